@@ -1,0 +1,5 @@
+"""Run the CLI with ``python -m draftkit``."""
+
+from draftkit.cli import main
+
+main()
