@@ -1,0 +1,118 @@
+"""Project settings: where the team's clause library and templates live, and policies.
+
+A project is configured by a ``draftkit.yaml`` file, found by walking up from the spec's
+folder (or the current folder) to the filesystem root. Every key is optional::
+
+    clauses: [clauses]              # clause library folders, relative to this file
+    templates: [templates]          # team template folders, searched before built-ins
+    clause_policy: warn             # using a draft/retired clause: warn | refuse
+    check:
+      disable: [length]             # lint rules switched off for the project
+    cache_dir: .draftkit-cache      # where the clause index lives
+
+Paths are resolved relative to the config file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from draftkit.errors import SpecError
+
+__all__ = ["CONFIG_NAME", "CheckSettings", "ProjectConfig", "find_config", "load_config"]
+
+CONFIG_NAME = "draftkit.yaml"
+
+
+class CheckSettings(BaseModel):
+    """Lint settings of a project.
+
+    Attributes:
+        disable: Rule ids switched off.
+        future_days: How far in the future a letter date may be before it is flagged.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    disable: list[str] = Field(default_factory=list)
+    future_days: int = 60
+
+
+class ProjectConfig(BaseModel):
+    """The settings of a draftkit project (all paths absolute after loading).
+
+    Attributes:
+        root: The folder holding the config file (or the current folder).
+        clauses: Clause library folders.
+        templates: Team template folders, searched before the built-in variants.
+        clause_policy: What compose does with a draft or retired clause.
+        check: Lint settings.
+        cache_dir: Folder of caches such as the clause index.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    root: Path = Field(default_factory=Path.cwd)
+    clauses: list[Path] = Field(default_factory=list)
+    templates: list[Path] = Field(default_factory=list)
+    clause_policy: Literal["warn", "refuse"] = "warn"
+    check: CheckSettings = Field(default_factory=CheckSettings)
+    cache_dir: Path | None = None
+
+    def resolved_cache_dir(self) -> Path:
+        """The cache folder: ``cache_dir`` or ``<root>/.draftkit-cache``."""
+        return self.cache_dir or self.root / ".draftkit-cache"
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The nearest ``draftkit.yaml`` at or above ``start`` (a file or folder), if any."""
+    here = Path(start or Path.cwd()).resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: str | Path | None = None) -> ProjectConfig:
+    """Load the project settings that apply at ``start``.
+
+    Args:
+        start: A spec file or folder; defaults to the current folder.
+
+    Returns:
+        The settings, with defaults when no ``draftkit.yaml`` is found.
+
+    Raises:
+        SpecError: The config file is malformed (file, line and field named).
+    """
+    from draftkit.files import load_data
+
+    path = find_config(start)
+    if path is None:
+        return ProjectConfig()
+    data, lines = load_data(path)
+    data = data or {}
+    if not isinstance(data, dict):
+        raise SpecError("draftkit.yaml must be a mapping of settings", path=path, line=1)
+    root = path.parent
+    try:
+        config = ProjectConfig.model_validate({**data, "root": root})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = tuple(first["loc"])
+        raise SpecError(
+            str(first["msg"]).removeprefix("Value error, "),
+            path=path,
+            line=lines.get(key[:1]),
+            where=".".join(str(p) for p in key),
+            hint="see docs/configuration.md",
+        ) from None
+    config.clauses = [root / p for p in config.clauses]
+    config.templates = [root / p for p in config.templates]
+    if config.cache_dir is not None:
+        config.cache_dir = root / config.cache_dir
+    return config
