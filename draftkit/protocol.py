@@ -522,14 +522,51 @@ def _clean_name(name: str) -> str:
     return _split_leading_title(name)[1]
 
 
+_DEGREES = frozenset({"phd", "ph.d.", "md", "m.d.", "d.phil.", "dphil"})
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def _strip_degrees(name: str) -> str:
+    """Drop trailing doctoral degrees ("Jane Roe, Ph.D." -> "Jane Roe")."""
+    words = name.replace(",", " , ").split()
+    while words and (words[-1].lower() in _DEGREES or words[-1] == ","):
+        words.pop()
+    return " ".join(words).replace(" , ", ", ")
+
+
+def _upper_surname(words: list[str]) -> str | None:
+    """A surname written in capitals, UN style ("CHO Hyun-dong" -> "Cho")."""
+
+    def is_caps(word: str) -> bool:
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        return (
+            len(letters) >= 2
+            and letters.isalpha()
+            and letters.isupper()
+            and not _ROMAN.match(letters)
+            and word.lower() not in _SUFFIXES
+            and any(v in letters for v in "AEIOUY")  # "JD", "RFK" are initials
+        )
+
+    flags = [is_caps(w) for w in words]
+    if not any(flags) or all(flags):
+        return None
+    start = flags.index(True)
+    end = start
+    while end + 1 < len(words) and flags[end + 1]:
+        end += 1
+    return " ".join(w.title() if w.isupper() else w for w in words[start : end + 1])
+
+
 def surname_of(name: str) -> str:
     """The surname to use in a salutation, from a full name.
 
     Leading courtesy titles ("Dr.", "The Honorable") and trailing generational or degree
     suffixes ("Jr.", "III", "Ph.D.") are dropped; lower-case-style particles before the
-    last word are kept with it ("Ursula von der Leyen" -> "von der Leyen"). Names that do
-    not follow "given names + surname" (e.g. a two-part Spanish surname) need an explicit
-    surname.
+    last word are kept with it ("Ursula von der Leyen" -> "von der Leyen"). A family name
+    written in capitals, as UN lists do, is taken as the surname wherever it stands
+    ("CHO Hyun-dong" -> "Cho"). Other names that do not follow "given names + surname"
+    (family name first, two-part Spanish surnames) need an explicit surname.
 
     Args:
         name: A person's name as written ("Antony J. Blinken", "Joseph R. Biden, Jr.").
@@ -548,6 +585,9 @@ def surname_of(name: str) -> str:
         raise ProtocolError(
             f"cannot find a surname in {name!r}", hint="give the person's name or a surname"
         )
+    upper = _upper_surname(words)
+    if upper is not None:
+        return upper
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1
@@ -662,6 +702,9 @@ def address_forms(
     honorific = honorific_value.pick(gender) if honorific_value is not None else None
     if academic and honorific in (None, "Mr.", "Ms.", "Mrs."):
         honorific = academic
+    if honorific == "Dr.":
+        clean = _strip_degrees(clean)
+        values["name"] = clean
     if honorific is not None:
         honorific = _fill_required(honorific, values, office, "honorific")
 
