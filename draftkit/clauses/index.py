@@ -1,0 +1,438 @@
+"""The clause index: a SQLite FTS5 database in a cache folder, rebuilt from the files.
+
+The index is a cache. Its freshness is a *signature* of the clause files — their paths,
+modification times (ns) and sizes — stored in the database; computing it costs one
+``stat`` per file. A stale or missing index is rebuilt:
+
+* under an exclusive lock file (``<index>.lock``), so two processes never build at once
+  and the second one finds the first one's result;
+* into a temporary database in the same folder, renamed over the old one only when
+  complete, so a reader sees the old index or the new one, never half of one;
+* readers open the database read-only; nothing ever writes to an index in place.
+
+Deleting the cache folder loses nothing. When the cache folder cannot be written, the
+index is built in memory instead.
+
+Queries are never passed to FTS5 as syntax: the query is split into words, each word is
+quoted as an FTS5 string and the words are OR-ed, so ``"``, ``NEAR(``, ``*``, ``OR`` or
+SQL text are just words. Ranking is BM25 with column weights (title and lead count most).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftkit.clauses.model import Clause
+from draftkit.errors import ClauseError
+
+__all__ = [
+    "INDEX_SCHEMA",
+    "IndexRow",
+    "build_index",
+    "fts_query",
+    "index_lock",
+    "open_index",
+    "query_words",
+    "read_signature",
+    "search_index",
+    "signature",
+]
+
+INDEX_SCHEMA = 3
+"""Bump when the database layout or the stored clause data changes."""
+
+# BM25 weights for the FTS columns: id, title, lead, text, topics.
+_WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0)
+_SNIPPET_TOKENS = 16
+_MAX_QUERY_WORDS = 32
+_STOPWORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "will",
+        "with",
+        "you",
+        "your",
+        "our",
+        "us",
+        "i",
+    )
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def signature(files: Sequence[Path], folders: Sequence[Path]) -> str:
+    """A cheap fingerprint of the library: folder list, file paths, mtimes and sizes."""
+    digest = hashlib.sha256(f"schema={INDEX_SCHEMA}\n".encode())
+    for folder in folders:
+        digest.update(f"folder={folder}\n".encode())
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+if sys.platform == "win32":  # pragma: no cover
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def index_lock(db_path: Path, timeout: float = 120.0) -> Iterator[None]:
+    """Hold the exclusive lock of an index (a ``.lock`` file next to it).
+
+    Raises:
+        ClauseError: The lock could not be taken within ``timeout`` seconds.
+    """
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise ClauseError(
+                    "timed out waiting for the clause index lock",
+                    path=lock_path,
+                    hint="another draftkit process is building the index; retry",
+                )
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def open_index(db_path: Path) -> sqlite3.Connection | None:
+    """Open an existing index read-only; None when it is missing, corrupt or outdated."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != str(INDEX_SCHEMA):
+            conn.close()
+            return None
+    except sqlite3.DatabaseError:
+        conn.close()
+        return None
+    return conn
+
+
+def read_signature(conn: sqlite3.Connection) -> str | None:
+    """The file signature an index was built from."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
+_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE clauses (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE clause_topics (clause INTEGER NOT NULL, topic TEXT NOT NULL);
+CREATE TABLE clause_audiences (clause INTEGER NOT NULL, audience TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(
+    id, title, lead, text, topics,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
+    leads = [clause.lead or ""]
+    texts = [clause.text or "", clause.body or "", *clause.items]
+    for variant in clause.variants.values():
+        leads.append(variant.lead or "")
+        texts += [variant.text or "", variant.body or "", *(variant.items or [])]
+    return (
+        clause.id,
+        clause.title,
+        "\n".join(t for t in leads if t),
+        "\n".join(t for t in texts if t),
+        " ".join(clause.topics),
+    )
+
+
+def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
+    conn.executescript(_DDL)
+    count = 0
+    clause_rows: list[tuple[Any, ...]] = []
+    fts_rows: list[tuple[Any, ...]] = []
+    topic_rows: list[tuple[int, str]] = []
+    audience_rows: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?)", clause_rows)
+        conn.executemany(
+            "INSERT INTO fts (rowid, id, title, lead, text, topics) VALUES (?, ?, ?, ?, ?, ?)",
+            fts_rows,
+        )
+        conn.executemany("INSERT INTO clause_topics VALUES (?, ?)", topic_rows)
+        conn.executemany("INSERT INTO clause_audiences VALUES (?, ?)", audience_rows)
+        for rows in (clause_rows, fts_rows, topic_rows, audience_rows):
+            rows.clear()
+
+    for count, clause in enumerate(clauses, start=1):
+        clause_rows.append(
+            (
+                count,
+                clause.id,
+                clause.kind,
+                clause.status,
+                str(clause.source_file),
+                clause.line,
+                clause.model_dump_json(exclude_defaults=True),
+            )
+        )
+        fts_rows.append((count, *_fts_row(clause)))
+        topic_rows += [(count, t.lower()) for t in clause.topics]
+        audience_rows += [(count, a) for a in clause.audiences]
+        if len(clause_rows) >= 5000:
+            flush()
+    flush()
+    conn.executescript(
+        """
+        CREATE INDEX clause_topics_topic ON clause_topics (topic, clause);
+        CREATE INDEX clause_audiences_audience ON clause_audiences (audience, clause);
+        CREATE INDEX clauses_kind ON clauses (kind);
+        """
+    )
+    conn.execute(
+        "INSERT INTO fts (fts, rank) VALUES ('rank', ?)",
+        (f"bm25({', '.join(str(w) for w in _WEIGHTS)})",),
+    )
+    conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("schema", str(INDEX_SCHEMA)), ("signature", sig), ("count", str(count))],
+    )
+    conn.commit()
+    return count
+
+
+def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sqlite3.Connection:
+    """Build an index and return a read connection to it.
+
+    Args:
+        db_path: Where the index lives; None (or an unwritable folder) builds in memory.
+        clauses: The validated clauses (ids already checked unique).
+        sig: The file signature to record.
+
+    Returns:
+        A connection to the new index (read-only for a file index).
+    """
+    if db_path is not None:
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent
+            )
+        except OSError:
+            db_path = None
+    if db_path is None:
+        memory = sqlite3.connect(":memory:")
+        _fill(memory, clauses, sig)
+        return memory
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            _fill(conn, clauses, sig)
+        finally:
+            conn.close()
+        tmp.replace(db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    opened = open_index(db_path)
+    if opened is None:  # pragma: no cover - the file was just written
+        raise ClauseError("the clause index could not be reopened", path=db_path)
+    return opened
+
+
+# -- querying ------------------------------------------------------------------------------
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a user query (lower-cased, stop words dropped unless nothing else)."""
+    words = [w.lower() for w in _WORD.findall(query)]
+    content = [w for w in words if w not in _STOPWORDS]
+    chosen = content or words
+    unique = list(dict.fromkeys(chosen))
+    return unique[:_MAX_QUERY_WORDS]
+
+
+def fts_query(words: Sequence[str]) -> str:
+    """An FTS5 expression matching any of ``words``, each quoted as a string."""
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A clause row read from the index."""
+
+    id: str
+    data: str
+    source_file: str
+    line: int
+    score: float = 0.0
+    snippet: str = ""
+
+    def clause(self) -> Clause:
+        """The clause object."""
+        payload = json.loads(self.data)
+        payload["source_file"] = Path(self.source_file)
+        payload["line"] = self.line
+        return Clause.model_validate(payload)
+
+
+def search_index(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    kind: str | None = None,
+    tags: Sequence[str] = (),
+    audience: str | None = None,
+    status: str | None = None,
+    limit: int = 10,
+) -> list[IndexRow]:
+    """Ranked clauses matching ``query`` and the filters (best first).
+
+    Raises:
+        ClauseError: The index cannot be read (never for the query text itself).
+    """
+    words = query_words(query)
+    if not words or limit <= 0:
+        return []
+    sql = [
+        "SELECT c.id, c.data, c.source_file, c.line, fts.rank,"
+        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        " FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ?"
+    ]
+    params: list[Any] = [fts_query(words)]
+    if kind:
+        sql.append("AND c.kind = ?")
+        params.append(kind)
+    if status:
+        sql.append("AND c.status = ?")
+        params.append(status)
+    for tag in tags:
+        sql.append("AND c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
+        params.append(tag.lower())
+    if audience:
+        sql.append(
+            "AND (c.rowid IN (SELECT clause FROM clause_audiences WHERE audience = ?)"
+            " OR c.rowid NOT IN (SELECT clause FROM clause_audiences))"
+        )
+        params.append(audience)
+    sql.append("ORDER BY fts.rank LIMIT ?")
+    params.append(int(limit))
+    try:
+        rows = conn.execute(" ".join(sql), params).fetchall()
+    except sqlite3.Error as exc:
+        raise ClauseError(
+            f"clause search failed ({exc})", hint="run `draftkit clauses reindex`"
+        ) from exc
+    return [
+        IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3], score=-float(r[4]), snippet=r[5])
+        for r in rows
+    ]
+
+
+def fetch_rows(
+    conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
+) -> list[IndexRow]:
+    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses``."""
+    sql = "SELECT id, data, source_file, line FROM clauses"
+    if where:
+        sql += f" WHERE {where}"
+    sql += " ORDER BY rowid"
+    try:
+        rows = conn.execute(sql, list(params)).fetchall()
+    except sqlite3.Error as exc:
+        raise ClauseError(
+            f"cannot read the clause index ({exc})", hint="run `draftkit clauses reindex`"
+        ) from exc
+    return [IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3]) for r in rows]

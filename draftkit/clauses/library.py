@@ -1,0 +1,608 @@
+"""ClauseLibrary: the clause files of one or more folders, behind a self-refreshing index."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import hashlib
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import ValidationError
+
+from draftkit.clauses import index as _index
+from draftkit.clauses.harvest import (
+    HarvestMatch,
+    HarvestReport,
+    candidates,
+    new_clause_id,
+    title_for,
+)
+from draftkit.clauses.model import Clause, ClauseWording, Source, SourceInfo
+from draftkit.clauses.similarity import NEAR_DUPLICATE, Fingerprint, fingerprint, similarity
+from draftkit.clauses.store import (
+    append_clauses,
+    iter_clause_files,
+    parse_clause_text,
+    read_clause_file,
+    set_clause_fields,
+)
+from draftkit.errors import ClauseError
+from draftkit.schema import Letter
+
+__all__ = ["ClauseLibrary", "SearchHit", "default_cache_dir"]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result.
+
+    Attributes:
+        clause: The clause found.
+        score: BM25 relevance (higher is better; comparable within one search only).
+        snippet: The best-matching passage with matched words in ``[brackets]``.
+    """
+
+    clause: Clause
+    score: float
+    snippet: str
+
+
+def default_cache_dir() -> Path:
+    """The user cache folder used when no ``cache_dir`` is given."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "draftkit"
+
+
+class ClauseLibrary:
+    """The clauses of one or more folders, searchable through a cached FTS5 index.
+
+    The YAML files are the truth; the index is rebuilt whenever they change (checked at
+    most once per ``refresh_interval`` seconds, by file names, sizes and mtimes). Use it
+    as a context manager, or call :meth:`close`::
+
+        with ClauseLibrary(["clauses"]) as library:
+            for hit in library.search("humanitarian access", kind="ask"):
+                print(hit.clause.id, hit.snippet)
+
+    Args:
+        folders: Folders of clause files (``*.yaml``), searched recursively.
+        cache_dir: Where the index lives; defaults to the user cache folder.
+        refresh_interval: Seconds between checks of the files for changes.
+
+    Raises:
+        ClauseError: No folders, or a folder that does not exist.
+    """
+
+    def __init__(
+        self,
+        folders: Sequence[str | Path],
+        *,
+        cache_dir: str | Path | None = None,
+        refresh_interval: float = 1.0,
+    ) -> None:
+        if not folders:
+            raise ClauseError(
+                "no clause library folders given",
+                hint="pass --library DIR or set 'clauses: [clauses]' in draftkit.yaml",
+            )
+        self.folders = [Path(f).resolve() for f in folders]
+        for folder in self.folders:
+            if not folder.exists():
+                raise ClauseError(
+                    "clause library folder not found", path=folder, hint="check the path"
+                )
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        key = hashlib.sha256("\n".join(map(str, self.folders)).encode()).hexdigest()[:16]
+        self.index_path = self.cache_dir / f"clauses-{key}.sqlite3"
+        self.refresh_interval = refresh_interval
+        self._conn: sqlite3.Connection | None = None
+        self._signature: str | None = None
+        self._checked = float("-inf")
+
+    @classmethod
+    def from_config(cls, config: Any) -> ClauseLibrary:
+        """The library a project configures (``clauses:`` folders and ``cache_dir``).
+
+        Args:
+            config: A :class:`~draftkit.config.ProjectConfig`.
+
+        Raises:
+            ClauseError: The project names no clause folders.
+        """
+        if not config.clauses:
+            raise ClauseError(
+                "the project has no clause library",
+                hint="add 'clauses: [clauses]' to draftkit.yaml or pass --library DIR",
+            )
+        return cls(config.clauses, cache_dir=config.resolved_cache_dir())
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def __enter__(self) -> ClauseLibrary:
+        self._connection()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the index connection (the library reopens it when used again)."""
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+        self._signature = None
+        self._checked = float("-inf")
+
+    def files(self) -> list[Path]:
+        """The clause files of the library, in order."""
+        return list(iter_clause_files(self.folders))
+
+    def load(self) -> list[Clause]:
+        """Read and validate every clause file (bypassing the index).
+
+        Raises:
+            ClauseError: A file is malformed (``file:line``), or an id is defined twice
+                (both places named).
+        """
+        clauses: list[Clause] = []
+        seen: dict[str, Clause] = {}
+        for path in self.files():
+            for clause in read_clause_file(path):
+                first = seen.get(clause.id)
+                if first is not None:
+                    raise ClauseError(
+                        f"duplicate clause id '{clause.id}': also defined at "
+                        f"{first.source_file}:{first.line}",
+                        path=path,
+                        line=clause.line,
+                        hint="rename one of them; ids must be unique across the library",
+                    )
+                seen[clause.id] = clause
+                clauses.append(clause)
+        return clauses
+
+    def _lock(self, suffix: str = "") -> contextlib.AbstractContextManager[None]:
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return contextlib.nullcontext()
+        if not os.access(self.cache_dir, os.W_OK):
+            return contextlib.nullcontext()
+        return _index.index_lock(self.index_path.with_name(self.index_path.name + suffix))
+
+    def _writable_path(self) -> Path | None:
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return self.index_path if os.access(self.cache_dir, os.W_OK) else None
+
+    def _connection(self, *, force: bool = False) -> sqlite3.Connection:
+        now = time.monotonic()
+        if not force and self._conn is not None and now - self._checked < self.refresh_interval:
+            return self._conn
+        files = self.files()
+        sig = _index.signature(files, self.folders)
+        self._checked = now
+        if not force and self._conn is not None and self._signature == sig:
+            return self._conn
+        if not force:
+            existing = _index.open_index(self.index_path)
+            if existing is not None and _index.read_signature(existing) == sig:
+                return self._use(existing, sig)
+            if existing is not None:
+                existing.close()
+        path = self._writable_path()
+        with self._lock():
+            if not force and path is not None:
+                existing = _index.open_index(path)
+                if existing is not None and _index.read_signature(existing) == sig:
+                    return self._use(existing, sig)
+                if existing is not None:
+                    existing.close()
+            conn = _index.build_index(path, self.load(), sig)
+        return self._use(conn, sig)
+
+    def _use(self, conn: sqlite3.Connection, sig: str) -> sqlite3.Connection:
+        if self._conn is not None and self._conn is not conn:
+            self._conn.close()
+        self._conn = conn
+        self._signature = sig
+        return conn
+
+    def reindex(self) -> int:
+        """Rebuild the index from the files now.
+
+        Returns:
+            The number of clauses indexed.
+        """
+        conn = self._connection(force=True)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
+        return int(row[0]) if row else 0
+
+    def refresh(self) -> None:
+        """Check the files for changes on the next use, regardless of the interval."""
+        self._checked = float("-inf")
+
+    # -- reading -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        row = self._connection().execute("SELECT count(*) FROM clauses").fetchone()
+        return int(row[0])
+
+    def __contains__(self, clause_id: object) -> bool:
+        if not isinstance(clause_id, str):
+            return False
+        conn = self._connection()
+        return (
+            conn.execute("SELECT 1 FROM clauses WHERE id = ?", (clause_id,)).fetchone() is not None
+        )
+
+    def get(self, clause_id: str) -> Clause:
+        """The clause with this id.
+
+        Raises:
+            ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
+        """
+        rows = _index.fetch_rows(self._connection(), "id = ?", (clause_id,))
+        if rows:
+            return rows[0].clause()
+        raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
+
+    def _did_you_mean(self, clause_id: str) -> str:
+        conn = self._connection()
+        prefix = clause_id.split(".", 1)[0] + "." if "." in clause_id else ""
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM clauses WHERE id LIKE ? ESCAPE '\\' LIMIT 20000",
+                (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            )
+        ]
+        if not ids and prefix:
+            ids = [r[0] for r in conn.execute("SELECT id FROM clauses LIMIT 20000")]
+        guesses = difflib.get_close_matches(clause_id, ids, n=3, cutoff=0.5)
+        if guesses:
+            return "did you mean " + " or ".join(f"'{g}'" for g in guesses) + "?"
+        return "see `draftkit clauses list` or `draftkit clauses search WORDS`"
+
+    def all(self) -> list[Clause]:
+        """Every clause, in file order."""
+        return [row.clause() for row in _index.fetch_rows(self._connection())]
+
+    def select(
+        self,
+        *,
+        kind: str | None = None,
+        status: str | None = None,
+        tags: Sequence[str] = (),
+        audience: str | None = None,
+    ) -> list[Clause]:
+        """The clauses matching all the filters, in file order."""
+        where: list[str] = []
+        params: list[Any] = []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        for tag in tags:
+            where.append("rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
+            params.append(tag.lower())
+        rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
+        clauses = [row.clause() for row in rows]
+        return [c for c in clauses if c.suits(audience)] if audience else clauses
+
+    def search(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        tags: Sequence[str] = (),
+        audience: str | None = None,
+        status: str | None = None,
+        limit: int = 10,
+    ) -> list[SearchHit]:
+        """Clauses ranked by relevance to ``query`` (BM25; title and lead weigh most).
+
+        Any text is a safe query: it is split into words and each word is searched as a
+        plain string (quotes, ``NEAR(``, ``*``, ``OR`` and SQL are just words). Stop words
+        are ignored; a clause matching more of the words ranks higher.
+
+        Args:
+            query: Words to look for (inflections match: "sanction" finds "sanctions").
+            kind: Only clauses of this kind.
+            tags: Only clauses with all these topics.
+            audience: Only clauses suiting this audience (or any audience).
+            status: Only clauses with this status.
+            limit: At most this many hits.
+        """
+        rows = _index.search_index(
+            self._connection(),
+            query,
+            kind=kind,
+            tags=tags,
+            audience=audience,
+            status=status,
+            limit=limit,
+        )
+        return [
+            SearchHit(
+                clause=r.clause(), score=round(r.score, 4), snippet=" ".join(r.snippet.split())
+            )
+            for r in rows
+        ]
+
+    # -- editing -----------------------------------------------------------------------
+
+    def _inside(self, path: Path) -> bool:
+        resolved = path.resolve()
+        return any(resolved == f or f in resolved.parents for f in self.folders)
+
+    def _edit(self, path: Path, change: Any) -> None:
+        """Apply ``change(text) -> text`` to a clause file under the edit lock, atomically."""
+        from draftkit.files import write_text_atomic
+
+        with self._lock(".edit"):
+            text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+            new_text = change(text)
+            try:
+                parse_clause_text(new_text, path)
+            except ClauseError as exc:  # pragma: no cover - an editing bug, not user error
+                raise ClauseError(
+                    f"editing would break the file ({exc.message}); nothing was written",
+                    path=path,
+                    hint="edit the file by hand",
+                ) from exc
+            write_text_atomic(path, new_text, force=True)
+        self.refresh()
+
+    def _update(self, clause_id: str, updates: Mapping[str, Any]) -> Clause:
+        clause = self.get(clause_id)
+        path = clause.source_file
+        self._edit(path, lambda text: set_clause_fields(text, path, clause_id, updates))
+        return self.get(clause_id)
+
+    def default_file(self, clause: Clause) -> Path:
+        """The file :meth:`add` writes to: ``<first folder>/<first topic>.yaml``."""
+        topic = clause.topics[0] if clause.topics else "drafts"
+        slug = re.sub(r"[^a-z0-9]+", "-", topic.lower()).strip("-") or "drafts"
+        folder = self.folders[0] if self.folders[0].is_dir() else self.folders[0].parent
+        return folder / f"{slug}.yaml"
+
+    def add(self, clause: Clause | Mapping[str, Any], *, to: str | Path | None = None) -> Clause:
+        """Add a clause to a clause file (created if needed), keeping the file's content.
+
+        Args:
+            clause: The clause, or its data as written in a clause file.
+            to: The file; defaults to :meth:`default_file`. It must be inside a library folder.
+
+        Returns:
+            The clause as now stored (with its file and line).
+
+        Raises:
+            ClauseError: Invalid data, an id already in use, or a file outside the library.
+        """
+        if not isinstance(clause, Clause):
+            try:
+                clause = Clause.model_validate(dict(clause))
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise ClauseError(
+                    str(first["msg"]).removeprefix("Value error, "),
+                    where=where or None,
+                    hint="see docs/clauses.md for the clause fields",
+                ) from None
+        if clause.id in self:
+            existing = self.get(clause.id)
+            raise ClauseError(
+                f"clause id '{clause.id}' is already used "
+                f"at {existing.source_file}:{existing.line}",
+                hint="choose another id",
+            )
+        target = Path(to) if to is not None else self.default_file(clause)
+        if not self._inside(target):
+            raise ClauseError(
+                "the target file is outside the clause library",
+                path=target,
+                hint=f"write into {self.folders[0]}",
+            )
+        new = clause
+        self._edit(target, lambda text: append_clauses(text, target, [new]))
+        return self.get(clause.id)
+
+    def vet(self, clause_id: str, by: str, on: dt.date | None = None) -> Clause:
+        """Mark a clause vetted by ``by`` on ``on`` (today by default).
+
+        Returns:
+            The updated clause.
+        """
+        if not by.strip():
+            raise ClauseError("say who vetted the clause", hint="pass --by NAME")
+        day = on or dt.date.today()
+        return self._update(
+            clause_id,
+            {
+                "status": "vetted",
+                "vetted_by": by.strip(),
+                "vetted_on": day.isoformat(),
+                "retired_reason": None,
+            },
+        )
+
+    def retire(self, clause_id: str, reason: str) -> Clause:
+        """Retire a clause (it stays in the file, with the reason, for the record)."""
+        if not reason.strip():
+            raise ClauseError("say why the clause is retired", hint="pass --reason TEXT")
+        return self._update(clause_id, {"status": "retired", "retired_reason": reason.strip()})
+
+    # -- harvesting --------------------------------------------------------------------
+
+    def _similar(
+        self, fp: Fingerprint, text: str, limit: int = 8
+    ) -> Iterator[tuple[Clause, float]]:
+        words = sorted(set(_index.query_words(text)), key=len, reverse=True)[:24]
+        if not words:
+            return
+        conn = self._connection()
+        try:
+            rows = conn.execute(
+                "SELECT c.id, c.data, c.source_file, c.line FROM fts JOIN clauses c"
+                " ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY fts.rank LIMIT ?",
+                (_index.fts_query(words), limit),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise ClauseError(
+                f"clause search failed ({exc})", hint="run `draftkit clauses reindex`"
+            ) from exc
+        for row in rows:
+            clause = _index.IndexRow(
+                id=row[0], data=row[1], source_file=row[2], line=row[3]
+            ).clause()
+            yield clause, _best_similarity(fp, clause)
+
+    def harvest(
+        self,
+        letters: Sequence[tuple[Letter, SourceInfo]],
+        *,
+        to: str | Path | None = None,
+        dry_run: bool = False,
+        threshold: float = NEAR_DUPLICATE,
+    ) -> HarvestReport:
+        """Propose draft clauses from past letters, recognising language already present.
+
+        Each body paragraph, ask and closing paragraph becomes a candidate. A candidate
+        that is the same (or nearly the same: a few words or one sentence changed) as a
+        library clause, or as one proposed earlier in the run, adds its letter to that
+        clause's provenance instead — unless that letter and position are recorded
+        already, so harvesting a letter twice changes nothing.
+
+        Args:
+            letters: Letters with a description of where they came from.
+            to: The file new drafts are appended to (default ``<first folder>/harvested.yaml``).
+            dry_run: Report only; write nothing.
+            threshold: Similarity from which two texts count as the same language.
+
+        Returns:
+            What was added, matched and skipped.
+        """
+        report = HarvestReport(dry_run=dry_run)
+        target = Path(to) if to is not None else self._default_harvest_file()
+        if not self._inside(target):
+            raise ClauseError(
+                "the target file is outside the clause library",
+                path=target,
+                hint=f"write into {self.folders[0]}",
+            )
+        taken = {c.id for c in self.all()}
+        proposed: list[tuple[Clause, Fingerprint]] = []
+        new_sources: dict[str, list[Source]] = {}
+        known: dict[str, Clause] = {}
+        for letter, info in letters:
+            label = info.file or info.title or "letter"
+            if letter.kind != "letter":
+                report.skipped.append((label, f"not a letter ({letter.kind})"))
+                continue
+            found, skipped = candidates(letter)
+            report.skipped += [(f"{label}: {where}", why) for where, why in skipped]
+            for candidate in found:
+                source = Source(**info.model_dump(), position=candidate.position)
+                text = candidate.joined()
+                fp = fingerprint(text)
+                best: tuple[Clause, float] | None = None
+                for clause, seen_fp in proposed:
+                    score = similarity(fp, seen_fp)
+                    if score >= threshold and (best is None or score > best[1]):
+                        best = (clause, score)
+                if best is None or best[1] < 0.999:
+                    for clause, score in self._similar(fp, text):
+                        if score >= threshold and (best is None or score > best[1]):
+                            best = (clause, score)
+                if best is not None:
+                    clause, score = best
+                    in_run = next((c for c, _ in proposed if c.id == clause.id), None)
+                    holder = in_run or known.setdefault(clause.id, clause)
+                    recorded_keys = {s.key() for s in holder.provenance}
+                    recorded_keys |= {s.key() for s in new_sources.get(clause.id, [])}
+                    is_new = source.key() not in recorded_keys
+                    if is_new:
+                        if in_run is not None:
+                            in_run.provenance.append(source)
+                        else:
+                            new_sources.setdefault(clause.id, []).append(source)
+                    report.matched.append(
+                        HarvestMatch(
+                            clause_id=clause.id,
+                            source=source,
+                            score=round(score, 3),
+                            recorded=is_new,
+                        )
+                    )
+                    continue
+                title = title_for(candidate)
+                ident = new_clause_id(candidate.kind, title, taken)
+                taken.add(ident)
+                ask = candidate.ask
+                clause = Clause(
+                    id=ident,
+                    kind=candidate.kind,
+                    title=title,
+                    text=candidate.text,
+                    lead=ask.lead if ask else None,
+                    body=ask.body if ask else None,
+                    items=list(ask.items) if ask else [],
+                    status="draft",
+                    provenance=[source],
+                    source_file=target,
+                )
+                proposed.append((clause, fp))
+                report.added.append(clause)
+        if dry_run:
+            return report
+        if report.added:
+            added = [c for c, _ in proposed]
+            self._edit(target, lambda text: append_clauses(text, target, added))
+            report.written.append(target)
+        for clause_id, sources in new_sources.items():
+            clause = known[clause_id]
+            path = clause.source_file
+            data = [
+                s.model_dump(mode="json", exclude_none=True) for s in [*clause.provenance, *sources]
+            ]
+            self._edit(
+                path,
+                lambda text, p=path, i=clause_id, d=data: set_clause_fields(
+                    text, p, i, {"provenance": d}
+                ),
+            )
+            if path not in report.written:
+                report.written.append(path)
+        if report.added:
+            report.added = [self.get(c.id) for c in report.added]
+        return report
+
+    def _default_harvest_file(self) -> Path:
+        folder = self.folders[0] if self.folders[0].is_dir() else self.folders[0].parent
+        return folder / "harvested.yaml"
+
+
+def _best_similarity(fp: Fingerprint, clause: Clause) -> float:
+    wordings: list[ClauseWording] = [clause.wording]
+    wordings += [clause.wording_for(None, name)[0] for name in clause.variants]
+    return max(similarity(fp, fingerprint(w.joined())) for w in wordings)
