@@ -332,6 +332,16 @@ def dump_letter(letter: Letter, fmt: str = "yaml") -> str:
     )
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets (umask applied), or the mode of the file it replaces."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def _atomic_target(path: Path, force: bool) -> Iterator[int]:
     if path.exists() and not force:
@@ -345,6 +355,7 @@ def _atomic_target(path: Path, force: bool) -> Iterator[int]:
         )
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
     try:
+        os.chmod(tmp, _file_mode(path))
         yield fd
         os.close(fd)
         fd = -1

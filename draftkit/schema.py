@@ -221,6 +221,8 @@ class LetterOptions(_Model):
             ``list`` or ``columns``.
         signatory_order: The ordering policy the signatory list claims to follow.
         date_format: ``us`` ("May 25, 2021") or ``international`` ("25 May 2021").
+        date_position: The date above the inside address (usual) or below it.
+        cc_position: The cc list at the end of the letter (usual) or under the address.
     """
 
     salutation_style: Literal["common", "formal"] = "common"
@@ -231,6 +233,8 @@ class LetterOptions(_Model):
         "as-entered", "organization", "family-name", "lead-then-alphabetical"
     ] = "as-entered"
     date_format: Literal["us", "international"] = "us"
+    date_position: Literal["before-address", "after-address"] = "before-address"
+    cc_position: Literal["after-address", "end"] = "end"
 
 
 class ProvenanceEntry(_Model):

@@ -1,0 +1,127 @@
+"""From a spec file to a finished document: load, compose, render, record provenance.
+
+This is the library behind ``draftkit render``: the CLI only parses arguments and
+prints what :func:`render_spec` reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftkit._version import __version__
+from draftkit.config import ProjectConfig, load_config
+from draftkit.files import load_letter
+from draftkit.schema import Letter
+
+__all__ = ["BuildResult", "prepare_letter", "provenance_properties", "render_spec", "spec_hash"]
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What :func:`render_spec` produced.
+
+    Attributes:
+        path: The file written.
+        letter: The resolved letter that was rendered.
+        warnings: Things a reviewer should know (draft clauses used, ...).
+    """
+
+    path: Path
+    letter: Letter
+    warnings: list[str] = field(default_factory=list)
+
+
+def spec_hash(data: bytes) -> str:
+    """The SHA-256 of a spec file's bytes, as recorded in rendered documents."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def provenance_properties(letter: Letter, *, spec_digest: str | None = None) -> dict[str, str]:
+    """Custom document properties that trace a rendered letter back to its sources.
+
+    Returns:
+        ``draftkit.version``, ``draftkit.variant``, ``draftkit.clauses`` (``id@version``
+        list) and ``draftkit.spec_sha256`` when known.
+    """
+    props = {"draftkit.version": __version__}
+    if letter.audience:
+        props["draftkit.variant"] = letter.audience
+    if letter.provenance:
+        props["draftkit.clauses"] = ", ".join(
+            f"{entry.clause}@{entry.version}" for entry in letter.provenance
+        )
+    if spec_digest:
+        props["draftkit.spec_sha256"] = spec_digest
+    return props
+
+
+def prepare_letter(
+    spec: str | Path,
+    *,
+    audience: str | None = None,
+    config: ProjectConfig | None = None,
+    template_dirs: tuple[Path, ...] = (),
+    clause_dirs: tuple[Path, ...] = (),
+) -> tuple[Letter, list[str]]:
+    """Load a spec and compose it into a resolved letter.
+
+    Args:
+        spec: The spec file.
+        audience: Override the spec's template variant.
+        config: Project settings; found from the spec's folder when None.
+        template_dirs: Extra team template folders (searched first).
+        clause_dirs: Extra clause library folders.
+
+    Returns:
+        The resolved letter and compose's warnings.
+
+    Raises:
+        SpecError, TemplateError, ClauseError, ProtocolError: With file and place.
+    """
+    letter = load_letter(spec)
+    try:
+        from draftkit.compose import compose
+    except ModuleNotFoundError:  # compose lands with the templates issue
+        return letter, []
+    config = config or load_config(spec)
+    if clause_dirs:
+        config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
+    result = compose(letter, config=config, audience=audience, template_dirs=template_dirs)
+    return result.letter, list(result.warnings)
+
+
+def render_spec(
+    spec: str | Path,
+    output: str | Path,
+    *,
+    fmt: str | None = None,
+    reference: str | Path | None = None,
+    force: bool = False,
+    audience: str | None = None,
+    template_dirs: tuple[Path, ...] = (),
+    clause_dirs: tuple[Path, ...] = (),
+    extra_properties: Mapping[str, str] | None = None,
+) -> BuildResult:
+    """Render a spec file to ``output`` (format from ``fmt`` or the extension).
+
+    Nothing is written unless the whole letter renders; an existing file is replaced
+    only with ``force``.
+
+    Raises:
+        DraftkitError: Any problem with the spec, templates, clauses or output.
+    """
+    from draftkit.render import render_to_file
+
+    spec_path = Path(spec)
+    letter, warnings = prepare_letter(
+        spec_path, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
+    )
+    props = provenance_properties(letter, spec_digest=spec_hash(spec_path.read_bytes()))
+    props.update(extra_properties or {})
+    path = render_to_file(
+        letter, output, fmt=fmt, reference=reference, properties=props, force=force
+    )
+    return BuildResult(path=path, letter=letter, warnings=warnings)

@@ -1,0 +1,85 @@
+"""``draftkit render`` and ``draftkit schema``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from draftkit.cli._common import run_guarded
+
+FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file; its extension (.docx, .md, .txt, .pdf) picks the format.",
+)
+@click.option("--format", "fmt", type=FORMAT_CHOICE, help="Output format (overrides the extension).")
+@click.option(
+    "--reference",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A house-style .docx: its styles, margins, headers, footers and letterhead.",
+)
+@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A team templates folder, searched before the built-in variants (repeatable).",
+)
+@click.option(
+    "--clauses",
+    "clause_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A clause library folder (repeatable; adds to draftkit.yaml's).",
+)
+@click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
+@run_guarded
+def render(
+    spec: Path,
+    output: Path,
+    fmt: str | None,
+    reference: Path | None,
+    audience: str | None,
+    template_dirs: tuple[Path, ...],
+    clause_dirs: tuple[Path, ...],
+    force: bool,
+) -> None:
+    """Render the letter SPEC (YAML or JSON) to a .docx, .md, .txt or .pdf file.
+
+    Clause references are resolved and a missing salutation is derived from the
+    recipient's office before rendering. PDF output needs LibreOffice.
+    """
+    from draftkit.build import render_spec
+
+    result = render_spec(
+        spec,
+        output,
+        fmt=fmt,
+        reference=reference,
+        force=force,
+        audience=audience,
+        template_dirs=template_dirs,
+        clause_dirs=clause_dirs,
+    )
+    for warning in result.warnings:
+        click.echo(f"draftkit: warning: {warning}", err=True)
+    click.echo(f"wrote {result.path}", err=True)
+
+
+@click.command()
+@click.option("--indent", default=2, show_default=True, help="JSON indentation.")
+def schema(indent: int) -> None:
+    """Print the JSON Schema of a letter spec."""
+    from draftkit.schema import Letter
+
+    click.echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False))

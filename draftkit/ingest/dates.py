@@ -1,0 +1,151 @@
+"""Dates as letters write them: ``May 25, 2021``, ``25 May 2021``, ``3rd March 2023``,
+``2021-05-25``, ``04.09.2022`` (day first), ``Publié le 10 novembre 2023`` ...
+
+:func:`parse_date_line` reads a whole line that *is* a date (optionally after a place,
+"Published", "Date:" ...), never a date inside a sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateLine", "find_date", "parse_date_line"]
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan janvier janv enero januar gennaio janeiro",
+        "february feb febr février fevrier févr fevr febrero februar febbraio fevereiro",
+        "march mar mars marzo märz maerz março marco",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio",
+        "june jun juin junio juni giugno junho",
+        "july jul juillet juil julio juli luglio julho",
+        "august aug août aout agosto",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct octobre octubre oktober ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec décembre decembre déc diciembre dezember dicembre dezembro",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+_YEAR = r"(?P<year>\d{4})"
+_FORMS = [
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}$", re.IGNORECASE),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"),
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$"),
+    re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$"),
+]
+_WEEKDAY = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"^(?:published|posted|updated|last updated|publié|publie|mis en ligne|publicado|"
+    r"veröffentlicht|release date|date of publication)(?:\s+(?:on|le|el|am))?\s*:?\s+",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
+_TRAILING = re.compile(r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that states a date.
+
+    Attributes:
+        date: The date.
+        place: The place written before it ("Geneva"), if any.
+        published: The line says it is a publication date ("Published ...").
+        day_first: The date was written day before month.
+    """
+
+    date: dt.date
+    place: str | None = None
+    published: bool = False
+    day_first: bool = False
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[dt.date, bool] | None:
+    """Parse ``text`` when it is exactly a date; return it and whether it was day-first."""
+    text = _WEEKDAY.sub("", text.strip().rstrip(".").strip())
+    for index, form in enumerate(_FORMS):
+        match = form.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        year = int(groups["year"])
+        if not 1900 <= year <= 2100:
+            return None
+        if index in (0, 1):
+            month = _MONTHS.get(groups["month"].lower().rstrip("."))
+            if month is None:
+                return None
+            found = _make(year, month, int(groups["day"]))
+            return (found, index == 1) if found else None
+        if index == 2:
+            found = _make(year, int(groups["month"]), int(groups["day"]))
+            return (found, False) if found else None
+        if index == 3:
+            found = _make(year, int(groups["month"]), int(groups["day"]))
+            return (found, True) if found else None
+        first, second = int(groups["a"]), int(groups["b"])
+        if first > 12:
+            found = _make(year, second, first)
+            return (found, True) if found else None
+        found = _make(year, first, second)
+        return (found, False) if found else None
+    return None
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """Read a line that is a date, perhaps after a place or a "Published" label.
+
+    Args:
+        line: One line of text (at most about 80 characters to count).
+
+    Returns:
+        The date found, or None when the line is not a date line.
+    """
+    text = line.strip().strip("*_").strip()
+    if not text or len(text) > 90 or not any(ch.isdigit() for ch in text):
+        return None
+    published = False
+    match = _PUBLISHED.match(text)
+    if match:
+        published = True
+        text = text[match.end() :]
+    text = _LABEL.sub("", text)
+    text = _TRAILING.sub("", text).strip()
+    found = find_date(text)
+    if found:
+        return DateLine(found[0], None, published, found[1])
+    if published:
+        return None
+    # "Geneva, 3 March 2023" / "Vilnius / Tbilisi, 04.09.2022" / "Paris, le 3 mars 2023"
+    for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
+        if sep in text:
+            place, _, rest = text.rpartition(sep) if sep == ", " else text.partition(sep)
+            if sep == ", " and not find_date(rest):
+                # "May 25, 2021" split wrongly: try the first comma instead
+                place, _, rest = text.partition(sep)
+            found = find_date(rest)
+            if found and place and not any(ch.isdigit() for ch in place) and len(place) <= 40:
+                return DateLine(found[0], place.strip(), False, found[1])
+    return None

@@ -1,0 +1,350 @@
+"""Telling people, titles, organisations and addresses apart in short lines.
+
+These are heuristics over the general shape of names and offices in formal letters
+(honorifics, initials, office words, organisation words, postal lines), not lists of
+particular people.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "is_address_start",
+    "is_organisation",
+    "is_person_name",
+    "is_postal_line",
+    "is_title_line",
+    "split_honorific",
+    "split_title_name",
+]
+
+# Honorific words, longest first when several start the same way. Several may stack:
+# "His Excellency Ambassador", "H.E. Mr.", "The Rt. Hon.".
+_HONORIFIC_WORDS = [
+    "His Excellency",
+    "Her Excellency",
+    "Their Excellencies",
+    "Your Excellency",
+    "H.E.",
+    "HE",
+    "S.E.",
+    "The Right Honourable",
+    "The Right Honorable",
+    "The Rt. Hon.",
+    "The Rt Hon",
+    "Rt. Hon.",
+    "Rt Hon",
+    "The Honorable",
+    "The Honourable",
+    "The Hon.",
+    "The Hon",
+    "Honorable",
+    "Honourable",
+    "Hon.",
+    "Ambassador",
+    "Amb.",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Congressman",
+    "Congresswoman",
+    "Commissioner",
+    "Judge",
+    "Justice",
+    "Dr.",
+    "Dr",
+    "Prof.",
+    "Professor",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Mx.",
+    "Miss",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Rev.",
+    "Reverend",
+    "Rabbi",
+    "Imam",
+    "Father",
+    "Sister",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Colonel",
+    "Col.",
+    "Monsieur",
+    "Madame",
+    "Mme",
+    "Mme.",
+    "M.",
+    "Herr",
+    "Frau",
+    "Señor",
+    "Señora",
+    "Sr.",
+    "Sra.",
+    "Excmo.",
+    "Excma.",
+    "Dña.",
+    "D.",
+]
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(word) for word in sorted(_HONORIFIC_WORDS, key=len, reverse=True))
+    + r")(?=\s|$)\s*)+"
+)
+
+# Words that end an office title written before a name ("Secretary of State John Kerry").
+_OFFICE_END = {
+    "state", "secretary", "general", "minister", "president", "senator", "representative",
+    "commissioner", "ambassador", "rapporteur", "chair", "chairman", "chairwoman",
+    "chairperson", "director", "administrator", "leader", "speaker", "governor", "mayor",
+    "affairs", "defense", "defence", "justice", "treasury", "council", "counsel",
+    "attorney", "envoy", "prosecutor", "judge", "advisor", "adviser", "chancellor",
+    "premier", "king", "queen", "prince", "emir", "sheikh", "pope", "commander",
+    "security", "congressman", "congresswoman", "member", "whip", "deputy", "head",
+    "foreign", "interior", "rights", "coordinator", "high", "vice-president",
+    "secretary-general", "under-secretary-general", "representative",
+}
+
+_PARTICLES = {
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "van", "von", "der",
+    "den", "ter", "ten", "la", "le", "y", "e", "al", "el", "bin", "ibn", "bint", "ben",
+    "st.", "mac", "af", "zu", "och",
+}
+_SUFFIX = re.compile(
+    r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|OBE|CBE|KC|QC|MP|"
+    r"MEP|S\.J\.|O\.P\.)$"
+)
+
+# Organisation words: a line with one of these names a body, not a person.
+_ORG_WORDS = re.compile(
+    r"\b(?:watch|institute|institution|foundation|coalition|network|center|centre|council|"
+    r"committee|association|union|society|project|alliance|fund|group|forum|"
+    r"international|campaign|initiative|action|church|federation|league|movement|"
+    r"organi[sz]ation|organi[sz]ations|university|college|school|academy|department|"
+    r"ministry|office|bureau|agency|commission|congress|senate|house|parliament|assembly|"
+    r"embassy|mission|consulate|government|administration|service|services|corporation|"
+    r"company|inc|llc|ltd|gmbh|trust|board|secretariat|nations|partnership|clinic|"
+    r"collective|observatory|monitor|desk|guild|press|media|radio|law|rights|programme|"
+    r"program|defenders|advocates|lawyers|solidarity|aid|relief|partners|platform|"
+    r"consortium|caucus|chamber|court|tribunal|force|army|police|hospital|library|"
+    r"museum|press|journal|times|news|post|review|fellowship|ministries|diocese|"
+    r"conference|jurists|women|children|youth|refugees|freedom|democracy|justice|peace|"
+    r"amnesty|human|humanitarian|humanity|world|global|national|european|african|"
+    r"american|asian|united|states|kingdom|republic|federal|collaborative|coalition|"
+    r"observatoire|fondation|ligue|comité|comite|réseau|reseau|institut|fundación|"
+    r"fundacion|asociación|asociacion|instituto|organización|stiftung|verein|"
+    r"gesellschaft|colectivo|alianza|coordinadora|federación|sindicato|movimiento|"
+    r"frente|plataforma|unión|mouvement|associação|centro|rede|organisation|ong|ngo)\b",
+    re.IGNORECASE,
+)
+
+# Title words: a line with one of these describes a person's role.
+_TITLE_WORDS = re.compile(
+    r"\b(?:director|directors|president|vice|chair|chairman|chairwoman|chairperson|co-chair|"
+    r"fellow|professor|prof|lecturer|researcher|scholar|adviser|advisor|counsel|"
+    r"secretary|ambassador|member|officer|founder|co-founder|ceo|coo|cfo|cto|manager|"
+    r"coordinator|coordinadora?|editor|author|dean|head|chief|lead|representative|"
+    r"attorney|lawyer|partner|associate|analyst|specialist|consultant|expert|pastor|"
+    r"priest|rabbi|imam|bishop|minister|trustee|emeritus|emerita|former|retired|"
+    r"executive|senior|deputy|assistant|acting|principal|rapporteur|envoy|commissioner|"
+    r"senator|congressman|congresswoman|judge|justice|prosecutor|investigator|"
+    r"journalist|activist|defender|survivor|student|candidate|volunteer|organizer|"
+    r"organiser|campaigner|spokesperson|staff|team|chaplain|physician|doctor|nurse|"
+    r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
+    r"governor|mayor|speaker|leader|whip|undersecretary|under|ranking|directeur|"
+    r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
+    r"independent|board|emerita|visiting|adjunct|distinguished|honorary)\b",
+    re.IGNORECASE,
+)
+
+_POSTAL = re.compile(
+    r"(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}-\d{4,5}\b|"
+    r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
+    r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
+    r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
+    r"^\d+\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|^\d{4,5}\s+[A-Z]|"
+    r"\bCH-\d{4}\b|\bGeneva\b|\bGenève\b|\bBrussels\b|\bBruxelles\b|\bThe Hague\b)"
+)
+_COUNTRY = re.compile(
+    r"^(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
+    r"Belgium|France|Germany|Netherlands|The Netherlands|Austria|Italy|Spain|Kenya|"
+    r"Canada|Australia|Japan|South Africa|Argentina|Brazil|Mexico|India|Ethiopia|"
+    r"Luxembourg|Sweden|Norway|Denmark|Ireland)$"
+)
+# Lines that open the postal part of an inside address: the institution at the top of
+# an address, a building, or a street.
+_ADDRESS_START = re.compile(
+    r"^(?:The\s+)?(?:U\.S\.\s+|US\s+|United States\s+)?(?:Department|Dept\.|Ministry|"
+    r"Ministère|Ministerio|Embassy|Permanent Mission|Mission|Consulate|Senate|"
+    r"House of Representatives|White House|Palais|Headquarters|Office of the United Nations|"
+    r"Office of the High Commissioner|United Nations (?:Office|Headquarters)|"
+    r"European (?:External|Commission|Parliament|Council)|State Department|"
+    r"Foreign,? Commonwealth|Federal (?:Foreign|Ministry|Chancellery)|Auswärtiges|"
+    r"Chancellery|Downing Street|Parliament|Houses of Parliament|Capitol|"
+    r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
+    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)"
+    r"|(?:Senate|House of Representatives|Department of State|State Department)$",
+    re.IGNORECASE,
+)
+
+# Words that never occur in a personal name line (organisation, office, function words).
+_NOT_NAME = re.compile(
+    r"\b(?:watch|institute|foundation|coalition|network|center|centre|council|committee|"
+    r"association|union|society|project|alliance|fund|group|forum|international|campaign|"
+    r"initiative|federation|league|movement|organi[sz]ations?|university|college|school|"
+    r"academy|department|ministry|office|bureau|agency|commission|congress|senate|"
+    r"parliament|assembly|embassy|mission|government|administration|inc|llc|ltd|trust|"
+    r"board|secretariat|nations|partnership|clinic|collective|observatory|monitor|guild|"
+    r"rights|programme|program|defenders|advocates|lawyers|solidarity|relief|platform|"
+    r"consortium|caucus|chamber|court|tribunal|hospital|library|museum|fellowship|"
+    r"conference|jurists|refugees|freedom|democracy|peace|amnesty|humanitarian|humanity|"
+    r"global|european|african|american|states|kingdom|republic|federal|collaborative|"
+    r"world|without|human|national|united|women|children|youth|action|services?|"
+    r"director|president|chair|chairman|chairwoman|professor|secretary|ambassador|member|"
+    r"officer|founder|manager|coordinator|editor|author|dean|representative|attorney|"
+    r"counsel|adviser|advisor|executive|senior|deputy|assistant|acting|rapporteur|envoy|"
+    r"commissioner|senator|minister|fellow|researcher|excellency|honorable|honourable|"
+    r"the|of|for|and|in|on|to|at|with|by|from|des|pour|et|sincerely|regards|dear|"
+    r"faithfully|respectfully|thank|thanks)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$"
+)
+
+
+def split_honorific(line: str) -> tuple[str | None, str]:
+    """Split stacked honorifics off the start of ``line``.
+
+    Returns:
+        ``(honorific, rest)``; honorific is None when the line has none.
+    """
+    match = _HONORIFIC_RE.match(line)
+    if not match or match.end() == 0:
+        return None, line
+    honorific = line[: match.end()].strip()
+    return honorific, line[match.end() :].strip()
+
+
+def is_person_name(text: str, *, allow_single: bool = False) -> bool:
+    """True when ``text`` reads as a personal name ("Antony J. Blinken", "Kovačić").
+
+    Args:
+        text: The candidate, without honorific.
+        allow_single: Accept a single surname ("Smith"), as after "Mr.".
+    """
+    text = _SUFFIX.sub("", text.strip())
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    if re.search(r"[:;/()!?“”\"&@|]", text):
+        return False
+    if text.endswith((",", ".")) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 6 or (len(tokens) == 1 and not allow_single):
+        return False
+    if _NOT_NAME.search(text):
+        return False
+    capitals = 0
+    for token in tokens:
+        if token in _PARTICLES:
+            if token == tokens[0] and token[:1].islower():
+                return False
+            continue
+        if not _NAME_TOKEN.match(token):
+            return False
+        capitals += 1
+    return capitals >= (1 if allow_single else 2)
+
+
+def split_title_name(line: str) -> tuple[str, str] | None:
+    """Split "Secretary of State John F. Kerry" into (title, name), if it reads so."""
+    tokens = line.split()
+    if len(tokens) < 3:
+        return None
+    for index in range(1, len(tokens) - 1):
+        prefix = tokens[:index]
+        suffix = " ".join(tokens[index:])
+        if prefix[-1].lower().strip(",") not in _OFFICE_END:
+            continue
+        if tokens[index].lower().strip(",") in _OFFICE_END:
+            continue
+        if is_person_name(suffix):
+            return " ".join(prefix).rstrip(","), suffix
+    return None
+
+
+def is_postal_line(line: str) -> bool:
+    """True for street, building, postcode, city and country lines."""
+    return bool(_POSTAL.search(line) or _COUNTRY.match(line.strip()))
+
+
+def is_address_start(line: str) -> bool:
+    """True for a line that opens the postal part of an inside address."""
+    return bool(_ADDRESS_START.search(line.strip())) or is_postal_line(line)
+
+
+def is_title_line(line: str) -> bool:
+    """True when ``line`` describes a role ("Executive Director", "Author of ...")."""
+    text = line.strip()
+    first = text.split()[0].lower() if text.split() else ""
+    if re.match(r"^(former|formerly|ex-|retired|author|editor|founder|co-founder|member)",
+                first):
+        return True
+    return bool(_TITLE_WORDS.search(text.split(",")[0]))
+
+
+def is_organisation(line: str) -> bool:
+    """True when ``line`` is an organisation's name standing alone.
+
+    A line combining a role and an organisation ("Professor, Georgetown University",
+    "Chair, Pacific Rim Defenders Network") is a title, not an organisation.
+    """
+    text = line.strip()
+    if not text or len(text) > 120 or text.endswith((".", ":", ";")) and not text.endswith(
+        ("Inc.", "Ltd.", "Co.", "e.V.")
+    ):
+        return False
+    if "," in text:
+        before, _, after = text.partition(",")
+        if _TITLE_WORDS.search(before) and not _ORG_WORDS.search(before):
+            return False  # "Professor, Georgetown University"
+        if _ORG_WORDS.search(after) and _ORG_WORDS.search(before) and re.search(
+            r"(’s|'s)\b", before
+        ):
+            return False  # "Dean’s Council, Roxbury College of Law"
+    if is_title_line(text) and not _ORG_WORDS.search(text):
+        return False
+    first = text.split()[0]
+    if is_title_line(first) and first.lower() not in ("national", "international", "human"):
+        # "Senior Pastor", "Executive Director" ... but "Independent Journalists’ Union"
+        if not _ORG_WORDS.search(" ".join(text.split()[1:])):
+            return False
+        if re.match(r"(?i)^(senior|executive|deputy|assistant|acting|director|professor|"
+                    r"chair|head|chief|member|fellow|adviser|advisor|counsel)\b", text):
+            return False
+    words = [w for w in re.split(r"\s+", text) if w]
+    lowers = [w for w in words if w[:1].islower() and w.lower() not in (
+        "of", "for", "and", "the", "in", "on", "to", "at", "de", "des", "du", "la", "le",
+        "les", "et", "pour", "del", "y", "por", "la", "a", "an", "without", "with", "against",
+        "from", "by", "über", "für", "und", "van", "der", "e", "da", "do",
+    )]
+    if lowers and not _ORG_WORDS.search(text):
+        return False  # "Independent researcher"
+    return True

@@ -1,0 +1,167 @@
+"""Page noise around a letter: site chrome, navigation, share buttons, footers.
+
+:func:`noise_reason` judges one line on its own; :func:`mark_navigation` finds menu
+runs at the top of a page; :func:`is_footer_start` marks where page furniture begins
+after a letter's signature, so everything from there on can be cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from draftkit.ingest.text import Line
+
+__all__ = ["foreign_script_share", "is_footer_start", "mark_navigation", "noise_reason"]
+
+_I = re.IGNORECASE
+
+_CHROME = re.compile(
+    r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|skip navigation|"
+    r"jump to (?:main )?content|aller au contenu(?: principal)?|passer au contenu|"
+    r"zum inhalt(?: springen)?|ir al contenido(?: principal)?|saltar al contenido|"
+    r"main menu|menu|toggle navigation|open menu|close menu|search|search this site|"
+    r"buscar|rechercher|suche|home|accueil|inicio|startseite|"
+    r"share(?: this)?(?: page| article| post| story| letter)?:?|share on \w+|partager|"
+    r"compartir|teilen|condividi|tweet|facebook|twitter|x|linkedin|whatsapp|email|e-mail|"
+    r"mail|print|imprimer|imprimir|drucken|print this page|print this|copy link|"
+    r"copy url|reddit|telegram|bluesky|instagram|youtube|threads|mastodon|"
+    r"donate(?: now| today)?|faire un don|donar|spenden|give now|give today|"
+    r"support (?:us|our work)|subscribe|newsletter|sign up|follow us.*|"
+    r"related(?: posts| articles| content| stories| news| reading| resources)?:?|"
+    r"most (?:viewed|read|popular|shared)|trending|popular|recommended(?: for you)?|"
+    r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
+    r"back to top|top of page|retour en haut|"
+    r"region\s*/\s*country|tags?:?.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
+    r"keywords?:.*|breadcrumb.*|you are here:?.*|"
+    r"about(?: us)?|contact(?: us)?|qui sommes-nous|nos actions|quiénes somos|"
+    r"our work|get involved|take action|publications|news|press|media|blog|events|"
+    r"press room|newsroom|resources|careers|jobs|log ?in|sign in|register|"
+    r"download(?: the)?(?: full)?(?: letter| pdf| report| statement)?(?: \(pdf.*\))?|"
+    r"télécharger.*|descargar.*|pdf|"
+    r"(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский)"
+    r"(?:\s*[|/·]\s*(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский))+|"
+    r"listen(?: to this article)?|audio|video|photo:.*|image:.*|credit:.*|"
+    r"advertisement|sponsored|ad|close|cancel|ok|accept|accept all|reject all)$",
+    _I,
+)
+_CHROME_ANYWHERE = re.compile(
+    r"(?:^©|^\(c\)\s|^copyright\b|all rights reserved|tous droits réservés|"
+    r"todos los derechos reservados|alle rechte vorbehalten|"
+    r"^privacy(?: policy| notice)?\b|^terms (?:of (?:use|service)|and conditions)|"
+    r"^mentions légales|^politique de confidentialité|^aviso legal|^impressum|"
+    r"^política de privacidad|\bcookies?\b.*\b(?:accept|settings|policy|preferences|"
+    r"paramètres|aceptar|configuración|consent)|^(?:we|this site) uses? cookies|"
+    r"^nous utilisons des cookies|^utilizamos cookies|"
+    r"tax[- ]deductible|^your (?:gift|donation|support)\b|^(?:make a|your) donation|"
+    r"^(?:please )?(?:donate|give) (?:now|today|to)\b|^support our work\b|"
+    r"^(?:abonnez-vous|suscríbete|subscribe to|sign up (?:for|to))\b|"
+    r"^public release\.|^(?:上一篇|下一篇|版权所有|网站地图)|"
+    r"^(?:previous|next) (?:post|article|story)\s*:|"
+    r"^page \d+(?: of \d+)?$|^-\s*\d+\s*-$|^\d+\s*/\s*\d+$|^\[?\d+\]?$)",
+    _I,
+)
+# Lines that begin the page furniture after a letter: everything from here is cut.
+_FOOTER_START = re.compile(
+    r"^(?:related(?: posts| articles| content| stories| news| reading| resources)?:?|"
+    r"most (?:viewed|read|popular|shared)|you may also like|you might also like|"
+    r"read more|read next|share(?: this)?(?: page| article| post| letter)?:?|partager|"
+    r"compartir|support (?:us|our work)|donate(?: now| today)?|faire un don|donar|"
+    r"your (?:tax[- ]deductible )?(?:gift|donation)|subscribe|newsletter|sign up|"
+    r"abonnez-vous|suscríbete|follow us|stay (?:informed|connected|updated)|"
+    r"©|\(c\)\s|copyright\b|privacy|terms of|mentions légales|"
+    r"region\s*/\s*country|tags?:|topics?:|filed under|back to top|"
+    r"more on this|more from|latest (?:news|posts)|recent posts|see also|"
+    r"about (?:us|the author|this organi[sz]ation)\b|"
+    r"上一篇|下一篇)",
+    _I,
+)
+_SCRIPTS_FOREIGN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "ARABIC", "HEBREW", "CYRILLIC",
+                    "THAI", "DEVANAGARI", "GREEK")
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    latin = foreign = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if ord(char) < 0x250:
+            latin += 1
+            continue
+        name = unicodedata.name(char, "")
+        if name.startswith(_SCRIPTS_FOREIGN):
+            foreign += 1
+        else:
+            latin += 1
+    return latin, foreign
+
+
+def foreign_script_share(text: str) -> float:
+    """The share of letters in ``text`` written in a non-Latin script."""
+    latin, foreign = _script_counts(text)
+    total = latin + foreign
+    return foreign / total if total else 0.0
+
+
+def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
+    """Why a line is page noise, or None when it may be part of the letter.
+
+    Args:
+        text: The line (stripped).
+        latin_document: The document is mostly Latin script, so a line mostly in
+            another script is site chrome.
+    """
+    line = text.strip()
+    if not line:
+        return None
+    if len(line) <= 80 and _CHROME.match(line.rstrip(" :›»>")):
+        return "page chrome"
+    if _CHROME_ANYWHERE.search(line) and len(line) <= 240:
+        if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
+            return "page number"
+        return "page footer"
+    if latin_document and foreign_script_share(line) > 0.3:
+        return "site chrome in another script"
+    if re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",):
+        return "decoration"
+    return None
+
+
+def is_footer_start(text: str) -> bool:
+    """True when ``text`` opens the page furniture that follows a letter."""
+    return bool(_FOOTER_START.match(text.strip()))
+
+
+def _nav_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 4
+        and len(text) <= 40
+        and not text.endswith((".", ",", ";", ":"))
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def mark_navigation(lines: list[Line], stop: int) -> set[int]:
+    """Indexes of menu lines: runs of three or more short lines before ``stop``.
+
+    Args:
+        lines: The document's lines.
+        stop: Do not look at or past this index (the first line of the letter proper).
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index in range(min(stop, len(lines))):
+        line = lines[index]
+        if not line.blank and _nav_like(line.text):
+            run.append(index)
+            continue
+        if line.blank and run:
+            # a blank line ends the run
+            pass
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    if len(run) >= 3:
+        found.update(run)
+    return found

@@ -1,0 +1,204 @@
+"""Decoding bytes to text and the line model every reader produces.
+
+Each reader (plain text, DOCX, HTML) turns its document into a list of :class:`Line`
+objects; the structure parser in :mod:`draftkit.ingest.letter` works on that list only.
+A blank :class:`Line` (empty ``text``) separates blocks. Lines read from plain text are
+*soft*: a paragraph hard-wrapped over several lines is joined back. Lines from DOCX and
+HTML paragraphs are *hard*: they are never joined with the next line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from draftkit.errors import IngestError
+
+__all__ = [
+    "Line",
+    "decode_bytes",
+    "lines_from_text",
+    "looks_binary",
+    "normalise_space",
+]
+
+# Characters that make a "blank" line: spaces, tabs, no-break and other Unicode spaces,
+# zero-width characters and form feeds (page breaks in PDF-to-text output).
+_BLANKISH = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u200c\u200d\u2060\f]*$")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a document, with what its reader knew about it.
+
+    Attributes:
+        text: The line's text (no trailing whitespace; leading indentation removed).
+        indent: Leading spaces (tabs count 4) in plain text; list level × 4 otherwise.
+        hard: The line is a whole paragraph (DOCX/HTML): never join it with the next.
+        style: The paragraph style name (DOCX) or element name (HTML), if any.
+        marked: The text with inline markup (``**bold**``, ``*italic*``, links);
+            None means "escape ``text``".
+        lead: The text of a bold run that opens the line (a strong lead-in signal).
+        bold: The whole line is bold.
+        list_kind: ``bullet`` or ``number`` when the reader saw a real list item.
+        list_level: Nesting level of a real list item (0 = top).
+        raw: The line as it stood in the source (tabs and inner spacing kept), for
+            column detection in signature blocks.
+    """
+
+    text: str
+    indent: int = 0
+    hard: bool = False
+    style: str | None = None
+    marked: str | None = None
+    lead: str | None = None
+    bold: bool = False
+    list_kind: str | None = None
+    list_level: int = 0
+    raw: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blank(self) -> bool:
+        """True for a blank line (block separator)."""
+        return not self.text
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of ordinary whitespace to one space and strip the ends.
+
+    No-break spaces inside text are kept (they are part of what was written); only
+    leading and trailing ones are removed.
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" \u00a0")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` is not text in any encoding ingest reads.
+
+    UTF-16 text (with a byte-order mark, or with the NUL pattern of ASCII in UTF-16)
+    is text. Otherwise NUL bytes or many C0 control characters mean binary.
+    """
+    sample = data[:65536]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_guess(sample):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > max(8, len(sample) // 100)
+
+
+def _utf16_guess(sample: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from the NUL pattern of mostly-ASCII text."""
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_cp1252(data: bytes) -> str:
+    """Windows-1252, mapping its five undefined bytes as Latin-1 would."""
+    return "".join(_cp1252_chunks(data))
+
+
+def _cp1252_chunks(data: bytes) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for index, byte in enumerate(data):
+        if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+            out.append(data[start:index].decode("cp1252"))
+            out.append(chr(byte))
+            start = index + 1
+    out.append(data[start:].decode("cp1252"))
+    return out
+
+
+def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, str]:
+    """Decode document bytes, returning the text and the encoding used.
+
+    UTF-8 (with or without BOM) first, UTF-16 when it has a BOM or the NUL pattern of
+    UTF-16, and Windows-1252 as the fallback for bytes that are not UTF-8.
+
+    Args:
+        data: The raw bytes.
+        source: The file name, for error messages.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        IngestError: The bytes are binary, or UTF-16 that does not decode.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return _decode_cp1252(data[3:]), "cp1252"
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(name), "utf-16"
+            except UnicodeDecodeError as exc:
+                raise IngestError(
+                    f"UTF-16 text does not decode (byte {exc.start + 2})",
+                    path=source,
+                    hint="save the file again as UTF-8",
+                ) from None
+    guess = _utf16_guess(data[:65536])
+    if guess:
+        try:
+            return data.decode(guess), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if looks_binary(data):
+        raise IngestError(
+            "binary file, not text",
+            path=source,
+            hint="ingest reads .txt, .md, .html and .docx letters",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _decode_cp1252(data), "cp1252"
+
+
+def _indent_of(raw: str) -> int:
+    width = 0
+    for char in raw:
+        if char == " " or char == "\u00a0":
+            width += 1
+        elif char == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def lines_from_text(text: str) -> list[Line]:
+    """Split plain text into soft lines.
+
+    Line endings (CRLF, CR, LF, U+2028) are normalised, a form feed becomes a blank
+    line, and a line made only of spaces or no-break spaces is blank. Text is
+    NFC-normalised so composed and decomposed accents compare equal.
+    """
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\f", "\n\f\n")
+    out: list[Line] = []
+    for raw in text.split("\n"):
+        raw = raw.rstrip()
+        if _BLANKISH.match(raw):
+            out.append(Line("", raw=raw))
+            continue
+        stripped = _ZERO_WIDTH.sub("", raw).strip(" \t\u00a0\u3000")
+        out.append(Line(stripped, indent=_indent_of(raw), raw=raw))
+    return out

@@ -1,0 +1,167 @@
+"""Build draftkit's bundled reference document, draftkit/templates/default.docx.
+
+The reference defines every named style draftkit uses (see
+draftkit.render.layout.STYLES), US Letter pages with one-inch margins, an empty
+first-page header (left to a letterhead), and a "Page X of Y" footer from page two.
+Run it after changing the house style: ``python scripts/make_reference.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from draftkit.render.layout import STYLES  # noqa: E402
+
+FONT = "Cambria"
+INK = RGBColor(0x1A, 0x1A, 0x1A)
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+GREY = RGBColor(0x55, 0x55, 0x55)
+
+
+def paragraph_style(document, name, *, base="Normal", size=None, bold=None, italic=None,
+                    before=0, after=0, keep_next=False, align=None, color=None,
+                    small_caps=None, left=None):
+    styles = document.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
+        name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base] if base else None
+    style.quick_style = True
+    font = style.font
+    if size:
+        font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    if color is not None:
+        font.color.rgb = color
+    if small_caps is not None:
+        font.small_caps = small_caps
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.keep_with_next = keep_next
+    if align is not None:
+        fmt.alignment = align
+    if left is not None:
+        fmt.left_indent = left
+    return style
+
+
+def character_style(document, name, *, bold=None, italic=None, color=None, underline=None):
+    styles = document.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
+        name, WD_STYLE_TYPE.CHARACTER)
+    style.font.bold = bold
+    style.font.italic = italic
+    if color is not None:
+        style.font.color.rgb = color
+    if underline is not None:
+        style.font.underline = underline
+    return style
+
+
+def field(paragraph, instr, placeholder):
+    run = paragraph.add_run()
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    inner.append(text)
+    fld.append(inner)
+    run._r.addnext(fld)
+    paragraph._p.remove(run._r)
+
+
+def main() -> None:
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.font.color.rgb = INK
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    pf = normal.paragraph_format
+    pf.space_after = Pt(0)
+    pf.line_spacing = 1.08
+    pf.widow_control = True
+
+    S = STYLES
+    # Style names avoid LibreOffice's built-in names ("Salutation" is its Complimentary
+    # Close, "Closing" ...): LibreOffice merges a Word style into a built-in of that name.
+    paragraph_style(document, S.LETTERHEAD_NAME, size=16, bold=True, color=ACCENT,
+                    small_caps=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(document, S.LETTERHEAD_ADDRESS, size=9, color=GREY, after=24,
+                    align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(document, S.PUBLISHED, size=9, color=GREY, after=4)
+    paragraph_style(document, S.PAGE_HEADING, size=14, bold=True, color=ACCENT, after=18,
+                    keep_next=True)
+    paragraph_style(document, S.DATE, after=18)
+    paragraph_style(document, S.ADDRESS, after=12, keep_next=True)
+    paragraph_style(document, S.CC, size=10, after=8)
+    paragraph_style(document, S.SUBJECT, bold=True, after=12, keep_next=True)
+    paragraph_style(document, S.SALUTATION, after=10, keep_next=True)
+    paragraph_style(document, S.BODY, after=10)
+    paragraph_style(document, S.ASKS_INTRO, base=S.BODY, keep_next=True)
+    paragraph_style(document, S.ASK, base=S.BODY, after=8)
+    paragraph_style(document, S.ASK_ITEM, base=S.BODY, after=4)
+    paragraph_style(document, S.CLOSING, base=S.BODY)
+    paragraph_style(document, S.CLOSE, before=4, after=30, keep_next=True)
+    paragraph_style(document, S.SIGNATURE_NAME, keep_next=True)
+    paragraph_style(document, S.SIGNATURE_TITLE, after=12)
+    paragraph_style(document, S.SIGNATORY_ORG, after=2)
+    paragraph_style(document, S.SIGNATORY_NOTE, size=9.5, italic=True, before=10, color=GREY)
+    paragraph_style(document, S.ENCLOSURE, size=10, before=14)
+    character_style(document, S.ASK_LEAD, bold=True)
+    character_style(document, S.STRONG, bold=True)
+    character_style(document, S.EMPHASIS, italic=True)
+    character_style(document, S.HYPERLINK, color=RGBColor(0x05, 0x63, 0xC1), underline=True)
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Inches(1))
+    section.header_distance = section.footer_distance = Inches(0.5)
+    section.different_first_page_header_footer = True
+    footer = section.footer
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer_style = document.styles["Footer"]
+    footer_style.font.size = Pt(9)
+    footer_style.font.color.rgb = GREY
+    paragraph.style = footer_style
+    paragraph.add_run("Page ")
+    field(paragraph, "PAGE", "2")
+    paragraph.add_run(" of ")
+    field(paragraph, "NUMPAGES", "2")
+    section.first_page_footer.paragraphs[0].text = ""
+    section.first_page_header.paragraphs[0].text = ""
+
+    core = document.core_properties
+    core.title = "draftkit reference document"
+    core.author = "draftkit"
+    core.comments = "Named styles for draftkit letters; edit styles, not text."
+
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    out = ROOT / "draftkit" / "templates" / "default.docx"
+    document.save(str(out))
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
