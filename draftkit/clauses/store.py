@@ -192,6 +192,10 @@ def parse_clause_text(text: str, path: Path) -> list[Clause]:
     if data is None:
         return []
     prefix: PathKey = ()
+    if isinstance(data, dict) and "id" in data and "clauses" not in data:
+        # a file (or an `add` input) holding one clause
+        data = [data]
+        lines = {(0, *key): line for key, line in lines.items()}
     if isinstance(data, dict):
         unknown = sorted(set(data) - _ALLOWED_TOP)
         if unknown:
@@ -351,6 +355,9 @@ def _clause_list(
     if isinstance(root, yaml.SequenceNode):
         return root, None
     if isinstance(root, yaml.MappingNode):
+        if any(key.value == "id" for key, _ in root.value):
+            single = yaml.SequenceNode("tag:yaml.org,2002:seq", [root])
+            return single, None
         for key, value in root.value:
             if key.value == "clauses":
                 if isinstance(value, yaml.SequenceNode):
@@ -452,6 +459,12 @@ def append_clauses(text: str, path: Path, clauses: Iterable[Clause]) -> str:
     root = _compose(text, path) if text.strip() else None
     if root is None:
         return (text.rstrip("\n") + "\n" if text.strip() else "") + "clauses:\n" + _indent(items, 2)
+    if isinstance(root, yaml.MappingNode) and any(k.value == "id" for k, _ in root.value):
+        raise ClauseError(
+            "this file holds a single clause",
+            path=path,
+            hint="add new clauses to a topic file with a 'clauses:' list",
+        )
     seq, key = _clause_list(root, path)
     doc = _Text(text)
     if seq is not None and seq.value and not seq.flow_style:

@@ -1,0 +1,457 @@
+"""``draftkit clauses``: search, show, list, add, vet, retire, reindex and harvest clauses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from draftkit.cli._common import echo_error, run_guarded
+
+if TYPE_CHECKING:
+    from draftkit.clauses import Clause, ClauseLibrary, SourceInfo
+    from draftkit.schema import Letter
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+KINDS = (
+    "opening",
+    "context",
+    "ask",
+    "asks-intro",
+    "closing",
+    "sign-off",
+    "signature-note",
+    "other",
+)
+STATUSES = ("draft", "vetted", "retired")
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def library_options(func: F) -> F:
+    """Add ``--library`` (repeatable) and ``--cache-dir`` to a command."""
+    func = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Where the search index lives (default: draftkit.yaml's cache_dir).",
+    )(func)
+    func = click.option(
+        "--library",
+        "libraries",
+        multiple=True,
+        type=click.Path(exists=True, path_type=Path),
+        help="A clause library folder (repeatable; default: draftkit.yaml's 'clauses').",
+    )(func)
+    return func
+
+
+def open_library(libraries: tuple[Path, ...], cache_dir: Path | None) -> ClauseLibrary:
+    """The library named on the command line, else the project's."""
+    from draftkit.clauses import ClauseLibrary, default_cache_dir
+    from draftkit.config import find_config, load_config
+
+    if libraries:
+        if cache_dir is None:
+            cache_dir = load_config().resolved_cache_dir() if find_config() else default_cache_dir()
+        return ClauseLibrary(libraries, cache_dir=cache_dir)
+    config = load_config()
+    if cache_dir is not None:
+        config.cache_dir = cache_dir
+    return ClauseLibrary.from_config(config)
+
+
+def _where(clause: Clause) -> str:
+    try:
+        shown = clause.source_file.resolve().relative_to(Path.cwd())
+    except ValueError:
+        shown = clause.source_file
+    return f"{shown}:{clause.line}"
+
+
+def _summary(clause: Clause) -> dict[str, Any]:
+    return {
+        "id": clause.id,
+        "kind": clause.kind,
+        "title": clause.title,
+        "status": clause.status,
+        "version": clause.version,
+        "topics": clause.topics,
+        "audiences": clause.audiences,
+        "variants": sorted(clause.variants),
+        "file": str(clause.source_file),
+        "line": clause.line,
+    }
+
+
+def _format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )(func)
+
+
+@click.group()
+def clauses() -> None:
+    """Search and maintain the clause library (vetted letter language).
+
+    Clauses live in YAML files under the folders named by `clauses:` in draftkit.yaml
+    (or --library DIR); a search index is kept in the cache folder and rebuilt when the
+    files change.
+    """
+
+
+@clauses.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(KINDS), help="Only clauses of this kind.")
+@click.option("--tag", "tags", multiple=True, help="Only clauses with this topic (repeatable).")
+@click.option("--audience", help="Only clauses suiting this audience (e.g. us-congress).")
+@click.option("--status", type=click.Choice(STATUSES), help="Only clauses with this status.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@_format_option
+@library_options
+@run_guarded
+def search(
+    query: tuple[str, ...],
+    kind: str | None,
+    tags: tuple[str, ...],
+    audience: str | None,
+    status: str | None,
+    limit: int,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """Find clauses by words (ranked; matched words shown in [brackets]).
+
+    Any text is a safe query: quotes, operators and punctuation are searched as words.
+    """
+    text = " ".join(query)
+    with open_library(libraries, cache_dir) as library:
+        hits = library.search(
+            text, kind=kind, tags=tags, audience=audience, status=status, limit=limit
+        )
+    if fmt == "json":
+        payload = [{**_summary(h.clause), "score": h.score, "snippet": h.snippet} for h in hits]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("no clauses match", err=True)
+        return
+    for number, hit in enumerate(hits, start=1):
+        clause = hit.clause
+        flag = "" if clause.status == "vetted" else f" [{clause.status.upper()}]"
+        click.echo(f"{number:>2}. {clause.id}{flag}  ({clause.kind}, score {hit.score:.2f})")
+        click.echo(f"    {clause.title}")
+        click.echo(f"    {hit.snippet}")
+
+
+@clauses.command()
+@click.argument("clause_id", metavar="ID")
+@click.option("--audience", help="Show the wording this audience gets.")
+@click.option("--variant", help="Show this variant's wording.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@library_options
+@run_guarded
+def show(
+    clause_id: str,
+    audience: str | None,
+    variant: str | None,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """Show one clause: wording, variables, variants, status and provenance."""
+    from draftkit.clauses.store import dump_clause
+
+    with open_library(libraries, cache_dir) as library:
+        clause = library.get(clause_id)
+    if fmt == "json":
+        data = {**clause.to_data(), "version": clause.version}
+        data["file"], data["line"] = str(clause.source_file), clause.line
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if fmt == "yaml":
+        click.echo(f"# {_where(clause)}  version {clause.version}")
+        click.echo(dump_clause(clause), nl=False)
+        return
+    wording, used = clause.wording_for(audience, variant)
+    click.echo(f"{clause.id}  ({clause.kind}, {clause.status}, version {clause.version})")
+    click.echo(f"  {clause.title}")
+    click.echo(f"  defined at {_where(clause)}")
+    if clause.status == "vetted":
+        click.echo(f"  vetted by {clause.vetted_by} on {clause.vetted_on}")
+    elif clause.status == "retired":
+        click.echo(f"  retired: {clause.retired_reason}")
+    click.echo(f"  wording: {used or 'default'}")
+    click.echo("")
+    if wording.lead:
+        click.echo(f"  **{wording.lead}**")
+    for block in (wording.body, wording.text):
+        if block:
+            click.echo(f"  {' '.join(block.split())}")
+    for item in wording.items:
+        click.echo(f"    - {item}")
+    click.echo("")
+    for name, spec in clause.variables.items():
+        need = "" if spec.required else " (optional)"
+        example = f" — e.g. {spec.example}" if spec.example else ""
+        click.echo(f"  {{{{ {name} }}}}{need}: {spec.description}{example}")
+    if clause.variants:
+        click.echo(f"  variants: {', '.join(sorted(clause.variants))}")
+    if clause.topics:
+        click.echo(f"  topics: {', '.join(clause.topics)}")
+    if clause.audiences:
+        click.echo(f"  audiences: {', '.join(clause.audiences)}")
+    for source in clause.provenance:
+        bits = [source.title or "untitled", str(source.date or "undated")]
+        if source.sender:
+            bits.append(source.sender)
+        if source.position:
+            bits.append(source.position)
+        click.echo(f"  source: {'; '.join(bits)}")
+
+
+@clauses.command(name="list")
+@click.option("--kind", type=click.Choice(KINDS), help="Only clauses of this kind.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only clauses with this status.")
+@click.option("--tag", "tags", multiple=True, help="Only clauses with this topic (repeatable).")
+@click.option("--audience", help="Only clauses suiting this audience.")
+@_format_option
+@library_options
+@run_guarded
+def list_(
+    kind: str | None,
+    status: str | None,
+    tags: tuple[str, ...],
+    audience: str | None,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """List clauses (id, kind, status, version, title), with a count by status."""
+    with open_library(libraries, cache_dir) as library:
+        found = library.select(kind=kind, status=status, tags=tags, audience=audience)
+    if fmt == "json":
+        click.echo(json.dumps([_summary(c) for c in found], indent=2, ensure_ascii=False))
+        return
+    width = max((len(c.id) for c in found), default=0)
+    for clause in found:
+        click.echo(
+            f"{clause.id:<{width}}  {clause.kind:<14} {clause.status:<7}  "
+            f"{clause.version}  {clause.title}"
+        )
+    counts = {s: sum(c.status == s for c in found) for s in STATUSES}
+    parts = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    click.echo(
+        f"{len(found)} clause{'s' if len(found) != 1 else ''}" + (f": {parts}" if parts else ""),
+        err=True,
+    )
+
+
+@clauses.command()
+@click.argument("source", metavar="FILE|-")
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The clause file to add to (default: <library>/<first topic>.yaml).",
+)
+@library_options
+@run_guarded
+def add(
+    source: str, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
+) -> None:
+    """Add clauses from a YAML file (or - for stdin) to the library.
+
+    The input holds one clause (a mapping starting with `id:`), a list of clauses, or a
+    `clauses:` list. Other clauses and comments in the target file are kept.
+    """
+    from draftkit.clauses.store import parse_clause_text
+    from draftkit.errors import ClauseError
+
+    if source == "-":
+        text, origin = sys.stdin.read(), Path("<stdin>")
+    else:
+        origin = Path(source)
+        try:
+            text = origin.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise ClauseError(f"cannot read file ({exc.strerror})", path=origin) from None
+    new = parse_clause_text(text, origin)
+    if not new:
+        raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")
+    with open_library(libraries, cache_dir) as library:
+        for clause in new:
+            stored = library.add(clause, to=target)
+            click.echo(f"added {stored.id} ({stored.status}) at {_where(stored)}")
+
+
+@clauses.command()
+@click.argument("clause_id", metavar="ID")
+@click.option("--by", "by", required=True, help="Who vetted it (a person or a committee).")
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date it was vetted (YYYY-MM-DD; default today).",
+)
+@library_options
+@run_guarded
+def vet(
+    clause_id: str,
+    by: str,
+    on: dt.datetime | None,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """Mark clause ID as vetted (edits its file in place)."""
+    with open_library(libraries, cache_dir) as library:
+        clause = library.vet(clause_id, by, on.date() if on else None)
+    click.echo(f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})")
+
+
+@clauses.command()
+@click.argument("clause_id", metavar="ID")
+@click.option("--reason", required=True, help="Why it should no longer be used.")
+@library_options
+@run_guarded
+def retire(
+    clause_id: str, reason: str, libraries: tuple[Path, ...], cache_dir: Path | None
+) -> None:
+    """Retire clause ID (it stays in its file, marked retired, with the reason)."""
+    with open_library(libraries, cache_dir) as library:
+        clause = library.retire(clause_id, reason)
+    click.echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}")
+
+
+@clauses.command()
+@library_options
+@run_guarded
+def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
+    """Rebuild the search index from the clause files now."""
+    import time
+
+    started = time.perf_counter()
+    with open_library(libraries, cache_dir) as library:
+        count = library.reindex()
+        files = len(library.files())
+        path = library.index_path
+    elapsed = time.perf_counter() - started
+    click.echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})")
+
+
+def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
+    from draftkit.clauses import SourceInfo
+    from draftkit.errors import IngestError
+
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        from draftkit.files import load_letter
+
+        letter = load_letter(path)
+    else:
+        import importlib
+
+        try:
+            ingest_file = importlib.import_module("draftkit.ingest").ingest_file
+        except (ImportError, AttributeError):
+            raise IngestError(
+                "reading this kind of file needs draftkit's ingest, which is not available",
+                path=path,
+                hint="pass a letter spec (.yaml or .json) instead",
+            ) from None
+        letter = ingest_file(path).letter
+    return letter, SourceInfo.from_letter(letter, path)
+
+
+@clauses.command()
+@click.argument("letters", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The clause file new drafts go to (default: <library>/harvested.yaml).",
+)
+@_format_option
+@library_options
+@run_guarded
+def harvest(
+    letters: tuple[Path, ...],
+    dry_run: bool,
+    target: Path | None,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """Propose draft clauses from past letters (specs, or .txt/.docx/.html via ingest).
+
+    Paragraphs and asks the library already has (word for word, or nearly: a few words
+    or a sentence changed) are not added again; the letter is recorded as another
+    source of the existing clause.
+    """
+    from draftkit.errors import DraftkitError
+
+    read: list[tuple[Letter, SourceInfo]] = []
+    failed = 0
+    for path in letters:
+        try:
+            read.append(_read_letter(path))
+        except DraftkitError as exc:
+            echo_error(str(exc))
+            failed += 1
+    with open_library(libraries, cache_dir) as library:
+        report = library.harvest(read, to=target, dry_run=dry_run)
+    if fmt == "json":
+        payload = {
+            "dry_run": report.dry_run,
+            "added": [
+                {**_summary(c), "sources": [s.model_dump(mode="json") for s in c.provenance]}
+                for c in report.added
+            ],
+            "matched": [
+                {
+                    "clause": m.clause_id,
+                    "score": m.score,
+                    "recorded": m.recorded,
+                    "source": m.source.model_dump(mode="json"),
+                }
+                for m in report.matched
+            ],
+            "skipped": [{"where": w, "reason": r} for w, r in report.skipped],
+            "written": [str(p) for p in report.written],
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        for clause in report.added:
+            first = clause.provenance[0]
+            click.echo(f"+ {clause.id}  ({Path(first.file or '').name} {first.position})")
+        for match in report.matched:
+            what = "new source" if match.recorded else "already recorded"
+            click.echo(
+                f"= {match.clause_id}  ({Path(match.source.file or '').name} "
+                f"{match.source.position}; similarity {match.score:.2f}; {what})"
+            )
+        for where, reason in report.skipped:
+            click.echo(f"- {where}: {reason}")
+        click.echo(report.summary(), err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+__all__ = ["clauses"]
