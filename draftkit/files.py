@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from draftkit.errors import OutputExistsError, SpecError
-from draftkit.schema import Letter
+from draftkit.schema import Ask, ClauseRef, Letter
 
 __all__ = [
     "MAX_SPEC_BYTES",
@@ -74,8 +74,17 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _construct(node: yaml.Node, loader: _Loader, key: PathKey, lines: dict[PathKey, int]) -> Any:
-    lines[key] = node.start_mark.line + 1
+    lines.setdefault(key, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        raise SpecError(
+            f"unsupported YAML tag '{node.tag}'",
+            line=node.start_mark.line + 1,
+            hint="specs hold plain data: remove the tag",
+        )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Any] = {}
@@ -164,10 +173,13 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
 
 
 def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
-    """The pydantic model class found by following ``loc`` from ``model``."""
+    """The pydantic model class found by following ``loc`` (with union tags) from ``model``."""
     current: Any = model
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(part, int):
+            continue
+        if part in _TAG_MODELS and index and isinstance(loc[index - 1], int):
+            current = _TAG_MODELS[part]
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
@@ -192,14 +204,16 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-_TAGS = {"text", "clause", "ask"}
+_TAG_MODELS: dict[str, Any] = {"text": str, "clause": ClauseRef, "ask": Ask}
+_TAGS = set(_TAG_MODELS)
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> PathKey:
     """Drop discriminator tags from a pydantic error location."""
     out: list[str | int] = []
     for index, part in enumerate(loc):
-        if isinstance(part, str) and part in _TAGS and index > 0 and isinstance(loc[index - 1], int):
+        after_index = index > 0 and isinstance(loc[index - 1], int)
+        if isinstance(part, str) and part in _TAGS and after_index:
             continue
         out.append(part)
     return tuple(out)
@@ -219,10 +233,12 @@ def _line_for(loc: PathKey, lines: Mapping[PathKey, int]) -> int | None:
     return None
 
 
-def _explain(error: Mapping[str, Any], loc: PathKey) -> tuple[str, str | None]:
+def _explain(
+    error: Mapping[str, Any], loc: PathKey, raw_loc: PathKey
+) -> tuple[str, str | None]:
     kind = error["type"]
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
-        parent = _model_at(Letter, loc[:-1]) or Letter
+        parent = _model_at(Letter, raw_loc[:-1]) or Letter
         names = list(parent.model_fields)
         guess = difflib.get_close_matches(loc[-1], names, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(names)}"
@@ -275,7 +291,7 @@ def parse_letter(
         errors = exc.errors()
         first = errors[0]
         loc = _clean_loc(tuple(first["loc"]))
-        message, hint = _explain(first, loc)
+        message, hint = _explain(first, loc, tuple(first["loc"]))
         more = len(errors) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''})"
@@ -355,7 +371,7 @@ def _atomic_target(path: Path, force: bool) -> Iterator[int]:
         )
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
     try:
-        os.chmod(tmp, _file_mode(path))
+        Path(tmp).chmod(_file_mode(path))
         yield fd
         os.close(fd)
         fd = -1

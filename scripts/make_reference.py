@@ -98,7 +98,7 @@ def main() -> None:
     pf.line_spacing = 1.08
     pf.widow_control = True
 
-    S = STYLES
+    S = STYLES  # noqa: N806
     # Style names avoid LibreOffice's built-in names ("Salutation" is its Complimentary
     # Close, "Closing" ...): LibreOffice merges a Word style into a built-in of that name.
     paragraph_style(document, S.LETTERHEAD_NAME, size=16, bold=True, color=ACCENT,

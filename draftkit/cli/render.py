@@ -21,7 +21,9 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file; its extension (.docx, .md, .txt, .pdf) picks the format.",
 )
-@click.option("--format", "fmt", type=FORMAT_CHOICE, help="Output format (overrides the extension).")
+@click.option(
+    "--format", "fmt", type=FORMAT_CHOICE, help="Output format (overrides the extension)."
+)
 @click.option(
     "--reference",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),

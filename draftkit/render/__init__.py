@@ -95,7 +95,7 @@ def format_for_path(path: str | Path, fmt: str | None = None) -> Format:
     if fmt:
         if fmt not in FORMATS:
             raise RenderError(f"unknown format '{fmt}'", hint=f"use one of {', '.join(FORMATS)}")
-        return fmt  # type: ignore[return-value]
+        return fmt
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise RenderError(

@@ -471,7 +471,8 @@ def _has_letterhead(document: Any) -> bool:
     if header.is_linked_to_previous:
         return False
     xml = header._element.xml
-    return bool("<w:drawing" in xml or "<w:pict" in xml or "".join(header._element.itertext()).strip())
+    text = "".join(header._element.itertext()).strip()
+    return bool("<w:drawing" in xml or "<w:pict" in xml or text)
 
 
 def _prepare(path: Path) -> _Prepared:
@@ -502,7 +503,9 @@ def _prepare_uncached(path: Path) -> _Prepared:
         etree.SubElement(body, f"{_W}sectPr")
     numbering_part = document.part.numbering_part
     numbering = numbering_part.element
-    abstract_ids = [int(el.get(f"{_W}abstractNumId")) for el in numbering.findall(f"{_W}abstractNum")]
+    abstract_ids = [
+        int(el.get(f"{_W}abstractNumId")) for el in numbering.findall(f"{_W}abstractNum")
+    ]
     num_ids = [int(el.get(f"{_W}numId")) for el in numbering.findall(f"{_W}num")]
     abstract_id = max(abstract_ids, default=0) + 1
     first_num_id = max(num_ids, default=0) + 1
@@ -515,7 +518,9 @@ def _prepare_uncached(path: Path) -> _Prepared:
     else:
         numbering.append(abstract)
     numbering.append(
-        etree.fromstring(f'<w:root xmlns:w="{W_NS}">{_num_xml(first_num_id, abstract_id)}</w:root>')[0]
+        etree.fromstring(
+            f'<w:root xmlns:w="{W_NS}">{_num_xml(first_num_id, abstract_id)}</w:root>'
+        )[0]
     )
     custom_props = _existing_custom_properties(document)
     _ = document.core_properties  # make sure the core properties part exists

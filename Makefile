@@ -1,0 +1,63 @@
+# draftkit — the two commands a new user runs:
+#   make demo   create .venv, install draftkit, render every example into out/
+#   make test   install the test dependencies, run ruff, mypy --strict and pytest
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EXAMPLES := $(wildcard examples/*.yaml)
+
+.PHONY: demo test lint typecheck pytest wheel-check benchmarks docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	@mkdir -p out
+	@for spec in $(EXAMPLES); do \
+	  name=$$(basename $$spec .yaml); \
+	  for fmt in docx md txt; do \
+	    $(BIN)/draftkit render $$spec -o out/$$name.$$fmt --force || exit 1; \
+	  done; \
+	done
+	@echo "Rendered $(words $(EXAMPLES)) examples into out/ (.docx, .md, .txt)."
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check draftkit tests benchmarks scripts
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy draftkit
+
+pytest: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+# Build the wheel, install it in a clean venv and render an example with it, so that
+# missing package data cannot hide behind the editable install.
+wheel-check: $(VENV)/.test-installed
+	rm -rf build/wheel-check dist
+	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	$(PYTHON) -m venv build/wheel-check/venv
+	build/wheel-check/venv/bin/python -m pip install --quiet dist/*.whl
+	cd build/wheel-check && venv/bin/draftkit render ../../examples/coalition-president.yaml -o letter.docx --force
+	cd build/wheel-check && venv/bin/draftkit render ../../examples/secretary-of-state.yaml -o letter.txt --force
+	build/wheel-check/venv/bin/python -c "import docx; d = docx.Document('build/wheel-check/letter.docx'); assert any(p.style.name == 'Ask' for p in d.paragraphs)"
+	@echo "wheel-check: the built wheel renders examples"
+
+benchmarks: $(VENV)/.installed
+	$(BIN)/python benchmarks/render.py
+
+docs: $(VENV)/.installed
+	$(BIN)/python scripts/make_docs.py
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

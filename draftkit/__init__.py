@@ -1,0 +1,150 @@
+"""draftkit: draft formal advocacy letters from structured specs.
+
+The public API. Everything a user needs is importable from here; the modules behind it
+are implementation detail. Heavy dependencies (python-docx, Jinja2, SQLite) load only
+when the function that needs them is called.
+
+The package imports nothing heavy at start-up (``draftkit --help`` stays fast): each
+public name is loaded from its module on first access (PEP 562).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from draftkit._version import __version__
+
+if TYPE_CHECKING:
+    from draftkit.build import BuildResult, prepare_letter, provenance_properties, render_spec
+    from draftkit.config import ProjectConfig, load_config
+    from draftkit.errors import (
+        ClauseError,
+        DraftkitError,
+        IngestError,
+        OutputExistsError,
+        ProtocolError,
+        RenderError,
+        SpecError,
+        TemplateError,
+    )
+    from draftkit.files import (
+        dump_letter,
+        load_letter,
+        parse_letter,
+        write_bytes_atomic,
+        write_text_atomic,
+    )
+    from draftkit.render import (
+        STYLES,
+        format_for_path,
+        render_bytes,
+        render_docx,
+        render_docx_many,
+        render_markdown,
+        render_pdf,
+        render_text,
+        render_to_file,
+    )
+    from draftkit.schema import (
+        Addressee,
+        Ask,
+        ClauseRef,
+        Letter,
+        LetterOptions,
+        ProvenanceEntry,
+        Sender,
+        Signatory,
+    )
+
+_EXPORTS: dict[str, str] = {
+    "Addressee": "draftkit.schema",
+    "Ask": "draftkit.schema",
+    "BuildResult": "draftkit.build",
+    "ClauseError": "draftkit.errors",
+    "ClauseRef": "draftkit.schema",
+    "DraftkitError": "draftkit.errors",
+    "IngestError": "draftkit.errors",
+    "Letter": "draftkit.schema",
+    "LetterOptions": "draftkit.schema",
+    "OutputExistsError": "draftkit.errors",
+    "ProjectConfig": "draftkit.config",
+    "ProtocolError": "draftkit.errors",
+    "ProvenanceEntry": "draftkit.schema",
+    "RenderError": "draftkit.errors",
+    "STYLES": "draftkit.render",
+    "Sender": "draftkit.schema",
+    "Signatory": "draftkit.schema",
+    "SpecError": "draftkit.errors",
+    "TemplateError": "draftkit.errors",
+    "dump_letter": "draftkit.files",
+    "format_for_path": "draftkit.render",
+    "load_config": "draftkit.config",
+    "load_letter": "draftkit.files",
+    "parse_letter": "draftkit.files",
+    "prepare_letter": "draftkit.build",
+    "provenance_properties": "draftkit.build",
+    "render_bytes": "draftkit.render",
+    "render_docx": "draftkit.render",
+    "render_docx_many": "draftkit.render",
+    "render_markdown": "draftkit.render",
+    "render_pdf": "draftkit.render",
+    "render_spec": "draftkit.build",
+    "render_text": "draftkit.render",
+    "render_to_file": "draftkit.render",
+    "write_bytes_atomic": "draftkit.files",
+    "write_text_atomic": "draftkit.files",
+}
+
+__all__ = [
+    "STYLES",
+    "Addressee",
+    "Ask",
+    "BuildResult",
+    "ClauseError",
+    "ClauseRef",
+    "DraftkitError",
+    "IngestError",
+    "Letter",
+    "LetterOptions",
+    "OutputExistsError",
+    "ProjectConfig",
+    "ProtocolError",
+    "ProvenanceEntry",
+    "RenderError",
+    "Sender",
+    "Signatory",
+    "SpecError",
+    "TemplateError",
+    "__version__",
+    "dump_letter",
+    "format_for_path",
+    "load_config",
+    "load_letter",
+    "parse_letter",
+    "prepare_letter",
+    "provenance_properties",
+    "render_bytes",
+    "render_docx",
+    "render_docx_many",
+    "render_markdown",
+    "render_pdf",
+    "render_spec",
+    "render_text",
+    "render_to_file",
+    "write_bytes_atomic",
+    "write_text_atomic",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'draftkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
