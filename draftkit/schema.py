@@ -49,7 +49,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def _strict_date(value: object) -> object:
     """Accept a real date or an ISO ``YYYY-MM-DD`` string; refuse numbers and datetimes."""
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -85,7 +85,7 @@ class ClauseRef(_Model):
 
 def _ref_or(tag: str) -> Any:
     def pick(value: Any) -> str:
-        if isinstance(value, ClauseRef) or isinstance(value, dict) and "clause" in value:
+        if isinstance(value, ClauseRef) or (isinstance(value, dict) and "clause" in value):
             return "clause"
         return tag
 
