@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from draftkit import protocol
 from draftkit.errors import DraftkitError, ProtocolError
@@ -336,7 +338,7 @@ EXPECTED: dict[str, Case] = {
             "female": "Dear Madam Chief Justice",
         },
         common="Dear Chief Justice Roberts",
-        close="Respectfully,",
+        close="Sincerely,",
     ),
     "us-associate-justice": Case(
         name="Sonia Sotomayor",
@@ -1521,6 +1523,18 @@ def test_surname_parsing_on_congress_names(legislators: list[dict[str, Any]]) ->
 )
 def test_surname_of(name: str, surname: str) -> None:
     assert surname_of(name) == surname
+
+
+_NOT_NAMES = protocol._SUFFIXES | protocol._PARTICLES | set(protocol._LEADING_TITLES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True), min_size=1, max_size=4))
+def test_surname_of_plain_names_is_the_last_word(words: list[str]) -> None:
+    assume(not any(word.lower() in _NOT_NAMES for word in words))
+    assert surname_of(" ".join(words)) == words[-1]
+    assert surname_of(" ".join(words) + ", Jr.") == words[-1]
+    assert surname_of("Dr. " + " ".join(words)) == words[-1]
 
 
 def test_surname_of_empty_name_raises() -> None:
