@@ -359,6 +359,7 @@ class ClauseLibrary:
         from draftkit.files import write_text_atomic
 
         with self._lock(".edit"):
+            path.parent.mkdir(parents=True, exist_ok=True)
             text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
             new_text = change(text)
             try:

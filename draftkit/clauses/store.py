@@ -92,7 +92,7 @@ def iter_clause_files(folders: Iterable[Path]) -> Iterator[Path]:
 
 
 def _construct(node: yaml.Node, loader: Any, key: PathKey, lines: dict[PathKey, int]) -> Any:
-    lines[key] = node.start_mark.line + 1
+    lines.setdefault(key, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Any] = {}

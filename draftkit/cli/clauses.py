@@ -375,7 +375,12 @@ def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
                 path=path,
                 hint="pass a letter spec (.yaml or .json) instead",
             ) from None
-        letter = ingest_file(path).letter
+        result = ingest_file(path)
+        letter = result.letter
+        if letter is None:  # not a letter: harvest reports it as skipped, with its kind
+            from draftkit.schema import Letter
+
+            letter = Letter(kind=result.kind)
     return letter, SourceInfo.from_letter(letter, path)
 
 
