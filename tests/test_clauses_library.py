@@ -353,7 +353,7 @@ def test_add_appends_and_refuses_duplicates(copy: Path, tmp_path: Path) -> None:
         )
         assert added.source_file == (copy / "sanctions.yaml").resolve()
         assert lib.search("zeppelins")[0].clause.id == "ask.new-thing"
-        with pytest.raises(ClauseError, match="already used at .*sanctions.yaml"):
+        with pytest.raises(ClauseError, match=r"already used at .*sanctions\.yaml"):
             lib.add(added)
         with pytest.raises(ClauseError, match="outside the clause library"):
             lib.add(added.model_copy(update={"id": "ask.other"}), to=tmp_path / "x.yaml")

@@ -82,7 +82,7 @@ def test_wording_for_picks_the_audience_variant() -> None:
 
 
 def test_wording_for_unknown_forced_variant_is_an_error() -> None:
-    with pytest.raises(ClauseError, match="no variant 'eu'.*its variants: un"):
+    with pytest.raises(ClauseError, match=r"no variant 'eu'.*its variants: un"):
         ask().wording_for("un", "eu")
 
 
