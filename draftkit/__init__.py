@@ -35,6 +35,16 @@ if TYPE_CHECKING:
         write_bytes_atomic,
         write_text_atomic,
     )
+    from draftkit.protocol import (
+        AddressForms,
+        OfficeRow,
+        address_forms,
+        combined_salutation,
+        default_punctuation,
+        get_office,
+        offices,
+        surname_of,
+    )
     from draftkit.render import (
         STYLES,
         format_for_path,
@@ -58,6 +68,7 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS: dict[str, str] = {
+    "AddressForms": "draftkit.protocol",
     "Addressee": "draftkit.schema",
     "Ask": "draftkit.schema",
     "BuildResult": "draftkit.build",
@@ -67,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "IngestError": "draftkit.errors",
     "Letter": "draftkit.schema",
     "LetterOptions": "draftkit.schema",
+    "OfficeRow": "draftkit.protocol",
     "OutputExistsError": "draftkit.errors",
     "ProjectConfig": "draftkit.config",
     "ProtocolError": "draftkit.errors",
@@ -77,10 +89,15 @@ _EXPORTS: dict[str, str] = {
     "Signatory": "draftkit.schema",
     "SpecError": "draftkit.errors",
     "TemplateError": "draftkit.errors",
+    "address_forms": "draftkit.protocol",
+    "combined_salutation": "draftkit.protocol",
+    "default_punctuation": "draftkit.protocol",
     "dump_letter": "draftkit.files",
     "format_for_path": "draftkit.render",
+    "get_office": "draftkit.protocol",
     "load_config": "draftkit.config",
     "load_letter": "draftkit.files",
+    "offices": "draftkit.protocol",
     "parse_letter": "draftkit.files",
     "prepare_letter": "draftkit.build",
     "provenance_properties": "draftkit.build",
@@ -92,12 +109,14 @@ _EXPORTS: dict[str, str] = {
     "render_spec": "draftkit.build",
     "render_text": "draftkit.render",
     "render_to_file": "draftkit.render",
+    "surname_of": "draftkit.protocol",
     "write_bytes_atomic": "draftkit.files",
     "write_text_atomic": "draftkit.files",
 }
 
 __all__ = [
     "STYLES",
+    "AddressForms",
     "Addressee",
     "Ask",
     "BuildResult",
@@ -107,6 +126,7 @@ __all__ = [
     "IngestError",
     "Letter",
     "LetterOptions",
+    "OfficeRow",
     "OutputExistsError",
     "ProjectConfig",
     "ProtocolError",
@@ -117,10 +137,15 @@ __all__ = [
     "SpecError",
     "TemplateError",
     "__version__",
+    "address_forms",
+    "combined_salutation",
+    "default_punctuation",
     "dump_letter",
     "format_for_path",
+    "get_office",
     "load_config",
     "load_letter",
+    "offices",
     "parse_letter",
     "prepare_letter",
     "provenance_properties",
@@ -132,6 +157,7 @@ __all__ = [
     "render_spec",
     "render_text",
     "render_to_file",
+    "surname_of",
     "write_bytes_atomic",
     "write_text_atomic",
 ]

@@ -17,6 +17,7 @@ __all__ = ["main"]
 
 # command name -> "module:attribute"; each module is imported only when its command runs.
 COMMANDS: dict[str, str] = {
+    "address": "draftkit.cli.address:address",
     "render": "draftkit.cli.render:render",
     "schema": "draftkit.cli.render:schema",
 }

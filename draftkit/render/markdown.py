@@ -24,13 +24,19 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<])")
 
 def _escape_line(line: str) -> str:
     """Escape plain text so Markdown shows it literally."""
-    line = _SPECIAL.sub(r"\\\1", line)
-    return _LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", line)
+    return _guard_start(_SPECIAL.sub(r"\\\1", line))
 
 
 def _guard_start(text: str) -> str:
     """Keep marked-up paragraph text from starting a list or heading by accident."""
-    return _LEADING.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+    return _LEADING.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker, space = match.groups()
+    if marker[0].isdigit():  # "1." -> "1\." (a digit cannot be escaped)
+        return f"{indent}{marker[:-1]}\\{marker[-1]}{space}"
+    return f"{indent}\\{marker}{space}"
 
 
 def _lines(lines: list[str]) -> str:

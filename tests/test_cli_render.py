@@ -1,0 +1,113 @@
+"""The CLI: render, schema, version, and clean one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from draftkit.cli import COMMANDS, main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "secretary-of-state.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_render_each_format_and_refuse_overwrite(tmp_path: Path) -> None:
+    for suffix in ("docx", "md", "txt"):
+        out = tmp_path / f"letter.{suffix}"
+        code, _, err = run("render", str(EXAMPLE), "-o", str(out))
+        assert code == 0, err
+        assert out.stat().st_size > 0 and f"wrote {out}" in err
+    before = (tmp_path / "letter.txt").read_bytes()
+    code, _, err = run("render", str(EXAMPLE), "-o", str(tmp_path / "letter.txt"))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"draftkit: error: {tmp_path / 'letter.txt'}: output file already exists — "
+        "pass --force to replace it"
+    ]
+    assert (tmp_path / "letter.txt").read_bytes() == before
+    code, _, _ = run("render", str(EXAMPLE), "-o", str(tmp_path / "letter.txt"), "--force")
+    assert code == 0
+
+
+def test_format_option_overrides_extension(tmp_path: Path) -> None:
+    out = tmp_path / "letter.out"
+    code, _, err = run("render", str(EXAMPLE), "-o", str(out), "--format", "md")
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("March 16, 2026")
+
+
+def test_bad_spec_is_one_line_without_traceback(tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("salutation: Dear A,\nsignatores: []\n", encoding="utf-8")
+    out = tmp_path / "x.docx"
+    code, _, err = run("render", str(spec), "-o", str(out))
+    assert code == 1
+    assert err == (
+        f"draftkit: error: {spec}:2: signatores: unknown field 'signatores' — "
+        "did you mean 'signatories'?\n"
+    )
+    assert not out.exists() and list(tmp_path.iterdir()) == [spec]
+
+
+def test_unknown_extension_and_missing_output_folder(tmp_path: Path) -> None:
+    code, _, err = run("render", str(EXAMPLE), "-o", str(tmp_path / "letter.odt"))
+    assert code == 1 and "cannot tell the output format from '.odt'" in err
+    code, _, err = run("render", str(EXAMPLE), "-o", str(tmp_path / "no" / "letter.docx"))
+    assert code == 1 and "the output folder does not exist" in err
+
+
+def test_pdf_without_libreoffice_names_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("draftkit.render.pdf.find_soffice", lambda: None)
+    out = tmp_path / "letter.pdf"
+    code, _, err = run("render", str(EXAMPLE), "-o", str(out))
+    assert code == 1
+    assert "PDF output needs LibreOffice" in err and "libreoffice-writer" in err
+    assert not out.exists()
+
+
+def test_schema_prints_json_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "Letter"
+    assert {"addressees", "asks", "signatories", "complimentary_close"} <= set(
+        schema["properties"]
+    )
+
+
+def test_version_and_module_entry_point() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("draftkit, version ")
+    result = subprocess.run(
+        [sys.executable, "-m", "draftkit", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "render" in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help(name: str) -> None:
+    code, out, _ = run(name, "--help")
+    assert code == 0
+    assert "Usage:" in out and len(out.splitlines()) > 3
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys; from click.testing import CliRunner; from draftkit.cli import main;"
+        "CliRunner().invoke(main, ['--help']);"
+        "heavy = [m for m in ('docx', 'jinja2', 'sqlite3', 'pydantic', 'lxml') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
