@@ -118,7 +118,7 @@ _OFFICE_END = {
     "premier", "king", "queen", "prince", "emir", "sheikh", "pope", "commander",
     "security", "congressman", "congresswoman", "member", "whip", "deputy", "head",
     "foreign", "interior", "rights", "coordinator", "high", "vice-president",
-    "secretary-general", "under-secretary-general", "representative",
+    "secretary-general", "under-secretary-general",
 }
 
 _PARTICLES = {
@@ -317,9 +317,9 @@ def is_organisation(line: str) -> bool:
     "Chair, Pacific Rim Defenders Network") is a title, not an organisation.
     """
     text = line.strip()
-    if not text or len(text) > 120 or text.endswith((".", ":", ";")) and not text.endswith(
+    if not text or len(text) > 120 or (text.endswith((".", ":", ";")) and not text.endswith(
         ("Inc.", "Ltd.", "Co.", "e.V.")
-    ):
+    )):
         return False
     if "," in text:
         before, _, after = text.partition(",")

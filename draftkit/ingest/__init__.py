@@ -1,0 +1,216 @@
+"""Read past letters (.txt, .md, .docx, .html) back into :class:`~draftkit.schema.Letter`.
+
+>>> from draftkit.ingest import ingest_text
+>>> result = ingest_text("Dear Minister,\\n\\nWe write about X.\\n\\nSincerely,\\n\\nJane Doe\\n")
+>>> result.kind, result.letter.salutation if result.letter else None
+('letter', 'Dear Minister,')
+
+Three entry points: :func:`ingest_text` for a string, :func:`ingest_bytes` for a
+file's bytes (format from the name or the magic bytes), :func:`ingest_file` for a
+path (with size limits). Each returns an :class:`IngestResult`; documents that are not
+letters come back with their kind, a reason and ``letter=None``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from draftkit.errors import IngestError
+from draftkit.ingest.classify import classify
+from draftkit.ingest.letter import parse_lines
+from draftkit.ingest.text import Line, decode_bytes, lines_from_text
+from draftkit.schema import DocumentKind, Letter
+
+__all__ = [
+    "MAX_DOCX_XML_BYTES",
+    "MAX_FILE_BYTES",
+    "IngestResult",
+    "ingest_bytes",
+    "ingest_file",
+    "ingest_lines",
+    "ingest_text",
+]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this are refused before reading."""
+
+MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
+"""A .docx whose document.xml (or all members together, ×4) unpacks larger is refused."""
+
+_TEXT_EXT = {".txt", ".text", ".md", ".markdown", ".eml", ""}
+_HTML_EXT = {".html", ".htm", ".xhtml"}
+_DOCX_EXT = {".docx", ".docm", ".dotx"}
+
+
+class IngestResult(BaseModel):
+    """What ingest made of one document.
+
+    Attributes:
+        path: The file read, if any.
+        kind: What the document is (``letter``, ``press-release`` ...).
+        letter: The letter; None when the document is not a letter.
+        reason: Why it was classified so.
+        found: Counts and values found (addressees, cc, asks, signatories, date ...).
+        skipped: Lines dropped as page noise, summarised with the reason.
+        warnings: Things a person should check (missing parts, count mismatches).
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=False)
+
+    path: Path | None = None
+    kind: DocumentKind
+    letter: Letter | None = None
+    reason: str
+    found: dict[str, int | str] = Field(default_factory=dict)
+    skipped: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+def _summarise(skipped: list[tuple[str, str]]) -> list[str]:
+    by_reason: dict[str, list[str]] = {}
+    for text, reason in skipped:
+        by_reason.setdefault(reason, []).append(text)
+    out: list[str] = []
+    for reason, texts in by_reason.items():
+        counts = Counter(texts)
+        shown = ", ".join(f"'{_clip(t)}'" for t in list(counts)[:3])
+        more = len(texts) - min(3, len(counts))
+        out.append(
+            f"{reason}: {shown}" + (f" (+{more} more)" if more > 0 else "")
+            + f" [{len(texts)} line{'s' if len(texts) != 1 else ''}]"
+        )
+    return out
+
+
+def _clip(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> IngestResult:
+    """Parse lines from any reader into an :class:`IngestResult`.
+
+    Args:
+        lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
+        source: Where they came from (kept in the result's ``path``).
+    """
+    parsed = parse_lines(lines)
+    text = "\n".join(parsed.text_lines)
+    kind, reason = classify(
+        text,
+        salutation=parsed.letter is not None,
+        close=parsed.close_index is not None,
+        addressees=len(parsed.letter.addressees) if parsed.letter else 0,
+    )
+    found = dict(parsed.found)
+    if parsed.letter is None:
+        found = {"kind": kind}
+    return IngestResult(
+        path=Path(source) if source is not None else None,
+        kind=kind,
+        letter=parsed.letter if kind == "letter" else None,
+        reason=reason,
+        found=found,
+        skipped=_summarise(parsed.skipped),
+        warnings=parsed.warnings,
+    )
+
+
+def ingest_text(text: str, *, source: str | None = None) -> IngestResult:
+    """Read a letter from plain text.
+
+    Args:
+        text: The document's text (page noise may be included; it is stripped).
+        source: A name for the text (a file name), kept in the result.
+
+    Returns:
+        The result: the letter, or the kind of document and why it is not a letter.
+    """
+    return ingest_lines(lines_from_text(text), source=source)
+
+
+def _sniff(data: bytes, filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        return "docx"
+    if suffix in _DOCX_EXT:
+        return "docx"
+    if suffix in _HTML_EXT:
+        return "html"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower():
+        return "html"
+    if suffix in _TEXT_EXT or suffix:
+        return "text"
+    return "text"
+
+
+def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
+    """Read a letter from a file's bytes; the format comes from the name or magic bytes.
+
+    ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252
+    fallback), ``.docx`` (python-docx) and ``.html``/``.htm`` (an HTML parser).
+
+    Args:
+        data: The file's bytes.
+        filename: Its name (for the format and for messages).
+
+    Raises:
+        IngestError: Empty, binary, not a zip, corrupt or oversized documents.
+    """
+    if not data.strip():
+        raise IngestError("empty file", path=filename, hint="nothing to ingest")
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(
+            f"file is {len(data):,} bytes; ingest reads at most {MAX_FILE_BYTES:,}",
+            path=filename,
+            hint="split the document or convert it to plain text",
+        )
+    fmt = _sniff(data, filename)
+    if fmt == "docx":
+        from draftkit.ingest.docx import docx_lines
+
+        return ingest_lines(docx_lines(data, source=filename), source=filename)
+    text, _encoding = decode_bytes(data, source=filename)
+    if fmt == "html":
+        from draftkit.ingest.html import html_lines
+
+        return ingest_lines(html_lines(text), source=filename)
+    if not text.strip():
+        raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
+    return ingest_text(text, source=filename)
+
+
+def ingest_file(path: str | Path) -> IngestResult:
+    """Read a letter from a file, refusing files over :data:`MAX_FILE_BYTES`.
+
+    Args:
+        path: The file.
+
+    Raises:
+        IngestError: Missing, unreadable, empty, binary, corrupt or too large.
+    """
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+    except FileNotFoundError:
+        raise IngestError("file not found", path=target, hint="check the path") from None
+    except OSError as exc:
+        raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
+    if target.is_dir():
+        raise IngestError("is a folder, not a file", path=target, hint="pass the files inside")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(
+            f"file is {size:,} bytes; ingest reads at most {MAX_FILE_BYTES:,}",
+            path=target,
+            hint="split the document or convert it to plain text",
+        )
+    try:
+        with target.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
+    result = ingest_bytes(data, filename=str(target))
+    return result.model_copy(update={"path": target})

@@ -1,0 +1,86 @@
+"""Telling a letter from a press release, a news article, a statement or other pages.
+
+A letter has a salutation or a complimentary close in the places a letter has them.
+Press releases have datelines, "said today", "For immediate release", media contacts;
+news articles have bylines, reported speech and "according to"; statements are headed
+so and list signers without addressing anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.schema import DocumentKind
+
+__all__ = ["classify"]
+
+_I = re.IGNORECASE | re.MULTILINE
+_PRESS = [
+    (re.compile(r"\bfor immediate release\b", _I), "'For immediate release'"),
+    (re.compile(r"\b(?:said|announced|stated|warned|urged) today\b", _I), "'said today'"),
+    (re.compile(r"^(?:media|press) (?:contact|inquiries|enquiries)\b", _I), "a media contact"),
+    (re.compile(r"^#{3}\s*$|^-\s*30\s*-$", _I), "an end mark ('###')"),
+    (re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+\S", re.MULTILINE),
+     "a dateline"),
+    (re.compile(r"^(?:press release|news release|communiqué de presse)\b", _I), "'press release'"),
+    (re.compile(r"\b(?:groups|organi[sz]ations|coalition) said\b", _I), "'the groups said'"),
+]
+_NEWS = [
+    (re.compile(r"^by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*$", re.MULTILINE), "a byline"),
+    (re.compile(r"\baccording to\b", _I), "'according to'"),
+    (re.compile(r"\bthe letter (?:reads|said|says|states|stated|added)\b", _I),
+     "quotes 'the letter reads'"),
+    (re.compile(r"^(?:published|updated|posted)\s*:?\s", _I), "publication timestamps"),
+    (re.compile(r"\b(?:told|reported|wrote in|in an interview with)\b", _I), "reported speech"),
+    (re.compile(r"\b(?:reporter|correspondent|staff writer|news agency|wire)\b", _I),
+     "a reporter credit"),
+]
+_OTHER = [
+    (re.compile(r"^(?:joint\s+)?statement\b|\bjoint statement\b|\bpublic statement\b", _I),
+     "headed as a statement"),
+    (re.compile(r"\bthe views expressed\b|\bopinion\b|\bop-ed\b|\bcolumnist\b", _I),
+     "an opinion piece"),
+]
+
+
+def _hits(rules: list[tuple[re.Pattern[str], str]], text: str) -> list[str]:
+    return [label for pattern, label in rules if pattern.search(text)]
+
+
+def classify(
+    text: str, *, salutation: bool, close: bool, addressees: int = 0
+) -> tuple[DocumentKind, str]:
+    """Decide what a document is and say why.
+
+    Args:
+        text: The document's text with page noise removed.
+        salutation: A salutation line was found.
+        close: A complimentary close was found after it.
+        addressees: Inside-address blocks found before the salutation.
+
+    Returns:
+        ``(kind, reason)``.
+    """
+    if salutation:
+        parts = ["has a salutation"]
+        if close:
+            parts.append("a complimentary close")
+        if addressees:
+            parts.append(f"{addressees} inside address block{'s' if addressees > 1 else ''}")
+        return "letter", "letter: " + (", ".join(parts[:-1]) + " and " + parts[-1]
+                                       if len(parts) > 1 else parts[0])
+    press = _hits(_PRESS, text)
+    news = _hits(_NEWS, text)
+    other = _hits(_OTHER, text)
+    lead = "not a letter: no salutation and no complimentary close"
+    if other and "headed as a statement" in other and len(press) < 2:
+        return "other", f"{lead}; reads as a joint statement ({', '.join(other)})"
+    if len(press) >= max(1, len(news)) and press:
+        return "press-release", f"{lead}; reads as a press release ({', '.join(press)})"
+    if "an opinion piece" in other and len(news) <= 2:
+        return "other", f"{lead}; reads as an opinion piece ({', '.join(other)})"
+    if news:
+        return "news-article", f"{lead}; reads as a news article ({', '.join(news)})"
+    if other:
+        return "other", f"{lead}; {', '.join(other)}"
+    return "other", f"{lead}; no press-release or news-article signs either"

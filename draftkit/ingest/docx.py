@@ -1,0 +1,334 @@
+"""Reading .docx letters with python-docx into ingest's line model.
+
+Paragraph styles, Word numbering and bold/italic runs are kept: draftkit's own named
+styles ("Inside Address", "Ask", "Signature Name" ...) are used directly when present
+(a round trip), and in other documents a bold opening run marks a lead-in sentence.
+Before python-docx sees the file, the zip is checked: a damaged archive, a missing
+``word/document.xml`` or members that would unpack to absurd sizes (zip bombs) raise
+:class:`~draftkit.errors.IngestError`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from draftkit.errors import IngestError
+from draftkit.ingest.text import Line, normalise_space
+from draftkit.markup import escape
+
+__all__ = ["MAX_DOCUMENT_XML", "MAX_UNPACKED", "check_zip", "docx_lines"]
+
+MAX_DOCUMENT_XML = 50 * 1024 * 1024
+"""``word/document.xml`` may unpack to at most this many bytes."""
+
+MAX_UNPACKED = 200 * 1024 * 1024
+"""All members of the archive together may unpack to at most this many bytes."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_zip(data: bytes, *, source: str | None = None) -> None:
+    """Refuse archives that are not a Word document or would unpack too large.
+
+    Raises:
+        IngestError: Not a zip, a damaged zip, no ``word/document.xml``, or a zip bomb.
+    """
+    if data[:4] != b"PK\x03\x04":
+        raise IngestError(
+            "not a zip archive, so not a valid .docx file",
+            path=source,
+            hint="if it is plain text, rename it to .txt",
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise IngestError(
+            f"damaged or truncated zip archive ({exc})",
+            path=source,
+            hint="download or save the .docx again",
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        names = {info.filename for info in infos}
+        if "word/document.xml" not in names:
+            raise IngestError(
+                "not a Word document: the zip has no word/document.xml",
+                path=source,
+                hint="save the file from Word as .docx",
+            )
+        total = sum(info.file_size for info in infos)
+        document = archive.getinfo("word/document.xml")
+        if document.file_size > MAX_DOCUMENT_XML or total > MAX_UNPACKED:
+            raise IngestError(
+                f"the .docx would unpack to {total:,} bytes (document.xml "
+                f"{document.file_size:,}); refusing a possible zip bomb",
+                path=source,
+                hint="open and re-save it in Word, or export it as text",
+            )
+        for info in infos:
+            if info.compress_size and info.file_size / info.compress_size > 1000 and (
+                info.file_size > 10 * 1024 * 1024
+            ):
+                raise IngestError(
+                    f"zip member {info.filename} is compressed {info.file_size // info.compress_size}:1;"
+                    " refusing a possible zip bomb",
+                    path=source,
+                )
+        bad = archive.testzip() if len(data) < 5 * 1024 * 1024 else None
+        if bad:
+            raise IngestError(f"damaged zip member {bad}", path=source, hint="save the .docx again")
+
+
+def _numbering_formats(document: Any) -> dict[tuple[str, str], str]:
+    """Map (numId, ilvl) to the Word number format ("bullet", "decimal", ...)."""
+    formats: dict[tuple[str, str], str] = {}
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, AttributeError, NotImplementedError):
+        return formats
+    abstract: dict[str, dict[str, str]] = {}
+    for node in numbering.findall(f"{_W}abstractNum"):
+        levels: dict[str, str] = {}
+        for lvl in node.findall(f"{_W}lvl"):
+            fmt = lvl.find(f"{_W}numFmt")
+            levels[lvl.get(f"{_W}ilvl", "0")] = fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal"
+        abstract[node.get(f"{_W}abstractNumId", "")] = levels
+    for num in numbering.findall(f"{_W}num"):
+        ref = num.find(f"{_W}abstractNumId")
+        if ref is None:
+            continue
+        levels = abstract.get(ref.get(f"{_W}val", ""), {})
+        for ilvl, fmt in levels.items():
+            formats[(num.get(f"{_W}numId", ""), ilvl)] = fmt
+    return formats
+
+
+def _num_pr(paragraph: Any) -> tuple[str, str] | None:
+    elements = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        elements.append(getattr(style.element, "pPr", None))
+        style = style.base_style
+    for ppr in elements:
+        if ppr is None:
+            continue
+        num = ppr.find(f"{_W}numPr")
+        if num is None:
+            continue
+        num_id = num.find(f"{_W}numId")
+        ilvl = num.find(f"{_W}ilvl")
+        if num_id is None or num_id.get(f"{_W}val") == "0":
+            return None
+        return num_id.get(f"{_W}val", ""), ilvl.get(f"{_W}val", "0") if ilvl is not None else "0"
+    return None
+
+
+def _list_info(paragraph: Any, formats: dict[tuple[str, str], str]) -> tuple[str | None, int]:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    match = re.match(r"^List (Bullet|Number|Continue)(?: (\d))?$", style or "")
+    if match and match.group(1) != "Continue":
+        level = int(match.group(2) or 1) - 1
+        return ("bullet" if match.group(1) == "Bullet" else "number"), level
+    num = _num_pr(paragraph)
+    if num is None:
+        return None, 0
+    fmt = formats.get(num, "decimal")
+    if fmt == "none":
+        return None, 0
+    return ("bullet" if fmt == "bullet" else "number"), int(num[1] or 0)
+
+
+def _segments(paragraph: Any) -> list[tuple[str, bool, bool, str | None]]:
+    """(text, bold, italic, url) runs of a paragraph, hyperlinks included."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    out: list[tuple[str, bool, bool, str | None]] = []
+
+    def run_format(run: Any) -> tuple[bool, bool]:
+        style = run.style.name if run.style is not None else ""
+        bold = bool(run.bold) or style in ("Strong", "Ask Lead")
+        italic = bool(run.italic) or style == "Emphasis"
+        return bold, italic
+
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Run):
+            bold, italic = run_format(item)
+            out.append((item.text, bold, italic, None))
+        elif isinstance(item, Hyperlink):
+            url = item.address or None
+            for run in item.runs:
+                bold, italic = run_format(run)
+                out.append((run.text, bold, italic, url))
+    return out
+
+
+def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
+    merged: list[list[Any]] = []
+    for text, bold, italic, url in segments:
+        if not text:
+            continue
+        if merged and merged[-1][1:] == [bold, italic, url]:
+            merged[-1][0] += text
+        else:
+            merged.append([text, bold, italic, url])
+    out: list[str] = []
+    for text, bold, italic, url in merged:
+        core = text.strip()
+        if not core:
+            out.append(text)
+            continue
+        left = text[: len(text) - len(text.lstrip())]
+        right = text[len(text.rstrip()) :]
+        piece = escape(core)
+        if url and re.match(r"^(https?://|mailto:)", url):
+            piece = f"[{piece}]({url})"
+        if italic:
+            piece = f"*{piece}*"
+        if bold:
+            piece = f"**{piece}**"
+        out.append(f"{left}{piece}{right}")
+    return "".join(out)
+
+
+def _paragraph_lines(
+    paragraph: Any, formats: dict[tuple[str, str], str]
+) -> list[Line]:
+    style = paragraph.style.name if paragraph.style is not None else None
+    list_kind, level = _list_info(paragraph, formats)
+    segments = _segments(paragraph)
+    # split at soft line breaks into lines
+    lines: list[list[tuple[str, bool, bool, str | None]]] = [[]]
+    for text, bold, italic, url in segments:
+        parts = text.split("\n")
+        for index, part in enumerate(parts):
+            if index:
+                lines.append([])
+            lines[-1].append((part.replace("\t", " "), bold, italic, url))
+    out: list[Line] = []
+    for number, segs in enumerate(lines):
+        plain = normalise_space("".join(s[0] for s in segs))
+        if not plain:
+            continue
+        visible = [s for s in segs if s[0].strip()]
+        all_bold = bool(visible) and all(s[1] for s in visible)
+        lead = None
+        if visible and visible[0][1] and not all_bold:
+            lead_parts: list[str] = []
+            for s in segs:
+                if s[0].strip() and not s[1]:
+                    break
+                lead_parts.append(s[0])
+            lead = normalise_space("".join(lead_parts)) or None
+        marked = normalise_space(_marked(segs))
+        out.append(
+            Line(
+                plain,
+                indent=level * 4,
+                hard=True,
+                style=style,
+                marked=marked,
+                lead=lead,
+                bold=all_bold,
+                list_kind=list_kind if number == 0 else None,
+                list_level=level,
+                raw=plain,
+            )
+        )
+    return out
+
+
+def _blocks(document: Any) -> Iterator[Any]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(parent: Any, element: Any) -> Iterator[Any]:
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag == f"{_W}p":
+                yield Paragraph(child, parent)
+            elif tag == f"{_W}tbl":
+                yield Table(child, parent)
+            elif tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from walk(parent, content)
+
+    yield from walk(document, document.element.body)
+
+
+def _spaced(paragraph: Any) -> bool:
+    """True when the paragraph has space after it (so it reads as its own block)."""
+    fmt = paragraph.paragraph_format
+    after = fmt.space_after
+    if after is None and paragraph.style is not None:
+        after = paragraph.style.paragraph_format.space_after
+        if after is None and paragraph.style.name in ("Normal", "Body Text", "Default"):
+            return True
+    name = paragraph.style.name if paragraph.style is not None else ""
+    if name in ("No Spacing",):
+        return False
+    return after is None or after.pt >= 4
+
+
+def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
+    """Read a .docx into lines (paragraphs, list items, table cells).
+
+    Args:
+        data: The file's bytes.
+        source: The file name, for errors.
+
+    Raises:
+        IngestError: Not a zip, damaged, not a Word document, or too large unpacked.
+    """
+    check_zip(data, source=source)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise IngestError(
+            f"not a readable Word document ({exc})", path=source, hint="save it again from Word"
+        ) from None
+    except Exception as exc:  # lxml errors on corrupt XML
+        raise IngestError(
+            f"corrupt Word document ({type(exc).__name__}: {exc})",
+            path=source,
+            hint="open and re-save it in Word",
+        ) from None
+    formats = _numbering_formats(document)
+    out: list[Line] = []
+
+    def blank() -> None:
+        if out and not out[-1].blank:
+            out.append(Line(""))
+
+    for block in _blocks(document):
+        if isinstance(block, Table):
+            blank()
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    for paragraph in cell.paragraphs:
+                        out.extend(_paragraph_lines(paragraph, formats))
+                    blank()
+            continue
+        lines = _paragraph_lines(block, formats)
+        if not lines:
+            blank()
+            continue
+        out.extend(lines)
+        if _spaced(block) and not lines[-1].list_kind and not (
+            block.style is not None and block.style.name in ("Inside Address", "Copy List")
+        ):
+            blank()
+    return out

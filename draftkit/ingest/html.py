@@ -1,0 +1,255 @@
+"""Reading .html letters with the standard library's HTML parser.
+
+Block elements (``p``, ``div``, headings, list items, table cells) become lines;
+``<br>`` breaks a line; ``<strong>``/``<b>``, ``<em>``/``<i>`` and links become the
+schema's inline markup. Script, style, navigation, header/footer chrome, asides and
+forms are not read at all. ``html.parser`` is enough: letters are simple documents,
+it tolerates broken markup, and it adds no dependency.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from draftkit.ingest.text import Line, lines_from_text, normalise_space
+from draftkit.markup import escape
+
+__all__ = ["html_lines"]
+
+_SKIP = {
+    "script", "style", "noscript", "template", "svg", "head", "nav", "form", "button",
+    "select", "option", "iframe", "object", "embed", "canvas", "aside", "menu", "dialog",
+    "textarea", "input", "map", "audio", "video", "picture",
+}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col",
+         "embed", "param", "track"}
+_BLOCK = {
+    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "address", "figure", "figcaption", "hr", "center", "body",
+    "caption", "time",
+}
+_PARA_END = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol",
+             "address", "figure", "pre", "td", "th", "dl"}
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|related|cookie|cookies|consent|newsletter|"
+    r"breadcrumbs?|sidebar|navbar|nav|menu|site-header|site-footer|footer|comments?|"
+    r"advert|ads|skip-link|screen-reader-text|sr-only|visually-hidden|subscribe|donate|"
+    r"pagination|prev-next|post-navigation|tags|byline-share)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self.segments: list[tuple[str, bool, bool, str | None]] = []
+        self.skip_depth = 0
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipping-started-here)
+        self.bold = 0
+        self.italic = 0
+        self.href: list[str | None] = []
+        self.lists: list[str] = []
+        self.li_pending: str | None = None
+        self.in_pre = 0
+        self.in_article = 0
+        self.block_tag: str | None = None
+        self.heading = False
+        self.breaks = 0
+
+    # -- helpers
+    def _skipping(self) -> bool:
+        return self.skip_depth > 0
+
+    def flush(self, *, paragraph_end: bool = False) -> None:
+        text = "".join(s[0] for s in self.segments)
+        if self.in_pre and text.strip():
+            for line in lines_from_text(text):
+                self.lines.append(line)
+            self.segments = []
+        elif normalise_space(text.replace("\u00a0", " ")):
+            self.lines.append(self._line(self.segments))
+            self.breaks = 0
+        elif text and "\u00a0" in text or self.breaks >= 1 and not text.strip():
+            # a paragraph of &nbsp; only: a blank line (Word's "Save as Web Page")
+            if self.lines and not self.lines[-1].blank:
+                self.lines.append(Line(""))
+        self.segments = []
+        self.li_pending = None
+        if paragraph_end and self.lines and not self.lines[-1].blank:
+            self.lines.append(Line(""))
+
+    def _line(self, segments: list[tuple[str, bool, bool, str | None]]) -> Line:
+        plain = normalise_space("".join(s[0] for s in segments))
+        visible = [s for s in segments if s[0].strip()]
+        all_bold = bool(visible) and all(s[1] for s in visible)
+        lead = None
+        if visible and visible[0][1] and not all_bold:
+            parts: list[str] = []
+            for s in segments:
+                if s[0].strip() and not s[1]:
+                    break
+                parts.append(s[0])
+            lead = normalise_space("".join(parts)) or None
+        marked = normalise_space(_marked(segments))
+        kind = None
+        level = 0
+        if self.li_pending:
+            kind = "bullet" if self.li_pending == "ul" else "number"
+            level = max(0, len(self.lists) - 1)
+        style = self.block_tag if self.block_tag in ("h1", "h2", "time") else None
+        return Line(plain, indent=level * 4, hard=True, style=style, marked=marked, lead=lead,
+                    bold=all_bold, list_kind=kind, list_level=level, raw=plain)
+
+    # -- parser callbacks
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = " ".join(filter(None, [values.get("class"), values.get("id"),
+                                          values.get("role")]))
+        hidden = (
+            values.get("aria-hidden") == "true"
+            or values.get("hidden") is not None and "hidden" in values
+            or re.search(r"display\s*:\s*none", values.get("style") or "", re.I) is not None
+        )
+        starts_skip = (
+            tag in _SKIP
+            or (tag in ("header", "footer") and not self.in_article)
+            or (tag not in _VOID and bool(classes) and _CHROME_CLASS.search(classes) is not None
+                and tag not in ("body", "html", "main", "article"))
+            or (tag not in _VOID and hidden)
+        )
+        if tag in _VOID:
+            if tag == "br" and not self._skipping():
+                if normalise_space("".join(s[0] for s in self.segments)):
+                    self.lines.append(self._line(self.segments))
+                    self.segments = []
+                    self.li_pending = None
+                    self.breaks = 1
+                else:
+                    self.breaks += 1
+                    if self.breaks >= 2 and self.lines and not self.lines[-1].blank:
+                        self.lines.append(Line(""))
+            return
+        if self._skipping() or starts_skip:
+            self.skip_depth += 1
+            self.stack.append((tag, True))
+            return
+        self.stack.append((tag, False))
+        if tag in ("article", "main"):
+            self.in_article += 1
+        if tag in _BLOCK:
+            self.flush(paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote"))
+            self.block_tag = tag
+        if tag in ("ul", "ol"):
+            self.lists.append(tag)
+        elif tag == "li":
+            self.li_pending = self.lists[-1] if self.lists else "ul"
+        elif tag in ("b", "strong"):
+            self.bold += 1
+        elif tag in ("i", "em", "cite"):
+            self.italic += 1
+        elif tag == "a":
+            self.href.append(values.get("href"))
+        elif tag == "pre":
+            self.in_pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        # pop to the matching tag (tolerates unclosed inner tags)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                break
+        else:
+            return
+        while len(self.stack) > depth:
+            name, skipping = self.stack.pop()
+            if skipping:
+                self.skip_depth -= 1
+                continue
+            self._close(name)
+
+    def _close(self, tag: str) -> None:
+        if self._skipping():
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.flush()
+            self.lists.pop()
+            if not self.lists:
+                self.flush(paragraph_end=True)
+            return
+        if tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
+        elif tag in ("i", "em", "cite"):
+            self.italic = max(0, self.italic - 1)
+        elif tag == "a" and self.href:
+            self.href.pop()
+        elif tag == "pre":
+            self.flush()
+            self.in_pre = max(0, self.in_pre - 1)
+        elif tag in ("article", "main"):
+            self.in_article = max(0, self.in_article - 1)
+        if tag in _BLOCK:
+            self.flush(paragraph_end=tag in _PARA_END)
+            self.block_tag = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping():
+            return
+        if not self.in_pre:
+            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+        if not data:
+            return
+        href = next((h for h in reversed(self.href) if h), None)
+        self.segments.append((data, self.bold > 0, self.italic > 0, href))
+
+
+def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
+    merged: list[list[object]] = []
+    for text, bold, italic, url in segments:
+        if merged and merged[-1][1:] == [bold, italic, url]:
+            merged[-1][0] = str(merged[-1][0]) + text
+        else:
+            merged.append([text, bold, italic, url])
+    out: list[str] = []
+    for text_obj, bold, italic, url in merged:
+        text = str(text_obj)
+        core = text.strip()
+        if not core:
+            out.append(text)
+            continue
+        left = text[: len(text) - len(text.lstrip())]
+        right = text[len(text.rstrip()) :]
+        piece = escape(core)
+        if isinstance(url, str) and re.match(r"^(https?://|mailto:)", url) and url != core:
+            piece = f"[{piece}]({url})"
+        if italic:
+            piece = f"*{piece}*"
+        if bold:
+            piece = f"**{piece}**"
+        out.append(f"{left}{piece}{right}")
+    return "".join(out)
+
+
+def html_lines(text: str) -> list[Line]:
+    """Read an HTML document into lines.
+
+    Args:
+        text: The decoded HTML.
+
+    Returns:
+        Hard lines (one per paragraph, ``<br>`` line or list item) and blank lines
+        between paragraphs.
+    """
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    reader.flush(paragraph_end=True)
+    out: list[Line] = []
+    for line in reader.lines:
+        if line.blank and (not out or out[-1].blank):
+            continue
+        out.append(line)
+    return out

@@ -1,0 +1,64 @@
+"""Sentence boundaries, list markers and paragraph openings in letter prose."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LIST_MARKER", "first_sentence", "split_marker"]
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "para", "paras",
+    "vs", "v", "e.g", "i.e", "cf", "p", "pp", "vol", "ch", "sec", "fig", "gen", "sen",
+    "rep", "gov", "amb", "hon", "rev", "jr", "sr", "inc", "ltd", "co", "corp", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "lt", "col", "capt", "sgt", "ave", "blvd", "op", "al", "etc.",
+}
+_END = re.compile(r"([.!?])([”’\"')\]]*)(\s+)(?=[A-Z“\"‘'(\[0-9À-ÖØ-Þ])")
+
+LIST_MARKER = re.compile(
+    r"^(?P<marker>"
+    r"(?P<bullet>[•·▪◦‣∙●○■□➢➤►▶✓✔\-–—*+])"
+    r"|(?P<number>\(?\d{1,2}[.)](?:\))?|\d{1,2}:)"
+    r"|(?P<letter>\(?[a-hA-H][.)]|\([ivxIVX]{1,4}\)|[ivx]{1,4}[.)])"
+    r")\s+(?P<text>\S.*)$"
+)
+
+
+def split_marker(text: str) -> tuple[str, str, str] | None:
+    """Split a list marker off ``text``.
+
+    Returns:
+        ``(kind, marker, rest)`` with kind ``bullet``, ``number`` or ``letter``; None
+        when the line does not start with a marker.
+    """
+    match = LIST_MARKER.match(text)
+    if not match:
+        return None
+    kind = "bullet" if match.group("bullet") else "number" if match.group("number") else "letter"
+    marker = match.group("marker")
+    rest = match.group("text")
+    return kind, marker, rest
+
+
+def first_sentence(text: str) -> tuple[str, str | None]:
+    """Split ``text`` after its first sentence.
+
+    Abbreviations ("U.S.", "Mr.", "e.g.") and initials do not end a sentence; a closing
+    quote after the full stop stays with the sentence.
+
+    Returns:
+        ``(first, rest)``; rest is None when the text is one sentence.
+    """
+    for match in _END.finditer(text):
+        end = match.end(2)
+        before = text[: match.start(1)]
+        word = before.rsplit(None, 1)[-1] if before.split() else ""
+        bare = word.lstrip("(“\"‘'").lower()
+        if match.group(1) == ".":
+            if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+                continue
+            if "." in bare and re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+                continue  # U.S. / U.N. / e.g.
+        rest = text[match.end() :].strip()
+        return text[:end].strip(), rest or None
+    return text.strip(), None
