@@ -81,11 +81,9 @@ def prepare_letter(
     Raises:
         SpecError, TemplateError, ClauseError, ProtocolError: With file and place.
     """
+    from draftkit.compose import compose
+
     letter = load_letter(spec)
-    try:
-        from draftkit.compose import compose
-    except ModuleNotFoundError:  # compose lands with the templates issue
-        return letter, []
     config = config or load_config(spec)
     if clause_dirs:
         config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
