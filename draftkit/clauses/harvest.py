@@ -42,6 +42,15 @@ _SLUG_STOP = frozenset(
         "this",
         "our",
         "we",
+        "i",
+        "am",
+        "you",
+        "your",
+        "s",
+        "us",
+        "it",
+        "its",
+        "re",
     )
 )
 

@@ -44,7 +44,7 @@ _TRANSLATE = str.maketrans(
 _JINJA = re.compile(r"{{-?\s*([A-Za-z_][A-Za-z0-9_]*)[^}]*-?}}")
 _MARKUP = re.compile(r"\*\*|(?<!\w)\*|\*(?!\w)|\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"[\w']+")
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\u00C0-\u024F])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"'%][.!?])\s+(?=[\"'(\[]?[A-Z0-9\u00C0-\u024F])")
 
 
 def normalise(text: str) -> str:

@@ -300,7 +300,11 @@ _no_timestamps(_Dumper)
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style: str | None = None
+    if "\n" in value:
+        style = "|"
+    elif len(value) > 88 and value == value.strip() and "  " not in value:
+        style = ">"  # folded: long paragraphs wrap in the file and read back unchanged
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
