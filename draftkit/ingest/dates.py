@@ -51,7 +51,8 @@ _WEEKDAY = re.compile(
 )
 _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last updated|publié|publie|mis en ligne|publicado|"
-    r"veröffentlicht|release date|date of publication)(?:\s+(?:on|le|el|am))?\s*:?\s+",
+    r"veröffentlicht|release date|date of publication|发布时间|发布日期|日期|"
+    r"publicación|fecha de publicación|datum)(?:\s+(?:on|le|el|am))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
@@ -133,10 +134,16 @@ def parse_date_line(line: str) -> DateLine | None:
         text = text[match.end() :]
     text = _LABEL.sub("", text)
     text = _TRAILING.sub("", text).strip()
+    text = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)[0].strip()
     found = find_date(text)
     if found:
         return DateLine(found[0], None, published, found[1])
     if published:
+        words = text.split()
+        for size in range(min(len(words), 6), 1, -1):
+            found = find_date(" ".join(words[:size]))
+            if found:
+                return DateLine(found[0], None, True, found[1])
         return None
     # "Geneva, 3 March 2023" / "Vilnius / Tbilisi, 04.09.2022" / "Paris, le 3 mars 2023"
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):

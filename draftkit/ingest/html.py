@@ -28,7 +28,7 @@ _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
     "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
     "tbody", "thead", "tfoot", "address", "figure", "figcaption", "hr", "center", "body",
-    "caption", "time",
+    "caption",
 }
 _PARA_END = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol",
              "address", "figure", "pre", "td", "th", "dl"}

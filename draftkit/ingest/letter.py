@@ -57,7 +57,7 @@ _CLOSE = re.compile(
     r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes"
     r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
     r"[^,]{3,120}"
-    r"|accept[^,]{0,40},?\s*[^,]{0,120}(?:consideration|respect|esteem)"
+    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
     r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
     r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?"
     r"|(?:bien\s+)?cordialement|veuillez\s+agréer[^.]{0,200}|atentamente|"
@@ -168,6 +168,8 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
         return None
     if line.style and line.style.lower() == "salutation":
         return text.strip(), ""
+    if re.match(r"(?i)^dear\s+(?:readers?|subscribers?|supporters?|visitors?)\b", text):
+        return None
     match = _SALUTATION.match(text)
     if match:
         sal = match.group("sal").strip()
@@ -224,7 +226,10 @@ def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[st
             address.append(line)
             continue
         start = names.is_address_start(line)
-        if index == 0 and start and names.is_title_line(line) and not names.is_postal_line(line):
+        has_digits = any(ch.isdigit() for ch in line)
+        if index == 0 and start and names.is_title_line(line) and not has_digits:
+            start = False
+        if cc and start and not (has_digits or names.is_postal_line(line) and has_digits):
             start = False
         if start:
             address.append(line)
@@ -278,8 +283,6 @@ def _split_entries(block: list[str]) -> list[list[str]]:
     entries: list[list[str]] = []
     for line in block:
         if entries and _is_person_line(line) and names.split_honorific(line)[0]:
-            entries.append([line])
-        elif entries and _is_person_line(line) and len(entries[-1]) > 1:
             entries.append([line])
         elif entries:
             entries[-1].append(line)
@@ -496,18 +499,50 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
         pending.append(list(texts))
 
 
+_TO = re.compile(r"^To\s*:?\s+(?P<rest>[A-Z].*)$")
+
+
+def _address_only(entry: list[str]) -> bool:
+    """True for a block of address lines with no person at its head."""
+    first = normalise_space(entry[0])
+    if names.split_honorific(first)[0] or names.split_title_name(first):
+        return False
+    if names.is_postal_line(first) or names.is_address_start(first):
+        return True
+    if len(entry) > 1 and names.is_title_line(entry[1]) and not names.is_address_start(entry[1]):
+        return False
+    return any(names.is_postal_line(x) or names.is_address_start(x) for x in entry[1:])
+
+
 def _addressees(blocks: list[list[str]], parsed: Parsed) -> list[Addressee]:
     people: list[Addressee] = []
     unaddressed: list[int] = []
+    targets: list[int] = []
     for block in blocks:
         entries = _split_entries(block)
         for entry in entries:
             first = normalise_space(entry[0])
-            person_start = _is_person_line(first) or names.is_person_name(_name_part(first))
+            group = _TO.match(first)
+            if group and not _is_person_line(group.group("rest")):
+                titles, address = _split_title_address(
+                    [normalise_space(x) for x in entry[1:] if normalise_space(x)]
+                )
+                people.append(
+                    Addressee(name=group.group("rest"), title_lines=titles, address_lines=address)
+                )
+                unaddressed = [] if address else [len(people) - 1]
+                targets = []
+                continue
+            if group:
+                entry = [group.group("rest"), *entry[1:]]
+                first = entry[0]
+            person_start = _is_person_line(first) or (
+                names.is_person_name(_name_part(first)) and not _address_only(entry)
+            )
             if not person_start and people:
                 # an address block on its own: for the addressees above without one
                 lines = [normalise_space(x) for x in entry if normalise_space(x)]
-                targets = unaddressed or [len(people) - 1]
+                targets = unaddressed or targets or [len(people) - 1]
                 for index in targets:
                     old = people[index]
                     people[index] = old.model_copy(
@@ -520,6 +555,7 @@ def _addressees(blocks: list[list[str]], parsed: Parsed) -> list[Addressee]:
                 parsed.skipped.extend((x, "unplaced text before the salutation") for x in entry)
                 continue
             people.append(person)
+            targets = []
             if person.address_lines:
                 unaddressed = []
             else:
@@ -591,14 +627,15 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: _Unit
 def _ask_from(unit: _Unit) -> Ask:
     text = unit.markup()
     if unit.lead:
-        lead = escape(normalise_space(unit.lead)) if unit.marked is None else unit.lead
+        lead = escape(normalise_space(unit.lead))
         body = text
-        lead_marked = f"**{lead}**"
-        if body.startswith(lead_marked):
-            body = body[len(lead_marked) :].strip()
+        match = re.match(r"^\*\*(.+?)\*\*\s*", body)
+        if match:
+            lead = match.group(1).strip()
+            body = body[match.end() :]
         elif body.startswith(lead):
-            body = body[len(lead) :].strip()
-        return Ask(lead=lead.strip(), body=body or None)
+            body = body[len(lead) :]
+        return Ask(lead=lead.strip(), body=body.strip() or None)
     lead, rest = first_sentence(text)
     return Ask(lead=lead, body=rest)
 
@@ -608,6 +645,15 @@ def _ask_like(unit: _Unit) -> bool:
         return True
     word = re.split(r"[\s,;:]+", unit.text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
     return bool(word) and word not in _NOT_ASK_START and unit.text[:1].isupper()
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    rest: str | None = text
+    while rest:
+        first, rest = first_sentence(rest)
+        out.append(first)
+    return out
 
 
 def _body_asks_closing(
@@ -620,90 +666,113 @@ def _body_asks_closing(
     """
     top = min((u.indent for u in units if u.kind == "item"), default=0)
     start: int | None = None
+    intro_index: int | None = None
     style = "none"
-    intro: str | None = None
-    # 1) a list (numbered, lettered or bulleted) after an intro that asks for something
     for index, unit in enumerate(units):
-        if unit.style and unit.style.lower() in ("ask", "asks intro"):
-            if unit.style.lower() == "asks intro":
-                intro, start = unit.markup(), index + 1
-            else:
-                start = index
-            style = "styled"
+        styled = (unit.style or "").lower()
+        if styled == "asks intro":
+            intro_index, start, style = index, index + 1, "styled"
             break
-        if unit.kind != "item" or unit.indent > top + 1:
-            continue
-        before = units[index - 1] if index else None
-        run = _list_run(units, index)
-        if before is not None and before.kind == "para" and before.text.rstrip().endswith(":"):
-            if _ASK_INTRO.search(before.text) and not _concerns_intro(before.text):
-                intro, start, style = before.markup(), index, unit.marker_kind or "list"
-                break
-            continue
-        if unit.marker_kind in ("number", "letter") and len(run) >= 2 and sum(
-            _ask_like(units[i]) for i in run
-        ) >= 0.6 * len(run):
-            start, style = index, unit.marker_kind
+        if styled == "ask":
+            start, style = index, "styled"
             break
-    # 2) lead-in paragraphs after an intro ending with a colon
+    bold_index: int | None = None
+    for index, unit in enumerate(units):
+        if unit.kind == "para" and unit.lead and any(
+            other.kind == "para" and other.lead for other in units[index + 1 : index + 8]
+        ):
+            bold_index = index
+            break
     if start is None:
         for index, unit in enumerate(units[:-1]):
+            if unit.kind != "para" or not unit.text.rstrip().endswith(":"):
+                continue
+            last = _sentences(unit.text)[-1]
+            if not _ASK_INTRO.search(last) or _concerns_intro(last):
+                continue
             nxt = units[index + 1]
-            if (
-                unit.kind == "para"
-                and unit.text.rstrip().endswith(":")
-                and _ASK_INTRO.search(unit.text)
-                and not _concerns_intro(unit.text)
-                and nxt.kind == "para"
-                and _ask_like(nxt)
-            ):
-                intro, start, style = unit.markup(), index + 1, "lead-in paragraphs"
+            if nxt.kind == "item" and nxt.indent <= top + 1 or (nxt.kind == "para" and _ask_like(nxt)):
+                if bold_index is not None and bold_index < index:
+                    break
+                intro_index, start = index, index + 1
+                style = (nxt.marker_kind or "list") if nxt.kind == "item" else "lead-in paragraphs"
                 break
-    # 3) runs of paragraphs opening with a bold lead-in (DOCX/HTML)
+    if start is None and bold_index is not None:
+        start, style = bold_index, "bold lead-ins"
+        before = units[bold_index - 1] if bold_index else None
+        if before is not None and before.kind == "para" and before.text.rstrip().endswith(":"):
+            intro_index = bold_index - 1
     if start is None:
-        for index, unit in enumerate(units[:-1]):
-            if unit.lead and units[index + 1].lead and unit.kind == "para":
-                start, style = index, "bold lead-ins"
-                if index and units[index - 1].text.rstrip().endswith(":"):
-                    intro = units[index - 1].markup()
-                break
+        for index, unit in enumerate(units):
+            if unit.kind != "item" or unit.indent > top + 1:
+                continue
+            run = _list_run(units, index)
+            if unit.marker_kind in ("number", "letter") and len(run) >= 2 and sum(
+                _ask_like(units[i]) for i in run
+            ) >= 0.6 * len(run):
+                start, style = index, unit.marker_kind or "list"
+            break
     if start is None:
         return _with_bullets(units), None, [], [], "none"
-    head = units[: start - 1] if intro is not None and style != "styled" else units[:start]
-    if style == "styled" and intro is not None:
-        head = units[: start - 1]
+    head_units = units[: intro_index if intro_index is not None else start]
+    head = _with_bullets(head_units)
+    intro: str | None = None
+    if intro_index is not None:
+        sentences = _sentences(units[intro_index].markup())
+        intro = sentences[-1]
+        if len(sentences) > 1:
+            head.append(" ".join(sentences[:-1]))
     asks: list[Ask] = []
     closing_from = len(units)
     list_mode = units[start].kind == "item"
+    ask_kind = units[start].marker_kind
     ask_indent = units[start].indent
     index = start
     while index < len(units):
         unit = units[index]
         styled = (unit.style or "").lower()
-        if styled == "ask item" or (
-            asks
-            and unit.kind == "item"
+        if asks and (
+            styled == "ask item"
+            or unit.kind == "item"
             and (
                 unit.indent > ask_indent
-                or (not list_mode and unit.kind == "item")
-                or (list_mode and unit.marker_kind != units[start].marker_kind
-                    and unit.marker_kind == "bullet")
+                or not list_mode
+                or (unit.marker_kind != ask_kind and unit.marker_kind == "bullet")
             )
         ):
             asks[-1].items.append(unit.markup())
             index += 1
             continue
         if styled == "ask" or (list_mode and unit.kind == "item") or (
-            not list_mode and unit.kind == "para" and _ask_like(unit) and styled != "closing"
+            not list_mode
+            and unit.kind == "para"
+            and _ask_like(unit)
+            and styled not in ("closing", "body text")
             and (style != "bold lead-ins" or unit.lead)
         ):
             asks.append(_ask_from(unit))
             index += 1
             continue
+        if list_mode and asks and unit.kind == "para" and not styled:
+            # a paragraph continuing an ask, when the list goes on after it
+            ahead = index + 1
+            while ahead < len(units) and units[ahead].kind == "para" and ahead - index < 2:
+                ahead += 1
+            if ahead < len(units) and units[ahead].kind == "item" and (
+                units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent
+            ):
+                last = asks[-1]
+                asks[-1] = Ask(
+                    lead=last.lead,
+                    body="\n\n".join(x for x in (last.body, unit.markup()) if x),
+                    items=last.items,
+                )
+                index += 1
+                continue
         closing_from = index
         break
     closing = _with_bullets(units[closing_from:])
-    return _with_bullets(head), intro, asks, closing, style
+    return head, intro, asks, closing, style
 
 
 def _concerns_intro(text: str) -> bool:
@@ -849,11 +918,25 @@ def _parse_signatures(
         if mode == "enclosure":
             enclosures.append(normalise_space(text))
             continue
-        if not signatories and not kept and _SIGN_INTRO.match(text) or (
+        if (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text)) or (
             _SIGN_INTRO.match(text) and text.rstrip().endswith(":")
         ):
             parsed.skipped.append((text, "signatory list heading"))
             continue
+        if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
+            parsed.skipped.append((text, "contact details"))
+            continue
+        if text.startswith("/s/"):
+            name = text[3:].strip()
+            parsed.skipped.append((text, "electronic signature mark"))
+            following = next((x for x in lines[lines.index(ln) + 1 :] if not x.blank), None)
+            if not name or (following is not None and normalise_space(following.text) == name):
+                continue
+            ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
+        marker = split_marker(text) if not ln.list_kind else None
+        if marker and marker[0] == "bullet" or ln.list_kind:
+            rest = marker[2] if marker else text
+            ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
         kept.append(ln)
     for block in cc_block:
         for entry in _split_entries(block) if block else []:
@@ -870,36 +953,65 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         return _styled_signatories(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
     columns = _columns(raws) if not any(ln.hard for ln in lines) else None
-    groups: list[list[str]] = []
     if columns:
         return _column_signatories(columns)
-    # gaps between content lines: when every line is its own block, larger gaps part people
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
+    groups: list[list[Line]]
     gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     if gaps and min(gaps) >= 1 and max(gaps) > min(gaps):
+        # every line is its own block: the larger gaps part the signers
         threshold = min(gaps)
-        groups = [[lines[content[0]].text]]
+        groups = [[lines[content[0]]]]
         for k, gap in enumerate(gaps):
             if gap > threshold:
                 groups.append([])
-            groups[-1].append(lines[content[k + 1]].text)
+            groups[-1].append(lines[content[k + 1]])
     else:
-        groups = [[ln.text for ln in block] for block in _blocks(lines)]
+        groups = _blocks(lines)
+    if len(groups) > 2 and all(len(g) == 1 for g in groups):
+        groups = _regroup_single_lines(groups)
     out: list[Signatory] = []
-    person_groups = sum(1 for g in groups if len(g) > 1 and _person_start(g[0]))
     for group in groups:
-        out.extend(_group_signatories(group, person_groups > 0))
+        out.extend(_group_signatories(group))
     return out
 
 
-def _group_signatories(group: list[str], people_context: bool) -> list[Signatory]:
-    group = [normalise_space(x) for x in group if normalise_space(x)]
+def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
+    """Paragraph-per-line layouts (DOCX/HTML): a person's lines follow their name."""
+    texts = [g[0].text for g in groups]
+    if not any(_person_start(t) for t in texts) or not any(
+        names.is_title_line(t) for t in texts
+    ):
+        return groups
+    out: list[list[Line]] = []
+    for group in groups:
+        line = group[0]
+        if _person_start(line.text) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def _is_title_like(text: str) -> bool:
+    return names.is_title_line(text) and not names.is_organisation(text) or bool(
+        re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
+    )
+
+
+def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
+    group = [normalise_space(ln.text) for ln in group_lines if normalise_space(ln.text)]
+    bold = [ln.bold for ln in group_lines if normalise_space(ln.text)]
     if not group:
         return []
     if len(group) == 1 and group[0].count(", ") >= 2 and not _inline_person(group[0]):
-        parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()]
+        parts = [
+            p.strip()
+            for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip("."))
+            if p.strip()
+        ]
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
@@ -907,17 +1019,25 @@ def _group_signatories(group: list[str], people_context: bool) -> list[Signatory
         inline = _inline_person(group[0])
         if inline:
             return [inline]
-        if _person_start(group[0]) and (people_context or True):
+        if _person_start(group[0]):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
-    if _person_start(group[0]) and not _inline_person(group[0]):
-        if all(_person_start(x) for x in group):
-            return [Signatory(name=x) for x in group]
-        # split where a new person starts after a title line
+    first_person = _person_start(group[0])
+    if first_person and all(_person_start(x) for x in group):
+        return [Signatory(name=x) for x in group]
+    if first_person and (
+        any(_is_title_like(x) for x in group[1:])
+        or (len(group) <= 4 and names.is_organisation(group[-1]) and not any(
+            _person_start(x) for x in group[1:]))
+    ):
         out: list[Signatory] = []
         current: list[str] = []
-        for text in group:
-            if current and len(current) > 1 and _person_start(text):
+        for position, text in enumerate(group):
+            new_person = current and len(current) > 1 and _person_start(text) and (
+                bold[position] or names.split_honorific(text)[0] is not None
+                or any(bold) and bold[position]
+            )
+            if new_person:
                 person = _signatory_lines(current)
                 if isinstance(person, Signatory):
                     out.append(person)
@@ -928,12 +1048,18 @@ def _group_signatories(group: list[str], people_context: bool) -> list[Signatory
             out.append(person)
         return out
     out = []
+    last_org: str | None = None
     for text in group:
         inline = _inline_person(text)
         if inline:
+            if inline.organization is None and last_org:
+                inline = inline.model_copy(update={"organization": last_org})
             out.append(inline)
+        elif _person_start(text) and not names.is_organisation(text):
+            out.append(Signatory(name=text))
         else:
             out.append(Signatory(name=text, kind="organization"))
+            last_org = text
     return out
 
 
@@ -957,7 +1083,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             for row in block:
                 for cell in row:
                     if cell:
-                        out.extend(_group_signatories([cell], False))
+                        out.extend(_group_signatories([Line(cell)]))
         block.clear()
 
     for row in rows:
@@ -995,6 +1121,42 @@ def _styled_signatories(lines: list[Line]) -> list[Signatory]:
 
 
 # --------------------------------------------------------------------------- top level
+
+_DELIVERY = re.compile(
+    r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
+    r"courier|post|registered post|first[- ]class mail|u\.s\. mail|certified mail|"
+    r"overnight(?: delivery)?|diplomatic pouch)\b.*$",
+    re.IGNORECASE,
+)
+_MAIL_HEADER = re.compile(
+    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
+    r"Enviado|Para|Asunto|Reply-To)\s*:\s*\S",
+)
+
+
+def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
+    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter."""
+    last_header_block_end: int | None = None
+    index = 0
+    while index < stop:
+        if lines[index].blank:
+            index += 1
+            continue
+        end = index
+        while end < stop and not lines[end].blank:
+            end += 1
+        block = range(index, end)
+        headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
+        if len(headers) >= 2 and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers):
+            last_header_block_end = end
+        index = end
+    if last_header_block_end is not None:
+        for i in range(last_header_block_end):
+            if not lines[i].blank:
+                noise.setdefault(i, "forwarded e-mail")
+    for i in range(stop):
+        if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
+            noise.setdefault(i, "delivery line")
 
 
 def _claimed(text: str) -> int | None:
@@ -1066,15 +1228,37 @@ def parse_lines(lines: list[Line]) -> Parsed:
             break
     close_index: int | None = None
     search_from = (sal_index + 1) if sal_index is not None else 0
-    for index in range(search_from, len(lines)):
-        ln = lines[index]
-        if index in noise or ln.blank:
+    candidates = [
+        index
+        for index in range(search_from, len(lines))
+        if index not in noise and not lines[index].blank and is_close(lines[index])
+    ]
+    for position, index in enumerate(candidates):
+        sentence = lines[index].text.rstrip().endswith(".")
+        following = [
+            i for i in range(index + 1, min(len(lines), index + 6))
+            if not lines[i].blank and i not in noise
+        ][:2]
+        if sentence and any(i in candidates for i in following):
             continue
-        if is_close(ln):
-            close_index = index
-            break
+        close_index = index
+        break
     if sal_index is not None:
-        for index in mark_navigation(lines, sal_index):
+        _mark_preamble_noise(lines, sal_index, noise)
+        anchor = sal_index
+        for index in range(sal_index):
+            text = lines[index].text
+            if index in noise or not text:
+                continue
+            if (
+                parse_date_line(text)
+                or _is_person_line(text)
+                or len(text.split()) >= 8
+                or _SUBJECT.match(text)
+            ):
+                anchor = index
+                break
+        for index in mark_navigation(lines, anchor):
             noise.setdefault(index, "navigation menu")
     # everything from the first footer line after the letter is page furniture
     tail_from = close_index if close_index is not None else sal_index

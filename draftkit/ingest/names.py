@@ -81,7 +81,17 @@ _HONORIFIC_WORDS = [
     "Archbishop",
     "Cardinal",
     "General",
+    "Lt. Gen.",
+    "Lt. General",
+    "Maj. Gen.",
+    "Brig. Gen.",
+    "Lt. Col.",
+    "Lt.",
+    "Maj.",
+    "Capt.",
     "Gen.",
+    "Maître",
+    "Me",
     "Admiral",
     "Adm.",
     "Colonel",
@@ -127,8 +137,8 @@ _PARTICLES = {
     "st.", "mac", "af", "zu", "och",
 }
 _SUFFIX = re.compile(
-    r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|OBE|CBE|KC|QC|MP|"
-    r"MEP|S\.J\.|O\.P\.)$"
+    r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|OBE|CBE|KC|QC|MP|"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG)|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$"
 )
 
 # Organisation words: a line with one of these names a body, not a person.
@@ -179,7 +189,7 @@ _POSTAL = re.compile(
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
     r"^\d+\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|^\d{4,5}\s+[A-Z]|"
-    r"\bCH-\d{4}\b|\bGeneva\b|\bGenève\b|\bBrussels\b|\bBruxelles\b|\bThe Hague\b)"
+    r"\bCH-\d{4}\b|^\d[\d\- ]{2,}\s+\w)"
 )
 _COUNTRY = re.compile(
     r"^(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
@@ -221,7 +231,13 @@ _NOT_NAME = re.compile(
     r"counsel|adviser|advisor|executive|senior|deputy|assistant|acting|rapporteur|envoy|"
     r"commissioner|senator|minister|fellow|researcher|excellency|honorable|honourable|"
     r"the|of|for|and|in|on|to|at|with|by|from|des|pour|et|sincerely|regards|dear|"
-    r"faithfully|respectfully|thank|thanks)\b",
+    r"faithfully|respectfully|thank|thanks|justice|immigrant|immigration|legal|ministry|"
+    r"street|avenue|road|lane|square|place|plaza|boulevard|drive|building|hall|floor|"
+    r"suite|branch|division|section|unit|desk|procedures|special|general|team|staff|"
+    r"department|dept|city|county|district|province|region|state|washington|geneva|"
+    r"london|brussels|paris|new|york|switzerland|belgium|france|email|e-mail|mail|"
+    r"electronic|via|page|letter|open|joint|statement|contents|table|report|chapter|"
+    r"annex|summary|recommendations|introduction|foreword|preface|posted|published)\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(
@@ -242,6 +258,9 @@ def split_honorific(line: str) -> tuple[str | None, str]:
     return honorific, line[match.end() :].strip()
 
 
+_PEER = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$")
+
+
 def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     """True when ``text`` reads as a personal name ("Antony J. Blinken", "Kovačić").
 
@@ -250,6 +269,8 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
         allow_single: Accept a single surname ("Smith"), as after "Mr.".
     """
     text = _SUFFIX.sub("", text.strip())
+    if _PEER.match(text):
+        return True
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     if re.search(r"[:;/()!?“”\"&@|]", text):
@@ -282,6 +303,11 @@ def split_title_name(line: str) -> tuple[str, str] | None:
         prefix = tokens[:index]
         suffix = " ".join(tokens[index:])
         if prefix[-1].lower().strip(",") not in _OFFICE_END:
+            continue
+        if any(ch.isdigit() for ch in " ".join(prefix)) or not prefix[0][:1].isupper():
+            continue
+        if any(w.islower() and w not in ("of", "the", "for", "and", "on", "de", "du", "des")
+               for w in prefix):
             continue
         if tokens[index].lower().strip(",") in _OFFICE_END:
             continue

@@ -46,7 +46,18 @@ _CHROME = re.compile(
     _I,
 )
 _CHROME_ANYWHERE = re.compile(
-    r"(?:^©|^\(c\)\s|^copyright\b|all rights reserved|tous droits réservés|"
+    r"(?:^(?:share|teilen|partager|compartir|condividi|compartilhar)(?: (?:on|en|sur|auf|this))?"
+    r"\s*:.*|^(?:artículos relacionados|art[íi]culos similares|verwandte artikel|"
+    r"ähnliche (?:beiträge|artikel)|articles? (?:liés|similaires)|à lire aussi|lire aussi|"
+    r"leer más|weiterlesen|dona ahora|haz un donativo|jetzt spenden|spenden|"
+    r"相关(?:文章|新闻)|分享到)\b.*|"
+    r"^-{2,}\s*(?:original message|forwarded message|mensaje original|message d'origine|"
+    r"ursprüngliche nachricht)\s*-{2,}$|^begin forwarded message:?$|"
+    r"^confidentiality notice\b|^(?:this|the information in this) e-?mail\b|"
+    r"^(?:disclaimer|avertissement)\s*:|^sent from my \w+|"
+    r"^(?:contact|media contact|press contact|for more information|contact for this letter)"
+    r"\b[^.]{0,80}(?:@|\+?\d[\d ()-]{6,})|"
+    r"^©|^\(c\)\s|^copyright\b|all rights reserved|tous droits réservés|"
     r"todos los derechos reservados|alle rechte vorbehalten|"
     r"^privacy(?: policy| notice)?\b|^terms (?:of (?:use|service)|and conditions)|"
     r"^mentions légales|^politique de confidentialité|^aviso legal|^impressum|"
@@ -73,6 +84,9 @@ _FOOTER_START = re.compile(
     r"region\s*/\s*country|tags?:|topics?:|filed under|back to top|"
     r"more on this|more from|latest (?:news|posts)|recent posts|see also|"
     r"about (?:us|the author|this organi[sz]ation)\b|"
+    r"artículos relacionados|verwandte artikel|ähnliche|articles? liés|à lire aussi|"
+    r"dona ahora|jetzt spenden|teilen|confidentiality notice|disclaimer|"
+    r"-{2,}\s*(?:original message|forwarded message)|"
     r"上一篇|下一篇)",
     _I,
 )
