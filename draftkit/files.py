@@ -233,9 +233,7 @@ def _line_for(loc: PathKey, lines: Mapping[PathKey, int]) -> int | None:
     return None
 
 
-def _explain(
-    error: Mapping[str, Any], loc: PathKey, raw_loc: PathKey
-) -> tuple[str, str | None]:
+def _explain(error: Mapping[str, Any], loc: PathKey, raw_loc: PathKey) -> tuple[str, str | None]:
     kind = error["type"]
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
         parent = _model_at(Letter, raw_loc[:-1]) or Letter
@@ -343,9 +341,7 @@ def dump_letter(letter: Letter, fmt: str = "yaml") -> str:
     data = letter_to_data(letter)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, indent=2
-    )
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, indent=2)
 
 
 def _file_mode(path: Path) -> int:

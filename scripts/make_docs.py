@@ -1,7 +1,7 @@
 """Regenerate the generated parts of docs/: the CLI reference and the spec JSON Schema.
 
-    python scripts/make_docs.py          # write docs/cli.md and docs/spec-schema.json
-    python scripts/make_docs.py --check  # exit 1 if they are out of date (used by tests)
+python scripts/make_docs.py          # write docs/cli.md and docs/spec-schema.json
+python scripts/make_docs.py --check  # exit 1 if they are out of date (used by tests)
 """
 
 from __future__ import annotations

@@ -29,12 +29,28 @@ ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 GREY = RGBColor(0x55, 0x55, 0x55)
 
 
-def paragraph_style(document, name, *, base="Normal", size=None, bold=None, italic=None,
-                    before=0, after=0, keep_next=False, align=None, color=None,
-                    small_caps=None, left=None):
+def paragraph_style(
+    document,
+    name,
+    *,
+    base="Normal",
+    size=None,
+    bold=None,
+    italic=None,
+    before=0,
+    after=0,
+    keep_next=False,
+    align=None,
+    color=None,
+    small_caps=None,
+    left=None,
+):
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
-        name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     style.base_style = styles[base] if base else None
     style.quick_style = True
     font = style.font
@@ -59,8 +75,11 @@ def paragraph_style(document, name, *, base="Normal", size=None, bold=None, ital
 
 def character_style(document, name, *, bold=None, italic=None, color=None, underline=None):
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
-        name, WD_STYLE_TYPE.CHARACTER)
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    )
     style.font.bold = bold
     style.font.italic = italic
     if color is not None:
@@ -101,13 +120,27 @@ def main() -> None:
     S = STYLES  # noqa: N806
     # Style names avoid LibreOffice's built-in names ("Salutation" is its Complimentary
     # Close, "Closing" ...): LibreOffice merges a Word style into a built-in of that name.
-    paragraph_style(document, S.LETTERHEAD_NAME, size=16, bold=True, color=ACCENT,
-                    small_caps=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    paragraph_style(document, S.LETTERHEAD_ADDRESS, size=9, color=GREY, after=24,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph_style(
+        document,
+        S.LETTERHEAD_NAME,
+        size=16,
+        bold=True,
+        color=ACCENT,
+        small_caps=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    paragraph_style(
+        document,
+        S.LETTERHEAD_ADDRESS,
+        size=9,
+        color=GREY,
+        after=24,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     paragraph_style(document, S.PUBLISHED, size=9, color=GREY, after=4)
-    paragraph_style(document, S.PAGE_HEADING, size=14, bold=True, color=ACCENT, after=18,
-                    keep_next=True)
+    paragraph_style(
+        document, S.PAGE_HEADING, size=14, bold=True, color=ACCENT, after=18, keep_next=True
+    )
     paragraph_style(document, S.DATE, after=18)
     paragraph_style(document, S.ADDRESS, after=12, keep_next=True)
     paragraph_style(document, S.CC, size=10, after=8)

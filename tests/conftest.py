@@ -33,3 +33,8 @@ def congress_dir() -> Path:
 def examples_dir() -> Path:
     """The project's example specs."""
     return EXAMPLES
+
+
+def example_specs() -> list[Path]:
+    """The example letter specs (every ``examples/*.yaml`` except project settings)."""
+    return sorted(p for p in EXAMPLES.glob("*.yaml") if p.name != "draftkit.yaml")

@@ -39,8 +39,12 @@ def need(tool: str) -> str:
     """The path of an external tool, or skip the test saying which package provides it."""
     found = shutil.which(tool)
     if not found:
-        packages = {"soffice": "libreoffice-writer", "pandoc": "pandoc", "pdftoppm": "poppler-utils",
-                    "pdftotext": "poppler-utils"}
+        packages = {
+            "soffice": "libreoffice-writer",
+            "pandoc": "pandoc",
+            "pdftoppm": "poppler-utils",
+            "pdftotext": "poppler-utils",
+        }
         pytest.skip(f"{tool} not installed (apt-get install {packages.get(tool, tool)})")
     return found
 

@@ -81,9 +81,7 @@ def test_schema_prints_json_schema() -> None:
     assert code == 0
     schema = json.loads(out)
     assert schema["title"] == "Letter"
-    assert {"addressees", "asks", "signatories", "complimentary_close"} <= set(
-        schema["properties"]
-    )
+    assert {"addressees", "asks", "signatories", "complimentary_close"} <= set(schema["properties"])
 
 
 def test_version_and_module_entry_point() -> None:
@@ -106,8 +104,11 @@ def test_help_does_not_import_heavy_libraries() -> None:
     code = (
         "import sys; from click.testing import CliRunner; from draftkit.cli import main;"
         "CliRunner().invoke(main, ['--help']);"
-        "heavy = [m for m in ('docx', 'jinja2', 'sqlite3', 'pydantic', 'lxml') if m in sys.modules];"
+        "heavy = [m for m in ('docx', 'jinja2', 'sqlite3', 'pydantic', 'lxml')"
+        " if m in sys.modules];"
         "print(','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

@@ -61,9 +61,7 @@ def test_wrong_type_names_path_and_type(tmp_path: Path) -> None:
 
 def test_clause_reference_errors_point_at_the_reference(tmp_path: Path) -> None:
     path = _spec(tmp_path, "asks:\n  - clause: ask.x\n    varables: {a: 1}\n")
-    assert "asks[0].varables: unknown field 'varables' — did you mean 'variables'?" in _error(
-        path
-    )
+    assert "asks[0].varables: unknown field 'varables' — did you mean 'variables'?" in _error(path)
 
 
 def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:

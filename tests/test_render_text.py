@@ -12,9 +12,10 @@ from draftkit.build import prepare_letter
 from draftkit.markup import plain
 from draftkit.render import render_markdown, render_text
 from draftkit.schema import Ask, Letter, Signatory
+from tests.conftest import example_specs
 from tests.helpers import need
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+EXAMPLES = example_specs()
 
 
 def _norm(text: str) -> str:
@@ -48,7 +49,11 @@ def test_text_numbers_asks_and_indents_items() -> None:
     assert lines[start + 2].startswith("1. Open the crossings. Aid is waiting")
     assert lines[start + 3].startswith("   Aid") or lines[start + 3].startswith("   ")
     second = next(i for i, line in enumerate(lines) if line.startswith("2. "))
-    assert lines[second : second + 3] == ["2. Fund monitors.", "   - in the north;", "   - in the south."]
+    assert lines[second : second + 3] == [
+        "2. Fund monitors.",
+        "   - in the north;",
+        "   - in the south.",
+    ]
 
 
 def test_organisations_one_per_line_individuals_in_blocks() -> None:

@@ -18,9 +18,10 @@ from draftkit.markup import plain
 from draftkit.render import STYLES, render_docx, render_docx_many
 from draftkit.render.layout import address_lines, format_date
 from draftkit.schema import Ask, Letter, Sender, Signatory
+from tests.conftest import example_specs
 from tests.helpers import W, need, paragraphs, part, write
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+EXAMPLES = example_specs()
 
 
 def _letter(path: Path) -> Letter:
@@ -78,9 +79,7 @@ def test_asks_use_word_numbering_restarting_per_letter() -> None:
     data = render_docx(letter)
     document = docx.Document(io.BytesIO(data))
     asks = [p for p in document.paragraphs if p.style.name in (STYLES.ASK, STYLES.ASK_ITEM)]
-    levels = [
-        (p.style.name, p._p.pPr.numPr.ilvl.val, p._p.pPr.numPr.numId.val) for p in asks
-    ]
+    levels = [(p.style.name, p._p.pPr.numPr.ilvl.val, p._p.pPr.numPr.numId.val) for p in asks]
     num_ids = {num for _, _, num in levels}
     assert len(num_ids) == 1
     assert [lvl for style, lvl, _ in levels if style == STYLES.ASK] == [0] * 7
@@ -211,7 +210,7 @@ def test_unresolved_letters_are_refused_with_what_is_missing() -> None:
 
 
 def test_control_characters_never_corrupt_the_xml() -> None:
-    letter = Letter(salutation="Dear A,", body=["bell\x07 and <tags> & \"quotes\""])
+    letter = Letter(salutation="Dear A,", body=['bell\x07 and <tags> & "quotes"'])
     document = docx.Document(io.BytesIO(render_docx(letter)))
     assert any(p.text == 'bell and <tags> & "quotes"' for p in document.paragraphs)
 

@@ -75,13 +75,11 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
-        tight = (
-            (isinstance(block, ItemBlock)
-            and isinstance(previous, AskBlock | ItemBlock))
-            or (isinstance(block, SignatureBlock)
+        tight = (isinstance(block, ItemBlock) and isinstance(previous, AskBlock | ItemBlock)) or (
+            isinstance(block, SignatureBlock)
             and block.organization
             and isinstance(previous, SignatureBlock)
-            and previous.organization)
+            and previous.organization
         )
         if out and not tight:
             out.append("")

@@ -50,9 +50,7 @@ __all__ = ["DocxRenderer", "default_reference", "renderer_for"]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-CUSTOM_REL = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-)
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _W = f"{{{W_NS}}}"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -250,7 +248,7 @@ class DocxRenderer:
                 cells.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>{content}</w:tc>'
                 )
-            rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>' + "".join(cells) + "</w:tr>")
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
         none = "".join(
             f'<w:{side} w:val="nil"/>'
             for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -509,9 +507,9 @@ def _prepare_uncached(path: Path) -> _Prepared:
     num_ids = [int(el.get(f"{_W}numId")) for el in numbering.findall(f"{_W}num")]
     abstract_id = max(abstract_ids, default=0) + 1
     first_num_id = max(num_ids, default=0) + 1
-    abstract = etree.fromstring(
-        f'<w:root xmlns:w="{W_NS}">{_abstract_xml(abstract_id)}</w:root>'
-    )[0]
+    abstract = etree.fromstring(f'<w:root xmlns:w="{W_NS}">{_abstract_xml(abstract_id)}</w:root>')[
+        0
+    ]
     first_num = numbering.find(f"{_W}num")
     if first_num is not None:
         first_num.addprevious(abstract)
