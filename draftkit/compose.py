@@ -266,7 +266,7 @@ def _estimated_size(value: Any, limit: int = MAX_OUTPUT_CHARS) -> int:
     while stack and total <= limit:
         item = stack.pop()
         if isinstance(item, str | bytes):
-            total += len(item) + 2
+            total += len(item)
         elif isinstance(item, Mapping):
             total += 2 + 2 * len(item)
             stack.extend(item.keys())
@@ -1292,8 +1292,12 @@ def _render_clause(
 ) -> str:
     values = dict(context)
     values.update(ref.variables)
+    given: Mapping[str, Any] = context.get("variables") or {}
     for name, spec in clause.variables.items():
-        if name in values:
+        if name in ref.variables:
+            continue
+        if name in given:
+            values[name] = given[name]
             continue
         if spec.required:
             raise ClauseError(
