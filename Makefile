@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXAMPLES := $(wildcard examples/*.yaml)
+EXAMPLES := $(filter-out examples/draftkit.yaml,$(wildcard examples/*.yaml))
 
 .PHONY: demo test lint typecheck pytest wheel-check benchmarks docs clean
 
@@ -28,7 +28,9 @@ demo: $(VENV)/.installed
 	    $(BIN)/draftkit render $$spec -o out/$$name.$$fmt --force || exit 1; \
 	  done; \
 	done
-	@echo "Rendered $(words $(EXAMPLES)) examples into out/ (.docx, .md, .txt)."
+	$(BIN)/draftkit render examples/coalition-president.yaml -o out/coalition-president-house-style.docx \
+	  --reference examples/house-style.docx --force
+	@echo "Rendered $(words $(EXAMPLES)) examples into out/ (.docx, .md, .txt), and one in a house style."
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check draftkit tests benchmarks scripts
