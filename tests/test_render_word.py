@@ -291,3 +291,11 @@ def test_libreoffice_converts_and_page_two_is_numbered(
     assert "Page 1 of" not in pages[0]
     if len([p for p in pages if p.strip()]) > 1:
         assert re.search(r"Page 2 of \d", pages[1])
+    pdftoppm = need("pdftoppm")
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+    )
+    (png,) = tmp_path.glob("page*.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
