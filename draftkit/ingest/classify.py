@@ -26,7 +26,10 @@ _PRESS = [
     (re.compile(r"\b(?:groups|organi[sz]ations|coalition) said\b", _I), "'the groups said'"),
 ]
 _NEWS = [
-    (re.compile(r"^by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*$", re.MULTILINE), "a byline"),
+    (re.compile(r"^by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}(?:\s*$|\s+(?:in|for|and)\s|\s*[·|,—–-])",
+                re.MULTILINE | re.IGNORECASE), "a byline"),
+    (re.compile(r"\bseen by\b|\bspokes(?:person|man|woman) (?:said|told)\b", _I),
+     "reported speech"),
     (re.compile(r"\baccording to\b", _I), "'according to'"),
     (re.compile(r"\bthe letter (?:reads|said|says|states|stated|added)\b", _I),
      "quotes 'the letter reads'"),

@@ -140,7 +140,7 @@ def parse_date_line(line: str) -> DateLine | None:
         return DateLine(found[0], None, published, found[1])
     if published:
         words = text.split()
-        for size in range(min(len(words), 6), 1, -1):
+        for size in range(min(len(words), 6), 0, -1):
             found = find_date(" ".join(words[:size]))
             if found:
                 return DateLine(found[0], None, True, found[1])

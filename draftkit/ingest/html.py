@@ -58,6 +58,7 @@ class _Reader(HTMLParser):
         self.block_tag: str | None = None
         self.heading = False
         self.breaks = 0
+        self.in_cell = 0
 
     # -- helpers
     def _skipping(self) -> bool:
@@ -139,8 +140,10 @@ class _Reader(HTMLParser):
         self.stack.append((tag, False))
         if tag in ("article", "main"):
             self.in_article += 1
+        if tag in ("td", "th"):
+            self.in_cell += 1
         if tag in _BLOCK:
-            self.flush(paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote"))
+            self.flush(paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote") and not self.in_cell)
             self.block_tag = tag
         if tag in ("ul", "ol"):
             self.lists.append(tag)
@@ -191,8 +194,11 @@ class _Reader(HTMLParser):
             self.in_pre = max(0, self.in_pre - 1)
         elif tag in ("article", "main"):
             self.in_article = max(0, self.in_article - 1)
+        if tag in ("td", "th"):
+            self.in_cell = max(0, self.in_cell - 1)
         if tag in _BLOCK:
-            self.flush(paragraph_end=tag in _PARA_END)
+            end = tag in _PARA_END and (not self.in_cell or tag in ("td", "th"))
+            self.flush(paragraph_end=end)
             self.block_tag = None
 
     def handle_data(self, data: str) -> None:

@@ -972,9 +972,11 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         groups = _blocks(lines)
     if len(groups) > 2 and all(len(g) == 1 for g in groups):
         groups = _regroup_single_lines(groups)
+    texts = [ln.text for ln in lines if not ln.blank]
+    org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []
     for group in groups:
-        out.extend(_group_signatories(group))
+        out.extend(_group_signatories(group, org_context))
     return out
 
 
@@ -1001,7 +1003,7 @@ def _is_title_like(text: str) -> bool:
     )
 
 
-def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
+def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
     group = [normalise_space(ln.text) for ln in group_lines if normalise_space(ln.text)]
     bold = [ln.bold for ln in group_lines if normalise_space(ln.text)]
     if not group:
@@ -1019,11 +1021,15 @@ def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
         inline = _inline_person(group[0])
         if inline:
             return [inline]
-        if _person_start(group[0]):
+        if _person_start(group[0]) and not (
+            org_context and names.split_honorific(group[0])[0] is None
+        ):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
     first_person = _person_start(group[0])
-    if first_person and all(_person_start(x) for x in group):
+    if first_person and all(
+        _person_start(x) and not _is_title_like(x) and not names.has_org_word(x) for x in group
+    ) and not org_context:
         return [Signatory(name=x) for x in group]
     if first_person and (
         any(_is_title_like(x) for x in group[1:])
@@ -1033,9 +1039,9 @@ def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
         out: list[Signatory] = []
         current: list[str] = []
         for position, text in enumerate(group):
-            new_person = current and len(current) > 1 and _person_start(text) and (
-                bold[position] or names.split_honorific(text)[0] is not None
-                or any(bold) and bold[position]
+            new_person = bool(current) and len(current) > 1 and _person_start(text) and (
+                names.split_honorific(text)[0] is not None
+                or (bold[position] and not all(bold))
             )
             if new_person:
                 person = _signatory_lines(current)
@@ -1055,7 +1061,7 @@ def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
             if inline.organization is None and last_org:
                 inline = inline.model_copy(update={"organization": last_org})
             out.append(inline)
-        elif _person_start(text) and not names.is_organisation(text):
+        elif _person_start(text) and not names.has_org_word(text) and not org_context:
             out.append(Signatory(name=text))
         else:
             out.append(Signatory(name=text, kind="organization"))
@@ -1065,6 +1071,8 @@ def _group_signatories(group_lines: list[Line]) -> list[Signatory]:
 
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     out: list[Signatory] = []
+    cells = [cell for row in rows for cell in row if cell]
+    org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
     block: list[list[str]] = []
 
     def flush() -> None:
@@ -1072,8 +1080,8 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             return
         width = max(len(r) for r in block)
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
-        if columns and len(columns[0]) > 1 and _person_start(columns[0][0]) and not all(
-            _person_start(x) for x in columns[0]
+        if columns and len(columns[0]) > 1 and _person_start(columns[0][0]) and any(
+            _is_title_like(x) for x in columns[0][1:]
         ):
             for col in columns:
                 person = _signatory_lines(col)
@@ -1083,7 +1091,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             for row in block:
                 for cell in row:
                     if cell:
-                        out.extend(_group_signatories([Line(cell)]))
+                        out.extend(_group_signatories([Line(cell)], org_context))
         block.clear()
 
     for row in rows:
@@ -1215,6 +1223,10 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if ln.blank:
             continue
         reason = noise_reason(ln.text, latin_document=latin)
+        if reason and reason != "page number":
+            dated = parse_date_line(ln.text)
+            if dated is not None and dated.published:
+                reason = None
         if reason:
             noise[index] = reason
     salutation: tuple[str, str] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "has_org_word",
     "is_address_start",
     "is_organisation",
     "is_person_name",
@@ -67,10 +68,6 @@ _HONORIFIC_WORDS = [
     "Miss",
     "Sir",
     "Dame",
-    "Lord",
-    "Lady",
-    "Baroness",
-    "Baron",
     "Rev.",
     "Reverend",
     "Rabbi",
@@ -160,7 +157,11 @@ _ORG_WORDS = re.compile(
     r"observatoire|fondation|ligue|comité|comite|réseau|reseau|institut|fundación|"
     r"fundacion|asociación|asociacion|instituto|organización|stiftung|verein|"
     r"gesellschaft|colectivo|alianza|coordinadora|federación|sindicato|movimiento|"
-    r"frente|plataforma|unión|mouvement|associação|centro|rede|organisation|ong|ngo)\b",
+    r"frente|plataforma|unión|mouvement|associação|centro|rede|organisation|ong|ngo|"
+    r"panel|bar|firm|llp|lab|laboratory|studies|research|fundació|observatorio|"
+    r"periodistas|red|defensores|derechos|libertad|abogacía|abogados|juristas|"
+    r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
+    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening)\b",
     re.IGNORECASE,
 )
 
@@ -169,17 +170,17 @@ _TITLE_WORDS = re.compile(
     r"\b(?:director|directors|president|vice|chair|chairman|chairwoman|chairperson|co-chair|"
     r"fellow|professor|prof|lecturer|researcher|scholar|adviser|advisor|counsel|"
     r"secretary|ambassador|member|officer|founder|co-founder|ceo|coo|cfo|cto|manager|"
-    r"coordinator|coordinadora?|editor|author|dean|head|chief|lead|representative|"
-    r"attorney|lawyer|partner|associate|analyst|specialist|consultant|expert|pastor|"
+    r"coordinator|coordinadora?|editor|author|dean|head|chief|representative|"
+    r"attorney|lawyer|analyst|specialist|consultant|expert|pastor|"
     r"priest|rabbi|imam|bishop|minister|trustee|emeritus|emerita|former|retired|"
     r"executive|senior|deputy|assistant|acting|principal|rapporteur|envoy|commissioner|"
     r"senator|congressman|congresswoman|judge|justice|prosecutor|investigator|"
     r"journalist|activist|defender|survivor|student|candidate|volunteer|organizer|"
-    r"organiser|campaigner|spokesperson|staff|team|chaplain|physician|doctor|nurse|"
+    r"organiser|campaigner|spokesperson|chaplain|physician|doctor|nurse|"
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
-    r"governor|mayor|speaker|leader|whip|undersecretary|under|ranking|directeur|"
+    r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
-    r"independent|board|emerita|visiting|adjunct|distinguished|honorary)\b",
+    r"emerita|visiting|adjunct|distinguished|honorary)\b",
     re.IGNORECASE,
 )
 
@@ -192,7 +193,7 @@ _POSTAL = re.compile(
     r"\bCH-\d{4}\b|^\d[\d\- ]{2,}\s+\w)"
 )
 _COUNTRY = re.compile(
-    r"^(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
+    r"(?:^|,\s*)(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
     r"Belgium|France|Germany|Netherlands|The Netherlands|Austria|Italy|Spain|Kenya|"
     r"Canada|Australia|Japan|South Africa|Argentina|Brazil|Mexico|India|Ethiopia|"
     r"Luxembourg|Sweden|Norway|Denmark|Ireland)$"
@@ -232,11 +233,11 @@ _NOT_NAME = re.compile(
     r"commissioner|senator|minister|fellow|researcher|excellency|honorable|honourable|"
     r"the|of|for|and|in|on|to|at|with|by|from|des|pour|et|sincerely|regards|dear|"
     r"faithfully|respectfully|thank|thanks|justice|immigrant|immigration|legal|ministry|"
-    r"street|avenue|road|lane|square|place|plaza|boulevard|drive|building|hall|floor|"
+    r"street|avenue|road|lane|square|place|plaza|boulevard|drive|building|floor|"
     r"suite|branch|division|section|unit|desk|procedures|special|general|team|staff|"
     r"department|dept|city|county|district|province|region|state|washington|geneva|"
     r"london|brussels|paris|new|york|switzerland|belgium|france|email|e-mail|mail|"
-    r"electronic|via|page|letter|open|joint|statement|contents|table|report|chapter|"
+    r"electronic|via|letter|open|joint|statement|contents|table|report|chapter|"
     r"annex|summary|recommendations|introduction|foreword|preface|posted|published)\b",
     re.IGNORECASE,
 )
@@ -318,12 +319,17 @@ def split_title_name(line: str) -> tuple[str, str] | None:
 
 def is_postal_line(line: str) -> bool:
     """True for street, building, postcode, city and country lines."""
-    return bool(_POSTAL.search(line) or _COUNTRY.match(line.strip()))
+    return bool(_POSTAL.search(line) or _COUNTRY.search(line.strip()))
 
 
 def is_address_start(line: str) -> bool:
     """True for a line that opens the postal part of an inside address."""
     return bool(_ADDRESS_START.search(line.strip())) or is_postal_line(line)
+
+
+def has_org_word(line: str) -> bool:
+    """True when ``line`` contains a word that names a body (Institute, Watch, Ministry ...)."""
+    return bool(_ORG_WORDS.search(line))
 
 
 def is_title_line(line: str) -> bool:
@@ -346,6 +352,15 @@ def is_organisation(line: str) -> bool:
     if not text or len(text) > 120 or (text.endswith((".", ":", ";")) and not text.endswith(
         ("Inc.", "Ltd.", "Co.", "e.V.")
     )):
+        return False
+    if re.search(r"(?i)\((?:former|ret\.?|retired|emerit\w+)\)", text):
+        return False
+    head_words = text.split()[:2]
+    if _TITLE_WORDS.search(" ".join(head_words)) and not re.match(
+        r"(?i)^(?:the\s+)?(?:committee|council|institute|center|centre|office|ministry|"
+        r"department|bureau|board|association|union|society|foundation|coalition|network)\b",
+        text,
+    ) and not _ORG_WORDS.search(" ".join(head_words)):
         return False
     if "," in text:
         before, _, after = text.partition(",")

@@ -57,7 +57,7 @@ _CHROME_ANYWHERE = re.compile(
     r"^(?:disclaimer|avertissement)\s*:|^sent from my \w+|"
     r"^(?:contact|media contact|press contact|for more information|contact for this letter)"
     r"\b[^.]{0,80}(?:@|\+?\d[\d ()-]{6,})|"
-    r"^©|^\(c\)\s|^copyright\b|all rights reserved|tous droits réservés|"
+    r"^©|^\(c\)\s*\d{4}|^copyright\b|all rights reserved|tous droits réservés|"
     r"todos los derechos reservados|alle rechte vorbehalten|"
     r"^privacy(?: policy| notice)?\b|^terms (?:of (?:use|service)|and conditions)|"
     r"^mentions légales|^politique de confidentialité|^aviso legal|^impressum|"
@@ -80,13 +80,14 @@ _FOOTER_START = re.compile(
     r"compartir|support (?:us|our work)|donate(?: now| today)?|faire un don|donar|"
     r"your (?:tax[- ]deductible )?(?:gift|donation)|subscribe|newsletter|sign up|"
     r"abonnez-vous|suscríbete|follow us|stay (?:informed|connected|updated)|"
-    r"©|\(c\)\s|copyright\b|privacy|terms of|mentions légales|"
+    r"©|\(c\)\s*\d{4}|copyright\b|privacy|terms of|mentions légales|"
     r"region\s*/\s*country|tags?:|topics?:|filed under|back to top|"
     r"more on this|more from|latest (?:news|posts)|recent posts|see also|"
     r"about (?:us|the author|this organi[sz]ation)\b|"
     r"artículos relacionados|verwandte artikel|ähnliche|articles? liés|à lire aussi|"
     r"dona ahora|jetzt spenden|teilen|confidentiality notice|disclaimer|"
     r"-{2,}\s*(?:original message|forwarded message)|"
+    r"--\s*$|__+\s*$|"
     r"上一篇|下一篇)",
     _I,
 )
