@@ -36,6 +36,7 @@ import contextvars
 import datetime as dt
 import functools
 import re
+import threading
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -880,6 +881,8 @@ class TemplateSet:
                 )
         self.loader = _FolderLoader(self.folders, BUILTIN_TEMPLATES)
         self.env = _make_env(self.loader)
+        self._parsed: dict[str, tuple[tuple[Path, int, int], _Loaded]] = {}
+        self._lock = threading.Lock()
 
     # -- errors -----------------------------------------------------------------------
 
@@ -902,6 +905,11 @@ class TemplateSet:
     def _load(self, template_name: str) -> _Loaded:
         try:
             path, folder = self.loader.find(template_name)
+            stat = path.stat()
+            key = (path, stat.st_mtime_ns, stat.st_size)
+            cached = self._parsed.get(template_name)
+            if cached is not None and cached[0] == key:
+                return cached[1]
             source, _, _ = self.loader.get_source(self.env, template_name)
             ast = self.env.parse(source, template_name, str(path))
         except jinja2.TemplateNotFound:
@@ -926,6 +934,8 @@ class TemplateSet:
         )
         for block in ast.find_all(nodes.Block):
             loaded.blocks[block.name] = block
+        with self._lock:
+            self._parsed[template_name] = (key, loaded)
         return loaded
 
     def _template_name(self, name: str) -> str:
@@ -1446,6 +1456,59 @@ def _open_library(config: ProjectConfig) -> Any:
     return clauses.ClauseLibrary.from_config(config)
 
 
+def _fill_from_variant(
+    work: Letter,
+    templates: TemplateSet,
+    chain: Sequence[_Loaded],
+    variant: str,
+    forms: Sequence[AddressForms | None],
+) -> list[str]:
+    """Fill the empty prose fields from the variant, then salutation and close."""
+    filled: list[str] = []
+    has_office = any(f is not None for f in forms)
+    options_text = templates.render_blocks(variant, _context(work, variant, forms), ["options"])
+    if "options" in options_text:
+        path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
+        filled += _apply_options(work, options_text["options"], path)
+    wanted: list[str] = []
+    if not work.body:
+        wanted += ["opening", "context"]
+    if work.asks and work.asks_intro is None:
+        wanted.append("asks_intro")
+    if not work.closing:
+        wanted.append("closing")
+    if work.complimentary_close is None:
+        wanted.append("complimentary_close")
+    if work.signatory_note is None:
+        wanted.append("signatory_note")
+    if not work.salutation and not has_office:
+        wanted.append("salutation")
+    blocks = templates.render_blocks(variant, _context(work, variant, forms), wanted)
+    body = _paragraphs(blocks.get("opening", "")) + _paragraphs(blocks.get("context", ""))
+    if body:
+        work.body = list(body)
+        filled.append("body")
+    for block in ("asks_intro", "complimentary_close", "signatory_note", "salutation"):
+        value = _one_line(blocks.get(block, ""))
+        if value:
+            setattr(work, block, value)
+            filled.append(block)
+    closing = _paragraphs(blocks.get("closing", ""))
+    if closing:
+        work.closing = list(closing)
+        filled.append("closing")
+
+    if not work.salutation:
+        work.salutation = _derive_salutation(work, forms, variant)
+        filled.append("salutation")
+    if work.complimentary_close is None:
+        first = next((f for f in forms if f is not None), None)
+        if first is not None and first.complimentary_close:
+            work.complimentary_close = first.complimentary_close
+            filled.append("complimentary_close")
+    return filled
+
+
 def compose(
     letter: Letter,
     *,
@@ -1525,49 +1588,10 @@ def compose(
                     work, opened, variant, policy, context, warnings
                 )
 
-    # 3. the variant's blocks
-    has_office = any(f is not None for f in forms)
-    options_text = templates.render_blocks(variant, _context(work, variant, forms), ["options"])
-    if "options" in options_text:
-        path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
-        filled += _apply_options(work, options_text["options"], path)
-    wanted: list[str] = []
-    if not work.body:
-        wanted += ["opening", "context"]
-    if work.asks and work.asks_intro is None:
-        wanted.append("asks_intro")
-    if not work.closing:
-        wanted.append("closing")
-    if work.complimentary_close is None:
-        wanted.append("complimentary_close")
-    if work.signatory_note is None:
-        wanted.append("signatory_note")
-    if not work.salutation and not has_office:
-        wanted.append("salutation")
-    blocks = templates.render_blocks(variant, _context(work, variant, forms), wanted)
-    body = _paragraphs(blocks.get("opening", "")) + _paragraphs(blocks.get("context", ""))
-    if body:
-        work.body = list(body)
-        filled.append("body")
-    for block in ("asks_intro", "complimentary_close", "signatory_note", "salutation"):
-        value = _one_line(blocks.get(block, ""))
-        if value:
-            setattr(work, block, value)
-            filled.append(block)
-    closing = _paragraphs(blocks.get("closing", ""))
-    if closing:
-        work.closing = list(closing)
-        filled.append("closing")
-
-    # 4. salutation and close from the offices
-    if not work.salutation:
-        work.salutation = _derive_salutation(work, forms, variant)
-        filled.append("salutation")
-    if work.complimentary_close is None:
-        first = next((f for f in forms if f is not None), None)
-        if first is not None and first.complimentary_close:
-            work.complimentary_close = first.complimentary_close
-            filled.append("complimentary_close")
+    # 3. the variant's blocks and 4. salutation and close from the offices (letters only:
+    # an ingested press release or article keeps its own shape)
+    if work.kind == "letter":
+        filled += _fill_from_variant(work, templates, chain, variant, forms)
 
     missing = work.unresolved()
     if missing:
@@ -1608,26 +1632,36 @@ def _derive_salutation(letter: Letter, forms: Sequence[AddressForms | None], var
 def compose_file(
     path: str | Path,
     *,
+    config: ProjectConfig | None = None,
     audience: str | None = None,
     template_dirs: Sequence[str | Path] = (),
+    clause_policy: Literal["warn", "refuse"] | None = None,
 ) -> ComposeResult:
     """Load a spec, find its project settings, and compose it.
 
     Args:
         path: The spec file.
+        config: Project settings; found from the spec's folder when None.
         audience: Use this variant instead of the spec's ``audience``.
         template_dirs: Extra template folders, searched first.
+        clause_policy: Overrides the project's ``clause_policy``.
 
     Returns:
         See :func:`compose`.
 
     Raises:
-        DraftkitError: As :func:`compose`; errors without a file name the spec.
+        DraftkitError: As :func:`compose`; errors that name no file name the spec.
     """
     letter = load_letter(path)
-    config = load_config(path)
+    config = config or load_config(path)
     try:
-        return compose(letter, config=config, audience=audience, template_dirs=template_dirs)
+        return compose(
+            letter,
+            config=config,
+            audience=audience,
+            template_dirs=template_dirs,
+            clause_policy=clause_policy,
+        )
     except DraftkitError as exc:
         if exc.path is not None:
             raise

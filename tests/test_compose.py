@@ -590,3 +590,26 @@ def test_result_shape() -> None:
     assert isinstance(result, ComposeResult)
     assert result.variant == "base"
     assert result.letter.complimentary_close == "Sincerely,"
+
+
+def test_non_letters_keep_their_shape() -> None:
+    doc = _letter(kind="press-release", body=["News."])
+    out = compose(doc).letter
+    assert out.salutation is None
+    assert out.complimentary_close is None
+    assert out.body == ["News."]
+
+
+def test_compose_is_safe_in_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    spec = FIXTURES / "senators-congress.yaml"
+    letter = load_letter(spec)
+    expected = compose(letter).letter
+
+    def run(_: int) -> Letter:
+        return compose(letter).letter
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(run, range(64)))
+    assert all(r == expected for r in results)
