@@ -439,3 +439,36 @@ def test_cli_new_scaffolds_a_spec(
     assert printed.exit_code == 0 and yaml.safe_load(printed.output)["audience"] == "un"
     bad = runner.invoke(new, ["--audience", "nope"])
     assert bad.exit_code == 1 and "no template variant 'nope'" in bad.output
+
+
+def test_the_how_to_example_variant_works(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "templates.md"
+    text = docs.read_text(encoding="utf-8")
+    source = text.split("```jinja\n", 1)[1].split("```", 1)[0]
+    _variant(tmp_path, "coalition-congress", source)
+    info = variant_info("coalition-congress", [tmp_path])
+    assert info.ancestors == ["us-congress", "base"] and info.undeclared == []
+    letter = _letter(
+        audience="coalition-congress",
+        sender={"coalition": True},
+        signatories=[{"name": f"Org {i}", "kind": "organization"} for i in range(11)],
+        variables={
+            "purpose": "urge you to act",
+            "campaign": "the Free Press for Arkadia campaign",
+            "committee": "Senate Committee on Foreign Relations",
+        },
+        asks=[{"lead": "Act."}],
+    )
+    out = compose(letter, template_dirs=[tmp_path]).letter
+    assert out.body == [
+        "We, the undersigned 11 organizations, write to urge you to act, as part of the Free"
+        " Press for Arkadia campaign.",
+        "The Senate Committee on Foreign Relations has held two hearings on this question.",
+    ]
+    assert out.closing[-1] == "Our coalition's members in your state would welcome a meeting."
+    assert out.closing[0].startswith("Thank you for your attention to this matter")
+    assert out.asks_intro == "We respectfully ask that the Committee:"
+    with pytest.raises(
+        TemplateError, match=r"coalition-congress\.j2:\d+: undefined variable 'campaign'"
+    ):
+        compose(letter.model_copy(update={"variables": {"purpose": "x"}}), template_dirs=[tmp_path])
