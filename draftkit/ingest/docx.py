@@ -31,6 +31,38 @@ MAX_UNPACKED = 200 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _roles() -> dict[str, str]:
+    """Paragraph style name -> the role ingest gives it (draftkit's own styles first)."""
+    from draftkit.render.layout import STYLES
+
+    roles = {
+        STYLES.PAGE_HEADING: "page heading",
+        STYLES.PUBLISHED: "publication date",
+        STYLES.DATE: "letter date",
+        STYLES.ADDRESS: "inside address",
+        STYLES.CC: "copy list",
+        STYLES.SUBJECT: "subject line",
+        STYLES.SALUTATION: "salutation",
+        STYLES.BODY: "body text",
+        STYLES.ASKS_INTRO: "asks intro",
+        STYLES.ASK: "ask",
+        STYLES.ASK_ITEM: "ask item",
+        STYLES.CLOSING: "closing",
+        STYLES.CLOSE: "complimentary close",
+        STYLES.SIGNATURE_NAME: "signature name",
+        STYLES.SIGNATURE_TITLE: "signature title",
+        STYLES.SIGNATORY_ORG: "signatory organization",
+        STYLES.SIGNATORY_NOTE: "signatory note",
+        STYLES.ENCLOSURE: "enclosure",
+        STYLES.LETTERHEAD_NAME: "letterhead name",
+        STYLES.LETTERHEAD_ADDRESS: "letterhead address",
+    }
+    for generic in ("Salutation", "Closing", "Complimentary Close", "Subject", "Date", "CC"):
+        roles.setdefault(generic, {"Subject": "subject line", "Date": "letter date",
+                                   "CC": "copy list"}.get(generic, generic.lower()))
+    return roles
+
+
 def check_zip(data: bytes, *, source: str | None = None) -> None:
     """Refuse archives that are not a Word document or would unpack too large.
 
@@ -196,9 +228,10 @@ def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
 
 
 def _paragraph_lines(
-    paragraph: Any, formats: dict[tuple[str, str], str]
+    paragraph: Any, formats: dict[tuple[str, str], str], roles: dict[str, str]
 ) -> list[Line]:
-    style = paragraph.style.name if paragraph.style is not None else None
+    name = paragraph.style.name if paragraph.style is not None else None
+    style = roles.get(name, name) if name else None
     list_kind, level = _list_info(paragraph, formats)
     segments = _segments(paragraph)
     # split at soft line breaks into lines
@@ -303,6 +336,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             hint="open and re-save it in Word",
         ) from None
     formats = _numbering_formats(document)
+    roles = _roles()
     out: list[Line] = []
 
     def blank() -> None:
@@ -319,16 +353,17 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
                         continue
                     seen.add(id(cell._tc))
                     for paragraph in cell.paragraphs:
-                        out.extend(_paragraph_lines(paragraph, formats))
+                        out.extend(_paragraph_lines(paragraph, formats, roles))
                     blank()
             continue
-        lines = _paragraph_lines(block, formats)
+        lines = _paragraph_lines(block, formats, roles)
         if not lines:
             blank()
             continue
         out.extend(lines)
-        if _spaced(block) and not lines[-1].list_kind and not (
-            block.style is not None and block.style.name in ("Inside Address", "Copy List")
-        ):
+        role = lines[0].style or ""
+        if role in ("inside address", "copy list", "signature title", "signatory organization"):
+            blank()
+        elif _spaced(block) and not lines[-1].list_kind and role != "signature name":
             blank()
     return out

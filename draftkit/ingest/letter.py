@@ -345,7 +345,53 @@ def _letterhead_like(block: list[Line]) -> bool:
     return (caps and len(letters) > 6) or contact
 
 
+_DRAFTKIT_PREAMBLE = {
+    "page heading", "publication date", "letter date", "inside address", "copy list",
+    "subject line", "letterhead name", "letterhead address",
+}
+
+
+def _styled_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
+    """A preamble written by draftkit's renderer: its paragraph styles say what is what."""
+    pre = _Preamble()
+    for block in _blocks(lines):
+        style = (block[0].style or "").lower()
+        texts = [ln.text for ln in block]
+        if style == "page heading":
+            pre.heading = normalise_space(" ".join(texts))
+        elif style in ("publication date", "letter date"):
+            found = parse_date_line(texts[0])
+            if found and style == "publication date":
+                pre.published = found.date
+            elif found:
+                pre.date = found
+                pre.date_after_address = bool(pre.addressees)
+        elif style == "inside address":
+            person = _addressee_from(texts)
+            if person:
+                pre.addressees.append(person)
+        elif style == "copy list":
+            pre.cc_in_preamble = True
+            match = _CC.match(texts[0])
+            if match:
+                texts = [match.group("rest"), *texts[1:]]
+            person = _addressee_from(texts, cc=True)
+            if person:
+                pre.cc.append(person)
+        elif style == "subject line":
+            subject = _SUBJECT.match(texts[0])
+            pre.subject = normalise_space(" ".join(
+                [subject.group("text") if subject else texts[0], *texts[1:]]))
+        elif style.startswith("letterhead"):
+            pre.letterhead.extend(texts)
+        else:
+            parsed.skipped.extend((t, "unplaced text before the salutation") for t in texts)
+    return pre
+
+
 def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
+    if any((ln.style or "").lower() in _DRAFTKIT_PREAMBLE for ln in lines):
+        return _styled_preamble(lines, parsed)
     pre = _Preamble()
     content = [(i, ln) for i, ln in enumerate(lines) if not ln.blank]
     dates: dict[int, DateLine] = {}
@@ -626,6 +672,8 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: _Unit
 
 def _ask_from(unit: _Unit) -> Ask:
     text = unit.markup()
+    if (unit.style or "").lower() == "ask" and not unit.lead:
+        return Ask(body=text)
     if unit.lead:
         lead = escape(normalise_space(unit.lead))
         body = text
@@ -713,6 +761,12 @@ def _body_asks_closing(
                 start, style = index, unit.marker_kind or "list"
             break
     if start is None:
+        closing_at = next(
+            (i for i, u in enumerate(units) if (u.style or "").lower() == "closing"), None
+        )
+        if closing_at is not None:
+            return _with_bullets(units[:closing_at]), None, [], _with_bullets(
+                units[closing_at:]), "none"
         return _with_bullets(units), None, [], [], "none"
     head_units = units[: intro_index if intro_index is not None else start]
     head = _with_bullets(head_units)
@@ -906,10 +960,8 @@ def _parse_signatures(
         enc = _ENCLOSURE.match(text)
         if enc or style == "enclosure":
             mode = "enclosure"
-            rest = enc.group("rest").strip() if enc else ""
-            if rest and not enc:
-                enclosures.append(rest)
-            elif rest:
+            rest = enc.group("rest").strip() if enc else normalise_space(text)
+            if rest:
                 enclosures.append(rest)
             continue
         if mode == "cc":
@@ -1324,7 +1376,15 @@ def parse_lines(lines: list[Line]) -> Parsed:
         "enclosures": enclosures,
     }
     if pre.letterhead:
-        letter_data["sender"] = {"organization": normalise_space(pre.letterhead[0])}
+        sender: dict[str, object] = {"organization": normalise_space(pre.letterhead[0])}
+        if len(pre.letterhead) > 1:
+            sender["address_lines"] = [
+                normalise_space(part)
+                for line in pre.letterhead[1:]
+                for part in re.split(r"\s+[·|•]\s+", line)
+                if normalise_space(part)
+            ]
+        letter_data["sender"] = sender
     options: dict[str, object] = {}
     if asks and ask_style in ("bullets", "bullet", "lead-in paragraphs", "bold lead-ins"):
         options["number_asks"] = False

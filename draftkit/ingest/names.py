@@ -384,7 +384,9 @@ def is_organisation(line: str) -> bool:
     lowers = [w for w in words if w[:1].islower() and w.lower() not in (
         "of", "for", "and", "the", "in", "on", "to", "at", "de", "des", "du", "la", "le",
         "les", "et", "pour", "del", "y", "por", "la", "a", "an", "without", "with", "against",
-        "from", "by", "über", "für", "und", "van", "der", "e", "da", "do",
+        "from", "by", "über", "für", "und", "van", "der", "e", "da", "do", "los", "las",
+        "el", "di", "dos", "das", "die", "von", "zu", "al", "för", "och", "og", "i", "en",
+        "sur", "au", "aux", "dei", "della", "degli", "em", "na", "no",
     )]
     if lowers and not _ORG_WORDS.search(text):
         return False  # "Independent researcher"

@@ -1,0 +1,137 @@
+"""``draftkit ingest``: read past letters (.txt, .docx, .html) back into specs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from draftkit.cli._common import echo_error, run_guarded
+
+if TYPE_CHECKING:
+    from draftkit.ingest import IngestResult
+
+PROGRESS_THRESHOLD = 20
+"""Show a progress bar for batches longer than this (only when stderr is a terminal)."""
+
+
+def _summary(result: IngestResult, written: Path | None) -> str:
+    name = str(result.path) if result.path else "<text>"
+    if result.letter is None:
+        return f"{name}: {result.reason}"
+    found = result.found
+    parts = [
+        f"{found.get('addressees', 0)} addressee(s)",
+        f"{found.get('cc', 0)} cc",
+        f"{found.get('asks', 0)} ask(s)",
+        f"{found.get('signatories', 0)} signatory(ies)",
+        f"date {found.get('date', 'none')}",
+    ]
+    line = f"{name}: letter — found {', '.join(parts)}"
+    if written is not None:
+        line += f" → {written}"
+    return line
+
+
+def _details(result: IngestResult) -> list[str]:
+    out = [f"  skipped {item}" for item in result.skipped]
+    out += [f"  warning: {item}" for item in result.warnings]
+    return out
+
+
+def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
+    suffix = ".json" if fmt == "json" else ".yaml"
+    target = outdir / f"{source.stem}{suffix}"
+    number = 2
+    while target in used:
+        target = outdir / f"{source.stem}-{number}{suffix}"
+        number += 1
+    used.add(target)
+    return target
+
+
+@click.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one spec per letter into (NAME.yaml, or NAME.json with --format json).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Spec format for the output.",
+)
+@click.option("--force", is_flag=True, help="Replace spec files that already exist.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
+@run_guarded
+def ingest(files: tuple[Path, ...], outdir: Path | None, fmt: str, force: bool, quiet: bool) -> None:
+    """Read past letters (.txt, .md, .docx, .html) into letter specs.
+
+    Each FILE is read, page noise (navigation, share buttons, footers) is dropped and
+    the letter's parts are recognised: date, addressees, cc, subject, salutation, body,
+    asks, closing, complimentary close and signatories. Press releases and news
+    articles are reported as "not a letter" with the reason.
+
+    With -o, one spec per letter is written into the folder (existing files are kept
+    unless --force). Without -o, a single file's letter is printed to stdout. A summary
+    per file goes to stderr. The batch goes on after a bad file; the exit code is 1 if
+    any file failed.
+
+    Example: draftkit ingest old-letters/*.txt -o specs/
+    """
+    from draftkit.errors import DraftkitError
+    from draftkit.files import dump_letter, write_text_atomic
+    from draftkit.ingest import ingest_file
+
+    if outdir is None and len(files) > 1:
+        raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
+    if outdir is not None:
+        outdir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    used: set[Path] = set()
+    show_bar = len(files) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not quiet
+    lines: list[str] = []
+    with click.progressbar(
+        files, label="ingesting", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+        for path in bar:
+            try:
+                result = ingest_file(path)
+                written: Path | None = None
+                if result.letter is not None:
+                    text = dump_letter(result.letter, fmt)
+                    if outdir is not None:
+                        written = write_text_atomic(
+                            _target(outdir, path, fmt, used), text, force=force
+                        )
+                    else:
+                        click.echo(text, nl=False)
+                if not quiet:
+                    lines.append(_summary(result, written))
+                    lines.extend(_details(result))
+                    if not show_bar:
+                        for line in lines:
+                            click.echo(line, err=True)
+                        lines.clear()
+            except DraftkitError as exc:
+                failed += 1
+                if show_bar:
+                    lines.append(f"draftkit: error: {exc}")
+                else:
+                    echo_error(str(exc))
+    for line in lines:
+        click.echo(line, err=True)
+    if failed:
+        if not quiet:
+            click.echo(f"{failed} of {len(files)} file(s) failed", err=True)
+        raise SystemExit(1)
