@@ -46,8 +46,9 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, Protocol
 import jinja2
 import yaml
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -87,7 +88,7 @@ MAX_OUTPUT_CHARS = 200_000
 """The most characters one block, clause or string may render to (or any value built)."""
 
 MAX_ITERATIONS = 100_000
-"""The most items ``range()`` may produce over one render (all calls together)."""
+"""The most times loops may run over one render (all ``{% for %}`` loops together)."""
 
 MAX_CALL_DEPTH = 50
 """How deeply macros and calls may nest (a macro calling itself stops here)."""
@@ -187,6 +188,7 @@ class VariantInfo(BaseModel):
         inherited_blocks: Blocks it takes unchanged from its ancestors.
         example_office: An office key the variant is meant for (used by ``draftkit new``).
         shadows: The built-in file a team variant of the same name hides, if any.
+        error: Why the variant cannot be used (set only by :func:`list_variants`).
     """
 
     name: str
@@ -201,6 +203,7 @@ class VariantInfo(BaseModel):
     inherited_blocks: list[str] = Field(default_factory=list)
     example_office: str | None = None
     shadows: Path | None = None
+    error: str | None = None
 
 
 class _VariableMeta(BaseModel):
@@ -313,15 +316,6 @@ def _check_power(left: Any, right: Any) -> None:
         and right * max(abs(left).bit_length(), 1) > 4096
     ):
         raise _LimitError("a power would grow too large")
-
-
-def _counted_range(*args: int) -> range:
-    rng = safe_range(*args)
-    budget = _budget()
-    budget.iterations += len(rng)
-    if budget.iterations > MAX_ITERATIONS:
-        raise _LimitError(f"loops over range() may produce at most {MAX_ITERATIONS:,} items in all")
-    return rng
 
 
 class _BoundedNamespace(Namespace):
@@ -461,10 +455,39 @@ class _FolderLoader(jinja2.BaseLoader):
 # --------------------------------------------------------------------------- environment
 
 
+class _CountingCodeGenerator(CodeGenerator):
+    """Compiles every ``{% for %}`` to iterate through ``environment.guard_iter``."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:  # noqa: N802 - Jinja's name
+        if not getattr(node, "draftkit_guarded", False):
+            node.iter = nodes.Call(
+                nodes.EnvironmentAttribute("guard_iter", lineno=node.lineno),
+                [node.iter],
+                [],
+                None,
+                None,
+                lineno=node.lineno,
+            )
+            node.draftkit_guarded = True  # type: ignore[attr-defined]
+        super().visit_For(node, frame)
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox with limits on sizes, ranges, formats and call depth."""
+    """The immutable sandbox with limits on sizes, loops, formats and call depth."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _CountingCodeGenerator
+
+    def guard_iter(self, iterable: Any) -> Iterator[Any]:
+        """Iterate, counting every item of every loop against :data:`MAX_ITERATIONS`."""
+        budget = _budget()
+        for item in iterable:
+            budget.iterations += 1
+            if budget.iterations > MAX_ITERATIONS:
+                raise _LimitError(
+                    f"loops may run at most {MAX_ITERATIONS:,} times in all (nested loops?)"
+                )
+            yield item
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
@@ -594,7 +617,6 @@ def _make_env(loader: jinja2.BaseLoader | None) -> _Sandbox:
         auto_reload=True,
     )
     env.globals.pop("lipsum", None)
-    env.globals["range"] = _counted_range
     env.globals["namespace"] = _BoundedNamespace
     env.filters["and_list"] = _and_list
     env.filters["number_words"] = _number_words
@@ -1032,8 +1054,22 @@ class TemplateSet:
         )
 
     def variants(self) -> list[VariantInfo]:
-        """Every visible variant, described (team variants first hide built-ins)."""
-        return [self.info(n) for n in self.names()]
+        """Every visible variant, described; a broken one carries its ``error``."""
+        out: list[VariantInfo] = []
+        for name in self.names():
+            try:
+                out.append(self.info(name))
+            except TemplateError as exc:
+                try:
+                    path, folder = self.loader.find(f"{name}.j2")
+                except Exception:  # pragma: no cover - e.g. a symlink: report it as such
+                    path, folder = Path(f"{name}.j2"), Path()
+                out.append(
+                    VariantInfo(
+                        name=name, path=path, builtin=folder == BUILTIN_TEMPLATES, error=str(exc)
+                    )
+                )
+        return out
 
     # -- rendering --------------------------------------------------------------------
 

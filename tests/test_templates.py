@@ -172,6 +172,17 @@ def test_extends_itself_and_dynamic_extends_are_refused(tmp_path: Path) -> None:
         compose(_letter(), audience="dyn", template_dirs=[tmp_path])
 
 
+def test_list_shows_broken_team_variants(tmp_path: Path) -> None:
+    _variant(
+        tmp_path, "broken", "{% extends 'base.j2' %}{% block opening %}{{ x + }}{% endblock %}"
+    )
+    infos = {v.name: v for v in list_variants([tmp_path])}
+    assert infos["broken"].error and "syntax error" in infos["broken"].error
+    assert infos["un"].error is None
+    result = CliRunner().invoke(templates, ["list", "--templates", str(tmp_path)])
+    assert result.exit_code == 0 and "BROKEN" in result.output
+
+
 def test_missing_template_folder(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="template folder not found"):
         compose(_letter(), template_dirs=[tmp_path / "nope"])
@@ -209,6 +220,7 @@ HOSTILE = {
         "refused",
     ),
     "output": ("{% for i in range(99999) %}{{ 'abcdefghij' }}{% endfor %}", "refused"),
+    "strings": ("{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}", "refused"),
     "loops": (
         "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
         "refused",
@@ -233,8 +245,9 @@ HOSTILE = {
 def test_hostile_template_is_refused(tmp_path: Path, case: str) -> None:
     source, expected = HOSTILE[case]
     _variant(tmp_path, "evil", _opening(source))
+    letter = _letter(variables={"s": "x" * 100_000})
     with pytest.raises(TemplateError) as info:
-        compose(_letter(), audience="evil", template_dirs=[tmp_path])
+        compose(letter, audience="evil", template_dirs=[tmp_path])
     message = str(info.value)
     assert expected in message
     assert "evil.j2" in message
@@ -244,7 +257,7 @@ def test_hostile_template_is_refused(tmp_path: Path, case: str) -> None:
 def test_hostile_string_is_refused(case: str) -> None:
     source, expected = HOSTILE[case]
     with pytest.raises(TemplateError, match=expected):
-        render_string(source, {"sender": {"organization": "X"}}, name="clause.yaml")
+        render_string(source, {"sender": {"organization": "X"}, "s": "x" * 100_000}, name="c.yaml")
 
 
 @pytest.mark.parametrize(

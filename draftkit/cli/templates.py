@@ -48,6 +48,9 @@ def list_command(template_dirs: tuple[Path, ...]) -> None:
         origin = "built-in" if info.builtin else "team"
         if info.shadows is not None:
             origin = "team*"
+        if info.error:
+            click.echo(f"{info.name:<20} {origin:<9} BROKEN: {info.error}")
+            continue
         click.echo(f"{info.name:<20} {origin:<9} {info.description}")
     if any(info.shadows is not None for info in variants):
         click.echo("* a team variant that replaces the built-in of the same name")
