@@ -54,7 +54,7 @@ def first_sentence(text: str) -> tuple[str, str | None]:
         before = text[: match.start(1)]
         word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = word.lstrip("(“\"‘'").lower()
-        if match.group(1) == ".":
+        if match.group(1) == "." and not match.group(2):
             if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
                 continue
             if "." in bare and re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
