@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import functools
+import os
 import re
 import threading
 import types
@@ -368,6 +369,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _read_no_follow(path: Path) -> bytes:
+    """Read a file, refusing it if it was replaced by a symbolic link since it was checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_TEMPLATE_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
 class _FolderLoader(jinja2.BaseLoader):
     """Load templates from a few folders, never from outside them.
 
@@ -429,7 +440,11 @@ class _FolderLoader(jinja2.BaseLoader):
                 f" {MAX_TEMPLATE_BYTES:,}"
             )
         try:
-            source = path.read_bytes().decode("utf-8-sig")
+            source = _read_no_follow(path).decode("utf-8-sig")
+        except OSError as exc:
+            raise _UnsafeNameError(
+                f"template {template!r} cannot be read ({exc.strerror})"
+            ) from None
         except UnicodeDecodeError:
             raise TemplateError(
                 "template is not UTF-8 text", path=_display(path), hint="save it as UTF-8"
@@ -747,6 +762,11 @@ def _string_env() -> _Sandbox:
     return _make_env(_NoTemplates())
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(source: str) -> jinja2.Template:
+    return _string_env().from_string(source)
+
+
 def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:
     """Render a short template string (a clause's wording, a per-recipient line) safely.
 
@@ -772,7 +792,7 @@ def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<st
         return name
 
     try:
-        template = env.from_string(source)
+        template = _compiled(source)
         return _run(env, lambda: template.generate(dict(variables)))
     except RecursionError as exc:
         raise _convert(exc, display=shown, subject="text", undefined_hint="") from None
