@@ -402,7 +402,9 @@ def _projection(letter: Letter, flatten: bool) -> dict[str, object]:
         "asks": [(text(a.lead), text(a.body), [text(i) for i in a.items]) for a in asks],
         "closing": closing,
         "complimentary_close": letter.complimentary_close,
-        "signatories": [(s.name, s.kind, s.title_lines, s.organization) for s in letter.signatories],
+        "signatories": [
+            (s.name, s.kind, s.title_lines, s.organization) for s in letter.signatories
+        ],
         "signatory_note": letter.signatory_note,
         "enclosures": letter.enclosures,
     }
@@ -436,7 +438,8 @@ def test_example_specs_round_trip_through_rendering_and_ingest(
         want = _projection(letter, flatten=fmt == "txt")
         got = _projection(result.letter, flatten=fmt == "txt")
         failures += [
-            f"{spec.name} {key}: {got[key]!r} != {want[key]!r}" for key in want
+            f"{spec.name} {key}: {got[key]!r} != {want[key]!r}"
+            for key in want
             if got[key] != want[key]
         ]
     assert failures == []

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from ingest_golden import documents, run
 
 TESTS = Path(__file__).resolve().parent

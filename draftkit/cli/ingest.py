@@ -53,9 +53,7 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 
 
 @click.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -74,7 +72,9 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 @click.option("--force", is_flag=True, help="Replace spec files that already exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
 @run_guarded
-def ingest(files: tuple[Path, ...], outdir: Path | None, fmt: str, force: bool, quiet: bool) -> None:
+def ingest(
+    files: tuple[Path, ...], outdir: Path | None, fmt: str, force: bool, quiet: bool
+) -> None:
     """Read past letters (.txt, .md, .docx, .html) into letter specs.
 
     Each FILE is read, page noise (navigation, share buttons, footers) is dropped and
@@ -101,9 +101,7 @@ def ingest(files: tuple[Path, ...], outdir: Path | None, fmt: str, force: bool, 
     used: set[Path] = set()
     show_bar = len(files) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not quiet
     lines: list[str] = []
-    with click.progressbar(
-        files, label="ingesting", file=sys.stderr, hidden=not show_bar
-    ) as bar:
+    with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
             try:
                 result = ingest_file(path)

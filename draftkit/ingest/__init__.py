@@ -79,7 +79,8 @@ def _summarise(skipped: list[tuple[str, str]]) -> list[str]:
         shown = ", ".join(f"'{_clip(t)}'" for t in list(counts)[:3])
         more = len(texts) - min(3, len(counts))
         out.append(
-            f"{reason}: {shown}" + (f" (+{more} more)" if more > 0 else "")
+            f"{reason}: {shown}"
+            + (f" (+{more} more)" if more > 0 else "")
             + f" [{len(texts)} line{'s' if len(texts) != 1 else ''}]"
         )
     return out

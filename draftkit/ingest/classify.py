@@ -20,29 +20,46 @@ _PRESS = [
     (re.compile(r"\b(?:said|announced|stated|warned|urged) today\b", _I), "'said today'"),
     (re.compile(r"^(?:media|press) (?:contact|inquiries|enquiries)\b", _I), "a media contact"),
     (re.compile(r"^#{3}\s*$|^-\s*30\s*-$", _I), "an end mark ('###')"),
-    (re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+\S", re.MULTILINE),
-     "a dateline"),
+    (
+        re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+\S", re.MULTILINE),
+        "a dateline",
+    ),
     (re.compile(r"^(?:press release|news release|communiqué de presse)\b", _I), "'press release'"),
     (re.compile(r"\b(?:groups|organi[sz]ations|coalition) said\b", _I), "'the groups said'"),
 ]
 _NEWS = [
-    (re.compile(r"^by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}(?:\s*$|\s+(?:in|for|and)\s|\s*[·|,—–-])",
-                re.MULTILINE | re.IGNORECASE), "a byline"),
-    (re.compile(r"\bseen by\b|\bspokes(?:person|man|woman) (?:said|told)\b", _I),
-     "reported speech"),
+    (
+        re.compile(
+            r"^by\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}(?:\s*$|\s+(?:in|for|and)\s|\s*[·|,—–-])",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+        "a byline",
+    ),
+    (
+        re.compile(r"\bseen by\b|\bspokes(?:person|man|woman) (?:said|told)\b", _I),
+        "reported speech",
+    ),
     (re.compile(r"\baccording to\b", _I), "'according to'"),
-    (re.compile(r"\bthe letter (?:reads|said|says|states|stated|added)\b", _I),
-     "quotes 'the letter reads'"),
+    (
+        re.compile(r"\bthe letter (?:reads|said|says|states|stated|added)\b", _I),
+        "quotes 'the letter reads'",
+    ),
     (re.compile(r"^(?:published|updated|posted)\s*:?\s", _I), "publication timestamps"),
     (re.compile(r"\b(?:told|reported|wrote in|in an interview with)\b", _I), "reported speech"),
-    (re.compile(r"\b(?:reporter|correspondent|staff writer|news agency|wire)\b", _I),
-     "a reporter credit"),
+    (
+        re.compile(r"\b(?:reporter|correspondent|staff writer|news agency|wire)\b", _I),
+        "a reporter credit",
+    ),
 ]
 _OTHER = [
-    (re.compile(r"^(?:joint\s+)?statement\b|\bjoint statement\b|\bpublic statement\b", _I),
-     "headed as a statement"),
-    (re.compile(r"\bthe views expressed\b|\bopinion\b|\bop-ed\b|\bcolumnist\b", _I),
-     "an opinion piece"),
+    (
+        re.compile(r"^(?:joint\s+)?statement\b|\bjoint statement\b|\bpublic statement\b", _I),
+        "headed as a statement",
+    ),
+    (
+        re.compile(r"\bthe views expressed\b|\bopinion\b|\bop-ed\b|\bcolumnist\b", _I),
+        "an opinion piece",
+    ),
 ]
 
 
@@ -70,8 +87,9 @@ def classify(
             parts.append("a complimentary close")
         if addressees:
             parts.append(f"{addressees} inside address block{'s' if addressees > 1 else ''}")
-        return "letter", "letter: " + (", ".join(parts[:-1]) + " and " + parts[-1]
-                                       if len(parts) > 1 else parts[0])
+        return "letter", "letter: " + (
+            ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        )
     press = _hits(_PRESS, text)
     news = _hits(_NEWS, text)
     other = _hits(_OTHER, text)

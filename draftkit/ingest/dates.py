@@ -56,7 +56,9 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
-_TRAILING = re.compile(r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

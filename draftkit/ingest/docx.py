@@ -58,8 +58,12 @@ def _roles() -> dict[str, str]:
         STYLES.LETTERHEAD_ADDRESS: "letterhead address",
     }
     for generic in ("Salutation", "Closing", "Complimentary Close", "Subject", "Date", "CC"):
-        roles.setdefault(generic, {"Subject": "subject line", "Date": "letter date",
-                                   "CC": "copy list"}.get(generic, generic.lower()))
+        roles.setdefault(
+            generic,
+            {"Subject": "subject line", "Date": "letter date", "CC": "copy list"}.get(
+                generic, generic.lower()
+            ),
+        )
     return roles
 
 
@@ -102,12 +106,14 @@ def check_zip(data: bytes, *, source: str | None = None) -> None:
                 hint="open and re-save it in Word, or export it as text",
             )
         for info in infos:
-            if info.compress_size and info.file_size / info.compress_size > 1000 and (
-                info.file_size > 10 * 1024 * 1024
+            if (
+                info.compress_size
+                and info.file_size / info.compress_size > 1000
+                and (info.file_size > 10 * 1024 * 1024)
             ):
                 raise IngestError(
-                    f"zip member {info.filename} is compressed {info.file_size // info.compress_size}:1;"
-                    " refusing a possible zip bomb",
+                    f"zip member {info.filename} is compressed "
+                    f"{info.file_size // info.compress_size}:1; refusing a possible zip bomb",
                     path=source,
                 )
         bad = archive.testzip() if len(data) < 5 * 1024 * 1024 else None
@@ -127,7 +133,9 @@ def _numbering_formats(document: Any) -> dict[tuple[str, str], str]:
         levels: dict[str, str] = {}
         for lvl in node.findall(f"{_W}lvl"):
             fmt = lvl.find(f"{_W}numFmt")
-            levels[lvl.get(f"{_W}ilvl", "0")] = fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal"
+            levels[lvl.get(f"{_W}ilvl", "0")] = (
+                fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal"
+            )
         abstract[node.get(f"{_W}abstractNumId", "")] = levels
     for num in numbering.findall(f"{_W}num"):
         ref = num.find(f"{_W}abstractNumId")
@@ -362,8 +370,8 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             continue
         out.extend(lines)
         role = lines[0].style or ""
-        if role in ("inside address", "copy list", "signature title", "signatory organization"):
-            blank()
-        elif _spaced(block) and not lines[-1].list_kind and role != "signature name":
+        entry = role in ("inside address", "copy list", "signature title", "signatory organization")
+        spaced = _spaced(block) and not lines[-1].list_kind and role != "signature name"
+        if entry or spaced:
             blank()
     return out

@@ -18,20 +18,103 @@ from draftkit.markup import escape
 __all__ = ["html_lines"]
 
 _SKIP = {
-    "script", "style", "noscript", "template", "svg", "head", "nav", "form", "button",
-    "select", "option", "iframe", "object", "embed", "canvas", "aside", "menu", "dialog",
-    "textarea", "input", "map", "audio", "video", "picture",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "nav",
+    "form",
+    "button",
+    "select",
+    "option",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "aside",
+    "menu",
+    "dialog",
+    "textarea",
+    "input",
+    "map",
+    "audio",
+    "video",
+    "picture",
 }
-_VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col",
-         "embed", "param", "track"}
+_VOID = {
+    "br",
+    "img",
+    "hr",
+    "meta",
+    "link",
+    "input",
+    "wbr",
+    "source",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "track",
+}
 _BLOCK = {
-    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
-    "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
-    "tbody", "thead", "tfoot", "address", "figure", "figcaption", "hr", "center", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "center",
+    "body",
     "caption",
 }
-_PARA_END = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol",
-             "address", "figure", "pre", "td", "th", "dl"}
+_PARA_END = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "address",
+    "figure",
+    "pre",
+    "td",
+    "th",
+    "dl",
+}
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|related|cookie|cookies|consent|newsletter|"
     r"breadcrumbs?|sidebar|navbar|nav|menu|site-header|site-footer|footer|comments?|"
@@ -73,10 +156,13 @@ class _Reader(HTMLParser):
         elif normalise_space(text.replace("\u00a0", " ")):
             self.lines.append(self._line(self.segments))
             self.breaks = 0
-        elif text and "\u00a0" in text or self.breaks >= 1 and not text.strip():
+        elif (
+            ("\u00a0" in text or (self.breaks >= 1 and not text.strip()))
+            and self.lines
+            and not self.lines[-1].blank
+        ):
             # a paragraph of &nbsp; only: a blank line (Word's "Save as Web Page")
-            if self.lines and not self.lines[-1].blank:
-                self.lines.append(Line(""))
+            self.lines.append(Line(""))
         self.segments = []
         self.li_pending = None
         if paragraph_end and self.lines and not self.lines[-1].blank:
@@ -101,24 +187,39 @@ class _Reader(HTMLParser):
             kind = "bullet" if self.li_pending == "ul" else "number"
             level = max(0, len(self.lists) - 1)
         style = self.block_tag if self.block_tag in ("h1", "h2", "time") else None
-        return Line(plain, indent=level * 4, hard=True, style=style, marked=marked, lead=lead,
-                    bold=all_bold, list_kind=kind, list_level=level, raw=plain)
+        return Line(
+            plain,
+            indent=level * 4,
+            hard=True,
+            style=style,
+            marked=marked,
+            lead=lead,
+            bold=all_bold,
+            list_kind=kind,
+            list_level=level,
+            raw=plain,
+        )
 
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        classes = " ".join(filter(None, [values.get("class"), values.get("id"),
-                                          values.get("role")]))
+        classes = " ".join(
+            filter(None, [values.get("class"), values.get("id"), values.get("role")])
+        )
         hidden = (
             values.get("aria-hidden") == "true"
-            or values.get("hidden") is not None and "hidden" in values
+            or (values.get("hidden") is not None and "hidden" in values)
             or re.search(r"display\s*:\s*none", values.get("style") or "", re.I) is not None
         )
         starts_skip = (
             tag in _SKIP
             or (tag in ("header", "footer") and not self.in_article)
-            or (tag not in _VOID and bool(classes) and _CHROME_CLASS.search(classes) is not None
-                and tag not in ("body", "html", "main", "article"))
+            or (
+                tag not in _VOID
+                and bool(classes)
+                and _CHROME_CLASS.search(classes) is not None
+                and tag not in ("body", "html", "main", "article")
+            )
             or (tag not in _VOID and hidden)
         )
         if tag in _VOID:
@@ -143,7 +244,9 @@ class _Reader(HTMLParser):
         if tag in ("td", "th"):
             self.in_cell += 1
         if tag in _BLOCK:
-            self.flush(paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote") and not self.in_cell)
+            self.flush(
+                paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote") and not self.in_cell
+            )
             self.block_tag = tag
         if tag in ("ul", "ol"):
             self.lists.append(tag)
@@ -213,15 +316,14 @@ class _Reader(HTMLParser):
 
 
 def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
-    merged: list[list[object]] = []
+    merged: list[tuple[str, bool, bool, str | None]] = []
     for text, bold, italic, url in segments:
-        if merged and merged[-1][1:] == [bold, italic, url]:
-            merged[-1][0] = str(merged[-1][0]) + text
+        if merged and merged[-1][1:] == (bold, italic, url):
+            merged[-1] = (merged[-1][0] + text, bold, italic, url)
         else:
-            merged.append([text, bold, italic, url])
+            merged.append((text, bold, italic, url))
     out: list[str] = []
-    for text_obj, bold, italic, url in merged:
-        text = str(text_obj)
+    for text, bold, italic, url in merged:
         core = text.strip()
         if not core:
             out.append(text)
@@ -229,7 +331,7 @@ def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
         left = text[: len(text) - len(text.lstrip())]
         right = text[len(text.rstrip()) :]
         piece = escape(core)
-        if isinstance(url, str) and re.match(r"^(https?://|mailto:)", url) and url != core:
+        if url and re.match(r"^(https?://|mailto:)", url) and url != core:
             piece = f"[{piece}]({url})"
         if italic:
             piece = f"*{piece}*"

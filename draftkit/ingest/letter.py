@@ -105,12 +105,65 @@ _ASK_INTRO = re.compile(
     re.IGNORECASE,
 )
 _NOT_ASK_START = {
-    "we", "i", "our", "my", "thank", "thanks", "the", "this", "these", "those", "that",
-    "it", "its", "in", "as", "please", "if", "sincerely", "again", "once", "should",
-    "there", "they", "their", "he", "she", "his", "her", "you", "your", "on", "at",
-    "for", "with", "while", "although", "though", "since", "because", "when", "yours",
-    "respectfully", "accept", "and", "but", "so", "moreover", "furthermore", "however",
-    "finally", "lastly", "a", "an", "all", "many", "some", "such", "given", "despite",
+    "we",
+    "i",
+    "our",
+    "my",
+    "thank",
+    "thanks",
+    "the",
+    "this",
+    "these",
+    "those",
+    "that",
+    "it",
+    "its",
+    "in",
+    "as",
+    "please",
+    "if",
+    "sincerely",
+    "again",
+    "once",
+    "should",
+    "there",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "you",
+    "your",
+    "on",
+    "at",
+    "for",
+    "with",
+    "while",
+    "although",
+    "though",
+    "since",
+    "because",
+    "when",
+    "yours",
+    "respectfully",
+    "accept",
+    "and",
+    "but",
+    "so",
+    "moreover",
+    "furthermore",
+    "however",
+    "finally",
+    "lastly",
+    "a",
+    "an",
+    "all",
+    "many",
+    "some",
+    "such",
+    "given",
+    "despite",
 }
 _CLAIMED = re.compile(
     r"\b(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -119,13 +172,17 @@ _CLAIMED = re.compile(
     r"individuals|signatories|coalitions|experts|scholars|members|leaders)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    word: index
-    for index, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+_NUMBER_WORDS = dict(
+    zip(
+        re.findall(
+            r"\w+",
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        ),
+        range(21),
+        strict=True,
     )
-}
+)
 
 
 @dataclass(slots=True)
@@ -174,8 +231,11 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
     if match:
         sal = match.group("sal").strip()
         rest = match.group("rest").strip()
-        if rest and re.search(r"[,:]$", text.strip()) and len(text) < 200 and not re.search(
-            r"[.!?]", rest
+        if (
+            rest
+            and re.search(r"[,:]$", text.strip())
+            and len(text) < 200
+            and not re.search(r"[.!?]", rest)
         ):
             return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
         if sal.endswith(";") and rest:
@@ -198,9 +258,7 @@ def is_close(line: Line) -> bool:
     if not _CLOSE.match(text):
         return False
     # "Thank you." and "Regards." as sentences are body text unless followed by a comma
-    return not (
-        re.match(r"(?i)^(?:many\s+)?thank", text) and not text.endswith(",")
-    )
+    return not (re.match(r"(?i)^(?:many\s+)?thank", text) and not text.endswith(","))
 
 
 def _is_person_line(text: str) -> bool:
@@ -229,7 +287,7 @@ def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[st
         has_digits = any(ch.isdigit() for ch in line)
         if index == 0 and start and names.is_title_line(line) and not has_digits:
             start = False
-        if cc and start and not (has_digits or names.is_postal_line(line) and has_digits):
+        if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
             start = False
         if start:
             address.append(line)
@@ -325,10 +383,13 @@ class _Preamble:
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
     return (
-        3 <= len(words) <= 30
-        and len(text) <= 220
-        and not text.endswith((",", ";"))
-        and text[:1].isupper() or text[:1].isdigit() and len(words) >= 3
+        (
+            3 <= len(words) <= 30
+            and len(text) <= 220
+            and not text.endswith((",", ";"))
+            and text[:1].isupper()
+        )
+        or (text[:1].isdigit() and len(words) >= 3)
     ) and not _is_person_line(text)
 
 
@@ -346,8 +407,14 @@ def _letterhead_like(block: list[Line]) -> bool:
 
 
 _DRAFTKIT_PREAMBLE = {
-    "page heading", "publication date", "letter date", "inside address", "copy list",
-    "subject line", "letterhead name", "letterhead address",
+    "page heading",
+    "publication date",
+    "letter date",
+    "inside address",
+    "copy list",
+    "subject line",
+    "letterhead name",
+    "letterhead address",
 }
 
 
@@ -380,8 +447,9 @@ def _styled_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
                 pre.cc.append(person)
         elif style == "subject line":
             subject = _SUBJECT.match(texts[0])
-            pre.subject = normalise_space(" ".join(
-                [subject.group("text") if subject else texts[0], *texts[1:]]))
+            pre.subject = normalise_space(
+                " ".join([subject.group("text") if subject else texts[0], *texts[1:]])
+            )
         elif style.startswith("letterhead"):
             pre.letterhead.extend(texts)
         else:
@@ -399,8 +467,9 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
         if ln.style and ln.style.lower() in ("letter date", "publication date"):
             found = parse_date_line(ln.text)
             if found:
-                dates[i] = DateLine(found.date, found.place,
-                                    ln.style.lower() == "publication date", found.day_first)
+                dates[i] = DateLine(
+                    found.date, found.place, ln.style.lower() == "publication date", found.day_first
+                )
             continue
         found = parse_date_line(ln.text)
         if found:
@@ -425,8 +494,9 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
             if _SUBJECT.match(block[0].text) or _CC.match(block[0].text):
                 continue
             neighbours = [block_starts[x] for x in (b - 1, b + 1) if 0 <= x < len(blocks)]
-            if any(n in dates and len(blocks[blocks_index(block_starts, n)]) == 1
-                   for n in neighbours):
+            if any(
+                n in dates and len(blocks[blocks_index(block_starts, n)]) == 1 for n in neighbours
+            ):
                 heading_index = start
     published_index: int | None = None
     for i, found in dates.items():
@@ -443,9 +513,7 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
                     break
     if published_index is not None:
         pre.published = dates[published_index].date
-    start_at = max(
-        [x for x in (heading_index, published_index) if x is not None], default=-1
-    )
+    start_at = max([x for x in (heading_index, published_index) if x is not None], default=-1)
     remaining = {i: d for i, d in dates.items() if i != published_index and i > start_at}
     if remaining:
         first_date = min(remaining)
@@ -483,7 +551,11 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
                 subject_parts = [subject.group("text") if subject else ln.text]
                 mode = "subject"
                 continue
-            cc = _CC.match(ln.text) if not (ln.style and ln.style.lower() == "inside address") else None
+            cc = (
+                _CC.match(ln.text)
+                if not (ln.style and ln.style.lower() == "inside address")
+                else None
+            )
             if cc or (ln.style and ln.style.lower() == "copy list" and mode != "cc"):
                 if texts:
                     _flush(texts, mode, pending, cc_lines)
@@ -634,9 +706,7 @@ def _units(lines: list[Line]) -> list[_Unit]:
             if marker and marked is not None:
                 stripped = split_marker(marked)
                 marked = stripped[2] if stripped else marked
-            current = _Unit(
-                text, marked, "item", kind, indent, ln.lead, ln.style, [ln.text]
-            )
+            current = _Unit(text, marked, "item", kind, indent, ln.lead, ln.style, [ln.text])
             units.append(current)
             previous = ln
             continue
@@ -726,8 +796,10 @@ def _body_asks_closing(
             break
     bold_index: int | None = None
     for index, unit in enumerate(units):
-        if unit.kind == "para" and unit.lead and any(
-            other.kind == "para" and other.lead for other in units[index + 1 : index + 8]
+        if (
+            unit.kind == "para"
+            and unit.lead
+            and any(other.kind == "para" and other.lead for other in units[index + 1 : index + 8])
         ):
             bold_index = index
             break
@@ -739,7 +811,9 @@ def _body_asks_closing(
             if not _ASK_INTRO.search(last) or _concerns_intro(last):
                 continue
             nxt = units[index + 1]
-            if nxt.kind == "item" and nxt.indent <= top + 1 or (nxt.kind == "para" and _ask_like(nxt)):
+            if (nxt.kind == "item" and nxt.indent <= top + 1) or (
+                nxt.kind == "para" and _ask_like(nxt)
+            ):
                 if bold_index is not None and bold_index < index:
                     break
                 intro_index, start = index, index + 1
@@ -755,9 +829,11 @@ def _body_asks_closing(
             if unit.kind != "item" or unit.indent > top + 1:
                 continue
             run = _list_run(units, index)
-            if unit.marker_kind in ("number", "letter") and len(run) >= 2 and sum(
-                _ask_like(units[i]) for i in run
-            ) >= 0.6 * len(run):
+            if (
+                unit.marker_kind in ("number", "letter")
+                and len(run) >= 2
+                and sum(_ask_like(units[i]) for i in run) >= 0.6 * len(run)
+            ):
                 start, style = index, unit.marker_kind or "list"
             break
     if start is None:
@@ -765,8 +841,13 @@ def _body_asks_closing(
             (i for i, u in enumerate(units) if (u.style or "").lower() == "closing"), None
         )
         if closing_at is not None:
-            return _with_bullets(units[:closing_at]), None, [], _with_bullets(
-                units[closing_at:]), "none"
+            return (
+                _with_bullets(units[:closing_at]),
+                None,
+                [],
+                _with_bullets(units[closing_at:]),
+                "none",
+            )
         return _with_bullets(units), None, [], [], "none"
     head_units = units[: intro_index if intro_index is not None else start]
     head = _with_bullets(head_units)
@@ -787,22 +868,28 @@ def _body_asks_closing(
         styled = (unit.style or "").lower()
         if asks and (
             styled == "ask item"
-            or unit.kind == "item"
-            and (
-                unit.indent > ask_indent
-                or not list_mode
-                or (unit.marker_kind != ask_kind and unit.marker_kind == "bullet")
+            or (
+                unit.kind == "item"
+                and (
+                    unit.indent > ask_indent
+                    or not list_mode
+                    or (unit.marker_kind != ask_kind and unit.marker_kind == "bullet")
+                )
             )
         ):
             asks[-1].items.append(unit.markup())
             index += 1
             continue
-        if styled == "ask" or (list_mode and unit.kind == "item") or (
-            not list_mode
-            and unit.kind == "para"
-            and _ask_like(unit)
-            and styled not in ("closing", "body text")
-            and (style != "bold lead-ins" or unit.lead)
+        if (
+            styled == "ask"
+            or (list_mode and unit.kind == "item")
+            or (
+                not list_mode
+                and unit.kind == "para"
+                and _ask_like(unit)
+                and styled not in ("closing", "body text")
+                and (style != "bold lead-ins" or unit.lead)
+            )
         ):
             asks.append(_ask_from(unit))
             index += 1
@@ -812,14 +899,16 @@ def _body_asks_closing(
             ahead = index + 1
             while ahead < len(units) and units[ahead].kind == "para" and ahead - index < 2:
                 ahead += 1
-            if ahead < len(units) and units[ahead].kind == "item" and (
-                units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent
+            if (
+                ahead < len(units)
+                and units[ahead].kind == "item"
+                and (units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent)
             ):
-                last = asks[-1]
+                previous = asks[-1]
                 asks[-1] = Ask(
-                    lead=last.lead,
-                    body="\n\n".join(x for x in (last.body, unit.markup()) if x),
-                    items=last.items,
+                    lead=previous.lead,
+                    body="\n\n".join(x for x in (previous.body, unit.markup()) if x),
+                    items=previous.items,
                 )
                 index += 1
                 continue
@@ -986,7 +1075,7 @@ def _parse_signatures(
                 continue
             ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
         marker = split_marker(text) if not ln.list_kind else None
-        if marker and marker[0] == "bullet" or ln.list_kind:
+        if (marker and marker[0] == "bullet") or ln.list_kind:
             rest = marker[2] if marker else text
             ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
         kept.append(ln)
@@ -1035,9 +1124,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
 def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     """Paragraph-per-line layouts (DOCX/HTML): a person's lines follow their name."""
     texts = [g[0].text for g in groups]
-    if not any(_person_start(t) for t in texts) or not any(
-        names.is_title_line(t) for t in texts
-    ):
+    if not any(_person_start(t) for t in texts) or not any(names.is_title_line(t) for t in texts):
         return groups
     out: list[list[Line]] = []
     for group in groups:
@@ -1050,7 +1137,7 @@ def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
 
 
 def _is_title_like(text: str) -> bool:
-    return names.is_title_line(text) and not names.is_organisation(text) or bool(
+    return (names.is_title_line(text) and not names.is_organisation(text)) or bool(
         re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
     )
 
@@ -1062,9 +1149,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         return []
     if len(group) == 1 and group[0].count(", ") >= 2 and not _inline_person(group[0]):
         parts = [
-            p.strip()
-            for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip("."))
-            if p.strip()
+            p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
         ]
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
@@ -1079,21 +1164,32 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
     first_person = _person_start(group[0])
-    if first_person and all(
-        _person_start(x) and not _is_title_like(x) and not names.has_org_word(x) for x in group
-    ) and not org_context:
+    if (
+        first_person
+        and all(
+            _person_start(x) and not _is_title_like(x) and not names.has_org_word(x) for x in group
+        )
+        and not org_context
+    ):
         return [Signatory(name=x) for x in group]
     if first_person and (
         any(_is_title_like(x) for x in group[1:])
-        or (len(group) <= 4 and names.is_organisation(group[-1]) and not any(
-            _person_start(x) for x in group[1:]))
+        or (
+            len(group) <= 4
+            and names.is_organisation(group[-1])
+            and not any(_person_start(x) for x in group[1:])
+        )
     ):
         out: list[Signatory] = []
         current: list[str] = []
         for position, text in enumerate(group):
-            new_person = bool(current) and len(current) > 1 and _person_start(text) and (
-                names.split_honorific(text)[0] is not None
-                or (bold[position] and not all(bold))
+            new_person = (
+                bool(current)
+                and len(current) > 1
+                and _person_start(text)
+                and (
+                    names.split_honorific(text)[0] is not None or (bold[position] and not all(bold))
+                )
             )
             if new_person:
                 person = _signatory_lines(current)
@@ -1132,8 +1228,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             return
         width = max(len(r) for r in block)
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
-        if columns and len(columns[0]) > 1 and _person_start(columns[0][0]) and any(
-            _is_title_like(x) for x in columns[0][1:]
+        if (
+            columns
+            and len(columns[0]) > 1
+            and _person_start(columns[0][0])
+            and any(_is_title_like(x) for x in columns[0][1:])
         ):
             for col in columns:
                 person = _signatory_lines(col)
@@ -1207,7 +1306,9 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             end += 1
         block = range(index, end)
         headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
-        if len(headers) >= 2 and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers):
+        if len(headers) >= 2 and any(
+            lines[i].text.startswith(("From", "Von", "De")) for i in headers
+        ):
             last_header_block_end = end
         index = end
     if last_header_block_end is not None:
@@ -1244,10 +1345,12 @@ def _signature_start(lines: list[Line], start: int) -> int:
     for first, end in reversed(blocks):
         texts = [ln.text for ln in lines[first:end]]
         label = all(
-            len(t) <= 120
-            and not re.search(r"[.!?:]$", t.rstrip("”\"’)"))
-            and len(t.split()) <= 14
-            and not split_marker(t)
+            (
+                len(t) <= 120
+                and not re.search(r"[.!?:]$", t.rstrip('”"’)'))
+                and len(t.split()) <= 14
+                and not split_marker(t)
+            )
             or _inline_person(t) is not None
             for t in texts
         )
@@ -1286,9 +1389,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     for index, ln in enumerate(lines):
         if index in noise or ln.blank:
             continue
-        found = match_salutation(ln)
-        if found:
-            salutation, sal_index = found, index
+        matched = match_salutation(ln)
+        if matched:
+            salutation, sal_index = matched, index
             break
     close_index: int | None = None
     search_from = (sal_index + 1) if sal_index is not None else 0
@@ -1297,10 +1400,11 @@ def parse_lines(lines: list[Line]) -> Parsed:
         for index in range(search_from, len(lines))
         if index not in noise and not lines[index].blank and is_close(lines[index])
     ]
-    for position, index in enumerate(candidates):
+    for index in candidates:
         sentence = lines[index].text.rstrip().endswith(".")
         following = [
-            i for i in range(index + 1, min(len(lines), index + 6))
+            i
+            for i in range(index + 1, min(len(lines), index + 6))
             if not lines[i].blank and i not in noise
         ][:2]
         if sentence and any(i in candidates for i in following):
@@ -1346,7 +1450,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     if sal_index is None or salutation is None:
         return parsed
     pre = _parse_preamble(clean[:sal_index], parsed)
-    body_end = close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
+    body_end = (
+        close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
+    )
     body_lines = clean[sal_index + 1 : body_end]
     if salutation[1]:
         first = lines[sal_index]
@@ -1370,7 +1476,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         "asks_intro": intro,
         "asks": asks,
         "closing": closing,
-        "complimentary_close": normalise_space(lines[close_index].text) if close_index is not None else None,
+        "complimentary_close": normalise_space(lines[close_index].text)
+        if close_index is not None
+        else None,
         "signatories": signatories,
         "signatory_note": note,
         "enclosures": enclosures,
@@ -1421,9 +1529,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
         organisations = sum(1 for s in letter.signatories if s.kind == "organization")
         listed = organisations or len(letter.signatories)
         if listed and claimed != listed and claimed > 2:
-            parsed.warnings.append(
-                f"the letter speaks of {claimed} signers but lists {listed}"
-            )
+            parsed.warnings.append(f"the letter speaks of {claimed} signers but lists {listed}")
     if not letter.signatories:
         parsed.warnings.append("no signatories found")
     return parsed

@@ -117,21 +117,97 @@ _HONORIFIC_RE = re.compile(
 
 # Words that end an office title written before a name ("Secretary of State John Kerry").
 _OFFICE_END = {
-    "state", "secretary", "general", "minister", "president", "senator", "representative",
-    "commissioner", "ambassador", "rapporteur", "chair", "chairman", "chairwoman",
-    "chairperson", "director", "administrator", "leader", "speaker", "governor", "mayor",
-    "affairs", "defense", "defence", "justice", "treasury", "council", "counsel",
-    "attorney", "envoy", "prosecutor", "judge", "advisor", "adviser", "chancellor",
-    "premier", "king", "queen", "prince", "emir", "sheikh", "pope", "commander",
-    "security", "congressman", "congresswoman", "member", "whip", "deputy", "head",
-    "foreign", "interior", "rights", "coordinator", "high", "vice-president",
-    "secretary-general", "under-secretary-general",
+    "state",
+    "secretary",
+    "general",
+    "minister",
+    "president",
+    "senator",
+    "representative",
+    "commissioner",
+    "ambassador",
+    "rapporteur",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "director",
+    "administrator",
+    "leader",
+    "speaker",
+    "governor",
+    "mayor",
+    "affairs",
+    "defense",
+    "defence",
+    "justice",
+    "treasury",
+    "council",
+    "counsel",
+    "attorney",
+    "envoy",
+    "prosecutor",
+    "judge",
+    "advisor",
+    "adviser",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "sheikh",
+    "pope",
+    "commander",
+    "security",
+    "congressman",
+    "congresswoman",
+    "member",
+    "whip",
+    "deputy",
+    "head",
+    "foreign",
+    "interior",
+    "rights",
+    "coordinator",
+    "high",
+    "vice-president",
+    "secretary-general",
+    "under-secretary-general",
 }
 
 _PARTICLES = {
-    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "van", "von", "der",
-    "den", "ter", "ten", "la", "le", "y", "e", "al", "el", "bin", "ibn", "bint", "ben",
-    "st.", "mac", "af", "zu", "och",
+    "de",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "del",
+    "della",
+    "di",
+    "du",
+    "des",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "la",
+    "le",
+    "y",
+    "e",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "ben",
+    "st.",
+    "mac",
+    "af",
+    "zu",
+    "och",
 }
 _SUFFIX = re.compile(
     r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|OBE|CBE|KC|QC|MP|"
@@ -241,9 +317,7 @@ _NOT_NAME = re.compile(
     r"annex|summary|recommendations|introduction|foreword|preface|posted|published)\b",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$"
-)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$")
 
 
 def split_honorific(line: str) -> tuple[str | None, str]:
@@ -259,7 +333,9 @@ def split_honorific(line: str) -> tuple[str | None, str]:
     return honorific, line[match.end() :].strip()
 
 
-_PEER = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$")
+_PEER = re.compile(
+    r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$"
+)
 
 
 def is_person_name(text: str, *, allow_single: bool = False) -> bool:
@@ -307,8 +383,10 @@ def split_title_name(line: str) -> tuple[str, str] | None:
             continue
         if any(ch.isdigit() for ch in " ".join(prefix)) or not prefix[0][:1].isupper():
             continue
-        if any(w.islower() and w not in ("of", "the", "for", "and", "on", "de", "du", "des")
-               for w in prefix):
+        if any(
+            w.islower() and w not in ("of", "the", "for", "and", "on", "de", "du", "des")
+            for w in prefix
+        ):
             continue
         if tokens[index].lower().strip(",") in _OFFICE_END:
             continue
@@ -336,8 +414,7 @@ def is_title_line(line: str) -> bool:
     """True when ``line`` describes a role ("Executive Director", "Author of ...")."""
     text = line.strip()
     first = text.split()[0].lower() if text.split() else ""
-    if re.match(r"^(former|formerly|ex-|retired|author|editor|founder|co-founder|member)",
-                first):
+    if re.match(r"^(former|formerly|ex-|retired|author|editor|founder|co-founder|member)", first):
         return True
     return bool(_TITLE_WORDS.search(text.split(",")[0]))
 
@@ -349,25 +426,33 @@ def is_organisation(line: str) -> bool:
     "Chair, Pacific Rim Defenders Network") is a title, not an organisation.
     """
     text = line.strip()
-    if not text or len(text) > 120 or (text.endswith((".", ":", ";")) and not text.endswith(
-        ("Inc.", "Ltd.", "Co.", "e.V.")
-    )):
+    if (
+        not text
+        or len(text) > 120
+        or (text.endswith((".", ":", ";")) and not text.endswith(("Inc.", "Ltd.", "Co.", "e.V.")))
+    ):
         return False
     if re.search(r"(?i)\((?:former|ret\.?|retired|emerit\w+)\)", text):
         return False
     head_words = text.split()[:2]
-    if _TITLE_WORDS.search(" ".join(head_words)) and not re.match(
-        r"(?i)^(?:the\s+)?(?:committee|council|institute|center|centre|office|ministry|"
-        r"department|bureau|board|association|union|society|foundation|coalition|network)\b",
-        text,
-    ) and not _ORG_WORDS.search(" ".join(head_words)):
+    if (
+        _TITLE_WORDS.search(" ".join(head_words))
+        and not re.match(
+            r"(?i)^(?:the\s+)?(?:committee|council|institute|center|centre|office|ministry|"
+            r"department|bureau|board|association|union|society|foundation|coalition|network)\b",
+            text,
+        )
+        and not _ORG_WORDS.search(" ".join(head_words))
+    ):
         return False
     if "," in text:
         before, _, after = text.partition(",")
         if _TITLE_WORDS.search(before) and not _ORG_WORDS.search(before):
             return False  # "Professor, Georgetown University"
-        if _ORG_WORDS.search(after) and _ORG_WORDS.search(before) and re.search(
-            r"(’s|'s)\b", before
+        if (
+            _ORG_WORDS.search(after)
+            and _ORG_WORDS.search(before)
+            and re.search(r"(’s|'s)\b", before)
         ):
             return False  # "Dean’s Council, Roxbury College of Law"
     if is_title_line(text) and not _ORG_WORDS.search(text):
@@ -377,17 +462,79 @@ def is_organisation(line: str) -> bool:
         # "Senior Pastor", "Executive Director" ... but "Independent Journalists’ Union"
         if not _ORG_WORDS.search(" ".join(text.split()[1:])):
             return False
-        if re.match(r"(?i)^(senior|executive|deputy|assistant|acting|director|professor|"
-                    r"chair|head|chief|member|fellow|adviser|advisor|counsel)\b", text):
+        if re.match(
+            r"(?i)^(senior|executive|deputy|assistant|acting|director|professor|"
+            r"chair|head|chief|member|fellow|adviser|advisor|counsel)\b",
+            text,
+        ):
             return False
     words = [w for w in re.split(r"\s+", text) if w]
-    lowers = [w for w in words if w[:1].islower() and w.lower() not in (
-        "of", "for", "and", "the", "in", "on", "to", "at", "de", "des", "du", "la", "le",
-        "les", "et", "pour", "del", "y", "por", "la", "a", "an", "without", "with", "against",
-        "from", "by", "über", "für", "und", "van", "der", "e", "da", "do", "los", "las",
-        "el", "di", "dos", "das", "die", "von", "zu", "al", "för", "och", "og", "i", "en",
-        "sur", "au", "aux", "dei", "della", "degli", "em", "na", "no",
-    )]
-    if lowers and not _ORG_WORDS.search(text):
-        return False  # "Independent researcher"
-    return True
+    lowers = [
+        w
+        for w in words
+        if w[:1].islower()
+        and w.lower()
+        not in (
+            "of",
+            "for",
+            "and",
+            "the",
+            "in",
+            "on",
+            "to",
+            "at",
+            "de",
+            "des",
+            "du",
+            "la",
+            "le",
+            "les",
+            "et",
+            "pour",
+            "del",
+            "y",
+            "por",
+            "la",
+            "a",
+            "an",
+            "without",
+            "with",
+            "against",
+            "from",
+            "by",
+            "über",
+            "für",
+            "und",
+            "van",
+            "der",
+            "e",
+            "da",
+            "do",
+            "los",
+            "las",
+            "el",
+            "di",
+            "dos",
+            "das",
+            "die",
+            "von",
+            "zu",
+            "al",
+            "för",
+            "och",
+            "og",
+            "i",
+            "en",
+            "sur",
+            "au",
+            "aux",
+            "dei",
+            "della",
+            "degli",
+            "em",
+            "na",
+            "no",
+        )
+    ]
+    # "Independent researcher": lower-case words and no organisation word
+    return not (lowers and not _ORG_WORDS.search(text))

@@ -91,8 +91,18 @@ _FOOTER_START = re.compile(
     r"上一篇|下一篇)",
     _I,
 )
-_SCRIPTS_FOREIGN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "ARABIC", "HEBREW", "CYRILLIC",
-                    "THAI", "DEVANAGARI", "GREEK")
+_SCRIPTS_FOREIGN = (
+    "CJK",
+    "HIRAGANA",
+    "KATAKANA",
+    "HANGUL",
+    "ARABIC",
+    "HEBREW",
+    "CYRILLIC",
+    "THAI",
+    "DEVANAGARI",
+    "GREEK",
+)
 
 
 def _script_counts(text: str) -> tuple[int, int]:
