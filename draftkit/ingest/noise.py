@@ -8,7 +8,6 @@ after a letter's signature, so everything from there on can be cut.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from draftkit.ingest.text import Line
 
@@ -91,41 +90,25 @@ _FOOTER_START = re.compile(
     r"上一篇|下一篇)",
     _I,
 )
-_SCRIPTS_FOREIGN = (
-    "CJK",
-    "HIRAGANA",
-    "KATAKANA",
-    "HANGUL",
-    "ARABIC",
-    "HEBREW",
-    "CYRILLIC",
-    "THAI",
-    "DEVANAGARI",
-    "GREEK",
+# Scripts other than Latin: Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Hangul,
+# kana and CJK ideographs (with their punctuation and full-width forms).
+_FOREIGN = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f"
+    "\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\uff66-\uff9f]"
 )
-
-
-def _script_counts(text: str) -> tuple[int, int]:
-    latin = foreign = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        if ord(char) < 0x250:
-            latin += 1
-            continue
-        name = unicodedata.name(char, "")
-        if name.startswith(_SCRIPTS_FOREIGN):
-            foreign += 1
-        else:
-            latin += 1
-    return latin, foreign
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def foreign_script_share(text: str) -> float:
     """The share of letters in ``text`` written in a non-Latin script."""
-    latin, foreign = _script_counts(text)
-    total = latin + foreign
-    return foreign / total if total else 0.0
+    if text.isascii():
+        return 0.0
+    foreign = len(_FOREIGN.findall(text))
+    if not foreign:
+        return 0.0
+    letters = len(_LETTER.findall(text))
+    return foreign / letters if letters else 0.0
 
 
 def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
@@ -141,7 +124,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return None
     if len(line) <= 80 and _CHROME.match(line.rstrip(" :›»>")):
         return "page chrome"
-    if _CHROME_ANYWHERE.search(line) and len(line) <= 240:
+    if len(line) <= 240 and _CHROME_ANYWHERE.search(line):
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"

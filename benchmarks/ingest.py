@@ -1,0 +1,116 @@
+"""Ingest speed: letters per second over a few hundred plain-text letters.
+
+Run on demand (not part of the test suite):
+
+    .venv/bin/python benchmarks/ingest.py [--letters 400] [--seed 7]
+
+Generates fresh synthetic letters of several shapes (page noise around the letter,
+address blocks and cc lists, hard-wrapped paragraphs, numbered and lead-in asks,
+individual and organisation signatories, long coalition lists), then times
+``ingest_text`` on one core. The target is at least 200 letters/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import textwrap
+import time
+
+from draftkit.ingest import ingest_text
+
+WORDS = ["rights", "detention", "release", "access", "monitors", "council", "envoy", "sanctions", "refugees", "dialogue", "government", "journalists", "lawyers", "families", "visit", "court", "charges", "evidence", "protection", "humanitarian", "mandate", "resolution", "accountability", "victims", "survivors", "region", "minister", "authorities", "independent", "urgent", "report", "investigation", "freedom", "assembly", "expression"]
+GIVEN = ["Ana", "Ivo", "Mirela", "Tomas", "Leila", "Kofi", "Sanna", "Rafael", "Hana", "Dmitri", "Amara", "Jonas", "Priya", "Elif"]
+FAMILY = ["Dobrev", "Brennan", "Osei", "Lindqvist", "Haddad", "Mensah", "Varga", "Okafor", "Ruiz", "Tanaka", "Novak"]
+OFFICES = [
+    ("The Honorable", "Secretary of State", ["U.S. Department of State", "Washington, DC 20520"]),
+    ("H.E. Mr.", "Minister of Foreign Affairs", ["Ministry of Foreign Affairs", "Port Aubrey"]),
+    (
+        "Ms.",
+        "Special Rapporteur on the rights of defenders",
+        ["Palais des Nations", "CH-1211 Geneva 10"],
+    ),
+    ("The Honorable", "Chair, Committee on Foreign Affairs", ["U.S. House of Representatives"]),
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 22))]
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(_sentence(rng) for _ in range(rng.randint(2, 5)))
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(GIVEN)} {rng.choice('ABCDEFGHJKLMN')}. {rng.choice(FAMILY)}"
+
+
+def make_letter(rng: random.Random, index: int) -> str:
+    """One synthetic letter; its shape depends on ``index``."""
+    parts: list[str] = []
+    if index % 3 == 0:
+        parts += [
+            "Skip to main content\nHome\nAbout Us\nDonate",
+            f"Letter number {index} on detentions",
+        ]
+        parts.append("Published June 14, 2023")
+    parts.append(rng.choice(["May 30, 2023", "3 March 2024", "2022-10-17", "04.09.2022"]))
+    honorific, title, address = rng.choice(OFFICES)
+    parts.append("\n".join([f"{honorific} {_person(rng)}", title, *address]))
+    if index % 2:
+        parts.append("\n".join([f"CC: Mr. {_person(rng)}", "Director, Office of Policy"]))
+    parts.append("Re: " + _sentence(rng).rstrip("."))
+    parts.append("Dear Minister,")
+    width = 72 if index % 4 == 0 else 10_000
+    parts += [textwrap.fill(_paragraph(rng), width) for _ in range(rng.randint(2, 5))]
+    if index % 2 == 0:
+        parts.append("We urge you to:")
+        parts += [f"{n}. {_paragraph(rng)}" for n in range(1, rng.randint(3, 7))]
+    else:
+        parts.append("We are writing to ask you to:")
+        parts += [_paragraph(rng) for _ in range(rng.randint(2, 5))]
+    parts.append("Thank you for your attention to these concerns.")
+    parts.append(rng.choice(["Sincerely,", "Yours faithfully,", "Respectfully,"]))
+    if index % 5 == 0:
+        parts.append("\n".join(f"{rng.choice(FAMILY)} Rights Network {n}" for n in range(120)))
+    else:
+        parts += [
+            "\n".join([_person(rng), "Executive Director", f"{rng.choice(FAMILY)} Institute"])
+            for _ in range(rng.randint(1, 6))
+        ]
+    if index % 3 == 0:
+        parts.append("Share this\nFacebook\n© 2024 Rights Network. All rights reserved.")
+    return "\n\n".join(parts) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    letters = [make_letter(rng, i) for i in range(args.letters)]
+    size = sum(len(t) for t in letters) / len(letters)
+    ingest_text(letters[0])  # warm imports and compiled patterns
+    rates: list[float] = []
+    kinds: dict[str, int] = {}
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for text in letters:
+            result = ingest_text(text)
+            kinds[result.kind] = kinds.get(result.kind, 0) + 1
+        rates.append(len(letters) / (time.perf_counter() - start))
+    print(f"letters: {len(letters)} (mean {size:,.0f} characters), rounds: {args.rounds}")
+    print(f"kinds: {kinds}")
+    print(
+        f"ingest_text: {statistics.median(rates):,.0f} letters/s median "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f}); target >= 200 letters/s"
+    )
+
+
+if __name__ == "__main__":
+    main()
