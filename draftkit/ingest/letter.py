@@ -698,6 +698,14 @@ def _units(lines: list[Line]) -> list[_Unit]:
             previous = None
             continue
         marker = None if ln.list_kind else split_marker(ln.text)
+        if (
+            marker
+            and marker[0] == "letter"
+            and previous is not None
+            and not previous.hard
+            and not re.search(r"[.!?:;”\"’)]$", previous.text)
+        ):
+            marker = None  # "... see\na. b." — a wrapped line, not a lettered item
         if ln.list_kind or marker:
             text = ln.text if ln.list_kind else marker[2] if marker else ln.text
             kind = ln.list_kind or (marker[0] if marker else "bullet")

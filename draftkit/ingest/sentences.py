@@ -74,7 +74,7 @@ LIST_MARKER = re.compile(
     r"^(?P<marker>"
     r"(?P<bullet>[•·▪◦‣∙●○■□➢➤►▶✓✔\-–—*+])"
     r"|(?P<number>\(?\d{1,2}[.)](?:\))?|\d{1,2}:)"
-    r"|(?P<letter>\(?[a-hA-H][.)]|\([ivxIVX]{1,4}\)|[ivx]{1,4}[.)])"
+    r"|(?P<letter>\(?[a-hA-H][.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])"
     r")\s+(?P<text>\S.*)$"
 )
 
