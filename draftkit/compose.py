@@ -1515,17 +1515,12 @@ def _open_library(config: ProjectConfig) -> Any:
 def _fill_from_variant(
     work: Letter,
     templates: TemplateSet,
-    chain: Sequence[_Loaded],
     variant: str,
     forms: Sequence[AddressForms | None],
 ) -> list[str]:
     """Fill the empty prose fields from the variant, then salutation and close."""
     filled: list[str] = []
     has_office = any(f is not None for f in forms)
-    options_text = templates.render_blocks(variant, _context(work, variant, forms), ["options"])
-    if "options" in options_text:
-        path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
-        filled += _apply_options(work, options_text["options"], path)
     wanted: list[str] = []
     if not work.body:
         wanted += ["opening", "context"]
@@ -1618,6 +1613,16 @@ def compose(
             "templates see the letter's value (use variables.NAME for yours)"
         )
 
+    # 0. the variant's default options (a letter's own options win)
+    if work.kind == "letter":
+        no_forms: list[AddressForms | None] = [None] * len(work.addressees)
+        options_text = templates.render_blocks(
+            variant, _context(work, variant, no_forms), ["options"]
+        )
+        if "options" in options_text:
+            path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
+            filled += _apply_options(work, options_text["options"], path)
+
     # 1. forms of address
     style = work.options.salutation_style
     forms = [_forms_for(a, style, f"addressees[{i}]") for i, a in enumerate(work.addressees)]
@@ -1647,7 +1652,7 @@ def compose(
     # 3. the variant's blocks and 4. salutation and close from the offices (letters only:
     # an ingested press release or article keeps its own shape)
     if work.kind == "letter":
-        filled += _fill_from_variant(work, templates, chain, variant, forms)
+        filled += _fill_from_variant(work, templates, variant, forms)
 
     missing = work.unresolved()
     if missing:

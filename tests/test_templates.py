@@ -193,6 +193,22 @@ def test_bad_variant_name() -> None:
         compose(_letter(), audience="../etc/passwd")
 
 
+def test_options_block_can_choose_the_formal_style(tmp_path: Path) -> None:
+    _variant(
+        tmp_path,
+        "formal",
+        '{% extends "base.j2" %}\n{% block options %}\nsalutation_style: formal\n{% endblock %}\n',
+    )
+    letter = _letter(
+        salutation=None,
+        body=["x"],
+        addressees=[{"office": "us-president", "name": "Joseph R. Biden", "gender": "male"}],
+    )
+    out = compose(letter, audience="formal", template_dirs=[tmp_path]).letter
+    assert out.salutation == "Dear Mr. President,"
+    assert out.options.salutation_style == "formal"
+
+
 def test_options_block_is_checked(tmp_path: Path) -> None:
     _variant(
         tmp_path,
