@@ -531,6 +531,11 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
     for b, block in enumerate(blocks):
         start = block_starts[b]
         if start <= start_at:
+            parsed.skipped.extend(
+                (ln.text, "page text before the letter")
+                for ln in block
+                if index_of[id(ln)] not in (heading_index, published_index)
+            )
             continue
         texts: list[str] = []
         for ln in block:

@@ -128,6 +128,13 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
+    items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
+    if (
+        len(items) >= 3
+        and all(0 < len(item.split()) <= 3 for item in items)
+        and not re.search(r"\d{4}", line)
+    ):
+        return "navigation menu"
     if latin_document and foreign_script_share(line) > 0.3:
         return "site chrome in another script"
     if re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",):
