@@ -1,0 +1,74 @@
+"""Compose: a letter spec + an audience variant + forms of address + clauses -> a resolved letter.
+
+A *variant* is a Jinja2 template (``us-congress.j2``) that extends another (``base.j2``
+at the root) and fills the prose parts of a letter through named blocks. Each block is
+rendered on its own into one field, and only where the spec leaves that field empty (an
+explicit value in the spec always wins):
+
+=====================  ===================================================
+block                  field it fills (paragraphs are split on blank lines)
+=====================  ===================================================
+``opening``            ``body`` (first paragraphs), when the body is empty
+``context``            ``body`` (after the opening), when the body is empty
+``asks_intro``         ``asks_intro``, when there are asks and no intro
+``closing``            ``closing``, when it is empty
+``complimentary_close``  ``complimentary_close``, when it is not set
+``signatory_note``     ``signatory_note``, when it is not set
+``salutation``         ``salutation``, only when no addressee names an office
+``options``            ``options`` the spec does not set (YAML ``key: value`` lines)
+=====================  ===================================================
+
+Templates are searched in the team's folders first (``--templates DIR``, then
+``templates:`` in ``draftkit.yaml``), then the built-in variants, so a team overrides a
+variant by copying it; ``{% extends "builtin/NAME.j2" %}`` always reaches the built-in.
+
+Templates may come from a shared drive written by anyone, so they run in a sandbox:
+Jinja's immutable sandbox (no access to Python internals, no mutation of data), strict
+undefined variables, a loader that refuses names outside the template folders and
+symbolic links inside them, and limits on output size, repetition, loop ranges and call
+depth. Every failure is a :class:`~draftkit.errors.TemplateError` naming the template
+file and line.
+"""
+
+from __future__ import annotations
+
+from draftkit.compose.resolve import ClauseSource, ComposeResult, compose, compose_file
+from draftkit.compose.sandbox import (
+    MAX_CALL_DEPTH,
+    MAX_ITERATIONS,
+    MAX_OUTPUT_CHARS,
+    MAX_TEMPLATE_BYTES,
+    render_string,
+)
+from draftkit.compose.scaffold import scaffold_spec
+from draftkit.compose.variants import (
+    BLOCK_FIELDS,
+    BUILTIN_TEMPLATES,
+    TemplateSet,
+    TemplateVariable,
+    VariantInfo,
+    list_variants,
+    new_variant,
+    variant_info,
+)
+
+__all__ = [
+    "BLOCK_FIELDS",
+    "BUILTIN_TEMPLATES",
+    "MAX_CALL_DEPTH",
+    "MAX_ITERATIONS",
+    "MAX_OUTPUT_CHARS",
+    "MAX_TEMPLATE_BYTES",
+    "ClauseSource",
+    "ComposeResult",
+    "TemplateSet",
+    "TemplateVariable",
+    "VariantInfo",
+    "compose",
+    "compose_file",
+    "list_variants",
+    "new_variant",
+    "render_string",
+    "scaffold_spec",
+    "variant_info",
+]

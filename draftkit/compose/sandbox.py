@@ -1,0 +1,528 @@
+"""The Jinja2 sandbox of compose: limits, the environment, errors, one-off strings.
+
+Templates and clause text may come from a shared drive written by anyone. They run in
+Jinja's immutable sandbox with strict undefined variables, and with limits on value
+sizes, loop turns, format widths and call depth; every failure becomes one
+:class:`~draftkit.errors.TemplateError` naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import functools
+import re
+import types
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Namespace
+
+from draftkit.errors import DraftkitError, TemplateError
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "MAX_CALL_DEPTH",
+    "MAX_ITERATIONS",
+    "MAX_OUTPUT_CHARS",
+    "MAX_TEMPLATE_BYTES",
+    "render_string",
+]
+
+MAX_OUTPUT_CHARS = 200_000
+"""The most characters one block, clause or string may render to (or any value built)."""
+
+MAX_ITERATIONS = 100_000
+"""The most times loops may run over one render (all ``{% for %}`` loops together)."""
+
+MAX_CALL_DEPTH = 50
+"""How deeply macros and calls may nest (a macro calling itself stops here)."""
+
+MAX_TEMPLATE_BYTES = 256 * 1024
+"""Template files larger than this are refused."""
+
+
+# --------------------------------------------------------------------------- limits
+
+
+class LimitError(SecurityError):
+    """A sandbox limit was hit (output size, loop range, call depth)."""
+
+
+class UnsafeNameError(SecurityError):
+    """A template name points outside the template folders or through a symlink."""
+
+
+@dataclass
+class _Budget:
+    iterations: int = 0
+    depth: int = 0
+
+
+_BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("draftkit_template_budget")
+
+
+def _budget() -> _Budget:
+    try:
+        return _BUDGET.get()
+    except LookupError:
+        budget = _Budget()
+        _BUDGET.set(budget)
+        return budget
+
+
+def _too_big(what: str) -> NoReturn:
+    raise LimitError(
+        f"{what} would exceed {MAX_OUTPUT_CHARS:,} characters (a template building a huge string?)"
+    )
+
+
+def _estimated_size(value: Any, limit: int = MAX_OUTPUT_CHARS) -> int:
+    """Roughly how many characters ``str(value)`` has; stops counting past ``limit``."""
+    total = 0
+    stack: list[Any] = [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str | bytes):
+            total += len(item)
+        elif isinstance(item, Mapping):
+            total += 2 + 2 * len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            total += 2 + 2 * len(item)
+            if len(item) > limit:
+                return total + len(item)
+            stack.extend(item)
+        else:
+            total += 24
+    return total
+
+
+def _check_size(value: Any) -> None:
+    if isinstance(value, str | bytes | list | tuple | dict | set) and len(value) > MAX_OUTPUT_CHARS:
+        _too_big("a value")
+
+
+def _check_format(template: str) -> None:
+    if re.search(r"%[-#0 +]*\d{6,}|\{[^{}]*[:!][^{}]*\d{6,}", template):
+        raise LimitError("a format string asks for a huge width")
+
+
+def _check_repeat(left: Any, right: Any) -> None:
+    seq, count = (left, right) if isinstance(right, int) else (right, left)
+    if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
+        if len(seq) * max(count, 0) > MAX_OUTPUT_CHARS:
+            _too_big("repeating a value")
+    elif (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and abs(left).bit_length() + abs(right).bit_length() > 4096
+    ):
+        raise LimitError("a number would grow too large")
+
+
+def _check_power(left: Any, right: Any) -> None:
+    if (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and right > 0
+        and right * max(abs(left).bit_length(), 1) > 4096
+    ):
+        raise LimitError("a power would grow too large")
+
+
+class _BoundedNamespace(Namespace):
+    """``namespace()`` whose attributes cannot grow without bound."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if _estimated_size(value) > MAX_OUTPUT_CHARS:
+            _too_big("a namespace attribute")
+        super().__setitem__(name, value)
+
+
+def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        values = [*args, *kwargs.values()]
+        for value in values:
+            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT_CHARS:
+                raise LimitError(f"filter '{name}' got a huge number ({value})")
+            if isinstance(value, list | tuple | dict | set) and (
+                _estimated_size(value) > MAX_OUTPUT_CHARS
+            ):
+                _too_big(f"filter '{name}'")
+        strings = [v for v in values if isinstance(v, str)]
+        if name == "format" and strings:
+            _check_format(strings[0])
+        if name == "replace" and len(strings) >= 3:
+            text, old, new = strings[0], strings[1], strings[2]
+            hits = text.count(old) if old else len(text) + 1
+            if len(text) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
+                _too_big("filter 'replace'")
+        if name == "indent" and len(strings) >= 2:
+            text, width = strings[0], strings[1]
+            if len(text) + (text.count("\n") + 1) * len(width) > MAX_OUTPUT_CHARS:
+                _too_big("filter 'indent'")
+        result = func(*args, **kwargs)
+        _check_size(result)
+        return result
+
+    return guarded
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in messages: relative to the current folder when below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- environment
+
+
+class _CountingCodeGenerator(CodeGenerator):
+    """Compiles every ``{% for %}`` to iterate through ``environment.guard_iter``."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:  # noqa: N802 - Jinja's name
+        if not getattr(node, "draftkit_guarded", False):
+            node.iter = nodes.Call(
+                nodes.EnvironmentAttribute("guard_iter", lineno=node.lineno),
+                [node.iter],
+                [],
+                None,
+                None,
+                lineno=node.lineno,
+            )
+            node.draftkit_guarded = True  # type: ignore[attr-defined]
+        super().visit_For(node, frame)
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox with limits on sizes, loops, formats and call depth."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _CountingCodeGenerator
+
+    def guard_iter(self, iterable: Any) -> Iterator[Any]:
+        """Iterate, counting every item of every loop against :data:`MAX_ITERATIONS`."""
+        budget = _budget()
+        for item in iterable:
+            budget.iterations += 1
+            if budget.iterations > MAX_ITERATIONS:
+                raise LimitError(
+                    f"loops may run at most {MAX_ITERATIONS:,} times in all (nested loops?)"
+                )
+            yield item
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            _check_repeat(left, right)
+        elif operator == "**":
+            _check_power(left, right)
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left)
+        elif operator == "+" and _estimated_size(left) + _estimated_size(right) > MAX_OUTPUT_CHARS:
+            _too_big("joining two values")
+        result = super().call_binop(context, operator, left, right)
+        _check_size(result)
+        return result
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        if (
+            isinstance(value, types.MethodType | types.BuiltinMethodType)
+            and value.__name__ in ("format", "format_map")
+            and isinstance(value.__self__, str)
+        ):
+            _check_format(value.__self__)
+        return super().wrap_str_format(value)
+
+    def call(
+        __self,  # noqa: N805
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT_CHARS:
+                raise LimitError(f"a call got a huge number ({value})")
+        owner = getattr(__obj, "__self__", None)
+        name = getattr(__obj, "__name__", "")
+        if (
+            isinstance(owner, str)
+            and name == "join"
+            and args
+            and _estimated_size(args[0]) > MAX_OUTPUT_CHARS
+        ):
+            _too_big("join()")
+        if isinstance(owner, str) and name == "replace" and len(args) >= 2:
+            old, new = str(args[0]), str(args[1])
+            hits = owner.count(old) if old else len(owner) + 1
+            if len(owner) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
+                _too_big("replace()")
+        budget = _budget()
+        budget.depth += 1
+        try:
+            if budget.depth > MAX_CALL_DEPTH:
+                raise LimitError(
+                    f"macros or calls nested more than {MAX_CALL_DEPTH} deep"
+                    " (a macro calling itself?)"
+                )
+            result = super().call(__context, __obj, *args, **kwargs)
+        finally:
+            budget.depth -= 1
+        _check_size(result)
+        return result
+
+
+def _finalize(value: Any) -> Any:
+    if _estimated_size(value) > MAX_OUTPUT_CHARS:
+        _too_big("printing a value")
+    return value
+
+
+def _and_list(items: Any, conjunction: str = "and", serial: bool = True) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B, and C"`` (``serial=False``: ``"A, B and C"``)."""
+    parts = [str(i) for i in items if str(i).strip()]
+    if len(parts) <= 2:
+        return f" {conjunction} ".join(parts)
+    comma = "," if serial else ""
+    return ", ".join(parts[:-1]) + f"{comma} {conjunction} " + parts[-1]
+
+
+_SMALL = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+    *("seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _number_words(value: Any, limit: int = 99) -> str:
+    """Spell whole numbers up to ``limit`` (at most 99) as words; larger ones stay digits.
+
+    ``{{ 7|number_words }}`` -> "seven"; ``{{ 21|number_words(9) }}`` -> "21".
+    """
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if number > min(limit, 99):
+        return str(number)
+    if 0 <= number < 20:
+        return _SMALL[number]
+    if 20 <= number < 100:
+        tens, units = divmod(number, 10)
+        return _TENS[tens - 2] + (f"-{_SMALL[units]}" if units else "")
+    return str(number)
+
+
+def _long_date(value: Any, style: str = "us") -> str:
+    """A date as "May 25, 2021" (``us``) or "25 May 2021" (``international``)."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if not isinstance(value, dt.date):
+        return str(value)
+    if style == "international":
+        return f"{value.day} {value:%B} {value.year}"
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def make_env(loader: jinja2.BaseLoader | None) -> Sandbox:
+    env = Sandbox(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+        auto_reload=True,
+    )
+    env.globals.pop("lipsum", None)
+    env.globals["namespace"] = _BoundedNamespace
+    env.filters["and_list"] = _and_list
+    env.filters["number_words"] = _number_words
+    env.filters["longdate"] = _long_date
+    for name, func in list(env.filters.items()):
+        env.filters[name] = _guard_filter(name, func)
+    return env
+
+
+# --------------------------------------------------------------------------- error handling
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line an exception was raised at (innermost template frame)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename or exc.name, exc.lineno
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+_UNDEFINED_ATTR = re.compile(r"has no attribute '([^']+)'")
+_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined")
+
+
+def _explain_undefined(message: str) -> str:
+    match = _UNDEFINED_NAME.match(message) or _UNDEFINED_ATTR.search(message)
+    return match.group(1) if match else message
+
+
+def convert_error(
+    exc: BaseException,
+    *,
+    display: Callable[[str | None], str | None],
+    subject: str,
+    undefined_hint: str,
+) -> TemplateError:
+    """Turn a Jinja or sandbox error into one TemplateError with file and line."""
+    filename, line = _template_line(exc)
+    path = display(filename)
+    if isinstance(exc, RecursionError):
+        return TemplateError(
+            f"{subject} recurses too deeply (an include or macro that calls itself?)",
+            path=path,
+            line=line,
+            hint="remove the self-reference",
+        )
+    if isinstance(exc, jinja2.UndefinedError):
+        name = _explain_undefined(str(exc))
+        return TemplateError(
+            f"undefined variable '{name}'", path=path, line=line, hint=undefined_hint
+        )
+    if isinstance(exc, LimitError | UnsafeNameError):
+        return TemplateError(
+            f"refused: {exc}", path=path, line=line, hint="templates produce letter text only"
+        )
+    if isinstance(exc, SecurityError):
+        return TemplateError(
+            f"unsafe template: {str(exc).rstrip('.')}",
+            path=path,
+            line=line,
+            hint="templates may use the letter's data, variables and filters only",
+        )
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(
+            f"template '{exc.name}' not found",
+            path=path,
+            line=line,
+            hint="check the name in extends/include/import; it must be in a template folder",
+        )
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
+            f"template syntax error: {exc.message}",
+            path=path,
+            line=line,
+            hint="see https://jinja.palletsprojects.com/templates/",
+        )
+    if isinstance(exc, MemoryError | OverflowError):
+        return TemplateError(f"{subject} builds a value too large", path=path, line=line)
+    return TemplateError(
+        f"{subject} failed: {type(exc).__name__}: {exc}".rstrip(),
+        path=path,
+        line=line,
+        hint="fix the expression on that line",
+    )
+
+
+def run_template(env: Sandbox, produce: Callable[[], Iterator[str]]) -> str:
+    """Consume a render generator inside a fresh budget, capping the output."""
+    token = _BUDGET.set(_Budget())
+    try:
+        parts: list[str] = []
+        size = 0
+        try:
+            for chunk in produce():
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    _too_big("the rendered text")
+                parts.append(chunk)
+        except Exception:
+            env.handle_exception()
+        return "".join(parts)
+    finally:
+        _BUDGET.reset(token)
+
+
+# --------------------------------------------------------------------------- one-off strings
+
+
+class _NoTemplates(jinja2.BaseLoader):
+    """The loader of one-off strings: include, import and extends are refused."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        raise UnsafeNameError(
+            f"'{template}' cannot be included here: clause text and one-off strings may not"
+            " include, import or extend templates"
+        )
+
+
+@functools.cache
+def _string_env() -> Sandbox:
+    return make_env(_NoTemplates())
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(source: str) -> jinja2.Template:
+    return _string_env().from_string(source)
+
+
+def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:
+    """Render a short template string (a clause's wording, a per-recipient line) safely.
+
+    The same sandbox and limits as the variants apply; ``include``/``extends``/``import``
+    are not available.
+
+    Args:
+        source: The template text, e.g. ``"the undersigned {{ signatories|length }}"``.
+        variables: The names the text may use.
+        name: Shown in error messages as the file (e.g. ``clauses/asks.yaml``).
+
+    Returns:
+        The rendered text.
+
+    Raises:
+        TemplateError: Syntax errors, undefined variables (named), unsafe access or a limit.
+    """
+    if len(source) > MAX_OUTPUT_CHARS:
+        raise TemplateError("text to render is too long", path=name)
+    env = _string_env()
+
+    def shown(_: str | None) -> str:
+        return name
+
+    try:
+        template = _compiled(source)
+        return run_template(env, lambda: template.generate(dict(variables)))
+    except RecursionError as exc:
+        raise convert_error(exc, display=shown, subject="text", undefined_hint="") from None
+    except DraftkitError:
+        raise
+    except Exception as exc:
+        raise convert_error(
+            exc,
+            display=shown,
+            subject="text",
+            undefined_hint="add it under variables: in the spec",
+        ) from None

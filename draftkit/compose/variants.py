@@ -1,0 +1,608 @@
+"""Template variants: discovery, inheritance, front matter, block rendering, new variants."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+import yaml
+from jinja2 import nodes
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
+from draftkit.compose.sandbox import (
+    convert_error,
+    display_path,
+    make_env,
+    run_template,
+)
+from draftkit.errors import DraftkitError, TemplateError
+from draftkit.files import write_text_atomic
+from draftkit.schema import Letter
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "BLOCK_FIELDS",
+    "BUILTIN_TEMPLATES",
+    "CONTEXT_NAMES",
+    "TemplateSet",
+    "TemplateVariable",
+    "VariantInfo",
+    "list_variants",
+    "new_variant",
+    "variant_info",
+]
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "variants"
+"""The folder of the built-in variants (package data)."""
+
+
+BLOCK_FIELDS: dict[str, str] = {
+    "opening": "body",
+    "context": "body",
+    "asks_intro": "asks_intro",
+    "closing": "closing",
+    "complimentary_close": "complimentary_close",
+    "signatory_note": "signatory_note",
+    "salutation": "salutation",
+    "options": "options",
+}
+"""Which letter field each block fills."""
+
+
+_VARIANT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_FRONT_MATTER = re.compile(r"\A\s*\{#-?[ \t]*draftkit:?[ \t]*\n(?P<body>.*?)-?#\}", re.S)
+CONTEXT_NAMES = frozenset(
+    {
+        "letter",
+        "variables",
+        "variant",
+        "coalition",
+        "organizations",
+        "individuals",
+        "sender_name",
+        "recipient",
+        "recipients",
+        "recipient_forms",
+        "office_close",
+        "today",
+        "signer_count",
+    }
+)
+
+
+class TemplateVariable(BaseModel):
+    """A variable a variant uses, declared in its front matter.
+
+    Attributes:
+        name: The variable name, as written under ``variables:`` in a spec.
+        description: What the value is.
+        example: An example value (used by ``draftkit new``).
+        required: Needed whenever the block that uses it is rendered.
+        used_in: The blocks that use it.
+        defined_in: The variant that declares it.
+    """
+
+    name: str
+    description: str = ""
+    example: str | None = None
+    required: bool = False
+    used_in: list[str] = Field(default_factory=list)
+    defined_in: str = ""
+
+
+class VariantInfo(BaseModel):
+    """A template variant: where it is, what it inherits, which variables and blocks it has.
+
+    Attributes:
+        name: The variant name (the file name without ``.j2``), used as ``audience:``.
+        path: The template file.
+        builtin: True for a variant shipped with draftkit.
+        description: One line from its front matter.
+        parent: The variant it extends (None for the root).
+        ancestors: The whole inheritance chain, parent first.
+        variables: Declared variables of the variant and its ancestors.
+        undeclared: Names the templates use that are neither declared nor provided.
+        blocks: Blocks the variant itself defines.
+        inherited_blocks: Blocks it takes unchanged from its ancestors.
+        example_office: An office key the variant is meant for (used by ``draftkit new``).
+        shadows: The built-in file a team variant of the same name hides, if any.
+        error: Why the variant cannot be used (set only by :func:`list_variants`).
+    """
+
+    name: str
+    path: Path
+    builtin: bool
+    description: str = ""
+    parent: str | None = None
+    ancestors: list[str] = Field(default_factory=list)
+    variables: list[TemplateVariable] = Field(default_factory=list)
+    undeclared: list[str] = Field(default_factory=list)
+    blocks: list[str] = Field(default_factory=list)
+    inherited_blocks: list[str] = Field(default_factory=list)
+    example_office: str | None = None
+    shadows: Path | None = None
+    error: str | None = None
+
+
+class _VariableMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    example: str | None = None
+    required: bool = False
+
+
+class _FrontMatter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    example_office: str | None = None
+    variables: dict[str, _VariableMeta] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- template sets
+
+
+def _front_matter(source: str, path: Path) -> _FrontMatter:
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return _FrontMatter()
+    try:
+        data = yaml.safe_load(match.group("body")) or {}
+        return _FrontMatter.model_validate(data)
+    except (yaml.YAMLError, ValidationError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise TemplateError(
+            f"bad front matter: {detail}",
+            path=display_path(path),
+            line=1,
+            hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
+            " variables",
+        ) from None
+
+
+@dataclass
+class LoadedTemplate:
+    name: str
+    path: Path
+    builtin: bool
+    source: str
+    ast: nodes.Template
+    parent: str | None
+    meta: _FrontMatter
+    blocks: dict[str, nodes.Block] = field(default_factory=dict)
+
+
+def _extends_target(ast: nodes.Template, path: Path) -> str | None:
+    for node in ast.find_all(nodes.Extends):
+        if not isinstance(node.template, nodes.Const) or not isinstance(node.template.value, str):
+            raise TemplateError(
+                "extends must name a template as a plain string",
+                path=display_path(path),
+                line=node.lineno,
+                hint='write {% extends "base.j2" %}',
+            )
+        return node.template.value
+    return None
+
+
+def _parent_variant(target: str) -> str:
+    return target.removeprefix(BUILTIN_PREFIX).removesuffix(".j2")
+
+
+def _assigned_names(ast: nodes.Node) -> set[str]:
+    """Names a template defines itself: ``set`` targets, macros, imports, loop variables."""
+    assigned: set[str] = set()
+    for node in ast.find_all(nodes.Name):
+        if node.ctx in ("store", "param"):
+            assigned.add(node.name)
+    for macro in ast.find_all(nodes.Macro):
+        assigned.add(macro.name)
+    for imp in ast.find_all(nodes.Import):
+        assigned.add(imp.target)
+    for from_imp in ast.find_all(nodes.FromImport):
+        for item in from_imp.names:
+            assigned.add(item[1] if isinstance(item, tuple) else item)
+    return assigned
+
+
+def _names_used(ast: nodes.Node, defined: set[str]) -> dict[str, bool]:
+    """Names looked up from the context -> True when some use is not guarded.
+
+    A use inside ``x is defined`` or ``x|default(...)`` is optional (guarded).
+    """
+    assigned = _assigned_names(ast) | defined
+    used: dict[str, bool] = {}
+
+    def visit(node: nodes.Node, guarded: bool) -> None:
+        if isinstance(node, nodes.Name) and node.ctx == "load":
+            if node.name not in assigned:
+                used[node.name] = used.get(node.name, False) or not guarded
+            return
+        for child in node.iter_child_nodes():
+            child_guarded = guarded
+            if isinstance(node, nodes.Test) and node.name in ("defined", "undefined"):
+                child_guarded = True
+            if (
+                isinstance(node, nodes.Filter)
+                and node.name in ("default", "d")
+                and child is node.node
+            ):
+                child_guarded = True
+            visit(child, child_guarded)
+
+    visit(ast, False)
+    return used
+
+
+class TemplateSet:
+    """The variants visible from some template folders, plus the built-ins.
+
+    Args:
+        template_dirs: Team folders, searched in order before the built-in variants.
+
+    Raises:
+        TemplateError: A folder does not exist.
+    """
+
+    def __init__(self, template_dirs: Sequence[str | Path] = ()) -> None:
+        self.folders: tuple[Path, ...] = tuple(Path(d) for d in template_dirs)
+        for folder in self.folders:
+            if not folder.is_dir():
+                raise TemplateError(
+                    "template folder not found",
+                    path=folder,
+                    hint="create it or fix templates: in draftkit.yaml / --templates",
+                )
+        self.loader = FolderLoader(self.folders, BUILTIN_TEMPLATES)
+        self.env = make_env(self.loader)
+        self._parsed: dict[str, tuple[tuple[Path, int, int], LoadedTemplate]] = {}
+        self._lock = threading.Lock()
+
+    # -- errors -----------------------------------------------------------------------
+
+    def _shown(self, filename: str | None) -> str | None:
+        return (
+            display_path(Path(filename)) if filename and not filename.startswith("<") else filename
+        )
+
+    def _error(self, exc: BaseException, subject: str, hint: str) -> TemplateError:
+        return convert_error(exc, display=self._shown, subject=subject, undefined_hint=hint)
+
+    # -- discovery --------------------------------------------------------------------
+
+    def names(self) -> list[str]:
+        """The variant names visible here (files ``NAME.j2`` not starting with ``_``)."""
+        return [
+            n.removesuffix(".j2")
+            for n in self.loader.list_templates()
+            if not n.startswith("_") and _VARIANT_NAME.match(n.removesuffix(".j2"))
+        ]
+
+    def _load(self, template_name: str) -> LoadedTemplate:
+        try:
+            path, folder = self.loader.find(template_name)
+            stat = path.stat()
+            key = (path, stat.st_mtime_ns, stat.st_size)
+            cached = self._parsed.get(template_name)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+            source, _, _ = self.loader.get_source(self.env, template_name)
+            ast = self.env.parse(source, template_name, str(path))
+        except jinja2.TemplateNotFound:
+            raise TemplateError(
+                f"no template variant '{_parent_variant(template_name)}'",
+                hint=f"available: {', '.join(self.names())}; or add "
+                f"{_parent_variant(template_name)}.j2 to a templates folder",
+            ) from None
+        except DraftkitError:
+            raise
+        except Exception as exc:
+            raise self._error(exc, "template", "") from None
+        parent = _extends_target(ast, path)
+        loaded = LoadedTemplate(
+            name=_parent_variant(template_name),
+            path=path,
+            builtin=folder == BUILTIN_TEMPLATES,
+            source=source,
+            ast=ast,
+            parent=parent,
+            meta=_front_matter(source, path),
+        )
+        for block in ast.find_all(nodes.Block):
+            loaded.blocks[block.name] = block
+        with self._lock:
+            self._parsed[template_name] = (key, loaded)
+        return loaded
+
+    def _template_name(self, name: str) -> str:
+        if not _VARIANT_NAME.match(name):
+            raise TemplateError(
+                f"'{name}' is not a variant name",
+                hint="use lower-case letters, digits and dashes, e.g. us-congress",
+            )
+        return f"{name}.j2"
+
+    def chain(self, name: str) -> list[LoadedTemplate]:
+        """The variant and its ancestors, child first.
+
+        Raises:
+            TemplateError: Unknown variant, a cycle, or a variant that extends nothing
+                without being a root (``base``).
+        """
+        chain: list[LoadedTemplate] = []
+        seen: set[Path] = set()
+        target: str | None = self._template_name(name)
+        while target is not None:
+            loaded = self._load(target)
+            real = loaded.path.resolve()
+            if real in seen:
+                raise TemplateError(
+                    f"variant '{name}' extends itself through {loaded.name}.j2",
+                    path=display_path(loaded.path),
+                    hint='to change a built-in variant of the same name, extend "builtin/NAME.j2"',
+                )
+            seen.add(real)
+            chain.append(loaded)
+            target = loaded.parent
+        root = chain[-1]
+        if root.name != "base" and not root.builtin:
+            raise TemplateError(
+                f"variant '{root.name}' does not extend another variant",
+                path=display_path(root.path),
+                line=1,
+                hint='start it with {% extends "base.j2" %} (or another variant)',
+            )
+        return chain
+
+    def info(self, name: str) -> VariantInfo:
+        """Describe a variant: file, ancestors, variables, blocks.
+
+        Raises:
+            TemplateError: Unknown or broken variant.
+        """
+        chain = self.chain(name)
+        own = chain[0]
+        variables: dict[str, TemplateVariable] = {}
+        for loaded in reversed(chain):
+            for var_name, meta in loaded.meta.variables.items():
+                variables[var_name] = TemplateVariable(
+                    name=var_name,
+                    description=meta.description,
+                    example=meta.example,
+                    required=meta.required,
+                    defined_in=loaded.name,
+                )
+        effective: dict[str, nodes.Block] = {}
+        for loaded in reversed(chain):
+            effective.update(loaded.blocks)
+        provided = CONTEXT_NAMES | set(Letter.model_fields) | set(self.env.globals)
+        defined: set[str] = set()
+        for loaded in chain:
+            defined |= _assigned_names(loaded.ast)
+        undeclared: set[str] = set()
+        for block_name, block in effective.items():
+            for used in _names_used(block, defined):
+                if used in variables:
+                    if block_name not in variables[used].used_in:
+                        variables[used].used_in.append(block_name)
+                elif used not in provided and used not in ("super", "self", "loop", "caller"):
+                    undeclared.add(used)
+        shadows = None
+        if not own.builtin and (BUILTIN_TEMPLATES / f"{own.name}.j2").is_file():
+            shadows = BUILTIN_TEMPLATES / f"{own.name}.j2"
+        description = next((c.meta.description for c in chain if c.meta.description), "")
+        example_office = next((c.meta.example_office for c in chain if c.meta.example_office), None)
+        return VariantInfo(
+            name=own.name,
+            path=own.path,
+            builtin=own.builtin,
+            description=description,
+            parent=_parent_variant(own.parent) if own.parent else None,
+            ancestors=[c.name for c in chain[1:]],
+            variables=sorted(variables.values(), key=lambda v: (not v.required, v.name)),
+            undeclared=sorted(undeclared),
+            blocks=sorted(own.blocks),
+            inherited_blocks=sorted(set(effective) - set(own.blocks)),
+            example_office=example_office,
+            shadows=shadows,
+        )
+
+    def variants(self) -> list[VariantInfo]:
+        """Every visible variant, described; a broken one carries its ``error``."""
+        out: list[VariantInfo] = []
+        for name in self.names():
+            try:
+                out.append(self.info(name))
+            except TemplateError as exc:
+                try:
+                    path, folder = self.loader.find(f"{name}.j2")
+                except Exception:  # pragma: no cover - e.g. a symlink: report it as such
+                    path, folder = Path(f"{name}.j2"), Path()
+                out.append(
+                    VariantInfo(
+                        name=name, path=path, builtin=folder == BUILTIN_TEMPLATES, error=str(exc)
+                    )
+                )
+        return out
+
+    # -- rendering --------------------------------------------------------------------
+
+    def render_blocks(
+        self, name: str, context: Mapping[str, Any], wanted: Sequence[str]
+    ) -> dict[str, str]:
+        """Render some blocks of a variant, each on its own.
+
+        Top-level code of the templates (macros, ``set``) runs first; then each wanted
+        block that the variant or an ancestor defines is rendered with ``context``.
+
+        Args:
+            name: The variant.
+            context: The names the templates may use.
+            wanted: Block names; those no template defines are left out of the result.
+
+        Returns:
+            Block name -> rendered text (unstripped).
+
+        Raises:
+            TemplateError: With the template file and line of the failure.
+        """
+        chain = self.chain(name)
+        hint = "add it under variables: in the spec (or write that part of the letter yourself)"
+        subject = f"variant '{name}'"
+        try:
+            template = self.env.get_template(self._template_name(name))
+        except DraftkitError:
+            raise
+        except Exception as exc:
+            raise self._error(exc, subject, hint) from None
+        out: dict[str, str] = {}
+        where = chain[0].path
+        try:
+            ctx = template.new_context(dict(context))
+            run_template(self.env, functools.partial(template.root_render_func, ctx))
+            for block in wanted:
+                funcs = ctx.blocks.get(block)
+                if funcs:
+                    where = next((c.path for c in chain if block in c.blocks), chain[0].path)
+                    out[block] = run_template(self.env, functools.partial(funcs[0], ctx))
+        except DraftkitError:
+            raise
+        except Exception as exc:
+            error = self._error(exc, subject, hint)
+            if error.path is None:
+                error = TemplateError(
+                    error.message, path=display_path(where), line=None, hint=error.hint
+                )
+            raise error from None
+        return out
+
+
+@functools.lru_cache(maxsize=32)
+def template_set_for(folders: tuple[Path, ...]) -> TemplateSet:
+    return TemplateSet(folders)
+
+
+def templates_for(template_dirs: Sequence[str | Path]) -> TemplateSet:
+    return template_set_for(tuple(Path(d).resolve() for d in template_dirs))
+
+
+def list_variants(template_dirs: Sequence[str | Path] = ()) -> list[VariantInfo]:
+    """Describe every variant visible from ``template_dirs`` and the built-ins.
+
+    Args:
+        template_dirs: Team template folders, searched first.
+
+    Returns:
+        One :class:`VariantInfo` per variant name, sorted by name.
+    """
+    return templates_for(template_dirs).variants()
+
+
+def variant_info(name: str, template_dirs: Sequence[str | Path] = ()) -> VariantInfo:
+    """Describe one variant (what it inherits, the variables it needs, its blocks).
+
+    Raises:
+        TemplateError: Unknown or broken variant.
+    """
+    return templates_for(template_dirs).info(name)
+
+
+_BLOCK_TAG = re.compile(r"\{%-?\s*(block|endblock)\b\s*([A-Za-z_][A-Za-z0-9_]*)?\s*-?%\}")
+
+
+def _block_sources(source: str) -> dict[str, str]:
+    """The text of each top-level ``{% block %}…{% endblock %}`` in a template source."""
+    out: dict[str, str] = {}
+    depth = 0
+    start = 0
+    current = ""
+    for match in _BLOCK_TAG.finditer(source):
+        if match.group(1) == "block":
+            if depth == 0:
+                start, current = match.start(), match.group(2) or ""
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0 and current:
+                out[current] = source[start : match.end()]
+    return out
+
+
+def new_variant(
+    name: str,
+    base: str,
+    dest_dir: str | Path,
+    *,
+    template_dirs: Sequence[str | Path] = (),
+    force: bool = False,
+) -> Path:
+    """Start a team variant: ``NAME.j2`` extending ``BASE`` with its blocks copied in.
+
+    The copy renders exactly like ``BASE`` until edited. When ``NAME`` equals ``BASE``
+    the new file overrides the built-in and extends it as ``builtin/BASE.j2``.
+
+    Args:
+        name: The new variant's name.
+        base: The variant to start from.
+        dest_dir: The team templates folder (created if missing).
+        template_dirs: Folders where ``base`` is looked up before the built-ins.
+        force: Replace an existing file.
+
+    Returns:
+        The file written.
+
+    Raises:
+        TemplateError: Bad name or unknown base.
+        OutputExistsError: The file exists and ``force`` is false.
+    """
+    templates = templates_for(template_dirs)
+    templates._template_name(name)
+    chain = templates.chain(base)
+    dest = Path(dest_dir)
+    dest.mkdir(parents=True, exist_ok=True)
+    if name == base:
+        if not chain[0].builtin:
+            raise TemplateError(
+                f"'{name}' is already a team variant ({display_path(chain[0].path)})",
+                hint="edit that file, or give the new variant another name",
+            )
+        target = f"{BUILTIN_PREFIX}{base}.j2"
+    else:
+        target = f"{base}.j2"
+    effective: dict[str, str] = {}
+    for loaded in reversed(chain):
+        effective.update(_block_sources(loaded.source))
+    lines = [
+        "{#- draftkit",
+        f"description: {yaml.safe_dump(f'Team variant started from {base}', width=1000).strip()}",
+        "# Declare here any new variables your blocks use, e.g.:",
+        "# variables:",
+        "#   campaign:",
+        "#     description: The campaign name",
+        "#     example: Free the Press",
+        "#     required: true",
+        "-#}",
+        f'{{% extends "{target}" %}}',
+        "{#- Each block fills one part of the letter when the spec leaves it empty.",
+        f"    These are copies of '{base}'; edit them, or delete one to inherit it. -#}}",
+        "",
+    ]
+    for block in [b for b in BLOCK_FIELDS if b in effective] + sorted(
+        set(effective) - set(BLOCK_FIELDS)
+    ):
+        text = effective[block]
+        if "super(" in text:
+            text = f"{{% block {block} %}}{{{{ super() }}}}{{% endblock %}}"
+        lines += [text, ""]
+    path = dest / f"{name}.j2"
+    write_text_atomic(path, "\n".join(lines), force=force)
+    template_set_for.cache_clear()
+    return path
