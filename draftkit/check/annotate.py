@@ -1,0 +1,188 @@
+"""Write findings into a copy of a .docx as Word review comments.
+
+Each finding is anchored on the paragraph it is about. Findings name places in the
+letter model (``asks[2].lead``), not in the document, so the paragraph is found by its
+text: the finding's *anchor* (the paragraph as a reader sees it) is compared with every
+paragraph of the document, tables included, after folding case, quotes, dashes and
+spaces: an identical paragraph first, then one containing the anchor, then one the anchor
+contains, then the most similar one. A finding whose paragraph cannot be found is put on
+the first paragraph, saying so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from draftkit.check.model import Finding
+from draftkit.check.places import fold
+from draftkit.errors import IngestError, OutputExistsError
+from draftkit.files import write_bytes_atomic
+
+__all__ = ["AUTHOR", "AnnotateResult", "annotate_docx", "comment_text", "find_paragraph"]
+
+AUTHOR = "draftkit check"
+"""The comment author shown in Word's review pane."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FUZZY = 0.6
+
+
+@dataclass
+class AnnotateResult:
+    """What :func:`annotate_docx` wrote.
+
+    Attributes:
+        path: The annotated copy.
+        placed: Findings anchored on their own paragraph.
+        unplaced: Findings put on the first paragraph because theirs was not found.
+    """
+
+    path: Path
+    placed: int = 0
+    unplaced: list[Finding] = field(default_factory=list)
+
+
+def comment_text(finding: Finding) -> str:
+    """The text of a finding's comment: severity, rule, place, message and fix."""
+    place = f" {finding.where}:" if finding.where else ""
+    text = f"{finding.severity.upper()} [{finding.rule}]{place} {finding.message}"
+    if finding.hint:
+        text += f". Fix: {finding.hint}"
+    return text
+
+
+def _key(text: str) -> str:
+    return fold(text).replace("\u2026", "").strip()
+
+
+def find_paragraph(anchor: str | None, texts: Sequence[str]) -> int | None:
+    """The index of the paragraph in ``texts`` that ``anchor`` best identifies.
+
+    Args:
+        anchor: The paragraph text a finding belongs to.
+        texts: The document's paragraph texts, in order.
+
+    Returns:
+        The index, or None when no paragraph is similar enough.
+    """
+    if not anchor or not anchor.strip():
+        return None
+    want = _key(anchor)
+    keys = [_key(t) for t in texts]
+    for index, key in enumerate(keys):
+        if key == want:
+            return index
+    for index, key in enumerate(keys):
+        if key and want in key:
+            return index
+    for index, key in enumerate(keys):
+        if len(key) >= 20 and key in want:
+            return index
+    best: tuple[int | None, float] = (None, _FUZZY)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(want)
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < best[1] or matcher.quick_ratio() < best[1]:
+            continue
+        score = matcher.ratio()
+        if score > best[1]:
+            best = (index, score)
+    return best[0]
+
+
+def _paragraphs(document: Any) -> list[tuple[Any, list[Any]]]:
+    """Every paragraph with text (tables included) and the runs a comment can span."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    out: list[tuple[Any, list[Any]]] = []
+    for element in document.element.body.iter(f"{_W}p"):
+        paragraph = Paragraph(element, document)
+        runs = [r for r in paragraph.runs if r.text]
+        if not runs:
+            for item in paragraph.iter_inner_content():
+                if isinstance(item, Run) and item.text:
+                    runs.append(item)
+                elif isinstance(item, Hyperlink):
+                    runs += [r for r in item.runs if r.text]
+        if runs:
+            out.append((paragraph, runs))
+    return out
+
+
+def annotate_docx(
+    source: str | Path | bytes,
+    findings: Sequence[Finding],
+    output: str | Path,
+    *,
+    force: bool = False,
+    author: str = AUTHOR,
+    initials: str = "dk",
+) -> AnnotateResult:
+    """Write a copy of a .docx with each finding as a comment on its paragraph.
+
+    The original is never modified; the copy is written atomically, and an existing file
+    is replaced only with ``force``.
+
+    Args:
+        source: The .docx (path or bytes).
+        findings: The findings to add.
+        output: Where to write the annotated copy.
+        force: Replace ``output`` if it exists.
+        author: The comments' author.
+        initials: The author's initials.
+
+    Returns:
+        The path written and how many findings found their paragraph.
+
+    Raises:
+        OutputExistsError: ``output`` exists and ``force`` is false.
+        IngestError: ``source`` is not a readable .docx or has no text to comment on.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    target = Path(output)
+    if target.exists() and not force:
+        raise OutputExistsError(
+            "output file already exists", path=target, hint="pass --force to replace it"
+        )
+    name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
+    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise IngestError(
+            f"cannot open as a .docx ({exc})", path=name, hint="pass a Word .docx document"
+        ) from exc
+    paragraphs = _paragraphs(document)
+    if not paragraphs:
+        raise IngestError("the document has no text to comment on", path=name)
+    texts = [p.text for p, _ in paragraphs]
+    result = AnnotateResult(path=target)
+    for finding in findings:
+        index = find_paragraph(finding.anchor, texts)
+        if index is None and finding.excerpt:
+            index = find_paragraph(finding.excerpt.strip("…"), texts)
+        text = comment_text(finding)
+        if index is None:
+            index = 0
+            result.unplaced.append(finding)
+            text += " (its paragraph was not found in this document)"
+        else:
+            result.placed += 1
+        _, runs = paragraphs[index]
+        document.add_comment(runs, text=text, author=author, initials=initials)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_bytes_atomic(target, buffer.getvalue(), force=force)
+    return result

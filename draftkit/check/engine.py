@@ -1,0 +1,356 @@
+"""Running the rules: over a Letter, a spec file, or a document read by ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from draftkit.check.model import SEVERITIES, CheckReport, Finding, SourceKind
+from draftkit.check.registry import CheckContext, all_rules
+from draftkit.config import ProjectConfig, load_config
+from draftkit.errors import DraftkitError, SpecError
+from draftkit.schema import Letter
+
+if TYPE_CHECKING:
+    from draftkit.clauses.model import Clause
+    from draftkit.provenance import Provenance
+
+__all__ = [
+    "SPEC_SUFFIXES",
+    "check_file",
+    "check_letter",
+    "resolve_disabled",
+    "spec_directives",
+]
+
+SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
+"""Files with these extensions are checked as specs (load + compose); others via ingest."""
+
+_DIRECTIVE = re.compile(
+    r"^[ \t]*#[ \t]*draftkit[ \t]*:[ \t]*disable[ \t]*[=:][ \t]*(?P<ids>[^\n#]*)", re.M | re.I
+)
+_FIELD_ORDER = [
+    "heading", "published", "date", "place", "sender", "addressees", "cc", "subject",
+    "salutation", "body", "asks_intro", "asks", "closing", "complimentary_close",
+    "signatories", "signatory_note", "enclosures", "variables",
+]  # fmt: skip
+
+
+def spec_directives(text: str) -> list[str]:
+    """Rule ids switched off by ``# draftkit: disable=rule-a, rule-b`` comment lines."""
+    found: list[str] = []
+    for match in _DIRECTIVE.finditer(text):
+        found += [part for part in re.split(r"[\s,]+", match.group("ids")) if part]
+    return found
+
+
+def resolve_disabled(ids: Iterable[str]) -> tuple[set[str], list[str]]:
+    """Turn ids and id prefixes into rule ids.
+
+    ``date`` switches off every ``date-*`` rule; an exact id switches off that rule.
+
+    Returns:
+        The rule ids switched off, and the given ids that match no rule.
+    """
+    known = [r.id for r in all_rules()]
+    disabled: set[str] = set()
+    unknown: list[str] = []
+    for raw in ids:
+        name = raw.strip().lower()
+        if not name:
+            continue
+        matched = [k for k in known if k == name or k.startswith(name + "-")]
+        if matched:
+            disabled.update(matched)
+        else:
+            unknown.append(raw)
+    return disabled, unknown
+
+
+def _unknown_hint(name: str) -> str:
+    known = [r.id for r in all_rules()]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'? (draftkit check --rules lists them)"
+    return "draftkit check --rules lists the rule ids"
+
+
+def _order(finding: Finding, rule_index: dict[str, int]) -> tuple[Any, ...]:
+    where = finding.where or ""
+    head = re.match(r"[a-z_]+", where)
+    field = head.group(0) if head else ""
+    position = _FIELD_ORDER.index(field) if field in _FIELD_ORDER else len(_FIELD_ORDER)
+    numbers = tuple(int(n) for n in re.findall(r"\[(\d+)\]", where))
+    return (
+        SEVERITIES.index(finding.severity),
+        position,
+        numbers,
+        rule_index.get(finding.rule, 999),
+    )
+
+
+def check_letter(
+    letter: Letter,
+    *,
+    kind: SourceKind = "letter",
+    source: str | Path | None = None,
+    config: ProjectConfig | None = None,
+    disable: Sequence[str] = (),
+    clauses: Sequence[Clause] | None = None,
+    today: dt.date | None = None,
+    provenance: Provenance | None = None,
+    spec_bytes: bytes | None = None,
+    spec_name: str | None = None,
+    spec_data: Any = None,
+    extra: Sequence[Finding] = (),
+    notes: Sequence[str] = (),
+) -> CheckReport:
+    """Run every rule that is switched on over a letter.
+
+    Args:
+        letter: The letter (compose a spec first to check what will be sent).
+        kind: What the letter came from (for the report).
+        source: The file it came from.
+        config: Project settings (``check.disable``, ``check.future_days``).
+        disable: More rule ids (or prefixes such as ``date``) to switch off.
+        clauses: The clause library's clauses, for the vetted-language rules.
+        today: The reference date for date rules (default: today).
+        provenance: What a rendered DOCX records about itself.
+        spec_bytes: A spec to compare with the DOCX's recorded spec hash.
+        spec_name: That spec's name, for messages.
+        spec_data: The raw spec mapping, for checks of what only the spec shows.
+        extra: Findings made outside the rules (e.g. a failed compose).
+        notes: Notes to carry into the report.
+
+    Returns:
+        The report; findings are sorted by severity, then by place in the letter.
+    """
+    config = config or ProjectConfig()
+    wanted = [*config.check.disable, *disable]
+    disabled, unknown = resolve_disabled(wanted)
+    rules = all_rules()
+    ctx = CheckContext(
+        letter=letter,
+        kind=kind,
+        today=today or dt.date.today(),
+        future_days=config.check.future_days,
+        clauses=clauses,
+        spec_data=spec_data,
+        provenance=provenance,
+        spec_bytes=spec_bytes,
+        spec_name=spec_name,
+    )
+    findings: list[Finding] = list(extra)
+    for name in unknown:
+        findings.append(
+            Finding(
+                rule="unknown-rule",
+                severity="warning",
+                message=f"'{name}' is not a rule id, so nothing was switched off",
+                hint=_unknown_hint(name),
+            )
+        )
+    for item in rules:
+        if item.id in disabled:
+            continue
+        findings.extend(item.func(ctx, item))
+    index = {r.id: i for i, r in enumerate(rules)}
+    findings.sort(key=lambda f: _order(f, index))
+    report_notes = list(notes)
+    if ctx.clauses is None and not letter.provenance and "vetted-language" not in disabled:
+        report_notes.append(
+            "vetted-language not measured: no clause library "
+            "(set clauses: in draftkit.yaml or pass --clauses DIR)"
+        )
+    return CheckReport(
+        source=str(source) if source is not None else None,
+        kind=kind,
+        findings=findings,
+        disabled=sorted(disabled),
+        provenance=provenance,
+        coverage=ctx.coverage,
+        notes=report_notes,
+    )
+
+
+def _library_clauses(config: ProjectConfig) -> list[Clause] | None:
+    if not config.clauses:
+        return None
+    from draftkit.clauses import ClauseLibrary
+
+    with ClauseLibrary.from_config(config) as library:
+        return library.all()
+
+
+def _with_clause_dirs(config: ProjectConfig, clause_dirs: Sequence[str | Path]) -> ProjectConfig:
+    if not clause_dirs:
+        return config
+    extra = [Path(d).resolve() for d in clause_dirs]
+    return config.model_copy(update={"clauses": [*extra, *config.clauses]})
+
+
+def check_file(
+    path: str | Path,
+    *,
+    disable: Sequence[str] = (),
+    spec: str | Path | None = None,
+    clause_dirs: Sequence[str | Path] = (),
+    template_dirs: Sequence[str | Path] = (),
+    config: ProjectConfig | None = None,
+    today: dt.date | None = None,
+) -> CheckReport:
+    """Check a letter file: a spec (``.yaml``/``.json``) or a document (``.docx``, ``.txt``,
+    ``.html`` ...).
+
+    A spec is loaded and composed, and the composed letter is checked, together with
+    what only the spec shows (placeholder values of variables, ``# draftkit: disable=``
+    comment lines). If compose fails, its error becomes an ``error`` finding (rule id
+    ``compose``) and the spec's literal text is still checked. A document is read with
+    ingest; a .docx's provenance properties are read and reported.
+
+    Args:
+        path: The file.
+        disable: Rule ids (or prefixes) to switch off, on top of the project's.
+        spec: A spec file to compare with a .docx's recorded spec hash.
+        clause_dirs: Extra clause library folders (before the project's).
+        template_dirs: Extra template folders for compose.
+        config: Project settings; found from the file's folder when None.
+        today: The reference date for date rules.
+
+    Returns:
+        The report.
+
+    Raises:
+        SpecError: The spec cannot be read or does not fit the schema.
+        IngestError: The document cannot be read.
+        ClauseError: A configured clause library folder is missing or malformed.
+    """
+    target = Path(path)
+    config = _with_clause_dirs(config or load_config(target), clause_dirs)
+    if target.suffix.lower() in SPEC_SUFFIXES:
+        return _check_spec(target, config, disable, template_dirs, today, spec)
+    return _check_document(target, config, disable, spec, today)
+
+
+def _check_spec(
+    path: Path,
+    config: ProjectConfig,
+    disable: Sequence[str],
+    template_dirs: Sequence[str | Path],
+    today: dt.date | None,
+    spec: str | Path | None,
+) -> CheckReport:
+    from draftkit.compose import compose
+    from draftkit.files import load_data, parse_letter
+
+    data, lines = load_data(path)
+    letter = parse_letter(data, path=path, lines=lines)
+    text = path.read_text(encoding="utf-8-sig")
+    clauses = _library_clauses(config)
+    extra: list[Finding] = []
+    notes: list[str] = []
+    if spec is not None:
+        notes.append("--spec compares a rendered .docx with its spec; ignored for a spec file")
+    try:
+        result = compose(letter, config=config, template_dirs=template_dirs)
+        composed = result.letter
+        notes += [f"compose: {w}" for w in result.warnings]
+    except DraftkitError as exc:
+        composed = letter
+        line = exc.line or (lines.get(_path_key(exc.where)) if exc.where else None)
+        extra.append(
+            Finding(
+                rule="compose",
+                severity="error",
+                message=f"the spec does not compose: {exc.message}"
+                + (f" (line {line})" if line else ""),
+                where=exc.where,
+                hint=exc.hint or "fix the spec; draftkit render shows the same error",
+            )
+        )
+    return check_letter(
+        composed,
+        kind="spec",
+        source=path,
+        config=config,
+        disable=[*spec_directives(text), *disable],
+        clauses=clauses,
+        today=today,
+        spec_data=data,
+        extra=extra,
+        notes=notes,
+    )
+
+
+def _path_key(where: str) -> tuple[str | int, ...]:
+    key: list[str | int] = []
+    for name, index in re.findall(r"([A-Za-z_]+)|\[(\d+)\]", where):
+        key.append(name if name else int(index))
+    return tuple(key)
+
+
+def _check_document(
+    path: Path,
+    config: ProjectConfig,
+    disable: Sequence[str],
+    spec: str | Path | None,
+    today: dt.date | None,
+) -> CheckReport:
+    from draftkit.ingest import ingest_file
+
+    result = ingest_file(path)
+    with path.open("rb") as handle:
+        is_zip = handle.read(4) == b"PK\x03\x04"
+    provenance = None
+    kind: SourceKind = "text"
+    if is_zip:
+        from draftkit.provenance import read_provenance
+
+        provenance = read_provenance(path)
+        kind = "docx"
+    elif path.suffix.lower() in {".html", ".htm", ".xhtml"}:
+        kind = "html"
+    notes = [f"ingest: {w}" for w in result.warnings]
+    spec_bytes = None
+    spec_name = None
+    if spec is not None:
+        spec_path = Path(spec)
+        try:
+            spec_bytes = spec_path.read_bytes()
+        except OSError as exc:
+            raise SpecError(f"cannot read the spec ({exc.strerror})", path=spec_path) from None
+        spec_name = spec_path.name
+        if provenance is None:
+            notes.append("--spec needs a rendered .docx to compare with; ignored")
+    if result.letter is None:
+        return CheckReport(
+            source=str(path),
+            kind=kind,
+            findings=[
+                Finding(
+                    rule="not-a-letter",
+                    severity="error",
+                    message=f"this reads as a {result.kind}, not a letter ({result.reason})",
+                    hint="check a letter: draftkit check needs a salutation and a body",
+                )
+            ],
+            provenance=provenance,
+            notes=notes,
+        )
+    return check_letter(
+        result.letter,
+        kind=kind,
+        source=path,
+        config=config,
+        disable=disable,
+        clauses=_library_clauses(config),
+        today=today,
+        provenance=provenance,
+        spec_bytes=spec_bytes,
+        spec_name=spec_name,
+        notes=notes,
+    )

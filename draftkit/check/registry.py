@@ -1,0 +1,161 @@
+"""The rule registry and what every rule receives: the letter and its surroundings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from draftkit.check.model import Finding, Severity, SourceKind
+from draftkit.check.places import Place, prose
+from draftkit.schema import Letter
+
+if TYPE_CHECKING:
+    from draftkit.check.model import Coverage
+    from draftkit.clauses.model import Clause
+    from draftkit.provenance import Provenance
+
+__all__ = ["CheckContext", "Rule", "RuleFunc", "all_rules", "get_rule", "rule"]
+
+RULE_MODULES = (
+    "draftkit.check.address",
+    "draftkit.check.counts",
+    "draftkit.check.text",
+    "draftkit.check.structure",
+    "draftkit.check.coverage",
+    "draftkit.check.trace",
+)
+"""Modules that define rules (imported once, in this order, to fill the registry)."""
+
+
+@dataclass
+class CheckContext:
+    """What a rule may look at.
+
+    Attributes:
+        letter: The letter (resolved for specs and ingested documents).
+        kind: What was checked.
+        today: The reference date for date rules.
+        future_days: How far ahead a letter may be dated without a warning.
+        clauses: The clause library's clauses, or None when there is no library.
+        spec_data: The raw spec mapping (spec files only).
+        provenance: What a DOCX records about how it was made.
+        spec_bytes: A spec file to compare with the DOCX's recorded spec hash.
+        spec_name: That spec file's name (for messages).
+        coverage: Filled by the vetted-language rule.
+        cache: Results rules share (computed by the first rule that needs them).
+    """
+
+    letter: Letter
+    kind: SourceKind = "letter"
+    today: dt.date = field(default_factory=dt.date.today)
+    future_days: int = 60
+    clauses: Sequence[Clause] | None = None
+    spec_data: Any = None
+    provenance: Provenance | None = None
+    spec_bytes: bytes | None = None
+    spec_name: str | None = None
+    coverage: Coverage | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+    _prose: list[Place] | None = None
+
+    @property
+    def prose(self) -> list[Place]:
+        """The letter's prose places (computed once)."""
+        if self._prose is None:
+            self._prose = prose(self.letter)
+        return self._prose
+
+
+RuleFunc = Callable[["CheckContext", "Rule"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule.
+
+    Attributes:
+        id: The stable id, used in output and to switch the rule off.
+        severity: The severity of its findings (some rules vary it per finding).
+        summary: What it checks, in one line (``draftkit check --rules``).
+        hint: The usual fix.
+        func: The function producing findings.
+    """
+
+    id: str
+    severity: Severity
+    summary: str
+    hint: str
+    func: RuleFunc
+
+    def finding(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        excerpt: str | None = None,
+        hint: str | None = None,
+        anchor: str | None = None,
+        severity: Severity | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding of this rule (severity and hint default to the rule's)."""
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=message,
+            where=where,
+            excerpt=excerpt,
+            hint=hint if hint is not None else self.hint,
+            anchor=anchor,
+            details=details or {},
+        )
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str, severity: Severity, summary: str, hint: str
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a function as a rule.
+
+    Args:
+        rule_id: The stable id (lower case, hyphenated).
+        severity: The usual severity of its findings.
+        summary: What it checks.
+        hint: The usual fix.
+    """
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if rule_id in _REGISTRY:
+            raise ValueError(f"rule {rule_id!r} registered twice")
+        _REGISTRY[rule_id] = Rule(rule_id, severity, summary, hint, func)
+        return func
+
+    return register
+
+
+@functools.cache
+def _load() -> None:
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, in registration order (grouped by module)."""
+    _load()
+    return list(_REGISTRY.values())
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The rule with this id.
+
+    Raises:
+        KeyError: No such rule.
+    """
+    _load()
+    return _REGISTRY[rule_id]

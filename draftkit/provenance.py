@@ -1,0 +1,240 @@
+"""Reading provenance back from a rendered DOCX: what produced this letter?
+
+``draftkit render`` records custom document properties in ``docProps/custom.xml``
+(see :func:`draftkit.build.provenance_properties`)::
+
+    draftkit.version      0.1.0
+    draftkit.variant      us-executive
+    draftkit.clauses      ask.un-security-council-agenda@710f79a51bd5, ask.targeted-...
+    draftkit.spec_sha256  4d71...5e80
+
+:func:`read_provenance` reads them back without python-docx: it opens the zip, follows the
+package relationship to the custom-properties part and parses that one small part, with
+every read bounded (a hostile file cannot make it inflate gigabytes or expand entities)::
+
+    >>> prov = read_provenance("letter.docx")          # doctest: +SKIP
+    >>> prov.variant, prov.clauses[0]                    # doctest: +SKIP
+    ('us-executive', ('ask.un-security-council-agenda', '710f79a51bd5'))
+    >>> prov.matches_spec(Path("letter.yaml").read_bytes())   # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import posixpath
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from draftkit.errors import IngestError
+
+__all__ = [
+    "MAX_PROPERTIES_BYTES",
+    "PROPERTY_PREFIX",
+    "Provenance",
+    "parse_clause_list",
+    "read_provenance",
+]
+
+MAX_PROPERTIES_BYTES = 1024 * 1024
+"""The most bytes read from the package relationships or the custom-properties part."""
+
+MAX_PROPERTIES = 500
+"""The most custom properties kept (a letter has a handful)."""
+
+PROPERTY_PREFIX = "draftkit."
+"""Custom properties whose name starts with this were written by draftkit."""
+
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_PKG_RELS = "_rels/.rels"
+_DEFAULT_PART = "docProps/custom.xml"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_PROP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+
+
+class Provenance(BaseModel):
+    """What a rendered DOCX says about how it was made.
+
+    Attributes:
+        version: The draftkit version that rendered it (``draftkit.version``).
+        variant: The template variant (``draftkit.variant``).
+        clauses: ``(clause id, clause version)`` pairs, in letter order (``draftkit.clauses``).
+        spec_sha256: SHA-256 of the spec file's bytes (``draftkit.spec_sha256``).
+        properties: Every custom document property of the file, draftkit's and others'.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    version: str | None = None
+    variant: str | None = None
+    clauses: list[tuple[str, str]] = Field(default_factory=list)
+    spec_sha256: str | None = None
+    properties: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def present(self) -> bool:
+        """True when the document carries at least one ``draftkit.*`` property."""
+        return any(name.startswith(PROPERTY_PREFIX) for name in self.properties)
+
+    def matches_spec(self, spec: bytes | str | Path) -> bool | None:
+        """Whether a spec file is byte-for-byte the one the document was rendered from.
+
+        Args:
+            spec: The spec's bytes, or its path.
+
+        Returns:
+            True or False; None when the document records no spec hash.
+        """
+        if not self.spec_sha256:
+            return None
+        data = spec if isinstance(spec, bytes) else Path(spec).read_bytes()
+        return hashlib.sha256(data).hexdigest() == self.spec_sha256.strip().lower()
+
+    def summary(self) -> str:
+        """One line for people: variant, clauses with versions, spec hash prefix."""
+        parts = [f"rendered by draftkit {self.version or '?'}"]
+        if self.variant:
+            parts.append(f"variant {self.variant}")
+        if self.clauses:
+            listed = ", ".join(f"{cid}@{ver}" if ver else cid for cid, ver in self.clauses)
+            parts.append(f"clauses {listed}")
+        else:
+            parts.append("no library clauses")
+        if self.spec_sha256:
+            parts.append(f"spec sha256 {self.spec_sha256[:12]}…")
+        return "; ".join(parts)
+
+
+def parse_clause_list(value: str) -> list[tuple[str, str]]:
+    """Split a ``draftkit.clauses`` value (``"id@version, id@version"``) into pairs.
+
+    Entries without ``@`` get an empty version; blank entries are skipped.
+    """
+    out: list[tuple[str, str]] = []
+    for entry in value.split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        clause, _, version = entry.partition("@")
+        out.append((clause.strip(), version.strip()))
+    return out
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PROPERTIES_BYTES:
+        raise IngestError(
+            f"'{name}' unpacks to {info.file_size:,} bytes (at most {MAX_PROPERTIES_BYTES:,})",
+            path=source,
+            hint="the document's properties are implausibly large; re-save it in Word",
+        )
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(MAX_PROPERTIES_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise IngestError(
+            f"cannot read '{name}' ({exc})", path=source, hint="the .docx is damaged"
+        ) from exc
+    if len(data) > MAX_PROPERTIES_BYTES:
+        raise IngestError(
+            f"'{name}' unpacks larger than its header says",
+            path=source,
+            hint="the .docx is damaged",
+        )
+    return data
+
+
+def _parse_xml(data: bytes, name: str, source: str) -> ET.Element:
+    head = data[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in data.lower():
+        raise IngestError(
+            f"'{name}' declares a DTD or entities, which a DOCX part never needs",
+            path=source,
+            hint="the file is not a genuine Word document",
+        )
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise IngestError(
+            f"'{name}' is not well-formed XML ({exc})", path=source, hint="the .docx is damaged"
+        ) from exc
+
+
+def _custom_part_name(archive: zipfile.ZipFile, source: str) -> str | None:
+    rels = _read_member(archive, _PKG_RELS, source)
+    if rels is None:
+        return _DEFAULT_PART if _DEFAULT_PART in archive.namelist() else None
+    root = _parse_xml(rels, _PKG_RELS, source)
+    for rel in root.iter(f"{_REL_NS}Relationship"):
+        if rel.get("Type") == _CUSTOM_REL and rel.get("TargetMode") != "External":
+            target = (rel.get("Target") or "").replace("\\", "/")
+            name = posixpath.normpath(target.lstrip("/"))
+            return None if name.startswith("..") else name
+    return None
+
+
+def _properties(root: ET.Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for prop in root.iter(f"{_PROP_NS}property"):
+        name = prop.get("name")
+        if not name:
+            continue
+        value = next(iter(prop), None)
+        out[name] = "".join(value.itertext()) if value is not None else ""
+        if len(out) >= MAX_PROPERTIES:
+            break
+    return out
+
+
+def read_provenance(source: str | Path | bytes | IO[bytes]) -> Provenance:
+    """Read the provenance properties of a DOCX file.
+
+    Only the package relationships and the custom-properties part are read, each at most
+    :data:`MAX_PROPERTIES_BYTES`; XML with a DTD or entity declarations is refused.
+
+    Args:
+        source: A ``.docx`` path, its bytes, or a binary file object.
+
+    Returns:
+        The provenance; a document without custom properties gives an empty one
+        (``present`` is False).
+
+    Raises:
+        IngestError: The file is missing, not a zip package, damaged, or its property
+            parts are oversized or malformed.
+    """
+    name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
+    opened: str | Path | IO[bytes] = io.BytesIO(source) if isinstance(source, bytes) else source
+    try:
+        archive = zipfile.ZipFile(opened)
+    except FileNotFoundError:
+        raise IngestError("file not found", path=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise IngestError("is a folder, not a .docx file", path=name) from None
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise IngestError(
+            f"not a .docx (zip) file ({exc})", path=name, hint="pass a Word .docx document"
+        ) from exc
+    with archive:
+        part = _custom_part_name(archive, name)
+        if part is None:
+            return Provenance()
+        data = _read_member(archive, part, name)
+        if data is None:
+            return Provenance()
+        props = _properties(_parse_xml(data, part, name))
+    return Provenance(
+        version=props.get("draftkit.version") or None,
+        variant=props.get("draftkit.variant") or None,
+        clauses=parse_clause_list(props.get("draftkit.clauses", "")),
+        spec_sha256=(props.get("draftkit.spec_sha256") or "").strip().lower() or None,
+        properties=props,
+    )
