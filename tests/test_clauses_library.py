@@ -359,3 +359,21 @@ def test_add_appends_and_refuses_duplicates(copy: Path, tmp_path: Path) -> None:
             lib.add(added.model_copy(update={"id": "ask.other"}), to=tmp_path / "x.yaml")
         other = lib.add(added.model_copy(update={"id": "ask.other"}), to=copy / "new" / "f.yaml")
         assert other.line == 2
+
+
+def test_large_library_strategies_stay_relevant_and_safe(
+    library: ClauseLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The paths used for large libraries (dropping frequent words; frequent-only queries)."""
+    from draftkit.clauses import index
+
+    monkeypatch.setattr(index, "SMALL_LIBRARY", 0)
+    monkeypatch.setattr(index, "RANK_BUDGET", 6)
+    hits = library.search("humanitarian access", limit=3)
+    assert "ask.humanitarian-access" in [h.clause.id for h in hits]
+    assert all("[" in h.snippet for h in hits)
+    hits = library.search("the council", limit=5, kind="ask")
+    assert hits and all(h.clause.kind == "ask" for h in hits)
+    assert library.search("rapporteur", limit=1)[0].clause.id == "ask.access-special-rapporteur"
+    for query in ('"', "NEAR(", "*", "OR", "'; DROP TABLE clauses; --", ""):
+        assert isinstance(library.search(query, audience="un", tags=["sanctions"]), list)

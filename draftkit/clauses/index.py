@@ -29,6 +29,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ __all__ = [
     "signature",
 ]
 
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 """Bump when the database layout or the stored clause data changes."""
 
 # BM25 weights for the FTS columns: id, title, lead, text, topics.
@@ -206,8 +207,10 @@ CREATE TABLE clauses (
     status TEXT NOT NULL,
     source_file TEXT NOT NULL,
     line INTEGER NOT NULL,
+    any_audience INTEGER NOT NULL,
     data TEXT NOT NULL
 );
+CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE clause_topics (clause INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE TABLE clause_audiences (clause INTEGER NOT NULL, audience TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
@@ -239,9 +242,10 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
     fts_rows: list[tuple[Any, ...]] = []
     topic_rows: list[tuple[int, str]] = []
     audience_rows: list[tuple[int, str]] = []
+    doc_freq: Counter[str] = Counter()
 
     def flush() -> None:
-        conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?)", clause_rows)
+        conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
         conn.executemany(
             "INSERT INTO fts (rowid, id, title, lead, text, topics) VALUES (?, ?, ?, ?, ?, ?)",
             fts_rows,
@@ -260,10 +264,13 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
                 clause.status,
                 str(clause.source_file),
                 clause.line,
+                0 if clause.audiences else 1,
                 clause.model_dump_json(exclude_defaults=True),
             )
         )
-        fts_rows.append((count, *_fts_row(clause)))
+        fts_row = _fts_row(clause)
+        fts_rows.append((count, *fts_row))
+        doc_freq.update(set(_WORD.findall(" ".join(fts_row).lower())))
         topic_rows += [(count, t.lower()) for t in clause.topics]
         audience_rows += [(count, a) for a in clause.audiences]
         if len(clause_rows) >= 5000:
@@ -276,6 +283,7 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
         CREATE INDEX clauses_kind ON clauses (kind);
         """
     )
+    conn.executemany("INSERT INTO term_df VALUES (?, ?)", doc_freq.items())
     conn.execute(
         "INSERT INTO fts (fts, rank) VALUES ('rank', ?)",
         (f"bm25({', '.join(str(w) for w in _WEIGHTS)})",),
@@ -368,6 +376,126 @@ class IndexRow:
         return Clause.model_validate(payload)
 
 
+SMALL_LIBRARY = 5000
+"""Up to this many clauses, every query word takes part in BM25 ranking."""
+
+RANK_BUDGET = 2500
+"""In larger libraries, the most documents the ranked words may match together.
+
+BM25 in FTS5 reads the whole posting list of every query word, so a word that occurs in
+most clauses makes ranking slow and adds nothing to it. Such words are left out of the
+ranked query (the rarest words are kept), like stop words specific to the library.
+"""
+
+_HEAD_COLUMNS = "{id title lead topics}"
+
+
+def _filters(
+    kind: str | None, status: str | None, tags: Sequence[str], audience: str | None
+) -> tuple[str, list[Any]]:
+    sql: list[str] = []
+    params: list[Any] = []
+    if kind:
+        sql.append("AND c.kind = ?")
+        params.append(kind)
+    if status:
+        sql.append("AND c.status = ?")
+        params.append(status)
+    for tag in tags:
+        sql.append(
+            "AND EXISTS (SELECT 1 FROM clause_topics t WHERE t.topic = ? AND t.clause = c.rowid)"
+        )
+        params.append(tag.lower())
+    if audience:
+        sql.append(
+            "AND (c.any_audience = 1 OR EXISTS (SELECT 1 FROM clause_audiences a"
+            " WHERE a.audience = ? AND a.clause = c.rowid))"
+        )
+        params.append(audience)
+    return " ".join(sql), params
+
+
+def _count(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'count'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _doc_freqs(conn: sqlite3.Connection, words: Sequence[str]) -> dict[str, int]:
+    marks = ", ".join("?" for _ in words)
+    rows = conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", list(words))
+    return {str(term): int(df) for term, df in rows}
+
+
+def _ranked(
+    conn: sqlite3.Connection, words: Sequence[str], where: str, params: list[Any], limit: int
+) -> list[IndexRow]:
+    sql = (
+        "SELECT c.id, c.data, c.source_file, c.line, fts.rank,"
+        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        f" FROM fts CROSS JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? {where}"
+        " ORDER BY fts.rank LIMIT ?"
+    )
+    rows = conn.execute(sql, [fts_query(words), *params, limit]).fetchall()
+    return [
+        IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3], score=-float(r[4]), snippet=r[5])
+        for r in rows
+    ]
+
+
+def _common_only(
+    conn: sqlite3.Connection, words: Sequence[str], where: str, params: list[Any], limit: int
+) -> list[IndexRow]:
+    """Rank a query made only of very common words without BM25.
+
+    Candidates are clauses with the words in their id, title, lead or topics (all the
+    words, else any), read without ranking and capped; they are scored by where the
+    words occur (title 8, lead 4, id/topics 2 per word).
+    """
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    candidates: dict[int, tuple[str, str, str, str]] = {}
+    for joiner in (" AND ", " OR "):
+        expression = f"{_HEAD_COLUMNS} : ({joiner.join(quoted)})"
+        rows = conn.execute(
+            "SELECT c.rowid, fts.id, fts.title, fts.lead, fts.topics FROM fts"
+            f" CROSS JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? {where} LIMIT ?",
+            [expression, *params, max(limit * 10, 100)],
+        ).fetchall()
+        for rowid, *texts in rows:
+            candidates.setdefault(int(rowid), (texts[0], texts[1], texts[2], texts[3]))
+        if len(candidates) >= limit or len(words) == 1:
+            break
+
+    stems = [w[:6] for w in words]
+
+    def score(texts: tuple[str, str, str, str]) -> float:
+        ident, title, lead, topics = (t.lower() for t in texts)
+        other = f"{ident} {topics}"
+        return float(sum(8 * (s in title) + 4 * (s in lead) + 2 * (s in other) for s in stems))
+
+    scored = sorted(
+        ((score(texts), rowid) for rowid, texts in candidates.items()),
+        key=lambda item: (-item[0], item[1]),
+    )[:limit]
+    if not scored:
+        return []
+    best = [(rowid, value) for value, rowid in scored]
+    order = {rowid: n for n, (rowid, _) in enumerate(best)}
+    marks = ", ".join("?" for _ in best)
+    rows = conn.execute(
+        "SELECT c.rowid, c.id, c.data, c.source_file, c.line,"
+        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        " FROM fts CROSS JOIN clauses c ON c.rowid = fts.rowid"
+        f" WHERE fts MATCH ? AND fts.rowid IN ({marks})",
+        [fts_query(words), *order],
+    ).fetchall()
+    rows.sort(key=lambda r: order[int(r[0])])
+    scores = dict(best)
+    return [
+        IndexRow(id=r[1], data=r[2], source_file=r[3], line=r[4], score=scores[r[0]], snippet=r[5])
+        for r in rows
+    ]
+
+
 def search_index(
     conn: sqlite3.Connection,
     query: str,
@@ -380,45 +508,38 @@ def search_index(
 ) -> list[IndexRow]:
     """Ranked clauses matching ``query`` and the filters (best first).
 
+    Small libraries rank every clause matching any query word with BM25. In large
+    libraries, query words that occur in very many clauses are left out of the ranking
+    (see :data:`RANK_BUDGET`); a query made only of such words is answered from the
+    clauses' titles, leads and topics.
+
     Raises:
         ClauseError: The index cannot be read (never for the query text itself).
     """
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    sql = [
-        "SELECT c.id, c.data, c.source_file, c.line, fts.rank,"
-        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
-        " FROM fts JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ?"
-    ]
-    params: list[Any] = [fts_query(words)]
-    if kind:
-        sql.append("AND c.kind = ?")
-        params.append(kind)
-    if status:
-        sql.append("AND c.status = ?")
-        params.append(status)
-    for tag in tags:
-        sql.append("AND c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
-        params.append(tag.lower())
-    if audience:
-        sql.append(
-            "AND (c.rowid IN (SELECT clause FROM clause_audiences WHERE audience = ?)"
-            " OR c.rowid NOT IN (SELECT clause FROM clause_audiences))"
-        )
-        params.append(audience)
-    sql.append("ORDER BY fts.rank LIMIT ?")
-    params.append(int(limit))
+    where, params = _filters(kind, status, tags, audience)
     try:
-        rows = conn.execute(" ".join(sql), params).fetchall()
+        if _count(conn) <= SMALL_LIBRARY:
+            return _ranked(conn, words, where, params, limit)
+        freqs = _doc_freqs(conn, words)
+        ordered = sorted(words, key=lambda w: freqs.get(w, 0))
+        chosen: list[str] = []
+        matched = 0
+        for word in ordered:
+            df = freqs.get(word, 0)
+            if matched + df > RANK_BUDGET and chosen:
+                break
+            chosen.append(word)
+            matched += df
+        if matched <= RANK_BUDGET:
+            return _ranked(conn, chosen, where, params, limit)
+        return _common_only(conn, ordered, where, params, limit)
     except sqlite3.Error as exc:
         raise ClauseError(
             f"clause search failed ({exc})", hint="run `draftkit clauses reindex`"
         ) from exc
-    return [
-        IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3], score=-float(r[4]), snippet=r[5])
-        for r in rows
-    ]
 
 
 def fetch_rows(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import gc
 import hashlib
 import os
 import re
@@ -158,6 +159,15 @@ class ClauseLibrary:
             ClauseError: A file is malformed (``file:line``), or an id is defined twice
                 (both places named).
         """
+        enabled = gc.isenabled()
+        gc.disable()  # many small objects: the cyclic collector would rescan them all
+        try:
+            return self._load()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load(self) -> list[Clause]:
         clauses: list[Clause] = []
         seen: dict[str, Clause] = {}
         for path in self.files():
@@ -214,8 +224,19 @@ class ClauseLibrary:
                     return self._use(existing, sig)
                 if existing is not None:
                     existing.close()
-            conn = _index.build_index(path, self.load(), sig)
+            conn = self._build(path, sig)
         return self._use(conn, sig)
+
+    def _build(self, path: Path | None, sig: str) -> sqlite3.Connection:
+        # Building creates hundreds of thousands of short-lived objects for a large
+        # library; the cyclic garbage collector would rescan them all repeatedly.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _index.build_index(path, self.load(), sig)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _use(self, conn: sqlite3.Connection, sig: str) -> sqlite3.Connection:
         if self._conn is not None and self._conn is not conn:

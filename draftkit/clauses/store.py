@@ -91,18 +91,30 @@ def iter_clause_files(folders: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _construct(node: yaml.Node, loader: Any, key: PathKey, lines: dict[PathKey, int]) -> Any:
+    # Hot path for large libraries: plain strings are taken from the node directly.
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        lines.setdefault(key, node.start_mark.line + 1)
+        return node.value
     lines.setdefault(key, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+        if any(k.tag == _MERGE_TAG for k, _ in node.value):
+            loader.flatten_mapping(node)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            name = loader.construct_object(key_node, deep=True)
-            if not isinstance(name, str | int | float | bool) or name is None:
-                raise ClauseError(
-                    "mapping keys must be plain words", line=key_node.start_mark.line + 1
-                )
-            name = str(name)
+            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+                name = key_node.value
+            else:
+                name = loader.construct_object(key_node, deep=True)
+                if not isinstance(name, str | int | float | bool) or name is None:
+                    raise ClauseError(
+                        "mapping keys must be plain words", line=key_node.start_mark.line + 1
+                    )
+                name = str(name)
             if name in out:
                 raise ClauseError(
                     f"duplicate key '{name}'",
