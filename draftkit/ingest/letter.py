@@ -378,6 +378,7 @@ class _Preamble:
     letterhead: list[str] = field(default_factory=list)
     date_after_address: bool = False
     cc_in_preamble: bool = False
+    sender: str | None = None
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -570,6 +571,11 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
                 rest = cc.group("rest").strip() if cc else ln.text
                 if rest:
                     texts.append(rest)
+                continue
+            sender = re.match(r"^(?:From|Sender|Von|De)\s*:\s*(?P<rest>.+)$", ln.text)
+            if sender:
+                pre.sender = normalise_space(sender.group("rest"))
+                parsed.skipped.append((ln.text, "sender line (kept as the sender)"))
                 continue
             if mode == "subject":
                 subject_parts.append(ln.text)
@@ -818,6 +824,17 @@ def _body_asks_closing(
             break
     if start is None:
         for index, unit in enumerate(units[:-1]):
+            heading = (
+                unit.kind == "para"
+                and len(unit.text.split()) <= 6
+                and not re.search(r"[.!?;,]$", unit.text)
+                and re.search(r"(?i)recommend|request|\basks?\b|demand|call", unit.text)
+                and units[index + 1].kind == "item"
+            )
+            if heading:
+                intro_index, start = index, index + 1
+                style = units[index + 1].marker_kind or "list"
+                break
             if unit.kind != "para" or not unit.text.rstrip().endswith(":"):
                 continue
             last = _sentences(unit.text)[-1]
@@ -1319,8 +1336,15 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             end += 1
         block = range(index, end)
         headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
-        if len(headers) >= 2 and any(
-            lines[i].text.startswith(("From", "Von", "De")) for i in headers
+        mail = any(
+            re.match(r"^(?:Sent|Gesendet|Envoyé|Enviado)\s*:", lines[i].text)
+            or "@" in lines[i].text
+            for i in headers
+        )
+        if (
+            len(headers) >= 2
+            and mail
+            and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers)
         ):
             last_header_block_end = end
         index = end
@@ -1496,6 +1520,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
         "signatory_note": note,
         "enclosures": enclosures,
     }
+    if pre.sender and not pre.letterhead:
+        letter_data["sender"] = {"organization": pre.sender}
     if pre.letterhead:
         sender: dict[str, object] = {"organization": normalise_space(pre.letterhead[0])}
         if len(pre.letterhead) > 1:

@@ -68,6 +68,15 @@ _HONORIFIC_WORDS = [
     "Miss",
     "Sir",
     "Dame",
+    "The Most Rev.",
+    "The Most Reverend",
+    "Most Rev.",
+    "The Rt. Rev.",
+    "The Right Reverend",
+    "The Very Rev.",
+    "The Reverend",
+    "The Rev.",
+    "Rev. Dr.",
     "Rev.",
     "Reverend",
     "Rabbi",
@@ -286,7 +295,8 @@ _ADDRESS_START = re.compile(
     r"Chancellery|Downing Street|Parliament|Houses of Parliament|Capitol|"
     r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
     r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)"
-    r"|(?:Senate|House of Representatives|Department of State|State Department)$",
+    r"|(?:Senate|House of Representatives|Department of State|State Department)$"
+    r"|^(?:The\s+)?White House$",
     re.IGNORECASE,
 )
 
