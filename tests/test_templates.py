@@ -380,8 +380,10 @@ def test_longdate_filter() -> None:
 def test_new_variant_renders_like_its_base(tmp_path: Path, base: str) -> None:
     path = new_variant("team-copy", base, tmp_path)
     assert path == tmp_path / "team-copy.j2"
+    assert path.read_text(encoding="utf-8").endswith("{% endblock %}\n")
     info = variant_info("team-copy", [tmp_path])
     assert info.parent == base
+    assert info.description == f"Team variant started from {base}"
     letter = _letter(
         addressees=[{"office": variant_info(base).example_office, "name": "Jane Doe"}],
         variables={"purpose": "ask for help", "contact": "Dana"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import threading
 from collections.abc import Mapping, Sequence
@@ -582,7 +583,7 @@ def new_variant(
         effective.update(_block_sources(loaded.source))
     lines = [
         "{#- draftkit",
-        f"description: {yaml.safe_dump(f'Team variant started from {base}', width=1000).strip()}",
+        f"description: {json.dumps(f'Team variant started from {base}')}",
         "# Declare here any new variables your blocks use, e.g.:",
         "# variables:",
         "#   campaign:",
@@ -603,6 +604,6 @@ def new_variant(
             text = f"{{% block {block} %}}{{{{ super() }}}}{{% endblock %}}"
         lines += [text, ""]
     path = dest / f"{name}.j2"
-    write_text_atomic(path, "\n".join(lines), force=force)
+    write_text_atomic(path, "\n".join(lines).rstrip("\n") + "\n", force=force)
     template_set_for.cache_clear()
     return path
