@@ -399,32 +399,35 @@ def honorific_consistency(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     people: list[tuple[str, Addressee]] = [
         (f"addressees[{i}]", a) for i, a in enumerate(letter.addressees) if a.name
     ] + [(f"cc[{i}]", a) for i, a in enumerate(letter.cc) if a.name]
-    reported: set[tuple[str, str]] = set()
+    groups: dict[tuple[str, str], list[tuple[str, Addressee]]] = {}
     for where, person in people:
+        key = person_key(person)
+        if key is not None:
+            groups.setdefault(key, []).append((where, person))
+    for entries in groups.values():
+        person = entries[0][1]
         assert person.name
         mentions: list[_Mention] = []
-        canon = _canon(person.honorific)
-        if canon:
-            text = address_anchor(person)
-            mentions.append(_Mention(where, canon, text, text, True))
-        try:
-            mentions += _mentions(ctx, person)
-        except re.error:  # pragma: no cover - names are escaped
-            continue
+        for where, entry in entries:
+            canon = _canon(entry.honorific)
+            if canon:
+                text = address_anchor(entry)
+                mentions.append(_Mention(where, canon, text, text, True))
+        mentions += _mentions(ctx, person)
         seen: list[_Mention] = []
+        reported: set[str] = set()
         for mention in mentions:
             other = next((s for s in seen if _clash(s, mention)), None)
             seen.append(mention)
-            key = (person.name, mention.honorific)
-            if other is None or key in reported:
+            if other is None or mention.honorific in reported:
                 continue
-            reported.add(key)
+            reported.add(mention.honorific)
+            at = mention.anchor.find(mention.text)
             yield self.finding(
                 f"{person.name} is {other.text!r} in {other.where} but {mention.text!r} "
                 f"in {mention.where}",
                 where=mention.where,
-                excerpt=excerpt(mention.anchor, mention.anchor.find(mention.text),
-                                mention.anchor.find(mention.text) + len(mention.text)),
+                excerpt=excerpt(mention.anchor, max(at, 0), max(at, 0) + len(mention.text)),
                 anchor=mention.anchor,
             )
 

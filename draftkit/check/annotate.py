@@ -174,6 +174,8 @@ def annotate_docx(
         if index is None and finding.excerpt:
             index = find_paragraph(finding.excerpt.strip("…"), texts)
         text = comment_text(finding)
+        if index is None and not finding.anchor and not finding.excerpt:
+            index = 0  # about the whole letter: the first paragraph is its place
         if index is None:
             index = 0
             result.unplaced.append(finding)

@@ -174,6 +174,7 @@ def check_letter(
         provenance=provenance,
         coverage=ctx.coverage,
         notes=report_notes,
+        letter=letter,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.provenance import Provenance
+from draftkit.schema import Letter
 
 __all__ = ["SEVERITIES", "CheckReport", "Coverage", "Finding", "Severity", "SourceKind"]
 
@@ -89,6 +90,7 @@ class CheckReport(BaseModel):
         provenance: What a rendered DOCX says produced it.
         coverage: Vetted-language figures, when a clause library was available.
         notes: Things worth saying that are not findings (what was not checked and why).
+        letter: The letter that was checked (composed for a spec); not serialised.
     """
 
     source: str | None = None
@@ -98,6 +100,7 @@ class CheckReport(BaseModel):
     provenance: Provenance | None = None
     coverage: Coverage | None = None
     notes: list[str] = Field(default_factory=list)
+    letter: Letter | None = Field(default=None, exclude=True)
 
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""

@@ -168,8 +168,11 @@ def acronym_undefined(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     if not spans:
         return
     first_use: dict[str, re.Match[str]] = {}
+    held = [m.span() for _, m in find_placeholders(text)]
     for match in _ACRONYM.finditer(text):
         word = match.group(1)
+        if any(s <= match.start() < e for s, e in held):
+            continue
         if (
             word in ACRONYM_ALLOW
             or word in _PLACEHOLDER_WORDS
@@ -196,7 +199,8 @@ def acronym_undefined(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
         local = match.start() - use.start
         if defined is not None:
             later = _span_at(spans, defined.start())
-            message = f"{word!r} is used in {use.where} before it is spelled out in {later.where}"
+            there = "later in the same paragraph" if later.where == use.where else later.where
+            message = f"{word!r} is used before it is spelled out ({there})"
         else:
             message = f"{word!r} is never spelled out"
         yield self.finding(
@@ -272,10 +276,13 @@ def double_space(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
             if match is None:
                 continue
             count = len(_DOUBLE_SPACE.findall(line))
+            lo, hi = max(match.start() - 30, 0), min(match.end() + 30, len(line))
+            shown = line[lo : match.start()] + "␣" * (match.end() - match.start())
+            shown += line[match.end() : hi]
             yield self.finding(
                 "double space" + (f" ({count} in this paragraph)" if count > 1 else ""),
                 where=where,
-                excerpt=excerpt(line, match.start(), match.end()).replace("  ", "␣␣"),
+                excerpt=("…" if lo else "") + shown + ("…" if hi < len(line) else ""),
                 anchor=anchor,
             )
             break
