@@ -371,7 +371,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
         out.extend(lines)
         role = lines[0].style or ""
         entry = role in ("inside address", "copy list", "signature title", "signatory organization")
-        spaced = _spaced(block) and not lines[-1].list_kind and role != "signature name"
+        spaced = False  # paragraphs are hard lines; only empty paragraphs part blocks
         if entry or spaced:
             blank()
     return out

@@ -422,7 +422,15 @@ _DRAFTKIT_PREAMBLE = {
 def _styled_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
     """A preamble written by draftkit's renderer: its paragraph styles say what is what."""
     pre = _Preamble()
-    for block in _blocks(lines):
+    runs: list[list[Line]] = []
+    for ln in lines:
+        if ln.blank:
+            runs.append([])
+        elif runs and runs[-1] and runs[-1][-1].style == ln.style:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    for block in (run for run in runs if run):
         style = (block[0].style or "").lower()
         texts = [ln.text for ln in block]
         if style == "page heading":
@@ -1175,6 +1183,7 @@ def _is_title_like(text: str) -> bool:
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
     group = [normalise_space(ln.text) for ln in group_lines if normalise_space(ln.text)]
     bold = [ln.bold for ln in group_lines if normalise_space(ln.text)]
+    hard = [ln.hard for ln in group_lines if normalise_space(ln.text)]
     if not group:
         return []
     if len(group) == 1 and group[0].count(", ") >= 2 and not _inline_person(group[0]):
@@ -1218,7 +1227,15 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                 and len(current) > 1
                 and _person_start(text)
                 and (
-                    names.split_honorific(text)[0] is not None or (bold[position] and not all(bold))
+                    names.split_honorific(text)[0] is not None
+                    or (bold[position] and not all(bold))
+                    or (
+                        hard[position]
+                        and not any(bold)
+                        and not names.has_org_word(text)
+                        and not _is_title_like(text)
+                        and (names.is_organisation(current[-1]) or _is_title_like(current[-1]))
+                    )
                 )
             )
             if new_person:
