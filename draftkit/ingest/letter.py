@@ -85,6 +85,11 @@ _SIGN_INTRO = re.compile(
     r"(?:\s*\(.*\))?\s*[:,]?$",
     re.IGNORECASE,
 )
+_SECTION = re.compile(
+    r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
+    r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\(\d+\))?\s*:?$"
+)
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
     r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
@@ -385,13 +390,17 @@ def _looks_like_heading(text: str) -> bool:
     words = text.split()
     return (
         (
-            3 <= len(words) <= 30
-            and len(text) <= 220
-            and not text.endswith((",", ";"))
-            and text[:1].isupper()
+            (
+                3 <= len(words) <= 30
+                and len(text) <= 220
+                and not text.endswith((",", ";"))
+                and text[:1].isupper()
+            )
+            or (text[:1].isdigit() and len(words) >= 3)
         )
-        or (text[:1].isdigit() and len(words) >= 3)
-    ) and not _is_person_line(text)
+        and not _is_person_line(text)
+        and not _TO.match(text)
+    )
 
 
 def _letterhead_like(block: list[Line]) -> bool:
@@ -517,7 +526,12 @@ def _parse_preamble(lines: list[Line], parsed: Parsed) -> _Preamble:
         if published_index is None:
             b = blocks_index(block_starts, heading_index)
             for x in (b - 1, b + 1):
-                if 0 <= x < len(blocks) and block_starts[x] in dates and len(blocks[x]) == 1:
+                if (
+                    0 <= x < len(blocks)
+                    and block_starts[x] in dates
+                    and len(blocks[x]) == 1
+                    and dates[block_starts[x]].place is None
+                ):
                     published_index = block_starts[x]
                     break
     if published_index is not None:
@@ -636,7 +650,7 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
         pending.append(list(texts))
 
 
-_TO = re.compile(r"^To\s*:?\s+(?P<rest>[A-Z].*)$")
+_TO = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
 
 
 def _address_only(entry: list[str]) -> bool:
@@ -1041,6 +1055,13 @@ def _inline_person(line: str) -> Signatory | None:
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
         return None
     tail = parts[1:]
+    if tail and not (
+        honorific
+        or names.is_title_line(tail[0])
+        or _is_title_like(tail[0])
+        or (len(tail) == 1 and names.is_organisation(tail[0]))
+    ):
+        return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
     organization = None
     if len(tail) >= 2 and names.is_organisation(tail[-1]):
         organization = tail[-1]
@@ -1101,6 +1122,12 @@ def _parse_signatures(
             _SIGN_INTRO.match(text) and text.rstrip().endswith(":")
         ):
             parsed.skipped.append((text, "signatory list heading"))
+            continue
+        if _SECTION.match(text):
+            parsed.skipped.append((text, "signatory list heading"))
+            continue
+        if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
+            parsed.skipped.append((text, "postscript"))
             continue
         if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
             parsed.skipped.append((text, "contact details"))

@@ -296,7 +296,7 @@ _ADDRESS_START = re.compile(
     r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
     r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)"
     r"|(?:Senate|House of Representatives|Department of State|State Department)$"
-    r"|^(?:The\s+)?White House$",
+    r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
     re.IGNORECASE,
 )
 
