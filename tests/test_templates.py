@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftkit.cli.new import new
 from draftkit.cli.templates import templates
@@ -503,3 +505,49 @@ def test_the_how_to_example_variant_works(tmp_path: Path) -> None:
         TemplateError, match=r"coalition-congress\.j2:\d+: undefined variable 'campaign'"
     ):
         compose(letter.model_copy(update={"variables": {"purpose": "x"}}), template_dirs=[tmp_path])
+
+
+_FRAGMENTS = [
+    "{{ ",
+    " }}",
+    "{% ",
+    " %}",
+    "for x in ",
+    "range(",
+    ")",
+    "endfor",
+    "if ",
+    "endif",
+    "'a'",
+    " * ",
+    " ** ",
+    " ~ ",
+    "9",
+    "99999",
+    "|join",
+    "|center(",
+    ".__class__",
+    "x",
+    "set ns = ",
+    "namespace(",
+    "macro f()",
+    "endmacro",
+    "f()",
+    "include 'a.j2'",
+    "[",
+    "]",
+    ",",
+    "loop",
+]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=5), max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_any_template_text_renders_or_raises_template_error(parts: list[str]) -> None:
+    source = "".join(parts)
+    try:
+        out = render_string(source, {"x": "value", "s": "abc"})
+    except TemplateError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert len(out) <= MAX_OUTPUT_CHARS
