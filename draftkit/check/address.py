@@ -231,12 +231,11 @@ def salutation_form(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     if len(people) > 1:
         firsts = [forms[0] for forms in per_person]
         group = letter.variables.get("salutation_group")
-        for each in ("common", "formal"):
-            accepted.add(
-                _skeleton(
-                    combined_salutation(firsts, style=each, group=str(group) if group else None)
-                )
-            )
+        combined = {
+            _skeleton(combined_salutation(firsts, style=each, group=str(group) if group else None))
+            for each in ("common", "formal")
+        }
+        accepted = set(combined)
         accepted.add("excellencies")
         mentioned = {w.lower() for w in words(sal)}
         missing = [

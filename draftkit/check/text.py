@@ -92,7 +92,7 @@ ACRONYM_ALLOW = frozenset(
 """Acronyms every reader knows; they never need spelling out."""
 
 _ACRONYM = re.compile(r"(?<![\w.’'-])([A-Z][A-Z0-9&]*[A-Z])(?:s|’s|'s)?(?![\w’'-]*[a-z])(?!\.\w)")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "des", "du", "la"}
 _PLACEHOLDER_WORDS = {"TK", "TKTK", "TODO", "TBD", "FIXME", "XX", "XXX"}
 
