@@ -1208,9 +1208,14 @@ def _is_title_like(text: str) -> bool:
 
 
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
-    group = [normalise_space(ln.text) for ln in group_lines if normalise_space(ln.text)]
-    bold = [ln.bold for ln in group_lines if normalise_space(ln.text)]
-    hard = [ln.hard for ln in group_lines if normalise_space(ln.text)]
+    kept = [ln for ln in group_lines if normalise_space(ln.text)]
+    if len(kept) > 1 and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1]):
+        # one comma-separated list wrapped over several lines
+        joined = " ".join(normalise_space(ln.text) for ln in kept)
+        kept = [Line(joined, hard=kept[0].hard, raw=joined)]
+    group = [normalise_space(ln.text) for ln in kept]
+    bold = [ln.bold for ln in kept]
+    hard = [ln.hard for ln in kept]
     if not group:
         return []
     if len(group) == 1 and group[0].count(", ") >= 2 and not _inline_person(group[0]):
@@ -1283,7 +1288,12 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             if inline.organization is None and last_org:
                 inline = inline.model_copy(update={"organization": last_org})
             out.append(inline)
-        elif _person_start(text) and not names.has_org_word(text) and not org_context:
+        elif (
+            _person_start(text)
+            and not names.has_org_word(text)
+            and not org_context
+            and (names.split_honorific(text)[0] is not None or _person_start(group[0]))
+        ):
             out.append(Signatory(name=text))
         else:
             out.append(Signatory(name=text, kind="organization"))

@@ -1,0 +1,491 @@
+"""Ingest on letter shapes beyond the corpus: Congress, UN, memos, clergy, coalitions.
+
+Every letter here is fresh and fictional. Each test states what a reader of the letter
+would take as its parts; the parser must get there from the general shape alone.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from draftkit.ingest import ingest_bytes, ingest_text
+from draftkit.schema import Letter
+
+A_LETTER = """\
+March 3, 2025
+
+The Honorable Jane R. Whitaker
+United States Senate
+Washington, DC 20510
+
+The Honorable Carlos M. Ibarra
+United States House of Representatives
+Washington, DC 20515
+
+Dear Senator Whitaker and Representative Ibarra:
+
+We, the undersigned Members of Congress, write to express our strong support for the
+Uyghur Forced Labor Accountability Act.
+
+First, the bill would close loopholes in the current import ban. Second, it would fund monitoring.
+
+We urge you to bring the bill to the floor.
+
+Sincerely,
+
+Margaret L. Dunn                         Paul T. Ferreira
+Member of Congress                       Member of Congress
+
+Alicia Brooks-Nguyen                     Samuel O. Adeyemi
+Member of Congress                       Member of Congress
+"""
+
+B_LETTER = """\
+To: Mr. Volkan Erdem, United Nations High Commissioner for Refugees
+From: Coalition for Refugee Protection in the Aegean
+Date: 14 February 2025
+
+Subject: Pushbacks at the Evros border
+
+Dear High Commissioner,
+
+We are writing to draw your attention to continued reports of pushbacks at the Evros land border.
+
+Our members have documented 214 incidents since October.
+
+We therefore call on UNHCR to:
+● publicly report on the incidents it has verified;
+● press the authorities to open independent investigations; and
+● increase its monitoring presence at the border.
+
+We remain available for a meeting.
+
+Sincerely,
+
+AMNESTY INTERNATIONAL
+ARTICLE 19
+PEN America
+CIVICUS
+Greek Council for Refugees
+HumanRights360
+"""
+
+C_LETTER = """\
+Dear Prime Minister,
+
+We write as leaders of faith communities across the country. For three years we have
+watched the detention of asylum seekers grow, and we can no longer remain silent.
+
+Our congregations have welcomed families who spent months in detention centres. They
+describe crowded rooms, little access to lawyers, and children who stopped speaking.
+
+We ask your Government to end the detention of children for immigration purposes, to
+introduce a 28-day time limit on immigration detention, and to fund community-based
+alternatives.
+
+Yours sincerely,
+
+The Most Rev. Daniel Okoro, Archbishop of Lagosford
+Rabbi Miriam Feld, Senior Rabbi, Northgate Synagogue
+Imam Yusuf Rahman, Chair, Council of Mosques of Eastvale
+Rev. Dr. Helen Carter, Moderator, United Reformed Assembly
+"""
+
+D_LETTER = """\
+February 10, 2025
+
+Antonio Guterres
+Secretary-General
+United Nations
+New York, NY 10017
+
+Dear Mr. Secretary-General,
+
+We write regarding the humanitarian situation in the Sahel.
+
+Recommendations
+
+1. Appoint a Special Envoy for the Central Sahel with a clear protection mandate.
+
+2. Convene a pledging conference before the end of the year.
+
+3. Ensure that UN agencies report publicly on access restrictions.
+
+We thank you for your leadership.
+
+Respectfully,
+
+Dr. Fatima Sow, Ph.D.
+Executive Director
+Sahel Protection Network
+
+John Mbeki
+Board Chair
+Sahel Protection Network
+
+cc: Martin Griffiths, Under-Secretary-General for Humanitarian Affairs
+"""
+
+H_LETTER = """\
+VIA EMAIL
+
+Honorable Maria Gonzalez
+Chairwoman, Committee on Appropriations
+Attn: Subcommittee staff
+1016 Longworth House Office Building
+Washington, D.C. 20515
+
+RE: FY2026 FUNDING FOR DEMOCRACY ASSISTANCE
+
+Dear Chairwoman Gonzalez:
+
+On behalf of the 42 organizations listed below, we urge you to maintain funding for
+democracy and governance programs in the FY2026 appropriations bill.
+
+Specifically, we request that the Committee:
+
+(1) Provide no less than $2.9 billion for democracy programs;
+(2) Maintain report language protecting civil society organizations; and
+(3) Reject proposed rescissions of prior-year funds.
+
+Thank you for considering our views.
+
+Respectfully submitted,
+
+National Organizations
+Freedom House
+National Democratic Institute
+International Republican Institute
+
+State and Local Organizations
+Ohio Immigrant Alliance
+Texas Civil Rights Project
+
+P.S. We would welcome a briefing with your staff.
+"""
+
+I_LETTER = """\
+Dear Colleague,
+
+Please join me in cosponsoring H.Res. 123, condemning the detention of journalists in Kestria.
+
+Since 2023, at least 40 journalists have been detained. The resolution calls on the
+Administration to raise these cases.
+
+To cosponsor, please contact Jane Smith in my office at jane.smith@mail.house.gov.
+
+Sincerely,
+
+/s/
+Robert T. Hayes
+Member of Congress
+"""
+
+J_LETTER = """\
+Brussels, 15 October 2024
+
+To the Members of the European Parliament
+
+Dear Members of the European Parliament,
+
+Ahead of the plenary vote on the Forced Labour Regulation, we, the undersigned
+organisations, call on you to support the compromise text without weakening amendments.
+
+The regulation would ban products made with forced labour from the EU market.
+
+In particular, we ask you to:
+
+- vote in favour of the compromise text;
+- reject amendments 12, 15 and 31, which would create loopholes;
+- support amendment 44 on remediation for victims.
+
+We count on your support.
+
+Yours sincerely,
+
+Anti-Slavery Europe, Clean Clothes Network, European Coalition for Corporate Justice,
+Fair Trade Advocacy Office, and Workers' Rights Forum
+"""
+
+E_HTML = """\
+<!DOCTYPE html><html><head><title>Letter | Rights Watchers</title><style>.x{}</style></head>
+<body><a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header"><nav><ul><li>Home</li><li>Reports</li></ul></nav></header>
+<main id="main"><article>
+<h1>Joint Letter to the Foreign Minister of Noreland on Detained Journalists</h1>
+<div class="byline">March 4, 2025</div>
+<div class="article-body">
+<p>The Honorable Lena Sørlie<br>Minister of Foreign Affairs<br>Ministry of Foreign
+Affairs<br>Oslo</p>
+<p>Dear Minister Sørlie,</p>
+<p>We write to you ahead of your visit to Kestria to ask that you raise the cases of
+five journalists held since 2023. <em>Their families</em> have not been allowed to visit.</p>
+<p>During your visit, we urge you to:</p>
+<ul><li><strong>Call for their release.</strong> The charges against them relate only to
+their reporting.</li>
+<li><strong>Ask to visit them.</strong> A consular-style visit would show concern.</li></ul>
+<p>We thank you for your attention.</p>
+<p>Sincerely,</p>
+<p><strong>Rights Watchers</strong><br><strong>Press Freedom
+Now</strong><br><strong>Kestrian Journalists' Union</strong></p>
+</div>
+<div class="share-tools">Share on Facebook | Share on X</div>
+</article></main>
+<footer><p>© 2025 Rights Watchers</p></footer></body></html>
+"""
+
+
+def _letter(text: str) -> Letter:
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    return result.letter
+
+
+def _people(letter: Letter) -> list[tuple[str | None, str | None, list[str], list[str]]]:
+    return [(a.honorific, a.name, a.title_lines, a.address_lines) for a in letter.addressees]
+
+
+def _signers(letter: Letter) -> list[tuple[str, str, list[str], str | None]]:
+    return [(s.name, s.kind, s.title_lines, s.organization) for s in letter.signatories]
+
+
+def test_congress_addressees_with_address_only_and_signatures_in_columns() -> None:
+    letter = _letter(A_LETTER)
+    assert _people(letter) == [
+        ("The Honorable", "Jane R. Whitaker", [], ["United States Senate", "Washington, DC 20510"]),
+        (
+            "The Honorable",
+            "Carlos M. Ibarra",
+            [],
+            ["United States House of Representatives", "Washington, DC 20515"],
+        ),
+    ]
+    assert letter.salutation == "Dear Senator Whitaker and Representative Ibarra:"
+    assert _signers(letter) == [
+        (name, "individual", ["Member of Congress"], None)
+        for name in (
+            "Margaret L. Dunn",
+            "Paul T. Ferreira",
+            "Alicia Brooks-Nguyen",
+            "Samuel O. Adeyemi",
+        )
+    ]
+
+
+def test_memo_header_gives_addressee_date_and_sender() -> None:
+    letter = _letter(B_LETTER)
+    assert _people(letter) == [
+        ("Mr.", "Volkan Erdem", ["United Nations High Commissioner for Refugees"], [])
+    ]
+    assert str(letter.date) == "2025-02-14"
+    assert letter.sender.organization == "Coalition for Refugee Protection in the Aegean"
+    assert letter.subject == "Pushbacks at the Evros border"
+    assert [a.lead for a in letter.resolved_asks()] == [
+        "publicly report on the incidents it has verified;",
+        "press the authorities to open independent investigations; and",
+        "increase its monitoring presence at the border.",
+    ]
+    assert [s.name for s in letter.signatories] == [
+        "AMNESTY INTERNATIONAL",
+        "ARTICLE 19",
+        "PEN America",
+        "CIVICUS",
+        "Greek Council for Refugees",
+        "HumanRights360",
+    ]
+    assert {s.kind for s in letter.signatories} == {"organization"}
+
+
+def test_clergy_signing_name_title_organisation_on_one_line() -> None:
+    letter = _letter(C_LETTER)
+    assert letter.addressees == [] and letter.date is None
+    assert len(letter.body) == 3 and letter.asks == []
+    assert _signers(letter) == [
+        ("The Most Rev. Daniel Okoro", "individual", ["Archbishop of Lagosford"], None),
+        ("Rabbi Miriam Feld", "individual", ["Senior Rabbi"], "Northgate Synagogue"),
+        ("Imam Yusuf Rahman", "individual", ["Chair"], "Council of Mosques of Eastvale"),
+        ("Rev. Dr. Helen Carter", "individual", ["Moderator"], "United Reformed Assembly"),
+    ]
+
+
+def test_a_heading_word_introduces_numbered_recommendations_and_cc_follows_signatures() -> None:
+    letter = _letter(D_LETTER)
+    assert letter.asks_intro == "Recommendations"
+    assert len(letter.asks) == 3
+    assert letter.closing == ["We thank you for your leadership."]
+    assert [(c.name, c.title_lines) for c in letter.cc] == [
+        ("Martin Griffiths", ["Under-Secretary-General for Humanitarian Affairs"])
+    ]
+    assert [s.name for s in letter.signatories] == ["Dr. Fatima Sow, Ph.D.", "John Mbeki"]
+
+
+def test_delivery_line_attn_line_signatory_sections_and_postscript() -> None:
+    result = ingest_text(H_LETTER)
+    letter = result.letter
+    assert letter is not None
+    assert _people(letter) == [
+        (
+            "Honorable",
+            "Maria Gonzalez",
+            ["Chairwoman, Committee on Appropriations"],
+            [
+                "Attn: Subcommittee staff",
+                "1016 Longworth House Office Building",
+                "Washington, D.C. 20515",
+            ],
+        )
+    ]
+    assert letter.subject == "FY2026 FUNDING FOR DEMOCRACY ASSISTANCE"
+    assert letter.complimentary_close == "Respectfully submitted,"
+    assert [s.name for s in letter.signatories] == [
+        "Freedom House",
+        "National Democratic Institute",
+        "International Republican Institute",
+        "Ohio Immigrant Alliance",
+        "Texas Civil Rights Project",
+    ]
+    assert any("42" in w for w in result.warnings)
+    skipped = " ".join(result.skipped)
+    assert "VIA EMAIL" in skipped and "postscript" in skipped
+
+
+def test_dear_colleague_with_electronic_signature() -> None:
+    letter = _letter(I_LETTER)
+    assert letter.salutation == "Dear Colleague,"
+    assert _signers(letter) == [("Robert T. Hayes", "individual", ["Member of Congress"], None)]
+
+
+def test_place_date_group_addressee_and_comma_list_with_and() -> None:
+    letter = _letter(J_LETTER)
+    assert (str(letter.date), letter.place, letter.published) == ("2024-10-15", "Brussels", None)
+    assert _people(letter) == [(None, "Members of the European Parliament", [], [])]
+    assert [s.name for s in letter.signatories] == [
+        "Anti-Slavery Europe",
+        "Clean Clothes Network",
+        "European Coalition for Corporate Justice",
+        "Fair Trade Advocacy Office",
+        "Workers' Rights Forum",
+    ]
+
+
+def test_html_page_with_chrome_bold_lead_ins_and_bold_organisations() -> None:
+    result = ingest_bytes(E_HTML.encode(), filename="letter.html")
+    letter = result.letter
+    assert letter is not None
+    assert (
+        letter.heading == "Joint Letter to the Foreign Minister of Noreland on Detained Journalists"
+    )
+    assert letter.body == [
+        "We write to you ahead of your visit to Kestria to ask that you raise the cases of five "
+        "journalists held since 2023. *Their families* have not been allowed to visit."
+    ]
+    assert [(a.lead, a.body) for a in letter.resolved_asks()] == [
+        ("Call for their release.", "The charges against them relate only to their reporting."),
+        ("Ask to visit them.", "A consular-style visit would show concern."),
+    ]
+    assert [s.name for s in letter.signatories] == [
+        "Rights Watchers",
+        "Press Freedom Now",
+        "Kestrian Journalists' Union",
+    ]
+    assert "Share on" not in letter.model_dump_json()
+
+
+def _docx(paragraphs: list[tuple[str, str | None, bool]]) -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text, style, bold in paragraphs:
+        paragraph = document.add_paragraph(style=style)
+        if bold and ". " in text:
+            lead, rest = text.split(". ", 1)
+            paragraph.add_run(lead + ".").bold = True
+            paragraph.add_run(" " + rest)
+        else:
+            paragraph.add_run(text).bold = bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_plain_word_letter_with_list_numbering_and_bold_names() -> None:
+    data = _docx(
+        [
+            ("12 January 2025", None, False),
+            ("", None, False),
+            ("Ms. Amina Yusuf", None, False),
+            ("Special Rapporteur on freedom of expression", None, False),
+            ("Palais des Nations", None, False),
+            ("CH-1211 Geneva 10", None, False),
+            ("", None, False),
+            ("Dear Ms. Yusuf,", None, False),
+            ("We write about the arrest of three bloggers in Kestria.", None, False),
+            ("We respectfully ask that you:", None, False),
+            (
+                "Send an urgent appeal. The authorities should explain the legal basis.",
+                "List Number",
+                True,
+            ),
+            (
+                "Request a country visit. A visit would allow direct monitoring.",
+                "List Number",
+                True,
+            ),
+            ("We remain at your disposal.", None, False),
+            ("Yours sincerely,", None, False),
+            ("Elena Petrova", None, True),
+            ("Director", None, False),
+            ("Kestria Media Watch", None, False),
+            ("Omar Haddad", None, True),
+            ("Legal Adviser", None, False),
+            ("Digital Voices Network", None, False),
+        ]
+    )
+    letter = ingest_bytes(data, filename="letter.docx").letter
+    assert letter is not None
+    assert _people(letter) == [
+        (
+            "Ms.",
+            "Amina Yusuf",
+            ["Special Rapporteur on freedom of expression"],
+            ["Palais des Nations", "CH-1211 Geneva 10"],
+        )
+    ]
+    assert [(a.lead, a.body) for a in letter.resolved_asks()] == [
+        ("Send an urgent appeal.", "The authorities should explain the legal basis."),
+        ("Request a country visit.", "A visit would allow direct monitoring."),
+    ]
+    assert letter.closing == ["We remain at your disposal."]
+    assert _signers(letter) == [
+        ("Elena Petrova", "individual", ["Director"], "Kestria Media Watch"),
+        ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
+    ]
+
+
+def test_word_signatures_one_paragraph_per_line_without_bold() -> None:
+    lines = [
+        "Dear Ambassador Lee,",
+        "We write about the elections.",
+        "Sincerely,",
+        "Elena Petrova",
+        "Director",
+        "Kestria Media Watch",
+        "Omar Haddad",
+        "Legal Adviser",
+        "Digital Voices Network",
+        "Sarah Kim",
+        "Independent journalist",
+    ]
+    letter = ingest_bytes(_docx([(t, None, False) for t in lines]), filename="x.docx").letter
+    assert letter is not None
+    assert _signers(letter) == [
+        ("Elena Petrova", "individual", ["Director"], "Kestria Media Watch"),
+        ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
+        ("Sarah Kim", "individual", ["Independent journalist"], None),
+    ]
+
+
+def test_fixture_folder_is_not_needed_for_these_tests() -> None:
+    assert Path(__file__).name == "test_ingest_shapes.py"
