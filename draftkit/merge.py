@@ -271,22 +271,19 @@ def _has_template(text: str | None) -> bool:
 
 
 class _Text:
-    """A spec string with Jinja expressions, compiled once and rendered per recipient."""
+    """A spec string with Jinja expressions, rendered per recipient.
 
-    __slots__ = ("_fast", "name", "place", "source")
+    ``render_string`` keeps compiled templates, so each string is compiled once.
+    """
+
+    __slots__ = ("name", "place", "source")
 
     def __init__(self, source: str, name: str, place: str) -> None:
         self.source = source
         self.name = name
         self.place = place
-        self._fast = _compile(source)
 
     def render(self, values: Mapping[str, Any]) -> str:
-        if self._fast is not None:
-            try:
-                return self._fast(values)
-            except Exception:  # render_string below reports it properly
-                pass
         from draftkit.compose import render_string
 
         try:
@@ -296,32 +293,6 @@ class _Text:
             if exc.message.startswith("undefined variable"):
                 hint = "add that column to the recipient list, or the variable to the spec"
             raise TemplateError(exc.message, path=exc.path, where=self.place, hint=hint) from None
-
-
-def _compile(source: str) -> Callable[[Mapping[str, Any]], str] | None:
-    """A compiled renderer for ``source`` in compose's sandbox, or None to use render_string.
-
-    ``compose.render_string`` compiles its text on every call (about half a millisecond);
-    merge renders the same strings for every recipient, so it compiles them once in the
-    same sandboxed environment, with the same output limits.
-    """
-    from draftkit import compose
-
-    env_factory = getattr(compose, "_string_env", None)
-    run = getattr(compose, "_run", None)
-    if env_factory is None or run is None or len(source) > compose.MAX_OUTPUT_CHARS:
-        return None
-    try:
-        env = env_factory()
-        template = env.from_string(source)
-    except Exception:  # render_string reports syntax errors
-        return None
-
-    def fast(values: Mapping[str, Any]) -> str:
-        result: str = run(env, lambda: template.generate(dict(values)))
-        return result
-
-    return fast
 
 
 @dataclass(slots=True)

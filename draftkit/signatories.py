@@ -1,0 +1,718 @@
+"""Sign-on letters: signatories from a form export, cleaned, de-duplicated, ordered, counted.
+
+Coalition letters collect signatures through a web form or a shared spreadsheet. The
+export has its own column names ("Your name", "Organisation", "Signing as"), stray
+spaces, names typed in capitals, and the same organisation entered twice ("Human Rights
+Watch" and "Human Rights Watch (HRW)"). This module turns such a file into the letter's
+``signatories`` list:
+
+- :func:`read_signatories` reads a CSV/TSV export (or a YAML/JSON list) with loosely
+  matched columns, normalises whitespace and all-capital or all-lower-case names, and
+  merges duplicates (same organisation under its acronym or without "The", same person
+  with another spacing, case, accents, "Last, First" order, or the same e-mail).
+- :func:`order_signatories` applies an ordering policy: ``as-entered``,
+  ``organization`` (alphabetical by organisation), ``family-name``, or
+  ``lead-then-alphabetical``.
+- :func:`count_signatories` and :func:`count_text` keep counts true: "the undersigned
+  11 organizations" is generated from the list, and :func:`count_mismatches` finds
+  counts typed into a letter that the list contradicts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from draftkit.errors import SpecError
+from draftkit.schema import Letter, Signatory
+
+__all__ = [
+    "ORDER_POLICIES",
+    "Duplicate",
+    "OrderPolicy",
+    "SignatoryCounts",
+    "SignatoryImport",
+    "count_mismatches",
+    "count_signatories",
+    "count_text",
+    "dedupe",
+    "normalize_name",
+    "order_signatories",
+    "read_signatories",
+    "signatories_yaml",
+]
+
+OrderPolicy = Literal["as-entered", "organization", "family-name", "lead-then-alphabetical"]
+ORDER_POLICIES: tuple[OrderPolicy, ...] = (
+    "as-entered",
+    "organization",
+    "family-name",
+    "lead-then-alphabetical",
+)
+MAX_BYTES = 20 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A row merged into an earlier one.
+
+    Attributes:
+        kept: The name kept (the first entry).
+        dropped: The name of the duplicate entry.
+        source: Where the duplicate was (``form.csv:12``).
+        reason: Why they are the same (``same organization`` ...).
+    """
+
+    kept: str
+    dropped: str
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class SignatoryImport:
+    """Signatories read from a file.
+
+    Attributes:
+        signatories: Cleaned and de-duplicated, in the order entered.
+        duplicates: Rows merged into earlier ones.
+        skipped: Rows that could not be used, each ``"source: why"``.
+        identification_only: Names of individuals whose affiliation is listed for
+            identification only.
+        source: The file read.
+    """
+
+    signatories: list[Signatory] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    identification_only: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignatoryCounts:
+    """How many signed, by type.
+
+    Attributes:
+        total: Every signatory.
+        organizations: Organisations.
+        individuals: Individuals.
+        leads: Lead signatories.
+        former: Individuals signing in a former capacity.
+    """
+
+    total: int
+    organizations: int
+    individuals: int
+    leads: int
+    former: int
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "at", "de", "del", "der", "di", "du", "for", "in", "la", "le", "of",
+     "on", "or", "the", "to", "van", "von", "y", "et", "des", "da", "dos"}
+)  # fmt: skip
+
+
+def _title_word(word: str, first: bool) -> str:
+    if not first and word in _SMALL_WORDS:
+        return word
+    parts = re.split(r"([-'’])", word)
+    out = []
+    for part in parts:
+        if part in ("-", "'", "’") or not part:
+            out.append(part)
+        elif part.startswith("mc") and len(part) > 2:
+            out.append("Mc" + part[2:].capitalize())
+        else:
+            out.append(part[:1].upper() + part[1:])
+    return "".join(out)
+
+
+def normalize_name(text: str) -> str:
+    """Tidy a name as typed into a form.
+
+    Whitespace is collapsed; a name typed all in capitals or all in lower case is set in
+    title case (small words such as "of" and "the" stay lower case, an acronym in
+    parentheses stays as typed). Mixed-case names are kept as entered ("iDefend").
+
+    Examples:
+        ``"  HUMAN  RIGHTS WATCH (HRW) "`` -> ``"Human Rights Watch (HRW)"``;
+        ``"jane o'neil-smith"`` -> ``"Jane O'Neil-Smith"``.
+    """
+    text = " ".join(text.split())
+    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
+    if not letters:
+        return text
+    upper = all(c.isupper() for c in letters)
+    lower = all(c.islower() for c in letters)
+    if not (lower or (upper and len(letters) > 4)):
+        return text
+    words = []
+    for index, token in enumerate(text.split(" ")):
+        if token.startswith("(") or (upper and len(token) <= 1):
+            words.append(token)
+        else:
+            words.append(_title_word(token.lower(), index == 0))
+    return " ".join(words)
+
+
+def _fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for comparisons and sorting."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = stripped.casefold().replace("&", " and ")
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+def _acronyms(name: str) -> list[str]:
+    return [_fold(a) for a in re.findall(r"\(([^)]+)\)", name) if _fold(a)]
+
+
+def _org_key(name: str) -> str:
+    base = _fold(re.sub(r"\([^)]*\)", " ", name))
+    return base.removeprefix("the ").strip() or _fold(name)
+
+
+_PERSON_TITLES = re.compile(
+    r"^(?:dr|prof|professor|rev|mr|mrs|ms|mx|sr|sir|dame|hon|the hon)\.?\s+", re.IGNORECASE
+)
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|esq|ph\.d)\.?$", re.IGNORECASE)
+
+
+def _person_name(name: str) -> str:
+    """``"Doe, Jane"`` -> ``"Jane Doe"`` (but ``"King, Jr."`` stays)."""
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        if first and last and not _SUFFIX.match(first) and " " not in last.strip():
+            return f"{first} {last}"
+    return name
+
+
+def _person_key(name: str) -> str:
+    text = _PERSON_TITLES.sub("", name)
+    return _fold(text)
+
+
+# --------------------------------------------------------------------------- columns
+
+_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
+    # target, header words (matched on the folded header; first rule that fits wins)
+    ("identification", ("identification", "id only", "for id")),
+    ("email", ("email", "e mail")),
+    ("lead", ("lead",)),
+    ("former", ("former",)),
+    ("kind", ("type", "kind", "signing as", "sign as", "capacity", "category")),
+    ("first_name", ("first name", "given name", "first")),
+    ("last_name", ("last name", "family name", "surname", "last")),
+    ("title", ("title", "position", "job", "role")),
+    ("organization", ("organization", "organisation", "org", "affiliation", "institution",
+                      "company", "group")),
+    ("name", ("name", "signatory", "signer", "full name")),
+]  # fmt: skip
+
+
+def _header_target(header: str) -> str | None:
+    folded = _fold(header.replace("_", " "))
+    if not folded:
+        return None
+    for target, words in _COLUMNS:
+        for word in words:
+            if folded == word or re.search(rf"\b{re.escape(word)}\b", folded):
+                return target
+    return None
+
+
+def _columns(headers: Sequence[str]) -> dict[str, str]:
+    """header -> target field; each target taken by its first header."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for header in headers:
+        target = _header_target(header or "")
+        if target is None:
+            continue
+        if target in taken:
+            continue
+        out[header] = target
+        taken.add(target)
+    return out
+
+
+_TRUE = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "checked", "on"})
+
+
+def _truthy(value: Any) -> bool:
+    text = _fold(str(value or ""))
+    return text in _TRUE or text.startswith("yes") or "identification" in text
+
+
+def _kind(value: Any) -> tuple[Literal["individual", "organization"] | None, bool]:
+    """The signatory type written in a cell, and whether it says identification only."""
+    text = _fold(str(value or ""))
+    if not text:
+        return None, False
+    ident = "identification" in text
+    if any(w in text for w in ("individual", "person", "myself", "personal")) or ident:
+        return "individual", ident
+    if any(w in text for w in ("org", "group", "institution", "behalf", "ngo", "coalition")):
+        return "organization", False
+    return None, False
+
+
+def _lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        items = [str(v) for v in value]
+    else:
+        items = re.split(r"\r?\n|;", str(value))
+    return [" ".join(i.split()) for i in items if i.strip()]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise SpecError("signatory file not found", path=path, hint="check the path") from None
+    if size > MAX_BYTES:
+        raise SpecError(f"signatory file is {size:,} bytes; too large", path=path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SpecError(
+            f"not UTF-8 text (byte {exc.start})", path=path, hint="export the form as UTF-8 CSV"
+        ) from None
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        try:
+            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        except (yaml.YAMLError, json.JSONDecodeError) as exc:
+            raise SpecError(f"cannot parse: {str(exc).splitlines()[0]}", path=path) from None
+        if isinstance(data, dict) and "signatories" in data:
+            data = data["signatories"]
+        if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+            raise SpecError("expected a list of signatories (mappings)", path=path)
+        return [dict(d) for d in data], [f"{path}:signatories[{i}]" for i in range(len(data))]
+    header_line = text.split("\n", 1)[0]
+    tabs = suffix == ".tsv" or header_line.count("\t") > header_line.count(",")
+    delimiter = "\t" if tabs else ","
+    if header_line.count(";") > header_line.count(delimiter):
+        delimiter = ";"
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[dict[str, Any]] = []
+    sources: list[str] = []
+    try:
+        for row in reader:
+            rows.append(dict(row))
+            sources.append(f"{path}:{reader.line_num}")
+    except csv.Error as exc:
+        raise SpecError(f"not valid CSV: {exc}", path=path, line=reader.line_num) from None
+    return rows, sources
+
+
+def _signatory(row: Mapping[str, Any], columns: Mapping[str, str]) -> tuple[Signatory, bool, str]:
+    """One row as a signatory, whether it is for identification only, and its e-mail.
+
+    Raises:
+        ValueError: The row has no name, or a type that is not understood.
+    """
+    values: dict[str, Any] = {}
+    for header, target in columns.items():
+        value = row.get(header)
+        if value not in (None, ""):
+            values[target] = value
+    name = normalize_name(str(values.get("name", "")))
+    organization = normalize_name(str(values.get("organization", "")))
+    if not name:
+        first = normalize_name(str(values.get("first_name", "")))
+        last = normalize_name(str(values.get("last_name", "")))
+        name = " ".join(p for p in (first, last) if p)
+    kind, ident = _kind(values.get("kind"))
+    if values.get("kind") not in (None, "") and kind is None:
+        raise ValueError(f"type {values['kind']!r} is neither an individual nor an organization")
+    ident = ident or _truthy(values.get("identification"))
+    if kind is None:
+        kind = "individual" if name else "organization"
+    if kind == "organization":
+        name = name if name and not organization else (organization or name)
+        if not name:
+            raise ValueError("no organization name")
+        signatory = Signatory(name=name, kind="organization", lead=_truthy(values.get("lead")))
+        return signatory, False, ""
+    if not name:
+        raise ValueError("no name")
+    signatory = Signatory(
+        name=_person_name(name),
+        kind="individual",
+        title_lines=_lines(values.get("title")),
+        organization=organization or None,
+        former=_truthy(values.get("former")),
+        lead=_truthy(values.get("lead")),
+    )
+    return signatory, ident and bool(organization), _fold(str(values.get("email", "")))
+
+
+def read_signatories(path: str | Path) -> SignatoryImport:
+    """Read signatories from a CSV/TSV form export or a YAML/JSON list.
+
+    Columns are matched loosely: a header containing "name", "signatory" or "signer" is
+    the name; "first name"/"last name" are joined; "organization", "organisation",
+    "affiliation" or "institution" is the organisation; "title" or "position" the title
+    lines (split on ``;`` or new lines); "type", "kind" or "signing as" the type
+    (individual or organization); "identification" marks an affiliation listed for
+    identification only; "lead" a lead signatory; "former" a former capacity; "e-mail"
+    is used only to recognise the same person twice. Other columns (timestamps ...) are
+    ignored. A row without a type is an individual when it has a name, else the
+    organisation it names.
+
+    Returns:
+        The cleaned, de-duplicated list in the order entered, with what was merged or
+        skipped.
+
+    Raises:
+        SpecError: The file is missing, unreadable, or has no name/organisation column.
+    """
+    path = Path(path)
+    rows, sources = _rows(path)
+    headers: list[str] = []
+    for row in rows:
+        headers.extend(h for h in row if h is not None and h not in headers)
+    columns = _columns(headers)
+    if not {"name", "organization", "first_name", "last_name"} & set(columns.values()):
+        raise SpecError(
+            "no name or organization column",
+            path=path,
+            line=1,
+            hint="name a column 'name' (and 'organization', 'title', 'type' as needed)",
+        )
+    result = SignatoryImport(source=str(path))
+    entries: list[tuple[Signatory, str, str]] = []
+    for row, source in zip(rows, sources, strict=True):
+        if not any(str(v or "").strip() for v in row.values()):
+            continue
+        try:
+            signatory, ident, email = _signatory(row, columns)
+        except (ValueError, ValidationError) as exc:
+            message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            result.skipped.append(f"{source}: {message}")
+            continue
+        entries.append((signatory, source, email))
+        if ident:
+            result.identification_only.append(signatory.name)
+    result.signatories, result.duplicates = _dedupe(entries)
+    kept = {s.name for s in result.signatories}
+    result.identification_only = [
+        n for n in dict.fromkeys(result.identification_only) if n in kept
+    ]
+    return result
+
+
+def _merge_into(first: Signatory, other: Signatory) -> Signatory:
+    update: dict[str, Any] = {
+        "lead": first.lead or other.lead,
+        "former": first.former or other.former,
+    }
+    if first.kind == "individual":
+        if not first.title_lines and other.title_lines:
+            update["title_lines"] = list(other.title_lines)
+        if not first.organization and other.organization:
+            update["organization"] = other.organization
+    return first.model_copy(update=update)
+
+
+def _dedupe(
+    entries: Iterable[tuple[Signatory, str, str]],
+) -> tuple[list[Signatory], list[Duplicate]]:
+    kept: list[Signatory] = []
+    duplicates: list[Duplicate] = []
+    by_key: dict[tuple[str, str], int] = {}
+    for signatory, source, email in entries:
+        if signatory.kind == "organization":
+            acronyms = [("org", a) for a in _acronyms(signatory.name)]
+            keys = [("org", _org_key(signatory.name)), *acronyms]
+            reason = "same organization"
+        else:
+            keys = [("person", _person_key(signatory.name))]
+            if email:
+                keys.append(("email", email))
+            reason = "same person"
+        found = next((by_key[k] for k in keys if k in by_key), None)
+        if found is not None:
+            first = kept[found]
+            kept[found] = _merge_into(first, signatory)
+            duplicates.append(Duplicate(first.name, signatory.name, source, reason))
+            index = found
+        else:
+            kept.append(signatory)
+            index = len(kept) - 1
+        for key in keys:
+            by_key.setdefault(key, index)
+        if signatory.kind == "organization":
+            # an entry that is only an acronym ("HRW") matches "Human Rights Watch (HRW)"
+            by_key.setdefault(("org", _fold(signatory.name)), index)
+    return kept, duplicates
+
+
+def dedupe(signatories: Iterable[Signatory]) -> tuple[list[Signatory], list[Duplicate]]:
+    """Merge repeated signatories (first entry kept; lead/titles filled from later ones).
+
+    Organisations match when their names agree ignoring case, accents, punctuation, a
+    leading "The", "&" for "and", and a parenthesised acronym (which also matches an
+    entry that is only that acronym). People match on their name ignoring case, accents,
+    punctuation, courtesy titles and "Last, First" order.
+
+    Returns:
+        The kept signatories in order, and the duplicates merged.
+    """
+    return _dedupe((s, f"#{i + 1}", "") for i, s in enumerate(signatories))
+
+
+# --------------------------------------------------------------------------- ordering
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del",
+                        "ter", "ten", "dos", "das"})  # fmt: skip
+
+
+def _family_key(name: str) -> tuple[str, str]:
+    from draftkit.protocol import surname_of
+
+    try:
+        surname = surname_of(name)
+    except Exception:  # a name surname_of cannot split sorts under itself
+        surname = name
+    words = surname.split()
+    while len(words) > 1 and words[0].casefold() in _PARTICLES:
+        words = words[1:]
+    return _fold(" ".join(words)), _fold(name)
+
+
+def _org_sort(name: str) -> tuple[str, str]:
+    folded = _fold(name)
+    return folded.removeprefix("the "), folded
+
+
+def _sort_key(signatory: Signatory, policy: OrderPolicy) -> tuple[str, str, str]:
+    if signatory.kind == "organization":
+        return (*_org_sort(signatory.name), "")
+    family = _family_key(signatory.name)
+    if policy == "organization" and signatory.organization:
+        return (*_org_sort(signatory.organization), family[0])
+    return (*family, "")
+
+
+def order_signatories(signatories: Sequence[Signatory], policy: OrderPolicy) -> list[Signatory]:
+    """Order signatories by a policy.
+
+    Policies:
+        ``as-entered``: unchanged.
+        ``organization``: alphabetical by organisation; an individual sorts under their
+        organisation (then family name), or under their family name without one.
+        ``family-name``: individuals by family name (particles such as "van" ignored),
+        organisations by name.
+        ``lead-then-alphabetical``: lead signatories first as entered, then the rest
+        alphabetically (organisations by name, individuals by family name).
+
+    A leading "The", case and accents never affect the order.
+
+    Raises:
+        SpecError: Unknown policy.
+    """
+    if policy not in ORDER_POLICIES:
+        raise SpecError(
+            f"unknown signatory order '{policy}'", hint=f"use one of {', '.join(ORDER_POLICIES)}"
+        )
+    items = list(signatories)
+    if policy == "as-entered":
+        return items
+    if policy == "lead-then-alphabetical":
+        leads = [s for s in items if s.lead]
+        rest = sorted((s for s in items if not s.lead), key=lambda s: _sort_key(s, "family-name"))
+        return leads + rest
+    return sorted(items, key=lambda s: _sort_key(s, policy))
+
+
+# --------------------------------------------------------------------------- counts
+
+_SMALL = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+    *("seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(number: int) -> str:
+    if 0 <= number < 20:
+        return _SMALL[number]
+    if 20 <= number < 100:
+        tens, units = divmod(number, 10)
+        return _TENS[tens - 2] + (f"-{_SMALL[units]}" if units else "")
+    return str(number)
+
+
+def _number_of(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    if word in _SMALL:
+        return _SMALL.index(word)
+    tens, _, units = word.partition("-")
+    if tens in _TENS and (not units or units in _SMALL[1:10]):
+        return (_TENS.index(tens) + 2) * 10 + (_SMALL.index(units) if units else 0)
+    return None
+
+
+def count_signatories(signatories: Iterable[Signatory]) -> SignatoryCounts:
+    """Count signatories by type."""
+    items = list(signatories)
+    return SignatoryCounts(
+        total=len(items),
+        organizations=sum(1 for s in items if s.kind == "organization"),
+        individuals=sum(1 for s in items if s.kind == "individual"),
+        leads=sum(1 for s in items if s.lead),
+        former=sum(1 for s in items if s.former),
+    )
+
+
+def count_text(
+    signatories: Iterable[Signatory],
+    *,
+    prefix: str = "the undersigned",
+    words: bool = False,
+    organization_word: str = "organizations",
+) -> str:
+    """The count of signers as a phrase generated from the list.
+
+    Examples: "the undersigned 11 organizations", "the undersigned 11 organizations and
+    3 individuals", with ``words=True`` "the undersigned eleven organizations"; one
+    signer: "the undersigned organization".
+
+    Args:
+        signatories: The list.
+        prefix: Text before the number.
+        words: Spell numbers below 100 as words.
+        organization_word: "organizations" or "organisations".
+    """
+    counts = count_signatories(signatories)
+
+    def part(number: int, plural: str, singular: str) -> str:
+        if number == 1 and counts.total == 1:
+            return singular
+        shown = _words(number) if words else str(number)
+        return f"{shown} {plural if number != 1 else singular}"
+
+    org_singular = organization_word.removesuffix("s")
+    parts = []
+    if counts.organizations:
+        parts.append(part(counts.organizations, organization_word, org_singular))
+    if counts.individuals:
+        parts.append(part(counts.individuals, "individuals", "individual"))
+    if not parts:
+        return prefix
+    return f"{prefix} {' and '.join(parts)}".strip()
+
+
+_TYPED_COUNT = re.compile(
+    r"\bundersigned\s+(?P<number>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[^.;:!?]{0,120}?\s)?"
+    r"(?P<what>organi[sz]ations|groups|individuals|people|persons|experts|scholars|"
+    r"signatories)\b",
+    re.IGNORECASE,
+)
+
+
+def count_mismatches(letter: Letter) -> list[str]:
+    """Counts typed into a letter ("the undersigned twelve organizations") that its
+    signatory list contradicts.
+
+    Returns:
+        One line per mismatch: ``"body[0]: says twelve organizations, the list has 10"``.
+    """
+    counts = count_signatories(letter.signatories)
+    places: list[tuple[str, str]] = []
+    for field_name in ("body", "closing"):
+        for index, text in enumerate(getattr(letter, field_name)):
+            if isinstance(text, str):
+                places.append((f"{field_name}[{index}]", text))
+    for field_name in ("asks_intro", "signatory_note", "subject"):
+        value = getattr(letter, field_name)
+        if isinstance(value, str):
+            places.append((field_name, value))
+    out: list[str] = []
+    for place, text in places:
+        for match in _TYPED_COUNT.finditer(text):
+            number = _number_of(match["number"])
+            if number is None:
+                continue
+            what = match["what"].lower()
+            if what.startswith("organi") or what == "groups":
+                actual, label = counts.organizations, "organizations"
+            elif what == "signatories":
+                actual, label = counts.total, "signatories"
+            else:
+                actual, label = counts.individuals, "individuals"
+            if number != actual:
+                out.append(
+                    f"{place}: says {match['number']} {match['what']}, "
+                    f"the list has {actual} {label}"
+                )
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def signatories_yaml(
+    signatories: Sequence[Signatory],
+    *,
+    policy: OrderPolicy = "as-entered",
+    source: str | None = None,
+    identification_only: Sequence[str] = (),
+) -> str:
+    """The list as a YAML fragment to paste into a spec (``signatories:``), with counts.
+
+    The header comments give the counts, the ordering policy and the generated count
+    text; the fragment holds only the ``signatories:`` key.
+    """
+    counts = count_signatories(signatories)
+    entries: list[dict[str, Any]] = []
+    for signatory in signatories:
+        entry = signatory.model_dump(exclude_defaults=True)
+        entry["name"] = signatory.name
+        if signatory.kind == "organization":
+            entry["kind"] = "organization"
+        entries.append(entry)
+    lines = [
+        f"# {counts.total} signatories"
+        + (f" from {source}" if source else "")
+        + f": {counts.organizations} organizations, {counts.individuals} individuals"
+        + (f", {counts.leads} lead" if counts.leads else ""),
+        f"# order: {policy} (set options.signatory_order: {policy} in the spec)",
+        f'# count text: "{count_text(signatories)}"',
+    ]
+    if identification_only:
+        lines.append(
+            f"# {len(identification_only)} sign with affiliations for identification only;"
+            ' consider signatory_note: "Affiliations are listed for identification only."'
+        )
+    body = yaml.safe_dump(
+        {"signatories": entries}, sort_keys=False, allow_unicode=True, width=88
+    )
+    return "\n".join(lines) + "\n" + body
