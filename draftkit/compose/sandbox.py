@@ -12,8 +12,7 @@ import contextvars
 import datetime as dt
 import functools
 import re
-import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -116,6 +115,41 @@ def _check_size(value: Any) -> None:
 def _check_format(template: str) -> None:
     if re.search(r"%[-#0 +]*\d{6,}|\{[^{}]*[:!][^{}]*\d{6,}", template):
         raise LimitError("a format string asks for a huge width")
+    if re.search(r"%[-#0 +]*\*|\{[^{}]*:[^{}]*\{", template):
+        raise LimitError("a format string takes its width from an argument")
+
+
+def _check_format_args(template: str, values: Any) -> None:
+    """Refuse formatting that would repeat large arguments many times."""
+    if isinstance(values, Mapping):
+        values = list(values.values())
+    elif not isinstance(values, tuple | list):
+        values = [values]
+    biggest = max((_estimated_size(v) for v in values), default=0)
+    fields = template.count("{") + template.count("%")
+    if len(template) + fields * biggest > MAX_OUTPUT_CHARS:
+        _too_big("formatting")
+
+
+def _check_str_method(owner: str | bytes, name: str, args: tuple[Any, ...], kwargs: Any) -> None:
+    """Estimate the result of string methods that can grow a string, before calling them."""
+    if name == "join" and args and _estimated_size(args[0]) > MAX_OUTPUT_CHARS:
+        _too_big("join()")
+    if name == "replace" and len(args) >= 2:
+        old, new = args[0], args[1]
+        if isinstance(old, str | bytes) and isinstance(new, str | bytes):
+            hits = owner.count(old) if old else len(owner) + 1  # type: ignore[arg-type]
+            if len(owner) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
+                _too_big("replace()")
+    if name == "expandtabs":
+        size = args[0] if args else kwargs.get("tabsize", 8)
+        tabs = owner.count("\t" if isinstance(owner, str) else b"\t")  # type: ignore[arg-type]
+        if isinstance(size, int) and len(owner) + tabs * max(size, 1) > MAX_OUTPUT_CHARS:
+            _too_big("expandtabs()")
+    if name == "translate" and args and isinstance(args[0], Mapping):
+        widest = max((_estimated_size(v) for v in args[0].values()), default=1)
+        if len(owner) * max(widest, 1) > MAX_OUTPUT_CHARS:
+            _too_big("translate()")
 
 
 def _check_repeat(left: Any, right: Any) -> None:
@@ -164,6 +198,7 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         strings = [v for v in values if isinstance(v, str)]
         if name == "format" and strings:
             _check_format(strings[0])
+            _check_format_args(strings[0], tuple(values[1:]))
         if name == "replace" and len(strings) >= 3:
             text, old, new = strings[0], strings[1], strings[2]
             hits = text.count(old) if old else len(text) + 1
@@ -192,7 +227,15 @@ def display_path(path: Path) -> str:
 
 
 class _CountingCodeGenerator(CodeGenerator):
-    """Compiles every ``{% for %}`` to iterate through ``environment.guard_iter``."""
+    """Compiles ``{% for %}`` through ``environment.guard_iter`` and ``~`` through
+    ``environment.guard_join``, so loops are counted and joins are sized first."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
+        self.write("environment.guard_join((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
 
     def visit_For(self, node: nodes.For, frame: Frame) -> None:  # noqa: N802 - Jinja's name
         if not getattr(node, "draftkit_guarded", False):
@@ -225,6 +268,19 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 )
             yield item
 
+    def guard_join(self, parts: Sequence[Any]) -> str:
+        """``a ~ b ~ c``: refuse a result over the size limit before building it."""
+        if sum(_estimated_size(p) for p in parts) > MAX_OUTPUT_CHARS:
+            _too_big("joining values with ~")
+        return "".join(str(p) for p in parts)
+
+    def concat(self, parts: Iterable[str]) -> str:
+        """Join a buffer (a macro's, a ``set`` block's) only if the result is not huge."""
+        items = parts if isinstance(parts, list) else list(parts)
+        if sum(len(p) for p in items) > MAX_OUTPUT_CHARS:
+            _too_big("a macro or block's text")
+        return "".join(items)
+
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
     ) -> Any:
@@ -234,6 +290,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             _check_power(left, right)
         elif operator == "%" and isinstance(left, str):
             _check_format(left)
+            _check_format_args(left, right)
         elif operator == "+" and _estimated_size(left) + _estimated_size(right) > MAX_OUTPUT_CHARS:
             _too_big("joining two values")
         result = super().call_binop(context, operator, left, right)
@@ -241,13 +298,19 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return result
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        if (
-            isinstance(value, types.MethodType | types.BuiltinMethodType)
-            and value.__name__ in ("format", "format_map")
-            and isinstance(value.__self__, str)
-        ):
-            _check_format(value.__self__)
-        return super().wrap_str_format(value)
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        template: str = value.__self__
+        _check_format(template)
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            _check_format_args(template, (*args, *kwargs.values()))
+            if value.__name__ == "format_map" and args:
+                _check_format_args(template, args[0])
+            return wrapped(*args, **kwargs)
+
+        return functools.update_wrapper(checked, value)
 
     def call(
         __self,  # noqa: N805
@@ -260,19 +323,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT_CHARS:
                 raise LimitError(f"a call got a huge number ({value})")
         owner = getattr(__obj, "__self__", None)
-        name = getattr(__obj, "__name__", "")
-        if (
-            isinstance(owner, str)
-            and name == "join"
-            and args
-            and _estimated_size(args[0]) > MAX_OUTPUT_CHARS
-        ):
-            _too_big("join()")
-        if isinstance(owner, str) and name == "replace" and len(args) >= 2:
-            old, new = str(args[0]), str(args[1])
-            hits = owner.count(old) if old else len(owner) + 1
-            if len(owner) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
-                _too_big("replace()")
+        if isinstance(owner, str | bytes):
+            _check_str_method(owner, getattr(__obj, "__name__", ""), args, kwargs)
         budget = _budget()
         budget.depth += 1
         try:
