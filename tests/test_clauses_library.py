@@ -377,3 +377,21 @@ def test_large_library_strategies_stay_relevant_and_safe(
     assert library.search("rapporteur", limit=1)[0].clause.id == "ask.access-special-rapporteur"
     for query in ('"', "NEAR(", "*", "OR", "'; DROP TABLE clauses; --", ""):
         assert isinstance(library.search(query, audience="un", tags=["sanctions"]), list)
+
+
+def test_parallel_parsing_gives_the_same_library(
+    copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftkit.clauses import library as library_module
+
+    serial = ClauseLibrary([copy], cache_dir=tmp_path / "a").load()
+    monkeypatch.setattr(library_module, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(library_module.os, "cpu_count", lambda: 2)
+    parallel = ClauseLibrary([copy], cache_dir=tmp_path / "b").load()
+    assert [(c.id, c.line, c.version) for c in parallel] == [
+        (c.id, c.line, c.version) for c in serial
+    ]
+    (copy / "zz-broken.yaml").write_text("clauses:\n  - id: x\n    kind: nope\n", encoding="utf-8")
+    with pytest.raises(ClauseError, match=r"zz-broken\.yaml:3") as info:
+        ClauseLibrary([copy], cache_dir=tmp_path / "c").load()
+    assert info.value.line == 3 and info.value.path == str(copy / "zz-broken.yaml")

@@ -21,6 +21,7 @@ SQL text are just words. Ranking is BM25 with column weights (title and lead cou
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -28,8 +29,8 @@ import re
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ __all__ = [
     "signature",
 ]
 
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 """Bump when the database layout or the stored clause data changes."""
 
 # BM25 weights for the FTS columns: id, title, lead, text, topics.
@@ -100,6 +101,7 @@ _STOPWORDS = frozenset(
     )
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
 def signature(files: Sequence[Path], folders: Sequence[Path]) -> str:
@@ -242,7 +244,6 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
     fts_rows: list[tuple[Any, ...]] = []
     topic_rows: list[tuple[int, str]] = []
     audience_rows: list[tuple[int, str]] = []
-    doc_freq: Counter[str] = Counter()
 
     def flush() -> None:
         conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
@@ -268,9 +269,7 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
                 clause.model_dump_json(exclude_defaults=True),
             )
         )
-        fts_row = _fts_row(clause)
-        fts_rows.append((count, *fts_row))
-        doc_freq.update(set(_WORD.findall(" ".join(fts_row).lower())))
+        fts_rows.append((count, *_fts_row(clause)))
         topic_rows += [(count, t.lower()) for t in clause.topics]
         audience_rows += [(count, a) for a in clause.audiences]
         if len(clause_rows) >= 5000:
@@ -283,7 +282,9 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
         CREATE INDEX clauses_kind ON clauses (kind);
         """
     )
-    conn.executemany("INSERT INTO term_df VALUES (?, ?)", doc_freq.items())
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')")
+    conn.execute("INSERT INTO term_df SELECT term, doc FROM temp.vocab")
+    conn.execute("DROP TABLE temp.vocab")
     conn.execute(
         "INSERT INTO fts (fts, rank) VALUES ('rank', ?)",
         (f"bm25({', '.join(str(w) for w in _WEIGHTS)})",),
@@ -420,10 +421,39 @@ def _count(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+_local = threading.local()
+
+
+def _stemmer() -> sqlite3.Connection:
+    conn: sqlite3.Connection | None = getattr(_local, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(w, tokenize = '{_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, s, 'instance')")
+        _local.conn = conn
+    return conn
+
+
+@functools.lru_cache(maxsize=8192)
+def index_term(word: str) -> str | None:
+    """The term the index stores for ``word`` (tokenised and stemmed as FTS5 does)."""
+    conn = _stemmer()
+    conn.execute("DELETE FROM s")
+    conn.execute("INSERT INTO s (rowid, w) VALUES (1, ?)", (word,))
+    row = conn.execute("SELECT term FROM temp.v LIMIT 1").fetchone()
+    return str(row[0]) if row else None
+
+
 def _doc_freqs(conn: sqlite3.Connection, words: Sequence[str]) -> dict[str, int]:
-    marks = ", ".join("?" for _ in words)
-    rows = conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", list(words))
-    return {str(term): int(df) for term, df in rows}
+    """How many clauses contain each word (0 when unknown)."""
+    terms = {word: index_term(word) for word in words}
+    wanted = sorted({t for t in terms.values() if t})
+    if not wanted:
+        return {}
+    marks = ", ".join("?" for _ in wanted)
+    rows = conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", wanted)
+    freq = {str(term): int(df) for term, df in rows}
+    return {word: freq.get(term or "", 0) for word, term in terms.items()}
 
 
 def _ranked(

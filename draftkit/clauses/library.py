@@ -170,8 +170,9 @@ class ClauseLibrary:
     def _load(self) -> list[Clause]:
         clauses: list[Clause] = []
         seen: dict[str, Clause] = {}
-        for path in self.files():
-            for clause in read_clause_file(path):
+        files = self.files()
+        for path, found in zip(files, _read_all(files), strict=True):
+            for clause in found:
                 first = seen.get(clause.id)
                 if first is not None:
                     raise ClauseError(
@@ -622,6 +623,34 @@ class ClauseLibrary:
     def _default_harvest_file(self) -> Path:
         folder = self.folders[0] if self.folders[0].is_dir() else self.folders[0].parent
         return folder / "harvested.yaml"
+
+
+PARALLEL_BYTES = 4 * 1024 * 1024
+"""Libraries whose files total more than this are parsed by several processes."""
+
+
+def _read_all(files: Sequence[Path]) -> Iterator[list[Clause]]:
+    """The clauses of each file, in order; large libraries are parsed in parallel."""
+    workers = min(os.cpu_count() or 1, 8, len(files))
+    total = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    if workers < 2 or total < PARALLEL_BYTES:
+        yield from (read_clause_file(path) for path in files)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(read_clause_file, files))
+    except (OSError, BrokenProcessPool, ClauseError):
+        # no processes available, or a bad file: parse here (errors keep their details)
+        results = [read_clause_file(path) for path in files]
+    yield from results
 
 
 def _best_similarity(fp: Fingerprint, clause: Clause) -> float:
