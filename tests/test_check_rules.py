@@ -43,7 +43,11 @@ def make(**changes: Any) -> Letter:
         "closing": ["Thank you for your attention."],
         "complimentary_close": "Sincerely,",
         "signatories": [
-            {"name": "Ana Ruiz", "title_lines": ["Director"], "organization": "Center for Civic Rights"}
+            {
+                "name": "Ana Ruiz",
+                "title_lines": ["Director"],
+                "organization": "Center for Civic Rights",
+            }
         ],
     }
     data.update(changes)
@@ -91,7 +95,8 @@ def test_salutation_name_fires_on_someone_else() -> None:
 
 
 def test_salutation_name_quiet_for_the_addressee() -> None:
-    assert run(make(addressees=[senator()], salutation="Dear Senator Jones:"), "salutation-name") == []
+    letter = make(addressees=[senator()], salutation="Dear Senator Jones:")
+    assert run(letter, "salutation-name") == []
     group = make(
         addressees=[senator(), senator("James Risch")],
         salutation="Dear Members of the Committee on Foreign Relations:",

@@ -15,7 +15,13 @@ as a Word comment on its paragraph.
 from __future__ import annotations
 
 from draftkit.check.annotate import AnnotateResult, annotate_docx
-from draftkit.check.engine import check_file, check_letter, resolve_disabled, spec_directives
+from draftkit.check.engine import (
+    check_file,
+    check_letter,
+    check_merge,
+    resolve_disabled,
+    spec_directives,
+)
 from draftkit.check.model import SEVERITIES, CheckReport, Coverage, Finding, Severity
 from draftkit.check.registry import Rule, all_rules, get_rule
 
@@ -31,6 +37,7 @@ __all__ = [
     "annotate_docx",
     "check_file",
     "check_letter",
+    "check_merge",
     "get_rule",
     "resolve_disabled",
     "spec_directives",

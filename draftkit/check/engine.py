@@ -23,6 +23,8 @@ __all__ = [
     "SPEC_SUFFIXES",
     "check_file",
     "check_letter",
+    "check_merge",
+    "is_merge_template",
     "resolve_disabled",
     "spec_directives",
 ]
@@ -33,6 +35,7 @@ SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 _DIRECTIVE = re.compile(
     r"^[ \t]*#[ \t]*draftkit[ \t]*:[ \t]*disable[ \t]*[=:][ \t]*(?P<ids>[^\n#]*)", re.M | re.I
 )
+_MERGE_EXPRESSION = re.compile(r"\{[{%][^}]*\brecipient\b")
 _FIELD_ORDER = [
     "heading", "published", "date", "place", "sender", "addressees", "cc", "subject",
     "salutation", "body", "asks_intro", "asks", "closing", "complimentary_close",
@@ -251,6 +254,21 @@ def _check_spec(
     data, lines = load_data(path)
     letter = parse_letter(data, path=path, lines=lines)
     text = path.read_text(encoding="utf-8-sig")
+    if is_merge_template(letter, text):
+        return CheckReport(
+            source=str(path),
+            kind="spec",
+            findings=[
+                Finding(
+                    rule="merge-template",
+                    severity="info",
+                    message="a mail-merge spec: its addressees and recipient text come from a "
+                    "recipient list, so there is no single letter to check",
+                    hint="pass --recipients FILE to check every merged letter",
+                )
+            ],
+            letter=letter,
+        )
     clauses = _library_clauses(config)
     extra: list[Finding] = []
     notes: list[str] = []
@@ -355,3 +373,81 @@ def _check_document(
         spec_name=spec_name,
         notes=notes,
     )
+
+
+def is_merge_template(letter: Letter, text: str) -> bool:
+    """True for a mail-merge spec: no addressees, and text that uses ``recipient``."""
+    return not letter.addressees and bool(_MERGE_EXPRESSION.search(text))
+
+
+def check_merge(
+    spec: str | Path,
+    recipients: Any,
+    *,
+    disable: Sequence[str] = (),
+    clause_dirs: Sequence[str | Path] = (),
+    template_dirs: Sequence[str | Path] = (),
+    config: ProjectConfig | None = None,
+    today: dt.date | None = None,
+) -> list[CheckReport]:
+    """Check every letter a mail merge would produce (one report per recipient).
+
+    Args:
+        spec: The merge spec.
+        recipients: Recipients, or a recipient file/folder (see
+            :func:`draftkit.recipients.load_recipients`).
+        disable: Rule ids (or prefixes) to switch off, on top of the project's and the
+            spec's ``# draftkit: disable=`` lines.
+        clause_dirs: Extra clause library folders.
+        template_dirs: Extra template folders.
+        config: Project settings; found from the spec's folder when None.
+        today: The reference date for date rules.
+
+    Returns:
+        One report per recipient, in recipient order; a recipient whose letter cannot be
+        composed gets a report with one ``compose`` error.
+
+    Raises:
+        DraftkitError: The spec, the recipient list, the variant or the clauses cannot be
+            read.
+    """
+    from draftkit.merge import merge_letters
+
+    path = Path(spec)
+    config = _with_clause_dirs(config or load_config(path), clause_dirs)
+    text = path.read_text(encoding="utf-8-sig")
+    wanted = [*spec_directives(text), *disable]
+    clauses = _library_clauses(config)
+    reports: list[CheckReport] = []
+    for merged in merge_letters(path, recipients, config=config, template_dirs=template_dirs):
+        source = f"{path} → {merged.recipient.label()}"
+        if merged.letter is None:
+            error = merged.error
+            reports.append(
+                CheckReport(
+                    source=source,
+                    kind="spec",
+                    findings=[
+                        Finding(
+                            rule="compose",
+                            severity="error",
+                            message=f"no letter for this recipient: "
+                            f"{error.message if error else 'unknown problem'}",
+                            hint=(error.hint if error else None) or "fix the recipient row",
+                        )
+                    ],
+                )
+            )
+            continue
+        reports.append(
+            check_letter(
+                merged.letter,
+                kind="spec",
+                source=source,
+                config=config,
+                disable=wanted,
+                clauses=clauses,
+                today=today,
+            )
+        )
+    return reports

@@ -146,6 +146,12 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="A team templates folder for composing a spec (repeatable).",
 )
+@click.option(
+    "--recipients",
+    type=click.Path(exists=True, path_type=Path),
+    help="For a mail-merge spec: a recipient list (CSV, YAML/JSON); every merged letter "
+    "is checked.",
+)
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too.")
 @click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.pass_context
@@ -161,6 +167,7 @@ def check(
     author: str,
     clause_dirs: tuple[Path, ...],
     template_dirs: tuple[Path, ...],
+    recipients: Path | None,
     strict: bool,
     list_rules: bool,
 ) -> None:
@@ -189,15 +196,34 @@ def check(
         raise SpecError(
             f"--disable {unknown[0]}: no such rule", hint=_unknown_hint(unknown[0])
         )
-    report = check_file(
-        path,
-        disable=disable,
-        spec=spec,
-        clause_dirs=clause_dirs,
-        template_dirs=template_dirs,
-    )
-    click.echo(_json(report) if fmt == "json" else _text(report))
+    if recipients is not None:
+        if annotate is not None:
+            raise click.UsageError("--annotate checks one letter; not with --recipients")
+        from draftkit.check import check_merge
+
+        reports = check_merge(
+            path,
+            recipients,
+            disable=disable,
+            clause_dirs=clause_dirs,
+            template_dirs=template_dirs,
+        )
+    else:
+        reports = [
+            check_file(
+                path,
+                disable=disable,
+                spec=spec,
+                clause_dirs=clause_dirs,
+                template_dirs=template_dirs,
+            )
+        ]
+    if fmt == "json":
+        texts = [_json(r) for r in reports]
+        click.echo(texts[0] if recipients is None else "[\n" + ",\n".join(texts) + "\n]")
+    else:
+        click.echo("\n\n".join(_text(r) for r in reports))
     if annotate is not None:
-        click.echo(_annotate(report, path, annotate, force, author), err=True)
-    failed = report.has_errors or (strict and report.count("warning") > 0)
+        click.echo(_annotate(reports[0], path, annotate, force, author), err=True)
+    failed = any(r.has_errors or (strict and r.count("warning") > 0) for r in reports)
     ctx.exit(1 if failed else 0)
