@@ -177,7 +177,9 @@ def open_index(db_path: Path) -> sqlite3.Connection | None:
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{db_path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
     except sqlite3.Error:
         return None
     try:
@@ -318,7 +320,7 @@ def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sq
         except OSError:
             db_path = None
     if db_path is None:
-        memory = sqlite3.connect(":memory:")
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
         _fill(memory, clauses, sig)
         return memory
     os.close(fd)
