@@ -18,6 +18,7 @@ from draftkit.errors import IngestError
 
 __all__ = [
     "Line",
+    "blocks",
     "decode_bytes",
     "lines_from_text",
     "looks_binary",
@@ -201,4 +202,20 @@ def lines_from_text(text: str) -> list[Line]:
             continue
         stripped = _ZERO_WIDTH.sub("", raw).strip(" \t\u00a0\u3000")
         out.append(Line(stripped, indent=_indent_of(raw), raw=raw))
+    return out
+
+
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Split lines into blocks at blank lines."""
+    out: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                out.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        out.append(current)
     return out

@@ -1,0 +1,395 @@
+"""The body of a letter: paragraphs, the asks and their intro, the closing.
+
+Hard-wrapped lines are joined; list items are found by their markers (or by Word and
+HTML list structure); asks are a list or run of lead-in paragraphs introduced by a
+sentence that asks for something, or paragraphs opening with a bold lead-in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from draftkit.ingest.sentences import first_sentence, split_marker
+from draftkit.ingest.text import Line, normalise_space
+from draftkit.markup import escape
+from draftkit.schema import Ask
+
+__all__ = ["Unit", "body_asks_closing", "units_of"]
+
+_ASK_INTRO = re.compile(
+    r"\b(?:urge|urges|urging|ask|asks|request|requests|call (?:on|upon)|calls? for|"
+    r"recommend|recommends|recommendations?|encourage|implore|appeal|invite|press|"
+    r"grateful if|would be grateful|we respectfully|following (?:steps|actions|measures|"
+    r"commitments|recommendations|requests|priorities)|should|must|seek|demand|"
+    r"exhort|petition|we hope (?:you|that)|priorit)\b"
+    r"|\bto:\s*$",
+    re.IGNORECASE,
+)
+_NOT_ASK_START = {
+    "we",
+    "i",
+    "our",
+    "my",
+    "thank",
+    "thanks",
+    "the",
+    "this",
+    "these",
+    "those",
+    "that",
+    "it",
+    "its",
+    "in",
+    "as",
+    "please",
+    "if",
+    "sincerely",
+    "again",
+    "once",
+    "should",
+    "there",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "you",
+    "your",
+    "on",
+    "at",
+    "for",
+    "with",
+    "while",
+    "although",
+    "though",
+    "since",
+    "because",
+    "when",
+    "yours",
+    "respectfully",
+    "accept",
+    "and",
+    "but",
+    "so",
+    "moreover",
+    "furthermore",
+    "however",
+    "finally",
+    "lastly",
+    "a",
+    "an",
+    "all",
+    "many",
+    "some",
+    "such",
+    "given",
+    "despite",
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph or list item in the body of a letter."""
+
+    text: str
+    marked: str | None = None
+    kind: str = "para"  # para | item
+    marker_kind: str | None = None  # bullet | number | letter
+    indent: int = 0
+    lead: str | None = None
+    style: str | None = None
+    soft_lines: list[str] = field(default_factory=list)
+
+    def markup(self) -> str:
+        return self.marked if self.marked is not None else escape(self.text)
+
+
+def units_of(lines: list[Line]) -> list[Unit]:
+    """Group body lines into paragraphs and list items, joining hard-wrapped lines."""
+    units: list[Unit] = []
+    widths = [len(ln.raw or ln.text) for ln in lines if not ln.blank and not ln.hard]
+    width = max(widths) if widths else 0
+    wrapped = 0 < width <= 100
+    current: Unit | None = None
+    previous: Line | None = None
+    for ln in lines:
+        if ln.blank:
+            current = None
+            previous = None
+            continue
+        marker = None if ln.list_kind else split_marker(ln.text)
+        if (
+            marker
+            and marker[0] == "letter"
+            and previous is not None
+            and not previous.hard
+            and not re.search(r"[.!?:;”\"’)]$", previous.text)
+        ):
+            marker = None  # "... see\na. b." — a wrapped line, not a lettered item
+        if ln.list_kind or marker:
+            text = ln.text if ln.list_kind else marker[2] if marker else ln.text
+            kind = ln.list_kind or (marker[0] if marker else "bullet")
+            indent = ln.list_level * 4 if ln.list_kind else ln.indent
+            marked = ln.marked
+            if marker and marked is not None:
+                stripped = split_marker(marked)
+                marked = stripped[2] if stripped else marked
+            current = Unit(text, marked, "item", kind, indent, ln.lead, ln.style, [ln.text])
+            units.append(current)
+            previous = ln
+            continue
+        join = (
+            current is not None
+            and previous is not None
+            and not ln.hard
+            and not previous.hard
+            and _joins(previous, ln, wrapped, width, current)
+        )
+        if join and current is not None:
+            current.text = f"{current.text} {ln.text}"
+            current.soft_lines.append(ln.text)
+            previous = ln
+            continue
+        current = Unit(ln.text, ln.marked, "para", None, ln.indent, ln.lead, ln.style, [ln.text])
+        units.append(current)
+        previous = ln
+    return units
+
+
+def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit) -> bool:
+    prev = previous.text
+    if current.kind == "item" and line.indent < current.indent and split_marker(line.text):
+        return False
+    ends = bool(re.search(r"[.!?:;”\"’)]$", prev))
+    if not ends:
+        return True
+    if not wrapped:
+        return False
+    return len(previous.raw or prev) >= 0.75 * width
+
+
+def _ask_from(unit: Unit) -> Ask:
+    text = unit.markup()
+    if (unit.style or "").lower() == "ask" and not unit.lead:
+        return Ask(body=text)
+    if unit.lead:
+        lead = escape(normalise_space(unit.lead))
+        body = text
+        match = re.match(r"^\*\*(.+?)\*\*\s*", body)
+        if match:
+            lead = match.group(1).strip()
+            body = body[match.end() :]
+        elif body.startswith(lead):
+            body = body[len(lead) :]
+        return Ask(lead=lead.strip(), body=body.strip() or None)
+    lead, rest = first_sentence(text)
+    return Ask(lead=lead, body=rest)
+
+
+def _ask_like(unit: Unit) -> bool:
+    if unit.lead:
+        return True
+    word = re.split(r"[\s,;:]+", unit.text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
+    return bool(word) and word not in _NOT_ASK_START and unit.text[:1].isupper()
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    rest: str | None = text
+    while rest:
+        first, rest = first_sentence(rest)
+        out.append(first)
+    return out
+
+
+def body_asks_closing(
+    units: list[Unit],
+) -> tuple[list[str], str | None, list[Ask], list[str], str]:
+    """Split body units into body paragraphs, asks intro, asks and closing.
+
+    Returns:
+        ``(body, asks_intro, asks, closing, ask_style)``.
+    """
+    top = min((u.indent for u in units if u.kind == "item"), default=0)
+    start: int | None = None
+    intro_index: int | None = None
+    style = "none"
+    for index, unit in enumerate(units):
+        styled = (unit.style or "").lower()
+        if styled == "asks intro":
+            intro_index, start, style = index, index + 1, "styled"
+            break
+        if styled == "ask":
+            start, style = index, "styled"
+            break
+    bold_index: int | None = None
+    for index, unit in enumerate(units):
+        if (
+            unit.kind == "para"
+            and unit.lead
+            and any(other.kind == "para" and other.lead for other in units[index + 1 : index + 8])
+        ):
+            bold_index = index
+            break
+    if start is None:
+        for index, unit in enumerate(units[:-1]):
+            heading = (
+                unit.kind == "para"
+                and len(unit.text.split()) <= 6
+                and not re.search(r"[.!?;,]$", unit.text)
+                and re.search(r"(?i)recommend|request|\basks?\b|demand|call", unit.text)
+                and units[index + 1].kind == "item"
+            )
+            if heading:
+                intro_index, start = index, index + 1
+                style = units[index + 1].marker_kind or "list"
+                break
+            if unit.kind != "para" or not unit.text.rstrip().endswith(":"):
+                continue
+            last = _sentences(unit.text)[-1]
+            if not _ASK_INTRO.search(last) or _concerns_intro(last):
+                continue
+            nxt = units[index + 1]
+            if (nxt.kind == "item" and nxt.indent <= top + 1) or (
+                nxt.kind == "para" and _ask_like(nxt)
+            ):
+                if bold_index is not None and bold_index < index:
+                    break
+                intro_index, start = index, index + 1
+                style = (nxt.marker_kind or "list") if nxt.kind == "item" else "lead-in paragraphs"
+                break
+    if start is None and bold_index is not None:
+        start, style = bold_index, "bold lead-ins"
+        before = units[bold_index - 1] if bold_index else None
+        if before is not None and before.kind == "para" and before.text.rstrip().endswith(":"):
+            intro_index = bold_index - 1
+    if start is None:
+        for index, unit in enumerate(units):
+            if unit.kind != "item" or unit.indent > top + 1:
+                continue
+            run = _list_run(units, index)
+            if (
+                unit.marker_kind in ("number", "letter")
+                and len(run) >= 2
+                and sum(_ask_like(units[i]) for i in run) >= 0.6 * len(run)
+            ):
+                start, style = index, unit.marker_kind or "list"
+            break
+    if start is None:
+        closing_at = next(
+            (i for i, u in enumerate(units) if (u.style or "").lower() == "closing"), None
+        )
+        if closing_at is not None:
+            return (
+                _with_bullets(units[:closing_at]),
+                None,
+                [],
+                _with_bullets(units[closing_at:]),
+                "none",
+            )
+        return _with_bullets(units), None, [], [], "none"
+    head_units = units[: intro_index if intro_index is not None else start]
+    head = _with_bullets(head_units)
+    intro: str | None = None
+    if intro_index is not None:
+        sentences = _sentences(units[intro_index].markup())
+        intro = sentences[-1]
+        if len(sentences) > 1:
+            head.append(" ".join(sentences[:-1]))
+    asks: list[Ask] = []
+    closing_from = len(units)
+    list_mode = units[start].kind == "item"
+    ask_kind = units[start].marker_kind
+    ask_indent = units[start].indent
+    index = start
+    while index < len(units):
+        unit = units[index]
+        styled = (unit.style or "").lower()
+        if asks and (
+            styled == "ask item"
+            or (
+                unit.kind == "item"
+                and (
+                    unit.indent > ask_indent
+                    or not list_mode
+                    or (unit.marker_kind != ask_kind and unit.marker_kind == "bullet")
+                )
+            )
+        ):
+            asks[-1].items.append(unit.markup())
+            index += 1
+            continue
+        if (
+            styled == "ask"
+            or (list_mode and unit.kind == "item")
+            or (
+                not list_mode
+                and unit.kind == "para"
+                and _ask_like(unit)
+                and styled not in ("closing", "body text")
+                and (style != "bold lead-ins" or unit.lead)
+            )
+        ):
+            asks.append(_ask_from(unit))
+            index += 1
+            continue
+        if list_mode and asks and unit.kind == "para" and not styled:
+            # a paragraph continuing an ask, when the list goes on after it
+            ahead = index + 1
+            while ahead < len(units) and units[ahead].kind == "para" and ahead - index < 2:
+                ahead += 1
+            if (
+                ahead < len(units)
+                and units[ahead].kind == "item"
+                and (units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent)
+            ):
+                previous = asks[-1]
+                asks[-1] = Ask(
+                    lead=previous.lead,
+                    body="\n\n".join(x for x in (previous.body, unit.markup()) if x),
+                    items=previous.items,
+                )
+                index += 1
+                continue
+        closing_from = index
+        break
+    closing = _with_bullets(units[closing_from:])
+    return head, intro, asks, closing, style
+
+
+def _concerns_intro(text: str) -> bool:
+    return bool(
+        re.search(
+            r"(?i)\b(?:concerns?|issues|violations|abuses|problems|findings|examples|"
+            r"include|including|documented|deserve attention|following facts|such as)\b[^.]*:$",
+            text.strip(),
+        )
+        and not re.search(r"(?i)\b(?:urge|ask|request|call on|recommend)\b", text)
+    )
+
+
+def _list_run(units: list[Unit], index: int) -> list[int]:
+    run = [index]
+    kind = units[index].marker_kind
+    for j in range(index + 1, len(units)):
+        if units[j].kind == "item" and units[j].marker_kind == kind:
+            run.append(j)
+        elif units[j].kind == "item":
+            continue
+        else:
+            break
+    return run
+
+
+def _with_bullets(units: list[Unit]) -> list[str]:
+    """Paragraph texts; list items that are not asks stay with the paragraph above."""
+    out: list[str] = []
+    for unit in units:
+        if unit.kind == "item" and out:
+            marker = "•" if unit.marker_kind == "bullet" else "-"
+            out[-1] = f"{out[-1]}\n{marker} {unit.markup()}"
+        else:
+            out.append(unit.markup())
+    return out

@@ -1,0 +1,479 @@
+"""The preamble of a letter: page heading, dates, letterhead, inside address, cc, subject.
+
+Everything before the salutation. Addressees are read from honorifics, names, office
+and address lines; a cc list may separate its entries by blank lines or not at all;
+draftkit's own DOCX styles are used directly when present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from draftkit.ingest import names
+from draftkit.ingest.dates import DateLine, parse_date_line
+from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.schema import Addressee
+
+__all__ = [
+    "CC_LINE",
+    "SUBJECT_LINE",
+    "Preamble",
+    "addressee_from",
+    "is_person_line",
+    "name_part",
+    "parse_preamble",
+    "split_entries",
+]
+
+SUBJECT_LINE = re.compile(
+    r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Ref|REF|Reference|Our ref|Regarding|"
+    r"Concerning|Objet|OBJET|Asunto|ASUNTO|Betreff|Oggetto|Assunto)\s*[:.]\s*(?:\*\*)?"
+    r"(?P<text>\S.*?)(?:\*\*)?$"
+)
+CC_LINE = re.compile(
+    r"^(?:cc|c\.c\.|bcc|copy to|copies to|copied to|with (?:a )?copy to|copy|"
+    r"copie à|copie|con copia a|kopie an|copia)\s*(?::|\.(?=\s)|(?=\s+[A-Z])|$)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_person_line(text: str) -> bool:
+    """A line that opens an addressee or cc entry: honorific + name, or office + name."""
+    honorific, rest = names.split_honorific(text)
+    head = name_part(rest)
+    if honorific and head and names.is_person_name(head, allow_single=True):
+        return True
+    return names.split_title_name(text) is not None
+
+
+def name_part(text: str) -> str:
+    """The part of "Jane Doe, Director, Office X" before the first comma (suffixes kept)."""
+    match = re.match(r"^(.*?)(?:,\s+(?!(?:Jr|Sr|Esq|II|III|IV|Ph\.?D|M\.?D)\b)|$)", text)
+    return match.group(1).strip() if match else text.strip()
+
+
+def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[str], list[str]]:
+    titles: list[str] = []
+    address: list[str] = []
+    for index, line in enumerate(lines):
+        if address:
+            address.append(line)
+            continue
+        start = names.is_address_start(line)
+        has_digits = any(ch.isdigit() for ch in line)
+        if index == 0 and start and names.is_title_line(line) and not has_digits:
+            start = False
+        if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
+            start = False
+        if start:
+            address.append(line)
+        else:
+            titles.append(line)
+    return titles, address
+
+
+def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
+    """Read one inside-address or cc entry."""
+    lines = [normalise_space(line) for line in lines if normalise_space(line)]
+    if not lines:
+        return None
+    first = lines[0]
+    honorific, rest = names.split_honorific(first)
+    name: str | None = None
+    extra: list[str] = []
+    if honorific:
+        head = name_part(rest)
+        if head and names.is_person_name(head, allow_single=True):
+            name = head
+            tail = rest[len(head) :].lstrip(", ").strip()
+            if tail:
+                extra.append(tail)
+        elif rest:
+            extra.append(rest)
+    else:
+        split = names.split_title_name(first)
+        if split:
+            extra.append(split[0])
+            name = split[1]
+        else:
+            head = name_part(first)
+            if names.is_person_name(head):
+                name = head
+                tail = first[len(head) :].lstrip(", ").strip()
+                if tail:
+                    extra.append(tail)
+            else:
+                extra.append(first)
+    titles, address = _split_title_address(extra + lines[1:], cc=cc)
+    if not name and not titles and address:
+        titles, address = address[:1], address[1:]
+    if not (name or titles):
+        return None
+    return Addressee(honorific=honorific, name=name, title_lines=titles, address_lines=address)
+
+
+def split_entries(block: list[str]) -> list[list[str]]:
+    """Split a block at lines that open a new person (a cc list without blank lines)."""
+    entries: list[list[str]] = []
+    for line in block:
+        if entries and is_person_line(line) and names.split_honorific(line)[0]:
+            entries.append([line])
+        elif entries:
+            entries[-1].append(line)
+        else:
+            entries.append([line])
+    return entries
+
+
+@dataclass(slots=True)
+class Preamble:
+    heading: str | None = None
+    published: dt.date | None = None
+    date: DateLine | None = None
+    addressees: list[Addressee] = field(default_factory=list)
+    cc: list[Addressee] = field(default_factory=list)
+    subject: str | None = None
+    letterhead: list[str] = field(default_factory=list)
+    date_after_address: bool = False
+    cc_in_preamble: bool = False
+    sender: str | None = None
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return (
+        (
+            (
+                3 <= len(words) <= 30
+                and len(text) <= 220
+                and not text.endswith((",", ";"))
+                and text[:1].isupper()
+            )
+            or (text[:1].isdigit() and len(words) >= 3)
+        )
+        and not is_person_line(text)
+        and not TO_LINE.match(text)
+    )
+
+
+def _letterhead_like(block: list[Line]) -> bool:
+    first = block[0].text
+    if block[0].style and block[0].style.lower().startswith("letterhead"):
+        return True
+    letters = [ch for ch in first if ch.isalpha()]
+    caps = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
+    contact = any(
+        re.search(r"(?i)(tel\.?|phone|fax|e-?mail|www\.|https?://|@|\(\d{3}\)|\+\d|·|\|)", ln.text)
+        for ln in block
+    )
+    return (caps and len(letters) > 6) or contact
+
+
+_DRAFTKIT_PREAMBLE = {
+    "page heading",
+    "publication date",
+    "letter date",
+    "inside address",
+    "copy list",
+    "subject line",
+    "letterhead name",
+    "letterhead address",
+}
+
+
+def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preamble:
+    """A preamble written by draftkit's renderer: its paragraph styles say what is what."""
+    pre = Preamble()
+    runs: list[list[Line]] = []
+    for ln in lines:
+        if ln.blank:
+            runs.append([])
+        elif runs and runs[-1] and runs[-1][-1].style == ln.style:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    for block in (run for run in runs if run):
+        style = (block[0].style or "").lower()
+        texts = [ln.text for ln in block]
+        if style == "page heading":
+            pre.heading = normalise_space(" ".join(texts))
+        elif style in ("publication date", "letter date"):
+            found = parse_date_line(texts[0])
+            if found and style == "publication date":
+                pre.published = found.date
+            elif found:
+                pre.date = found
+                pre.date_after_address = bool(pre.addressees)
+        elif style == "inside address":
+            person = addressee_from(texts)
+            if person:
+                pre.addressees.append(person)
+        elif style == "copy list":
+            pre.cc_in_preamble = True
+            match = CC_LINE.match(texts[0])
+            if match:
+                texts = [match.group("rest"), *texts[1:]]
+            person = addressee_from(texts, cc=True)
+            if person:
+                pre.cc.append(person)
+        elif style == "subject line":
+            subject = SUBJECT_LINE.match(texts[0])
+            pre.subject = normalise_space(
+                " ".join([subject.group("text") if subject else texts[0], *texts[1:]])
+            )
+        elif style.startswith("letterhead"):
+            pre.letterhead.extend(texts)
+        else:
+            skipped.extend((t, "unplaced text before the salutation") for t in texts)
+    return pre
+
+
+def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preamble:
+    """Read the lines before the salutation.
+
+    Args:
+        lines: The preamble's lines (page noise already blanked).
+        skipped: Collects lines left unplaced, with the reason.
+
+    Returns:
+        Heading, publication date, letter date, addressees, cc, subject and letterhead.
+    """
+    if any((ln.style or "").lower() in _DRAFTKIT_PREAMBLE for ln in lines):
+        return _styled_preamble(lines, skipped)
+    pre = Preamble()
+    content = [(i, ln) for i, ln in enumerate(lines) if not ln.blank]
+    dates: dict[int, DateLine] = {}
+    for i, ln in content:
+        if ln.style and ln.style.lower() in ("letter date", "publication date"):
+            found = parse_date_line(ln.text)
+            if found:
+                dates[i] = DateLine(
+                    found.date, found.place, ln.style.lower() == "publication date", found.day_first
+                )
+            continue
+        found = parse_date_line(ln.text)
+        if found:
+            dates[i] = found
+    if not content:
+        return pre
+    # Heading: styled, or a one-line block next to a publication date.
+    block_list = blocks(lines)
+    index_of = {id(ln): i for i, ln in enumerate(lines)}
+    block_starts = [index_of[id(b[0])] for b in block_list]
+    heading_index: int | None = None
+    for b, block in enumerate(block_list):
+        ln = block[0]
+        if ln.style and ln.style.lower() in ("page heading", "h1", "title"):
+            heading_index = block_starts[b]
+            break
+    if heading_index is None:
+        for b, block in enumerate(block_list):
+            start = block_starts[b]
+            if len(block) != 1 or start in dates or not _looks_like_heading(block[0].text):
+                continue
+            if SUBJECT_LINE.match(block[0].text) or CC_LINE.match(block[0].text):
+                continue
+            neighbours = [block_starts[x] for x in (b - 1, b + 1) if 0 <= x < len(block_list)]
+            if any(
+                n in dates and len(block_list[blocks_index(block_starts, n)]) == 1
+                for n in neighbours
+            ):
+                heading_index = start
+    published_index: int | None = None
+    for i, found in dates.items():
+        if found.published:
+            published_index = i
+            break
+    if heading_index is not None:
+        pre.heading = normalise_space(lines[heading_index].text)
+        if published_index is None:
+            b = blocks_index(block_starts, heading_index)
+            for x in (b - 1, b + 1):
+                if (
+                    0 <= x < len(block_list)
+                    and block_starts[x] in dates
+                    and len(block_list[x]) == 1
+                    and dates[block_starts[x]].place is None
+                ):
+                    published_index = block_starts[x]
+                    break
+    if published_index is not None:
+        pre.published = dates[published_index].date
+    start_at = max([x for x in (heading_index, published_index) if x is not None], default=-1)
+    remaining = {i: d for i, d in dates.items() if i != published_index and i > start_at}
+    if remaining:
+        first_date = min(remaining)
+        pre.date = remaining[first_date]
+    else:
+        first_date = None
+    # Walk the rest: letterhead, addressees, cc, subject.
+    mode = "address"
+    address_block: list[str] = []
+    entries_before_date = 0
+    pending: list[list[str]] = []  # blocks of address text
+    cc_lines: list[list[str]] = []
+    subject_parts: list[str] = []
+    seen_person = False
+    for b, block in enumerate(block_list):
+        start = block_starts[b]
+        if start <= start_at:
+            skipped.extend(
+                (ln.text, "page text before the letter")
+                for ln in block
+                if index_of[id(ln)] not in (heading_index, published_index)
+            )
+            continue
+        texts: list[str] = []
+        for ln in block:
+            i = index_of[id(ln)]
+            if i in dates:
+                if i == first_date and seen_person:
+                    pre.date_after_address = True
+                if texts:
+                    _flush(texts, mode, pending, cc_lines)
+                    texts = []
+                mode = "address" if mode != "cc" else "after"
+                continue
+            subject = SUBJECT_LINE.match(ln.text)
+            if subject or (ln.style and ln.style.lower() == "subject line"):
+                if texts:
+                    _flush(texts, mode, pending, cc_lines)
+                    texts = []
+                subject_parts = [subject.group("text") if subject else ln.text]
+                mode = "subject"
+                continue
+            cc = (
+                CC_LINE.match(ln.text)
+                if not (ln.style and ln.style.lower() == "inside address")
+                else None
+            )
+            if cc or (ln.style and ln.style.lower() == "copy list" and mode != "cc"):
+                if texts:
+                    _flush(texts, mode, pending, cc_lines)
+                    texts = []
+                mode = "cc"
+                pre.cc_in_preamble = True
+                rest = cc.group("rest").strip() if cc else ln.text
+                if rest:
+                    texts.append(rest)
+                continue
+            sender = re.match(r"^(?:From|Sender|Von|De)\s*:\s*(?P<rest>.+)$", ln.text)
+            if sender:
+                pre.sender = normalise_space(sender.group("rest"))
+                skipped.append((ln.text, "sender line (kept as the sender)"))
+                continue
+            if mode == "subject":
+                subject_parts.append(ln.text)
+                continue
+            if mode == "after":
+                skipped.append((ln.text, "unplaced text before the salutation"))
+                continue
+            if (
+                mode == "address"
+                and not seen_person
+                and not pending
+                and start < (first_date if first_date is not None else 10**9)
+                and _letterhead_like(block)
+                and not is_person_line(ln.text)
+            ):
+                pre.letterhead.extend(x.text for x in block)
+                break
+            texts.append(ln.text)
+            if is_person_line(ln.text) or names.is_person_name(ln.text):
+                seen_person = True
+        else:
+            if texts:
+                _flush(texts, mode, pending, cc_lines)
+            if mode == "subject":
+                mode = "address"
+            continue
+        for ln in block:
+            skipped.append((ln.text, "letterhead"))
+    if subject_parts:
+        pre.subject = normalise_space(" ".join(subject_parts))
+    pre.addressees = _addressees(pending, skipped)
+    for block_lines in cc_lines:
+        for entry in split_entries(block_lines):
+            person = addressee_from(entry, cc=True)
+            if person:
+                pre.cc.append(person)
+    del address_block, entries_before_date
+    return pre
+
+
+def blocks_index(starts: list[int], start: int) -> int:
+    """The index of the block starting at line ``start``."""
+    return starts.index(start)
+
+
+def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[str]]) -> None:
+    if mode == "cc":
+        cc.append(list(texts))
+    elif mode in ("address",):
+        pending.append(list(texts))
+
+
+TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
+
+
+def _address_only(entry: list[str]) -> bool:
+    """True for a block of address lines with no person at its head."""
+    first = normalise_space(entry[0])
+    if names.split_honorific(first)[0] or names.split_title_name(first):
+        return False
+    if names.is_postal_line(first) or names.is_address_start(first):
+        return True
+    if len(entry) > 1 and names.is_title_line(entry[1]) and not names.is_address_start(entry[1]):
+        return False
+    return any(names.is_postal_line(x) or names.is_address_start(x) for x in entry[1:])
+
+
+def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
+    people: list[Addressee] = []
+    unaddressed: list[int] = []
+    targets: list[int] = []
+    for block in groups:
+        entries = split_entries(block)
+        for entry in entries:
+            first = normalise_space(entry[0])
+            group = TO_LINE.match(first)
+            if group and not is_person_line(group.group("rest")):
+                titles, address = _split_title_address(
+                    [normalise_space(x) for x in entry[1:] if normalise_space(x)]
+                )
+                people.append(
+                    Addressee(name=group.group("rest"), title_lines=titles, address_lines=address)
+                )
+                unaddressed = [] if address else [len(people) - 1]
+                targets = []
+                continue
+            if group:
+                entry = [group.group("rest"), *entry[1:]]
+                first = entry[0]
+            person_start = is_person_line(first) or (
+                names.is_person_name(name_part(first)) and not _address_only(entry)
+            )
+            if not person_start and people:
+                # an address block on its own: for the addressees above without one
+                lines = [normalise_space(x) for x in entry if normalise_space(x)]
+                targets = unaddressed or targets or [len(people) - 1]
+                for index in targets:
+                    old = people[index]
+                    people[index] = old.model_copy(
+                        update={"address_lines": [*old.address_lines, *lines]}
+                    )
+                unaddressed = []
+                continue
+            person = addressee_from(entry)
+            if person is None:
+                skipped.extend((x, "unplaced text before the salutation") for x in entry)
+                continue
+            people.append(person)
+            targets = []
+            if person.address_lines:
+                unaddressed = []
+            else:
+                unaddressed.append(len(people) - 1)
+    return people

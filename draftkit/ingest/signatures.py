@@ -1,0 +1,397 @@
+"""The signature block: signatories, the affiliations note, a late cc list, enclosures.
+
+Signers come as blocks of name and title lines, as lists of organisations one per line,
+in columns (tabs or aligned spaces), as one comma-separated paragraph, or as
+"name, title, organisation" lines; their order is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
+from draftkit.ingest.sentences import split_marker
+from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.schema import Addressee, Signatory
+
+__all__ = ["inline_person", "parse_signatures"]
+
+_SIGN_INTRO = re.compile(
+    r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
+    r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
+    r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
+    r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
+    r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations)"
+    r"(?:\s*\(.*\))?\s*[:,]?$",
+    re.IGNORECASE,
+)
+_SECTION = re.compile(
+    r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
+    r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\(\d+\))?\s*:?$"
+)
+_SIGN_NOTE = re.compile(
+    r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
+    r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
+    r"|for identification purposes",
+    re.IGNORECASE,
+)
+_ENCLOSURE = re.compile(
+    r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _columns(raw_lines: list[str]) -> list[list[str]] | None:
+    """Split lines set in two or more columns into cells (tabs or runs of 3+ spaces)."""
+    splits = [ln for ln in raw_lines if ln.strip() and re.search(r"\S(\t+| {3,})\S", ln)]
+    content = [ln for ln in raw_lines if ln.strip()]
+    if not content or len(splits) < max(1, len(content) // 2):
+        return None
+    if any("\t" in ln for ln in splits):
+        return [[c.strip() for c in re.split(r"\t+", ln.strip())] for ln in raw_lines]
+    positions: dict[int, int] = {}
+    for ln in splits:
+        for match in re.finditer(r"(?<=\S) {3,}(?=\S)", ln):
+            positions[match.end()] = positions.get(match.end(), 0) + 1
+    column = max(positions, key=lambda p: (positions[p], -p))
+    out = []
+    for ln in raw_lines:
+        left, right = ln[:column].strip(), ln[column:].strip()
+        out.append([left, right])
+    return out
+
+
+def _signatory_lines(lines: list[str]) -> Signatory | list[Signatory] | None:
+    """One person (name + title lines) from a group of lines."""
+    lines = [normalise_space(x) for x in lines if normalise_space(x)]
+    if not lines:
+        return None
+    name = lines[0]
+    rest = lines[1:]
+    organization: str | None = None
+    if rest and names.is_organisation(rest[-1]):
+        organization = rest[-1]
+        rest = rest[:-1]
+    former = any(re.search(r"(?i)\(former\)|^former\b|\bformerly\b", t) for t in lines[1:])
+    return Signatory(
+        name=name, kind="individual", title_lines=rest, organization=organization, former=former
+    )
+
+
+def inline_person(line: str) -> Signatory | None:
+    """ "Jane Doe, Director, Some Organisation" on one line."""
+    if ", " not in line:
+        return None
+    parts = [p.strip() for p in re.split(r",\s+(?!(?:Jr|Sr|Esq|II|III|IV|Ph\.?D|M\.?D)\b)", line)]
+    honorific, rest = names.split_honorific(parts[0])
+    if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
+        return None
+    tail = parts[1:]
+    if tail and not (
+        honorific
+        or names.is_title_line(tail[0])
+        or _is_title_like(tail[0])
+        or (len(tail) == 1 and names.is_organisation(tail[0]))
+    ):
+        return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
+    organization = None
+    if len(tail) >= 2 and names.is_organisation(tail[-1]):
+        organization = tail[-1]
+        tail = tail[:-1]
+    former = any(re.search(r"(?i)\(former\)|^former\b", t) for t in tail)
+    return Signatory(name=parts[0], title_lines=tail, organization=organization, former=former)
+
+
+def _person_start(text: str) -> bool:
+    honorific, rest = names.split_honorific(text)
+    candidate = rest if honorific else text
+    return names.is_person_name(candidate, allow_single=bool(honorific))
+
+
+def parse_signatures(
+    lines: list[Line], skipped: list[tuple[str, str]]
+) -> tuple[list[Signatory], str | None, list[Addressee], list[str]]:
+    """Read the signature block: signatories, the affiliations note, a cc list, enclosures."""
+    signatories: list[Signatory] = []
+    note: str | None = None
+    cc: list[Addressee] = []
+    enclosures: list[str] = []
+    kept: list[Line] = []
+    mode = "sign"
+    cc_block: list[list[str]] = [[]]
+    for ln in lines:
+        if ln.blank:
+            if mode == "cc":
+                cc_block.append([])
+            kept.append(ln)
+            continue
+        text = ln.text
+        style = (ln.style or "").lower()
+        if style == "signatory note" or _SIGN_NOTE.search(text):
+            note = normalise_space(text.lstrip("*† "))
+            continue
+        cc_match = CC_LINE.match(text)
+        if cc_match or style == "copy list":
+            mode = "cc"
+            rest = cc_match.group("rest").strip() if cc_match else text
+            if rest:
+                cc_block[-1].append(rest)
+            continue
+        enc = _ENCLOSURE.match(text)
+        if enc or style == "enclosure":
+            mode = "enclosure"
+            rest = enc.group("rest").strip() if enc else normalise_space(text)
+            if rest:
+                enclosures.append(rest)
+            continue
+        if mode == "cc":
+            cc_block[-1].append(text)
+            continue
+        if mode == "enclosure":
+            enclosures.append(normalise_space(text))
+            continue
+        if (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text)) or (
+            _SIGN_INTRO.match(text) and text.rstrip().endswith(":")
+        ):
+            skipped.append((text, "signatory list heading"))
+            continue
+        if _SECTION.match(text):
+            skipped.append((text, "signatory list heading"))
+            continue
+        if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
+            skipped.append((text, "postscript"))
+            continue
+        if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
+            skipped.append((text, "contact details"))
+            continue
+        if text.startswith("/s/"):
+            name = text[3:].strip()
+            skipped.append((text, "electronic signature mark"))
+            following = next((x for x in lines[lines.index(ln) + 1 :] if not x.blank), None)
+            if not name or (following is not None and normalise_space(following.text) == name):
+                continue
+            ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
+        marker = split_marker(text) if not ln.list_kind else None
+        if (marker and marker[0] == "bullet") or ln.list_kind:
+            rest = marker[2] if marker else text
+            ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
+        kept.append(ln)
+    for block in cc_block:
+        for entry in split_entries(block) if block else []:
+            person = addressee_from(entry, cc=True)
+            if person:
+                cc.append(person)
+    signatories = _signatories(kept)
+    return signatories, note, cc, enclosures
+
+
+def _signatories(lines: list[Line]) -> list[Signatory]:
+    styled = [ln for ln in lines if (ln.style or "").lower().startswith(("signature", "signatory"))]
+    if styled:
+        return _styled_signatories(lines)
+    raws = [ln.raw if ln.raw else ln.text for ln in lines]
+    columns = _columns(raws) if not any(ln.hard for ln in lines) else None
+    if columns:
+        return _column_signatories(columns)
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not content:
+        return []
+    groups: list[list[Line]]
+    gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
+    if gaps and min(gaps) >= 1 and max(gaps) > min(gaps):
+        # every line is its own block: the larger gaps part the signers
+        threshold = min(gaps)
+        groups = [[lines[content[0]]]]
+        for k, gap in enumerate(gaps):
+            if gap > threshold:
+                groups.append([])
+            groups[-1].append(lines[content[k + 1]])
+    else:
+        groups = blocks(lines)
+    if len(groups) > 2 and all(len(g) == 1 for g in groups):
+        groups = _regroup_single_lines(groups)
+    texts = [ln.text for ln in lines if not ln.blank]
+    org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
+    out: list[Signatory] = []
+    for group in groups:
+        out.extend(_group_signatories(group, org_context))
+    return out
+
+
+def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
+    """Paragraph-per-line layouts (DOCX/HTML): a person's lines follow their name."""
+    texts = [g[0].text for g in groups]
+    if not any(_person_start(t) for t in texts) or not any(names.is_title_line(t) for t in texts):
+        return groups
+    out: list[list[Line]] = []
+    for group in groups:
+        line = group[0]
+        if _person_start(line.text) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def _is_title_like(text: str) -> bool:
+    return (names.is_title_line(text) and not names.is_organisation(text)) or bool(
+        re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
+    )
+
+
+def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
+    kept = [ln for ln in group_lines if normalise_space(ln.text)]
+    if len(kept) > 1 and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1]):
+        # one comma-separated list wrapped over several lines
+        joined = " ".join(normalise_space(ln.text) for ln in kept)
+        kept = [Line(joined, hard=kept[0].hard, raw=joined)]
+    group = [normalise_space(ln.text) for ln in kept]
+    bold = [ln.bold for ln in kept]
+    hard = [ln.hard for ln in kept]
+    if not group:
+        return []
+    if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
+        parts = [
+            p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
+        ]
+        if all(_person_start(p) for p in parts):
+            return [Signatory(name=p) for p in parts]
+        return [Signatory(name=p, kind="organization") for p in parts]
+    if len(group) == 1:
+        inline = inline_person(group[0])
+        if inline:
+            return [inline]
+        if _person_start(group[0]) and not (
+            org_context and names.split_honorific(group[0])[0] is None
+        ):
+            return [Signatory(name=group[0])]
+        return [Signatory(name=group[0], kind="organization")]
+    first_person = _person_start(group[0])
+    if (
+        first_person
+        and all(
+            _person_start(x) and not _is_title_like(x) and not names.has_org_word(x) for x in group
+        )
+        and not org_context
+    ):
+        return [Signatory(name=x) for x in group]
+    if first_person and (
+        any(_is_title_like(x) for x in group[1:])
+        or (
+            len(group) <= 4
+            and names.is_organisation(group[-1])
+            and not any(_person_start(x) for x in group[1:])
+        )
+    ):
+        out: list[Signatory] = []
+        current: list[str] = []
+        for position, text in enumerate(group):
+            new_person = (
+                bool(current)
+                and len(current) > 1
+                and _person_start(text)
+                and (
+                    names.split_honorific(text)[0] is not None
+                    or (bold[position] and not all(bold))
+                    or (
+                        hard[position]
+                        and not any(bold)
+                        and not names.has_org_word(text)
+                        and not _is_title_like(text)
+                        and (names.is_organisation(current[-1]) or _is_title_like(current[-1]))
+                    )
+                )
+            )
+            if new_person:
+                person = _signatory_lines(current)
+                if isinstance(person, Signatory):
+                    out.append(person)
+                current = []
+            current.append(text)
+        person = _signatory_lines(current)
+        if isinstance(person, Signatory):
+            out.append(person)
+        return out
+    out = []
+    last_org: str | None = None
+    for text in group:
+        inline = inline_person(text)
+        if inline:
+            if inline.organization is None and last_org:
+                inline = inline.model_copy(update={"organization": last_org})
+            out.append(inline)
+        elif (
+            _person_start(text)
+            and not names.has_org_word(text)
+            and not org_context
+            and (names.split_honorific(text)[0] is not None or _person_start(group[0]))
+        ):
+            out.append(Signatory(name=text))
+        else:
+            out.append(Signatory(name=text, kind="organization"))
+            last_org = text
+    return out
+
+
+def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
+    out: list[Signatory] = []
+    cells = [cell for row in rows for cell in row if cell]
+    org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        width = max(len(r) for r in block)
+        columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
+        if (
+            columns
+            and len(columns[0]) > 1
+            and _person_start(columns[0][0])
+            and any(_is_title_like(x) for x in columns[0][1:])
+        ):
+            for col in columns:
+                person = _signatory_lines(col)
+                if isinstance(person, Signatory):
+                    out.append(person)
+        else:
+            for row in block:
+                for cell in row:
+                    if cell:
+                        out.extend(_group_signatories([Line(cell)], org_context))
+        block.clear()
+
+    for row in rows:
+        if not any(cell for cell in row):
+            flush()
+            continue
+        block.append(row)
+    flush()
+    return out
+
+
+def _styled_signatories(lines: list[Line]) -> list[Signatory]:
+    out: list[Signatory] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            person = _signatory_lines(current)
+            if isinstance(person, Signatory):
+                out.append(person)
+            current.clear()
+
+    for ln in lines:
+        style = (ln.style or "").lower()
+        if ln.blank:
+            continue
+        if style == "signatory organization" and not current:
+            out.append(Signatory(name=normalise_space(ln.text), kind="organization"))
+            continue
+        if style == "signature name":
+            flush()
+        current.append(ln.text)
+    flush()
+    return out
