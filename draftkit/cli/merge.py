@@ -1,0 +1,194 @@
+"""``draftkit merge``: one letter per recipient."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import click
+
+from draftkit.cli._common import run_guarded
+
+if TYPE_CHECKING:
+    from draftkit.merge import MergeFormat, MergeRow
+    from draftkit.schema import Letter
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-r",
+    "--recipients",
+    "source",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A .csv/.tsv or .yaml/.json recipient list, or a congress-legislators folder.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (created if missing).",
+)
+@click.option(
+    "--where",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Keep recipients whose KEY matches (repeatable; VALUE may be a,b). "
+    "E.g. chamber=senate, state=ID, party=D.",
+)
+@click.option(
+    "--committee",
+    "committees",
+    multiple=True,
+    metavar="ID",
+    help="Members of a committee by thomas_id (SSFR, HSFA, SSFR09 ...; congress data only).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "txt"]),
+    default="docx",
+    show_default=True,
+    help="Output format of each letter.",
+)
+@click.option("--combined", is_flag=True, help="Also write combined.<format> with every letter.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Render in this many processes.",
+)  # fmt: skip
+@click.option("-f", "--force", is_flag=True, help="Replace letters that already exist.")
+@click.option(
+    "--reference",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A house-style .docx for DOCX output.",
+)
+@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A team templates folder, searched before the built-in variants (repeatable).",
+)
+@click.option(
+    "--signatories",
+    "signatory_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
+    "ordered by the spec's options.signatory_order).",
+)
+@click.option("--dry-run", is_flag=True, help="List the selected recipients and file names only.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any recipient failed.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@run_guarded
+def merge(
+    spec: Path,
+    source: Path,
+    outdir: Path,
+    where: tuple[str, ...],
+    committees: tuple[str, ...],
+    fmt: str,
+    combined: bool,
+    jobs: int,
+    force: bool,
+    reference: Path | None,
+    audience: str | None,
+    template_dirs: tuple[Path, ...],
+    signatory_file: Path | None,
+    dry_run: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Render the letter SPEC once for every recipient into a folder.
+
+    Each letter gets the recipient's address block and salutation from their office;
+    text in the spec may use {{ recipient.name }}, {{ recipient.state }} and any column
+    of the list. Letters that already exist are skipped (--force replaces them); rows
+    that cannot be used are reported and skipped. manifest.csv lists every recipient,
+    file, status and message.
+
+    \b
+    Examples:
+      draftkit merge letter.yaml -r ../shared/data/congress-legislators \\
+          --committee SSFR -o out/ssfr/
+      draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined -j 4
+    """
+    from draftkit.files import load_letter
+    from draftkit.merge import merge as run_merge
+    from draftkit.merge import output_names
+    from draftkit.recipients import load_recipients
+
+    people = load_recipients(source, where=where, committees=committees)
+    if not people:
+        click.echo("draftkit: warning: no recipient matches the selection", err=True)
+        return
+    chosen = cast("MergeFormat", fmt)
+    if dry_run:
+        for recipient, name in zip(people, output_names(people, chosen), strict=True):
+            status = f"  ({recipient.problem})" if recipient.problem else ""
+            click.echo(f"{name}\t{recipient.label()}{status}")
+        click.echo(f"{len(people)} recipients", err=True)
+        return
+    spec_input: Letter | Path = spec
+    if signatory_file is not None:
+        from draftkit.signatories import order_signatories, read_signatories
+
+        letter = load_letter(spec)
+        imported = read_signatories(signatory_file)
+        ordered = order_signatories(imported.signatories, letter.options.signatory_order)
+        spec_input = letter.model_copy(update={"signatories": ordered})
+        click.echo(
+            f"signatories: {len(ordered)} from {signatory_file}"
+            f" ({len(imported.duplicates)} duplicates merged, {len(imported.skipped)} skipped)",
+            err=True,
+        )
+    from draftkit.config import load_config
+
+    config = load_config(spec)
+    bar_context = click.progressbar(
+        length=len(people),
+        label="merging",
+        show_pos=True,
+        hidden=quiet,
+        file=sys.stderr,
+    )
+    errors: list[MergeRow] = []
+
+    with bar_context as bar:
+
+        def progress(row: MergeRow) -> None:
+            if row.status == "error":
+                errors.append(row)
+            bar.update(1)
+
+        result = run_merge(
+            spec_input,
+            people,
+            outdir,
+            fmt=chosen,
+            combined=combined,
+            force=force,
+            reference=reference,
+            config=config,
+            audience=audience,
+            template_dirs=template_dirs,
+            jobs=jobs,
+            progress=progress,
+        )
+    for row in errors:
+        click.echo(f"draftkit: skipped #{row.index} {row.recipient}: {row.message}", err=True)
+    for warning in result.warnings:
+        click.echo(f"draftkit: warning: {warning}", err=True)
+    click.echo(
+        f"{result.rendered} rendered, {result.skipped} already there, {result.errors} failed"
+        f" -> {outdir}" + (f" (manifest: {result.manifest.name})" if result.manifest else ""),
+        err=True,
+    )
+    if result.combined is not None:
+        click.echo(f"wrote {result.combined}", err=True)
+    if result.errors and (strict or not (result.rendered or result.skipped)):
+        raise SystemExit(1)

@@ -1,0 +1,129 @@
+"""``draftkit signatories``: sign-on lists — summary counts and import into a spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import click
+
+from draftkit.cli._common import run_guarded
+
+_ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"]
+_SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@click.group()
+def signatories() -> None:
+    """Sign-on letters: count, clean, de-duplicate and order signatories."""
+
+
+def _is_spec(path: Path) -> bool:
+    """A letter spec (YAML/JSON mapping with letter fields) rather than a signatory list."""
+    if path.suffix.lower() not in _SPEC_SUFFIXES:
+        return False
+    from draftkit.files import load_data
+
+    data, _ = load_data(path)
+    return isinstance(data, dict) and "signatories" in data and len(data) > 1
+
+
+@signatories.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@run_guarded
+def summary(file: Path) -> None:
+    """Print counts by type for a sign-on export (CSV) or a letter spec.
+
+    For an export, also the rows merged as duplicates and the rows skipped. For a spec,
+    also counts typed into the letter ("the undersigned twelve organizations") that the
+    list contradicts.
+    """
+    from draftkit.signatories import (
+        count_mismatches,
+        count_signatories,
+        count_text,
+        read_signatories,
+    )
+
+    mismatches: list[str] = []
+    if _is_spec(file):
+        from draftkit.files import load_letter
+
+        letter = load_letter(file)
+        people = letter.signatories
+        mismatches = count_mismatches(letter)
+        imported = None
+    else:
+        imported = read_signatories(file)
+        people = imported.signatories
+    counts = count_signatories(people)
+    click.echo(f"signatories:   {counts.total}")
+    click.echo(f"organizations: {counts.organizations}")
+    click.echo(f"individuals:   {counts.individuals}")
+    click.echo(f"lead:          {counts.leads}")
+    if counts.former:
+        click.echo(f"former:        {counts.former}")
+    if imported is not None:
+        click.echo(f"for identification only: {len(imported.identification_only)}")
+    click.echo(f'count text:    "{count_text(people)}"')
+    if imported is not None:
+        click.echo(f"duplicates merged: {len(imported.duplicates)}")
+        for dup in imported.duplicates:
+            click.echo(f'  {dup.source}: "{dup.dropped}" = "{dup.kept}" ({dup.reason})')
+        click.echo(f"rows skipped: {len(imported.skipped)}")
+        for line in imported.skipped:
+            click.echo(f"  {line}")
+    for line in mismatches:
+        click.echo(f"draftkit: warning: {file}: {line}", err=True)
+    if mismatches:
+        raise SystemExit(1)
+
+
+@signatories.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the YAML fragment here (default: print it).",
+)
+@click.option(
+    "--order",
+    type=click.Choice(_ORDERS),
+    default="as-entered",
+    show_default=True,
+    help="Ordering policy.",
+)
+@click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
+@run_guarded
+def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
+    """Clean a sign-on export (CSV/TSV or YAML list) into a spec's signatories: list.
+
+    Names are tidied (spaces, ALL CAPS), duplicates merged ("Rights Watch" and
+    "Rights Watch (RW)"; the same person twice), rows without a name skipped, and the
+    list ordered. The YAML fragment starts with comments giving the counts and the
+    generated count text; paste it into the letter spec.
+    """
+    from draftkit.files import write_text_atomic
+    from draftkit.signatories import OrderPolicy, order_signatories, read_signatories
+
+    imported = read_signatories(file)
+    policy = cast("OrderPolicy", order)
+    ordered = order_signatories(imported.signatories, policy)
+    from draftkit.signatories import signatories_yaml
+
+    text = signatories_yaml(
+        ordered,
+        policy=policy,
+        source=file.name,
+        identification_only=imported.identification_only,
+    )
+    for dup in imported.duplicates:
+        click.echo(f'merged {dup.source}: "{dup.dropped}" = "{dup.kept}"', err=True)
+    for line in imported.skipped:
+        click.echo(f"skipped {line}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text_atomic(output, text, force=force)
+    click.echo(f"wrote {output} ({len(ordered)} signatories)", err=True)
