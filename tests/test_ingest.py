@@ -372,7 +372,7 @@ def test_seed_letters_re_render_to_their_own_text(corpus_dir: Path, prefix: str)
     assert ratio >= 0.99, f"{path.name}: {ratio:.4f}"
 
 
-def _projection(letter: Letter, flatten: bool) -> dict[str, object]:
+def _projection(letter: Letter, flatten: bool, merge_closing: bool) -> dict[str, object]:
     def text(value: str | None) -> str | None:
         if value is None:
             return None
@@ -381,7 +381,7 @@ def _projection(letter: Letter, flatten: bool) -> dict[str, object]:
     body = [text(p) for p in letter.texts("body")]
     closing = [text(p) for p in letter.texts("closing")]
     asks = letter.resolved_asks()
-    if flatten and not asks:
+    if merge_closing and not asks:
         # Without asks, plain text cannot tell closing paragraphs from body paragraphs:
         # ingest reads them all as body (the corpus convention).
         body, closing = body + closing, []
@@ -418,7 +418,7 @@ def _example_specs(examples_dir: Path) -> list[Path]:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
 def test_example_specs_round_trip_through_rendering_and_ingest(
     examples_dir: Path, fmt: str
 ) -> None:
@@ -437,11 +437,15 @@ def test_example_specs_round_trip_through_rendering_and_ingest(
         tested += 1
         if fmt == "txt":
             result = ingest_text(render.render_text(letter), source=spec.name)
+        elif fmt == "md":
+            data = render.render_markdown(letter).encode()
+            result = ingest_bytes(data, filename=f"{spec.stem}.md")
         else:
             result = ingest_bytes(render.render_docx(letter), filename=f"{spec.stem}.docx")
         assert result.letter is not None, f"{spec.name}: {result.reason}"
-        want = _projection(letter, flatten=fmt == "txt")
-        got = _projection(result.letter, flatten=fmt == "txt")
+        merge = fmt != "docx"
+        want = _projection(letter, flatten=fmt == "txt", merge_closing=merge)
+        got = _projection(result.letter, flatten=fmt == "txt", merge_closing=merge)
         failures += [
             f"{spec.name} {key}: {got[key]!r} != {want[key]!r}"
             for key in want

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.letter import parse_lines
-from draftkit.ingest.text import Line, decode_bytes, lines_from_text
+from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.schema import DocumentKind, Letter
 
 __all__ = [
@@ -181,6 +181,8 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
         return ingest_lines(html_lines(text), source=filename)
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
+    if Path(filename).suffix.lower() in (".md", ".markdown"):
+        return ingest_lines(lines_from_markdown(text), source=filename)
     return ingest_text(text, source=filename)
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "Line",
     "blocks",
     "decode_bytes",
+    "lines_from_markdown",
     "lines_from_text",
     "looks_binary",
     "normalise_space",
@@ -218,4 +219,48 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
             current.append(line)
     if current:
         out.append(current)
+    return out
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_MD_ESCAPE_ANY = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_ESCAPE_FOREIGN = re.compile(r"\\([^\\*\[\]()_\w\s])")
+_MD_LEAD = re.compile(r"^(?:(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s+)?\*\*(?P<lead>.+?)\*\*(?=\s|$)")
+
+
+def lines_from_markdown(text: str) -> list[Line]:
+    """Split Markdown into lines, keeping its inline markup as the schema's markup.
+
+    ``#`` headings get the style ``h1``; a line ending in a hard break (a backslash or
+    two spaces) is not joined with the next; Markdown escapes are resolved in ``text``
+    and narrowed to the schema's escapes in ``marked``; a bold run opening a line is
+    its lead-in.
+    """
+    out: list[Line] = []
+    for line in lines_from_text(text):
+        if line.blank:
+            out.append(line)
+            continue
+        raw = line.raw
+        hard = raw.endswith(("\\", "  "))
+        body = line.text[:-1].rstrip() if line.text.endswith("\\") else line.text
+        style = None
+        heading = _MD_HEADING.match(body)
+        if heading:
+            body, style = heading.group(2), "h1"
+        marked = _MD_ESCAPE_FOREIGN.sub(r"\1", body)
+        plain = _MD_ESCAPE_ANY.sub(r"\1", re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", body))
+        plain = re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", plain)
+        lead = _MD_LEAD.match(body)
+        out.append(
+            Line(
+                plain,
+                indent=line.indent,
+                hard=hard or bool(heading),
+                style=style,
+                marked=marked,
+                lead=_MD_ESCAPE_ANY.sub(r"\1", lead.group("lead")) if lead else None,
+                raw=raw,
+            )
+        )
     return out
