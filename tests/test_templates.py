@@ -570,3 +570,76 @@ def test_any_template_text_renders_or_raises_template_error(parts: list[str]) ->
         assert "\n" not in str(exc)
     else:
         assert len(out) <= MAX_OUTPUT_CHARS
+
+
+def test_team_variant_inherits_audience_choices(tmp_path: Path) -> None:
+    from draftkit.clauses import Clause
+
+    _variant(tmp_path, "senate-team", '{% extends "us-congress.j2" %}\n')
+    clause = Clause.model_validate(
+        {
+            "id": "ask.hearing",
+            "kind": "ask",
+            "title": "Hold a hearing",
+            "lead": "Hold a hearing.",
+            "variants": {"us-congress": {"lead": "Hold a Committee hearing."}},
+            "status": "vetted",
+            "vetted_by": "Policy",
+        }
+    )
+
+    class Library:
+        def get(self, clause_id: str) -> Clause:
+            return clause
+
+    letter = _letter(
+        salutation=None,
+        audience="senate-team",
+        body=["Text."],
+        addressees=[{"office": "us-senator", "name": "Jeanne Shaheen"}],
+        asks=[{"clause": "ask.hearing"}],
+    )
+    out = compose(letter, template_dirs=[tmp_path], library=Library()).letter
+    assert out.salutation == "Dear Senator Shaheen:"  # us-congress punctuation
+    assert out.asks[0].lead == "Hold a Committee hearing."  # type: ignore[union-attr]
+    assert out.provenance[0].variant == "us-congress"
+
+
+def test_salutation_block_is_a_fallback_without_offices(tmp_path: Path) -> None:
+    _variant(
+        tmp_path,
+        "colleagues",
+        '{% extends "base.j2" %}\n{% block salutation %}Dear colleagues,{% endblock %}\n',
+    )
+    letter = _letter(salutation=None, body=["Text."], addressees=[{"name": "Jane Roe"}])
+    assert compose(letter, audience="colleagues", template_dirs=[tmp_path]).letter.salutation == (
+        "Dear colleagues,"
+    )
+    with_office = letter.model_copy(
+        update={
+            "addressees": Letter.model_validate(
+                {"addressees": [{"office": "us-senator", "name": "Jeanne Shaheen"}]}
+            ).addressees
+        }
+    )
+    out = compose(with_office, audience="colleagues", template_dirs=[tmp_path]).letter
+    assert out.salutation == "Dear Senator Shaheen,"
+
+
+@pytest.mark.parametrize(
+    ("background", "paragraphs"),
+    [
+        ("One context paragraph.", ["One context paragraph."]),
+        (["First.", "Second."], ["First.", "Second."]),
+    ],
+)
+def test_background_adds_context_after_the_opening(
+    background: object, paragraphs: list[str]
+) -> None:
+    letter = _letter(
+        variables={"purpose": "ask for help", "background": background, "contact": "Dana"},
+        signatories=[{"name": "A", "kind": "organization"}],
+    )
+    out = compose(letter).letter
+    assert out.body == ["On behalf of A, we write to ask for help.", *paragraphs]
+    assert out.closing[-1].endswith("; Dana can be reached at any time.")

@@ -170,7 +170,7 @@ def _render_clause(
 def _resolve_clauses(
     letter: Letter,
     library: ClauseSource,
-    variant: str,
+    audiences: Sequence[str],
     policy: Literal["warn", "refuse"],
     context: Mapping[str, Any],
     warnings: list[str],
@@ -189,7 +189,8 @@ def _resolve_clauses(
             if policy == "refuse":
                 raise ClauseError(message, where=place)
             warnings.append(f"{place}: {message}")
-        wording, used = clause.wording_for(variant, ref.variant)
+        audience = next((a for a in audiences if a in clause.variants), None)
+        wording, used = clause.wording_for(audience, ref.variant)
         return clause, wording, used
 
     def record(place: str, clause: Clause, used: str | None) -> None:
@@ -300,6 +301,7 @@ def _fill_from_variant(
     templates: TemplateSet,
     variant: str,
     forms: Sequence[AddressForms | None],
+    punctuation_audience: str,
 ) -> list[str]:
     """Fill the empty prose fields from the variant, then salutation and close."""
     filled: list[str] = []
@@ -333,7 +335,7 @@ def _fill_from_variant(
         filled.append("closing")
 
     if not work.salutation:
-        work.salutation = _derive_salutation(work, forms, variant)
+        work.salutation = _derive_salutation(work, forms, punctuation_audience)
         filled.append("salutation")
     if work.complimentary_close is None:
         first = next((f for f in forms if f is not None), None)
@@ -383,6 +385,12 @@ def compose(
     variant = audience or letter.audience or "base"
     templates = templates_for([*template_dirs, *config.templates])
     chain = templates.chain(variant)
+    # a team variant takes clause wording and salutation punctuation from the variants
+    # it extends: "senate-team" extending us-congress is a us-congress letter
+    audiences = [loaded.name for loaded in chain]
+    punctuation_audience = next(
+        (loaded.name for loaded in chain if loaded.builtin and loaded.name != "base"), variant
+    )
     work = letter.model_copy(deep=True)
     if audience:
         work.audience = audience
@@ -425,17 +433,17 @@ def compose(
     if refs:
         context = _context(work, variant, forms)
         if library is not None:
-            work.provenance += _resolve_clauses(work, library, variant, policy, context, warnings)
+            work.provenance += _resolve_clauses(work, library, audiences, policy, context, warnings)
         else:
             with _open_library(config) as opened:
                 work.provenance += _resolve_clauses(
-                    work, opened, variant, policy, context, warnings
+                    work, opened, audiences, policy, context, warnings
                 )
 
     # 3. the variant's blocks and 4. salutation and close from the offices (letters only:
     # an ingested press release or article keeps its own shape)
     if work.kind == "letter":
-        filled += _fill_from_variant(work, templates, variant, forms)
+        filled += _fill_from_variant(work, templates, variant, forms, punctuation_audience)
 
     missing = work.unresolved()
     if missing:
@@ -446,7 +454,7 @@ def compose(
     return ComposeResult(letter=work, variant=variant, warnings=warnings, filled=filled)
 
 
-def _derive_salutation(letter: Letter, forms: Sequence[AddressForms | None], variant: str) -> str:
+def _derive_salutation(letter: Letter, forms: Sequence[AddressForms | None], audience: str) -> str:
     from draftkit.protocol import combined_salutation, default_punctuation
 
     if not letter.addressees:
@@ -469,7 +477,7 @@ def _derive_salutation(letter: Letter, forms: Sequence[AddressForms | None], var
         style=letter.options.salutation_style,
         group=str(group) if group else None,
     )
-    mark = letter.options.salutation_punctuation or default_punctuation(letter.audience or variant)
+    mark = letter.options.salutation_punctuation or default_punctuation(audience)
     return text if text.endswith((",", ":")) else text + mark
 
 
