@@ -171,6 +171,18 @@ def test_docx_findings_and_provenance(bad_docx: Path) -> None:
     assert "[count-mismatch]" in result.output and "[provenance]" in result.output
 
 
+def test_double_spaces_in_a_docx_are_seen(tmp_path: Path) -> None:
+    letter = Letter.model_validate(
+        {"date": "2026-01-05", "salutation": "Dear Minister,",
+         "body": ["We write.  We ask you to act."], "signatories": [{"name": "Ana Ruiz"}]}
+    )
+    path = tmp_path / "spaced.docx"
+    path.write_bytes(render_docx(letter))
+    result = invoke(path, "--format", "json")
+    (found,) = [f for f in json.loads(result.output)["findings"] if f["rule"] == "double-space"]
+    assert found["where"] == "body[0]" and "␣␣" in found["excerpt"]
+
+
 def test_spec_hash_comparison(tmp_path: Path) -> None:
     from draftkit.build import render_spec
 

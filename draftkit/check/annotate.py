@@ -23,7 +23,14 @@ from draftkit.check.places import fold
 from draftkit.errors import IngestError, OutputExistsError
 from draftkit.files import write_bytes_atomic
 
-__all__ = ["AUTHOR", "AnnotateResult", "annotate_docx", "comment_text", "find_paragraph"]
+__all__ = [
+    "AUTHOR",
+    "AnnotateResult",
+    "annotate_docx",
+    "comment_text",
+    "find_paragraph",
+    "paragraph_texts",
+]
 
 AUTHOR = "draftkit check"
 """The comment author shown in Word's review pane."""
@@ -119,6 +126,31 @@ def _paragraphs(document: Any) -> list[tuple[Any, list[Any]]]:
     return out
 
 
+def _open(source: str | Path | bytes) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
+    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise IngestError(
+            f"cannot open as a .docx ({exc})", path=name, hint="pass a Word .docx document"
+        ) from exc
+
+
+def paragraph_texts(source: str | Path | bytes) -> list[str]:
+    """The text of every paragraph of a .docx that has text, tables included, in order.
+
+    Unlike ingest, the text is exactly as typed (double spaces kept).
+
+    Raises:
+        IngestError: ``source`` is not a readable .docx.
+    """
+    return [p.text for p, _ in _paragraphs(_open(source))]
+
+
 def annotate_docx(
     source: str | Path | bytes,
     findings: Sequence[Finding],
@@ -148,22 +180,13 @@ def annotate_docx(
         OutputExistsError: ``output`` exists and ``force`` is false.
         IngestError: ``source`` is not a readable .docx or has no text to comment on.
     """
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     target = Path(output)
     if target.exists() and not force:
         raise OutputExistsError(
             "output file already exists", path=target, hint="pass --force to replace it"
         )
     name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
-    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise IngestError(
-            f"cannot open as a .docx ({exc})", path=name, hint="pass a Word .docx document"
-        ) from exc
+    document = _open(source)
     paragraphs = _paragraphs(document)
     if not paragraphs:
         raise IngestError("the document has no text to comment on", path=name)

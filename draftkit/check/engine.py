@@ -111,6 +111,7 @@ def check_letter(
     spec_data: Any = None,
     extra: Sequence[Finding] = (),
     notes: Sequence[str] = (),
+    paragraphs: list[str] | None = None,
 ) -> CheckReport:
     """Run every rule that is switched on over a letter.
 
@@ -128,6 +129,7 @@ def check_letter(
         spec_data: The raw spec mapping, for checks of what only the spec shows.
         extra: Findings made outside the rules (e.g. a failed compose).
         notes: Notes to carry into the report.
+        paragraphs: The document's paragraphs as typed (a .docx), for spacing rules.
 
     Returns:
         The report; findings are sorted by severity, then by place in the letter.
@@ -146,6 +148,7 @@ def check_letter(
         provenance=provenance,
         spec_bytes=spec_bytes,
         spec_name=spec_name,
+        paragraphs=paragraphs,
     )
     findings: list[Finding] = list(extra)
     for name in unknown:
@@ -325,11 +328,14 @@ def _check_document(
     with path.open("rb") as handle:
         is_zip = handle.read(4) == b"PK\x03\x04"
     provenance = None
+    paragraphs = None
     kind: SourceKind = "text"
     if is_zip:
+        from draftkit.check.annotate import paragraph_texts
         from draftkit.provenance import read_provenance
 
         provenance = read_provenance(path)
+        paragraphs = paragraph_texts(path)
         kind = "docx"
     elif path.suffix.lower() in {".html", ".htm", ".xhtml"}:
         kind = "html"
@@ -372,6 +378,7 @@ def _check_document(
         spec_bytes=spec_bytes,
         spec_name=spec_name,
         notes=notes,
+        paragraphs=paragraphs,
     )
 
 

@@ -47,6 +47,8 @@ class CheckContext:
         spec_name: That spec file's name (for messages).
         coverage: Filled by the vetted-language rule.
         cache: Results rules share (computed by the first rule that needs them).
+        paragraphs: A document's paragraphs exactly as typed (.docx only), for rules
+            about spacing that ingest normalises away.
     """
 
     letter: Letter
@@ -60,6 +62,7 @@ class CheckContext:
     spec_name: str | None = None
     coverage: Coverage | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    paragraphs: list[str] | None = None
     _prose: list[Place] | None = None
 
     @property

@@ -270,6 +270,16 @@ def double_space(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
         value = getattr(ctx.letter, field)
         if value:
             places.append((field, value, value))
+    if ctx.paragraphs is not None:  # a .docx: ingest normalised the spaces away
+        from draftkit.check.annotate import find_paragraph
+
+        anchors = [a for _, _, a in places]
+        found: list[tuple[str, str, str]] = []
+        for number, paragraph in enumerate(ctx.paragraphs, start=1):
+            index = find_paragraph(paragraph, anchors)
+            where = places[index][0] if index is not None else f"paragraph {number}"
+            found.append((where, paragraph, paragraph))
+        places = found
     for where, raw, anchor in places:
         for line in raw.split("\n"):
             match = _DOUBLE_SPACE.search(line)
@@ -277,8 +287,7 @@ def double_space(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
                 continue
             count = len(_DOUBLE_SPACE.findall(line))
             lo, hi = max(match.start() - 30, 0), min(match.end() + 30, len(line))
-            shown = line[lo : match.start()] + "␣" * (match.end() - match.start())
-            shown += line[match.end() : hi]
+            shown = _DOUBLE_SPACE.sub(lambda m: "␣" * len(m.group(0)), line[lo:hi])
             yield self.finding(
                 "double space" + (f" ({count} in this paragraph)" if count > 1 else ""),
                 where=where,
