@@ -1,0 +1,415 @@
+"""Mail merge: real congress data, per-recipient text, robustness, reruns, parallel runs."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import csv
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+from draftkit.errors import DraftkitError, TemplateError
+from draftkit.files import load_letter
+from draftkit.merge import (
+    MANIFEST_NAME,
+    MergeRow,
+    merge,
+    merge_letters,
+    output_names,
+    safe_file_stem,
+)
+from draftkit.recipients import Recipient, load_recipients, recipient_from_mapping
+from draftkit.schema import Letter
+from tests.helpers import W, paragraphs
+
+
+@pytest.fixture(scope="module")
+def spec_path(examples_dir: Path) -> Path:
+    return examples_dir / "merge-committee.yaml"
+
+
+@pytest.fixture(scope="module")
+def members(congress_dir: Path) -> dict[str, Any]:
+    """bioguide -> raw legislator entry, read without draftkit."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((congress_dir / "legislators-current.yaml").read_text("utf-8"), Loader=loader)
+    return {m["id"]["bioguide"]: m for m in data}
+
+
+def manifest(outdir: Path) -> list[dict[str, str]]:
+    with (outdir / MANIFEST_NAME).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def styled(path: Path, style: str) -> list[str]:
+    return [text for name, text in paragraphs(path.read_bytes()) if name == style]
+
+
+def simple_spec(**extra: Any) -> Letter:
+    data: dict[str, Any] = {
+        "audience": "us-congress",
+        "date": "2026-10-05",
+        "sender": {"organization": "Test Coalition", "coalition": True},
+        "subject": "A test",
+        "body": ["First paragraph for {{ recipient.name }}.", "A fixed paragraph."],
+        "asks": [{"lead": "Do one thing.", "body": "Explained here."}],
+        "closing": ["Thank you."],
+        "signatories": [{"name": "Test Coalition", "kind": "organization"}],
+    }
+    data.update(extra)
+    return Letter.model_validate(data)
+
+
+def person(name: str, **fields: Any) -> Recipient:
+    return recipient_from_mapping({"name": name, "office": "us-senator", **fields})
+
+
+# --------------------------------------------------------------------------- real data
+
+
+def test_ssfr_senators_get_their_salutation_and_dc_office(
+    tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
+) -> None:
+    people = load_recipients(congress_dir, committees=["SSFR"])
+    result = merge(spec_path, people, tmp_path)
+    assert result.errors == 0 and result.rendered == len(people) > 0
+    assert result.mode == "grouped"
+    rows = manifest(tmp_path)
+    assert [row["key"] for row in rows] == [p.key for p in people]
+    for row in rows:
+        raw = members[row["key"]]
+        term = raw["terms"][-1]
+        path = tmp_path / row["file"]
+        assert row["status"] == "rendered" and path.is_file()
+        assert styled(path, "Letter Salutation") == [f"Dear Senator {raw['name']['last']}:"]
+        (address,) = styled(path, "Inside Address")
+        lines = address.split("\n")
+        assert lines[0] == f"The Honorable {raw['name']['official_full']}"
+        assert lines[1].startswith("United States Senator for ")
+        assert term["office"] in lines
+        assert lines[-1].startswith("Washington, DC 2051")
+        body = " ".join(styled(path, "Body Text"))
+        assert "Senate Committee on Foreign Relations" in body
+        if raw["terms"][-1]["state"] in ("ID", "NH", "DE", "CT"):
+            assert lines[1].endswith(
+                {"ID": "Idaho", "NH": "New Hampshire", "DE": "Delaware",
+                 "CT": "Connecticut"}[term["state"]]
+            )  # fmt: skip
+    chair = [r for r in rows if members[r["key"]]["id"]["bioguide"] == people[0].key]
+    title = people[0].variables["committee_title"]
+    if title:
+        text = " ".join(styled(tmp_path / chair[0]["file"], "Body Text"))
+        assert f"As {title}, you set the terms" in text
+
+
+def test_house_committee_members_are_greeted_as_representatives(
+    tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
+) -> None:
+    people = load_recipients(congress_dir, committees=["HSFA"])[:12]
+    result = merge(spec_path, people, tmp_path, fmt="txt")
+    assert result.errors == 0
+    for row in manifest(tmp_path):
+        raw = members[row["key"]]
+        text = (tmp_path / row["file"]).read_text(encoding="utf-8")
+        assert f"Dear Representative {raw['name']['last']}:" in text
+        assert "United States House of Representatives" in text
+        assert row["file"].endswith(".txt") and "-representative-" in row["file"]
+
+
+def test_grouped_compose_equals_composing_each_letter(
+    congress_dir: Path, spec_path: Path
+) -> None:
+    people = load_recipients(congress_dir, committees=["SSFR"])
+    grouped = [m.letter for m in merge_letters(spec_path, people)]
+    one_by_one = [m.letter for m in merge_letters(spec_path, people, grouped=False)]
+    assert all(letter is not None for letter in grouped)
+    assert grouped == one_by_one
+
+
+# --------------------------------------------------------------------------- per-recipient text
+
+
+def test_recipient_names_in_spec_text_and_blank_paragraphs_dropped(tmp_path: Path) -> None:
+    spec = simple_spec(
+        body=[
+            "Dear friends in {{ recipient.state }} ({{ state }}, {{ variables.state }}).",
+            "{{ recipient.personal_line }}",
+            "Written to {{ recipient.name }} ({{ recipient.surname }}), #{{ recipient.index }}.",
+        ],
+        subject="For {{ recipient.honorific }} {{ recipient.name }}",
+        variables={"state": "nowhere"},
+    )
+    people = [
+        person("Ana Sousa", state="Ohio", personal_line="Thank you, Ana."),
+        person("Bo Reyes", state="Utah", personal_line=""),
+    ]
+    first, second = (m.letter for m in merge_letters(spec, people))
+    assert first is not None and second is not None
+    assert first.body == [
+        "Dear friends in Ohio (Ohio, Ohio).",
+        "Thank you, Ana.",
+        "Written to Ana Sousa (Sousa), #1.",
+    ]
+    assert second.body == ["Dear friends in Utah (Utah, Utah).", "Written to Bo Reyes (Reyes), #2."]
+    assert first.subject == "For The Honorable Ana Sousa"
+    assert first.salutation == "Dear Senator Sousa:"
+    assert first.variables["state"] == "Ohio"
+
+
+def test_clause_and_variant_see_recipient_variables(tmp_path: Path) -> None:
+    spec = simple_spec(body=[], variables={"purpose": "ask for your help"})
+    people = [person("Ana Sousa", committee="Committee A"), person("Bo Reyes", committee="B Panel")]
+    first, second = (m.letter for m in merge_letters(spec, people))
+    assert first is not None and second is not None
+    assert "authority of the Committee A." in " ".join(first.texts("body"))
+    assert "authority of the B Panel." in " ".join(second.texts("body"))
+
+
+def test_per_recipient_variant_falls_back_to_composing_each_letter(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "personal.j2").write_text(
+        '{% extends "base.j2" %}\n{% block closing %}Goodbye, {{ recipient.name }}.'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    spec = simple_spec(audience="personal", closing=[])
+    out = tmp_path / "out"
+    result = merge(spec, [person("Ana Sousa"), person("Bo Reyes")], out, fmt="txt",
+                   template_dirs=[templates])
+    assert result.mode == "per-recipient" and result.rendered == 2
+    assert any("composed on its own" in w for w in result.warnings)
+    texts = [(out / row.file).read_text("utf-8") for row in result.rows if row.file]
+    assert "Goodbye, Ana Sousa." in texts[0] and "Goodbye, Bo Reyes." in texts[1]
+
+
+def test_recipient_salutation_and_no_office_recipients(tmp_path: Path, examples_dir: Path) -> None:
+    people = load_recipients(examples_dir / "recipients" / "mixed.yaml")
+    letters = [m.letter for m in merge_letters(examples_dir / "merge-committee.yaml", people)]
+    assert [letter.salutation for letter in letters if letter] == [
+        "Dear Representative Ortiz:",
+        "Dear Representative Achterberg:",
+        "Dear Chair Carver:",
+    ]
+    carver = letters[2]
+    assert carver is not None
+    assert carver.addressees[0].address_lines == ["Room 12", "Parliament House", "Port Selby"]
+    ortiz = letters[0]
+    assert ortiz is not None
+    assert ortiz.addressees[0].title_lines == ["Representative for the 3rd District of Arizona"]
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_bad_rows_are_reported_and_skipped(tmp_path: Path, spec_path: Path) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "name,office,state,committee\n"
+        "Ana Sousa,us-senator,Ohio,Committee A\n"
+        ",us-senator,Utah,Committee A\n"
+        "Cy Nobody,us-senatr,Utah,Committee A\n"
+        "Dee Park,us-senator,Iowa,Committee A\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = merge(spec_path, source, out)
+    assert [r.status for r in result.rows] == ["rendered", "error", "error", "rendered"]
+    rows = manifest(out)
+    assert rows[1]["file"] == "" and "no name" in rows[1]["message"]
+    assert f"{source}:3" in rows[1]["message"]
+    assert "us-senatr" in rows[2]["message"] and rows[2]["status"] == "error"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "001-senator-ana-sousa.docx",
+        "004-senator-dee-park.docx",
+        MANIFEST_NAME,
+    ]
+
+
+def test_a_template_failing_for_one_row_skips_only_that_row(tmp_path: Path) -> None:
+    spec = simple_spec(body=["Hello {{ recipient.nickname }}."])
+    people = [person("Ana Sousa", nickname="Ana"), person("Bo Reyes")]
+    results = list(merge_letters(spec, people))
+    assert results[0].letter is not None and results[0].letter.body == ["Hello Ana."]
+    error = results[1].error
+    assert isinstance(error, TemplateError)
+    assert "nickname" in str(error) and error.where == "body[0]"
+    assert "recipient list" in (error.hint or "")
+
+
+def test_rerun_skips_and_force_replaces(tmp_path: Path) -> None:
+    spec = simple_spec()
+    people = [person("Ana Sousa"), person("Bo Reyes")]
+    first = merge(spec, people, tmp_path)
+    assert first.rendered == 2
+    target = tmp_path / "001-senator-ana-sousa.docx"
+    target.write_bytes(b"edited by hand")
+    (tmp_path / "002-senator-bo-reyes.docx").unlink()
+    second = merge(spec, people, tmp_path)
+    assert [(r.status, r.file) for r in second.rows] == [
+        ("skipped", "001-senator-ana-sousa.docx"),
+        ("rendered", "002-senator-bo-reyes.docx"),
+    ]
+    assert target.read_bytes() == b"edited by hand"
+    assert manifest(tmp_path)[0]["status"] == "skipped"
+    assert "--force" in manifest(tmp_path)[0]["message"]
+    third = merge(spec, people, tmp_path, force=True)
+    assert [r.status for r in third.rows] == ["rendered", "rendered"]
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_interrupted_run_leaves_no_partial_files(tmp_path: Path) -> None:
+    people = [person(f"Person Number{i}") for i in range(6)]
+    seen: list[MergeRow] = []
+
+    def stop_after_two(row: MergeRow) -> None:
+        seen.append(row)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        merge(simple_spec(), people, tmp_path, progress=stop_after_two)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert not [n for n in names if n.endswith(".part") or n.startswith(".")]
+    assert names == ["001-senator-person-number0.docx", "002-senator-person-number1.docx",
+                     MANIFEST_NAME]  # fmt: skip
+    for name in names[:2]:
+        docx.Document(str(tmp_path / name))  # complete, readable files
+    assert [row["status"] for row in manifest(tmp_path)] == ["rendered", "rendered"]
+    resumed = merge(simple_spec(), people, tmp_path)
+    assert [r.status for r in resumed.rows] == ["skipped"] * 2 + ["rendered"] * 4
+
+
+def test_file_names_are_safe_unique_and_readable(tmp_path: Path) -> None:
+    hostile = [
+        "../../etc/passwd",
+        "C:\\Windows\\system32",
+        "José Núñez-Ødegård",
+        "🎉🎉",
+        "Ana Sousa",
+        "Ana Sousa",
+        "ANA SOUSA",
+        "con",
+        "." * 300,
+        "a" * 300,
+    ]
+    people = [person(name) for name in hostile]
+    names = output_names(people)
+    assert names[0] == "001-senator-etc-passwd.docx"
+    assert names[2] == "003-senator-jose-nunez-odegard.docx"
+    assert names[3] == "004-senator.docx"
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert "/" not in name and "\\" not in name and ".." not in name
+        assert name.isascii() and len(name) <= 80 and name == name.lower()
+    result = merge(simple_spec(body=["For {{ recipient.name }}."]), people, tmp_path, fmt="md")
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name != MANIFEST_NAME)
+    assert written == sorted(n.replace(".docx", ".md") for n in names)
+    assert all(p.parent == tmp_path for p in tmp_path.rglob("*"))
+    assert result.rendered == len(hostile)
+    assert safe_file_stem("") == "recipient" and safe_file_stem("Straße") == "strasse"
+
+
+def test_output_names_deduplicate_without_numbers() -> None:
+    names = output_names([person("Ana Sousa"), person("Ana Sousa")])
+    assert names == ["001-senator-ana-sousa.docx", "002-senator-ana-sousa.docx"]
+    many = output_names([person(f"P {i}") for i in range(1200)])
+    assert many[0].startswith("0001-") and many[-1].startswith("1200-")
+
+
+# --------------------------------------------------------------------------- combined, formats
+
+
+def test_combined_document_has_every_letter_with_page_breaks_and_restarted_numbering(
+    tmp_path: Path,
+) -> None:
+    spec = simple_spec(asks=[{"lead": "One."}, {"lead": "Two.", "items": ["x", "y"]}])
+    people = [person("Ana Sousa"), person("Bo Reyes"), person("Cy Diaz")]
+    result = merge(spec, people, tmp_path, combined=True)
+    assert result.combined == tmp_path / "combined.docx"
+    data = result.combined.read_bytes()
+    got = paragraphs(data)
+    singles = [paragraphs((tmp_path / r.file).read_bytes()) for r in result.rows if r.file]
+    expected: list[tuple[str, str]] = []
+    for index, single in enumerate(singles):
+        if index:
+            expected.append(("Normal", ""))  # the page-break paragraph
+        expected.extend(single)
+    assert got == expected
+    assert [t for s, t in got if s == "Letter Salutation"] == [
+        "Dear Senator Sousa:", "Dear Senator Reyes:", "Dear Senator Diaz:"
+    ]  # fmt: skip
+    document = docx.Document(io.BytesIO(data))
+    breaks = document.element.body.findall(f".//{W}br[@{W}type='page']")
+    assert len(breaks) == 2
+    num_ids = [
+        p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+        for p in document.element.body.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle") is not None
+        and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Ask"
+    ]
+    assert len(num_ids) == 6 and len(set(num_ids)) == 3
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        numbering = archive.read("word/numbering.xml").decode()
+    assert numbering.count("<w:startOverride") >= 3
+
+
+def test_combined_text_and_markdown(tmp_path: Path) -> None:
+    people = [person("Ana Sousa"), person("Bo Reyes")]
+    merge(simple_spec(), people, tmp_path / "md", fmt="md", combined=True)
+    merge(simple_spec(), people, tmp_path / "txt", fmt="txt", combined=True)
+    markdown = (tmp_path / "md" / "combined.md").read_text("utf-8")
+    text = (tmp_path / "txt" / "combined.txt").read_text("utf-8")
+    assert markdown.index("Dear Senator Sousa:") < markdown.index("\n---\n") < markdown.index(
+        "Dear Senator Reyes:"
+    )
+    assert text.count("\f") == 1 and "Dear Senator Reyes:" in text.split("\f")[1]
+
+
+def test_docx_records_recipient_and_spec_provenance(tmp_path: Path, spec_path: Path) -> None:
+    result = merge(spec_path, [person("Ana Sousa", key="A1")], tmp_path)
+    with zipfile.ZipFile(tmp_path / (result.rows[0].file or "")) as archive:
+        custom = archive.read("docProps/custom.xml").decode()
+    assert "draftkit.recipient" in custom and "Ana Sousa" in custom and "A1" in custom
+    assert "draftkit.spec_sha256" in custom
+
+
+# --------------------------------------------------------------------------- executors
+
+
+def test_any_executor_can_render(tmp_path: Path) -> None:
+    people = [person(f"Person Number{i}", state="Ohio") for i in range(9)]
+    spec = simple_spec()
+    serial = merge(spec, people, tmp_path / "serial", fmt="txt")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        threaded = merge(spec, people, tmp_path / "threads", fmt="txt", executor=pool,
+                         chunk_size=2)  # fmt: skip
+    assert [r.status for r in threaded.rows] == ["rendered"] * 9
+    for row in serial.rows:
+        assert (tmp_path / "threads" / (row.file or "")).read_bytes() == (
+            tmp_path / "serial" / (row.file or "")
+        ).read_bytes()
+
+
+def test_jobs_use_processes_and_give_the_same_documents(tmp_path: Path, spec_path: Path) -> None:
+    people = [person(f"Person Number{i}", state="Ohio", committee="Committee A")
+              for i in range(10)]  # fmt: skip
+    serial = merge(spec_path, people, tmp_path / "one")
+    parallel = merge(spec_path, people, tmp_path / "two", jobs=2, combined=True)
+    assert parallel.rendered == 10 and parallel.combined is not None
+    for row in serial.rows:
+        assert (tmp_path / "two" / (row.file or "")).read_bytes() == (
+            tmp_path / "one" / (row.file or "")
+        ).read_bytes()
+
+
+def test_spec_level_errors_are_raised_not_reported(tmp_path: Path) -> None:
+    with pytest.raises(DraftkitError, match="no template variant 'nope'"):
+        merge(simple_spec(audience="nope"), [person("Ana Sousa")], tmp_path)
+    spec = load_letter(Path(__file__).parents[1] / "examples" / "merge-committee.yaml")
+    assert spec.addressees == []

@@ -1,0 +1,223 @@
+"""Recipient sources: CSV and YAML lists, and the congress-legislators directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from draftkit.errors import SpecError
+from draftkit.recipients import (
+    STATE_NAMES,
+    Recipient,
+    load_recipients,
+    ordinal,
+    parse_where,
+    read_csv,
+    recipient_from_mapping,
+    select,
+)
+
+# --------------------------------------------------------------------------- CSV and YAML
+
+
+def test_csv_columns_are_matched_loosely_and_the_rest_become_variables(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Full Name ,OFFICE,Sex,State,Personal line,Title\n"
+        "  Alma  R. Whitfield ,us-senator,F,Oregon,Thanks for March.,\n"
+        "Jordan Pryce,US-Senator,,Vermont,,Senator; Chair of Something\n",
+        encoding="utf-8",
+    )
+    first, second = read_csv(path)
+    assert first.name == "Alma R. Whitfield"
+    assert first.office == "us-senator" and first.gender == "female"
+    assert first.variables == {"state": "Oregon", "personal_line": "Thanks for March."}
+    assert first.source == f"{path}:2"
+    assert second.office == "us-senator" and second.gender is None
+    assert second.title_lines == ["Senator", "Chair of Something"]
+    assert second.variables["personal_line"] == ""  # the column exists for every row
+    assert second.addressee().params == {"state": "Vermont"}
+
+
+def test_semicolon_csv_and_first_last_name_columns(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("First name;Last name;Office\nAna;Sousa;us-senator\n", encoding="utf-8")
+    (only,) = read_csv(path)
+    assert only.name == "Ana Sousa" and only.surname == "Sousa"
+    assert only.addressee().params == {"surname": "Sousa"}
+
+
+def test_bad_rows_are_kept_with_their_problem(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "name,office,gender,status\n"
+        ",us-senator,,\n"
+        "Kim Lee,us-senator,femal,\n"
+        "Ray Cole,us-senator,,retired\n"
+        "Good Person,us-senator,m,former\n",
+        encoding="utf-8",
+    )
+    rows = read_csv(path)
+    assert [r.problem is not None for r in rows] == [True, True, True, False]
+    assert "no name" in (rows[0].problem or "")
+    assert "gender 'femal'" in (rows[1].problem or "")
+    assert "status 'retired'" in (rows[2].problem or "")
+    assert rows[3].gender == "male" and rows[3].status == "former"
+    with pytest.raises(SpecError, match="no name"):
+        rows[0].addressee()
+
+
+def test_csv_without_a_name_column_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("office,state\nus-senator,Ohio\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="no name column"):
+        read_csv(path)
+
+
+def test_yaml_list_with_variables_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text(
+        "recipients:\n"
+        "  - name: Helena Ortiz\n"
+        "    office: us-representative\n"
+        "    gender: female\n"
+        "    address: [Room 1, Somewhere]\n"
+        "    variables: {State: Arizona, district: 3rd}\n"
+        "  - just a string\n",
+        encoding="utf-8",
+    )
+    first, second = load_recipients(path)
+    assert first.address_lines == ["Room 1", "Somewhere"]
+    assert first.variables == {"state": "Arizona", "district": "3rd"}
+    assert second.problem == "entry is not a mapping of fields"
+
+
+def test_examples_recipient_lists_load(examples_dir: Path) -> None:
+    csv_rows = load_recipients(examples_dir / "recipients" / "senators.csv")
+    yaml_rows = load_recipients(examples_dir / "recipients" / "mixed.yaml")
+    assert len(csv_rows) == 3 and len(yaml_rows) == 3
+    assert not any(r.problem for r in [*csv_rows, *yaml_rows])
+    assert yaml_rows[2].salutation == "Dear Chair Carver" and yaml_rows[2].office is None
+
+
+def test_unknown_format_and_committee_on_a_plain_list(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK")
+    with pytest.raises(SpecError, match="cannot tell the format"):
+        load_recipients(path)
+    csv_path = tmp_path / "list.csv"
+    csv_path.write_text("name\nA B\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="congress-legislators data only"):
+        load_recipients(csv_path, committees=["SSFR"])
+
+
+def test_where_selects_on_fields_variables_and_codes() -> None:
+    people = [
+        recipient_from_mapping({"name": "A", "office": "us-senator", "state": "Idaho",
+                                "state_code": "ID", "gender": "f"}),
+        recipient_from_mapping({"name": "B", "office": "us-senator", "state": "Ohio",
+                                "state_code": "OH", "gender": "m"}),
+        recipient_from_mapping({"name": "C", "office": "us-representative", "state": "Idaho",
+                                "state_code": "ID"}),
+    ]  # fmt: skip
+    assert [r.name for r in select(people, parse_where(["state=id"]))] == ["A", "C"]
+    assert [r.name for r in select(people, parse_where(["state=Ohio,Idaho", "gender=F"]))] == [
+        "A"
+    ]
+    assert [r.name for r in select(people, parse_where(["office=us-senator"]))] == ["A", "B"]
+    with pytest.raises(SpecError, match="no recipient has 'stat'"):
+        select(people, parse_where(["stat=ID"]))
+    with pytest.raises(SpecError, match="KEY=VALUE"):
+        parse_where(["chamber"])
+
+
+def test_ordinal() -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st",
+        "111th",
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- congress data
+
+
+def _raw(congress_dir: Path, name: str) -> Any:
+    return yaml.load(
+        (congress_dir / name).read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+
+
+@pytest.fixture(scope="module")
+def members(congress_dir: Path) -> dict[str, Any]:
+    """bioguide -> raw entry, read independently of draftkit."""
+    return {m["id"]["bioguide"]: m for m in _raw(congress_dir, "legislators-current.yaml")}
+
+
+def _check_member(recipient: Recipient, raw: dict[str, Any]) -> None:
+    term = raw["terms"][-1]
+    assert recipient.office == {"sen": "us-senator", "rep": "us-representative"}[term["type"]]
+    assert recipient.surname == raw["name"]["last"]
+    assert recipient.name == raw["name"].get("official_full", recipient.name)
+    assert recipient.gender == {"F": "female", "M": "male"}[raw["bio"]["gender"]]
+    assert recipient.variables["state_code"] == term["state"]
+    assert recipient.variables["state"] == STATE_NAMES[term["state"]]
+    assert recipient.variables["party"] == term["party"]
+    if term.get("office"):
+        assert term["office"] in recipient.address_lines
+        assert recipient.address_lines[-1].startswith("Washington, DC 205")
+
+
+def test_senate_foreign_relations_members(congress_dir: Path, members: dict[str, Any]) -> None:
+    membership = _raw(congress_dir, "committee-membership-current.yaml")["SSFR"]
+    people = load_recipients(congress_dir, committees=["SSFR"])
+    assert [r.key for r in people] == [m["bioguide"] for m in membership if m["bioguide"] in members]
+    assert people, "the committee has members"
+    for recipient, seat in zip(people, membership, strict=False):
+        _check_member(recipient, members[seat["bioguide"]])
+        assert recipient.office == "us-senator"
+        assert recipient.variables["committee"] == "Senate Committee on Foreign Relations"
+        assert recipient.variables["committee_title"] == seat.get("title", "")
+        assert recipient.variables["committee_side"] == seat["party"]
+        assert recipient.address_lines[0] == "United States Senate"
+
+
+def test_house_committee_and_subcommittee(congress_dir: Path, members: dict[str, Any]) -> None:
+    people = load_recipients(congress_dir, committees=["hsfa"])
+    assert people and all(r.office == "us-representative" for r in people)
+    for recipient in people:
+        _check_member(recipient, members[recipient.key or ""])
+        district = members[recipient.key or ""]["terms"][-1].get("district")
+        if district:
+            assert recipient.variables["district"] == ordinal(district)
+            assert recipient.addressee().params["district"] == ordinal(district)
+    committees = _raw(congress_dir, "committees-current.yaml")
+    ssfr = next(c for c in committees if c["thomas_id"] == "SSFR")
+    sub = ssfr["subcommittees"][0]
+    sub_people = load_recipients(congress_dir, committees=[f"SSFR{sub['thomas_id']}"])
+    assert sub_people
+    assert {r.variables["subcommittee"] for r in sub_people} == {sub["name"]}
+    assert {r.key for r in sub_people} <= {r.key for r in load_recipients(congress_dir,
+                                                                          committees=["SSFR"])}
+
+
+def test_select_by_chamber_state_and_party(congress_dir: Path, members: dict[str, Any]) -> None:
+    senators = load_recipients(congress_dir, where=["chamber=senate"])
+    expected = [b for b, m in members.items() if m["terms"][-1]["type"] == "sen"]
+    assert sorted(r.key or "" for r in senators) == sorted(expected)
+    state = members[expected[0]]["terms"][-1]["state"]
+    pair = load_recipients(congress_dir, where=["chamber=sen", f"state={state.lower()}"])
+    assert {r.variables["state_code"] for r in pair} == {state}
+    assert all(r.office == "us-senator" for r in pair)
+    democrats = load_recipients(congress_dir, where=["party=D", "chamber=house"])
+    assert democrats and all(r.variables["party"] == "Democrat" for r in democrats)
+    assert all(r.office == "us-representative" for r in democrats)
+
+
+def test_unknown_committee_names_the_fix(congress_dir: Path) -> None:
+    with pytest.raises(SpecError, match="unknown committee 'SSXX'") as info:
+        load_recipients(congress_dir, committees=["SSXX"])
+    assert "thomas_id" in str(info.value)
