@@ -172,11 +172,12 @@ def _check_member(recipient: Recipient, raw: dict[str, Any]) -> None:
 
 
 def test_senate_foreign_relations_members(congress_dir: Path, members: dict[str, Any]) -> None:
-    membership = _raw(congress_dir, "committee-membership-current.yaml")["SSFR"]
+    seats = _raw(congress_dir, "committee-membership-current.yaml")["SSFR"]
+    membership = [seat for seat in seats if seat["bioguide"] in members]
     people = load_recipients(congress_dir, committees=["SSFR"])
-    assert [r.key for r in people] == [m["bioguide"] for m in membership if m["bioguide"] in members]
+    assert [r.key for r in people] == [seat["bioguide"] for seat in membership]
     assert people, "the committee has members"
-    for recipient, seat in zip(people, membership, strict=False):
+    for recipient, seat in zip(people, membership, strict=True):
         _check_member(recipient, members[seat["bioguide"]])
         assert recipient.office == "us-senator"
         assert recipient.variables["committee"] == "Senate Committee on Foreign Relations"
