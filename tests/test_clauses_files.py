@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftkit.clauses import Clause, ClauseLibrary
 from draftkit.clauses.store import append_clauses, parse_clause_text, set_clause_fields
@@ -165,3 +167,23 @@ def test_append_keeps_file_and_creates_new_files(tmp_path: Path) -> None:
     empty_list = append_clauses("# c\nclauses: []\n", path, [new])
     assert empty_list.startswith("# c\nclauses:\n  - id: closing.new")
     assert [c.id for c in parse_clause_text(empty_list, path)] == ["closing.new"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    by=st.text(min_size=1, max_size=40).filter(lambda s: s.strip() and s == s.strip()),
+    reason=st.text(min_size=1, max_size=120).filter(lambda s: s.strip()),
+    topics=st.lists(st.text(min_size=1, max_size=12), max_size=3),
+)
+def test_edited_values_read_back_exactly(by: str, reason: str, topics: list[str]) -> None:
+    path = Path("t.yaml")
+    text = set_clause_fields(
+        GOOD,
+        path,
+        "ask.first",
+        {"status": "retired", "vetted_by": by, "retired_reason": reason, "topics": topics},
+    )
+    first, second = parse_clause_text(text, path)
+    assert (first.vetted_by, first.retired_reason, first.topics) == (by, reason, topics)
+    assert second.version == parse_clause_text(GOOD, path)[1].version
+    assert "# the first clause" in text

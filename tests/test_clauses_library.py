@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from draftkit.clauses import ClauseLibrary
 from draftkit.config import ProjectConfig
@@ -395,3 +397,25 @@ def test_parallel_parsing_gives_the_same_library(
     with pytest.raises(ClauseError, match=r"zz-broken\.yaml:3") as info:
         ClauseLibrary([copy], cache_dir=tmp_path / "c").load()
     assert info.value.line == 3 and info.value.path == str(copy / "zz-broken.yaml")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=60))
+def test_any_text_is_a_safe_query(library: ClauseLibrary, query: str) -> None:
+    assert isinstance(library.search(query, limit=3), list)
+
+
+def test_abandoned_temporary_builds_are_removed(copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    with ClauseLibrary([copy], cache_dir=cache) as lib:
+        name = lib.index_path.name
+    stale = cache / f".{name}.abc.tmp"
+    fresh = cache / f".{name}.def.tmp"
+    stale.write_bytes(b"partial")
+    fresh.write_bytes(b"in progress")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    with ClauseLibrary([copy], cache_dir=cache) as lib:
+        lib.reindex()
+    assert not stale.exists() and fresh.exists()

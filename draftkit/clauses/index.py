@@ -300,6 +300,15 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
     return count
 
 
+def _remove_abandoned(db_path: Path, age: float = 3600.0) -> None:
+    """Delete temporary index files left by builds that were killed (older than ``age`` s)."""
+    now = time.time()
+    for stale in db_path.parent.glob(f".{db_path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > age:
+                stale.unlink()
+
+
 def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sqlite3.Connection:
     """Build an index and return a read connection to it.
 
@@ -325,6 +334,7 @@ def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sq
         return memory
     os.close(fd)
     tmp = Path(tmp_name)
+    _remove_abandoned(db_path)
     try:
         conn = sqlite3.connect(tmp)
         try:
