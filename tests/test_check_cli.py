@@ -278,3 +278,11 @@ def test_comments_are_visible_to_pandoc(bad_docx: Path, tmp_path: Path) -> None:
     walk(json.loads(result.stdout))
     assert len(spans) == expected
     assert any("count-mismatch" in s for s in spans)
+
+
+def test_every_rule_is_documented() -> None:
+    from draftkit.check import all_rules
+
+    page = (EXAMPLES.parent / "docs" / "check.md").read_text(encoding="utf-8")
+    for item in all_rules():
+        assert f"#### `{item.id}` ({item.severity})" in page, item.id
