@@ -489,3 +489,30 @@ def test_word_signatures_one_paragraph_per_line_without_bold() -> None:
 
 def test_fixture_folder_is_not_needed_for_these_tests() -> None:
     assert Path(__file__).name == "test_ingest_shapes.py"
+
+
+def test_a_to_line_before_the_greeting_is_the_addressee() -> None:
+    letter = _letter(
+        "To the Members of the Committee:\n\nDear Members,\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert letter.salutation == "Dear Members,"
+    assert _people(letter) == [(None, "Members of the Committee", [], [])]
+    assert letter.body == ["We write."]
+
+
+def test_a_to_line_alone_is_the_greeting() -> None:
+    letter = _letter("To President Ashford,\n\nWe write.\n\nBest,\n\nAna Ruiz\n")
+    assert letter.salutation == "To President Ashford,"
+    assert letter.complimentary_close == "Best,"
+    assert [s.name for s in letter.signatories] == ["Ana Ruiz"]
+
+
+def test_prose_before_the_letter_does_not_become_an_addressee() -> None:
+    text = (
+        "Nine groups wrote to the minister this week about the detained defenders. "
+        "The full letter follows.\n\n"
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None and result.letter.addressees == []
+    assert any("prose before the letter" in item for item in result.skipped)

@@ -36,6 +36,9 @@ _SALUTATION = re.compile(
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Colleagues|Friends|"
     r"Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame)(?:\s+[^,:;\n]{1,60})?[,:]"
     r"|To whom it may concern[,:]?"
+    r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
+    r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
+    r"[^,:;\n]{0,80}[,:](?=\s*$)"
     r"|(?:Mr\.?|Madam|Madame|Monsieur le|Madame la)\s+(?:President|Secretary|Secretary-General|"
     r"Chair|Chairman|Chairwoman|Speaker|Prime Minister|Minister|Ambassador|Commissioner|"
     r"High Commissioner|Rapporteur|Special Rapporteur|Director|Director-General|Mayor|"
@@ -54,7 +57,8 @@ _CLOSE = re.compile(
     r"truly))"
     r"|respectfully\s+submitted|yours|"
     r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
-    r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes"
+    r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
+    r"|yours\s+in\s+solidarity|in\s+peace|with\s+hope"
     r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
     r"[^,]{3,120}"
     r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
@@ -259,9 +263,15 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if index in noise or ln.blank:
             continue
         matched = match_salutation(ln)
+        if matched and salutation is not None:
+            # "To the Members of the Committee:" then "Dear Members," — the second greets
+            if index - (sal_index or 0) <= 8:
+                salutation, sal_index = matched, index
+            break
         if matched:
             salutation, sal_index = matched, index
-            break
+            if not re.match(r"(?i)^to\s", ln.text):
+                break
     close_index: int | None = None
     search_from = (sal_index + 1) if sal_index is not None else 0
     candidates = [

@@ -380,6 +380,10 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
             ):
                 pre.letterhead.extend(x.text for x in block)
                 break
+            words = len(ln.text.split())
+            if words > 30 or (words > 8 and re.search(r"[.!?][”\"]?$", ln.text)):
+                skipped.append((ln.text, "prose before the letter"))
+                continue
             texts.append(ln.text)
             if is_person_line(ln.text) or names.is_person_name(ln.text):
                 seen_person = True
@@ -444,7 +448,11 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
                     [normalise_space(x) for x in entry[1:] if normalise_space(x)]
                 )
                 people.append(
-                    Addressee(name=group.group("rest"), title_lines=titles, address_lines=address)
+                    Addressee(
+                        name=group.group("rest").rstrip(":, "),
+                        title_lines=titles,
+                        address_lines=address,
+                    )
                 )
                 unaddressed = [] if address else [len(people) - 1]
                 targets = []
