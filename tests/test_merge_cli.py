@@ -1,0 +1,85 @@
+"""``draftkit merge`` from the command line."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from draftkit.cli.merge import merge
+from tests.helpers import paragraphs
+
+
+def run(command: object, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(command, list(args))  # type: ignore[arg-type]
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_merge_a_committee_from_the_congress_data(
+    tmp_path: Path, congress_dir: Path, examples_dir: Path
+) -> None:
+    out = tmp_path / "ssfr"
+    spec = str(examples_dir / "merge-committee.yaml")
+    code, _, err = run(merge, spec, "-r", str(congress_dir), "--committee", "SSFR",
+                       "--where", "party=Democrat", "-o", str(out), "--combined")  # fmt: skip
+    assert code == 0, err
+    with (out / "manifest.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(r["status"] == "rendered" for r in rows)
+    assert f"{len(rows)} rendered, 0 already there, 0 failed" in err
+    assert "wrote" in err and (out / "combined.docx").is_file()
+    for row in rows:
+        salutations = [t for s, t in paragraphs((out / row["file"]).read_bytes())
+                       if s == "Letter Salutation"]  # fmt: skip
+        assert len(salutations) == 1 and salutations[0].startswith("Dear Senator ")
+    code, _, err = run(merge, spec, "-r", str(congress_dir), "--committee", "SSFR",
+                       "--where", "party=Democrat", "-o", str(out))  # fmt: skip
+    assert code == 0 and f"0 rendered, {len(rows)} already there" in err
+
+
+def test_merge_reports_bad_rows_and_strict_fails(tmp_path: Path, examples_dir: Path) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("name,office\nAna Sousa,us-senator\nBo Reyes,no-such-office\n", "utf-8")
+    spec = str(examples_dir / "merge-committee.yaml")
+    code, _, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out"),
+                       "--format", "txt")  # fmt: skip
+    assert code == 0
+    assert "skipped #2 Bo Reyes:" in err and "no-such-office" in err
+    assert "1 rendered, 0 already there, 1 failed" in err
+    code, _, _ = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out2"), "--strict")
+    assert code == 1
+
+
+def test_merge_dry_run_lists_files(tmp_path: Path, examples_dir: Path) -> None:
+    code, out, err = run(merge, str(examples_dir / "merge-committee.yaml"), "-r",
+                         str(examples_dir / "recipients" / "senators.csv"), "-o",
+                         str(tmp_path / "none"), "--dry-run")  # fmt: skip
+    assert code == 0
+    assert out.splitlines()[0] == "001-senator-alma-r-whitfield.docx\tAlma R. Whitfield"
+    assert "3 recipients" in err and not (tmp_path / "none").exists()
+
+
+def test_merge_errors_are_one_clean_line(tmp_path: Path, examples_dir: Path) -> None:
+    code, _, err = run(merge, str(examples_dir / "merge-committee.yaml"), "-r",
+                       str(examples_dir / "recipients" / "senators.csv"), "-o",
+                       str(tmp_path), "--committee", "SSFR")  # fmt: skip
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"draftkit: error: {examples_dir / 'recipients' / 'senators.csv'}: --committee selects"
+        " from the congress-legislators data only — for your own list, add a committee column"
+        " and use --where committee=..."
+    ]
+
+
+def test_merge_with_signatories_from_an_export(tmp_path: Path, examples_dir: Path) -> None:
+    out = tmp_path / "out"
+    code, _, err = run(merge, str(examples_dir / "merge-committee.yaml"), "-r",
+                       str(examples_dir / "recipients" / "senators.csv"), "-o", str(out),
+                       "--format", "txt", "--signatories",
+                       str(examples_dir / "signatories.csv"))  # fmt: skip
+    assert code == 0, err
+    assert "signatories: 8 from" in err and "3 duplicates merged" in err
+    text = (out / "001-senator-alma-r-whitfield.txt").read_text("utf-8")
+    assert "undersigned six organizations" in text
+    assert "Rights Monitor International (RMI)" in text and "Amara Okafor" in text

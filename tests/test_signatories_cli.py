@@ -1,0 +1,46 @@
+"""``draftkit signatories`` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from draftkit.cli.signatories import signatories
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(signatories, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_signatories_summary_and_import(tmp_path: Path, examples_dir: Path) -> None:
+    export = str(examples_dir / "signatories.csv")
+    code, out, _ = run("summary", export)
+    assert code == 0
+    assert "signatories:   8" in out and "organizations: 6" in out and "individuals:   2" in out
+    assert 'count text:    "the undersigned 6 organizations and 2 individuals"' in out
+    assert "duplicates merged: 3" in out and "rows skipped: 1" in out
+    target = tmp_path / "signatories.yaml"
+    code, _, err = run("import", export, "-o", str(target), "--order",
+                       "lead-then-alphabetical")  # fmt: skip
+    assert code == 0 and "wrote" in err and "merged" in err
+    data = yaml.safe_load(target.read_text("utf-8"))
+    names = [s["name"] for s in data["signatories"]]
+    assert names[0] == "Lake Region Rights Coalition" and len(names) == 8
+    code, _, err = run("import", export, "-o", str(target))
+    assert code == 1 and "already exists" in err
+
+
+def test_signatories_summary_of_a_spec_flags_wrong_counts(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    code, out, err = run("summary", str(examples_dir / "coalition-president.yaml"))
+    assert code == 0 and "organizations: 12" in out and not err
+    data = yaml.safe_load((examples_dir / "coalition-president.yaml").read_text("utf-8"))
+    data["signatories"] = data["signatories"][:11]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(data), encoding="utf-8")
+    code, out, err = run("summary", str(spec))
+    assert code == 1 and "says twelve organizations, the list has 11" in err
