@@ -419,3 +419,14 @@ def test_abandoned_temporary_builds_are_removed(copy: Path, tmp_path: Path) -> N
     with ClauseLibrary([copy], cache_dir=cache) as lib:
         lib.reindex()
     assert not stale.exists() and fresh.exists()
+
+
+def test_edits_keep_windows_line_endings(copy: Path, tmp_path: Path) -> None:
+    path = copy / "meetings.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    with ClauseLibrary([copy], cache_dir=tmp_path / "cache") as lib:
+        lib.retire("ask.meeting-request", "Testing line endings")
+        assert lib.get("ask.meeting-request").status == "retired"
+    data = path.read_bytes()
+    assert b"retired_reason: Testing line endings\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")

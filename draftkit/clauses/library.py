@@ -302,6 +302,11 @@ class ClauseLibrary:
             return "did you mean " + " or ".join(f"'{g}'" for g in guesses) + "?"
         return "see `draftkit clauses list` or `draftkit clauses search WORDS`"
 
+    def ids(self) -> list[str]:
+        """Every clause id, in file order."""
+        rows = self._connection().execute("SELECT id FROM clauses ORDER BY rowid")
+        return [str(row[0]) for row in rows]
+
     def all(self) -> list[Clause]:
         """Every clause, in file order."""
         return [row.clause() for row in _index.fetch_rows(self._connection())]
@@ -382,8 +387,11 @@ class ClauseLibrary:
 
         with self._lock(".edit"):
             path.parent.mkdir(parents=True, exist_ok=True)
-            text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-            new_text = change(text)
+            text = path.read_bytes().decode("utf-8-sig") if path.exists() else ""
+            crlf = "\r\n" in text
+            new_text = change(text.replace("\r\n", "\n"))
+            if crlf:
+                new_text = new_text.replace("\n", "\r\n")
             try:
                 parse_clause_text(new_text, path)
             except ClauseError as exc:  # pragma: no cover - an editing bug, not user error
@@ -480,24 +488,12 @@ class ClauseLibrary:
     def _similar(
         self, fp: Fingerprint, text: str, limit: int = 8
     ) -> Iterator[tuple[Clause, float]]:
+        # the longest words are the most telling; search ranks candidates cheaply
         words = sorted(set(_index.query_words(text)), key=len, reverse=True)[:24]
         if not words:
             return
-        conn = self._connection()
-        try:
-            rows = conn.execute(
-                "SELECT c.id, c.data, c.source_file, c.line FROM fts JOIN clauses c"
-                " ON c.rowid = fts.rowid WHERE fts MATCH ? ORDER BY fts.rank LIMIT ?",
-                (_index.fts_query(words), limit),
-            ).fetchall()
-        except sqlite3.Error as exc:
-            raise ClauseError(
-                f"clause search failed ({exc})", hint="run `draftkit clauses reindex`"
-            ) from exc
-        for row in rows:
-            clause = _index.IndexRow(
-                id=row[0], data=row[1], source_file=row[2], line=row[3]
-            ).clause()
+        for row in _index.search_index(self._connection(), " ".join(words), limit=limit):
+            clause = row.clause()
             yield clause, _best_similarity(fp, clause)
 
     def harvest(
@@ -533,7 +529,7 @@ class ClauseLibrary:
                 path=target,
                 hint=f"write into {self.folders[0]}",
             )
-        taken = {c.id for c in self.all()}
+        taken = set(self.ids())
         proposed: list[tuple[Clause, Fingerprint]] = []
         new_sources: dict[str, list[Source]] = {}
         known: dict[str, Clause] = {}

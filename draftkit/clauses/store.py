@@ -311,9 +311,15 @@ class _Dumper(yaml.SafeDumper):
 _no_timestamps(_Dumper)
 
 
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style: str | None = None
-    if "\n" in value:
+    if _ODD_BREAKS.search(value):
+        style = '"'  # escaped: YAML would read these characters back as line breaks
+    elif "\n" in value:
         style = "|"
     elif len(value) > 88 and value == value.strip() and "  " not in value:
         style = ">"  # folded: long paragraphs wrap in the file and read back unchanged
@@ -338,7 +344,7 @@ class _Text:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
-        for match in re.finditer("\n", text):
+        for match in _LINE_BREAK.finditer(text):  # the breaks YAML counts lines by
             self.starts.append(match.end())
 
     def offset(self, mark: Any) -> int:
