@@ -24,6 +24,7 @@ import pytest
 
 from draftkit.check import annotate_docx, check_file, check_merge
 from draftkit.check.engine import is_merge_template
+from draftkit.errors import IngestError
 from draftkit.files import load_letter
 from draftkit.ingest import ingest_file
 from draftkit.render import render_docx
@@ -117,3 +118,49 @@ def test_rendered_examples_pass_cleanly(spec: Path, tmp_path: Path) -> None:
     rules = {f.rule for f in report.findings}
     assert {"provenance", "provenance-spec"} <= rules
     assert report.provenance is not None and report.provenance.matches_spec(spec) is True
+
+
+# --------------------------------------------------------------------------- ingest fixtures
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "letters"
+
+# Fresh, fictional letters written for ingest's tests, with hand-made annotations. Beyond
+# these, the letters give no warnings or errors: their salutations, honorifics, acronyms,
+# quote marks and counts are right (documents that are not letters give `not-a-letter`).
+FIXTURE_FINDINGS: dict[str, set[tuple[str, str | None]]] = {
+    "02_president_leadin_paragraphs.txt": {("count-mismatch", "body[0]")},  # 18 claimed, 17
+    "14_ambassador_no_date_no_close.txt": {("date-missing", "date")},
+    "31_docx_un_sg_header_leadins.docx": {("count-mismatch", "body[0]")},  # thirty-one, 6
+}
+
+
+def _fixture_letters() -> list[Path]:
+    if not FIXTURES.is_dir():
+        return []
+    return sorted(
+        p
+        for p in FIXTURES.iterdir()
+        if p.suffix in {".txt", ".html", ".docx"}
+        and (FIXTURES / f"{p.stem}.expected.json").exists()
+    )
+
+
+@pytest.mark.parametrize("path", _fixture_letters(), ids=lambda p: p.name)
+def test_ingest_fixtures_give_only_the_expected_findings(path: Path) -> None:
+    import json
+
+    expected = json.loads((FIXTURES / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+    if expected.get("kind") == "error":
+        with pytest.raises(IngestError):
+            check_file(path)
+        return
+    report = check_file(path)
+    got = {(f.rule, f.where) for f in report.findings if f.severity != "info"}
+    if expected.get("kind", "letter") != "letter":
+        assert {rule for rule, _ in got} <= {"not-a-letter"}
+        return
+    assert got == FIXTURE_FINDINGS.get(path.name, set()), [f.line() for f in report.findings]
+    claimed = expected.get("claimed_signatories")
+    listed = expected.get("signatories_count")
+    fired = any(f.rule == "count-mismatch" for f in report.findings)
+    assert fired == (claimed is not None and listed is not None and claimed != listed)

@@ -37,6 +37,7 @@ _BASE_TITLE_WORDS = {
     "high", "special", "envoy", "director", "leader", "majority", "minority",
 }  # fmt: skip
 
+_EXCELLENCY_SALUTATIONS = frozenset({"excellency", "your excellency", "dear excellency"})
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 _COUNTRY_PREFIX = re.compile(r"^(?:u\.s\.|us|united states)\s+", re.IGNORECASE)
 
@@ -58,6 +59,7 @@ def _title_words() -> frozenset[str]:
                 texts.append(extra)
         for text in texts:
             found.update(w.lower() for w in words(re.sub(r"\{[^}]*\}", " ", text)))
+    found |= {w + "s" for w in found if not w.endswith("s")}
     return frozenset(found)
 
 
@@ -78,7 +80,8 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
     """The office a person holds, from ``office`` or from a title line that names one.
 
     A title line counts only when, without an ordinal ("71st"), a "U.S." prefix and an
-    "Acting" prefix, it is exactly an office's title or label.
+    "Acting" prefix, it is exactly an office's title or label of two words or more (a
+    bare "President" could be many offices).
 
     Returns:
         ``(office key, status)`` or None.
@@ -97,7 +100,7 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
             text = text[: -len(" (acting)")]
             status = "acting"
         for candidate in (text, _COUNTRY_PREFIX.sub("", text)):
-            if candidate in titles:
+            if candidate in titles and len(candidate.split()) >= 2:
                 return titles[candidate], status
     return None
 
@@ -133,7 +136,10 @@ def _skeleton(text: str) -> str:
 
 
 def _name_words(person: Addressee) -> set[str]:
-    found: set[str] = set()
+    """Words that may stand in a salutation for this person: name, surname, titles."""
+    found: set[str] = {w.lower() for line in person.title_lines for w in words(line)}
+    if person.honorific:
+        found.update(w.lower() for w in words(person.honorific))
     if person.name:
         found.update(w.lower() for w in words(person.name))
         with contextlib.suppress(ProtocolError):
@@ -227,6 +233,11 @@ def salutation_form(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     for forms in per_person:
         for form in forms:
             accepted.update({_skeleton(form.salutation_common), _skeleton(form.salutation_formal)})
+            bare = _skeleton(form.salutation_common.replace(form.surname, ""))
+            if len(bare.split()) >= 2:  # "Dear Minister" for "Dear Minister Marchetti"
+                accepted.add(bare)
+            if form.excellency:
+                accepted.update(_EXCELLENCY_SALUTATIONS)
     style = letter.options.salutation_style
     if len(people) > 1:
         firsts = [forms[0] for forms in per_person]
@@ -301,8 +312,13 @@ _ACADEMIC = {"Dr.", "Professor"}
 def _canon(honorific: str | None) -> str | None:
     if not honorific:
         return None
-    key = " ".join(re.sub(r"\.", "", fold(honorific)).split())
-    return _HONORIFIC_CANON.get(key, honorific.strip())
+    key = " ".join(re.sub(r"\.", " ", fold(honorific)).split()).replace("h e", "he")
+    if key in _HONORIFIC_CANON:
+        return _HONORIFIC_CANON[key]
+    for known in sorted(_HONORIFIC_CANON, key=len, reverse=True):  # "H.E. Mr." -> H.E.
+        if key.startswith(known + " "):
+            return _HONORIFIC_CANON[known]
+    return honorific.strip()
 
 
 @rule(

@@ -95,7 +95,7 @@ def date_implausible(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- signatories
 
-_PAREN = re.compile(r"\s*\([^)]*\)")
+_ACRONYM_PAREN = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.]{1,11}s?\s*\)")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "the", "hon", "honorable"}
 _DEGREES = {"phd", "md", "jd", "esq", "llm", "mba", "mpa", "jr", "sr", "ii", "iii"}
 
@@ -109,9 +109,10 @@ def signatory_key(signatory: Signatory) -> str:
     """A normalised name for spotting duplicates.
 
     Case, accents, punctuation, a leading "The", a parenthesised acronym ("Human Rights
-    Watch (HRW)"), honorifics and degrees do not matter; "&" equals "and".
+    Watch (HRW)"), honorifics and degrees do not matter; "&" equals "and". Other
+    parentheses count: "Alliance (Denmark)" and "Alliance (Spain)" are two signatories.
     """
-    text = _ascii(_PAREN.sub("", signatory.name)).lower().replace("&", " and ")
+    text = _ascii(_ACRONYM_PAREN.sub("", signatory.name)).lower().replace("&", " and ")
     tokens = re.findall(r"[a-z0-9]+", text)
     if signatory.kind == "individual":
         tokens = [t for t in tokens if t not in _HONORIFICS and t not in _DEGREES]
@@ -123,9 +124,9 @@ def signatory_key(signatory: Signatory) -> str:
 
 
 def _acronym_of(signatory: Signatory) -> str | None:
-    match = re.search(r"\(([A-Z][A-Za-z0-9&]{1,12})\)", signatory.name)
+    match = re.search(r"\(\s*([A-Z][A-Z0-9&.]{1,11})s?\s*\)", signatory.name)
     if match:
-        return match.group(1).upper()
+        return match.group(1).replace(".", "")
     if re.fullmatch(r"[A-Z][A-Z0-9&]{1,12}", signatory.name.strip()):
         return signatory.name.strip()
     return None

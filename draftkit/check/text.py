@@ -85,13 +85,15 @@ def placeholder(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
 
 ACRONYM_ALLOW = frozenset(
     {
-        "US", "USA", "UN", "EU", "UK", "DC", "NATO", "NGO", "COVID", "HIV", "AIDS",
+        "US", "USA", "UN", "EU", "UK", "DC", "NATO", "ASEAN", "NGO", "COVID", "HIV", "AIDS",
         "AM", "PM", "ID", "TV", "OK", "CEO", "LGBT", "LGBTI", "LGBTQ", "LGBTQI",
     }
 )  # fmt: skip
 """Acronyms every reader knows; they never need spelling out."""
 
-_ACRONYM = re.compile(r"(?<![\w.’'-])([A-Z][A-Z0-9&]*[A-Z])(?:s|’s|'s)?(?![\w’'-]*[a-z])(?!\.\w)")
+_ACRONYM = re.compile(
+    r"(?<![\w.’'/-])([A-Z][A-Z0-9&]*[A-Z])(?:s|’s|'s)?(?![\w&])(?!\.\w)(?![/-]\w)"
+)
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "des", "du", "la"}
 _PLACEHOLDER_WORDS = {"TK", "TKTK", "TODO", "TBD", "FIXME", "XX", "XXX"}
