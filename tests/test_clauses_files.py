@@ -187,3 +187,13 @@ def test_edited_values_read_back_exactly(by: str, reason: str, topics: list[str]
     assert (first.vetted_by, first.retired_reason, first.topics) == (by, reason, topics)
     assert second.version == parse_clause_text(GOOD, path)[1].version
     assert "# the first clause" in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(min_size=1, max_size=300), title=st.text(min_size=1, max_size=90))
+def test_appended_clauses_read_back_exactly(text: str, title: str) -> None:
+    path = Path("t.yaml")
+    new = Clause(id="context.any", kind="context", title=title, text=text)
+    for base in (GOOD, ""):
+        clauses = parse_clause_text(append_clauses(base, path, [new]), path)
+        assert (clauses[-1].title, clauses[-1].text) == (title, text)
