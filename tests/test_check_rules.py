@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draftkit.check import CheckReport, Finding, all_rules, check_letter, get_rule
 from draftkit.clauses.model import Clause
@@ -600,3 +602,26 @@ def test_findings_are_sorted_by_severity_then_place() -> None:
     assert [f.severity for f in rep.findings] == ["error", "error", "warning"]
     assert [f.where for f in rep.findings][:2] == ["body[0]", "body[1]"]
     assert rep.has_errors and rep.summary() == "3 findings (2 errors, 1 warning)"
+
+
+# --------------------------------------------------------------------------- robustness
+
+@settings(max_examples=80, deadline=None)
+@given(
+    body=st.text(max_size=400),
+    name=st.text(min_size=1, max_size=40),
+    salutation=st.text(max_size=60),
+    signer=st.text(min_size=1, max_size=40),
+)
+def test_rules_never_crash_on_odd_text(body: str, name: str, salutation: str, signer: str) -> None:
+    letter = make(
+        body=[body or "x"],
+        salutation=salutation or None,
+        addressees=[{"name": name, "office": "us-senator"}],
+        cc=[{"name": name}],
+        signatories=[{"name": signer}, {"name": signer + " (X)", "kind": "organization"}],
+        options={"signatory_order": "family-name"},
+    )
+    rep = report(letter, clauses=LIBRARY)
+    for finding in rep.findings:
+        assert finding.rule and finding.message
