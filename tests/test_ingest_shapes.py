@@ -516,3 +516,23 @@ def test_prose_before_the_letter_does_not_become_an_addressee() -> None:
     result = ingest_text(text)
     assert result.letter is not None and result.letter.addressees == []
     assert any("prose before the letter" in item for item in result.skipped)
+
+
+def test_an_open_letter_without_salutation_is_read_from_its_close_and_signers() -> None:
+    result = ingest_text(
+        "An open letter to the Prime Minister on climate refugees\n\n"
+        "We, the undersigned organisations, call on the Government to create a humanitarian "
+        "visa for people displaced by climate disasters.\n\n"
+        "Thousands have already lost their homes this year.\n\n"
+        "Sincerely,\n\nClimate Justice Network\nRefugee Action Forum\n"
+    )
+    letter = result.letter
+    assert result.kind == "letter" and letter is not None
+    assert letter.heading == "An open letter to the Prime Minister on climate refugees"
+    assert letter.salutation is None
+    assert len(letter.body) == 2
+    assert [s.name for s in letter.signatories] == [
+        "Climate Justice Network",
+        "Refugee Action Forum",
+    ]
+    assert any("no salutation" in w for w in result.warnings)

@@ -105,6 +105,11 @@ def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> Inge
         close=parsed.close_index is not None,
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
     )
+    if parsed.letter is not None and parsed.headless:
+        reason = (
+            "letter: no salutation, but a complimentary close and signatures after an "
+            "inside address, a letter heading or a letter's opening"
+        )
     found = dict(parsed.found)
     if parsed.letter is None:
         found = {"kind": kind}

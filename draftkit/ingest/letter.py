@@ -102,6 +102,7 @@ class Parsed:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text_lines: list[str] = field(default_factory=list)
+    headless: bool = False
 
 
 def match_salutation(line: Line) -> tuple[str, str] | None:
@@ -191,6 +192,41 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
     for i in range(stop):
         if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
             noise.setdefault(i, "delivery line")
+
+
+_LETTER_OPENING = re.compile(
+    r"^(?:We|I),? (?:the undersigned|write|are writing|am writing|write to)|"
+    r"^(?:On behalf of|As (?:members|leaders|representatives|organi[sz]ations))",
+    re.IGNORECASE,
+)
+
+
+def _headless_body_start(lines: list[Line], noise: dict[int, str], close: int) -> int | None:
+    """A letter without a salutation: where its body starts, if it reads as a letter.
+
+    It needs a complimentary close followed by a signature line, a first prose
+    paragraph, and before it an inside address (a person with an honorific), a page
+    heading naming a letter, or an opening such as "We, the undersigned ...".
+    """
+    after = next(
+        (i for i in range(close + 1, len(lines)) if not lines[i].blank and i not in noise),
+        None,
+    )
+    if after is None or len(lines[after].text) > 160:
+        return None
+    first_prose = next(
+        (i for i in range(close) if i not in noise and len(lines[i].text.split()) >= 12),
+        None,
+    )
+    if first_prose is None:
+        return None
+    before = [lines[i].text for i in range(first_prose) if i not in noise and lines[i].text]
+    evidence = (
+        any(is_person_line(t) for t in before)
+        or any(re.search(r"(?i)\bletter\b", t) for t in before)
+        or _LETTER_OPENING.match(lines[first_prose].text) is not None
+    )
+    return first_prose if evidence else None
 
 
 def _claimed(text: str) -> int | None:
@@ -290,6 +326,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
             continue
         close_index = index
         break
+    headless = False
+    if sal_index is None and close_index is not None:
+        start = _headless_body_start(lines, noise, close_index)
+        if start is not None:
+            headless = True
+            sal_index = start - 1
+            salutation = ("", "")
     if sal_index is not None:
         _mark_preamble_noise(lines, sal_index, noise)
         anchor = sal_index
@@ -328,7 +371,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     parsed.text_lines = [ln.text for ln in clean[:cut]]
     if sal_index is None or salutation is None:
         return parsed
-    pre = parse_preamble(clean[:sal_index], parsed.skipped)
+    parsed.headless = headless
+    pre_end = sal_index + 1 if headless else sal_index
+    pre = parse_preamble(clean[:pre_end], parsed.skipped)
     body_end = (
         close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
     )
@@ -350,7 +395,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
         "addressees": pre.addressees,
         "cc": [*pre.cc, *late_cc],
         "subject": pre.subject,
-        "salutation": salutation[0],
+        "salutation": salutation[0] or None,
         "body": body,
         "asks_intro": intro,
         "asks": asks,
@@ -398,7 +443,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         found["published"] = letter.published.isoformat()
     found["body_paragraphs"] = len(letter.body)
     found["ask_style"] = ask_style
-    if not letter.addressees:
+    if headless:
+        parsed.warnings.append("no salutation; read as a letter from its close and signatures")
+    if not letter.addressees and salutation[0]:
         who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation[0]).rstrip(",:;! ")
         found["addressee_from_salutation"] = who
         parsed.warnings.append(f"no inside address; the salutation names '{who}'")

@@ -155,6 +155,7 @@ def _looks_like_heading(text: str) -> bool:
         )
         and not is_person_line(text)
         and not TO_LINE.match(text)
+        and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
 
 
@@ -265,7 +266,7 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
     heading_index: int | None = None
     for b, block in enumerate(block_list):
         ln = block[0]
-        if ln.style and ln.style.lower() in ("page heading", "h1", "title"):
+        if ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"):
             heading_index = block_starts[b]
             break
     if heading_index is None:
@@ -281,6 +282,20 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
                 for n in neighbours
             ):
                 heading_index = start
+    if heading_index is None:
+        for b, block in enumerate(block_list):
+            text = block[0].text
+            if (
+                len(block) == 1
+                and block_starts[b] not in dates
+                and _looks_like_heading(text)
+                and re.search(r"(?i)\b(?:open |joint )?(?:letter|appeal|petition)\b", text)
+                and not SUBJECT_LINE.match(text)
+            ):
+                heading_index = block_starts[b]
+                break
+            if is_person_line(text) or block_starts[b] in dates:
+                break
     published_index: int | None = None
     for i, found in dates.items():
         if found.published:
