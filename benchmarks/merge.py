@@ -1,0 +1,403 @@
+"""Mail-merge speed, side by side: docxtpl, python-docx from scratch, the zip floor, draftkit.
+
+Run on demand (not part of the test suite):
+
+    .venv/bin/python benchmarks/merge.py [--count 1000] [--repeat 3] [--no-docxtpl]
+
+The letter has about 40 paragraphs and 1,400 words, 7 asks and 15 signatories; one
+body paragraph uses ``{{ recipient.state }}``. Every contender writes one .docx file per
+recipient into a fresh folder, and the best of ``--repeat`` runs is reported:
+
+- docxtpl: a Word template with placeholders, loaded, rendered and saved per letter
+  (the documented usage). docxtpl is not a draftkit dependency: it runs in its own
+  virtual environment, ``benchmarks/.venv-docxtpl``, created on first use
+  (``python -m venv benchmarks/.venv-docxtpl && benchmarks/.venv-docxtpl/bin/pip
+  install docxtpl``); without network access it is reported as unavailable.
+- python-docx: each resolved letter built with the python-docx API from the reference
+  document (tests/docx_straightforward.py), then saved.
+- floor: the same document.xml written straight into a zip whose other parts were
+  compressed once (only the recipient's text changes) - the practical lower bound.
+- draftkit: ``draftkit.merge.merge`` end to end - recipients to files, compose per kind
+  of recipient, per-recipient text, atomic writes and the manifest; with one process
+  and with ``jobs=2``.
+
+Also printed: the cost of one extra paragraph (a letter with 40 more paragraphs), and
+memory at 200 and at ``--count`` letters (peak RSS of a fresh process, and the
+tracemalloc peak during the merge).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from draftkit.merge import merge, merge_letters  # noqa: E402
+from draftkit.recipients import Recipient, recipient_from_mapping  # noqa: E402
+from draftkit.render.package import ZipEntry, build_zip, compress  # noqa: E402
+from draftkit.render.word import default_reference  # noqa: E402
+from draftkit.schema import Letter  # noqa: E402
+from tests.docx_straightforward import render_straightforward  # noqa: E402
+
+DOCXTPL_VENV = ROOT / "benchmarks" / ".venv-docxtpl"
+
+_WORDS = [
+    *("the", "government", "has", "detained", "reporters", "lawyers", "and", "community"),
+    *("organisers", "since", "march", "while", "independent", "monitors", "report", "that"),
+    *("families", "receive", "no", "news", "and", "courts", "delay", "hearings", "without"),
+    *("explanation", "we", "urge", "you", "to", "raise", "these", "cases", "in", "every"),
+    *("meeting", "and", "to", "insist", "on", "access", "for", "observers", "because"),
+    *("sustained", "attention", "has", "opened", "doors", "before"),
+]
+_FIRST = ["Alma", "Bo", "Chidi", "Dana", "Emil", "Farah", "Goran", "Hana", "Ines", "Jon",
+          "Kemal", "Lena", "Mateo", "Noor", "Oskar", "Priya", "Quinn", "Rosa", "Sami", "Tove"]
+_LAST = ["Whitfield", "Reyes", "Okafor", "Lindqvist", "Sousa", "Haddad", "Novak", "Ito",
+         "Moreau", "Pryce", "Achterberg", "Ibarra", "Castell", "Dunmore", "Eriksen",
+         "Falk", "Grady", "Holt", "Iqbal", "Janssen", "Kovacs", "Lowry", "Marsh", "Nadler",
+         "Orr", "Pike", "Quist", "Roux", "Sato", "Tamm", "Uhl", "Vance", "Wren", "Yates",
+         "Zorn", "Abbott", "Bishop", "Crane", "Dale", "Ekberg", "Fuentes", "Gale", "Hart",
+         "Irwin", "Joss", "Kerr", "Lyle", "Mott", "Nash", "Oakes"]  # fmt: skip
+_STATES = ["Idaho", "Ohio", "Utah", "Iowa", "Maine", "Texas", "Oregon", "Nevada"]
+
+
+def text(seed: int, words: int) -> str:
+    out = [_WORDS[(seed * 7 + i * 3) % len(_WORDS)] for i in range(words)]
+    return (" ".join(out)).capitalize() + "."
+
+
+def spec(extra_paragraphs: int = 0) -> Letter:
+    """The benchmark letter: ~40 paragraphs, ~1,400 words, 7 asks, 15 signatories."""
+    body = [f"We write to you as a senator from {{{{ recipient.state }}}}. {text(0, 50)}"]
+    body += [text(i, 62) for i in range(1, 14 + extra_paragraphs)]
+    return Letter.model_validate(
+        {
+            "audience": "us-congress",
+            "date": "2026-10-05",
+            "sender": {"organization": "Lake Region Rights Coalition", "coalition": True},
+            "subject": "Oversight of security assistance",
+            "body": body,
+            "asks_intro": "We respectfully ask that you:",
+            "asks": [
+                {"lead": f"Request number {i + 1}.", "body": text(40 + i, 42)} for i in range(7)
+            ],
+            "closing": [text(60 + i, 45) for i in range(4)],
+            "complimentary_close": "Sincerely,",
+            "signatories": [
+                {"name": f"Member Organization Number {i + 1}", "kind": "organization"}
+                for i in range(15)
+            ],
+        }
+    )
+
+
+def recipients(count: int) -> list[Recipient]:
+    out = []
+    for i in range(count):
+        first = _FIRST[i % len(_FIRST)]
+        last = _LAST[(i // len(_FIRST)) % len(_LAST)]
+        out.append(recipient_from_mapping({
+            "name": f"{first} {chr(65 + i % 26)}. {last}",
+            "office": "us-senator" if i % 2 else "us-representative",
+            "gender": "f" if i % 3 else "m",
+            "state": _STATES[i % len(_STATES)],
+        }))  # fmt: skip
+    return out
+
+
+def fresh_dir(base: Path, name: str) -> Path:
+    path = base / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def best_ms(func: Callable[[Path], int], base: Path, name: str, repeat: int) -> float:
+    """Best wall time per letter over ``repeat`` runs, each into a fresh folder."""
+    results = []
+    for _ in range(repeat):
+        target = fresh_dir(base, name)
+        start = time.perf_counter()
+        count = func(target)
+        results.append((time.perf_counter() - start) * 1000 / count)
+    return min(results)
+
+
+# --------------------------------------------------------------------------- contenders
+
+
+def floor_runner(letters: list[Letter], people: list[Recipient]) -> Callable[[Path], int]:
+    """Write each recipient's document.xml into a zip of parts compressed once."""
+    from draftkit.render import render_docx
+
+    first = letters[0]
+    sample = render_docx(first)
+    with zipfile.ZipFile(_bytes_io(sample)) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    document = parts.pop("word/document.xml").decode("utf-8")
+    fixed: list[ZipEntry] = [compress(name, data) for name, data in parts.items()]
+    name0 = first.addressees[0].name or ""
+    salutation0 = first.salutation or ""
+    state0 = str(first.variables.get("state", ""))
+
+    def run(target: Path) -> int:
+        for index, (letter, recipient) in enumerate(zip(letters, people, strict=True)):
+            xml = (
+                document.replace(name0, letter.addressees[0].name or "")
+                .replace(salutation0, letter.salutation or "")
+                .replace(state0, str(recipient.variables.get("state", "")))
+            )
+            data = build_zip([*fixed, compress("word/document.xml", xml.encode("utf-8"))])
+            (target / f"{index:04d}.docx").write_bytes(data)
+        return len(letters)
+
+    return run
+
+
+def _bytes_io(data: bytes) -> Any:
+    import io
+
+    return io.BytesIO(data)
+
+
+def python_docx_runner(letters: list[Letter]) -> Callable[[Path], int]:
+    reference = default_reference()
+
+    def run(target: Path) -> int:
+        for index, letter in enumerate(letters):
+            (target / f"{index:04d}.docx").write_bytes(render_straightforward(letter, reference))
+        return len(letters)
+
+    return run
+
+
+def draftkit_runner(
+    letter: Letter, people: list[Recipient], jobs: int = 1
+) -> Callable[[Path], int]:
+    def run(target: Path) -> int:
+        result = merge(letter, people, target, jobs=jobs)
+        assert result.rendered == len(people), result.rows[:3]
+        return len(people)
+
+    return run
+
+
+# --------------------------------------------------------------------------- docxtpl
+
+_DOCXTPL_CHILD = r"""
+import json, sys, time, pathlib
+from docxtpl import DocxTemplate
+template, data_file, outdir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
+repeat = int(sys.argv[4])
+people = json.loads(pathlib.Path(data_file).read_text())
+best = None
+for _ in range(repeat):
+    for old in outdir.glob("*.docx"):
+        old.unlink()
+    start = time.perf_counter()
+    for index, ctx in enumerate(people):
+        doc = DocxTemplate(template)
+        doc.render(ctx)
+        doc.save(outdir / f"{index:04d}.docx")
+    ms = (time.perf_counter() - start) * 1000 / len(people)
+    best = ms if best is None else min(best, ms)
+print(json.dumps({"ms": best}))
+"""
+
+
+def docxtpl_python() -> tuple[Path | None, str]:
+    """The interpreter of the docxtpl environment, created on first use."""
+    python = DOCXTPL_VENV / "bin" / "python"
+    if python.exists():
+        return python, "benchmarks/.venv-docxtpl"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(DOCXTPL_VENV)], check=True,
+                       capture_output=True, timeout=300)  # fmt: skip
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "docxtpl"], check=True,
+                       capture_output=True, timeout=600)  # fmt: skip
+    except (subprocess.SubprocessError, OSError) as exc:
+        shutil.rmtree(DOCXTPL_VENV, ignore_errors=True)
+        detail = getattr(exc, "stderr", b"") or str(exc).encode()
+        return None, f"could not install docxtpl ({detail.decode(errors='replace')[-200:]})"
+    return python, "benchmarks/.venv-docxtpl (created)"
+
+
+def docxtpl_template(letter: Letter, path: Path) -> None:
+    """The letter as a docxtpl template: placeholders for the recipient's parts."""
+    import docx
+
+    placeholder = letter.model_copy(
+        update={
+            "addressees": [
+                letter.addressees[0].model_copy(
+                    update={"honorific": None, "name": "{{ name_line }}", "title_lines":
+                            ["{{ title_line }}"], "address_lines": ["{{ address_line_1 }}",
+                                                                     "{{ address_line_2 }}"]}
+                )
+            ],
+            "salutation": "{{ salutation }}",
+            "body": ["We write to you as a senator from {{ state }}. " + text(0, 50),
+                     *letter.body[1:]],
+        }
+    )  # fmt: skip
+    document = docx.Document(_bytes_io(render_straightforward(placeholder, default_reference())))
+    document.save(str(path))
+
+
+def docxtpl_context(letters: list[Letter], people: list[Recipient]) -> list[dict[str, str]]:
+    out = []
+    for letter, recipient in zip(letters, people, strict=True):
+        who = letter.addressees[0]
+        lines = [*who.address_lines, "", ""]
+        out.append({
+            "name_line": f"{who.honorific} {who.name}",
+            "title_line": who.title_lines[0] if who.title_lines else "",
+            "address_line_1": lines[0],
+            "address_line_2": lines[1],
+            "salutation": letter.salutation or "",
+            "state": str(recipient.variables.get("state", "")),
+        })  # fmt: skip
+    return out
+
+
+def run_docxtpl(letters: list[Letter], people: list[Recipient], base: Path,
+                repeat: int) -> tuple[float | None, str]:  # fmt: skip
+    python, note = docxtpl_python()
+    if python is None:
+        return None, note
+    template = base / "template.docx"
+    docxtpl_template(letters[0], template)
+    data = base / "context.json"
+    data.write_text(json.dumps(docxtpl_context(letters, people)), encoding="utf-8")
+    outdir = fresh_dir(base, "docxtpl")
+    done = subprocess.run(
+        [str(python), "-c", _DOCXTPL_CHILD, str(template), str(data), str(outdir), str(repeat)],
+        capture_output=True, text=True, timeout=3600,
+    )  # fmt: skip
+    if done.returncode != 0:
+        return None, f"docxtpl failed: {done.stderr.strip().splitlines()[-1:]}"
+    return float(json.loads(done.stdout)["ms"]), note
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def memory_child(count: int) -> None:
+    """Merge ``count`` letters in this fresh process; print peak RSS and tracemalloc peak."""
+    letter = spec()
+    people = recipients(count)
+    with tempfile.TemporaryDirectory() as tmp:
+        merge(letter, people[:5], Path(tmp) / "warm")  # load code, reference and templates
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        merge(letter, people, Path(tmp) / "rss")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        tracemalloc.start()
+        merge(letter, people, Path(tmp) / "traced")
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    print(json.dumps({"rss_kb": rss, "rss_before_kb": before, "traced_peak": peak}))
+
+
+def memory(count: int) -> dict[str, int]:
+    done = subprocess.run([sys.executable, __file__, "--memory-child", str(count)],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    result: dict[str, int] = json.loads(done.stdout)
+    return result
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000, help="recipients (default 1000)")
+    parser.add_argument("--slow-count", type=int, default=200,
+                        help="letters for the slow contenders (python-docx, docxtpl)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
+    parser.add_argument("--no-docxtpl", action="store_true", help="skip docxtpl")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+
+    letter = spec()
+    people = recipients(args.count)
+    letters = [m.letter for m in merge_letters(letter, people)]
+    assert all(letters)
+    resolved: list[Letter] = [x for x in letters if x is not None]
+    words = sum(len(p.split()) for p in resolved[0].texts("body") + resolved[0].texts("closing"))
+    words += sum(len(f"{a.lead} {a.body}".split()) for a in resolved[0].resolved_asks())
+    from draftkit.render import render_docx
+    from tests.helpers import paragraphs
+
+    n_paragraphs = len(paragraphs(render_docx(resolved[0])))
+    print(f"letter: {n_paragraphs} paragraphs, {words} words of text, "
+          f"{len(resolved[0].asks)} asks, {len(resolved[0].signatories)} signatories; "
+          f"{args.count} recipients; best of {args.repeat}; "
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")  # fmt: skip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        rows: list[tuple[str, float | None, str]] = []
+        slow = args.slow_count
+        docxtpl_ms: float | None = None
+        if not args.no_docxtpl:
+            docxtpl_ms, note = run_docxtpl(resolved[:slow], people[:slow], base, args.repeat)
+            rows.append(("docxtpl (load, render, save)", docxtpl_ms, f"{slow} letters; {note}"))
+        pydocx_ms = best_ms(python_docx_runner(resolved[:slow]), base, "pydocx", args.repeat)
+        rows.append(("python-docx from scratch", pydocx_ms,
+                     f"{slow} letters, resolved letters given"))  # fmt: skip
+        floor = best_ms(floor_runner(resolved, people), base, "floor", args.repeat)
+        rows.append(("floor: document.xml into a prepared zip", floor, "text replaced in place"))
+        one = best_ms(draftkit_runner(letter, people), base, "dk1", args.repeat)
+        rows.append(("draftkit merge, 1 process", one, "end to end, incl. compose + manifest"))
+        two = best_ms(draftkit_runner(letter, people, jobs=2), base, "dk2", args.repeat)
+        rows.append(("draftkit merge, --jobs 2", two, "wall time, incl. pool start"))
+
+        longer = spec(extra_paragraphs=40)
+        long_ms = best_ms(draftkit_runner(longer, people), base, "dklong", args.repeat)
+        long_letters = [m.letter for m in merge_letters(longer, people)]
+        long_floor = best_ms(
+            floor_runner([x for x in long_letters if x is not None], people), base, "floorlong",
+            args.repeat,
+        )  # fmt: skip
+
+    print()
+    print(f"{'contender':42} {'ms/letter':>10} {'x floor':>8}   notes")
+    for name, ms, note in rows:
+        shown = f"{ms:10.2f}" if ms is not None else f"{'n/a':>10}"
+        ratio = f"{ms / floor:8.2f}" if ms is not None else f"{'':8}"
+        print(f"{name:42} {shown} {ratio}   {note}")
+    print()
+    if docxtpl_ms:
+        print(f"draftkit vs docxtpl:          {docxtpl_ms / one:6.1f}x faster (target >= 8x)")
+    print(f"draftkit vs python-docx:      {pydocx_ms / one:6.1f}x faster")
+    print(f"draftkit / floor:             {one / floor:6.2f}   (target <= 2.5)")
+    print(f"--jobs 2 speed-up:            {one / two:6.2f}x  (target >= 1.7x)")
+    per_paragraph = (long_ms - one) * 1000 / 40
+    floor_per_paragraph = (long_floor - floor) * 1000 / 40
+    print(f"cost per extra paragraph:     {per_paragraph:6.1f} us  (target <= 30 us; "
+          f"floor {floor_per_paragraph:.1f} us)")
+    small, large = memory(200), memory(args.count)
+    print(f"memory, 200 letters:          peak RSS {small['rss_kb'] / 1024:6.1f} MB, "
+          f"tracemalloc peak {small['traced_peak'] / 1e6:5.2f} MB")
+    print(f"memory, {args.count} letters:        peak RSS {large['rss_kb'] / 1024:6.1f} MB, "
+          f"tracemalloc peak {large['traced_peak'] / 1e6:5.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
