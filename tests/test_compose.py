@@ -621,3 +621,12 @@ def test_compose_is_safe_in_threads() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(run, range(64)))
     assert all(r == expected for r in results)
+
+
+@pytest.mark.parametrize(
+    "spec", sorted(p.name for p in FIXTURES.glob("*.yaml") if "clauses" not in p.name)
+)
+def test_compose_is_idempotent(spec: str) -> None:
+    once = compose_file(FIXTURES / spec).letter
+    twice = compose(once).letter
+    assert twice == once
