@@ -424,30 +424,38 @@ def _ask(entry: Any) -> Ask:
     return entry
 
 
-def _drop_blank(letter: Letter) -> Letter:
-    """Leave out paragraphs and items that rendered empty; empty one-line fields become None."""
+def _drop_blank(letter: Letter, fields: set[str]) -> Letter:
+    """Leave out paragraphs and items of templated ``fields`` that rendered empty.
+
+    Empty one-line fields become None. Fields without templates are never touched.
+    """
+    if not fields:
+        return letter
     update: dict[str, Any] = {}
-    for field_name in ("body", "closing"):
+    for field_name in ("body", "closing", "enclosures"):
+        if field_name not in fields:
+            continue
         entries = getattr(letter, field_name)
         kept = [e for e in entries if not (isinstance(e, str) and not e.strip())]
         if len(kept) != len(entries):
             update[field_name] = kept
-    asks: list[Any] = []
-    changed = False
-    for ask in letter.asks:
-        if isinstance(ask, Ask):
-            items = [i for i in ask.items if i.strip()]
-            lead = ask.lead if ask.lead and ask.lead.strip() else None
-            body = ask.body if ask.body and ask.body.strip() else None
-            if (items, lead, body) != (ask.items, ask.lead, ask.body):
-                changed = True
-                if not (items or lead or body):
-                    continue
-                ask = ask.model_copy(update={"items": items, "lead": lead, "body": body})
-        asks.append(ask)
-    if changed:
-        update["asks"] = asks
-    for field_name in _SCALAR_FIELDS:
+    if "asks" in fields:
+        asks: list[Any] = []
+        changed = False
+        for ask in letter.asks:
+            if isinstance(ask, Ask):
+                items = [i for i in ask.items if i.strip()]
+                lead = ask.lead if ask.lead and ask.lead.strip() else None
+                body = ask.body if ask.body and ask.body.strip() else None
+                if (items, lead, body) != (ask.items, ask.lead, ask.body):
+                    changed = True
+                    if not (items or lead or body):
+                        continue
+                    ask = ask.model_copy(update={"items": items, "lead": lead, "body": body})
+            asks.append(ask)
+        if changed:
+            update["asks"] = asks
+    for field_name in fields.intersection(_SCALAR_FIELDS):
         value = getattr(letter, field_name)
         if isinstance(value, str) and not value.strip():
             update[field_name] = None
@@ -526,6 +534,7 @@ class _Merger:
         self.pid = os.getpid()
         spec = plan.spec
         self.texts = _spec_texts(spec, plan.spec_name)
+        self.text_fields = self.texts.fields()
         self.variant = plan.audience or spec.audience or "base"
         self._library: Any = None
         self._cache: dict[tuple[Any, ...], ComposeResult | DraftkitError] = {}
@@ -736,7 +745,8 @@ class _Merger:
             update["salutation"] = _punctuate(recipient.salutation, mark)
         elif "salutation" not in update and not spec.salutation and forms is not None:
             update["salutation"] = _punctuate(self._salutation_text(forms, base), mark)
-        return _drop_blank(base.model_copy(update=update)), list(cached.warnings)
+        letter = _drop_blank(base.model_copy(update=update), self.text_fields)
+        return letter, list(cached.warnings)
 
     def _letter_one_by_one(
         self,
@@ -759,7 +769,7 @@ class _Merger:
             letter = letter.model_copy(
                 update={"salutation": _punctuate(recipient.salutation, mark)}
             )
-        return _drop_blank(letter), list(result.warnings)
+        return _drop_blank(letter, self.text_fields), list(result.warnings)
 
     # -- output -----------------------------------------------------------------------
 
