@@ -27,6 +27,7 @@ __all__ = [
     "is_merge_template",
     "resolve_disabled",
     "spec_directives",
+    "unknown_rule_hint",
 ]
 
 SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
@@ -74,7 +75,8 @@ def resolve_disabled(ids: Iterable[str]) -> tuple[set[str], list[str]]:
     return disabled, unknown
 
 
-def _unknown_hint(name: str) -> str:
+def unknown_rule_hint(name: str) -> str:
+    """A hint for an id that names no rule: the nearest id, or where the list is."""
     known = [r.id for r in all_rules()]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
@@ -135,7 +137,8 @@ def check_letter(
         The report; findings are sorted by severity, then by place in the letter.
     """
     config = config or ProjectConfig()
-    wanted = [*config.check.disable, *disable]
+    in_letter = getattr(letter.options, "check_disable", None) or []  # proposed schema field
+    wanted = [*config.check.disable, *in_letter, *disable]
     disabled, unknown = resolve_disabled(wanted)
     rules = all_rules()
     ctx = CheckContext(
@@ -157,7 +160,7 @@ def check_letter(
                 rule="unknown-rule",
                 severity="warning",
                 message=f"'{name}' is not a rule id, so nothing was switched off",
-                hint=_unknown_hint(name),
+                hint=unknown_rule_hint(name),
             )
         )
     for item in rules:

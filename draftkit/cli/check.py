@@ -190,11 +190,11 @@ def check(
 
     _, unknown = resolve_disabled(disable)
     if unknown:
-        from draftkit.check.engine import _unknown_hint
+        from draftkit.check.engine import unknown_rule_hint
         from draftkit.errors import SpecError
 
         raise SpecError(
-            f"--disable {unknown[0]}: no such rule", hint=_unknown_hint(unknown[0])
+            f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0])
         )
     if recipients is not None:
         if annotate is not None:
