@@ -293,6 +293,22 @@ def parse_lines(lines: list[Line]) -> Parsed:
                 reason = None
         if reason:
             noise[index] = reason
+    for index in [i for i, r in noise.items() if r == "page chrome"]:
+        # a short line inside a hard-wrapped paragraph is text, not a menu item
+        before = lines[index - 1] if index else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            before is not None
+            and after is not None
+            and not before.blank
+            and not after.blank
+            and not before.hard
+            and index - 1 not in noise
+            and index + 1 not in noise
+            and len(before.text) > 40
+            and not re.search(r"[.!?:;]$", before.text)
+        ):
+            del noise[index]
     salutation: tuple[str, str] | None = None
     sal_index: int | None = None
     for index, ln in enumerate(lines):

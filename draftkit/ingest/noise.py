@@ -31,7 +31,7 @@ _CHROME = re.compile(
     r"most (?:viewed|read|popular|shared)|trending|popular|recommended(?: for you)?|"
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to top|top of page|retour en haut|"
-    r"region\s*/\s*country|tags?:?.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
+    r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
     r"keywords?:.*|breadcrumb.*|you are here:?.*|"
     r"about(?: us)?|contact(?: us)?|qui sommes-nous|nos actions|quiénes somos|"
     r"our work|get involved|take action|publications|news|press|media|blog|events|"
