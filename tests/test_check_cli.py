@@ -80,9 +80,9 @@ def test_spec_with_errors_exits_1_and_says_where(spec: Path) -> None:
     assert result.exit_code == 1
     out = result.output
     assert "3 findings (3 errors)" in out
-    assert "error   [salutation-name] salutation" in out
-    assert "error   [count-mismatch] body[0]" in out
-    assert "error   [placeholder] body[0]" in out
+    assert "error   [salutation-name] salutation (line 6)" in out
+    assert "error   [count-mismatch] body[0] (line 8)" in out
+    assert "error   [placeholder] body[0] (line 8)" in out
     assert "fix: " in out
     assert "> On behalf of 11 organizations" in out
 
@@ -101,6 +101,7 @@ def test_json_output(spec: Path) -> None:
     rules = {f["rule"]: f for f in data["findings"]}
     assert rules["count-mismatch"]["details"] == {"claimed": 11, "listed": 3, "list": "signatories"}
     assert rules["salutation-name"]["where"] == "salutation"
+    assert rules["salutation-name"]["line"] == 6
     assert all(f["hint"] for f in data["findings"])
 
 

@@ -45,7 +45,7 @@ def _seed(corpus_dir: Path, prefix: str) -> Path:
 def test_seed_letters_give_the_expected_findings(corpus_dir: Path, prefix: str) -> None:
     report = check_file(_seed(corpus_dir, prefix))
     got = {(f.rule, f.severity, f.where) for f in report.findings}
-    assert got == SEEDS[prefix], [f.line() for f in report.findings]
+    assert got == SEEDS[prefix], [f.one_line() for f in report.findings]
 
 
 def test_seed_004_count_details(corpus_dir: Path) -> None:
@@ -101,7 +101,7 @@ def test_examples_pass_cleanly(spec: Path) -> None:
     else:
         reports = [check_file(spec, today=TODAY)]
     for report in reports:
-        assert not [f.line() for f in report.findings if f.severity != "info"], report.source
+        assert not [f.one_line() for f in report.findings if f.severity != "info"], report.source
         assert report.kind == "spec"
         assert report.coverage is not None  # the examples' draftkit.yaml names a library
 
@@ -114,7 +114,7 @@ def test_rendered_examples_pass_cleanly(spec: Path, tmp_path: Path) -> None:
         pytest.skip("a mail-merge spec renders through draftkit merge")
     out = render_spec(spec, tmp_path / f"{spec.stem}.docx").path
     report = check_file(out, spec=spec, today=TODAY)
-    assert not [f.line() for f in report.findings if f.severity != "info"]
+    assert not [f.one_line() for f in report.findings if f.severity != "info"]
     rules = {f.rule for f in report.findings}
     assert {"provenance", "provenance-spec"} <= rules
     assert report.provenance is not None and report.provenance.matches_spec(spec) is True
@@ -159,7 +159,7 @@ def test_ingest_fixtures_give_only_the_expected_findings(path: Path) -> None:
     if expected.get("kind", "letter") != "letter":
         assert {rule for rule, _ in got} <= {"not-a-letter"}
         return
-    assert got == FIXTURE_FINDINGS.get(path.name, set()), [f.line() for f in report.findings]
+    assert got == FIXTURE_FINDINGS.get(path.name, set()), [f.one_line() for f in report.findings]
     claimed = expected.get("claimed_signatories")
     listed = expected.get("signatories_count")
     fired = any(f.rule == "count-mismatch" for f in report.findings)

@@ -2,7 +2,7 @@
 
 >>> from draftkit.check import check_file
 >>> report = check_file("letter.yaml")                 # doctest: +SKIP
->>> [f.line() for f in report.findings]                # doctest: +SKIP
+>>> [f.one_line() for f in report.findings]                # doctest: +SKIP
 ["error [count-mismatch] body[0]: the text says '11 organizations', but 9 organizations sign"]
 
 Rules have stable ids (``draftkit check --rules``; docs/check.md lists every rule with

@@ -291,13 +291,13 @@ def _check_spec(
             Finding(
                 rule="compose",
                 severity="error",
-                message=f"the spec does not compose: {exc.message}"
-                + (f" (line {line})" if line else ""),
+                message=f"the spec does not compose: {exc.message}",
                 where=exc.where,
+                line=line,
                 hint=exc.hint or "fix the spec; draftkit render shows the same error",
             )
         )
-    return check_letter(
+    report = check_letter(
         composed,
         kind="spec",
         source=path,
@@ -309,6 +309,26 @@ def _check_spec(
         extra=extra,
         notes=notes,
     )
+    report.findings = [
+        (
+            f
+            if f.line is not None or not f.where
+            else f.model_copy(update={"line": _line(f.where, lines)})
+        )
+        for f in report.findings
+    ]
+    return report
+
+
+def _line(where: str, lines: dict[tuple[str | int, ...], int]) -> int | None:
+    """The spec line of a field path, when the spec writes that field (or its parent)."""
+    key = _path_key(where)
+    if not key or key[:1] not in lines:
+        return None
+    for end in range(len(key), 0, -1):
+        if key[:end] in lines:
+            return lines[key[:end]]
+    return None
 
 
 def _path_key(where: str) -> tuple[str | int, ...]:

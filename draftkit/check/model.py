@@ -35,6 +35,7 @@ class Finding(BaseModel):
         anchor: The text of the paragraph the finding belongs to, as a reader sees it
             (used to find the paragraph in a .docx).
         details: Extra data for tools (numbers, lists).
+        line: The line of the spec file where the field is written (specs only).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -47,9 +48,10 @@ class Finding(BaseModel):
     hint: str | None = None
     anchor: str | None = None
     details: dict[str, Any] = Field(default_factory=dict)
+    line: int | None = None
 
-    def line(self) -> str:
-        """The finding as one line: ``severity rule where: message``."""
+    def one_line(self) -> str:
+        """The finding as one line: ``severity [rule] where: message``."""
         place = f"{self.where}: " if self.where else ""
         return f"{self.severity} [{self.rule}] {place}{self.message}"
 

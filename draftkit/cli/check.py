@@ -27,6 +27,8 @@ def _wrap(text: str) -> str:
 
 def _finding_text(finding: Finding) -> list[str]:
     place = f" {finding.where}" if finding.where else ""
+    if finding.line is not None:
+        place += f" (line {finding.line})"
     lines = [f"{_LABEL[finding.severity]} [{finding.rule}]{place}", _wrap(finding.message)]
     if finding.excerpt and finding.excerpt != finding.message:
         lines.append(_wrap(f"> {finding.excerpt}"))
