@@ -144,6 +144,19 @@ def main() -> None:
         opened = (time.perf_counter() - started) * 1000
         print(f"open an existing index + first search: {opened:.0f} ms")
 
+        # one file edited: the index is updated in place of a full build
+        edited = sorted(folder.glob("*.yaml"))[7]
+        with edited.open("a", encoding="utf-8") as handle:
+            handle.write(
+                "  - id: closing.benchmark-edit\n    kind: closing\n    title: Edit\n"
+                "    text: A clause added to one file of the library.\n"
+            )
+        library.refresh()
+        started = time.perf_counter()
+        library.search("sanctions")
+        updated = time.perf_counter() - started
+        print(f"one file changed -> incremental index update + search: {updated:.2f} s")
+
         rng = random.Random(11)
         content = words[len(STOP_WORDS) :]
         # typical queries: 1-4 content words (stop words mixed in) from the 4,000 most

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftkit.clauses import ClauseLibrary
+from draftkit.clauses import Clause, ClauseLibrary
 from draftkit.config import ProjectConfig
 from draftkit.errors import ClauseError
 
@@ -430,3 +430,53 @@ def test_edits_keep_windows_line_endings(copy: Path, tmp_path: Path) -> None:
     data = path.read_bytes()
     assert b"retired_reason: Testing line endings\r\n" in data
     assert data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_changed_files_update_the_index_incrementally(
+    copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftkit.clauses import library as library_module
+
+    cache = tmp_path / "cache"
+    with ClauseLibrary([copy], cache_dir=cache, refresh_interval=0) as lib:
+        assert len(lib) >= 40
+        read: list[str] = []
+        original = library_module.read_clause_file
+
+        def counting(path: Path) -> list[Clause]:
+            read.append(path.name)
+            return original(path)
+
+        monkeypatch.setattr(library_module, "read_clause_file", counting)
+        lib.retire("ask.aid-monitoring", "Testing incremental updates")
+        (copy / "new-topic.yaml").write_text(
+            "clauses:\n  - id: closing.brand-new\n    kind: closing\n    title: New\n"
+            "    text: A brand new closing about zeppelins.\n",
+            encoding="utf-8",
+        )
+        (copy / "envoys.yaml").unlink()
+        assert lib.search("zeppelins")[0].clause.id == "closing.brand-new"
+        assert read == ["humanitarian.yaml", "new-topic.yaml"]
+        assert "ask.appoint-special-envoy" not in lib
+        incremental = [(c.id, c.line, c.version, c.status) for c in lib.all()]
+        hits = [h.clause.id for h in lib.search("humanitarian aid monitoring", limit=5)]
+    with ClauseLibrary([copy], cache_dir=tmp_path / "full") as full:
+        assert [(c.id, c.line, c.version, c.status) for c in full.all()] == incremental
+        assert [h.clause.id for h in full.search("humanitarian aid monitoring", limit=5)] == hits
+
+
+def test_incremental_update_reports_duplicate_ids(copy: Path, tmp_path: Path) -> None:
+    with ClauseLibrary([copy], cache_dir=tmp_path / "cache", refresh_interval=0) as lib:
+        assert lib.search("refugees")
+        path = copy / "meetings.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "id: ask.meeting-request", "id: ask.icc-referral"
+            ),
+            encoding="utf-8",
+        )
+        with pytest.raises(ClauseError) as info:
+            lib.search("refugees")
+    message = str(info.value)
+    assert "duplicate clause id 'ask.icc-referral'" in message
+    assert "meetings.yaml" in message and "accountability.yaml" in message

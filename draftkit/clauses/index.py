@@ -26,12 +26,13 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ __all__ = [
     "signature",
 ]
 
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 6
 """Bump when the database layout or the stored clause data changes."""
 
 # BM25 weights for the FTS columns: id, title, lead, text, topics.
@@ -104,17 +105,29 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
-def signature(files: Sequence[Path], folders: Sequence[Path]) -> str:
-    """A cheap fingerprint of the library: folder list, file paths, mtimes and sizes."""
-    digest = hashlib.sha256(f"schema={INDEX_SCHEMA}\n".encode())
-    for folder in folders:
-        digest.update(f"folder={folder}\n".encode())
+FileStat = tuple[str, int, int]
+"""A clause file as the index sees it: path, modification time (ns), size."""
+
+
+def file_stats(files: Sequence[Path]) -> list[FileStat]:
+    """Path, mtime and size of each file (files that vanished are left out)."""
+    stats: list[FileStat] = []
     for path in files:
         try:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return stats
+
+
+def signature(stats: Sequence[FileStat], folders: Sequence[Path]) -> str:
+    """A cheap fingerprint of the library: folder list, file paths, mtimes and sizes."""
+    digest = hashlib.sha256(f"schema={INDEX_SCHEMA}\n".encode())
+    for folder in folders:
+        digest.update(f"folder={folder}\n".encode())
+    for path, mtime, size in stats:
+        digest.update(f"{path}\0{mtime}\0{size}\n".encode())
     return digest.hexdigest()
 
 
@@ -215,6 +228,9 @@ CREATE TABLE clauses (
     data TEXT NOT NULL
 );
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, ord INTEGER NOT NULL
+);
 CREATE TABLE clause_topics (clause INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE TABLE clause_audiences (clause INTEGER NOT NULL, audience TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
@@ -239,8 +255,8 @@ def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
     )
 
 
-def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
-    conn.executescript(_DDL)
+def _insert(conn: sqlite3.Connection, clauses: Iterable[Clause], first_rowid: int) -> int:
+    """Insert clauses with rowids from ``first_rowid``; return how many."""
     count = 0
     clause_rows: list[tuple[Any, ...]] = []
     fts_rows: list[tuple[Any, ...]] = []
@@ -259,9 +275,10 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
             rows.clear()
 
     for count, clause in enumerate(clauses, start=1):
+        rowid = first_rowid + count - 1
         clause_rows.append(
             (
-                count,
+                rowid,
                 clause.id,
                 clause.kind,
                 clause.status,
@@ -271,33 +288,56 @@ def _fill(conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str) -> int:
                 clause.model_dump_json(exclude_defaults=True),
             )
         )
-        fts_rows.append((count, *_fts_row(clause)))
-        topic_rows += [(count, t.lower()) for t in clause.topics]
-        audience_rows += [(count, a) for a in clause.audiences]
+        fts_rows.append((rowid, *_fts_row(clause)))
+        topic_rows += [(rowid, t.lower()) for t in clause.topics]
+        audience_rows += [(rowid, a) for a in clause.audiences]
         if len(clause_rows) >= 5000:
             flush()
     flush()
-    conn.executescript(
-        """
-        CREATE INDEX clause_topics_topic ON clause_topics (topic, clause);
-        CREATE INDEX clause_audiences_audience ON clause_audiences (audience, clause);
-        CREATE INDEX clauses_kind ON clauses (kind);
-        """
+    return count
+
+
+def _finish(conn: sqlite3.Connection, sig: str, stats: Sequence[FileStat]) -> None:
+    """Record the files, document frequencies and metadata, and commit."""
+    conn.execute("DELETE FROM files")
+    conn.executemany(
+        "INSERT INTO files VALUES (?, ?, ?, ?)",
+        [(path, mtime, size, n) for n, (path, mtime, size) in enumerate(stats)],
     )
+    conn.execute("DELETE FROM term_df")
     conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')")
     conn.execute("INSERT INTO term_df SELECT term, doc FROM temp.vocab")
     conn.execute("DROP TABLE temp.vocab")
+    count = conn.execute("SELECT count(*) FROM clauses").fetchone()[0]
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [("schema", str(INDEX_SCHEMA)), ("signature", sig), ("count", str(count))],
+    )
+    conn.commit()
+
+
+def _fill(
+    conn: sqlite3.Connection, clauses: Iterable[Clause], sig: str, stats: Sequence[FileStat]
+) -> None:
+    """Create a complete index in an empty database."""
+    conn.executescript(_DDL)
+    _insert(conn, clauses, 1)
+    conn.executescript(
+        """
+        CREATE INDEX clause_topics_topic ON clause_topics (topic, clause);
+        CREATE INDEX clause_topics_clause ON clause_topics (clause);
+        CREATE INDEX clause_audiences_audience ON clause_audiences (audience, clause);
+        CREATE INDEX clause_audiences_clause ON clause_audiences (clause);
+        CREATE INDEX clauses_kind ON clauses (kind);
+        CREATE INDEX clauses_file ON clauses (source_file);
+        """
+    )
     conn.execute(
         "INSERT INTO fts (fts, rank) VALUES ('rank', ?)",
         (f"bm25({', '.join(str(w) for w in _WEIGHTS)})",),
     )
     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [("schema", str(INDEX_SCHEMA)), ("signature", sig), ("count", str(count))],
-    )
-    conn.commit()
-    return count
+    _finish(conn, sig, stats)
 
 
 def _remove_abandoned(db_path: Path, age: float = 3600.0) -> None:
@@ -309,13 +349,16 @@ def _remove_abandoned(db_path: Path, age: float = 3600.0) -> None:
                 stale.unlink()
 
 
-def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sqlite3.Connection:
+def build_index(
+    db_path: Path | None, clauses: Iterable[Clause], sig: str, stats: Sequence[FileStat] = ()
+) -> sqlite3.Connection:
     """Build an index and return a read connection to it.
 
     Args:
         db_path: Where the index lives; None (or an unwritable folder) builds in memory.
         clauses: The validated clauses (ids already checked unique).
         sig: The file signature to record.
+        stats: The files the clauses were read from (enables incremental updates).
 
     Returns:
         A connection to the new index (read-only for a file index).
@@ -330,7 +373,7 @@ def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sq
             db_path = None
     if db_path is None:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
-        _fill(memory, clauses, sig)
+        _fill(memory, clauses, sig, stats)
         return memory
     os.close(fd)
     tmp = Path(tmp_name)
@@ -340,7 +383,7 @@ def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sq
         try:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            _fill(conn, clauses, sig)
+            _fill(conn, clauses, sig, stats)
         finally:
             conn.close()
         tmp.replace(db_path)
@@ -351,6 +394,109 @@ def build_index(db_path: Path | None, clauses: Iterable[Clause], sig: str) -> sq
     if opened is None:  # pragma: no cover - the file was just written
         raise ClauseError("the clause index could not be reopened", path=db_path)
     return opened
+
+
+def update_index(
+    db_path: Path,
+    sig: str,
+    stats: Sequence[FileStat],
+    read: Callable[[Path], list[Clause]],
+) -> sqlite3.Connection | None:
+    """Bring an existing index up to date by re-reading only the files that changed.
+
+    The old index is copied, the clauses of changed and removed files are replaced in
+    the copy, and the copy is renamed over the old index — as atomic as a full build.
+
+    Args:
+        db_path: The index.
+        sig: The new file signature.
+        stats: The library's files now.
+        read: Reads one clause file (raises :class:`ClauseError` with ``file:line``).
+
+    Returns:
+        A read connection to the updated index, or None when a full build is better
+        (no usable old index, or most files changed).
+
+    Raises:
+        ClauseError: A changed file is malformed or reuses an id defined elsewhere.
+    """
+    old = open_index(db_path)
+    if old is None:
+        return None
+    try:
+        before = {
+            str(p): (int(m), int(z))
+            for p, m, z in old.execute("SELECT path, mtime_ns, size FROM files")
+        }
+    except sqlite3.Error:
+        return None
+    finally:
+        old.close()
+    now = {path: (mtime, size) for path, mtime, size in stats}
+    changed = [path for path, mtime, size in stats if before.get(path) != (mtime, size)]
+    removed = [path for path in before if path not in now]
+    if len(changed) > max(2, len(stats) // 3):
+        return None
+    fresh: list[Clause] = []
+    seen: dict[str, Clause] = {}
+    for path in changed:
+        for clause in read(Path(path)):
+            first = seen.get(clause.id)
+            if first is not None:
+                raise _duplicate(clause, str(first.source_file), first.line)
+            seen[clause.id] = clause
+            fresh.append(clause)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        shutil.copyfile(db_path, tmp)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("CREATE TEMP TABLE gone (path TEXT PRIMARY KEY)")
+            conn.executemany("INSERT INTO temp.gone VALUES (?)", [(p,) for p in changed + removed])
+            ids = list(seen)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                clash = conn.execute(
+                    f"SELECT id, source_file, line FROM clauses WHERE id IN ({marks})"
+                    " AND source_file NOT IN (SELECT path FROM temp.gone) LIMIT 1",
+                    chunk,
+                ).fetchone()
+                if clash is not None:
+                    raise _duplicate(seen[clash[0]], str(clash[1]), int(clash[2]))
+            conn.execute(
+                "CREATE TEMP TABLE dropped AS SELECT rowid AS r FROM clauses"
+                " WHERE source_file IN (SELECT path FROM temp.gone)"
+            )
+            conn.execute("DELETE FROM fts WHERE rowid IN (SELECT r FROM temp.dropped)")
+            conn.execute("DELETE FROM clause_topics WHERE clause IN (SELECT r FROM temp.dropped)")
+            conn.execute(
+                "DELETE FROM clause_audiences WHERE clause IN (SELECT r FROM temp.dropped)"
+            )
+            conn.execute("DELETE FROM clauses WHERE rowid IN (SELECT r FROM temp.dropped)")
+            top = conn.execute("SELECT coalesce(max(rowid), 0) FROM clauses").fetchone()[0]
+            _insert(conn, fresh, int(top) + 1)
+            _finish(conn, sig, stats)
+        finally:
+            conn.close()
+        tmp.replace(db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return open_index(db_path)
+
+
+def _duplicate(clause: Clause, other_file: str, other_line: int) -> ClauseError:
+    return ClauseError(
+        f"duplicate clause id '{clause.id}': also defined at {other_file}:{other_line}",
+        path=clause.source_file,
+        line=clause.line,
+        hint="rename one of them; ids must be unique across the library",
+    )
 
 
 # -- querying ------------------------------------------------------------------------------
@@ -587,11 +733,14 @@ def search_index(
 def fetch_rows(
     conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
 ) -> list[IndexRow]:
-    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses``."""
-    sql = "SELECT id, data, source_file, line FROM clauses"
+    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses c``."""
+    sql = (
+        "SELECT c.id, c.data, c.source_file, c.line FROM clauses c"
+        " LEFT JOIN files f ON f.path = c.source_file"
+    )
     if where:
         sql += f" WHERE {where}"
-    sql += " ORDER BY rowid"
+    sql += " ORDER BY f.ord, c.line"
     try:
         rows = conn.execute(sql, list(params)).fetchall()
     except sqlite3.Error as exc:

@@ -206,8 +206,8 @@ class ClauseLibrary:
         now = time.monotonic()
         if not force and self._conn is not None and now - self._checked < self.refresh_interval:
             return self._conn
-        files = self.files()
-        sig = _index.signature(files, self.folders)
+        stats = _index.file_stats(self.files())
+        sig = _index.signature(stats, self.folders)
         self._checked = now
         if not force and self._conn is not None and self._signature == sig:
             return self._conn
@@ -219,22 +219,27 @@ class ClauseLibrary:
                 existing.close()
         path = self._writable_path()
         with self._lock():
+            conn: sqlite3.Connection | None = None
             if not force and path is not None:
                 existing = _index.open_index(path)
                 if existing is not None and _index.read_signature(existing) == sig:
                     return self._use(existing, sig)
                 if existing is not None:
                     existing.close()
-            conn = self._build(path, sig)
+                conn = _index.update_index(path, sig, stats, read_clause_file)
+            if conn is None:
+                conn = self._build(path, sig, stats)
         return self._use(conn, sig)
 
-    def _build(self, path: Path | None, sig: str) -> sqlite3.Connection:
+    def _build(
+        self, path: Path | None, sig: str, stats: Sequence[_index.FileStat]
+    ) -> sqlite3.Connection:
         # Building creates hundreds of thousands of short-lived objects for a large
         # library; the cyclic garbage collector would rescan them all repeatedly.
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _index.build_index(path, self.load(), sig)
+            return _index.build_index(path, self.load(), sig, stats)
         finally:
             if enabled:
                 gc.enable()
@@ -280,7 +285,7 @@ class ClauseLibrary:
         Raises:
             ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
         """
-        rows = _index.fetch_rows(self._connection(), "id = ?", (clause_id,))
+        rows = _index.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
         if rows:
             return rows[0].clause()
         raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
@@ -323,13 +328,13 @@ class ClauseLibrary:
         where: list[str] = []
         params: list[Any] = []
         if kind:
-            where.append("kind = ?")
+            where.append("c.kind = ?")
             params.append(kind)
         if status:
-            where.append("status = ?")
+            where.append("c.status = ?")
             params.append(status)
         for tag in tags:
-            where.append("rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
+            where.append("c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
             params.append(tag.lower())
         rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
         clauses = [row.clause() for row in rows]

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.errors import ClauseError
-from draftkit.schema import StrictDate
+from draftkit.schema import Letter, StrictDate
 
 __all__ = [
     "CLAUSE_KINDS",
@@ -137,7 +137,7 @@ class SourceInfo(_Model):
     file: str | None = None
 
     @classmethod
-    def from_letter(cls, letter: Any, file: str | Path | None = None) -> SourceInfo:
+    def from_letter(cls, letter: Letter, file: str | Path | None = None) -> SourceInfo:
         """Describe a :class:`~draftkit.schema.Letter` as a source (title, date, sender).
 
         Args:
@@ -173,10 +173,14 @@ class Source(SourceInfo):
     position: str | None = None
 
     def key(self) -> tuple[str | None, str | None, str | None, str | None]:
-        """What identifies a source for de-duplication: file or title/date, and position."""
-        if self.file:
-            return (Path(self.file).name, None, None, self.position)
-        return (None, self.title, self.date.isoformat() if self.date else None, self.position)
+        """What identifies a source for de-duplication: file name, title, date, position.
+
+        The file's folder is left out, so harvesting the same letter from another
+        working directory is still recognised.
+        """
+        name = Path(self.file).name if self.file else None
+        day = self.date.isoformat() if self.date else None
+        return (name, self.title, day, self.position)
 
 
 def _normalise_ws(value: Any) -> Any:
