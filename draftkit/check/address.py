@@ -351,7 +351,7 @@ def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
                 where=f"{field}[{index}]",
                 excerpt=address_anchor(person),
                 anchor=address_anchor(person),
-                hint=f"write {shown[0]!r} {person.name}",
+                hint=f"write '{shown[0]} {person.name}'",
             )
 
 
