@@ -160,18 +160,23 @@ def main() -> None:
     size = sum(len(t) for t in letters) / len(letters)
     ingest_text(letters[0])  # warm imports and compiled patterns
     rates: list[float] = []
+    cpu_rates: list[float] = []
     kinds: dict[str, int] = {}
     for _ in range(args.rounds):
         start = time.perf_counter()
+        cpu = time.process_time()
         for text in letters:
             result = ingest_text(text)
             kinds[result.kind] = kinds.get(result.kind, 0) + 1
+        cpu_rates.append(len(letters) / (time.process_time() - cpu))
         rates.append(len(letters) / (time.perf_counter() - start))
     print(f"letters: {len(letters)} (mean {size:,.0f} characters), rounds: {args.rounds}")
     print(f"kinds: {kinds}")
     print(
-        f"ingest_text: {statistics.median(rates):,.0f} letters/s median "
-        f"(min {min(rates):,.0f}, max {max(rates):,.0f}); target >= 200 letters/s"
+        f"ingest_text: {statistics.median(rates):,.0f} letters/s wall-clock median "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f}); "
+        f"{statistics.median(cpu_rates):,.0f} letters/s of CPU time on one core; "
+        "target >= 200 letters/s"
     )
 
 

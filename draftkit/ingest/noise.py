@@ -56,14 +56,12 @@ _CHROME_ANYWHERE = re.compile(
     r"^(?:disclaimer|avertissement)\s*:|^sent from my \w+|"
     r"^(?:contact|media contact|press contact|for more information|contact for this letter)"
     r"\b[^.]{0,80}(?:@|\+?\d[\d ()-]{6,})|"
-    r"^©|^\(c\)\s*\d{4}|^copyright\b|all rights reserved|tous droits réservés|"
-    r"todos los derechos reservados|alle rechte vorbehalten|"
+    r"^©|^\(c\)\s*\d{4}|^copyright\b|"
     r"^privacy(?: policy| notice)?\b|^terms (?:of (?:use|service)|and conditions)|"
     r"^mentions légales|^politique de confidentialité|^aviso legal|^impressum|"
-    r"^política de privacidad|\bcookies?\b.*\b(?:accept|settings|policy|preferences|"
-    r"paramètres|aceptar|configuración|consent)|^(?:we|this site) uses? cookies|"
+    r"^política de privacidad|^(?:we|this site) uses? cookies|"
     r"^nous utilisons des cookies|^utilizamos cookies|"
-    r"tax[- ]deductible|^your (?:gift|donation|support)\b|^(?:make a|your) donation|"
+    r"^your (?:gift|donation|support)\b|^(?:make a|your) donation|"
     r"^(?:please )?(?:donate|give) (?:now|today|to)\b|^support our work\b|"
     r"^(?:abonnez-vous|suscríbete|subscribe to|sign up (?:for|to))\b|"
     r"^public release\.|^(?:上一篇|下一篇|版权所有|网站地图)|"
@@ -71,6 +69,14 @@ _CHROME_ANYWHERE = re.compile(
     r"^page \d+(?: of \d+)?$|^-\s*\d+\s*-$|^\d+\s*/\s*\d+$|^\[?\d+\]?$)",
     _I,
 )
+# Unanchored footer phrases, tried only when a cheap keyword test passes.
+_CHROME_CONTAINS = re.compile(
+    r"all rights reserved|tous droits réservés|todos los derechos reservados|"
+    r"alle rechte vorbehalten|tax[- ]deductible|\bcookies?\b.*\b(?:accept|settings|policy|"
+    r"preferences|paramètres|aceptar|configuración|consent)",
+    _I,
+)
+_CONTAINS_KEYS = ("reserv", "vorbehalten", "deductible", "cookie")
 # Lines that begin the page furniture after a letter: everything from here is cut.
 _FOOTER_START = re.compile(
     r"^(?:related(?: posts| articles| content| stories| news| reading| resources)?:?|"
@@ -124,7 +130,11 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return None
     if len(line) <= 80 and _CHROME.match(line.rstrip(" :›»>")):
         return "page chrome"
-    if len(line) <= 240 and _CHROME_ANYWHERE.search(line):
+    lowered = line.lower()
+    if len(line) <= 240 and (
+        _CHROME_ANYWHERE.match(line)
+        or (any(key in lowered for key in _CONTAINS_KEYS) and _CHROME_CONTAINS.search(line))
+    ):
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
