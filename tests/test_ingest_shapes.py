@@ -536,3 +536,22 @@ def test_an_open_letter_without_salutation_is_read_from_its_close_and_signers() 
         "Refugee Action Forum",
     ]
     assert any("no salutation" in w for w in result.warnings)
+
+
+def test_an_intro_ending_with_a_full_stop_and_signers_with_bracketed_affiliations() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write about the trial of the Harbour Five.\n\n"
+        "We make the following recommendations.\n\n"
+        "1. Drop the charges against the five defendants.\n"
+        "2. Allow independent observers at every hearing.\n\n"
+        "Sincerely,\n\n"
+        "Jane Okafor (Human Rights Monitor)\nPaul Brandt (Lawyers for Justice)\n"
+        "Ana Ruiz (Independent journalist)\n"
+    )
+    assert letter.asks_intro == "We make the following recommendations."
+    assert len(letter.asks) == 2
+    assert _signers(letter) == [
+        ("Jane Okafor", "individual", [], "Human Rights Monitor"),
+        ("Paul Brandt", "individual", [], "Lawyers for Justice"),
+        ("Ana Ruiz", "individual", ["Independent journalist"], None),
+    ]

@@ -246,7 +246,13 @@ def body_asks_closing(
                 intro_index, start = index, index + 1
                 style = units[index + 1].marker_kind or "list"
                 break
-            if unit.kind != "para" or not unit.text.rstrip().endswith(":"):
+            announces = (
+                unit.kind == "para"
+                and unit.text.rstrip().endswith(".")
+                and units[index + 1].kind == "item"
+                and re.search(r"(?i)\bfollowing\b", _sentences(unit.text)[-1]) is not None
+            )
+            if unit.kind != "para" or not (unit.text.rstrip().endswith(":") or announces):
                 continue
             last = _sentences(unit.text)[-1]
             if not _ASK_INTRO.search(last) or _concerns_intro(last):

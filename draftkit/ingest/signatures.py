@@ -81,7 +81,17 @@ def _signatory_lines(lines: list[str]) -> Signatory | list[Signatory] | None:
 
 
 def inline_person(line: str) -> Signatory | None:
-    """ "Jane Doe, Director, Some Organisation" on one line."""
+    """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
+    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{3,})\)$", line)
+    if (
+        bracket
+        and _person_start(bracket.group("name"))
+        and not re.match(r"(?i)^(?:former|ret\.?|retired)$", bracket.group("org"))
+    ):
+        org = bracket.group("org").strip()
+        if names.is_organisation(org) or names.has_org_word(org):
+            return Signatory(name=bracket.group("name").strip(), organization=org)
+        return Signatory(name=bracket.group("name").strip(), title_lines=[org])
     if ", " not in line:
         return None
     parts = [p.strip() for p in re.split(r",\s+(?!(?:Jr|Sr|Esq|II|III|IV|Ph\.?D|M\.?D)\b)", line)]
