@@ -65,6 +65,8 @@ def mismatches(result: IngestResult, expected: dict[str, Any]) -> list[str]:
     letter = result.letter
     if expected.get("kind", "letter") != "letter":
         check("letter", letter, None)
+        if "date" in expected:
+            check("date", result.found.get("date"), expected["date"])
         return bad
     if letter is None:
         bad.append(f"no letter ({result.reason})")

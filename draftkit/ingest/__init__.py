@@ -13,6 +13,7 @@ letters come back with their kind, a reason and ``letter=None``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.letter import parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.schema import DocumentKind, Letter
@@ -37,8 +40,8 @@ __all__ = [
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused before reading."""
 
-MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
-"""A .docx whose document.xml (or all members together, ×4) unpacks larger is refused."""
+MAX_DOCX_XML_BYTES = MAX_DOCUMENT_XML
+"""A .docx whose ``word/document.xml`` would unpack larger than this is refused."""
 
 _TEXT_EXT = {".txt", ".text", ".md", ".markdown", ".eml", ""}
 _HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -90,6 +93,16 @@ def _clip(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _document_date(lines: list[str]) -> str | None:
+    """The first date stated on a line of its own or in a byline segment ("By X · date")."""
+    for line in lines:
+        for segment in re.split(r"\s+[·|•]\s+", line):
+            found = parse_date_line(segment)
+            if found is not None:
+                return found.date.isoformat()
+    return None
+
+
 def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> IngestResult:
     """Parse lines from any reader into an :class:`IngestResult`.
 
@@ -111,8 +124,11 @@ def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> Inge
             "inside address, a letter heading or a letter's opening"
         )
     found = dict(parsed.found)
-    if parsed.letter is None:
+    if parsed.letter is None or kind != "letter":
         found = {"kind": kind}
+        dated = _document_date(parsed.text_lines[:80])
+        if dated is not None:
+            found["date"] = dated
     return IngestResult(
         path=Path(source) if source is not None else None,
         kind=kind,

@@ -87,7 +87,7 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def find_date(text: str) -> tuple[dt.date, bool] | None:
     """Parse ``text`` when it is exactly a date; return it and whether it was day-first."""
-    text = _WEEKDAY.sub("", text.strip().rstrip(".").strip())
+    text = _WEEKDAY.sub("", text.strip().rstrip(".,;").strip())
     for index, form in enumerate(_FORMS):
         match = form.match(text)
         if not match:

@@ -29,7 +29,7 @@ _SIGN_INTRO = re.compile(
 _SECTION = re.compile(
     r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\(\d+\))?\s*:?$"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\([^)]*\))?\s*:?$"
 )
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from draftkit.errors import IngestError
 
@@ -61,7 +61,6 @@ class Line:
     list_kind: str | None = None
     list_level: int = 0
     raw: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def blank(self) -> bool:
