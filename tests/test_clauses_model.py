@@ -106,6 +106,7 @@ def test_usable_reports_draft_and_retired() -> None:
         ({"status": "vetted"}, "needs vetted_by"),
         ({"id": "bad id"}, "should match pattern"),
         ({"variants": {"un": {"note": "only a note"}}}, "at least one of"),
+        ({"variants": {"un": {"text": "x"}}}, "sets lead/body/items, not text"),
     ],
 )
 def test_invalid_clauses_are_refused(extra: dict[str, object], message: str) -> None:

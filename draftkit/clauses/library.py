@@ -74,6 +74,9 @@ class ClauseLibrary:
             for hit in library.search("humanitarian access", kind="ask"):
                 print(hit.clause.id, hit.snippet)
 
+    A library object is meant for one thread at a time; open one per thread (they share
+    the index file).
+
     Args:
         folders: Folders of clause files (``*.yaml``), searched recursively.
         cache_dir: Where the index lives; defaults to the user cache folder.

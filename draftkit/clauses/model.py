@@ -259,6 +259,11 @@ class Clause(_Model):
                 raise ValueError("an ask clause uses lead/body/items, not text")
             if not (self.lead or self.body or self.items):
                 raise ValueError("an ask clause needs a lead, a body or items")
+            for name, variant in self.variants.items():
+                if variant.text is not None:
+                    raise ValueError(
+                        f"variant '{name}' of an ask clause sets lead/body/items, not text"
+                    )
         else:
             if self.lead is not None or self.body is not None or self.items:
                 raise ValueError(f"a {self.kind} clause uses text, not lead/body/items")
