@@ -173,3 +173,14 @@ def test_every_command_is_documented() -> None:
     doc = (ROOT / "docs" / "clauses.md").read_text(encoding="utf-8")
     for name in clauses.commands:
         assert f"draftkit clauses {name}" in doc, name
+
+
+def test_show_warns_about_undeclared_variables(lib: list[str]) -> None:
+    folder = Path(lib[1])
+    (folder / "x.yaml").write_text(
+        "clauses:\n  - id: closing.x\n    kind: closing\n    title: X\n"
+        "    text: Thanks from {{ organization }}.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("show", "closing.x", *lib)
+    assert code == 0 and "warning: uses variables it does not declare: organization" in out

@@ -212,6 +212,10 @@ def show(
         need = "" if spec.required else " (optional)"
         example = f" — e.g. {spec.example}" if spec.example else ""
         click.echo(f"  {{{{ {name} }}}}{need}: {spec.description}{example}")
+    undeclared = clause.undeclared_variables()
+    if undeclared:
+        names = ", ".join(sorted(undeclared))
+        click.echo(f"  warning: uses variables it does not declare: {names}")
     if clause.variants:
         click.echo(f"  variants: {', '.join(sorted(clause.variants))}")
     if clause.topics:
