@@ -480,3 +480,21 @@ def test_incremental_update_reports_duplicate_ids(copy: Path, tmp_path: Path) ->
     message = str(info.value)
     assert "duplicate clause id 'ask.icc-referral'" in message
     assert "meetings.yaml" in message and "accountability.yaml" in message
+
+
+def _retire(args: tuple[str, str, str]) -> str:
+    folder, cache, clause_id = args
+    with ClauseLibrary([folder], cache_dir=cache) as lib:
+        return lib.retire(clause_id, f"retired by {os.getpid()}").status
+
+
+def test_concurrent_edits_of_one_file_all_survive(copy: Path, tmp_path: Path) -> None:
+    ids = ["ask.targeted-sanctions", "ask.coordinate-sanctions-allies"]
+    ids += ["ask.humanitarian-exemptions", "ask.clarify-to-banks"]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        statuses = pool.map(_retire, [(str(copy), str(tmp_path / "cache"), i) for i in ids])
+    assert statuses == ["retired"] * 4
+    with ClauseLibrary([copy], cache_dir=tmp_path / "cache") as lib:
+        assert all(lib.get(i).status == "retired" for i in ids)
+        assert lib.get("ask.sectoral-sanctions").status == "retired"
