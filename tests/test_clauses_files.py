@@ -87,6 +87,13 @@ def test_missing_kind_and_non_mapping_entries(tmp_path: Path) -> None:
     assert error.line == 1 and "unknown top-level key 'clause'" in str(error)
 
 
+def test_whole_clause_rules_point_at_the_field(tmp_path: Path) -> None:
+    error = error_for(tmp_path, GOOD.replace("    status: draft\n", "    status: retired\n", 1))
+    assert error.line == 12 and "needs a retired_reason" in str(error)
+    error = error_for(tmp_path, GOOD.replace("    lead: Do the first", "    text: Do the first"))
+    assert error.line == 8 and "not text" in str(error)
+
+
 def test_duplicate_id_in_one_file(tmp_path: Path) -> None:
     text = GOOD + "\n  - id: ask.first\n    kind: ask\n    title: Again\n    lead: Again.\n"
     error = error_for(tmp_path, text)

@@ -186,6 +186,16 @@ def _explain(error: Mapping[str, Any]) -> tuple[str, str | None]:
     return message, None
 
 
+_RULE_FIELDS = (
+    ("not text", "text"),
+    ("not lead/body/items", "lead"),
+    ("retired_reason", "status"),
+    ("vetted_by", "status"),
+    ("variant", "variants"),
+)
+"""Whole-clause rules (message fragment) and the field an error should point at."""
+
+
 def parse_clause_text(text: str, path: Path) -> list[Clause]:
     """Parse and validate the clauses of one file's text.
 
@@ -256,6 +266,10 @@ def parse_clause_text(text: str, path: Path) -> list[Clause]:
             first = errors[0]
             loc = (*here, *(p for p in first["loc"] if p not in {"function-after"}))
             message, hint = _explain(first)
+            if loc == here:  # a rule about the whole clause: point at the field concerned
+                field = next((f for key, f in _RULE_FIELDS if key in message), None)
+                if field is not None and field in entry:
+                    loc = (*here, field)
             if len(errors) > 1:
                 message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
             ident = entry.get("id")
