@@ -467,3 +467,35 @@ def test_reasons_are_single_lines() -> None:
         assert "\n" not in result.reason
         assert all("\n" not in item for item in result.skipped)
         assert re.match(r"^(letter|not a letter)", result.reason)
+
+
+def _ingestible(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [
+        p
+        for p in sorted(folder.iterdir())
+        if p.suffix in (".txt", ".html", ".docx", ".md") and not p.name.startswith("9")
+    ]
+
+
+def test_every_ingested_letter_round_trips_through_its_spec_and_renders(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    render = pytest.importorskip("draftkit.render")
+    from draftkit.files import dump_letter, load_letter
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "letters"
+    checked = 0
+    for path in [*_ingestible(corpus_dir), *_ingestible(fixtures)]:
+        result = ingest_file(path)
+        if result.letter is None:
+            continue
+        spec = tmp_path / f"{path.stem}.yaml"
+        spec.write_text(dump_letter(result.letter), encoding="utf-8")
+        again = load_letter(spec)
+        assert again == result.letter, path.name
+        if again.salutation:
+            assert render.render_text(again).strip(), path.name
+        checked += 1
+    assert checked >= 3
