@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXAMPLES := $(filter-out examples/draftkit.yaml,$(wildcard examples/*.yaml))
+EXAMPLES := $(filter-out examples/draftkit.yaml examples/merge-%.yaml,$(wildcard examples/*.yaml))
 
 .PHONY: demo test lint typecheck pytest wheel-check benchmarks docs clean
 

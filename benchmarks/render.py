@@ -61,7 +61,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200, help="letters per measurement")
     args = parser.parse_args()
     print(f"{'example':28} {'docx ms':>9} {'md ms':>8} {'txt ms':>8}")
-    for spec in sorted(p for p in (ROOT / "examples").glob("*.yaml") if p.name != "draftkit.yaml"):
+    for spec in sorted(
+        p
+        for p in (ROOT / "examples").glob("*.yaml")
+        if p.name != "draftkit.yaml" and not p.name.startswith("merge-")
+    ):
         letter = prepare_letter(spec)[0]
         docx_ms = per_call_ms(lambda letter=letter: render_docx(letter), args.count)
         md_ms = per_call_ms(lambda letter=letter: render_markdown(letter), args.count)

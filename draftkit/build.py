@@ -13,7 +13,6 @@ from pathlib import Path
 
 from draftkit._version import __version__
 from draftkit.config import ProjectConfig, load_config
-from draftkit.files import load_letter
 from draftkit.schema import Letter
 
 __all__ = ["BuildResult", "prepare_letter", "provenance_properties", "render_spec", "spec_hash"]
@@ -81,13 +80,12 @@ def prepare_letter(
     Raises:
         SpecError, TemplateError, ClauseError, ProtocolError: With file and place.
     """
-    from draftkit.compose import compose
+    from draftkit.compose import compose_file
 
-    letter = load_letter(spec)
     config = config or load_config(spec)
     if clause_dirs:
         config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
-    result = compose(letter, config=config, audience=audience, template_dirs=template_dirs)
+    result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
     return result.letter, list(result.warnings)
 
 

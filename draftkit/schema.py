@@ -223,6 +223,7 @@ class LetterOptions(_Model):
         date_format: ``us`` ("May 25, 2021") or ``international`` ("25 May 2021").
         date_position: The date above the inside address (usual) or below it.
         cc_position: The cc list at the end of the letter (usual) or under the address.
+        check_disable: Lint rules (ids or families) ``draftkit check`` skips for this letter.
     """
 
     salutation_style: Literal["common", "formal"] = "common"
@@ -235,6 +236,7 @@ class LetterOptions(_Model):
     date_format: Literal["us", "international"] = "us"
     date_position: Literal["before-address", "after-address"] = "before-address"
     cc_position: Literal["after-address", "end"] = "end"
+    check_disable: list[str] = Field(default_factory=list)
 
 
 class ProvenanceEntry(_Model):

@@ -36,5 +36,13 @@ def examples_dir() -> Path:
 
 
 def example_specs() -> list[Path]:
-    """The example letter specs (every ``examples/*.yaml`` except project settings)."""
-    return sorted(p for p in EXAMPLES.glob("*.yaml") if p.name != "draftkit.yaml")
+    """The example letter specs that render on their own.
+
+    Leaves out project settings (``draftkit.yaml``) and mail-merge specs (``merge-*.yaml``),
+    whose addressees come from a recipient list.
+    """
+    return sorted(
+        p
+        for p in EXAMPLES.glob("*.yaml")
+        if p.name != "draftkit.yaml" and not p.name.startswith("merge-")
+    )

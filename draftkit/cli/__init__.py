@@ -18,6 +18,9 @@ __all__ = ["main"]
 # command name -> "module:attribute"; each module is imported only when its command runs.
 COMMANDS: dict[str, str] = {
     "address": "draftkit.cli.address:address",
+    "check": "draftkit.cli.check:check",
+    "new": "draftkit.cli.new:new",
+    "templates": "draftkit.cli.templates:templates",
     "render": "draftkit.cli.render:render",
     "schema": "draftkit.cli.render:schema",
 }
