@@ -555,3 +555,17 @@ def test_an_intro_ending_with_a_full_stop_and_signers_with_bracketed_affiliation
         ("Paul Brandt", "individual", [], "Lawyers for Justice"),
         ("Ana Ruiz", "individual", ["Independent journalist"], None),
     ]
+
+
+def test_signature_rules_and_placeholders_with_members_listed_without_blank_lines() -> None:
+    result = ingest_text(
+        "Dear Speaker Alvarez and Leader Brandt:\n\nWe write about the detained reporters.\n\n"
+        "Sincerely,\n\n______________________\nJane R. Doe\nMember of Congress\n"
+        "Mark T. Smith\nMember of Congress\n(signed)\nLaura Kim\nMember of Congress\n"
+    )
+    assert result.letter is not None
+    assert _signers(result.letter) == [
+        ("Jane R. Doe", "individual", ["Member of Congress"], None),
+        ("Mark T. Smith", "individual", ["Member of Congress"], None),
+        ("Laura Kim", "individual", ["Member of Congress"], None),
+    ]

@@ -194,6 +194,9 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             noise.setdefault(i, "delivery line")
 
 
+_NOT_A_CUT = {"decoration", "signature placeholder", "page number"}
+"""Noise that may sit inside a signature block without ending the letter."""
+
 _LETTER_OPENING = re.compile(
     r"^(?:We|I),? (?:the undersigned|write|are writing|am writing|write to)|"
     r"^(?:On behalf of|As (?:members|leaders|representatives|organi[sz]ations))",
@@ -374,7 +377,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
             ln = lines[index]
             if ln.blank:
                 continue
-            if is_footer_start(ln.text) or (index in noise and noise[index] != "decoration"):
+            if is_footer_start(ln.text) or (index in noise and noise[index] not in _NOT_A_CUT):
                 cut = index
                 break
     for index in range(cut, len(lines)):

@@ -312,7 +312,7 @@ _NOT_NAME = re.compile(
     r"consortium|caucus|chamber|court|tribunal|hospital|library|museum|fellowship|"
     r"conference|jurists|refugees|freedom|democracy|peace|amnesty|humanitarian|humanity|"
     r"global|european|african|american|states|kingdom|republic|federal|collaborative|"
-    r"world|without|human|national|united|women|children|youth|action|services?|"
+    r"world|without|human|national|united|women|children|youth|action|services?|america|"
     r"director|president|chair|chairman|chairwoman|professor|secretary|ambassador|member|"
     r"officer|founder|manager|coordinator|editor|author|dean|representative|attorney|"
     r"counsel|adviser|advisor|executive|senior|deputy|assistant|acting|rapporteur|envoy|"

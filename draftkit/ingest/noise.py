@@ -92,7 +92,7 @@ _FOOTER_START = re.compile(
     r"artículos relacionados|verwandte artikel|ähnliche|articles? liés|à lire aussi|"
     r"dona ahora|jetzt spenden|teilen|confidentiality notice|disclaimer|"
     r"-{2,}\s*(?:original message|forwarded message)|"
-    r"--\s*$|__+\s*$|"
+    r"--\s*$|"
     r"上一篇|下一篇)",
     _I,
 )
@@ -147,8 +147,12 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "navigation menu"
     if latin_document and foreign_script_share(line) > 0.3:
         return "site chrome in another script"
-    if re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",):
+    if (re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",)) or re.fullmatch(
+        r"[\s_\-–—.*=~•·]{3,}", line
+    ):
         return "decoration"
+    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|original signed)[)\]]?:?", line):
+        return "signature placeholder"
     return None
 
 

@@ -259,7 +259,6 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         kept = [Line(joined, hard=kept[0].hard, raw=joined)]
     group = [normalise_space(ln.text) for ln in kept]
     bold = [ln.bold for ln in kept]
-    hard = [ln.hard for ln in kept]
     if not group:
         return []
     if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
@@ -306,8 +305,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                     names.split_honorific(text)[0] is not None
                     or (bold[position] and not all(bold))
                     or (
-                        hard[position]
-                        and not any(bold)
+                        not any(bold)
                         and not names.has_org_word(text)
                         and not _is_title_like(text)
                         and (names.is_organisation(current[-1]) or _is_title_like(current[-1]))
