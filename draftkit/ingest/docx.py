@@ -302,20 +302,6 @@ def _blocks(document: Any) -> Iterator[Any]:
     yield from walk(document, document.element.body)
 
 
-def _spaced(paragraph: Any) -> bool:
-    """True when the paragraph has space after it (so it reads as its own block)."""
-    fmt = paragraph.paragraph_format
-    after = fmt.space_after
-    if after is None and paragraph.style is not None:
-        after = paragraph.style.paragraph_format.space_after
-        if after is None and paragraph.style.name in ("Normal", "Body Text", "Default"):
-            return True
-    name = paragraph.style.name if paragraph.style is not None else ""
-    if name in ("No Spacing",):
-        return False
-    return after is None or after.pt >= 4
-
-
 def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
     """Read a .docx into lines (paragraphs, list items, table cells).
 
@@ -371,7 +357,8 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
         out.extend(lines)
         role = lines[0].style or ""
         entry = role in ("inside address", "copy list", "signature title", "signatory organization")
-        spaced = False  # paragraphs are hard lines; only empty paragraphs part blocks
-        if entry or spaced:
+        # Paragraphs are hard lines; empty paragraphs and draftkit's one-entry-per-paragraph
+        # styles part blocks (paragraph spacing is layout, not structure).
+        if entry:
             blank()
     return out
