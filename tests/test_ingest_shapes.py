@@ -569,3 +569,19 @@ def test_signature_rules_and_placeholders_with_members_listed_without_blank_line
         ("Mark T. Smith", "individual", ["Member of Congress"], None),
         ("Laura Kim", "individual", ["Member of Congress"], None),
     ]
+
+
+def test_a_foreign_minister_with_a_city_and_state_name_closing_the_address() -> None:
+    letter = _letter(
+        "His Excellency Mr. Wang Lei\nMinister of Foreign Affairs\n"
+        "People’s Republic of Kestria\nKestria City\n\n"
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert _people(letter) == [
+        (
+            "His Excellency Mr.",
+            "Wang Lei",
+            ["Minister of Foreign Affairs"],
+            ["People’s Republic of Kestria", "Kestria City"],
+        )
+    ]

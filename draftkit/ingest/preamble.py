@@ -71,7 +71,31 @@ def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[st
             address.append(line)
         else:
             titles.append(line)
+    if not address and not cc:
+        # "Beijing", "Nairobi, Kenya", "Republic of Valmont" closing the block are places
+        while len(titles) > 1 and _place_like(titles[-1]):
+            address.insert(0, titles.pop())
     return titles, address
+
+
+_STATE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,2}(?:Republic|Kingdom|State|Commonwealth|Federation|"
+    r"Principality|Sultanate|Emirates?|Confederation)\s+of\s+[A-Z][\w’' -]+$"
+)
+
+
+def _place_like(line: str) -> bool:
+    """A city, "City, Country" or a state's formal name at the end of an address."""
+    if _STATE.match(line) or names.is_postal_line(line):
+        return True
+    words = line.replace(",", " ").split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in line)
+        and not names.is_title_line(line)
+        and not names.has_org_word(line)
+    )
 
 
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
