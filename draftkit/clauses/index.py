@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -529,10 +528,10 @@ class IndexRow:
 
     def clause(self) -> Clause:
         """The clause object."""
-        payload = json.loads(self.data)
-        payload["source_file"] = Path(self.source_file)
-        payload["line"] = self.line
-        return Clause.model_validate(payload)
+        clause = Clause.model_validate_json(self.data)
+        clause.source_file = Path(self.source_file)
+        clause.line = self.line
+        return clause
 
 
 SMALL_LIBRARY = 5000
