@@ -585,3 +585,11 @@ def test_a_foreign_minister_with_a_city_and_state_name_closing_the_address() -> 
             ["People’s Republic of Kestria", "Kestria City"],
         )
     ]
+
+
+def test_a_subject_line_under_the_salutation() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nRe: The Harbour Five trial\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert letter.subject == "The Harbour Five trial"
+    assert letter.body == ["We write."]

@@ -401,6 +401,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
         first = lines[sal_index]
         body_lines = [Line(salutation[1], hard=first.hard, raw=salutation[1]), *body_lines]
     units = units_of(body_lines)
+    if units and units[0].kind == "para" and not pre.subject:
+        # "Re: ..." written under the salutation
+        subject = SUBJECT_LINE.match(units[0].text)
+        if subject and len(units[0].text) <= 300:
+            pre.subject = normalise_space(subject.group("text"))
+            units = units[1:]
     body, intro, asks, closing, ask_style = body_asks_closing(units)
     sign_from = (close_index + 1) if close_index is not None else body_end
     signatories, note, late_cc, enclosures = parse_signatures(clean[sign_from:cut], parsed.skipped)
