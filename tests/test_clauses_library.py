@@ -367,10 +367,10 @@ def test_large_library_strategies_stay_relevant_and_safe(
     library: ClauseLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The paths used for large libraries (dropping frequent words; frequent-only queries)."""
-    from draftkit.clauses import index
+    from draftkit.clauses import search
 
-    monkeypatch.setattr(index, "SMALL_LIBRARY", 0)
-    monkeypatch.setattr(index, "RANK_BUDGET", 6)
+    monkeypatch.setattr(search, "SMALL_LIBRARY", 0)
+    monkeypatch.setattr(search, "RANK_BUDGET", 6)
     hits = library.search("humanitarian access", limit=3)
     assert "ask.humanitarian-access" in [h.clause.id for h in hits]
     assert all("[" in h.snippet for h in hits)

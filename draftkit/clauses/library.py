@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from draftkit.clauses import index as _index
+from draftkit.clauses import search as _search
 from draftkit.clauses.harvest import (
     HarvestMatch,
     HarvestReport,
@@ -288,7 +289,7 @@ class ClauseLibrary:
         Raises:
             ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
         """
-        rows = _index.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
+        rows = _search.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
         if rows:
             return rows[0].clause()
         raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
@@ -317,7 +318,7 @@ class ClauseLibrary:
 
     def all(self) -> list[Clause]:
         """Every clause, in file order."""
-        return [row.clause() for row in _index.fetch_rows(self._connection())]
+        return [row.clause() for row in _search.fetch_rows(self._connection())]
 
     def select(
         self,
@@ -339,7 +340,7 @@ class ClauseLibrary:
         for tag in tags:
             where.append("c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
             params.append(tag.lower())
-        rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
+        rows = _search.fetch_rows(self._connection(), " AND ".join(where), params)
         clauses = [row.clause() for row in rows]
         return [c for c in clauses if c.suits(audience)] if audience else clauses
 
@@ -367,7 +368,7 @@ class ClauseLibrary:
             status: Only clauses with this status.
             limit: At most this many hits.
         """
-        rows = _index.search_index(
+        rows = _search.search_index(
             self._connection(),
             query,
             kind=kind,
@@ -497,10 +498,10 @@ class ClauseLibrary:
         self, fp: Fingerprint, text: str, limit: int = 8
     ) -> Iterator[tuple[Clause, float]]:
         # the longest words are the most telling; search ranks candidates cheaply
-        words = sorted(set(_index.query_words(text)), key=len, reverse=True)[:24]
+        words = sorted(set(_search.query_words(text)), key=len, reverse=True)[:24]
         if not words:
             return
-        for row in _index.search_index(self._connection(), " ".join(words), limit=limit):
+        for row in _search.search_index(self._connection(), " ".join(words), limit=limit):
             clause = row.clause()
             yield clause, _best_similarity(fp, clause)
 
