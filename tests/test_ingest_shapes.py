@@ -593,3 +593,14 @@ def test_a_subject_line_under_the_salutation() -> None:
     )
     assert letter.subject == "The Harbour Five trial"
     assert letter.body == ["We write."]
+
+
+def test_a_press_release_quoting_a_whole_letter_is_a_press_release() -> None:
+    result = ingest_text(
+        "FOR IMMEDIATE RELEASE\n\nPORT AUBREY — Nine human rights groups said today that they "
+        "had written to the Minister of Justice to demand the release of the Harbour Five.\n\n"
+        "The text of the letter follows.\n\nDear Minister,\n\nWe write about the Harbour "
+        "Five.\n\nSincerely,\n\nRights Watchers\n"
+    )
+    assert result.kind == "press-release" and result.letter is None
+    assert "quotes a letter" in result.reason

@@ -117,6 +117,7 @@ def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> Inge
         salutation=parsed.letter is not None,
         close=parsed.close_index is not None,
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
+        preamble="\n".join(parsed.text_lines[: parsed.salutation_index or 0]),
     )
     if parsed.letter is not None and parsed.headless:
         reason = (

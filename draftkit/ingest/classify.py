@@ -67,8 +67,12 @@ def _hits(rules: list[tuple[re.Pattern[str], str]], text: str) -> list[str]:
     return [label for pattern, label in rules if pattern.search(text)]
 
 
+def _prose_paragraphs(text: str) -> int:
+    return sum(1 for line in text.splitlines() if len(line.split()) >= 20)
+
+
 def classify(
-    text: str, *, salutation: bool, close: bool, addressees: int = 0
+    text: str, *, salutation: bool, close: bool, addressees: int = 0, preamble: str = ""
 ) -> tuple[DocumentKind, str]:
     """Decide what a document is and say why.
 
@@ -77,10 +81,29 @@ def classify(
         salutation: A salutation line was found.
         close: A complimentary close was found after it.
         addressees: Inside-address blocks found before the salutation.
+        preamble: The text before the salutation: a press release or an article that
+            quotes a whole letter announces itself there.
 
     Returns:
         ``(kind, reason)``.
     """
+    if salutation and preamble:
+        press = [
+            label
+            for label in _hits(_PRESS, preamble)
+            if label in ("'For immediate release'", "'said today'", "a media contact")
+        ]
+        if press and _prose_paragraphs(preamble) >= 1:
+            return "press-release", (
+                "not a letter: a press release that quotes a letter "
+                f"({', '.join(press)} before the salutation)"
+            )
+        news = _hits(_NEWS, preamble)
+        if "a byline" in news and len(news) >= 2 and _prose_paragraphs(preamble) >= 2:
+            return "news-article", (
+                f"not a letter: a news article that quotes a letter ({', '.join(news)} "
+                "before the salutation)"
+            )
     if salutation:
         parts = ["has a salutation"]
         if close:
