@@ -7,6 +7,7 @@ particular people.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -330,6 +331,7 @@ _NOT_NAME = re.compile(
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$")
 
 
+@functools.lru_cache(maxsize=8192)
 def split_honorific(line: str) -> tuple[str | None, str]:
     """Split stacked honorifics off the start of ``line``.
 
@@ -343,11 +345,13 @@ def split_honorific(line: str) -> tuple[str | None, str]:
     return honorific, line[match.end() :].strip()
 
 
+_DIGIT = re.compile(r"\d")
 _PEER = re.compile(
     r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$"
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     """True when ``text`` reads as a personal name ("Antony J. Blinken", "Kovačić").
 
@@ -358,7 +362,7 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     text = _SUFFIX.sub("", text.strip())
     if _PEER.match(text):
         return True
-    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+    if not text or len(text) > 60 or _DIGIT.search(text):
         return False
     if re.search(r"[:;/()!?“”\"&@|]", text):
         return False
@@ -381,6 +385,7 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     return capitals >= (1 if allow_single else 2)
 
 
+@functools.lru_cache(maxsize=8192)
 def split_title_name(line: str) -> tuple[str, str] | None:
     """Split "Secretary of State John F. Kerry" into (title, name), if it reads so."""
     tokens = line.split()
@@ -405,21 +410,25 @@ def split_title_name(line: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def is_postal_line(line: str) -> bool:
     """True for street, building, postcode, city and country lines."""
     return bool(_POSTAL.search(line) or _COUNTRY.search(line.strip()))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_address_start(line: str) -> bool:
     """True for a line that opens the postal part of an inside address."""
     return bool(_ADDRESS_START.search(line.strip())) or is_postal_line(line)
 
 
+@functools.lru_cache(maxsize=8192)
 def has_org_word(line: str) -> bool:
     """True when ``line`` contains a word that names a body (Institute, Watch, Ministry ...)."""
     return bool(_ORG_WORDS.search(line))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_title_line(line: str) -> bool:
     """True when ``line`` describes a role ("Executive Director", "Author of ...")."""
     text = line.strip()
@@ -429,6 +438,7 @@ def is_title_line(line: str) -> bool:
     return bool(_TITLE_WORDS.search(text.split(",")[0]))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_organisation(line: str) -> bool:
     """True when ``line`` is an organisation's name standing alone.
 

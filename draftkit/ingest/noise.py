@@ -7,6 +7,7 @@ after a letter's signature, so everything from there on can be cut.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from draftkit.ingest.text import Line
@@ -117,6 +118,7 @@ def foreign_script_share(text: str) -> float:
     return foreign / letters if letters else 0.0
 
 
+@functools.lru_cache(maxsize=8192)
 def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     """Why a line is page noise, or None when it may be part of the letter.
 
