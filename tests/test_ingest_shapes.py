@@ -604,3 +604,18 @@ def test_a_press_release_quoting_a_whole_letter_is_a_press_release() -> None:
     )
     assert result.kind == "press-release" and result.letter is None
     assert "quotes a letter" in result.reason
+
+
+def test_an_office_before_the_name_is_a_title_not_an_honorific() -> None:
+    letter = _letter(
+        "Senator Jane R. Whitaker\nUnited States Senate\nWashington, DC 20510\n\n"
+        "cc: Representative Carlos M. Ibarra\nSenator Paul Brandt\n\n"
+        "Dear Senator Whitaker:\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert _people(letter) == [
+        (None, "Jane R. Whitaker", ["Senator"], ["United States Senate", "Washington, DC 20510"])
+    ]
+    assert [(c.honorific, c.name, c.title_lines) for c in letter.cc] == [
+        (None, "Carlos M. Ibarra", ["Representative"]),
+        (None, "Paul Brandt", ["Senator"]),
+    ]

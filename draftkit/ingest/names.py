@@ -46,15 +46,6 @@ _HONORIFIC_WORDS = [
     "Hon.",
     "Ambassador",
     "Amb.",
-    "Senator",
-    "Sen.",
-    "Representative",
-    "Rep.",
-    "Congressman",
-    "Congresswoman",
-    "Commissioner",
-    "Judge",
-    "Justice",
     "Dr.",
     "Dr",
     "Prof.",
@@ -184,6 +175,11 @@ _OFFICE_END = {
     "vice-president",
     "secretary-general",
     "under-secretary-general",
+    "sen.",
+    "rep.",
+    "delegate",
+    "councilmember",
+    "councillor",
 }
 
 _PARTICLES = {

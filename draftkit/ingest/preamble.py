@@ -142,7 +142,15 @@ def split_entries(block: list[str]) -> list[list[str]]:
     """Split a block at lines that open a new person (a cc list without blank lines)."""
     entries: list[list[str]] = []
     for line in block:
-        if entries and is_person_line(line) and names.split_honorific(line)[0]:
+        single_office = names.split_title_name(line)
+        if (
+            entries
+            and is_person_line(line)
+            and (
+                names.split_honorific(line)[0]
+                or (single_office is not None and len(single_office[0].split()) == 1)
+            )
+        ):
             entries.append([line])
         elif entries:
             entries[-1].append(line)
