@@ -25,7 +25,9 @@ from draftkit.errors import ClauseError
 __all__ = [
     "RANK_BUDGET",
     "SMALL_LIBRARY",
+    "SYNONYMS",
     "IndexRow",
+    "expand",
     "fetch_rows",
     "fts_query",
     "index_term",
@@ -86,6 +88,52 @@ def query_words(query: str) -> list[str]:
     chosen = content or words
     unique = list(dict.fromkeys(chosen))
     return unique[:_MAX_QUERY_WORDS]
+
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    # abbreviations and names used in advocacy letters
+    "icc": ("international criminal court",),
+    "hague": ("international criminal court",),
+    "icrc": ("red cross",),
+    "ohchr": ("high commissioner", "human rights office"),
+    "unsc": ("security council",),
+    "hrc": ("human rights council",),
+    "unga": ("general assembly",),
+    "unhcr": ("refugee agency",),
+    "tps": ("temporary protected status",),
+    "usagm": ("global media",),
+    "voa": ("broadcasters", "broadcasting"),
+    "ngo": ("civil society",),
+    "ngos": ("civil society",),
+    "magnitsky": ("sanctions",),
+    # everyday words for the terms clauses use
+    "jailed": ("detained", "prisoners"),
+    "imprisoned": ("detained", "prisoners"),
+    "freed": ("release",),
+    "free": ("release",),
+    "deport": ("return", "refoulement"),
+    "deported": ("return", "refoulement"),
+    "deporting": ("return", "refoulement"),
+    "deportation": ("return", "refoulement"),
+    "repatriation": ("return", "refoulement"),
+    "repatriate": ("return", "refoulement"),
+    "talks": ("negotiations",),
+    "nuclear": ("security", "weapons"),
+    "envoy": ("special envoy",),
+    "rapporteur": ("special rapporteur",),
+    "prosecute": ("prosecution", "justice"),
+    "tribunal": ("court", "justice"),
+    "victims": ("survivors",),
+}
+"""Extra words a query word also looks for (abbreviations, everyday synonyms)."""
+
+
+def expand(words: Sequence[str]) -> list[str]:
+    """``words`` followed by their synonyms (see :data:`SYNONYMS`), without repeats."""
+    out = list(words)
+    for word in words:
+        out += [s for s in SYNONYMS.get(word, ()) if s not in out]
+    return out[:_MAX_QUERY_WORDS]
 
 
 def fts_query(words: Sequence[str]) -> str:
@@ -281,7 +329,7 @@ def search_index(
     Raises:
         ClauseError: The index cannot be read (never for the query text itself).
     """
-    words = query_words(query)
+    words = expand(query_words(query))
     if not words or limit <= 0:
         return []
     where, params = _filters(kind, status, tags, audience)
