@@ -619,3 +619,21 @@ def test_an_office_before_the_name_is_a_title_not_an_honorific() -> None:
         (None, "Carlos M. Ibarra", ["Representative"]),
         (None, "Paul Brandt", ["Senator"]),
     ]
+
+
+def test_br_wrapped_html_and_soft_wrapped_markdown_keep_all_their_text() -> None:
+    html = (
+        b"<html><body><p>Dear Minister,</p><p>We write about the detention of<br>"
+        b"four defenders arrested in January.</p><p>Sincerely,</p>"
+        b"<p>Ana Ruiz<br>Director<br>Rights Watchers</p></body></html>"
+    )
+    letter = ingest_bytes(html, filename="a.html").letter
+    assert letter is not None
+    assert letter.body == ["We write about the detention of four defenders arrested in January."]
+    markdown = (
+        b"Dear Minister,\n\nWe write about the **detention** of\nfour defenders.\n\n"
+        b"Sincerely,\n\nAna Ruiz\n"
+    )
+    letter = ingest_bytes(markdown, filename="a.md").letter
+    assert letter is not None
+    assert letter.body == ["We write about the **detention** of four defenders."]

@@ -143,11 +143,14 @@ def units_of(lines: list[Line]) -> list[Unit]:
         join = (
             current is not None
             and previous is not None
-            and not ln.hard
             and not previous.hard
+            and not ln.style
             and _joins(previous, ln, wrapped, width, current)
         )
         if join and current is not None:
+            if current.marked is not None or ln.marked is not None:
+                addition = ln.marked if ln.marked is not None else escape(ln.text)
+                current.marked = f"{current.markup()} {addition}"
             current.text = f"{current.text} {ln.text}"
             current.soft_lines.append(ln.text)
             previous = ln

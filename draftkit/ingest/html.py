@@ -168,7 +168,7 @@ class _Reader(HTMLParser):
         if paragraph_end and self.lines and not self.lines[-1].blank:
             self.lines.append(Line(""))
 
-    def _line(self, segments: list[tuple[str, bool, bool, str | None]]) -> Line:
+    def _line(self, segments: list[tuple[str, bool, bool, str | None]], hard: bool = True) -> Line:
         plain = normalise_space("".join(s[0] for s in segments))
         visible = [s for s in segments if s[0].strip()]
         all_bold = bool(visible) and all(s[1] for s in visible)
@@ -190,7 +190,7 @@ class _Reader(HTMLParser):
         return Line(
             plain,
             indent=level * 4,
-            hard=True,
+            hard=hard,
             style=style,
             marked=marked,
             lead=lead,
@@ -225,7 +225,8 @@ class _Reader(HTMLParser):
         if tag in _VOID:
             if tag == "br" and not self._skipping():
                 if normalise_space("".join(s[0] for s in self.segments)):
-                    self.lines.append(self._line(self.segments))
+                    # a <br> line: soft, so a hard-wrapped paragraph joins up again
+                    self.lines.append(self._line(self.segments, hard=bool(self.li_pending)))
                     self.segments = []
                     self.li_pending = None
                     self.breaks = 1
