@@ -56,10 +56,12 @@ import signal
 import sys
 import unicodedata
 import uuid
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from xml.sax.saxutils import escape as xml_escape
 
 from pydantic import ValidationError
 
@@ -316,6 +318,16 @@ class _SpecTexts:
     def __bool__(self) -> bool:
         return bool(self.fields())
 
+    def all(self) -> list[_Text]:
+        """Every templated string, in a fixed order."""
+        return [
+            *self.scalars.values(),
+            *self.body.values(),
+            *self.closing.values(),
+            *self.asks.values(),
+            *self.enclosures.values(),
+        ]
+
 
 def _spec_texts(letter: Letter, name: str) -> _SpecTexts:
     texts = _SpecTexts()
@@ -364,22 +376,22 @@ def _apply_texts(
     letter: Letter,
     spec: Letter,
     texts: _SpecTexts,
-    values: Mapping[str, Any],
+    render: Callable[[_Text], str],
     *,
     composed: bool,
 ) -> dict[str, Any]:
-    """Render the templated spec strings and return field updates for ``letter``.
+    """Put the templated spec strings, rendered, into field updates for ``letter``.
 
     Args:
         letter: The letter to patch (composed, or the spec itself before compose).
         spec: The spec (to map literal paragraphs to their composed places).
         texts: The templated strings.
-        values: The names the strings may use.
+        render: Gives the text of each templated string.
         composed: ``letter`` is composed: literal paragraphs may have moved.
     """
     update: dict[str, Any] = {}
     for field_name, text in texts.scalars.items():
-        update[field_name] = text.render(values)
+        update[field_name] = render(text)
     for field_name in ("body", "closing"):
         mapping: dict[int, _Text] = getattr(texts, field_name)
         if not mapping:
@@ -394,13 +406,13 @@ def _apply_texts(
         else:
             places = {i: i for i in mapping}
         for spec_index, text in mapping.items():
-            current[places[spec_index]] = text.render(values)
+            current[places[spec_index]] = render(text)
         update[field_name] = current
     if texts.asks:
         asks = list(letter.asks)
         changes: dict[int, dict[str, Any]] = {}
         for (index, part, number), text in texts.asks.items():
-            rendered = text.render(values)
+            rendered = render(text)
             change = changes.setdefault(index, {})
             if part == "items":
                 items = change.setdefault("items", list(_ask(asks[index]).items))
@@ -413,7 +425,7 @@ def _apply_texts(
     if texts.enclosures:
         enclosures = list(letter.enclosures)
         for index, text in texts.enclosures.items():
-            enclosures[index] = text.render(values)
+            enclosures[index] = render(text)
         update["enclosures"] = enclosures
     return update
 
@@ -465,13 +477,20 @@ def _drop_blank(letter: Letter, fields: set[str]) -> Letter:
 # --------------------------------------------------------------------------- template analysis
 
 
-def _names_in(node: Any, sinks: list[set[str]], blocks: dict[str, set[str]]) -> None:
-    """Collect names a Jinja AST loads from its context (``*`` for include/import)."""
+def _names_in(
+    node: Any, sinks: list[set[str]], blocks: dict[str, set[str]], top: set[str] | None = None
+) -> None:
+    """Collect names a Jinja AST loads from its context (``*`` for include/import).
+
+    Names inside ``{% block %}`` go to that block's set in ``blocks`` (and to the sets
+    of blocks around it), not to ``top``; everything else goes to every set in ``sinks``.
+    """
     kind = type(node).__name__
     if kind == "Block":
         own = blocks.setdefault(str(node.name), set())
+        inner = [sink for sink in sinks if sink is not top]
         for child in node.iter_child_nodes():
-            _names_in(child, [*sinks, own], blocks)
+            _names_in(child, [*inner, own], blocks, top)
         return
     if kind == "Name" and getattr(node, "ctx", "") == "load":
         for sink in sinks:
@@ -480,7 +499,7 @@ def _names_in(node: Any, sinks: list[set[str]], blocks: dict[str, set[str]]) -> 
         for sink in sinks:
             sink.add("*")
     for child in node.iter_child_nodes():
-        _names_in(child, sinks, blocks)
+        _names_in(child, sinks, blocks, top)
 
 
 def _wanted_blocks(spec: Letter) -> set[str]:
@@ -526,6 +545,69 @@ class _Task:
     file: str
 
 
+@dataclass(slots=True)
+class _Parts:
+    """One recipient's pieces, shared by the fast and the full path."""
+
+    recipient: Recipient
+    who: Addressee
+    forms: AddressForms | None
+    variables: dict[str, Any]
+    rendered: dict[_Text, str]
+    key: Any = None
+    base: ComposeResult | None = None
+
+
+# markers in a skeleton document (private-use characters never found in letters)
+_NAME, _JOIN, _SALUTATION, _LABEL, _KEY, _FIRST_TEXT_SLOT = range(6)
+_MARKER = re.compile("\ue000(\\d+)\ue001")
+_ADDRESS_SPAN = re.compile(f"\ue000{_NAME}\ue001(.*?)\ue000{_JOIN}\ue001", re.S)
+_DYNAMIC_PARTS = frozenset({"word/document.xml", "docProps/core.xml", "docProps/custom.xml"})
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _marker(slot: int) -> str:
+    return f"\ue000{slot}\ue001"
+
+
+def _xml_text(value: str) -> str:
+    """Text as the DOCX renderer writes it inside ``w:t`` (invalid characters dropped)."""
+    return xml_escape(_INVALID_XML.sub("", value))
+
+
+def _plain(value: str) -> bool:
+    """True when ``value`` is set exactly as written: no inline markup, no line break."""
+    if not value.strip() or "\n" in value or "\ue000" in value:
+        return False
+    if not any(c in value for c in "*[\\"):
+        return True
+    from draftkit.markup import parse
+
+    spans = parse(value)
+    return (
+        len(spans) == 1
+        and spans[0].text == value
+        and not (spans[0].bold or spans[0].italic or spans[0].url)
+    )
+
+
+@dataclass(slots=True)
+class _Skeleton:
+    """A kind of recipient's document with markers, split into reusable pieces.
+
+    Attributes:
+        entries: Zip entries in order: compressed parts, or the names of marked parts.
+        pieces: Marked part -> its text between markers, and marker numbers.
+        slots: Templated spec string -> its marker number.
+        joiner: The XML between two lines of the address block.
+    """
+
+    entries: list[Any]
+    pieces: dict[str, list[str | int]]
+    slots: dict[_Text, int]
+    joiner: str
+
+
 class _Merger:
     """Per-process state for one plan: compiled spec strings, compose cache, renderer."""
 
@@ -539,6 +621,8 @@ class _Merger:
         self._library: Any = None
         self._cache: dict[tuple[Any, ...], ComposeResult | DraftkitError] = {}
         self._renderer: DocxRenderer | None = None
+        self._skeletons: dict[Any, _Skeleton | None] = {}
+        self.fast = True
         self.key_names, self.grouped = self._analyse()
         self.warnings: list[str] = []
         organizations = [s.name for s in spec.signatories if s.kind == "organization"]
@@ -583,7 +667,7 @@ class _Merger:
         top: set[str] = set()
         blocks: dict[str, set[str]] = {}
         for loaded in templates.chain(self.variant):
-            _names_in(loaded.ast, [top], blocks)
+            _names_in(loaded.ast, [top], blocks, top)
         names = set(top)
         wanted = _wanted_blocks(plan.spec)
         if "self" in names or any("self" in b for b in blocks.values()):
@@ -688,8 +772,14 @@ class _Merger:
         Raises:
             DraftkitError: The recipient cannot be used or the letter fails for them.
         """
-        plan = self.plan
-        spec = plan.spec
+        parts = self._parts(index, recipient)
+        if parts.base is None:
+            return self._letter_one_by_one(parts)
+        return self._grouped_letter(parts), list(parts.base.warnings)
+
+    def _parts(self, index: int, recipient: Recipient) -> _Parts:
+        """What every path needs: the addressee, forms, variables, rendered strings."""
+        spec = self.plan.spec
         try:
             who = recipient.addressee()
         except ValidationError as exc:
@@ -702,9 +792,11 @@ class _Merger:
             raise ProtocolError(exc.message, path=recipient.source, hint=exc.hint) from None
         variables = {**spec.variables, **recipient.variables}
         values = self._values(index, recipient, who, forms, variables)
+        rendered = {text: text.render(values) for text in self.texts.all()}
+        parts = _Parts(recipient, who, forms, variables, rendered)
         if not self.grouped:
-            return self._letter_one_by_one(recipient, who, variables, values)
-        key = (
+            return parts
+        parts.key = (
             who.office,
             who.status,
             who.gender,
@@ -714,7 +806,7 @@ class _Merger:
                 for name in sorted(self.key_names)
             ),
         )
-        cached = self._cache.get(key)
+        cached = self._cache.get(parts.key)
         if cached is None:
             work = spec.model_copy(update={"addressees": [who], "variables": variables})
             if recipient.salutation:
@@ -723,42 +815,59 @@ class _Merger:
                 cached = self._compose(work)
             except DraftkitError as exc:
                 cached = exc
-            self._cache[key] = cached
+            self._cache[parts.key] = cached
         if isinstance(cached, DraftkitError):
             raise cached
-        base = cached.letter
-        update = _apply_texts(base, spec, self.texts, values, composed=True)
-        addressee = who
-        if forms is not None:
-            fill: dict[str, Any] = {}
-            if who.honorific is None and forms.honorific:
-                fill["honorific"] = forms.honorific
-            if not who.title_lines and forms.title_lines:
-                fill["title_lines"] = list(forms.title_lines)
-            if not who.address_lines and forms.address_lines:
-                fill["address_lines"] = list(forms.address_lines)
-            addressee = who.model_copy(update=fill) if fill else who
-        update["addressees"] = [addressee]
-        update["variables"] = variables
-        mark = self._mark(base, cached.variant)
-        if recipient.salutation:
-            update["salutation"] = _punctuate(recipient.salutation, mark)
-        elif "salutation" not in update and not spec.salutation and forms is not None:
-            update["salutation"] = _punctuate(self._salutation_text(forms, base), mark)
-        letter = _drop_blank(base.model_copy(update=update), self.text_fields)
-        return letter, list(cached.warnings)
+        parts.base = cached
+        return parts
 
-    def _letter_one_by_one(
-        self,
-        recipient: Recipient,
-        who: Addressee,
-        variables: dict[str, Any],
-        values: Mapping[str, Any],
-    ) -> tuple[Letter, list[str]]:
+    def _addressee(self, parts: _Parts) -> Addressee:
+        """The recipient's addressee with the office's lines filled in (as compose does)."""
+        who, forms = parts.who, parts.forms
+        if forms is None:
+            return who
+        fill: dict[str, Any] = {}
+        if who.honorific is None and forms.honorific:
+            fill["honorific"] = forms.honorific
+        if not who.title_lines and forms.title_lines:
+            fill["title_lines"] = list(forms.title_lines)
+        if not who.address_lines and forms.address_lines:
+            fill["address_lines"] = list(forms.address_lines)
+        return who.model_copy(update=fill) if fill else who
+
+    def _salutation(self, parts: _Parts) -> str | None:
+        """The salutation of a grouped letter (None: keep the composed one)."""
+        assert parts.base is not None
+        base = parts.base.letter
+        mark = self._mark(base, parts.base.variant)
+        if parts.recipient.salutation:
+            return _punctuate(parts.recipient.salutation, mark)
+        slot = self.texts.scalars.get("salutation")
+        if slot is not None:
+            return parts.rendered[slot]
+        if not self.plan.spec.salutation and parts.forms is not None:
+            return _punctuate(self._salutation_text(parts.forms, base), mark)
+        return None
+
+    def _grouped_letter(self, parts: _Parts) -> Letter:
+        assert parts.base is not None
+        base = parts.base.letter
+        update = _apply_texts(
+            base, self.plan.spec, self.texts, parts.rendered.__getitem__, composed=True
+        )
+        update["addressees"] = [self._addressee(parts)]
+        update["variables"] = parts.variables
+        salutation = self._salutation(parts)
+        if salutation is not None:
+            update["salutation"] = salutation
+        return _drop_blank(base.model_copy(update=update), self.text_fields)
+
+    def _letter_one_by_one(self, parts: _Parts) -> tuple[Letter, list[str]]:
         spec = self.plan.spec
-        update = _apply_texts(spec, spec, self.texts, values, composed=False)
-        update["addressees"] = [who]
-        update["variables"] = variables
+        recipient = parts.recipient
+        update = _apply_texts(spec, spec, self.texts, parts.rendered.__getitem__, composed=False)
+        update["addressees"] = [parts.who]
+        update["variables"] = parts.variables
         if recipient.salutation:
             update["salutation"] = recipient.salutation
         work = spec.model_copy(update=update)
@@ -770,6 +879,108 @@ class _Merger:
                 update={"salutation": _punctuate(recipient.salutation, mark)}
             )
         return _drop_blank(letter, self.text_fields), list(result.warnings)
+
+    # -- the DOCX fast path ------------------------------------------------------------
+
+    def _skeleton(self, parts: _Parts) -> _Skeleton | None:
+        """The skeleton document of the recipient's kind (built once; None: not possible)."""
+        key = parts.key
+        if key in self._skeletons:
+            return self._skeletons[key]
+        assert parts.base is not None
+        try:
+            skeleton = self._build_skeleton(parts.base.letter)
+        except DraftkitError:
+            skeleton = None
+        if len(self._skeletons) >= 64:
+            self._skeletons.clear()
+        self._skeletons[key] = skeleton
+        return skeleton
+
+    def _build_skeleton(self, base: Letter) -> _Skeleton | None:
+        """Render the composed letter once with markers where each recipient's text goes.
+
+        Everything but the marked text is the same for every recipient of this kind, so
+        a letter is then the skeleton's parts with the recipient's (escaped) text put in,
+        the changed parts deflated and the rest reused.
+        """
+        from draftkit.render.package import compress
+
+        slots = {text: _FIRST_TEXT_SLOT + i for i, text in enumerate(self.texts.all())}
+        update = _apply_texts(
+            base, self.plan.spec, self.texts, lambda t: _marker(slots[t]), composed=True
+        )
+        update["addressees"] = [Addressee(name=_marker(_NAME), title_lines=[_marker(_JOIN)])]
+        update["salutation"] = _marker(_SALUTATION)
+        letter = base.model_copy(update=update)
+        props = self.properties(letter, None)
+        props["draftkit.recipient"] = _marker(_LABEL)
+        props["draftkit.recipient_key"] = _marker(_KEY)
+        data = self.renderer.render(letter, properties=props)
+        entries: list[Any] = []
+        pieces: dict[str, list[str | int]] = {}
+        joiner = ""
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                raw = archive.read(info.filename)
+                text = raw.decode("utf-8", "replace")
+                if "\ue000" not in text:
+                    entries.append(compress(info.filename, raw))
+                    continue
+                if info.filename == "word/document.xml":
+                    span = _ADDRESS_SPAN.search(text)
+                    if span is None:
+                        return None
+                    joiner = span.group(1)
+                    text = text[: span.start()] + _marker(_NAME) + text[span.end() :]
+                split = _MARKER.split(text)
+                pieces[info.filename] = [
+                    int(piece) if i % 2 else piece for i, piece in enumerate(split)
+                ]
+                entries.append(info.filename)
+        document = pieces.get("word/document.xml", [])
+        wanted = [_NAME, _SALUTATION, *slots.values()]
+        found = [p for p in document if isinstance(p, int)]
+        if sorted(found) != sorted(wanted) or not set(pieces) <= _DYNAMIC_PARTS:
+            return None
+        return _Skeleton(entries, pieces, slots, joiner)
+
+    def _fast_docx(self, parts: _Parts) -> bytes | None:
+        """The recipient's DOCX from the skeleton, or None when the text needs the full path."""
+        skeleton = self._skeleton(parts)
+        if skeleton is None:
+            return None
+        from draftkit.render.layout import address_lines
+        from draftkit.render.package import build_zip, compress
+
+        salutation = self._salutation(parts)
+        name = parts.who.name or ""
+        if salutation is None or not _plain(salutation) or not _plain(name):
+            return None
+        document: dict[int, str] = {_SALUTATION: _xml_text(salutation)}
+        core: dict[int, str] = {_NAME: _xml_text(name)}
+        for text, slot in skeleton.slots.items():
+            value = parts.rendered[text]
+            if not _plain(value):
+                return None
+            document[slot] = core[slot] = _xml_text(value)
+        lines = [piece for line in address_lines(self._addressee(parts)) for piece in
+                 line.split("\n")]  # fmt: skip
+        document[_NAME] = skeleton.joiner.join(_xml_text(line) for line in lines)
+        custom = {_LABEL: _xml_text(parts.recipient.label()),
+                  _KEY: _xml_text(parts.recipient.key or "")}  # fmt: skip
+        values = {"word/document.xml": document, "docProps/core.xml": core,
+                  "docProps/custom.xml": custom}  # fmt: skip
+        entries = []
+        for entry in skeleton.entries:
+            if isinstance(entry, str):
+                chosen = values[entry]
+                xml = "".join(
+                    p if isinstance(p, str) else chosen[p] for p in skeleton.pieces[entry]
+                )
+                entry = compress(entry, xml.encode("utf-8"))
+            entries.append(entry)
+        return build_zip(entries)
 
     # -- output -----------------------------------------------------------------------
 
@@ -797,8 +1008,7 @@ class _Merger:
         props = provenance_properties(letter, spec_digest=self.plan.spec_digest)
         if recipient is not None:
             props["draftkit.recipient"] = recipient.label()
-            if recipient.key:
-                props["draftkit.recipient_key"] = recipient.key
+            props["draftkit.recipient_key"] = recipient.key or ""
         return props
 
     def run(self, task: _Task) -> MergeRow:
@@ -806,11 +1016,20 @@ class _Merger:
         recipient = task.recipient
         row = _row_maker(task)
         try:
-            letter, warnings = self.letter_for(task.index, recipient)
+            parts = self._parts(task.index, recipient)
+            warnings = list(parts.base.warnings) if parts.base is not None else []
+            data = None
+            if parts.base is not None and self.plan.fmt == "docx" and self.fast:
+                data = self._fast_docx(parts)
+            if data is None:
+                if parts.base is not None:
+                    letter = self._grouped_letter(parts)
+                else:
+                    letter, warnings = self._letter_one_by_one(parts)
+                data = self.render(letter, recipient)
             for warning in warnings:
                 if warning not in self.warnings:
                     self.warnings.append(warning)
-            data = self.render(letter, recipient)
             write_bytes_atomic(self.plan.outdir / task.file, data, force=self.plan.force)
         except OutputExistsError:
             return row("skipped", task.file, "already rendered (pass --force to replace)")

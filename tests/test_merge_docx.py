@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 
-from draftkit.merge import merge, merge_letters
+from draftkit.merge import _Merger, merge, merge_letters
 from draftkit.recipients import load_recipients, recipient_from_mapping
 from draftkit.render.word import default_reference
 from draftkit.schema import Letter
@@ -104,3 +105,53 @@ def test_congress_letters_match_too(tmp_path: Path, congress_dir: Path, examples
     for row, letter in zip(result.rows, letters, strict=True):
         fast = (tmp_path / (row.file or "")).read_bytes()
         assert paragraphs(fast) == paragraphs(render_straightforward(letter, default_reference()))
+
+
+def test_skeleton_fast_path_is_byte_identical_to_the_full_renderer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Letters made from the per-kind skeleton equal letters rendered in full, byte for byte."""
+    spec = Letter.model_validate(
+        {
+            **rich_spec().model_dump(exclude_defaults=True),
+            "body": [
+                "We write to {{ recipient.name }} about matters in {{ recipient.state }}.",
+                "Static text with **bold**, *italics* and [a link](https://example.org/x).",
+            ],
+            "asks": [
+                {"lead": "Act in {{ recipient.state }}.", "body": "Because *time* matters."},
+                {"lead": "Fund monitors.", "items": ["first item", "for {{ recipient.name }}"]},
+            ],
+            "signatories": [{"name": "Test Coalition", "kind": "organization"}],
+        }
+    )
+    people = [
+        recipient_from_mapping({"name": name, "office": office, "state": state, "key": key})
+        for name, office, state, key in (
+            ("Ana Sousa", "us-senator", "Ohio", "A1"),
+            ("Bo <Reyes> & Co", "us-representative", "Utah", ""),
+            ("Zoë O'Brien-Łukasz", "us-senator", "Iowa", "Z9"),
+            ("Star Person", "us-senator", "**Bold** state", "S1"),  # markup: full path
+        )
+    ]
+    used: list[bool] = []
+    original = _Merger._fast_docx
+
+    def spy(self: _Merger, parts: Any) -> bytes | None:
+        data = original(self, parts)
+        used.append(data is not None)
+        return data
+
+    monkeypatch.setattr(_Merger, "_fast_docx", spy)
+    fast = merge(spec, people, tmp_path / "fast")
+    assert used == [True, True, True, False]
+    monkeypatch.setattr(_Merger, "_fast_docx", lambda self, parts: None)
+    full = merge(spec, people, tmp_path / "full")
+    assert [r.status for r in fast.rows] == ["rendered"] * 4
+    for row in full.rows:
+        name = row.file or ""
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
+    text = paragraphs((tmp_path / "fast" / (fast.rows[1].file or "")).read_bytes())
+    assert ("Subject Line", "Re: Rights in Utah") in text
+    assert ("Inside Address", "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
+            "United States House of Representatives\nWashington, DC 20515") in text
