@@ -499,3 +499,31 @@ def test_every_ingested_letter_round_trips_through_its_spec_and_renders(
             assert render.render_text(again).strip(), path.name
         checked += 1
     assert checked >= 3
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(_SENTENCE, min_size=1, max_size=3), min_size=1, max_size=4),
+    st.lists(_SENTENCE, min_size=0, max_size=4),
+    st.sampled_from(["1. ", "(a) ", "• ", "- "]),
+    st.sampled_from(["txt", "md", "html"]),
+)
+def test_no_word_of_the_letter_is_lost(
+    paragraphs: list[list[str]], asks: list[str], marker: str, fmt: str
+) -> None:
+    body = [" ".join(sentences) for sentences in paragraphs]
+    parts = ["Dear Minister,", *body]
+    if asks:
+        parts.append("We urge you to:")
+        parts.append("\n".join(f"{marker}{ask}" for ask in asks))
+    parts += ["Sincerely,", "Ana Ruiz\nDirector\nRights Watchers"]
+    if fmt == "html":
+        data = "".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in parts).encode()
+    else:
+        data = "\n\n".join(parts).encode()
+    letter = ingest_bytes(data, filename=f"letter.{fmt}").letter
+    assert letter is not None
+    dumped = plain(" ".join(str(v) for v in letter.model_dump(mode="json").values()))
+    got = set(re.findall(r"[a-z]+", dumped.lower()))
+    want = set(re.findall(r"[a-z]+", " ".join(body + asks).lower()))
+    assert want <= got
