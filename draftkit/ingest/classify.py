@@ -58,7 +58,13 @@ _OTHER = [
     ),
     (
         re.compile(r"\bthe views expressed\b|\bopinion\b|\bop-ed\b|\bcolumnist\b", _I),
-        "an opinion piece",
+        "an opinion label or disclaimer",
+    ),
+    (
+        re.compile(
+            r"\bISBN\b|^table of contents\b|^contents$|^executive summary\b|^foreword\b", _I
+        ),
+        "a report's front matter",
     ),
 ]
 
@@ -121,7 +127,9 @@ def classify(
         return "other", f"{lead}; reads as a joint statement ({', '.join(other)})"
     if len(press) >= max(1, len(news)) and press:
         return "press-release", f"{lead}; reads as a press release ({', '.join(press)})"
-    if "an opinion piece" in other and len(news) <= 2:
+    if "a report's front matter" in other:
+        return "other", f"{lead}; reads as a report ({', '.join(other)})"
+    if "an opinion label or disclaimer" in other and len(news) <= 2:
         return "other", f"{lead}; reads as an opinion piece ({', '.join(other)})"
     if news:
         return "news-article", f"{lead}; reads as a news article ({', '.join(news)})"
