@@ -637,3 +637,18 @@ def test_br_wrapped_html_and_soft_wrapped_markdown_keep_all_their_text() -> None
     letter = ingest_bytes(markdown, filename="a.md").letter
     assert letter is not None
     assert letter.body == ["We write about the **detention** of four defenders."]
+
+
+def test_organisation_and_individual_sections_of_a_signatory_list() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\nOrganizations:\n"
+        "Amnesty Lakeside\nHuman Rights Monitor\nWorld Without Hunger\n\n"
+        "Individuals:\nJane Doe, Professor, Georgetown University\nJohn Smith\n"
+    )
+    assert _signers(letter) == [
+        ("Amnesty Lakeside", "organization", [], None),
+        ("Human Rights Monitor", "organization", [], None),
+        ("World Without Hunger", "organization", [], None),
+        ("Jane Doe", "individual", ["Professor"], "Georgetown University"),
+        ("John Smith", "individual", [], None),
+    ]

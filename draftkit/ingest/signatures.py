@@ -129,6 +129,7 @@ def parse_signatures(
     cc: list[Addressee] = []
     enclosures: list[str] = []
     kept: list[Line] = []
+    section: str | None = None
     mode = "sign"
     cc_block: list[list[str]] = [[]]
     for ln in lines:
@@ -162,13 +163,18 @@ def parse_signatures(
         if mode == "enclosure":
             enclosures.append(normalise_space(text))
             continue
-        if (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text)) or (
-            _SIGN_INTRO.match(text) and text.rstrip().endswith(":")
+        if (
+            (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text))
+            or (_SIGN_INTRO.match(text) and text.rstrip().endswith(":"))
+            or _SECTION.match(text)
         ):
             skipped.append((text, "signatory list heading"))
-            continue
-        if _SECTION.match(text):
-            skipped.append((text, "signatory list heading"))
+            lowered = text.lower()
+            if "individual" in lowered or ("signers" in lowered and "organi" not in lowered):
+                section = "individual signer"
+            elif re.search(r"organi[sz]ation|groups|coalitions|networks", lowered):
+                section = "organization signer"
+            kept.append(Line(""))
             continue
         if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
@@ -187,6 +193,8 @@ def parse_signatures(
         if (marker and marker[0] == "bullet") or ln.list_kind:
             rest = marker[2] if marker else text
             ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
+        if section and not ln.style:
+            ln = Line(ln.text, hard=ln.hard, raw=ln.raw, bold=ln.bold, style=section)
         kept.append(ln)
     for block in cc_block:
         for entry in split_entries(block) if block else []:
@@ -253,6 +261,15 @@ def _is_title_like(text: str) -> bool:
 
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
     kept = [ln for ln in group_lines if normalise_space(ln.text)]
+    sections = {ln.style for ln in kept}
+    if sections == {"organization signer"}:
+        return [
+            inline_person(normalise_space(ln.text))
+            or Signatory(name=normalise_space(ln.text), kind="organization")
+            for ln in kept
+        ]
+    if sections == {"individual signer"}:
+        org_context = False
     if len(kept) > 1 and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1]):
         # one comma-separated list wrapped over several lines
         joined = " ".join(normalise_space(ln.text) for ln in kept)
@@ -334,7 +351,11 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             _person_start(text)
             and not names.has_org_word(text)
             and not org_context
-            and (names.split_honorific(text)[0] is not None or _person_start(group[0]))
+            and (
+                names.split_honorific(text)[0] is not None
+                or _person_start(group[0])
+                or inline_person(group[0]) is not None
+            )
         ):
             out.append(Signatory(name=text))
         else:
