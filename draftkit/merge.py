@@ -45,6 +45,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import csv
+import gc
 import hashlib
 import io
 import itertools
@@ -1393,7 +1394,13 @@ def _run_tasks(
     size = chunk_size or max(1, min(64, -(-len(tasks) // (workers * 4))))
     futures: list[concurrent.futures.Future[tuple[list[MergeRow], list[str]]]] = []
     try:
-        futures = [pool.submit(_render_chunk, plan, chunk) for chunk in _chunks(tasks, size)]
+        # forked workers share the parent's memory until they write to it; keeping the
+        # collector away from the inherited objects keeps it shared (gc.freeze docs)
+        gc.freeze()
+        try:
+            futures = [pool.submit(_render_chunk, plan, chunk) for chunk in _chunks(tasks, size)]
+        finally:
+            gc.unfreeze()
         for future in concurrent.futures.as_completed(futures):
             chunk_rows, warnings = future.result()
             for warning in warnings:
