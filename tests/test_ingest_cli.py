@@ -133,3 +133,20 @@ def test_names_that_collide_get_distinct_specs(tmp_path: Path) -> None:
     code, _, stderr = run(str(first), str(second), "-o", str(out))
     assert code == 0, stderr
     assert sorted(p.name for p in out.iterdir()) == ["letter-2.yaml", "letter.yaml"]
+
+
+def test_output_always_says_the_kind(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    code, stdout, _ = run(str(paths["release"]), "--format", "json")
+    assert code == 0
+    data = json.loads(stdout)
+    assert data["kind"] == "press-release" and data["reason"].startswith("not a letter")
+    code, stdout, _ = run(str(paths["letter"]), "--format", "json")
+    assert json.loads(stdout)["kind"] == "letter"
+    out = tmp_path / "specs"
+    code, _, _ = run(str(paths["letter"]), str(paths["release"]), "-o", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["letter.yaml"]
+    text = (out / "letter.yaml").read_text(encoding="utf-8")
+    assert text.startswith("kind: letter\n")
+    assert load_letter(out / "letter.yaml").kind == "letter"

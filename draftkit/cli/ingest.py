@@ -41,6 +41,31 @@ def _details(result: IngestResult) -> list[str]:
     return out
 
 
+def _serialise(result: IngestResult, fmt: str) -> str:
+    """The spec text: the letter with its kind first, or the kind and reason of a non-letter."""
+    import json
+
+    import yaml
+
+    from draftkit.files import dump_letter, letter_to_data
+
+    if result.letter is not None:
+        data = {"kind": result.letter.kind, **letter_to_data(result.letter)}
+        if fmt == "json":
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        body = dump_letter(result.letter, "yaml")
+        # the kind is left out of a spec when it is the default; say it anyway
+        return body if body.startswith("kind:") else f"kind: {result.letter.kind}\n{body}"
+    other = {
+        "kind": result.kind,
+        "reason": result.reason,
+        **{k: v for k, v in result.found.items() if k != "kind"},
+    }
+    if fmt == "json":
+        return json.dumps(other, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(other, sort_keys=False, allow_unicode=True, width=88)
+
+
 def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     suffix = ".json" if fmt == "json" else ".yaml"
     target = outdir / f"{source.stem}{suffix}"
@@ -90,7 +115,7 @@ def ingest(
     Example: draftkit ingest old-letters/*.txt -o specs/
     """
     from draftkit.errors import DraftkitError
-    from draftkit.files import dump_letter, write_text_atomic
+    from draftkit.files import write_text_atomic
     from draftkit.ingest import ingest_file
 
     if outdir is None and len(files) > 1:
@@ -106,14 +131,11 @@ def ingest(
             try:
                 result = ingest_file(path)
                 written: Path | None = None
-                if result.letter is not None:
-                    text = dump_letter(result.letter, fmt)
-                    if outdir is not None:
-                        written = write_text_atomic(
-                            _target(outdir, path, fmt, used), text, force=force
-                        )
-                    else:
-                        click.echo(text, nl=False)
+                text = _serialise(result, fmt)
+                if result.letter is not None and outdir is not None:
+                    written = write_text_atomic(_target(outdir, path, fmt, used), text, force=force)
+                elif outdir is None:
+                    click.echo(text, nl=False)
                 if not quiet:
                     lines.append(_summary(result, written))
                     lines.extend(_details(result))
