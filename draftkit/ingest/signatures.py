@@ -190,7 +190,7 @@ def parse_signatures(
                 continue
             ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
         marker = split_marker(text) if not ln.list_kind else None
-        if (marker and marker[0] == "bullet") or ln.list_kind:
+        if (marker and marker[0] in ("bullet", "number")) or ln.list_kind:
             rest = marker[2] if marker else text
             ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
         if section and not ln.style:
