@@ -172,6 +172,8 @@ def main() -> None:
             " ".join(rng.choice(content[:30]) for _ in range(rng.randint(1, 3)))
             for _ in range(args.queries // 4)
         ]
+        for query in typical[:200]:  # warm the page cache, as a working session would
+            library.search(query)
         for label, queries, filters in (
             ("search", typical, {}),
             ("search --kind ask --status vetted", typical, {"kind": "ask", "status": "vetted"}),
