@@ -163,6 +163,9 @@ def test_a_quoted_salutation_does_not_make_a_letter() -> None:
         ("Geneva, 3rd March 2023", "2023-03-03", "Geneva"),
         ("Sept. 10, 2014", "2014-09-10", None),
         ("Publié le 10 novembre 2023", "2023-11-10", None),
+        ("Washington, D.C., May 5, 2024", "2024-05-05", "Washington, D.C."),
+        ("Paris, le 3 mars 2023", "2023-03-03", "Paris"),
+        ("12th of May, 2024", "2024-05-12", None),
     ],
 )
 def test_dates_in_their_usual_written_forms(line: str, iso: str, place: str | None) -> None:

@@ -147,14 +147,13 @@ def parse_date_line(line: str) -> DateLine | None:
             if found:
                 return DateLine(found[0], None, True, found[1])
         return None
-    # "Geneva, 3 March 2023" / "Vilnius / Tbilisi, 04.09.2022" / "Paris, le 3 mars 2023"
+    # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
-        if sep in text:
-            place, _, rest = text.rpartition(sep) if sep == ", " else text.partition(sep)
-            if sep == ", " and not find_date(rest):
-                # "May 25, 2021" split wrongly: try the first comma instead
-                place, _, rest = text.partition(sep)
+        start = text.find(sep)
+        while start > 0:
+            place, rest = text[:start], text[start + len(sep) :]
             found = find_date(rest)
-            if found and place and not any(ch.isdigit() for ch in place) and len(place) <= 40:
+            if found and not any(ch.isdigit() for ch in place) and len(place) <= 40:
                 return DateLine(found[0], place.strip(), False, found[1])
+            start = text.find(sep, start + 1)
     return None
