@@ -26,8 +26,12 @@ everything those names can see (office, status, gender and the variables used) s
 one composed letter; each letter then only gets its own address block, salutation and
 spec strings. When a template reads per-recipient data that cannot be grouped this way
 (``recipient``, ``addressees``, ``letter`` ...), merge composes each letter on its own
-(correct, slower) and says so in :attr:`MergeResult.mode`. DOCX bodies are built from
-blocks whose XML is reused between letters when unchanged.
+(correct, slower) and says so in :attr:`MergeResult.mode`. For DOCX, each kind of
+letter is rendered once as a *skeleton* with markers where the recipient's text goes;
+a letter is the skeleton with the recipient's escaped text filled in, only the changed
+parts deflated again (byte for byte what the full renderer writes). Text with inline
+markup (``**bold**``, links) in a per-recipient string takes the full path, where the
+XML of unchanged blocks is reused.
 
 Robustness. A recipient that cannot be used (no name, unknown office, a template that
 fails for that row) is reported in the manifest and skipped; the others render. A file
@@ -1349,9 +1353,12 @@ def merge(
         else:
             tasks.append(_Task(index, recipient, name))
     if tasks and (jobs > 1 or executor is not None):
-        # compose the first kind of letter here, so that forked workers inherit it
+        # compose the first kind of letter (and its skeleton) here, so that forked
+        # workers inherit them instead of each building them again
         with contextlib.suppress(DraftkitError):
-            merger.letter_for(tasks[0].index, tasks[0].recipient)
+            parts = merger._parts(tasks[0].index, tasks[0].recipient)
+            if parts.base is not None and fmt == "docx":
+                merger._skeleton(parts)
     try:
         if tasks:
             _run_tasks(plan, merger, tasks, report, jobs, executor, chunk_size)
