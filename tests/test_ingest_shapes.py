@@ -652,3 +652,51 @@ def test_organisation_and_individual_sections_of_a_signatory_list() -> None:
         ("Jane Doe", "individual", ["Professor"], "Georgetown University"),
         ("John Smith", "individual", [], None),
     ]
+
+
+def test_word_tracked_insertions_hyperlinks_and_deletions() -> None:
+    docx = pytest.importorskip("docx")
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Dear Minister,")
+    paragraph = document.add_paragraph("We write about ")
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "1")
+    inserted.set(qn("w:author"), "Editor")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "four detained "
+    run.append(text)
+    inserted.append(run)
+    paragraph._p.append(inserted)
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "2")
+    deleted.set(qn("w:author"), "Editor")
+    gone = OxmlElement("w:r")
+    gone_text = OxmlElement("w:delText")
+    gone_text.text = "three "
+    gone.append(gone_text)
+    deleted.append(gone)
+    paragraph._p.append(deleted)
+    rel_id = document.part.relate_to(
+        "https://example.org/report", RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+    )
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    link_run = OxmlElement("w:r")
+    link_text = OxmlElement("w:t")
+    link_text.text = "defenders"
+    link_run.append(link_text)
+    link.append(link_run)
+    paragraph._p.append(link)
+    paragraph.add_run(".")
+    document.add_paragraph("Sincerely,")
+    document.add_paragraph("Ana Ruiz")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(buffer.getvalue(), filename="tracked.docx").letter
+    assert letter is not None
+    assert letter.body == ["We write about four detained [defenders](https://example.org/report)."]

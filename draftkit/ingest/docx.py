@@ -182,28 +182,40 @@ def _list_info(paragraph: Any, formats: dict[tuple[str, str], str]) -> tuple[str
     return ("bullet" if fmt == "bullet" else "number"), int(num[1] or 0)
 
 
+_SKIP_ANCESTORS = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
 def _segments(paragraph: Any) -> list[tuple[str, bool, bool, str | None]]:
-    """(text, bold, italic, url) runs of a paragraph, hyperlinks included."""
-    from docx.text.hyperlink import Hyperlink
+    """(text, bold, italic, url) of every run in a paragraph, in order.
+
+    Runs inside hyperlinks, tracked insertions, smart tags and inline content controls
+    are read; deleted text and text boxes are not.
+    """
     from docx.text.run import Run
 
     out: list[tuple[str, bool, bool, str | None]] = []
-
-    def run_format(run: Any) -> tuple[bool, bool]:
+    root = paragraph._p
+    for element in root.iter(f"{_W}r"):
+        url: str | None = None
+        skip = False
+        parent = element.getparent()
+        while parent is not None and parent is not root:
+            if parent.tag in _SKIP_ANCESTORS:
+                skip = True
+                break
+            if parent.tag == f"{_W}hyperlink" and url is None:
+                rel_id = parent.get(_R_ID)
+                rel = paragraph.part.rels.get(rel_id) if rel_id else None
+                url = rel.target_ref if rel is not None and rel.is_external else None
+            parent = parent.getparent()
+        if skip:
+            continue
+        run = Run(element, paragraph)
         style = run.style.name if run.style is not None else ""
         bold = bool(run.bold) or style in ("Strong", "Ask Lead")
         italic = bool(run.italic) or style == "Emphasis"
-        return bold, italic
-
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Run):
-            bold, italic = run_format(item)
-            out.append((item.text, bold, italic, None))
-        elif isinstance(item, Hyperlink):
-            url = item.address or None
-            for run in item.runs:
-                bold, italic = run_format(run)
-                out.append((run.text, bold, italic, url))
+        out.append((run.text, bold, italic, url))
     return out
 
 
