@@ -321,7 +321,10 @@ def letter_to_data(letter: Letter) -> dict[str, Any]:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Writes dates as plain ``2021-05-25`` (specs are read without timestamp tags)."""
+
+
+_Dumper.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -356,6 +359,12 @@ def _file_mode(path: Path) -> int:
 
 @contextlib.contextmanager
 def _atomic_target(path: Path, force: bool) -> Iterator[int]:
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise OutputExistsError(
+            "output is not a regular file (a folder, link or device)",
+            path=path,
+            hint="write to a regular file path",
+        )
     if path.exists() and not force:
         raise OutputExistsError(
             "output file already exists", path=path, hint="pass --force to replace it"

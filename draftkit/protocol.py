@@ -662,7 +662,8 @@ def address_forms(
         status: ``current``, ``acting`` or ``former`` holder.
         style: Which salutation goes in ``salutation``: ``common`` ("Dear Secretary
             Blinken") or ``formal`` ("Dear Mr. Secretary"); also picks the close.
-        surname: The surname for salutations; derived with :func:`surname_of` if omitted.
+        surname: The surname for salutations (or ``params["surname"]``); derived with
+            :func:`surname_of` if omitted.
         params: Values for the row's placeholders ({state}, {department}, {country} ...).
         address_lines: Postal lines that replace the row's default address (e.g. a
             member's office from a directory).
@@ -678,6 +679,7 @@ def address_forms(
     academic, clean = _split_leading_title(name)
     if not clean:
         raise ProtocolError(f"office {office!r}: a name is required", hint="pass the person's name")
+    surname = surname or (params or {}).get("surname")
     sur = surname.strip() if surname and surname.strip() else surname_of(clean)
 
     variant: OfficeVariant | None = None

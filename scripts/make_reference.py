@@ -143,14 +143,14 @@ def main() -> None:
     )
     paragraph_style(document, S.DATE, after=18)
     paragraph_style(document, S.ADDRESS, after=12, keep_next=True)
-    paragraph_style(document, S.CC, size=10, after=8)
+    paragraph_style(document, S.CC, size=10, before=8, after=4)
     paragraph_style(document, S.SUBJECT, bold=True, after=12, keep_next=True)
     paragraph_style(document, S.SALUTATION, after=10, keep_next=True)
     paragraph_style(document, S.BODY, after=10)
-    paragraph_style(document, S.ASKS_INTRO, base=S.BODY, keep_next=True)
+    paragraph_style(document, S.ASKS_INTRO, base=S.BODY, after=6, keep_next=True)
     paragraph_style(document, S.ASK, base=S.BODY, after=8)
     paragraph_style(document, S.ASK_ITEM, base=S.BODY, after=4)
-    paragraph_style(document, S.CLOSING, base=S.BODY)
+    paragraph_style(document, S.CLOSING, base=S.BODY, before=4, after=10)
     paragraph_style(document, S.CLOSE, before=4, after=30, keep_next=True)
     paragraph_style(document, S.SIGNATURE_NAME, keep_next=True)
     paragraph_style(document, S.SIGNATURE_TITLE, after=12)
@@ -178,7 +178,9 @@ def main() -> None:
     paragraph.add_run("Page ")
     field(paragraph, "PAGE", "2")
     paragraph.add_run(" of ")
-    field(paragraph, "NUMPAGES", "2")
+    # SECTIONPAGES, not NUMPAGES: in a combined mail-merge document every letter is a
+    # section and counts its own pages.
+    field(paragraph, "SECTIONPAGES", "2")
     section.first_page_footer.paragraphs[0].text = ""
     section.first_page_header.paragraphs[0].text = ""
 

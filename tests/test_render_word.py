@@ -111,8 +111,11 @@ def test_combined_documents_restart_numbering_for_each_letter() -> None:
     numbering = part(data, "word/numbering.xml")
     for num_id in set(num_ids):
         assert f'<w:num w:numId="{num_id}">' in numbering
-    breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
-    assert len(breaks) == 2
+    # every letter is a section of its own: new page, first-page letterhead, page 1 of N
+    assert len(document.sections) == 3
+    for section in document.sections:
+        assert section.different_first_page_header_footer
+        assert section._sectPr.xpath("./w:pgNumType/@w:start") == ["1"]
 
 
 def test_long_lists_of_individuals_are_set_in_two_columns() -> None:
@@ -156,7 +159,7 @@ def test_page_numbers_from_the_second_page_and_core_properties() -> None:
     section = document.sections[0]
     assert section.different_first_page_header_footer
     footer = section.footer._element.xml
-    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+    assert 'w:instr="PAGE"' in footer and 'w:instr="SECTIONPAGES"' in footer
     assert "Page" in section.footer.paragraphs[0].text
     assert section.first_page_footer.paragraphs[0].text == ""
     core = document.core_properties

@@ -7,6 +7,8 @@ only click and this package, not python-docx, jinja2 or SQLite.
 from __future__ import annotations
 
 import importlib
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -19,10 +21,14 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "address": "draftkit.cli.address:address",
     "check": "draftkit.cli.check:check",
+    "clauses": "draftkit.cli.clauses:clauses",
+    "ingest": "draftkit.cli.ingest:ingest",
+    "merge": "draftkit.cli.merge:merge",
     "new": "draftkit.cli.new:new",
-    "templates": "draftkit.cli.templates:templates",
     "render": "draftkit.cli.render:render",
     "schema": "draftkit.cli.render:schema",
+    "signatories": "draftkit.cli.signatories:signatories",
+    "templates": "draftkit.cli.templates:templates",
 }
 
 
@@ -40,6 +46,31 @@ class LazyGroup(click.Group):
         command: Any = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
         return command
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the CLI; usage mistakes print one ``draftkit: error:`` line (exit code 2)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "draftkit"
+            message = " ".join(exc.format_message().split())
+            click.echo(f"draftkit: error: {message} — see '{where} --help'", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"draftkit: error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("draftkit: error: aborted", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -55,4 +55,7 @@ def new(
         click.echo(text, nl=False)
         return
     write_text_atomic(output, text, force=force)
-    click.echo(f"wrote {output}; fill in the TODO values, then: draftkit render {output}")
+    docx = output.with_suffix(".docx")
+    click.echo(
+        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}"
+    )

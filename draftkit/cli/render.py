@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -19,7 +21,8 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file; its extension (.docx, .md, .txt, .pdf) picks the format.",
+    help="Output file; its extension (.docx, .md, .txt, .pdf) picks the format. "
+    "'-' writes to standard output (with --format; text by default).",
 )
 @click.option(
     "--format", "fmt", type=FORMAT_CHOICE, help="Output format (overrides the extension)."
@@ -59,10 +62,17 @@ def render(
     """Render the letter SPEC (YAML or JSON) to a .docx, .md, .txt or .pdf file.
 
     Clause references are resolved and a missing salutation is derived from the
-    recipient's office before rendering. PDF output needs LibreOffice.
+    recipient's office before rendering. PDF output needs LibreOffice. An existing
+    output file is replaced only with --force.
     """
     from draftkit.build import render_spec
 
+    chosen = fmt or (None if str(output) != "-" else "txt")
+    if reference is not None and (chosen or output.suffix.lower().lstrip(".")) in ("md", "txt"):
+        click.echo("draftkit: note: --reference applies to .docx and .pdf output only", err=True)
+    if str(output) == "-":
+        _to_stdout(spec, chosen or "txt", reference, audience, template_dirs, clause_dirs)
+        return
     result = render_spec(
         spec,
         output,
@@ -76,6 +86,33 @@ def render(
     for warning in result.warnings:
         click.echo(f"draftkit: warning: {warning}", err=True)
     click.echo(f"wrote {result.path}", err=True)
+
+
+def _to_stdout(
+    spec: Path,
+    fmt: str,
+    reference: Path | None,
+    audience: str | None,
+    template_dirs: tuple[Path, ...],
+    clause_dirs: tuple[Path, ...],
+) -> None:
+    from draftkit.build import prepare_letter
+    from draftkit.errors import RenderError
+    from draftkit.render import render_bytes
+
+    stream: BinaryIO = sys.stdout.buffer
+    if fmt in ("docx", "pdf") and sys.stdout.isatty():
+        raise RenderError(
+            f"will not write {fmt} to a terminal", hint="redirect the output or use -o FILE"
+        )
+    letter, warnings = prepare_letter(
+        spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
+    )
+    data = render_bytes(letter, fmt, reference=reference)  # type: ignore[arg-type]
+    for warning in warnings:
+        click.echo(f"draftkit: warning: {warning}", err=True)
+    stream.write(data)
+    stream.flush()
 
 
 @click.command()

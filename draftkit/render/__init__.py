@@ -92,11 +92,17 @@ def format_for_path(path: str | Path, fmt: str | None = None) -> Format:
     Raises:
         RenderError: The extension is unknown and no format was given.
     """
+    suffix = Path(path).suffix.lower()
     if fmt:
         if fmt not in FORMATS:
             raise RenderError(f"unknown format '{fmt}'", hint=f"use one of {', '.join(FORMATS)}")
+        if suffix in _SUFFIXES and _SUFFIXES[suffix] != fmt:
+            raise RenderError(
+                f"--format {fmt} does not match the file extension '{suffix}'",
+                path=path,
+                hint=f"name the file *.{fmt} or drop --format",
+            )
         return fmt
-    suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         raise RenderError(
             f"cannot tell the output format from '{suffix or Path(path).name}'",
@@ -151,6 +157,14 @@ def render_to_file(
     """
     target = Path(path)
     chosen = format_for_path(target, fmt)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        from draftkit.errors import OutputExistsError
+
+        raise OutputExistsError(
+            "output is not a regular file (a folder, link or device)",
+            path=target,
+            hint="write to a regular file path",
+        )
     if target.exists() and not force:
         from draftkit.errors import OutputExistsError
 

@@ -158,12 +158,19 @@ class DocxRenderer:
         prep = self._prepared
         body = _Body()
         parts: list[str] = []
+        suffix = prep.doc_suffix
+        if len(letters) > 1:
+            # each letter is a section of its own: a new page, its own first-page
+            # letterhead, and page numbers counted from 1 ("Page X of Y" per letter)
+            end = suffix.index("</w:body>")
+            section = _restart_numbering(suffix[:end])
+            suffix = section + suffix[end:]
         for index, letter in enumerate(letters):
             blocks = layout(letter)
-            if index:
-                parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
             parts.append(self._body_xml(letter, blocks, prep.first_num_id + index, body))
-        document = prep.doc_prefix + "".join(parts) + prep.doc_suffix
+            if index < len(letters) - 1:
+                parts.append(f"<w:p><w:pPr>{section}</w:pPr></w:p>")
+        document = prep.doc_prefix + "".join(parts) + suffix
         first = letters[0]
         dynamic = [compress(prep.document_name, document.encode("utf-8"))]
         if body.links:
@@ -299,6 +306,33 @@ class DocxRenderer:
         if blocks and isinstance(blocks[-1], SignatureTable):
             out.append("<w:p/>")
         return "".join(out)
+
+
+_SECT_ORDER_AFTER_PGNUM = (
+    "<w:cols",
+    "<w:formProt",
+    "<w:vAlign",
+    "<w:noEndnote",
+    "<w:titlePg",
+    "<w:textDirection",
+    "<w:bidi",
+    "<w:rtlGutter",
+    "<w:docGrid",
+    "<w:printerSettings",
+    "<w:sectPrChange",
+    "</w:sectPr>",
+)
+
+
+def _restart_numbering(section: str) -> str:
+    """A ``w:sectPr`` whose page numbers start again at 1."""
+    if "<w:pgNumType" in section:
+        if "w:start=" in section[section.index("<w:pgNumType") :].split(">", 1)[0]:
+            return section
+        return section.replace("<w:pgNumType", '<w:pgNumType w:start="1"', 1)
+    positions = [section.find(tag) for tag in _SECT_ORDER_AFTER_PGNUM]
+    at = min(p for p in positions if p != -1)
+    return section[:at] + '<w:pgNumType w:start="1"/>' + section[at:]
 
 
 def _run(rpr: str, text: str) -> str:
