@@ -291,3 +291,36 @@ def test_harvest_through_the_ingest_api(corpus_dir: Path, library: ClauseLibrary
     assert first.provenance[0].title == "United Nations General Assembly action on North Korea"
     assert first.provenance[0].date == dt.date(2014, 9, 10)
     assert not library.harvest(letters).changed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            "Thank you for your attention to this urgent matter. We look forward to your response.",
+            "Thank you for your attention to this pressing matter. We look forward to your reply.",
+            True,
+        ),
+        (
+            "We urge you to press for the release of all political prisoners held in the country.",
+            "We urge you to press for the immediate and unconditional release of all political "
+            "prisoners held in the country.",
+            True,
+        ),
+        (
+            "Thank you for your attention to this request. We would welcome the opportunity to "
+            "meet with your advisers.",
+            "Thank you for your consideration. We would welcome the opportunity to discuss this "
+            "request with you or your staff.",
+            False,
+        ),
+        (
+            "We thank you for your attention to these concerns and stand ready to provide "
+            "further information.",
+            "We thank you for your leadership and stand ready to support your efforts.",
+            False,
+        ),
+    ],
+)
+def test_short_texts_match_only_when_lightly_edited(a: str, b: str, same: bool) -> None:
+    assert (similarity(fingerprint(a), fingerprint(b)) >= 0.6) is same

@@ -7,7 +7,8 @@ placeholders) and compared three ways; the best of the three is the similarity:
 * sentence matching: the share of sentences on *both* sides that have a close partner
   (word-sequence ratio ≥ 0.75) on the other side, so "one sentence changed" in a
   paragraph of several sentences still matches;
-* the word-sequence ratio of the whole texts (for short, one-sentence texts).
+* the word-sequence ratio of the whole texts, when it is at least 0.8 (for short texts:
+  formulaic closings are alike at 0.6 without being the same language).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ NEAR_DUPLICATE = 0.6
 """Similarity at or above which two texts are treated as the same language."""
 
 _SENTENCE_MATCH = 0.75
+_WHOLE_TEXT_MATCH = 0.8
 _SHINGLE = 5
 
 _TRANSLATE = str.maketrans(
@@ -126,5 +128,9 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     jaccard = len(a.shingles & b.shingles) / union if union else 0.0
     best = max(jaccard, _sentence_share(a.sentences, b.sentences))
     if best < NEAR_DUPLICATE and max(len(a.words), len(b.words)) <= 400:
-        best = max(best, _ratio(a.words, b.words))
+        # Word-sequence likeness of whole texts is evidence only when strong: short
+        # formulaic closings ("Thank you for your ...") are alike without being the same.
+        ratio = _ratio(a.words, b.words)
+        if ratio >= _WHOLE_TEXT_MATCH:
+            best = max(best, ratio)
     return best
