@@ -204,6 +204,13 @@ def test_decoding_keeps_curly_quotes_and_dashes(data: bytes, encoding: str) -> N
     assert "\ufeff" not in text
 
 
+def test_utf8_with_stray_windows_1252_bytes_keeps_both() -> None:
+    data = "“Café” – déjà".encode() + b" \x93quoted\x94 \x96 dash"
+    text, used = decode_bytes(data)
+    assert text == "“Café” – déjà “quoted” – dash"
+    assert used == "utf-8+cp1252"
+
+
 def test_no_break_space_lines_are_blank_and_hard_wraps_are_joined() -> None:
     text = (
         "Dear Mr. Haldane,\n\u00a0\nWe write about the\ncase of the four.\n\u00a0 \n"

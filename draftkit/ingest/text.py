@@ -106,6 +106,22 @@ def _utf16_guess(sample: bytes) -> str | None:
     return None
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_MIXED = "draftkit-cp1252"
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (an error handler)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return _decode_cp1252(error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_MIXED, _cp1252_bytes)
+
+
 def _decode_cp1252(data: bytes) -> str:
     """Windows-1252, mapping its five undefined bytes as Latin-1 would."""
     return "".join(_cp1252_chunks(data))
@@ -169,7 +185,14 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return _decode_cp1252(data), "cp1252"
+        pass
+    # Mostly UTF-8 with a few stray Windows-1252 bytes (pasted text): keep the UTF-8.
+    sequences = _UTF8_SEQUENCE.findall(data)
+    in_sequences = sum(len(seq) for seq in sequences)
+    stray = sum(1 for byte in data if byte >= 0x80) - in_sequences
+    if len(sequences) > stray:
+        return data.decode("utf-8", errors=_MIXED), "utf-8+cp1252"
+    return _decode_cp1252(data), "cp1252"
 
 
 def _indent_of(raw: str) -> int:
