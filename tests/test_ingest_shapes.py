@@ -700,3 +700,15 @@ def test_word_tracked_insertions_hyperlinks_and_deletions() -> None:
     letter = ingest_bytes(buffer.getvalue(), filename="tracked.docx").letter
     assert letter is not None
     assert letter.body == ["We write about four detained [defenders](https://example.org/report)."]
+
+
+def test_degrees_after_a_name_stay_in_the_name() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\n"
+        "Jane Doe, MD, MPH\nMedical Director\nPhysicians for Rights\n\n"
+        "Omar Haddad, PhD, Senior Fellow, Institute for Peace Studies\n"
+    )
+    assert _signers(letter) == [
+        ("Jane Doe, MD, MPH", "individual", ["Medical Director"], "Physicians for Rights"),
+        ("Omar Haddad, PhD", "individual", ["Senior Fellow"], "Institute for Peace Studies"),
+    ]

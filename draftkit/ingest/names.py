@@ -11,6 +11,7 @@ import functools
 import re
 
 __all__ = [
+    "POST_NOMINALS",
     "has_org_word",
     "is_address_start",
     "is_organisation",
@@ -215,10 +216,14 @@ _PARTICLES = {
     "zu",
     "och",
 }
-_SUFFIX = re.compile(
-    r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|OBE|CBE|KC|QC|MP|"
-    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG)|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$"
+POST_NOMINALS = (
+    r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
+    r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG"
 )
+"""Degrees, honours and service branches written after a name ("Jane Doe, MD, MPH")."""
+
+_SUFFIX = re.compile(rf"(?:,?\s+(?:{POST_NOMINALS})|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$")
 
 # Organisation words: a line with one of these names a body, not a person.
 _ORG_WORDS = re.compile(

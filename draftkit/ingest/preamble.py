@@ -50,7 +50,7 @@ def is_person_line(text: str) -> bool:
 
 def name_part(text: str) -> str:
     """The part of "Jane Doe, Director, Office X" before the first comma (suffixes kept)."""
-    match = re.match(r"^(.*?)(?:,\s+(?!(?:Jr|Sr|Esq|II|III|IV|Ph\.?D|M\.?D)\b)|$)", text)
+    match = re.match(rf"^(.*?)(?:,\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))|$)", text)
     return match.group(1).strip() if match else text.strip()
 
 

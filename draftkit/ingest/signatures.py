@@ -94,7 +94,7 @@ def inline_person(line: str) -> Signatory | None:
         return Signatory(name=bracket.group("name").strip(), title_lines=[org])
     if ", " not in line:
         return None
-    parts = [p.strip() for p in re.split(r",\s+(?!(?:Jr|Sr|Esq|II|III|IV|Ph\.?D|M\.?D)\b)", line)]
+    parts = [p.strip() for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", line)]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
         return None
