@@ -47,7 +47,7 @@ __all__ = [
     "update_index",
 ]
 
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 """Bump when the database layout or the stored clause data changes."""
 
 # BM25 weights for the FTS columns: id, title, lead, text, topics.
@@ -192,16 +192,18 @@ CREATE VIRTUAL TABLE fts USING fts5(
 
 
 def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
+    # the default wording first, then each variant's, set apart by " / " in snippets
     leads = [clause.lead or ""]
-    texts = [clause.text or "", clause.body or "", *clause.items]
+    texts = [" ".join(t for t in (clause.text, clause.body, *clause.items) if t)]
     for variant in clause.variants.values():
         leads.append(variant.lead or "")
-        texts += [variant.text or "", variant.body or "", *(variant.items or [])]
+        parts = (variant.text, variant.body, *(variant.items or []))
+        texts.append(" ".join(t for t in parts if t))
     return (
         clause.id,
         clause.title,
-        "\n".join(t for t in leads if t),
-        "\n".join(t for t in texts if t),
+        " / ".join(t for t in leads if t),
+        " / ".join(t for t in texts if t),
         " ".join(clause.topics),
     )
 

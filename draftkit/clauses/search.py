@@ -239,18 +239,39 @@ def _doc_freqs(conn: sqlite3.Connection, words: Sequence[str]) -> dict[str, int]
     return {word: freq.get(term or "", 0) for word, term in terms.items()}
 
 
+# Snippets from the lead, then the text, then whichever column matched best (which may
+# be the title or the topics): the wording is what a reader wants to see.
+_SNIPPETS = ", ".join(
+    f"snippet(fts, {column}, '[', ']', '…', {_SNIPPET_TOKENS})" for column in (2, 3, -1)
+)
+
+
+def _best_snippet(candidates: Sequence[str]) -> str:
+    for text in candidates:
+        if text and "[" in text:
+            return str(text)
+    return str(candidates[-1] or "")
+
+
 def _ranked(
     conn: sqlite3.Connection, words: Sequence[str], where: str, params: list[Any], limit: int
 ) -> list[IndexRow]:
     sql = (
         "SELECT c.id, c.data, c.source_file, c.line, fts.rank,"
-        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        f" {_SNIPPETS}"
         f" FROM fts CROSS JOIN clauses c ON c.rowid = fts.rowid WHERE fts MATCH ? {where}"
         " ORDER BY fts.rank LIMIT ?"
     )
     rows = conn.execute(sql, [fts_query(words), *params, limit]).fetchall()
     return [
-        IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3], score=-float(r[4]), snippet=r[5])
+        IndexRow(
+            id=r[0],
+            data=r[1],
+            source_file=r[2],
+            line=r[3],
+            score=-float(r[4]),
+            snippet=_best_snippet(r[5:8]),
+        )
         for r in rows
     ]
 
@@ -296,7 +317,7 @@ def _common_only(
     marks = ", ".join("?" for _ in best)
     rows = conn.execute(
         "SELECT c.rowid, c.id, c.data, c.source_file, c.line,"
-        f" snippet(fts, -1, '[', ']', '…', {_SNIPPET_TOKENS})"
+        f" {_SNIPPETS}"
         " FROM fts CROSS JOIN clauses c ON c.rowid = fts.rowid"
         f" WHERE fts MATCH ? AND fts.rowid IN ({marks})",
         [fts_query(words), *order],
