@@ -392,6 +392,7 @@ def test_html_page_with_chrome_bold_lead_ins_and_bold_organisations() -> None:
         "Kestrian Journalists' Union",
     ]
     assert "Share on" not in letter.model_dump_json()
+    assert any("Share on" in item and "<div>" in item for item in result.skipped)
 
 
 def _docx(paragraphs: list[tuple[str, str | None, bool]]) -> bytes:

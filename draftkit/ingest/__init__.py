@@ -103,12 +103,18 @@ def _document_date(lines: list[str]) -> str | None:
     return None
 
 
-def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> IngestResult:
+def ingest_lines(
+    lines: list[Line],
+    *,
+    source: str | Path | None = None,
+    dropped: list[tuple[str, str]] | None = None,
+) -> IngestResult:
     """Parse lines from any reader into an :class:`IngestResult`.
 
     Args:
         lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
         source: Where they came from (kept in the result's ``path``).
+        dropped: What the reader itself left out, as ``(text, reason)`` pairs.
     """
     parsed = parse_lines(lines)
     text = "\n".join(parsed.text_lines)
@@ -136,7 +142,7 @@ def ingest_lines(lines: list[Line], *, source: str | Path | None = None) -> Inge
         letter=parsed.letter if kind == "letter" else None,
         reason=reason,
         found=found,
-        skipped=_summarise(parsed.skipped),
+        skipped=_summarise([*(dropped or []), *parsed.skipped]),
         warnings=parsed.warnings,
     )
 
@@ -198,9 +204,10 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
         return ingest_lines(docx_lines(data, source=filename), source=filename)
     text, _encoding = decode_bytes(data, source=filename)
     if fmt == "html":
-        from draftkit.ingest.html import html_lines
+        from draftkit.ingest.html import read_html
 
-        return ingest_lines(html_lines(text), source=filename)
+        lines, dropped = read_html(text)
+        return ingest_lines(lines, source=filename, dropped=dropped)
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
     if Path(filename).suffix.lower() in (".md", ".markdown"):

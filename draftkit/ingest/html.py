@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from draftkit.ingest.text import Line, lines_from_text, normalise_space
 from draftkit.markup import escape
 
-__all__ = ["html_lines"]
+__all__ = ["html_lines", "read_html"]
 
 _SKIP = {
     "script",
@@ -43,6 +43,7 @@ _SKIP = {
     "video",
     "picture",
 }
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "canvas"}
 _VOID = {
     "br",
     "img",
@@ -142,8 +143,18 @@ class _Reader(HTMLParser):
         self.heading = False
         self.breaks = 0
         self.in_cell = 0
+        self.skipped_tag = ""
+        self.skipped_text: list[str] = []
+        self.dropped: list[tuple[str, str]] = []
 
     # -- helpers
+    def _record_skipped(self) -> None:
+        """Note a skipped element that held visible text (not scripts or styles)."""
+        text = normalise_space(" ".join(self.skipped_text))
+        if text and self.skipped_tag not in _HIDDEN:
+            self.dropped.append((text, f"page chrome (<{self.skipped_tag}>)"))
+        self.skipped_text = []
+
     def _skipping(self) -> bool:
         return self.skip_depth > 0
 
@@ -236,6 +247,9 @@ class _Reader(HTMLParser):
                         self.lines.append(Line(""))
             return
         if self._skipping() or starts_skip:
+            if not self._skipping():
+                self.skipped_tag = tag
+                self.skipped_text = []
             self.skip_depth += 1
             self.stack.append((tag, True))
             return
@@ -275,6 +289,8 @@ class _Reader(HTMLParser):
             name, skipping = self.stack.pop()
             if skipping:
                 self.skip_depth -= 1
+                if not self.skip_depth:
+                    self._record_skipped()
                 continue
             self._close(name)
 
@@ -307,6 +323,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skipping():
+            if len(self.skipped_text) < 40:
+                self.skipped_text.append(data)
             return
         if not self.in_pre:
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
@@ -343,14 +361,20 @@ def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
 
 
 def html_lines(text: str) -> list[Line]:
+    """Read an HTML document into lines (see :func:`read_html`)."""
+    return read_html(text)[0]
+
+
+def read_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
     """Read an HTML document into lines.
 
     Args:
         text: The decoded HTML.
 
     Returns:
-        Hard lines (one per paragraph, ``<br>`` line or list item) and blank lines
-        between paragraphs.
+        The lines (one per paragraph, ``<br>`` line or list item, blank lines between
+        paragraphs) and the elements not read (navigation, asides, share bars ...) as
+        ``(text, reason)`` pairs.
     """
     reader = _Reader()
     reader.feed(text)
@@ -361,4 +385,4 @@ def html_lines(text: str) -> list[Line]:
         if line.blank and (not out or out[-1].blank):
             continue
         out.append(line)
-    return out
+    return out, reader.dropped
