@@ -911,9 +911,15 @@ class _Merger:
         """
         from draftkit.render.package import compress
 
-        slots = {text: _FIRST_TEXT_SLOT + i for i, text in enumerate(self.texts.all())}
+        own = self.texts.scalars.get("salutation")  # filled through _SALUTATION
+        texts = [text for text in self.texts.all() if text is not own]
+        slots = {text: _FIRST_TEXT_SLOT + i for i, text in enumerate(texts)}
         update = _apply_texts(
-            base, self.plan.spec, self.texts, lambda t: _marker(slots[t]), composed=True
+            base,
+            self.plan.spec,
+            self.texts,
+            lambda t: _marker(slots[t]) if t in slots else t.source,
+            composed=True,
         )
         update["addressees"] = [Addressee(name=_marker(_NAME), title_lines=[_marker(_JOIN)])]
         update["salutation"] = _marker(_SALUTATION)

@@ -155,3 +155,42 @@ def test_skeleton_fast_path_is_byte_identical_to_the_full_renderer(
     assert ("Subject Line", "Re: Rights in Utah") in text
     assert ("Inside Address", "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
             "United States House of Representatives\nWashington, DC 20515") in text
+
+
+def test_fast_path_with_a_templated_salutation_and_recipients_without_office(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = Letter.model_validate(
+        {
+            "date": "2026-10-05",
+            "sender": {"organization": "Test Coalition"},
+            "salutation": "Dear {{ recipient.name }},",
+            "body": ["Hello from {{ recipient.city }}."],
+            "signatories": [{"name": "Test Coalition", "kind": "organization"}],
+        }
+    )
+    people = [
+        recipient_from_mapping({"name": "Ana Sousa", "address": "1 Road; Porto", "city": "Porto"}),
+        recipient_from_mapping({"name": "Bo Reyes", "salutation": "Dear Bo", "city": "Lima"}),
+    ]
+    used: list[bool] = []
+    original = _Merger._fast_docx
+
+    def spy(self: _Merger, parts: Any) -> bytes | None:
+        data = original(self, parts)
+        used.append(data is not None)
+        return data
+
+    monkeypatch.setattr(_Merger, "_fast_docx", spy)
+    fast = merge(spec, people, tmp_path / "fast")
+    monkeypatch.setattr(_Merger, "_fast_docx", lambda self, parts: None)
+    merge(spec, people, tmp_path / "full")
+    assert used == [True, True]
+    for row in fast.rows:
+        name = row.file or ""
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
+    first = paragraphs((tmp_path / "fast" / (fast.rows[0].file or "")).read_bytes())
+    assert ("Letter Salutation", "Dear Ana Sousa,") in first
+    assert ("Inside Address", "Ana Sousa\n1 Road\nPorto") in first
+    second = paragraphs((tmp_path / "fast" / (fast.rows[1].file or "")).read_bytes())
+    assert ("Letter Salutation", "Dear Bo,") in second
