@@ -713,3 +713,11 @@ def test_degrees_after_a_name_stay_in_the_name() -> None:
         ("Jane Doe, MD, MPH", "individual", ["Medical Director"], "Physicians for Rights"),
         ("Omar Haddad, PhD", "individual", ["Senior Fellow"], "Institute for Peace Studies"),
     ]
+
+
+def test_contact_details_under_a_signature_are_not_titles() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\nJane Doe\nDirector\nRights Watchers\n"
+        "1234 K Street NW\nWashington, DC 20005\njane@example.org\n"
+    )
+    assert _signers(letter) == [("Jane Doe", "individual", ["Director"], "Rights Watchers")]

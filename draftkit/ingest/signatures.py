@@ -69,7 +69,8 @@ def _signatory_lines(lines: list[str]) -> Signatory | list[Signatory] | None:
     if not lines:
         return None
     name = lines[0]
-    rest = lines[1:]
+    # a postal address under a signature (street, postcode) is contact detail, not a title
+    rest = [x for x in lines[1:] if not (names.is_postal_line(x) and re.search(r"\d", x))]
     organization: str | None = None
     if rest and names.is_organisation(rest[-1]):
         organization = rest[-1]
