@@ -149,6 +149,33 @@ def mismatches(result: IngestResult, expected: dict[str, Any]) -> list[str]:
                 _nws(got_s.organization),
                 _nws(sample["organization"]),
             )
+    if "enclosures" in expected:
+        check(
+            "enclosures",
+            [_nws(e) for e in letter.enclosures],
+            [_nws(e) for e in expected["enclosures"] or []],
+        )
+    if expected.get("first_body_sentence"):
+        first = _nws(plain(letter.body[0])) if letter.body else ""
+        if not (first or "").startswith(_nws(expected["first_body_sentence"]) or ""):
+            bad.append(f"first_body_sentence: got {first!r}")
+    if "claimed_signatories" in expected:
+        check(
+            "claimed_signatories",
+            result.found.get("claimed_signatories"),
+            expected["claimed_signatories"],
+        )
+    if expected.get("addressee_from_salutation"):
+        check(
+            "addressee_from_salutation",
+            result.found.get("addressee_from_salutation"),
+            expected["addressee_from_salutation"],
+        )
+    if "body_bullets" in expected:
+        bullets = sum(p.count("\n") for p in letter.texts("body"))
+        check("body_bullets", bullets, expected["body_bullets"])
+    if expected.get("letterhead"):
+        check("letterhead", _nws(letter.sender.organization), _nws(expected["letterhead"][0]))
     if "affiliations_note" in expected:
         check("signatory_note", _nws(letter.signatory_note), _nws(expected["affiliations_note"]))
     return bad

@@ -344,6 +344,20 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
     formats = _numbering_formats(document)
     roles = _roles()
     out: list[Line] = []
+    # A letterhead set in the first page header (not linked, not empty) reads first.
+    if document.sections:
+        section = document.sections[0]
+        header = (
+            section.first_page_header
+            if section.different_first_page_header_footer
+            else section.header
+        )
+        for paragraph in header.paragraphs:
+            text = normalise_space(paragraph.text)
+            if text:
+                out.append(Line(text, hard=True, style="page header", raw=text))
+        if out:
+            out.append(Line(""))
 
     def blank() -> None:
         if out and not out[-1].blank:

@@ -72,13 +72,21 @@ _CLOSE = re.compile(
 )
 
 _CLAIMED = re.compile(
-    r"\b(?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+"
+    r"\b(?P<n>\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+"
     r"(?:undersigned\s+)?(?:[\w’'-]+,?\s+){0,6}?(?:organi[sz]ations|groups|NGOs|"
     r"individuals|signatories|coalitions|experts|scholars|members|leaders)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = dict(
+_TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
+}
+_NUMBER_WORDS: dict[str, int] = dict(
     zip(
         re.findall(
             r"\w+",
@@ -237,7 +245,12 @@ def _claimed(text: str) -> int | None:
     if not match:
         return None
     word = match.group("n").lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in _TENS:
+        return _TENS[tens] + _NUMBER_WORDS.get(unit, 0)
+    return _NUMBER_WORDS.get(word)
 
 
 def _signature_start(lines: list[Line], start: int) -> int:

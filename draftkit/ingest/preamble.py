@@ -273,9 +273,13 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
     Returns:
         Heading, publication date, letter date, addressees, cc, subject and letterhead.
     """
+    header = [ln.text for ln in lines if ln.style == "page header"]
+    lines = [Line("") if ln.style == "page header" else ln for ln in lines]
     if any((ln.style or "").lower() in _DRAFTKIT_PREAMBLE for ln in lines):
-        return _styled_preamble(lines, skipped)
-    pre = Preamble()
+        pre = _styled_preamble(lines, skipped)
+        pre.letterhead = pre.letterhead or header
+        return pre
+    pre = Preamble(letterhead=list(header))
     content = [(i, ln) for i, ln in enumerate(lines) if not ln.blank]
     dates: dict[int, DateLine] = {}
     for i, ln in content:
