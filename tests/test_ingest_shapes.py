@@ -721,3 +721,17 @@ def test_contact_details_under_a_signature_are_not_titles() -> None:
         "1234 K Street NW\nWashington, DC 20005\njane@example.org\n"
     )
     assert _signers(letter) == [("Jane Doe", "individual", ["Director"], "Rights Watchers")]
+
+
+def test_signatures_in_three_space_aligned_columns() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\n"
+        "Jane Doe                 Omar Haddad              Ana Ruiz\n"
+        "Director                 Legal Adviser            Coordinator\n"
+        "Rights Watchers          Digital Voices Network   Press Freedom Now\n"
+    )
+    assert _signers(letter) == [
+        ("Jane Doe", "individual", ["Director"], "Rights Watchers"),
+        ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
+        ("Ana Ruiz", "individual", ["Coordinator"], "Press Freedom Now"),
+    ]

@@ -55,11 +55,18 @@ def _columns(raw_lines: list[str]) -> list[list[str]] | None:
     for ln in splits:
         for match in re.finditer(r"(?<=\S) {3,}(?=\S)", ln):
             positions[match.end()] = positions.get(match.end(), 0) + 1
-    column = max(positions, key=lambda p: (positions[p], -p))
+    # every column start shared by enough lines (three columns as well as two)
+    best = max(positions.values())
+    columns: list[int] = []
+    for position in sorted(positions):
+        if positions[position] >= max(1, best // 3) and all(
+            abs(position - other) > 2 for other in columns
+        ):
+            columns.append(position)
     out = []
     for ln in raw_lines:
-        left, right = ln[:column].strip(), ln[column:].strip()
-        out.append([left, right])
+        edges = [0, *columns, len(ln) + 1]
+        out.append([ln[a:b].strip() for a, b in zip(edges, edges[1:], strict=False)])
     return out
 
 
