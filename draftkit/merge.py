@@ -1086,10 +1086,21 @@ def _merger_for(plan: _Plan) -> _Merger:
 _ORPHANS: list[Any] = []
 
 
-def _render_chunk(plan: _Plan, tasks: list[_Task]) -> tuple[list[MergeRow], list[str]]:
+_Payload = list[tuple[int, str, dict[str, Any]]]
+
+
+def _payload(tasks: Sequence[_Task]) -> _Payload:
+    """Tasks as plain data: unpickling validated models costs more than rendering them."""
+    return [(task.index, task.file, dict(task.recipient.__dict__)) for task in tasks]
+
+
+def _render_chunk(plan: _Plan, payload: _Payload) -> tuple[list[MergeRow], list[str]]:
     """Worker entry point: render a chunk of recipients (module level, so picklable)."""
     merger = _merger_for(plan)
-    rows = [merger.run(task) for task in tasks]
+    rows = [
+        merger.run(_Task(index, Recipient.model_construct(**fields), file))
+        for index, file, fields in payload
+    ]
     return rows, list(merger.warnings)
 
 
@@ -1411,7 +1422,9 @@ def _run_tasks(
         # collector away from the inherited objects keeps it shared (gc.freeze docs)
         gc.freeze()
         try:
-            futures = [pool.submit(_render_chunk, plan, chunk) for chunk in _chunks(tasks, size)]
+            futures = [
+                pool.submit(_render_chunk, plan, _payload(chunk)) for chunk in _chunks(tasks, size)
+            ]
         finally:
             gc.unfreeze()
         for future in concurrent.futures.as_completed(futures):
