@@ -7,6 +7,7 @@ in columns (tabs or aligned spaces), as one comma-separated paragraph, or as
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from draftkit.ingest import names
@@ -66,7 +67,7 @@ def _columns(raw_lines: list[str]) -> list[list[str]] | None:
     out = []
     for ln in raw_lines:
         edges = [0, *columns, len(ln) + 1]
-        out.append([ln[a:b].strip() for a, b in zip(edges, edges[1:], strict=False)])
+        out.append([ln[a:b].strip() for a, b in itertools.pairwise(edges)])
     return out
 
 
