@@ -735,3 +735,75 @@ def test_signatures_in_three_space_aligned_columns() -> None:
         ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
         ("Ana Ruiz", "individual", ["Coordinator"], "Press Freedom Now"),
     ]
+
+
+K_PAGE = """\
+Skip to main content
+Search
+Donate Now
+Letters
+Letter to the Kestrian Foreign Minister Regarding Detained Journalists
+Share this via Facebook
+Share this via Twitter
+Share this via WhatsApp
+Share this via Email
+Other ways to share
+Print
+Download the full letter in PDF
+
+March 12, 2025
+
+Her Excellency Ms. Elira Voss
+Minister of Foreign Affairs
+Republic of Kestria
+
+Via email: minister@example.gov
+
+Dear Minister Voss,
+
+We write to urge your government to release the five journalists detained since January. Their only crime was reporting on the protests in the capital.
+
+According to information we have gathered, the five have not been allowed to see lawyers of their choosing. Two of them have health conditions that require care.
+
+We urge the Kestrian government to:
+Release the five journalists immediately and unconditionally;
+Pending their release, ensure they have access to lawyers and medical care; and
+Investigate allegations of ill-treatment in custody.
+
+We would welcome the opportunity to discuss these concerns with you.
+
+Sincerely,
+
+Elaine Pearson
+Asia Director
+Human Rights Watch
+
+Region / Country
+Asia
+Kestria
+Topic
+Free Speech
+Most Viewed
+  1. Some other article
+  2. Another article
+"""
+
+
+def test_a_web_page_with_share_links_and_an_unmarked_one_per_line_ask_list() -> None:
+    result = ingest_text(K_PAGE)
+    letter = result.letter
+    assert letter is not None
+    assert letter.heading == (
+        "Letter to the Kestrian Foreign Minister Regarding Detained Journalists"
+    )
+    assert [a.lead for a in letter.resolved_asks()] == [
+        "Release the five journalists immediately and unconditionally;",
+        "Pending their release, ensure they have access to lawyers and medical care; and",
+        "Investigate allegations of ill-treatment in custody.",
+    ]
+    assert _signers(letter) == [
+        ("Elaine Pearson", "individual", ["Asia Director"], "Human Rights Watch")
+    ]
+    dumped = letter.model_dump_json()
+    for noise in ("Share this", "Download", "Most Viewed", "Topic", "Via email"):
+        assert noise not in dumped

@@ -169,6 +169,8 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit)
     if current.kind == "item" and line.indent < current.indent and split_marker(line.text):
         return False
     ends = bool(re.search(r"[.!?:;”\"’)]$", prev))
+    if not wrapped and re.search(r";\s*(?:and|or)$", prev):
+        return False  # "...; and" closing an item of an unmarked list, one per line
     if not ends:
         return True
     if not wrapped:
