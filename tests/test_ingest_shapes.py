@@ -761,9 +761,11 @@ Via email: minister@example.gov
 
 Dear Minister Voss,
 
-We write to urge your government to release the five journalists detained since January. Their only crime was reporting on the protests in the capital.
+We write to urge your government to release the five journalists detained since January.
+Their only crime was reporting on the protests in the capital.
 
-According to information we have gathered, the five have not been allowed to see lawyers of their choosing. Two of them have health conditions that require care.
+According to information we have gathered, the five have not been allowed to see lawyers
+of their choosing. Two of them have health conditions that require care.
 
 We urge the Kestrian government to:
 Release the five journalists immediately and unconditionally;
