@@ -169,7 +169,7 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit)
     if current.kind == "item" and line.indent < current.indent and split_marker(line.text):
         return False
     ends = bool(re.search(r"[.!?:;”\"’)]$", prev))
-    if not wrapped and re.search(r";\s*(?:and|or)$", prev):
+    if re.search(r";\s*(?:and|or)$", prev) and line.text[:1].isupper():
         return False  # "...; and" closing an item of an unmarked list, one per line
     if not ends:
         return True
