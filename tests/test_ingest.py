@@ -294,6 +294,27 @@ def test_empty_binary_and_broken_docx_files_raise_one_line_errors(tmp_path: Path
         assert name in message and "\n" not in message
 
 
+def test_a_docx_with_broken_xml_is_a_one_line_error(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            archive.writestr(item, data)
+    path = tmp_path / "broken.docx"
+    path.write_bytes(broken.getvalue())
+    with pytest.raises(IngestError) as info:
+        ingest_file(path)
+    message = str(info.value)
+    assert "broken.docx" in message and "\n" not in message
+    assert "Word document" in message
+
+
 def test_a_docx_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
