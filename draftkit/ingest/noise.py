@@ -148,6 +148,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         and not re.search(r"\d{4}", line)
     ):
         return "navigation menu"
+    if len(line) <= 70 and re.search(r"(?i)(?:^|[\s–—|-])page \d+(?: of \d+)?\s*$", line):
+        return "page number"
     if latin_document and foreign_script_share(line) > 0.3:
         return "site chrome in another script"
     if (re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",)) or re.fullmatch(
