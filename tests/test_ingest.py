@@ -449,7 +449,7 @@ def _example_specs(examples_dir: Path) -> list[Path]:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx", "docx-house-style"])
 def test_example_specs_round_trip_through_rendering_and_ingest(
     examples_dir: Path, fmt: str
 ) -> None:
@@ -472,9 +472,15 @@ def test_example_specs_round_trip_through_rendering_and_ingest(
             data = render.render_markdown(letter).encode()
             result = ingest_bytes(data, filename=f"{spec.stem}.md")
         else:
-            result = ingest_bytes(render.render_docx(letter), filename=f"{spec.stem}.docx")
+            reference = examples_dir / "house-style.docx"
+            if fmt == "docx-house-style" and not reference.exists():
+                pytest.skip("no house-style reference in examples/")
+            data = render.render_docx(
+                letter, reference=reference if fmt == "docx-house-style" else None
+            )
+            result = ingest_bytes(data, filename=f"{spec.stem}.docx")
         assert result.letter is not None, f"{spec.name}: {result.reason}"
-        merge = fmt != "docx"
+        merge = not fmt.startswith("docx")
         want = _projection(letter, flatten=fmt == "txt", merge_closing=merge)
         got = _projection(result.letter, flatten=fmt == "txt", merge_closing=merge)
         failures += [
