@@ -809,3 +809,26 @@ def test_a_web_page_with_share_links_and_an_unmarked_one_per_line_ask_list() -> 
     dumped = letter.model_dump_json()
     for noise in ("Share this", "Download", "Most Viewed", "Topic", "Via email"):
         assert noise not in dumped
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_star_bullet_asks_in_text_markdown_and_html(fmt: str) -> None:
+    parts = [
+        "Dear Members,",
+        "We write about spyware.",
+        "We call on you to:",
+        "* Establish a moratorium on spyware.\n* Require independent audits of sales.",
+        "Kind regards,",
+        "Rights Watchers",
+    ]
+    if fmt == "html":
+        data = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in parts).encode()
+    else:
+        data = "\n\n".join(parts).encode()
+    letter = ingest_bytes(data, filename=f"letter.{fmt}").letter
+    assert letter is not None
+    assert [a.lead for a in letter.resolved_asks()] == [
+        "Establish a moratorium on spyware.",
+        "Require independent audits of sales.",
+    ]
+    assert letter.body == ["We write about spyware."]

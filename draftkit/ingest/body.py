@@ -138,7 +138,11 @@ def units_of(lines: list[Line]) -> list[Unit]:
             marked = ln.marked
             if marker and marked is not None:
                 stripped = split_marker(marked)
-                marked = stripped[2] if stripped else marked
+                escaped = escape(marker[1]) + " "
+                if stripped:
+                    marked = stripped[2]
+                elif marked.startswith(escaped):
+                    marked = marked[len(escaped) :].lstrip()
             current = Unit(text, marked, "item", kind, indent, ln.lead, ln.style, [ln.text])
             units.append(current)
             previous = ln

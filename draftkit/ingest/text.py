@@ -271,7 +271,11 @@ def lines_from_markdown(text: str) -> list[Line]:
         if heading:
             body, style = heading.group(2), "h1"
         marked = _MD_ESCAPE_FOREIGN.sub(r"\1", body)
-        plain = _MD_ESCAPE_ANY.sub(r"\1", re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", body))
+        bullet = re.match(r"^[*+-]\s+", body)
+        head, rest = (body[: bullet.end()], body[bullet.end() :]) if bullet else ("", body)
+        plain = head + _MD_ESCAPE_ANY.sub(
+            r"\1", re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", rest)
+        )
         plain = re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", plain)
         lead = _MD_LEAD.match(body)
         out.append(
