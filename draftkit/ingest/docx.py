@@ -57,14 +57,28 @@ def _roles() -> dict[str, str]:
         STYLES.LETTERHEAD_NAME: "letterhead name",
         STYLES.LETTERHEAD_ADDRESS: "letterhead address",
     }
-    for generic in ("Salutation", "Closing", "Complimentary Close", "Subject", "Date", "CC"):
-        roles.setdefault(
-            generic,
-            {"Subject": "subject line", "Date": "letter date", "CC": "copy list"}.get(
-                generic, generic.lower()
-            ),
-        )
     return roles
+
+
+_HEADINGS = {"Title": "h1", "Heading 1": "h1", "Heading 2": "h2"}
+_GENERIC = {"Body Text", "Normal", "Default", "Default Paragraph Font"}
+
+
+def _role_map(document: Any) -> dict[str, str]:
+    """Style name -> role: draftkit's roles when the document uses draftkit's own styles.
+
+    In other documents only headings keep a role: "Body Text" or "Normal" say nothing
+    about where a paragraph belongs.
+    """
+    roles = _roles()
+    used = {
+        p.style.name
+        for p in document.paragraphs
+        if p.style is not None and p.style.name in roles and p.style.name not in _GENERIC
+    }
+    if used:
+        return roles
+    return dict(_HEADINGS)
 
 
 def check_zip(data: bytes, *, source: str | None = None) -> None:
@@ -251,7 +265,7 @@ def _paragraph_lines(
     paragraph: Any, formats: dict[tuple[str, str], str], roles: dict[str, str]
 ) -> list[Line]:
     name = paragraph.style.name if paragraph.style is not None else None
-    style = roles.get(name, name) if name else None
+    style = roles.get(name) if name else None
     list_kind, level = _list_info(paragraph, formats)
     segments = _segments(paragraph)
     # split at soft line breaks into lines
@@ -342,7 +356,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             hint="open and re-save it in Word",
         ) from None
     formats = _numbering_formats(document)
-    roles = _roles()
+    roles = _role_map(document)
     out: list[Line] = []
     # A letterhead set in the first page header (not linked, not empty) reads first.
     if document.sections:
