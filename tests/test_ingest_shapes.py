@@ -832,3 +832,24 @@ def test_star_bullet_asks_in_text_markdown_and_html(fmt: str) -> None:
         "Require independent audits of sales.",
     ]
     assert letter.body == ["We write about spyware."]
+
+
+def test_a_pdf_turned_into_word_with_one_paragraph_per_line() -> None:
+    lines = [
+        ("Dear Minister,", None, False),
+        ("", None, False),
+        ("We write on behalf of nine organisations about the detention of", None, False),
+        ("four environmental defenders arrested near the Teverin dam in", None, False),
+        ("January, who remain in custody without charge.", None, False),
+        ("", None, False),
+        ("Yours faithfully,", None, False),
+        ("", None, False),
+        ("Mirela Dobrev", None, False),
+    ]
+    letter = ingest_bytes(_docx(lines), filename="converted.docx").letter
+    assert letter is not None
+    assert letter.body == [
+        "We write on behalf of nine organisations about the detention of four environmental "
+        "defenders arrested near the Teverin dam in January, who remain in custody without "
+        "charge."
+    ]

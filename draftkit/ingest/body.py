@@ -109,8 +109,38 @@ class Unit:
         return self.marked if self.marked is not None else escape(self.text)
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;”\"’)]$")
+
+
+def _soften_wrapped_runs(lines: list[Line]) -> list[Line]:
+    """Paragraph-per-line documents (PDF turned into Word): wrapped runs may be joined.
+
+    A run of three or more plain paragraphs without blank lines, most of which stop
+    mid-sentence, is a hard-wrapped paragraph, so its lines become joinable.
+    """
+    out = list(lines)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and not out[end].blank:
+            end += 1
+        run = out[start:end]
+        plain = all(ln.hard and not ln.list_kind and not ln.style for ln in run)
+        if plain and len(run) >= 3:
+            open_ended = sum(1 for ln in run[:-1] if not _ENDS_SENTENCE.search(ln.text))
+            if open_ended >= 0.6 * (len(run) - 1):
+                for index in range(start, end):
+                    ln = out[index]
+                    out[index] = Line(
+                        ln.text, indent=ln.indent, marked=ln.marked, lead=ln.lead, raw=ln.text
+                    )
+        start = end + 1
+    return out
+
+
 def units_of(lines: list[Line]) -> list[Unit]:
     """Group body lines into paragraphs and list items, joining hard-wrapped lines."""
+    lines = _soften_wrapped_runs(lines)
     units: list[Unit] = []
     widths = [len(ln.raw or ln.text) for ln in lines if not ln.blank and not ln.hard]
     width = max(widths) if widths else 0
