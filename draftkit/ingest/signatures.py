@@ -71,7 +71,7 @@ def _columns(raw_lines: list[str]) -> list[list[str]] | None:
     return out
 
 
-def _signatory_lines(lines: list[str]) -> Signatory | list[Signatory] | None:
+def _signatory_lines(lines: list[str]) -> Signatory | None:
     """One person (name + title lines) from a group of lines."""
     lines = [normalise_space(x) for x in lines if normalise_space(x)]
     if not lines:
@@ -340,12 +340,12 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             )
             if new_person:
                 person = _signatory_lines(current)
-                if isinstance(person, Signatory):
+                if person is not None:
                     out.append(person)
                 current = []
             current.append(text)
         person = _signatory_lines(current)
-        if isinstance(person, Signatory):
+        if person is not None:
             out.append(person)
         return out
     out = []
@@ -392,7 +392,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         ):
             for col in columns:
                 person = _signatory_lines(col)
-                if isinstance(person, Signatory):
+                if person is not None:
                     out.append(person)
         else:
             for row in block:
@@ -417,7 +417,7 @@ def _styled_signatories(lines: list[Line]) -> list[Signatory]:
     def flush() -> None:
         if current:
             person = _signatory_lines(current)
-            if isinstance(person, Signatory):
+            if person is not None:
                 out.append(person)
             current.clear()
 
