@@ -95,6 +95,7 @@ __all__ = [
     "MergeResult",
     "MergeRow",
     "MergedLetter",
+    "mail_merge",
     "merge",
     "merge_letters",
     "output_names",
@@ -1477,3 +1478,9 @@ def _write_combined(
             text = "\n\f\n".join(render_text(letter).rstrip() for letter, _ in letters)
         data = (text + "\n").encode("utf-8")
     return write_bytes_atomic(target, data, force=True)
+
+
+mail_merge = merge
+""":func:`merge` under a name that does not clash with the ``draftkit.merge`` module, for
+``from draftkit import mail_merge`` (a package attribute named ``merge`` is replaced by
+the module as soon as ``draftkit.merge`` is imported)."""
