@@ -853,3 +853,26 @@ def test_a_pdf_turned_into_word_with_one_paragraph_per_line() -> None:
         "defenders arrested near the Teverin dam in January, who remain in custody without "
         "charge."
     ]
+
+
+def test_letterhead_above_the_date_is_the_sender_not_an_addressee() -> None:
+    result = ingest_text(
+        "Lakeside Rights Alliance\nRue des Exemples 12, 1202 Geneva\n\n3 March 2025\n\n"
+        "H.E. Mr. Anton Varga\nMinister of Justice\n\nDear Minister,\n\nWe write.\n\n"
+        "Sincerely,\n\nAna Ruiz\n"
+    )
+    letter = result.letter
+    assert letter is not None
+    assert _people(letter) == [("H.E. Mr.", "Anton Varga", ["Minister of Justice"], [])]
+    assert letter.sender.organization == "Lakeside Rights Alliance"
+
+
+def test_an_addressee_without_honorific_above_the_date_is_not_a_menu() -> None:
+    letter = _letter(
+        "Antonio Guterres\nSecretary-General\nUnited Nations\nNew York, NY 10017\n\n"
+        "February 10, 2025\n\nDear Mr. Secretary-General,\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert str(letter.date) == "2025-02-10" and letter.heading is None
+    assert _people(letter) == [
+        (None, "Antonio Guterres", ["Secretary-General", "United Nations"], ["New York, NY 10017"])
+    ]

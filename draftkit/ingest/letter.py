@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draftkit.ingest import names
 from draftkit.ingest.body import body_asks_closing, units_of
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.noise import (
@@ -375,6 +376,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
             if (
                 parse_date_line(text)
                 or is_person_line(text)
+                or names.is_person_name(text)
                 or len(text.split()) >= 8
                 or SUBJECT_LINE.match(text)
             ):

@@ -187,6 +187,7 @@ def _looks_like_heading(text: str) -> bool:
         )
         and not is_person_line(text)
         and not TO_LINE.match(text)
+        and not names.is_postal_line(text)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
 
@@ -359,6 +360,24 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
         pre.date = remaining[first_date]
     else:
         first_date = None
+    # Lines above the letter's date, when no person is addressed above it, are the
+    # sender's letterhead (name, address, contacts), not an inside address.
+    letterhead_lines: set[int] = set()
+    if first_date is not None:
+        above = [
+            i
+            for i, ln in content
+            if start_at < i < first_date and i not in dates and i != heading_index
+        ]
+        if above and not any(
+            is_person_line(lines[i].text)
+            or names.is_person_name(name_part(lines[i].text))
+            or TO_LINE.match(lines[i].text)
+            or SUBJECT_LINE.match(lines[i].text)
+            or CC_LINE.match(lines[i].text)
+            for i in above
+        ):
+            letterhead_lines = set(above)
     # Walk the rest: letterhead, addressees, cc, subject.
     mode = "address"
     address_block: list[str] = []
@@ -379,6 +398,10 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
         texts: list[str] = []
         for ln in block:
             i = index_of[id(ln)]
+            if i in letterhead_lines:
+                pre.letterhead.append(ln.text)
+                skipped.append((ln.text, "letterhead"))
+                continue
             if i in dates:
                 if i == first_date and seen_person:
                     pre.date_after_address = True
