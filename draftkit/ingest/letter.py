@@ -269,21 +269,28 @@ def _signature_start(lines: list[Line], start: int) -> int:
         i = j
     begin = len(lines)
     for first, end in reversed(blocks):
-        texts = [ln.text for ln in lines[first:end]]
-        label = all(
-            (
-                len(t) <= 120
-                and not re.search(r"[.!?:]$", t.rstrip('”"’)'))
-                and len(t.split()) <= 14
-                and not split_marker(t)
-            )
-            or inline_person(t) is not None
-            for t in texts
-        )
-        if not label:
+        if not all(_label_like(ln.text) for ln in lines[first:end]):
             break
         begin = first
+    if begin == len(lines) and blocks:
+        # no blank line parts the names from the last paragraph: go line by line
+        first, end = blocks[-1]
+        index = end
+        while index > first and _label_like(lines[index - 1].text):
+            index -= 1
+        if end - index >= 2 and index > first:
+            begin = index
     return begin
+
+
+def _label_like(text: str) -> bool:
+    """A short line without sentence punctuation: a name, a title, an organisation."""
+    return (
+        len(text) <= 120
+        and not re.search(r"[.!?:]$", text.rstrip('”"’)'))
+        and len(text.split()) <= 14
+        and not split_marker(text)
+    ) or inline_person(text) is not None
 
 
 def parse_lines(lines: list[Line]) -> Parsed:
