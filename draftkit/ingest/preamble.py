@@ -338,6 +338,23 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
         if found.published:
             published_index = i
             break
+    if heading_index is None and len(content) >= 2:
+        # no blank lines: a heading and a date as the first two lines of the page
+        i, j = content[0][0], content[1][0]
+        if j == i + 1:
+            for head, other in ((i, j), (j, i)):
+                text = lines[head].text
+                if (
+                    other in dates
+                    and dates[other].place is None
+                    and head not in dates
+                    and _looks_like_heading(text)
+                    and not SUBJECT_LINE.match(text)
+                    and not CC_LINE.match(text)
+                ):
+                    heading_index = head
+                    published_index = published_index if published_index is not None else other
+                    break
     if heading_index is not None:
         pre.heading = normalise_space(lines[heading_index].text)
         if published_index is None:
@@ -388,13 +405,16 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
     seen_person = False
     for b, block in enumerate(block_list):
         start = block_starts[b]
-        if start <= start_at:
-            skipped.extend(
-                (ln.text, "page text before the letter")
-                for ln in block
-                if index_of[id(ln)] not in (heading_index, published_index)
-            )
+        skipped.extend(
+            (ln.text, "page text before the letter")
+            for ln in block
+            if index_of[id(ln)] <= start_at
+            and index_of[id(ln)] not in (heading_index, published_index)
+        )
+        block = [ln for ln in block if index_of[id(ln)] > start_at]
+        if not block:
             continue
+        start = index_of[id(block[0])]
         texts: list[str] = []
         for ln in block:
             i = index_of[id(ln)]
