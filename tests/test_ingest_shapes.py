@@ -876,3 +876,24 @@ def test_an_addressee_without_honorific_above_the_date_is_not_a_menu() -> None:
     assert _people(letter) == [
         (None, "Antonio Guterres", ["Secretary-General", "United Nations"], ["New York, NY 10017"])
     ]
+
+
+def test_a_single_spaced_letter_without_blank_lines() -> None:
+    letter = _letter(
+        "Open letter on the river-basin defenders\n12 March 2025\n"
+        "H.E. Ms. Odile Marchetti-Kane\nMinister of Foreign Affairs\nDear Minister,\n"
+        "We write about four defenders who have been held without charge since the raid.\n"
+        "We urge you to:\n1. Release them.\n2. Allow their lawyers to visit them.\n"
+        "Thank you for your attention.\nSincerely,\nAna Ruiz\nDirector\nRights Watchers\n"
+    )
+    assert letter.heading == "Open letter on the river-basin defenders"
+    assert str(letter.published) == "2025-03-12"
+    assert _people(letter) == [
+        ("H.E. Ms.", "Odile Marchetti-Kane", ["Minister of Foreign Affairs"], [])
+    ]
+    assert [a.lead for a in letter.resolved_asks()] == [
+        "Release them.",
+        "Allow their lawyers to visit them.",
+    ]
+    assert letter.closing == ["Thank you for your attention."]
+    assert _signers(letter) == [("Ana Ruiz", "individual", ["Director"], "Rights Watchers")]
