@@ -897,3 +897,30 @@ def test_a_single_spaced_letter_without_blank_lines() -> None:
     ]
     assert letter.closing == ["Thank you for your attention."]
     assert _signers(letter) == [("Ana Ruiz", "individual", ["Director"], "Rights Watchers")]
+
+
+def test_a_french_letter_to_a_minister() -> None:
+    letter = _letter(
+        "Paris, le 3 mars 2025\n\nMonsieur Jean Dupont\n"
+        "Ministre de l’Europe et des Affaires étrangères\n37, quai d’Orsay\n75007 Paris\n\n"
+        "Objet : Détention arbitraire de défenseurs des droits humains\n\n"
+        "Monsieur le Ministre,\n\n"
+        "Nous vous écrivons au sujet de la détention de quatre défenseurs.\n\n"
+        "Veuillez agréer, Monsieur le Ministre, l’expression de notre très haute "
+        "considération.\n\n"
+        "Fédération internationale pour les droits humains\nLigue des droits de l’Homme\n"
+    )
+    assert (str(letter.date), letter.place) == ("2025-03-03", "Paris")
+    assert _people(letter) == [
+        (
+            "Monsieur",
+            "Jean Dupont",
+            ["Ministre de l’Europe et des Affaires étrangères"],
+            ["37, quai d’Orsay", "75007 Paris"],
+        )
+    ]
+    assert letter.subject == "Détention arbitraire de défenseurs des droits humains"
+    assert letter.salutation == "Monsieur le Ministre,"
+    assert letter.complimentary_close is not None
+    assert letter.complimentary_close.startswith("Veuillez agréer")
+    assert [s.kind for s in letter.signatories] == ["organization", "organization"]
