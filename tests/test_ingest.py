@@ -564,3 +564,20 @@ def test_no_word_of_the_letter_is_lost(
     got = set(re.findall(r"[a-z]+", dumped.lower()))
     want = set(re.findall(r"[a-z]+", " ".join(body + asks).lower()))
     assert want <= got
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "<p>", "</p>", "<br>", "<b>", "</b>", "<ul>", "<li>", "</ul>",
+        "<table><tr><td>", "</td></tr></table>", "<nav>", "</nav>", "<script>", "</script>",
+        "Dear Minister,", "Sincerely,", "Jane Doe", "We write.", "&nbsp;", "<h1>", "</h1>",
+        "1. Ask now.", "<div>", "</div>", "<em>", "*", "</em>",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_HTML_PIECES, min_size=1, max_size=40))
+def test_ingest_never_crashes_on_broken_html(pieces: list[str]) -> None:
+    result = ingest_bytes("".join(pieces).encode(), filename="page.html")
+    assert (result.letter is None) == (result.kind != "letter")
