@@ -924,3 +924,17 @@ def test_a_french_letter_to_a_minister() -> None:
     assert letter.complimentary_close is not None
     assert letter.complimentary_close.startswith("Veuillez agréer")
     assert [s.kind for s in letter.signatories] == ["organization", "organization"]
+
+
+def test_a_rhetorical_greeting_deep_in_an_article_is_not_a_letter() -> None:
+    paragraph = (
+        "Lawmakers have spent the past decade arguing about how advocacy groups should talk "
+        "to them, and the debate shows no sign of ending soon."
+    )
+    result = ingest_text(
+        f"{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n"
+        "Dear Senator, you are not listening to the people who elected you.\n\n"
+        "The views expressed are the author’s own.\n"
+    )
+    assert result.kind == "other" and result.letter is None
+    assert "greeting deep inside the text" in result.reason

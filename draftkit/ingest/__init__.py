@@ -118,13 +118,24 @@ def ingest_lines(
     """
     parsed = parse_lines(lines)
     text = "\n".join(parsed.text_lines)
+    preamble = parsed.text_lines[: parsed.salutation_index or 0]
+    prose_before = sum(1 for line in preamble if len(line.split()) >= 20)
+    greeting = parsed.letter is not None and not (
+        # a "Dear …" deep inside an article, with no close: rhetoric, not a letter
+        prose_before >= 3 and parsed.close_index is None
+    )
     kind, reason = classify(
         text,
-        salutation=parsed.letter is not None,
+        salutation=greeting,
         close=parsed.close_index is not None,
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
-        preamble="\n".join(parsed.text_lines[: parsed.salutation_index or 0]),
+        preamble="\n".join(preamble),
     )
+    if parsed.letter is not None and not greeting:
+        reason = reason.replace(
+            "no salutation and no complimentary close",
+            "a greeting deep inside the text but no complimentary close",
+        )
     if parsed.letter is not None and parsed.headless:
         reason = (
             "letter: no salutation, but a complimentary close and signatures after an "
