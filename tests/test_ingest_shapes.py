@@ -938,3 +938,19 @@ def test_a_rhetorical_greeting_deep_in_an_article_is_not_a_letter() -> None:
     )
     assert result.kind == "other" and result.letter is None
     assert "greeting deep inside the text" in result.reason
+
+
+def test_an_honorific_then_an_office_then_the_name() -> None:
+    letter = _letter(
+        "H.E. President Amara Okonjo\nPresident of the Republic of Kestria\n"
+        "Union Buildings\nKestria City\n\nYour Excellency,\n\nWe write.\n\n"
+        "Respectfully,\n\nAna Ruiz\n"
+    )
+    assert _people(letter) == [
+        (
+            "H.E.",
+            "Amara Okonjo",
+            ["President", "President of the Republic of Kestria"],
+            ["Union Buildings", "Kestria City"],
+        )
+    ]

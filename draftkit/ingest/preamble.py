@@ -114,6 +114,10 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             tail = rest[len(head) :].lstrip(", ").strip()
             if tail:
                 extra.append(tail)
+        elif rest and names.split_title_name(rest):
+            # "H.E. President Cyril Ramaphosa": the office after the honorific is a title
+            office, name = names.split_title_name(rest) or ("", "")
+            extra.append(office)
         elif rest:
             extra.append(rest)
     else:
