@@ -954,3 +954,17 @@ def test_an_honorific_then_an_office_then_the_name() -> None:
             ["Union Buildings", "Kestria City"],
         )
     ]
+
+
+def test_signers_written_name_dash_title() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write.\n\nSincerely,\n\n"
+        "Jane Doe – Executive Director, Rights Watchers\n"
+        "Omar Haddad - Legal Adviser, Digital Voices Network\n"
+        "Medical Aid Without Borders – USA\n"
+    )
+    assert _signers(letter) == [
+        ("Jane Doe", "individual", ["Executive Director"], "Rights Watchers"),
+        ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
+        ("Medical Aid Without Borders – USA", "organization", [], None),
+    ]

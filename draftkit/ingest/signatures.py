@@ -101,6 +101,9 @@ def inline_person(line: str) -> Signatory | None:
         if names.is_organisation(org) or names.has_org_word(org):
             return Signatory(name=bracket.group("name").strip(), organization=org)
         return Signatory(name=bracket.group("name").strip(), title_lines=[org])
+    dashed = re.match(r"^(?P<name>[^,–—]+?)\s+[–—-]\s+(?P<rest>.+)$", line)
+    if dashed and _person_start(dashed.group("name").strip()):
+        line = f"{dashed.group('name').strip()}, {dashed.group('rest')}"
     if ", " not in line:
         return None
     parts = [p.strip() for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", line)]
