@@ -968,3 +968,18 @@ def test_signers_written_name_dash_title() -> None:
         ("Omar Haddad", "individual", ["Legal Adviser"], "Digital Voices Network"),
         ("Medical Aid Without Borders – USA", "organization", [], None),
     ]
+
+
+def test_an_intro_announcing_the_following_steps_before_lead_in_paragraphs() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe write about the dam.\n\nWe urge you to take the following steps.\n\n"
+        "Release the defenders. They are held without charge.\n\n"
+        "Open an inquiry. The raid must be investigated.\n\n"
+        "Thank you for your attention.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert letter.asks_intro == "We urge you to take the following steps."
+    assert [a.lead for a in letter.resolved_asks()] == [
+        "Release the defenders.",
+        "Open an inquiry.",
+    ]
+    assert letter.closing == ["Thank you for your attention."]

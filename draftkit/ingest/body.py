@@ -291,8 +291,15 @@ def body_asks_closing(
             announces = (
                 unit.kind == "para"
                 and unit.text.rstrip().endswith(".")
-                and units[index + 1].kind == "item"
-                and re.search(r"(?i)\bfollowing\b", _sentences(unit.text)[-1]) is not None
+                and (
+                    units[index + 1].kind == "item"
+                    or (units[index + 1].kind == "para" and _ask_like(units[index + 1]))
+                )
+                and re.search(
+                    r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b",
+                    _sentences(unit.text)[-1],
+                )
+                is not None
             )
             if unit.kind != "para" or not (unit.text.rstrip().endswith(":") or announces):
                 continue
