@@ -188,6 +188,11 @@ def parse_signatures(
                 section = "organization signer"
             kept.append(Line(""))
             continue
+        behalf = re.match(r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text)
+        if behalf:
+            # "On behalf of X," introduces who signs for X; X itself is not a signer line
+            skipped.append((text, "signing on behalf of"))
+            continue
         if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
