@@ -983,3 +983,12 @@ def test_an_intro_announcing_the_following_steps_before_lead_in_paragraphs() -> 
         "Open an inquiry.",
     ]
     assert letter.closing == ["Thank you for your attention."]
+
+
+def test_signature_marks_before_a_name() -> None:
+    for mark in ("/s/", "(Signed)", "Sgd."):
+        letter = _letter(
+            f"Dear Minister,\n\nWe write.\n\nYours sincerely,\n\n{mark} Jane Doe\nDirector\n"
+            "Rights Watchers\n"
+        )
+        assert _signers(letter) == [("Jane Doe", "individual", ["Director"], "Rights Watchers")]

@@ -199,8 +199,9 @@ def parse_signatures(
         if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
             skipped.append((text, "contact details"))
             continue
-        if text.startswith("/s/"):
-            name = text[3:].strip()
+        mark = re.match(r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text)
+        if mark:
+            name = text[mark.end() :].strip()
             skipped.append((text, "electronic signature mark"))
             following = next((x for x in lines[lines.index(ln) + 1 :] if not x.blank), None)
             if not name or (following is not None and normalise_space(following.text) == name):
