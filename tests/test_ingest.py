@@ -491,6 +491,75 @@ def test_example_specs_round_trip_through_rendering_and_ingest(
     assert tested and failures == []
 
 
+def test_corpus_letters_round_trip_through_draftkit_docx(corpus_dir: Path) -> None:
+    """Ingest a real letter, render it with draftkit, ingest the .docx: nothing changes.
+
+    Corpus 004 has no complimentary close, so its signature block starts where the
+    "Signatory Organization" paragraphs do (the first organisation was once read as a
+    closing paragraph).
+    """
+    render = pytest.importorskip("draftkit.render")
+    checked = 0
+    for path in sorted(corpus_dir.glob("*.txt")):
+        first = ingest_file(path)
+        if first.letter is None or not first.letter.salutation:
+            continue
+        data = render.render_docx(first.letter)
+        again = ingest_bytes(data, filename=f"{path.stem}.docx")
+        assert again.letter is not None, path.name
+        want = _projection(first.letter, flatten=False, merge_closing=False)
+        got = _projection(again.letter, flatten=False, merge_closing=False)
+        assert {k: got[k] for k in want if got[k] != want[k]} == {}, path.name
+        checked += 1
+    if not checked:
+        pytest.skip("no corpus letters")
+    assert checked >= 3
+
+
+def test_an_ask_with_only_a_lead_comes_back_as_a_lead() -> None:
+    render = pytest.importorskip("draftkit.render")
+    letter = Letter(
+        addressees=[Addressee(name="Jane Roe", title_lines=["Minister of Justice"])],
+        salutation="Dear Minister,",
+        body=["We write about the detained monitors."],
+        asks_intro="We ask you to:",
+        asks=[
+            Ask(lead="Release the detained monitors."),
+            Ask(lead="Allow observers in.", body="Visits should be regular."),
+        ],
+        complimentary_close="Sincerely,",
+        signatories=[Signatory(name="Ana Ruiz", title_lines=["Director"])],
+    )
+    result = ingest_bytes(render.render_docx(letter), filename="asks.docx")
+    assert result.letter is not None
+    assert [(a.lead, a.body) for a in result.letter.resolved_asks()] == [
+        ("Release the detained monitors.", None),
+        ("Allow observers in.", "Visits should be regular."),
+    ]
+
+
+def test_a_rendered_docx_reports_its_provenance(examples_dir: Path, tmp_path: Path) -> None:
+    build = pytest.importorskip("draftkit.build")
+    spec = examples_dir / "coalition-president.yaml"
+    build.render_spec(spec, tmp_path / "sent.docx")
+    result = ingest_file(tmp_path / "sent.docx")
+    assert result.provenance is not None
+    assert result.provenance.variant == "us-executive"
+    assert result.provenance.matches_spec(spec) is True
+    assert [cid for cid, _ in result.provenance.clauses] == [
+        entry.clause for entry in build.prepare_letter(spec)[0].provenance
+    ]
+    assert result.letter is not None and result.letter.audience == "us-executive"
+    assert "variant us-executive" in str(result.found["provenance"])
+    # a Word file that draftkit did not render has none
+    plain_docx = pytest.importorskip("docx").Document()
+    plain_docx.add_paragraph("Dear Minister,")
+    plain_docx.add_paragraph("We write about the river.")
+    buffer = io.BytesIO()
+    plain_docx.save(buffer)
+    assert ingest_bytes(buffer.getvalue(), filename="other.docx").provenance is None
+
+
 def test_draftkit_styles_are_the_renderers_styles() -> None:
     layout = pytest.importorskip("draftkit.render.layout")
     from draftkit.ingest.docx import _roles

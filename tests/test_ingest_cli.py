@@ -150,3 +150,25 @@ def test_output_always_says_the_kind(tmp_path: Path) -> None:
     text = (out / "letter.yaml").read_text(encoding="utf-8")
     assert text.startswith("kind: letter\n")
     assert load_letter(out / "letter.yaml").kind == "letter"
+
+
+def test_output_named_like_a_spec_is_one_spec_file(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    target = tmp_path / "minister.yaml"
+    code, stdout, stderr = run(str(paths["letter"]), "-o", str(target))
+    assert code == 0, stderr
+    assert stdout == "" and target.is_file() and f"→ {target}" in stderr
+    assert load_letter(target).salutation == "Dear Minister,"
+    code, _, stderr = run(str(paths["letter"]), "-o", str(target))
+    assert code == 1 and "already exists" in stderr
+    as_json = tmp_path / "minister.json"
+    assert run(str(paths["letter"]), "-o", str(as_json))[0] == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["date"] == "2025-03-12"
+    code, _, stderr = run(str(paths["letter"]), str(paths["release"]), "-o", str(target))
+    assert code == 2 and "several files need a folder" in stderr
+    code, _, stderr = run(str(paths["letter"]), "-o", str(as_json), "--format", "yaml")
+    assert code == 2 and "does not match" in stderr
+    # a document that is not a letter writes nothing
+    release = tmp_path / "release.yaml"
+    assert run(str(paths["release"]), "-o", str(release))[0] == 0
+    assert not release.exists()

@@ -13,6 +13,9 @@ from draftkit.cli._common import echo_error, run_guarded
 if TYPE_CHECKING:
     from draftkit.ingest import IngestResult
 
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+"""An -o ending in one of these names a spec file rather than a folder."""
+
 PROGRESS_THRESHOLD = 20
 """Show a progress bar for batches longer than this (only when stderr is a terminal)."""
 
@@ -36,7 +39,10 @@ def _summary(result: IngestResult, written: Path | None) -> str:
 
 
 def _details(result: IngestResult) -> list[str]:
-    out = [f"  skipped {item}" for item in result.skipped]
+    out = []
+    if result.provenance is not None:
+        out.append(f"  {result.provenance.summary()}")
+    out += [f"  skipped {item}" for item in result.skipped]
     out += [f"  warning: {item}" for item in result.warnings]
     return out
 
@@ -83,22 +89,22 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     "-o",
     "--output",
     "outdir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write one spec per letter into (NAME.yaml, or NAME.json with --format json).",
+    type=click.Path(path_type=Path),
+    help="Folder to write one spec per letter into (NAME.yaml, or NAME.json with --format"
+    " json); for a single FILE, a spec file name ending in .yaml, .yml or .json.",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["yaml", "json"]),
-    default="yaml",
-    show_default=True,
-    help="Spec format for the output.",
+    default=None,
+    help="Spec format for the output  [default: yaml, or json for -o NAME.json]",
 )
 @click.option("--force", is_flag=True, help="Replace spec files that already exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
 @run_guarded
 def ingest(
-    files: tuple[Path, ...], outdir: Path | None, fmt: str, force: bool, quiet: bool
+    files: tuple[Path, ...], outdir: Path | None, fmt: str | None, force: bool, quiet: bool
 ) -> None:
     """Read past letters (.txt, .md, .docx, .html) into letter specs.
 
@@ -108,7 +114,8 @@ def ingest(
     articles are reported as "not a letter" with the reason.
 
     With -o, one spec per letter is written into the folder (existing files are kept
-    unless --force). Without -o, a single file's letter is printed to stdout. A summary
+    unless --force); -o NAME.yaml (or .json) names the spec of a single FILE. Without
+    -o, a single file's letter is printed to stdout. A summary
     per file goes to stderr. The batch goes on after a bad file; the exit code is 1 if
     any file failed.
 
@@ -120,7 +127,21 @@ def ingest(
 
     if outdir is None and len(files) > 1:
         raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
+    spec_file: Path | None = None
+    if outdir is not None and outdir.suffix.lower() in SPEC_SUFFIXES and not outdir.is_dir():
+        # -o letter.yaml: the spec of one letter, not a folder
+        if len(files) > 1:
+            raise click.UsageError(
+                f"-o {outdir} names one spec file; several files need a folder (-o specs/)"
+            )
+        named = "json" if outdir.suffix.lower() == ".json" else "yaml"
+        if fmt is not None and fmt != named:
+            raise click.UsageError(f"--format {fmt} does not match -o {outdir}")
+        spec_file, outdir, fmt = outdir, None, named
+    fmt = fmt or "yaml"
     if outdir is not None:
+        if outdir.exists() and not outdir.is_dir():
+            raise click.UsageError(f"-o {outdir} is a file; give a folder or a .yaml/.json name")
         outdir.mkdir(parents=True, exist_ok=True)
     failed = 0
     used: set[Path] = set()
@@ -132,9 +153,11 @@ def ingest(
                 result = ingest_file(path)
                 written: Path | None = None
                 text = _serialise(result, fmt)
-                if result.letter is not None and outdir is not None:
+                if result.letter is not None and spec_file is not None:
+                    written = write_text_atomic(spec_file, text, force=force)
+                elif result.letter is not None and outdir is not None:
                     written = write_text_atomic(_target(outdir, path, fmt, used), text, force=force)
-                elif outdir is None:
+                elif outdir is None and spec_file is None:
                     click.echo(text, nl=False)
                 if not quiet:
                     lines.append(_summary(result, written))

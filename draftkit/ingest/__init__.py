@@ -25,6 +25,7 @@ from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.letter import parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
+from draftkit.provenance import Provenance
 from draftkit.schema import DocumentKind, Letter
 
 __all__ = [
@@ -59,6 +60,8 @@ class IngestResult(BaseModel):
         found: Counts and values found (addressees, cc, asks, signatories, date ...).
         skipped: Lines dropped as page noise, summarised with the reason.
         warnings: Things a person should check (missing parts, count mismatches).
+        provenance: For a .docx that draftkit rendered, what it records about how it
+            was made (variant, clause ids and versions, spec hash); None otherwise.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=False)
@@ -70,6 +73,7 @@ class IngestResult(BaseModel):
     found: dict[str, int | str] = Field(default_factory=dict)
     skipped: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    provenance: Provenance | None = None
 
 
 def _summarise(skipped: list[tuple[str, str]]) -> list[str]:
@@ -212,7 +216,8 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
     if fmt == "docx":
         from draftkit.ingest.docx import docx_lines
 
-        return ingest_lines(docx_lines(data, source=filename), source=filename)
+        result = ingest_lines(docx_lines(data, source=filename), source=filename)
+        return _with_provenance(result, data, filename)
     text, _encoding = decode_bytes(data, source=filename)
     if fmt == "html":
         from draftkit.ingest.html import read_html
@@ -224,6 +229,25 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
     if Path(filename).suffix.lower() in (".md", ".markdown"):
         return ingest_lines(lines_from_markdown(text), source=filename)
     return ingest_text(text, source=filename)
+
+
+def _with_provenance(result: IngestResult, data: bytes, filename: str) -> IngestResult:
+    """Attach what a draftkit-rendered .docx records about itself (nothing for others)."""
+    from draftkit.provenance import read_provenance
+
+    try:
+        provenance = read_provenance(data)
+    except IngestError as exc:
+        # the body was readable; a damaged properties part costs only the provenance
+        return result.model_copy(update={"warnings": [*result.warnings, str(exc)]})
+    if not provenance.present:
+        return result
+    found = {**result.found, "provenance": provenance.summary()}
+    update: dict[str, object] = {"provenance": provenance, "found": found}
+    letter = result.letter
+    if letter is not None and letter.audience is None and provenance.variant:
+        update["letter"] = letter.model_copy(update={"audience": provenance.variant})
+    return result.model_copy(update=update)
 
 
 def ingest_file(path: str | Path) -> IngestResult:

@@ -214,6 +214,10 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit)
 
 def _ask_from(unit: Unit) -> Ask:
     text = unit.markup()
+    whole = re.fullmatch(r"\*\*((?:(?!\*\*).)+)\*\*", text.strip())
+    if whole:
+        # an ask set wholly in bold is a lead-in with no explanation after it
+        return Ask(lead=whole.group(1).strip())
     if (unit.style or "").lower() == "ask" and not unit.lead:
         return Ask(body=text)
     if unit.lead:

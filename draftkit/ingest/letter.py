@@ -256,6 +256,11 @@ def _claimed(text: str) -> int | None:
 
 def _signature_start(lines: list[Line], start: int) -> int:
     """Without a complimentary close: where the trailing list of names begins."""
+    signer_styles = ("signature name", "signatory organization")
+    for index in range(start, len(lines)):
+        if (lines[index].style or "") in signer_styles:
+            # a draftkit-styled document says where its signature block starts
+            return index
     blocks: list[tuple[int, int]] = []
     i = start
     while i < len(lines):
