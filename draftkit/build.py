@@ -7,12 +7,14 @@ prints what :func:`render_spec` reports.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit._version import __version__
 from draftkit.config import ProjectConfig, load_config
+from draftkit.errors import DraftkitError, SpecError, TemplateError
 from draftkit.schema import Letter
 
 __all__ = ["BuildResult", "prepare_letter", "provenance_properties", "render_spec", "spec_hash"]
@@ -85,8 +87,28 @@ def prepare_letter(
     config = config or load_config(spec)
     if clause_dirs:
         config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
-    result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
+    try:
+        result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
+    except (SpecError, TemplateError) as exc:
+        if _merge_template(Path(spec)):
+            exc.hint = (
+                "this spec names no addressee and writes to {{ recipient }}: it is a mail-merge"
+                f" letter; run draftkit merge {spec} --recipients FILE -o FOLDER/"
+            )
+        raise
     return result.letter, list(result.warnings)
+
+
+def _merge_template(spec: Path) -> bool:
+    """A spec with no addressees whose text uses ``recipient``: a mail-merge letter."""
+    from draftkit.files import load_letter
+
+    try:
+        letter = load_letter(spec)
+        text = spec.read_text(encoding="utf-8-sig", errors="replace")
+    except (DraftkitError, OSError):
+        return False
+    return not letter.addressees and re.search(r"\{[{%][^}]*\brecipients?\b", text) is not None
 
 
 def render_spec(

@@ -83,3 +83,31 @@ def test_merge_with_signatories_from_an_export(tmp_path: Path, examples_dir: Pat
     text = (out / "001-senator-alma-r-whitfield.txt").read_text("utf-8")
     assert "undersigned six organizations" in text
     assert "Rights Monitor International (RMI)" in text and "Amara Okafor" in text
+
+
+def test_merge_with_no_matching_recipient_fails(tmp_path: Path, examples_dir: Path) -> None:
+    spec = str(examples_dir / "merge-committee.yaml")
+    senators = examples_dir / "recipients" / "senators.csv"
+    code, _, err = run(merge, spec, "-r", str(senators), "-o", str(tmp_path / "out"),
+                       "--where", "state=ZZ")  # fmt: skip
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"draftkit: error: no recipient in {senators} matches --where state=ZZ; nothing was"
+        " written (list the recipients with --dry-run and fewer conditions)"
+    ]
+    assert not (tmp_path / "out").exists()
+    empty = tmp_path / "empty.csv"
+    empty.write_text("name,office\n", encoding="utf-8")
+    code, _, err = run(merge, spec, "-r", str(empty), "-o", str(tmp_path / "out"))
+    assert code == 1 and "lists no recipients" in err
+
+
+def test_rendering_a_merge_spec_points_to_merge(tmp_path: Path, examples_dir: Path) -> None:
+    from draftkit.cli import main
+
+    spec = examples_dir / "merge-committee.yaml"
+    out = tmp_path / "one.docx"
+    code, _, err = run(main, "render", str(spec), "-o", str(out))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert f"it is a mail-merge letter; run draftkit merge {spec} --recipients FILE" in err
+    assert not out.exists()

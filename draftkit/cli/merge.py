@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo_error, run_guarded
 
 if TYPE_CHECKING:
     from draftkit.merge import MergeFormat, MergeRow
@@ -124,8 +124,15 @@ def merge(
 
     people = load_recipients(source, where=where, committees=committees)
     if not people:
-        click.echo("draftkit: warning: no recipient matches the selection", err=True)
-        return
+        wanted = [f"--where {w}" for w in where] + [f"--committee {c}" for c in committees]
+        if wanted:
+            echo_error(
+                f"no recipient in {source} matches {' '.join(wanted)}; nothing was written"
+                " (list the recipients with --dry-run and fewer conditions)"
+            )
+        else:
+            echo_error(f"{source} lists no recipients; nothing was written")
+        raise SystemExit(1)
     chosen = cast("MergeFormat", fmt)
     if dry_run:
         for recipient, name in zip(people, output_names(people, chosen), strict=True):
