@@ -66,9 +66,15 @@ __all__ = [
     "VariantInfo",
     "compose",
     "compose_file",
+    "compose_letter",
     "list_variants",
     "new_variant",
     "render_string",
     "scaffold_spec",
     "variant_info",
 ]
+
+compose_letter = compose
+""":func:`compose` under a name that does not clash with the ``draftkit.compose``
+package, for ``from draftkit import compose_letter`` (a package attribute named
+``compose`` is replaced by the subpackage as soon as ``draftkit.compose`` is imported)."""
