@@ -30,7 +30,10 @@ demo: $(VENV)/.installed
 	done
 	$(BIN)/draftkit render examples/coalition-president.yaml -o out/coalition-president-house-style.docx \
 	  --reference examples/house-style.docx --force
-	@echo "Rendered $(words $(EXAMPLES)) examples into out/ (.docx, .md, .txt), and one in a house style."
+	$(BIN)/draftkit merge examples/merge-committee.yaml --recipients examples/recipients/senators.csv \
+	  -o out/merge-committee/ --combined --force --quiet
+	@echo "Rendered $(words $(EXAMPLES)) examples into out/ (.docx, .md, .txt), one in a house style,"
+	@echo "and a mail merge to three senators in out/merge-committee/."
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check draftkit tests benchmarks scripts
@@ -57,6 +60,9 @@ wheel-check: $(VENV)/.test-installed
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/merge.py
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/clauses.py
 
 docs: $(VENV)/.installed
 	$(BIN)/python scripts/make_docs.py
