@@ -1310,7 +1310,9 @@ def merge(
         config: Project settings; found from the spec file when None.
         audience: Use this template variant instead of the spec's.
         template_dirs: Extra template folders, searched first.
-        jobs: Render in this many processes (ignored when ``executor`` is given).
+        jobs: Render in this many processes, this one included: on Linux the others
+            are forked from it and share a queue of chunks (ignored when ``executor``
+            is given).
         executor: Any :class:`concurrent.futures.Executor` (a process pool, a cluster's
             executor ...); work is sent to it in chunks.
         chunk_size: Recipients per chunk (default: about four chunks per worker, at
@@ -1413,28 +1415,50 @@ def _run_tasks(
         for task in tasks:
             report(merger.run(task))
         return
+    if executor is None and _can_fork():
+        _run_forked(merger, tasks, report, jobs, chunk_size)
+        return
     own = executor is None
-    pool: concurrent.futures.Executor = executor or _own_pool(jobs)
+    # With its own pool, this process is one of the ``jobs``: it forks jobs - 1 workers
+    # and renders chunks itself meanwhile, taking them from the end of the queue while
+    # the workers take them from the front (a worker's start-up is then not waited for).
+    pool: concurrent.futures.Executor = executor or _own_pool(jobs - 1)
     workers = jobs if own else int(getattr(pool, "_max_workers", 0) or 4)
-    size = chunk_size or max(1, min(64, -(-len(tasks) // (workers * 4))))
+    size = chunk_size or max(1, min(32, -(-len(tasks) // (workers * 4))))
+    chunks = list(_chunks(tasks, size))
     futures: list[concurrent.futures.Future[tuple[list[MergeRow], list[str]]]] = []
+    collected: set[int] = set()
+
+    def collect(future: concurrent.futures.Future[tuple[list[MergeRow], list[str]]]) -> None:
+        collected.add(id(future))
+        chunk_rows, warnings = future.result()
+        for warning in warnings:
+            if warning not in merger.warnings:
+                merger.warnings.append(warning)
+        for row in chunk_rows:
+            report(row)
+
     try:
         # forked workers share the parent's memory until they write to it; keeping the
         # collector away from the inherited objects keeps it shared (gc.freeze docs)
         gc.freeze()
         try:
-            futures = [
-                pool.submit(_render_chunk, plan, _payload(chunk)) for chunk in _chunks(tasks, size)
-            ]
+            futures = [pool.submit(_render_chunk, plan, _payload(chunk)) for chunk in chunks]
         finally:
             gc.unfreeze()
+        if own:
+            for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
+                if not future.cancel():
+                    break  # the workers have reached this chunk: the rest is theirs
+                collected.add(id(future))
+                for task in chunk:
+                    report(merger.run(task))
+                for done in futures:
+                    if done.done() and not done.cancelled() and id(done) not in collected:
+                        collect(done)
         for future in concurrent.futures.as_completed(futures):
-            chunk_rows, warnings = future.result()
-            for warning in warnings:
-                if warning not in merger.warnings:
-                    merger.warnings.append(warning)
-            for row in chunk_rows:
-                report(row)
+            if not future.cancelled() and id(future) not in collected:
+                collect(future)
     except BaseException:
         for future in futures:
             future.cancel()
@@ -1443,6 +1467,152 @@ def _run_tasks(
         raise
     if own:
         pool.shutdown(wait=True)
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+_HEADER = 8  # bytes of the length prefix of a worker's message
+
+
+def _run_forked(
+    merger: _Merger,
+    tasks: Sequence[_Task],
+    report: Callable[[MergeRow], None],
+    jobs: int,
+    chunk_size: int | None,
+) -> None:
+    """Render in this process and ``jobs - 1`` forked children, sharing one chunk queue.
+
+    The children inherit the prepared merger (reference document, composed letter,
+    skeleton) and the task list, so nothing is pickled on the way out; each chunk's rows
+    come back through a pipe. Chunks are handed out from a shared counter, so a child's
+    start-up does not hold anyone up and a slow process gets fewer chunks.
+    """
+    size = chunk_size or max(1, min(32, -(-len(tasks) // (jobs * 4))))
+    chunks = list(_chunks(tasks, size))
+    context = multiprocessing.get_context("fork")
+    counter = context.RawValue("i", 0)
+    lock = context.Lock()
+
+    def next_chunk() -> int:
+        with lock:
+            number = int(counter.value)
+            counter.value = number + 1
+        return number
+
+    children: dict[int, int] = {}  # read end of the pipe -> pid
+    buffers: dict[int, bytearray] = {}
+    gc.freeze()  # keep the collector from writing to the pages the children share
+    try:
+        for _ in range(jobs - 1):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
+                os.close(read_end)
+                _child_loop(merger, chunks, next_chunk, write_end)
+            os.close(write_end)
+            children[read_end] = pid
+            buffers[read_end] = bytearray()
+    finally:
+        gc.unfreeze()
+
+    def take(read_end: int, block: bool) -> None:
+        import pickle
+        import select
+
+        while True:
+            if not block and not select.select([read_end], [], [], 0)[0]:
+                return
+            data = os.read(read_end, 1 << 16)
+            if not data:  # the child has finished
+                os.close(read_end)
+                pid = children.pop(read_end)
+                _, status = os.waitpid(pid, 0)
+                if buffers.pop(read_end) or os.waitstatus_to_exitcode(status) != 0:
+                    raise RenderError(
+                        f"a merge worker process ended unexpectedly (status {status})",
+                        hint="run again; letters already written are skipped",
+                    )
+                return
+            buffer = buffers[read_end]
+            buffer += data
+            while len(buffer) >= _HEADER:
+                length = int.from_bytes(buffer[:_HEADER], "big")
+                if len(buffer) < _HEADER + length:
+                    break
+                message = pickle.loads(bytes(buffer[_HEADER : _HEADER + length]))
+                del buffer[: _HEADER + length]
+                kind, payload = message
+                if kind == "error":
+                    raise payload
+                rows, warnings = payload
+                for warning in warnings:
+                    if warning not in merger.warnings:
+                        merger.warnings.append(warning)
+                for row in rows:
+                    report(row)
+
+    try:
+        while (number := next_chunk()) < len(chunks):
+            for task in chunks[number]:
+                report(merger.run(task))
+            for read_end in list(children):
+                take(read_end, block=False)
+        for read_end in list(children):
+            take(read_end, block=True)
+    except BaseException:
+        # stop handing out chunks; let the children finish the letter they are writing
+        with lock:
+            counter.value = len(chunks)
+        for read_end, pid in list(children.items()):
+            with contextlib.suppress(OSError):
+                os.close(read_end)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        raise
+
+
+def _child_loop(
+    merger: _Merger, chunks: Sequence[Sequence[_Task]], next_chunk: Callable[[], int], out: int
+) -> None:  # pragma: no cover - runs in a forked child
+    """A forked worker: render chunks until none are left, send the rows, exit."""
+    import pickle
+
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _detach_library(merger)
+        while (number := next_chunk()) < len(chunks):
+            rows = [merger.run(task) for task in chunks[number]]
+            _send(out, pickle.dumps(("rows", (rows, list(merger.warnings)))))
+    except BaseException as exc:  # reported to the parent, which raises it
+        code = 1
+        with contextlib.suppress(Exception):
+            error = exc if isinstance(exc, DraftkitError) else RenderError(
+                f"a merge worker failed: {type(exc).__name__}: {exc}"
+            )
+            _send(out, pickle.dumps(("error", error)))
+            code = 0
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(out)
+        os._exit(code)
+
+
+def _detach_library(merger: _Merger) -> None:
+    """In a forked child: never use the parent's SQLite connection (a new one opens)."""
+    _ORPHANS.append(merger._library)  # kept referenced, so it is not closed from here
+    merger._library = None
+    merger.pid = os.getpid()
+
+
+def _send(out: int, data: bytes) -> None:
+    view = memoryview(len(data).to_bytes(_HEADER, "big") + data)
+    while view:
+        written = os.write(out, view)
+        view = view[written:]
 
 
 def _write_combined(

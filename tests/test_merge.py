@@ -5,7 +5,10 @@ from __future__ import annotations
 import concurrent.futures
 import csv
 import io
+import os
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,7 @@ import docx
 import pytest
 import yaml
 
+import draftkit.merge as merge_module
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.files import load_letter
 from draftkit.merge import (
@@ -400,7 +404,12 @@ def test_any_executor_can_render(tmp_path: Path) -> None:
         ).read_bytes()
 
 
-def test_jobs_use_processes_and_give_the_same_documents(tmp_path: Path, spec_path: Path) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["fork", "process-pool"])
+def test_jobs_use_processes_and_give_the_same_documents(
+    tmp_path: Path, spec_path: Path, forked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not forked:  # the path taken where fork is not available (macOS, Windows)
+        monkeypatch.setattr(merge_module, "_can_fork", lambda: False)
     people = [person(f"Person Number{i}", state="Ohio", committee="Committee A")
               for i in range(10)]  # fmt: skip
     serial = merge(spec_path, people, tmp_path / "one")
@@ -410,6 +419,61 @@ def test_jobs_use_processes_and_give_the_same_documents(tmp_path: Path, spec_pat
         assert (tmp_path / "two" / (row.file or "")).read_bytes() == (
             tmp_path / "one" / (row.file or "")
         ).read_bytes()
+
+
+def _slow_parent(monkeypatch: pytest.MonkeyPatch, child: Callable[[], None] | None = None) -> None:
+    """Make the parent render slowly, so that forked children surely take chunks."""
+    parent = os.getpid()
+    original = merge_module._Merger.run
+
+    def run(self: Any, task: Any) -> Any:
+        if os.getpid() == parent:
+            time.sleep(0.01)
+        elif child is not None:
+            child()
+        return original(self, task)
+
+    monkeypatch.setattr(merge_module._Merger, "run", run)
+
+
+@pytest.mark.skipif(not merge_module._can_fork(), reason="forked workers need Linux")
+def test_forked_workers_share_the_work_and_report_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = [person(f"Person Number{i}", state="Ohio") for i in range(24)]
+    people.append(person("", state="Ohio"))  # a bad row, reported by whoever renders it
+    spec = simple_spec()
+    serial = merge(spec, people, tmp_path / "one", fmt="txt")
+    _slow_parent(monkeypatch)
+    seen: list[int] = []
+    parallel = merge(spec, people, tmp_path / "three", fmt="txt", jobs=3, chunk_size=1,
+                     progress=lambda row: seen.append(row.index))  # fmt: skip
+    assert sorted(seen) == list(range(1, 26))
+    assert [(r.status, r.file) for r in parallel.rows] == [(r.status, r.file) for r in serial.rows]
+    for row in serial.rows:
+        if row.file:
+            assert (tmp_path / "three" / row.file).read_bytes() == (
+                tmp_path / "one" / row.file
+            ).read_bytes()
+    assert not list((tmp_path / "three").glob("*.part"))
+
+
+@pytest.mark.skipif(not merge_module._can_fork(), reason="forked workers need Linux")
+def test_a_failing_or_dying_worker_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = [person(f"Person Number{i}", state="Ohio") for i in range(12)]
+
+    def boom() -> None:
+        raise RuntimeError("disk on fire")
+
+    _slow_parent(monkeypatch, boom)
+    with pytest.raises(DraftkitError, match="a merge worker failed: RuntimeError: disk on fire"):
+        merge(simple_spec(), people, tmp_path / "a", fmt="txt", jobs=2, chunk_size=1)
+    monkeypatch.undo()
+    _slow_parent(monkeypatch, lambda: os._exit(3))
+    with pytest.raises(DraftkitError, match="a merge worker process ended unexpectedly"):
+        merge(simple_spec(), people, tmp_path / "b", fmt="txt", jobs=2, chunk_size=1)
 
 
 def test_spec_level_errors_are_raised_not_reported(tmp_path: Path) -> None:
