@@ -560,6 +560,45 @@ def test_a_rendered_docx_reports_its_provenance(examples_dir: Path, tmp_path: Pa
     assert ingest_bytes(buffer.getvalue(), filename="other.docx").provenance is None
 
 
+def test_the_style_index_agrees_with_python_docx(examples_dir: Path) -> None:
+    """Ingest reads style names from its own index (python-docx's lookups are slow)."""
+    docx = pytest.importorskip("docx")
+    from draftkit.ingest.docx import _StyleIndex
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "letters"
+    files = [*sorted(fixtures.glob("*.docx")), examples_dir / "house-style.docx"]
+    document = docx.Document()
+    document.add_paragraph("A heading", style="Heading 1")
+    run = document.add_paragraph("Body ").add_run("strong")
+    run.style = document.styles["Strong"]
+    document.add_paragraph("Bullet", style="List Bullet 2")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    checked = 0
+    for data in [*(path.read_bytes() for path in files), buffer.getvalue()]:
+        try:
+            opened = docx.Document(io.BytesIO(data))
+        except Exception:
+            continue  # the deliberately broken fixtures
+        index = _StyleIndex(opened)
+        for paragraph in opened.paragraphs:
+            want = paragraph.style.name if paragraph.style is not None else None
+            assert index.paragraph_name(paragraph._p) == want
+            for r in paragraph.runs:
+                style = r.style  # python-docx gives the default character style for none
+                default = style is None or style.name == "Default Paragraph Font"
+                assert index.run_name(r._r) == ("" if default else style.name)
+                checked += 1
+        assert index.chain(index.paragraph_id(opened.paragraphs[0]._p))
+    assert checked and any(
+        name == "Heading 1"
+        for name in (
+            _StyleIndex(docx.Document(io.BytesIO(buffer.getvalue()))).paragraph_name(p._p)
+            for p in docx.Document(io.BytesIO(buffer.getvalue())).paragraphs
+        )
+    )
+
+
 def test_draftkit_styles_are_the_renderers_styles() -> None:
     layout = pytest.importorskip("draftkit.render.layout")
     from draftkit.ingest.docx import _roles

@@ -29,6 +29,80 @@ MAX_UNPACKED = 200 * 1024 * 1024
 """All members of the archive together may unpack to at most this many bytes."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = f"{_W}val"
+_MAX_BASED_ON = 32  # a longer basedOn chain is a loop in a hostile file
+
+
+class _StyleIndex:
+    """Style names and inheritance read once per document.
+
+    python-docx resolves ``paragraph.style`` and ``run.style`` by scanning every style
+    of the document on each access (most of the time ingest spent on a .docx); this
+    index reads ``styles.xml`` once and answers from dictionaries, with python-docx's
+    rules: an unknown or mistyped style id means the default paragraph style, and
+    names are shown as Word shows them ("Heading 1", not "heading 1").
+    """
+
+    def __init__(self, document: Any) -> None:
+        from docx.styles import BabelFish
+
+        self._names: dict[str, str] = {}
+        self._types: dict[str, str] = {}
+        self._based_on: dict[str, str] = {}
+        self._elements: dict[str, Any] = {}
+        self.default_paragraph: str | None = None
+        for style in document.styles.element.findall(f"{_W}style"):
+            style_id = style.get(f"{_W}styleId")
+            if not style_id:
+                continue
+            name = style.find(f"{_W}name")
+            raw = name.get(_VAL) if name is not None else None
+            self._names[style_id] = BabelFish.internal2ui(raw) if raw else style_id
+            kind = style.get(f"{_W}type") or "paragraph"
+            self._types[style_id] = kind
+            based = style.find(f"{_W}basedOn")
+            if based is not None and based.get(_VAL):
+                self._based_on[style_id] = based.get(_VAL)
+            self._elements[style_id] = style
+            default = style.get(f"{_W}default") in ("1", "true", "on")
+            if kind == "paragraph" and default and self.default_paragraph is None:
+                self.default_paragraph = style_id
+
+    def paragraph_id(self, p: Any) -> str | None:
+        """The id of a ``w:p`` element's paragraph style (the default when unset)."""
+        ppr = p.find(f"{_W}pPr")
+        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        style_id = pstyle.get(_VAL) if pstyle is not None else None
+        if style_id is None or self._types.get(style_id) != "paragraph":
+            return self.default_paragraph
+        return str(style_id)
+
+    def paragraph_name(self, p: Any) -> str | None:
+        """The name of a ``w:p`` element's paragraph style."""
+        style_id = self.paragraph_id(p)
+        return self._names.get(style_id) if style_id else None
+
+    def run_name(self, r: Any) -> str:
+        """The name of a ``w:r`` element's character style, or "" when it has none."""
+        rpr = r.find(f"{_W}rPr")
+        rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
+        style_id = rstyle.get(_VAL) if rstyle is not None else None
+        if style_id is None or self._types.get(style_id) != "character":
+            return ""
+        return self._names.get(style_id, "")
+
+    def chain(self, style_id: str | None) -> list[Any]:
+        """The style's element, then those it is based on (loops cut off)."""
+        out: list[Any] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(out) < _MAX_BASED_ON:
+            seen.add(style_id)
+            element = self._elements.get(style_id)
+            if element is None:
+                break
+            out.append(element)
+            style_id = self._based_on.get(style_id)
+        return out
 
 
 def _roles() -> dict[str, str]:
@@ -64,18 +138,15 @@ _HEADINGS = {"Title": "h1", "Heading 1": "h1", "Heading 2": "h2"}
 _GENERIC = {"Body Text", "Normal", "Default", "Default Paragraph Font"}
 
 
-def _role_map(document: Any) -> dict[str, str]:
+def _role_map(document: Any, styles: _StyleIndex) -> dict[str, str]:
     """Style name -> role: draftkit's roles when the document uses draftkit's own styles.
 
     In other documents only headings keep a role: "Body Text" or "Normal" say nothing
     about where a paragraph belongs.
     """
     roles = _roles()
-    used = {
-        p.style.name
-        for p in document.paragraphs
-        if p.style is not None and p.style.name in roles and p.style.name not in _GENERIC
-    }
+    names = {styles.paragraph_name(p._p) for p in document.paragraphs}
+    used = {name for name in names if name in roles and name not in _GENERIC}
     if used:
         return roles
     return dict(_HEADINGS)
@@ -161,12 +232,10 @@ def _numbering_formats(document: Any) -> dict[tuple[str, str], str]:
     return formats
 
 
-def _num_pr(paragraph: Any) -> tuple[str, str] | None:
-    elements = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        elements.append(getattr(style.element, "pPr", None))
-        style = style.base_style
+def _num_pr(paragraph: Any, styles: _StyleIndex) -> tuple[str, str] | None:
+    elements = [paragraph._p.find(f"{_W}pPr")]
+    for style in styles.chain(styles.paragraph_id(paragraph._p)):
+        elements.append(style.find(f"{_W}pPr"))
     for ppr in elements:
         if ppr is None:
             continue
@@ -181,13 +250,15 @@ def _num_pr(paragraph: Any) -> tuple[str, str] | None:
     return None
 
 
-def _list_info(paragraph: Any, formats: dict[tuple[str, str], str]) -> tuple[str | None, int]:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def _list_info(
+    paragraph: Any, formats: dict[tuple[str, str], str], styles: _StyleIndex
+) -> tuple[str | None, int]:
+    style = styles.paragraph_name(paragraph._p) or ""
     match = re.match(r"^List (Bullet|Number|Continue)(?: (\d))?$", style or "")
     if match and match.group(1) != "Continue":
         level = int(match.group(2) or 1) - 1
         return ("bullet" if match.group(1) == "Bullet" else "number"), level
-    num = _num_pr(paragraph)
+    num = _num_pr(paragraph, styles)
     if num is None:
         return None, 0
     fmt = formats.get(num, "decimal")
@@ -200,7 +271,7 @@ _SKIP_ANCESTORS = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _segments(paragraph: Any) -> list[tuple[str, bool, bool, str | None]]:
+def _segments(paragraph: Any, styles: _StyleIndex) -> list[tuple[str, bool, bool, str | None]]:
     """(text, bold, italic, url) of every run in a paragraph, in order.
 
     Runs inside hyperlinks, tracked insertions, smart tags and inline content controls
@@ -226,7 +297,7 @@ def _segments(paragraph: Any) -> list[tuple[str, bool, bool, str | None]]:
         if skip:
             continue
         run = Run(element, paragraph)
-        style = run.style.name if run.style is not None else ""
+        style = styles.run_name(element)
         bold = bool(run.bold) or style in ("Strong", "Ask Lead")
         italic = bool(run.italic) or style == "Emphasis"
         out.append((run.text, bold, italic, url))
@@ -262,12 +333,15 @@ def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
 
 
 def _paragraph_lines(
-    paragraph: Any, formats: dict[tuple[str, str], str], roles: dict[str, str]
+    paragraph: Any,
+    formats: dict[tuple[str, str], str],
+    roles: dict[str, str],
+    styles: _StyleIndex,
 ) -> list[Line]:
-    name = paragraph.style.name if paragraph.style is not None else None
+    name = styles.paragraph_name(paragraph._p)
     style = roles.get(name) if name else None
-    list_kind, level = _list_info(paragraph, formats)
-    segments = _segments(paragraph)
+    list_kind, level = _list_info(paragraph, formats, styles)
+    segments = _segments(paragraph, styles)
     # split at soft line breaks into lines
     lines: list[list[tuple[str, bool, bool, str | None]]] = [[]]
     for text, bold, italic, url in segments:
@@ -356,7 +430,8 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             hint="open and re-save it in Word",
         ) from None
     formats = _numbering_formats(document)
-    roles = _role_map(document)
+    styles = _StyleIndex(document)
+    roles = _role_map(document, styles)
     out: list[Line] = []
     # A letterhead set in the first page header (not linked, not empty) reads first.
     if document.sections:
@@ -387,10 +462,10 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
                         continue
                     seen.add(id(cell._tc))
                     for paragraph in cell.paragraphs:
-                        out.extend(_paragraph_lines(paragraph, formats, roles))
+                        out.extend(_paragraph_lines(paragraph, formats, roles, styles))
                     blank()
             continue
-        lines = _paragraph_lines(block, formats, roles)
+        lines = _paragraph_lines(block, formats, roles, styles)
         if not lines:
             blank()
             continue
