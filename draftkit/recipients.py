@@ -391,6 +391,25 @@ STATE_NAMES: dict[str, str] = {
 }  # fmt: skip
 """USPS state and territory codes -> names as they read after "for" in a title line."""
 
+_NONVOTING_SEATS: dict[str, tuple[str, str]] = {
+    "PR": ("us-resident-commissioner", "Resident Commissioner"),
+    "DC": ("us-delegate", "Delegate"),
+    "GU": ("us-delegate", "Delegate"),
+    "VI": ("us-delegate", "Delegate"),
+    "AS": ("us-delegate", "Delegate"),
+    "MP": ("us-delegate", "Delegate"),
+}
+"""House seats of places that are not states: (forms-of-address key, title of the seat).
+
+Puerto Rico elects a Resident Commissioner; the District of Columbia and the territories
+elect Delegates. Neither is a Representative (House Clerk; CRS report RL31856)."""
+
+_LEADERSHIP_TITLES = frozenset(
+    {"chair", "chairman", "chairwoman", "cochair", "cochairman", "cochairwoman", "co-chair",
+     "vice chair", "vice chairman", "vice chairwoman", "ranking member"}
+)  # fmt: skip
+"""Committee seat titles that name a position ("Ex Officio" names a kind of seat)."""
+
 _CHAMBERS = {"sen": "senate", "rep": "house"}
 _CHAMBER_LINES = {"sen": "United States Senate", "rep": "United States House of Representatives"}
 _CHAMBER_ZIP = {"sen": "20510", "rep": "20515"}
@@ -449,16 +468,70 @@ def _dc_address(term: Mapping[str, Any]) -> list[str]:
     return []
 
 
+_QUOTED_NICKNAME = re.compile(r"""\s*(?:"[^"]*"|\u201c[^\u201d]*\u201d|\([^)]*\))(?=\s|,|$)""")
+"""A nickname written into a name: ``Eric A. "Rick" Crawford``, ``James (Jim)``."""
+
+
+def _without_nickname(text: str) -> str:
+    return " ".join(_QUOTED_NICKNAME.sub("", text).split()).replace(" ,", ",")
+
+
+def _surname_in(full: str, last: str) -> str:
+    """The family name as it stands in ``full``: ``last``, or its longest leading part there.
+
+    ``official_full`` is how the member styles themself; when it leaves out part of a
+    compound ``last`` ("Pablo José Hernández" for last "Hernández Rivera"), the
+    salutation follows the styled name ("Hernández").
+    """
+    words = last.split()
+    for count in range(len(words), 0, -1):
+        part = " ".join(words[:count])
+        if re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", full):
+            return part
+    return last
+
+
+def _member_name(name: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The name for the address block and the surname for the salutation.
+
+    The name is ``official_full`` without a quoted nickname (a formal address uses the
+    full name; the nickname stays available as the ``nickname`` variable). Without
+    ``official_full`` it is built from first name, a middle initial and last name, and
+    the suffix.
+    """
+    last = _text(name.get("last"))
+    full = _text(name.get("official_full"))
+    if full:
+        full = _without_nickname(full)
+    else:
+        middle = _text(name.get("middle")) or ""
+        initial = middle if re.fullmatch(r"(?:\w\.\s?)+", middle) else ""
+        parts = [_without_nickname(str(name.get("first") or "")), initial, last or ""]
+        full = " ".join(p for p in parts if p)
+        suffix = _text(name.get("suffix"))
+        if full and suffix:
+            full += f", {suffix}"
+    surname = _surname_in(full, last) if full and last else last
+    return full, surname
+
+
+@functools.cache
+def _has_office(key: str) -> bool:
+    from draftkit.errors import ProtocolError
+    from draftkit.protocol import get_office
+
+    try:
+        get_office(key)
+    except ProtocolError:
+        return False
+    return True
+
+
 def _member(entry: Mapping[str, Any], source: str) -> Recipient:
     name = entry.get("name") or {}
     terms = entry.get("terms") or []
     bioguide = str((entry.get("id") or {}).get("bioguide") or "")
-    full = _text(name.get("official_full"))
-    if not full:
-        parts = [name.get("first"), name.get("middle"), name.get("last")]
-        full = " ".join(str(p) for p in parts if p)
-        if name.get("suffix"):
-            full += f", {name['suffix']}"
+    full, surname = _member_name(name)
     if not terms:
         return Recipient(name=full or None, key=bioguide, source=source,
                          problem="no term of office in the data")
@@ -485,6 +558,9 @@ def _member(entry: Mapping[str, Any], source: str) -> Recipient:
         "phone": str(term.get("phone") or ""),
         "url": str(term.get("url") or ""),
         "contact_form": str(term.get("contact_form") or ""),
+        "member_title": "Senator" if kind == "sen" else "Representative",
+        "nickname": _text(name.get("nickname")) or "",
+        "official_full": _text(name.get("official_full")) or "",
     }
     if kind == "rep" and isinstance(district_number, int):
         variables["district_number"] = district_number
@@ -492,13 +568,24 @@ def _member(entry: Mapping[str, Any], source: str) -> Recipient:
             variables["district"] = ordinal(district_number)
         else:
             variables["at_large"] = True
+    office = _OFFICES[kind]
+    title_lines: list[str] = []
+    seat = _NONVOTING_SEATS.get(code) if kind == "rep" else None
+    if seat is not None:
+        seat_office, seat_title = seat
+        variables["member_title"] = seat_title
+        if _has_office(seat_office):
+            office = seat_office
+        else:  # the forms-of-address table has no row yet: keep the House forms
+            title_lines = [f"{seat_title} from {state}"]
     genders: dict[str, Gender] = {"F": "female", "M": "male"}
     gender = genders.get(str((entry.get("bio") or {}).get("gender")))
     return Recipient(
         name=full or None,
-        office=_OFFICES[kind],
+        office=office,
         gender=gender,
-        surname=_text(name.get("last")),
+        surname=surname,
+        title_lines=title_lines,
         address_lines=_dc_address(term),
         variables=variables,
         key=bioguide or None,
@@ -519,6 +606,30 @@ def _committee_index(folder: Path) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def _seats_in_order(seats: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Seats majority first, then minority, each by rank; a chair before an equal rank.
+
+    The membership file lists House committees alternating majority and minority, and
+    joint committees one chamber's rank 1 before the other's, so its order is not kept.
+    """
+
+    def key(seat: Mapping[str, Any]) -> tuple[bool, float, bool]:
+        rank = seat.get("rank")
+        title = str(seat.get("title") or "").casefold()
+        return (
+            str(seat.get("party") or "") != "majority",
+            float(rank) if isinstance(rank, int | float) else float("inf"),
+            title not in ("chair", "chairman", "chairwoman", "cochairman", "co-chair"),
+        )
+
+    return sorted(seats, key=key)
+
+
+def _state_sort_key(state: str) -> str:
+    """A state or territory name for sorting: "the District of Columbia" sorts under D."""
+    return re.sub(r"^the\s+", "", state, flags=re.IGNORECASE).casefold()
+
+
 def load_congress(
     path: str | Path,
     *,
@@ -529,14 +640,22 @@ def load_congress(
 
     Each member's office (``us-senator``/``us-representative``), state, district, party
     and DC office address come from their current (last) term; the name is
-    ``official_full``, the surname ``name.last``, the gender ``bio.gender``.
+    ``official_full`` without a quoted nickname, the surname ``name.last`` (or the part
+    of it that ``official_full`` uses), the gender ``bio.gender``. The Delegates of the
+    District of Columbia and the territories and the Resident Commissioner of Puerto Rico
+    take the ``us-delegate``/``us-resident-commissioner`` forms when the forms-of-address
+    table has them, and otherwise the House forms with their own title line
+    ("Delegate from Guam").
 
     Variables of each recipient: ``chamber`` (senate/house), ``state`` ("Idaho"),
     ``state_code`` ("ID"), ``district`` ("3rd", empty for senators and at-large
     members), ``district_number``, ``at_large``, ``party``, ``party_code``, ``bioguide``,
-    ``state_rank``, ``phone``, ``url``, ``contact_form``; with ``committees`` also
+    ``state_rank``, ``phone``, ``url``, ``contact_form``, ``member_title`` ("Senator",
+    "Representative", "Delegate" or "Resident Commissioner"), ``nickname`` and
+    ``official_full`` (as in the data, may be empty); with ``committees`` also
     ``committee`` (its full name), ``committee_id``, ``subcommittee``,
-    ``committee_title`` ("Chairman", "Ranking Member" or empty), ``committee_rank`` and
+    ``committee_title`` (a position: "Chairman", "Chair", "Vice Chair", "Ranking
+    Member" ... or empty), ``committee_ex_officio``, ``committee_rank`` and
     ``committee_side`` (majority/minority).
 
     Args:
@@ -544,7 +663,7 @@ def load_congress(
         where: Selection, see :func:`select`.
         committees: Committee ``thomas_id`` values (``SSFR``, ``HSFA``, ``SSFR09``);
             members of any of them are kept, in committee order (majority by rank, then
-            minority by rank).
+            minority by rank; a member on several is kept once, with the first).
 
     Returns:
         The selected members, senators first then by state and district, unless
@@ -581,17 +700,20 @@ def load_congress(
                     "(a subcommittee adds its number, e.g. SSFR09)",
                 )
             cname, sub = index_map[cid]
-            for seat in membership[cid] or []:
+            for seat in _seats_in_order(membership[cid] or []):
                 bid = str(seat.get("bioguide") or "")
                 member = by_id.get(bid)
                 if member is None or bid in seen:
                     continue
                 seen.add(bid)
+                title = _text(seat.get("title")) or ""
+                leader = title.casefold() in _LEADERSHIP_TITLES
                 extra = {
                     "committee": cname,
                     "committee_id": cid,
                     "subcommittee": sub or "",
-                    "committee_title": str(seat.get("title") or ""),
+                    "committee_title": title if leader else "",
+                    "committee_ex_officio": title.casefold() == "ex officio",
                     "committee_rank": seat.get("rank"),
                     "committee_side": str(seat.get("party") or ""),
                 }
@@ -603,7 +725,7 @@ def load_congress(
         ordered.sort(
             key=lambda r: (
                 r.variables.get("chamber") != "senate",
-                r.variables.get("state", ""),
+                _state_sort_key(str(r.variables.get("state", ""))),
                 r.variables.get("district_number") or 0,
                 (r.surname or "").lower(),
             )
@@ -658,7 +780,12 @@ def _candidates(recipient: Recipient, key: str) -> list[str]:
         "key": recipient.key,
     }
     values = [direct.get(key), recipient.variables.get(key), recipient.variables.get(f"{key}_code")]
-    return [str(v).casefold() for v in values if v is not None and str(v) != ""]
+    return [_match_form(str(v)) for v in values if v is not None and str(v) != ""]
+
+
+def _match_form(value: str) -> str:
+    """A value as conditions compare it: case-folded, without a leading "the "."""
+    return re.sub(r"^the\s+", "", " ".join(value.split()).casefold())
 
 
 def _known_keys(recipients: Sequence[Recipient]) -> set[str]:
@@ -689,7 +816,7 @@ def select(recipients: Sequence[Recipient], where: Mapping[str, Iterable[str]]) 
                 hint=f"keys: {', '.join(sorted(known))}",
             )
         aliases = _VALUE_ALIASES.get(column, {})
-        wanted = {aliases.get(v.casefold(), v.casefold()) for v in values}
+        wanted = {_match_form(aliases.get(v.casefold(), v)) for v in values}
         if column == "gender":
             wanted = {str(_safe_gender(v) or v) for v in wanted}
         conditions[column] = wanted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -222,3 +223,192 @@ def test_unknown_committee_names_the_fix(congress_dir: Path) -> None:
     with pytest.raises(SpecError, match="unknown committee 'SSXX'") as info:
         load_recipients(congress_dir, committees=["SSXX"])
     assert "thomas_id" in str(info.value)
+
+
+# --------------------------------------------------------------------------- congress: names
+
+_NON_STATES = {"DC", "PR", "GU", "VI", "AS", "MP"}
+
+
+@pytest.fixture(scope="module")
+def directory(congress_dir: Path) -> dict[str, Recipient]:
+    """bioguide -> recipient, every member of the snapshot."""
+    return {r.key or "": r for r in load_recipients(congress_dir)}
+
+
+def _styled_name(raw_name: dict[str, Any]) -> str | None:
+    full = raw_name.get("official_full")
+    if full is None:
+        return None
+    for nick in (f'"{raw_name.get("nickname")}"', f'({raw_name.get("nickname")})'):
+        full = full.replace(f" {nick}", "")
+    return " ".join(full.split())
+
+
+def test_every_member_is_read_with_a_name_and_an_office(
+    directory: dict[str, Recipient], members: dict[str, Any]
+) -> None:
+    assert set(directory) == set(members)
+    assert not [r for r in directory.values() if r.problem]
+    for key, recipient in directory.items():
+        assert recipient.name and recipient.surname, key
+        assert recipient.variables["state"] == STATE_NAMES[members[key]["terms"][-1]["state"]]
+
+
+def test_quoted_nicknames_stay_out_of_the_address_name(
+    directory: dict[str, Recipient], members: dict[str, Any]
+) -> None:
+    quoted = [k for k, m in members.items() if '"' in m["name"].get("official_full", "")]
+    assert quoted, "the snapshot styles some members with a quoted nickname"
+    for key, raw in members.items():
+        recipient = directory[key]
+        assert '"' not in (recipient.name or "") and "(" not in (recipient.name or "")
+        assert recipient.variables["nickname"] == raw["name"].get("nickname", "")
+        assert recipient.variables["official_full"] == raw["name"].get("official_full", "")
+        styled = _styled_name(raw["name"])
+        if styled is not None:
+            assert recipient.name == styled, key
+
+
+def test_surname_is_the_whole_family_name_as_the_member_styles_it(
+    directory: dict[str, Recipient], members: dict[str, Any]
+) -> None:
+    compound = 0
+    for key, raw in members.items():
+        recipient = directory[key]
+        last = raw["name"]["last"]
+        surname = recipient.surname or ""
+        assert last.split()[: len(surname.split())] == surname.split(), key
+        assert surname in (recipient.name or ""), key
+        if last in (recipient.name or ""):
+            assert surname == last, key  # "Van Hollen", "Cortez Masto", "Hyde-Smith" ...
+        compound += " " in surname
+        assert surname not in {"Jr.", "Sr.", "II", "III", "IV"}
+    assert compound, "the snapshot has two-word surnames"
+
+
+def _write_directory(folder: Path, members: list[dict[str, Any]]) -> Path:
+    folder.mkdir()
+    (folder / "legislators-current.yaml").write_text(
+        yaml.safe_dump(members, allow_unicode=True), encoding="utf-8"
+    )
+    return folder
+
+
+def _fictional(bioguide: str, name: dict[str, Any], **term: Any) -> dict[str, Any]:
+    base = {"type": "rep", "state": "OH", "district": 4, "party": "Democrat",
+            "address": "1 Longworth House Office Building Washington DC 20515-3504",
+            "office": "1 Longworth House Office Building"}  # fmt: skip
+    base.update(term)
+    return {"id": {"bioguide": bioguide}, "name": name, "bio": {"gender": "F"},
+            "terms": [{k: v for k, v in base.items() if v is not None}]}  # fmt: skip
+
+
+def test_names_built_from_parts_and_styled_names_that_drop_part_of_the_surname(
+    tmp_path: Path,
+) -> None:
+    folder = _write_directory(
+        tmp_path / "congress",
+        [
+            _fictional("X000001", {"first": "Rosalind (Roz)", "middle": "Q.", "last": "Amberly",
+                                   "suffix": "Jr."}),
+            _fictional("X000002", {"first": "Teodora", "middle": "Maren", "last": "Vell"}),
+            _fictional("X000003", {"first": "Ana Lucía", "last": "Orrego Salas",
+                                   "official_full": "Ana Lucía Orrego"}),
+            _fictional("X000004", {"first": "Mara", "last": "Del Pino Ruiz",
+                                   "official_full": 'Mara "Mimi" Del Pino Ruiz, Jr.',
+                                   "nickname": "Mimi"}),
+            _fictional("X000005", {"first": "Ines", "last": "Quell"}, address=None, office=None),
+        ],
+    )  # fmt: skip
+    people = {r.key: r for r in load_recipients(folder)}
+    assert people["X000001"].name == "Rosalind Q. Amberly, Jr."
+    assert people["X000002"].name == "Teodora Vell"  # a full middle name is not guessed into it
+    assert (people["X000003"].name, people["X000003"].surname) == ("Ana Lucía Orrego", "Orrego")
+    assert people["X000004"].name == "Mara Del Pino Ruiz, Jr."
+    assert people["X000004"].surname == "Del Pino Ruiz"
+    assert people["X000004"].variables["nickname"] == "Mimi"
+    assert people["X000005"].address_lines == []  # the office's own lines are used
+    assert not any(r.problem for r in people.values())
+
+
+# --------------------------------------------------------------------------- congress: seats
+
+
+def test_delegates_and_the_resident_commissioner_are_not_styled_representatives(
+    directory: dict[str, Recipient], members: dict[str, Any]
+) -> None:
+    terms = {k: m["terms"][-1] for k, m in members.items()}
+    seats = {k: term for k, term in terms.items() if term["state"] in _NON_STATES}
+    assert seats, "the snapshot has Delegates"
+    for key, term in seats.items():
+        recipient = directory[key]
+        title = "Resident Commissioner" if term["state"] == "PR" else "Delegate"
+        assert recipient.variables["member_title"] == title
+        expected = "us-resident-commissioner" if term["state"] == "PR" else "us-delegate"
+        if recipient.office == "us-representative":  # the table has no row for the seat yet
+            assert recipient.title_lines == [f"{title} from {STATE_NAMES[term['state']]}"]
+        else:
+            assert recipient.office == expected and recipient.title_lines == []
+    for key, recipient in directory.items():
+        if key not in seats:
+            kind = members[key]["terms"][-1]["type"]
+            assert recipient.title_lines == []
+            assert recipient.variables["member_title"] == {"sen": "Senator",
+                                                           "rep": "Representative"}[kind]
+
+
+def test_directory_order_sorts_territories_by_name_and_where_ignores_the(
+    congress_dir: Path, directory: dict[str, Recipient]
+) -> None:
+    people = load_recipients(congress_dir)
+    chambers = [r.variables["chamber"] for r in people]
+    assert chambers == sorted(chambers, key=lambda c: c != "senate")
+    house = [r.variables["state"] for r in people if r.variables["chamber"] == "house"]
+    plain = [s.removeprefix("the ").casefold() for s in house]
+    assert plain == sorted(plain)
+    with_article = {r.variables["state"] for r in people if r.variables["state"].startswith("the ")}
+    assert with_article, "the snapshot has the District of Columbia or a territory"
+    for state in with_article:
+        bare = state.removeprefix("the ")
+        expected = {r.key for r in people if r.variables["state"] == state}
+        assert {r.key for r in load_recipients(congress_dir, where=[f"state={bare}"])} == expected
+        assert {r.key for r in load_recipients(congress_dir, where=[f"state={state}"])} == expected
+
+
+# --------------------------------------------------------------------------- congress: committees
+
+
+def test_every_committee_lists_majority_then_minority_by_rank(congress_dir: Path) -> None:
+    membership = _raw(congress_dir, "committee-membership-current.yaml")
+    interleaved = 0
+    for cid, seats in membership.items():
+        sides = [seat["party"] for seat in seats]
+        interleaved += sides != sorted(sides, key=lambda s: s != "majority")
+        people = load_recipients(congress_dir, committees=[cid])
+        assert {r.key for r in people} == {seat["bioguide"] for seat in seats}, cid
+        order = [(r.variables["committee_side"] != "majority", r.variables["committee_rank"])
+                 for r in people]  # fmt: skip
+        assert order == sorted(order), cid
+        for before, chair in itertools.pairwise(people):
+            if chair.variables["committee_title"] in ("Chair", "Chairman", "Chairwoman"):
+                same_seat = [before.variables[k] == chair.variables[k]
+                             for k in ("committee_side", "committee_rank")]  # fmt: skip
+                assert not all(same_seat), f"{cid}: the chair comes before an equal rank"
+    assert interleaved, "the snapshot interleaves majority and minority somewhere"
+
+
+def test_ex_officio_seats_are_flagged_not_given_as_a_title(congress_dir: Path) -> None:
+    membership = _raw(congress_dir, "committee-membership-current.yaml")
+    seen_ex_officio = False
+    for cid, seats in membership.items():
+        titles = {seat["bioguide"]: seat.get("title", "") for seat in seats}
+        if "Ex Officio" not in titles.values() and cid != "SSFR":
+            continue
+        for recipient in load_recipients(congress_dir, committees=[cid]):
+            raw_title = titles[recipient.key or ""]
+            ex_officio = raw_title == "Ex Officio"
+            seen_ex_officio |= ex_officio
+            assert recipient.variables["committee_ex_officio"] is ex_officio
+            assert recipient.variables["committee_title"] == ("" if ex_officio else raw_title)
+    assert seen_ex_officio, "the snapshot has ex officio seats"
