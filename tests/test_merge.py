@@ -481,3 +481,36 @@ def test_spec_level_errors_are_raised_not_reported(tmp_path: Path) -> None:
         merge(simple_spec(audience="nope"), [person("Ana Sousa")], tmp_path)
     spec = load_letter(Path(__file__).parents[1] / "examples" / "merge-committee.yaml")
     assert spec.addressees == []
+
+
+def test_whole_directory_inside_addresses_and_salutations(
+    tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
+) -> None:
+    people = load_recipients(congress_dir)
+    result = merge(spec_path, people, tmp_path, fmt="txt")
+    assert result.errors == 0 and result.rendered == len(members)
+    rows = manifest(tmp_path)
+    assert len({row["file"] for row in rows}) == len(rows)
+    by_key = {p.key: p for p in people}
+    greetings = {"Senator", "Representative", "Delegate", "Resident Commissioner"}
+    for row in rows:
+        raw, recipient = members[row["key"]], by_key[row["key"]]
+        term = raw["terms"][-1]
+        senate = term["type"] == "sen"
+        text = (tmp_path / row["file"]).read_text(encoding="utf-8")
+        block = text.split("\n\n")[1].split("\n")
+        assert block[0] == f"The Honorable {recipient.name}"
+        assert '"' not in block[0]
+        chamber = "United States Senate" if senate else "United States House of Representatives"
+        assert chamber in block
+        if term.get("office"):
+            assert term["office"].casefold() in [line.casefold() for line in block]
+        assert block[-1].startswith("Washington, DC " + ("20510" if senate else "20515"))
+        if term["state"] in ("DC", "PR", "GU", "VI", "AS", "MP"):
+            seat = "Resident Commissioner" if term["state"] == "PR" else "Delegate"
+            assert block[1].startswith(f"{seat} from ")
+        (salutation,) = [line for line in text.split("\n") if line.startswith("Dear ")]
+        courtesy = salutation.removeprefix("Dear ").removesuffix(f" {recipient.surname}:")
+        assert courtesy in greetings, salutation
+        assert recipient.surname in raw["name"]["last"]
+        assert row["file"].isascii() and "/" not in row["file"]
