@@ -243,6 +243,33 @@ EXPECTED: dict[str, Case] = {
         common="Dear Representative Kim",
         close="Sincerely,",
     ),
+    "us-delegate": Case(
+        name="Leilani M. Santos",
+        params={"state": "Guam"},
+        block=[
+            "The Honorable Leilani M. Santos",
+            "Delegate from Guam",
+            "United States House of Representatives",
+            "Washington, DC 20515",
+        ],
+        formal=mr_ms("Santos", "Dear Delegate Santos"),
+        common="Dear Delegate Santos",
+        close="Sincerely,",
+    ),
+    "us-resident-commissioner": Case(
+        name="Andrés Colón Vega",
+        surname="Colón Vega",
+        params={"state": "Puerto Rico"},
+        block=[
+            "The Honorable Andrés Colón Vega",
+            "Resident Commissioner from Puerto Rico",
+            "United States House of Representatives",
+            "Washington, DC 20515",
+        ],
+        formal=mr_ms("Colón Vega", "Dear Resident Commissioner Colón Vega"),
+        common="Dear Resident Commissioner Colón Vega",
+        close="Sincerely,",
+    ),
     "us-speaker": Case(
         name="Jordan Q. Avery",
         block=[
@@ -1002,6 +1029,18 @@ VARIANTS: dict[tuple[str, str], Variant] = {
         "The Honorable Young Kim",
         mr_ms("Kim", "Dear Representative Kim"),
         "Dear Representative Kim",
+        "Sincerely,",
+    ),
+    ("us-delegate", "former"): _former(
+        "The Honorable Leilani M. Santos",
+        mr_ms("Santos", "Dear Delegate Santos"),
+        "Dear Delegate Santos",
+        "Sincerely,",
+    ),
+    ("us-resident-commissioner", "former"): _former(
+        "The Honorable Andrés Colón Vega",
+        mr_ms("Colón Vega", "Dear Resident Commissioner Colón Vega"),
+        "Dear Resident Commissioner Colón Vega",
         "Sincerely,",
     ),
     ("us-speaker", "former"): Variant(

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from draftkit.errors import SpecError
+from draftkit.protocol import address_forms
 from draftkit.recipients import (
     STATE_NAMES,
     Recipient,
@@ -160,7 +161,10 @@ def members(congress_dir: Path) -> dict[str, Any]:
 
 def _check_member(recipient: Recipient, raw: dict[str, Any]) -> None:
     term = raw["terms"][-1]
-    assert recipient.office == {"sen": "us-senator", "rep": "us-representative"}[term["type"]]
+    if term["type"] == "sen":
+        assert recipient.office == "us-senator"
+    else:
+        assert recipient.office in HOUSE_OFFICES
     assert recipient.surname == raw["name"]["last"]
     assert recipient.name == raw["name"].get("official_full", recipient.name)
     assert recipient.gender == {"F": "female", "M": "male"}[raw["bio"]["gender"]]
@@ -189,7 +193,7 @@ def test_senate_foreign_relations_members(congress_dir: Path, members: dict[str,
 
 def test_house_committee_and_subcommittee(congress_dir: Path, members: dict[str, Any]) -> None:
     people = load_recipients(congress_dir, committees=["hsfa"])
-    assert people and all(r.office == "us-representative" for r in people)
+    assert people and all(r.office in HOUSE_OFFICES for r in people)
     for recipient in people:
         _check_member(recipient, members[recipient.key or ""])
         district = members[recipient.key or ""]["terms"][-1].get("district")
@@ -216,7 +220,7 @@ def test_select_by_chamber_state_and_party(congress_dir: Path, members: dict[str
     assert all(r.office == "us-senator" for r in pair)
     democrats = load_recipients(congress_dir, where=["party=D", "chamber=house"])
     assert democrats and all(r.variables["party"] == "Democrat" for r in democrats)
-    assert all(r.office == "us-representative" for r in democrats)
+    assert all(r.office in HOUSE_OFFICES for r in democrats)
 
 
 def test_unknown_committee_names_the_fix(congress_dir: Path) -> None:
@@ -228,6 +232,7 @@ def test_unknown_committee_names_the_fix(congress_dir: Path) -> None:
 # --------------------------------------------------------------------------- congress: names
 
 _NON_STATES = {"DC", "PR", "GU", "VI", "AS", "MP"}
+HOUSE_OFFICES = {"us-representative", "us-delegate", "us-resident-commissioner"}
 
 
 @pytest.fixture(scope="module")
@@ -346,10 +351,11 @@ def test_delegates_and_the_resident_commissioner_are_not_styled_representatives(
         title = "Resident Commissioner" if term["state"] == "PR" else "Delegate"
         assert recipient.variables["member_title"] == title
         expected = "us-resident-commissioner" if term["state"] == "PR" else "us-delegate"
-        if recipient.office == "us-representative":  # the table has no row for the seat yet
-            assert recipient.title_lines == [f"{title} from {STATE_NAMES[term['state']]}"]
-        else:
-            assert recipient.office == expected and recipient.title_lines == []
+        assert recipient.office == expected and recipient.title_lines == []
+        forms = address_forms(recipient.office, recipient.name or "", surname=recipient.surname,
+                              params={"state": recipient.variables["state"]})  # fmt: skip
+        assert forms.title_lines == [f"{title} from {STATE_NAMES[term['state']]}"]
+        assert forms.salutation == f"Dear {title} {recipient.surname}"
     for key, recipient in directory.items():
         if key not in seats:
             kind = members[key]["terms"][-1]["type"]
