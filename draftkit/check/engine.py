@@ -382,7 +382,11 @@ def _check_document(
                 Finding(
                     rule="not-a-letter",
                     severity="error",
-                    message=f"this reads as a {result.kind}, not a letter ({result.reason})",
+                    message=(
+                        result.reason
+                        if result.reason.startswith("not a letter")
+                        else f"not a letter ({result.kind}): {result.reason}"
+                    ),
                     hint="check a letter: draftkit check needs a salutation and a body",
                 )
             ],
