@@ -74,6 +74,16 @@ _APPROXIMATE = re.compile(
 )
 
 
+
+_SINGULAR = {
+    "organizations sign": "organization signs",
+    "individuals sign": "individual signs",
+    "signatories are listed": "signatory is listed",
+    "signatories": "signatory",
+    "items are listed under this ask": "item is listed under this ask",
+    "asks are listed": "ask is listed",
+}
+
 def parse_number(text: str) -> int | None:
     """``"11"`` -> 11, ``"eleven"`` -> 11, ``"twenty-one"`` -> 21, ``"a dozen"`` -> 12."""
     key = " ".join(text.lower().replace("-", " ").split())
@@ -183,6 +193,8 @@ def _check_claim(
         return None
     claim_text = match.group(0).strip()
     bound = "more than " if at_least else ""
+    if listed == 1:  # "1 organization signs", not "1 organizations sign"
+        what = _SINGULAR.get(what, what)
     return self.finding(
         f"the text says {bound}{claim_text!r}, but {listed} {what}",
         where=place.where,
