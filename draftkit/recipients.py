@@ -149,6 +149,7 @@ def _column(name: str) -> str:
 _ALIASES: dict[str, str] = {
     "name": "name",
     "full_name": "name",
+    "fullname": "name",
     "recipient": "name",
     "recipient_name": "name",
     "official_full": "name",

@@ -223,7 +223,8 @@ _COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("title", ("title", "position", "job", "role")),
     ("organization", ("organization", "organisation", "org", "affiliation", "institution",
                       "company", "group")),
-    ("name", ("name", "signatory", "signer", "full name")),
+    ("name", ("name", "signatory", "signer", "full name", "fullname", "person",
+              "individual", "signature")),
 ]  # fmt: skip
 
 

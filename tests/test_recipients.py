@@ -72,6 +72,13 @@ def test_bad_rows_are_kept_with_their_problem(tmp_path: Path) -> None:
         rows[0].addressee()
 
 
+def test_fullname_header_is_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Fullname,office\nAna Sousa,us-senator\n", encoding="utf-8")
+    (only,) = read_csv(path)
+    assert only.name == "Ana Sousa" and only.office == "us-senator"
+
+
 def test_csv_without_a_name_column_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("office,state\nus-senator,Ohio\n", encoding="utf-8")

@@ -157,6 +157,18 @@ def test_first_and_last_name_columns_and_tsv(tmp_path: Path) -> None:
     assert only.name == "Ana Sousa" and only.organization == "University X"
 
 
+def test_person_and_fullname_headers_name_the_signer(tmp_path: Path) -> None:
+    for header in ("Person", "Fullname", "Individual"):
+        path = write(tmp_path, f"Org,{header},Role\nRights Watchers,,\n,Ana Ruiz,Director\n")
+        result = read_signatories(path)
+        assert [(s.kind, s.name) for s in result.signatories] == [
+            ("organization", "Rights Watchers"),
+            ("individual", "Ana Ruiz"),
+        ], header
+        assert result.signatories[1].title_lines == ["Director"]
+        assert result.skipped == []
+
+
 def test_export_without_name_columns_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="no name or organization column"):
         read_signatories(write(tmp_path, "Timestamp,Comment\n1,hello\n"))

@@ -126,4 +126,5 @@ def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
         click.echo(text, nl=False)
         return
     write_text_atomic(output, text, force=force)
-    click.echo(f"wrote {output} ({len(ordered)} signatories)", err=True)
+    noun = "signatory" if len(ordered) == 1 else "signatories"
+    click.echo(f"wrote {output} ({len(ordered)} {noun})", err=True)
