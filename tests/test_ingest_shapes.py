@@ -992,3 +992,54 @@ def test_signature_marks_before_a_name() -> None:
             "Rights Watchers\n"
         )
         assert _signers(letter) == [("Jane Doe", "individual", ["Director"], "Rights Watchers")]
+
+
+_HYPHENS = """\
+Dear Minister,
+
+We ask that the long-term detention of the four monitors be reviewed, and that
+their protec-
+tion be guaranteed while the long-
+term review goes ahead; non-gov-
+ernmental observers should attend. A well-
+known lawyer has offered to help.
+
+Sincerely,
+
+Ana Ruiz
+"""
+
+
+def test_words_broken_at_a_line_end_are_rejoined_as_the_document_writes_them() -> None:
+    (paragraph,) = _letter(_HYPHENS).body
+    assert "their protection be guaranteed" in paragraph  # a fragment: hyphen dropped
+    assert "while the long-term review" in paragraph  # written with its hyphen elsewhere
+    assert "A well-known lawyer" in paragraph  # 'well' is a word: the hyphen stays
+    assert "non-gov-" not in paragraph and "governmental" in paragraph
+
+
+_RUNNING_HEADER = """\
+Dear Minister,
+
+We write about the four detained monitors and their access to lawyers.
+
+Page 1 of 2
+
+Joint letter on the detained monitors
+
+They have been held for nine months without charge.
+
+Sincerely,
+
+Ana Ruiz
+"""
+
+
+def test_a_title_line_after_a_page_number_is_a_running_header() -> None:
+    result = ingest_text(_RUNNING_HEADER)
+    assert result.letter is not None
+    assert result.letter.body == [
+        "We write about the four detained monitors and their access to lawyers.",
+        "They have been held for nine months without charge.",
+    ]
+    assert any(item.startswith("running page header") for item in result.skipped)

@@ -159,6 +159,7 @@ def units_of(lines: list[Line]) -> list[Unit]:
             and previous is not None
             and not previous.hard
             and not re.search(r"[.!?:;”\"’)]$", previous.text)
+            and not re.search(r"[;,]\s*(?:and|or)$", previous.text)
         ):
             marker = None  # "... see\na. b." — a wrapped line, not a lettered item
         if ln.list_kind or marker:
@@ -185,10 +186,23 @@ def units_of(lines: list[Line]) -> list[Unit]:
             and _joins(previous, ln, wrapped, width, current)
         )
         if join and current is not None:
+            glue = " "
+            broken = _BROKEN_WORD.search(current.text)
+            if broken and ln.text[:1].islower():
+                # "protec-\ntion": a word hyphenated at the line end (PDF text)
+                glue = _rejoin(broken.group(1), ln.text, words(lines))
             if current.marked is not None or ln.marked is not None:
                 addition = ln.marked if ln.marked is not None else escape(ln.text)
-                current.marked = f"{current.markup()} {addition}"
-            current.text = f"{current.text} {ln.text}"
+                head = current.markup()
+                if glue != " " and head.endswith("-"):
+                    head = head[:-1] + glue.rstrip()
+                    current.marked = f"{head}{addition}"
+                else:
+                    current.marked = f"{head} {addition}"
+            if glue != " ":
+                current.text = f"{current.text[:-1]}{glue.rstrip()}{ln.text}"
+            else:
+                current.text = f"{current.text} {ln.text}"
             current.soft_lines.append(ln.text)
             previous = ln
             continue
@@ -196,6 +210,58 @@ def units_of(lines: list[Line]) -> list[Unit]:
         units.append(current)
         previous = ln
     return units
+
+
+_BROKEN_WORD = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z]{2,})-$")
+
+_COMPOUND_HEADS = frozenset(
+    [
+        "well", "long", "short", "high", "low", "self", "cross", "full", "half", "far",
+        "wide", "world", "all", "ill", "non", "anti", "co", "pre", "post", "multi", "inter",
+        "counter", "ex", "cease", "follow", "state", "government", "decision", "law",
+        "rights", "first", "second", "third", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten"
+    ]
+)  # fmt: skip
+"""First words that usually start a hyphenated compound ("well-known", "long-term")."""
+
+
+def words(lines: list[Line]) -> frozenset[str]:
+    """Every word and hyphenated compound of the lines, lower-cased (cached per list)."""
+    key = id(lines)
+    cached = _WORDS.get(key)
+    if cached is not None and cached[0] is lines:
+        return cached[1]
+    found = frozenset(
+        w.lower()
+        for ln in lines
+        # a fragment broken at the line end ("protec-") is not a word of the document
+        for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", _BROKEN_WORD.sub("", ln.text))
+    )
+    _WORDS.clear()
+    _WORDS[key] = (lines, found)
+    return found
+
+
+_WORDS: dict[int, tuple[list[Line], frozenset[str]]] = {}
+
+
+def _rejoin(fragment: str, following: str, seen: frozenset[str]) -> str:
+    """What joins a word broken at a line-end hyphen: "-" (a compound) or "" (a break).
+
+    The document decides: a compound written elsewhere with its hyphen keeps it, a word
+    written elsewhere whole loses it; otherwise a first part that is a word of its own
+    ("long-" + "term", or a usual first word of a compound such as "well-") keeps the
+    hyphen and a fragment ("protec-" + "tion") loses it.
+    """
+    match = re.match(r"[A-Za-z]+", following)
+    rest = match.group(0).lower() if match else ""
+    head = fragment.lower()
+    if f"{head}-{rest}" in seen:
+        return "-"
+    if f"{head}{rest}" in seen:
+        return ""
+    return "-" if head in seen or head in _COMPOUND_HEADS else ""
 
 
 def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit) -> bool:

@@ -298,6 +298,36 @@ def _label_like(text: str) -> bool:
     ) or inline_person(text) is not None
 
 
+def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:
+    """A title line standing alone right after a page number is a running page header.
+
+    PDF text repeats a header at the top of each page ("Letter to the Committee on
+    Foreign Affairs", "Joint letter – 3 March 2025") after the previous page's number.
+    Only a single short line set apart by blank lines, without sentence punctuation, and
+    with more text after it, is taken.
+    """
+    index = page + 1
+    while index < len(lines) and lines[index].blank and index - page <= 2:
+        index += 1
+    if index >= len(lines) or lines[index].blank or index in noise:
+        return
+    after = index + 1
+    if after >= len(lines) or not lines[after].blank:
+        return  # part of a paragraph or block that goes on
+    if not any(not ln.blank for ln in lines[after:]):
+        return  # nothing after it: the end of the document, not a page header
+    text = lines[index].text
+    if (
+        len(text) > 80
+        or re.search(r"[.!?:;,]$", text)
+        or split_marker(text)
+        or text.lower().startswith("dear ")
+        or parse_date_line(text) is not None
+    ):
+        return
+    noise[index] = "running page header"
+
+
 def parse_lines(lines: list[Line]) -> Parsed:
     """Parse a document's lines into a letter (or find that it is not one).
 
@@ -322,6 +352,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
                 reason = None
         if reason:
             noise[index] = reason
+    for index in [i for i, r in noise.items() if r == "page number"]:
+        _mark_running_header(lines, index, noise)
     for index in [i for i, r in noise.items() if r == "page chrome"]:
         # a short line inside a hard-wrapped paragraph is text, not a menu item
         before = lines[index - 1] if index else None
