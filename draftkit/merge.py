@@ -1431,12 +1431,7 @@ def _run_tasks(
 
     def collect(future: concurrent.futures.Future[tuple[list[MergeRow], list[str]]]) -> None:
         collected.add(id(future))
-        chunk_rows, warnings = future.result()
-        for warning in warnings:
-            if warning not in merger.warnings:
-                merger.warnings.append(warning)
-        for row in chunk_rows:
-            report(row)
+        _take_rows(merger, report, *future.result())
 
     try:
         # forked workers share the parent's memory until they write to it; keeping the
@@ -1467,6 +1462,20 @@ def _run_tasks(
         raise
     if own:
         pool.shutdown(wait=True)
+
+
+def _take_rows(
+    merger: _Merger,
+    report: Callable[[MergeRow], None],
+    rows: Sequence[MergeRow],
+    warnings: Sequence[str],
+) -> None:
+    """Report a chunk's rows that another process rendered, and keep its new warnings."""
+    for warning in warnings:
+        if warning not in merger.warnings:
+            merger.warnings.append(warning)
+    for row in rows:
+        report(row)
 
 
 def _can_fork() -> bool:
@@ -1547,12 +1556,7 @@ def _run_forked(
                 kind, payload = message
                 if kind == "error":
                     raise payload
-                rows, warnings = payload
-                for warning in warnings:
-                    if warning not in merger.warnings:
-                        merger.warnings.append(warning)
-                for row in rows:
-                    report(row)
+                _take_rows(merger, report, *payload)
 
     try:
         while (number := next_chunk()) < len(chunks):
