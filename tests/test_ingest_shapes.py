@@ -1043,3 +1043,64 @@ def test_a_title_line_after_a_page_number_is_a_running_header() -> None:
         "They have been held for nine months without charge.",
     ]
     assert any(item.startswith("running page header") for item in result.skipped)
+
+
+def _bold_docx(paragraphs: list[tuple[str, bool]]) -> bytes:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text, bold in paragraphs:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_bold_heading_paragraphs_each_followed_by_text_are_asks() -> None:
+    data = _bold_docx([
+        ("Dear Minister Haldane,", False),
+        ("We write about the closure of the broadcaster Radio Sela.", False),
+        ("Reopen Radio Sela.", True),
+        ("The licence was withdrawn without a hearing.", False),
+        ("Drop the charges against its editors", True),
+        ("Three editors face charges of spreading false information.", False),
+        ("Sincerely,", False),
+        ("Paul Mensah", False),
+    ])  # fmt: skip
+    result = ingest_bytes(data, filename="asks.docx")
+    assert result.letter is not None
+    assert [(a.lead, a.body) for a in result.letter.resolved_asks()] == [
+        ("Reopen Radio Sela.", "The licence was withdrawn without a hearing."),
+        ("Drop the charges against its editors", "Three editors face charges of spreading"
+         " false information."),
+    ]  # fmt: skip
+
+
+def test_bold_section_titles_are_not_asks() -> None:
+    data = _bold_docx([
+        ("Dear Minister Haldane,", False),
+        ("Background", True),
+        ("The broadcaster Radio Sela was closed in May.", False),
+        ("Our concerns", True),
+        ("The licence was withdrawn without a hearing.", False),
+        ("Sincerely,", False),
+        ("Paul Mensah", False),
+    ])  # fmt: skip
+    result = ingest_bytes(data, filename="sections.docx")
+    assert result.letter is not None and result.letter.asks == []
+
+
+def test_an_organisations_section_written_as_one_paragraph_is_split() -> None:
+    letter = _letter(
+        "Dear Secretary-General,\n\nWe urge you to appoint a special envoy.\n\nSincerely,\n\n"
+        "Organisations:\nAmity Rights Centre, Basin Justice Network, Delta Legal Aid, and"
+        " Harbour Watch\n\nIndividual signatories (affiliations for identification only):\n"
+        "Prof. Lena Marsh, University of Northfield\n"
+    )
+    assert [(s.name, s.kind) for s in letter.signatories] == [
+        ("Amity Rights Centre", "organization"),
+        ("Basin Justice Network", "organization"),
+        ("Delta Legal Aid", "organization"),
+        ("Harbour Watch", "organization"),
+        ("Prof. Lena Marsh", "individual"),
+    ]

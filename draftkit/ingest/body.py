@@ -316,6 +316,80 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_WHOLE_BOLD = re.compile(r"\*\*((?:(?!\*\*).)+)\*\*")
+
+
+def _bold_heading(unit: Unit) -> str | None:
+    """The text of a short paragraph set wholly in bold (a heading), else None."""
+    if unit.kind != "para" or unit.style:
+        return None
+    match = _WHOLE_BOLD.fullmatch(unit.markup().strip())
+    if match is None or len(match.group(1).split()) > 20:
+        return None
+    return match.group(1).strip()
+
+
+_SECTION_WORDS = frozenset(
+    {
+        "background", "introduction", "context", "summary", "overview", "conclusion",
+        "conclusions", "recommendations", "recommendation", "concerns", "our", "the",
+        "about", "key", "next", "annex",
+    }
+)  # fmt: skip
+
+
+def _ask_heading(heading: str | None) -> bool:
+    """A bold heading that reads as an ask ("Reopen the broadcaster."), not a section title."""
+    if not heading:
+        return False
+    words = heading.split()
+    if words[0].lower().strip("“\"'(") in _SECTION_WORDS:
+        return False
+    return heading.endswith(".") or len(words) >= 3
+
+
+def _merge_bold_headings(units: list[Unit]) -> list[Unit]:
+    """Asks written as a bold heading paragraph, then the paragraph explaining it.
+
+    When at least two bold headings are each followed by a plain paragraph, each pair
+    becomes one paragraph whose bold lead-in is the heading (as "**Lead.** Body").
+    """
+    pairs = [
+        index
+        for index in range(len(units) - 1)
+        if _ask_heading(_bold_heading(units[index]))
+        and units[index + 1].kind == "para"
+        and not units[index + 1].style
+        and _bold_heading(units[index + 1]) is None
+    ]
+    if len(pairs) < 2:
+        return units
+    out: list[Unit] = []
+    skip: set[int] = set()
+    for index, unit in enumerate(units):
+        if index in skip:
+            continue
+        heading = _bold_heading(unit) if index in pairs else None
+        if heading is None:
+            out.append(unit)
+            continue
+        body = units[index + 1]
+        lead = heading
+        merged = Unit(
+            f"{lead} {body.text}",
+            f"**{lead}** {body.markup()}",
+            "para",
+            None,
+            unit.indent,
+            lead,
+            None,
+            [*unit.soft_lines, *body.soft_lines],
+        )
+        out.append(merged)
+        skip.add(index + 1)
+    return out
+
+
 def body_asks_closing(
     units: list[Unit],
 ) -> tuple[list[str], str | None, list[Ask], list[str], str]:
@@ -324,6 +398,7 @@ def body_asks_closing(
     Returns:
         ``(body, asks_intro, asks, closing, ask_style)``.
     """
+    units = _merge_bold_headings(units)
     top = min((u.indent for u in units if u.kind == "item"), default=0)
     start: int | None = None
     intro_index: int | None = None

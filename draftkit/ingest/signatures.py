@@ -281,11 +281,20 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     kept = [ln for ln in group_lines if normalise_space(ln.text)]
     sections = {ln.style for ln in kept}
     if sections == {"organization signer"}:
-        return [
-            inline_person(normalise_space(ln.text))
-            or Signatory(name=normalise_space(ln.text), kind="organization")
-            for ln in kept
-        ]
+        listed: list[Signatory] = []
+        for ln in kept:
+            text = normalise_space(ln.text)
+            person = inline_person(text)
+            if person is not None:
+                listed.append(person)
+            elif text.count(", ") >= (2 if len(kept) == 1 else 4):  # all in one paragraph
+                parts = re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;"))
+                listed += [
+                    Signatory(name=p.strip(), kind="organization") for p in parts if p.strip()
+                ]
+            else:
+                listed.append(Signatory(name=text, kind="organization"))
+        return listed
     if sections == {"individual signer"}:
         org_context = False
     if len(kept) > 1 and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1]):
