@@ -17,7 +17,14 @@ from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
 from draftkit.schema import Letter
 
-__all__ = ["BuildResult", "prepare_letter", "provenance_properties", "render_spec", "spec_hash"]
+__all__ = [
+    "BuildResult",
+    "prepare_letter",
+    "provenance_properties",
+    "render_spec",
+    "review_warnings",
+    "spec_hash",
+]
 
 
 @dataclass(slots=True)
@@ -96,7 +103,37 @@ def prepare_letter(
                 f" letter; run draftkit merge {spec} --recipients FILE -o FOLDER/"
             )
         raise
-    return result.letter, list(result.warnings)
+    return result.letter, [*result.warnings, *review_warnings(result.letter, config=config)]
+
+
+REVIEW_RULES = frozenset({"signatories-missing"})
+"""Warning-severity check rules that render reports too (every error-severity rule is)."""
+
+
+def review_warnings(letter: Letter, *, config: ProjectConfig | None = None) -> list[str]:
+    """What ``draftkit check`` would stop a composed letter for, as warning lines.
+
+    Render writes the letter anyway (a draft is still worth reading) but says what a
+    reviewer would catch: every error-severity finding (a count that disagrees with its
+    list, a placeholder left in, a duplicate signatory, ...) and an unsigned letter.
+    Rules switched off in the project config stay off.
+
+    Args:
+        letter: A resolved letter.
+        config: Project settings (``check.disable``).
+
+    Returns:
+        One line per finding: ``[rule] place: message``.
+    """
+    from draftkit.check import check_letter
+
+    report = check_letter(letter, config=config)
+    return [
+        f"[{f.rule}] {f.where + ': ' if f.where else ''}{f.message}"
+        + (f" ({f.hint})" if f.hint else "")
+        for f in report.findings
+        if f.severity == "error" or f.rule in REVIEW_RULES
+    ]
 
 
 def _merge_template(spec: Path) -> bool:

@@ -52,6 +52,12 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+DOCUMENT_SUFFIXES = frozenset(
+    {".docx", ".doc", ".odt", ".rtf", ".pdf", ".txt", ".text", ".md", ".html", ".htm"}
+)
+"""Suffixes of letters as documents: read with ingest, never parsed as a spec."""
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
@@ -160,6 +166,13 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
         SpecError: The file is missing, too large, not UTF-8, or not valid YAML/JSON.
     """
     path = Path(path)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        raise SpecError(
+            f"is a {path.suffix.lower()} document, not a spec (YAML or JSON)",
+            path=path,
+            hint=f"turn it into a spec first: draftkit ingest {path.name} -o "
+            f"{path.stem}.yaml",
+        )
     text = _read_text(path)
     if path.suffix.lower() == ".json":
         try:
@@ -247,10 +260,27 @@ def _explain(error: Mapping[str, Any], loc: PathKey, raw_loc: PathKey) -> tuple[
     message = message.removeprefix("Value error, ")
     got = error.get("input")
     if kind in {"string_type", "list_type", "dict_type", "model_type", "bool_type"}:
-        return f"{message}, got {type(got).__name__} {_short(got)}", None
+        if got is None:
+            return f"{message}, got nothing", "write a value after the colon, or remove the line"
+        return f"{message}, got {_kind_of(got)} {_short(got)}", None
     if kind == "literal_error":
         return f"{message}, got {_short(got)}", None
     return message, None
+
+
+def _kind_of(value: object) -> str:
+    """How a spec author would name the kind of a YAML value."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _short(value: object) -> str:
@@ -310,6 +340,12 @@ def load_letter(path: str | Path) -> Letter:
     Raises:
         SpecError: With file, line, field path and a hint.
     """
+    if Path(path).name == "draftkit.yaml":
+        raise SpecError(
+            "is the project's settings file, not a letter spec",
+            path=path,
+            hint="pass a letter's .yaml file; draftkit.yaml is read from the letter's folder",
+        )
     data, lines = load_data(path)
     return parse_letter(data, path=path, lines=lines)
 

@@ -419,6 +419,18 @@ def test_duplicate_signatory_quiet() -> None:
     assert run(make(signatories=signers), "duplicate-signatory") == []
 
 
+def test_signatories_missing_fires_on_an_unsigned_letter() -> None:
+    found = run(make(signatories=[]), "signatories-missing")
+    assert len(found) == 1 and found[0].where == "signatories"
+    assert found[0].severity == "warning"
+
+
+def test_signatories_missing_quiet() -> None:
+    assert run(make(), "signatories-missing") == []
+    assert run(make(signatories=orgs("Only Group")), "signatories-missing") == []
+    assert run(make(signatories=[], kind="press-release"), "signatories-missing") == []
+
+
 def _people(*names: str, **options: Any) -> Letter:
     return make(signatories=[{"name": n} for n in names], options=options)
 

@@ -264,6 +264,14 @@ def test_from_config(tmp_path: Path) -> None:
         ClauseLibrary.from_config(ProjectConfig(root=tmp_path))
 
 
+def test_one_folder_may_be_given_as_a_string_or_path(tmp_path: Path) -> None:
+    for folder in (str(STARTER), STARTER):
+        lib = ClauseLibrary(folder, cache_dir=tmp_path / "c")
+        assert lib.folders == [STARTER.resolve()]
+        with lib:
+            assert lib.get("ask.icc-referral").kind == "ask"
+
+
 # -- the cache -------------------------------------------------------------------------
 
 

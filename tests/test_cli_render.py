@@ -45,6 +45,52 @@ def test_format_option_overrides_extension(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("March 16, 2026")
 
 
+def test_render_warns_what_check_would_stop(tmp_path: Path) -> None:
+    spec = tmp_path / "draft.yaml"
+    spec.write_text(
+        "date: 2026-03-02\n"
+        "addressees:\n  - name: Marisol T. Vance\n    office: us-secretary-of-state\n"
+        "body:\n  - We write about the case of [NAME].\n"
+        "signatories:\n  - {name: Rights Now, kind: organization}\n"
+        "  - {name: Rights Now, kind: organization}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.docx"
+    code, _, err = run("render", str(spec), "-o", str(out))
+    assert code == 0 and out.is_file(), err
+    assert "draftkit: warning: [placeholder] body[0]: unresolved bracketed placeholder" in err
+    assert "draftkit: warning: [duplicate-signatory] signatories[1]:" in err
+    assert "signatories-missing" not in err
+    (tmp_path / "draftkit.yaml").write_text("check:\n  disable: [placeholder]\n")
+    code, _, err = run("render", str(spec), "-o", str(out), "--force")
+    assert code == 0 and "[placeholder]" not in err and "[duplicate-signatory]" in err
+
+
+def test_project_settings_file_is_not_a_spec() -> None:
+    code, _, err = run("render", str(EXAMPLE.parent / "draftkit.yaml"), "-o", "-")
+    assert code == 1 and "is the project's settings file, not a letter spec" in err
+
+
+def test_render_warns_about_an_unsigned_letter(tmp_path: Path) -> None:
+    spec = tmp_path / "unsigned.yaml"
+    spec.write_text(
+        "date: 2026-03-02\naddressees:\n  - name: Marisol T. Vance\n"
+        "    office: us-secretary-of-state\nbody:\n  - We write to you.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("render", str(spec), "-o", "-", "--format", "txt")
+    assert code == 0 and "We write to you." in out
+    assert "draftkit: warning: [signatories-missing] signatories:" in err
+
+
+def test_examples_render_without_warnings(tmp_path: Path) -> None:
+    for spec in sorted(EXAMPLE.parent.glob("*.yaml")):
+        if spec.name.startswith("merge") or spec.name == "draftkit.yaml":
+            continue
+        code, _, err = run("render", str(spec), "-o", str(tmp_path / f"{spec.stem}.md"))
+        assert code == 0 and "warning" not in err, (spec.name, err)
+
+
 def test_bad_spec_is_one_line_without_traceback(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("salutation: Dear A,\nsignatores: []\n", encoding="utf-8")

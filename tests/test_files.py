@@ -56,7 +56,23 @@ def test_impossible_date_and_integer_date(tmp_path: Path) -> None:
 def test_wrong_type_names_path_and_type(tmp_path: Path) -> None:
     path = _spec(tmp_path, "asks:\n  - lead: Act.\n    items: not-a-list\n")
     message = _error(path)
-    assert ":3: asks[0].items:" in message and "got str 'not-a-list'" in message
+    assert ":3: asks[0].items:" in message and "got text 'not-a-list'" in message
+
+
+def test_empty_value_is_named_in_plain_words(tmp_path: Path) -> None:
+    path = _spec(tmp_path, "addressees:\n  - name: Jane Doe\n    title_lines:\n")
+    message = _error(path)
+    assert ":3: addressees[0].title_lines:" in message
+    assert "got nothing" in message and "NoneType" not in message
+    assert "write a value after the colon" in message
+
+
+@pytest.mark.parametrize("name", ["old.docx", "old.txt", "old.html", "old.md", "old.pdf"])
+def test_a_document_is_pointed_to_ingest(tmp_path: Path, name: str) -> None:
+    path = _spec(tmp_path, "Dear Minister,\n\nWe write to you.\n", name)
+    message = _error(path)
+    assert f"is a {path.suffix} document, not a spec" in message
+    assert f"draftkit ingest {name} -o old.yaml" in message
 
 
 def test_clause_reference_errors_point_at_the_reference(tmp_path: Path) -> None:

@@ -467,6 +467,20 @@ def test_cli_templates_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert result.exit_code == 0 and (tmp_path / "elsewhere" / "ours.j2").is_file()
 
 
+def test_cli_templates_new_creates_the_configured_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draftkit.yaml").write_text("templates: [team-templates]\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(templates, ["new", "ours", "--from", "us-executive"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "team-templates" / "ours.j2").is_file()
+    assert "note:" not in result.output
+    result = runner.invoke(templates, ["list"])
+    assert result.exit_code == 0 and "ours" in result.output
+
+
 @pytest.mark.parametrize("coalition", [False, True])
 def test_cli_new_scaffolds_a_spec(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, coalition: bool

@@ -138,6 +138,24 @@ def _initials(key: str) -> str:
 
 
 @rule(
+    "signatories-missing",
+    "warning",
+    "The letter is signed: it lists at least one signatory.",
+    "add signatories: (people or organisations) to the spec",
+)
+def signatories_missing(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
+    letter = ctx.letter
+    if letter.kind != "letter" or letter.signatories:
+        return
+    last = letter.closing[-1] if letter.closing else None
+    yield self.finding(
+        "the letter lists no signatories, so nobody signs it",
+        where="signatories",
+        anchor=letter.complimentary_close or (last if isinstance(last, str) else None),
+    )
+
+
+@rule(
     "duplicate-signatory",
     "error",
     "Each signatory is listed once (names compared without case, 'The', acronyms).",

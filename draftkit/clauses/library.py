@@ -79,7 +79,8 @@ class ClauseLibrary:
     the index file).
 
     Args:
-        folders: Folders of clause files (``*.yaml``), searched recursively.
+        folders: Folders of clause files (``*.yaml``), searched recursively; one
+            folder may be given on its own.
         cache_dir: Where the index lives; defaults to the user cache folder.
         refresh_interval: Seconds between checks of the files for changes.
 
@@ -89,11 +90,13 @@ class ClauseLibrary:
 
     def __init__(
         self,
-        folders: Sequence[str | Path],
+        folders: str | Path | Sequence[str | Path],
         *,
         cache_dir: str | Path | None = None,
         refresh_interval: float = 1.0,
     ) -> None:
+        if isinstance(folders, (str, Path)):
+            folders = [folders]
         if not folders:
             raise ClauseError(
                 "no clause library folders given",

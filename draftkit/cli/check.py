@@ -149,6 +149,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     help="A team templates folder for composing a spec (repeatable).",
 )
 @click.option(
+    "-r",
     "--recipients",
     type=click.Path(exists=True, path_type=Path),
     help="For a mail-merge spec: a recipient list (CSV, YAML/JSON); every merged letter "

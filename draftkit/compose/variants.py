@@ -564,10 +564,12 @@ def new_variant(
         TemplateError: Bad name or unknown base.
         OutputExistsError: The file exists and ``force`` is false.
     """
-    templates = templates_for(template_dirs)
+    dest = Path(dest_dir)
+    # The folder being started is looked in once it exists; until then it is not an error.
+    lookup = [d for d in template_dirs if Path(d).exists() or Path(d).resolve() != dest.resolve()]
+    templates = templates_for(lookup)
     templates._template_name(name)
     chain = templates.chain(base)
-    dest = Path(dest_dir)
     dest.mkdir(parents=True, exist_ok=True)
     if name == base:
         if not chain[0].builtin:
