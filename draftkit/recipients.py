@@ -34,6 +34,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit.compose.sandbox import BlankValue
 from draftkit.errors import SpecError
 from draftkit.schema import Addressee
 
@@ -248,7 +249,8 @@ def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None
                 problems.append(f"'{raw_key}' must be a mapping of names to values")
             continue
         if target is None:
-            variables[column] = value.strip() if isinstance(value, str) else value
+            value = value.strip() if isinstance(value, str) else value
+            variables[column] = BlankValue(column) if value in (None, "") else value
             continue
         fields[target] = value
     first = _text(fields.pop("first_name", None))

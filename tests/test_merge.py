@@ -248,6 +248,51 @@ def test_a_template_failing_for_one_row_skips_only_that_row(tmp_path: Path) -> N
     assert "recipient list" in (error.hint or "")
 
 
+def test_an_empty_cell_inside_a_sentence_skips_that_row(tmp_path: Path) -> None:
+    spec = simple_spec(
+        body=[
+            "Families in {{ recipient.state }} have asked us to write.",
+            "{{ recipient.personal_line }}",
+            "{% if recipient.note %}Note: {{ recipient.note }}{% endif %}",
+            "Staff: {{ recipient.staffer|default('the office') }}.",
+        ]
+    )
+    rows = [
+        {"name": "Ana Sousa", "office": "us-senator", "state": "Ohio", "personal_line": "",
+         "note": "", "staffer": ""},
+        {"name": "Bo Reyes", "office": "us-senator", "state": " ", "personal_line": "Hi.",
+         "note": "Met in May.", "staffer": "Kim"},
+    ]
+    people = [recipient_from_mapping(row, source="list.csv") for row in rows]
+    first, second = list(merge_letters(spec, people))
+    assert first.letter is not None
+    assert first.letter.body == [
+        "Families in Ohio have asked us to write.",
+        "Staff: the office.",
+    ]
+    error = second.error
+    assert isinstance(error, TemplateError) and error.where == "body[0]"
+    assert "the recipient's 'state' is empty" in str(error)
+    assert "fill in that cell" in (error.hint or "")
+
+
+def test_an_empty_cell_in_a_team_variant_is_named(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "local.j2").write_text(
+        '{% extends "base.j2" %}\n{% block closing %}We thank the people of {{ state }}.'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    spec = simple_spec(audience="local", closing=[])
+    people = [person("Ana Sousa", state="Ohio"), person("Bo Reyes", state="")]
+    out = tmp_path / "out"
+    result = merge(spec, people, out, fmt="txt", template_dirs=[templates])
+    assert [r.status for r in result.rows] == ["rendered", "error"]
+    assert "'state' is empty" in result.rows[1].message
+    assert "We thank the people of Ohio." in (out / result.rows[0].file).read_text("utf-8")
+
+
 def test_rerun_skips_and_force_replaces(tmp_path: Path) -> None:
     spec = simple_spec()
     people = [person("Ana Sousa"), person("Bo Reyes")]

@@ -34,6 +34,7 @@ __all__ = [
     "MAX_ITERATIONS",
     "MAX_OUTPUT_CHARS",
     "MAX_TEMPLATE_BYTES",
+    "BlankValue",
     "render_string",
 ]
 
@@ -59,6 +60,51 @@ class LimitError(SecurityError):
 
 class UnsafeNameError(SecurityError):
     """A template name points outside the template folders or through a symlink."""
+
+
+class BlankValue(str):
+    """An empty cell of a recipient list: false in ``{% if %}``, replaced by ``default``.
+
+    Printed inside other text (``in {{ recipient.state }}``) it is an error naming the
+    column, so a letter never goes out reading "in  whose" because one row left a cell
+    empty. A paragraph that prints nothing else (``{{ recipient.personal_line }}``) is
+    empty and left out; ``{{ recipient.state|default('') }}`` allows a missing value
+    anywhere.
+
+    Attributes:
+        name: The column (variable) the empty cell belongs to.
+    """
+
+    name: str
+
+    def __new__(cls, name: str) -> BlankValue:
+        value = super().__new__(cls, "")
+        value.name = name
+        return value
+
+    def __reduce__(self) -> tuple[type[BlankValue], tuple[str]]:
+        return (BlankValue, (self.name,))
+
+
+_BLANK_MARK = "\x00"
+_BLANK_RE = re.compile("\x00([^\x00]*)\x00")
+
+
+def _settle_blanks(text: str) -> str:
+    """Text that printed blank cells: empty if nothing else was printed, else an error."""
+    names = _BLANK_RE.findall(text)
+    rest = _BLANK_RE.sub("", text)
+    if rest.strip():
+        raise BlankPrintedError(names[0])
+    return ""
+
+
+class BlankPrintedError(Exception):
+    """A template printed a :class:`BlankValue` inside other text."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass
@@ -341,8 +387,17 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
 
 def _finalize(value: Any) -> Any:
+    if isinstance(value, BlankValue):
+        return f"{_BLANK_MARK}{value.name}{_BLANK_MARK}"
     if _estimated_size(value) > MAX_OUTPUT_CHARS:
         _too_big("printing a value")
+    return value
+
+
+def _default(value: Any, default_value: Any = "", boolean: bool = False) -> Any:
+    """Jinja's ``default`` that also replaces a blank recipient cell."""
+    if isinstance(value, BlankValue | jinja2.Undefined) or (boolean and not value):
+        return default_value
     return value
 
 
@@ -409,6 +464,7 @@ def make_env(loader: jinja2.BaseLoader | None) -> Sandbox:
     env.filters["and_list"] = _and_list
     env.filters["number_words"] = _number_words
     env.filters["longdate"] = _long_date
+    env.filters["default"] = env.filters["d"] = _default
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(name, func)
     return env
@@ -455,6 +511,14 @@ def convert_error(
             path=path,
             line=line,
             hint="remove the self-reference",
+        )
+    if isinstance(exc, BlankPrintedError):
+        return TemplateError(
+            f"the recipient's '{exc.name}' is empty",
+            path=path,
+            line=line,
+            hint=f"fill in that cell of the list, or write {exc.name}|default('') where it may"
+            " be empty",
         )
     if isinstance(exc, jinja2.UndefinedError):
         name = _explain_undefined(str(exc))
@@ -510,7 +574,8 @@ def run_template(env: Sandbox, produce: Callable[[], Iterator[str]]) -> str:
                 parts.append(chunk)
         except Exception:
             env.handle_exception()
-        return "".join(parts)
+        text = "".join(parts)
+        return _settle_blanks(text) if _BLANK_MARK in text else text
     finally:
         _BUDGET.reset(token)
 
