@@ -92,6 +92,8 @@ class SignatoryImport:
         skipped: Rows that could not be used, each ``"source: why"``.
         identification_only: Names of individuals whose affiliation is listed for
             identification only.
+        unused_columns: Headers that are not a signatory field and not form bookkeeping
+            (timestamps, ids, consent): their data is not in the list.
         source: The file read.
     """
 
@@ -99,6 +101,7 @@ class SignatoryImport:
     duplicates: list[Duplicate] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     identification_only: list[str] = field(default_factory=list)
+    unused_columns: list[str] = field(default_factory=list)
     source: str = ""
 
 
@@ -237,6 +240,22 @@ def _header_target(header: str) -> str | None:
             if folded == word or re.search(rf"\b{re.escape(word)}\b", folded):
                 return target
     return None
+
+
+_BOOKKEEPING = re.compile(
+    r"\b(timestamp|time|date|submitted|submission|id|ip|consent|agree[sd]?|response|row|"
+    r"notes?|comments?|source|status|phone|telephone|address|city|country|state|zip|"
+    r"postcode|website|url)\b"
+)
+"""Form-export columns that are expected not to be used (no note about them)."""
+
+
+def _unused(headers: Sequence[str], columns: Mapping[str, str]) -> list[str]:
+    return [
+        h
+        for h in headers
+        if h and h.strip() and h not in columns and not _BOOKKEEPING.search(_fold(h))
+    ]
 
 
 def _columns(headers: Sequence[str]) -> dict[str, str]:
@@ -380,9 +399,10 @@ def read_signatories(path: str | Path) -> SignatoryImport:
     lines (split on ``;`` or new lines); "type", "kind" or "signing as" the type
     (individual or organization); "identification" marks an affiliation listed for
     identification only; "lead" a lead signatory; "former" a former capacity; "e-mail"
-    is used only to recognise the same person twice. Other columns (timestamps ...) are
-    ignored. A row without a type is an individual when it has a name, else the
-    organisation it names.
+    is used only to recognise the same person twice. Other columns are not used; those
+    that are not form bookkeeping (timestamps, ids, consent, comments ...) are listed in
+    ``unused_columns`` so a caller can say so. A row without a type is an individual
+    when it has a name, else the organisation it names.
 
     Returns:
         The cleaned, de-duplicated list in the order entered, with what was merged or
@@ -404,7 +424,7 @@ def read_signatories(path: str | Path) -> SignatoryImport:
             line=1,
             hint="name a column 'name' (and 'organization', 'title', 'type' as needed)",
         )
-    result = SignatoryImport(source=str(path))
+    result = SignatoryImport(source=str(path), unused_columns=_unused(headers, columns))
     entries: list[tuple[Signatory, str, str]] = []
     for row, source in zip(rows, sources, strict=True):
         if not any(str(v or "").strip() for v in row.values()):

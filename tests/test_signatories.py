@@ -148,6 +148,18 @@ def test_form_export_with_loose_columns(tmp_path: Path) -> None:
     assert len(result.skipped) == 2
     assert result.skipped[0].startswith(f"{path}:5: no organization name")
     assert "'Alien'" in result.skipped[1]
+    assert result.unused_columns == []  # the timestamp is form bookkeeping
+
+
+def test_columns_that_are_not_signatory_fields_are_listed(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Timestamp,Who,Organization,Comments,Submission ID,Pronouns\n"
+        "2026-01-01,Jane Roe,Rights Now,great,17,she/her\n",
+    )
+    result = read_signatories(path)
+    assert result.unused_columns == ["Who", "Pronouns"]
+    assert [s.name for s in result.signatories] == ["Rights Now"]
 
 
 def test_first_and_last_name_columns_and_tsv(tmp_path: Path) -> None:

@@ -33,6 +33,17 @@ def test_signatories_summary_and_import(tmp_path: Path, examples_dir: Path) -> N
     assert code == 1 and "already exists" in err
 
 
+def test_unused_columns_are_named(tmp_path: Path) -> None:
+    export = tmp_path / "form.csv"
+    export.write_text("Timestamp,Who,Organization\n1,Jane Roe,Rights Now\n", encoding="utf-8")
+    code, out, err = run("import", str(export))
+    assert code == 0 and "name: Rights Now" in out
+    assert "note: column 'Who' is not used; if it holds signatory data, rename it" in err
+    assert "Timestamp" not in err
+    code, out, _ = run("summary", str(export))
+    assert code == 0 and "columns not used: Who" in out
+
+
 def test_signatories_summary_of_a_spec_flags_wrong_counts(
     tmp_path: Path, examples_dir: Path
 ) -> None:

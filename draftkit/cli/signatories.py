@@ -73,6 +73,8 @@ def summary(file: Path) -> None:
         click.echo(f"rows skipped: {len(imported.skipped)}")
         for line in imported.skipped:
             click.echo(f"  {line}")
+        if imported.unused_columns:
+            click.echo(f"columns not used: {', '.join(imported.unused_columns)}")
     for line in mismatches:
         click.echo(f"draftkit: warning: {file}: {line}", err=True)
     if mismatches:
@@ -122,6 +124,12 @@ def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
         click.echo(f'merged {dup.source}: "{dup.dropped}" = "{dup.kept}"', err=True)
     for line in imported.skipped:
         click.echo(f"skipped {line}", err=True)
+    for header in imported.unused_columns:
+        click.echo(
+            f"note: column '{header}' is not used; if it holds signatory data, rename it "
+            "name, organization, title or type",
+            err=True,
+        )
     if output is None:
         click.echo(text, nl=False)
         return
