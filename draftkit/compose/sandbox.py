@@ -86,13 +86,15 @@ class BlankValue(str):
         return (BlankValue, (self.name,))
 
 
-_BLANK_MARK = "\x00"
-_BLANK_RE = re.compile("\x00([^\x00]*)\x00")
+_BLANK_MARK = "\x00blank:"
+_BLANK_RE = re.compile("\x00blank:([^\x00]*)\x00")
 
 
 def _settle_blanks(text: str) -> str:
     """Text that printed blank cells: empty if nothing else was printed, else an error."""
     names = _BLANK_RE.findall(text)
+    if not names:
+        return text
     rest = _BLANK_RE.sub("", text)
     if rest.strip():
         raise BlankPrintedError(names[0])
@@ -388,7 +390,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, BlankValue):
-        return f"{_BLANK_MARK}{value.name}{_BLANK_MARK}"
+        return f"{_BLANK_MARK}{value.name}\x00"
     if _estimated_size(value) > MAX_OUTPUT_CHARS:
         _too_big("printing a value")
     return value
