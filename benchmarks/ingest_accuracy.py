@@ -98,7 +98,10 @@ def same_person(want: Any, got: Any) -> tuple[bool, bool]:
     want_lines, got_lines = other_lines(want), other_lines(got)
     name_ok = bool(want_name) and want_name == got_name
     if not name_ok and want_name and got_name:
-        for long, short, lines in ((want_name, got_name, got_lines), (got_name, want_name, want_lines)):
+        for long, short, lines in (
+            (want_name, got_name, got_lines),
+            (got_name, want_name, want_lines),
+        ):
             found = re.search(r"(^|\s)" + re.escape(short) + r"($|[\s,])", long)
             if found:
                 rest = re.sub(r"\s+", " ", (long[: found.start()] + " " + long[found.end() :]))
@@ -173,8 +176,9 @@ class Score:
         return sum(v[0] for v in self.fields.values()), sum(v[1] for v in self.fields.values())
 
 
-def score_document(score: Score, doc: str, want: dict[str, Any], got: dict[str, Any] | None,
-                   error: str | None) -> None:
+def score_document(
+    score: Score, doc: str, want: dict[str, Any], got: dict[str, Any] | None, error: str | None
+) -> None:
     """Compare one document's annotation with what ingest made of it."""
     check = score.check
     if got is None:
@@ -183,15 +187,19 @@ def score_document(score: Score, doc: str, want: dict[str, Any], got: dict[str, 
     check(doc, "runs", True)
     want_kind = want.get("kind", "letter")
     got_kind = got.get("kind") or "letter"
-    check(doc, "kind", (want_kind == "letter") == (got_kind == "letter"),
-          f"expected {want_kind}, got {got_kind}")
+    check(
+        doc,
+        "kind",
+        (want_kind == "letter") == (got_kind == "letter"),
+        f"expected {want_kind}, got {got_kind}",
+    )
     if want_kind != "letter":
         return
     if "date" in want:
         got_date = str(got.get("date"))[:10] if got.get("date") else None
         check(doc, "date", got_date == want["date"], f"expected {want['date']}, got {got_date}")
     got_to = got.get("addressees") or []
-    if "addressees" in want and want["addressees"]:
+    if want.get("addressees"):
         want_to = want["addressees"]
         if all(not other_lines(p) for p in want_to) and not got_to:
             expected = tokens(" and ".join(name_line(p) for p in want_to))
@@ -201,45 +209,84 @@ def score_document(score: Score, doc: str, want: dict[str, Any], got: dict[str, 
             check(doc, "addressees.names", bool(found) and found == expected, why)
             check(doc, "addressees.lines", True)
         else:
-            check(doc, "addressees.count", len(got_to) == len(want_to),
-                  f"expected {len(want_to)}, got {len(got_to)}")
+            check(
+                doc,
+                "addressees.count",
+                len(got_to) == len(want_to),
+                f"expected {len(want_to)}, got {len(got_to)}",
+            )
             names_ok, lines_ok = same_people(want_to, got_to)
-            check(doc, "addressees.names", names_ok,
-                  f"expected {[norm(name_line(p)) for p in want_to]}, "
-                  f"got {[norm(name_line(p)) or other_lines(p)[:1] for p in got_to]}")
-            check(doc, "addressees.lines", lines_ok,
-                  f"expected {[x for p in want_to for x in other_lines(p)]}, "
-                  f"got {[x for p in got_to for x in other_lines(p)]}")
+            check(
+                doc,
+                "addressees.names",
+                names_ok,
+                f"expected {[norm(name_line(p)) for p in want_to]}, "
+                f"got {[norm(name_line(p)) or other_lines(p)[:1] for p in got_to]}",
+            )
+            check(
+                doc,
+                "addressees.lines",
+                lines_ok,
+                f"expected {[x for p in want_to for x in other_lines(p)]}, "
+                f"got {[x for p in got_to for x in other_lines(p)]}",
+            )
     if "cc" in want:
         got_cc = got.get("cc") or []
-        check(doc, "cc.count", len(got_cc) == len(want["cc"]),
-              f"expected {len(want['cc'])}, got {len(got_cc)}")
+        check(
+            doc,
+            "cc.count",
+            len(got_cc) == len(want["cc"]),
+            f"expected {len(want['cc'])}, got {len(got_cc)}",
+        )
         if want["cc"]:
             names_ok, _ = same_people(want["cc"], got_cc)
-            check(doc, "cc.names", names_ok,
-                  f"expected {[norm(name_line(p)) for p in want['cc']]}, "
-                  f"got {[norm(name_line(p)) or other_lines(p)[:1] for p in got_cc]}")
+            check(
+                doc,
+                "cc.names",
+                names_ok,
+                f"expected {[norm(name_line(p)) for p in want['cc']]}, "
+                f"got {[norm(name_line(p)) or other_lines(p)[:1] for p in got_cc]}",
+            )
     if "subject" in want:
         label = r"^(?:re|subject|matter)\s*:\s*"
         got_subject = re.sub(label, "", norm(got.get("subject")) or "") or None
         want_subject = re.sub(label, "", norm(want["subject"]) or "") or None
-        check(doc, "subject", got_subject == want_subject,
-              f"expected {want_subject!r}, got {got_subject!r}")
+        check(
+            doc,
+            "subject",
+            got_subject == want_subject,
+            f"expected {want_subject!r}, got {got_subject!r}",
+        )
     if "salutation" in want:
-        check(doc, "salutation", norm(got.get("salutation")) == norm(want["salutation"]),
-              f"expected {want['salutation']!r}, got {got.get('salutation')!r}")
+        check(
+            doc,
+            "salutation",
+            norm(got.get("salutation")) == norm(want["salutation"]),
+            f"expected {want['salutation']!r}, got {got.get('salutation')!r}",
+        )
     if "asks_count" in want:
         count = len(got.get("asks") or [])
-        check(doc, "asks.count", count == want["asks_count"],
-              f"expected {want['asks_count']}, got {count}")
+        check(
+            doc,
+            "asks.count",
+            count == want["asks_count"],
+            f"expected {want['asks_count']}, got {count}",
+        )
     if "complimentary_close" in want:
-        check(doc, "close",
-              norm(got.get("complimentary_close")) == norm(want["complimentary_close"]),
-              f"expected {want['complimentary_close']!r}, got {got.get('complimentary_close')!r}")
+        check(
+            doc,
+            "close",
+            norm(got.get("complimentary_close")) == norm(want["complimentary_close"]),
+            f"expected {want['complimentary_close']!r}, got {got.get('complimentary_close')!r}",
+        )
     signers = got.get("signatories") or []
     if "signatories_count" in want:
-        check(doc, "signatories.count", len(signers) == want["signatories_count"],
-              f"expected {want['signatories_count']}, got {len(signers)}")
+        check(
+            doc,
+            "signatories.count",
+            len(signers) == want["signatories_count"],
+            f"expected {want['signatories_count']}, got {len(signers)}",
+        )
     for key, index in (("first_signatory", 0), ("last_signatory", -1)):
         if want.get(key):
             expected = bare(want[key])
