@@ -121,13 +121,10 @@ def ingest_lines(
         dropped: What the reader itself left out, as ``(text, reason)`` pairs.
     """
     parsed = parse_lines(lines)
+    reading = parsed.reading
     text = "\n".join(parsed.text_lines)
     preamble = parsed.text_lines[: parsed.salutation_index or 0]
-    prose_before = sum(1 for line in preamble if len(line.split()) >= 20)
-    greeting = parsed.letter is not None and not (
-        # a "Dear …" deep inside an article, with no close: rhetoric, not a letter
-        prose_before >= 3 and parsed.close_index is None
-    )
+    greeting = parsed.letter is not None and reading is not None and reading.complete
     kind, reason = classify(
         text,
         salutation=greeting,
@@ -138,12 +135,11 @@ def ingest_lines(
     if parsed.letter is not None and not greeting:
         reason = reason.replace(
             "no salutation and no complimentary close",
-            "a greeting deep inside the text but no complimentary close",
+            "a greeting deep inside the text, but no whole letter around it (no close, signers or address)",
         )
-    if parsed.letter is not None and parsed.headless:
-        reason = (
-            "letter: no salutation, but a complimentary close and signatures after an "
-            "inside address, a letter heading or a letter's opening"
+    if parsed.letter is not None and parsed.headless and kind == "letter":
+        reason = "letter: no salutation, but " + "; ".join(
+            (reading.chosen.reasons if reading and reading.chosen else [])[1:4]
         )
     found = dict(parsed.found)
     if parsed.letter is None or kind != "letter":

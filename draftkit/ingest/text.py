@@ -49,6 +49,9 @@ class Line:
         list_level: Nesting level of a real list item (0 = top).
         raw: The line as it stood in the source (tabs and inner spacing kept), for
             column detection in signature blocks.
+        link: The whole line is the text of a link (HTML): a menu or share item when
+            it stands outside the letter.
+        page: The page the line is on (PDF), counted from 1.
     """
 
     text: str
@@ -61,6 +64,8 @@ class Line:
     list_kind: str | None = None
     list_level: int = 0
     raw: str = ""
+    link: bool = False
+    page: int | None = None
 
     @property
     def blank(self) -> bool:
