@@ -154,9 +154,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     ]
     for i in range(min(reading.start, pre_end)):
         if i not in reading.context and i not in noise and not lines[i].blank:
-            why = "prose before the letter" if len(lines[i].text.split()) >= 12 else "page text"
+            why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
-    pre = parse_preamble(head, parsed.skipped)
+    pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
     body_end = (
         close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
     )

@@ -268,12 +268,17 @@ def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Pream
     return pre
 
 
-def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preamble:
+def parse_preamble(
+    lines: list[Line], skipped: list[tuple[str, str]], *, letter_from: int | None = None
+) -> Preamble:
     """Read the lines before the salutation.
 
     Args:
         lines: The preamble's lines (page noise already blanked).
         skipped: Collects lines left unplaced, with the reason.
+        letter_from: The first line of the letter's own head: a date from here on is the
+            letter's date unless it says it is a publication date ("Published …").
+            None when unknown (a date next to the page heading is then its date).
 
     Returns:
         Heading, publication date, letter date, addressees, cc, subject and letterhead.
@@ -366,6 +371,7 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
             for x in (b - 1, b + 1):
                 if (
                     0 <= x < len(block_list)
+                    and (letter_from is None or block_starts[x] < letter_from)
                     and block_starts[x] in dates
                     and len(block_list[x]) == 1
                     and dates[block_starts[x]].place is None

@@ -37,6 +37,7 @@ from draftkit.ingest.noise import (
 )
 from draftkit.ingest.preamble import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line, name_part
 from draftkit.ingest.sentences import split_marker
+from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
 
 __all__ = ["Candidate", "Reading", "locate"]
@@ -420,7 +421,7 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             continue
         why = ["a valediction" if strength == 2 else "a closing phrase"]
         score = float(strength)
-        following = page.after(index, 3)
+        following = [i for i in page.after(index, 4) if not is_signatory_note(page.text(i))]
         text = ln.text.strip()
         if not following or following[0] >= stop:
             score += 0.5
@@ -583,6 +584,13 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if not all(_head_line(t) or _address_line(t) for t in texts):
         return "page"
+    if (
+        len(block) == 1
+        and _LETTER_HEADING.search(first)
+        and not TO_LINE.match(first)
+        and not names.split_honorific(first)[0]
+    ):
+        return "heading"
     if TO_LINE.match(first) or re.match(r"(?i)^(?:to|a|à|para)\s*[,:]?$", first):
         return "address"
     if (
@@ -708,6 +716,72 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
     return limit, "end of the page"
 
 
+_TAIL_PART = re.compile(
+    r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
+    r"^(?:P\.\s?S\.|PS:|N\.B\.)"
+)
+_DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
+_CONTACT = re.compile(
+    r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]"
+)
+
+
+def _entry_kind(page: _Page, index: int) -> str:
+    """What a line after the close is: signer, label, note, contact, or not a signer."""
+    ln = page.lines[index]
+    text = ln.text.strip()
+    if is_signatory_note(text):
+        return "note"
+    if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
+        return "label"
+    if _CONTACT.search(text) and _words(text) <= 14:
+        return "contact"
+    if ln.link and _words(text) <= 6:
+        return "link"
+    if (ln.style or "") in ("h1", "h2"):
+        return "heading"
+    if is_prose(text):
+        return "prose"
+    if _DEFINITION.match(text) and not re.match(r"(?i)^(?:signed|sgd|/s/)", text):
+        return "definition"
+    return "signer" if _signer_like(text) else "other"
+
+
+def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
+    """Where the signature block that starts at ``frm`` ends.
+
+    Signers come in blocks of one shape; the list ends at the first block (after some
+    signers) where most lines are not signers: term definitions ("ABC: …"), prose, link
+    rows, headings, or a list of another kind than the signers'.
+    """
+    seen = 0
+    signer_list: str | None = None
+    for block in _blocks_between(page, frm, limit):
+        if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
+            continue  # a cc list, enclosures or a postscript after the signers
+        kinds = [_entry_kind(page, i) for i in block]
+        signers = kinds.count("signer")
+        bad = sum(1 for k in kinds if k in ("definition", "prose", "link", "heading", "other"))
+        kind_of_list = page.lines[block[0]].list_kind or (
+            "marker" if split_marker(page.text(block[0])) else "plain"
+        )
+        if seen and bad > signers:
+            return block[0], f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
+        if (
+            seen >= 3
+            and signer_list is not None
+            and kind_of_list != signer_list
+            and len(block) >= 3
+            and "label" not in kinds[:1]
+        ):
+            return block[0], "a list of another shape after the signers"
+        if signers:
+            seen += signers
+            signer_list = signer_list or kind_of_list
+    return limit, "end of the letter"
+
+
 # -- the whole reading -----------------------------------------------------------------
 
 
@@ -791,6 +865,14 @@ def locate(lines: list[Line]) -> Reading:
         reading.notes.append(f"a second letter or reply begins at line {second + 1}")
     heading_texts = {lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)}
     cut, why = _tail_cut(page, tail_from, limit, heading_texts)
+    if best.close is not None:
+        signers_from = best.close + 1
+    else:
+        prose = [i for i in page.between(sal_index + 1, cut) if is_prose(page.text(i))]
+        signers_from = (prose[-1] + 1) if prose else sal_index + 1
+    end, end_why = _signature_end(page, signers_from, cut)
+    if end < cut:
+        cut, why = end, end_why
     reading.end = cut
     if cut < len(lines):
         reading.notes.append(f"the letter ends before line {cut + 1}: {why}")

@@ -16,7 +16,7 @@ from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee, Signatory
 
-__all__ = ["inline_person", "parse_signatures"]
+__all__ = ["inline_person", "is_signatory_label", "is_signatory_note", "parse_signatures"]
 
 _SIGN_INTRO = re.compile(
     r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
@@ -38,6 +38,18 @@ _SIGN_NOTE = re.compile(
     r"|for identification purposes",
     re.IGNORECASE,
 )
+
+
+def is_signatory_label(text: str) -> bool:
+    """ "Signatories:", "Organisations:", "The undersigned" — a heading over signers."""
+    return _SIGN_INTRO.match(text) is not None or _SECTION.match(text) is not None
+
+
+def is_signatory_note(text: str) -> bool:
+    """ "Affiliations are for identification purposes only" and the like."""
+    return _SIGN_NOTE.search(text) is not None
+
+
 _ENCLOSURE = re.compile(
     r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
