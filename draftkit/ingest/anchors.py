@@ -16,7 +16,13 @@ import re
 from draftkit.ingest import names
 from draftkit.ingest.text import Line
 
-__all__ = ["close_strength", "is_close", "match_salutation", "shaped_salutation"]
+__all__ = [
+    "close_strength",
+    "is_close",
+    "is_closing_line",
+    "match_salutation",
+    "shaped_salutation",
+]
 
 _SALUTATION = re.compile(
     r"^(?P<sal>"
@@ -168,3 +174,25 @@ def is_close(line: Line) -> bool:
         return True
     text = line.text.strip()
     return strength == 1 and (text.endswith(",") or text.lower().startswith("thanking"))
+
+
+_CLOSING_LINE = re.compile(
+    r"(?i)\b(?:I|we|you|your|our|us|me|look(?:ing)? forward|thank|hope|appreciate|"
+    r"vous|nous|votre|notre|usted|su|nuestr[oa]s?|agradec|esperamos|espero)\b"
+)
+
+
+def is_closing_line(text: str) -> bool:
+    """A closing sentence used instead of a valediction: "I look forward to your reply,".
+
+    It ends the body with a comma, speaks in the first or second person, and is followed
+    by the signature; the caller checks what follows.
+    """
+    text = text.strip()
+    return (
+        text.endswith(",")
+        and 4 <= len(text.split()) <= 30
+        and text[:1].isupper()
+        and _CLOSING_LINE.search(text) is not None
+        and match_salutation(Line(text)) is None
+    )

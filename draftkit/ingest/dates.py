@@ -46,7 +46,8 @@ _FORMS = [
 ]
 _WEEKDAY = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun)\.?,?\s+",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(

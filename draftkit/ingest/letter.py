@@ -157,9 +157,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
     pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
-    body_end = (
-        close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
-    )
+    if close_index is not None:
+        body_end = close_index
+    elif reading.closing_line is not None:
+        body_end = reading.closing_line + 1
+    else:
+        body_end = _signature_start(clean[:cut], sal_index + 1)
     body_lines = clean[sal_index + 1 : body_end]
     if salutation[1]:
         first = lines[sal_index]

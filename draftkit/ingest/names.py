@@ -13,6 +13,7 @@ import re
 __all__ = [
     "POST_NOMINALS",
     "has_org_word",
+    "is_country_list",
     "is_address_start",
     "is_organisation",
     "is_person_name",
@@ -281,6 +282,60 @@ _POSTAL = re.compile(
     r"^\d{4,5}\s+[A-Z]|"
     r"\bCH-\d{4}\b|^\d[\d\- ]{2,}\s+\w)"
 )
+_COUNTRY_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted(
+            {
+                part
+                for chunk in (
+                    "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|"
+                    "Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|"
+                    "Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|"
+                    "Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cabo Verde|"
+                    "Cambodia|Cameroon|Canada|Central African Republic|Chad|Chile|China|"
+                    "Colombia|Comoros|Congo|Costa Rica|Côte d'Ivoire|Croatia|Cuba|Cyprus|"
+                    "Czechia|Czech Republic|DRC|Denmark|Djibouti|Dominica|Dominican Republic|"
+                    "Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|"
+                    "Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|"
+                    "Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|"
+                    "Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|"
+                    "Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|"
+                    "Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|"
+                    "Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|"
+                    "Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|"
+                    "Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|"
+                    "New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|"
+                    "Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|"
+                    "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Lucia|"
+                    "Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|"
+                    "Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|"
+                    "South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|"
+                    "Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|"
+                    "Tonga|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|"
+                    "Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|"
+                    "United States|USA|US|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|"
+                    "Viet Nam|Yemen|Zambia|Zimbabwe|EU|Europe|Africa|Asia|Latin America|"
+                    "Global|International|Worldwide",
+                )
+                for part in chunk.split("|")
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_country_list(text: str) -> bool:
+    """True for "France", "France / Switzerland", "Kenya and Uganda": places only."""
+    rest = _COUNTRY_WORDS.sub("", text)
+    return bool(_COUNTRY_WORDS.search(text)) and not re.sub(r"(?i)[\s,/&;-]|\band\b|\bthe\b", "", rest)
+
+
 _COUNTRY = re.compile(
     r"(?:^|,\s*)(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
     r"Belgium|France|Germany|Netherlands|The Netherlands|Austria|Italy|Spain|Kenya|"

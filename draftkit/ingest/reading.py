@@ -27,7 +27,12 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest import names
-from draftkit.ingest.anchors import close_strength, match_salutation, shaped_salutation
+from draftkit.ingest.anchors import (
+    close_strength,
+    is_closing_line,
+    match_salutation,
+    shaped_salutation,
+)
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.noise import (
     foreign_script_share,
@@ -93,6 +98,8 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
     headless: bool = False
     greeting: tuple[str, str] | None = None
+    stop: int = 0
+    ended: bool = False
 
     def describe(self, lines: list[Line]) -> str:
         """One line saying which anchors this reading takes."""
@@ -128,6 +135,8 @@ class Reading:
         end: The first line after the letter; lines from here are page furniture.
         headless: The letter has no salutation.
         chosen: The reading kept; ``alternatives`` are the others, best first.
+        closing_line: A closing sentence used instead of a close ("I look forward to
+            your reply,"), when there is no close.
         complete: The letter has an opening and an ending (a close or signers), so the
             page reproduces a whole letter rather than quoting from one.
     """
@@ -141,6 +150,7 @@ class Reading:
     context: list[int] = field(default_factory=list)
     end: int = 0
     headless: bool = False
+    closing_line: int | None = None
     chosen: Candidate | None = None
     alternatives: list[Candidate] = field(default_factory=list)
     complete: bool = False
@@ -486,10 +496,21 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     """How many signer-like lines end the stretch ``[start, stop)``."""
     count = 0
     for index in reversed(page.between(start, stop)):
-        if is_prose(page.text(index)) or not _signer_like(page.text(index)):
+        text = page.text(index)
+        if is_prose(text) or not _signer_like(text) or is_closing_line(text):
             break
         count += 1
     return count
+
+
+def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
+    """A closing sentence ("I look forward to your reply,") just above the signers."""
+    signers = _trailing_signers(page, start, stop)
+    content = page.between(start, stop)
+    if not signers or len(content) <= signers:
+        return None
+    candidate = content[-signers - 1]
+    return candidate if is_closing_line(page.text(candidate)) else None
 
 
 def _second_letter(page: _Page, after: int, stop: int) -> int | None:
@@ -548,11 +569,14 @@ def _score_reading(
         reasons += close[2]
     else:
         signers = _trailing_signers(page, opening + 1, stop)
-        if signers:
+        if signers and _closing_line_before(page, opening + 1, stop) is not None:
+            score += 2.0
+            reasons.append("a closing sentence ending in a comma, then the signature")
+        elif signers:
             score += 1.0
             reasons.append("no close, but signer-like lines end it")
     # the first letter of a page is its subject; a later one is a reply or a quotation
-    score -= 0.02 * len(page.between(0, opening))
+    score -= 0.05 * len(page.between(0, opening))
     return Candidate(
         salutation=opening,
         close=close[0] if close is not None else None,
@@ -560,6 +584,8 @@ def _score_reading(
         reasons=reasons,
         headless=sal is None,
         greeting=sal[1] if sal is not None else ("", ""),
+        stop=stop,
+        ended=close is not None or any("signature" in r or "signer" in r for r in reasons),
     )
 
 
@@ -570,18 +596,18 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
     texts = [page.text(i) for i in block]
     first = texts[0]
+    if len(texts) >= 2 and sum(1 for t in texts if _MAIL_HEADER.match(t)) >= 2:
+        return "mail header"
+    if SUBJECT_LINE.match(first) and len(texts) <= 3:
+        return "subject"
     if any(is_prose(t) for t in texts):
         return "prose"
     if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
         return "heading"
     if len(block) == 1 and parse_date_line(first):
         return "published" if parse_date_line(first).published else "date"  # type: ignore[union-attr]
-    if SUBJECT_LINE.match(first):
-        return "subject"
     if CC_LINE.match(first):
         return "cc"
-    if all(_MAIL_HEADER.match(t) for t in texts[:2]):
-        return "mail header"
     if not all(_head_line(t) or _address_line(t) for t in texts):
         return "page"
     if (
@@ -669,6 +695,8 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         start = block[0]
         previous_kind = kind
         k -= 1
+        if kind == "mail header":
+            break  # an e-mail's headers open the message: nothing above is its head
     notes: list[str] = []
     context: list[int] = []
     if k >= 0:
@@ -709,8 +737,10 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
             return index, f"page furniture ({reason})"
         if reason is not None:
             continue
-        if (ln.style or "") in ("h1", "h2") and index > frm + 1:
-            return index, "a page heading after the letter"
+        if (ln.heading or (ln.style or "") in ("h1", "h2")) and not is_signatory_label(ln.text):
+            return index, "a heading after the letter"
+        if ln.rule and not is_signatory_label(ln.text):
+            return index, "a rule after the letter"
         if ln.text.strip().lower() in heading_texts and index > frm + 1:
             return index, "the page's title repeated after the letter"
     return limit, "end of the page"
@@ -739,7 +769,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "contact"
     if ln.link and _words(text) <= 6:
         return "link"
-    if (ln.style or "") in ("h1", "h2"):
+    if ln.heading or (ln.style or "") in ("h1", "h2"):
         return "heading"
     if is_prose(text):
         return "prose"
@@ -806,7 +836,7 @@ def locate(lines: list[Line]) -> Reading:
         stop = len(lines)
         for other in salutations[position + 1 :]:
             if other[2] >= 4.0 and other[0] > sal[0] + 2:
-                stop = other[0]
+                stop = max(_letter_head(page, other[0], False)[0], sal[0] + 1)
                 break
         closes = _close_candidates(page, sal[0] + 1, stop)
         best_close = max(closes, key=lambda c: (c[1], -c[0])) if closes else None
@@ -827,6 +857,23 @@ def locate(lines: list[Line]) -> Reading:
         reading.notes.append("no reading opens a letter")
         return reading
     best = candidates[0]
+    earlier = [
+        c
+        for c in candidates[1:]
+        if c.salutation is not None
+        and best.salutation is not None
+        and c.salutation < best.salutation
+        and c.stop <= best.salutation
+        and c.ended
+        and c.score >= 0.6 * best.score
+    ]
+    if earlier:
+        # the page's first whole letter is its subject; a later one is a reply or a quote
+        first = min(earlier, key=lambda c: c.salutation or 0)
+        first.reasons.append("the page's first whole letter (a later one is a reply or a quote)")
+        candidates.remove(first)
+        candidates.insert(0, first)
+        best = first
     reading.chosen, reading.alternatives = best, candidates[1:]
     reading.salutation, reading.close, reading.headless = best.salutation, best.close, best.headless
     reading.greeting = best.greeting
@@ -870,6 +917,8 @@ def locate(lines: list[Line]) -> Reading:
     else:
         prose = [i for i in page.between(sal_index + 1, cut) if is_prose(page.text(i))]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
+    if best.close is None:
+        reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
     end, end_why = _signature_end(page, signers_from, cut)
     if end < cut:
         cut, why = end, end_why

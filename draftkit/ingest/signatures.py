@@ -103,7 +103,9 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
 
 def inline_person(line: str) -> Signatory | None:
     """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
-    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{3,})\)$", line)
+    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{2,})\)$", line)
+    if bracket and names.is_country_list(bracket.group("org")):
+        return None  # "Fabiano Law Firm (Italy)": an organisation and its country
     if (
         bracket
         and _person_start(bracket.group("name"))
@@ -144,6 +146,19 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+def _run_together(lines: list[Line]) -> list[Line]:
+    """Split entries that lost the break between them: "Olvid (France)OpenCloud (Germany)"."""
+    out: list[Line] = []
+    for ln in lines:
+        parts = re.split(r"(?<=\))(?=[A-Z][a-z])", ln.text) if ")" in ln.text else [ln.text]
+        if len(parts) == 1:
+            out.append(ln)
+            continue
+        for part in parts:
+            out.append(Line(part.strip(), hard=True, raw=part.strip(), style=ln.style))
+    return out
+
+
 def parse_signatures(
     lines: list[Line], skipped: list[tuple[str, str]]
 ) -> tuple[list[Signatory], str | None, list[Addressee], list[str]]:
@@ -156,7 +171,7 @@ def parse_signatures(
     section: str | None = None
     mode = "sign"
     cc_block: list[list[str]] = [[]]
-    for ln in lines:
+    for ln in _run_together(lines):
         if ln.blank:
             if mode == "cc":
                 cc_block.append([])
@@ -246,6 +261,9 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
+    only = normalise_space(lines[content[0]].text)
+    if len(content) == 1 and re.fullmatch(r"[A-Z][\w’'-]+", only) and not names.has_org_word(only):
+        return [Signatory(name=only)]  # a letter signed with a first name
     groups: list[list[Line]]
     gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     if gaps and min(gaps) >= 1 and max(gaps) > min(gaps):

@@ -52,6 +52,8 @@ class Line:
         link: The whole line is the text of a link (HTML): a menu or share item when
             it stands outside the letter.
         page: The page the line is on (PDF), counted from 1.
+        heading: The heading level (1-6) of an HTML heading, else 0.
+        rule: A horizontal rule (HTML ``<hr>``) stands just before the line.
     """
 
     text: str
@@ -66,6 +68,8 @@ class Line:
     raw: str = ""
     link: bool = False
     page: int | None = None
+    heading: int = 0
+    rule: bool = False
 
     @property
     def blank(self) -> bool:
