@@ -26,6 +26,35 @@ _ASK_INTRO = re.compile(
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
+_ASK_VERBS = frozenset(
+    """abolish accelerate accept act address adopt advance affirm allocate allow amend
+    appoint approve assert assess assign assure authorise authorize avoid ban begin bring
+    build call cancel cease champion clarify close commission commit comply condemn conduct
+    consider consult continue convene cooperate create curb cut decline declassify decriminalise
+    decriminalize defend deliver demand deploy designate desist develop direct disclose
+    discontinue dismantle drop educate eliminate embrace empower enable encourage end endorse
+    enforce engage enhance ensure enact establish evaluate examine expand expedite extend
+    facilitate fund grant guarantee halt help hold honour honor implement improve include
+    increase inform initiate insist instruct integrate intervene introduce investigate invite
+    issue join keep launch lead lift limit maintain make mandate meet monitor move negotiate
+    oppose order pass pause pay permit persuade place pledge postpone press prevent prioritise
+    prioritize proceed produce prohibit promote protect provide prosecute publish pursue push
+    put raise ratify reaffirm recognise recognize reconsider redouble reduce refer refrain
+    reform refuse reinstate reject release remove renew reopen repeal replace report request
+    require rescind reserve respect respond restore resume return reverse review revise
+    revoke safeguard sanction scale seek share shorten sign speak stand step stop strengthen
+    submit support suspend take terminate track train uphold urge use vote waive withdraw
+    work""".split()
+)
+"""Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
+
+
+def imperative(text: str) -> bool:
+    """True when ``text`` opens with a verb of request ("Ensure that …", "Release all …")."""
+    word = re.split(r"[\s,;:]+", text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
+    return word in _ASK_VERBS
+
+
 _NOT_ASK_START = {
     "we",
     "i",
@@ -449,9 +478,14 @@ def body_asks_closing(
             if unit.kind != "para" or not (unit.text.rstrip().endswith(":") or announces):
                 continue
             last = _sentences(unit.text)[-1]
-            if not _ASK_INTRO.search(last) or _concerns_intro(last):
-                continue
             nxt = units[index + 1]
+            if _concerns_intro(last):
+                continue
+            if not _ASK_INTRO.search(last):
+                # no asking word in the intro, but a list of instructions after it
+                run = _list_run(units, index + 1) if nxt.kind == "item" else []
+                if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
+                    continue
             if (nxt.kind == "item" and nxt.indent <= top + 1) or (
                 nxt.kind == "para" and _ask_like(nxt)
             ):

@@ -133,6 +133,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
         positions, the reading behind them, what was found and what was skipped.
     """
     reading = locate(lines)
+    lines = reading.lines
     noise = reading.noise
     parsed = Parsed(letter=None, salutation_index=None, close_index=None, reading=reading)
     cut = reading.end

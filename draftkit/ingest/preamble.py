@@ -98,11 +98,64 @@ def _place_like(line: str) -> bool:
     )
 
 
+_TITLE_START = re.compile(
+    r"^(?:Minister|Secretary|Ambassador|President|Vice-President|Director|Director-General|"
+    r"Commissioner|Chair|Chairman|Chairwoman|Chairperson|Special|High|Permanent|Deputy|"
+    r"Under-Secretary|Senator|Representative|Member|Head|Governor|Mayor|Judge|Attorney|"
+    r"Prosecutor|Prime|Foreign|Speaker|Rapporteur|Envoy|Leader|Chief)$"
+)
+_ADDRESS_WORD = re.compile(
+    r"^(?:Ministry|Ministère|Ministerio|Department|Embassy|Mission|Office|Consulate|Senate|"
+    r"Parliament|Palais|Palace|Government|Presidency|Chancellery|House|Headquarters|"
+    r"Republic|Kingdom|Federation|Commonwealth|Principality)$"
+)
+
+
+def split_run_on(line: str) -> list[str]:
+    """An inside address a page collapsed onto one line, back into its lines.
+
+    "Mr. Ana Reyes Minister of Justice Ministry of Justice Port Aubrey Kestria" becomes
+    the name, the office, the institution and the country; a line with commas, or one
+    that does not start with a person, is left alone.
+    """
+    tokens = line.split()
+    honorific, rest = names.split_honorific(line)
+    if len(tokens) < 6 or "," in line or not honorific:
+        return [line]
+    start = len(tokens) - len(rest.split())
+    cuts: list[int] = []
+    for index in range(start + 1, len(tokens)):
+        word, previous = tokens[index], tokens[index - 1]
+        if not word[:1].isupper():
+            continue
+        title_here = _TITLE_START.match(word) and not _TITLE_START.match(previous)
+        institution = _ADDRESS_WORD.match(word) and previous[:1].isupper() and (
+            not cuts or index - cuts[-1] >= 2
+        )
+        if (title_here or institution) and previous.lower() not in ("of", "the", "and", "for"):
+            cuts.append(index)
+    if not cuts:
+        return [line]
+    tail = tokens[cuts[-1] :]
+    for size in (3, 2, 1):
+        if len(tail) > size and names.is_country_list(" ".join(tail[-size:])):
+            cuts.append(len(tokens) - size)
+            break
+    edges = [0, *cuts, len(tokens)]
+    parts = [" ".join(tokens[a:b]) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+    first = parts[0]
+    if not names.is_person_name(names.split_honorific(first)[1], allow_single=True):
+        return [line]
+    return parts
+
+
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
     lines = [normalise_space(line) for line in lines if normalise_space(line)]
     if not lines:
         return None
+    if len(lines) == 1:
+        lines = split_run_on(lines[0])
     first = lines[0]
     honorific, rest = names.split_honorific(first)
     name: str | None = None
@@ -190,6 +243,7 @@ def _looks_like_heading(text: str) -> bool:
             or (text[:1].isdigit() and len(words) >= 3)
         )
         and not is_person_line(text)
+        and not names.split_honorific(text)[0]
         and not TO_LINE.match(text)
         and not re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)  # "From: …", "Attached: …"
         and not names.is_postal_line(text)

@@ -45,7 +45,7 @@ from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
 
-__all__ = ["Candidate", "Reading", "locate"]
+__all__ = ["Candidate", "Reading", "locate", "split_run_together"]
 
 _NOT_A_CUT = {"decoration", "signature placeholder", "page number", "running page header"}
 """Noise that may sit inside a signature block without ending the letter."""
@@ -715,7 +715,7 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 heading = blocks[j][:1]
             elif dated is None and single and kinds[j] in ("published", "date"):
                 dated = blocks[j]
-            elif heading is None and single and kinds[j] == "label" and dated is not None:
+            elif heading is None and single and kinds[j] in ("label", "address") and dated:
                 heading = blocks[j]  # a title line just above the page's date
             if heading is not None and dated is not None:
                 break
@@ -815,15 +815,58 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
 # -- the whole reading -----------------------------------------------------------------
 
 
+_MIDLINE_GREETING = re.compile(
+    r"\s(?=(?:My\s+)?Dear\s|Excellenc(?:y|ies)[,:]|Respected\s|Honou?rable\s|Madam[,:\s]|Sir[,:])"
+)
+
+
+def split_run_together(lines: list[Line]) -> list[Line]:
+    """Lines where a page collapsed two parts of a letter's head into one.
+
+    "Re: Release of the journalists Dear Minister," and "12 March 2024 Dear Sir," become
+    two lines each (with a blank line between), when the part before the greeting is a
+    subject, a date or an addressee and the part after is a salutation.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        text = ln.text
+        pieces: tuple[str, str] | None = None
+        if not ln.blank and len(text) <= 600:
+            for match in _MIDLINE_GREETING.finditer(text):
+                head, tail = text[: match.start()].strip(), text[match.end() :].strip()
+                if not head or match_salutation(Line(tail)) is None:
+                    continue
+                if (
+                    SUBJECT_LINE.match(head)
+                    or parse_date_line(head)
+                    or (label_like(head) and (is_person_line(head) or TO_LINE.match(head)))
+                ):
+                    pieces = (head, tail)
+                    break
+        if pieces is None:
+            out.append(ln)
+            continue
+        for number, piece in enumerate(pieces):
+            if number:
+                out.append(Line("", raw=""))
+            out.append(
+                Line(piece, indent=ln.indent, hard=ln.hard, raw=piece, page=ln.page, rule=ln.rule)
+            )
+    return out
+
+
 def locate(lines: list[Line]) -> Reading:
     """Find the letter in a page's lines.
 
     Args:
-        lines: Lines from a reader (blank lines separate blocks).
+        lines: Lines from a reader (blank lines separate blocks). Lines that run two
+            parts of a letter together are split first; the reading's ``lines`` are
+            the lines it indexes.
 
     Returns:
         The reading: noise, anchors, the letter's extent and the alternatives weighed.
     """
+    lines = split_run_together(lines)
     reading = Reading(lines=lines)
     noise = _context_free_noise(lines)
     reading.noise = noise

@@ -146,6 +146,11 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+def kept_signers(kept: list[Line]) -> bool:
+    """True once a signer line has been kept."""
+    return any(not ln.blank for ln in kept)
+
+
 def _run_together(lines: list[Line]) -> list[Line]:
     """Split entries that lost the break between them: "Olvid (France)OpenCloud (Germany)"."""
     out: list[Line] = []
@@ -223,9 +228,23 @@ def parse_signatures(
         if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
-        if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
-            skipped.append((text, "contact details"))
-            continue
+        contact = re.search(
+            r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text
+        )
+        if contact:
+            before = text[: contact.start()].strip(" ,;|–—-")
+            if (
+                not kept_signers(kept)
+                and len(before.split()) >= 2
+                and not re.match(r"(?i)^(?:tel|phone|fax|e-?mail|web|mobile|contact)", before)
+            ):
+                # "Jane Doe Human Rights Desk www.example.org": the signer, then contact
+                skipped.append((text[contact.start() :], "contact details"))
+                ln = Line(before, hard=True, raw=before, bold=ln.bold)
+                text = before
+            else:
+                skipped.append((text, "contact details"))
+                continue
         mark = re.match(r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text)
         if mark:
             name = text[mark.end() :].strip()
