@@ -1,4 +1,4 @@
-"""Read past letters (.txt, .md, .docx, .html) back into :class:`~draftkit.schema.Letter`.
+"""Read past letters (.txt, .md, .docx, .html, .pdf) back into :class:`~draftkit.schema.Letter`.
 
 >>> from draftkit.ingest import ingest_text
 >>> result = ingest_text("Dear Minister,\\n\\nWe write about X.\\n\\nSincerely,\\n\\nJane Doe\\n")
@@ -173,6 +173,8 @@ def ingest_text(text: str, *, source: str | None = None) -> IngestResult:
 
 def _sniff(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
+    if data[:5] == b"%PDF-" or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        return "pdf"
     if data[:4] == b"PK\x03\x04":
         return "docx"
     if suffix in _DOCX_EXT:
@@ -214,6 +216,11 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
 
         result = ingest_lines(docx_lines(data, source=filename), source=filename)
         return _with_provenance(result, data, filename)
+    if fmt == "pdf":
+        from draftkit.ingest.pdf import read_pdf
+
+        lines, dropped = read_pdf(data, source=filename)
+        return ingest_lines(lines, source=filename, dropped=dropped)
     text, _encoding = decode_bytes(data, source=filename)
     if fmt == "html":
         from draftkit.ingest.html import read_html

@@ -151,7 +151,11 @@ def split_run_on(line: str) -> list[str]:
 
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
-    lines = [normalise_space(line) for line in lines if normalise_space(line)]
+    lines = [
+        normalise_space(line).rstrip(",")
+        for line in lines
+        if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
+    ]
     if not lines:
         return None
     if len(lines) == 1:
@@ -578,6 +582,8 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
         pending.append(list(texts))
 
 
+_TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
+"""A line that only says an address follows: "To,", "To:", "À"."""
 TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
 
 
@@ -598,9 +604,13 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
     unaddressed: list[int] = []
     targets: list[int] = []
     for block in groups:
+        block = [x for x in block if not _TO_LABEL.match(normalise_space(x))]
+        if not block:
+            continue
         entries = split_entries(block)
         for entry in entries:
-            first = normalise_space(entry[0])
+            entry = [normalise_space(x).rstrip(",") for x in entry]
+            first = entry[0]
             group = TO_LINE.match(first)
             if group and not is_person_line(group.group("rest")):
                 titles, address = _split_title_address(

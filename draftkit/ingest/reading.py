@@ -195,13 +195,22 @@ def label_like(text: str) -> bool:
     )
 
 
+def _name_list(text: str) -> bool:
+    """Names in one comma- or semicolon-separated paragraph, with no sentence in it."""
+    parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
+    return (
+        len(parts) >= 3
+        and all(_words(p) <= 8 for p in parts)
+        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)
+    )
+
+
 def _signer_like(text: str) -> bool:
     """A line that could be a signer, a signer's title or an organisation."""
     if split_marker(text):
         _, _, text = split_marker(text) or ("", "", text)
-    parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
-    if len(parts) >= 3 and all(_words(p) <= 8 for p in parts):
-        return True  # names in one comma-separated paragraph
+    if _name_list(text):
+        return True
     sentence = re.search(r"[.!?][”\"’)]*$", text) and not re.search(
         r"(?i)\b(?:inc|ltd|co|corp|jr|sr|e\.v|s\.a|a\.c|n\.v|b\.v|llc|plc)\.$", text
     )
@@ -457,11 +466,43 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
 
 
 def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[str]]]:
-    """Where a letter without a salutation could begin its first paragraph."""
-    out: list[tuple[int, float, list[str]]] = []
+    """Where a letter without a salutation could begin its first paragraph.
+
+    Two places are weighed: the page's first prose paragraph, and the first paragraph
+    under a heading that names a letter ("Open letter to the Commission").
+    """
+    starts: list[int] = []
     first_prose = next((i for i in page.content if i < stop and is_prose(page.text(i))), None)
-    if first_prose is None:
-        return out
+    if first_prose is not None:
+        starts.append(first_prose)
+    for index in page.content:
+        if index >= stop:
+            break
+        text = page.text(index)
+        if _LETTER_HEADING.search(text) and _title(page.lines[index]):
+            after = next((i for i in page.after(index, 3) if is_prose(page.text(i))), None)
+            if after is not None and after < stop and after not in starts:
+                starts.append(after)
+    out: list[tuple[int, float, list[str]]] = []
+    for start in starts:
+        scored = _score_headless(page, start, stop)
+        if scored is not None:
+            out.append(scored)
+    return out
+
+
+def _title(line: Line) -> bool:
+    """A heading: an HTML heading, or a short capitalised line with no end punctuation."""
+    text = line.text.strip()
+    return bool(line.heading) or (line.style or "") in _HEADING_STYLES or (
+        label_like(text)
+        and _words(text) <= 14
+        and text[:1].isupper()
+        and not re.search(r"[:,;]$", text)
+    )
+
+
+def _score_headless(page: _Page, first_prose: int, stop: int) -> tuple[int, float, list[str]] | None:
     before = [i for i in page.content if i < first_prose]
     texts = [page.text(i) for i in before]
     why: list[str] = []
@@ -475,7 +516,10 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     ):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
-    if any(_LETTER_HEADING.search(t) and label_like(t) for t in texts[-8:]):
+    if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
+        score += 1.5
+        why.append("right under a heading that names a letter")
+    elif any(_LETTER_HEADING.search(page.text(i)) and _title(page.lines[i]) for i in before[-8:]):
         score += 1.0
         why.append("a heading names a letter")
     if score and _LETTER_OPENING.match(page.text(first_prose)):
@@ -484,12 +528,13 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
-    if _SECOND_PERSON.search(" ".join(page.text(i) for i in page.content if first_prose <= i < stop)):
+    body = " ".join(page.text(i) for i in page.content if first_prose <= i < stop)
+    if _SECOND_PERSON.search(body):
         score += 0.5
         why.append("speaks to 'you'")
     if score >= 1.5:
-        out.append((first_prose, score, why))
-    return out
+        return first_prose, score, why
+    return None
 
 
 def _trailing_signers(page: _Page, start: int, stop: int) -> int:
@@ -594,7 +639,7 @@ def _score_reading(
 
 def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
-    texts = [page.text(i) for i in block]
+    texts = [page.text(i).rstrip(",") for i in block]
     first = texts[0]
     if len(texts) >= 2 and sum(1 for t in texts if _MAIL_HEADER.match(t)) >= 2:
         return "mail header"
@@ -675,12 +720,19 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     phase = "below"  # below the first address block, or from there up
     previous_kind = ""
     extra_taken = False
+    opened = False  # a "To," line opens the address: above it only a date or letterhead
     k = len(blocks) - 1
     while k >= 0:
         kind, block = kinds[k], blocks[k]
         text = page.text(block[0])
         titled = len(block) == 1 and _LETTER_HEADING.search(text) is not None
         accept = False
+        if opened and kind not in ("date", "subject") and not (
+            previous_kind == "date" and not extra_taken and kind in ("label", "address")
+        ):
+            break
+        if opened and previous_kind == "date" and kind in ("label", "address"):
+            extra_taken = True
         if kind in ("subject", "cc", "mail header", "date", "address"):
             accept = True
         elif kind == "label" and not titled:
@@ -697,6 +749,8 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         k -= 1
         if kind == "mail header":
             break  # an e-mail's headers open the message: nothing above is its head
+        if kind == "address" and re.match(r"(?i)^(?:to|a|à|para)\b", text):
+            opened = True
     notes: list[str] = []
     context: list[int] = []
     if k >= 0:
@@ -771,6 +825,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
         return "heading"
+    if _name_list(text):
+        return "signer"
     if is_prose(text):
         return "prose"
     if _DEFINITION.match(text) and not re.match(r"(?i)^(?:signed|sgd|/s/)", text):
@@ -787,17 +843,24 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """
     seen = 0
     signer_list: str | None = None
+    label_at: int | None = None  # a label with nothing under it yet ("My answers:")
     for block in _blocks_between(page, frm, limit):
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
             continue  # a cc list, enclosures or a postscript after the signers
         kinds = [_entry_kind(page, i) for i in block]
+        if all(k == "label" for k in kinds):
+            label_at = block[0] if label_at is None else label_at
+            continue
         signers = kinds.count("signer")
         bad = sum(1 for k in kinds if k in ("definition", "prose", "link", "heading", "other"))
         kind_of_list = page.lines[block[0]].list_kind or (
             "marker" if split_marker(page.text(block[0])) else "plain"
         )
+        end = label_at if label_at is not None else block[0]
         if seen and bad > signers:
-            return block[0], f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
+            return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
+        if not seen and bad and not signers:
+            return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
         if (
             seen >= 3
             and signer_list is not None
@@ -809,6 +872,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         if signers:
             seen += signers
             signer_list = signer_list or kind_of_list
+            label_at = None
     return limit, "end of the letter"
 
 
@@ -974,5 +1038,9 @@ def locate(lines: list[Line]) -> Reading:
     opening_ok = not best.headless or best.score >= 2.0
     ending_ok = best.close is not None or _trailing_signers(page, sal_index + 1, cut) > 0
     head_ok = start < sal_index and not best.headless
-    reading.complete = opening_ok and (ending_ok or head_ok)
+    # an open letter set under its title: no greeting, no close, but it speaks to its addressee
+    titled = best.headless and {"right under a heading that names a letter", "speaks to 'you'"} <= set(
+        best.reasons
+    )
+    reading.complete = opening_ok and (ending_ok or head_ok or titled)
     return reading

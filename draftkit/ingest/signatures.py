@@ -265,8 +265,21 @@ def parse_signatures(
             person = addressee_from(entry, cc=True)
             if person:
                 cc.append(person)
+    elsewhere = [ln for ln in kept if _SIGNED_ELSEWHERE.match(ln.text.strip())]
+    if elsewhere:
+        # "(Signatures attached)": the lines here name the signing group, not its members
+        group = [normalise_space(ln.text) for ln in kept if not ln.blank]
+        skipped.extend((text, "signatures are elsewhere") for text in group)
+        return [], note or " ".join(group), cc, enclosures
     signatories = _signatories(kept)
     return signatories, note, cc, enclosures
+
+
+_SIGNED_ELSEWHERE = re.compile(
+    r"(?i)^[(\[]?\s*(?:the\s+)?(?:list\s+of\s+)?(?:signatures?|signatories|signers)\s+"
+    r"(?:are\s+|is\s+)?(?:attached|enclosed|appended|follow|overleaf|in\s+the\s+annex|"
+    r"available|listed\s+(?:separately|in\s+the\s+annex))\b.*$"
+)
 
 
 def _signatories(lines: list[Line]) -> list[Signatory]:
