@@ -527,6 +527,9 @@ def parse_preamble(
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))
                 continue
+            if mode == "subject" and re.match(r"^[A-Z][\w-]{0,15}\s*:\s", ln.text):
+                skipped.append((ln.text, "header line after the subject"))
+                continue  # "Attached: …" under the subject is not part of it
             if mode == "subject":
                 subject_parts.append(ln.text)
                 continue
@@ -600,22 +603,43 @@ def _address_only(entry: list[str]) -> bool:
 
 
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
-    people: list[Addressee] = []
-    unaddressed: list[int] = []
-    targets: list[int] = []
-    for block in groups:
-        block = [x for x in block if not _TO_LABEL.match(normalise_space(x))]
-        if not block:
-            continue
-        entries = split_entries(block)
-        for entry in entries:
-            entry = [normalise_space(x).rstrip(",") for x in entry]
+    reader = _AddressReader(skipped)
+    for whole in groups:
+        whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        for part, block in enumerate(_joined_by_and(whole)):
+            reader.read(block, fresh=part > 0)
+    return reader.people
+
+
+def _joined_by_and(block: list[str]) -> list[list[str]]:
+    """ "Minister for Economic Affairs and" / "The State Secretary …": two addressees."""
+    out: list[list[str]] = [[]]
+    for line in block:
+        out[-1].append(line)
+        if re.search(r"\s(?:and|&)$", normalise_space(line)):
+            out[-1][-1] = re.sub(r"\s+(?:and|&)$", "", normalise_space(line))
+            out.append([])
+    return [part for part in out if part]
+
+
+class _AddressReader:
+    """Reads inside-address blocks into addressees, attaching address-only blocks."""
+
+    def __init__(self, skipped: list[tuple[str, str]]) -> None:
+        self.people: list[Addressee] = []
+        self.skipped = skipped
+        self.unaddressed: list[int] = []
+        self.targets: list[int] = []
+
+    def read(self, block: list[str], *, fresh: bool = False) -> None:
+        """Read one block; ``fresh`` means its first line opens a new addressee."""
+        people = self.people
+        for number, raw_entry in enumerate(split_entries(block) if block else []):
+            entry = [normalise_space(x).rstrip(",") for x in raw_entry]
             first = entry[0]
             group = TO_LINE.match(first)
             if group and not is_person_line(group.group("rest")):
-                titles, address = _split_title_address(
-                    [normalise_space(x) for x in entry[1:] if normalise_space(x)]
-                )
+                titles, address = _split_title_address([x for x in entry[1:] if x])
                 people.append(
                     Addressee(
                         name=group.group("rest").rstrip(":, "),
@@ -623,8 +647,8 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
                         address_lines=address,
                     )
                 )
-                unaddressed = [] if address else [len(people) - 1]
-                targets = []
+                self.unaddressed = [] if address else [len(people) - 1]
+                self.targets = []
                 continue
             if group:
                 entry = [group.group("rest"), *entry[1:]]
@@ -632,25 +656,28 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
             person_start = is_person_line(first) or (
                 names.is_person_name(name_part(first)) and not _address_only(entry)
             )
-            if not person_start and people:
+            if not person_start and people and not (fresh and number == 0):
                 # an address block on its own: for the addressees above without one
-                lines = [normalise_space(x) for x in entry if normalise_space(x)]
-                targets = unaddressed or targets or [len(people) - 1]
-                for index in targets:
+                lines = [x for x in entry if x]
+                self.targets = self.unaddressed or self.targets or [len(people) - 1]
+                for index in self.targets:
                     old = people[index]
                     people[index] = old.model_copy(
                         update={"address_lines": [*old.address_lines, *lines]}
                     )
-                unaddressed = []
+                self.unaddressed = []
                 continue
             person = addressee_from(entry)
             if person is None:
-                skipped.extend((x, "unplaced text before the salutation") for x in entry)
+                self.skipped.extend((x, "unplaced text before the salutation") for x in entry)
                 continue
+            if fresh and number == 0 and person.name is None and person.title_lines:
+                # an office joined to the one above by "and": named as the office, like it
+                titles, address = _split_title_address(entry[1:])
+                person = Addressee(name=first, title_lines=titles, address_lines=address)
             people.append(person)
-            targets = []
+            self.targets = []
             if person.address_lines:
-                unaddressed = []
+                self.unaddressed = []
             else:
-                unaddressed.append(len(people) - 1)
-    return people
+                self.unaddressed.append(len(people) - 1)
