@@ -158,12 +158,18 @@ def parse_lines(lines: list[Line]) -> Parsed:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
     pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
+    styled = any(
+        (ln.style or "").lower() in ("signature name", "signatory organization") for ln in lines
+    )
     if close_index is not None:
         body_end = close_index
     elif reading.closing_line is not None:
         body_end = reading.closing_line + 1
-    else:
+    elif styled or reading.signatures is None:
         body_end = _signature_start(clean[:cut], sal_index + 1)
+    else:
+        # the reading knows where the body's last paragraph ends
+        body_end = reading.signatures
     body_lines = clean[sal_index + 1 : body_end]
     if salutation[1]:
         first = lines[sal_index]

@@ -137,6 +137,8 @@ class Reading:
         chosen: The reading kept; ``alternatives`` are the others, best first.
         closing_line: A closing sentence used instead of a close ("I look forward to
             your reply,"), when there is no close.
+        signatures: Where the signature block begins (the line after the close, or
+            after the body's last paragraph when there is no close).
         complete: The letter has an opening and an ending (a close or signers), so the
             page reproduces a whole letter rather than quoting from one.
     """
@@ -151,6 +153,7 @@ class Reading:
     end: int = 0
     headless: bool = False
     closing_line: int | None = None
+    signatures: int | None = None
     chosen: Candidate | None = None
     alternatives: list[Candidate] = field(default_factory=list)
     complete: bool = False
@@ -1026,6 +1029,9 @@ def locate(lines: list[Line]) -> Reading:
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
     if best.close is None:
         reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
+        if reading.closing_line is not None:
+            signers_from = reading.closing_line + 1
+    reading.signatures = signers_from
     end, end_why = _signature_end(page, signers_from, cut)
     if end < cut:
         cut, why = end, end_why
