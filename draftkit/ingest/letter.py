@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.body import body_asks_closing, units_of
-from draftkit.ingest.preamble import SUBJECT_LINE, parse_preamble
+from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
-from draftkit.ingest.signatures import inline_person, parse_signatures
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.schema import Letter, LetterOptions
 
@@ -183,8 +184,17 @@ def parse_lines(lines: list[Line]) -> Parsed:
             units = units[1:]
     body, intro, asks, closing, ask_style = body_asks_closing(units)
     sign_from = (close_index + 1) if close_index is not None else body_end
-    signatories, note, late_cc, enclosures = parse_signatures(clean[sign_from:cut], parsed.skipped)
-    date = pre.date
+    tail = split_tail(clean[sign_from:cut], parsed.skipped, want_address=not pre.addressees)
+    signatories, note, late_cc, enclosures = parse_signatures(tail.lines, parsed.skipped)
+    if tail.address is not None:
+        dated = parse_date_line(tail.address[-1])
+        block = tail.address[:-1] if dated else tail.address
+        late = addressee_from(block)
+        if late is not None:
+            pre.addressees = [late]
+        if dated and tail.date is None:
+            tail.date = dated
+    date = pre.date or tail.date
     letter_data: dict[str, object] = {
         "kind": "letter",
         "heading": pre.heading,

@@ -35,8 +35,12 @@ _HONORIFIC_WORDS = [
     "S.E.",
     "The Right Honourable",
     "The Right Honorable",
+    "Senator the Hon.",
+    "Senator the Honourable",
     "The Rt. Hon.",
+    "The Rt Hon.",
     "The Rt Hon",
+    "Rt Hon.",
     "Rt. Hon.",
     "Rt Hon",
     "The Honorable",
@@ -386,7 +390,11 @@ _NOT_NAME = re.compile(
     r"annex|summary|recommendations|introduction|foreword|preface|posted|published)\b",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\)|"
+    # "d'Almeida", "dell'Orto", "'Ofa" (a glottal stop before a capital)
+    r"(?:d|l|dell|dall|degli)['’][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*|['’‘][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*)$"
+)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -29,7 +29,7 @@ __all__ = [
 
 SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Ref|REF|Reference|Our ref|Regarding|"
-    r"Concerning|Objet|OBJET|Asunto|ASUNTO|Betreff|Oggetto|Assunto)(?:\s*[:.]|\s+[–—-])\s*(?:\*\*)?"
+    r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)(?:\s*[:.]|\s+[–—-])\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from draftkit.ingest import names
+from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
 from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee, Signatory
 
-__all__ = ["inline_person", "is_signatory_label", "is_signatory_note", "parse_signatures"]
+__all__ = [
+    "Tail",
+    "inline_person",
+    "is_signatory_label",
+    "is_signatory_note",
+    "parse_signatures",
+    "split_tail",
+]
 
 _SIGN_INTRO = re.compile(
     r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
@@ -162,6 +171,99 @@ def _run_together(lines: list[Line]) -> list[Line]:
         for part in parts:
             out.append(Line(part.strip(), hard=True, raw=part.strip(), style=ln.style))
     return out
+
+
+@dataclass(slots=True)
+class Tail:
+    """What the lines after the close hold besides signers.
+
+    Attributes:
+        lines: The lines left for the signature parser (the others blanked).
+        date: A date line after the close ("Geneva, 12 May 2023"), if any.
+        address: An inside address placed after the signatures (British style).
+    """
+
+    lines: list[Line]
+    date: DateLine | None = None
+    address: list[str] | None = None
+
+
+def _is_contact(text: str) -> bool:
+    return bool(
+        re.search(r"@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
+        or re.match(r"(?i)^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile)\.?\s*[:.]", text)
+    )
+
+
+def _postal(text: str) -> bool:
+    return (names.is_postal_line(text) and bool(re.search(r"\d", text))) or bool(
+        re.match(r"(?i)^(?:p\.?\s?o\.?\s+box|postfach|case postale|apartado)\b", text)
+    )
+
+
+def split_tail(
+    lines: list[Line], skipped: list[tuple[str, str]], *, want_address: bool
+) -> Tail:
+    """Take dates, a late inside address and contact blocks out of the signature region.
+
+    Args:
+        lines: The lines after the close (or after the body).
+        skipped: Collects what was set aside, with the reason.
+        want_address: No inside address was found above the salutation, so an address
+            block among the signatures (a person or office, then postal lines) is one.
+    """
+    out = list(lines)
+    tail = Tail(out)
+    groups: list[list[int]] = []
+    for index, ln in enumerate(out):
+        if ln.blank:
+            if groups and groups[-1]:
+                groups.append([])
+            continue
+        if not groups:
+            groups.append([])
+        groups[-1].append(index)
+    groups = [g for g in groups if g]
+    signers_seen = False
+    for group in groups:
+        texts = [out[i].text.strip() for i in group]
+        if CC_LINE.match(texts[0]) or _ENCLOSURE.match(texts[0]):
+            continue
+        for i in list(group):
+            found = parse_date_line(out[i].text)
+            if found is not None and not found.published:
+                if tail.date is None:
+                    tail.date = found
+                skipped.append((out[i].text, "the letter's date, after the close"))
+                out[i] = Line("", raw="")
+                group = [g for g in group if g != i]
+        if not group:
+            continue
+        texts = [out[i].text.strip() for i in group]
+        postal = sum(_postal(t) for t in texts)
+        contact = sum(_is_contact(t) for t in texts)
+        first = texts[0]
+        honorific = names.split_honorific(first)[0] is not None
+        if (
+            want_address
+            and tail.address is None
+            and postal
+            and len(texts) >= 3
+            and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
+            and signers_seen
+        ):
+            tail.address = texts
+            for i in group:
+                skipped.append((out[i].text, "inside address, after the signatures"))
+                out[i] = Line("", raw="")
+            continue
+        if signers_seen and (postal or contact) and not honorific:
+            for i in group:
+                skipped.append((out[i].text, "contact block after the signatures"))
+                out[i] = Line("", raw="")
+            continue
+        signers_seen = True
+    return tail
 
 
 def parse_signatures(
