@@ -254,6 +254,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
     found["ask_style"] = ask_style
     if headless:
         parsed.warnings.append("no salutation; read as a letter from its close and signatures")
+    for line in pre.unlabelled:
+        parsed.warnings.append(f"a line before the salutation has no label (a subject?): '{line}'")
     if not letter.addressees and salutation[0]:
         who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation[0]).rstrip(",:;! ")
         found["addressee_from_salutation"] = who

@@ -412,6 +412,10 @@ def split_honorific(line: str) -> tuple[str | None, str]:
 
 
 _DIGIT = re.compile(r"\d")
+_SURNAME_FIRST = re.compile(
+    r"^(?:(?:van|von|de|der|den|da|di|du|le|la)\s+){0,3}[A-ZÀ-ÖØ-Þ][\w’'-]+,\s+(?:[A-Z]\.\s?){1,3}$"
+)
+"""A name written surname first with initials: "van der Berg-Hoekstra, M.J."."""
 _PEER = re.compile(
     r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$"
 )
@@ -426,7 +430,7 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
         allow_single: Accept a single surname ("Smith"), as after "Mr.".
     """
     text = _SUFFIX.sub("", text.strip())
-    if _PEER.match(text):
+    if _PEER.match(text) or _SURNAME_FIRST.match(text):
         return True
     if not text or len(text) > 60 or _DIGIT.search(text):
         return False

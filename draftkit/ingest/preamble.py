@@ -160,6 +160,15 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         return None
     if len(lines) == 1:
         lines = split_run_on(lines[0])
+    if (
+        len(lines) > 1
+        and names.is_title_line(lines[0])
+        and not names.split_honorific(lines[0])[0]
+        and not is_person_line(lines[0])
+        and (is_person_line(lines[1]) or names.is_person_name(lines[1]))
+    ):
+        # "Minister of Foreign Affairs" above the name: the office is a title line
+        lines = [lines[1], lines[0], *lines[2:]]
     first = lines[0]
     honorific, rest = names.split_honorific(first)
     name: str | None = None
@@ -184,7 +193,9 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             name = split[1]
         else:
             head = name_part(first)
-            if names.is_person_name(head):
+            if names.is_person_name(first) and not names.is_person_name(head):
+                name = first  # "van der Berg-Hoekstra, M.J.": surname first, then initials
+            elif names.is_person_name(head):
                 name = head
                 tail = first[len(head) :].lstrip(", ").strip()
                 if tail:
@@ -200,7 +211,18 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
 
 
 def split_entries(block: list[str]) -> list[list[str]]:
-    """Split a block at lines that open a new person (a cc list without blank lines)."""
+    """Split a block at lines that open a new person (a cc list without blank lines).
+
+    When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
+    line is an entry, offices standing alone included.
+    """
+    inline = sum(
+        1
+        for line in block
+        if ", " in line and names.split_honorific(line)[0] and len(name_part(line).split()) <= 6
+    )
+    if len(block) >= 3 and inline >= 0.6 * len(block):
+        return [[line] for line in block]
     entries: list[list[str]] = []
     for line in block:
         single_office = names.split_title_name(line)
@@ -232,6 +254,7 @@ class Preamble:
     date_after_address: bool = False
     cc_in_preamble: bool = False
     sender: str | None = None
+    unlabelled: list[str] = field(default_factory=list)
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -484,6 +507,21 @@ def parse_preamble(
         if not block:
             continue
         start = index_of[id(block[0])]
+        first_text = normalise_space(block[0].text)
+        if (
+            mode == "cc"
+            and len(block) == 1
+            and len(first_text.split()) >= 6
+            and (":" in first_text or len(first_text.split()) >= 9)
+            and not is_person_line(first_text)
+            and not names.split_honorific(first_text)[0]
+            and not SUBJECT_LINE.match(first_text)
+        ):
+            # a line of its own after the cc list: an unlabelled subject, not a cc entry
+            skipped.append((block[0].text, "unlabelled line before the salutation"))
+            pre.unlabelled.append(first_text)
+            mode = "after"
+            continue
         texts: list[str] = []
         for ln in block:
             i = index_of[id(ln)]
@@ -653,8 +691,14 @@ class _AddressReader:
             if group:
                 entry = [group.group("rest"), *entry[1:]]
                 first = entry[0]
-            person_start = is_person_line(first) or (
-                names.is_person_name(name_part(first)) and not _address_only(entry)
+            person_start = (
+                is_person_line(first)
+                or (names.is_person_name(name_part(first)) and not _address_only(entry))
+                or (
+                    len(entry) > 1
+                    and names.is_title_line(first)
+                    and (is_person_line(entry[1]) or names.is_person_name(entry[1]))
+                )
             )
             if not person_start and people and not (fresh and number == 0):
                 # an address block on its own: for the addressees above without one

@@ -730,6 +730,10 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         text = page.text(block[0])
         titled = len(block) == 1 and _LETTER_HEADING.search(text) is not None
         accept = False
+        if kind == "date" and any(
+            _head_block_kind(page, blocks[j]) == "date" for j in range(k + 1, len(blocks))
+        ):
+            break  # a second date above the letter's own is the page's
         if opened and kind not in ("date", "subject") and not (
             previous_kind == "date" and not extra_taken and kind in ("label", "address")
         ):
