@@ -142,11 +142,13 @@ def parse_date_line(line: str) -> DateLine | None:
     if found:
         return DateLine(found[0], None, published, found[1])
     if published:
+        # "Posted by the Secretariat on 20 September 2022": the date may come later
         words = text.split()
-        for size in range(min(len(words), 6), 0, -1):
-            found = find_date(" ".join(words[:size]))
-            if found:
-                return DateLine(found[0], None, True, found[1])
+        for begin in range(0, min(len(words), 12)):
+            for size in range(min(len(words) - begin, 6), 0, -1):
+                found = find_date(" ".join(words[begin : begin + size]))
+                if found:
+                    return DateLine(found[0], None, True, found[1])
         return None
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):

@@ -71,6 +71,17 @@ _CHROME_ANYWHERE = re.compile(
     r"^page \d+(?: of \d+)?$|^-\s*\d+\s*-$|^\d+\s*/\s*\d+$|^\[?\d+\]?$)",
     _I,
 )
+_NETWORKS = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
+    r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
+)
+_SHARE_ROW = re.compile(
+    rf"^(?:share|teilen|partager|compartir|condividi)(?:\s+(?:on|via|this|sur|en|auf))*"
+    rf"[\s:]+{_NETWORKS}(?:[\s,|·•/]+{_NETWORKS})*$",
+    _I,
+)
+"""A row of share buttons: "Share Facebook X WhatsApp"."""
+
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
 _CHROME_CONTAINS = re.compile(
     r"all rights reserved|tous droits réservés|todos los derechos reservados|"
@@ -148,6 +159,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
+    if _SHARE_ROW.match(line):
+        return "share links"
     items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3

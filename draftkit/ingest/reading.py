@@ -855,6 +855,11 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
             continue  # a cc list, enclosures or a postscript after the signers
         kinds = [_entry_kind(page, i) for i in block]
+        if seen and re.match(
+            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
+            page.text(block[0]),
+        ):
+            return block[0], "a press contact after the signers"
         if all(k == "label" for k in kinds):
             label_at = block[0] if label_at is None else label_at
             continue

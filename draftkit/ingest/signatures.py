@@ -41,6 +41,8 @@ _SECTION = re.compile(
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
     r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\([^)]*\))?\s*:?$"
 )
+_GROUP_LABEL = re.compile(r"^(?!signed\b)[^:@]{2,60}:$", re.IGNORECASE)
+"""A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
     r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
@@ -313,10 +315,15 @@ def parse_signatures(
             (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text))
             or (_SIGN_INTRO.match(text) and text.rstrip().endswith(":"))
             or _SECTION.match(text)
+            or _GROUP_LABEL.match(text)
         ):
             skipped.append((text, "signatory list heading"))
             lowered = text.lower()
-            if "individual" in lowered or ("signers" in lowered and "organi" not in lowered):
+            if re.search(
+                r"individual|citizens|persons|people|personal|scholars|academics|experts|"
+                r"leaders|members of|faith",
+                lowered,
+            ) or ("signers" in lowered and "organi" not in lowered):
                 section = "individual signer"
             elif re.search(r"organi[sz]ation|groups|coalitions|networks", lowered):
                 section = "organization signer"
