@@ -145,6 +145,8 @@ class _Reader(HTMLParser):
         self.heading = False
         self.breaks = 0
         self.in_cell = 0
+        # table rows being read: (index of the row's first line, index of each cell's)
+        self.rows: list[tuple[int, list[int]]] = []
         self.skipped_tag = ""
         self.skipped_text: list[str] = []
         self.dropped: list[tuple[str, str]] = []
@@ -271,8 +273,14 @@ class _Reader(HTMLParser):
         self.stack.append((tag, False, keeps_space))
         if tag in ("article", "main"):
             self.in_article += 1
+        if tag == "tr":
+            self.flush()
+            self.rows.append((len(self.lines), []))
         if tag in ("td", "th"):
             self.in_cell += 1
+            if self.rows:
+                self.flush()
+                self.rows[-1][1].append(len(self.lines))
         if tag in _BLOCK:
             self.flush(
                 paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote") and not self.in_cell
@@ -331,10 +339,31 @@ class _Reader(HTMLParser):
             self.in_article = max(0, self.in_article - 1)
         if tag in ("td", "th"):
             self.in_cell = max(0, self.in_cell - 1)
+        if tag == "tr" and self.rows:
+            self.flush()
+            self._close_row(*self.rows.pop())
         if tag in _BLOCK:
             end = tag in _PARA_END and (not self.in_cell or tag in ("td", "th"))
             self.flush(paragraph_end=end)
             self.block_tag = None
+
+    def _close_row(self, first: int, cells: list[int]) -> None:
+        """A table row of short cells becomes one line, its cells separated by tabs.
+
+        Rows whose cells hold paragraphs (a page laid out in a table) are left as lines.
+        """
+        bounds = [*cells, len(self.lines)]
+        texts: list[str] = []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            content = [ln for ln in self.lines[start:end] if not ln.blank]
+            if len(content) > 1 or (content and len(content[0].text) > 200):
+                return
+            texts.append(content[0].text if content else "")
+        if sum(1 for t in texts if t) < 2:
+            return
+        row = "\t".join(texts).strip("\t")
+        del self.lines[first:]
+        self.lines.append(Line(row, hard=True, raw=row, style="table row"))
 
     def handle_data(self, data: str) -> None:
         if self._skipping():

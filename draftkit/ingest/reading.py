@@ -436,12 +436,23 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
 def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:
     """Lines after ``start`` that could close the letter, each with a score and reasons."""
     out: list[tuple[int, float, list[str]]] = []
+    previous_prose = False
     for index in page.between(start, stop):
         ln = page.lines[index]
         strength = close_strength(ln)
+        shaped = False
+        if not strength and previous_prose and _shaped_close(ln.text):
+            strength, shaped = 1, True
+        previous_prose = is_prose(ln.text)
         if not strength:
             continue
-        why = ["a valediction" if strength == 2 else "a closing phrase"]
+        why = [
+            "a close by its shape (a few words and a comma after the last paragraph)"
+            if shaped
+            else "a valediction"
+            if strength == 2
+            else "a closing phrase"
+        ]
         score = float(strength)
         following = [i for i in page.after(index, 4) if not is_signatory_note(page.text(i))]
         text = ln.text.strip()
@@ -466,6 +477,21 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             score -= 1.0
         out.append((index, score, why))
     return out
+
+
+def _shaped_close(text: str) -> bool:
+    """A valediction by its shape: two to five words and a comma ("Is mise le meas,")."""
+    text = text.strip()
+    words = text.split()
+    return (
+        text.endswith(",")
+        and 2 <= len(words) <= 5
+        and text[:1].isupper()
+        and not re.search(r"\d|[:;]", text)
+        and match_salutation(Line(text)) is None
+        and not names.is_person_name(text[:-1])
+        and not names.has_org_word(text)
+    )
 
 
 def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[str]]]:

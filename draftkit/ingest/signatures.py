@@ -363,6 +363,9 @@ def parse_signatures(
                 continue
             ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
         marker = split_marker(text) if not ln.list_kind else None
+        long_number = re.match(r"^\(?\d{3,4}[.)]\s+(?=\S)", text)
+        if long_number and not marker:
+            marker = ("number", long_number.group(0).strip(), text[long_number.end() :])
         if (marker and marker[0] in ("bullet", "number")) or ln.list_kind:
             rest = marker[2] if marker else text
             ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
@@ -396,9 +399,10 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     if styled:
         return _styled_signatories(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
-    columns = _columns(raws) if not any(ln.hard for ln in lines) else None
+    tabbed = sum(1 for r in raws if "\t" in r.strip())
+    columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
     if columns:
-        return _column_signatories(columns)
+        return _column_signatories(_clean_table(columns))
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
@@ -562,6 +566,68 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     return out
 
 
+_HEADER_CELL = re.compile(
+    r"(?i)^(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
+    r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
+    r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
+    r"organizaci[oó]n|ciudad|cargo)$"
+)
+_PLACE_HEADER = re.compile(r"(?i)^(?:countr|city|location|region|pays|país|ciudad)")
+_ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
+
+
+def _clean_table(rows: list[list[str]]) -> list[list[str]]:
+    """A signatory table without its header row, numbering column and country column.
+
+    The cells that remain are names (and titles); list numbers written inside a cell
+    ("12. Name") are removed too.
+    """
+    content = [r for r in rows if any(c.strip() for c in r)]
+    if not content:
+        return rows
+    header: list[str] = []
+    first = [c.strip() for c in content[0] if c.strip()]
+    if len(first) >= 2 and all(_HEADER_CELL.match(c) for c in first):
+        header = [c.strip() for c in content[0]]
+        rows = [r for r in rows if r is not content[0]]
+    width = max((len(r) for r in rows), default=0)
+    drop: set[int] = set()
+    for column in range(width):
+        cells = [r[column].strip() for r in rows if len(r) > column and r[column].strip()]
+        if not cells or width < 2:
+            continue
+        title = header[column] if column < len(header) else ""
+        if all(_ROW_NUMBER.match(c) for c in cells):
+            drop.add(column)
+        elif _PLACE_HEADER.match(title) or (
+            not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells)
+        ):
+            drop.add(column)
+    out: list[list[str]] = []
+    for row in rows:
+        kept = [cell for index, cell in enumerate(row) if index not in drop]
+        out.append([re.sub(r"^\(?\d{1,4}[.)]\s+", "", cell.strip()) for cell in kept])
+    return out
+
+
+def _order_cells(block: list[list[str]]) -> list[str]:
+    """The cells of a multi-column list of names, in the order the list was written.
+
+    A list filled down the columns (1–10 in the first, 11–20 in the second) reads
+    column by column; one filled across the rows reads row by row. The order whose
+    names (or list numbers) are more often in sequence wins; rows win a tie.
+    """
+    width = max(len(r) for r in block)
+    across = [cell for row in block for cell in row if cell]
+    down = [row[c] for c in range(width) for row in block if c < len(row) and row[c]]
+
+    def in_sequence(cells: list[str]) -> int:
+        keys = [re.sub(r"^(?:the|la|le|el|les|los|die|der)\s+", "", c.casefold()) for c in cells]
+        return sum(1 for a, b in zip(keys, keys[1:], strict=False) if a <= b)
+
+    return down if in_sequence(down) > in_sequence(across) else across
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     out: list[Signatory] = []
     cells = [cell for row in rows for cell in row if cell]
@@ -584,10 +650,8 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
                 if person is not None:
                     out.append(person)
         else:
-            for row in block:
-                for cell in row:
-                    if cell:
-                        out.extend(_group_signatories([Line(cell)], org_context))
+            for cell in _order_cells(block):
+                out.extend(_group_signatories([Line(cell)], org_context))
         block.clear()
 
     for row in rows:
