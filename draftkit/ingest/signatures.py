@@ -658,9 +658,32 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         if not any(cell for cell in row):
             flush()
             continue
+        if block and _continues(block[-1], row):
+            # a cell wrapped onto the next line ("… Network, Dublin" / "Office")
+            previous = block[-1]
+            block[-1] = [
+                f"{previous[i] if i < len(previous) else ''} {row[i] if i < len(row) else ''}".strip()
+                for i in range(max(len(previous), len(row)))
+            ]
+            continue
         block.append(row)
     flush()
     return out
+
+
+def _continues(previous: list[str], row: list[str]) -> bool:
+    """A row with fewer cells than the one above, each a short or lower-case fragment."""
+    filled = [i for i, cell in enumerate(row) if cell]
+    above = [i for i, cell in enumerate(previous) if cell]
+    if not filled or len(filled) >= len(above) or len(above) < 2:
+        return False
+    return all(
+        i < len(previous)
+        and previous[i]
+        and (len(row[i].split()) <= 2 or row[i][:1].islower())
+        and not _person_start(row[i])
+        for i in filled
+    )
 
 
 def _styled_signatories(lines: list[Line]) -> list[Signatory]:
