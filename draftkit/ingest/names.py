@@ -224,7 +224,9 @@ _PARTICLES = {
 POST_NOMINALS = (
     r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
-    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
+    # other letters after a comma: religious orders and honours ("SJ", "FMM", "OFM", "FRS")
+    r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU)\b)[A-Z]{2,5}"
 )
 """Degrees, honours and service branches written after a name ("Jane Doe, MD, MPH")."""
 

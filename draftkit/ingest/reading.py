@@ -837,6 +837,16 @@ _TAIL_PART = re.compile(
     r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
     r"^(?:P\.\s?S\.|PS:|N\.B\.)"
 )
+_NOTES_HEADING = re.compile(
+    r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
+    r"anmerkungen)\s*:?$"
+)
+_FOOTNOTE = re.compile(
+    r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
+    r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
+    re.IGNORECASE,
+)
+"""A note at the foot of a letter: a marker, then a citation (a year, "Ibid.", "p. 4", a URL)."""
 _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _CONTACT = re.compile(
     r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
@@ -850,6 +860,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if is_signatory_note(text):
         return "note"
+    if _NOTES_HEADING.match(text) or _FOOTNOTE.match(text):
+        return "footnote"
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
         return "label"
     if _CONTACT.search(text) and _words(text) <= 14:
@@ -890,7 +902,9 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             label_at = block[0] if label_at is None else label_at
             continue
         signers = kinds.count("signer")
-        bad = sum(1 for k in kinds if k in ("definition", "prose", "link", "heading", "other"))
+        bad = sum(
+            1 for k in kinds if k in ("definition", "prose", "link", "heading", "other", "footnote")
+        )
         kind_of_list = page.lines[block[0]].list_kind or (
             "marker" if split_marker(page.text(block[0])) else "plain"
         )

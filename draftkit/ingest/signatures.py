@@ -162,10 +162,32 @@ def kept_signers(kept: list[Line]) -> bool:
     return any(not ln.blank for ln in kept)
 
 
+_WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
+"""A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
+
+
 def _run_together(lines: list[Line]) -> list[Line]:
-    """Split entries that lost the break between them: "Olvid (France)OpenCloud (Germany)"."""
-    out: list[Line] = []
+    """Split entries that lost the break between them ("Olvid (France)OpenCloud (Germany)")
+    and join entries wrapped onto the next line ("… Children –" / "Brussels Office")."""
+    joined: list[Line] = []
     for ln in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not previous.blank
+            and not ln.blank
+            and _WRAPS.search(previous.text)
+            and not split_marker(ln.text)
+            and not ln.list_kind
+            and "\t" not in (previous.raw or "")
+            and not _SIGN_INTRO.match(previous.text)
+        ):
+            text = f"{previous.text} {ln.text}"
+            joined[-1] = Line(text, hard=True, raw=text, style=previous.style, bold=previous.bold)
+            continue
+        joined.append(ln)
+    out: list[Line] = []
+    for ln in joined:
         parts = re.split(r"(?<=\))(?=[A-Z][a-z])", ln.text) if ")" in ln.text else [ln.text]
         if len(parts) == 1:
             out.append(ln)
