@@ -419,6 +419,20 @@ def _merge_bold_headings(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _group_heading(units: list[Unit], index: int) -> bool:
+    """A short line over a list of asks ("Recommendations to development partners")."""
+    if index + 1 >= len(units):
+        return False
+    unit, following = units[index], units[index + 1]
+    return (
+        unit.kind == "para"
+        and not unit.style
+        and 1 <= len(unit.text.split()) <= 10
+        and not re.search(r"[.!?;,]$", unit.text.strip())
+        and following.kind == "item"
+    )
+
+
 def body_asks_closing(
     units: list[Unit],
 ) -> tuple[list[str], str | None, list[Ask], list[str], str]:
@@ -470,7 +484,10 @@ def body_asks_closing(
                     or (units[index + 1].kind == "para" and _ask_like(units[index + 1]))
                 )
                 and re.search(
-                    r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b",
+                    r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b|"
+                    r"\b(?:following|below|as follows|these|our)\b.{0,60}\b(?:proposals?|"
+                    r"recommendations?|requests?|steps|measures|actions|asks|demands|priorities|"
+                    r"calls)\b",
                     _sentences(unit.text)[-1],
                 )
                 is not None
@@ -479,11 +496,15 @@ def body_asks_closing(
                 continue
             last = _sentences(unit.text)[-1]
             nxt = units[index + 1]
+            grouped = _group_heading(units, index + 1)
+            if grouped:
+                nxt = units[index + 2]  # the asks come in groups, each under a heading
             if _concerns_intro(last):
                 continue
             if not _ASK_INTRO.search(last):
                 # no asking word in the intro, but a list of instructions after it
-                run = _list_run(units, index + 1) if nxt.kind == "item" else []
+                first_item = index + 2 if grouped else index + 1
+                run = _list_run(units, first_item) if nxt.kind == "item" else []
                 if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
                     continue
             if (nxt.kind == "item" and nxt.indent <= top + 1) or (
@@ -534,6 +555,12 @@ def body_asks_closing(
             head.append(" ".join(sentences[:-1]))
     asks: list[Ask] = []
     closing_from = len(units)
+    explained = 0  # asks followed by a paragraph that explains them
+    heading: str | None = None
+    if _group_heading(units, start) and style != "styled":
+        heading = units[start].markup()
+        start += 1
+        style = units[start].marker_kind or "list"
     list_mode = units[start].kind == "item"
     ask_kind = units[start].marker_kind
     ask_indent = units[start].indent
@@ -541,6 +568,15 @@ def body_asks_closing(
     while index < len(units):
         unit = units[index]
         styled = (unit.style or "").lower()
+        if asks and list_mode and heading is None and _group_heading(units, index):
+            # the next group of asks, under its own heading; its numbering may restart
+            heading = unit.markup()
+            index += 1
+            continue
+        if asks and styled == "asks intro":
+            heading = unit.markup()  # draftkit's own rendering of a group heading
+            index += 1
+            continue
         if asks and (
             styled == "ask item"
             or (
@@ -566,7 +602,11 @@ def body_asks_closing(
                 and (style != "bold lead-ins" or unit.lead)
             )
         ):
-            asks.append(_ask_from(unit))
+            ask = _ask_from(unit)
+            if heading is not None:
+                ask = ask.model_copy(update={"heading": heading})
+                heading = None
+            asks.append(ask)
             index += 1
             continue
         if list_mode and asks and unit.kind == "para" and not styled:
@@ -574,17 +614,25 @@ def body_asks_closing(
             ahead = index + 1
             while ahead < len(units) and units[ahead].kind == "para" and ahead - index < 2:
                 ahead += 1
-            if (
+            list_goes_on = (
                 ahead < len(units)
                 and units[ahead].kind == "item"
                 and (units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent)
-            ):
+            )
+            # the last ask of a list whose every ask is explained by a paragraph has one too
+            last_explained = (
+                explained >= 2
+                and explained == len(asks) - 1
+                and not asks[-1].body
+                and not (ahead < len(units) and units[ahead].kind == "item")
+                and not re.match(r"(?i)^(?:we|i)\b", unit.text)
+            )
+            if list_goes_on or last_explained:
                 previous = asks[-1]
-                asks[-1] = Ask(
-                    lead=previous.lead,
-                    body="\n\n".join(x for x in (previous.body, unit.markup()) if x),
-                    items=previous.items,
+                asks[-1] = previous.model_copy(
+                    update={"body": "\n\n".join(x for x in (previous.body, unit.markup()) if x)}
                 )
+                explained += 1 if not previous.body else 0
                 index += 1
                 continue
         closing_from = index
@@ -605,13 +653,19 @@ def _concerns_intro(text: str) -> bool:
 
 
 def _list_run(units: list[Unit], index: int) -> list[int]:
+    """The items of one list from ``index``: a paragraph or two between items (each
+    item explained in prose) does not end it."""
     run = [index]
     kind = units[index].marker_kind
+    gap = 0
     for j in range(index + 1, len(units)):
         if units[j].kind == "item" and units[j].marker_kind == kind:
             run.append(j)
+            gap = 0
         elif units[j].kind == "item":
             continue
+        elif gap < 2 and kind == "number" and j + 1 < len(units):
+            gap += 1
         else:
             break
     return run

@@ -285,6 +285,7 @@ def layout(letter: Letter) -> list[Block]:
     out.para(STYLES.ASKS_INTRO, letter.asks_intro)
     numbered = options.number_asks
     for number, ask in enumerate(letter.resolved_asks(), start=1):
+        out.para(STYLES.ASKS_INTRO, ask.heading)
         out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered))
         out.blocks.extend(ItemBlock(item, numbered) for item in ask.items if item.strip())
     for text in letter.texts("closing"):
