@@ -23,6 +23,9 @@ _ASK_INTRO = re.compile(
     r"grateful if|would be grateful|we respectfully|following (?:steps|actions|measures|"
     r"commitments|recommendations|requests|priorities)|should|must|seek|demand|"
     r"exhort|petition|we hope (?:you|that)|priorit)\b"
+    r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
+    r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
+    r"invitamos|urgimos)\b"
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
