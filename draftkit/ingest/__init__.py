@@ -23,7 +23,7 @@ from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
-from draftkit.ingest.letter import parse_lines
+from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.provenance import Provenance
 from draftkit.schema import DocumentKind, Letter
@@ -107,6 +107,17 @@ def _document_date(lines: list[str]) -> str | None:
     return None
 
 
+def _outside(parsed: Parsed) -> str:
+    """The page's text above the letter's head and after its end."""
+    reading = parsed.reading
+    if reading is None or reading.chosen is None:
+        return ""
+    lines = reading.lines
+    above = [ln.text for ln in lines[: reading.start]]
+    below = [ln.text for ln in lines[reading.end :]]
+    return "\n".join(t for t in (*above, *below) if t)
+
+
 def ingest_lines(
     lines: list[Line],
     *,
@@ -131,6 +142,7 @@ def ingest_lines(
         close=parsed.close_index is not None,
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
         preamble="\n".join(preamble),
+        outside=_outside(parsed),
     )
     if parsed.letter is not None and not greeting:
         reason = reason.replace(

@@ -273,7 +273,7 @@ def _looks_like_heading(text: str) -> bool:
         and not names.split_honorific(text)[0]
         and not TO_LINE.match(text)
         and not re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)  # "From: …", "Attached: …"
-        and not names.is_postal_line(text)
+        and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
 
