@@ -69,7 +69,7 @@ _CLOSE = re.compile(
     r"|(?:with\s+)?(?:(?:our|my)\s+)?(?:cordial|warm|kind|fraternal|respectful|best)\s+greetings"
     r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?|thanking\s+you(?:\s+again)?"
     r"|signed|sincerely\s+signed"
-    r"|(?:bien\s+)?cordialement|veuillez\s+agréer[^.]{0,200}|atentamente|"
+    r"|(?:bien\s+)?cordialement|atentamente|"
     r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
     r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)"
     r")[,.]?$",
@@ -182,13 +182,31 @@ _CLOSING_LINE = re.compile(
 )
 
 
-def is_closing_line(text: str) -> bool:
-    """A closing sentence used instead of a valediction: "I look forward to your reply,".
+_FORMULA = re.compile(
+    r"(?i)(?:veuillez|nous vous prions d['’]|je vous prie d['’]|recevez|daignez|"
+    r"nous vous remercions|je vous remercie)[^.]{0,80}(?:agr[ée]er|expression|salutations|"
+    r"consid[ée]ration)|l['’]expression de (?:notre|ma|nos|mes) |"
+    r"(?:nos|mes) salutations (?:distingu|respectueuse|cordiale)|"
+    r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
+    r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
+    r"las seguridades|el testimonio|mi consideraci[oó]n)|"
+    r"aprovecho?a?m?o?s? la oportunidad para reiterar"
+)
+"""A formula of politeness closing a French or Spanish letter ("Veuillez agréer …",
+"Sin otro particular, le saludamos muy atentamente.")."""
 
-    It ends the body with a comma, speaks in the first or second person, and is followed
-    by the signature; the caller checks what follows.
+
+def is_closing_line(text: str) -> bool:
+    """A closing sentence used instead of a valediction.
+
+    "I look forward to your reply," (it ends the body with a comma and speaks in the
+    first or second person), or a formula of politeness ("Veuillez agréer, Madame la
+    Ministre, l'expression de notre haute considération."). It is followed by the
+    signature; the caller checks what follows.
     """
     text = text.strip()
+    if _FORMULA.search(text) and len(text) <= 400:
+        return True
     return (
         text.endswith(",")
         and 4 <= len(text.split()) <= 30

@@ -160,6 +160,10 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         return None
     if len(lines) == 1:
         lines = split_run_on(lines[0])
+    lone, _ = names.split_honorific(lines[0])
+    if len(lines) > 1 and lone and lone == lines[0].strip():
+        # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
         len(lines) > 1
         and names.is_title_line(lines[0])

@@ -215,7 +215,7 @@ def _signer_like(text: str) -> bool:
     if _name_list(text):
         return True
     sentence = re.search(r"[.!?][”\"’)]*$", text) and not re.search(
-        r"(?i)\b(?:inc|ltd|co|corp|jr|sr|e\.v|s\.a|a\.c|n\.v|b\.v|llc|plc)\.$", text
+        r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc)\.$", text
     )
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
@@ -870,12 +870,17 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
         return "heading"
+    definition = _DEFINITION.match(text)
+    if (
+        definition
+        and not re.match(r"(?i)^(?:signed|sgd|/s/)", text)
+        and not is_signatory_label(text.split(":", 1)[0] + ":")
+    ):
+        return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
     if _name_list(text):
         return "signer"
     if is_prose(text):
         return "prose"
-    if _DEFINITION.match(text) and not re.match(r"(?i)^(?:signed|sgd|/s/)", text):
-        return "definition"
     return "signer" if _signer_like(text) else "other"
 
 
