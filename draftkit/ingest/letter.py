@@ -182,7 +182,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if subject and len(units[0].text) <= 300:
             pre.subject = normalise_space(subject.group("text"))
             units = units[1:]
+    last_sentence: list[str] = []
+    if reading.closing_line is not None and units and close_index is None:
+        # the closing sentence the reading found ("Veuillez agréer …") closes the body
+        last_sentence = [units[-1].markup()]
+        units = units[:-1]
     body, intro, asks, closing, ask_style = body_asks_closing(units)
+    closing = [*closing, *last_sentence]
     sign_from = (close_index + 1) if close_index is not None else body_end
     tail = split_tail(clean[sign_from:cut], parsed.skipped, want_address=not pre.addressees)
     signatories, note, late_cc, enclosures = parse_signatures(tail.lines, parsed.skipped)
