@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.explain import LineReading, explain_lines
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
@@ -32,6 +33,7 @@ __all__ = [
     "MAX_DOCX_XML_BYTES",
     "MAX_FILE_BYTES",
     "IngestResult",
+    "LineReading",
     "ingest_bytes",
     "ingest_file",
     "ingest_lines",
@@ -62,6 +64,10 @@ class IngestResult(BaseModel):
         warnings: Things a person should check (missing parts, count mismatches).
         provenance: For a .docx that draftkit rendered, what it records about how it
             was made (variant, clause ids and versions, spec hash); None otherwise.
+        explanation: Each line of the document and what it was read as, and why
+            (``draftkit ingest --explain``).
+        reading: The reading of the page that was kept and the others weighed, each
+            with its score and reasons.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=False)
@@ -74,6 +80,8 @@ class IngestResult(BaseModel):
     skipped: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     provenance: Provenance | None = None
+    explanation: list[LineReading] = Field(default_factory=list, exclude=True)
+    reading: list[str] = Field(default_factory=list, exclude=True)
 
 
 def _summarise(skipped: list[tuple[str, str]]) -> list[str]:
@@ -159,7 +167,21 @@ def ingest_lines(
         dated = _document_date(parsed.text_lines[:80])
         if dated is not None:
             found["date"] = dated
+    reading_lines: list[str] = []
+    if reading is not None:
+        chosen = reading.chosen
+        for number, candidate in enumerate(
+            [c for c in (chosen, *reading.alternatives) if c is not None][:6]
+        ):
+            label = "kept" if number == 0 and chosen is not None else "weighed"
+            reading_lines.append(
+                f"{label} (score {candidate.score:g}): {candidate.describe(reading.lines)} — "
+                + "; ".join(candidate.reasons)
+            )
+        reading_lines += reading.notes
     return IngestResult(
+        explanation=explain_lines(parsed),
+        reading=reading_lines,
         path=Path(source) if source is not None else None,
         kind=kind,
         letter=parsed.letter if kind == "letter" else None,

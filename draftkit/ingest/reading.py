@@ -252,6 +252,20 @@ class _Page:
                 hi = mid
         return lo
 
+    def paragraph(self, index: int) -> str:
+        """The text of the paragraph that starts at ``index`` (soft lines joined)."""
+        parts = [self.lines[index].text]
+        if self.lines[index].hard:
+            return parts[0]
+        k = self._next_position(index) + 1
+        while k < len(self.content) and self.content[k] == self.content[k - 1] + 1:
+            line = self.lines[self.content[k]]
+            if line.hard or len(parts) >= 12:
+                break
+            parts.append(line.text)
+            k += 1
+        return " ".join(parts)
+
     def between(self, first: int, last: int) -> list[int]:
         return self.content[self._next_position(first) : self._next_position(last)]
 
@@ -400,8 +414,11 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             score += 1.0
             why.append("the letter runs on after it on the same line")
         elif following and (
-            is_prose(page.text(following[0]))
-            or (_words(page.text(following[0])) >= 6 and not label_like(page.text(following[0])))
+            is_prose(page.paragraph(following[0]))
+            or (
+                _words(page.paragraph(following[0])) >= 6
+                and not label_like(page.paragraph(following[0]))
+            )
         ):
             score += 2.0
             why.append("prose follows")
