@@ -92,14 +92,19 @@ def _rows(textpage: object) -> list[_Row]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     # references made once: ctypes converting the doubles on every call costs half the time
     refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     get_box = raw.FPDFText_GetCharBox
+    get_origin = raw.FPDFText_GetCharOrigin
 
     def box(index: int) -> _Box | None:
+        """(left, right, baseline, top) of a character; None for generated ones."""
         if not get_box(handle, index, *refs):
             return None
         if right.value <= left.value and top.value <= bottom.value:
             return None  # a generated character (a space or line break PDFium added)
-        return left.value, right.value, bottom.value, top.value
+        baseline = origin_y.value if get_origin(handle, index, *origin_refs) else bottom.value
+        return left.value, right.value, baseline, max(top.value, baseline + 1.0)
 
     rows: list[_Row] = []
     start = 0
@@ -120,32 +125,51 @@ def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None
     """One extracted line, with wide gaps between words turned into tabs (columns).
 
     Only the first and last character of each word are measured: a column gap can only
-    fall between words.
+    fall between words. PDFium runs a line on into the next when the first ends in a
+    soft hyphen (U+FFFE); a drop to a lower baseline starts a new row there, and the
+    hyphen is kept as "-" for the body parser to rejoin the word.
     """
     words: list[tuple[int, int]] = []
     index = start
     while index < end:
-        while index < end and text[index] in " \t\x00":
+        while index < end and text[index] in " \t\x00\ufffe":
             index += 1
         if index >= end:
             break
         word_start = index
-        while index < end and text[index] not in " \t\x00":
+        while index < end and text[index] not in " \t\x00\ufffe":
             index += 1
+        if index < end and text[index] == "\ufffe":
+            index += 1  # the soft hyphen stays with the first half of the word
         words.append((word_start, index))
+    rows: list[_Row] = []
     pieces: list[str] = []
     first: _Box | None = None
     last: _Box | None = None
     size = 0.0
+
+    def close_row() -> None:
+        if first is not None and last is not None and pieces:
+            joined = "".join(pieces).replace("\ufffe", "-")
+            bottom, top = min(first[2], last[2]), max(first[3], last[3])
+            rows.append(_Row(joined, first[0], last[1], bottom, top))
+
     for word_start, word_end in words:
         head = box(word_start)
-        tail = box(word_end - 1) if word_end - 1 > word_start else head
+        tail_index = word_end - 1
+        while tail_index > word_start and text[tail_index] == "\ufffe":
+            tail_index -= 1
+        tail = box(tail_index) if tail_index > word_start else head
         chunk = text[word_start:word_end]
         if head is None or tail is None:
             pieces.append(" " + chunk if pieces else chunk)
             continue
         height = head[3] - head[2]
         size = height if not size else 0.7 * size + 0.3 * height
+        if last is not None and head[3] < last[2] + 0.2 * max(size, 1.0):
+            close_row()  # the text went on to a lower line
+            pieces, first = [], None
+            last = None
         if last is not None and head[0] - last[1] > 2.2 * max(size, 1.0) and head[0] > last[0]:
             pieces.append("\t" + chunk)
         else:
@@ -153,10 +177,8 @@ def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None
         if first is None:
             first = head
         last = tail
-    if first is None or last is None:
-        return []
-    joined = "".join(pieces)
-    return [_Row(joined, first[0], last[1], min(first[2], last[2]), max(first[3], last[3]))]
+    close_row()
+    return rows
 
 
 def _merge_baselines(rows: list[_Row]) -> list[_Row]:
@@ -310,7 +332,7 @@ def _page_lines(rows: list[_Row], page: int) -> list[Line]:
             continue
         if previous is not None:
             gap = previous.bottom - row.bottom
-            if gap > 1.45 * pitch or gap < 0:
+            if gap > 1.3 * pitch or gap < 0:
                 out.append(Line("", raw="", page=page))
         indent = max(0, round((row.left - margin) / char_width))
         raw_text = " " * indent + text
