@@ -181,7 +181,7 @@ def ingest(
     with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
             try:
-                result = ingest_file(path)
+                result = ingest_file(path, explain=explain)
                 written: Path | None = None
                 text = _serialise(result, fmt)
                 if result.letter is not None and spec_file is not None:

@@ -131,6 +131,7 @@ def ingest_lines(
     *,
     source: str | Path | None = None,
     dropped: list[tuple[str, str]] | None = None,
+    explain: bool = False,
 ) -> IngestResult:
     """Parse lines from any reader into an :class:`IngestResult`.
 
@@ -138,6 +139,7 @@ def ingest_lines(
         lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
         source: Where they came from (kept in the result's ``path``).
         dropped: What the reader itself left out, as ``(text, reason)`` pairs.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
     """
     parsed = parse_lines(lines)
     reading = parsed.reading
@@ -180,7 +182,7 @@ def ingest_lines(
             )
         reading_lines += reading.notes
     return IngestResult(
-        explanation=explain_lines(parsed),
+        explanation=explain_lines(parsed) if explain else [],
         reading=reading_lines,
         path=Path(source) if source is not None else None,
         kind=kind,
@@ -223,15 +225,17 @@ def _sniff(data: bytes, filename: str) -> str:
     return "text"
 
 
-def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
+def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> IngestResult:
     """Read a letter from a file's bytes; the format comes from the name or magic bytes.
 
     ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252
-    fallback), ``.docx`` (python-docx) and ``.html``/``.htm`` (an HTML parser).
+    fallback), ``.docx`` (python-docx), ``.html``/``.htm`` (an HTML parser) and
+    ``.pdf`` (its text layer, through PDFium).
 
     Args:
         data: The file's bytes.
         filename: Its name (for the format and for messages).
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Raises:
         IngestError: Empty, binary, not a zip, corrupt or oversized documents.
@@ -248,24 +252,24 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
     if fmt == "docx":
         from draftkit.ingest.docx import docx_lines
 
-        result = ingest_lines(docx_lines(data, source=filename), source=filename)
+        result = ingest_lines(docx_lines(data, source=filename), source=filename, explain=explain)
         return _with_provenance(result, data, filename)
     if fmt == "pdf":
         from draftkit.ingest.pdf import read_pdf
 
         lines, dropped = read_pdf(data, source=filename)
-        return ingest_lines(lines, source=filename, dropped=dropped)
+        return ingest_lines(lines, source=filename, dropped=dropped, explain=explain)
     text, _encoding = decode_bytes(data, source=filename)
     if fmt == "html":
         from draftkit.ingest.html import read_html
 
         lines, dropped = read_html(text)
-        return ingest_lines(lines, source=filename, dropped=dropped)
+        return ingest_lines(lines, source=filename, dropped=dropped, explain=explain)
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
     if Path(filename).suffix.lower() in (".md", ".markdown"):
-        return ingest_lines(lines_from_markdown(text), source=filename)
-    return ingest_text(text, source=filename)
+        return ingest_lines(lines_from_markdown(text), source=filename, explain=explain)
+    return ingest_lines(lines_from_text(text), source=filename, explain=explain)
 
 
 def _with_provenance(result: IngestResult, data: bytes, filename: str) -> IngestResult:
@@ -287,11 +291,12 @@ def _with_provenance(result: IngestResult, data: bytes, filename: str) -> Ingest
     return result.model_copy(update=update)
 
 
-def ingest_file(path: str | Path) -> IngestResult:
+def ingest_file(path: str | Path, *, explain: bool = False) -> IngestResult:
     """Read a letter from a file, refusing files over :data:`MAX_FILE_BYTES`.
 
     Args:
         path: The file.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Raises:
         IngestError: Missing, unreadable, empty, binary, corrupt or too large.
@@ -316,5 +321,5 @@ def ingest_file(path: str | Path) -> IngestResult:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
-    result = ingest_bytes(data, filename=str(target))
+    result = ingest_bytes(data, filename=str(target), explain=explain)
     return result.model_copy(update={"path": target})

@@ -300,6 +300,8 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit)
     prev = previous.text
     if current.kind == "item" and line.indent < current.indent and split_marker(line.text):
         return False
+    if current.kind == "item" and line.indent < current.indent and re.search(r"[.!?:;]$", prev):
+        return False  # back at the margin after a finished item: a new paragraph
     ends = bool(re.search(r"[.!?:;”\"’)]$", prev))
     if re.search(r";\s*(?:and|or)$", prev) and line.text[:1].isupper():
         return False  # "...; and" closing an item of an unmarked list, one per line

@@ -289,7 +289,6 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
             noise[index] = reason
     for index in [i for i, r in noise.items() if r == "page number"]:
         _mark_running_header(lines, index, noise)
-    _mark_repeated_headers(lines, noise)
     for index in [i for i, r in noise.items() if r == "page chrome"]:
         # a short line inside a hard-wrapped paragraph is text, not a menu item
         before = lines[index - 1] if index else None
@@ -331,24 +330,6 @@ def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) ->
     ):
         return
     noise[index] = "running page header"
-
-
-def _mark_repeated_headers(lines: list[Line], noise: dict[int, str]) -> None:
-    """Lines repeated on every page of a PDF (a running header or footer)."""
-    pages = {ln.page for ln in lines if ln.page is not None}
-    if len(pages) < 2:
-        return
-    seen: dict[str, set[int]] = {}
-    for ln in lines:
-        if not ln.blank and ln.page is not None and len(ln.text) <= 120:
-            key = re.sub(r"\d+", "#", ln.text.strip().lower())
-            seen.setdefault(key, set()).add(ln.page)
-    repeated = {key for key, on in seen.items() if len(on) >= max(2, len(pages) - 1)}
-    for index, ln in enumerate(lines):
-        if ln.blank or index in noise or ln.page is None:
-            continue
-        if re.sub(r"\d+", "#", ln.text.strip().lower()) in repeated:
-            noise[index] = "running page header"
 
 
 def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
