@@ -51,7 +51,10 @@ def test_signers_in_a_two_column_table_in_list_order() -> None:
     # a cell wrapped onto a second line is one signer
     assert "Africa Europe Faith and Justice Network, Dublin Office" in names
     # the list was filled down the columns: read it so, not across the rows
-    assert names[12:14] == ["Mayo Contact Point for Migrants", "Newry Cross-Border Peace Initiative"]
+    assert names[12:14] == [
+        "Mayo Contact Point for Migrants",
+        "Newry Cross-Border Peace Initiative",
+    ]
 
 
 def test_a_scan_without_a_text_layer_is_refused_with_the_reason() -> None:

@@ -35,9 +35,7 @@ def _documents() -> list[str]:
 
 @pytest.mark.parametrize("stem", _documents())
 def test_every_field_of_a_fresh_letter(stem: str) -> None:
-    document, annotation = next(
-        (d, a) for s, d, a in ingest_accuracy.annotated(WILD) if s == stem
-    )
+    document, annotation = next((d, a) for s, d, a in ingest_accuracy.annotated(WILD) if s == stem)
     if stem == NO_TEXT_LAYER:
         with pytest.raises(IngestError, match="no text layer"):
             ingest_file(document)

@@ -22,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
-from draftkit.ingest.explain import LineReading, explain_lines
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
+from draftkit.ingest.explain import LineReading, explain_lines
 from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.provenance import Provenance
@@ -157,7 +157,8 @@ def ingest_lines(
     if parsed.letter is not None and not greeting:
         reason = reason.replace(
             "no salutation and no complimentary close",
-            "a greeting deep inside the text, but no whole letter around it (no close, signers or address)",
+            "a greeting deep inside the text, but no whole letter around it "
+            "(no close, signers or address)",
         )
     if parsed.letter is not None and parsed.headless and kind == "letter":
         reason = "letter: no salutation, but " + "; ".join(

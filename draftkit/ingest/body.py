@@ -29,26 +29,27 @@ _ASK_INTRO = re.compile(
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
-_ASK_VERBS = frozenset(
-    """abolish accelerate accept act address adopt advance affirm allocate allow amend
-    appoint approve assert assess assign assure authorise authorize avoid ban begin bring
-    build call cancel cease champion clarify close commission commit comply condemn conduct
-    consider consult continue convene cooperate create curb cut decline declassify decriminalise
+_ASK_VERB_LIST = """
+    abolish accelerate accept act address adopt advance affirm allocate allow amend appoint
+    approve assert assess assign assure authorise authorize avoid ban begin bring build call
+    cancel cease champion clarify close commission commit comply condemn conduct consider
+    consult continue convene cooperate create curb cut decline declassify decriminalise
     decriminalize defend deliver demand deploy designate desist develop direct disclose
-    discontinue dismantle drop educate eliminate embrace empower enable encourage end endorse
-    enforce engage enhance ensure enact establish evaluate examine expand expedite extend
-    facilitate fund grant guarantee halt help hold honour honor implement improve include
-    increase inform initiate insist instruct integrate intervene introduce investigate invite
-    issue join keep launch lead lift limit maintain make mandate meet monitor move negotiate
-    oppose order pass pause pay permit persuade place pledge postpone press prevent prioritise
-    prioritize proceed produce prohibit promote protect provide prosecute publish pursue push
-    put raise ratify reaffirm recognise recognize reconsider redouble reduce refer refrain
-    reform refuse reinstate reject release remove renew reopen repeal replace report request
-    require rescind reserve respect respond restore resume return reverse review revise
-    revoke safeguard sanction scale seek share shorten sign speak stand step stop strengthen
-    submit support suspend take terminate track train uphold urge use vote waive withdraw
-    work""".split()
-)
+    discontinue dismantle drop educate eliminate embrace empower enable encourage end
+    endorse enforce engage enhance ensure enact establish evaluate examine expand expedite
+    extend facilitate fund grant guarantee halt help hold honour honor implement improve
+    include increase inform initiate insist instruct integrate intervene introduce
+    investigate invite issue join keep launch lead lift limit maintain make mandate meet
+    monitor move negotiate oppose order pass pause pay permit persuade place pledge postpone
+    press prevent prioritise prioritize proceed produce prohibit promote protect provide
+    prosecute publish pursue push put raise ratify reaffirm recognise recognize reconsider
+    redouble reduce refer refrain reform refuse reinstate reject release remove renew reopen
+    repeal replace report request require rescind reserve respect respond restore resume
+    return reverse review revise revoke safeguard sanction scale seek share shorten sign
+    speak stand step stop strengthen submit support suspend take terminate track train
+    uphold urge use vote waive withdraw work
+"""
+_ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
 """Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
 
 
@@ -561,9 +562,9 @@ def body_asks_closing(
     asks: list[Ask] = []
     closing_from = len(units)
     explained = 0  # asks followed by a paragraph that explains them
-    heading: str | None = None
+    group_heading: str | None = None
     if _group_heading(units, start) and style != "styled":
-        heading = units[start].markup()
+        group_heading = units[start].markup()
         start += 1
         style = units[start].marker_kind or "list"
     list_mode = units[start].kind == "item"
@@ -573,13 +574,13 @@ def body_asks_closing(
     while index < len(units):
         unit = units[index]
         styled = (unit.style or "").lower()
-        if asks and list_mode and heading is None and _group_heading(units, index):
+        if asks and list_mode and group_heading is None and _group_heading(units, index):
             # the next group of asks, under its own heading; its numbering may restart
-            heading = unit.markup()
+            group_heading = unit.markup()
             index += 1
             continue
         if asks and styled == "asks intro":
-            heading = unit.markup()  # draftkit's own rendering of a group heading
+            group_heading = unit.markup()  # draftkit's own rendering of a group heading
             index += 1
             continue
         if asks and (
@@ -608,9 +609,9 @@ def body_asks_closing(
             )
         ):
             ask = _ask_from(unit)
-            if heading is not None:
-                ask = ask.model_copy(update={"heading": heading})
-                heading = None
+            if group_heading is not None:
+                ask = ask.model_copy(update={"heading": group_heading})
+                group_heading = None
             asks.append(ask)
             index += 1
             continue

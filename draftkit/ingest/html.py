@@ -9,6 +9,7 @@ it tolerates broken markup, and it adds no dependency.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -354,7 +355,7 @@ class _Reader(HTMLParser):
         """
         bounds = [*cells, len(self.lines)]
         texts: list[str] = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in itertools.pairwise(bounds):
             content = [ln for ln in self.lines[start:end] if not ln.blank]
             if len(content) > 1 or (content and len(content[0].text) > 200):
                 return

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.body import body_asks_closing, units_of
+from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
-from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.schema import Letter, LetterOptions

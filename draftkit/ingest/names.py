@@ -13,8 +13,8 @@ import re
 __all__ = [
     "POST_NOMINALS",
     "has_org_word",
-    "is_country_list",
     "is_address_start",
+    "is_country_list",
     "is_organisation",
     "is_person_name",
     "is_postal_line",
@@ -339,7 +339,8 @@ _COUNTRY_WORDS = re.compile(
 def is_country_list(text: str) -> bool:
     """True for "France", "France / Switzerland", "Kenya and Uganda": places only."""
     rest = _COUNTRY_WORDS.sub("", text)
-    return bool(_COUNTRY_WORDS.search(text)) and not re.sub(r"(?i)[\s,/&;-]|\band\b|\bthe\b", "", rest)
+    leftover = re.sub(r"(?i)[\s,/&;-]|\band\b|\bthe\b", "", rest)
+    return bool(_COUNTRY_WORDS.search(text)) and not leftover
 
 
 _COUNTRY = re.compile(

@@ -21,6 +21,7 @@ refused too.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import statistics
 import unicodedata
@@ -188,7 +189,10 @@ def _merge_baselines(rows: list[_Row]) -> list[_Row]:
         if out:
             previous = out[-1]
             overlap = min(previous.top, row.top) - max(previous.bottom, row.bottom)
-            if overlap > 0.5 * min(previous.height or 1, row.height or 1) and row.left > previous.left:
+            if (
+                overlap > 0.5 * min(previous.height or 1, row.height or 1)
+                and row.left > previous.left
+            ):
                 out[-1] = _Row(
                     f"{previous.text}\t{row.text}",
                     previous.left,
@@ -249,7 +253,8 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
         raise IngestError(
             "the PDF has no text layer (a scanned image?)",
             path=source,
-            hint="ingest does not do OCR: run OCR first (e.g. ocrmypdf) or paste the text into a .txt",
+            hint="ingest does not do OCR: run OCR first (e.g. ocrmypdf) or paste the text "
+            "into a .txt",
         )
     dropped: list[tuple[str, str]] = []
     furniture = _furniture(per_page)
@@ -318,7 +323,7 @@ def _page_lines(rows: list[_Row], page: int) -> list[Line]:
     size = heights[len(heights) // 2]
     pitches = [
         a.bottom - b.bottom
-        for a, b in zip(rows, rows[1:], strict=False)
+        for a, b in itertools.pairwise(rows)
         if 0 < a.bottom - b.bottom < 3 * size
     ]
     pitch = statistics.median(pitches) if pitches else 1.2 * size

@@ -8,6 +8,7 @@ draftkit's own DOCX styles are used directly when present.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -129,8 +130,10 @@ def split_run_on(line: str) -> list[str]:
         if not word[:1].isupper():
             continue
         title_here = _TITLE_START.match(word) and not _TITLE_START.match(previous)
-        institution = _ADDRESS_WORD.match(word) and previous[:1].isupper() and (
-            not cuts or index - cuts[-1] >= 2
+        institution = (
+            _ADDRESS_WORD.match(word)
+            and previous[:1].isupper()
+            and (not cuts or index - cuts[-1] >= 2)
         )
         if (title_here or institution) and previous.lower() not in ("of", "the", "and", "for"):
             cuts.append(index)
@@ -142,7 +145,7 @@ def split_run_on(line: str) -> list[str]:
             cuts.append(len(tokens) - size)
             break
     edges = [0, *cuts, len(tokens)]
-    parts = [" ".join(tokens[a:b]) for a, b in zip(edges, edges[1:], strict=False) if b > a]
+    parts = [" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges) if b > a]
     first = parts[0]
     if not names.is_person_name(names.split_honorific(first)[1], allow_single=True):
         return [line]

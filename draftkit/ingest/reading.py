@@ -403,7 +403,9 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         ):
             score += 2.0
             why.append("prose follows")
-        elif following and (split_marker(page.text(following[0])) or page.lines[following[0]].list_kind):
+        elif following and (
+            split_marker(page.text(following[0])) or page.lines[following[0]].list_kind
+        ):
             score += 1.0
             why.append("a list follows")
         else:
@@ -415,8 +417,12 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             if parse_date_line(first) or SUBJECT_LINE.match(first) or CC_LINE.match(first):
                 score += 1.0
                 why.append("a date, subject or cc line above")
-            elif label_like(first) and (is_person_line(first) or names.is_title_line(first)
-                                       or names.is_postal_line(first) or TO_LINE.match(first)):
+            elif label_like(first) and (
+                is_person_line(first)
+                or names.is_title_line(first)
+                or names.is_postal_line(first)
+                or TO_LINE.match(first)
+            ):
                 score += 1.0
                 why.append("an address block above")
             elif is_prose(first) and matched[0] and strength < 3.0:
@@ -521,15 +527,21 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
 def _title(line: Line) -> bool:
     """A heading: an HTML heading, or a short capitalised line with no end punctuation."""
     text = line.text.strip()
-    return bool(line.heading) or (line.style or "") in _HEADING_STYLES or (
-        label_like(text)
-        and _words(text) <= 14
-        and text[:1].isupper()
-        and not re.search(r"[:,;]$", text)
+    return (
+        bool(line.heading)
+        or (line.style or "") in _HEADING_STYLES
+        or (
+            label_like(text)
+            and _words(text) <= 14
+            and text[:1].isupper()
+            and not re.search(r"[:,;]$", text)
+        )
     )
 
 
-def _score_headless(page: _Page, first_prose: int, stop: int) -> tuple[int, float, list[str]] | None:
+def _score_headless(
+    page: _Page, first_prose: int, stop: int
+) -> tuple[int, float, list[str]] | None:
     before = [i for i in page.content if i < first_prose]
     texts = [page.text(i) for i in before]
     why: list[str] = []
@@ -538,9 +550,7 @@ def _score_headless(page: _Page, first_prose: int, stop: int) -> tuple[int, floa
     if any(TO_LINE.match(page.text(i)) or re.match(r"(?i)^to,?$", page.text(i)) for i in near):
         score += 2.0
         why.append("a 'To' address line above the first paragraph")
-    elif any(
-        is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near
-    ):
+    elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
     if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
@@ -594,9 +604,7 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
             following = page.after(index, 2)
             if any(_MAIL_HEADER.match(page.text(i)) for i in following):
                 return index
-        if signer_seen and match_salutation(page.lines[index]) and not re.match(
-            r"(?i)^to\s", text
-        ):
+        if signer_seen and match_salutation(page.lines[index]) and not re.match(r"(?i)^to\s", text):
             following = page.after(index, 1)
             if following and is_prose(page.text(following[0])):
                 # the reply's own head (date, address) belongs to it, not to our signers
@@ -715,8 +723,10 @@ def _blocks_between(page: _Page, first: int, last: int) -> list[list[int]]:
     previous = -2
     for index in page.between(first, last):
         heading = (page.lines[index].style or "") in _HEADING_STYLES
-        if out and index == previous + 1 and heading == (
-            (page.lines[previous].style or "") in _HEADING_STYLES
+        if (
+            out
+            and index == previous + 1
+            and heading == ((page.lines[previous].style or "") in _HEADING_STYLES)
         ):
             out[-1].append(index)
         else:
@@ -758,8 +768,10 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
             _head_block_kind(page, blocks[j]) == "date" for j in range(k + 1, len(blocks))
         ):
             break  # a second date above the letter's own is the page's
-        if opened and kind not in ("date", "subject") and not (
-            previous_kind == "date" and not extra_taken and kind in ("label", "address")
+        if (
+            opened
+            and kind not in ("date", "subject")
+            and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
         ):
             break
         if opened and previous_kind == "date" and kind in ("label", "address"):
@@ -1072,7 +1084,9 @@ def locate(lines: list[Line]) -> Reading:
     if second is not None:
         limit = second
         reading.notes.append(f"a second letter or reply begins at line {second + 1}")
-    heading_texts = {lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)}
+    heading_texts = {
+        lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
+    }
     cut, why = _tail_cut(page, tail_from, limit, heading_texts)
     if best.close is not None:
         signers_from = best.close + 1
@@ -1097,8 +1111,9 @@ def locate(lines: list[Line]) -> Reading:
     ending_ok = best.close is not None or _trailing_signers(page, sal_index + 1, cut) > 0
     head_ok = start < sal_index and not best.headless
     # an open letter set under its title: no greeting, no close, but it speaks to its addressee
-    titled = best.headless and {"right under a heading that names a letter", "speaks to 'you'"} <= set(
-        best.reasons
-    )
+    titled = best.headless and {
+        "right under a heading that names a letter",
+        "speaks to 'you'",
+    } <= set(best.reasons)
     reading.complete = opening_ok and (ending_ok or head_ok or titled)
     return reading

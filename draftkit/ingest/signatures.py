@@ -225,9 +225,7 @@ def _postal(text: str) -> bool:
     )
 
 
-def split_tail(
-    lines: list[Line], skipped: list[tuple[str, str]], *, want_address: bool
-) -> Tail:
+def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_address: bool) -> Tail:
     """Take dates, a late inside address and contact blocks out of the signature region.
 
     Args:
@@ -359,9 +357,7 @@ def parse_signatures(
         if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
-        contact = re.search(
-            r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text
-        )
+        contact = re.search(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
         if contact:
             before = text[: contact.start()].strip(" ,;|–—-")
             if (
@@ -619,10 +615,10 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
         if not cells or width < 2:
             continue
         title = header[column] if column < len(header) else ""
-        if all(_ROW_NUMBER.match(c) for c in cells):
-            drop.add(column)
-        elif _PLACE_HEADER.match(title) or (
-            not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells)
+        if (
+            all(_ROW_NUMBER.match(c) for c in cells)
+            or _PLACE_HEADER.match(title)
+            or (not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells))
         ):
             drop.add(column)
     out: list[list[str]] = []
@@ -645,7 +641,7 @@ def _order_cells(block: list[list[str]]) -> list[str]:
 
     def in_sequence(cells: list[str]) -> int:
         keys = [re.sub(r"^(?:the|la|le|el|les|los|die|der)\s+", "", c.casefold()) for c in cells]
-        return sum(1 for a, b in zip(keys, keys[1:], strict=False) if a <= b)
+        return sum(1 for a, b in itertools.pairwise(keys) if a <= b)
 
     return down if in_sequence(down) > in_sequence(across) else across
 
@@ -683,10 +679,10 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         if block and _continues(block[-1], row):
             # a cell wrapped onto the next line ("… Network, Dublin" / "Office")
             previous = block[-1]
-            block[-1] = [
-                f"{previous[i] if i < len(previous) else ''} {row[i] if i < len(row) else ''}".strip()
-                for i in range(max(len(previous), len(row)))
-            ]
+            width = max(len(previous), len(row))
+            above = [*previous, *[""] * (width - len(previous))]
+            below = [*row, *[""] * (width - len(row))]
+            block[-1] = [f"{a} {b}".strip() for a, b in zip(above, below, strict=True)]
             continue
         block.append(row)
     flush()
