@@ -563,10 +563,14 @@ def body_asks_closing(
     closing_from = len(units)
     explained = 0  # asks followed by a paragraph that explains them
     group_heading: str | None = None
-    if _group_heading(units, start) and style != "styled":
+    styled_heading = style == "styled" and (units[start].style or "").lower() == "asks intro"
+    if (_group_heading(units, start) and style != "styled") or (
+        styled_heading and start + 1 < len(units)
+    ):
         group_heading = units[start].markup()
         start += 1
-        style = units[start].marker_kind or "list"
+        if not styled_heading:
+            style = units[start].marker_kind or "list"
     list_mode = units[start].kind == "item"
     ask_kind = units[start].marker_kind
     ask_indent = units[start].indent
@@ -579,7 +583,7 @@ def body_asks_closing(
             group_heading = unit.markup()
             index += 1
             continue
-        if asks and styled == "asks intro":
+        if styled == "asks intro" and group_heading is None:
             group_heading = unit.markup()  # draftkit's own rendering of a group heading
             index += 1
             continue

@@ -58,6 +58,9 @@ def _ask_keys(asks: list[Ask]) -> dict[str, str]:
     for ask in asks:
         if ask.heading:
             out[_key(ask.heading)] = "ask group heading"
+        whole = " ".join(x for x in (ask.lead, ask.body) if x)
+        if whole:
+            out[_key(whole)] = "ask"
         for text in (ask.lead, ask.body):
             if text:
                 for sentence in text.split("\n\n"):
@@ -73,9 +76,9 @@ def _contains(keys: set[str] | dict[str, str], key: str) -> str | None:
         return None
     if key in keys:
         return key
-    if len(key) < 12:
-        return None
-    return next((k for k in keys if key in k), None)
+    return next(
+        (k for k in keys if (len(key) >= 12 and key in k) or (len(k) >= 12 and k in key)), None
+    )
 
 
 def explain_lines(parsed: Parsed) -> list[LineReading]:
