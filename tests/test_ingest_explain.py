@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from draftkit.ingest import ingest_file
+from draftkit.ingest import ingest_bytes, ingest_file
 from draftkit.render import render_docx
-from draftkit.ingest import ingest_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 WILD = ROOT / "tests" / "fixtures" / "wild"
