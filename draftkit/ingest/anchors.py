@@ -11,6 +11,7 @@ formula); :func:`close_strength` says how sure the words alone make it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from draftkit.ingest import names
@@ -110,6 +111,11 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
         return None
     if line.style and line.style.lower() == "salutation":
         return text.strip(), ""
+    return _salutation_in(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _salutation_in(text: str) -> tuple[str, str] | None:
     if re.match(r"(?i)^dear\s+(?:readers?|subscribers?|supporters?|visitors?|friends of)\b", text):
         return None
     match = _SALUTATION.match(text)
@@ -196,6 +202,7 @@ _FORMULA = re.compile(
 "Sin otro particular, le saludamos muy atentamente.")."""
 
 
+@functools.lru_cache(maxsize=16384)
 def is_closing_line(text: str) -> bool:
     """A closing sentence used instead of a valediction.
 

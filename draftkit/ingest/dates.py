@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -118,6 +119,7 @@ def find_date(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
 

@@ -23,6 +23,7 @@ The parts (preamble, body, signatures) are then read by their own modules.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -171,12 +172,14 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+@functools.lru_cache(maxsize=16384)
 def is_prose(text: str) -> bool:
     """A line of running prose: long, or a sentence of some length."""
     words = _words(text)
     return words >= 25 or (words >= 10 and re.search(r"[.!?…][”\"’)]*$", text) is not None)
 
 
+@functools.lru_cache(maxsize=16384)
 def _head_line(text: str) -> bool:
     """A line of a letter's head: a name, an office (however long), an address line."""
     words = _words(text)
@@ -188,6 +191,7 @@ def _head_line(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def label_like(text: str) -> bool:
     """A short line without sentence punctuation at its end: a name, title or place."""
     return (
@@ -198,6 +202,7 @@ def label_like(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _name_list(text: str) -> bool:
     """Names in one comma- or semicolon-separated paragraph, with no sentence in it."""
     parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
@@ -208,6 +213,7 @@ def _name_list(text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _signer_like(text: str) -> bool:
     """A line that could be a signer, a signer's title or an organisation."""
     if split_marker(text):
@@ -483,6 +489,7 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
     return out
 
 
+@functools.lru_cache(maxsize=16384)
 def _shaped_close(text: str) -> bool:
     """A valediction by its shape: two to five words and a comma ("Is mise le meas,")."""
     text = text.strip()

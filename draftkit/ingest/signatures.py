@@ -157,11 +157,8 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
-def kept_signers(kept: list[Line]) -> bool:
-    """True once a signer line has been kept."""
-    return any(not ln.blank for ln in kept)
-
-
+_MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
+_CONTACT_IN = re.compile(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}")
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
 """A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
 
@@ -300,7 +297,9 @@ def parse_signatures(
     section: str | None = None
     mode = "sign"
     cc_block: list[list[str]] = [[]]
-    for ln in _run_together(lines):
+    has_kept = False  # a signer line has been kept
+    joined = _run_together(lines)
+    for position, ln in enumerate(joined):
         if ln.blank:
             if mode == "cc":
                 cc_block.append([])
@@ -308,17 +307,20 @@ def parse_signatures(
             continue
         text = ln.text
         style = (ln.style or "").lower()
-        if style == "signatory note" or _SIGN_NOTE.search(text):
+        lowered = text.lower()
+        if style == "signatory note" or (
+            ("only" in lowered or "purpose" in lowered) and _SIGN_NOTE.search(text)
+        ):
             note = normalise_space(text.lstrip("*† "))
             continue
-        cc_match = CC_LINE.match(text)
+        cc_match = CC_LINE.match(text) if text[:1] in "cCbBkK" else None
         if cc_match or style == "copy list":
             mode = "cc"
             rest = cc_match.group("rest").strip() if cc_match else text
             if rest:
                 cc_block[-1].append(rest)
             continue
-        enc = _ENCLOSURE.match(text)
+        enc = _ENCLOSURE.match(text) if text[:1] in "eEaApP" else None
         if enc or style == "enclosure":
             mode = "enclosure"
             rest = enc.group("rest").strip() if enc else normalise_space(text)
@@ -332,13 +334,11 @@ def parse_signatures(
             enclosures.append(normalise_space(text))
             continue
         if (
-            (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text))
-            or (_SIGN_INTRO.match(text) and text.rstrip().endswith(":"))
+            (not has_kept and _SIGN_INTRO.match(text))
+            or (text.rstrip().endswith(":") and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text)))
             or _SECTION.match(text)
-            or _GROUP_LABEL.match(text)
         ):
             skipped.append((text, "signatory list heading"))
-            lowered = text.lower()
             if re.search(
                 r"individual|citizens|persons|people|personal|scholars|academics|experts|"
                 r"leaders|members of|faith",
@@ -349,19 +349,21 @@ def parse_signatures(
                 section = "organization signer"
             kept.append(Line(""))
             continue
-        behalf = re.match(r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text)
+        behalf = "behalf" in lowered and re.match(
+            r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text
+        )
         if behalf:
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
             continue
-        if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
+        if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
-        contact = re.search(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
+        contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
         if contact:
             before = text[: contact.start()].strip(" ,;|–—-")
             if (
-                not kept_signers(kept)
+                not has_kept
                 and len(before.split()) >= 2
                 and not re.match(r"(?i)^(?:tel|phone|fax|e-?mail|web|mobile|contact)", before)
             ):
@@ -372,16 +374,18 @@ def parse_signatures(
             else:
                 skipped.append((text, "contact details"))
                 continue
-        mark = re.match(r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text)
+        mark = text[:1] in "/([sS" and re.match(
+            r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text
+        )
         if mark:
             name = text[mark.end() :].strip()
             skipped.append((text, "electronic signature mark"))
-            following = next((x for x in lines[lines.index(ln) + 1 :] if not x.blank), None)
+            following = next((x for x in joined[position + 1 :] if not x.blank), None)
             if not name or (following is not None and normalise_space(following.text) == name):
                 continue
             ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
         marker = split_marker(text) if not ln.list_kind else None
-        long_number = re.match(r"^\(?\d{3,4}[.)]\s+(?=\S)", text)
+        long_number = text[:1] in "(0123456789" and re.match(r"^\(?\d{3,4}[.)]\s+(?=\S)", text)
         if long_number and not marker:
             marker = ("number", long_number.group(0).strip(), text[long_number.end() :])
         if (marker and marker[0] in ("bullet", "number")) or ln.list_kind:
@@ -390,6 +394,7 @@ def parse_signatures(
         if section and not ln.style:
             ln = Line(ln.text, hard=ln.hard, raw=ln.raw, bold=ln.bold, style=section)
         kept.append(ln)
+        has_kept = True
     for block in cc_block:
         for entry in split_entries(block) if block else []:
             person = addressee_from(entry, cc=True)
