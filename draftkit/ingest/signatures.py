@@ -335,7 +335,10 @@ def parse_signatures(
             continue
         if (
             (not has_kept and _SIGN_INTRO.match(text))
-            or (text.rstrip().endswith(":") and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text)))
+            or (
+                text.rstrip().endswith(":")
+                and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text))
+            )
             or _SECTION.match(text)
         ):
             skipped.append((text, "signatory list heading"))
