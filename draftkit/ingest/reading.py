@@ -76,6 +76,10 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
+_ABBREVIATED_END = re.compile(
+    r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc|pvt|govt|dept)\.$"
+)
+"""A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S."), not in a full stop."""
 _HEADING_STYLES = {"h1", "h2", "page heading", "title"}
 _DRAFTKIT_HEAD = {
     "page heading",
@@ -183,10 +187,11 @@ def is_prose(text: str) -> bool:
 def _head_line(text: str) -> bool:
     """A line of a letter's head: a name, an office (however long), an address line."""
     words = _words(text)
+    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not _ABBREVIATED_END.search(text)
     return (
         len(text) <= 220
         and words <= 28
-        and not (words > 6 and re.search(r"[.!?;][”\"’)]*$", text.rstrip()))
+        and not (words > 6 and ends)
         and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", text))
     )
 
@@ -220,9 +225,7 @@ def _signer_like(text: str) -> bool:
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
         return True
-    sentence = re.search(r"[.!?][”\"’)]*$", text) and not re.search(
-        r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc)\.$", text
-    )
+    sentence = re.search(r"[.!?][”\"’)]*$", text) and not _ABBREVIATED_END.search(text)
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
 
@@ -697,6 +700,12 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "cc"
     if not all(_head_line(t) or _address_line(t) for t in texts):
         return "page"
+    if re.match(r"[a-zà-ÿ]", first) and not re.match(
+        r"(?:van|von|de|der|den|da|di|du|del|la|le|d['’]|c/o)\b", first
+    ):
+        return "page"  # an address line starts with a capital: "tags author name" does not
+    if any(page.lines[i].list_kind or split_marker(page.text(i)) for i in block):
+        return "page"  # a list of links or items is no inside address
     if (
         len(block) == 1
         and _LETTER_HEADING.search(first)
@@ -958,16 +967,62 @@ _MIDLINE_GREETING = re.compile(
 )
 
 
+_CLOSE_RUN_ON = re.compile(
+    r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
+    r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
+    r"(?:With\s+)?(?:kind|best|warm)(?:est)?\s+regards|Regards|Thanking you|Signed),)\s+"
+    r"(?P<rest>[A-Z][^.!?]{2,200})$"
+)
+_ADDRESS_BREAK = re.compile(
+    r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
+    r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)"
+)
+
+
+def _address_run(text: str) -> list[str] | None:
+    """An address block collapsed onto one line, split at its parts: "To the Prime Minister
+    Dr. A. Rutte PO Box 20001, 2500 EA Den Haag info@example.nl Amsterdam 2 November 2015"."""
+    if len(text) > 300 or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text) or ". " in text[-3:]:
+        return None
+    parts = [p.strip() for p in _ADDRESS_BREAK.split(text) if p.strip()]
+    if len(parts) < 3:
+        return None
+    dated = re.search(
+        r"\s(?P<tail>[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+        r"\s+\d{1,2},?)\s+\d{4}\.?)$",
+        parts[-1],
+    )
+    if dated and parse_date_line(dated.group("tail")):
+        parts[-1:] = [parts[-1][: dated.start()].strip(), dated.group("tail")]
+    return [p for p in parts if p]
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
-    """Lines where a page collapsed two parts of a letter's head into one.
+    """Lines where a page collapsed two parts of a letter into one.
 
     "Re: Release of the journalists Dear Minister," and "12 March 2024 Dear Sir," become
     two lines each (with a blank line between), when the part before the greeting is a
-    subject, a date or an addressee and the part after is a salutation.
+    subject, a date or an addressee and the part after is a salutation. "Yours sincerely,
+    Jane Doe Director" becomes the close and the signature; an address block run onto one
+    line with its place and date is split into its lines.
     """
     out: list[Line] = []
     for ln in lines:
         text = ln.text
+        run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
+        if run_on and not is_prose(run_on.group("rest")):
+            out.append(Line(run_on.group("close"), hard=True, raw=run_on.group("close"), page=ln.page))
+            out.append(Line(run_on.group("rest"), hard=True, raw=run_on.group("rest"), page=ln.page))
+            continue
+        address = (
+            _address_run(text)
+            if not ln.blank and _words(text) >= 8 and (text.startswith("To ") or "@" in text
+                                                       or re.search(r"\bP\.?\s?O\.?\s+Box", text))
+            else None
+        )
+        if address:
+            out.extend(Line(part, hard=True, raw=part, page=ln.page) for part in address)
+            continue
         pieces: tuple[str, str] | None = None
         if not ln.blank and len(text) <= 600:
             for match in _MIDLINE_GREETING.finditer(text):
