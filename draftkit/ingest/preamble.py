@@ -287,6 +287,8 @@ def _looks_like_heading(text: str) -> bool:
 
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
+    if re.match(r"(?i)^to\b", first):
+        return False  # "To the Prime Minister": an addressee, however many contacts follow
     if block[0].style and block[0].style.lower().startswith("letterhead"):
         return True
     letters = [ch for ch in first if ch.isalpha()]
@@ -679,7 +681,19 @@ class _AddressReader:
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
         people = self.people
-        for number, raw_entry in enumerate(split_entries(block) if block else []):
+        entries = split_entries(block) if block else []
+        for number in range(len(entries) - 1):
+            head, following = entries[number], entries[number + 1]
+            if (
+                len(head) == 1
+                and TO_LINE.match(normalise_space(head[0]))
+                and is_person_line(normalise_space(following[0]))
+            ):
+                # "To the Prime Minister" / "Dr. A. Rutte": the office, then the person
+                rest = re.sub(r"(?i)^to\s*:?\s+", "", normalise_space(head[0])).rstrip(":, ")
+                entries[number + 1] = [following[0], rest, *following[1:]]
+                entries[number] = []
+        for number, raw_entry in enumerate(e for e in entries if e):
             entry = [normalise_space(x).rstrip(",") for x in raw_entry]
             first = entry[0]
             group = TO_LINE.match(first)
