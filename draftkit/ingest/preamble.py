@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
+from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
 
@@ -152,10 +153,18 @@ def split_run_on(line: str) -> list[str]:
     return parts
 
 
+def _line_end(line: str) -> str:
+    """An address line without the comma or full stop a letter puts at its end."""
+    line = line.rstrip(",")
+    if line.endswith(".") and not ABBREVIATED_END.search(line) and len(line.split()) > 1:
+        line = line[:-1]
+    return line
+
+
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
     lines = [
-        normalise_space(line).rstrip(",")
+        _line_end(normalise_space(line))
         for line in lines
         if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
     ]
@@ -594,7 +603,7 @@ def parse_preamble(
                 pre.letterhead.extend(x.text for x in block)
                 break
             words = len(ln.text.split())
-            if words > 30 or (words > 8 and re.search(r"[.!?][”\"]?$", ln.text)):
+            if words > 30 or (words > 8 and ends_sentence(ln.text)):
                 skipped.append((ln.text, "prose before the letter"))
                 continue
             texts.append(ln.text)

@@ -42,7 +42,7 @@ from draftkit.ingest.noise import (
     noise_reason,
 )
 from draftkit.ingest.preamble import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line, name_part
-from draftkit.ingest.sentences import split_marker
+from draftkit.ingest.sentences import ABBREVIATED_END, split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
 
@@ -76,10 +76,6 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
-_ABBREVIATED_END = re.compile(
-    r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc|pvt|govt|dept)\.$"
-)
-"""A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S."), not in a full stop."""
 _HEADING_STYLES = {"h1", "h2", "page heading", "title"}
 _DRAFTKIT_HEAD = {
     "page heading",
@@ -180,14 +176,20 @@ def _words(text: str) -> int:
 def is_prose(text: str) -> bool:
     """A line of running prose: long, or a sentence of some length."""
     words = _words(text)
-    return words >= 25 or (words >= 10 and re.search(r"[.!?…][”\"’)]*$", text) is not None)
+    if words >= 25:
+        return True
+    return (
+        words >= 10
+        and re.search(r"[.!?…][”\"’)]*$", text) is not None
+        and not ABBREVIATED_END.search(text)
+    )
 
 
 @functools.lru_cache(maxsize=16384)
 def _head_line(text: str) -> bool:
     """A line of a letter's head: a name, an office (however long), an address line."""
     words = _words(text)
-    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not _ABBREVIATED_END.search(text)
+    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
     return (
         len(text) <= 220
         and words <= 28
@@ -225,7 +227,7 @@ def _signer_like(text: str) -> bool:
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
         return True
-    sentence = re.search(r"[.!?][”\"’)]*$", text) and not _ABBREVIATED_END.search(text)
+    sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
 
