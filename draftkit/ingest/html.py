@@ -301,6 +301,9 @@ class _Reader(HTMLParser):
             self.in_pre += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            self.handle_starttag("br", [])  # "</br>" breaks a line, as browsers read it
+            return
         if tag in _VOID:
             return
         # pop to the matching tag (tolerates unclosed inner tags)

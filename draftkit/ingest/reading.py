@@ -1013,8 +1013,8 @@ def split_run_together(lines: list[Line]) -> list[Line]:
         text = ln.text
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         if run_on and not is_prose(run_on.group("rest")):
-            out.append(Line(run_on.group("close"), hard=True, raw=run_on.group("close"), page=ln.page))
-            out.append(Line(run_on.group("rest"), hard=True, raw=run_on.group("rest"), page=ln.page))
+            for part in (run_on.group("close"), run_on.group("rest")):
+                out.append(Line(part, hard=True, raw=part, page=ln.page))
             continue
         address = (
             _address_run(text)

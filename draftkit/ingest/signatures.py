@@ -37,9 +37,14 @@ _SIGN_INTRO = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(
-    r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
+    r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
+    r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
+    r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
+    r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\([^)]*\))?\s*:?$"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    r"(?:\s*\([^)]*\))?\s*:?$",
+    re.IGNORECASE,
 )
 _GROUP_LABEL = re.compile(r"^(?!signed\b)[^:@]{2,60}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
