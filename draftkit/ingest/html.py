@@ -300,6 +300,11 @@ class _Reader(HTMLParser):
         if keeps_space:
             self.in_pre += 1
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":
             self.handle_starttag("br", [])  # "</br>" breaks a line, as browsers read it
