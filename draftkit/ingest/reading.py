@@ -898,6 +898,12 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
         return "heading"
+    if "\t" in (ln.raw or text):
+        # a table row: a signer when one of its cells is a name (others may describe it)
+        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
+            return "signer"
     definition = _DEFINITION.match(text)
     if (
         definition
