@@ -215,7 +215,7 @@ def is_closing_line(text: str) -> bool:
     if _FORMULA.search(text) and len(text) <= 400:
         return True
     return (
-        text.endswith(",")
+        text.endswith((",", ";"))
         and 4 <= len(text.split()) <= 30
         and text[:1].isupper()
         and _CLOSING_LINE.search(text) is not None

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateLine", "find_date", "parse_date_line"]
+__all__ = ["DateLine", "find_date", "parse_date_line", "split_trailing_date"]
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -175,3 +175,20 @@ def parse_date_line(line: str) -> DateLine | None:
                 return DateLine(found[0], place.strip(), False, found[1])
             start = text.find(sep, start + 1)
     return None
+
+
+_TRAILING_DATE = re.compile(
+    r"\s(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{4}|[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?$"
+)
+
+
+def split_trailing_date(line: str) -> tuple[str, DateLine | None]:
+    """A line that ends in a date ("CH-1201 Geneva 04.09.2022"): the rest, and the date."""
+    match = _TRAILING_DATE.search(line)
+    if match is None or match.start() == 0:
+        return line, None
+    found = parse_date_line(match.group("date"))
+    if found is None:
+        return line, None
+    return line[: match.start()].rstrip(" ,"), found

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.body import body_asks_closing, units_of
-from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.dates import parse_date_line, split_trailing_date
 from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
@@ -195,6 +195,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     if tail.address is not None:
         dated = parse_date_line(tail.address[-1])
         block = tail.address[:-1] if dated else tail.address
+        if dated is None:
+            rest, dated = split_trailing_date(block[-1])
+            block = [*block[:-1], rest] if rest else block[:-1]
         late = addressee_from(block)
         if late is not None:
             pre.addressees = [late]

@@ -105,6 +105,7 @@ _FOOTER_START = re.compile(
     r"privacy(?: policy| notice)?|terms of (?:use|service)|mentions légales|"
     r"region\s*/\s*country|tags?|topics?|filed under|back to top|"
     r"more on this|more from(?: this| the)? \w+|latest (?:news|posts)|recent posts|see also|"
+    r"explore(?: more)?(?: on)?(?: these| this| related)? (?:topics?|issues?|stories)|"
     r"about (?:us|the author|this organi[sz]ation)|comments?|leave a (?:comment|reply)|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
     r"previous(?: post| article)?|next(?: post| article)?|"

@@ -170,6 +170,8 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     ]
     if not lines:
         return None
+    if len(lines) > 1 and re.match(r"(?i)^to\s*:?\s+\S", lines[0]):
+        lines = [re.sub(r"(?i)^to\s*:?\s+", "", lines[0]), *lines[1:]]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     lone, _ = names.split_honorific(lines[0])

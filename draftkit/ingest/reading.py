@@ -722,7 +722,7 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         or names.split_honorific(first)[0]
         or names.is_person_name(name_part(first))
         or names.is_title_line(first)
-        or names.has_org_word(first)
+        or (names.has_org_word(first) and _words(first) <= 10)
         or any(names.is_postal_line(t) or names.is_address_start(t) for t in texts)
     ):
         return "address"
@@ -797,7 +797,12 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         if kind in ("subject", "cc", "mail header", "date", "address"):
             accept = True
         elif kind == "label" and not titled:
-            if phase == "below":
+            above = kinds[k - 1] if k > 0 else ""
+            if phase == "below" and (
+                len(block) > 1 or above in ("address", "cc", "date", "subject", "mail header")
+            ):
+                # a single unplaceable line above the greeting is a title, unless the
+                # letter's head goes on above it (an unlabelled subject under the cc list)
                 accept = True
             elif previous_kind == "date" and not extra_taken:
                 accept = extra_taken = True
@@ -852,7 +857,11 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
             return index, f"page furniture ({reason})"
         if reason is not None:
             continue
-        if (ln.heading or (ln.style or "") in ("h1", "h2")) and not is_signatory_label(ln.text):
+        if (
+            (ln.heading or (ln.style or "") in ("h1", "h2"))
+            and not is_signatory_label(ln.text)
+            and not _ADDRESS_LABEL.match(ln.text)
+        ):
             return index, "a heading after the letter"
         if ln.rule and not is_signatory_label(ln.text):
             return index, "a rule after the letter"
@@ -861,6 +870,8 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
     return limit, "end of the page"
 
 
+_ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
+"""A heading over an address block placed after the signatures ("Addressed to:")."""
 _TAIL_PART = re.compile(
     r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
     r"^(?:P\.\s?S\.|PS:|N\.B\.)"
