@@ -28,6 +28,7 @@ __all__ = [
 _SALUTATION = re.compile(
     r"^(?P<sal>"
     r"(?:(?:My\s+)?Dear(?:est)?|Hello|Greetings|Estimad[oa]s?|Apreciad[oa]s?|Sehr geehrte[rn]?|"
+    r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
     r"Cher|Chère|Chers|Chères|Respected|Respectable)\s+[^,:;!\n]{1,120}?[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
@@ -42,7 +43,8 @@ _SALUTATION = re.compile(
     r"High Commissioner|Rapporteur|Special Rapporteur|Director|Director-General|Mayor|"
     r"Governor|Président|Présidente|Ministre|Vice President|Vice-President|"
     r"Haut-Commissaire|Haute-Commissaire|Rapporteur spécial|Rapporteuse spéciale|"
-    r"Secrétaire général|Directeur général|Directrice générale)[,:]"
+    r"Secrétaire général|Directeur général|Directrice générale)"
+    r"(?:\s+(?:de|du|des|de la|of|for|del|de los)\s+[^,:;\n]{1,60})?[,:]"
     r"|Ladies and Gentlemen[,:]|Distinguished\s+[^,:\n]{1,80}[,:]|Honou?rable\s+[^,:\n]{1,80}[,:]"
     r")(?P<rest>.*)$",
     re.IGNORECASE,
@@ -126,7 +128,7 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
             return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
         if sal.endswith(";") and rest:
             return None
-        if rest and sal.lower().startswith(("hello", "greetings")):
+        if rest and sal.lower().startswith(("hello", "greetings", "bonjour", "hola", "hallo")):
             return None
         if sal.lower().startswith("respect") and not _GREETING_WORDS.search(sal):
             return None
