@@ -35,10 +35,13 @@ SUBJECT_LINE = re.compile(
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(
-    r"^(?:cc|c\.c\.|bcc|copy to|copies to|copied to|with (?:a )?copy to|copy|"
-    r"copie à|copie|con copia a|kopie an|copia)\s*(?::|\.(?=\s)|(?=\s+[A-Z])|$)\s*(?P<rest>.*)$",
+    r"^(?:(?:cc|c\.c\.|bcc)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
+    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
+    r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+"""A cc label: "cc:", "CC Name", "Copy to:", "Copie :" — a word such as "Copia" alone, as in
+"Copia Institute", is a name, not a label."""
 
 
 def is_person_line(text: str) -> bool:
