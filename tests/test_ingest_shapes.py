@@ -596,15 +596,27 @@ def test_a_subject_line_under_the_salutation() -> None:
     assert letter.body == ["We write."]
 
 
-def test_a_press_release_quoting_a_whole_letter_is_a_press_release() -> None:
-    result = ingest_text(
+def test_a_press_release_reproducing_a_whole_letter_is_that_letter() -> None:
+    """A page that reproduces the whole letter, close and signers included, is the letter
+    (the annotation conventions of real-world pages); one that quotes from it is not."""
+    release = (
         "FOR IMMEDIATE RELEASE\n\nPORT AUBREY — Nine human rights groups said today that they "
         "had written to the Minister of Justice to demand the release of the Harbour Five.\n\n"
-        "The text of the letter follows.\n\nDear Minister,\n\nWe write about the Harbour "
-        "Five.\n\nSincerely,\n\nRights Watchers\n"
+        "The text of the letter follows.\n\n"
     )
-    assert result.kind == "press-release" and result.letter is None
-    assert "quotes a letter" in result.reason
+    whole = ingest_text(
+        release + "Dear Minister,\n\nWe write about the Harbour Five.\n\nSincerely,\n\n"
+        "Rights Watchers\n"
+    )
+    assert whole.kind == "letter" and whole.letter is not None
+    assert [s.name for s in whole.letter.signatories] == ["Rights Watchers"]
+    quoted = ingest_text(
+        release + "Dear Minister,\n\nWe write about the Harbour Five, who have been held "
+        "without charge since March and denied access to their lawyers.\n\n"
+        "The groups said they had received no reply by Friday.\n"
+    )
+    assert quoted.kind == "press-release" and quoted.letter is None
+    assert "press release" in quoted.reason
 
 
 def test_an_office_before_the_name_is_a_title_not_an_honorific() -> None:

@@ -153,6 +153,11 @@ def ingest_lines(
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
         preamble="\n".join(preamble),
         outside=_outside(parsed),
+        whole=bool(
+            parsed.letter is not None
+            and parsed.close_index is not None
+            and parsed.letter.signatories
+        ),
     )
     if parsed.letter is not None and not greeting:
         reason = reason.replace(
@@ -195,17 +200,18 @@ def ingest_lines(
     )
 
 
-def ingest_text(text: str, *, source: str | None = None) -> IngestResult:
+def ingest_text(text: str, *, source: str | None = None, explain: bool = False) -> IngestResult:
     """Read a letter from plain text.
 
     Args:
         text: The document's text (page noise may be included; it is stripped).
         source: A name for the text (a file name), kept in the result.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Returns:
         The result: the letter, or the kind of document and why it is not a letter.
     """
-    return ingest_lines(lines_from_text(text), source=source)
+    return ingest_lines(lines_from_text(text), source=source, explain=explain)
 
 
 def _sniff(data: bytes, filename: str) -> str:

@@ -93,6 +93,7 @@ def classify(
     addressees: int = 0,
     preamble: str = "",
     outside: str = "",
+    whole: bool = False,
 ) -> tuple[DocumentKind, str]:
     """Decide what a document is and say why.
 
@@ -105,6 +106,8 @@ def classify(
             quotes a whole letter announces itself there.
         outside: The page's text outside the letter (above its head, after its end):
             a petition page says so there.
+        whole: The page reproduces the whole letter, its close and its signers: then it
+            is the letter, even inside a press release or an article.
 
     Returns:
         ``(kind, reason)``.
@@ -114,7 +117,7 @@ def classify(
             "not a letter: a petition page (the letter is its text; the page counts and "
             "collects signatures)"
         )
-    if salutation and preamble:
+    if salutation and preamble and not whole:
         press = [
             label
             for label in _hits(_PRESS, preamble)
