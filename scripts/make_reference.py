@@ -156,7 +156,7 @@ def main() -> None:
     paragraph_style(document, S.ASK_ITEM, base=S.BODY, after=10, contextual=True)
     paragraph_style(document, S.CLOSING, base=S.BODY, after=10)
     paragraph_style(document, S.CLOSE, after=30, keep_next=True, keep_lines=True)
-    paragraph_style(document, S.SIGNATURE_NAME, keep_next=True, keep_lines=True)
+    paragraph_style(document, S.SIGNATURE_NAME, keep_lines=True)
     paragraph_style(document, S.SIGNATURE_TITLE, after=12, keep_lines=True)
     paragraph_style(document, S.SIGNATORY_ORG, after=2, keep_lines=True)
     paragraph_style(

@@ -14,6 +14,7 @@ of it, so validation runs offline.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import tempfile
 import zipfile
@@ -63,10 +64,23 @@ _DC = """<?xml version="1.0"?>
   %s
 </xs:schema>
 """
-_DC_NAMES = (
-    "title creator subject description publisher contributor date type format identifier "
-    "source language relation coverage rights"
-).split()
+_DC_NAMES = [
+    "title",
+    "creator",
+    "subject",
+    "description",
+    "publisher",
+    "contributor",
+    "date",
+    "type",
+    "format",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+]
 _DCTERMS = """<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:dcterms="http://purl.org/dc/terms/"
@@ -171,19 +185,32 @@ def apply_markup_compatibility(root: etree._Element) -> etree._Element:
 
 
 def validate_part(name: str, data: bytes) -> list[Problem]:
-    """Schema problems of one XML part (empty when valid)."""
+    """Schema problems of one XML part (empty when valid; cached by content)."""
+    key = hashlib.sha256(data).digest()
+    found = _VALIDATED.get(key)
+    if found is None:
+        found = _validate_part(data)
+        _VALIDATED[key] = found
+    return [Problem(name, line, message) for line, message in found]
+
+
+_VALIDATED: dict[bytes, list[tuple[int, str]]] = {}
+"""Parts already validated: a style or theme part repeats in every rendered document."""
+
+
+def _validate_part(data: bytes) -> list[tuple[int, str]]:
     try:
         root = etree.fromstring(data)
     except etree.XMLSyntaxError as exc:
-        return [Problem(name, exc.lineno or 0, f"not well-formed: {exc.msg}")]
+        return [(exc.lineno or 0, f"not well-formed: {exc.msg}")]
     ns = _namespace(root.tag)
     if ns not in SCHEMAS:
-        return [Problem(name, 0, f"no schema for root element {root.tag}")]
+        return [(0, f"no schema for root element {root.tag}")]
     cleaned = apply_markup_compatibility(root)
     compiled = schema(SCHEMAS[ns])
     if compiled.validate(cleaned):
         return []
-    return [Problem(name, e.line, e.message) for e in compiled.error_log]
+    return [(e.line, e.message) for e in compiled.error_log]
 
 
 def validate_docx(data: bytes | Path) -> list[Problem]:

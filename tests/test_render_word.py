@@ -17,7 +17,7 @@ from draftkit.errors import RenderError
 from draftkit.markup import plain
 from draftkit.render import STYLES, render_docx, render_docx_many, typeset
 from draftkit.render.layout import address_lines, format_date
-from draftkit.schema import Addressee, Ask, Letter, LetterOptions, Sender, Signatory
+from draftkit.schema import Ask, Letter, LetterOptions, Sender, Signatory
 from tests.conftest import example_specs
 from tests.helpers import W, need, paragraphs, part, write
 

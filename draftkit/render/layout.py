@@ -22,6 +22,7 @@ __all__ = [
     "CC_KEEP_TOGETHER_LINES",
     "COLUMNS_THRESHOLD",
     "KEEP_LINES",
+    "KEEP_WITH_CLOSE_CHARS",
     "KEEP_WITH_NEXT",
     "STYLES",
     "AskBlock",
@@ -183,12 +184,14 @@ class ItemBlock:
 class SignatureBlock:
     """One signer: an individual (name + title lines) or an organisation.
 
-    A signer's lines are never split across pages.
+    A signer's lines are never split across pages; ``keep_next`` keeps the signer with
+    what follows (the last signer with the signatory note).
     """
 
     name: str
     title_lines: tuple[str, ...] = ()
     organization: bool = False
+    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +250,13 @@ KEEP_LINES = frozenset(
 
 CC_KEEP_TOGETHER_LINES = 14
 """A cc list of at most this many lines is never split across pages."""
+
+KEEP_WITH_CLOSE_CHARS = 600
+"""The paragraph before the close goes with it to a new page if it is at most this long.
+
+Word and LibreOffice move a kept paragraph whole; a longer one (over six lines or so)
+would leave a gap that size at the foot of the page, so the close then takes only its
+first signer along."""
 
 
 @dataclass(slots=True)
@@ -438,9 +448,20 @@ def _signatures(builder: _Builder, letter: Letter) -> None:
         builder.blocks.extend(signatures)
 
 
+def _length(block: Block) -> int:
+    """Roughly how much text a block prints (for keep-together decisions)."""
+    if isinstance(block, ParaBlock | ItemBlock):
+        return len(block.text)
+    if isinstance(block, AskBlock):
+        return len(block.lead or "") + len(block.body or "")
+    if isinstance(block, LineBlock):
+        return sum(len(line) for line in block.lines)
+    return 0
+
+
 def _keep_with_next(block: Block) -> Block:
     """``block`` kept on the page of the block after it (where it has the setting)."""
-    if isinstance(block, ParaBlock | LineBlock | AskBlock | ItemBlock):
+    if isinstance(block, ParaBlock | LineBlock | AskBlock | ItemBlock | SignatureBlock):
         return replace(block, keep_next=True)
     return block
 
@@ -450,8 +471,9 @@ def layout(letter: Letter) -> list[Block]:
 
     Straight quotes become typographic ones unless ``options.quotes`` is ``straight``.
     The paragraph before the complimentary close (or before the first signer when there
-    is no close) is kept with it, and an ask is kept with its first bullet item, so that
-    no page starts with a close or signers alone and no lead-in ends a page.
+    is no close) is kept with it, an ask is kept with its first bullet item, and the last
+    signer with the signatory note, so that no page starts with a close, a signatory
+    note or signers alone and no lead-in ends a page.
 
     Args:
         letter: A resolved letter (see :meth:`Letter.unresolved`).
@@ -501,8 +523,14 @@ def layout(letter: Letter) -> list[Block]:
     out.para(STYLES.CLOSE, letter.complimentary_close)
     _signatures(out, letter)
     if before_close and len(out.blocks) > before_close:
-        out.blocks[before_close - 1] = _keep_with_next(out.blocks[before_close - 1])
+        last = out.blocks[before_close - 1]
+        if _length(last) <= KEEP_WITH_CLOSE_CHARS:
+            out.blocks[before_close - 1] = _keep_with_next(last)
+    signed = len(out.blocks)
     out.para(STYLES.SIGNATORY_NOTE, letter.signatory_note)
+    if len(out.blocks) > signed and signed > before_close:
+        # the note never starts a page alone: the last signer goes with it
+        out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
     _enclosures(out, letter.enclosures)
     if options.cc_position == "end":
         _cc(out, letter.cc)

@@ -286,14 +286,16 @@ class DocxRenderer:
     def _lines(self, style: str, lines: Iterable[str], *, keep_next: bool = False) -> str:
         return self._p(style, _run("", "\n".join(lines)), keep_next=keep_next)
 
-    def _signature(self, block: SignatureBlock) -> str:
+    def _signature(self, block: SignatureBlock, *, in_row: bool = False) -> str:
+        keep = block.keep_next
         if block.organization:
-            return self._lines(STYLES.SIGNATORY_ORG, [block.name])
+            return self._lines(STYLES.SIGNATORY_ORG, [block.name], keep_next=keep)
         if not block.title_lines:
-            return self._lines(STYLES.SIGNATURE_NAME, [block.name])
-        # a signer's lines never split: the name keeps with the title lines
-        return self._lines(STYLES.SIGNATURE_NAME, [block.name], keep_next=True) + self._lines(
-            STYLES.SIGNATURE_TITLE, block.title_lines
+            return self._lines(STYLES.SIGNATURE_NAME, [block.name], keep_next=keep)
+        # a signer's lines never split: the name keeps with the title lines (in a table
+        # row that cannot split, the row does that)
+        return self._lines(STYLES.SIGNATURE_NAME, [block.name], keep_next=not in_row) + self._lines(
+            STYLES.SIGNATURE_TITLE, block.title_lines, keep_next=keep
         )
 
     def _labeled(self, block: LabeledBlock) -> str:
@@ -310,7 +312,30 @@ class DocxRenderer:
         return "".join(out)
 
     def _columns(self, table: SignatureTable) -> str:
-        return "".join(self._signature(signature) for signature in table.signatures)
+        """The signers as the rows of a borderless one-column table, set in columns.
+
+        The table sits in a section of two newspaper columns, so the rows run down the
+        first column, then the second, page after page; a row (one signer) never splits,
+        which Word and LibreOffice both honour for table rows in columns (LibreOffice
+        ignores keep-together settings of plain paragraphs there).
+        """
+        rows = "".join(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            '<w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
+            f"{self._signature(signature, in_row=True)}</w:tc></w:tr>"
+            for signature in table.signatures
+        )
+        width = (self._prepared.text_width - _COLUMN_GAP) // 2
+        return (
+            '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
+            f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+            "</w:tblCellMar>"
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>'
+        )
 
     def _block(self, block: Block, num_id: int, body: _Body) -> str:
         if isinstance(block, ParaBlock):
@@ -359,25 +384,41 @@ class DocxRenderer:
             address = " · ".join(letter.sender.address_lines)
             chunks.append(self._lines(STYLES.LETTERHEAD_ADDRESS, [address]))
         table_at: int | None = None
+        columns_end: int | None = None
+        previous: Block | None = None
         for block in blocks:
             if isinstance(block, SignatureTable):
-                table_at = len(chunks)
+                table_at = columns_end = len(chunks)
+            elif (
+                isinstance(previous, SignatureTable)
+                and isinstance(block, ParaBlock)
+                and block.style == STYLES.SIGNATORY_NOTE
+            ):
+                columns_end = len(chunks)  # the note ends the column flow, under the signers
             chunks.append(self._block(block, num_id, body))
+            previous = block
         if not chunks:
             chunks.append(_EMPTY_P)
         header_rid = None
         if _wants_continuation(letter, prep):
             header_rid = body.header_id(self._continuation_xml(letter))
         main = _main_sect(prep, header_rid, restart=restart)
-        if table_at is None:
+        if table_at is None or columns_end is None:
             return chunks, main
         if table_at == 0:
             chunks.insert(0, _EMPTY_P)
-            table_at = 1
+            table_at, columns_end = 1, columns_end + 1
         chunks[table_at - 1] = _with_sect(chunks[table_at - 1], main)
-        # Word balances columns only before a section break, so one always follows
-        chunks[table_at] = _with_sect(chunks[table_at], _plain_sect(prep, columns=2))
-        if table_at == len(chunks) - 1:
+        columns = _plain_sect(prep, columns=2)
+        if columns_end == table_at:
+            # a table cannot end a section: a paragraph of no height carries the break
+            columns_end += 1
+            chunks.insert(columns_end, _with_sect(_END_P, columns))
+        else:
+            chunks[columns_end] = _with_sect(chunks[columns_end], columns)
+        if columns_end == len(chunks) - 1:
+            # Word balances columns only before a section break, so a (one-column)
+            # section always follows, even when nothing is left to put in it
             chunks.append(_END_P)
         return chunks, _plain_sect(prep, columns=1)
 
@@ -399,6 +440,10 @@ class DocxRenderer:
 
 
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
+_COLUMN_GAP = 432  # twips between the two columns of signers (0.3 in)
+_NO_BORDERS = "".join(
+    f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
 # the paragraph that closes a document whose signers end it: as small as a line can be
 _END_P = (
     '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
@@ -446,7 +491,9 @@ def _plain_sect(prep: _Prepared, *, columns: int) -> str:
         if match
     )
     cols = (
-        '<w:cols w:num="2" w:space="432"/>' if columns == 2 else '<w:cols w:space="720"/>'
+        f'<w:cols w:num="2" w:space="{_COLUMN_GAP}"/>'
+        if columns == 2
+        else '<w:cols w:space="720"/>'
     )
     return f'<w:sectPr><w:type w:val="continuous"/>{keep}{cols}</w:sectPr>'
 
@@ -811,7 +858,7 @@ def _page_paragraph(style_id: str, *, total: bool) -> str:
     )
     if total:
         xml += (
-            f'<w:r>{_t(" of ")}</w:r>'
+            f"<w:r>{_t(' of ')}</w:r>"
             f'<w:fldSimple w:instr=" NUMPAGES "><w:r>{_t("1")}</w:r></w:fldSimple>'
         )
     return xml + "</w:p>"
@@ -890,9 +937,7 @@ def _inherit_page_furniture(
                 for ref in section._sectPr.findall(f"{_W}footerReference")
                 if ref.get(f"{_W}type") == "default"
             )
-            section._sectPr.insert(
-                0, _element(f'<w:footerReference w:type="first" r:id="{rid}"/>')
-            )
+            section._sectPr.insert(0, _element(f'<w:footerReference w:type="first" r:id="{rid}"/>'))
     switched_off = any(
         name == "draftkit.continuation_header" and value.strip().lower() in _OFF
         for name, value in custom
