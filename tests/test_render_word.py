@@ -120,26 +120,50 @@ def test_combined_documents_restart_numbering_for_each_letter() -> None:
 
 
 def test_long_lists_of_individuals_run_down_two_columns() -> None:
-    """A section of two newspaper columns, not a table: signers stay in reading order."""
+    """A section of two newspaper columns holding one signer per table row.
+
+    The rows run down the first column, then the second (A C / B D on the page), and
+    pandoc and text extraction read them in their listed order; a row never splits.
+    """
     letter = typeset(_letter(Path("examples/experts-re-line.yaml")))
     data = render_docx(letter)
     document = docx.Document(io.BytesIO(data))
-    assert document.tables == []
-    names = [p.text for p in document.paragraphs if p.style.name == STYLES.SIGNATURE_NAME]
-    assert names == [s.name for s in letter.signatories]
+    (table,) = document.tables
+    assert len(table.columns) == 1 and len(table.rows) == len(letter.signatories)
+    assert [row.cells[0].paragraphs[0].text for row in table.rows] == [
+        s.name for s in letter.signatories
+    ]
+    assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
+    borders = table._tbl.tblPr.find(f"{W}tblBorders")
+    assert borders is not None and all(b.get(f"{W}val") == "nil" for b in borders)
     sections = document.sections
     assert [s.start_type.name for s in sections] == ["NEW_PAGE", "CONTINUOUS", "CONTINUOUS"]
     columns = [s._sectPr.xpath("./w:cols/@w:num") for s in sections]
     assert columns == [[], ["2"], []]
-    # the close ends the first section; the last signer ends the columns
+    # the close ends the first section; the signatory note, under the signers, the columns
     body = document.element.body
     breaks = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None]
     texts = [docx.text.paragraph.Paragraph(b, document).text for b in breaks]
-    assert texts == [letter.complimentary_close, "\n".join(_lines_of(letter.signatories[-1]))]
+    assert texts == [letter.complimentary_close, letter.signatory_note]
     # the continuation header and the page numbers belong to the first section only
     assert sections[1]._sectPr.xpath("./w:headerReference") == []
     assert sections[1]._sectPr.xpath("./w:titlePg") == []
     assert sections[0].different_first_page_header_footer
+
+
+def test_pandoc_reads_signers_in_columns_in_their_order(tmp_path: Path) -> None:
+    pandoc = need("pandoc")
+    letter = typeset(_letter(Path("examples/experts-re-line.yaml")))
+    path = write(tmp_path / "experts.docx", render_docx(letter))
+    text = subprocess.run(
+        [pandoc, "-f", "docx", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    names = [s.name for s in letter.signatories]
+    found = sorted(names, key=text.index)
+    assert found == names
 
 
 def _lines_of(signer: Signatory) -> list[str]:
