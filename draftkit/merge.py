@@ -568,10 +568,7 @@ class _Parts:
 _NAME, _JOIN, _SALUTATION, _LABEL, _KEY, _FIRST_TEXT_SLOT = range(6)
 _MARKER = re.compile("\ue000(\\d+)\ue001")
 _ADDRESS_SPAN = re.compile(f"\ue000{_NAME}\ue001(.*?)\ue000{_JOIN}\ue001", re.S)
-_HEADER_PART = "word/draftkit-header1.xml"  # the continuation header names the addressee
-_DYNAMIC_PARTS = frozenset(
-    {"word/document.xml", "docProps/core.xml", "docProps/custom.xml", _HEADER_PART}
-)
+_DYNAMIC_PARTS = frozenset({"word/document.xml", "docProps/core.xml", "docProps/custom.xml"})
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -956,7 +953,9 @@ class _Merger:
         document = pieces.get("word/document.xml", [])
         wanted = [_NAME, _SALUTATION, *slots.values()]
         found = [p for p in document if isinstance(p, int)]
-        if sorted(found) != sorted(wanted) or not set(pieces) <= _DYNAMIC_PARTS:
+        # the continuation header names the addressee too
+        dynamic = {*_DYNAMIC_PARTS, self.renderer.continuation_part}
+        if sorted(found) != sorted(wanted) or not set(pieces) <= dynamic:
             return None
         return _Skeleton(entries, pieces, slots, joiner)
 
@@ -993,7 +992,8 @@ class _Merger:
         custom = {_LABEL: _xml_text(parts.recipient.label()),
                   _KEY: _xml_text(parts.recipient.key or "")}  # fmt: skip
         values = {"word/document.xml": document, "docProps/core.xml": core,
-                  "docProps/custom.xml": custom, _HEADER_PART: {_NAME: _xml_text(who)}}  # fmt: skip
+                  "docProps/custom.xml": custom,
+                  self.renderer.continuation_part: {_NAME: _xml_text(who)}}  # fmt: skip
         entries = []
         for entry in skeleton.entries:
             if isinstance(entry, str):

@@ -417,3 +417,32 @@ def test_libreoffice_converts_and_page_two_is_numbered(
     )
     (png,) = tmp_path.glob("page*.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+
+
+def test_a_rendered_letter_serves_as_a_house_style(tmp_path: Path) -> None:
+    """The docs' recipe: render a letter, restyle it, use it as --reference."""
+    from tests.ooxml import assert_valid_docx
+
+    experts = _letter(Path("examples/experts-re-line.yaml"))  # three sections (columns)
+    reference = write(tmp_path / "house.docx", render_docx(experts))
+    letter = _letter(Path("examples/secretary-of-state.yaml"))
+    data = render_docx(letter, reference=reference)
+    assert_valid_docx(data, "letter on a rendered letter")
+    document = docx.Document(io.BytesIO(data))
+    (section,) = document.sections
+    assert section.start_type.name == "NEW_PAGE"
+    assert section.different_first_page_header_footer
+    # the old letter's continuation header is replaced by this letter's own
+    (header,) = section.header.paragraphs
+    assert header.text.startswith("The Honorable Marisol T. Vance · March 16, 2026")
+    assert "Page" in section.footer.paragraphs[0].text
+    assert [p.text for p in document.paragraphs if "Holm-Berg" in p.text] == []
+    # a reference that has draftkit's own link and header ids already (a rendered
+    # letter with a link) gets ids of draftkit's that do not clash with them
+    again = write(tmp_path / "again.docx", data)
+    twice = render_docx(letter, reference=again)
+    assert_valid_docx(twice, "letter on a letter with a link")
+    (link, address) = next(
+        p for p in docx.Document(io.BytesIO(twice)).paragraphs if p.hyperlinks
+    ).hyperlinks
+    assert link.url == address.url == "https://example.org/cases"

@@ -22,7 +22,7 @@ import io
 import re
 import threading
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -85,18 +85,20 @@ def _t(value: str) -> str:
 class _Body:
     """Per-document state while body XML is built: hyperlinks and header parts."""
 
+    id_prefix: str = "rIdDk"
+    part_prefix: str = "word/draftkit-header"
     links: dict[str, str] = field(default_factory=dict)
     headers: list[tuple[str, str, str]] = field(default_factory=list)  # (rid, part, xml)
 
     def link_id(self, url: str) -> str:
         if url not in self.links:
-            self.links[url] = f"rIdDk{len(self.links) + 1}"
+            self.links[url] = f"{self.id_prefix}{len(self.links) + 1}"
         return self.links[url]
 
     def header_id(self, xml: str) -> str:
         number = len(self.headers) + 1
-        rid = f"rIdDkHdr{number}"
-        self.headers.append((rid, f"word/draftkit-header{number}.xml", xml))
+        rid = f"{self.id_prefix}Hdr{number}"
+        self.headers.append((rid, f"{self.part_prefix}{number}.xml", xml))
         return rid
 
 
@@ -122,6 +124,8 @@ class _Prepared:
     has_letterhead: bool
     single_entries: list[ZipEntry]
     combined_entries: list[ZipEntry]
+    id_prefix: str
+    part_prefix: str
     continuation: bool
     house_header: bool
     header_kinds: tuple[str, ...]
@@ -149,6 +153,11 @@ class DocxRenderer:
     def style_ids(self) -> Mapping[str, str]:
         """Style name to style id in the prepared reference."""
         return self._prepared.style_ids
+
+    @property
+    def continuation_part(self) -> str:
+        """The part name of the first letter's continuation header (``word/….xml``)."""
+        return f"{self._prepared.part_prefix}1.xml"
 
     def render(self, letter: Letter, *, properties: Mapping[str, str] | None = None) -> bytes:
         """Render one letter.
@@ -182,7 +191,7 @@ class DocxRenderer:
         if not letters:
             raise RenderError("nothing to render: no letters given")
         prep = self._prepared
-        body = _Body()
+        body = _Body(prep.id_prefix, prep.part_prefix)
         parts: list[str] = []
         combined = len(letters) > 1
         final = ""
@@ -726,9 +735,16 @@ def _prepare_uncached(path: Path) -> _Prepared:
     style_ids = _ensure_styles(document, path)
     has_letterhead = _has_letterhead(document)
     body = document.element.body
+    # a reference with several sections (a letter draftkit rendered, with its signers in
+    # columns) sets the page up in its first one: that one becomes the letter's section
+    first = body.find(f"{_W}p/{_W}pPr/{_W}sectPr")
     for child in list(body):
         if child.tag != f"{_W}sectPr":
             body.remove(child)
+    if first is not None:
+        for old in body.findall(f"{_W}sectPr"):
+            body.remove(old)
+        body.append(first)
     if body.find(f"{_W}sectPr") is None:
         etree.SubElement(body, f"{_W}sectPr")
     _fix_settings(document)
@@ -804,6 +820,14 @@ def _prepare_uncached(path: Path) -> _Prepared:
                 combined.append(compress(name, _per_letter_totals(data, page_footer_id)))
                 continue
             entries.append(compress(name, data))
+    # ids and part names of draftkit's own must not meet the reference's (a letter
+    # draftkit rendered, used as a house style, already has them)
+    taken_ids = set(re.findall(r'Id="([^"]+)"', rels_xml))
+    id_prefix = _free_prefix("rIdDk", lambda p: any(i.startswith(p) for i in taken_ids))
+    names = [info.filename for info in zipfile.ZipFile(buffer).infolist()]
+    part_prefix = _free_prefix(
+        "word/draftkit-header", lambda p: any(n.startswith(p) for n in names)
+    )
     if not rels_xml:
         rels_xml = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
@@ -828,11 +852,22 @@ def _prepare_uncached(path: Path) -> _Prepared:
         has_letterhead=has_letterhead,
         single_entries=single,
         combined_entries=combined,
+        id_prefix=id_prefix,
+        part_prefix=part_prefix,
         continuation=furniture.continuation,
         house_header=furniture.house_header,
         header_kinds=furniture.header_kinds,
         text_width=furniture.text_width,
     )
+
+
+def _free_prefix(base: str, taken: Callable[[str], bool]) -> str:
+    """``base``, or ``base`` with a number, that ``taken`` does not claim."""
+    prefix, number = base, 1
+    while taken(prefix):
+        number += 1
+        prefix = f"{base}{number}x"
+    return prefix
 
 
 # -- page furniture: what every page after the first needs --------------------------------
