@@ -449,3 +449,50 @@ def test_combined_documents_count_each_letters_pages(tmp_path: Path) -> None:
         assert f"Page {in_letter + 1}" in text and " of " not in text.split("Page")[-1]
         who = "Marisol T. Vance" if index < second_start else "Tobias Lindqvist"
         assert who in text
+
+
+def _gap_after(page: Page, text: str) -> float:
+    """The space between the line ending with ``text`` and the line under it."""
+    lines = [ln for ln in page.lines if 60 < ln.top < page.height - 60 and ln.x < 300]
+    index = next(i for i, ln in enumerate(lines) if _norm(ln.text).endswith(text))
+    return lines[index + 1].top - lines[index].bottom
+
+
+def test_lists_sit_tight_and_the_paragraph_after_them_gets_the_usual_gap(
+    rendered: dict[str, Rendered],
+) -> None:
+    """Point 7 of #14: 10 pt after a list, as between paragraphs; items close together."""
+    item = rendered["example-coalition-president"]
+    layout = pages(item.pdf)
+    page = next(p for p in layout if any("legal aid for journalists" in ln.text for ln in p.lines))
+    between_paragraphs = _gap_after(page, "prosecution.")  # last bullet -> closing paragraph
+    between_items = _gap_after(page, "digital-safety training; and")  # bullet -> bullet
+    body_page = layout[0]
+    usual = _gap_after(body_page, "in the conflict there.")  # body paragraph -> body paragraph
+    assert abs(between_paragraphs - usual) < 2, (between_paragraphs, usual)
+    assert between_items < usual - 6, (between_items, usual)
+    asks = rendered["four-pages-organisations"]
+    ask_page = next(p for p in pages(asks.pdf) if any("in case 3;" in ln.text for ln in p.lines))
+    lines = [ln for ln in ask_page.lines if 60 < ln.top < ask_page.height - 60]
+    after_list = next(
+        lines[i + 1].top - ln.bottom
+        for i, ln in enumerate(lines[:-1])
+        if _norm(ln.text).endswith("in case 3;")
+        and _norm(lines[i + 1].text)[:2].rstrip(".").isdigit()
+    )
+    assert abs(after_list - usual) < 2, (after_list, usual)
+
+
+def test_links_print_their_address(rendered: dict[str, Rendered]) -> None:
+    item = rendered["example-secretary-of-state"]
+    text = " ".join(page_text(item.pdf, n) for n in range(1, page_count(item.pdf) + 1)).replace(
+        "\n", " "
+    )
+    assert "our website (https://example.org/cases)" in _norm(text)
+
+
+def test_quotes_are_typographic_in_the_pdf(rendered: dict[str, Rendered]) -> None:
+    item = rendered["example-experts-re-line"]
+    text = "".join(page_text(item.pdf, n) for n in range(1, page_count(item.pdf) + 1))
+    assert "\u201cThe Ledger of the Missing\u201d" in text and "Survivors\u2019 Voice" in text
+    assert '"' not in text and "'" not in text

@@ -446,3 +446,18 @@ def test_a_rendered_letter_serves_as_a_house_style(tmp_path: Path) -> None:
         p for p in docx.Document(io.BytesIO(twice)).paragraphs if p.hyperlinks
     ).hyperlinks
     assert link.url == address.url == "https://example.org/cases"
+
+
+def test_a_single_ask_is_a_paragraph_not_a_list_of_one() -> None:
+    one = Letter(salutation="Dear A,", asks=[Ask(lead="Act now.", items=["first", "second"])])
+    document = docx.Document(io.BytesIO(render_docx(one)))
+    ask = next(p for p in document.paragraphs if p.style.name == STYLES.ASK)
+    assert ask._p.pPr.numPr is None
+    assert ask.paragraph_format.keep_with_next  # with its first bullet item
+    two = one.model_copy(update={"asks": [*one.asks, Ask(lead="Act again.")]})
+    document = docx.Document(io.BytesIO(render_docx(two)))
+    asks = [p for p in document.paragraphs if p.style.name == STYLES.ASK]
+    assert all(p._p.pPr.numPr is not None for p in asks)
+    from draftkit.render import render_text
+
+    assert "1." not in render_text(one) and "1. Act now." in render_text(two)
