@@ -140,11 +140,15 @@ class Ask(_Model):
         lead: The lead-in sentence ("Increase humanitarian access.").
         body: Text following the lead-in in the same paragraph.
         items: Bullet items under the ask.
+        heading: A heading set above this ask that opens a group of asks
+            ("Recommendations to the Ministry of Health"), as letters with asks for
+            several recipients have.
     """
 
     lead: str | None = None
     body: str | None = None
     items: list[str] = Field(default_factory=list)
+    heading: str | None = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> Ask:

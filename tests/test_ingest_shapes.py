@@ -921,8 +921,9 @@ def test_a_french_letter_to_a_minister() -> None:
     ]
     assert letter.subject == "Détention arbitraire de défenseurs des droits humains"
     assert letter.salutation == "Monsieur le Ministre,"
-    assert letter.complimentary_close is not None
-    assert letter.complimentary_close.startswith("Veuillez agréer")
+    # a formule de politesse is the letter's last sentence, not a valediction line
+    assert letter.complimentary_close is None
+    assert letter.closing[-1].startswith("Veuillez agréer")
     assert [s.kind for s in letter.signatories] == ["organization", "organization"]
 
 

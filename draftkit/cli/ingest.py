@@ -1,4 +1,4 @@
-"""``draftkit ingest``: read past letters (.txt, .docx, .html) back into specs."""
+"""``draftkit ingest``: read past letters (.txt, .docx, .html, .pdf) back into specs."""
 
 from __future__ import annotations
 
@@ -45,6 +45,19 @@ def _details(result: IngestResult) -> list[str]:
     out += [f"  skipped {item}" for item in result.skipped]
     out += [f"  warning: {item}" for item in result.warnings]
     return out
+
+
+def _explanation(result: IngestResult) -> str:
+    """The --explain listing: the readings weighed, then every line and its part."""
+    name = str(result.path) if result.path else "<text>"
+    out = [f"{name}: {result.reason}"]
+    out += [f"  {line}" for line in result.reading]
+    width = max((len(e.part) for e in result.explanation), default=10)
+    for entry in result.explanation:
+        text = entry.text if len(entry.text) <= 60 else entry.text[:59] + "…"
+        why = f"  ({entry.why})" if entry.why else ""
+        out.append(f"{entry.number:5d}  {entry.part:<{width}}  {text}{why}")
+    return "\n".join(out) + "\n"
 
 
 def _serialise(result: IngestResult, fmt: str) -> str:
@@ -102,11 +115,22 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 )
 @click.option("--force", is_flag=True, help="Replace spec files that already exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print, line by line, what each line was read as and why (the page around the"
+    " letter, its head, body, asks, close and signers), and the readings weighed.",
+)
 @run_guarded
 def ingest(
-    files: tuple[Path, ...], outdir: Path | None, fmt: str | None, force: bool, quiet: bool
+    files: tuple[Path, ...],
+    outdir: Path | None,
+    fmt: str | None,
+    force: bool,
+    quiet: bool,
+    explain: bool,
 ) -> None:
-    """Read past letters (.txt, .md, .docx, .html) into letter specs.
+    """Read past letters (.txt, .md, .docx, .html, .pdf) into letter specs.
 
     Each FILE is read, page noise (navigation, share buttons, footers) is dropped and
     the letter's parts are recognised: date, addressees, cc, subject, salutation, body,
@@ -119,13 +143,20 @@ def ingest(
     per file goes to stderr. The batch goes on after a bad file; the exit code is 1 if
     any file failed.
 
+    PDF letters are read from their text layer (page headers, footers and numbers are
+    left out; columns and paragraphs come from the layout). A scanned PDF without text
+    is refused with a message saying so: run OCR first.
+
+    --explain prints, for each FILE, the readings of the page that were weighed and,
+    line by line, what each line was read as and why, so a misreading can be seen.
+
     Example: draftkit ingest old-letters/*.txt -o specs/
     """
     from draftkit.errors import DraftkitError
     from draftkit.files import write_text_atomic
     from draftkit.ingest import ingest_file
 
-    if outdir is None and len(files) > 1:
+    if outdir is None and len(files) > 1 and not explain:
         raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
     spec_file: Path | None = None
     if outdir is not None and outdir.suffix.lower() in SPEC_SUFFIXES and not outdir.is_dir():
@@ -150,15 +181,17 @@ def ingest(
     with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
             try:
-                result = ingest_file(path)
+                result = ingest_file(path, explain=explain)
                 written: Path | None = None
                 text = _serialise(result, fmt)
                 if result.letter is not None and spec_file is not None:
                     written = write_text_atomic(spec_file, text, force=force)
                 elif result.letter is not None and outdir is not None:
                     written = write_text_atomic(_target(outdir, path, fmt, used), text, force=force)
-                elif outdir is None and spec_file is None:
+                elif outdir is None and spec_file is None and not explain:
                     click.echo(text, nl=False)
+                if explain:
+                    click.echo(_explanation(result))
                 if not quiet:
                     lines.append(_summary(result, written))
                     lines.extend(_details(result))

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,7 +47,8 @@ _FORMS = [
 ]
 _WEEKDAY = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun)\.?,?\s+",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
@@ -117,6 +119,7 @@ def find_date(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
 
@@ -141,11 +144,13 @@ def parse_date_line(line: str) -> DateLine | None:
     if found:
         return DateLine(found[0], None, published, found[1])
     if published:
+        # "Posted by the Secretariat on 20 September 2022": the date may come later
         words = text.split()
-        for size in range(min(len(words), 6), 0, -1):
-            found = find_date(" ".join(words[:size]))
-            if found:
-                return DateLine(found[0], None, True, found[1])
+        for begin in range(0, min(len(words), 12)):
+            for size in range(min(len(words) - begin, 6), 0, -1):
+                found = find_date(" ".join(words[begin : begin + size]))
+                if found:
+                    return DateLine(found[0], None, True, found[1])
         return None
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):

@@ -88,6 +88,9 @@ def split_marker(text: str) -> tuple[str, str, str] | None:
     """
     match = LIST_MARKER.match(text)
     if not match:
+        pseudo = re.match(r"^-(?=[a-z]{2})(?P<text>\S.*)$", text)
+        if pseudo:
+            return "bullet", "-", pseudo.group("text")  # "-release all prisoners;"
         return None
     kind = "bullet" if match.group("bullet") else "number" if match.group("number") else "letter"
     marker = match.group("marker")

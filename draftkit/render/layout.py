@@ -311,6 +311,7 @@ def typeset(letter: Letter) -> Letter:
             update={
                 "lead": marked(ask.lead),
                 "body": marked(ask.body),
+                "heading": marked(ask.heading),
                 "items": [smarten_markup(item) for item in ask.items],
             }
         )
@@ -514,6 +515,8 @@ def layout(letter: Letter) -> list[Block]:
     # a single request is a paragraph, not a list of one
     numbered = options.number_asks and len(asks) > 1
     for number, ask in enumerate(asks, start=1):
+        # a heading opening a group of asks keeps with it (the Asks Intro style does)
+        out.para(STYLES.ASKS_INTRO, ask.heading)
         items = [ItemBlock(i, numbered) for i in ask.items if i.strip()]
         out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered, keep_next=bool(items)))
         out.blocks.extend(items)
