@@ -165,9 +165,16 @@ def build_document(letter: Letter, reference: str | Path) -> Any:
         _lines(document, STYLES.LETTERHEAD_NAME, [letter.sender.organization])
         _lines(document, STYLES.LETTERHEAD_ADDRESS, [" · ".join(letter.sender.address_lines)])
     blocks = layout(letter)
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        after_table = index and isinstance(blocks[index - 1], SignatureTable)
+        if after_table and not (
+            isinstance(block, ParaBlock) and block.style == STYLES.SIGNATORY_NOTE
+        ):
+            document.add_paragraph()  # the paragraph that ends the signers' columns
         if isinstance(block, ParaBlock):
             _runs(document.add_paragraph(style=block.style), block.text)
+            if after_table:  # the signatory note sits in the last signer's row
+                document.add_paragraph()
         elif isinstance(block, LineBlock):
             _lines(document, block.style, block.lines)
         elif isinstance(block, LabeledBlock):
@@ -189,11 +196,20 @@ def build_document(letter: Letter, reference: str | Path) -> Any:
         elif isinstance(block, SignatureBlock):
             _signature(document, block)
         elif isinstance(block, SignatureTable):
-            # the signers' section of two columns is closed by a section break; when
-            # nothing follows them, an empty paragraph ends the document
+            # the signers' section of two columns is closed by a section break (an empty
+            # paragraph); when nothing follows them, another empty paragraph ends the
+            # document, so that the columns are balanced
             for signature in block.signatures:
                 _signature(document, signature)
-    if blocks and isinstance(blocks[-1], SignatureTable):
+    last = blocks[-1] if blocks else None
+    if isinstance(last, SignatureTable):
+        document.add_paragraph()
+    if isinstance(last, SignatureTable) or (
+        len(blocks) > 1
+        and isinstance(blocks[-2], SignatureTable)
+        and isinstance(last, ParaBlock)
+        and last.style == STYLES.SIGNATORY_NOTE
+    ):
         document.add_paragraph()
     return document
 

@@ -29,7 +29,13 @@ import pytest
 
 from draftkit.build import prepare_letter
 from draftkit.render import render_docx, render_docx_many, typeset
-from draftkit.render.layout import running_header
+from draftkit.render.layout import (
+    ParaBlock,
+    SignatureBlock,
+    SignatureTable,
+    running_header,
+)
+from draftkit.render.layout import layout as blocks_of
 from draftkit.schema import Addressee, Ask, Letter, LetterOptions, Sender, Signatory
 from tests.conftest import example_specs
 from tests.ooxml import assert_valid_docx
@@ -356,16 +362,15 @@ def test_no_page_of_signatures_alone_when_the_page_before_had_room(
 ) -> None:
     """A page of signature material only follows a page without room for its first part.
 
-    The first part is the first signer on the page, with the signatory note when that
-    signer is the last (the two are kept together).
+    The first part is what is kept together with the first signer on the page: the
+    signers a short list keeps together, the last two signers of a long one, the last
+    signer and the signatory note.
     """
     item = rendered[name]
     layout = pages(item.pdf)
     material = _signature_material(item.letter)
-    signature_lines = material - {_norm(CLOSE)}
-    groups = [[_norm(line) for line in signer] for signer in _signers(item.letter)]
-    if item.letter.signatory_note:
-        groups[-1].append(_norm(item.letter.signatory_note))
+    signature_lines = material - {_norm(_close(item.letter))}
+    groups = _kept_groups(item.letter)
     for page in layout[1:]:
         body = [ln for ln in page.lines if 60 < ln.top < page.height - 60]
         texts = [_norm(ln.text) for ln in body]
@@ -386,6 +391,27 @@ def test_no_page_of_signatures_alone_when_the_page_before_had_room(
             f"{name}: page {page.number} holds only signature material while page "
             f"{before.number} has {room:.0f} pt free for its first {height:.0f} pt"
         )
+
+
+def _kept_groups(letter: Letter) -> list[list[str]]:
+    """The signature material in the groups the layout keeps together, as printed lines."""
+    groups: list[list[str]] = []
+    chained = False
+    for block in blocks_of(letter):
+        if isinstance(block, SignatureTable):
+            groups += [[_norm(s.name), *map(_norm, s.title_lines)] for s in block.signatures]
+            chained = True  # the note sits in the last signer's row
+        elif isinstance(block, SignatureBlock):
+            lines = [_norm(block.name), *map(_norm, block.title_lines)]
+            if chained:
+                groups[-1] += lines
+            else:
+                groups.append(lines)
+            chained = block.keep_next
+        elif chained and isinstance(block, ParaBlock) and block.text == letter.signatory_note:
+            groups[-1].append(_norm(block.text))
+            chained = False
+    return groups
 
 
 COLUMNS = [n for n in ALL if "columns" in n or n.startswith(("five", "six", "example-experts"))]

@@ -140,11 +140,15 @@ def test_long_lists_of_individuals_run_down_two_columns() -> None:
     assert [s.start_type.name for s in sections] == ["NEW_PAGE", "CONTINUOUS", "CONTINUOUS"]
     columns = [s._sectPr.xpath("./w:cols/@w:num") for s in sections]
     assert columns == [[], ["2"], []]
-    # the close ends the first section; the signatory note, under the signers, the columns
+    # the close ends the first section, a paragraph of no height after the table the
+    # columns; the signatory note sits in the last signer's row, so it never stands alone
     body = document.element.body
     breaks = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None]
     texts = [docx.text.paragraph.Paragraph(b, document).text for b in breaks]
-    assert texts == [letter.complimentary_close, letter.signatory_note]
+    assert texts == [letter.complimentary_close, ""]
+    last_cell = table.rows[-1].cells[0].paragraphs
+    assert [p.style.name for p in last_cell][-1] == STYLES.SIGNATORY_NOTE
+    assert last_cell[-1].text == letter.signatory_note
     # the continuation header and the page numbers belong to the first section only
     assert sections[1]._sectPr.xpath("./w:headerReference") == []
     assert sections[1]._sectPr.xpath("./w:titlePg") == []

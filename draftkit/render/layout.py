@@ -24,6 +24,7 @@ __all__ = [
     "KEEP_LINES",
     "KEEP_WITH_CLOSE_CHARS",
     "KEEP_WITH_NEXT",
+    "SIGNERS_KEEP_TOGETHER_LINES",
     "STYLES",
     "AskBlock",
     "Block",
@@ -251,6 +252,9 @@ KEEP_LINES = frozenset(
 CC_KEEP_TOGETHER_LINES = 14
 """A cc list of at most this many lines is never split across pages."""
 
+SIGNERS_KEEP_TOGETHER_LINES = 6
+"""A list of signers (one per line, not in columns) this many lines long never splits."""
+
 KEEP_WITH_CLOSE_CHARS = 600
 """The paragraph before the close goes with it to a new page if it is at most this long.
 
@@ -446,7 +450,20 @@ def _signatures(builder: _Builder, letter: Letter) -> None:
     if columns and len(signatures) > 1:
         builder.blocks.append(SignatureTable(tuple(signatures)))
     else:
-        builder.blocks.extend(signatures)
+        builder.blocks.extend(_keep_signers_together(signatures))
+
+
+def _keep_signers_together(signatures: list[SignatureBlock]) -> list[SignatureBlock]:
+    """A short list of signers never splits; a long one leaves no signer alone.
+
+    Up to :data:`SIGNERS_KEEP_TOGETHER_LINES` lines, every signer keeps with the next;
+    a longer list keeps its first two signers together (so the close takes two along)
+    and its last two (so no signer starts a page alone).
+    """
+    lines = sum(1 + len(s.title_lines) for s in signatures)
+    last = len(signatures) - 1
+    keep = set(range(last)) if lines <= SIGNERS_KEEP_TOGETHER_LINES else {0, last - 1} - {last}
+    return [replace(s, keep_next=True) if i in keep else s for i, s in enumerate(signatures)]
 
 
 def _length(block: Block) -> int:

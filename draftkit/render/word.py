@@ -393,18 +393,23 @@ class DocxRenderer:
             address = " · ".join(letter.sender.address_lines)
             chunks.append(self._lines(STYLES.LETTERHEAD_ADDRESS, [address]))
         table_at: int | None = None
-        columns_end: int | None = None
         previous: Block | None = None
         for block in blocks:
+            xml = self._block(block, num_id, body)
             if isinstance(block, SignatureTable):
-                table_at = columns_end = len(chunks)
+                table_at = len(chunks)
             elif (
                 isinstance(previous, SignatureTable)
                 and isinstance(block, ParaBlock)
                 and block.style == STYLES.SIGNATORY_NOTE
             ):
-                columns_end = len(chunks)  # the note ends the column flow, under the signers
-            chunks.append(self._block(block, num_id, body))
+                # the note goes in the last signer's row, under the signers: a row never
+                # splits, so the note never starts a page or a column alone
+                last_cell = chunks[-1].rfind("</w:tc>")
+                chunks[-1] = chunks[-1][:last_cell] + xml + chunks[-1][last_cell:]
+                previous = block
+                continue
+            chunks.append(xml)
             previous = block
         if not chunks:
             chunks.append(_EMPTY_P)
@@ -412,19 +417,15 @@ class DocxRenderer:
         if _wants_continuation(letter, prep):
             header_rid = body.header_id(self._continuation_xml(letter))
         main = _main_sect(prep, header_rid, restart=restart)
-        if table_at is None or columns_end is None:
+        if table_at is None:
             return chunks, main
         if table_at == 0:
             chunks.insert(0, _EMPTY_P)
-            table_at, columns_end = 1, columns_end + 1
+            table_at = 1
         chunks[table_at - 1] = _with_sect(chunks[table_at - 1], main)
-        columns = _plain_sect(prep, columns=2)
-        if columns_end == table_at:
-            # a table cannot end a section: a paragraph of no height carries the break
-            columns_end += 1
-            chunks.insert(columns_end, _with_sect(_END_P, columns))
-        else:
-            chunks[columns_end] = _with_sect(chunks[columns_end], columns)
+        # a table cannot end a section: a paragraph of no height carries the break
+        columns_end = table_at + 1
+        chunks.insert(columns_end, _with_sect(_END_P, _plain_sect(prep, columns=2)))
         if columns_end == len(chunks) - 1:
             # Word balances columns only before a section break, so a (one-column)
             # section always follows, even when nothing is left to put in it
