@@ -5,6 +5,11 @@ blocks, each naming the paragraph style it takes in the reference document. The 
 Markdown and plain-text renderers only translate blocks, so all three agree on what a
 letter contains and in which order. The style names are also what ingest looks for when
 it reads a DOCX that draftkit made.
+
+Layout also decides what a printed letter needs beyond its text: typographic quotes
+(:func:`typeset`), which paragraphs keep together across a page break (the ``keep_next``
+of blocks, :data:`KEEP_WITH_NEXT`, :data:`KEEP_LINES`) and what the continuation header
+says (:func:`running_header`).
 """
 
 from __future__ import annotations

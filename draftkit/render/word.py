@@ -4,8 +4,12 @@ The reference document (the bundled ``default.docx`` or a house style passed as
 ``--reference``) supplies fonts, margins, headers, footers and letterhead; the letter's
 parts take its named paragraph and character styles (see
 :class:`~draftkit.render.layout.STYLES`). A reference that lacks some of draftkit's
-styles gets them copied from the bundled document, so any Word file can serve as a
-house style.
+styles gets them copied from the bundled document, and one without page numbers or a
+header for pages 2 onward gets draftkit's "Page X of Y" footer and, per letter, a
+continuation header (addressee, date, page), so any Word file can serve as a house
+style. Pagination (keep with next, keep lines together) is written on the paragraphs,
+and signers in columns are unsplittable table rows in a two-column section: the rules
+hold in Word and in LibreOffice whatever the house style's styles say.
 
 The reference is opened with python-docx once per process (:class:`DocxRenderer` caches
 it per path and modification time). Each letter then costs only the body XML, its
