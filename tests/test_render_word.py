@@ -465,3 +465,24 @@ def test_a_single_ask_is_a_paragraph_not_a_list_of_one() -> None:
     from draftkit.render import render_text
 
     assert "1." not in render_text(one) and "1. Act now." in render_text(two)
+
+
+def test_widow_and_orphan_control_is_on_in_any_house_style(tmp_path: Path) -> None:
+    """A reference silent about it (python-docx's own template) gets it by default."""
+    from tests.ooxml import assert_valid_docx
+
+    reference = tmp_path / "plain.docx"
+    docx.Document().save(str(reference))
+    data = render_docx(_letter(Path("examples/secretary-of-state.yaml")), reference=reference)
+    assert_valid_docx(data, "letter on a plain reference")
+    styles = part(data, "word/styles.xml")
+    defaults = styles[styles.index("<w:pPrDefault>") : styles.index("</w:pPrDefault>")]
+    assert "<w:widowControl/>" in defaults
+    # a house style that turns it off in its Normal style keeps it off: it decides
+    house = docx.Document()
+    house.styles["Normal"].paragraph_format.widow_control = False
+    quiet = tmp_path / "quiet.docx"
+    house.save(str(quiet))
+    data = render_docx(_letter(Path("examples/secretary-of-state.yaml")), reference=quiet)
+    styles = part(data, "word/styles.xml")
+    assert "<w:widowControl/>" not in styles[: styles.index("</w:docDefaults>")]

@@ -753,6 +753,7 @@ def _prepare_uncached(path: Path) -> _Prepared:
     if body.find(f"{_W}sectPr") is None:
         etree.SubElement(body, f"{_W}sectPr")
     _fix_settings(document)
+    _ensure_widow_control(document)
     custom_props = _existing_custom_properties(document)
     furniture = _inherit_page_furniture(document, style_ids, custom_props)
     numbering_part = document.part.numbering_part
@@ -1019,6 +1020,46 @@ def _per_letter_totals(data: bytes, page_footer_id: str) -> bytes:
     for instr_text in root.iter(f"{_W}instrText"):
         instr_text.text = (instr_text.text or "").replace("NUMPAGES", "SECTIONPAGES")
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+_BEFORE_WIDOW_CONTROL = frozenset(
+    f"{_W}{tag}" for tag in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr")
+)
+
+
+def _ensure_widow_control(document: Any) -> None:
+    """Widow and orphan control for every paragraph, unless the house style decides.
+
+    OOXML leaves it off where no style sets it (a document made by python-docx, or by
+    hand, has none), so a reference whose default paragraph properties and Normal style
+    are silent about it gets it in its document defaults.
+    """
+    from lxml import etree
+
+    styles = document.styles.element
+    normal = next(
+        (
+            el
+            for el in styles.findall(f"{_W}style")
+            if el.get(f"{_W}type") == "paragraph" and el.get(f"{_W}default") in ("1", "true")
+        ),
+        None,
+    )
+    for owner in (normal, styles.find(f"{_W}docDefaults/{_W}pPrDefault")):
+        if owner is not None and owner.find(f"{_W}pPr/{_W}widowControl") is not None:
+            return
+    defaults = styles.find(f"{_W}docDefaults")
+    if defaults is None:
+        defaults = etree.Element(f"{_W}docDefaults")
+        styles.insert(0, defaults)
+    ppr_default = defaults.find(f"{_W}pPrDefault")
+    if ppr_default is None:
+        ppr_default = etree.SubElement(defaults, f"{_W}pPrDefault")
+    ppr = ppr_default.find(f"{_W}pPr")
+    if ppr is None:
+        ppr = etree.SubElement(ppr_default, f"{_W}pPr")
+    at = sum(1 for child in ppr if child.tag in _BEFORE_WIDOW_CONTROL)
+    ppr.insert(at, etree.Element(f"{_W}widowControl"))
 
 
 def _fix_settings(document: Any) -> None:
