@@ -63,6 +63,13 @@ _TRAILING = re.compile(
 )
 
 
+_PLACE_THEN_DATE = re.compile(
+    r"^(?P<place>[^\d]{2,60}?)[,\s]+(?P<date>[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:de\s+)?\d{4})\.?$"
+)
+"""A place and a date with no separator between them: "Iraklion, Crete, Greece August 15, 2003"."""
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
     """A line that states a date.
@@ -153,6 +160,12 @@ def parse_date_line(line: str) -> DateLine | None:
                     return DateLine(found[0], None, True, found[1])
         return None
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
+    trailing = _PLACE_THEN_DATE.match(text)
+    if trailing:
+        found = find_date(trailing.group("date"))
+        if found:
+            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the)$", "", trailing.group("place"))
+            return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
         start = text.find(sep)
         while start > 0:

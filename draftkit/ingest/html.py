@@ -300,7 +300,15 @@ class _Reader(HTMLParser):
         if keeps_space:
             self.in_pre += 1
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            self.handle_starttag("br", [])  # "</br>" breaks a line, as browsers read it
+            return
         if tag in _VOID:
             return
         # pop to the matching tag (tolerates unclosed inner tags)
@@ -355,13 +363,17 @@ class _Reader(HTMLParser):
         """
         bounds = [*cells, len(self.lines)]
         texts: list[str] = []
+        stacked = 0
         for start, end in itertools.pairwise(bounds):
             content = [ln for ln in self.lines[start:end] if not ln.blank]
-            if len(content) > 1 or (content and len(content[0].text) > 200):
-                return
-            texts.append(content[0].text if content else "")
-        if sum(1 for t in texts if t) < 2:
+            if len(content) > 3:
+                return  # a cell holding paragraphs: a page laid out in a table
+            stacked += len(content) > 1
+            texts.append(" ".join(ln.text for ln in content))
+        if sum(1 for t in texts if t) < 2 or sum(len(t) for t in texts) > 1500:
             return
+        if stacked >= 2 or (stacked and len(texts) == 2):
+            return  # cells of stacked lines (name, title, organisation): read line by line
         row = "\t".join(texts).strip("\t")
         del self.lines[first:]
         self.lines.append(Line(row, hard=True, raw=row, style="table row"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
+from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
 
@@ -152,10 +153,18 @@ def split_run_on(line: str) -> list[str]:
     return parts
 
 
+def _line_end(line: str) -> str:
+    """An address line without the comma or full stop a letter puts at its end."""
+    line = line.rstrip(",")
+    if line.endswith(".") and not ABBREVIATED_END.search(line) and len(line.split()) > 1:
+        line = line[:-1]
+    return line
+
+
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
     lines = [
-        normalise_space(line).rstrip(",")
+        _line_end(normalise_space(line))
         for line in lines
         if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
     ]
@@ -287,6 +296,8 @@ def _looks_like_heading(text: str) -> bool:
 
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
+    if re.match(r"(?i)^to\b", first):
+        return False  # "To the Prime Minister": an addressee, however many contacts follow
     if block[0].style and block[0].style.lower().startswith("letterhead"):
         return True
     letters = [ch for ch in first if ch.isalpha()]
@@ -592,7 +603,7 @@ def parse_preamble(
                 pre.letterhead.extend(x.text for x in block)
                 break
             words = len(ln.text.split())
-            if words > 30 or (words > 8 and re.search(r"[.!?][”\"]?$", ln.text)):
+            if words > 30 or (words > 8 and ends_sentence(ln.text)):
                 skipped.append((ln.text, "prose before the letter"))
                 continue
             texts.append(ln.text)
@@ -679,7 +690,19 @@ class _AddressReader:
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
         people = self.people
-        for number, raw_entry in enumerate(split_entries(block) if block else []):
+        entries = split_entries(block) if block else []
+        for number in range(len(entries) - 1):
+            head, following = entries[number], entries[number + 1]
+            if (
+                len(head) == 1
+                and TO_LINE.match(normalise_space(head[0]))
+                and is_person_line(normalise_space(following[0]))
+            ):
+                # "To the Prime Minister" / "Dr. A. Rutte": the office, then the person
+                rest = re.sub(r"(?i)^to\s*:?\s+", "", normalise_space(head[0])).rstrip(":, ")
+                entries[number + 1] = [following[0], rest, *following[1:]]
+                entries[number] = []
+        for number, raw_entry in enumerate(e for e in entries if e):
             entry = [normalise_space(x).rstrip(",") for x in raw_entry]
             first = entry[0]
             group = TO_LINE.match(first)

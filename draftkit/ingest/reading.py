@@ -42,7 +42,7 @@ from draftkit.ingest.noise import (
     noise_reason,
 )
 from draftkit.ingest.preamble import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line, name_part
-from draftkit.ingest.sentences import split_marker
+from draftkit.ingest.sentences import ABBREVIATED_END, split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
 
@@ -176,17 +176,24 @@ def _words(text: str) -> int:
 def is_prose(text: str) -> bool:
     """A line of running prose: long, or a sentence of some length."""
     words = _words(text)
-    return words >= 25 or (words >= 10 and re.search(r"[.!?…][”\"’)]*$", text) is not None)
+    if words >= 25:
+        return True
+    return (
+        words >= 10
+        and re.search(r"[.!?…][”\"’)]*$", text) is not None
+        and not ABBREVIATED_END.search(text)
+    )
 
 
 @functools.lru_cache(maxsize=16384)
 def _head_line(text: str) -> bool:
     """A line of a letter's head: a name, an office (however long), an address line."""
     words = _words(text)
+    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
     return (
         len(text) <= 220
         and words <= 28
-        and not (words > 6 and re.search(r"[.!?;][”\"’)]*$", text.rstrip()))
+        and not (words > 6 and ends)
         and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", text))
     )
 
@@ -220,9 +227,7 @@ def _signer_like(text: str) -> bool:
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
         return True
-    sentence = re.search(r"[.!?][”\"’)]*$", text) and not re.search(
-        r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc)\.$", text
-    )
+    sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
 
@@ -697,6 +702,12 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "cc"
     if not all(_head_line(t) or _address_line(t) for t in texts):
         return "page"
+    if re.match(r"[a-zà-ÿ]", first) and not re.match(
+        r"(?:van|von|de|der|den|da|di|du|del|la|le|d['’]|c/o)\b", first
+    ):
+        return "page"  # an address line starts with a capital: "tags author name" does not
+    if any(page.lines[i].list_kind or split_marker(page.text(i)) for i in block):
+        return "page"  # a list of links or items is no inside address
     if (
         len(block) == 1
         and _LETTER_HEADING.search(first)
@@ -887,6 +898,12 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
         return "heading"
+    if "\t" in (ln.raw or text):
+        # a table row: a signer when one of its cells is a name (others may describe it)
+        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
+            return "signer"
     definition = _DEFINITION.match(text)
     if (
         definition
@@ -958,16 +975,62 @@ _MIDLINE_GREETING = re.compile(
 )
 
 
+_CLOSE_RUN_ON = re.compile(
+    r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
+    r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
+    r"(?:With\s+)?(?:kind|best|warm)(?:est)?\s+regards|Regards|Thanking you|Signed),)\s+"
+    r"(?P<rest>[A-Z][^.!?]{2,200})$"
+)
+_ADDRESS_BREAK = re.compile(
+    r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
+    r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)|,\s(?=\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z])"
+)
+
+
+def _address_run(text: str) -> list[str] | None:
+    """An address block collapsed onto one line, split at its parts: "To the Prime Minister
+    Dr. A. Rutte PO Box 20001, 2500 EA Den Haag info@example.nl Amsterdam 2 November 2015"."""
+    if len(text) > 300 or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text) or ". " in text[-3:]:
+        return None
+    parts = [p.strip() for p in _ADDRESS_BREAK.split(text) if p.strip()]
+    if len(parts) < 3:
+        return None
+    dated = re.search(
+        r"\s(?P<tail>[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+        r"\s+\d{1,2},?)\s+\d{4}\.?)$",
+        parts[-1],
+    )
+    if dated and parse_date_line(dated.group("tail")):
+        parts[-1:] = [parts[-1][: dated.start()].strip(), dated.group("tail")]
+    return [p for p in parts if p]
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
-    """Lines where a page collapsed two parts of a letter's head into one.
+    """Lines where a page collapsed two parts of a letter into one.
 
     "Re: Release of the journalists Dear Minister," and "12 March 2024 Dear Sir," become
     two lines each (with a blank line between), when the part before the greeting is a
-    subject, a date or an addressee and the part after is a salutation.
+    subject, a date or an addressee and the part after is a salutation. "Yours sincerely,
+    Jane Doe Director" becomes the close and the signature; an address block run onto one
+    line with its place and date is split into its lines.
     """
     out: list[Line] = []
     for ln in lines:
         text = ln.text
+        run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
+        if run_on and not is_prose(run_on.group("rest")):
+            for part in (run_on.group("close"), run_on.group("rest")):
+                out.append(Line(part, hard=True, raw=part, page=ln.page))
+            continue
+        address = (
+            _address_run(text)
+            if not ln.blank and _words(text) >= 8 and (text.startswith("To ") or "@" in text
+                                                       or re.search(r"\bP\.?\s?O\.?\s+Box", text))
+            else None
+        )
+        if address:
+            out.extend(Line(part, hard=True, raw=part, page=ln.page) for part in address)
+            continue
         pieces: tuple[str, str] | None = None
         if not ln.blank and len(text) <= 600:
             for match in _MIDLINE_GREETING.finditer(text):

@@ -37,9 +37,14 @@ _SIGN_INTRO = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(
-    r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
+    r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
+    r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
+    r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
+    r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\([^)]*\))?\s*:?$"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    r"(?:\s*\([^)]*\))?\s*:?$",
+    re.IGNORECASE,
 )
 _GROUP_LABEL = re.compile(r"^(?!signed\b)[^:@]{2,60}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
@@ -263,11 +268,15 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         contact = sum(_is_contact(t) for t in texts)
         first = texts[0]
         honorific = names.split_honorific(first)[0] is not None
+        tabular = any("\t" in (out[i].raw or out[i].text) for i in group) or bool(
+            split_marker(first) or re.match(r"^\d{1,4}\s", first)
+        )
         if (
             want_address
             and tail.address is None
             and postal
-            and len(texts) >= 3
+            and not tabular
+            and 3 <= len(texts) <= 9
             and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
             and signers_seen
         ):
@@ -276,7 +285,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 skipped.append((out[i].text, "inside address, after the signatures"))
                 out[i] = Line("", raw="")
             continue
-        if signers_seen and (postal or contact) and not honorific:
+        if signers_seen and (postal or contact) and not honorific and not tabular:
             for i in group:
                 skipped.append((out[i].text, "contact block after the signatures"))
                 out[i] = Line("", raw="")
@@ -428,7 +437,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     tabbed = sum(1 for r in raws if "\t" in r.strip())
     columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
     if columns:
-        return _column_signatories(_clean_table(columns))
+        return _column_signatories(columns)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
@@ -624,9 +633,12 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             continue
         title = header[column] if column < len(header) else ""
         if (
-            all(_ROW_NUMBER.match(c) for c in cells)
+            sum(1 for c in cells if _ROW_NUMBER.match(c) or re.fullmatch(r"(?:\d{1,4}\s*)+", c))
+            >= 0.9 * len(cells)
             or _PLACE_HEADER.match(title)
             or (not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells))
+            # a column describing each signer, not naming them
+            or (column > 0 and sum(len(c.split()) for c in cells) >= 10 * len(cells))
         ):
             drop.add(column)
     out: list[list[str]] = []
@@ -661,6 +673,10 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     block: list[list[str]] = []
 
     def flush() -> None:
+        if not block:
+            return
+        # each table is cleaned apart: its own header, numbering and country columns
+        block[:] = [row for row in _clean_table(list(block)) if any(row)]
         if not block:
             return
         width = max(len(r) for r in block)
