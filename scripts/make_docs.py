@@ -1,7 +1,13 @@
-"""Regenerate the generated parts of docs/: the CLI reference and the spec JSON Schema.
+"""Regenerate the generated parts of docs/: CLI reference, spec schema, example pages.
 
-python scripts/make_docs.py          # write docs/cli.md and docs/spec-schema.json
-python scripts/make_docs.py --check  # exit 1 if they are out of date (used by tests)
+python scripts/make_docs.py          # write docs/cli.md, docs/spec-*.{md,json}, and render
+                                     # every example to PNG pages in docs/images/ (needs
+                                     # LibreOffice and poppler) with docs/examples.md
+python scripts/make_docs.py --check  # exit 1 if the text pages are out of date (tests)
+
+The PNG pages are what LibreOffice prints, at 60 dpi: they show a reader what a letter
+looks like before installing anything. They are regenerated only without --check, since
+they need LibreOffice; docs/examples.md lists whichever pages docs/images/ holds.
 """
 
 from __future__ import annotations
@@ -156,17 +162,114 @@ def spec_reference() -> str:
     return "\n".join(lines)
 
 
+GALLERY = [
+    # (name, spec, reference, what it shows)
+    (
+        "secretary-of-state",
+        "examples/secretary-of-state.yaml",
+        None,
+        "One organisation writes to a cabinet secretary: text letterhead, a link printed "
+        "with its address, an enclosure and a cc list hanging under their labels; page 2 "
+        "carries the continuation header and \"Page 2 of 2\".",
+    ),
+    (
+        "coalition-president",
+        "examples/coalition-president.yaml",
+        None,
+        "A coalition letter: seven numbered asks with bold lead-ins, bullet items under the "
+        "last, and twelve organisations signing; the close stays with the last paragraph "
+        "and the signers.",
+    ),
+    (
+        "coalition-president-house-style",
+        "examples/coalition-president.yaml",
+        "examples/house-style.docx",
+        "The same letter in a house style (examples/house-style.docx: logo, A4, its own "
+        "first-page footer). The house style has no header or footer for later pages, so "
+        "draftkit adds its continuation header and \"Page X of Y\".",
+    ),
+    (
+        "experts-re-line",
+        "examples/experts-re-line.yaml",
+        None,
+        "Fourteen individuals sign under a \"Re:\" line: their names run down two columns, "
+        "page after page, and no signer is split.",
+    ),
+]
+
+
+def gallery_page(images: Path) -> str:
+    """docs/examples.md: every example's pages, from the PNG files in ``images``."""
+    lines = [
+        "# What the examples look like",
+        "",
+        "Every example letter as LibreOffice prints it (`draftkit render … -o letter.pdf`),",
+        "one picture per page at 60 dpi. `make docs` renders them again. Fonts are those of",
+        "the machine that ran it: Cambria, or a metric-compatible stand-in such as Caladea",
+        "(`fonts-crosextra-caladea`), looks like Word; without either, LibreOffice",
+        "substitutes a serif that sets a little wider.",
+        "",
+    ]
+    for name, spec, reference, about in GALLERY:
+        pictures = sorted(images.glob(f"{name}-page*.png"), key=lambda p: p.stem)
+        if not pictures:
+            continue
+        command = f"draftkit render {spec} -o letter.pdf"
+        if reference:
+            command += f" --reference {reference}"
+        lines += [f"## {name}", "", about, "", "```sh", command, "```", ""]
+        lines += [
+            f"![{name}, page {index}](images/{picture.name})"
+            for index, picture in enumerate(pictures, start=1)
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_gallery(images: Path) -> list[Path]:
+    """Render every gallery letter to PDF (LibreOffice) and its pages to PNG (pdftoppm)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from draftkit.build import prepare_letter
+    from draftkit.render import render_pdf
+
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise SystemExit("make docs needs pdftoppm (apt-get install poppler-utils)")
+    images.mkdir(parents=True, exist_ok=True)
+    for old in images.glob("*-page*.png"):
+        old.unlink()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="draftkit-docs-") as tmp:
+        for name, spec, reference, _ in GALLERY:
+            letter, _warnings = prepare_letter(ROOT / spec)
+            pdf = Path(tmp) / f"{name}.pdf"
+            pdf.write_bytes(render_pdf(letter, reference=ROOT / reference if reference else None))
+            subprocess.run(
+                [pdftoppm, "-png", "-r", "60", str(pdf), str(images / f"{name}-page")],
+                check=True,
+            )
+            written += sorted(images.glob(f"{name}-page*.png"))
+    return written
+
+
 def outputs() -> dict[Path, str]:
     docs = ROOT / "docs"
     return {
         docs / "cli.md": cli_reference(),
         docs / "spec-schema.json": spec_schema(),
         docs / "spec-reference.md": spec_reference(),
+        docs / "examples.md": gallery_page(docs / "images"),
     }
 
 
 def main() -> int:
     check = "--check" in sys.argv
+    if not check:
+        for picture in render_gallery(ROOT / "docs" / "images"):
+            print(f"wrote {picture.relative_to(ROOT)}")
     stale = []
     for path, text in outputs().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
