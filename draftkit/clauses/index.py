@@ -23,6 +23,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -341,14 +342,18 @@ def _champions(conn: sqlite3.Connection) -> None:
         "SELECT term FROM term_df WHERE df > ? ORDER BY term", (CHAMPION_DF,)
     ).fetchall()
     stop_stems = {t for word in STOPWORDS for t in index_terms(word)}
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.spots USING fts5vocab(main, fts, 'instance')"
+    )
     for (term,) in common:
-        # stop words are never searched alone; a term the query tokenizer would not
-        # reproduce (stemming is not always idempotent) cannot be asked for by name
-        if term in stop_stems or index_terms(term) != (term,):
+        if term in stop_stems:  # stop words are never searched alone
+            continue
+        word = _word_for(conn, term)
+        if word is None:
             continue
         rows = conn.execute(
             f"SELECT rowid, {BM25} AS s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT ?",
-            (f'"{term}"', CHAMPIONS),
+            (f'"{word}"', CHAMPIONS),
         ).fetchall()
         conn.executemany(
             "INSERT INTO champions VALUES (?, ?, ?, ?)",
@@ -356,6 +361,28 @@ def _champions(conn: sqlite3.Connection) -> None:
         )
     top = conn.execute("SELECT coalesce(max(rowid), 0) FROM clauses").fetchone()[0]
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('champion_top', ?)", (str(top),))
+
+
+_COLUMNS = ("id", "title", "lead", "text", "topics")
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _word_for(conn: sqlite3.Connection, term: str) -> str | None:
+    """A word a query can use to find ``term`` (stemming does not always give back a stem:
+    "employ" is stored for "employer", and "employ" itself becomes "emploi")."""
+    if index_terms(term) == (term,):
+        return term
+    spot = conn.execute(
+        "SELECT doc, col, offset FROM temp.spots WHERE term = ? LIMIT 1", (term,)
+    ).fetchone()
+    if spot is None or spot[1] not in _COLUMNS:
+        return None
+    row = conn.execute(f"SELECT {spot[1]} FROM fts WHERE rowid = ?", (spot[0],)).fetchone()
+    tokens = _TOKEN.findall(str(row[0] or "")) if row else []
+    if spot[2] < len(tokens) and index_terms(tokens[spot[2]].lower()) == (term,):
+        return tokens[spot[2]].lower()
+    matches = [t.lower() for t in tokens if index_terms(t.lower()) == (term,)]
+    return matches[0] if matches else None
 
 
 def _champion_top(conn: sqlite3.Connection) -> int:
