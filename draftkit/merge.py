@@ -744,7 +744,9 @@ class _Merger:
                 "gender": who.gender,
                 "status": who.status,
                 "title_lines": list(who.title_lines or (forms.title_lines if forms else [])),
-                "address_lines": list(who.address_lines or (forms.address_lines if forms else [])),
+                "address_lines": list(
+                    who.address_lines or (forms.address_lines if forms else [])
+                ),
                 "salutation": recipient.salutation
                 or (self._salutation_text(forms, self.plan.spec) if forms else None),
                 "key": recipient.key,
@@ -1253,9 +1255,8 @@ def _write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["index", "recipient", "key", "file", "status", "message"])
     for row in sorted(rows, key=lambda r: r.index):
-        writer.writerow(
-            [row.index, row.recipient, row.key or "", row.file or "", row.status, row.message]
-        )
+        writer.writerow([row.index, row.recipient, row.key or "", row.file or "", row.status,
+                         row.message])
     return write_text_atomic(outdir / MANIFEST_NAME, buffer.getvalue(), force=True)
 
 
@@ -1364,27 +1365,11 @@ def merge(
     for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
         if recipient.problem:
             where = f"{recipient.source}: " if recipient.source else ""
-            report(
-                MergeRow(
-                    index,
-                    recipient.label(),
-                    recipient.key,
-                    None,
-                    "error",
-                    f"{where}{recipient.problem}",
-                )
-            )
+            report(MergeRow(index, recipient.label(), recipient.key, None, "error",
+                            f"{where}{recipient.problem}"))
         elif not force and (out / name).exists():
-            report(
-                MergeRow(
-                    index,
-                    recipient.label(),
-                    recipient.key,
-                    name,
-                    "skipped",
-                    "already rendered (pass --force to replace)",
-                )
-            )
+            report(MergeRow(index, recipient.label(), recipient.key, name, "skipped",
+                            "already rendered (pass --force to replace)"))
         else:
             tasks.append(_Task(index, recipient, name))
     if tasks and (jobs > 1 or executor is not None):
@@ -1609,10 +1594,8 @@ def _child_loop(
     except BaseException as exc:  # reported to the parent, which raises it
         code = 1
         with contextlib.suppress(Exception):
-            error = (
-                exc
-                if isinstance(exc, DraftkitError)
-                else RenderError(f"a merge worker failed: {type(exc).__name__}: {exc}")
+            error = exc if isinstance(exc, DraftkitError) else RenderError(
+                f"a merge worker failed: {type(exc).__name__}: {exc}"
             )
             _send(out, pickle.dumps(("error", error)))
             code = 0

@@ -185,21 +185,8 @@ _ALIASES: dict[str, str] = {
 _FEMALE = frozenset({"f", "female", "w", "woman", "feminine"})
 _MALE = frozenset({"m", "male", "man", "masculine"})
 _NEUTRAL = frozenset(
-    {
-        "",
-        "x",
-        "n",
-        "na",
-        "n/a",
-        "none",
-        "unknown",
-        "other",
-        "nonbinary",
-        "non-binary",
-        "neutral",
-        "prefer not to say",
-        "-",
-    }
+    {"", "x", "n", "na", "n/a", "none", "unknown", "other", "nonbinary", "non-binary",
+     "neutral", "prefer not to say", "-"}
 )
 _STATUSES = frozenset({"current", "acting", "former"})
 
@@ -366,9 +353,8 @@ def read_list(path: str | Path) -> list[Recipient]:
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise SpecError(
-            f"cannot parse the recipient list: {str(exc).splitlines()[0]}", path=path
-        ) from None
+        raise SpecError(f"cannot parse the recipient list: {str(exc).splitlines()[0]}",
+                        path=path) from None
     if isinstance(data, dict) and "recipients" in data:
         data = data["recipients"]
     if not isinstance(data, list):
@@ -550,15 +536,13 @@ def _member(entry: Mapping[str, Any], source: str) -> Recipient:
     bioguide = str((entry.get("id") or {}).get("bioguide") or "")
     full, surname = _member_name(name)
     if not terms:
-        return Recipient(
-            name=full or None, key=bioguide, source=source, problem="no term of office in the data"
-        )
+        return Recipient(name=full or None, key=bioguide, source=source,
+                         problem="no term of office in the data")
     term = terms[-1]
     kind = str(term.get("type"))
     if kind not in _OFFICES:
-        return Recipient(
-            name=full or None, key=bioguide, source=source, problem=f"unknown term type {kind!r}"
-        )
+        return Recipient(name=full or None, key=bioguide, source=source,
+                         problem=f"unknown term type {kind!r}")
     code = str(term.get("state") or "")
     state = STATE_NAMES.get(code, code)
     district_number = term.get("district")

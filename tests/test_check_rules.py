@@ -120,28 +120,18 @@ def test_salutation_form_quiet_for_the_office_forms(salutation: str) -> None:
 
 
 def test_salutation_form_infers_the_office_from_a_title_line() -> None:
-    person = {
-        "honorific": "The Honorable",
-        "name": "Antony J. Blinken",
-        "title_lines": ["71st U.S. Secretary of State"],
-    }
-    assert (
-        run(make(addressees=[person], salutation="Dear Secretary Blinken,"), "salutation-form")
-        == []
-    )
+    person = {"honorific": "The Honorable", "name": "Antony J. Blinken",
+              "title_lines": ["71st U.S. Secretary of State"]}
+    assert run(make(addressees=[person], salutation="Dear Secretary Blinken,"),
+               "salutation-form") == []
     found = run(make(addressees=[person], salutation="Dear Senator Blinken,"), "salutation-form")
     assert len(found) == 1 and "Secretary Blinken" in found[0].message
 
 
 def test_salutation_form_several_addressees() -> None:
     two = [senator(), senator("James Risch")]
-    assert (
-        run(
-            make(addressees=two, salutation="Dear Senator Jones and Senator Risch:"),
-            "salutation-form",
-        )
-        == []
-    )
+    assert run(make(addressees=two, salutation="Dear Senator Jones and Senator Risch:"),
+               "salutation-form") == []
     found = run(make(addressees=two, salutation="Dear Senator Jones:"), "salutation-form")
     assert len(found) == 1 and "James Risch" in found[0].message
 
@@ -190,10 +180,8 @@ def test_recipient_in_cc_fires() -> None:
 
 
 def test_recipient_in_cc_quiet_for_other_people() -> None:
-    assert (
-        run(make(cc=[{"name": "Daniel K. Osei"}, {"name": "Hana Lindqvist"}]), "recipient-in-cc")
-        == []
-    )
+    assert run(make(cc=[{"name": "Daniel K. Osei"}, {"name": "Hana Lindqvist"}]),
+               "recipient-in-cc") == []
 
 
 # --------------------------------------------------------------------------- counts
@@ -242,9 +230,8 @@ def test_count_mismatch_quiet(text: str) -> None:
 
 
 def test_count_mismatch_more_than_is_a_lower_bound() -> None:
-    found = run(
-        make(body=["We, more than 10 organizations, write."], signatories=NINE), "count-mismatch"
-    )
+    found = run(make(body=["We, more than 10 organizations, write."], signatories=NINE),
+                "count-mismatch")
     assert len(found) == 1 and "more than" in found[0].message
 
 
@@ -252,30 +239,22 @@ def test_count_mismatch_recommendations_against_asks() -> None:
     letter = make(asks_intro="We make the following five recommendations:")
     found = run(letter, "count-mismatch")
     assert len(found) == 1 and found[0].details["listed"] == 2
-    assert (
-        run(make(asks_intro="We make the following two recommendations:"), "count-mismatch") == []
-    )
+    assert run(make(asks_intro="We make the following two recommendations:"),
+               "count-mismatch") == []
     assert run(make(body=["The government took three steps last year."]), "count-mismatch") == []
 
 
 def test_count_mismatch_items_under_an_ask() -> None:
-    asks = [
-        {
-            "lead": "Fund monitors.",
-            "body": "Take the following three steps:",
-            "items": ["grants;", "training."],
-        }
-    ]
+    asks = [{"lead": "Fund monitors.", "body": "Take the following three steps:",
+             "items": ["grants;", "training."]}]
     found = run(make(asks=asks), "count-mismatch")
     assert len(found) == 1 and found[0].details["list"] == "asks[0].items"
 
 
 def test_count_mismatch_individual_signatories() -> None:
     people = [{"name": f"Person {c}"} for c in "ABC"]
-    found = run(
-        make(body=["We, the four undersigned experts, write."], signatories=people),
-        "count-mismatch",
-    )
+    found = run(make(body=["We, the four undersigned experts, write."], signatories=people),
+                "count-mismatch")
     assert len(found) == 1 and found[0].details["listed"] == 3
 
 
@@ -322,9 +301,8 @@ def test_placeholder_quiet(text: str) -> None:
 
 
 def test_placeholder_anywhere_in_the_letter() -> None:
-    letter = make(
-        addressees=[{"name": "[NAME]", "title_lines": ["Minister"]}], salutation="Dear Minister,"
-    )
+    letter = make(addressees=[{"name": "[NAME]", "title_lines": ["Minister"]}],
+                  salutation="Dear Minister,")
     found = run(letter, "placeholder")
     assert [f.where for f in found] == ["addressees[0].name"]
 
@@ -374,7 +352,7 @@ def test_quote_style_fires_on_a_mix() -> None:
 
 
 @pytest.mark.parametrize(
-    "body", [["The minister’s “final” reply."], ['The minister\'s "final" reply.']]
+    "body", [["The minister’s “final” reply."], ["The minister's \"final\" reply."]]
 )
 def test_quote_style_quiet_when_consistent(body: list[str]) -> None:
     assert run(make(body=body), "quote-style") == []
@@ -458,31 +436,19 @@ def _people(*names: str, **options: Any) -> Letter:
 
 
 def test_signatory_order_family_name() -> None:
-    found = run(
-        _people("Victor Cha", "Morton Abramowitz", signatory_order="family-name"), "signatory-order"
-    )
+    found = run(_people("Victor Cha", "Morton Abramowitz", signatory_order="family-name"),
+                "signatory-order")
     assert len(found) == 1 and found[0].where == "signatories[1]"
-    assert (
-        run(
-            _people(
-                "Morton Abramowitz", "Victor Cha", "Roberta Cohen", signatory_order="family-name"
-            ),
-            "signatory-order",
-        )
-        == []
-    )
+    assert run(_people("Morton Abramowitz", "Victor Cha", "Roberta Cohen",
+                       signatory_order="family-name"), "signatory-order") == []
 
 
 def test_signatory_order_organization_and_as_entered() -> None:
-    letter = make(
-        signatories=orgs("Zeta Fund", "The Alpha Network"),
-        options={"signatory_order": "organization"},
-    )
+    letter = make(signatories=orgs("Zeta Fund", "The Alpha Network"),
+                  options={"signatory_order": "organization"})
     assert len(run(letter, "signatory-order")) == 1
-    letter = make(
-        signatories=orgs("The Alpha Network", "Zeta Fund"),
-        options={"signatory_order": "organization"},
-    )
+    letter = make(signatories=orgs("The Alpha Network", "Zeta Fund"),
+                  options={"signatory_order": "organization"})
     assert run(letter, "signatory-order") == []
     assert run(_people("Zed Young", "Amy Adams"), "signatory-order") == []
 
@@ -510,9 +476,8 @@ def test_ask_lead_in() -> None:
 def _long(words: int, audience: str | None) -> Letter:
     sentence = "We ask the government to release every detained journalist now. "
     count = len(sentence.split())
-    return make(
-        audience=audience, body=[sentence * (words // count)], asks_intro=None, asks=[], closing=[]
-    )
+    return make(audience=audience, body=[sentence * (words // count)], asks_intro=None, asks=[],
+                closing=[])
 
 
 def test_length_against_the_audience_norm() -> None:
@@ -536,33 +501,19 @@ def clause(cid: str, status: str, **fields: Any) -> Clause:
 
 
 LIBRARY = [
-    clause(
-        "ask.raise-cases",
-        "vetted",
-        lead="Raise the cases.",
-        body="Name the detained journalists of {{ country }} in every meeting you hold.",
-    ),
-    clause(
-        "ask.old-access",
-        "retired",
-        lead="Press for access.",
-        body="Ask that independent monitors be allowed to visit the prisons without delay.",
-    ),
-    clause(
-        "ask.draft-envoy",
-        "draft",
-        lead="Appoint an envoy.",
-        body="Name a senior envoy with a mandate covering human rights and detention.",
-    ),
+    clause("ask.raise-cases", "vetted", lead="Raise the cases.",
+           body="Name the detained journalists of {{ country }} in every meeting you hold."),
+    clause("ask.old-access", "retired", lead="Press for access.",
+           body="Ask that independent monitors be allowed to visit the prisons without delay."),
+    clause("ask.draft-envoy", "draft", lead="Appoint an envoy.",
+           body="Name a senior envoy with a mandate covering human rights and detention."),
 ]
 
 
 def test_vetted_language_reports_the_share_and_new_sentences() -> None:
     asks = [
-        {
-            "lead": "Raise the cases.",
-            "body": "Name the detained journalists of the Lake Region in every meeting you hold.",
-        },
+        {"lead": "Raise the cases.",
+         "body": "Name the detained journalists of the Lake Region in every meeting you hold."},
         {"lead": "Fund the monitors.", "body": "Give local monitors flexible grants this year."},
     ]
     rep = report(make(asks=asks), clauses=LIBRARY)
@@ -583,14 +534,10 @@ def test_vetted_language_needs_a_library() -> None:
 
 def test_retired_language_warns_and_draft_language_informs() -> None:
     asks = [
-        {
-            "lead": "Press for access.",
-            "body": "Ask that independent monitors be allowed to visit the prisons without delay.",
-        },
-        {
-            "lead": "Appoint an envoy.",
-            "body": "Name a senior envoy with a mandate covering human rights and detention.",
-        },
+        {"lead": "Press for access.",
+         "body": "Ask that independent monitors be allowed to visit the prisons without delay."},
+        {"lead": "Appoint an envoy.",
+         "body": "Name a senior envoy with a mandate covering human rights and detention."},
     ]
     retired = run(make(asks=asks), "retired-language", clauses=LIBRARY)
     assert [(f.where, f.severity) for f in retired] == [("asks[0].body", "warning")]
@@ -601,11 +548,8 @@ def test_retired_language_warns_and_draft_language_informs() -> None:
 
 
 def test_composed_clauses_count_from_provenance() -> None:
-    letter = make(
-        provenance=[
-            {"place": "asks[1]", "clause": "ask.old-access", "version": "x", "status": "retired"}
-        ]
-    )
+    letter = make(provenance=[{"place": "asks[1]", "clause": "ask.old-access",
+                               "version": "x", "status": "retired"}])
     found = run(letter, "retired-language", clauses=LIBRARY)
     assert [f.where for f in found] == ["asks[1].body"]
 
@@ -664,11 +608,8 @@ def test_unknown_rule_in_disable_is_reported() -> None:
 
 
 def test_findings_are_sorted_by_severity_then_place() -> None:
-    letter = make(
-        date=None,
-        body=["We write about TK.", "On behalf of 11 organizations, we ask."],
-        signatories=NINE,
-    )
+    letter = make(date=None, body=["We write about TK.", "On behalf of 11 organizations, we ask."],
+                  signatories=NINE)
     rep = report(letter)
     assert [f.severity for f in rep.findings] == ["error", "error", "warning"]
     assert [f.where for f in rep.findings][:2] == ["body[0]", "body[1]"]
@@ -676,7 +617,6 @@ def test_findings_are_sorted_by_severity_then_place() -> None:
 
 
 # --------------------------------------------------------------------------- robustness
-
 
 @settings(max_examples=80, deadline=None)
 @given(

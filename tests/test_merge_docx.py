@@ -153,11 +153,8 @@ def test_skeleton_fast_path_is_byte_identical_to_the_full_renderer(
         assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "full" / name).read_bytes()
     text = paragraphs((tmp_path / "fast" / (fast.rows[1].file or "")).read_bytes())
     assert ("Subject Line", "Re: Rights in Utah") in text
-    assert (
-        "Inside Address",
-        "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
-        "United States House of Representatives\nWashington, DC 20515",
-    ) in text
+    assert ("Inside Address", "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
+            "United States House of Representatives\nWashington, DC 20515") in text
 
 
 def test_fast_path_with_a_templated_salutation_and_recipients_without_office(

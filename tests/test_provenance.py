@@ -143,7 +143,8 @@ def test_refuses_oversized_properties() -> None:
 
 def test_refuses_entity_declarations() -> None:
     bomb = (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><Properties>&lol;</Properties>'
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+        b"<Properties>&lol;</Properties>"
     )
     with pytest.raises(IngestError, match="DTD or entities"):
         read_provenance(_zip({"docProps/custom.xml": bomb}))

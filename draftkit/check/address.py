@@ -185,7 +185,9 @@ def salutation_name(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     for person in people:
         known |= _name_words(person)
     titles = _title_words()
-    strangers = [w for w in words(sal) if w[:1].isupper() and w.lower() not in titles | known]
+    strangers = [
+        w for w in words(sal) if w[:1].isupper() and w.lower() not in titles | known
+    ]
     if strangers:
         names = ", ".join(a.name or "" for a in people)
         yield self.finding(
@@ -374,7 +376,9 @@ def _mentions(ctx: CheckContext, person: Addressee) -> list[_Mention]:
     surname = _surname(person) or person.name
     given = words(person.name)[0] if words(person.name) else ""
     names = sorted({person.name, f"{given} {surname}", surname}, key=len, reverse=True)
-    pattern = re.compile(rf"\b({_TEXT_HONORIFIC})\s+(?:{'|'.join(re.escape(n) for n in names)})\b")
+    pattern = re.compile(
+        rf"\b({_TEXT_HONORIFIC})\s+(?:{'|'.join(re.escape(n) for n in names)})\b"
+    )
     found: list[_Mention] = []
     texts: list[tuple[str, str, bool]] = []
     if letter.heading:
@@ -386,7 +390,9 @@ def _mentions(ctx: CheckContext, person: Addressee) -> list[_Mention]:
         for match in pattern.finditer(text):
             canon = _canon(match.group(1))
             if canon:
-                found.append(_Mention(where, canon, match.group(0), text, address))
+                found.append(
+                    _Mention(where, canon, match.group(0), text, address)
+                )
     return found
 
 

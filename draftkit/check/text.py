@@ -227,7 +227,9 @@ _CURLY = re.compile(r"[‘’“”]")
     "use one style of quote marks throughout (most house styles use curly ones)",
 )
 def quote_style(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
-    places = [(p.where, p.text, p.anchor) for p in ctx.prose]
+    places = [
+        (p.where, p.text, p.anchor) for p in ctx.prose
+    ]
     if ctx.letter.salutation:
         places.insert(0, ("salutation", ctx.letter.salutation, ctx.letter.salutation))
     straight = sum(len(_STRAIGHT.findall(t)) for _, t, _ in places)

@@ -20,7 +20,9 @@ _MAX_NEW = 25
 
 
 def _wrap(text: str) -> str:
-    return textwrap.fill(text, width=100, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
+    return textwrap.fill(
+        text, width=100, initial_indent=_INDENT, subsequent_indent=_INDENT + "  "
+    )
 
 
 def _finding_text(finding: Finding) -> list[str]:
@@ -194,7 +196,9 @@ def check(
         from draftkit.check.engine import unknown_rule_hint
         from draftkit.errors import SpecError
 
-        raise SpecError(f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0]))
+        raise SpecError(
+            f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0])
+        )
     if annotate is not None:
         from draftkit.errors import OutputExistsError
 
