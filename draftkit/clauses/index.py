@@ -69,7 +69,7 @@ BM25 = f"bm25(fts, {', '.join(str(w) for w in WEIGHTS)})"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 """How the index splits and stems words (queries must be treated the same way)."""
 
-CHAMPION_DF = 4000
+CHAMPION_DF = 2000
 """Words in more clauses than this get a champion list when the index is built."""
 
 CHAMPIONS = 1000
@@ -378,9 +378,10 @@ def _word_for(conn: sqlite3.Connection, term: str) -> str | None:
     if spot is None or spot[1] not in _COLUMNS:
         return None
     row = conn.execute(f"SELECT {spot[1]} FROM fts WHERE rowid = ?", (spot[0],)).fetchone()
-    tokens = _TOKEN.findall(str(row[0] or "")) if row else []
-    if spot[2] < len(tokens) and index_terms(tokens[spot[2]].lower()) == (term,):
-        return tokens[spot[2]].lower()
+    tokens: list[str] = _TOKEN.findall(str(row[0] or "")) if row else []
+    offset = int(spot[2])
+    if offset < len(tokens) and index_terms(tokens[offset].lower()) == (term,):
+        return tokens[offset].lower()
     matches = [t.lower() for t in tokens if index_terms(t.lower()) == (term,)]
     return matches[0] if matches else None
 

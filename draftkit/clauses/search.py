@@ -47,10 +47,13 @@ __all__ = [
     "snippet_of",
 ]
 
-EXACT_BUDGET = 4000
+EXACT_BUDGET = 2000
 """Searches that can match at most this many clauses score every one of them."""
 
-_WINDOW = 1000  # clauses scored when no candidate list covers a search (e.g. "the")
+CANDIDATES = 300
+"""How many of each common word's champions a search of several words scores."""
+
+_WINDOW = 300  # clauses scored when no candidate list covers a search (e.g. "the")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -338,14 +341,17 @@ def _large(
         params.append(top)
     if champions:
         marks = ", ".join("?" for _ in champions)
-        conditions.append(f"+fts.rowid IN (SELECT clause FROM champions WHERE term IN ({marks}))")
-        params += champions
+        conditions.append(
+            f"+fts.rowid IN (SELECT clause FROM champions WHERE term IN ({marks}) AND pos < ?)"
+        )
+        params += [*champions, CANDIDATES]
     prefixes = [p for term in terms for p in term.prefixes]
     for prefix in prefixes:
         conditions.append(
-            "+fts.rowid IN (SELECT clause FROM champions WHERE term >= ? AND term < ?)"
+            "+fts.rowid IN (SELECT clause FROM champions"
+            " WHERE term >= ? AND term < ? AND pos < ?)"
         )
-        params += [prefix, prefix + "\U0010ffff"]
+        params += [prefix, prefix + "\U0010ffff", CANDIDATES]
     rare_expr = " OR ".join(t.expr for t in terms if t.est <= EXACT_BUDGET)
     if rare_expr:
         conditions.append("+fts.rowid IN (SELECT f.rowid FROM fts AS f WHERE f.fts MATCH ?)")
@@ -391,12 +397,15 @@ def _tier(
         return []
     if bound <= EXACT_BUDGET:
         return _rank(conn, expr, where, limit)
-    if mode == "and" and not (len(terms) == 1 and terms[0].single):
+    if mode == "and" and (len(terms) > 1 or terms[0].phrases):
         # several common words or a phrase of them often match few clauses together;
         # counting them costs a fraction of scoring them
-        count = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expr,)).fetchone()
-        if count[0] <= EXACT_BUDGET:
-            return _rank(conn, expr, where, limit) if count[0] else []
+        count = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ? LIMIT ?)",
+            (expr, EXACT_BUDGET + 1),
+        ).fetchone()[0]
+        if count <= EXACT_BUDGET:
+            return _rank(conn, expr, where, limit) if count else []
     return _large(conn, stats, terms, expr, mode, where, limit)
 
 
@@ -498,9 +507,33 @@ def _mark(text: str, terms: Sequence[_Compiled]) -> str:
     Words are compared as the index compares them (split and stemmed alike); a phrase
     is marked as one run; Jinja variables (``{{ country }}``) are left alone.
     """
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens or not terms:
+    if not text or not terms:
         return text
+    if any(t.phrases for t in terms):
+        return _mark_runs(text, terms)
+    singles = frozenset().union(*(t.stems for t in terms))
+    prefixes = tuple(p for t in terms for p in t.prefixes)
+    stems = stem_words(set(_TOKEN.findall(text.lower())))
+    hits = [w for w, stem in stems.items() if stem in singles or stem.startswith(prefixes)]
+    if not hits:
+        return text
+    pattern = re.compile(
+        r"(?<![^\W_])("
+        + "|".join(map(re.escape, sorted(hits, key=len, reverse=True)))
+        + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+    parts = _JINJA.split(text)
+    variables = _JINJA.findall(text)
+    out = [pattern.sub(f"{_OPEN}\\1{_CLOSE}", parts[0])]
+    for variable, part in zip(variables, parts[1:], strict=True):
+        out += [variable, pattern.sub(f"{_OPEN}\\1{_CLOSE}", part)]
+    return "".join(out)
+
+
+def _mark_runs(text: str, terms: Sequence[_Compiled]) -> str:
+    """:func:`_mark` for queries with phrases: walk the words of the text in order."""
+    tokens = list(_TOKEN.finditer(text))
     skip = [(m.start(), m.end()) for m in _JINJA.finditer(text)]
     stems = stem_words(m.group().lower() for m in tokens)
     seq = [stems.get(m.group().lower(), "") for m in tokens]
@@ -510,7 +543,7 @@ def _mark(text: str, terms: Sequence[_Compiled]) -> str:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(seq):
-        if any(a <= tokens[i].start() < b for a, b in skip):
+        if skip and any(a <= tokens[i].start() < b for a, b in skip):
             i += 1
             continue
         length = 0
