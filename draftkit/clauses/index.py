@@ -47,6 +47,7 @@ __all__ = [
     "WEIGHTS",
     "FileStat",
     "build_index",
+    "facet",
     "file_stats",
     "index_lock",
     "index_terms",
@@ -57,11 +58,12 @@ __all__ = [
     "update_index",
 ]
 
-INDEX_SCHEMA = 8
+INDEX_SCHEMA = 9
 """Bump when the database layout or the stored clause data changes."""
 
-WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0)
-"""BM25 weights of the FTS columns: id, title, lead, text (body, items), topics."""
+WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0, 0.0)
+"""BM25 weights of the FTS columns: id (without its kind), title, lead, text (body and
+items), topics, and facets (filter tokens, which do not count)."""
 
 BM25 = f"bm25(fts, {', '.join(str(w) for w in WEIGHTS)})"
 """The ranking expression (FTS5 returns it negated: lower is better)."""
@@ -270,13 +272,27 @@ CREATE TABLE files (
 CREATE TABLE clause_topics (clause INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE TABLE clause_audiences (clause INTEGER NOT NULL, audience TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
-    id, title, lead, text, topics,
+    id, title, lead, text, topics, facets,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
 
-def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
+_FACET = re.compile(r"[a-z]\d{12,}")
+
+
+def facet(field: str, value: str) -> str:
+    """The token of the ``facets`` column that stands for ``field`` = ``value``.
+
+    Filters on kind, status, topics and audiences are FTS5 column filters on these
+    tokens (``*`` is the audience of a clause that suits any audience). A token is a
+    letter and digits, which the tokenizer keeps whole and the stemmer leaves alone.
+    """
+    digest = hashlib.sha256(f"{field}\0{value.lower()}".encode()).hexdigest()
+    return field[0] + str(int(digest[:15], 16))
+
+
+def _fts_row(clause: Clause) -> tuple[str, str, str, str, str, str]:
     # the default wording first, then each variant's, set apart by " / " in snippets
     leads = [clause.lead or ""]
     texts = [" ".join(t for t in (clause.text, clause.body, *clause.items) if t)]
@@ -284,12 +300,19 @@ def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
         leads.append(variant.lead or "")
         parts = (variant.text, variant.body, *(variant.items or []))
         texts.append(" ".join(t for t in parts if t))
+    kind, _, slug = clause.id.partition(".")
+    facets = [facet("kind", clause.kind), facet("status", clause.status)]
+    facets += [facet("topic", t) for t in clause.topics]
+    facets += [facet("audience", a) for a in clause.audiences or ["*"]]
     return (
-        clause.id,
+        # "ask.humanitarian-access" is indexed as "humanitarian-access": the kind is a
+        # filter, not a word every ask contains
+        slug if slug and kind == clause.kind else clause.id,
         clause.title,
         " / ".join(t for t in leads if t),
         " / ".join(t for t in texts if t),
         " ".join(clause.topics),
+        " ".join(facets),
     )
 
 
@@ -304,7 +327,8 @@ def _insert(conn: sqlite3.Connection, clauses: Iterable[Clause], first_rowid: in
     def flush() -> None:
         conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
         conn.executemany(
-            "INSERT INTO fts (rowid, id, title, lead, text, topics) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fts (rowid, id, title, lead, text, topics, facets)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             fts_rows,
         )
         conn.executemany("INSERT INTO clause_topics VALUES (?, ?)", topic_rows)
@@ -346,7 +370,7 @@ def _champions(conn: sqlite3.Connection) -> None:
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.spots USING fts5vocab(main, fts, 'instance')"
     )
     for (term,) in common:
-        if term in stop_stems:  # stop words are never searched alone
+        if term in stop_stems or _FACET.fullmatch(term):  # never searched alone
             continue
         word = _word_for(conn, term)
         if word is None:
@@ -363,7 +387,7 @@ def _champions(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('champion_top', ?)", (str(top),))
 
 
-_COLUMNS = ("id", "title", "lead", "text", "topics")
+_COLUMNS = ("id", "title", "lead", "text", "topics")  # where a word for a term is looked up
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -17,9 +17,10 @@ comes back empty while some clause contains one of its terms.
 
 BM25 in FTS5 scores every clause that matches; for a word found in tens of thousands of
 clauses that takes too long. Such searches score candidates instead: the *champion
-lists* made when the index was built (each common word's best 1,000 clauses by BM25),
-every clause of the rarer terms, and the clauses added since the lists were made. The
-candidates are scored with the same BM25 as any other search (see :func:`_large`).
+lists* made when the index was built (each common word's best 1,000 clauses by BM25; a
+search of several words uses the best :data:`CANDIDATES` of each), every clause of the
+rarer terms, and the clauses added since the lists were made. The candidates are scored
+with the same BM25 as any other search (see :func:`_large`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draftkit.clauses.index import BM25, index_terms, stem_words
+from draftkit.clauses.index import BM25, facet, index_terms, stem_words
 from draftkit.clauses.model import Clause
 from draftkit.clauses.query import Query, Term, parse_query
 from draftkit.clauses.wordforms import related_forms
@@ -239,6 +240,15 @@ def _compile_word(word: str, stats: _Stats) -> _Compiled | None:
 
 @dataclass(frozen=True, slots=True)
 class _Filter:
+    """Field filters, both as an FTS5 expression and as SQL.
+
+    The index stores each clause's kind, status, topics and audiences as tokens of its
+    ``facets`` column (see :func:`~draftkit.clauses.index.facet`), so a filter is part
+    of the FTS5 expression and costs no lookup per match. Champion-list rows are
+    filtered with the SQL conditions on ``clauses c`` instead.
+    """
+
+    fts: str  # FTS5 expression on the facets column ("" when no filter)
     sql: str  # conditions on ``clauses c``, each starting with AND
     params: tuple[Any, ...]
 
@@ -246,26 +256,32 @@ class _Filter:
 def _filter(
     kinds: Sequence[str], statuses: Sequence[str], topics: Sequence[str], audiences: Sequence[str]
 ) -> _Filter:
+    fts: list[str] = []
     sql: list[str] = []
     params: list[Any] = []
     for kind in dict.fromkeys(kinds):
+        fts.append(_quote(facet("kind", kind)))
         sql.append("AND c.kind = ?")
         params.append(kind)
     for status in dict.fromkeys(statuses):
+        fts.append(_quote(facet("status", status)))
         sql.append("AND c.status = ?")
         params.append(status)
     for topic in dict.fromkeys(t.lower() for t in topics):
+        fts.append(_quote(facet("topic", topic)))
         sql.append(
             "AND EXISTS (SELECT 1 FROM clause_topics t WHERE t.topic = ? AND t.clause = c.rowid)"
         )
         params.append(topic)
-    for audience in dict.fromkeys(audiences):
+    for audience in dict.fromkeys(a.lower() for a in audiences):
+        fts.append(f"({_quote(facet('audience', audience))} OR {_quote(facet('audience', '*'))})")
         sql.append(
             "AND (c.any_audience = 1 OR EXISTS (SELECT 1 FROM clause_audiences a"
-            " WHERE a.audience = ? AND a.clause = c.rowid))"
+            " WHERE lower(a.audience) = ? AND a.clause = c.rowid))"
         )
         params.append(audience)
-    return _Filter(" ".join(sql), tuple(params))
+    expr = f"facets : ({' AND '.join(fts)})" if fts else ""
+    return _Filter(expr, " ".join(sql), tuple(params))
 
 
 # -- ranking -----------------------------------------------------------------------------
@@ -274,103 +290,42 @@ Ranked = list[tuple[int, float]]
 """(rowid, score) pairs, best first; the score is BM25 (higher is better)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Tier:
+    """One tier of a search: its terms, how they combine, and the other conditions."""
+
+    terms: Sequence[_Compiled]
+    mode: str  # "and" | "or"
+    where: _Filter
+    excluded: str  # FTS5 expression of the excluded terms, or ""
+
+    def expression(self, terms: Sequence[_Compiled] | None = None) -> str:
+        """The FTS5 expression of the tier (or of some of its terms), filters included."""
+        joiner = " AND " if self.mode == "and" else " OR "
+        expr = "(" + joiner.join(t.expr for t in (self.terms if terms is None else terms)) + ")"
+        if self.where.fts:
+            expr += f" AND {self.where.fts}"
+        if self.excluded:
+            expr = f"({expr}) NOT ({self.excluded})"
+        return expr
+
+
 def _rank(
     conn: sqlite3.Connection,
     expr: str,
-    where: _Filter,
     limit: int,
     extra: str = "",
     extra_params: Sequence[Any] = (),
 ) -> Ranked:
     """Score every clause matching ``expr`` (and ``extra``) and keep the best ``limit``."""
-    if where.sql:
-        sql = (
-            f"SELECT fts.rowid, {BM25} AS s FROM fts CROSS JOIN clauses c"
-            f" ON c.rowid = fts.rowid WHERE fts MATCH ? {extra} {where.sql} ORDER BY s LIMIT ?"
-        )
-    else:
-        sql = f"SELECT fts.rowid, {BM25} AS s FROM fts WHERE fts MATCH ? {extra} ORDER BY s LIMIT ?"
-    rows = conn.execute(sql, [expr, *extra_params, *where.params, limit]).fetchall()
+    sql = f"SELECT rowid, {BM25} AS s FROM fts WHERE fts MATCH ? {extra} ORDER BY s LIMIT ?"
+    rows = conn.execute(sql, [expr, *extra_params, limit]).fetchall()
     return [(int(r), -float(s)) for r, s in rows]
 
 
-def _champion_top(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'champion_top'").fetchone()
+def _meta_int(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
-
-
-def _large(
-    conn: sqlite3.Connection,
-    stats: _Stats,
-    terms: Sequence[_Compiled],
-    expr: str,
-    mode: str,
-    where: _Filter,
-    limit: int,
-) -> Ranked:
-    """Rank a search that may match more than :data:`EXACT_BUDGET` clauses.
-
-    A single common word answers from its champion list (plus clauses added since). Any
-    other search scores, with BM25, the matching clauses among the candidates: the
-    champions of each term's common words, every clause of its rare words, and clauses
-    added since the lists were made. When the candidates hold too few matches, the
-    clauses are scored in rowid order up to a budget (or all of them when filters leave
-    few to score).
-    """
-    top = _champion_top(conn)
-    if len(terms) == 1 and terms[0].single is not None:
-        term = terms[0].single
-        join = " CROSS JOIN clauses c ON c.rowid = ch.clause" if where.sql else ""
-        rows = conn.execute(
-            f"SELECT ch.clause, ch.score FROM champions ch{join}"
-            f" WHERE ch.term = ? {where.sql} ORDER BY ch.pos LIMIT ?",
-            [term, *where.params, limit],
-        ).fetchall()
-        if rows:
-            found: Ranked = [(int(r), float(s)) for r, s in rows]
-            if _newest(conn) > top:
-                found += _rank(conn, expr, where, limit, "AND fts.rowid > ?", [top])
-            found.sort(key=lambda item: -item[1])
-            if len(found) >= limit:
-                return found[:limit]
-    champions = [s for t in terms for s in t.sources if stats.df.get(s, 0) > EXACT_BUDGET]
-    conditions: list[str] = []
-    params: list[Any] = []
-    if _newest(conn) > top:
-        conditions.append("+fts.rowid > ?")
-        params.append(top)
-    if champions:
-        marks = ", ".join("?" for _ in champions)
-        conditions.append(
-            f"+fts.rowid IN (SELECT clause FROM champions WHERE term IN ({marks}) AND pos < ?)"
-        )
-        params += [*champions, CANDIDATES]
-    prefixes = [p for term in terms for p in term.prefixes]
-    for prefix in prefixes:
-        conditions.append(
-            "+fts.rowid IN (SELECT clause FROM champions"
-            " WHERE term >= ? AND term < ? AND pos < ?)"
-        )
-        params += [prefix, prefix + "\U0010ffff", CANDIDATES]
-    rare_expr = " OR ".join(t.expr for t in terms if t.est <= EXACT_BUDGET)
-    if rare_expr:
-        conditions.append("+fts.rowid IN (SELECT f.rowid FROM fts AS f WHERE f.fts MATCH ?)")
-        params.append(rare_expr)
-    found = []
-    if conditions:
-        extra = "AND (" + " OR ".join(conditions) + ")"
-        found = _rank(conn, expr, where, limit, extra, params)
-    if len(found) >= limit:
-        return found
-    if where.sql:
-        return _rank(conn, expr, where, limit)
-    # too few candidates match (e.g. words as common as "the"): score a window of them
-    row = conn.execute(
-        "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1 OFFSET ?", (expr, _WINDOW)
-    ).fetchone()
-    if row is None:
-        return _rank(conn, expr, where, limit)
-    return _rank(conn, expr, where, limit, "AND fts.rowid <= ?", [int(row[0])])
 
 
 def _newest(conn: sqlite3.Connection) -> int:
@@ -378,35 +333,171 @@ def _newest(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def _tier(
+def _champion_sources(terms: Sequence[_Compiled], stats: _Stats) -> tuple[list[str], list[str]]:
+    """The index terms with champion lists, and the prefixes, that stand for ``terms``."""
+    words = [s for t in terms for s in t.sources if stats.df.get(s, 0) > EXACT_BUDGET]
+    prefixes = [p for t in terms for p in t.prefixes]
+    return list(dict.fromkeys(words)), list(dict.fromkeys(prefixes))
+
+
+def _champion_scores(
     conn: sqlite3.Connection,
-    stats: _Stats,
-    terms: Sequence[_Compiled],
-    mode: str,
-    excluded: str,
+    words: Sequence[str],
+    prefixes: Sequence[str],
     where: _Filter,
-    limit: int,
-) -> Ranked:
-    """The best ``limit`` clauses containing all (``and``) or any (``or``) of the terms."""
-    joiner = " AND " if mode == "and" else " OR "
-    expr = joiner.join(t.expr for t in terms)
-    if excluded:
-        expr = f"({expr}) NOT ({excluded})"
-    bound = min(t.est for t in terms) if mode == "and" else sum(t.est for t in terms)
+    depth: int,
+) -> dict[int, float]:
+    """Clause -> summed champion score, from the best ``depth`` of each list."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if words:
+        conditions.append(f"ch.term IN ({', '.join('?' for _ in words)})")
+        params += words
+    for prefix in prefixes:
+        conditions.append("(ch.term >= ? AND ch.term < ?)")
+        params += [prefix, prefix + "\U0010ffff"]
+    if not conditions:
+        return {}
+    join = " CROSS JOIN clauses c ON c.rowid = ch.clause" if where.sql else ""
+    rows = conn.execute(
+        f"SELECT ch.clause, sum(ch.score) FROM champions ch{join}"
+        f" WHERE ({' OR '.join(conditions)}) AND ch.pos < ? {where.sql} GROUP BY ch.clause",
+        [*params, depth, *where.params],
+    ).fetchall()
+    return {int(r): float(s) for r, s in rows}
+
+
+def _best(scores: dict[int, float], limit: int) -> Ranked:
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _large(conn: sqlite3.Connection, stats: _Stats, tier: _Tier, limit: int) -> Ranked:
+    """Rank a tier that may match more than :data:`EXACT_BUDGET` clauses.
+
+    Candidates come from the champion lists of the tier's common words (the clauses
+    that rank best for each word alone), every clause of its rare terms, and the clauses
+    added since the lists were made:
+
+    * one term without exclusions, and the any-word tier: the candidates are ranked by
+      their champion scores (the BM25 of each word alone, summed), and rare terms'
+      clauses by BM25 — no clause outside the candidates is read;
+    * all words: the matching clauses among the candidates are scored with BM25; a
+      phrase or prefix is instead ranked by its words' champion scores, as its own BM25
+      would read every clause containing its words.
+
+    When the candidates hold too few matches, the matches are scored in rowid order
+    up to a window (all of them when filters leave few).
+    """
+    terms = tier.terms
+    expr = tier.expression()
+    top = _meta_int(conn, "champion_top")
+    newer = _newest(conn) > top
+    words, prefixes = _champion_sources(terms, stats)
+    single = len(terms) == 1 and not terms[0].phrases and not tier.excluded
+    if single or tier.mode == "or":
+        depth = CHAMPIONS_DEPTH if single else CANDIDATES
+        scores = _champion_scores(conn, words, prefixes, tier.where, depth)
+        if tier.excluded and scores:
+            excluded = _matching(conn, tier.excluded, scores)
+            scores = {r: s for r, s in scores.items() if r not in excluded}
+        rare = [t for t in terms if t.est <= EXACT_BUDGET]
+        if rare:
+            for rowid, score in _rank(conn, tier.expression(rare), EXACT_BUDGET):
+                scores[rowid] = scores.get(rowid, 0.0) + score
+        if newer:
+            for rowid, score in _rank(conn, expr, limit, "AND rowid > ?", [top]):
+                scores[rowid] = max(scores.get(rowid, 0.0), score)
+        if len(scores) >= limit:
+            return _best(scores, limit)
+    candidates: list[str] = []
+    params: list[Any] = []
+    if newer:
+        candidates.append("+rowid > ?")
+        params.append(top)
+    if words:
+        marks = ", ".join("?" for _ in words)
+        candidates.append(
+            f"+rowid IN (SELECT clause FROM champions WHERE term IN ({marks}) AND pos < ?)"
+        )
+        params += [*words, CANDIDATES]
+    for prefix in prefixes:
+        candidates.append(
+            "+rowid IN (SELECT clause FROM champions WHERE term >= ? AND term < ? AND pos < ?)"
+        )
+        params += [prefix, prefix + "\U0010ffff", CANDIDATES]
+    rare_expr = " OR ".join(t.expr for t in terms if t.est <= EXACT_BUDGET)
+    if rare_expr:
+        candidates.append("+rowid IN (SELECT f.rowid FROM fts AS f WHERE f.fts MATCH ?)")
+        params.append(rare_expr)
+    found: Ranked = []
+    if candidates:
+        extra = "AND (" + " OR ".join(candidates) + ")"
+        if any(t.phrases or t.prefixes for t in terms):
+            # rank by the words' champion scores: a phrase's own BM25 would read every
+            # clause that contains its words
+            cursor = conn.execute(
+                f"SELECT rowid FROM fts WHERE fts MATCH ? {extra}", [expr, *params]
+            )
+            matched = {int(r[0]) for r in cursor}
+            scores = _champion_scores(conn, words, prefixes, _NO_FILTER, CHAMPIONS_DEPTH)
+            found = _best({r: scores.get(r, 0.0) for r in matched}, limit)
+        else:
+            found = _rank(conn, expr, limit, extra, params)
+    if len(found) >= limit:
+        return found
+    # too few candidates match (words as common as "the", or a narrow filter): rank the
+    # first matches in file order
+    known = dict(found)
+    if not any(t.phrases or t.prefixes for t in terms):
+        edge = conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1 OFFSET ?", (expr, _WINDOW)
+        ).fetchone()
+        window = _rank(conn, expr, limit, *(("AND rowid <= ?", [edge[0]]) if edge else ()))
+        return found + [(r, s) for r, s in window if r not in known][: limit - len(found)]
+    first = conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (expr, limit))
+    more = [(int(r[0]), 0.0) for r in first.fetchall() if int(r[0]) not in known]
+    return found + more[: limit - len(found)]
+
+
+CHAMPIONS_DEPTH = 1000
+"""How deep a single-term search reads its champion lists (all of them)."""
+
+_NO_FILTER = _Filter("", "", ())
+
+
+def _matching(conn: sqlite3.Connection, expr: str, rowids: Iterable[int]) -> set[int]:
+    """Which of ``rowids`` match ``expr``."""
+    wanted = list(rowids)
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = conn.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ? AND +rowid IN ({marks})", [expr, *chunk]
+        )
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
+def _tier(conn: sqlite3.Connection, stats: _Stats, tier: _Tier, limit: int) -> Ranked:
+    """The best ``limit`` clauses of a tier."""
+    terms = tier.terms
+    bound = min(t.est for t in terms) if tier.mode == "and" else sum(t.est for t in terms)
     if bound == 0:
         return []
+    expr = tier.expression()
     if bound <= EXACT_BUDGET:
-        return _rank(conn, expr, where, limit)
-    if mode == "and" and (len(terms) > 1 or terms[0].phrases):
-        # several common words or a phrase of them often match few clauses together;
-        # counting them costs a fraction of scoring them
+        return _rank(conn, expr, limit)
+    if tier.mode == "and" and (len(terms) > 1 or terms[0].phrases or tier.where.fts):
+        # several common words, a phrase of them, or a filter often match few clauses
+        # together; counting them costs a fraction of scoring them
         count = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ? LIMIT ?)",
             (expr, EXACT_BUDGET + 1),
         ).fetchone()[0]
         if count <= EXACT_BUDGET:
-            return _rank(conn, expr, where, limit) if count else []
-    return _large(conn, stats, terms, expr, mode, where, limit)
+            return _rank(conn, expr, limit) if count else []
+    return _large(conn, stats, tier, limit)
 
 
 def _ranked(
@@ -430,14 +521,9 @@ def _ranked(
     present = [t for t in terms if t.est > 0]
     if not present:
         return []
-    if len(present) == len(terms):
-        add(_tier(conn, stats, terms, "and", excluded, where, limit))
-    elif len(present) > 1:
-        add(_tier(conn, stats, present, "and", excluded, where, limit))
+    add(_tier(conn, stats, _Tier(present, "and", where, excluded), limit))
     if len(found) < limit and len(present) > 1:
-        add(_tier(conn, stats, present, "or", excluded, where, limit + len(found)))
-    elif len(found) < limit and len(present) == 1 and len(terms) > 1:
-        add(_tier(conn, stats, present, "and", excluded, where, limit))
+        add(_tier(conn, stats, _Tier(present, "or", where, excluded), limit + len(found)))
     return found
 
 
@@ -501,38 +587,51 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _JINJA = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 
 
-def _mark(text: str, terms: Sequence[_Compiled]) -> str:
-    """``text`` with the words matching ``terms`` wrapped in ``\\x02`` … ``\\x03``.
+class _Marker:
+    """Marks the words of texts that match a query's terms (with ``\\x02`` … ``\\x03``).
 
     Words are compared as the index compares them (split and stemmed alike); a phrase
-    is marked as one run; Jinja variables (``{{ country }}``) are left alone.
+    is marked as one run; Jinja variables (``{{ country }}``) are left alone. The words
+    of all the texts of one search are stemmed together, and one pattern marks them.
     """
-    if not text or not terms:
-        return text
-    if any(t.phrases for t in terms):
-        return _mark_runs(text, terms)
-    singles = frozenset().union(*(t.stems for t in terms))
-    prefixes = tuple(p for t in terms for p in t.prefixes)
-    stems = stem_words(set(_TOKEN.findall(text.lower())))
-    hits = [w for w, stem in stems.items() if stem in singles or stem.startswith(prefixes)]
-    if not hits:
-        return text
-    pattern = re.compile(
-        r"(?<![^\W_])("
-        + "|".join(map(re.escape, sorted(hits, key=len, reverse=True)))
-        + r")(?![^\W_])",
-        re.IGNORECASE,
-    )
-    parts = _JINJA.split(text)
-    variables = _JINJA.findall(text)
-    out = [pattern.sub(f"{_OPEN}\\1{_CLOSE}", parts[0])]
-    for variable, part in zip(variables, parts[1:], strict=True):
-        out += [variable, pattern.sub(f"{_OPEN}\\1{_CLOSE}", part)]
-    return "".join(out)
+
+    def __init__(self, terms: Sequence[_Compiled], texts: Iterable[str]) -> None:
+        self.terms = terms
+        self.runs = any(t.phrases for t in terms)
+        self.pattern: re.Pattern[str] | None = None
+        if not terms or self.runs:
+            return
+        singles = frozenset().union(*(t.stems for t in terms))
+        prefixes = tuple(p for t in terms for p in t.prefixes)
+        words: set[str] = set()
+        for text in texts:
+            words.update(_TOKEN.findall(text.lower()))
+        stems = stem_words(words)
+        hits = [w for w, stem in stems.items() if stem in singles or stem.startswith(prefixes)]
+        if hits:
+            alternatives = "|".join(map(re.escape, sorted(hits, key=len, reverse=True)))
+            self.pattern = re.compile(rf"(?<![^\W_])({alternatives})(?![^\W_])", re.IGNORECASE)
+
+    def __call__(self, text: str) -> str:
+        if not text or not self.terms:
+            return text
+        if self.runs:
+            return _mark_runs(text, self.terms)
+        if self.pattern is None or not self.pattern.search(text):
+            return text
+        marked = f"{_OPEN}\\1{_CLOSE}"
+        if "{" not in text:
+            return self.pattern.sub(marked, text)
+        parts = _JINJA.split(text)
+        variables = _JINJA.findall(text)
+        out = [self.pattern.sub(marked, parts[0])]
+        for variable, part in zip(variables, parts[1:], strict=True):
+            out += [variable, self.pattern.sub(marked, part)]
+        return "".join(out)
 
 
 def _mark_runs(text: str, terms: Sequence[_Compiled]) -> str:
-    """:func:`_mark` for queries with phrases: walk the words of the text in order."""
+    """:class:`_Marker` for queries with phrases: walk the words of the text in order."""
     tokens = list(_TOKEN.finditer(text))
     skip = [(m.start(), m.end()) for m in _JINJA.finditer(text)]
     stems = stem_words(m.group().lower() for m in tokens)
@@ -585,12 +684,13 @@ def _rows(conn: sqlite3.Connection, ranked: Ranked, terms: Sequence[_Compiled]) 
         list(order),
     ).fetchall()
     rows.sort(key=lambda r: order[int(r[0])])
+    mark = _Marker(terms, (t or "" for r in rows for t in r[5:8]))
     out: list[IndexRow] = []
     for rowid, ident, data, source_file, line, lead, text, title in rows:
-        lead, text = _mark(lead or "", terms), _mark(text or "", terms)
+        lead, text = mark(lead or ""), mark(text or "")
         snippet = snippet_of([lead, text])
         if _OPEN not in lead + text:
-            title = _mark(title or "", terms)
+            title = mark(title or "")
             if _OPEN in title:
                 snippet = snippet_of([title])
         out.append(
