@@ -54,11 +54,9 @@ RELEVANCE = HERE / "relevance" / "relevance.yaml"
 sys.path.insert(0, str(HERE))
 import clause_corpus  # noqa: E402
 
-STOP = set(
-    """a an and are as at be by for from has have i in into is it its of on or our that the
-their them they this to us was we were will with you your which should not all been
-who can more than any these those such other""".split()
-)
+from draftkit.clauses.query import STOPWORDS  # noqa: E402
+
+STOP = STOPWORDS | {"which", "should", "not", "all", "been", "who", "can", "more", "than"}
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 
