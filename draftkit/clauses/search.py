@@ -333,11 +333,17 @@ def _newest(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def _champion_sources(terms: Sequence[_Compiled], stats: _Stats) -> tuple[list[str], list[str]]:
+def _champion_sources(
+    conn: sqlite3.Connection, terms: Sequence[_Compiled], stats: _Stats
+) -> tuple[list[str], list[str]]:
     """The index terms with champion lists, and the prefixes, that stand for ``terms``."""
-    words = [s for t in terms for s in t.sources if stats.df.get(s, 0) > EXACT_BUDGET]
+    common = [s for t in terms for s in t.sources if stats.df.get(s, 0) > EXACT_BUDGET]
+    words: list[str] = []
+    for word in dict.fromkeys(common):  # stop words have no list
+        if conn.execute("SELECT 1 FROM champions WHERE term = ? LIMIT 1", (word,)).fetchone():
+            words.append(word)
     prefixes = [p for t in terms for p in t.prefixes]
-    return list(dict.fromkeys(words)), list(dict.fromkeys(prefixes))
+    return words, list(dict.fromkeys(prefixes))
 
 
 def _champion_scores(
@@ -392,7 +398,7 @@ def _large(conn: sqlite3.Connection, stats: _Stats, tier: _Tier, limit: int) -> 
     expr = tier.expression()
     top = _meta_int(conn, "champion_top")
     newer = _newest(conn) > top
-    words, prefixes = _champion_sources(terms, stats)
+    words, prefixes = _champion_sources(conn, terms, stats)
     single = len(terms) == 1 and not terms[0].phrases and not tier.excluded
     if single or tier.mode == "or":
         depth = CHAMPIONS_DEPTH if single else CANDIDATES
