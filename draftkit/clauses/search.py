@@ -400,8 +400,17 @@ def _large(conn: sqlite3.Connection, stats: _Stats, tier: _Tier, limit: int) -> 
     newer = _newest(conn) > top
     words, prefixes = _champion_sources(conn, terms, stats)
     single = len(terms) == 1 and not terms[0].phrases and not tier.excluded
+    if single and terms[0].single and words == [terms[0].single] and not newer:
+        join = " CROSS JOIN clauses c ON c.rowid = ch.clause" if tier.where.sql else ""
+        rows = conn.execute(
+            f"SELECT ch.clause, ch.score FROM champions ch{join}"
+            f" WHERE ch.term = ? {tier.where.sql} ORDER BY ch.pos LIMIT ?",
+            [terms[0].single, *tier.where.params, limit],
+        ).fetchall()
+        if len(rows) >= limit:
+            return [(int(r), float(s)) for r, s in rows]
     if single or tier.mode == "or":
-        depth = CHAMPIONS_DEPTH if single else CANDIDATES
+        depth = CHAMPIONS_DEPTH if single and len(words) + len(prefixes) == 1 else CANDIDATES
         scores = _champion_scores(conn, words, prefixes, tier.where, depth)
         if tier.excluded and scores:
             excluded = _matching(conn, tier.excluded, scores)
@@ -609,9 +618,16 @@ class _Marker:
             return
         singles = frozenset().union(*(t.stems for t in terms))
         prefixes = tuple(p for t in terms for p in t.prefixes)
+        # a word's stem differs from the word only in its last letters, so only words
+        # starting like a stem need stemming
+        starts = {stem[: max(3, len(stem) - 2)] for stem in (*singles, *prefixes)}
+        if not starts:
+            return
+        alternatives = "|".join(map(re.escape, sorted(starts, key=len, reverse=True)))
+        candidate = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
         words: set[str] = set()
         for text in texts:
-            words.update(_TOKEN.findall(text.lower()))
+            words.update(w.lower() for w in candidate.findall(text))
         stems = stem_words(words)
         hits = [w for w, stem in stems.items() if stem in singles or stem.startswith(prefixes)]
         if hits:
