@@ -124,10 +124,9 @@ GLOBAL_SLOTS: dict[str, list[str]] = {
         "nearly 2,000", "more than 10,000", "at least 45",
     ],
     "people_in_need": [
-        "4.2 million", "more than 3 million", "1.8 million", "nearly half the population", "600,000",
-        "2.5 million", "over 7 million", "one in three",
+        "4.2 million", "3 million", "1.8 million", "600,000", "2.5 million", "7 million", "900,000", "5.4 million",
     ],
-    "small_num": ["12", "seven", "23", "at least 40", "five", "18", "31", "nine", "64", "three", "15"],
+    "small_num": ["12", "seven", "23", "40", "five", "18", "31", "nine", "64", "three", "15"],
     "num": ["1,200", "850", "3,400", "420", "2,100", "900", "5,600", "1,750", "640", "12,000"],
     "un_body": [
         "the UN Special Rapporteur", "the Office of the High Commissioner for Human Rights",
@@ -165,7 +164,6 @@ GENERIC_CONTEXT_SENTENCES = [
     "International partners have so far preferred quiet diplomacy, with little to show for it.",
 ]
 
-ISSUE_SHORT_FALLBACK = "human rights"
 
 DOMAINS: list[dict[str, Any]] = [
     # ---------------------------------------------------------------- detention
@@ -1279,7 +1277,6 @@ GLOBAL_SLOTS["media_charge"] = [
 ]
 
 AUDIENCES = ["us-executive", "us-congress", "un", "eu", "foreign-government"]
-AUDIENCE_WEIGHTS = [0.22, 0.18, 0.22, 0.2, 0.18]
 CUSTOM_AUDIENCES = ["donors", "companies", "african-union", "national-parliament", "investors"]
 
 ASK_VARIANT_PREFIX = {
@@ -1408,7 +1405,7 @@ PLANTED: list[dict[str, Any]] = [
     {"file": "labour", "id": "context.employer-sponsorship-tie", "kind": "context",
      "title": "Sponsorship ties each worker to one employer",
      "text": "Under the sponsorship rules in {{ country }}, a migrant worker needs the employer's written consent to "
-             "change jobs, renew a residence permit or leave the country. The employer holds all the power, and a "
+             "change employer, renew a residence permit or leave the country. The employer holds all the power, and a "
              "worker who complains can be reported as absconding.",
      "topics": ["labour", "migrant-workers"], "status": "vetted", **_V},
     {"file": "labour", "id": "ask.protect-workers-voting-pressure", "kind": "ask",
@@ -1434,8 +1431,8 @@ PLANTED: list[dict[str, Any]] = [
     {"file": "sanctions", "id": "ask.sanction-torture-chiefs", "kind": "ask",
      "title": "Sanction the chiefs of facilities where torture is routine",
      "lead": "Impose sanctions on the directors of prisons and interrogation centres where torture is routine.",
-     "body": "The people who run these facilities know what happens inside them. Asset freezes and travel bans aimed at "
-             "them, named one by one, would tell every guard and interrogator that torture carries a personal cost.",
+     "body": "The people who run these facilities know what happens inside them. Sanctions aimed at them, named one "
+             "by one, would tell every guard and interrogator that torture carries a personal cost.",
      "topics": ["sanctions", "torture", "accountability"], "audiences": ["us-executive", "eu", "foreign-government"],
      "status": "vetted", **_V},
     {"file": "torture", "id": "context.torture-unpunished-despite-sanctions", "kind": "context",
@@ -1580,8 +1577,8 @@ PLANTED: list[dict[str, Any]] = [
      "topics": ["refugees", "children", "statelessness"], "status": "vetted", **_V},
     {"file": "internet", "id": "context.shutdown-during-exams", "kind": "context",
      "title": "The internet is cut during national exams",
-     "text": "For the third year running, the authorities shut down mobile internet across the country during the "
-             "national school exams, officially to prevent cheating.",
+     "text": "For the third year running, the authorities imposed a mobile internet shutdown across the country "
+             "during the national school exams, officially to prevent cheating.",
      "topics": ["internet", "internet-shutdowns", "education"], "status": "vetted", **_V},
     {"file": "death-penalty", "id": "ask.stop-executing-juvenile-offenders", "kind": "ask",
      "title": "Stop executing juvenile offenders",
