@@ -299,3 +299,38 @@ def _exact_scores(lib: ClauseLibrary, query: str, limit: int) -> list[float]:
         return [round(h.score, 3) for h in lib.search(query, limit=limit)]
     finally:
         search.EXACT_BUDGET = saved
+
+
+def _small_library(folder: Path, texts: dict[str, tuple[str, str]]) -> None:
+    lines = ["clauses:"]
+    for ident, (title, text) in texts.items():
+        lines += [f"  - id: context.{ident}", "    kind: context", f"    title: {title}"]
+        lines += [f"    text: {text}"]
+    folder.mkdir()
+    (folder / "c.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_more_of_the_words_rank_above_fewer(tmp_path: Path) -> None:
+    texts = {f"sanctions-{n}": ("Sanctions sanctions", "Sanctions work.") for n in range(12)}
+    texts["both"] = ("Accountability", "Sanctions on those who ordered torture.")
+    texts["forces"] = ("Security forces", "The forces withdrew.")
+    _small_library(tmp_path / "clauses", texts)
+    with ClauseLibrary([tmp_path / "clauses"], cache_dir=tmp_path / "cache") as lib:
+        ids = [h.clause.id for h in lib.search("sanctions torture forces", limit=14)]
+    # no clause has all three: the one with two of them first, then single words
+    assert ids[0] == "context.both"
+    assert set(ids) == {f"context.{i}" for i in texts}
+
+
+def test_a_prefix_the_stemmer_would_change_still_matches(tmp_path: Path) -> None:
+    # the stemmer reads "analys" as "anali", but "analysis" is stored as "analysi"
+    texts = {
+        "analysis": ("Independent analysis", "An analysis of the satellite images."),
+        "analyst": ("Analysts", "Two analysts reviewed it."),
+        "other": ("Other", "Nothing here."),
+    }
+    _small_library(tmp_path / "clauses", texts)
+    with ClauseLibrary([tmp_path / "clauses"], cache_dir=tmp_path / "cache") as lib:
+        hits = {h.clause.id: h.snippet for h in lib.search("analys*")}
+        assert set(hits) == {"context.analysis", "context.analyst"}
+        assert hits["context.analysis"] == "An [analysis] of the satellite images."

@@ -25,6 +25,8 @@ with the same BM25 as any other search (see :func:`_large`).
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -164,6 +166,16 @@ class _Stats:
             for term, df in rows:
                 self.df[str(term)] = int(df)
 
+    def starting_with(self, prefix: str, limit: int) -> list[str]:
+        """Index terms starting with ``prefix``, most frequent first (at most ``limit``)."""
+        rows = self.conn.execute(
+            "SELECT term, df FROM term_df WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        ).fetchall()
+        for term, df in rows:
+            self.df[str(term)] = int(df)
+        return [str(term) for term, _ in rows]
+
     def prefix_df(self, stem: str) -> int:
         row = self.conn.execute(
             "SELECT coalesce(sum(df), 0) FROM term_df WHERE term >= ? AND term < ?",
@@ -188,11 +200,31 @@ def _compile(term: Term, stats: _Stats) -> _Compiled | None:
     est = min(sizes)
     expr = _quote(" ".join(term.words)) + (" *" if prefix_last else "")
     if not whole:
-        return _Compiled(expr, est, (), (stems[-1],), None)
+        return _compile_prefix(term.words[-1], stems[-1], expr, est, stats)
     rarest = min(whole, key=lambda s: stats.df[s])
     if len(stems) == 1:
         return _Compiled(expr, est, (rarest,), (), stems[0], stems=frozenset(stems))
     return _Compiled(expr, est, (rarest,), (), None, phrases=((stems, prefix_last),))
+
+
+def _compile_prefix(typed: str, stem: str, expr: str, est: int, stats: _Stats) -> _Compiled:
+    """A prefix as typed (``dialys*``) and as the stemmer reads it (``diali``).
+
+    FTS5 stems a prefix like a word, and a stemmed prefix can miss words that start with
+    the typed letters ("dialys" becomes "diali"; "dialysis" is stored as "dialysi"). The
+    index terms that start with the typed letters but not with the stemmed prefix are
+    added to the expression (those whose stem is a stem of itself).
+    """
+    extra = [
+        t
+        for t in stats.starting_with(typed, 16)
+        if not t.startswith(stem) and index_terms(t) == (t,)
+    ]
+    if typed == stem or not extra:
+        return _Compiled(expr, est, (), (stem,), None)
+    expr = "(" + " OR ".join([expr, *map(_quote, extra)]) + ")"
+    est += sum(stats.df[t] for t in extra)
+    return _Compiled(expr, est, (), (stem, typed), None)
 
 
 def _compile_word(word: str, stats: _Stats) -> _Compiled | None:
@@ -537,9 +569,26 @@ def _ranked(
     if not present:
         return []
     add(_tier(conn, stats, _Tier(present, "and", where, excluded), limit))
-    if len(found) < limit and len(present) > 1:
+    # then clauses with all the words but one, all but two, ... (each level ranked by
+    # BM25), while a level takes few searches; then any word
+    size = len(present) - 1
+    while len(found) < limit and size >= 1 and math.comb(len(present), size) <= MAX_SUBSETS:
+        level: dict[int, float] = {}
+        for subset in itertools.combinations(present, size):
+            tier = _Tier(subset, "and", where, excluded)
+            for rowid, score in _tier(conn, stats, tier, limit + len(found)):
+                level[rowid] = max(level.get(rowid, score), score)
+        add(_best({r: s for r, s in level.items() if r not in seen}, limit))
+        size -= 1
+    if len(found) < limit and size >= 1:
         add(_tier(conn, stats, _Tier(present, "or", where, excluded), limit + len(found)))
     return found
+
+
+MAX_SUBSETS = 6
+"""Clauses with all the words but one (then two, ...) are looked for while a level needs at
+most this many searches (a query of up to six words for the first level); the remaining
+clauses with any of the words follow, ranked by BM25."""
 
 
 # -- snippets ----------------------------------------------------------------------------
