@@ -6,10 +6,11 @@ becomes quoted FTS5 strings, so quotes, ``NEAR(``, ``OR`` or SQL in a query are 
 Ranking is FTS5's BM25 over the whole clause — id, title, lead, text and topics, weighted
 by :data:`~draftkit.clauses.index.WEIGHTS` — in tiers:
 
-1. clauses containing every term;
-2. when some term occurs in no clause at all: clauses containing every term that does
-   occur;
-3. clauses containing any of the terms.
+1. clauses containing every term that occurs in the library (a term no clause contains
+   is left out);
+2. clauses containing all those terms but one, then all but two, ... (see
+   :data:`MAX_SUBSETS`);
+3. clauses containing any of them.
 
 A tier is only consulted when the ones above it found fewer clauses than asked for, and
 a clause appears once, in the highest tier it qualifies for. A query therefore never

@@ -142,7 +142,8 @@ def search(
 
     \b
     Clauses containing every word rank first; below them come clauses containing
-    some of the words, so a query is never empty while one of its words occurs.
+    some of the words, more of them first, so a query is never empty while one of
+    its words occurs.
     Ranking is BM25 over title, lead and text (a word in the title or lead counts
     more). Words match their inflections and related forms ("detain" finds
     "detained" and "detention"; "organization" finds "organisation"); a quoted
