@@ -604,8 +604,8 @@ def snippet_of(texts: Sequence[str]) -> str:
     """The sentence holding the best match, its matched words in ``[brackets]``.
 
     Args:
-        texts: Texts in order of preference (lead, then text, then title), matched words
-            wrapped in ``\\x02`` … ``\\x03`` by FTS5's ``highlight()``.
+        texts: Texts in order of preference (lead, then text), matched words wrapped in
+            ``\\x02`` … ``\\x03``.
 
     Returns:
         The sentence with the most different matched words (the first of equals),
@@ -616,10 +616,14 @@ def snippet_of(texts: Sequence[str]) -> str:
     chosen = ""
     first = ""
     for text in texts:
+        if _OPEN not in text and first:
+            continue  # nothing to find here, and a first sentence is known
         for sentence in _SENTENCE_END.split(" ".join(text.split()).replace(" / ", "\n")):
             if not sentence.strip():
                 continue
             first = first or sentence
+            if _OPEN not in sentence:
+                continue
             marks = _MARKED.findall(sentence)
             if not marks:
                 continue
