@@ -595,7 +595,7 @@ clauses with any of the words follow, ranked by BM25."""
 # -- snippets ----------------------------------------------------------------------------
 
 _OPEN, _CLOSE = "\x02", "\x03"
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s+/\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _MARKED = re.compile(f"{_OPEN}(.*?){_CLOSE}", re.S)
 _SNIPPET_WORDS = 40
 
