@@ -334,3 +334,26 @@ def test_a_prefix_the_stemmer_would_change_still_matches(tmp_path: Path) -> None
         hits = {h.clause.id: h.snippet for h in lib.search("analys*")}
         assert set(hits) == {"context.analysis", "context.analyst"}
         assert hits["context.analysis"] == "An [analysis] of the satellite images."
+
+
+def test_many_added_clauses_remake_the_champion_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "CHAMPION_DF", 4)
+    monkeypatch.setattr(search, "EXACT_BUDGET", 4)
+    texts = {f"water-{n}": ("Water", "Clean water for all.") for n in range(8)}
+    _small_library(tmp_path / "clauses", texts)
+    with ClauseLibrary([tmp_path / "clauses"], cache_dir=tmp_path / "cache") as lib:
+        lib.refresh_interval = 0
+        assert len(lib.search("water", limit=20)) == 8
+        extra = "\n".join(
+            f"  - id: context.new-{n}\n    kind: context\n    title: Water water water\n"
+            f"    text: Water, water and more water for district {n}."
+            for n in range(3)
+        )
+        (tmp_path / "clauses" / "more.yaml").write_text(f"clauses:\n{extra}\n", encoding="utf-8")
+        ids = [h.clause.id for h in lib.search("water", limit=20)]
+        assert len(ids) == 11 and set(ids[:3]) == {f"context.new-{n}" for n in range(3)}
+        conn = lib._connection()
+        top = conn.execute("SELECT value FROM meta WHERE key = 'champion_top'").fetchone()[0]
+        assert int(top) == conn.execute("SELECT max(rowid) FROM clauses").fetchone()[0]
