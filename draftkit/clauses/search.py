@@ -705,6 +705,33 @@ class _Marker:
             out += [variable, self.pattern.sub(marked, part)]
         return "".join(out)
 
+    def snippet(self, texts: Sequence[str]) -> tuple[str, bool]:
+        """:func:`snippet_of` the texts, marking only the sentence it picks.
+
+        Returns:
+            The snippet, and whether it holds a match.
+        """
+        if self.runs or not self.terms:
+            marked = [self(text) for text in texts]
+            return snippet_of(marked), any(_OPEN in text for text in marked)
+        best: tuple[int, int] | None = None
+        chosen = first = ""
+        for text in texts:
+            if first and (self.pattern is None or not self.pattern.search(text)):
+                continue
+            for sentence in _SENTENCE_END.split(" ".join(text.split()).replace(" / ", "\n")):
+                if not sentence.strip():
+                    continue
+                first = first or sentence
+                if self.pattern is None:
+                    break
+                plain = _JINJA.sub(" ", sentence) if "{" in sentence else sentence
+                found = [w.lower() for w in self.pattern.findall(plain)]
+                if found and (best is None or (len(set(found)), len(found)) > best):
+                    best, chosen = (len(set(found)), len(found)), sentence
+        sentence = self(chosen) if chosen else first
+        return _shorten(sentence).replace(_OPEN, "[").replace(_CLOSE, "]"), bool(chosen)
+
 
 def _mark_runs(text: str, terms: Sequence[_Compiled]) -> str:
     """:class:`_Marker` for queries with phrases: walk the words of the text in order."""
@@ -763,12 +790,11 @@ def _rows(conn: sqlite3.Connection, ranked: Ranked, terms: Sequence[_Compiled]) 
     mark = _Marker(terms, (t or "" for r in rows for t in r[5:8]))
     out: list[IndexRow] = []
     for rowid, ident, data, source_file, line, lead, text, title in rows:
-        lead, text = mark(lead or ""), mark(text or "")
-        snippet = snippet_of([lead, text])
-        if _OPEN not in lead + text:
-            title = mark(title or "")
-            if _OPEN in title:
-                snippet = snippet_of([title])
+        snippet, matched = mark.snippet([lead or "", text or ""])
+        if not matched:
+            marked_title = mark(title or "")
+            if _OPEN in marked_title:
+                snippet = snippet_of([marked_title])
         out.append(
             IndexRow(
                 id=ident,
