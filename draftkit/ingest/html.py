@@ -37,7 +37,6 @@ _SKIP = {
     "aside",
     "menu",
     "dialog",
-    "textarea",
     "input",
     "map",
     "audio",
@@ -148,6 +147,7 @@ class _Reader(HTMLParser):
         self.in_cell = 0
         # table rows being read: (index of the row's first line, index of each cell's)
         self.rows: list[tuple[int, list[int]]] = []
+        self.form_text: list[str] | None = None
         self.skipped_tag = ""
         self.skipped_text: list[str] = []
         self.dropped: list[tuple[str, str]] = []
@@ -265,10 +265,12 @@ class _Reader(HTMLParser):
             if not self._skipping():
                 self.skipped_tag = tag
                 self.skipped_text = []
+            if tag == "textarea":
+                self.form_text = []  # a message a form sends: may be the letter itself
             self.skip_depth += 1
             self.stack.append((tag, True, False))
             return
-        keeps_space = tag == "pre" or (
+        keeps_space = tag in ("pre", "textarea") or (
             re.search(r"white-space\s*:\s*pre", values.get("style") or "", re.I) is not None
         )
         self.stack.append((tag, False, keeps_space))
@@ -319,6 +321,16 @@ class _Reader(HTMLParser):
             return
         while len(self.stack) > depth:
             name, skipping, keeps_space = self.stack.pop()
+            if skipping and name == "textarea" and self.form_text is not None:
+                message = "".join(self.form_text)
+                self.form_text = None
+                if len(message.strip()) >= 300:
+                    # a form's prefilled message long enough to be a letter: read it
+                    if self.lines and not self.lines[-1].blank:
+                        self.lines.append(Line(""))
+                    self.lines.extend(lines_from_text(message))
+                    self.lines.append(Line(""))
+                    self.rule = True  # what follows is the form again, not the letter
             if skipping:
                 self.skip_depth -= 1
                 if not self.skip_depth:
@@ -380,6 +392,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skipping():
+            if self.form_text is not None and sum(map(len, self.form_text)) < 200_000:
+                self.form_text.append(data)
             if len(self.skipped_text) < 40:
                 self.skipped_text.append(data)
             return
