@@ -1090,7 +1090,9 @@ def locate(lines: list[Line]) -> Reading:
         # a later salutation with prose after it begins another letter (a reply)
         stop = len(lines)
         for other in salutations[position + 1 :]:
-            if other[2] >= 4.0 and other[0] > sal[0] + 2:
+            # ("Mr. President, your answer is overdue." inside the body addresses the
+            # reader again; it does not open a letter)
+            if other[2] >= 4.0 and other[0] > sal[0] + 2 and not other[1][1]:
                 stop = max(_letter_head(page, other[0], False)[0], sal[0] + 1)
                 break
         closes = _close_candidates(page, sal[0] + 1, stop)
