@@ -316,6 +316,18 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
             and not re.search(r"[.!?:;]$", before.text)
         ):
             del noise[index]
+            continue
+        # one word of a menu ("reddit", "Press") amid a list of names is one of the names:
+        # a menu's items stand beside other menu items, not beside signers
+        near = [i for i in (index - 2, index - 1, index + 1, index + 2) if 0 <= i < len(lines)]
+        named = [i for i in near if not lines[i].blank and i not in noise]
+        if (
+            len(named) >= 3
+            and all(label_like(lines[i].text) and _words(lines[i].text) <= 8 for i in named)
+            and not any(lines[i].link for i in named)
+            and not lines[index].link
+        ):
+            del noise[index]
     return noise
 
 
