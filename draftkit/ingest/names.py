@@ -367,7 +367,8 @@ _ADDRESS_START = re.compile(
     r"Foreign,? Commonwealth|Federal (?:Foreign|Ministry|Chancellery)|Auswärtiges|"
     r"Chancellery|Downing Street|Parliament|Houses of Parliament|Capitol|"
     r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
-    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)"
+    r"(?![\w-])"  # "Senate", not "Senator"; "European Commission", not "… Commissioner"
+    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)(?![\w-])"
     r"|(?:Senate|House of Representatives|Department of State|State Department)$"
     r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
     re.IGNORECASE,
