@@ -205,6 +205,9 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             # "H.E. President Cyril Ramaphosa": the office after the honorific is a title
             office, name = names.split_title_name(rest) or ("", "")
             extra.append(office)
+        elif rest and names.is_title_line(rest):
+            # "The Rt Hon the Prime Minister": the office is the name line
+            name = rest
         elif rest:
             extra.append(rest)
     else:
@@ -221,6 +224,12 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 tail = first[len(head) :].lstrip(", ").strip()
                 if tail:
                     extra.append(tail)
+            elif (
+                names.is_title_line(first)
+                and not names.is_address_start(first)
+                and not any(is_person_line(x) for x in lines[1:])
+            ):
+                name = first  # an office standing for the person: "The Leader of the Opposition"
             else:
                 extra.append(first)
     titles, address = _split_title_address(extra + lines[1:], cc=cc)
@@ -247,20 +256,39 @@ def split_entries(block: list[str]) -> list[list[str]]:
     entries: list[list[str]] = []
     for line in block:
         single_office = names.split_title_name(line)
+        honorific = names.split_honorific(line)[0]
         if (
             entries
             and is_person_line(line)
-            and (
-                names.split_honorific(line)[0]
-                or (single_office is not None and len(single_office[0].split()) == 1)
-            )
+            and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
         ):
+            entries.append([line])
+        elif entries and _office_entry(line, entries[-1]):
+            # "The Rt Hon the Leader of the Opposition" / "The Shadow Secretary of State …":
+            # each line names an office of its own
             entries.append([line])
         elif entries:
             entries[-1].append(line)
         else:
             entries.append([line])
     return entries
+
+
+def _office_entry(line: str, current: list[str]) -> bool:
+    """A line that opens an entry naming an office, after an entry that names one too."""
+    honorific, rest = names.split_honorific(line)
+    opens = (honorific is not None and bool(rest)) or (
+        line.startswith("The ") and names.is_title_line(line)
+    )
+    if not opens or names.is_postal_line(line) or names.is_address_start(line):
+        return False
+    last = current[-1]
+    named = is_person_line(current[0]) or names.is_person_name(name_part(current[0]))
+    if named and len(current) == 1:
+        return False  # the title line under a person's name is theirs
+    return bool(
+        names.split_honorific(current[0])[0] or names.is_title_line(last)
+    ) and not names.is_address_start(last)
 
 
 @dataclass(slots=True)
