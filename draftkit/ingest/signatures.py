@@ -33,7 +33,7 @@ _SIGN_INTRO = re.compile(
     r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations)"
-    r"(?:\s*\(.*\))?\s*[:,]?$",
+    r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
 _SECTION = re.compile(
@@ -162,6 +162,7 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
 _CONTACT_IN = re.compile(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}")
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
@@ -374,9 +375,11 @@ def parse_signatures(
         contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
         if contact:
             before = text[: contact.start()].strip(" ,;|–—-")
+            lowercase = [w for w in before.split() if w[:1].islower() and w not in _PARTICLES]
             if (
                 not has_kept
                 and len(before.split()) >= 2
+                and len(lowercase) < 2  # "To sign this letter, please email …" is a sentence
                 and not re.match(r"(?i)^(?:tel|phone|fax|e-?mail|web|mobile|contact)", before)
             ):
                 # "Jane Doe Human Rights Desk www.example.org": the signer, then contact
