@@ -42,7 +42,7 @@ from draftkit.ingest.noise import (
     noise_reason,
 )
 from draftkit.ingest.preamble import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line, name_part
-from draftkit.ingest.sentences import ABBREVIATED_END, split_marker
+from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence, split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
 
@@ -1047,8 +1047,9 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             continue
         address = (
             _address_run(text)
-            if not ln.blank and _words(text) >= 8 and (text.startswith("To ") or "@" in text
-                                                       or re.search(r"\bP\.?\s?O\.?\s+Box", text))
+            if not ln.blank
+            and _words(text) >= 8
+            and (text.startswith("To ") or "@" in text or re.search(r"\bP\.?\s?O\.?\s+Box", text))
             else None
         )
         if address:
@@ -1186,7 +1187,17 @@ def locate(lines: list[Line]) -> Reading:
     if best.close is not None:
         signers_from = best.close + 1
     else:
-        prose = [i for i in page.between(sal_index + 1, cut) if is_prose(page.text(i))]
+        # after the body's last sentence ("Thank you for your attention." included)
+        prose = [
+            i
+            for i in page.between(sal_index + 1, cut)
+            if is_prose(page.text(i))
+            or (
+                _words(page.text(i)) >= 3
+                and ends_sentence(page.text(i))
+                and not _name_list(page.text(i))
+            )
+        ]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
     if best.close is None:
         reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
