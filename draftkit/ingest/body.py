@@ -493,7 +493,7 @@ def body_asks_closing(
                     r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b|"
                     r"\b(?:following|below|as follows|these|our)\b.{0,60}\b(?:proposals?|"
                     r"recommendations?|requests?|steps|measures|actions|asks|demands|priorities|"
-                    r"calls)\b",
+                    r"calls|suggestions)\b",
                     _sentences(unit.text)[-1],
                 )
                 is not None
@@ -531,10 +531,16 @@ def body_asks_closing(
             if unit.kind != "item" or unit.indent > top + 1:
                 continue
             run = _list_run(units, index)
+            before = units[index - 1] if index else None
             if (
                 unit.marker_kind in ("number", "letter")
                 and len(run) >= 2
                 and sum(_ask_like(units[i]) for i in run) >= 0.6 * len(run)
+            ) or (
+                # a bulleted list of instructions ("End cash bail.", "Abolish …")
+                len(run) >= 2
+                and sum(imperative(units[i].text) for i in run) >= 0.6 * len(run)
+                and not (before is not None and _concerns_intro(_sentences(before.text)[-1]))
             ):
                 start, style = index, unit.marker_kind or "list"
             break

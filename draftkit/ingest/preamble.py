@@ -736,7 +736,7 @@ class _AddressReader:
                 entries[number + 1] = [following[0], rest, *following[1:]]
                 entries[number] = []
         for number, raw_entry in enumerate(e for e in entries if e):
-            entry = [normalise_space(x).rstrip(",") for x in raw_entry]
+            entry = [_line_end(normalise_space(x)) for x in raw_entry]
             first = entry[0]
             group = TO_LINE.match(first)
             if group and not is_person_line(group.group("rest")):
