@@ -176,6 +176,9 @@ def _words(text: str) -> int:
 def is_prose(text: str) -> bool:
     """A line of running prose: long, or a sentence of some length."""
     words = _words(text)
+    tokens = text.split()
+    if words >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * words:
+        return False  # a run of names and titles ("Ana Ruiz, Director - X Centre Ben Li, …")
     if words >= 25:
         return True
     return (
@@ -227,6 +230,9 @@ def _signer_like(text: str) -> bool:
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
         return True
+    tokens = text.split()
+    if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
+        return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
     sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
@@ -1191,7 +1197,8 @@ def locate(lines: list[Line]) -> Reading:
         prose = [
             i
             for i in page.between(sal_index + 1, cut)
-            if is_prose(page.text(i))
+            if not CC_LINE.match(page.text(i))
+            and is_prose(page.text(i))
             or (
                 _words(page.text(i)) >= 3
                 and ends_sentence(page.text(i))

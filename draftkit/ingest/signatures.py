@@ -411,6 +411,8 @@ def parse_signatures(
         kept.append(ln)
         has_kept = True
     for block in cc_block:
+        # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
+        block = [part.strip() for line in block for part in line.split(";") if part.strip()]
         for entry in split_entries(block) if block else []:
             person = addressee_from(entry, cc=True)
             if person:
