@@ -230,6 +230,9 @@ def _signer_like(text: str) -> bool:
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
         return True
+    honorific, rest = names.split_honorific(text)
+    if honorific and rest and _words(text) <= 30 and not re.search(r"[a-z]{6,}[.!?]\s+[A-Z]", rest):
+        return True  # "Ms. Ana Ruiz - MA, Senior Planner, Toronto, Canada." signs, full stop or not
     tokens = text.split()
     if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
         return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
@@ -561,10 +564,10 @@ def _title(line: Line) -> bool:
         bool(line.heading)
         or (line.style or "") in _HEADING_STYLES
         or (
-            label_like(text)
-            and _words(text) <= 14
+            _words(text) <= 30
+            and not is_prose(text)
+            and not re.search(r"[.!?:,;]$", text)
             and text[:1].isupper()
-            and not re.search(r"[:,;]$", text)
         )
     )
 
@@ -605,9 +608,13 @@ def _score_headless(
 
 
 def _trailing_signers(page: _Page, start: int, stop: int) -> int:
-    """How many signer-like lines end the stretch ``[start, stop)``."""
+    """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
+    or a postscript after them aside)."""
     count = 0
-    for index in reversed(page.between(start, stop)):
+    lines = page.between(start, stop)
+    if lines and re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])):
+        lines = lines[:-1]
+    for index in reversed(lines):
         text = page.text(index)
         if is_prose(text) or not _signer_like(text) or is_closing_line(text):
             break
@@ -1206,6 +1213,18 @@ def locate(lines: list[Line]) -> Reading:
             )
         ]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
+        run = _trailing_signers(page, sal_index + 1, cut)
+        content = page.between(sal_index + 1, cut)
+        if content and re.match(r"^[(\[]|P\.\s?S\.", page.text(content[-1])):
+            content = content[:-1]
+        if run >= 3 and len(content) > run:
+            # a list of signers ends the letter: it starts where that run of names does,
+            # or at the label over it ("Signed by the people of …:")
+            first = content[-run]
+            label = content[-run - 1]
+            if page.text(label).rstrip().endswith(":") and _words(page.text(label)) <= 20:
+                first = label
+            signers_from = min(signers_from, first)
     if best.close is None:
         reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
         if reading.closing_line is not None:

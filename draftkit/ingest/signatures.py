@@ -46,7 +46,7 @@ _SECTION = re.compile(
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
-_GROUP_LABEL = re.compile(r"^(?!signed\b)[^:@]{2,60}:$", re.IGNORECASE)
+_GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,120}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
