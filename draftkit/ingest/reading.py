@@ -1205,11 +1205,13 @@ def locate(lines: list[Line]) -> Reading:
             i
             for i in page.between(sal_index + 1, cut)
             if not CC_LINE.match(page.text(i))
-            and is_prose(page.text(i))
-            or (
-                _words(page.text(i)) >= 3
-                and ends_sentence(page.text(i))
-                and not _name_list(page.text(i))
+            and (
+                is_prose(page.text(i))
+                or (
+                    _words(page.text(i)) >= 3
+                    and ends_sentence(page.text(i))
+                    and not _name_list(page.text(i))
+                )
             )
         ]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
