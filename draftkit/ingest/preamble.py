@@ -173,8 +173,8 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     ]
     if not lines:
         return None
-    if len(lines) > 1 and re.match(r"(?i)^to\s*:?\s+\S", lines[0]):
-        lines = [re.sub(r"(?i)^to\s*:?\s+", "", lines[0]), *lines[1:]]
+    if _ADDRESSED.match(lines[0]) and (len(lines) > 1 or not re.match(r"(?i)^to\b", lines[0])):
+        lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     lone, _ = names.split_honorific(lines[0])
@@ -445,7 +445,11 @@ def parse_preamble(
     heading_index: int | None = None
     for b, block in enumerate(block_list):
         ln = block[0]
-        if ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"):
+        if (
+            ln.style
+            and ln.style.lower() in ("page heading", "h1", "h2", "title")
+            and not _ADDRESSED.match(ln.text)
+        ):
             heading_index = block_starts[b]
             break
     if heading_index is None:
@@ -674,6 +678,11 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
         pending.append(list(texts))
 
 
+_ADDRESSED = re.compile(
+    r"(?i)^(?:to|a la atenci[oó]n de|à l['’]attention de|all['’]attenzione di|attn\.?|"
+    r"attention)\s*:?\s+(?=\S)"
+)
+"""What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
 """A line that only says an address follows: "To,", "To:", "À"."""
 TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")

@@ -719,6 +719,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "subject"
     if any(is_prose(t) for t in texts):
         return "prose"
+    if _ATTENTION.match(first):
+        return "address"  # "A la atención de Fernando …", even set as the page's heading
     if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
         return "heading"
     if len(block) == 1 and parse_date_line(first):
@@ -868,8 +870,14 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     return start, context, notes
 
 
-def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tuple[int, str]:
-    """The first line after the letter, and why it ends there."""
+def _tail_cut(
+    page: _Page, frm: int, limit: int, heading_texts: set[str], *, headings: bool = True
+) -> tuple[int, str]:
+    """The first line after the letter, and why it ends there.
+
+    A heading ends the letter only after its close: without one, headings may be the
+    letter's own sections, and the signature list's end is found by its shape instead.
+    """
     lines = page.lines
     for index in range(frm + 1, limit):
         ln = lines[index]
@@ -883,7 +891,8 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
         if reason is not None:
             continue
         if (
-            (ln.heading or (ln.style or "") in ("h1", "h2"))
+            headings
+            and (ln.heading or (ln.style or "") in ("h1", "h2"))
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
         ):
@@ -895,6 +904,10 @@ def _tail_cut(page: _Page, frm: int, limit: int, heading_texts: set[str]) -> tup
     return limit, "end of the page"
 
 
+_ATTENTION = re.compile(
+    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention de|all['’]attenzione di|zu h(?:än|ae)nden|"
+    r"attn\.?|attention)\s*:?\s+\S"
+)
 _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
 """A heading over an address block placed after the signatures ("Addressed to:")."""
 _TAIL_PART = re.compile(
@@ -1196,7 +1209,7 @@ def locate(lines: list[Line]) -> Reading:
     heading_texts = {
         lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
     }
-    cut, why = _tail_cut(page, tail_from, limit, heading_texts)
+    cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
     if best.close is not None:
         signers_from = best.close + 1
     else:
@@ -1215,6 +1228,18 @@ def locate(lines: list[Line]) -> Reading:
             )
         ]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
+        labelled = next(
+            (
+                i
+                for i in page.between(sal_index + 1, cut)
+                if is_signatory_label(page.text(i))
+                and sum(_signer_like(page.text(j)) for j in page.after(i, 4)) >= 3
+            ),
+            None,
+        )
+        if labelled is not None:
+            # "Firman esta carta:" over a list of names: the signature block starts there
+            signers_from = min(signers_from, labelled)
         run = _trailing_signers(page, sal_index + 1, cut)
         content = page.between(sal_index + 1, cut)
         if content and re.match(r"^[(\[]|P\.\s?S\.", page.text(content[-1])):

@@ -32,7 +32,9 @@ _SIGN_INTRO = re.compile(
     r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
     r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
-    r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations)"
+    r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
+    r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
+    r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet)"
     r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
@@ -46,7 +48,7 @@ _SECTION = re.compile(
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
-_GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,120}:$", re.IGNORECASE)
+_GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
