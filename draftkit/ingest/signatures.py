@@ -58,9 +58,22 @@ _SIGN_NOTE = re.compile(
 )
 
 
+_GROUP_INTRO = re.compile(
+    r"(?i)\bfollowing\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|groups|"
+    r"individuals|people|persons|signatories|members|start-?ups|scholars|experts|firms|"
+    r"businesses|academics|entities)\b"
+)
+"""A sentence over a list of signers: "The founders of the following 457 start-up companies."."""
+
+
 def is_signatory_label(text: str) -> bool:
-    """ "Signatories:", "Organisations:", "The undersigned" — a heading over signers."""
-    return _SIGN_INTRO.match(text) is not None or _SECTION.match(text) is not None
+    """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
+    457 companies." — a heading over signers."""
+    return (
+        _SIGN_INTRO.match(text) is not None
+        or _SECTION.match(text) is not None
+        or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
+    )
 
 
 def is_signatory_note(text: str) -> bool:
@@ -346,7 +359,7 @@ def parse_signatures(
             enclosures.append(normalise_space(text))
             continue
         if (
-            (not has_kept and _SIGN_INTRO.match(text))
+            (not has_kept and (_SIGN_INTRO.match(text) or is_signatory_label(text)))
             or (
                 text.rstrip().endswith(":")
                 and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text))
@@ -673,7 +686,51 @@ def _order_cells(block: list[list[str]]) -> list[str]:
     return down if in_sequence(down) > in_sequence(across) else across
 
 
+_NUMBERED_CELL = re.compile(r"^\(?(?P<n>\d{1,4})[.)]?\s+(?P<name>\S.*)$")
+
+
+def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
+    """A numbered list set in columns ("1 Acme  48 Bolt  95 Crane"): the names in the
+    list's own order, a cell without a number continuing the name above it."""
+    cells = [cell.strip() for row in rows for cell in row if cell.strip()]
+    numbered = [c for c in cells if _NUMBERED_CELL.match(c)]
+    if len(numbered) < 6 or len(numbered) < 0.6 * len(cells):
+        return None
+    entries: dict[int, list[str]] = {}
+    last_in_column: dict[int, int] = {}
+    for raw_row in rows:
+        row: list[str] = []
+        for cell in raw_row:
+            # "12" and "Acme Ltd" set apart by a wide gap are one numbered entry
+            if row and re.fullmatch(r"\(?\d{1,4}[.)]?", row[-1].strip()) and cell.strip():
+                row[-1] = f"{row[-1].strip()} {cell.strip()}"
+            else:
+                row.append(cell)
+        for column, raw in enumerate(row):
+            cell = raw.strip()
+            if not cell:
+                continue
+            match = _NUMBERED_CELL.match(cell)
+            if match and int(match.group("n")) not in entries:
+                number = int(match.group("n"))
+                entries[number] = [match.group("name")]
+                last_in_column[column] = number
+            elif re.fullmatch(r"\(?\d{1,4}[.)]?", cell):
+                continue  # a number whose name is in the next cell or lost
+            elif column in last_in_column:
+                entries[last_in_column[column]].append(cell)
+    out: list[Signatory] = []
+    for number in sorted(entries):
+        name = normalise_space(" ".join(entries[number]))
+        person = inline_person(name)
+        out.append(person or Signatory(name=name, kind="organization"))
+    return out
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
+    numbered = _numbered_columns(rows)
+    if numbered is not None:
+        return numbered
     out: list[Signatory] = []
     cells = [cell for row in rows for cell in row if cell]
     org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
