@@ -38,6 +38,15 @@ _SIGN_INTRO = re.compile(
     r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
+_SECTION_AFTER = re.compile(
+    r"^(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
+    r"Personas|Signataires|Firmantes)(?:\s+(?:r[ée]gionales|regionales|internationales|"
+    r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
+    r"individuels?|individuales|membres|miembros|signataires|firmantes))+\s*:?$",
+    re.IGNORECASE,
+)
+"""A section label with its adjectives after the noun ("Organisations Régionales et
+Internationales", "Organizaciones nacionales")."""
 _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
     r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
@@ -72,6 +81,7 @@ def is_signatory_label(text: str) -> bool:
     return (
         _SIGN_INTRO.match(text) is not None
         or _SECTION.match(text) is not None
+        or _SECTION_AFTER.match(text) is not None
         or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
     )
 
@@ -365,6 +375,7 @@ def parse_signatures(
                 and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text))
             )
             or _SECTION.match(text)
+            or _SECTION_AFTER.match(text)
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
@@ -691,13 +702,9 @@ _NUMBERED_CELL = re.compile(r"^\(?(?P<n>\d{1,4})[.)]?\s+(?P<name>\S.*)$")
 
 def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
     """A numbered list set in columns ("1 Acme  48 Bolt  95 Crane"): the names in the
-    list's own order, a cell without a number continuing the name above it."""
-    cells = [cell.strip() for row in rows for cell in row if cell.strip()]
-    numbered = [c for c in cells if _NUMBERED_CELL.match(c)]
-    if len(numbered) < 6 or len(numbered) < 0.6 * len(cells):
-        return None
-    entries: dict[int, list[str]] = {}
-    last_in_column: dict[int, int] = {}
+    list's own order, a cell without a number continuing the name above it. A column of
+    countries or descriptions beside the names is left out."""
+    merged: list[list[str]] = []
     for raw_row in rows:
         row: list[str] = []
         for cell in raw_row:
@@ -706,9 +713,24 @@ def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
                 row[-1] = f"{row[-1].strip()} {cell.strip()}"
             else:
                 row.append(cell)
+        merged.append(row)
+    filled = [row for row in merged if any(c.strip() for c in row)]
+    leading = [row for row in filled if _NUMBERED_CELL.match(row[0].strip())]
+    if len(leading) < 6 or len(leading) < 0.6 * len(filled):
+        return None
+    # columns holding numbered entries; the others (countries, notes) are not names
+    numbered_columns = {
+        column
+        for row in filled
+        for column, cell in enumerate(row)
+        if _NUMBERED_CELL.match(cell.strip())
+    }
+    entries: dict[int, list[str]] = {}
+    last_in_column: dict[int, int] = {}
+    for row in merged:
         for column, raw in enumerate(row):
             cell = raw.strip()
-            if not cell:
+            if not cell or column not in numbered_columns:
                 continue
             match = _NUMBERED_CELL.match(cell)
             if match and int(match.group("n")) not in entries:
@@ -716,7 +738,7 @@ def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
                 entries[number] = [match.group("name")]
                 last_in_column[column] = number
             elif re.fullmatch(r"\(?\d{1,4}[.)]?", cell):
-                continue  # a number whose name is in the next cell or lost
+                continue  # a number whose name is lost
             elif column in last_in_column:
                 entries[last_in_column[column]].append(cell)
     out: list[Signatory] = []
