@@ -226,6 +226,11 @@ def _name_list(text: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _signer_like(text: str) -> bool:
     """A line that could be a signer, a signer's title or an organisation."""
+    if "\t" in text:
+        # a table row: a signer when one of its cells names one (others may describe it)
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        return any(_words(c) <= 12 and "\t" not in c and _signer_like(c) for c in named)
     if split_marker(text):
         _, _, text = split_marker(text) or ("", "", text)
     if _name_list(text):
@@ -1218,6 +1223,7 @@ def locate(lines: list[Line]) -> Reading:
             i
             for i in page.between(sal_index + 1, cut)
             if not CC_LINE.match(page.text(i))
+            and "\t" not in page.text(i)  # a table row is no sentence of the body
             and (
                 is_prose(page.text(i))
                 or (
