@@ -75,7 +75,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "COUNTRY": ("country",),
     "DEPARTMENT": ("department",),
     "OFFICE_TITLE": ("position", "office", "bureau"),
-    "PORTFOLIO": ("portfolio",),
+    "PORTFOLIO": ("portfolio", "department"),
     "DIOCESE": ("see",),
     "SEE": ("see",),
     "DISTRICT": ("district", "court"),
@@ -363,6 +363,7 @@ def compare(check_set: Path) -> dict[str, Any]:
     agree = sum(1 for r in rows if r["outcome"] == "agree")
     offered = sum(1 for r in rows if r["outcome"] == "offered")
     explicit = [r for r in rows if "explicit" in r["basis"]]
+    solid = [r for r in rows if r["confidence"] in ("high", "medium")]
     return {
         "check_set": str(check_set),
         "offices": len(data["offices"]),
@@ -375,6 +376,10 @@ def compare(check_set: Path) -> dict[str, Any]:
         "explicit_fields": len(explicit),
         "explicit_agreement": (
             sum(1 for r in explicit if r["outcome"] == "agree") / len(explicit) if explicit else 0.0
+        ),
+        "high_medium_fields": len(solid),
+        "high_medium_agreement": (
+            sum(1 for r in solid if r["outcome"] == "agree") / len(solid) if solid else 0.0
         ),
         "rows": rows,
     }
@@ -406,6 +411,10 @@ def main() -> int:
     print(
         f"fields the check set cites explicitly: {result['explicit_fields']}, agreement "
         f"{result['explicit_agreement']:.1%}"
+    )
+    print(
+        f"fields of high- and medium-confidence records: {result['high_medium_fields']}, "
+        f"agreement {result['high_medium_agreement']:.1%}"
     )
     for row in result["rows"]:
         if row["outcome"] == "agree" and not args.all:

@@ -1188,6 +1188,9 @@ def address_forms(
     values.update({k: str(v) for k, v in (params or {}).items() if str(v).strip()})
     values["name"] = clean
     values["surname"] = sur
+    given = clean[: -len(sur)].strip(" ,") if clean.endswith(" " + sur) else ""
+    if given:
+        values["given"] = given
 
     blocks = {
         each: _build_block(
