@@ -1092,10 +1092,9 @@ def _build_block(
             office_lines = variant.office_lines
         else:
             office_lines = row.office_lines
-    if office_lines:
-        block = [*_fill_lines(office_lines, values, missing), *address]
-    else:
-        block = [named_line, *titles, *address]
+    office = _fill_lines(office_lines or [], values, missing)
+    # no office lines, or their parameters are missing: name the person
+    block = [*office, *address] if office else [named_line, *titles, *address]
     at = named_line.find(name)
     if at > 0:
         compose_honorific: str | None = named_line[:at].strip() or None

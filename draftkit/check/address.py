@@ -81,9 +81,15 @@ def _office_titles() -> dict[str, frozenset[str]]:
         for line in lines:
             for alternative in [line] if isinstance(line, str) else line:
                 if "{" not in alternative:
-                    keys.setdefault(fold(alternative), set()).add(row.key)
-        keys.setdefault(fold(row.label), set()).add(row.key)
+                    keys.setdefault(_title_key(alternative), set()).add(row.key)
+        keys.setdefault(_title_key(row.label), set()).add(row.key)
     return {title: frozenset(found) for title, found in keys.items()}
+
+
+def _title_key(text: str) -> str:
+    """A title for lookup: folded, without a leading "the"."""
+    key = fold(text).strip(" ,")
+    return key[4:] if key.startswith("the ") else key
 
 
 @functools.cache
@@ -106,8 +112,7 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
         return person.office, person.status
     titles = _office_titles()
     for line in person.title_lines:
-        text = fold(line).strip(" ,")
-        text = _ORDINAL.sub("", text)
+        text = _ORDINAL.sub("", _title_key(line))
         status: Status = person.status
         if text.startswith("acting "):
             text = text[len("acting ") :]
@@ -381,7 +386,19 @@ def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
             if None in expected:
                 shown.append("no honorific")
             first = forms[0]
-            block = " / ".join(first.block_lines()[:2])
+            formal = address_forms(
+                found[0],
+                person.name,
+                gender=person.gender,
+                status=found[1],
+                style="formal",
+                surname=person.params.get("surname"),
+                params=person.params,
+            )
+            blocks = [" / ".join(first.block_lines()[:2])]
+            if formal.block_lines() != first.block_lines():
+                blocks = [f"common: {blocks[0]}", "formal: " + " / ".join(formal.block_lines()[:2])]
+            block = "; ".join(blocks)
             yield self.finding(
                 f"{person.honorific!r} before the name of the {_label(found[0])}; "
                 f"the forms-of-address table has {' or '.join(repr(s) for s in shown)}",
