@@ -409,7 +409,10 @@ CASES: dict[str, Case] = {
         formal="Excellency",
         common="Dear Ambassador Avery",
         close="Sincerely,",
-        close_formal="I have the honour to be Your Excellency's obedient servant,",
+        close_formal=(
+            "I have the honour to be, with the highest consideration, "
+            "Your Excellency's obedient servant,"
+        ),
     ),
     "us-ambassador": Case(
         "us-ambassador",
@@ -554,7 +557,8 @@ CASES: dict[str, Case] = {
         block=["The Most Reverend Michael Francis Burbidge", "Bishop of Arlington"],
         formal="Dear Bishop Burbidge",
         common="Dear Bishop Burbidge",
-        close="Sincerely yours in Christ,",
+        close="With every good wish to Your Excellency, I am, Sincerely yours,",
+        close_formal="Asking Your Excellency's blessing, I am, Yours respectfully,",
     ),
     "rabbi": Case(
         "rabbi",
