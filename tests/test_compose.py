@@ -159,7 +159,7 @@ def test_addressee_and_cc_blocks_come_from_the_office() -> None:
     assert senator.honorific == "The Honorable"
     assert senator.title_lines == ["United States Senator for New Hampshire"]
     assert senator.address_lines[0] == "United States Senate"
-    assert result.letter.cc[0].title_lines == ["Secretary of State"]
+    assert result.letter.cc[0].title_lines == ["The Secretary of State"]
     assert {"addressees[0]", "cc[0]"} <= set(result.filled)
 
 
