@@ -1253,11 +1253,11 @@ def locate(lines: list[Line]) -> Reading:
         if run >= 3 and len(content) > run:
             # a list of signers ends the letter: it starts where that run of names does,
             # or at the label over it ("Signed by the people of …:")
-            first = content[-run]
+            run_start = content[-run]
             label = content[-run - 1]
             if page.text(label).rstrip().endswith(":") and _words(page.text(label)) <= 20:
-                first = label
-            signers_from = min(signers_from, first)
+                run_start = label
+            signers_from = min(signers_from, run_start)
     if best.close is None:
         reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
         if reading.closing_line is not None:
