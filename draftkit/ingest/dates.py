@@ -145,7 +145,12 @@ def parse_date_line(line: str) -> DateLine | None:
     if match:
         published = True
         text = text[match.end() :]
+    labelled = _LABEL.match(text) is not None
     text = _LABEL.sub("", text)
+    if _TRAILING.search(text) and not labelled:
+        # a date with its time of day is a page's timestamp, not a dateline (an e-mail's
+        # "Date:" header is the letter's own)
+        published = True
     text = _TRAILING.sub("", text).strip()
     text = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)[0].strip()
     found = find_date(text)

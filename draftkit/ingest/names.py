@@ -455,6 +455,8 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 6 or (len(tokens) == 1 and not allow_single):
         return False
+    if all(len(token.rstrip(".")) == 1 for token in tokens):
+        return False  # "A A A" (a text-size control) is no name
     if _NOT_NAME.search(text):
         return False
     capitals = 0

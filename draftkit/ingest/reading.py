@@ -764,7 +764,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
 
 
 def _address_line(text: str) -> bool:
-    return names.is_postal_line(text) or names.is_address_start(text) or "@" in text
+    email = re.search(r"\S@[\w-]+\.\w", text) is not None  # not "@handle", a byline
+    return names.is_postal_line(text) or names.is_address_start(text) or email
 
 
 def _blocks_between(page: _Page, first: int, last: int) -> list[list[int]]:
