@@ -489,6 +489,11 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         groups = blocks(lines)
     if len(groups) > 2 and all(len(g) == 1 for g in groups):
         groups = _regroup_single_lines(groups)
+    elif len(groups) == 2 and _person_start(groups[0][0].text) and all(
+        _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
+        for ln in groups[1]
+    ):
+        groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
     texts = [ln.text for ln in lines if not ln.blank]
     org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []
