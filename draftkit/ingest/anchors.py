@@ -83,10 +83,10 @@ _SENTENCE_CLOSE = re.compile(r"(?i)^(?:many\s+)?thank|^with\s+(?:gratitude|thank
 after them, to count."""
 
 _GREETING_WORDS = re.compile(
-    r"(?i)\b(?:sir|madam|madame|excellenc|honou?rable|members?|colleagues|friends|"
-    r"minister|president|secretary|senator|representative|commissioner|rapporteur|envoy|"
-    r"ambassador|chair|director|governor|mayor|councillor|delegates?|excellencies|"
-    r"leaders?|heads?|representatives|officials)\b"
+    r"(?i)\b(?:sir|madam|madame|excellenc\w*|honou?rable|members?|colleagues|friends|"
+    r"ministers?|presidents?|secretar(?:y|ies)|senators?|representatives?|commissioners?|"
+    r"rapporteurs?|envoys?|ambassadors?|chairs?|directors?|governors?|mayors?|councill?ors?|"
+    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee)\b"
 )
 
 

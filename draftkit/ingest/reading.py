@@ -1281,5 +1281,14 @@ def locate(lines: list[Line]) -> Reading:
         "right under a heading that names a letter",
         "speaks to 'you'",
     } <= set(best.reasons)
-    reading.complete = opening_ok and (ending_ok or head_ok or titled)
+    # a greeting on a line of its own and a body of several paragraphs is a letter, close
+    # or no close ("Dear Senator, you are not listening …" inside an article is not)
+    greeted = (
+        not best.headless
+        and best.greeting is not None
+        and not best.greeting[1]
+        and "a salutation by its words" in best.reasons
+        and sum(1 for i in page.between(sal_index + 1, cut) if is_prose(page.text(i))) >= 3
+    )
+    reading.complete = opening_ok and (ending_ok or head_ok or titled or greeted)
     return reading
