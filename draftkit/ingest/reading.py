@@ -468,8 +468,15 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         if _QUOTED.match(ln.text):
             score -= 2.0
             why.append("inside a quotation")
-        if strength == 1.0 and previous and is_prose(page.text(previous[0])):
-            continue  # a comma-ended line after prose is a sentence, not a greeting
+        if (
+            strength == 1.0
+            and previous
+            and is_prose(page.text(previous[0]))
+            and not re.search(r"(?i)\bletter\b|\blettre\b|\bcarta\b", page.text(previous[0]))
+        ):
+            # a comma-ended line after prose is a sentence, not a greeting, unless the
+            # prose announces the letter ("Below is the letter I sent to …")
+            continue
         out.append((index, matched, score, why))
     return out
 
@@ -522,12 +529,13 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
 
 @functools.lru_cache(maxsize=16384)
 def _shaped_close(text: str) -> bool:
-    """A valediction by its shape: two to five words and a comma ("Is mise le meas,")."""
+    """A valediction by its shape: one to five words and a comma ("Is mise le meas,",
+    "Coordialmente,") after the last paragraph; the caller checks a signer follows."""
     text = text.strip()
     words = text.split()
     return (
         text.endswith(",")
-        and 2 <= len(words) <= 5
+        and 1 <= len(words) <= 5
         and text[:1].isupper()
         and not re.search(r"\d|[:;]", text)
         and match_salutation(Line(text)) is None
