@@ -551,6 +551,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
+    if len(group) == 1 and group[0].count(", ") >= 2 and _with_address(group[0]):
+        # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
+        name, _, rest = group[0].partition(", ")
+        return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
     if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
         parts = [
             p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
@@ -802,6 +806,14 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         block.append(row)
     flush()
     return out
+
+
+def _with_address(line: str) -> bool:
+    """A signer's line that ends in a postal address: digits and a country, or a postcode."""
+    parts = [p.strip() for p in line.split(",")]
+    return bool(re.search(r"\d", line)) and (
+        names.is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line))
+    ) and not _person_start(parts[-1])
 
 
 def _continues(previous: list[str], row: list[str]) -> bool:
