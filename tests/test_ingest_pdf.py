@@ -135,3 +135,33 @@ def test_a_draftkit_letter_printed_to_pdf_reads_back_as_its_text_does(example: s
         }
 
     assert shape(from_pdf) == shape(from_text)
+
+
+def test_a_letterhead_footer_of_contact_lines_is_furniture_on_every_page() -> None:
+    """A four-line contact footer reaches further up the page than a page number does."""
+    from draftkit.ingest.pdf import _furniture, _Row
+
+    def page(body: str) -> tuple[list[_Row], float]:
+        rows = [
+            _Row("Open Records Library Consortium\tPage 1", 72, 540, 730, 736),
+            _Row("9 March 2023", 72, 140, 719, 725),
+            _Row(body, 72, 540, 400, 410),
+            _Row(body, 72, 540, 160, 170),  # low on the page, but written once a page
+            _Row("12 QUAY STREET", 72, 200, 86, 92),
+            _Row("LIBRARY@EXAMPLE.ORG", 72, 200, 79, 85),
+            _Row("PORTLAND, OR 97204", 72, 200, 70, 76),
+        ]
+        return rows, 792.0
+
+    pages = [page("We write about the transcripts."), page("We ask for five years more.")]
+    furniture = _furniture(pages)
+    for number in (1, 2):
+        assert {position for (p, position) in furniture if p == number} == {0, 1, 4, 5, 6}
+
+
+def test_text_drawn_twice_on_the_same_baseline_is_read_once() -> None:
+    from draftkit.ingest.pdf import _merge_baselines, _Row
+
+    row = _Row("Senator Bram Okafor, Member, Committee on the Judiciary", 72, 400, 664, 671)
+    again = _Row(row.text, 72.3, 400.3, 664.2, 671.2)
+    assert [r.text for r in _merge_baselines([row, again])] == [row.text]

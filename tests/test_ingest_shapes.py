@@ -1117,3 +1117,57 @@ def test_an_organisations_section_written_as_one_paragraph_is_split() -> None:
         ("Harbour Watch", "organization"),
         ("Prof. Lena Marsh", "individual"),
     ]
+
+
+COURT_LETTER = """\
+Opening the Record
+to Every Reader
+
+9 March 2023
+
+Harriet Oduya, Clerk of Court
+Court of Appeals for the Ninth District
+400 Meridian Avenue
+Portland, OR 97204
+
+Re: Publishing argument transcripts
+
+To the Court:
+
+We write as a library consortium that keeps public court records for researchers and
+the press. We welcome the Court's decision to publish argument transcripts.
+
+We ask that the Court publish the transcripts of the last five years as well, so that
+readers can follow how the Court's practice has developed.
+
+Thank you for your consideration,
+
+Tomasz Wierzbicki
+Director, Open Records Library Consortium
+
+CC: Senator Lydia Carrow, Chair, Committee on the Judiciary
+Senator Bram Okafor, Member, Committee on the Judiciary
+Representative Inés Solano, Ranking Member, Subcommittee on Courts
+"""
+
+
+def test_a_letter_to_a_court_with_a_tagline_and_a_cc_list_of_offices() -> None:
+    letter = ingest_text(COURT_LETTER).letter
+    assert letter is not None
+    assert letter.salutation == "To the Court:"
+    assert letter.complimentary_close == "Thank you for your consideration,"
+    # the tagline over the date, set on two lines, is the sender's letterhead
+    assert [a.name for a in letter.addressees] == ["Harriet Oduya"]
+    # one cc line a person, with the offices after the name
+    assert [c.name for c in letter.cc] == ["Lydia Carrow", "Bram Okafor", "Inés Solano"]
+    assert [s.name for s in letter.signatories] == ["Tomasz Wierzbicki"]
+
+
+def test_thank_you_for_your_attention_with_a_full_stop_is_the_body_s_last_sentence() -> None:
+    text = COURT_LETTER.replace(
+        "Thank you for your consideration,", "Thank you for your attention."
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.complimentary_close is None
+    assert letter.texts("body")[-1] == "Thank you for your attention."

@@ -188,6 +188,12 @@ def _merge_baselines(rows: list[_Row]) -> list[_Row]:
     for row in sorted(rows, key=lambda r: (-round(r.bottom, 0), r.left)):
         if out:
             previous = out[-1]
+            if (
+                row.text == previous.text
+                and abs(row.left - previous.left) < 2
+                and abs(row.bottom - previous.bottom) < 2
+            ):
+                continue  # the same text drawn twice (a bold faked by overprinting)
             overlap = min(previous.top, row.top) - max(previous.bottom, row.bottom)
             if (
                 overlap > 0.5 * min(previous.height or 1, row.height or 1)
@@ -290,11 +296,15 @@ _PAGE_NUMBER = re.compile(
 
 
 def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int], str]:
-    """Rows in the top or bottom band of a page that repeat on other pages, or number them."""
+    """Rows in the top or bottom band of a page that repeat on other pages, or number them.
+
+    The band is the outer 15% of the page: a letterhead's footer of contact lines or a
+    running header of title and date over two lines reaches further in than a page number.
+    """
     bands: dict[tuple[int, int], str] = {}
     keys: dict[str, set[int]] = {}
     for number, (rows, height) in enumerate(per_page, start=1):
-        band = 0.09 * height
+        band = 0.15 * height
         for position, row in enumerate(rows):
             if row.bottom > height - band or row.top < band:
                 key = re.sub(r"\d+", "#", re.sub(r"\s+", " ", row.text.strip().lower()))

@@ -212,9 +212,19 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             extra.append(rest)
     else:
         split = names.split_title_name(first)
+        head = name_part(first)
+        head_split = names.split_title_name(head) if head != first else None
         if split:
             extra.append(split[0])
             name = split[1]
+        elif head_split:
+            # "Senator Ana Ruiz, Chair, Committee on X": the office before the name and
+            # the others after it are her titles
+            extra.append(head_split[0])
+            name = head_split[1]
+            tail = first[len(head) :].lstrip(", ").strip()
+            if tail:
+                extra.append(tail)
         else:
             head = name_part(first)
             if names.is_person_name(first) and not names.is_person_name(head):
@@ -249,7 +259,12 @@ def split_entries(block: list[str]) -> list[list[str]]:
     inline = sum(
         1
         for line in block
-        if ", " in line and names.split_honorific(line)[0] and len(name_part(line).split()) <= 6
+        if ", " in line
+        and (
+            names.split_honorific(line)[0]
+            or names.split_title_name(line.split(",", 1)[0].strip()) is not None
+        )
+        and len(name_part(line).split()) <= 6
     )
     if len(block) >= 3 and inline >= 0.6 * len(block):
         return [[line] for line in block]
@@ -325,6 +340,16 @@ def _looks_like_heading(text: str) -> bool:
         and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
+
+
+def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
+    """True when the line after ``i`` carries on its phrase in lowercase.
+
+    "Providing Free Access" over "to Legal Materials" is a tagline set on two lines, not
+    a person's name.
+    """
+    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and nxt[:1].islower()
 
 
 def _letterhead_like(block: list[Line]) -> bool:
@@ -535,7 +560,10 @@ def parse_preamble(
         ]
         if above and not any(
             is_person_line(lines[i].text)
-            or names.is_person_name(name_part(lines[i].text))
+            or (
+                names.is_person_name(name_part(lines[i].text))
+                and not _continued_in_lowercase(lines, i)
+            )
             or TO_LINE.match(lines[i].text)
             or SUBJECT_LINE.match(lines[i].text)
             or CC_LINE.match(lines[i].text)

@@ -489,9 +489,13 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         groups = blocks(lines)
     if len(groups) > 2 and all(len(g) == 1 for g in groups):
         groups = _regroup_single_lines(groups)
-    elif len(groups) == 2 and _person_start(groups[0][0].text) and all(
-        _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
-        for ln in groups[1]
+    elif (
+        len(groups) == 2
+        and _person_start(groups[0][0].text)
+        and all(
+            _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
+            for ln in groups[1]
+        )
     ):
         groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
     texts = [ln.text for ln in lines if not ln.blank]
@@ -811,9 +815,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
 def _with_address(line: str) -> bool:
     """A signer's line that ends in a postal address: digits and a country, or a postcode."""
     parts = [p.strip() for p in line.split(",")]
-    return bool(re.search(r"\d", line)) and (
-        names.is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line))
-    ) and not _person_start(parts[-1])
+    return (
+        bool(re.search(r"\d", line))
+        and (names.is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line)))
+        and not _person_start(parts[-1])
+    )
 
 
 def _continues(previous: list[str], row: list[str]) -> bool:
