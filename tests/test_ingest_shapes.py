@@ -1171,3 +1171,57 @@ def test_thank_you_for_your_attention_with_a_full_stop_is_the_body_s_last_senten
     assert letter is not None
     assert letter.complimentary_close is None
     assert letter.texts("body")[-1] == "Thank you for your attention."
+
+
+PANEL_LETTER = """\
+2 February 2024
+
+Regional Transit Authority
+Members of the Board of Directors (Dir. Amara Lowe), Planning and Accessi-
+bility (Dir. Felix Noor), Finance (Dir. Ruth
+Castellanos) and Operations (Dir. Omar Haddad)
+c/o Office of the Board Secretary
+18 Harbour Circle NE
+Tacoma, WA 98402
+
+Re: Step-free access at the four oldest stations
+
+Dear Director Lowe, Director Noor, Director Castellanos and Board
+Secretary Haddad:
+
+We write as riders' groups and engineers about the plan to defer step-free access at
+the four oldest stations by another five years.
+
+We ask the Board to keep the original timetable and to publish quarterly progress.
+
+Sincerely,
+
+Priya Ramanathan
+Policy Lead
+Riders Together
+
+Jonas Whitcombe
+Senior Engineer
+Accessible Cities Lab
+"""
+
+
+def test_a_board_written_to_as_an_institution_with_a_wrapped_greeting() -> None:
+    letter = ingest_text(PANEL_LETTER).letter
+    assert letter is not None
+    assert letter.salutation == (
+        "Dear Director Lowe, Director Noor, Director Castellanos and Board Secretary Haddad:"
+    )
+    (board,) = letter.addressees
+    assert board.name == "Regional Transit Authority"
+    # the long line of offices, wrapped over three lines (one break inside a word), is one
+    assert board.title_lines[0] == (
+        "Members of the Board of Directors (Dir. Amara Lowe), Planning and Accessibility "
+        "(Dir. Felix Noor), Finance (Dir. Ruth Castellanos) and Operations (Dir. Omar Haddad)"
+    )
+    assert board.address_lines[-2:] == ["18 Harbour Circle NE", "Tacoma, WA 98402"]
+    # name, title and organisation blocks: the last line of each is where they work
+    assert [(s.name, s.organization) for s in letter.signatories] == [
+        ("Priya Ramanathan", "Riders Together"),
+        ("Jonas Whitcombe", "Accessible Cities Lab"),
+    ]

@@ -104,7 +104,8 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     "outdir",
     type=click.Path(path_type=Path),
     help="Folder to write one spec per letter into (NAME.yaml, or NAME.json with --format"
-    " json); for a single FILE, a spec file name ending in .yaml, .yml or .json.",
+    " json); for a single FILE, a spec file name ending in .yaml, .yml or .json, or - for"
+    " stdout.",
 )
 @click.option(
     "--format",
@@ -156,6 +157,8 @@ def ingest(
     from draftkit.files import write_text_atomic
     from draftkit.ingest import ingest_file
 
+    if outdir is not None and str(outdir) == "-":
+        outdir = None  # "-o -": stdout, as for render
     if outdir is None and len(files) > 1 and not explain:
         raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
     spec_file: Path | None = None

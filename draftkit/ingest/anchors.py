@@ -96,8 +96,14 @@ _GREETING_WORDS = re.compile(
 def _name_like_tail(rest: str) -> bool:
     """ "Ms. Okonjo-Bright:" after "Dear High Commissioner,": a name, not a sentence."""
     plain = _ABBREVIATION.sub("", rest)
+    words = rest.split()
+    # a longer tail is a list of names: "Judge Hardiman, Judge Lungstrum and Chief Judge Sippel:"
+    listed = len(words) <= 24 and all(
+        w[:1].isupper() or w.lower() in ("and", "or", "&", "y", "et", "of", "the", "de", "for")
+        for w in words
+    )
     return (
-        len(rest.split()) <= 8
+        (len(words) <= 8 or listed)
         and re.search(r"[,:]$", rest) is not None
         and re.search(r"[.!?]", plain) is None
     )

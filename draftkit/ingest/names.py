@@ -262,7 +262,8 @@ _ORG_WORDS = re.compile(
     r"panel|bar|firm|llp|lab|laboratory|studies|research|fundació|observatorio|"
     r"periodistas|red|defensores|derechos|libertad|abogacía|abogados|juristas|"
     r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
-    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening)\b",
+    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening|authority|"
+    r"authorities|municipality)\b",
     re.IGNORECASE,
 )
 
@@ -281,7 +282,7 @@ _TITLE_WORDS = re.compile(
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
-    r"emerita|visiting|adjunct|distinguished|honorary)\b",
+    r"emerita|visiting|adjunct|distinguished|honorary|lead|associate|strategist|advocate)\b",
     re.IGNORECASE,
 )
 
@@ -290,6 +291,7 @@ _POSTAL = re.compile(
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
+    r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
     r"\b(?:Office )?Buildings?$|\bHouse Office Building\b|"
     r"^\d+[A-Za-z]?(?:-\d+)?,?\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|"
     r"^\d{4,5}\s+[A-Z]|"

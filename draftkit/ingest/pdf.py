@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from draftkit.errors import IngestError
+from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.text import Line
 
 __all__ = ["MAX_PAGES", "pdf_lines", "read_pdf"]
@@ -316,6 +317,8 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
         text = per_page[where[0] - 1][0][where[1]].text.strip()
         if _PAGE_NUMBER.match(text.replace("\t", " ")):
             out[where] = "page number"
+        elif where[0] == 1 and parse_date_line(text.replace("\t", " ")):
+            continue  # the letter's own date, which later pages repeat in their header
         elif many and len(keys[key]) >= 2:
             out[where] = "running page header or footer"
     return out

@@ -240,6 +240,21 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 and not any(is_person_line(x) for x in lines[1:])
             ):
                 name = first  # an office standing for the person: "The Leader of the Opposition"
+            elif (
+                names.has_org_word(first)
+                and not names.is_address_start(first)
+                and not any(ch.isdigit() for ch in first)
+                and not any(
+                    is_person_line(x)
+                    or (
+                        names.is_person_name(x)
+                        and not names.is_address_start(x)
+                        and not names.is_postal_line(x)
+                    )
+                    for x in lines[1:]
+                )
+            ):
+                name = first  # an institution written to as such: "Judicial Conference of …"
             else:
                 extra.append(first)
     titles, address = _split_title_address(extra + lines[1:], cc=cc)
@@ -340,6 +355,28 @@ def _looks_like_heading(text: str) -> bool:
         and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
+
+
+def _join_wrapped(block: list[Line], index_of: dict[int, int]) -> list[Line]:
+    """Lines of a block that one long line was wrapped into, joined back.
+
+    A line broken inside a word ("Court Adminis-" / "tration and …") or inside brackets
+    ("Information Technology (Hon." / "Thomas Hardiman), …") goes on in the next line.
+    The joined line takes the index of its first part in ``index_of``.
+    """
+    out: list[Line] = []
+    for ln in block:
+        if out:
+            last = out[-1].text
+            hyphen = re.search(r"[a-z]-$", last) is not None and ln.text[:1].islower()
+            if hyphen or last.count("(") > last.count(")"):
+                text = last[:-1] + ln.text if hyphen else f"{last} {ln.text}"
+                joined = Line(text, indent=out[-1].indent, hard=True, raw=text, page=out[-1].page)
+                index_of[id(joined)] = index_of[id(out[-1])]
+                out[-1] = joined
+                continue
+        out.append(ln)
+    return out
 
 
 def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
@@ -464,8 +501,8 @@ def parse_preamble(
     if not content:
         return pre
     # Heading: styled, or a one-line block next to a publication date.
-    block_list = blocks(lines)
     index_of = {id(ln): i for i, ln in enumerate(lines)}
+    block_list = [_join_wrapped(block, index_of) for block in blocks(lines)]
     block_starts = [index_of[id(b[0])] for b in block_list]
     heading_index: int | None = None
     for b, block in enumerate(block_list):
@@ -667,8 +704,10 @@ def parse_preamble(
             ):
                 pre.letterhead.extend(x.text for x in block)
                 break
-            words = len(ln.text.split())
-            if words > 30 or (words > 8 and ends_sentence(ln.text)):
+            tokens = ln.text.split()
+            words = len(tokens)
+            named = sum(1 for t in tokens if t[:1].isupper() or t[:1] == "(") >= 0.7 * words
+            if (words > 30 and not named) or (words > 8 and ends_sentence(ln.text)):
                 skipped.append((ln.text, "prose before the letter"))
                 continue
             texts.append(ln.text)

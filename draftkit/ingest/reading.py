@@ -730,6 +730,15 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if (
+        len(texts) >= 3
+        and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
+        and not is_prose(first)
+        and names.is_postal_line(texts[-1])
+        and not any(re.search(r"[a-z]{3}[.!?]$", t) for t in texts)
+    ):
+        # an institution over its postal address, a long wrapped line of offices between
+        return "address"
     if any(is_prose(t) for t in texts):
         return "prose"
     if _ATTENTION.match(first):
@@ -1068,6 +1077,44 @@ def _address_run(text: str) -> list[str] | None:
     return [p for p in parts if p]
 
 
+_GREETING_START = re.compile(r"^(?:My\s+)?(?:Dear|Estimad[oa]s?|Cher|Chère|Chers|Chères)\s")
+
+
+def _join_wrapped_greetings(lines: list[Line]) -> list[Line]:
+    """A greeting wrapped onto a second line joined back into one line.
+
+    "Dear Judge Dow, Judge Fleiss and Chief" over "Judge Sippel:" is one salutation: the
+    first line has no end, the second is short and ends as a greeting does.
+    """
+    out: list[Line] = []
+    skip = False
+    for index, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        text = ln.text.strip()
+        if (
+            nxt is not None
+            and not ln.blank
+            and not nxt.blank
+            and _GREETING_START.match(text)
+            and not re.search(r"[,:;.!?]$", text)
+            and len(text) <= 160
+            and re.search(r"[,:]$", nxt.text.strip())
+            and _words(nxt.text) <= 8
+            and not is_prose(nxt.text)
+        ):
+            joined = f"{text} {nxt.text.strip()}"
+            out.append(
+                Line(joined, indent=ln.indent, hard=True, raw=joined, page=ln.page, bold=ln.bold)
+            )
+            skip = True
+            continue
+        out.append(ln)
+    return out
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -1078,7 +1125,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     line with its place and date is split into its lines.
     """
     out: list[Line] = []
-    for ln in lines:
+    for ln in _join_wrapped_greetings(lines):
         text = ln.text
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         if run_on and not is_prose(run_on.group("rest")):

@@ -606,7 +606,11 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                         not any(bold)
                         and not names.has_org_word(text)
                         and not _is_title_like(text)
-                        and (names.is_organisation(current[-1]) or _is_title_like(current[-1]))
+                        and (
+                            names.is_organisation(current[-1])
+                            # under a title, the block's last line is where they work
+                            or (_is_title_like(current[-1]) and position < len(group) - 1)
+                        )
                     )
                 )
             )
