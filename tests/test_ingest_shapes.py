@@ -1225,3 +1225,99 @@ def test_a_board_written_to_as_an_institution_with_a_wrapped_greeting() -> None:
         ("Priya Ramanathan", "Riders Together"),
         ("Jonas Whitcombe", "Accessible Cities Lab"),
     ]
+
+
+def test_a_form_letter_greeting_left_blank_is_its_salutation() -> None:
+    letter = _letter(
+        "Dear\n\nI am writing to ask you to fund the night shelter on Mill Road.\n\n"
+        "The shelter closed in March and forty people now sleep outside.\n\n"
+        "Sincerely,\n\n[Your name]\n"
+    )
+    assert letter.salutation == "Dear"
+    assert letter.complimentary_close == "Sincerely,"
+
+
+def test_bold_titles_that_are_questions_or_names_of_sections_are_not_asks() -> None:
+    data = _bold_docx([
+        ("Dear Deputy Minister Okafor,", False),
+        ("Thank you for your reply of 4 May.", False),
+        ("What the ministry has done", True),
+        ("The portal was launched in 2021 and lists 40 datasets.", False),
+        ("Where do we stand?", True),
+        ("Two international indexes rank the country in the bottom third.", False),
+        ("Open data and the public", True),
+        ("The consultation drew twelve responses.", False),
+        ("Best,", False),
+        ("Leila", False),
+    ])  # fmt: skip
+    result = ingest_bytes(data, filename="sections.docx")
+    assert result.letter is not None and result.letter.asks == []
+
+
+def test_a_page_that_reports_on_a_letter_and_lists_its_signers_is_not_the_letter() -> None:
+    page = (
+        "<html><body><h1>Our Community Open Letter</h1>"
+        "<p>Last spring, more than 300 local groups signed our community open letter to the"
+        " party leaders. You can read it on the campaign site.</p>"
+        "<p>Help us by checking the details we hold for your group.</p>"
+        "<p>The table below shows the district we think each group is in, and its councillor."
+        " Tell us if anything is wrong, and we will fix it within a week.</p>"
+        "<table><tr><th>Group</th><th>District</th><th>Councillor</th></tr>"
+        + "".join(
+            f"<tr><td>Friends of {place} Park</td><td>{place}</td>"
+            f"<td>Sam {place}son, Green</td></tr>"
+            for place in ("Ash", "Birch", "Cedar", "Elm", "Hazel", "Larch", "Maple", "Oak")
+        )
+        + "</table></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="data.html")
+    assert result.letter is None
+
+
+def test_a_greeting_without_dear_under_a_line_presenting_the_letter() -> None:
+    page = (
+        "<html><body><article><h1>A letter to my councillors</h1>"
+        "<p>Below is the letter I sent to my councillors this morning about the bus cuts.</p>"
+        "<blockquote><p>Councillors Adeyemi and Brook and Mayor Tanaka,</p>"
+        "<p>I am writing for the first time about the cuts to the number 12 bus, which my"
+        " neighbours and I rely on to reach the hospital and the market.</p>"
+        "<p>I urge you to restore the evening service before the winter timetable starts,"
+        " because the walk is long and unlit.</p>"
+        "<p>Please act before the next council meeting, when the timetable will be fixed for"
+        " a year.</p></blockquote>"
+        "<p>transport buses council winter</p></article></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="post.html").letter
+    assert letter is not None
+    assert letter.salutation == "Councillors Adeyemi and Brook and Mayor Tanaka,"
+    assert letter.signatories == []  # the post's tags are no signer
+
+
+def test_a_section_title_after_an_unsigned_letter_is_not_its_signer() -> None:
+    letter = _letter(
+        "Dear Governor:\n\nI write to ask you to stop issuing new drilling permits near"
+        " schools and homes in the valley.\n\nThe permits issued this spring put three"
+        " schools within a mile of a well.\n\nYou can still choose to protect them, and the"
+        " families in the valley are asking you to do so now.\n\n"
+        "Background and References\n\n[1] Permits issued in April: https://example.org/a\n\n"
+        "[2] Schools near wells: https://example.org/b\n"
+    )
+    assert letter.salutation == "Dear Governor:"
+    assert letter.signatories == []
+
+
+def test_an_html_heading_over_the_letter_is_not_an_addressee() -> None:
+    page = (
+        "<html><body><h2>Background</h2><p>The governor has asked to hear from residents."
+        " Copy the letter below and send it with your own name.</p>"
+        "<h3>Letter Text</h3><p>DATE (add when you send it)</p>"
+        "<p>Governor Ana Whitfield<br>State Capitol, Room 100<br>Riverton, ST 55501</p>"
+        "<p>Dear Governor Whitfield,</p>"
+        "<p>We congratulate you on your election and ask you to make clean water your first"
+        " priority in office.</p>"
+        "<p>Sincerely,</p><p>Your name</p></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="action.html").letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ana Whitfield"]
+    assert letter.addressees[0].title_lines[0] == "Governor"

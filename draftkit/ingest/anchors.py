@@ -118,8 +118,8 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
         line is not a salutation.
     """
     text = line.text
-    if not text or text[0] in "“\"‘'«„(" or len(text) > 2000:
-        return None
+    if not text or text[0] in "“\"‘'«„(" or len(text) > 2000 or "\t" in text.strip():
+        return None  # a quotation, a wall of text, or a table row ("Friends of Ash Park\tAsh")
     if line.style and line.style.lower() == "salutation":
         return text.strip(), ""
     return _salutation_in(text)
@@ -144,6 +144,8 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
         return sal, rest
     if _SALUTATION_BARE.match(text.strip()) and len(text) <= 80:
         return text.strip(), ""
+    if re.fullmatch(r"(?:My\s+)?Dear\s*[,:]?", text.strip()):
+        return text.strip(), ""  # a form letter's greeting, the name left for the sender
     return None
 
 

@@ -378,9 +378,15 @@ def _ask_heading(heading: str | None) -> bool:
     if not heading:
         return False
     words = heading.split()
-    if words[0].lower().strip("“\"'(") in _SECTION_WORDS:
+    if words[0].lower().strip("“\"'(") in _SECTION_WORDS or heading.endswith("?"):
         return False
-    return heading.endswith(".") or len(words) >= 3
+    # an instruction ("Drop the charges"), a sentence, or words of obligation; a title
+    # such as "What we have" or "Open data and community" is a section's
+    return (
+        heading.endswith(".")
+        or imperative(heading)
+        or re.search(r"(?i)\b(?:should|must|urge|need to|call on|ensure)\b", heading) is not None
+    )
 
 
 def _merge_bold_headings(units: list[Unit]) -> list[Unit]:
@@ -461,12 +467,14 @@ def body_asks_closing(
             start, style = index, "styled"
             break
     bold_index: int | None = None
+
+    def ask_lead(unit: Unit) -> bool:
+        # a bold lead-in that is a question ("Where are we?") titles a section, not an ask
+        lead = unit.lead or ""
+        return unit.kind == "para" and bool(lead) and not lead.rstrip(" *").endswith("?")
+
     for index, unit in enumerate(units):
-        if (
-            unit.kind == "para"
-            and unit.lead
-            and any(other.kind == "para" and other.lead for other in units[index + 1 : index + 8])
-        ):
+        if ask_lead(unit) and any(ask_lead(other) for other in units[index + 1 : index + 8]):
             bold_index = index
             break
     if start is None:

@@ -291,7 +291,7 @@ _POSTAL = re.compile(
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
-    r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
+    r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\bRoom\s+\d|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
     r"\b(?:Office )?Buildings?$|\bHouse Office Building\b|"
     r"^\d+[A-Za-z]?(?:-\d+)?,?\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|"
     r"^\d{4,5}\s+[A-Z]|"

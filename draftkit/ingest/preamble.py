@@ -508,10 +508,9 @@ def parse_preamble(
     for b, block in enumerate(block_list):
         ln = block[0]
         if (
-            ln.style
-            and ln.style.lower() in ("page heading", "h1", "h2", "title")
-            and not _ADDRESSED.match(ln.text)
-        ):
+            (ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"))
+            or (ln.heading and len(block) == 1 and block_starts[b] + 1 < (letter_from or 0))
+        ) and not _ADDRESSED.match(ln.text):
             heading_index = block_starts[b]
             break
     if heading_index is None:

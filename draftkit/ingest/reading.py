@@ -223,6 +223,13 @@ def _name_list(text: str) -> bool:
     )
 
 
+_SECTION_TITLE = re.compile(
+    r"(?i)^(?:background|references|notes|footnotes|endnotes|sources|citations|resources|"
+    r"related(?:\s+\w+)?|further reading|see also|links|tags|share this)"
+    r"(?:\s+(?:and|&)\s+(?:background|references|notes|sources|resources|links))?:?$"
+)
+
+
 @functools.lru_cache(maxsize=16384)
 def _signer_like(text: str) -> bool:
     """A line that could be a signer, a signer's title or an organisation."""
@@ -242,6 +249,10 @@ def _signer_like(text: str) -> bool:
     if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
         return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
     sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
+    if _SECTION_TITLE.match(text.strip()):
+        return False  # "Background and References" heads the page's next section
+    if len(tokens) >= 3 and text == text.lower() and not re.search(r"\d|@", text):
+        return False  # "politics budget debt ceiling": a post's tags, not a name
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
 
 
@@ -544,6 +555,14 @@ def _shaped_close(text: str) -> bool:
     )
 
 
+_TELLS_OF_LETTER = re.compile(
+    r"(?i)\b(?:signed|sent|published|delivered|launched|wrote|handed|submitted|organi[sz]ed)"
+    r"\s+(?:our|the|this|an?|their)\s+(?:[\w-]+\s+){0,3}(?:open\s+|joint\s+)?letter\b|"
+    r"\bthe\s+(?:open\s+|joint\s+)?letter\s+(?:was|has\s+been|is\s+(?:available|here|below))\b"
+)
+"""A page's paragraph that reports on a letter rather than being its first paragraph."""
+
+
 def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[str]]]:
     """Where a letter without a salutation could begin its first paragraph.
 
@@ -611,6 +630,9 @@ def _score_headless(
     if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
+    if _TELLS_OF_LETTER.search(page.text(first_prose)):
+        score -= 2.0
+        why.append("its first paragraph tells of the letter ('groups signed our open letter')")
     body = " ".join(page.text(i) for i in page.content if first_prose <= i < stop)
     if _SECOND_PERSON.search(body):
         score += 0.5
@@ -1338,11 +1360,17 @@ def locate(lines: list[Line]) -> Reading:
     } <= set(best.reasons)
     # a greeting on a line of its own and a body of several paragraphs is a letter, close
     # or no close ("Dear Senator, you are not listening …" inside an article is not)
+    above = [i for i in page.content if i < sal_index][-1:]
     greeted = (
         not best.headless
         and best.greeting is not None
         and not best.greeting[1]
-        and "a salutation by its words" in best.reasons
+        and (
+            "a salutation by its words" in best.reasons
+            # a greeting by its shape under a line that presents the letter ("Below is the
+            # letter I sent to my representatives:")
+            or bool(above and re.search(r"(?i)\bletter\b", page.text(above[0])))
+        )
         and sum(1 for i in page.between(sal_index + 1, cut) if is_prose(page.text(i))) >= 3
     )
     reading.complete = opening_ok and (ending_ok or head_ok or titled or greeted)
