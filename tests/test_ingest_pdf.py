@@ -166,3 +166,36 @@ def test_text_drawn_twice_on_the_same_baseline_is_read_once() -> None:
     row = _Row("Senator Bram Okafor, Member, Committee on the Judiciary", 72, 400, 664, 671)
     again = _Row(row.text, 72.3, 400.3, 664.2, 671.2)
     assert [r.text for r in _merge_baselines([row, again])] == [row.text]
+
+
+def _rows_of(spec: list[tuple[str, float]]) -> list[object]:
+    from draftkit.ingest.pdf import _Row
+
+    return [
+        _Row(text, 72, 540, 700 - 14 * n, 708 - 14 * n, size) for n, (text, size) in enumerate(spec)
+    ]
+
+
+def test_footnotes_set_small_at_the_foot_of_a_page_are_found() -> None:
+    from draftkit.ingest.pdf import _footnote_rows
+
+    rows = _rows_of([
+        ("We ask the court to publish its recordings of the last ten years,", 12.0),
+        ("which researchers now request one compact disc at a time.", 12.0),
+        ("Placing them online would also spare the clerk's office the work of", 12.0),
+        ("copying and posting each recording by hand for every", 12.0),
+        ("1 The clerk told us in May that the rules are being revised and", 9.0),
+        ("that new rules are expected within six months.", 9.0),
+        ("2 https://example.org/recordings", 9.0),
+    ])  # fmt: skip
+    assert _footnote_rows(rows) == 3  # type: ignore[arg-type]
+
+
+def test_small_text_without_a_note_mark_or_a_page_all_small_has_no_footnotes() -> None:
+    from draftkit.ingest.pdf import _footnote_rows
+
+    body = [("A paragraph of the letter set in the body's own type size.", 12.0)] * 4
+    unmarked = _rows_of([*body, ("Printed on recycled paper", 8.0)])
+    assert _footnote_rows(unmarked) == 0  # type: ignore[arg-type]
+    small = _rows_of([("1 A page of notes only, all of it small.", 8.0)] * 5)
+    assert _footnote_rows(small) == 0  # type: ignore[arg-type]

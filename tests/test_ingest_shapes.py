@@ -1321,3 +1321,30 @@ def test_an_html_heading_over_the_letter_is_not_an_addressee() -> None:
     assert letter is not None
     assert [a.name for a in letter.addressees] == ["Ana Whitfield"]
     assert letter.addressees[0].title_lines[0] == "Governor"
+
+
+def test_a_list_of_questions_put_to_the_recipient_is_its_asks() -> None:
+    letter = _letter(
+        "Honourable Member,\n\nThe new rules on visitor access leave several matters open."
+        " As the committee prepares its report, I put to you the following short list of"
+        " questions:\n\n- Will the rules apply to accredited journalists?\n"
+        "- Who decides on an appeal against a refusal?\n"
+        "- When will the register of refusals be published?\n\n"
+        "I look forward to your answers.\n\nYours sincerely,\n\nMarta Kowalczyk\n"
+    )
+    asks = letter.resolved_asks()
+    assert len(asks) == 3
+    assert (asks[0].lead or asks[0].body or "").startswith("Will the rules")
+
+
+def test_numbered_please_requests_after_a_grateful_intro_are_asks() -> None:
+    letter = _letter(
+        "Excellency,\n\nWe have received information about the detention of a software"
+        " developer at the airport on 3 June, and his transfer to a remand prison.\n\n"
+        "We would be very grateful for your observations on the following points:\n\n"
+        "1. Please provide information on the grounds for his arrest.\n"
+        "2. Please explain why his lawyers could not see him for four days.\n"
+        "3. Kindly indicate the measures taken to investigate the alleged ill-treatment.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n"
+    )
+    assert len(letter.asks) == 3

@@ -20,9 +20,11 @@ __all__ = ["Unit", "body_asks_closing", "units_of"]
 _ASK_INTRO = re.compile(
     r"\b(?:urge|urges|urging|ask|asks|request|requests|call (?:on|upon)|calls? for|"
     r"recommend|recommends|recommendations?|encourage|implore|appeal|invite|press|"
-    r"grateful if|would be grateful|we respectfully|following (?:steps|actions|measures|"
+    r"grateful if|would be (?:very |most |deeply )?grateful|we respectfully|"
+    r"following (?:steps|actions|measures|"
     r"commitments|recommendations|requests|priorities)|should|must|seek|demand|"
-    r"exhort|petition|we hope (?:you|that)|priorit)\b"
+    r"exhort|petition|we hope (?:you|that)|priorit|"
+    r"following\s+(?:[\w-]+\s+){0,3}questions|questions\s+(?:to|for)\s+you)\b"
     r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
     r"invitamos|urgimos)\b"
@@ -47,7 +49,8 @@ _ASK_VERB_LIST = """
     repeal replace report request require rescind reserve respect respond restore resume
     return reverse review revise revoke safeguard sanction scale seek share shorten sign
     speak stand step stop strengthen submit support suspend take terminate track train
-    uphold urge use vote waive withdraw work
+    uphold urge use vote waive withdraw work explain confirm indicate specify describe outline
+    answer
 """
 _ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
 """Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
@@ -55,8 +58,10 @@ _ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
 
 def imperative(text: str) -> bool:
     """True when ``text`` opens with a verb of request ("Ensure that …", "Release all …")."""
-    word = re.split(r"[\s,;:]+", text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
-    return word in _ASK_VERBS
+    words = re.split(r"[\s,;:]+", text.strip(), maxsplit=2)
+    if len(words) > 1 and words[0].lower() in ("please", "kindly"):
+        words = words[1:]  # "Please provide …"
+    return words[0].lower().strip("“\"'(") in _ASK_VERBS
 
 
 _NOT_ASK_START = {

@@ -52,6 +52,7 @@ class _Row:
     right: float
     bottom: float
     top: float
+    size: float = 0.0  # the font size of the row's first character (0 when unknown)
 
     @property
     def height(self) -> float:
@@ -98,6 +99,7 @@ def _rows(textpage: object) -> list[_Row]:
     origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     get_box = raw.FPDFText_GetCharBox
     get_origin = raw.FPDFText_GetCharOrigin
+    get_size = raw.FPDFText_GetFontSize
 
     def box(index: int) -> _Box | None:
         """(left, right, baseline, top) of a character; None for generated ones."""
@@ -116,14 +118,20 @@ def _rows(textpage: object) -> list[_Row]:
         while end < length and text[end] not in "\r\n":
             end += 1
         if end > start:
-            rows.extend(_split_row(text, start, end, box))
+            rows.extend(_split_row(text, start, end, box, lambda i: float(get_size(handle, i))))
         while end < length and text[end] in "\r\n":
             end += 1
         start = end
     return rows
 
 
-def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None]) -> list[_Row]:
+def _split_row(
+    text: str,
+    start: int,
+    end: int,
+    box: Callable[[int], _Box | None],
+    font_size: Callable[[int], float] | None = None,
+) -> list[_Row]:
     """One extracted line, with wide gaps between words turned into tabs (columns).
 
     Only the first and last character of each word are measured: a column gap can only
@@ -147,6 +155,7 @@ def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None
     rows: list[_Row] = []
     pieces: list[str] = []
     first: _Box | None = None
+    first_index = start
     last: _Box | None = None
     size = 0.0
 
@@ -154,7 +163,8 @@ def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None
         if first is not None and last is not None and pieces:
             joined = "".join(pieces).replace("\ufffe", "-")
             bottom, top = min(first[2], last[2]), max(first[3], last[3])
-            rows.append(_Row(joined, first[0], last[1], bottom, top))
+            points = font_size(first_index) if font_size is not None else 0.0
+            rows.append(_Row(joined, first[0], last[1], bottom, top, points))
 
     for word_start, word_end in words:
         head = box(word_start)
@@ -177,7 +187,7 @@ def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None
         else:
             pieces.append(" " + chunk if pieces else chunk)
         if first is None:
-            first = head
+            first, first_index = head, word_start
         last = tail
     close_row()
     return rows
@@ -206,6 +216,7 @@ def _merge_baselines(rows: list[_Row]) -> list[_Row]:
                     row.right,
                     min(previous.bottom, row.bottom),
                     max(previous.top, row.top),
+                    previous.size,
                 )
                 continue
         out.append(row)
@@ -266,6 +277,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     dropped: list[tuple[str, str]] = []
     furniture = _furniture(per_page)
     out: list[Line] = []
+    footnotes: list[Line] = []
     for number, (rows, _height) in enumerate(per_page, start=1):
         kept = []
         for position, row in enumerate(rows):
@@ -274,6 +286,12 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
                 dropped.append((_clean(row.text).replace("\t", " "), reason))
             else:
                 kept.append(row)
+        notes = _footnote_rows(kept)
+        if notes:
+            # the page's footnotes go after the letter, so that a paragraph running on
+            # to the next page is not cut by them
+            footnotes.extend([Line("", raw="", page=number), *_page_lines(kept[-notes:], number)])
+            kept = kept[:-notes]
         lines = _page_lines(kept, number)
         if out and lines:
             previous = next((ln for ln in reversed(out) if not ln.blank), None)
@@ -285,9 +303,40 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             if not runs_on:
                 out.append(Line("", raw="", page=number))
         out.extend(lines)
+    out.extend(footnotes)
     while out and out[-1].blank:
         out.pop()
     return out, dropped
+
+
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")
+
+
+def _footnote_rows(rows: list[_Row]) -> int:
+    """How many rows at the foot of a page are its footnotes (0 when none).
+
+    Footnotes are set smaller than the text above them and the first opens with its
+    mark ("1 https://…", "* Names for identification"); the rows set as small below
+    it are the notes' own.
+    """
+    sized = [r for r in rows if r.size > 0]
+    if len(sized) < 4:
+        return 0
+    weights: dict[float, int] = {}
+    for row in sized:
+        key = round(row.size, 1)
+        weights[key] = weights.get(key, 0) + len(row.text)
+    body = max(weights, key=lambda k: weights[k])
+    count = 0
+    for row in reversed(rows):
+        if row.size <= 0 or row.size >= 0.92 * body:
+            break
+        count += 1
+    while count and not _FOOTNOTE_MARK.match(rows[len(rows) - count].text.strip()):
+        count -= 1  # the notes start at a marked row; small text above it is not theirs
+    if count >= len(rows) - 1:
+        return 0  # a page all in small type has no footnotes to set apart
+    return count
 
 
 _PAGE_NUMBER = re.compile(
