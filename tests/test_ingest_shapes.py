@@ -1348,3 +1348,21 @@ def test_numbered_please_requests_after_a_grateful_intro_are_asks() -> None:
         "Please accept, Excellency, the assurances of our highest consideration.\n"
     )
     assert len(letter.asks) == 3
+
+
+def test_name_slash_affiliation_entries_under_an_unlabelled_heading() -> None:
+    entries = [
+        "Amara Okonjo / Novelist",
+        "Tomas Lindqvist / Composer, Conductor",
+        "Ines Ferreira / Recipient of the Sakharov Prize 2009, Portugal",
+        "Haruto Mori / Former member of the House of Councillors for the Green Party and"
+        " chair of the committee on digital rights in the upper house of the Diet.",
+        "Leila Haddad / Professor, University of Tunis, Tunisia",
+        "Oskar Brandt /",
+    ]
+    letter = _letter(
+        "Dear Prime Minister,\n\nWe ask you to refuse the extradition request and to release"
+        " the publisher from custody while his appeal is heard.\n\nRespectfully,\n\n"
+        "Concerned citizens\n\n" + "\n\n".join(entries) + "\n"
+    )
+    assert [s.name for s in letter.signatories] == entries

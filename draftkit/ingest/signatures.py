@@ -311,13 +311,41 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 skipped.append((out[i].text, "inside address, after the signatures"))
                 out[i] = Line("", raw="")
             continue
-        if signers_seen and (postal or contact) and not honorific and not tabular:
+        named = re.match(r"^(?P<name>[^/,–|]{3,60}?)\s*[/,–|]\s", first)
+        entry = named is not None and names.is_person_name(named.group("name").strip())
+        if signers_seen and (contact or (postal and not entry)) and not honorific and not tabular:
+            # ("Ana Ruiz / Nobel Peace Prize 1980, Argentina" is a signer, not an address)
             for i in group:
                 skipped.append((out[i].text, "contact block after the signatures"))
                 out[i] = Line("", raw="")
             continue
         signers_seen = True
     return tail
+
+
+_SHAPED_ENTRY = re.compile(r"\S\s+[/|]\s|\S\s+/$")
+
+
+def _heading_over_shaped_list(lines: list[Line]) -> int | None:
+    """The first line, when it heads a list of entries of one shape it does not share.
+
+    "Concerned citizens" over a hundred "Name / Affiliation" lines is the list's label,
+    with or without a colon.
+    """
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(content) < 6:
+        return None
+    first = lines[content[0]].text.strip()
+    shaped = sum(1 for i in content[1:] if _SHAPED_ENTRY.search(lines[i].text.strip()))
+    if (
+        shaped >= 0.8 * (len(content) - 1)
+        and not _SHAPED_ENTRY.search(first)
+        and len(first.split()) <= 4
+        and not any(ch.isdigit() for ch in first)
+        and not names.is_person_name(first)
+    ):
+        return content[0]
+    return None
 
 
 def parse_signatures(
@@ -334,6 +362,7 @@ def parse_signatures(
     cc_block: list[list[str]] = [[]]
     has_kept = False  # a signer line has been kept
     joined = _run_together(lines)
+    heading_at = _heading_over_shaped_list(joined)
     for position, ln in enumerate(joined):
         if ln.blank:
             if mode == "cc":
@@ -376,6 +405,7 @@ def parse_signatures(
             )
             or _SECTION.match(text)
             or _SECTION_AFTER.match(text)
+            or position == heading_at
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
@@ -555,6 +585,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
+    slashed = len(group) == 1 and re.match(r"^(?P<name>[^/,]{3,60}?)\s+/(?:\s|$)", group[0])
+    if slashed and _person_start(slashed.group("name")):
+        # "Ana Ruiz / Professor, University of X, Chile": one signer, kept as written
+        return [Signatory(name=group[0])]
     if len(group) == 1 and group[0].count(", ") >= 2 and _with_address(group[0]):
         # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
         name, _, rest = group[0].partition(", ")
