@@ -1007,8 +1007,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
     if _name_list(text):
         return "signer"
-    named = re.match(r"^(?P<name>[^/–|]{3,60}?)\s+[/–|]\s", text)
-    if named and names.is_person_name(named.group("name").strip()):
+    slashed = re.match(r"^(?P<name>[^/–|]{3,60}?)\s+[/–|]\s", text)
+    if slashed and names.is_person_name(slashed.group("name").strip()):
         return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
     if is_prose(text):
         return "prose"
