@@ -1366,3 +1366,41 @@ def test_name_slash_affiliation_entries_under_an_unlabelled_heading() -> None:
         "Concerned citizens\n\n" + "\n\n".join(entries) + "\n"
     )
     assert [s.name for s in letter.signatories] == entries
+
+
+def test_capitalised_section_labels_in_a_sign_on_list_are_not_signers() -> None:
+    letter = _letter(
+        "Dear Chief Judge Ortega:\n\nWe ask the court to publish complete docket feeds, as"
+        " most other districts of its size already do.\n\nThank you,\n\n"
+        "Dana Whitcomb\nExecutive Director\nOpen Dockets Project\n\n"
+        "Additional Signatories\nNews Outlets\n\nHarbor City Ledger\n\nValley Public Radio\n\n"
+        "Advocacy Organizations & Associations\n\nCoalition for Open Courts\n\n"
+        "Transparency Now Foundation\n\n"
+        "Law Libraries & Directors\n\nRuth Abernathy\nLaw Library Director\n"
+        "Eastfield University School of Law\n\n"
+        "Individuals\n\nMarcus Oyelaran\nProfessor of Law\nWestbrook Law School\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Dana Whitcomb",
+        "Harbor City Ledger",
+        "Valley Public Radio",
+        "Coalition for Open Courts",
+        "Transparency Now Foundation",
+        "Ruth Abernathy",
+        "Marcus Oyelaran",
+    ]
+    ruth = letter.signatories[5]
+    assert ruth.kind == "individual" and ruth.organization == "Eastfield University School of Law"
+
+
+def test_a_numbered_list_of_objections_and_responses_is_not_asks() -> None:
+    letter = _letter(
+        "Dear Clerk Abara:\n\nWe urge the court to enable complete docket feeds.\n\n"
+        "Court staff have raised a few concerns, each easily answered:\n\n"
+        "1. Objection: Sealed filings could be revealed.\n"
+        "Response: Sealed filings never appear in the feeds.\n\n"
+        "2. Objection: The feeds could overload the servers.\n"
+        "Response: The feeds are cached and refreshed on a schedule.\n\n"
+        "Thank you,\n\nDana Whitcomb\n"
+    )
+    assert letter.asks == []

@@ -344,7 +344,15 @@ def _ask_like(unit: Unit) -> bool:
     if unit.lead:
         return True
     word = re.split(r"[\s,;:]+", unit.text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
+    labelled = re.match(r"^([A-Za-z]+):\s", unit.text.strip())
+    if labelled and labelled.group(1).lower() not in _ASK_LABELS:
+        return False  # "Objection: …", "Background: …" label a point, not a request
     return bool(word) and word not in _NOT_ASK_START and unit.text[:1].isupper()
+
+
+_ASK_LABELS = frozenset(
+    {"recommendation", "request", "ask", "action", "demand", "proposal", "recomendación"}
+)
 
 
 def _sentences(text: str) -> list[str]:

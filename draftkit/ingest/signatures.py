@@ -57,6 +57,16 @@ _SECTION = re.compile(
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
+_KINDS = (
+    r"(?:Organi[sz]ations|Associations|Libraries|Directors|Outlets|Institutions|Unions|"
+    r"Universities|Leaders|Officials|Members|Groups|Individuals|Signatories|Endorsers)"
+)
+_SECTION_LOOSE = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}{_KINDS}"
+    rf"(?:\s*(?:&|and|,)\s*(?:[A-Z][\w.'’-]*\s+){{0,2}}{_KINDS})*\s*:?$"
+)
+"""A label naming a kind of signer in capitalised words: "Media Organizations", "Law
+Libraries & Directors" (an organisation's name has its small words: "Association of …")."""
 _GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
@@ -405,6 +415,7 @@ def parse_signatures(
             )
             or _SECTION.match(text)
             or _SECTION_AFTER.match(text)
+            or _SECTION_LOOSE.match(text)
             or position == heading_at
         ):
             skipped.append((text, "signatory list heading"))
@@ -416,6 +427,8 @@ def parse_signatures(
                 section = "individual signer"
             elif re.search(r"organi[sz]ation|groups|coalitions|networks", lowered):
                 section = "organization signer"
+            elif position != heading_at:
+                section = None  # "Law Libraries & Directors": a section of either kind
             kept.append(Line(""))
             continue
         behalf = "behalf" in lowered and re.match(
