@@ -1404,3 +1404,32 @@ def test_a_numbered_list_of_objections_and_responses_is_not_asks() -> None:
         "Thank you,\n\nDana Whitcomb\n"
     )
     assert letter.asks == []
+
+
+def test_a_bare_surname_greeting_under_a_title_naming_the_letter() -> None:
+    page = (
+        "<html><body><h1>Letter to Varga: “You promised the river would stay public”</h1>"
+        "<p>Varga, the river was never yours to sell, and the people who fish it have not"
+        " forgotten the promise you made in the square.</p>"
+        "<p>Varga,</p>"
+        "<p>I leave out your title on purpose, because this letter is about the office you"
+        " hold and what you have done with it since the spring.</p>"
+        "<p>You signed the concession in April without the hearing the law requires, and"
+        " the families downstream learned of it from a fence.</p>"
+        "<p>You can still cancel it, and you know that the court will ask why you did not.</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="post.html").letter
+    assert letter is not None and letter.salutation == "Varga,"
+
+
+def test_a_cc_list_of_name_and_organisation_lines_is_one_entry_a_line() -> None:
+    letter = _letter(
+        "Dear Deputy Secretary-General Osei,\n\nWe ask for regular briefings for civil"
+        " society before the conference.\n\nSincerely,\n\nAmina Diallo\n\n"
+        "Cc: Petra Lindgren, UNCTAD\nJorge Salas, UNCTAD\n"
+    )
+    assert [(c.name, c.title_lines) for c in letter.cc] == [
+        ("Petra Lindgren", ["UNCTAD"]),
+        ("Jorge Salas", ["UNCTAD"]),
+    ]

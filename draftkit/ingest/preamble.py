@@ -293,6 +293,16 @@ def split_entries(block: list[str]) -> list[list[str]]:
             and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
         ):
             entries.append([line])
+        elif (
+            entries
+            and len(entries[-1]) == 1
+            and ", " in line
+            and ", " in entries[-1][0]
+            and names.is_person_name(name_part(line))
+            and names.is_person_name(name_part(entries[-1][0]))
+        ):
+            # "Ana Ruiz, UNCTAD" under "Ben Li, UNCTAD": one person a line, alike
+            entries.append([line])
         elif entries and _office_entry(line, entries[-1]):
             # "The Rt Hon the Leader of the Opposition" / "The Shadow Secretary of State …":
             # each line names an office of its own

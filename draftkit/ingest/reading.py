@@ -417,6 +417,18 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
 # -- candidates -------------------------------------------------------------------------
 
 
+def _named_in_title(page: _Page, index: int) -> bool:
+    """ "Putin," on its own line under a title "Letter to Putin: …": a bare-name greeting."""
+    text = page.text(index).strip()
+    if not re.fullmatch(r"[A-Z][\w’'-]{1,30},", text):
+        return False
+    word = text[:-1]
+    return any(
+        re.search(rf"(?i)\bletter\s+to\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b", page.text(i))
+        for i in page.before(index, 4)
+    )
+
+
 def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], float, list[str]]]:
     """Lines that could open the letter, each with a score and the reasons."""
     out: list[tuple[int, tuple[str, str], float, list[str]]] = []
@@ -434,6 +446,9 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         elif shaped_salutation(ln):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("a greeting by its shape (short, names an office, ends with a comma)")
+        elif _named_in_title(page, index):
+            matched, strength = (ln.text.strip(), ""), 1.0
+            why.append("the name the page's title says the letter is to, with a comma")
         else:
             continue
         score = strength
@@ -473,14 +488,21 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             ):
                 score += 1.0
                 why.append("an address block above")
-            elif is_prose(first) and matched[0] and strength < 3.0:
+            elif (
+                is_prose(first)
+                and matched[0]
+                and strength < 3.0
+                and not why[0].startswith("the name the page's title")
+            ):
                 score -= 1.5
                 why.append("an article paragraph just above")
         if _QUOTED.match(ln.text):
             score -= 2.0
             why.append("inside a quotation")
+        titled = why[0].startswith("the name the page's title")
         if (
             strength == 1.0
+            and not titled
             and previous
             and is_prose(page.text(previous[0]))
             and not re.search(r"(?i)\bletter\b|\blettre\b|\bcarta\b", page.text(previous[0]))
@@ -1370,6 +1392,7 @@ def locate(lines: list[Line]) -> Reading:
         and not best.greeting[1]
         and (
             "a salutation by its words" in best.reasons
+            or any(r.startswith("the name the page's title") for r in best.reasons)
             # a greeting by its shape under a line that presents the letter ("Below is the
             # letter I sent to my representatives:")
             or bool(above and re.search(r"(?i)\bletter\b", page.text(above[0])))
