@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.compose.sandbox import BlankValue
 from draftkit.errors import SpecError
+from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Addressee
 
 __all__ = [
@@ -56,6 +56,8 @@ __all__ = [
 
 CONGRESS_FILE = "legislators-current.yaml"
 """The file that marks a congress-legislators folder."""
+
+_MAX_CONGRESS_VALUES = 2_000_000  # legislators-current.yaml holds about 45,000
 
 MAX_RECIPIENT_BYTES = 50 * 1024 * 1024
 """Recipient files larger than this are refused."""
@@ -350,11 +352,10 @@ def read_list(path: str | Path) -> list[Recipient]:
     """
     path = Path(path)
     text = _read(path)
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise SpecError(f"cannot parse the recipient list: {str(exc).splitlines()[0]}",
-                        path=path) from None
+    if path.suffix.lower() == ".json":
+        data = parse_json_text(text, path=path)
+    else:
+        data = parse_yaml_text(text, path=path)
     if isinstance(data, dict) and "recipients" in data:
         data = data["recipients"]
     if not isinstance(data, list):
@@ -435,8 +436,10 @@ def ordinal(number: int) -> str:
 @functools.lru_cache(maxsize=8)
 def _load_yaml_cached(path: str, mtime: int) -> Any:
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with Path(path).open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="congress data file")
+    data = yaml.load(raw, Loader=loader)
+    check_data_shape(data, path=path, max_nodes=_MAX_CONGRESS_VALUES)
+    return data
 
 
 def _congress_file(folder: Path, name: str) -> Any:

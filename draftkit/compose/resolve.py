@@ -8,14 +8,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit.compose.sandbox import display_path, render_string
 from draftkit.compose.variants import CONTEXT_NAMES, TemplateSet, templates_for
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
-from draftkit.files import load_letter
+from draftkit.files import load_letter, parse_yaml_text
 from draftkit.schema import Addressee, Ask, ClauseRef, Letter, LetterOptions, ProvenanceEntry
 
 if TYPE_CHECKING:
@@ -253,10 +252,10 @@ def _resolve_clauses(
 
 def _apply_options(letter: Letter, text: str, path: Path) -> list[str]:
     try:
-        data = yaml.safe_load(text) if text.strip() else None
-    except yaml.YAMLError as exc:
+        data = parse_yaml_text(text, error=TemplateError) if text.strip() else None
+    except TemplateError as exc:
         raise TemplateError(
-            f"the options block is not YAML: {str(exc).splitlines()[0]}",
+            f"the options block is not YAML: {exc.message}",
             path=display_path(path),
             hint="write one 'key: value' per line",
         ) from None

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-import yaml
 from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,7 +23,7 @@ from draftkit.compose.sandbox import (
     run_template,
 )
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.files import write_text_atomic
+from draftkit.files import parse_yaml_text, write_text_atomic
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -156,9 +155,18 @@ def _front_matter(source: str, path: Path) -> _FrontMatter:
     if not match:
         return _FrontMatter()
     try:
-        data = yaml.safe_load(match.group("body")) or {}
+        data = parse_yaml_text(match.group("body"), error=TemplateError) or {}
+    except TemplateError as exc:
+        raise TemplateError(
+            f"bad front matter: {exc.message}",
+            path=display_path(path),
+            line=1 + (exc.line or 0),
+            hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
+            " variables",
+        ) from None
+    try:
         return _FrontMatter.model_validate(data)
-    except (yaml.YAMLError, ValidationError) as exc:
+    except ValidationError as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise TemplateError(
             f"bad front matter: {detail}",
