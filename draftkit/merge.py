@@ -79,7 +79,12 @@ from draftkit.errors import (
     SpecError,
     TemplateError,
 )
-from draftkit.files import load_letter, write_bytes_atomic, write_text_atomic
+from draftkit.files import (
+    load_letter,
+    refuse_input_as_output,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from draftkit.recipients import Recipient, load_recipients
 from draftkit.schema import Addressee, Ask, ClauseRef, Letter
 
@@ -1354,6 +1359,15 @@ def merge(
         merger.renderer  # noqa: B018 - prepare the reference once, before any fork
     result = MergeResult(outdir=out, mode="grouped" if merger.grouped else "per-recipient")
     names = output_names(people, fmt)
+    _refuse_inputs_among(
+        out,
+        [*names, MANIFEST_NAME, f"combined.{fmt}"],
+        {
+            "the spec": spec if isinstance(spec, str | Path) else None,
+            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
+            "the reference document": reference,
+        },
+    )
     rows: dict[int, MergeRow] = {}
     tasks: list[_Task] = []
 
@@ -1652,6 +1666,19 @@ def _write_combined(
             text = "\n\f\n".join(render_text(letter).rstrip() for letter, _ in letters)
         data = (text + "\n").encode("utf-8")
     return write_bytes_atomic(target, data, force=True)
+
+
+def _refuse_inputs_among(
+    outdir: Path, names: Sequence[str], inputs: Mapping[str, str | Path | None]
+) -> None:
+    """Refuse a merge that would write over one of its own inputs (even with --force)."""
+    wanted = set(names)
+    for role, given in inputs.items():
+        if given is None:
+            continue
+        path = Path(given)
+        if path.name in wanted and path.is_file():
+            refuse_input_as_output(outdir / path.name, {role: path})
 
 
 mail_merge = merge

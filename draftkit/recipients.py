@@ -33,7 +33,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from draftkit.compose.sandbox import BlankValue
+from draftkit.characters import describe, shown, unwritable_in
+from draftkit.compose.sandbox import BlankValue, DataValue
 from draftkit.errors import SpecError
 from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Addressee
@@ -222,6 +223,13 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _data(value: Any) -> Any:
+    """Recipient text as :class:`~draftkit.compose.sandbox.DataValue` (printed escaped)."""
+    if isinstance(value, str) and not isinstance(value, DataValue | BlankValue):
+        return DataValue(value)
+    return value
+
+
 def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Recipient:
     """Build a recipient from one row or mapping, keeping unknown keys as variables.
 
@@ -240,19 +248,27 @@ def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None
         if raw_key is None:
             problems.append("the row has more cells than the header has columns")
             continue
+        unwritable = unwritable_in(value)
+        if unwritable is not None:
+            inside = f" ({unwritable[0].lstrip('.')})" if unwritable[0] else ""
+            problems.append(
+                f"'{shown(str(raw_key))}'{inside} holds {describe(unwritable[1])}, which a "
+                "letter cannot contain"
+            )
+            continue
         column = _column(str(raw_key))
         if not column:
             continue
         target = _ALIASES.get(column)
         if target == "variables":
             if isinstance(value, Mapping):
-                variables.update({_column(str(k)) or str(k): v for k, v in value.items()})
+                variables.update({_column(str(k)) or str(k): _data(v) for k, v in value.items()})
             elif value not in (None, ""):
                 problems.append(f"'{raw_key}' must be a mapping of names to values")
             continue
         if target is None:
             value = value.strip() if isinstance(value, str) else value
-            variables[column] = BlankValue(column) if value in (None, "") else value
+            variables[column] = BlankValue(column) if value in (None, "") else _data(value)
             continue
         fields[target] = value
     first = _text(fields.pop("first_name", None))

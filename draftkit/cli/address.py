@@ -6,7 +6,7 @@ from typing import Literal, cast
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 from draftkit.errors import ProtocolError
 
 __all__ = ["address"]
@@ -77,7 +77,7 @@ def address(
         rows = protocol.offices()
         width = max(len(row.key) for row in rows)
         for row in rows:
-            click.echo(f"{row.key.ljust(width)}  {row.label}")
+            echo(f"{row.key.ljust(width)}  {row.label}")
         return
     if not office or not name:
         raise ProtocolError(
@@ -94,13 +94,13 @@ def address(
         params=_parse_params(params),
     )
     for line in forms.block_lines():
-        click.echo(line)
-    click.echo()
+        echo(line)
+    echo()
     for which, text in (("formal", forms.salutation_formal), ("common", forms.salutation_common)):
         chosen = " (used)" if which == style else ""
-        click.echo(f"salutation, {which}{chosen}: {text}")
-    click.echo(f"complimentary close: {forms.complimentary_close}")
+        echo(f"salutation, {which}{chosen}: {text}")
+    echo(f"complimentary close: {forms.complimentary_close}")
     if forms.missing_params:
         names = ", ".join(forms.missing_params)
-        click.echo(f"lines left out (missing --param): {names}")
-    click.echo(f"source: {forms.source}")
+        echo(f"lines left out (missing --param): {names}")
+    echo(f"source: {forms.source}")

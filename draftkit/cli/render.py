@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
@@ -69,7 +69,7 @@ def render(
 
     chosen = fmt or (None if str(output) != "-" else "txt")
     if reference is not None and (chosen or output.suffix.lower().lstrip(".")) in ("md", "txt"):
-        click.echo("draftkit: note: --reference applies to .docx and .pdf output only", err=True)
+        echo("draftkit: note: --reference applies to .docx and .pdf output only", err=True)
     if str(output) == "-":
         _to_stdout(spec, chosen or "txt", reference, audience, template_dirs, clause_dirs)
         return
@@ -84,8 +84,8 @@ def render(
         clause_dirs=clause_dirs,
     )
     for warning in result.warnings:
-        click.echo(f"draftkit: warning: {warning}", err=True)
-    click.echo(f"wrote {result.path}", err=True)
+        echo(f"draftkit: warning: {warning}", err=True)
+    echo(f"wrote {result.path}", err=True)
 
 
 def _to_stdout(
@@ -110,7 +110,10 @@ def _to_stdout(
     )
     data = render_bytes(letter, fmt, reference=reference)  # type: ignore[arg-type]
     for warning in warnings:
-        click.echo(f"draftkit: warning: {warning}", err=True)
+        echo(f"draftkit: warning: {warning}", err=True)
+    if fmt in ("txt", "md") and sys.stdout.isatty():
+        echo(data.decode("utf-8"), nl=False, data=True)  # escapes what a terminal acts on
+        return
     stream.write(data)
     stream.flush()
 
@@ -121,4 +124,4 @@ def schema(indent: int) -> None:
     """Print the JSON Schema of a letter spec."""
     from draftkit.schema import Letter
 
-    click.echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False))
+    echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False), data=True)

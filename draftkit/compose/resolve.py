@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.characters import describe, unwritable_in
 from draftkit.compose.sandbox import display_path, render_string
 from draftkit.compose.variants import CONTEXT_NAMES, TemplateSet, templates_for
 from draftkit.config import ProjectConfig, load_config
@@ -449,6 +450,13 @@ def compose(
         raise SpecError(
             f"the letter is still incomplete after compose: {', '.join(missing)}",
             hint="fill these in the spec",
+        )
+    unwritable = unwritable_in(work)
+    if unwritable is not None:
+        raise TemplateError(
+            f"holds {describe(unwritable[1])} after compose, which a letter cannot contain",
+            where=unwritable[0],
+            hint="it came from a template, clause or variable: remove it there",
         )
     return ComposeResult(letter=work, variant=variant, warnings=warnings, filled=filled)
 

@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
 from draftkit.errors import DraftkitError, TemplateError
+from draftkit.markup import escape
 
 if TYPE_CHECKING:
     pass
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_OUTPUT_CHARS",
     "MAX_TEMPLATE_BYTES",
     "BlankValue",
+    "DataValue",
     "render_string",
 ]
 
@@ -84,6 +86,17 @@ class BlankValue(str):
 
     def __reduce__(self) -> tuple[type[BlankValue], tuple[str]]:
         return (BlankValue, (self.name,))
+
+
+class DataValue(str):
+    """A value from a recipient list: data, never markup.
+
+    Printed by a template (``{{ recipient.state }}``) it is escaped, so an asterisk or a
+    bracket in a cell is set as written instead of turning the rest of the sentence italic
+    or into a link. A filter applied to it (``|upper``, ``|trim``) keeps it data.
+    """
+
+    __slots__ = ()
 
 
 _BLANK_MARK = "\x00blank:"
@@ -258,6 +271,13 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
                 _too_big("filter 'indent'")
         result = func(*args, **kwargs)
         _check_size(result)
+        if (
+            strings
+            and isinstance(strings[0], DataValue)
+            and isinstance(result, str)
+            and not isinstance(result, DataValue | BlankValue)
+        ):
+            return DataValue(result)  # a filter of recipient data is still data
         return result
 
     return guarded
@@ -391,6 +411,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
 def _finalize(value: Any) -> Any:
     if isinstance(value, BlankValue):
         return f"{_BLANK_MARK}{value.name}\x00"
+    if isinstance(value, DataValue):
+        return escape(value)
     if _estimated_size(value) > MAX_OUTPUT_CHARS:
         _too_big("printing a value")
     return value
