@@ -723,13 +723,21 @@ class _Merger:
     def _compose(self, letter: Letter) -> ComposeResult:
         from draftkit.compose import compose
 
-        return compose(
-            letter,
-            config=self.plan.config,
-            library=self.library,
-            audience=self.plan.audience,
-            template_dirs=self.plan.template_dirs,
-        )
+        try:
+            return compose(
+                letter,
+                config=self.plan.config,
+                library=self.library,
+                audience=self.plan.audience,
+                template_dirs=self.plan.template_dirs,
+            )
+        except SpecError as exc:
+            if exc.path is not None or not exc.where:
+                raise
+            # a field the spec must fill (a variable a built-in template needs)
+            raise SpecError(
+                exc.message, path=self.plan.spec_name, where=exc.where, hint=exc.hint
+            ) from None
 
     def _values(
         self,

@@ -519,6 +519,18 @@ def _explain_undefined(message: str) -> str:
     return match.group(1) if match else message
 
 
+class MissingVariableError(TemplateError):
+    """A template used a name that nothing defines.
+
+    Attributes:
+        variable: The top-level name (``purpose``), or None for a missing attribute.
+        template: The template file that used it (not shortened for display).
+    """
+
+    variable: str | None = None
+    template: str | None = None
+
+
 def convert_error(
     exc: BaseException,
     *,
@@ -545,10 +557,14 @@ def convert_error(
             " be empty",
         )
     if isinstance(exc, jinja2.UndefinedError):
+        top = _UNDEFINED_NAME.match(str(exc))
         name = _explain_undefined(str(exc))
-        return TemplateError(
+        error = MissingVariableError(
             f"undefined variable '{name}'", path=path, line=line, hint=undefined_hint
         )
+        error.variable = top.group(1) if top else None
+        error.template = filename
+        return error
     if isinstance(exc, LimitError | UnsafeNameError):
         return TemplateError(
             f"refused: {exc}", path=path, line=line, hint="templates produce letter text only"

@@ -339,6 +339,21 @@ class TemplateSet:
             )
         return f"{name}.j2"
 
+    def _load_from(self, target: str, child: LoadedTemplate | None) -> LoadedTemplate:
+        """Load ``target``; a failure to load a parent names the child's ``extends`` line."""
+        try:
+            return self._load(target)
+        except TemplateError as exc:
+            if child is None or exc.path is not None:
+                raise
+            extends = next(iter(child.ast.find_all(nodes.Extends)), None)
+            raise TemplateError(
+                f"{{% extends %}}: {exc.message}",
+                path=display_path(child.path),
+                line=extends.lineno if extends is not None else None,
+                hint=exc.hint,
+            ) from None
+
     def chain(self, name: str) -> list[LoadedTemplate]:
         """The variant and its ancestors, child first.
 
@@ -350,7 +365,7 @@ class TemplateSet:
         seen: set[Path] = set()
         target: str | None = self._template_name(name)
         while target is not None:
-            loaded = self._load(target)
+            loaded = self._load_from(target, chain[-1] if chain else None)
             real = loaded.path.resolve()
             if real in seen:
                 raise TemplateError(
