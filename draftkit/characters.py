@@ -79,37 +79,41 @@ def replace_unwritable(text: str) -> tuple[str, int]:
     return _UNWRITABLE.subn("\ufffd", text)
 
 
-def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    from pydantic import BaseModel
-
+def _walk(value: Any, path: str, model: type | None) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         found = find_unwritable(value)
         if found is not None:
             yield path, found[1]
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk(getattr(value, name), f"{path}.{name}" if path else name)
+    elif model is not None and isinstance(value, model):
+        for name in type(value).model_fields:  # type: ignore[attr-defined]
+            yield from _walk(getattr(value, name), f"{path}.{name}" if path else name, model)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{path}[{index}]")
+            yield from _walk(item, f"{path}[{index}]", model)
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):
-                yield from _walk(key, f"{path} (key {shown(key)!r})")
-            yield from _walk(item, f"{path}.{key}" if path else str(key))
+                yield from _walk(key, f"{path} (key {shown(key)!r})", model)
+            yield from _walk(item, f"{path}.{key}" if path else str(key), model)
 
 
-def unwritable_in(value: Any) -> tuple[str, str] | None:
+def unwritable_in(value: Any, *, models: bool = True) -> tuple[str, str] | None:
     """The field path and character of the first unwritable character in a model or data.
 
     Args:
         value: A pydantic model (a :class:`~draftkit.schema.Letter`), or lists, mappings
             and strings.
+        models: Look inside pydantic models too (False: skip them, for a validator whose
+            nested models were checked when they were built).
 
     Returns:
         ``("asks[2].lead", "\\x07")``, or None when every string can be written.
     """
-    return next(_walk(value, ""), None)
+    if models:
+        from pydantic import BaseModel
+
+        return next(_walk(value, "", BaseModel), None)
+    return next(_walk(value, "", None), None)
 
 
 def _show(match: re.Match[str]) -> str:

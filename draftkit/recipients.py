@@ -252,8 +252,8 @@ def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None
         if unwritable is not None:
             inside = f" ({unwritable[0].lstrip('.')})" if unwritable[0] else ""
             problems.append(
-                f"'{shown(str(raw_key))}'{inside} holds {describe(unwritable[1])}, which a "
-                "letter cannot contain"
+                f"'{shown(str(raw_key))}'{inside} holds {describe(unwritable[1])}, which "
+                "cannot be written into a document"
             )
             continue
         column = _column(str(raw_key))

@@ -95,10 +95,14 @@ def _unwritable_message(value: Any) -> str | None:
         )
     if isinstance(value, BaseModel):
         return None  # validated as a model of its own
-    problem = unwritable_in(value) if isinstance(value, list | tuple | dict) else None
+    problem = unwritable_in(value, models=False) if isinstance(value, list | tuple | dict) else None
     if problem is None:
         return None
     where, char = problem
+    item = re.match(r"^\[(\d+)\]", where)
+    if item:  # "[1].x" -> "item 2 (x)"
+        rest = where[item.end() :].lstrip(".")
+        where = f"item {int(item.group(1)) + 1}" + (f" ({rest})" if rest else "")
     return (
         f"{where.lstrip('.') or 'a value'} holds {describe(char)}, which cannot be written "
         "into a document; delete it"

@@ -179,6 +179,6 @@ def ingest(
     for line in lines:
         echo(line, err=True)
     if failed:
-        if not quiet:
+        if not quiet and len(files) > 1:
             echo(f"{failed} of {len(files)} file(s) failed", err=True)
         raise SystemExit(1)

@@ -296,8 +296,10 @@ class TemplateSet:
         ]
 
     def _load(self, template_name: str) -> LoadedTemplate:
+        found: Path | None = None
         try:
             path, folder = self.loader.find(template_name)
+            found = path
             stat = path.stat()
             key = (path, stat.st_mtime_ns, stat.st_size)
             cached = self._parsed.get(template_name)
@@ -314,7 +316,10 @@ class TemplateSet:
         except DraftkitError:
             raise
         except Exception as exc:
-            raise self._error(exc, "template", "") from None
+            error = self._error(exc, "template", "")
+            if error.path is None and found is not None:
+                error.path = display_path(found)  # the file that could not be used
+            raise error from None
         parent = _extends_target(ast, path)
         loaded = LoadedTemplate(
             name=_parent_variant(template_name),
