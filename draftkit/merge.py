@@ -100,6 +100,7 @@ __all__ = [
     "MergeResult",
     "MergeRow",
     "MergedLetter",
+    "check_outputs",
     "mail_merge",
     "merge",
     "merge_letters",
@@ -1306,6 +1307,7 @@ def merge(
     manifest: bool = True,
     progress: Callable[[MergeRow], None] | None = None,
     grouped: bool = True,
+    inputs: Mapping[str, str | Path | None] | None = None,
 ) -> MergeResult:
     """Render one letter per recipient into ``outdir``.
 
@@ -1334,6 +1336,8 @@ def merge(
         progress: Called in this process once per recipient as its row is known.
         grouped: Compose once per kind of recipient (default); False composes each
             letter on its own.
+        inputs: Other files the caller read (the recipient file a list came from ...):
+            like the spec, reference and recipient file, they are never overwritten.
 
     Returns:
         The rows, the manifest and combined paths, and warnings.
@@ -1367,13 +1371,15 @@ def merge(
         merger.renderer  # noqa: B018 - prepare the reference once, before any fork
     result = MergeResult(outdir=out, mode="grouped" if merger.grouped else "per-recipient")
     names = output_names(people, fmt)
-    _refuse_inputs_among(
+    check_outputs(
         out,
-        [*names, MANIFEST_NAME, f"combined.{fmt}"],
+        people,
+        fmt,
         {
             "the spec": spec if isinstance(spec, str | Path) else None,
             "the recipient list": recipients if isinstance(recipients, str | Path) else None,
             "the reference document": reference,
+            **(inputs or {}),
         },
     )
     rows: dict[int, MergeRow] = {}
@@ -1676,17 +1682,30 @@ def _write_combined(
     return write_bytes_atomic(target, data, force=True)
 
 
-def _refuse_inputs_among(
-    outdir: Path, names: Sequence[str], inputs: Mapping[str, str | Path | None]
+def check_outputs(
+    outdir: str | Path,
+    people: Sequence[Recipient],
+    fmt: MergeFormat,
+    inputs: Mapping[str, str | Path | None],
 ) -> None:
-    """Refuse a merge that would write over one of its own inputs (even with --force)."""
-    wanted = set(names)
+    """Refuse a merge that would write over one of its own inputs, even with --force.
+
+    Args:
+        outdir: The output folder.
+        people: The recipients (their letters' file names are checked).
+        fmt: The output format.
+        inputs: What each input is ("the recipient list") and its path.
+
+    Raises:
+        OutputError: A letter, ``manifest.csv`` or ``combined.FMT`` would replace an input.
+    """
+    wanted = {*output_names(people, fmt), MANIFEST_NAME, f"combined.{fmt}"}
     for role, given in inputs.items():
         if given is None:
             continue
         path = Path(given)
         if path.name in wanted and path.is_file():
-            refuse_input_as_output(outdir / path.name, {role: path})
+            refuse_input_as_output(Path(outdir) / path.name, {role: path})
 
 
 mail_merge = merge

@@ -257,7 +257,15 @@ class Package:
             )
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, EOFError, OSError, struct.error) as exc:
+        except (
+            zipfile.BadZipFile,
+            ValueError,
+            EOFError,
+            OSError,
+            struct.error,
+            NotImplementedError,  # "zip file version 6.4": a header field no reader supports
+            OverflowError,
+        ) as exc:
             raise self._fail(f"not a .docx: damaged or truncated zip archive ({exc})") from None
         with archive:
             infos = archive.infolist()

@@ -433,10 +433,16 @@ class Letter(_Model):
             )
         return value
 
-    @model_validator(mode="after")
-    def _bounded(self) -> Letter:
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        """Refuse a letter too large to serialise, before any field is validated.
+
+        The walk has no recursion and stops at the caps, so shared references (the same
+        list a million times) cost no more than the caps.
+        """
         values = chars = 0
-        stack: list[Any] = [self]
+        stack: list[Any] = [data]
         while stack:
             item = stack.pop()
             values += 1
@@ -455,7 +461,7 @@ class Letter(_Model):
                 stack.extend(item.values())
             elif isinstance(item, list | tuple):
                 stack.extend(item)
-        return self
+        return data
 
     @field_validator("subject")
     @classmethod

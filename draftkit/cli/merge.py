@@ -154,7 +154,19 @@ def merge(
             err=True,
         )
     from draftkit.config import load_config
+    from draftkit.merge import check_outputs
 
+    check_outputs(
+        outdir,
+        people,
+        chosen,
+        {
+            "the spec": spec,
+            "the recipient list": source,
+            "the signatory file": signatory_file,
+            "the reference document": reference,
+        },
+    )
     config = load_config(spec)
     bar_context = click.progressbar(
         length=len(people),

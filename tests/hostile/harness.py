@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import resource
 import signal
@@ -34,6 +35,31 @@ TIME_BOUND = 30.0
 """A refusal must come within this many seconds."""
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+# The child's first lines: report its peak resident memory (VmHWM, kB) when it exits.
+_BOOT = """\
+import atexit, os, sys
+def _report():
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+        with open(os.environ["HOSTILE_RSS_FILE"], "w") as out:
+            out.write(peak)
+    except Exception:
+        pass
+atexit.register(_report)
+"""
+_CLI = """\
+import runpy
+sys.argv = ["draftkit", *sys.argv[1:]]
+runpy.run_module("draftkit", run_name="__main__", alter_sys=True)
+"""
+_SCRIPT = """\
+source = sys.argv[2]
+sys.argv = sys.argv[2:]
+exec(compile(source, "<case>", "exec"), {"__name__": "__main__"})
+"""
 
 
 def _limits() -> None:  # runs in the child before exec
@@ -103,7 +129,12 @@ def run(
         stdout_fd: A file descriptor to use as standard output (a closed pipe, /dev/full).
         python: Run ``python`` with these arguments instead of the CLI.
     """
-    argv = [sys.executable, *(python if python is not None else ["-m", "draftkit", *args])]
+    rss_path = folder.parent / f".{folder.name}.rss"
+    rss_path.unlink(missing_ok=True)
+    if python is not None:
+        argv = [sys.executable, "-c", _BOOT + _SCRIPT, *python]
+    else:
+        argv = [sys.executable, "-c", _BOOT + _CLI, *args]
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(folder),
@@ -111,6 +142,7 @@ def run(
         "PYTHONIOENCODING": "utf-8",
         "PYTHONPATH": str(ROOT),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "HOSTILE_RSS_FILE": str(rss_path),
     }
     before = snapshot(folder)
     out_path = folder.parent / f".{folder.name}.stdout"
@@ -142,12 +174,17 @@ def run(
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.monotonic() - started
+    try:  # the child's own peak (VmHWM); ru_maxrss would count the forking parent too
+        rss_mib = int(rss_path.read_text()) / 1024
+    except (OSError, ValueError):
+        rss_mib = usage.ru_maxrss / 1024
+    rss_path.unlink(missing_ok=True)
     result = Result(
         argv=[str(a) for a in args] if python is None else list(python),
         code=proc.returncode,
         stdout=out_path.read_bytes(),
         stderr=err_path.read_bytes().decode("utf-8", "replace"),
-        rss_mib=usage.ru_maxrss / 1024,
+        rss_mib=rss_mib,
         seconds=seconds,
         timed_out=killed.is_set(),
         before=before,
@@ -155,6 +192,16 @@ def run(
     )
     for path in (out_path, err_path, in_path):
         path.unlink(missing_ok=True)
+    log = os.environ.get("DRAFTKIT_HOSTILE_LOG")
+    if log:  # one JSON line per run, for the figures in docs/security.md
+        record = {
+            "case": os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0],
+            "code": result.code,
+            "rss_mib": round(result.rss_mib, 1),
+            "seconds": round(result.seconds, 2),
+        }
+        with Path(log).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
     return result
 
 

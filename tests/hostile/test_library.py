@@ -37,7 +37,7 @@ try:
 except ValidationError as exc:
     print("refused:", exc.errors()[0]["msg"])
 """,
-        "refused: Value error, variables hold more than 200,000 values",
+        "refused: Value error, the letter holds more than 200,000 values",
     ),
     "parse-letter-is-a-spec-error": (
         BOMB
@@ -48,7 +48,7 @@ try:
 except SpecError as exc:
     print("refused:", exc)
 """,
-        "refused: bomb.yaml: variables: variables hold more than 200,000 values",
+        "refused: bomb.yaml: the letter holds more than 200,000 values",
     ),
     "shared-asks": (
         """
