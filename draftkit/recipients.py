@@ -314,7 +314,8 @@ def _read(path: Path) -> str:
     if size > MAX_RECIPIENT_BYTES:
         raise SpecError(f"recipient file is {size:,} bytes; too large", path=path)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="recipient file")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="save the list as UTF-8 CSV"

@@ -33,7 +33,7 @@ import yaml
 from pydantic import ValidationError
 
 from draftkit.errors import SpecError
-from draftkit.files import parse_json_text, parse_yaml_text
+from draftkit.files import parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Letter, Signatory
 
 __all__ = [
@@ -315,7 +315,7 @@ def _rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     if size > MAX_BYTES:
         raise SpecError(f"signatory file is {size:,} bytes; too large", path=path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_input(path, limit=MAX_BYTES, what="signatory file").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="export the form as UTF-8 CSV"

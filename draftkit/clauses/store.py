@@ -31,7 +31,7 @@ from pydantic import ValidationError
 
 from draftkit.clauses.model import Clause
 from draftkit.errors import ClauseError
-from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS
+from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS, read_input
 
 __all__ = [
     "CLAUSE_SUFFIXES",
@@ -362,8 +362,9 @@ def read_clause_file(path: Path) -> list[Clause]:
             path=path,
             hint="split it into one file per topic",
         )
+    raw = read_input(path, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError, what="clause file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ClauseError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="save the file as UTF-8"

@@ -286,17 +286,23 @@ def add(
     The input holds one clause (a mapping starting with `id:`), a list of clauses, or a
     `clauses:` list. Other clauses and comments in the target file are kept.
     """
-    from draftkit.clauses.store import parse_clause_text
+    from draftkit.clauses.store import MAX_CLAUSE_FILE_BYTES, parse_clause_text
     from draftkit.errors import ClauseError
+    from draftkit.files import read_input
 
     if source == "-":
-        text, origin = sys.stdin.read(), Path("<stdin>")
+        text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
+        if len(text) > MAX_CLAUSE_FILE_BYTES:
+            raise ClauseError(f"more than {MAX_CLAUSE_FILE_BYTES:,} characters", path=origin)
     else:
         origin = Path(source)
+        raw = read_input(origin, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError)
         try:
-            text = origin.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ClauseError(f"cannot read file ({exc.strerror})", path=origin) from None
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ClauseError(
+                f"not UTF-8 text (byte {exc.start})", path=origin, hint="save it as UTF-8"
+            ) from None
     new = parse_clause_text(text, origin)
     if not new:
         raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")

@@ -127,3 +127,27 @@ def test_a_failed_render_leaves_an_existing_output_alone(case: Path) -> None:
     result = run(["render", "letter.yaml", "-o", "letter.docx", "--force"], case)
     assert_refused(result, names="letter.yaml", says="U+0007")
     assert (case / "letter.docx").read_bytes() == b"the previous version"
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["render", "/dev/zero", "-o", "out.docx"], "/dev/zero"),
+        (["render", "letter.yaml", "-o", "out.docx", "--reference", "/dev/zero"], "/dev/zero"),
+        (["ingest", "/dev/zero"], "/dev/zero"),
+        (["check", "letter.docx", "--spec", "/dev/zero"], "/dev/zero"),
+        (["merge", "letter.yaml", "--recipients", "zero.csv", "-o", "out"], "zero.csv"),
+        (["signatories", "import", "zero.csv"], "zero.csv"),
+        (["clauses", "add", "/dev/zero", "--library", "library"], "/dev/zero"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value,
+)
+def test_an_endless_input_is_read_only_up_to_its_limit(
+    args: list[str], names: str, case: Path, spec: Path
+) -> None:
+    """A device or FIFO reports size 0 and never ends: reads stop at the cap."""
+    (case / "letter.docx").write_bytes(docx())
+    (case / "library").mkdir()
+    (case / "zero.csv").symlink_to("/dev/zero")  # a list that never ends
+    result = run(args, case)
+    assert_refused(result, names=names, says=["bytes"])
