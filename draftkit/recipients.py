@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.characters import describe, shown, unwritable_in
 from draftkit.compose.sandbox import BlankValue, DataValue
@@ -102,6 +102,26 @@ class Recipient(BaseModel):
     key: str | None = None
     source: str | None = None
     problem: str | None = None
+
+    @model_validator(mode="after")
+    def _writable(self) -> Recipient:
+        """A recipient from any source (a list, the congress directory, Python) whose text
+        cannot be written into a letter is a problem row, never a silently cleaned one."""
+        if self.problem is not None:
+            return self
+        for name in type(self).model_fields:
+            if name in ("source", "problem"):
+                continue
+            found = unwritable_in(getattr(self, name))
+            if found is not None:
+                where = f"{name}{found[0]}" if found[0].startswith("[") else name
+                where = f"{name}.{found[0]}" if found[0] and not found[0].startswith("[") else where
+                self.problem = (
+                    f"'{shown(where)}' holds {describe(found[1])}, which cannot be written "
+                    "into a document"
+                )
+                break
+        return self
 
     def label(self) -> str:
         """A short label for messages and the manifest: the name, else key or source."""

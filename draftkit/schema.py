@@ -157,7 +157,12 @@ class WritableModel(BaseModel):
     refused with the field's path. The base of the letter and clause models."""
 
     model_config = ConfigDict(
-        extra="forbid", validate_assignment=False, str_max_length=MAX_TEXT_CHARS
+        extra="forbid",
+        validate_assignment=False,
+        str_max_length=MAX_TEXT_CHARS,
+        # str(ValidationError) would repr the whole input: a structure repeating one list a
+        # billion times (shared references) takes the interpreter down while printing it
+        hide_input_in_errors=True,
     )
 
     @field_validator("*", mode="before")

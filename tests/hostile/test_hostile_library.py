@@ -50,6 +50,19 @@ except SpecError as exc:
 """,
         "refused: bomb.yaml: the letter holds more than 200,000 values",
     ),
+    "printing-the-refusal": (
+        BOMB
+        + """
+from pydantic import ValidationError
+from draftkit import Letter
+try:
+    Letter.model_validate({"variables": {"x": laughs}})
+except ValidationError as exc:
+    text = str(exc)  # pydantic would repr the whole input here
+    print("printed:", len(text) < 2000, "input_value" not in text)
+""",
+        "printed: True True",
+    ),
     "shared-asks": (
         """
 from pydantic import ValidationError
