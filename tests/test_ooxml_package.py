@@ -1,4 +1,7 @@
-"""The safe package reader (draftkit.ooxml), called directly."""
+"""The safe package reader (draftkit.ooxml), called directly.
+
+The validity of what draftkit writes is tested in test_ooxml.py.
+"""
 
 from __future__ import annotations
 
