@@ -18,7 +18,7 @@ import statistics
 import textwrap
 import time
 
-from draftkit.ingest import ingest_text, names, noise
+from draftkit.ingest import anchors, dates, ingest_text, names, noise, reading
 
 WORDS = [
     "rights",
@@ -150,7 +150,7 @@ def make_letter(rng: random.Random, index: int) -> str:
 
 
 def _clear_caches() -> None:
-    for module in (names, noise):
+    for module in (names, noise, reading, dates, anchors):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
@@ -188,6 +188,7 @@ def main() -> None:
         "target >= 200 letters/s"
     )
     docx_side_by_side(letters[:100])
+    pdf_side_by_side()
 
 
 def _rate(count: int, seconds: float) -> str:
@@ -238,6 +239,65 @@ def docx_side_by_side(texts: list[str]) -> None:
                            check=True, capture_output=True)  # fmt: skip
         converted = time.perf_counter() - start
     print(f"  pandoc -t plain, one process per file (text only):   {_rate(len(sample), converted)}")
+
+
+def pdf_side_by_side(rounds: int = 5) -> None:
+    """PDF letters: ingest beside poppler's pdftotext (text only, no structure).
+
+    The PDFs are the text PDFs of ``tests/fixtures/wild`` (one to two pages, made by
+    LibreOffice). Three figures: ingest_bytes in this process (median of ``rounds``), the
+    ``draftkit ingest`` command on the whole batch in a fresh process (start-up included,
+    output written to a real folder), and ``pdftotext`` run once per file.
+    """
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from draftkit.errors import IngestError
+    from draftkit.ingest import ingest_bytes
+
+    folder = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "wild"
+    files = []
+    for path in sorted(folder.glob("*.pdf")):
+        data = path.read_bytes()
+        try:
+            ingest_bytes(data, filename=path.name)
+        except IngestError:
+            continue  # the scan without a text layer
+        files.append((path, data))
+    rates = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for path, data in files:
+            ingest_bytes(data, filename=path.name)
+        rates.append(len(files) / (time.perf_counter() - start))
+    print(f".pdf ({len(files)} text PDFs from tests/fixtures/wild), side by side:")
+    print(
+        f"  draftkit ingest_bytes, in this process: {statistics.median(rates):,.0f} letters/s"
+        f" median of {rounds} (min {min(rates):,.0f}); target >= 20 letters/s"
+    )
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
+        command = [sys.executable, "-m", "draftkit", "ingest", "-q", "--force", "-o", tmp]
+        start = time.perf_counter()
+        subprocess.run([*command, *(str(p) for p, _ in files)], check=True, capture_output=True)
+        batch = time.perf_counter() - start
+    print(
+        f"  draftkit ingest *.pdf -o specs/, fresh process:  {_rate(len(files), batch)}"
+        " (start-up included)"
+    )
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        print("  pdftotext: not installed (apt-get install poppler-utils)")
+        return
+    start = time.perf_counter()
+    for path, _ in files:
+        subprocess.run([pdftotext, "-layout", str(path), "-"], check=True, capture_output=True)
+    print(
+        f"  pdftotext -layout, one process per file (text only): "
+        f"{_rate(len(files), time.perf_counter() - start)}"
+    )
 
 
 if __name__ == "__main__":

@@ -11,14 +11,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from draftkit._version import __version__
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
 from draftkit.schema import Letter
 
+if TYPE_CHECKING:
+    from draftkit.compose import ComposeResult
+
 __all__ = [
     "BuildResult",
+    "explain_filled",
+    "explain_spec",
     "prepare_letter",
     "provenance_properties",
     "render_spec",
@@ -104,6 +110,78 @@ def prepare_letter(
             )
         raise
     return result.letter, [*result.warnings, *review_warnings(result.letter, config=config)]
+
+
+def explain_filled(result: ComposeResult) -> list[str]:
+    """What compose wrote that the spec does not hold, one line per part, with its source.
+
+    Args:
+        result: What :func:`draftkit.compose.compose` returned.
+
+    Returns:
+        Lines such as ``closing[0] (template variant us-executive): "We appreciate …"``;
+        empty when the spec writes every part of the letter itself.
+    """
+    letter = result.letter
+    variant = f"template variant {result.variant}"
+    offices = [a.office for a in letter.addressees if a.office]
+    forms = f"forms of address for {', '.join(offices)}" if offices else "forms of address"
+    out: list[str] = []
+    for place in result.filled:
+        if place in ("body", "closing"):
+            for index, text in enumerate(letter.texts(place)):  # type: ignore[arg-type]
+                out.append(f"{place}[{index}] ({variant}): {_quoted(text)}")
+        elif place == "salutation":
+            source = forms if offices else variant
+            out.append(f"salutation ({source}): {_quoted(letter.salutation or '')}")
+        elif place == "complimentary_close":
+            text = _quoted(letter.complimentary_close or "")
+            source = f"{variant}; the office's usual close where it has one"
+            out.append(f"complimentary_close ({source}): {text}")
+        elif place in ("asks_intro", "signatory_note"):
+            out.append(f"{place} ({variant}): {_quoted(getattr(letter, place) or '')}")
+        elif place.startswith("options."):
+            value = getattr(letter.options, place.removeprefix("options."))
+            out.append(f"{place} ({variant}): {value}")
+        elif place.startswith(("addressees[", "cc[")):
+            field_name, _, rest = place.partition("[")
+            person = getattr(letter, field_name)[int(rest.rstrip("]"))]
+            lines = [person.honorific or "", *person.title_lines, *person.address_lines]
+            shown = " / ".join(line for line in lines if line)
+            out.append(f"{place} ({forms}): honorific, title and address lines: {shown}")
+        else:
+            out.append(f"{place} ({variant})")
+    return out
+
+
+def _quoted(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return f'"{flat if len(flat) <= limit else flat[: limit - 1] + "…"}"'
+
+
+def explain_spec(
+    spec: str | Path,
+    *,
+    audience: str | None = None,
+    config: ProjectConfig | None = None,
+    template_dirs: tuple[Path, ...] = (),
+    clause_dirs: tuple[Path, ...] = (),
+) -> list[str]:
+    """What rendering ``spec`` adds to it: see :func:`explain_filled`.
+
+    A part the spec leaves out is filled from the template variant or the forms of
+    address; a part it writes, even empty (``closing: []``), is printed as written.
+
+    Raises:
+        DraftkitError: As :func:`prepare_letter`.
+    """
+    from draftkit.compose import compose_file
+
+    config = config or load_config(spec)
+    if clause_dirs:
+        config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
+    result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
+    return explain_filled(result)
 
 
 REVIEW_RULES = frozenset({"signatories-missing"})

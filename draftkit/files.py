@@ -721,10 +721,27 @@ def load_letter(path: str | Path) -> Letter:
     return parse_letter(data, path=path, lines=lines)
 
 
+FILLED_FIELDS = ("body", "asks_intro", "closing", "complimentary_close", "signatory_note")
+"""Fields compose fills from the template variant when a spec leaves them out."""
+
+
 def letter_to_data(letter: Letter) -> dict[str, Any]:
-    """A letter as plain data for a spec file: defaults and empty fields left out."""
+    """A letter as plain data for a spec file: defaults and empty fields left out.
+
+    A field that compose would fill from the template variant is written even when
+    empty (``closing: []``, ``complimentary_close: null``) if the letter sets it, as an
+    ingested letter does: rendering the spec then prints exactly what it holds.
+    """
     data: dict[str, Any] = letter.model_dump(mode="json", exclude_defaults=True)
-    return data
+    given = letter.model_fields_set
+    for name in FILLED_FIELDS:
+        if name in data or name not in given:
+            continue
+        if name == "asks_intro" and not letter.asks:
+            continue
+        data[name] = letter.model_dump(mode="json", include={name})[name]
+    order = list(Letter.model_fields)
+    return {key: data[key] for key in sorted(data, key=order.index)}
 
 
 class _Dumper(yaml.SafeDumper):

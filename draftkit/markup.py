@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "escape", "parse", "plain"]
+__all__ = ["Span", "escape", "link_shown", "parse", "plain"]
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?|mailto):[^)\s]+)\)")
 _URL_OK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
@@ -128,14 +128,38 @@ def _parse_into(text: str, bold: bool, italic: bool, out: list[Span]) -> None:
     flush()
 
 
+def _bare(value: str) -> str:
+    value = re.sub(r"^(?:https?://|mailto:)", "", value.strip(), flags=re.IGNORECASE)
+    return value.removeprefix("www.").rstrip("/").lower()
+
+
+def link_shown(span: Span) -> str | None:
+    """The address to print after a link's text, or None when the text already shows it.
+
+    On paper a link is only its words, so a printed letter shows where it points:
+    ``our website (https://example.org/cases)``. A ``mailto:`` link shows the address.
+
+    Args:
+        span: A span of :func:`parse` output.
+
+    Returns:
+        The URL (or e-mail address) to show, or None for plain spans and for links whose
+        text is already the address.
+    """
+    if not span.url or not _URL_OK.match(span.url):
+        return None
+    shown = span.url[len("mailto:") :] if span.url.lower().startswith("mailto:") else span.url
+    if _bare(span.text) == _bare(shown):
+        return None
+    return shown
+
+
 def plain(text: str, *, links: bool = True) -> str:
     """The text without markup; links become ``text (url)`` unless ``links`` is false."""
     parts: list[str] = []
     for span in parse(text):
-        if span.url and links and span.url != span.text and _URL_OK.match(span.url):
-            parts.append(f"{span.text} ({span.url})")
-        else:
-            parts.append(span.text)
+        shown = link_shown(span) if links else None
+        parts.append(f"{span.text} ({shown})" if shown else span.text)
     return "".join(parts)
 
 

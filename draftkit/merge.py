@@ -967,7 +967,9 @@ class _Merger:
         document = pieces.get("word/document.xml", [])
         wanted = [_NAME, _SALUTATION, *slots.values()]
         found = [p for p in document if isinstance(p, int)]
-        if sorted(found) != sorted(wanted) or not set(pieces) <= _DYNAMIC_PARTS:
+        # the continuation header names the addressee too
+        dynamic = {*_DYNAMIC_PARTS, self.renderer.continuation_part}
+        if sorted(found) != sorted(wanted) or not set(pieces) <= dynamic:
             return None
         return _Skeleton(entries, pieces, slots, joiner)
 
@@ -976,27 +978,36 @@ class _Merger:
         skeleton = self._skeleton(parts)
         if skeleton is None:
             return None
-        from draftkit.render.layout import address_lines
+        from draftkit.render.layout import address_lines, running_header
         from draftkit.render.package import build_zip, compress
+        from draftkit.typography import smarten
 
+        assert parts.base is not None
+        options = parts.base.letter.options
+        # the printed text has typographic quotes, as the renderer sets it (see typeset)
+        printed = smarten if options.quotes == "typographic" else str
         salutation = self._salutation(parts)
         name = parts.who.name or ""
         if salutation is None or not _plain(salutation) or not _plain(name):
             return None
-        document: dict[int, str] = {_SALUTATION: _xml_text(salutation)}
+        document: dict[int, str] = {_SALUTATION: _xml_text(printed(salutation))}
         core: dict[int, str] = {_NAME: _xml_text(name)}
         for text, slot in skeleton.slots.items():
             value = parts.rendered[text]
             if not _plain(value):
                 return None
-            document[slot] = core[slot] = _xml_text(value)
-        lines = [piece for line in address_lines(self._addressee(parts)) for piece in
+            document[slot] = _xml_text(printed(value))
+            core[slot] = _xml_text(value)
+        addressee = self._addressee(parts)
+        lines = [piece for line in address_lines(addressee) for piece in
                  line.split("\n")]  # fmt: skip
-        document[_NAME] = skeleton.joiner.join(_xml_text(line) for line in lines)
+        document[_NAME] = skeleton.joiner.join(_xml_text(printed(line)) for line in lines)
+        who, _ = running_header(Letter(addressees=[addressee], options=options))
         custom = {_LABEL: _xml_text(parts.recipient.label()),
                   _KEY: _xml_text(parts.recipient.key or "")}  # fmt: skip
         values = {"word/document.xml": document, "docProps/core.xml": core,
-                  "docProps/custom.xml": custom}  # fmt: skip
+                  "docProps/custom.xml": custom,
+                  self.renderer.continuation_part: {_NAME: _xml_text(who)}}  # fmt: skip
         entries = []
         for entry in skeleton.entries:
             if isinstance(entry, str):

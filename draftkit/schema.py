@@ -260,11 +260,15 @@ class Ask(_Model):
         lead: The lead-in sentence ("Increase humanitarian access.").
         body: Text following the lead-in in the same paragraph.
         items: Bullet items under the ask.
+        heading: A heading set above this ask that opens a group of asks
+            ("Recommendations to the Ministry of Health"), as letters with asks for
+            several recipients have.
     """
 
     lead: str | None = None
     body: str | None = None
     items: list[str] = Field(default_factory=list)
+    heading: str | None = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> Ask:
@@ -343,6 +347,11 @@ class LetterOptions(_Model):
         date_format: ``us`` ("May 25, 2021") or ``international`` ("25 May 2021").
         date_position: The date above the inside address (usual) or below it.
         cc_position: The cc list at the end of the letter (usual) or under the address.
+        quotes: ``typographic`` turns straight quotes and apostrophes into curly ones
+            (“ ” ‘ ’) in every output format; ``straight`` keeps them as typed.
+        continuation_header: The addressee, the date and "Page N" at the top of pages 2
+            onward (DOCX and PDF). None leaves it to the house style: on, unless the
+            reference document has its own header for later pages or turns it off.
         check_disable: Lint rules (ids or families) ``draftkit check`` skips for this letter.
     """
 
@@ -356,6 +365,8 @@ class LetterOptions(_Model):
     date_format: Literal["us", "international"] = "us"
     date_position: Literal["before-address", "after-address"] = "before-address"
     cc_position: Literal["after-address", "end"] = "end"
+    quotes: Literal["typographic", "straight"] = "typographic"
+    continuation_header: bool | None = None
     check_disable: list[str] = Field(default_factory=list)
 
 

@@ -1,7 +1,15 @@
-"""Regenerate the generated parts of docs/: the CLI reference and the spec JSON Schema.
+"""Regenerate the generated parts of docs/: CLI reference, spec schema, forms of address,
+example pages.
 
-python scripts/make_docs.py          # write docs/cli.md and docs/spec-schema.json
-python scripts/make_docs.py --check  # exit 1 if they are out of date (used by tests)
+python scripts/make_docs.py          # write docs/cli.md, docs/spec-*.{md,json},
+                                     # docs/protocol-offices.md, and render every example
+                                     # to PNG pages in docs/images/ (needs LibreOffice and
+                                     # poppler) with docs/examples.md
+python scripts/make_docs.py --check  # exit 1 if the text pages are out of date (tests)
+
+The PNG pages are what LibreOffice prints, at 60 dpi: they show a reader what a letter
+looks like before installing anything. They are regenerated only without --check, since
+they need LibreOffice; docs/examples.md lists whichever pages docs/images/ holds.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from draftkit import schema  # noqa: E402
+from draftkit import protocol, schema  # noqa: E402
 from draftkit.cli import main as cli_main  # noqa: E402
 from draftkit.schema import Letter  # noqa: E402
 
@@ -156,17 +164,269 @@ def spec_reference() -> str:
     return "\n".join(lines)
 
 
+GALLERY = [
+    # (name, spec, reference, what it shows)
+    (
+        "secretary-of-state",
+        "examples/secretary-of-state.yaml",
+        None,
+        "One organisation writes to a cabinet secretary: text letterhead, a link printed "
+        "with its address, an enclosure and a cc list hanging under their labels; page 2 "
+        "carries the continuation header and \"Page 2 of 2\".",
+    ),
+    (
+        "coalition-president",
+        "examples/coalition-president.yaml",
+        None,
+        "A coalition letter: seven numbered asks with bold lead-ins, bullet items under the "
+        "last, and twelve organisations signing; the close stays with the last paragraph "
+        "and the signers.",
+    ),
+    (
+        "coalition-president-house-style",
+        "examples/coalition-president.yaml",
+        "examples/house-style.docx",
+        "The same letter in a house style (examples/house-style.docx: logo, A4, its own "
+        "first-page footer). The house style has no header or footer for later pages, so "
+        "draftkit adds its continuation header and \"Page X of Y\".",
+    ),
+    (
+        "experts-re-line",
+        "examples/experts-re-line.yaml",
+        None,
+        "Fourteen individuals sign under a \"Re:\" line: their names run down two columns, "
+        "page after page, and no signer is split.",
+    ),
+]
+
+
+def gallery_page(images: Path) -> str:
+    """docs/examples.md: every example's pages, from the PNG files in ``images``."""
+    lines = [
+        "# What the examples look like",
+        "",
+        "Every example letter as LibreOffice prints it (`draftkit render … -o letter.pdf`),",
+        "one picture per page at 60 dpi. `make docs` renders them again. Fonts are those of",
+        "the machine that ran it: Cambria, or a metric-compatible stand-in such as Caladea",
+        "(`fonts-crosextra-caladea`), looks like Word; without either, LibreOffice",
+        "substitutes a serif that sets a little wider.",
+        "",
+    ]
+    for name, spec, reference, about in GALLERY:
+        pictures = sorted(images.glob(f"{name}-page*.png"), key=lambda p: p.stem)
+        if not pictures:
+            continue
+        command = f"draftkit render {spec} -o letter.pdf"
+        if reference:
+            command += f" --reference {reference}"
+        lines += [f"## {name}", "", about, "", "```sh", command, "```", ""]
+        lines += [
+            f"![{name}, page {index}](images/{picture.name})"
+            for index, picture in enumerate(pictures, start=1)
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_gallery(images: Path) -> list[Path]:
+    """Render every gallery letter to PDF (LibreOffice) and its pages to PNG (pdftoppm)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from draftkit.build import prepare_letter
+    from draftkit.render import render_pdf
+
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise SystemExit("make docs needs pdftoppm (apt-get install poppler-utils)")
+    images.mkdir(parents=True, exist_ok=True)
+    for old in images.glob("*-page*.png"):
+        old.unlink()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="draftkit-docs-") as tmp:
+        for name, spec, reference, _ in GALLERY:
+            letter, _warnings = prepare_letter(ROOT / spec)
+            pdf = Path(tmp) / f"{name}.pdf"
+            pdf.write_bytes(render_pdf(letter, reference=ROOT / reference if reference else None))
+            subprocess.run(
+                [pdftoppm, "-png", "-r", "60", str(pdf), str(images / f"{name}-page")],
+                check=True,
+            )
+            written += sorted(images.glob(f"{name}-page*.png"))
+    return written
+
+
+# --------------------------------------------------------------------------- forms of address
+
+_COUNTRIES = {
+    "US": "United States",
+    "GB": "United Kingdom",
+    "CA": "Canada",
+    "AU": "Australia",
+    "VA": "Holy See",
+}
+_ORGANIZATIONS = {
+    "UN": "United Nations system",
+    "WTO": "United Nations system",
+    "WBG": "United Nations system",
+    "IMF": "United Nations system",
+    "EU": "European Union",
+    "AU": "African Union",
+    "OSCE": "OSCE",
+    "CoE": "Council of Europe",
+    "ICC": "International courts",
+    "ICJ": "International courts",
+    "OAS": "Organization of American States and the inter-American system",
+    "NATO": "Other international organizations",
+    "Commonwealth": "Commonwealth",
+    "OIF": "Francophone countries (letters in French)",
+}
+_JURISDICTIONS = {
+    "intl": "Other international organizations",
+    "commonwealth": "Commonwealth",
+    "francophone": "Francophone countries (letters in French)",
+    "foreign": "Any country: heads of state, governments, diplomats",
+    "religious": "Religious leaders",
+    "academic": "Academic and private",
+    "private": "Academic and private",
+}
+_GROUP_ORDER = [
+    "United States",
+    "United Kingdom",
+    "Canada",
+    "Australia",
+    "Holy See",
+    "United Nations system",
+    "European Union",
+    "African Union",
+    "OSCE",
+    "Council of Europe",
+    "International courts",
+    "Organization of American States and the inter-American system",
+    "Other international organizations",
+    "Commonwealth",
+    "Francophone countries (letters in French)",
+    "Any country: heads of state, governments, diplomats",
+    "Religious leaders",
+    "Academic and private",
+]
+
+
+def _group(row: protocol.OfficeRow) -> str:
+    if row.country and row.country in _COUNTRIES:
+        return _COUNTRIES[row.country]
+    if row.organization and row.organization in _ORGANIZATIONS:
+        return _ORGANIZATIONS[row.organization]
+    return _JURISDICTIONS.get(row.jurisdiction, "Other international organizations")
+
+
+def _md(text: str | None) -> str:
+    return (text or "—").replace("|", "\\|").replace("\n", " ")
+
+
+def _gendered(value: protocol.Gendered | None) -> str:
+    if value is None or not value.texts():
+        return "—"
+    if value.male in (None, value.neutral) and value.female in (None, value.neutral):
+        return _md(value.neutral)
+    parts = [f"{value.male or value.neutral} / {value.female or value.neutral}"]
+    if value.neutral and value.neutral not in (value.male, value.female):
+        parts.append(f"(no gender: {value.neutral})")
+    return _md(" ".join(parts))
+
+
+def _first_line(row: protocol.OfficeRow) -> str:
+    if row.office_lines:
+        first = row.office_lines[0]
+        return _md(first if isinstance(first, str) else first[0])
+    if row.name_line:
+        line = row.name_line if isinstance(row.name_line, str) else row.name_line[0]
+        honorific = row.honorific.neutral if row.honorific else ""
+        return _md(" ".join(line.replace("{honorific}", honorific or "").split()))
+    honorific = _gendered(row.honorific)
+    return "{name}" if honorific == "—" else f"{honorific} {{name}}"
+
+
+def protocol_offices() -> str:
+    rows = protocol.offices()
+    refs = protocol.sources()
+    forms = [(row, name) for row in rows for name in row.cited_fields()]
+    sourced = sum(1 for row, name in forms if row.sourced(name))
+    groups: dict[str, list[protocol.OfficeRow]] = {}
+    for row in rows:
+        groups.setdefault(_group(row), []).append(row)
+    order = [g for g in _GROUP_ORDER if g in groups] + sorted(set(groups) - set(_GROUP_ORDER))
+    lines = [
+        "# Forms of address: the offices",
+        "",
+        "Generated from `draftkit/data/protocol.yaml` by `scripts/make_docs.py`; do not edit",
+        "by hand. How the table works: [protocol.md](protocol.md).",
+        "",
+        f"{len(rows)} offices, {len(forms)} forms (honorific, lines, salutations, closes,",
+        f"acting and former forms): {sourced} taken from a reference, {len(forms) - sourced}",
+        "house conventions, each with its reason in the data file. `draftkit address",
+        "--office KEY --name NAME --sources` prints every form of one office with its source.",
+        "",
+        "In the tables: **first line** is the formal style's first line of the address",
+        "(`{name}` is the person's name); **salutation** and **close** give the formal",
+        "style, then the common style; **sources** lists the references cited (ids as in",
+        "[References](#references)); **conventions** names the forms no reference gave.",
+        "",
+    ]
+    for group in order:
+        lines += [f"## {group}", ""]
+        lines += [
+            "| key | office | first line | salutation (formal; common) "
+            "| close (formal; common) | sources | conventions |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for row in groups[group]:
+            close_formal = row.complimentary_close_formal or row.complimentary_close
+            conventions = [name for name in row.cited_fields() if not row.sourced(name)]
+            cells = [
+                f"`{row.key}`",
+                _md(row.label),
+                _first_line(row),
+                f"{_gendered(row.salutation_formal)}; {_gendered(row.salutation_common)}",
+                f"{_gendered(close_formal)}; {_gendered(row.complimentary_close)}",
+                ", ".join(row.source_ids()) or "—",
+                ", ".join(conventions) or "—",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += ["## References", ""]
+    for ref_id in sorted(refs):
+        ref = refs[ref_id]
+        parts = [f"- `{ref_id}`: {ref.title}"]
+        if ref.publisher:
+            parts.append(f"; {ref.publisher}")
+        if ref.edition:
+            parts.append(f"; {ref.edition}")
+        if ref.url:
+            parts.append(f"; <{ref.url}>")
+        if ref.note:
+            parts.append(f" ({ref.note})")
+        lines.append("".join(parts))
+    return "\n".join(lines) + "\n"
+
+
 def outputs() -> dict[Path, str]:
     docs = ROOT / "docs"
     return {
         docs / "cli.md": cli_reference(),
         docs / "spec-schema.json": spec_schema(),
         docs / "spec-reference.md": spec_reference(),
+        docs / "examples.md": gallery_page(docs / "images"),
+        docs / "protocol-offices.md": protocol_offices(),
     }
 
 
 def main() -> int:
     check = "--check" in sys.argv
+    if not check:
+        for picture in render_gallery(ROOT / "docs" / "images"):
+            print(f"wrote {picture.relative_to(ROOT)}")
     stale = []
     for path, text in outputs().items():
         current = path.read_text(encoding="utf-8") if path.exists() else None

@@ -1,8 +1,11 @@
 """Build draftkit's bundled reference document, draftkit/templates/default.docx.
 
 The reference defines every named style draftkit uses (see
-draftkit.render.layout.STYLES), US Letter pages with one-inch margins, an empty
-first-page header (left to a letterhead), and a "Page X of Y" footer from page two.
+draftkit.render.layout.STYLES), US Letter pages with one-inch margins, and an empty
+first-page header and footer (left to a letterhead). It has no header or footer for the
+later pages: the renderer gives every reference that lacks them draftkit's "Page X of Y"
+footer and the continuation header (addressee, date, page), so the bundled style and a
+team's house style get them the same way.
 Run it after changing the house style: ``python scripts/make_reference.py``.
 """
 
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
@@ -44,6 +47,10 @@ def paragraph_style(
     color=None,
     small_caps=None,
     left=None,
+    hanging=None,
+    tab=None,
+    keep_lines=False,
+    contextual=False,
 ):
     styles = document.styles
     style = (
@@ -68,8 +75,17 @@ def paragraph_style(
     fmt.keep_with_next = keep_next
     if align is not None:
         fmt.alignment = align
+    fmt.keep_together = keep_lines
     if left is not None:
         fmt.left_indent = left
+    if hanging is not None:
+        fmt.first_line_indent = -hanging
+    if tab is not None:
+        fmt.tab_stops.add_tab_stop(tab, WD_TAB_ALIGNMENT.LEFT)
+    if contextual:
+        # no space between two paragraphs of this style (bullet items sit tight)
+        ppr = style.element.get_or_add_pPr()
+        ppr.append(OxmlElement("w:contextualSpacing"))
     return style
 
 
@@ -87,19 +103,6 @@ def character_style(document, name, *, bold=None, italic=None, color=None, under
     if underline is not None:
         style.font.underline = underline
     return style
-
-
-def field(paragraph, instr, placeholder):
-    run = paragraph.add_run()
-    fld = OxmlElement("w:fldSimple")
-    fld.set(qn("w:instr"), instr)
-    inner = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = placeholder
-    inner.append(text)
-    fld.append(inner)
-    run._r.addnext(fld)
-    paragraph._p.remove(run._r)
 
 
 def main() -> None:
@@ -141,22 +144,47 @@ def main() -> None:
     paragraph_style(
         document, S.PAGE_HEADING, size=14, bold=True, color=ACCENT, after=18, keep_next=True
     )
-    paragraph_style(document, S.DATE, after=18)
-    paragraph_style(document, S.ADDRESS, after=12, keep_next=True)
-    paragraph_style(document, S.CC, size=10, before=8, after=4)
-    paragraph_style(document, S.SUBJECT, bold=True, after=12, keep_next=True)
+    # Spacing lives under each paragraph (space after), never above it, so the gap
+    # between two parts is the upper part's alone: 10 pt through the body of the letter.
+    paragraph_style(document, S.DATE, after=18, keep_next=True)
+    paragraph_style(document, S.ADDRESS, after=12, keep_next=True, keep_lines=True)
+    paragraph_style(document, S.SUBJECT, bold=True, after=12, keep_next=True, keep_lines=True)
     paragraph_style(document, S.SALUTATION, after=10, keep_next=True)
     paragraph_style(document, S.BODY, after=10)
     paragraph_style(document, S.ASKS_INTRO, base=S.BODY, after=6, keep_next=True)
-    paragraph_style(document, S.ASK, base=S.BODY, after=8)
-    paragraph_style(document, S.ASK_ITEM, base=S.BODY, after=4)
-    paragraph_style(document, S.CLOSING, base=S.BODY, before=4, after=10)
-    paragraph_style(document, S.CLOSE, before=4, after=30, keep_next=True)
-    paragraph_style(document, S.SIGNATURE_NAME, keep_next=True)
-    paragraph_style(document, S.SIGNATURE_TITLE, after=12)
-    paragraph_style(document, S.SIGNATORY_ORG, after=2)
-    paragraph_style(document, S.SIGNATORY_NOTE, size=9.5, italic=True, before=10, color=GREY)
-    paragraph_style(document, S.ENCLOSURE, size=10, before=14)
+    paragraph_style(document, S.ASK, base=S.BODY, after=10)
+    paragraph_style(document, S.ASK_ITEM, base=S.BODY, after=10, contextual=True)
+    paragraph_style(document, S.CLOSING, base=S.BODY, after=10)
+    paragraph_style(document, S.CLOSE, after=30, keep_next=True, keep_lines=True)
+    paragraph_style(document, S.SIGNATURE_NAME, keep_lines=True)
+    paragraph_style(document, S.SIGNATURE_TITLE, after=12, keep_lines=True)
+    paragraph_style(document, S.SIGNATORY_ORG, after=2, keep_lines=True)
+    paragraph_style(
+        document, S.SIGNATORY_NOTE, size=9.5, italic=True, before=10, color=GREY, keep_lines=True
+    )
+    # "Enclosure:" and "cc:" hang to the left of their entries, which line up at a tab
+    paragraph_style(
+        document,
+        S.ENCLOSURE,
+        size=10,
+        before=14,
+        left=Inches(1),
+        hanging=Inches(1),
+        tab=Inches(1),
+        keep_lines=True,
+    )
+    paragraph_style(
+        document,
+        S.CC,
+        size=10,
+        before=8,
+        left=Inches(0.5),
+        hanging=Inches(0.5),
+        tab=Inches(0.5),
+        keep_lines=True,
+    )
+    paragraph_style(document, S.CONTINUATION, size=9, color=GREY)
+    paragraph_style(document, S.PAGE_FOOTER, size=9, color=GREY, align=WD_ALIGN_PARAGRAPH.CENTER)
     character_style(document, S.ASK_LEAD, bold=True)
     character_style(document, S.STRONG, bold=True)
     character_style(document, S.EMPHASIS, italic=True)
@@ -167,22 +195,17 @@ def main() -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Inches(1))
     section.header_distance = section.footer_distance = Inches(0.5)
+    # page 1 is the letterhead page: its header and footer stay empty; later pages get
+    # draftkit's continuation header and "Page X of Y" when a letter is rendered
     section.different_first_page_header_footer = True
-    footer = section.footer
-    paragraph = footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer_style = document.styles["Footer"]
-    footer_style.font.size = Pt(9)
-    footer_style.font.color.rgb = GREY
-    paragraph.style = footer_style
-    paragraph.add_run("Page ")
-    field(paragraph, "PAGE", "2")
-    paragraph.add_run(" of ")
-    # SECTIONPAGES, not NUMPAGES: in a combined mail-merge document every letter is a
-    # section and counts its own pages.
-    field(paragraph, "SECTIONPAGES", "2")
     section.first_page_footer.paragraphs[0].text = ""
     section.first_page_header.paragraphs[0].text = ""
+    for part in (section.first_page_footer, section.first_page_header):
+        part.paragraphs[0].style = document.styles[S.CONTINUATION]
+    settings = document.settings.element
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
 
     core = document.core_properties
     core.title = "draftkit reference document"

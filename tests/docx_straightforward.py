@@ -5,7 +5,7 @@ and the "python-docx from scratch" contender in benchmarks/merge.py. For every l
 opens the reference document, empties the body and adds each block of
 :func:`draftkit.render.layout.layout` with ``add_paragraph`` and named styles, runs with
 character styles, hyperlinks through a relationship, list numbering through ``numPr``,
-and long signature lists in a borderless table.
+and long signature lists in a section of two columns.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from draftkit.markup import parse
+from draftkit.markup import link_shown, parse
 from draftkit.render.layout import (
     STYLES,
     AskBlock,
     ItemBlock,
+    LabeledBlock,
     LineBlock,
     ParaBlock,
     SignatureBlock,
@@ -99,6 +100,11 @@ def _runs(paragraph: Any, text: str, base_style: str | None = None) -> None:
     for span in parse(text):
         if span.url:
             _hyperlink(paragraph, span.text, span.url)
+            shown = link_shown(span)
+            if shown:
+                paragraph.add_run(" (")
+                _hyperlink(paragraph, shown, span.url)
+                paragraph.add_run(")")
             continue
         run = paragraph.add_run(span.text)
         if base_style:
@@ -116,6 +122,16 @@ def _lines(container: Any, style: str, lines: tuple[str, ...] | list[str]) -> No
         if index:
             run.add_break()
         run.add_text(line)
+
+
+def _labeled(document: Any, block: LabeledBlock) -> None:
+    if not block.spaced:
+        lines = [line for entry in block.entries for line in entry]
+        _lines(document, block.style, [f"{block.label}\t{lines[0]}", *lines[1:]])
+        return
+    for index, entry in enumerate(block.entries):
+        label = f"{block.label}\t" if index == 0 else "\t"
+        _lines(document, block.style, [label + entry[0], *entry[1:]])
 
 
 def _signature(container: Any, block: SignatureBlock) -> None:
@@ -149,11 +165,20 @@ def build_document(letter: Letter, reference: str | Path) -> Any:
         _lines(document, STYLES.LETTERHEAD_NAME, [letter.sender.organization])
         _lines(document, STYLES.LETTERHEAD_ADDRESS, [" · ".join(letter.sender.address_lines)])
     blocks = layout(letter)
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        after_table = index and isinstance(blocks[index - 1], SignatureTable)
+        if after_table and not (
+            isinstance(block, ParaBlock) and block.style == STYLES.SIGNATORY_NOTE
+        ):
+            document.add_paragraph()  # the paragraph that ends the signers' columns
         if isinstance(block, ParaBlock):
             _runs(document.add_paragraph(style=block.style), block.text)
+            if after_table:  # the signatory note sits in the last signer's row
+                document.add_paragraph()
         elif isinstance(block, LineBlock):
             _lines(document, block.style, block.lines)
+        elif isinstance(block, LabeledBlock):
+            _labeled(document, block)
         elif isinstance(block, AskBlock):
             paragraph = document.add_paragraph(style=STYLES.ASK)
             if block.lead:
@@ -171,16 +196,20 @@ def build_document(letter: Letter, reference: str | Path) -> Any:
         elif isinstance(block, SignatureBlock):
             _signature(document, block)
         elif isinstance(block, SignatureTable):
-            rows = -(-len(block.signatures) // block.columns)
-            table = document.add_table(rows=rows, cols=block.columns)
-            for index, signature in enumerate(block.signatures):
-                cell = table.cell(index // block.columns, index % block.columns)
-                cell._tc.remove(cell.paragraphs[0]._p)
-                _signature(cell, signature)
-            for cell in table._cells:
-                if not cell.paragraphs:
-                    cell.add_paragraph()
-    if blocks and isinstance(blocks[-1], SignatureTable):
+            # the signers' section of two columns is closed by a section break (an empty
+            # paragraph); when nothing follows them, another empty paragraph ends the
+            # document, so that the columns are balanced
+            for signature in block.signatures:
+                _signature(document, signature)
+    last = blocks[-1] if blocks else None
+    if isinstance(last, SignatureTable):
+        document.add_paragraph()
+    if isinstance(last, SignatureTable) or (
+        len(blocks) > 1
+        and isinstance(blocks[-2], SignatureTable)
+        and isinstance(last, ParaBlock)
+        and last.style == STYLES.SIGNATORY_NOTE
+    ):
         document.add_paragraph()
     return document
 

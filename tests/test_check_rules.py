@@ -121,18 +121,28 @@ def test_salutation_form_quiet_for_the_office_forms(salutation: str) -> None:
 
 
 def test_salutation_form_infers_the_office_from_a_title_line() -> None:
-    person = {"honorific": "The Honorable", "name": "Antony J. Blinken",
-              "title_lines": ["71st U.S. Secretary of State"]}
-    assert run(make(addressees=[person], salutation="Dear Secretary Blinken,"),
-               "salutation-form") == []
+    person = {
+        "honorific": "The Honorable",
+        "name": "Antony J. Blinken",
+        "title_lines": ["71st U.S. Secretary of State"],
+    }
+    assert (
+        run(make(addressees=[person], salutation="Dear Secretary Blinken,"), "salutation-form")
+        == []
+    )
     found = run(make(addressees=[person], salutation="Dear Senator Blinken,"), "salutation-form")
     assert len(found) == 1 and "Secretary Blinken" in found[0].message
 
 
 def test_salutation_form_several_addressees() -> None:
     two = [senator(), senator("James Risch")]
-    assert run(make(addressees=two, salutation="Dear Senator Jones and Senator Risch:"),
-               "salutation-form") == []
+    assert (
+        run(
+            make(addressees=two, salutation="Dear Senator Jones and Senator Risch:"),
+            "salutation-form",
+        )
+        == []
+    )
     found = run(make(addressees=two, salutation="Dear Senator Jones:"), "salutation-form")
     assert len(found) == 1 and "James Risch" in found[0].message
 
@@ -151,6 +161,91 @@ def test_address_honorific_quiet_when_right_or_academic() -> None:
     assert run(make(), "address-honorific") == []
     person = {"honorific": "Dr.", "name": "Lena Park", "office": "private-individual"}
     assert run(make(addressees=[person], salutation="Dear Lena Park,"), "address-honorific") == []
+
+
+def _president(honorific: str | None) -> dict[str, Any]:
+    return {
+        "honorific": honorific,
+        "name": "Jordan Lee",
+        "office": "us-president",
+        "gender": "female",
+    }
+
+
+def test_address_honorific_fires_on_the_honorable_for_the_president() -> None:
+    letter = make(addressees=[_president("The Honorable")], salutation="Dear Madam President:")
+    found = run(letter, "address-honorific")
+    assert len(found) == 1
+    assert "'The Honorable' before the name of the President of the United States" in (
+        found[0].message
+    )
+    assert "no honorific" in found[0].message
+    assert "The President / The White House" in (found[0].hint or "")
+    assert found[0].details["office"] == "us-president"
+
+
+def test_address_honorific_accepts_the_tables_alternatives_and_no_honorific() -> None:
+    for honorific in (None, "His Excellency the Honourable", "Ms."):
+        letter = make(addressees=[_president(honorific)], salutation="Dear Madam President:")
+        assert run(letter, "address-honorific") == [], honorific
+
+
+def test_address_honorific_quiet_where_the_table_only_has_a_convention() -> None:
+    # The table styles the UNHCR head by name only (its Excellency is an alternative):
+    # a courtesy title is not flagged, a US style is.
+    person = {"honorific": "Ms.", "name": "Ana Ruiz", "office": "un-high-commissioner-refugees"}
+    assert (
+        run(
+            make(addressees=[person], salutation="Dear High Commissioner Ruiz,"),
+            "address-honorific",
+        )
+        == []
+    )
+    person = {"honorific": "The Honorable", "name": "Ana Ruiz", "office": "un-special-rapporteur"}
+    found = run(
+        make(addressees=[person], salutation="Dear Special Rapporteur,"), "address-honorific"
+    )
+    assert len(found) == 1
+
+
+def test_address_honorific_rt_hon_for_a_uk_minister() -> None:
+    person = {"honorific": "The Rt Hon", "name": "Jordan Avery", "office": "uk-prime-minister"}
+    assert (
+        run(make(addressees=[person], salutation="Dear Prime Minister,"), "address-honorific") == []
+    )
+    person = {**person, "honorific": "His Excellency"}
+    assert (
+        len(run(make(addressees=[person], salutation="Dear Prime Minister,"), "address-honorific"))
+        == 1
+    )
+
+
+def test_salutation_form_accepts_the_tables_alternatives() -> None:
+    ambassador = {
+        "honorific": "The Honorable",
+        "name": "Jordan Avery",
+        "office": "us-ambassador",
+        "gender": "male",
+    }
+    assert (
+        run(make(addressees=[ambassador], salutation="Dear Ambassador:"), "salutation-form") == []
+    )
+    king = {"name": "Felipe VI", "office": "monarch-king", "params": {"country": "Spain"}}
+    assert run(make(addressees=[king], salutation="Sire,"), "salutation-form") == []
+    found = run(make(addressees=[king], salutation="Dear Excellency,"), "salutation-form")
+    assert len(found) == 1 and "Your Majesty" in found[0].message
+
+
+def test_office_inference_needs_an_unambiguous_title() -> None:
+    from draftkit.check.address import infer_office
+    from draftkit.schema import Addressee
+
+    shared = Addressee(name="Jordan Avery", title_lines=["Secretary of State"])
+    assert infer_office(shared) is None  # the US and the UK both have one
+    us = Addressee(name="Jordan Avery", title_lines=["71st U.S. Secretary of State"])
+    assert infer_office(us) == ("us-secretary-of-state", "current")
+    org_line = Addressee(name="Jordan Avery", title_lines=["United Nations"])
+    assert infer_office(org_line) is None  # an organization, not an office
 
 
 def test_honorific_consistency_fires_on_two_courtesy_titles() -> None:
@@ -181,8 +276,10 @@ def test_recipient_in_cc_fires() -> None:
 
 
 def test_recipient_in_cc_quiet_for_other_people() -> None:
-    assert run(make(cc=[{"name": "Daniel K. Osei"}, {"name": "Hana Lindqvist"}]),
-               "recipient-in-cc") == []
+    assert (
+        run(make(cc=[{"name": "Daniel K. Osei"}, {"name": "Hana Lindqvist"}]), "recipient-in-cc")
+        == []
+    )
 
 
 # --------------------------------------------------------------------------- counts
@@ -231,8 +328,9 @@ def test_count_mismatch_quiet(text: str) -> None:
 
 
 def test_count_mismatch_more_than_is_a_lower_bound() -> None:
-    found = run(make(body=["We, more than 10 organizations, write."], signatories=NINE),
-                "count-mismatch")
+    found = run(
+        make(body=["We, more than 10 organizations, write."], signatories=NINE), "count-mismatch"
+    )
     assert len(found) == 1 and "more than" in found[0].message
 
 
@@ -240,22 +338,30 @@ def test_count_mismatch_recommendations_against_asks() -> None:
     letter = make(asks_intro="We make the following five recommendations:")
     found = run(letter, "count-mismatch")
     assert len(found) == 1 and found[0].details["listed"] == 2
-    assert run(make(asks_intro="We make the following two recommendations:"),
-               "count-mismatch") == []
+    assert (
+        run(make(asks_intro="We make the following two recommendations:"), "count-mismatch") == []
+    )
     assert run(make(body=["The government took three steps last year."]), "count-mismatch") == []
 
 
 def test_count_mismatch_items_under_an_ask() -> None:
-    asks = [{"lead": "Fund monitors.", "body": "Take the following three steps:",
-             "items": ["grants;", "training."]}]
+    asks = [
+        {
+            "lead": "Fund monitors.",
+            "body": "Take the following three steps:",
+            "items": ["grants;", "training."],
+        }
+    ]
     found = run(make(asks=asks), "count-mismatch")
     assert len(found) == 1 and found[0].details["list"] == "asks[0].items"
 
 
 def test_count_mismatch_individual_signatories() -> None:
     people = [{"name": f"Person {c}"} for c in "ABC"]
-    found = run(make(body=["We, the four undersigned experts, write."], signatories=people),
-                "count-mismatch")
+    found = run(
+        make(body=["We, the four undersigned experts, write."], signatories=people),
+        "count-mismatch",
+    )
     assert len(found) == 1 and found[0].details["listed"] == 3
 
 
@@ -302,8 +408,9 @@ def test_placeholder_quiet(text: str) -> None:
 
 
 def test_placeholder_anywhere_in_the_letter() -> None:
-    letter = make(addressees=[{"name": "[NAME]", "title_lines": ["Minister"]}],
-                  salutation="Dear Minister,")
+    letter = make(
+        addressees=[{"name": "[NAME]", "title_lines": ["Minister"]}], salutation="Dear Minister,"
+    )
     found = run(letter, "placeholder")
     assert [f.where for f in found] == ["addressees[0].name"]
 
@@ -353,7 +460,7 @@ def test_quote_style_fires_on_a_mix() -> None:
 
 
 @pytest.mark.parametrize(
-    "body", [["The minister’s “final” reply."], ["The minister's \"final\" reply."]]
+    "body", [["The minister’s “final” reply."], ['The minister\'s "final" reply.']]
 )
 def test_quote_style_quiet_when_consistent(body: list[str]) -> None:
     assert run(make(body=body), "quote-style") == []
@@ -437,19 +544,31 @@ def _people(*names: str, **options: Any) -> Letter:
 
 
 def test_signatory_order_family_name() -> None:
-    found = run(_people("Victor Cha", "Morton Abramowitz", signatory_order="family-name"),
-                "signatory-order")
+    found = run(
+        _people("Victor Cha", "Morton Abramowitz", signatory_order="family-name"), "signatory-order"
+    )
     assert len(found) == 1 and found[0].where == "signatories[1]"
-    assert run(_people("Morton Abramowitz", "Victor Cha", "Roberta Cohen",
-                       signatory_order="family-name"), "signatory-order") == []
+    assert (
+        run(
+            _people(
+                "Morton Abramowitz", "Victor Cha", "Roberta Cohen", signatory_order="family-name"
+            ),
+            "signatory-order",
+        )
+        == []
+    )
 
 
 def test_signatory_order_organization_and_as_entered() -> None:
-    letter = make(signatories=orgs("Zeta Fund", "The Alpha Network"),
-                  options={"signatory_order": "organization"})
+    letter = make(
+        signatories=orgs("Zeta Fund", "The Alpha Network"),
+        options={"signatory_order": "organization"},
+    )
     assert len(run(letter, "signatory-order")) == 1
-    letter = make(signatories=orgs("The Alpha Network", "Zeta Fund"),
-                  options={"signatory_order": "organization"})
+    letter = make(
+        signatories=orgs("The Alpha Network", "Zeta Fund"),
+        options={"signatory_order": "organization"},
+    )
     assert run(letter, "signatory-order") == []
     assert run(_people("Zed Young", "Amy Adams"), "signatory-order") == []
 
@@ -477,8 +596,9 @@ def test_ask_lead_in() -> None:
 def _long(words: int, audience: str | None) -> Letter:
     sentence = "We ask the government to release every detained journalist now. "
     count = len(sentence.split())
-    return make(audience=audience, body=[sentence * (words // count)], asks_intro=None, asks=[],
-                closing=[])
+    return make(
+        audience=audience, body=[sentence * (words // count)], asks_intro=None, asks=[], closing=[]
+    )
 
 
 def test_length_against_the_audience_norm() -> None:
@@ -502,19 +622,33 @@ def clause(cid: str, status: str, **fields: Any) -> Clause:
 
 
 LIBRARY = [
-    clause("ask.raise-cases", "vetted", lead="Raise the cases.",
-           body="Name the detained journalists of {{ country }} in every meeting you hold."),
-    clause("ask.old-access", "retired", lead="Press for access.",
-           body="Ask that independent monitors be allowed to visit the prisons without delay."),
-    clause("ask.draft-envoy", "draft", lead="Appoint an envoy.",
-           body="Name a senior envoy with a mandate covering human rights and detention."),
+    clause(
+        "ask.raise-cases",
+        "vetted",
+        lead="Raise the cases.",
+        body="Name the detained journalists of {{ country }} in every meeting you hold.",
+    ),
+    clause(
+        "ask.old-access",
+        "retired",
+        lead="Press for access.",
+        body="Ask that independent monitors be allowed to visit the prisons without delay.",
+    ),
+    clause(
+        "ask.draft-envoy",
+        "draft",
+        lead="Appoint an envoy.",
+        body="Name a senior envoy with a mandate covering human rights and detention.",
+    ),
 ]
 
 
 def test_vetted_language_reports_the_share_and_new_sentences() -> None:
     asks = [
-        {"lead": "Raise the cases.",
-         "body": "Name the detained journalists of the Lake Region in every meeting you hold."},
+        {
+            "lead": "Raise the cases.",
+            "body": "Name the detained journalists of the Lake Region in every meeting you hold.",
+        },
         {"lead": "Fund the monitors.", "body": "Give local monitors flexible grants this year."},
     ]
     rep = report(make(asks=asks), clauses=LIBRARY)
@@ -535,10 +669,14 @@ def test_vetted_language_needs_a_library() -> None:
 
 def test_retired_language_warns_and_draft_language_informs() -> None:
     asks = [
-        {"lead": "Press for access.",
-         "body": "Ask that independent monitors be allowed to visit the prisons without delay."},
-        {"lead": "Appoint an envoy.",
-         "body": "Name a senior envoy with a mandate covering human rights and detention."},
+        {
+            "lead": "Press for access.",
+            "body": "Ask that independent monitors be allowed to visit the prisons without delay.",
+        },
+        {
+            "lead": "Appoint an envoy.",
+            "body": "Name a senior envoy with a mandate covering human rights and detention.",
+        },
     ]
     retired = run(make(asks=asks), "retired-language", clauses=LIBRARY)
     assert [(f.where, f.severity) for f in retired] == [("asks[0].body", "warning")]
@@ -549,8 +687,11 @@ def test_retired_language_warns_and_draft_language_informs() -> None:
 
 
 def test_composed_clauses_count_from_provenance() -> None:
-    letter = make(provenance=[{"place": "asks[1]", "clause": "ask.old-access",
-                               "version": "x", "status": "retired"}])
+    letter = make(
+        provenance=[
+            {"place": "asks[1]", "clause": "ask.old-access", "version": "x", "status": "retired"}
+        ]
+    )
     found = run(letter, "retired-language", clauses=LIBRARY)
     assert [f.where for f in found] == ["asks[1].body"]
 
@@ -609,8 +750,11 @@ def test_unknown_rule_in_disable_is_reported() -> None:
 
 
 def test_findings_are_sorted_by_severity_then_place() -> None:
-    letter = make(date=None, body=["We write about TK.", "On behalf of 11 organizations, we ask."],
-                  signatories=NINE)
+    letter = make(
+        date=None,
+        body=["We write about TK.", "On behalf of 11 organizations, we ask."],
+        signatories=NINE,
+    )
     rep = report(letter)
     assert [f.severity for f in rep.findings] == ["error", "error", "warning"]
     assert [f.where for f in rep.findings][:2] == ["body[0]", "body[1]"]

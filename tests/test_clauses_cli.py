@@ -55,6 +55,21 @@ def test_search_flags_drafts_and_reports_no_match(lib: list[str]) -> None:
     assert code == 0 and out == "" and "no clauses match" in err
 
 
+def test_search_query_language(lib: list[str]) -> None:
+    code, out, _ = run("search", '"humanitarian access"', "kind:ask", *lib)
+    assert code == 0 and "[humanitarian access]" in out
+    assert out.splitlines()[0].startswith(" 1. ask.humanitarian-access  (ask")
+    code, out, _ = run("search", *lib, "--", "-sectoral", "sanct*")
+    assert code == 0 and "ask.targeted-sanctions" in out and "sectoral" not in out
+    code, out, _ = run("search", "kind:closing", "--limit", "50", *lib)
+    ids = re.findall(r"^ *\d+\. (\S+)", out, re.M)
+    assert ids and all(i.startswith("closing.") for i in ids)
+    code, out, err = run("search", "sanctions", "kind:asks", *lib)
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "unknown kind 'asks'" in err
+    assert "Traceback" not in err
+
+
 def test_show_text_yaml_json(lib: list[str]) -> None:
     code, out, _ = run("show", "ask.targeted-sanctions", "--audience", "eu", *lib)
     assert code == 0

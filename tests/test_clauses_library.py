@@ -401,21 +401,26 @@ def test_add_appends_and_refuses_duplicates(copy: Path, tmp_path: Path) -> None:
 
 
 def test_large_library_strategies_stay_relevant_and_safe(
-    library: ClauseLibrary, monkeypatch: pytest.MonkeyPatch
+    copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The paths used for large libraries (dropping frequent words; frequent-only queries)."""
-    from draftkit.clauses import search
+    """The champion-list path of large libraries, forced on the starter library."""
+    from draftkit.clauses import index, search
 
-    monkeypatch.setattr(search, "SMALL_LIBRARY", 0)
-    monkeypatch.setattr(search, "RANK_BUDGET", 6)
-    hits = library.search("humanitarian access", limit=3)
-    assert "ask.humanitarian-access" in [h.clause.id for h in hits]
-    assert all("[" in h.snippet for h in hits)
-    hits = library.search("the council", limit=5, kind="ask")
-    assert hits and all(h.clause.kind == "ask" for h in hits)
-    assert library.search("rapporteur", limit=1)[0].clause.id == "ask.access-special-rapporteur"
-    for query in ('"', "NEAR(", "*", "OR", "'; DROP TABLE clauses; --", ""):
-        assert isinstance(library.search(query, audience="un", tags=["sanctions"]), list)
+    monkeypatch.setattr(index, "CHAMPION_DF", 3)
+    monkeypatch.setattr(search, "EXACT_BUDGET", 3)
+    with ClauseLibrary([copy], cache_dir=tmp_path / "cache") as lib:
+        hits = lib.search("humanitarian access", limit=3)
+        assert hits[0].clause.id == "ask.humanitarian-access"
+        assert "[" in hits[0].snippet
+        hits = lib.search("the council", limit=5, kind="ask")
+        assert hits and all(h.clause.kind == "ask" for h in hits)
+        assert lib.search("rapporteur", limit=1)[0].clause.id == "ask.access-special-rapporteur"
+        for query in ('"', "NEAR(", "*", "OR", "'; DROP TABLE clauses; --", ""):
+            assert isinstance(lib.search(query, audience="un", tags=["sanctions"]), list)
+        # the same ranking as scoring every clause, for a word with a champion list
+        forced = [h.clause.id for h in lib.search("human", limit=5)]
+        monkeypatch.setattr(search, "EXACT_BUDGET", 10**9)
+        assert [h.clause.id for h in lib.search("human", limit=5)] == forced
 
 
 def test_parallel_parsing_gives_the_same_library(

@@ -158,3 +158,62 @@ def test_help_does_not_import_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_explain_lists_what_the_variant_adds_and_renders_nothing_without_output(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "letter.yaml"
+    spec.write_text(
+        "audience: us-executive\n"
+        "addressees:\n  - {name: Marisol T. Vance, office: us-secretary-of-state}\n"
+        "body: [We write about the detained defenders.]\n"
+        "asks: [{lead: Raise their cases.}]\n"
+        "signatories: [{name: Rights Now, kind: organization}]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("render", str(spec), "--explain")
+    assert code == 0, err
+    lines = err.splitlines()
+    assert "fills them in" in lines[0]
+    assert any(line.startswith("  closing[0] (template variant us-executive): ") for line in lines)
+    assert any(line.startswith("  complimentary_close (") for line in lines)
+    assert any(line.startswith('  salutation (forms of address for us-secretary-of-state): "Dear')
+               for line in lines)  # fmt: skip
+    assert list(tmp_path.iterdir()) == [spec]
+    # written empty, the closing stays out, and --explain says nothing about it
+    spec.write_text(spec.read_text("utf-8") + "closing: []\ncomplimentary_close: null\n", "utf-8")
+    code, _, err = run("render", str(spec), "--explain", "-o", str(tmp_path / "l.txt"))
+    assert code == 0, err
+    assert "closing[0]" not in err and "complimentary_close" not in err
+    text = (tmp_path / "l.txt").read_text("utf-8")
+    assert text.rstrip().endswith("Rights Now") and "Sincerely" not in text
+    code, _, err = run("render", str(spec))
+    assert code == 2 and "--explain" in err
+
+
+def test_a_letter_read_back_by_ingest_renders_exactly_what_it_holds(tmp_path: Path) -> None:
+    """Render (the variant adds a closing), ingest, render again: one thank-you, not two."""
+    spec = tmp_path / "letter.yaml"
+    spec.write_text(
+        "audience: us-executive\ndate: 2026-03-16\n"
+        "addressees:\n  - {name: Marisol T. Vance, office: us-secretary-of-state}\n"
+        "body: [We write about the detained defenders and their families.]\n"
+        "asks: [{lead: Raise their cases by name.}, {lead: Ask for access to them.}]\n"
+        "signatories: [{name: Rights Now, kind: organization}]\n",
+        encoding="utf-8",
+    )
+    first = tmp_path / "first.txt"
+    assert run("render", str(spec), "-o", str(first))[0] == 0
+    thanks = "We appreciate your attention to these recommendations"
+    assert first.read_text("utf-8").count(thanks) == 1
+    again = tmp_path / "again.yaml"
+    code, _, err = run("ingest", str(first), "-o", str(again))
+    assert code == 0, err
+    ingested = again.read_text("utf-8")
+    second = tmp_path / "second.txt"
+    code, _, err = run("render", str(again), "-o", str(second))
+    assert code == 0, err
+    assert second.read_text("utf-8").count(thanks) == 1, ingested
+    code, _, err = run("render", str(again), "--explain")
+    assert "closing[0]" not in err and "body[0]" not in err

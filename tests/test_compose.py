@@ -159,7 +159,7 @@ def test_addressee_and_cc_blocks_come_from_the_office() -> None:
     assert senator.honorific == "The Honorable"
     assert senator.title_lines == ["United States Senator for New Hampshire"]
     assert senator.address_lines[0] == "United States Senate"
-    assert result.letter.cc[0].title_lines == ["Secretary of State"]
+    assert result.letter.cc[0].title_lines == ["The Secretary of State"]
     assert {"addressees[0]", "cc[0]"} <= set(result.filled)
 
 
@@ -349,9 +349,13 @@ def test_fixture_salutations() -> None:
     assert out["senators-congress"].salutation == "Dear Chairwoman Okafor and Ranking Member Lund:"
     assert out["president-coalition"].salutation == "Dear President Caldwell:"
     assert out["president-coalition"].complimentary_close == "Respectfully,"
-    assert out["minister-foreign-government"].closing[-1] == (
-        "Please accept, Excellency, the assurances of our highest consideration."
-    )
+    # the letter closes once: the office's close, not a second formula in the closing
+    minister = out["minister-foreign-government"]
+    assert minister.closing == [
+        "We would welcome the opportunity to discuss these concerns with you or with "
+        "representatives of the Government of Arkadia."
+    ]
+    assert minister.complimentary_close == "Yours sincerely,"
     assert out["experts-eu"].signatory_note == "Affiliations are listed for identification only."
     assert out["experts-eu"].options.date_format == "international"
 
@@ -661,3 +665,54 @@ def test_compose_is_idempotent(spec: str) -> None:
     once = compose_file(FIXTURES / spec).letter
     twice = compose(once).letter
     assert twice == once
+
+
+@pytest.mark.parametrize("audience", ["un", "foreign-government"])
+def test_diplomatic_variants_close_once(audience: str) -> None:
+    """The formal close of an Excellency is the assurances formula, and only that."""
+    spec = Letter.model_validate(
+        {
+            "audience": audience,
+            "addressees": [
+                {
+                    "office": "un-permanent-representative",
+                    "name": "Lena Varga",
+                    "gender": "female",
+                    "params": {"country": "Arkadia", "city": "New York"},
+                }
+            ],
+            "options": {"salutation_style": "formal"},
+            "variables": {"purpose": "ask for your support"},
+            "asks": [{"lead": "Support the resolution."}],
+            "signatories": [{"name": "Forum for Rights", "kind": "organization"}],
+        }
+    )
+    letter = compose(spec).letter
+    assert letter.complimentary_close == (
+        "Please accept, Excellency, the assurances of my highest consideration."
+    )
+    closing = " ".join(letter.texts("closing"))
+    assert "assurance" not in closing and "consideration" not in closing
+
+
+def test_fields_the_spec_writes_empty_stay_empty() -> None:
+    """Only fields left out are filled: closing: [] and complimentary_close: null mean none."""
+    base = {
+        "audience": "us-executive",
+        "salutation": "Dear Secretary Vance:",
+        "body": ["We write about the detained defenders."],
+        "asks": [{"lead": "Raise their cases."}],
+        "signatories": [{"name": "Forum for Rights", "kind": "organization"}],
+    }
+    left_out = compose(Letter.model_validate(base))
+    assert left_out.letter.closing and left_out.letter.complimentary_close == "Sincerely,"
+    assert {"closing", "complimentary_close", "asks_intro"} <= set(left_out.filled)
+    empty = compose(
+        Letter.model_validate(
+            {**base, "closing": [], "complimentary_close": None, "asks_intro": None}
+        )
+    )
+    assert empty.letter.closing == []
+    assert empty.letter.complimentary_close is None
+    assert empty.letter.asks_intro is None
+    assert not {"closing", "complimentary_close", "asks_intro"} & set(empty.filled)

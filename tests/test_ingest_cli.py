@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -172,3 +173,15 @@ def test_output_named_like_a_spec_is_one_spec_file(tmp_path: Path) -> None:
     release = tmp_path / "release.yaml"
     assert run(str(paths["release"]), "-o", str(release))[0] == 0
     assert not release.exists()
+
+
+def test_dash_as_output_prints_the_spec_and_makes_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "letter.txt"
+    source.write_text(LETTER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(ingest, [str(source), "-o", "-", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["salutation"] == "Dear Minister,"
+    assert not (tmp_path / "-").exists()

@@ -596,15 +596,27 @@ def test_a_subject_line_under_the_salutation() -> None:
     assert letter.body == ["We write."]
 
 
-def test_a_press_release_quoting_a_whole_letter_is_a_press_release() -> None:
-    result = ingest_text(
+def test_a_press_release_reproducing_a_whole_letter_is_that_letter() -> None:
+    """A page that reproduces the whole letter, close and signers included, is the letter
+    (the annotation conventions of real-world pages); one that quotes from it is not."""
+    release = (
         "FOR IMMEDIATE RELEASE\n\nPORT AUBREY — Nine human rights groups said today that they "
         "had written to the Minister of Justice to demand the release of the Harbour Five.\n\n"
-        "The text of the letter follows.\n\nDear Minister,\n\nWe write about the Harbour "
-        "Five.\n\nSincerely,\n\nRights Watchers\n"
+        "The text of the letter follows.\n\n"
     )
-    assert result.kind == "press-release" and result.letter is None
-    assert "quotes a letter" in result.reason
+    whole = ingest_text(
+        release + "Dear Minister,\n\nWe write about the Harbour Five.\n\nSincerely,\n\n"
+        "Rights Watchers\n"
+    )
+    assert whole.kind == "letter" and whole.letter is not None
+    assert [s.name for s in whole.letter.signatories] == ["Rights Watchers"]
+    quoted = ingest_text(
+        release + "Dear Minister,\n\nWe write about the Harbour Five, who have been held "
+        "without charge since March and denied access to their lawyers.\n\n"
+        "The groups said they had received no reply by Friday.\n"
+    )
+    assert quoted.kind == "press-release" and quoted.letter is None
+    assert "press release" in quoted.reason
 
 
 def test_an_office_before_the_name_is_a_title_not_an_honorific() -> None:
@@ -921,8 +933,9 @@ def test_a_french_letter_to_a_minister() -> None:
     ]
     assert letter.subject == "Détention arbitraire de défenseurs des droits humains"
     assert letter.salutation == "Monsieur le Ministre,"
-    assert letter.complimentary_close is not None
-    assert letter.complimentary_close.startswith("Veuillez agréer")
+    # a formule de politesse is the letter's last sentence, not a valediction line
+    assert letter.complimentary_close is None
+    assert letter.closing[-1].startswith("Veuillez agréer")
     assert [s.kind for s in letter.signatories] == ["organization", "organization"]
 
 
@@ -1103,4 +1116,112 @@ def test_an_organisations_section_written_as_one_paragraph_is_split() -> None:
         ("Delta Legal Aid", "organization"),
         ("Harbour Watch", "organization"),
         ("Prof. Lena Marsh", "individual"),
+    ]
+
+
+COURT_LETTER = """\
+Opening the Record
+to Every Reader
+
+9 March 2023
+
+Harriet Oduya, Clerk of Court
+Court of Appeals for the Ninth District
+400 Meridian Avenue
+Portland, OR 97204
+
+Re: Publishing argument transcripts
+
+To the Court:
+
+We write as a library consortium that keeps public court records for researchers and
+the press. We welcome the Court's decision to publish argument transcripts.
+
+We ask that the Court publish the transcripts of the last five years as well, so that
+readers can follow how the Court's practice has developed.
+
+Thank you for your consideration,
+
+Tomasz Wierzbicki
+Director, Open Records Library Consortium
+
+CC: Senator Lydia Carrow, Chair, Committee on the Judiciary
+Senator Bram Okafor, Member, Committee on the Judiciary
+Representative Inés Solano, Ranking Member, Subcommittee on Courts
+"""
+
+
+def test_a_letter_to_a_court_with_a_tagline_and_a_cc_list_of_offices() -> None:
+    letter = ingest_text(COURT_LETTER).letter
+    assert letter is not None
+    assert letter.salutation == "To the Court:"
+    assert letter.complimentary_close == "Thank you for your consideration,"
+    # the tagline over the date, set on two lines, is the sender's letterhead
+    assert [a.name for a in letter.addressees] == ["Harriet Oduya"]
+    # one cc line a person, with the offices after the name
+    assert [c.name for c in letter.cc] == ["Lydia Carrow", "Bram Okafor", "Inés Solano"]
+    assert [s.name for s in letter.signatories] == ["Tomasz Wierzbicki"]
+
+
+def test_thank_you_for_your_attention_with_a_full_stop_is_the_body_s_last_sentence() -> None:
+    text = COURT_LETTER.replace(
+        "Thank you for your consideration,", "Thank you for your attention."
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.complimentary_close is None
+    assert letter.texts("body")[-1] == "Thank you for your attention."
+
+
+PANEL_LETTER = """\
+2 February 2024
+
+Regional Transit Authority
+Members of the Board of Directors (Dir. Amara Lowe), Planning and Accessi-
+bility (Dir. Felix Noor), Finance (Dir. Ruth
+Castellanos) and Operations (Dir. Omar Haddad)
+c/o Office of the Board Secretary
+18 Harbour Circle NE
+Tacoma, WA 98402
+
+Re: Step-free access at the four oldest stations
+
+Dear Director Lowe, Director Noor, Director Castellanos and Board
+Secretary Haddad:
+
+We write as riders' groups and engineers about the plan to defer step-free access at
+the four oldest stations by another five years.
+
+We ask the Board to keep the original timetable and to publish quarterly progress.
+
+Sincerely,
+
+Priya Ramanathan
+Policy Lead
+Riders Together
+
+Jonas Whitcombe
+Senior Engineer
+Accessible Cities Lab
+"""
+
+
+def test_a_board_written_to_as_an_institution_with_a_wrapped_greeting() -> None:
+    letter = ingest_text(PANEL_LETTER).letter
+    assert letter is not None
+    assert letter.salutation == (
+        "Dear Director Lowe, Director Noor, Director Castellanos and Board Secretary Haddad:"
+    )
+    (board,) = letter.addressees
+    assert board.name == "Regional Transit Authority"
+    # the long line of offices, wrapped over three lines (one break inside a word), is one
+    assert board.title_lines[0] == (
+        "Members of the Board of Directors (Dir. Amara Lowe), Planning and Accessibility "
+        "(Dir. Felix Noor), Finance (Dir. Ruth Castellanos) and Operations (Dir. Omar Haddad)"
+    )
+    assert board.address_lines[-2:] == ["18 Harbour Circle NE", "Tacoma, WA 98402"]
+    # name, title and organisation blocks: the last line of each is where they work
+    assert [(s.name, s.organization) for s in letter.signatories] == [
+        ("Priya Ramanathan", "Riders Together"),
+        ("Jonas Whitcombe", "Accessible Cities Lab"),
     ]

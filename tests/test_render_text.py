@@ -10,8 +10,8 @@ import pytest
 
 from draftkit.build import prepare_letter
 from draftkit.markup import plain
-from draftkit.render import render_markdown, render_text
-from draftkit.schema import Ask, Letter, Signatory
+from draftkit.render import render_markdown, render_text, typeset
+from draftkit.schema import Addressee, Ask, Letter, LetterOptions, Signatory
 from tests.conftest import example_specs
 from tests.helpers import need
 
@@ -24,7 +24,7 @@ def _norm(text: str) -> str:
 
 @pytest.mark.parametrize("spec", EXAMPLES, ids=lambda p: p.stem)
 def test_text_wraps_at_72_and_keeps_every_part(spec: Path) -> None:
-    letter = prepare_letter(spec)[0]
+    letter = typeset(prepare_letter(spec)[0])
     text = render_text(letter)
     assert max(len(line) for line in text.splitlines()) <= 72
     flat = _norm(text)
@@ -95,3 +95,42 @@ def test_pandoc_reads_markdown_asks_as_ordered_list() -> None:
     blocks = json.loads(result.stdout)["blocks"]
     ordered = [b for b in blocks if b["t"] == "OrderedList"]
     assert len(ordered) == 1 and len(ordered[0]["c"][1]) == 7
+
+
+def _quoted(**options: str) -> Letter:
+    return Letter(
+        salutation="Dear Minister,",
+        body=['Read "The Ledger" at [the site](https://example.org/it\'s) and don\'t wait.'],
+        signatories=[Signatory(name="Ana Ruiz", organization="Survivors' Voice")],
+        cc=[Addressee(name="Jo O'Neill")],
+        options=LetterOptions.model_validate(options),
+    )
+
+
+def test_quotes_are_typographic_in_text_and_markdown_unless_kept_straight() -> None:
+    letter = _quoted()
+    text = render_text(letter)
+    assert "Read \u201cThe Ledger\u201d at the site (https://example.org/it's)" in text
+    assert "don\u2019t wait" in text
+    assert "Survivors\u2019 Voice" in text and "Jo O\u2019Neill" in text
+    markdown = render_markdown(letter)
+    assert "\u201cThe Ledger\u201d at [the site](https://example.org/it's)" in markdown
+    straight = _quoted(quotes="straight")
+    assert 'Read "The Ledger"' in render_text(straight)
+    assert "Survivors' Voice" in render_markdown(straight)
+
+
+def test_cc_and_enclosure_lines_hang_under_their_label() -> None:
+    letter = Letter(
+        salutation="Dear A,",
+        enclosures=["First annex", "Second annex"],
+        cc=[
+            Addressee(name="Ana Ruiz", title_lines=["Director"]),
+            Addressee(name="Bo Lind", title_lines=["Adviser"]),
+        ],
+    )
+    lines = render_text(letter).splitlines()
+    start = lines.index("Enclosures: First annex")
+    assert lines[start + 1] == "            Second annex"
+    cc = lines.index("cc: Ana Ruiz")
+    assert lines[cc : cc + 5] == ["cc: Ana Ruiz", "    Director", "", "    Bo Lind", "    Adviser"]

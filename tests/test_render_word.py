@@ -16,9 +16,9 @@ from pydantic import ValidationError
 from draftkit.build import prepare_letter
 from draftkit.errors import RenderError
 from draftkit.markup import plain
-from draftkit.render import STYLES, render_docx, render_docx_many
+from draftkit.render import STYLES, render_docx, render_docx_many, typeset
 from draftkit.render.layout import address_lines, format_date
-from draftkit.schema import Ask, Letter, Sender, Signatory
+from draftkit.schema import Ask, Letter, LetterOptions, Sender, Signatory
 from tests.conftest import example_specs
 from tests.helpers import W, need, paragraphs, part, write
 
@@ -33,6 +33,7 @@ def _letter(path: Path) -> Letter:
 def test_examples_read_back_as_the_spec(spec: Path) -> None:
     letter = _letter(spec)
     got = paragraphs(render_docx(letter))
+    letter = typeset(letter)  # what is printed: typographic quotes
     expected: list[tuple[str, str]] = []
     if letter.sender.organization:
         expected.append((STYLES.LETTERHEAD_NAME, letter.sender.organization))
@@ -45,13 +46,14 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
     if letter.subject:
         expected.append((STYLES.SUBJECT, f"Re: {letter.subject}"))
     expected.append((STYLES.SALUTATION, letter.salutation or ""))
-    expected += [(STYLES.BODY, plain(p, links=False)) for p in letter.texts("body")]
+    # on paper a link shows where it points: "our website (https://…)"
+    expected += [(STYLES.BODY, plain(p)) for p in letter.texts("body")]
     if letter.asks_intro:
         expected.append((STYLES.ASKS_INTRO, letter.asks_intro))
     for ask in letter.resolved_asks():
         expected.append((STYLES.ASK, " ".join(x for x in (ask.lead, ask.body) if x)))
         expected += [(STYLES.ASK_ITEM, item) for item in ask.items]
-    expected += [(STYLES.CLOSING, plain(p, links=False)) for p in letter.texts("closing")]
+    expected += [(STYLES.CLOSING, plain(p)) for p in letter.texts("closing")]
     if letter.complimentary_close:
         expected.append((STYLES.CLOSE, letter.complimentary_close))
     for signer in letter.signatories:
@@ -65,13 +67,12 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
     if letter.signatory_note:
         expected.append((STYLES.SIGNATORY_NOTE, letter.signatory_note))
     if letter.enclosures:
+        # the label and the first item share a line; the rest line up under the first
         label = "Enclosure:" if len(letter.enclosures) == 1 else "Enclosures:"
-        expected.append((STYLES.ENCLOSURE, "\n".join([label, *letter.enclosures])))
+        expected.append((STYLES.ENCLOSURE, f"{label}\t" + "\n".join(letter.enclosures)))
     for index, person in enumerate(letter.cc):
         lines = address_lines(person)
-        if index == 0:
-            lines[0] = "cc: " + lines[0]
-        expected.append((STYLES.CC, "\n".join(lines)))
+        expected.append((STYLES.CC, ("cc:\t" if index == 0 else "\t") + "\n".join(lines)))
     assert [g for g in got if g[1]] == [e for e in expected if e[1]]
 
 
@@ -119,15 +120,59 @@ def test_combined_documents_restart_numbering_for_each_letter() -> None:
         assert section._sectPr.xpath("./w:pgNumType/@w:start") == ["1"]
 
 
-def test_long_lists_of_individuals_are_set_in_two_columns() -> None:
-    letter = _letter(Path("examples/experts-re-line.yaml"))
-    document = docx.Document(io.BytesIO(render_docx(letter)))
+def test_long_lists_of_individuals_run_down_two_columns() -> None:
+    """A section of two newspaper columns holding one signer per table row.
+
+    The rows run down the first column, then the second (A C / B D on the page), and
+    pandoc and text extraction read them in their listed order; a row never splits.
+    """
+    letter = typeset(_letter(Path("examples/experts-re-line.yaml")))
+    data = render_docx(letter)
+    document = docx.Document(io.BytesIO(data))
     (table,) = document.tables
-    assert len(table.columns) == 2 and len(table.rows) == 7
-    assert table.cell(0, 0).paragraphs[0].text == letter.signatories[0].name
-    assert table.cell(0, 1).paragraphs[0].text == letter.signatories[1].name
+    assert len(table.columns) == 1 and len(table.rows) == len(letter.signatories)
+    assert [row.cells[0].paragraphs[0].text for row in table.rows] == [
+        s.name for s in letter.signatories
+    ]
+    assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
     borders = table._tbl.tblPr.find(f"{W}tblBorders")
     assert borders is not None and all(b.get(f"{W}val") == "nil" for b in borders)
+    sections = document.sections
+    assert [s.start_type.name for s in sections] == ["NEW_PAGE", "CONTINUOUS", "CONTINUOUS"]
+    columns = [s._sectPr.xpath("./w:cols/@w:num") for s in sections]
+    assert columns == [[], ["2"], []]
+    # the close ends the first section, a paragraph of no height after the table the
+    # columns; the signatory note sits in the last signer's row, so it never stands alone
+    body = document.element.body
+    breaks = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+    texts = [docx.text.paragraph.Paragraph(b, document).text for b in breaks]
+    assert texts == [letter.complimentary_close, ""]
+    last_cell = table.rows[-1].cells[0].paragraphs
+    assert [p.style.name for p in last_cell][-1] == STYLES.SIGNATORY_NOTE
+    assert last_cell[-1].text == letter.signatory_note
+    # the continuation header and the page numbers belong to the first section only
+    assert sections[1]._sectPr.xpath("./w:headerReference") == []
+    assert sections[1]._sectPr.xpath("./w:titlePg") == []
+    assert sections[0].different_first_page_header_footer
+
+
+def test_pandoc_reads_signers_in_columns_in_their_order(tmp_path: Path) -> None:
+    pandoc = need("pandoc")
+    letter = typeset(_letter(Path("examples/experts-re-line.yaml")))
+    path = write(tmp_path / "experts.docx", render_docx(letter))
+    text = subprocess.run(
+        [pandoc, "-f", "docx", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    names = [s.name for s in letter.signatories]
+    found = sorted(names, key=text.index)
+    assert found == names
+
+
+def _lines_of(signer: Signatory) -> list[str]:
+    return [*signer.title_lines, *([signer.organization] if signer.organization else [])]
 
 
 def test_organisations_are_a_plain_list_and_short_lists_no_table() -> None:
@@ -135,7 +180,7 @@ def test_organisations_are_a_plain_list_and_short_lists_no_table() -> None:
     document = docx.Document(io.BytesIO(render_docx(letter)))
     assert document.tables == []
     orgs = [p.text for p in document.paragraphs if p.style.name == STYLES.SIGNATORY_ORG]
-    assert orgs == [s.name for s in letter.signatories]
+    assert orgs == [s.name for s in typeset(letter).signatories]
 
 
 def test_inline_markup_becomes_runs_and_real_hyperlinks() -> None:
@@ -148,27 +193,98 @@ def test_inline_markup_becomes_runs_and_real_hyperlinks() -> None:
     para = next(p for p in document.paragraphs if p.style.name == STYLES.BODY)
     styles = {run.text: run.style.name for run in para.runs}
     assert styles["urge"] == STYLES.STRONG and styles["the report"] == STYLES.EMPHASIS
-    (link,) = para.hyperlinks
-    assert link.text == "our site" and link.url == "https://example.org/r"
-    assert para.text == "We urge you to read the report at our site."
+    # the .docx keeps the link; paper shows where it points
+    words, address = para.hyperlinks
+    assert words.text == "our site" and words.url == "https://example.org/r"
+    assert address.text == "https://example.org/r" and address.url == words.url
+    assert para.text == "We urge you to read the report at our site (https://example.org/r)."
+    # a link whose words are its address is printed once
+    again = Letter(salutation="Dear A,", body=["See [example.org/r](https://example.org/r)."])
+    document = docx.Document(io.BytesIO(render_docx(again)))
+    para = next(p for p in document.paragraphs if p.style.name == STYLES.BODY)
+    assert para.text == "See example.org/r."
 
 
-def test_page_numbers_from_the_second_page_and_core_properties() -> None:
+def test_page_numbers_and_continuation_header_from_the_second_page() -> None:
     letter = _letter(Path("examples/secretary-of-state.yaml"))
     data = render_docx(letter, properties={"draftkit.variant": "us-executive"})
     document = docx.Document(io.BytesIO(data))
     section = document.sections[0]
     assert section.different_first_page_header_footer
     footer = section.footer._element.xml
-    assert 'w:instr="PAGE"' in footer and 'w:instr="SECTIONPAGES"' in footer
-    assert "Page" in section.footer.paragraphs[0].text
+    # NUMPAGES: the total that Word, LibreOffice and the PDF all compute
+    assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+    assert "SECTIONPAGES" not in footer
+    assert section.footer.paragraphs[0].text == "Page  of "  # python-docx skips fields
+    assert section.footer.paragraphs[0].style.name == STYLES.PAGE_FOOTER
     assert section.first_page_footer.paragraphs[0].text == ""
+    assert section.first_page_header.paragraphs[0].text == ""
+    (header,) = section.header.paragraphs
+    assert header.style.name == STYLES.CONTINUATION
+    assert header.text == "The Honorable Marisol T. Vance · March 16, 2026\tPage "
+    assert 'w:instr=" PAGE "' in section.header._element.xml
     core = document.core_properties
     assert core.author == letter.sender.organization
     assert core.title == f"Letter to {letter.addressees[0].name}"
     assert core.created is not None and core.created.date() == letter.date
     custom = part(data, "docProps/custom.xml")
     assert 'name="draftkit.variant"><vt:lpwstr>us-executive</vt:lpwstr>' in custom
+
+
+def test_continuation_header_can_be_switched_off(tmp_path: Path) -> None:
+    letter = _letter(Path("examples/secretary-of-state.yaml"))
+    off = letter.model_copy(
+        update={"options": letter.options.model_copy(update={"continuation_header": False})}
+    )
+    document = docx.Document(io.BytesIO(render_docx(off)))
+    assert document.sections[0].header.is_linked_to_previous
+    assert "draftkit-header" not in str(part(render_docx(off), "[Content_Types].xml"))
+    # a house style turns it off for every letter with a custom document property
+    house = docx.Document(str(Path("examples/house-style.docx")))
+    house.core_properties.title = "house"
+    reference = tmp_path / "quiet.docx"
+    house.save(str(reference))
+    _add_custom_property(reference, "draftkit.continuation_header", "off")
+    document = docx.Document(io.BytesIO(render_docx(letter, reference=reference)))
+    assert document.sections[0].header.is_linked_to_previous
+    # ... and the letter's own option still wins
+    on = letter.model_copy(
+        update={"options": letter.options.model_copy(update={"continuation_header": True})}
+    )
+    document = docx.Document(io.BytesIO(render_docx(on, reference=reference)))
+    assert document.sections[0].header.paragraphs[0].style.name == STYLES.CONTINUATION
+
+
+def _add_custom_property(path: Path, name: str, value: str) -> None:
+    """Give a .docx a custom document property (as Word's File > Properties does)."""
+    source = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/docProps/custom.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+                )
+            elif info.filename == "_rels/.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/custom-properties" '
+                    b'Target="docProps/custom.xml"/></Relationships>',
+                )
+            new.writestr(info, data)
+        new.writestr(
+            "docProps/custom.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
+            f'pid="2" name="{name}"><vt:lpwstr>{value}</vt:lpwstr></property></Properties>',
+        )
+    path.write_bytes(out.getvalue())
 
 
 def test_house_reference_supplies_letterhead_and_gains_missing_styles(tmp_path: Path) -> None:
@@ -224,6 +340,9 @@ def test_control_characters_are_refused_never_dropped() -> None:
         render_docx(letter)
     letter = Letter(salutation="Dear A,", body=['<tags> & "quotes"'])
     document = docx.Document(io.BytesIO(render_docx(letter)))
+    assert any(p.text == "<tags> & \u201cquotes\u201d" for p in document.paragraphs)
+    straight = letter.model_copy(update={"options": LetterOptions(quotes="straight")})
+    document = docx.Document(io.BytesIO(render_docx(straight)))
     assert any(p.text == '<tags> & "quotes"' for p in document.paragraphs)
 
 
@@ -311,3 +430,68 @@ def test_libreoffice_converts_and_page_two_is_numbered(
     )
     (png,) = tmp_path.glob("page*.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+
+
+def test_a_rendered_letter_serves_as_a_house_style(tmp_path: Path) -> None:
+    """The docs' recipe: render a letter, restyle it, use it as --reference."""
+    from tests.ooxml import assert_valid_docx
+
+    experts = _letter(Path("examples/experts-re-line.yaml"))  # three sections (columns)
+    reference = write(tmp_path / "house.docx", render_docx(experts))
+    letter = _letter(Path("examples/secretary-of-state.yaml"))
+    data = render_docx(letter, reference=reference)
+    assert_valid_docx(data, "letter on a rendered letter")
+    document = docx.Document(io.BytesIO(data))
+    (section,) = document.sections
+    assert section.start_type.name == "NEW_PAGE"
+    assert section.different_first_page_header_footer
+    # the old letter's continuation header is replaced by this letter's own
+    (header,) = section.header.paragraphs
+    assert header.text.startswith("The Honorable Marisol T. Vance · March 16, 2026")
+    assert "Page" in section.footer.paragraphs[0].text
+    assert [p.text for p in document.paragraphs if "Holm-Berg" in p.text] == []
+    # a reference that has draftkit's own link and header ids already (a rendered
+    # letter with a link) gets ids of draftkit's that do not clash with them
+    again = write(tmp_path / "again.docx", data)
+    twice = render_docx(letter, reference=again)
+    assert_valid_docx(twice, "letter on a letter with a link")
+    (link, address) = next(
+        p for p in docx.Document(io.BytesIO(twice)).paragraphs if p.hyperlinks
+    ).hyperlinks
+    assert link.url == address.url == "https://example.org/cases"
+
+
+def test_a_single_ask_is_a_paragraph_not_a_list_of_one() -> None:
+    one = Letter(salutation="Dear A,", asks=[Ask(lead="Act now.", items=["first", "second"])])
+    document = docx.Document(io.BytesIO(render_docx(one)))
+    ask = next(p for p in document.paragraphs if p.style.name == STYLES.ASK)
+    assert ask._p.pPr.numPr is None
+    assert ask.paragraph_format.keep_with_next  # with its first bullet item
+    two = one.model_copy(update={"asks": [*one.asks, Ask(lead="Act again.")]})
+    document = docx.Document(io.BytesIO(render_docx(two)))
+    asks = [p for p in document.paragraphs if p.style.name == STYLES.ASK]
+    assert all(p._p.pPr.numPr is not None for p in asks)
+    from draftkit.render import render_text
+
+    assert "1." not in render_text(one) and "1. Act now." in render_text(two)
+
+
+def test_widow_and_orphan_control_is_on_in_any_house_style(tmp_path: Path) -> None:
+    """A reference silent about it (python-docx's own template) gets it by default."""
+    from tests.ooxml import assert_valid_docx
+
+    reference = tmp_path / "plain.docx"
+    docx.Document().save(str(reference))
+    data = render_docx(_letter(Path("examples/secretary-of-state.yaml")), reference=reference)
+    assert_valid_docx(data, "letter on a plain reference")
+    styles = part(data, "word/styles.xml")
+    defaults = styles[styles.index("<w:pPrDefault>") : styles.index("</w:pPrDefault>")]
+    assert "<w:widowControl/>" in defaults
+    # a house style that turns it off in its Normal style keeps it off: it decides
+    house = docx.Document()
+    house.styles["Normal"].paragraph_format.widow_control = False
+    quiet = tmp_path / "quiet.docx"
+    house.save(str(quiet))
+    data = render_docx(_letter(Path("examples/secretary-of-state.yaml")), reference=quiet)
+    styles = part(data, "word/styles.xml")
+    assert "<w:widowControl/>" not in styles[: styles.index("</w:docDefaults>")]

@@ -19,7 +19,15 @@ from draftkit.check.model import Finding
 from draftkit.check.places import address_anchor, excerpt, fold, words
 from draftkit.check.registry import CheckContext, Rule, rule
 from draftkit.errors import ProtocolError
-from draftkit.protocol import AddressForms, address_forms, combined_salutation, offices, surname_of
+from draftkit.protocol import (
+    AddressForms,
+    address_forms,
+    combined_salutation,
+    get_office,
+    iter_forms,
+    offices,
+    surname_of,
+)
 from draftkit.schema import Addressee
 
 __all__ = ["infer_office", "person_key"]
@@ -46,14 +54,11 @@ _COUNTRY_PREFIX = re.compile(r"^(?:u\.s\.|us|united states)\s+", re.IGNORECASE)
 def _title_words() -> frozenset[str]:
     found = set(_BASE_TITLE_WORDS)
     for row in offices():
-        texts: list[str] = []
-        for holder in (row, row.acting, row.former):
-            if holder is None:
-                continue
-            for name in ("salutation_formal", "salutation_common"):
-                value = getattr(holder, name)
-                if value is not None:
-                    texts += value.texts()
+        texts = [
+            text
+            for field, text in iter_forms(row)
+            if field.rsplit(".", 1)[-1].startswith("salutation")
+        ]
         for extra in (row.courtesy_title, row.courtesy_title_plural):
             if extra:
                 texts.append(extra)
@@ -64,16 +69,32 @@ def _title_words() -> frozenset[str]:
 
 
 @functools.cache
-def _office_titles() -> dict[str, str]:
-    """Literal title lines (lower case) -> office key; the longest title wins on lookup."""
-    titles: dict[str, str] = {}
+def _office_titles() -> dict[str, frozenset[str]]:
+    """Office titles and labels (lower case) -> the office keys that use them.
+
+    Only the office's own title counts (the first title line, or the formal office
+    lines), not the lines naming the organization under it ("United Nations").
+    """
+    keys: dict[str, set[str]] = {}
     for row in offices():
-        for line in row.title_lines:
+        lines = [*row.title_lines[:1], *(row.office_lines or [])]
+        for line in lines:
             for alternative in [line] if isinstance(line, str) else line:
                 if "{" not in alternative:
-                    titles.setdefault(fold(alternative), row.key)
-        titles.setdefault(fold(row.label), row.key)
-    return titles
+                    keys.setdefault(_title_key(alternative), set()).add(row.key)
+        keys.setdefault(_title_key(row.label), set()).add(row.key)
+    return {title: frozenset(found) for title, found in keys.items()}
+
+
+def _title_key(text: str) -> str:
+    """A title for lookup: folded, without a leading "the"."""
+    key = fold(text).strip(" ,")
+    return key[4:] if key.startswith("the ") else key
+
+
+@functools.cache
+def _us_offices() -> frozenset[str]:
+    return frozenset(row.key for row in offices() if row.country == "US")
 
 
 def infer_office(person: Addressee) -> tuple[str, Status] | None:
@@ -81,7 +102,8 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
 
     A title line counts only when, without an ordinal ("71st"), a "U.S." prefix and an
     "Acting" prefix, it is exactly an office's title or label of two words or more (a
-    bare "President" could be many offices).
+    bare "President" could be many offices). A title several offices share ("Secretary
+    of State") counts only when a "U.S." prefix picks the American one.
 
     Returns:
         ``(office key, status)`` or None.
@@ -90,8 +112,7 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
         return person.office, person.status
     titles = _office_titles()
     for line in person.title_lines:
-        text = fold(line).strip(" ,")
-        text = _ORDINAL.sub("", text)
+        text = _ORDINAL.sub("", _title_key(line))
         status: Status = person.status
         if text.startswith("acting "):
             text = text[len("acting ") :]
@@ -99,9 +120,15 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
         elif text.endswith(" (acting)"):
             text = text[: -len(" (acting)")]
             status = "acting"
-        for candidate in (text, _COUNTRY_PREFIX.sub("", text)):
-            if candidate in titles and len(candidate.split()) >= 2:
-                return titles[candidate], status
+        bare = _COUNTRY_PREFIX.sub("", text)
+        for candidate in (text, bare):
+            found = titles.get(candidate, frozenset())
+            if len(candidate.split()) < 2 or not found:
+                continue
+            if len(found) > 1 and bare != text:
+                found = found & _us_offices()
+            if len(found) == 1:
+                return next(iter(found)), status
     return None
 
 
@@ -185,9 +212,7 @@ def salutation_name(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     for person in people:
         known |= _name_words(person)
     titles = _title_words()
-    strangers = [
-        w for w in words(sal) if w[:1].isupper() and w.lower() not in titles | known
-    ]
+    strangers = [w for w in words(sal) if w[:1].isupper() and w.lower() not in titles | known]
     if strangers:
         names = ", ".join(a.name or "" for a in people)
         yield self.finding(
@@ -232,7 +257,7 @@ def salutation_form(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     accepted: set[str] = set()
     for forms in per_person:
         for form in forms:
-            accepted.update({_skeleton(form.salutation_common), _skeleton(form.salutation_formal)})
+            accepted.update(_skeleton(text) for text in form.accepted_salutations)
             bare = _skeleton(form.salutation_common.replace(form.surname, ""))
             if len(bare.split()) >= 2:  # "Dear Minister" for "Dear Minister Marchetti"
                 accepted.add(bare)
@@ -285,6 +310,11 @@ def salutation_form(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- honorifics
 
 _HONORIFIC_CANON = {
+    "the right honourable": "The Right Honourable",
+    "the right honorable": "The Right Honourable",
+    "the right hon": "The Right Honourable",
+    "the rt hon": "The Right Honourable",
+    "rt hon": "The Right Honourable",
     "the honorable": "The Honorable",
     "the honourable": "The Honorable",
     "the hon": "The Honorable",
@@ -304,7 +334,7 @@ _HONORIFIC_CANON = {
     "his majesty": "Majesty",
     "her majesty": "Majesty",
 }
-_FORMAL = {"The Honorable", "Excellency", "Majesty"}
+_FORMAL = {"The Honorable", "The Right Honourable", "Excellency", "Majesty"}
 _PLAIN = {"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", None}
 _ACADEMIC = {"Dr.", "Professor"}
 
@@ -324,8 +354,8 @@ def _canon(honorific: str | None) -> str | None:
 @rule(
     "address-honorific",
     "warning",
-    "The honorific in an address block is the one the person's office takes.",
-    "use the office's honorific (draftkit address OFFICE shows it)",
+    "The honorific in an address block is one the person's office takes.",
+    "use the office's honorific (draftkit address --office KEY --name NAME shows it)",
 )
 def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     letter = ctx.letter
@@ -339,19 +369,44 @@ def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
             if found is None:
                 continue
             forms = _forms(person, *found)
-            expected = {_canon(f.honorific) for f in forms}
-            if not forms or None in expected or given in expected:
+            if not forms:
                 continue
-            if given in _ACADEMIC and expected <= _PLAIN:
+            expected = {_canon(h) for f in forms for h in f.accepted_honorifics}
+            if given in expected:
                 continue
-            shown = sorted(str(e) for e in expected)
+            if given in _ACADEMIC | _PLAIN and (
+                expected <= _PLAIN
+                or None in expected
+                or not get_office(found[0]).sourced("honorific")
+            ):
+                # "Dr." for a Mr./Ms. office, a courtesy title where none is used, or a
+                # plain title where the table's honorific is only a house convention
+                continue
+            shown = sorted(str(e) for e in expected if e is not None)
+            if None in expected:
+                shown.append("no honorific")
+            first = forms[0]
+            formal = address_forms(
+                found[0],
+                person.name,
+                gender=person.gender,
+                status=found[1],
+                style="formal",
+                surname=person.params.get("surname"),
+                params=person.params,
+            )
+            blocks = [" / ".join(first.block_lines()[:2])]
+            if formal.block_lines() != first.block_lines():
+                blocks = [f"common: {blocks[0]}", "formal: " + " / ".join(formal.block_lines()[:2])]
+            block = "; ".join(blocks)
             yield self.finding(
                 f"{person.honorific!r} before the name of the {_label(found[0])}; "
-                f"protocol has {' or '.join(repr(s) for s in shown)}",
+                f"the forms-of-address table has {' or '.join(repr(s) for s in shown)}",
                 where=f"{field}[{index}]",
                 excerpt=address_anchor(person),
                 anchor=address_anchor(person),
-                hint=f"write '{shown[0]} {person.name}'",
+                hint=f"write the block as the table does ({block} ...)",
+                details={"office": found[0], "expected": shown, "block": first.block_lines()},
             )
 
 
@@ -376,9 +431,7 @@ def _mentions(ctx: CheckContext, person: Addressee) -> list[_Mention]:
     surname = _surname(person) or person.name
     given = words(person.name)[0] if words(person.name) else ""
     names = sorted({person.name, f"{given} {surname}", surname}, key=len, reverse=True)
-    pattern = re.compile(
-        rf"\b({_TEXT_HONORIFIC})\s+(?:{'|'.join(re.escape(n) for n in names)})\b"
-    )
+    pattern = re.compile(rf"\b({_TEXT_HONORIFIC})\s+(?:{'|'.join(re.escape(n) for n in names)})\b")
     found: list[_Mention] = []
     texts: list[tuple[str, str, bool]] = []
     if letter.heading:
@@ -390,9 +443,7 @@ def _mentions(ctx: CheckContext, person: Addressee) -> list[_Mention]:
         for match in pattern.finditer(text):
             canon = _canon(match.group(1))
             if canon:
-                found.append(
-                    _Mention(where, canon, match.group(0), text, address)
-                )
+                found.append(_Mention(where, canon, match.group(0), text, address))
     return found
 
 

@@ -212,7 +212,46 @@ def annotate_docx(
                 path=name,
                 hint="open and re-save it in Word, then check it again",
             ) from None
+    _ensure_comment_styles(document)
     buffer = io.BytesIO()
     document.save(buffer)
     write_bytes_atomic(target, buffer.getvalue(), force=force)
     return result
+
+
+_COMMENT_STYLES = (
+    # (type, id, Word's name, size in half-points): the styles comments are written in
+    ("paragraph", "CommentText", "annotation text", 20),
+    ("character", "CommentReference", "annotation reference", 16),
+)
+
+
+def _ensure_comment_styles(document: Any) -> None:
+    """Define the comment styles python-docx's comments use, when the document lacks them.
+
+    A comment paragraph is in ``CommentText`` and its mark in ``CommentReference``;
+    a style a document uses must be one its ``styles.xml`` defines.
+    """
+    from lxml import etree
+
+    styles = document.styles.element
+    known = {el.get(f"{_W}styleId") for el in styles.findall(f"{_W}style")}
+    normal = next(
+        (
+            el.get(f"{_W}styleId")
+            for el in styles.findall(f"{_W}style")
+            if el.get(f"{_W}type") == "paragraph" and el.get(f"{_W}default") in ("1", "true")
+        ),
+        None,
+    )
+    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for kind, style_id, name, size in _COMMENT_STYLES:
+        if style_id in known:
+            continue
+        based = f'<w:basedOn w:val="{normal}"/>' if kind == "paragraph" and normal else ""
+        xml = (
+            f'<w:style xmlns:w="{namespace}" w:type="{kind}" w:styleId="{style_id}">'
+            f'<w:name w:val="{name}"/>{based}<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+            f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>'
+        )
+        styles.append(etree.fromstring(xml))

@@ -20,40 +20,123 @@ again. Querying is in :mod:`draftkit.clauses.search`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from draftkit.clauses.model import Clause
+from draftkit.clauses.query import STOPWORDS
 from draftkit.errors import ClauseError
 
 __all__ = [
+    "BM25",
+    "CHAMPIONS",
+    "CHAMPION_DF",
     "INDEX_SCHEMA",
     "TOKENIZER",
+    "WEIGHTS",
     "FileStat",
     "build_index",
+    "facet",
     "file_stats",
     "index_lock",
+    "index_terms",
     "open_index",
     "read_signature",
     "signature",
+    "stem_words",
     "update_index",
 ]
 
-INDEX_SCHEMA = 7
+INDEX_SCHEMA = 9
 """Bump when the database layout or the stored clause data changes."""
 
-# BM25 weights for the FTS columns: id, title, lead, text, topics.
-_WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0)
+WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0, 0.0)
+"""BM25 weights of the FTS columns: id (without its kind), title, lead, text (body and
+items), topics, and facets (filter tokens, which do not count)."""
+
+BM25 = f"bm25(fts, {', '.join(str(w) for w in WEIGHTS)})"
+"""The ranking expression (FTS5 returns it negated: lower is better)."""
+
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 """How the index splits and stems words (queries must be treated the same way)."""
+
+CHAMPION_DF = 2000
+"""Words in more clauses than this get a champion list when the index is built."""
+
+CHAMPIONS = 1000
+"""How many clauses a champion list holds: a word's best clauses by BM25, best first.
+
+Ranking a word that occurs in tens of thousands of clauses means scoring every one of
+them; the champion lists let a search score a few thousand candidates instead (the
+champions of each common word, every clause of each rarer word, and clauses added since
+the lists were made). See :mod:`draftkit.clauses.search`.
+"""
+
+
+_local = threading.local()
+
+
+def _stemmer() -> sqlite3.Connection:
+    conn: sqlite3.Connection | None = getattr(_local, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(w, tokenize = '{TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, s, 'instance')")
+        _local.conn = conn
+    return conn
+
+
+def stem_words(words: Iterable[str]) -> dict[str, str]:
+    """The index term of each word (words the tokenizer drops are left out).
+
+    One round trip for many words; results are remembered (see :func:`index_terms`).
+    """
+    out: dict[str, str] = {}
+    todo: list[str] = []
+    for word in dict.fromkeys(words):
+        known = _STEMS.get(word)
+        if known is not None:
+            if known:
+                out[word] = known
+        else:
+            todo.append(word)
+    if todo:
+        conn = _stemmer()
+        conn.execute("DELETE FROM s")
+        conn.executemany("INSERT INTO s (rowid, w) VALUES (?, ?)", enumerate(todo, start=1))
+        found = dict(conn.execute("SELECT doc, term FROM temp.v WHERE offset = 0"))
+        if len(_STEMS) > 100_000:
+            _STEMS.clear()
+        for n, word in enumerate(todo, start=1):
+            term = str(found.get(n, ""))
+            _STEMS[word] = term
+            if term:
+                out[word] = term
+    return out
+
+
+_STEMS: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=16384)
+def index_terms(text: str) -> tuple[str, ...]:
+    """The terms the index stores for ``text``, in order (split and stemmed as FTS5 does)."""
+    conn = _stemmer()
+    conn.execute("DELETE FROM s")
+    conn.execute("INSERT INTO s (rowid, w) VALUES (1, ?)", (text,))
+    rows = conn.execute("SELECT term FROM temp.v ORDER BY offset").fetchall()
+    return tuple(str(row[0]) for row in rows)
 
 
 FileStat = tuple[str, int, int]
@@ -179,19 +262,37 @@ CREATE TABLE clauses (
     data TEXT NOT NULL
 );
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE champions (
+    term TEXT NOT NULL, pos INTEGER NOT NULL, clause INTEGER NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (term, pos)
+) WITHOUT ROWID;
 CREATE TABLE files (
     path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, ord INTEGER NOT NULL
 );
 CREATE TABLE clause_topics (clause INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE TABLE clause_audiences (clause INTEGER NOT NULL, audience TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
-    id, title, lead, text, topics,
+    id, title, lead, text, topics, facets,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
 
-def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
+_FACET = re.compile(r"[a-z]\d{12,}")
+
+
+def facet(field: str, value: str) -> str:
+    """The token of the ``facets`` column that stands for ``field`` = ``value``.
+
+    Filters on kind, status, topics and audiences are FTS5 column filters on these
+    tokens (``*`` is the audience of a clause that suits any audience). A token is a
+    letter and digits, which the tokenizer keeps whole and the stemmer leaves alone.
+    """
+    digest = hashlib.sha256(f"{field}\0{value.lower()}".encode()).hexdigest()
+    return field[0] + str(int(digest[:15], 16))
+
+
+def _fts_row(clause: Clause) -> tuple[str, str, str, str, str, str]:
     # the default wording first, then each variant's, set apart by " / " in snippets
     leads = [clause.lead or ""]
     texts = [" ".join(t for t in (clause.text, clause.body, *clause.items) if t)]
@@ -199,12 +300,19 @@ def _fts_row(clause: Clause) -> tuple[str, str, str, str, str]:
         leads.append(variant.lead or "")
         parts = (variant.text, variant.body, *(variant.items or []))
         texts.append(" ".join(t for t in parts if t))
+    kind, _, slug = clause.id.partition(".")
+    facets = [facet("kind", clause.kind), facet("status", clause.status)]
+    facets += [facet("topic", t) for t in clause.topics]
+    facets += [facet("audience", a) for a in clause.audiences or ["*"]]
     return (
-        clause.id,
+        # "ask.humanitarian-access" is indexed as "humanitarian-access": the kind is a
+        # filter, not a word every ask contains
+        slug if slug and kind == clause.kind else clause.id,
         clause.title,
         " / ".join(t for t in leads if t),
         " / ".join(t for t in texts if t),
         " ".join(clause.topics),
+        " ".join(facets),
     )
 
 
@@ -219,7 +327,8 @@ def _insert(conn: sqlite3.Connection, clauses: Iterable[Clause], first_rowid: in
     def flush() -> None:
         conn.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
         conn.executemany(
-            "INSERT INTO fts (rowid, id, title, lead, text, topics) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO fts (rowid, id, title, lead, text, topics, facets)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             fts_rows,
         )
         conn.executemany("INSERT INTO clause_topics VALUES (?, ?)", topic_rows)
@@ -248,6 +357,63 @@ def _insert(conn: sqlite3.Connection, clauses: Iterable[Clause], first_rowid: in
             flush()
     flush()
     return count
+
+
+def _champions(conn: sqlite3.Connection) -> None:
+    """Make the champion list of every word in more than :data:`CHAMPION_DF` clauses."""
+    conn.execute("DELETE FROM champions")
+    common = conn.execute(
+        "SELECT term FROM term_df WHERE df > ? ORDER BY term", (CHAMPION_DF,)
+    ).fetchall()
+    stop_stems = {t for word in STOPWORDS for t in index_terms(word)}
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.spots USING fts5vocab(main, fts, 'instance')"
+    )
+    for (term,) in common:
+        if term in stop_stems or _FACET.fullmatch(term):  # never searched alone
+            continue
+        word = _word_for(conn, term)
+        if word is None:
+            continue
+        rows = conn.execute(
+            f"SELECT rowid, {BM25} AS s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT ?",
+            (f'"{word}"', CHAMPIONS),
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO champions VALUES (?, ?, ?, ?)",
+            [(term, pos, rowid, -score) for pos, (rowid, score) in enumerate(rows)],
+        )
+    top = conn.execute("SELECT coalesce(max(rowid), 0) FROM clauses").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('champion_top', ?)", (str(top),))
+
+
+_COLUMNS = ("id", "title", "lead", "text", "topics")  # where a word for a term is looked up
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _word_for(conn: sqlite3.Connection, term: str) -> str | None:
+    """A word a query can use to find ``term`` (stemming does not always give back a stem:
+    "employ" is stored for "employer", and "employ" itself becomes "emploi")."""
+    if index_terms(term) == (term,):
+        return term
+    spot = conn.execute(
+        "SELECT doc, col, offset FROM temp.spots WHERE term = ? LIMIT 1", (term,)
+    ).fetchone()
+    if spot is None or spot[1] not in _COLUMNS:
+        return None
+    row = conn.execute(f"SELECT {spot[1]} FROM fts WHERE rowid = ?", (spot[0],)).fetchone()
+    tokens: list[str] = _TOKEN.findall(str(row[0] or "")) if row else []
+    offset = int(spot[2])
+    if offset < len(tokens) and index_terms(tokens[offset].lower()) == (term,):
+        return tokens[offset].lower()
+    matches = [t.lower() for t in tokens if index_terms(t.lower()) == (term,)]
+    return matches[0] if matches else None
+
+
+def _champion_top(conn: sqlite3.Connection) -> int:
+    """The last rowid the champion lists know of."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'champion_top'").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _finish(conn: sqlite3.Connection, sig: str, stats: Sequence[FileStat]) -> None:
@@ -285,12 +451,11 @@ def _fill(
         CREATE INDEX clauses_file ON clauses (source_file);
         """
     )
-    conn.execute(
-        "INSERT INTO fts (fts, rank) VALUES ('rank', ?)",
-        (f"bm25({', '.join(str(w) for w in _WEIGHTS)})",),
-    )
+    conn.execute("INSERT INTO fts (fts, rank) VALUES ('rank', ?)", (BM25.replace("fts, ", ""),))
     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
     _finish(conn, sig, stats)
+    _champions(conn)
+    conn.commit()
 
 
 def _remove_abandoned(db_path: Path, age: float = 3600.0) -> None:
@@ -431,9 +596,19 @@ def update_index(
                 "DELETE FROM clause_audiences WHERE clause IN (SELECT r FROM temp.dropped)"
             )
             conn.execute("DELETE FROM clauses WHERE rowid IN (SELECT r FROM temp.dropped)")
+            conn.execute("DELETE FROM champions WHERE clause IN (SELECT r FROM temp.dropped)")
+            # rowids only grow, so a search knows which clauses came after the champions
+            champion_top = _champion_top(conn)
             top = conn.execute("SELECT coalesce(max(rowid), 0) FROM clauses").fetchone()[0]
-            _insert(conn, fresh, int(top) + 1)
+            top = max(int(top), champion_top)
+            _insert(conn, fresh, top + 1)
             _finish(conn, sig, stats)
+            added = conn.execute(
+                "SELECT count(*) FROM clauses WHERE rowid > ?", (champion_top,)
+            ).fetchone()[0]
+            if added > CHAMPION_DF // 2:
+                _champions(conn)
+                conn.commit()
         finally:
             conn.close()
         tmp.replace(db_path)

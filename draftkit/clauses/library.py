@@ -50,7 +50,7 @@ class SearchHit:
     Attributes:
         clause: The clause found.
         score: BM25 relevance (higher is better; comparable within one search only).
-        snippet: The best-matching passage with matched words in ``[brackets]``.
+        snippet: The sentence holding the best match, matched words in ``[brackets]``.
     """
 
     clause: Clause
@@ -357,19 +357,27 @@ class ClauseLibrary:
         status: str | None = None,
         limit: int = 10,
     ) -> list[SearchHit]:
-        """Clauses ranked by relevance to ``query`` (BM25; title and lead weigh most).
+        """Clauses ranked by relevance to ``query``, best first.
 
-        Any text is a safe query: it is split into words and each word is searched as a
-        plain string (quotes, ``NEAR(``, ``*``, ``OR`` and SQL are just words). Stop words
-        are ignored; a clause matching more of the words ranks higher.
+        The query language (docs/clauses.md): words, ``"phrases"``, ``prefix*``,
+        ``-excluded`` words, and filters ``kind:``, ``status:``, ``audience:``,
+        ``topic:``. Clauses containing every term rank first, then clauses containing
+        some of them, so a query is never empty while a clause contains one of its
+        words; within each, BM25 over title, lead, text, topics and id (the title and
+        lead weigh most). Words match their inflections and related forms ("detain"
+        finds "detention"); common words such as "the" are ignored outside phrases.
+        Any other text is safe: punctuation and operators are searched as words.
 
         Args:
-            query: Words to look for (inflections match: "sanction" finds "sanctions").
-            kind: Only clauses of this kind.
+            query: What to look for.
+            kind: Only clauses of this kind (combined with any ``kind:`` in the query).
             tags: Only clauses with all these topics.
             audience: Only clauses suiting this audience (or any audience).
             status: Only clauses with this status.
             limit: At most this many hits.
+
+        Raises:
+            ClauseError: The query names an unknown kind or status.
         """
         rows = _search.search_index(
             self._connection(),

@@ -1,8 +1,9 @@
-"""``draftkit address``: show the forms of address an office takes."""
+"""``draftkit address``: show the forms of address an office takes, and their sources."""
 
 from __future__ import annotations
 
-from typing import Literal, cast
+import json
+from typing import Any, Literal, cast
 
 import click
 
@@ -24,6 +25,79 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
+def _list(country: str | None, organization: str | None, fmt: str) -> None:
+    from draftkit import protocol
+
+    rows = protocol.offices(country=country, organization=organization)
+    if not rows:
+        every = protocol.offices()
+        if country is not None:
+            known = sorted({r.country for r in every if r.country})
+            what, plural, value = "country", "countries", country
+        else:
+            known = sorted({r.organization for r in every if r.organization})
+            what, plural, value = "organization", "organizations", organization or ""
+        raise ProtocolError(
+            f"no offices for {what} {value!r}",
+            hint=f"{plural} in the table: {', '.join(known)}",
+        )
+    if fmt == "json":
+        data = [
+            {
+                "key": r.key,
+                "label": r.label,
+                "jurisdiction": r.jurisdiction,
+                "country": r.country,
+                "organization": r.organization,
+            }
+            for r in rows
+        ]
+        echo(json.dumps(data, indent=2, ensure_ascii=False), data=True)
+        return
+    width = max(len(row.key) for row in rows)
+    for row in rows:
+        echo(f"{row.key.ljust(width)}  {row.label}")
+
+
+def _citation_text(cite: dict[str, Any]) -> str:
+    if cite["convention"]:
+        return f"convention: {cite['why']}"
+    url = f" <{cite['url']}>" if cite.get("url") else ""
+    return f"{cite['title']}, {cite['where']}{url}"
+
+
+def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> None:
+    style = report["style"]
+    other = "formal" if style == "common" else "common"
+    chosen, second = report["styles"][style], report["styles"][other]
+    for line in chosen["block"]:
+        echo(line)
+    echo()
+    for which in ("formal", "common"):
+        used = " (used)" if which == style else ""
+        echo(f"salutation, {which}{used}: {report['styles'][which]['salutation']}")
+    echo(f"complimentary close: {chosen['complimentary_close']}")
+    differences = []
+    if second["block"] != chosen["block"]:
+        differences.append("block: " + " / ".join(second["block"]))
+    if second["complimentary_close"] != chosen["complimentary_close"]:
+        differences.append(f"close: {second['complimentary_close']}")
+    if differences:
+        echo(f"{other} style differs: " + "; ".join(differences))
+    for alt in report["alternatives"]:
+        where = "; ".join(_citation_text(c) for c in alt["citations"])
+        echo(f"also correct ({alt['field']}): {alt['form']} ({where}); {alt['note']}")
+    if report["missing_params"]:
+        names = ", ".join(report["missing_params"])
+        echo(f"lines left out (missing --param): {names}")
+    echo(f"source: {source}")
+    if show_sources:
+        echo("sources by field:")
+        for field, basis in report["basis"].items():
+            for cite in basis["citations"]:
+                echo(f"  {field} [{basis['basis']}]: {_citation_text(cite)}")
+
+
 @click.command("address")
 @click.option("--office", "office", metavar="KEY", help="Office key, e.g. us-senator.")
 @click.option("--name", "name", metavar="NAME", help='Person\'s name, e.g. "James E. Risch".')
@@ -40,7 +114,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     type=click.Choice(["formal", "common"]),
     default="common",
     show_default=True,
-    help="Which salutation and close the letter uses.",
+    help="formal: the references' first choice; common: what most letters write.",
 )
 @click.option("--surname", metavar="SURNAME", help="Surname for salutations (else derived).")
 @click.option(
@@ -51,6 +125,19 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     help="Template parameter (state, department, country, committee ...); repeatable.",
 )
 @click.option("--list", "list_offices", is_flag=True, help="List the office keys and exit.")
+@click.option("--country", metavar="CODE", help="With --list: only this country's offices (GB).")
+@click.option(
+    "--organization", metavar="CODE", help="With --list: only this organization's offices (UN)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--sources", "show_sources", is_flag=True, help="Print the source of every form.")
 @run_guarded
 def address(
     office: str | None,
@@ -61,30 +148,41 @@ def address(
     surname: str | None,
     params: tuple[str, ...],
     list_offices: bool,
+    country: str | None,
+    organization: str | None,
+    fmt: str,
+    show_sources: bool,
 ) -> None:
     """Print the address block, salutations and close for a person in an office.
+
+    The chosen style's block is printed first, then both salutations, the close, what
+    the other style writes differently, the other references' forms ("also correct")
+    and the sources. --format json prints all of it, with the source of every form.
 
     \b
     Examples:
       draftkit address --office us-senator --name "James E. Risch" --param state=Idaho
-      draftkit address --office us-secretary-of-state --name "Antony J. Blinken" \\
-          --gender male --style formal
-      draftkit address --list
+      draftkit address --office us-president --name "Jordan Lee" --gender female \\
+          --style formal --sources
+      draftkit address --list --country GB
+      draftkit address --office un-secretary-general --name "Ana Ruiz" --format json
     """
     from draftkit import protocol
 
     if list_offices:
-        rows = protocol.offices()
-        width = max(len(row.key) for row in rows)
-        for row in rows:
-            echo(f"{row.key.ljust(width)}  {row.label}")
+        _list(country, organization, fmt)
         return
+    if country is not None or organization is not None:
+        raise ProtocolError(
+            "--country and --organization filter --list",
+            hint="e.g. draftkit address --list --country GB",
+        )
     if not office or not name:
         raise ProtocolError(
             "--office and --name are required",
             hint="e.g. draftkit address --office us-senator --name 'James E. Risch'",
         )
-    forms = protocol.address_forms(
+    report = protocol.forms_report(
         office,
         name,
         gender=cast(Literal["female", "male"] | None, gender),
@@ -93,14 +191,7 @@ def address(
         surname=surname,
         params=_parse_params(params),
     )
-    for line in forms.block_lines():
-        echo(line)
-    echo()
-    for which, text in (("formal", forms.salutation_formal), ("common", forms.salutation_common)):
-        chosen = " (used)" if which == style else ""
-        echo(f"salutation, {which}{chosen}: {text}")
-    echo(f"complimentary close: {forms.complimentary_close}")
-    if forms.missing_params:
-        names = ", ".join(forms.missing_params)
-        echo(f"lines left out (missing --param): {names}")
-    echo(f"source: {forms.source}")
+    if fmt == "json":
+        echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
+        return
+    _print_report(report, protocol.get_office(office).source, show_sources)

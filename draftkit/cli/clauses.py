@@ -130,9 +130,37 @@ def search(
     libraries: tuple[Path, ...],
     cache_dir: Path | None,
 ) -> None:
-    """Find clauses by words (ranked; matched words shown in [brackets]).
+    """Find clauses by words, best first, with the matching sentence.
 
-    Any text is a safe query: quotes, operators and punctuation are searched as words.
+    \b
+    QUERY is words, and optionally:
+      "safe passage"    a phrase: these words next to each other
+      sanct*            a prefix: sanction, sanctions, sanctioned ...
+      -retired          leave out clauses containing a word (or a "-phrase");
+                        not first (or after --: search -- -retired aid)
+      kind:ask          a filter, like --kind (also status:, audience:, topic:)
+
+    \b
+    Clauses containing every word rank first; below them come clauses containing
+    some of the words, more of them first, so a query is never empty while one of
+    its words occurs.
+    Ranking is BM25 over title, lead and text (a word in the title or lead counts
+    more). Words match their inflections and related forms ("detain" finds
+    "detained" and "detention"; "organization" finds "organisation"); a quoted
+    word matches only its inflections. Common words such as "the" are ignored
+    outside phrases. The snippet is the sentence holding the best match, the
+    matched words in [brackets].
+
+    \b
+    Examples:
+      draftkit clauses search humanitarian access
+      draftkit clauses search '"humanitarian access"' kind:ask status:vetted
+      draftkit clauses search 'sanct* -sectoral' --audience eu
+      draftkit clauses search 'detain journalists topic:information'
+      draftkit clauses search kind:closing      (no words: every closing, in file order)
+
+    Other punctuation and operator-like text (NEAR(, OR, title:) is searched as
+    plain words; a kind: or status: filter with an unknown value is an error.
     """
     text = " ".join(query)
     with open_library(libraries, cache_dir) as library:

@@ -1,4 +1,4 @@
-"""``draftkit ingest``: read past letters (.txt, .docx, .html) back into specs."""
+"""``draftkit ingest``: read past letters (.txt, .docx, .html, .pdf) back into specs."""
 
 from __future__ import annotations
 
@@ -47,6 +47,19 @@ def _details(result: IngestResult) -> list[str]:
     return out
 
 
+def _explanation(result: IngestResult) -> str:
+    """The --explain listing: the readings weighed, then every line and its part."""
+    name = str(result.path) if result.path else "<text>"
+    out = [f"{name}: {result.reason}"]
+    out += [f"  {line}" for line in result.reading]
+    width = max((len(e.part) for e in result.explanation), default=10)
+    for entry in result.explanation:
+        text = entry.text if len(entry.text) <= 60 else entry.text[:59] + "…"
+        why = f"  ({entry.why})" if entry.why else ""
+        out.append(f"{entry.number:5d}  {entry.part:<{width}}  {text}{why}")
+    return "\n".join(out) + "\n"
+
+
 def _serialise(result: IngestResult, fmt: str) -> str:
     """The spec text: the letter with its kind first, or the kind and reason of a non-letter."""
     import json
@@ -91,7 +104,8 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     "outdir",
     type=click.Path(path_type=Path),
     help="Folder to write one spec per letter into (NAME.yaml, or NAME.json with --format"
-    " json); for a single FILE, a spec file name ending in .yaml, .yml or .json.",
+    " json); for a single FILE, a spec file name ending in .yaml, .yml or .json, or - for"
+    " stdout.",
 )
 @click.option(
     "--format",
@@ -102,11 +116,22 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 )
 @click.option("--force", is_flag=True, help="Replace spec files that already exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print, line by line, what each line was read as and why (the page around the"
+    " letter, its head, body, asks, close and signers), and the readings weighed.",
+)
 @run_guarded
 def ingest(
-    files: tuple[Path, ...], outdir: Path | None, fmt: str | None, force: bool, quiet: bool
+    files: tuple[Path, ...],
+    outdir: Path | None,
+    fmt: str | None,
+    force: bool,
+    quiet: bool,
+    explain: bool,
 ) -> None:
-    """Read past letters (.txt, .md, .docx, .html) into letter specs.
+    """Read past letters (.txt, .md, .docx, .html, .pdf) into letter specs.
 
     Each FILE is read, page noise (navigation, share buttons, footers) is dropped and
     the letter's parts are recognised: date, addressees, cc, subject, salutation, body,
@@ -119,13 +144,22 @@ def ingest(
     per file goes to stderr. The batch goes on after a bad file; the exit code is 1 if
     any file failed.
 
+    PDF letters are read from their text layer (page headers, footers and numbers are
+    left out; columns and paragraphs come from the layout). A scanned PDF without text
+    is refused with a message saying so: run OCR first.
+
+    --explain prints, for each FILE, the readings of the page that were weighed and,
+    line by line, what each line was read as and why, so a misreading can be seen.
+
     Example: draftkit ingest old-letters/*.txt -o specs/
     """
     from draftkit.errors import DraftkitError
     from draftkit.files import refuse_input_as_output, write_text_atomic
     from draftkit.ingest import ingest_file
 
-    if outdir is None and len(files) > 1:
+    if outdir is not None and str(outdir) == "-":
+        outdir = None  # "-o -": stdout, as for render
+    if outdir is None and len(files) > 1 and not explain:
         raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
     spec_file: Path | None = None
     if outdir is not None and outdir.suffix.lower() in SPEC_SUFFIXES and not outdir.is_dir():
@@ -152,7 +186,7 @@ def ingest(
     with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
             try:
-                result = ingest_file(path)
+                result = ingest_file(path, explain=explain)
                 written: Path | None = None
                 text = _serialise(result, fmt)
                 if result.letter is not None and spec_file is not None:
@@ -161,8 +195,10 @@ def ingest(
                     target = _target(outdir, path, fmt, used)
                     refuse_input_as_output(target, {"one of the documents being read": path})
                     written = write_text_atomic(target, text, force=force)
-                elif outdir is None and spec_file is None:
+                elif outdir is None and spec_file is None and not explain:
                     echo(text, nl=False, data=True)
+                if explain:
+                    echo(_explanation(result))
                 if not quiet:
                     lines.append(_summary(result, written))
                     lines.extend(_details(result))

@@ -19,7 +19,6 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 @click.option(
     "-o",
     "--output",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file; its extension (.docx, .md, .txt, .pdf) picks the format. "
     "'-' writes to standard output (with --format; text by default).",
@@ -48,24 +47,54 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     help="A clause library folder (repeatable; adds to draftkit.yaml's).",
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List what the template variant and the forms of address add to the spec "
+    "(the parts it leaves out), with their text; without -o, render nothing.",
+)
 @run_guarded
 def render(
     spec: Path,
-    output: Path,
+    output: Path | None,
     fmt: str | None,
     reference: Path | None,
     audience: str | None,
     template_dirs: tuple[Path, ...],
     clause_dirs: tuple[Path, ...],
     force: bool,
+    explain: bool,
 ) -> None:
     """Render the letter SPEC (YAML or JSON) to a .docx, .md, .txt or .pdf file.
 
     Clause references are resolved and a missing salutation is derived from the
-    recipient's office before rendering. PDF output needs LibreOffice. An existing
-    output file is replaced only with --force.
+    recipient's office before rendering. Parts the spec leaves out (opening, asks
+    introduction, closing, close, signatory note) come from the template variant;
+    a part it writes, even empty (closing: []), is printed as written: --explain
+    lists what is added. PDF output needs LibreOffice. An existing output file is
+    replaced only with --force.
     """
-    from draftkit.build import render_spec
+    from draftkit.build import explain_spec, render_spec
+
+    if explain:
+        lines = explain_spec(
+            spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
+        )
+        if lines:
+            echo(
+                "draftkit: the spec leaves these parts out, so rendering fills them in "
+                "(write a part in the spec to change it, or write it empty, e.g. "
+                "closing: [], to leave it out):",
+                err=True,
+            )
+            for line in lines:
+                echo(f"  {line}", err=True)
+        else:
+            echo("draftkit: rendering adds nothing: the spec writes every part.", err=True)
+    if output is None:
+        if explain:
+            return
+        raise click.UsageError("Missing option '-o' / '--output' (or pass --explain).")
 
     chosen = fmt or (None if str(output) != "-" else "txt")
     if reference is not None and (chosen or output.suffix.lower().lstrip(".")) in ("md", "txt"):

@@ -311,16 +311,19 @@ def _fill_from_variant(
     """Fill the empty prose fields from the variant, then salutation and close."""
     filled: list[str] = []
     has_office = any(f is not None for f in forms)
+    # a field the spec writes, even empty (closing: [], complimentary_close: null), is
+    # the author's: only fields left out are filled
+    given = work.model_fields_set
     wanted: list[str] = []
-    if not work.body:
+    if not work.body and "body" not in given:
         wanted += ["opening", "context"]
-    if work.asks and work.asks_intro is None:
+    if work.asks and work.asks_intro is None and "asks_intro" not in given:
         wanted.append("asks_intro")
-    if not work.closing:
+    if not work.closing and "closing" not in given:
         wanted.append("closing")
-    if work.complimentary_close is None:
+    if work.complimentary_close is None and "complimentary_close" not in given:
         wanted.append("complimentary_close")
-    if work.signatory_note is None:
+    if work.signatory_note is None and "signatory_note" not in given:
         wanted.append("signatory_note")
     if not work.salutation and not has_office:
         wanted.append("salutation")
@@ -342,7 +345,7 @@ def _fill_from_variant(
     if not work.salutation:
         work.salutation = _derive_salutation(work, forms, punctuation_audience)
         filled.append("salutation")
-    if work.complimentary_close is None:
+    if work.complimentary_close is None and "complimentary_close" not in given:
         first = next((f for f in forms if f is not None), None)
         if first is not None and first.complimentary_close:
             work.complimentary_close = first.complimentary_close

@@ -62,8 +62,10 @@ def scaffold_spec(
         f"# Letter spec for the '{info.name}' variant"
         + (f": {info.description}" if info.description else ""),
         "# Fill in the TODO values, then: draftkit render letter.yaml -o letter.docx",
-        "# Parts left out (opening, asks intro, closing, close, salutation) come from the",
-        f"# variant ({display_path(info.path)}) and from the addressee's office.",
+        "# Parts left out (opening, asks intro, closing, close, signatory note, salutation)",
+        f"# come from the variant ({display_path(info.path)}) and from the addressee's",
+        "# office; `draftkit render letter.yaml --explain` lists them with their text.",
+        "# A part written empty stays empty: closing: [] prints no closing paragraph.",
         f"audience: {info.name}",
         f"date: {date}",
         "sender:",
@@ -109,7 +111,8 @@ def scaffold_spec(
         "  - lead: TODO The first request, as one sentence.",
         "    body: TODO Why it matters and what it involves.",
         "  # - {clause: ask.some-id}",
-        "# closing: leave out to use the variant's closing paragraphs",
+        "# closing: leave out to use the variant's closing paragraphs; [] for none",
+        "# complimentary_close: leave out for the office's usual close; null for none",
         "signatories:",
     ]
     if coalition:
@@ -129,6 +132,8 @@ def scaffold_spec(
         "# options:",
         '#   salutation_style: common      # or formal ("Dear Mr. Secretary")',
         '#   salutation_punctuation: ":"   # default depends on the audience',
+        "#   quotes: typographic           # curly quotes and apostrophes; straight keeps them",
+        "#   continuation_header: true     # addressee, date and page atop pages 2 onward",
         "",
     ]
     return "\n".join(lines)

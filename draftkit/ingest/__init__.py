@@ -1,4 +1,4 @@
-"""Read past letters (.txt, .md, .docx, .html) back into :class:`~draftkit.schema.Letter`.
+"""Read past letters (.txt, .md, .docx, .html, .pdf) back into :class:`~draftkit.schema.Letter`.
 
 >>> from draftkit.ingest import ingest_text
 >>> result = ingest_text("Dear Minister,\\n\\nWe write about X.\\n\\nSincerely,\\n\\nJane Doe\\n")
@@ -23,7 +23,8 @@ from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
-from draftkit.ingest.letter import parse_lines
+from draftkit.ingest.explain import LineReading, explain_lines
+from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.ingest.writable import writable_lines
 from draftkit.provenance import Provenance
@@ -33,6 +34,7 @@ __all__ = [
     "MAX_DOCX_XML_BYTES",
     "MAX_FILE_BYTES",
     "IngestResult",
+    "LineReading",
     "ingest_bytes",
     "ingest_file",
     "ingest_lines",
@@ -63,6 +65,10 @@ class IngestResult(BaseModel):
         warnings: Things a person should check (missing parts, count mismatches).
         provenance: For a .docx that draftkit rendered, what it records about how it
             was made (variant, clause ids and versions, spec hash); None otherwise.
+        explanation: Each line of the document and what it was read as, and why
+            (``draftkit ingest --explain``).
+        reading: The reading of the page that was kept and the others weighed, each
+            with its score and reasons.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=False)
@@ -75,6 +81,8 @@ class IngestResult(BaseModel):
     skipped: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     provenance: Provenance | None = None
+    explanation: list[LineReading] = Field(default_factory=list, exclude=True)
+    reading: list[str] = Field(default_factory=list, exclude=True)
 
 
 def _summarise(skipped: list[tuple[str, str]]) -> list[str]:
@@ -108,11 +116,23 @@ def _document_date(lines: list[str]) -> str | None:
     return None
 
 
+def _outside(parsed: Parsed) -> str:
+    """The page's text above the letter's head and after its end."""
+    reading = parsed.reading
+    if reading is None or reading.chosen is None:
+        return ""
+    lines = reading.lines
+    above = [ln.text for ln in lines[: reading.start]]
+    below = [ln.text for ln in lines[reading.end :]]
+    return "\n".join(t for t in (*above, *below) if t)
+
+
 def ingest_lines(
     lines: list[Line],
     *,
     source: str | Path | None = None,
     dropped: list[tuple[str, str]] | None = None,
+    explain: bool = False,
 ) -> IngestResult:
     """Parse lines from any reader into an :class:`IngestResult`.
 
@@ -123,13 +143,14 @@ def ingest_lines(
         lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
         source: Where they came from (kept in the result's ``path``).
         dropped: What the reader itself left out, as ``(text, reason)`` pairs.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Raises:
         IngestError: The text cannot be held in a letter (a field over the size limits).
     """
     lines, replaced = writable_lines(lines)
     try:
-        result = _ingest_lines(lines, source=source, dropped=dropped)
+        result = _ingest_lines(lines, source=source, dropped=dropped, explain=explain)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -152,6 +173,7 @@ def _ingest_lines(
     *,
     source: str | Path | None = None,
     dropped: list[tuple[str, str]] | None = None,
+    explain: bool = False,
 ) -> IngestResult:
     """Parse lines from any reader into an :class:`IngestResult`.
 
@@ -159,31 +181,35 @@ def _ingest_lines(
         lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
         source: Where they came from (kept in the result's ``path``).
         dropped: What the reader itself left out, as ``(text, reason)`` pairs.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
     """
     parsed = parse_lines(lines)
+    reading = parsed.reading
     text = "\n".join(parsed.text_lines)
     preamble = parsed.text_lines[: parsed.salutation_index or 0]
-    prose_before = sum(1 for line in preamble if len(line.split()) >= 20)
-    greeting = parsed.letter is not None and not (
-        # a "Dear …" deep inside an article, with no close: rhetoric, not a letter
-        prose_before >= 3 and parsed.close_index is None
-    )
+    greeting = parsed.letter is not None and reading is not None and reading.complete
     kind, reason = classify(
         text,
         salutation=greeting,
         close=parsed.close_index is not None,
         addressees=len(parsed.letter.addressees) if parsed.letter else 0,
         preamble="\n".join(preamble),
+        outside=_outside(parsed),
+        whole=bool(
+            parsed.letter is not None
+            and parsed.close_index is not None
+            and parsed.letter.signatories
+        ),
     )
     if parsed.letter is not None and not greeting:
         reason = reason.replace(
             "no salutation and no complimentary close",
-            "a greeting deep inside the text but no complimentary close",
+            "a greeting deep inside the text, but no whole letter around it "
+            "(no close, signers or address)",
         )
-    if parsed.letter is not None and parsed.headless:
-        reason = (
-            "letter: no salutation, but a complimentary close and signatures after an "
-            "inside address, a letter heading or a letter's opening"
+    if parsed.letter is not None and parsed.headless and kind == "letter":
+        reason = "letter: no salutation, but " + "; ".join(
+            (reading.chosen.reasons if reading and reading.chosen else [])[1:4]
         )
     found = dict(parsed.found)
     if parsed.letter is None or kind != "letter":
@@ -191,7 +217,21 @@ def _ingest_lines(
         dated = _document_date(parsed.text_lines[:80])
         if dated is not None:
             found["date"] = dated
+    reading_lines: list[str] = []
+    if reading is not None:
+        chosen = reading.chosen
+        for number, candidate in enumerate(
+            [c for c in (chosen, *reading.alternatives) if c is not None][:6]
+        ):
+            label = "kept" if number == 0 and chosen is not None else "weighed"
+            reading_lines.append(
+                f"{label} (score {candidate.score:g}): {candidate.describe(reading.lines)} — "
+                + "; ".join(candidate.reasons)
+            )
+        reading_lines += reading.notes
     return IngestResult(
+        explanation=explain_lines(parsed) if explain else [],
+        reading=reading_lines,
         path=Path(source) if source is not None else None,
         kind=kind,
         letter=parsed.letter if kind == "letter" else None,
@@ -202,21 +242,24 @@ def _ingest_lines(
     )
 
 
-def ingest_text(text: str, *, source: str | None = None) -> IngestResult:
+def ingest_text(text: str, *, source: str | None = None, explain: bool = False) -> IngestResult:
     """Read a letter from plain text.
 
     Args:
         text: The document's text (page noise may be included; it is stripped).
         source: A name for the text (a file name), kept in the result.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Returns:
         The result: the letter, or the kind of document and why it is not a letter.
     """
-    return ingest_lines(lines_from_text(text), source=source)
+    return ingest_lines(lines_from_text(text), source=source, explain=explain)
 
 
 def _sniff(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
+    if data[:5] == b"%PDF-" or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        return "pdf"
     if data[:4] == b"PK\x03\x04":
         return "docx"
     if suffix in _DOCX_EXT:
@@ -231,15 +274,17 @@ def _sniff(data: bytes, filename: str) -> str:
     return "text"
 
 
-def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
+def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> IngestResult:
     """Read a letter from a file's bytes; the format comes from the name or magic bytes.
 
     ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252
-    fallback), ``.docx`` (python-docx) and ``.html``/``.htm`` (an HTML parser).
+    fallback), ``.docx`` (python-docx), ``.html``/``.htm`` (an HTML parser) and
+    ``.pdf`` (its text layer, through PDFium).
 
     Args:
         data: The file's bytes.
         filename: Its name (for the format and for messages).
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Raises:
         IngestError: Empty, binary, not a zip, corrupt or oversized documents.
@@ -256,19 +301,28 @@ def ingest_bytes(data: bytes, *, filename: str) -> IngestResult:
     if fmt == "docx":
         from draftkit.ingest.docx import docx_lines
 
-        result = ingest_lines(docx_lines(data, source=filename), source=filename)
+        result = ingest_lines(docx_lines(data, source=filename), source=filename, explain=explain)
         return _with_provenance(result, data, filename)
+    if fmt == "pdf":
+        from draftkit.ingest.pdf import read_pdf
+
+        lines, dropped = read_pdf(data, source=filename)
+        return ingest_lines(lines, source=filename, dropped=dropped, explain=explain)
     text, encoding = decode_bytes(data, source=filename)
     if fmt == "html":
         from draftkit.ingest.html import read_html
 
         lines, dropped = read_html(text)
-        return _noted(ingest_lines(lines, source=filename, dropped=dropped), encoding)
+        return _noted(
+            ingest_lines(lines, source=filename, dropped=dropped, explain=explain), encoding
+        )
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
     if Path(filename).suffix.lower() in (".md", ".markdown"):
-        return _noted(ingest_lines(lines_from_markdown(text), source=filename), encoding)
-    return _noted(ingest_text(text, source=filename), encoding)
+        return _noted(
+            ingest_lines(lines_from_markdown(text), source=filename, explain=explain), encoding
+        )
+    return _noted(ingest_lines(lines_from_text(text), source=filename, explain=explain), encoding)
 
 
 def _noted(result: IngestResult, encoding: str) -> IngestResult:
@@ -303,11 +357,12 @@ def _with_provenance(result: IngestResult, data: bytes, filename: str) -> Ingest
     return result.model_copy(update=update)
 
 
-def ingest_file(path: str | Path) -> IngestResult:
+def ingest_file(path: str | Path, *, explain: bool = False) -> IngestResult:
     """Read a letter from a file, refusing files over :data:`MAX_FILE_BYTES`.
 
     Args:
         path: The file.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
 
     Raises:
         IngestError: Missing, unreadable, empty, binary, corrupt or too large.
@@ -332,5 +387,5 @@ def ingest_file(path: str | Path) -> IngestResult:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
-    result = ingest_bytes(data, filename=str(target))
+    result = ingest_bytes(data, filename=str(target), explain=explain)
     return result.model_copy(update={"path": target})

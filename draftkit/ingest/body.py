@@ -23,9 +23,42 @@ _ASK_INTRO = re.compile(
     r"grateful if|would be grateful|we respectfully|following (?:steps|actions|measures|"
     r"commitments|recommendations|requests|priorities)|should|must|seek|demand|"
     r"exhort|petition|we hope (?:you|that)|priorit)\b"
+    r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
+    r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
+    r"invitamos|urgimos)\b"
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
+_ASK_VERB_LIST = """
+    abolish accelerate accept act address adopt advance affirm allocate allow amend appoint
+    approve assert assess assign assure authorise authorize avoid ban begin bring build call
+    cancel cease champion clarify close commission commit comply condemn conduct consider
+    consult continue convene cooperate create curb cut decline declassify decriminalise
+    decriminalize defend deliver demand deploy designate desist develop direct disclose
+    discontinue dismantle drop educate eliminate embrace empower enable encourage end
+    endorse enforce engage enhance ensure enact establish evaluate examine expand expedite
+    extend facilitate fund grant guarantee halt help hold honour honor implement improve
+    include increase inform initiate insist instruct integrate intervene introduce
+    investigate invite issue join keep launch lead lift limit maintain make mandate meet
+    monitor move negotiate oppose order pass pause pay permit persuade place pledge postpone
+    press prevent prioritise prioritize proceed produce prohibit promote protect provide
+    prosecute publish pursue push put raise ratify reaffirm recognise recognize reconsider
+    redouble reduce refer refrain reform refuse reinstate reject release remove renew reopen
+    repeal replace report request require rescind reserve respect respond restore resume
+    return reverse review revise revoke safeguard sanction scale seek share shorten sign
+    speak stand step stop strengthen submit support suspend take terminate track train
+    uphold urge use vote waive withdraw work
+"""
+_ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
+"""Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
+
+
+def imperative(text: str) -> bool:
+    """True when ``text`` opens with a verb of request ("Ensure that …", "Release all …")."""
+    word = re.split(r"[\s,;:]+", text.strip(), maxsplit=1)[0].lower().strip("“\"'(")
+    return word in _ASK_VERBS
+
+
 _NOT_ASK_START = {
     "we",
     "i",
@@ -268,6 +301,8 @@ def _joins(previous: Line, line: Line, wrapped: bool, width: int, current: Unit)
     prev = previous.text
     if current.kind == "item" and line.indent < current.indent and split_marker(line.text):
         return False
+    if current.kind == "item" and line.indent < current.indent and re.search(r"[.!?:;]$", prev):
+        return False  # back at the margin after a finished item: a new paragraph
     ends = bool(re.search(r"[.!?:;”\"’)]$", prev))
     if re.search(r";\s*(?:and|or)$", prev) and line.text[:1].isupper():
         return False  # "...; and" closing an item of an unmarked list, one per line
@@ -390,6 +425,20 @@ def _merge_bold_headings(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _group_heading(units: list[Unit], index: int) -> bool:
+    """A short line over a list of asks ("Recommendations to development partners")."""
+    if index + 1 >= len(units):
+        return False
+    unit, following = units[index], units[index + 1]
+    return (
+        unit.kind == "para"
+        and not unit.style
+        and 1 <= len(unit.text.split()) <= 10
+        and not re.search(r"[.!?;,]$", unit.text.strip())
+        and following.kind == "item"
+    )
+
+
 def body_asks_closing(
     units: list[Unit],
 ) -> tuple[list[str], str | None, list[Ask], list[str], str]:
@@ -441,7 +490,10 @@ def body_asks_closing(
                     or (units[index + 1].kind == "para" and _ask_like(units[index + 1]))
                 )
                 and re.search(
-                    r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b",
+                    r"(?i)\b(?:the following|these (?:steps|actions|measures|recommendations))\b|"
+                    r"\b(?:following|below|as follows|these|our)\b.{0,60}\b(?:proposals?|"
+                    r"recommendations?|requests?|steps|measures|actions|asks|demands|priorities|"
+                    r"calls|suggestions)\b",
                     _sentences(unit.text)[-1],
                 )
                 is not None
@@ -449,9 +501,18 @@ def body_asks_closing(
             if unit.kind != "para" or not (unit.text.rstrip().endswith(":") or announces):
                 continue
             last = _sentences(unit.text)[-1]
-            if not _ASK_INTRO.search(last) or _concerns_intro(last):
-                continue
             nxt = units[index + 1]
+            grouped = _group_heading(units, index + 1)
+            if grouped:
+                nxt = units[index + 2]  # the asks come in groups, each under a heading
+            if _concerns_intro(last):
+                continue
+            if not _ASK_INTRO.search(last):
+                # no asking word in the intro, but a list of instructions after it
+                first_item = index + 2 if grouped else index + 1
+                run = _list_run(units, first_item) if nxt.kind == "item" else []
+                if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
+                    continue
             if (nxt.kind == "item" and nxt.indent <= top + 1) or (
                 nxt.kind == "para" and _ask_like(nxt)
             ):
@@ -470,10 +531,16 @@ def body_asks_closing(
             if unit.kind != "item" or unit.indent > top + 1:
                 continue
             run = _list_run(units, index)
+            before = units[index - 1] if index else None
             if (
                 unit.marker_kind in ("number", "letter")
                 and len(run) >= 2
                 and sum(_ask_like(units[i]) for i in run) >= 0.6 * len(run)
+            ) or (
+                # a bulleted list of instructions ("End cash bail.", "Abolish …")
+                len(run) >= 2
+                and sum(imperative(units[i].text) for i in run) >= 0.6 * len(run)
+                and not (before is not None and _concerns_intro(_sentences(before.text)[-1]))
             ):
                 start, style = index, unit.marker_kind or "list"
             break
@@ -500,6 +567,16 @@ def body_asks_closing(
             head.append(" ".join(sentences[:-1]))
     asks: list[Ask] = []
     closing_from = len(units)
+    explained = 0  # asks followed by a paragraph that explains them
+    group_heading: str | None = None
+    styled_heading = style == "styled" and (units[start].style or "").lower() == "asks intro"
+    if (_group_heading(units, start) and style != "styled") or (
+        styled_heading and start + 1 < len(units)
+    ):
+        group_heading = units[start].markup()
+        start += 1
+        if not styled_heading:
+            style = units[start].marker_kind or "list"
     list_mode = units[start].kind == "item"
     ask_kind = units[start].marker_kind
     ask_indent = units[start].indent
@@ -507,6 +584,15 @@ def body_asks_closing(
     while index < len(units):
         unit = units[index]
         styled = (unit.style or "").lower()
+        if asks and list_mode and group_heading is None and _group_heading(units, index):
+            # the next group of asks, under its own heading; its numbering may restart
+            group_heading = unit.markup()
+            index += 1
+            continue
+        if styled == "asks intro" and group_heading is None:
+            group_heading = unit.markup()  # draftkit's own rendering of a group heading
+            index += 1
+            continue
         if asks and (
             styled == "ask item"
             or (
@@ -532,7 +618,11 @@ def body_asks_closing(
                 and (style != "bold lead-ins" or unit.lead)
             )
         ):
-            asks.append(_ask_from(unit))
+            ask = _ask_from(unit)
+            if group_heading is not None:
+                ask = ask.model_copy(update={"heading": group_heading})
+                group_heading = None
+            asks.append(ask)
             index += 1
             continue
         if list_mode and asks and unit.kind == "para" and not styled:
@@ -540,17 +630,25 @@ def body_asks_closing(
             ahead = index + 1
             while ahead < len(units) and units[ahead].kind == "para" and ahead - index < 2:
                 ahead += 1
-            if (
+            list_goes_on = (
                 ahead < len(units)
                 and units[ahead].kind == "item"
                 and (units[ahead].marker_kind == ask_kind and units[ahead].indent <= ask_indent)
-            ):
+            )
+            # the last ask of a list whose every ask is explained by a paragraph has one too
+            last_explained = (
+                explained >= 2
+                and explained == len(asks) - 1
+                and not asks[-1].body
+                and not (ahead < len(units) and units[ahead].kind == "item")
+                and not re.match(r"(?i)^(?:we|i)\b", unit.text)
+            )
+            if list_goes_on or last_explained:
                 previous = asks[-1]
-                asks[-1] = Ask(
-                    lead=previous.lead,
-                    body="\n\n".join(x for x in (previous.body, unit.markup()) if x),
-                    items=previous.items,
+                asks[-1] = previous.model_copy(
+                    update={"body": "\n\n".join(x for x in (previous.body, unit.markup()) if x)}
                 )
+                explained += 1 if not previous.body else 0
                 index += 1
                 continue
         closing_from = index
@@ -571,13 +669,19 @@ def _concerns_intro(text: str) -> bool:
 
 
 def _list_run(units: list[Unit], index: int) -> list[int]:
+    """The items of one list from ``index``: a paragraph or two between items (each
+    item explained in prose) does not end it."""
     run = [index]
     kind = units[index].marker_kind
+    gap = 0
     for j in range(index + 1, len(units)):
         if units[j].kind == "item" and units[j].marker_kind == kind:
             run.append(j)
+            gap = 0
         elif units[j].kind == "item":
             continue
+        elif gap < 2 and kind == "number" and j + 1 < len(units):
+            gap += 1
         else:
             break
     return run

@@ -77,8 +77,23 @@ def _prose_paragraphs(text: str) -> int:
     return sum(1 for line in text.splitlines() if len(line.split()) >= 20)
 
 
+_PETITION = re.compile(r"(?i)\bpetition\b|\bpétition\b|\bpetici[oó]n\b")
+_SIGNING_PAGE = re.compile(
+    r"(?i)\b\d[\d,. ]*\s+(?:people\s+|supporters\s+)?(?:have\s+)?signed\b|"
+    r"\bsign (?:the|this|our) (?:petition|letter)\b|\badd your name\b|"
+    r"\b(?:signatures?|signers) (?:so far|collected|of \d)|\bget to \d[\d,.]*\b"
+)
+
+
 def classify(
-    text: str, *, salutation: bool, close: bool, addressees: int = 0, preamble: str = ""
+    text: str,
+    *,
+    salutation: bool,
+    close: bool,
+    addressees: int = 0,
+    preamble: str = "",
+    outside: str = "",
+    whole: bool = False,
 ) -> tuple[DocumentKind, str]:
     """Decide what a document is and say why.
 
@@ -89,11 +104,20 @@ def classify(
         addressees: Inside-address blocks found before the salutation.
         preamble: The text before the salutation: a press release or an article that
             quotes a whole letter announces itself there.
+        outside: The page's text outside the letter (above its head, after its end):
+            a petition page says so there.
+        whole: The page reproduces the whole letter, its close and its signers: then it
+            is the letter, even inside a press release or an article.
 
     Returns:
         ``(kind, reason)``.
     """
-    if salutation and preamble:
+    if outside and _PETITION.search(outside) and _SIGNING_PAGE.search(outside):
+        return "other", (
+            "not a letter: a petition page (the letter is its text; the page counts and "
+            "collects signatures)"
+        )
+    if salutation and preamble and not whole:
         press = [
             label
             for label in _hits(_PRESS, preamble)

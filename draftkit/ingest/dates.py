@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateLine", "find_date", "parse_date_line"]
+__all__ = ["DateLine", "find_date", "parse_date_line", "split_trailing_date"]
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -46,11 +47,13 @@ _FORMS = [
 ]
 _WEEKDAY = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun)\.?,?\s+",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last updated|publié|publie|mis en ligne|publicado|"
+    r"derni[eè]re mise [àa] jour|mis [àa] jour(?: le)?|actualizado|[úu]ltima actualizaci[oó]n|"
     r"veröffentlicht|release date|date of publication|发布时间|发布日期|日期|"
     r"publicación|fecha de publicación|datum)(?:\s+(?:on|le|el|am))?\s*[:：]?\s*",
     re.IGNORECASE,
@@ -59,6 +62,13 @@ _LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
 _TRAILING = re.compile(
     r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE
 )
+
+
+_PLACE_THEN_DATE = re.compile(
+    r"^(?P<place>[^\d]{2,60}?)[,\s]+(?P<date>[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:de\s+)?\d{4})\.?$"
+)
+"""A place and a date with no separator between them: "Iraklion, Crete, Greece August 15, 2003"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +127,7 @@ def find_date(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
 
@@ -134,20 +145,33 @@ def parse_date_line(line: str) -> DateLine | None:
     if match:
         published = True
         text = text[match.end() :]
+    labelled = _LABEL.match(text) is not None
     text = _LABEL.sub("", text)
+    if _TRAILING.search(text) and not labelled:
+        # a date with its time of day is a page's timestamp, not a dateline (an e-mail's
+        # "Date:" header is the letter's own)
+        published = True
     text = _TRAILING.sub("", text).strip()
     text = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)[0].strip()
     found = find_date(text)
     if found:
         return DateLine(found[0], None, published, found[1])
     if published:
+        # "Posted by the Secretariat on 20 September 2022": the date may come later
         words = text.split()
-        for size in range(min(len(words), 6), 0, -1):
-            found = find_date(" ".join(words[:size]))
-            if found:
-                return DateLine(found[0], None, True, found[1])
+        for begin in range(0, min(len(words), 12)):
+            for size in range(min(len(words) - begin, 6), 0, -1):
+                found = find_date(" ".join(words[begin : begin + size]))
+                if found:
+                    return DateLine(found[0], None, True, found[1])
         return None
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
+    trailing = _PLACE_THEN_DATE.match(text)
+    if trailing:
+        found = find_date(trailing.group("date"))
+        if found:
+            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the)$", "", trailing.group("place"))
+            return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
         start = text.find(sep)
         while start > 0:
@@ -157,3 +181,20 @@ def parse_date_line(line: str) -> DateLine | None:
                 return DateLine(found[0], place.strip(), False, found[1])
             start = text.find(sep, start + 1)
     return None
+
+
+_TRAILING_DATE = re.compile(
+    r"\s(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{4}|[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?$"
+)
+
+
+def split_trailing_date(line: str) -> tuple[str, DateLine | None]:
+    """A line that ends in a date ("CH-1201 Geneva 04.09.2022"): the rest, and the date."""
+    match = _TRAILING_DATE.search(line)
+    if match is None or match.start() == 0:
+        return line, None
+    found = parse_date_line(match.group("date"))
+    if found is None:
+        return line, None
+    return line[: match.start()].rstrip(" ,"), found

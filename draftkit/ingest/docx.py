@@ -268,6 +268,34 @@ def _segments(paragraph: Any, styles: _StyleIndex) -> list[tuple[str, bool, bool
     return out
 
 
+def _drop_printed_addresses(merged: list[list[Any]]) -> None:
+    """Remove the " (https://…)" draftkit prints after a link's words, in place.
+
+    The printed address belongs to the layout, not the text: the link keeps its
+    target, and a letter rendered again prints it again (once).
+    """
+    from draftkit.markup import Span, link_shown
+
+    index = 0
+    while index + 3 < len(merged):
+        link, opening, shown, after = merged[index : index + 4]
+        url = link[3]
+        if (
+            url
+            and opening[3] is None
+            and opening[0] == " ("
+            and shown[3] == url
+            and shown[0] == link_shown(Span(link[0], url=url))
+            and after[3] is None
+            and after[0].startswith(")")
+        ):
+            after[0] = after[0][1:]
+            del merged[index + 1 : index + 3]
+            if not after[0]:
+                merged.remove(after)
+        index += 1
+
+
 def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
     merged: list[list[Any]] = []
     for text, bold, italic, url in segments:
@@ -277,6 +305,7 @@ def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
             merged[-1][0] += text
         else:
             merged.append([text, bold, italic, url])
+    _drop_printed_addresses(merged)
     out: list[str] = []
     for text, bold, italic, url in merged:
         core = text.strip()

@@ -9,6 +9,7 @@ it tolerates broken markup, and it adds no dependency.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -36,7 +37,6 @@ _SKIP = {
     "aside",
     "menu",
     "dialog",
-    "textarea",
     "input",
     "map",
     "audio",
@@ -116,6 +116,7 @@ _PARA_END = {
     "th",
     "dl",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|related|cookie|cookies|consent|newsletter|"
     r"breadcrumbs?|sidebar|navbar|nav|menu|site-header|site-footer|footer|comments?|"
@@ -131,7 +132,8 @@ class _Reader(HTMLParser):
         self.lines: list[Line] = []
         self.segments: list[tuple[str, bool, bool, str | None]] = []
         self.skip_depth = 0
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipping-started-here)
+        # (tag, skipping started here, white-space kept: <pre> or a pre-wrap style)
+        self.stack: list[tuple[str, bool, bool]] = []
         self.bold = 0
         self.italic = 0
         self.href: list[str | None] = []
@@ -143,9 +145,13 @@ class _Reader(HTMLParser):
         self.heading = False
         self.breaks = 0
         self.in_cell = 0
+        # table rows being read: (index of the row's first line, index of each cell's)
+        self.rows: list[tuple[int, list[int]]] = []
+        self.form_text: list[str] | None = None
         self.skipped_tag = ""
         self.skipped_text: list[str] = []
         self.dropped: list[tuple[str, str]] = []
+        self.rule = False
 
     # -- helpers
     def _record_skipped(self) -> None:
@@ -198,6 +204,9 @@ class _Reader(HTMLParser):
             kind = "bullet" if self.li_pending == "ul" else "number"
             level = max(0, len(self.lists) - 1)
         style = self.block_tag if self.block_tag in ("h1", "h2", "time") else None
+        heading = int(self.block_tag[1]) if self.block_tag in _HEADINGS else 0
+        link = bool(visible) and all(s[3] for s in visible)
+        rule, self.rule = self.rule, False
         return Line(
             plain,
             indent=level * 4,
@@ -209,6 +218,9 @@ class _Reader(HTMLParser):
             list_kind=kind,
             list_level=level,
             raw=plain,
+            link=link,
+            heading=heading,
+            rule=rule,
         )
 
     # -- parser callbacks
@@ -234,6 +246,9 @@ class _Reader(HTMLParser):
             or (tag not in _VOID and hidden)
         )
         if tag in _VOID:
+            if tag == "hr" and not self._skipping():
+                self.flush(paragraph_end=True)
+                self.rule = True
             if tag == "br" and not self._skipping():
                 if normalise_space("".join(s[0] for s in self.segments)):
                     # a <br> line: soft, so a hard-wrapped paragraph joins up again
@@ -250,14 +265,25 @@ class _Reader(HTMLParser):
             if not self._skipping():
                 self.skipped_tag = tag
                 self.skipped_text = []
+            if tag == "textarea":
+                self.form_text = []  # a message a form sends: may be the letter itself
             self.skip_depth += 1
-            self.stack.append((tag, True))
+            self.stack.append((tag, True, False))
             return
-        self.stack.append((tag, False))
+        keeps_space = tag in ("pre", "textarea") or (
+            re.search(r"white-space\s*:\s*pre", values.get("style") or "", re.I) is not None
+        )
+        self.stack.append((tag, False, keeps_space))
         if tag in ("article", "main"):
             self.in_article += 1
+        if tag == "tr":
+            self.flush()
+            self.rows.append((len(self.lines), []))
         if tag in ("td", "th"):
             self.in_cell += 1
+            if self.rows:
+                self.flush()
+                self.rows[-1][1].append(len(self.lines))
         if tag in _BLOCK:
             self.flush(
                 paragraph_end=tag in ("p", "h1", "h2", "h3", "blockquote") and not self.in_cell
@@ -273,10 +299,18 @@ class _Reader(HTMLParser):
             self.italic += 1
         elif tag == "a":
             self.href.append(values.get("href"))
-        elif tag == "pre":
+        if keeps_space:
             self.in_pre += 1
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "br":
+            self.handle_starttag("br", [])  # "</br>" breaks a line, as browsers read it
+            return
         if tag in _VOID:
             return
         # pop to the matching tag (tolerates unclosed inner tags)
@@ -286,12 +320,25 @@ class _Reader(HTMLParser):
         else:
             return
         while len(self.stack) > depth:
-            name, skipping = self.stack.pop()
+            name, skipping, keeps_space = self.stack.pop()
+            if skipping and name == "textarea" and self.form_text is not None:
+                message = "".join(self.form_text)
+                self.form_text = None
+                if len(message.strip()) >= 300:
+                    # a form's prefilled message long enough to be a letter: read it
+                    if self.lines and not self.lines[-1].blank:
+                        self.lines.append(Line(""))
+                    self.lines.extend(lines_from_text(message))
+                    self.lines.append(Line(""))
+                    self.rule = True  # what follows is the form again, not the letter
             if skipping:
                 self.skip_depth -= 1
                 if not self.skip_depth:
                     self._record_skipped()
                 continue
+            if keeps_space:
+                self.flush()
+                self.in_pre = max(0, self.in_pre - 1)
             self._close(name)
 
     def _close(self, tag: str) -> None:
@@ -309,20 +356,44 @@ class _Reader(HTMLParser):
             self.italic = max(0, self.italic - 1)
         elif tag == "a" and self.href:
             self.href.pop()
-        elif tag == "pre":
-            self.flush()
-            self.in_pre = max(0, self.in_pre - 1)
         elif tag in ("article", "main"):
             self.in_article = max(0, self.in_article - 1)
         if tag in ("td", "th"):
             self.in_cell = max(0, self.in_cell - 1)
+        if tag == "tr" and self.rows:
+            self.flush()
+            self._close_row(*self.rows.pop())
         if tag in _BLOCK:
             end = tag in _PARA_END and (not self.in_cell or tag in ("td", "th"))
             self.flush(paragraph_end=end)
             self.block_tag = None
 
+    def _close_row(self, first: int, cells: list[int]) -> None:
+        """A table row of short cells becomes one line, its cells separated by tabs.
+
+        Rows whose cells hold paragraphs (a page laid out in a table) are left as lines.
+        """
+        bounds = [*cells, len(self.lines)]
+        texts: list[str] = []
+        stacked = 0
+        for start, end in itertools.pairwise(bounds):
+            content = [ln for ln in self.lines[start:end] if not ln.blank]
+            if len(content) > 3:
+                return  # a cell holding paragraphs: a page laid out in a table
+            stacked += len(content) > 1
+            texts.append(" ".join(ln.text for ln in content))
+        if sum(1 for t in texts if t) < 2 or sum(len(t) for t in texts) > 1500:
+            return
+        if stacked >= 2 or (stacked and len(texts) == 2):
+            return  # cells of stacked lines (name, title, organisation): read line by line
+        row = "\t".join(texts).strip("\t")
+        del self.lines[first:]
+        self.lines.append(Line(row, hard=True, raw=row, style="table row"))
+
     def handle_data(self, data: str) -> None:
         if self._skipping():
+            if self.form_text is not None and sum(map(len, self.form_text)) < 200_000:
+                self.form_text.append(data)
             if len(self.skipped_text) < 40:
                 self.skipped_text.append(data)
             return

@@ -12,65 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from draftkit.ingest import names
 from draftkit.ingest.body import body_asks_closing, units_of
-from draftkit.ingest.dates import parse_date_line
-from draftkit.ingest.noise import (
-    foreign_script_share,
-    is_footer_start,
-    mark_navigation,
-    noise_reason,
-)
-from draftkit.ingest.preamble import SUBJECT_LINE, is_person_line, parse_preamble
+from draftkit.ingest.dates import parse_date_line, split_trailing_date
+from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
+from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
-from draftkit.ingest.signatures import inline_person, parse_signatures
+from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.schema import Letter, LetterOptions
 
-__all__ = ["Parsed", "is_close", "match_salutation", "parse_lines"]
-
-_SALUTATION = re.compile(
-    r"^(?P<sal>"
-    r"(?:(?:My\s+)?Dear(?:est)?|Hello|Greetings|Estimad[oa]s?|Sehr geehrte[rn]?|Cher|Chère|"
-    r"Chers|Chères)\s+[^,:;!\n]{1,120}?[,:;!]"
-    r"|(?:Your\s+|Their\s+)?Excellenc(?:y|ies)[,:!]"
-    r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Colleagues|Friends|"
-    r"Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame)(?:\s+[^,:;\n]{1,60})?[,:]"
-    r"|To whom it may concern[,:]?"
-    r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
-    r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
-    r"[^,:;\n]{0,80}[,:](?=\s*$)"
-    r"|(?:Mr\.?|Madam|Madame|Monsieur le|Madame la)\s+(?:President|Secretary|Secretary-General|"
-    r"Chair|Chairman|Chairwoman|Speaker|Prime Minister|Minister|Ambassador|Commissioner|"
-    r"High Commissioner|Rapporteur|Special Rapporteur|Director|Director-General|Mayor|"
-    r"Governor|Président|Présidente|Ministre|Vice President|Vice-President)[,:]"
-    r"|Ladies and Gentlemen[,:]|Distinguished\s+[^,:\n]{1,80}[,:]|Honou?rable\s+[^,:\n]{1,80}[,:]"
-    r")(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_SALUTATION_BARE = re.compile(r"^(?:My\s+)?Dear\s+[^.!?,:;]{1,80}$")
-
-_CLOSE = re.compile(
-    r"^(?:"
-    r"(?:(?:very\s+)?(?:truly|sincerely|faithfully|respectfully|cordially|gratefully)\s+yours)"
-    r"|(?:yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully|cordially|ever))"
-    r"|(?:(?:most\s+|very\s+)?(?:sincerely|faithfully|respectfully|cordially|gratefully|"
-    r"truly))"
-    r"|respectfully\s+submitted|yours|"
-    r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
-    r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
-    r"|yours\s+in\s+solidarity|in\s+peace|with\s+hope"
-    r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
-    r"[^,]{3,120}"
-    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
-    r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
-    r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?"
-    r"|(?:bien\s+)?cordialement|veuillez\s+agréer[^.]{0,200}|atentamente|"
-    r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
-    r"hochachtungsvoll"
-    r")[,.]?$",
-    re.IGNORECASE,
-)
+__all__ = ["Parsed", "parse_lines"]
 
 _CLAIMED = re.compile(
     r"\b(?P<n>\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -112,133 +63,7 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
     text_lines: list[str] = field(default_factory=list)
     headless: bool = False
-
-
-def match_salutation(line: Line) -> tuple[str, str] | None:
-    """The salutation on ``line`` and any text running on after it."""
-    text = line.text
-    if not text or text[0] in "“\"‘'«„(" or len(text) > 2000:
-        return None
-    if line.style and line.style.lower() == "salutation":
-        return text.strip(), ""
-    if re.match(r"(?i)^dear\s+(?:readers?|subscribers?|supporters?|visitors?)\b", text):
-        return None
-    match = _SALUTATION.match(text)
-    if match:
-        sal = match.group("sal").strip()
-        rest = match.group("rest").strip()
-        if (
-            rest
-            and re.search(r"[,:]$", text.strip())
-            and len(text) < 200
-            and not re.search(r"[.!?]", rest)
-        ):
-            return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
-        if sal.endswith(";") and rest:
-            return None
-        if rest and sal.lower().startswith(("hello", "greetings")) and len(rest) > 0:
-            return None
-        return sal, rest
-    if _SALUTATION_BARE.match(text.strip()) and len(text) <= 80:
-        return text.strip(), ""
-    return None
-
-
-def is_close(line: Line) -> bool:
-    """True when ``line`` is a complimentary close ("Sincerely,", "Yours faithfully,")."""
-    if line.style and line.style.lower() == "complimentary close":
-        return True
-    text = line.text.strip().strip("*_").strip()
-    if not text or len(text) > 240:
-        return False
-    if not _CLOSE.match(text):
-        return False
-    # "Thank you." and "Regards." as sentences are body text unless followed by a comma
-    return not (re.match(r"(?i)^(?:many\s+)?thank", text) and not text.endswith(","))
-
-
-_DELIVERY = re.compile(
-    r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
-    r"courier|post|registered post|first[- ]class mail|u\.s\. mail|certified mail|"
-    r"overnight(?: delivery)?|diplomatic pouch)\b.*$",
-    re.IGNORECASE,
-)
-_MAIL_HEADER = re.compile(
-    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
-    r"Enviado|Para|Asunto|Reply-To)\s*:\s*\S",
-)
-
-
-def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
-    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter."""
-    last_header_block_end: int | None = None
-    index = 0
-    while index < stop:
-        if lines[index].blank:
-            index += 1
-            continue
-        end = index
-        while end < stop and not lines[end].blank:
-            end += 1
-        block = range(index, end)
-        headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
-        mail = any(
-            re.match(r"^(?:Sent|Gesendet|Envoyé|Enviado)\s*:", lines[i].text)
-            or "@" in lines[i].text
-            for i in headers
-        )
-        if (
-            len(headers) >= 2
-            and mail
-            and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers)
-        ):
-            last_header_block_end = end
-        index = end
-    if last_header_block_end is not None:
-        for i in range(last_header_block_end):
-            if not lines[i].blank:
-                noise.setdefault(i, "forwarded e-mail")
-    for i in range(stop):
-        if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
-            noise.setdefault(i, "delivery line")
-
-
-_NOT_A_CUT = {"decoration", "signature placeholder", "page number"}
-"""Noise that may sit inside a signature block without ending the letter."""
-
-_LETTER_OPENING = re.compile(
-    r"^(?:We|I),? (?:the undersigned|write|are writing|am writing|write to)|"
-    r"^(?:On behalf of|As (?:members|leaders|representatives|organi[sz]ations))",
-    re.IGNORECASE,
-)
-
-
-def _headless_body_start(lines: list[Line], noise: dict[int, str], close: int) -> int | None:
-    """A letter without a salutation: where its body starts, if it reads as a letter.
-
-    It needs a complimentary close followed by a signature line, a first prose
-    paragraph, and before it an inside address (a person with an honorific), a page
-    heading naming a letter, or an opening such as "We, the undersigned ...".
-    """
-    after = next(
-        (i for i in range(close + 1, len(lines)) if not lines[i].blank and i not in noise),
-        None,
-    )
-    if after is None or len(lines[after].text) > 160:
-        return None
-    first_prose = next(
-        (i for i in range(close) if i not in noise and len(lines[i].text.split()) >= 12),
-        None,
-    )
-    if first_prose is None:
-        return None
-    before = [lines[i].text for i in range(first_prose) if i not in noise and lines[i].text]
-    evidence = (
-        any(is_person_line(t) for t in before)
-        or any(re.search(r"(?i)\bletter\b", t) for t in before)
-        or _LETTER_OPENING.match(lines[first_prose].text) is not None
-    )
-    return first_prose if evidence else None
+    reading: Reading | None = None
 
 
 def _claimed(text: str) -> int | None:
@@ -298,36 +123,6 @@ def _label_like(text: str) -> bool:
     ) or inline_person(text) is not None
 
 
-def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:
-    """A title line standing alone right after a page number is a running page header.
-
-    PDF text repeats a header at the top of each page ("Letter to the Committee on
-    Foreign Affairs", "Joint letter – 3 March 2025") after the previous page's number.
-    Only a single short line set apart by blank lines, without sentence punctuation, and
-    with more text after it, is taken.
-    """
-    index = page + 1
-    while index < len(lines) and lines[index].blank and index - page <= 2:
-        index += 1
-    if index >= len(lines) or lines[index].blank or index in noise:
-        return
-    after = index + 1
-    if after >= len(lines) or not lines[after].blank:
-        return  # part of a paragraph or block that goes on
-    if not any(not ln.blank for ln in lines[after:]):
-        return  # nothing after it: the end of the document, not a page header
-    text = lines[index].text
-    if (
-        len(text) > 80
-        or re.search(r"[.!?:;,]$", text)
-        or split_marker(text)
-        or text.lower().startswith("dear ")
-        or parse_date_line(text) is not None
-    ):
-        return
-    noise[index] = "running page header"
-
-
 def parse_lines(lines: list[Line]) -> Parsed:
     """Parse a document's lines into a letter (or find that it is not one).
 
@@ -335,126 +130,47 @@ def parse_lines(lines: list[Line]) -> Parsed:
         lines: Lines from a reader.
 
     Returns:
-        The parse: the letter (None when no salutation or close was found), the
-        salutation and close positions, what was found and what was skipped.
+        The parse: the letter (None when no letter was found), the salutation and close
+        positions, the reading behind them, what was found and what was skipped.
     """
-    whole = " ".join(ln.text for ln in lines[:400])
-    latin = foreign_script_share(whole) < 0.3
-    parsed = Parsed(letter=None, salutation_index=None, close_index=None)
-    noise: dict[int, str] = {}
-    for index, ln in enumerate(lines):
-        if ln.blank:
-            continue
-        reason = noise_reason(ln.text, latin_document=latin)
-        if reason and reason != "page number":
-            dated = parse_date_line(ln.text)
-            if dated is not None and dated.published:
-                reason = None
-        if reason:
-            noise[index] = reason
-    for index in [i for i, r in noise.items() if r == "page number"]:
-        _mark_running_header(lines, index, noise)
-    for index in [i for i, r in noise.items() if r == "page chrome"]:
-        # a short line inside a hard-wrapped paragraph is text, not a menu item
-        before = lines[index - 1] if index else None
-        after = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            before is not None
-            and after is not None
-            and not before.blank
-            and not after.blank
-            and not before.hard
-            and index - 1 not in noise
-            and index + 1 not in noise
-            and len(before.text) > 40
-            and not re.search(r"[.!?:;]$", before.text)
-        ):
-            del noise[index]
-    salutation: tuple[str, str] | None = None
-    sal_index: int | None = None
-    for index, ln in enumerate(lines):
-        if index in noise or ln.blank:
-            continue
-        matched = match_salutation(ln)
-        if matched and salutation is not None:
-            # "To the Members of the Committee:" then "Dear Members," — the second greets
-            if index - (sal_index or 0) <= 8:
-                salutation, sal_index = matched, index
-            break
-        if matched:
-            salutation, sal_index = matched, index
-            if not re.match(r"(?i)^to\s", ln.text):
-                break
-    close_index: int | None = None
-    search_from = (sal_index + 1) if sal_index is not None else 0
-    candidates = [
-        index
-        for index in range(search_from, len(lines))
-        if index not in noise and not lines[index].blank and is_close(lines[index])
-    ]
-    for index in candidates:
-        sentence = lines[index].text.rstrip().endswith(".")
-        following = [
-            i
-            for i in range(index + 1, min(len(lines), index + 6))
-            if not lines[i].blank and i not in noise
-        ][:2]
-        if sentence and any(i in candidates for i in following):
-            continue
-        close_index = index
-        break
-    headless = False
-    if sal_index is None and close_index is not None:
-        start = _headless_body_start(lines, noise, close_index)
-        if start is not None:
-            headless = True
-            sal_index = start - 1
-            salutation = ("", "")
-    if sal_index is not None:
-        _mark_preamble_noise(lines, sal_index, noise)
-        anchor = sal_index
-        for index in range(sal_index):
-            text = lines[index].text
-            if index in noise or not text:
-                continue
-            if (
-                parse_date_line(text)
-                or is_person_line(text)
-                or names.is_person_name(text)
-                or len(text.split()) >= 8
-                or SUBJECT_LINE.match(text)
-            ):
-                anchor = index
-                break
-        for index in mark_navigation(lines, anchor):
-            noise.setdefault(index, "navigation menu")
-    # everything from the first footer line after the letter is page furniture
-    tail_from = close_index if close_index is not None else sal_index
-    cut = len(lines)
-    if tail_from is not None:
-        for index in range(tail_from + 1, len(lines)):
-            ln = lines[index]
-            if ln.blank:
-                continue
-            if is_footer_start(ln.text) or (index in noise and noise[index] not in _NOT_A_CUT):
-                cut = index
-                break
-    for index in range(cut, len(lines)):
-        if not lines[index].blank:
-            noise.setdefault(index, "page footer")
+    reading = locate(lines)
+    lines = reading.lines
+    noise = reading.noise
+    parsed = Parsed(letter=None, salutation_index=None, close_index=None, reading=reading)
+    cut = reading.end
     for index in sorted(noise):
         parsed.skipped.append((lines[index].text, noise[index]))
     clean = [Line("", raw="") if i in noise else ln for i, ln in enumerate(lines)]
+    sal_index, close_index = reading.salutation, reading.close
     parsed.salutation_index, parsed.close_index = sal_index, close_index
     parsed.text_lines = [ln.text for ln in clean[:cut]]
+    salutation = reading.greeting
     if sal_index is None or salutation is None:
         return parsed
+    headless = reading.headless
     parsed.headless = headless
     pre_end = sal_index + 1 if headless else sal_index
-    pre = parse_preamble(clean[:pre_end], parsed.skipped)
-    body_end = (
-        close_index if close_index is not None else _signature_start(clean[:cut], sal_index + 1)
+    head = [
+        ln if (i >= reading.start or i in reading.context) else Line("", raw="")
+        for i, ln in enumerate(clean[:pre_end])
+    ]
+    for i in range(min(reading.start, pre_end)):
+        if i not in reading.context and i not in noise and not lines[i].blank:
+            why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
+            parsed.skipped.append((lines[i].text, f"{why} before the letter"))
+    pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
+    styled = any(
+        (ln.style or "").lower() in ("signature name", "signatory organization") for ln in lines
     )
+    if close_index is not None:
+        body_end = close_index
+    elif reading.closing_line is not None:
+        body_end = reading.closing_line + 1
+    elif styled or reading.signatures is None:
+        body_end = _signature_start(clean[:cut], sal_index + 1)
+    else:
+        # the reading knows where the body's last paragraph ends
+        body_end = reading.signatures
     body_lines = clean[sal_index + 1 : body_end]
     if salutation[1]:
         first = lines[sal_index]
@@ -466,10 +182,28 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if subject and len(units[0].text) <= 300:
             pre.subject = normalise_space(subject.group("text"))
             units = units[1:]
+    last_sentence: list[str] = []
+    if reading.closing_line is not None and units and close_index is None:
+        # the closing sentence the reading found ("Veuillez agréer …") closes the body
+        last_sentence = [units[-1].markup()]
+        units = units[:-1]
     body, intro, asks, closing, ask_style = body_asks_closing(units)
+    closing = [*closing, *last_sentence]
     sign_from = (close_index + 1) if close_index is not None else body_end
-    signatories, note, late_cc, enclosures = parse_signatures(clean[sign_from:cut], parsed.skipped)
-    date = pre.date
+    tail = split_tail(clean[sign_from:cut], parsed.skipped, want_address=not pre.addressees)
+    signatories, note, late_cc, enclosures = parse_signatures(tail.lines, parsed.skipped)
+    if tail.address is not None:
+        dated = parse_date_line(tail.address[-1])
+        block = tail.address[:-1] if dated else tail.address
+        if dated is None:
+            rest, dated = split_trailing_date(block[-1])
+            block = [*block[:-1], rest] if rest else block[:-1]
+        late = addressee_from(block)
+        if late is not None:
+            pre.addressees = [late]
+        if dated and tail.date is None:
+            tail.date = dated
+    date = pre.date or tail.date
     letter_data: dict[str, object] = {
         "kind": "letter",
         "heading": pre.heading,
@@ -529,6 +263,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
     found["ask_style"] = ask_style
     if headless:
         parsed.warnings.append("no salutation; read as a letter from its close and signatures")
+    for line in pre.unlabelled:
+        parsed.warnings.append(f"a line before the salutation has no label (a subject?): '{line}'")
     if not letter.addressees and salutation[0]:
         who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation[0]).rstrip(",:;! ")
         found["addressee_from_salutation"] = who

@@ -14,6 +14,7 @@ __all__ = [
     "POST_NOMINALS",
     "has_org_word",
     "is_address_start",
+    "is_country_list",
     "is_organisation",
     "is_person_name",
     "is_postal_line",
@@ -34,8 +35,12 @@ _HONORIFIC_WORDS = [
     "S.E.",
     "The Right Honourable",
     "The Right Honorable",
+    "Senator the Hon.",
+    "Senator the Honourable",
     "The Rt. Hon.",
+    "The Rt Hon.",
     "The Rt Hon",
+    "Rt Hon.",
     "Rt. Hon.",
     "Rt Hon",
     "The Honorable",
@@ -47,6 +52,13 @@ _HONORIFIC_WORDS = [
     "Hon.",
     "Ambassador",
     "Amb.",
+    "Hon’ble",
+    "Hon'ble",
+    "Shri",
+    "Shrimati",
+    "Smt.",
+    "Sri",
+    "Kumari",
     "Dr.",
     "Dr",
     "Prof.",
@@ -219,7 +231,9 @@ _PARTICLES = {
 POST_NOMINALS = (
     r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
-    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
+    # other letters after a comma: religious orders and honours ("SJ", "FMM", "OFM", "FRS")
+    r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU)\b)[A-Z]{2,5}"
 )
 """Degrees, honours and service branches written after a name ("Jane Doe, MD, MPH")."""
 
@@ -248,7 +262,8 @@ _ORG_WORDS = re.compile(
     r"panel|bar|firm|llp|lab|laboratory|studies|research|fundació|observatorio|"
     r"periodistas|red|defensores|derechos|libertad|abogacía|abogados|juristas|"
     r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
-    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening)\b",
+    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening|authority|"
+    r"authorities|municipality)\b",
     re.IGNORECASE,
 )
 
@@ -267,7 +282,7 @@ _TITLE_WORDS = re.compile(
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
-    r"emerita|visiting|adjunct|distinguished|honorary)\b",
+    r"emerita|visiting|adjunct|distinguished|honorary|lead|associate|strategist|advocate)\b",
     re.IGNORECASE,
 )
 
@@ -276,11 +291,67 @@ _POSTAL = re.compile(
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
+    r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
     r"\b(?:Office )?Buildings?$|\bHouse Office Building\b|"
     r"^\d+[A-Za-z]?(?:-\d+)?,?\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|"
     r"^\d{4,5}\s+[A-Z]|"
     r"\bCH-\d{4}\b|^\d[\d\- ]{2,}\s+\w)"
 )
+_COUNTRY_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted(
+            {
+                part
+                for chunk in (
+                    "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|"
+                    "Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|"
+                    "Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|"
+                    "Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cabo Verde|"
+                    "Cambodia|Cameroon|Canada|Central African Republic|Chad|Chile|China|"
+                    "Colombia|Comoros|Congo|Costa Rica|Côte d'Ivoire|Croatia|Cuba|Cyprus|"
+                    "Czechia|Czech Republic|DRC|Denmark|Djibouti|Dominica|Dominican Republic|"
+                    "Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|"
+                    "Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|"
+                    "Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|"
+                    "Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|"
+                    "Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|"
+                    "Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|"
+                    "Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|"
+                    "Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|"
+                    "Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|"
+                    "New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|"
+                    "Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|"
+                    "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Lucia|"
+                    "Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|"
+                    "Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|"
+                    "South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|"
+                    "Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|"
+                    "Tonga|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|"
+                    "Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|"
+                    "United States|USA|US|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|"
+                    "Viet Nam|Yemen|Zambia|Zimbabwe|EU|Europe|Africa|Asia|Latin America|"
+                    "Global|International|Worldwide",
+                )
+                for part in chunk.split("|")
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_country_list(text: str) -> bool:
+    """True for "France", "France / Switzerland", "Kenya and Uganda": places only."""
+    rest = _COUNTRY_WORDS.sub("", text)
+    leftover = re.sub(r"(?i)[\s,/&;-]|\band\b|\bthe\b", "", rest)
+    return bool(_COUNTRY_WORDS.search(text)) and not leftover
+
+
 _COUNTRY = re.compile(
     r"(?:^|,\s*)(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
     r"Belgium|France|Germany|Netherlands|The Netherlands|Austria|Italy|Spain|Kenya|"
@@ -298,7 +369,8 @@ _ADDRESS_START = re.compile(
     r"Foreign,? Commonwealth|Federal (?:Foreign|Ministry|Chancellery)|Auswärtiges|"
     r"Chancellery|Downing Street|Parliament|Houses of Parliament|Capitol|"
     r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
-    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)"
+    r"(?![\w-])"  # "Senate", not "Senator"; "European Commission", not "… Commissioner"
+    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)(?![\w-])"
     r"|(?:Senate|House of Representatives|Department of State|State Department)$"
     r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
     re.IGNORECASE,
@@ -321,6 +393,9 @@ _NOT_NAME = re.compile(
     r"officer|founder|manager|coordinator|editor|author|dean|representative|attorney|"
     r"counsel|adviser|advisor|executive|senior|deputy|assistant|acting|rapporteur|envoy|"
     r"commissioner|senator|minister|fellow|researcher|excellency|honorable|honourable|"
+    r"ministr[oa]|ministre|ministère|ministerio|secretari[oa]|secrétaire|presidente|"
+    r"présidente?|embajador[a]?|ambassadeur|directora?|directeur|directrice|comisionad[oa]|"
+    r"commissaire|rapporteuse|relator[a]?|diputad[oa]|député[e]?|senador[a]?|sénat(?:eur|rice)|"
     r"the|of|for|and|in|on|to|at|with|by|from|des|pour|et|sincerely|regards|dear|"
     r"faithfully|respectfully|thank|thanks|justice|immigrant|immigration|legal|ministry|"
     r"street|avenue|road|lane|square|place|plaza|boulevard|drive|building|floor|"
@@ -331,7 +406,11 @@ _NOT_NAME = re.compile(
     r"annex|summary|recommendations|introduction|foreword|preface|posted|published)\b",
     re.IGNORECASE,
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\))$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\)|"
+    # "d'Almeida", "dell'Orto", "'Ofa" (a glottal stop before a capital)
+    r"(?:d|l|dell|dall|degli)['’][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*|['’‘][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*)$"
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -349,6 +428,10 @@ def split_honorific(line: str) -> tuple[str | None, str]:
 
 
 _DIGIT = re.compile(r"\d")
+_SURNAME_FIRST = re.compile(
+    r"^(?:(?:van|von|de|der|den|da|di|du|le|la)\s+){0,3}[A-ZÀ-ÖØ-Þ][\w’'-]+,\s+(?:[A-Z]\.\s?){1,3}$"
+)
+"""A name written surname first with initials: "van der Berg-Hoekstra, M.J."."""
 _PEER = re.compile(
     r"^(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[A-Z][\w’'-]+(?:\s+of\s+[A-Z][\w’' -]+)?$"
 )
@@ -363,7 +446,7 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
         allow_single: Accept a single surname ("Smith"), as after "Mr.".
     """
     text = _SUFFIX.sub("", text.strip())
-    if _PEER.match(text):
+    if _PEER.match(text) or _SURNAME_FIRST.match(text):
         return True
     if not text or len(text) > 60 or _DIGIT.search(text):
         return False
@@ -374,6 +457,8 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 6 or (len(tokens) == 1 and not allow_single):
         return False
+    if all(len(token.rstrip(".")) == 1 for token in tokens):
+        return False  # "A A A" (a text-size control) is no name
     if _NOT_NAME.search(text):
         return False
     capitals = 0

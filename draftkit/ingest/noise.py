@@ -59,18 +59,29 @@ _CHROME_ANYWHERE = re.compile(
     r"^(?:contact|media contact|press contact|for more information|contact for this letter)"
     r"\b[^.]{0,80}(?:@|\+?\d[\d ()-]{6,})|"
     r"^©|^\(c\)\s*\d{4}|^copyright\b|"
-    r"^privacy(?: policy| notice)?\b|^terms (?:of (?:use|service)|and conditions)|"
-    r"^mentions légales|^politique de confidentialité|^aviso legal|^impressum|"
-    r"^política de privacidad|^(?:we|this site) uses? cookies|"
-    r"^nous utilisons des cookies|^utilizamos cookies|"
-    r"^your (?:gift|donation|support)\b|^(?:make a|your) donation|"
-    r"^(?:please )?(?:donate|give) (?:now|today|to)\b|^support our work\b|"
-    r"^(?:abonnez-vous|suscríbete|subscribe to|sign up (?:for|to))\b|"
+    r"^(?:privacy(?: policy| notice| statement)?|terms (?:of (?:use|service)|and conditions)|"
+    r"cookie (?:policy|settings|preferences)|mentions légales|politique de confidentialité|"
+    r"aviso legal|impressum|política de privacidad)\s*[.:|]?$|"
+    r"^(?:we|this site) uses? cookies|^nous utilisons des cookies|^utilizamos cookies|"
+    r"^(?:your (?:gift|donation)|make a donation|(?:please )?(?:donate|give) (?:now|today)|"
+    r"support our work|abonnez-vous|suscríbete|subscribe(?: to (?:our|the) \w+)?|"
+    r"sign up(?: (?:for|to) (?:our|the) (?:newsletter|updates|mailing list))?)\s*[.!:»›]?$|"
     r"^public release\.|^(?:上一篇|下一篇|版权所有|网站地图)|"
     r"^(?:previous|next) (?:post|article|story)\s*:|"
     r"^page \d+(?: of \d+)?$|^-\s*\d+\s*-$|^\d+\s*/\s*\d+$|^\[?\d+\]?$)",
     _I,
 )
+_NETWORKS = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
+    r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
+)
+_SHARE_ROW = re.compile(
+    rf"^(?:share|teilen|partager|compartir|condividi)(?:\s+(?:on|via|this|sur|en|auf))*"
+    rf"[\s:]+{_NETWORKS}(?:[\s,|·•/]+{_NETWORKS})*$",
+    _I,
+)
+"""A row of share buttons: "Share Facebook X WhatsApp"."""
+
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
 _CHROME_CONTAINS = re.compile(
     r"all rights reserved|tous droits réservés|todos los derechos reservados|"
@@ -79,23 +90,31 @@ _CHROME_CONTAINS = re.compile(
     _I,
 )
 _CONTAINS_KEYS = ("reserv", "vorbehalten", "deductible", "cookie")
-# Lines that begin the page furniture after a letter: everything from here is cut.
+# Lines that begin the page furniture after a letter: everything from here is cut. Each
+# phrase must be the whole line (or be followed by a colon or a separator and the items
+# of a share row, a tag list ...), so that a signer called "Privacy International" or
+# "Share Foundation" is never taken for a footer.
 _FOOTER_START = re.compile(
-    r"^(?:related(?: posts| articles| content| stories| news| reading| resources)?:?|"
+    r"^(?:related(?: posts| articles| content| stories| news| reading| resources)?|"
     r"most (?:viewed|read|popular|shared)|you may also like|you might also like|"
-    r"read more|read next|share(?: this)?(?: page| article| post| letter)?:?|partager|"
+    r"read more|read next|share(?: this)?(?: page| article| post| letter| story)?|partager|"
     r"compartir|support (?:us|our work)|donate(?: now| today)?|faire un don|donar|"
-    r"your (?:tax[- ]deductible )?(?:gift|donation)|subscribe|newsletter|sign up|"
-    r"abonnez-vous|suscríbete|follow us|stay (?:informed|connected|updated)|"
-    r"©|\(c\)\s*\d{4}|copyright\b|privacy|terms of|mentions légales|"
-    r"region\s*/\s*country|tags?:|topics?:|filed under|back to top|"
-    r"more on this|more from|latest (?:news|posts)|recent posts|see also|"
-    r"about (?:us|the author|this organi[sz]ation)\b|"
-    r"artículos relacionados|verwandte artikel|ähnliche|articles? liés|à lire aussi|"
+    r"your (?:tax[- ]deductible )?(?:gift|donation)|subscribe(?: now| to our newsletter)?|"
+    r"newsletter|sign up(?: (?:for|to) (?:our|the) (?:newsletter|updates|mailing list))?|"
+    r"abonnez-vous|suscríbete|follow us(?: on)?|stay (?:informed|connected|updated)|"
+    r"privacy(?: policy| notice)?|terms of (?:use|service)|mentions légales|"
+    r"region\s*/\s*country|tags?|topics?|filed under|back to top|"
+    r"more on this|more from(?: this| the)? \w+|latest (?:news|posts)|recent posts|see also|"
+    r"explore(?: more)?(?: on)?(?: these| this| related)? (?:topics?|issues?|stories)|"
+    r"about (?:us|the author|this organi[sz]ation)|comments?|leave a (?:comment|reply)|"
+    r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
+    r"previous(?: post| article)?|next(?: post| article)?|"
+    r"artículos relacionados|verwandte artikel|ähnliche \w+|articles? liés|à lire aussi|"
     r"dona ahora|jetzt spenden|teilen|confidentiality notice|disclaimer|"
-    r"-{2,}\s*(?:original message|forwarded message)|"
-    r"--\s*$|"
-    r"上一篇|下一篇)",
+    r"-{2,}\s*(?:original message|forwarded message)\s*-*|--|"
+    r"上一篇|下一篇)"
+    r"(?:\s*[:|»›·•].*)?$"
+    r"|^(?:©|\(c\)\s*\d{4}|copyright\b).*$",
     _I,
 )
 # Scripts other than Latin: Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Hangul,
@@ -141,6 +160,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
+    if _SHARE_ROW.match(line):
+        return "share links"
     items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3

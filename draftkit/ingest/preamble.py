@@ -8,11 +8,13 @@ draftkit's own DOCX styles are used directly when present.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
+from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
 
@@ -29,14 +31,17 @@ __all__ = [
 
 SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Ref|REF|Reference|Our ref|Regarding|"
-    r"Concerning|Objet|OBJET|Asunto|ASUNTO|Betreff|Oggetto|Assunto)(?:\s*[:.]|\s+[–—-])\s*(?:\*\*)?"
+    r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)(?:\s*[:.]|\s+[–—-])\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(
-    r"^(?:cc|c\.c\.|bcc|copy to|copies to|copied to|with (?:a )?copy to|copy|"
-    r"copie à|copie|con copia a|kopie an|copia)\s*(?::|\.(?=\s)|(?=\s+[A-Z])|$)\s*(?P<rest>.*)$",
+    r"^(?:(?:cc|c\.c\.|bcc)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
+    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
+    r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+"""A cc label: "cc:", "CC Name", "Copy to:", "Copie :" — a word such as "Copia" alone, as in
+"Copia Institute", is a name, not a label."""
 
 
 def is_person_line(text: str) -> bool:
@@ -98,11 +103,93 @@ def _place_like(line: str) -> bool:
     )
 
 
+_TITLE_START = re.compile(
+    r"^(?:Minister|Secretary|Ambassador|President|Vice-President|Director|Director-General|"
+    r"Commissioner|Chair|Chairman|Chairwoman|Chairperson|Special|High|Permanent|Deputy|"
+    r"Under-Secretary|Senator|Representative|Member|Head|Governor|Mayor|Judge|Attorney|"
+    r"Prosecutor|Prime|Foreign|Speaker|Rapporteur|Envoy|Leader|Chief)$"
+)
+_ADDRESS_WORD = re.compile(
+    r"^(?:Ministry|Ministère|Ministerio|Department|Embassy|Mission|Office|Consulate|Senate|"
+    r"Parliament|Palais|Palace|Government|Presidency|Chancellery|House|Headquarters|"
+    r"Republic|Kingdom|Federation|Commonwealth|Principality)$"
+)
+
+
+def split_run_on(line: str) -> list[str]:
+    """An inside address a page collapsed onto one line, back into its lines.
+
+    "Mr. Ana Reyes Minister of Justice Ministry of Justice Port Aubrey Kestria" becomes
+    the name, the office, the institution and the country; a line with commas, or one
+    that does not start with a person, is left alone.
+    """
+    tokens = line.split()
+    honorific, rest = names.split_honorific(line)
+    if len(tokens) < 6 or "," in line or not honorific:
+        return [line]
+    start = len(tokens) - len(rest.split())
+    cuts: list[int] = []
+    for index in range(start + 1, len(tokens)):
+        word, previous = tokens[index], tokens[index - 1]
+        if not word[:1].isupper():
+            continue
+        title_here = _TITLE_START.match(word) and not _TITLE_START.match(previous)
+        institution = (
+            _ADDRESS_WORD.match(word)
+            and previous[:1].isupper()
+            and (not cuts or index - cuts[-1] >= 2)
+        )
+        if (title_here or institution) and previous.lower() not in ("of", "the", "and", "for"):
+            cuts.append(index)
+    if not cuts:
+        return [line]
+    tail = tokens[cuts[-1] :]
+    for size in (3, 2, 1):
+        if len(tail) > size and names.is_country_list(" ".join(tail[-size:])):
+            cuts.append(len(tokens) - size)
+            break
+    edges = [0, *cuts, len(tokens)]
+    parts = [" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges) if b > a]
+    first = parts[0]
+    if not names.is_person_name(names.split_honorific(first)[1], allow_single=True):
+        return [line]
+    return parts
+
+
+def _line_end(line: str) -> str:
+    """An address line without the comma or full stop a letter puts at its end."""
+    line = line.rstrip(",")
+    if line.endswith(".") and not ABBREVIATED_END.search(line) and len(line.split()) > 1:
+        line = line[:-1]
+    return line
+
+
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
-    lines = [normalise_space(line) for line in lines if normalise_space(line)]
+    lines = [
+        _line_end(normalise_space(line))
+        for line in lines
+        if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
+    ]
     if not lines:
         return None
+    if _ADDRESSED.match(lines[0]) and (len(lines) > 1 or not re.match(r"(?i)^to\b", lines[0])):
+        lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
+    if len(lines) == 1:
+        lines = split_run_on(lines[0])
+    lone, _ = names.split_honorific(lines[0])
+    if len(lines) > 1 and lone and lone == lines[0].strip():
+        # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+    if (
+        len(lines) > 1
+        and names.is_title_line(lines[0])
+        and not names.split_honorific(lines[0])[0]
+        and not is_person_line(lines[0])
+        and (is_person_line(lines[1]) or names.is_person_name(lines[1]))
+    ):
+        # "Minister of Foreign Affairs" above the name: the office is a title line
+        lines = [lines[1], lines[0], *lines[2:]]
     first = lines[0]
     honorific, rest = names.split_honorific(first)
     name: str | None = None
@@ -118,20 +205,56 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             # "H.E. President Cyril Ramaphosa": the office after the honorific is a title
             office, name = names.split_title_name(rest) or ("", "")
             extra.append(office)
+        elif rest and names.is_title_line(rest):
+            # "The Rt Hon the Prime Minister": the office is the name line
+            name = rest
         elif rest:
             extra.append(rest)
     else:
         split = names.split_title_name(first)
+        head = name_part(first)
+        head_split = names.split_title_name(head) if head != first else None
         if split:
             extra.append(split[0])
             name = split[1]
+        elif head_split:
+            # "Senator Ana Ruiz, Chair, Committee on X": the office before the name and
+            # the others after it are her titles
+            extra.append(head_split[0])
+            name = head_split[1]
+            tail = first[len(head) :].lstrip(", ").strip()
+            if tail:
+                extra.append(tail)
         else:
             head = name_part(first)
-            if names.is_person_name(head):
+            if names.is_person_name(first) and not names.is_person_name(head):
+                name = first  # "van der Berg-Hoekstra, M.J.": surname first, then initials
+            elif names.is_person_name(head):
                 name = head
                 tail = first[len(head) :].lstrip(", ").strip()
                 if tail:
                     extra.append(tail)
+            elif (
+                names.is_title_line(first)
+                and not names.is_address_start(first)
+                and not any(is_person_line(x) for x in lines[1:])
+            ):
+                name = first  # an office standing for the person: "The Leader of the Opposition"
+            elif (
+                names.has_org_word(first)
+                and not names.is_address_start(first)
+                and not any(ch.isdigit() for ch in first)
+                and not any(
+                    is_person_line(x)
+                    or (
+                        names.is_person_name(x)
+                        and not names.is_address_start(x)
+                        and not names.is_postal_line(x)
+                    )
+                    for x in lines[1:]
+                )
+            ):
+                name = first  # an institution written to as such: "Judicial Conference of …"
             else:
                 extra.append(first)
     titles, address = _split_title_address(extra + lines[1:], cc=cc)
@@ -143,24 +266,59 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
 
 
 def split_entries(block: list[str]) -> list[list[str]]:
-    """Split a block at lines that open a new person (a cc list without blank lines)."""
+    """Split a block at lines that open a new person (a cc list without blank lines).
+
+    When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
+    line is an entry, offices standing alone included.
+    """
+    inline = sum(
+        1
+        for line in block
+        if ", " in line
+        and (
+            names.split_honorific(line)[0]
+            or names.split_title_name(line.split(",", 1)[0].strip()) is not None
+        )
+        and len(name_part(line).split()) <= 6
+    )
+    if len(block) >= 3 and inline >= 0.6 * len(block):
+        return [[line] for line in block]
     entries: list[list[str]] = []
     for line in block:
         single_office = names.split_title_name(line)
+        honorific = names.split_honorific(line)[0]
         if (
             entries
             and is_person_line(line)
-            and (
-                names.split_honorific(line)[0]
-                or (single_office is not None and len(single_office[0].split()) == 1)
-            )
+            and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
         ):
+            entries.append([line])
+        elif entries and _office_entry(line, entries[-1]):
+            # "The Rt Hon the Leader of the Opposition" / "The Shadow Secretary of State …":
+            # each line names an office of its own
             entries.append([line])
         elif entries:
             entries[-1].append(line)
         else:
             entries.append([line])
     return entries
+
+
+def _office_entry(line: str, current: list[str]) -> bool:
+    """A line that opens an entry naming an office, after an entry that names one too."""
+    honorific, rest = names.split_honorific(line)
+    opens = (honorific is not None and bool(rest)) or (
+        line.startswith("The ") and names.is_title_line(line)
+    )
+    if not opens or names.is_postal_line(line) or names.is_address_start(line):
+        return False
+    last = current[-1]
+    named = is_person_line(current[0]) or names.is_person_name(name_part(current[0]))
+    if named and len(current) == 1:
+        return False  # the title line under a person's name is theirs
+    return bool(
+        names.split_honorific(current[0])[0] or names.is_title_line(last)
+    ) and not names.is_address_start(last)
 
 
 @dataclass(slots=True)
@@ -175,6 +333,7 @@ class Preamble:
     date_after_address: bool = False
     cc_in_preamble: bool = False
     sender: str | None = None
+    unlabelled: list[str] = field(default_factory=list)
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -190,14 +349,50 @@ def _looks_like_heading(text: str) -> bool:
             or (text[:1].isdigit() and len(words) >= 3)
         )
         and not is_person_line(text)
+        and not names.split_honorific(text)[0]
         and not TO_LINE.match(text)
-        and not names.is_postal_line(text)
+        and not re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)  # "From: …", "Attached: …"
+        and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
 
 
+def _join_wrapped(block: list[Line], index_of: dict[int, int]) -> list[Line]:
+    """Lines of a block that one long line was wrapped into, joined back.
+
+    A line broken inside a word ("Court Adminis-" / "tration and …") or inside brackets
+    ("Information Technology (Hon." / "Thomas Hardiman), …") goes on in the next line.
+    The joined line takes the index of its first part in ``index_of``.
+    """
+    out: list[Line] = []
+    for ln in block:
+        if out:
+            last = out[-1].text
+            hyphen = re.search(r"[a-z]-$", last) is not None and ln.text[:1].islower()
+            if hyphen or last.count("(") > last.count(")"):
+                text = last[:-1] + ln.text if hyphen else f"{last} {ln.text}"
+                joined = Line(text, indent=out[-1].indent, hard=True, raw=text, page=out[-1].page)
+                index_of[id(joined)] = index_of[id(out[-1])]
+                out[-1] = joined
+                continue
+        out.append(ln)
+    return out
+
+
+def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
+    """True when the line after ``i`` carries on its phrase in lowercase.
+
+    "Providing Free Access" over "to Legal Materials" is a tagline set on two lines, not
+    a person's name.
+    """
+    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and nxt[:1].islower()
+
+
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
+    if re.match(r"(?i)^to\b", first):
+        return False  # "To the Prime Minister": an addressee, however many contacts follow
     if block[0].style and block[0].style.lower().startswith("letterhead"):
         return True
     letters = [ch for ch in first if ch.isalpha()]
@@ -268,12 +463,17 @@ def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Pream
     return pre
 
 
-def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preamble:
+def parse_preamble(
+    lines: list[Line], skipped: list[tuple[str, str]], *, letter_from: int | None = None
+) -> Preamble:
     """Read the lines before the salutation.
 
     Args:
         lines: The preamble's lines (page noise already blanked).
         skipped: Collects lines left unplaced, with the reason.
+        letter_from: The first line of the letter's own head: a date from here on is the
+            letter's date unless it says it is a publication date ("Published …").
+            None when unknown (a date next to the page heading is then its date).
 
     Returns:
         Heading, publication date, letter date, addressees, cc, subject and letterhead.
@@ -301,13 +501,17 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
     if not content:
         return pre
     # Heading: styled, or a one-line block next to a publication date.
-    block_list = blocks(lines)
     index_of = {id(ln): i for i, ln in enumerate(lines)}
+    block_list = [_join_wrapped(block, index_of) for block in blocks(lines)]
     block_starts = [index_of[id(b[0])] for b in block_list]
     heading_index: int | None = None
     for b, block in enumerate(block_list):
         ln = block[0]
-        if ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"):
+        if (
+            ln.style
+            and ln.style.lower() in ("page heading", "h1", "h2", "title")
+            and not _ADDRESSED.match(ln.text)
+        ):
             heading_index = block_starts[b]
             break
     if heading_index is None:
@@ -366,6 +570,7 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
             for x in (b - 1, b + 1):
                 if (
                     0 <= x < len(block_list)
+                    and (letter_from is None or block_starts[x] < letter_from)
                     and block_starts[x] in dates
                     and len(block_list[x]) == 1
                     and dates[block_starts[x]].place is None
@@ -392,7 +597,10 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
         ]
         if above and not any(
             is_person_line(lines[i].text)
-            or names.is_person_name(name_part(lines[i].text))
+            or (
+                names.is_person_name(name_part(lines[i].text))
+                and not _continued_in_lowercase(lines, i)
+            )
             or TO_LINE.match(lines[i].text)
             or SUBJECT_LINE.match(lines[i].text)
             or CC_LINE.match(lines[i].text)
@@ -419,6 +627,21 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
         if not block:
             continue
         start = index_of[id(block[0])]
+        first_text = normalise_space(block[0].text)
+        if (
+            mode == "cc"
+            and len(block) == 1
+            and len(first_text.split()) >= 6
+            and (":" in first_text or len(first_text.split()) >= 9)
+            and not is_person_line(first_text)
+            and not names.split_honorific(first_text)[0]
+            and not SUBJECT_LINE.match(first_text)
+        ):
+            # a line of its own after the cc list: an unlabelled subject, not a cc entry
+            skipped.append((block[0].text, "unlabelled line before the salutation"))
+            pre.unlabelled.append(first_text)
+            mode = "after"
+            continue
         texts: list[str] = []
         for ln in block:
             i = index_of[id(ln)]
@@ -462,6 +685,9 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))
                 continue
+            if mode == "subject" and re.match(r"^[A-Z][\w-]{0,15}\s*:\s", ln.text):
+                skipped.append((ln.text, "header line after the subject"))
+                continue  # "Attached: …" under the subject is not part of it
             if mode == "subject":
                 subject_parts.append(ln.text)
                 continue
@@ -478,8 +704,10 @@ def parse_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preambl
             ):
                 pre.letterhead.extend(x.text for x in block)
                 break
-            words = len(ln.text.split())
-            if words > 30 or (words > 8 and re.search(r"[.!?][”\"]?$", ln.text)):
+            tokens = ln.text.split()
+            words = len(tokens)
+            named = sum(1 for t in tokens if t[:1].isupper() or t[:1] == "(") >= 0.7 * words
+            if (words > 30 and not named) or (words > 8 and ends_sentence(ln.text)):
                 skipped.append((ln.text, "prose before the letter"))
                 continue
             texts.append(ln.text)
@@ -517,6 +745,13 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
         pending.append(list(texts))
 
 
+_ADDRESSED = re.compile(
+    r"(?i)^(?:to|a la atenci[oó]n de|à l['’]attention de|all['’]attenzione di|attn\.?|"
+    r"attention)\s*:?\s+(?=\S)"
+)
+"""What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
+_TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
+"""A line that only says an address follows: "To,", "To:", "À"."""
 TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
 
 
@@ -533,18 +768,55 @@ def _address_only(entry: list[str]) -> bool:
 
 
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
-    people: list[Addressee] = []
-    unaddressed: list[int] = []
-    targets: list[int] = []
-    for block in groups:
-        entries = split_entries(block)
-        for entry in entries:
-            first = normalise_space(entry[0])
+    reader = _AddressReader(skipped)
+    for whole in groups:
+        whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        for part, block in enumerate(_joined_by_and(whole)):
+            reader.read(block, fresh=part > 0)
+    return reader.people
+
+
+def _joined_by_and(block: list[str]) -> list[list[str]]:
+    """ "Minister for Economic Affairs and" / "The State Secretary …": two addressees."""
+    out: list[list[str]] = [[]]
+    for line in block:
+        out[-1].append(line)
+        if re.search(r"\s(?:and|&)$", normalise_space(line)):
+            out[-1][-1] = re.sub(r"\s+(?:and|&)$", "", normalise_space(line))
+            out.append([])
+    return [part for part in out if part]
+
+
+class _AddressReader:
+    """Reads inside-address blocks into addressees, attaching address-only blocks."""
+
+    def __init__(self, skipped: list[tuple[str, str]]) -> None:
+        self.people: list[Addressee] = []
+        self.skipped = skipped
+        self.unaddressed: list[int] = []
+        self.targets: list[int] = []
+
+    def read(self, block: list[str], *, fresh: bool = False) -> None:
+        """Read one block; ``fresh`` means its first line opens a new addressee."""
+        people = self.people
+        entries = split_entries(block) if block else []
+        for number in range(len(entries) - 1):
+            head, following = entries[number], entries[number + 1]
+            if (
+                len(head) == 1
+                and TO_LINE.match(normalise_space(head[0]))
+                and is_person_line(normalise_space(following[0]))
+            ):
+                # "To the Prime Minister" / "Dr. A. Rutte": the office, then the person
+                rest = re.sub(r"(?i)^to\s*:?\s+", "", normalise_space(head[0])).rstrip(":, ")
+                entries[number + 1] = [following[0], rest, *following[1:]]
+                entries[number] = []
+        for number, raw_entry in enumerate(e for e in entries if e):
+            entry = [_line_end(normalise_space(x)) for x in raw_entry]
+            first = entry[0]
             group = TO_LINE.match(first)
             if group and not is_person_line(group.group("rest")):
-                titles, address = _split_title_address(
-                    [normalise_space(x) for x in entry[1:] if normalise_space(x)]
-                )
+                titles, address = _split_title_address([x for x in entry[1:] if x])
                 people.append(
                     Addressee(
                         name=group.group("rest").rstrip(":, "),
@@ -552,34 +824,43 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
                         address_lines=address,
                     )
                 )
-                unaddressed = [] if address else [len(people) - 1]
-                targets = []
+                self.unaddressed = [] if address else [len(people) - 1]
+                self.targets = []
                 continue
             if group:
                 entry = [group.group("rest"), *entry[1:]]
                 first = entry[0]
-            person_start = is_person_line(first) or (
-                names.is_person_name(name_part(first)) and not _address_only(entry)
+            person_start = (
+                is_person_line(first)
+                or (names.is_person_name(name_part(first)) and not _address_only(entry))
+                or (
+                    len(entry) > 1
+                    and names.is_title_line(first)
+                    and (is_person_line(entry[1]) or names.is_person_name(entry[1]))
+                )
             )
-            if not person_start and people:
+            if not person_start and people and not (fresh and number == 0):
                 # an address block on its own: for the addressees above without one
-                lines = [normalise_space(x) for x in entry if normalise_space(x)]
-                targets = unaddressed or targets or [len(people) - 1]
-                for index in targets:
+                lines = [x for x in entry if x]
+                self.targets = self.unaddressed or self.targets or [len(people) - 1]
+                for index in self.targets:
                     old = people[index]
                     people[index] = old.model_copy(
                         update={"address_lines": [*old.address_lines, *lines]}
                     )
-                unaddressed = []
+                self.unaddressed = []
                 continue
             person = addressee_from(entry)
             if person is None:
-                skipped.extend((x, "unplaced text before the salutation") for x in entry)
+                self.skipped.extend((x, "unplaced text before the salutation") for x in entry)
                 continue
+            if fresh and number == 0 and person.name is None and person.title_lines:
+                # an office joined to the one above by "and": named as the office, like it
+                titles, address = _split_title_address(entry[1:])
+                person = Addressee(name=first, title_lines=titles, address_lines=address)
             people.append(person)
-            targets = []
+            self.targets = []
             if person.address_lines:
-                unaddressed = []
+                self.unaddressed = []
             else:
-                unaddressed.append(len(people) - 1)
-    return people
+                self.unaddressed.append(len(people) - 1)

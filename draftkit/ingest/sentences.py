@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LIST_MARKER", "first_sentence", "split_marker"]
+__all__ = ["ABBREVIATED_END", "LIST_MARKER", "ends_sentence", "first_sentence", "split_marker"]
 
 _ABBREVIATIONS = {
     "mr",
@@ -88,6 +88,9 @@ def split_marker(text: str) -> tuple[str, str, str] | None:
     """
     match = LIST_MARKER.match(text)
     if not match:
+        pseudo = re.match(r"^-(?=[a-z]{2})(?P<text>\S.*)$", text)
+        if pseudo:
+            return "bullet", "-", pseudo.group("text")  # "-release all prisoners;"
         return None
     kind = "bullet" if match.group("bullet") else "number" if match.group("number") else "letter"
     marker = match.group("marker")
@@ -117,3 +120,15 @@ def first_sentence(text: str) -> tuple[str, str | None]:
         rest = text[match.end() :].strip()
         return text[:end].strip(), rest or None
     return text.strip(), None
+
+
+ABBREVIATED_END = re.compile(
+    r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc|pvt|govt|dept)\.$"
+)
+"""A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S.", "D.C."), not a full stop."""
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends as a sentence does (a full stop that is no abbreviation's)."""
+    text = text.rstrip()
+    return bool(re.search(r"[.!?…][”\"’)]*$", text)) and not ABBREVIATED_END.search(text)

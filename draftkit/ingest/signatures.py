@@ -9,35 +9,88 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from draftkit.ingest import names
+from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
 from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee, Signatory
 
-__all__ = ["inline_person", "parse_signatures"]
+__all__ = [
+    "Tail",
+    "inline_person",
+    "is_signatory_label",
+    "is_signatory_note",
+    "parse_signatures",
+    "split_tail",
+]
 
 _SIGN_INTRO = re.compile(
     r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
     r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
     r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
-    r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations)"
-    r"(?:\s*\(.*\))?\s*[:,]?$",
+    r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
+    r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
+    r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet)"
+    r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
-_SECTION = re.compile(
-    r"^(?:[A-Z][\w-]*(?:,?\s+(?:and|&)?\s*[A-Z][\w-]*){0,4}\s+)?"
-    r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders)(?:\s*\([^)]*\))?\s*:?$"
+_SECTION_AFTER = re.compile(
+    r"^(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
+    r"Personas|Signataires|Firmantes)(?:\s+(?:r[ée]gionales|regionales|internationales|"
+    r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
+    r"individuels?|individuales|membres|miembros|signataires|firmantes))+\s*:?$",
+    re.IGNORECASE,
 )
+"""A section label with its adjectives after the noun ("Organisations Régionales et
+Internationales", "Organizaciones nacionales")."""
+_SECTION = re.compile(
+    r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
+    r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
+    r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
+    r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
+    r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    r"(?:\s*\([^)]*\))?\s*:?$",
+    re.IGNORECASE,
+)
+_GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
+"""A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
     r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
     r"|for identification purposes",
     re.IGNORECASE,
 )
+
+
+_GROUP_INTRO = re.compile(
+    r"(?i)\bfollowing\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|groups|"
+    r"individuals|people|persons|signatories|members|start-?ups|scholars|experts|firms|"
+    r"businesses|academics|entities)\b"
+)
+"""A sentence over a list of signers: "The founders of the following 457 start-up companies."."""
+
+
+def is_signatory_label(text: str) -> bool:
+    """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
+    457 companies." — a heading over signers."""
+    return (
+        _SIGN_INTRO.match(text) is not None
+        or _SECTION.match(text) is not None
+        or _SECTION_AFTER.match(text) is not None
+        or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
+    )
+
+
+def is_signatory_note(text: str) -> bool:
+    """ "Affiliations are for identification purposes only" and the like."""
+    return _SIGN_NOTE.search(text) is not None
+
+
 _ENCLOSURE = re.compile(
     r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -91,7 +144,9 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
 
 def inline_person(line: str) -> Signatory | None:
     """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
-    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{3,})\)$", line)
+    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{2,})\)$", line)
+    if bracket and names.is_country_list(bracket.group("org")):
+        return None  # "Fabiano Law Firm (Italy)": an organisation and its country
     if (
         bracket
         and _person_start(bracket.group("name"))
@@ -132,6 +187,139 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
+_MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
+_CONTACT_IN = re.compile(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}")
+_WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
+"""A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
+
+
+def _run_together(lines: list[Line]) -> list[Line]:
+    """Split entries that lost the break between them ("Olvid (France)OpenCloud (Germany)")
+    and join entries wrapped onto the next line ("… Children –" / "Brussels Office")."""
+    joined: list[Line] = []
+    for ln in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not previous.blank
+            and not ln.blank
+            and _WRAPS.search(previous.text)
+            and not split_marker(ln.text)
+            and not ln.list_kind
+            and "\t" not in (previous.raw or "")
+            and not _SIGN_INTRO.match(previous.text)
+        ):
+            text = f"{previous.text} {ln.text}"
+            joined[-1] = Line(text, hard=True, raw=text, style=previous.style, bold=previous.bold)
+            continue
+        joined.append(ln)
+    out: list[Line] = []
+    for ln in joined:
+        parts = re.split(r"(?<=\))(?=[A-Z][a-z])", ln.text) if ")" in ln.text else [ln.text]
+        if len(parts) == 1:
+            out.append(ln)
+            continue
+        for part in parts:
+            out.append(Line(part.strip(), hard=True, raw=part.strip(), style=ln.style))
+    return out
+
+
+@dataclass(slots=True)
+class Tail:
+    """What the lines after the close hold besides signers.
+
+    Attributes:
+        lines: The lines left for the signature parser (the others blanked).
+        date: A date line after the close ("Geneva, 12 May 2023"), if any.
+        address: An inside address placed after the signatures (British style).
+    """
+
+    lines: list[Line]
+    date: DateLine | None = None
+    address: list[str] | None = None
+
+
+def _is_contact(text: str) -> bool:
+    return bool(
+        re.search(r"@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
+        or re.match(r"(?i)^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile)\.?\s*[:.]", text)
+    )
+
+
+def _postal(text: str) -> bool:
+    return (names.is_postal_line(text) and bool(re.search(r"\d", text))) or bool(
+        re.match(r"(?i)^(?:p\.?\s?o\.?\s+box|postfach|case postale|apartado)\b", text)
+    )
+
+
+def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_address: bool) -> Tail:
+    """Take dates, a late inside address and contact blocks out of the signature region.
+
+    Args:
+        lines: The lines after the close (or after the body).
+        skipped: Collects what was set aside, with the reason.
+        want_address: No inside address was found above the salutation, so an address
+            block among the signatures (a person or office, then postal lines) is one.
+    """
+    out = list(lines)
+    tail = Tail(out)
+    groups: list[list[int]] = []
+    for index, ln in enumerate(out):
+        if ln.blank:
+            if groups and groups[-1]:
+                groups.append([])
+            continue
+        if not groups:
+            groups.append([])
+        groups[-1].append(index)
+    groups = [g for g in groups if g]
+    signers_seen = False
+    for group in groups:
+        texts = [out[i].text.strip() for i in group]
+        if CC_LINE.match(texts[0]) or _ENCLOSURE.match(texts[0]):
+            continue
+        for i in list(group):
+            found = parse_date_line(out[i].text)
+            if found is not None and not found.published:
+                if tail.date is None:
+                    tail.date = found
+                skipped.append((out[i].text, "the letter's date, after the close"))
+                out[i] = Line("", raw="")
+                group = [g for g in group if g != i]
+        if not group:
+            continue
+        texts = [out[i].text.strip() for i in group]
+        postal = sum(_postal(t) for t in texts)
+        contact = sum(_is_contact(t) for t in texts)
+        first = texts[0]
+        honorific = names.split_honorific(first)[0] is not None
+        tabular = any("\t" in (out[i].raw or out[i].text) for i in group) or bool(
+            split_marker(first) or re.match(r"^\d{1,4}\s", first)
+        )
+        if (
+            want_address
+            and tail.address is None
+            and postal
+            and not tabular
+            and 3 <= len(texts) <= 9
+            and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
+            and signers_seen
+        ):
+            tail.address = texts
+            for i in group:
+                skipped.append((out[i].text, "inside address, after the signatures"))
+                out[i] = Line("", raw="")
+            continue
+        if signers_seen and (postal or contact) and not honorific and not tabular:
+            for i in group:
+                skipped.append((out[i].text, "contact block after the signatures"))
+                out[i] = Line("", raw="")
+            continue
+        signers_seen = True
+    return tail
+
+
 def parse_signatures(
     lines: list[Line], skipped: list[tuple[str, str]]
 ) -> tuple[list[Signatory], str | None, list[Addressee], list[str]]:
@@ -144,7 +332,9 @@ def parse_signatures(
     section: str | None = None
     mode = "sign"
     cc_block: list[list[str]] = [[]]
-    for ln in lines:
+    has_kept = False  # a signer line has been kept
+    joined = _run_together(lines)
+    for position, ln in enumerate(joined):
         if ln.blank:
             if mode == "cc":
                 cc_block.append([])
@@ -152,17 +342,20 @@ def parse_signatures(
             continue
         text = ln.text
         style = (ln.style or "").lower()
-        if style == "signatory note" or _SIGN_NOTE.search(text):
+        lowered = text.lower()
+        if style == "signatory note" or (
+            ("only" in lowered or "purpose" in lowered) and _SIGN_NOTE.search(text)
+        ):
             note = normalise_space(text.lstrip("*† "))
             continue
-        cc_match = CC_LINE.match(text)
+        cc_match = CC_LINE.match(text) if text[:1] in "cCbBkK" else None
         if cc_match or style == "copy list":
             mode = "cc"
             rest = cc_match.group("rest").strip() if cc_match else text
             if rest:
                 cc_block[-1].append(rest)
             continue
-        enc = _ENCLOSURE.match(text)
+        enc = _ENCLOSURE.match(text) if text[:1] in "eEaApP" else None
         if enc or style == "enclosure":
             mode = "enclosure"
             rest = enc.group("rest").strip() if enc else normalise_space(text)
@@ -176,51 +369,95 @@ def parse_signatures(
             enclosures.append(normalise_space(text))
             continue
         if (
-            (not any(not k.blank for k in kept) and _SIGN_INTRO.match(text))
-            or (_SIGN_INTRO.match(text) and text.rstrip().endswith(":"))
+            (not has_kept and (_SIGN_INTRO.match(text) or is_signatory_label(text)))
+            or (
+                text.rstrip().endswith(":")
+                and (_SIGN_INTRO.match(text) or _GROUP_LABEL.match(text))
+            )
             or _SECTION.match(text)
+            or _SECTION_AFTER.match(text)
         ):
             skipped.append((text, "signatory list heading"))
-            lowered = text.lower()
-            if "individual" in lowered or ("signers" in lowered and "organi" not in lowered):
+            if re.search(
+                r"individual|citizens|persons|people|personal|scholars|academics|experts|"
+                r"leaders|members of|faith",
+                lowered,
+            ) or ("signers" in lowered and "organi" not in lowered):
                 section = "individual signer"
             elif re.search(r"organi[sz]ation|groups|coalitions|networks", lowered):
                 section = "organization signer"
             kept.append(Line(""))
             continue
-        behalf = re.match(r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text)
+        behalf = "behalf" in lowered and re.match(
+            r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text
+        )
         if behalf:
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
             continue
-        if re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
+        if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
-        if re.search(r"@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text):
-            skipped.append((text, "contact details"))
-            continue
-        mark = re.match(r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text)
+        contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
+        if contact:
+            before = text[: contact.start()].strip(" ,;|–—-")
+            lowercase = [w for w in before.split() if w[:1].islower() and w not in _PARTICLES]
+            if (
+                not has_kept
+                and len(before.split()) >= 2
+                and len(lowercase) < 2  # "To sign this letter, please email …" is a sentence
+                and not re.match(r"(?i)^(?:tel|phone|fax|e-?mail|web|mobile|contact)", before)
+            ):
+                # "Jane Doe Human Rights Desk www.example.org": the signer, then contact
+                skipped.append((text[contact.start() :], "contact details"))
+                ln = Line(before, hard=True, raw=before, bold=ln.bold)
+                text = before
+            else:
+                skipped.append((text, "contact details"))
+                continue
+        mark = text[:1] in "/([sS" and re.match(
+            r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text
+        )
         if mark:
             name = text[mark.end() :].strip()
             skipped.append((text, "electronic signature mark"))
-            following = next((x for x in lines[lines.index(ln) + 1 :] if not x.blank), None)
+            following = next((x for x in joined[position + 1 :] if not x.blank), None)
             if not name or (following is not None and normalise_space(following.text) == name):
                 continue
             ln = Line(name, hard=ln.hard, raw=name, bold=ln.bold)
         marker = split_marker(text) if not ln.list_kind else None
+        long_number = text[:1] in "(0123456789" and re.match(r"^\(?\d{3,4}[.)]\s+(?=\S)", text)
+        if long_number and not marker:
+            marker = ("number", long_number.group(0).strip(), text[long_number.end() :])
         if (marker and marker[0] in ("bullet", "number")) or ln.list_kind:
             rest = marker[2] if marker else text
             ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
         if section and not ln.style:
             ln = Line(ln.text, hard=ln.hard, raw=ln.raw, bold=ln.bold, style=section)
         kept.append(ln)
+        has_kept = True
     for block in cc_block:
+        # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
+        block = [part.strip() for line in block for part in line.split(";") if part.strip()]
         for entry in split_entries(block) if block else []:
             person = addressee_from(entry, cc=True)
             if person:
                 cc.append(person)
+    elsewhere = [ln for ln in kept if _SIGNED_ELSEWHERE.match(ln.text.strip())]
+    if elsewhere:
+        # "(Signatures attached)": the lines here name the signing group, not its members
+        group = [normalise_space(ln.text) for ln in kept if not ln.blank]
+        skipped.extend((text, "signatures are elsewhere") for text in group)
+        return [], note or " ".join(group), cc, enclosures
     signatories = _signatories(kept)
     return signatories, note, cc, enclosures
+
+
+_SIGNED_ELSEWHERE = re.compile(
+    r"(?i)^[(\[]?\s*(?:the\s+)?(?:list\s+of\s+)?(?:signatures?|signatories|signers)\s+"
+    r"(?:are\s+|is\s+)?(?:attached|enclosed|appended|follow|overleaf|in\s+the\s+annex|"
+    r"available|listed\s+(?:separately|in\s+the\s+annex))\b.*$"
+)
 
 
 def _signatories(lines: list[Line]) -> list[Signatory]:
@@ -228,12 +465,16 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     if styled:
         return _styled_signatories(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
-    columns = _columns(raws) if not any(ln.hard for ln in lines) else None
+    tabbed = sum(1 for r in raws if "\t" in r.strip())
+    columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
     if columns:
         return _column_signatories(columns)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
+    only = normalise_space(lines[content[0]].text)
+    if len(content) == 1 and re.fullmatch(r"[A-Z][\w’'-]+", only) and not names.has_org_word(only):
+        return [Signatory(name=only)]  # a letter signed with a first name
     groups: list[list[Line]]
     gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     if gaps and min(gaps) >= 1 and max(gaps) > min(gaps):
@@ -248,6 +489,15 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         groups = blocks(lines)
     if len(groups) > 2 and all(len(g) == 1 for g in groups):
         groups = _regroup_single_lines(groups)
+    elif (
+        len(groups) == 2
+        and _person_start(groups[0][0].text)
+        and all(
+            _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
+            for ln in groups[1]
+        )
+    ):
+        groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
     texts = [ln.text for ln in lines if not ln.blank]
     org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []
@@ -305,6 +555,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
+    if len(group) == 1 and group[0].count(", ") >= 2 and _with_address(group[0]):
+        # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
+        name, _, rest = group[0].partition(", ")
+        return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
     if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
         parts = [
             p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
@@ -352,7 +606,11 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                         not any(bold)
                         and not names.has_org_word(text)
                         and not _is_title_like(text)
-                        and (names.is_organisation(current[-1]) or _is_title_like(current[-1]))
+                        and (
+                            names.is_organisation(current[-1])
+                            # under a title, the block's last line is where they work
+                            or (_is_title_like(current[-1]) and position < len(group) - 1)
+                        )
                     )
                 )
             )
@@ -391,13 +649,137 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     return out
 
 
+_HEADER_CELL = re.compile(
+    r"(?i)^(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
+    r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
+    r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
+    r"organizaci[oó]n|ciudad|cargo)$"
+)
+_PLACE_HEADER = re.compile(r"(?i)^(?:countr|city|location|region|pays|país|ciudad)")
+_ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
+
+
+def _clean_table(rows: list[list[str]]) -> list[list[str]]:
+    """A signatory table without its header row, numbering column and country column.
+
+    The cells that remain are names (and titles); list numbers written inside a cell
+    ("12. Name") are removed too.
+    """
+    content = [r for r in rows if any(c.strip() for c in r)]
+    if not content:
+        return rows
+    header: list[str] = []
+    first = [c.strip() for c in content[0] if c.strip()]
+    if len(first) >= 2 and all(_HEADER_CELL.match(c) for c in first):
+        header = [c.strip() for c in content[0]]
+        rows = [r for r in rows if r is not content[0]]
+    width = max((len(r) for r in rows), default=0)
+    drop: set[int] = set()
+    for column in range(width):
+        cells = [r[column].strip() for r in rows if len(r) > column and r[column].strip()]
+        if not cells or width < 2:
+            continue
+        title = header[column] if column < len(header) else ""
+        if (
+            sum(1 for c in cells if _ROW_NUMBER.match(c) or re.fullmatch(r"(?:\d{1,4}\s*)+", c))
+            >= 0.9 * len(cells)
+            or _PLACE_HEADER.match(title)
+            or (not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells))
+            # a column describing each signer, not naming them
+            or (column > 0 and sum(len(c.split()) for c in cells) >= 10 * len(cells))
+        ):
+            drop.add(column)
+    out: list[list[str]] = []
+    for row in rows:
+        kept = [cell for index, cell in enumerate(row) if index not in drop]
+        out.append([re.sub(r"^\(?\d{1,4}[.)]\s+", "", cell.strip()) for cell in kept])
+    return out
+
+
+def _order_cells(block: list[list[str]]) -> list[str]:
+    """The cells of a multi-column list of names, in the order the list was written.
+
+    A list filled down the columns (1–10 in the first, 11–20 in the second) reads
+    column by column; one filled across the rows reads row by row. The order whose
+    names (or list numbers) are more often in sequence wins; rows win a tie.
+    """
+    width = max(len(r) for r in block)
+    across = [cell for row in block for cell in row if cell]
+    down = [row[c] for c in range(width) for row in block if c < len(row) and row[c]]
+
+    def in_sequence(cells: list[str]) -> int:
+        keys = [re.sub(r"^(?:the|la|le|el|les|los|die|der)\s+", "", c.casefold()) for c in cells]
+        return sum(1 for a, b in itertools.pairwise(keys) if a <= b)
+
+    return down if in_sequence(down) > in_sequence(across) else across
+
+
+_NUMBERED_CELL = re.compile(r"^\(?(?P<n>\d{1,4})[.)]?\s+(?P<name>\S.*)$")
+
+
+def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
+    """A numbered list set in columns ("1 Acme  48 Bolt  95 Crane"): the names in the
+    list's own order, a cell without a number continuing the name above it. A column of
+    countries or descriptions beside the names is left out."""
+    merged: list[list[str]] = []
+    for raw_row in rows:
+        row: list[str] = []
+        for cell in raw_row:
+            # "12" and "Acme Ltd" set apart by a wide gap are one numbered entry
+            if row and re.fullmatch(r"\(?\d{1,4}[.)]?", row[-1].strip()) and cell.strip():
+                row[-1] = f"{row[-1].strip()} {cell.strip()}"
+            else:
+                row.append(cell)
+        merged.append(row)
+    filled = [row for row in merged if any(c.strip() for c in row)]
+    leading = [row for row in filled if _NUMBERED_CELL.match(row[0].strip())]
+    if len(leading) < 6 or len(leading) < 0.6 * len(filled):
+        return None
+    # columns holding numbered entries; the others (countries, notes) are not names
+    numbered_columns = {
+        column
+        for row in filled
+        for column, cell in enumerate(row)
+        if _NUMBERED_CELL.match(cell.strip())
+    }
+    entries: dict[int, list[str]] = {}
+    last_in_column: dict[int, int] = {}
+    for row in merged:
+        for column, raw in enumerate(row):
+            cell = raw.strip()
+            if not cell or column not in numbered_columns:
+                continue
+            match = _NUMBERED_CELL.match(cell)
+            if match and int(match.group("n")) not in entries:
+                number = int(match.group("n"))
+                entries[number] = [match.group("name")]
+                last_in_column[column] = number
+            elif re.fullmatch(r"\(?\d{1,4}[.)]?", cell):
+                continue  # a number whose name is lost
+            elif column in last_in_column:
+                entries[last_in_column[column]].append(cell)
+    out: list[Signatory] = []
+    for number in sorted(entries):
+        name = normalise_space(" ".join(entries[number]))
+        person = inline_person(name)
+        out.append(person or Signatory(name=name, kind="organization"))
+    return out
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
+    numbered = _numbered_columns(rows)
+    if numbered is not None:
+        return numbered
     out: list[Signatory] = []
     cells = [cell for row in rows for cell in row if cell]
     org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
     block: list[list[str]] = []
 
     def flush() -> None:
+        if not block:
+            return
+        # each table is cleaned apart: its own header, numbering and country columns
+        block[:] = [row for row in _clean_table(list(block)) if any(row)]
         if not block:
             return
         width = max(len(r) for r in block)
@@ -413,19 +795,50 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
                 if person is not None:
                     out.append(person)
         else:
-            for row in block:
-                for cell in row:
-                    if cell:
-                        out.extend(_group_signatories([Line(cell)], org_context))
+            for cell in _order_cells(block):
+                out.extend(_group_signatories([Line(cell)], org_context))
         block.clear()
 
     for row in rows:
         if not any(cell for cell in row):
             flush()
             continue
+        if block and _continues(block[-1], row):
+            # a cell wrapped onto the next line ("… Network, Dublin" / "Office")
+            previous = block[-1]
+            width = max(len(previous), len(row))
+            above = [*previous, *[""] * (width - len(previous))]
+            below = [*row, *[""] * (width - len(row))]
+            block[-1] = [f"{a} {b}".strip() for a, b in zip(above, below, strict=True)]
+            continue
         block.append(row)
     flush()
     return out
+
+
+def _with_address(line: str) -> bool:
+    """A signer's line that ends in a postal address: digits and a country, or a postcode."""
+    parts = [p.strip() for p in line.split(",")]
+    return (
+        bool(re.search(r"\d", line))
+        and (names.is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line)))
+        and not _person_start(parts[-1])
+    )
+
+
+def _continues(previous: list[str], row: list[str]) -> bool:
+    """A row with fewer cells than the one above, each a short or lower-case fragment."""
+    filled = [i for i, cell in enumerate(row) if cell]
+    above = [i for i, cell in enumerate(previous) if cell]
+    if not filled or len(filled) >= len(above) or len(above) < 2:
+        return False
+    return all(
+        i < len(previous)
+        and previous[i]
+        and (len(row[i].split()) <= 2 or row[i][:1].islower())
+        and not _person_start(row[i])
+        for i in filled
+    )
 
 
 def _styled_signatories(lines: list[Line]) -> list[Signatory]:

@@ -49,6 +49,11 @@ class Line:
         list_level: Nesting level of a real list item (0 = top).
         raw: The line as it stood in the source (tabs and inner spacing kept), for
             column detection in signature blocks.
+        link: The whole line is the text of a link (HTML): a menu or share item when
+            it stands outside the letter.
+        page: The page the line is on (PDF), counted from 1.
+        heading: The heading level (1-6) of an HTML heading, else 0.
+        rule: A horizontal rule (HTML ``<hr>``) stands just before the line.
     """
 
     text: str
@@ -61,6 +66,10 @@ class Line:
     list_kind: str | None = None
     list_level: int = 0
     raw: str = ""
+    link: bool = False
+    page: int | None = None
+    heading: int = 0
+    rule: bool = False
 
     @property
     def blank(self) -> bool:

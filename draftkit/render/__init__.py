@@ -8,7 +8,7 @@ from typing import Literal
 
 from draftkit.errors import RenderError
 from draftkit.files import refuse_input_as_output, write_bytes_atomic
-from draftkit.render.layout import STYLES, format_date, layout
+from draftkit.render.layout import STYLES, format_date, layout, typeset
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
 from draftkit.schema import Letter
@@ -27,6 +27,7 @@ __all__ = [
     "render_pdf",
     "render_text",
     "render_to_file",
+    "typeset",
 ]
 
 Format = Literal["docx", "md", "txt", "pdf"]

@@ -5,32 +5,48 @@ blocks, each naming the paragraph style it takes in the reference document. The 
 Markdown and plain-text renderers only translate blocks, so all three agree on what a
 letter contains and in which order. The style names are also what ingest looks for when
 it reads a DOCX that draftkit made.
+
+Layout also decides what a printed letter needs beyond its text: typographic quotes
+(:func:`typeset`), which paragraphs keep together across a page break (the ``keep_next``
+of blocks, :data:`KEEP_WITH_NEXT`, :data:`KEEP_LINES`) and what the continuation header
+says (:func:`running_header`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
-from draftkit.schema import Addressee, Letter, Signatory
+from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.typography import smarten, smarten_markup
 
 __all__ = [
+    "CC_KEEP_TOGETHER_LINES",
     "COLUMNS_THRESHOLD",
+    "KEEP_LINES",
+    "KEEP_WITH_CLOSE_CHARS",
+    "KEEP_WITH_NEXT",
+    "SIGNERS_KEEP_TOGETHER_LINES",
     "STYLES",
     "AskBlock",
     "Block",
     "ItemBlock",
+    "LabeledBlock",
     "LineBlock",
     "ParaBlock",
     "SignatureBlock",
     "SignatureTable",
     "address_lines",
     "format_date",
+    "iter_signatures",
     "layout",
     "require_resolved",
+    "running_header",
+    "typeset",
 ]
 
 COLUMNS_THRESHOLD = 8
@@ -60,6 +76,8 @@ class STYLES:
     ENCLOSURE = "Enclosure"
     LETTERHEAD_NAME = "Letterhead Name"
     LETTERHEAD_ADDRESS = "Letterhead Address"
+    CONTINUATION = "Continuation Header"
+    PAGE_FOOTER = "Page Footer"
     # character styles
     ASK_LEAD = "Ask Lead"
     STRONG = "Strong"
@@ -93,6 +111,11 @@ class STYLES:
         ]
 
     @classmethod
+    def page_styles(cls) -> list[str]:
+        """Paragraph styles of the header and footer draftkit adds to later pages."""
+        return [cls.CONTINUATION, cls.PAGE_FOOTER]
+
+    @classmethod
     def character_styles(cls) -> list[str]:
         """Every character style name the renderer uses."""
         return [cls.ASK_LEAD, cls.STRONG, cls.EMPHASIS, cls.HYPERLINK]
@@ -100,28 +123,59 @@ class STYLES:
 
 @dataclass(frozen=True, slots=True)
 class ParaBlock:
-    """One paragraph of marked-up text (``**bold**``, ``*italic*``, links)."""
+    """One paragraph of marked-up text (``**bold**``, ``*italic*``, links).
+
+    ``keep_next`` keeps the paragraph on the page of the one after it (set on the
+    paragraph before the complimentary close, so the close never starts a page alone).
+    """
 
     style: str
     text: str
+    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class LineBlock:
-    """One paragraph of several lines (address blocks, cc entries): plain text."""
+    """One paragraph of several lines (address blocks, the date): plain text."""
 
     style: str
     lines: tuple[str, ...]
+    keep_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LabeledBlock:
+    """A label with entries hanging under it: the cc list ("cc:"), enclosures.
+
+    The first entry follows the label on its line; every other line (an entry's
+    continuation lines and the entries after the first) is indented to where the first
+    entry starts. Entries are paragraphs of their own when ``spaced`` (cc, one person
+    each, a little space between), else lines of one paragraph (enclosures).
+
+    Attributes:
+        style: The paragraph style.
+        label: "cc:", "Enclosure:", "Enclosures:".
+        entries: Each entry's lines.
+        spaced: One paragraph per entry.
+        keep_together: A short block that must not be split across pages.
+    """
+
+    style: str
+    label: str
+    entries: tuple[tuple[str, ...], ...]
+    spaced: bool = True
+    keep_together: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class AskBlock:
-    """A numbered ask: bold lead-in and body in one paragraph."""
+    """An ask: bold lead-in and body in one paragraph, numbered when the letter has several."""
 
     number: int
     lead: str | None
     body: str | None
     numbered: bool = True
+    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +184,89 @@ class ItemBlock:
 
     text: str
     numbered: bool = True
+    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class SignatureBlock:
-    """One signer: an individual (name + title lines) or an organisation."""
+    """One signer: an individual (name + title lines) or an organisation.
+
+    A signer's lines are never split across pages; ``keep_next`` keeps the signer with
+    what follows (the last signer with the signatory note).
+    """
 
     name: str
     title_lines: tuple[str, ...] = ()
     organization: bool = False
+    keep_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class SignatureTable:
-    """Signers set in a borderless table of ``columns`` columns, filled row by row."""
+    """Signers set in ``columns`` columns that run down: A, B, C down the first, then on.
+
+    In reading order the signers stay in their listed order (a reader, pandoc and PDF
+    text extraction all see A, B, C, D); on the page they are laid out like newspaper
+    columns, balanced.
+    """
 
     signatures: tuple[SignatureBlock, ...]
     columns: int = 2
 
 
-Block = ParaBlock | LineBlock | AskBlock | ItemBlock | SignatureBlock | SignatureTable
+Block = (
+    ParaBlock
+    | LineBlock
+    | LabeledBlock
+    | AskBlock
+    | ItemBlock
+    | SignatureBlock
+    | SignatureTable
+)
+
+KEEP_WITH_NEXT = frozenset(
+    {
+        STYLES.PAGE_HEADING,
+        STYLES.DATE,
+        STYLES.ADDRESS,
+        STYLES.SUBJECT,
+        STYLES.SALUTATION,
+        STYLES.ASKS_INTRO,
+        STYLES.CLOSE,
+        STYLES.LETTERHEAD_NAME,
+    }
+)
+"""Styles whose paragraphs always stay on the page of the next paragraph (lead-ins)."""
+
+KEEP_LINES = frozenset(
+    {
+        STYLES.ADDRESS,
+        STYLES.CLOSE,
+        STYLES.SIGNATURE_NAME,
+        STYLES.SIGNATURE_TITLE,
+        STYLES.SIGNATORY_ORG,
+        STYLES.SIGNATORY_NOTE,
+        STYLES.CC,
+        STYLES.ENCLOSURE,
+        STYLES.SUBJECT,
+        STYLES.LETTERHEAD_NAME,
+        STYLES.LETTERHEAD_ADDRESS,
+    }
+)
+"""Styles whose paragraphs are never split across pages (address and signature blocks)."""
+
+CC_KEEP_TOGETHER_LINES = 14
+"""A cc list of at most this many lines is never split across pages."""
+
+SIGNERS_KEEP_TOGETHER_LINES = 6
+"""A list of signers (one per line, not in columns) this many lines long never splits."""
+
+KEEP_WITH_CLOSE_CHARS = 600
+"""The paragraph before the close goes with it to a new page if it is at most this long.
+
+Word and LibreOffice move a kept paragraph whole; a longer one (over six lines or so)
+would leave a gap that size at the foot of the page, so the close then takes only its
+first signer along."""
 
 
 @dataclass(slots=True)
@@ -164,6 +281,91 @@ class _Builder:
         kept = tuple(line for line in lines if line.strip())
         if kept:
             self.blocks.append(LineBlock(style, kept))
+
+
+def _person(person: Addressee) -> Addressee:
+    return person.model_copy(
+        update={
+            "honorific": smarten(person.honorific) if person.honorific else None,
+            "name": smarten(person.name) if person.name else None,
+            "title_lines": [smarten(line) for line in person.title_lines],
+            "address_lines": [smarten(line) for line in person.address_lines],
+        }
+    )
+
+
+def typeset(letter: Letter) -> Letter:
+    """The letter as it is printed: typographic quotes and apostrophes everywhere.
+
+    Every renderer sets this version of the letter, so .docx, PDF, Markdown and text
+    agree. A letter with ``options.quotes: straight`` is returned unchanged.
+
+    Args:
+        letter: A letter.
+
+    Returns:
+        A copy with “ ” ‘ ’ for straight quotes in every text a reader sees (link
+        targets excepted), or ``letter`` itself.
+    """
+    if letter.options.quotes == "straight":
+        return letter
+
+    def marked(value: str | None) -> str | None:
+        return smarten_markup(value) if value else value
+
+    def texts(values: list[Any]) -> list[Any]:
+        return [smarten_markup(v) if isinstance(v, str) else v for v in values]
+
+    asks = [
+        ask.model_copy(
+            update={
+                "lead": marked(ask.lead),
+                "body": marked(ask.body),
+                "heading": marked(ask.heading),
+                "items": [smarten_markup(item) for item in ask.items],
+            }
+        )
+        if isinstance(ask, Ask)
+        else ask
+        for ask in letter.asks
+    ]
+    signatories = [
+        signer.model_copy(
+            update={
+                "name": smarten(signer.name),
+                "title_lines": [smarten(line) for line in signer.title_lines],
+                "organization": smarten(signer.organization) if signer.organization else None,
+            }
+        )
+        for signer in letter.signatories
+    ]
+    sender = letter.sender.model_copy(
+        update={
+            "organization": smarten(letter.sender.organization)
+            if letter.sender.organization
+            else None,
+            "address_lines": [smarten(line) for line in letter.sender.address_lines],
+        }
+    )
+    return letter.model_copy(
+        update={
+            "heading": marked(letter.heading),
+            "place": smarten(letter.place) if letter.place else None,
+            "sender": sender,
+            "addressees": [_person(p) for p in letter.addressees],
+            "cc": [_person(p) for p in letter.cc],
+            "subject": marked(letter.subject),
+            "salutation": marked(letter.salutation),
+            "body": texts(letter.body),
+            "asks_intro": marked(letter.asks_intro),
+            "asks": asks,
+            "closing": texts(letter.closing),
+            "complimentary_close": marked(letter.complimentary_close),
+            "signatories": signatories,
+            "signatory_note": marked(letter.signatory_note),
+            "enclosures": [smarten(item) for item in letter.enclosures],
+        }
+    )
 
 
 _MONTHS = (
@@ -234,11 +436,21 @@ def _signature(signatory: Signatory) -> SignatureBlock:
 
 
 def _cc(builder: _Builder, cc: list[Addressee]) -> None:
-    for index, person in enumerate(cc):
-        lines = address_lines(person)
-        if index == 0 and lines:
-            lines[0] = f"cc: {lines[0]}"
-        builder.lines(STYLES.CC, lines)
+    entries = tuple(
+        tuple(lines) for lines in (address_lines(person) for person in cc) if lines
+    )
+    if entries:
+        count = sum(len(entry) for entry in entries)
+        builder.blocks.append(
+            LabeledBlock(STYLES.CC, "cc:", entries, True, count <= CC_KEEP_TOGETHER_LINES)
+        )
+
+
+def _enclosures(builder: _Builder, enclosures: list[str]) -> None:
+    items = tuple((item,) for item in enclosures if item.strip())
+    if items:
+        label = "Enclosure:" if len(items) == 1 else "Enclosures:"
+        builder.blocks.append(LabeledBlock(STYLES.ENCLOSURE, label, items, False, True))
 
 
 def _signatures(builder: _Builder, letter: Letter) -> None:
@@ -251,11 +463,48 @@ def _signatures(builder: _Builder, letter: Letter) -> None:
     if columns and len(signatures) > 1:
         builder.blocks.append(SignatureTable(tuple(signatures)))
     else:
-        builder.blocks.extend(signatures)
+        builder.blocks.extend(_keep_signers_together(signatures))
+
+
+def _keep_signers_together(signatures: list[SignatureBlock]) -> list[SignatureBlock]:
+    """A short list of signers never splits; a long one leaves no signer alone.
+
+    Up to :data:`SIGNERS_KEEP_TOGETHER_LINES` lines, every signer keeps with the next;
+    a longer list keeps its first two signers together (so the close takes two along)
+    and its last two (so no signer starts a page alone).
+    """
+    lines = sum(1 + len(s.title_lines) for s in signatures)
+    last = len(signatures) - 1
+    keep = set(range(last)) if lines <= SIGNERS_KEEP_TOGETHER_LINES else {0, last - 1} - {last}
+    return [replace(s, keep_next=True) if i in keep else s for i, s in enumerate(signatures)]
+
+
+def _length(block: Block) -> int:
+    """Roughly how much text a block prints (for keep-together decisions)."""
+    if isinstance(block, ParaBlock | ItemBlock):
+        return len(block.text)
+    if isinstance(block, AskBlock):
+        return len(block.lead or "") + len(block.body or "")
+    if isinstance(block, LineBlock):
+        return sum(len(line) for line in block.lines)
+    return 0
+
+
+def _keep_with_next(block: Block) -> Block:
+    """``block`` kept on the page of the block after it (where it has the setting)."""
+    if isinstance(block, ParaBlock | LineBlock | AskBlock | ItemBlock | SignatureBlock):
+        return replace(block, keep_next=True)
+    return block
 
 
 def layout(letter: Letter) -> list[Block]:
     """The blocks of a resolved letter in reading order.
+
+    Straight quotes become typographic ones unless ``options.quotes`` is ``straight``.
+    The paragraph before the complimentary close (or before the first signer when there
+    is no close) is kept with it, an ask is kept with its first bullet item, and the last
+    signer with the signatory note, so that no page starts with a close, a signatory
+    note or signers alone and no lead-in ends a page.
 
     Args:
         letter: A resolved letter (see :meth:`Letter.unresolved`).
@@ -267,8 +516,9 @@ def layout(letter: Letter) -> list[Block]:
         RenderError: The letter is unresolved or not a letter.
     """
     require_resolved(letter)
-    out = _Builder()
+    letter = typeset(letter)
     options = letter.options
+    out = _Builder()
     if letter.published:
         out.para(STYLES.PUBLISHED, format_date(letter.published, options.date_format))
     out.para(STYLES.PAGE_HEADING, letter.heading)
@@ -290,26 +540,57 @@ def layout(letter: Letter) -> list[Block]:
     out.para(STYLES.SALUTATION, letter.salutation)
     for text in letter.texts("body"):
         out.para(STYLES.BODY, text)
+    asks = letter.resolved_asks()
     out.para(STYLES.ASKS_INTRO, letter.asks_intro)
-    numbered = options.number_asks
-    for number, ask in enumerate(letter.resolved_asks(), start=1):
-        out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered))
-        out.blocks.extend(ItemBlock(item, numbered) for item in ask.items if item.strip())
+    # a single request is a paragraph, not a list of one
+    numbered = options.number_asks and len(asks) > 1
+    for number, ask in enumerate(asks, start=1):
+        # a heading opening a group of asks keeps with it (the Asks Intro style does)
+        out.para(STYLES.ASKS_INTRO, ask.heading)
+        items = [ItemBlock(i, numbered) for i in ask.items if i.strip()]
+        out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered, keep_next=bool(items)))
+        out.blocks.extend(items)
     for text in letter.texts("closing"):
         out.para(STYLES.CLOSING, text)
+    before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
     _signatures(out, letter)
+    if before_close and len(out.blocks) > before_close:
+        last = out.blocks[before_close - 1]
+        if _length(last) <= KEEP_WITH_CLOSE_CHARS:
+            out.blocks[before_close - 1] = _keep_with_next(last)
+    signed = len(out.blocks)
     out.para(STYLES.SIGNATORY_NOTE, letter.signatory_note)
-    if letter.enclosures:
-        label = "Enclosure" if len(letter.enclosures) == 1 else "Enclosures"
-        out.lines(STYLES.ENCLOSURE, [f"{label}:", *letter.enclosures])
+    if len(out.blocks) > signed and signed > before_close:
+        # the note never starts a page alone: the last signer goes with it
+        out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
+    _enclosures(out, letter.enclosures)
     if options.cc_position == "end":
         _cc(out, letter.cc)
     return out.blocks
 
 
+def running_header(letter: Letter) -> tuple[str, str | None]:
+    """Who and when for the continuation header of pages 2 onward.
+
+    Returns:
+        The addressee as the inside address names them ("The Honorable Marisol T.
+        Vance"; two joined with "and"; more as the first "and others"), and the date as
+        the letter writes it (None when the letter has none).
+    """
+    letter = typeset(letter)
+    names = [
+        " ".join(part for part in (person.honorific, person.name) if part) or person.label()
+        for person in letter.addressees
+    ]
+    names = [n for n in names if n]
+    who = f"{names[0]} and others" if len(names) > 2 else " and ".join(names)
+    when = format_date(letter.date, letter.options.date_format) if letter.date else None
+    return who, when
+
+
 def iter_signatures(blocks: list[Block]) -> Iterator[SignatureBlock]:
-    """Every signature in ``blocks``, whether listed or in a table."""
+    """Every signature in ``blocks``, whether listed or in columns."""
     for block in blocks:
         if isinstance(block, SignatureBlock):
             yield block

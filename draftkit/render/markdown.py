@@ -8,6 +8,7 @@ from draftkit.render.layout import (
     AskBlock,
     Block,
     ItemBlock,
+    LabeledBlock,
     LineBlock,
     ParaBlock,
     SignatureBlock,
@@ -48,6 +49,12 @@ def _chunk(block: Block) -> str:
         return _guard_start(block.text)
     if isinstance(block, LineBlock):
         return _lines(list(block.lines))
+    if isinstance(block, LabeledBlock):
+        entries = [list(entry) for entry in block.entries]
+        entries[0][0] = f"{block.label} {entries[0][0]}"
+        if not block.spaced:
+            return _lines([line for entry in entries for line in entry])
+        return "\n\n".join(_lines(entry) for entry in entries)
     if isinstance(block, AskBlock):
         lead = f"**{block.lead}**" if block.lead else ""
         text = " ".join(part for part in (lead, block.body) if part)

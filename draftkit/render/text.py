@@ -9,6 +9,7 @@ from draftkit.render.layout import (
     AskBlock,
     Block,
     ItemBlock,
+    LabeledBlock,
     LineBlock,
     ParaBlock,
     SignatureBlock,
@@ -36,6 +37,17 @@ def _chunk(block: Block, width: int) -> list[str]:
         return _wrap(plain(block.text), width)
     if isinstance(block, LineBlock):
         return [line for raw in block.lines for line in _wrap(raw, width, "", "  ")]
+    if isinstance(block, LabeledBlock):
+        # "cc: First Person" with every later line under "First"
+        indent = " " * (len(block.label) + 1)
+        out: list[str] = []
+        for index, entry in enumerate(block.entries):
+            if index and block.spaced:
+                out.append("")
+            for number, raw in enumerate(entry):
+                first = f"{block.label} " if index == 0 and number == 0 else indent
+                out.extend(_wrap(raw, width, first, indent + "  "))
+        return out
     if isinstance(block, AskBlock):
         text = " ".join(plain(part) for part in (block.lead, block.body) if part)
         if not block.numbered:

@@ -4,8 +4,12 @@ The reference document (the bundled ``default.docx`` or a house style passed as
 ``--reference``) supplies fonts, margins, headers, footers and letterhead; the letter's
 parts take its named paragraph and character styles (see
 :class:`~draftkit.render.layout.STYLES`). A reference that lacks some of draftkit's
-styles gets them copied from the bundled document, so any Word file can serve as a
-house style.
+styles gets them copied from the bundled document, and one without page numbers or a
+header for pages 2 onward gets draftkit's "Page X of Y" footer and, per letter, a
+continuation header (addressee, date, page), so any Word file can serve as a house
+style. Pagination (keep with next, keep lines together) is written on the paragraphs,
+and signers in columns are unsplittable table rows in a two-column section: the rules
+hold in Word and in LibreOffice whatever the house style's styles say.
 
 The reference is opened with python-docx once per process (:class:`DocxRenderer` caches
 it per path and modification time). Each letter then costs only the body XML, its
@@ -22,7 +26,7 @@ import io
 import re
 import threading
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -30,18 +34,22 @@ from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from draftkit.errors import RenderError
-from draftkit.markup import parse
+from draftkit.markup import link_shown, parse
 from draftkit.ooxml import open_document, parse_part, read_package_file
 from draftkit.render.layout import (
+    KEEP_LINES,
+    KEEP_WITH_NEXT,
     STYLES,
     AskBlock,
     Block,
     ItemBlock,
+    LabeledBlock,
     LineBlock,
     ParaBlock,
     SignatureBlock,
     SignatureTable,
     layout,
+    running_header,
 )
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.schema import Letter
@@ -51,6 +59,8 @@ __all__ = ["DocxRenderer", "default_reference", "renderer_for"]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _W = f"{{{W_NS}}}"
@@ -78,14 +88,23 @@ def _t(value: str) -> str:
 
 @dataclass(slots=True)
 class _Body:
-    """Per-document state while body XML is built: hyperlink relationships."""
+    """Per-document state while body XML is built: hyperlinks and header parts."""
 
+    id_prefix: str = "rIdDk"
+    part_prefix: str = "word/draftkit-header"
     links: dict[str, str] = field(default_factory=dict)
+    headers: list[tuple[str, str, str]] = field(default_factory=list)  # (rid, part, xml)
 
     def link_id(self, url: str) -> str:
         if url not in self.links:
-            self.links[url] = f"rIdDk{len(self.links) + 1}"
+            self.links[url] = f"{self.id_prefix}{len(self.links) + 1}"
         return self.links[url]
+
+    def header_id(self, xml: str) -> str:
+        number = len(self.headers) + 1
+        rid = f"{self.id_prefix}Hdr{number}"
+        self.headers.append((rid, f"{self.part_prefix}{number}.xml", xml))
+        return rid
 
 
 @dataclass(slots=True)
@@ -95,17 +114,27 @@ class _Prepared:
     entries: list[ZipEntry]
     document_name: str
     doc_prefix: str
-    doc_suffix: str
+    sect_xml: str
+    doc_tail: str
     rels_name: str
     rels_xml: str
     numbering_name: str
     numbering_xml: str
     numbering_entry: ZipEntry
+    content_types_xml: str
     abstract_id: int
     first_num_id: int
     style_ids: dict[str, str]
     custom_xml_props: list[tuple[str, str]]
     has_letterhead: bool
+    single_entries: list[ZipEntry]
+    combined_entries: list[ZipEntry]
+    id_prefix: str
+    part_prefix: str
+    continuation: bool
+    house_header: bool
+    header_kinds: tuple[str, ...]
+    text_width: int
 
 
 class DocxRenderer:
@@ -113,7 +142,9 @@ class DocxRenderer:
 
     Args:
         reference: A ``.docx`` whose styles, page setup, headers and footers are used;
-            the bundled ``default.docx`` when None.
+            the bundled ``default.docx`` when None. What it lacks is inherited from the
+            bundled document: draftkit's styles, "Page X of Y" on later pages, the
+            continuation header.
 
     Raises:
         RenderError: The reference cannot be read as a Word document.
@@ -127,6 +158,11 @@ class DocxRenderer:
     def style_ids(self) -> Mapping[str, str]:
         """Style name to style id in the prepared reference."""
         return self._prepared.style_ids
+
+    @property
+    def continuation_part(self) -> str:
+        """The part name of the first letter's continuation header (``word/….xml``)."""
+        return f"{self._prepared.part_prefix}1.xml"
 
     def render(self, letter: Letter, *, properties: Mapping[str, str] | None = None) -> bytes:
         """Render one letter.
@@ -143,9 +179,12 @@ class DocxRenderer:
     def render_many(
         self, letters: Sequence[Letter], *, properties: Mapping[str, str] | None = None
     ) -> bytes:
-        """Render several letters into one document, a page break between them.
+        """Render several letters into one document, each starting on a new page.
 
-        Each letter's asks restart their numbering at 1.
+        Each letter is a section of its own: its asks restart their numbering at 1, its
+        pages are counted from 1 and it has its own continuation header. In a combined
+        document draftkit's footer reads "Page N" (no client counts a section's pages
+        reliably: LibreOffice does not compute ``SECTIONPAGES``).
 
         Args:
             letters: Resolved letters (at least one).
@@ -157,37 +196,46 @@ class DocxRenderer:
         if not letters:
             raise RenderError("nothing to render: no letters given")
         prep = self._prepared
-        body = _Body()
+        body = _Body(prep.id_prefix, prep.part_prefix)
         parts: list[str] = []
-        suffix = prep.doc_suffix
-        if len(letters) > 1:
-            # each letter is a section of its own: a new page, its own first-page
-            # letterhead, and page numbers counted from 1 ("Page X of Y" per letter)
-            end = suffix.index("</w:body>")
-            section = _restart_numbering(suffix[:end])
-            suffix = section + suffix[end:]
+        combined = len(letters) > 1
+        final = ""
         for index, letter in enumerate(letters):
             blocks = layout(letter)
-            parts.append(self._body_xml(letter, blocks, prep.first_num_id + index, body))
+            chunks, last_sect = self._letter_xml(
+                letter, blocks, prep.first_num_id + index, body, restart=combined
+            )
             if index < len(letters) - 1:
-                parts.append(f"<w:p><w:pPr>{section}</w:pPr></w:p>")
-        document = prep.doc_prefix + "".join(parts) + suffix
+                chunks[-1] = _with_sect(chunks[-1], last_sect)
+            else:
+                final = last_sect
+            parts.extend(chunks)
+        document = prep.doc_prefix + "".join(parts) + final + prep.doc_tail
         first = letters[0]
         dynamic = [compress(prep.document_name, document.encode("utf-8"))]
-        if body.links:
-            rels = prep.rels_xml.replace(
-                "</Relationships>",
-                "".join(
-                    f'<Relationship Id="{rid}" Type="{HYPERLINK_REL}" '
-                    f'Target="{_attr(url)}" TargetMode="External"/>'
-                    for url, rid in body.links.items()
-                )
-                + "</Relationships>",
-            )
-        else:
-            rels = prep.rels_xml
+        extra_rels = "".join(
+            f'<Relationship Id="{rid}" Type="{HYPERLINK_REL}" '
+            f'Target="{_attr(url)}" TargetMode="External"/>'
+            for url, rid in body.links.items()
+        ) + "".join(
+            f'<Relationship Id="{rid}" Type="{HEADER_REL}" Target="{name.removeprefix("word/")}"/>'
+            for rid, name, _ in body.headers
+        )
+        rels = prep.rels_xml.replace("</Relationships>", extra_rels + "</Relationships>")
         dynamic.append(compress(prep.rels_name, rels.encode("utf-8")))
-        if len(letters) > 1:
+        for _, name, xml in body.headers:
+            dynamic.append(compress(name, xml.encode("utf-8")))
+        types = prep.content_types_xml.replace(
+            "</Types>",
+            "".join(
+                f'<Override PartName="/{name}" ContentType="{HEADER_CT}"/>'
+                for _, name, _ in body.headers
+            )
+            + "</Types>",
+        )
+        dynamic.append(compress("[Content_Types].xml", types.encode("utf-8")))
+        dynamic += prep.combined_entries if combined else prep.single_entries
+        if combined:
             nums = "".join(
                 _num_xml(prep.first_num_id + i, prep.abstract_id) for i in range(1, len(letters))
             )
@@ -202,9 +250,14 @@ class DocxRenderer:
 
     # -- body -------------------------------------------------------------------------
 
-    def _p(self, style: str, runs: str, extra_ppr: str = "") -> str:
+    def _p(self, style: str, runs: str, extra_ppr: str = "", *, keep_next: bool = False) -> str:
         style_id = self._prepared.style_ids[style]
-        return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{runs}</w:p>'
+        keep = ""
+        if keep_next or style in KEEP_WITH_NEXT:
+            keep += "<w:keepNext/>"
+        if style in KEEP_LINES:
+            keep += "<w:keepLines/>"
+        return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
     def _runs(self, text: str, body: _Body, base_style: str | None = None) -> str:
         ids = self._prepared.style_ids
@@ -226,58 +279,85 @@ class DocxRenderer:
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             run = _run(rpr, span.text)
             if span.url:
-                run = f'<w:hyperlink r:id="{body.link_id(span.url)}">{run}</w:hyperlink>'
+                rid = body.link_id(span.url)
+                run = f'<w:hyperlink r:id="{rid}">{run}</w:hyperlink>'
+                shown = link_shown(span)
+                if shown:
+                    # on paper a link is only its words: print where it points
+                    plain_rpr = (
+                        f'<w:rPr><w:rStyle w:val="{ids[base_style]}"/></w:rPr>'
+                        if base_style
+                        else ""
+                    )
+                    run += (
+                        _run(plain_rpr, " (")
+                        + f'<w:hyperlink r:id="{rid}">{_run(rpr, shown)}</w:hyperlink>'
+                        + _run(plain_rpr, ")")
+                    )
             out.append(run)
         return "".join(out)
 
-    def _lines(self, style: str, lines: Iterable[str]) -> str:
-        return self._p(style, _run("", "\n".join(lines)))
+    def _lines(self, style: str, lines: Iterable[str], *, keep_next: bool = False) -> str:
+        return self._p(style, _run("", "\n".join(lines)), keep_next=keep_next)
 
-    def _signature(self, block: SignatureBlock) -> str:
+    def _signature(self, block: SignatureBlock, *, in_row: bool = False) -> str:
+        keep = block.keep_next
         if block.organization:
-            return self._lines(STYLES.SIGNATORY_ORG, [block.name])
-        xml = self._lines(STYLES.SIGNATURE_NAME, [block.name])
-        if block.title_lines:
-            xml += self._lines(STYLES.SIGNATURE_TITLE, block.title_lines)
-        return xml
-
-    def _table(self, table: SignatureTable) -> str:
-        cols = table.columns
-        width = 5000 // cols
-        rows: list[str] = []
-        signatures = list(table.signatures)
-        for start in range(0, len(signatures), cols):
-            cells = []
-            for offset in range(cols):
-                index = start + offset
-                content = (
-                    self._signature(signatures[index]) if index < len(signatures) else "<w:p/>"
-                )
-                cells.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>{content}</w:tc>'
-                )
-            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
-        none = "".join(
-            f'<w:{side} w:val="nil"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            return self._lines(STYLES.SIGNATORY_ORG, [block.name], keep_next=keep)
+        if not block.title_lines:
+            return self._lines(STYLES.SIGNATURE_NAME, [block.name], keep_next=keep)
+        # a signer's lines never split: the name keeps with the title lines (in a table
+        # row that cannot split, the row does that)
+        return self._lines(STYLES.SIGNATURE_NAME, [block.name], keep_next=not in_row) + self._lines(
+            STYLES.SIGNATURE_TITLE, block.title_lines, keep_next=keep
         )
-        grid = "".join(f'<w:gridCol w:w="{9360 // cols}"/>' for _ in range(cols))
+
+    def _labeled(self, block: LabeledBlock) -> str:
+        if not block.spaced:
+            lines = [line for entry in block.entries for line in entry]
+            return self._p(block.style, _labeled_run(block.label, lines))
+        out: list[str] = []
+        last = len(block.entries) - 1
+        for index, entry in enumerate(block.entries):
+            # a short list never splits; a long one keeps its label with the next entry
+            keep = index < last and (block.keep_together or index == 0)
+            label = block.label if index == 0 else ""
+            out.append(self._p(block.style, _labeled_run(label, list(entry)), keep_next=keep))
+        return "".join(out)
+
+    def _columns(self, table: SignatureTable) -> str:
+        """The signers as the rows of a borderless one-column table, set in columns.
+
+        The table sits in a section of two newspaper columns, so the rows run down the
+        first column, then the second, page after page; a row (one signer) never splits,
+        which Word and LibreOffice both honour for table rows in columns (LibreOffice
+        ignores keep-together settings of plain paragraphs there).
+        """
+        rows = "".join(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            '<w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
+            f"{self._signature(signature, in_row=True)}</w:tc></w:tr>"
+            for signature in table.signatures
+        )
+        width = (self._prepared.text_width - _COLUMN_GAP) // 2
         return (
             '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
-            f"<w:tblBorders>{none}</w:tblBorders>"
+            f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>"
             '<w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="115" w:type="dxa"/>'
+            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
             "</w:tblCellMar>"
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>'
         )
 
     def _block(self, block: Block, num_id: int, body: _Body) -> str:
         if isinstance(block, ParaBlock):
-            return self._p(block.style, self._runs(block.text, body))
+            return self._p(block.style, self._runs(block.text, body), keep_next=block.keep_next)
         if isinstance(block, LineBlock):
-            return self._lines(block.style, block.lines)
+            return self._lines(block.style, block.lines, keep_next=block.keep_next)
+        if isinstance(block, LabeledBlock):
+            return self._labeled(block)
         if isinstance(block, AskBlock):
             runs = ""
             if block.lead:
@@ -289,24 +369,148 @@ class DocxRenderer:
                 if block.numbered
                 else ""
             )
-            return self._p(STYLES.ASK, runs, numbering)
+            return self._p(STYLES.ASK, runs, numbering, keep_next=block.keep_next)
         if isinstance(block, ItemBlock):
             numbering = f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{num_id}"/></w:numPr>'
-            return self._p(STYLES.ASK_ITEM, self._runs(block.text, body), numbering)
+            return self._p(
+                STYLES.ASK_ITEM,
+                self._runs(block.text, body),
+                numbering,
+                keep_next=block.keep_next,
+            )
         if isinstance(block, SignatureBlock):
             return self._signature(block)
-        return self._table(block)
+        return self._columns(block)
 
-    def _body_xml(self, letter: Letter, blocks: list[Block], num_id: int, body: _Body) -> str:
-        out: list[str] = []
-        if not self._prepared.has_letterhead and letter.sender.organization:
-            out.append(self._lines(STYLES.LETTERHEAD_NAME, [letter.sender.organization]))
+    def _letter_xml(
+        self, letter: Letter, blocks: list[Block], num_id: int, body: _Body, *, restart: bool
+    ) -> tuple[list[str], str]:
+        """The letter's paragraphs, section breaks placed, and its last section's ``sectPr``.
+
+        A letter is one section, or three when its signers are set in columns: the
+        letter up to the close, the signers in a continuous section of two columns, and
+        what follows them (note, enclosures, cc) back in one column.
+        """
+        prep = self._prepared
+        chunks: list[str] = []
+        if not prep.has_letterhead and letter.sender.organization:
+            chunks.append(self._lines(STYLES.LETTERHEAD_NAME, [letter.sender.organization]))
             address = " · ".join(letter.sender.address_lines)
-            out.append(self._lines(STYLES.LETTERHEAD_ADDRESS, [address]))
-        out.extend(self._block(block, num_id, body) for block in blocks)
-        if blocks and isinstance(blocks[-1], SignatureTable):
-            out.append("<w:p/>")
-        return "".join(out)
+            chunks.append(self._lines(STYLES.LETTERHEAD_ADDRESS, [address]))
+        table_at: int | None = None
+        previous: Block | None = None
+        for block in blocks:
+            xml = self._block(block, num_id, body)
+            if isinstance(block, SignatureTable):
+                table_at = len(chunks)
+            elif (
+                isinstance(previous, SignatureTable)
+                and isinstance(block, ParaBlock)
+                and block.style == STYLES.SIGNATORY_NOTE
+            ):
+                # the note goes in the last signer's row, under the signers: a row never
+                # splits, so the note never starts a page or a column alone
+                last_cell = chunks[-1].rfind("</w:tc>")
+                chunks[-1] = chunks[-1][:last_cell] + xml + chunks[-1][last_cell:]
+                previous = block
+                continue
+            chunks.append(xml)
+            previous = block
+        if not chunks:
+            chunks.append(_EMPTY_P)
+        header_rid = None
+        if _wants_continuation(letter, prep):
+            header_rid = body.header_id(self._continuation_xml(letter))
+        main = _main_sect(prep, header_rid, restart=restart)
+        if table_at is None:
+            return chunks, main
+        if table_at == 0:
+            chunks.insert(0, _EMPTY_P)
+            table_at = 1
+        chunks[table_at - 1] = _with_sect(chunks[table_at - 1], main)
+        # a table cannot end a section: a paragraph of no height carries the break
+        columns_end = table_at + 1
+        chunks.insert(columns_end, _with_sect(_END_P, _plain_sect(prep, columns=2)))
+        if columns_end == len(chunks) - 1:
+            # Word balances columns only before a section break, so a (one-column)
+            # section always follows, even when nothing is left to put in it
+            chunks.append(_END_P)
+        return chunks, _plain_sect(prep, columns=1)
+
+    def _continuation_xml(self, letter: Letter) -> str:
+        prep = self._prepared
+        who, when = running_header(letter)
+        text = " · ".join(part for part in (who, when) if part)
+        style_id = prep.style_ids[STYLES.CONTINUATION]
+        paragraph = (
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
+            f'<w:tabs><w:tab w:val="right" w:pos="{prep.text_width}"/></w:tabs></w:pPr>'
+            f"{_run('', text)}<w:r><w:tab/>{_t('Page ')}</w:r>"
+            f'<w:fldSimple w:instr=" PAGE "><w:r>{_t("2")}</w:r></w:fldSimple></w:p>'
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
+        )
+
+
+_EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
+_COLUMN_GAP = 432  # twips between the two columns of signers (0.3 in)
+_NO_BORDERS = "".join(
+    f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+# the paragraph that closes a document whose signers end it: as small as a line can be
+_END_P = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+
+
+def _with_sect(paragraphs: str, sect: str) -> str:
+    """``paragraphs`` with ``sect`` in its last paragraph: the section ends there."""
+    at = paragraphs.rfind("</w:pPr>")
+    if at == -1:  # pragma: no cover - every paragraph draftkit writes has a pPr
+        raise RenderError("internal error: a paragraph without properties")
+    return paragraphs[:at] + sect + paragraphs[at:]
+
+
+def _wants_continuation(letter: Letter, prep: _Prepared) -> bool:
+    """Whether the letter gets draftkit's continuation header on pages 2 onward."""
+    if prep.house_header:
+        return False  # the house style has its own header for later pages
+    choice = letter.options.continuation_header
+    return prep.continuation if choice is None else choice
+
+
+def _main_sect(prep: _Prepared, header_rid: str | None, *, restart: bool) -> str:
+    """The letter's own section: the reference's, with the continuation header."""
+    sect = prep.sect_xml
+    if header_rid is not None:
+        for kind in prep.header_kinds:
+            sect = re.sub(rf'<w:headerReference w:type="{kind}"[^>]*/>', "", sect)
+        refs = "".join(
+            f'<w:headerReference w:type="{kind}" r:id="{header_rid}"/>'
+            for kind in prep.header_kinds
+        )
+        opening = sect.index(">") + 1
+        sect = sect[:opening] + refs + sect[opening:]
+    return _restart_numbering(sect) if restart else sect
+
+
+def _plain_sect(prep: _Prepared, *, columns: int) -> str:
+    """A continuous section on the same page setup: headers and numbering run on."""
+    keep = "".join(
+        match.group(0)
+        for tag in ("pgSz", "pgMar")
+        for match in [re.search(rf"<w:{tag}\b[^>]*/>", prep.sect_xml)]
+        if match
+    )
+    cols = (
+        f'<w:cols w:num="2" w:space="{_COLUMN_GAP}"/>'
+        if columns == 2
+        else '<w:cols w:space="720"/>'
+    )
+    return f'<w:sectPr><w:type w:val="continuous"/>{keep}{cols}</w:sectPr>'
 
 
 _SECT_ORDER_AFTER_PGNUM = (
@@ -334,6 +538,14 @@ def _restart_numbering(section: str) -> str:
     positions = [section.find(tag) for tag in _SECT_ORDER_AFTER_PGNUM]
     at = min(p for p in positions if p != -1)
     return section[:at] + '<w:pgNumType w:start="1"/>' + section[at:]
+
+
+def _labeled_run(label: str, lines: list[str]) -> str:
+    """A label, a tab, then the lines; without a label the tab still lines them up."""
+    pieces = [f"<w:r>{_t(label)}</w:r>"] if label else []
+    pieces.append("<w:r><w:tab/></w:r>")
+    pieces.append(_run("", "\n".join(lines)))
+    return "".join(pieces)
 
 
 def _run(rpr: str, text: str) -> str:
@@ -431,7 +643,7 @@ def _ensure_styles(document: Any, path: Path) -> dict[str, str]:
     """Copy draftkit's styles from the bundled reference into ``document`` where missing."""
     styles = document.styles
     element = styles.element
-    wanted = [*STYLES.paragraph_styles(), *STYLES.character_styles()]
+    wanted = [*STYLES.paragraph_styles(), *STYLES.page_styles(), *STYLES.character_styles()]
     existing = {style.name: style for style in styles}
     missing = [name for name in wanted if name not in existing]
     if missing:
@@ -515,11 +727,22 @@ def _prepare_document(document: Any, path: Path) -> _Prepared:
     style_ids = _ensure_styles(document, path)
     has_letterhead = _has_letterhead(document)
     body = document.element.body
+    # a reference with several sections (a letter draftkit rendered, with its signers in
+    # columns) sets the page up in its first one: that one becomes the letter's section
+    first = body.find(f"{_W}p/{_W}pPr/{_W}sectPr")
     for child in list(body):
         if child.tag != f"{_W}sectPr":
             body.remove(child)
+    if first is not None:
+        for old in body.findall(f"{_W}sectPr"):
+            body.remove(old)
+        body.append(first)
     if body.find(f"{_W}sectPr") is None:
         etree.SubElement(body, f"{_W}sectPr")
+    _fix_settings(document)
+    _ensure_widow_control(document)
+    custom_props = _existing_custom_properties(document)
+    furniture = _inherit_page_furniture(document, style_ids, custom_props)
     numbering_part = _numbering_part(document)
     numbering = numbering_part.element
     abstract_ids = [
@@ -541,7 +764,6 @@ def _prepare_document(document: Any, path: Path) -> _Prepared:
             f'<w:root xmlns:w="{W_NS}">{_num_xml(first_num_id, abstract_id)}</w:root>'
         )[0]
     )
-    custom_props = _existing_custom_properties(document)
     _ = document.core_properties  # make sure the core properties part exists
     buffer = io.BytesIO()
     document.save(buffer)
@@ -549,15 +771,25 @@ def _prepare_document(document: Any, path: Path) -> _Prepared:
     rels_name = _rels_name(document_name)
     numbering_name = numbering_part.partname.lstrip("/")
     doc_xml = etree.tostring(_with_prefixes(document.element), encoding="unicode")
-    marker = doc_xml.find("<w:sectPr")
+    marker = doc_xml.rfind("<w:sectPr")
     body_open = doc_xml.find("<w:body>")
     if marker == -1 or body_open == -1:
         raise RenderError("reference document has no section properties", path=path)
     prefix = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + doc_xml[:marker]
-    suffix = doc_xml[marker:]
+    opening_end = doc_xml.index(">", marker)
+    if doc_xml[opening_end - 1] == "/":  # <w:sectPr/>: give it a body to add to
+        sect_xml = doc_xml[marker : opening_end - 1] + "></w:sectPr>"
+        tail = doc_xml[opening_end + 1 :]
+    else:
+        close = doc_xml.index("</w:sectPr>", marker) + len("</w:sectPr>")
+        sect_xml, tail = doc_xml[marker:close], doc_xml[close:]
+    page_footer_id = style_ids[STYLES.PAGE_FOOTER]
     entries: list[ZipEntry] = []
+    single: list[ZipEntry] = []
+    combined: list[ZipEntry] = []
     rels_xml = ""
     numbering_xml = ""
+    content_types = ""
     with zipfile.ZipFile(buffer) as archive:
         for info in archive.infolist():
             name = info.filename
@@ -568,13 +800,27 @@ def _prepare_document(document: Any, path: Path) -> _Prepared:
             if name == numbering_name:
                 numbering_xml = data.decode("utf-8")
                 continue
+            if name == "[Content_Types].xml":
+                content_types = _with_custom_content_type(data.decode("utf-8"))
+                continue
             if name in (document_name, "docProps/core.xml", "docProps/custom.xml"):
                 continue
-            if name == "[Content_Types].xml":
-                data = _with_custom_content_type(data.decode("utf-8")).encode("utf-8")
-            elif name == "_rels/.rels":
+            if name == "_rels/.rels":
                 data = _with_custom_rel(data.decode("utf-8")).encode("utf-8")
+            elif name.startswith("word/") and b"NUMPAGES" in data and _is_header_or_footer(data):
+                # a combined document counts each letter's pages apart
+                single.append(compress(name, data))
+                combined.append(compress(name, _per_letter_totals(data, page_footer_id)))
+                continue
             entries.append(compress(name, data))
+    # ids and part names of draftkit's own must not meet the reference's (a letter
+    # draftkit rendered, used as a house style, already has them)
+    taken_ids = set(re.findall(r'Id="([^"]+)"', rels_xml))
+    id_prefix = _free_prefix("rIdDk", lambda p: any(i.startswith(p) for i in taken_ids))
+    names = [info.filename for info in zipfile.ZipFile(buffer).infolist()]
+    part_prefix = _free_prefix(
+        "word/draftkit-header", lambda p: any(n.startswith(p) for n in names)
+    )
     if not rels_xml:
         rels_xml = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
@@ -584,17 +830,27 @@ def _prepare_document(document: Any, path: Path) -> _Prepared:
         entries=entries,
         document_name=document_name,
         doc_prefix=prefix,
-        doc_suffix=suffix,
+        sect_xml=sect_xml,
+        doc_tail=tail,
         rels_name=rels_name,
         rels_xml=rels_xml,
         numbering_name=numbering_name,
         numbering_xml=numbering_xml,
         numbering_entry=compress(numbering_name, numbering_xml.encode("utf-8")),
+        content_types_xml=content_types,
         abstract_id=abstract_id,
         first_num_id=first_num_id,
         style_ids=style_ids,
         custom_xml_props=custom_props,
         has_letterhead=has_letterhead,
+        single_entries=single,
+        combined_entries=combined,
+        id_prefix=id_prefix,
+        part_prefix=part_prefix,
+        continuation=furniture.continuation,
+        house_header=furniture.house_header,
+        header_kinds=furniture.header_kinds,
+        text_width=furniture.text_width,
     )
 
 
@@ -648,6 +904,209 @@ def _numbering_part(document: Any) -> Any:
     )
     document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
     return part
+
+
+def _free_prefix(base: str, taken: Callable[[str], bool]) -> str:
+    """``base``, or ``base`` with a number, that ``taken`` does not claim."""
+    prefix, number = base, 1
+    while taken(prefix):
+        number += 1
+        prefix = f"{base}{number}x"
+    return prefix
+
+
+# -- page furniture: what every page after the first needs --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Furniture:
+    continuation: bool
+    house_header: bool
+    header_kinds: tuple[str, ...]
+    text_width: int
+
+
+_PAGE_FIELD = re.compile(r"\bPAGE\b")
+_OFF = frozenset({"off", "false", "no", "0", "none"})
+
+
+def _page_paragraph(style_id: str, *, total: bool) -> str:
+    """draftkit's page number: "Page N of M" (``NUMPAGES``), or "Page N"."""
+    xml = (
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{_t("Page ")}</w:r>'
+        f'<w:fldSimple w:instr=" PAGE "><w:r>{_t("1")}</w:r></w:fldSimple>'
+    )
+    if total:
+        xml += (
+            f"<w:r>{_t(' of ')}</w:r>"
+            f'<w:fldSimple w:instr=" NUMPAGES "><w:r>{_t("1")}</w:r></w:fldSimple>'
+        )
+    return xml + "</w:p>"
+
+
+def _element(xml: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(f'<w:root xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:root>')[0]
+
+
+def _has_page_field(element: Any) -> bool:
+    for fld in element.iter(f"{_W}fldSimple"):
+        if _PAGE_FIELD.search(fld.get(f"{_W}instr") or ""):
+            return True
+    return any(_PAGE_FIELD.search(instr.text or "") for instr in element.iter(f"{_W}instrText"))
+
+
+def _has_content(element: Any, ignore_style: str) -> bool:
+    """Text or a picture in a header, leaving out draftkit's own continuation lines."""
+    for paragraph in element.iter(f"{_W}p"):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if style is not None and style.get(f"{_W}val") == ignore_style:
+            continue
+        if "".join(paragraph.itertext()).strip():
+            return True
+        if any(True for _ in paragraph.iter(f"{_W}drawing", f"{_W}pict")):
+            return True
+    return any(True for _ in element.iter(f"{_W}tbl"))
+
+
+def _inherit_page_furniture(
+    document: Any, style_ids: Mapping[str, str], custom: Sequence[tuple[str, str]]
+) -> _Furniture:
+    """Give the reference what later pages need and it lacks: page numbers, a header slot.
+
+    - No page number on pages 2 onward (no ``PAGE`` field in their header or footer):
+      draftkit's "Page N of M" is added to their footer.
+    - No "different first page": it is switched on, page 1 keeping the footer it had,
+      so that the continuation header starts on page 2.
+    - A header of its own on later pages (text or a picture, not draftkit's continuation
+      lines) is the house style's: draftkit adds no continuation header then. The custom
+      document property ``draftkit.continuation_header = off`` turns it off too.
+    """
+    section = document.sections[-1]
+    settings = document.settings.element
+    even_odd_el = settings.find(f"{_W}evenAndOddHeaders")
+    even_odd = even_odd_el is not None and even_odd_el.get(f"{_W}val", "true") not in _OFF
+    header_kinds = ("default", "even") if even_odd else ("default",)
+    headers = [section.header, *([section.even_page_header] if even_odd else [])]
+    footers = [section.footer, *([section.even_page_footer] if even_odd else [])]
+    cont_id = style_ids[STYLES.CONTINUATION]
+    page_id = style_ids[STYLES.PAGE_FOOTER]
+    own = [hf for hf in (*headers, *footers) if not hf.is_linked_to_previous]
+    numbered = any(_has_page_field(hf._element) for hf in own)
+    default_footer = section.footer
+    footer_shown_on_page_one = not default_footer.is_linked_to_previous and _has_content(
+        default_footer._element, ""
+    )
+    if not numbered:
+        for footer in footers:
+            if footer.is_linked_to_previous:
+                footer.is_linked_to_previous = False
+                for child in list(footer._element):
+                    footer._element.remove(child)
+            footer._element.append(_element(_page_paragraph(page_id, total=True)))
+    house_header = any(
+        not h.is_linked_to_previous and _has_content(h._element, cont_id) for h in headers
+    )
+    if not section.different_first_page_header_footer and not house_header:
+        section.different_first_page_header_footer = True
+        if footer_shown_on_page_one:
+            # page 1 keeps the footer it had: the first-page slot shows the same part
+            rid = next(
+                ref.get(f"{{{R_NS}}}id")
+                for ref in section._sectPr.findall(f"{_W}footerReference")
+                if ref.get(f"{_W}type") == "default"
+            )
+            section._sectPr.insert(0, _element(f'<w:footerReference w:type="first" r:id="{rid}"/>'))
+    switched_off = any(
+        name == "draftkit.continuation_header" and value.strip().lower() in _OFF
+        for name, value in custom
+    )
+    width = 9360
+    if section.page_width and section.left_margin is not None and section.right_margin is not None:
+        width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    return _Furniture(
+        continuation=not switched_off and not house_header,
+        house_header=house_header,
+        header_kinds=header_kinds,
+        text_width=max(width, 1440),
+    )
+
+
+def _is_header_or_footer(data: bytes) -> bool:
+    head = data[:2000]
+    return b"<w:hdr" in head or b"<w:ftr" in head
+
+
+def _per_letter_totals(data: bytes, page_footer_id: str) -> bytes:
+    """A header or footer for a combined document: no whole-document page totals.
+
+    draftkit's own "Page N of M" becomes "Page N"; a house style's ``NUMPAGES`` field
+    becomes ``SECTIONPAGES`` (the letter's own pages, which Word computes).
+    """
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    for paragraph in list(root.iter(f"{_W}p")):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if style is not None and style.get(f"{_W}val") == page_footer_id:
+            paragraph.getparent().replace(
+                paragraph, _element(_page_paragraph(page_footer_id, total=False))
+            )
+    for fld in root.iter(f"{_W}fldSimple"):
+        instr = fld.get(f"{_W}instr") or ""
+        fld.set(f"{_W}instr", instr.replace("NUMPAGES", "SECTIONPAGES"))
+    for instr_text in root.iter(f"{_W}instrText"):
+        instr_text.text = (instr_text.text or "").replace("NUMPAGES", "SECTIONPAGES")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+_BEFORE_WIDOW_CONTROL = frozenset(
+    f"{_W}{tag}" for tag in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr")
+)
+
+
+def _ensure_widow_control(document: Any) -> None:
+    """Widow and orphan control for every paragraph, unless the house style decides.
+
+    OOXML leaves it off where no style sets it (a document made by python-docx, or by
+    hand, has none), so a reference whose default paragraph properties and Normal style
+    are silent about it gets it in its document defaults.
+    """
+    from lxml import etree
+
+    styles = document.styles.element
+    normal = next(
+        (
+            el
+            for el in styles.findall(f"{_W}style")
+            if el.get(f"{_W}type") == "paragraph" and el.get(f"{_W}default") in ("1", "true")
+        ),
+        None,
+    )
+    for owner in (normal, styles.find(f"{_W}docDefaults/{_W}pPrDefault")):
+        if owner is not None and owner.find(f"{_W}pPr/{_W}widowControl") is not None:
+            return
+    defaults = styles.find(f"{_W}docDefaults")
+    if defaults is None:
+        defaults = etree.Element(f"{_W}docDefaults")
+        styles.insert(0, defaults)
+    ppr_default = defaults.find(f"{_W}pPrDefault")
+    if ppr_default is None:
+        ppr_default = etree.SubElement(defaults, f"{_W}pPrDefault")
+    ppr = ppr_default.find(f"{_W}pPr")
+    if ppr is None:
+        ppr = etree.SubElement(ppr_default, f"{_W}pPr")
+    at = sum(1 for child in ppr if child.tag in _BEFORE_WIDOW_CONTROL)
+    ppr.insert(at, etree.Element(f"{_W}widowControl"))
+
+
+def _fix_settings(document: Any) -> None:
+    """Make ``settings.xml`` schema-valid: ``w:zoom`` needs ``w:percent``."""
+    settings = document.settings.element
+    zoom = settings.find(f"{_W}zoom")
+    if zoom is not None and zoom.get(f"{_W}percent") is None:
+        zoom.set(f"{_W}percent", "100")
 
 
 def _rels_name(part_name: str) -> str:

@@ -122,7 +122,7 @@ def test_variables_are_data_not_templates(case: Path) -> None:
     _spec(
         case,
         audience="us-executive",
-        extra="variables:\n  purpose: \"press for {{ ''.__class__.__mro__ }} and {{ 7*7 }}\"\n",
+        extra="variables:\n  purpose: \"press for {{ x.__class__.__mro__ }} and {{ 7*7 }}\"\n",
     )
     result = run(["render", "letter.yaml", "-o", "letter.docx"], case)
     assert_bounded(result)
@@ -131,4 +131,4 @@ def test_variables_are_data_not_templates(case: Path) -> None:
 
     document = docx.Document(io.BytesIO((case / "letter.docx").read_bytes()))
     joined = "\n".join(p.text for p in document.paragraphs)
-    assert "press for {{ ''.__class__.__mro__ }} and {{ 7*7 }}" in joined
+    assert "press for {{ x.__class__.__mro__ }} and {{ 7*7 }}" in joined

@@ -1,0 +1,430 @@
+"""Compare the forms-of-address table with an independent check set, field by field.
+
+The check set (``/work/protocol-check/offices.yaml`` by default) was built blind from the
+protocol references, without looking at ``draftkit/data/protocol.yaml``. Each of its
+records gives, for one office, the honorific before the name, the address block, the
+formal and the less formal salutation and the two closes, each with the references it
+came from (``basis``: explicit, rule, usage or none).
+
+A *sourced field* is a field the check set fills and cites with at least one reference
+(basis other than ``none``). For each sourced field this script renders the table's
+forms for the same office (placeholders NAME, SURNAME, STATE ... passed as the person's
+name and as parameters; both genders where the check set writes a pair such as
+"Mr./Madam") and reports:
+
+* **agree**: for the honorific, the address block, the formal salutation and the formal
+  close, the check set's form is the table's formal form; for the check set's second
+  forms (its "informal" salutation and "common" close, a reference's less formal
+  alternative) the table gives the form, in either style or as a listed alternative;
+* **offered**: a formal field where the check set's form is not the table's formal form
+  but the table gives it (the common style or an alternative);
+* **differ**: the table does not give the form.
+
+Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
+beside it. Normalization: case, full stops after abbreviations, commas and the trailing
+":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
+check set writes as ADDRESS (postal lines its source did not give) match any lines.
+
+Usage::
+
+    python benchmarks/protocol_agreement.py [--check-set PATH] [--json] [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from draftkit import protocol  # noqa: E402
+from draftkit.errors import ProtocolError  # noqa: E402
+
+DEFAULT_CHECK_SET = Path("/work/protocol-check/offices.yaml")
+
+# check-set id -> table key (by gender when the check set covers two offices)
+KEYS: dict[str, str | dict[str, str]] = {
+    "us-federal-judge": "us-judge",
+    "us-foreign-ambassador": "ambassador-to-us",
+    "unhcr-high-commissioner": "un-high-commissioner-refugees",
+    "eu-mep": "mep",
+    "uk-sovereign": "uk-king",
+    "uk-peer": {"male": "uk-lord", "female": "uk-baroness"},
+    "ca-federal-minister": "ca-minister",
+    "foreign-head-of-state-president": "head-of-state-president",
+    "foreign-prime-minister": "prime-minister",
+    "foreign-minister-foreign-affairs": "foreign-minister",
+    "foreign-monarch": {"male": "monarch-king", "female": "monarch-queen"},
+    "professor": "academic-professor",
+    "us-army-general": "us-general",
+    "catholic-cardinal": "cardinal",
+}
+
+# check-set placeholder -> table template parameters it fills
+PARAMS: dict[str, tuple[str, ...]] = {
+    "STATE": ("state",),
+    "CITY": ("city", "municipality"),
+    "COUNTRY": ("country",),
+    "DEPARTMENT": ("department",),
+    "OFFICE_TITLE": ("position", "office", "bureau"),
+    "PORTFOLIO": ("portfolio", "department"),
+    "DIOCESE": ("see",),
+    "SEE": ("see",),
+    "DISTRICT": ("district", "court"),
+    "MANDATE": ("mandate",),
+    "UNIVERSITY": ("university",),
+    "DEGREES": ("degrees",),
+}
+PLACEHOLDERS = ("NAME", "SURNAME", "GIVEN_NAME", "ADDRESS", *PARAMS)
+_PLACEHOLDER_RE = re.compile(
+    r"\b(" + "|".join(sorted(PLACEHOLDERS, key=len, reverse=True)) + r")\b"
+)
+
+FIELDS = (
+    "honorific_in_address",
+    "address_block",
+    "salutation_formal",
+    "salutation_informal",
+    "complimentary_close_formal",
+    "complimentary_close_common",
+)
+
+# The check set's second forms (a reference's less formal salutation or close) are not
+# the table's common style (what advocacy letters write): they agree when the table gives
+# the form in either style or as an alternative.
+SECOND_FORMS = ("salutation_informal", "complimentary_close_common")
+
+_PAIRS = [
+    ("Mr./Madam", "Mr.", "Madam"),
+    ("Mr/Madam", "Mr", "Madam"),
+    ("Mr./Ms./Dr.", "Mr.", "Ms."),
+    ("Mr./Ms./etc.", "Mr.", "Ms."),
+    ("Mr./Mrs./Ms.", "Mr.", "Ms."),
+    ("Mr./Ms.", "Mr.", "Ms."),
+    ("Mr/Ms", "Mr", "Ms"),
+    ("Dr./Mr./Ms.", "Dr.", "Dr."),
+    ("His/Her", "His", "Her"),
+    ("Sir/Madam", "Sir", "Madam"),
+    ("Sir or Madam", "Sir", "Madam"),
+    ("Lord/Lady", "Lord", "Baroness"),
+    ("Lord/Baroness", "Lord", "Baroness"),
+    ("King/Queen", "King", "Queen"),
+    ("Madam/Sir", "Sir", "Madam"),
+    ("Sir/Ma'am", "Sir", "Madam"),
+]
+
+
+def gendered(text: str) -> dict[str, str]:
+    """Expand a pair such as "Mr./Madam" or "My Lord / Madam" into male and female texts."""
+    if " / " in text:  # "My Lord / Madam", "Sire: / Madame:"
+        male, female = (part.strip() for part in text.split(" / ", 1))
+        return {"male": male, "female": female}
+    male = female = text
+    for pair, m, f in sorted(_PAIRS, key=lambda p: len(p[0]), reverse=True):
+        if pair in male:
+            male = male.replace(pair, m)
+            female = female.replace(pair, f)
+    return {"male": male, "female": female}
+
+
+def norm(text: str | None) -> str:
+    """Compare texts without case, full stops, commas, quotes or final punctuation."""
+    if text is None:
+        return ""
+    text = _PLACEHOLDER_RE.sub("<p>", text)
+    text = text.replace("’", "'").replace("Honourable", "Honorable")
+    text = re.sub(r"[.,;:!\"]", " ", text)
+    text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class TableForms:
+    """The table's forms for one office and gender, normalized for comparison."""
+
+    key: str
+    formal: dict[str, Any]
+    common: dict[str, Any]
+    offered: dict[str, set[str]] = field(default_factory=dict)
+
+
+# lists of choices the check set writes where the table takes a parameter
+CHOICES: dict[str, str] = {"USA/USMC/USAF": "service"}
+
+
+def _params_for(record: dict[str, Any]) -> dict[str, str]:
+    text = json.dumps({f: record.get(f) for f in FIELDS})
+    params: dict[str, str] = {name: choice for choice, name in CHOICES.items() if choice in text}
+    for placeholder, names in PARAMS.items():
+        if re.search(rf"\b{placeholder}\b", text):
+            for name in names:
+                params[name] = placeholder
+    return params
+
+
+def _first_line_honorific(line: str) -> str:
+    """What stands before the name on the first line ("" for an office or a bare name)."""
+    found = _NAME_RE.search(line)
+    if found is None:  # the office (or GIVEN_NAME ... SURNAME): only a leading style counts
+        return next((h for h in _HONORIFICS if line.startswith(h)), "")
+    prefix = line[: found.start()].strip()
+    if prefix.rstrip(".").casefold() in _COURTESY or _RANK_RE.match(prefix):
+        return ""
+    return prefix
+
+
+def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableForms:
+    row = protocol.get_office(key)
+    styles = {}
+    for style in ("formal", "common"):
+        forms = protocol.address_forms(
+            key,
+            "NAME",
+            surname="SURNAME",
+            gender=gender,  # type: ignore[arg-type]
+            style=style,  # type: ignore[arg-type]
+            params={**params, "given": "GIVEN_NAME"},
+        )
+        styles[style] = {
+            "honorific": _first_line_honorific(forms.block_lines()[0] if forms.block else ""),
+            "block": forms.block_lines(),
+            "salutation": forms.salutation,
+            "close": forms.complimentary_close,
+            "honorifics": forms.accepted_honorifics,
+            "salutations": forms.accepted_salutations,
+        }
+    neutral = protocol.address_forms(key, "NAME", surname="SURNAME", params=params)
+    offered: dict[str, set[str]] = {
+        "honorific": {norm(h) for s in styles.values() for h in s["honorifics"]},
+        "salutation": {norm(x) for s in styles.values() for x in s["salutations"]}
+        | {norm(x) for x in neutral.accepted_salutations},
+        "close": {norm(s["close"]) for s in styles.values()},
+    }
+    for alt in row.alternatives:
+        text = alt.form.pick(gender) or ""  # type: ignore[arg-type]
+        if alt.field.startswith("complimentary_close"):
+            offered["close"].add(norm(text))
+        elif alt.field == "honorific":
+            offered["honorific"].add(norm(text))
+    return TableForms(key=key, formal=styles["formal"], common=styles["common"], offered=offered)
+
+
+_HONORIFICS = (
+    "His Excellency",
+    "Her Excellency",
+    "His Majesty",
+    "Her Majesty",
+    "His Holiness",
+    "His Eminence",
+    "The Right Honourable",
+    "The Right Honorable",
+    "The Rt Hon",
+    "The Honorable",
+    "The Honourable",
+    "The Most Reverend",
+    "The Right Reverend",
+    "The Reverend",
+    "H.E.",
+)
+# courtesy titles and ranks: the check set does not count them as honorifics
+_COURTESY = {"mr", "ms", "mrs", "miss", "mx", "dr"}
+_RANK_RE = re.compile(
+    r"^(?:(?:lieutenant|major|brigadier|vice|rear) )?(?:general|admiral|colonel|captain)$", re.I
+)
+_NAME_RE = re.compile(r"\bNAME\b")
+
+
+def _join_honorific_line(lines: list[str]) -> list[str]:
+    """ "The Honorable / NAME" (Hickey's most formal layout) is "The Honorable NAME"."""
+    if len(lines) > 1 and lines[0].strip() in _HONORIFICS and "NAME" in lines[1]:  # or GIVEN_NAME
+        return [f"{lines[0].strip()} {lines[1].strip()}", *lines[2:]]
+    return lines
+
+
+def _block_matches(check: list[str], mine: list[str]) -> bool:
+    """The check block's lines, in order, are the table's (ADDRESS matches any lines)."""
+    check = _join_honorific_line(check)
+    want = [norm(line) for line in check]
+    have = [norm(line) for line in mine]
+    if not want or not have or want[0] != have[0]:
+        return False
+    i = 0
+    for line in want[1:]:
+        if line == "<p>":  # an ADDRESS line: skip to the end of the table's titles
+            continue
+        while i + 1 < len(have) and have[i + 1] != line:
+            i += 1
+        if i + 1 >= len(have):
+            return False
+        i += 1
+    return True
+
+
+def _sourced(record: dict[str, Any], name: str) -> bool:
+    cites = (record.get("sources") or {}).get(name) or []
+    return record.get(name) is not None and any(c.get("basis") != "none" for c in cites)
+
+
+def _honorific_value(record: dict[str, Any]) -> str | None:
+    """The check set's honorific; "" when it records that the office takes none."""
+    value = record.get("honorific_in_address")
+    if value is None and "honorific_in_address" not in (record.get("unknown_fields") or []):
+        cites = (record.get("sources") or {}).get("honorific_in_address") or []
+        if any(c.get("basis") != "none" for c in cites):
+            return ""
+    return value
+
+
+def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
+    """``agree``, ``offered`` or ``differ`` for one field and one gender."""
+    if name == "honorific_in_address":
+        want = norm(gendered(value)[gender]) if value else ""
+        if want.rstrip(".") in _COURTESY:
+            want = ""
+        first = norm(mine.formal["honorific"])
+        if want == first:
+            return "agree"
+        return "offered" if want in mine.offered["honorific"] else "differ"
+    if name == "address_block":
+        lines = [gendered(line)[gender] for line in value]
+        if _block_matches(lines, mine.formal["block"]):
+            return "agree"
+        return "offered" if _block_matches(lines, mine.common["block"]) else "differ"
+    kind = "salutation" if name.startswith("salutation") else "close"
+    want = norm(gendered(value)[gender])
+    if name in SECOND_FORMS:  # the reference's other form: the table must give it somewhere
+        return "agree" if want in mine.offered[kind] else "differ"
+    if want == norm(mine.formal[kind]):
+        return "agree"
+    return "offered" if want in mine.offered[kind] else "differ"
+
+
+def _worst(results: list[str]) -> str:
+    for outcome in ("differ", "offered", "agree"):
+        if outcome in results:
+            return outcome
+    return "agree"
+
+
+def compare(check_set: Path) -> dict[str, Any]:
+    data = yaml.safe_load(check_set.read_text(encoding="utf-8"))
+    rows: list[dict[str, Any]] = []
+    for record in data["offices"]:
+        target = KEYS.get(record["id"], record["id"])
+        params = _params_for(record)
+        for name in FIELDS:
+            value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)
+            if name == "honorific_in_address":
+                sourced = value is not None
+            else:
+                sourced = _sourced(record, name)
+            if not sourced:
+                continue
+            outcomes = []
+            shown: dict[str, Any] = {}
+            for gender in ("male", "female"):
+                key = target[gender] if isinstance(target, dict) else target
+                try:
+                    mine = table_forms(key, gender, params)
+                except ProtocolError as exc:
+                    outcomes.append("differ")
+                    shown[gender] = f"(no row: {exc.message})"
+                    continue
+                outcomes.append(compare_field(name, value, mine, gender))
+                style = mine.common if name.endswith(("informal", "common")) else mine.formal
+                shown[gender] = {
+                    "honorific_in_address": style["honorific"],
+                    "address_block": style["block"],
+                }.get(
+                    name, style["salutation"] if name.startswith("salutation") else style["close"]
+                )
+            cites = (record.get("sources") or {}).get(name) or []
+            rows.append(
+                {
+                    "id": record["id"],
+                    "key": target if isinstance(target, str) else "/".join(target.values()),
+                    "field": name,
+                    "confidence": record.get("confidence"),
+                    "basis": sorted({c.get("basis") for c in cites if c.get("basis")}),
+                    "check": value,
+                    "table": shown["male"] if shown.get("male") == shown.get("female") else shown,
+                    "outcome": _worst(outcomes),
+                }
+            )
+    total = len(rows)
+    agree = sum(1 for r in rows if r["outcome"] == "agree")
+    offered = sum(1 for r in rows if r["outcome"] == "offered")
+    explicit = [r for r in rows if "explicit" in r["basis"]]
+    solid = [r for r in rows if r["confidence"] in ("high", "medium")]
+    return {
+        "check_set": str(check_set),
+        "offices": len(data["offices"]),
+        "sourced_fields": total,
+        "agree": agree,
+        "offered": offered,
+        "differ": total - agree - offered,
+        "agreement": agree / total if total else 0.0,
+        "agreement_or_offered": (agree + offered) / total if total else 0.0,
+        "explicit_fields": len(explicit),
+        "explicit_agreement": (
+            sum(1 for r in explicit if r["outcome"] == "agree") / len(explicit) if explicit else 0.0
+        ),
+        "high_medium_fields": len(solid),
+        "high_medium_agreement": (
+            sum(1 for r in solid if r["outcome"] == "agree") / len(solid) if solid else 0.0
+        ),
+        "rows": rows,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check-set", type=Path, default=DEFAULT_CHECK_SET)
+    parser.add_argument("--json", action="store_true", help="print the full comparison as JSON")
+    parser.add_argument("--all", action="store_true", help="list every field, not only misses")
+    args = parser.parse_args()
+    if not args.check_set.is_file():
+        print(f"no check set at {args.check_set}", file=sys.stderr)
+        return 2
+    result = compare(args.check_set)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"check set: {result['check_set']} ({result['offices']} offices, "
+        f"{result['sourced_fields']} sourced fields)"
+    )
+    print(
+        f"agreement on sourced fields: {result['agree']}/{result['sourced_fields']} = "
+        f"{result['agreement']:.1%}  (the table offers the form: "
+        f"{result['agree'] + result['offered']}/{result['sourced_fields']} = "
+        f"{result['agreement_or_offered']:.1%})"
+    )
+    print(
+        f"fields the check set cites explicitly: {result['explicit_fields']}, agreement "
+        f"{result['explicit_agreement']:.1%}"
+    )
+    print(
+        f"fields of high- and medium-confidence records: {result['high_medium_fields']}, "
+        f"agreement {result['high_medium_agreement']:.1%}"
+    )
+    for row in result["rows"]:
+        if row["outcome"] == "agree" and not args.all:
+            continue
+        print(
+            f"- {row['outcome']:7} {row['id']} [{row['confidence']}] {row['field']}: "
+            f"check {row['check']!r} | table {row['table']!r}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,234 @@
+"""The two lines every letter has: the salutation that opens it and the close that ends it.
+
+:func:`match_salutation` and :func:`close_strength` judge one line. A salutation is
+recognised by its words ("Dear …,", "Excellency:", "Sir,", "Respected Madam / Sir,") or,
+failing that, by its shape: a short greeting line ending in a comma that names offices or
+people, between the letter's head and its first paragraph (:func:`shaped_salutation`;
+the caller checks the surroundings). A close is a valediction ("Sincerely,", "Yours
+faithfully,", "Signed,", "Thanking you.", "With cordial greetings,", a French or Spanish
+formula); :func:`close_strength` says how sure the words alone make it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.text import Line
+
+__all__ = [
+    "close_strength",
+    "is_close",
+    "is_closing_line",
+    "match_salutation",
+    "shaped_salutation",
+]
+
+_SALUTATION = re.compile(
+    r"^(?P<sal>"
+    r"(?:(?:My\s+)?Dear(?:est)?|Hello|Greetings|Estimad[oa]s?|Apreciad[oa]s?|Sehr geehrte[rn]?|"
+    r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
+    r"Cher|Chère|Chers|Chères|Respected|Respectable)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
+    r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
+    r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
+    r"Señores|Señoras)(?:\s+[^,:;\n]{1,60})?[,:]"
+    r"|To whom it may concern[,:]?"
+    r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
+    r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
+    r"Court|Committee|Commission|Council|Board|Panel|Tribunal|Editors?|Judges|Justices|Clerk)"
+    r"[^,:;\n]{0,80}[,:](?=\s*$)"
+    r"|(?:Mr\.?|Madam|Madame|Monsieur le|Madame la)\s+(?:President|Secretary|Secretary-General|"
+    r"Chair|Chairman|Chairwoman|Speaker|Prime Minister|Minister|Ambassador|Commissioner|"
+    r"High Commissioner|Rapporteur|Special Rapporteur|Director|Director-General|Mayor|"
+    r"Governor|Président|Présidente|Ministre|Vice President|Vice-President|"
+    r"Haut-Commissaire|Haute-Commissaire|Rapporteur spécial|Rapporteuse spéciale|"
+    r"Secrétaire général|Directeur général|Directrice générale)"
+    r"(?:\s+(?:de|du|des|de la|of|for|del|de los)\s+[^,:;\n]{1,60})?[,:]"
+    r"|Ladies and Gentlemen[,:]|Distinguished\s+[^,:\n]{1,80}[,:]|Honou?rable\s+[^,:\n]{1,80}[,:]"
+    r")(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SALUTATION_BARE = re.compile(r"^(?:My\s+)?Dear\s+[^.!?,:;]{1,80}$")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Amb|Hon|Rev|Sr|Sra|Jr|Gen|Col|Lt|Capt|Mme|"
+    r"Excmo|Excma|H\.E|S\.E)\.|\b[A-Z]\.",
+)
+
+_CLOSE = re.compile(
+    r"^(?:"
+    r"(?:(?:very\s+)?(?:truly|sincerely|faithfully|respectfully|cordially|gratefully)\s+yours)"
+    r"|(?:yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully|cordially|ever))"
+    r"|(?:(?:most\s+|very\s+)?(?:sincerely|faithfully|respectfully|cordially|gratefully|"
+    r"truly))"
+    r"|respectfully\s+submitted|yours|"
+    r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
+    r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
+    r"|yours\s+in\s+solidarity|in\s+peace|with\s+hope"
+    r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
+    r"[^,]{3,120}"
+    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
+    r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
+    r"|(?:with\s+)?(?:(?:our|my)\s+)?(?:cordial|warm|kind|fraternal|respectful|best)\s+greetings"
+    r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?|thanking\s+you(?:\s+again)?"
+    r"|(?:thank\s+you|thanking\s+you|thanks)(?:\s+again)?\s+for\s+your\s+(?:kind\s+|careful\s+)?"
+    r"(?:consideration|attention|time|leadership|support|service)(?=,$)"
+    r"|signed|sincerely\s+signed"
+    r"|(?:bien\s+)?cordialement|atentamente|"
+    r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
+    r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)"
+    r")[,.]?$",
+    re.IGNORECASE,
+)
+_SENTENCE_CLOSE = re.compile(r"(?i)^(?:many\s+)?thank|^with\s+(?:gratitude|thanks)|^signed")
+"""Closes that are also ordinary sentences or list labels: they need a comma, or a signer
+after them, to count."""
+
+_GREETING_WORDS = re.compile(
+    r"(?i)\b(?:sir|madam|madame|excellenc\w*|honou?rable|members?|colleagues|friends|"
+    r"ministers?|presidents?|secretar(?:y|ies)|senators?|representatives?|commissioners?|"
+    r"rapporteurs?|envoys?|ambassadors?|chairs?|directors?|governors?|mayors?|councill?ors?|"
+    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee)\b"
+)
+
+
+def _name_like_tail(rest: str) -> bool:
+    """ "Ms. Okonjo-Bright:" after "Dear High Commissioner,": a name, not a sentence."""
+    plain = _ABBREVIATION.sub("", rest)
+    words = rest.split()
+    # a longer tail is a list of names: "Judge Hardiman, Judge Lungstrum and Chief Judge Sippel:"
+    listed = len(words) <= 24 and all(
+        w[:1].isupper() or w.lower() in ("and", "or", "&", "y", "et", "of", "the", "de", "for")
+        for w in words
+    )
+    return (
+        (len(words) <= 8 or listed)
+        and re.search(r"[,:]$", rest) is not None
+        and re.search(r"[.!?]", plain) is None
+    )
+
+
+def match_salutation(line: Line) -> tuple[str, str] | None:
+    """The salutation on ``line`` by its words, and any text running on after it.
+
+    Returns:
+        ``(salutation, rest)``; ``rest`` is the start of the first paragraph when the
+        letter runs on after the salutation on the same line, else "". None when the
+        line is not a salutation.
+    """
+    text = line.text
+    if not text or text[0] in "“\"‘'«„(" or len(text) > 2000:
+        return None
+    if line.style and line.style.lower() == "salutation":
+        return text.strip(), ""
+    return _salutation_in(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _salutation_in(text: str) -> tuple[str, str] | None:
+    if re.match(r"(?i)^dear\s+(?:readers?|subscribers?|supporters?|visitors?|friends of)\b", text):
+        return None
+    match = _SALUTATION.match(text)
+    if match:
+        sal = match.group("sal").strip()
+        rest = match.group("rest").strip()
+        if rest and len(text) < 200 and _name_like_tail(rest):
+            return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
+        if sal.endswith(";") and rest:
+            return None
+        if rest and sal.lower().startswith(("hello", "greetings", "bonjour", "hola", "hallo")):
+            return None
+        if sal.lower().startswith("respect") and not _GREETING_WORDS.search(sal):
+            return None
+        return sal, rest
+    if _SALUTATION_BARE.match(text.strip()) and len(text) <= 80:
+        return text.strip(), ""
+    return None
+
+
+def shaped_salutation(line: Line) -> bool:
+    """A greeting by shape: a short line ending in a comma that names offices or people.
+
+    "Secretary-General Ana Reyes and Envoy Tomas Lind," or "Honoured members of the
+    committee,": no "Dear", but a letter's greeting all the same. The caller checks that
+    it stands between the letter's head and its first paragraph.
+    """
+    text = line.text.strip()
+    words = text.split()
+    if not text.endswith(",") or not 2 <= len(words) <= 18 or not text[:1].isupper():
+        return False
+    if line.list_kind or re.search(r"[.!?;:]\s|[.!?;]$", _ABBREVIATION.sub("", text[:-1])):
+        return False
+    if re.match(r"(?i)^(?:to|from|re|subject|cc|date|in|on|at|as|for|with|after|before)\b", text):
+        return False
+    return bool(_GREETING_WORDS.search(text)) or names.is_person_name(
+        re.sub(r"(?i)^(?:my\s+)?dear\s+", "", text[:-1])
+    )
+
+
+def close_strength(line: Line) -> int:
+    """How sure a line's words make it a complimentary close: 0 (not one), 1 or 2.
+
+    2 for a valediction ("Sincerely,", "Yours faithfully,", "Veuillez agréer …"); 1 for
+    closes that are also ordinary sentences or labels ("Thank you.", "Signed,"),
+    which need a signer after them to count.
+    """
+    if line.style and line.style.lower() == "complimentary close":
+        return 2
+    text = line.text.strip().strip("*_").strip()
+    if not text or len(text) > 240 or not _CLOSE.match(text):
+        return 0
+    if _SENTENCE_CLOSE.match(text):
+        return 1
+    return 2
+
+
+def is_close(line: Line) -> bool:
+    """True when ``line`` is a complimentary close ("Sincerely,", "Yours faithfully,")."""
+    strength = close_strength(line)
+    if strength == 2:
+        return True
+    text = line.text.strip()
+    return strength == 1 and (text.endswith(",") or text.lower().startswith("thanking"))
+
+
+_CLOSING_LINE = re.compile(
+    r"(?i)\b(?:I|we|you|your|our|us|me|look(?:ing)? forward|thank|hope|appreciate|"
+    r"vous|nous|votre|notre|usted|su|nuestr[oa]s?|agradec|esperamos|espero)\b"
+)
+
+
+_FORMULA = re.compile(
+    r"(?i)(?:veuillez|nous vous prions d['’]|je vous prie d['’]|recevez|daignez|"
+    r"nous vous remercions|je vous remercie)[^.]{0,80}(?:agr[ée]er|expression|salutations|"
+    r"consid[ée]ration)|l['’]expression de (?:notre|ma|nos|mes) |"
+    r"(?:nos|mes) salutations (?:distingu|respectueuse|cordiale)|"
+    r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
+    r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
+    r"las seguridades|el testimonio|mi consideraci[oó]n)|"
+    r"aprovecho?a?m?o?s? la oportunidad para reiterar"
+)
+"""A formula of politeness closing a French or Spanish letter ("Veuillez agréer …",
+"Sin otro particular, le saludamos muy atentamente.")."""
+
+
+@functools.lru_cache(maxsize=16384)
+def is_closing_line(text: str) -> bool:
+    """A closing sentence used instead of a valediction.
+
+    "I look forward to your reply," (it ends the body with a comma and speaks in the
+    first or second person), or a formula of politeness ("Veuillez agréer, Madame la
+    Ministre, l'expression de notre haute considération."). It is followed by the
+    signature; the caller checks what follows.
+    """
+    text = text.strip()
+    if _FORMULA.search(text) and len(text) <= 400:
+        return True
+    return (
+        text.endswith((",", ";"))
+        and 4 <= len(text.split()) <= 30
+        and text[:1].isupper()
+        and _CLOSING_LINE.search(text) is not None
+        and match_salutation(Line(text)) is None
+    )

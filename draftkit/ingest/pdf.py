@@ -1,0 +1,360 @@
+"""Reading text PDFs into lines, with the layout a letter's parts depend on.
+
+PDFium (through pypdfium2) extracts each page's text in content order and the box of
+every character. From the boxes this reader rebuilds what a plain text dump loses:
+
+* rows: pieces of text that share a baseline become one line, and a wide horizontal gap
+  inside a row becomes a tab (a signatory table's columns, a date set to the right);
+* paragraphs: a vertical gap clearly wider than the page's usual line pitch becomes a
+  blank line, as does a page break;
+* indentation and the page each line is on (running headers and footers repeated on
+  every page are recognised from it).
+
+Lines are *soft*, like plain text: a paragraph wrapped over several lines is joined
+again, and a word hyphenated at a line end is rejoined by the body parser.
+
+A PDF without a text layer (a scan) is refused with a message saying so; there is no
+OCR. Encrypted PDFs, damaged files and documents over :data:`MAX_PAGES` pages are
+refused too.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from draftkit.errors import IngestError
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.text import Line
+
+__all__ = ["MAX_PAGES", "pdf_lines", "read_pdf"]
+
+MAX_PAGES = 200
+"""PDFs with more pages are refused (a letter with annexes is far shorter)."""
+
+_Box = tuple[float, float, float, float]
+
+_MIN_TEXT = 20
+"""Fewer extracted characters than this over the whole document: no text layer."""
+
+
+@dataclass(slots=True)
+class _Row:
+    """Text on one baseline of a page, with its horizontal extent."""
+
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return max(0.0, self.top - self.bottom)
+
+
+def _open(data: bytes, source: str | None) -> object:
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a dependency of draftkit
+        raise IngestError(
+            "reading PDF needs the pypdfium2 package", path=source, hint="pip install pypdfium2"
+        ) from None
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise IngestError(
+                "the PDF is encrypted with a password",
+                path=source,
+                hint="save an unprotected copy, or copy its text into a .txt file",
+            ) from None
+        raise IngestError(
+            f"not a readable PDF ({message.rstrip('.')})",
+            path=source,
+            hint="check that the file is a complete PDF",
+        ) from None
+
+
+def _rows(textpage: object) -> list[_Row]:
+    """The page's text lines in content order, split where the layout leaves a gap."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw  # type: ignore[attr-defined]
+    count = raw.FPDFText_CountChars(handle)
+    if count <= 0:
+        return []
+    text: str = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    # references made once: ctypes converting the doubles on every call costs half the time
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
+    get_box = raw.FPDFText_GetCharBox
+    get_origin = raw.FPDFText_GetCharOrigin
+
+    def box(index: int) -> _Box | None:
+        """(left, right, baseline, top) of a character; None for generated ones."""
+        if not get_box(handle, index, *refs):
+            return None
+        if right.value <= left.value and top.value <= bottom.value:
+            return None  # a generated character (a space or line break PDFium added)
+        baseline = origin_y.value if get_origin(handle, index, *origin_refs) else bottom.value
+        return left.value, right.value, baseline, max(top.value, baseline + 1.0)
+
+    rows: list[_Row] = []
+    start = 0
+    length = min(len(text), count)
+    while start < length:
+        end = start
+        while end < length and text[end] not in "\r\n":
+            end += 1
+        if end > start:
+            rows.extend(_split_row(text, start, end, box))
+        while end < length and text[end] in "\r\n":
+            end += 1
+        start = end
+    return rows
+
+
+def _split_row(text: str, start: int, end: int, box: Callable[[int], _Box | None]) -> list[_Row]:
+    """One extracted line, with wide gaps between words turned into tabs (columns).
+
+    Only the first and last character of each word are measured: a column gap can only
+    fall between words. PDFium runs a line on into the next when the first ends in a
+    soft hyphen (U+FFFE); a drop to a lower baseline starts a new row there, and the
+    hyphen is kept as "-" for the body parser to rejoin the word.
+    """
+    words: list[tuple[int, int]] = []
+    index = start
+    while index < end:
+        while index < end and text[index] in " \t\x00\ufffe":
+            index += 1
+        if index >= end:
+            break
+        word_start = index
+        while index < end and text[index] not in " \t\x00\ufffe":
+            index += 1
+        if index < end and text[index] == "\ufffe":
+            index += 1  # the soft hyphen stays with the first half of the word
+        words.append((word_start, index))
+    rows: list[_Row] = []
+    pieces: list[str] = []
+    first: _Box | None = None
+    last: _Box | None = None
+    size = 0.0
+
+    def close_row() -> None:
+        if first is not None and last is not None and pieces:
+            joined = "".join(pieces).replace("\ufffe", "-")
+            bottom, top = min(first[2], last[2]), max(first[3], last[3])
+            rows.append(_Row(joined, first[0], last[1], bottom, top))
+
+    for word_start, word_end in words:
+        head = box(word_start)
+        tail_index = word_end - 1
+        while tail_index > word_start and text[tail_index] == "\ufffe":
+            tail_index -= 1
+        tail = box(tail_index) if tail_index > word_start else head
+        chunk = text[word_start:word_end]
+        if head is None or tail is None:
+            pieces.append(" " + chunk if pieces else chunk)
+            continue
+        height = head[3] - head[2]
+        size = height if not size else 0.7 * size + 0.3 * height
+        if last is not None and head[3] < last[2] + 0.2 * max(size, 1.0):
+            close_row()  # the text went on to a lower line
+            pieces, first = [], None
+            last = None
+        if last is not None and head[0] - last[1] > 2.2 * max(size, 1.0) and head[0] > last[0]:
+            pieces.append("\t" + chunk)
+        else:
+            pieces.append(" " + chunk if pieces else chunk)
+        if first is None:
+            first = head
+        last = tail
+    close_row()
+    return rows
+
+
+def _merge_baselines(rows: list[_Row]) -> list[_Row]:
+    """Rows PDFium split but that share a baseline (table cells, a date set right)."""
+    out: list[_Row] = []
+    for row in sorted(rows, key=lambda r: (-round(r.bottom, 0), r.left)):
+        if out:
+            previous = out[-1]
+            if (
+                row.text == previous.text
+                and abs(row.left - previous.left) < 2
+                and abs(row.bottom - previous.bottom) < 2
+            ):
+                continue  # the same text drawn twice (a bold faked by overprinting)
+            overlap = min(previous.top, row.top) - max(previous.bottom, row.bottom)
+            if (
+                overlap > 0.5 * min(previous.height or 1, row.height or 1)
+                and row.left > previous.left
+            ):
+                out[-1] = _Row(
+                    f"{previous.text}\t{row.text}",
+                    previous.left,
+                    row.right,
+                    min(previous.bottom, row.bottom),
+                    max(previous.top, row.top),
+                )
+                continue
+        out.append(row)
+    return out
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\u00ad", "")
+    # Word's Symbol-font bullet in the private use area
+    return text.replace("\uf0b7", "•").replace("\uf0a7", "▪").replace("\x02", "-")
+
+
+def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], list[tuple[str, str]]]:
+    """Read a text PDF's pages into lines.
+
+    Running headers and footers (text repeated in the top or bottom band of every page,
+    and page numbers there) are left out and reported; a paragraph that runs on across a
+    page break is kept as one paragraph.
+
+    Args:
+        data: The PDF's bytes.
+        source: The file name, for messages.
+
+    Returns:
+        Soft lines (blank lines between paragraphs) and the page furniture left out,
+        as ``(text, reason)`` pairs.
+
+    Raises:
+        IngestError: Encrypted, damaged, too long, or without a text layer.
+    """
+    document = _open(data, source)
+    pages = len(document)  # type: ignore[arg-type]
+    if pages > MAX_PAGES:
+        raise IngestError(
+            f"the PDF has {pages} pages; ingest reads at most {MAX_PAGES}",
+            path=source,
+            hint="split out the letter's pages",
+        )
+    per_page: list[tuple[list[_Row], float]] = []
+    try:
+        for number in range(pages):
+            page = document[number]  # type: ignore[index]
+            height = float(page.get_height())
+            textpage = page.get_textpage()
+            per_page.append((_merge_baselines(_rows(textpage)), height))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()  # type: ignore[attr-defined]
+    if sum(len(r.text.strip()) for rows, _ in per_page for r in rows) < _MIN_TEXT:
+        raise IngestError(
+            "the PDF has no text layer (a scanned image?)",
+            path=source,
+            hint="ingest does not do OCR: run OCR first (e.g. ocrmypdf) or paste the text "
+            "into a .txt",
+        )
+    dropped: list[tuple[str, str]] = []
+    furniture = _furniture(per_page)
+    out: list[Line] = []
+    for number, (rows, _height) in enumerate(per_page, start=1):
+        kept = []
+        for position, row in enumerate(rows):
+            reason = furniture.get((number, position))
+            if reason:
+                dropped.append((_clean(row.text).replace("\t", " "), reason))
+            else:
+                kept.append(row)
+        lines = _page_lines(kept, number)
+        if out and lines:
+            previous = next((ln for ln in reversed(out) if not ln.blank), None)
+            first = lines[0].text
+            runs_on = previous is not None and (
+                previous.text.endswith("-")
+                or (not re.search(r"[.!?:;)\]”\"’]$", previous.text) and first[:1].islower())
+            )
+            if not runs_on:
+                out.append(Line("", raw="", page=number))
+        out.extend(lines)
+    while out and out[-1].blank:
+        out.pop()
+    return out, dropped
+
+
+_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:page|p\.|seite|página|pagina)?\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$|"
+    r"^[-–—]\s*\d{1,3}\s*[-–—]$"
+)
+
+
+def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int], str]:
+    """Rows in the top or bottom band of a page that repeat on other pages, or number them.
+
+    The band is the outer 15% of the page: a letterhead's footer of contact lines or a
+    running header of title and date over two lines reaches further in than a page number.
+    """
+    bands: dict[tuple[int, int], str] = {}
+    keys: dict[str, set[int]] = {}
+    for number, (rows, height) in enumerate(per_page, start=1):
+        band = 0.15 * height
+        for position, row in enumerate(rows):
+            if row.bottom > height - band or row.top < band:
+                key = re.sub(r"\d+", "#", re.sub(r"\s+", " ", row.text.strip().lower()))
+                bands[(number, position)] = key
+                keys.setdefault(key, set()).add(number)
+    out: dict[tuple[int, int], str] = {}
+    many = len(per_page) >= 2
+    for where, key in bands.items():
+        text = per_page[where[0] - 1][0][where[1]].text.strip()
+        if _PAGE_NUMBER.match(text.replace("\t", " ")):
+            out[where] = "page number"
+        elif where[0] == 1 and parse_date_line(text.replace("\t", " ")):
+            continue  # the letter's own date, which later pages repeat in their header
+        elif many and len(keys[key]) >= 2:
+            out[where] = "running page header or footer"
+    return out
+
+
+def pdf_lines(data: bytes, *, source: str | None = None) -> list[Line]:
+    """Read a text PDF's pages into lines (see :func:`read_pdf`)."""
+    return read_pdf(data, source=source)[0]
+
+
+def _page_lines(rows: list[_Row], page: int) -> list[Line]:
+    if not rows:
+        return []
+    heights = sorted(r.height for r in rows if r.height > 0) or [10.0]
+    size = heights[len(heights) // 2]
+    pitches = [
+        a.bottom - b.bottom
+        for a, b in itertools.pairwise(rows)
+        if 0 < a.bottom - b.bottom < 3 * size
+    ]
+    pitch = statistics.median(pitches) if pitches else 1.2 * size
+    margin = min(r.left for r in rows)
+    char_width = max(1.0, 0.5 * size)
+    out: list[Line] = []
+    previous: _Row | None = None
+    for row in rows:
+        text = _clean(row.text)
+        if not text.strip():
+            continue
+        if previous is not None:
+            gap = previous.bottom - row.bottom
+            if gap > 1.3 * pitch or gap < 0:
+                out.append(Line("", raw="", page=page))
+        indent = max(0, round((row.left - margin) / char_width))
+        raw_text = " " * indent + text
+        plain = " ".join(part.strip() for part in text.split("\t") if part.strip())
+        out.append(Line(plain.strip(), indent=indent, raw=raw_text, page=page))
+        previous = row
+    return out

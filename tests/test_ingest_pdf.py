@@ -1,0 +1,168 @@
+"""PDF ingest: the text layer read with its layout, page furniture left out, clear refusals."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from draftkit.errors import IngestError
+from draftkit.ingest import ingest_bytes, ingest_file
+from draftkit.ingest.pdf import MAX_PAGES, read_pdf
+
+WILD = Path(__file__).resolve().parent / "fixtures" / "wild"
+TWO_PAGES = WILD / "26-two-page-header-footer-hyphens.pdf"
+TABLE = WILD / "27-signatories-two-column-table.pdf"
+SCANNED = WILD / "29-scanned-no-text-layer.pdf"
+
+
+def test_running_header_and_page_numbers_are_left_out_and_reported() -> None:
+    lines, dropped = read_pdf(TWO_PAGES.read_bytes(), source=TWO_PAGES.name)
+    texts = [line.text for line in lines]
+    assert not any(text.startswith("Page ") for text in texts)
+    reasons = {reason for _, reason in dropped}
+    assert {"page number", "running page header or footer"} <= reasons
+    assert {line.page for line in lines if line.page} == {1, 2}
+
+
+def test_a_paragraph_across_the_page_break_and_hyphenated_words_are_whole() -> None:
+    letter = ingest_file(TWO_PAGES).letter
+    assert letter is not None
+    body = " ".join(letter.texts("body"))
+    # words broken with a soft hyphen at a line end come back whole
+    for word in ("concerned", "children", "photographed", "distressing"):
+        assert word in body
+    assert "con-" not in body and "\ufffe" not in body
+    # the paragraph that runs from page 1 onto page 2 is one paragraph
+    spanning = [p for p in letter.texts("body") if "interoperability" in p]
+    assert len(spanning) == 1 and spanning[0].endswith("under eighteen at all.")
+
+
+def test_signers_in_a_two_column_table_in_list_order() -> None:
+    letter = ingest_file(TABLE).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 26
+    assert names[0] == "Action from Ireland Solidarity Network"
+    assert names[-1] == "Youth Action for Peace, Ltd."
+    # a cell wrapped onto a second line is one signer
+    assert "Africa Europe Faith and Justice Network, Dublin Office" in names
+    # the list was filled down the columns: read it so, not across the rows
+    assert names[12:14] == [
+        "Mayo Contact Point for Migrants",
+        "Newry Cross-Border Peace Initiative",
+    ]
+
+
+def test_a_scan_without_a_text_layer_is_refused_with_the_reason() -> None:
+    with pytest.raises(IngestError, match="no text layer") as caught:
+        ingest_file(SCANNED)
+    assert "OCR" in str(caught.value)
+    assert SCANNED.name in str(caught.value)
+
+
+def test_a_damaged_pdf_is_one_clear_error() -> None:
+    data = TWO_PAGES.read_bytes()[:2000]
+    with pytest.raises(IngestError, match="not a readable PDF"):
+        ingest_bytes(data, filename="cut.pdf")
+
+
+def test_pdf_is_recognised_by_its_bytes_whatever_the_name() -> None:
+    result = ingest_bytes(TABLE.read_bytes(), filename="letter.bin")
+    assert result.letter is not None and len(result.letter.signatories) == 26
+
+
+def _pdf_with(pages: int, *, password: str | None = None) -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_encrypted_pdf_says_so() -> None:
+    with pytest.raises(IngestError, match="encrypted"):
+        ingest_bytes(_pdf_with(1, password="secret"), filename="locked.pdf")
+
+
+def test_too_many_pages_are_refused_before_reading() -> None:
+    with pytest.raises(IngestError, match=f"at most {MAX_PAGES}"):
+        ingest_bytes(_pdf_with(MAX_PAGES + 1), filename="book.pdf")
+
+
+def test_the_cli_reads_a_pdf_and_refuses_a_scan(tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "draftkit", "ingest"]
+    ok = subprocess.run([*run, str(TABLE), "--format", "json"], capture_output=True, text=True)
+    assert ok.returncode == 0 and '"Is mise le meas,"' in ok.stdout
+    bad = subprocess.run([*run, str(SCANNED)], capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "no text layer" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("example", ["secretary-of-state", "coalition-president"])
+def test_a_draftkit_letter_printed_to_pdf_reads_back_as_its_text_does(example: str) -> None:
+    """The same letter through LibreOffice's PDF and through draftkit's plain text."""
+    from helpers import need
+
+    need("soffice")
+    from draftkit.compose import compose_file
+    from draftkit.render import render_docx, render_text
+    from draftkit.render.pdf import docx_to_pdf
+
+    root = Path(__file__).resolve().parents[1]
+    letter = compose_file(root / "examples" / f"{example}.yaml").letter
+    pdf = docx_to_pdf(render_docx(letter))
+    from_pdf = ingest_bytes(pdf, filename=f"{example}.pdf").letter
+    from_text = ingest_bytes(render_text(letter).encode(), filename=f"{example}.txt").letter
+    assert from_pdf is not None and from_text is not None
+
+    def shape(one: object) -> dict[str, object]:
+        assert one is not None
+        return {
+            "salutation": one.salutation,  # type: ignore[attr-defined]
+            "close": one.complimentary_close,  # type: ignore[attr-defined]
+            "date": one.date,  # type: ignore[attr-defined]
+            "addressees": [a.name for a in one.addressees],  # type: ignore[attr-defined]
+            "asks": len(one.asks),  # type: ignore[attr-defined]
+            "signers": [s.name for s in one.signatories],  # type: ignore[attr-defined]
+        }
+
+    assert shape(from_pdf) == shape(from_text)
+
+
+def test_a_letterhead_footer_of_contact_lines_is_furniture_on_every_page() -> None:
+    """A four-line contact footer reaches further up the page than a page number does."""
+    from draftkit.ingest.pdf import _furniture, _Row
+
+    def page(body: str) -> tuple[list[_Row], float]:
+        rows = [
+            _Row("Open Records Library Consortium\tPage 1", 72, 540, 730, 736),
+            _Row("9 March 2023", 72, 140, 719, 725),
+            _Row(body, 72, 540, 400, 410),
+            _Row(body, 72, 540, 160, 170),  # low on the page, but written once a page
+            _Row("12 QUAY STREET", 72, 200, 86, 92),
+            _Row("LIBRARY@EXAMPLE.ORG", 72, 200, 79, 85),
+            _Row("PORTLAND, OR 97204", 72, 200, 70, 76),
+        ]
+        return rows, 792.0
+
+    pages = [page("We write about the transcripts."), page("We ask for five years more.")]
+    furniture = _furniture(pages)
+    # the date under page 1's header is the letter's own: later pages repeat it
+    assert {position for (p, position) in furniture if p == 1} == {0, 4, 5, 6}
+    assert {position for (p, position) in furniture if p == 2} == {0, 1, 4, 5, 6}
+
+
+def test_text_drawn_twice_on_the_same_baseline_is_read_once() -> None:
+    from draftkit.ingest.pdf import _merge_baselines, _Row
+
+    row = _Row("Senator Bram Okafor, Member, Committee on the Judiciary", 72, 400, 664, 671)
+    again = _Row(row.text, 72.3, 400.3, 664.2, 671.2)
+    assert [r.text for r in _merge_baselines([row, again])] == [row.text]

@@ -1,0 +1,76 @@
+"""The comparison of the forms-of-address table with an independent check set."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "protocol_agreement", ROOT / "benchmarks" / "protocol_agreement.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["protocol_agreement"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _record(**fields: object) -> dict[str, object]:
+    sources = {name: [{"ref": "E-X", "basis": "explicit"}] for name in fields if name != "id"}
+    return {"confidence": "high", "unknown_fields": [], "sources": sources, **fields}
+
+
+def test_gendered_pairs_and_normalization() -> None:
+    agreement = _module()
+    assert agreement.gendered("Dear Mr./Madam President:") == {
+        "male": "Dear Mr. President:",
+        "female": "Dear Madam President:",
+    }
+    assert agreement.gendered("My Lord / Madam") == {"male": "My Lord", "female": "Madam"}
+    assert agreement.gendered("Dear Dr./Mr./Ms. SURNAME")["male"] == "Dear Dr. SURNAME"
+    assert agreement.norm("Dear Mr. President:") == agreement.norm("dear mr president")
+    assert agreement.norm("Washington, DC 20500") == agreement.norm("Washington DC 20500")
+    assert agreement.norm("Ambassador of COUNTRY") == agreement.norm("Ambassador of STATE")
+
+
+def test_compare_counts_agreement_offered_and_differences(tmp_path: Path) -> None:
+    agreement = _module()
+    offices = [
+        _record(
+            id="us-president",
+            honorific_in_address=None,
+            address_block=["The President", "The White House", "ADDRESS"],
+            salutation_formal="Dear Mr./Madam President:",
+            complimentary_close_formal="Most respectfully,",
+        ),
+        _record(
+            id="us-senator",
+            honorific_in_address="The Honorable",
+            address_block=["The Honorable", "NAME", "United States Senate", "ADDRESS"],
+            salutation_formal="Dear Senator SURNAME:",
+            salutation_informal="Hey SURNAME",  # the table does not give it
+        ),
+        _record(id="us-speaker", salutation_formal="Dear Speaker SURNAME:"),  # common, not formal
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    result = agreement.compare(path)
+    outcome = {(row["id"], row["field"]): row["outcome"] for row in result["rows"]}
+    assert outcome[("us-president", "honorific_in_address")] == "agree"  # sourced "none"
+    assert outcome[("us-president", "address_block")] == "agree"
+    assert outcome[("us-president", "salutation_formal")] == "agree"
+    assert outcome[("us-president", "complimentary_close_formal")] == "agree"
+    assert outcome[("us-senator", "address_block")] == "agree"  # "The Honorable / NAME"
+    assert outcome[("us-senator", "salutation_informal")] == "differ"
+    assert outcome[("us-speaker", "salutation_formal")] == "offered"
+    assert outcome[("us-senator", "honorific_in_address")] == "agree"
+    assert result["sourced_fields"] == 9
+    assert result["agree"] == 7 and result["offered"] == 1 and result["differ"] == 1
