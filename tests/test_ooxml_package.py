@@ -116,3 +116,17 @@ def test_a_zip_written_by_zipfile_with_deflate_is_accepted() -> None:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/", "")  # folder entries are allowed
     open_package(buffer.getvalue(), source="z.docx")
+
+
+def test_a_minimal_house_style_gives_a_valid_document(tmp_path: Path) -> None:
+    """No sectPr, styles or numbering part in the reference: the letter is still valid OOXML."""
+    from draftkit.build import prepare_letter
+    from draftkit.render import render_docx
+    from tests.conftest import EXAMPLES
+    from tests.ooxml import assert_valid_docx, need_schemas
+
+    need_schemas()
+    house = tmp_path / "house.docx"
+    house.write_bytes(docx())
+    letter, _ = prepare_letter(EXAMPLES / "secretary-of-state.yaml")
+    assert_valid_docx(render_docx(letter, reference=house), "letter on a minimal house style")
