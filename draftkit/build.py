@@ -246,9 +246,13 @@ def render_spec(
     Raises:
         DraftkitError: Any problem with the spec, templates, clauses or output.
     """
+    from draftkit.files import refuse_input_as_output
     from draftkit.render import render_to_file
 
     spec_path = Path(spec)
+    refuse_input_as_output(
+        output, {"the spec being rendered": spec_path, "the --reference document": reference}
+    )
     letter, warnings = prepare_letter(
         spec_path, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
     )

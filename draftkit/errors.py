@@ -17,6 +17,7 @@ __all__ = [
     "ClauseError",
     "DraftkitError",
     "IngestError",
+    "OutputError",
     "OutputExistsError",
     "ProtocolError",
     "RenderError",
@@ -69,7 +70,11 @@ class SpecError(DraftkitError):
     """A letter spec (YAML/JSON) cannot be read or does not fit the schema."""
 
 
-class OutputExistsError(DraftkitError):
+class OutputError(DraftkitError):
+    """An output cannot be written (a folder that is not writable, a full disk, an input)."""
+
+
+class OutputExistsError(OutputError):
     """An output file already exists and overwriting was not allowed."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import importlib
 import json
 import os
 import tempfile
@@ -22,16 +23,25 @@ from typing import Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from draftkit.errors import OutputExistsError, SpecError
+from draftkit.errors import DraftkitError, OutputError, OutputExistsError, SpecError
 from draftkit.schema import Ask, ClauseRef, Letter
 
 __all__ = [
+    "MAX_ALIASES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_NUMBER_DIGITS",
     "MAX_SPEC_BYTES",
+    "check_data_shape",
     "dump_letter",
     "letter_to_data",
     "load_data",
     "load_letter",
+    "parse_json_text",
     "parse_letter",
+    "parse_yaml_text",
+    "read_input",
+    "refuse_input_as_output",
     "write_bytes_atomic",
     "write_text_atomic",
 ]
@@ -39,11 +49,87 @@ __all__ = [
 MAX_SPEC_BYTES = 5 * 1024 * 1024
 """Specs larger than this are refused before parsing (a letter spec is a few KB)."""
 
+MAX_DEPTH = 50
+"""Mappings and lists may nest at most this deep (a letter spec nests about 5 levels)."""
+
+MAX_NODES = 100_000
+"""A file may hold at most this many values, counting what YAML aliases repeat (a sign-on
+letter with 10,000 signatories holds about 40,000)."""
+
+MAX_ALIASES = 100
+"""A YAML file may use at most this many aliases (``*name``)."""
+
+MAX_NUMBER_DIGITS = 100
+"""A number may have at most this many digits (quote identifiers such as long IDs)."""
+
 PathKey = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that leaves timestamps as strings (the schema checks dates)."""
+class _ParseLimitError(Exception):
+    """A parse limit or syntax problem, converted to the caller's error class."""
+
+    def __init__(self, message: str, line: int | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+_NESTED_HINT = "a letter spec nests a few levels; flatten the data"
+
+
+class _Limits(yaml.composer.Composer):
+    """Composition that caps nesting depth, the number of values and the number of aliases
+    before any Python object is built."""
+
+    _depth = 0
+    _nodes = 0
+    _aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[attr-defined]  # the parser provides it
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _ParseLimitError(
+                    f"more than {MAX_ALIASES} YAML aliases (*name)",
+                    line,
+                    "write the values out; aliases can multiply a small file into gigabytes",
+                )
+        else:
+            self._nodes += 1
+            if self._nodes > MAX_NODES:
+                raise _ParseLimitError(f"more than {MAX_NODES:,} values in one file", line)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _ParseLimitError(f"nested more than {MAX_DEPTH} levels deep", line, _NESTED_HINT)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_CParser: Any = getattr(importlib.import_module("yaml"), "__with_libyaml__", False) and (
+    importlib.import_module("yaml._yaml").CParser
+)
+
+if _CParser:
+
+    class _Loader(_Limits, _CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+        """libyaml scans and parses (ten times faster); Python composes under the caps;
+        timestamps stay strings (the schema checks dates)."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class _Loader(_Limits, yaml.SafeLoader):  # type: ignore[no-redef]
+        """A safe loader composing under the caps; timestamps stay strings."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -58,55 +144,98 @@ DOCUMENT_SUFFIXES = frozenset(
 """Suffixes of letters as documents: read with ingest, never parsed as a spec."""
 
 
-def _read_text(path: Path) -> str:
+def read_input(
+    path: str | Path,
+    *,
+    limit: int,
+    error: type[DraftkitError] = SpecError,
+    what: str = "file",
+) -> bytes:
+    """Read a file's bytes, refusing missing files, folders and files over ``limit``.
+
+    Args:
+        path: The file.
+        limit: The most bytes accepted.
+        error: The error class to raise.
+        what: What the file is, for messages ("spec", "recipient file").
+
+    Raises:
+        DraftkitError: Of class ``error``, one line naming the file.
+    """
+    path = Path(path)
     try:
+        if path.is_dir():
+            raise error(f"is a folder, not a {what}", path=path)
         size = path.stat().st_size
+        if size > limit:
+            raise error(f"{what} is {size:,} bytes; at most {limit:,} are read", path=path)
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise SpecError("file not found", path=path, hint="check the path") from None
+        raise error(f"{what} not found", path=path, hint="check the path") from None
     except OSError as exc:
-        raise SpecError(f"cannot read file ({exc.strerror})", path=path) from None
-    if path.is_dir():
-        raise SpecError("is a folder, not a spec file", path=path)
-    if size > MAX_SPEC_BYTES:
-        raise SpecError(
-            f"file is {size:,} bytes; a spec may be at most {MAX_SPEC_BYTES:,}", path=path
-        )
-    raw = path.read_bytes()
+        raise error(f"cannot read the {what} ({_os_reason(exc)})", path=path) from None
+    if len(raw) > limit:
+        raise error(f"{what} grew beyond {limit:,} bytes while it was read", path=path)
+    return raw
+
+
+def _read_text(path: Path) -> str:
+    raw = read_input(path, limit=MAX_SPEC_BYTES, what="file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
         raise SpecError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the spec as UTF-8"
+            f"not UTF-8 text (byte {exc.start})",
+            path=path,
+            line=line,
+            hint="save the spec as UTF-8",
         ) from None
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+def _scalar(node: yaml.ScalarNode, loader: _Loader) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag in _NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_NUMBER_DIGITS:
+        raise _ParseLimitError(
+            f"a number with more than {MAX_NUMBER_DIGITS} digits",
+            line,
+            "put it in quotes if it is an identifier",
+        )
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        raise _ParseLimitError(f"cannot read the value ({exc})", line) from None
 
 
 def _construct(node: yaml.Node, loader: _Loader, key: PathKey, lines: dict[PathKey, int]) -> Any:
     lines.setdefault(key, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-        raise SpecError(
+        raise _ParseLimitError(
             f"unsupported YAML tag '{node.tag}'",
-            line=node.start_mark.line + 1,
-            hint="specs hold plain data: remove the tag",
+            node.start_mark.line + 1,
+            "specs hold plain data: remove the tag",
         )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            name = loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _ParseLimitError("mapping keys must be plain words", key_line)
+            name = _scalar(key_node, loader)
             if not isinstance(name, str | int | float | bool) or name is None:
-                raise SpecError(
-                    "mapping keys must be plain words",
-                    line=key_node.start_mark.line + 1,
-                )
+                raise _ParseLimitError("mapping keys must be plain words", key_line)
             name = str(name)
             if name in out:
-                raise SpecError(
+                raise _ParseLimitError(
                     f"duplicate key '{name}'",
-                    line=key_node.start_mark.line + 1,
-                    hint="each field may appear once",
+                    key_node.start_mark.line + 1,
+                    "each field may appear once",
                 )
             lines[(*key, name)] = key_node.start_mark.line + 1
             out[name] = _construct(value_node, loader, (*key, name), lines)
@@ -115,34 +244,271 @@ def _construct(node: yaml.Node, loader: _Loader, key: PathKey, lines: dict[PathK
         return [
             _construct(item, loader, (*key, index), lines) for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node, loader)
 
 
-def _parse_yaml(text: str, path: Path | None) -> tuple[Any, dict[PathKey, int]]:
-    lines: dict[PathKey, int] = {}
-    loader = _Loader(text)
+def _measure(root: yaml.Node) -> None:
+    """Refuse a node graph that aliases expand beyond the caps, or that contains itself.
+
+    Composition caps what is written; this caps what the aliases repeat, before a single
+    value is built (a "billion laughs" file is a few hundred bytes of nested aliases).
+    """
+    done: dict[int, tuple[int, int]] = {}  # id -> (values, height)
+    active: set[int] = set()
+
+    def visit(node: yaml.Node, depth: int) -> tuple[int, int]:
+        line = node.start_mark.line + 1
+        known = done.get(id(node))
+        if known is not None:
+            if depth + known[1] > MAX_DEPTH:
+                raise _ParseLimitError(
+                    f"aliases nest the data more than {MAX_DEPTH} levels deep", line, _NESTED_HINT
+                )
+            return known
+        if id(node) in active:
+            raise _ParseLimitError(
+                "an alias refers to the mapping or list that contains it", line, "remove the loop"
+            )
+        if depth > MAX_DEPTH:
+            raise _ParseLimitError(
+                f"aliases nest the data more than {MAX_DEPTH} levels deep", line, _NESTED_HINT
+            )
+        active.add(id(node))
+        values, height = 1, 0
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                children += (key_node, value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            count, child_height = visit(child, depth + 1)
+            values += count
+            height = max(height, child_height + 1)
+            if values > MAX_NODES:
+                raise _ParseLimitError(
+                    f"aliases expand the file to more than {MAX_NODES:,} values",
+                    line,
+                    "write the values out; aliases can multiply a small file into gigabytes",
+                )
+        active.discard(id(node))
+        done[id(node)] = (values, height)
+        return values, height
+
+    visit(root, 1)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> _ParseLimitError:
+    position = max(exc.position, 0)
+    if _CParser:  # libyaml reports a byte offset into the UTF-8 text
+        line = text.encode("utf-8", "surrogatepass")[:position].count(b"\n") + 1
+    else:
+        line = text.count("\n", 0, position) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return _ParseLimitError(
+        f"the file holds the character U+{code:04X}, which YAML does not allow",
+        line,
+        "remove it (control characters cannot be part of a spec)",
+    )
+
+
+def _compose(text: str) -> tuple[_Loader | None, yaml.Node | None]:
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(exc, text) from None
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None, lines
-        return _construct(node, loader, (), lines), lines
-    except yaml.MarkedYAMLError as exc:
+    except yaml.reader.ReaderError as exc:
+        loader.dispose()
+        raise _reader_problem(exc, text) from None
+    except BaseException:
+        loader.dispose()
+        raise
+    if node is not None:
+        try:
+            _measure(node)
+        except BaseException:
+            loader.dispose()
+            raise
+    return loader, node
+
+
+def _as_error(
+    exc: BaseException, path: Path | str | None, error: type[DraftkitError]
+) -> DraftkitError:
+    """A parse failure of any kind as one line of the caller's error class."""
+    if isinstance(exc, _ParseLimitError):
+        return error(exc.message, path=path, line=exc.line, hint=exc.hint)
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise SpecError(
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met while reading ahead
+            return error(
+                f"nested more than {MAX_DEPTH} levels deep", path=path, line=line, hint=_NESTED_HINT
+            )
+        return error(
             f"invalid YAML: {problem}",
             path=path,
             line=line,
             hint="check indentation and quoting on that line",
+        )
+    if isinstance(exc, RecursionError):
+        return error(f"nested too deeply to read (at most {MAX_DEPTH} levels)", path=path)
+    if isinstance(exc, MemoryError):
+        return error("too large to read in memory", path=path)
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return error(f"invalid YAML: {first}", path=path)
+
+
+def _parse_yaml(text: str, path: Path | None) -> tuple[Any, dict[PathKey, int]]:
+    lines: dict[PathKey, int] = {}
+    try:
+        loader, node = _compose(text)
+        if loader is None or node is None:
+            return None, lines
+        try:
+            return _construct(node, loader, (), lines), lines
+        finally:
+            loader.dispose()
+    except (_ParseLimitError, yaml.YAMLError, RecursionError, MemoryError) as exc:
+        raise _as_error(exc, path, SpecError) from None
+
+
+def parse_yaml_text(
+    text: str, *, path: str | Path | None = None, error: type[DraftkitError] = SpecError
+) -> Any:
+    """Parse YAML from an untrusted file under the same caps as a spec.
+
+    Depth, the number of values, aliases (and what they expand to) and number lengths are
+    capped before objects are built; timestamps stay strings; tags other than plain
+    mappings, lists and scalars are refused.
+
+    Args:
+        text: The YAML text.
+        path: The file it came from, for errors.
+        error: The error class to raise.
+
+    Returns:
+        The data (None for an empty document).
+
+    Raises:
+        DraftkitError: Of class ``error``, one line with the file and line.
+    """
+    try:
+        loader, node = _compose(text)
+        if loader is None or node is None:
+            return None
+        try:
+            return _construct(node, loader, (), {})
+        finally:
+            loader.dispose()
+    except (_ParseLimitError, yaml.YAMLError, RecursionError, MemoryError) as exc:
+        raise _as_error(exc, path, error) from None
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _ParseLimitError(f"duplicate key '{key}'", None, "each field may appear once")
+        out[key] = value
+    return out
+
+
+def _json_number(text: str) -> Any:
+    if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS:
+        raise _ParseLimitError(
+            f"a number with more than {MAX_NUMBER_DIGITS} digits",
+            None,
+            "put it in quotes if it is an identifier",
+        )
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _check_shape(data: Any, max_nodes: int = MAX_NODES) -> None:
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > max_nodes:
+            raise _ParseLimitError(
+                f"more than {max_nodes:,} values in one file (counting what aliases repeat)"
+            )
+        if depth > MAX_DEPTH:
+            raise _ParseLimitError(f"nested more than {MAX_DEPTH} levels deep", None, _NESTED_HINT)
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def check_data_shape(
+    data: Any,
+    *,
+    path: str | Path | None = None,
+    error: type[DraftkitError] = SpecError,
+    max_nodes: int = MAX_NODES,
+) -> None:
+    """Refuse loaded data nested deeper than :data:`MAX_DEPTH` or holding more than
+    ``max_nodes`` values, counting shared (aliased) values each time they occur.
+
+    For data read by another parser (a C YAML loader, ``json``): the walk has no recursion
+    and stops at the cap, so a self-referencing or alias-bomb structure is refused quickly.
+
+    Raises:
+        DraftkitError: Of class ``error``, naming ``path``.
+    """
+    try:
+        _check_shape(data, max_nodes)
+    except _ParseLimitError as exc:
+        raise error(exc.message, path=path, hint=exc.hint) from None
+
+
+def parse_json_text(
+    text: str, *, path: str | Path | None = None, error: type[DraftkitError] = SpecError
+) -> Any:
+    """Parse JSON from an untrusted file: duplicate keys refused, depth, size and number
+    lengths capped as for YAML.
+
+    Raises:
+        DraftkitError: Of class ``error``, one line with the file and (when known) line.
+    """
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_json_pairs,
+            parse_int=_json_number,
+            parse_float=_json_number,
+        )
+        _check_shape(data)
+        return data
+    except json.JSONDecodeError as exc:
+        raise error(
+            f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, hint="fix the syntax"
         ) from None
-    except yaml.YAMLError as exc:
-        raise SpecError(f"invalid YAML: {exc}", path=path) from None
+    except (_ParseLimitError, RecursionError, MemoryError, ValueError) as exc:
+        located = _locate_with_yaml(text, path, error)
+        if located is not None:
+            raise located from None
+        if isinstance(exc, ValueError) and not isinstance(exc, _ParseLimitError):
+            raise error(f"invalid JSON: {exc}", path=path) from None
+        raise _as_error(exc, path, error) from None
+
+
+def _locate_with_yaml(
+    text: str, path: str | Path | None, error: type[DraftkitError]
+) -> DraftkitError | None:
+    """The same problem found by the (line-keeping) YAML reader, when it finds one."""
+    try:
+        _parse_yaml(text, None)
     except SpecError as exc:
-        exc.path = str(path) if path is not None else None
-        raise SpecError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
-    finally:
-        loader.dispose()
+        if exc.line is not None:
+            return error(exc.message, path=path, line=exc.line, hint=exc.hint)
+    return None
 
 
 def _json_lines(text: str) -> dict[PathKey, int]:
@@ -156,6 +522,11 @@ def _json_lines(text: str) -> dict[PathKey, int]:
 def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
     """Read a YAML or JSON file safely.
 
+    The file is read only up to :data:`MAX_SPEC_BYTES`; nesting, the number of values,
+    YAML aliases and number lengths are capped (:data:`MAX_DEPTH`, :data:`MAX_NODES`,
+    :data:`MAX_ALIASES`, :data:`MAX_NUMBER_DIGITS`) before objects are built; duplicate
+    keys are refused in YAML and JSON alike.
+
     Args:
         path: A ``.yaml``/``.yml`` or ``.json`` file.
 
@@ -163,7 +534,8 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
         The data and a map from field path to 1-based line number.
 
     Raises:
-        SpecError: The file is missing, too large, not UTF-8, or not valid YAML/JSON.
+        SpecError: The file is missing, too large, not UTF-8, or not valid YAML/JSON; one
+            line with the file and, when known, the line.
     """
     path = Path(path)
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
@@ -175,12 +547,7 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
         )
     text = _read_text(path)
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SpecError(
-                f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, hint="fix the syntax"
-            ) from None
+        data = parse_json_text(text, path=path)
         return data, _json_lines(text)
     return _parse_yaml(text, path)
 
@@ -324,7 +691,11 @@ def parse_letter(
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''})"
         raise SpecError(
-            message, path=path, line=_line_for(loc, lines), where=_format_loc(loc), hint=hint
+            message,
+            path=path,
+            line=_line_for(loc, lines) if loc else None,
+            where=_format_loc(loc) if loc else None,
+            hint=hint,
         ) from None
 
 
@@ -410,6 +781,43 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def _os_reason(exc: OSError) -> str:
+    """An OS error as a few words: "permission denied", "no space left on device"."""
+    reason = exc.strerror or type(exc).__name__
+    return reason[:1].lower() + reason[1:]
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        if first.exists() and second.exists():
+            return first.samefile(second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def refuse_input_as_output(output: str | Path, inputs: Mapping[str, str | Path | None]) -> None:
+    """Refuse an output path that is also one of the command's inputs, even with --force.
+
+    Args:
+        output: Where the command would write.
+        inputs: What each input is ("the spec", "the reference document") and its path.
+
+    Raises:
+        OutputError: ``output`` is the same file as an input (also through a link).
+    """
+    target = Path(output)
+    for role, given in inputs.items():
+        if given is None or str(given) == "-":
+            continue
+        if _same_file(target, Path(given)):
+            raise OutputError(
+                f"the output is {role}; refusing to overwrite an input, even with --force",
+                path=target,
+                hint="write to another file",
+            )
+
+
 @contextlib.contextmanager
 def _atomic_target(path: Path, force: bool) -> Iterator[int]:
     if path.is_symlink() or (path.exists() and not path.is_file()):
@@ -427,7 +835,14 @@ def _atomic_target(path: Path, force: bool) -> Iterator[int]:
         raise OutputExistsError(
             "the output folder does not exist", path=path, hint=f"create {parent} first"
         )
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create a file in {parent} ({_os_reason(exc)})",
+            path=path,
+            hint="choose a folder you can write to",
+        ) from None
     try:
         Path(tmp).chmod(_file_mode(path))
         yield fd
@@ -438,11 +853,24 @@ def _atomic_target(path: Path, force: bool) -> Iterator[int]:
                 "output file appeared while writing", path=path, hint="pass --force to replace it"
             )
         Path(tmp).replace(path)
+    except OSError as exc:
+        _discard(fd, tmp)
+        raise OutputError(
+            f"cannot write the output ({_os_reason(exc)}); nothing was written",
+            path=path,
+            hint="free some space or choose another folder",
+        ) from None
     except BaseException:
+        _discard(fd, tmp)
+        raise
+
+
+def _discard(fd: int, tmp: str) -> None:
+    with contextlib.suppress(OSError):
         if fd != -1:
             os.close(fd)
+    with contextlib.suppress(OSError):
         Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
@@ -458,6 +886,8 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = False) ->
 
     Raises:
         OutputExistsError: The file exists and ``force`` is false, or its folder is missing.
+        OutputError: The file cannot be written (permissions, a full disk); nothing is
+            left behind.
     """
     target = Path(path)
     with _atomic_target(target, force) as fd:

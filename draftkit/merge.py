@@ -79,7 +79,12 @@ from draftkit.errors import (
     SpecError,
     TemplateError,
 )
-from draftkit.files import load_letter, write_bytes_atomic, write_text_atomic
+from draftkit.files import (
+    load_letter,
+    refuse_input_as_output,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 from draftkit.recipients import Recipient, load_recipients
 from draftkit.schema import Addressee, Ask, ClauseRef, Letter
 
@@ -95,6 +100,7 @@ __all__ = [
     "MergeResult",
     "MergeRow",
     "MergedLetter",
+    "check_outputs",
     "mail_merge",
     "merge",
     "merge_letters",
@@ -718,13 +724,21 @@ class _Merger:
     def _compose(self, letter: Letter) -> ComposeResult:
         from draftkit.compose import compose
 
-        return compose(
-            letter,
-            config=self.plan.config,
-            library=self.library,
-            audience=self.plan.audience,
-            template_dirs=self.plan.template_dirs,
-        )
+        try:
+            return compose(
+                letter,
+                config=self.plan.config,
+                library=self.library,
+                audience=self.plan.audience,
+                template_dirs=self.plan.template_dirs,
+            )
+        except SpecError as exc:
+            if exc.path is not None or not exc.where:
+                raise
+            # a field the spec must fill (a variable a built-in template needs)
+            raise SpecError(
+                exc.message, path=self.plan.spec_name, where=exc.where, hint=exc.hint
+            ) from None
 
     def _values(
         self,
@@ -1304,6 +1318,7 @@ def merge(
     manifest: bool = True,
     progress: Callable[[MergeRow], None] | None = None,
     grouped: bool = True,
+    inputs: Mapping[str, str | Path | None] | None = None,
 ) -> MergeResult:
     """Render one letter per recipient into ``outdir``.
 
@@ -1332,6 +1347,8 @@ def merge(
         progress: Called in this process once per recipient as its row is known.
         grouped: Compose once per kind of recipient (default); False composes each
             letter on its own.
+        inputs: Other files the caller read (the recipient file a list came from ...):
+            like the spec, reference and recipient file, they are never overwritten.
 
     Returns:
         The rows, the manifest and combined paths, and warnings.
@@ -1365,6 +1382,17 @@ def merge(
         merger.renderer  # noqa: B018 - prepare the reference once, before any fork
     result = MergeResult(outdir=out, mode="grouped" if merger.grouped else "per-recipient")
     names = output_names(people, fmt)
+    check_outputs(
+        out,
+        people,
+        fmt,
+        {
+            "the spec": spec if isinstance(spec, str | Path) else None,
+            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
+            "the reference document": reference,
+            **(inputs or {}),
+        },
+    )
     rows: dict[int, MergeRow] = {}
     tasks: list[_Task] = []
 
@@ -1663,6 +1691,32 @@ def _write_combined(
             text = "\n\f\n".join(render_text(letter).rstrip() for letter, _ in letters)
         data = (text + "\n").encode("utf-8")
     return write_bytes_atomic(target, data, force=True)
+
+
+def check_outputs(
+    outdir: str | Path,
+    people: Sequence[Recipient],
+    fmt: MergeFormat,
+    inputs: Mapping[str, str | Path | None],
+) -> None:
+    """Refuse a merge that would write over one of its own inputs, even with --force.
+
+    Args:
+        outdir: The output folder.
+        people: The recipients (their letters' file names are checked).
+        fmt: The output format.
+        inputs: What each input is ("the recipient list") and its path.
+
+    Raises:
+        OutputError: A letter, ``manifest.csv`` or ``combined.FMT`` would replace an input.
+    """
+    wanted = {*output_names(people, fmt), MANIFEST_NAME, f"combined.{fmt}"}
+    for role, given in inputs.items():
+        if given is None:
+            continue
+        path = Path(given)
+        if path.name in wanted and path.is_file():
+            refuse_input_as_output(Path(outdir) / path.name, {role: path})
 
 
 mail_merge = merge

@@ -22,16 +22,20 @@ every read bounded (a hostile file cannot make it inflate gigabytes or expand en
 from __future__ import annotations
 
 import hashlib
-import io
-import posixpath
-import xml.etree.ElementTree as ET
-import zipfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.errors import IngestError
+from draftkit.ooxml import (
+    MAX_PACKAGE_BYTES,
+    Package,
+    normalise_part_name,
+    open_package,
+    parse_part,
+    read_package_file,
+)
 
 __all__ = [
     "MAX_PROPERTIES_BYTES",
@@ -125,63 +129,26 @@ def parse_clause_list(value: str) -> list[tuple[str, str]]:
     return out
 
 
-def _read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_PROPERTIES_BYTES:
-        raise IngestError(
-            f"'{name}' unpacks to {info.file_size:,} bytes (at most {MAX_PROPERTIES_BYTES:,})",
-            path=source,
-            hint="the document's properties are implausibly large; re-save it in Word",
-        )
-    try:
-        with archive.open(info) as handle:
-            data = handle.read(MAX_PROPERTIES_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise IngestError(
-            f"cannot read '{name}' ({exc})", path=source, hint="the .docx is damaged"
-        ) from exc
-    if len(data) > MAX_PROPERTIES_BYTES:
-        raise IngestError(
-            f"'{name}' unpacks larger than its header says",
-            path=source,
-            hint="the .docx is damaged",
-        )
-    return data
+def _read_member(package: Package, name: str) -> bytes | None:
+    return package.read(name, limit=MAX_PROPERTIES_BYTES)
 
 
-def _parse_xml(data: bytes, name: str, source: str) -> ET.Element:
-    head = data[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower():
-        raise IngestError(
-            f"'{name}' declares a DTD or entities, which a DOCX part never needs",
-            path=source,
-            hint="the file is not a genuine Word document",
-        )
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise IngestError(
-            f"'{name}' is not well-formed XML ({exc})", path=source, hint="the .docx is damaged"
-        ) from exc
+def _parse_xml(data: bytes, name: str, source: str) -> Any:
+    return parse_part(data, part=name, source=source, error=IngestError)
 
 
-def _custom_part_name(archive: zipfile.ZipFile, source: str) -> str | None:
-    rels = _read_member(archive, _PKG_RELS, source)
+def _custom_part_name(package: Package, source: str) -> str | None:
+    rels = _read_member(package, _PKG_RELS)
     if rels is None:
-        return _DEFAULT_PART if _DEFAULT_PART in archive.namelist() else None
+        return _DEFAULT_PART if _DEFAULT_PART in package else None
     root = _parse_xml(rels, _PKG_RELS, source)
     for rel in root.iter(f"{_REL_NS}Relationship"):
         if rel.get("Type") == _CUSTOM_REL and rel.get("TargetMode") != "External":
-            target = (rel.get("Target") or "").replace("\\", "/")
-            name = posixpath.normpath(target.lstrip("/"))
-            return None if name.startswith("..") else name
+            return normalise_part_name(rel.get("Target") or "")
     return None
 
 
-def _properties(root: ET.Element) -> dict[str, str]:
+def _properties(root: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for prop in root.iter(f"{_PROP_NS}property"):
         name = prop.get("name")
@@ -212,25 +179,20 @@ def read_provenance(source: str | Path | bytes | IO[bytes]) -> Provenance:
             parts are oversized or malformed.
     """
     name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
-    opened: str | Path | IO[bytes] = io.BytesIO(source) if isinstance(source, bytes) else source
-    try:
-        archive = zipfile.ZipFile(opened)
-    except FileNotFoundError:
-        raise IngestError("file not found", path=name, hint="check the path") from None
-    except IsADirectoryError:
-        raise IngestError("is a folder, not a .docx file", path=name) from None
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise IngestError(
-            f"not a .docx (zip) file ({exc})", path=name, hint="pass a Word .docx document"
-        ) from exc
-    with archive:
-        part = _custom_part_name(archive, name)
-        if part is None:
-            return Provenance()
-        data = _read_member(archive, part, name)
-        if data is None:
-            return Provenance()
-        props = _properties(_parse_xml(data, part, name))
+    if isinstance(source, str | Path):
+        data = read_package_file(source, error=IngestError)
+    elif isinstance(source, bytes):
+        data = source
+    else:
+        data = source.read(MAX_PACKAGE_BYTES + 1)
+    package = open_package(data, source=name, error=IngestError, verify=False)
+    part = _custom_part_name(package, name)
+    if part is None:
+        return Provenance()
+    custom = _read_member(package, part)
+    if custom is None:
+        return Provenance()
+    props = _properties(_parse_xml(custom, part, name))
     return Provenance(
         version=props.get("draftkit.version") or None,
         variant=props.get("draftkit.variant") or None,

@@ -25,17 +25,18 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from draftkit.compose.sandbox import BlankValue
+from draftkit.characters import describe, shown, unwritable_in
+from draftkit.compose.sandbox import BlankValue, DataValue
 from draftkit.errors import SpecError
+from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Addressee
 
 __all__ = [
@@ -56,6 +57,8 @@ __all__ = [
 
 CONGRESS_FILE = "legislators-current.yaml"
 """The file that marks a congress-legislators folder."""
+
+_MAX_CONGRESS_VALUES = 2_000_000  # legislators-current.yaml holds about 45,000
 
 MAX_RECIPIENT_BYTES = 50 * 1024 * 1024
 """Recipient files larger than this are refused."""
@@ -99,6 +102,26 @@ class Recipient(BaseModel):
     key: str | None = None
     source: str | None = None
     problem: str | None = None
+
+    @model_validator(mode="after")
+    def _writable(self) -> Recipient:
+        """A recipient from any source (a list, the congress directory, Python) whose text
+        cannot be written into a letter is a problem row, never a silently cleaned one."""
+        if self.problem is not None:
+            return self
+        for name in type(self).model_fields:
+            if name in ("source", "problem"):
+                continue
+            found = unwritable_in(getattr(self, name))
+            if found is not None:
+                where = f"{name}{found[0]}" if found[0].startswith("[") else name
+                where = f"{name}.{found[0]}" if found[0] and not found[0].startswith("[") else where
+                self.problem = (
+                    f"'{shown(where)}' holds {describe(found[1])}, which cannot be written "
+                    "into a document"
+                )
+                break
+        return self
 
     def label(self) -> str:
         """A short label for messages and the manifest: the name, else key or source."""
@@ -220,6 +243,13 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _data(value: Any) -> Any:
+    """Recipient text as :class:`~draftkit.compose.sandbox.DataValue` (printed escaped)."""
+    if isinstance(value, str) and not isinstance(value, DataValue | BlankValue):
+        return DataValue(value)
+    return value
+
+
 def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Recipient:
     """Build a recipient from one row or mapping, keeping unknown keys as variables.
 
@@ -238,19 +268,27 @@ def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None
         if raw_key is None:
             problems.append("the row has more cells than the header has columns")
             continue
+        unwritable = unwritable_in(value)
+        if unwritable is not None:
+            inside = f" ({unwritable[0].lstrip('.')})" if unwritable[0] else ""
+            problems.append(
+                f"'{shown(str(raw_key))}'{inside} holds {describe(unwritable[1])}, which "
+                "cannot be written into a document"
+            )
+            continue
         column = _column(str(raw_key))
         if not column:
             continue
         target = _ALIASES.get(column)
         if target == "variables":
             if isinstance(value, Mapping):
-                variables.update({_column(str(k)) or str(k): v for k, v in value.items()})
+                variables.update({_column(str(k)) or str(k): _data(v) for k, v in value.items()})
             elif value not in (None, ""):
                 problems.append(f"'{raw_key}' must be a mapping of names to values")
             continue
         if target is None:
             value = value.strip() if isinstance(value, str) else value
-            variables[column] = BlankValue(column) if value in (None, "") else value
+            variables[column] = BlankValue(column) if value in (None, "") else _data(value)
             continue
         fields[target] = value
     first = _text(fields.pop("first_name", None))
@@ -296,7 +334,8 @@ def _read(path: Path) -> str:
     if size > MAX_RECIPIENT_BYTES:
         raise SpecError(f"recipient file is {size:,} bytes; too large", path=path)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="recipient file")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="save the list as UTF-8 CSV"
@@ -350,11 +389,10 @@ def read_list(path: str | Path) -> list[Recipient]:
     """
     path = Path(path)
     text = _read(path)
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise SpecError(f"cannot parse the recipient list: {str(exc).splitlines()[0]}",
-                        path=path) from None
+    if path.suffix.lower() == ".json":
+        data = parse_json_text(text, path=path)
+    else:
+        data = parse_yaml_text(text, path=path)
     if isinstance(data, dict) and "recipients" in data:
         data = data["recipients"]
     if not isinstance(data, list):
@@ -435,8 +473,10 @@ def ordinal(number: int) -> str:
 @functools.lru_cache(maxsize=8)
 def _load_yaml_cached(path: str, mtime: int) -> Any:
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with Path(path).open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="congress data file")
+    data = yaml.load(raw, Loader=loader)
+    check_data_shape(data, path=path, max_nodes=_MAX_CONGRESS_VALUES)
+    return data
 
 
 def _congress_file(folder: Path, name: str) -> Any:

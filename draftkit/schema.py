@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from draftkit.characters import describe, find_unwritable, unwritable_in
+
 __all__ = [
     "Addressee",
     "Ask",
@@ -65,8 +67,126 @@ def _strict_date(value: object) -> object:
 StrictDate = Annotated[dt.date, BeforeValidator(_strict_date)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+MAX_TEXT_CHARS = 1_000_000
+"""One text field may hold at most this many characters."""
+
+MAX_LETTER_CHARS = 10_000_000
+"""All the text of a letter (variables included) may hold at most this many characters."""
+
+MAX_LETTER_VALUES = 200_000
+"""A letter may hold at most this many values (strings, numbers, list items ...)."""
+
+MAX_VARIABLE_DEPTH = 20
+"""``variables`` may nest lists and mappings at most this deep."""
+
+_JSON_SCALARS = (str, int, float, bool, type(None), dt.date)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unwritable_message(value: Any) -> str | None:
+    """Why ``value`` (a field's value, without nested models) cannot be written, or None."""
+    if isinstance(value, str):
+        found = find_unwritable(value)
+        if found is None:
+            return None
+        return (
+            f"holds {describe(found[1])} at character {found[0] + 1}, which cannot be "
+            "written into a document; delete it (it is invisible: retype the text around it)"
+        )
+    if isinstance(value, BaseModel):
+        return None  # validated as a model of its own
+    problem = unwritable_in(value, models=False) if isinstance(value, list | tuple | dict) else None
+    if problem is None:
+        return None
+    where, char = problem
+    item = re.match(r"^\[(\d+)\]", where)
+    if item:  # "[1].x" -> "item 2 (x)"
+        rest = where[item.end() :].lstrip(".")
+        where = f"item {int(item.group(1)) + 1}" + (f" ({rest})" if rest else "")
+    return (
+        f"{where.lstrip('.') or 'a value'} holds {describe(char)}, which cannot be written "
+        "into a document; delete it"
+    )
+
+
+def _bounded_variables(value: Any) -> Any:
+    """Refuse ``variables`` that are not plain data or too large to ever serialise.
+
+    The walk has no recursion and stops at the caps, so even a structure that repeats one
+    list a billion times through shared references is refused after a few hundred
+    thousand steps instead of being expanded by ``model_dump_json``.
+    """
+    if not isinstance(value, dict):
+        return value  # the dict type check reports it
+    values = chars = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        values += 1
+        if values > MAX_LETTER_VALUES:
+            raise ValueError(f"variables hold more than {MAX_LETTER_VALUES:,} values")
+        if depth > MAX_VARIABLE_DEPTH:
+            raise ValueError(f"variables nest more than {MAX_VARIABLE_DEPTH} levels deep")
+        if isinstance(item, str):
+            chars += len(item)
+            if chars > MAX_LETTER_CHARS:
+                raise ValueError(f"variables hold more than {MAX_LETTER_CHARS:,} characters")
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise ValueError(f"variable names must be text, got {type(key).__name__}")
+                stack.append((key, depth + 1))
+                stack.append((child, depth + 1))
+        elif isinstance(item, list | tuple):
+            stack.extend((child, depth + 1) for child in item)
+        elif not isinstance(item, _JSON_SCALARS):
+            raise ValueError(
+                f"variables hold a {type(item).__name__}; only text, numbers, true/false, "
+                "dates, lists and mappings can be used"
+            )
+    return value
+
+
+Variables = Annotated[dict[str, Any], BeforeValidator(_bounded_variables)]
+"""Values for templates: plain data, bounded so that a letter can always be serialised."""
+
+
+class WritableModel(BaseModel):
+    """A model whose text can always be written: unknown fields, unwritable characters
+    (controls, noncharacters, lone surrogates) and text over :data:`MAX_TEXT_CHARS` are
+    refused with the field's path. The base of the letter and clause models."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=False,
+        str_max_length=MAX_TEXT_CHARS,
+        # str(ValidationError) would repr the whole input: a structure repeating one list a
+        # billion times (shared references) takes the interpreter down while printing it
+        hide_input_in_errors=True,
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _encodable(cls, value: Any) -> Any:
+        # lone surrogates fail pydantic's own string check with a cryptic message
+        items = value if isinstance(value, list | tuple) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, str) and _SURROGATE.search(item):
+                where = f" (item {index + 1})" if item is not value else ""
+                raise ValueError(f"{_unwritable_message(item)}{where}")
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _writable(cls, value: Any) -> Any:
+        message = _unwritable_message(value)
+        if message is not None:
+            raise ValueError(message)
+        return value
+
+
+class _Model(WritableModel):
+    pass
 
 
 class ClauseRef(_Model):
@@ -79,7 +199,7 @@ class ClauseRef(_Model):
     """
 
     clause: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-    variables: dict[str, Any] = Field(default_factory=dict)
+    variables: Variables = Field(default_factory=dict)
     variant: str | None = None
 
 
@@ -315,9 +435,49 @@ class Letter(_Model):
     signatories: list[Signatory] = Field(default_factory=list)
     signatory_note: str | None = None
     enclosures: list[str] = Field(default_factory=list)
-    variables: dict[str, Any] = Field(default_factory=dict)
+    variables: Variables = Field(default_factory=dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
+
+    @field_validator("audience")
+    @classmethod
+    def _audience_named(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(
+                "audience is empty; name a template variant (draftkit templates list) "
+                "or remove the line to use the default"
+            )
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        """Refuse a letter too large to serialise, before any field is validated.
+
+        The walk has no recursion and stops at the caps, so shared references (the same
+        list a million times) cost no more than the caps.
+        """
+        values = chars = 0
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop()
+            values += 1
+            if values > MAX_LETTER_VALUES:
+                raise ValueError(f"the letter holds more than {MAX_LETTER_VALUES:,} values")
+            if isinstance(item, str):
+                chars += len(item)
+                if chars > MAX_LETTER_CHARS:
+                    raise ValueError(
+                        f"the letter holds more than {MAX_LETTER_CHARS:,} characters of text"
+                    )
+            elif isinstance(item, BaseModel):
+                stack.extend(getattr(item, name) for name in type(item).model_fields)
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list | tuple):
+                stack.extend(item)
+        return data
 
     @field_validator("subject")
     @classmethod

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,6 +33,7 @@ import yaml
 from pydantic import ValidationError
 
 from draftkit.errors import SpecError
+from draftkit.files import parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Letter, Signatory
 
 __all__ = [
@@ -315,17 +315,17 @@ def _rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     if size > MAX_BYTES:
         raise SpecError(f"signatory file is {size:,} bytes; too large", path=path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_input(path, limit=MAX_BYTES, what="signatory file").decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="export the form as UTF-8 CSV"
         ) from None
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
-        try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            raise SpecError(f"cannot parse: {str(exc).splitlines()[0]}", path=path) from None
+        if suffix == ".json":
+            data = parse_json_text(text, path=path)
+        else:
+            data = parse_yaml_text(text, path=path)
         if isinstance(data, dict) and "signatories" in data:
             data = data["signatories"]
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from draftkit.characters import replace_unwritable
 from draftkit.clauses import Clause, ClauseLibrary
 from draftkit.clauses.store import append_clauses, parse_clause_text, set_clause_fields
 from draftkit.errors import ClauseError
@@ -176,11 +177,16 @@ def test_append_keeps_file_and_creates_new_files(tmp_path: Path) -> None:
     assert [c.id for c in parse_clause_text(empty_list, path)] == ["closing.new"]
 
 
+def _writable(size: int) -> st.SearchStrategy[str]:
+    """Text a clause can hold (control characters and noncharacters are refused)."""
+    return st.text(min_size=1, max_size=size).map(lambda value: replace_unwritable(value)[0])
+
+
 @settings(max_examples=80, deadline=None)
 @given(
-    by=st.text(min_size=1, max_size=40).filter(lambda s: s.strip() and s == s.strip()),
-    reason=st.text(min_size=1, max_size=120).filter(lambda s: s.strip()),
-    topics=st.lists(st.text(min_size=1, max_size=12), max_size=3),
+    by=_writable(40).filter(lambda s: s.strip() and s == s.strip()),
+    reason=_writable(120).filter(lambda s: s.strip()),
+    topics=st.lists(_writable(12), max_size=3),
 )
 def test_edited_values_read_back_exactly(by: str, reason: str, topics: list[str]) -> None:
     path = Path("t.yaml")
@@ -197,7 +203,7 @@ def test_edited_values_read_back_exactly(by: str, reason: str, topics: list[str]
 
 
 @settings(max_examples=80, deadline=None)
-@given(text=st.text(min_size=1, max_size=300), title=st.text(min_size=1, max_size=90))
+@given(text=_writable(300), title=_writable(90))
 def test_appended_clauses_read_back_exactly(text: str, title: str) -> None:
     path = Path("t.yaml")
     new = Clause(id="context.any", kind="context", title=title, text=text)

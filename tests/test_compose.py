@@ -269,17 +269,48 @@ def test_opening_counts_signatories_from_the_list(
     assert compose(letter).letter.body[0].startswith(expected)
 
 
-def test_missing_variable_names_file_line_and_variable() -> None:
+def test_missing_variable_of_a_builtin_template_points_at_the_spec_field(
+    tmp_path: Path,
+) -> None:
+    letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
+    with pytest.raises(SpecError) as info:
+        compose(letter, audience="us-congress")
+    error = info.value
+    assert error.where == "variables.purpose"
+    assert "the built-in us-congress.j2, line" in error.message
+    assert "add 'purpose: ...' under variables: in the spec" in str(error)
+    # through a spec file: the file and the line of its variables: mapping
+    spec = tmp_path / "letter.yaml"
+    spec.write_text(
+        "audience: us-congress\naddressees:\n  - {name: A B, office: us-senator}\n"
+        "variables:\n  country: Arkadia\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as info:
+        compose_file(spec)
+    assert str(info.value).startswith(f"{spec}:4: variables.purpose: ")
+
+
+def test_missing_variable_of_a_team_template_names_its_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "typo.j2").write_text(
+        '{% extends "base.j2" %}\n{% block opening %}We write about {{ purpsoe }}.'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
     letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
     with pytest.raises(TemplateError) as info:
-        compose(letter, audience="us-congress")
+        compose(letter, audience="typo", template_dirs=[tmp_path])
+    assert str(info.value).startswith(f"{tmp_path / 'typo.j2'}:2: undefined variable 'purpsoe'")
+
+
+def test_extends_outside_the_template_folders_names_the_template_line(tmp_path: Path) -> None:
+    (tmp_path / "evil.j2").write_text('\n{% extends "../../etc/passwd" %}\n', encoding="utf-8")
+    letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
+    with pytest.raises(TemplateError) as info:
+        compose(letter, audience="evil", template_dirs=[tmp_path])
     message = str(info.value)
-    assert (
-        message.startswith("draftkit/templates/variants/us-congress.j2:")
-        or "us-congress.j2:" in message
-    )
-    assert "undefined variable 'purpose'" in message
-    assert "add it under variables: in the spec" in message
+    assert message.startswith(f"{tmp_path / 'evil.j2'}:2: {{% extends %}}: refused")
+    assert "'..'" in message
 
 
 def test_compose_file_names_the_spec_in_errors(tmp_path: Path) -> None:

@@ -10,11 +10,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draftkit.errors import OutputExistsError, SpecError
+from draftkit.characters import find_unwritable
+from draftkit.errors import OutputError, OutputExistsError, SpecError
 from draftkit.files import (
+    MAX_DEPTH,
+    check_data_shape,
     dump_letter,
     load_letter,
+    parse_json_text,
     parse_letter,
+    parse_yaml_text,
+    read_input,
+    refuse_input_as_output,
     write_bytes_atomic,
     write_text_atomic,
 )
@@ -146,7 +153,7 @@ def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
 
 _text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
-).filter(lambda s: s.strip() == s and s.strip())
+).filter(lambda s: s.strip() == s and s.strip() and find_unwritable(s) is None)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -179,3 +186,74 @@ def test_dump_and_load_round_trip(
     path = tmp_path_factory.mktemp("rt") / f"letter.{fmt}"
     path.write_text(dump_letter(letter, fmt), encoding="utf-8")
     assert load_letter(path) == letter
+
+
+# -- bounded loading -----------------------------------------------------------------------
+
+
+def test_yaml_caps_are_checked_while_composing() -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n"
+        for p, n in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    with pytest.raises(SpecError, match=r"^bomb\.yaml:\d+: aliases expand the file"):
+        parse_yaml_text(laughs, path="bomb.yaml")
+    with pytest.raises(SpecError, match="refers to the mapping or list that contains it"):
+        parse_yaml_text("x: &a [1, *a]\n", path="loop.yaml")
+    with pytest.raises(SpecError, match=f"nested more than {MAX_DEPTH} levels deep"):
+        parse_yaml_text("x: " + "[" * 60 + "]" * 60, path="deep.yaml")
+    with pytest.raises(SpecError, match=r"^n\.yaml:1: a number with more than 100 digits"):
+        parse_yaml_text("n: " + "1" * 101, path="n.yaml")
+    with pytest.raises(SpecError, match=r"^nul\.yaml:2: the file holds the character U\+0000"):
+        parse_yaml_text("a: 1\nb: 'x\x00'\n", path="nul.yaml")
+    # the same aliases a few times are fine, and shared values are copied
+    data = parse_yaml_text("a: &a [1, 2]\nb: *a\nc: *a\n")
+    assert data == {"a": [1, 2], "b": [1, 2], "c": [1, 2]}
+
+
+def test_json_refuses_duplicates_deep_nesting_and_long_numbers() -> None:
+    with pytest.raises(SpecError, match=r"^d\.json:3: duplicate key 'a'"):
+        parse_json_text('{\n"a": 1,\n"a": 2\n}', path="d.json")
+    with pytest.raises(SpecError, match="nested"):
+        parse_json_text("[" * 100_000 + "]" * 100_000, path="deep.json")
+    with pytest.raises(SpecError, match="more than 100 digits"):
+        parse_json_text("[" + "9" * 200 + "]", path="n.json")
+    assert parse_json_text('{"a": [1, 2.5, "x", null, true]}') == {"a": [1, 2.5, "x", None, True]}
+
+
+def test_check_data_shape_stops_at_the_cap_on_shared_references() -> None:
+    laughs: list[object] = ["lol"] * 10
+    for _ in range(9):
+        laughs = [laughs] * 10
+    with pytest.raises(SpecError, match=r"^c\.yaml: more than 1,000 values"):
+        check_data_shape(laughs, path="c.yaml", max_nodes=1000)
+    check_data_shape({"a": [1, 2, {"b": "c"}]})
+
+
+def test_read_input_stops_at_the_limit_even_when_the_size_lies(tmp_path: Path) -> None:
+    zero = tmp_path / "endless.csv"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(SpecError, match="grew beyond 1,000 bytes"):
+        read_input(zero, limit=1000, what="list")
+    with pytest.raises(SpecError, match="list not found"):
+        read_input(tmp_path / "none.csv", limit=10, what="list")
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def test_an_input_is_never_an_output(tmp_path: Path) -> None:
+    spec = tmp_path / "letter.yaml"
+    spec.write_text("subject: x\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(spec)
+    for output in (spec, link, tmp_path / "." / "letter.yaml"):
+        with pytest.raises(OutputError, match="the output is the spec; refusing"):
+            refuse_input_as_output(output, {"the spec": spec})
+    refuse_input_as_output(tmp_path / "letter.docx", {"the spec": spec, "nothing": None})
+
+
+def test_an_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"cannot create a file in /sys \(permission denied\)"):
+        write_text_atomic("/sys/letter.txt", "x")
+    assert not list(tmp_path.iterdir())

@@ -566,3 +566,38 @@ def test_whole_directory_inside_addresses_and_salutations(
         assert courtesy in greetings, salutation
         assert recipient.surname in raw["name"]["last"]
         assert row["file"].isascii() and "/" not in row["file"]
+
+
+# --------------------------------------------------------------------------- hostile cells
+
+
+def test_recipient_cells_are_data_not_markup() -> None:
+    spec = simple_spec(body=["Families in {{ recipient.state }} and {{ recipient.note|upper }}."])
+    people = [person("Ana Ruiz", state="Ore*gon* [x](https://e.example)", note="${7*7} \\o/")]
+    (merged,) = list(merge_letters(spec, people))
+    assert merged.letter is not None
+    from draftkit.markup import plain
+
+    assert plain(merged.letter.body[0]) == (
+        "Families in Ore*gon* [x](https://e.example) and ${7*7} \\O/."
+    )
+
+
+def test_a_cell_with_an_escape_sequence_skips_its_row_by_column() -> None:
+    bad = recipient_from_mapping({"name": "Sen. A\x1b[8m", "office": "us-senator"}, source="l:2")
+    assert bad.problem is not None and "'name' holds U+001B" in bad.problem
+    direct = Recipient(name="B", variables={"state": "O\x00"})
+    assert direct.problem == (
+        "'variables.state' holds U+0000 (a control character), which cannot be written into "
+        "a document"
+    )
+
+
+def test_merge_never_writes_over_its_own_recipient_list(tmp_path: Path) -> None:
+    from draftkit.errors import OutputError
+
+    listing = tmp_path / "manifest.csv"
+    listing.write_text("name,office\nAna Ruiz,us-senator\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="the output is the recipient list"):
+        merge(simple_spec(), listing, tmp_path, force=True)
+    assert listing.read_text(encoding="utf-8").startswith("name,office")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pydantic import ValidationError
 
 from draftkit.build import prepare_letter
 from draftkit.errors import RenderError
@@ -309,7 +310,7 @@ def test_house_reference_supplies_letterhead_and_gains_missing_styles(tmp_path: 
 def test_bad_references_give_one_clear_line(tmp_path: Path) -> None:
     letter = Letter(salutation="Dear Minister,")
     not_zip = write(tmp_path / "broken.docx", b"this is not a zip file")
-    with pytest.raises(RenderError, match=r"broken.docx: not a readable .docx"):
+    with pytest.raises(RenderError, match=r"broken.docx: not a .docx"):
         render_docx(letter, reference=not_zip)
     other_zip = tmp_path / "other.docx"
     with zipfile.ZipFile(other_zip, "w") as archive:
@@ -328,13 +329,21 @@ def test_unresolved_letters_are_refused_with_what_is_missing() -> None:
         render_docx(Letter(kind="press-release"))
 
 
-def test_control_characters_never_corrupt_the_xml() -> None:
-    letter = Letter(salutation="Dear A,", body=['bell\x07 and <tags> & "quotes"'])
+def test_control_characters_are_refused_never_dropped() -> None:
+    with pytest.raises(ValidationError, match=r"U\+0007 \(a control character\)"):
+        Letter(salutation="Dear A,", body=['bell\x07 and <tags> & "quotes"'])
+    # a letter built around validation is refused by the renderer, naming the field
+    letter = Letter(salutation="Dear A,", body=["ok"]).model_copy(
+        update={"body": ['bell\x07 and <tags> & "quotes"']}
+    )
+    with pytest.raises(RenderError, match=r"body\[0\]: holds U\+0007"):
+        render_docx(letter)
+    letter = Letter(salutation="Dear A,", body=['<tags> & "quotes"'])
     document = docx.Document(io.BytesIO(render_docx(letter)))
-    assert any(p.text == "bell and <tags> & \u201cquotes\u201d" for p in document.paragraphs)
+    assert any(p.text == "<tags> & \u201cquotes\u201d" for p in document.paragraphs)
     straight = letter.model_copy(update={"options": LetterOptions(quotes="straight")})
     document = docx.Document(io.BytesIO(render_docx(straight)))
-    assert any(p.text == 'bell and <tags> & "quotes"' for p in document.paragraphs)
+    assert any(p.text == '<tags> & "quotes"' for p in document.paragraphs)
 
 
 def test_signatory_without_title_and_letter_without_sender() -> None:

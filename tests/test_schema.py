@@ -129,3 +129,52 @@ def test_signatory_lines_and_addressee_label() -> None:
 
 def test_other_document_kinds_are_not_unresolved_for_lack_of_salutation() -> None:
     assert Letter(kind="press-release").unresolved() == []
+
+
+# -- what a letter may hold ----------------------------------------------------------------
+
+
+def _nested(depth: int) -> Any:
+    value: Any = "y"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "words"),
+    [
+        ({"subject": "a\x07b"}, ("subject",), "U+0007 (a control character) at character 2"),
+        ({"body": ["ok", "x\ufffey"]}, ("body",), "item 2 holds U+FFFE"),
+        ({"enclosures": ["r\ud800"]}, ("enclosures",), "U+D800 (a lone surrogate)"),
+        ({"audience": " "}, ("audience",), "audience is empty"),
+        ({"variables": {"x": {1, 2}}}, ("variables",), "variables hold a set"),
+        ({"variables": {"x": _nested(25)}}, ("variables",), "20 levels"),
+        ({"subject": "x" * 1_000_001}, ("subject",), "at most 1000000 characters"),
+    ],
+)
+def test_what_cannot_be_written_is_refused_with_its_field(
+    data: dict[str, Any], where: tuple[str, ...], words: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        Letter.model_validate(data)
+    error = info.value.errors()[0]
+    assert tuple(error["loc"])[: len(where)] == where
+    assert words in error["msg"]
+
+
+def test_a_letter_built_from_shared_references_is_refused_quickly() -> None:
+    laughs: list[Any] = ["lol"] * 10
+    for _ in range(9):
+        laughs = [laughs] * 10
+    with pytest.raises(ValidationError, match="more than 200,000 values"):
+        Letter.model_validate({"variables": {"x": laughs}})
+    with pytest.raises(ValidationError, match="more than 10,000,000 characters"):
+        Letter(body=["x" * 900_000] * 20)
+
+
+def test_a_validated_letter_always_serialises() -> None:
+    letter = Letter(
+        variables={"rows": [{"name": "x" * 60, "n": 1, "d": dt.date(2026, 1, 1)}] * 20_000}
+    )
+    assert len(letter.model_dump_json()) > 1_000_000

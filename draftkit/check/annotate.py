@@ -21,7 +21,8 @@ from typing import Any
 from draftkit.check.model import Finding
 from draftkit.check.places import fold
 from draftkit.errors import IngestError, OutputExistsError
-from draftkit.files import write_bytes_atomic
+from draftkit.files import refuse_input_as_output, write_bytes_atomic
+from draftkit.ooxml import open_document, read_package_file
 
 __all__ = [
     "AUTHOR",
@@ -127,17 +128,12 @@ def _paragraphs(document: Any) -> list[tuple[Any, list[Any]]]:
 
 
 def _open(source: str | Path | bytes) -> Any:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
-    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise IngestError(
-            f"cannot open as a .docx ({exc})", path=name, hint="pass a Word .docx document"
-        ) from exc
+    if isinstance(source, str | Path):
+        data = read_package_file(source, error=IngestError)
+    else:
+        data = source
+    return open_document(data, source=name, error=IngestError)
 
 
 def paragraph_texts(source: str | Path | bytes) -> list[str]:
@@ -181,6 +177,8 @@ def annotate_docx(
         IngestError: ``source`` is not a readable .docx or has no text to comment on.
     """
     target = Path(output)
+    if isinstance(source, str | Path):
+        refuse_input_as_output(target, {"the document being annotated": source})
     if target.exists() and not force:
         raise OutputExistsError(
             "output file already exists", path=target, hint="pass --force to replace it"
@@ -206,7 +204,14 @@ def annotate_docx(
         else:
             result.placed += 1
         _, runs = paragraphs[index]
-        document.add_comment(runs, text=text, author=author, initials=initials)
+        try:
+            document.add_comment(runs, text=text, author=author, initials=initials)
+        except (ValueError, KeyError, IndexError) as exc:
+            raise IngestError(
+                f"cannot add a comment to this document ({type(exc).__name__}: {exc})",
+                path=name,
+                hint="open and re-save it in Word, then check it again",
+            ) from None
     _ensure_comment_styles(document)
     buffer = io.BytesIO()
     document.save(buffer)

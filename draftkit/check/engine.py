@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from draftkit.check.model import SEVERITIES, CheckReport, Finding, SourceKind
 from draftkit.check.registry import CheckContext, all_rules
 from draftkit.config import ProjectConfig, load_config
-from draftkit.errors import DraftkitError, SpecError
+from draftkit.errors import DraftkitError
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -345,6 +345,7 @@ def _check_document(
     spec: str | Path | None,
     today: dt.date | None,
 ) -> CheckReport:
+    from draftkit.files import MAX_SPEC_BYTES, read_input
     from draftkit.ingest import ingest_file
 
     result = ingest_file(path)
@@ -367,10 +368,7 @@ def _check_document(
     spec_name = None
     if spec is not None:
         spec_path = Path(spec)
-        try:
-            spec_bytes = spec_path.read_bytes()
-        except OSError as exc:
-            raise SpecError(f"cannot read the spec ({exc.strerror})", path=spec_path) from None
+        spec_bytes = read_input(spec_path, limit=MAX_SPEC_BYTES, what="spec")
         spec_name = spec_path.name
         if provenance is None:
             notes.append("--spec needs a rendered .docx to compare with; ignored")

@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from draftkit.errors import ClauseError
-from draftkit.schema import Letter, StrictDate
+from draftkit.schema import Letter, StrictDate, WritableModel
 
 __all__ = [
     "CLAUSE_KINDS",
@@ -58,7 +58,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 _VARIABLE = re.compile(r"{{-?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
-class _Model(BaseModel):
+class _Model(WritableModel):
     model_config = ConfigDict(extra="forbid")
 
 

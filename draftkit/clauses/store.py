@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from draftkit.clauses.model import Clause
 from draftkit.errors import ClauseError
+from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS, read_input
 
 __all__ = [
     "CLAUSE_SUFFIXES",
@@ -44,8 +45,12 @@ __all__ = [
 ]
 
 CLAUSE_SUFFIXES = (".yaml", ".yml")
-MAX_CLAUSE_FILE_BYTES = 64 * 1024 * 1024
-"""Clause files larger than this are refused (a topic file is a few hundred KB)."""
+MAX_CLAUSE_FILE_BYTES = 8 * 1024 * 1024
+"""Clause files larger than this are refused (a topic file is a few hundred KB; 8 MiB of
+YAML already takes about 600 MB to parse)."""
+
+MAX_CLAUSE_FILE_VALUES = 1_000_000
+"""A clause file may hold at most this many values, counting what YAML aliases repeat."""
 
 PathKey = tuple[str | int, ...]
 _ALLOWED_TOP = {"clauses", "topic", "description"}
@@ -92,10 +97,39 @@ def iter_clause_files(folders: Iterable[Path]) -> Iterator[Path]:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _construct(node: yaml.Node, loader: Any, key: PathKey, lines: dict[PathKey, int]) -> Any:
+class _Budget:
+    """Values built so far: aliases re-walk their node, so an alias bomb runs out."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values = 0
+
+
+def _construct(
+    node: yaml.Node,
+    loader: Any,
+    key: PathKey,
+    lines: dict[PathKey, int],
+    budget: _Budget,
+) -> Any:
+    budget.values += 1
+    if budget.values > MAX_CLAUSE_FILE_VALUES:
+        raise ClauseError(
+            f"more than {MAX_CLAUSE_FILE_VALUES:,} values (counting what aliases repeat)",
+            line=node.start_mark.line + 1,
+            hint="split the file, and write values out instead of using aliases",
+        )
+    if len(key) > MAX_DEPTH:
+        raise ClauseError(
+            f"nested more than {MAX_DEPTH} levels deep",
+            line=node.start_mark.line + 1,
+            hint="a clause nests a few levels; check for an alias that refers to itself",
+        )
     # Hot path for large libraries: plain strings are taken from the node directly.
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         lines.setdefault(key, node.start_mark.line + 1)
@@ -122,21 +156,33 @@ def _construct(node: yaml.Node, loader: Any, key: PathKey, lines: dict[PathKey, 
                     hint="each field may appear once per clause",
                 )
             lines[(*key, name)] = key_node.start_mark.line + 1
-            out[name] = _construct(value_node, loader, (*key, name), lines)
+            out[name] = _construct(value_node, loader, (*key, name), lines, budget)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loader, (*key, i), lines) for i, item in enumerate(node.value)]
+        return [
+            _construct(item, loader, (*key, i), lines, budget) for i, item in enumerate(node.value)
+        ]
+    if node.tag in _NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_NUMBER_DIGITS:
+        raise ClauseError(
+            f"a number with more than {MAX_NUMBER_DIGITS} digits",
+            line=node.start_mark.line + 1,
+            hint="put it in quotes",
+        )
     return loader.construct_object(node, deep=True)
 
 
 def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
     lines: dict[PathKey, int] = {}
-    loader = _FastLoader(text)
+    try:
+        loader = _FastLoader(text)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClauseError(f"invalid YAML: {first}", path=path) from None
     try:
         node = loader.get_single_node()
         if node is None:
             return None, lines
-        return _construct(node, loader, (), lines), lines
+        return _construct(node, loader, (), lines, _Budget()), lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise ClauseError(
@@ -145,10 +191,23 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
             line=mark.line + 1 if mark is not None else None,
             hint="check indentation and quoting on that line",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        raise ClauseError(
+            f"the file holds the character U+{code:04X}, which YAML does not allow",
+            path=path,
+            line=text.count("\n", 0, max(exc.position, 0)) + 1,
+            hint="remove it",
+        ) from None
     except yaml.YAMLError as exc:
-        raise ClauseError(f"invalid YAML: {exc}", path=path) from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ClauseError(f"invalid YAML: {first}", path=path) from None
     except ClauseError as exc:
         raise ClauseError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
+    except (RecursionError, MemoryError):
+        raise ClauseError(
+            "too deeply nested or too large to read", path=path, hint="split the file"
+        ) from None
     finally:
         loader.dispose()
 
@@ -303,8 +362,9 @@ def read_clause_file(path: Path) -> list[Clause]:
             path=path,
             hint="split it into one file per topic",
         )
+    raw = read_input(path, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError, what="clause file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ClauseError(
             f"not UTF-8 text (byte {exc.start})", path=path, hint="save the file as UTF-8"

@@ -6,7 +6,10 @@ only click and this package, not python-docx, jinja2 or SQLite.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +17,7 @@ from typing import Any
 import click
 
 from draftkit._version import __version__
+from draftkit.cli._common import echo_error
 
 __all__ = ["main"]
 
@@ -47,6 +51,30 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Parse the command line (``--help`` prints here); a closed pipe goes up."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise _PipeClosedError from None
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a closed pipe is passed up past click (which would exit 1)."""
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise _PipeClosedError from None
+            raise
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -55,22 +83,57 @@ class LazyGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        """Run the CLI; usage mistakes print one ``draftkit: error:`` line (exit code 2)."""
+        """Run the CLI; usage mistakes print one ``draftkit: error:`` line (exit code 2).
+
+        A reader that closes the pipe early (``draftkit ... | head``) ends the command
+        quietly with exit code 141, as a shell reports a SIGPIPE; any other failure to
+        write the output (a full disk) is one error line and exit code 1.
+        """
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
-            return super().main(args, prog_name, complete_var, False, **extra)
+            result = super().main(args, prog_name, complete_var, False, **extra)
+            sys.stdout.flush()
+            return result
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else "draftkit"
             message = " ".join(exc.format_message().split())
-            click.echo(f"draftkit: error: {message} — see '{where} --help'", err=True)
+            echo_error(f"{message} — see '{where} --help'")
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"draftkit: error: {' '.join(exc.format_message().split())}", err=True)
+            echo_error(" ".join(exc.format_message().split()))
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("draftkit: error: aborted", err=True)
+            echo_error("aborted")
             sys.exit(1)
+        except _PipeClosedError:
+            _discard_stdout()
+            sys.exit(141)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                _discard_stdout()
+                sys.exit(141)
+            _discard_stdout()
+            reason = exc.strerror or type(exc).__name__
+            where = f"{exc.filename}: " if exc.filename else ""
+            echo_error(f"{where}cannot write the output ({reason[:1].lower()}{reason[1:]})")
+            sys.exit(1)
+        except (MemoryError, RecursionError) as exc:
+            kind = "ran out of memory" if isinstance(exc, MemoryError) else "nested too deeply"
+            echo_error(f"{kind} while reading the input — it is too large to handle")
+            sys.exit(1)
+
+
+class _PipeClosedError(Exception):
+    """The reader of standard output went away (``draftkit ... | head``)."""
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -7,7 +7,7 @@ from typing import Any, Literal, cast
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 from draftkit.errors import ProtocolError
 
 __all__ = ["address"]
@@ -52,11 +52,11 @@ def _list(country: str | None, organization: str | None, fmt: str) -> None:
             }
             for r in rows
         ]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False), data=True)
         return
     width = max(len(row.key) for row in rows)
     for row in rows:
-        click.echo(f"{row.key.ljust(width)}  {row.label}")
+        echo(f"{row.key.ljust(width)}  {row.label}")
 
 
 def _citation_text(cite: dict[str, Any]) -> str:
@@ -71,31 +71,31 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
     other = "formal" if style == "common" else "common"
     chosen, second = report["styles"][style], report["styles"][other]
     for line in chosen["block"]:
-        click.echo(line)
-    click.echo()
+        echo(line)
+    echo()
     for which in ("formal", "common"):
         used = " (used)" if which == style else ""
-        click.echo(f"salutation, {which}{used}: {report['styles'][which]['salutation']}")
-    click.echo(f"complimentary close: {chosen['complimentary_close']}")
+        echo(f"salutation, {which}{used}: {report['styles'][which]['salutation']}")
+    echo(f"complimentary close: {chosen['complimentary_close']}")
     differences = []
     if second["block"] != chosen["block"]:
         differences.append("block: " + " / ".join(second["block"]))
     if second["complimentary_close"] != chosen["complimentary_close"]:
         differences.append(f"close: {second['complimentary_close']}")
     if differences:
-        click.echo(f"{other} style differs: " + "; ".join(differences))
+        echo(f"{other} style differs: " + "; ".join(differences))
     for alt in report["alternatives"]:
         where = "; ".join(_citation_text(c) for c in alt["citations"])
-        click.echo(f"also correct ({alt['field']}): {alt['form']} ({where}); {alt['note']}")
+        echo(f"also correct ({alt['field']}): {alt['form']} ({where}); {alt['note']}")
     if report["missing_params"]:
         names = ", ".join(report["missing_params"])
-        click.echo(f"lines left out (missing --param): {names}")
-    click.echo(f"source: {source}")
+        echo(f"lines left out (missing --param): {names}")
+    echo(f"source: {source}")
     if show_sources:
-        click.echo("sources by field:")
+        echo("sources by field:")
         for field, basis in report["basis"].items():
             for cite in basis["citations"]:
-                click.echo(f"  {field} [{basis['basis']}]: {_citation_text(cite)}")
+                echo(f"  {field} [{basis['basis']}]: {_citation_text(cite)}")
 
 
 @click.command("address")
@@ -192,6 +192,6 @@ def address(
         params=_parse_params(params),
     )
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
         return
     _print_report(report, protocol.get_office(office).source, show_sources)

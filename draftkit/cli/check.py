@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 if TYPE_CHECKING:
     from draftkit.check import CheckReport, Finding
@@ -185,7 +185,7 @@ def check(
     draftkit.yaml, or with a `# draftkit: disable=RULE` line in the spec.
     """
     if list_rules:
-        click.echo(_rules_text())
+        echo(_rules_text())
         return
     if path is None:
         raise click.UsageError("give a letter to check (or --rules to list the rules)")
@@ -232,10 +232,10 @@ def check(
         ]
     if fmt == "json":
         texts = [_json(r) for r in reports]
-        click.echo(texts[0] if recipients is None else "[\n" + ",\n".join(texts) + "\n]")
+        echo(texts[0] if recipients is None else "[\n" + ",\n".join(texts) + "\n]", data=True)
     else:
-        click.echo("\n\n".join(_text(r) for r in reports))
+        echo("\n\n".join(_text(r) for r in reports))
     if annotate is not None:
-        click.echo(_annotate(reports[0], path, annotate, force, author), err=True)
+        echo(_annotate(reports[0], path, annotate, force, author), err=True)
     failed = any(r.has_errors or (strict and r.count("warning") > 0) for r in reports)
     ctx.exit(1 if failed else 0)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from draftkit.cli._common import echo_error, run_guarded
+from draftkit.cli._common import echo, echo_error, run_guarded
 
 if TYPE_CHECKING:
     from draftkit.clauses import Clause, ClauseLibrary, SourceInfo
@@ -169,17 +169,17 @@ def search(
         )
     if fmt == "json":
         payload = [{**_summary(h.clause), "score": h.score, "snippet": h.snippet} for h in hits]
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        echo(json.dumps(payload, indent=2, ensure_ascii=False), data=True)
         return
     if not hits:
-        click.echo("no clauses match", err=True)
+        echo("no clauses match", err=True)
         return
     for number, hit in enumerate(hits, start=1):
         clause = hit.clause
         flag = "" if clause.status == "vetted" else f" [{clause.status.upper()}]"
-        click.echo(f"{number:>2}. {clause.id}{flag}  ({clause.kind}, score {hit.score:.2f})")
-        click.echo(f"    {clause.title}")
-        click.echo(f"    {hit.snippet}")
+        echo(f"{number:>2}. {clause.id}{flag}  ({clause.kind}, score {hit.score:.2f})")
+        echo(f"    {clause.title}")
+        echo(f"    {hit.snippet}")
 
 
 @clauses.command()
@@ -212,51 +212,51 @@ def show(
     if fmt == "json":
         data = {**clause.to_data(), "version": clause.version}
         data["file"], data["line"] = str(clause.source_file), clause.line
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False), data=True)
         return
     if fmt == "yaml":
-        click.echo(f"# {_where(clause)}  version {clause.version}")
-        click.echo(dump_clause(clause), nl=False)
+        echo(f"# {_where(clause)}  version {clause.version}")
+        echo(dump_clause(clause), nl=False, data=True)
         return
     wording, used = clause.wording_for(audience, variant)
-    click.echo(f"{clause.id}  ({clause.kind}, {clause.status}, version {clause.version})")
-    click.echo(f"  {clause.title}")
-    click.echo(f"  defined at {_where(clause)}")
+    echo(f"{clause.id}  ({clause.kind}, {clause.status}, version {clause.version})")
+    echo(f"  {clause.title}")
+    echo(f"  defined at {_where(clause)}")
     if clause.status == "vetted":
-        click.echo(f"  vetted by {clause.vetted_by} on {clause.vetted_on}")
+        echo(f"  vetted by {clause.vetted_by} on {clause.vetted_on}")
     elif clause.status == "retired":
-        click.echo(f"  retired: {clause.retired_reason}")
-    click.echo(f"  wording: {used or 'default'}")
-    click.echo("")
+        echo(f"  retired: {clause.retired_reason}")
+    echo(f"  wording: {used or 'default'}")
+    echo("")
     if wording.lead:
-        click.echo(f"  **{wording.lead}**")
+        echo(f"  **{wording.lead}**")
     for block in (wording.body, wording.text):
         if block:
-            click.echo(f"  {' '.join(block.split())}")
+            echo(f"  {' '.join(block.split())}")
     for item in wording.items:
-        click.echo(f"    - {item}")
-    click.echo("")
+        echo(f"    - {item}")
+    echo("")
     for name, spec in clause.variables.items():
         need = "" if spec.required else " (optional)"
         example = f" — e.g. {spec.example}" if spec.example else ""
-        click.echo(f"  {{{{ {name} }}}}{need}: {spec.description}{example}")
+        echo(f"  {{{{ {name} }}}}{need}: {spec.description}{example}")
     undeclared = clause.undeclared_variables()
     if undeclared:
         names = ", ".join(sorted(undeclared))
-        click.echo(f"  warning: uses variables it does not declare: {names}")
+        echo(f"  warning: uses variables it does not declare: {names}")
     if clause.variants:
-        click.echo(f"  variants: {', '.join(sorted(clause.variants))}")
+        echo(f"  variants: {', '.join(sorted(clause.variants))}")
     if clause.topics:
-        click.echo(f"  topics: {', '.join(clause.topics)}")
+        echo(f"  topics: {', '.join(clause.topics)}")
     if clause.audiences:
-        click.echo(f"  audiences: {', '.join(clause.audiences)}")
+        echo(f"  audiences: {', '.join(clause.audiences)}")
     for source in clause.provenance:
         bits = [source.title or "untitled", str(source.date or "undated")]
         if source.sender:
             bits.append(source.sender)
         if source.position:
             bits.append(source.position)
-        click.echo(f"  source: {'; '.join(bits)}")
+        echo(f"  source: {'; '.join(bits)}")
 
 
 @clauses.command(name="list")
@@ -280,17 +280,17 @@ def list_(
     with open_library(libraries, cache_dir) as library:
         found = library.select(kind=kind, status=status, tags=tags, audience=audience)
     if fmt == "json":
-        click.echo(json.dumps([_summary(c) for c in found], indent=2, ensure_ascii=False))
+        echo(json.dumps([_summary(c) for c in found], indent=2, ensure_ascii=False), data=True)
         return
     width = max((len(c.id) for c in found), default=0)
     for clause in found:
-        click.echo(
+        echo(
             f"{clause.id:<{width}}  {clause.kind:<14} {clause.status:<7}  "
             f"{clause.version}  {clause.title}"
         )
     counts = {s: sum(c.status == s for c in found) for s in STATUSES}
     parts = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    click.echo(
+    echo(
         f"{len(found)} clause{'s' if len(found) != 1 else ''}" + (f": {parts}" if parts else ""),
         err=True,
     )
@@ -314,24 +314,30 @@ def add(
     The input holds one clause (a mapping starting with `id:`), a list of clauses, or a
     `clauses:` list. Other clauses and comments in the target file are kept.
     """
-    from draftkit.clauses.store import parse_clause_text
+    from draftkit.clauses.store import MAX_CLAUSE_FILE_BYTES, parse_clause_text
     from draftkit.errors import ClauseError
+    from draftkit.files import read_input
 
     if source == "-":
-        text, origin = sys.stdin.read(), Path("<stdin>")
+        text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
+        if len(text) > MAX_CLAUSE_FILE_BYTES:
+            raise ClauseError(f"more than {MAX_CLAUSE_FILE_BYTES:,} characters", path=origin)
     else:
         origin = Path(source)
+        raw = read_input(origin, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError)
         try:
-            text = origin.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ClauseError(f"cannot read file ({exc.strerror})", path=origin) from None
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ClauseError(
+                f"not UTF-8 text (byte {exc.start})", path=origin, hint="save it as UTF-8"
+            ) from None
     new = parse_clause_text(text, origin)
     if not new:
         raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")
     with open_library(libraries, cache_dir) as library:
         for clause in new:
             stored = library.add(clause, to=target)
-            click.echo(f"added {stored.id} ({stored.status}) at {_where(stored)}")
+            echo(f"added {stored.id} ({stored.status}) at {_where(stored)}")
 
 
 @clauses.command()
@@ -355,7 +361,7 @@ def vet(
     """Mark clause ID as vetted (edits its file in place)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.vet(clause_id, by, on.date() if on else None)
-    click.echo(f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})")
+    echo(f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})")
 
 
 @clauses.command()
@@ -369,7 +375,7 @@ def retire(
     """Retire clause ID (it stays in its file, marked retired, with the reason)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.retire(clause_id, reason)
-    click.echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}")
+    echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}")
 
 
 @clauses.command()
@@ -385,7 +391,7 @@ def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
         files = len(library.files())
         path = library.index_path
     elapsed = time.perf_counter() - started
-    click.echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})")
+    echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})")
 
 
 def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
@@ -473,20 +479,20 @@ def harvest(
             "skipped": [{"where": w, "reason": r} for w, r in report.skipped],
             "written": [str(p) for p in report.written],
         }
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        echo(json.dumps(payload, indent=2, ensure_ascii=False), data=True)
     else:
         for clause in report.added:
             first = clause.provenance[0]
-            click.echo(f"+ {clause.id}  ({Path(first.file or '').name} {first.position})")
+            echo(f"+ {clause.id}  ({Path(first.file or '').name} {first.position})")
         for match in report.matched:
             what = "new source" if match.recorded else "already recorded"
-            click.echo(
+            echo(
                 f"= {match.clause_id}  ({Path(match.source.file or '').name} "
                 f"{match.source.position}; similarity {match.score:.2f}; {what})"
             )
         for where, reason in report.skipped:
-            click.echo(f"- {where}: {reason}")
-        click.echo(report.summary(), err=True)
+            echo(f"- {where}: {reason}")
+        echo(report.summary(), err=True)
     if failed:
         raise SystemExit(1)
 

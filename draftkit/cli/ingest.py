@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from draftkit.cli._common import echo_error, run_guarded
+from draftkit.cli._common import echo, echo_error, run_guarded
 
 if TYPE_CHECKING:
     from draftkit.ingest import IngestResult
@@ -154,7 +154,7 @@ def ingest(
     Example: draftkit ingest old-letters/*.txt -o specs/
     """
     from draftkit.errors import DraftkitError
-    from draftkit.files import write_text_atomic
+    from draftkit.files import refuse_input_as_output, write_text_atomic
     from draftkit.ingest import ingest_file
 
     if outdir is not None and str(outdir) == "-":
@@ -173,6 +173,8 @@ def ingest(
             raise click.UsageError(f"--format {fmt} does not match -o {outdir}")
         spec_file, outdir, fmt = outdir, None, named
     fmt = fmt or "yaml"
+    if spec_file is not None:
+        refuse_input_as_output(spec_file, {"the document being read": files[0]})
     if outdir is not None:
         if outdir.exists() and not outdir.is_dir():
             raise click.UsageError(f"-o {outdir} is a file; give a folder or a .yaml/.json name")
@@ -190,17 +192,19 @@ def ingest(
                 if result.letter is not None and spec_file is not None:
                     written = write_text_atomic(spec_file, text, force=force)
                 elif result.letter is not None and outdir is not None:
-                    written = write_text_atomic(_target(outdir, path, fmt, used), text, force=force)
+                    target = _target(outdir, path, fmt, used)
+                    refuse_input_as_output(target, {"one of the documents being read": path})
+                    written = write_text_atomic(target, text, force=force)
                 elif outdir is None and spec_file is None and not explain:
-                    click.echo(text, nl=False)
+                    echo(text, nl=False, data=True)
                 if explain:
-                    click.echo(_explanation(result))
+                    echo(_explanation(result))
                 if not quiet:
                     lines.append(_summary(result, written))
                     lines.extend(_details(result))
                     if not show_bar:
                         for line in lines:
-                            click.echo(line, err=True)
+                            echo(line, err=True)
                         lines.clear()
             except DraftkitError as exc:
                 failed += 1
@@ -209,8 +213,8 @@ def ingest(
                 else:
                     echo_error(str(exc))
     for line in lines:
-        click.echo(line, err=True)
+        echo(line, err=True)
     if failed:
-        if not quiet:
-            click.echo(f"{failed} of {len(files)} file(s) failed", err=True)
+        if not quiet and len(files) > 1:
+            echo(f"{failed} of {len(files)} file(s) failed", err=True)
         raise SystemExit(1)

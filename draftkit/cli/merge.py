@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from draftkit.cli._common import echo_error, run_guarded
+from draftkit.cli._common import echo, echo_error, run_guarded
 
 if TYPE_CHECKING:
     from draftkit.merge import MergeFormat, MergeRow
@@ -137,8 +137,8 @@ def merge(
     if dry_run:
         for recipient, name in zip(people, output_names(people, chosen), strict=True):
             status = f"  ({recipient.problem})" if recipient.problem else ""
-            click.echo(f"{name}\t{recipient.label()}{status}")
-        click.echo(f"{len(people)} recipients", err=True)
+            echo(f"{name}\t{recipient.label()}{status}")
+        echo(f"{len(people)} recipients", err=True)
         return
     spec_input: Letter | Path = spec
     if signatory_file is not None:
@@ -148,13 +148,25 @@ def merge(
         imported = read_signatories(signatory_file)
         ordered = order_signatories(imported.signatories, letter.options.signatory_order)
         spec_input = letter.model_copy(update={"signatories": ordered})
-        click.echo(
+        echo(
             f"signatories: {len(ordered)} from {signatory_file}"
             f" ({len(imported.duplicates)} duplicates merged, {len(imported.skipped)} skipped)",
             err=True,
         )
     from draftkit.config import load_config
+    from draftkit.merge import check_outputs
 
+    check_outputs(
+        outdir,
+        people,
+        chosen,
+        {
+            "the spec": spec,
+            "the recipient list": source,
+            "the signatory file": signatory_file,
+            "the reference document": reference,
+        },
+    )
     config = load_config(spec)
     bar_context = click.progressbar(
         length=len(people),
@@ -187,15 +199,15 @@ def merge(
             progress=progress,
         )
     for row in errors:
-        click.echo(f"draftkit: skipped #{row.index} {row.recipient}: {row.message}", err=True)
+        echo(f"draftkit: skipped #{row.index} {row.recipient}: {row.message}", err=True)
     for warning in result.warnings:
-        click.echo(f"draftkit: warning: {warning}", err=True)
-    click.echo(
+        echo(f"draftkit: warning: {warning}", err=True)
+    echo(
         f"{result.rendered} rendered, {result.skipped} already there, {result.errors} failed"
         f" -> {outdir}" + (f" (manifest: {result.manifest.name})" if result.manifest else ""),
         err=True,
     )
     if result.combined is not None:
-        click.echo(f"wrote {result.combined}", err=True)
+        echo(f"wrote {result.combined}", err=True)
     if result.errors and (strict or not (result.rendered or result.skipped)):
         raise SystemExit(1)

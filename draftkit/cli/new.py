@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 __all__ = ["new"]
 
@@ -52,10 +52,10 @@ def new(
     folders = [*template_dirs, *load_config(output.parent if output else None).templates]
     text = scaffold_spec(audience, coalition=coalition, template_dirs=folders)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False, data=True)
         return
     write_text_atomic(output, text, force=force)
     docx = output.with_suffix(".docx")
-    click.echo(
+    echo(
         f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}"
     )

@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
@@ -81,16 +81,16 @@ def render(
             spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
         )
         if lines:
-            click.echo(
+            echo(
                 "draftkit: the spec leaves these parts out, so rendering fills them in "
                 "(write a part in the spec to change it, or write it empty, e.g. "
                 "closing: [], to leave it out):",
                 err=True,
             )
             for line in lines:
-                click.echo(f"  {line}", err=True)
+                echo(f"  {line}", err=True)
         else:
-            click.echo("draftkit: rendering adds nothing: the spec writes every part.", err=True)
+            echo("draftkit: rendering adds nothing: the spec writes every part.", err=True)
     if output is None:
         if explain:
             return
@@ -98,7 +98,7 @@ def render(
 
     chosen = fmt or (None if str(output) != "-" else "txt")
     if reference is not None and (chosen or output.suffix.lower().lstrip(".")) in ("md", "txt"):
-        click.echo("draftkit: note: --reference applies to .docx and .pdf output only", err=True)
+        echo("draftkit: note: --reference applies to .docx and .pdf output only", err=True)
     if str(output) == "-":
         _to_stdout(spec, chosen or "txt", reference, audience, template_dirs, clause_dirs)
         return
@@ -113,8 +113,8 @@ def render(
         clause_dirs=clause_dirs,
     )
     for warning in result.warnings:
-        click.echo(f"draftkit: warning: {warning}", err=True)
-    click.echo(f"wrote {result.path}", err=True)
+        echo(f"draftkit: warning: {warning}", err=True)
+    echo(f"wrote {result.path}", err=True)
 
 
 def _to_stdout(
@@ -139,7 +139,10 @@ def _to_stdout(
     )
     data = render_bytes(letter, fmt, reference=reference)  # type: ignore[arg-type]
     for warning in warnings:
-        click.echo(f"draftkit: warning: {warning}", err=True)
+        echo(f"draftkit: warning: {warning}", err=True)
+    if fmt in ("txt", "md") and sys.stdout.isatty():
+        echo(data.decode("utf-8"), nl=False, data=True)  # escapes what a terminal acts on
+        return
     stream.write(data)
     stream.flush()
 
@@ -150,4 +153,4 @@ def schema(indent: int) -> None:
     """Print the JSON Schema of a letter spec."""
     from draftkit.schema import Letter
 
-    click.echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False))
+    echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False), data=True)

@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 _ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"]
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -57,26 +57,26 @@ def summary(file: Path) -> None:
         imported = read_signatories(file)
         people = imported.signatories
     counts = count_signatories(people)
-    click.echo(f"signatories:   {counts.total}")
-    click.echo(f"organizations: {counts.organizations}")
-    click.echo(f"individuals:   {counts.individuals}")
-    click.echo(f"lead:          {counts.leads}")
+    echo(f"signatories:   {counts.total}")
+    echo(f"organizations: {counts.organizations}")
+    echo(f"individuals:   {counts.individuals}")
+    echo(f"lead:          {counts.leads}")
     if counts.former:
-        click.echo(f"former:        {counts.former}")
+        echo(f"former:        {counts.former}")
     if imported is not None:
-        click.echo(f"for identification only: {len(imported.identification_only)}")
-    click.echo(f'count text:    "{count_text(people)}"')
+        echo(f"for identification only: {len(imported.identification_only)}")
+    echo(f'count text:    "{count_text(people)}"')
     if imported is not None:
-        click.echo(f"duplicates merged: {len(imported.duplicates)}")
+        echo(f"duplicates merged: {len(imported.duplicates)}")
         for dup in imported.duplicates:
-            click.echo(f'  {dup.source}: "{dup.dropped}" = "{dup.kept}" ({dup.reason})')
-        click.echo(f"rows skipped: {len(imported.skipped)}")
+            echo(f'  {dup.source}: "{dup.dropped}" = "{dup.kept}" ({dup.reason})')
+        echo(f"rows skipped: {len(imported.skipped)}")
         for line in imported.skipped:
-            click.echo(f"  {line}")
+            echo(f"  {line}")
         if imported.unused_columns:
-            click.echo(f"columns not used: {', '.join(imported.unused_columns)}")
+            echo(f"columns not used: {', '.join(imported.unused_columns)}")
     for line in mismatches:
-        click.echo(f"draftkit: warning: {file}: {line}", err=True)
+        echo(f"draftkit: warning: {file}: {line}", err=True)
     if mismatches:
         raise SystemExit(1)
 
@@ -106,9 +106,11 @@ def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
     list ordered. The YAML fragment starts with comments giving the counts and the
     generated count text; paste it into the letter spec.
     """
-    from draftkit.files import write_text_atomic
+    from draftkit.files import refuse_input_as_output, write_text_atomic
     from draftkit.signatories import OrderPolicy, order_signatories, read_signatories
 
+    if output is not None:
+        refuse_input_as_output(output, {"the export being imported": file})
     imported = read_signatories(file)
     policy = cast("OrderPolicy", order)
     ordered = order_signatories(imported.signatories, policy)
@@ -121,18 +123,18 @@ def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
         identification_only=imported.identification_only,
     )
     for dup in imported.duplicates:
-        click.echo(f'merged {dup.source}: "{dup.dropped}" = "{dup.kept}"', err=True)
+        echo(f'merged {dup.source}: "{dup.dropped}" = "{dup.kept}"', err=True)
     for line in imported.skipped:
-        click.echo(f"skipped {line}", err=True)
+        echo(f"skipped {line}", err=True)
     for header in imported.unused_columns:
-        click.echo(
+        echo(
             f"note: column '{header}' is not used; if it holds signatory data, rename it "
             "name, organization, title or type",
             err=True,
         )
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False, data=True)
         return
     write_text_atomic(output, text, force=force)
     noun = "signatory" if len(ordered) == 1 else "signatories"
-    click.echo(f"wrote {output} ({len(ordered)} {noun})", err=True)
+    echo(f"wrote {output} ({len(ordered)} {noun})", err=True)

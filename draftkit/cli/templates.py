@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import run_guarded
+from draftkit.cli._common import echo, run_guarded
 
 __all__ = ["templates"]
 
@@ -49,11 +49,11 @@ def list_command(template_dirs: tuple[Path, ...]) -> None:
         if info.shadows is not None:
             origin = "team*"
         if info.error:
-            click.echo(f"{info.name:<20} {origin:<9} BROKEN: {info.error}")
+            echo(f"{info.name:<20} {origin:<9} BROKEN: {info.error}")
             continue
-        click.echo(f"{info.name:<20} {origin:<9} {info.description}")
+        echo(f"{info.name:<20} {origin:<9} {info.description}")
     if any(info.shadows is not None for info in variants):
-        click.echo("* a team variant that replaces the built-in of the same name")
+        echo("* a team variant that replaces the built-in of the same name")
 
 
 @templates.command("show")
@@ -67,28 +67,28 @@ def show_command(name: str, source: bool, template_dirs: tuple[Path, ...]) -> No
 
     info = variant_info(name, _search_path(template_dirs))
     if source:
-        click.echo(info.path.read_text(encoding="utf-8"), nl=False)
+        echo(info.path.read_text(encoding="utf-8"), nl=False, data=True)
         return
-    click.echo(f"{info.name}: {info.description}")
-    click.echo(f"  file:      {info.path}" + ("  (built-in)" if info.builtin else ""))
+    echo(f"{info.name}: {info.description}")
+    echo(f"  file:      {info.path}" + ("  (built-in)" if info.builtin else ""))
     if info.shadows is not None:
-        click.echo(f"  replaces:  {info.shadows}")
-    click.echo(f"  inherits:  {' -> '.join(info.ancestors) or '(nothing: the root variant)'}")
+        echo(f"  replaces:  {info.shadows}")
+    echo(f"  inherits:  {' -> '.join(info.ancestors) or '(nothing: the root variant)'}")
     if info.example_office:
-        click.echo(f"  meant for: office {info.example_office} (and similar)")
-    click.echo("  variables (under variables: in the spec):")
+        echo(f"  meant for: office {info.example_office} (and similar)")
+    echo("  variables (under variables: in the spec):")
     if not info.variables:
-        click.echo("    (none)")
+        echo("    (none)")
     for var in info.variables:
         need = "required" if var.required else "optional"
         used = f" [used in {', '.join(var.used_in)}]" if var.used_in else ""
-        click.echo(f"    {var.name} ({need}): {var.description}{used}")
+        echo(f"    {var.name} ({need}): {var.description}{used}")
         if var.example:
-            click.echo(f"        e.g. {var.example}")
-    click.echo(f"  blocks it defines: {', '.join(info.blocks) or '(none)'}")
-    click.echo(f"  blocks inherited:  {', '.join(info.inherited_blocks) or '(none)'}")
+            echo(f"        e.g. {var.example}")
+    echo(f"  blocks it defines: {', '.join(info.blocks) or '(none)'}")
+    echo(f"  blocks inherited:  {', '.join(info.inherited_blocks) or '(none)'}")
     if info.undeclared:
-        click.echo(
+        echo(
             "  warning: uses names not declared in its front matter: " + ", ".join(info.undeclared),
             err=True,
         )
@@ -119,10 +119,10 @@ def new_command(
     path = new_variant(
         name, base, folder, template_dirs=[*template_dirs, *config.templates], force=force
     )
-    click.echo(f"wrote {path}")
+    echo(f"wrote {path}")
     known = [p.resolve() for p in config.templates]
     if folder.resolve() not in known:
-        click.echo(
+        echo(
             f"note: add `templates: [{folder}]` to draftkit.yaml (or pass --templates {folder}) "
             "so draftkit finds it",
             err=True,

@@ -8,14 +8,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from draftkit.compose.sandbox import display_path, render_string
-from draftkit.compose.variants import CONTEXT_NAMES, TemplateSet, templates_for
+from draftkit.characters import describe, unwritable_in
+from draftkit.compose.sandbox import MissingVariableError, display_path, render_string
+from draftkit.compose.variants import (
+    BUILTIN_TEMPLATES,
+    CONTEXT_NAMES,
+    TemplateSet,
+    templates_for,
+)
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
-from draftkit.files import load_letter
+from draftkit.files import load_data, load_letter, parse_yaml_text
 from draftkit.schema import Addressee, Ask, ClauseRef, Letter, LetterOptions, ProvenanceEntry
 
 if TYPE_CHECKING:
@@ -253,10 +258,10 @@ def _resolve_clauses(
 
 def _apply_options(letter: Letter, text: str, path: Path) -> list[str]:
     try:
-        data = yaml.safe_load(text) if text.strip() else None
-    except yaml.YAMLError as exc:
+        data = parse_yaml_text(text, error=TemplateError) if text.strip() else None
+    except TemplateError as exc:
         raise TemplateError(
-            f"the options block is not YAML: {str(exc).splitlines()[0]}",
+            f"the options block is not YAML: {exc.message}",
             path=display_path(path),
             hint="write one 'key: value' per line",
         ) from None
@@ -383,6 +388,31 @@ def compose(
         ProtocolError: Unknown office.
         SpecError: Something is still missing after compose (e.g. no salutation).
     """
+    try:
+        return _compose(
+            letter,
+            config=config,
+            library=library,
+            audience=audience,
+            template_dirs=template_dirs,
+            clause_policy=clause_policy,
+        )
+    except MissingVariableError as exc:
+        translated = _for_spec(exc)
+        if translated is None:
+            raise
+        raise translated from None
+
+
+def _compose(
+    letter: Letter,
+    *,
+    config: ProjectConfig | None,
+    library: ClauseSource | None,
+    audience: str | None,
+    template_dirs: Sequence[str | Path],
+    clause_policy: Literal["warn", "refuse"] | None,
+) -> ComposeResult:
     config = config or ProjectConfig()
     policy = clause_policy or config.clause_policy
     variant = audience or letter.audience or "base"
@@ -454,6 +484,13 @@ def compose(
             f"the letter is still incomplete after compose: {', '.join(missing)}",
             hint="fill these in the spec",
         )
+    unwritable = unwritable_in(work)
+    if unwritable is not None:
+        raise TemplateError(
+            f"holds {describe(unwritable[1])} after compose, which a letter cannot contain",
+            where=unwritable[0],
+            hint="it came from a template, clause or variable: remove it there",
+        )
     return ComposeResult(letter=work, variant=variant, warnings=warnings, filled=filled)
 
 
@@ -482,6 +519,38 @@ def _derive_salutation(letter: Letter, forms: Sequence[AddressForms | None], aud
     )
     mark = letter.options.salutation_punctuation or default_punctuation(audience)
     return text if text.endswith((",", ":")) else text + mark
+
+
+def _builtin(template: str | None) -> bool:
+    """True for a template file shipped with draftkit (its errors are the spec's to fix)."""
+    if not template or template.startswith("<"):
+        return False
+    try:
+        return Path(template).resolve().is_relative_to(BUILTIN_TEMPLATES)
+    except OSError:
+        return False
+
+
+def _for_spec(exc: MissingVariableError) -> SpecError | None:
+    """A built-in template's missing variable as the spec field to add (no path yet)."""
+    if exc.variable is None or not _builtin(exc.template):
+        return None
+    used = f"{Path(exc.template or '').name}, line {exc.line}" if exc.line else "a template"
+    return SpecError(
+        f"the letter's template variant needs '{exc.variable}' (the built-in {used} uses it)",
+        where=f"variables.{exc.variable}",
+        hint=f"add '{exc.variable}: ...' under variables: in the spec, or write that part of "
+        "the letter yourself (draftkit templates show VARIANT lists what each part needs)",
+    )
+
+
+def _variables_line(path: str | Path) -> int | None:
+    """The line of ``variables:`` in a spec (where a missing variable goes), if present."""
+    try:
+        _, lines = load_data(path)
+    except DraftkitError:
+        return None
+    return lines.get(("variables",))
 
 
 def compose_file(
@@ -520,6 +589,9 @@ def compose_file(
     except DraftkitError as exc:
         if exc.path is not None:
             raise
+        line = exc.line
+        if line is None and (exc.where or "").startswith("variables."):
+            line = _variables_line(path)
         raise type(exc)(
-            exc.message, path=path, line=exc.line, where=exc.where, hint=exc.hint
+            exc.message, path=path, line=line, where=exc.where, hint=exc.hint
         ) from exc

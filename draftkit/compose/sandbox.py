@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
 from draftkit.errors import DraftkitError, TemplateError
+from draftkit.markup import escape
 
 if TYPE_CHECKING:
     pass
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_OUTPUT_CHARS",
     "MAX_TEMPLATE_BYTES",
     "BlankValue",
+    "DataValue",
     "render_string",
 ]
 
@@ -84,6 +86,17 @@ class BlankValue(str):
 
     def __reduce__(self) -> tuple[type[BlankValue], tuple[str]]:
         return (BlankValue, (self.name,))
+
+
+class DataValue(str):
+    """A value from a recipient list: data, never markup.
+
+    Printed by a template (``{{ recipient.state }}``) it is escaped, so an asterisk or a
+    bracket in a cell is set as written instead of turning the rest of the sentence italic
+    or into a link. A filter applied to it (``|upper``, ``|trim``) keeps it data.
+    """
+
+    __slots__ = ()
 
 
 _BLANK_MARK = "\x00blank:"
@@ -258,6 +271,13 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
                 _too_big("filter 'indent'")
         result = func(*args, **kwargs)
         _check_size(result)
+        if (
+            strings
+            and isinstance(strings[0], DataValue)
+            and isinstance(result, str)
+            and not isinstance(result, DataValue | BlankValue)
+        ):
+            return DataValue(result)  # a filter of recipient data is still data
         return result
 
     return guarded
@@ -391,6 +411,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
 def _finalize(value: Any) -> Any:
     if isinstance(value, BlankValue):
         return f"{_BLANK_MARK}{value.name}\x00"
+    if isinstance(value, DataValue):
+        return escape(value)
     if _estimated_size(value) > MAX_OUTPUT_CHARS:
         _too_big("printing a value")
     return value
@@ -497,6 +519,18 @@ def _explain_undefined(message: str) -> str:
     return match.group(1) if match else message
 
 
+class MissingVariableError(TemplateError):
+    """A template used a name that nothing defines.
+
+    Attributes:
+        variable: The top-level name (``purpose``), or None for a missing attribute.
+        template: The template file that used it (not shortened for display).
+    """
+
+    variable: str | None = None
+    template: str | None = None
+
+
 def convert_error(
     exc: BaseException,
     *,
@@ -523,10 +557,14 @@ def convert_error(
             " be empty",
         )
     if isinstance(exc, jinja2.UndefinedError):
+        top = _UNDEFINED_NAME.match(str(exc))
         name = _explain_undefined(str(exc))
-        return TemplateError(
+        error = MissingVariableError(
             f"undefined variable '{name}'", path=path, line=line, hint=undefined_hint
         )
+        error.variable = top.group(1) if top else None
+        error.template = filename
+        return error
     if isinstance(exc, LimitError | UnsafeNameError):
         return TemplateError(
             f"refused: {exc}", path=path, line=line, hint="templates produce letter text only"

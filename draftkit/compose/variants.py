@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-import yaml
 from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,7 +23,7 @@ from draftkit.compose.sandbox import (
     run_template,
 )
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.files import write_text_atomic
+from draftkit.files import parse_yaml_text, write_text_atomic
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -156,9 +155,18 @@ def _front_matter(source: str, path: Path) -> _FrontMatter:
     if not match:
         return _FrontMatter()
     try:
-        data = yaml.safe_load(match.group("body")) or {}
+        data = parse_yaml_text(match.group("body"), error=TemplateError) or {}
+    except TemplateError as exc:
+        raise TemplateError(
+            f"bad front matter: {exc.message}",
+            path=display_path(path),
+            line=1 + (exc.line or 0),
+            hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
+            " variables",
+        ) from None
+    try:
         return _FrontMatter.model_validate(data)
-    except (yaml.YAMLError, ValidationError) as exc:
+    except ValidationError as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise TemplateError(
             f"bad front matter: {detail}",
@@ -288,8 +296,10 @@ class TemplateSet:
         ]
 
     def _load(self, template_name: str) -> LoadedTemplate:
+        found: Path | None = None
         try:
             path, folder = self.loader.find(template_name)
+            found = path
             stat = path.stat()
             key = (path, stat.st_mtime_ns, stat.st_size)
             cached = self._parsed.get(template_name)
@@ -306,7 +316,10 @@ class TemplateSet:
         except DraftkitError:
             raise
         except Exception as exc:
-            raise self._error(exc, "template", "") from None
+            error = self._error(exc, "template", "")
+            if error.path is None and found is not None:
+                error.path = display_path(found)  # the file that could not be used
+            raise error from None
         parent = _extends_target(ast, path)
         loaded = LoadedTemplate(
             name=_parent_variant(template_name),
@@ -331,6 +344,21 @@ class TemplateSet:
             )
         return f"{name}.j2"
 
+    def _load_from(self, target: str, child: LoadedTemplate | None) -> LoadedTemplate:
+        """Load ``target``; a failure to load a parent names the child's ``extends`` line."""
+        try:
+            return self._load(target)
+        except TemplateError as exc:
+            if child is None or exc.path is not None:
+                raise
+            extends = next(iter(child.ast.find_all(nodes.Extends)), None)
+            raise TemplateError(
+                f"{{% extends %}}: {exc.message}",
+                path=display_path(child.path),
+                line=extends.lineno if extends is not None else None,
+                hint=exc.hint,
+            ) from None
+
     def chain(self, name: str) -> list[LoadedTemplate]:
         """The variant and its ancestors, child first.
 
@@ -342,7 +370,7 @@ class TemplateSet:
         seen: set[Path] = set()
         target: str | None = self._template_name(name)
         while target is not None:
-            loaded = self._load(target)
+            loaded = self._load_from(target, chain[-1] if chain else None)
             real = loaded.path.resolve()
             if real in seen:
                 raise TemplateError(

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
@@ -26,6 +26,7 @@ from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.explain import LineReading, explain_lines
 from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
+from draftkit.ingest.writable import writable_lines
 from draftkit.provenance import Provenance
 from draftkit.schema import DocumentKind, Letter
 
@@ -127,6 +128,47 @@ def _outside(parsed: Parsed) -> str:
 
 
 def ingest_lines(
+    lines: list[Line],
+    *,
+    source: str | Path | None = None,
+    dropped: list[tuple[str, str]] | None = None,
+    explain: bool = False,
+) -> IngestResult:
+    """Parse lines from any reader into an :class:`IngestResult`.
+
+    Characters a letter cannot hold (control characters, noncharacters) are replaced by
+    U+FFFD, visibly, with a warning giving the count.
+
+    Args:
+        lines: Lines from :func:`~draftkit.ingest.text.lines_from_text` or a reader.
+        source: Where they came from (kept in the result's ``path``).
+        dropped: What the reader itself left out, as ``(text, reason)`` pairs.
+        explain: Fill :attr:`IngestResult.explanation` (each line and its part).
+
+    Raises:
+        IngestError: The text cannot be held in a letter (a field over the size limits).
+    """
+    lines, replaced = writable_lines(lines)
+    try:
+        result = _ingest_lines(lines, source=source, dropped=dropped, explain=explain)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise IngestError(
+            f"the document cannot be held as a letter ({where}: {first['msg']})",
+            path=str(source) if source is not None else None,
+            hint="split the document, or convert the part you need to plain text",
+        ) from None
+    if replaced:
+        note = (
+            f"{replaced} character{'s' if replaced > 1 else ''} that a letter cannot hold "
+            "(control characters or noncharacters) replaced by U+FFFD"
+        )
+        result = result.model_copy(update={"warnings": [*result.warnings, note]})
+    return result
+
+
+def _ingest_lines(
     lines: list[Line],
     *,
     source: str | Path | None = None,
@@ -266,17 +308,34 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
 
         lines, dropped = read_pdf(data, source=filename)
         return ingest_lines(lines, source=filename, dropped=dropped, explain=explain)
-    text, _encoding = decode_bytes(data, source=filename)
+    text, encoding = decode_bytes(data, source=filename)
     if fmt == "html":
         from draftkit.ingest.html import read_html
 
         lines, dropped = read_html(text)
-        return ingest_lines(lines, source=filename, dropped=dropped, explain=explain)
+        return _noted(
+            ingest_lines(lines, source=filename, dropped=dropped, explain=explain), encoding
+        )
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
     if Path(filename).suffix.lower() in (".md", ".markdown"):
-        return ingest_lines(lines_from_markdown(text), source=filename, explain=explain)
-    return ingest_lines(lines_from_text(text), source=filename, explain=explain)
+        return _noted(
+            ingest_lines(lines_from_markdown(text), source=filename, explain=explain), encoding
+        )
+    return _noted(ingest_lines(lines_from_text(text), source=filename, explain=explain), encoding)
+
+
+def _noted(result: IngestResult, encoding: str) -> IngestResult:
+    """Say when the text was not UTF-8 and was read as Windows-1252 (never silently)."""
+    if encoding not in ("cp1252", "utf-8+cp1252"):
+        return result
+    note = (
+        "the file is not UTF-8: read as Windows-1252"
+        if encoding == "cp1252"
+        else "the file is UTF-8 with some bytes that are not: those were read as Windows-1252"
+    )
+    note += "; check accented letters, quotes and dashes (or save it as UTF-8)"
+    return result.model_copy(update={"warnings": [note, *result.warnings]})
 
 
 def _with_provenance(result: IngestResult, data: bytes, filename: str) -> IngestResult:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import RenderError
-from draftkit.files import write_bytes_atomic
+from draftkit.files import refuse_input_as_output, write_bytes_atomic
 from draftkit.render.layout import STYLES, format_date, layout, typeset
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
@@ -158,6 +158,7 @@ def render_to_file(
     """
     target = Path(path)
     chosen = format_for_path(target, fmt)
+    refuse_input_as_output(target, {"the reference document": reference})
     if target.is_symlink() or (target.exists() and not target.is_file()):
         from draftkit.errors import OutputExistsError
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.schema import Addressee, Ask, Letter, Signatory
 from draftkit.typography import smarten, smarten_markup
@@ -415,6 +416,13 @@ def require_resolved(letter: Letter) -> None:
             f"the letter is not resolved: {', '.join(missing)}",
             hint="compose it first (draftkit render composes specs), or write the "
             "salutation and the clause text into the spec",
+        )
+    unwritable = unwritable_in(letter)
+    if unwritable is not None:
+        raise RenderError(
+            f"holds {describe(unwritable[1])}, which cannot be written into a document",
+            where=unwritable[0],
+            hint="remove it from the spec, template, clause or recipient data it came from",
         )
 
 

@@ -35,6 +35,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from draftkit.errors import RenderError
 from draftkit.markup import link_shown, parse
+from draftkit.ooxml import open_document, parse_part, read_package_file
 from draftkit.render.layout import (
     KEEP_LINES,
     KEEP_WITH_NEXT,
@@ -633,37 +634,9 @@ def _custom_xml(properties: Sequence[tuple[str, str]]) -> str:
 
 
 def _open_docx(path: Path) -> Any:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise RenderError(
-            f"cannot read the reference document ({exc.strerror})", path=path
-        ) from None
-    if size > MAX_REFERENCE_BYTES:
-        raise RenderError("reference document is too large", path=path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-            if total > 4 * MAX_REFERENCE_BYTES:
-                raise RenderError("reference document unpacks too large", path=path)
-            if "word/document.xml" not in archive.namelist():
-                raise RenderError(
-                    "not a Word document (no word/document.xml)",
-                    path=path,
-                    hint="pass a .docx saved by Word or LibreOffice",
-                )
-        return docx.Document(str(path))
-    except RenderError:
-        raise
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise RenderError(
-            f"not a readable .docx ({exc.__class__.__name__})",
-            path=path,
-            hint="pass a .docx saved by Word or LibreOffice",
-        ) from None
+    """Open a reference document through the safe package reader (see draftkit.ooxml)."""
+    data = read_package_file(path, error=RenderError, limit=MAX_REFERENCE_BYTES)
+    return open_document(data, source=str(path), error=RenderError)
 
 
 def _ensure_styles(document: Any, path: Path) -> dict[str, str]:
@@ -708,6 +681,8 @@ def _with_bases(source: dict[str, Any], name: str, known_ids: set[str]) -> list[
 
 
 def _has_letterhead(document: Any) -> bool:
+    if not len(document.sections):  # a document without section properties
+        return False
     section = document.sections[0]
     header = (
         section.first_page_header if section.different_first_page_header_footer else section.header
@@ -734,9 +709,21 @@ _LOCK = threading.Lock()
 
 
 def _prepare_uncached(path: Path) -> _Prepared:
+    document = _open_docx(path)
+    try:
+        return _prepare_document(document, path)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        # python-docx and int() raise these on values no Word writes (numId="x" ...)
+        raise RenderError(
+            f"the reference document cannot be used ({type(exc).__name__}: {exc})",
+            path=path,
+            hint="open and re-save it in Word, or pass another house style",
+        ) from None
+
+
+def _prepare_document(document: Any, path: Path) -> _Prepared:
     from lxml import etree
 
-    document = _open_docx(path)
     style_ids = _ensure_styles(document, path)
     has_letterhead = _has_letterhead(document)
     body = document.element.body
@@ -756,7 +743,7 @@ def _prepare_uncached(path: Path) -> _Prepared:
     _ensure_widow_control(document)
     custom_props = _existing_custom_properties(document)
     furniture = _inherit_page_furniture(document, style_ids, custom_props)
-    numbering_part = document.part.numbering_part
+    numbering_part = _numbering_part(document)
     numbering = numbering_part.element
     abstract_ids = [
         int(el.get(f"{_W}abstractNumId")) for el in numbering.findall(f"{_W}abstractNum")
@@ -783,7 +770,7 @@ def _prepare_uncached(path: Path) -> _Prepared:
     document_name = document.part.partname.lstrip("/")
     rels_name = _rels_name(document_name)
     numbering_name = numbering_part.partname.lstrip("/")
-    doc_xml = etree.tostring(document.element, encoding="unicode")
+    doc_xml = etree.tostring(_with_prefixes(document.element), encoding="unicode")
     marker = doc_xml.rfind("<w:sectPr")
     body_open = doc_xml.find("<w:body>")
     if marker == -1 or body_open == -1:
@@ -865,6 +852,58 @@ def _prepare_uncached(path: Path) -> _Prepared:
         header_kinds=furniture.header_kinds,
         text_width=furniture.text_width,
     )
+
+
+def _with_prefixes(root: Any) -> Any:
+    """The document element, declaring ``w:`` and ``r:`` as the body XML writes them.
+
+    A reference written by another program may leave ``r:`` undeclared (no hyperlinks)
+    or bind WordprocessingML to another prefix; the letter's body needs both.
+    """
+    from lxml import etree
+
+    if root.nsmap.get("w") == W_NS and root.nsmap.get("r") == R_NS:
+        return root
+    nsmap = {
+        prefix: uri
+        for prefix, uri in root.nsmap.items()
+        if prefix not in ("w", "r") and uri not in (W_NS, R_NS)
+    }
+    nsmap.update(w=W_NS, r=R_NS)
+    fixed = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=nsmap)
+    fixed.extend(copy.deepcopy(child) for child in root)
+    return fixed
+
+
+def _numbering_part(document: Any) -> Any:
+    """The document's numbering part, added empty when the reference has none.
+
+    python-docx cannot create one itself (``NumberingPart.new`` is not implemented), and a
+    minimal .docx written by another program often has no ``word/numbering.xml``.
+    """
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.parts.numbering import NumberingPart
+
+    try:
+        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        pass
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:numbering xmlns:w="{W_NS}"/>'
+    ).encode()
+    taken = {str(part.partname) for part in document.part.package.iter_parts()}
+    name = "/word/numbering.xml"
+    counter = 1
+    while name in taken:
+        counter += 1
+        name = f"/word/numbering{counter}.xml"
+    part = NumberingPart.load(
+        PackURI(name), CONTENT_TYPE.WML_NUMBERING, blob, document.part.package
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+    return part
 
 
 def _free_prefix(base: str, taken: Callable[[str], bool]) -> str:
@@ -1076,11 +1115,15 @@ def _rels_name(part_name: str) -> str:
 
 
 def _existing_custom_properties(document: Any) -> list[tuple[str, str]]:
-    from lxml import etree
 
     for rel in document.part.package.rels.values():
         if rel.reltype == CUSTOM_REL and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_part(
+                rel.target_part.blob,
+                part=str(rel.target_part.partname).lstrip("/"),
+                source=None,
+                error=RenderError,
+            )
             out = []
             for prop in root:
                 name = prop.get("name")

@@ -1,0 +1,754 @@
+"""Opening OOXML packages (.docx) that may be hostile: bounded, verified, one error type.
+
+Every path that reads a Word document (ingest, check, clause harvest, ``--reference``,
+``check --annotate``, provenance) opens it here. Before python-docx or lxml sees a byte,
+the zip is checked against what Word actually writes:
+
+- only *stored* and *deflate* members (``zipfile`` inflates bzip2 and LZMA members without
+  any bound, so they are refused, as are encrypted members);
+- at most :data:`MAX_MEMBERS` members, no two with the same name (OPC names compare
+  case-insensitively), no absolute or ``..`` names, no members that overlap in the file;
+- every member is inflated in chunks with a running cap on its bytes
+  (:data:`MAX_PART_BYTES`), on the package's bytes (:data:`MAX_TOTAL_BYTES`) and on the
+  compression ratio (:data:`MAX_RATIO`); a member must inflate to exactly the size its
+  header declares, with the declared CRC;
+- an XML part must be UTF-8 or UTF-16, hold no DTD (``<!DOCTYPE``/``<!ENTITY``: python-docx
+  would silently drop the text behind an entity) and at most :data:`MAX_XML_ELEMENTS`
+  elements.
+
+XML is parsed with entity resolution and network access off and lxml's default limits kept
+(never ``huge_tree``). Every failure is one :class:`~draftkit.errors.DraftkitError` (of the
+class the caller asks for) naming the file and the part::
+
+    house.docx: word/styles.xml: the part declares a DTD (<!DOCTYPE ...>), which a Word
+    document never contains — re-save the file from Word
+
+See docs/security.md for the limits and what each refusal says.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from draftkit.errors import DraftkitError, IngestError
+
+__all__ = [
+    "MAX_MEMBERS",
+    "MAX_PACKAGE_BYTES",
+    "MAX_PART_BYTES",
+    "MAX_RATIO",
+    "MAX_TOTAL_BYTES",
+    "MAX_XML_ELEMENTS",
+    "Package",
+    "open_document",
+    "open_package",
+    "parse_part",
+    "read_package_file",
+]
+
+MAX_PACKAGE_BYTES = 50 * 1024 * 1024
+"""A .docx file larger than this is refused before it is read."""
+
+MAX_MEMBERS = 1000
+"""At most this many members in a package (Word writes 10 to 50; images add a few)."""
+
+MAX_PART_BYTES = 50 * 1024 * 1024
+"""One member may inflate to at most this many bytes."""
+
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+"""All members together may inflate to at most this many bytes."""
+
+MAX_RATIO = 200
+"""Once a member has inflated :data:`RATIO_FLOOR` bytes, it may not be compressed more
+than this many to one (Word's parts reach about 35:1; a zip bomb reaches 1000:1)."""
+
+RATIO_FLOOR = 1024 * 1024
+"""Members smaller than this are not held to :data:`MAX_RATIO`."""
+
+MAX_XML_ELEMENTS = 500_000
+"""An XML part may hold at most this many elements (a 500-page report holds fewer)."""
+
+MAX_NAME_CHARS = 1024
+"""A member name longer than this is refused."""
+
+_MAX_DIRECTORY_BYTES = 4 * 1024 * 1024
+_CHUNK = 64 * 1024
+_HEAD = 512  # bytes of a part read before deciding whether it is XML
+_MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+_METHODS = {0: "stored", 8: "deflate"}
+_METHOD_NAMES = {
+    1: "shrink",
+    6: "implode",
+    9: "deflate64",
+    12: "bzip2",
+    14: "LZMA",
+    93: "Zstandard",
+    95: "XZ",
+    98: "PPMd",
+    99: "AES encryption",
+}
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+_NEEDLES = ("<!DOCTYPE", "<!ENTITY")
+_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_CONTENT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": (
+        "an Excel workbook"
+    ),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": (
+        "a PowerPoint presentation"
+    ),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": (
+        "a Word template (.dotx)"
+    ),
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": (
+        "a macro-enabled template (.dotm)"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    name: str
+    method: int
+    start: int  # first byte of the member's data in the archive
+    end: int  # one past its last byte
+    size: int  # declared inflated size
+    crc: int
+
+
+def _fail(
+    error: type[DraftkitError], source: str | None, message: str, part: str | None = None
+) -> DraftkitError:
+    hints = {
+        True: "re-save the file from Word or LibreOffice, or export it as text",
+        False: "save the document again from Word as .docx",
+    }
+    return error(message, path=source, where=part, hint=hints[part is None])
+
+
+def read_package_file(
+    path: str | Path, *, error: type[DraftkitError] = IngestError, limit: int = MAX_PACKAGE_BYTES
+) -> bytes:
+    """Read a .docx file's bytes, refusing folders, missing files and oversized files.
+
+    Args:
+        path: The file.
+        error: The error class to raise.
+        limit: The largest file accepted, in bytes.
+
+    Raises:
+        DraftkitError: Of class ``error``, naming the file.
+    """
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+        if target.is_dir():
+            raise error("is a folder, not a .docx file", path=target)
+        if size > limit:
+            raise error(
+                f"file is {size:,} bytes; a .docx may be at most {limit:,}",
+                path=target,
+                hint="save it without embedded media, or export it as text",
+            )
+        with target.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error("file not found", path=target, hint="check the path") from None
+    except OSError as exc:
+        raise error(f"cannot read file ({exc.strerror or exc})", path=target) from None
+    if len(data) > limit:
+        raise error(f"file grew beyond {limit:,} bytes while it was read", path=target)
+    return data
+
+
+def _directory_size(data: bytes) -> tuple[int, int] | None:
+    """(entries, central directory bytes) declared by the end record, or None."""
+    tail = data[-(65535 + 22) :]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None
+    entries, size = struct.unpack("<HI", tail[at + 10 : at + 16])
+    if entries == 0xFFFF or size == 0xFFFFFFFF:
+        locator = tail.rfind(b"PK\x06\x07", 0, at)
+        if locator < 0 or len(tail) - locator < 20:
+            return entries, size
+        (offset,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
+        record = data[offset : offset + 56]
+        if len(record) == 56 and record[:4] == b"PK\x06\x06":
+            entries, size = struct.unpack("<QQ", record[32:48])
+    return entries, size
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "a member has an empty name"
+    if len(name) > MAX_NAME_CHARS:
+        return f"a member name is {len(name):,} characters long"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return f"member name {name!r} holds control characters"
+    if "\\" in name:
+        return f"member name {name!r} uses backslashes, which a .docx never does"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return f"member name {name!r} is an absolute path"
+    if ".." in name.split("/"):
+        return f"member name {name!r} climbs out of the package ('..')"
+    return None
+
+
+class Package:
+    """A zip package whose directory has been checked; members are read on demand.
+
+    Use :func:`open_package`. Reading a member (:meth:`read`) or all of them
+    (:meth:`verify`) inflates in chunks under the caps described in the module.
+
+    Attributes:
+        source: The file name used in errors.
+        names: The member names, in archive order.
+    """
+
+    def __init__(self, data: bytes, *, source: str | None, error: type[DraftkitError]) -> None:
+        self._data = data
+        self.source = source
+        self._error = error
+        self._members: dict[str, _Member] = {}
+        self._types: tuple[dict[str, str], dict[str, str]] | None = None
+        self._open()
+        self.names = list(self._members)
+
+    # -- directory --------------------------------------------------------------------
+
+    def _fail(self, message: str, part: str | None = None) -> DraftkitError:
+        return _fail(self._error, self.source, message, part)
+
+    def _open(self) -> None:
+        data = self._data
+        if data[:8] == _CFB_MAGIC:
+            raise self._error(
+                "not a .docx: this is a password-protected document or an old Word .doc file",
+                path=self.source,
+                hint="remove the password, or save it from Word as .docx",
+            )
+        if data[:4] != b"PK\x03\x04":
+            raise self._error(
+                "not a .docx: not a zip archive",
+                path=self.source,
+                hint="if it is plain text, rename it to .txt",
+            )
+        declared = _directory_size(data)
+        if declared is None:
+            raise self._fail("not a .docx: damaged or truncated zip archive (no end record)")
+        entries, directory = declared
+        if entries > MAX_MEMBERS or directory > _MAX_DIRECTORY_BYTES:
+            raise self._fail(
+                f"the zip declares {entries:,} members in a {directory:,}-byte directory; "
+                f"a .docx may hold at most {MAX_MEMBERS:,}"
+            )
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except (
+            zipfile.BadZipFile,
+            ValueError,
+            EOFError,
+            OSError,
+            struct.error,
+            NotImplementedError,  # "zip file version 6.4": a header field no reader supports
+            OverflowError,
+        ) as exc:
+            raise self._fail(f"not a .docx: damaged or truncated zip archive ({exc})") from None
+        with archive:
+            infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise self._fail(f"the zip holds {len(infos):,} members; at most {MAX_MEMBERS:,}")
+        seen: dict[str, str] = {}
+        spans: list[tuple[int, int, str]] = []
+        total = 0
+        for info in infos:
+            name = info.filename
+            problem = _name_problem(name)
+            if problem:
+                raise self._fail(f"{problem}; refusing the archive")
+            key = name.lower()
+            if key in seen:
+                raise self._fail(
+                    f"the zip holds two members named {name!r}"
+                    + ("" if seen[key] == name else f" and {seen[key]!r}")
+                    + " (readers may disagree about which one counts)"
+                )
+            seen[key] = name
+            if name.endswith("/"):
+                if info.file_size:
+                    raise self._fail(f"folder entry {name!r} has content")
+                continue
+            if info.flag_bits & 0x1:
+                raise self._fail("the member is encrypted", name)
+            if info.compress_type not in _METHODS:
+                method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
+                raise self._fail(
+                    f"the member is compressed with {method}, which Word never writes "
+                    "(only stored and deflate are read)",
+                    name,
+                )
+            if info.file_size > MAX_PART_BYTES:
+                raise self._fail(
+                    f"the member would unpack to {info.file_size:,} bytes; at most "
+                    f"{MAX_PART_BYTES:,} (refusing a possible zip bomb)",
+                    name,
+                )
+            total += info.file_size
+            if total > MAX_TOTAL_BYTES:
+                raise self._fail(
+                    f"the .docx would unpack to more than {MAX_TOTAL_BYTES:,} bytes "
+                    "(refusing a possible zip bomb)"
+                )
+            if info.compress_type == 0 and info.compress_size != info.file_size:
+                raise self._fail("a stored member's two sizes disagree (damaged zip)", name)
+            member = self._locate(info)
+            spans.append((info.header_offset, member.end, name))
+            self._members[name] = member
+        spans.sort()
+        for (_, end, first), (start, _, second) in itertools.pairwise(spans):
+            if start < end:
+                raise self._fail(
+                    f"members {first!r} and {second!r} overlap in the file "
+                    "(a zip bomb construction)"
+                )
+
+    def _locate(self, info: zipfile.ZipInfo) -> _Member:
+        header = self._data[info.header_offset : info.header_offset + _LOCAL_HEADER.size]
+        if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise self._fail("the member's local header is missing (damaged zip)", info.filename)
+        fields = _LOCAL_HEADER.unpack(header)
+        name_length, extra_length = fields[9], fields[10]
+        start = info.header_offset + _LOCAL_HEADER.size
+        raw_name = self._data[start : start + name_length]
+        encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+        if raw_name.decode(encoding, "replace") != info.filename:
+            raise self._fail(
+                "the member's local header names a different file (a lying header)",
+                info.filename,
+            )
+        start += name_length + extra_length
+        end = start + info.compress_size
+        if end > len(self._data):
+            raise self._fail("the member runs past the end of the file (truncated)", info.filename)
+        return _Member(
+            info.filename, info.compress_type, start, end, info.file_size, info.CRC & 0xFFFFFFFF
+        )
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._members
+
+    # -- members ----------------------------------------------------------------------
+
+    def _chunks(self, member: _Member) -> Iterator[bytes]:
+        """The member's inflated bytes in chunks, under every cap; checks size and CRC."""
+        view = memoryview(self._data)[member.start : member.end]
+        produced = 0
+        crc = 0
+        if member.method == 0:
+            for offset in range(0, len(view), _CHUNK):
+                out = bytes(view[offset : offset + _CHUNK])
+                produced += len(out)
+                crc = zlib.crc32(out, crc)
+                yield out
+        else:
+            inflater = zlib.decompressobj(-15)
+            consumed = 0
+            try:
+                for offset in range(0, len(view), _CHUNK):
+                    pending: bytes | memoryview = view[offset : offset + _CHUNK]
+                    consumed += len(pending)
+                    while pending and not inflater.eof:
+                        out = inflater.decompress(pending, _CHUNK)
+                        pending = inflater.unconsumed_tail
+                        produced += len(out)
+                        self._check_growth(member, produced, consumed)
+                        crc = zlib.crc32(out, crc)
+                        yield out
+                    if inflater.eof:
+                        break
+                if not inflater.eof:
+                    out = inflater.flush()
+                    produced += len(out)
+                    self._check_growth(member, produced, consumed)
+                    crc = zlib.crc32(out, crc)
+                    yield out
+            except zlib.error as exc:
+                raise self._fail(
+                    f"the member's deflate data is damaged ({exc})", member.name
+                ) from None
+            if not inflater.eof:
+                raise self._fail("the member's deflate data is truncated", member.name)
+        if produced != member.size:
+            raise self._fail(
+                f"the member unpacks to {produced:,} bytes but its header declares "
+                f"{member.size:,} (a lying header)",
+                member.name,
+            )
+        if crc != member.crc:
+            raise self._fail("the member's checksum does not match (damaged zip)", member.name)
+
+    def _check_growth(self, member: _Member, produced: int, consumed: int) -> None:
+        if produced > member.size:
+            raise self._fail(
+                f"the member unpacks to more than the {member.size:,} bytes its header "
+                "declares (a lying header; refusing a possible zip bomb)",
+                member.name,
+            )
+        if produced > RATIO_FLOOR and produced > MAX_RATIO * consumed:
+            raise self._fail(
+                f"the member is compressed more than {MAX_RATIO}:1 (refusing a possible zip bomb)",
+                member.name,
+            )
+
+    def read(self, name: str, *, limit: int = MAX_PART_BYTES) -> bytes | None:
+        """A member's bytes, inflated under the caps (and checked if it is XML).
+
+        Args:
+            name: The member name.
+            limit: The most bytes accepted for this member.
+
+        Returns:
+            The bytes, or None when the package has no such member.
+
+        Raises:
+            DraftkitError: Of the package's error class, naming the file and the member.
+        """
+        member = self._members.get(name)
+        if member is None:
+            return None
+        if member.size > limit:
+            raise self._fail(
+                f"the member unpacks to {member.size:,} bytes (at most {limit:,})", name
+            )
+        data = b"".join(self._chunks(member))
+        if self._parsed_as_xml(name):
+            _XmlScan.check(data, name, self._fail)
+        return data
+
+    def verify(self) -> None:
+        """Inflate every member under the caps, checking sizes, CRCs and XML parts.
+
+        Nothing is kept in memory beyond a chunk per member.
+
+        Raises:
+            DraftkitError: Of the package's error class, naming the file and the member.
+        """
+        total = 0
+        for member in self._members.values():
+            scan: _XmlScan | None = None
+            head = b""
+            decided = not self._parsed_as_xml(member.name)
+            for chunk in self._chunks(member):
+                total += len(chunk)
+                if total > MAX_TOTAL_BYTES:
+                    raise self._fail(
+                        f"the .docx unpacks to more than {MAX_TOTAL_BYTES:,} bytes "
+                        "(refusing a possible zip bomb)"
+                    )
+                if not decided:
+                    head += chunk
+                    if len(head) < _HEAD:
+                        continue
+                    decided = True
+                    scan = _XmlScan.start(head, member.name, self._fail)
+                    chunk = head
+                if scan is not None:
+                    scan.feed(chunk)
+            if not decided:
+                _XmlScan.check(head, member.name, self._fail)
+
+    def _parsed_as_xml(self, name: str) -> bool:
+        """False for parts python-docx keeps as opaque bytes (images), True otherwise."""
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            return True
+        content_type = self._content_type(name)
+        return not content_type.startswith("image/")
+
+    def _content_type(self, name: str) -> str:
+        if self._types is None:
+            self._types = self._read_content_types()
+        overrides, defaults = self._types
+        found = overrides.get("/" + name.lower())
+        if found is None:
+            found = defaults.get(name.rpartition(".")[2].lower(), "")
+        return found
+
+    def _read_content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        name = "[Content_Types].xml"
+        overrides: dict[str, str] = {}
+        defaults: dict[str, str] = {}
+        data = self.read(name, limit=_MAX_CONTENT_TYPES_BYTES)
+        if data is None:
+            return overrides, defaults
+        root = parse_part(data, part=name, source=self.source, error=self._error)
+        for element in root:
+            tag = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+            content_type = (element.get("ContentType") or "").strip().lower()
+            if tag == "Override":
+                overrides[(element.get("PartName") or "").lower()] = content_type
+            elif tag == "Default":
+                defaults[(element.get("Extension") or "").lower()] = content_type
+        return overrides, defaults
+
+
+def _looks_xml(head: bytes) -> bool:
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if head[:2] in (b"<\x00", b"\x00<"):
+        return True
+    return head.lstrip(b" \t\r\n")[:1] == b"<"
+
+
+def _encoding_of(head: bytes) -> str:
+    """The codec an XML part is written in (UTF-8 or UTF-16), from its BOM and head."""
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le"
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be"
+    return "utf-8"
+
+
+class _XmlScan:
+    """Streaming checks of one XML part: its encoding, no DTD, the element count."""
+
+    def __init__(self, head: bytes, part: str, fail: Any) -> None:
+        self.part = part
+        self.fail = fail
+        codec = _encoding_of(head)
+        prolog = head.removeprefix(b"\xef\xbb\xbf")
+        if codec != "utf-8":
+            prolog = prolog.decode(codec, "replace").lstrip("\ufeff").encode("utf-8", "replace")
+        match = _ENCODING.match(prolog.lstrip())
+        if match:
+            declared = match.group(1).decode("ascii").lower().replace("_", "-")
+            if declared not in ("utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"):
+                raise fail(
+                    f"the part is encoded as {declared!r}; a .docx part is UTF-8 or UTF-16",
+                    part,
+                )
+        self.needles = [needle.encode(codec) for needle in _NEEDLES]
+        self.open_tag = "<".encode(codec)
+        self.close_tag = "</".encode(codec)
+        self.keep = max(len(needle) for needle in self.needles)
+        self.tail = b""
+        self.elements = 0
+
+    @classmethod
+    def start(cls, head: bytes, part: str, fail: Any) -> _XmlScan | None:
+        """A scanner for a part that starts with ``head``; None when it is not XML."""
+        return cls(head, part, fail) if _looks_xml(head) else None
+
+    @classmethod
+    def check(cls, data: bytes, part: str, fail: Any) -> None:
+        """Check a whole part held in memory."""
+        scan = cls.start(data[:_HEAD], part, fail)
+        if scan is not None:
+            scan.feed(data)
+
+    def feed(self, chunk: bytes) -> None:
+        window = self.tail + chunk
+        for needle in self.needles:
+            if needle in window:
+                raise self.fail(
+                    "the part declares a DTD (<!DOCTYPE ...> or <!ENTITY ...>), which a Word "
+                    "document never contains (entities hide or multiply text)",
+                    self.part,
+                )
+        # '<' not followed by '/': start tags, comments and PIs, an upper bound on elements
+        edge = self.tail[-len(self.open_tag) :] if self.tail else b""
+        self.elements += chunk.count(self.open_tag) - (edge + chunk).count(self.close_tag)
+        if self.elements > MAX_XML_ELEMENTS:
+            raise self.fail(
+                f"the part holds more than {MAX_XML_ELEMENTS:,} XML elements (too large "
+                "to read safely)",
+                self.part,
+            )
+        self.tail = window[-self.keep :]
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def parse_part(
+    data: bytes,
+    *,
+    part: str,
+    source: str | None,
+    error: type[DraftkitError] = IngestError,
+) -> Any:
+    """Parse one XML part safely (no DTD, no entities, no network, default limits).
+
+    Args:
+        data: The part's bytes (from :meth:`Package.read`).
+        part: Its name, for errors.
+        source: The file name, for errors.
+        error: The error class to raise.
+
+    Returns:
+        The root element (an lxml element).
+
+    Raises:
+        DraftkitError: Of class ``error``: not well-formed, or declares a DTD.
+    """
+    from lxml import etree
+
+    def fail(message: str, where: str | None = None) -> DraftkitError:
+        return _fail(error, source, message, where)
+
+    _XmlScan.check(data, part, fail)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise fail(f"the part is not well-formed XML ({_xml_message(exc)})", part) from None
+    except (ValueError, MemoryError) as exc:
+        raise fail(f"the part cannot be parsed ({type(exc).__name__})", part) from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise fail("the part declares a DTD, which a Word document never contains", part)
+    return root
+
+
+def _xml_message(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    text = re.sub(r"\s*\(<string>, line \d+\)$", "", text)
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def open_package(
+    data: bytes,
+    *,
+    source: str | None = None,
+    error: type[DraftkitError] = IngestError,
+    verify: bool = True,
+) -> Package:
+    """Check a .docx package's zip directory and, with ``verify``, every member.
+
+    Args:
+        data: The file's bytes (see :func:`read_package_file`).
+        source: The file name, for errors.
+        error: The :class:`~draftkit.errors.DraftkitError` subclass to raise.
+        verify: Inflate every member under the caps now (needed before python-docx reads
+            the package); without it, members are checked as they are read.
+
+    Returns:
+        The package.
+
+    Raises:
+        DraftkitError: Of class ``error``, naming the file (and the part, when one is
+            at fault).
+    """
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise error(
+            f"file is {len(data):,} bytes; a .docx may be at most {MAX_PACKAGE_BYTES:,}",
+            path=source,
+        )
+    package = Package(data, source=source, error=error)
+    if verify:
+        package.verify()
+    return package
+
+
+def _main_part_problem(package: Package, exc: Exception) -> tuple[str, str | None]:
+    """Explain why python-docx refused a package that passed the zip checks."""
+    text = str(exc)
+    for content_type, kind in _CONTENT_TYPES.items():
+        if content_type in text:
+            return f"not a Word document: it is {kind}", None
+    missing = re.search(r"no item named '([^']+)'", text)
+    if missing:
+        return f"a relationship points to part {missing.group(1)!r}, which is missing", None
+    return f"not a readable Word document ({type(exc).__name__}: {_xml_message(exc)})", None
+
+
+def open_document(
+    data: bytes,
+    *,
+    source: str | None = None,
+    error: type[DraftkitError] = IngestError,
+) -> Any:
+    """Open a .docx with python-docx after the package passed every check.
+
+    Args:
+        data: The file's bytes.
+        source: The file name, for errors.
+        error: The error class to raise.
+
+    Returns:
+        A ``docx.document.Document``.
+
+    Raises:
+        DraftkitError: Of class ``error``: the package is refused (see the module), is
+            not a Word document, or a part is not well-formed XML (the part is named).
+    """
+    package = open_package(data, source=source, error=error)
+    if "word/document.xml" not in package and "_rels/.rels" not in package:
+        raise error(
+            "not a Word document: the zip has no word/document.xml",
+            path=source,
+            hint="save the file from Word as .docx",
+        )
+    import docx
+    from lxml import etree
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as exc:
+        part = _first_bad_part(package)
+        raise _fail(
+            error, source, f"the part is not well-formed XML ({_xml_message(exc)})", part
+        ) from None
+    except MemoryError:
+        raise _fail(error, source, "the document is too large to open in memory") from None
+    except RecursionError:
+        raise _fail(error, source, "the document is nested too deeply to read") from None
+    except Exception as exc:  # python-docx raises KeyError, ValueError, ... on odd packages
+        message, part = _main_part_problem(package, exc)
+        raise _fail(error, source, message, part) from None
+
+
+def _first_bad_part(package: Package) -> str | None:
+    """The first member python-docx would parse that is not well-formed XML."""
+    from lxml import etree
+
+    for name in package.names:
+        if not (name.endswith((".xml", ".rels")) or name == "[Content_Types].xml"):
+            continue
+        data = package.read(name)
+        if data is None:
+            continue
+        try:
+            etree.fromstring(data, _parser())
+        except etree.XMLSyntaxError:
+            return name
+    return None
+
+
+def normalise_part_name(target: str, base: str = "") -> str | None:
+    """A relationship target as a member name, or None when it leaves the package."""
+    target = target.replace("\\", "/")
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+    name = posixpath.normpath(joined)
+    return None if name.startswith("..") or name == "." else name
