@@ -34,10 +34,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.characters import describe, shown, unwritable_in
-from draftkit.compose.sandbox import BlankValue, DataValue
 from draftkit.errors import SpecError
 from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
 from draftkit.schema import Addressee
+from draftkit.tables import BlankValue, DataValue
 
 __all__ = [
     "CONGRESS_FILE",
@@ -244,7 +244,7 @@ def _text(value: Any) -> str | None:
 
 
 def _data(value: Any) -> Any:
-    """Recipient text as :class:`~draftkit.compose.sandbox.DataValue` (printed escaped)."""
+    """Recipient text as :class:`~draftkit.tables.DataValue` (printed escaped)."""
     if isinstance(value, str) and not isinstance(value, DataValue | BlankValue):
         return DataValue(value)
     return value

@@ -34,6 +34,7 @@ from pydantic import ValidationError
 
 from draftkit.errors import SpecError
 from draftkit.files import parse_json_text, parse_yaml_text, read_input
+from draftkit.numbers import number_words, parse_number
 from draftkit.schema import Letter, Signatory
 
 __all__ = [
@@ -572,35 +573,6 @@ def order_signatories(signatories: Sequence[Signatory], policy: OrderPolicy) -> 
 
 # --------------------------------------------------------------------------- counts
 
-_SMALL = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-    *("seventeen", "eighteen", "nineteen"),
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def _words(number: int) -> str:
-    if 0 <= number < 20:
-        return _SMALL[number]
-    if 20 <= number < 100:
-        tens, units = divmod(number, 10)
-        return _TENS[tens - 2] + (f"-{_SMALL[units]}" if units else "")
-    return str(number)
-
-
-def _number_of(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    word = word.lower()
-    if word in _SMALL:
-        return _SMALL.index(word)
-    tens, _, units = word.partition("-")
-    if tens in _TENS and (not units or units in _SMALL[1:10]):
-        return (_TENS.index(tens) + 2) * 10 + (_SMALL.index(units) if units else 0)
-    return None
-
-
 def count_signatories(signatories: Iterable[Signatory]) -> SignatoryCounts:
     """Count signatories by type."""
     items = list(signatories)
@@ -637,7 +609,7 @@ def count_text(
     def part(number: int, plural: str, singular: str) -> str:
         if number == 1 and counts.total == 1:
             return singular
-        shown = _words(number) if words else str(number)
+        shown = number_words(number) if words else str(number)
         return f"{shown} {plural if number != 1 else singular}"
 
     org_singular = organization_word.removesuffix("s")
@@ -679,7 +651,7 @@ def count_mismatches(letter: Letter) -> list[str]:
     out: list[str] = []
     for place, text in places:
         for match in _TYPED_COUNT.finditer(text):
-            number = _number_of(match["number"])
+            number = parse_number(match["number"])
             if number is None:
                 continue
             what = match["what"].lower()

@@ -21,24 +21,12 @@ from collections.abc import Iterator
 from draftkit.check.model import Finding
 from draftkit.check.places import Place, excerpt
 from draftkit.check.registry import CheckContext, Rule, rule
+from draftkit.numbers import NUMBER_WORD_PATTERN, parse_number
 from draftkit.schema import Ask
 
-__all__ = ["NUMBER_WORDS", "parse_number"]
+__all__: list[str] = []
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER = (
-    rf"(?:(?:{_TENS})[-\s](?:{_UNITS})|\d{{1,3}}|a\s+dozen|"
-    + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
-    + ")"
-)
+_NUMBER = rf"(?:{NUMBER_WORD_PATTERN}|\d{{1,3}})"
 
 _SIGNER_ORG = r"organi[sz]ations?|groups|coalitions|ngos|institutions|networks|partners"
 _SIGNER_PEOPLE = r"individuals|experts|scholars|signatories|signers|people|persons|leaders"
@@ -83,19 +71,6 @@ _SINGULAR = {
     "items are listed under this ask": "item is listed under this ask",
     "asks are listed": "ask is listed",
 }
-
-def parse_number(text: str) -> int | None:
-    """``"11"`` -> 11, ``"eleven"`` -> 11, ``"twenty-one"`` -> 21, ``"a dozen"`` -> 12."""
-    key = " ".join(text.lower().replace("-", " ").split())
-    if key.isdigit():
-        return int(key)
-    if key in NUMBER_WORDS:
-        return NUMBER_WORDS[key]
-    parts = key.split()
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return None
-
 
 def _kind(noun: str, after: str | None) -> str:
     noun = noun.lower()

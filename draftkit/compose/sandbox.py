@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 import jinja2
 from jinja2 import nodes
@@ -26,17 +26,14 @@ from jinja2.utils import Namespace
 
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.markup import escape
-
-if TYPE_CHECKING:
-    pass
+from draftkit.numbers import number_words
+from draftkit.tables import BlankValue, DataValue
 
 __all__ = [
     "MAX_CALL_DEPTH",
     "MAX_ITERATIONS",
     "MAX_OUTPUT_CHARS",
     "MAX_TEMPLATE_BYTES",
-    "BlankValue",
-    "DataValue",
     "render_string",
 ]
 
@@ -62,41 +59,6 @@ class LimitError(SecurityError):
 
 class UnsafeNameError(SecurityError):
     """A template name points outside the template folders or through a symlink."""
-
-
-class BlankValue(str):
-    """An empty cell of a recipient list: false in ``{% if %}``, replaced by ``default``.
-
-    Printed inside other text (``in {{ recipient.state }}``) it is an error naming the
-    column, so a letter never goes out reading "in  whose" because one row left a cell
-    empty. A paragraph that prints nothing else (``{{ recipient.personal_line }}``) is
-    empty and left out; ``{{ recipient.state|default('') }}`` allows a missing value
-    anywhere.
-
-    Attributes:
-        name: The column (variable) the empty cell belongs to.
-    """
-
-    name: str
-
-    def __new__(cls, name: str) -> BlankValue:
-        value = super().__new__(cls, "")
-        value.name = name
-        return value
-
-    def __reduce__(self) -> tuple[type[BlankValue], tuple[str]]:
-        return (BlankValue, (self.name,))
-
-
-class DataValue(str):
-    """A value from a recipient list: data, never markup.
-
-    Printed by a template (``{{ recipient.state }}``) it is escaped, so an asterisk or a
-    bracket in a cell is set as written instead of turning the rest of the sentence italic
-    or into a link. A filter applied to it (``|upper``, ``|trim``) keeps it data.
-    """
-
-    __slots__ = ()
 
 
 _BLANK_MARK = "\x00blank:"
@@ -434,33 +396,6 @@ def _and_list(items: Any, conjunction: str = "and", serial: bool = True) -> str:
     return ", ".join(parts[:-1]) + f"{comma} {conjunction} " + parts[-1]
 
 
-_SMALL = [
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-    *("seventeen", "eighteen", "nineteen"),
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def _number_words(value: Any, limit: int = 99) -> str:
-    """Spell whole numbers up to ``limit`` (at most 99) as words; larger ones stay digits.
-
-    ``{{ 7|number_words }}`` -> "seven"; ``{{ 21|number_words(9) }}`` -> "21".
-    """
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if number > min(limit, 99):
-        return str(number)
-    if 0 <= number < 20:
-        return _SMALL[number]
-    if 20 <= number < 100:
-        tens, units = divmod(number, 10)
-        return _TENS[tens - 2] + (f"-{_SMALL[units]}" if units else "")
-    return str(number)
-
-
 def _long_date(value: Any, style: str = "us") -> str:
     """A date as "May 25, 2021" (``us``) or "25 May 2021" (``international``)."""
     if isinstance(value, str):
@@ -486,7 +421,7 @@ def make_env(loader: jinja2.BaseLoader | None) -> Sandbox:
     env.globals.pop("lipsum", None)
     env.globals["namespace"] = _BoundedNamespace
     env.filters["and_list"] = _and_list
-    env.filters["number_words"] = _number_words
+    env.filters["number_words"] = number_words
     env.filters["longdate"] = _long_date
     env.filters["default"] = env.filters["d"] = _default
     for name, func in list(env.filters.items()):

@@ -19,6 +19,7 @@ from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
+from draftkit.numbers import parse_number
 from draftkit.schema import Letter, LetterOptions
 
 __all__ = ["Parsed", "parse_lines"]
@@ -31,23 +32,6 @@ _CLAIMED = re.compile(
     r"(?:undersigned\s+)?(?:[\w’'-]+,?\s+){0,6}?(?:organi[sz]ations|groups|NGOs|"
     r"individuals|signatories|coalitions|experts|scholars|members|leaders)\b",
     re.IGNORECASE,
-)
-_TENS = {
-    word: 10 * (index + 2)
-    for index, word in enumerate(
-        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-    )
-}
-_NUMBER_WORDS: dict[str, int] = dict(
-    zip(
-        re.findall(
-            r"\w+",
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
-        ),
-        range(21),
-        strict=True,
-    )
 )
 
 
@@ -68,15 +52,7 @@ class Parsed:
 
 def _claimed(text: str) -> int | None:
     match = _CLAIMED.search(text)
-    if not match:
-        return None
-    word = match.group("n").lower()
-    if word.isdigit():
-        return int(word)
-    tens, _, unit = word.replace(" ", "-").partition("-")
-    if tens in _TENS:
-        return _TENS[tens] + _NUMBER_WORDS.get(unit, 0)
-    return _NUMBER_WORDS.get(word)
+    return parse_number(match.group("n")) if match else None
 
 
 def _signature_start(lines: list[Line], start: int) -> int:
