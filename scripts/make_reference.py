@@ -24,7 +24,7 @@ from docx.shared import Inches, Pt, RGBColor
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from draftkit.render.layout import STYLES  # noqa: E402
+from draftkit.styles import STYLES  # noqa: E402
 
 FONT = "Cambria"
 INK = RGBColor(0x1A, 0x1A, 0x1A)

@@ -19,6 +19,7 @@ from draftkit.errors import IngestError
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.markup import escape
 from draftkit.ooxml import MAX_PART_BYTES, MAX_TOTAL_BYTES, open_document, open_package
+from draftkit.styles import STYLES
 
 __all__ = ["MAX_DOCUMENT_XML", "MAX_UNPACKED", "check_zip", "docx_lines"]
 
@@ -107,8 +108,6 @@ class _StyleIndex:
 
 def _roles() -> dict[str, str]:
     """Paragraph style name -> the role ingest gives it (draftkit's own styles first)."""
-    from draftkit.render.layout import STYLES
-
     roles = {
         STYLES.PAGE_HEADING: "page heading",
         STYLES.PUBLISHED: "publication date",

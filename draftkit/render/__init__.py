@@ -8,10 +8,11 @@ from typing import Literal
 
 from draftkit.errors import RenderError
 from draftkit.files import refuse_input_as_output, write_bytes_atomic
-from draftkit.render.layout import STYLES, format_date, layout, typeset
+from draftkit.render.layout import format_date, layout, typeset
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
 from draftkit.schema import Letter
+from draftkit.styles import STYLES
 
 __all__ = [
     "FORMATS",

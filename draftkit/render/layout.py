@@ -22,6 +22,7 @@ from typing import Any
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
 
 __all__ = [
@@ -31,7 +32,6 @@ __all__ = [
     "KEEP_WITH_CLOSE_CHARS",
     "KEEP_WITH_NEXT",
     "SIGNERS_KEEP_TOGETHER_LINES",
-    "STYLES",
     "AskBlock",
     "Block",
     "ItemBlock",
@@ -51,74 +51,6 @@ __all__ = [
 
 COLUMNS_THRESHOLD = 8
 """Lists of more individual signatories than this are set in two columns (``auto``)."""
-
-
-class STYLES:
-    """Paragraph and character style names of the reference document."""
-
-    PAGE_HEADING = "Page Heading"
-    PUBLISHED = "Publication Date"
-    DATE = "Letter Date"
-    ADDRESS = "Inside Address"
-    CC = "Copy List"
-    SUBJECT = "Subject Line"
-    SALUTATION = "Letter Salutation"
-    BODY = "Body Text"
-    ASKS_INTRO = "Asks Intro"
-    ASK = "Ask"
-    ASK_ITEM = "Ask Item"
-    CLOSING = "Closing Text"
-    CLOSE = "Letter Close"
-    SIGNATURE_NAME = "Signature Name"
-    SIGNATURE_TITLE = "Signature Title"
-    SIGNATORY_ORG = "Signatory Organization"
-    SIGNATORY_NOTE = "Signatory Note"
-    ENCLOSURE = "Enclosure"
-    LETTERHEAD_NAME = "Letterhead Name"
-    LETTERHEAD_ADDRESS = "Letterhead Address"
-    CONTINUATION = "Continuation Header"
-    PAGE_FOOTER = "Page Footer"
-    # character styles
-    ASK_LEAD = "Ask Lead"
-    STRONG = "Strong"
-    EMPHASIS = "Emphasis"
-    HYPERLINK = "Hyperlink"
-
-    @classmethod
-    def paragraph_styles(cls) -> list[str]:
-        """Every paragraph style name the renderer uses."""
-        return [
-            cls.PAGE_HEADING,
-            cls.PUBLISHED,
-            cls.DATE,
-            cls.ADDRESS,
-            cls.CC,
-            cls.SUBJECT,
-            cls.SALUTATION,
-            cls.BODY,
-            cls.ASKS_INTRO,
-            cls.ASK,
-            cls.ASK_ITEM,
-            cls.CLOSING,
-            cls.CLOSE,
-            cls.SIGNATURE_NAME,
-            cls.SIGNATURE_TITLE,
-            cls.SIGNATORY_ORG,
-            cls.SIGNATORY_NOTE,
-            cls.ENCLOSURE,
-            cls.LETTERHEAD_NAME,
-            cls.LETTERHEAD_ADDRESS,
-        ]
-
-    @classmethod
-    def page_styles(cls) -> list[str]:
-        """Paragraph styles of the header and footer draftkit adds to later pages."""
-        return [cls.CONTINUATION, cls.PAGE_FOOTER]
-
-    @classmethod
-    def character_styles(cls) -> list[str]:
-        """Every character style name the renderer uses."""
-        return [cls.ASK_LEAD, cls.STRONG, cls.EMPHASIS, cls.HYPERLINK]
 
 
 @dataclass(frozen=True, slots=True)

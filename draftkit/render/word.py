@@ -3,7 +3,7 @@
 The reference document (the bundled ``default.docx`` or a house style passed as
 ``--reference``) supplies fonts, margins, headers, footers and letterhead; the letter's
 parts take its named paragraph and character styles (see
-:class:`~draftkit.render.layout.STYLES`). A reference that lacks some of draftkit's
+:class:`~draftkit.styles.STYLES`). A reference that lacks some of draftkit's
 styles gets them copied from the bundled document, and one without page numbers or a
 header for pages 2 onward gets draftkit's "Page X of Y" footer and, per letter, a
 continuation header (addressee, date, page), so any Word file can serve as a house
@@ -39,7 +39,6 @@ from draftkit.ooxml import open_document, parse_part, read_package_file
 from draftkit.render.layout import (
     KEEP_LINES,
     KEEP_WITH_NEXT,
-    STYLES,
     AskBlock,
     Block,
     ItemBlock,
@@ -53,6 +52,7 @@ from draftkit.render.layout import (
 )
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.schema import Letter
+from draftkit.styles import STYLES
 
 __all__ = ["DocxRenderer", "default_reference", "renderer_for"]
 
