@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from draftkit.build import (
         BuildResult,
         prepare_letter,
-        provenance_properties,
         render_spec,
     )
     from draftkit.check import (
@@ -97,6 +96,7 @@ if TYPE_CHECKING:
     )
     from draftkit.provenance import (
         Provenance,
+        provenance_properties,
         read_provenance,
     )
     from draftkit.recipients import (
@@ -206,7 +206,7 @@ _EXPORTS: dict[str, str] = {
     "order_signatories": "draftkit.signatories",
     "parse_letter": "draftkit.files",
     "prepare_letter": "draftkit.build",
-    "provenance_properties": "draftkit.build",
+    "provenance_properties": "draftkit.provenance",
     "read_provenance": "draftkit.provenance",
     "read_signatories": "draftkit.signatories",
     "render_bytes": "draftkit.render",

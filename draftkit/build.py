@@ -6,16 +6,15 @@ prints what :func:`render_spec` reports.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from draftkit._version import __version__
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
+from draftkit.provenance import provenance_properties, spec_hash
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -26,10 +25,8 @@ __all__ = [
     "explain_filled",
     "explain_spec",
     "prepare_letter",
-    "provenance_properties",
     "render_spec",
     "review_warnings",
-    "spec_hash",
 ]
 
 
@@ -46,30 +43,6 @@ class BuildResult:
     path: Path
     letter: Letter
     warnings: list[str] = field(default_factory=list)
-
-
-def spec_hash(data: bytes) -> str:
-    """The SHA-256 of a spec file's bytes, as recorded in rendered documents."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def provenance_properties(letter: Letter, *, spec_digest: str | None = None) -> dict[str, str]:
-    """Custom document properties that trace a rendered letter back to its sources.
-
-    Returns:
-        ``draftkit.version``, ``draftkit.variant``, ``draftkit.clauses`` (``id@version``
-        list) and ``draftkit.spec_sha256`` when known.
-    """
-    props = {"draftkit.version": __version__}
-    if letter.audience:
-        props["draftkit.variant"] = letter.audience
-    if letter.provenance:
-        props["draftkit.clauses"] = ", ".join(
-            f"{entry.clause}@{entry.version}" for entry in letter.provenance
-        )
-    if spec_digest:
-        props["draftkit.spec_sha256"] = spec_digest
-    return props
 
 
 def prepare_letter(

@@ -1,7 +1,7 @@
-"""Reading provenance back from a rendered DOCX: what produced this letter?
+"""Provenance: what produced a rendered letter, written into it and read back.
 
-``draftkit render`` records custom document properties in ``docProps/custom.xml``
-(see :func:`draftkit.build.provenance_properties`)::
+``draftkit render`` and ``draftkit merge`` record custom document properties in
+``docProps/custom.xml`` (see :func:`provenance_properties`)::
 
     draftkit.version      0.1.0
     draftkit.variant      us-executive
@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit._version import __version__
 from draftkit.errors import IngestError
 from draftkit.ooxml import (
     MAX_PACKAGE_BYTES,
@@ -36,13 +37,16 @@ from draftkit.ooxml import (
     parse_part,
     read_package_file,
 )
+from draftkit.schema import Letter
 
 __all__ = [
     "MAX_PROPERTIES_BYTES",
     "PROPERTY_PREFIX",
     "Provenance",
     "parse_clause_list",
+    "provenance_properties",
     "read_provenance",
+    "spec_hash",
 ]
 
 MAX_PROPERTIES_BYTES = 1024 * 1024
@@ -59,6 +63,46 @@ _PKG_RELS = "_rels/.rels"
 _DEFAULT_PART = "docProps/custom.xml"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _PROP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+
+
+def spec_hash(data: bytes) -> str:
+    """The SHA-256 of a spec file's bytes, as recorded in rendered documents."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def provenance_properties(
+    letter: Letter,
+    *,
+    spec_digest: str | None = None,
+    recipient: str | None = None,
+    recipient_key: str | None = None,
+) -> dict[str, str]:
+    """Custom document properties that trace a rendered letter back to its sources.
+
+    Args:
+        letter: The resolved letter.
+        spec_digest: :func:`spec_hash` of the spec file, when the letter came from one.
+        recipient: The recipient's label, for a letter of a mail merge.
+        recipient_key: The recipient's stable id (empty when the list gives none).
+
+    Returns:
+        ``draftkit.version``, ``draftkit.variant``, ``draftkit.clauses`` (``id@version``
+        list), ``draftkit.spec_sha256``, ``draftkit.recipient`` and
+        ``draftkit.recipient_key``, each when known.
+    """
+    props = {"draftkit.version": __version__}
+    if letter.audience:
+        props["draftkit.variant"] = letter.audience
+    if letter.provenance:
+        props["draftkit.clauses"] = ", ".join(
+            f"{entry.clause}@{entry.version}" for entry in letter.provenance
+        )
+    if spec_digest:
+        props["draftkit.spec_sha256"] = spec_digest
+    if recipient is not None:
+        props["draftkit.recipient"] = recipient
+        props["draftkit.recipient_key"] = recipient_key or ""
+    return props
 
 
 class Provenance(BaseModel):

@@ -11,8 +11,8 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from draftkit.build import provenance_properties
 from draftkit.cli.check import check
+from draftkit.provenance import provenance_properties
 from draftkit.render import render_docx
 from draftkit.schema import Letter
 from tests.conftest import EXAMPLES

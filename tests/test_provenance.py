@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.build import provenance_properties, spec_hash
 from draftkit.errors import IngestError
 from draftkit.provenance import (
     MAX_PROPERTIES_BYTES,
     Provenance,
     parse_clause_list,
+    provenance_properties,
     read_provenance,
+    spec_hash,
 )
 from draftkit.render import render_docx
 from draftkit.schema import Letter, ProvenanceEntry

@@ -85,7 +85,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     if report.kind == "docx":
         source: Path | bytes = path
     elif report.kind == "spec" and report.letter is not None:
-        from draftkit.build import provenance_properties, spec_hash
+        from draftkit.provenance import provenance_properties, spec_hash
         from draftkit.render import render_docx
 
         props = provenance_properties(report.letter, spec_digest=spec_hash(path.read_bytes()))
