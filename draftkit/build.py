@@ -6,19 +6,20 @@ prints what :func:`render_spec` reports.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import BinaryIO
 
+from draftkit.check import check_letter
+from draftkit.compose import ComposeResult, compose_letter
+from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
+from draftkit.files import claim_output, load_letter, refuse_input_as_output, write_bytes_atomic
 from draftkit.provenance import provenance_properties, spec_hash
+from draftkit.render import format_for_path, render_bytes
 from draftkit.schema import Letter
-
-if TYPE_CHECKING:
-    from draftkit.compose import ComposeResult
 
 __all__ = [
     "BuildResult",
@@ -35,12 +36,12 @@ class BuildResult:
     """What :func:`render_spec` produced.
 
     Attributes:
-        path: The file written.
+        path: The file written (None when the letter went to a stream).
         letter: The resolved letter that was rendered.
         warnings: Things a reviewer should know (draft clauses used, ...).
     """
 
-    path: Path
+    path: Path | None
     letter: Letter
     warnings: list[str] = field(default_factory=list)
 
@@ -68,15 +69,15 @@ def prepare_letter(
     Raises:
         SpecError, TemplateError, ClauseError, ProtocolError: With file and place.
     """
-    from draftkit.compose import compose_file
-
     config = config or load_config(spec)
     if clause_dirs:
         config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
     try:
-        result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
+        result = compose_letter(
+            Path(spec), config=config, audience=audience, template_dirs=template_dirs
+        )
     except (SpecError, TemplateError) as exc:
-        if _merge_template(Path(spec)):
+        if _is_merge_spec(Path(spec)):
             exc.hint = (
                 "this spec names no addressee and writes to {{ recipient }}: it is a mail-merge"
                 f" letter; run draftkit merge {spec} --recipients FILE -o FOLDER/"
@@ -148,12 +149,12 @@ def explain_spec(
     Raises:
         DraftkitError: As :func:`prepare_letter`.
     """
-    from draftkit.compose import compose_file
-
     config = config or load_config(spec)
     if clause_dirs:
         config = config.model_copy(update={"clauses": [*clause_dirs, *config.clauses]})
-    result = compose_file(spec, config=config, audience=audience, template_dirs=template_dirs)
+    result = compose_letter(
+        Path(spec), config=config, audience=audience, template_dirs=template_dirs
+    )
     return explain_filled(result)
 
 
@@ -176,8 +177,6 @@ def review_warnings(letter: Letter, *, config: ProjectConfig | None = None) -> l
     Returns:
         One line per finding: ``[rule] place: message``.
     """
-    from draftkit.check import check_letter
-
     report = check_letter(letter, config=config)
     return [
         f"[{f.rule}] {f.where + ': ' if f.where else ''}{f.message}"
@@ -187,21 +186,9 @@ def review_warnings(letter: Letter, *, config: ProjectConfig | None = None) -> l
     ]
 
 
-def _merge_template(spec: Path) -> bool:
-    """A spec with no addressees whose text uses ``recipient``: a mail-merge letter."""
-    from draftkit.files import load_letter
-
-    try:
-        letter = load_letter(spec)
-        text = spec.read_text(encoding="utf-8-sig", errors="replace")
-    except (DraftkitError, OSError):
-        return False
-    return not letter.addressees and re.search(r"\{[{%][^}]*\brecipients?\b", text) is not None
-
-
 def render_spec(
     spec: str | Path,
-    output: str | Path,
+    output: str | Path | BinaryIO,
     *,
     fmt: str | None = None,
     reference: str | Path | None = None,
@@ -211,27 +198,57 @@ def render_spec(
     clause_dirs: tuple[Path, ...] = (),
     extra_properties: Mapping[str, str] | None = None,
 ) -> BuildResult:
-    """Render a spec file to ``output`` (format from ``fmt`` or the extension).
+    """Render a spec file to ``output``: a file, or a binary stream (standard output).
 
-    Nothing is written unless the whole letter renders; an existing file is replaced
-    only with ``force``.
+    A file and a stream get the same bytes, provenance properties included. Nothing is
+    written unless the whole letter renders; an existing file is replaced only with
+    ``force``.
+
+    Args:
+        spec: The spec file.
+        output: The file to write (its extension gives the format unless ``fmt`` does),
+            or a binary stream to write to (``fmt`` gives the format; text by default).
+        fmt: ``docx``, ``md``, ``txt`` or ``pdf``.
+        reference: A house-style ``.docx`` for DOCX and PDF output.
+        force: Replace an existing file.
+        audience: Compose with this variant instead of the spec's.
+        template_dirs: Extra template folders, searched first.
+        clause_dirs: Extra clause library folders.
+        extra_properties: More custom document properties to record (DOCX).
+
+    Returns:
+        The path written (None for a stream), the letter and the warnings.
 
     Raises:
         DraftkitError: Any problem with the spec, templates, clauses or output.
     """
-    from draftkit.files import refuse_input_as_output
-    from draftkit.render import render_to_file
-
     spec_path = Path(spec)
-    refuse_input_as_output(
-        output, {"the spec being rendered": spec_path, "the --reference document": reference}
-    )
+    target = Path(output) if isinstance(output, str | Path) else None
+    if target is not None:
+        chosen = format_for_path(target, fmt)
+        refuse_input_as_output(
+            target, {"the spec being rendered": spec_path, "the --reference document": reference}
+        )
+        claim_output(target, force=force)
+    else:
+        chosen = format_for_path(f"-.{fmt or 'txt'}", fmt or "txt")
     letter, warnings = prepare_letter(
         spec_path, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
     )
     props = provenance_properties(letter, spec_digest=spec_hash(spec_path.read_bytes()))
     props.update(extra_properties or {})
-    path = render_to_file(
-        letter, output, fmt=fmt, reference=reference, properties=props, force=force
-    )
-    return BuildResult(path=path, letter=letter, warnings=warnings)
+    data = render_bytes(letter, chosen, reference=reference, properties=props)
+    if isinstance(output, str | Path):
+        write_bytes_atomic(Path(output), data, force=force)
+    else:
+        output.write(data)
+        output.flush()
+    return BuildResult(path=target, letter=letter, warnings=warnings)
+
+
+def _is_merge_spec(spec: Path) -> bool:
+    """A spec file that is a mail-merge letter (see ``compose.texts.is_merge_spec``)."""
+    try:
+        return is_merge_spec(load_letter(spec))
+    except DraftkitError:
+        return False

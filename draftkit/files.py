@@ -33,6 +33,7 @@ __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_SPEC_BYTES",
     "check_data_shape",
+    "claim_output",
     "dump_letter",
     "letter_to_data",
     "load_data",
@@ -818,18 +819,31 @@ def refuse_input_as_output(output: str | Path, inputs: Mapping[str, str | Path |
             )
 
 
-@contextlib.contextmanager
-def _atomic_target(path: Path, force: bool) -> Iterator[int]:
-    if path.is_symlink() or (path.exists() and not path.is_file()):
+def claim_output(path: str | Path, *, force: bool = False) -> Path:
+    """Check, before any work, that ``path`` may be written: the one place ``--force`` is
+    decided (:func:`write_bytes_atomic` asks again when it writes).
+
+    Raises:
+        OutputExistsError: ``path`` is a folder, a link or a device, or it exists and
+            ``force`` is false.
+    """
+    target = Path(path)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
         raise OutputExistsError(
             "output is not a regular file (a folder, link or device)",
-            path=path,
+            path=target,
             hint="write to a regular file path",
         )
-    if path.exists() and not force:
+    if target.exists() and not force:
         raise OutputExistsError(
-            "output file already exists", path=path, hint="pass --force to replace it"
+            "output file already exists", path=target, hint="pass --force to replace it"
         )
+    return target
+
+
+@contextlib.contextmanager
+def _atomic_target(path: Path, force: bool) -> Iterator[int]:
+    claim_output(path, force=force)
     parent = path.parent if str(path.parent) else Path()
     if not parent.is_dir():
         raise OutputExistsError(

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from draftkit.check import annotate_docx, check_file, check_merge
-from draftkit.check.engine import is_merge_template
+from draftkit.compose.texts import is_merge_spec
 from draftkit.errors import IngestError
 from draftkit.files import load_letter
 from draftkit.ingest import ingest_file
@@ -85,7 +85,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def _merge_spec(spec: Path) -> bool:
-    return is_merge_template(load_letter(spec), spec.read_text(encoding="utf-8"))
+    return is_merge_spec(load_letter(spec))
 
 
 @pytest.mark.parametrize("spec", example_specs(), ids=lambda p: p.name)

@@ -217,3 +217,23 @@ def test_a_letter_read_back_by_ingest_renders_exactly_what_it_holds(tmp_path: Pa
     assert second.read_text("utf-8").count(thanks) == 1, ingested
     code, _, err = run("render", str(again), "--explain")
     assert "closing[0]" not in err and "body[0]" not in err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_a_letter_on_stdout_is_the_letter_in_a_file(tmp_path: Path, fmt: str) -> None:
+    """``render -o -`` is not a second pipeline: the same bytes, provenance properties
+    (spec digest, variant, clauses) included."""
+    spec = EXAMPLE.parent / "coalition-president.yaml"
+    target = tmp_path / f"letter.{fmt}"
+    code, _, err = run("render", str(spec), "-o", str(target))
+    assert code == 0, err
+    piped = subprocess.run(
+        [sys.executable, "-m", "draftkit", "render", str(spec), "-o", "-", "--format", fmt],
+        capture_output=True,
+        check=True,
+    )
+    assert piped.stdout == target.read_bytes()
+    if fmt == "docx":
+        from draftkit.provenance import read_provenance
+
+        assert read_provenance(target).spec_sha256 is not None

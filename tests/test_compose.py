@@ -13,8 +13,7 @@ import yaml
 from draftkit.clauses import Clause
 from draftkit.compose import (
     ComposeResult,
-    compose,
-    compose_file,
+    compose_letter,
     list_variants,
     scaffold_spec,
     variant_info,
@@ -73,7 +72,7 @@ def test_seed_salutation_follows_from_the_office(
         body=["A paragraph."],
         closing=["Thanks."],
     )
-    result = compose(letter)
+    result = compose_letter(letter)
     assert result.letter.salutation == expected["salutation"]
     assert "salutation" in result.filled
 
@@ -88,7 +87,7 @@ def test_formal_style_gives_the_protocol_form(
         options={"salutation_style": "formal"},
     )
     forms = address_forms(office, name, gender="male", style="formal")
-    salutation = compose(letter).letter.salutation
+    salutation = compose_letter(letter).letter.salutation
     assert salutation == forms.salutation_formal + ","
     assert salutation == formal + ","
 
@@ -96,16 +95,16 @@ def test_formal_style_gives_the_protocol_form(
 def test_punctuation_defaults_per_audience_and_the_spec_wins() -> None:
     who = {"office": "us-secretary-of-state", "name": "Antony J. Blinken"}
     letter = _letter(addressees=[who], body=["Text."], audience="us-executive")
-    assert compose(letter).letter.salutation == "Dear Secretary Blinken:"
+    assert compose_letter(letter).letter.salutation == "Dear Secretary Blinken:"
     letter = _letter(
         addressees=[who],
         body=["Text."],
         audience="us-executive",
         options={"salutation_punctuation": ","},
     )
-    assert compose(letter).letter.salutation == "Dear Secretary Blinken,"
+    assert compose_letter(letter).letter.salutation == "Dear Secretary Blinken,"
     letter = _letter(addressees=[who], body=["Text."], audience="un")
-    assert compose(letter).letter.salutation == "Dear Secretary Blinken,"
+    assert compose_letter(letter).letter.salutation == "Dear Secretary Blinken,"
 
 
 def test_combined_and_group_salutations() -> None:
@@ -114,12 +113,13 @@ def test_combined_and_group_salutations() -> None:
         {"office": "us-senator", "name": "Jeanne Shaheen"},
     ]
     letter = _letter(addressees=senators, body=["Text."], audience="us-congress")
-    assert compose(letter).letter.salutation == "Dear Senator Risch and Senator Shaheen:"
+    assert compose_letter(letter).letter.salutation == "Dear Senator Risch and Senator Shaheen:"
     grouped = letter.model_copy(
         update={"variables": {"salutation_group": "Committee on Foreign Relations"}}
     )
     assert (
-        compose(grouped).letter.salutation == "Dear Members of the Committee on Foreign Relations:"
+        compose_letter(grouped).letter.salutation
+        == "Dear Members of the Committee on Foreign Relations:"
     )
 
 
@@ -136,7 +136,7 @@ def test_explicit_salutation_and_addressee_lines_win() -> None:
         salutation="Dear Tony,",
         body=["Text."],
     )
-    out = compose(letter).letter
+    out = compose_letter(letter).letter
     assert out.salutation == "Dear Tony,"
     assert out.addressees[0].title_lines == ["71st U.S. Secretary of State"]
     # only the address lines were missing, so only they come from the table
@@ -154,7 +154,7 @@ def test_addressee_and_cc_blocks_come_from_the_office() -> None:
         cc=[{"office": "us-secretary-of-state", "name": "Antony J. Blinken"}],
         body=["Text."],
     )
-    result = compose(letter)
+    result = compose_letter(letter)
     senator = result.letter.addressees[0]
     assert senator.honorific == "The Honorable"
     assert senator.title_lines == ["United States Senator for New Hampshire"]
@@ -166,24 +166,24 @@ def test_addressee_and_cc_blocks_come_from_the_office() -> None:
 def test_no_salutation_and_no_office_is_a_clear_error() -> None:
     letter = _letter(addressees=[{"name": "Jane Roe", "title_lines": ["Director"]}], body=["x"])
     with pytest.raises(SpecError) as info:
-        compose(letter)
+        compose_letter(letter)
     message = str(info.value)
     assert "addressees[0]" in message
     assert "add salutation: or an office: to the addressee" in message
     with pytest.raises(SpecError, match="add salutation: or an addressee with an office"):
-        compose(_letter(body=["x"]))
+        compose_letter(_letter(body=["x"]))
 
 
 def test_unknown_office_names_the_addressee() -> None:
     letter = _letter(addressees=[{"office": "us-grand-vizier", "name": "Jane Roe"}], body=["x"])
     with pytest.raises(ProtocolError, match=r"addressees\[0\]"):
-        compose(letter)
+        compose_letter(letter)
 
 
 def test_office_without_a_name_is_a_clear_error() -> None:
     letter = _letter(addressees=[{"office": "us-secretary-of-state"}], body=["x"])
     with pytest.raises(ProtocolError, match="needs the person's name"):
-        compose(letter)
+        compose_letter(letter)
 
 
 # --------------------------------------------------------------------------- variants
@@ -200,7 +200,7 @@ def test_variant_fills_only_empty_fields() -> None:
         complimentary_close="",
         options={"date_format": "us"},
     )
-    out = compose(letter).letter
+    out = compose_letter(letter).letter
     assert out.body == ["Our own opening."]
     assert out.asks_intro == ""
     assert out.closing == ["Our own closing."]
@@ -215,7 +215,7 @@ def test_variant_options_apply_where_the_spec_is_silent() -> None:
         body=["Text."],
         options={"number_asks": False},
     )
-    result = compose(letter)
+    result = compose_letter(letter)
     assert result.letter.options.date_format == "international"
     assert result.letter.options.number_asks is False
     assert "options.date_format" in result.filled
@@ -227,7 +227,7 @@ def test_input_letter_is_not_modified() -> None:
         variables={"purpose": "ask for help"},
     )
     before = letter.model_dump()
-    compose(letter)
+    compose_letter(letter)
     assert letter.model_dump() == before
 
 
@@ -266,7 +266,7 @@ def test_opening_counts_signatories_from_the_list(
         signatories=signatories,
         variables={"purpose": "urge you to act"},
     )
-    assert compose(letter).letter.body[0].startswith(expected)
+    assert compose_letter(letter).letter.body[0].startswith(expected)
 
 
 def test_missing_variable_of_a_builtin_template_points_at_the_spec_field(
@@ -274,7 +274,7 @@ def test_missing_variable_of_a_builtin_template_points_at_the_spec_field(
 ) -> None:
     letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
     with pytest.raises(SpecError) as info:
-        compose(letter, audience="us-congress")
+        compose_letter(letter, audience="us-congress")
     error = info.value
     assert error.where == "variables.purpose"
     assert "the built-in us-congress.j2, line" in error.message
@@ -287,19 +287,18 @@ def test_missing_variable_of_a_builtin_template_points_at_the_spec_field(
         encoding="utf-8",
     )
     with pytest.raises(SpecError) as info:
-        compose_file(spec)
+        compose_letter(spec)
     assert str(info.value).startswith(f"{spec}:4: variables.purpose: ")
 
 
 def test_missing_variable_of_a_team_template_names_its_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "typo.j2").write_text(
-        '{% extends "base.j2" %}\n{% block opening %}We write about {{ purpsoe }}.'
-        "{% endblock %}\n",
+        '{% extends "base.j2" %}\n{% block opening %}We write about {{ purpsoe }}.{% endblock %}\n',
         encoding="utf-8",
     )
     letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
     with pytest.raises(TemplateError) as info:
-        compose(letter, audience="typo", template_dirs=[tmp_path])
+        compose_letter(letter, audience="typo", template_dirs=[tmp_path])
     assert str(info.value).startswith(f"{tmp_path / 'typo.j2'}:2: undefined variable 'purpsoe'")
 
 
@@ -307,7 +306,7 @@ def test_extends_outside_the_template_folders_names_the_template_line(tmp_path: 
     (tmp_path / "evil.j2").write_text('\n{% extends "../../etc/passwd" %}\n', encoding="utf-8")
     letter = _letter(addressees=[{"office": "us-secretary-of-state", "name": "A B"}])
     with pytest.raises(TemplateError) as info:
-        compose(letter, audience="evil", template_dirs=[tmp_path])
+        compose_letter(letter, audience="evil", template_dirs=[tmp_path])
     message = str(info.value)
     assert message.startswith(f"{tmp_path / 'evil.j2'}:2: {{% extends %}}: refused")
     assert "'..'" in message
@@ -317,13 +316,13 @@ def test_compose_file_names_the_spec_in_errors(tmp_path: Path) -> None:
     spec = tmp_path / "letter.yaml"
     spec.write_text("body: [Hello.]\n", encoding="utf-8")
     with pytest.raises(SpecError) as info:
-        compose_file(spec)
+        compose_letter(spec)
     assert str(info.value).startswith(str(spec))
 
 
 def test_unknown_variant_lists_the_known_ones() -> None:
     with pytest.raises(TemplateError) as info:
-        compose(_letter(salutation="Dear X,"), audience="us-judiciary")
+        compose_letter(_letter(salutation="Dear X,"), audience="us-judiciary")
     assert "no template variant 'us-judiciary'" in str(info.value)
     assert "us-congress" in str(info.value)
 
@@ -332,7 +331,7 @@ def test_unknown_variant_lists_the_known_ones() -> None:
     "spec", sorted(p.name for p in FIXTURES.glob("*.yaml") if "clauses" not in p.name)
 )
 def test_fixture_specs_compose(spec: str) -> None:
-    result = compose_file(FIXTURES / spec)
+    result = compose_letter(FIXTURES / spec)
     letter = result.letter
     assert letter.is_resolved
     assert letter.body and letter.closing and letter.complimentary_close
@@ -344,7 +343,7 @@ def test_fixture_specs_compose(spec: str) -> None:
 
 def test_fixture_salutations() -> None:
     out = {
-        p.stem: compose_file(p).letter for p in FIXTURES.glob("*.yaml") if "clauses" not in p.name
+        p.stem: compose_letter(p).letter for p in FIXTURES.glob("*.yaml") if "clauses" not in p.name
     }
     assert out["senators-congress"].salutation == "Dear Chairwoman Okafor and Ranking Member Lund:"
     assert out["president-coalition"].salutation == "Dear President Caldwell:"
@@ -384,7 +383,7 @@ def test_every_builtin_variant_renders_every_example(
         config = load_config(spec)
         config.cache_dir = tmp_path / "cache"
         try:
-            result = compose(letter, audience=variant, config=config)
+            result = compose_letter(letter, audience=variant, config=config)
         except TemplateError as exc:  # pragma: no cover - the message says what to add
             pytest.fail(f"{spec.name} with {variant}: {exc}")
         out = result.letter
@@ -405,7 +404,7 @@ def test_examples_compose_as_written(examples_dir: Path, tmp_path: Path) -> None
         letter = load_letter(spec)
         config = load_config(spec)
         config.cache_dir = tmp_path / "cache"
-        result = compose(letter, config=config)
+        result = compose_letter(letter, config=config)
         assert result.letter.is_resolved
         assert result.variant == (letter.audience or "base")
 
@@ -441,7 +440,7 @@ def test_every_builtin_variant_writes_every_part(variant: str, who: str) -> None
         asks=[{"lead": "Do one thing."}, {"lead": "Do another."}],
         signatories=signers,
     )
-    result = compose(letter)
+    result = compose_letter(letter)
     out = result.letter
     assert out.is_resolved
     assert out.body and out.closing and out.asks_intro and out.complimentary_close
@@ -468,7 +467,7 @@ def test_scaffolded_spec_loads_and_composes(variant: str, coalition: bool) -> No
     letter = parse_letter(yaml.safe_load(text))
     assert letter.audience == variant
     assert letter.sender.coalition is coalition
-    result = compose(letter)
+    result = compose_letter(letter)
     assert result.letter.is_resolved
     assert result.letter.body  # the variant's opening
     assert result.letter.salutation
@@ -515,7 +514,7 @@ def test_clause_references_resolve_with_variant_variables_and_provenance() -> No
         closing=[{"clause": "closing.thanks"}],
         signatories=[{"name": "A", "kind": "organization"}, {"name": "B", "kind": "organization"}],
     )
-    result = compose(letter, library=library)
+    result = compose_letter(letter, library=library)
     out = result.letter
     assert out.body[0] == "We write about Eastland on behalf of 2 groups."
     assert out.body[1] == "A literal paragraph."
@@ -554,16 +553,16 @@ def test_draft_and_retired_clauses_warn_or_are_refused() -> None:
         salutation="Dear Colleague,",
         body=[{"clause": "context.draft"}, {"clause": "context.old"}],
     )
-    result = compose(letter, library=library)
+    result = compose_letter(letter, library=library)
     assert len(result.warnings) == 2
     assert result.warnings[0].startswith("body[0]: clause 'context.draft' is a draft")
     assert "retired (superseded)" in result.warnings[1]
     assert [p.status for p in result.letter.provenance] == ["draft", "retired"]
     with pytest.raises(ClauseError, match=r"body\[0\].*refuses"):
-        compose(letter, library=library, clause_policy="refuse")
+        compose_letter(letter, library=library, clause_policy="refuse")
     config = ProjectConfig(clause_policy="refuse")
     with pytest.raises(ClauseError):
-        compose(letter, library=library, config=config)
+        compose_letter(letter, library=library, config=config)
 
 
 def test_clause_errors_name_the_place() -> None:
@@ -572,13 +571,15 @@ def test_clause_errors_name_the_place() -> None:
         _clause(id="context.y", kind="context", text="Text."),
     )
     with pytest.raises(ClauseError, match=r"asks\[0\].*needs variable 'country'"):
-        compose(_letter(salutation="Dear X,", asks=[{"clause": "ask.x"}]), library=library)
+        compose_letter(_letter(salutation="Dear X,", asks=[{"clause": "ask.x"}]), library=library)
     with pytest.raises(ClauseError, match=r"body\[0\].*is an ask, not a paragraph"):
-        compose(_letter(salutation="Dear X,", body=[{"clause": "ask.x"}]), library=library)
+        compose_letter(_letter(salutation="Dear X,", body=[{"clause": "ask.x"}]), library=library)
     with pytest.raises(ClauseError, match=r"asks\[0\].*not an ask"):
-        compose(_letter(salutation="Dear X,", asks=[{"clause": "context.y"}]), library=library)
+        compose_letter(
+            _letter(salutation="Dear X,", asks=[{"clause": "context.y"}]), library=library
+        )
     with pytest.raises(ClauseError, match=r"body\[0\].*unknown clause 'nope'"):
-        compose(_letter(salutation="Dear X,", body=[{"clause": "nope"}]), library=library)
+        compose_letter(_letter(salutation="Dear X,", body=[{"clause": "nope"}]), library=library)
 
 
 def test_clause_text_is_sandboxed() -> None:
@@ -586,12 +587,14 @@ def test_clause_text_is_sandboxed() -> None:
         _clause(id="context.evil", kind="context", text="{{ ''.__class__.__mro__ }}")
     )
     with pytest.raises(ClauseError, match="unsafe"):
-        compose(_letter(salutation="Dear X,", body=[{"clause": "context.evil"}]), library=library)
+        compose_letter(
+            _letter(salutation="Dear X,", body=[{"clause": "context.evil"}]), library=library
+        )
 
 
 def test_clauses_without_a_library_is_a_clear_error() -> None:
     with pytest.raises(ClauseError, match="clauses: "):
-        compose(_letter(salutation="Dear X,", body=[{"clause": "context.y"}]))
+        compose_letter(_letter(salutation="Dear X,", body=[{"clause": "context.y"}]))
 
 
 def test_real_library_from_config(tmp_path: Path) -> None:
@@ -602,7 +605,7 @@ def test_real_library_from_config(tmp_path: Path) -> None:
         yaml.safe_dump({"clauses": [str(EXAMPLE_CLAUSES)], "cache_dir": str(tmp_path / "cache")}),
         encoding="utf-8",
     )
-    result = compose_file(tmp_path / "letter.yaml")
+    result = compose_letter(tmp_path / "letter.yaml")
     out = result.letter
     assert out.is_resolved
     assert out.body[0].startswith("We, the undersigned four ")  # the clause's un wording
@@ -621,7 +624,7 @@ def test_real_library_from_config(tmp_path: Path) -> None:
 
 
 def test_result_shape() -> None:
-    result = compose(
+    result = compose_letter(
         Letter(
             salutation="Dear Colleague,",
             body=["Text."],
@@ -637,7 +640,7 @@ def test_result_shape() -> None:
 
 def test_non_letters_keep_their_shape() -> None:
     doc = _letter(kind="press-release", body=["News."])
-    out = compose(doc).letter
+    out = compose_letter(doc).letter
     assert out.salutation is None
     assert out.complimentary_close is None
     assert out.body == ["News."]
@@ -648,10 +651,10 @@ def test_compose_is_safe_in_threads() -> None:
 
     spec = FIXTURES / "senators-congress.yaml"
     letter = load_letter(spec)
-    expected = compose(letter).letter
+    expected = compose_letter(letter).letter
 
     def run(_: int) -> Letter:
-        return compose(letter).letter
+        return compose_letter(letter).letter
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(run, range(64)))
@@ -662,8 +665,8 @@ def test_compose_is_safe_in_threads() -> None:
     "spec", sorted(p.name for p in FIXTURES.glob("*.yaml") if "clauses" not in p.name)
 )
 def test_compose_is_idempotent(spec: str) -> None:
-    once = compose_file(FIXTURES / spec).letter
-    twice = compose(once).letter
+    once = compose_letter(FIXTURES / spec).letter
+    twice = compose_letter(once).letter
     assert twice == once
 
 
@@ -687,7 +690,7 @@ def test_diplomatic_variants_close_once(audience: str) -> None:
             "signatories": [{"name": "Forum for Rights", "kind": "organization"}],
         }
     )
-    letter = compose(spec).letter
+    letter = compose_letter(spec).letter
     assert letter.complimentary_close == (
         "Please accept, Excellency, the assurances of my highest consideration."
     )
@@ -704,10 +707,10 @@ def test_fields_the_spec_writes_empty_stay_empty() -> None:
         "asks": [{"lead": "Raise their cases."}],
         "signatories": [{"name": "Forum for Rights", "kind": "organization"}],
     }
-    left_out = compose(Letter.model_validate(base))
+    left_out = compose_letter(Letter.model_validate(base))
     assert left_out.letter.closing and left_out.letter.complimentary_close == "Sincerely,"
     assert {"closing", "complimentary_close", "asks_intro"} <= set(left_out.filled)
-    empty = compose(
+    empty = compose_letter(
         Letter.model_validate(
             {**base, "closing": [], "complimentary_close": None, "asks_intro": None}
         )

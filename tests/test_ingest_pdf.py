@@ -112,12 +112,12 @@ def test_a_draftkit_letter_printed_to_pdf_reads_back_as_its_text_does(example: s
     from helpers import need
 
     need("soffice")
-    from draftkit.compose import compose_file
+    from draftkit.compose import compose_letter
     from draftkit.render import render_docx, render_text
     from draftkit.render.pdf import docx_to_pdf
 
     root = Path(__file__).resolve().parents[1]
-    letter = compose_file(root / "examples" / f"{example}.yaml").letter
+    letter = compose_letter(root / "examples" / f"{example}.yaml").letter
     pdf = docx_to_pdf(render_docx(letter))
     from_pdf = ingest_bytes(pdf, filename=f"{example}.pdf").letter
     from_text = ingest_bytes(render_text(letter).encode(), filename=f"{example}.txt").letter

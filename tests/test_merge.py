@@ -7,7 +7,6 @@ import csv
 import io
 import os
 import re
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,13 +16,14 @@ import docx
 import pytest
 import yaml
 
-import draftkit.merge as merge_module
+import draftkit.merge.outputs as outputs_module
+import draftkit.merge.workers as workers_module
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.files import load_letter
 from draftkit.merge import (
     MANIFEST_NAME,
     MergeRow,
-    merge,
+    mail_merge,
     merge_letters,
     output_names,
     safe_file_stem,
@@ -86,7 +86,7 @@ def test_ssfr_senators_get_their_salutation_and_dc_office(
     tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
 ) -> None:
     people = load_recipients(congress_dir, committees=["SSFR"])
-    result = merge(spec_path, people, tmp_path)
+    result = mail_merge(spec_path, people, tmp_path)
     assert result.errors == 0 and result.rendered == len(people) > 0
     assert result.mode == "grouped"
     rows = manifest(tmp_path)
@@ -122,7 +122,7 @@ def test_house_committee_members_are_greeted_as_representatives(
     tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
 ) -> None:
     people = load_recipients(congress_dir, committees=["HSFA"])[:12]
-    result = merge(spec_path, people, tmp_path, fmt="txt")
+    result = mail_merge(spec_path, people, tmp_path, fmt="txt")
     assert result.errors == 0
     for row in manifest(tmp_path):
         raw = members[row["key"]]
@@ -191,7 +191,7 @@ def test_per_recipient_variant_falls_back_to_composing_each_letter(tmp_path: Pat
     )
     spec = simple_spec(audience="personal", closing=LEFT_OUT)
     out = tmp_path / "out"
-    result = merge(spec, [person("Ana Sousa"), person("Bo Reyes")], out, fmt="txt",
+    result = mail_merge(spec, [person("Ana Sousa"), person("Bo Reyes")], out, fmt="txt",
                    template_dirs=[templates])
     assert result.mode == "per-recipient" and result.rendered == 2
     assert any("composed on its own" in w for w in result.warnings)
@@ -229,7 +229,7 @@ def test_bad_rows_are_reported_and_skipped(tmp_path: Path, spec_path: Path) -> N
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = merge(spec_path, source, out)
+    result = mail_merge(spec_path, source, out)
     assert [r.status for r in result.rows] == ["rendered", "error", "error", "rendered"]
     rows = manifest(out)
     assert rows[1]["file"] == "" and "no name" in rows[1]["message"]
@@ -292,7 +292,7 @@ def test_an_empty_cell_in_a_team_variant_is_named(tmp_path: Path) -> None:
     spec = simple_spec(audience="local", closing=LEFT_OUT)
     people = [person("Ana Sousa", state="Ohio"), person("Bo Reyes", state="")]
     out = tmp_path / "out"
-    result = merge(spec, people, out, fmt="txt", template_dirs=[templates])
+    result = mail_merge(spec, people, out, fmt="txt", template_dirs=[templates])
     assert [r.status for r in result.rows] == ["rendered", "error"]
     assert "'state' is empty" in result.rows[1].message
     assert "We thank the people of Ohio." in (out / result.rows[0].file).read_text("utf-8")
@@ -301,12 +301,12 @@ def test_an_empty_cell_in_a_team_variant_is_named(tmp_path: Path) -> None:
 def test_rerun_skips_and_force_replaces(tmp_path: Path) -> None:
     spec = simple_spec()
     people = [person("Ana Sousa"), person("Bo Reyes")]
-    first = merge(spec, people, tmp_path)
+    first = mail_merge(spec, people, tmp_path)
     assert first.rendered == 2
     target = tmp_path / "001-senator-ana-sousa.docx"
     target.write_bytes(b"edited by hand")
     (tmp_path / "002-senator-bo-reyes.docx").unlink()
-    second = merge(spec, people, tmp_path)
+    second = mail_merge(spec, people, tmp_path)
     assert [(r.status, r.file) for r in second.rows] == [
         ("skipped", "001-senator-ana-sousa.docx"),
         ("rendered", "002-senator-bo-reyes.docx"),
@@ -314,7 +314,7 @@ def test_rerun_skips_and_force_replaces(tmp_path: Path) -> None:
     assert target.read_bytes() == b"edited by hand"
     assert manifest(tmp_path)[0]["status"] == "skipped"
     assert "--force" in manifest(tmp_path)[0]["message"]
-    third = merge(spec, people, tmp_path, force=True)
+    third = mail_merge(spec, people, tmp_path, force=True)
     assert [r.status for r in third.rows] == ["rendered", "rendered"]
     assert target.read_bytes().startswith(b"PK")
 
@@ -329,7 +329,7 @@ def test_interrupted_run_leaves_no_partial_files(tmp_path: Path) -> None:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        merge(simple_spec(), people, tmp_path, progress=stop_after_two)
+        mail_merge(simple_spec(), people, tmp_path, progress=stop_after_two)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert not [n for n in names if n.endswith(".part") or n.startswith(".")]
     assert names == ["001-senator-person-number0.docx", "002-senator-person-number1.docx",
@@ -337,7 +337,7 @@ def test_interrupted_run_leaves_no_partial_files(tmp_path: Path) -> None:
     for name in names[:2]:
         docx.Document(str(tmp_path / name))  # complete, readable files
     assert [row["status"] for row in manifest(tmp_path)] == ["rendered", "rendered"]
-    resumed = merge(simple_spec(), people, tmp_path)
+    resumed = mail_merge(simple_spec(), people, tmp_path)
     assert [r.status for r in resumed.rows] == ["skipped"] * 2 + ["rendered"] * 4
 
 
@@ -363,7 +363,7 @@ def test_file_names_are_safe_unique_and_readable(tmp_path: Path) -> None:
     for name in names:
         assert "/" not in name and "\\" not in name and ".." not in name
         assert name.isascii() and len(name) <= 80 and name == name.lower()
-    result = merge(simple_spec(body=["For {{ recipient.name }}."]), people, tmp_path, fmt="md")
+    result = mail_merge(simple_spec(body=["For {{ recipient.name }}."]), people, tmp_path, fmt="md")
     written = sorted(p.name for p in tmp_path.iterdir() if p.name != MANIFEST_NAME)
     assert written == sorted(n.replace(".docx", ".md") for n in names)
     assert all(p.parent == tmp_path for p in tmp_path.rglob("*"))
@@ -386,7 +386,7 @@ def test_combined_document_has_every_letter_with_page_breaks_and_restarted_numbe
 ) -> None:
     spec = simple_spec(asks=[{"lead": "One."}, {"lead": "Two.", "items": ["x", "y"]}])
     people = [person("Ana Sousa"), person("Bo Reyes"), person("Cy Diaz")]
-    result = merge(spec, people, tmp_path, combined=True)
+    result = mail_merge(spec, people, tmp_path, combined=True)
     assert result.combined == tmp_path / "combined.docx"
     data = result.combined.read_bytes()
     got = paragraphs(data)
@@ -421,8 +421,8 @@ def test_combined_document_has_every_letter_with_page_breaks_and_restarted_numbe
 
 def test_combined_text_and_markdown(tmp_path: Path) -> None:
     people = [person("Ana Sousa"), person("Bo Reyes")]
-    merge(simple_spec(), people, tmp_path / "md", fmt="md", combined=True)
-    merge(simple_spec(), people, tmp_path / "txt", fmt="txt", combined=True)
+    mail_merge(simple_spec(), people, tmp_path / "md", fmt="md", combined=True)
+    mail_merge(simple_spec(), people, tmp_path / "txt", fmt="txt", combined=True)
     markdown = (tmp_path / "md" / "combined.md").read_text("utf-8")
     text = (tmp_path / "txt" / "combined.txt").read_text("utf-8")
     assert markdown.index("Dear Senator Sousa:") < markdown.index("\n---\n") < markdown.index(
@@ -432,7 +432,7 @@ def test_combined_text_and_markdown(tmp_path: Path) -> None:
 
 
 def test_docx_records_recipient_and_spec_provenance(tmp_path: Path, spec_path: Path) -> None:
-    result = merge(spec_path, [person("Ana Sousa", key="A1")], tmp_path)
+    result = mail_merge(spec_path, [person("Ana Sousa", key="A1")], tmp_path)
     with zipfile.ZipFile(tmp_path / (result.rows[0].file or "")) as archive:
         custom = archive.read("docProps/custom.xml").decode()
     assert "draftkit.recipient" in custom and "Ana Sousa" in custom and "A1" in custom
@@ -445,9 +445,9 @@ def test_docx_records_recipient_and_spec_provenance(tmp_path: Path, spec_path: P
 def test_any_executor_can_render(tmp_path: Path) -> None:
     people = [person(f"Person Number{i}", state="Ohio") for i in range(9)]
     spec = simple_spec()
-    serial = merge(spec, people, tmp_path / "serial", fmt="txt")
+    serial = mail_merge(spec, people, tmp_path / "serial", fmt="txt")
     with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
-        threaded = merge(spec, people, tmp_path / "threads", fmt="txt", executor=pool,
+        threaded = mail_merge(spec, people, tmp_path / "threads", fmt="txt", executor=pool,
                          chunk_size=2)  # fmt: skip
     assert [r.status for r in threaded.rows] == ["rendered"] * 9
     for row in serial.rows:
@@ -456,16 +456,16 @@ def test_any_executor_can_render(tmp_path: Path) -> None:
         ).read_bytes()
 
 
-@pytest.mark.parametrize("forked", [True, False], ids=["fork", "process-pool"])
+@pytest.mark.parametrize("forked", [True, False], ids=["fork", "spawn"])
 def test_jobs_use_processes_and_give_the_same_documents(
     tmp_path: Path, spec_path: Path, forked: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not forked:  # the path taken where fork is not available (macOS, Windows)
-        monkeypatch.setattr(merge_module, "_can_fork", lambda: False)
+    if not forked:  # the start method where fork is not available (macOS, Windows)
+        monkeypatch.setattr(workers_module, "_start_method", lambda: "spawn")
     people = [person(f"Person Number{i}", state="Ohio", committee="Committee A")
               for i in range(10)]  # fmt: skip
-    serial = merge(spec_path, people, tmp_path / "one")
-    parallel = merge(spec_path, people, tmp_path / "two", jobs=2, combined=True)
+    serial = mail_merge(spec_path, people, tmp_path / "one")
+    parallel = mail_merge(spec_path, people, tmp_path / "two", jobs=2, combined=True)
     assert parallel.rendered == 10 and parallel.combined is not None
     for row in serial.rows:
         assert (tmp_path / "two" / (row.file or "")).read_bytes() == (
@@ -473,34 +473,35 @@ def test_jobs_use_processes_and_give_the_same_documents(
         ).read_bytes()
 
 
-def _slow_parent(monkeypatch: pytest.MonkeyPatch, child: Callable[[], None] | None = None) -> None:
-    """Make the parent render slowly, so that forked children surely take chunks."""
+def _in_workers(monkeypatch: pytest.MonkeyPatch, act: Callable[[], None]) -> None:
+    """Make every worker process (not this one) call ``act`` before each letter."""
     parent = os.getpid()
-    original = merge_module._Merger.run
+    original = outputs_module.Writer.run
 
     def run(self: Any, task: Any) -> Any:
-        if os.getpid() == parent:
-            time.sleep(0.01)
-        elif child is not None:
-            child()
+        if os.getpid() != parent:
+            act()
         return original(self, task)
 
-    monkeypatch.setattr(merge_module._Merger, "run", run)
+    monkeypatch.setattr(outputs_module.Writer, "run", run)
 
 
-@pytest.mark.skipif(not merge_module._can_fork(), reason="forked workers need Linux")
-def test_forked_workers_share_the_work_and_report_every_row(
+@pytest.mark.skipif(workers_module._start_method() != "fork", reason="needs fork (Linux)")
+def test_workers_share_the_work_and_report_every_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     people = [person(f"Person Number{i}", state="Ohio") for i in range(24)]
     people.append(person("", state="Ohio"))  # a bad row, reported by whoever renders it
     spec = simple_spec()
-    serial = merge(spec, people, tmp_path / "one", fmt="txt")
-    _slow_parent(monkeypatch)
+    serial = mail_merge(spec, people, tmp_path / "one", fmt="txt")
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    _in_workers(monkeypatch, lambda: (pids / str(os.getpid())).touch())
     seen: list[int] = []
-    parallel = merge(spec, people, tmp_path / "three", fmt="txt", jobs=3, chunk_size=1,
-                     progress=lambda row: seen.append(row.index))  # fmt: skip
+    parallel = mail_merge(spec, people, tmp_path / "three", fmt="txt", jobs=3, chunk_size=1,
+                          progress=lambda row: seen.append(row.index))  # fmt: skip
     assert sorted(seen) == list(range(1, 26))
+    assert len(list(pids.iterdir())) >= 2  # more than one process wrote letters
     assert [(r.status, r.file) for r in parallel.rows] == [(r.status, r.file) for r in serial.rows]
     for row in serial.rows:
         if row.file:
@@ -510,7 +511,7 @@ def test_forked_workers_share_the_work_and_report_every_row(
     assert not list((tmp_path / "three").glob("*.part"))
 
 
-@pytest.mark.skipif(not merge_module._can_fork(), reason="forked workers need Linux")
+@pytest.mark.skipif(workers_module._start_method() != "fork", reason="needs fork (Linux)")
 def test_a_failing_or_dying_worker_is_an_error_not_a_hang(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -519,18 +520,18 @@ def test_a_failing_or_dying_worker_is_an_error_not_a_hang(
     def boom() -> None:
         raise RuntimeError("disk on fire")
 
-    _slow_parent(monkeypatch, boom)
+    _in_workers(monkeypatch, boom)
     with pytest.raises(DraftkitError, match="a merge worker failed: RuntimeError: disk on fire"):
-        merge(simple_spec(), people, tmp_path / "a", fmt="txt", jobs=2, chunk_size=1)
+        mail_merge(simple_spec(), people, tmp_path / "a", fmt="txt", jobs=2, chunk_size=1)
     monkeypatch.undo()
-    _slow_parent(monkeypatch, lambda: os._exit(3))
+    _in_workers(monkeypatch, lambda: os._exit(3))
     with pytest.raises(DraftkitError, match="a merge worker process ended unexpectedly"):
-        merge(simple_spec(), people, tmp_path / "b", fmt="txt", jobs=2, chunk_size=1)
+        mail_merge(simple_spec(), people, tmp_path / "b", fmt="txt", jobs=2, chunk_size=1)
 
 
 def test_spec_level_errors_are_raised_not_reported(tmp_path: Path) -> None:
     with pytest.raises(DraftkitError, match="no template variant 'nope'"):
-        merge(simple_spec(audience="nope"), [person("Ana Sousa")], tmp_path)
+        mail_merge(simple_spec(audience="nope"), [person("Ana Sousa")], tmp_path)
     spec = load_letter(Path(__file__).parents[1] / "examples" / "merge-committee.yaml")
     assert spec.addressees == []
 
@@ -539,7 +540,7 @@ def test_whole_directory_inside_addresses_and_salutations(
     tmp_path: Path, congress_dir: Path, spec_path: Path, members: dict[str, Any]
 ) -> None:
     people = load_recipients(congress_dir)
-    result = merge(spec_path, people, tmp_path, fmt="txt")
+    result = mail_merge(spec_path, people, tmp_path, fmt="txt")
     assert result.errors == 0 and result.rendered == len(members)
     rows = manifest(tmp_path)
     assert len({row["file"] for row in rows}) == len(rows)
@@ -599,5 +600,60 @@ def test_merge_never_writes_over_its_own_recipient_list(tmp_path: Path) -> None:
     listing = tmp_path / "manifest.csv"
     listing.write_text("name,office\nAna Ruiz,us-senator\n", encoding="utf-8")
     with pytest.raises(OutputError, match="the output is the recipient list"):
-        merge(simple_spec(), listing, tmp_path, force=True)
+        mail_merge(simple_spec(), listing, tmp_path, force=True)
     assert listing.read_text(encoding="utf-8").startswith("name,office")
+
+
+# --------------------------------------------------------------------------- regressions
+
+
+def test_a_team_variant_extending_us_congress_punctuates_as_us_congress(tmp_path: Path) -> None:
+    """Render, grouped merge and one-by-one merge agree on "Dear Senator Risch:".
+
+    The audience's punctuation was resolved twice, by different rules: compose took it from
+    the built-in variant the team variant extends, grouped merge from the team variant's
+    own name (which has no default, so ",").
+    """
+    from draftkit.build import render_spec
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "senate-team.j2").write_text('{% extends "us-congress.j2" %}\n', encoding="utf-8")
+    spec = simple_spec(audience="senate-team", body=["A fixed paragraph."])
+    risch = person("James E. Risch", state="Idaho")
+    rendered = tmp_path / "render.yaml"
+    rendered.write_text(
+        yaml.safe_dump(
+            {
+                **spec.model_dump(mode="json", exclude_defaults=True),
+                "addressees": [{"name": "James E. Risch", "office": "us-senator"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = render_spec(rendered, tmp_path / "render.txt", template_dirs=(team,))
+    assert result.letter.salutation == "Dear Senator Risch:"
+    for grouped in (True, False):
+        (merged,) = merge_letters(spec, [risch], template_dirs=[team], grouped=grouped)
+        assert merged.letter is not None
+        assert merged.letter.salutation == "Dear Senator Risch:", f"grouped={grouped}"
+    out = mail_merge(spec, [risch], tmp_path / "out", fmt="txt", template_dirs=[team])
+    text = (tmp_path / "out" / (out.rows[0].file or "")).read_text(encoding="utf-8")
+    assert "Dear Senator Risch:\n" in text
+
+
+def test_sender_name_in_spec_text_is_the_single_signers_organisation(tmp_path: Path) -> None:
+    """``{{ sender_name }}`` in spec text merged as "None" (merge's copy of the context
+    left out the rule that a single signer's organisation names the sender)."""
+    spec = simple_spec(
+        sender={},
+        body=["We write on behalf of {{ sender_name }}."],
+        signatories=[{"name": "Jane Doe", "organization": "Rights Watchers"}],
+    )
+    for grouped in (True, False):
+        (merged,) = merge_letters(spec, [person("Ana Ruiz")], grouped=grouped)
+        assert merged.letter is not None
+        assert merged.letter.body[0] == "We write on behalf of Rights Watchers."
+    result = mail_merge(spec, [person("Ana Ruiz")], tmp_path, fmt="txt")
+    text = (tmp_path / (result.rows[0].file or "")).read_text(encoding="utf-8")
+    assert "on behalf of Rights Watchers." in text and "None" not in text

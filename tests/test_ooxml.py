@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from draftkit.build import prepare_letter
 from draftkit.check import annotate_docx, check_letter
 from draftkit.cli import main
-from draftkit.merge import merge
+from draftkit.merge import mail_merge
 from draftkit.recipients import load_recipients
 from draftkit.render import render_docx, render_docx_many
 from tests.conftest import EXAMPLES, example_specs
@@ -104,7 +104,7 @@ def test_combined_documents_are_valid() -> None:
 
 def test_merged_letters_and_the_combined_file_are_valid(tmp_path: Path) -> None:
     people = load_recipients(EXAMPLES / "recipients" / "senators.csv")
-    result = merge(EXAMPLES / "merge-committee.yaml", people, tmp_path, combined=True)
+    result = mail_merge(EXAMPLES / "merge-committee.yaml", people, tmp_path, combined=True)
     assert result.rendered == len(people) > 0
     files = [tmp_path / row.file for row in result.rows if row.file]
     assert result.combined is not None

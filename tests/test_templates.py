@@ -16,7 +16,7 @@ from draftkit.cli.templates import templates
 from draftkit.compose import (
     BUILTIN_TEMPLATES,
     MAX_OUTPUT_CHARS,
-    compose,
+    compose_letter,
     list_variants,
     new_variant,
     render_string,
@@ -107,7 +107,7 @@ def test_team_folder_overrides_a_builtin(tmp_path: Path) -> None:
         body=["Text."],
         asks=[{"lead": "Act."}],
     )
-    out = compose(letter, template_dirs=[team]).letter
+    out = compose_letter(letter, template_dirs=[team]).letter
     assert out.asks_intro == "We ask you to:"
     assert out.options.date_format == "international"  # still inherited from the built-in
     info = variant_info("un", [team])
@@ -123,9 +123,9 @@ def test_team_variant_from_config(tmp_path: Path) -> None:
         "audience: campaign\nsalutation: 'Dear X,'\nvariables: {campaign: Free Press}\n",
         encoding="utf-8",
     )
-    from draftkit.compose import compose_file
+    from draftkit.compose import compose_letter
 
-    assert compose_file(spec).letter.body == ["Campaign Free Press opening."]
+    assert compose_letter(spec).letter.body == ["Campaign Free Press opening."]
 
 
 def test_undefined_variable_in_a_team_template(
@@ -141,7 +141,7 @@ def test_undefined_variable_in_a_team_template(
         "{% endblock %}\n",
     )
     with pytest.raises(TemplateError) as info:
-        compose(_letter(audience="us-congress"), template_dirs=[Path("templates")])
+        compose_letter(_letter(audience="us-congress"), template_dirs=[Path("templates")])
     assert str(info.value) == (
         "templates/us-congress.j2:3: undefined variable 'committee' — add it under variables:"
         " in the spec (or write that part of the letter yourself)"
@@ -155,23 +155,23 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
         '{% extends "base.j2" %}\n{% block opening %}\n{{ x + }}\n{% endblock %}\n',
     )
     with pytest.raises(TemplateError, match=r"broken\.j2:3: template syntax error"):
-        compose(_letter(), audience="broken", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="broken", template_dirs=[tmp_path])
 
 
 def test_variant_must_extend_another(tmp_path: Path) -> None:
     _variant(tmp_path, "loose", "{% block opening %}Hi{% endblock %}\n")
     with pytest.raises(TemplateError, match="does not extend another variant"):
-        compose(_letter(), audience="loose", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="loose", template_dirs=[tmp_path])
 
 
 def test_extends_itself_and_dynamic_extends_are_refused(tmp_path: Path) -> None:
     _variant(tmp_path, "loop-a", '{% extends "loop-b.j2" %}\n')
     _variant(tmp_path, "loop-b", '{% extends "loop-a.j2" %}\n')
     with pytest.raises(TemplateError, match="extends itself"):
-        compose(_letter(), audience="loop-a", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="loop-a", template_dirs=[tmp_path])
     _variant(tmp_path, "dyn", '{% extends variant ~ ".j2" %}\n')
     with pytest.raises(TemplateError, match="plain string"):
-        compose(_letter(), audience="dyn", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="dyn", template_dirs=[tmp_path])
 
 
 def test_list_shows_broken_team_variants(tmp_path: Path) -> None:
@@ -187,12 +187,12 @@ def test_list_shows_broken_team_variants(tmp_path: Path) -> None:
 
 def test_missing_template_folder(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="template folder not found"):
-        compose(_letter(), template_dirs=[tmp_path / "nope"])
+        compose_letter(_letter(), template_dirs=[tmp_path / "nope"])
 
 
 def test_bad_variant_name() -> None:
     with pytest.raises(TemplateError, match="not a variant name"):
-        compose(_letter(), audience="../etc/passwd")
+        compose_letter(_letter(), audience="../etc/passwd")
 
 
 def test_options_block_can_choose_the_formal_style(tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_options_block_can_choose_the_formal_style(tmp_path: Path) -> None:
         body=["x"],
         addressees=[{"office": "us-president", "name": "Joseph R. Biden", "gender": "male"}],
     )
-    out = compose(letter, audience="formal", template_dirs=[tmp_path]).letter
+    out = compose_letter(letter, audience="formal", template_dirs=[tmp_path]).letter
     assert out.salutation == "Dear Mr. President,"
     assert out.options.salutation_style == "formal"
 
@@ -218,7 +218,7 @@ def test_options_block_is_checked(tmp_path: Path) -> None:
         '{% extends "base.j2" %}\n{% block options %}\ncolour: red\n{% endblock %}\n',
     )
     with pytest.raises(TemplateError, match="unknown option"):
-        compose(_letter(body=["x"]), audience="opt", template_dirs=[tmp_path])
+        compose_letter(_letter(body=["x"]), audience="opt", template_dirs=[tmp_path])
 
 
 # --------------------------------------------------------------------------- hostile templates
@@ -282,7 +282,7 @@ def test_hostile_template_is_refused(tmp_path: Path, case: str) -> None:
     _variant(tmp_path, "evil", _opening(source))
     letter = _letter(variables={"s": "x" * 100_000})
     with pytest.raises(TemplateError) as info:
-        compose(letter, audience="evil", template_dirs=[tmp_path])
+        compose_letter(letter, audience="evil", template_dirs=[tmp_path])
     message = str(info.value)
     assert expected in message
     assert "evil.j2" in message
@@ -313,7 +313,7 @@ def test_include_outside_the_folder_is_refused(tmp_path: Path, target: str) -> N
     (team / "sub").mkdir(parents=True)
     _variant(team, "peek", _opening(f'{{% include "{target}" %}}'))
     with pytest.raises(TemplateError) as info:
-        compose(_letter(), audience="peek", template_dirs=[team])
+        compose_letter(_letter(), audience="peek", template_dirs=[team])
     assert "SECRET" not in str(info.value)
     assert "peek.j2:3" in str(info.value)
     assert "not allowed" in str(info.value) or "not found" in str(info.value)
@@ -334,40 +334,42 @@ def test_symlinks_in_the_folder_are_refused(tmp_path: Path) -> None:
     _variant(team, "b", _opening('{% include "dir/secret.j2" %}'))
     for name in ("a", "b"):
         with pytest.raises(TemplateError, match="symbolic link") as info:
-            compose(_letter(), audience=name, template_dirs=[team])
+            compose_letter(_letter(), audience=name, template_dirs=[team])
         assert "SECRET" not in str(info.value)
     with pytest.raises(TemplateError, match="symbolic link"):
-        compose(_letter(), audience="linked", template_dirs=[team])
+        compose_letter(_letter(), audience="linked", template_dirs=[team])
 
 
 def test_the_team_folder_itself_may_be_a_link(tmp_path: Path) -> None:
     real = tmp_path / "real"
     _variant(real, "ok", _opening("Fine."))
     (tmp_path / "link").symlink_to(real, target_is_directory=True)
-    assert compose(_letter(), audience="ok", template_dirs=[tmp_path / "link"]).letter.body == [
-        "Fine."
-    ]
+    assert compose_letter(
+        _letter(), audience="ok", template_dirs=[tmp_path / "link"]
+    ).letter.body == ["Fine."]
 
 
 def test_include_recursing_forever_is_refused(tmp_path: Path) -> None:
     (tmp_path / "_again.j2").write_text('{% include "_again.j2" %}', encoding="utf-8")
     _variant(tmp_path, "rec", _opening('{% include "_again.j2" %}'))
     with pytest.raises(TemplateError, match="recurses too deeply"):
-        compose(_letter(), audience="rec", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="rec", template_dirs=[tmp_path])
 
 
 def test_includes_inside_the_folder_work(tmp_path: Path) -> None:
     (tmp_path / "parts").mkdir()
     (tmp_path / "parts" / "_thanks.j2").write_text("Thanks, {{ who }}.", encoding="utf-8")
     _variant(tmp_path, "inc", _opening('{% include "parts/_thanks.j2" %}'))
-    out = compose(_letter(variables={"who": "friends"}), audience="inc", template_dirs=[tmp_path])
+    out = compose_letter(
+        _letter(variables={"who": "friends"}), audience="inc", template_dirs=[tmp_path]
+    )
     assert out.letter.body == ["Thanks, friends."]
 
 
 def test_large_template_file_is_refused(tmp_path: Path) -> None:
     _variant(tmp_path, "huge", _opening("x" * 300_000))
     with pytest.raises(TemplateError, match="limit"):
-        compose(_letter(), audience="huge", template_dirs=[tmp_path])
+        compose_letter(_letter(), audience="huge", template_dirs=[tmp_path])
 
 
 def test_strings_cannot_include() -> None:
@@ -411,8 +413,8 @@ def test_new_variant_renders_like_its_base(tmp_path: Path, base: str) -> None:
         asks=[{"lead": "Act."}],
         signatories=[{"name": "A", "kind": "organization"}],
     )
-    original = compose(letter, audience=base).letter
-    copy = compose(letter, audience="team-copy", template_dirs=[tmp_path]).letter
+    original = compose_letter(letter, audience=base).letter
+    copy = compose_letter(letter, audience="team-copy", template_dirs=[tmp_path]).letter
     assert copy.model_dump(exclude={"audience"}) == original.model_dump(exclude={"audience"})
 
 
@@ -497,7 +499,7 @@ def test_cli_new_scaffolds_a_spec(
     assert "purpose:" in text and "occasion:" in text
     letter = load_letter(tmp_path / "letter.yaml")
     assert letter.sender.coalition is coalition
-    assert compose(letter).letter.is_resolved
+    assert compose_letter(letter).letter.is_resolved
     again = runner.invoke(new, args)
     assert again.exit_code == 1 and "already exists" in again.output
     assert runner.invoke(new, [*args, "--force"]).exit_code == 0
@@ -525,7 +527,7 @@ def test_the_how_to_example_variant_works(tmp_path: Path) -> None:
         },
         asks=[{"lead": "Act."}],
     )
-    out = compose(letter, template_dirs=[tmp_path]).letter
+    out = compose_letter(letter, template_dirs=[tmp_path]).letter
     assert out.body == [
         "We, the undersigned 11 organizations, write to urge you to act, as part of the Free"
         " Press for Arkadia campaign.",
@@ -537,7 +539,9 @@ def test_the_how_to_example_variant_works(tmp_path: Path) -> None:
     with pytest.raises(
         TemplateError, match=r"coalition-congress\.j2:\d+: undefined variable 'campaign'"
     ):
-        compose(letter.model_copy(update={"variables": {"purpose": "x"}}), template_dirs=[tmp_path])
+        compose_letter(
+            letter.model_copy(update={"variables": {"purpose": "x"}}), template_dirs=[tmp_path]
+        )
 
 
 _FRAGMENTS = [
@@ -613,7 +617,7 @@ def test_team_variant_inherits_audience_choices(tmp_path: Path) -> None:
         addressees=[{"office": "us-senator", "name": "Jeanne Shaheen"}],
         asks=[{"clause": "ask.hearing"}],
     )
-    out = compose(letter, template_dirs=[tmp_path], library=Library()).letter
+    out = compose_letter(letter, template_dirs=[tmp_path], library=Library()).letter
     assert out.salutation == "Dear Senator Shaheen:"  # us-congress punctuation
     assert out.asks[0].lead == "Hold a Committee hearing."  # type: ignore[union-attr]
     assert out.provenance[0].variant == "us-congress"
@@ -626,9 +630,9 @@ def test_salutation_block_is_a_fallback_without_offices(tmp_path: Path) -> None:
         '{% extends "base.j2" %}\n{% block salutation %}Dear colleagues,{% endblock %}\n',
     )
     letter = _letter(salutation=None, body=["Text."], addressees=[{"name": "Jane Roe"}])
-    assert compose(letter, audience="colleagues", template_dirs=[tmp_path]).letter.salutation == (
-        "Dear colleagues,"
-    )
+    assert compose_letter(
+        letter, audience="colleagues", template_dirs=[tmp_path]
+    ).letter.salutation == ("Dear colleagues,")
     with_office = letter.model_copy(
         update={
             "addressees": Letter.model_validate(
@@ -636,7 +640,7 @@ def test_salutation_block_is_a_fallback_without_offices(tmp_path: Path) -> None:
             ).addressees
         }
     )
-    out = compose(with_office, audience="colleagues", template_dirs=[tmp_path]).letter
+    out = compose_letter(with_office, audience="colleagues", template_dirs=[tmp_path]).letter
     assert out.salutation == "Dear Senator Shaheen,"
 
 
@@ -654,6 +658,6 @@ def test_background_adds_context_after_the_opening(
         variables={"purpose": "ask for help", "background": background, "contact": "Dana"},
         signatories=[{"name": "A", "kind": "organization"}],
     )
-    out = compose(letter).letter
+    out = compose_letter(letter).letter
     assert out.body == ["On behalf of A, we write to ask for help.", *paragraphs]
     assert out.closing[-1].endswith("; Dana can be reached at any time.")

@@ -20,8 +20,8 @@ from typing import Any
 
 from draftkit.check.model import Finding
 from draftkit.check.places import fold
-from draftkit.errors import IngestError, OutputExistsError
-from draftkit.files import refuse_input_as_output, write_bytes_atomic
+from draftkit.errors import IngestError
+from draftkit.files import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.ooxml import open_document, read_package_file
 
 __all__ = [
@@ -179,10 +179,7 @@ def annotate_docx(
     target = Path(output)
     if isinstance(source, str | Path):
         refuse_input_as_output(target, {"the document being annotated": source})
-    if target.exists() and not force:
-        raise OutputExistsError(
-            "output file already exists", path=target, hint="pass --force to replace it"
-        )
+    claim_output(target, force=force)
     name = str(source) if isinstance(source, str | Path) else "<docx bytes>"
     document = _open(source)
     paragraphs = _paragraphs(document)

@@ -24,7 +24,6 @@ __all__ = [
     "check_file",
     "check_letter",
     "check_merge",
-    "is_merge_template",
     "resolve_disabled",
     "spec_directives",
     "unknown_rule_hint",
@@ -36,7 +35,6 @@ SPEC_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 _DIRECTIVE = re.compile(
     r"^[ \t]*#[ \t]*draftkit[ \t]*:[ \t]*disable[ \t]*[=:][ \t]*(?P<ids>[^\n#]*)", re.M | re.I
 )
-_MERGE_EXPRESSION = re.compile(r"\{[{%][^}]*\brecipient\b")
 _FIELD_ORDER = [
     "heading", "published", "date", "place", "sender", "addressees", "cc", "subject",
     "salutation", "body", "asks_intro", "asks", "closing", "complimentary_close",
@@ -254,13 +252,14 @@ def _check_spec(
     today: dt.date | None,
     spec: str | Path | None,
 ) -> CheckReport:
-    from draftkit.compose import compose
+    from draftkit.compose import compose_letter
+    from draftkit.compose.texts import is_merge_spec
     from draftkit.files import load_data, parse_letter
 
     data, lines = load_data(path)
     letter = parse_letter(data, path=path, lines=lines)
     text = path.read_text(encoding="utf-8-sig")
-    if is_merge_template(letter, text):
+    if is_merge_spec(letter):
         return CheckReport(
             source=str(path),
             kind="spec",
@@ -281,7 +280,7 @@ def _check_spec(
     if spec is not None:
         notes.append("--spec compares a rendered .docx with its spec; ignored for a spec file")
     try:
-        result = compose(letter, config=config, template_dirs=template_dirs)
+        result = compose_letter(letter, config=config, template_dirs=template_dirs)
         composed = result.letter
         notes += [f"compose: {w}" for w in result.warnings]
     except DraftkitError as exc:
@@ -405,11 +404,6 @@ def _check_document(
         notes=notes,
         paragraphs=paragraphs,
     )
-
-
-def is_merge_template(letter: Letter, text: str) -> bool:
-    """True for a mail-merge spec: no addressees, and text that uses ``recipient``."""
-    return not letter.addressees and bool(_MERGE_EXPRESSION.search(text))
 
 
 def check_merge(

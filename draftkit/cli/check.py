@@ -200,14 +200,11 @@ def check(
             f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0])
         )
     if annotate is not None:
-        from draftkit.errors import OutputExistsError
+        from draftkit.files import claim_output
 
         if annotate.suffix.lower() != ".docx":
             raise click.UsageError(f"--annotate writes a Word file: name it *.docx, not {annotate}")
-        if annotate.exists() and not force:
-            raise OutputExistsError(
-                "output file already exists", path=annotate, hint="pass --force to replace it"
-            )
+        claim_output(annotate, force=force)
     if recipients is not None:
         if annotate is not None:
             raise click.UsageError("--annotate checks one letter; not with --recipients")

@@ -118,8 +118,7 @@ def merge(
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined -j 4
     """
     from draftkit.files import load_letter
-    from draftkit.merge import merge as run_merge
-    from draftkit.merge import output_names
+    from draftkit.merge import mail_merge, output_names
     from draftkit.recipients import load_recipients
 
     people = load_recipients(source, where=where, committees=committees)
@@ -184,7 +183,7 @@ def merge(
                 errors.append(row)
             bar.update(1)
 
-        result = run_merge(
+        result = mail_merge(
             spec_input,
             people,
             outdir,

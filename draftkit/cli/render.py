@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -125,24 +126,32 @@ def _to_stdout(
     template_dirs: tuple[Path, ...],
     clause_dirs: tuple[Path, ...],
 ) -> None:
-    from draftkit.build import prepare_letter
+    """The letter on standard output: the bytes ``render_spec`` writes to a file."""
+    from draftkit.build import render_spec
     from draftkit.errors import RenderError
-    from draftkit.render import render_bytes
 
-    stream: BinaryIO = sys.stdout.buffer
-    if fmt in ("docx", "pdf") and sys.stdout.isatty():
+    terminal = sys.stdout.isatty()
+    if fmt in ("docx", "pdf") and terminal:
         raise RenderError(
             f"will not write {fmt} to a terminal", hint="redirect the output or use -o FILE"
         )
-    letter, warnings = prepare_letter(
-        spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
+    buffer = io.BytesIO()
+    result = render_spec(
+        spec,
+        buffer,
+        fmt=fmt,
+        reference=reference,
+        audience=audience,
+        template_dirs=template_dirs,
+        clause_dirs=clause_dirs,
     )
-    data = render_bytes(letter, fmt, reference=reference)  # type: ignore[arg-type]
-    for warning in warnings:
+    for warning in result.warnings:
         echo(f"draftkit: warning: {warning}", err=True)
-    if fmt in ("txt", "md") and sys.stdout.isatty():
+    data = buffer.getvalue()
+    if terminal:
         echo(data.decode("utf-8"), nl=False, data=True)  # escapes what a terminal acts on
         return
+    stream: BinaryIO = sys.stdout.buffer
     stream.write(data)
     stream.flush()
 

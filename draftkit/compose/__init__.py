@@ -18,6 +18,9 @@ block                  field it fills (paragraphs are split on blank lines)
 ``options``            ``options`` the spec does not set (YAML ``key: value`` lines)
 =====================  ===================================================
 
+The spec's own strings may hold Jinja too (``subject: "Detention in {{ country }}"``);
+they see the same names as the variants and clauses (:mod:`draftkit.compose.context`).
+
 Templates are searched in the team's folders first (``--templates DIR``, then
 ``templates:`` in ``draftkit.yaml``), then the built-in variants, so a team overrides a
 variant by copying it; ``{% extends "builtin/NAME.j2" %}`` always reaches the built-in.
@@ -28,11 +31,18 @@ undefined variables, a loader that refuses names outside the template folders an
 symbolic links inside them, and limits on output size, repetition, loop ranges and call
 depth. Every failure is a :class:`~draftkit.errors.TemplateError` naming the template
 file and line.
+
+Modules, in the order a letter meets them: ``variants`` (finding and rendering
+templates), ``context`` (the names they see), ``address`` (forms of address and the
+salutation), ``texts`` (the spec's templated strings), ``expand`` (clauses), ``blocks``
+(the variant's blocks in the letter), ``letter`` (the whole of it) and ``slots`` (what
+depends on the addressee, filled per recipient by merge).
 """
 
 from __future__ import annotations
 
-from draftkit.compose.resolve import ClauseSource, ComposeResult, compose, compose_file
+from draftkit.compose.expand import ClauseSource
+from draftkit.compose.letter import ComposeResult, compose_letter, names_read
 from draftkit.compose.sandbox import (
     MAX_CALL_DEPTH,
     MAX_ITERATIONS,
@@ -41,6 +51,7 @@ from draftkit.compose.sandbox import (
     render_string,
 )
 from draftkit.compose.scaffold import scaffold_spec
+from draftkit.compose.slots import Slots, fill
 from draftkit.compose.variants import (
     BLOCK_FIELDS,
     BUILTIN_TEMPLATES,
@@ -61,20 +72,16 @@ __all__ = [
     "MAX_TEMPLATE_BYTES",
     "ClauseSource",
     "ComposeResult",
+    "Slots",
     "TemplateSet",
     "TemplateVariable",
     "VariantInfo",
-    "compose",
-    "compose_file",
     "compose_letter",
+    "fill",
     "list_variants",
+    "names_read",
     "new_variant",
     "render_string",
     "scaffold_spec",
     "variant_info",
 ]
-
-compose_letter = compose
-""":func:`compose` under a name that does not clash with the ``draftkit.compose``
-package, for ``from draftkit import compose_letter`` (a package attribute named
-``compose`` is replaced by the subpackage as soon as ``draftkit.compose`` is imported)."""

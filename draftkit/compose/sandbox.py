@@ -571,13 +571,14 @@ class _NoTemplates(jinja2.BaseLoader):
 
 
 @functools.cache
-def _string_env() -> Sandbox:
+def string_env() -> Sandbox:
+    """The sandbox of one-off strings (clause wording, the spec's own text)."""
     return make_env(_NoTemplates())
 
 
 @functools.lru_cache(maxsize=1024)
 def _compiled(source: str) -> jinja2.Template:
-    return _string_env().from_string(source)
+    return string_env().from_string(source)
 
 
 def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:
@@ -599,7 +600,7 @@ def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<st
     """
     if len(source) > MAX_OUTPUT_CHARS:
         raise TemplateError("text to render is too long", path=name)
-    env = _string_env()
+    env = string_env()
 
     def shown(_: str | None) -> str:
         return name

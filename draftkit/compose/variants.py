@@ -9,34 +9,33 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.compose.context import CONTEXT_NAMES
 from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
 from draftkit.compose.sandbox import (
     convert_error,
     display_path,
     make_env,
     run_template,
+    string_env,
 )
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.files import parse_yaml_text, write_text_atomic
 from draftkit.schema import Letter
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = [
     "BLOCK_FIELDS",
     "BUILTIN_TEMPLATES",
-    "CONTEXT_NAMES",
     "TemplateSet",
     "TemplateVariable",
     "VariantInfo",
     "list_variants",
+    "names_in_text",
     "new_variant",
     "variant_info",
 ]
@@ -60,23 +59,6 @@ BLOCK_FIELDS: dict[str, str] = {
 
 _VARIANT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _FRONT_MATTER = re.compile(r"\A\s*\{#-?[ \t]*draftkit:?[ \t]*\n(?P<body>.*?)-?#\}", re.S)
-CONTEXT_NAMES = frozenset(
-    {
-        "letter",
-        "variables",
-        "variant",
-        "coalition",
-        "organizations",
-        "individuals",
-        "sender_name",
-        "recipient",
-        "recipients",
-        "recipient_forms",
-        "office_close",
-        "today",
-        "signer_count",
-    }
-)
 
 
 class TemplateVariable(BaseModel):
@@ -249,6 +231,33 @@ def _names_used(ast: nodes.Node, defined: set[str]) -> dict[str, bool]:
 
     visit(ast, False)
     return used
+
+
+_JINJA_NAMES = frozenset({"loop", "super", "caller", "varargs", "kwargs", "self"})
+
+
+def _loads(node: nodes.Node, names: set[str], *, skip_blocks: bool) -> None:
+    """Add the names ``node`` loads from its context to ``names`` (``*``: include/import)."""
+    for child in node.iter_child_nodes():
+        if skip_blocks and isinstance(child, nodes.Block):
+            continue
+        if isinstance(child, nodes.Name) and child.ctx == "load":
+            names.add(child.name)
+        elif isinstance(child, nodes.Include | nodes.Import | nodes.FromImport):
+            names.add("*")
+        _loads(child, names, skip_blocks=skip_blocks)
+
+
+def names_in_text(text: str) -> frozenset[str]:
+    """The names a one-off template text (a clause's wording) loads from its context
+    (``*`` when it does not parse: compose reports that)."""
+    try:
+        ast = string_env().parse(text)
+    except jinja2.TemplateSyntaxError:
+        return frozenset({"*"})
+    names: set[str] = set()
+    _loads(ast, names, skip_blocks=False)
+    return frozenset(names - _JINJA_NAMES)
 
 
 class TemplateSet:
@@ -461,6 +470,33 @@ class TemplateSet:
                     )
                 )
         return out
+
+    def names_read(self, name: str, blocks: Sequence[str]) -> frozenset[str]:
+        """The names the variant may read from its context when ``blocks`` are rendered.
+
+        The templates' top-level code always runs; a block counts in every version the
+        chain has (``super()`` reaches them). ``*`` stands for an ``include`` or
+        ``import`` (anything), and a template that calls ``self.BLOCK()`` reads what every
+        block reads. Names a template defines itself may be listed too: the answer errs
+        on the side of more.
+
+        Raises:
+            TemplateError: Unknown or broken variant.
+        """
+        chain = self.chain(name)
+        names: set[str] = set()
+        for loaded in chain:
+            _loads(loaded.ast, names, skip_blocks=True)
+        wanted = set(blocks)
+        for loaded in chain:
+            for block in loaded.blocks.values():
+                if block.name in wanted:
+                    _loads(block, names, skip_blocks=False)
+        if "self" in names:
+            for loaded in chain:
+                for block in loaded.blocks.values():
+                    _loads(block, names, skip_blocks=False)
+        return frozenset(names - _JINJA_NAMES)
 
     # -- rendering --------------------------------------------------------------------
 

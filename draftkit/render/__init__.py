@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import RenderError
-from draftkit.files import refuse_input_as_output, write_bytes_atomic
+from draftkit.files import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.render.layout import format_date, layout, typeset
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
@@ -160,19 +160,6 @@ def render_to_file(
     target = Path(path)
     chosen = format_for_path(target, fmt)
     refuse_input_as_output(target, {"the reference document": reference})
-    if target.is_symlink() or (target.exists() and not target.is_file()):
-        from draftkit.errors import OutputExistsError
-
-        raise OutputExistsError(
-            "output is not a regular file (a folder, link or device)",
-            path=target,
-            hint="write to a regular file path",
-        )
-    if target.exists() and not force:
-        from draftkit.errors import OutputExistsError
-
-        raise OutputExistsError(
-            "output file already exists", path=target, hint="pass --force to replace it"
-        )
+    claim_output(target, force=force)
     data = render_bytes(letter, chosen, reference=reference, properties=properties)
     return write_bytes_atomic(target, data, force=force)

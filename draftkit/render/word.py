@@ -24,7 +24,6 @@ import datetime as dt
 import functools
 import io
 import re
-import threading
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +65,7 @@ CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml
 _W = f"{{{W_NS}}}"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_REFERENCE_BYTES = 50 * 1024 * 1024
+_MEMO_LIMIT = 4096  # blocks whose XML a renderer keeps
 
 
 def default_reference() -> Path:
@@ -153,6 +153,7 @@ class DocxRenderer:
     def __init__(self, reference: str | Path | None = None) -> None:
         self.reference = Path(reference) if reference is not None else default_reference()
         self._prepared = _prepare(self.reference)
+        self._memo: dict[tuple[Block, int], str] = {}
 
     @property
     def style_ids(self) -> Mapping[str, str]:
@@ -351,6 +352,23 @@ class DocxRenderer:
             f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>'
         )
 
+    def _block_xml(self, block: Block, num_id: int, body: _Body) -> str:
+        """A block's XML, built once: letters repeat most of their blocks.
+
+        A merged letter shares its context paragraphs, asks and signatures with the
+        letters before it; blocks are immutable values, so their XML is reused. A block
+        holding a hyperlink is built again, since its relationship id is one document's.
+        """
+        key = (block, num_id)
+        xml = self._memo.get(key)
+        if xml is None:
+            xml = self._block(block, num_id, body)
+            if 'r:id="' not in xml:
+                if len(self._memo) >= _MEMO_LIMIT:
+                    self._memo.clear()
+                self._memo[key] = xml
+        return xml
+
     def _block(self, block: Block, num_id: int, body: _Body) -> str:
         if isinstance(block, ParaBlock):
             return self._p(block.style, self._runs(block.text, body), keep_next=block.keep_next)
@@ -400,7 +418,7 @@ class DocxRenderer:
         table_at: int | None = None
         previous: Block | None = None
         for block in blocks:
-            xml = self._block(block, num_id, body)
+            xml = self._block_xml(block, num_id, body)
             if isinstance(block, SignatureTable):
                 table_at = len(chunks)
             elif (
@@ -695,20 +713,6 @@ def _has_letterhead(document: Any) -> bool:
 
 
 def _prepare(path: Path) -> _Prepared:
-    stat_key = (str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
-    with _LOCK:
-        cached = _CACHE.get(stat_key)
-        if cached is None:
-            cached = _prepare_uncached(path)
-            _CACHE[stat_key] = cached
-        return cached
-
-
-_CACHE: dict[tuple[str, int], _Prepared] = {}
-_LOCK = threading.Lock()
-
-
-def _prepare_uncached(path: Path) -> _Prepared:
     document = _open_docx(path)
     try:
         return _prepare_document(document, path)
@@ -1152,7 +1156,7 @@ def _with_custom_rel(xml: str) -> str:
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _renderer_cached(path: str, mtime: int) -> DocxRenderer:
     return DocxRenderer(path)
 
@@ -1168,4 +1172,4 @@ def renderer_for(reference: str | Path | None = None) -> DocxRenderer:
             path=path,
             hint="check the --reference path",
         ) from None
-    return _renderer_cached(str(path), mtime)
+    return _renderer_cached(str(path.resolve()), mtime)

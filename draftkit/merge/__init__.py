@@ -1,0 +1,244 @@
+"""Mail merge: one letter spec x many recipients -> one document per recipient.
+
+Merge = compose + fill. For each recipient the spec's addressees are replaced by the
+recipient, whose office gives the address block, salutation and close (see
+:mod:`draftkit.protocol`). Text in the spec may use the recipient through Jinja
+expressions, rendered per letter with the names compose gives every template::
+
+    body:
+      - As a senator from {{ recipient.state }}, you ...
+      - "{{ recipient.personal_line }}"
+
+The letter merge writes for a recipient is the letter
+``compose_letter(spec, recipient=...)`` gives for them: merge composes once per kind of
+recipient and fills each recipient's slots (address block, salutation, templated text)
+with compose's own functions (:mod:`draftkit.merge.letters`).
+
+Modules: ``plan`` (the spec and settings, checked once), ``names`` (file names),
+``letters`` (compose once per kind, fill per recipient), ``outputs`` (files, manifest,
+combined document) and ``workers`` (processes).
+
+Robustness. A recipient that cannot be used (no name, unknown office, a template that
+fails for that row) is reported in the manifest and skipped; the others render. A file
+that already exists is skipped unless ``force``. A manifest (``manifest.csv``) lists
+recipient, file, status and message for every row.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from draftkit.compose.slots import shares_letters
+from draftkit.config import ProjectConfig
+from draftkit.errors import DraftkitError, OutputExistsError
+from draftkit.merge.letters import Letters
+from draftkit.merge.names import output_names, safe_file_stem
+from draftkit.merge.outputs import (
+    MergedLetter,
+    MergeResult,
+    MergeRow,
+    Task,
+    write_combined,
+    write_manifest,
+)
+from draftkit.merge.plan import (
+    MANIFEST_NAME,
+    MERGE_FORMATS,
+    MergeFormat,
+    check_outputs,
+    make_plan,
+    recipient_list,
+)
+from draftkit.merge.workers import forget, run_tasks, writer_for
+from draftkit.recipients import Recipient
+from draftkit.schema import Letter
+
+__all__ = [
+    "MANIFEST_NAME",
+    "MERGE_FORMATS",
+    "MergeFormat",
+    "MergeResult",
+    "MergeRow",
+    "MergedLetter",
+    "check_outputs",
+    "mail_merge",
+    "merge_letters",
+    "output_names",
+    "safe_file_stem",
+]
+
+
+def merge_letters(
+    spec: Letter | str | Path,
+    recipients: Iterable[Recipient] | str | Path,
+    *,
+    config: ProjectConfig | None = None,
+    audience: str | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    grouped: bool = True,
+) -> Iterator[MergedLetter]:
+    """The resolved letter for each recipient, without writing files.
+
+    Args:
+        spec: A letter spec (file or loaded :class:`Letter`); its addressees are
+            replaced by each recipient.
+        recipients: Recipients, or a file/folder for :func:`~draftkit.recipients.load_recipients`.
+        config: Project settings (clause library, templates); found from the spec file
+            when None.
+        audience: Use this template variant instead of the spec's.
+        template_dirs: Extra template folders, searched first.
+        grouped: Compose once per kind of recipient and fill the others' slots; False
+            composes every letter on its own (slower; the letters are the same).
+
+    Yields:
+        One :class:`MergedLetter` per recipient, in order; a recipient that cannot be
+        used has ``error`` set.
+
+    Raises:
+        DraftkitError: The spec, its variant or its clauses cannot be read.
+    """
+    people = recipient_list(recipients)
+    plan = make_plan(
+        spec, Path(), config=config, audience=audience, template_dirs=template_dirs,
+        grouped=grouped,
+    )  # fmt: skip
+    letters = Letters(plan)
+    try:
+        for index, recipient in enumerate(people, start=1):
+            try:
+                letter, _ = letters.letter_for(index, recipient)
+            except DraftkitError as exc:
+                yield MergedLetter(index, recipient, None, exc)
+                continue
+            yield MergedLetter(index, recipient, letter)
+    finally:
+        letters.close()
+
+
+def mail_merge(
+    spec: Letter | str | Path,
+    recipients: Iterable[Recipient] | str | Path,
+    outdir: str | Path,
+    *,
+    fmt: MergeFormat = "docx",
+    combined: bool = False,
+    force: bool = False,
+    reference: str | Path | None = None,
+    config: ProjectConfig | None = None,
+    audience: str | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    jobs: int = 1,
+    executor: concurrent.futures.Executor | None = None,
+    chunk_size: int | None = None,
+    manifest: bool = True,
+    progress: Callable[[MergeRow], None] | None = None,
+    grouped: bool = True,
+    inputs: Mapping[str, str | Path | None] | None = None,
+) -> MergeResult:
+    """Write one letter per recipient into ``outdir``.
+
+    Args:
+        spec: The letter spec (a file, or a loaded :class:`Letter`). Its addressees are
+            replaced by each recipient; its strings may use ``{{ recipient.* }}``.
+        recipients: Recipients, or a file/folder read with
+            :func:`~draftkit.recipients.load_recipients`.
+        outdir: The output folder (created if missing).
+        fmt: ``docx``, ``md`` or ``txt``.
+        combined: Also write ``combined.<fmt>``: every letter in one document, each on a
+            new page (DOCX numbering restarts in each letter).
+        force: Replace letters that already exist (otherwise they are skipped).
+        reference: A house-style ``.docx`` for DOCX output.
+        config: Project settings; found from the spec file when None.
+        audience: Use this template variant instead of the spec's.
+        template_dirs: Extra template folders, searched first.
+        jobs: Write in this many worker processes (1: in this process).
+        executor: Any :class:`concurrent.futures.Executor` (a process pool, a cluster's
+            executor ...); work is sent to it in chunks (``jobs`` is then ignored).
+        chunk_size: Recipients per chunk (default: about four chunks per worker, at
+            most 32 recipients each).
+        manifest: Write ``manifest.csv`` (recipient, file, status, message).
+        progress: Called in this process once per recipient as its row is known.
+        grouped: Compose once per kind of recipient (default); False composes each
+            letter on its own.
+        inputs: Other files the caller read (the recipient file a list came from ...):
+            like the spec, reference and recipient file, they are never overwritten.
+
+    Returns:
+        The rows, the manifest and combined paths, and warnings.
+
+    Raises:
+        DraftkitError: The spec, its variant, its clauses or the recipient file cannot be
+            read (problems with single recipients are reported in the rows instead).
+    """
+    people = recipient_list(recipients)
+    out = Path(outdir)
+    plan = make_plan(
+        spec, out, fmt=fmt, force=force, reference=reference, config=config,
+        audience=audience, template_dirs=template_dirs, grouped=grouped,
+    )  # fmt: skip
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputExistsError(
+            f"cannot create the output folder ({exc.strerror})", path=out
+        ) from None
+    check_outputs(
+        out,
+        people,
+        fmt,
+        {
+            "the spec": spec if isinstance(spec, str | Path) else None,
+            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
+            "the reference document": reference,
+            **(inputs or {}),
+        },
+    )
+    sharing = grouped and shares_letters(plan.reads, plan.text_fields)
+    result = MergeResult(outdir=out, mode="grouped" if sharing else "per-recipient")
+    rows: dict[int, MergeRow] = {}
+    tasks: list[Task] = []
+
+    def report(row: MergeRow) -> None:
+        rows[row.index] = row
+        if progress is not None:
+            progress(row)
+
+    names = output_names(people, fmt)
+    for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
+        if recipient.problem:
+            where = f"{recipient.source}: " if recipient.source else ""
+            report(MergeRow(index, recipient.label(), recipient.key, None, "error",
+                            f"{where}{recipient.problem}"))  # fmt: skip
+        elif not force and (out / name).exists():
+            report(MergeRow(index, recipient.label(), recipient.key, name, "skipped",
+                            "already rendered (pass --force to replace)"))  # fmt: skip
+        else:
+            tasks.append(Task(index, recipient, name))
+    writer = writer_for(plan)
+    try:
+        if tasks and (jobs > 1 or executor is not None):
+            # make the first kind of letter (and prepare the reference) here, so that
+            # forked workers inherit them instead of each making them again
+            with contextlib.suppress(DraftkitError):
+                letter, _ = writer.letters.letter_for(tasks[0].index, tasks[0].recipient)
+                writer.render(letter, tasks[0].recipient)
+        if tasks:
+            run_tasks(writer, tasks, report, jobs=jobs, executor=executor, chunk_size=chunk_size)
+        result.warnings = list(writer.warnings)
+        if combined:
+            result.combined = write_combined(writer, people, rows, force=force)
+    finally:
+        result.rows = [rows[i] for i in sorted(rows)]
+        if manifest:
+            result.manifest = write_manifest(out, result.rows)
+        writer.close()
+        forget(plan)
+    if result.mode == "per-recipient" and grouped:
+        result.warnings.append(
+            "the variant or a clause uses per-recipient data (recipient, letter, variables"
+            " or a templated field), so each letter was composed on its own"
+        )
+    return result

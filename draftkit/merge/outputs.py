@@ -1,0 +1,228 @@
+"""What a merge writes: one file per recipient, the manifest, the combined document.
+
+Every file is written through a temporary file and a rename, so an interrupted run leaves
+no partial file; a letter that already exists is skipped unless the plan says ``force``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from draftkit.errors import DraftkitError, OutputExistsError
+from draftkit.files import write_bytes_atomic, write_text_atomic
+from draftkit.merge.letters import Letters
+from draftkit.merge.plan import MANIFEST_NAME, Plan
+from draftkit.provenance import provenance_properties
+from draftkit.recipients import Recipient
+from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
+from draftkit.schema import Letter
+
+__all__ = [
+    "MergeResult",
+    "MergeRow",
+    "MergedLetter",
+    "Status",
+    "Task",
+    "Writer",
+    "write_combined",
+    "write_manifest",
+]
+
+Status = Literal["rendered", "skipped", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRow:
+    """What happened to one recipient.
+
+    Attributes:
+        index: The recipient's 1-based position in the list.
+        recipient: The recipient's name (or another label).
+        key: The recipient's stable id, if any.
+        file: The output file name inside the output folder (None for errors).
+        status: ``rendered``, ``skipped`` (the file exists) or ``error``.
+        message: Why a row was skipped or failed.
+    """
+
+    index: int
+    recipient: str
+    key: str | None
+    file: str | None
+    status: Status
+    message: str = ""
+
+
+@dataclass(slots=True)
+class MergeResult:
+    """What :func:`~draftkit.merge.mail_merge` did.
+
+    Attributes:
+        outdir: The output folder.
+        rows: One row per recipient, in list order.
+        manifest: The manifest file written, if any.
+        combined: The combined document, if one was written.
+        mode: ``grouped`` (one compose per kind of recipient) or ``per-recipient``.
+        warnings: Compose warnings and notes, each once.
+    """
+
+    outdir: Path
+    rows: list[MergeRow] = field(default_factory=list)
+    manifest: Path | None = None
+    combined: Path | None = None
+    mode: str = "grouped"
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        """How many rows have ``status``."""
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def rendered(self) -> int:
+        """Letters written in this run."""
+        return self.count("rendered")
+
+    @property
+    def skipped(self) -> int:
+        """Letters left as they were (already rendered)."""
+        return self.count("skipped")
+
+    @property
+    def errors(self) -> int:
+        """Recipients that could not be used."""
+        return self.count("error")
+
+
+@dataclass(frozen=True, slots=True)
+class MergedLetter:
+    """One recipient's resolved letter, or why there is none.
+
+    Attributes:
+        index: 1-based position in the recipient list.
+        recipient: The recipient.
+        letter: The resolved letter (None when ``error`` is set).
+        error: The problem with this recipient.
+    """
+
+    index: int
+    recipient: Recipient
+    letter: Letter | None
+    error: DraftkitError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One letter to write: the recipient, their position and their file name."""
+
+    index: int
+    recipient: Recipient
+    file: str
+
+
+class Writer:
+    """Writes letters of one merge in one process (its letters, their warnings).
+
+    Args:
+        plan: The merge's plan.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.letters = Letters(plan)
+        self.warnings: list[str] = []
+
+    def render(self, letter: Letter, recipient: Recipient | None) -> bytes:
+        """One letter in the plan's format; a DOCX records its provenance and recipient."""
+        plan = self.plan
+        if plan.fmt != "docx":
+            return render_bytes(letter, plan.fmt)
+        props = provenance_properties(
+            letter,
+            spec_digest=plan.spec_digest,
+            recipient=recipient.label() if recipient is not None else None,
+            recipient_key=recipient.key if recipient is not None else None,
+        )
+        return render_bytes(letter, "docx", reference=plan.reference, properties=props)
+
+    def run(self, task: Task) -> MergeRow:
+        """Write one recipient's letter to its file and report the row."""
+        recipient = task.recipient
+
+        def row(status: Status, file: str | None, message: str = "") -> MergeRow:
+            return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
+
+        try:
+            letter, warnings = self.letters.letter_for(task.index, recipient)
+            data = self.render(letter, recipient)
+            self.note(warnings)
+            write_bytes_atomic(self.plan.outdir / task.file, data, force=self.plan.force)
+        except OutputExistsError:
+            return row("skipped", task.file, "already rendered (pass --force to replace)")
+        except DraftkitError as exc:
+            return row("error", None, str(exc))
+        return row("rendered", task.file)
+
+    def note(self, warnings: Sequence[str]) -> None:
+        """Keep warnings not seen before, in order."""
+        for warning in warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+
+    def close(self) -> None:
+        """Let go of what this process opened (the clause library)."""
+        if self.letters.pid == os.getpid():
+            self.letters.close()
+
+
+def write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
+    """``manifest.csv``: index, recipient, key, file, status and message of every row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["index", "recipient", "key", "file", "status", "message"])
+    for row in sorted(rows, key=lambda r: r.index):
+        writer.writerow(
+            [row.index, row.recipient, row.key or "", row.file or "", row.status, row.message]
+        )
+    return write_text_atomic(outdir / MANIFEST_NAME, buffer.getvalue(), force=True)
+
+
+def write_combined(
+    writer: Writer, people: Sequence[Recipient], rows: Mapping[int, MergeRow], *, force: bool
+) -> Path | None:
+    """``combined.FMT``: every letter written or kept in this run, each on a new page.
+
+    Left as it is when nothing was rendered in this run and ``force`` is not given.
+    """
+    plan = writer.plan
+    target = plan.outdir / f"combined.{plan.fmt}"
+    changed = any(row.status == "rendered" for row in rows.values())
+    if target.exists() and not (force or changed):
+        return target
+    letters: list[Letter] = []
+    for index, recipient in enumerate(people, start=1):
+        row = rows.get(index)
+        if row is None or row.status == "error":
+            continue
+        try:
+            letter, _ = writer.letters.letter_for(index, recipient)
+        except DraftkitError:
+            continue
+        letters.append(letter)
+    if not letters:
+        return None
+    if plan.fmt == "docx":
+        props = provenance_properties(letters[0], spec_digest=plan.spec_digest)
+        props["draftkit.letters"] = str(len(letters))
+        data = render_docx_many(letters, reference=plan.reference, properties=props)
+    elif plan.fmt == "md":
+        text = "\n\n---\n\n".join(render_markdown(letter).rstrip() for letter in letters)
+        data = (text + "\n").encode("utf-8")
+    else:
+        text = "\n\f\n".join(render_text(letter).rstrip() for letter in letters)
+        data = (text + "\n").encode("utf-8")
+    return write_bytes_atomic(target, data, force=True)
