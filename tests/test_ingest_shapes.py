@@ -1433,3 +1433,38 @@ def test_a_cc_list_of_name_and_organisation_lines_is_one_entry_a_line() -> None:
         ("Petra Lindgren", ["UNCTAD"]),
         ("Jorge Salas", ["UNCTAD"]),
     ]
+
+
+def test_a_un_style_title_gives_the_date_of_a_letter_without_a_dateline() -> None:
+    page = (
+        "<html><body><h1>Letter to the regional bloc: end the raids on shelters</h1>"
+        "<p>Letter dated 14 March 2023 from the Shelter Network to the representatives of the"
+        " member states of the regional bloc</p>"
+        "<p>As the coordinator of the Shelter Network, I am writing to ask that you end the"
+        " raids on shelters for women and girls in the member states.</p>"
+        "<p>The raids have closed eleven shelters this year and left their residents without"
+        " protection or anywhere to go.</p>"
+        "<p>You can end them with one decision at your next meeting, and we ask you to take"
+        " it.</p>"
+        "<p>Thank you for your attention.</p><p>Nadia Rahmani<br>Coordinator</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="un.html").letter
+    assert letter is not None
+    assert str(letter.date) == "2023-03-14"
+    assert letter.body[0].startswith("As the coordinator")
+
+
+def test_a_campaign_update_about_a_letter_is_not_the_letter() -> None:
+    page = (
+        "<html><body><h1>Update on our open letter to the Council</h1>"
+        "<p>Our campaign for the rights of stateless children goes on, and this is where it"
+        " stands after the summer.</p>"
+        "<p>Last year we launched an open letter to the Council asking for birth registration"
+        " for every child born in the region.</p>"
+        "<p>So far, the letter has been signed by forty organisations and two hundred people,"
+        " and we will deliver it in November.</p>"
+        "<p>If you have signed it, thank you so much; if you have not, you still can.</p>"
+        "<p>Ana Costa</p></body></html>"
+    )
+    assert ingest_bytes(page.encode(), filename="update.html").letter is None

@@ -592,7 +592,16 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     under a heading that names a letter ("Open letter to the Commission").
     """
     starts: list[int] = []
-    first_prose = next((i for i in page.content if i < stop and is_prose(page.text(i))), None)
+    first_prose = next(
+        (
+            i
+            for i in page.content
+            if i < stop
+            and is_prose(page.text(i))
+            and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+        ),
+        None,
+    )
     if first_prose is not None:
         starts.append(first_prose)
     for index in page.content:
@@ -600,7 +609,15 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             break
         text = page.text(index)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
-            after = next((i for i in page.after(index, 3) if is_prose(page.text(i))), None)
+            after = next(
+                (
+                    i
+                    for i in page.after(index, 3)
+                    if is_prose(page.text(i))
+                    and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+                ),
+                None,
+            )
             if after is not None and after < stop and after not in starts:
                 starts.append(after)
     out: list[tuple[int, float, list[str]]] = []
@@ -652,7 +669,8 @@ def _score_headless(
     if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
-    if _TELLS_OF_LETTER.search(page.text(first_prose)):
+    opening = [i for i in page.content if i >= first_prose and is_prose(page.text(i))][:3]
+    if any(_TELLS_OF_LETTER.search(page.text(i)) for i in opening):
         score -= 2.0
         why.append("its first paragraph tells of the letter ('groups signed our open letter')")
     body = " ".join(page.text(i) for i in page.content if first_prose <= i < stop)
@@ -774,6 +792,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if len(texts) == 1 and re.match(r"(?i)^letter\s+dated\s", first) and parse_date_line(first):
+        return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
     if (
         len(texts) >= 3
         and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
