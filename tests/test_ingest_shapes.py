@@ -1468,3 +1468,19 @@ def test_a_campaign_update_about_a_letter_is_not_the_letter() -> None:
         "<p>Ana Costa</p></body></html>"
     )
     assert ingest_bytes(page.encode(), filename="update.html").letter is None
+
+
+def test_a_company_suffix_in_a_comma_list_of_signers_stays_with_its_name() -> None:
+    letter = _letter(
+        "To the mayors and city councils of the region,\n\nWe call on you to end the"
+        " contracts that share residents' doorbell footage with the police.\n\nSincerely,\n\n"
+        "The undersigned:\n\nHarbor Privacy Coalition, Open Streets Project, Fourth Shield,"
+        " Inc., Tenants United, and Neighbors for Safe Streets.\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Harbor Privacy Coalition",
+        "Open Streets Project",
+        "Fourth Shield, Inc.",
+        "Tenants United",
+        "Neighbors for Safe Streets",
+    ]

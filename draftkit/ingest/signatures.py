@@ -336,6 +336,30 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
 _SHAPED_ENTRY = re.compile(r"\S\s+[/|]\s|\S\s+/$")
 
 
+_CORPORATE_SUFFIX = re.compile(
+    r"(?i)^(?:inc|incorporated|llc|llp|ltd|limited|plc|co|corp|gmbh|e\.\s?v|s\.\s?a|"
+    r"a\.\s?c|ag|pty|sarl|asbl|vzw)\.?$"
+)
+
+
+def split_name_list(text: str) -> list[str]:
+    """The names in one comma- or semicolon-separated paragraph of signers.
+
+    "Restore The Fourth, Inc., Media Alliance, and United We Dream." gives three names:
+    a company suffix after a comma stays with its name, the final "and" and full stop go.
+    """
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and _CORPORATE_SUFFIX.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    if out and text.rstrip().endswith(".") and _CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
+        out[-1] += "."  # "…, Acme, Inc." keeps the full stop of its abbreviation
+    return out
+
+
 def _heading_over_shaped_list(lines: list[Line]) -> int | None:
     """The first line, when it heads a list of entries of one shape it does not share.
 
@@ -581,10 +605,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             if person is not None:
                 listed.append(person)
             elif text.count(", ") >= (2 if len(kept) == 1 else 4):  # all in one paragraph
-                parts = re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;"))
-                listed += [
-                    Signatory(name=p.strip(), kind="organization") for p in parts if p.strip()
-                ]
+                listed += [Signatory(name=p, kind="organization") for p in split_name_list(text)]
             else:
                 listed.append(Signatory(name=text, kind="organization"))
         return listed
@@ -607,9 +628,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
     if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
-        parts = [
-            p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
-        ]
+        parts = split_name_list(group[0])
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
