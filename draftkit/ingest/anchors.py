@@ -38,7 +38,7 @@ _SALUTATION = re.compile(
     r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
     r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
     r"Court|Committee|Commission|Council|Board|Panel|Tribunal|Editors?|Judges|Justices|Clerk|"
-    r"Mayors?|Governors?|Leaders|Heads|Governments?|Delegates|Ministers|Senators|"
+    r"Mayors?|Governors?|Leaders|Delegates|Ministers|Senators|"
     r"Representatives|Chairs?)"
     r"[^,:;\n]{0,80}[,:](?=\s*$)"
     r"|(?:Mr\.?|Madam|Madame|Monsieur le|Madame la)\s+(?:President|Secretary|Secretary-General|"
