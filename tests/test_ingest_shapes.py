@@ -1484,3 +1484,17 @@ def test_a_company_suffix_in_a_comma_list_of_signers_stays_with_its_name() -> No
         "Tenants United",
         "Neighbors for Safe Streets",
     ]
+
+
+def test_a_stray_comma_after_a_name_and_place_does_not_join_two_signers() -> None:
+    letter = _letter(
+        "Dear Chairman Okafor:\n\nWe ask the commission to publish the logs of the outage.\n\n"
+        "Sincerely,\n\nAnna Berg, Tacoma, WA\nLuis Ortega, Mesa, AZ,\nMei Tanaka, Provo, UT\n"
+        "Samuel Osei, Dayton, OH\n"
+    )
+    assert [(s.name, s.organization) for s in letter.signatories] == [
+        ("Anna Berg", None),
+        ("Luis Ortega", None),
+        ("Mei Tanaka", None),
+        ("Samuel Osei", None),
+    ]

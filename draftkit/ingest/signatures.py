@@ -204,6 +204,12 @@ _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et
 """A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
 
 
+def _entry_shaped(text: str) -> bool:
+    """ "Ana Ruiz, Dallas, TX": a person's name, then what follows it after a comma."""
+    head, comma, rest = text.partition(", ")
+    return bool(comma and rest.strip()) and _person_start(head.strip())
+
+
 def _run_together(lines: list[Line]) -> list[Line]:
     """Split entries that lost the break between them ("Olvid (France)OpenCloud (Germany)")
     and join entries wrapped onto the next line ("… Children –" / "Brussels Office")."""
@@ -219,7 +225,10 @@ def _run_together(lines: list[Line]) -> list[Line]:
             and not ln.list_kind
             and "\t" not in (previous.raw or "")
             and not _SIGN_INTRO.match(previous.text)
+            and not (_entry_shaped(previous.text.rstrip(" ,")) and _entry_shaped(ln.text))
         ):
+            # ("Greg Baynes, View Park, CA," over "Ana Ruiz, Dallas, TX": a stray comma
+            # after a whole entry, not an entry wrapped onto the next line)
             text = f"{previous.text} {ln.text}"
             joined[-1] = Line(text, hard=True, raw=text, style=previous.style, bold=previous.bold)
             continue
