@@ -1498,3 +1498,15 @@ def test_a_stray_comma_after_a_name_and_place_does_not_join_two_signers() -> Non
         ("Mei Tanaka", None),
         ("Samuel Osei", None),
     ]
+
+
+def test_an_organisation_with_an_at_sign_in_its_name_is_a_signer_not_a_contact() -> None:
+    letter = _letter(
+        "Dear Members of Congress,\n\nWe urge you to vote against the bill.\n\nSincerely,\n\n"
+        "Open Source Guild\nCode@Campus\nRiverbend Robotics, LLC\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Open Source Guild",
+        "Code@Campus",
+        "Riverbend Robotics, LLC",
+    ]

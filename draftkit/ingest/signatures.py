@@ -171,6 +171,8 @@ def inline_person(line: str) -> Signatory | None:
         line = f"{dashed.group('name').strip()}, {dashed.group('rest')}"
     if ", " not in line:
         return None
+    if _CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
+        return None  # "Riverbend Robotics, LLC": a company
     parts = [p.strip() for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", line)]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
@@ -199,7 +201,12 @@ def _person_start(text: str) -> bool:
 
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
-_CONTACT_IN = re.compile(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}")
+_CONTACT_IN = re.compile(
+    r"\S*@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|"
+    r"\(\d{3}\)\s*\d{3}"
+)
+"""Contact details in a signer line: an e-mail address, a handle, a web address, a phone
+number ("Tech@NYU", a name with an at sign, is not one)."""
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
 """A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
 
