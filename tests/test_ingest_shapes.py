@@ -1510,3 +1510,40 @@ def test_an_organisation_with_an_at_sign_in_its_name_is_a_signer_not_a_contact()
         "Code@Campus",
         "Riverbend Robotics, LLC",
     ]
+
+
+ANNEXED = (
+    "An Open Letter to Governor Ruiz and the State Legislature\n\n"
+    "Dear Gov. Ruiz and State Lawmakers,\n\n"
+    "We write to ask the state to stop naming its highways after the leaders of the 1898"
+    " coup, and to end its sponsorship of the events that honour them.\n\n"
+    "We make this request for the following reasons.\n\n"
+    "• The events celebrate the overthrow of an elected city government by force.\n"
+    "• They are paid for by every taxpayer, including the descendants of those driven out.\n"
+    "• They present as heritage a history that historians of the period reject.\n\n"
+    "We thank you for your time and attention, and for the courage this change will"
+    " take from each of you.\n\n"
+    "Dana Whitfield, PhD\tRev. Samuel Okoro\n"
+    "Remembrance Project Coordinator\tPresident, County Ministers' Council\n"
+    "(555) 201-3344\t(555) 201-8899\n\n"
+    "Attachment: The city's proclamation of 10 November 1898\n\n"
+    + "\n\n".join(
+        f"Section {n}. The text of the proclamation continues here with its clauses on"
+        " the city's offices, its officers and their powers, as printed at the time."
+        for n in range(1, 9)
+    )
+    + "\n"
+)
+
+
+def test_two_signers_side_by_side_then_an_annex_end_the_letter() -> None:
+    letter = _letter(ANNEXED)
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Dana Whitfield, PhD", ["Remembrance Project Coordinator"]),
+        ("Rev. Samuel Okoro", ["President, County Ministers' Council"]),
+    ]
+    # the annex after the signatures is not part of the letter
+    kept = [*letter.texts("body"), *letter.texts("closing")]
+    assert not any("proclamation continues" in p for p in kept)
+    # a list introduced as "the following reasons" gives reasons, not requests
+    assert letter.asks == []

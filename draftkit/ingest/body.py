@@ -679,6 +679,12 @@ def body_asks_closing(
 
 
 def _concerns_intro(text: str) -> bool:
+    if re.search(
+        r"(?i)\b(?:the\s+following|several|many|two|three)\s+(?:[\w-]+\s+)?"
+        r"(?:reasons|grounds|considerations|arguments)\b",
+        text,
+    ):
+        return True  # "We make this request for the following reasons.": a list of why
     return bool(
         re.search(
             r"(?i)\b(?:concerns?|issues|violations|abuses|problems|findings|examples|"

@@ -697,6 +697,30 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     return count
 
 
+def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
+    """Where a letter without a close ends when an annex follows its signatures.
+
+    A paragraph of thanks, then a short block whose first line names people (two signers
+    side by side in columns included), then more of the document: the letter ends after
+    that block. Returns the first line after it, or None.
+    """
+    blocks = _blocks_between(page, start, stop)
+    for k in range(1, len(blocks) - 1):
+        block, before = blocks[k], blocks[k - 1]
+        if len(block) > 6 or not re.search(r"(?i)\bthank", " ".join(page.text(i) for i in before)):
+            continue
+        if not is_prose(" ".join(page.text(i) for i in before)):
+            continue
+        cells = [c.strip() for c in (page.lines[block[0]].raw or "").split("\t") if c.strip()]
+        cells = cells or [page.text(block[0])]
+        if not all(is_person_line(c) or names.is_person_name(name_part(c)) for c in cells):
+            continue
+        after = [i for b in blocks[k + 1 :] for i in b]
+        if len(after) >= 5:
+            return after[0]
+    return None
+
+
 def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
     """A closing sentence ("I look forward to your reply,") just above the signers."""
     signers = _trailing_signers(page, start, stop)
@@ -1338,6 +1362,10 @@ def locate(lines: list[Line]) -> Reading:
         lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
     }
     cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
+    if best.close is None:
+        signed = _signed_midway(page, sal_index + 1, cut)
+        if signed is not None:
+            cut, why = signed, "an annex after the thanks and the signatures"
     if best.close is not None:
         signers_from = best.close + 1
     else:

@@ -143,7 +143,12 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
     # a postal address under a signature (street, postcode) is contact detail, not a title
     rest = [x for x in lines[1:] if not (names.is_postal_line(x) and re.search(r"\d", x))]
     organization: str | None = None
-    if rest and names.is_organisation(rest[-1]):
+    if (
+        rest
+        and names.is_organisation(rest[-1])
+        # "Remembrance Project Coordinator" ends with the office: a title
+        and not names.is_title_line(rest[-1].split()[-1])
+    ):
         organization = rest[-1]
         rest = rest[:-1]
     former = any(re.search(r"(?i)\(former\)|^former\b|\bformerly\b", t) for t in lines[1:])
@@ -866,7 +871,12 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             return
         width = max(len(r) for r in block)
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
-        if (
+        side_by_side = (
+            len(columns) >= 2
+            and len(block) <= 6
+            and all(len(col) > 1 and _person_start(col[0]) for col in columns)
+        )  # two or three signers set in columns: name, then title, in each
+        if side_by_side or (
             columns
             and len(columns[0]) > 1
             and _person_start(columns[0][0])
