@@ -1547,3 +1547,40 @@ def test_two_signers_side_by_side_then_an_annex_end_the_letter() -> None:
     assert not any("proclamation continues" in p for p in kept)
     # a list introduced as "the following reasons" gives reasons, not requests
     assert letter.asks == []
+
+
+def test_a_to_the_greeting_labelled_recommendations_and_a_see_all_link() -> None:
+    page = (
+        "<html><body><nav>Sign the letter | Read the letter</nav>"
+        "<h1>Open letter on public access to research</h1>"
+        "<p>To the Office of Research Policy and the Working Group on Open Data,</p>"
+        "<p>We welcome your guidance on free access to publicly funded research, and we write"
+        " with three recommendations for putting it into practice.</p>"
+        "<p>Make publishing affordable for every researcher.</p>"
+        "<p>Recommendation 1. Clarify that access must not depend on fees paid by authors.</p>"
+        "<p>The guidance leaves open who pays; fees would shut out smaller labs.</p>"
+        "<p>Let everyone reuse the results.</p>"
+        "<p>Recommendation 2. Require an open licence for funded articles and their data.</p>"
+        "<p>Without a licence, free to read is not free to reuse.</p>"
+        "<p>Build shared infrastructure.</p>"
+        "<p>Recommendation 3. Fund a public platform for preprints and review.</p>"
+        "<p>It should be run independently of any commercial publisher.</p>"
+        "<p>We look forward to working with you on all three.</p>"
+        "<p>Signed,</p><p>Ana Kowalski, University of Lisbon</p>"
+        "<p>Ben Osei, Accra Technical University</p>"
+        "<p>See all 812 signatures from 30 countries</p></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="open.html").letter
+    assert letter is not None
+    assert (
+        letter.salutation == "To the Office of Research Policy and the Working Group on Open Data,"
+    )
+    asks = letter.resolved_asks()
+    assert [a.body.split(". ")[0] for a in asks if a.body] == [
+        "Recommendation 1",
+        "Recommendation 2",
+        "Recommendation 3",
+    ]
+    # the labels are the numbering: the asks are not numbered again
+    assert letter.options.number_asks is False
+    assert [s.name for s in letter.signatories] == ["Ana Kowalski", "Ben Osei"]

@@ -417,6 +417,12 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
 # -- candidates -------------------------------------------------------------------------
 
 
+_TO_GREETING = re.compile(r"^To\s+(?:the\s+)?[A-Z][^,:;]{2,160}(?:,|:)$")
+"""'To the White House Office of Science and Technology Policy,': with its comma at the
+end and prose after it, a greeting (an address line has no comma, a memo's 'To:' its
+colon first)."""
+
+
 def _named_in_title(page: _Page, index: int) -> bool:
     """ "Putin," on its own line under a title "Letter to Putin: …": a bare-name greeting."""
     text = page.text(index).strip()
@@ -446,6 +452,9 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         elif shaped_salutation(ln):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("a greeting by its shape (short, names an office, ends with a comma)")
+        elif _TO_GREETING.match(ln.text.strip()):
+            matched, strength = (ln.text.strip(), ""), 2.0
+            why.append("a 'To the …,' greeting naming a body or office")
         elif _named_in_title(page, index):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("the name the page's title says the letter is to, with a comma")

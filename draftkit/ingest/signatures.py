@@ -483,6 +483,13 @@ def parse_signatures(
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
             continue
+        if re.match(
+            r"(?i)^(?:see|view|read|show|browse)\s+(?:all|more|the\s+(?:full|whole|complete))\b"
+            r".{0,80}\b(?:signat|signers|names|list)",
+            text,
+        ):
+            skipped.append((text, "a link to the full list of signers"))
+            continue
         if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
