@@ -1584,3 +1584,31 @@ def test_a_to_the_greeting_labelled_recommendations_and_a_see_all_link() -> None
     # the labels are the numbering: the asks are not numbered again
     assert letter.options.number_asks is False
     assert [s.name for s in letter.signatories] == ["Ana Kowalski", "Ben Osei"]
+
+
+def test_html_headings_that_group_signers_keep_the_list_whole() -> None:
+    page = (
+        "<html><body><p>Dear Commissioner Varga,</p>"
+        "<p>We write about the delays in enforcing the rules on browser choice, which leave"
+        " smaller companies waiting while the largest platforms keep their advantage.</p>"
+        "<p>We urge the Commission to open proceedings before the summer.</p>"
+        "<p>Sincerely,</p>"
+        "<h3>Associations</h3><p>Digital Publishers Forum</p><p>Startup Alliance Europe</p>"
+        "<p>Games Developers Federation</p>"
+        "<h3>Civil society &amp; non-profit organisations</h3><p>Open Markets Watch</p>"
+        "<p>Consumer Voice</p><p>Digital Rights Centre</p>"
+        "<h3>Important documents</h3><p><a href='/a.pdf'>The letter as a PDF</a></p>"
+        "<p><a href='/b.pdf'>Our briefing on the rules</a></p>"
+        "<p><a href='/c.pdf'>The Commission's last report</a></p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="joint.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Digital Publishers Forum",
+        "Startup Alliance Europe",
+        "Games Developers Federation",
+        "Open Markets Watch",
+        "Consumer Voice",
+        "Digital Rights Centre",
+    ]

@@ -1015,6 +1015,21 @@ def _tail_cut(
             and (ln.heading or (ln.style or "") in ("h1", "h2"))
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
+            and not (
+                # "Associations" over a list of names: a group of signers under its label
+                _words(ln.text) <= 8
+                and sum(
+                    _signer_like(page.text(i))
+                    and not is_prose(page.text(i))
+                    and not page.lines[i].link  # "Important Documents" over links
+                    for i in page.after(index, 4)
+                )
+                >= 3
+                and (
+                    index <= frm + 3
+                    or any(_signer_like(page.text(i)) for i in page.before(index, 1))
+                )
+            )
         ):
             return index, "a heading after the letter"
         if ln.rule and not is_signatory_label(ln.text):
@@ -1066,6 +1081,20 @@ def _entry_kind(page: _Page, index: int) -> str:
     if ln.link and _words(text) <= 6:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
+        under = page.after(index, 3)
+        if (
+            _words(text) <= 8
+            and sum(
+                _signer_like(page.text(i))
+                and not is_prose(page.text(i))
+                and not page.lines[i].heading
+                and not page.lines[i].link
+                for i in under
+            )
+            >= min(3, len(under))
+            >= 2
+        ):
+            return "label"  # "Associations" over the names it groups
         return "heading"
     if "\t" in (ln.raw or text):
         # a table row: a signer when one of its cells is a name (others may describe it)
@@ -1131,7 +1160,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and len(block) >= 3
             and "label" not in kinds[:1]
         ):
-            return block[0], "a list of another shape after the signers"
+            return end, "a list of another shape after the signers"
         if signers:
             seen += signers
             signer_list = signer_list or kind_of_list

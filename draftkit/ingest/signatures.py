@@ -462,6 +462,7 @@ def parse_signatures(
             or _SECTION_AFTER.match(text)
             or _SECTION_LOOSE.match(text)
             or position == heading_at
+            or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
