@@ -1433,3 +1433,182 @@ def test_a_cc_list_of_name_and_organisation_lines_is_one_entry_a_line() -> None:
         ("Petra Lindgren", ["UNCTAD"]),
         ("Jorge Salas", ["UNCTAD"]),
     ]
+
+
+def test_a_un_style_title_gives_the_date_of_a_letter_without_a_dateline() -> None:
+    page = (
+        "<html><body><h1>Letter to the regional bloc: end the raids on shelters</h1>"
+        "<p>Letter dated 14 March 2023 from the Shelter Network to the representatives of the"
+        " member states of the regional bloc</p>"
+        "<p>As the coordinator of the Shelter Network, I am writing to ask that you end the"
+        " raids on shelters for women and girls in the member states.</p>"
+        "<p>The raids have closed eleven shelters this year and left their residents without"
+        " protection or anywhere to go.</p>"
+        "<p>You can end them with one decision at your next meeting, and we ask you to take"
+        " it.</p>"
+        "<p>Thank you for your attention.</p><p>Nadia Rahmani<br>Coordinator</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="un.html").letter
+    assert letter is not None
+    assert str(letter.date) == "2023-03-14"
+    assert letter.body[0].startswith("As the coordinator")
+
+
+def test_a_campaign_update_about_a_letter_is_not_the_letter() -> None:
+    page = (
+        "<html><body><h1>Update on our open letter to the Council</h1>"
+        "<p>Our campaign for the rights of stateless children goes on, and this is where it"
+        " stands after the summer.</p>"
+        "<p>Last year we launched an open letter to the Council asking for birth registration"
+        " for every child born in the region.</p>"
+        "<p>So far, the letter has been signed by forty organisations and two hundred people,"
+        " and we will deliver it in November.</p>"
+        "<p>If you have signed it, thank you so much; if you have not, you still can.</p>"
+        "<p>Ana Costa</p></body></html>"
+    )
+    assert ingest_bytes(page.encode(), filename="update.html").letter is None
+
+
+def test_a_company_suffix_in_a_comma_list_of_signers_stays_with_its_name() -> None:
+    letter = _letter(
+        "To the mayors and city councils of the region,\n\nWe call on you to end the"
+        " contracts that share residents' doorbell footage with the police.\n\nSincerely,\n\n"
+        "The undersigned:\n\nHarbor Privacy Coalition, Open Streets Project, Fourth Shield,"
+        " Inc., Tenants United, and Neighbors for Safe Streets.\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Harbor Privacy Coalition",
+        "Open Streets Project",
+        "Fourth Shield, Inc.",
+        "Tenants United",
+        "Neighbors for Safe Streets",
+    ]
+
+
+def test_a_stray_comma_after_a_name_and_place_does_not_join_two_signers() -> None:
+    letter = _letter(
+        "Dear Chairman Okafor:\n\nWe ask the commission to publish the logs of the outage.\n\n"
+        "Sincerely,\n\nAnna Berg, Tacoma, WA\nLuis Ortega, Mesa, AZ,\nMei Tanaka, Provo, UT\n"
+        "Samuel Osei, Dayton, OH\n"
+    )
+    assert [(s.name, s.organization) for s in letter.signatories] == [
+        ("Anna Berg", None),
+        ("Luis Ortega", None),
+        ("Mei Tanaka", None),
+        ("Samuel Osei", None),
+    ]
+
+
+def test_an_organisation_with_an_at_sign_in_its_name_is_a_signer_not_a_contact() -> None:
+    letter = _letter(
+        "Dear Members of Congress,\n\nWe urge you to vote against the bill.\n\nSincerely,\n\n"
+        "Open Source Guild\nCode@Campus\nRiverbend Robotics, LLC\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Open Source Guild",
+        "Code@Campus",
+        "Riverbend Robotics, LLC",
+    ]
+
+
+ANNEXED = (
+    "An Open Letter to Governor Ruiz and the State Legislature\n\n"
+    "Dear Gov. Ruiz and State Lawmakers,\n\n"
+    "We write to ask the state to stop naming its highways after the leaders of the 1898"
+    " coup, and to end its sponsorship of the events that honour them.\n\n"
+    "We make this request for the following reasons.\n\n"
+    "• The events celebrate the overthrow of an elected city government by force.\n"
+    "• They are paid for by every taxpayer, including the descendants of those driven out.\n"
+    "• They present as heritage a history that historians of the period reject.\n\n"
+    "We thank you for your time and attention, and for the courage this change will"
+    " take from each of you.\n\n"
+    "Dana Whitfield, PhD\tRev. Samuel Okoro\n"
+    "Remembrance Project Coordinator\tPresident, County Ministers' Council\n"
+    "(555) 201-3344\t(555) 201-8899\n\n"
+    "Attachment: The city's proclamation of 10 November 1898\n\n"
+    + "\n\n".join(
+        f"Section {n}. The text of the proclamation continues here with its clauses on"
+        " the city's offices, its officers and their powers, as printed at the time."
+        for n in range(1, 9)
+    )
+    + "\n"
+)
+
+
+def test_two_signers_side_by_side_then_an_annex_end_the_letter() -> None:
+    letter = _letter(ANNEXED)
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Dana Whitfield, PhD", ["Remembrance Project Coordinator"]),
+        ("Rev. Samuel Okoro", ["President, County Ministers' Council"]),
+    ]
+    # the annex after the signatures is not part of the letter
+    kept = [*letter.texts("body"), *letter.texts("closing")]
+    assert not any("proclamation continues" in p for p in kept)
+    # a list introduced as "the following reasons" gives reasons, not requests
+    assert letter.asks == []
+
+
+def test_a_to_the_greeting_labelled_recommendations_and_a_see_all_link() -> None:
+    page = (
+        "<html><body><nav>Sign the letter | Read the letter</nav>"
+        "<h1>Open letter on public access to research</h1>"
+        "<p>To the Office of Research Policy and the Working Group on Open Data,</p>"
+        "<p>We welcome your guidance on free access to publicly funded research, and we write"
+        " with three recommendations for putting it into practice.</p>"
+        "<p>Make publishing affordable for every researcher.</p>"
+        "<p>Recommendation 1. Clarify that access must not depend on fees paid by authors.</p>"
+        "<p>The guidance leaves open who pays; fees would shut out smaller labs.</p>"
+        "<p>Let everyone reuse the results.</p>"
+        "<p>Recommendation 2. Require an open licence for funded articles and their data.</p>"
+        "<p>Without a licence, free to read is not free to reuse.</p>"
+        "<p>Build shared infrastructure.</p>"
+        "<p>Recommendation 3. Fund a public platform for preprints and review.</p>"
+        "<p>It should be run independently of any commercial publisher.</p>"
+        "<p>We look forward to working with you on all three.</p>"
+        "<p>Signed,</p><p>Ana Kowalski, University of Lisbon</p>"
+        "<p>Ben Osei, Accra Technical University</p>"
+        "<p>See all 812 signatures from 30 countries</p></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="open.html").letter
+    assert letter is not None
+    assert (
+        letter.salutation == "To the Office of Research Policy and the Working Group on Open Data,"
+    )
+    asks = letter.resolved_asks()
+    assert [a.body.split(". ")[0] for a in asks if a.body] == [
+        "Recommendation 1",
+        "Recommendation 2",
+        "Recommendation 3",
+    ]
+    # the labels are the numbering: the asks are not numbered again
+    assert letter.options.number_asks is False
+    assert [s.name for s in letter.signatories] == ["Ana Kowalski", "Ben Osei"]
+
+
+def test_html_headings_that_group_signers_keep_the_list_whole() -> None:
+    page = (
+        "<html><body><p>Dear Commissioner Varga,</p>"
+        "<p>We write about the delays in enforcing the rules on browser choice, which leave"
+        " smaller companies waiting while the largest platforms keep their advantage.</p>"
+        "<p>We urge the Commission to open proceedings before the summer.</p>"
+        "<p>Sincerely,</p>"
+        "<h3>Associations</h3><p>Digital Publishers Forum</p><p>Startup Alliance Europe</p>"
+        "<p>Games Developers Federation</p>"
+        "<h3>Civil society &amp; non-profit organisations</h3><p>Open Markets Watch</p>"
+        "<p>Consumer Voice</p><p>Digital Rights Centre</p>"
+        "<h3>Important documents</h3><p><a href='/a.pdf'>The letter as a PDF</a></p>"
+        "<p><a href='/b.pdf'>Our briefing on the rules</a></p>"
+        "<p><a href='/c.pdf'>The Commission's last report</a></p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="joint.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Digital Publishers Forum",
+        "Startup Alliance Europe",
+        "Games Developers Federation",
+        "Open Markets Watch",
+        "Consumer Voice",
+        "Digital Rights Centre",
+    ]

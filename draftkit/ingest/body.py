@@ -7,6 +7,7 @@ sentence that asks for something, or paragraphs opening with a bold lead-in.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -467,6 +468,9 @@ def body_asks_closing(
         ``(body, asks_intro, asks, closing, ask_style)``.
     """
     units = _merge_bold_headings(units)
+    labelled = _labelled_asks(units)
+    if labelled is not None:
+        return labelled
     top = min((u.indent for u in units if u.kind == "item"), default=0)
     start: int | None = None
     intro_index: int | None = None
@@ -678,7 +682,50 @@ def body_asks_closing(
     return head, intro, asks, closing, style
 
 
+_LABELLED_ASK = re.compile(
+    r"(?i)^(?:recommendation|demand|request|ask|proposal|action|recomendaci[oó]n|demanda|"
+    r"petici[oó]n|propuesta|recommandation|demande|proposition)\s*(?:no\.?\s*|#\s*)?"
+    r"(?P<number>\d{1,2})\s*[.:)–-]\s+\S"
+)
+
+
+def _labelled_asks(
+    units: list[Unit],
+) -> tuple[list[str], str | None, list[Ask], list[str], str] | None:
+    """Asks that carry their own numbered label: "Recommendation 1. …", "Demand #2: …".
+
+    At least two, numbered from 1 up, each a paragraph; the paragraphs between one and
+    the next (its explanation, a card's heading) go with the ask before them, and the
+    last ask takes as many as the others' explanations hold. The labels are kept as
+    written, so the asks are not numbered again.
+    """
+    marked = [
+        i
+        for i, u in enumerate(units)
+        if u.kind == "para" and not u.style and _LABELLED_ASK.match(u.text.strip())
+    ]
+    numbers = [int(_LABELLED_ASK.match(units[i].text.strip()).group("number")) for i in marked]  # type: ignore[union-attr]
+    if len(marked) < 2 or numbers != list(range(1, len(marked) + 1)):
+        return None
+    gaps = [b - a - 1 for a, b in itertools.pairwise(marked)]
+    last_takes = max(0, min(gaps) - 1) if gaps and len(set(gaps)) == 1 else 0
+    ends = [*marked[1:], min(len(units), marked[-1] + 1 + last_takes)]
+    asks: list[Ask] = []
+    for index, end in zip(marked, ends, strict=True):
+        explained = [units[j].markup() for j in range(index + 1, end)]
+        asks.append(Ask(body="\n\n".join([units[index].markup(), *explained])))
+    head = _with_bullets(units[: marked[0]])
+    closing = _with_bullets(units[ends[-1] :])
+    return head, None, asks, closing, "labelled"
+
+
 def _concerns_intro(text: str) -> bool:
+    if re.search(
+        r"(?i)\b(?:the\s+following|several|many|two|three)\s+(?:[\w-]+\s+)?"
+        r"(?:reasons|grounds|considerations|arguments)\b",
+        text,
+    ):
+        return True  # "We make this request for the following reasons.": a list of why
     return bool(
         re.search(
             r"(?i)\b(?:concerns?|issues|violations|abuses|problems|findings|examples|"

@@ -127,6 +127,9 @@ def find_date(text: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+_UN_TITLE = re.compile(r"(?i)^letter\s+dated\s+(?P<date>[^,;]{6,40}?)\s+from\s+\S")
+
+
 @functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
@@ -138,6 +141,12 @@ def parse_date_line(line: str) -> DateLine | None:
         The date found, or None when the line is not a date line.
     """
     text = line.strip().strip("*_").strip()
+    titled = _UN_TITLE.match(text)
+    if titled:
+        # "Letter dated 30 September 2020 from X to Y": a UN document's title names the date
+        found = find_date(titled.group("date"))
+        if found:
+            return DateLine(found[0], None, False, found[1])
     if not text or len(text) > 90 or not any(ch.isdigit() for ch in text):
         return None
     published = False

@@ -214,7 +214,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
             ]
         letter_data["sender"] = sender
     options: dict[str, object] = {}
-    if asks and ask_style in ("bullets", "bullet", "lead-in paragraphs", "bold lead-ins"):
+    if asks and ask_style in (
+        "bullets",
+        "bullet",
+        "lead-in paragraphs",
+        "bold lead-ins",
+        "labelled",
+    ):
         options["number_asks"] = False
     if date and date.day_first:
         options["date_format"] = "international"

@@ -99,7 +99,21 @@ def _rows(textpage: object) -> list[_Row]:
     origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
     get_box = raw.FPDFText_GetCharBox
     get_origin = raw.FPDFText_GetCharOrigin
-    get_size = raw.FPDFText_GetFontSize
+    get_loose = raw.FPDFText_GetLooseCharBox
+    loose_box = raw.FS_RECTF()
+    loose_ref = ctypes.byref(loose_box)
+
+    def type_size(index: int) -> float:
+        """The type size at a row's start: the tallest of its first three characters'
+        font boxes (ascent to descent, whatever the text matrix), so that a superscript
+        note mark or a bullet glyph does not stand for the row."""
+        sizes: list[float] = []
+        at = index
+        while at < length and len(sizes) < 3 and text[at] not in "\r\n":
+            if not text[at].isspace() and get_loose(handle, at, loose_ref):
+                sizes.append(float(loose_box.top - loose_box.bottom))
+            at += 1
+        return max(sizes, default=0.0)
 
     def box(index: int) -> _Box | None:
         """(left, right, baseline, top) of a character; None for generated ones."""
@@ -118,7 +132,7 @@ def _rows(textpage: object) -> list[_Row]:
         while end < length and text[end] not in "\r\n":
             end += 1
         if end > start:
-            rows.extend(_split_row(text, start, end, box, lambda i: float(get_size(handle, i))))
+            rows.extend(_split_row(text, start, end, box, type_size))
         while end < length and text[end] in "\r\n":
             end += 1
         start = end
@@ -329,6 +343,9 @@ def _footnote_rows(rows: list[_Row]) -> int:
     body = max(weights, key=lambda k: weights[k])
     count = 0
     for row in reversed(rows):
+        if _PAGE_NUMBER.match(row.text.strip().replace("\t", " ")) and count == 0:
+            count += 1  # a page number under the notes goes with them
+            continue
         if row.size <= 0 or row.size >= 0.92 * body:
             break
         count += 1

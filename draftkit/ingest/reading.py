@@ -417,6 +417,12 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
 # -- candidates -------------------------------------------------------------------------
 
 
+_TO_GREETING = re.compile(r"^To\s+(?:the\s+)?[A-Z][^,:;]{2,160}(?:,|:)$")
+"""'To the White House Office of Science and Technology Policy,': with its comma at the
+end and prose after it, a greeting (an address line has no comma, a memo's 'To:' its
+colon first)."""
+
+
 def _named_in_title(page: _Page, index: int) -> bool:
     """ "Putin," on its own line under a title "Letter to Putin: …": a bare-name greeting."""
     text = page.text(index).strip()
@@ -446,6 +452,9 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         elif shaped_salutation(ln):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("a greeting by its shape (short, names an office, ends with a comma)")
+        elif _TO_GREETING.match(ln.text.strip()):
+            matched, strength = (ln.text.strip(), ""), 2.0
+            why.append("a 'To the …,' greeting naming a body or office")
         elif _named_in_title(page, index):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("the name the page's title says the letter is to, with a comma")
@@ -592,7 +601,16 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     under a heading that names a letter ("Open letter to the Commission").
     """
     starts: list[int] = []
-    first_prose = next((i for i in page.content if i < stop and is_prose(page.text(i))), None)
+    first_prose = next(
+        (
+            i
+            for i in page.content
+            if i < stop
+            and is_prose(page.text(i))
+            and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+        ),
+        None,
+    )
     if first_prose is not None:
         starts.append(first_prose)
     for index in page.content:
@@ -600,7 +618,15 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             break
         text = page.text(index)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
-            after = next((i for i in page.after(index, 3) if is_prose(page.text(i))), None)
+            after = next(
+                (
+                    i
+                    for i in page.after(index, 3)
+                    if is_prose(page.text(i))
+                    and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+                ),
+                None,
+            )
             if after is not None and after < stop and after not in starts:
                 starts.append(after)
     out: list[tuple[int, float, list[str]]] = []
@@ -652,7 +678,8 @@ def _score_headless(
     if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
-    if _TELLS_OF_LETTER.search(page.text(first_prose)):
+    opening = [i for i in page.content if i >= first_prose and is_prose(page.text(i))][:3]
+    if any(_TELLS_OF_LETTER.search(page.text(i)) for i in opening):
         score -= 2.0
         why.append("its first paragraph tells of the letter ('groups signed our open letter')")
     body = " ".join(page.text(i) for i in page.content if first_prose <= i < stop)
@@ -677,6 +704,30 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
             break
         count += 1
     return count
+
+
+def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
+    """Where a letter without a close ends when an annex follows its signatures.
+
+    A paragraph of thanks, then a short block whose first line names people (two signers
+    side by side in columns included), then more of the document: the letter ends after
+    that block. Returns the first line after it, or None.
+    """
+    blocks = _blocks_between(page, start, stop)
+    for k in range(1, len(blocks) - 1):
+        block, before = blocks[k], blocks[k - 1]
+        if len(block) > 6 or not re.search(r"(?i)\bthank", " ".join(page.text(i) for i in before)):
+            continue
+        if not is_prose(" ".join(page.text(i) for i in before)):
+            continue
+        cells = [c.strip() for c in (page.lines[block[0]].raw or "").split("\t") if c.strip()]
+        cells = cells or [page.text(block[0])]
+        if not all(is_person_line(c) or names.is_person_name(name_part(c)) for c in cells):
+            continue
+        after = [i for b in blocks[k + 1 :] for i in b]
+        if len(after) >= 5:
+            return after[0]
+    return None
 
 
 def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
@@ -774,6 +825,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if len(texts) == 1 and re.match(r"(?i)^letter\s+dated\s", first) and parse_date_line(first):
+        return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
     if (
         len(texts) >= 3
         and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
@@ -962,6 +1015,21 @@ def _tail_cut(
             and (ln.heading or (ln.style or "") in ("h1", "h2"))
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
+            and not (
+                # "Associations" over a list of names: a group of signers under its label
+                _words(ln.text) <= 8
+                and sum(
+                    _signer_like(page.text(i))
+                    and not is_prose(page.text(i))
+                    and not page.lines[i].link  # "Important Documents" over links
+                    for i in page.after(index, 4)
+                )
+                >= 3
+                and (
+                    index <= frm + 3
+                    or any(_signer_like(page.text(i)) for i in page.before(index, 1))
+                )
+            )
         ):
             return index, "a heading after the letter"
         if ln.rule and not is_signatory_label(ln.text):
@@ -1013,6 +1081,20 @@ def _entry_kind(page: _Page, index: int) -> str:
     if ln.link and _words(text) <= 6:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
+        under = page.after(index, 3)
+        if (
+            _words(text) <= 8
+            and sum(
+                _signer_like(page.text(i))
+                and not is_prose(page.text(i))
+                and not page.lines[i].heading
+                and not page.lines[i].link
+                for i in under
+            )
+            >= min(3, len(under))
+            >= 2
+        ):
+            return "label"  # "Associations" over the names it groups
         return "heading"
     if "\t" in (ln.raw or text):
         # a table row: a signer when one of its cells is a name (others may describe it)
@@ -1078,7 +1160,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and len(block) >= 3
             and "label" not in kinds[:1]
         ):
-            return block[0], "a list of another shape after the signers"
+            return end, "a list of another shape after the signers"
         if signers:
             seen += signers
             signer_list = signer_list or kind_of_list
@@ -1318,6 +1400,10 @@ def locate(lines: list[Line]) -> Reading:
         lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
     }
     cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
+    if best.close is None:
+        signed = _signed_midway(page, sal_index + 1, cut)
+        if signed is not None:
+            cut, why = signed, "an annex after the thanks and the signatures"
     if best.close is not None:
         signers_from = best.close + 1
     else:

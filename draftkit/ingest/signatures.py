@@ -143,7 +143,12 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
     # a postal address under a signature (street, postcode) is contact detail, not a title
     rest = [x for x in lines[1:] if not (names.is_postal_line(x) and re.search(r"\d", x))]
     organization: str | None = None
-    if rest and names.is_organisation(rest[-1]):
+    if (
+        rest
+        and names.is_organisation(rest[-1])
+        # "Remembrance Project Coordinator" ends with the office: a title
+        and not names.is_title_line(rest[-1].split()[-1])
+    ):
         organization = rest[-1]
         rest = rest[:-1]
     former = any(re.search(r"(?i)\(former\)|^former\b|\bformerly\b", t) for t in lines[1:])
@@ -171,6 +176,8 @@ def inline_person(line: str) -> Signatory | None:
         line = f"{dashed.group('name').strip()}, {dashed.group('rest')}"
     if ", " not in line:
         return None
+    if _CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
+        return None  # "Riverbend Robotics, LLC": a company
     parts = [p.strip() for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", line)]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
@@ -199,9 +206,20 @@ def _person_start(text: str) -> bool:
 
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
-_CONTACT_IN = re.compile(r"\S*@|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}")
+_CONTACT_IN = re.compile(
+    r"\S*@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|"
+    r"\(\d{3}\)\s*\d{3}"
+)
+"""Contact details in a signer line: an e-mail address, a handle, a web address, a phone
+number ("Tech@NYU", a name with an at sign, is not one)."""
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
 """A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
+
+
+def _entry_shaped(text: str) -> bool:
+    """ "Ana Ruiz, Dallas, TX": a person's name, then what follows it after a comma."""
+    head, comma, rest = text.partition(", ")
+    return bool(comma and rest.strip()) and _person_start(head.strip())
 
 
 def _run_together(lines: list[Line]) -> list[Line]:
@@ -219,7 +237,10 @@ def _run_together(lines: list[Line]) -> list[Line]:
             and not ln.list_kind
             and "\t" not in (previous.raw or "")
             and not _SIGN_INTRO.match(previous.text)
+            and not (_entry_shaped(previous.text.rstrip(" ,")) and _entry_shaped(ln.text))
         ):
+            # ("Greg Baynes, View Park, CA," over "Ana Ruiz, Dallas, TX": a stray comma
+            # after a whole entry, not an entry wrapped onto the next line)
             text = f"{previous.text} {ln.text}"
             joined[-1] = Line(text, hard=True, raw=text, style=previous.style, bold=previous.bold)
             continue
@@ -336,6 +357,30 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
 _SHAPED_ENTRY = re.compile(r"\S\s+[/|]\s|\S\s+/$")
 
 
+_CORPORATE_SUFFIX = re.compile(
+    r"(?i)^(?:inc|incorporated|llc|llp|ltd|limited|plc|co|corp|gmbh|e\.\s?v|s\.\s?a|"
+    r"a\.\s?c|ag|pty|sarl|asbl|vzw)\.?$"
+)
+
+
+def split_name_list(text: str) -> list[str]:
+    """The names in one comma- or semicolon-separated paragraph of signers.
+
+    "Restore The Fourth, Inc., Media Alliance, and United We Dream." gives three names:
+    a company suffix after a comma stays with its name, the final "and" and full stop go.
+    """
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and _CORPORATE_SUFFIX.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    if out and text.rstrip().endswith(".") and _CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
+        out[-1] += "."  # "…, Acme, Inc." keeps the full stop of its abbreviation
+    return out
+
+
 def _heading_over_shaped_list(lines: list[Line]) -> int | None:
     """The first line, when it heads a list of entries of one shape it does not share.
 
@@ -417,6 +462,7 @@ def parse_signatures(
             or _SECTION_AFTER.match(text)
             or _SECTION_LOOSE.match(text)
             or position == heading_at
+            or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
@@ -437,6 +483,13 @@ def parse_signatures(
         if behalf:
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
+            continue
+        if re.match(
+            r"(?i)^(?:see|view|read|show|browse)\s+(?:all|more|the\s+(?:full|whole|complete))\b"
+            r".{0,80}\b(?:signat|signers|names|list)",
+            text,
+        ):
+            skipped.append((text, "a link to the full list of signers"))
             continue
         if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
@@ -581,10 +634,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             if person is not None:
                 listed.append(person)
             elif text.count(", ") >= (2 if len(kept) == 1 else 4):  # all in one paragraph
-                parts = re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;"))
-                listed += [
-                    Signatory(name=p.strip(), kind="organization") for p in parts if p.strip()
-                ]
+                listed += [Signatory(name=p, kind="organization") for p in split_name_list(text)]
             else:
                 listed.append(Signatory(name=text, kind="organization"))
         return listed
@@ -607,9 +657,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
     if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
-        parts = [
-            p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", group[0].rstrip(".")) if p.strip()
-        ]
+        parts = split_name_list(group[0])
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
@@ -831,7 +879,12 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             return
         width = max(len(r) for r in block)
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
-        if (
+        side_by_side = (
+            len(columns) >= 2
+            and len(block) <= 6
+            and all(len(col) > 1 and _person_start(col[0]) for col in columns)
+        )  # two or three signers set in columns: name, then title, in each
+        if side_by_side or (
             columns
             and len(columns[0]) > 1
             and _person_start(columns[0][0])
