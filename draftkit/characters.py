@@ -110,6 +110,7 @@ def unwritable_in(value: Any, *, models: bool = True) -> tuple[str, str] | None:
         ``("asks[2].lead", "\\x07")``, or None when every string can be written.
     """
     if models:
+        # deferred: the CLI prints through this module without pydantic (--help start-up)
         from pydantic import BaseModel
 
         return next(_walk(value, "", BaseModel), None)

@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from draftkit.errors import SpecError
+from draftkit.files import load_data
 
 __all__ = ["CONFIG_NAME", "CheckSettings", "ProjectConfig", "find_config", "load_config"]
 
@@ -89,7 +90,6 @@ def load_config(start: str | Path | None = None) -> ProjectConfig:
     Raises:
         SpecError: The config file is malformed (file, line and field named).
     """
-    from draftkit.files import load_data
 
     path = find_config(start)
     if path is None:

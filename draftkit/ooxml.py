@@ -581,6 +581,7 @@ class _XmlScan:
 
 
 def _parser() -> Any:
+    # deferred: lxml loads only when a part is parsed (start-up time)
     from lxml import etree
 
     return etree.XMLParser(
@@ -614,6 +615,7 @@ def parse_part(
     Raises:
         DraftkitError: Of class ``error``: not well-formed, or declares a DTD.
     """
+    # deferred: lxml loads only when a part is parsed (start-up time)
     from lxml import etree
 
     def fail(message: str, where: str | None = None) -> DraftkitError:
@@ -710,6 +712,7 @@ def open_document(
             path=source,
             hint="save the file from Word as .docx",
         )
+    # deferred: python-docx and lxml load only when a document is opened (start-up time)
     import docx
     from lxml import etree
 
@@ -731,6 +734,7 @@ def open_document(
 
 def _first_bad_part(package: Package) -> str | None:
     """The first member python-docx would parse that is not well-formed XML."""
+    # deferred: lxml loads only when a part is parsed (start-up time)
     from lxml import etree
 
     for name in package.names:

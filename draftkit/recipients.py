@@ -34,8 +34,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.characters import describe, shown, unwritable_in
-from draftkit.errors import SpecError
+from draftkit.errors import ProtocolError, SpecError
 from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
+from draftkit.protocol import get_office
 from draftkit.schema import Addressee
 from draftkit.tables import BlankValue, DataValue
 
@@ -560,9 +561,6 @@ def _member_name(name: Mapping[str, Any]) -> tuple[str, str | None]:
 
 @functools.cache
 def _has_office(key: str) -> bool:
-    from draftkit.errors import ProtocolError
-    from draftkit.protocol import get_office
-
     try:
         get_office(key)
     except ProtocolError:

@@ -35,6 +35,7 @@ from pydantic import ValidationError
 from draftkit.errors import SpecError
 from draftkit.files import parse_json_text, parse_yaml_text, read_input
 from draftkit.numbers import number_words, parse_number
+from draftkit.protocol import surname_of
 from draftkit.schema import Letter, Signatory
 
 __all__ = [
@@ -514,8 +515,6 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la"
 
 
 def _family_key(name: str) -> tuple[str, str]:
-    from draftkit.protocol import surname_of
-
     try:
         surname = surname_of(name)
     except Exception:  # a name surname_of cannot split sorts under itself

@@ -237,3 +237,16 @@ def test_a_letter_on_stdout_is_the_letter_in_a_file(tmp_path: Path, fmt: str) ->
         from draftkit.provenance import read_provenance
 
         assert read_provenance(target).spec_sha256 is not None
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_command_list_shows_each_commands_own_summary(name: str) -> None:
+    """``draftkit --help`` lists commands from a table (so as not to import them): the
+    table says what each command's own help says."""
+    import importlib
+
+    from draftkit.cli import SUMMARIES
+
+    module, attribute = COMMANDS[name].split(":")
+    command = getattr(importlib.import_module(module), attribute)
+    assert SUMMARIES[name] == command.get_short_help_str(limit=1000)

@@ -108,6 +108,7 @@ def find_paragraph(anchor: str | None, texts: Sequence[str]) -> int | None:
 
 def _paragraphs(document: Any) -> list[tuple[Any, list[Any]]]:
     """Every paragraph with text (tables included) and the runs a comment can span."""
+    # deferred: python-docx loads only when a .docx is annotated or read (start-up time)
     from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -229,6 +230,7 @@ def _ensure_comment_styles(document: Any) -> None:
     A comment paragraph is in ``CommentText`` and its mark in ``CommentReference``;
     a style a document uses must be one its ``styles.xml`` defines.
     """
+    # deferred: lxml loads only when a .docx is annotated (start-up time)
     from lxml import etree
 
     styles = document.styles.element

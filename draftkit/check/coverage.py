@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from draftkit.check.model import Coverage, Finding
 from draftkit.check.places import excerpt, sentences
 from draftkit.check.registry import CheckContext, Rule, rule
+from draftkit.clauses.similarity import normalise
 
 if TYPE_CHECKING:
     from draftkit.clauses.model import Clause
@@ -72,8 +73,6 @@ class SentenceMatch:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    from draftkit.clauses.similarity import normalise
-
     return tuple(
         w.strip("'")
         for w in re.findall(r"[\w']+", normalise(text))

@@ -9,10 +9,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from draftkit.check.annotate import paragraph_texts
 from draftkit.check.model import SEVERITIES, CheckReport, Finding, SourceKind
 from draftkit.check.registry import CheckContext, all_rules
+from draftkit.compose import compose_letter
+from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError
+from draftkit.files import MAX_SPEC_BYTES, load_data, parse_letter, read_input
+from draftkit.provenance import read_provenance
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -188,6 +193,7 @@ def check_letter(
 def _library_clauses(config: ProjectConfig) -> list[Clause] | None:
     if not config.clauses:
         return None
+    # deferred: the clause library (SQLite) loads only for a project that has one
     from draftkit.clauses import ClauseLibrary
 
     with ClauseLibrary.from_config(config) as library:
@@ -252,10 +258,6 @@ def _check_spec(
     today: dt.date | None,
     spec: str | Path | None,
 ) -> CheckReport:
-    from draftkit.compose import compose_letter
-    from draftkit.compose.texts import is_merge_spec
-    from draftkit.files import load_data, parse_letter
-
     data, lines = load_data(path)
     letter = parse_letter(data, path=path, lines=lines)
     text = path.read_text(encoding="utf-8-sig")
@@ -344,7 +346,7 @@ def _check_document(
     spec: str | Path | None,
     today: dt.date | None,
 ) -> CheckReport:
-    from draftkit.files import MAX_SPEC_BYTES, read_input
+    # deferred: ingest loads only to check a document, not a spec (start-up of render)
     from draftkit.ingest import ingest_file
 
     result = ingest_file(path)
@@ -354,9 +356,6 @@ def _check_document(
     paragraphs = None
     kind: SourceKind = "text"
     if is_zip:
-        from draftkit.check.annotate import paragraph_texts
-        from draftkit.provenance import read_provenance
-
         provenance = read_provenance(path)
         paragraphs = paragraph_texts(path)
         kind = "docx"
@@ -437,6 +436,7 @@ def check_merge(
         DraftkitError: The spec, the recipient list, the variant or the clauses cannot be
             read.
     """
+    # deferred: merge loads only to check a mail merge (start-up of render)
     from draftkit.merge import merge_letters
 
     path = Path(spec)

@@ -137,6 +137,7 @@ def words(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (abbreviations such as "U.S." and "Mr." do not end one)."""
+    # deferred: importing draftkit.ingest loads all of ingest; only coverage rules need this
     from draftkit.ingest.sentences import first_sentence
 
     out: list[str] = []

@@ -13,6 +13,7 @@ from draftkit.check.places import words
 from draftkit.check.registry import CheckContext, Rule, rule
 from draftkit.errors import ProtocolError
 from draftkit.protocol import surname_of
+from draftkit.render.layout import format_date
 from draftkit.schema import Ask, Letter, Signatory
 
 __all__ = ["DEFAULT_LENGTH_NORM", "LENGTH_NORMS", "LengthNorm", "prose_words", "signatory_key"]
@@ -24,7 +25,6 @@ __all__ = ["DEFAULT_LENGTH_NORM", "LENGTH_NORMS", "LengthNorm", "prose_words", "
 def _date_anchor(letter: Letter) -> str | None:
     if letter.date is None:
         return letter.salutation
-    from draftkit.render.layout import format_date
 
     return format_date(letter.date, letter.options.date_format)
 

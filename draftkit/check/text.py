@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from draftkit.check.annotate import find_paragraph
 from draftkit.check.model import Finding
 from draftkit.check.places import excerpt, text_fields
 from draftkit.check.registry import CheckContext, Rule, rule
@@ -273,7 +274,6 @@ def double_space(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
         if value:
             places.append((field, value, value))
     if ctx.paragraphs is not None:  # a .docx: ingest normalised the spaces away
-        from draftkit.check.annotate import find_paragraph
 
         anchors = [a for _, _, a in places]
         found: list[tuple[str, str, str]] = []

@@ -7,11 +7,14 @@ import datetime as dt
 import difflib
 import gc
 import hashlib
+import multiprocessing
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +41,7 @@ from draftkit.clauses.store import (
     set_clause_fields,
 )
 from draftkit.errors import ClauseError
+from draftkit.files import write_text_atomic
 from draftkit.schema import Letter
 
 __all__ = ["ClauseLibrary", "SearchHit", "default_cache_dir"]
@@ -403,7 +407,6 @@ class ClauseLibrary:
 
     def _edit(self, path: Path, change: Any) -> None:
         """Apply ``change(text) -> text`` to a clause file under the edit lock, atomically."""
-        from draftkit.files import write_text_atomic
 
         with self._lock(".edit"):
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -655,9 +658,6 @@ def _read_all(files: Sequence[Path]) -> Iterator[list[Clause]]:
     if workers < 2 or total < PARALLEL_BYTES:
         yield from (read_clause_file(path) for path in files)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     try:
         context = multiprocessing.get_context("spawn")

@@ -37,7 +37,7 @@ from typing import Any
 
 from draftkit.clauses.index import BM25, facet, index_terms, stem_words
 from draftkit.clauses.model import Clause
-from draftkit.clauses.query import Query, Term, parse_query
+from draftkit.clauses.query import MAX_TERMS, STOPWORDS, Query, Term, parse_query
 from draftkit.clauses.wordforms import related_forms
 from draftkit.errors import ClauseError
 
@@ -63,7 +63,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def query_words(text: str) -> list[str]:
     """The distinct lower-cased words of a text, without stop words (a harvest helper)."""
-    from draftkit.clauses.query import MAX_TERMS, STOPWORDS
 
     words = [w.lower() for w in _WORD.findall(text)]
     content = [w for w in words if w not in STOPWORDS] or words

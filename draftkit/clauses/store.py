@@ -21,6 +21,7 @@ other clauses, the comments and the layout of the file survive review diffs.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -230,8 +231,6 @@ def _explain(error: Mapping[str, Any]) -> tuple[str, str | None]:
     kind = error["type"]
     loc = error["loc"]
     if kind == "extra_forbidden" and loc:
-        import difflib
-
         names = [n for n in Clause.model_fields if n not in {"source_file", "line"}]
         guess = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(names)}"

@@ -1,7 +1,8 @@
 """The ``draftkit`` command line: a thin layer over the public library API.
 
-Sub-commands are registered lazily (module path strings), so ``draftkit --help`` imports
-only click and this package, not python-docx, jinja2 or SQLite.
+Sub-commands are registered lazily (module path strings) and ``draftkit --help`` lists
+them from :data:`SUMMARIES`, so it imports only click and this package: each command's
+module, and the library behind it, loads when that command runs.
 """
 
 from __future__ import annotations
@@ -36,11 +37,35 @@ COMMANDS: dict[str, str] = {
 }
 
 
+SUMMARIES: dict[str, str] = {
+    "address": "Print the address block, salutations and close for a person in an office.",
+    "check": "Check the letter PATH for mistakes a careful reader would point out.",
+    "clauses": "Search and maintain the clause library (vetted letter language).",
+    "ingest": "Read past letters (.txt, .md, .docx, .html, .pdf) into letter specs.",
+    "merge": "Render the letter SPEC once for every recipient into a folder.",
+    "new": "Write a starter spec for an audience, listing the variables its variant uses.",
+    "render": "Render the letter SPEC (YAML or JSON) to a .docx, .md, .txt or .pdf file.",
+    "schema": "Print the JSON Schema of a letter spec.",
+    "signatories": "Sign-on letters: count, clean, de-duplicate and order signatories.",
+    "templates": "List, inspect and start template variants (one per audience).",
+}
+"""The line ``draftkit --help`` shows for each command (a test keeps it the command's own)."""
+
 class LazyGroup(click.Group):
     """A click group whose sub-commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands from :data:`SUMMARIES`, without importing them."""
+        width = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(width))
+            for name in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

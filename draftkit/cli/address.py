@@ -7,6 +7,7 @@ from typing import Any, Literal, cast
 
 import click
 
+from draftkit import protocol
 from draftkit.cli._common import echo, run_guarded
 from draftkit.errors import ProtocolError
 
@@ -26,8 +27,6 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _list(country: str | None, organization: str | None, fmt: str) -> None:
-    from draftkit import protocol
-
     rows = protocol.offices(country=country, organization=organization)
     if not rows:
         every = protocol.offices()
@@ -167,7 +166,6 @@ def address(
       draftkit address --list --country GB
       draftkit address --office un-secretary-general --name "Ana Ruiz" --format json
     """
-    from draftkit import protocol
 
     if list_offices:
         _list(country, organization, fmt)

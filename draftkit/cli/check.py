@@ -5,14 +5,25 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
+from draftkit.check import (
+    CheckReport,
+    Finding,
+    all_rules,
+    annotate_docx,
+    check_file,
+    check_merge,
+    resolve_disabled,
+)
+from draftkit.check.engine import unknown_rule_hint
 from draftkit.cli._common import echo, run_guarded
-
-if TYPE_CHECKING:
-    from draftkit.check import CheckReport, Finding
+from draftkit.errors import RenderError, SpecError
+from draftkit.files import claim_output
+from draftkit.provenance import provenance_properties, spec_hash
+from draftkit.render import render_docx
 
 _LABEL = {"error": "error  ", "warning": "warning", "info": "info   "}
 _INDENT = " " * 8
@@ -71,23 +82,15 @@ def _json(report: CheckReport) -> str:
 
 
 def _rules_text() -> str:
-    from draftkit.check import all_rules
-
     rules = all_rules()
     width = max(len(r.id) for r in rules)
     return "\n".join(f"{r.id:<{width}}  {r.severity:<7}  {r.summary}" for r in rules)
 
 
 def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author: str) -> str:
-    from draftkit.check import annotate_docx
-    from draftkit.errors import RenderError
-
     if report.kind == "docx":
         source: Path | bytes = path
     elif report.kind == "spec" and report.letter is not None:
-        from draftkit.provenance import provenance_properties, spec_hash
-        from draftkit.render import render_docx
-
         props = provenance_properties(report.letter, spec_digest=spec_hash(path.read_bytes()))
         source = render_docx(report.letter, properties=props)
     else:
@@ -189,26 +192,19 @@ def check(
         return
     if path is None:
         raise click.UsageError("give a letter to check (or --rules to list the rules)")
-    from draftkit.check import check_file, resolve_disabled
 
     _, unknown = resolve_disabled(disable)
     if unknown:
-        from draftkit.check.engine import unknown_rule_hint
-        from draftkit.errors import SpecError
-
         raise SpecError(
             f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0])
         )
     if annotate is not None:
-        from draftkit.files import claim_output
-
         if annotate.suffix.lower() != ".docx":
             raise click.UsageError(f"--annotate writes a Word file: name it *.docx, not {annotate}")
         claim_output(annotate, force=force)
     if recipients is not None:
         if annotate is not None:
             raise click.UsageError("--annotate checks one letter; not with --recipients")
-        from draftkit.check import check_merge
 
         reports = check_merge(
             path,

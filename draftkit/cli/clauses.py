@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
+from draftkit.clauses import Clause, ClauseLibrary, SourceInfo, default_cache_dir
+from draftkit.clauses.store import MAX_CLAUSE_FILE_BYTES, dump_clause, parse_clause_text
 from draftkit.cli._common import echo, echo_error, run_guarded
-
-if TYPE_CHECKING:
-    from draftkit.clauses import Clause, ClauseLibrary, SourceInfo
-    from draftkit.schema import Letter
+from draftkit.config import find_config, load_config
+from draftkit.errors import ClauseError, DraftkitError
+from draftkit.files import load_letter, read_input
+from draftkit.ingest import ingest_file
+from draftkit.schema import Letter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,8 +56,6 @@ def library_options(func: F) -> F:
 
 def open_library(libraries: tuple[Path, ...], cache_dir: Path | None) -> ClauseLibrary:
     """The library named on the command line, else the project's."""
-    from draftkit.clauses import ClauseLibrary, default_cache_dir
-    from draftkit.config import find_config, load_config
 
     if libraries:
         if cache_dir is None:
@@ -107,7 +109,6 @@ def clauses() -> None:
     (or --library DIR); a search index is kept in the cache folder and rebuilt when the
     files change.
     """
-
 
 @clauses.command()
 @click.argument("query", nargs=-1, required=True)
@@ -205,7 +206,6 @@ def show(
     cache_dir: Path | None,
 ) -> None:
     """Show one clause: wording, variables, variants, status and provenance."""
-    from draftkit.clauses.store import dump_clause
 
     with open_library(libraries, cache_dir) as library:
         clause = library.get(clause_id)
@@ -314,9 +314,6 @@ def add(
     The input holds one clause (a mapping starting with `id:`), a list of clauses, or a
     `clauses:` list. Other clauses and comments in the target file are kept.
     """
-    from draftkit.clauses.store import MAX_CLAUSE_FILE_BYTES, parse_clause_text
-    from draftkit.errors import ClauseError
-    from draftkit.files import read_input
 
     if source == "-":
         text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
@@ -383,7 +380,6 @@ def retire(
 @run_guarded
 def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
     """Rebuild the search index from the clause files now."""
-    import time
 
     started = time.perf_counter()
     with open_library(libraries, cache_dir) as library:
@@ -395,30 +391,12 @@ def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
 
 
 def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
-    from draftkit.clauses import SourceInfo
-    from draftkit.errors import IngestError
-
     if path.suffix.lower() in SPEC_SUFFIXES:
-        from draftkit.files import load_letter
-
         letter = load_letter(path)
     else:
-        import importlib
-
-        try:
-            ingest_file = importlib.import_module("draftkit.ingest").ingest_file
-        except (ImportError, AttributeError):
-            raise IngestError(
-                "reading this kind of file needs draftkit's ingest, which is not available",
-                path=path,
-                hint="pass a letter spec (.yaml or .json) instead",
-            ) from None
         result = ingest_file(path)
-        letter = result.letter
-        if letter is None:  # not a letter: harvest reports it as skipped, with its kind
-            from draftkit.schema import Letter
-
-            letter = Letter(kind=result.kind)
+        # not a letter: harvest reports it as skipped, with its kind
+        letter = result.letter or Letter(kind=result.kind)
     return letter, SourceInfo.from_letter(letter, path)
 
 
@@ -448,7 +426,6 @@ def harvest(
     or a sentence changed) are not added again; the letter is recorded as another
     source of the existing clause.
     """
-    from draftkit.errors import DraftkitError
 
     read: list[tuple[Letter, SourceInfo]] = []
     failed = 0

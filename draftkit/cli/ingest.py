@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
+import yaml
 
 from draftkit.cli._common import echo, echo_error, run_guarded
-
-if TYPE_CHECKING:
-    from draftkit.ingest import IngestResult
+from draftkit.errors import DraftkitError
+from draftkit.files import dump_letter, letter_to_data, refuse_input_as_output, write_text_atomic
+from draftkit.ingest import IngestResult, ingest_file
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 """An -o ending in one of these names a spec file rather than a folder."""
 
 PROGRESS_THRESHOLD = 20
 """Show a progress bar for batches longer than this (only when stderr is a terminal)."""
-
 
 def _summary(result: IngestResult, written: Path | None) -> str:
     name = str(result.path) if result.path else "<text>"
@@ -62,11 +62,6 @@ def _explanation(result: IngestResult) -> str:
 
 def _serialise(result: IngestResult, fmt: str) -> str:
     """The spec text: the letter with its kind first, or the kind and reason of a non-letter."""
-    import json
-
-    import yaml
-
-    from draftkit.files import dump_letter, letter_to_data
 
     if result.letter is not None:
         data = {"kind": result.letter.kind, **letter_to_data(result.letter)}
@@ -153,9 +148,6 @@ def ingest(
 
     Example: draftkit ingest old-letters/*.txt -o specs/
     """
-    from draftkit.errors import DraftkitError
-    from draftkit.files import refuse_input_as_output, write_text_atomic
-    from draftkit.ingest import ingest_file
 
     if outdir is not None and str(outdir) == "-":
         outdir = None  # "-o -": stdout, as for render

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import click
 
 from draftkit.cli._common import echo, echo_error, run_guarded
-
-if TYPE_CHECKING:
-    from draftkit.merge import MergeFormat, MergeRow
-    from draftkit.schema import Letter
+from draftkit.config import load_config
+from draftkit.files import load_letter
+from draftkit.merge import MergeFormat, MergeRow, check_outputs, mail_merge, output_names
+from draftkit.recipients import load_recipients
+from draftkit.schema import Letter
+from draftkit.signatories import order_signatories, read_signatories
 
 
 @click.command()
@@ -117,9 +119,6 @@ def merge(
           --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined -j 4
     """
-    from draftkit.files import load_letter
-    from draftkit.merge import mail_merge, output_names
-    from draftkit.recipients import load_recipients
 
     people = load_recipients(source, where=where, committees=committees)
     if not people:
@@ -141,8 +140,6 @@ def merge(
         return
     spec_input: Letter | Path = spec
     if signatory_file is not None:
-        from draftkit.signatories import order_signatories, read_signatories
-
         letter = load_letter(spec)
         imported = read_signatories(signatory_file)
         ordered = order_signatories(imported.signatories, letter.options.signatory_order)
@@ -152,8 +149,6 @@ def merge(
             f" ({len(imported.duplicates)} duplicates merged, {len(imported.skipped)} skipped)",
             err=True,
         )
-    from draftkit.config import load_config
-    from draftkit.merge import check_outputs
 
     check_outputs(
         outdir,
@@ -177,7 +172,6 @@ def merge(
     errors: list[MergeRow] = []
 
     with bar_context as bar:
-
         def progress(row: MergeRow) -> None:
             if row.status == "error":
                 errors.append(row)

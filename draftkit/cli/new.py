@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from draftkit.cli._common import echo, run_guarded
+from draftkit.compose import scaffold_spec
+from draftkit.config import load_config
+from draftkit.files import write_text_atomic
 
 __all__ = ["new"]
 
@@ -45,9 +48,6 @@ def new(
 
     Example: draftkit new --audience us-congress --coalition -o letter.yaml
     """
-    from draftkit.compose import scaffold_spec
-    from draftkit.config import load_config
-    from draftkit.files import write_text_atomic
 
     folders = [*template_dirs, *load_config(output.parent if output else None).templates]
     text = scaffold_spec(audience, coalition=coalition, template_dirs=folders)

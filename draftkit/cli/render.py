@@ -10,7 +10,10 @@ from typing import BinaryIO
 
 import click
 
+from draftkit.build import explain_spec, render_spec
 from draftkit.cli._common import echo, run_guarded
+from draftkit.errors import RenderError
+from draftkit.schema import Letter
 
 FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
@@ -75,7 +78,6 @@ def render(
     lists what is added. PDF output needs LibreOffice. An existing output file is
     replaced only with --force.
     """
-    from draftkit.build import explain_spec, render_spec
 
     if explain:
         lines = explain_spec(
@@ -127,8 +129,6 @@ def _to_stdout(
     clause_dirs: tuple[Path, ...],
 ) -> None:
     """The letter on standard output: the bytes ``render_spec`` writes to a file."""
-    from draftkit.build import render_spec
-    from draftkit.errors import RenderError
 
     terminal = sys.stdout.isatty()
     if fmt in ("docx", "pdf") and terminal:
@@ -160,6 +160,5 @@ def _to_stdout(
 @click.option("--indent", default=2, show_default=True, help="JSON indentation.")
 def schema(indent: int) -> None:
     """Print the JSON Schema of a letter spec."""
-    from draftkit.schema import Letter
 
     echo(json.dumps(Letter.model_json_schema(), indent=indent, ensure_ascii=False), data=True)

@@ -8,6 +8,16 @@ from typing import cast
 import click
 
 from draftkit.cli._common import echo, run_guarded
+from draftkit.files import load_data, load_letter, refuse_input_as_output, write_text_atomic
+from draftkit.signatories import (
+    OrderPolicy,
+    count_mismatches,
+    count_signatories,
+    count_text,
+    order_signatories,
+    read_signatories,
+    signatories_yaml,
+)
 
 _ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"]
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -17,12 +27,10 @@ _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 def signatories() -> None:
     """Sign-on letters: count, clean, de-duplicate and order signatories."""
 
-
 def _is_spec(path: Path) -> bool:
     """A letter spec (YAML/JSON mapping with letter fields) rather than a signatory list."""
     if path.suffix.lower() not in _SPEC_SUFFIXES:
         return False
-    from draftkit.files import load_data
 
     data, _ = load_data(path)
     return isinstance(data, dict) and "signatories" in data and len(data) > 1
@@ -38,17 +46,9 @@ def summary(file: Path) -> None:
     also counts typed into the letter ("the undersigned twelve organizations") that the
     list contradicts.
     """
-    from draftkit.signatories import (
-        count_mismatches,
-        count_signatories,
-        count_text,
-        read_signatories,
-    )
 
     mismatches: list[str] = []
     if _is_spec(file):
-        from draftkit.files import load_letter
-
         letter = load_letter(file)
         people = letter.signatories
         mismatches = count_mismatches(letter)
@@ -106,15 +106,12 @@ def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
     list ordered. The YAML fragment starts with comments giving the counts and the
     generated count text; paste it into the letter spec.
     """
-    from draftkit.files import refuse_input_as_output, write_text_atomic
-    from draftkit.signatories import OrderPolicy, order_signatories, read_signatories
 
     if output is not None:
         refuse_input_as_output(output, {"the export being imported": file})
     imported = read_signatories(file)
     policy = cast("OrderPolicy", order)
     ordered = order_signatories(imported.signatories, policy)
-    from draftkit.signatories import signatories_yaml
 
     text = signatories_yaml(
         ordered,

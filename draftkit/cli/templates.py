@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from draftkit.cli._common import echo, run_guarded
+from draftkit.compose import list_variants, new_variant, variant_info
+from draftkit.config import load_config
 
 __all__ = ["templates"]
 
@@ -21,8 +23,6 @@ _TEMPLATES_OPTION = click.option(
 
 
 def _search_path(extra: tuple[Path, ...]) -> list[Path]:
-    from draftkit.config import load_config
-
     return [*extra, *load_config().templates]
 
 
@@ -35,13 +35,11 @@ def templates() -> None:
     (--templates, then `templates:` in draftkit.yaml) are searched before the built-ins.
     """
 
-
 @templates.command("list")
 @_TEMPLATES_OPTION
 @run_guarded
 def list_command(template_dirs: tuple[Path, ...]) -> None:
     """List the variants you can use as `audience:` in a spec."""
-    from draftkit.compose import list_variants
 
     variants = list_variants(_search_path(template_dirs))
     for info in variants:
@@ -63,7 +61,6 @@ def list_command(template_dirs: tuple[Path, ...]) -> None:
 @run_guarded
 def show_command(name: str, source: bool, template_dirs: tuple[Path, ...]) -> None:
     """Show what variant NAME inherits, which variables it needs, and its blocks."""
-    from draftkit.compose import variant_info
 
     info = variant_info(name, _search_path(template_dirs))
     if source:
@@ -111,8 +108,6 @@ def new_command(
     name: str, base: str, dest: Path | None, force: bool, template_dirs: tuple[Path, ...]
 ) -> None:
     """Start a team variant NAME from variant BASE (its blocks copied in, ready to edit)."""
-    from draftkit.compose import new_variant
-    from draftkit.config import load_config
 
     config = load_config()
     folder = dest or (config.templates[0] if config.templates else Path("templates"))

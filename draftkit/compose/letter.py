@@ -405,6 +405,7 @@ def _open_library(config: ProjectConfig) -> Any:
             "the letter uses clauses but no clause library is configured",
             hint="add clauses: [folder] to draftkit.yaml",
         )
+    # deferred: the clause library (SQLite) loads only for a spec that uses clauses (start-up time)
     from draftkit.clauses import ClauseLibrary
 
     return ClauseLibrary.from_config(config)

@@ -13,6 +13,7 @@ import yaml
 from draftkit.compose.sandbox import display_path
 from draftkit.compose.variants import variant_info
 from draftkit.errors import ProtocolError
+from draftkit.protocol import get_office
 
 if TYPE_CHECKING:
     pass
@@ -48,7 +49,6 @@ def scaffold_spec(
     Raises:
         TemplateError: Unknown variant.
     """
-    from draftkit.protocol import get_office
 
     info = variant_info(variant, template_dirs)
     date = (today or dt.date.today()).isoformat()

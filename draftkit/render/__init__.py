@@ -60,6 +60,7 @@ def render_docx(
     Raises:
         RenderError: The letter is unresolved or the reference is unreadable.
     """
+    # deferred: python-docx loads only for DOCX and PDF output (start-up time)
     from draftkit.render.word import renderer_for
 
     return renderer_for(reference).render(letter, properties=properties)
@@ -72,6 +73,7 @@ def render_docx_many(
     properties: Mapping[str, str] | None = None,
 ) -> bytes:
     """Render several letters into one DOCX, each starting on a new page."""
+    # deferred: python-docx loads only for DOCX and PDF output (start-up time)
     from draftkit.render.word import renderer_for
 
     return renderer_for(reference).render_many(letters, properties=properties)
@@ -83,6 +85,7 @@ def render_pdf(letter: Letter, *, reference: str | Path | None = None) -> bytes:
     Raises:
         RenderError: LibreOffice is missing (the message names the package) or failed.
     """
+    # deferred: only PDF output needs LibreOffice
     from draftkit.render.pdf import docx_to_pdf
 
     return docx_to_pdf(render_docx(letter, reference=reference))

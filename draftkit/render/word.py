@@ -32,8 +32,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
+import docx
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.parts.numbering import NumberingPart
+from lxml import etree
+
 from draftkit.errors import RenderError
-from draftkit.markup import link_shown, parse
+from draftkit.markup import link_shown, parse, plain
 from draftkit.ooxml import open_document, parse_part, read_package_file
 from draftkit.render.layout import (
     KEEP_LINES,
@@ -598,8 +604,6 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def _core_xml(letter: Letter) -> str:
-    from draftkit.markup import plain
-
     title = letter.subject or (
         f"Letter to {letter.addressees[0].label()}" if letter.addressees else "Letter"
     )
@@ -681,8 +685,6 @@ def _ensure_styles(document: Any, path: Path) -> dict[str, str]:
 
 @functools.cache
 def _bundled_styles() -> dict[str, Any]:
-    import docx
-
     document = docx.Document(str(default_reference()))
     return {style.name: style.element for style in document.styles}
 
@@ -726,8 +728,6 @@ def _prepare(path: Path) -> _Prepared:
 
 
 def _prepare_document(document: Any, path: Path) -> _Prepared:
-    from lxml import etree
-
     style_ids = _ensure_styles(document, path)
     has_letterhead = _has_letterhead(document)
     body = document.element.body
@@ -864,7 +864,6 @@ def _with_prefixes(root: Any) -> Any:
     A reference written by another program may leave ``r:`` undeclared (no hyperlinks)
     or bind WordprocessingML to another prefix; the letter's body needs both.
     """
-    from lxml import etree
 
     if root.nsmap.get("w") == W_NS and root.nsmap.get("r") == R_NS:
         return root
@@ -885,9 +884,6 @@ def _numbering_part(document: Any) -> Any:
     python-docx cannot create one itself (``NumberingPart.new`` is not implemented), and a
     minimal .docx written by another program often has no ``word/numbering.xml``.
     """
-    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-    from docx.opc.packuri import PackURI
-    from docx.parts.numbering import NumberingPart
 
     try:
         return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
@@ -949,8 +945,6 @@ def _page_paragraph(style_id: str, *, total: bool) -> str:
 
 
 def _element(xml: str) -> Any:
-    from lxml import etree
-
     return etree.fromstring(f'<w:root xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:root>')[0]
 
 
@@ -1048,7 +1042,6 @@ def _per_letter_totals(data: bytes, page_footer_id: str) -> bytes:
     draftkit's own "Page N of M" becomes "Page N"; a house style's ``NUMPAGES`` field
     becomes ``SECTIONPAGES`` (the letter's own pages, which Word computes).
     """
-    from lxml import etree
 
     root = etree.fromstring(data)
     for paragraph in list(root.iter(f"{_W}p")):
@@ -1077,7 +1070,6 @@ def _ensure_widow_control(document: Any) -> None:
     hand, has none), so a reference whose default paragraph properties and Normal style
     are silent about it gets it in its document defaults.
     """
-    from lxml import etree
 
     styles = document.styles.element
     normal = next(
@@ -1119,7 +1111,6 @@ def _rels_name(part_name: str) -> str:
 
 
 def _existing_custom_properties(document: Any) -> list[tuple[str, str]]:
-
     for rel in document.part.package.rels.values():
         if rel.reltype == CUSTOM_REL and not rel.is_external:
             root = parse_part(
