@@ -42,7 +42,8 @@ except ValidationError as exc:
     "parse-letter-is-a-spec-error": (
         BOMB
         + """
-from draftkit import SpecError, parse_letter
+from draftkit import SpecError
+from draftkit.files import parse_letter
 try:
     parse_letter({"variables": {"x": laughs}}, path="bomb.yaml")
 except SpecError as exc:
@@ -120,10 +121,10 @@ except ValidationError as exc:
     ),
     "construct-bypass-is-refused-by-the-renderer": (
         """
-from draftkit import Letter, RenderError, render_docx
+from draftkit import Letter, RenderError, render_bytes
 letter = Letter.model_construct(salutation="Dear A,", body=["bell\\x07"], kind="letter")
 try:
-    render_docx(letter)
+    render_bytes(letter, "docx")
 except RenderError as exc:
     print("refused:", exc)
 """,
