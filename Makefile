@@ -36,7 +36,7 @@ demo: $(VENV)/.installed
 	@echo "and a mail merge to three senators in out/merge-committee/."
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check draftkit tests benchmarks scripts
+	$(BIN)/ruff check draftkit tests benchmarks scripts setup.py
 
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy draftkit
@@ -53,10 +53,12 @@ wheel-check: $(VENV)/.test-installed
 	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
 	$(PYTHON) -m venv build/wheel-check/venv
 	build/wheel-check/venv/bin/python -m pip install --quiet dist/*.whl
+	$(PYTHON) scripts/check_wheel.py dist/*.whl templates
+	cd build/wheel-check && venv/bin/python -c "from draftkit.shipped import SHIPPED_TEMPLATES as t; assert 'site-packages' in str(t), t"
 	cd build/wheel-check && venv/bin/draftkit render ../../examples/coalition-president.yaml -o letter.docx --force
 	cd build/wheel-check && venv/bin/draftkit render ../../examples/secretary-of-state.yaml -o letter.txt --force
 	build/wheel-check/venv/bin/python -c "import docx; d = docx.Document('build/wheel-check/letter.docx'); assert any(p.style.name == 'Ask' for p in d.paragraphs)"
-	@echo "wheel-check: the built wheel renders examples"
+	@echo "wheel-check: the built wheel carries templates/ and renders examples"
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/render.py

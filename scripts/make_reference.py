@@ -1,4 +1,4 @@
-"""Build draftkit's bundled reference document, draftkit/templates/default.docx.
+"""Build draftkit's bundled reference document, templates/default.docx.
 
 The reference defines every named style draftkit uses (see
 draftkit.render.layout.STYLES), US Letter pages with one-inch margins, and an empty
@@ -216,7 +216,7 @@ def main() -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    out = ROOT / "draftkit" / "templates" / "default.docx"
+    out = ROOT / "templates" / "default.docx"
     document.save(str(out))
     print(f"wrote {out}")
 

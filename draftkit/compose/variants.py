@@ -27,6 +27,7 @@ from draftkit.compose.sandbox import (
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.files import parse_yaml_text, write_text_atomic
 from draftkit.schema import Letter
+from draftkit.shipped import BUILTIN_VARIANTS
 
 __all__ = [
     "BLOCK_FIELDS",
@@ -40,8 +41,8 @@ __all__ = [
     "variant_info",
 ]
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "variants"
-"""The folder of the built-in variants (package data)."""
+BUILTIN_TEMPLATES = BUILTIN_VARIANTS
+"""The folder of the built-in variants (see :mod:`draftkit.shipped`)."""
 
 
 BLOCK_FIELDS: dict[str, str] = {

@@ -27,7 +27,6 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
@@ -57,6 +56,7 @@ from draftkit.render.layout import (
 )
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.schema import Letter
+from draftkit.shipped import DEFAULT_REFERENCE
 from draftkit.styles import STYLES
 
 __all__ = ["DocxRenderer", "default_reference", "renderer_for"]
@@ -75,8 +75,8 @@ _MEMO_LIMIT = 4096  # blocks whose XML a renderer keeps
 
 
 def default_reference() -> Path:
-    """The bundled reference document (``draftkit/templates/default.docx``)."""
-    return Path(str(resources.files("draftkit") / "templates" / "default.docx"))
+    """The bundled reference document (``templates/default.docx``, see :mod:`draftkit.shipped`)."""
+    return DEFAULT_REFERENCE
 
 
 def _text(value: str) -> str:
