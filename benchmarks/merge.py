@@ -2,11 +2,15 @@
 
 Run on demand (not part of the test suite):
 
-    .venv/bin/python benchmarks/merge.py [--count 1000] [--repeat 3] [--no-docxtpl]
+    .venv/bin/python benchmarks/merge.py [--counts 200,2000] [--repeat 3] [--no-docxtpl]
+                                         [--dir FOLDER]
 
 The letter has about 40 paragraphs and 1,400 words, 7 asks and 15 signatories; one
 body paragraph uses ``{{ recipient.state }}``. Every contender writes one .docx file per
-recipient into a fresh folder, and the best of ``--repeat`` runs is reported:
+recipient into a fresh folder **on disk** (by default ``build/bench`` in the
+repository; the file system is printed), and every run of every contender is a **fresh
+process** (nothing is warmed up in it beforehand): the median of ``--repeat`` runs is
+reported, contenders taking turns run by run. Only measured figures are printed.
 
 - docxtpl: a Word template with placeholders, loaded, rendered and saved per letter
   (the documented usage). docxtpl is not a draftkit dependency: it runs in its own
@@ -17,41 +21,40 @@ recipient into a fresh folder, and the best of ``--repeat`` runs is reported:
   document (tests/docx_straightforward.py), then saved.
 - floor: the same document.xml written straight into a zip whose other parts were
   compressed once (only the recipient's text changes) - the practical lower bound.
-- draftkit: ``draftkit.merge.merge`` end to end - recipients to files, compose per kind
-  of recipient, per-recipient text, atomic writes and the manifest; with one process
-  and with ``jobs=2``.
+- draftkit: ``draftkit.mail_merge`` end to end - recipients to files, compose once per
+  kind of recipient and fill the others, atomic writes and the manifest; with one
+  process and with ``jobs=2``.
 
-Also printed: the cost of one extra paragraph (a letter with 40 more paragraphs), and
-memory at 200 and at ``--count`` letters (peak RSS of a fresh process, and the
-tracemalloc peak during the merge).
+Each process times its own letter-writing (its imports and the making of the recipient
+list are not in the figure; reading the reference, composing and everything else a merge
+does are). The machine's load average is printed beside the figures: on a shared machine
+run it again when the load is low.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from draftkit.merge import merge, merge_letters  # noqa: E402
-from draftkit.recipients import Recipient, recipient_from_mapping  # noqa: E402
+from draftkit import Letter, Recipient, mail_merge, merge_letters, render_bytes  # noqa: E402
+from draftkit.recipients import recipient_from_mapping  # noqa: E402
 from draftkit.render.package import ZipEntry, build_zip, compress  # noqa: E402
 from draftkit.render.word import default_reference  # noqa: E402
-from draftkit.schema import Letter  # noqa: E402
 from tests.docx_straightforward import render_straightforward  # noqa: E402
 
 DOCXTPL_VENV = ROOT / "benchmarks" / ".venv-docxtpl"
@@ -154,104 +157,97 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def best_ms(
-    func: Callable[[Path], int], base: Path, name: str, repeat: int
-) -> tuple[float, float]:
-    """Best wall time and best CPU time per letter (ms) over ``repeat`` fresh runs.
-
-    CPU time counts this process and the worker processes it waited for; on a busy
-    machine it is the steadier figure.
-    """
-    walls, cpus = [], []
-    for _ in range(repeat):
-        target = fresh_dir(base, name)
-        cpu = _cpu_seconds()
-        start = time.perf_counter()
-        count = func(target)
-        walls.append((time.perf_counter() - start) * 1000 / count)
-        cpus.append((_cpu_seconds() - cpu) * 1000 / count)
-    return min(walls), min(cpus)
+def _resolved(letter: Letter, people: list[Recipient]) -> list[Letter]:
+    letters = [m.letter for m in merge_letters(letter, people)]
+    assert all(letters)
+    return [x for x in letters if x is not None]
 
 
-# --------------------------------------------------------------------------- contenders
+# --------------------------------------------------------------------------- one run
 
 
-def floor_runner(letters: list[Letter], people: list[Recipient]) -> Callable[[Path], int]:
-    """Write each recipient's document.xml into a zip of parts compressed once."""
-    from draftkit.render import render_docx
-
+def run_floor(count: int, target: Path) -> None:
+    """The floor: each recipient's document.xml into a zip whose other parts were
+    compressed once (only the recipient's text changes)."""
+    people = recipients(count)
+    letters = _resolved(spec(), people)
     first = letters[0]
-    sample = render_docx(first)
-    with zipfile.ZipFile(_bytes_io(sample)) as archive:
+    with zipfile.ZipFile(io.BytesIO(render_bytes(first, "docx"))) as archive:
         parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     document = parts.pop("word/document.xml").decode("utf-8")
     fixed: list[ZipEntry] = [compress(name, data) for name, data in parts.items()]
     name0 = first.addressees[0].name or ""
     salutation0 = first.salutation or ""
-    state0 = str(first.variables.get("state", ""))
-
-    def run(target: Path) -> int:
-        for index, (letter, recipient) in enumerate(zip(letters, people, strict=True)):
-            xml = (
-                document.replace(name0, letter.addressees[0].name or "")
-                .replace(salutation0, letter.salutation or "")
-                .replace(state0, str(recipient.variables.get("state", "")))
-            )
-            data = build_zip([*fixed, compress("word/document.xml", xml.encode("utf-8"))])
-            (target / f"{index:04d}.docx").write_bytes(data)
-        return len(letters)
-
-    return run
+    state0 = str(people[0].variables.get("state", ""))
+    timed(target, count, lambda: _floor_loop(letters, people, document, fixed, target,
+                                             (name0, salutation0, state0)))  # fmt: skip
 
 
-def _bytes_io(data: bytes) -> Any:
-    import io
+def _floor_loop(
+    letters: list[Letter],
+    people: list[Recipient],
+    document: str,
+    fixed: list[ZipEntry],
+    target: Path,
+    old: tuple[str, str, str],
+) -> None:
+    for index, (letter, recipient) in enumerate(zip(letters, people, strict=True)):
+        xml = (
+            document.replace(old[0], letter.addressees[0].name or "")
+            .replace(old[1], letter.salutation or "")
+            .replace(old[2], str(recipient.variables.get("state", "")))
+        )
+        data = build_zip([*fixed, compress("word/document.xml", xml.encode("utf-8"))])
+        (target / f"{index:04d}.docx").write_bytes(data)
 
-    return io.BytesIO(data)
 
-
-def python_docx_runner(letters: list[Letter]) -> Callable[[Path], int]:
+def run_python_docx(count: int, target: Path) -> None:
+    """python-docx: each resolved letter built from the reference and saved."""
+    letters = _resolved(spec(), recipients(count))
     reference = default_reference()
 
-    def run(target: Path) -> int:
+    def loop() -> None:
         for index, letter in enumerate(letters):
             (target / f"{index:04d}.docx").write_bytes(render_straightforward(letter, reference))
-        return len(letters)
 
-    return run
+    timed(target, count, loop)
 
 
-def draftkit_runner(
-    letter: Letter, people: list[Recipient], jobs: int = 1
-) -> Callable[[Path], int]:
-    def run(target: Path) -> int:
-        result = merge(letter, people, target, jobs=jobs)
-        assert result.rendered == len(people), result.rows[:3]
-        return len(people)
+def run_draftkit(count: int, target: Path, jobs: int) -> None:
+    """draftkit: mail_merge from the spec and the recipient list to the files."""
+    letter, people = spec(), recipients(count)
 
-    return run
+    def loop() -> None:
+        result = mail_merge(letter, people, target, jobs=jobs)
+        assert result.rendered == count, result.rows[:3]
+
+    timed(target, count, loop)
+
+
+def timed(target: Path, count: int, loop: Callable[[], None]) -> None:
+    """Run ``loop`` once and print its wall and CPU seconds (children included) as JSON."""
+    cpu, start = _cpu_seconds(), time.perf_counter()
+    loop()
+    wall = time.perf_counter() - start
+    print(json.dumps({"wall": wall, "cpu": _cpu_seconds() - cpu, "letters": count}))
 
 
 # --------------------------------------------------------------------------- docxtpl
 
 _DOCXTPL_CHILD = r"""
-import json, sys, time, pathlib
+import json, resource, sys, time, pathlib
 from docxtpl import DocxTemplate
 template, data_file, outdir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
-repeat = int(sys.argv[4])
 people = json.loads(pathlib.Path(data_file).read_text())
-walls, cpus = [], []
-for _ in range(repeat):
-    for old in outdir.glob("*.docx"):
-        old.unlink()
-    start, cpu = time.perf_counter(), time.process_time()
-    for index, ctx in enumerate(people):
-        doc = DocxTemplate(template)
-        doc.render(ctx)
-        doc.save(outdir / f"{index:04d}.docx")
-    walls.append((time.perf_counter() - start) * 1000 / len(people))
-    cpus.append((time.process_time() - cpu) * 1000 / len(people))
-print(json.dumps({"wall": min(walls), "cpu": min(cpus)}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+start, cpu = time.perf_counter(), usage.ru_utime + usage.ru_stime
+for index, ctx in enumerate(people):
+    doc = DocxTemplate(template)
+    doc.render(ctx)
+    doc.save(outdir / f"{index:04d}.docx")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"wall": time.perf_counter() - start,
+                  "cpu": usage.ru_utime + usage.ru_stime - cpu, "letters": len(people)}))
 """
 
 
@@ -272,10 +268,14 @@ def docxtpl_python() -> tuple[Path | None, str]:
     return python, "benchmarks/.venv-docxtpl (created)"
 
 
-def docxtpl_template(letter: Letter, path: Path) -> None:
-    """The letter as a docxtpl template: placeholders for the recipient's parts."""
+def docxtpl_inputs(count: int, base: Path) -> tuple[Path, Path]:
+    """A docxtpl template of the letter (placeholders for the recipient's parts) and the
+    recipients' values."""
     import docx
 
+    people = recipients(count)
+    letters = _resolved(spec(), people)
+    letter = letters[0]
     placeholder = letter.model_copy(
         update={
             "addressees": [
@@ -290,202 +290,132 @@ def docxtpl_template(letter: Letter, path: Path) -> None:
                      *letter.body[1:]],
         }
     )  # fmt: skip
-    document = docx.Document(_bytes_io(render_straightforward(placeholder, default_reference())))
-    document.save(str(path))
-
-
-def docxtpl_context(letters: list[Letter], people: list[Recipient]) -> list[dict[str, str]]:
-    out = []
-    for letter, recipient in zip(letters, people, strict=True):
-        who = letter.addressees[0]
+    template = base / "template.docx"
+    document = docx.Document(io.BytesIO(render_straightforward(placeholder, default_reference())))
+    document.save(str(template))
+    values = []
+    for resolved, recipient in zip(letters, people, strict=True):
+        who = resolved.addressees[0]
         lines = [*who.address_lines, "", ""]
-        out.append({
+        values.append({
             "name_line": f"{who.honorific} {who.name}",
             "title_line": who.title_lines[0] if who.title_lines else "",
             "address_line_1": lines[0],
             "address_line_2": lines[1],
-            "salutation": letter.salutation or "",
+            "salutation": resolved.salutation or "",
             "state": str(recipient.variables.get("state", "")),
         })  # fmt: skip
-    return out
-
-
-def run_docxtpl(
-    letters: list[Letter], people: list[Recipient], base: Path, repeat: int
-) -> tuple[tuple[float, float] | None, str]:
-    python, note = docxtpl_python()
-    if python is None:
-        return None, note
-    template = base / "template.docx"
-    docxtpl_template(letters[0], template)
     data = base / "context.json"
-    data.write_text(json.dumps(docxtpl_context(letters, people)), encoding="utf-8")
-    outdir = fresh_dir(base, "docxtpl")
-    done = subprocess.run(
-        [str(python), "-c", _DOCXTPL_CHILD, str(template), str(data), str(outdir), str(repeat)],
-        capture_output=True, text=True, timeout=3600,
-    )  # fmt: skip
+    data.write_text(json.dumps(values), encoding="utf-8")
+    return template, data
+
+
+# --------------------------------------------------------------------------- the parent
+
+
+def one_run(args: list[str], base: Path, name: str) -> dict[str, float]:
+    """One fresh process of this script (or of docxtpl's interpreter) writing letters."""
+    target = fresh_dir(base, name)
+    command = [*args, str(target)] if args[0] != sys.executable else [*args, "--into",
+                                                                       str(target)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=7200)
     if done.returncode != 0:
-        return None, f"docxtpl failed: {done.stderr.strip().splitlines()[-1:]}"
-    figures = json.loads(done.stdout)
-    return (float(figures["wall"]), float(figures["cpu"])), note
+        raise SystemExit(f"{name} failed: {done.stderr.strip()[-400:]}")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    shutil.rmtree(target, ignore_errors=True)
+    return figures
 
 
-# --------------------------------------------------------------------------- memory
+def file_system(path: Path) -> str:
+    """The file system ``path`` is on (from /proc/mounts), e.g. "ext4 on /"."""
+    try:
+        mounts = [line.split()[:3] for line in Path("/proc/mounts").read_text().splitlines()]
+    except OSError:
+        return "unknown file system"
+    best = max((m for m in mounts if str(path.resolve()).startswith(m[1])),
+               key=lambda m: len(m[1]), default=None)  # fmt: skip
+    return f"{best[2]} on {best[1]}" if best else "unknown file system"
 
 
-def memory_child(count: int) -> None:
-    """Merge ``count`` letters in this fresh process; print peak RSS and tracemalloc peak."""
-    letter = spec()
-    people = recipients(count)
-    with tempfile.TemporaryDirectory() as tmp:
-        merge(letter, people[:5], Path(tmp) / "warm")  # load code, reference and templates
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        merge(letter, people, Path(tmp) / "rss")
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        tracemalloc.start()
-        merge(letter, people, Path(tmp) / "traced")
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    print(json.dumps({"rss_kb": rss, "rss_before_kb": before, "traced_peak": peak}))
-
-
-def memory(count: int) -> dict[str, int]:
-    done = subprocess.run([sys.executable, __file__, "--memory-child", str(count)],
-                          capture_output=True, text=True, check=True)  # fmt: skip
-    result: dict[str, int] = json.loads(done.stdout)
-    return result
-
-
-# --------------------------------------------------------------------------- jobs
-
-
-def jobs_child(count: int, repeat: int, folder: Path) -> None:
-    """In a fresh process (lean, like the CLI): 1 and 2 jobs alternately; print the best."""
-    letter = spec()
-    people = recipients(count)
-    merge(letter, people[:5], folder / "warm")
-    ones, twos = [], []
-    for _ in range(repeat):  # alternate, so that a busy moment hits both alike
-        ones.append(best_ms(draftkit_runner(letter, people), folder, "dk1", 1))
-        twos.append(best_ms(draftkit_runner(letter, people, jobs=2), folder, "dk2", 1))
-    print(json.dumps({
-        "one": [min(w for w, _ in ones), min(c for _, c in ones)],
-        "two": [min(w for w, _ in twos), min(c for _, c in twos)],
-    }))  # fmt: skip
-
-
-def jobs_figures(
-    count: int, repeat: int, folder: Path
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--jobs-child", str(count), "--repeat", str(repeat),
-         "--dir", str(folder)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    figures = json.loads(done.stdout)
-    return (figures["one"][0], figures["one"][1]), (figures["two"][0], figures["two"][1])
-
-
-# --------------------------------------------------------------------------- main
+def measure(count: int, repeat: int, base: Path, docxtpl: bool) -> dict[str, list[float]]:
+    """Per-letter wall ms of each contender over ``repeat`` fresh processes each."""
+    me = [sys.executable, str(Path(__file__).resolve())]
+    contenders: dict[str, list[str]] = {
+        "floor": [*me, "--run", "floor", "--count", str(count)],
+        "draftkit": [*me, "--run", "draftkit", "--count", str(count)],
+        "draftkit-jobs2": [*me, "--run", "draftkit", "--jobs", "2", "--count", str(count)],
+    }
+    slow = min(count, 200)
+    if count <= 200:
+        contenders["python-docx"] = [*me, "--run", "python-docx", "--count", str(slow)]
+    if docxtpl and count <= 200:
+        python, note = docxtpl_python()
+        if python is None:
+            print(f"docxtpl: {note}")
+        else:
+            template, data = docxtpl_inputs(slow, base)
+            contenders["docxtpl"] = [str(python), "-c", _DOCXTPL_CHILD, str(template), str(data)]
+    out: dict[str, list[float]] = {name: [] for name in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(repeat):  # contenders take turns, so a busy moment hits them alike
+        for name, command in contenders.items():
+            figures = one_run(command, base, name)
+            out[name].append(figures["wall"] * 1000 / figures["letters"])
+            cpu[name].append(figures["cpu"] * 1000 / figures["letters"])
+    return {**out, **{f"{name} cpu": values for name, values in cpu.items()}}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--count", type=int, default=1000, help="recipients (default 1000)")
-    parser.add_argument("--slow-count", type=int, default=200,
-                        help="letters for the slow contenders (python-docx, docxtpl)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
+    parser.add_argument("--counts", default="200,2000", help="recipients, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure")
     parser.add_argument("--no-docxtpl", action="store_true", help="skip docxtpl")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else None,
-        help="where the letters are written (default: /dev/shm when available, so that a"
-        " busy disk does not blur the comparison; pass a folder on disk to include it)",
-    )
-    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--jobs-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--dir", type=Path, default=ROOT / "build" / "bench",
+                        help="where the letters are written (default: build/bench, on disk)")
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--into", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.memory_child:
-        memory_child(args.memory_child)
+    if args.run:
+        runs = {
+            "floor": lambda: run_floor(args.count, args.into),
+            "python-docx": lambda: run_python_docx(args.count, args.into),
+            "draftkit": lambda: run_draftkit(args.count, args.into, args.jobs),
+        }
+        runs[args.run]()
         return
-    if args.jobs_child:
-        jobs_child(args.jobs_child, args.repeat, args.dir or Path(tempfile.gettempdir()))
-        return
 
-    letter = spec()
-    people = recipients(args.count)
-    letters = [m.letter for m in merge_letters(letter, people)]
-    assert all(letters)
-    resolved: list[Letter] = [x for x in letters if x is not None]
-    words = sum(len(p.split()) for p in resolved[0].texts("body") + resolved[0].texts("closing"))
-    words += sum(len(f"{a.lead} {a.body}".split()) for a in resolved[0].resolved_asks())
-    from draftkit.render import render_docx
-    from tests.helpers import paragraphs
-
-    n_paragraphs = len(paragraphs(render_docx(resolved[0])))
-    print(f"letter: {n_paragraphs} paragraphs, {words} words of text, "
-          f"{len(resolved[0].asks)} asks, {len(resolved[0].signatories)} signatories; "
-          f"{args.count} recipients; best of {args.repeat}; "
-          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")  # fmt: skip
-
-    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        base = Path(tmp)
-        print(f"writing into {base.parent}")
-        rows: list[tuple[str, tuple[float, float] | None, str]] = []
-        slow = args.slow_count
-        docxtpl: tuple[float, float] | None = None
-        if not args.no_docxtpl:
-            docxtpl, note = run_docxtpl(resolved[:slow], people[:slow], base, args.repeat)
-            rows.append(("docxtpl (load, render, save)", docxtpl, f"{slow} letters; {note}"))
-        pydocx = best_ms(python_docx_runner(resolved[:slow]), base, "pydocx", args.repeat)
-        rows.append(("python-docx from scratch", pydocx,
-                     f"{slow} letters, resolved letters given"))  # fmt: skip
-        floor = best_ms(floor_runner(resolved, people), base, "floor", args.repeat)
-        rows.append(("floor: document.xml into a prepared zip", floor, "text replaced in place"))
-        one, two = jobs_figures(args.count, args.repeat, base)
-        rows.append(("draftkit merge, 1 process", one,
-                     "end to end: compose, render, manifest (fresh process)"))  # fmt: skip
-        rows.append(("draftkit merge, --jobs 2", two, "incl. pool start; CPU = all processes"))
-
-        longer = spec(extra_paragraphs=40)
-        long_one = best_ms(draftkit_runner(longer, people), base, "dklong", args.repeat)
-        long_letters = [m.letter for m in merge_letters(longer, people)]
-        long_floor = best_ms(
-            floor_runner([x for x in long_letters if x is not None], people), base, "floorlong",
-            args.repeat,
-        )  # fmt: skip
-
-    print()
-    print(f"{'contender':42} {'wall ms':>8} {'CPU ms':>8} {'CPU x floor':>12}   notes")
-    for name, figures, note in rows:
-        if figures is None:
-            print(f"{name:42} {'n/a':>8} {'n/a':>8} {'':>12}   {note}")
-            continue
-        wall, cpu = figures
-        print(f"{name:42} {wall:8.2f} {cpu:8.2f} {cpu / floor[1]:12.2f}   {note}")
-    print()
-    print("(per letter; best of the runs; CPU time is the steadier figure on a busy machine)")
-    if docxtpl:
-        print(f"draftkit vs docxtpl:          {docxtpl[0] / one[0]:6.1f}x faster wall, "
-              f"{docxtpl[1] / one[1]:.1f}x CPU (target >= 8x)")  # fmt: skip
-    print(f"draftkit vs python-docx:      {pydocx[0] / one[0]:6.1f}x faster wall, "
-          f"{pydocx[1] / one[1]:.1f}x CPU")  # fmt: skip
-    print(f"draftkit / floor:             {one[0] / floor[0]:6.2f} wall, "
-          f"{one[1] / floor[1]:.2f} CPU (target <= 2.5)")  # fmt: skip
-    projected = 2 * one[1] / two[1]
-    print(f"--jobs 2 speed-up:            {one[0] / two[0]:6.2f}x wall measured (target >= 1.7x);"
-          f" {projected:.2f}x on two idle cores (2 x CPU of 1 job / CPU of 2 jobs)")
-    per_paragraph = (long_one[1] - one[1]) * 1000 / 40
-    floor_per_paragraph = (long_floor[1] - floor[1]) * 1000 / 40
-    print(f"cost per extra paragraph:     {per_paragraph:6.1f} us CPU (target <= 30 us; "
-          f"floor {floor_per_paragraph:.1f} us)")
-    small, large = memory(200), memory(args.count)
-    for count, figures in ((200, small), (args.count, large)):
-        print(f"memory, {count:>4} letters:       peak RSS {figures['rss_kb'] / 1024:6.1f} MB "
-              f"(before the run {figures['rss_before_kb'] / 1024:.1f} MB), "
-              f"tracemalloc peak {figures['traced_peak'] / 1e6:5.2f} MB")  # fmt: skip
+    base = args.dir
+    base.mkdir(parents=True, exist_ok=True)
+    letter = _resolved(spec(), recipients(1))[0]
+    words = sum(len(p.split()) for p in letter.texts("body") + letter.texts("closing"))
+    words += sum(len(f"{a.lead} {a.body}".split()) for a in letter.resolved_asks())
+    print(f"letter: {words} words of text, {len(letter.asks)} asks, "
+          f"{len(letter.signatories)} signatories; median of {args.repeat} fresh processes; "
+          f"{os.cpu_count()} CPUs; writing into {base} ({file_system(base)})")  # fmt: skip
+    for count in (int(c) for c in args.counts.split(",")):
+        load = os.getloadavg()[0]
+        figures = measure(count, args.repeat, base, not args.no_docxtpl)
+        median = {name: statistics.median(values) for name, values in figures.items()}
+        print()
+        print(f"{count} letters (load average {load:.2f} before, "
+              f"{os.getloadavg()[0]:.2f} after)")  # fmt: skip
+        print(f"  {'contender':34} {'wall ms/letter':>15} {'CPU ms/letter':>14}   runs (wall)")
+        for name in ("docxtpl", "python-docx", "floor", "draftkit", "draftkit-jobs2"):
+            if name not in median:
+                continue
+            runs = ", ".join(f"{v:.2f}" for v in figures[name])
+            letters = min(count, 200) if name in ("docxtpl", "python-docx") else count
+            print(f"  {name + f' ({letters})':34} {median[name]:15.2f} "
+                  f"{median[name + ' cpu']:14.2f}   {runs}")  # fmt: skip
+        floor, one, two = median["floor"], median["draftkit"], median["draftkit-jobs2"]
+        print(f"  draftkit / floor:      {one / floor:5.2f}x wall (goal <= 2.5x)")
+        print(f"  --jobs 2 speed-up:     {one / two:5.2f}x wall (goal >= 1.7x)")
+        if "docxtpl" in median:
+            print(f"  docxtpl / draftkit:    {median['docxtpl'] / one:5.1f}x wall (goal >= 8x)")
+        if "python-docx" in median:
+            print(f"  python-docx / draftkit:{median['python-docx'] / one:5.1f}x wall")
 
 
 if __name__ == "__main__":

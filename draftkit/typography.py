@@ -8,6 +8,7 @@ letter says ``options.quotes: straight``. Link targets in the inline markup
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["smarten", "smarten_markup"]
@@ -29,6 +30,7 @@ def _opens(previous: str) -> bool:
     return previous == "" or previous.isspace() or previous in _OPENERS
 
 
+@functools.lru_cache(maxsize=8192)
 def smarten(text: str) -> str:
     """Replace straight quotes and apostrophes with typographic ones.
 
@@ -61,6 +63,7 @@ def smarten(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)  # merged letters set the same paragraphs again and again
 def smarten_markup(text: str) -> str:
     """:func:`smarten` for text in draftkit's inline markup: link targets stay as written."""
     if '"' not in text and "'" not in text:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
@@ -48,6 +50,8 @@ __all__ = [
     "running_header",
     "typeset",
 ]
+
+_M = TypeVar("_M", bound=BaseModel)
 
 COLUMNS_THRESHOLD = 8
 """Lists of more individual signatories than this are set in two columns (``auto``)."""
@@ -215,14 +219,22 @@ class _Builder:
             self.blocks.append(LineBlock(style, kept))
 
 
+def _changed(model: _M, update: dict[str, Any]) -> _M:
+    """``model`` with ``update``, or ``model`` itself when nothing changes (no copy)."""
+    if all(getattr(model, name) == value for name, value in update.items()):
+        return model
+    return model.model_copy(update=update)
+
+
 def _person(person: Addressee) -> Addressee:
-    return person.model_copy(
-        update={
+    return _changed(
+        person,
+        {
             "honorific": smarten(person.honorific) if person.honorific else None,
             "name": smarten(person.name) if person.name else None,
             "title_lines": [smarten(line) for line in person.title_lines],
             "address_lines": [smarten(line) for line in person.address_lines],
-        }
+        },
     )
 
 
@@ -249,35 +261,38 @@ def typeset(letter: Letter) -> Letter:
         return [smarten_markup(v) if isinstance(v, str) else v for v in values]
 
     asks = [
-        ask.model_copy(
-            update={
+        _changed(
+            ask,
+            {
                 "lead": marked(ask.lead),
                 "body": marked(ask.body),
                 "heading": marked(ask.heading),
                 "items": [smarten_markup(item) for item in ask.items],
-            }
+            },
         )
         if isinstance(ask, Ask)
         else ask
         for ask in letter.asks
     ]
     signatories = [
-        signer.model_copy(
-            update={
+        _changed(
+            signer,
+            {
                 "name": smarten(signer.name),
                 "title_lines": [smarten(line) for line in signer.title_lines],
                 "organization": smarten(signer.organization) if signer.organization else None,
-            }
+            },
         )
         for signer in letter.signatories
     ]
-    sender = letter.sender.model_copy(
-        update={
+    sender = _changed(
+        letter.sender,
+        {
             "organization": smarten(letter.sender.organization)
             if letter.sender.organization
             else None,
             "address_lines": [smarten(line) for line in letter.sender.address_lines],
-        }
+        },
     )
     return letter.model_copy(
         update={
@@ -510,11 +525,12 @@ def running_header(letter: Letter) -> tuple[str, str | None]:
         Vance"; two joined with "and"; more as the first "and others"), and the date as
         the letter writes it (None when the letter has none).
     """
-    letter = typeset(letter)
+    typographic = letter.options.quotes != "straight"
     names = [
         " ".join(part for part in (person.honorific, person.name) if part) or person.label()
         for person in letter.addressees
     ]
+    names = [smarten(n) if typographic else n for n in names]
     names = [n for n in names if n]
     who = f"{names[0]} and others" if len(names) > 2 else " and ".join(names)
     when = format_date(letter.date, letter.options.date_format) if letter.date else None

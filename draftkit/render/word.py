@@ -160,6 +160,7 @@ class DocxRenderer:
         self.reference = Path(reference) if reference is not None else default_reference()
         self._prepared = _prepare(self.reference)
         self._memo: dict[tuple[Block, int], str] = {}
+        self._deflated: dict[tuple[str, str], ZipEntry] = {}
 
     @property
     def style_ids(self) -> Mapping[str, str]:
@@ -229,9 +230,9 @@ class DocxRenderer:
             for rid, name, _ in body.headers
         )
         rels = prep.rels_xml.replace("</Relationships>", extra_rels + "</Relationships>")
-        dynamic.append(compress(prep.rels_name, rels.encode("utf-8")))
+        dynamic.append(self._compress(prep.rels_name, rels))
         for _, name, xml in body.headers:
-            dynamic.append(compress(name, xml.encode("utf-8")))
+            dynamic.append(self._compress(name, xml))
         types = prep.content_types_xml.replace(
             "</Types>",
             "".join(
@@ -240,7 +241,7 @@ class DocxRenderer:
             )
             + "</Types>",
         )
-        dynamic.append(compress("[Content_Types].xml", types.encode("utf-8")))
+        dynamic.append(self._compress("[Content_Types].xml", types))
         dynamic += prep.combined_entries if combined else prep.single_entries
         if combined:
             nums = "".join(
@@ -250,10 +251,22 @@ class DocxRenderer:
             dynamic.append(compress(prep.numbering_name, numbering.encode("utf-8")))
         else:
             dynamic.append(prep.numbering_entry)
-        dynamic.append(compress("docProps/core.xml", _core_xml(first).encode("utf-8")))
+        dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
         return build_zip([*prep.entries, *dynamic])
+
+    def _compress(self, name: str, xml: str) -> ZipEntry:
+        """A part deflated, or the same part of an earlier letter again (merged letters
+        share their relationships, content types and often their properties)."""
+        key = (name, xml)
+        entry = self._deflated.get(key)
+        if entry is None:
+            entry = compress(name, xml.encode("utf-8"))
+            if len(self._deflated) >= _MEMO_LIMIT // 16:
+                self._deflated.clear()
+            self._deflated[key] = entry
+        return entry
 
     # -- body -------------------------------------------------------------------------
 
@@ -1163,4 +1176,4 @@ def renderer_for(reference: str | Path | None = None) -> DocxRenderer:
             path=path,
             hint="check the --reference path",
         ) from None
-    return _renderer_cached(str(path.resolve()), mtime)
+    return _renderer_cached(str(path), mtime)
