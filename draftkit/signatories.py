@@ -14,8 +14,8 @@ Watch" and "Human Rights Watch (HRW)"). This module turns such a file into the l
   ``organization`` (alphabetical by organisation), ``family-name``, or
   ``lead-then-alphabetical``.
 - :func:`count_signatories` and :func:`count_text` keep counts true: "the undersigned
-  11 organizations" is generated from the list, and :func:`count_mismatches` finds
-  counts typed into a letter that the list contradicts.
+  11 organizations" is generated from the list (counts typed into a letter that the
+  list contradicts are the ``count-mismatch`` rule of :mod:`draftkit.check`).
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from pydantic import ValidationError
 
 from draftkit.errors import SpecError
 from draftkit.files import parse_json_text, parse_yaml_text, read_input
-from draftkit.numbers import number_words, parse_number
-from draftkit.protocol import surname_of
-from draftkit.schema import Letter, Signatory
+from draftkit.names import PARTICLES, SUFFIXES, surname_of
+from draftkit.numbers import number_words
+from draftkit.schema import Signatory
 
 __all__ = [
     "ORDER_POLICIES",
@@ -44,7 +44,6 @@ __all__ = [
     "OrderPolicy",
     "SignatoryCounts",
     "SignatoryImport",
-    "count_mismatches",
     "count_signatories",
     "count_text",
     "dedupe",
@@ -197,14 +196,13 @@ def _org_key(name: str) -> str:
 _PERSON_TITLES = re.compile(
     r"^(?:dr|prof|professor|rev|mr|mrs|ms|mx|sr|sir|dame|hon|the hon)\.?\s+", re.IGNORECASE
 )
-_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|esq|ph\.d)\.?$", re.IGNORECASE)
 
 
 def _person_name(name: str) -> str:
     """``"Doe, Jane"`` -> ``"Jane Doe"`` (but ``"King, Jr."`` stays)."""
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
-        if first and last and not _SUFFIX.match(first) and " " not in last.strip():
+        if first and last and first.casefold() not in SUFFIXES and " " not in last.strip():
             return f"{first} {last}"
     return name
 
@@ -510,17 +508,13 @@ def dedupe(signatories: Iterable[Signatory]) -> tuple[list[Signatory], list[Dupl
 
 # --------------------------------------------------------------------------- ordering
 
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del",
-                        "ter", "ten", "dos", "das"})  # fmt: skip
-
-
 def _family_key(name: str) -> tuple[str, str]:
     try:
         surname = surname_of(name)
     except Exception:  # a name surname_of cannot split sorts under itself
         surname = name
     words = surname.split()
-    while len(words) > 1 and words[0].casefold() in _PARTICLES:
+    while len(words) > 1 and words[0].casefold() in PARTICLES:
         words = words[1:]
     return _fold(" ".join(words)), _fold(name)
 
@@ -620,52 +614,6 @@ def count_text(
     if not parts:
         return prefix
     return f"{prefix} {' and '.join(parts)}".strip()
-
-
-_TYPED_COUNT = re.compile(
-    r"\bundersigned\s+(?P<number>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[^.;:!?]{0,120}?\s)?"
-    r"(?P<what>organi[sz]ations|groups|individuals|people|persons|experts|scholars|"
-    r"signatories)\b",
-    re.IGNORECASE,
-)
-
-
-def count_mismatches(letter: Letter) -> list[str]:
-    """Counts typed into a letter ("the undersigned twelve organizations") that its
-    signatory list contradicts.
-
-    Returns:
-        One line per mismatch: ``"body[0]: says twelve organizations, the list has 10"``.
-    """
-    counts = count_signatories(letter.signatories)
-    places: list[tuple[str, str]] = []
-    for field_name in ("body", "closing"):
-        for index, text in enumerate(getattr(letter, field_name)):
-            if isinstance(text, str):
-                places.append((f"{field_name}[{index}]", text))
-    for field_name in ("asks_intro", "signatory_note", "subject"):
-        value = getattr(letter, field_name)
-        if isinstance(value, str):
-            places.append((field_name, value))
-    out: list[str] = []
-    for place, text in places:
-        for match in _TYPED_COUNT.finditer(text):
-            number = parse_number(match["number"])
-            if number is None:
-                continue
-            what = match["what"].lower()
-            if what.startswith("organi") or what == "groups":
-                actual, label = counts.organizations, "organizations"
-            elif what == "signatories":
-                actual, label = counts.total, "signatories"
-            else:
-                actual, label = counts.individuals, "individuals"
-            if number != actual:
-                out.append(
-                    f"{place}: says {match['number']} {match['what']}, "
-                    f"the list has {actual} {label}"
-                )
-    return out
 
 
 # --------------------------------------------------------------------------- output

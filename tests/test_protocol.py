@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from draftkit import protocol
 from draftkit.errors import DraftkitError, ProtocolError
+from draftkit.names import surname_of
 from draftkit.protocol import (
     AddressForms,
     address_forms,
@@ -23,7 +22,6 @@ from draftkit.protocol import (
     default_punctuation,
     get_office,
     offices,
-    surname_of,
 )
 
 WHITE_HOUSE = ["The White House", "1600 Pennsylvania Avenue NW", "Washington, DC 20500"]
@@ -890,54 +888,6 @@ def test_surname_parsing_on_congress_names(legislators: list[dict[str, Any]]) ->
     # Only two-word surnames ("Cortez Masto") need an explicit surname.
     assert len(misses) <= len(members) * 0.03, misses
     assert all(" " in last for _, last in misses), misses
-
-
-# --- surnames
-
-
-@pytest.mark.parametrize(
-    ("name", "surname"),
-    [
-        ("Antony J. Blinken", "Blinken"),
-        ("John F. Kerry", "Kerry"),
-        ("Joseph R. Biden Jr.", "Biden"),
-        ("Joseph R. Biden, Jr.", "Biden"),
-        ("Martin Luther King III", "King"),
-        ("Ursula von der Leyen", "von der Leyen"),
-        ("Ursula Maria de la Cruz", "de la Cruz"),
-        ("Chris Van Hollen", "Van Hollen"),
-        ("Ben Ray Luján", "Luján"),
-        ("Dr. Jane Roe", "Roe"),
-        ("The Honorable Jeanne Shaheen", "Shaheen"),
-        ("H.E. Jordan Q. Avery", "Avery"),
-        ("Jane Roe, Ph.D.", "Roe"),
-        ("Alexandria Ocasio-Cortez", "Ocasio-Cortez"),
-        ("CHO Hyun-dong", "Cho"),
-        ("Linda THOMAS-GREENFIELD", "Thomas-Greenfield"),
-        ("JD Vance", "Vance"),
-        ("Madonna", "Madonna"),
-        ("  Jordan   Q.  Avery ", "Avery"),
-    ],
-)
-def test_surname_of(name: str, surname: str) -> None:
-    assert surname_of(name) == surname
-
-
-_NOT_NAMES = protocol._SUFFIXES | protocol._PARTICLES | set(protocol._LEADING_TITLES)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True), min_size=1, max_size=4))
-def test_surname_of_plain_names_is_the_last_word(words: list[str]) -> None:
-    assume(not any(word.lower() in _NOT_NAMES for word in words))
-    assert surname_of(" ".join(words)) == words[-1]
-    assert surname_of(" ".join(words) + ", Jr.") == words[-1]
-    assert surname_of("Dr. " + " ".join(words)) == words[-1]
-
-
-def test_surname_of_empty_name_raises() -> None:
-    with pytest.raises(ProtocolError, match="cannot find a surname"):
-        surname_of("Dr.")
 
 
 # --- several recipients

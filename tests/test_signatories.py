@@ -8,11 +8,10 @@ import pytest
 import yaml
 
 from draftkit.errors import SpecError
-from draftkit.files import load_letter, parse_letter
+from draftkit.files import parse_letter
 from draftkit.schema import Signatory
 from draftkit.signatories import (
     ORDER_POLICIES,
-    count_mismatches,
     count_signatories,
     count_text,
     dedupe,
@@ -247,16 +246,6 @@ def test_count_text_is_generated_from_the_list() -> None:
     )
     counts = count_signatories([*orgs, *people, ind("Lead", lead=True)])
     assert (counts.total, counts.organizations, counts.individuals, counts.leads) == (15, 11, 4, 1)
-
-
-def test_count_mismatches_in_a_letter(examples_dir: Path) -> None:
-    letter = load_letter(examples_dir / "coalition-president.yaml")
-    assert count_signatories(letter.signatories).organizations == 12
-    assert count_mismatches(letter) == []
-    fewer = letter.model_copy(update={"signatories": letter.signatories[:10]})
-    problems = count_mismatches(fewer)
-    assert len(problems) == 1 and problems[0].startswith("body[0]: says twelve")
-    assert problems[0].endswith("the list has 10 organizations")
 
 
 def test_yaml_fragment_loads_into_a_spec() -> None:

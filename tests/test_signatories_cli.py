@@ -54,4 +54,4 @@ def test_signatories_summary_of_a_spec_flags_wrong_counts(
     spec = tmp_path / "spec.yaml"
     spec.write_text(yaml.safe_dump(data), encoding="utf-8")
     code, out, err = run("summary", str(spec))
-    assert code == 1 and "says twelve organizations, the list has 11" in err
+    assert code == 1 and "body[0]: the text says" in err and "but 11 organizations sign" in err

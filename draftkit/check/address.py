@@ -19,6 +19,7 @@ from draftkit.check.model import Finding
 from draftkit.check.places import address_anchor, excerpt, fold, words
 from draftkit.check.registry import CheckContext, Rule, rule
 from draftkit.errors import ProtocolError
+from draftkit.names import surname_of
 from draftkit.protocol import (
     AddressForms,
     address_forms,
@@ -26,7 +27,6 @@ from draftkit.protocol import (
     get_office,
     iter_forms,
     offices,
-    surname_of,
 )
 from draftkit.schema import Addressee
 

@@ -12,7 +12,7 @@ from draftkit.check.model import Finding
 from draftkit.check.places import words
 from draftkit.check.registry import CheckContext, Rule, rule
 from draftkit.errors import ProtocolError
-from draftkit.protocol import surname_of
+from draftkit.names import surname_of
 from draftkit.render.layout import format_date
 from draftkit.schema import Ask, Letter, Signatory
 

@@ -7,11 +7,11 @@ from typing import cast
 
 import click
 
+from draftkit.check import check_letter
 from draftkit.cli._common import echo, run_guarded
 from draftkit.files import load_data, load_letter, refuse_input_as_output, write_text_atomic
 from draftkit.signatories import (
     OrderPolicy,
-    count_mismatches,
     count_signatories,
     count_text,
     order_signatories,
@@ -51,7 +51,11 @@ def summary(file: Path) -> None:
     if _is_spec(file):
         letter = load_letter(file)
         people = letter.signatories
-        mismatches = count_mismatches(letter)
+        mismatches = [
+            f"{finding.where}: {finding.message}" if finding.where else finding.message
+            for finding in check_letter(letter).findings
+            if finding.rule == "count-mismatch"
+        ]
         imported = None
     else:
         imported = read_signatories(file)

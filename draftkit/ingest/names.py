@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit.names import PARTICLES
+
 __all__ = [
     "POST_NOMINALS",
     "has_org_word",
@@ -195,37 +197,17 @@ _OFFICE_END = {
     "councillor",
 }
 
-_PARTICLES = {
-    "de",
-    "da",
-    "das",
+# Surname particles: the shared table (draftkit.names) plus the connectors and patronymic
+# words that only matter when telling a name line from other text ("y", "e", "och", "bint").
+_PARTICLES = set(PARTICLES) | {
     "do",
-    "dos",
-    "del",
-    "della",
-    "di",
-    "du",
     "des",
-    "van",
-    "von",
-    "der",
-    "den",
-    "ter",
-    "ten",
-    "la",
-    "le",
     "y",
     "e",
-    "al",
-    "el",
-    "bin",
-    "ibn",
     "bint",
     "ben",
-    "st.",
     "mac",
     "af",
-    "zu",
     "och",
 }
 POST_NOMINALS = (
