@@ -1612,3 +1612,18 @@ def test_html_headings_that_group_signers_keep_the_list_whole() -> None:
         "Consumer Voice",
         "Digital Rights Centre",
     ]
+
+
+def test_a_call_to_sign_between_the_label_and_the_signers_is_page_chrome() -> None:
+    letter = _letter(
+        "Dear Acme Phones,\n\nWe ask you to drop the plan to scan the photos on your"
+        " customers' phones, and to say so publicly this month.\n\nSignatures\n\n"
+        "Organizations\n\n→ Sign the letter via the form.\n\nAlpha Privacy Lab\n"
+        "Beta Rights Network\nGamma Hosting GmbH\n\nLetter written March 3rd, 2022.\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Alpha Privacy Lab",
+        "Beta Rights Network",
+        "Gamma Hosting GmbH",
+    ]
+    assert str(letter.date) == "2022-03-03"

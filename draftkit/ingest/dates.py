@@ -58,7 +58,10 @@ _PUBLISHED = re.compile(
     r"publicación|fecha de publicación|datum)(?:\s+(?:on|le|el|am))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:(?:date|dated|fecha|datum)\s*:\s*|(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE
 )

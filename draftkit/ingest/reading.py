@@ -48,7 +48,13 @@ from draftkit.ingest.text import Line
 
 __all__ = ["Candidate", "Reading", "locate", "split_run_together"]
 
-_NOT_A_CUT = {"decoration", "signature placeholder", "page number", "running page header"}
+_NOT_A_CUT = {
+    "decoration",
+    "signature placeholder",
+    "page number",
+    "running page header",
+    "call to sign",
+}
 """Noise that may sit inside a signature block without ending the letter."""
 
 _LETTER_OPENING = re.compile(
@@ -696,8 +702,10 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     or a postscript after them aside)."""
     count = 0
     lines = page.between(start, stop)
-    if lines and re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])):
-        lines = lines[:-1]
+    if lines and (
+        re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
+    ):
+        lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
     for index in reversed(lines):
         text = page.text(index)
         if is_prose(text) or not _signer_like(text) or is_closing_line(text):
@@ -1076,6 +1084,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "footnote"
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
         return "label"
+    if parse_date_line(text) and not names.is_person_name(text):
+        return "date"  # "Letter written March 3rd, 2022." after the signers
     if _CONTACT.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
