@@ -1627,3 +1627,39 @@ def test_a_call_to_sign_between_the_label_and_the_signers_is_page_chrome() -> No
         "Gamma Hosting GmbH",
     ]
     assert str(letter.date) == "2022-03-03"
+
+
+_GIVEN = ["Amara", "Bela", "Chidi", "Dana", "Emil", "Farah", "Goran", "Hana", "Ines", "Jonas"]
+_FAMILY = ["Okafor", "Lindqvist", "Moreau"]
+
+
+def _scholar(n: int) -> str:
+    given, family = _GIVEN[n % 10], _FAMILY[n // 10]
+    return f"{given} {family}, Professor of History, State University"
+
+
+def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> None:
+    first = [_scholar(n) for n in range(12)]
+    later = [_scholar(n) for n in range(12, 30)]
+    later[3] = later[3].replace(", State University", ", State")  # wrapped by the page
+    text = (
+        "Dear President Okafor,\n\nWe, the undersigned scholars, ask you to cancel the"
+        " student debt held by the national lender.\n\nWith urgency,\n\n"
+        "42 total signers as of 9:00 am, 3 March 2024.\n\n"
+        "[12 INITIAL SIGNERS – later signers are listed after the endnotes]\n\n"
+        + "\n".join(first)
+        + "\n\nEndnotes\n\n1 Lender annual report, 2023, https://example.org/report\n"
+        "2 Survey of borrowers, 2022, https://example.org/survey\n\n"
+        "[SUBSEQUENT SIGNERS]\n\n"
+        + "\n".join(later[:4])
+        + "\nUniversity\n"
+        + "\n".join(later[4:])
+        + "\n"
+    )
+    letter = _letter(text)
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 30
+    assert names[0].startswith("Amara Okafor") and names[-1].startswith("Jonas Moreau")
+    wrapped = letter.signatories[15]
+    assert wrapped.name == "Farah Lindqvist"
+    assert "State University" in [wrapped.organization, *wrapped.title_lines]

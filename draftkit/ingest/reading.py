@@ -1061,6 +1061,10 @@ _NOTES_HEADING = re.compile(
     r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
     r"anmerkungen)\s*:?$"
 )
+_SIGNER_COUNT = re.compile(
+    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
+)
 _FOOTNOTE = re.compile(
     r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
     r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
@@ -1080,6 +1084,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if is_signatory_note(text):
         return "note"
+    if _SIGNER_COUNT.match(text):
+        return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if _NOTES_HEADING.match(text) or _FOOTNOTE.match(text):
         return "footnote"
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
@@ -1129,6 +1135,25 @@ def _entry_kind(page: _Page, index: int) -> str:
     return "signer" if _signer_like(text) else "other"
 
 
+def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
+    """The block where a signer list goes on after endnotes set in its middle.
+
+    "[SUBSEQUENT SIGNERS]" (or "More signatories:") over five or more signers, within
+    the next blocks after the notes: the list resumes there.
+    """
+    for j in range(k + 1, min(len(blocks), k + 60)):
+        first = page.text(blocks[j][0])
+        if not (
+            _words(first) <= 8
+            and re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
+        ):
+            continue
+        under = [i for b in blocks[j:] for i in b][1:8]
+        if sum(_signer_like(page.text(i)) and not is_prose(page.text(i)) for i in under) >= 5:
+            return j
+    return None
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -1139,7 +1164,11 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     seen = 0
     signer_list: str | None = None
     label_at: int | None = None  # a label with nothing under it yet ("My answers:")
-    for block in _blocks_between(page, frm, limit):
+    blocks = _blocks_between(page, frm, limit)
+    k = -1
+    while k + 1 < len(blocks):
+        k += 1
+        block = blocks[k]
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
             continue  # a cc list, enclosures or a postscript after the signers
         kinds = [_entry_kind(page, i) for i in block]
@@ -1160,6 +1189,14 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         )
         end = label_at if label_at is not None else block[0]
         if seen and bad > signers:
+            resume = _signers_after_notes(page, blocks, k) if kinds[0] == "footnote" else None
+            if resume is not None:
+                # endnotes set between the first signers and the rest of the list
+                for notes in blocks[k:resume]:
+                    for i in notes:
+                        page.noise[i] = "notes between the signers"
+                k = resume - 1
+                continue
             return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
         if not seen and bad and not signers:
             return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
