@@ -1663,3 +1663,26 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
     wrapped = letter.signatories[15]
     assert wrapped.name == "Farah Lindqvist"
     assert "State University" in [wrapped.organization, *wrapped.title_lines]
+
+
+@pytest.mark.parametrize(
+    ("greeting", "close"),
+    [
+        ("Liebe Abgeordnete des Landtags,", "Mit hoffnungsvollen Grüßen."),
+        ("Sehr geehrte Mitglieder des Ausschusses,", "Mit freundlichen Grüßen"),
+        ("Respetados candidatos,", "Respetuosamente,"),
+        ("De nuestra mayor consideración:", "Atentamente,"),
+        ("Cordial saludo,", "Cordialmente,"),
+        ("Prezados senhores,", "Atenciosamente,"),
+        ("Geachte leden van de commissie,", "Met vriendelijke groet,"),
+    ],
+)
+def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> None:
+    letter = _letter(
+        f"{greeting}\n\nWir schreiben Ihnen, escribimos, nous vous écrivons about the closure of"
+        " the shelter on the river road and its forty residents.\n\nWe ask you to reopen it"
+        " before the winter and to fund it for five years.\n\n"
+        f"{close}\n\nMarta Kowalczyk\n"
+    )
+    assert letter.salutation == greeting
+    assert letter.complimentary_close == close
