@@ -1686,3 +1686,35 @@ def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> N
     )
     assert letter.salutation == greeting
     assert letter.complimentary_close == close
+
+
+def test_a_spanish_letter_with_the_ministry_over_the_name_and_comments_after() -> None:
+    letter = _letter(
+        "Medellín, Marzo 4 de 2021\n\n"
+        "Ministerio de Ambiente y Desarrollo Sostenible\nLucía Restrepo Gil\nMinistra\n\n"
+        "Ref: Comentarios al proyecto de decreto sobre humedales\n\n"
+        "Cordial saludo,\n\n"
+        "Las organizaciones abajo firmantes remitimos a su despacho nuestros comentarios al"
+        " proyecto de decreto, para que sean considerados en el texto definitivo.\n\n"
+        "Atentamente,\n\n"
+        "Andrés Villa\nDirector\nRed de Humedales\n\n"
+        "Paula Ortiz Mejía\nDirectora\nFundación Agua Viva\n\n"
+        "Comentarios generales\n\n"
+        "El decreto debe responder a una estrategia de protección de largo plazo, y vincularse"
+        " a los planes de ordenamiento de las cuencas. Proponemos además que se publiquen los"
+        " mapas de humedales en formatos abiertos.\n\n"
+        "Varios de los comentarios del anexo se beneficiarían de una consulta previa con las"
+        " comunidades ribereñas, que conocen mejor que nadie el estado de los humedales.\n"
+    )
+    assert str(letter.date) == "2021-03-04"
+    (minister,) = letter.addressees
+    assert minister.name == "Lucía Restrepo Gil"
+    assert minister.title_lines[:2] == [
+        "Ministerio de Ambiente y Desarrollo Sostenible",
+        "Ministra",
+    ]
+    assert letter.salutation == "Cordial saludo,"
+    assert [(s.name, s.title_lines, s.organization) for s in letter.signatories] == [
+        ("Andrés Villa", ["Director"], "Red de Humedales"),
+        ("Paula Ortiz Mejía", ["Directora"], "Fundación Agua Viva"),
+    ]

@@ -59,7 +59,9 @@ def name_part(text: str) -> str:
     return match.group(1).strip() if match else text.strip()
 
 
-def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[str], list[str]]:
+def _split_title_address(
+    lines: list[str], *, cc: bool = False, office_first: bool = False
+) -> tuple[list[str], list[str]]:
     titles: list[str] = []
     address: list[str] = []
     for index, line in enumerate(lines):
@@ -68,8 +70,14 @@ def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[st
             continue
         start = names.is_address_start(line)
         has_digits = any(ch.isdigit() for ch in line)
-        if index == 0 and start and names.is_title_line(line) and not has_digits:
-            start = False
+        if (
+            index == 0
+            and start
+            and (names.is_title_line(line) or (office_first and names.has_org_word(line)))
+            and not has_digits
+            and not names.is_postal_line(line)
+        ):
+            start = False  # "Ministerio de …" written over the name: where they hold office
         if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
             start = False
         if start:
@@ -177,19 +185,24 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
+    office_first = False
     lone, _ = names.split_honorific(lines[0])
     if len(lines) > 1 and lone and lone == lines[0].strip():
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
         len(lines) > 1
-        and names.is_title_line(lines[0])
+        and (names.is_title_line(lines[0]) or names.has_org_word(lines[0]))
         and not names.split_honorific(lines[0])[0]
         and not is_person_line(lines[0])
+        and not names.is_person_name(lines[0])
         and (is_person_line(lines[1]) or names.is_person_name(lines[1]))
+        and not names.is_address_start(lines[1])
     ):
-        # "Minister of Foreign Affairs" above the name: the office is a title line
+        # "Minister of Foreign Affairs" or "Ministerio de …" above the name: the office
+        # or institution is a title line
         lines = [lines[1], lines[0], *lines[2:]]
+        office_first = True
     first = lines[0]
     honorific, rest = names.split_honorific(first)
     name: str | None = None
@@ -257,7 +270,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 name = first  # an institution written to as such: "Judicial Conference of …"
             else:
                 extra.append(first)
-    titles, address = _split_title_address(extra + lines[1:], cc=cc)
+    titles, address = _split_title_address(extra + lines[1:], cc=cc, office_first=office_first)
     if not name and not titles and address:
         titles, address = address[:1], address[1:]
     if not (name or titles):

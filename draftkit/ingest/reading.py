@@ -1172,6 +1172,17 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
             continue  # a cc list, enclosures or a postscript after the signers
         kinds = [_entry_kind(page, i) for i in block]
+        joined = " ".join(page.text(i) for i in block)
+        if (
+            len(block) >= 2
+            and not any(page.lines[i].hard for i in block)
+            and is_prose(joined)
+            and len(joined) >= 60 * len(block)
+            and not _name_list(joined)
+            and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
+            and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
+        ):
+            kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
         if seen and re.match(
             r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
             page.text(block[0]),
@@ -1197,6 +1208,18 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
                         page.noise[i] = "notes between the signers"
                 k = resume - 1
                 continue
+            previous = blocks[k - 1] if k else []
+            if (
+                label_at is None
+                and kinds[0] == "prose"
+                and len(previous) == 1
+                and _words(page.text(previous[0])) <= 6
+                and not re.search(r"[.,;:]$", page.text(previous[0]))
+                and not names.is_person_name(name_part(page.text(previous[0])))
+                and not names.is_organisation(page.text(previous[0]))
+                and not names.has_org_word(page.text(previous[0]))
+            ):
+                end = previous[0]  # "General comments" heads the prose after the signers
             return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
         if not seen and bad and not signers:
             return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
