@@ -1718,3 +1718,26 @@ def test_a_spanish_letter_with_the_ministry_over_the_name_and_comments_after() -
         ("Andrés Villa", ["Director"], "Red de Humedales"),
         ("Paula Ortiz Mejía", ["Directora"], "Fundación Agua Viva"),
     ]
+
+
+def test_inside_addresses_side_by_side_then_the_date_and_an_unlabelled_title() -> None:
+    letter = _letter(
+        "The Hon. Mara Quinlan MP\tThe Hon. Joel Petrakis MLC\n"
+        "Minister for Health\tMinister for Health and Ageing\n"
+        "Commonwealth of Australia\tSouth Australia\n\n"
+        "The Hon. Aisha Rahman MLA\n"
+        "Minister for Health\nAustralian Capital Territory\n\n"
+        "6 October 2021\n\n"
+        "Safeguards for home quarantine apps\n\n"
+        "Dear Honourable Ministers,\n\n"
+        "We write to urge you to adopt strong safeguards for the personal information your"
+        " governments collect through home quarantine apps.\n\n"
+        "Sincerely,\n\nPriya Natarajan\nExecutive Director\n"
+    )
+    assert [(a.honorific, a.name, a.title_lines + a.address_lines) for a in letter.addressees] == [
+        ("The Hon.", "Mara Quinlan MP", ["Minister for Health", "Commonwealth of Australia"]),
+        ("The Hon.", "Joel Petrakis MLC", ["Minister for Health and Ageing", "South Australia"]),
+        ("The Hon.", "Aisha Rahman MLA", ["Minister for Health", "Australian Capital Territory"]),
+    ]
+    assert str(letter.date) == "2021-10-06"
+    assert letter.subject is None  # an unlabelled title: reported, not guessed

@@ -538,7 +538,7 @@ def body_asks_closing(
                 run = _list_run(units, first_item) if nxt.kind == "item" else []
                 if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
                     continue
-            if (nxt.kind == "item" and nxt.indent <= top + 1) or (
+            if (nxt.kind == "item" and nxt.indent <= top + 2) or (
                 nxt.kind == "para" and _ask_like(nxt)
             ):
                 if bold_index is not None and bold_index < index:
