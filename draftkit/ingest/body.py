@@ -757,11 +757,11 @@ def _list_run(units: list[Unit], index: int) -> list[int]:
 
 def _with_bullets(units: list[Unit]) -> list[str]:
     """Paragraph texts; list items that are not asks stay with the paragraph above."""
-    out: list[str] = []
+    parts: list[list[str]] = []  # joined once at the end: a long list stays linear
     for unit in units:
-        if unit.kind == "item" and out:
+        if unit.kind == "item" and parts:
             marker = "•" if unit.marker_kind == "bullet" else "-"
-            out[-1] = f"{out[-1]}\n{marker} {unit.markup()}"
+            parts[-1].append(f"{marker} {unit.markup()}")
         else:
-            out.append(unit.markup())
-    return out
+            parts.append([unit.markup()])
+    return ["\n".join(part) for part in parts]
