@@ -9,12 +9,14 @@ bullets, and a paragraph longer than a letter may hold.
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 
 import pytest
 
 from draftkit.errors import IngestError
-from draftkit.ingest import ingest_bytes, ingest_file
+from draftkit.ingest import ingest_bytes, ingest_file, pdf
+from tests.conftest import SHARED
 from tests.hostile.harness import assert_bounded, assert_refused, run
 
 
@@ -81,3 +83,43 @@ def test_a_paragraph_too_long_to_hold_is_named_in_words() -> None:
     message = str(caught.value)
     assert "paragraph 1 of the body holds more than 1,000,000 characters" in message, message
     assert "String should" not in message
+
+
+def _pdf_with_operations(count: int) -> bytes:
+    """A one-page PDF whose Flate content stream shows "a" ``count`` times."""
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * count + b"ET"
+    packed = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        pdf += b"%010d 00000 n \n" % offset
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+def test_a_pdf_content_bomb_is_refused_not_a_crash(case: Path) -> None:
+    data = _pdf_with_operations(5_000_000)
+    assert len(data) < 100_000
+    (case / "bomb.pdf").write_bytes(data)
+    assert_refused(run(["ingest", "bomb.pdf"], case), names="bomb.pdf", says="to lay out")
+
+
+def test_pages_read_in_a_child_are_the_pages_read_here() -> None:
+    data = sorted((SHARED / "corpus-wild").glob("*.pdf"))[0].read_bytes()
+    assert pdf._isolated_pages(data, None) == pdf._page_rows(data, None)
