@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 __all__ = ["Span", "escape", "link_shown", "parse", "plain"]
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?|mailto):[^)\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]\n]{1,2000})\]\(((?:https?|mailto):[^)\s]{1,4000})\)")
+"""A link `[text](url)`: its text holds no bracket, so a run of "[" is read in linear time."""
 _URL_OK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 

@@ -1612,3 +1612,132 @@ def test_html_headings_that_group_signers_keep_the_list_whole() -> None:
         "Consumer Voice",
         "Digital Rights Centre",
     ]
+
+
+def test_a_call_to_sign_between_the_label_and_the_signers_is_page_chrome() -> None:
+    letter = _letter(
+        "Dear Acme Phones,\n\nWe ask you to drop the plan to scan the photos on your"
+        " customers' phones, and to say so publicly this month.\n\nSignatures\n\n"
+        "Organizations\n\n→ Sign the letter via the form.\n\nAlpha Privacy Lab\n"
+        "Beta Rights Network\nGamma Hosting GmbH\n\nLetter written March 3rd, 2022.\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "Alpha Privacy Lab",
+        "Beta Rights Network",
+        "Gamma Hosting GmbH",
+    ]
+    assert str(letter.date) == "2022-03-03"
+
+
+_GIVEN = ["Amara", "Bela", "Chidi", "Dana", "Emil", "Farah", "Goran", "Hana", "Ines", "Jonas"]
+_FAMILY = ["Okafor", "Lindqvist", "Moreau"]
+
+
+def _scholar(n: int) -> str:
+    given, family = _GIVEN[n % 10], _FAMILY[n // 10]
+    return f"{given} {family}, Professor of History, State University"
+
+
+def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> None:
+    first = [_scholar(n) for n in range(12)]
+    later = [_scholar(n) for n in range(12, 30)]
+    later[3] = later[3].replace(", State University", ", State")  # wrapped by the page
+    text = (
+        "Dear President Okafor,\n\nWe, the undersigned scholars, ask you to cancel the"
+        " student debt held by the national lender.\n\nWith urgency,\n\n"
+        "42 total signers as of 9:00 am, 3 March 2024.\n\n"
+        "[12 INITIAL SIGNERS – later signers are listed after the endnotes]\n\n"
+        + "\n".join(first)
+        + "\n\nEndnotes\n\n1 Lender annual report, 2023, https://example.org/report\n"
+        "2 Survey of borrowers, 2022, https://example.org/survey\n\n"
+        "[SUBSEQUENT SIGNERS]\n\n"
+        + "\n".join(later[:4])
+        + "\nUniversity\n"
+        + "\n".join(later[4:])
+        + "\n"
+    )
+    letter = _letter(text)
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 30
+    assert names[0].startswith("Amara Okafor") and names[-1].startswith("Jonas Moreau")
+    wrapped = letter.signatories[15]
+    assert wrapped.name == "Farah Lindqvist"
+    assert "State University" in [wrapped.organization, *wrapped.title_lines]
+
+
+@pytest.mark.parametrize(
+    ("greeting", "close"),
+    [
+        ("Liebe Abgeordnete des Landtags,", "Mit hoffnungsvollen Grüßen."),
+        ("Sehr geehrte Mitglieder des Ausschusses,", "Mit freundlichen Grüßen"),
+        ("Respetados candidatos,", "Respetuosamente,"),
+        ("De nuestra mayor consideración:", "Atentamente,"),
+        ("Cordial saludo,", "Cordialmente,"),
+        ("Prezados senhores,", "Atenciosamente,"),
+        ("Geachte leden van de commissie,", "Met vriendelijke groet,"),
+    ],
+)
+def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> None:
+    letter = _letter(
+        f"{greeting}\n\nWir schreiben Ihnen, escribimos, nous vous écrivons about the closure of"
+        " the shelter on the river road and its forty residents.\n\nWe ask you to reopen it"
+        " before the winter and to fund it for five years.\n\n"
+        f"{close}\n\nMarta Kowalczyk\n"
+    )
+    assert letter.salutation == greeting
+    assert letter.complimentary_close == close
+
+
+def test_a_spanish_letter_with_the_ministry_over_the_name_and_comments_after() -> None:
+    letter = _letter(
+        "Medellín, Marzo 4 de 2021\n\n"
+        "Ministerio de Ambiente y Desarrollo Sostenible\nLucía Restrepo Gil\nMinistra\n\n"
+        "Ref: Comentarios al proyecto de decreto sobre humedales\n\n"
+        "Cordial saludo,\n\n"
+        "Las organizaciones abajo firmantes remitimos a su despacho nuestros comentarios al"
+        " proyecto de decreto, para que sean considerados en el texto definitivo.\n\n"
+        "Atentamente,\n\n"
+        "Andrés Villa\nDirector\nRed de Humedales\n\n"
+        "Paula Ortiz Mejía\nDirectora\nFundación Agua Viva\n\n"
+        "Comentarios generales\n\n"
+        "El decreto debe responder a una estrategia de protección de largo plazo, y vincularse"
+        " a los planes de ordenamiento de las cuencas. Proponemos además que se publiquen los"
+        " mapas de humedales en formatos abiertos.\n\n"
+        "Varios de los comentarios del anexo se beneficiarían de una consulta previa con las"
+        " comunidades ribereñas, que conocen mejor que nadie el estado de los humedales.\n"
+    )
+    assert str(letter.date) == "2021-03-04"
+    (minister,) = letter.addressees
+    assert minister.name == "Lucía Restrepo Gil"
+    assert minister.title_lines[:2] == [
+        "Ministerio de Ambiente y Desarrollo Sostenible",
+        "Ministra",
+    ]
+    assert letter.salutation == "Cordial saludo,"
+    assert [(s.name, s.title_lines, s.organization) for s in letter.signatories] == [
+        ("Andrés Villa", ["Director"], "Red de Humedales"),
+        ("Paula Ortiz Mejía", ["Directora"], "Fundación Agua Viva"),
+    ]
+
+
+def test_inside_addresses_side_by_side_then_the_date_and_an_unlabelled_title() -> None:
+    letter = _letter(
+        "The Hon. Mara Quinlan MP\tThe Hon. Joel Petrakis MLC\n"
+        "Minister for Health\tMinister for Health and Ageing\n"
+        "Commonwealth of Australia\tSouth Australia\n\n"
+        "The Hon. Aisha Rahman MLA\n"
+        "Minister for Health\nAustralian Capital Territory\n\n"
+        "6 October 2021\n\n"
+        "Safeguards for home quarantine apps\n\n"
+        "Dear Honourable Ministers,\n\n"
+        "We write to urge you to adopt strong safeguards for the personal information your"
+        " governments collect through home quarantine apps.\n\n"
+        "Sincerely,\n\nPriya Natarajan\nExecutive Director\n"
+    )
+    assert [(a.honorific, a.name, a.title_lines + a.address_lines) for a in letter.addressees] == [
+        ("The Hon.", "Mara Quinlan MP", ["Minister for Health", "Commonwealth of Australia"]),
+        ("The Hon.", "Joel Petrakis MLC", ["Minister for Health and Ageing", "South Australia"]),
+        ("The Hon.", "Aisha Rahman MLA", ["Minister for Health", "Australian Capital Territory"]),
+    ]
+    assert str(letter.date) == "2021-10-06"
+    assert letter.subject is None  # an unlabelled title: reported, not guessed

@@ -14,6 +14,7 @@ letters come back with their kind, a reason and ``letter=None``.
 from __future__ import annotations
 
 import re
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -153,9 +154,9 @@ def ingest_lines(
         result = _ingest_lines(lines, source=source, dropped=dropped, explain=explain)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
         raise IngestError(
-            f"the document cannot be held as a letter ({where}: {first['msg']})",
+            f"the document cannot be held as a letter: {_part_named(first['loc'])} "
+            f"{_limit_named(str(first['msg']))}",
             path=str(source) if source is not None else None,
             hint="split the document, or convert the part you need to plain text",
         ) from None
@@ -312,10 +313,18 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
     if fmt == "html":
         from draftkit.ingest.html import read_html
 
+        text, hidden = _visible_references(text)
         lines, dropped = read_html(text)
-        return _noted(
+        result = _noted(
             ingest_lines(lines, source=filename, dropped=dropped, explain=explain), encoding
         )
+        if hidden:
+            note = (
+                f"{hidden} character reference{'s' if hidden > 1 else ''} to control "
+                "characters or noncharacters (such as &#27;) replaced by U+FFFD"
+            )
+            result = result.model_copy(update={"warnings": [*result.warnings, note]})
+        return result
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
     if Path(filename).suffix.lower() in (".md", ".markdown"):
@@ -323,6 +332,40 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
             ingest_lines(lines_from_markdown(text), source=filename, explain=explain), encoding
         )
     return _noted(ingest_lines(lines_from_text(text), source=filename, explain=explain), encoding)
+
+
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9A-Fa-f]{1,8})|(?P<dec>\d{1,10}));?")
+
+
+def _visible_references(text: str) -> tuple[str, int]:
+    """HTML character references to characters a letter cannot hold, as U+FFFD.
+
+    A page's parser drops ``&#27;`` or ``&#xFFFF;`` without a trace; they are replaced
+    here (and counted for a warning) so that nothing vanishes silently. References in
+    0x80-0x9F are Windows-1252 punctuation by the HTML rules and are left alone.
+    """
+    count = 0
+
+    def visible(match: re.Match[str]) -> str:
+        nonlocal count
+        number = int(match.group("hex"), 16) if match.group("hex") else int(match.group("dec"))
+        if number in (9, 10, 13) or 0x80 <= number <= 0x9F:
+            return match.group(0)
+        if (
+            number < 0x20
+            or number == 0x7F
+            or 0xD800 <= number <= 0xDFFF
+            or 0xFDD0 <= number <= 0xFDEF
+            or (number & 0xFFFE) == 0xFFFE
+            or number > 0x10FFFF
+        ):
+            count += 1
+            return "&#xFFFD;"
+        return match.group(0)
+
+    if "&#" not in text:
+        return text, 0
+    return _CHAR_REFERENCE.sub(visible, text), count
 
 
 def _noted(result: IngestResult, encoding: str) -> IngestResult:
@@ -369,13 +412,21 @@ def ingest_file(path: str | Path, *, explain: bool = False) -> IngestResult:
     """
     target = Path(path)
     try:
-        size = target.stat().st_size
+        status = target.stat()
     except FileNotFoundError:
         raise IngestError("file not found", path=target, hint="check the path") from None
     except OSError as exc:
         raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
+    size = status.st_size
     if target.is_dir():
         raise IngestError("is a folder, not a file", path=target, hint="pass the files inside")
+    if not stat.S_ISREG(status.st_mode):
+        # a named pipe would wait for a writer for ever, a device never ends
+        raise IngestError(
+            "is a pipe or device, not a file",
+            path=target,
+            hint="save the letter to a file and ingest that",
+        )
     if size > MAX_FILE_BYTES:
         raise IngestError(
             f"file is {size:,} bytes; ingest reads at most {MAX_FILE_BYTES:,}",
@@ -389,3 +440,30 @@ def ingest_file(path: str | Path, *, explain: bool = False) -> IngestResult:
         raise IngestError(f"cannot read file ({exc.strerror})", path=target) from None
     result = ingest_bytes(data, filename=str(target), explain=explain)
     return result.model_copy(update={"path": target})
+
+
+_PARTS = {
+    "body": "paragraph {n} of the body",
+    "closing": "closing paragraph {n}",
+    "asks": "ask {n}",
+    "signatories": "signatory {n}",
+    "addressees": "addressee {n}",
+    "cc": "cc entry {n}",
+}
+
+
+def _part_named(loc: tuple[int | str, ...]) -> str:
+    """ "paragraph 1 of the body" for a validation error at ``("body", 0, "text")``."""
+    head = str(loc[0]) if loc else "the letter"
+    if len(loc) > 1 and isinstance(loc[1], int) and head in _PARTS:
+        return _PARTS[head].format(n=loc[1] + 1)
+    return f"its {head.replace('_', ' ')}"
+
+
+def _limit_named(message: str) -> str:
+    """Pydantic's "String should have at most 1000000 characters" in a user's words."""
+    most = re.search(r"at most (\d+) (characters|items)", message)
+    if most:
+        return f"holds more than {int(most.group(1)):,} {most.group(2)}"
+    return message[:1].lower() + message[1:]
+

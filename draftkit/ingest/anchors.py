@@ -29,7 +29,12 @@ _SALUTATION = re.compile(
     r"^(?P<sal>"
     r"(?:(?:My\s+)?Dear(?:est)?|Hello|Greetings|Estimad[oa]s?|Apreciad[oa]s?|Sehr geehrte[rn]?|"
     r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
-    r"Cher|Chère|Chers|Chères|Respected|Respectable)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"Cher|Chère|Chers|Chères|Respected|Respectable|Liebe[rs]?|Werte[rs]?|"
+    r"Respetad[oa]s?|Distinguid[oa]s?|Querid[oa]s?|Prezad[oa]s?|Car[oa]s?|"
+    r"Excelent[íi]ssim[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"|De\s+(?:nuestra|mi)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
+    r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci[oó]n|estima)\s*[,:]"
+    r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
@@ -79,7 +84,10 @@ _CLOSE = re.compile(
     r"|signed|sincerely\s+signed"
     r"|(?:bien\s+)?cordialement|atentamente|"
     r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
-    r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)"
+    r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"
+    r"mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en|(?:viele|herzliche|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|"
+    r"cordialmente|saludos\s+cordiales|atenciosamente|respeitosamente|cordiais\s+saudações|"
+    r"(?:cordiali|distinti)\s+saluti|met\s+vriendelijke\s+groet(?:en)?|hoogachtend"
     r")[,.]?$",
     re.IGNORECASE,
 )

@@ -538,7 +538,7 @@ def body_asks_closing(
                 run = _list_run(units, first_item) if nxt.kind == "item" else []
                 if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
                     continue
-            if (nxt.kind == "item" and nxt.indent <= top + 1) or (
+            if (nxt.kind == "item" and nxt.indent <= top + 2) or (
                 nxt.kind == "para" and _ask_like(nxt)
             ):
                 if bold_index is not None and bold_index < index:
@@ -757,11 +757,11 @@ def _list_run(units: list[Unit], index: int) -> list[int]:
 
 def _with_bullets(units: list[Unit]) -> list[str]:
     """Paragraph texts; list items that are not asks stay with the paragraph above."""
-    out: list[str] = []
+    parts: list[list[str]] = []  # joined once at the end: a long list stays linear
     for unit in units:
-        if unit.kind == "item" and out:
+        if unit.kind == "item" and parts:
             marker = "•" if unit.marker_kind == "bullet" else "-"
-            out[-1] = f"{out[-1]}\n{marker} {unit.markup()}"
+            parts[-1].append(f"{marker} {unit.markup()}")
         else:
-            out.append(unit.markup())
-    return out
+            parts.append([unit.markup()])
+    return ["\n".join(part) for part in parts]

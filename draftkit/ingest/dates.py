@@ -39,7 +39,7 @@ _MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>\d{4})"
 _FORMS = [
-    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?:de\s+)?{_YEAR}$", re.IGNORECASE),
     re.compile(rf"^{_DAY}\.?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}$", re.IGNORECASE),
     re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})$"),
     re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$"),
@@ -58,7 +58,10 @@ _PUBLISHED = re.compile(
     r"publicación|fecha de publicación|datum)(?:\s+(?:on|le|el|am))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?:date|dated|fecha|datum)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:(?:date|dated|fecha|datum)\s*:\s*|(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE
 )

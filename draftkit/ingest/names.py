@@ -245,7 +245,11 @@ _ORG_WORDS = re.compile(
     r"periodistas|red|defensores|derechos|libertad|abogacía|abogados|juristas|"
     r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
     r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening|authority|"
-    r"authorities|municipality)\b",
+    r"authorities|municipality|ministerio|minist[ée]rio|minist[èe]re|ministerium|"
+    r"secretar[íi]a|departamento|consejer[íi]a|gobierno|gouvernement|regierung|bundestag|"
+    r"assembl[ée]e|congreso|senado|s[ée]nat|c[áa]mara|parlamento|parlement|ayuntamiento|"
+    r"alcald[íi]a|prefeitura|municipalidad|presidencia|pr[ée]sidence|procuradur[íi]a|"
+    r"defensor[íi]a|fiscal[íi]a|tribunal|corte|cour|gericht)\b",
     re.IGNORECASE,
 )
 
@@ -264,7 +268,13 @@ _TITLE_WORDS = re.compile(
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
-    r"emerita|visiting|adjunct|distinguished|honorary|lead|associate|strategist|advocate)\b",
+    r"emerita|visiting|adjunct|distinguished|honorary|lead|associate|strategist|advocate|"
+    r"directora|presidenta|coordinador[a]?|secretari[oa]|ministr[oa]|gerente|fundador[a]?|"
+    r"investigador[a]?|profesor[a]?|abogad[oa]|diputad[oa]|senador[a]?|concejal[a]?|"
+    r"asesor[a]?|representante|vocer[oa]|portavoz|diretor[a]?|presidente|coordenador[a]?|"
+    r"vorsitzende[r]?|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|sprecher(?:in)?|direktor(?:in)?|"
+    r"pr(?:ä|ae)sident(?:in)?|professorin|leiter(?:in)?|vorstand|d[ée]put[ée]e?|"
+    r"s[ée]natrice|s[ée]nateur|d[ée]l[ée]gu[ée]e?|conseill[eè]re?|porte-parole)\b",
     re.IGNORECASE,
 )
 

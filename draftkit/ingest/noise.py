@@ -71,6 +71,14 @@ _CHROME_ANYWHERE = re.compile(
     r"^page \d+(?: of \d+)?$|^-\s*\d+\s*-$|^\d+\s*/\s*\d+$|^\[?\d+\]?$)",
     _I,
 )
+_CALL_TO_SIGN = re.compile(
+    r"^[→>»]?\s*(?:click (?:here )?to |please )?"
+    r"(?:sign|co-?sign|add your (?:name|signature)(?: to)?)"
+    r"(?: (?:the|this|our) (?:open |joint )?(?:letter|petition))?(?: (?:now|here|today))?"
+    r"(?: (?:via|on|at|with) [\w .]{2,30})?\s*[.!:»›→]?$",
+    _I,
+)
+"""A button or link asking the reader to sign ("→ Sign the letter via GitHub.")."""
 _NETWORKS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
     r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
@@ -162,6 +170,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "page footer"
     if _SHARE_ROW.match(line):
         return "share links"
+    if len(line) <= 80 and _CALL_TO_SIGN.match(line):
+        return "call to sign"
     items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3

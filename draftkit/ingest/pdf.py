@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import os
+import pickle
 import re
+import signal
 import statistics
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from draftkit.errors import IngestError
 from draftkit.ingest.dates import parse_date_line
@@ -270,17 +275,8 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             path=source,
             hint="split out the letter's pages",
         )
-    per_page: list[tuple[list[_Row], float]] = []
-    try:
-        for number in range(pages):
-            page = document[number]  # type: ignore[index]
-            height = float(page.get_height())
-            textpage = page.get_textpage()
-            per_page.append((_merge_baselines(_rows(textpage)), height))
-            textpage.close()
-            page.close()
-    finally:
-        document.close()  # type: ignore[attr-defined]
+    document.close()  # type: ignore[attr-defined]
+    per_page = _isolated_pages(data, source)
     if sum(len(r.text.strip()) for rows, _ in per_page for r in rows) < _MIN_TEXT:
         raise IngestError(
             "the PDF has no text layer (a scanned image?)",
@@ -321,6 +317,114 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     while out and out[-1].blank:
         out.pop()
     return out, dropped
+
+
+MAX_PDF_MEMORY = 768 * 1024**2
+"""Bytes of memory PDFium may take beyond what the process holds when it starts reading."""
+
+MAX_PDF_SECONDS = 30
+"""CPU seconds PDFium may take to lay out a PDF's pages."""
+
+
+def _page_rows(data: bytes, source: str | None) -> list[tuple[list[_Row], float]]:
+    """Every page's rows and height, read with PDFium in this process."""
+    document = _open(data, source)
+    per_page: list[tuple[list[_Row], float]] = []
+    try:
+        for number in range(len(document)):  # type: ignore[arg-type]
+            page = document[number]  # type: ignore[index]
+            height = float(page.get_height())
+            textpage = page.get_textpage()
+            per_page.append((_merge_baselines(_rows(textpage)), height))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()  # type: ignore[attr-defined]
+    return per_page
+
+
+def _isolated_pages(data: bytes, source: str | None) -> list[tuple[list[_Row], float]]:
+    """:func:`_page_rows` in a forked child held to :data:`MAX_PDF_MEMORY` and
+    :data:`MAX_PDF_SECONDS`.
+
+    A PDF of a few kilobytes can hold a content stream that inflates to millions of
+    drawing operations; PDFium builds every one of them before a single character can be
+    counted, and aborts the whole process when memory runs out. Laying the pages out in a
+    child process with its own limits turns that into a one-line refusal. Where ``fork``
+    is missing, or other threads run (forking them is unsafe), the pages are read in this
+    process.
+    """
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return _page_rows(data, source)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 70
+        try:
+            os.close(read_end)
+            _limit_child()
+            try:
+                payload = pickle.dumps(("pages", _page_rows(data, source)))
+            except IngestError as exc:
+                payload = pickle.dumps(("error", exc.message, exc.hint))
+            except MemoryError:
+                payload = pickle.dumps(("memory",))
+            except Exception as exc:  # PDFium's own errors on a damaged page
+                message = f"not a readable PDF ({str(exc).rstrip('.') or type(exc).__name__})"
+                payload = pickle.dumps(("error", message, "check that the file is a complete PDF"))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status == 0 and payload:
+        answer = pickle.loads(payload)  # written by our own child, above
+        if answer[0] == "pages":
+            return answer[1]  # type: ignore[no-any-return]
+        if answer[0] == "error":
+            raise IngestError(answer[1], path=source, hint=answer[2])
+    signal_number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+    if signal_number == getattr(signal, "SIGXCPU", -1):
+        what = f"more than {MAX_PDF_SECONDS} s"
+    else:
+        what = f"more than {MAX_PDF_MEMORY // 1024**2} MiB of memory"
+    raise IngestError(
+        f"the PDF's pages take {what} to lay out (a content stream of millions of "
+        "drawing operations?)",
+        path=source,
+        hint="print the letter to a new PDF, or copy its text into a .txt file",
+    )
+
+
+def _limit_child() -> None:
+    """Hold this (forked) process to the PDF reader's memory and CPU limits."""
+    import resource
+
+    held = 0
+    try:
+        pages = Path("/proc/self/statm").read_text(encoding="ascii").split()[0]
+        held = int(pages) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):  # no /proc: the address-space limit is skipped
+        held = 0
+    if held:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = held + MAX_PDF_MEMORY
+        if soft != resource.RLIM_INFINITY:
+            wanted = min(wanted, soft)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime)
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    wanted = spent + MAX_PDF_SECONDS
+    if soft != resource.RLIM_INFINITY:
+        wanted = min(wanted, soft)
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (wanted, hard))
 
 
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")

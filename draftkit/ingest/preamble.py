@@ -59,7 +59,9 @@ def name_part(text: str) -> str:
     return match.group(1).strip() if match else text.strip()
 
 
-def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[str], list[str]]:
+def _split_title_address(
+    lines: list[str], *, cc: bool = False, office_first: bool = False
+) -> tuple[list[str], list[str]]:
     titles: list[str] = []
     address: list[str] = []
     for index, line in enumerate(lines):
@@ -68,8 +70,14 @@ def _split_title_address(lines: list[str], *, cc: bool = False) -> tuple[list[st
             continue
         start = names.is_address_start(line)
         has_digits = any(ch.isdigit() for ch in line)
-        if index == 0 and start and names.is_title_line(line) and not has_digits:
-            start = False
+        if (
+            index == 0
+            and start
+            and (names.is_title_line(line) or (office_first and names.has_org_word(line)))
+            and not has_digits
+            and not names.is_postal_line(line)
+        ):
+            start = False  # "Ministerio de …" written over the name: where they hold office
         if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
             start = False
         if start:
@@ -177,19 +185,24 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
+    office_first = False
     lone, _ = names.split_honorific(lines[0])
     if len(lines) > 1 and lone and lone == lines[0].strip():
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
         len(lines) > 1
-        and names.is_title_line(lines[0])
+        and (names.is_title_line(lines[0]) or names.has_org_word(lines[0]))
         and not names.split_honorific(lines[0])[0]
         and not is_person_line(lines[0])
+        and not names.is_person_name(lines[0])
         and (is_person_line(lines[1]) or names.is_person_name(lines[1]))
+        and not names.is_address_start(lines[1])
     ):
-        # "Minister of Foreign Affairs" above the name: the office is a title line
+        # "Minister of Foreign Affairs" or "Ministerio de …" above the name: the office
+        # or institution is a title line
         lines = [lines[1], lines[0], *lines[2:]]
+        office_first = True
     first = lines[0]
     honorific, rest = names.split_honorific(first)
     name: str | None = None
@@ -257,7 +270,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 name = first  # an institution written to as such: "Judicial Conference of …"
             else:
                 extra.append(first)
-    titles, address = _split_title_address(extra + lines[1:], cc=cc)
+    titles, address = _split_title_address(extra + lines[1:], cc=cc, office_first=office_first)
     if not name and not titles and address:
         titles, address = address[:1], address[1:]
     if not (name or titles):
@@ -365,6 +378,27 @@ def _looks_like_heading(text: str) -> bool:
         and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
+
+
+def _columns_of(block: list[Line], index_of: dict[int, int]) -> list[list[Line]]:
+    """A block set in two columns (two inside addresses side by side) as two blocks.
+
+    Each line holds a left and a right cell (a PDF's tab, or a table row); the left
+    column is read first. A cell keeps the index of its line in ``index_of``.
+    """
+    cells = [[c.strip() for c in (ln.raw or ln.text).split("\t") if c.strip()] for ln in block]
+    if len(block) < 2 or any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
+        return [block]
+    if not any(is_person_line(c[0]) or names.split_honorific(c[0])[0] for c in cells if c):
+        return [block]
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln, row in zip(block, cells, strict=True):
+        for column, text in zip((left, right), row, strict=False):
+            cell = Line(text, hard=True, raw=text, page=ln.page)
+            index_of[id(cell)] = index_of[id(ln)]
+            column.append(cell)
+    return [left, right] if right else [left]
 
 
 def _join_wrapped(block: list[Line], index_of: dict[int, int]) -> list[Line]:
@@ -512,7 +546,11 @@ def parse_preamble(
         return pre
     # Heading: styled, or a one-line block next to a publication date.
     index_of = {id(ln): i for i, ln in enumerate(lines)}
-    block_list = [_join_wrapped(block, index_of) for block in blocks(lines)]
+    block_list = [
+        _join_wrapped(column, index_of)
+        for block in blocks(lines)
+        for column in _columns_of(block, index_of)
+    ]
     block_starts = [index_of[id(b[0])] for b in block_list]
     heading_index: int | None = None
     for b, block in enumerate(block_list):
@@ -531,10 +569,17 @@ def parse_preamble(
             if SUBJECT_LINE.match(block[0].text) or CC_LINE.match(block[0].text):
                 continue
             neighbours = [block_starts[x] for x in (b - 1, b + 1) if 0 <= x < len(block_list)]
-            if any(
+            addressed_above = any(
+                is_person_line(ln.text) or names.split_honorific(ln.text)[0]
+                for earlier in block_list[:b]
+                for ln in earlier[:1]
+            )
+            if not addressed_above and any(
                 n in dates and len(block_list[blocks_index(block_starts, n)]) == 1
                 for n in neighbours
             ):
+                # a title beside the page's date; under inside addresses it is the
+                # letter's own unlabelled subject, not the page's heading
                 heading_index = start
     if heading_index is None:
         for b, block in enumerate(block_list):
@@ -637,6 +682,24 @@ def parse_preamble(
             continue
         start = index_of[id(block[0])]
         first_text = normalise_space(block[0].text)
+        if (
+            pre.date_after_address
+            and mode == "address"
+            and len(block) == 1
+            and start > (first_date if first_date is not None else 10**9)
+            and _looks_like_heading(first_text)
+            and not is_person_line(first_text)
+            and not names.split_honorific(first_text)[0]
+            and not names.is_title_line(first_text)
+            and not names.is_postal_line(first_text)
+            and not SUBJECT_LINE.match(first_text)
+            and not CC_LINE.match(first_text)
+        ):
+            # a title under the date, below the inside addresses: an unlabelled subject
+            skipped.append((block[0].text, "unlabelled line before the salutation"))
+            pre.unlabelled.append(first_text)
+            mode = "after"
+            continue
         if (
             mode == "cc"
             and len(block) == 1

@@ -48,7 +48,13 @@ from draftkit.ingest.text import Line
 
 __all__ = ["Candidate", "Reading", "locate", "split_run_together"]
 
-_NOT_A_CUT = {"decoration", "signature placeholder", "page number", "running page header"}
+_NOT_A_CUT = {
+    "decoration",
+    "signature placeholder",
+    "page number",
+    "running page header",
+    "call to sign",
+}
 """Noise that may sit inside a signature block without ending the letter."""
 
 _LETTER_OPENING = re.compile(
@@ -696,8 +702,10 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     or a postscript after them aside)."""
     count = 0
     lines = page.between(start, stop)
-    if lines and re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])):
-        lines = lines[:-1]
+    if lines and (
+        re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
+    ):
+        lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
     for index in reversed(lines):
         text = page.text(index)
         if is_prose(text) or not _signer_like(text) or is_closing_line(text):
@@ -1053,6 +1061,10 @@ _NOTES_HEADING = re.compile(
     r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
     r"anmerkungen)\s*:?$"
 )
+_SIGNER_COUNT = re.compile(
+    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
+)
 _FOOTNOTE = re.compile(
     r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
     r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
@@ -1072,10 +1084,14 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if is_signatory_note(text):
         return "note"
+    if _SIGNER_COUNT.match(text):
+        return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if _NOTES_HEADING.match(text) or _FOOTNOTE.match(text):
         return "footnote"
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
         return "label"
+    if parse_date_line(text) and not names.is_person_name(text):
+        return "date"  # "Letter written March 3rd, 2022." after the signers
     if _CONTACT.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
@@ -1119,6 +1135,25 @@ def _entry_kind(page: _Page, index: int) -> str:
     return "signer" if _signer_like(text) else "other"
 
 
+def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
+    """The block where a signer list goes on after endnotes set in its middle.
+
+    "[SUBSEQUENT SIGNERS]" (or "More signatories:") over five or more signers, within
+    the next blocks after the notes: the list resumes there.
+    """
+    for j in range(k + 1, min(len(blocks), k + 60)):
+        first = page.text(blocks[j][0])
+        if not (
+            _words(first) <= 8
+            and re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
+        ):
+            continue
+        under = [i for b in blocks[j:] for i in b][1:8]
+        if sum(_signer_like(page.text(i)) and not is_prose(page.text(i)) for i in under) >= 5:
+            return j
+    return None
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -1129,10 +1164,25 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     seen = 0
     signer_list: str | None = None
     label_at: int | None = None  # a label with nothing under it yet ("My answers:")
-    for block in _blocks_between(page, frm, limit):
+    blocks = _blocks_between(page, frm, limit)
+    k = -1
+    while k + 1 < len(blocks):
+        k += 1
+        block = blocks[k]
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
             continue  # a cc list, enclosures or a postscript after the signers
         kinds = [_entry_kind(page, i) for i in block]
+        joined = " ".join(page.text(i) for i in block)
+        if (
+            len(block) >= 2
+            and not any(page.lines[i].hard for i in block)
+            and is_prose(joined)
+            and len(joined) >= 60 * len(block)
+            and not _name_list(joined)
+            and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
+            and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
+        ):
+            kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
         if seen and re.match(
             r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
             page.text(block[0]),
@@ -1150,6 +1200,26 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         )
         end = label_at if label_at is not None else block[0]
         if seen and bad > signers:
+            resume = _signers_after_notes(page, blocks, k) if kinds[0] == "footnote" else None
+            if resume is not None:
+                # endnotes set between the first signers and the rest of the list
+                for notes in blocks[k:resume]:
+                    for i in notes:
+                        page.noise[i] = "notes between the signers"
+                k = resume - 1
+                continue
+            previous = blocks[k - 1] if k else []
+            if (
+                label_at is None
+                and kinds[0] == "prose"
+                and len(previous) == 1
+                and _words(page.text(previous[0])) <= 6
+                and not re.search(r"[.,;:]$", page.text(previous[0]))
+                and not names.is_person_name(name_part(page.text(previous[0])))
+                and not names.is_organisation(page.text(previous[0]))
+                and not names.has_org_word(page.text(previous[0]))
+            ):
+                end = previous[0]  # "General comments" heads the prose after the signers
             return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
         if not seen and bad and not signers:
             return end, f"{kinds[0]} after the close, no signers (an annex or page text)"

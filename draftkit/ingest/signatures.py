@@ -463,6 +463,9 @@ def parse_signatures(
             or _SECTION_LOOSE.match(text)
             or position == heading_at
             or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
+            or re.fullmatch(
+                r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
+            )
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
@@ -483,6 +486,13 @@ def parse_signatures(
         if behalf:
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
+            continue
+        if re.match(
+            r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+            r"(?:signers|signatories|signatures)\b",
+            text,
+        ):
+            skipped.append((text, "a count of the signers"))
             continue
         if re.match(
             r"(?i)^(?:see|view|read|show|browse)\s+(?:all|more|the\s+(?:full|whole|complete))\b"
@@ -556,10 +566,39 @@ _SIGNED_ELSEWHERE = re.compile(
 )
 
 
+def _rejoin_wrapped_entries(lines: list[Line]) -> list[Line]:
+    """In a long list of "Name, Title, Institution" lines, a line that opens no entry of
+    its own ("University", "College (CUNY)", "Barbara") is the end of the one above,
+    wrapped by the page."""
+    content = [ln for ln in lines if not ln.blank]
+    if len(content) < 10 or sum(ln.hard for ln in content) > 0.5 * len(content):
+        return lines
+    shaped = sum(1 for ln in content if _entry_shaped(normalise_space(ln.text)))
+    if shaped < 0.75 * len(content):
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        text = normalise_space(ln.text)
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not previous.blank
+            and not ln.blank
+            and not _entry_shaped(text)
+            and not split_marker(text)
+        ):
+            joined = f"{previous.text} {text}"
+            out[-1] = Line(joined, raw=joined, page=previous.page, bold=previous.bold)
+            continue
+        out.append(ln)
+    return out
+
+
 def _signatories(lines: list[Line]) -> list[Signatory]:
     styled = [ln for ln in lines if (ln.style or "").lower().startswith(("signature", "signatory"))]
     if styled:
         return _styled_signatories(lines)
+    lines = _rejoin_wrapped_entries(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
     tabbed = sum(1 for r in raws if "\t" in r.strip())
     columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None

@@ -39,7 +39,7 @@ LETTER = (
             "entities.html",
             b"<html><body><p>Dear Minister,</p><p>We ask&#x1b;[2J you to act&#7;.</p>"
             b"<p>Sincerely,</p><p>Jo Doe</p></body></html>",
-            None,
+            "2 character references to control characters",
         ),
     ],
 )
