@@ -23,6 +23,7 @@ __all__ = [
     "RenderError",
     "SpecError",
     "TemplateError",
+    "TemplateRefusedError",
 ]
 
 
@@ -84,6 +85,14 @@ class RenderError(DraftkitError):
 
 class TemplateError(DraftkitError):
     """A template variant is missing, unsafe, or fails while rendering."""
+
+
+class TemplateRefusedError(TemplateError):
+    """The template sandbox refused a template (an unsafe attribute, a loop or size limit).
+
+    The refusal is about the template, not about the data it was given: a mail merge
+    stops at it instead of reporting it once per recipient.
+    """
 
 
 class ClauseError(DraftkitError):

@@ -8,11 +8,13 @@ are *not* converted by YAML: dates are validated by the schema, which accepts on
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import difflib
 import importlib
 import json
 import os
+import stat
 import tempfile
 import types
 import typing
@@ -34,6 +36,7 @@ __all__ = [
     "MAX_SPEC_BYTES",
     "check_data_shape",
     "claim_output",
+    "decode_text",
     "dump_letter",
     "letter_to_data",
     "load_data",
@@ -152,7 +155,8 @@ def read_input(
     error: type[DraftkitError] = SpecError,
     what: str = "file",
 ) -> bytes:
-    """Read a file's bytes, refusing missing files, folders and files over ``limit``.
+    """Read a file's bytes, refusing missing files, folders, pipes, devices and files
+    over ``limit``.
 
     Args:
         path: The file.
@@ -167,7 +171,15 @@ def read_input(
     try:
         if path.is_dir():
             raise error(f"is a folder, not a {what}", path=path)
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # a named pipe waits for a writer for ever, a device may never end
+            raise error(
+                f"is a pipe or device, not a {what}",
+                path=path,
+                hint="save it to a regular file and pass that",
+            )
+        size = status.st_size
         if size > limit:
             raise error(f"{what} is {size:,} bytes; at most {limit:,} are read", path=path)
         with path.open("rb") as handle:
@@ -181,18 +193,68 @@ def read_input(
     return raw
 
 
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """BOM-less UTF-16 told by the NUL pattern of mostly-ASCII text, or None."""
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(
+    raw: bytes,
+    *,
+    path: str | Path | None = None,
+    error: type[DraftkitError] = SpecError,
+    hint: str = "save the file as UTF-8",
+) -> str:
+    """Decode a text file draftkit reads: UTF-8 (with or without BOM) or UTF-16.
+
+    UTF-16 is what Excel's "Unicode Text" and Notepad's "Unicode" save: it is read when
+    it starts with a byte-order mark (or, without one, shows the NUL pattern of ASCII in
+    UTF-16). Anything else must be UTF-8; no other encoding is guessed.
+
+    Args:
+        raw: The file's bytes.
+        path: The file, for messages.
+        error: The error class to raise.
+        hint: What to do when the bytes are not UTF-8.
+
+    Raises:
+        DraftkitError: Of class ``error``, naming the line and byte that do not decode.
+    """
+    encoding = "utf-8-sig"
+    start = 0
+    for bom, name in _UTF16_BOMS:
+        if raw.startswith(bom):
+            encoding, start = name, len(bom)
+            break
+    else:
+        encoding = _utf16_without_bom(raw[:65536]) or encoding
+    try:
+        return raw[start:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        where = start + exc.start
+        if encoding.startswith("utf-16"):
+            raise error(
+                f"UTF-16 text that does not decode (byte {where})",
+                path=path,
+                hint=hint,
+            ) from None
+        line = raw.count(b"\n", 0, where) + 1
+        raise error(f"not UTF-8 text (byte {where})", path=path, line=line, hint=hint) from None
+
+
 def _read_text(path: Path) -> str:
     raw = read_input(path, limit=MAX_SPEC_BYTES, what="file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise SpecError(
-            f"not UTF-8 text (byte {exc.start})",
-            path=path,
-            line=line,
-            hint="save the spec as UTF-8",
-        ) from None
+    return decode_text(raw, path=path, hint="save the spec as UTF-8")
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}

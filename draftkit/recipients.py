@@ -22,9 +22,7 @@ with :attr:`Recipient.problem` saying why, so that merge can report it and go on
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -35,10 +33,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.characters import describe, shown, unwritable_in
 from draftkit.errors import ProtocolError, SpecError
-from draftkit.files import check_data_shape, parse_json_text, parse_yaml_text, read_input
+from draftkit.files import (
+    check_data_shape,
+    decode_text,
+    parse_json_text,
+    parse_yaml_text,
+    read_input,
+)
 from draftkit.protocol import get_office
 from draftkit.schema import Addressee
-from draftkit.tables import BlankValue, DataValue
+from draftkit.tables import BlankValue, DataValue, read_table
 
 __all__ = [
     "CONGRESS_FILE",
@@ -251,7 +255,7 @@ def _data(value: Any) -> Any:
     return value
 
 
-def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None) -> Recipient:
+def recipient_from_mapping(data: Mapping[Any, Any], *, source: str | None = None) -> Recipient:
     """Build a recipient from one row or mapping, keeping unknown keys as variables.
 
     Args:
@@ -326,60 +330,36 @@ def recipient_from_mapping(data: Mapping[str, Any], *, source: str | None = None
 
 
 def _read(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise SpecError("recipient file not found", path=path, hint="check the path") from None
-    except OSError as exc:
-        raise SpecError(f"cannot read recipient file ({exc.strerror})", path=path) from None
-    if size > MAX_RECIPIENT_BYTES:
-        raise SpecError(f"recipient file is {size:,} bytes; too large", path=path)
-    try:
-        raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="recipient file")
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpecError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the list as UTF-8 CSV"
-        ) from None
+    raw = read_input(path, limit=MAX_RECIPIENT_BYTES, what="recipient file")
+    return decode_text(raw, path=path, hint=_NOT_UTF8)
 
 
-def _sniff_delimiter(text: str, path: Path) -> str:
-    if path.suffix.lower() == ".tsv":
-        return "\t"
-    header = text.split("\n", 1)[0]
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+_NOT_UTF8 = "save the list as UTF-8 (in Excel: CSV UTF-8)"
 
 
 def read_csv(path: str | Path) -> list[Recipient]:
     """Read recipients from a CSV (or TSV / semicolon-separated) file with a header row.
 
+    The file is read by :func:`draftkit.tables.read_table` (UTF-8 or UTF-16, the
+    delimiter from the header, a quote never closed refused with its line).
+
     Raises:
-        SpecError: The file is missing, not UTF-8, has no header, or is not CSV.
+        SpecError: The file is missing, not UTF-8/UTF-16, has no header, or is not CSV.
     """
     path = Path(path)
-    text = _read(path)
-    if not text.strip():
-        raise SpecError("recipient file is empty", path=path, hint="add a header row and rows")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text, path))
-    try:
-        header = reader.fieldnames or []
-        if not any(_ALIASES.get(_column(h)) in ("name", "first_name", "surname") for h in header):
-            raise SpecError(
-                "the header has no name column",
-                path=path,
-                line=1,
-                hint="name a column 'name' (or 'first name' and 'last name')",
-            )
-        out: list[Recipient] = []
-        for row in reader:
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                continue
-            out.append(recipient_from_mapping(row, source=f"{path}:{reader.line_num}"))
-        return out
-    except csv.Error as exc:
-        raise SpecError(f"not valid CSV: {exc}", path=path, line=reader.line_num) from None
+    table = read_table(path, limit=MAX_RECIPIENT_BYTES, what="recipient file", hint=_NOT_UTF8)
+    if not any(_ALIASES.get(_column(h)) in ("name", "first_name", "surname") for h in table.header):
+        raise SpecError(
+            "the header has no name column",
+            path=path,
+            line=1,
+            hint="name a column 'name' (or 'first name' and 'last name')",
+        )
+    return [
+        recipient_from_mapping(row.cells, source=table.source(row))
+        for row in table.rows
+        if any((v or "").strip() for v in row.cells.values() if isinstance(v, str))
+    ]
 
 
 def read_list(path: str | Path) -> list[Recipient]:

@@ -20,8 +20,6 @@ Watch" and "Human Rights Watch (HRW)"). This module turns such a file into the l
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,10 +31,11 @@ import yaml
 from pydantic import ValidationError
 
 from draftkit.errors import SpecError
-from draftkit.files import parse_json_text, parse_yaml_text, read_input
+from draftkit.files import decode_text, parse_json_text, parse_yaml_text, read_input
 from draftkit.names import PARTICLES, SUFFIXES, surname_of
 from draftkit.numbers import number_words
 from draftkit.schema import Signatory
+from draftkit.tables import read_table
 
 __all__ = [
     "ORDER_POLICIES",
@@ -307,21 +306,14 @@ def _lines(value: Any) -> list[str]:
 # --------------------------------------------------------------------------- reading
 
 
-def _rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise SpecError("signatory file not found", path=path, hint="check the path") from None
-    if size > MAX_BYTES:
-        raise SpecError(f"signatory file is {size:,} bytes; too large", path=path)
-    try:
-        text = read_input(path, limit=MAX_BYTES, what="signatory file").decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SpecError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="export the form as UTF-8 CSV"
-        ) from None
+_NOT_UTF8 = "export the form as UTF-8 CSV"
+
+
+def _rows(path: Path) -> tuple[list[dict[Any, Any]], list[str]]:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
+        raw = read_input(path, limit=MAX_BYTES, what="signatory file")
+        text = decode_text(raw, path=path, hint=_NOT_UTF8)
         if suffix == ".json":
             data = parse_json_text(text, path=path)
         else:
@@ -331,21 +323,8 @@ def _rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
             raise SpecError("expected a list of signatories (mappings)", path=path)
         return [dict(d) for d in data], [f"{path}:signatories[{i}]" for i in range(len(data))]
-    header_line = text.split("\n", 1)[0]
-    tabs = suffix == ".tsv" or header_line.count("\t") > header_line.count(",")
-    delimiter = "\t" if tabs else ","
-    if header_line.count(";") > header_line.count(delimiter):
-        delimiter = ";"
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[dict[str, Any]] = []
-    sources: list[str] = []
-    try:
-        for row in reader:
-            rows.append(dict(row))
-            sources.append(f"{path}:{reader.line_num}")
-    except csv.Error as exc:
-        raise SpecError(f"not valid CSV: {exc}", path=path, line=reader.line_num) from None
-    return rows, sources
+    table = read_table(path, limit=MAX_BYTES, what="signatory file", hint=_NOT_UTF8)
+    return [dict(row.cells) for row in table.rows], [table.source(row) for row in table.rows]
 
 
 def _signatory(row: Mapping[str, Any], columns: Mapping[str, str]) -> tuple[Signatory, bool, str]:
@@ -508,6 +487,7 @@ def dedupe(signatories: Iterable[Signatory]) -> tuple[list[Signatory], list[Dupl
 
 # --------------------------------------------------------------------------- ordering
 
+
 def _family_key(name: str) -> tuple[str, str]:
     try:
         surname = surname_of(name)
@@ -531,7 +511,6 @@ def _sort_key(signatory: Signatory, policy: OrderPolicy) -> tuple[str, str, str]
     if policy == "organization" and signatory.organization:
         return (*_org_sort(signatory.organization), family[0])
     return (*family, "")
-
 
 def order_signatories(signatories: Sequence[Signatory], policy: OrderPolicy) -> list[Signatory]:
     """Order signatories by a policy.
@@ -566,6 +545,7 @@ def order_signatories(signatories: Sequence[Signatory], policy: OrderPolicy) -> 
 
 # --------------------------------------------------------------------------- counts
 
+
 def count_signatories(signatories: Iterable[Signatory]) -> SignatoryCounts:
     """Count signatories by type."""
     items = list(signatories)
@@ -586,7 +566,6 @@ def count_text(
     organization_word: str = "organizations",
 ) -> str:
     """The count of signers as a phrase generated from the list.
-
     Examples: "the undersigned 11 organizations", "the undersigned 11 organizations and
     3 individuals", with ``words=True`` "the undersigned eleven organizations"; one
     signer: "the undersigned organization".

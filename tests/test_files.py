@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from draftkit.errors import OutputError, OutputExistsError, SpecError
 from draftkit.files import (
     MAX_DEPTH,
     check_data_shape,
+    decode_text,
     dump_letter,
     load_letter,
     parse_json_text,
@@ -230,13 +232,40 @@ def test_check_data_shape_stops_at_the_cap_on_shared_references() -> None:
     check_data_shape({"a": [1, 2, {"b": "c"}]})
 
 
-def test_read_input_stops_at_the_limit_even_when_the_size_lies(tmp_path: Path) -> None:
+def test_read_input_refuses_devices_and_pipes_without_waiting(tmp_path: Path) -> None:
     zero = tmp_path / "endless.csv"
-    zero.symlink_to("/dev/zero")
-    with pytest.raises(SpecError, match="grew beyond 1,000 bytes"):
+    zero.symlink_to("/dev/zero")  # never ends
+    with pytest.raises(SpecError, match=r"endless\.csv: is a pipe or device, not a list"):
         read_input(zero, limit=1000, what="list")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    with pytest.raises(SpecError, match=r"pipe\.csv: is a pipe or device, not a list"):
+        read_input(fifo, limit=1000, what="list")
     with pytest.raises(SpecError, match="list not found"):
         read_input(tmp_path / "none.csv", limit=10, what="list")
+    (tmp_path / "big.csv").write_bytes(b"x" * 1001)
+    with pytest.raises(SpecError, match="list is 1,001 bytes; at most 1,000 are read"):
+        read_input(tmp_path / "big.csv", limit=1000, what="list")
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("name: Tomás\n".encode(), "name: Tomás\n"),
+        ("name: Tomás\n".encode("utf-8-sig"), "name: Tomás\n"),
+        ("name: Tomás\n".encode("utf-16"), "name: Tomás\n"),  # with a BOM
+        ("name: Tomás\n".encode("utf-16-be"), "name: Tomás\n"),  # NUL pattern, no BOM
+    ],
+)
+def test_decode_text_reads_utf8_and_utf16(data: bytes, text: str) -> None:
+    assert decode_text(data) == text
+
+
+def test_decode_text_names_the_line_of_a_byte_that_is_not_utf8() -> None:
+    with pytest.raises(SpecError, match=r"^l.csv:2: not UTF-8 text \(byte 7\) — save it"):
+        decode_text("a,b\nJos\xe9,c\n".encode("latin-1"), path="l.csv", hint="save it")
+    with pytest.raises(SpecError, match="UTF-16 text that does not decode"):
+        decode_text(b"\xff\xfea\x00\x00\xd8", path="l.csv")
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import click
 import yaml
 
 from draftkit.cli._common import echo, echo_error, run_guarded
-from draftkit.errors import DraftkitError
+from draftkit.errors import DraftkitError, OutputError
 from draftkit.files import dump_letter, letter_to_data, refuse_input_as_output, write_text_atomic
 from draftkit.ingest import IngestResult, ingest_file
 
@@ -78,6 +78,17 @@ def _serialise(result: IngestResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(other, indent=2, ensure_ascii=False) + "\n"
     return yaml.safe_dump(other, sort_keys=False, allow_unicode=True, width=88)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the output folder ({exc.strerror})",
+            path=folder,
+            hint="choose a folder you can write to",
+        ) from None
 
 
 def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
@@ -167,10 +178,9 @@ def ingest(
     fmt = fmt or "yaml"
     if spec_file is not None:
         refuse_input_as_output(spec_file, {"the document being read": files[0]})
-    if outdir is not None:
-        if outdir.exists() and not outdir.is_dir():
-            raise click.UsageError(f"-o {outdir} is a file; give a folder or a .yaml/.json name")
-        outdir.mkdir(parents=True, exist_ok=True)
+    # the output folder is made with the first spec written into it: not for refused inputs
+    if outdir is not None and outdir.exists() and not outdir.is_dir():
+        raise click.UsageError(f"-o {outdir} is a file; give a folder or a .yaml/.json name")
     failed = 0
     used: set[Path] = set()
     show_bar = len(files) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not quiet
@@ -186,6 +196,7 @@ def ingest(
                 elif result.letter is not None and outdir is not None:
                     target = _target(outdir, path, fmt, used)
                     refuse_input_as_output(target, {"one of the documents being read": path})
+                    _make_folder(outdir)
                     written = write_text_atomic(target, text, force=force)
                 elif outdir is None and spec_file is None and not explain:
                     echo(text, nl=False, data=True)

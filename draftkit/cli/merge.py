@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 
@@ -162,21 +163,29 @@ def merge(
         },
     )
     config = load_config(spec)
-    bar_context = click.progressbar(
-        length=len(people),
-        label="merging",
-        show_pos=True,
-        hidden=quiet,
-        file=sys.stderr,
-    )
     errors: list[MergeRow] = []
+    # the bar starts with the first row, so a merge refused before any letter (a template
+    # the sandbox refuses) prints its one error line and nothing else
+    bars = contextlib.ExitStack()
+    bar: Any = None
 
-    with bar_context as bar:
-        def progress(row: MergeRow) -> None:
-            if row.status == "error":
-                errors.append(row)
-            bar.update(1)
+    def progress(row: MergeRow) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = bars.enter_context(
+                click.progressbar(
+                    length=len(people),
+                    label="merging",
+                    show_pos=True,
+                    hidden=quiet,
+                    file=sys.stderr,
+                )
+            )
+        if row.status == "error":
+            errors.append(row)
+        bar.update(1)
 
+    with bars:
         result = mail_merge(
             spec_input,
             people,
@@ -192,7 +201,9 @@ def merge(
             progress=progress,
         )
     for row in errors:
-        echo(f"draftkit: skipped #{row.index} {row.recipient}: {row.message}", err=True)
+        # a row without a name is labelled by its place, which the message starts with
+        who = "" if row.message.startswith(f"{row.recipient}: ") else f" {row.recipient}:"
+        echo(f"draftkit: skipped #{row.index}{who} {row.message}", err=True)
     for warning in result.warnings:
         echo(f"draftkit: warning: {warning}", err=True)
     echo(

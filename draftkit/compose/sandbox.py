@@ -24,7 +24,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
-from draftkit.errors import DraftkitError, TemplateError
+from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
 from draftkit.markup import escape
 from draftkit.numbers import number_words
 from draftkit.tables import BlankValue, DataValue
@@ -477,7 +477,7 @@ def convert_error(
     filename, line = _template_line(exc)
     path = display(filename)
     if isinstance(exc, RecursionError):
-        return TemplateError(
+        return TemplateRefusedError(
             f"{subject} recurses too deeply (an include or macro that calls itself?)",
             path=path,
             line=line,
@@ -501,11 +501,11 @@ def convert_error(
         error.template = filename
         return error
     if isinstance(exc, LimitError | UnsafeNameError):
-        return TemplateError(
+        return TemplateRefusedError(
             f"refused: {exc}", path=path, line=line, hint="templates produce letter text only"
         )
     if isinstance(exc, SecurityError):
-        return TemplateError(
+        return TemplateRefusedError(
             f"unsafe template: {str(exc).rstrip('.')}",
             path=path,
             line=line,

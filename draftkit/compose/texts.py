@@ -17,7 +17,7 @@ from typing import Any
 
 from draftkit.compose.sandbox import render_string
 from draftkit.compose.variants import names_in_text
-from draftkit.errors import TemplateError
+from draftkit.errors import TemplateError, TemplateRefusedError
 from draftkit.places import SCALAR_FIELDS, Place, place_name
 from draftkit.schema import Ask, Letter
 
@@ -113,7 +113,9 @@ def render_texts(
                     if for_recipient
                     else "add it under variables: in the spec"
                 )
-            raise TemplateError(exc.message, where=where, hint=hint) from None
+            # a sandbox refusal stays a refusal (a merge stops at it)
+            kind = TemplateRefusedError if isinstance(exc, TemplateRefusedError) else TemplateError
+            raise kind(exc.message, where=where, hint=hint) from None
     return out
 
 

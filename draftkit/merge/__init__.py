@@ -21,7 +21,8 @@ combined document) and ``workers`` (processes).
 Robustness. A recipient that cannot be used (no name, unknown office, a template that
 fails for that row) is reported in the manifest and skipped; the others render. A file
 that already exists is skipped unless ``force``. A manifest (``manifest.csv``) lists
-recipient, file, status and message for every row.
+recipient, file, status and message for every row. A template the sandbox refuses is
+the spec's problem: the merge stops with one error before anything is written.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from draftkit.compose.slots import shares_letters
 from draftkit.config import ProjectConfig
-from draftkit.errors import DraftkitError, OutputExistsError
+from draftkit.errors import DraftkitError, OutputExistsError, TemplateRefusedError
 from draftkit.merge.letters import Letters
 from draftkit.merge.names import output_names, safe_file_stem
 from draftkit.merge.outputs import (
@@ -99,6 +100,7 @@ def merge_letters(
 
     Raises:
         DraftkitError: The spec, its variant or its clauses cannot be read.
+        TemplateRefusedError: The template sandbox refused the variant or a spec string.
     """
     people = recipient_list(recipients)
     plan = make_plan(
@@ -110,6 +112,8 @@ def merge_letters(
         for index, recipient in enumerate(people, start=1):
             try:
                 letter, _ = letters.letter_for(index, recipient)
+            except TemplateRefusedError:
+                raise  # the spec's problem, not this recipient's
             except DraftkitError as exc:
                 yield MergedLetter(index, recipient, None, exc)
                 continue
@@ -145,7 +149,8 @@ def mail_merge(
             replaced by each recipient; its strings may use ``{{ recipient.* }}``.
         recipients: Recipients, or a file/folder read with
             :func:`~draftkit.recipients.load_recipients`.
-        outdir: The output folder (created if missing).
+        outdir: The output folder (created, when missing, once the letters are known to
+            compose).
         fmt: ``docx``, ``md`` or ``txt``.
         combined: Also write ``combined.<fmt>``: every letter in one document, each on a
             new page (DOCX numbering restarts in each letter).
@@ -172,6 +177,11 @@ def mail_merge(
     Raises:
         DraftkitError: The spec, its variant, its clauses or the recipient file cannot be
             read (problems with single recipients are reported in the rows instead).
+        TemplateRefusedError: The template sandbox refused the variant or a spec string:
+            raised before anything is written when the first letter of a kind meets it
+            (no folder, no manifest); a refusal that only some recipient's data brings
+            about stops the merge there, with the letters already written left as they
+            are and no manifest.
     """
     people = recipient_list(recipients)
     out = Path(outdir)
@@ -179,12 +189,6 @@ def mail_merge(
         spec, out, fmt=fmt, force=force, reference=reference, config=config,
         audience=audience, template_dirs=template_dirs, grouped=grouped,
     )  # fmt: skip
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputExistsError(
-            f"cannot create the output folder ({exc.strerror})", path=out
-        ) from None
     check_outputs(
         out,
         people,
@@ -206,22 +210,35 @@ def mail_merge(
         if progress is not None:
             progress(row)
 
+    early: list[MergeRow] = []
     names = output_names(people, fmt)
     for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
         if recipient.problem:
             where = f"{recipient.source}: " if recipient.source else ""
-            report(MergeRow(index, recipient.label(), recipient.key, None, "error",
-                            f"{where}{recipient.problem}"))  # fmt: skip
+            early.append(MergeRow(index, recipient.label(), recipient.key, None, "error",
+                                  f"{where}{recipient.problem}"))  # fmt: skip
         elif not force and (out / name).exists():
-            report(MergeRow(index, recipient.label(), recipient.key, name, "skipped",
-                            "already rendered (pass --force to replace)"))  # fmt: skip
+            early.append(MergeRow(index, recipient.label(), recipient.key, name, "skipped",
+                                  "already rendered (pass --force to replace)"))  # fmt: skip
         else:
             tasks.append(Task(index, recipient, name))
     writer = writer_for(plan)
+    refused = False
     try:
+        # one letter of every kind first (forked workers inherit them): a template the
+        # sandbox refuses stops the merge here, before a folder or file is made
+        writer.letters.prepare([(task.index, task.recipient) for task in tasks])
+        if tasks or manifest or combined:
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputExistsError(
+                    f"cannot create the output folder ({exc.strerror})", path=out
+                ) from None
+        for row in early:
+            report(row)
         if tasks and (jobs > 1 or executor is not None):
-            # make the first kind of letter (and prepare the reference) here, so that
-            # forked workers inherit them instead of each making them again
+            # prepare the reference here too, so that forked workers inherit it
             with contextlib.suppress(DraftkitError):
                 letter, _ = writer.letters.letter_for(tasks[0].index, tasks[0].recipient)
                 writer.render(letter, tasks[0].recipient)
@@ -230,9 +247,12 @@ def mail_merge(
         result.warnings = list(writer.warnings)
         if combined:
             result.combined = write_combined(writer, people, rows, force=force)
+    except TemplateRefusedError:
+        refused = True
+        raise
     finally:
         result.rows = [rows[i] for i in sorted(rows)]
-        if manifest:
+        if manifest and not refused and out.is_dir():
             result.manifest = write_manifest(out, result.rows)
         writer.close()
         forget(plan)

@@ -12,14 +12,14 @@ the same values of the columns those templates read; see
 from __future__ import annotations
 
 import os
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from draftkit.clauses import ClauseLibrary
 from draftkit.compose import ComposeResult, compose_letter
 from draftkit.compose.slots import fill, kind_of
 from draftkit.compose.texts import spec_texts
-from draftkit.errors import DraftkitError
+from draftkit.errors import DraftkitError, TemplateRefusedError
 from draftkit.merge.plan import Plan
 from draftkit.places import place_name
 from draftkit.recipients import Recipient
@@ -73,11 +73,7 @@ class Letters:
         Raises:
             DraftkitError: The recipient cannot be used, or their letter fails.
         """
-        kind = (
-            kind_of(recipient, self.plan.reads, self.plan.text_fields)
-            if self.plan.grouped
-            else None
-        )
+        kind = self.kind(recipient)
         if kind is None:
             self.composed_each = True
             result = self.compose(index, recipient)
@@ -103,6 +99,38 @@ class Letters:
             result = self.compose(index, recipient)
             return result.letter, result.warnings
         return letter, found.warnings
+
+    def kind(self, recipient: Recipient) -> Hashable | None:
+        """The kind of letter a recipient gets (None: their letter is composed alone)."""
+        if not self.plan.grouped:
+            return None
+        return kind_of(recipient, self.plan.reads, self.plan.text_fields)
+
+    def prepare(self, people: Sequence[tuple[int, Recipient]]) -> None:
+        """Compose one letter of every kind before anything is written.
+
+        A template the sandbox refuses is the spec's problem, not a recipient's: it is
+        raised here, once, before a file or folder exists. Other errors are the rows'
+        own and are reported with them. When letters are composed one by one (the
+        templates read per-recipient data), only the first is composed here.
+
+        Raises:
+            TemplateRefusedError: The sandbox refused a template or a spec string.
+        """
+        seen: set[Hashable] = set()
+        for index, recipient in people:
+            kind = self.kind(recipient)
+            if kind is not None and kind in seen:
+                continue
+            seen.add(kind)
+            try:
+                self.letter_for(index, recipient)
+            except TemplateRefusedError:
+                raise
+            except DraftkitError:
+                pass
+            if kind is None:
+                return
 
     def compose(self, index: int, recipient: Recipient) -> ComposeResult:
         """Compose the spec for one recipient (what every letter of their kind shares).

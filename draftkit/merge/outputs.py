@@ -6,15 +6,13 @@ no partial file; a letter that already exists is skipped unless the plan says ``
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from draftkit.errors import DraftkitError, OutputExistsError
+from draftkit.errors import DraftkitError, OutputExistsError, TemplateRefusedError
 from draftkit.files import write_bytes_atomic, write_text_atomic
 from draftkit.merge.letters import Letters
 from draftkit.merge.plan import MANIFEST_NAME, Plan
@@ -22,6 +20,7 @@ from draftkit.provenance import provenance_properties
 from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
 from draftkit.schema import Letter
+from draftkit.tables import csv_text
 
 __all__ = [
     "MergeResult",
@@ -163,6 +162,8 @@ class Writer:
             write_bytes_atomic(self.plan.outdir / task.file, data, force=self.plan.force)
         except OutputExistsError:
             return row("skipped", task.file, "already rendered (pass --force to replace)")
+        except TemplateRefusedError:
+            raise  # the spec's problem, not this row's: the merge stops
         except DraftkitError as exc:
             return row("error", None, str(exc))
         return row("rendered", task.file)
@@ -180,15 +181,17 @@ class Writer:
 
 
 def write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
-    """``manifest.csv``: index, recipient, key, file, status and message of every row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["index", "recipient", "key", "file", "status", "message"])
+    """``manifest.csv``: index, recipient, key, file, status and message of every row.
+
+    A cell that a spreadsheet would run as a formula (a recipient named ``=HYPERLINK(…)``)
+    is written with a leading ``'`` (:func:`draftkit.tables.csv_text`).
+    """
+    table = [["index", "recipient", "key", "file", "status", "message"]]
     for row in sorted(rows, key=lambda r: r.index):
-        writer.writerow(
-            [row.index, row.recipient, row.key or "", row.file or "", row.status, row.message]
+        table.append(
+            [str(row.index), row.recipient, row.key or "", row.file or "", row.status, row.message]
         )
-    return write_text_atomic(outdir / MANIFEST_NAME, buffer.getvalue(), force=True)
+    return write_text_atomic(outdir / MANIFEST_NAME, csv_text(table), force=True)
 
 
 def write_combined(

@@ -1,9 +1,17 @@
-"""Markdown: the letter's inline markup kept as written, lists as Markdown lists."""
+"""Markdown: the letter's inline markup as Markdown, lists as Markdown lists.
+
+Letter text is parsed by :mod:`draftkit.markup` and written back as Markdown: bold,
+italics and the links draftkit knows (``http(s)`` and ``mailto``) become Markdown;
+every other character that Markdown would read as markup (a bracket, ``<``, a
+backtick) is escaped. So text from a recipient list such as ``[x](javascript:…)`` or
+``<img …>`` shows as written in a Markdown viewer, never as a link or HTML.
+"""
 
 from __future__ import annotations
 
 import re
 
+from draftkit.markup import parse
 from draftkit.render.layout import (
     AskBlock,
     Block,
@@ -40,13 +48,38 @@ def _escape_marker(match: re.Match[str]) -> str:
     return f"{indent}\\{marker}{space}"
 
 
+_LITERAL = re.compile(r"([\\`*\[\]<])")
+_MARKS = {"bold": "**", "italic": "*"}
+
+
+def _markup(text: str) -> str:
+    """Marked-up letter text as Markdown (see the module's docstring)."""
+    out: list[str] = []
+    open_marks: list[str] = []
+    for span in parse(text):
+        wanted = [m for m, on in (("bold", span.bold), ("italic", span.italic)) if on]
+        keep = 0  # close marks from the first one no longer wanted, innermost first
+        while keep < len(open_marks) and open_marks[keep] in wanted:
+            keep += 1
+        while len(open_marks) > keep:
+            out.append(_MARKS[open_marks.pop()])
+        for mark in wanted:
+            if mark not in open_marks:
+                out.append(_MARKS[mark])
+                open_marks.append(mark)
+        shown = _LITERAL.sub(r"\\\1", span.text)
+        out.append(f"[{shown}]({span.url})" if span.url else shown)
+    out.extend(_MARKS[mark] for mark in reversed(open_marks))
+    return _guard_start("".join(out))
+
+
 def _lines(lines: list[str]) -> str:
     return "\\\n".join(_escape_line(line) for line in lines)
 
 
 def _chunk(block: Block) -> str:
     if isinstance(block, ParaBlock):
-        return _guard_start(block.text)
+        return _markup(block.text)
     if isinstance(block, LineBlock):
         return _lines(list(block.lines))
     if isinstance(block, LabeledBlock):
@@ -57,10 +90,11 @@ def _chunk(block: Block) -> str:
         return "\n\n".join(_lines(entry) for entry in entries)
     if isinstance(block, AskBlock):
         lead = f"**{block.lead}**" if block.lead else ""
-        text = " ".join(part for part in (lead, block.body) if part)
-        return f"{block.number}. {text}" if block.numbered else _guard_start(text)
+        text = _markup(" ".join(part for part in (lead, block.body) if part))
+        return f"{block.number}. {text}" if block.numbered else text
     if isinstance(block, ItemBlock):
-        return f"   - {block.text}" if block.numbered else f"- {block.text}"
+        text = _markup(block.text)
+        return f"   - {text}" if block.numbered else f"- {text}"
     if isinstance(block, SignatureBlock):
         return _lines([block.name, *block.title_lines])
     raise TypeError(block)  # pragma: no cover
@@ -69,7 +103,8 @@ def _chunk(block: Block) -> str:
 def render_markdown(letter: Letter) -> str:
     """Render a resolved letter as Markdown.
 
-    Inline markup (``**bold**``, ``*italic*``, ``[text](url)``) is kept as written;
+    Inline markup (``**bold**``, ``*italic*``, ``[text](url)``) becomes Markdown, other
+    Markdown characters are escaped;
     address blocks use hard line breaks; asks are an ordered list with their bullet
     items nested; organisation signatories are one line each.
 

@@ -85,10 +85,19 @@ def test_one_enormous_line_is_read_or_refused_cleanly(case: Path) -> None:
         assert len(result.lines) == 1 and "long.txt" in result.lines[0], result.describe()
 
 
-def test_a_spec_in_utf16_is_refused_with_the_line(case: Path) -> None:
-    (case / "letter.yaml").write_bytes(SPEC.encode("utf-16"))
+def test_a_spec_in_utf16_is_read(case: Path) -> None:
+    # Notepad's "Unicode" (UTF-16 with a byte-order mark) is read, not refused as not UTF-8
+    (case / "letter.yaml").write_bytes(SPEC.replace("Jane Roe", "Inés Roe").encode("utf-16"))
+    result = run(["render", "letter.yaml", "-o", "letter.txt"], case)
+    assert_bounded(result)
+    assert result.code == 0, result.describe()
+    assert "Inés Roe" in (case / "letter.txt").read_text(encoding="utf-8")
+
+
+def test_a_spec_in_broken_utf16_is_one_line(case: Path) -> None:
+    (case / "letter.yaml").write_bytes(SPEC.encode("utf-16")[:-2] + b"\x00\xd8")
     result = run(["render", "letter.yaml", "-o", "letter.docx"], case)
-    assert_refused(result, names="letter.yaml:1", says=["not UTF-8 text", "save the spec as UTF-8"])
+    assert_refused(result, names="letter.yaml", says=["UTF-16 text that does not decode"])
 
 
 def test_a_recipient_list_in_windows_1252_is_refused(case: Path) -> None:

@@ -129,25 +129,69 @@ def test_a_failed_render_leaves_an_existing_output_alone(case: Path) -> None:
     assert (case / "letter.docx").read_bytes() == b"the previous version"
 
 
+_DEVICE = "is a pipe or device"
+
+
 @pytest.mark.parametrize(
-    ("args", "names"),
+    ("args", "names", "says"),
     [
-        (["render", "/dev/zero", "-o", "out.docx"], "/dev/zero"),
-        (["render", "letter.yaml", "-o", "out.docx", "--reference", "/dev/zero"], "/dev/zero"),
-        (["ingest", "/dev/zero"], "/dev/zero"),
-        (["check", "letter.docx", "--spec", "/dev/zero"], "/dev/zero"),
-        (["merge", "letter.yaml", "--recipients", "zero.csv", "-o", "out"], "zero.csv"),
-        (["signatories", "import", "zero.csv"], "zero.csv"),
-        (["clauses", "add", "/dev/zero", "--library", "library"], "/dev/zero"),
+        (["render", "/dev/zero", "-o", "out.docx"], "/dev/zero", _DEVICE),
+        (
+            ["render", "letter.yaml", "-o", "out.docx", "--reference", "/dev/zero"],
+            "/dev/zero",
+            "bytes",
+        ),
+        (["ingest", "/dev/zero"], "/dev/zero", _DEVICE),
+        (["check", "letter.docx", "--spec", "/dev/zero"], "/dev/zero", _DEVICE),
+        (["merge", "letter.yaml", "--recipients", "zero.csv", "-o", "out"], "zero.csv", _DEVICE),
+        (["signatories", "import", "zero.csv"], "zero.csv", _DEVICE),
+        (["clauses", "add", "/dev/zero", "--library", "library"], "/dev/zero", _DEVICE),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else value,
 )
-def test_an_endless_input_is_read_only_up_to_its_limit(
-    args: list[str], names: str, case: Path, spec: Path
+def test_an_endless_input_is_refused_or_read_only_up_to_its_limit(
+    args: list[str], names: str, says: str, case: Path, spec: Path
 ) -> None:
-    """A device or FIFO reports size 0 and never ends: reads stop at the cap."""
+    """A device or FIFO reports size 0 and never ends: it is refused as not a regular file
+    (the house style is read through the bounded package reader: reads stop at the cap)."""
     (case / "letter.docx").write_bytes(docx())
     (case / "library").mkdir()
     (case / "zero.csv").symlink_to("/dev/zero")  # a list that never ends
     result = run(args, case)
-    assert_refused(result, names=names, says=["bytes"])
+    assert_refused(result, names=names, says=says)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "pipe.yaml", "-o", "out.docx"],
+        ["merge", "letter.yaml", "--recipients", "pipe.csv", "-o", "out"],
+        ["signatories", "import", "pipe.csv"],
+        ["check", "letter.docx", "--spec", "pipe.yaml"],
+    ],
+    ids=" ".join,
+)
+def test_a_named_pipe_is_refused_instead_of_waited_on(
+    args: list[str], case: Path, spec: Path
+) -> None:
+    """Opening a FIFO with no writer blocks for ever: the readers refuse it first."""
+    (case / "letter.docx").write_bytes(docx())
+    os.mkfifo(case / "pipe.yaml")
+    os.mkfifo(case / "pipe.csv")
+    result = run(args, case)
+    assert_refused(result, names="pipe.", says=_DEVICE)
+
+
+def test_a_refused_input_leaves_no_empty_output_folder(case: Path) -> None:
+    (case / "broken.docx").write_bytes(b"PK\x03\x04 not really a package")
+    result = run(["ingest", "broken.docx", "-o", "specs/"], case)
+    assert_refused(result, names="broken.docx", says="not a .docx")
+    assert not (case / "specs").exists()
+    (case / "letter.txt").write_text(
+        "Dear Minister,\n\nWe ask you to release the reporters.\n\nSincerely,\n\nJo Doe\n",
+        encoding="utf-8",
+    )
+    result = run(["ingest", "letter.txt", "-o", "specs/"], case)
+    assert_bounded(result)
+    assert result.code == 0 and (case / "specs" / "letter.yaml").is_file(), result.describe()
