@@ -60,8 +60,8 @@ from draftkit.signatories import order_signatories, read_signatories
 )
 @click.option("--combined", is_flag=True, help="Also write combined.<format> with every letter.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-    help="Render in this many processes.",
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, hidden=True,
+    help="Render in this many processes (not a measured speed-up on 2 cores: docs/merge.md).",
 )  # fmt: skip
 @click.option("-f", "--force", is_flag=True, help="Replace letters that already exist.")
 @click.option(
@@ -118,7 +118,7 @@ def merge(
     Examples:
       draftkit merge letter.yaml -r ../shared/data/congress-legislators \\
           --committee SSFR -o out/ssfr/
-      draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined -j 4
+      draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
 
     people = load_recipients(source, where=where, committees=committees)
