@@ -42,7 +42,7 @@ from draftkit.files import (
 )
 from draftkit.protocol import get_office
 from draftkit.schema import Addressee
-from draftkit.tables import BlankValue, DataValue, read_table
+from draftkit.tables import BlankValue, DataValue, cell_lines, read_table
 
 __all__ = [
     "CONGRESS_FILE",
@@ -230,17 +230,6 @@ def _gender(value: Any) -> Gender | None:
     raise ValueError(f"gender {value!r} is not understood (female, male, or leave it empty)")
 
 
-def _lines(value: Any) -> list[str]:
-    """Several lines from a list, or from text split on newlines, ``;`` or ``|``."""
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        items = [str(v) for v in value]
-    else:
-        items = re.split(r"\r?\n|;|\|", str(value))
-    return [" ".join(item.split()) for item in items if item.strip()]
-
-
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -308,8 +297,8 @@ def recipient_from_mapping(data: Mapping[Any, Any], *, source: str | None = None
         out[key] = _text(fields.get(key))
     if out["office"]:
         out["office"] = out["office"].lower()
-    out["title_lines"] = _lines(fields.get("title_lines"))
-    out["address_lines"] = _lines(fields.get("address_lines"))
+    out["title_lines"] = cell_lines(fields.get("title_lines"), bars=True)
+    out["address_lines"] = cell_lines(fields.get("address_lines"), bars=True)
     try:
         out["gender"] = _gender(fields.get("gender"))
     except ValueError as exc:

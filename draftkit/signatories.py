@@ -35,7 +35,7 @@ from draftkit.files import decode_text, parse_json_text, parse_yaml_text, read_i
 from draftkit.names import PARTICLES, SUFFIXES, surname_of
 from draftkit.numbers import number_words
 from draftkit.schema import Signatory
-from draftkit.tables import read_table
+from draftkit.tables import cell_lines, read_table
 
 __all__ = [
     "ORDER_POLICIES",
@@ -293,16 +293,6 @@ def _kind(value: Any) -> tuple[Literal["individual", "organization"] | None, boo
     return None, False
 
 
-def _lines(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        items = [str(v) for v in value]
-    else:
-        items = re.split(r"\r?\n|;", str(value))
-    return [" ".join(i.split()) for i in items if i.strip()]
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -361,7 +351,7 @@ def _signatory(row: Mapping[str, Any], columns: Mapping[str, str]) -> tuple[Sign
     signatory = Signatory(
         name=_person_name(name),
         kind="individual",
-        title_lines=_lines(values.get("title")),
+        title_lines=cell_lines(values.get("title")),
         organization=organization or None,
         former=_truthy(values.get("former")),
         lead=_truthy(values.get("lead")),

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from draftkit.errors import SpecError
 from draftkit.files import decode_text, read_input
@@ -37,6 +39,7 @@ __all__ = [
     "DataValue",
     "Table",
     "TableRow",
+    "cell_lines",
     "csv_cell",
     "csv_text",
     "read_table",
@@ -175,6 +178,29 @@ def read_table(path: str | Path, *, limit: int, what: str, hint: str) -> Table:
             cells[None] = record[width:]
         table.rows.append(TableRow(line, cells))
     return table
+
+
+_LINE_BREAKS = re.compile(r"\r?\n|;")
+_LINE_BREAKS_OR_BARS = re.compile(r"\r?\n|;|\|")
+
+
+def cell_lines(value: Any, *, bars: bool = False) -> list[str]:
+    """The lines a cell holds: a list as it is, text split on line breaks and ``;``.
+
+    Args:
+        value: A cell (text), or a list from a YAML/JSON list.
+        bars: Split on ``|`` too (address and title lines of a recipient list).
+
+    Returns:
+        The non-empty lines, each with its white space folded.
+    """
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        items = [str(v) for v in value]
+    else:
+        items = (_LINE_BREAKS_OR_BARS if bars else _LINE_BREAKS).split(str(value))
+    return [" ".join(item.split()) for item in items if item.strip()]
 
 
 def csv_cell(value: object) -> str:

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from draftkit.clauses.model import Clause
 from draftkit.errors import ClauseError
-from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS, read_input
+from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS, decode_text, read_input
 
 __all__ = [
     "CLAUSE_SUFFIXES",
@@ -362,12 +362,7 @@ def read_clause_file(path: Path) -> list[Clause]:
             hint="split it into one file per topic",
         )
     raw = read_input(path, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError, what="clause file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ClauseError(
-            f"not UTF-8 text (byte {exc.start})", path=path, hint="save the file as UTF-8"
-        ) from None
+    text = decode_text(raw, path=path, error=ClauseError, hint="save the file as UTF-8")
     return parse_clause_text(text, path)
 
 

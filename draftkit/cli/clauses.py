@@ -13,11 +13,16 @@ from typing import Any, TypeVar
 import click
 
 from draftkit.clauses import Clause, ClauseLibrary, SourceInfo, default_cache_dir
-from draftkit.clauses.store import MAX_CLAUSE_FILE_BYTES, dump_clause, parse_clause_text
+from draftkit.clauses.store import (
+    MAX_CLAUSE_FILE_BYTES,
+    dump_clause,
+    parse_clause_text,
+    read_clause_file,
+)
 from draftkit.cli._common import echo, echo_error, run_guarded
 from draftkit.config import find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
-from draftkit.files import load_letter, read_input
+from draftkit.files import load_letter
 from draftkit.ingest import ingest_file
 from draftkit.schema import Letter
 
@@ -319,16 +324,10 @@ def add(
         text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
         if len(text) > MAX_CLAUSE_FILE_BYTES:
             raise ClauseError(f"more than {MAX_CLAUSE_FILE_BYTES:,} characters", path=origin)
+        new = parse_clause_text(text, origin)
     else:
         origin = Path(source)
-        raw = read_input(origin, limit=MAX_CLAUSE_FILE_BYTES, error=ClauseError)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ClauseError(
-                f"not UTF-8 text (byte {exc.start})", path=origin, hint="save it as UTF-8"
-            ) from None
-    new = parse_clause_text(text, origin)
+        new = read_clause_file(origin)
     if not new:
         raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")
     with open_library(libraries, cache_dir) as library:
