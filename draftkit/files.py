@@ -43,6 +43,7 @@ __all__ = [
     "load_letter",
     "parse_json_text",
     "parse_letter",
+    "parse_yaml_lines",
     "parse_yaml_text",
     "read_input",
     "refuse_input_as_output",
@@ -89,22 +90,24 @@ class _Limits(yaml.composer.Composer):
     _depth = 0
     _nodes = 0
     _aliases = 0
+    max_nodes = MAX_NODES
+    max_aliases = MAX_ALIASES
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]  # the parser provides it
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent):
             self._aliases += 1
-            if self._aliases > MAX_ALIASES:
+            if self._aliases > self.max_aliases:
                 raise _ParseLimitError(
-                    f"more than {MAX_ALIASES} YAML aliases (*name)",
+                    f"more than {self.max_aliases} YAML aliases (*name)",
                     line,
                     "write the values out; aliases can multiply a small file into gigabytes",
                 )
         else:
             self._nodes += 1
-            if self._nodes > MAX_NODES:
-                raise _ParseLimitError(f"more than {MAX_NODES:,} values in one file", line)
+            if self._nodes > self.max_nodes:
+                raise _ParseLimitError(f"more than {self.max_nodes:,} values in one file", line)
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _ParseLimitError(f"nested more than {MAX_DEPTH} levels deep", line, _NESTED_HINT)
@@ -275,8 +278,13 @@ def _scalar(node: yaml.ScalarNode, loader: _Loader) -> Any:
         raise _ParseLimitError(f"cannot read the value ({exc})", line) from None
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _construct(node: yaml.Node, loader: _Loader, key: PathKey, lines: dict[PathKey, int]) -> Any:
     lines.setdefault(key, node.start_mark.line + 1)
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value  # what the constructor would return, without its overhead
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
         raise _ParseLimitError(
             f"unsupported YAML tag '{node.tag}'",
@@ -311,7 +319,7 @@ def _construct(node: yaml.Node, loader: _Loader, key: PathKey, lines: dict[PathK
     return _scalar(node, loader)
 
 
-def _measure(root: yaml.Node) -> None:
+def _measure(root: yaml.Node, max_nodes: int = MAX_NODES) -> None:
     """Refuse a node graph that aliases expand beyond the caps, or that contains itself.
 
     Composition caps what is written; this caps what the aliases repeat, before a single
@@ -349,9 +357,9 @@ def _measure(root: yaml.Node) -> None:
             count, child_height = visit(child, depth + 1)
             values += count
             height = max(height, child_height + 1)
-            if values > MAX_NODES:
+            if values > max_nodes:
                 raise _ParseLimitError(
-                    f"aliases expand the file to more than {MAX_NODES:,} values",
+                    f"aliases expand the file to more than {max_nodes:,} values",
                     line,
                     "write the values out; aliases can multiply a small file into gigabytes",
                 )
@@ -376,9 +384,12 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> _ParseLimitError
     )
 
 
-def _compose(text: str) -> tuple[_Loader | None, yaml.Node | None]:
+def _compose(
+    text: str, max_nodes: int = MAX_NODES, max_aliases: int = MAX_ALIASES
+) -> tuple[_Loader | None, yaml.Node | None]:
     try:
         loader = _Loader(text)
+        loader.max_nodes, loader.max_aliases = max_nodes, max_aliases
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, text) from None
     try:
@@ -391,7 +402,8 @@ def _compose(text: str) -> tuple[_Loader | None, yaml.Node | None]:
         raise
     if node is not None:
         try:
-            _measure(node)
+            if loader._aliases:  # without aliases composition has counted every value
+                _measure(node, max_nodes)
         except BaseException:
             loader.dispose()
             raise
@@ -426,10 +438,16 @@ def _as_error(
     return error(f"invalid YAML: {first}", path=path)
 
 
-def _parse_yaml(text: str, path: Path | None) -> tuple[Any, dict[PathKey, int]]:
+def _parse_yaml(
+    text: str,
+    path: Path | str | None,
+    error: type[DraftkitError] = SpecError,
+    max_nodes: int = MAX_NODES,
+    max_aliases: int = MAX_ALIASES,
+) -> tuple[Any, dict[PathKey, int]]:
     lines: dict[PathKey, int] = {}
     try:
-        loader, node = _compose(text)
+        loader, node = _compose(text, max_nodes, max_aliases)
         if loader is None or node is None:
             return None, lines
         try:
@@ -437,7 +455,37 @@ def _parse_yaml(text: str, path: Path | None) -> tuple[Any, dict[PathKey, int]]:
         finally:
             loader.dispose()
     except (_ParseLimitError, yaml.YAMLError, RecursionError, MemoryError) as exc:
-        raise _as_error(exc, path, SpecError) from None
+        raise _as_error(exc, path, error) from None
+
+
+def parse_yaml_lines(
+    text: str,
+    *,
+    path: str | Path | None = None,
+    error: type[DraftkitError] = SpecError,
+    max_nodes: int = MAX_NODES,
+    max_aliases: int = MAX_ALIASES,
+) -> tuple[Any, dict[PathKey, int]]:
+    """Parse YAML like :func:`parse_yaml_text`, keeping the line of every value.
+
+    The one line-tracked YAML reader: specs and clause files use it, so that an error in
+    their data can name ``file:line`` and the field path.
+
+    Args:
+        text: The YAML text.
+        path: The file it came from, for errors.
+        error: The error class to raise.
+        max_nodes: The most values the file may hold, counting what aliases repeat.
+        max_aliases: The most aliases (``*name``) the file may use.
+
+    Returns:
+        The data (None for an empty document) and path -> line, a path being the keys and
+        indexes that lead to a value (``("clauses", 3, "lead")``).
+
+    Raises:
+        DraftkitError: Of class ``error``, one line with the file and line.
+    """
+    return _parse_yaml(text, path, error, max_nodes, max_aliases)
 
 
 def parse_yaml_text(

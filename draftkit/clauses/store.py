@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from draftkit.clauses.model import Clause
 from draftkit.errors import ClauseError
-from draftkit.files import MAX_DEPTH, MAX_NUMBER_DIGITS, decode_text, read_input
+from draftkit.files import decode_text, parse_yaml_lines, read_input
 
 __all__ = [
     "CLAUSE_SUFFIXES",
@@ -56,7 +56,6 @@ MAX_CLAUSE_FILE_VALUES = 1_000_000
 PathKey = tuple[str | int, ...]
 _ALLOWED_TOP = {"clauses", "topic", "description"}
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _no_timestamps(cls: Any) -> None:
@@ -66,15 +65,10 @@ def _no_timestamps(cls: Any) -> None:
     }
 
 
-class _FastLoader(_Base):  # type: ignore[misc]
-    """Safe (C when available) loader that leaves timestamps as strings."""
-
-
 class _EditLoader(yaml.SafeLoader):
     """Pure-Python safe loader: its marks count characters, which edits rely on."""
 
 
-_no_timestamps(_FastLoader)
 _no_timestamps(_EditLoader)
 
 
@@ -97,120 +91,18 @@ def iter_clause_files(folders: Iterable[Path]) -> Iterator[Path]:
         yield from sorted(found)
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class _Budget:
-    """Values built so far: aliases re-walk their node, so an alias bomb runs out."""
-
-    __slots__ = ("values",)
-
-    def __init__(self) -> None:
-        self.values = 0
-
-
-def _construct(
-    node: yaml.Node,
-    loader: Any,
-    key: PathKey,
-    lines: dict[PathKey, int],
-    budget: _Budget,
-) -> Any:
-    budget.values += 1
-    if budget.values > MAX_CLAUSE_FILE_VALUES:
-        raise ClauseError(
-            f"more than {MAX_CLAUSE_FILE_VALUES:,} values (counting what aliases repeat)",
-            line=node.start_mark.line + 1,
-            hint="split the file, and write values out instead of using aliases",
-        )
-    if len(key) > MAX_DEPTH:
-        raise ClauseError(
-            f"nested more than {MAX_DEPTH} levels deep",
-            line=node.start_mark.line + 1,
-            hint="a clause nests a few levels; check for an alias that refers to itself",
-        )
-    # Hot path for large libraries: plain strings are taken from the node directly.
-    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
-        lines.setdefault(key, node.start_mark.line + 1)
-        return node.value
-    lines.setdefault(key, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        if any(k.tag == _MERGE_TAG for k, _ in node.value):
-            loader.flatten_mapping(node)
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
-                name = key_node.value
-            else:
-                name = loader.construct_object(key_node, deep=True)
-                if not isinstance(name, str | int | float | bool) or name is None:
-                    raise ClauseError(
-                        "mapping keys must be plain words", line=key_node.start_mark.line + 1
-                    )
-                name = str(name)
-            if name in out:
-                raise ClauseError(
-                    f"duplicate key '{name}'",
-                    line=key_node.start_mark.line + 1,
-                    hint="each field may appear once per clause",
-                )
-            lines[(*key, name)] = key_node.start_mark.line + 1
-            out[name] = _construct(value_node, loader, (*key, name), lines, budget)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(item, loader, (*key, i), lines, budget) for i, item in enumerate(node.value)
-        ]
-    if node.tag in _NUMBER_TAGS and sum(c.isdigit() for c in node.value) > MAX_NUMBER_DIGITS:
-        raise ClauseError(
-            f"a number with more than {MAX_NUMBER_DIGITS} digits",
-            line=node.start_mark.line + 1,
-            hint="put it in quotes",
-        )
-    return loader.construct_object(node, deep=True)
-
-
 def _parse_yaml(text: str, path: Path) -> tuple[Any, dict[PathKey, int]]:
-    lines: dict[PathKey, int] = {}
-    try:
-        loader = _FastLoader(text)
-    except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ClauseError(f"invalid YAML: {first}", path=path) from None
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, lines
-        return _construct(node, loader, (), lines, _Budget()), lines
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise ClauseError(
-            f"invalid YAML: {exc.problem or exc.context or 'syntax error'}",
-            path=path,
-            line=mark.line + 1 if mark is not None else None,
-            hint="check indentation and quoting on that line",
-        ) from None
-    except yaml.reader.ReaderError as exc:
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        raise ClauseError(
-            f"the file holds the character U+{code:04X}, which YAML does not allow",
-            path=path,
-            line=text.count("\n", 0, max(exc.position, 0)) + 1,
-            hint="remove it",
-        ) from None
-    except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ClauseError(f"invalid YAML: {first}", path=path) from None
-    except ClauseError as exc:
-        raise ClauseError(exc.message, path=path, line=exc.line, hint=exc.hint) from None
-    except (RecursionError, MemoryError):
-        raise ClauseError(
-            "too deeply nested or too large to read", path=path, hint="split the file"
-        ) from None
-    finally:
-        loader.dispose()
+    """The file's data and the line of every value (the spec reader's, with a clause
+    library's larger cap on values)."""
+    # aliases are bounded by what they expand to (max_nodes), as before: a tool that
+    # writes shared lists as anchors and aliases writes many
+    return parse_yaml_lines(
+        text,
+        path=path,
+        error=ClauseError,
+        max_nodes=MAX_CLAUSE_FILE_VALUES,
+        max_aliases=MAX_CLAUSE_FILE_VALUES,
+    )
 
 
 def _line_for(loc: PathKey, lines: Mapping[PathKey, int]) -> int | None:
