@@ -1675,6 +1675,11 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
         ("Cordial saludo,", "Cordialmente,"),
         ("Prezados senhores,", "Atenciosamente,"),
         ("Geachte leden van de commissie,", "Met vriendelijke groet,"),
+        ("Senhor(a) Senador(a):", "Atenciosamente,"),
+        ("Senhora Ministra,", "Respeitosamente,"),
+        ("Exmo. Sr. Presidente,", "Cordiais saudações,"),
+        ("Sra. Ministra:", "Atentamente,"),
+        ("Supervisor Lindqvist,", "Sincerely,"),
     ],
 )
 def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> None:

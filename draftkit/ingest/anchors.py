@@ -38,7 +38,10 @@ _SALUTATION = re.compile(
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
-    r"Señores|Señoras)(?:\s+[^,:;\n]{1,60})?[,:]"
+    r"Señores|Señoras|Senhor(?:\(a\)|\(es\))?|Senhora|Senhores|Senhoras|"
+    r"(?:Exm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?Sr[as]?\.(?=\s+(?:President|Ministr|Secret|Senador|"
+    r"Deputad|Diputad|Governador|Gobernador|Prefeit|Alcald|Embaixador|Embajador|Juiz|Juez|"
+    r"Procurador|Relator|Director|Diretor|Conselheir|Consejer)))(?:\s+[^,:;\n]{1,60})?[,:]"
     r"|To whom it may concern[,:]?"
     r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
     r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
@@ -99,7 +102,10 @@ _GREETING_WORDS = re.compile(
     r"(?i)\b(?:sir|madam|madame|excellenc\w*|honou?rable|members?|colleagues|friends|"
     r"ministers?|presidents?|secretar(?:y|ies)|senators?|representatives?|commissioners?|"
     r"rapporteurs?|envoys?|ambassadors?|chairs?|directors?|governors?|mayors?|councill?ors?|"
-    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee)\b"
+    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee|supervisors?|"
+    r"councilmembers?|alder(?:wo)?m[ae]n|presidente|presidenta|ministr[oa]s?|ministres?|"
+    r"senador(?:a|es)?|deputad[oa]s?|diputad[oa]s?|governador(?:a|es)?|gobernador(?:a|es)?|"
+    r"prefeit[oa]s?|alcaldes?|alcaldesa|député(?:e|s)?|sénat(?:eur|rice)s?)\b"
 )
 
 
