@@ -1746,3 +1746,30 @@ def test_inside_addresses_side_by_side_then_the_date_and_an_unlabelled_title() -
     ]
     assert str(letter.date) == "2021-10-06"
     assert letter.subject is None  # an unlabelled title: reported, not guessed
+
+
+def test_a_letter_without_greeting_quoted_in_a_news_page_opens_under_its_subject() -> None:
+    page = (
+        "Cooperativas pedem ao Senado que rejeite o projeto das sementes\n\n"
+        "Na última terça-feira, quarenta cooperativas enviaram uma carta ao Senado. Segundo a"
+        " coordenação, o texto foi entregue em mãos.\n\n"
+        "Leia a carta:\n\n"
+        "Belo Horizonte, 12 de março de 2019.\n\n"
+        "Exmo. Sr. Otávio Prado - Presidente do Senado Federal\n\n"
+        "C/C\n\n"
+        "Ministério da Agricultura - Sra. Helena Duarte - Ministra da Agricultura\n\n"
+        "Assunto: Rejeição do projeto de lei sobre sementes crioulas\n\n"
+        "As cooperativas abaixo assinadas vêm manifestar sua preocupação com o projeto, que"
+        " ameaça a guarda de sementes por famílias agricultoras.\n\n"
+        "Pedimos que o projeto seja arquivado e que o Senado ouça as comunidades afetadas antes"
+        " de qualquer votação.\n\n"
+        "Assinam esta carta:\n\n"
+        "Cooperativa Terra Viva\n\nRede Sementes do Cerrado\n\nAssociação Raiz Forte\n"
+    )
+    result = ingest_text(page)
+    assert result.kind == "letter", result.reason
+    letter = result.letter
+    assert letter is not None
+    assert letter.subject == "Rejeição do projeto de lei sobre sementes crioulas"
+    assert letter.body[0].startswith("As cooperativas abaixo assinadas")
+    assert [s.name for s in letter.signatories][-1] == "Associação Raiz Forte"

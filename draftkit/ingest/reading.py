@@ -203,8 +203,14 @@ def _head_line(text: str) -> bool:
         len(text) <= 220
         and words <= 28
         and not (words > 6 and ends)
-        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", text))
+        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", _HONORIFIC_DOT.sub("", text)))
     )
+
+
+_HONORIFIC_DOT = re.compile(
+    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof)\."
+)
+"""Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -623,6 +629,11 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
         if index >= stop:
             break
         text = page.text(index)
+        if SUBJECT_LINE.match(text) and len(text) <= 400:
+            # a letter's head inside a page: "Assunto: …" over the first paragraph
+            after = next((i for i in page.after(index, 2) if is_prose(page.text(i))), None)
+            if after is not None and after < stop and after not in starts:
+                starts.append(after)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
             after = next(
                 (
@@ -672,6 +683,9 @@ def _score_headless(
     elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
+    if before and SUBJECT_LINE.match(texts[-1]) and len(texts[-1]) <= 400:
+        score += 1.5
+        why.append("right under a labelled subject line")
     if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
         score += 1.5
         why.append("right under a heading that names a letter")
