@@ -128,7 +128,8 @@ def test_pages_read_in_a_child_are_the_pages_read_here() -> None:
 
 def test_a_document_of_too_many_paragraphs_is_refused_quickly(case: Path) -> None:
     lines = ["Dear Minister,", *(f"Point {n} of the annex." for n in range(25_000)), "Jo Doe"]
-    (case / "long.docx").write_bytes(builders.docx(builders.document_xml(builders.paragraphs(lines))))
+    body = builders.document_xml(builders.paragraphs(lines))
+    (case / "long.docx").write_bytes(builders.docx(body))
     assert_refused(
         run(["ingest", "long.docx"], case), names="long.docx", says="ingest reads at most 20,000"
     )
