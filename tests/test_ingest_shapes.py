@@ -1773,3 +1773,37 @@ def test_a_letter_without_greeting_quoted_in_a_news_page_opens_under_its_subject
     assert letter.subject == "Rejeição do projeto de lei sobre sementes crioulas"
     assert letter.body[0].startswith("As cooperativas abaixo assinadas")
     assert [s.name for s in letter.signatories][-1] == "Associação Raiz Forte"
+
+
+def test_a_greeting_that_names_an_office_with_commas_in_its_name() -> None:
+    letter = _letter(
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership"
+        " team,\n\nWe write as former scholars about the detention of a fellow scholar.\n\n"
+        "We urge you to raise the case with the authorities.\n\nSincerely,\n\nMina Park\n"
+    )
+    assert letter.salutation == (
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership team,"
+    )
+
+
+def test_cosignatories_in_a_numbered_table_with_years_are_signers_not_notes() -> None:
+    rows = "".join(
+        f"{n}\t{name}\t{2000 + n}/{2001 + n}\t{country}\n"
+        for n, (name, country) in enumerate(
+            [("Ana Lima", "Brazil"), ("Tomás Ruiz", "Chile"), ("Mei Chen", "Taiwan")], start=1
+        )
+    )
+    letter = _letter(
+        "Dear Minister,\n\nWe write as former scholars about a fellow scholar's detention.\n\n"
+        "We urge you to raise the case.\n\nSincerely,\n\nCOSIGNATORIES (Alumni)\n\n" + rows
+    )
+    assert [s.name for s in letter.signatories] == ["Ana Lima", "Tomás Ruiz", "Mei Chen"]
+
+
+def test_single_letter_contact_labels_after_the_signer_are_not_signers() -> None:
+    letter = _letter(
+        "Dear Manager,\n\nWe write about the housing plan and its criteria.\n\n"
+        "We ask you to add community land trusts to it.\n\nYours sincerely\n\n"
+        "Travis Jordan\np: 34 Harbour Street, Greenslopes QLD 4120\ne: hello@example.org\n"
+    )
+    assert [s.name for s in letter.signatories] == ["Travis Jordan"]

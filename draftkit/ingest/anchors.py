@@ -114,10 +114,13 @@ def _name_like_tail(rest: str) -> bool:
     plain = _ABBREVIATION.sub("", rest)
     words = rest.split()
     # a longer tail is a list of names: "Judge Hardiman, Judge Lungstrum and Chief Judge Sippel:"
-    listed = len(words) <= 24 and all(
-        w[:1].isupper() or w.lower() in ("and", "or", "&", "y", "et", "of", "the", "de", "for")
-        for w in words
-    )
+    small = ("and", "or", "&", "y", "et", "of", "the", "de", "for")
+    listed = len(words) <= 24 and all(w[:1].isupper() or w.lower() in small for w in words)
+    # "Dear Foreign, Commonwealth and Development Office (FCDO) and the Leadership team,":
+    # an office's name runs on past its comma, with a lowercase word or two of its own
+    lowercase = [w for w in words if not (w[:1].isupper() or w[:1] in "(&" or w.lower() in small)]
+    named = len(words) <= 16 and words[:1] != [] and words[0][:1].isupper() and len(lowercase) <= 1
+    listed = listed or named
     return (
         (len(words) <= 8 or listed)
         and re.search(r"[,:]$", rest) is not None

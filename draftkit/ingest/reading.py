@@ -1088,7 +1088,8 @@ _FOOTNOTE = re.compile(
 _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _CONTACT = re.compile(
     r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
-    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
+    r"^[ptewfm]:\s"
 )
 
 
@@ -1100,8 +1101,10 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "note"
     if _SIGNER_COUNT.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
-    if _NOTES_HEADING.match(text) or _FOOTNOTE.match(text):
-        return "footnote"
+    if ln.style == "footnote":
+        return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
+    if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
+        return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):
