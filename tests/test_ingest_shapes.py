@@ -1680,6 +1680,8 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
         ("Exmo. Sr. Presidente,", "Cordiais saudações,"),
         ("Sra. Ministra:", "Atentamente,"),
         ("Supervisor Lindqvist,", "Sincerely,"),
+        ("E te Minita,", "Nāku noa, nā"),
+        ("Tēnā koutou,", "Ngā mihi,"),
     ],
 )
 def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> None:

@@ -35,6 +35,8 @@ _SALUTATION = re.compile(
     r"|De\s+(?:nuestra|mi)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci[oó]n|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
+    r"|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)(?:\s+[^,:;!\n]{1,80})?[,:;!]"
+    r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
@@ -60,7 +62,11 @@ _SALUTATION = re.compile(
     r")(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_SALUTATION_BARE = re.compile(r"^(?:My\s+)?Dear\s+[^.!?,:;]{1,80}$")
+_SALUTATION_BARE = re.compile(
+    r"^(?:(?:My\s+)?Dear|E\s+(?:te|ngā|nga)|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou))"
+    r"(?:\s+[^.!?,:;]{1,80})?$"
+)
+"""A greeting without its comma: "Dear Minister", and in te reo Māori "E te Pirimia"."""
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Amb|Hon|Rev|Sr|Sra|Jr|Gen|Col|Lt|Capt|Mme|"
     r"Excmo|Excma|H\.E|S\.E)\.|\b[A-Z]\.",
@@ -90,7 +96,9 @@ _CLOSE = re.compile(
     r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"
     r"mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en|(?:viele|herzliche|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|"
     r"cordialmente|saludos\s+cordiales|atenciosamente|respeitosamente|cordiais\s+saudações|"
-    r"(?:cordiali|distinti)\s+saluti|met\s+vriendelijke\s+groet(?:en)?|hoogachtend"
+    r"(?:cordiali|distinti)\s+saluti|met\s+vriendelijke\s+groet(?:en)?|hoogachtend|"
+    r"n[āa]ku\s+(?:iti\s+)?noa,?\s+n[āa]|ng[āa]\s+mihi(?:\s+nui)?(?:\s+ki\s+a\s+koe)?|"
+    r"noho\s+ora\s+mai"
     r")[,.]?$",
     re.IGNORECASE,
 )
