@@ -349,7 +349,7 @@ class LetterOptions(_Model):
         cc_position: The cc list at the end of the letter (usual) or under the address.
         quotes: ``typographic`` turns straight quotes and apostrophes into curly ones
             (“ ” ‘ ’) in every output format; ``straight`` keeps them as typed.
-        continuation_header: The addressee, the date and "Page N" at the top of pages 2
+        continuation_header: The addressee and the date at the top of pages 2
             onward (DOCX and PDF). None leaves it to the house style: on, unless the
             reference document has its own header for later pages or turns it off.
         check_disable: Lint rules (ids or families) ``draftkit check`` skips for this letter.

@@ -199,3 +199,27 @@ def test_small_text_without_a_note_mark_or_a_page_all_small_has_no_footnotes() -
     assert _footnote_rows(unmarked) == 0  # type: ignore[arg-type]
     small = _rows_of([("1 A page of notes only, all of it small.", 8.0)] * 5)
     assert _footnote_rows(small) == 0  # type: ignore[arg-type]
+
+
+def test_a_labelled_page_number_set_well_up_from_the_foot_is_furniture() -> None:
+    from draftkit.ingest.pdf import _furniture, _Row
+
+    rows = [
+        _Row("We write about the housing bill.", 72, 540, 600, 611),
+        _Row("Pg 2", 280, 310, 125, 136),  # 16% of the page up from its foot
+        _Row("12", 72, 90, 125, 136),  # a bare number as high up is not taken for one
+    ]
+    furniture = _furniture([(rows, 842.0)])
+    assert furniture == {(1, 1): "page number"}
+
+
+def test_a_continuation_header_atop_page_two_is_furniture_but_a_sentence_is_not() -> None:
+    from draftkit.ingest.pdf import _furniture, _Row
+
+    first = [_Row("March 16, 2026", 72, 200, 700, 711), _Row("Dear Minister:", 72, 200, 600, 611)]
+    second = [
+        _Row("The Honorable Jane Roe · March 16, 2026", 72, 400, 740, 750),
+        _Row("We met on March 16, 2026", 72, 400, 700, 711),
+    ]
+    furniture = _furniture([(first, 792.0), (second, 792.0)])
+    assert furniture == {(2, 0): "continuation header"}

@@ -1675,6 +1675,13 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
         ("Cordial saludo,", "Cordialmente,"),
         ("Prezados senhores,", "Atenciosamente,"),
         ("Geachte leden van de commissie,", "Met vriendelijke groet,"),
+        ("Senhor(a) Senador(a):", "Atenciosamente,"),
+        ("Senhora Ministra,", "Respeitosamente,"),
+        ("Exmo. Sr. Presidente,", "Cordiais saudações,"),
+        ("Sra. Ministra:", "Atentamente,"),
+        ("Supervisor Lindqvist,", "Sincerely,"),
+        ("E te Minita,", "Nāku noa, nā"),
+        ("Tēnā koutou,", "Ngā mihi,"),
     ],
 )
 def test_greetings_and_closes_in_other_languages(greeting: str, close: str) -> None:
@@ -1741,3 +1748,64 @@ def test_inside_addresses_side_by_side_then_the_date_and_an_unlabelled_title() -
     ]
     assert str(letter.date) == "2021-10-06"
     assert letter.subject is None  # an unlabelled title: reported, not guessed
+
+
+def test_a_letter_without_greeting_quoted_in_a_news_page_opens_under_its_subject() -> None:
+    page = (
+        "Cooperativas pedem ao Senado que rejeite o projeto das sementes\n\n"
+        "Na última terça-feira, quarenta cooperativas enviaram uma carta ao Senado. Segundo a"
+        " coordenação, o texto foi entregue em mãos.\n\n"
+        "Leia a carta:\n\n"
+        "Belo Horizonte, 12 de março de 2019.\n\n"
+        "Exmo. Sr. Otávio Prado - Presidente do Senado Federal\n\n"
+        "C/C\n\n"
+        "Ministério da Agricultura - Sra. Helena Duarte - Ministra da Agricultura\n\n"
+        "Assunto: Rejeição do projeto de lei sobre sementes crioulas\n\n"
+        "As cooperativas abaixo assinadas vêm manifestar sua preocupação com o projeto, que"
+        " ameaça a guarda de sementes por famílias agricultoras.\n\n"
+        "Pedimos que o projeto seja arquivado e que o Senado ouça as comunidades afetadas antes"
+        " de qualquer votação.\n\n"
+        "Assinam esta carta:\n\n"
+        "Cooperativa Terra Viva\n\nRede Sementes do Cerrado\n\nAssociação Raiz Forte\n"
+    )
+    result = ingest_text(page)
+    assert result.kind == "letter", result.reason
+    letter = result.letter
+    assert letter is not None
+    assert letter.subject == "Rejeição do projeto de lei sobre sementes crioulas"
+    assert letter.body[0].startswith("As cooperativas abaixo assinadas")
+    assert [s.name for s in letter.signatories][-1] == "Associação Raiz Forte"
+
+
+def test_a_greeting_that_names_an_office_with_commas_in_its_name() -> None:
+    letter = _letter(
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership"
+        " team,\n\nWe write as former scholars about the detention of a fellow scholar.\n\n"
+        "We urge you to raise the case with the authorities.\n\nSincerely,\n\nMina Park\n"
+    )
+    assert letter.salutation == (
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership team,"
+    )
+
+
+def test_cosignatories_in_a_numbered_table_with_years_are_signers_not_notes() -> None:
+    rows = "".join(
+        f"{n}\t{name}\t{2000 + n}/{2001 + n}\t{country}\n"
+        for n, (name, country) in enumerate(
+            [("Ana Lima", "Brazil"), ("Tomás Ruiz", "Chile"), ("Mei Chen", "Taiwan")], start=1
+        )
+    )
+    letter = _letter(
+        "Dear Minister,\n\nWe write as former scholars about a fellow scholar's detention.\n\n"
+        "We urge you to raise the case.\n\nSincerely,\n\nCOSIGNATORIES (Alumni)\n\n" + rows
+    )
+    assert [s.name for s in letter.signatories] == ["Ana Lima", "Tomás Ruiz", "Mei Chen"]
+
+
+def test_single_letter_contact_labels_after_the_signer_are_not_signers() -> None:
+    letter = _letter(
+        "Dear Manager,\n\nWe write about the housing plan and its criteria.\n\n"
+        "We ask you to add community land trusts to it.\n\nYours sincerely\n\n"
+        "Travis Jordan\np: 34 Harbour Street, Greenslopes QLD 4120\ne: hello@example.org\n"
+    )
+    assert [s.name for s in letter.signatories] == ["Travis Jordan"]

@@ -133,7 +133,7 @@ def scaffold_spec(
         '#   salutation_style: common      # or formal ("Dear Mr. Secretary")',
         '#   salutation_punctuation: ":"   # default depends on the audience',
         "#   quotes: typographic           # curly quotes and apostrophes; straight keeps them",
-        "#   continuation_header: true     # addressee, date and page atop pages 2 onward",
+        "#   continuation_header: true     # addressee and date atop pages 2 onward",
         "",
     ]
     return "\n".join(lines)

@@ -35,10 +35,15 @@ _SALUTATION = re.compile(
     r"|De\s+(?:nuestra|mi)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci[oó]n|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
+    r"|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)(?:\s+[^,:;!\n]{1,80})?[,:;!]"
+    r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
     r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
-    r"Señores|Señoras)(?:\s+[^,:;\n]{1,60})?[,:]"
+    r"Señores|Señoras|Senhor(?:\(a\)|\(es\))?|Senhora|Senhores|Senhoras|"
+    r"(?:Exm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?Sr[as]?\.(?=\s+(?:President|Ministr|Secret|Senador|"
+    r"Deputad|Diputad|Governador|Gobernador|Prefeit|Alcald|Embaixador|Embajador|Juiz|Juez|"
+    r"Procurador|Relator|Director|Diretor|Conselheir|Consejer)))(?:\s+[^,:;\n]{1,60})?[,:]"
     r"|To whom it may concern[,:]?"
     r"|To\s+(?!whom\b)(?:the\s+)?(?:Honou?rable|President|Prime|Secretary|Minister|Members|"
     r"Ambassador|Senator|Representative|Chair|Excellenc|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
@@ -57,7 +62,11 @@ _SALUTATION = re.compile(
     r")(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_SALUTATION_BARE = re.compile(r"^(?:My\s+)?Dear\s+[^.!?,:;]{1,80}$")
+_SALUTATION_BARE = re.compile(
+    r"^(?:(?:My\s+)?Dear|E\s+(?:te|ngā|nga)|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou))"
+    r"(?:\s+[^.!?,:;]{1,80})?$"
+)
+"""A greeting without its comma: "Dear Minister", and in te reo Māori "E te Pirimia"."""
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Amb|Hon|Rev|Sr|Sra|Jr|Gen|Col|Lt|Capt|Mme|"
     r"Excmo|Excma|H\.E|S\.E)\.|\b[A-Z]\.",
@@ -87,7 +96,9 @@ _CLOSE = re.compile(
     r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"
     r"mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en|(?:viele|herzliche|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|"
     r"cordialmente|saludos\s+cordiales|atenciosamente|respeitosamente|cordiais\s+saudações|"
-    r"(?:cordiali|distinti)\s+saluti|met\s+vriendelijke\s+groet(?:en)?|hoogachtend"
+    r"(?:cordiali|distinti)\s+saluti|met\s+vriendelijke\s+groet(?:en)?|hoogachtend|"
+    r"n[āa]ku\s+(?:iti\s+)?noa,?\s+n[āa]|ng[āa]\s+mihi(?:\s+nui)?(?:\s+ki\s+a\s+koe)?|"
+    r"noho\s+ora\s+mai"
     r")[,.]?$",
     re.IGNORECASE,
 )
@@ -99,7 +110,10 @@ _GREETING_WORDS = re.compile(
     r"(?i)\b(?:sir|madam|madame|excellenc\w*|honou?rable|members?|colleagues|friends|"
     r"ministers?|presidents?|secretar(?:y|ies)|senators?|representatives?|commissioners?|"
     r"rapporteurs?|envoys?|ambassadors?|chairs?|directors?|governors?|mayors?|councill?ors?|"
-    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee)\b"
+    r"delegates?|leaders?|heads?|officials|judges?|justices?|council|committee|supervisors?|"
+    r"councilmembers?|alder(?:wo)?m[ae]n|presidente|presidenta|ministr[oa]s?|ministres?|"
+    r"senador(?:a|es)?|deputad[oa]s?|diputad[oa]s?|governador(?:a|es)?|gobernador(?:a|es)?|"
+    r"prefeit[oa]s?|alcaldes?|alcaldesa|député(?:e|s)?|sénat(?:eur|rice)s?)\b"
 )
 
 
@@ -108,10 +122,13 @@ def _name_like_tail(rest: str) -> bool:
     plain = _ABBREVIATION.sub("", rest)
     words = rest.split()
     # a longer tail is a list of names: "Judge Hardiman, Judge Lungstrum and Chief Judge Sippel:"
-    listed = len(words) <= 24 and all(
-        w[:1].isupper() or w.lower() in ("and", "or", "&", "y", "et", "of", "the", "de", "for")
-        for w in words
-    )
+    small = ("and", "or", "&", "y", "et", "of", "the", "de", "for")
+    listed = len(words) <= 24 and all(w[:1].isupper() or w.lower() in small for w in words)
+    # "Dear Foreign, Commonwealth and Development Office (FCDO) and the Leadership team,":
+    # an office's name runs on past its comma, with a lowercase word or two of its own
+    lowercase = [w for w in words if not (w[:1].isupper() or w[:1] in "(&" or w.lower() in small)]
+    named = len(words) <= 16 and words[:1] != [] and words[0][:1].isupper() and len(lowercase) <= 1
+    listed = listed or named
     return (
         (len(words) <= 8 or listed)
         and re.search(r"[,:]$", rest) is not None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.body import body_asks_closing, units_of
-from draftkit.ingest.dates import parse_date_line, split_trailing_date
+from draftkit.ingest.dates import DateLine, parse_date_line, split_trailing_date
 from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.sentences import split_marker
@@ -180,10 +180,15 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if dated and tail.date is None:
             tail.date = dated
     date = pre.date or tail.date
+    published = pre.published
+    if date is None and published is not None and any(ln.page for ln in lines):
+        # a PDF is the letter itself, not a page about it: the date under its title is the
+        # letter's own, not a publication date
+        date, published = DateLine(published, None, False, False), None
     letter_data: dict[str, object] = {
         "kind": "letter",
         "heading": pre.heading,
-        "published": pre.published,
+        "published": published,
         "date": date.date if date else None,
         "place": date.place if date else None,
         "addressees": pre.addressees,

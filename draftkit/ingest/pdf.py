@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import IngestError
-from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.dates import parse_date_line, split_trailing_date
 from draftkit.ingest.text import Line
 
 __all__ = ["MAX_PAGES", "pdf_lines", "read_pdf"]
@@ -300,7 +300,10 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
         if notes:
             # the page's footnotes go after the letter, so that a paragraph running on
             # to the next page is not cut by them
-            footnotes.extend([Line("", raw="", page=number), *_page_lines(kept[-notes:], number)])
+            notes_lines = _page_lines(kept[-notes:], number)
+            for line in notes_lines:
+                line.style = "footnote"  # read as notes wherever they end up
+            footnotes.extend([Line("", raw="", page=number), *notes_lines])
             kept = kept[:-notes]
         lines = _page_lines(kept, number)
         if out and lines:
@@ -460,8 +463,11 @@ def _footnote_rows(rows: list[_Row]) -> int:
     return count
 
 
+_LABELLED_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:page|pg\.?|p\.|seite|página|pagina)\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$"
+)
 _PAGE_NUMBER = re.compile(
-    r"(?i)^(?:page|p\.|seite|página|pagina)?\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$|"
+    r"(?i)^(?:page|pg\.?|p\.|seite|página|pagina)?\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$|"
     r"^[-–—]\s*\d{1,3}\s*[-–—]$"
 )
 
@@ -473,11 +479,16 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
     running header of title and date over two lines reaches further in than a page number.
     """
     bands: dict[tuple[int, int], str] = {}
+    tops: set[tuple[int, int]] = set()
     keys: dict[str, set[int]] = {}
     for number, (rows, height) in enumerate(per_page, start=1):
         band = 0.15 * height
         for position, row in enumerate(rows):
-            if row.bottom > height - band or row.top < band:
+            labelled = _LABELLED_PAGE_NUMBER.match(row.text.strip()) is not None
+            reach = 0.25 * height if labelled else band  # "Pg 3" set well up from the foot
+            if row.bottom > height - reach:
+                tops.add((number, position))
+            if row.bottom > height - reach or row.top < reach:
                 key = re.sub(r"\d+", "#", re.sub(r"\s+", " ", row.text.strip().lower()))
                 bands[(number, position)] = key
                 keys.setdefault(key, set()).add(number)
@@ -489,9 +500,25 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
             out[where] = "page number"
         elif where[0] == 1 and parse_date_line(text.replace("\t", " ")):
             continue  # the letter's own date, which later pages repeat in their header
+        elif where[0] > 1 and where in tops and _continuation_header(text):
+            out[where] = "continuation header"
         elif many and len(keys[key]) >= 2:
             out[where] = "running page header or footer"
     return out
+
+
+def _continuation_header(text: str) -> bool:
+    """ "The Honorable Jane Roe · March 16, 2026" atop page 2: the addressee and the date."""
+    plain = text.replace("\t", " ").strip()
+    if len(plain) > 160:
+        return False
+    rest, found = split_trailing_date(
+        re.sub(r"(?i)[\s·|,–-]*(?:page|pg\.?|p\.)\s*\d{1,3}$", "", plain)
+    )
+    words = re.sub(r"[·|–—-]", " ", rest).split()
+    small = {"of", "the", "and", "for", "to", "de", "la", "du", "des", "et", "y", "del"}
+    named = all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
+    return found is not None and 0 < len(words) <= 12 and named
 
 
 def pdf_lines(data: bytes, *, source: str | None = None) -> list[Line]:

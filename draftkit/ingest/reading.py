@@ -203,8 +203,14 @@ def _head_line(text: str) -> bool:
         len(text) <= 220
         and words <= 28
         and not (words > 6 and ends)
-        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", text))
+        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", _HONORIFIC_DOT.sub("", text)))
     )
+
+
+_HONORIFIC_DOT = re.compile(
+    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof)\."
+)
+"""Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -623,6 +629,11 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
         if index >= stop:
             break
         text = page.text(index)
+        if SUBJECT_LINE.match(text) and len(text) <= 400:
+            # a letter's head inside a page: "Assunto: …" over the first paragraph
+            after = next((i for i in page.after(index, 2) if is_prose(page.text(i))), None)
+            if after is not None and after < stop and after not in starts:
+                starts.append(after)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
             after = next(
                 (
@@ -672,6 +683,9 @@ def _score_headless(
     elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
+    if before and SUBJECT_LINE.match(texts[-1]) and len(texts[-1]) <= 400:
+        score += 1.5
+        why.append("right under a labelled subject line")
     if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
         score += 1.5
         why.append("right under a heading that names a letter")
@@ -1074,7 +1088,8 @@ _FOOTNOTE = re.compile(
 _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _CONTACT = re.compile(
     r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
-    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
+    r"^[ptewfm]:\s"
 )
 
 
@@ -1086,8 +1101,10 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "note"
     if _SIGNER_COUNT.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
-    if _NOTES_HEADING.match(text) or _FOOTNOTE.match(text):
-        return "footnote"
+    if ln.style == "footnote":
+        return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
+    if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
+        return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
     if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):

@@ -29,6 +29,7 @@ __all__ = [
 
 _SIGN_INTRO = re.compile(
     r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
+    r"co-?signatories|co-?signers|co-?signatures|"
     r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
     r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
@@ -275,6 +276,7 @@ def _is_contact(text: str) -> bool:
     return bool(
         re.search(r"@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
         or re.match(r"(?i)^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile)\.?\s*[:.]", text)
+        or re.match(r"^[ptewfm]:\s", text) is not None  # "p: 34 Drummond Street", "e: …"
     )
 
 
@@ -503,6 +505,9 @@ def parse_signatures(
             continue
         if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
+            continue
+        if re.match(r"^[ptewfm]:\s", text):
+            skipped.append((text, "contact details"))  # "p: 34 Drummond Street", "m: 0400 …"
             continue
         contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
         if contact:
@@ -794,7 +799,7 @@ _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
 
 
 def _clean_table(rows: list[list[str]]) -> list[list[str]]:
-    """A signatory table without its header row, numbering column and country column.
+    """A signatory table without its header row, numbering, year and country columns.
 
     The cells that remain are names (and titles); list numbers written inside a cell
     ("12. Name") are removed too.
@@ -815,7 +820,13 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             continue
         title = header[column] if column < len(header) else ""
         if (
-            sum(1 for c in cells if _ROW_NUMBER.match(c) or re.fullmatch(r"(?:\d{1,4}\s*)+", c))
+            sum(
+                1
+                for c in cells
+                if _ROW_NUMBER.match(c)
+                or re.fullmatch(r"(?:\d{1,4}\s*)+", c)
+                or re.fullmatch(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:19|20)?\d\d)?", c)
+            )
             >= 0.9 * len(cells)
             or _PLACE_HEADER.match(title)
             or (not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells))

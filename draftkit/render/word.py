@@ -6,7 +6,7 @@ parts take its named paragraph and character styles (see
 :class:`~draftkit.styles.STYLES`). A reference that lacks some of draftkit's
 styles gets them copied from the bundled document, and one without page numbers or a
 header for pages 2 onward gets draftkit's "Page X of Y" footer and, per letter, a
-continuation header (addressee, date, page), so any Word file can serve as a house
+continuation header (addressee and date), so any Word file can serve as a house
 style. Pagination (keep with next, keep lines together) is written on the paragraphs,
 and signers in columns are unsplittable table rows in a two-column section: the rules
 hold in Word and in LibreOffice whatever the house style's styles say.
@@ -475,16 +475,12 @@ class DocxRenderer:
         return chunks, _plain_sect(prep, columns=1)
 
     def _continuation_xml(self, letter: Letter) -> str:
-        prep = self._prepared
         who, when = running_header(letter)
         text = " · ".join(part for part in (who, when) if part)
-        style_id = prep.style_ids[STYLES.CONTINUATION]
-        paragraph = (
-            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>'
-            f'<w:tabs><w:tab w:val="right" w:pos="{prep.text_width}"/></w:tabs></w:pPr>'
-            f"{_run('', text)}<w:r><w:tab/>{_t('Page ')}</w:r>"
-            f'<w:fldSimple w:instr=" PAGE "><w:r>{_t("2")}</w:r></w:fldSimple></w:p>'
-        )
+        style_id = self._prepared.style_ids[STYLES.CONTINUATION]
+        # no page number here: the footer of pages 2 onward always carries one (the house
+        # style's, or draftkit's "Page X of Y"), and a page numbered twice looks careless
+        paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{_run("", text)}</w:p>'
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'

@@ -17,6 +17,7 @@ import pytest
 from draftkit.errors import IngestError
 from draftkit.ingest import ingest_bytes, ingest_file, pdf
 from tests.conftest import SHARED
+from tests.hostile import builders
 from tests.hostile.harness import assert_bounded, assert_refused, run
 
 
@@ -123,3 +124,12 @@ def test_a_pdf_content_bomb_is_refused_not_a_crash(case: Path) -> None:
 def test_pages_read_in_a_child_are_the_pages_read_here() -> None:
     data = sorted((SHARED / "corpus-wild").glob("*.pdf"))[0].read_bytes()
     assert pdf._isolated_pages(data, None) == pdf._page_rows(data, None)
+
+
+def test_a_document_of_too_many_paragraphs_is_refused_quickly(case: Path) -> None:
+    lines = ["Dear Minister,", *(f"Point {n} of the annex." for n in range(25_000)), "Jo Doe"]
+    body = builders.document_xml(builders.paragraphs(lines))
+    (case / "long.docx").write_bytes(builders.docx(body))
+    assert_refused(
+        run(["ingest", "long.docx"], case), names="long.docx", says="ingest reads at most 20,000"
+    )
