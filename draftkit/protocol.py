@@ -29,7 +29,7 @@ import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import (
@@ -75,24 +75,6 @@ _LIST_HINT = "run `draftkit address --list` to see the office keys"
 
 _EXCELLENCY_HONORIFICS = frozenset({"His Excellency", "Her Excellency", "H.E."})
 
-JURISDICTIONS = (
-    "us",
-    "gb",
-    "ca",
-    "au",
-    "holy-see",
-    "un",
-    "eu",
-    "intl",
-    "foreign",
-    "commonwealth",
-    "francophone",
-    "religious",
-    "academic",
-    "private",
-)
-"""The families of offices (``jurisdiction`` of a row)."""
-
 Jurisdiction = Literal[
     "us",
     "gb",
@@ -109,6 +91,9 @@ Jurisdiction = Literal[
     "academic",
     "private",
 ]
+
+JURISDICTIONS: tuple[str, ...] = get_args(Jurisdiction)
+"""The families of offices (``jurisdiction`` of a row)."""
 
 CONVENTION = "convention"
 """The word that marks a form as a house convention rather than a sourced form."""

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from draftkit.errors import IngestError
+from draftkit.ingest.runs import line_of
 from draftkit.ingest.text import Line, normalise_space
-from draftkit.markup import escape
 from draftkit.ooxml import MAX_PART_BYTES, MAX_TOTAL_BYTES, open_document, open_package
 from draftkit.styles import STYLES
 
@@ -300,35 +300,6 @@ def _drop_printed_addresses(merged: list[list[Any]]) -> None:
         index += 1
 
 
-def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
-    merged: list[list[Any]] = []
-    for text, bold, italic, url in segments:
-        if not text:
-            continue
-        if merged and merged[-1][1:] == [bold, italic, url]:
-            merged[-1][0] += text
-        else:
-            merged.append([text, bold, italic, url])
-    _drop_printed_addresses(merged)
-    out: list[str] = []
-    for text, bold, italic, url in merged:
-        core = text.strip()
-        if not core:
-            out.append(text)
-            continue
-        left = text[: len(text) - len(text.lstrip())]
-        right = text[len(text.rstrip()) :]
-        piece = escape(core)
-        if url and re.match(r"^(https?://|mailto:)", url):
-            piece = f"[{piece}]({url})"
-        if italic:
-            piece = f"*{piece}*"
-        if bold:
-            piece = f"**{piece}**"
-        out.append(f"{left}{piece}{right}")
-    return "".join(out)
-
-
 def _paragraph_lines(
     paragraph: Any,
     formats: dict[tuple[str, str], str],
@@ -349,20 +320,9 @@ def _paragraph_lines(
             lines[-1].append((part.replace("\t", " "), bold, italic, url))
     out: list[Line] = []
     for number, segs in enumerate(lines):
-        plain = normalise_space("".join(s[0] for s in segs))
+        plain, all_bold, lead, marked = line_of(segs, edit=_drop_printed_addresses)
         if not plain:
             continue
-        visible = [s for s in segs if s[0].strip()]
-        all_bold = bool(visible) and all(s[1] for s in visible)
-        lead = None
-        if visible and visible[0][1] and not all_bold:
-            lead_parts: list[str] = []
-            for s in segs:
-                if s[0].strip() and not s[1]:
-                    break
-                lead_parts.append(s[0])
-            lead = normalise_space("".join(lead_parts)) or None
-        marked = normalise_space(_marked(segs))
         out.append(
             Line(
                 plain,

@@ -13,8 +13,8 @@ import itertools
 import re
 from html.parser import HTMLParser
 
+from draftkit.ingest.runs import line_of
 from draftkit.ingest.text import Line, lines_from_text, normalise_space
-from draftkit.markup import escape
 
 __all__ = ["html_lines", "read_html"]
 
@@ -186,18 +186,8 @@ class _Reader(HTMLParser):
             self.lines.append(Line(""))
 
     def _line(self, segments: list[tuple[str, bool, bool, str | None]], hard: bool = True) -> Line:
-        plain = normalise_space("".join(s[0] for s in segments))
+        plain, all_bold, lead, marked = line_of(segments, link_bare_urls=False)
         visible = [s for s in segments if s[0].strip()]
-        all_bold = bool(visible) and all(s[1] for s in visible)
-        lead = None
-        if visible and visible[0][1] and not all_bold:
-            parts: list[str] = []
-            for s in segments:
-                if s[0].strip() and not s[1]:
-                    break
-                parts.append(s[0])
-            lead = normalise_space("".join(parts)) or None
-        marked = normalise_space(_marked(segments))
         kind = None
         level = 0
         if self.li_pending:
@@ -403,32 +393,6 @@ class _Reader(HTMLParser):
             return
         href = next((h for h in reversed(self.href) if h), None)
         self.segments.append((data, self.bold > 0, self.italic > 0, href))
-
-
-def _marked(segments: list[tuple[str, bool, bool, str | None]]) -> str:
-    merged: list[tuple[str, bool, bool, str | None]] = []
-    for text, bold, italic, url in segments:
-        if merged and merged[-1][1:] == (bold, italic, url):
-            merged[-1] = (merged[-1][0] + text, bold, italic, url)
-        else:
-            merged.append((text, bold, italic, url))
-    out: list[str] = []
-    for text, bold, italic, url in merged:
-        core = text.strip()
-        if not core:
-            out.append(text)
-            continue
-        left = text[: len(text) - len(text.lstrip())]
-        right = text[len(text.rstrip()) :]
-        piece = escape(core)
-        if url and re.match(r"^(https?://|mailto:)", url) and url != core:
-            piece = f"[{piece}]({url})"
-        if italic:
-            piece = f"*{piece}*"
-        if bold:
-            piece = f"**{piece}**"
-        out.append(f"{left}{piece}{right}")
-    return "".join(out)
 
 
 def html_lines(text: str) -> list[Line]:

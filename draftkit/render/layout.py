@@ -43,6 +43,7 @@ __all__ = [
     "SignatureBlock",
     "SignatureTable",
     "address_lines",
+    "flowing_layout",
     "format_date",
     "iter_signatures",
     "layout",
@@ -516,6 +517,18 @@ def layout(letter: Letter) -> list[Block]:
         _cc(out, letter.cc)
     return out.blocks
 
+
+
+def flowing_layout(letter: Letter) -> list[Block]:
+    """:func:`layout` for formats that flow (text, Markdown): a table of signatures is
+    unrolled into its signatures, one after another."""
+    blocks: list[Block] = []
+    for block in layout(letter):
+        if isinstance(block, SignatureTable):
+            blocks.extend(block.signatures)
+        else:
+            blocks.append(block)
+    return blocks
 
 def running_header(letter: Letter) -> tuple[str, str | None]:
     """Who and when for the continuation header of pages 2 onward.

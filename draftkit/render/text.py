@@ -13,8 +13,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
-    SignatureTable,
-    layout,
+    flowing_layout,
 )
 from draftkit.schema import Letter
 
@@ -78,12 +77,7 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
     Raises:
         RenderError: The letter is unresolved.
     """
-    blocks: list[Block] = []
-    for block in layout(letter):
-        if isinstance(block, SignatureTable):
-            blocks.extend(block.signatures)
-        else:
-            blocks.append(block)
+    blocks = flowing_layout(letter)
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
