@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from draftkit.clauses import Clause, ClauseLibrary, SourceInfo, default_cache_dir
+from draftkit.clauses import CLAUSE_KINDS, Clause, ClauseLibrary, SourceInfo, default_cache_dir
 from draftkit.clauses.store import (
     MAX_CLAUSE_FILE_BYTES,
     dump_clause,
@@ -28,16 +28,6 @@ from draftkit.schema import Letter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-KINDS = (
-    "opening",
-    "context",
-    "ask",
-    "asks-intro",
-    "closing",
-    "sign-off",
-    "signature-note",
-    "other",
-)
 STATUSES = ("draft", "vetted", "retired")
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -117,7 +107,7 @@ def clauses() -> None:
 
 @clauses.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--kind", type=click.Choice(KINDS), help="Only clauses of this kind.")
+@click.option("--kind", type=click.Choice(CLAUSE_KINDS), help="Only clauses of this kind.")
 @click.option("--tag", "tags", multiple=True, help="Only clauses with this topic (repeatable).")
 @click.option("--audience", help="Only clauses suiting this audience (e.g. us-congress).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only clauses with this status.")
@@ -265,7 +255,7 @@ def show(
 
 
 @clauses.command(name="list")
-@click.option("--kind", type=click.Choice(KINDS), help="Only clauses of this kind.")
+@click.option("--kind", type=click.Choice(CLAUSE_KINDS), help="Only clauses of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only clauses with this status.")
 @click.option("--tag", "tags", multiple=True, help="Only clauses with this topic (repeatable).")
 @click.option("--audience", help="Only clauses suiting this audience.")

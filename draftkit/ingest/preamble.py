@@ -20,6 +20,7 @@ from draftkit.schema import Addressee
 
 __all__ = [
     "CC_LINE",
+    "DRAFTKIT_HEAD_STYLES",
     "SUBJECT_LINE",
     "Preamble",
     "addressee_from",
@@ -448,7 +449,7 @@ def _letterhead_like(block: list[Line]) -> bool:
     return (caps and len(letters) > 6) or contact
 
 
-_DRAFTKIT_PREAMBLE = {
+DRAFTKIT_HEAD_STYLES = {
     "page heading",
     "publication date",
     "letter date",
@@ -458,6 +459,7 @@ _DRAFTKIT_PREAMBLE = {
     "letterhead name",
     "letterhead address",
 }
+"""The styles (lowercased) of the head of a letter draftkit rendered: its parts are named."""
 
 
 def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Preamble:
@@ -524,7 +526,7 @@ def parse_preamble(
     """
     header = [ln.text for ln in lines if ln.style == "page header"]
     lines = [Line("") if ln.style == "page header" else ln for ln in lines]
-    if any((ln.style or "").lower() in _DRAFTKIT_PREAMBLE for ln in lines):
+    if any((ln.style or "").lower() in DRAFTKIT_HEAD_STYLES for ln in lines):
         pre = _styled_preamble(lines, skipped)
         pre.letterhead = pre.letterhead or header
         return pre

@@ -41,7 +41,14 @@ from draftkit.ingest.noise import (
     mark_navigation,
     noise_reason,
 )
-from draftkit.ingest.preamble import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line, name_part
+from draftkit.ingest.preamble import (
+    CC_LINE,
+    DRAFTKIT_HEAD_STYLES,
+    SUBJECT_LINE,
+    TO_LINE,
+    is_person_line,
+    name_part,
+)
 from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence, split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
@@ -83,16 +90,6 @@ _DELIVERY = re.compile(
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
 _HEADING_STYLES = {"h1", "h2", "page heading", "title"}
-_DRAFTKIT_HEAD = {
-    "page heading",
-    "publication date",
-    "letter date",
-    "inside address",
-    "copy list",
-    "subject line",
-    "letterhead name",
-    "letterhead address",
-}
 
 
 @dataclass(slots=True)
@@ -933,7 +930,9 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     """
     end = salutation + (1 if headless else 0)
     styled = [
-        i for i in page.between(0, end) if (page.lines[i].style or "").lower() in _DRAFTKIT_HEAD
+        i
+        for i in page.between(0, end)
+        if (page.lines[i].style or "").lower() in DRAFTKIT_HEAD_STYLES
     ]
     if styled:
         # a document draftkit rendered names the parts of its head in its styles
