@@ -16,7 +16,8 @@ from draftkit.compose import ComposeResult, compose_letter
 from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
-from draftkit.files import claim_output, load_letter, refuse_input_as_output, write_bytes_atomic
+from draftkit.files import load_letter
+from draftkit.outputs import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.provenance import provenance_properties, spec_hash
 from draftkit.render import format_for_path, render_bytes
 from draftkit.schema import Letter

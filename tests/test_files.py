@@ -23,10 +23,8 @@ from draftkit.files import (
     parse_letter,
     parse_yaml_text,
     read_input,
-    refuse_input_as_output,
-    write_bytes_atomic,
-    write_text_atomic,
 )
+from draftkit.outputs import refuse_input_as_output, write_bytes_atomic, write_text_atomic
 from draftkit.schema import Addressee, Ask, Letter, Signatory
 
 

@@ -21,8 +21,8 @@ from typing import Any
 from draftkit.check.model import Finding
 from draftkit.check.places import fold
 from draftkit.errors import IngestError
-from draftkit.files import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.ooxml import open_document, read_package_file
+from draftkit.outputs import claim_output, refuse_input_as_output, write_bytes_atomic
 
 __all__ = [
     "AUTHOR",

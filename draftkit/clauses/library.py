@@ -41,7 +41,7 @@ from draftkit.clauses.store import (
     set_clause_fields,
 )
 from draftkit.errors import ClauseError
-from draftkit.files import write_text_atomic
+from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
 
 __all__ = ["ClauseLibrary", "SearchHit", "default_cache_dir"]

@@ -21,7 +21,7 @@ from draftkit.check import (
 from draftkit.check.engine import unknown_rule_hint
 from draftkit.cli._common import echo, run_guarded
 from draftkit.errors import RenderError, SpecError
-from draftkit.files import claim_output
+from draftkit.outputs import claim_output
 from draftkit.provenance import provenance_properties, spec_hash
 from draftkit.render import render_docx
 

@@ -11,8 +11,9 @@ import yaml
 
 from draftkit.cli._common import echo, echo_error, run_guarded
 from draftkit.errors import DraftkitError, OutputError
-from draftkit.files import dump_letter, letter_to_data, refuse_input_as_output, write_text_atomic
+from draftkit.files import dump_letter, letter_to_data
 from draftkit.ingest import IngestResult, ingest_file
+from draftkit.outputs import refuse_input_as_output, write_text_atomic
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 """An -o ending in one of these names a spec file rather than a folder."""

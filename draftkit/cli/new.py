@@ -9,7 +9,7 @@ import click
 from draftkit.cli._common import echo, run_guarded
 from draftkit.compose import scaffold_spec
 from draftkit.config import load_config
-from draftkit.files import write_text_atomic
+from draftkit.outputs import write_text_atomic
 
 __all__ = ["new"]
 

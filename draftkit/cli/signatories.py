@@ -9,7 +9,8 @@ import click
 
 from draftkit.check import check_letter
 from draftkit.cli._common import echo, run_guarded
-from draftkit.files import load_data, load_letter, refuse_input_as_output, write_text_atomic
+from draftkit.files import load_data, load_letter
+from draftkit.outputs import refuse_input_as_output, write_text_atomic
 from draftkit.signatories import (
     OrderPolicy,
     count_signatories,

@@ -25,7 +25,8 @@ from draftkit.compose.sandbox import (
     string_env,
 )
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.files import parse_yaml_text, write_text_atomic
+from draftkit.files import parse_yaml_text
+from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
 from draftkit.shipped import BUILTIN_VARIANTS
 

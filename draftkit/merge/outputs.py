@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import DraftkitError, OutputExistsError, TemplateRefusedError
-from draftkit.files import write_bytes_atomic, write_text_atomic
 from draftkit.merge.letters import Letters
 from draftkit.merge.plan import MANIFEST_NAME, Plan
+from draftkit.outputs import write_bytes_atomic, write_text_atomic
 from draftkit.provenance import provenance_properties
 from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text

@@ -17,8 +17,9 @@ from draftkit.compose import names_read
 from draftkit.compose.texts import fields_of, spec_texts
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import RenderError
-from draftkit.files import load_letter, refuse_input_as_output
+from draftkit.files import load_letter
 from draftkit.merge.names import output_names
+from draftkit.outputs import refuse_input_as_output
 from draftkit.provenance import spec_hash
 from draftkit.recipients import Recipient, load_recipients
 from draftkit.schema import Letter

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import RenderError
-from draftkit.files import claim_output, refuse_input_as_output, write_bytes_atomic
+from draftkit.outputs import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.render.layout import format_date, layout, typeset
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
