@@ -192,4 +192,4 @@ def address(
     if fmt == "json":
         echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
         return
-    _print_report(report, protocol.get_office(office).source, show_sources)
+    _print_report(report, protocol.cited_works(protocol.get_office(office)), show_sources)
