@@ -16,7 +16,6 @@ import pytest
 
 from draftkit.errors import IngestError
 from draftkit.ingest import ingest_bytes, ingest_file, pdf
-from tests.conftest import SHARED
 from tests.hostile import builders
 from tests.hostile.harness import assert_bounded, assert_refused, run
 
@@ -122,7 +121,7 @@ def test_a_pdf_content_bomb_is_refused_not_a_crash(case: Path) -> None:
 
 
 def test_pages_read_in_a_child_are_the_pages_read_here() -> None:
-    data = sorted((SHARED / "corpus-wild").glob("*.pdf"))[0].read_bytes()
+    data = sorted((Path(__file__).parents[1] / "fixtures" / "wild").glob("*.pdf"))[0].read_bytes()
     assert pdf._isolated_pages(data, None) == pdf._page_rows(data, None)
 
 
