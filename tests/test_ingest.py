@@ -166,6 +166,8 @@ def test_a_quoted_salutation_does_not_make_a_letter() -> None:
         ("Washington, D.C., May 5, 2024", "2024-05-05", "Washington, D.C."),
         ("Paris, le 3 mars 2023", "2023-03-03", "Paris"),
         ("12th of May, 2024", "2024-05-12", None),
+        ("Rosario, 3 de Marzo del 2021", "2021-03-03", "Rosario"),
+        ("Agosto 14 del 2019", "2019-08-14", None),
     ],
 )
 def test_dates_in_their_usual_written_forms(line: str, iso: str, place: str | None) -> None:

@@ -1809,3 +1809,20 @@ def test_single_letter_contact_labels_after_the_signer_are_not_signers() -> None
         "Travis Jordan\np: 34 Harbour Street, Greenslopes QLD 4120\ne: hello@example.org\n"
     )
     assert [s.name for s in letter.signatories] == ["Travis Jordan"]
+
+
+def test_a_signer_table_under_a_count_with_a_category_column() -> None:
+    rows = "".join(
+        f"{name}\t{field}\t{year}\n"
+        for name, field, year in [
+            ("Ines Varga", "Chemistry", 1999),
+            ("Tomas Eriksen", "Physics", 2004),
+            ("Lucia Ferraro", "Medicine", 2011),
+        ]
+    )
+    letter = _letter(
+        "Dear President,\n\nWe write as scientists about the cuts to the research council.\n\n"
+        "We ask you to restore its budget.\n\nSincerely,\n\n3 Nobel Laureates\n\n"
+        "Name\tCategory Prize Year\n" + rows
+    )
+    assert [s.name for s in letter.signatories] == ["Ines Varga", "Tomas Eriksen", "Lucia Ferraro"]

@@ -39,8 +39,8 @@ _MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>\d{4})"
 _FORMS = [
-    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?:de\s+)?{_YEAR}$", re.IGNORECASE),
-    re.compile(rf"^{_DAY}\.?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?:del?\s+)?{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^{_DAY}\.?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:del?\s+)?{_YEAR}$", re.IGNORECASE),
     re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})$"),
     re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$"),
     re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$"),
@@ -69,7 +69,7 @@ _TRAILING = re.compile(
 
 _PLACE_THEN_DATE = re.compile(
     r"^(?P<place>[^\d]{2,60}?)[,\s]+(?P<date>[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:de\s+)?\d{4})\.?$"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:del?\s+)?\d{4})\.?$"
 )
 """A place and a date with no separator between them: "Iraklion, Crete, Greece August 15, 2003"."""
 

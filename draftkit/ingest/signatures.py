@@ -205,6 +205,12 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+_GROUP_COUNT = re.compile(
+    r"^\d[\d,]*\+?\s+(?:[A-Z][\w-]*\s+){0,2}(?:Laureates|Scientists|Economists|Scholars|"
+    r"Academics|Experts|Organi[sz]ations|Groups|Companies|Lawyers|Doctors|Researchers|"
+    r"Professors|Leaders|Mayors|Legislators|Judges|Diplomats|Ambassadors|Unions|Businesses)$"
+)
+"""A count heading the signers ("68 Nobel Laureates", "120 Organizations"), not a signer."""
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
 _CONTACT_IN = re.compile(
@@ -493,7 +499,7 @@ def parse_signatures(
             r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
             r"(?:signers|signatories|signatures)\b",
             text,
-        ):
+        ) or _GROUP_COUNT.match(text):
             skipped.append((text, "a count of the signers"))
             continue
         if re.match(
@@ -788,13 +794,19 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     return out
 
 
-_HEADER_CELL = re.compile(
-    r"(?i)^(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
+_HEADER_WORD = (
+    r"(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
     r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
     r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
-    r"organizaci[oó]n|ciudad|cargo)$"
+    r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort)"
 )
-_PLACE_HEADER = re.compile(r"(?i)^(?:countr|city|location|region|pays|país|ciudad)")
+_HEADER_CELL = re.compile(rf"(?i)^{_HEADER_WORD}(?:\s+{_HEADER_WORD})*$")
+"""A table's header cell: "Name", "Organisation", "Category Prize Year"."""
+_PLACE_HEADER = re.compile(
+    r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
+    r"year|class|cohort)"
+)
+"""Header of a column that describes the signers (where, what field, which year): left out."""
 _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
 
 
