@@ -1680,6 +1680,7 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
         ("Exmo. Sr. Presidente,", "Cordiais saudações,"),
         ("Sra. Ministra:", "Atentamente,"),
         ("Supervisor Lindqvist,", "Sincerely,"),
+        ("Dear Councilmember Ortiz,", "Thanks for your thoughts,"),
         ("E te Minita,", "Nāku noa, nā"),
         ("Tēnā koutou,", "Ngā mihi,"),
     ],
