@@ -161,12 +161,17 @@ def ingest_lines(
             hint="split the document, or convert the part you need to plain text",
         ) from None
     if replaced:
-        note = (
+        result = _warned(
+            result,
             f"{replaced} character{'s' if replaced > 1 else ''} that a letter cannot hold "
-            "(control characters or noncharacters) replaced by U+FFFD"
+            "(control characters or noncharacters) replaced by U+FFFD",
         )
-        result = result.model_copy(update={"warnings": [*result.warnings, note]})
     return result
+
+
+def _warned(result: IngestResult, note: str) -> IngestResult:
+    """``result`` with one more warning."""
+    return result.model_copy(update={"warnings": [*result.warnings, note]})
 
 
 def _ingest_lines(
@@ -319,11 +324,11 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
             ingest_lines(lines, source=filename, dropped=dropped, explain=explain), encoding
         )
         if hidden:
-            note = (
+            result = _warned(
+                result,
                 f"{hidden} character reference{'s' if hidden > 1 else ''} to control "
-                "characters or noncharacters (such as &#27;) replaced by U+FFFD"
+                "characters or noncharacters (such as &#27;) replaced by U+FFFD",
             )
-            result = result.model_copy(update={"warnings": [*result.warnings, note]})
         return result
     if not text.strip():
         raise IngestError("empty file (only whitespace)", path=filename, hint="nothing to ingest")
