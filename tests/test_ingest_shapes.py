@@ -1681,6 +1681,9 @@ def test_signers_resume_after_endnotes_and_wrapped_entries_are_rejoined() -> Non
         ("Sra. Ministra:", "Atentamente,"),
         ("Supervisor Lindqvist,", "Sincerely,"),
         ("Dear Councilmember Ortiz,", "Thanks for your thoughts,"),
+        ("Gent.mo Sig. Sindaco,", "Distinti saluti,"),
+        ("Egregi,", "Cordiali saluti"),
+        ("Spett.le Comune,", "Distinti saluti"),
         ("E te Minita,", "Nāku noa, nā"),
         ("Tēnā koutou,", "Ngā mihi,"),
     ],
@@ -1827,3 +1830,16 @@ def test_a_signer_table_under_a_count_with_a_category_column() -> None:
         "Name\tCategory Prize Year\n" + rows
     )
     assert [s.name for s in letter.signatories] == ["Ines Varga", "Tomas Eriksen", "Lucia Ferraro"]
+
+
+def test_an_italian_head_with_its_per_conoscenza_list() -> None:
+    letter = _letter(
+        "Al Sig. Sindaco del Comune di Riva\n\ne p.c.\nAi Consiglieri comunali\n\n"
+        "Oggetto: Richiesta di incontro sul piano di ricostruzione\n\n"
+        "Gent.mo Sig. Sindaco,\n\nscriviamo a nome delle famiglie colpite dall'alluvione.\n\n"
+        "Chiediamo un incontro entro il mese.\n\nDistinti saluti\n\nMarta Ricci\n"
+    )
+    assert letter.salutation == "Gent.mo Sig. Sindaco,"
+    assert letter.subject == "Richiesta di incontro sul piano di ricostruzione"
+    (copied,) = letter.cc
+    assert "Ai Consiglieri comunali" in [copied.name, *copied.title_lines]

@@ -35,6 +35,8 @@ _SALUTATION = re.compile(
     r"|De\s+(?:nuestra|mi)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci[oó]n|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
+    r"|Egregi[oae]?\s*[,:]|Gent\.?\s*(?:mo|ma|mi|me)\.?\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"|Spett\.?\s*(?:le|li)\.?\s+[^,:;!\n]{1,80}[,:]"
     r"|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)(?:\s+[^,:;!\n]{1,80})?[,:;!]"
     r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"

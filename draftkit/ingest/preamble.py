@@ -36,7 +36,7 @@ SUBJECT_LINE = re.compile(
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(
-    r"^(?:(?:cc|c\.c\.|c/c|bcc)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
+    r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
     r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
     re.IGNORECASE,

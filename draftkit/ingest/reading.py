@@ -651,6 +651,14 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     return out
 
 
+_ITALIAN_TO = re.compile(
+    r"^(?:Al|Alla|Allo|Ai|Agli|Alle)\s+(?:Sig\.|Sig\.ra|Signor\w*|Comune|Presidente|Sindaco|"
+    r"Ministr[oa]|Consiglio|Prefett\w*|Assessor\w*|Direttor\w*|Regione|Provincia|Governo|"
+    r"On\.|Onorevole|Egregi\w*|Gent\.?\w*|Vice\w*)"
+)
+"""An Italian address line: "Al Sig. Sindaco …", "Alla Presidente del Consiglio …"."""
+
+
 def _title(line: Line) -> bool:
     """A heading: an HTML heading, or a short capitalised line with no end punctuation."""
     text = line.text.strip()
@@ -674,15 +682,20 @@ def _score_headless(
     why: list[str] = []
     score = 0.0
     near = before[-6:]
-    if any(TO_LINE.match(page.text(i)) or re.match(r"(?i)^to,?$", page.text(i)) for i in near):
+    if any(
+        TO_LINE.match(page.text(i))
+        or re.match(r"(?i)^to,?$", page.text(i))
+        or _ITALIAN_TO.match(page.text(i))
+        for i in near
+    ):
         score += 2.0
         why.append("a 'To' address line above the first paragraph")
     elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
-    if before and SUBJECT_LINE.match(texts[-1]) and len(texts[-1]) <= 400:
+    if any(SUBJECT_LINE.match(t) and len(t) <= 400 for t in texts[-3:]):
         score += 1.5
-        why.append("right under a labelled subject line")
+        why.append("under a labelled subject line")
     if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
         score += 1.5
         why.append("right under a heading that names a letter")
