@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from draftkit.characters import replace_unwritable
+from draftkit.characters import find_unwritable, replace_unwritable
 from draftkit.ingest.text import Line
 
 __all__ = ["writable_lines"]
@@ -20,6 +20,11 @@ _FIELDS = ("text", "marked", "lead", "raw", "style")
 
 def writable_lines(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines with unwritable characters replaced by U+FFFD, and how many were replaced."""
+    whole = "\n".join(
+        value for line in lines for name in _FIELDS if (value := getattr(line, name))
+    )
+    if find_unwritable(whole) is None:
+        return list(lines), 0  # the usual case, found with one search instead of one per field
     total = 0
     out: list[Line] = []
     for line in lines:
