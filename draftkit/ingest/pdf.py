@@ -267,15 +267,6 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     Raises:
         IngestError: Encrypted, damaged, too long, or without a text layer.
     """
-    document = _open(data, source)
-    pages = len(document)  # type: ignore[arg-type]
-    if pages > MAX_PAGES:
-        raise IngestError(
-            f"the PDF has {pages} pages; ingest reads at most {MAX_PAGES}",
-            path=source,
-            hint="split out the letter's pages",
-        )
-    document.close()  # type: ignore[attr-defined]
     per_page = _isolated_pages(data, source)
     if sum(len(r.text.strip()) for rows, _ in per_page for r in rows) < _MIN_TEXT:
         raise IngestError(
@@ -334,7 +325,14 @@ def _page_rows(data: bytes, source: str | None) -> list[tuple[list[_Row], float]
     document = _open(data, source)
     per_page: list[tuple[list[_Row], float]] = []
     try:
-        for number in range(len(document)):  # type: ignore[arg-type]
+        pages = len(document)  # type: ignore[arg-type]
+        if pages > MAX_PAGES:
+            raise IngestError(
+                f"the PDF has {pages} pages; ingest reads at most {MAX_PAGES}",
+                path=source,
+                hint="split out the letter's pages",
+            )
+        for number in range(pages):
             page = document[number]  # type: ignore[index]
             height = float(page.get_height())
             textpage = page.get_textpage()
@@ -463,13 +461,10 @@ def _footnote_rows(rows: list[_Row]) -> int:
     return count
 
 
-_LABELLED_PAGE_NUMBER = re.compile(
-    r"(?i)^(?:page|pg\.?|p\.|seite|página|pagina)\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$"
-)
-_PAGE_NUMBER = re.compile(
-    r"(?i)^(?:page|pg\.?|p\.|seite|página|pagina)?\s*\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$|"
-    r"^[-–—]\s*\d{1,3}\s*[-–—]$"
-)
+_PAGE_LABEL = r"(?:page|pg\.?|p\.|seite|página|pagina)"
+_PAGE_OF = r"\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$"
+_LABELLED_PAGE_NUMBER = re.compile(rf"(?i)^{_PAGE_LABEL}\s*{_PAGE_OF}")
+_PAGE_NUMBER = re.compile(rf"(?i)^{_PAGE_LABEL}?\s*{_PAGE_OF}|^[-–—]\s*\d{{1,3}}\s*[-–—]$")
 
 
 def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int], str]:

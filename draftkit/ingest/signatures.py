@@ -19,6 +19,7 @@ from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee, Signatory
 
 __all__ = [
+    "CONTACT_LABEL",
     "Tail",
     "inline_person",
     "is_signatory_label",
@@ -205,6 +206,8 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific))
 
 
+CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
+"""A one-letter contact label after a signer: "p: 34 Drummond Street", "e: …", "m: 0400 …"."""
 _GROUP_COUNT = re.compile(
     r"^\d[\d,]*\+?\s+(?:[A-Z][\w-]*\s+){0,2}(?:Laureates|Scientists|Economists|Scholars|"
     r"Academics|Experts|Organi[sz]ations|Groups|Companies|Lawyers|Doctors|Researchers|"
@@ -282,7 +285,7 @@ def _is_contact(text: str) -> bool:
     return bool(
         re.search(r"@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
         or re.match(r"(?i)^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile)\.?\s*[:.]", text)
-        or re.match(r"^[ptewfm]:\s", text) is not None  # "p: 34 Drummond Street", "e: …"
+        or CONTACT_LABEL.match(text) is not None
     )
 
 
@@ -512,7 +515,7 @@ def parse_signatures(
         if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
             skipped.append((text, "postscript"))
             continue
-        if re.match(r"^[ptewfm]:\s", text):
+        if CONTACT_LABEL.match(text):
             skipped.append((text, "contact details"))  # "p: 34 Drummond Street", "m: 0400 …"
             continue
         contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
