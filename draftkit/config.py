@@ -15,6 +15,7 @@ Paths are resolved relative to the config file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -26,6 +27,16 @@ from draftkit.files import load_data
 __all__ = ["CONFIG_NAME", "CheckSettings", "ProjectConfig", "find_config", "load_config"]
 
 CONFIG_NAME = "draftkit.yaml"
+
+
+def default_cache_dir() -> Path:
+    """The user cache folder: ``$XDG_CACHE_HOME/draftkit`` or ``~/.cache/draftkit``.
+
+    It holds what draftkit can rebuild at any time: the clause search index (when no
+    ``cache_dir`` is configured) and a JSON copy of the forms-of-address table.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "draftkit"
 
 
 class CheckSettings(BaseModel):

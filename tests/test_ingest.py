@@ -25,10 +25,10 @@ from draftkit.ingest import (
 )
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.letter import parse_lines
-from draftkit.ingest.sentences import first_sentence
 from draftkit.ingest.text import decode_bytes, lines_from_text
 from draftkit.markup import plain
 from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.sentences import first_sentence
 
 LETTER = """\
 Skip to main content

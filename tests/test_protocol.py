@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1160,7 +1161,8 @@ def test_salutation_parameter_missing_raises_naming_it(monkeypatch: pytest.Monke
     rows = protocol_table._parse_table(
         _minimal_table(salutation_common="Dear Members of the {committee}")
     )
-    monkeypatch.setattr(protocol_table, "_index", lambda: {row.key: row for row in rows})
+    index = {row.key: row for row in rows}
+    monkeypatch.setattr(protocol_table, "_row", index.get)
     with pytest.raises(ProtocolError, match="needs the parameter 'committee'") as info:
         address_forms("test-office", "Jordan Q. Avery")
     assert info.value.hint is not None and "--param committee=" in info.value.hint
@@ -1305,3 +1307,69 @@ def test_docs_page_lists_every_office_with_its_sources() -> None:
         for ref in row.source_ids():
             assert ref in line, (row.key, ref)
     assert "## United Kingdom" in text and "## References" in text
+
+
+# --- the JSON copy of the table in the user cache, and the one-row path
+
+
+def _clear_table_caches() -> None:
+    for cached in (
+        protocol_table._raw,
+        protocol_table._raw_rows,
+        protocol_table._row,
+        protocol_table._document,
+        protocol_table._sources_or_empty,
+    ):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def _cleared() -> Iterator[None]:
+    yield
+    _clear_table_caches()  # later tests read the table as if this test never ran
+
+
+def _fresh_table(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    """As a new process would start: the table not yet read, the cache folder ``cache``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    _clear_table_caches()
+
+
+@pytest.mark.usefixtures("_cleared")
+def test_the_table_is_copied_as_json_and_read_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _fresh_table(monkeypatch, tmp_path)
+    first = get_office("us-senator")
+    (copy,) = (tmp_path / "draftkit").glob("protocol-*.json")
+    assert json.loads(copy.read_text(encoding="utf-8"))["offices"]
+    # a second process reads the copy: same row, and the YAML is not parsed again
+    _fresh_table(monkeypatch, tmp_path)
+    monkeypatch.setattr(
+        protocol_table, "_load_yaml", lambda *a, **k: pytest.fail("YAML parsed again")
+    )
+    assert get_office("us-senator") == first
+    assert [row.key for row in protocol_table.offices()][:1] == ["us-president"]
+
+
+@pytest.mark.usefixtures("_cleared")
+def test_a_damaged_or_unwritable_copy_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _fresh_table(monkeypatch, tmp_path)
+    get_office("us-senator")
+    (copy,) = (tmp_path / "draftkit").glob("protocol-*.json")
+    copy.write_text('{"offices": [', encoding="utf-8")  # cut short
+    _fresh_table(monkeypatch, tmp_path)
+    assert get_office("us-senator").key == "us-senator"
+    assert json.loads(copy.read_text(encoding="utf-8"))["offices"]  # rewritten whole
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x", encoding="utf-8")
+    _fresh_table(monkeypatch, blocked)
+    assert get_office("uk-mp").key == "uk-mp"
+
+
+def test_one_row_validated_alone_equals_the_whole_table() -> None:
+    for row in protocol_table.offices():
+        assert protocol_table._row(row.key) == row
+    assert protocol_table._row("no-such-office") is None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from draftkit.markup import plain
 from draftkit.schema import Addressee, Ask, Letter
+from draftkit.sentences import first_sentence
 
 __all__ = [
     "Place",
@@ -27,9 +28,7 @@ __all__ = [
     "words",
 ]
 
-_FOLD = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
-)
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _WORD = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:[’'\-][A-Za-z0-9À-ÖØ-öø-ÿ]+)*")
 
 
@@ -137,9 +136,6 @@ def words(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (abbreviations such as "U.S." and "Mr." do not end one)."""
-    # deferred: importing draftkit.ingest loads all of ingest; only coverage rules need this
-    from draftkit.ingest.sentences import first_sentence
-
     out: list[str] = []
     rest: str | None = " ".join(text.split())
     guard = 0

@@ -8,7 +8,7 @@ docs/clauses.md for building and vetting a library.
 from __future__ import annotations
 
 from draftkit.clauses.harvest import HarvestMatch, HarvestReport
-from draftkit.clauses.library import ClauseLibrary, SearchHit, default_cache_dir
+from draftkit.clauses.library import ClauseLibrary, SearchHit
 from draftkit.clauses.model import (
     CLAUSE_KINDS,
     Clause,
@@ -36,6 +36,5 @@ __all__ = [
     "Source",
     "SourceInfo",
     "VariableSpec",
-    "default_cache_dir",
     "text_similarity",
 ]

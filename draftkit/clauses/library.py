@@ -40,11 +40,12 @@ from draftkit.clauses.store import (
     read_clause_file,
     set_clause_fields,
 )
+from draftkit.config import default_cache_dir
 from draftkit.errors import ClauseError
 from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
 
-__all__ = ["ClauseLibrary", "SearchHit", "default_cache_dir"]
+__all__ = ["ClauseLibrary", "SearchHit"]
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,6 @@ class SearchHit:
     clause: Clause
     score: float
     snippet: str
-
-
-def default_cache_dir() -> Path:
-    """The user cache folder used when no ``cache_dir`` is given."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "draftkit"
 
 
 class ClauseLibrary:

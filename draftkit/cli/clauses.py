@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from draftkit.clauses import CLAUSE_KINDS, Clause, ClauseLibrary, SourceInfo, default_cache_dir
+from draftkit.clauses import CLAUSE_KINDS, Clause, ClauseLibrary, SourceInfo
 from draftkit.clauses.store import (
     MAX_CLAUSE_FILE_BYTES,
     dump_clause,
@@ -20,7 +20,7 @@ from draftkit.clauses.store import (
     read_clause_file,
 )
 from draftkit.cli._common import echo, echo_error, run_guarded
-from draftkit.config import find_config, load_config
+from draftkit.config import default_cache_dir, find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
 from draftkit.files import load_letter
 from draftkit.ingest import ingest_file
@@ -104,6 +104,7 @@ def clauses() -> None:
     (or --library DIR); a search index is kept in the cache folder and rebuilt when the
     files change.
     """
+
 
 @clauses.command()
 @click.argument("query", nargs=-1, required=True)

@@ -35,6 +35,7 @@ def templates() -> None:
     (--templates, then `templates:` in draftkit.yaml) are searched before the built-ins.
     """
 
+
 @templates.command("list")
 @_TEMPLATES_OPTION
 @run_guarded

@@ -11,10 +11,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from draftkit.ingest.sentences import first_sentence, split_marker
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.markup import escape
 from draftkit.schema import Ask
+from draftkit.sentences import first_sentence, split_marker
 
 __all__ = ["Unit", "body_asks_closing", "units_of"]
 

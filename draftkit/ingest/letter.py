@@ -16,11 +16,11 @@ from draftkit.ingest.body import body_asks_closing, units_of
 from draftkit.ingest.dates import DateLine, parse_date_line, split_trailing_date
 from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
-from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.numbers import parse_number
 from draftkit.schema import Letter, LetterOptions
+from draftkit.sentences import split_marker
 
 __all__ = ["Parsed", "parse_lines"]
 

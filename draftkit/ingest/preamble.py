@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
-from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
+from draftkit.sentences import ABBREVIATED_END, ends_sentence
 
 __all__ = [
     "CC_LINE",

@@ -49,9 +49,9 @@ from draftkit.ingest.preamble import (
     is_person_line,
     name_part,
 )
-from draftkit.ingest.sentences import ABBREVIATED_END, ends_sentence, split_marker
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
 from draftkit.ingest.text import Line
+from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
 
 __all__ = ["Candidate", "Reading", "locate", "split_run_together"]
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
-from draftkit.ingest.sentences import split_marker
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee, Signatory
+from draftkit.sentences import split_marker
 
 __all__ = [
     "CONTACT_LABEL",

@@ -1,5 +1,4 @@
-"""The forms a letter needs for one person in an office, and for several together.
-"""
+"""The forms a letter needs for one person in an office, and for several together."""
 
 from __future__ import annotations
 
@@ -26,7 +25,7 @@ from draftkit.protocol.rows import (
     Style,
     _Frozen,
 )
-from draftkit.protocol.table import _index, cited_works, get_office
+from draftkit.protocol.table import _row, cited_works, get_office
 
 # --------------------------------------------------------------------------- result model
 
@@ -97,7 +96,6 @@ class AddressForms(_Frozen):
             "Excellency",
             "Your Excellency",
         )
-
 
 
 # --------------------------------------------------------------------------- rendering
@@ -425,7 +423,7 @@ def combined_salutation(
         return "Excellencies"
     offices_used = {f.office for f in forms}
     if len(forms) >= 3 and len(offices_used) == 1:
-        row = _index().get(forms[0].office)
+        row = _row(forms[0].office)
         if row is not None and row.courtesy_title and row.courtesy_title_plural:
             prefix = f"Dear {row.courtesy_title} "
             if all(f.salutation_common == prefix + f.surname for f in forms):
@@ -457,5 +455,3 @@ def default_punctuation(audience: str | None) -> str:
     if audience and _PUNCTUATION_RE.match(audience.strip()):
         return ":"
     return ","
-
-

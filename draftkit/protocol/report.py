@@ -1,5 +1,4 @@
-"""Where each form comes from: the report `draftkit address` prints.
-"""
+"""Where each form comes from: the report `draftkit address` prints."""
 
 from __future__ import annotations
 
@@ -129,4 +128,3 @@ def forms_report(
         "alternatives": alternatives,
         "basis": describe_basis(row),
     }
-

@@ -67,7 +67,6 @@ _STYLE_FIELDS = ("honorific", "name_line", "title_lines", "address_lines")
 _GROUPS = ("common", "acting", "former")
 
 
-
 # --------------------------------------------------------------------------- table models
 
 
@@ -493,10 +492,7 @@ class OfficeRow(_Frozen):
         return seen
 
 
-
 class _Table(_Frozen):
     version: Literal[2]
     sources: dict[str, dict[str, Any]]
     offices: list[dict[str, Any]]
-
-

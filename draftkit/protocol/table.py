@@ -1,11 +1,13 @@
-"""Reading the forms-of-address table (package data) once, and looking offices up in it.
-"""
+"""Reading the forms-of-address table (package data) once, and looking offices up in it."""
 
 from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
+import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -13,7 +15,9 @@ from pydantic import (
     ValidationError,
 )
 
-from draftkit.errors import ProtocolError
+from draftkit.config import default_cache_dir
+from draftkit.errors import DraftkitError, ProtocolError
+from draftkit.outputs import write_text_atomic
 from draftkit.protocol.rows import _LIST_HINT, TABLE_FILE, OfficeRow, Source, _Table
 
 # --------------------------------------------------------------------------- loading
@@ -43,6 +47,10 @@ _TABLE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _parse_document(
     text: str, *, source: str = TABLE_FILE
 ) -> tuple[dict[str, Source], tuple[OfficeRow, ...]]:
+    return _validate_document(_load_yaml(text, source=source), source=source)
+
+
+def _load_yaml(text: str, *, source: str) -> Any:
     try:
         # the table is package data, not user input: libyaml reads it whole (six times
         # faster than the capped, line-tracking reader that specs go through)
@@ -56,6 +64,12 @@ def _parse_document(
             line=line,
             hint="fix the syntax of the forms-of-address table",
         ) from exc
+    return data
+
+
+def _validate_document(
+    data: Any, *, source: str
+) -> tuple[dict[str, Source], tuple[OfficeRow, ...]]:
     try:
         table = _Table.model_validate(data)
     except ValidationError as exc:
@@ -113,9 +127,22 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {message}" if loc else message
 
 
+def _cache_file(text: str) -> Path:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    return default_cache_dir() / f"protocol-{digest}.json"
+
+
 @functools.cache
-def _document() -> tuple[dict[str, Source], tuple[OfficeRow, ...]]:
+def _raw() -> tuple[dict[str, Any], str]:
+    """The bundled table as plain data, and the name its errors give.
+
+    libyaml still spends ~70 ms building a 250 KB table, on every start of the command
+    line; the same data as JSON loads in ~3 ms. So the first read keeps a JSON copy in the
+    user cache folder, named by a hash of the YAML text (a changed table never meets an
+    old copy); the YAML stays the truth, and an unreadable or odd copy is just ignored.
+    """
     package = "draftkit"  # the table is draftkit's package data
+    source = f"draftkit/data/{TABLE_FILE}"
     resource = resources.files(package).joinpath("data").joinpath(TABLE_FILE)
     try:
         text = resource.read_text(encoding="utf-8")
@@ -125,23 +152,90 @@ def _document() -> tuple[dict[str, Source], tuple[OfficeRow, ...]]:
             path=TABLE_FILE,
             hint="reinstall draftkit: the package data file is missing",
         ) from exc
-    return _parse_document(text, source=f"draftkit/data/{TABLE_FILE}")
+    cached = _cache_file(text)
+    try:
+        data = json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("offices"), list):
+        return data, source
+    data = _load_yaml(text, source=source)
+    if isinstance(data, dict):
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(cached, json.dumps(data, ensure_ascii=False), force=True)
+        except (OSError, DraftkitError):
+            pass  # a cache that cannot be written only costs the next start its speed
+    return data, source
+
+
+@functools.cache
+def _document() -> tuple[dict[str, Source], tuple[OfficeRow, ...]]:
+    data, source = _raw()
+    return _validate_document(data, source=source)
 
 
 def _table() -> tuple[OfficeRow, ...]:
     return _document()[1]
 
 
+@functools.cache
 def _sources_or_empty() -> dict[str, Source]:
+    """The table's references, validated without its rows ({} when they cannot be read)."""
     try:
-        return _document()[0]
+        data, _ = _raw()
     except ProtocolError:
         return {}
+    raw = data.get("sources")
+    out: dict[str, Source] = {}
+    for ref_id, entry in raw.items() if isinstance(raw, dict) else ():
+        try:
+            out[ref_id] = Source.model_validate({**entry, "id": ref_id})
+        except (ValidationError, TypeError):
+            continue  # offices() reports it; a citation line just shows the id
+    return out
 
 
 @functools.cache
-def _index() -> dict[str, OfficeRow]:
-    return {row.key: row for row in _table()}
+def _raw_rows() -> dict[str, dict[str, Any]]:
+    """The table's rows as plain data, by key (validated one by one, when looked up)."""
+    data, _ = _raw()
+    offices_data = data.get("offices")
+    rows: dict[str, dict[str, Any]] = {}
+    for raw in offices_data if isinstance(offices_data, list) else []:
+        if isinstance(raw, dict) and isinstance(raw.get("key"), str):
+            rows.setdefault(raw["key"], raw)
+    return rows
+
+
+@functools.cache
+def _row(key: str) -> OfficeRow | None:
+    """One office's validated row, or None; a one-letter render validates 1-2 of ~170 rows.
+
+    The whole table is validated, with duplicate keys and unknown sources refused, by
+    :func:`offices` and the test suite; this path only validates what it returns.
+    """
+    raw = _raw_rows().get(key)
+    if raw is None:
+        return None
+    data, source = _raw()
+    try:
+        row = OfficeRow.model_validate(raw)
+    except ValidationError as exc:
+        raise ProtocolError(
+            f"row {key!r}: {_first_error(exc)}",
+            path=source,
+            hint="fix that row of the forms-of-address table",
+        ) from exc
+    known = data.get("sources")
+    unknown = [ref for ref in row.source_ids() if not isinstance(known, dict) or ref not in known]
+    if unknown:
+        raise ProtocolError(
+            f"row {key!r}: cites unknown source {unknown[0]!r}",
+            path=source,
+            hint="add it under `sources:` at the top of the table, or fix the id",
+        )
+    return row
 
 
 def offices(*, country: str | None = None, organization: str | None = None) -> list[OfficeRow]:
@@ -189,11 +283,10 @@ def get_office(key: str) -> OfficeRow:
     Raises:
         ProtocolError: The key is unknown; the hint suggests the nearest key.
     """
-    index = _index()
-    row = index.get(key)
+    row = _row(key)
     if row is not None:
         return row
-    close = difflib.get_close_matches(key, list(index), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(_raw_rows()), n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? {_LIST_HINT}" if close else _LIST_HINT
     raise ProtocolError(f"unknown office {key!r}", hint=hint)
 
