@@ -1843,3 +1843,99 @@ def test_an_italian_head_with_its_per_conoscenza_list() -> None:
     assert letter.subject == "Richiesta di incontro sul piano di ricostruzione"
     (copied,) = letter.cc
     assert "Ai Consiglieri comunali" in [copied.name, *copied.title_lines]
+
+
+# --- a letter's head laid out as a web page sets it (fresh letters, written for these tests)
+
+HEAD_AS_A_PAGE_SETS_IT = """\
+Campaigns
+
+Open Letter to the World Food Programme
+
+March 2024
+
+From the Coastal Fisheries Network
+
+For the attention of the World Food Programme,2
+represented by its Executive Director Marta Ilunga
+
+Copy:
+
+Tomas Berglund, Director-General of the FAO
+Aiko Mensah-Hart, UN, Special Rapporteur on the Right to Food
+Rafael Quintero, Executive Director of UNICEF
+
+Subject\tFood assistance to fishing communities after the 2023 storms
+
+Dear Executive Director,
+
+We write on behalf of forty fishing cooperatives whose boats were lost in the storms.
+
+We ask you to extend the emergency programme to the northern districts.
+
+Sincerely,
+
+Coastal Fisheries Network
+
+Harbour Women's Union
+
+1.
+
+Letter published on our site in March 2024. ↩︎
+
+2.
+
+Through its country office. ↩︎
+"""
+
+
+def test_a_head_set_as_a_page_has_its_parts() -> None:
+    letter = _letter(HEAD_AS_A_PAGE_SETS_IT)
+    (addressee,) = letter.addressees
+    assert addressee.name == "the World Food Programme"  # the footnote mark "2" dropped
+    assert addressee.title_lines == ["represented by its Executive Director Marta Ilunga"]
+    assert [c.name for c in letter.cc] == ["Tomas Berglund", "Aiko Mensah-Hart", "Rafael Quintero"]
+    assert letter.cc[1].title_lines == ["UN, Special Rapporteur on the Right to Food"]
+    assert letter.sender is not None
+    assert letter.sender.organization == "the Coastal Fisheries Network"  # "From the …"
+    assert letter.subject == "Food assistance to fishing communities after the 2023 storms"
+    assert [s.name or s.organization for s in letter.signatories] == [
+        "Coastal Fisheries Network",
+        "Harbour Women's Union",
+    ]  # the footnotes below the signatures are not signers
+
+
+FRENCH_HEAD = """\
+Lettre ouverte au Haut-Commissariat aux droits de l'homme
+
+De la Coalition des juristes du Sahel
+
+À l’attention du Haut-Commissariat aux droits de l'homme,
+représenté par sa Haute-Commissaire adjointe
+
+Copie :
+
+  • Odile Ferrand, ONU, Rapporteuse spéciale sur l'indépendance des juges
+  • Bakary Touré, Directeur du Bureau régional
+
+Objet \tLa détention des avocats à Niamey
+
+Madame la Haute-Commissaire adjointe,
+
+Nous vous écrivons au sujet de la détention de onze avocats depuis janvier.
+
+Nous vous demandons d'intervenir auprès des autorités.
+
+Cordialement,
+
+Coalition des juristes du Sahel
+"""
+
+
+def test_a_french_head_with_a_bulleted_copy_list() -> None:
+    letter = _letter(FRENCH_HEAD)
+    (addressee,) = letter.addressees
+    assert addressee.name == "Haut-Commissariat aux droits de l'homme"  # not the page's title
+    assert addressee.title_lines == ["représenté par sa Haute-Commissaire adjointe"]
+    assert [c.name for c in letter.cc] == ["Odile Ferrand", "Bakary Touré"]
+    assert letter.subject == "La détention des avocats à Niamey"

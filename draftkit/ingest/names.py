@@ -215,7 +215,10 @@ POST_NOMINALS = (
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
     r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
     # other letters after a comma: religious orders and honours ("SJ", "FMM", "OFM", "FRS")
-    r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU)\b)[A-Z]{2,5}"
+    r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU|"
+    # ... but not the acronym of an organisation the person works for ("Ana Ruiz, UN, …")
+    r"UN|ONU|UNO|OAS|OEA|WHO|OMS|ILO|OIT|FAO|WFP|PAM|UE|AU|UA|IMF|FMI|ICC|CPI|OSCE|"
+    r"UNHCR|HCR|UNDP|PNUD|OHCHR|HCDH|NATO|OTAN|WTO|OMC|IOM|OIM|ICRC|CICR)\b)[A-Z]{2,5}"
 )
 """Degrees, honours and service branches written after a name ("Jane Doe, MD, MPH")."""
 

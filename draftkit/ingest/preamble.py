@@ -16,7 +16,7 @@ from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
-from draftkit.sentences import ABBREVIATED_END, ends_sentence
+from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
 
 __all__ = [
     "CC_LINE",
@@ -32,7 +32,9 @@ __all__ = [
 
 SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Ref|REF|Reference|Our ref|Regarding|"
-    r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)(?:\s*[:.]|\s+[–—-])\s*(?:\*\*)?"
+    r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)"
+    # a colon, a full stop or a dash after the label; or a tab, as a table row "Subject | …"
+    r"(?:\s*[:.]|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(
@@ -166,8 +168,11 @@ def split_run_on(line: str) -> list[str]:
 
 
 def _line_end(line: str) -> str:
-    """An address line without the comma or full stop a letter puts at its end."""
-    line = line.rstrip(",")
+    """An address line without the comma or full stop a letter puts at its end.
+
+    A footnote mark glued to that comma goes too: "To the United Nations,1".
+    """
+    line = re.sub(r"(?<=[A-Za-zÀ-ÿ)][,.;])\d{1,2}$", "", line).rstrip(",")
     if line.endswith(".") and not ABBREVIATED_END.search(line) and len(line.split()) > 1:
         line = line[:-1]
     return line
@@ -292,6 +297,7 @@ def split_entries(block: list[str]) -> list[list[str]]:
         and (
             names.split_honorific(line)[0]
             or names.split_title_name(line.split(",", 1)[0].strip()) is not None
+            or _name_then_office(line)
         )
         and len(name_part(line).split()) <= 6
     )
@@ -326,6 +332,17 @@ def split_entries(block: list[str]) -> list[list[str]]:
         else:
             entries.append([line])
     return entries
+
+
+def _name_then_office(line: str) -> bool:
+    """ "Irina Bokova, Director-General of UNESCO": a person's name, then their office."""
+    name, _, office = line.partition(",")
+    office = office.strip()
+    return (
+        names.is_person_name(name.strip())
+        and bool(office)
+        and (names.is_title_line(office) or names.has_org_word(office))
+    )
 
 
 def _office_entry(line: str, current: list[str]) -> bool:
@@ -590,7 +607,10 @@ def parse_preamble(
                 len(block) == 1
                 and block_starts[b] not in dates
                 and _looks_like_heading(text)
-                and re.search(r"(?i)\b(?:open |joint )?(?:letter|appeal|petition)\b", text)
+                and re.search(
+                    r"(?i)\b(?:letter|appeal|petition|lettre|carta|lettera|appel|p[ée]tition)\b",
+                    text,
+                )
                 and not SUBJECT_LINE.match(text)
             ):
                 heading_index = block_starts[b]
@@ -694,7 +714,7 @@ def parse_preamble(
             and not names.split_honorific(first_text)[0]
             and not names.is_title_line(first_text)
             and not names.is_postal_line(first_text)
-            and not SUBJECT_LINE.match(first_text)
+            and not SUBJECT_LINE.match(block[0].text.strip())
             and not CC_LINE.match(first_text)
         ):
             # a title under the date, below the inside addresses: an unlabelled subject
@@ -709,7 +729,7 @@ def parse_preamble(
             and (":" in first_text or len(first_text.split()) >= 9)
             and not is_person_line(first_text)
             and not names.split_honorific(first_text)[0]
-            and not SUBJECT_LINE.match(first_text)
+            and not SUBJECT_LINE.match(block[0].text.strip())
         ):
             # a line of its own after the cc list: an unlabelled subject, not a cc entry
             skipped.append((block[0].text, "unlabelled line before the salutation"))
@@ -754,7 +774,10 @@ def parse_preamble(
                 if rest:
                     texts.append(rest)
                 continue
-            sender = re.match(r"^(?:From|Sender|Von|De)\s*:\s*(?P<rest>.+)$", ln.text)
+            sender = re.match(
+                r"^(?:(?:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
+                ln.text,
+            )
             if sender:
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))
@@ -767,6 +790,15 @@ def parse_preamble(
                 continue
             if mode == "after":
                 skipped.append((ln.text, "unplaced text before the salutation"))
+                continue
+            bullet = split_marker(ln.text) if mode == "cc" else None
+            if bullet is not None and bullet[0] == "bullet" and bullet[2].strip():
+                # a bulleted cc list: each item is one entry
+                if texts:
+                    _flush(texts, mode, pending, cc_lines)
+                texts = [bullet[2].strip()]
+                _flush(texts, mode, pending, cc_lines)
+                texts = []
                 continue
             if (
                 mode == "address"
@@ -820,8 +852,8 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
 
 
 _ADDRESSED = re.compile(
-    r"(?i)^(?:to|a la atenci[oó]n de|à l['’]attention de|all['’]attenzione di|attn\.?|"
-    r"attention)\s*:?\s+(?=\S)"
+    r"(?i)^(?:(?:to|for) the attention of|to|a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|"
+    r"all['’]attenzione di|attn\.?|attention)\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")

@@ -909,6 +909,25 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
     return "label"
 
 
+def _cc_entries_under_label(page: _Page, label: list[int], block: list[int]) -> bool:
+    """True for a block of cc entries set apart from the bare label ("Copy:") above it."""
+    match = CC_LINE.match(page.text(label[0]))
+    if len(label) != 1 or match is None or match.group("rest").strip():
+        return False
+    texts = []
+    for i in block:
+        text = page.text(i).rstrip(",;")
+        marker = split_marker(text)
+        texts.append(marker[2] if marker and marker[0] == "bullet" else text)
+    return len(texts) <= 30 and all(
+        _words(t) <= 25
+        and re.match(r"[A-ZÀ-Þ]", t) is not None
+        and not re.search(r"[a-z]{3}[.!?]$", t)
+        and (is_person_line(t) or names.is_person_name(name_part(t)) or "," in t)
+        for t in texts
+    )
+
+
 def _address_line(text: str) -> bool:
     email = re.search(r"\S@[\w-]+\.\w", text) is not None  # not "@handle", a byline
     return names.is_postal_line(text) or names.is_address_start(text) or email
@@ -952,6 +971,11 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         return styled[0], [], []
     blocks = _blocks_between(page, 0, end)
     kinds = [_head_block_kind(page, block) for block in blocks]
+    for k in range(1, len(blocks)):
+        if kinds[k] in ("prose", "page", "label", "address") and _cc_entries_under_label(
+            page, blocks[k - 1], blocks[k]
+        ):
+            kinds[k] = "cc"  # "Copy:" alone, a blank line, then one "Name, office" per line
     start = end if headless else salutation
     phase = "below"  # below the first address block, or from there up
     previous_kind = ""
@@ -1024,6 +1048,14 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     return start, context, notes
 
 
+def _footnotes_start(page: _Page, index: int, limit: int) -> bool:
+    """A web page's footnotes: "1." (or "[1]") alone, its note ending with a back link "↩"."""
+    if not re.fullmatch(r"\[?\d{1,3}[.)\]]?", page.text(index).strip()):
+        return False
+    ahead = [i for i in range(index + 1, min(limit, index + 8)) if not page.lines[i].blank][:3]
+    return any("↩" in page.text(i) for i in ahead)
+
+
 def _tail_cut(
     page: _Page, frm: int, limit: int, heading_texts: set[str], *, headings: bool = True
 ) -> tuple[int, str]:
@@ -1040,6 +1072,8 @@ def _tail_cut(
         reason = page.noise.get(index)
         if is_footer_start(ln.text):
             return index, "page furniture begins"
+        if _footnotes_start(page, index, limit):
+            return index, "the footnotes begin"
         if reason is not None and reason not in _NOT_A_CUT:
             return index, f"page furniture ({reason})"
         if reason is not None:
@@ -1074,8 +1108,8 @@ def _tail_cut(
 
 
 _ATTENTION = re.compile(
-    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention de|all['’]attenzione di|zu h(?:än|ae)nden|"
-    r"attn\.?|attention)\s*:?\s+\S"
+    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
+    r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
 )
 _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
 """A heading over an address block placed after the signatures ("Addressed to:")."""
