@@ -1323,8 +1323,9 @@ def test_block_alternatives_hold_lines_and_are_reported_with_their_sources() -> 
     assert alt["form"] == " / ".join(alt["lines"])
     assert alt["citations"] and all(c["source"] for c in alt["citations"])
     # a court given by name still wins over the district
-    named = address_forms("us-judge", "Jordan Avery", params={"court": "United States Court of Appeals for the Second Circuit"})
-    assert named.title_lines == ["United States Court of Appeals for the Second Circuit"]
+    court = "United States Court of Appeals for the Second Circuit"
+    named = address_forms("us-judge", "Jordan Avery", params={"court": court})
+    assert named.title_lines == [court]
     mep = protocol.forms_report("mep", "Jordan Avery", gender="female")
     assert {"field": "name_line", "form": "Ms Jordan Avery MEP"}.items() <= next(
         a for a in mep["alternatives"] if a["field"] == "name_line"
