@@ -17,7 +17,9 @@ name and as parameters; both genders where the check set writes a pair such as
   forms (its "informal" salutation and "common" close, a reference's less formal
   alternative) the table gives the form, in either style or as a listed alternative;
 * **offered**: a formal field where the check set's form is not the table's formal form
-  but the table gives it (the common style or an alternative);
+  but the table gives it: the common style, or an alternative the row lists with its
+  citation (for the address block, the formal block with an alternative name line,
+  title lines, address lines or office lines in place of the row's own);
 * **differ**: the table does not give the form.
 
 Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
@@ -35,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import string
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +81,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "PORTFOLIO": ("portfolio", "department"),
     "DIOCESE": ("see",),
     "SEE": ("see",),
-    "DISTRICT": ("district", "court"),
+    "DISTRICT": ("district",),  # the check set's DISTRICT is a judicial district, not a court
     "MANDATE": ("mandate",),
     "UNIVERSITY": ("university",),
     "DEGREES": ("degrees",),
@@ -154,6 +157,7 @@ class TableForms:
     formal: dict[str, Any]
     common: dict[str, Any]
     offered: dict[str, set[str]] = field(default_factory=dict)
+    blocks: list[list[str]] = field(default_factory=list)
 
 
 # lists of choices the check set writes where the table takes a parameter
@@ -200,6 +204,7 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
             "close": forms.complimentary_close,
             "honorifics": forms.accepted_honorifics,
             "salutations": forms.accepted_salutations,
+            "forms": forms,
         }
     neutral = protocol.address_forms(key, "NAME", surname="SURNAME", params=params)
     offered: dict[str, set[str]] = {
@@ -214,7 +219,53 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
             offered["close"].add(norm(text))
         elif alt.field == "honorific":
             offered["honorific"].add(norm(text))
-    return TableForms(key=key, formal=styles["formal"], common=styles["common"], offered=offered)
+    blocks = _alternative_blocks(row, gender, params, styles["formal"]["forms"])
+    return TableForms(
+        key=key, formal=styles["formal"], common=styles["common"], offered=offered, blocks=blocks
+    )
+
+
+def _fill(template: str, values: dict[str, str]) -> str | None:
+    fields = [f for _, f, _, _ in string.Formatter().parse(template) if f]
+    if any(f not in values for f in fields):
+        return None
+    return " ".join(template.format_map(values).split())
+
+
+def _alternative_blocks(
+    row: Any, gender: str | None, params: dict[str, str], formal: Any
+) -> list[list[str]]:
+    """The formal block with each of the row's block alternatives in place of its lines.
+
+    A ``name_line`` alternative replaces the first line naming the person, a
+    ``title_lines`` or ``address_lines`` alternative all the lines of that field, an
+    ``office_lines`` alternative the office lines. These blocks count as *offered*, never
+    as agreement: the table's first choice is its own block.
+    """
+    honorific = row.honorific.pick(gender) if row.honorific is not None else None
+    values = {
+        **params,
+        "name": "NAME",
+        "surname": "SURNAME",
+        "given": "GIVEN_NAME",
+        "honorific": honorific or "",
+    }
+    out: list[list[str]] = []
+    for alt in row.alternatives:
+        lines = [_fill(line, values) for line in alt.lines(gender)]
+        if not lines or any(line is None for line in lines):
+            continue  # a parameter the check set does not give
+        filled = [line for line in lines if line is not None]
+        if alt.field == "name_line":
+            out.append([filled[0], *formal.title_lines, *formal.address_lines])
+        elif alt.field == "title_lines":
+            out.append([formal.named_line, *filled, *formal.address_lines])
+        elif alt.field == "address_lines":
+            keep = formal.block[: len(formal.block) - len(formal.address_lines)]
+            out.append([*keep, *filled])
+        elif alt.field == "office_lines":
+            out.append([*filled, *formal.address_lines])
+    return out
 
 
 _HONORIFICS = (
@@ -297,7 +348,8 @@ def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
         lines = [gendered(line)[gender] for line in value]
         if _block_matches(lines, mine.formal["block"]):
             return "agree"
-        return "offered" if _block_matches(lines, mine.common["block"]) else "differ"
+        others = [mine.common["block"], *mine.blocks]  # the other style, the alternatives
+        return "offered" if any(_block_matches(lines, b) for b in others) else "differ"
     kind = "salutation" if name.startswith("salutation") else "close"
     want = norm(gendered(value)[gender])
     if name in SECOND_FORMS:  # the reference's other form: the table must give it somewhere

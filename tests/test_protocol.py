@@ -1373,3 +1373,51 @@ def test_one_row_validated_alone_equals_the_whole_table() -> None:
     for row in protocol_table.offices():
         assert protocol_table._row(row.key) == row
     assert protocol_table._row("no-such-office") is None
+
+
+def test_block_alternatives_hold_lines_and_are_reported_with_their_sources() -> None:
+    judge = protocol.forms_report(
+        "us-judge", "Jordan Avery", params={"district": "Southern District of New York"}
+    )
+    assert judge["styles"]["formal"]["block"] == [
+        "The Honorable Jordan Avery",
+        "United States District Court for the Southern District of New York",
+    ]
+    alt = next(a for a in judge["alternatives"] if a["field"] == "title_lines")
+    assert alt["lines"] == [
+        "United States District Judge",
+        "United States District Court for the Southern District of New York",
+    ]
+    assert alt["form"] == " / ".join(alt["lines"])
+    assert alt["citations"] and all(c["source"] for c in alt["citations"])
+    # a court given by name still wins over the district
+    court = "United States Court of Appeals for the Second Circuit"
+    named = address_forms("us-judge", "Jordan Avery", params={"court": court})
+    assert named.title_lines == [court]
+    mep = protocol.forms_report("mep", "Jordan Avery", gender="female")
+    assert {"field": "name_line", "form": "Ms Jordan Avery MEP"}.items() <= next(
+        a for a in mep["alternatives"] if a["field"] == "name_line"
+    ).items()
+
+
+def test_only_block_alternatives_may_hold_several_lines() -> None:
+    text = """
+version: 2
+sources: {}
+offices:
+  - key: test-office
+    label: Test office
+    jurisdiction: private
+    salutation_formal: Dear Friend
+    salutation_common: Dear Friend
+    complimentary_close: Sincerely,
+    cite:
+      honorific, salutation_formal, salutation_common, complimentary_close: convention § a test row
+    alternatives:
+      - field: salutation_formal
+        form: "Dear Friend\\nDear Colleague"
+        cite: convention § a test alternative
+        note: two salutations in one form
+"""
+    with pytest.raises(ProtocolError, match="only lines of the address block"):
+        protocol_table._parse_document(text, source="test.yaml")

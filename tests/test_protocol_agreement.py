@@ -74,3 +74,50 @@ def test_compare_counts_agreement_offered_and_differences(tmp_path: Path) -> Non
     assert outcome[("us-senator", "honorific_in_address")] == "agree"
     assert result["sourced_fields"] == 9
     assert result["agree"] == 7 and result["offered"] == 1 and result["differ"] == 1
+
+
+def test_block_alternatives_count_as_offered_never_as_agreement(tmp_path: Path) -> None:
+    agreement = _module()
+    judge_block = [
+        "The Honorable NAME",
+        "United States District Judge",
+        "United States District Court for the DISTRICT",
+        "ADDRESS",
+    ]
+    offices = [
+        # the row's title-line alternative (judicial title above the court)
+        _record(id="us-federal-judge", address_block=judge_block),
+        # the row's own block (Hickey: the court under the name)
+        _record(
+            id="us-federal-judge",
+            address_block=["The Honorable NAME", "United States District Court for the DISTRICT"],
+        ),
+        # an address-line alternative and a name-line alternative
+        _record(
+            id="au-commission-chairperson",
+            address_block=[
+                "His/Her Excellency NAME",
+                "Chairperson of the African Union Commission",
+                "African Union Headquarters",
+                "Addis Ababa",
+                "Ethiopia",
+            ],
+        ),
+        _record(id="eu-mep", address_block=["Mr/Ms NAME MEP", "European Parliament", "ADDRESS"]),
+        # a block no row gives: still a difference
+        _record(
+            id="us-federal-judge",
+            address_block=["The Honorable NAME", "Chief Judge", "ADDRESS"],
+        ),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    result = agreement.compare(path)
+    assert [row["outcome"] for row in result["rows"]] == [
+        "offered",
+        "agree",
+        "offered",
+        "offered",
+        "differ",
+    ]
+    assert result["agree"] == 1 and result["offered"] == 3 and result["differ"] == 1

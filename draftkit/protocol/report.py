@@ -96,11 +96,12 @@ def forms_report(
     refs = _sources_or_empty()
     alternatives = []
     for alt in row.alternatives:
-        text = alt.form.pick(gender) or ""
+        lines = [_fill(line, values) or line for line in alt.lines(gender)]
         alternatives.append(
             {
                 "field": alt.field,
-                "form": _fill(text, values) or text,
+                "form": " / ".join(lines),
+                "lines": lines,
                 "note": alt.note,
                 "citations": [_citation_report(c, refs) for c in alt.cite],
             }

@@ -64,6 +64,8 @@ _FORM_FIELDS = (
     "complimentary_close",
 )
 _STYLE_FIELDS = ("honorific", "name_line", "title_lines", "address_lines")
+# Fields whose alternatives are lines of the address block (and may hold several lines).
+_BLOCK_FIELDS = ("name_line", "office_lines", "title_lines", "address_lines")
 _GROUPS = ("common", "acting", "former")
 
 
@@ -222,6 +224,25 @@ class Alternative(_Frozen):
         if value not in _FORM_FIELDS:
             raise ValueError(f"unknown field {value!r} (one of: {', '.join(_FORM_FIELDS)})")
         return value
+
+    @model_validator(mode="after")
+    def _one_line_unless_block(self) -> Alternative:
+        if self.field not in _BLOCK_FIELDS and any("\n" in t for t in self.form.texts()):
+            raise ValueError(
+                f"alternatives.{self.field}: only lines of the address block "
+                f"({', '.join(_BLOCK_FIELDS)}) may hold several lines"
+            )
+        return self
+
+    def lines(self, gender: Gender | None) -> list[str]:
+        """The alternative's lines for ``gender`` (block fields may hold several).
+
+        A ``title_lines``, ``address_lines`` or ``office_lines`` alternative replaces all
+        of the row's lines of that field; a ``name_line`` alternative replaces the first
+        line. Several lines are written one per line in the YAML (a ``|-`` block).
+        """
+        text = self.form.pick(gender)
+        return [line.strip() for line in text.splitlines() if line.strip()] if text else []
 
 
 class StyleForms(_Frozen):
