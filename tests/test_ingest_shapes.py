@@ -1939,3 +1939,56 @@ def test_a_french_head_with_a_bulleted_copy_list() -> None:
     assert addressee.title_lines == ["représenté par sa Haute-Commissaire adjointe"]
     assert [c.name for c in letter.cc] == ["Odile Ferrand", "Bakary Touré"]
     assert letter.subject == "La détention des avocats à Niamey"
+
+
+# --- signers listed further down, "Name | affiliation" entries, joined kinds as a label
+
+LISTED_FURTHER_DOWN = """\
+Dear Ministers,
+
+We write as researchers and civil society groups about the proposed decryption powers.
+
+We urge you to withdraw the proposal and to consult the public.
+
+Sincerely,
+
+41 organizations and researchers (listed below)
+
+1. The proposal was published in May.
+2. See the consultation paper, section 4, for the powers in question.
+
+ORGANIZATIONS AND INDIVIDUALS
+
+Harbourside Privacy Collective
+Open Wires Institute
+Marisol Quintana | Professor of Computer Science, Lakeshore University
+Dev Raghunathan | Fellow, Centre for Network Policy
+(Visiting Scholar, Institute for Data and Society)
+"""
+
+
+def test_signers_listed_below_the_notes() -> None:
+    letter = _letter(LISTED_FURTHER_DOWN)
+    assert [s.name or s.organization for s in letter.signatories] == [
+        "Harbourside Privacy Collective",
+        "Open Wires Institute",
+        "Marisol Quintana",
+        "Dev Raghunathan",
+    ]
+    quintana, raghunathan = letter.signatories[2:]
+    assert quintana.title_lines == ["Professor of Computer Science"]
+    assert quintana.organization == "Lakeshore University"
+    # the wrapped bracket line belongs to the entry above it, commas and all
+    assert "(Visiting Scholar, Institute for Data and Society)" in " ".join(
+        [*raghunathan.title_lines, raghunathan.organization or ""]
+    )
+
+
+def test_a_bar_with_a_phone_number_after_it_is_still_contact_details() -> None:
+    letter = _letter(
+        "Dear Governor,\n\nWe ask you to veto the bill.\n\nSincerely,\n\n"
+        "Rosa Delgado\nDirector, Valley Tenants Union | 555 201 7788\n"
+    )
+    (signer,) = letter.signatories
+    assert signer.name == "Rosa Delgado"
+    assert "555" not in " ".join(signer.title_lines)

@@ -1217,6 +1217,37 @@ def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | 
     return None
 
 
+_LISTED_BELOW = re.compile(
+    r"(?i)\b(?:listed|named|signed)\s+below\b|\(\s*(?:see\s+)?(?:the\s+)?(?:list\s+)?below\s*\)|"
+    r"\bsee\s+(?:the\s+)?(?:full\s+)?list\s+below\b"
+)
+
+
+def _signers_listed_below(
+    page: _Page, frm: int, cut: int, limit: int, heading_texts: set[str]
+) -> tuple[int, int, int, str] | None:
+    """A signature block that only says its signers are listed further down.
+
+    Returns (the line saying so, the label over the list, the list's end, why it ends
+    there), when the block opens with that line and a signatory label ("Organizations",
+    "Signatories:") over at least three signers follows further down (notes between).
+    """
+    content = page.between(frm, cut)
+    if not content or not _LISTED_BELOW.search(page.text(content[0])):
+        return None
+    for index in range(content[0] + 1, limit):
+        if page.lines[index].blank or not is_signatory_label(page.text(index)):
+            continue
+        if sum(_signer_like(page.text(j)) for j in page.after(index, 6)) < 3:
+            continue
+        end, why = _tail_cut(page, index, limit, heading_texts)
+        list_end, list_why = _signature_end(page, index, end)
+        if list_end < end:
+            end, why = list_end, list_why
+        return content[0], index, end, why
+    return None
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -1588,6 +1619,16 @@ def locate(lines: list[Line]) -> Reading:
     end, end_why = _signature_end(page, signers_from, cut)
     if end < cut:
         cut, why = end, end_why
+    moved = _signers_listed_below(page, signers_from, cut, limit, heading_texts)
+    if moved is not None:
+        # "83 organizations (listed below)", then the notes, then "Organizations" over the
+        # list: the notes between are no part of the signature block
+        note_at, label, cut, why = moved
+        noise.setdefault(note_at, "the signatories are listed below")
+        for index in range(note_at + 1, label):
+            if not lines[index].blank:
+                noise.setdefault(index, "notes between the letter and its signatories")
+        reading.notes.append(f"the signatories are listed below, from line {label + 1}")
     reading.end = cut
     if cut < len(lines):
         reading.notes.append(f"the letter ends before line {cut + 1}: {why}")

@@ -56,6 +56,9 @@ _SECTION = re.compile(
     r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
     r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    # "Companies and Organizations": kinds joined
+    r"(?:\s*(?:and|&|,)\s*(?:Organi[sz]ations|Groups|Individuals|Businesses|Companies|"
+    r"Networks|Coalitions|Experts|Academics|Scholars))*"
     r"(?:\s*\([^)]*\))?\s*:?$",
     re.IGNORECASE,
 )
@@ -173,14 +176,19 @@ def inline_person(line: str) -> Signatory | None:
         if names.is_organisation(org) or names.has_org_word(org):
             return Signatory(name=bracket.group("name").strip(), organization=org)
         return Signatory(name=bracket.group("name").strip(), title_lines=[org])
-    dashed = re.match(r"^(?P<name>[^,–—]+?)\s+[–—-]\s+(?P<rest>.+)$", line)
+    dashed = re.match(r"^(?P<name>[^,–—|]+?)\s+[–—|-]\s+(?P<rest>.+)$", line)
     if dashed and _person_start(dashed.group("name").strip()):
         line = f"{dashed.group('name').strip()}, {dashed.group('rest')}"
     if ", " not in line:
         return None
     if _CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
         return None  # "Riverbend Robotics, LLC": a company
-    parts = [p.strip() for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", line)]
+    # commas inside brackets belong to what is in them: "(Faculty Associate, Center X)"
+    shielded = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00"), line)
+    parts = [
+        p.strip().replace("\x00", ",")
+        for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", shielded)
+    ]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
         return None
@@ -217,11 +225,16 @@ _GROUP_COUNT = re.compile(
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
 _CONTACT_IN = re.compile(
-    r"\S*@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\s\|\s|\+\d[\d ()-]{6,}|"
-    r"\(\d{3}\)\s*\d{3}"
+    r"\S*@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\+\d[\d ()-]{6,}|"
+    r"\(\d{3}\)\s*\d{3}|"
+    # a bar before a number or a contact word ("… | 0400 123 456", "| Tel"): a bar alone
+    # may part a signer from their title ("Ana Ruiz | Professor of Law")
+    r"\s\|\s+(?=[\d(+]|(?i:tel|phone|fax|e-?mail|mobile|web)\b)"
 )
 """Contact details in a signer line: an e-mail address, a handle, a web address, a phone
 number ("Tech@NYU", a name with an at sign, is not one)."""
+_ENTRY_SEPARATOR = re.compile(r"\S\s+[|–—]\s+\S")
+"""A one-line entry that parts the name from the rest: "Ana Ruiz | Professor of Law"."""
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
 """A signer line that stops at a dash, comma, "and" or "of" goes on on the next line."""
 
@@ -490,6 +503,19 @@ def parse_signatures(
             elif position != heading_at:
                 section = None  # "Law Libraries & Directors": a section of either kind
             kept.append(Line(""))
+            continue
+        if (
+            text.startswith("(")
+            and text.endswith(")")
+            and kept
+            and not kept[-1].blank
+            and _ENTRY_SEPARATOR.search(kept[-1].text)
+        ):
+            # "(Faculty Associate, Berkman Klein Center)" under "Ana Ruiz | Professor …":
+            # the rest of that entry, wrapped onto a line of its own
+            previous = kept[-1]
+            wrapped = f"{previous.text} {text}"
+            kept[-1] = Line(wrapped, hard=previous.hard, raw=wrapped, bold=previous.bold)
             continue
         behalf = "behalf" in lowered and re.match(
             r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text
