@@ -138,6 +138,9 @@ def run(
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(folder),
+        # the user cache (prepared references, the protocol table's copy) lives outside
+        # the working folder, as ~/.cache does: only the folder is compared
+        "XDG_CACHE_HOME": str(folder.parent / f".{folder.name}.cache"),
         "LANG": "C.UTF-8",
         "PYTHONIOENCODING": "utf-8",
         "PYTHONPATH": str(ROOT),
