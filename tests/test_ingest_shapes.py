@@ -1992,3 +1992,29 @@ def test_a_bar_with_a_phone_number_after_it_is_still_contact_details() -> None:
     (signer,) = letter.signatories
     assert signer.name == "Rosa Delgado"
     assert "555" not in " ".join(signer.title_lines)
+
+
+# --- two signers sharing a line or a title; a section heading after the signers
+
+
+def test_two_signers_on_one_line_share_what_follows() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe ask you to keep the night bus running.\n\nYours sincerely,\n\n"
+        "Marta Oyelaran and Kurt Weber | Riverside Tenants' spokespeople\n"
+    )
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Marta Oyelaran", ["Riverside Tenants' spokespeople"]),
+        ("Kurt Weber", ["Riverside Tenants' spokespeople"]),
+    ]
+
+
+def test_an_office_in_the_plural_under_two_names_is_their_title() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe ask you to restore the student allowance.\n\nYours sincerely,\n\n"
+        "Andrea Cole\nSam Whitford\nStudent Union Co-Presidents 2024\n\n"
+        "BACKGROUND INFORMATION\n\nThe allowance was cut in March after a review of costs.\n"
+    )
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Andrea Cole", ["Student Union Co-Presidents 2024"]),
+        ("Sam Whitford", ["Student Union Co-Presidents 2024"]),
+    ]

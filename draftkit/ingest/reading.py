@@ -234,7 +234,9 @@ def _name_list(text: str) -> bool:
 
 _SECTION_TITLE = re.compile(
     r"(?i)^(?:background|references|notes|footnotes|endnotes|sources|citations|resources|"
-    r"related(?:\s+\w+)?|further reading|see also|links|tags|share this)"
+    r"related(?:\s+\w+)?|further reading|see also|links|tags|share this|"
+    r"(?:background|further|more|additional)\s+information|notes?\s+(?:to|for)\s+editors|"
+    r"media\s+(?:contacts?|enquiries|inquiries))"
     r"(?:\s+(?:and|&)\s+(?:background|references|notes|sources|resources|links))?:?$"
 )
 

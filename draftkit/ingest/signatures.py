@@ -233,6 +233,16 @@ _CONTACT_IN = re.compile(
 )
 """Contact details in a signer line: an e-mail address, a handle, a web address, a phone
 number ("Tech@NYU", a name with an at sign, is not one)."""
+_PAIR = re.compile(
+    r"^(?P<a>[^,|–—&]+?)\s+(?:and|&|y|et|und|e)\s+(?P<b>[^,|–—&]+?)"
+    r"(?:\s*(?:\s[|–—]\s|,)\s*(?P<rest>\S.*))?$"
+)
+"""Two signers on one line: "Ana Ruiz and Ben Okafor", then what they share."""
+_SHARED_TITLE = re.compile(
+    r"(?i)\b(?:co-?)?(?:presidents|chairs|chairpersons|directors|spokespeople|spokespersons|"
+    r"coordinators|co-?ordinators|founders|convenors|conveners|leaders|secretaries)\b"
+)
+"""An office in the plural under two or more names: the title they share."""
 _ENTRY_SEPARATOR = re.compile(r"\S\s+[|–—]\s+\S")
 """A one-line entry that parts the name from the rest: "Ana Ruiz | Professor of Law"."""
 _WRAPS = re.compile(r"(?:\s[–—-]|[,&]|\s(?:and|of|for|the|de|du|des|la|le|et|y|del|für))$")
@@ -741,6 +751,15 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
     if len(group) == 1:
+        pair = _PAIR.match(group[0])
+        if (
+            pair
+            and names.is_person_name(pair.group("a").strip())
+            and names.is_person_name(pair.group("b").strip())
+        ):
+            # "Ana Ruiz and Ben Okafor | Riverside spokespeople": two signers, one title
+            shared = [pair.group("rest").strip()] if pair.group("rest") else []
+            return [Signatory(name=pair.group(k).strip(), title_lines=list(shared)) for k in "ab"]
         inline = inline_person(group[0])
         if inline:
             return [inline]
@@ -750,6 +769,13 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
     first_person = _person_start(group[0])
+    if (
+        len(group) >= 3
+        and _SHARED_TITLE.search(group[-1])
+        and all(names.is_person_name(x) for x in group[:-1])
+    ):
+        # "Ana Ruiz" / "Ben Okafor" / "Student Union Co-Presidents": one title for both
+        return [Signatory(name=x, title_lines=[group[-1]]) for x in group[:-1]]
     if (
         first_person
         and all(
