@@ -2018,3 +2018,30 @@ def test_an_office_in_the_plural_under_two_names_is_their_title() -> None:
         ("Andrea Cole", ["Student Union Co-Presidents 2024"]),
         ("Sam Whitford", ["Student Union Co-Presidents 2024"]),
     ]
+
+
+MEMO_HARD_WRAPPED = """\
+To: The Mayor of Eastbrook and City Council Members
+From: President, Millrace Walking Club
+Subject: Crossings on Orchard Avenue
+
+It is our understanding that the current plan would send people on foot across
+four lanes of traffic at the Orchard Avenue junction, with no signal and no
+island to wait on. Our members cross there every day on the way to school and
+to the market.
+
+We ask the council to add a signalled crossing at the junction before the
+road is resurfaced this autumn, and to consult the club on its design.
+
+Sincerely,
+
+Joanna Pike
+President, Millrace Walking Club
+"""
+
+
+def test_a_memo_with_hard_wrapped_paragraphs_is_a_letter() -> None:
+    letter = _letter(MEMO_HARD_WRAPPED)
+    assert letter.subject == "Crossings on Orchard Avenue"
+    assert letter.complimentary_close == "Sincerely,"
+    assert [s.name for s in letter.signatories] == ["Joanna Pike"]

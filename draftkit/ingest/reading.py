@@ -605,6 +605,21 @@ _TELLS_OF_LETTER = re.compile(
 """A page's paragraph that reports on a letter rather than being its first paragraph."""
 
 
+def _prose_at(page: _Page, index: int) -> bool:
+    """Prose starts at ``index``: the line reads as prose, or it opens a paragraph that
+    does when its lines are joined (a PDF or a plain-text letter wraps its lines)."""
+    if is_prose(page.text(index)):
+        return True
+    if index > 0 and not page.lines[index - 1].blank:
+        return False  # the middle of a block
+    lines: list[str] = []
+    at = index
+    while at < len(page.lines) and not page.lines[at].blank and len(lines) < 12:
+        lines.append(page.text(at))
+        at += 1
+    return len(lines) >= 2 and _words(" ".join(lines)) >= 20 and is_prose(" ".join(lines))
+
+
 def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[str]]]:
     """Where a letter without a salutation could begin its first paragraph.
 
@@ -612,16 +627,22 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
     under a heading that names a letter ("Open letter to the Commission").
     """
     starts: list[int] = []
-    first_prose = next(
-        (
-            i
-            for i in page.content
-            if i < stop
-            and is_prose(page.text(i))
-            and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
-        ),
-        None,
-    )
+    first_prose = None
+    # a line that reads as prose; failing that, a paragraph that does once its wrapped
+    # lines are joined (a PDF or a plain-text letter with hard line breaks)
+    for joined in (False, True):
+        first_prose = next(
+            (
+                i
+                for i in page.content
+                if i < stop
+                and (_prose_at(page, i) if joined else is_prose(page.text(i)))
+                and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+            ),
+            None,
+        )
+        if first_prose is not None:
+            break
     if first_prose is not None:
         starts.append(first_prose)
     for index in page.content:
@@ -630,7 +651,7 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
         text = page.text(index)
         if SUBJECT_LINE.match(text) and len(text) <= 400:
             # a letter's head inside a page: "Assunto: …" over the first paragraph
-            after = next((i for i in page.after(index, 2) if is_prose(page.text(i))), None)
+            after = next((i for i in page.after(index, 2) if _prose_at(page, i)), None)
             if after is not None and after < stop and after not in starts:
                 starts.append(after)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
@@ -710,7 +731,7 @@ def _score_headless(
     if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
-    opening = [i for i in page.content if i >= first_prose and is_prose(page.text(i))][:3]
+    opening = [i for i in page.content if i >= first_prose and _prose_at(page, i)][:3]
     if any(_TELLS_OF_LETTER.search(page.text(i)) for i in opening):
         score -= 2.0
         why.append("its first paragraph tells of the letter ('groups signed our open letter')")
