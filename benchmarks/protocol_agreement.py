@@ -25,7 +25,13 @@ name and as parameters; both genders where the check set writes a pair such as
 Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
 beside it. Normalization: case, full stops after abbreviations, commas and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
-check set writes as ADDRESS (postal lines its source did not give) match any lines.
+check set writes as ADDRESS (postal lines its source did not give) match any lines. Any
+other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
+the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
+matches only a table line made from a parameter: a row without a line for the church or the
+legislature differs. A placeholder the check set's citation note defines for the record
+("OFFICE_TITLE = 'Under Secretary'") is replaced by its definition. The gendered pairs
+("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are split into the male and the female form.
 
 Usage::
 
@@ -78,6 +84,16 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "COUNTRY": ("country",),
     "DEPARTMENT": ("department",),
     "OFFICE_TITLE": ("position", "office", "bureau"),
+    "PROVINCE": ("province",),
+    "LEGISLATURE": ("legislature",),
+    "COMMITTEE": ("committee",),
+    "COUNCIL": ("council",),
+    "CONSTITUENCY": ("constituency", "riding", "electorate"),
+    "ORGANIZATION": ("organization",),
+    # a church, hospital or practice names the addressee's institution: a line of the
+    # block only where the row has a template for it, never matched like ADDRESS
+    "CHURCH": ("parish", "congregation", "church"),
+    "PRACTICE": ("practice",),
     "PORTFOLIO": ("portfolio", "department"),
     "DIOCESE": ("see",),
     "SEE": ("see",),
@@ -110,7 +126,10 @@ _PAIRS = [
     ("Mr/Madam", "Mr", "Madam"),
     ("Mr./Ms./Dr.", "Mr.", "Ms."),
     ("Mr./Ms./etc.", "Mr.", "Ms."),
+    ("Mr./Mrs./Ms./Miss/Mx.", "Mr.", "Ms."),
     ("Mr./Mrs./Ms.", "Mr.", "Ms."),
+    ("Mr. Chairman/Madam Chairwoman", "Mr. Chairman", "Madam Chairwoman"),
+    ("Councilman/Councilwoman", "Councilman", "Councilwoman"),
     ("Mr./Ms.", "Mr.", "Ms."),
     ("Mr/Ms", "Mr", "Ms"),
     ("Dr./Mr./Ms.", "Dr.", "Dr."),
@@ -161,7 +180,7 @@ class TableForms:
 
 
 # lists of choices the check set writes where the table takes a parameter
-CHOICES: dict[str, str] = {"USA/USMC/USAF": "service"}
+CHOICES: dict[str, str] = {"USA/USMC/USAF": "service", "USA/USAF/USMC": "service"}
 
 
 def _params_for(record: dict[str, Any]) -> dict[str, str]:
@@ -300,23 +319,56 @@ def _join_honorific_line(lines: list[str]) -> list[str]:
     return lines
 
 
+_ANY_LINES = "<address>"
+
+
+def _line_matches(want: str, have: str) -> bool:
+    """A check line that is a placeholder alone matches a table line made from a parameter."""
+    return want == have or (want == "<p>" and "<p>" in have.split())
+
+
 def _block_matches(check: list[str], mine: list[str]) -> bool:
     """The check block's lines, in order, are the table's (ADDRESS matches any lines)."""
     check = _join_honorific_line(check)
-    want = [norm(line) for line in check]
+    # only ADDRESS (postal lines the check set's source did not give) matches any lines;
+    # a line that is another placeholder alone (LEGISLATURE, CHURCH, COMMITTEE ...) names
+    # something the table must write, so it matches only a line the table renders from
+    # a parameter (the check set's "DEPARTMENT" is the table's "U.S. Department of
+    # DEPARTMENT")
+    want = [_ANY_LINES if line.strip() == "ADDRESS" else norm(line) for line in check]
     have = [norm(line) for line in mine]
     if not want or not have or want[0] != have[0]:
         return False
     i = 0
     for line in want[1:]:
-        if line == "<p>":  # an ADDRESS line: skip to the end of the table's titles
+        if line == _ANY_LINES:  # an ADDRESS line: skip to the end of the table's titles
             continue
-        while i + 1 < len(have) and have[i + 1] != line:
+        while i + 1 < len(have) and not _line_matches(line, have[i + 1]):
             i += 1
         if i + 1 >= len(have):
             return False
         i += 1
     return True
+
+
+_DEFINED_RE = re.compile(r"\b([A-Z][A-Z_]+) = '([^']+)'")
+
+
+def _defined(record: dict[str, Any], name: str, value: Any) -> Any:
+    """The field with the placeholders its citation notes define ("OFFICE_TITLE = 'X'")."""
+    notes = " ".join(
+        str(c.get("note") or "") for c in (record.get("sources") or {}).get(name) or []
+    )
+    values = {k: v for k, v in _DEFINED_RE.findall(notes) if k in PLACEHOLDERS}
+    if not values or value is None:
+        return value
+
+    def fill(text: str) -> str:
+        for placeholder, text_value in values.items():
+            text = re.sub(rf"\b{placeholder}\b", text_value, text)
+        return text
+
+    return [fill(v) for v in value] if isinstance(value, list) else fill(value)
 
 
 def _sourced(record: dict[str, Any], name: str) -> bool:
@@ -374,6 +426,7 @@ def compare(check_set: Path) -> dict[str, Any]:
         params = _params_for(record)
         for name in FIELDS:
             value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)
+            value = _defined(record, name, value)
             if name == "honorific_in_address":
                 sourced = value is not None
             else:

@@ -121,3 +121,37 @@ def test_block_alternatives_count_as_offered_never_as_agreement(tmp_path: Path) 
         "differ",
     ]
     assert result["agree"] == 1 and result["offered"] == 3 and result["differ"] == 1
+
+
+def test_named_placeholders_are_lines_the_table_must_write(tmp_path: Path) -> None:
+    agreement = _module()
+    assert agreement.gendered("Dear Mr./Mrs./Ms./Miss/Mx. SURNAME:") == {
+        "male": "Dear Mr. SURNAME:",
+        "female": "Dear Ms. SURNAME:",
+    }
+    defined = _record(
+        id="us-under-secretary",
+        address_block=["The Honorable NAME", "OFFICE_TITLE", "DEPARTMENT", "ADDRESS"],
+    )
+    defined["sources"]["address_block"][0]["note"] = "OFFICE_TITLE = 'Under Secretary'"  # type: ignore[index]
+    offices = [
+        # the priest's row writes the parish when it is given: CHURCH fills it
+        _record(id="catholic-priest", address_block=["The Reverend NAME", "CHURCH", "ADDRESS"]),
+        # the doctor's row has no line for a practice: PRACTICE is not an ADDRESS line
+        _record(id="doctor-medical", address_block=["Dr. NAME", "PRACTICE", "ADDRESS"]),
+        # the note defines OFFICE_TITLE: it must be the table's line, not any line
+        defined,
+        _record(
+            id="us-deputy-secretary",
+            address_block=["The Honorable NAME", "Under Secretary", "DEPARTMENT", "ADDRESS"],
+        ),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    outcome = {row["id"]: row["outcome"] for row in agreement.compare(path)["rows"]}
+    assert outcome == {
+        "catholic-priest": "agree",
+        "doctor-medical": "differ",
+        "us-under-secretary": "agree",
+        "us-deputy-secretary": "differ",
+    }
