@@ -165,6 +165,7 @@ def norm(text: str | None) -> str:
     text = text.replace("’", "'").replace("Honourable", "Honorable")
     text = re.sub(r"[.,;:!\"]", " ", text)
     text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
+    text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
     return " ".join(text.casefold().split())
 
 
@@ -314,7 +315,8 @@ _NAME_RE = re.compile(r"\bNAME\b")
 
 def _join_honorific_line(lines: list[str]) -> list[str]:
     """ "The Honorable / NAME" (Hickey's most formal layout) is "The Honorable NAME"."""
-    if len(lines) > 1 and lines[0].strip() in _HONORIFICS and "NAME" in lines[1]:  # or GIVEN_NAME
+    honorifics = {norm(h) for h in _HONORIFICS}
+    if len(lines) > 1 and norm(lines[0]) in honorifics and "NAME" in lines[1]:  # or GIVEN_NAME
         return [f"{lines[0].strip()} {lines[1].strip()}", *lines[2:]]
     return lines
 

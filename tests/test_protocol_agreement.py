@@ -39,6 +39,10 @@ def test_gendered_pairs_and_normalization() -> None:
     assert agreement.norm("Dear Mr. President:") == agreement.norm("dear mr president")
     assert agreement.norm("Washington, DC 20500") == agreement.norm("Washington DC 20500")
     assert agreement.norm("Ambassador of COUNTRY") == agreement.norm("Ambassador of STATE")
+    # "The Hon" is the abbreviation of "The Honourable", as "The Rt Hon" of "The Right ..."
+    assert agreement.norm("Senator the Hon. NAME") == agreement.norm("Senator the Honourable NAME")
+    assert agreement.norm("The Right Hon.") == agreement.norm("The Rt Hon")
+    assert agreement.norm("The Honourable") != agreement.norm("Honourable")
 
 
 def test_compare_counts_agreement_offered_and_differences(tmp_path: Path) -> None:
