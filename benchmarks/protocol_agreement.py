@@ -163,6 +163,8 @@ def norm(text: str | None) -> str:
         return ""
     text = _PLACEHOLDER_RE.sub("<p>", text)
     text = text.replace("’", "'").replace("Honourable", "Honorable")
+    # an initialism with full stops is the same letters without them ("M.L.A." = "MLA")
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"[.,;:!\"]", " ", text)
     text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
     text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
@@ -178,6 +180,7 @@ class TableForms:
     common: dict[str, Any]
     offered: dict[str, set[str]] = field(default_factory=dict)
     blocks: list[list[str]] = field(default_factory=list)
+    row_honorific: str = ""  # the row's honorific, normalized, without the name line's words
 
 
 # lists of choices the check set writes where the table takes a parameter
@@ -240,8 +243,14 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
         elif alt.field == "honorific":
             offered["honorific"].add(norm(text))
     blocks = _alternative_blocks(row, gender, params, styles["formal"]["forms"])
+    own = row.honorific.pick(gender) if row.honorific is not None else None  # type: ignore[arg-type]
     return TableForms(
-        key=key, formal=styles["formal"], common=styles["common"], offered=offered, blocks=blocks
+        key=key,
+        formal=styles["formal"],
+        common=styles["common"],
+        offered=offered,
+        blocks=blocks,
+        row_honorific=norm(own) if own and row.office_lines is None else "\0",
     )
 
 
@@ -395,7 +404,7 @@ def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
         if want.rstrip(".") in _COURTESY:
             want = ""
         first = norm(mine.formal["honorific"])
-        if want == first:
+        if want in (first, mine.row_honorific):  # "His Worship" of "His Worship Mayor NAME"
             return "agree"
         return "offered" if want in mine.offered["honorific"] else "differ"
     if name == "address_block":

@@ -43,6 +43,15 @@ def test_gendered_pairs_and_normalization() -> None:
     assert agreement.norm("Senator the Hon. NAME") == agreement.norm("Senator the Honourable NAME")
     assert agreement.norm("The Right Hon.") == agreement.norm("The Rt Hon")
     assert agreement.norm("The Honourable") != agreement.norm("Honourable")
+    assert agreement.norm("Mr. NAME, M.L.A.") == agreement.norm("Mr. NAME, MLA")
+    # the row's honorific agrees without the words its name line adds ("Mayor")
+    mayor = agreement.table_forms("ca-mayor", "female", {})
+    assert agreement.compare_field("honorific_in_address", "His/Her Worship", mayor, "female") == (
+        "agree"
+    )
+    assert agreement.compare_field("honorific_in_address", "Her Honour", mayor, "female") == (
+        "differ"
+    )
 
 
 def test_compare_counts_agreement_offered_and_differences(tmp_path: Path) -> None:
