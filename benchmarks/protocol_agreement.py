@@ -268,7 +268,8 @@ def _alternative_blocks(
 
     A ``name_line`` alternative replaces the first line naming the person, a
     ``title_lines`` or ``address_lines`` alternative all the lines of that field, an
-    ``office_lines`` alternative the office lines. These blocks count as *offered*, never
+    ``office_lines`` alternative the office lines, an ``honorific`` alternative the
+    honorific before the name. These blocks count as *offered*, never
     as agreement: the table's first choice is its own block.
     """
     honorific = row.honorific.pick(gender) if row.honorific is not None else None
@@ -294,6 +295,9 @@ def _alternative_blocks(
             out.append([*keep, *filled])
         elif alt.field == "office_lines":
             out.append([*filled, *formal.address_lines])
+        elif alt.field == "honorific" and honorific and formal.block[0].startswith(honorific):
+            # the same block with the alternative honorific before the name
+            out.append([filled[0] + formal.block[0][len(honorific) :], *formal.block[1:]])
     return out
 
 
