@@ -25,7 +25,13 @@ name and as parameters; both genders where the check set writes a pair such as
 Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
 beside it. Normalization: case, full stops after abbreviations, commas and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
-check set writes as ADDRESS (postal lines its source did not give) match any lines.
+check set writes as ADDRESS (postal lines its source did not give) match any lines. Any
+other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
+the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
+matches only a table line made from a parameter: a row without a line for the church or the
+legislature differs. A placeholder the check set's citation note defines for the record
+("OFFICE_TITLE = 'Under Secretary'") is replaced by its definition. The gendered pairs
+("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are split into the male and the female form.
 
 Usage::
 
@@ -78,6 +84,16 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "COUNTRY": ("country",),
     "DEPARTMENT": ("department",),
     "OFFICE_TITLE": ("position", "office", "bureau"),
+    "PROVINCE": ("province",),
+    "LEGISLATURE": ("legislature",),
+    "COMMITTEE": ("committee",),
+    "COUNCIL": ("council",),
+    "CONSTITUENCY": ("constituency", "riding", "electorate"),
+    "ORGANIZATION": ("organization",),
+    # a church, hospital or practice names the addressee's institution: a line of the
+    # block only where the row has a template for it, never matched like ADDRESS
+    "CHURCH": ("parish", "congregation", "church"),
+    "PRACTICE": ("practice",),
     "PORTFOLIO": ("portfolio", "department"),
     "DIOCESE": ("see",),
     "SEE": ("see",),
@@ -110,7 +126,10 @@ _PAIRS = [
     ("Mr/Madam", "Mr", "Madam"),
     ("Mr./Ms./Dr.", "Mr.", "Ms."),
     ("Mr./Ms./etc.", "Mr.", "Ms."),
+    ("Mr./Mrs./Ms./Miss/Mx.", "Mr.", "Ms."),
     ("Mr./Mrs./Ms.", "Mr.", "Ms."),
+    ("Mr. Chairman/Madam Chairwoman", "Mr. Chairman", "Madam Chairwoman"),
+    ("Councilman/Councilwoman", "Councilman", "Councilwoman"),
     ("Mr./Ms.", "Mr.", "Ms."),
     ("Mr/Ms", "Mr", "Ms"),
     ("Dr./Mr./Ms.", "Dr.", "Dr."),
@@ -144,8 +163,11 @@ def norm(text: str | None) -> str:
         return ""
     text = _PLACEHOLDER_RE.sub("<p>", text)
     text = text.replace("’", "'").replace("Honourable", "Honorable")
+    # an initialism with full stops is the same letters without them ("M.L.A." = "MLA")
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"[.,;:!\"]", " ", text)
     text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
+    text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
     return " ".join(text.casefold().split())
 
 
@@ -158,10 +180,11 @@ class TableForms:
     common: dict[str, Any]
     offered: dict[str, set[str]] = field(default_factory=dict)
     blocks: list[list[str]] = field(default_factory=list)
+    row_honorific: str = ""  # the row's honorific, normalized, without the name line's words
 
 
 # lists of choices the check set writes where the table takes a parameter
-CHOICES: dict[str, str] = {"USA/USMC/USAF": "service"}
+CHOICES: dict[str, str] = {"USA/USMC/USAF": "service", "USA/USAF/USMC": "service"}
 
 
 def _params_for(record: dict[str, Any]) -> dict[str, str]:
@@ -220,8 +243,14 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
         elif alt.field == "honorific":
             offered["honorific"].add(norm(text))
     blocks = _alternative_blocks(row, gender, params, styles["formal"]["forms"])
+    own = row.honorific.pick(gender) if row.honorific is not None else None  # type: ignore[arg-type]
     return TableForms(
-        key=key, formal=styles["formal"], common=styles["common"], offered=offered, blocks=blocks
+        key=key,
+        formal=styles["formal"],
+        common=styles["common"],
+        offered=offered,
+        blocks=blocks,
+        row_honorific=norm(own) if own and row.office_lines is None else "\0",
     )
 
 
@@ -239,7 +268,8 @@ def _alternative_blocks(
 
     A ``name_line`` alternative replaces the first line naming the person, a
     ``title_lines`` or ``address_lines`` alternative all the lines of that field, an
-    ``office_lines`` alternative the office lines. These blocks count as *offered*, never
+    ``office_lines`` alternative the office lines, an ``honorific`` alternative the
+    honorific before the name. These blocks count as *offered*, never
     as agreement: the table's first choice is its own block.
     """
     honorific = row.honorific.pick(gender) if row.honorific is not None else None
@@ -265,6 +295,9 @@ def _alternative_blocks(
             out.append([*keep, *filled])
         elif alt.field == "office_lines":
             out.append([*filled, *formal.address_lines])
+        elif alt.field == "honorific" and honorific and formal.block[0].startswith(honorific):
+            # the same block with the alternative honorific before the name
+            out.append([filled[0] + formal.block[0][len(honorific) :], *formal.block[1:]])
     return out
 
 
@@ -295,28 +328,62 @@ _NAME_RE = re.compile(r"\bNAME\b")
 
 def _join_honorific_line(lines: list[str]) -> list[str]:
     """ "The Honorable / NAME" (Hickey's most formal layout) is "The Honorable NAME"."""
-    if len(lines) > 1 and lines[0].strip() in _HONORIFICS and "NAME" in lines[1]:  # or GIVEN_NAME
+    honorifics = {norm(h) for h in _HONORIFICS}
+    if len(lines) > 1 and norm(lines[0]) in honorifics and "NAME" in lines[1]:  # or GIVEN_NAME
         return [f"{lines[0].strip()} {lines[1].strip()}", *lines[2:]]
     return lines
+
+
+_ANY_LINES = "<address>"
+
+
+def _line_matches(want: str, have: str) -> bool:
+    """A check line that is a placeholder alone matches a table line made from a parameter."""
+    return want == have or (want == "<p>" and "<p>" in have.split())
 
 
 def _block_matches(check: list[str], mine: list[str]) -> bool:
     """The check block's lines, in order, are the table's (ADDRESS matches any lines)."""
     check = _join_honorific_line(check)
-    want = [norm(line) for line in check]
+    # only ADDRESS (postal lines the check set's source did not give) matches any lines;
+    # a line that is another placeholder alone (LEGISLATURE, CHURCH, COMMITTEE ...) names
+    # something the table must write, so it matches only a line the table renders from
+    # a parameter (the check set's "DEPARTMENT" is the table's "U.S. Department of
+    # DEPARTMENT")
+    want = [_ANY_LINES if line.strip() == "ADDRESS" else norm(line) for line in check]
     have = [norm(line) for line in mine]
     if not want or not have or want[0] != have[0]:
         return False
     i = 0
     for line in want[1:]:
-        if line == "<p>":  # an ADDRESS line: skip to the end of the table's titles
+        if line == _ANY_LINES:  # an ADDRESS line: skip to the end of the table's titles
             continue
-        while i + 1 < len(have) and have[i + 1] != line:
+        while i + 1 < len(have) and not _line_matches(line, have[i + 1]):
             i += 1
         if i + 1 >= len(have):
             return False
         i += 1
     return True
+
+
+_DEFINED_RE = re.compile(r"\b([A-Z][A-Z_]+) = '([^']+)'")
+
+
+def _defined(record: dict[str, Any], name: str, value: Any) -> Any:
+    """The field with the placeholders its citation notes define ("OFFICE_TITLE = 'X'")."""
+    notes = " ".join(
+        str(c.get("note") or "") for c in (record.get("sources") or {}).get(name) or []
+    )
+    values = {k: v for k, v in _DEFINED_RE.findall(notes) if k in PLACEHOLDERS}
+    if not values or value is None:
+        return value
+
+    def fill(text: str) -> str:
+        for placeholder, text_value in values.items():
+            text = re.sub(rf"\b{placeholder}\b", text_value, text)
+        return text
+
+    return [fill(v) for v in value] if isinstance(value, list) else fill(value)
 
 
 def _sourced(record: dict[str, Any], name: str) -> bool:
@@ -341,7 +408,7 @@ def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
         if want.rstrip(".") in _COURTESY:
             want = ""
         first = norm(mine.formal["honorific"])
-        if want == first:
+        if want in (first, mine.row_honorific):  # "His Worship" of "His Worship Mayor NAME"
             return "agree"
         return "offered" if want in mine.offered["honorific"] else "differ"
     if name == "address_block":
@@ -374,6 +441,7 @@ def compare(check_set: Path) -> dict[str, Any]:
         params = _params_for(record)
         for name in FIELDS:
             value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)
+            value = _defined(record, name, value)
             if name == "honorific_in_address":
                 sourced = value is not None
             else:

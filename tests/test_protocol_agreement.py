@@ -39,6 +39,19 @@ def test_gendered_pairs_and_normalization() -> None:
     assert agreement.norm("Dear Mr. President:") == agreement.norm("dear mr president")
     assert agreement.norm("Washington, DC 20500") == agreement.norm("Washington DC 20500")
     assert agreement.norm("Ambassador of COUNTRY") == agreement.norm("Ambassador of STATE")
+    # "The Hon" is the abbreviation of "The Honourable", as "The Rt Hon" of "The Right ..."
+    assert agreement.norm("Senator the Hon. NAME") == agreement.norm("Senator the Honourable NAME")
+    assert agreement.norm("The Right Hon.") == agreement.norm("The Rt Hon")
+    assert agreement.norm("The Honourable") != agreement.norm("Honourable")
+    assert agreement.norm("Mr. NAME, M.L.A.") == agreement.norm("Mr. NAME, MLA")
+    # the row's honorific agrees without the words its name line adds ("Mayor")
+    mayor = agreement.table_forms("ca-mayor", "female", {})
+    assert agreement.compare_field("honorific_in_address", "His/Her Worship", mayor, "female") == (
+        "agree"
+    )
+    assert agreement.compare_field("honorific_in_address", "Her Honour", mayor, "female") == (
+        "differ"
+    )
 
 
 def test_compare_counts_agreement_offered_and_differences(tmp_path: Path) -> None:
@@ -121,3 +134,37 @@ def test_block_alternatives_count_as_offered_never_as_agreement(tmp_path: Path) 
         "differ",
     ]
     assert result["agree"] == 1 and result["offered"] == 3 and result["differ"] == 1
+
+
+def test_named_placeholders_are_lines_the_table_must_write(tmp_path: Path) -> None:
+    agreement = _module()
+    assert agreement.gendered("Dear Mr./Mrs./Ms./Miss/Mx. SURNAME:") == {
+        "male": "Dear Mr. SURNAME:",
+        "female": "Dear Ms. SURNAME:",
+    }
+    defined = _record(
+        id="us-under-secretary",
+        address_block=["The Honorable NAME", "OFFICE_TITLE", "DEPARTMENT", "ADDRESS"],
+    )
+    defined["sources"]["address_block"][0]["note"] = "OFFICE_TITLE = 'Under Secretary'"  # type: ignore[index]
+    offices = [
+        # the priest's row writes the parish when it is given: CHURCH fills it
+        _record(id="catholic-priest", address_block=["The Reverend NAME", "CHURCH", "ADDRESS"]),
+        # the doctor's row has no line for a practice: PRACTICE is not an ADDRESS line
+        _record(id="doctor-medical", address_block=["Dr. NAME", "PRACTICE", "ADDRESS"]),
+        # the note defines OFFICE_TITLE: it must be the table's line, not any line
+        defined,
+        _record(
+            id="us-deputy-secretary",
+            address_block=["The Honorable NAME", "Under Secretary", "DEPARTMENT", "ADDRESS"],
+        ),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    outcome = {row["id"]: row["outcome"] for row in agreement.compare(path)["rows"]}
+    assert outcome == {
+        "catholic-priest": "agree",
+        "doctor-medical": "differ",
+        "us-under-secretary": "agree",
+        "us-deputy-secretary": "differ",
+    }
