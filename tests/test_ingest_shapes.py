@@ -2045,3 +2045,32 @@ def test_a_memo_with_hard_wrapped_paragraphs_is_a_letter() -> None:
     assert letter.subject == "Crossings on Orchard Avenue"
     assert letter.complimentary_close == "Sincerely,"
     assert [s.name for s in letter.signatories] == ["Joanna Pike"]
+
+
+def test_an_address_block_a_browser_ran_onto_one_line_is_split_back() -> None:
+    html = (
+        b"<html><body><p>Maria Oduya \nChief Executive Officer \n"
+        b"Larkfield Grocers Incorporated \n1200 Harbor Drive \nPortland, Oregon 97205</p>"
+        b"<p>Dear Ms. Oduya:</p><p>We write as attorneys general of nine states about the "
+        b"labelling of imported produce.</p><p>We ask you to publish the origin of each "
+        b"product on its shelf label.</p><p>Sincerely,</p><p>Dana Whitcomb</p></body></html>"
+    )
+    result = ingest_bytes(html, filename="letter.html")
+    assert result.letter is not None, result.reason
+    (addressee,) = result.letter.addressees
+    assert addressee.name == "Maria Oduya"
+    assert [*addressee.title_lines, *addressee.address_lines] == [
+        "Chief Executive Officer",
+        "Larkfield Grocers Incorporated",
+        "1200 Harbor Drive",
+        "Portland, Oregon 97205",
+    ]
+
+
+def test_a_signer_with_a_comma_after_the_name_and_a_title_below() -> None:
+    letter = _letter(
+        "Dear Secretary,\n\nWe ask you to fund the bike lanes on Route 9.\n\nSincerely,\n\n"
+        "Teresa Holloway,\n\nPresident, Valley Cycling Club\n"
+    )
+    (signer,) = letter.signatories
+    assert signer.name == "Teresa Holloway"

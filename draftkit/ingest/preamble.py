@@ -127,6 +127,48 @@ _ADDRESS_WORD = re.compile(
 )
 
 
+_STREET_END = re.compile(
+    r"^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|"
+    r"Way|Place|Pl\.?|Court|Ct\.?|Square|Parkway|Pkwy\.?|Plaza|Circle|Highway|Terrace),?$"
+)
+_TITLE_WORD = re.compile(
+    r"^(?:and|of|for|the|&|Executive|Officer|Operating|Financial|General|Assistant|Associate|"
+    r"Senior|Managing|Vice|Deputy|Acting|Interim|Board|Chief|President|Director|Secretary|"
+    r"Chair|Chairman|Chairwoman|Chairperson|Counsel|Administrator|Commissioner|Founder|Co-Founder)$"
+)
+
+
+def _split_named_run_on(tokens: list[str]) -> list[str] | None:
+    """ "Ana Ruiz President and Chief Executive Officer Acme Corporation 999 Lake Drive
+    Springfield, Illinois 62701": a name, an office, an institution and a postal address
+    run onto one line (a web page whose line breaks the browser folded) — back into lines.
+
+    Only a line that opens with a person's name followed by an office, and holds a street
+    number, is split; anything else is left alone (None).
+    """
+    start = next((n for n in (2, 3) if n < len(tokens) and _TITLE_START.match(tokens[n])), None)
+    if start is None or not names.is_person_name(" ".join(tokens[:start])):
+        return None
+    street = next(
+        (i for i in range(start + 1, len(tokens)) if re.fullmatch(r"\d[\d-]*[A-Za-z]?", tokens[i])),
+        None,
+    )
+    if street is None or "," in " ".join(tokens[:street]):
+        return None
+    cuts = [start]
+    index = start + 1
+    while index < street and _TITLE_WORD.match(tokens[index]):
+        index += 1  # the office runs on: "President and Chief Executive Officer"
+    if index < street:
+        cuts.append(index)  # the institution
+    cuts.append(street)
+    ends = [i + 1 for i in range(street, len(tokens) - 1) if _STREET_END.match(tokens[i])]
+    if ends:
+        cuts.append(ends[0])  # the town after the street
+    edges = [0, *cuts, len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges) if b > a]
+
+
 def split_run_on(line: str) -> list[str]:
     """An inside address a page collapsed onto one line, back into its lines.
 
@@ -136,6 +178,8 @@ def split_run_on(line: str) -> list[str]:
     """
     tokens = line.split()
     honorific, rest = names.split_honorific(line)
+    if not honorific and len(tokens) >= 8:
+        return _split_named_run_on(tokens) or [line]
     if len(tokens) < 6 or "," in line or not honorific:
         return [line]
     start = len(tokens) - len(rest.split())

@@ -676,7 +676,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         groups = _regroup_single_lines(groups)
     elif (
         len(groups) == 2
-        and _person_start(groups[0][0].text)
+        and _person_start(groups[0][0].text.rstrip().rstrip(","))
         and all(
             _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
             for ln in groups[1]
@@ -729,11 +729,22 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         return listed
     if sections == {"individual signer"}:
         org_context = False
-    if len(kept) > 1 and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1]):
+    titled = len(kept) <= 3 and names.is_person_name(normalise_space(kept[0].text).rstrip(",;"))
+    titled = titled and all(
+        _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
+        for ln in kept[1:]
+    )
+    if (
+        len(kept) > 1
+        and not titled  # "Ana Ruiz," / "President, Riverside Club": a name and its title
+        and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1])
+    ):
         # one comma-separated list wrapped over several lines
         joined = " ".join(normalise_space(ln.text) for ln in kept)
         kept = [Line(joined, hard=kept[0].hard, raw=joined)]
     group = [normalise_space(ln.text) for ln in kept]
+    if titled and len(group) > 1:
+        group[0] = group[0].rstrip(",; ")  # the comma a signer puts after their name
     bold = [ln.bold for ln in kept]
     if not group:
         return []
