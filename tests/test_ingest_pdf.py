@@ -223,3 +223,57 @@ def test_a_continuation_header_atop_page_two_is_furniture_but_a_sentence_is_not(
     ]
     furniture = _furniture([(first, 792.0), (second, 792.0)])
     assert furniture == {(2, 0): "continuation header"}
+
+
+def test_an_attachment_page_after_the_signature_is_no_signer() -> None:
+    """A letter, then printouts attached on the pages after it (a map, a web page)."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    for text in (
+        "March 4, 2025",
+        "Dear Council Members,",
+        "I write about the proposed parking structure on Elm Street, which would remove the "
+        "only shaded playground in the neighbourhood.",
+        "I ask the council to reject the amendment at its next meeting.",
+        "Sincerely yours,",
+        "Lucia Ferraro",
+    ):
+        document.add_paragraph(text)
+    document.paragraphs[-1].runs[0].add_break(WD_BREAK.PAGE)
+    for text in (
+        "Elm Street Playground - City Maps https://maps.example.org/place/elm-street",
+        "Elm Street Playground",
+        "Image captured: May 2024. Images may be subject to copyright.",
+        "Harbour Parking Garage - City Maps https://maps.example.org/place/harbour",
+        "Harbour Parking Garage",
+    ):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Lucia Ferraro"]
+
+
+def test_the_senders_phone_and_email_beside_the_address_are_letterhead() -> None:
+    text = (
+        "June 2, 2024\n"
+        "503-555-0142\n"
+        "lucia@example.org\n"
+        "City Council\n"
+        "Elmwood, CO\n\n"
+        "Dear Council Members,\n\nI ask the council to reject the amendment.\n\n"
+        "Sincerely,\n\nLucia Ferraro\n"
+    )
+    letter = ingest_bytes(text.encode(), filename="letter.txt").letter
+    assert letter is not None
+    (addressee,) = letter.addressees
+    assert addressee.name == "City Council"
+    assert "503-555-0142" not in [*addressee.title_lines, *addressee.address_lines]

@@ -127,6 +127,11 @@ _ADDRESS_WORD = re.compile(
 )
 
 
+_CONTACT_ONLY = re.compile(
+    r"(?i)^(?:(?:tel|phone|fax|mobile|e-?mail|web)\s*[:.]?\s*)?"
+    r"(?:\+?[\d(][\d ()./-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+)$"
+)
+"""A line that is only a phone number, an e-mail address or a web address."""
 _STREET_END = re.compile(
     r"^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|"
     r"Way|Place|Pl\.?|Court|Ct\.?|Square|Parkway|Pkwy\.?|Plaza|Circle|Highway|Terrace),?$"
@@ -854,6 +859,12 @@ def parse_preamble(
             ):
                 pre.letterhead.extend(x.text for x in block)
                 break
+            if mode == "address" and not texts and not pending and _CONTACT_ONLY.match(ln.text):
+                # a phone number or e-mail address before any addressee: the sender's
+                # letterhead (set in a column beside the address block, read in between)
+                pre.letterhead.append(ln.text)
+                skipped.append((ln.text, "letterhead"))
+                continue
             tokens = ln.text.split()
             words = len(tokens)
             named = sum(1 for t in tokens if t[:1].isupper() or t[:1] == "(") >= 0.7 * words

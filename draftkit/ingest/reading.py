@@ -1271,6 +1271,18 @@ def _signers_listed_below(
     return None
 
 
+def _attachment_page(page: _Page, index: int) -> bool:
+    """A PDF page after the signatures that opens with a web address: a printout attached
+    to the letter (a map, a web page), not more signers."""
+    line = page.lines[index]
+    if line.page is None:
+        return False
+    before = next((i for i in range(index - 1, -1, -1) if not page.lines[i].blank), None)
+    if before is None or page.lines[before].page in (None, line.page):
+        return False
+    return re.search(r"https?://|www\.", page.text(index)) is not None
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -1305,6 +1317,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             page.text(block[0]),
         ):
             return block[0], "a press contact after the signers"
+        if seen and _attachment_page(page, block[0]):
+            return block[0], "an attachment begins on the next page"
         if all(k == "label" for k in kinds):
             label_at = block[0] if label_at is None else label_at
             continue
