@@ -2074,3 +2074,40 @@ def test_a_signer_with_a_comma_after_the_name_and_a_title_below() -> None:
     )
     (signer,) = letter.signatories
     assert signer.name == "Teresa Holloway"
+
+
+PRESS_PAGE_WITH_A_CALL = """\
+Five Housing Groups Urge the Governor to Sign the Tenant Protection Act
+
+THE LETTER TO THE GOVERNOR:
+
+May 6, 2025
+
+Governor Elena Marsh
+Office of the Governor
+State Capitol
+
+Dear Governor Marsh:
+
+We write on behalf of five housing organisations to urge you to sign the Tenant
+Protection Act when it reaches your desk.
+
+Sincerely,
+
+Northside Tenants Alliance
+Coastal Housing Coalition
+Renters United
+
+cc: Tomas Reyes, Speaker of the Assembly
+Priya Natarajan, President of the Senate
+
+TO TAKE ACTION, PLEASE SIGN OUR PETITION AND WRITE TO YOUR REPRESENTATIVES
+"""
+
+
+def test_a_call_to_action_after_the_cc_list_is_neither_cc_nor_a_petition() -> None:
+    result = ingest_text(PRESS_PAGE_WITH_A_CALL)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert [c.name for c in result.letter.cc] == ["Tomas Reyes", "Priya Natarajan"]
+    assert len(result.letter.signatories) == 3

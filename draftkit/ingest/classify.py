@@ -112,7 +112,10 @@ def classify(
     Returns:
         ``(kind, reason)``.
     """
-    if outside and _PETITION.search(outside) and _SIGNING_PAGE.search(outside):
+    signing = [m.group() for m in _SIGNING_PAGE.finditer(outside)] if outside else []
+    if whole and all(re.fullmatch(r"(?i)sign our petition", m) for m in signing):
+        signing = []  # a whole letter, its signers named, beside a call to another petition
+    if signing and _PETITION.search(outside):
         return "other", (
             "not a letter: a petition page (the letter is its text; the page counts and "
             "collects signatures)"

@@ -79,6 +79,12 @@ _CALL_TO_SIGN = re.compile(
     _I,
 )
 """A button or link asking the reader to sign ("→ Sign the letter via GitHub.")."""
+_CALL_TO_ACTION = re.compile(
+    r"^(?:to take action|take action(?: now| today)?|act now|get involved)\b[\s,:!.-]*"
+    r".{0,160}\b(?:sign|petition|write|call|e-?mail|donate|contact)",
+    _I,
+)
+"""A line asking the reader to act ("To take action, please sign our petition …")."""
 _NETWORKS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
     r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
@@ -172,6 +178,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "share links"
     if len(line) <= 80 and _CALL_TO_SIGN.match(line):
         return "call to sign"
+    if len(line) <= 200 and _CALL_TO_ACTION.match(line):
+        return "call to action"
     items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3
