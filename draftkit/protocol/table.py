@@ -6,6 +6,7 @@ import difflib
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -94,30 +95,38 @@ def _validate_document(
     for index, raw in enumerate(table.offices, start=1):
         key = raw.get("key")
         label = f"row {key!r}" if isinstance(key, str) and key else f"row {index}"
-        try:
-            row = OfficeRow.model_validate(raw)
-        except ValidationError as exc:
-            raise ProtocolError(
-                f"{label}: {_first_error(exc)}",
-                path=source,
-                hint="fix that row of the forms-of-address table",
-            ) from exc
+        row = _validated_row(raw, label, source, refs)
         if row.key in seen:
             raise ProtocolError(
                 f"{label}: duplicate office key",
                 path=source,
                 hint="each office key must be unique",
             )
-        unknown = [ref for ref in row.source_ids() if ref not in refs]
-        if unknown:
-            raise ProtocolError(
-                f"{label}: cites unknown source {unknown[0]!r}",
-                path=source,
-                hint="add it under `sources:` at the top of the table, or fix the id",
-            )
         seen.add(row.key)
         rows.append(row)
     return refs, tuple(rows)
+
+
+def _validated_row(
+    raw: Any, label: str, source: str, known_sources: Mapping[str, object]
+) -> OfficeRow:
+    """One row of the table, validated, citing only sources the table lists."""
+    try:
+        row = OfficeRow.model_validate(raw)
+    except ValidationError as exc:
+        raise ProtocolError(
+            f"{label}: {_first_error(exc)}",
+            path=source,
+            hint="fix that row of the forms-of-address table",
+        ) from exc
+    unknown = [ref for ref in row.source_ids() if ref not in known_sources]
+    if unknown:
+        raise ProtocolError(
+            f"{label}: cites unknown source {unknown[0]!r}",
+            path=source,
+            hint="add it under `sources:` at the top of the table, or fix the id",
+        )
+    return row
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -219,23 +228,8 @@ def _row(key: str) -> OfficeRow | None:
     if raw is None:
         return None
     data, source = _raw()
-    try:
-        row = OfficeRow.model_validate(raw)
-    except ValidationError as exc:
-        raise ProtocolError(
-            f"row {key!r}: {_first_error(exc)}",
-            path=source,
-            hint="fix that row of the forms-of-address table",
-        ) from exc
     known = data.get("sources")
-    unknown = [ref for ref in row.source_ids() if not isinstance(known, dict) or ref not in known]
-    if unknown:
-        raise ProtocolError(
-            f"row {key!r}: cites unknown source {unknown[0]!r}",
-            path=source,
-            hint="add it under `sources:` at the top of the table, or fix the id",
-        )
-    return row
+    return _validated_row(raw, f"row {key!r}", source, known if isinstance(known, dict) else {})
 
 
 def offices(*, country: str | None = None, organization: str | None = None) -> list[OfficeRow]:
