@@ -86,28 +86,8 @@ public private local national regional international humanitarian legal politica
 economic peaceful arbitrary unlawful lengthy secret military civilian sustained
 """
 _VOCABULARY = _VOCABULARY_TEXT.split()
-_FIRST = [
-    "Alma",
-    "Bo",
-    "Chidi",
-    "Dana",
-    "Emil",
-    "Farah",
-    "Goran",
-    "Hana",
-    "Ines",
-    "Jon",
-    "Kemal",
-    "Lena",
-    "Mateo",
-    "Noor",
-    "Oskar",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sami",
-    "Tove",
-]
+_FIRST = ["Alma", "Bo", "Chidi", "Dana", "Emil", "Farah", "Goran", "Hana", "Ines", "Jon",
+          "Kemal", "Lena", "Mateo", "Noor", "Oskar", "Priya", "Quinn", "Rosa", "Sami", "Tove"]
 _LAST = ["Whitfield", "Reyes", "Okafor", "Lindqvist", "Sousa", "Haddad", "Novak", "Ito",
          "Moreau", "Pryce", "Achterberg", "Ibarra", "Castell", "Dunmore", "Eriksen",
          "Falk", "Grady", "Holt", "Iqbal", "Janssen", "Kovacs", "Lowry", "Marsh", "Nadler",
@@ -336,7 +316,8 @@ def docxtpl_inputs(count: int, base: Path) -> tuple[Path, Path]:
 def one_run(args: list[str], base: Path, name: str) -> dict[str, float]:
     """One fresh process of this script (or of docxtpl's interpreter) writing letters."""
     target = fresh_dir(base, name)
-    command = [*args, str(target)] if args[0] != sys.executable else [*args, "--into", str(target)]
+    command = [*args, str(target)] if args[0] != sys.executable else [*args, "--into",
+                                                                       str(target)]
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=7200)
     if done.returncode != 0:
         raise SystemExit(f"{name} failed: {done.stderr.strip()[-400:]}")
@@ -389,12 +370,8 @@ def main() -> None:
     parser.add_argument("--counts", default="200,2000", help="recipients, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure")
     parser.add_argument("--no-docxtpl", action="store_true", help="skip docxtpl")
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=ROOT / "build" / "bench",
-        help="where the letters are written (default: build/bench, on disk)",
-    )
+    parser.add_argument("--dir", type=Path, default=ROOT / "build" / "bench",
+                        help="where the letters are written (default: build/bench, on disk)")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)

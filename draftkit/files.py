@@ -647,7 +647,8 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
         raise SpecError(
             f"is a {path.suffix.lower()} document, not a spec (YAML or JSON)",
             path=path,
-            hint=f"turn it into a spec first: draftkit ingest {path.name} -o {path.stem}.yaml",
+            hint=f"turn it into a spec first: draftkit ingest {path.name} -o "
+            f"{path.stem}.yaml",
         )
     text = _read_text(path)
     if path.suffix.lower() == ".json":

@@ -409,7 +409,9 @@ def read_signatories(path: str | Path) -> SignatoryImport:
             result.identification_only.append(signatory.name)
     result.signatories, result.duplicates = _dedupe(entries)
     kept = {s.name for s in result.signatories}
-    result.identification_only = [n for n in dict.fromkeys(result.identification_only) if n in kept]
+    result.identification_only = [
+        n for n in dict.fromkeys(result.identification_only) if n in kept
+    ]
     return result
 
 
@@ -499,7 +501,6 @@ def _sort_key(signatory: Signatory, policy: OrderPolicy) -> tuple[str, str, str]
     if policy == "organization" and signatory.organization:
         return (*_org_sort(signatory.organization), family[0])
     return (*family, "")
-
 
 def order_signatories(signatories: Sequence[Signatory], policy: OrderPolicy) -> list[Signatory]:
     """Order signatories by a policy.
@@ -620,5 +621,7 @@ def signatories_yaml(
             f"# {len(identification_only)} sign with affiliations for identification only;"
             ' consider signatory_note: "Affiliations are listed for identification only."'
         )
-    body = yaml.safe_dump({"signatories": entries}, sort_keys=False, allow_unicode=True, width=88)
+    body = yaml.safe_dump(
+        {"signatories": entries}, sort_keys=False, allow_unicode=True, width=88
+    )
     return "\n".join(lines) + "\n" + body

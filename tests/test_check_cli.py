@@ -44,12 +44,8 @@ def bad_letter() -> Letter:
         "audience": "us-congress",
         "date": "2026-03-02",
         "addressees": [
-            {
-                "honorific": "The Honorable",
-                "name": "Maria Jones",
-                "office": "us-senator",
-                "title_lines": ["United States Senator"],
-            }
+            {"honorific": "The Honorable", "name": "Maria Jones", "office": "us-senator",
+             "title_lines": ["United States Senator"]}
         ],
         "salutation": "Dear Senator Smith:",
         "body": [
@@ -110,9 +106,8 @@ def test_json_output(spec: Path) -> None:
 
 
 def test_disable_on_the_command_line(spec: Path) -> None:
-    result = invoke(
-        spec, "--disable", "salutation", "--disable", "count-mismatch", "--disable", "placeholder"
-    )
+    result = invoke(spec, "--disable", "salutation", "--disable", "count-mismatch",
+                    "--disable", "placeholder")
     assert result.exit_code == 0, result.output
     assert "[length]" not in result.output
 
@@ -140,14 +135,8 @@ def test_disable_by_project_config(spec: Path) -> None:
 
 def test_strict_fails_on_warnings(spec: Path) -> None:
     spec.write_text(SPEC.replace("date: 2026-03-02\n", ""), encoding="utf-8")
-    args = [
-        "--disable",
-        "salutation-name",
-        "--disable",
-        "count-mismatch",
-        "--disable",
-        "placeholder",
-    ]
+    args = ["--disable", "salutation-name", "--disable", "count-mismatch",
+            "--disable", "placeholder"]
     assert invoke(spec, *args).exit_code == 0
     assert invoke(spec, *args, "--strict").exit_code == 1
 
@@ -185,12 +174,8 @@ def test_docx_findings_and_provenance(bad_docx: Path) -> None:
 
 def test_double_spaces_in_a_docx_are_seen(tmp_path: Path) -> None:
     letter = Letter.model_validate(
-        {
-            "date": "2026-01-05",
-            "salutation": "Dear Minister,",
-            "body": ["We write.  We ask you to act."],
-            "signatories": [{"name": "Ana Ruiz"}],
-        }
+        {"date": "2026-01-05", "salutation": "Dear Minister,",
+         "body": ["We write.  We ask you to act."], "signatories": [{"name": "Ana Ruiz"}]}
     )
     path = tmp_path / "spaced.docx"
     path.write_bytes(render_docx(letter))
@@ -226,7 +211,10 @@ def test_annotate_writes_comments_on_the_paragraphs(bad_docx: Path, tmp_path: Pa
     assert any(c.startswith("ERROR [count-mismatch] body[0]") for c in comments)
     assert any(c.startswith("ERROR [salutation-name]") for c in comments)
     document = docx.Document(str(out))
-    anchored = {p.text for p in document.paragraphs if p._p.xpath("./w:commentRangeStart")}
+    anchored = {
+        p.text for p in document.paragraphs
+        if p._p.xpath("./w:commentRangeStart")
+    }
     assert "Dear Senator Smith:" in anchored
     assert any(t.startswith("On behalf of 11 organizations") for t in anchored)
 
@@ -259,19 +247,9 @@ def test_annotated_copy_opens_in_libreoffice(bad_docx: Path, tmp_path: Path) -> 
     out = tmp_path / "reviewed.docx"
     invoke(bad_docx, "--annotate", out)
     subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(out)],
+        check=True, capture_output=True, timeout=180,
     )
     pdf = tmp_path / "pdf" / "reviewed.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
@@ -284,10 +262,7 @@ def test_comments_are_visible_to_pandoc(bad_docx: Path, tmp_path: Path) -> None:
     expected = len(_comments(out))
     result = subprocess.run(
         [pandoc, "-f", "docx", "-t", "json", "--track-changes=all", str(out)],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        check=True, capture_output=True, text=True, timeout=120,
     )
     spans: list[str] = []
 

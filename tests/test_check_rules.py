@@ -763,7 +763,6 @@ def test_findings_are_sorted_by_severity_then_place() -> None:
 
 # --------------------------------------------------------------------------- robustness
 
-
 def _writable(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     """Text a letter can hold (unwritable characters are refused by validation)."""
     return text.map(lambda value: replace_unwritable(value)[0])

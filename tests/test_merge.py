@@ -132,7 +132,9 @@ def test_house_committee_members_are_greeted_as_representatives(
         assert row["file"].endswith(".txt") and "-representative-" in row["file"]
 
 
-def test_grouped_compose_equals_composing_each_letter(congress_dir: Path, spec_path: Path) -> None:
+def test_grouped_compose_equals_composing_each_letter(
+    congress_dir: Path, spec_path: Path
+) -> None:
     people = load_recipients(congress_dir, committees=["SSFR"])
     grouped = [m.letter for m in merge_letters(spec_path, people)]
     one_by_one = [m.letter for m in merge_letters(spec_path, people, grouped=False)]
@@ -189,9 +191,8 @@ def test_per_recipient_variant_falls_back_to_composing_each_letter(tmp_path: Pat
     )
     spec = simple_spec(audience="personal", closing=LEFT_OUT)
     out = tmp_path / "out"
-    result = mail_merge(
-        spec, [person("Ana Sousa"), person("Bo Reyes")], out, fmt="txt", template_dirs=[templates]
-    )
+    result = mail_merge(spec, [person("Ana Sousa"), person("Bo Reyes")], out, fmt="txt",
+                   template_dirs=[templates])
     assert result.mode == "per-recipient" and result.rendered == 2
     assert any("composed on its own" in w for w in result.warnings)
     texts = [(out / row.file).read_text("utf-8") for row in result.rows if row.file]
@@ -262,22 +263,10 @@ def test_an_empty_cell_inside_a_sentence_skips_that_row(tmp_path: Path) -> None:
         ]
     )
     rows = [
-        {
-            "name": "Ana Sousa",
-            "office": "us-senator",
-            "state": "Ohio",
-            "personal_line": "",
-            "note": "",
-            "staffer": "",
-        },
-        {
-            "name": "Bo Reyes",
-            "office": "us-senator",
-            "state": " ",
-            "personal_line": "Hi.",
-            "note": "Met in May.",
-            "staffer": "Kim",
-        },
+        {"name": "Ana Sousa", "office": "us-senator", "state": "Ohio", "personal_line": "",
+         "note": "", "staffer": ""},
+        {"name": "Bo Reyes", "office": "us-senator", "state": " ", "personal_line": "Hi.",
+         "note": "Met in May.", "staffer": "Kim"},
     ]
     people = [recipient_from_mapping(row, source="list.csv") for row in rows]
     first, second = list(merge_letters(spec, people))
@@ -436,10 +425,8 @@ def test_combined_text_and_markdown(tmp_path: Path) -> None:
     mail_merge(simple_spec(), people, tmp_path / "txt", fmt="txt", combined=True)
     markdown = (tmp_path / "md" / "combined.md").read_text("utf-8")
     text = (tmp_path / "txt" / "combined.txt").read_text("utf-8")
-    assert (
-        markdown.index("Dear Senator Sousa:")
-        < markdown.index("\n---\n")
-        < markdown.index("Dear Senator Reyes:")
+    assert markdown.index("Dear Senator Sousa:") < markdown.index("\n---\n") < markdown.index(
+        "Dear Senator Reyes:"
     )
     assert text.count("\f") == 1 and "Dear Senator Reyes:" in text.split("\f")[1]
 

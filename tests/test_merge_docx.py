@@ -144,11 +144,8 @@ def test_memoised_blocks_give_the_bytes_of_a_fresh_renderer(tmp_path: Path) -> N
         assert written == DocxRenderer().render(letter, properties=properties)
     text = paragraphs((tmp_path / (result.rows[1].file or "")).read_bytes())
     assert ("Subject Line", "Re: Rights in Utah") in text
-    assert (
-        "Inside Address",
-        "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
-        "United States House of Representatives\nWashington, DC 20515",
-    ) in text
+    assert ("Inside Address", "The Honorable Bo <Reyes> & Co\nRepresentative for Utah\n"
+            "United States House of Representatives\nWashington, DC 20515") in text
 
 
 def test_a_templated_salutation_and_recipients_without_office(tmp_path: Path) -> None:

@@ -58,13 +58,15 @@ def test_the_validator_finds_what_is_wrong() -> None:
     document = _rewrite(good, "word/document.xml", {b"<w:keepNext/>": b"<w:keepNextt/>"})
     assert any(p.part == "word/document.xml" for p in validate_docx(document))
     # a style the document uses but does not define (the check --annotate defect)
-    undefined = _rewrite(good, "word/document.xml", {b'w:val="LetterDate"': b'w:val="CommentText"'})
+    undefined = _rewrite(
+        good, "word/document.xml", {b'w:val="LetterDate"': b'w:val="CommentText"'}
+    )
     assert [str(p) for p in validate_docx(undefined)] == [
         "word/document.xml:0: pStyle 'CommentText' is not defined"
     ]
     # an extension the part declares ignorable (w14) is dropped first, as readers do...
     w14 = b'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
-    assert b'mc:Ignorable="w14' in zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml")
+    assert b"mc:Ignorable=\"w14" in zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml")
     extension = _rewrite(
         good, "word/document.xml", {b"<w:body>": b"<w:body><w:p " + w14 + b' w14:paraId="1A"/>'}
     )

@@ -144,7 +144,8 @@ def test_refuses_oversized_properties() -> None:
 
 def test_refuses_entity_declarations() -> None:
     bomb = (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><Properties>&lol;</Properties>'
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+        b"<Properties>&lol;</Properties>"
     )
     with pytest.raises(IngestError, match="declares a DTD"):
         read_provenance(_zip({"docProps/custom.xml": bomb}))

@@ -133,7 +133,9 @@ def test_where_selects_on_fields_variables_and_codes() -> None:
                                 "state_code": "ID"}),
     ]  # fmt: skip
     assert [r.name for r in select(people, parse_where(["state=id"]))] == ["A", "C"]
-    assert [r.name for r in select(people, parse_where(["state=Ohio,Idaho", "gender=F"]))] == ["A"]
+    assert [r.name for r in select(people, parse_where(["state=Ohio,Idaho", "gender=F"]))] == [
+        "A"
+    ]
     assert [r.name for r in select(people, parse_where(["office=us-senator"]))] == ["A", "B"]
     with pytest.raises(SpecError, match="no recipient has 'stat'"):
         select(people, parse_where(["stat=ID"]))
@@ -211,9 +213,8 @@ def test_house_committee_and_subcommittee(congress_dir: Path, members: dict[str,
     sub_people = load_recipients(congress_dir, committees=[f"SSFR{sub['thomas_id']}"])
     assert sub_people
     assert {r.variables["subcommittee"] for r in sub_people} == {sub["name"]}
-    assert {r.key for r in sub_people} <= {
-        r.key for r in load_recipients(congress_dir, committees=["SSFR"])
-    }
+    assert {r.key for r in sub_people} <= {r.key for r in load_recipients(congress_dir,
+                                                                          committees=["SSFR"])}
 
 
 def test_select_by_chamber_state_and_party(congress_dir: Path, members: dict[str, Any]) -> None:
@@ -251,7 +252,7 @@ def _styled_name(raw_name: dict[str, Any]) -> str | None:
     full = raw_name.get("official_full")
     if full is None:
         return None
-    for nick in (f'"{raw_name.get("nickname")}"', f"({raw_name.get('nickname')})"):
+    for nick in (f'"{raw_name.get("nickname")}"', f'({raw_name.get("nickname")})'):
         full = full.replace(f" {nick}", "")
     return " ".join(full.split())
 
@@ -366,10 +367,8 @@ def test_delegates_and_the_resident_commissioner_are_not_styled_representatives(
         if key not in seats:
             kind = members[key]["terms"][-1]["type"]
             assert recipient.title_lines == []
-            assert (
-                recipient.variables["member_title"]
-                == {"sen": "Senator", "rep": "Representative"}[kind]
-            )
+            assert recipient.variables["member_title"] == {"sen": "Senator",
+                                                           "rep": "Representative"}[kind]
 
 
 def test_directory_order_sorts_territories_by_name_and_where_ignores_the(

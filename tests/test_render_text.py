@@ -100,7 +100,7 @@ def test_pandoc_reads_markdown_asks_as_ordered_list() -> None:
 def _quoted(**options: str) -> Letter:
     return Letter(
         salutation="Dear Minister,",
-        body=["Read \"The Ledger\" at [the site](https://example.org/it's) and don't wait."],
+        body=['Read "The Ledger" at [the site](https://example.org/it\'s) and don\'t wait.'],
         signatories=[Signatory(name="Ana Ruiz", organization="Survivors' Voice")],
         cc=[Addressee(name="Jo O'Neill")],
         options=LetterOptions.model_validate(options),

@@ -124,7 +124,7 @@ def test_form_export_with_loose_columns(tmp_path: Path) -> None:
         "For identification purposes only?,Lead signatory?,E-mail address\n"
         "1,,Lake Region Rights Coalition,,Organization,,Yes,a@x.org\n"
         "2,amara okafor,Open Streets Project,Director; Board member,Individual,yes,,o@x.org\n"
-        '3,"Okafor, Amara",Open Streets Project,,individual,,,O@X.org\n'
+        "3,\"Okafor, Amara\",Open Streets Project,,individual,,,O@X.org\n"
         "4,,,,Organisation,,,\n"
         "5,Kim Diaz,,,Alien,,,\n"
         "6,,  RIGHTS MONITOR INTERNATIONAL (RMI) ,,org,,,\n"
@@ -207,7 +207,6 @@ def test_ordering_policies() -> None:
         ind("Émile Abadie", "Blue Institute", lead=True),
         org("Beta Group"),
     ]
-
     def names(policy: str) -> list[str]:
         return [s.name for s in order_signatories(people, policy)]  # type: ignore[arg-type]
 

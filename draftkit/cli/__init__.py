@@ -51,7 +51,6 @@ SUMMARIES: dict[str, str] = {
 }
 """The line ``draftkit --help`` shows for each command (a test keeps it the command's own)."""
 
-
 class LazyGroup(click.Group):
     """A click group whose sub-commands are imported on first use."""
 

@@ -31,7 +31,9 @@ _MAX_NEW = 25
 
 
 def _wrap(text: str) -> str:
-    return textwrap.fill(text, width=100, initial_indent=_INDENT, subsequent_indent=_INDENT + "  ")
+    return textwrap.fill(
+        text, width=100, initial_indent=_INDENT, subsequent_indent=_INDENT + "  "
+    )
 
 
 def _finding_text(finding: Finding) -> list[str]:
@@ -193,7 +195,9 @@ def check(
 
     _, unknown = resolve_disabled(disable)
     if unknown:
-        raise SpecError(f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0]))
+        raise SpecError(
+            f"--disable {unknown[0]}: no such rule", hint=unknown_rule_hint(unknown[0])
+        )
     if annotate is not None:
         if annotate.suffix.lower() != ".docx":
             raise click.UsageError(f"--annotate writes a Word file: name it *.docx, not {annotate}")

@@ -56,4 +56,6 @@ def new(
         return
     write_text_atomic(output, text, force=force)
     docx = output.with_suffix(".docx")
-    echo(f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}")
+    echo(
+        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}"
+    )

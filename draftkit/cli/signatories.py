@@ -28,7 +28,6 @@ _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 def signatories() -> None:
     """Sign-on letters: count, clean, de-duplicate and order signatories."""
 
-
 def _is_spec(path: Path) -> bool:
     """A letter spec (YAML/JSON mapping with letter fields) rather than a signatory list."""
     if path.suffix.lower() not in _SPEC_SUFFIXES:

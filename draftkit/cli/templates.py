@@ -35,7 +35,6 @@ def templates() -> None:
     (--templates, then `templates:` in draftkit.yaml) are searched before the built-ins.
     """
 
-
 @templates.command("list")
 @_TEMPLATES_OPTION
 @run_guarded

@@ -471,3 +471,4 @@ def _limit_named(message: str) -> str:
     if most:
         return f"holds more than {int(most.group(1)):,} {most.group(2)}"
     return message[:1].lower() + message[1:]
+

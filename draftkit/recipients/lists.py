@@ -1,4 +1,5 @@
-"""Recipient lists a team keeps: CSV (or TSV) with a header row, and YAML or JSON lists."""
+"""Recipient lists a team keeps: CSV (or TSV) with a header row, and YAML or JSON lists.
+"""
 
 from __future__ import annotations
 
@@ -83,3 +84,5 @@ def read_list(path: str | Path) -> list[Recipient]:
             continue
         out.append(recipient_from_mapping(item, source=where))
     return out
+
+

@@ -19,6 +19,7 @@ Gender = Literal["female", "male"]
 Status = Literal["current", "acting", "former"]
 
 
+
 class Recipient(BaseModel):
     """One recipient of a merged letter.
 
@@ -160,21 +161,8 @@ FIELD_ALIASES: dict[str, str] = {
 _FEMALE = frozenset({"f", "female", "w", "woman", "feminine"})
 _MALE = frozenset({"m", "male", "man", "masculine"})
 _NEUTRAL = frozenset(
-    {
-        "",
-        "x",
-        "n",
-        "na",
-        "n/a",
-        "none",
-        "unknown",
-        "other",
-        "nonbinary",
-        "non-binary",
-        "neutral",
-        "prefer not to say",
-        "-",
-    }
+    {"", "x", "n", "na", "n/a", "none", "unknown", "other", "nonbinary", "non-binary",
+     "neutral", "prefer not to say", "-"}
 )
 _STATUSES = frozenset({"current", "acting", "former"})
 
@@ -280,3 +268,5 @@ def gender_or_none(value: str) -> str | None:
         return _gender(value)
     except ValueError:
         return None
+
+

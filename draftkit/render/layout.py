@@ -152,7 +152,13 @@ class SignatureTable:
 
 
 Block = (
-    ParaBlock | LineBlock | LabeledBlock | AskBlock | ItemBlock | SignatureBlock | SignatureTable
+    ParaBlock
+    | LineBlock
+    | LabeledBlock
+    | AskBlock
+    | ItemBlock
+    | SignatureBlock
+    | SignatureTable
 )
 
 KEEP_WITH_NEXT = frozenset(
@@ -378,7 +384,9 @@ def _signature(signatory: Signatory) -> SignatureBlock:
 
 
 def _cc(builder: _Builder, cc: list[Addressee]) -> None:
-    entries = tuple(tuple(lines) for lines in (address_lines(person) for person in cc) if lines)
+    entries = tuple(
+        tuple(lines) for lines in (address_lines(person) for person in cc) if lines
+    )
     if entries:
         count = sum(len(entry) for entry in entries)
         builder.blocks.append(
@@ -510,6 +518,7 @@ def layout(letter: Letter) -> list[Block]:
     return out.blocks
 
 
+
 def flowing_layout(letter: Letter) -> list[Block]:
     """:func:`layout` for formats that flow (text, Markdown): a table of signatures is
     unrolled into its signatures, one after another."""
@@ -520,7 +529,6 @@ def flowing_layout(letter: Letter) -> list[Block]:
         else:
             blocks.append(block)
     return blocks
-
 
 def running_header(letter: Letter) -> tuple[str, str | None]:
     """Who and when for the continuation header of pages 2 onward.

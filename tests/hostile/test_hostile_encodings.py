@@ -17,7 +17,8 @@ from tests.hostile.builders import SPEC
 from tests.hostile.harness import assert_bounded, assert_refused, run
 
 LETTER = (
-    "Dear Minister,\n\nWe ask that the café owners be released — now.\n\nSincerely,\n\nJo Doe\n"
+    "Dear Minister,\n\nWe ask that the café owners be released — now.\n\n"
+    "Sincerely,\n\nJo Doe\n"
 )
 
 

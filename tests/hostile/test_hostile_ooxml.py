@@ -62,7 +62,8 @@ def _utf16_with_dtd() -> bytes:
 def _parameter_entity_in_content_types() -> bytes:
     types = CONTENT_TYPES.replace(
         "<Types ",
-        '<!DOCTYPE Types [<!ENTITY % remote SYSTEM "http://127.0.0.1:9/x.dtd"> %remote;]><Types ',
+        '<!DOCTYPE Types [<!ENTITY % remote SYSTEM "http://127.0.0.1:9/x.dtd"> %remote;]>'
+        "<Types ",
     )
     return build(
         [
@@ -80,7 +81,9 @@ def _ebcdic() -> bytes:
 
 def _lying_size() -> bytes:
     # declares 2,000 bytes; inflates to 100 MiB of zeros
-    return docx(extra=[Entry("word/media/a.bin", raw=deflated_zeros(100 * MIB), size=2000, crc=0)])
+    return docx(
+        extra=[Entry("word/media/a.bin", raw=deflated_zeros(100 * MIB), size=2000, crc=0)]
+    )
 
 
 def _ratio_bomb() -> bytes:

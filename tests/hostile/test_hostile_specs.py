@@ -161,7 +161,7 @@ def test_the_valid_spec_renders(case: Path) -> None:
     ("name", "content", "says"),
     [
         ("alias-bomb", "clauses:\n" + "".join(f"  - {line}\n" for line in []) + LAUGHS, "values"),
-        ("nul", 'clauses:\n  - id: ask.x\n    text: "a\0b"\n', "U+0000"),
+        ("nul", "clauses:\n  - id: ask.x\n    text: \"a\0b\"\n", "U+0000"),
         ("deep", "clauses: " + "[" * 900 + "]" * 900 + "\n", "nested more than 50 levels"),
     ],
 )

@@ -122,7 +122,7 @@ def test_variables_are_data_not_templates(case: Path) -> None:
     _spec(
         case,
         audience="us-executive",
-        extra='variables:\n  purpose: "press for {{ x.__class__.__mro__ }} and {{ 7*7 }}"\n',
+        extra="variables:\n  purpose: \"press for {{ x.__class__.__mro__ }} and {{ 7*7 }}\"\n",
     )
     result = run(["render", "letter.yaml", "-o", "letter.docx"], case)
     assert_bounded(result)
