@@ -210,14 +210,14 @@ def _first_line_honorific(line: str) -> str:
 
 def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableForms:
     row = protocol.get_office(key)
-    styles = {}
+    styles: dict[str, dict[str, Any]] = {}
     for style in ("formal", "common"):
         forms = protocol.address_forms(
             key,
             "NAME",
             surname="SURNAME",
             gender=gender,  # type: ignore[arg-type]
-            style=style,  # type: ignore[arg-type]
+            style=style,
             params={**params, "given": "GIVEN_NAME"},
         )
         styles[style] = {
