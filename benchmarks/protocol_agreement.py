@@ -91,9 +91,11 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "CONSTITUENCY": ("constituency", "riding", "electorate"),
     "ORGANIZATION": ("organization",),
     # a church, hospital or practice names the addressee's institution: a line of the
-    # block only where the row has a template for it, never matched like ADDRESS
+    # block only where the row has a template for it, never matched like ADDRESS (the
+    # physician's practice is the row's `institution`, Hickey's "(Name of practice,
+    # hospital, or clinic)" under the name)
     "CHURCH": ("parish", "congregation", "church"),
-    "PRACTICE": ("practice",),
+    "PRACTICE": ("practice", "institution"),
     "PORTFOLIO": ("portfolio", "department"),
     "DIOCESE": ("see",),
     "SEE": ("see",),
@@ -201,7 +203,12 @@ def _first_line_honorific(line: str) -> str:
     """What stands before the name on the first line ("" for an office or a bare name)."""
     found = _NAME_RE.search(line)
     if found is None:  # the office (or GIVEN_NAME ... SURNAME): only a leading style counts
-        return next((h for h in _HONORIFICS if line.startswith(h)), "")
+        style = next((h for h in _HONORIFICS if line.startswith(h)), "")
+        if style or "GIVEN_NAME" in line:
+            return style
+        found = _SURNAME_RE.search(line)  # "Justice SURNAME": the title before the surname
+        if found is None:
+            return ""
     prefix = line[: found.start()].strip()
     if prefix.rstrip(".").casefold() in _COURTESY or _RANK_RE.match(prefix):
         return ""
@@ -210,14 +217,14 @@ def _first_line_honorific(line: str) -> str:
 
 def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableForms:
     row = protocol.get_office(key)
-    styles = {}
+    styles: dict[str, dict[str, Any]] = {}
     for style in ("formal", "common"):
         forms = protocol.address_forms(
             key,
             "NAME",
             surname="SURNAME",
             gender=gender,  # type: ignore[arg-type]
-            style=style,  # type: ignore[arg-type]
+            style=style,
             params={**params, "given": "GIVEN_NAME"},
         )
         styles[style] = {
@@ -324,6 +331,7 @@ _RANK_RE = re.compile(
     r"^(?:(?:lieutenant|major|brigadier|vice|rear) )?(?:general|admiral|colonel|captain)$", re.I
 )
 _NAME_RE = re.compile(r"\bNAME\b")
+_SURNAME_RE = re.compile(r"\bSURNAME\b")
 
 
 def _join_honorific_line(lines: list[str]) -> list[str]:

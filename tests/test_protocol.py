@@ -1269,7 +1269,8 @@ def test_cli_sources_lists_every_form() -> None:
 
 def test_cli_json() -> None:
     result = _cli(
-        "--office", "uk-prime-minister", "--name", "Keir Starmer", "--format", "json"
+        "--office", "uk-prime-minister", "--name", "Keir Starmer", "--gender", "male",
+        "--format", "json",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -1278,6 +1279,7 @@ def test_cli_json() -> None:
     assert data["styles"]["common"]["salutation"] == "Dear Prime Minister"
     assert data["basis"]["salutation_formal"]["basis"] == "sourced"
     assert {a["field"] for a in data["alternatives"]} >= {"salutation_formal"}
+    assert any(a["form"] == "Sir" for a in data["alternatives"])
 
 
 def test_cli_reports_missing_params() -> None:
@@ -1449,3 +1451,20 @@ offices:
 """
     with pytest.raises(ProtocolError, match="only lines of the address block"):
         protocol_table._parse_document(text, source="test.yaml")
+
+
+def test_cli_does_not_offer_the_line_it_printed() -> None:
+    # the Western Australian premier's "MLA" name line is the row's alternative; given
+    # member=MLA the block already has it, so it is not printed again as "also correct"
+    args = ["--office", "au-premier", "--name", "Jane Citizen", "--param", "state=Victoria"]
+    other = _cli(*args)
+    assert other.exit_code == 0, other.output
+    assert "also correct (name_line): The Honourable Jane Citizen MLA" in other.output
+    western = _cli(*args, "--param", "member=MLA")
+    assert western.exit_code == 0, western.output
+    assert western.output.splitlines()[0] == "The Honourable Jane Citizen MLA"
+    assert "also correct" not in western.output
+    report = protocol.forms_report(
+        "au-premier", "Jane Citizen", params={"state": "Victoria", "member": "MLA"}
+    )
+    assert report["alternatives"] == []

@@ -150,8 +150,13 @@ def test_named_placeholders_are_lines_the_table_must_write(tmp_path: Path) -> No
     offices = [
         # the priest's row writes the parish when it is given: CHURCH fills it
         _record(id="catholic-priest", address_block=["The Reverend NAME", "CHURCH", "ADDRESS"]),
-        # the doctor's row has no line for a practice: PRACTICE is not an ADDRESS line
+        # the physician's practice is the row's institution line: PRACTICE fills it
         _record(id="doctor-medical", address_block=["Dr. NAME", "PRACTICE", "ADDRESS"]),
+        # a colonel's row has no line for a practice: PRACTICE is not an ADDRESS line
+        _record(
+            id="us-colonel",
+            address_block=["Colonel NAME, USA/USAF/USMC", "PRACTICE", "ADDRESS"],
+        ),
         # the note defines OFFICE_TITLE: it must be the table's line, not any line
         defined,
         _record(
@@ -164,7 +169,18 @@ def test_named_placeholders_are_lines_the_table_must_write(tmp_path: Path) -> No
     outcome = {row["id"]: row["outcome"] for row in agreement.compare(path)["rows"]}
     assert outcome == {
         "catholic-priest": "agree",
-        "doctor-medical": "differ",
+        "doctor-medical": "agree",
+        "us-colonel": "differ",
         "us-under-secretary": "agree",
         "us-deputy-secretary": "differ",
     }
+
+
+def test_the_title_before_a_surname_alone_is_the_honorific() -> None:
+    agreement = _module()
+    assert agreement._first_line_honorific("Justice SURNAME") == "Justice"
+    assert agreement._first_line_honorific("The Rt Hon the Lord SURNAME") == "The Rt Hon"
+    assert agreement._first_line_honorific("His Eminence GIVEN_NAME Cardinal SURNAME") == (
+        "His Eminence"
+    )
+    assert agreement._first_line_honorific("Admiral NAME, USN") == ""

@@ -44,6 +44,30 @@ def describe_basis(row: OfficeRow) -> dict[str, dict[str, Any]]:
     }
 
 
+def _printed_forms(styles: Mapping[str, AddressForms], style: str) -> dict[str, list[list[str]]]:
+    """The lines each form field already prints for this person, by field.
+
+    An alternative equal to one of them is no alternative here: ``draftkit address``
+    would print the same line twice (the Western Australian premier's "MLA" name line
+    when ``member=MLA`` is given).
+    """
+    chosen = styles[style]
+    kept = len(chosen.block) - len(chosen.address_lines)
+    salutations = [[forms.salutation] for forms in styles.values()]
+    closes = [[forms.complimentary_close] for forms in styles.values()]
+    return {
+        "honorific": [[chosen.honorific]] if chosen.honorific else [],
+        "name_line": [[chosen.named_line]],
+        "title_lines": [chosen.title_lines],
+        "address_lines": [chosen.address_lines],
+        "office_lines": [chosen.block[:kept]],
+        "salutation_formal": salutations,
+        "salutation_common": salutations,
+        "complimentary_close_formal": closes,
+        "complimentary_close": closes,
+    }
+
+
 def forms_report(
     office: str,
     name: str,
@@ -94,9 +118,12 @@ def forms_report(
     values.update({k: str(v) for k, v in (params or {}).items() if str(v).strip()})
     values.update(name=chosen.name, surname=chosen.surname, honorific=chosen.honorific or "")
     refs = _sources_or_empty()
+    printed = _printed_forms(styles, style)
     alternatives = []
     for alt in row.alternatives:
         lines = [_fill(line, values) or line for line in alt.lines(gender)]
+        if lines in printed.get(alt.field, []):
+            continue  # the form this person already gets (a parameter chose it)
         alternatives.append(
             {
                 "field": alt.field,
