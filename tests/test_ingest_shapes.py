@@ -2111,3 +2111,12 @@ def test_a_call_to_action_after_the_cc_list_is_neither_cc_nor_a_petition() -> No
     assert result.letter is not None
     assert [c.name for c in result.letter.cc] == ["Tomas Reyes", "Priya Natarajan"]
     assert len(result.letter.signatories) == 3
+
+
+def test_a_bulleted_follow_us_list_after_the_signers_is_the_page_footer() -> None:
+    letter = _letter(
+        "To the Riverside Planning Board:\n\nWe urge the board to approve the housing plan "
+        "for the old depot site, with the affordable units the city asked for.\n\nSigned,\n\n"
+        "Mara Quist\nDevon Alvarez\n\n  • Follow Us\n\n  • Facebook\n  • Twitter\n"
+    )
+    assert [s.name for s in letter.signatories] == ["Mara Quist", "Devon Alvarez"]

@@ -89,6 +89,12 @@ _NETWORKS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
     r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
 )
+_NETWORK_ALONE = re.compile(
+    r"^[•·▪◦*-]?\s*(?:facebook|twitter|x \(twitter\)|instagram|linkedin|youtube|tiktok|"
+    r"bluesky|mastodon|threads|whatsapp|telegram)$",
+    re.IGNORECASE,
+)
+"""A social network's name alone on a line: a link in the page's footer or share row."""
 _SHARE_ROW = re.compile(
     rf"^(?:share|teilen|partager|compartir|condividi)(?:\s+(?:on|via|this|sur|en|auf))*"
     rf"[\s:]+{_NETWORKS}(?:[\s,|·•/]+{_NETWORKS})*$",
@@ -174,7 +180,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
-    if _SHARE_ROW.match(line):
+    if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line):
         return "share links"
     if len(line) <= 80 and _CALL_TO_SIGN.match(line):
         return "call to sign"
@@ -202,7 +208,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
 
 def is_footer_start(text: str) -> bool:
     """True when ``text`` opens the page furniture that follows a letter."""
-    return bool(_FOOTER_START.match(text.strip()))
+    # a page's footer may be a list: "• Follow Us", "• Facebook"
+    return bool(_FOOTER_START.match(re.sub(r"^[•·▪◦*-]\s+", "", text.strip())))
 
 
 def _nav_like(text: str) -> bool:
