@@ -18,7 +18,7 @@ import statistics
 import textwrap
 import time
 
-from draftkit.ingest import anchors, dates, ingest_text, names, noise, reading
+from draftkit.ingest import anchors, dates, head, ingest_text, names, noise, page, reading, tail
 
 WORDS = [
     "rights",
@@ -150,7 +150,7 @@ def make_letter(rng: random.Random, index: int) -> str:
 
 
 def _clear_caches() -> None:
-    for module in (names, noise, reading, dates, anchors):
+    for module in (names, noise, page, head, tail, reading, dates, anchors):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):

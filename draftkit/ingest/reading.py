@@ -15,8 +15,10 @@ module reads the page as a whole before any part of the letter is parsed:
    reading is kept; the others stay in :attr:`Reading.alternatives` for ``--explain``.
 3. From the chosen salutation the letter's head is walked upward (date, subject, cc,
    inside-address blocks, letterhead) until prose, a heading or chrome; what lies above is
-   the page (its heading and publication date are kept as context). After the close the
-   signature block runs until page furniture, a heading, a second letter or its reply.
+   the page (its heading and publication date are kept as context): see
+   :mod:`draftkit.ingest.head`. After the close the signature block runs until page
+   furniture, a heading, footnotes, a second letter or its reply: see
+   :mod:`draftkit.ingest.tail`. Both work on the page model of :mod:`draftkit.ingest.page`.
 
 The parts (preamble, body, signatures) are then read by their own modules.
 """
@@ -30,39 +32,50 @@ from dataclasses import dataclass, field
 from draftkit.ingest import names
 from draftkit.ingest.anchors import (
     close_strength,
-    is_closing_line,
     match_salutation,
     shaped_salutation,
 )
 from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.head import (
+    _MAIL_HEADER,
+    _letter_head,
+)
 from draftkit.ingest.noise import (
     foreign_script_share,
-    is_footer_start,
     mark_navigation,
     noise_reason,
 )
+from draftkit.ingest.page import (
+    _HEADING_STYLES,
+    _LETTER_HEADING,
+    _clip,
+    _name_list,
+    _Page,
+    _signer_like,
+    _words,
+    is_prose,
+    label_like,
+)
 from draftkit.ingest.preamble import (
     CC_LINE,
-    DRAFTKIT_HEAD_STYLES,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
-    name_part,
 )
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
+from draftkit.ingest.tail import (
+    _closing_line_before,
+    _signature_end,
+    _signed_midway,
+    _signers_listed_below,
+    _tail_cut,
+    _trailing_signers,
+)
 from draftkit.ingest.text import Line
-from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
+from draftkit.sentences import ends_sentence, split_marker
 
 __all__ = ["Candidate", "Reading", "locate", "split_run_together"]
 
-_NOT_A_CUT = {
-    "decoration",
-    "signature placeholder",
-    "page number",
-    "running page header",
-    "call to sign",
-}
-"""Noise that may sit inside a signature block without ending the letter."""
 
 _LETTER_OPENING = re.compile(
     r"^(?:We|I),? (?:the undersigned|write|are writing|am writing|write to|would like to)|"
@@ -71,16 +84,8 @@ _LETTER_OPENING = re.compile(
     r"^(?:Nosotr[oa]s|Los abajo firmantes|Las organizaciones abajo firmantes)",
     re.IGNORECASE,
 )
-_LETTER_HEADING = re.compile(
-    r"(?i)\b(?:open |joint |public )?letter\b|\blettre ouverte\b|\bcarta abierta\b|"
-    r"\bappeal to\b"
-)
 _SECOND_PERSON = re.compile(
     r"(?i)\b(?:you|your|vous|votre|vos|usted|ustedes|su excelencia|vuestra)\b"
-)
-_MAIL_HEADER = re.compile(
-    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
-    r"Enviado|Para|Asunto|Reply-To)\s*:\s*\S",
 )
 _DELIVERY = re.compile(
     r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
@@ -89,7 +94,6 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
-_HEADING_STYLES = {"h1", "h2", "page heading", "title"}
 
 
 @dataclass(slots=True)
@@ -164,157 +168,7 @@ class Reading:
     notes: list[str] = field(default_factory=list)
 
 
-def _clip(text: str, width: int = 48) -> str:
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
-
-
 # -- line shapes ---------------------------------------------------------------------
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-@functools.lru_cache(maxsize=16384)
-def is_prose(text: str) -> bool:
-    """A line of running prose: long, or a sentence of some length."""
-    words = _words(text)
-    tokens = text.split()
-    if words >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * words:
-        return False  # a run of names and titles ("Ana Ruiz, Director - X Centre Ben Li, …")
-    if words >= 25:
-        return True
-    return (
-        words >= 10
-        and re.search(r"[.!?…][”\"’)]*$", text) is not None
-        and not ABBREVIATED_END.search(text)
-    )
-
-
-@functools.lru_cache(maxsize=16384)
-def _head_line(text: str) -> bool:
-    """A line of a letter's head: a name, an office (however long), an address line."""
-    words = _words(text)
-    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
-    return (
-        len(text) <= 220
-        and words <= 28
-        and not (words > 6 and ends)
-        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", _HONORIFIC_DOT.sub("", text)))
-    )
-
-
-_HONORIFIC_DOT = re.compile(
-    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof)\."
-)
-"""Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
-
-
-@functools.lru_cache(maxsize=16384)
-def label_like(text: str) -> bool:
-    """A short line without sentence punctuation at its end: a name, title or place."""
-    return (
-        len(text) <= 140
-        and _words(text) <= 16
-        and not re.search(r"[.!?;][”\"’)]*$", text.rstrip())
-        and not is_prose(text)
-    )
-
-
-@functools.lru_cache(maxsize=16384)
-def _name_list(text: str) -> bool:
-    """Names in one comma- or semicolon-separated paragraph, with no sentence in it."""
-    parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
-    return (
-        len(parts) >= 3
-        and all(_words(p) <= 8 for p in parts)
-        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)
-    )
-
-
-_SECTION_TITLE = re.compile(
-    r"(?i)^(?:background|references|notes|footnotes|endnotes|sources|citations|resources|"
-    r"related(?:\s+\w+)?|further reading|see also|links|tags|share this|"
-    r"(?:background|further|more|additional)\s+information|notes?\s+(?:to|for)\s+editors|"
-    r"media\s+(?:contacts?|enquiries|inquiries))"
-    r"(?:\s+(?:and|&)\s+(?:background|references|notes|sources|resources|links))?:?$"
-)
-
-
-@functools.lru_cache(maxsize=16384)
-def _signer_like(text: str) -> bool:
-    """A line that could be a signer, a signer's title or an organisation."""
-    if "\t" in text:
-        # a table row: a signer when one of its cells names one (others may describe it)
-        cells = [c.strip() for c in text.split("\t") if c.strip()]
-        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
-        return any(_words(c) <= 12 and "\t" not in c and _signer_like(c) for c in named)
-    if split_marker(text):
-        _, _, text = split_marker(text) or ("", "", text)
-    if _name_list(text):
-        return True
-    honorific, rest = names.split_honorific(text)
-    if honorific and rest and _words(text) <= 30 and not re.search(r"[a-z]{6,}[.!?]\s+[A-Z]", rest):
-        return True  # "Ms. Ana Ruiz - MA, Senior Planner, Toronto, Canada." signs, full stop or not
-    tokens = text.split()
-    if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
-        return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
-    sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
-    if _SECTION_TITLE.match(text.strip()):
-        return False  # "Background and References" heads the page's next section
-    if len(tokens) >= 3 and text == text.lower() and not re.search(r"\d|@", text):
-        return False  # "politics budget debt ceiling": a post's tags, not a name
-    return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
-
-
-class _Page:
-    """The page's lines with their noise, and cheap lookups over the non-blank ones."""
-
-    def __init__(self, lines: list[Line], noise: dict[int, str]) -> None:
-        self.lines = lines
-        self.noise = noise
-        self.content = [i for i, ln in enumerate(lines) if not ln.blank and i not in noise]
-        self._position = {index: k for k, index in enumerate(self.content)}
-
-    def text(self, index: int) -> str:
-        return self.lines[index].text
-
-    def after(self, index: int, count: int = 1) -> list[int]:
-        """The next ``count`` content lines after ``index``."""
-        k = self._next_position(index + 1)
-        return self.content[k : k + count]
-
-    def before(self, index: int, count: int = 1) -> list[int]:
-        """The previous ``count`` content lines before ``index`` (nearest first)."""
-        k = self._next_position(index)
-        return list(reversed(self.content[max(0, k - count) : k]))
-
-    def _next_position(self, index: int) -> int:
-        lo, hi = 0, len(self.content)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.content[mid] < index:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def paragraph(self, index: int) -> str:
-        """The text of the paragraph that starts at ``index`` (soft lines joined)."""
-        parts = [self.lines[index].text]
-        if self.lines[index].hard:
-            return parts[0]
-        k = self._next_position(index) + 1
-        while k < len(self.content) and self.content[k] == self.content[k - 1] + 1:
-            line = self.lines[self.content[k]]
-            if line.hard or len(parts) >= 12:
-                break
-            parts.append(line.text)
-            k += 1
-        return " ".join(parts)
-
-    def between(self, first: int, last: int) -> list[int]:
-        return self.content[self._next_position(first) : self._next_position(last)]
 
 
 # -- page furniture by itself ----------------------------------------------------------
@@ -744,57 +598,6 @@ def _score_headless(
     return None
 
 
-def _trailing_signers(page: _Page, start: int, stop: int) -> int:
-    """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
-    or a postscript after them aside)."""
-    count = 0
-    lines = page.between(start, stop)
-    if lines and (
-        re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
-    ):
-        lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
-    for index in reversed(lines):
-        text = page.text(index)
-        if is_prose(text) or not _signer_like(text) or is_closing_line(text):
-            break
-        count += 1
-    return count
-
-
-def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
-    """Where a letter without a close ends when an annex follows its signatures.
-
-    A paragraph of thanks, then a short block whose first line names people (two signers
-    side by side in columns included), then more of the document: the letter ends after
-    that block. Returns the first line after it, or None.
-    """
-    blocks = _blocks_between(page, start, stop)
-    for k in range(1, len(blocks) - 1):
-        block, before = blocks[k], blocks[k - 1]
-        if len(block) > 6 or not re.search(r"(?i)\bthank", " ".join(page.text(i) for i in before)):
-            continue
-        if not is_prose(" ".join(page.text(i) for i in before)):
-            continue
-        cells = [c.strip() for c in (page.lines[block[0]].raw or "").split("\t") if c.strip()]
-        cells = cells or [page.text(block[0])]
-        if not all(is_person_line(c) or names.is_person_name(name_part(c)) for c in cells):
-            continue
-        after = [i for b in blocks[k + 1 :] for i in b]
-        if len(after) >= 5:
-            return after[0]
-    return None
-
-
-def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
-    """A closing sentence ("I look forward to your reply,") just above the signers."""
-    signers = _trailing_signers(page, start, stop)
-    content = page.between(start, stop)
-    if not signers or len(content) <= signers:
-        return None
-    candidate = content[-signers - 1]
-    return candidate if is_closing_line(page.text(candidate)) else None
-
-
 def _second_letter(page: _Page, after: int, stop: int) -> int | None:
     """A reply or second letter after the first one's close: its header or salutation."""
     signer_seen = False
@@ -870,503 +673,6 @@ def _score_reading(
 
 
 # -- the letter's head and tail -------------------------------------------------------
-
-
-def _head_block_kind(page: _Page, block: list[int]) -> str:
-    """What a block above the salutation is: date, subject, cc, address, heading, page."""
-    texts = [page.text(i).rstrip(",") for i in block]
-    first = texts[0]
-    if len(texts) >= 2 and sum(1 for t in texts if _MAIL_HEADER.match(t)) >= 2:
-        return "mail header"
-    if SUBJECT_LINE.match(first) and len(texts) <= 3:
-        return "subject"
-    if len(texts) == 1 and re.match(r"(?i)^letter\s+dated\s", first) and parse_date_line(first):
-        return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
-    if (
-        len(texts) >= 3
-        and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
-        and not is_prose(first)
-        and names.is_postal_line(texts[-1])
-        and not any(re.search(r"[a-z]{3}[.!?]$", t) for t in texts)
-    ):
-        # an institution over its postal address, a long wrapped line of offices between
-        return "address"
-    if any(is_prose(t) for t in texts):
-        return "prose"
-    if _ATTENTION.match(first):
-        return "address"  # "A la atención de Fernando …", even set as the page's heading
-    if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
-        return "heading"
-    if len(block) == 1 and parse_date_line(first):
-        return "published" if parse_date_line(first).published else "date"  # type: ignore[union-attr]
-    if CC_LINE.match(first):
-        return "cc"
-    if not all(_head_line(t) or _address_line(t) for t in texts):
-        return "page"
-    if re.match(r"[a-zà-ÿ]", first) and not re.match(
-        r"(?:van|von|de|der|den|da|di|du|del|la|le|d['’]|c/o)\b", first
-    ):
-        return "page"  # an address line starts with a capital: "tags author name" does not
-    if any(page.lines[i].list_kind or split_marker(page.text(i)) for i in block):
-        return "page"  # a list of links or items is no inside address
-    if (
-        len(block) == 1
-        and _LETTER_HEADING.search(first)
-        and not TO_LINE.match(first)
-        and not names.split_honorific(first)[0]
-    ):
-        return "heading"
-    if TO_LINE.match(first) or re.match(r"(?i)^(?:to|a|à|para)\s*[,:]?$", first):
-        return "address"
-    if (
-        is_person_line(first)
-        or names.split_honorific(first)[0]
-        or names.is_person_name(name_part(first))
-        or names.is_title_line(first)
-        or (names.has_org_word(first) and _words(first) <= 10)
-        or any(names.is_postal_line(t) or names.is_address_start(t) for t in texts)
-    ):
-        return "address"
-    if any(parse_date_line(t) for t in texts):
-        return "address"  # a block closing with its date ("… Den Haag 04.09.2022")
-    return "label"
-
-
-def _cc_entries_under_label(page: _Page, label: list[int], block: list[int]) -> bool:
-    """True for a block of cc entries set apart from the bare label ("Copy:") above it."""
-    match = CC_LINE.match(page.text(label[0]))
-    if len(label) != 1 or match is None or match.group("rest").strip():
-        return False
-    texts = []
-    for i in block:
-        text = page.text(i).rstrip(",;")
-        marker = split_marker(text)
-        texts.append(marker[2] if marker and marker[0] == "bullet" else text)
-    return len(texts) <= 30 and all(
-        _words(t) <= 25
-        and re.match(r"[A-ZÀ-Þ]", t) is not None
-        and not re.search(r"[a-z]{3}[.!?]$", t)
-        and (is_person_line(t) or names.is_person_name(name_part(t)) or "," in t)
-        for t in texts
-    )
-
-
-def _address_line(text: str) -> bool:
-    email = re.search(r"\S@[\w-]+\.\w", text) is not None  # not "@handle", a byline
-    return names.is_postal_line(text) or names.is_address_start(text) or email
-
-
-def _blocks_between(page: _Page, first: int, last: int) -> list[list[int]]:
-    """Content lines in ``[first, last)`` grouped into blocks at blank or noise lines."""
-    out: list[list[int]] = []
-    previous = -2
-    for index in page.between(first, last):
-        heading = (page.lines[index].style or "") in _HEADING_STYLES
-        if (
-            out
-            and index == previous + 1
-            and heading == ((page.lines[previous].style or "") in _HEADING_STYLES)
-        ):
-            out[-1].append(index)
-        else:
-            out.append([index])
-        previous = index
-    return out
-
-
-def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
-    """Walk up from the salutation: the first line of the letter, page context, notes.
-
-    Below the inside address: date, subject, cc and mail-header blocks. The address
-    group: one or more addressee blocks. Above it: at most one block (a letterhead or the
-    letter's title) directly above the date. Anything else (prose, a heading, a block that
-    is not an address) ends the walk; the page's heading and publication date above it
-    are kept as context for the preamble.
-    """
-    end = salutation + (1 if headless else 0)
-    styled = [
-        i
-        for i in page.between(0, end)
-        if (page.lines[i].style or "").lower() in DRAFTKIT_HEAD_STYLES
-    ]
-    if styled:
-        # a document draftkit rendered names the parts of its head in its styles
-        return styled[0], [], []
-    blocks = _blocks_between(page, 0, end)
-    kinds = [_head_block_kind(page, block) for block in blocks]
-    for k in range(1, len(blocks)):
-        if kinds[k] in ("prose", "page", "label", "address") and _cc_entries_under_label(
-            page, blocks[k - 1], blocks[k]
-        ):
-            kinds[k] = "cc"  # "Copy:" alone, a blank line, then one "Name, office" per line
-    start = end if headless else salutation
-    phase = "below"  # below the first address block, or from there up
-    previous_kind = ""
-    extra_taken = False
-    opened = False  # a "To," line opens the address: above it only a date or letterhead
-    k = len(blocks) - 1
-    while k >= 0:
-        kind, block = kinds[k], blocks[k]
-        text = page.text(block[0])
-        titled = len(block) == 1 and _LETTER_HEADING.search(text) is not None
-        accept = False
-        if kind == "date" and any(
-            _head_block_kind(page, blocks[j]) == "date" for j in range(k + 1, len(blocks))
-        ):
-            break  # a second date above the letter's own is the page's
-        if (
-            opened
-            and kind not in ("date", "subject")
-            and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
-        ):
-            break
-        if opened and previous_kind == "date" and kind in ("label", "address"):
-            extra_taken = True
-        if kind in ("subject", "cc", "mail header", "date", "address"):
-            accept = True
-        elif kind == "label" and not titled:
-            above = kinds[k - 1] if k > 0 else ""
-            if phase == "below" and (
-                len(block) > 1 or above in ("address", "cc", "date", "subject", "mail header")
-            ):
-                # a single unplaceable line above the greeting is a title, unless the
-                # letter's head goes on above it (an unlabelled subject under the cc list)
-                accept = True
-            elif previous_kind == "date" and not extra_taken:
-                accept = extra_taken = True
-        if kind == "address":
-            phase = "in"
-        if not accept:
-            break
-        start = block[0]
-        previous_kind = kind
-        k -= 1
-        if kind == "mail header":
-            break  # an e-mail's headers open the message: nothing above is its head
-        if kind == "address" and re.match(r"(?i)^(?:to|a|à|para)\b", text):
-            opened = True
-    notes: list[str] = []
-    context: list[int] = []
-    if k >= 0:
-        notes.append(
-            f"page text above line {start + 1}: {kinds[k]} ({_clip(page.text(blocks[k][0]))})"
-        )
-        heading: list[int] | None = None
-        dated: list[int] | None = None
-        for j in range(k, max(-1, k - 8), -1):
-            single = len(blocks[j]) == 1
-            text = page.text(blocks[j][0])
-            if heading is None and (
-                kinds[j] == "heading"
-                or (single and kinds[j] in ("label", "address") and _LETTER_HEADING.search(text))
-            ):
-                heading = blocks[j][:1]
-            elif dated is None and single and kinds[j] in ("published", "date"):
-                dated = blocks[j]
-            elif heading is None and single and kinds[j] in ("label", "address") and dated:
-                heading = blocks[j]  # a title line just above the page's date
-            if heading is not None and dated is not None:
-                break
-        context = sorted([*(heading or []), *(dated or [])])
-    return start, context, notes
-
-
-def _footnotes_start(page: _Page, index: int, limit: int) -> bool:
-    """A web page's footnotes: "1." (or "[1]") alone, its note ending with a back link "↩"."""
-    if not re.fullmatch(r"\[?\d{1,3}[.)\]]?", page.text(index).strip()):
-        return False
-    ahead = [i for i in range(index + 1, min(limit, index + 8)) if not page.lines[i].blank][:3]
-    return any("↩" in page.text(i) for i in ahead)
-
-
-def _tail_cut(
-    page: _Page, frm: int, limit: int, heading_texts: set[str], *, headings: bool = True
-) -> tuple[int, str]:
-    """The first line after the letter, and why it ends there.
-
-    A heading ends the letter only after its close: without one, headings may be the
-    letter's own sections, and the signature list's end is found by its shape instead.
-    """
-    lines = page.lines
-    for index in range(frm + 1, limit):
-        ln = lines[index]
-        if ln.blank:
-            continue
-        reason = page.noise.get(index)
-        if is_footer_start(ln.text):
-            return index, "page furniture begins"
-        if _footnotes_start(page, index, limit):
-            return index, "the footnotes begin"
-        if reason is not None and reason not in _NOT_A_CUT:
-            return index, f"page furniture ({reason})"
-        if reason is not None:
-            continue
-        if (
-            headings
-            and (ln.heading or (ln.style or "") in ("h1", "h2"))
-            and not is_signatory_label(ln.text)
-            and not _ADDRESS_LABEL.match(ln.text)
-            and not (
-                # "Associations" over a list of names: a group of signers under its label
-                _words(ln.text) <= 8
-                and sum(
-                    _signer_like(page.text(i))
-                    and not is_prose(page.text(i))
-                    and not page.lines[i].link  # "Important Documents" over links
-                    for i in page.after(index, 4)
-                )
-                >= 3
-                and (
-                    index <= frm + 3
-                    or any(_signer_like(page.text(i)) for i in page.before(index, 1))
-                )
-            )
-        ):
-            return index, "a heading after the letter"
-        if ln.rule and not is_signatory_label(ln.text):
-            return index, "a rule after the letter"
-        if ln.text.strip().lower() in heading_texts and index > frm + 1:
-            return index, "the page's title repeated after the letter"
-    return limit, "end of the page"
-
-
-_ATTENTION = re.compile(
-    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
-    r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
-)
-_ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
-"""A heading over an address block placed after the signatures ("Addressed to:")."""
-_TAIL_PART = re.compile(
-    r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
-    r"^(?:P\.\s?S\.|PS:|N\.B\.)"
-)
-_NOTES_HEADING = re.compile(
-    r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
-    r"anmerkungen)\s*:?$"
-)
-_SIGNER_COUNT = re.compile(
-    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
-    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
-)
-_FOOTNOTE = re.compile(
-    r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
-    r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
-    re.IGNORECASE,
-)
-"""A note at the foot of a letter: a marker, then a citation (a year, "Ibid.", "p. 4", a URL)."""
-_DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
-_CONTACT = re.compile(
-    r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
-    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
-    r"^[ptewfm]:\s"
-)
-
-
-def _entry_kind(page: _Page, index: int) -> str:
-    """What a line after the close is: signer, label, note, contact, or not a signer."""
-    ln = page.lines[index]
-    text = ln.text.strip()
-    if is_signatory_note(text):
-        return "note"
-    if _SIGNER_COUNT.match(text):
-        return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
-    if ln.style == "footnote":
-        return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
-    if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
-        return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
-    if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
-        return "label"
-    if parse_date_line(text) and not names.is_person_name(text):
-        return "date"  # "Letter written March 3rd, 2022." after the signers
-    if _CONTACT.search(text) and _words(text) <= 14:
-        return "contact"
-    if ln.link and _words(text) <= 6:
-        return "link"
-    if ln.heading or (ln.style or "") in ("h1", "h2"):
-        under = page.after(index, 3)
-        if (
-            _words(text) <= 8
-            and sum(
-                _signer_like(page.text(i))
-                and not is_prose(page.text(i))
-                and not page.lines[i].heading
-                and not page.lines[i].link
-                for i in under
-            )
-            >= min(3, len(under))
-            >= 2
-        ):
-            return "label"  # "Associations" over the names it groups
-        return "heading"
-    if "\t" in (ln.raw or text):
-        # a table row: a signer when one of its cells is a name (others may describe it)
-        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
-        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
-        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
-            return "signer"
-    definition = _DEFINITION.match(text)
-    if (
-        definition
-        and not re.match(r"(?i)^(?:signed|sgd|/s/)", text)
-        and not is_signatory_label(text.split(":", 1)[0] + ":")
-    ):
-        return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
-    if _name_list(text):
-        return "signer"
-    slashed = re.match(r"^(?P<name>[^/–|]{3,60}?)\s+[/–|]\s", text)
-    if slashed and names.is_person_name(slashed.group("name").strip()):
-        return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
-    if is_prose(text):
-        return "prose"
-    return "signer" if _signer_like(text) else "other"
-
-
-def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
-    """The block where a signer list goes on after endnotes set in its middle.
-
-    "[SUBSEQUENT SIGNERS]" (or "More signatories:") over five or more signers, within
-    the next blocks after the notes: the list resumes there.
-    """
-    for j in range(k + 1, min(len(blocks), k + 60)):
-        first = page.text(blocks[j][0])
-        if not (
-            _words(first) <= 8
-            and re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
-        ):
-            continue
-        under = [i for b in blocks[j:] for i in b][1:8]
-        if sum(_signer_like(page.text(i)) and not is_prose(page.text(i)) for i in under) >= 5:
-            return j
-    return None
-
-
-_LISTED_BELOW = re.compile(
-    r"(?i)\b(?:listed|named|signed)\s+below\b|\(\s*(?:see\s+)?(?:the\s+)?(?:list\s+)?below\s*\)|"
-    r"\bsee\s+(?:the\s+)?(?:full\s+)?list\s+below\b"
-)
-
-
-def _signers_listed_below(
-    page: _Page, frm: int, cut: int, limit: int, heading_texts: set[str]
-) -> tuple[int, int, int, str] | None:
-    """A signature block that only says its signers are listed further down.
-
-    Returns (the line saying so, the label over the list, the list's end, why it ends
-    there), when the block opens with that line and a signatory label ("Organizations",
-    "Signatories:") over at least three signers follows further down (notes between).
-    """
-    content = page.between(frm, cut)
-    if not content or not _LISTED_BELOW.search(page.text(content[0])):
-        return None
-    for index in range(content[0] + 1, limit):
-        if page.lines[index].blank or not is_signatory_label(page.text(index)):
-            continue
-        if sum(_signer_like(page.text(j)) for j in page.after(index, 6)) < 3:
-            continue
-        end, why = _tail_cut(page, index, limit, heading_texts)
-        list_end, list_why = _signature_end(page, index, end)
-        if list_end < end:
-            end, why = list_end, list_why
-        return content[0], index, end, why
-    return None
-
-
-def _attachment_page(page: _Page, index: int) -> bool:
-    """A PDF page after the signatures that opens with a web address: a printout attached
-    to the letter (a map, a web page), not more signers."""
-    line = page.lines[index]
-    if line.page is None:
-        return False
-    before = next((i for i in range(index - 1, -1, -1) if not page.lines[i].blank), None)
-    if before is None or page.lines[before].page in (None, line.page):
-        return False
-    return re.search(r"https?://|www\.", page.text(index)) is not None
-
-
-def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
-    """Where the signature block that starts at ``frm`` ends.
-
-    Signers come in blocks of one shape; the list ends at the first block (after some
-    signers) where most lines are not signers: term definitions ("ABC: …"), prose, link
-    rows, headings, or a list of another kind than the signers'.
-    """
-    seen = 0
-    signer_list: str | None = None
-    label_at: int | None = None  # a label with nothing under it yet ("My answers:")
-    blocks = _blocks_between(page, frm, limit)
-    k = -1
-    while k + 1 < len(blocks):
-        k += 1
-        block = blocks[k]
-        if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
-            continue  # a cc list, enclosures or a postscript after the signers
-        kinds = [_entry_kind(page, i) for i in block]
-        joined = " ".join(page.text(i) for i in block)
-        if (
-            len(block) >= 2
-            and not any(page.lines[i].hard for i in block)
-            and is_prose(joined)
-            and len(joined) >= 60 * len(block)
-            and not _name_list(joined)
-            and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
-            and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
-        ):
-            kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
-        if seen and re.match(
-            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
-            page.text(block[0]),
-        ):
-            return block[0], "a press contact after the signers"
-        if seen and _attachment_page(page, block[0]):
-            return block[0], "an attachment begins on the next page"
-        if all(k == "label" for k in kinds):
-            label_at = block[0] if label_at is None else label_at
-            continue
-        signers = kinds.count("signer")
-        bad = sum(
-            1 for k in kinds if k in ("definition", "prose", "link", "heading", "other", "footnote")
-        )
-        kind_of_list = page.lines[block[0]].list_kind or (
-            "marker" if split_marker(page.text(block[0])) else "plain"
-        )
-        end = label_at if label_at is not None else block[0]
-        if seen and bad > signers:
-            resume = _signers_after_notes(page, blocks, k) if kinds[0] == "footnote" else None
-            if resume is not None:
-                # endnotes set between the first signers and the rest of the list
-                for notes in blocks[k:resume]:
-                    for i in notes:
-                        page.noise[i] = "notes between the signers"
-                k = resume - 1
-                continue
-            previous = blocks[k - 1] if k else []
-            if (
-                label_at is None
-                and kinds[0] == "prose"
-                and len(previous) == 1
-                and _words(page.text(previous[0])) <= 6
-                and not re.search(r"[.,;:]$", page.text(previous[0]))
-                and not names.is_person_name(name_part(page.text(previous[0])))
-                and not names.is_organisation(page.text(previous[0]))
-                and not names.has_org_word(page.text(previous[0]))
-            ):
-                end = previous[0]  # "General comments" heads the prose after the signers
-            return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
-        if not seen and bad and not signers:
-            return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
-        if (
-            seen >= 3
-            and signer_list is not None
-            and kind_of_list != signer_list
-            and len(block) >= 3
-            and "label" not in kinds[:1]
-        ):
-            return end, "a list of another shape after the signers"
-        if signers:
-            seen += signers
-            signer_list = signer_list or kind_of_list
-            label_at = None
-    return limit, "end of the letter"
 
 
 # -- the whole reading -----------------------------------------------------------------

@@ -1,0 +1,224 @@
+"""The letter's head: walking up from the salutation to where the letter starts.
+
+Below the inside address: date, subject, cc and mail-header blocks; the address group;
+above it at most a letterhead or the letter's title. What lies above the head is the page
+(its heading and publication date are kept as context for the preamble).
+"""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.page import (
+    _HEADING_STYLES,
+    _LETTER_HEADING,
+    _blocks_between,
+    _clip,
+    _head_line,
+    _Page,
+    _words,
+    is_prose,
+)
+from draftkit.ingest.preamble import (
+    CC_LINE,
+    DRAFTKIT_HEAD_STYLES,
+    SUBJECT_LINE,
+    TO_LINE,
+    is_person_line,
+    name_part,
+)
+from draftkit.sentences import split_marker
+
+_MAIL_HEADER = re.compile(
+    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
+    r"Enviado|Para|Asunto|Reply-To)\s*:\s*\S",
+)
+
+
+def _head_block_kind(page: _Page, block: list[int]) -> str:
+    """What a block above the salutation is: date, subject, cc, address, heading, page."""
+    texts = [page.text(i).rstrip(",") for i in block]
+    first = texts[0]
+    if len(texts) >= 2 and sum(1 for t in texts if _MAIL_HEADER.match(t)) >= 2:
+        return "mail header"
+    if SUBJECT_LINE.match(first) and len(texts) <= 3:
+        return "subject"
+    if len(texts) == 1 and re.match(r"(?i)^letter\s+dated\s", first) and parse_date_line(first):
+        return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
+    if (
+        len(texts) >= 3
+        and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
+        and not is_prose(first)
+        and names.is_postal_line(texts[-1])
+        and not any(re.search(r"[a-z]{3}[.!?]$", t) for t in texts)
+    ):
+        # an institution over its postal address, a long wrapped line of offices between
+        return "address"
+    if any(is_prose(t) for t in texts):
+        return "prose"
+    if _ATTENTION.match(first):
+        return "address"  # "A la atención de Fernando …", even set as the page's heading
+    if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
+        return "heading"
+    if len(block) == 1 and parse_date_line(first):
+        return "published" if parse_date_line(first).published else "date"  # type: ignore[union-attr]
+    if CC_LINE.match(first):
+        return "cc"
+    if not all(_head_line(t) or _address_line(t) for t in texts):
+        return "page"
+    if re.match(r"[a-zà-ÿ]", first) and not re.match(
+        r"(?:van|von|de|der|den|da|di|du|del|la|le|d['’]|c/o)\b", first
+    ):
+        return "page"  # an address line starts with a capital: "tags author name" does not
+    if any(page.lines[i].list_kind or split_marker(page.text(i)) for i in block):
+        return "page"  # a list of links or items is no inside address
+    if (
+        len(block) == 1
+        and _LETTER_HEADING.search(first)
+        and not TO_LINE.match(first)
+        and not names.split_honorific(first)[0]
+    ):
+        return "heading"
+    if TO_LINE.match(first) or re.match(r"(?i)^(?:to|a|à|para)\s*[,:]?$", first):
+        return "address"
+    if (
+        is_person_line(first)
+        or names.split_honorific(first)[0]
+        or names.is_person_name(name_part(first))
+        or names.is_title_line(first)
+        or (names.has_org_word(first) and _words(first) <= 10)
+        or any(names.is_postal_line(t) or names.is_address_start(t) for t in texts)
+    ):
+        return "address"
+    if any(parse_date_line(t) for t in texts):
+        return "address"  # a block closing with its date ("… Den Haag 04.09.2022")
+    return "label"
+
+
+def _cc_entries_under_label(page: _Page, label: list[int], block: list[int]) -> bool:
+    """True for a block of cc entries set apart from the bare label ("Copy:") above it."""
+    match = CC_LINE.match(page.text(label[0]))
+    if len(label) != 1 or match is None or match.group("rest").strip():
+        return False
+    texts = []
+    for i in block:
+        text = page.text(i).rstrip(",;")
+        marker = split_marker(text)
+        texts.append(marker[2] if marker and marker[0] == "bullet" else text)
+    return len(texts) <= 30 and all(
+        _words(t) <= 25
+        and re.match(r"[A-ZÀ-Þ]", t) is not None
+        and not re.search(r"[a-z]{3}[.!?]$", t)
+        and (is_person_line(t) or names.is_person_name(name_part(t)) or "," in t)
+        for t in texts
+    )
+
+
+def _address_line(text: str) -> bool:
+    email = re.search(r"\S@[\w-]+\.\w", text) is not None  # not "@handle", a byline
+    return names.is_postal_line(text) or names.is_address_start(text) or email
+
+
+def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
+    """Walk up from the salutation: the first line of the letter, page context, notes.
+
+    Below the inside address: date, subject, cc and mail-header blocks. The address
+    group: one or more addressee blocks. Above it: at most one block (a letterhead or the
+    letter's title) directly above the date. Anything else (prose, a heading, a block that
+    is not an address) ends the walk; the page's heading and publication date above it
+    are kept as context for the preamble.
+    """
+    end = salutation + (1 if headless else 0)
+    styled = [
+        i
+        for i in page.between(0, end)
+        if (page.lines[i].style or "").lower() in DRAFTKIT_HEAD_STYLES
+    ]
+    if styled:
+        # a document draftkit rendered names the parts of its head in its styles
+        return styled[0], [], []
+    blocks = _blocks_between(page, 0, end)
+    kinds = [_head_block_kind(page, block) for block in blocks]
+    for k in range(1, len(blocks)):
+        if kinds[k] in ("prose", "page", "label", "address") and _cc_entries_under_label(
+            page, blocks[k - 1], blocks[k]
+        ):
+            kinds[k] = "cc"  # "Copy:" alone, a blank line, then one "Name, office" per line
+    start = end if headless else salutation
+    phase = "below"  # below the first address block, or from there up
+    previous_kind = ""
+    extra_taken = False
+    opened = False  # a "To," line opens the address: above it only a date or letterhead
+    k = len(blocks) - 1
+    while k >= 0:
+        kind, block = kinds[k], blocks[k]
+        text = page.text(block[0])
+        titled = len(block) == 1 and _LETTER_HEADING.search(text) is not None
+        accept = False
+        if kind == "date" and any(
+            _head_block_kind(page, blocks[j]) == "date" for j in range(k + 1, len(blocks))
+        ):
+            break  # a second date above the letter's own is the page's
+        if (
+            opened
+            and kind not in ("date", "subject")
+            and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
+        ):
+            break
+        if opened and previous_kind == "date" and kind in ("label", "address"):
+            extra_taken = True
+        if kind in ("subject", "cc", "mail header", "date", "address"):
+            accept = True
+        elif kind == "label" and not titled:
+            above = kinds[k - 1] if k > 0 else ""
+            if phase == "below" and (
+                len(block) > 1 or above in ("address", "cc", "date", "subject", "mail header")
+            ):
+                # a single unplaceable line above the greeting is a title, unless the
+                # letter's head goes on above it (an unlabelled subject under the cc list)
+                accept = True
+            elif previous_kind == "date" and not extra_taken:
+                accept = extra_taken = True
+        if kind == "address":
+            phase = "in"
+        if not accept:
+            break
+        start = block[0]
+        previous_kind = kind
+        k -= 1
+        if kind == "mail header":
+            break  # an e-mail's headers open the message: nothing above is its head
+        if kind == "address" and re.match(r"(?i)^(?:to|a|à|para)\b", text):
+            opened = True
+    notes: list[str] = []
+    context: list[int] = []
+    if k >= 0:
+        notes.append(
+            f"page text above line {start + 1}: {kinds[k]} ({_clip(page.text(blocks[k][0]))})"
+        )
+        heading: list[int] | None = None
+        dated: list[int] | None = None
+        for j in range(k, max(-1, k - 8), -1):
+            single = len(blocks[j]) == 1
+            text = page.text(blocks[j][0])
+            if heading is None and (
+                kinds[j] == "heading"
+                or (single and kinds[j] in ("label", "address") and _LETTER_HEADING.search(text))
+            ):
+                heading = blocks[j][:1]
+            elif dated is None and single and kinds[j] in ("published", "date"):
+                dated = blocks[j]
+            elif heading is None and single and kinds[j] in ("label", "address") and dated:
+                heading = blocks[j]  # a title line just above the page's date
+            if heading is not None and dated is not None:
+                break
+        context = sorted([*(heading or []), *(dated or [])])
+    return start, context, notes
+
+
+_ATTENTION = re.compile(
+    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
+    r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
+)

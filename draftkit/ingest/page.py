@@ -1,0 +1,193 @@
+"""A page's lines as the letter finder sees them: blocks, prose, signer-like lines.
+
+:class:`_Page` holds a document's lines with the page furniture found so far; the
+predicates here (does a line read as prose, as a label, as a signer; where do blocks
+start) are what the head walk (:mod:`draftkit.ingest.head`), the tail
+(:mod:`draftkit.ingest.tail`) and the scoring of readings
+(:mod:`draftkit.ingest.reading`) share.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.text import Line
+from draftkit.sentences import ABBREVIATED_END, split_marker
+
+_LETTER_HEADING = re.compile(
+    r"(?i)\b(?:open |joint |public )?letter\b|\blettre ouverte\b|\bcarta abierta\b|"
+    r"\bappeal to\b"
+)
+
+
+_HEADING_STYLES = {"h1", "h2", "page heading", "title"}
+
+
+def _clip(text: str, width: int = 48) -> str:
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def is_prose(text: str) -> bool:
+    """A line of running prose: long, or a sentence of some length."""
+    words = _words(text)
+    tokens = text.split()
+    if words >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * words:
+        return False  # a run of names and titles ("Ana Ruiz, Director - X Centre Ben Li, …")
+    if words >= 25:
+        return True
+    return (
+        words >= 10
+        and re.search(r"[.!?…][”\"’)]*$", text) is not None
+        and not ABBREVIATED_END.search(text)
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _head_line(text: str) -> bool:
+    """A line of a letter's head: a name, an office (however long), an address line."""
+    words = _words(text)
+    ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
+    return (
+        len(text) <= 220
+        and words <= 28
+        and not (words > 6 and ends)
+        and not (words >= 12 and re.search(r"[a-z]{2}[.!?] [A-Z]", _HONORIFIC_DOT.sub("", text)))
+    )
+
+
+_HONORIFIC_DOT = re.compile(
+    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof)\."
+)
+"""Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
+
+
+@functools.lru_cache(maxsize=16384)
+def label_like(text: str) -> bool:
+    """A short line without sentence punctuation at its end: a name, title or place."""
+    return (
+        len(text) <= 140
+        and _words(text) <= 16
+        and not re.search(r"[.!?;][”\"’)]*$", text.rstrip())
+        and not is_prose(text)
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_list(text: str) -> bool:
+    """Names in one comma- or semicolon-separated paragraph, with no sentence in it."""
+    parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
+    return (
+        len(parts) >= 3
+        and all(_words(p) <= 8 for p in parts)
+        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)
+    )
+
+
+_SECTION_TITLE = re.compile(
+    r"(?i)^(?:background|references|notes|footnotes|endnotes|sources|citations|resources|"
+    r"related(?:\s+\w+)?|further reading|see also|links|tags|share this|"
+    r"(?:background|further|more|additional)\s+information|notes?\s+(?:to|for)\s+editors|"
+    r"media\s+(?:contacts?|enquiries|inquiries))"
+    r"(?:\s+(?:and|&)\s+(?:background|references|notes|sources|resources|links))?:?$"
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def _signer_like(text: str) -> bool:
+    """A line that could be a signer, a signer's title or an organisation."""
+    if "\t" in text:
+        # a table row: a signer when one of its cells names one (others may describe it)
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        return any(_words(c) <= 12 and "\t" not in c and _signer_like(c) for c in named)
+    if split_marker(text):
+        _, _, text = split_marker(text) or ("", "", text)
+    if _name_list(text):
+        return True
+    honorific, rest = names.split_honorific(text)
+    if honorific and rest and _words(text) <= 30 and not re.search(r"[a-z]{6,}[.!?]\s+[A-Z]", rest):
+        return True  # "Ms. Ana Ruiz - MA, Senior Planner, Toronto, Canada." signs, full stop or not
+    tokens = text.split()
+    if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
+        return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
+    sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
+    if _SECTION_TITLE.match(text.strip()):
+        return False  # "Background and References" heads the page's next section
+    if len(tokens) >= 3 and text == text.lower() and not re.search(r"\d|@", text):
+        return False  # "politics budget debt ceiling": a post's tags, not a name
+    return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
+
+
+class _Page:
+    """The page's lines with their noise, and cheap lookups over the non-blank ones."""
+
+    def __init__(self, lines: list[Line], noise: dict[int, str]) -> None:
+        self.lines = lines
+        self.noise = noise
+        self.content = [i for i, ln in enumerate(lines) if not ln.blank and i not in noise]
+        self._position = {index: k for k, index in enumerate(self.content)}
+
+    def text(self, index: int) -> str:
+        return self.lines[index].text
+
+    def after(self, index: int, count: int = 1) -> list[int]:
+        """The next ``count`` content lines after ``index``."""
+        k = self._next_position(index + 1)
+        return self.content[k : k + count]
+
+    def before(self, index: int, count: int = 1) -> list[int]:
+        """The previous ``count`` content lines before ``index`` (nearest first)."""
+        k = self._next_position(index)
+        return list(reversed(self.content[max(0, k - count) : k]))
+
+    def _next_position(self, index: int) -> int:
+        lo, hi = 0, len(self.content)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.content[mid] < index:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def paragraph(self, index: int) -> str:
+        """The text of the paragraph that starts at ``index`` (soft lines joined)."""
+        parts = [self.lines[index].text]
+        if self.lines[index].hard:
+            return parts[0]
+        k = self._next_position(index) + 1
+        while k < len(self.content) and self.content[k] == self.content[k - 1] + 1:
+            line = self.lines[self.content[k]]
+            if line.hard or len(parts) >= 12:
+                break
+            parts.append(line.text)
+            k += 1
+        return " ".join(parts)
+
+    def between(self, first: int, last: int) -> list[int]:
+        return self.content[self._next_position(first) : self._next_position(last)]
+
+
+def _blocks_between(page: _Page, first: int, last: int) -> list[list[int]]:
+    """Content lines in ``[first, last)`` grouped into blocks at blank or noise lines."""
+    out: list[list[int]] = []
+    previous = -2
+    for index in page.between(first, last):
+        heading = (page.lines[index].style or "") in _HEADING_STYLES
+        if (
+            out
+            and index == previous + 1
+            and heading == ((page.lines[previous].style or "") in _HEADING_STYLES)
+        ):
+            out[-1].append(index)
+        else:
+            out.append([index])
+        previous = index
+    return out

@@ -1,0 +1,401 @@
+"""The letter's tail: where the signature block ends and the page takes over again.
+
+After the close the signers run while their lines keep the shape of signers; page
+furniture, a heading, footnotes, a second letter or its reply, a press contact or an
+attachment ends them. Letters without a close end after their last sentence, or where an
+annex follows the thanks and the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.anchors import (
+    is_closing_line,
+)
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.noise import (
+    is_footer_start,
+)
+from draftkit.ingest.page import (
+    _blocks_between,
+    _name_list,
+    _Page,
+    _signer_like,
+    _words,
+    is_prose,
+)
+from draftkit.ingest.preamble import (
+    CC_LINE,
+    is_person_line,
+    name_part,
+)
+from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
+from draftkit.sentences import split_marker
+
+_NOT_A_CUT = {
+    "decoration",
+    "signature placeholder",
+    "page number",
+    "running page header",
+    "call to sign",
+}
+"""Noise that may sit inside a signature block without ending the letter."""
+
+
+def _trailing_signers(page: _Page, start: int, stop: int) -> int:
+    """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
+    or a postscript after them aside)."""
+    count = 0
+    lines = page.between(start, stop)
+    if lines and (
+        re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
+    ):
+        lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
+    for index in reversed(lines):
+        text = page.text(index)
+        if is_prose(text) or not _signer_like(text) or is_closing_line(text):
+            break
+        count += 1
+    return count
+
+
+def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
+    """Where a letter without a close ends when an annex follows its signatures.
+
+    A paragraph of thanks, then a short block whose first line names people (two signers
+    side by side in columns included), then more of the document: the letter ends after
+    that block. Returns the first line after it, or None.
+    """
+    blocks = _blocks_between(page, start, stop)
+    for k in range(1, len(blocks) - 1):
+        block, before = blocks[k], blocks[k - 1]
+        if len(block) > 6 or not re.search(r"(?i)\bthank", " ".join(page.text(i) for i in before)):
+            continue
+        if not is_prose(" ".join(page.text(i) for i in before)):
+            continue
+        cells = [c.strip() for c in (page.lines[block[0]].raw or "").split("\t") if c.strip()]
+        cells = cells or [page.text(block[0])]
+        if not all(is_person_line(c) or names.is_person_name(name_part(c)) for c in cells):
+            continue
+        after = [i for b in blocks[k + 1 :] for i in b]
+        if len(after) >= 5:
+            return after[0]
+    return None
+
+
+def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
+    """A closing sentence ("I look forward to your reply,") just above the signers."""
+    signers = _trailing_signers(page, start, stop)
+    content = page.between(start, stop)
+    if not signers or len(content) <= signers:
+        return None
+    candidate = content[-signers - 1]
+    return candidate if is_closing_line(page.text(candidate)) else None
+
+
+def _footnotes_start(page: _Page, index: int, limit: int) -> bool:
+    """A web page's footnotes: "1." (or "[1]") alone, its note ending with a back link "↩"."""
+    if not re.fullmatch(r"\[?\d{1,3}[.)\]]?", page.text(index).strip()):
+        return False
+    ahead = [i for i in range(index + 1, min(limit, index + 8)) if not page.lines[i].blank][:3]
+    return any("↩" in page.text(i) for i in ahead)
+
+
+def _tail_cut(
+    page: _Page, frm: int, limit: int, heading_texts: set[str], *, headings: bool = True
+) -> tuple[int, str]:
+    """The first line after the letter, and why it ends there.
+
+    A heading ends the letter only after its close: without one, headings may be the
+    letter's own sections, and the signature list's end is found by its shape instead.
+    """
+    lines = page.lines
+    for index in range(frm + 1, limit):
+        ln = lines[index]
+        if ln.blank:
+            continue
+        reason = page.noise.get(index)
+        if is_footer_start(ln.text):
+            return index, "page furniture begins"
+        if _footnotes_start(page, index, limit):
+            return index, "the footnotes begin"
+        if reason is not None and reason not in _NOT_A_CUT:
+            return index, f"page furniture ({reason})"
+        if reason is not None:
+            continue
+        if (
+            headings
+            and (ln.heading or (ln.style or "") in ("h1", "h2"))
+            and not is_signatory_label(ln.text)
+            and not _ADDRESS_LABEL.match(ln.text)
+            and not (
+                # "Associations" over a list of names: a group of signers under its label
+                _words(ln.text) <= 8
+                and sum(
+                    _signer_like(page.text(i))
+                    and not is_prose(page.text(i))
+                    and not page.lines[i].link  # "Important Documents" over links
+                    for i in page.after(index, 4)
+                )
+                >= 3
+                and (
+                    index <= frm + 3
+                    or any(_signer_like(page.text(i)) for i in page.before(index, 1))
+                )
+            )
+        ):
+            return index, "a heading after the letter"
+        if ln.rule and not is_signatory_label(ln.text):
+            return index, "a rule after the letter"
+        if ln.text.strip().lower() in heading_texts and index > frm + 1:
+            return index, "the page's title repeated after the letter"
+    return limit, "end of the page"
+
+
+_ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
+"""A heading over an address block placed after the signatures ("Addressed to:")."""
+
+
+_TAIL_PART = re.compile(
+    r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
+    r"^(?:P\.\s?S\.|PS:|N\.B\.)"
+)
+
+
+_NOTES_HEADING = re.compile(
+    r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
+    r"anmerkungen)\s*:?$"
+)
+
+
+_SIGNER_COUNT = re.compile(
+    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
+)
+
+
+_FOOTNOTE = re.compile(
+    r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
+    r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
+    re.IGNORECASE,
+)
+"""A note at the foot of a letter: a marker, then a citation (a year, "Ibid.", "p. 4", a URL)."""
+
+
+_DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
+
+
+_CONTACT = re.compile(
+    r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
+    r"^[ptewfm]:\s"
+)
+
+
+def _entry_kind(page: _Page, index: int) -> str:
+    """What a line after the close is: signer, label, note, contact, or not a signer."""
+    ln = page.lines[index]
+    text = ln.text.strip()
+    if is_signatory_note(text):
+        return "note"
+    if _SIGNER_COUNT.match(text):
+        return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
+    if ln.style == "footnote":
+        return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
+    if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
+        return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
+    if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
+        return "label"
+    if parse_date_line(text) and not names.is_person_name(text):
+        return "date"  # "Letter written March 3rd, 2022." after the signers
+    if _CONTACT.search(text) and _words(text) <= 14:
+        return "contact"
+    if ln.link and _words(text) <= 6:
+        return "link"
+    if ln.heading or (ln.style or "") in ("h1", "h2"):
+        under = page.after(index, 3)
+        if (
+            _words(text) <= 8
+            and sum(
+                _signer_like(page.text(i))
+                and not is_prose(page.text(i))
+                and not page.lines[i].heading
+                and not page.lines[i].link
+                for i in under
+            )
+            >= min(3, len(under))
+            >= 2
+        ):
+            return "label"  # "Associations" over the names it groups
+        return "heading"
+    if "\t" in (ln.raw or text):
+        # a table row: a signer when one of its cells is a name (others may describe it)
+        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
+            return "signer"
+    definition = _DEFINITION.match(text)
+    if (
+        definition
+        and not re.match(r"(?i)^(?:signed|sgd|/s/)", text)
+        and not is_signatory_label(text.split(":", 1)[0] + ":")
+    ):
+        return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
+    if _name_list(text):
+        return "signer"
+    slashed = re.match(r"^(?P<name>[^/–|]{3,60}?)\s+[/–|]\s", text)
+    if slashed and names.is_person_name(slashed.group("name").strip()):
+        return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
+    if is_prose(text):
+        return "prose"
+    return "signer" if _signer_like(text) else "other"
+
+
+def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
+    """The block where a signer list goes on after endnotes set in its middle.
+
+    "[SUBSEQUENT SIGNERS]" (or "More signatories:") over five or more signers, within
+    the next blocks after the notes: the list resumes there.
+    """
+    for j in range(k + 1, min(len(blocks), k + 60)):
+        first = page.text(blocks[j][0])
+        if not (
+            _words(first) <= 8
+            and re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
+        ):
+            continue
+        under = [i for b in blocks[j:] for i in b][1:8]
+        if sum(_signer_like(page.text(i)) and not is_prose(page.text(i)) for i in under) >= 5:
+            return j
+    return None
+
+
+_LISTED_BELOW = re.compile(
+    r"(?i)\b(?:listed|named|signed)\s+below\b|\(\s*(?:see\s+)?(?:the\s+)?(?:list\s+)?below\s*\)|"
+    r"\bsee\s+(?:the\s+)?(?:full\s+)?list\s+below\b"
+)
+
+
+def _signers_listed_below(
+    page: _Page, frm: int, cut: int, limit: int, heading_texts: set[str]
+) -> tuple[int, int, int, str] | None:
+    """A signature block that only says its signers are listed further down.
+
+    Returns (the line saying so, the label over the list, the list's end, why it ends
+    there), when the block opens with that line and a signatory label ("Organizations",
+    "Signatories:") over at least three signers follows further down (notes between).
+    """
+    content = page.between(frm, cut)
+    if not content or not _LISTED_BELOW.search(page.text(content[0])):
+        return None
+    for index in range(content[0] + 1, limit):
+        if page.lines[index].blank or not is_signatory_label(page.text(index)):
+            continue
+        if sum(_signer_like(page.text(j)) for j in page.after(index, 6)) < 3:
+            continue
+        end, why = _tail_cut(page, index, limit, heading_texts)
+        list_end, list_why = _signature_end(page, index, end)
+        if list_end < end:
+            end, why = list_end, list_why
+        return content[0], index, end, why
+    return None
+
+
+def _attachment_page(page: _Page, index: int) -> bool:
+    """A PDF page after the signatures that opens with a web address: a printout attached
+    to the letter (a map, a web page), not more signers."""
+    line = page.lines[index]
+    if line.page is None:
+        return False
+    before = next((i for i in range(index - 1, -1, -1) if not page.lines[i].blank), None)
+    if before is None or page.lines[before].page in (None, line.page):
+        return False
+    return re.search(r"https?://|www\.", page.text(index)) is not None
+
+
+def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
+    """Where the signature block that starts at ``frm`` ends.
+
+    Signers come in blocks of one shape; the list ends at the first block (after some
+    signers) where most lines are not signers: term definitions ("ABC: …"), prose, link
+    rows, headings, or a list of another kind than the signers'.
+    """
+    seen = 0
+    signer_list: str | None = None
+    label_at: int | None = None  # a label with nothing under it yet ("My answers:")
+    blocks = _blocks_between(page, frm, limit)
+    k = -1
+    while k + 1 < len(blocks):
+        k += 1
+        block = blocks[k]
+        if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
+            continue  # a cc list, enclosures or a postscript after the signers
+        kinds = [_entry_kind(page, i) for i in block]
+        joined = " ".join(page.text(i) for i in block)
+        if (
+            len(block) >= 2
+            and not any(page.lines[i].hard for i in block)
+            and is_prose(joined)
+            and len(joined) >= 60 * len(block)
+            and not _name_list(joined)
+            and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
+            and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
+        ):
+            kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
+        if seen and re.match(
+            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
+            page.text(block[0]),
+        ):
+            return block[0], "a press contact after the signers"
+        if seen and _attachment_page(page, block[0]):
+            return block[0], "an attachment begins on the next page"
+        if all(k == "label" for k in kinds):
+            label_at = block[0] if label_at is None else label_at
+            continue
+        signers = kinds.count("signer")
+        bad = sum(
+            1 for k in kinds if k in ("definition", "prose", "link", "heading", "other", "footnote")
+        )
+        kind_of_list = page.lines[block[0]].list_kind or (
+            "marker" if split_marker(page.text(block[0])) else "plain"
+        )
+        end = label_at if label_at is not None else block[0]
+        if seen and bad > signers:
+            resume = _signers_after_notes(page, blocks, k) if kinds[0] == "footnote" else None
+            if resume is not None:
+                # endnotes set between the first signers and the rest of the list
+                for notes in blocks[k:resume]:
+                    for i in notes:
+                        page.noise[i] = "notes between the signers"
+                k = resume - 1
+                continue
+            previous = blocks[k - 1] if k else []
+            if (
+                label_at is None
+                and kinds[0] == "prose"
+                and len(previous) == 1
+                and _words(page.text(previous[0])) <= 6
+                and not re.search(r"[.,;:]$", page.text(previous[0]))
+                and not names.is_person_name(name_part(page.text(previous[0])))
+                and not names.is_organisation(page.text(previous[0]))
+                and not names.has_org_word(page.text(previous[0]))
+            ):
+                end = previous[0]  # "General comments" heads the prose after the signers
+            return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
+        if not seen and bad and not signers:
+            return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
+        if (
+            seen >= 3
+            and signer_list is not None
+            and kind_of_list != signer_list
+            and len(block) >= 3
+            and "label" not in kinds[:1]
+        ):
+            return end, "a list of another shape after the signers"
+        if signers:
+            seen += signers
+            signer_list = signer_list or kind_of_list
+            label_at = None
+    return limit, "end of the letter"
