@@ -2120,3 +2120,19 @@ def test_a_bulleted_follow_us_list_after_the_signers_is_the_page_footer() -> Non
         "Mara Quist\nDevon Alvarez\n\n  • Follow Us\n\n  • Facebook\n  • Twitter\n"
     )
     assert [s.name for s in letter.signatories] == ["Mara Quist", "Devon Alvarez"]
+
+
+def test_an_acronym_after_the_comma_opens_a_title_not_letters_after_a_name() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nWe ask you to end the collection of pupils' data.\n\n"
+        "Yours sincerely,\n\nJordan Ellis\n\n"
+        "Cc: Hon Priya Rao MLC, NSW Minister for Education\n"
+        "Tom Whitlam, NSW Privacy Commissioner\n"
+        "Dr Ann Holt, MD, MPH\n"
+    )
+    assert letter.cc[0].honorific == "Hon"
+    assert [(c.name, c.title_lines) for c in letter.cc] == [
+        ("Priya Rao MLC", ["NSW Minister for Education"]),
+        ("Tom Whitlam", ["NSW Privacy Commissioner"]),
+        ("Ann Holt, MD, MPH", []),
+    ]

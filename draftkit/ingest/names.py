@@ -13,6 +13,7 @@ import re
 from draftkit.names import PARTICLES
 
 __all__ = [
+    "NOT_POST_NOMINAL",
     "POST_NOMINALS",
     "has_org_word",
     "is_address_start",
@@ -52,6 +53,7 @@ _HONORIFIC_WORDS = [
     "Honorable",
     "Honourable",
     "Hon.",
+    "Hon",  # Australian and New Zealand usage: "Hon Sarah Mitchell MLC"
     "Ambassador",
     "Amb.",
     "Hon’ble",
@@ -222,6 +224,9 @@ POST_NOMINALS = (
 )
 """Degrees, honours and service branches written after a name ("Jane Doe, MD, MPH")."""
 
+NOT_POST_NOMINAL = rf"(?!(?:{POST_NOMINALS})(?:,|$|\s+(?:{POST_NOMINALS})(?:,|$)))"
+"""After ", ": what follows is not letters after a name ("MD, MPH", "OBE"); an acronym
+that opens more words ("NSW Privacy Commissioner") is the start of a title."""
 _SUFFIX = re.compile(rf"(?:,?\s+(?:{POST_NOMINALS})|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$")
 
 # Organisation words: a line with one of these names a body, not a person.

@@ -56,9 +56,13 @@ def is_person_line(text: str) -> bool:
     return names.split_title_name(text) is not None
 
 
+_NAME_PART = re.compile(rf"^(.*?)(?:,\s+{names.NOT_POST_NOMINAL}|$)")
+"""A name up to its first comma, letters after the name kept ("Jane Doe, MD, MPH")."""
+
+
 def name_part(text: str) -> str:
     """The part of "Jane Doe, Director, Office X" before the first comma (suffixes kept)."""
-    match = re.match(rf"^(.*?)(?:,\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))|$)", text)
+    match = _NAME_PART.match(text)
     return match.group(1).strip() if match else text.strip()
 
 

@@ -186,8 +186,7 @@ def inline_person(line: str) -> Signatory | None:
     # commas inside brackets belong to what is in them: "(Faculty Associate, Center X)"
     shielded = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00"), line)
     parts = [
-        p.strip().replace("\x00", ",")
-        for p in re.split(rf",\s+(?!(?:{names.POST_NOMINALS})(?:,|\s|$))", shielded)
+        p.strip().replace("\x00", ",") for p in re.split(rf",\s+{names.NOT_POST_NOMINAL}", shielded)
     ]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
