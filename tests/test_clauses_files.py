@@ -210,3 +210,12 @@ def test_appended_clauses_read_back_exactly(text: str, title: str) -> None:
     for base in (GOOD, ""):
         clauses = parse_clause_text(append_clauses(base, path, [new]), path)
         assert (clauses[-1].title, clauses[-1].text) == (title, text)
+
+
+def test_a_title_line_of_a_no_break_space_alone_survives_an_append() -> None:
+    """Found by hypothesis: the literal block's line holding U+00A0 alone was not indented."""
+    path = Path("t.yaml")
+    new = Clause(id="context.any", kind="context", title="\n\xa0", text="0")
+    for base in (GOOD, ""):
+        clauses = parse_clause_text(append_clauses(base, path, [new]), path)
+        assert clauses[-1].title == "\n\xa0"

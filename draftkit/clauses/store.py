@@ -487,4 +487,8 @@ def append_clauses(text: str, path: Path, clauses: Iterable[Clause]) -> str:
 
 def _indent(block: str, column: int) -> str:
     pad = " " * column
-    return "".join(pad + line if line.strip() else line for line in block.splitlines(keepends=True))
+    # only an empty line stays unindented: a line of a literal block holding a no-break
+    # space alone looks blank to str.strip() but is text the block must keep
+    return "".join(
+        pad + line if line.rstrip("\r\n") else line for line in block.splitlines(keepends=True)
+    )
