@@ -75,6 +75,23 @@ KEYS: dict[str, str | dict[str, str]] = {
     "professor": "academic-professor",
     "us-army-general": "us-general",
     "catholic-cardinal": "cardinal",
+    # The third check set records, for the francophone offices, the ENGLISH forms the
+    # references give (coalition letters write to these offices in English); the table's
+    # francophone-* rows are forms for a letter written IN FRENCH. The English forms for
+    # the same office are the table's foreign rows, so those are compared: English with
+    # English, never with French.
+    "francophone-president": "head-of-state-president",
+    "francophone-prime-minister": "prime-minister",
+    "francophone-minister": "government-minister",
+    "francophone-ambassador": "foreign-ambassador",
+    "francophone-deputy": "foreign-mp",
+    "oif-secretary-general": "intl-secretary-general",
+}
+
+# parameters a mapped row needs to name the same office (the generic Secretary General
+# row is the OIF's when its organization is the OIF)
+KEY_PARAMS: dict[str, dict[str, str]] = {
+    "oif-secretary-general": {"organization": "International Organisation of La Francophonie"},
 }
 
 # check-set placeholder -> table template parameters it fills
@@ -103,6 +120,13 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "MANDATE": ("mandate",),
     "UNIVERSITY": ("university",),
     "DEGREES": ("degrees",),
+    # the third check set's placeholders (its README): the agency, court, mosque and
+    # parliament name the addressee's institution, a line the table must write
+    "AGENCY": ("agency",),
+    "COURT": ("court",),
+    "MOSQUE": ("mosque",),
+    "PARLIAMENT": ("parliament",),
+    "TERRITORY": ("territory",),
 }
 PLACEHOLDERS = ("NAME", "SURNAME", "GIVEN_NAME", "ADDRESS", *PARAMS)
 _PLACEHOLDER_RE = re.compile(
@@ -168,6 +192,9 @@ def norm(text: str | None) -> str:
     # an initialism with full stops is the same letters without them ("M.L.A." = "MLA")
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"[.,;:!\"]", " ", text)
+    # the article belongs to the name a placeholder stands for ("Member of PARLIAMENT"
+    # with PARLIAMENT = "the National Assembly" is the table's "Member of the {parliament}")
+    text = re.sub(r"\bthe <p>", "<p>", text, flags=re.I)
     text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
     text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
     return " ".join(text.casefold().split())
@@ -446,7 +473,7 @@ def compare(check_set: Path) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for record in data["offices"]:
         target = KEYS.get(record["id"], record["id"])
-        params = _params_for(record)
+        params = {**_params_for(record), **KEY_PARAMS.get(record["id"], {})}
         for name in FIELDS:
             value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)
             value = _defined(record, name, value)
