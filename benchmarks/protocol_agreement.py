@@ -377,8 +377,17 @@ def _line_matches(want: str, have: str) -> bool:
     return want == have or (want == "<p>" and "<p>" in have.split())
 
 
-def _block_matches(check: list[str], mine: list[str]) -> bool:
-    """The check block's lines, in order, are the table's (ADDRESS matches any lines)."""
+_COURTESY_NAME_RE = re.compile(r"^(?:mr|ms|mrs|miss|mx|dr) (?=<p>)")
+
+
+def _block_matches(check: list[str], mine: list[str], prefix_unknown: bool = False) -> bool:
+    """The check block's lines, in order, are the table's (ADDRESS matches any lines).
+
+    ``prefix_unknown``: the check record lists its honorific among the fields it could not
+    source, and its README says NAME includes the courtesy title where a source writes
+    one; a first line that is NAME alone then matches the table's "Mr. NAME" (only a
+    courtesy title, never a style such as "His Excellency", and no other line).
+    """
     check = _join_honorific_line(check)
     # only ADDRESS (postal lines the check set's source did not give) matches any lines;
     # a line that is another placeholder alone (LEGISLATURE, CHURCH, COMMITTEE ...) names
@@ -387,6 +396,8 @@ def _block_matches(check: list[str], mine: list[str]) -> bool:
     # DEPARTMENT")
     want = [_ANY_LINES if line.strip() == "ADDRESS" else norm(line) for line in check]
     have = [norm(line) for line in mine]
+    if prefix_unknown and want and have and want[0].startswith("<p>"):
+        have[0] = _COURTESY_NAME_RE.sub("", have[0])
     if not want or not have or want[0] != have[0]:
         return False
     i = 0
@@ -436,7 +447,9 @@ def _honorific_value(record: dict[str, Any]) -> str | None:
     return value
 
 
-def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
+def compare_field(
+    name: str, value: Any, mine: TableForms, gender: str, prefix_unknown: bool = False
+) -> str:
     """``agree``, ``offered`` or ``differ`` for one field and one gender."""
     if name == "honorific_in_address":
         want = norm(gendered(value)[gender]) if value else ""
@@ -448,10 +461,11 @@ def compare_field(name: str, value: Any, mine: TableForms, gender: str) -> str:
         return "offered" if want in mine.offered["honorific"] else "differ"
     if name == "address_block":
         lines = [gendered(line)[gender] for line in value]
-        if _block_matches(lines, mine.formal["block"]):
+        if _block_matches(lines, mine.formal["block"], prefix_unknown):
             return "agree"
         others = [mine.common["block"], *mine.blocks]  # the other style, the alternatives
-        return "offered" if any(_block_matches(lines, b) for b in others) else "differ"
+        offered = any(_block_matches(lines, b, prefix_unknown) for b in others)
+        return "offered" if offered else "differ"
     kind = "salutation" if name.startswith("salutation") else "close"
     want = norm(gendered(value)[gender])
     if name in SECOND_FORMS:  # the reference's other form: the table must give it somewhere
@@ -493,7 +507,8 @@ def compare(check_set: Path) -> dict[str, Any]:
                     outcomes.append("differ")
                     shown[gender] = f"(no row: {exc.message})"
                     continue
-                outcomes.append(compare_field(name, value, mine, gender))
+                unknown = "honorific_in_address" in (record.get("unknown_fields") or [])
+                outcomes.append(compare_field(name, value, mine, gender, unknown))
                 style = mine.common if name.endswith(("informal", "common")) else mine.formal
                 shown[gender] = {
                     "honorific_in_address": style["honorific"],
