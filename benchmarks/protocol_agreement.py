@@ -335,7 +335,8 @@ def _alternative_blocks(
     return out
 
 
-_HONORIFICS = (
+_HONORIFICS = (  # the longest first: the first that starts the line is its style
+    "The Most Reverend and Right Honourable",
     "His Excellency",
     "Her Excellency",
     "His Majesty",
