@@ -197,6 +197,9 @@ def norm(text: str | None) -> str:
     text = re.sub(r"\bthe <p>", "<p>", text, flags=re.I)
     text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
     text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
+    # abbreviations of the same style: "H.E." is His/Her Excellency, "Hon." Honourable
+    text = re.sub(r"\b(?:his|her) excellency\b", "he", text, flags=re.I)
+    text = re.sub(r"\bhon\b(?! ?(?:ourable|orable))", "honorable", text, flags=re.I)
     return " ".join(text.casefold().split())
 
 
