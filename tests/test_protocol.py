@@ -350,9 +350,49 @@ CASES: dict[str, Case] = {
         "Jordan Avery",
         params={"court": "High Court of Australia"},
         block=["The Honourable Justice Jordan Avery", "High Court of Australia"],
-        formal="Dear Justice Avery",
+        # the Federal Court's page ("Dear Judge,"); the Style Manual's "Yours faithfully"
+        formal="Dear Judge",
         common="Dear Justice Avery",
         close="Yours sincerely,",
+        close_formal="Yours faithfully,",
+    ),
+    "au-state-governor": Case(
+        "au-state-governor",
+        "Jordan Avery AC",
+        gender="female",
+        surname="Avery",
+        params={"state": "New South Wales"},
+        block=["Her Excellency Jordan Avery AC", "Governor of New South Wales"],
+        # the Governor's own office: "Dear Governor, OR Your Excellency,"
+        formal="Dear Governor",
+        common="Dear Governor",
+        close="Yours sincerely,",
+    ),
+    "anglican-archbishop": Case(
+        "anglican-archbishop",
+        "Jordan Avery",
+        params={"see": "York"},
+        block=["The Most Reverend and Right Honourable Jordan Avery", "Archbishop of York"],
+        # Debrett's envelope names the office; "My Lord Archbishop or Your Grace (formal)"
+        formal_block=["The Most Reverend and Right Honourable the Lord Archbishop of York"],
+        formal="My Lord Archbishop",
+        common="Dear Archbishop",
+        close="Yours sincerely,",
+    ),
+    "uk-ambassador": Case(
+        "uk-ambassador",
+        "Jordan Avery",
+        gender="male",
+        params={"country": "Peru"},
+        block=["His Excellency Jordan Avery", "British Ambassador to Peru"],
+        formal="Your Excellency",
+        common="Dear Ambassador",
+        close="Yours sincerely,",
+        # Debrett's page for a British ambassador
+        close_formal=(
+            "I have the honour to be, with the highest consideration, "
+            "Your Excellency's obedient servant,"
+        ),
     ),
     # --- US states, military, courts
     "governor": Case(
