@@ -112,7 +112,7 @@ def contact_form_of(variables: Mapping[str, Any]) -> str | None:
 def message_id_for(sender: Address, *parts: str) -> str:
     """A Message-ID that depends only on ``parts``: the same letter to the same person
     keeps its Message-ID when it is made again, so a sending log recognises it."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:40]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
     return f"<draftkit.{digest}@{sender.domain}>"
 
 
