@@ -302,3 +302,9 @@ def test_send_without_a_server_is_one_clear_line(
     assert result.exit_code == 1
     assert "draftkit: error: no mail server given" in result.output
     assert "Traceback" not in result.output
+
+
+def test_send_on_a_folder_without_messages_says_how_to_make_them(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["send", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "holds no .eml messages" in result.output and "--format eml" in result.output

@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import echo, echo_error, run_guarded
 from draftkit.delivery import (
     SENT_LOG,
     Outgoing,
@@ -92,6 +92,12 @@ def send(
     """
     chosen = cast("Security | None", security)
     outbox = read_outbox(outdir)
+    if not outbox:
+        echo_error(
+            f"{outdir} holds no .eml messages; write them with "
+            "'draftkit merge SPEC -r LIST -o OUTDIR --format eml --from ADDRESS'"
+        )
+        raise SystemExit(1)
     ready = [item for item in outbox if item.state == "ready"]
     if limit is not None:
         ready = ready[:limit]
