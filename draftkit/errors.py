@@ -15,6 +15,7 @@ from pathlib import Path
 
 __all__ = [
     "ClauseError",
+    "DeliveryError",
     "DraftkitError",
     "IngestError",
     "OutputError",
@@ -93,6 +94,10 @@ class TemplateRefusedError(TemplateError):
     The refusal is about the template, not about the data it was given: a mail merge
     stops at it instead of reporting it once per recipient.
     """
+
+
+class DeliveryError(DraftkitError):
+    """A message cannot be made or sent (a bad address, no mail server, a refused login)."""
 
 
 class ClauseError(DraftkitError):

@@ -326,11 +326,17 @@ class Sender(_Model):
         organization: The sending organisation or coalition name.
         address_lines: The sender's address, for a letterhead without one.
         coalition: True when the letter is sent by a coalition.
+        email: The From address of e-mailed letters (``merge --format eml``), e.g.
+            ``Lake Region Rights Coalition <letters@example.org>``; never printed in
+            the letter.
+        reply_to: Where replies to e-mailed letters go, if not to ``email``.
     """
 
     organization: str | None = None
     address_lines: list[str] = Field(default_factory=list)
     coalition: bool = False
+    email: str | None = None
+    reply_to: str | None = None
 
 
 class LetterOptions(_Model):

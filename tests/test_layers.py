@@ -27,7 +27,9 @@ LAYERS: dict[str, int] = {
     ),
     # 2. features: what a letter goes through
     **dict.fromkeys(
-        ["compose", "render", "ingest", "clauses", "recipients", "protocol", "signatories"], 2
+        ["compose", "render", "ingest", "clauses", "recipients", "protocol", "signatories",
+         "delivery"],
+        2,
     ),
     # 3. pipelines: one letter, many letters, the rules
     **dict.fromkeys(["build", "merge", "check"], 3),

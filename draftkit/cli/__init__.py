@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "new": "draftkit.cli.new:new",
     "render": "draftkit.cli.render:render",
     "schema": "draftkit.cli.render:schema",
+    "send": "draftkit.cli.send:send",
     "signatories": "draftkit.cli.signatories:signatories",
     "templates": "draftkit.cli.templates:templates",
 }
@@ -46,6 +47,7 @@ SUMMARIES: dict[str, str] = {
     "new": "Write a starter spec for an audience, listing the variables its variant uses.",
     "render": "Render the letter SPEC (YAML or JSON) to a .docx, .md, .txt or .pdf file.",
     "schema": "Print the JSON Schema of a letter spec.",
+    "send": "Send the .eml messages in OUTDIR over SMTP; without --send, list what would go.",
     "signatories": "Sign-on letters: count, clean, de-duplicate and order signatories.",
     "templates": "List, inspect and start template variants (one per audience).",
 }

@@ -12,7 +12,14 @@ import click
 from draftkit.cli._common import echo, echo_error, run_guarded
 from draftkit.config import load_config
 from draftkit.files import load_letter
-from draftkit.merge import MergeFormat, MergeRow, check_outputs, mail_merge, output_names
+from draftkit.merge import (
+    MailSettings,
+    MergeFormat,
+    MergeRow,
+    check_outputs,
+    mail_merge,
+    output_names,
+)
 from draftkit.recipients import load_recipients
 from draftkit.schema import Letter
 from draftkit.signatories import order_signatories, read_signatories
@@ -53,11 +60,24 @@ from draftkit.signatories import order_signatories, read_signatories
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "md", "txt"]),
+    type=click.Choice(["docx", "md", "txt", "pdf", "eml"]),
     default="docx",
     show_default=True,
-    help="Output format of each letter.",
+    help="Output format of each letter: pdf converts them all with one LibreOffice run; "
+    "eml writes one e-mail per recipient (send them with 'draftkit send').",
 )
+@click.option(
+    "--from",
+    "mail_from",
+    metavar="ADDRESS",
+    help="eml: the From address, 'Name <you@example.org>' (default: the spec's sender.email).",
+)
+@click.option(
+    "--reply-to",
+    metavar="ADDRESS",
+    help="eml: the Reply-To address (default: the spec's sender.reply_to).",
+)
+@click.option("--attach-pdf", is_flag=True, help="eml: attach a PDF of the letter too.")
 @click.option("--combined", is_flag=True, help="Also write combined.<format> with every letter.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, hidden=True,
@@ -95,6 +115,9 @@ def merge(
     where: tuple[str, ...],
     committees: tuple[str, ...],
     fmt: str,
+    mail_from: str | None,
+    reply_to: str | None,
+    attach_pdf: bool,
     combined: bool,
     jobs: int,
     force: bool,
@@ -133,6 +156,17 @@ def merge(
             echo_error(f"{source} lists no recipients; nothing was written")
         raise SystemExit(1)
     chosen = cast("MergeFormat", fmt)
+    if fmt != "eml" and (mail_from or reply_to or attach_pdf):
+        echo_error("--from, --reply-to and --attach-pdf go with --format eml")
+        raise SystemExit(2)
+    if fmt == "eml" and combined:
+        echo_error("--combined is not available with --format eml")
+        raise SystemExit(2)
+    mail = (
+        MailSettings(sender=mail_from or "", reply_to=reply_to, attach_pdf=attach_pdf)
+        if fmt == "eml"
+        else None
+    )
     if dry_run:
         for recipient, name in zip(people, output_names(people, chosen), strict=True):
             status = f"  ({recipient.problem})" if recipient.problem else ""
@@ -199,6 +233,7 @@ def merge(
             template_dirs=template_dirs,
             jobs=jobs,
             progress=progress,
+            mail=mail,
         )
     for row in errors:
         # a row without a name is labelled by its place, which the message starts with
@@ -213,5 +248,18 @@ def merge(
     )
     if result.combined is not None:
         echo(f"wrote {result.combined}", err=True)
+    unaddressed = result.unaddressed
+    if unaddressed:
+        forms = sum(1 for row in unaddressed if row.contact_form)
+        echo(
+            f"draftkit: {len(unaddressed)} of the messages have no e-mail address and will"
+            " not be sent; manifest.csv lists them"
+            + (f" ({forms} with the member's contact_form)" if forms else ""),
+            err=True,
+        )
+        for row in unaddressed[:10]:
+            echo(f"  #{row.index} {row.recipient}", err=True)
+        if len(unaddressed) > 10:
+            echo(f"  ... and {len(unaddressed) - 10} more", err=True)
     if result.errors and (strict or not (result.rendered or result.skipped)):
         raise SystemExit(1)

@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from draftkit.compose.slots import shares_letters
 from draftkit.config import ProjectConfig
-from draftkit.errors import DraftkitError, OutputExistsError, TemplateRefusedError
+from draftkit.delivery import MailSettings, contact_form_of, email_of
+from draftkit.errors import DraftkitError, OutputExistsError, RenderError, TemplateRefusedError
+from draftkit.merge.convert import convert_staged, discard_staging
 from draftkit.merge.letters import Letters
 from draftkit.merge.names import output_names, safe_file_stem
 from draftkit.merge.outputs import (
@@ -60,6 +63,7 @@ from draftkit.schema import Letter
 __all__ = [
     "MANIFEST_NAME",
     "MERGE_FORMATS",
+    "MailSettings",
     "MergeFormat",
     "MergeResult",
     "MergeRow",
@@ -141,6 +145,7 @@ def mail_merge(
     progress: Callable[[MergeRow], None] | None = None,
     grouped: bool = True,
     inputs: Mapping[str, str | Path | None] | None = None,
+    mail: MailSettings | None = None,
 ) -> MergeResult:
     """Write one letter per recipient into ``outdir``.
 
@@ -151,9 +156,11 @@ def mail_merge(
             :func:`~draftkit.recipients.load_recipients`.
         outdir: The output folder (created, when missing, once the letters are known to
             compose).
-        fmt: ``docx``, ``md`` or ``txt``.
+        fmt: ``docx``, ``md``, ``txt``, ``pdf`` (every letter converted by one
+            LibreOffice process at the end) or ``eml`` (one e-mail per recipient: the
+            letter as text, the DOCX attached; see ``mail``).
         combined: Also write ``combined.<fmt>``: every letter in one document, each on a
-            new page (DOCX numbering restarts in each letter).
+            new page (DOCX numbering restarts in each letter); not for ``eml``.
         force: Replace letters that already exist (otherwise they are skipped).
         reference: A house-style ``.docx`` for DOCX output.
         config: Project settings; found from the spec file when None.
@@ -170,6 +177,8 @@ def mail_merge(
             letter on its own.
         inputs: Other files the caller read (the recipient file a list came from ...):
             like the spec, reference and recipient file, they are never overwritten.
+        mail: For ``eml``: the From and Reply-To addresses (else the spec's
+            ``sender.email`` and ``sender.reply_to``) and whether a PDF is attached.
 
     Returns:
         The rows, the manifest and combined paths, and warnings.
@@ -185,9 +194,11 @@ def mail_merge(
     """
     people = recipient_list(recipients)
     out = Path(outdir)
+    if combined and fmt == "eml":
+        raise RenderError("--combined is not available with --format eml", hint="leave it out")
     plan = make_plan(
         spec, out, fmt=fmt, force=force, reference=reference, config=config,
-        audience=audience, template_dirs=template_dirs, grouped=grouped,
+        audience=audience, template_dirs=template_dirs, grouped=grouped, mail=mail,
     )  # fmt: skip
     check_outputs(
         out,
@@ -206,9 +217,24 @@ def mail_merge(
     tasks: list[Task] = []
 
     def report(row: MergeRow) -> None:
+        recipient = people[row.index - 1]
+        row = dataclasses.replace(
+            row,
+            email=email_of(recipient.variables) or "",
+            contact_form=contact_form_of(recipient.variables) or "",
+        )
         rows[row.index] = row
         if progress is not None:
             progress(row)
+
+    staged: dict[int, MergeRow] = {}
+
+    def stage(row: MergeRow) -> None:
+        """A letter on its way to PDF: reported once it is converted."""
+        if row.status == "rendered":
+            staged[row.index] = row
+        else:
+            report(row)
 
     early: list[MergeRow] = []
     names = output_names(people, fmt)
@@ -242,15 +268,34 @@ def mail_merge(
             with contextlib.suppress(DraftkitError):
                 letter, _ = writer.letters.letter_for(tasks[0].index, tasks[0].recipient)
                 writer.render(letter, tasks[0].recipient)
+        if plan.converts and tasks:
+            plan.staging.mkdir(exist_ok=True)
+        sink = stage if plan.converts else report
         if tasks:
-            run_tasks(writer, tasks, report, jobs=jobs, executor=executor, chunk_size=chunk_size)
+            run_tasks(writer, tasks, sink, jobs=jobs, executor=executor, chunk_size=chunk_size)
         result.warnings = list(writer.warnings)
         if combined:
-            result.combined = write_combined(writer, people, rows, force=force)
+            if plan.converts:
+                plan.staging.mkdir(exist_ok=True)
+            result.combined = write_combined(writer, people, {**rows, **staged}, force=force)
+        combined_staged = result.combined is not None and result.combined.parent == plan.staging
+        if plan.converts and (staged or combined_staged):
+            converted, pdf = convert_staged(plan, staged, combined=combined_staged)
+            for index in sorted(converted):
+                report(converted[index])
+            staged.clear()
+            if combined_staged:
+                result.combined = pdf
     except TemplateRefusedError:
         refused = True
         raise
     finally:
+        if plan.converts:
+            discard_staging(plan)
+        for index in sorted(staged):  # a conversion that did not happen (an error above)
+            report(dataclasses.replace(
+                staged[index], file=None, status="error", message="not converted to PDF"
+            ))  # fmt: skip
         result.rows = [rows[i] for i in sorted(rows)]
         if manifest and not refused and out.is_dir():
             result.manifest = write_manifest(out, result.rows)

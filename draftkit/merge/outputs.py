@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from draftkit.errors import DraftkitError, OutputExistsError, TemplateRefusedError
+from draftkit.delivery import (
+    Attachment,
+    build_message,
+    check_address,
+    contact_form_of,
+    email_of,
+    message_id_for,
+)
+from draftkit.errors import DraftkitError, OutputExistsError, RenderError, TemplateRefusedError
+from draftkit.markup import plain
 from draftkit.merge.letters import Letters
 from draftkit.merge.plan import MANIFEST_NAME, Plan
 from draftkit.outputs import write_bytes_atomic, write_text_atomic
@@ -46,7 +55,10 @@ class MergeRow:
         key: The recipient's stable id, if any.
         file: The output file name inside the output folder (None for errors).
         status: ``rendered``, ``skipped`` (the file exists) or ``error``.
-        message: Why a row was skipped or failed.
+        message: Why a row was skipped or failed, or what to know about it (an
+            e-mail without a recipient address).
+        email: The recipient's e-mail address from the list, if any.
+        contact_form: The recipient's web contact form (US Congress), if any.
     """
 
     index: int
@@ -55,6 +67,8 @@ class MergeRow:
     file: str | None
     status: Status
     message: str = ""
+    email: str = ""
+    contact_form: str = ""
 
 
 @dataclass(slots=True)
@@ -96,6 +110,15 @@ class MergeResult:
         """Recipients that could not be used."""
         return self.count("error")
 
+    @property
+    def unaddressed(self) -> list[MergeRow]:
+        """Rows of an ``eml`` merge whose message has no recipient address (not sendable)."""
+        return [
+            row
+            for row in self.rows
+            if row.status != "error" and (row.file or "").endswith(".eml") and not row.email
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class MergedLetter:
@@ -136,9 +159,12 @@ class Writer:
         self.warnings: list[str] = []
 
     def render(self, letter: Letter, recipient: Recipient | None) -> bytes:
-        """One letter in the plan's format; a DOCX records its provenance and recipient."""
+        """One letter in the plan's format; a DOCX records its provenance and recipient.
+
+        PDF output is a DOCX here (converted in one batch later, :mod:`draftkit.merge`).
+        """
         plan = self.plan
-        if plan.fmt != "docx":
+        if plan.fmt in ("md", "txt"):
             return render_bytes(letter, plan.fmt)
         props = provenance_properties(
             letter,
@@ -148,6 +174,48 @@ class Writer:
         )
         return render_bytes(letter, "docx", reference=plan.reference, properties=props)
 
+    def message(self, task: Task, letter: Letter, docx: bytes) -> tuple[bytes, str]:
+        """The recipient's e-mail (the letter as text, the DOCX attached) and a note for
+        the manifest (no address).
+
+        Raises:
+            DeliveryError: The recipient's e-mail address is not one address.
+        """
+        mail = self.plan.mail
+        assert mail is not None
+        recipient = task.recipient
+        address = email_of(recipient.variables)
+        to = None
+        note = ""
+        if address:
+            to = check_address(address, "the e-mail address")
+            if not to.display_name and recipient.name:
+                to = type(to)(display_name=recipient.name, addr_spec=to.addr_spec)
+        else:
+            form = contact_form_of(recipient.variables)
+            note = "no e-mail address in the list: the message has no To and is not sent" + (
+                f"; contact form: {form}" if form else ""
+            )
+        text = render_text(letter)
+        sender = check_address(mail.sender, "the From address")
+        stem = task.file.rsplit(".", 1)[0]
+        message = build_message(
+            settings=mail,
+            to=to,
+            subject=plain(letter.subject or "", links=False),
+            text=text,
+            attachments=[Attachment(f"{stem}.docx", docx, "docx")],
+            message_id=message_id_for(
+                sender,
+                self.plan.spec_digest or "",
+                str(task.index),
+                recipient.key or recipient.label(),
+                to.addr_spec if to is not None else "",
+                text,
+            ),
+        )
+        return message.as_bytes(), note
+
     def run(self, task: Task) -> MergeRow:
         """Write one recipient's letter to its file and report the row."""
         recipient = task.recipient
@@ -155,18 +223,31 @@ class Writer:
         def row(status: Status, file: str | None, message: str = "") -> MergeRow:
             return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
 
+        plan = self.plan
+        note = ""
         try:
             letter, warnings = self.letters.letter_for(task.index, recipient)
             data = self.render(letter, recipient)
             self.note(warnings)
-            write_bytes_atomic(self.plan.outdir / task.file, data, force=self.plan.force)
+            stem = task.file.rsplit(".", 1)[0]
+            if plan.fmt == "eml":
+                docx = data
+                data, note = self.message(task, letter, docx)
+                if plan.converts:  # the PDF is attached once the batch is converted
+                    write_bytes_atomic(plan.staging / f"{stem}.docx", docx, force=True)
+                    write_bytes_atomic(plan.staging / f"{stem}.eml", data, force=True)
+                    return row("rendered", task.file, note)
+            elif plan.fmt == "pdf":
+                write_bytes_atomic(plan.staging / f"{stem}.docx", data, force=True)
+                return row("rendered", task.file)
+            write_bytes_atomic(plan.outdir / task.file, data, force=plan.force)
         except OutputExistsError:
             return row("skipped", task.file, "already rendered (pass --force to replace)")
         except TemplateRefusedError:
             raise  # the spec's problem, not this row's: the merge stops
         except DraftkitError as exc:
             return row("error", None, str(exc))
-        return row("rendered", task.file)
+        return row("rendered", task.file, note)
 
     def note(self, warnings: Sequence[str]) -> None:
         """Keep warnings not seen before, in order."""
@@ -181,16 +262,18 @@ class Writer:
 
 
 def write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
-    """``manifest.csv``: index, recipient, key, file, status and message of every row.
+    """``manifest.csv``: index, recipient, key, file, status, message, e-mail address and
+    contact form (US Congress) of every row.
 
     A cell that a spreadsheet would run as a formula (a recipient named ``=HYPERLINK(…)``)
     is written with a leading ``'`` (:func:`draftkit.tables.csv_text`).
     """
-    table = [["index", "recipient", "key", "file", "status", "message"]]
+    table = [["index", "recipient", "key", "file", "status", "message", "email", "contact_form"]]
     for row in sorted(rows, key=lambda r: r.index):
         table.append(
-            [str(row.index), row.recipient, row.key or "", row.file or "", row.status, row.message]
-        )
+            [str(row.index), row.recipient, row.key or "", row.file or "", row.status,
+             row.message, row.email, row.contact_form]
+        )  # fmt: skip
     return write_text_atomic(outdir / MANIFEST_NAME, csv_text(table), force=True)
 
 
@@ -203,6 +286,8 @@ def write_combined(
     """
     plan = writer.plan
     target = plan.outdir / f"combined.{plan.fmt}"
+    if plan.fmt == "eml":
+        raise RenderError("--combined is not available with --format eml", hint="leave it out")
     changed = any(row.status == "rendered" for row in rows.values())
     if target.exists() and not (force or changed):
         return target
@@ -218,10 +303,12 @@ def write_combined(
         letters.append(letter)
     if not letters:
         return None
-    if plan.fmt == "docx":
+    if plan.fmt in ("docx", "pdf"):
         props = provenance_properties(letters[0], spec_digest=plan.spec_digest)
         props["draftkit.letters"] = str(len(letters))
         data = render_docx_many(letters, reference=plan.reference, properties=props)
+        if plan.fmt == "pdf":  # converted with the letters
+            return write_bytes_atomic(plan.staging / "combined.docx", data, force=True)
     elif plan.fmt == "md":
         text = "\n\n---\n\n".join(render_markdown(letter).rstrip() for letter in letters)
         data = (text + "\n").encode("utf-8")

@@ -16,6 +16,7 @@ from typing import Literal
 from draftkit.compose import names_read
 from draftkit.compose.texts import fields_of, spec_texts
 from draftkit.config import ProjectConfig, load_config
+from draftkit.delivery import MailSettings, check_address
 from draftkit.errors import RenderError
 from draftkit.files import load_letter
 from draftkit.merge.names import output_names
@@ -34,8 +35,8 @@ __all__ = [
     "recipient_list",
 ]
 
-MergeFormat = Literal["docx", "md", "txt"]
-MERGE_FORMATS: tuple[MergeFormat, ...] = ("docx", "md", "txt")
+MergeFormat = Literal["docx", "md", "txt", "pdf", "eml"]
+MERGE_FORMATS: tuple[MergeFormat, ...] = ("docx", "md", "txt", "pdf", "eml")
 MANIFEST_NAME = "manifest.csv"
 """The manifest's file name inside the output folder."""
 
@@ -59,6 +60,7 @@ class Plan:
         grouped: Share one composed letter among recipients of a kind.
         reads: The names the variant and the clauses read (for the kinds).
         text_fields: The fields holding the spec's templated text.
+        mail: From and Reply-To of ``eml`` output, and whether a PDF is attached.
     """
 
     token: str
@@ -75,6 +77,19 @@ class Plan:
     grouped: bool
     reads: frozenset[str]
     text_fields: frozenset[str]
+    mail: MailSettings | None = None
+
+    @property
+    def converts(self) -> bool:
+        """The letters go through LibreOffice (PDF output or PDF attachments)."""
+        return self.fmt == "pdf" or (
+            self.fmt == "eml" and self.mail is not None and self.mail.attach_pdf
+        )
+
+    @property
+    def staging(self) -> Path:
+        """A hidden folder in the output folder for DOCX files on their way to PDF."""
+        return self.outdir / f".draftkit-staging-{self.token[:12]}"
 
 
 def recipient_list(recipients: Iterable[Recipient] | str | Path) -> list[Recipient]:
@@ -95,11 +110,13 @@ def make_plan(
     audience: str | None = None,
     template_dirs: Sequence[str | Path] = (),
     grouped: bool = True,
+    mail: MailSettings | None = None,
 ) -> Plan:
     """Read the spec and check it once for every recipient.
 
     Raises:
-        RenderError: An unknown format.
+        RenderError: An unknown format; ``eml`` without a From address or a subject.
+        DeliveryError: The From or Reply-To address is not one e-mail address.
         DraftkitError: The spec cannot be read, or its variant or a clause is unknown.
     """
     if fmt not in MERGE_FORMATS:
@@ -113,6 +130,8 @@ def make_plan(
         digest = spec_hash(path.read_bytes())
         config = config or load_config(path)
     letter = letter.model_copy(update={"addressees": []})
+    if fmt == "eml":
+        mail = _mail_settings(letter, name, mail)
     dirs = tuple(Path(d) for d in template_dirs)
     reads = names_read(letter, config=config, audience=audience, template_dirs=dirs)
     return Plan(
@@ -130,6 +149,31 @@ def make_plan(
         grouped=grouped,
         reads=reads,
         text_fields=fields_of(spec_texts(letter)),
+        mail=mail if fmt == "eml" else None,
+    )
+
+
+def _mail_settings(letter: Letter, name: str, given: MailSettings | None) -> MailSettings:
+    """The From and Reply-To of ``eml`` output: the options, else the spec's sender."""
+    sender = (given.sender if given else None) or letter.sender.email
+    if not sender:
+        raise RenderError(
+            "e-mail output needs a From address",
+            path=name if name != "<spec>" else None,
+            hint="pass --from 'Name <you@example.org>' or set sender.email in the spec",
+        )
+    if not letter.subject:
+        raise RenderError(
+            "e-mail output needs a subject",
+            path=name if name != "<spec>" else None,
+            hint="add subject: to the spec",
+        )
+    reply_to = (given.reply_to if given else None) or letter.sender.reply_to
+    check_address(sender, "the From address")
+    if reply_to:
+        check_address(reply_to, "the Reply-To address")
+    return MailSettings(
+        sender=sender, reply_to=reply_to, attach_pdf=bool(given and given.attach_pdf)
     )
 
 
@@ -150,7 +194,7 @@ def check_outputs(
     Raises:
         OutputError: A letter, ``manifest.csv`` or ``combined.FMT`` would replace an input.
     """
-    wanted = {*output_names(people, fmt), MANIFEST_NAME, f"combined.{fmt}"}
+    wanted = {*output_names(people, fmt), MANIFEST_NAME, f"combined.{fmt}", "sent-log.csv"}
     for role, given in inputs.items():
         if given is None:
             continue
