@@ -511,14 +511,14 @@ def _workbook_table(
     table.sheet = chosen
     try:
         grid = workbook.get_sheet_by_name(chosen)
-        first_row = grid.start[0] if grid.start else 0
-        rows = grid.iter_rows()
+        # from A1, so that a row's number is the one the spreadsheet shows
+        rows = grid.to_python(skip_empty_area=False)
         header_seen = False
         for offset, values in enumerate(rows):
             cells = [_cell_text(v).strip() for v in values]
             while cells and not cells[-1]:
                 cells.pop()
-            line = first_row + offset + 1
+            line = offset + 1
             if not header_seen:
                 if cells:
                     table.header = cells
