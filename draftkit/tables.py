@@ -294,17 +294,40 @@ def decode_table_text(
 
 
 def _code_page(raw: bytes) -> tuple[str, str]:
-    """Text and encoding name of bytes in one of the Windows code pages Excel writes."""
+    """Text and encoding name of bytes in one of the Windows code pages Excel writes.
+
+    charset-normalizer rules out the code pages whose reading is a mess (Cyrillic bytes
+    read as Western letters, say). Of those left, the one whose reading puts the fewest
+    symbols inside words wins ("Cz³owieka" is Polish read as Windows-1252, "Człowieka"
+    as Windows-1250): Windows-1252 on a tie, then charset-normalizer's order, Baltic
+    last (its letters sit where Central European ones do).
+    """
     from charset_normalizer import from_bytes  # deferred: start-up time
 
-    best = from_bytes(raw, cp_isolation=list(_CODE_PAGES)).best()
     western = _cp1252(raw)
-    if best is None or best.encoding not in _CODE_PAGE_NAMES:
+    readings: dict[str, str] = {}
+    for match in from_bytes(raw, cp_isolation=list(_CODE_PAGES)):
+        if match.encoding in _CODE_PAGE_NAMES:
+            text = str(match)
+            readings.setdefault("cp1252" if text == western else match.encoding, text)
+    if not readings:
         return western, "Windows-1252"
-    text = str(best)
-    if text == western:
-        return western, "Windows-1252"
-    return text, _CODE_PAGE_NAMES[best.encoding]
+    order = sorted(readings, key=lambda c: (c != "cp1252", c == "cp1257"))
+    best = min(order, key=lambda c: _symbols_in_words(readings[c]))
+    return readings[best], _CODE_PAGE_NAMES[best]
+
+
+def _symbols_in_words(text: str) -> int:
+    """Non-ASCII characters that are not letters, standing against a letter."""
+    count = 0
+    for index, char in enumerate(text):
+        if ord(char) < 0x80 or char.isalpha():
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if before.isalpha() or after.isalpha():
+            count += 1
+    return count
 
 
 def _cp1252(raw: bytes) -> str:
