@@ -129,8 +129,15 @@ class _Member:
 
 
 def _fail(
-    error: type[DraftkitError], source: str | None, message: str, part: str | None = None
+    error: type[DraftkitError],
+    source: str | None,
+    message: str,
+    part: str | None = None,
+    kind: str = ".docx",
 ) -> DraftkitError:
+    if kind != ".docx":
+        hint = f"save the file again from the spreadsheet program as {kind}, or export CSV"
+        return error(message, path=source, where=part, hint=hint)
     hints = {
         True: "re-save the file from Word or LibreOffice, or export it as text",
         False: "save the document again from Word as .docx",
@@ -218,8 +225,16 @@ class Package:
         names: The member names, in archive order.
     """
 
-    def __init__(self, data: bytes, *, source: str | None, error: type[DraftkitError]) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        *,
+        source: str | None,
+        error: type[DraftkitError],
+        kind: str = ".docx",
+    ) -> None:
         self._data = data
+        self.kind = kind
         self.source = source
         self._error = error
         self._members: dict[str, _Member] = {}
@@ -230,30 +245,31 @@ class Package:
     # -- directory --------------------------------------------------------------------
 
     def _fail(self, message: str, part: str | None = None) -> DraftkitError:
-        return _fail(self._error, self.source, message, part)
+        return _fail(self._error, self.source, message, part, self.kind)
 
     def _open(self) -> None:
         data = self._data
         if data[:8] == _CFB_MAGIC:
             raise self._error(
-                "not a .docx: this is a password-protected document or an old Word .doc file",
+                f"not a {self.kind}: this is a password-protected document or an old Word .doc"
+                " file",
                 path=self.source,
                 hint="remove the password, or save it from Word as .docx",
             )
         if data[:4] != b"PK\x03\x04":
             raise self._error(
-                "not a .docx: not a zip archive",
+                f"not a {self.kind}: not a zip archive",
                 path=self.source,
                 hint="if it is plain text, rename it to .txt",
             )
         declared = _directory_size(data)
         if declared is None:
-            raise self._fail("not a .docx: damaged or truncated zip archive (no end record)")
+            raise self._fail(f"not a {self.kind}: damaged or truncated zip archive (no end record)")
         entries, directory = declared
         if entries > MAX_MEMBERS or directory > _MAX_DIRECTORY_BYTES:
             raise self._fail(
                 f"the zip declares {entries:,} members in a {directory:,}-byte directory; "
-                f"a .docx may hold at most {MAX_MEMBERS:,}"
+                f"a {self.kind} may hold at most {MAX_MEMBERS:,}"
             )
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -266,7 +282,9 @@ class Package:
             NotImplementedError,  # "zip file version 6.4": a header field no reader supports
             OverflowError,
         ) as exc:
-            raise self._fail(f"not a .docx: damaged or truncated zip archive ({exc})") from None
+            raise self._fail(
+                f"not a {self.kind}: damaged or truncated zip archive ({exc})"
+            ) from None
         with archive:
             infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -309,7 +327,7 @@ class Package:
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
                 raise self._fail(
-                    f"the .docx would unpack to more than {MAX_TOTAL_BYTES:,} bytes "
+                    f"the {self.kind} would unpack to more than {MAX_TOTAL_BYTES:,} bytes "
                     "(refusing a possible zip bomb)"
                 )
             if info.compress_type == 0 and info.compress_size != info.file_size:
@@ -438,10 +456,14 @@ class Package:
             _XmlScan.check(data, name, self._fail)
         return data
 
-    def verify(self) -> None:
+    def verify(self, *, max_elements: int = MAX_XML_ELEMENTS) -> None:
         """Inflate every member under the caps, checking sizes, CRCs and XML parts.
 
         Nothing is kept in memory beyond a chunk per member.
+
+        Args:
+            max_elements: The most XML elements one part may hold (a spreadsheet's
+                sheet part holds two or three per cell, so its reader allows more).
 
         Raises:
             DraftkitError: Of the package's error class, naming the file and the member.
@@ -455,7 +477,7 @@ class Package:
                 total += len(chunk)
                 if total > MAX_TOTAL_BYTES:
                     raise self._fail(
-                        f"the .docx unpacks to more than {MAX_TOTAL_BYTES:,} bytes "
+                        f"the {self.kind} unpacks to more than {MAX_TOTAL_BYTES:,} bytes "
                         "(refusing a possible zip bomb)"
                     )
                 if not decided:
@@ -464,6 +486,8 @@ class Package:
                         continue
                     decided = True
                     scan = _XmlScan.start(head, member.name, self._fail)
+                    if scan is not None:
+                        scan.max_elements = max_elements
                     chunk = head
                 if scan is not None:
                     scan.feed(chunk)
@@ -546,6 +570,7 @@ class _XmlScan:
         self.keep = max(len(needle) for needle in self.needles)
         self.tail = b""
         self.elements = 0
+        self.max_elements = MAX_XML_ELEMENTS
 
     @classmethod
     def start(cls, head: bytes, part: str, fail: Any) -> _XmlScan | None:
@@ -571,9 +596,9 @@ class _XmlScan:
         # '<' not followed by '/': start tags, comments and PIs, an upper bound on elements
         edge = self.tail[-len(self.open_tag) :] if self.tail else b""
         self.elements += chunk.count(self.open_tag) - (edge + chunk).count(self.close_tag)
-        if self.elements > MAX_XML_ELEMENTS:
+        if self.elements > self.max_elements:
             raise self.fail(
-                f"the part holds more than {MAX_XML_ELEMENTS:,} XML elements (too large "
+                f"the part holds more than {self.max_elements:,} XML elements (too large "
                 "to read safely)",
                 self.part,
             )
@@ -645,6 +670,7 @@ def open_package(
     source: str | None = None,
     error: type[DraftkitError] = IngestError,
     verify: bool = True,
+    kind: str = ".docx",
 ) -> Package:
     """Check a .docx package's zip directory and, with ``verify``, every member.
 
@@ -654,6 +680,8 @@ def open_package(
         error: The :class:`~draftkit.errors.DraftkitError` subclass to raise.
         verify: Inflate every member under the caps now (needed before python-docx reads
             the package); without it, members are checked as they are read.
+        kind: What the file should be, for messages (".docx"; ".xlsx" and ".ods" for
+            the spreadsheets :mod:`draftkit.tables` reads).
 
     Returns:
         The package.
@@ -664,10 +692,10 @@ def open_package(
     """
     if len(data) > MAX_PACKAGE_BYTES:
         raise error(
-            f"file is {len(data):,} bytes; a .docx may be at most {MAX_PACKAGE_BYTES:,}",
+            f"file is {len(data):,} bytes; a {kind} may be at most {MAX_PACKAGE_BYTES:,}",
             path=source,
         )
-    package = Package(data, source=source, error=error)
+    package = Package(data, source=source, error=error, kind=kind)
     if verify:
         package.verify()
     return package

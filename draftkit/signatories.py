@@ -6,10 +6,15 @@ spaces, names typed in capitals, and the same organisation entered twice ("Human
 Watch" and "Human Rights Watch (HRW)"). This module turns such a file into the letter's
 ``signatories`` list:
 
-- :func:`read_signatories` reads a CSV/TSV export (or a YAML/JSON list) with loosely
-  matched columns, normalises whitespace and all-capital or all-lower-case names, and
-  merges duplicates (same organisation under its acronym or without "The", same person
-  with another spacing, case, accents, "Last, First" order, or the same e-mail).
+- :func:`read_signatories` reads a CSV/TSV export, a workbook (.xlsx/.xls/.ods) or a
+  YAML/JSON list (through :func:`draftkit.tables.read_table`) with loosely matched
+  columns, normalises whitespace and all-capital or all-lower-case names, and merges
+  duplicates (same organisation under its acronym, without "The", with "&" for "and" or
+  a legal form such as "Inc." or "Ltd."; same person with another spacing, case,
+  accents, "Last, First" order, or the same e-mail).
+- :func:`find_near_duplicates` lists what is likely the same signatory typed two ways
+  ("Amnesty Internatonal USA" and "Amnesty International USA"), for review;
+  :func:`merge_near_duplicates` (``merge_near=True``) accepts the merge.
 - :func:`order_signatories` applies an ordering policy: ``as-entered``,
   ``organization`` (alphabetical by organisation), ``family-name``, or
   ``lead-then-alphabetical``.
@@ -29,25 +34,30 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import ValidationError
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from draftkit.errors import SpecError
-from draftkit.files import decode_text, parse_json_text, parse_yaml_text, read_input
 from draftkit.names import PARTICLES, SUFFIXES, surname_of
 from draftkit.numbers import number_words
 from draftkit.schema import Signatory
-from draftkit.tables import cell_lines, read_table
+from draftkit.tables import Table, cell_lines, read_table
 
 __all__ = [
     "ORDER_POLICIES",
     "Duplicate",
+    "NearDuplicate",
     "OrderPolicy",
     "SignatoryCounts",
     "SignatoryImport",
     "count_signatories",
     "count_text",
     "dedupe",
+    "find_near_duplicates",
+    "merge_near_duplicates",
     "normalize_name",
     "order_signatories",
+    "organization_key",
     "read_signatories",
     "signatories_yaml",
 ]
@@ -82,6 +92,28 @@ class Duplicate:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    """Two signatories whose names are likely the same one typed two ways.
+
+    Attributes:
+        kept: The name kept if the two are merged (the spelling entered more often, or
+            whose words the rest of the list uses, else the first entered).
+        other: The other spelling.
+        score: Similarity of the normalised names, 0-100 (rapidfuzz ``ratio``).
+        kind: ``organization`` or ``individual``.
+    """
+
+    kept: str
+    other: str
+    score: float
+    kind: str
+
+    def line(self) -> str:
+        """The review line: ``likely the same: "A" ~ "B" (98)``."""
+        return f'likely the same: "{self.kept}" ~ "{self.other}" ({self.score:.0f})'
+
+
 @dataclass(slots=True)
 class SignatoryImport:
     """Signatories read from a file.
@@ -95,6 +127,11 @@ class SignatoryImport:
         unused_columns: Headers that are not a signatory field and not form bookkeeping
             (timestamps, ids, consent): their data is not in the list.
         source: The file read.
+        near_duplicates: Signatories likely the same under two spellings: merged (and
+            also listed in ``duplicates``) when read with ``merge_near=True``, else
+            left in the list for review.
+        read_as: How the file was read (``CSV, Windows-1252 (detected)``,
+            ``XLSX, sheet 'Signers'``).
     """
 
     signatories: list[Signatory] = field(default_factory=list)
@@ -103,6 +140,8 @@ class SignatoryImport:
     identification_only: list[str] = field(default_factory=list)
     unused_columns: list[str] = field(default_factory=list)
     source: str = ""
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    read_as: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +226,28 @@ def _acronyms(name: str) -> list[str]:
     return [_fold(a) for a in re.findall(r"\(([^)]+)\)", name) if _fold(a)]
 
 
-def _org_key(name: str) -> str:
+# legal forms at the end of an organisation's name, as folded ("Inc." -> "inc", "e.V." -> "e v")
+_LEGAL_FORMS = re.compile(
+    r"(?:\s+(?:inc|incorporated|ltd|limited|llc|l l c|llp|plc|corp|corporation|co|gmbh"
+    r"|e v|ev|asbl|aisbl|a c|pbc|cic|ngo))+$"
+)
+
+
+def organization_key(name: str) -> str:
+    """An organisation's name as compared: case, accents, punctuation, "the", &/and,
+    a parenthesised acronym and a trailing legal form (Inc., Ltd., LLC, e.V. ...) left out.
+
+    Examples:
+        ``"The Rights Fund, Inc."`` -> ``"rights fund"``; ``"Aid & Relief (A&R)"`` ->
+        ``"aid and relief"``.
+    """
     base = _fold(re.sub(r"\([^)]*\)", " ", name))
-    return base.removeprefix("the ").strip() or _fold(name)
+    base = base.removeprefix("the ").strip()
+    stripped = _LEGAL_FORMS.sub("", base).strip()
+    return stripped or base or _fold(name)
+
+
+_org_key = organization_key
 
 
 _PERSON_TITLES = re.compile(
@@ -296,25 +354,25 @@ def _kind(value: Any) -> tuple[Literal["individual", "organization"] | None, boo
 # --------------------------------------------------------------------------- reading
 
 
-_NOT_UTF8 = "export the form as UTF-8 CSV"
+_NOT_UTF8 = "export the form as UTF-8 CSV, or pass --encoding"
 
 
-def _rows(path: Path) -> tuple[list[dict[Any, Any]], list[str]]:
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
-        raw = read_input(path, limit=MAX_BYTES, what="signatory file")
-        text = decode_text(raw, path=path, hint=_NOT_UTF8)
-        if suffix == ".json":
-            data = parse_json_text(text, path=path)
-        else:
-            data = parse_yaml_text(text, path=path)
-        if isinstance(data, dict) and "signatories" in data:
-            data = data["signatories"]
-        if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-            raise SpecError("expected a list of signatories (mappings)", path=path)
-        return [dict(d) for d in data], [f"{path}:signatories[{i}]" for i in range(len(data))]
-    table = read_table(path, limit=MAX_BYTES, what="signatory file", hint=_NOT_UTF8)
-    return [dict(row.cells) for row in table.rows], [table.source(row) for row in table.rows]
+def _rows(
+    path: Path, fmt: str | None, sheet: str | None, encoding: str | None
+) -> tuple[list[dict[Any, Any]], list[str], Table]:
+    table = read_table(
+        path,
+        limit=MAX_BYTES,
+        what="signatory file",
+        hint=_NOT_UTF8,
+        fmt=fmt,
+        sheet=sheet,
+        encoding=encoding,
+        list_key="signatories",
+    )
+    if table.format in ("json", "yaml") and any(set(r.cells) == {None} for r in table.rows):
+        raise SpecError("expected a list of signatories (mappings)", path=table.name)
+    return [dict(row.cells) for row in table.rows], [table.source(row) for row in table.rows], table
 
 
 def _signatory(row: Mapping[str, Any], columns: Mapping[str, str]) -> tuple[Signatory, bool, str]:
@@ -359,8 +417,18 @@ def _signatory(row: Mapping[str, Any], columns: Mapping[str, str]) -> tuple[Sign
     return signatory, ident and bool(organization), _fold(str(values.get("email", "")))
 
 
-def read_signatories(path: str | Path) -> SignatoryImport:
-    """Read signatories from a CSV/TSV form export or a YAML/JSON list.
+def read_signatories(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    merge_near: bool = False,
+) -> SignatoryImport:
+    """Read signatories from a CSV/TSV form export, a workbook or a YAML/JSON list.
+
+    The file is read by :func:`draftkit.tables.read_table` (``-`` is standard input;
+    ``fmt``, ``sheet`` and ``encoding`` as there).
 
     Columns are matched loosely: a header containing "name", "signatory" or "signer" is
     the name; "first name"/"last name" are joined; "organization", "organisation",
@@ -373,6 +441,11 @@ def read_signatories(path: str | Path) -> SignatoryImport:
     ``unused_columns`` so a caller can say so. A row without a type is an individual
     when it has a name, else the organisation it names.
 
+    Names that are likely the same signatory typed two ways are found by
+    :func:`find_near_duplicates`; with ``merge_near`` they are merged (the spelling kept
+    is the one :class:`NearDuplicate` describes), else listed in ``near_duplicates`` for
+    review and left in the list.
+
     Returns:
         The cleaned, de-duplicated list in the order entered, with what was merged or
         skipped.
@@ -381,7 +454,7 @@ def read_signatories(path: str | Path) -> SignatoryImport:
         SpecError: The file is missing, unreadable, or has no name/organisation column.
     """
     path = Path(path)
-    rows, sources = _rows(path)
+    rows, sources, table = _rows(path, fmt, sheet, encoding)
     headers: list[str] = []
     for row in rows:
         headers.extend(h for h in row if h is not None and h not in headers)
@@ -389,11 +462,14 @@ def read_signatories(path: str | Path) -> SignatoryImport:
     if not {"name", "organization", "first_name", "last_name"} & set(columns.values()):
         raise SpecError(
             "no name or organization column",
-            path=path,
-            line=1,
+            path=table.name,
+            line=None if table.sheet else 1,
+            where=f"sheet '{table.sheet}', row 1" if table.sheet else None,
             hint="name a column 'name' (and 'organization', 'title', 'type' as needed)",
         )
-    result = SignatoryImport(source=str(path), unused_columns=_unused(headers, columns))
+    result = SignatoryImport(
+        source=table.name, unused_columns=_unused(headers, columns), read_as=table.read_as()
+    )
     entries: list[tuple[Signatory, str, str]] = []
     for row, source in zip(rows, sources, strict=True):
         if not any(str(v or "").strip() for v in row.values()):
@@ -408,6 +484,21 @@ def read_signatories(path: str | Path) -> SignatoryImport:
         if ident:
             result.identification_only.append(signatory.name)
     result.signatories, result.duplicates = _dedupe(entries)
+    counts: dict[str, int] = {}
+    for dup in result.duplicates:
+        counts[dup.kept] = counts.get(dup.kept, 0) + 1
+    result.near_duplicates = find_near_duplicates(result.signatories, rows=counts)
+    if merge_near and result.near_duplicates:
+        result.signatories, merged = merge_near_duplicates(
+            result.signatories, result.near_duplicates
+        )
+        first_row: dict[str, str] = {}
+        for signatory, source, _ in entries:
+            first_row.setdefault(signatory.name, source)
+        result.duplicates.extend(
+            Duplicate(d.kept, d.dropped, first_row.get(d.dropped, d.source), d.reason)
+            for d in merged
+        )
     kept = {s.name for s in result.signatories}
     result.identification_only = [
         n for n in dict.fromkeys(result.identification_only) if n in kept
@@ -473,6 +564,173 @@ def dedupe(signatories: Iterable[Signatory]) -> tuple[list[Signatory], list[Dupl
         The kept signatories in order, and the duplicates merged.
     """
     return _dedupe((s, f"#{i + 1}", "") for i, s in enumerate(signatories))
+
+
+# --------------------------------------------------------------------------- near duplicates
+
+_NEAR_CUTOFF = 85.0  # rapidfuzz ratio below which two names are not compared further
+
+
+def _typo_of(first: list[str], second: list[str]) -> bool:
+    """Whether two token lists differ only by typing slips.
+
+    Same words but for a few of at least four letters each, each within one edit (two
+    for words over eight letters; a swap of neighbours is one edit): "Internatonal" for
+    "International", "Wacth" for "Watch", "Centre" for "Center". A different short word
+    ("USA" and "UK"), a number, or a word more or less is a different signatory; words
+    run together ("HumanRights") are the same.
+    """
+    if len(first) != len(second):
+        return "".join(first) == "".join(second)
+    differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    if not differing or len(differing) > max(1, len(first) // 3):
+        return False
+    for a, b in differing:
+        if min(len(a), len(b)) < 4 or any(c.isdigit() for c in a + b):
+            return False
+        allowed = 1 if max(len(a), len(b)) <= 8 else 2
+        if DamerauLevenshtein.distance(a, b) > allowed:
+            return False
+    return True
+
+
+def _near_key(signatory: Signatory) -> str:
+    if signatory.kind == "organization":
+        return organization_key(signatory.name)
+    return _person_key(signatory.name)
+
+
+def find_near_duplicates(
+    signatories: Sequence[Signatory], *, rows: Mapping[str, int] | None = None
+) -> list[NearDuplicate]:
+    """Signatories that are likely the same one typed two ways, for review.
+
+    Names are compared after :func:`organization_key` normalisation (people: case,
+    accents, punctuation and courtesy titles left out). Two organisations are likely the
+    same when their names differ only by typing slips (see below); two people only when
+    they also give the same organisation, since two people's names may rightly differ
+    by one letter ("Maria" and "Mario"). A slip is a word of at least four letters within
+    one edit of the other (two for words over eight letters; swapped neighbours count
+    as one), in at most a third of the words, or words run together; a different short
+    word ("USA" and "UK") or number never is. Exact duplicates are :func:`dedupe`'s.
+
+    Args:
+        signatories: The list (already de-duplicated).
+        rows: How many rows each name stood for (a name merged from three rows: 3), to
+            keep the spelling entered most often.
+
+    Returns:
+        One :class:`NearDuplicate` per name to merge into another, in list order.
+    """
+    items = list(signatories)
+    keys = [_near_key(s) for s in items]
+    tokens = [k.split() for k in keys]
+    support: dict[str, int] = {}
+    for words in tokens:
+        for word in set(words):
+            support[word] = support.get(word, 0) + 1
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    scores: dict[int, float] = {}
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        later = {j: keys[j] for j in range(i + 1, len(items)) if keys[j]}
+        for _, score, j in process.extract(
+            key, later, scorer=fuzz.ratio, score_cutoff=_NEAR_CUTOFF, limit=None
+        ):
+            a, b = items[i], items[j]
+            if a.kind != b.kind or key == keys[j]:
+                continue
+            if a.kind == "individual" and (
+                not a.organization
+                or not b.organization
+                or organization_key(a.organization) != organization_key(b.organization)
+            ):
+                continue
+            if not _typo_of(tokens[i], tokens[j]):
+                continue
+            ri, rj = root(i), root(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+            scores[j] = max(scores.get(j, 0.0), float(score))
+            scores[i] = max(scores.get(i, 0.0), float(score))
+    groups: dict[int, list[int]] = {}
+    for index in range(len(items)):
+        if index in scores:
+            groups.setdefault(root(index), []).append(index)
+    counted = rows or {}
+
+    def weight(index: int) -> tuple[int, int, int]:
+        name = items[index].name
+        return (
+            1 + counted.get(name, 0),
+            sum(support.get(w, 0) for w in tokens[index]),
+            -index,
+        )
+
+    found: list[tuple[int, NearDuplicate]] = []
+    for members in groups.values():
+        best = max(members, key=weight)
+        for index in members:
+            if index == best:
+                continue
+            found.append(
+                (
+                    index,
+                    NearDuplicate(
+                        kept=items[best].name,
+                        other=items[index].name,
+                        score=round(fuzz.ratio(keys[best], keys[index]), 1),
+                        kind=items[index].kind,
+                    ),
+                )
+            )
+    return [near for _, near in sorted(found, key=lambda pair: pair[0])]
+
+
+def merge_near_duplicates(
+    signatories: Sequence[Signatory], near: Iterable[NearDuplicate]
+) -> tuple[list[Signatory], list[Duplicate]]:
+    """Accept near-duplicate merges: each ``other`` folds into its ``kept``.
+
+    The kept spelling takes the place of the first of the two in the list; lead, former,
+    titles and organisation are filled in as :func:`dedupe` does.
+
+    Returns:
+        The list, and one :class:`Duplicate` per merged name (reason ``likely the same
+        (score)``).
+    """
+    items = list(signatories)
+    by_name = {s.name: i for i, s in reversed(list(enumerate(items)))}
+    target: dict[int, int] = {}
+    merged: list[Duplicate] = []
+    for pair in near:
+        keep, drop = by_name.get(pair.kept), by_name.get(pair.other)
+        if keep is None or drop is None or keep == drop:
+            continue
+        target[drop] = keep
+        merged.append(
+            Duplicate(pair.kept, pair.other, f"#{drop + 1}", f"likely the same ({pair.score:.0f})")
+        )
+    out: list[Signatory] = []
+    position: dict[int, int] = {}  # kept index -> its place in out
+    for index, signatory in enumerate(items):
+        keep = target.get(index, index)
+        if keep in position:
+            place = position[keep]
+            out[place] = _merge_into(out[place], signatory)
+            continue
+        # the kept spelling takes the place of whichever of the two comes first
+        position[keep] = len(out)
+        out.append(signatory if keep == index else _merge_into(items[keep], signatory))
+    return out, merged
 
 
 # --------------------------------------------------------------------------- ordering

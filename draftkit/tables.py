@@ -1,10 +1,30 @@
 """Tables: reading recipient lists and sign-on exports, writing CSV, and the cells.
 
-Reading (:func:`read_table`). A CSV, TSV or semicolon-separated file with a header row,
-in UTF-8 (with or without BOM) or UTF-16 (Excel's "Unicode Text"). The delimiter is the
-one the header uses most (``.tsv``: tab). Every row keeps the line it starts on, for
-messages (``list.csv:7``). A quote opened and never closed is refused, naming the line
-it opens on: Python's csv module would read every following line into that one cell.
+Reading (:func:`read_table`) is the one place draftkit reads a list of rows, for
+recipients and signatories alike:
+
+- **CSV/TSV** (``.csv``, ``.tsv``, ``.txt``): a header row; the delimiter is the one the
+  header uses most (``.tsv``: tab). The encoding is detected and reported
+  (:attr:`Table.encoding`): UTF-8 with or without BOM, UTF-16 with a BOM (Excel's
+  "Unicode Text"), else a Windows code page chosen by charset-normalizer among those
+  Excel writes (Windows-1252 first when it reads the same), unless one is given. Every
+  row keeps the line it starts on (``list.csv:7``). A quote opened and never closed is
+  refused, naming the line it opens on: Python's csv module would read every following
+  line into that one cell.
+- **Spreadsheets** (``.xlsx``, ``.xls``, ``.ods``): the first visible sheet or a named
+  one, read by python-calamine (one reader for all three formats); the first row that
+  holds anything is the header. Every cell becomes text: a text cell as typed (so
+  "02139" keeps its zero), a whole number without ".0", a date as ISO 8601. A zip-based
+  workbook passes the zip-bomb checks of :mod:`draftkit.ooxml` before it is parsed.
+  Rows are named ``list.xlsx[Sheet1]:7`` (the sheet's own row number).
+- **Lists** (``.json``, ``.yaml``, ``.yml``): a list of mappings, or a mapping holding
+  one under a key (``recipients:``, ``signatories:``); values are kept as written.
+- **Standard input** (``-``): read up to the same limit, its format given or sniffed
+  from the bytes (a zip or OLE file, JSON, a YAML list, else CSV).
+
+Every read is bounded: the file's bytes (the caller's ``limit``), the rows
+(:data:`MAX_ROWS`), a workbook's inflated size and XML. Errors are one
+:class:`~draftkit.errors.SpecError` line naming the file, the row or sheet and what to do.
 
 Writing (:func:`csv_text`). A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
 a carriage return is a formula to Excel and LibreOffice (CSV injection, OWASP): it is
@@ -23,18 +43,23 @@ them:
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from draftkit.errors import SpecError
-from draftkit.files import decode_text, read_input
+from draftkit.errors import DraftkitError, SpecError
+from draftkit.files import decode_text, parse_json_text, parse_yaml_text, read_input
 
 __all__ = [
+    "MAX_ROWS",
+    "TABLE_FORMATS",
     "BlankValue",
     "DataValue",
     "Table",
@@ -42,10 +67,54 @@ __all__ = [
     "cell_lines",
     "csv_cell",
     "csv_text",
+    "decode_table_text",
     "read_table",
+    "table_format",
 ]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+MAX_ROWS = 100_000
+"""A table may hold at most this many rows after its header (a sign-on letter with
+10,000 signatories, a mail merge to every member of every parliament, fit easily)."""
+
+MAX_SHEET_ELEMENTS = 5_000_000
+"""A workbook part may hold at most this many XML elements (about 1.5 million cells)."""
+
+TABLE_FORMATS = ("csv", "tsv", "xlsx", "xls", "ods", "json", "yaml")
+"""The formats :func:`read_table` reads (``--input-format`` on the command line)."""
+
+_SUFFIXES = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+
+# Code pages charset-normalizer chooses among when a file is not UTF-8 or UTF-16: what
+# Excel's "CSV (Comma delimited)" writes on Windows in Western, Central European,
+# Cyrillic, Greek, Turkish and Baltic locales.
+_CODE_PAGES = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
+_CODE_PAGE_NAMES = {
+    "cp1252": "Windows-1252",
+    "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251",
+    "cp1253": "Windows-1253",
+    "cp1254": "Windows-1254",
+    "cp1257": "Windows-1257",
+}
+_ZIP_MAGIC = b"PK\x03\x04"
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +122,18 @@ class TableRow:
     """One row of a table.
 
     Attributes:
-        line: The line of the file the row starts on (1 is the header).
+        line: The line of the file the row starts on (1 is the header); for a sheet,
+            the sheet's row number; for a YAML/JSON list, the entry's index + 1.
         cells: Column name -> cell text (``None`` for a cell the row lacks); cells
-            beyond the header's columns are a list under the key ``None``.
+            beyond the header's columns are a list under the key ``None``. For a
+            YAML/JSON list, the entry's keys and values as written.
+        place: How messages name the row after the file (``7``, ``[Signers]:7``,
+            ``recipients[3]``).
     """
 
     line: int
-    cells: dict[str | None, str | list[str] | None]
+    cells: dict[Any, Any]
+    place: str = ""
 
 
 @dataclass(slots=True)
@@ -67,23 +141,215 @@ class Table:
     """A table read from a file.
 
     Attributes:
-        path: The file.
-        header: The column names, as written.
+        path: The file (``-`` for standard input).
+        header: The column names, as written (for a YAML/JSON list, every key in the
+            order first seen).
         rows: The rows after the header that hold anything (blank lines are left out).
+        format: One of :data:`TABLE_FORMATS`.
+        encoding: For CSV/TSV and lists, how the bytes were decoded ("UTF-8",
+            "UTF-8 with BOM", "UTF-16", "Windows-1252" ...); empty for a workbook.
+        detected: True when the encoding was guessed (not UTF-8/UTF-16, none given).
+        sheet: The sheet read from a workbook (empty otherwise).
     """
 
     path: Path
     header: list[str] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
+    format: str = "csv"
+    encoding: str = ""
+    detected: bool = False
+    sheet: str = ""
+
+    @property
+    def name(self) -> str:
+        """The file as messages name it (``<stdin>`` for standard input)."""
+        return "<stdin>" if str(self.path) == "-" else str(self.path)
 
     def source(self, row: TableRow) -> str:
-        """Where a row is, for messages: ``list.csv:7``."""
-        return f"{self.path}:{row.line}"
+        """Where a row is, for messages: ``list.csv:7``, ``list.xlsx[Sheet1]:7``."""
+        place = row.place or str(row.line)
+        return f"{self.name}{place}" if place.startswith("[") else f"{self.name}:{place}"
+
+    def read_as(self) -> str:
+        """How the table was read, for a note: ``CSV, Windows-1252 (detected)``."""
+        if self.sheet:
+            return f"{self.format.upper()}, sheet '{self.sheet}'"
+        what = self.format.upper() if self.format in ("csv", "tsv", "json") else "YAML"
+        if self.encoding:
+            what += f", {self.encoding}" + (" (detected)" if self.detected else "")
+        return what
 
 
-def _delimiter(text: str, path: Path) -> str:
-    """Tab for ``.tsv``; else the one of ``,`` ``;`` tab the header uses most (``,``)."""
-    if path.suffix.lower() == ".tsv":
+# --------------------------------------------------------------------------- formats
+
+
+def table_format(path: str | Path, data: bytes | None = None) -> str | None:
+    """The format of a table file: from its suffix, else sniffed from its bytes.
+
+    Args:
+        path: The file (``-`` for standard input).
+        data: Its first bytes, when the suffix does not say.
+
+    Returns:
+        One of :data:`TABLE_FORMATS`, or None when neither the suffix nor the bytes tell.
+    """
+    found = _SUFFIXES.get(Path(path).suffix.lower())
+    if found is not None or data is None:
+        return found
+    return _sniff(data)
+
+
+def _sniff(data: bytes) -> str | None:
+    if data.startswith(_ZIP_MAGIC):
+        head = data[:4096]
+        if b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in head:
+            return "ods"
+        return "xlsx" if b"xl/" in data[:1_000_000] or b"[Content_Types].xml" in head else None
+    if data.startswith(_CFB_MAGIC):
+        return "xls"
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"  # UTF-16 without a BOM, or binary: the decoder tells which
+    text = data[:4096].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if text[:1] in ("[", "{"):
+        return "json"
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+    if first.startswith("- ") or first == "-" or re.fullmatch(r"[A-Za-z_]\w*:\s*", first):
+        return "yaml"
+    return "csv"
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_table_text(
+    raw: bytes,
+    *,
+    path: str | Path,
+    hint: str,
+    encoding: str | None = None,
+) -> tuple[str, str, bool]:
+    """Decode a CSV/TSV (or list) file, detecting its encoding.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM (or the NUL pattern of UTF-16) are
+    read as they are. Other bytes are decoded with the Windows code page that
+    charset-normalizer finds most plausible among those Excel writes (Windows-1252,
+    -1250, -1251, -1253, -1254, -1257), Windows-1252 when it reads the same. A file that
+    mixes valid UTF-8 with other bytes is refused: decoding it either way would garble
+    some names.
+
+    Args:
+        raw: The bytes.
+        path: The file, for messages.
+        hint: What to do when the bytes cannot be decoded.
+        encoding: A Python codec name to use instead of detecting ("cp1252", "latin-1").
+
+    Returns:
+        ``(text, encoding name, detected)``.
+
+    Raises:
+        SpecError: An unknown codec, bytes that do not decode, a binary file, or UTF-8
+            mixed with another encoding; naming the line.
+    """
+    if encoding:
+        try:
+            info = codecs.lookup(encoding)
+        except LookupError:
+            raise SpecError(
+                f"unknown encoding '{encoding}'",
+                path=path,
+                hint="use a name such as utf-8, cp1252, latin-1, utf-16",
+            ) from None
+        try:
+            text = raw.decode(info.name)
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise SpecError(
+                f"not {encoding} text (byte {exc.start})",
+                path=path,
+                line=line,
+                hint="leave out --encoding to detect it",
+            ) from None
+        return text.removeprefix("\ufeff"), info.name, False
+    if raw.startswith(codecs.BOM_UTF8):
+        return decode_text(raw, path=path, hint=hint), "UTF-8 with BOM", False
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(raw, path=path, hint=hint), "UTF-16", False
+    try:
+        return raw.decode("utf-8"), "UTF-8", False
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if b"\x00" in raw:
+        # UTF-16 without a BOM is decoded (or refused with its byte) by decode_text
+        text = decode_text(raw, path=path, hint=hint)
+        return text, "UTF-16", False
+    if _UTF8_SEQUENCE.search(raw):
+        line = raw.count(b"\n", 0, first_bad) + 1
+        raise SpecError(
+            f"mixes UTF-8 with another encoding (byte {first_bad} is not UTF-8)",
+            path=path,
+            line=line,
+            hint=hint,
+        )
+    return (*_code_page(raw), True)
+
+
+def _code_page(raw: bytes) -> tuple[str, str]:
+    """Text and encoding name of bytes in one of the Windows code pages Excel writes.
+
+    charset-normalizer rules out the code pages whose reading is a mess (Cyrillic bytes
+    read as Western letters, say). Of those left, the one whose reading puts the fewest
+    symbols inside words wins ("Cz³owieka" is Polish read as Windows-1252, "Człowieka"
+    as Windows-1250): Windows-1252 on a tie, then charset-normalizer's order, Baltic
+    last (its letters sit where Central European ones do).
+    """
+    from charset_normalizer import from_bytes  # deferred: start-up time
+
+    western = _cp1252(raw)
+    readings: dict[str, str] = {}
+    for match in from_bytes(raw, cp_isolation=list(_CODE_PAGES)):
+        if match.encoding in _CODE_PAGE_NAMES:
+            text = str(match)
+            readings.setdefault("cp1252" if text == western else match.encoding, text)
+    if not readings:
+        return western, "Windows-1252"
+    order = sorted(readings, key=lambda c: (c != "cp1252", c == "cp1257"))
+    best = min(order, key=lambda c: _symbols_in_words(readings[c]))
+    return readings[best], _CODE_PAGE_NAMES[best]
+
+
+def _symbols_in_words(text: str) -> int:
+    """Non-ASCII characters that are not letters, standing against a letter."""
+    count = 0
+    for index, char in enumerate(text):
+        if ord(char) < 0x80 or char.isalpha():
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if before.isalpha() or after.isalpha():
+            count += 1
+    return count
+
+
+def _cp1252(raw: bytes) -> str:
+    """Windows-1252, its five unassigned bytes read as Latin-1 reads them."""
+    return raw.decode("cp1252", errors="draftkit-latin1")
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("draftkit-latin1", _latin1_fallback)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _delimiter(text: str, fmt: str) -> str:
+    """Tab for TSV; else the one of ``,`` ``;`` tab the header uses most (``,``)."""
+    if fmt == "tsv":
         return "\t"
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t")}
@@ -115,7 +381,9 @@ def _open_quote(lines: Sequence[str], first: int, delimiter: str) -> int | None:
     return opened if state == "quoted" else None
 
 
-def _records(lines: Sequence[str], path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _records(
+    lines: Sequence[str], path: str | Path, delimiter: str
+) -> Iterator[tuple[int, list[str]]]:
     """(line the record starts on, cells) for every record, refusing a runaway quote."""
     reader = csv.reader(lines, delimiter=delimiter)
     end = 0
@@ -138,46 +406,289 @@ def _records(lines: Sequence[str], path: Path, delimiter: str) -> Iterator[tuple
         )
 
 
-def read_table(path: str | Path, *, limit: int, what: str, hint: str) -> Table:
-    """Read a CSV/TSV file with a header row.
 
-    Args:
-        path: The file.
-        limit: The most bytes read.
-        what: What the file is, for messages ("recipient file").
-        hint: What to do when the file is not UTF-8 ("save the list as UTF-8 CSV").
-
-    Returns:
-        The header and the rows (rows that hold only blank cells are kept; blank lines
-        are not).
-
-    Raises:
-        SpecError: The file is missing, not a regular file, too large, not UTF-8 or
-            UTF-16, empty, or not valid CSV (a quote never closed, a cell over 131,072
-            characters); one line naming the file and the line.
-    """
-    path = Path(path)
-    text = decode_text(read_input(path, limit=limit, what=what), path=path, hint=hint)
-    if not text.strip():
-        raise SpecError(f"{what} is empty", path=path, hint="add a header row and rows")
-    delimiter = _delimiter(text, path)
+def _csv_table(table: Table, text: str, max_rows: int) -> None:
+    delimiter = _delimiter(text, table.format)
     lines = io.StringIO(text, newline="").readlines()
-    table = Table(path)
-    records = _records(lines, path, delimiter)
+    records = _records(lines, table.name, delimiter)
     for _, header in records:
         table.header = header
         break
     width = len(table.header)
     for line, record in records:
-        cells: dict[str | None, str | list[str] | None] = dict(
-            zip(table.header, record[:width], strict=False)
-        )
+        cells: dict[Any, Any] = dict(zip(table.header, record[:width], strict=False))
         for name in table.header[len(record) :]:
             cells.setdefault(name, None)
         if len(record) > width:
             cells[None] = record[width:]
         table.rows.append(TableRow(line, cells))
+        _check_rows(table, max_rows)
+
+
+def _check_rows(table: Table, max_rows: int) -> None:
+    if len(table.rows) > max_rows:
+        raise SpecError(
+            f"holds more than {max_rows:,} rows",
+            path=table.name,
+            where=f"sheet '{table.sheet}'" if table.sheet else None,
+            hint="split the list into smaller files",
+        )
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def _list_table(table: Table, data: Any, list_key: str | None, max_rows: int) -> None:
+    if isinstance(data, dict) and list_key and list_key in data:
+        data = data[list_key]
+    key = list_key or "rows"
+    if not isinstance(data, list):
+        raise SpecError(
+            "expected a list of mappings",
+            path=table.name,
+            hint=f"write '- name: ...' entries, or '{key}:' followed by them",
+        )
+    if len(data) > max_rows:
+        raise SpecError(
+            f"holds more than {max_rows:,} entries",
+            path=table.name,
+            hint="split the list into smaller files",
+        )
+    header: dict[str, None] = {}
+    for index, item in enumerate(data):
+        cells = dict(item) if isinstance(item, Mapping) else {None: item}
+        header.update((str(k), None) for k in cells if k is not None)
+        table.rows.append(TableRow(index + 1, cells, f"{key}[{index}]"))
+    table.header = list(header)
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def _cell_text(value: Any) -> str:
+    """A workbook cell as text: as typed, whole numbers without ``.0``, dates ISO 8601."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        spec = "minutes" if value.second == 0 and not value.microsecond else "seconds"
+        return value.isoformat(sep=" ", timespec=spec)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _workbook_table(
+    table: Table, raw: bytes, sheet: str | None, max_rows: int, what: str
+) -> None:
+    kind = "." + table.format
+    if table.format in ("xlsx", "ods"):
+        if not raw.startswith(_ZIP_MAGIC):
+            _not_a_workbook(table, raw, kind)
+        from draftkit.ooxml import open_package  # deferred: start-up time
+
+        package = open_package(raw, source=table.name, error=SpecError, verify=False, kind=kind)
+        package.verify(max_elements=MAX_SHEET_ELEMENTS)
+    elif not raw.startswith(_CFB_MAGIC):
+        _not_a_workbook(table, raw, kind)
+    import python_calamine  # deferred: start-up time
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        metadata = list(workbook.sheets_metadata)
+    except Exception as exc:  # calamine raises its own classes and OSError; one message
+        raise SpecError(
+            f"cannot read the {what} as {kind} ({_calamine_reason(exc)})",
+            path=table.name,
+            hint=f"open it in a spreadsheet program and save it again as {kind}, or as CSV",
+        ) from None
+    names = [m.name for m in metadata]
+    if sheet is not None:
+        chosen = next((n for n in names if n == sheet), None)
+        chosen = chosen or next((n for n in names if n.casefold() == sheet.casefold()), None)
+        if chosen is None:
+            raise SpecError(
+                f"has no sheet '{sheet}'",
+                path=table.name,
+                hint=f"the sheets are: {', '.join(repr(n) for n in names) or 'none'}",
+            )
+    else:
+        visible = [
+            m.name
+            for m in metadata
+            if str(m.visible).rsplit(".", 1)[-1] == "Visible"
+            and str(m.typ).rsplit(".", 1)[-1] == "WorkSheet"
+        ]
+        if not (visible or names):
+            raise SpecError(f"the {what} holds no sheet", path=table.name)
+        chosen = (visible or names)[0]
+    table.sheet = chosen
+    try:
+        grid = workbook.get_sheet_by_name(chosen)
+        # from A1, so that a row's number is the one the spreadsheet shows
+        rows = grid.to_python(skip_empty_area=False)
+        header_seen = False
+        for offset, values in enumerate(rows):
+            cells = [_cell_text(v).strip() for v in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            line = offset + 1
+            if not header_seen:
+                if cells:
+                    table.header = cells
+                    header_seen = True
+                continue
+            if not cells:
+                continue
+            width = len(table.header)
+            row: dict[Any, Any] = dict(zip(table.header, cells[:width], strict=False))
+            for name in table.header[len(cells) :]:
+                row.setdefault(name, None)
+            if len(cells) > width:
+                row[None] = cells[width:]
+            table.rows.append(TableRow(line, row, f"[{chosen}]:{line}"))
+            _check_rows(table, max_rows)
+    except DraftkitError:
+        raise
+    except Exception as exc:
+        raise SpecError(
+            f"cannot read sheet '{chosen}' ({_calamine_reason(exc)})",
+            path=table.name,
+            hint=f"open it in a spreadsheet program and save it again as {kind}, or as CSV",
+        ) from None
+    if not header_seen:
+        raise SpecError(
+            f"sheet '{chosen}' is empty",
+            path=table.name,
+            hint="put a header row and the rows on the first sheet, or name one with --sheet",
+        )
+
+
+def _calamine_reason(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
+
+
+def _not_a_workbook(table: Table, raw: bytes, kind: str) -> None:
+    sniffed = None if raw.startswith((b"PK", _CFB_MAGIC[:4])) else _sniff(raw[:65536])
+    if sniffed in ("csv", "tsv", "json", "yaml"):
+        raise SpecError(
+            f"is named {kind} but holds text, not a workbook (web exports often do this)",
+            path=table.name,
+            hint=f"rename it .{'csv' if sniffed == 'csv' else sniffed}, or pass --input-format"
+            f" {sniffed}",
+        )
+    raise SpecError(
+        f"not a {kind} workbook (damaged, truncated or another kind of file)",
+        path=table.name,
+        hint=f"open it in a spreadsheet program and save it again as {kind}, or as CSV",
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_table(
+    path: str | Path,
+    *,
+    limit: int,
+    what: str,
+    hint: str,
+    fmt: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    list_key: str | None = None,
+    data: bytes | None = None,
+    max_rows: int = MAX_ROWS,
+) -> Table:
+    """Read a table: CSV/TSV, a workbook (.xlsx/.xls/.ods), a YAML/JSON list, or stdin.
+
+    Args:
+        path: The file; ``-`` reads standard input (up to ``limit`` bytes).
+        limit: The most bytes read.
+        what: What the file is, for messages ("recipient file").
+        hint: What to do when a text file cannot be decoded ("save the list as UTF-8").
+        fmt: One of :data:`TABLE_FORMATS`; by default from the suffix, else sniffed.
+        sheet: The sheet of a workbook (default: the first visible one).
+        encoding: A codec for CSV/TSV/lists instead of detecting one.
+        list_key: The key a YAML/JSON mapping holds its list under ("recipients").
+        data: The file's bytes, when already read.
+        max_rows: The most rows (or list entries) accepted.
+
+    Returns:
+        The table. For CSV/TSV and workbooks: the header and the rows (rows that hold
+        only blank cells are kept for CSV; blank lines and empty sheet rows are not).
+
+    Raises:
+        SpecError: The file is missing, not a regular file, too large, in an unknown
+            format, not decodable, empty, not valid CSV (a quote never closed, a cell
+            over 131,072 characters), a damaged or hostile workbook, a missing sheet, or
+            too many rows; one line naming the file and the line, row or sheet.
+    """
+    path = Path(path)
+    stdin = str(path) == "-"
+    if fmt is not None and fmt not in TABLE_FORMATS:
+        raise SpecError(
+            f"unknown table format '{fmt}'", hint=f"use one of {', '.join(TABLE_FORMATS)}"
+        )
+    if data is None:
+        data = _read_stdin(limit, what) if stdin else read_input(path, limit=limit, what=what)
+    table = Table(path)
+    found = fmt or table_format("" if stdin else path, data)
+    if found is None:
+        raise SpecError(
+            f"cannot tell the format of '{path.name}'",
+            path=path,
+            hint="use a .csv, .tsv, .xlsx, .xls, .ods, .yaml or .json file, or pass "
+            "--input-format",
+        )
+    table.format = found
+    if found in ("xlsx", "xls", "ods"):
+        if sheet is not None and not sheet.strip():
+            raise SpecError("the sheet name is empty", path=table.name, hint="name a sheet")
+        _workbook_table(table, data, sheet, max_rows, what)
+        return table
+    if sheet is not None:
+        raise SpecError(
+            f"--sheet applies to workbooks; this is {found.upper()}",
+            path=table.name,
+            hint="leave out --sheet",
+        )
+    text, table.encoding, table.detected = decode_table_text(
+        data, path=table.name, hint=hint, encoding=encoding
+    )
+    if not text.strip():
+        raise SpecError(f"{what} is empty", path=table.name, hint="add a header row and rows")
+    if found == "json":
+        _list_table(table, parse_json_text(text, path=table.name), list_key, max_rows)
+    elif found == "yaml":
+        _list_table(table, parse_yaml_text(text, path=table.name), list_key, max_rows)
+    else:
+        _csv_table(table, text, max_rows)
     return table
+
+
+def _read_stdin(limit: int, what: str) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise SpecError(f"cannot read the {what} from standard input", path="<stdin>")
+    data: bytes = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SpecError(
+            f"{what} on standard input is over {limit:,} bytes",
+            path="<stdin>",
+            hint="save it to a file and pass that",
+        )
+    return data
 
 
 _LINE_BREAKS = re.compile(r"\r?\n|;")

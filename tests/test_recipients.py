@@ -113,10 +113,14 @@ def test_examples_recipient_lists_load(examples_dir: Path) -> None:
 
 
 def test_unknown_format_and_committee_on_a_plain_list(tmp_path: Path) -> None:
-    path = tmp_path / "list.xlsx"
-    path.write_bytes(b"PK")
+    path = tmp_path / "list.pdf"
+    path.write_bytes(b"%PDF-1.7")
     with pytest.raises(SpecError, match="cannot tell the format"):
         load_recipients(path)
+    truncated = tmp_path / "list.xlsx"
+    truncated.write_bytes(b"PK")
+    with pytest.raises(SpecError, match=r"list\.xlsx: not a \.xlsx workbook"):
+        load_recipients(truncated)
     csv_path = tmp_path / "list.csv"
     csv_path.write_text("name\nA B\n", encoding="utf-8")
     with pytest.raises(SpecError, match="congress-legislators data only"):

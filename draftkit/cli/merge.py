@@ -23,6 +23,17 @@ from draftkit.merge import (
 from draftkit.recipients import load_recipients
 from draftkit.schema import Letter
 from draftkit.signatories import order_signatories, read_signatories
+from draftkit.tables import TABLE_FORMATS, Table
+
+
+def _note_read(table: Table) -> None:
+    """Say how a recipient list was read when its encoding was guessed."""
+    if table.detected:
+        echo(
+            f"draftkit: note: {table.name} read as {table.read_as()}; if names look wrong,"
+            " pass --encoding",
+            err=True,
+        )
 
 
 @click.command()
@@ -32,8 +43,9 @@ from draftkit.signatories import order_signatories, read_signatories
     "--recipients",
     "source",
     required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="A .csv/.tsv or .yaml/.json recipient list, or a congress-legislators folder.",
+    type=click.Path(exists=True, allow_dash=True, path_type=Path),
+    help="A .csv/.tsv, .xlsx/.xls/.ods or .yaml/.json recipient list, - for standard input, "
+    "or a congress-legislators folder.",
 )
 @click.option(
     "-o",
@@ -104,6 +116,22 @@ from draftkit.signatories import order_signatories, read_signatories
     help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
     "ordered by the spec's options.signatory_order).",
 )
+@click.option("--sheet", help="The sheet of an .xlsx/.xls/.ods recipient list (default: first).")
+@click.option(
+    "--input-format",
+    "input_format",
+    type=click.Choice(TABLE_FORMATS),
+    help="The recipient list's format when its name does not say (-r -: sniffed).",
+)
+@click.option(
+    "--encoding", help="The encoding of a CSV recipient list (cp1252 ...) instead of detecting it."
+)
+@click.option("--signatories-sheet", help="The sheet of a workbook given to --signatories.")
+@click.option(
+    "--merge-duplicates",
+    is_flag=True,
+    help='Also merge --signatories names listed as "likely the same" (typing slips).',
+)
 @click.option("--dry-run", is_flag=True, help="List the selected recipients and file names only.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any recipient failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -125,6 +153,11 @@ def merge(
     audience: str | None,
     template_dirs: tuple[Path, ...],
     signatory_file: Path | None,
+    sheet: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    signatories_sheet: str | None,
+    merge_duplicates: bool,
     dry_run: bool,
     strict: bool,
     quiet: bool,
@@ -144,7 +177,15 @@ def merge(
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
 
-    people = load_recipients(source, where=where, committees=committees)
+    people = load_recipients(
+        source,
+        where=where,
+        committees=committees,
+        fmt=input_format,
+        sheet=sheet,
+        encoding=encoding,
+        on_read=_note_read,
+    )
     if not people:
         wanted = [f"--where {w}" for w in where] + [f"--committee {c}" for c in committees]
         if wanted:
@@ -176,7 +217,18 @@ def merge(
     spec_input: Letter | Path = spec
     if signatory_file is not None:
         letter = load_letter(spec)
-        imported = read_signatories(signatory_file)
+        imported = read_signatories(
+            signatory_file, sheet=signatories_sheet, merge_near=merge_duplicates
+        )
+        if "(detected)" in imported.read_as:
+            echo(f"draftkit: note: {imported.source} read as {imported.read_as}", err=True)
+        if not merge_duplicates:
+            for pair in imported.near_duplicates:
+                echo(
+                    f"draftkit: warning: {signatory_file}: {pair.line()} — not merged; both"
+                    " count (--merge-duplicates merges them)",
+                    err=True,
+                )
         ordered = order_signatories(imported.signatories, letter.options.signatory_order)
         spec_input = letter.model_copy(update={"signatories": ordered})
         echo(
@@ -191,7 +243,7 @@ def merge(
         chosen,
         {
             "the spec": spec,
-            "the recipient list": source,
+            "the recipient list": None if str(source) == "-" else source,
             "the signatory file": signatory_file,
             "the reference document": reference,
         },

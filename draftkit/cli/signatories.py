@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 
@@ -13,24 +13,74 @@ from draftkit.files import load_data, load_letter
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
 from draftkit.signatories import (
     OrderPolicy,
+    SignatoryImport,
     count_signatories,
     count_text,
+    find_near_duplicates,
     order_signatories,
     read_signatories,
     signatories_yaml,
 )
+from draftkit.tables import TABLE_FORMATS
 
 _ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"]
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+_FILE = click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path)
+
+
+def _reading_options(command: Any) -> Any:
+    """--sheet, --input-format, --encoding and --merge-duplicates."""
+    for option in reversed(
+        [
+            click.option(
+                "--sheet", help="The sheet of an .xlsx/.xls/.ods workbook (default: the first)."
+            ),
+            click.option(
+                "--input-format",
+                "input_format",
+                type=click.Choice(TABLE_FORMATS),
+                help="The file's format when its name does not say (standard input: sniffed).",
+            ),
+            click.option(
+                "--encoding",
+                help="The encoding of a CSV (cp1252, latin-1 ...) instead of detecting it.",
+            ),
+            click.option(
+                "--merge-duplicates",
+                is_flag=True,
+                help='Merge names listed as "likely the same" (typing slips) as well.',
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _read(
+    file: Path, sheet: str | None, input_format: str | None, encoding: str | None, merge: bool
+) -> SignatoryImport:
+    imported = read_signatories(
+        file, fmt=input_format, sheet=sheet, encoding=encoding, merge_near=merge
+    )
+    if imported.read_as and "(detected)" in imported.read_as:
+        echo(
+            f"draftkit: note: {imported.source} read as {imported.read_as}; if names look"
+            " wrong, pass --encoding",
+            err=True,
+        )
+    return imported
 
 
 @click.group()
 def signatories() -> None:
     """Sign-on letters: count, clean, de-duplicate and order signatories."""
 
+
 def _is_spec(path: Path) -> bool:
     """A letter spec (YAML/JSON mapping with letter fields) rather than a signatory list."""
-    if path.suffix.lower() not in _SPEC_SUFFIXES:
+    if str(path) == "-" or path.suffix.lower() not in _SPEC_SUFFIXES:
         return False
 
     data, _ = load_data(path)
@@ -38,14 +88,22 @@ def _is_spec(path: Path) -> bool:
 
 
 @signatories.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("file", type=_FILE)
+@_reading_options
 @run_guarded
-def summary(file: Path) -> None:
-    """Print counts by type for a sign-on export (CSV) or a letter spec.
+def summary(
+    file: Path,
+    sheet: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    merge_duplicates: bool,
+) -> None:
+    """Print counts by type for a sign-on export (CSV, workbook, list; - for stdin) or a spec.
 
-    For an export, also the rows merged as duplicates and the rows skipped. For a spec,
-    also counts typed into the letter ("the undersigned twelve organizations") that the
-    list contradicts.
+    For an export, also the rows merged as duplicates, the names that are likely the
+    same signatory typed two ways ("likely the same: A ~ B (98)": merged with
+    --merge-duplicates) and the rows skipped. For a spec, also counts typed into the
+    letter ("the undersigned twelve organizations") that the list contradicts.
     """
 
     mismatches: list[str] = []
@@ -58,9 +116,11 @@ def summary(file: Path) -> None:
             if finding.rule == "count-mismatch"
         ]
         imported = None
+        near = find_near_duplicates(people)
     else:
-        imported = read_signatories(file)
+        imported = _read(file, sheet, input_format, encoding, merge_duplicates)
         people = imported.signatories
+        near = imported.near_duplicates
     counts = count_signatories(people)
     echo(f"signatories:   {counts.total}")
     echo(f"organizations: {counts.organizations}")
@@ -71,9 +131,23 @@ def summary(file: Path) -> None:
     if imported is not None:
         echo(f"for identification only: {len(imported.identification_only)}")
     echo(f'count text:    "{count_text(people)}"')
+    if imported is not None and imported.read_as:
+        echo(f"read as:       {imported.read_as}")
+    merged_near = imported is not None and merge_duplicates
+    if near:
+        label = "likely the same, merged" if merged_near else "likely the same, not merged"
+        echo(f"{label}: {len(near)}")
+        for pair in near:
+            echo(f"  {pair.line()}")
+        if not merged_near:
+            what = "--merge-duplicates to merge them" if imported is not None else (
+                "remove the second spelling from the spec"
+            )
+            echo(f"  (review these; {what})")
     if imported is not None:
-        echo(f"duplicates merged: {len(imported.duplicates)}")
-        for dup in imported.duplicates:
+        exact = [d for d in imported.duplicates if not d.reason.startswith("likely")]
+        echo(f"duplicates merged: {len(exact)}")
+        for dup in exact:
             echo(f'  {dup.source}: "{dup.dropped}" = "{dup.kept}" ({dup.reason})')
         echo(f"rows skipped: {len(imported.skipped)}")
         for line in imported.skipped:
@@ -87,7 +161,7 @@ def summary(file: Path) -> None:
 
 
 @signatories.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("file", type=_FILE)
 @click.option(
     "-o",
     "--output",
@@ -102,30 +176,46 @@ def summary(file: Path) -> None:
     help="Ordering policy.",
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
+@_reading_options
 @run_guarded
-def import_(file: Path, output: Path | None, order: str, force: bool) -> None:
-    """Clean a sign-on export (CSV/TSV or YAML list) into a spec's signatories: list.
+def import_(
+    file: Path,
+    output: Path | None,
+    order: str,
+    force: bool,
+    sheet: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    merge_duplicates: bool,
+) -> None:
+    """Clean a sign-on export (CSV/TSV, .xlsx/.xls/.ods, YAML list; - for stdin) into a
+    spec's signatories: list.
 
     Names are tidied (spaces, ALL CAPS), duplicates merged ("Rights Watch" and
-    "Rights Watch (RW)"; the same person twice), rows without a name skipped, and the
-    list ordered. The YAML fragment starts with comments giving the counts and the
-    generated count text; paste it into the letter spec.
+    "Rights Watch (RW)", "Inc."/"Ltd." left out; the same person twice), rows without a
+    name skipped, and the list ordered. Names likely the same under a typing slip
+    ("Human Rights Wacth") are listed on stderr and merged with --merge-duplicates. The
+    YAML fragment starts with comments giving the counts and the generated count text;
+    paste it into the letter spec.
     """
 
-    if output is not None:
+    if output is not None and str(file) != "-":
         refuse_input_as_output(output, {"the export being imported": file})
-    imported = read_signatories(file)
+    imported = _read(file, sheet, input_format, encoding, merge_duplicates)
     policy = cast("OrderPolicy", order)
     ordered = order_signatories(imported.signatories, policy)
 
     text = signatories_yaml(
         ordered,
         policy=policy,
-        source=file.name,
+        source=imported.source if str(file) == "-" else file.name,
         identification_only=imported.identification_only,
     )
     for dup in imported.duplicates:
         echo(f'merged {dup.source}: "{dup.dropped}" = "{dup.kept}"', err=True)
+    if not merge_duplicates:
+        for pair in imported.near_duplicates:
+            echo(f"{pair.line()} — not merged (--merge-duplicates merges it)", err=True)
     for line in imported.skipped:
         echo(f"skipped {line}", err=True)
     for header in imported.unused_columns:

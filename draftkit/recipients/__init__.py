@@ -5,9 +5,10 @@ A :class:`Recipient` is one person a merged letter goes to: the fields an
 ``variables`` (a state, a committee, a personal line) that templates can use as
 ``{{ recipient.state }}``. Every source reads into the same model:
 
-- **CSV** (``.csv``, ``.tsv``): one row per recipient. Column names are matched loosely
-  ("Full name", "full_name" and "NAME" are the same column); known columns fill the
-  addressee, every other column becomes a variable.
+- **A table** (``.csv``, ``.tsv``, ``.xlsx``, ``.xls``, ``.ods``, or ``-`` for standard
+  input), read by :func:`draftkit.tables.read_table`: one row per recipient. Column
+  names are matched loosely ("Full name", "full_name" and "NAME" are the same column);
+  known columns fill the addressee, every other column becomes a variable.
 - **YAML/JSON** (``.yaml``, ``.yml``, ``.json``): a list of mappings, or a mapping with a
   ``recipients:`` list, using the same keys as the CSV columns.
 - **congress-legislators** (a folder holding ``legislators-current.yaml``, or that file):
@@ -22,7 +23,7 @@ with :attr:`Recipient.problem` saying why, so that merge can report it and go on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from draftkit.errors import SpecError
@@ -33,9 +34,10 @@ from draftkit.recipients.congress import (
     load_congress,
     ordinal,
 )
-from draftkit.recipients.lists import read_csv, read_list
+from draftkit.recipients.lists import read_csv, read_list, read_recipient_table
 from draftkit.recipients.model import Recipient, recipient_from_mapping
 from draftkit.recipients.select import parse_where, select
+from draftkit.tables import TABLE_FORMATS, Table, table_format
 
 __all__ = [
     "CONGRESS_FILE",
@@ -49,6 +51,7 @@ __all__ = [
     "parse_where",
     "read_csv",
     "read_list",
+    "read_recipient_table",
     "recipient_from_mapping",
     "select",
 ]
@@ -62,15 +65,26 @@ def load_recipients(
     *,
     where: Iterable[str] | Mapping[str, Iterable[str]] = (),
     committees: Sequence[str] = (),
+    fmt: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    on_read: Callable[[Table], None] | None = None,
 ) -> list[Recipient]:
     """Read a recipient list from any supported source and select from it.
 
     Args:
-        source: A ``.csv``/``.tsv`` file, a ``.yaml``/``.yml``/``.json`` list, or a
+        source: A ``.csv``/``.tsv`` file, an ``.xlsx``/``.xls``/``.ods`` workbook, a
+            ``.yaml``/``.yml``/``.json`` list, ``-`` (standard input), or a
             congress-legislators folder (or its ``legislators-current.yaml``).
         where: ``KEY=VALUE`` strings (see :func:`parse_where`) or an already parsed
             mapping.
         committees: Committee ids; only for the congress data.
+        fmt: The format of a list whose suffix does not say (one of
+            :data:`~draftkit.tables.TABLE_FORMATS`).
+        sheet: The sheet of a workbook (default: the first visible one).
+        encoding: The encoding of a text list, instead of detecting it.
+        on_read: Called with the :class:`~draftkit.tables.Table` a list was read from
+            (its format, detected encoding or sheet), so a caller can report it.
 
     Returns:
         The recipients in source order (rows with problems included, flagged).
@@ -80,7 +94,8 @@ def load_recipients(
     """
     path = Path(source)
     conditions = where if isinstance(where, Mapping) else parse_where(where)
-    if is_congress(path):
+    stdin = str(source) == "-"
+    if not stdin and fmt is None and is_congress(path):
         return load_congress(path, where=conditions, committees=committees)
     if committees:
         raise SpecError(
@@ -88,23 +103,22 @@ def load_recipients(
             path=path,
             hint="for your own list, add a committee column and use --where committee=...",
         )
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv", ".txt"):
-        rows = read_csv(path)
-    elif suffix in (".yaml", ".yml", ".json"):
-        rows = read_list(path)
-    elif path.is_dir():
+    if not stdin and path.is_dir():
         raise SpecError(
             "this folder is not congress-legislators data",
             path=path,
-            hint=f"pass a .csv or .yaml list, or a folder holding {CONGRESS_FILE}",
+            hint=f"pass a .csv, .xlsx or .yaml list, or a folder holding {CONGRESS_FILE}",
         )
-    else:
+    if not stdin and fmt is None and table_format(path) is None:
         raise SpecError(
             f"cannot tell the format of '{path.name}'",
             path=path,
-            hint="use a .csv, .tsv, .yaml, .yml or .json recipient list",
+            hint=f"use a .csv, .tsv, .xlsx, .xls, .ods, .yaml, .yml or .json recipient list,"
+            f" or name the format ({', '.join(TABLE_FORMATS)})",
         )
+    rows, table = read_recipient_table(path, fmt=fmt, sheet=sheet, encoding=encoding)
+    if on_read is not None:
+        on_read(table)
     return select(rows, conditions)
 
 

@@ -100,9 +100,12 @@ def test_a_spec_in_broken_utf16_is_one_line(case: Path) -> None:
     assert_refused(result, names="letter.yaml", says=["UTF-16 text that does not decode"])
 
 
-def test_a_recipient_list_in_windows_1252_is_refused(case: Path) -> None:
+def test_a_recipient_list_in_windows_1252_is_read_and_the_guess_said(case: Path) -> None:
     text = SPEC.replace("addressees:\n  - name: Jane Roe\n    office: us-secretary-of-state\n", "")
     (case / "letter.yaml").write_text(text, encoding="utf-8")
     (case / "people.csv").write_bytes("name,office\nJosé Núñez,us-senator\n".encode("cp1252"))
     result = run(["merge", "letter.yaml", "--recipients", "people.csv", "-o", "out"], case)
-    assert_refused(result, names="people.csv", says="not UTF-8 text")
+    assert_bounded(result)
+    assert result.code == 0, result.describe()
+    assert "people.csv read as CSV, Windows-1252 (detected)" in result.stderr
+    assert any("jose-nunez" in name for name in result.after), result.after

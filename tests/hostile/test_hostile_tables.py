@@ -135,10 +135,23 @@ def test_a_utf16_recipient_list_is_read(case: Path) -> None:
     assert "Tomás Núñez" in text and "People in Nevada wrote to us." in text
 
 
-def test_a_list_in_windows_1252_names_the_line_and_what_to_do(case: Path) -> None:
+def test_a_list_in_windows_1252_is_read_and_the_encoding_reported(case: Path) -> None:
+    # what Excel's "CSV (Comma delimited)" writes on a Western-European Windows
     _merge_case(case, "", data=(HEADER + "José Núñez,us-senator,M,Nevada\n").encode("cp1252"))
+    result = run(["merge", "spec.yaml", "-r", "r.csv", "-o", "out", "--format", "txt"], case)
+    assert_bounded(result)
+    assert result.code == 0, result.describe()
+    assert "r.csv read as CSV, Windows-1252 (detected" in result.stderr
+    (letter,) = (case / "out").glob("*.txt")
+    assert "José Núñez" in letter.read_text(encoding="utf-8")
+
+
+def test_a_list_mixing_utf8_and_windows_1252_names_the_line_and_what_to_do(case: Path) -> None:
+    data = (HEADER + "Zoë Brandt,us-senator,F,Oregon\n").encode("utf-8")
+    data += "José Núñez,us-senator,M,Nevada\n".encode("cp1252")
+    _merge_case(case, "", data=data)
     result = run(["merge", "spec.yaml", "-r", "r.csv", "-o", "out"], case)
-    assert_refused(result, names="r.csv:2", says=["not UTF-8 text", "CSV UTF-8"])
+    assert_refused(result, names="r.csv:3", says=["mixes UTF-8 with another encoding", "UTF-8"])
 
 
 @pytest.mark.parametrize(
