@@ -219,3 +219,12 @@ def test_a_title_line_of_a_no_break_space_alone_survives_an_append() -> None:
     for base in (GOOD, ""):
         clauses = parse_clause_text(append_clauses(base, path, [new]), path)
         assert clauses[-1].title == "\n\xa0"
+
+
+def test_a_value_ending_in_a_line_break_is_edited_in_place_and_reads_back() -> None:
+    """Found by hypothesis: a literal block kept with "|+" ended the dump with "...", which
+    broke the file it was spliced into (and would take in the blank lines after it)."""
+    path = Path("t.yaml")
+    for topics in (["\n"], ["a\n\n"], ["x\ny"]):
+        text = set_clause_fields(GOOD, path, "ask.first", {"topics": topics})
+        assert parse_clause_text(text, path)[0].topics == topics

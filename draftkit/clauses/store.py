@@ -277,8 +277,11 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style: str | None = None
-    if _ODD_BREAKS.search(value):
-        style = '"'  # escaped: YAML would read these characters back as line breaks
+    if _ODD_BREAKS.search(value) or value.endswith("\n"):
+        # escaped: YAML would read these characters back as line breaks; and a literal
+        # block that ends in a line break keeps it only with "|+", which takes in the blank
+        # lines that follow it in the file (and makes the dumper end the document "...")
+        style = '"'
     elif "\n" in value:
         style = "|"
     elif len(value) > 88 and value == value.strip() and "  " not in value:
