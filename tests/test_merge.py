@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -657,3 +658,21 @@ def test_sender_name_in_spec_text_is_the_single_signers_organisation(tmp_path: P
     result = mail_merge(spec, [person("Ana Ruiz")], tmp_path, fmt="txt")
     text = (tmp_path / (result.rows[0].file or "")).read_text(encoding="utf-8")
     assert "on behalf of Rights Watchers." in text and "None" not in text
+
+
+def test_a_letter_dated_after_members_terms_end_says_so(tmp_path: Path, congress_dir: Path) -> None:
+    people = load_recipients(congress_dir, committees=["SSFR"])
+    ends = sorted({p.variables["term_end"] for p in people if p.variables.get("term_end")})
+    assert ends, "the congress data gives each term's end"
+    after = dt.date.fromisoformat(ends[0]) + dt.timedelta(days=30)
+    late = mail_merge(simple_spec(date=after.isoformat()), people, tmp_path / "late", fmt="txt")
+    (warning,) = [w for w in late.warnings if "term that ends before" in w]
+    ended = [p for p in people if p.variables["term_end"] < after.isoformat()]
+    assert warning.startswith(f"{len(ended)} recipient(s)")
+    on_time = mail_merge(simple_spec(date=ends[0]), people, tmp_path / "on-time", fmt="txt")
+    assert not [w for w in on_time.warnings if "term that ends before" in w]
+    # a list without term dates (a CSV row) is never flagged
+    row = mail_merge(
+        simple_spec(date="2099-01-01"), [person("Ana Sousa")], tmp_path / "row", fmt="txt"
+    )
+    assert not [w for w in row.warnings if "term that ends before" in w]

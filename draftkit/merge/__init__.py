@@ -30,6 +30,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -58,6 +59,7 @@ from draftkit.merge.plan import (
 )
 from draftkit.merge.workers import forget, run_tasks, writer_for
 from draftkit.recipients import Recipient
+from draftkit.recipients.model import ended_terms
 from draftkit.schema import Letter
 
 __all__ = [
@@ -301,6 +303,16 @@ def mail_merge(
             result.manifest = write_manifest(out, result.rows)
         writer.close()
         forget(plan)
+    ended = ended_terms(people, plan.spec.date or dt.date.today())
+    if ended:
+        last = max(ends for _, ends in ended)
+        named = ", ".join(person.label() for person, _ in ended[:3])
+        more = f" and {len(ended) - 3} more" if len(ended) > 3 else ""
+        result.warnings.append(
+            f"{len(ended)} recipient(s) hold a term that ends before the letter's date"
+            f" ({plan.spec.date or 'today'}; the last ends {last}): {named}{more} — check"
+            " who holds the seat then, or use recipient data of the new term (docs/merge.md)"
+        )
     if result.mode == "per-recipient" and grouped:
         result.warnings.append(
             "the variant or a clause uses per-recipient data (recipient, letter, variables"

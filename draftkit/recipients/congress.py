@@ -213,6 +213,7 @@ def _member(entry: Mapping[str, Any], source: str) -> Recipient:
         "phone": str(term.get("phone") or ""),
         "url": str(term.get("url") or ""),
         "contact_form": str(term.get("contact_form") or ""),
+        "term_end": str(term.get("end") or ""),  # ISO date the current term ends
         "member_title": "Senator" if kind == "sen" else "Representative",
         "nickname": text_of(name.get("nickname")) or "",
         "official_full": text_of(name.get("official_full")) or "",

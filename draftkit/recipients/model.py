@@ -4,8 +4,9 @@ a mapping whose keys are matched loosely ("Full name" = "full_name" = "NAME").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -270,3 +271,25 @@ def gender_or_none(value: str) -> str | None:
         return None
 
 
+def ended_terms(people: Iterable[Recipient], on: dt.date) -> list[tuple[Recipient, dt.date]]:
+    """The recipients whose term of office ends before ``on``, with the day it ends.
+
+    The congress data gives each member's current term and the day it ends
+    (``recipient.variables["term_end"]``); a letter dated after that day goes to someone
+    who may no longer hold the seat. Recipients without that date (a CSV row) are never
+    listed.
+
+    Args:
+        people: The recipients of a merge.
+        on: The letter's date.
+    """
+    out: list[tuple[Recipient, dt.date]] = []
+    for person in people:
+        raw = person.variables.get("term_end")
+        try:
+            ends = dt.date.fromisoformat(str(raw)) if raw else None
+        except ValueError:
+            ends = None
+        if ends is not None and ends < on:
+            out.append((person, ends))
+    return out
