@@ -72,12 +72,51 @@ def _commands(group: click.Group, ctx: click.Context, prefix: str) -> list[tuple
     return out
 
 
+CLI_CONVENTIONS = """\
+## Exit codes
+
+Every command ends with one of three exit codes:
+
+- **0**: done, nothing wrong found.
+- **1**: the command ran and something went wrong or was found: `check` found an error
+  (or, with `--strict`, a warning); `signatories summary` found a count the list
+  contradicts; some rows of a `merge` failed (`--allow-failures` keeps 0 when other
+  letters were written; a merge that wrote nothing is always 1); `merge --dry-run` found
+  rows that would fail; some files of an `ingest` or `clauses harvest` batch failed;
+  `send` had messages refused; an input file is missing, unreadable or malformed; an
+  output would be overwritten without `--force`.
+- **2**: the command line is wrong: an unknown option, a missing argument, a value not
+  among the choices, options that do not go together (click's usage errors). Nothing
+  was read or written.
+
+Two more come from outside: 130 after Ctrl-C, and 141 when the reader of the output
+goes away (`draftkit ... | head`), as a shell reports a closed pipe.
+
+**A missing input file is exit code 1 everywhere** (`render`, `check`, `merge`,
+`signatories`, `send`, `--reference`, `--recipients` ...), with one line
+`draftkit: error: PATH: file not found — check the path`. It is a problem with an input,
+as an unreadable or malformed file is, not with how the command was typed; and the batch
+commands (`ingest`, `clauses harvest`) go on past a missing file to the others and report
+a partial failure, which is 1. Click's own check would have said 2 for some commands and
+the library 1 for others; now every command says 1.
+
+## Output conventions
+
+- Errors go to standard error as one line starting `draftkit: error:`; warnings start
+  `draftkit: warning:`, notes `draftkit: note:`.
+- Data (a letter, a spec, `--format json`) goes to standard output; messages about the
+  run (what was written, counts, progress) go to standard error.
+"""
+
+
 def cli_reference() -> str:
     ctx = click.Context(cli_main, info_name="draftkit")
     lines = [
         "# CLI reference",
         "",
         "Generated from `--help` by `scripts/make_docs.py`; do not edit by hand.",
+        "",
+        *CLI_CONVENTIONS.splitlines(),
         "",
         "## draftkit",
         "",

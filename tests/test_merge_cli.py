@@ -38,16 +38,26 @@ def test_merge_a_committee_from_the_congress_data(
     assert code == 0 and f"0 rendered, {len(rows)} already there" in err
 
 
-def test_merge_reports_bad_rows_and_strict_fails(tmp_path: Path, examples_dir: Path) -> None:
+def test_merge_with_failed_rows_exits_1_unless_failures_are_allowed(
+    tmp_path: Path, examples_dir: Path
+) -> None:
     source = tmp_path / "list.csv"
     source.write_text("name,office\nAna Sousa,us-senator\nBo Reyes,no-such-office\n", "utf-8")
     spec = str(examples_dir / "merge-committee.yaml")
     code, _, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out"),
                        "--format", "txt")  # fmt: skip
-    assert code == 0
+    assert code == 1  # a partial failure
     assert "skipped #2 Bo Reyes:" in err and "no-such-office" in err
     assert "1 rendered, 0 already there, 1 failed" in err
-    code, _, _ = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out2"), "--strict")
+    assert (tmp_path / "out" / "001-senator-ana-sousa.txt").is_file()  # the good row is kept
+    code, _, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out2"),
+                       "--allow-failures")  # fmt: skip
+    assert code == 0 and "1 rendered, 0 already there, 1 failed" in err
+    # every row failed: nothing was written, so --allow-failures does not make it a success
+    only_bad = tmp_path / "bad.csv"
+    only_bad.write_text("name,office\nBo Reyes,no-such-office\n", "utf-8")
+    code, _, _ = run(merge, spec, "-r", str(only_bad), "-o", str(tmp_path / "out3"),
+                     "--allow-failures")  # fmt: skip
     assert code == 1
 
 

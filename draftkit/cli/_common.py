@@ -10,9 +10,11 @@ or a pipe, and are shown escaped only on a terminal.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
@@ -49,6 +51,50 @@ def echo(message: str = "", *, err: bool = False, nl: bool = True, data: bool = 
 def echo_error(message: str) -> None:
     """Print one error line to stderr, prefixed with ``draftkit: error:``."""
     echo(f"draftkit: error: {' '.join(message.splitlines())}", err=True)
+
+
+EXIT_OK = 0
+"""The command did what it was asked and found nothing wrong."""
+EXIT_FAILED = 1
+"""Findings (check errors, count mismatches), failed rows or files, or an input that is
+missing or cannot be used: the command ran and says what went wrong."""
+EXIT_USAGE = 2
+"""The command line itself is wrong (unknown option, missing argument, bad choice): click's
+own usage errors, and options that do not go together."""
+
+
+class MissingInputError(click.ClickException):
+    """An input file or folder named on the command line is not there (exit code 1)."""
+
+    exit_code = EXIT_FAILED
+
+
+class InputPath(click.Path):
+    """A file or folder the command reads; a missing one is exit code 1, not click's 2.
+
+    A missing input is an input problem, as an unreadable or malformed file is, and the
+    batch commands (``ingest``, ``clauses harvest``) go on past one and exit 1; so every
+    command says "PATH: file not found — check the path" and exits 1, before anything is
+    read or written (docs/cli.md, "Exit codes").
+    """
+
+    def __init__(
+        self, *, file_okay: bool = True, dir_okay: bool = True, allow_dash: bool = False
+    ) -> None:
+        super().__init__(
+            exists=True,
+            file_okay=file_okay,
+            dir_okay=dir_okay,
+            allow_dash=allow_dash,
+            path_type=Path,
+        )
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = os.fsdecode(value) if isinstance(value, bytes | os.PathLike) else str(value)
+        if not (self.allow_dash and text == "-") and not os.path.lexists(text):
+            what = "folder" if not self.file_okay else "file"
+            raise MissingInputError(f"{text}: {what} not found — check the path")
+        return super().convert(value, param, ctx)
 
 
 def run_guarded(func: Callable[P, R]) -> Callable[P, R]:

@@ -19,7 +19,7 @@ from draftkit.check import (
     resolve_disabled,
 )
 from draftkit.check.engine import unknown_rule_hint
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, run_guarded
 from draftkit.errors import RenderError, SpecError
 from draftkit.outputs import claim_output
 from draftkit.provenance import provenance_properties, spec_hash
@@ -109,7 +109,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 
 @click.command()
 @click.argument(
-    "path", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+    "path", required=False, type=InputPath(dir_okay=False)
 )
 @click.option(
     "--format",
@@ -127,7 +127,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 )
 @click.option(
     "--spec",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="For a .docx: the spec file to compare with the hash the document records.",
 )
 @click.option(
@@ -141,20 +141,20 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     "--clauses",
     "clause_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A clause library folder for the vetted-language rules (repeatable).",
 )
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder for composing a spec (repeatable).",
 )
 @click.option(
     "-r",
     "--recipients",
-    type=click.Path(exists=True, path_type=Path),
+    type=InputPath(),
     help="For a mail-merge spec: a recipient list (CSV, YAML/JSON); every merged letter "
     "is checked.",
 )

@@ -19,7 +19,7 @@ from draftkit.clauses.store import (
     parse_clause_text,
     read_clause_file,
 )
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_error, run_guarded
 from draftkit.config import default_cache_dir, find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
 from draftkit.files import load_letter
@@ -43,7 +43,7 @@ def library_options(func: F) -> F:
         "--library",
         "libraries",
         multiple=True,
-        type=click.Path(exists=True, path_type=Path),
+        type=InputPath(),
         help="A clause library folder (repeatable; default: draftkit.yaml's 'clauses').",
     )(func)
     return func
@@ -293,7 +293,7 @@ def list_(
 
 
 @clauses.command()
-@click.argument("source", metavar="FILE|-")
+@click.argument("source", metavar="FILE|-", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option(
     "--to",
     "target",
@@ -303,7 +303,7 @@ def list_(
 @library_options
 @run_guarded
 def add(
-    source: str, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
+    source: Path, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
 ) -> None:
     """Add clauses from a YAML file (or - for stdin) to the library.
 
@@ -311,13 +311,13 @@ def add(
     `clauses:` list. Other clauses and comments in the target file are kept.
     """
 
-    if source == "-":
+    if str(source) == "-":
         text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
         if len(text) > MAX_CLAUSE_FILE_BYTES:
             raise ClauseError(f"more than {MAX_CLAUSE_FILE_BYTES:,} characters", path=origin)
         new = parse_clause_text(text, origin)
     else:
-        origin = Path(source)
+        origin = source
         new = read_clause_file(origin)
     if not new:
         raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")

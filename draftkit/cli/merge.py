@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import click
 
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_error, run_guarded
 from draftkit.config import load_config
 from draftkit.files import load_letter
 from draftkit.merge import (
@@ -37,13 +37,13 @@ def _note_read(table: Table) -> None:
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=InputPath(dir_okay=False))
 @click.option(
     "-r",
     "--recipients",
     "source",
     required=True,
-    type=click.Path(exists=True, allow_dash=True, path_type=Path),
+    type=InputPath(allow_dash=True),
     help="A .csv/.tsv, .xlsx/.xls/.ods or .yaml/.json recipient list, - for standard input, "
     "or a congress-legislators folder.",
 )
@@ -98,7 +98,7 @@ def _note_read(table: Table) -> None:
 @click.option("-f", "--force", is_flag=True, help="Replace letters that already exist.")
 @click.option(
     "--reference",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="A house-style .docx for DOCX output.",
 )
 @click.option("--audience", help="Template variant to compose with (overrides the spec).")
@@ -106,13 +106,13 @@ def _note_read(table: Table) -> None:
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched before the built-in variants (repeatable).",
 )
 @click.option(
     "--signatories",
     "signatory_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
     "ordered by the spec's options.signatory_order).",
 )
@@ -133,7 +133,13 @@ def _note_read(table: Table) -> None:
     help='Also merge --signatories names listed as "likely the same" (typing slips).',
 )
 @click.option("--dry-run", is_flag=True, help="List the selected recipients and file names only.")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any recipient failed.")
+@click.option(
+    "--allow-failures",
+    is_flag=True,
+    help="Exit with status 0 when some rows failed but others were written (the failed "
+    "rows are still reported and listed in manifest.csv).",
+)
+@click.option("--strict", is_flag=True, hidden=True, help="The default now: a failed row exits 1.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @run_guarded
 def merge(
@@ -159,6 +165,7 @@ def merge(
     signatories_sheet: str | None,
     merge_duplicates: bool,
     dry_run: bool,
+    allow_failures: bool,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -167,8 +174,9 @@ def merge(
     Each letter gets the recipient's address block and salutation from their office;
     text in the spec may use {{ recipient.name }}, {{ recipient.state }} and any column
     of the list. Letters that already exist are skipped (--force replaces them); rows
-    that cannot be used are reported and skipped. manifest.csv lists every recipient,
-    file, status and message.
+    that cannot be used are reported and skipped, and the exit status is 1 (0 with
+    --allow-failures when other letters were written). manifest.csv lists every
+    recipient, file, status and message.
 
     \b
     Examples:
@@ -313,5 +321,7 @@ def merge(
             echo(f"  #{row.index} {row.recipient}", err=True)
         if len(unaddressed) > 10:
             echo(f"  ... and {len(unaddressed) - 10} more", err=True)
-    if result.errors and (strict or not (result.rendered or result.skipped)):
+    # a failed row is a partial failure (exit 1) unless --allow-failures; a merge that
+    # wrote nothing fails whatever the flag says
+    if result.errors and (not allow_failures or not (result.rendered or result.skipped)):
         raise SystemExit(1)

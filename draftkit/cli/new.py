@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, run_guarded
 from draftkit.compose import scaffold_spec
 from draftkit.config import load_config
 from draftkit.outputs import write_text_atomic
@@ -33,7 +33,7 @@ __all__ = ["new"]
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched first (repeatable).",
 )
 @run_guarded

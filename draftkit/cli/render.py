@@ -11,7 +11,7 @@ from typing import BinaryIO
 import click
 
 from draftkit.build import explain_spec, render_spec
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, run_guarded
 from draftkit.errors import RenderError
 from draftkit.schema import Letter
 
@@ -19,7 +19,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=InputPath(dir_okay=False))
 @click.option(
     "-o",
     "--output",
@@ -32,7 +32,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 )
 @click.option(
     "--reference",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="A house-style .docx: its styles, margins, headers, footers and letterhead.",
 )
 @click.option("--audience", help="Template variant to compose with (overrides the spec).")
@@ -40,14 +40,14 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched before the built-in variants (repeatable).",
 )
 @click.option(
     "--clauses",
     "clause_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A clause library folder (repeatable; adds to draftkit.yaml's).",
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")

@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_error, run_guarded
 from draftkit.delivery import (
     SENT_LOG,
     Outgoing,
@@ -20,7 +20,7 @@ from draftkit.delivery.sending import Security
 
 
 @click.command()
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("outdir", type=InputPath(file_okay=False))
 @click.option(
     "--dry-run/--send",
     "dry_run",
@@ -46,7 +46,7 @@ from draftkit.delivery.sending import Security
 )  # fmt: skip
 @click.option(
     "--cafile",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="Trust this CA bundle for the server's certificate (a private server).",
 )
 @click.option(

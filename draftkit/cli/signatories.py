@@ -8,7 +8,7 @@ from typing import Any, cast
 import click
 
 from draftkit.check import check_letter
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, run_guarded
 from draftkit.files import load_data, load_letter
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
 from draftkit.signatories import (
@@ -27,7 +27,7 @@ _ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-_FILE = click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path)
+_FILE = InputPath(dir_okay=False, allow_dash=True)
 
 
 def _reading_options(command: Any) -> Any:

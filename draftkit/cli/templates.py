@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, run_guarded
 from draftkit.compose import list_variants, new_variant, variant_info
 from draftkit.config import load_config
 
@@ -16,7 +16,7 @@ _TEMPLATES_OPTION = click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched before draftkit.yaml's folders and the "
     "built-ins (repeatable).",
 )
