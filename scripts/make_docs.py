@@ -106,6 +106,15 @@ the library 1 for others; now every command says 1.
   `draftkit: warning:`, notes `draftkit: note:`.
 - Data (a letter, a spec, `--format json`) goes to standard output; messages about the
   run (what was written, counts, progress) go to standard error.
+- Every command takes `-q/--quiet` and `-v/--verbose` (not both). `-q` prints only
+  errors, and the output asked for (a letter or JSON on standard output, a report):
+  no progress bar, counts, "wrote ..." lines, notes or warnings. `-v` adds what is
+  hidden otherwise: how each input file was read (format and encoding) for `merge` and
+  `signatories`; what the template variant and the forms of address add to the spec
+  (the `--explain` lines) for `render`; each row as it is written for `merge`; the
+  readings of the page weighed for `ingest`; the source of every form for `address`;
+  every new sentence of the vetted-language finding for `check`; the server used for
+  `send --send`.
 """
 
 

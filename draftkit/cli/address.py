@@ -8,7 +8,7 @@ from typing import Any, Literal, cast
 import click
 
 from draftkit import protocol
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import echo, is_verbose, output_options, run_guarded
 from draftkit.errors import ProtocolError
 
 __all__ = ["address"]
@@ -137,6 +137,7 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
     help="Output format.",
 )
 @click.option("--sources", "show_sources", is_flag=True, help="Print the source of every form.")
+@output_options
 @run_guarded
 def address(
     office: str | None,
@@ -192,4 +193,6 @@ def address(
     if fmt == "json":
         echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
         return
-    _print_report(report, protocol.cited_works(protocol.get_office(office)), show_sources)
+    _print_report(
+        report, protocol.cited_works(protocol.get_office(office)), show_sources or is_verbose()
+    )

@@ -19,7 +19,7 @@ from draftkit.check import (
     resolve_disabled,
 )
 from draftkit.check.engine import unknown_rule_hint
-from draftkit.cli._common import InputPath, echo, run_guarded
+from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
 from draftkit.errors import RenderError, SpecError
 from draftkit.outputs import claim_output
 from draftkit.provenance import provenance_properties, spec_hash
@@ -48,7 +48,8 @@ def _finding_text(finding: Finding) -> list[str]:
     new = finding.details.get("new_sentences") if finding.rule == "vetted-language" else None
     if isinstance(new, list) and new:
         lines.append(f"{_INDENT}new sentences, for review:")
-        for item in new[:_MAX_NEW]:
+        shown_new = len(new) if is_verbose() else _MAX_NEW
+        for item in new[:shown_new]:
             lines.append(
                 textwrap.fill(
                     f"- {item['where']}: {item['sentence']}",
@@ -57,8 +58,10 @@ def _finding_text(finding: Finding) -> list[str]:
                     subsequent_indent=_INDENT + "    ",
                 )
             )
-        if len(new) > _MAX_NEW:
-            lines.append(f"{_INDENT}  ... and {len(new) - _MAX_NEW} more (--format json lists all)")
+        if len(new) > shown_new:
+            lines.append(
+                f"{_INDENT}  ... and {len(new) - shown_new} more (-v or --format json lists all)"
+            )
     return lines
 
 
@@ -161,6 +164,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too.")
 @click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.pass_context
+@output_options
 @run_guarded
 def check(
     ctx: click.Context,

@@ -19,7 +19,7 @@ from draftkit.clauses.store import (
     parse_clause_text,
     read_clause_file,
 )
-from draftkit.cli._common import InputPath, echo, echo_error, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_error, output_options, run_guarded
 from draftkit.config import default_cache_dir, find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
 from draftkit.files import load_letter
@@ -115,6 +115,7 @@ def clauses() -> None:
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def search(
     query: tuple[str, ...],
@@ -192,6 +193,7 @@ def search(
     help="Output format.",
 )
 @library_options
+@output_options
 @run_guarded
 def show(
     clause_id: str,
@@ -262,6 +264,7 @@ def show(
 @click.option("--audience", help="Only clauses suiting this audience.")
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def list_(
     kind: str | None,
@@ -301,6 +304,7 @@ def list_(
     help="The clause file to add to (default: <library>/<first topic>.yaml).",
 )
 @library_options
+@output_options
 @run_guarded
 def add(
     source: Path, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
@@ -324,7 +328,7 @@ def add(
     with open_library(libraries, cache_dir) as library:
         for clause in new:
             stored = library.add(clause, to=target)
-            echo(f"added {stored.id} ({stored.status}) at {_where(stored)}")
+            echo(f"added {stored.id} ({stored.status}) at {_where(stored)}", status=True)
 
 
 @clauses.command()
@@ -337,6 +341,7 @@ def add(
     help="The date it was vetted (YYYY-MM-DD; default today).",
 )
 @library_options
+@output_options
 @run_guarded
 def vet(
     clause_id: str,
@@ -348,13 +353,17 @@ def vet(
     """Mark clause ID as vetted (edits its file in place)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.vet(clause_id, by, on.date() if on else None)
-    echo(f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})")
+    echo(
+        f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})",
+        status=True,
+    )
 
 
 @clauses.command()
 @click.argument("clause_id", metavar="ID")
 @click.option("--reason", required=True, help="Why it should no longer be used.")
 @library_options
+@output_options
 @run_guarded
 def retire(
     clause_id: str, reason: str, libraries: tuple[Path, ...], cache_dir: Path | None
@@ -362,11 +371,12 @@ def retire(
     """Retire clause ID (it stays in its file, marked retired, with the reason)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.retire(clause_id, reason)
-    echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}")
+    echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}", status=True)
 
 
 @clauses.command()
 @library_options
+@output_options
 @run_guarded
 def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
     """Rebuild the search index from the clause files now."""
@@ -377,7 +387,7 @@ def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
         files = len(library.files())
         path = library.index_path
     elapsed = time.perf_counter() - started
-    echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})")
+    echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})", status=True)
 
 
 def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
@@ -401,6 +411,7 @@ def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
 )
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def harvest(
     letters: tuple[Path, ...],

@@ -9,7 +9,16 @@ from typing import Any, cast
 
 import click
 
-from draftkit.cli._common import InputPath, echo, echo_error, run_guarded
+from draftkit.cli._common import (
+    InputPath,
+    echo,
+    echo_error,
+    echo_verbose,
+    is_quiet,
+    is_verbose,
+    output_options,
+    run_guarded,
+)
 from draftkit.config import load_config
 from draftkit.files import load_letter
 from draftkit.merge import (
@@ -27,13 +36,15 @@ from draftkit.tables import TABLE_FORMATS, Table
 
 
 def _note_read(table: Table) -> None:
-    """Say how a recipient list was read when its encoding was guessed."""
+    """Say how a recipient list was read when its encoding was guessed (always under -v)."""
     if table.detected:
         echo(
             f"draftkit: note: {table.name} read as {table.read_as()}; if names look wrong,"
             " pass --encoding",
             err=True,
         )
+    else:
+        echo_verbose(f"draftkit: note: {table.name} read as {table.read_as()}")
 
 
 @click.command()
@@ -140,7 +151,7 @@ def _note_read(table: Table) -> None:
     "rows are still reported and listed in manifest.csv).",
 )
 @click.option("--strict", is_flag=True, hidden=True, help="The default now: a failed row exits 1.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@output_options
 @run_guarded
 def merge(
     spec: Path,
@@ -167,7 +178,6 @@ def merge(
     dry_run: bool,
     allow_failures: bool,
     strict: bool,
-    quiet: bool,
 ) -> None:
     """Render the letter SPEC once for every recipient into a folder.
 
@@ -230,6 +240,8 @@ def merge(
         )
         if "(detected)" in imported.read_as:
             echo(f"draftkit: note: {imported.source} read as {imported.read_as}", err=True)
+        else:
+            echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
         if not merge_duplicates:
             for pair in imported.near_duplicates:
                 echo(
@@ -271,12 +283,14 @@ def merge(
                     length=len(people),
                     label="merging",
                     show_pos=True,
-                    hidden=quiet,
+                    hidden=is_quiet() or is_verbose(),  # -v lists the rows instead
                     file=sys.stderr,
                 )
             )
         if row.status == "error":
             errors.append(row)
+        elif is_verbose():
+            echo(f"draftkit: {row.status} #{row.index} {row.recipient}: {row.file}", err=True)
         bar.update(1)
 
     with bars:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import InputPath, echo, run_guarded
+from draftkit.cli._common import InputPath, echo, output_options, run_guarded
 from draftkit.compose import scaffold_spec
 from draftkit.config import load_config
 from draftkit.outputs import write_text_atomic
@@ -36,6 +36,7 @@ __all__ = ["new"]
     type=InputPath(file_okay=False),
     help="A team templates folder, searched first (repeatable).",
 )
+@output_options
 @run_guarded
 def new(
     audience: str,
@@ -57,5 +58,6 @@ def new(
     write_text_atomic(output, text, force=force)
     docx = output.with_suffix(".docx")
     echo(
-        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}"
+        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}",
+        status=True,
     )

@@ -11,7 +11,7 @@ from typing import BinaryIO
 import click
 
 from draftkit.build import explain_spec, render_spec
-from draftkit.cli._common import InputPath, echo, run_guarded
+from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
 from draftkit.errors import RenderError
 from draftkit.schema import Letter
 
@@ -57,6 +57,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     help="List what the template variant and the forms of address add to the spec "
     "(the parts it leaves out), with their text; without -o, render nothing.",
 )
+@output_options
 @run_guarded
 def render(
     spec: Path,
@@ -79,7 +80,7 @@ def render(
     replaced only with --force.
     """
 
-    if explain:
+    if explain or (is_verbose() and output is not None):
         lines = explain_spec(
             spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
         )
@@ -158,6 +159,7 @@ def _to_stdout(
 
 @click.command()
 @click.option("--indent", default=2, show_default=True, help="JSON indentation.")
+@output_options
 def schema(indent: int) -> None:
     """Print the JSON Schema of a letter spec."""
 

@@ -8,7 +8,7 @@ from typing import Any, cast
 import click
 
 from draftkit.check import check_letter
-from draftkit.cli._common import InputPath, echo, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_verbose, output_options, run_guarded
 from draftkit.files import load_data, load_letter
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
 from draftkit.signatories import (
@@ -70,6 +70,8 @@ def _read(
             " wrong, pass --encoding",
             err=True,
         )
+    elif imported.read_as:
+        echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
     return imported
 
 
@@ -90,6 +92,7 @@ def _is_spec(path: Path) -> bool:
 @signatories.command()
 @click.argument("file", type=_FILE)
 @_reading_options
+@output_options
 @run_guarded
 def summary(
     file: Path,
@@ -177,6 +180,7 @@ def summary(
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
 @_reading_options
+@output_options
 @run_guarded
 def import_(
     file: Path,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import InputPath, echo, run_guarded
+from draftkit.cli._common import InputPath, echo, output_options, run_guarded
 from draftkit.compose import list_variants, new_variant, variant_info
 from draftkit.config import load_config
 
@@ -37,6 +37,7 @@ def templates() -> None:
 
 @templates.command("list")
 @_TEMPLATES_OPTION
+@output_options
 @run_guarded
 def list_command(template_dirs: tuple[Path, ...]) -> None:
     """List the variants you can use as `audience:` in a spec."""
@@ -58,6 +59,7 @@ def list_command(template_dirs: tuple[Path, ...]) -> None:
 @click.argument("name")
 @click.option("--source", is_flag=True, help="Print the template file itself.")
 @_TEMPLATES_OPTION
+@output_options
 @run_guarded
 def show_command(name: str, source: bool, template_dirs: tuple[Path, ...]) -> None:
     """Show what variant NAME inherits, which variables it needs, and its blocks."""
@@ -103,6 +105,7 @@ def show_command(name: str, source: bool, template_dirs: tuple[Path, ...]) -> No
 )
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @_TEMPLATES_OPTION
+@output_options
 @run_guarded
 def new_command(
     name: str, base: str, dest: Path | None, force: bool, template_dirs: tuple[Path, ...]
@@ -114,7 +117,7 @@ def new_command(
     path = new_variant(
         name, base, folder, template_dirs=[*template_dirs, *config.templates], force=force
     )
-    echo(f"wrote {path}")
+    echo(f"wrote {path}", status=True)
     known = [p.resolve() for p in config.templates]
     if folder.resolve() not in known:
         echo(
