@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -24,10 +25,11 @@ from draftkit.files import load_letter
 from draftkit.merge import (
     MailSettings,
     MergeFormat,
+    MergeResult,
     MergeRow,
     check_outputs,
+    dry_run_merge,
     mail_merge,
-    output_names,
 )
 from draftkit.recipients import load_recipients
 from draftkit.schema import Letter
@@ -45,6 +47,56 @@ def _note_read(table: Table) -> None:
         )
     else:
         echo_verbose(f"draftkit: note: {table.name} read as {table.read_as()}")
+
+
+def _json_report(result: MergeResult, *, dry_run: bool) -> str:
+    """--output-format json: the rows of a merge or a dry run (keys in docs/merge.md)."""
+    data = {
+        "dry_run": dry_run,
+        "outdir": str(result.outdir),
+        "recipients": len(result.rows),
+        "rendered": result.rendered,
+        "skipped": result.skipped,
+        "failed": result.errors,
+        "rows": [
+            {
+                "index": row.index,
+                "recipient": row.recipient,
+                "key": row.key,
+                "file": row.file,
+                "status": row.status,
+                "message": row.message,
+                "email": row.email,
+                "contact_form": row.contact_form,
+            }
+            for row in result.rows
+        ],
+        "manifest": str(result.manifest) if result.manifest else None,
+        "combined": str(result.combined) if result.combined else None,
+        "warnings": list(result.warnings),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _report_dry_run(result: MergeResult, fmt: str) -> None:
+    """Print what a real run would do with each row (--dry-run)."""
+    if fmt == "json":
+        echo(_json_report(result, dry_run=True), data=True)
+        return
+    for row in result.rows:
+        if row.status == "error":
+            echo(f"-\t{row.recipient}\twould fail: {row.message}")
+        elif row.status == "skipped":
+            echo(f"{row.file}\t{row.recipient}\talready there (--force replaces it)")
+        else:
+            echo(f"{row.file}\t{row.recipient}" + (f"\t({row.message})" if row.message else ""))
+    for warning in result.warnings:
+        echo(f"draftkit: warning: {warning}", err=True)
+    echo(
+        f"{len(result.rows)} recipients: {result.rendered} would be written,"
+        f" {result.skipped} already there, {result.errors} would fail (dry run: nothing written)",
+        err=True,
+    )
 
 
 @click.command()
@@ -143,7 +195,21 @@ def _note_read(table: Table) -> None:
     is_flag=True,
     help='Also merge --signatories names listed as "likely the same" (typing slips).',
 )
-@click.option("--dry-run", is_flag=True, help="List the selected recipients and file names only.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every row as a real run would (compose, fill, render in memory) and list "
+    "the file names and the rows that would fail; write nothing. Exit 1 if any would fail.",
+)
+@click.option(
+    "--output-format",
+    "output_fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How the rows are reported on stdout: json lists every row (keys in "
+    "docs/merge.md), with --dry-run too (--format names the letters' format).",
+)
 @click.option(
     "--allow-failures",
     is_flag=True,
@@ -176,6 +242,7 @@ def merge(
     signatories_sheet: str | None,
     merge_duplicates: bool,
     dry_run: bool,
+    output_fmt: str,
     allow_failures: bool,
     strict: bool,
 ) -> None:
@@ -226,12 +293,6 @@ def merge(
         if fmt == "eml"
         else None
     )
-    if dry_run:
-        for recipient, name in zip(people, output_names(people, chosen), strict=True):
-            status = f"  ({recipient.problem})" if recipient.problem else ""
-            echo(f"{name}\t{recipient.label()}{status}")
-        echo(f"{len(people)} recipients", err=True)
-        return
     spec_input: Letter | Path = spec
     if signatory_file is not None:
         letter = load_letter(spec)
@@ -257,18 +318,32 @@ def merge(
             err=True,
         )
 
-    check_outputs(
-        outdir,
-        people,
-        chosen,
-        {
-            "the spec": spec,
-            "the recipient list": None if str(source) == "-" else source,
-            "the signatory file": signatory_file,
-            "the reference document": reference,
-        },
-    )
+    inputs: dict[str, Path | None] = {
+        "the spec": spec,
+        "the recipient list": None if str(source) == "-" else source,
+        "the signatory file": signatory_file,
+        "the reference document": reference,
+    }
     config = load_config(spec)
+    if dry_run:
+        checked = dry_run_merge(
+            spec_input,
+            people,
+            outdir,
+            fmt=chosen,
+            force=force,
+            reference=reference,
+            config=config,
+            audience=audience,
+            template_dirs=template_dirs,
+            inputs=inputs,
+            mail=mail,
+        )
+        _report_dry_run(checked, output_fmt)
+        if checked.errors:
+            raise SystemExit(1)
+        return
+    check_outputs(outdir, people, chosen, inputs)
     errors: list[MergeRow] = []
     # the bar starts with the first row, so a merge refused before any letter (a template
     # the sandbox refuses) prints its one error line and nothing else
@@ -322,6 +397,8 @@ def merge(
     )
     if result.combined is not None:
         echo(f"wrote {result.combined}", err=True)
+    if output_fmt == "json":
+        echo(_json_report(result, dry_run=False), data=True)
     unaddressed = result.unaddressed
     if unaddressed:
         forms = sum(1 for row in unaddressed if row.contact_form)
