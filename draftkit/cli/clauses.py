@@ -20,6 +20,7 @@ from draftkit.clauses.store import (
     read_clause_file,
 )
 from draftkit.cli._common import InputPath, echo, echo_error, output_options, run_guarded
+from draftkit.cli.completion import complete_clause_ids
 from draftkit.config import default_cache_dir, find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
 from draftkit.files import load_letter
@@ -181,7 +182,7 @@ def search(
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--audience", help="Show the wording this audience gets.")
 @click.option("--variant", help="Show this variant's wording.")
 @click.option(
@@ -332,7 +333,7 @@ def add(
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--by", "by", required=True, help="Who vetted it (a person or a committee).")
 @click.option(
     "--on",
@@ -360,7 +361,7 @@ def vet(
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--reason", required=True, help="Why it should no longer be used.")
 @library_options
 @output_options

@@ -20,6 +20,7 @@ from draftkit.cli._common import (
     output_options,
     run_guarded,
 )
+from draftkit.cli.completion import complete_audiences, complete_committees, complete_where
 from draftkit.config import load_config
 from draftkit.files import load_letter
 from draftkit.merge import (
@@ -122,6 +123,7 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
     "--where",
     multiple=True,
     metavar="KEY=VALUE",
+    shell_complete=complete_where,
     help="Keep recipients whose KEY matches (repeatable; VALUE may be a,b). "
     "E.g. chamber=senate, state=ID, party=D.",
 )
@@ -130,6 +132,7 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
     "committees",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_committees,
     help="Members of a committee by thomas_id (SSFR, HSFA, SSFR09 ...; congress data only).",
 )
 @click.option(
@@ -164,7 +167,11 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
     type=InputPath(dir_okay=False),
     help="A house-style .docx for DOCX output.",
 )
-@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--audience",
+    shell_complete=complete_audiences,
+    help="Template variant to compose with (overrides the spec).",
+)
 @click.option(
     "--templates",
     "template_dirs",

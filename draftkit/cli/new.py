@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from draftkit.cli._common import InputPath, echo, output_options, run_guarded
+from draftkit.cli.completion import complete_audiences
 from draftkit.compose import scaffold_spec
 from draftkit.config import load_config
 from draftkit.outputs import write_text_atomic
@@ -18,6 +19,7 @@ __all__ = ["new"]
 @click.option(
     "--audience",
     default="base",
+    shell_complete=complete_audiences,
     show_default=True,
     help="The template variant (see `draftkit templates list`).",
 )

@@ -12,6 +12,7 @@ import click
 
 from draftkit.build import explain_spec, render_spec
 from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
+from draftkit.cli.completion import complete_audiences
 from draftkit.errors import RenderError
 from draftkit.schema import Letter
 
@@ -35,7 +36,11 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     type=InputPath(dir_okay=False),
     help="A house-style .docx: its styles, margins, headers, footers and letterhead.",
 )
-@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--audience",
+    shell_complete=complete_audiences,
+    help="Template variant to compose with (overrides the spec).",
+)
 @click.option(
     "--templates",
     "template_dirs",

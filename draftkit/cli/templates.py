@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from draftkit.cli._common import InputPath, echo, output_options, run_guarded
+from draftkit.cli.completion import complete_audiences
 from draftkit.compose import VariantInfo, list_variants, new_variant, variant_info
 from draftkit.config import load_config
 
@@ -101,7 +102,7 @@ def list_command(template_dirs: tuple[Path, ...], fmt: str) -> None:
 
 
 @templates.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_audiences)
 @click.option("--source", is_flag=True, help="Print the template file itself.")
 @_TEMPLATES_OPTION
 @_FORMAT_OPTION
@@ -144,7 +145,13 @@ def show_command(name: str, source: bool, template_dirs: tuple[Path, ...], fmt: 
 
 @templates.command("new")
 @click.argument("name")
-@click.option("--from", "base", required=True, help="The variant to start from.")
+@click.option(
+    "--from",
+    "base",
+    required=True,
+    shell_complete=complete_audiences,
+    help="The variant to start from.",
+)
 @click.option(
     "--dir",
     "dest",
