@@ -74,6 +74,7 @@ def complete_offices(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Office keys of the forms-of-address table (``us-senator`` ...), with their labels."""
+    # deferred: a completion loads only the library it reads
     from draftkit import protocol
 
     return _items(((row.key, row.label) for row in protocol.offices()), incomplete)
@@ -84,6 +85,7 @@ def complete_countries(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Country codes that have offices in the table (``address --list --country``)."""
+    # deferred: a completion loads only the library it reads
     from draftkit import protocol
 
     codes = sorted({row.country for row in protocol.offices() if row.country})
@@ -95,6 +97,7 @@ def complete_organizations(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Organization codes that have offices in the table (``UN``, ``EU`` ...)."""
+    # deferred: a completion loads only the library it reads
     from draftkit import protocol
 
     codes = sorted({row.organization for row in protocol.offices() if row.organization})
@@ -106,6 +109,7 @@ def complete_audiences(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Template variants (``--audience``), from --templates, draftkit.yaml and the built-ins."""
+    # deferred: a completion loads only the library it reads
     from draftkit.compose import list_variants
     from draftkit.config import load_config
 
@@ -119,6 +123,7 @@ def complete_clause_ids(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Clause ids of the library (--library folders, else draftkit.yaml's)."""
+    # deferred: a completion loads only the library it reads
     from draftkit.cli.clauses import open_library
 
     libraries = tuple(_param(ctx, "libraries") or ())
@@ -132,6 +137,7 @@ def complete_committees(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Committee ids (thomas_id) of the congress-legislators folder given to -r."""
+    # deferred: a completion loads only the library it reads
     import yaml
 
     source = _param(ctx, "source")
