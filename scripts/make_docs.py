@@ -94,7 +94,8 @@ goes away (`draftkit ... | head`), as a shell reports a closed pipe.
 
 **A missing input file is exit code 1 everywhere** (`render`, `check`, `merge`,
 `signatories`, `send`, `--reference`, `--recipients` ...), with one line
-`draftkit: error: PATH: file not found — check the path`. It is a problem with an input,
+`draftkit: error: PATH: file not found — check the path` ("folder not found" for a
+folder such as `send OUTDIR`). It is a problem with an input,
 as an unreadable or malformed file is, not with how the command was typed; and the batch
 commands (`ingest`, `clauses harvest`) go on past a missing file to the others and report
 a partial failure, which is 1. Click's own check would have said 2 for some commands and
