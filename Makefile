@@ -49,16 +49,23 @@ test: lint typecheck pytest
 # Build the wheel, install it in a clean venv and render an example with it, so that
 # missing package data cannot hide behind the editable install.
 wheel-check: $(VENV)/.test-installed
-	rm -rf build/wheel-check dist
-	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	rm -rf build/wheel-check build/wheel-check.log dist
+	mkdir -p build
+	$(BIN)/python -m build --wheel --outdir dist . > build/wheel-check.log 2>&1 \
+	  || { cat build/wheel-check.log; exit 1; }
+	@if grep -iE 'deprecat|BuildBackendWarning' build/wheel-check.log; then \
+	  echo "wheel-check: building the wheel printed a warning (above)"; exit 1; fi
 	$(PYTHON) -m venv build/wheel-check/venv
-	build/wheel-check/venv/bin/python -m pip install --quiet dist/*.whl
+	build/wheel-check/venv/bin/python -m pip install dist/*.whl > build/wheel-check/pip.log 2>&1 \
+	  || { cat build/wheel-check/pip.log; exit 1; }
+	@if grep -iE 'deprecat|BuildBackendWarning' build/wheel-check/pip.log; then \
+	  echo "wheel-check: pip install printed a warning (above)"; exit 1; fi
 	$(PYTHON) scripts/check_wheel.py dist/*.whl templates
 	cd build/wheel-check && venv/bin/python -c "from draftkit.shipped import SHIPPED_TEMPLATES as t; assert 'site-packages' in str(t), t"
 	cd build/wheel-check && venv/bin/draftkit render ../../examples/coalition-president.yaml -o letter.docx --force
 	cd build/wheel-check && venv/bin/draftkit render ../../examples/secretary-of-state.yaml -o letter.txt --force
 	build/wheel-check/venv/bin/python -c "import docx; d = docx.Document('build/wheel-check/letter.docx'); assert any(p.style.name == 'Ask' for p in d.paragraphs)"
-	@echo "wheel-check: the built wheel carries templates/ and renders examples"
+	@echo "wheel-check: the built wheel carries templates/ and LICENSE, installs without warnings and renders examples"
 
 benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/render.py

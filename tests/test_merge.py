@@ -676,3 +676,36 @@ def test_a_letter_dated_after_members_terms_end_says_so(tmp_path: Path, congress
         simple_spec(date="2099-01-01"), [person("Ana Sousa")], tmp_path / "row", fmt="txt"
     )
     assert not [w for w in row.warnings if "term that ends before" in w]
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("王毅", "wang-yi"),
+        ("习近平", "xi-jin-ping"),
+        ("Сергей Лавров", "sergey-lavrov"),
+        ("عبد الله", "bd-llh"),
+        ("김정은", "gim-jeong-eun"),
+        ("Ναταλία Παπαδοπούλου", "natalia-papadopoulou"),
+        ("Đặng Thị Ngọc Thịnh", "dang-thi-ngoc-thinh"),
+        ("हरदीप सिंह पुरी", "hrdip-simh-puri"),
+        ("Lech Wałęsa", "lech-walesa"),
+        ("Jim McDonald", "jim-mcdonald"),  # a Latin name is never split at its capitals
+        ("Æsir Þór", "aesir-thor"),
+    ],
+)
+def test_non_latin_names_are_transliterated(name: str, stem: str) -> None:
+    assert safe_file_stem(name) == stem
+
+
+def test_non_latin_recipients_get_distinct_readable_files(tmp_path: Path) -> None:
+    people = [person("王毅"), person("Сергей Лавров"), person("عبد الله")]
+    names = output_names(people)
+    assert names == [
+        "001-senator-wang-yi.docx",
+        "002-senator-sergey-lavrov.docx",
+        "003-senator-bd-llh.docx",
+    ]
+    spec = simple_spec(body=["For {{ recipient.name }}."])
+    assert mail_merge(spec, people, tmp_path, fmt="txt").rendered == 3
+    assert (tmp_path / "002-senator-sergey-lavrov.txt").read_text("utf-8").count("Сергей Лавров")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -38,16 +39,26 @@ def test_merge_a_committee_from_the_congress_data(
     assert code == 0 and f"0 rendered, {len(rows)} already there" in err
 
 
-def test_merge_reports_bad_rows_and_strict_fails(tmp_path: Path, examples_dir: Path) -> None:
+def test_merge_with_failed_rows_exits_1_unless_failures_are_allowed(
+    tmp_path: Path, examples_dir: Path
+) -> None:
     source = tmp_path / "list.csv"
     source.write_text("name,office\nAna Sousa,us-senator\nBo Reyes,no-such-office\n", "utf-8")
     spec = str(examples_dir / "merge-committee.yaml")
     code, _, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out"),
                        "--format", "txt")  # fmt: skip
-    assert code == 0
+    assert code == 1  # a partial failure
     assert "skipped #2 Bo Reyes:" in err and "no-such-office" in err
     assert "1 rendered, 0 already there, 1 failed" in err
-    code, _, _ = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out2"), "--strict")
+    assert (tmp_path / "out" / "001-senator-ana-sousa.txt").is_file()  # the good row is kept
+    code, _, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "out2"),
+                       "--allow-failures")  # fmt: skip
+    assert code == 0 and "1 rendered, 0 already there, 1 failed" in err
+    # every row failed: nothing was written, so --allow-failures does not make it a success
+    only_bad = tmp_path / "bad.csv"
+    only_bad.write_text("name,office\nBo Reyes,no-such-office\n", "utf-8")
+    code, _, _ = run(merge, spec, "-r", str(only_bad), "-o", str(tmp_path / "out3"),
+                     "--allow-failures")  # fmt: skip
     assert code == 1
 
 
@@ -111,3 +122,83 @@ def test_rendering_a_merge_spec_points_to_merge(tmp_path: Path, examples_dir: Pa
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert f"it is a mail-merge letter; run draftkit merge {spec} --recipients FILE" in err
     assert not out.exists()
+
+
+def _bad_rows(tmp_path: Path) -> tuple[str, Path]:
+    """A spec that needs an office and a column, and a list with rows that lack them."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "audience: us-congress\ndate: 2026-10-05\nsender: {organization: Harbor Lights}\n"
+        "subject: River dredging\n"
+        "body:\n  - 'Neighbours in {{ recipient.district_name }} wrote to us.'\n"
+        "asks:\n  - lead: Hold a hearing.\ncomplimentary_close: Sincerely,\n"
+        "signatories:\n  - name: Rowan Vale\n    organization: Harbor Lights\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "name,office,state,district_name\n"
+        "Ana Sousa,us-senator,Idaho,Boise\n"
+        "Bo Reyes,us-senatr,Ohio,Akron\n"  # a misspelled office
+        "Cy Lane,,Utah,Provo\n"  # no office, and the spec has no salutation
+        "Di Park,us-senator,Maine,\n",  # the column the text needs is empty
+        encoding="utf-8",
+    )
+    return str(spec), source
+
+
+def test_dry_run_fails_the_rows_a_real_run_fails(tmp_path: Path) -> None:
+    spec, source = _bad_rows(tmp_path)
+    code, out, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "dry"),
+                         "--format", "txt", "--dry-run", "--output-format", "json")  # fmt: skip
+    assert code == 1, err
+    assert not (tmp_path / "dry").exists()  # nothing written
+    dry = json.loads(out)
+    assert dry["dry_run"] is True and dry["recipients"] == 4
+    by_name = {row["recipient"]: row for row in dry["rows"]}
+    assert by_name["Ana Sousa"]["status"] == "rendered"
+    assert by_name["Ana Sousa"]["file"] == "001-senator-ana-sousa.txt"
+    assert "us-senatr" in by_name["Bo Reyes"]["message"] and "did you mean" in (
+        by_name["Bo Reyes"]["message"]
+    )
+    assert by_name["Cy Lane"]["status"] == "error" and "office" in by_name["Cy Lane"]["message"]
+    assert by_name["Di Park"]["status"] == "error"
+    assert dry["failed"] == sum(row["status"] == "error" for row in dry["rows"])
+
+    # the real run fails the same rows with the same messages
+    code, out, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "real"),
+                         "--format", "txt", "--output-format", "json")  # fmt: skip
+    assert code == 1
+    real = json.loads(out)
+    assert real["dry_run"] is False
+    assert [(r["status"], r["file"], r["message"]) for r in real["rows"]] == [
+        (r["status"], r["file"], r["message"]) for r in dry["rows"]
+    ]
+    with (tmp_path / "real" / "manifest.csv").open(encoding="utf-8") as handle:
+        manifest = list(csv.DictReader(handle))
+    assert [m["status"] for m in manifest] == [r["status"] for r in dry["rows"]]
+
+
+def test_dry_run_text_names_the_rows_that_would_fail(tmp_path: Path) -> None:
+    spec, source = _bad_rows(tmp_path)
+    code, out, err = run(merge, spec, "-r", str(source), "-o", str(tmp_path / "dry"),
+                         "--dry-run")  # fmt: skip
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "001-senator-ana-sousa.docx\tAna Sousa"
+    assert lines[1].startswith("-\tBo Reyes\twould fail: ") and "us-senatr" in lines[1]
+    assert "4 recipients: 1 would be written, 0 already there, 3 would fail" in err
+
+
+def test_dry_run_reports_existing_files_as_a_real_run_skips_them(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    spec = str(examples_dir / "merge-committee.yaml")
+    senators = str(examples_dir / "recipients" / "senators.csv")
+    out = tmp_path / "out"
+    code, _, _ = run(merge, spec, "-r", senators, "-o", str(out), "--format", "txt", "-q")
+    assert code == 0
+    code, stdout, _ = run(merge, spec, "-r", senators, "-o", str(out), "--format", "txt",
+                          "--dry-run", "--output-format", "json")  # fmt: skip
+    assert code == 0
+    assert {row["status"] for row in json.loads(stdout)["rows"]} == {"skipped"}

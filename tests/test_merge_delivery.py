@@ -186,7 +186,7 @@ def test_congress_recipients_get_their_contact_form_in_the_manifest(
     result = CliRunner().invoke(
         main,
         ["merge", str(SPEC), "-r", str(congress_dir), "--committee", "SSFR", "-o", str(out),
-         "--format", "eml", "--from", FROM, "-q"],
+         "--format", "eml", "--from", FROM],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     rows = _manifest(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -450,6 +451,24 @@ def test_cli_templates_list_and_show(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = runner.invoke(templates, ["show", "nope"])
     assert result.exit_code == 1
     assert "draftkit: error: no template variant 'nope'" in result.output
+
+
+def test_cli_templates_list_and_show_as_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(templates, ["list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert {v["name"] for v in listed} >= set(BUILTINS)
+    assert all(v["origin"] == "built-in" and v["error"] is None for v in listed)
+    result = runner.invoke(templates, ["show", "us-congress", "--format", "json"])
+    shown = json.loads(result.stdout)
+    assert shown["ancestors"] == ["base"] and "opening" in shown["blocks"]
+    required = {v["name"] for v in shown["variables"] if v["required"]}
+    assert "purpose" in required
+    assert shown == next(v for v in listed if v["name"] == "us-congress")
 
 
 def test_cli_templates_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -170,4 +170,7 @@ def main() -> None:
 
     Write a letter spec in YAML, then `draftkit render letter.yaml -o letter.docx`.
     Run `draftkit COMMAND --help` for each command.
+
+    Exit codes: 0 done; 1 findings, failed rows or files, or a missing or bad input;
+    2 a wrong command line (docs/cli.md).
     """

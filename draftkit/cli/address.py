@@ -8,7 +8,8 @@ from typing import Any, Literal, cast
 import click
 
 from draftkit import protocol
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import echo, is_verbose, output_options, run_guarded
+from draftkit.cli.completion import complete_countries, complete_offices, complete_organizations
 from draftkit.errors import ProtocolError
 
 __all__ = ["address"]
@@ -98,7 +99,13 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
 
 
 @click.command("address")
-@click.option("--office", "office", metavar="KEY", help="Office key, e.g. us-senator.")
+@click.option(
+    "--office",
+    "office",
+    metavar="KEY",
+    shell_complete=complete_offices,
+    help="Office key, e.g. us-senator.",
+)
 @click.option("--name", "name", metavar="NAME", help='Person\'s name, e.g. "James E. Risch".')
 @click.option("--gender", type=click.Choice(["female", "male"]), help="Pick gendered forms.")
 @click.option(
@@ -124,9 +131,17 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
     help="Template parameter (state, department, country, committee ...); repeatable.",
 )
 @click.option("--list", "list_offices", is_flag=True, help="List the office keys and exit.")
-@click.option("--country", metavar="CODE", help="With --list: only this country's offices (GB).")
 @click.option(
-    "--organization", metavar="CODE", help="With --list: only this organization's offices (UN)."
+    "--country",
+    metavar="CODE",
+    shell_complete=complete_countries,
+    help="With --list: only this country's offices (GB).",
+)
+@click.option(
+    "--organization",
+    metavar="CODE",
+    shell_complete=complete_organizations,
+    help="With --list: only this organization's offices (UN).",
 )
 @click.option(
     "--format",
@@ -137,6 +152,7 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
     help="Output format.",
 )
 @click.option("--sources", "show_sources", is_flag=True, help="Print the source of every form.")
+@output_options
 @run_guarded
 def address(
     office: str | None,
@@ -192,4 +208,6 @@ def address(
     if fmt == "json":
         echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
         return
-    _print_report(report, protocol.cited_works(protocol.get_office(office)), show_sources)
+    _print_report(
+        report, protocol.cited_works(protocol.get_office(office)), show_sources or is_verbose()
+    )

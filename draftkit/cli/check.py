@@ -19,7 +19,7 @@ from draftkit.check import (
     resolve_disabled,
 )
 from draftkit.check.engine import unknown_rule_hint
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
 from draftkit.errors import RenderError, SpecError
 from draftkit.outputs import claim_output
 from draftkit.provenance import provenance_properties, spec_hash
@@ -48,7 +48,8 @@ def _finding_text(finding: Finding) -> list[str]:
     new = finding.details.get("new_sentences") if finding.rule == "vetted-language" else None
     if isinstance(new, list) and new:
         lines.append(f"{_INDENT}new sentences, for review:")
-        for item in new[:_MAX_NEW]:
+        shown_new = len(new) if is_verbose() else _MAX_NEW
+        for item in new[:shown_new]:
             lines.append(
                 textwrap.fill(
                     f"- {item['where']}: {item['sentence']}",
@@ -57,8 +58,10 @@ def _finding_text(finding: Finding) -> list[str]:
                     subsequent_indent=_INDENT + "    ",
                 )
             )
-        if len(new) > _MAX_NEW:
-            lines.append(f"{_INDENT}  ... and {len(new) - _MAX_NEW} more (--format json lists all)")
+        if len(new) > shown_new:
+            lines.append(
+                f"{_INDENT}  ... and {len(new) - shown_new} more (-v or --format json lists all)"
+            )
     return lines
 
 
@@ -109,7 +112,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 
 @click.command()
 @click.argument(
-    "path", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+    "path", required=False, type=InputPath(dir_okay=False)
 )
 @click.option(
     "--format",
@@ -127,7 +130,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 )
 @click.option(
     "--spec",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="For a .docx: the spec file to compare with the hash the document records.",
 )
 @click.option(
@@ -141,26 +144,27 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     "--clauses",
     "clause_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A clause library folder for the vetted-language rules (repeatable).",
 )
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder for composing a spec (repeatable).",
 )
 @click.option(
     "-r",
     "--recipients",
-    type=click.Path(exists=True, path_type=Path),
+    type=InputPath(),
     help="For a mail-merge spec: a recipient list (CSV, YAML/JSON); every merged letter "
     "is checked.",
 )
 @click.option("--strict", is_flag=True, help="Exit with status 1 on warnings too.")
 @click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
 @click.pass_context
+@output_options
 @run_guarded
 def check(
     ctx: click.Context,

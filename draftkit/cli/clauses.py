@@ -19,7 +19,8 @@ from draftkit.clauses.store import (
     parse_clause_text,
     read_clause_file,
 )
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_error, output_options, run_guarded
+from draftkit.cli.completion import complete_clause_ids
 from draftkit.config import default_cache_dir, find_config, load_config
 from draftkit.errors import ClauseError, DraftkitError
 from draftkit.files import load_letter
@@ -43,7 +44,7 @@ def library_options(func: F) -> F:
         "--library",
         "libraries",
         multiple=True,
-        type=click.Path(exists=True, path_type=Path),
+        type=InputPath(),
         help="A clause library folder (repeatable; default: draftkit.yaml's 'clauses').",
     )(func)
     return func
@@ -115,6 +116,7 @@ def clauses() -> None:
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def search(
     query: tuple[str, ...],
@@ -180,7 +182,7 @@ def search(
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--audience", help="Show the wording this audience gets.")
 @click.option("--variant", help="Show this variant's wording.")
 @click.option(
@@ -192,6 +194,7 @@ def search(
     help="Output format.",
 )
 @library_options
+@output_options
 @run_guarded
 def show(
     clause_id: str,
@@ -262,6 +265,7 @@ def show(
 @click.option("--audience", help="Only clauses suiting this audience.")
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def list_(
     kind: str | None,
@@ -293,7 +297,7 @@ def list_(
 
 
 @clauses.command()
-@click.argument("source", metavar="FILE|-")
+@click.argument("source", metavar="FILE|-", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option(
     "--to",
     "target",
@@ -301,9 +305,10 @@ def list_(
     help="The clause file to add to (default: <library>/<first topic>.yaml).",
 )
 @library_options
+@output_options
 @run_guarded
 def add(
-    source: str, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
+    source: Path, target: Path | None, libraries: tuple[Path, ...], cache_dir: Path | None
 ) -> None:
     """Add clauses from a YAML file (or - for stdin) to the library.
 
@@ -311,24 +316,24 @@ def add(
     `clauses:` list. Other clauses and comments in the target file are kept.
     """
 
-    if source == "-":
+    if str(source) == "-":
         text, origin = sys.stdin.read(MAX_CLAUSE_FILE_BYTES + 1), Path("<stdin>")
         if len(text) > MAX_CLAUSE_FILE_BYTES:
             raise ClauseError(f"more than {MAX_CLAUSE_FILE_BYTES:,} characters", path=origin)
         new = parse_clause_text(text, origin)
     else:
-        origin = Path(source)
+        origin = source
         new = read_clause_file(origin)
     if not new:
         raise ClauseError("no clauses in the input", path=origin, hint="start with '- id: ...'")
     with open_library(libraries, cache_dir) as library:
         for clause in new:
             stored = library.add(clause, to=target)
-            echo(f"added {stored.id} ({stored.status}) at {_where(stored)}")
+            echo(f"added {stored.id} ({stored.status}) at {_where(stored)}", status=True)
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--by", "by", required=True, help="Who vetted it (a person or a committee).")
 @click.option(
     "--on",
@@ -337,6 +342,7 @@ def add(
     help="The date it was vetted (YYYY-MM-DD; default today).",
 )
 @library_options
+@output_options
 @run_guarded
 def vet(
     clause_id: str,
@@ -348,13 +354,17 @@ def vet(
     """Mark clause ID as vetted (edits its file in place)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.vet(clause_id, by, on.date() if on else None)
-    echo(f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})")
+    echo(
+        f"vetted {clause.id} by {clause.vetted_by} on {clause.vetted_on} ({_where(clause)})",
+        status=True,
+    )
 
 
 @clauses.command()
-@click.argument("clause_id", metavar="ID")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
 @click.option("--reason", required=True, help="Why it should no longer be used.")
 @library_options
+@output_options
 @run_guarded
 def retire(
     clause_id: str, reason: str, libraries: tuple[Path, ...], cache_dir: Path | None
@@ -362,11 +372,12 @@ def retire(
     """Retire clause ID (it stays in its file, marked retired, with the reason)."""
     with open_library(libraries, cache_dir) as library:
         clause = library.retire(clause_id, reason)
-    echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}")
+    echo(f"retired {clause.id} ({_where(clause)}): {clause.retired_reason}", status=True)
 
 
 @clauses.command()
 @library_options
+@output_options
 @run_guarded
 def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
     """Rebuild the search index from the clause files now."""
@@ -377,7 +388,7 @@ def reindex(libraries: tuple[Path, ...], cache_dir: Path | None) -> None:
         files = len(library.files())
         path = library.index_path
     elapsed = time.perf_counter() - started
-    echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})")
+    echo(f"indexed {count} clauses from {files} files in {elapsed:.2f} s ({path})", status=True)
 
 
 def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
@@ -401,6 +412,7 @@ def _read_letter(path: Path) -> tuple[Letter, SourceInfo]:
 )
 @_format_option
 @library_options
+@output_options
 @run_guarded
 def harvest(
     letters: tuple[Path, ...],

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import yaml
 
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import echo, echo_error, is_quiet, is_verbose, output_options, run_guarded
 from draftkit.errors import DraftkitError, OutputError
 from draftkit.files import dump_letter, letter_to_data
 from draftkit.ingest import IngestResult, ingest_file
@@ -122,20 +122,19 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     help="Spec format for the output  [default: yaml, or json for -o NAME.json]",
 )
 @click.option("--force", is_flag=True, help="Replace spec files that already exist.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors, no per-file summary.")
 @click.option(
     "--explain",
     is_flag=True,
     help="Print, line by line, what each line was read as and why (the page around the"
     " letter, its head, body, asks, close and signers), and the readings weighed.",
 )
+@output_options
 @run_guarded
 def ingest(
     files: tuple[Path, ...],
     outdir: Path | None,
     fmt: str | None,
     force: bool,
-    quiet: bool,
     explain: bool,
 ) -> None:
     """Read past letters (.txt, .md, .docx, .html, .pdf) into letter specs.
@@ -184,7 +183,7 @@ def ingest(
         raise click.UsageError(f"-o {outdir} is a file; give a folder or a .yaml/.json name")
     failed = 0
     used: set[Path] = set()
-    show_bar = len(files) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not quiet
+    show_bar = len(files) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not is_quiet()
     lines: list[str] = []
     with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
@@ -203,9 +202,11 @@ def ingest(
                     echo(text, nl=False, data=True)
                 if explain:
                     echo(_explanation(result))
-                if not quiet:
+                if not is_quiet():
                     lines.append(_summary(result, written))
                     lines.extend(_details(result))
+                    if is_verbose() and not explain:
+                        lines.extend(f"  reading: {line}" for line in result.reading)
                     if not show_bar:
                         for line in lines:
                             echo(line, err=True)
@@ -219,6 +220,6 @@ def ingest(
     for line in lines:
         echo(line, err=True)
     if failed:
-        if not quiet and len(files) > 1:
+        if not is_quiet() and len(files) > 1:
             echo(f"{failed} of {len(files)} file(s) failed", err=True)
         raise SystemExit(1)

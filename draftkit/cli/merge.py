@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from pathlib import Path
 from typing import Any, cast
 
 import click
 
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import (
+    InputPath,
+    echo,
+    echo_error,
+    echo_verbose,
+    is_quiet,
+    is_verbose,
+    output_options,
+    run_guarded,
+)
+from draftkit.cli.completion import complete_audiences, complete_committees, complete_where
 from draftkit.config import load_config
 from draftkit.files import load_letter
 from draftkit.merge import (
     MailSettings,
     MergeFormat,
+    MergeResult,
     MergeRow,
     check_outputs,
+    dry_run_merge,
     mail_merge,
-    output_names,
 )
 from draftkit.recipients import load_recipients
 from draftkit.schema import Letter
@@ -27,23 +39,75 @@ from draftkit.tables import TABLE_FORMATS, Table
 
 
 def _note_read(table: Table) -> None:
-    """Say how a recipient list was read when its encoding was guessed."""
+    """Say how a recipient list was read when its encoding was guessed (always under -v)."""
     if table.detected:
         echo(
             f"draftkit: note: {table.name} read as {table.read_as()}; if names look wrong,"
             " pass --encoding",
             err=True,
         )
+    else:
+        echo_verbose(f"draftkit: note: {table.name} read as {table.read_as()}")
+
+
+def _json_report(result: MergeResult, *, dry_run: bool) -> str:
+    """--output-format json: the rows of a merge or a dry run (keys in docs/merge.md)."""
+    data = {
+        "dry_run": dry_run,
+        "outdir": str(result.outdir),
+        "recipients": len(result.rows),
+        "rendered": result.rendered,
+        "skipped": result.skipped,
+        "failed": result.errors,
+        "rows": [
+            {
+                "index": row.index,
+                "recipient": row.recipient,
+                "key": row.key,
+                "file": row.file,
+                "status": row.status,
+                "message": row.message,
+                "email": row.email,
+                "contact_form": row.contact_form,
+            }
+            for row in result.rows
+        ],
+        "manifest": str(result.manifest) if result.manifest else None,
+        "combined": str(result.combined) if result.combined else None,
+        "warnings": list(result.warnings),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _report_dry_run(result: MergeResult, fmt: str) -> None:
+    """Print what a real run would do with each row (--dry-run)."""
+    if fmt == "json":
+        echo(_json_report(result, dry_run=True), data=True)
+        return
+    for row in result.rows:
+        if row.status == "error":
+            echo(f"-\t{row.recipient}\twould fail: {row.message}")
+        elif row.status == "skipped":
+            echo(f"{row.file}\t{row.recipient}\talready there (--force replaces it)")
+        else:
+            echo(f"{row.file}\t{row.recipient}" + (f"\t({row.message})" if row.message else ""))
+    for warning in result.warnings:
+        echo(f"draftkit: warning: {warning}", err=True)
+    echo(
+        f"{len(result.rows)} recipients: {result.rendered} would be written,"
+        f" {result.skipped} already there, {result.errors} would fail (dry run: nothing written)",
+        err=True,
+    )
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=InputPath(dir_okay=False))
 @click.option(
     "-r",
     "--recipients",
     "source",
     required=True,
-    type=click.Path(exists=True, allow_dash=True, path_type=Path),
+    type=InputPath(allow_dash=True),
     help="A .csv/.tsv, .xlsx/.xls/.ods or .yaml/.json recipient list, - for standard input, "
     "or a congress-legislators folder.",
 )
@@ -59,6 +123,7 @@ def _note_read(table: Table) -> None:
     "--where",
     multiple=True,
     metavar="KEY=VALUE",
+    shell_complete=complete_where,
     help="Keep recipients whose KEY matches (repeatable; VALUE may be a,b). "
     "E.g. chamber=senate, state=ID, party=D.",
 )
@@ -67,6 +132,7 @@ def _note_read(table: Table) -> None:
     "committees",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_committees,
     help="Members of a committee by thomas_id (SSFR, HSFA, SSFR09 ...; congress data only).",
 )
 @click.option(
@@ -98,21 +164,25 @@ def _note_read(table: Table) -> None:
 @click.option("-f", "--force", is_flag=True, help="Replace letters that already exist.")
 @click.option(
     "--reference",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="A house-style .docx for DOCX output.",
 )
-@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--audience",
+    shell_complete=complete_audiences,
+    help="Template variant to compose with (overrides the spec).",
+)
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched before the built-in variants (repeatable).",
 )
 @click.option(
     "--signatories",
     "signatory_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
     "ordered by the spec's options.signatory_order).",
 )
@@ -132,9 +202,29 @@ def _note_read(table: Table) -> None:
     is_flag=True,
     help='Also merge --signatories names listed as "likely the same" (typing slips).',
 )
-@click.option("--dry-run", is_flag=True, help="List the selected recipients and file names only.")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any recipient failed.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every row as a real run would (compose, fill, render in memory) and list "
+    "the file names and the rows that would fail; write nothing. Exit 1 if any would fail.",
+)
+@click.option(
+    "--output-format",
+    "output_fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How the rows are reported on stdout: json lists every row (keys in "
+    "docs/merge.md), with --dry-run too (--format names the letters' format).",
+)
+@click.option(
+    "--allow-failures",
+    is_flag=True,
+    help="Exit with status 0 when some rows failed but others were written (the failed "
+    "rows are still reported and listed in manifest.csv).",
+)
+@click.option("--strict", is_flag=True, hidden=True, help="The default now: a failed row exits 1.")
+@output_options
 @run_guarded
 def merge(
     spec: Path,
@@ -159,16 +249,18 @@ def merge(
     signatories_sheet: str | None,
     merge_duplicates: bool,
     dry_run: bool,
+    output_fmt: str,
+    allow_failures: bool,
     strict: bool,
-    quiet: bool,
 ) -> None:
     """Render the letter SPEC once for every recipient into a folder.
 
     Each letter gets the recipient's address block and salutation from their office;
     text in the spec may use {{ recipient.name }}, {{ recipient.state }} and any column
     of the list. Letters that already exist are skipped (--force replaces them); rows
-    that cannot be used are reported and skipped. manifest.csv lists every recipient,
-    file, status and message.
+    that cannot be used are reported and skipped, and the exit status is 1 (0 with
+    --allow-failures when other letters were written). manifest.csv lists every
+    recipient, file, status and message.
 
     \b
     Examples:
@@ -208,12 +300,6 @@ def merge(
         if fmt == "eml"
         else None
     )
-    if dry_run:
-        for recipient, name in zip(people, output_names(people, chosen), strict=True):
-            status = f"  ({recipient.problem})" if recipient.problem else ""
-            echo(f"{name}\t{recipient.label()}{status}")
-        echo(f"{len(people)} recipients", err=True)
-        return
     spec_input: Letter | Path = spec
     if signatory_file is not None:
         letter = load_letter(spec)
@@ -222,6 +308,8 @@ def merge(
         )
         if "(detected)" in imported.read_as:
             echo(f"draftkit: note: {imported.source} read as {imported.read_as}", err=True)
+        else:
+            echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
         if not merge_duplicates:
             for pair in imported.near_duplicates:
                 echo(
@@ -237,18 +325,32 @@ def merge(
             err=True,
         )
 
-    check_outputs(
-        outdir,
-        people,
-        chosen,
-        {
-            "the spec": spec,
-            "the recipient list": None if str(source) == "-" else source,
-            "the signatory file": signatory_file,
-            "the reference document": reference,
-        },
-    )
+    inputs: dict[str, Path | None] = {
+        "the spec": spec,
+        "the recipient list": None if str(source) == "-" else source,
+        "the signatory file": signatory_file,
+        "the reference document": reference,
+    }
     config = load_config(spec)
+    if dry_run:
+        checked = dry_run_merge(
+            spec_input,
+            people,
+            outdir,
+            fmt=chosen,
+            force=force,
+            reference=reference,
+            config=config,
+            audience=audience,
+            template_dirs=template_dirs,
+            inputs=inputs,
+            mail=mail,
+        )
+        _report_dry_run(checked, output_fmt)
+        if checked.errors:
+            raise SystemExit(1)
+        return
+    check_outputs(outdir, people, chosen, inputs)
     errors: list[MergeRow] = []
     # the bar starts with the first row, so a merge refused before any letter (a template
     # the sandbox refuses) prints its one error line and nothing else
@@ -263,12 +365,14 @@ def merge(
                     length=len(people),
                     label="merging",
                     show_pos=True,
-                    hidden=quiet,
+                    hidden=is_quiet() or is_verbose(),  # -v lists the rows instead
                     file=sys.stderr,
                 )
             )
         if row.status == "error":
             errors.append(row)
+        elif is_verbose():
+            echo(f"draftkit: {row.status} #{row.index} {row.recipient}: {row.file}", err=True)
         bar.update(1)
 
     with bars:
@@ -300,6 +404,8 @@ def merge(
     )
     if result.combined is not None:
         echo(f"wrote {result.combined}", err=True)
+    if output_fmt == "json":
+        echo(_json_report(result, dry_run=False), data=True)
     unaddressed = result.unaddressed
     if unaddressed:
         forms = sum(1 for row in unaddressed if row.contact_form)
@@ -313,5 +419,7 @@ def merge(
             echo(f"  #{row.index} {row.recipient}", err=True)
         if len(unaddressed) > 10:
             echo(f"  ... and {len(unaddressed) - 10} more", err=True)
-    if result.errors and (strict or not (result.rendered or result.skipped)):
+    # a failed row is a partial failure (exit 1) unless --allow-failures; a merge that
+    # wrote nothing fails whatever the flag says
+    if result.errors and (not allow_failures or not (result.rendered or result.skipped)):
         raise SystemExit(1)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, output_options, run_guarded
+from draftkit.cli.completion import complete_audiences
 from draftkit.compose import scaffold_spec
 from draftkit.config import load_config
 from draftkit.outputs import write_text_atomic
@@ -18,6 +19,7 @@ __all__ = ["new"]
 @click.option(
     "--audience",
     default="base",
+    shell_complete=complete_audiences,
     show_default=True,
     help="The template variant (see `draftkit templates list`).",
 )
@@ -33,9 +35,10 @@ __all__ = ["new"]
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched first (repeatable).",
 )
+@output_options
 @run_guarded
 def new(
     audience: str,
@@ -57,5 +60,6 @@ def new(
     write_text_atomic(output, text, force=force)
     docx = output.with_suffix(".docx")
     echo(
-        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}"
+        f"wrote {output}; fill in the TODO values, then: draftkit render {output} -o {docx}",
+        status=True,
     )

@@ -11,7 +11,8 @@ from typing import BinaryIO
 import click
 
 from draftkit.build import explain_spec, render_spec
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
+from draftkit.cli.completion import complete_audiences
 from draftkit.errors import RenderError
 from draftkit.schema import Letter
 
@@ -19,7 +20,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=InputPath(dir_okay=False))
 @click.option(
     "-o",
     "--output",
@@ -32,22 +33,26 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 )
 @click.option(
     "--reference",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="A house-style .docx: its styles, margins, headers, footers and letterhead.",
 )
-@click.option("--audience", help="Template variant to compose with (overrides the spec).")
+@click.option(
+    "--audience",
+    shell_complete=complete_audiences,
+    help="Template variant to compose with (overrides the spec).",
+)
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A team templates folder, searched before the built-in variants (repeatable).",
 )
 @click.option(
     "--clauses",
     "clause_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    type=InputPath(file_okay=False),
     help="A clause library folder (repeatable; adds to draftkit.yaml's).",
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
@@ -57,6 +62,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
     help="List what the template variant and the forms of address add to the spec "
     "(the parts it leaves out), with their text; without -o, render nothing.",
 )
+@output_options
 @run_guarded
 def render(
     spec: Path,
@@ -79,7 +85,7 @@ def render(
     replaced only with --force.
     """
 
-    if explain:
+    if explain or (is_verbose() and output is not None):
         lines = explain_spec(
             spec, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
         )
@@ -158,6 +164,7 @@ def _to_stdout(
 
 @click.command()
 @click.option("--indent", default=2, show_default=True, help="JSON indentation.")
+@output_options
 def schema(indent: int) -> None:
     """Print the JSON Schema of a letter spec."""
 

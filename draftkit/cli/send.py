@@ -7,7 +7,15 @@ from typing import cast
 
 import click
 
-from draftkit.cli._common import echo, echo_error, run_guarded
+from draftkit.cli._common import (
+    InputPath,
+    echo,
+    echo_error,
+    echo_verbose,
+    is_quiet,
+    output_options,
+    run_guarded,
+)
 from draftkit.delivery import (
     SENT_LOG,
     Outgoing,
@@ -20,7 +28,7 @@ from draftkit.delivery.sending import Security
 
 
 @click.command()
-@click.argument("outdir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.argument("outdir", type=InputPath(file_okay=False))
 @click.option(
     "--dry-run/--send",
     "dry_run",
@@ -46,7 +54,7 @@ from draftkit.delivery.sending import Security
 )  # fmt: skip
 @click.option(
     "--cafile",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=InputPath(dir_okay=False),
     help="Trust this CA bundle for the server's certificate (a private server).",
 )
 @click.option(
@@ -61,7 +69,7 @@ from draftkit.delivery.sending import Security
     type=click.IntRange(min=0),
     help="Send at most this many in this run (try one first: --limit 1).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Only the summary line.")
+@output_options
 @run_guarded
 def send(
     outdir: Path,
@@ -73,7 +81,6 @@ def send(
     cafile: Path | None,
     rate: float,
     limit: int | None,
-    quiet: bool,
 ) -> None:
     """Send the .eml messages in OUTDIR over SMTP; without --send, list what would go.
 
@@ -102,7 +109,7 @@ def send(
     if limit is not None:
         ready = ready[:limit]
     if dry_run:
-        if not quiet:
+        if not is_quiet():
             for item in outbox:
                 echo(_line(item, "would send" if item in ready else None))
         _summary(outbox, ready, sent=None)
@@ -112,13 +119,17 @@ def send(
     settings: SmtpSettings = smtp_settings(
         host=host, port=port, security=chosen, user=user, cafile=cafile
     )
-    if not quiet:
+    echo_verbose(
+        f"draftkit: note: sending through {settings.host}:{settings.port}"
+        f" ({settings.security}" + (f", as {settings.user}" if settings.user else "") + ")"
+    )
+    if not is_quiet():
         for item in outbox:
             if item.state != "ready":
                 echo(_line(item, None))
 
     def progress(item: Outgoing) -> None:
-        if not quiet:
+        if not is_quiet():
             echo(_line(item, "sent"))
 
     report = send_outbox(outdir, settings, rate=rate, limit=limit, progress=progress)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, cast
 
 import click
 
 from draftkit.check import check_letter
-from draftkit.cli._common import echo, run_guarded
+from draftkit.cli._common import InputPath, echo, echo_verbose, output_options, run_guarded
 from draftkit.files import load_data, load_letter
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
+from draftkit.schema import Signatory
 from draftkit.signatories import (
+    NearDuplicate,
     OrderPolicy,
+    SignatoryCounts,
     SignatoryImport,
     count_signatories,
     count_text,
@@ -27,7 +31,7 @@ _ORDERS = ["as-entered", "organization", "family-name", "lead-then-alphabetical"
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-_FILE = click.Path(dir_okay=False, exists=True, allow_dash=True, path_type=Path)
+_FILE = InputPath(dir_okay=False, allow_dash=True)
 
 
 def _reading_options(command: Any) -> Any:
@@ -70,6 +74,8 @@ def _read(
             " wrong, pass --encoding",
             err=True,
         )
+    elif imported.read_as:
+        echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
     return imported
 
 
@@ -87,9 +93,21 @@ def _is_spec(path: Path) -> bool:
     return isinstance(data, dict) and "signatories" in data and len(data) > 1
 
 
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format (json: the keys are listed in docs/signatories.md).",
+)
+
+
 @signatories.command()
 @click.argument("file", type=_FILE)
 @_reading_options
+@_FORMAT
+@output_options
 @run_guarded
 def summary(
     file: Path,
@@ -97,6 +115,7 @@ def summary(
     input_format: str | None,
     encoding: str | None,
     merge_duplicates: bool,
+    fmt: str,
 ) -> None:
     """Print counts by type for a sign-on export (CSV, workbook, list; - for stdin) or a spec.
 
@@ -122,6 +141,12 @@ def summary(
         people = imported.signatories
         near = imported.near_duplicates
     counts = count_signatories(people)
+    if fmt == "json":
+        data = _summary_data(file, imported, counts, people, near, merge_duplicates, mismatches)
+        echo(json.dumps(data, indent=2, ensure_ascii=False), data=True)
+        if mismatches:
+            raise SystemExit(1)
+        return
     echo(f"signatories:   {counts.total}")
     echo(f"organizations: {counts.organizations}")
     echo(f"individuals:   {counts.individuals}")
@@ -160,6 +185,53 @@ def summary(
         raise SystemExit(1)
 
 
+def _summary_data(
+    file: Path,
+    imported: SignatoryImport | None,
+    counts: SignatoryCounts,
+    people: list[Signatory],
+    near: list[NearDuplicate],
+    merge_duplicates: bool,
+    mismatches: list[str],
+) -> dict[str, Any]:
+    """``signatories summary --format json``: the keys docs/signatories.md lists."""
+    merged_near = imported is not None and merge_duplicates
+    return {
+        "source": imported.source if imported is not None else str(file),
+        "kind": "export" if imported is not None else "spec",
+        "read_as": imported.read_as if imported is not None and imported.read_as else None,
+        "counts": {
+            "signatories": counts.total,
+            "organizations": counts.organizations,
+            "individuals": counts.individuals,
+            "leads": counts.leads,
+            "former": counts.former,
+            "identification_only": (
+                len(imported.identification_only) if imported is not None else None
+            ),
+        },
+        "count_text": count_text(people),
+        "likely_same": [
+            {
+                "kept": pair.kept,
+                "other": pair.other,
+                "score": round(pair.score, 1),
+                "kind": pair.kind,
+                "merged": merged_near,
+            }
+            for pair in near
+        ],
+        "duplicates_merged": [
+            {"kept": d.kept, "dropped": d.dropped, "source": d.source, "reason": d.reason}
+            for d in (imported.duplicates if imported is not None else [])
+            if not d.reason.startswith("likely")
+        ],
+        "skipped": list(imported.skipped) if imported is not None else [],
+        "unused_columns": list(imported.unused_columns) if imported is not None else [],
+        "count_mismatches": mismatches,
+    }
+
+
 @signatories.command(name="import")
 @click.argument("file", type=_FILE)
 @click.option(
@@ -177,6 +249,7 @@ def summary(
 )
 @click.option("-f", "--force", is_flag=True, help="Replace the output file if it exists.")
 @_reading_options
+@output_options
 @run_guarded
 def import_(
     file: Path,

@@ -71,6 +71,7 @@ __all__ = [
     "MergeRow",
     "MergedLetter",
     "check_outputs",
+    "dry_run_merge",
     "mail_merge",
     "merge_letters",
     "output_names",
@@ -126,6 +127,92 @@ def merge_letters(
             yield MergedLetter(index, recipient, letter)
     finally:
         letters.close()
+
+
+def dry_run_merge(
+    spec: Letter | str | Path,
+    recipients: Iterable[Recipient] | str | Path,
+    outdir: str | Path,
+    *,
+    fmt: MergeFormat = "docx",
+    force: bool = False,
+    reference: str | Path | None = None,
+    config: ProjectConfig | None = None,
+    audience: str | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    inputs: Mapping[str, str | Path | None] | None = None,
+    mail: MailSettings | None = None,
+) -> MergeResult:
+    """Check every row as :func:`mail_merge` would, and write nothing.
+
+    Each recipient's letter is composed, filled and rendered in memory (for ``eml``,
+    its message is built) by the code a real run uses, so a misspelled office, a row
+    without the office the spec needs, or a template variable the row lacks fails here
+    with the message the real run would give. PDF conversion is not tried.
+
+    Args:
+        spec: As for :func:`mail_merge`.
+        recipients: As for :func:`mail_merge`.
+        outdir: The folder a real run would write into (never created here).
+        fmt: As for :func:`mail_merge`.
+        force: As for :func:`mail_merge` (without it, existing files are ``skipped``).
+        reference: As for :func:`mail_merge`.
+        config: As for :func:`mail_merge`.
+        audience: As for :func:`mail_merge`.
+        template_dirs: As for :func:`mail_merge`.
+        inputs: As for :func:`mail_merge`.
+        mail: As for :func:`mail_merge`.
+
+    Returns:
+        One row per recipient with the status a real run would give (``rendered``:
+        would be written), the warnings, no manifest.
+
+    Raises:
+        DraftkitError: What :func:`mail_merge` raises before writing anything.
+    """
+    people = recipient_list(recipients)
+    out = Path(outdir)
+    plan = make_plan(
+        spec, out, fmt=fmt, force=force, reference=reference, config=config,
+        audience=audience, template_dirs=template_dirs, mail=mail,
+    )  # fmt: skip
+    check_outputs(
+        out,
+        people,
+        fmt,
+        {
+            "the spec": spec if isinstance(spec, str | Path) else None,
+            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
+            "the reference document": reference,
+            **(inputs or {}),
+        },
+    )
+    writer = writer_for(plan)
+    result = MergeResult(outdir=out)
+    try:
+        names = output_names(people, fmt)
+        for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
+            if recipient.problem:
+                where = f"{recipient.source}: " if recipient.source else ""
+                row = MergeRow(index, recipient.label(), recipient.key, None, "error",
+                               f"{where}{recipient.problem}")  # fmt: skip
+            elif not force and (out / name).exists():  # a real run skips it unread
+                row = MergeRow(index, recipient.label(), recipient.key, name, "skipped",
+                               "already rendered (pass --force to replace)")  # fmt: skip
+            else:
+                row = writer.check(Task(index, recipient, name))
+            result.rows.append(
+                dataclasses.replace(
+                    row,
+                    email=email_of(recipient.variables) or "",
+                    contact_form=contact_form_of(recipient.variables) or "",
+                )
+            )
+        result.warnings = list(writer.warnings)
+    finally:
+        writer.close()
+        forget(plan)
+    return result
 
 
 def mail_merge(

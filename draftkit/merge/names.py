@@ -8,33 +8,51 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from anyascii import anyascii
+
 from draftkit.errors import ProtocolError
 from draftkit.protocol import get_office
 from draftkit.recipients import Recipient
 
 __all__ = ["output_names", "safe_file_stem"]
 
-_TRANSLITERATE = str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
-     "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "Ð": "D"}
-)  # fmt: skip
+def _to_ascii(text: str) -> str:
+    """Every script in Latin letters (anyascii), a syllable of a caseless script apart.
+
+    anyascii writes a Chinese or Korean name as capitalised syllables run together
+    (``王毅`` -> ``WangYi``); each such syllable is set apart here (``Wang Yi``), so the
+    stem reads ``wang-yi``. Letters of scripts with case (Latin, Cyrillic, Greek) are
+    never split, so ``McDonald`` stays one word.
+    """
+    # Greek "ου" is "ou" (ISO 843, ELOT 743), where anyascii writes "oy"
+    text = text.replace("ου", "ou").replace("Ου", "Ou").replace("ΟΥ", "OU")
+    text = text.replace("ού", "ou").replace("Ού", "Ou")
+    out: list[str] = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        if not (char.isalnum() or unicodedata.category(char).startswith("M")):
+            out.append(" ")  # a symbol or an emoji is no part of a name
+            continue
+        latin = anyascii(char)
+        caseless = char.upper() == char.lower()
+        out.append(f" {latin} " if caseless and latin[:1].isupper() else latin)
+    return "".join(out)
 
 
 def safe_file_stem(text: str, *, limit: int = 60) -> str:
     """A readable, portable file-name stem: ``"José Núñez"`` -> ``"jose-nunez"``.
 
-    Accents are transliterated, everything but ASCII letters and digits becomes a dash
-    (so path separators and dots cannot survive), and the result is cut at ``limit``.
+    Every script is transliterated to Latin letters (``"Сергей Лавров"`` ->
+    ``"sergey-lavrov"``, ``"王毅"`` -> ``"wang-yi"``, ``"عبد الله"`` -> ``"bd-llh"``),
+    everything but ASCII letters and digits becomes a dash (so path separators and dots
+    cannot survive), and the result is cut at ``limit``.
 
     Returns:
         The stem, or ``"recipient"`` when nothing readable is left.
     """
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-        .lower()
-    )
+    ascii_text = _to_ascii(text).lower()
     stem = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(stem) > limit:
         stem = stem[:limit].rstrip("-")

@@ -249,6 +249,34 @@ class Writer:
             return row("error", None, str(exc))
         return row("rendered", task.file, note)
 
+    def check(self, task: Task) -> MergeRow:
+        """What :meth:`run` would report for ``task``, with nothing written (a dry run).
+
+        The letter is composed, filled and rendered in memory (and, for ``eml``, the
+        message built) exactly as :meth:`run` does, so a row that would fail fails here
+        with the same message; only the file is not written.
+        """
+        recipient = task.recipient
+
+        def row(status: Status, file: str | None, message: str = "") -> MergeRow:
+            return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
+
+        plan = self.plan
+        note = ""
+        try:
+            letter, warnings = self.letters.letter_for(task.index, recipient)
+            data = self.render(letter, recipient)
+            self.note(warnings)
+            if plan.fmt == "eml":
+                _, note = self.message(task, letter, data)
+        except TemplateRefusedError:
+            raise
+        except DraftkitError as exc:
+            return row("error", None, str(exc))
+        if not plan.force and (plan.outdir / task.file).exists():
+            return row("skipped", task.file, "already rendered (pass --force to replace)")
+        return row("rendered", task.file, note)
+
     def note(self, warnings: Sequence[str]) -> None:
         """Keep warnings not seen before, in order."""
         for warning in warnings:
