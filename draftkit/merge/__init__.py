@@ -176,31 +176,15 @@ def dry_run_merge(
         spec, out, fmt=fmt, force=force, reference=reference, config=config,
         audience=audience, template_dirs=template_dirs, mail=mail,
     )  # fmt: skip
-    check_outputs(
-        out,
-        people,
-        fmt,
-        {
-            "the spec": spec if isinstance(spec, str | Path) else None,
-            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
-            "the reference document": reference,
-            **(inputs or {}),
-        },
-    )
+    check_outputs(out, people, fmt, _inputs(spec, recipients, reference, inputs))
     writer = writer_for(plan)
     result = MergeResult(outdir=out)
     try:
         names = output_names(people, fmt)
         for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
-            if recipient.problem:
-                where = f"{recipient.source}: " if recipient.source else ""
-                row = MergeRow(index, recipient.label(), recipient.key, None, "error",
-                               f"{where}{recipient.problem}")  # fmt: skip
-            elif not force and (out / name).exists():  # a real run skips it unread
-                row = MergeRow(index, recipient.label(), recipient.key, name, "skipped",
-                               "already rendered (pass --force to replace)")  # fmt: skip
-            else:
-                row = writer.check(Task(index, recipient, name))
+            row = _early_row(index, recipient, name, out, force=force) or writer.check(
+                Task(index, recipient, name)
+            )
             result.rows.append(
                 dataclasses.replace(
                     row,
@@ -289,17 +273,7 @@ def mail_merge(
         spec, out, fmt=fmt, force=force, reference=reference, config=config,
         audience=audience, template_dirs=template_dirs, grouped=grouped, mail=mail,
     )  # fmt: skip
-    check_outputs(
-        out,
-        people,
-        fmt,
-        {
-            "the spec": spec if isinstance(spec, str | Path) else None,
-            "the recipient list": recipients if isinstance(recipients, str | Path) else None,
-            "the reference document": reference,
-            **(inputs or {}),
-        },
-    )
+    check_outputs(out, people, fmt, _inputs(spec, recipients, reference, inputs))
     sharing = grouped and shares_letters(plan.reads, plan.text_fields)
     result = MergeResult(outdir=out, mode="grouped" if sharing else "per-recipient")
     rows: dict[int, MergeRow] = {}
@@ -328,13 +302,9 @@ def mail_merge(
     early: list[MergeRow] = []
     names = output_names(people, fmt)
     for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
-        if recipient.problem:
-            where = f"{recipient.source}: " if recipient.source else ""
-            early.append(MergeRow(index, recipient.label(), recipient.key, None, "error",
-                                  f"{where}{recipient.problem}"))  # fmt: skip
-        elif not force and (out / name).exists():
-            early.append(MergeRow(index, recipient.label(), recipient.key, name, "skipped",
-                                  "already rendered (pass --force to replace)"))  # fmt: skip
+        row = _early_row(index, recipient, name, out, force=force)
+        if row is not None:
+            early.append(row)
         else:
             tasks.append(Task(index, recipient, name))
     writer = writer_for(plan)
@@ -406,3 +376,33 @@ def mail_merge(
             " or a templated field), so each letter was composed on its own"
         )
     return result
+
+
+def _inputs(
+    spec: Letter | str | Path,
+    recipients: Iterable[Recipient] | str | Path,
+    reference: str | Path | None,
+    inputs: Mapping[str, str | Path | None] | None,
+) -> dict[str, str | Path | None]:
+    """The files a merge read, which its letters must never overwrite."""
+    return {
+        "the spec": spec if isinstance(spec, str | Path) else None,
+        "the recipient list": recipients if isinstance(recipients, str | Path) else None,
+        "the reference document": reference,
+        **(inputs or {}),
+    }
+
+
+def _early_row(
+    index: int, recipient: Recipient, name: str, out: Path, *, force: bool
+) -> MergeRow | None:
+    """The row of a recipient known before any letter is made: a row with a problem, or a
+    file already there (skipped unread without ``force``); None for a letter to make."""
+    if recipient.problem:
+        where = f"{recipient.source}: " if recipient.source else ""
+        return MergeRow(index, recipient.label(), recipient.key, None, "error",
+                        f"{where}{recipient.problem}")  # fmt: skip
+    if not force and (out / name).exists():
+        return MergeRow(index, recipient.label(), recipient.key, name, "skipped",
+                        "already rendered (pass --force to replace)")  # fmt: skip
+    return None

@@ -6,6 +6,7 @@ no partial file; a letter that already exists is skipped unless the plan says ``
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -216,19 +217,20 @@ class Writer:
         )
         return message.as_bytes(), note
 
+    def _letter(self, task: Task) -> tuple[Letter, bytes]:
+        """The recipient's letter and its bytes in the plan's format, its warnings kept."""
+        letter, warnings = self.letters.letter_for(task.index, task.recipient)
+        data = self.render(letter, task.recipient)
+        self.note(warnings)
+        return letter, data
+
     def run(self, task: Task) -> MergeRow:
         """Write one recipient's letter to its file and report the row."""
-        recipient = task.recipient
-
-        def row(status: Status, file: str | None, message: str = "") -> MergeRow:
-            return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
-
+        row = functools.partial(_row, task)
         plan = self.plan
         note = ""
         try:
-            letter, warnings = self.letters.letter_for(task.index, recipient)
-            data = self.render(letter, recipient)
-            self.note(warnings)
+            letter, data = self._letter(task)
             stem = task.file.rsplit(".", 1)[0]
             if plan.fmt == "eml":
                 docx = data
@@ -256,17 +258,11 @@ class Writer:
         message built) exactly as :meth:`run` does, so a row that would fail fails here
         with the same message; only the file is not written.
         """
-        recipient = task.recipient
-
-        def row(status: Status, file: str | None, message: str = "") -> MergeRow:
-            return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
-
+        row = functools.partial(_row, task)
         plan = self.plan
         note = ""
         try:
-            letter, warnings = self.letters.letter_for(task.index, recipient)
-            data = self.render(letter, recipient)
-            self.note(warnings)
+            letter, data = self._letter(task)
             if plan.fmt == "eml":
                 _, note = self.message(task, letter, data)
         except TemplateRefusedError:
@@ -287,6 +283,12 @@ class Writer:
         """Let go of what this process opened (the clause library)."""
         if self.letters.pid == os.getpid():
             self.letters.close()
+
+
+def _row(task: Task, status: Status, file: str | None, message: str = "") -> MergeRow:
+    """The manifest row of ``task``'s recipient."""
+    recipient = task.recipient
+    return MergeRow(task.index, recipient.label(), recipient.key, file, status, message)
 
 
 def write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
