@@ -133,8 +133,18 @@ def same_people(want: list[Any], got: list[Any]) -> tuple[bool, bool]:
     return same and all(p[0] for p in pairs), same and all(p[1] for p in pairs)
 
 
+# The greeting word is not the recipient (the corpus README takes the recipient from the
+# salutation when there is no address block): "Dear", "To the", and their French, Spanish
+# and German equivalents.
+_GREETING = re.compile(
+    r"^(?:(?:my|our)\s+)?(?:dear(?:est)?|to|hello|hi|greetings|liebe[rns]?|"
+    r"sehr\s+geehrte[rns]?|geehrte[rns]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|"
+    r"ch[eè]re?s?)\s+(?:the\s+)?"
+)
+
+
 def greeted(salutation: object) -> str:
-    who = re.sub(r"^(?:my\s+)?dear\s+", "", norm(salutation) or "").rstrip(",:;!. ")
+    who = _GREETING.sub("", norm(salutation) or "").rstrip(",:;!. ")
     return tokens(who)
 
 

@@ -2136,3 +2136,31 @@ def test_an_acronym_after_the_comma_opens_a_title_not_letters_after_a_name() -> 
         ("Tom Whitlam", ["NSW Privacy Commissioner"]),
         ("Ann Holt, MD, MPH", []),
     ]
+
+
+DATE_OVER_AN_OFFICE = """\
+14 March 2025
+
+Regional Office of Water Planning
+
+Re: Groundwater permits in the northern district
+
+Dear Director,
+
+We are writing on behalf of farmers and residents of the northern district to ask that
+the pending groundwater permits be reviewed in public before any decision is taken.
+
+Sincerely,
+
+Alma Ferreira
+"""
+
+
+def test_a_date_over_an_unlabelled_office_line_is_the_letters_date_not_a_page_heading() -> None:
+    # the date opens the letter's own head: the line beside it is the addressee, not the
+    # title of a page whose publication date the date would then be
+    result = ingest_text(DATE_OVER_AN_OFFICE)
+    assert result.letter is not None
+    assert str(result.letter.date) == "2025-03-14"
+    assert result.letter.heading is None
+    assert [a.name for a in result.letter.addressees] == ["Regional Office of Water Planning"]

@@ -647,7 +647,9 @@ def parse_preamble(
                 for ln in earlier[:1]
             )
             if not addressed_above and any(
-                n in dates and len(block_list[blocks_index(block_starts, n)]) == 1
+                n in dates
+                and len(block_list[blocks_index(block_starts, n)]) == 1
+                and (letter_from is None or n < letter_from)
                 for n in neighbours
             ):
                 # a title beside the page's date; under inside addresses it is the
