@@ -2164,3 +2164,66 @@ def test_a_date_over_an_unlabelled_office_line_is_the_letters_date_not_a_page_he
     assert str(result.letter.date) == "2025-03-14"
     assert result.letter.heading is None
     assert [a.name for a in result.letter.addressees] == ["Regional Office of Water Planning"]
+
+
+OFFICE_AND_SURNAME = """\
+Councilmember Okafor, My name is Dana Reyes and I have rented in the Eastside ward for
+eleven years, like most of the people I grew up with who have since had to move away.
+
+Rents here have doubled in a decade while wages have not, and the zoning along the
+corridor still allows only detached houses on large lots.
+
+I ask you to support the corridor rezoning when it comes before the council next month.
+
+Thank you for your time,
+Dana Reyes
+"""
+
+QUOTE_ATTRIBUTIONS = """\
+Why this matters
+
+"Collecting every record of every call is not what the law allows, and it has not
+stopped a single attack that other tools would have missed."
+
+Judge Miriam Castell, Federal District Court
+
+"The program should end when its authority ends, and not be quietly renewed."
+
+Senator Wyden of Oregon
+"""
+
+
+def test_an_office_and_surname_greeting_run_into_the_first_paragraph_opens_the_letter() -> None:
+    result = ingest_text(OFFICE_AND_SURNAME)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.salutation == "Councilmember Okafor,"
+    assert result.letter.body[0].startswith("My name is Dana Reyes")
+
+
+def test_a_quotes_attribution_line_is_not_a_greeting() -> None:
+    assert ingest_text(QUOTE_ATTRIBUTIONS).kind != "letter"
+
+
+ATTENTION_NO_GREETING = """\
+Attn: Ministry of Transport and Members of the Regional Assembly
+
+The bridge on the river road has been closed to buses for nine months, and children from
+four villages now walk two hours each way to reach the nearest secondary school.
+
+We ask that the repair contract be signed before the end of the rainy season and that a
+temporary bus route be opened until the bridge is reopened to traffic.
+
+Yours sincerely,
+Parents of the River Road Villages
+"""
+
+
+def test_an_attention_line_and_a_close_make_a_letter_without_a_greeting() -> None:
+    result = ingest_text(ATTENTION_NO_GREETING)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Yours sincerely,"
+    assert result.letter.signatories[0].name == "Parents of the River Road Villages" or (
+        result.letter.signatories[0].organization == "Parents of the River Road Villages"
+    )

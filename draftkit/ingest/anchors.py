@@ -60,6 +60,11 @@ _SALUTATION = re.compile(
     r"Haut-Commissaire|Haute-Commissaire|Rapporteur spécial|Rapporteuse spéciale|"
     r"Secrétaire général|Directeur général|Directrice générale)"
     r"(?:\s+(?:de|du|des|de la|of|for|del|de los)\s+[^,:;\n]{1,60})?[,:]"
+    r"|(?:Senator|Representative|Congress(?:man|woman|member)|Council\s?(?:member|man|woman|lor)|"
+    r"Supervisor|Commissioner|Mayor|Governor|Secretary|Minister|Ambassador|Chair(?:man|woman|person)?|"
+    r"Speaker|Leader|Administrator|Judge|Justice|Premier|Delegate|Assembly(?:member|man|woman)|"
+    r"Alder(?:man|woman|person)|Trustee|Superintendent|Sheriff|Director|Professor)"
+    r"\s+(?-i:[A-Z][\w'’-]+)[,:](?=\s*$|\s+(?-i:[A-Z])[^\n]{30,})"
     r"|Ladies and Gentlemen[,:]|Distinguished\s+[^,:\n]{1,80}[,:]|Honou?rable\s+[^,:\n]{1,80}[,:]"
     r")(?P<rest>.*)$",
     re.IGNORECASE,

@@ -58,7 +58,7 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "address"
     if any(is_prose(t) for t in texts):
         return "prose"
-    if _ATTENTION.match(first):
+    if ATTENTION_LINE.match(first):
         return "address"  # "A la atención de Fernando …", even set as the page's heading
     if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
         return "heading"
@@ -218,7 +218,7 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     return start, context, notes
 
 
-_ATTENTION = re.compile(
+ATTENTION_LINE = re.compile(
     r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
     r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
 )

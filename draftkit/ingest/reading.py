@@ -38,6 +38,7 @@ from draftkit.ingest.anchors import (
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
     _MAIL_HEADER,
+    ATTENTION_LINE,
     _letter_head,
 )
 from draftkit.ingest.noise import (
@@ -561,6 +562,7 @@ def _score_headless(
     near = before[-6:]
     if any(
         TO_LINE.match(page.text(i))
+        or ATTENTION_LINE.match(page.text(i))
         or re.match(r"(?i)^to,?$", page.text(i))
         or _ITALIAN_TO.match(page.text(i))
         for i in near
