@@ -88,7 +88,12 @@ def other_lines(person: Any) -> list[str]:
     lines = list(person.get("title_lines") or []) + list(person.get("address_lines") or [])
     if person.get("organization") and not isinstance(person.get("organization"), dict):
         lines.append(person["organization"])
-    cleaned = [re.sub(r"^to:?\s+", "", re.sub(r"\s*\(former\)", "", norm(x) or "")) for x in lines]
+    # the corpus README drops trailing commas and full stops at line ends ("Presente.")
+    cleaned = [
+        re.sub(r"^to:?\s+", "", re.sub(r"\s*\(former\)", "", norm(x) or "")).rstrip(",")
+        for x in lines
+    ]
+    cleaned = [x[:-1] if x.endswith(".") and not re.search(r"\b\w\.$", x) else x for x in cleaned]
     return [x for x in cleaned if x and bare(x + " x") != "x"]
 
 

@@ -2227,3 +2227,75 @@ def test_an_attention_line_and_a_close_make_a_letter_without_a_greeting() -> Non
     assert result.letter.signatories[0].name == "Parents of the River Road Villages" or (
         result.letter.signatories[0].organization == "Parents of the River Road Villages"
     )
+
+
+SPANISH_PRESENTE = """\
+Lima, 3 de marzo de 2025
+
+Señora Carmen Villanueva
+
+MINISTRA DE SALUD DEL PERÚ
+
+Presente. De nuestras consideraciones: Las organizaciones firmantes nos dirigimos a \
+usted para solicitar que se garantice el abastecimiento de medicamentos en los centros \
+de salud rurales de la sierra sur.
+
+Confiamos en que atenderá esta solicitud con la urgencia que merece.
+
+Atentamente:
+
+Lista de organizaciones firmantes
+
+Post relacionados
+"""
+
+RUN_ON_REGARDS = """\
+Dear Commissioner Lund,
+
+The proposed fee schedule would double the cost of a market stall permit for the
+smallest vendors, most of whom sell for only a few hours each week.
+
+I hope you will ask staff to prepare a sliding scale before the vote next month.
+
+Kind regards, Ingrid
+"""
+
+PLACEHOLDER_TO = """\
+To [Name of the Minister]
+
+In six weeks the regional summit will meet to agree the next five-year plan for the
+river basin, and the draft still leaves out the fishing communities downstream.
+
+We urge you to ask that the draft include the downstream communities' water needs and
+that their representatives be invited to the summit's working sessions.
+
+Yours sincerely,
+"""
+
+
+def test_a_spanish_address_ends_in_presente_run_into_the_salutation() -> None:
+    result = ingest_text(SPANISH_PRESENTE)
+    letter = result.letter
+    assert letter is not None
+    assert letter.salutation == "De nuestras consideraciones:"
+    assert letter.complimentary_close == "Atentamente:"
+    assert len(letter.addressees) == 1
+    person = letter.addressees[0]
+    assert (person.honorific, person.name) == ("Señora", "Carmen Villanueva")
+    lines = [*person.title_lines, *person.address_lines]
+    assert lines == ["MINISTRA DE SALUD DEL PERÚ", "Presente."]
+    assert letter.signatories == []  # a list heading with no list, then page chrome
+
+
+def test_a_close_and_a_first_name_on_one_line_are_close_and_signer() -> None:
+    letter = ingest_text(RUN_ON_REGARDS).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Kind regards,"
+    assert [s.name for s in letter.signatories] == ["Ingrid"]
+
+
+def test_a_to_line_with_a_bracketed_placeholder_addresses_a_template_letter() -> None:
+    result = ingest_text(PLACEHOLDER_TO)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Yours sincerely,"

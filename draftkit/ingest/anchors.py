@@ -32,8 +32,8 @@ _SALUTATION = re.compile(
     r"Cher|Chère|Chers|Chères|Respected|Respectable|Liebe[rs]?|Werte[rs]?|"
     r"Respetad[oa]s?|Distinguid[oa]s?|Querid[oa]s?|Prezad[oa]s?|Car[oa]s?|"
     r"Excelent[íi]ssim[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
-    r"|De\s+(?:nuestra|mi)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
-    r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci[oó]n|estima)\s*[,:]"
+    r"|De\s+(?:nuestras?|mis?)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
+    r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci(?:[oó]n|ones)|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
     r"|Egregi[oae]?\s*[,:]|Gent\.?\s*(?:mo|ma|mi|me)\.?\s+[^,:;!\n]{1,120}?[,:;!]"
     r"|Spett\.?\s*(?:le|li)\.?\s+[^,:;!\n]{1,80}[,:]"
@@ -110,6 +110,11 @@ _CLOSE = re.compile(
     r")[,.]?$",
     re.IGNORECASE,
 )
+_COLON_CLOSE = re.compile(
+    r"(?i)^(?:atentamente|cordialmente|respetuosamente|atenciosamente|respeitosamente|"
+    r"sincerely|respectfully|cordialement)\s*:$"
+)
+"""Closes written with a colon ("Atentamente:", as Spanish letters often do)."""
 _SENTENCE_CLOSE = re.compile(r"(?i)^(?:many\s+)?thank|^with\s+(?:gratitude|thanks)|^signed")
 """Closes that are also ordinary sentences or list labels: they need a comma, or a signer
 after them, to count."""
@@ -214,7 +219,7 @@ def close_strength(line: Line) -> int:
     if line.style and line.style.lower() == "complimentary close":
         return 2
     text = line.text.strip().strip("*_").strip()
-    if not text or len(text) > 240 or not _CLOSE.match(text):
+    if not text or len(text) > 240 or not (_CLOSE.match(text) or _COLON_CLOSE.match(text)):
         return 0
     if _SENTENCE_CLOSE.match(text):
         return 1

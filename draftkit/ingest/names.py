@@ -282,7 +282,9 @@ _TITLE_WORDS = re.compile(
     r"asesor[a]?|representante|vocer[oa]|portavoz|diretor[a]?|presidente|coordenador[a]?|"
     r"vorsitzende[r]?|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|sprecher(?:in)?|direktor(?:in)?|"
     r"pr(?:ä|ae)sident(?:in)?|professorin|leiter(?:in)?|vorstand|d[ée]put[ée]e?|"
-    r"s[ée]natrice|s[ée]nateur|d[ée]l[ée]gu[ée]e?|conseill[eè]re?|porte-parole)\b",
+    r"s[ée]natrice|s[ée]nateur|d[ée]l[ée]gu[ée]e?|conseill[eè]re?|porte-parole|"
+    r"alcalde(?:sa)?|gobernador[a]?|embajador[a]?|intendente|canciller|defensor[a]?|"
+    r"procurador[a]?|prefeit[oa]|governador[a]?|maire|pr[ée]f[eè]te?|ministre)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ _CHROME = re.compile(
     r"donate(?: now| today)?|faire un don|donar|spenden|give now|give today|"
     r"support (?:us|our work)|subscribe|newsletter|sign up|follow us.*|"
     r"related(?: posts| articles| content| stories| news| reading| resources)?:?|"
+    r"(?:posts?|art[ií]culos|entradas|noticias|notas)\s+relacionad[oa]s:?|"
     r"most (?:viewed|read|popular|shared)|trending|popular|recommended(?: for you)?|"
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to top|top of page|retour en haut|"
@@ -116,6 +117,8 @@ _CONTAINS_KEYS = ("reserv", "vorbehalten", "deductible", "cookie")
 # "Share Foundation" is never taken for a footer.
 _FOOTER_START = re.compile(
     r"^(?:related(?: posts| articles| content| stories| news| reading| resources)?|"
+    r"(?:posts?|art[ií]culos|entradas|noticias|notas)\s+relacionad[oa]s|"
+    r"(?:articles|publications)\s+(?:similaires|li[ée]es)|[àa] lire aussi|"
     r"most (?:viewed|read|popular|shared)|you may also like|you might also like|"
     r"read more|read next|share(?: this)?(?: page| article| post| letter| story)?|partager|"
     r"compartir|support (?:us|our work)|donate(?: now| today)?|faire un don|donar|"

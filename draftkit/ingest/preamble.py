@@ -919,7 +919,7 @@ _ADDRESSED = re.compile(
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
 """A line that only says an address follows: "To,", "To:", "À"."""
-TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z].*)$")
+TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
 
 
 def _address_only(entry: list[str]) -> bool:
@@ -997,6 +997,25 @@ class _AddressReader:
             if group:
                 entry = [group.group("rest"), *entry[1:]]
                 first = entry[0]
+            last = people[-1] if people else None
+            if (
+                last is not None
+                and not (fresh and number == 0)
+                and not last.title_lines
+                and not last.address_lines
+                and last.name
+                and len(entry) <= 3
+                and names.is_title_line(first)
+                and not is_person_line(first)
+            ):
+                # a name alone, then its office in a block of its own (a web page sets each
+                # line of the address as a paragraph): the office is that person's
+                titles, address = _split_title_address([x for x in entry if x])
+                people[-1] = last.model_copy(
+                    update={"title_lines": titles, "address_lines": address}
+                )
+                self.unaddressed = [] if address else [len(people) - 1]
+                continue
             person_start = (
                 is_person_line(first)
                 or (names.is_person_name(name_part(first)) and not _address_only(entry))

@@ -685,10 +685,15 @@ _MIDLINE_GREETING = re.compile(
 )
 
 
+_PRESENTE = re.compile(r"^(P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*)\s+(?=\S)")
+""""Presente." closing a Spanish inside address, as Latin American letters write it."""
+
 _CLOSE_RUN_ON = re.compile(
     r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
     r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
-    r"(?:With\s+)?(?:kind|best|warm)(?:est)?\s+regards|Regards|Thanking you|Signed),)\s+"
+    r"(?:(?:With|Many)\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm|[Tt]hanks|[Tt]hank you)(?:est)?"
+    r"(?:\s+(?:regards|wishes))?|(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|"
+    r"Regards|Thanking you|Signed|Cheers|Best|Thanks|Atentamente|Cordialement|Saludos),)\s+"
     r"(?P<rest>[A-Z][^.!?]{2,200})$"
 )
 _ADDRESS_BREAK = re.compile(
@@ -781,7 +786,12 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             out.extend(Line(part, hard=True, raw=part, page=ln.page) for part in address)
             continue
         pieces: tuple[str, str] | None = None
-        if not ln.blank and len(text) <= 600:
+        presente = _PRESENTE.match(text) if not ln.blank else None
+        if presente and match_salutation(Line(text[presente.end() :])) is not None:
+            # "Presente. De nuestra consideración: …": the address block's last line
+            # (Latin American usage) run into the salutation
+            pieces = (presente.group(1).strip(), text[presente.end() :])
+        if pieces is None and not ln.blank and len(text) <= 600:
             for match in _MIDLINE_GREETING.finditer(text):
                 head, tail = text[: match.start()].strip(), text[match.end() :].strip()
                 if not head or match_salutation(Line(tail)) is None:

@@ -36,7 +36,11 @@ _SIGN_INTRO = re.compile(
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
     r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
-    r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet)"
+    r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet|"
+    r"list(?:ado|a)? (?:de|of) (?:organi[sz]a(?:tions|ciones)|signatories|signers|firmantes)"
+    r"(?:\s+(?:firmantes|adherentes|signatarias))?"
+    r"(?:\s+(?:and|y|e)\s+(?:individuals|personas|people)(?:\s+firmantes)?)?|"
+    r"liste des (?:organisations|signataires)(?:\s+et\s+personnes)?)"
     r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
