@@ -2299,3 +2299,64 @@ def test_a_to_line_with_a_bracketed_placeholder_addresses_a_template_letter() ->
     assert result.kind == "letter"
     assert result.letter is not None
     assert result.letter.complimentary_close == "Yours sincerely,"
+
+
+BLOG_POST_WITH_A_LETTER = """\
+Tuesday, June 10, 2008
+
+The council votes next week, so I sent my councillor a note. Here is what I wrote, in full.
+Dear Councillor Brandt,
+
+I am requesting a proper public hearing on:
+
+  • the proposed closure of the Elm Street library branch,
+  • the sale of the community garden lot,
+  • the new parking fees around the clinic.
+
+I hope to hear from you before the vote.
+
+Yours sincerely,
+Tomas Oyelaran
+
+
+Post a Comment
+
+Subscribe to Post Comments [Atom]
+
+Links to this post:
+
+Create a Link
+
+<< Home
+"""
+
+FOR_ALL_THE_ORGANISATIONS = """\
+Estimado diputado:
+
+Las organizaciones vecinales de la zona norte solicitamos una reunión con la comisión de
+vivienda antes de que se vote el nuevo plan regulador de la ciudad.
+
+Atentamente,
+
+Lucía Ferrán
+
+Mateo Quiroga
+
+Por todas las organizaciones
+"""
+
+
+def test_a_blog_posts_date_above_its_introduction_is_the_pages_not_the_letters() -> None:
+    letter = ingest_text(BLOG_POST_WITH_A_LETTER).letter
+    assert letter is not None
+    assert letter.date is None
+    assert str(letter.published) == "2008-06-10"
+    assert len(letter.asks) == 3  # "I am requesting … on:" over a list
+    assert [s.name for s in letter.signatories] == ["Tomas Oyelaran"]  # the blog's footer cut
+
+
+def test_signing_for_all_the_organisations_is_a_note_not_a_signer() -> None:
+    letter = ingest_text(FOR_ALL_THE_ORGANISATIONS).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Lucía Ferrán", "Mateo Quiroga"]
+    assert letter.signatory_note == "Por todas las organizaciones"

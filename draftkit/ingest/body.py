@@ -19,7 +19,8 @@ from draftkit.sentences import first_sentence, split_marker
 __all__ = ["Unit", "body_asks_closing", "units_of"]
 
 _ASK_INTRO = re.compile(
-    r"\b(?:urge|urges|urging|ask|asks|request|requests|call (?:on|upon)|calls? for|"
+    r"\b(?:urge|urges|urging|ask|asks|asking|request|requests|requesting|call (?:on|upon)|"
+    r"calls? for|calling (?:on|upon|for)|seeking|demanding|recommending|"
     r"recommend|recommends|recommendations?|encourage|implore|appeal|invite|press|"
     r"grateful if|would be (?:very |most |deeply )?grateful|we respectfully|"
     r"following (?:steps|actions|measures|"

@@ -708,6 +708,17 @@ def parse_preamble(
                 ):
                     published_index = block_starts[x]
                     break
+    if published_index is None and letter_from is not None:
+        # a date the reading kept as page context, above the letter's own head (prose or a
+        # heading stands between): the page's publication date, not the letter's (a
+        # dateline with its place, "Bogotá, 13 de junio de 2022", is still the letter's)
+        above = [
+            i
+            for i in dates
+            if i < letter_from and i != heading_index and dates[i].place is None
+        ]
+        if above:
+            published_index = above[-1]
     if published_index is not None:
         pre.published = dates[published_index].date
     start_at = max([x for x in (heading_index, published_index) if x is not None], default=-1)

@@ -81,10 +81,16 @@ _GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
     r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
-    r"|for identification purposes",
+    r"|for identification purposes"
+    r"|^(?:por|en nombre de|on behalf of|for|au nom de|pour)\s+(?:todas\s+|all\s+|toutes\s+)"
+    r"(?:las|the|les)\s+(?:organizaciones|organi[sz]ations|firmantes|signatories|signataires)"
+    r"(?:\s+(?:firmantes|signatarias|signataires|signatories))?\s*\.?$",
     re.IGNORECASE,
 )
 
+
+_FOR_ALL = ("por", "en", "on", "for", "au", "pour")
+"""First words of a line signing for all the signers ("Por todas las organizaciones")."""
 
 _GROUP_INTRO = re.compile(
     r"(?i)\bfollowing\s+(?:[\d,]+\s+)?(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|groups|"
@@ -465,7 +471,8 @@ def parse_signatures(
         style = (ln.style or "").lower()
         lowered = text.lower()
         if style == "signatory note" or (
-            ("only" in lowered or "purpose" in lowered) and _SIGN_NOTE.search(text)
+            ("only" in lowered or "purpose" in lowered or lowered.split()[0] in _FOR_ALL)
+            and _SIGN_NOTE.search(text)
         ):
             note = normalise_space(text.lstrip("*† "))
             continue
