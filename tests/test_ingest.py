@@ -168,6 +168,8 @@ def test_a_quoted_salutation_does_not_make_a_letter() -> None:
         ("12th of May, 2024", "2024-05-12", None),
         ("Rosario, 3 de Marzo del 2021", "2021-03-03", "Rosario"),
         ("Agosto 14 del 2019", "2019-08-14", None),
+        ("viernes, 14 de mayo de 2010", "2010-05-14", None),  # a weekday is not a place
+        ("Sexta-feira, 3 de maio de 2019", "2019-05-03", None),
     ],
 )
 def test_dates_in_their_usual_written_forms(line: str, iso: str, place: str | None) -> None:

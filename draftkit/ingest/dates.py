@@ -48,7 +48,8 @@ _FORMS = [
 _WEEKDAY = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|tues|wed|thu|thur|thurs|fri|"
-    r"sat|sun)\.?,?\s+",
+    r"sat|sun|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+    r"segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira)\.?,?\s+",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
