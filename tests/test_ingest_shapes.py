@@ -2360,3 +2360,50 @@ def test_signing_for_all_the_organisations_is_a_note_not_a_signer() -> None:
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Lucía Ferrán", "Mateo Quiroga"]
     assert letter.signatory_note == "Por todas las organizaciones"
+
+
+TWO_COLUMN_HEAD = (
+    "2 August 2024\n\n"
+    "Senator the Honorable Maria Kovac\tHonorable Daniel Reid MP\n"
+    "President of the Senate\tSpeaker of the House\n"
+    "Parliament House\tParliament House\n"
+    "Canberra ACT 2600\tCanberra ACT 2600\n\n"
+    "cc: Honorable Alan Briggs MP\tcc: Honorable Sara Lim MP\n"
+    "Minister for Communications\tShadow Minister for Communications\n\n"
+    "Dear President and Speaker,\n\n"
+    "We write as organisations and researchers concerned that the proposed access bill would\n"
+    "weaken the security of every device sold in the country, and we ask that it be withdrawn.\n\n"
+    "Sincerely,\n\n"
+    "ORGANISATIONS\n\n"
+    "Open Networks Alliance\n"
+    "Privacy Matters\n"
+    "Secure Futures Lab\n\n"
+    "[1] See the committee's report of 2023, https://example.org/report.html.\n"
+    "[2] https://example.org/submissions/bill-2024.html.\n\n"
+    "INDIVIDUALS\tAffiliations for identification purposes only\n\n"
+    "Dr. Helen Marsh\n"
+    "Professor Tom Okoye\n"
+    "Lina Petrakis\n"
+    "Samuel Ortiz\n"
+    "Grace Whitfield\n"
+)
+
+
+def test_two_addressees_and_two_copies_set_side_by_side_are_read_column_by_column() -> None:
+    letter = ingest_text(TWO_COLUMN_HEAD).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Maria Kovac", "Daniel Reid MP"]
+    assert [a.honorific for a in letter.addressees] == [
+        "Senator the Honorable",
+        "Honorable",
+    ]
+    assert [c.name for c in letter.cc] == ["Alan Briggs MP", "Sara Lim MP"]
+
+
+def test_endnotes_between_the_organisations_and_the_individuals_do_not_end_the_list() -> None:
+    letter = ingest_text(TWO_COLUMN_HEAD).letter
+    assert letter is not None
+    names_or_orgs = [s.name or s.organization for s in letter.signatories]
+    assert names_or_orgs[0] == "Open Networks Alliance"
+    assert len(letter.signatories) == 8
+    assert names_or_orgs[-1] == "Grace Whitfield"

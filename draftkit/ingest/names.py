@@ -40,6 +40,7 @@ _HONORIFIC_WORDS = [
     "The Right Honorable",
     "Senator the Hon.",
     "Senator the Honourable",
+    "Senator the Honorable",
     "The Rt. Hon.",
     "The Rt Hon.",
     "The Rt Hon",

@@ -460,8 +460,9 @@ def _columns_of(block: list[Line], index_of: dict[int, int]) -> list[list[Line]]
     cells = [[c.strip() for c in (ln.raw or ln.text).split("\t") if c.strip()] for ln in block]
     if len(block) < 2 or any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
         return [block]
-    if not any(is_person_line(c[0]) or names.split_honorific(c[0])[0] for c in cells if c):
-        return [block]
+    heads = [re.sub(r"(?i)^(?:cc|copy|copies)\s*:\s*", "", c[0]) for c in cells if c]
+    if not any(is_person_line(head) or names.split_honorific(head)[0] for head in heads):
+        return [block]  # two columns of addressees or of copies ("cc: …" over each), else text
     left: list[Line] = []
     right: list[Line] = []
     for ln, row in zip(block, cells, strict=True):

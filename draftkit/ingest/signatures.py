@@ -80,7 +80,7 @@ _GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
 """A short line ending in a colon over a group of signers ("Concerned citizens:")."""
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
-    r"(?:identification|informational|information|reference)\s+(?:purposes\s+)?only"
+    r"(?:identification|identity|informational|information|reference)\s+(?:purposes\s+)?only"
     r"|for identification purposes"
     r"|^(?:por|en nombre de|on behalf of|for|au nom de|pour)\s+(?:todas\s+|all\s+|toutes\s+)"
     r"(?:las|the|les)\s+(?:organizaciones|organi[sz]ations|firmantes|signatories|signataires)"

@@ -261,9 +261,16 @@ def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | 
     """
     for j in range(k + 1, min(len(blocks), k + 60)):
         first = page.text(blocks[j][0])
+        # "INDIVIDUALS  Affiliations for identification only": a kind of signer, its note
+        label = re.split(r"\s{2,}|\t|\s+(?=(?:affiliations?|titles?|institutions?)\b)", first,
+                         maxsplit=1, flags=re.IGNORECASE)[0]
         if not (
             _words(first) <= 8
-            and re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
+            and (
+                re.search(r"(?i)\b(?:signers|signatories|signatures|signed by)\b", first)
+                or (is_signatory_label(label) and label != first and is_signatory_note(first))
+                or (is_signatory_label(first) and _words(first) <= 3)
+            )
         ):
             continue
         under = [i for b in blocks[j:] for i in b][1:8]
@@ -337,6 +344,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         if (
             len(block) >= 2
             and not any(page.lines[i].hard for i in block)
+            and kinds[0] != "footnote"  # endnotes whose last line ends a sentence
             and is_prose(joined)
             and len(joined) >= 60 * len(block)
             and not _name_list(joined)
