@@ -2407,3 +2407,33 @@ def test_endnotes_between_the_organisations_and_the_individuals_do_not_end_the_l
     assert names_or_orgs[0] == "Open Networks Alliance"
     assert len(letter.signatories) == 8
     assert names_or_orgs[-1] == "Grace Whitfield"
+
+
+CC_LABEL_BESIDE_ITS_LIST = """\
+Hon. Mara Quinn
+Minister of Justice
+
+      Hon. Peter Alvarez, Minister for Home Affairs;
+CC:
+      Hon. Ruth Ndlovu, Minister of Immigration;
+      Hon. Karl Weiss, Attorney General
+
+To the Ministers meeting in Ottawa this week,
+
+We write to urge you to reject any proposal that would require companies to weaken the
+encryption that protects the communications of millions of people.
+
+Sincerely,
+
+Digital Freedom Coalition
+"""
+
+
+def test_a_cc_label_set_beside_the_middle_of_its_list_heads_the_whole_list() -> None:
+    # a PDF sets "CC:" level with the indented list, so its text comes out after the
+    # first entry; all three entries are copies, and the addressee above is kept
+    letter = ingest_text(CC_LABEL_BESIDE_ITS_LIST).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Mara Quinn"]
+    assert len(letter.cc) == 3
+    assert letter.cc[0].name is not None and letter.cc[0].name.startswith("Peter Alvarez")

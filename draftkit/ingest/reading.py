@@ -758,6 +758,32 @@ def _join_wrapped_greetings(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BARE_CC_LABEL = re.compile(r"(?i)^(?:cc|c\.c\.|copy|copies|copy to|copies to)\s*:?$")
+
+
+def _label_above_entries(lines: list[Line]) -> list[Line]:
+    """A "CC:" label set beside the middle of its indented list, moved above the list.
+
+    A PDF sets the label level with the list's first line (or centred beside it), and the
+    text comes out with the label after the first entry: "    Hon. A, Minister …" /
+    "CC:" / "    Hon. B, …". The entries are indented past the label; the label goes first.
+    """
+    out = list(lines)
+    for index in range(1, len(out) - 1):
+        label, before, after = out[index], out[index - 1], out[index + 1]
+        if (
+            _BARE_CC_LABEL.match(label.text.strip())
+            and not before.blank
+            and not after.blank
+            and before.indent > label.indent + 2
+            and after.indent > label.indent + 2
+            and not _BARE_CC_LABEL.match(before.text.strip())
+            and (index < 2 or out[index - 2].blank or out[index - 2].indent <= label.indent)
+        ):
+            out[index - 1], out[index] = label, before
+    return out
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -768,7 +794,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     line with its place and date is split into its lines.
     """
     out: list[Line] = []
-    for ln in _join_wrapped_greetings(lines):
+    for ln in _join_wrapped_greetings(_label_above_entries(lines)):
         text = ln.text
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         if run_on and not is_prose(run_on.group("rest")):
