@@ -277,6 +277,9 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
                 noise.setdefault(i, "forwarded e-mail")
     for i in range(stop):
         if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
+            above = next((j for j in (i - 1, i - 2) if j >= 0 and not lines[j].blank), None)
+            if above is not None and len(lines[above].text.split()) <= 10:
+                continue  # under an inside address, it is that address's last line
             noise.setdefault(i, "delivery line")
 
 
