@@ -124,7 +124,8 @@ PARAMS: dict[str, tuple[str, ...]] = {
     # parliament name the addressee's institution, a line the table must write
     "AGENCY": ("agency",),
     "COURT": ("court",),
-    "MOSQUE": ("mosque",),
+    # the mosque is the imam's congregation (the table's line under an imam's name)
+    "MOSQUE": ("mosque", "congregation"),
     "PARLIAMENT": ("parliament",),
     "TERRITORY": ("territory",),
 }
@@ -306,7 +307,7 @@ def _alternative_blocks(
     A ``name_line`` alternative replaces the first line naming the person, a
     ``title_lines`` or ``address_lines`` alternative all the lines of that field, an
     ``office_lines`` alternative the office lines, an ``honorific`` alternative the
-    honorific before the name. These blocks count as *offered*, never
+    honorific before the name; a ``block`` alternative is a whole block. These blocks count as *offered*, never
     as agreement: the table's first choice is its own block.
     """
     honorific = row.honorific.pick(gender) if row.honorific is not None else None
@@ -332,6 +333,8 @@ def _alternative_blocks(
             out.append([*keep, *filled])
         elif alt.field == "office_lines":
             out.append([*filled, *formal.address_lines])
+        elif alt.field == "block":  # a whole block another reference gives
+            out.append(filled)
         elif alt.field == "honorific" and honorific and formal.block[0].startswith(honorific):
             # the same block with the alternative honorific before the name
             out.append([filled[0] + formal.block[0][len(honorific) :], *formal.block[1:]])
@@ -479,6 +482,30 @@ def compare_field(
     return "offered" if want in mine.offered[kind] else "differ"
 
 
+_MALE_WORDS = re.compile(r"\b(?:Mr|Sir|His|King|Lord|Chairman|Councilman)\b")
+_FEMALE_WORDS = re.compile(r"\b(?:Madam|Ms|Mrs|Miss|Her|Queen|Lady|Baroness|Chairwoman|Councilwoman)\b")
+
+
+def genders_of(value: Any) -> tuple[str, ...]:
+    """The genders a check form speaks of: both unless it names one gender only.
+
+    A form written for one gender without its pair ("Dear Mr Speaker", "Sir,") records
+    the reference's form for that gender only; the other gender's form is not in the
+    check set, so it is not compared (the table's "Dear Madam Speaker" is not a miss).
+    """
+    texts = value if isinstance(value, list) else [value]
+    texts = [t for t in texts if isinstance(t, str)]
+    if not texts or any(gendered(t)["male"] != gendered(t)["female"] for t in texts):
+        return ("male", "female")
+    joined = " ".join(texts)
+    male, female = bool(_MALE_WORDS.search(joined)), bool(_FEMALE_WORDS.search(joined))
+    if male and not female:
+        return ("male",)
+    if female and not male:
+        return ("female",)
+    return ("male", "female")
+
+
 def _worst(results: list[str]) -> str:
     for outcome in ("differ", "offered", "agree"):
         if outcome in results:
@@ -503,7 +530,7 @@ def compare(check_set: Path) -> dict[str, Any]:
                 continue
             outcomes = []
             shown: dict[str, Any] = {}
-            for gender in ("male", "female"):
+            for gender in genders_of(value):
                 key = target[gender] if isinstance(target, dict) else target
                 try:
                     mine = table_forms(key, gender, params)
@@ -529,7 +556,11 @@ def compare(check_set: Path) -> dict[str, Any]:
                     "confidence": record.get("confidence"),
                     "basis": sorted({c.get("basis") for c in cites if c.get("basis")}),
                     "check": value,
-                    "table": shown["male"] if shown.get("male") == shown.get("female") else shown,
+                    "table": (
+                        next(iter(shown.values()))
+                        if len(shown) == 1 or shown.get("male") == shown.get("female")
+                        else shown
+                    ),
                     "outcome": _worst(outcomes),
                 }
             )
