@@ -124,7 +124,8 @@ PARAMS: dict[str, tuple[str, ...]] = {
     # parliament name the addressee's institution, a line the table must write
     "AGENCY": ("agency",),
     "COURT": ("court",),
-    "MOSQUE": ("mosque",),
+    # the mosque is the imam's congregation (the table's line under an imam's name)
+    "MOSQUE": ("mosque", "congregation"),
     "PARLIAMENT": ("parliament",),
     "TERRITORY": ("territory",),
 }
@@ -306,8 +307,8 @@ def _alternative_blocks(
     A ``name_line`` alternative replaces the first line naming the person, a
     ``title_lines`` or ``address_lines`` alternative all the lines of that field, an
     ``office_lines`` alternative the office lines, an ``honorific`` alternative the
-    honorific before the name. These blocks count as *offered*, never
-    as agreement: the table's first choice is its own block.
+    honorific before the name; a ``block`` alternative is a whole block. These blocks
+    count as *offered*, never as agreement: the table's first choice is its own block.
     """
     honorific = row.honorific.pick(gender) if row.honorific is not None else None
     values = {
@@ -332,6 +333,8 @@ def _alternative_blocks(
             out.append([*keep, *filled])
         elif alt.field == "office_lines":
             out.append([*filled, *formal.address_lines])
+        elif alt.field == "block":  # a whole block another reference gives
+            out.append(filled)
         elif alt.field == "honorific" and honorific and formal.block[0].startswith(honorific):
             # the same block with the alternative honorific before the name
             out.append([filled[0] + formal.block[0][len(honorific) :], *formal.block[1:]])
@@ -404,15 +407,30 @@ def _block_matches(check: list[str], mine: list[str], prefix_unknown: bool = Fal
         have[0] = _COURTESY_NAME_RE.sub("", have[0])
     if not want or not have or want[0] != have[0]:
         return False
-    i = 0
-    for line in want[1:]:
+    # the rest in order; a line break inside a title is layout, not form: two lines of
+    # one side match one line of the other when they read the same joined ("Director /
+    # OSCE Office ..." = "Director, OSCE Office ...", commas being ignored)
+    k, i = 1, 0
+    while k < len(want):
+        line = want[k]
         if line == _ANY_LINES:  # an ADDRESS line: skip to the end of the table's titles
+            k += 1
             continue
-        while i + 1 < len(have) and not _line_matches(line, have[i + 1]):
+        while i + 1 < len(have):
+            mine = have[i + 1]
+            following = want[k + 1] if k + 1 < len(want) else _ANY_LINES
+            if _line_matches(line, mine):
+                k, i = k + 1, i + 1
+                break
+            if following != _ANY_LINES and f"{line} {following}" == mine:
+                k, i = k + 2, i + 1
+                break
+            if i + 2 < len(have) and line == f"{mine} {have[i + 2]}":
+                k, i = k + 1, i + 2
+                break
             i += 1
-        if i + 1 >= len(have):
+        else:
             return False
-        i += 1
     return True
 
 
@@ -434,6 +452,20 @@ def _defined(record: dict[str, Any], name: str, value: Any) -> Any:
         return text
 
     return [fill(v) for v in value] if isinstance(value, list) else fill(value)
+
+
+# a citation note saying part of the field is the check set's own ("the office line is
+# my addition", "office line mine"): the field is not wholly from its sources
+_OWN_PART_RE = re.compile(
+    r"\b(?:mine|my (?:own )?(?:addition|substitution|construction|suggestion|inference))\b", re.I
+)
+
+
+def _own_part(record: dict[str, Any], name: str) -> bool:
+    cites = (record.get("sources") or {}).get(name) or []
+    return any(
+        c.get("basis") != "none" and _OWN_PART_RE.search(str(c.get("note") or "")) for c in cites
+    )
 
 
 def _sourced(record: dict[str, Any], name: str) -> bool:
@@ -462,6 +494,11 @@ def compare_field(
         first = norm(mine.formal["honorific"])
         if want in (first, mine.row_honorific):  # "His Worship" of "His Worship Mayor NAME"
             return "agree"
+        # a rank the check set counts as the honorific ("Admiral"): the table writes it
+        # before the name too, but this script reads a rank as part of the name line
+        line = norm(mine.formal["block"][0]) if mine.formal["block"] else ""
+        if _RANK_RE.match(want) and line.startswith(want + " "):
+            return "agree"
         return "offered" if want in mine.offered["honorific"] else "differ"
     if name == "address_block":
         lines = [gendered(line)[gender] for line in value]
@@ -477,6 +514,32 @@ def compare_field(
     if want == norm(mine.formal[kind]):
         return "agree"
     return "offered" if want in mine.offered[kind] else "differ"
+
+
+_MALE_WORDS = re.compile(r"\b(?:Mr|Sir|His|King|Lord|Chairman|Councilman)\b")
+_FEMALE_WORDS = re.compile(
+    r"\b(?:Madam|Ms|Mrs|Miss|Her|Queen|Lady|Baroness|Chairwoman|Councilwoman)\b"
+)
+
+
+def genders_of(value: Any) -> tuple[str, ...]:
+    """The genders a check form speaks of: both unless it names one gender only.
+
+    A form written for one gender without its pair ("Dear Mr Speaker", "Sir,") records
+    the reference's form for that gender only; the other gender's form is not in the
+    check set, so it is not compared (the table's "Dear Madam Speaker" is not a miss).
+    """
+    texts = value if isinstance(value, list) else [value]
+    texts = [t for t in texts if isinstance(t, str)]
+    if not texts or any(gendered(t)["male"] != gendered(t)["female"] for t in texts):
+        return ("male", "female")
+    joined = " ".join(texts)
+    male, female = bool(_MALE_WORDS.search(joined)), bool(_FEMALE_WORDS.search(joined))
+    if male and not female:
+        return ("male",)
+    if female and not male:
+        return ("female",)
+    return ("male", "female")
 
 
 def _worst(results: list[str]) -> str:
@@ -503,7 +566,7 @@ def compare(check_set: Path) -> dict[str, Any]:
                 continue
             outcomes = []
             shown: dict[str, Any] = {}
-            for gender in ("male", "female"):
+            for gender in genders_of(value):
                 key = target[gender] if isinstance(target, dict) else target
                 try:
                     mine = table_forms(key, gender, params)
@@ -527,9 +590,14 @@ def compare(check_set: Path) -> dict[str, Any]:
                     "key": target if isinstance(target, str) else "/".join(target.values()),
                     "field": name,
                     "confidence": record.get("confidence"),
+                    "own_part": _own_part(record, name),
                     "basis": sorted({c.get("basis") for c in cites if c.get("basis")}),
                     "check": value,
-                    "table": shown["male"] if shown.get("male") == shown.get("female") else shown,
+                    "table": (
+                        next(iter(shown.values()))
+                        if len(shown) == 1 or shown.get("male") == shown.get("female")
+                        else shown
+                    ),
                     "outcome": _worst(outcomes),
                 }
             )
@@ -538,6 +606,7 @@ def compare(check_set: Path) -> dict[str, Any]:
     offered = sum(1 for r in rows if r["outcome"] == "offered")
     explicit = [r for r in rows if "explicit" in r["basis"]]
     solid = [r for r in rows if r["confidence"] in ("high", "medium")]
+    whole = [r for r in rows if not r["own_part"]]
     return {
         "check_set": str(check_set),
         "offices": len(data["offices"]),
@@ -555,6 +624,9 @@ def compare(check_set: Path) -> dict[str, Any]:
         "high_medium_agreement": (
             sum(1 for r in solid if r["outcome"] == "agree") / len(solid) if solid else 0.0
         ),
+        "wholly_sourced_fields": len(whole),
+        "wholly_sourced_agree": sum(1 for r in whole if r["outcome"] == "agree"),
+        "wholly_sourced_offered": sum(1 for r in whole if r["outcome"] == "offered"),
         "rows": rows,
     }
 
@@ -590,11 +662,20 @@ def main() -> int:
         f"fields of high- and medium-confidence records: {result['high_medium_fields']}, "
         f"agreement {result['high_medium_agreement']:.1%}"
     )
+    whole = result["wholly_sourced_fields"]
+    if whole != result["sourced_fields"]:
+        agree, offered = result["wholly_sourced_agree"], result["wholly_sourced_offered"]
+        print(
+            f"fields wholly from sources (no part the check set's own, by its notes): "
+            f"{whole}, agreement {agree}/{whole} = {agree / whole:.1%} (offered "
+            f"{agree + offered}/{whole} = {(agree + offered) / whole:.1%})"
+        )
     for row in result["rows"]:
         if row["outcome"] == "agree" and not args.all:
             continue
         print(
-            f"- {row['outcome']:7} {row['id']} [{row['confidence']}] {row['field']}: "
+            f"- {row['outcome']:7} {row['id']} [{row['confidence']}"
+            f"{', own part' if row['own_part'] else ''}] {row['field']}: "
             f"check {row['check']!r} | table {row['table']!r}"
         )
     return 0

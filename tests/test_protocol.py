@@ -1508,3 +1508,68 @@ def test_cli_does_not_offer_the_line_it_printed() -> None:
         "au-premier", "Jane Citizen", params={"state": "Victoria", "member": "MLA"}
     )
     assert report["alternatives"] == []
+
+
+def test_a_whole_block_alternative_is_reported_with_its_lines_and_source() -> None:
+    # the Australian block for a Commonwealth minister differs from the row's in two
+    # fields (the name line and "Minister for"): one `block` alternative holds both
+    report = protocol.forms_report(
+        "commonwealth-minister", "Penny Wong", params={"portfolio": "Foreign Affairs"}
+    )
+    assert report["styles"]["formal"]["block"] == [
+        "The Honourable Penny Wong",
+        "Minister of Foreign Affairs",
+    ]
+    alt = next(a for a in report["alternatives"] if a["field"] == "block")
+    assert alt["lines"] == ["The Hon Penny Wong MP", "Minister for Foreign Affairs"]
+    assert [c["source"] for c in alt["citations"]] == ["aph"]
+    # gendered: Debrett's envelope with its optional lines for a British ambassador
+    ambassador = protocol.forms_report(
+        "uk-ambassador", "Jane Doe", gender="female", params={"city": "Paris"}
+    )
+    blocks = [a["lines"] for a in ambassador["alternatives"] if a["field"] == "block"]
+    assert blocks == [["Her Excellency Ms Jane Doe", "HM Ambassador", "British Embassy", "Paris"]]
+
+
+def test_an_unknown_alternative_field_is_an_error_naming_the_fields() -> None:
+    text = """
+version: 2
+sources: {}
+offices:
+  - key: test-office
+    label: Test office
+    jurisdiction: private
+    salutation_formal: Dear Friend
+    salutation_common: Dear Friend
+    complimentary_close: Sincerely,
+    cite:
+      honorific, salutation_formal, salutation_common, complimentary_close: convention § a test row
+    alternatives:
+      - field: blocks
+        form: "Jordan Lee"
+        cite: convention § a test alternative
+        note: a misspelt field
+"""
+    with pytest.raises(ProtocolError, match=r"unknown field 'blocks' \(one of: .*block"):
+        protocol_table._parse_document(text, source="test.yaml")
+
+
+def test_un_presidents_follow_the_un_correspondence_manual() -> None:
+    # the Security Council's President is a permanent representative: "Sir" / "Madam"
+    # (UN manual paras. 104-105), "Excellency" without a gender
+    council = {
+        gender: address_forms(
+            "un-security-council-president", "Jordan Lee", gender=gender, style="formal"
+        ).salutation
+        for gender in ("male", "female", None)
+    }
+    assert council == {"male": "Sir", "female": "Madam", None: "Excellency"}
+    accepted = address_forms("un-security-council-president", "Jordan Lee").accepted_salutations
+    assert {"Your Excellency", "Dear President Lee"} <= set(accepted)
+    # the General Assembly's President by the UN's own title, "United Nations" below
+    assembly = address_forms("un-ga-president", "Jordan Lee", params={"session": "eightieth"})
+    assert assembly.block_lines()[1:3] == [
+        "President of the eightieth session of the General Assembly",
+        "United Nations",
+    ]
+    assert "Excellency" in assembly.accepted_salutations

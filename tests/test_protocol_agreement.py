@@ -184,3 +184,50 @@ def test_the_title_before_a_surname_alone_is_the_honorific() -> None:
         "His Eminence"
     )
     assert agreement._first_line_honorific("Admiral NAME, USN") == ""
+
+
+def test_a_form_for_one_gender_is_compared_for_that_gender_only(tmp_path: Path) -> None:
+    agreement = _module()
+    assert agreement.genders_of("Dear Mr Speaker,") == ("male",)
+    assert agreement.genders_of("Dear Madam Chairwoman") == ("female",)
+    assert agreement.genders_of("Dear Mr./Madam President:") == ("male", "female")
+    assert agreement.genders_of("Dear Prime Minister") == ("male", "female")
+    assert agreement.genders_of(["His/Her Excellency NAME", "ADDRESS"]) == ("male", "female")
+    offices = [_record(id="uk-speaker-commons", salutation_formal="Dear Mr Speaker,")]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    row = agreement.compare(path)["rows"][0]
+    assert row["outcome"] == "agree" and row["table"] == "Dear Mr Speaker"
+
+
+def test_a_line_break_inside_a_title_is_layout(tmp_path: Path) -> None:
+    agreement = _module()
+    table = ["Mr. NAME", "Director, OSCE Office", "Warsaw"]
+    assert agreement._block_matches(["Mr. NAME", "Director", "OSCE Office", "ADDRESS"], table)
+    two_lines = ["Mr. NAME", "Director", "OSCE Office"]
+    assert agreement._block_matches(["Mr. NAME", "Director, OSCE Office"], two_lines)
+    # other words are still a difference ("Administrator / AGENCY" is not "... of the AGENCY")
+    other = ["Mr. NAME", "Director of the OSCE Office"]
+    assert not agreement._block_matches(["Mr. NAME", "Director", "OSCE Office"], other)
+    offices = [
+        _record(id="us-admiral", honorific_in_address="Admiral"),
+        _record(id="us-admiral", honorific_in_address="General"),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    # a rank the check set counts as the honorific agrees when the table writes it first
+    assert [r["outcome"] for r in agreement.compare(path)["rows"]] == ["agree", "differ"]
+
+
+def test_fields_the_check_set_partly_made_itself_are_counted_apart(tmp_path: Path) -> None:
+    agreement = _module()
+    own = _record(id="imam", address_block=["Imam NAME", "MOSQUE", "ADDRESS"])
+    own["sources"]["address_block"][0]["note"] = "the mosque line is my addition"  # type: ignore[index]
+    offices = [own, _record(id="imam", salutation_formal="Dear Imam SURNAME,")]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    result = agreement.compare(path)
+    assert [r["own_part"] for r in result["rows"]] == [True, False]
+    assert result["sourced_fields"] == 2 and result["wholly_sourced_fields"] == 1
+    # the mosque is the imam's congregation, the line the table writes under the name
+    assert [r["outcome"] for r in result["rows"]] == ["agree", "agree"]

@@ -64,8 +64,11 @@ _FORM_FIELDS = (
     "complimentary_close",
 )
 _STYLE_FIELDS = ("honorific", "name_line", "title_lines", "address_lines")
-# Fields whose alternatives are lines of the address block (and may hold several lines).
-_BLOCK_FIELDS = ("name_line", "office_lines", "title_lines", "address_lines")
+# Fields whose alternatives are lines of the address block (and may hold several lines);
+# a ``block`` alternative is a whole block, every line from the first to the postcode,
+# for a reference whose form differs from the row's in more than one field.
+_BLOCK_FIELDS = ("name_line", "office_lines", "title_lines", "address_lines", "block")
+_ALTERNATIVE_FIELDS = (*_FORM_FIELDS, "block")
 _GROUPS = ("common", "acting", "former")
 
 
@@ -221,8 +224,10 @@ class Alternative(_Frozen):
     @field_validator("field")
     @classmethod
     def _known_field(cls, value: str) -> str:
-        if value not in _FORM_FIELDS:
-            raise ValueError(f"unknown field {value!r} (one of: {', '.join(_FORM_FIELDS)})")
+        if value not in _ALTERNATIVE_FIELDS:
+            raise ValueError(
+                f"unknown field {value!r} (one of: {', '.join(_ALTERNATIVE_FIELDS)})"
+            )
         return value
 
     @model_validator(mode="after")
@@ -239,7 +244,8 @@ class Alternative(_Frozen):
 
         A ``title_lines``, ``address_lines`` or ``office_lines`` alternative replaces all
         of the row's lines of that field; a ``name_line`` alternative replaces the first
-        line. Several lines are written one per line in the YAML (a ``|-`` block).
+        line; a ``block`` alternative is the whole block. Several lines are written one
+        per line in the YAML (a ``|-`` block).
         """
         text = self.form.pick(gender)
         return [line.strip() for line in text.splitlines() if line.strip()] if text else []
