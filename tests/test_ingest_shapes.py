@@ -2439,3 +2439,28 @@ def test_a_cc_label_set_beside_the_middle_of_its_list_heads_the_whole_list() -> 
     assert [a.name for a in letter.addressees] == ["Mara Quinn"]
     assert len(letter.cc) == 3
     assert letter.cc[0].name is not None and letter.cc[0].name.startswith("Peter Alvarez")
+
+
+SIGN_ON_FORM_BELOW = """\
+Dear Secretary of State,
+
+We are families who have opened our homes to people fleeing the war, and we ask the
+government to extend the monthly support payments beyond the first year of hosting.
+
+Yours faithfully,
+12 Signatories
+From across the country
+Become a Signatory
+Email
+First Name
+Last Name
+Your Location
+I agree to receive updates about this campaign.
+"""
+
+
+def test_a_sign_up_form_under_the_letter_is_not_its_signers() -> None:
+    letter = ingest_text(SIGN_ON_FORM_BELOW).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Yours faithfully,"
+    assert letter.signatories == []

@@ -194,10 +194,22 @@ _CONTACT = re.compile(
 )
 
 
+_FORM_FIELD = re.compile(
+    r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
+    r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
+    r"organi[sz]ation(?:\s+name)?)\s*\*?:?|(?:become\s+a\s+signatory|add\s+your\s+name|"
+    r"sign\s+(?:the|this|our)\s+(?:open\s+)?(?:letter|petition)(?:\s+now)?|"
+    r"please\s+enter\b.*|i\s+agree\s+to\b.*|you\s+(?:may|can)\s+unsubscribe\b.*)[.!]?)$"
+)
+"""A sign-up form's field labels and prompts under a sign-on letter: not signers."""
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
     text = ln.text.strip()
+    if _FORM_FIELD.match(text):
+        return "form"
     if is_signatory_note(text):
         return "note"
     if _SIGNER_COUNT.match(text):
@@ -362,9 +374,15 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         if all(k == "label" for k in kinds):
             label_at = block[0] if label_at is None else label_at
             continue
+        if kinds.count("form") >= 2:
+            # a sign-up form ("Become a signatory", "Email", "First Name" …): what is above
+            # it in its block is the form's heading and count, not signers
+            return label_at if label_at is not None else block[0], "a sign-up form"
         signers = kinds.count("signer")
         bad = sum(
-            1 for k in kinds if k in ("definition", "prose", "link", "heading", "other", "footnote")
+            1
+            for k in kinds
+            if k in ("definition", "prose", "link", "heading", "other", "footnote", "form")
         )
         kind_of_list = page.lines[block[0]].list_kind or (
             "marker" if split_marker(page.text(block[0])) else "plain"
