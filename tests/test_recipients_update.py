@@ -1,0 +1,277 @@
+"""``recipients update``: the congress data copied all or nothing, dated, from a loopback
+server or a local folder (the tests never touch the network)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from draftkit.errors import DataSourceError, OutputError
+from draftkit.recipients import load_congress
+from draftkit.recipients import update as update_module
+from draftkit.recipients.snapshot import (
+    CONGRESS_DATA_FILES,
+    SNAPSHOT_FILE,
+    read_snapshot,
+    stale_snapshot,
+)
+from draftkit.recipients.update import update_congress
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; ``/moved/NAME`` redirects to ``server.redirect`` + NAME; a path
+    under ``/slow/`` answers after ``server.delay`` seconds."""
+
+    def do_GET(self) -> None:
+        server: _Server = self.server  # type: ignore[assignment]
+        server.requests.append(self.path)
+        if self.path.startswith("/moved/"):
+            self.send_response(302)
+            self.send_header("Location", server.redirect + self.path.removeprefix("/moved/"))
+            self.end_headers()
+            return
+        if self.path.startswith("/slow/"):
+            time.sleep(server.delay)
+            self.path = self.path.removeprefix("/slow")
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    requests: list[str]
+    redirect: str = ""
+    delay: float = 0.0
+    daemon_threads = True
+
+
+@pytest.fixture
+def served(tmp_path: Path, congress_dir: Path) -> Iterator[tuple[str, Path, _Server]]:
+    """A copy of the congress data served over HTTP on 127.0.0.1: (base URL, folder, server)."""
+    root = tmp_path / "site"
+    shutil.copytree(congress_dir, root)
+    handler = functools.partial(_Handler, directory=str(root))
+    server = _Server(("127.0.0.1", 0), handler)
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", root, server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.glob(f".{folder.name}.*"))
+
+
+def test_download_copies_the_three_files_with_a_dated_record(
+    served: tuple[str, Path, _Server], tmp_path: Path, congress_dir: Path
+) -> None:
+    url, _, server = served
+    target = tmp_path / "data" / "congress-legislators"
+    now = dt.datetime(2026, 12, 6, 18, 0, tzinfo=dt.UTC)
+    snapshot = update_congress(target, url=url, now=now)
+    assert sorted(server.requests) == sorted(f"/{name}" for name in CONGRESS_DATA_FILES)
+    for name in CONGRESS_DATA_FILES:
+        assert (target / name).read_bytes() == (congress_dir / name).read_bytes()
+    members = yaml.load((congress_dir / "legislators-current.yaml").read_bytes(),
+                        Loader=yaml.CSafeLoader)  # fmt: skip
+    assert snapshot.members == len(members) > 500
+    assert snapshot.date == dt.date(2026, 12, 6) and snapshot.dated_by == "download"
+    record = json.loads((target / SNAPSHOT_FILE).read_text("utf-8"))
+    assert record["source"] == url and record["date"] == "2026-12-06"
+    assert record["license"] == "CC0-1.0"
+    digest = hashlib.sha256((congress_dir / "committees-current.yaml").read_bytes()).hexdigest()
+    assert record["files"]["committees-current.yaml"]["sha256"] == digest
+    assert read_snapshot(target) == snapshot
+    # the copy reads as the original does
+    ours = [r.name for r in load_congress(target, committees=["SSFR"])]
+    theirs = [r.name for r in load_congress(congress_dir, committees=["SSFR"])]
+    assert ours == theirs and len(ours) > 10
+    assert _leftovers(target) == []
+
+
+def test_a_failed_download_leaves_the_old_data_as_it_was(
+    served: tuple[str, Path, _Server], tmp_path: Path
+) -> None:
+    url, root, _ = served
+    target = tmp_path / "congress"
+    old = update_congress(target, url=url, now=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    (root / "committee-membership-current.yaml").unlink()  # a 404 for the last file
+    with pytest.raises(DataSourceError, match="404") as caught:
+        update_congress(target, url=url)
+    assert "committee-membership-current.yaml" in str(caught.value)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert read_snapshot(target) == old and _leftovers(target) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("legislators-current.yaml", "<html><body>Not here</body></html>\n", "members"),
+        ("committees-current.yaml", "- {name: no id}\n", "thomas_id"),
+        ("committee-membership-current.yaml", "[1, 2]\n", "committee ids"),
+        ("legislators-current.yaml", "key: [unclosed\n", "is not YAML"),
+    ],
+)
+def test_data_of_the_wrong_shape_is_refused_and_nothing_is_written(
+    served: tuple[str, Path, _Server], tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    url, root, _ = served
+    (root / name).write_text(text, "utf-8")
+    target = tmp_path / "congress"
+    with pytest.raises(DataSourceError, match=message) as caught:
+        update_congress(target, url=url)
+    assert name in str(caught.value)
+    assert not target.exists() and _leftovers(target) == []
+
+
+def test_a_file_over_the_size_bound_is_stopped(
+    served: tuple[str, Path, _Server], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, _, _ = served
+    monkeypatch.setattr(update_module, "MAX_DOWNLOAD_BYTES", 100_000)
+    with pytest.raises(DataSourceError, match=r"at most 100,000 are read"):
+        update_congress(tmp_path / "congress", url=url)
+    assert not (tmp_path / "congress").exists()
+
+
+def test_plain_http_and_redirects_away_from_https_are_refused(
+    served: tuple[str, Path, _Server], tmp_path: Path
+) -> None:
+    url, _, server = served
+    with pytest.raises(DataSourceError, match=r"refusing to download from http://example\.org/"):
+        update_congress(tmp_path / "a", url="http://example.org/")
+    # a redirect to plain http elsewhere is refused before it is followed
+    server.redirect = "http://example.invalid/"
+    with pytest.raises(DataSourceError, match=r"refusing to download from http://example\.invalid"):
+        update_congress(tmp_path / "b", url=url + "moved/")
+    # ... and one to this machine is followed
+    server.redirect = url
+    assert update_congress(tmp_path / "c", url=url + "moved/").members > 500
+
+
+def test_a_server_that_does_not_answer_times_out(
+    served: tuple[str, Path, _Server], tmp_path: Path
+) -> None:
+    url, _, server = served
+    server.delay = 5.0
+    started = time.monotonic()
+    with pytest.raises(DataSourceError, match=r"no answer within 1 seconds|timed out"):
+        update_congress(tmp_path / "congress", url=url + "slow/", timeout=1.0)
+    assert time.monotonic() - started < 4.5
+    assert not (tmp_path / "congress").exists()
+
+
+def test_nothing_listening_is_one_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(DataSourceError, match="cannot download") as caught:
+        update_congress(tmp_path / "congress", url=f"http://127.0.0.1:{port}/")
+    assert "--from" in str(caught.value)
+
+
+def test_from_a_git_clone_records_its_commit_and_date(tmp_path: Path, congress_dir: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    for name in CONGRESS_DATA_FILES:
+        shutil.copy(congress_dir / name, clone / name)
+    (clone / "README.md").write_text("other files of the project are left alone\n", "utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2026-06-15T15:26:56-04:00",
+        "GIT_COMMITTER_DATE": "2026-06-15T15:26:56-04:00",
+    }  # fmt: skip
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(["git", "-C", str(clone), *command], check=True, env=env)
+    head = subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    target = tmp_path / "congress"
+    snapshot = update_congress(target, source=clone)
+    assert (snapshot.date, snapshot.dated_by, snapshot.commit) == (
+        dt.date(2026, 6, 15), "git commit", head,
+    )  # fmt: skip
+    assert sorted(p.name for p in target.iterdir()) == sorted([*CONGRESS_DATA_FILES, SNAPSHOT_FILE])
+    # a copy of that copy keeps the date its record gives
+    again = update_congress(tmp_path / "again", source=target)
+    assert (again.date, again.dated_by, again.commit) == (dt.date(2026, 6, 15), "record", head)
+
+
+def test_from_a_plain_folder_the_date_is_unknown_unless_given(
+    tmp_path: Path, congress_dir: Path
+) -> None:
+    target = tmp_path / "congress"
+    undated = update_congress(target, source=congress_dir)
+    assert undated.date is None and undated.dated_by == "unknown"
+    warning = stale_snapshot(target)
+    assert warning is not None and "undated" in warning and "--date" in warning
+    dated = update_congress(target, source=congress_dir, date=dt.date(2026, 6, 15))
+    assert (dated.date, dated.dated_by) == (dt.date(2026, 6, 15), "given")
+    assert read_snapshot(target) == dated
+
+
+def test_stale_snapshot_warns_past_the_set_age(tmp_path: Path, congress_dir: Path) -> None:
+    target = tmp_path / "congress"
+    update_congress(target, source=congress_dir, date=dt.date(2026, 6, 15))
+    assert stale_snapshot(target, today=dt.date(2026, 9, 13)) is None  # 90 days
+    warning = stale_snapshot(target, today=dt.date(2026, 9, 14))
+    assert warning is not None and "91 days old" in warning and "recipients update" in warning
+    assert stale_snapshot(target, max_age_days=365, today=dt.date(2026, 12, 6)) is None
+    assert stale_snapshot(congress_dir) is None  # no record: nothing to say here
+
+
+def test_a_folder_draftkit_did_not_write_is_never_replaced(
+    tmp_path: Path, congress_dir: Path
+) -> None:
+    target = tmp_path / "notes"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep me\n", "utf-8")
+    with pytest.raises(OutputError, match=r"holds other files \(mine.txt\)"):
+        update_congress(target, source=congress_dir)
+    assert [p.name for p in target.iterdir()] == ["mine.txt"]
+    with pytest.raises(DataSourceError, match="the same folder"):
+        update_congress(congress_dir, source=congress_dir)
+    with pytest.raises(DataSourceError, match=r"has no legislators-current\.yaml"):
+        update_congress(tmp_path / "x", source=tmp_path / "notes")
+
+
+def test_a_failed_swap_puts_the_old_data_back(
+    tmp_path: Path, congress_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "congress"
+    old = update_congress(target, source=congress_dir, date=dt.date(2026, 1, 1))
+    real_rename = Path.rename
+
+    def failing(self: Path, to: Path) -> Path:
+        if self.name.startswith(".congress.new-"):
+            raise OSError(28, "No space left on device")
+        return real_rename(self, to)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OutputError, match=r"no space left on device.*old data is unchanged"):
+        update_congress(target, source=congress_dir, date=dt.date(2026, 6, 15))
+    assert read_snapshot(target) == old and _leftovers(target) == []
