@@ -147,8 +147,9 @@ Beyond what click knows, these values are completed from the data draftkit reads
   `templates new --from`;
 - clause ids of the library (`--library`, else draftkit.yaml's): `clauses show`,
   `clauses vet`, `clauses retire`;
-- committee ids with their names, from the congress-legislators folder given to `-r`:
-  `merge --committee` (give `-r` first).
+- committee ids with their names, from the congress-legislators folder given to `-r`
+  (give `-r` first), else from the data `draftkit recipients update` fetched:
+  `merge --committee`.
 
 A completion that cannot read its data (no draftkit.yaml, a broken file) offers nothing
 rather than an error.
