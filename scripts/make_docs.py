@@ -117,6 +117,36 @@ the library 1 for others; now every command says 1.
   every new sentence of the vetted-language finding for `check`; the server used for
   `send --send`.
 
+## Standard input and output: `-`
+
+`-` in place of a file reads standard input, and in place of an output file writes
+standard output:
+
+| command | reads `-` | writes `-` |
+| --- | --- | --- |
+| `render` | `SPEC` (YAML or JSON) | `-o -` (text by default; `--format` for md, docx, pdf) |
+| `check` | `PATH`: a spec (YAML or JSON) | (a report on standard output always) |
+| `ingest` | `FILE`: a letter as text, HTML, .docx or PDF bytes (one `-`) | `-o -` (one letter) |
+| `merge` | `SPEC`, `-r`, `--signatories` (one of them) | (a folder of letters) |
+| `signatories summary`, `import` | `FILE`: a sign-on export | `import -o -` (the default) |
+| `clauses add` | `FILE`: clauses as YAML | |
+| `new` | | `-o -` (the default) |
+
+A spec on standard input is YAML, or JSON when it starts with `{` or `[` and reads as
+JSON. Errors name it `<stdin>` (`draftkit: error: <stdin>:3: date: ...`); it may be at
+most as large as a spec file (5 MB). Its draftkit.yaml is looked up from the current
+folder, as paths in it are read from there. Standard input can be read once, so a
+command takes one `-` among its inputs. A letter rendered from standard input
+records the hash of the bytes that came in, as for a file; a merge from standard
+input records none. Not read from `-`: documents that must be files (`--reference`,
+`check --spec`, `clauses harvest`'s letters), and folders (`send`, `merge -o`).
+
+```sh
+draftkit new --audience us-congress | draftkit check -   # lists the TODOs left to fill
+python make_spec.py | draftkit render - -o letter.docx    # a spec made by a script
+pdftotext -layout old-letter.pdf - | draftkit ingest - -o specs/
+```
+
 ## Shell completion
 
 Tab completion of commands, options, choices and file names comes from click; enable it

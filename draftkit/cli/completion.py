@@ -141,6 +141,7 @@ def complete_committees(
     # deferred: a completion loads only the library it reads
     import yaml
 
+    # deferred: as yaml (the congress folder merge would use without -r)
     from draftkit.config import load_config
     from draftkit.recipients.snapshot import congress_dir
 

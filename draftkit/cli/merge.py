@@ -125,7 +125,7 @@ def _recipient_source(source: Path | None, config: ProjectConfig) -> Path:
 
 
 @click.command()
-@click.argument("spec", type=InputPath(dir_okay=False))
+@click.argument("spec", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option(
     "-r",
     "--recipients",
@@ -206,7 +206,7 @@ def _recipient_source(source: Path | None, config: ProjectConfig) -> Path:
 @click.option(
     "--signatories",
     "signatory_file",
-    type=InputPath(dir_okay=False),
+    type=InputPath(dir_okay=False, allow_dash=True),
     help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
     "ordered by the spec's options.signatory_order).",
 )
@@ -286,6 +286,8 @@ def merge(
     --allow-failures when other letters were written). manifest.csv lists every
     recipient, file, status and message.
 
+    SPEC may be - (standard input), as may -r or --signatories: one of them.
+
     Without -r the letters go to members of Congress from the congress data that
     'draftkit recipients update' fetched; merge warns when that data is older than
     recipients.max_age_days in draftkit.yaml (default 90 days).
@@ -298,6 +300,11 @@ def merge(
           --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
+    dashes = [str(p) for p in (spec, source, signatory_file) if p is not None and str(p) == "-"]
+    if len(dashes) > 1:
+        raise click.UsageError(
+            "standard input (-) can be read once: give it to one of SPEC, -r and --signatories"
+        )
     config = load_config(spec)
     source = _recipient_source(source, config)
     people = load_recipients(
@@ -331,7 +338,8 @@ def merge(
         if fmt == "eml"
         else None
     )
-    spec_input: Letter | Path = spec
+    # a spec on standard input is read here, once (the letter goes on as a Letter)
+    spec_input: Letter | Path = load_letter(spec) if str(spec) == "-" else spec
     if signatory_file is not None:
         letter = load_letter(spec)
         imported = read_signatories(
