@@ -896,7 +896,7 @@ def load_letter(path: str | Path) -> Letter:
     """Load a letter spec from a YAML or JSON file.
 
     Args:
-        path: The spec file.
+        path: The spec file, or ``-`` for standard input (see :func:`load_data`).
 
     Returns:
         The letter as written (it may hold clause references and no salutation).

@@ -323,7 +323,7 @@ def gallery_page(images: Path) -> str:
         "# What the examples look like",
         "",
         "Every example letter as LibreOffice prints it (`draftkit render … -o letter.pdf`),",
-        "one picture per page at 60 dpi. `make docs` renders them again. Fonts are those of",
+        "one picture per page at 60 dpi. `make docs-pages` renders them again. Fonts are those of",
         "the machine that ran it: Cambria, or a metric-compatible stand-in such as Caladea",
         "(`fonts-crosextra-caladea`), looks like Word; without either, LibreOffice",
         "substitutes a serif that sets a little wider.",
@@ -356,7 +356,7 @@ def render_gallery(images: Path) -> list[Path]:
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise SystemExit("make docs needs pdftoppm (apt-get install poppler-utils)")
+        raise SystemExit("make docs-pages needs pdftoppm (apt-get install poppler-utils)")
     images.mkdir(parents=True, exist_ok=True)
     for old in images.glob("*-page*.png"):
         old.unlink()
@@ -528,9 +528,57 @@ def protocol_offices() -> str:
     return "\n".join(lines) + "\n"
 
 
+# --------------------------------------------------------------------------- API reference
+
+def _export_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The public names in the groups ``draftkit/__init__.py`` comments them in."""
+    import re
+
+    text = (ROOT / "draftkit" / "__init__.py").read_text(encoding="utf-8")
+    body = text[text.index("_EXPORTS: dict[str, str] = {") : text.index("\n}\n")]
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in body.splitlines()[1:]:
+        comment = re.match(r"\s*# (.+)", line)
+        entry = re.match(r'\s*"(\w+)": "([\w.]+)",', line)
+        if comment:
+            title = comment.group(1).split(":")[0].strip()
+            groups.append((title[:1].upper() + title[1:], []))
+        elif entry:
+            if not groups:
+                groups.append(("Names", []))
+            groups[-1][1].append((entry.group(1), entry.group(2)))
+    return groups
+
+
+def api_reference() -> str:
+    """docs/reference.md: every public name of ``draftkit``, documented from its docstring."""
+    import draftkit
+
+    lines = [
+        "# API reference",
+        "",
+        "Every name importable from `draftkit` (its `__all__`), documented from the",
+        "docstrings by mkdocstrings; [the Python API](api.md) shows them at work. Generated",
+        "by `scripts/make_docs.py` from `draftkit/__init__.py`; do not edit by hand.",
+        "",
+        f"`draftkit.__version__` is the installed version ({draftkit.__version__}).",
+    ]
+    listed = set()
+    for title, names in _export_groups():
+        lines += ["", f"## {title}"]
+        for name, module in names:
+            lines += ["", f"::: {module}.{name}"]
+            listed.add(name)
+    missing = sorted(set(draftkit._EXPORTS) - listed)
+    if missing:
+        raise SystemExit(f"make_docs: public names not found in _EXPORTS' text: {missing}")
+    return "\n".join(lines) + "\n"
+
+
 def outputs() -> dict[Path, str]:
     docs = ROOT / "docs"
     return {
+        docs / "reference.md": api_reference(),
         docs / "cli.md": cli_reference(),
         docs / "spec-schema.json": spec_schema(),
         docs / "spec-reference.md": spec_reference(),
