@@ -64,6 +64,15 @@ def test_render_reads_a_json_spec_from_stdin() -> None:
         ("key: [unclosed\n", "draftkit: error: <stdin>:"),
         (b"date: 2026-01-02\nbody: [caf\xe9]\n", "draftkit: error: <stdin>:2: not UTF-8 text"),
         ("", "draftkit: error: <stdin>"),
+        # an alias bomb is refused before it expands, as in a file
+        (
+            "a: &a [x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join(['*' + p] * 8)}]\n"
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            "draftkit: error: <stdin>:6: aliases expand the file to more than 100,000 values",
+        ),
     ],
 )
 def test_a_bad_spec_on_stdin_is_one_line_naming_stdin(text: str | bytes, expected: str) -> None:

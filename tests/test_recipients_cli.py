@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,16 @@ from click.testing import CliRunner
 
 from draftkit.cli import main
 from draftkit.recipients.snapshot import SNAPSHOT_FILE, default_congress_dir
-from tests.test_recipients_update import _Server, served  # noqa: F401  (a fixture)
+from tests.congress_server import CongressServer, serve_folder
+
+
+@pytest.fixture
+def served(tmp_path: Path, congress_dir: Path) -> Iterator[tuple[str, Path, CongressServer]]:
+    """A copy of the congress data served on 127.0.0.1: (base URL, its folder, the server)."""
+    root = tmp_path / "site"
+    shutil.copytree(congress_dir, root)
+    with serve_folder(root) as (url, server):
+        yield url, root, server
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -31,7 +42,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_update_downloads_into_the_user_data_folder_and_merge_uses_it(
     home: Path,
-    served: tuple[str, Path, _Server],  # noqa: F811
+    served: tuple[str, Path, CongressServer],
     examples_dir: Path,
 ) -> None:
     url = served[0]

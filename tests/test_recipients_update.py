@@ -4,14 +4,11 @@ server or a local folder (the tests never touch the network)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import http.server
 import json
 import os
 import shutil
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,51 +26,16 @@ from draftkit.recipients.snapshot import (
     stale_snapshot,
 )
 from draftkit.recipients.update import update_congress
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder; ``/moved/NAME`` redirects to ``server.redirect`` + NAME; a path
-    under ``/slow/`` answers after ``server.delay`` seconds."""
-
-    def do_GET(self) -> None:
-        server: _Server = self.server  # type: ignore[assignment]
-        server.requests.append(self.path)
-        if self.path.startswith("/moved/"):
-            self.send_response(302)
-            self.send_header("Location", server.redirect + self.path.removeprefix("/moved/"))
-            self.end_headers()
-            return
-        if self.path.startswith("/slow/"):
-            time.sleep(server.delay)
-            self.path = self.path.removeprefix("/slow")
-        super().do_GET()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    requests: list[str]
-    redirect: str = ""
-    delay: float = 0.0
-    daemon_threads = True
+from tests.congress_server import CongressServer, serve_folder
 
 
 @pytest.fixture
-def served(tmp_path: Path, congress_dir: Path) -> Iterator[tuple[str, Path, _Server]]:
-    """A copy of the congress data served over HTTP on 127.0.0.1: (base URL, folder, server)."""
+def served(tmp_path: Path, congress_dir: Path) -> Iterator[tuple[str, Path, CongressServer]]:
+    """A copy of the congress data served on 127.0.0.1: (base URL, its folder, the server)."""
     root = tmp_path / "site"
     shutil.copytree(congress_dir, root)
-    handler = functools.partial(_Handler, directory=str(root))
-    server = _Server(("127.0.0.1", 0), handler)
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", root, server
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(root) as (url, server):
+        yield url, root, server
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -81,7 +43,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 def test_download_copies_the_three_files_with_a_dated_record(
-    served: tuple[str, Path, _Server], tmp_path: Path, congress_dir: Path
+    served: tuple[str, Path, CongressServer], tmp_path: Path, congress_dir: Path
 ) -> None:
     url, _, server = served
     target = tmp_path / "data" / "congress-legislators"
@@ -108,7 +70,7 @@ def test_download_copies_the_three_files_with_a_dated_record(
 
 
 def test_a_failed_download_leaves_the_old_data_as_it_was(
-    served: tuple[str, Path, _Server], tmp_path: Path
+    served: tuple[str, Path, CongressServer], tmp_path: Path
 ) -> None:
     url, root, _ = served
     target = tmp_path / "congress"
@@ -132,7 +94,7 @@ def test_a_failed_download_leaves_the_old_data_as_it_was(
     ],
 )
 def test_data_of_the_wrong_shape_is_refused_and_nothing_is_written(
-    served: tuple[str, Path, _Server], tmp_path: Path, name: str, text: str, message: str
+    served: tuple[str, Path, CongressServer], tmp_path: Path, name: str, text: str, message: str
 ) -> None:
     url, root, _ = served
     (root / name).write_text(text, "utf-8")
@@ -144,7 +106,7 @@ def test_data_of_the_wrong_shape_is_refused_and_nothing_is_written(
 
 
 def test_a_file_over_the_size_bound_is_stopped(
-    served: tuple[str, Path, _Server], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    served: tuple[str, Path, CongressServer], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url, _, _ = served
     monkeypatch.setattr(update_module, "MAX_DOWNLOAD_BYTES", 100_000)
@@ -154,7 +116,7 @@ def test_a_file_over_the_size_bound_is_stopped(
 
 
 def test_plain_http_and_redirects_away_from_https_are_refused(
-    served: tuple[str, Path, _Server], tmp_path: Path
+    served: tuple[str, Path, CongressServer], tmp_path: Path
 ) -> None:
     url, _, server = served
     with pytest.raises(DataSourceError, match=r"refusing to download from http://example\.org/"):
@@ -169,7 +131,7 @@ def test_plain_http_and_redirects_away_from_https_are_refused(
 
 
 def test_a_server_that_does_not_answer_times_out(
-    served: tuple[str, Path, _Server], tmp_path: Path
+    served: tuple[str, Path, CongressServer], tmp_path: Path
 ) -> None:
     url, _, server = served
     server.delay = 5.0
