@@ -49,7 +49,7 @@ def serve_folder(root: Path) -> Iterator[tuple[str, CongressServer]]:
     handler = functools.partial(_Handler, directory=str(root))
     server = CongressServer(("127.0.0.1", 0), handler)
     server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", server
