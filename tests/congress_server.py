@@ -17,7 +17,9 @@ from pathlib import Path
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder; ``/moved/NAME`` redirects to ``server.redirect`` + NAME; a path
-    under ``/slow/`` answers after ``server.delay`` seconds."""
+    under ``/slow/`` answers after ``server.delay`` seconds, one under ``/trickle/`` sends
+    70,000 bytes each ``server.delay`` seconds, and one under ``/short/`` promises more
+    bytes than it sends."""
 
     def do_GET(self) -> None:
         server: CongressServer = self.server  # type: ignore[assignment]
@@ -26,6 +28,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", server.redirect + self.path.removeprefix("/moved/"))
             self.end_headers()
+            return
+        if self.path.startswith(("/short/", "/trickle/")):
+            kind, _, name = self.path.strip("/").partition("/")
+            data = (Path(self.directory) / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data) + (1000 if kind == "short" else 0)))
+            self.end_headers()
+            if kind == "short":  # promises more than it sends, then hangs up
+                self.wfile.write(data[:100])
+                self.close_connection = True
+                return
+            for start in range(0, len(data), 70_000):  # a piece at a time, slowly
+                self.wfile.write(data[start : start + 70_000])
+                self.wfile.flush()
+                time.sleep(server.delay)
             return
         if self.path.startswith("/slow/"):
             time.sleep(server.delay)
@@ -41,6 +58,9 @@ class CongressServer(http.server.ThreadingHTTPServer):
     redirect: str = ""
     delay: float = 0.0
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up mid-reply (the tests that stop a download) is expected."""
 
 
 @contextlib.contextmanager

@@ -166,6 +166,21 @@ def test_a_server_that_does_not_answer_times_out(
     assert not (tmp_path / "congress").exists()
 
 
+def test_a_reply_cut_short_or_too_slow_overall_is_stopped(
+    served: tuple[str, Path, CongressServer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, _, server = served
+    with pytest.raises(DataSourceError, match=r"answer broke off \(100 of [\d,]+ bytes\)"):
+        update_congress(tmp_path / "a", url=url + "short/")
+    server.delay = 0.4  # each piece comes within the timeout, the whole file does not
+    monkeypatch.setattr(update_module, "TOTAL_TIME_FACTOR", 0.3)
+    with pytest.raises(DataSourceError, match=r"took over 0.3 seconds and was stopped"):
+        update_congress(tmp_path / "b", url=url + "trickle/", timeout=1.0)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
 def test_nothing_listening_is_one_clear_error(tmp_path: Path) -> None:
     import socket
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import http.client
 import ipaddress
 import json
 import shutil
@@ -50,6 +51,9 @@ __all__ = ["MAX_DOWNLOAD_BYTES", "update_congress"]
 
 MAX_DOWNLOAD_BYTES = MAX_RECIPIENT_BYTES
 """The largest data file accepted (legislators-current.yaml is about 1 MB)."""
+
+TOTAL_TIME_FACTOR = 20
+"""A file must arrive within this many times ``timeout`` (10 minutes by default)."""
 
 _MAX_CONGRESS_VALUES = 2_000_000
 _STALE_PARTIAL_SECONDS = 24 * 3600
@@ -97,8 +101,10 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def _download(url: str, *, timeout: float, limit: int) -> bytes:
-    """The bytes at ``url`` (at most ``limit``)."""
+    """The bytes at ``url``: at most ``limit`` of them, every read answered within
+    ``timeout`` seconds and the whole file within :data:`TOTAL_TIME_FACTOR` times that."""
     _check_url(url)
+    deadline = time.monotonic() + timeout * TOTAL_TIME_FACTOR
     opener = urllib.request.build_opener(_SafeRedirects)
     request = urllib.request.Request(url, headers={"User-Agent": f"draftkit/{__version__}"})
     try:
@@ -116,11 +122,24 @@ def _download(url: str, *, timeout: float, limit: int) -> bytes:
                 if not chunk:
                     break
                 size += len(chunk)
+                if time.monotonic() > deadline:
+                    raise DataSourceError(
+                        f"the download took over {timeout * TOTAL_TIME_FACTOR:g} seconds"
+                        " and was stopped",
+                        path=url,
+                        hint="try again, raise --timeout, or copy from a local clone with --from",
+                    )
                 if size > limit:
                     raise DataSourceError(
                         f"the download passed {limit:,} bytes and was stopped", path=url
                     )
                 chunks.append(chunk)
+            if length and length.isdigit() and size != int(length):
+                raise DataSourceError(
+                    f"the server's answer broke off ({size:,} of {int(length):,} bytes)",
+                    path=url,
+                    hint="try again, or copy from a local clone with --from",
+                )
             return b"".join(chunks)
     except urllib.error.HTTPError as exc:
         raise DataSourceError(
@@ -144,6 +163,12 @@ def _download(url: str, *, timeout: float, limit: int) -> bytes:
         ) from None
     except OSError as exc:
         raise DataSourceError(f"cannot download ({os_reason(exc)})", path=url) from None
+    except http.client.HTTPException as exc:  # a reply cut short, a malformed answer
+        raise DataSourceError(
+            f"the server's answer broke off ({type(exc).__name__})",
+            path=url,
+            hint="try again, or copy from a local clone with --from",
+        ) from None
 
 
 # --------------------------------------------------------------------------- checking
