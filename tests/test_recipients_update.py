@@ -276,3 +276,19 @@ def test_a_failed_swap_puts_the_old_data_back(
     with pytest.raises(OutputError, match=r"no space left on device.*old data is unchanged"):
         update_congress(target, source=small_congress, date=dt.date(2026, 6, 15))
     assert read_snapshot(target) == old and _leftovers(target) == []
+
+
+def test_the_age_and_folder_come_from_draftkit_yaml(tmp_path: Path) -> None:
+    from draftkit.config import RecipientSettings, load_config
+    from draftkit.errors import SpecError
+    from draftkit.recipients.snapshot import DEFAULT_MAX_AGE_DAYS, congress_dir
+
+    assert RecipientSettings().max_age_days == DEFAULT_MAX_AGE_DAYS == 90
+    config_file = tmp_path / "draftkit.yaml"
+    config_file.write_text("recipients:\n  congress: data/c\n  max_age_days: 30\n", "utf-8")
+    config = load_config(tmp_path)
+    assert congress_dir(config) == tmp_path / "data" / "c"
+    assert config.recipients.max_age_days == 30
+    config_file.write_text("recipients:\n  max_age_days: -1\n", "utf-8")
+    with pytest.raises(SpecError, match=r"draftkit\.yaml:1: recipients\.max_age_days: Input should be greater"):
+        load_config(tmp_path)
