@@ -290,5 +290,7 @@ def test_the_age_and_folder_come_from_draftkit_yaml(tmp_path: Path) -> None:
     assert congress_dir(config) == tmp_path / "data" / "c"
     assert config.recipients.max_age_days == 30
     config_file.write_text("recipients:\n  max_age_days: -1\n", "utf-8")
-    with pytest.raises(SpecError, match=r"draftkit\.yaml:1: recipients\.max_age_days: Input should be greater"):
+    with pytest.raises(
+        SpecError, match=r"draftkit\.yaml:1: recipients\.max_age_days: Input should be greater"
+    ):
         load_config(tmp_path)
