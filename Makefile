@@ -1,12 +1,13 @@
 # draftkit — the two commands a new user runs:
 #   make demo   create .venv, install draftkit, render every example into out/
-#   make test   install the test dependencies, run ruff, mypy --strict and pytest
+#   make test   install the test dependencies, run ruff, mypy --strict and pytest, and
+#               build the documentation site (make docs: mkdocs --strict into site/)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLES := $(filter-out examples/draftkit.yaml examples/merge-%.yaml,$(wildcard examples/*.yaml))
 
-.PHONY: demo test lint typecheck pytest wheel-check benchmarks docs clean
+.PHONY: demo test lint typecheck pytest wheel-check benchmarks docs docs-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +19,10 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 $(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.docs-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -44,7 +49,8 @@ typecheck: $(VENV)/.test-installed
 pytest: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck pytest
+# the documentation site is built too, so a broken link or a page left out of the nav fails
+test: lint typecheck pytest docs
 
 # Build the wheel, install it in a clean venv and render an example with it, so that
 # missing package data cannot hide behind the editable install.
@@ -73,8 +79,18 @@ benchmarks: $(VENV)/.installed
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/clauses.py
 
-docs: $(VENV)/.installed
+# The documentation site: docs/ and the API reference from docstrings, built by mkdocs
+# (Material theme, mkdocstrings) into site/. --strict fails on any warning: a broken link
+# or anchor, a page missing from the nav, a docstring that cannot be read. (Not --quiet:
+# it hides the warnings from --strict too.)
+docs: $(VENV)/.docs-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# Regenerate the generated pages (cli.md, spec-reference.md, spec-schema.json,
+# reference.md, protocol-offices.md, examples.md) and the example pictures in
+# docs/images (needs LibreOffice and poppler).
+docs-pages: $(VENV)/.installed
 	$(BIN)/python scripts/make_docs.py
 
 clean:
-	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build dist site .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ from draftkit.compose import ComposeResult, compose_letter
 from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError, SpecError, TemplateError
-from draftkit.files import load_letter
+from draftkit.files import load_letter, spec_bytes
 from draftkit.outputs import claim_output, refuse_input_as_output, write_bytes_atomic
 from draftkit.provenance import provenance_properties, spec_hash
 from draftkit.render import format_for_path, render_bytes
@@ -236,7 +236,7 @@ def render_spec(
     letter, warnings = prepare_letter(
         spec_path, audience=audience, template_dirs=template_dirs, clause_dirs=clause_dirs
     )
-    props = provenance_properties(letter, spec_digest=spec_hash(spec_path.read_bytes()))
+    props = provenance_properties(letter, spec_digest=spec_hash(spec_bytes(spec_path)))
     props.update(extra_properties or {})
     data = render_bytes(letter, chosen, reference=reference, properties=props)
     if isinstance(output, str | Path):

@@ -9,6 +9,9 @@ folder (or the current folder) to the filesystem root. Every key is optional::
     check:
       disable: [length]             # lint rules switched off for the project
     cache_dir: .draftkit-cache      # where the clause index lives
+    recipients:
+      congress: data/congress-legislators  # merge's recipients when no -r is given
+      max_age_days: 90              # warn when that congress data is older
 
 Paths are resolved relative to the config file.
 """
@@ -24,7 +27,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from draftkit.errors import SpecError
 from draftkit.files import load_data
 
-__all__ = ["CONFIG_NAME", "CheckSettings", "ProjectConfig", "find_config", "load_config"]
+__all__ = [
+    "CONFIG_NAME",
+    "CheckSettings",
+    "ProjectConfig",
+    "RecipientSettings",
+    "find_config",
+    "load_config",
+]
 
 CONFIG_NAME = "draftkit.yaml"
 
@@ -52,6 +62,21 @@ class CheckSettings(BaseModel):
     future_days: int = 60
 
 
+class RecipientSettings(BaseModel):
+    """Where a project's recipient data lives and how old it may be.
+
+    Attributes:
+        congress: A congress-legislators folder: ``draftkit merge`` reads it when no
+            ``-r`` is given (default: the user data folder ``draftkit recipients update``
+            fills).
+        max_age_days: Merge warns when the congress data's snapshot is older than this.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    congress: Path | None = None
+    max_age_days: int = Field(default=90, ge=0)  # = recipients.snapshot.DEFAULT_MAX_AGE_DAYS
+
+
 class ProjectConfig(BaseModel):
     """The settings of a draftkit project (all paths absolute after loading).
 
@@ -62,6 +87,7 @@ class ProjectConfig(BaseModel):
         clause_policy: What compose does with a draft or retired clause.
         check: Lint settings.
         cache_dir: Folder of caches such as the clause index.
+        recipients: Recipient data settings.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -71,6 +97,7 @@ class ProjectConfig(BaseModel):
     clause_policy: Literal["warn", "refuse"] = "warn"
     check: CheckSettings = Field(default_factory=CheckSettings)
     cache_dir: Path | None = None
+    recipients: RecipientSettings = Field(default_factory=RecipientSettings)
 
     def resolved_cache_dir(self) -> Path:
         """The cache folder: ``cache_dir`` or ``<root>/.draftkit-cache``."""
@@ -126,4 +153,6 @@ def load_config(start: str | Path | None = None) -> ProjectConfig:
     config.templates = [root / p for p in config.templates]
     if config.cache_dir is not None:
         config.cache_dir = root / config.cache_dir
+    if config.recipients.congress is not None:
+        config.recipients.congress = root / config.recipients.congress
     return config

@@ -15,6 +15,7 @@ from pathlib import Path
 
 __all__ = [
     "ClauseError",
+    "DataSourceError",
     "DeliveryError",
     "DraftkitError",
     "IngestError",
@@ -110,3 +111,7 @@ class ProtocolError(DraftkitError):
 
 class IngestError(DraftkitError):
     """A document cannot be read as a letter (empty, binary, corrupt, too large)."""
+
+
+class DataSourceError(DraftkitError):
+    """Recipient data cannot be fetched or copied (no answer, not the expected data)."""

@@ -13,6 +13,7 @@ import difflib
 import importlib
 import json
 import stat
+import sys
 import types
 import typing
 from collections.abc import Mapping
@@ -32,9 +33,12 @@ __all__ = [
     "MAX_NODES",
     "MAX_NUMBER_DIGITS",
     "MAX_SPEC_BYTES",
+    "STDIN",
+    "STDIN_NAME",
     "check_data_shape",
     "decode_text",
     "dump_letter",
+    "is_stdin",
     "letter_to_data",
     "load_data",
     "load_letter",
@@ -43,6 +47,9 @@ __all__ = [
     "parse_yaml_lines",
     "parse_yaml_text",
     "read_input",
+    "read_stdin",
+    "source_name",
+    "spec_bytes",
 ]
 
 MAX_SPEC_BYTES = 5 * 1024 * 1024
@@ -249,9 +256,77 @@ def decode_text(
         raise error(f"not UTF-8 text (byte {where})", path=path, line=line, hint=hint) from None
 
 
+STDIN = "-"
+"""The path that stands for standard input (and, as an output, standard output)."""
+
+STDIN_NAME = "<stdin>"
+"""How messages name standard input."""
+
+_stdin_read: tuple[object, bytes] | None = None
+
+
+def is_stdin(path: str | Path | None) -> bool:
+    """True for ``-``, the path that means standard input."""
+    return path is not None and str(path) == STDIN
+
+
+def source_name(path: str | Path) -> str:
+    """A path as messages name it: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if is_stdin(path) else str(path)
+
+
+def read_stdin(
+    *, limit: int = MAX_SPEC_BYTES, what: str = "spec", error: type[DraftkitError] = SpecError
+) -> bytes:
+    """The bytes of standard input, at most ``limit``, read once per stream.
+
+    A command may read its spec more than once (render composes it and hashes it for the
+    provenance record); standard input can be read only once, so its bytes are kept for
+    as long as ``sys.stdin`` is the same stream.
+
+    Raises:
+        DraftkitError: Of class ``error``: no standard input, or more than ``limit`` bytes.
+    """
+    global _stdin_read
+    stream = sys.stdin
+    if _stdin_read is not None and _stdin_read[0] is stream:
+        data = _stdin_read[1]
+    else:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            raise error(f"cannot read the {what} from standard input", path=STDIN_NAME)
+        try:
+            data = buffer.read(limit + 1)
+        except OSError as exc:
+            raise error(
+                f"cannot read the {what} from standard input ({os_reason(exc)})",
+                path=STDIN_NAME,
+            ) from None
+        _stdin_read = (stream, data)
+    if len(data) > limit:
+        raise error(
+            f"the {what} on standard input is over {limit:,} bytes",
+            path=STDIN_NAME,
+            hint="save it to a file and pass that",
+        )
+    return data
+
+
+def spec_bytes(path: str | Path) -> bytes:
+    """The bytes of a spec file, or of standard input for ``-`` (at most
+    :data:`MAX_SPEC_BYTES` either way).
+
+    Raises:
+        SpecError: Missing, unreadable or too large.
+    """
+    if is_stdin(path):
+        return read_stdin(limit=MAX_SPEC_BYTES, what="spec")
+    return read_input(path, limit=MAX_SPEC_BYTES, what="file")
+
+
 def _read_text(path: Path) -> str:
-    raw = read_input(path, limit=MAX_SPEC_BYTES, what="file")
-    return decode_text(raw, path=path, hint="save the spec as UTF-8")
+    raw = spec_bytes(path)
+    return decode_text(raw, path=source_name(path), hint="save the spec as UTF-8")
 
 
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -633,7 +708,9 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
     keys are refused in YAML and JSON alike.
 
     Args:
-        path: A ``.yaml``/``.yml`` or ``.json`` file.
+        path: A ``.yaml``/``.yml`` or ``.json`` file, or ``-`` for standard input (JSON
+            when it starts with ``{`` or ``[`` and reads as JSON, else YAML; messages
+            name it ``<stdin>``).
 
     Returns:
         The data and a map from field path to 1-based line number.
@@ -643,6 +720,17 @@ def load_data(path: str | Path) -> tuple[Any, dict[PathKey, int]]:
             line with the file and, when known, the line.
     """
     path = Path(path)
+    if is_stdin(path):
+        text = _read_text(path)
+        if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+            try:
+                return parse_json_text(text, path=STDIN_NAME), _json_lines(text)
+            except SpecError as not_json:
+                try:  # a YAML flow mapping ({date: 2026-01-02, ...}) is not JSON
+                    return _parse_yaml(text, STDIN_NAME)
+                except SpecError:
+                    raise not_json from None
+        return _parse_yaml(text, STDIN_NAME)
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         raise SpecError(
             f"is a {path.suffix.lower()} document, not a spec (YAML or JSON)",
@@ -808,7 +896,7 @@ def load_letter(path: str | Path) -> Letter:
     """Load a letter spec from a YAML or JSON file.
 
     Args:
-        path: The spec file.
+        path: The spec file, or ``-`` for standard input (see :func:`load_data`).
 
     Returns:
         The letter as written (it may hold clause references and no salutation).
@@ -823,7 +911,7 @@ def load_letter(path: str | Path) -> Letter:
             hint="pass a letter's .yaml file; draftkit.yaml is read from the letter's folder",
         )
     data, lines = load_data(path)
-    return parse_letter(data, path=path, lines=lines)
+    return parse_letter(data, path=source_name(path), lines=lines)
 
 
 FILLED_FIELDS = ("body", "asks_intro", "closing", "complimentary_close", "signatory_note")

@@ -117,6 +117,36 @@ the library 1 for others; now every command says 1.
   every new sentence of the vetted-language finding for `check`; the server used for
   `send --send`.
 
+## Standard input and output: `-`
+
+`-` in place of a file reads standard input, and in place of an output file writes
+standard output:
+
+| command | reads `-` | writes `-` |
+| --- | --- | --- |
+| `render` | `SPEC` (YAML or JSON) | `-o -` (text by default; `--format` for md, docx, pdf) |
+| `check` | `PATH`: a spec (YAML or JSON) | (a report on standard output always) |
+| `ingest` | `FILE`: a letter as text, HTML, .docx or PDF bytes (one `-`) | `-o -` (one letter) |
+| `merge` | `SPEC`, `-r`, `--signatories` (one of them) | (a folder of letters) |
+| `signatories summary`, `import` | `FILE`: a sign-on export | `import -o -` (the default) |
+| `clauses add` | `FILE`: clauses as YAML | |
+| `new` | | `-o -` (the default) |
+
+A spec on standard input is YAML, or JSON when it starts with `{` or `[` and reads as
+JSON. Errors name it `<stdin>` (`draftkit: error: <stdin>:3: date: ...`); it may be at
+most as large as a spec file (5 MB). Its draftkit.yaml is looked up from the current
+folder, as paths in it are read from there. Standard input can be read once, so a
+command takes one `-` among its inputs. A letter rendered from standard input
+records the hash of the bytes that came in, as for a file; a merge from standard
+input records none. Not read from `-`: documents that must be files (`--reference`,
+`check --spec`, `clauses harvest`'s letters), and folders (`send`, `merge -o`).
+
+```sh
+draftkit new --audience us-congress | draftkit check -   # lists the TODOs left to fill
+python make_spec.py | draftkit render - -o letter.docx    # a spec made by a script
+pdftotext -layout old-letter.pdf - | draftkit ingest - -o specs/
+```
+
 ## Shell completion
 
 Tab completion of commands, options, choices and file names comes from click; enable it
@@ -147,8 +177,9 @@ Beyond what click knows, these values are completed from the data draftkit reads
   `templates new --from`;
 - clause ids of the library (`--library`, else draftkit.yaml's): `clauses show`,
   `clauses vet`, `clauses retire`;
-- committee ids with their names, from the congress-legislators folder given to `-r`:
-  `merge --committee` (give `-r` first).
+- committee ids with their names, from the congress-legislators folder given to `-r`
+  (give `-r` first), else from the data `draftkit recipients update` fetched:
+  `merge --committee`.
 
 A completion that cannot read its data (no draftkit.yaml, a broken file) offers nothing
 rather than an error.
@@ -292,7 +323,7 @@ def gallery_page(images: Path) -> str:
         "# What the examples look like",
         "",
         "Every example letter as LibreOffice prints it (`draftkit render … -o letter.pdf`),",
-        "one picture per page at 60 dpi. `make docs` renders them again. Fonts are those of",
+        "one picture per page at 60 dpi. `make docs-pages` renders them again. Fonts are those of",
         "the machine that ran it: Cambria, or a metric-compatible stand-in such as Caladea",
         "(`fonts-crosextra-caladea`), looks like Word; without either, LibreOffice",
         "substitutes a serif that sets a little wider.",
@@ -325,7 +356,7 @@ def render_gallery(images: Path) -> list[Path]:
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise SystemExit("make docs needs pdftoppm (apt-get install poppler-utils)")
+        raise SystemExit("make docs-pages needs pdftoppm (apt-get install poppler-utils)")
     images.mkdir(parents=True, exist_ok=True)
     for old in images.glob("*-page*.png"):
         old.unlink()
@@ -497,9 +528,57 @@ def protocol_offices() -> str:
     return "\n".join(lines) + "\n"
 
 
+# --------------------------------------------------------------------------- API reference
+
+def _export_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The public names in the groups ``draftkit/__init__.py`` comments them in."""
+    import re
+
+    text = (ROOT / "draftkit" / "__init__.py").read_text(encoding="utf-8")
+    body = text[text.index("_EXPORTS: dict[str, str] = {") : text.index("\n}\n")]
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in body.splitlines()[1:]:
+        comment = re.match(r"\s*# (.+)", line)
+        entry = re.match(r'\s*"(\w+)": "([\w.]+)",', line)
+        if comment:
+            title = comment.group(1).split(":")[0].strip()
+            groups.append((title[:1].upper() + title[1:], []))
+        elif entry:
+            if not groups:
+                groups.append(("Names", []))
+            groups[-1][1].append((entry.group(1), entry.group(2)))
+    return groups
+
+
+def api_reference() -> str:
+    """docs/reference.md: every public name of ``draftkit``, documented from its docstring."""
+    import draftkit
+
+    lines = [
+        "# API reference",
+        "",
+        "Every name importable from `draftkit` (its `__all__`), documented from the",
+        "docstrings by mkdocstrings; [the Python API](api.md) shows them at work. Generated",
+        "by `scripts/make_docs.py` from `draftkit/__init__.py`; do not edit by hand.",
+        "",
+        f"`draftkit.__version__` is the installed version ({draftkit.__version__}).",
+    ]
+    listed = set()
+    for title, names in _export_groups():
+        lines += ["", f"## {title}"]
+        for name, module in names:
+            lines += ["", f"::: {module}.{name}"]
+            listed.add(name)
+    missing = sorted(set(draftkit._EXPORTS) - listed)
+    if missing:
+        raise SystemExit(f"make_docs: public names not found in _EXPORTS' text: {missing}")
+    return "\n".join(lines) + "\n"
+
+
 def outputs() -> dict[Path, str]:
     docs = ROOT / "docs"
     return {
+        docs / "reference.md": api_reference(),
         docs / "cli.md": cli_reference(),
         docs / "spec-schema.json": spec_schema(),
         docs / "spec-reference.md": spec_reference(),

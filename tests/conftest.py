@@ -16,14 +16,18 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture(scope="session", autouse=True)
 def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep what draftkit caches (prepared references, the protocol table's JSON copy,
-    clause indexes without a cache_dir) out of the user's home during the tests."""
-    saved = os.environ.get("XDG_CACHE_HOME")
+    clause indexes without a cache_dir) out of the user's home during the tests, and
+    the user's congress data (``recipients update``) out of reach: a test that wants it
+    sets ``XDG_DATA_HOME`` itself."""
+    saved = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME")}
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("user-data"))
     yield
-    if saved is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = saved
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -61,7 +61,19 @@ def test_clause_ids_of_the_library(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 def test_committees_of_the_congress_folder(congress_dir: Path) -> None:
     found = complete(["merge", "x.yaml", "-r", str(congress_dir), "--committee"], "SSFR")
     assert found[0] == "SSFR" and len(found) > 1  # the committee, then its subcommittees
-    assert complete(["merge", "x.yaml", "--committee"], "SS") == []  # no -r: nothing
+    assert complete(["merge", "x.yaml", "--committee"], "SS") == []  # no -r, no data: nothing
+
+
+def test_committees_of_the_fetched_congress_data_without_r(
+    congress_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftkit.recipients.update import update_congress
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    update_congress(source=congress_dir)
+    found = complete(["merge", "x.yaml", "--committee"], "HSFA")
+    assert found[0] == "HSFA" and len(found) > 1
 
 
 def test_a_completion_that_cannot_read_its_data_offers_nothing(

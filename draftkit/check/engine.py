@@ -16,7 +16,16 @@ from draftkit.compose import compose_letter
 from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError
-from draftkit.files import MAX_SPEC_BYTES, load_data, parse_letter, read_input
+from draftkit.files import (
+    MAX_SPEC_BYTES,
+    decode_text,
+    is_stdin,
+    load_data,
+    parse_letter,
+    read_input,
+    source_name,
+    spec_bytes,
+)
 from draftkit.provenance import read_provenance
 from draftkit.schema import Letter
 
@@ -227,7 +236,7 @@ def check_file(
     ingest; a .docx's provenance properties are read and reported.
 
     Args:
-        path: The file.
+        path: The file; ``-`` reads a spec (YAML or JSON) from standard input.
         disable: Rule ids (or prefixes) to switch off, on top of the project's.
         spec: A spec file to compare with a .docx's recorded spec hash.
         clause_dirs: Extra clause library folders (before the project's).
@@ -245,7 +254,7 @@ def check_file(
     """
     target = Path(path)
     config = _with_clause_dirs(config or load_config(target), clause_dirs)
-    if target.suffix.lower() in SPEC_SUFFIXES:
+    if is_stdin(target) or target.suffix.lower() in SPEC_SUFFIXES:
         return _check_spec(target, config, disable, template_dirs, today, spec)
     return _check_document(target, config, disable, spec, today)
 
@@ -259,11 +268,11 @@ def _check_spec(
     spec: str | Path | None,
 ) -> CheckReport:
     data, lines = load_data(path)
-    letter = parse_letter(data, path=path, lines=lines)
-    text = path.read_text(encoding="utf-8-sig")
+    letter = parse_letter(data, path=source_name(path), lines=lines)
+    text = decode_text(spec_bytes(path), path=source_name(path))
     if is_merge_spec(letter):
         return CheckReport(
-            source=str(path),
+            source=source_name(path),
             kind="spec",
             findings=[
                 Finding(
@@ -301,7 +310,7 @@ def _check_spec(
     report = check_letter(
         composed,
         kind="spec",
-        source=path,
+        source=source_name(path),
         config=config,
         disable=[*spec_directives(text), *disable],
         clauses=clauses,
@@ -441,12 +450,12 @@ def check_merge(
 
     path = Path(spec)
     config = _with_clause_dirs(config or load_config(path), clause_dirs)
-    text = path.read_text(encoding="utf-8-sig")
+    text = decode_text(spec_bytes(path), path=source_name(path))
     wanted = [*spec_directives(text), *disable]
     clauses = _library_clauses(config)
     reports: list[CheckReport] = []
     for merged in merge_letters(path, recipients, config=config, template_dirs=template_dirs):
-        source = f"{path} → {merged.recipient.label()}"
+        source = f"{source_name(path)} → {merged.recipient.label()}"
         if merged.letter is None:
             error = merged.error
             reports.append(

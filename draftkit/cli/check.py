@@ -21,6 +21,7 @@ from draftkit.check import (
 from draftkit.check.engine import unknown_rule_hint
 from draftkit.cli._common import InputPath, echo, is_verbose, output_options, run_guarded
 from draftkit.errors import RenderError, SpecError
+from draftkit.files import spec_bytes
 from draftkit.outputs import claim_output
 from draftkit.provenance import provenance_properties, spec_hash
 from draftkit.render import render_docx
@@ -94,7 +95,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
     if report.kind == "docx":
         source: Path | bytes = path
     elif report.kind == "spec" and report.letter is not None:
-        props = provenance_properties(report.letter, spec_digest=spec_hash(path.read_bytes()))
+        props = provenance_properties(report.letter, spec_digest=spec_hash(spec_bytes(path)))
         source = render_docx(report.letter, properties=props)
     else:
         raise RenderError(
@@ -112,7 +113,7 @@ def _annotate(report: CheckReport, path: Path, output: Path, force: bool, author
 
 @click.command()
 @click.argument(
-    "path", required=False, type=InputPath(dir_okay=False)
+    "path", required=False, type=InputPath(dir_okay=False, allow_dash=True)
 )
 @click.option(
     "--format",
@@ -186,7 +187,8 @@ def check(
     PATH is a spec (.yaml/.json: composed first, as render does) or a document (.docx,
     .txt, .html: read with ingest). Findings have a severity, a place in the letter
     (a field path such as asks[2].lead) and a fix. The exit status is 1 when there is an
-    error (or, with --strict, a warning), 0 otherwise.
+    error (or, with --strict, a warning), 0 otherwise. PATH - reads a spec (YAML or
+    JSON) from standard input.
 
     Switch rules off with --disable RULE, with `check: {disable: [RULE]}` in
     draftkit.yaml, or with a `# draftkit: disable=RULE` line in the spec.

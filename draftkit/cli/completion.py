@@ -136,12 +136,20 @@ def complete_clause_ids(
 def complete_committees(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """Committee ids (thomas_id) of the congress-legislators folder given to -r."""
+    """Committee ids (thomas_id) of the congress-legislators folder given to -r (without
+    -r, of the congress data merge would use: ``draftkit recipients update``'s)."""
     # deferred: a completion loads only the library it reads
     import yaml
 
+    # deferred: as yaml (the congress folder merge would use without -r)
+    from draftkit.config import load_config
+    from draftkit.recipients.snapshot import congress_dir
+
     source = _param(ctx, "source")
-    if source is None or not Path(source).is_dir():
+    if source is None:
+        spec = _param(ctx, "spec")
+        source = congress_dir(load_config(spec if spec and Path(spec).is_file() else None))
+    if not Path(source).is_dir():
         return []
     path = Path(source) / "committees-current.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or []

@@ -10,9 +10,9 @@ import click
 import yaml
 
 from draftkit.cli._common import echo, echo_error, is_quiet, is_verbose, output_options, run_guarded
-from draftkit.errors import DraftkitError, OutputError
-from draftkit.files import dump_letter, letter_to_data
-from draftkit.ingest import IngestResult, ingest_file
+from draftkit.errors import DraftkitError, IngestError, OutputError
+from draftkit.files import STDIN_NAME, dump_letter, is_stdin, letter_to_data, read_stdin
+from draftkit.ingest import MAX_FILE_BYTES, IngestResult, ingest_bytes, ingest_file
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -92,8 +92,18 @@ def _make_folder(folder: Path) -> None:
         ) from None
 
 
+def _ingest(path: Path, explain: bool) -> IngestResult:
+    """A file, or for ``-`` standard input (text, HTML, .docx or PDF bytes, as for a file)."""
+    if not is_stdin(path):
+        return ingest_file(path, explain=explain)
+    data = read_stdin(limit=MAX_FILE_BYTES, what="letter", error=IngestError)
+    return ingest_bytes(data, filename=STDIN_NAME, explain=explain)
+
+
 def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     suffix = ".json" if fmt == "json" else ".yaml"
+    if is_stdin(source):
+        source = Path("stdin")
     target = outdir / f"{source.stem}{suffix}"
     number = 2
     while target in used:
@@ -104,7 +114,12 @@ def _target(outdir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+)
 @click.option(
     "-o",
     "--output",
@@ -146,7 +161,8 @@ def ingest(
 
     With -o, one spec per letter is written into the folder (existing files are kept
     unless --force); -o NAME.yaml (or .json) names the spec of a single FILE. Without
-    -o, a single file's letter is printed to stdout. A summary
+    -o, a single file's letter is printed to stdout. FILE - reads the letter from
+    standard input (text, HTML, .docx or PDF bytes; stdin.yaml in a folder). A summary
     per file goes to stderr. The batch goes on after a bad file; the exit code is 1 if
     any file failed.
 
@@ -162,6 +178,8 @@ def ingest(
 
     if outdir is not None and str(outdir) == "-":
         outdir = None  # "-o -": stdout, as for render
+    if sum(1 for path in files if is_stdin(path)) > 1:
+        raise click.UsageError("standard input (-) can be read once: give - one time")
     if outdir is None and len(files) > 1 and not explain:
         raise click.UsageError("several files need -o OUTDIR (stdout takes one letter)")
     spec_file: Path | None = None
@@ -188,7 +206,7 @@ def ingest(
     with click.progressbar(files, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
         for path in bar:
             try:
-                result = ingest_file(path, explain=explain)
+                result = _ingest(path, explain)
                 written: Path | None = None
                 text = _serialise(result, fmt)
                 if result.letter is not None and spec_file is not None:

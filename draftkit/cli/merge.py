@@ -21,7 +21,7 @@ from draftkit.cli._common import (
     run_guarded,
 )
 from draftkit.cli.completion import complete_audiences, complete_committees, complete_where
-from draftkit.config import load_config
+from draftkit.config import ProjectConfig, load_config
 from draftkit.files import load_letter
 from draftkit.merge import (
     MailSettings,
@@ -32,7 +32,8 @@ from draftkit.merge import (
     dry_run_merge,
     mail_merge,
 )
-from draftkit.recipients import load_recipients
+from draftkit.recipients import CONGRESS_FILE, is_congress, load_recipients
+from draftkit.recipients.snapshot import congress_dir, read_snapshot, stale_snapshot
 from draftkit.schema import Letter
 from draftkit.signatories import order_signatories, read_signatories
 from draftkit.tables import TABLE_FORMATS, Table
@@ -100,16 +101,39 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
     )
 
 
+def _recipient_source(source: Path | None, config: ProjectConfig) -> Path:
+    """-r as given, else the congress data; warn when that data is old or undated."""
+    if source is None:
+        folder = congress_dir(config)
+        if not (folder / CONGRESS_FILE).is_file():
+            raise click.UsageError(
+                "give the recipients with -r LIST, or run 'draftkit recipients update' to"
+                f" fetch the congress directory (none in {folder})"
+            )
+        source = folder
+        echo(f"draftkit: note: recipients from the congress data in {folder}", err=True)
+    if str(source) != "-" and is_congress(source):
+        warning = stale_snapshot(source, max_age_days=config.recipients.max_age_days)
+        if warning:
+            echo(f"draftkit: warning: {warning}", err=True)
+        elif read_snapshot(source) is None:
+            echo_verbose(
+                f"draftkit: note: {source} has no snapshot record, so its age is unknown"
+                " ('draftkit recipients update --from' copies it with one)"
+            )
+    return source
+
+
 @click.command()
-@click.argument("spec", type=InputPath(dir_okay=False))
+@click.argument("spec", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option(
     "-r",
     "--recipients",
     "source",
-    required=True,
     type=InputPath(allow_dash=True),
     help="A .csv/.tsv, .xlsx/.xls/.ods or .yaml/.json recipient list, - for standard input, "
-    "or a congress-legislators folder.",
+    "or a congress-legislators folder (default: the congress data 'draftkit recipients "
+    "update' fetched, or recipients.congress in draftkit.yaml).",
 )
 @click.option(
     "-o",
@@ -182,7 +206,7 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
 @click.option(
     "--signatories",
     "signatory_file",
-    type=InputPath(dir_okay=False),
+    type=InputPath(dir_okay=False, allow_dash=True),
     help="Replace the spec's signatories with a sign-on export (cleaned, de-duplicated, "
     "ordered by the spec's options.signatory_order).",
 )
@@ -228,7 +252,7 @@ def _report_dry_run(result: MergeResult, fmt: str) -> None:
 @run_guarded
 def merge(
     spec: Path,
-    source: Path,
+    source: Path | None,
     outdir: Path,
     where: tuple[str, ...],
     committees: tuple[str, ...],
@@ -262,13 +286,27 @@ def merge(
     --allow-failures when other letters were written). manifest.csv lists every
     recipient, file, status and message.
 
+    SPEC may be - (standard input), as may -r or --signatories: one of them.
+
+    Without -r the letters go to members of Congress from the congress data that
+    'draftkit recipients update' fetched; merge warns when that data is older than
+    recipients.max_age_days in draftkit.yaml (default 90 days).
+
     \b
     Examples:
+      draftkit recipients update
+      draftkit merge letter.yaml --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r ../shared/data/congress-legislators \\
           --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
-
+    dashes = [str(p) for p in (spec, source, signatory_file) if p is not None and str(p) == "-"]
+    if len(dashes) > 1:
+        raise click.UsageError(
+            "standard input (-) can be read once: give it to one of SPEC, -r and --signatories"
+        )
+    config = load_config(spec)
+    source = _recipient_source(source, config)
     people = load_recipients(
         source,
         where=where,
@@ -300,7 +338,8 @@ def merge(
         if fmt == "eml"
         else None
     )
-    spec_input: Letter | Path = spec
+    # a spec on standard input is read here, once (the letter goes on as a Letter)
+    spec_input: Letter | Path = load_letter(spec) if str(spec) == "-" else spec
     if signatory_file is not None:
         letter = load_letter(spec)
         imported = read_signatories(
@@ -331,7 +370,6 @@ def merge(
         "the signatory file": signatory_file,
         "the reference document": reference,
     }
-    config = load_config(spec)
     if dry_run:
         checked = dry_run_merge(
             spec_input,

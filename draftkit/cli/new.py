@@ -28,7 +28,7 @@ __all__ = ["new"]
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The spec file to write (default: print it).",
+    help="The spec file to write (default, or -: print it).",
 )
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @click.option(
@@ -52,6 +52,8 @@ def new(
     Example: draftkit new --audience us-congress --coalition -o letter.yaml
     """
 
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": standard output, as for render
     folders = [*template_dirs, *load_config(output.parent if output else None).templates]
     text = scaffold_spec(audience, coalition=coalition, template_dirs=folders)
     if output is None:

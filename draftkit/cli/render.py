@@ -20,7 +20,7 @@ FORMAT_CHOICE = click.Choice(["docx", "md", "txt", "pdf"])
 
 
 @click.command()
-@click.argument("spec", type=InputPath(dir_okay=False))
+@click.argument("spec", type=InputPath(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
@@ -83,6 +83,9 @@ def render(
     a part it writes, even empty (closing: []), is printed as written: --explain
     lists what is added. PDF output needs LibreOffice. An existing output file is
     replaced only with --force.
+
+    SPEC may be - to read the spec (YAML or JSON) from standard input; draftkit.yaml
+    is then looked up from the current folder, and errors name <stdin>.
     """
 
     if explain or (is_verbose() and output is not None):

@@ -238,7 +238,7 @@ def _summary_data(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the YAML fragment here (default: print it).",
+    help="Write the YAML fragment here (default, or -: print it).",
 )
 @click.option(
     "--order",
@@ -272,6 +272,8 @@ def import_(
     paste it into the letter spec.
     """
 
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": standard output, as for render
     if output is not None and str(file) != "-":
         refuse_input_as_output(output, {"the export being imported": file})
     imported = _read(file, sheet, input_format, encoding, merge_duplicates)
