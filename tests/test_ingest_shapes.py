@@ -2464,3 +2464,32 @@ def test_a_sign_up_form_under_the_letter_is_not_its_signers() -> None:
     assert letter is not None
     assert letter.complimentary_close == "Yours faithfully,"
     assert letter.signatories == []
+
+
+LAUREATES_TABLE = (
+    "Dear Minister,\n\n"
+    "We write as scientists to urge you to restore the research budget of the national\n"
+    "council, which has lost half its value in two years.\n\n"
+    "Sincerely,\n\n"
+    "Thomas R. Ortega\tChemistry\t1989\n"
+    "Martina Chalk\tChemistry\t2008\n\n"
+    "Sir John E. Walden\tChemistry\t1997\n"
+    "Arieh Warsz\tChemistry\t2013\n"
+    "Harvey J. Altman\tMedicine\t2020\n"
+    "Sir Paul M. Nurst\tMedicine\t2001\n"
+    "Donna Strick\tPhysics\t2018\n"
+)
+
+
+def test_a_table_of_names_with_a_field_and_a_year_gives_one_signer_per_row() -> None:
+    letter = ingest_text(LAUREATES_TABLE).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Thomas R. Ortega",
+        "Martina Chalk",
+        "Sir John E. Walden",
+        "Arieh Warsz",
+        "Harvey J. Altman",
+        "Sir Paul M. Nurst",
+        "Donna Strick",
+    ]

@@ -1007,6 +1007,18 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     cells = [cell for row in rows for cell in row if cell]
     org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
     block: list[list[str]] = []
+    # a name in the first cell of every row, the other cells describing them (field, year)
+    cleaned = [row for row in _clean_table([list(r) for r in rows]) if any(row)]
+    firsts = [r[0] for r in cleaned if r and r[0]]
+    others = [c for r in cleaned for c in r[1:] if c]
+    if (
+        len(cleaned) >= 3
+        and sum(_person_start(c) for c in firsts) >= 0.8 * len(cleaned)
+        and sum(_person_start(c) for c in others) <= 0.2 * len(others)
+    ):
+        # one signer per row: the name, then cells that describe them ("Chemistry")
+        people = [_signatory_lines([c for c in row if c]) for row in cleaned]
+        return [person for person in people if person is not None]
 
     def flush() -> None:
         if not block:
