@@ -155,7 +155,8 @@ def greeted(salutation: object) -> str:
 
 def tokens(text: object) -> str:
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", norm(text) or "")
-    return " ".join(bare(part) for part in parts if part.strip())
+    # "… and the Subcommittee": an article before a recipient is not part of its name
+    return " ".join(re.sub(r"^the\s+", "", bare(part)) for part in parts if part.strip())
 
 
 def ingest_json(path: Path) -> tuple[dict[str, Any] | None, str | None]:
