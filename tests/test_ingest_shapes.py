@@ -2493,3 +2493,32 @@ def test_a_table_of_names_with_a_field_and_a_year_gives_one_signer_per_row() -> 
         "Sir Paul M. Nurst",
         "Donna Strick",
     ]
+
+
+INTRODUCED_STATEMENT = """\
+Riverside Tenants Union
+
+The following is a letter we emailed to the State Housing Committee on March 3, 2024,
+about the bill to seal eviction records.
+
+Statement in support of the Record Sealing Act
+
+We write to endorse the Record Sealing Act as a fair and overdue protection for tenants,
+many of whom carry a court record for years after a case they won.
+
+These records are easy to find and easy to misuse, and they keep families out of
+housing long after any dispute has ended.
+
+Sincerely,
+Riverside Tenants Union
+"""
+
+
+def test_a_page_that_introduces_a_letter_keeps_it_a_letter_under_a_statement_heading() -> None:
+    result = ingest_text(INTRODUCED_STATEMENT)
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert letter.body[0].startswith("We write to endorse")
+    assert letter.complimentary_close == "Sincerely,"
+    assert [s.name or s.organization for s in letter.signatories] == ["Riverside Tenants Union"]

@@ -202,6 +202,8 @@ def shaped_salutation(line: Line) -> bool:
         return False
     if line.list_kind or re.search(r"[.!?;:]\s|[.!?;]$", _ABBREVIATION.sub("", text[:-1])):
         return False
+    if re.search(r"(?i)\b(?:is|was|are)\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letters?\b", text):
+        return False  # "The following is a letter we sent to the Committee,": a page's words
     if re.match(r"(?i)^(?:to|from|re|subject|cc|date|in|on|at|as|for|with|after|before)\b", text):
         return False
     return bool(_GREETING_WORDS.search(text)) or names.is_person_name(

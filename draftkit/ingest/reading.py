@@ -478,6 +478,15 @@ def _prose_at(page: _Page, index: int) -> bool:
     return len(lines) >= 2 and _words(" ".join(lines)) >= 20 and is_prose(" ".join(lines))
 
 
+def _continues_sentence(page: _Page, index: int) -> bool:
+    """The line goes on with a sentence the line above left open (a hard-wrapped paragraph)."""
+    if index == 0 or page.lines[index - 1].blank:
+        return False
+    above = page.text(index - 1).rstrip()
+    text = page.text(index).lstrip()
+    return bool(above) and bool(text) and text[0].islower() and above[-1] not in ".!?:"
+
+
 def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[str]]]:
     """Where a letter without a salutation could begin its first paragraph.
 
@@ -495,6 +504,7 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
                 for i in page.content
                 if i < stop
                 and (_prose_at(page, i) if joined else is_prose(page.text(i)))
+                and not _continues_sentence(page, i)
                 and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
             ),
             None,
@@ -511,6 +521,18 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             # a letter's head inside a page: "Assunto: …" over the first paragraph
             after = next((i for i in page.after(index, 2) if _prose_at(page, i)), None)
             if after is not None and after < stop and after not in starts:
+                starts.append(after)
+        if _LETTER_INTRO.search(text) and len(text.split()) <= 60:
+            # "The following is a letter we sent to …": the letter begins below
+            after = next(
+                (
+                    i
+                    for i in page.after(index, 6)
+                    if i < stop and page.lines[i - 1].blank and _prose_at(page, i)
+                ),
+                None,
+            )
+            if after is not None and after not in starts:
                 starts.append(after)
         if _LETTER_HEADING.search(text) and _title(page.lines[index]):
             after = next(
@@ -531,6 +553,14 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             out.append(scored)
     return out
 
+
+_LETTER_INTRO = re.compile(
+    r"(?i)\b(?:the\s+following|below)\s+is\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"\bhere\s+is\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"\bhere['’]s\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"\b(?:full\s+)?text\s+of\s+(?:the|our|my)\s+letter\s*(?:below|follows)?\s*:?\s*$"
+)
+"""A page's sentence that introduces the letter below it."""
 
 _ITALIAN_TO = re.compile(
     r"^(?:Al|Alla|Allo|Ai|Agli|Alle)\s+(?:Sig\.|Sig\.ra|Signor\w*|Comune|Presidente|Sindaco|"
@@ -587,7 +617,10 @@ def _score_headless(
     if score and _LETTER_OPENING.match(page.text(first_prose)):
         score += 1.0
         why.append("opens as a letter ('We, the undersigned', 'I write')")
-    if any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
+    if any(_LETTER_INTRO.search(t) and len(t.split()) <= 60 for t in texts[-4:]):
+        score += 2.0
+        why.append("the page introduces it as a letter ('The following is a letter we sent')")
+    elif any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
     opening = [i for i in page.content if i >= first_prose and _prose_at(page, i)][:3]
