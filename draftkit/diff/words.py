@@ -91,7 +91,7 @@ def _steps(old: list[_Token], new: list[_Token]) -> list[_Step]:
 
 
 def _fold_gaps(steps: list[_Step]) -> list[_Step]:
-    """White space (or a lone short word joint) between two changes joins the changes."""
+    """White space or a short joint of punctuation (". ") between two changes joins them."""
     out: list[_Step] = []
     index = 0
     while index < len(steps):
@@ -105,7 +105,8 @@ def _fold_gaps(steps: list[_Step]) -> list[_Step]:
             end += 1
         run = steps[index:end]
         between = index > 0 and end < len(steps)
-        if between and all(not (t[1] and t[1].text.strip()) for t in run):
+        joint = "".join(t[1].text for t in run if t[1] is not None)
+        if between and len(joint) <= 3 and not any(c.isalnum() for c in joint):
             for _, old, new in run:
                 out.append(("delete", old, None))
                 out.append(("insert", None, new))
