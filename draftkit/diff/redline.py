@@ -61,7 +61,7 @@ def diff_format(output: str | Path | None, fmt: str | None) -> DiffFormat:
                 path=output,
                 hint=f"name the file *.{fmt} or drop --format",
             )
-        return fmt  # type: ignore[return-value]
+        return fmt
     if not suffix:
         return "txt"
     if suffix not in _SUFFIXES:
