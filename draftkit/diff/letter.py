@@ -118,6 +118,7 @@ class LetterDiff:
             fmt: ``txt`` (plain, wrapped at ``width``) or ``md`` (Markdown, unwrapped).
             width: The wrapping width of plain text.
         """
+        # deferred: text.py imports LetterDiff for its types (no import circle)
         from draftkit.diff.text import render_diff_text
 
         return render_diff_text(self, fmt, width=width)
