@@ -246,10 +246,17 @@ def test_a_signer_added_or_removed_is_one_tracked_paragraph() -> None:
     old, new = _edited_coalition()
     redline = diff_letters(old, new).to_docx(date=DATE)
     xml = document_xml(redline).decode()
-    for name, mark in (("Defenders at Risk Fund", "del"), ("Riverside Legal Clinic", "ins")):
-        (paragraph,) = [p for p in re.findall(r"<w:p>.*?</w:p>", xml) if name in p]
-        assert f"<w:rPr><w:{mark} " in paragraph  # the paragraph mark itself
-        assert paragraph.count(f"<w:{mark} ") == 2  # the mark and the run
+    found = re.findall(r"<w:p>.*?</w:p>", xml)
+    (removed,) = [p for p in found if "Defenders at Risk Fund" in p]
+    assert "<w:rPr><w:del " in removed  # the paragraph mark itself
+    assert removed.count("<w:del ") == 2  # the mark and the run
+    # the last paragraph's mark stays (a document always ends with one): as Word records
+    # it, the mark inserted is the one before the new last paragraph
+    *_, before, added = found
+    assert "Riverside Legal Clinic" in added and added.count("<w:ins ") == 1
+    assert "Women Peacebuilders Network" in before and "<w:rPr><w:ins " in before
+    accepted = paragraphs(redline, accept=True)
+    assert accepted[-2:] == ["Women Peacebuilders Network", "Riverside Legal Clinic"]
 
 
 def test_a_new_addressee_is_tracked_in_the_address_block() -> None:

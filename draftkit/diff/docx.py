@@ -392,6 +392,7 @@ class RedlineRenderer(DocxRenderer):
         moves: dict[tuple[str, int], list[Any]] = {}
         for paragraph in list(root.iter(f"{W}p")):
             self._paragraph(paragraph, moves, etree)
+        self._shift_final_mark(root)
         for row in root.iter(f"{W}tr"):
             marks = {self._marks.get(p) for p in row.iter(f"{W}p")}
             kind = "del" if marks <= _DELETED and marks else "ins" if marks == {"ins"} else None
@@ -413,6 +414,44 @@ class RedlineRenderer(DocxRenderer):
             paragraphs[-1].append(end)
         text: str = etree.tostring(root, encoding="unicode")
         return text[text.index(">") + 1 : text.rindex("<")]
+
+    def _shift_final_mark(self, root: Any) -> None:
+        """Paragraphs inserted or deleted whole at the very end: their marks move up one.
+
+        The last paragraph mark of a document cannot go (Word and LibreOffice keep it),
+        so, as Word records it, the mark of the paragraph *before* the inserted (or
+        deleted) ones is the tracked one, and the last paragraph keeps its own.
+        """
+        paragraphs = list(root)
+        if not paragraphs or paragraphs[-1].tag != f"{W}p":
+            return
+        end = len(paragraphs) - 1
+        kind = self._marks.get(paragraphs[end])
+        if kind not in ("ins", "del"):
+            return
+        start = end
+        while start > 0 and paragraphs[start - 1].tag == f"{W}p":
+            if self._marks.get(paragraphs[start - 1]) != kind:
+                break
+            start -= 1
+        before = paragraphs[start - 1] if start > 0 else None
+        if before is None or before.tag != f"{W}p" or before in self._marks:
+            return
+        if before.find(f"{W}pPr/{W}sectPr") is not None:
+            return
+        mark = paragraphs[end].find(f"{W}pPr/{W}rPr/{W}{kind}")
+        rpr = mark.getparent()
+        rpr.remove(mark)
+        if not len(rpr):
+            rpr.getparent().remove(rpr)
+        ppr = before.find(f"{W}pPr")
+        target = ppr.find(f"{W}rPr")
+        if target is None:
+            target = ppr.makeelement(f"{W}rPr", {})
+            ppr.append(target)
+        target.insert(0, mark)
+        self._marks[before] = kind
+        del self._marks[paragraphs[end]]
 
     def _paragraph(self, p: Any, moves: dict[tuple[str, int], list[Any]], etree: Any) -> None:
         found: dict[str, Any] = {}
