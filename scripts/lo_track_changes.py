@@ -17,7 +17,6 @@ docs/diff.md); draftkit itself does not need it.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -105,7 +104,6 @@ def main(argv: list[str]) -> int:
         except subprocess.TimeoutExpired:
             office.kill()
         shutil.rmtree(profile, ignore_errors=True)
-        os.environ.pop("_", None)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,8 @@ def _texts(old: Block | None, new: Block | None, name: str, markup: bool) -> str
 
 
 def _lines(old: Block | None, new: Block | None) -> tuple[str, list[str]]:
-    """The kind of line ('para', 'ask', 'item', 'lines') and the marked lines of a block."""
+    """The kind of line ('para', 'ask', 'item', 'lines', 'organization') and the marked
+    lines of a block."""
     base = new if new is not None else old
     if isinstance(base, ParaBlock):
         return "para", [_texts(old, new, "text", True)]
@@ -79,7 +80,8 @@ def _lines(old: Block | None, new: Block | None) -> tuple[str, list[str]]:
     if isinstance(base, SignatureBlock):
         name = _texts(old, new, "name", False)
         titles = _texts(old, new, "title_lines", False)
-        return "lines", [name, *(titles.split("\n") if titles else [])]
+        kind = "organization" if base.organization else "lines"
+        return kind, [name, *(titles.split("\n") if titles else [])]
     assert isinstance(base, LabeledBlock)
     a = old if isinstance(old, LabeledBlock) else None
     b = new if isinstance(new, LabeledBlock) else None
@@ -170,7 +172,9 @@ def render_diff_text(diff: LetterDiff, fmt: _Fmt = "txt", *, width: int = 72) ->
                 note = f"(moved from ask {_ask_of(entry, False)})"
                 lines[0] = f"{'*' + note + '*' if fmt == 'md' else note} {lines[0]}"
             first = False
-            tight = kind == "item" and previous in ("ask", "item")
+            tight = (kind == "item" and previous in ("ask", "item")) or (
+                kind == previous == "organization"
+            )
             if out and not tight:
                 out.append("")
             out.extend(_chunk(kind, lines, _number(new) or _number(old), fmt, width))
