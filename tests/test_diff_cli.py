@@ -177,7 +177,7 @@ def test_clauses_diff_reads_versions_from_the_history_of_the_clause_file(tmp_pat
     code, out, _ = run(*args, "--from", first[:6], "--to", second, "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["from"]["version"] == first and data["to"]["version"] == second
-    assert {"op": "insert", "text": " arbitrary"} in data["fields"]["body"]
+    assert {"op": "insert", "text": "arbitrary "} in data["fields"]["body"]
     code, _, err = run(*args, "--from", "ffffffff")
     assert code == 1 and "no version 'ffffffff'" in err
 

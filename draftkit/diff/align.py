@@ -28,8 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from draftkit.diff.words import similarity
-from draftkit.markup import plain
+from draftkit.diff.words import plain_of, similarity
 from draftkit.render.layout import (
     AskBlock,
     Block,
@@ -119,9 +118,9 @@ def content(block: Block) -> Block:
 
 def _text(block: Block) -> str:
     if isinstance(block, ParaBlock | ItemBlock):
-        return plain(block.text)
+        return plain_of(block.text)
     if isinstance(block, AskBlock):
-        return " ".join(plain(part) for part in (block.lead, block.body) if part)
+        return " ".join(plain_of(part) for part in (block.lead, block.body) if part)
     if isinstance(block, LineBlock):
         return "\n".join(block.lines)
     if isinstance(block, LabeledBlock):

@@ -391,7 +391,8 @@ class RedlineRenderer(DocxRenderer):
         self._marks = {}
         moves: dict[tuple[str, int], list[Any]] = {}
         for paragraph in list(root.iter(f"{W}p")):
-            self._paragraph(paragraph, moves, etree)
+            if any(RESERVED.search(t.text or "") for t in paragraph.iter(f"{W}t")):
+                self._paragraph(paragraph, moves, etree)
         self._shift_final_mark(root)
         for row in root.iter(f"{W}tr"):
             marks = {self._marks.get(p) for p in row.iter(f"{W}p")}
@@ -569,16 +570,15 @@ class RedlineRenderer(DocxRenderer):
                 target().append(copy.deepcopy(child))
                 continue
             text = child.text or ""
-            buffer: list[str] = []
             index = 0
             while index < len(text):
-                char = text[index]
-                index += 1
-                if not RESERVED.match(char):
-                    buffer.append(char)
-                    continue
-                put("".join(buffer))
-                buffer = []
+                found_mark = RESERVED.search(text, index)
+                if found_mark is None:
+                    put(text[index:])
+                    break
+                put(text[index : found_mark.start()])
+                char = found_mark.group(0)
+                index = found_mark.end()
                 number = 0
                 if char in _NUMBERED and index < len(text):
                     number = ord(text[index]) - _BASE
@@ -595,7 +595,6 @@ class RedlineRenderer(DocxRenderer):
                     found["mark"] = (_PARA[char], number)
                 elif char == _P_CHG:
                     found["ppr"] = number
-            put("".join(buffer))
         return [item for item in out if any(c.tag != f"{W}rPr" for c in item[2])]
 
 

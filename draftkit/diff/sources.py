@@ -14,7 +14,6 @@ from pathlib import Path
 
 from draftkit.build import prepare_letter
 from draftkit.errors import IngestError, SpecError
-from draftkit.ingest import ingest_file
 from draftkit.provenance import read_provenance, spec_hash
 from draftkit.schema import Letter
 
@@ -84,6 +83,9 @@ def read_version(path: str | Path) -> Version:
     if spec is not None:
         letter, warnings = prepare_letter(spec)
         return Version(path, letter, f"its spec {spec.name} (same SHA-256)", tuple(warnings))
+    # deferred: ingest loads only when a .docx is read back (start-up time)
+    from draftkit.ingest import ingest_file
+
     result = ingest_file(path)
     ingested = result.letter
     if ingested is None or ingested.kind != "letter":

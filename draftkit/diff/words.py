@@ -3,7 +3,9 @@
 A paragraph's text is split into spans by :func:`draftkit.markup.parse` and each span into
 tokens: words, runs of white space and single punctuation marks; a link is one token (its
 words and its address change together, or the printed "(address)" would be wrong). Tokens
-are compared by their text (and link), so a word that only turned bold is *equal* with a
+are compared by their text (and link; white space also by the word before it, so that the
+most common token of all does not make difflib slow), so a word that only turned bold is
+*equal* with a
 formatting change (``was`` holds its old formatting): Word shows it as ``w:rPrChange``.
 
 A short stretch of white space between two changes is folded into them, so "the old
@@ -13,6 +15,7 @@ wording" → "a new phrasing" reads as one deletion and one insertion instead of
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,11 +23,33 @@ from typing import Literal
 
 from draftkit.markup import Span, parse
 
-__all__ = ["Op", "Piece", "diff_plain", "diff_spans", "diff_text", "similarity", "tokens"]
+__all__ = [
+    "Op",
+    "Piece",
+    "diff_plain",
+    "diff_spans",
+    "diff_text",
+    "plain_of",
+    "similarity",
+    "spans_of",
+    "tokens",
+]
 
 Op = Literal["equal", "insert", "delete"]
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=4096)
+def spans_of(text: str) -> tuple[Span, ...]:
+    """:func:`draftkit.markup.parse`, remembered: a diff reads each paragraph several times."""
+    return tuple(parse(text))
+
+
+def plain_of(text: str) -> str:
+    """The text without its markup (link addresses left out)."""
+    return "".join(span.text for span in spans_of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +103,20 @@ def _with(span: Span, text: str) -> Span:
 _Step = tuple[Op, "_Token | None", "_Token | None"]
 
 
+def _keys(tokens: list[_Token]) -> list[tuple[str, str | None]]:
+    keys: list[tuple[str, str | None]] = []
+    previous = ""
+    for token in tokens:
+        if token.text.isspace():
+            keys.append((token.text, previous))
+        else:
+            keys.append(token.key)
+            previous = token.text
+    return keys
+
+
 def _steps(old: list[_Token], new: list[_Token]) -> list[_Step]:
-    matcher = difflib.SequenceMatcher(None, [t.key for t in old], [t.key for t in new], False)
+    matcher = difflib.SequenceMatcher(None, _keys(old), _keys(new), False)
     steps: list[_Step] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -113,19 +150,38 @@ def _fold_gaps(steps: list[_Step]) -> list[_Step]:
         else:
             out.extend(run)
         index = end
-    # within each stretch of changes, deletions first, then insertions
+    # within each stretch of changes, deletions first, then insertions; the white space
+    # both sides end with is not part of the change ("[-all-]{+every+} governments")
     result: list[_Step] = []
     stretch: list[_Step] = []
     for step in [*out, ("equal", None, None)]:
         if step[0] == "equal":
-            result.extend(s for s in stretch if s[0] == "delete")
-            result.extend(s for s in stretch if s[0] == "insert")
+            deleted = [s for s in stretch if s[0] == "delete"]
+            inserted = [s for s in stretch if s[0] == "insert"]
+            tail = _shared_tail(deleted, inserted)
+            result.extend(deleted)
+            result.extend(inserted)
+            if tail is not None:
+                result.append(tail)
             stretch = []
             if step[1] is not None:
                 result.append(step)
         else:
             stretch.append(step)
     return result
+
+
+def _shared_tail(deleted: list[_Step], inserted: list[_Step]) -> _Step | None:
+    """Take out the white space that both sides of a change end with."""
+    if not deleted or not inserted:
+        return None
+    old, new = deleted[-1][1], inserted[-1][2]
+    assert old is not None and new is not None
+    if not old.text.isspace() or old.text != new.text or len(deleted) < 2 or len(inserted) < 2:
+        return None
+    deleted.pop()
+    inserted.pop()
+    return ("equal", old, new)
 
 
 def _was_fmt(piece: Piece) -> tuple[bool, bool, str | None] | None:
@@ -175,11 +231,15 @@ def diff_spans(old: Sequence[Span], new: Sequence[Span]) -> list[Piece]:
 
 def diff_text(old: str | None, new: str | None) -> list[Piece]:
     """:func:`diff_spans` of two marked-up texts (``**bold**``, ``*italic*``, links)."""
-    return diff_spans(parse(old or ""), parse(new or ""))
+    if old == new:
+        return [Piece("equal", span) for span in spans_of(new or "")]
+    return diff_spans(spans_of(old or ""), spans_of(new or ""))
 
 
 def diff_plain(old: str | None, new: str | None) -> list[Piece]:
     """:func:`diff_spans` of two plain texts (address lines, names: no markup)."""
+    if old == new:
+        return [Piece("equal", Span(new))] if new else []
     return diff_spans(
         [Span(old)] if old else [],
         [Span(new)] if new else [],
@@ -190,9 +250,11 @@ def similarity(old: str, new: str) -> float:
     """How alike two texts are, 0 to 1, by their words (difflib's ratio)."""
     if old == new:
         return 1.0
-    a = _TOKEN.findall(old.lower())
-    b = _TOKEN.findall(new.lower())
-    matcher = difflib.SequenceMatcher(None, a, b, False)
+    a = _WORD.findall(old.lower())
+    b = _WORD.findall(new.lower())
+    if not a or not b:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
     if matcher.real_quick_ratio() < 0.3 or matcher.quick_ratio() < 0.3:
         return matcher.quick_ratio()
     return matcher.ratio()
