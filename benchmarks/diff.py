@@ -13,7 +13,8 @@ letter on, and prints, in the same run:
   beside Python's ``difflib.unified_diff`` and ``difflib.ndiff`` over the two letters'
   plain text (what a redline without the letter's structure costs);
 - in a fresh process, as a user pays it: ``draftkit diff OLD NEW -o redline.docx``,
-  beside ``draftkit render NEW -o letter.docx`` (one letter, no comparison).
+  beside ``draftkit render NEW -o letter.docx`` (one letter, no comparison) and
+  ``draftkit --version`` (the interpreter and the command line starting, nothing else).
 """
 
 from __future__ import annotations
@@ -192,6 +193,7 @@ def main() -> None:
             "draftkit render NEW -o letter.docx": [
                 DRAFTKIT, "render", str(new_spec), "-o", str(out), "--force", "-q",
             ],
+            "draftkit --version (start-up alone)": [DRAFTKIT, "--version"],
         }  # fmt: skip
         print(f"\nfresh process, wall time (median of {args.runs}):")
         for name, command in commands.items():
