@@ -331,3 +331,38 @@ def test_a_letter_holding_a_reserved_character_is_refused() -> None:
     odd = letter.model_copy(update={"salutation": "Dear Secretary Vance\ue001:"})
     with pytest.raises(RenderError, match="U\\+E001"):
         diff_letters(letter, odd).to_docx(date=DATE)
+
+
+def _real_letters(corpus_dir: Path) -> list[Letter]:
+    """The corpus letters (and the wild ones) that ingest reads as resolved letters."""
+    from draftkit import ingest_file
+
+    wild = corpus_dir.parent / "corpus-wild"
+    files = [*sorted(corpus_dir.glob("*.txt")), *sorted(wild.glob("*.html")),
+             *sorted(wild.glob("*.txt"))]  # fmt: skip
+    out = []
+    for path in files:
+        letter = ingest_file(path).letter
+        if letter is not None and letter.kind == "letter" and letter.is_resolved:
+            out.append(letter)
+    return out
+
+
+def test_real_letters_edited_accept_to_the_new_and_reject_to_the_old(corpus_dir: Path) -> None:
+    """Letters written by others (read at test time, never copied): asks reversed, the
+    first paragraph dropped, a word changed in the others, the first signer gone."""
+    letters = _real_letters(corpus_dir)
+    assert len(letters) >= 10
+    for old in letters:
+        body = [p.replace(" the ", " a ", 1) if isinstance(p, str) else p for p in old.body[1:]]
+        new = old.model_copy(
+            update={
+                "asks": list(reversed(old.asks)),
+                "body": body or old.body,
+                "signatories": old.signatories[1:],
+                "complimentary_close": "With respect,",
+            }
+        )
+        redline = diff_letters(old, new).to_docx(date=DATE)
+        assert paragraphs(redline, accept=True) == paragraphs(render_docx(new))
+        assert paragraphs(redline, accept=False) == paragraphs(render_docx(old))
