@@ -7,6 +7,7 @@ detail and may change between versions (the httpx way). The flow these names fol
     load_letter ─► compose_letter ─► render_bytes / render_to_file     (render_spec: all three)
     load_recipients ─► mail_merge / merge_letters                       (compose once, fill each)
     check_file / check_letter                                           (the rules)
+    diff_letters ─► LetterDiff.to_docx / to_text                        (redline of two versions)
     ingest_file / ingest_text ─► Letter                                 (past letters)
 
 The package imports nothing heavy at start-up (``draftkit --help`` stays fast): each
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from draftkit.check import CheckReport, check_file, check_letter
     from draftkit.clauses import ClauseLibrary
     from draftkit.compose import ComposeResult, compose_letter
+    from draftkit.diff import diff_letters
     from draftkit.errors import (
         ClauseError,
         DraftkitError,
@@ -68,6 +70,8 @@ _EXPORTS: dict[str, str] = {
     "CheckReport": "draftkit.check",
     "check_file": "draftkit.check",
     "check_letter": "draftkit.check",
+    # versions: a redline (Word tracked changes) between two letters
+    "diff_letters": "draftkit.diff",
     # past letters
     "IngestResult": "draftkit.ingest",
     "ingest_file": "draftkit.ingest",
@@ -110,6 +114,7 @@ __all__ = [
     "check_file",
     "check_letter",
     "compose_letter",
+    "diff_letters",
     "ingest_file",
     "ingest_text",
     "load_letter",

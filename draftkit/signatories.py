@@ -54,6 +54,7 @@ __all__ = [
     "count_text",
     "dedupe",
     "find_near_duplicates",
+    "identity_key",
     "merge_near_duplicates",
     "normalize_name",
     "order_signatories",
@@ -267,6 +268,17 @@ def _person_name(name: str) -> str:
 def _person_key(name: str) -> str:
     text = _PERSON_TITLES.sub("", name)
     return _fold(text)
+
+
+def identity_key(name: str, *, organization: bool) -> str:
+    """Who a signatory is, as de-duplication compares them: the same key is the same signer.
+
+    An organisation by :func:`organization_key`; a person by their name without courtesy
+    titles, case, accents or punctuation, "Last, First" read as "First Last".
+    """
+    if organization:
+        return "org:" + organization_key(name)
+    return "person:" + _person_key(_person_name(name))
 
 
 # --------------------------------------------------------------------------- columns

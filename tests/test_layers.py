@@ -32,7 +32,7 @@ LAYERS: dict[str, int] = {
         2,
     ),
     # 3. pipelines: one letter, many letters, the rules
-    **dict.fromkeys(["build", "merge", "check"], 3),
+    **dict.fromkeys(["build", "merge", "check", "diff"], 3),
     # 4. the public API (draftkit/__init__.py), and 5. the command line over it
     "": 4,
     **dict.fromkeys(["cli", "__main__"], 5),

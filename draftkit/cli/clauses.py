@@ -477,3 +477,92 @@ def harvest(
 
 
 __all__ = ["clauses"]
+
+
+@clauses.command(name="diff")
+@click.argument("clause_id", metavar="ID", shell_complete=complete_clause_ids)
+@click.option(
+    "--from",
+    "from_version",
+    metavar="VERSION",
+    help="The earlier version (a version hash or a commit, or their first characters; "
+    "default: the version before --to).",
+)
+@click.option(
+    "--to",
+    "to_version",
+    metavar="VERSION",
+    help="The later version (default: the clause as it is now).",
+)
+@click.option("--versions", is_flag=True, help="List the clause's versions instead.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@library_options
+@output_options
+@run_guarded
+def diff(
+    clause_id: str,
+    from_version: str | None,
+    to_version: str | None,
+    versions: bool,
+    fmt: str,
+    libraries: tuple[Path, ...],
+    cache_dir: Path | None,
+) -> None:
+    """Show what changed in the clause ID between two of its versions.
+
+    A clause's earlier versions are read from the git history of its file (the library
+    is kept under version control); the words that changed are marked [-deleted-] and
+    {+inserted+}, field by field (lead, body, text, items, each variant).
+    """
+    # deferred: only this command reads a clause's history
+    from draftkit.diff.clauses import clause_history, diff_clause, pick_version
+
+    with open_library(libraries, cache_dir) as library:
+        clause = library.get(clause_id)
+    history = clause_history(clause)
+    if versions:
+        if fmt == "json":
+            rows = [
+                {"version": v.version, "commit": v.commit, "date": v.date, "subject": v.subject}
+                for v in history
+            ]
+            echo(json.dumps(rows, indent=2, ensure_ascii=False), data=True)
+            return
+        for version in history:
+            echo(version.label())
+        return
+    new = pick_version(history, to_version) if to_version else history[0]
+    if from_version:
+        old = pick_version(history, from_version)
+    else:
+        later = history.index(new)
+        if later + 1 >= len(history):
+            echo(
+                f"draftkit: {clause.id} has no earlier version than {new.version} in the "
+                f"history of {clause.source_file}",
+                err=True,
+            )
+            return
+        old = history[later + 1]
+    result = diff_clause(old, new)
+    if fmt == "json":
+        data = {
+            "clause": clause.id,
+            "from": {"version": old.version, "commit": old.commit, "date": old.date},
+            "to": {"version": new.version, "commit": new.commit, "date": new.date},
+            "fields": {
+                name: [{"op": p.op, "text": p.span.text} for p in pieces]
+                for name, pieces in result.fields
+            },
+            "also_changed": list(result.changed),
+        }
+        echo(json.dumps(data, indent=2, ensure_ascii=False), data=True)
+        return
+    echo(result.to_text(), nl=False, data=True)

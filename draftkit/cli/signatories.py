@@ -305,3 +305,48 @@ def import_(
     write_text_atomic(output, text, force=force)
     noun = "signatory" if len(ordered) == 1 else "signatories"
     echo(f"wrote {output} ({len(ordered)} {noun})", err=True)
+
+
+@signatories.command(name="diff")
+@click.argument("old", type=_FILE)
+@click.argument("new", type=_FILE)
+@_reading_options
+@_FORMAT
+@output_options
+@run_guarded
+def diff(
+    old: Path,
+    new: Path,
+    sheet: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    merge_duplicates: bool,
+    fmt: str,
+) -> None:
+    """Say who joined, who left and whose details changed between two signatory lists.
+
+    OLD and NEW are sign-on exports (CSV, workbook, list) or letter specs, read as
+    `signatories summary` reads them; signers are matched by who they are (case,
+    accents, titles, "Last, First", an organisation's acronym do not count). Lines:
+    "+ name" joined, "- name" left, "~ name: field old -> new" changed.
+    """
+    # deferred: only this command compares lists
+    from draftkit.diff.signatories import diff_signatories
+
+    lists = []
+    for file in (old, new):
+        if _is_spec(file):
+            lists.append(load_letter(file).signatories)
+        else:
+            lists.append(_read(file, sheet, input_format, encoding, merge_duplicates).signatories)
+    result = diff_signatories(lists[0], lists[1])
+    if fmt == "json":
+        echo(json.dumps(result.to_data(), indent=2, ensure_ascii=False), data=True)
+        return
+    for line in result.lines():
+        echo(line)
+    echo(
+        f"{len(result.joined)} joined, {len(result.left)} left, {len(result.changed)} changed, "
+        f"{result.kept} on both lists",
+        err=True,
+    )

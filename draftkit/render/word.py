@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import RenderError
-from draftkit.markup import link_shown, parse, plain
+from draftkit.markup import Span, link_shown, parse, plain
 from draftkit.render.layout import (
     KEEP_LINES,
     KEEP_WITH_NEXT,
@@ -157,7 +157,7 @@ class DocxRenderer:
         combined = len(letters) > 1
         final = ""
         for index, letter in enumerate(letters):
-            blocks = layout(letter)
+            blocks = self._layout(letter)
             chunks, last_sect = self._letter_xml(
                 letter, blocks, prep.first_num_id + index, body, restart=combined
             )
@@ -218,6 +218,14 @@ class DocxRenderer:
 
     # -- body -------------------------------------------------------------------------
 
+    def _layout(self, letter: Letter) -> list[Block]:
+        """The letter's blocks (a hook: the redline of :mod:`draftkit.diff` sets its own)."""
+        return layout(letter)
+
+    def _spans(self, text: str) -> list[Span]:
+        """The formatted spans of a paragraph's text (a hook, as :meth:`_layout`)."""
+        return parse(text)
+
     def _p(self, style: str, runs: str, extra_ppr: str = "", *, keep_next: bool = False) -> str:
         style_id = self._prepared.style_ids[style]
         keep = ""
@@ -230,7 +238,7 @@ class DocxRenderer:
     def _runs(self, text: str, body: _Body, base_style: str | None = None) -> str:
         ids = self._prepared.style_ids
         out: list[str] = []
-        for span in parse(text):
+        for span in self._spans(text):
             props = ""
             if span.url:
                 props = f'<w:rStyle w:val="{ids[STYLES.HYPERLINK]}"/>'
