@@ -47,6 +47,7 @@ DocumentKind = Literal["letter", "press-release", "news-article", "statement", "
 """What a document is. Only ``letter`` renders; ingest keeps the others' kind."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NOTE_LABEL = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
 
 
 def _strict_date(value: object) -> object:
@@ -149,6 +150,22 @@ def _bounded_variables(value: Any) -> Any:
 
 Variables = Annotated[dict[str, Any], BeforeValidator(_bounded_variables)]
 """Values for templates: plain data, bounded so that a letter can always be serialised."""
+
+
+def _note_labels(value: Any) -> Any:
+    """Footnote labels as text: YAML reads ``1:`` as a number."""
+    if isinstance(value, dict):
+        return {
+            str(key) if isinstance(key, int) and not isinstance(key, bool) else key: note
+            for key, note in value.items()
+        }
+    return value
+
+
+Footnotes = Annotated[
+    dict[Annotated[str, Field(pattern=_NOTE_LABEL)], str], BeforeValidator(_note_labels)
+]
+"""Footnotes by label: letters, digits, ``_ . -``; a number is read as its digits."""
 
 
 class WritableModel(BaseModel):
@@ -420,6 +437,8 @@ class Letter(_Model):
         variables: Values the templates and clauses may use.
         options: Layout and style settings.
         provenance: Where composed text came from (filled by compose).
+        footnotes: Notes referred to as ``[^label]`` in the letter's text (a note can
+            also be written in place as ``^[note text]``).
     """
 
     kind: DocumentKind = "letter"
@@ -444,6 +463,7 @@ class Letter(_Model):
     variables: Variables = Field(default_factory=dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
+    footnotes: Footnotes = Field(default_factory=dict)
 
     @field_validator("audience")
     @classmethod

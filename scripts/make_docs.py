@@ -55,6 +55,12 @@ Rules that apply everywhere:
   a clause from the clause library; `salutation` may be left out when the addressees have
   an `office`. Such a letter is *unresolved* until compose fills it; `draftkit render`
   composes automatically.
+- Footnotes: `text[^label]` refers to a note under `footnotes:` (`label: note text`);
+  `text^[note text]` writes the note in place (a clause's citations travel with it this
+  way). Notes may use the same markup. DOCX and PDF get real Word footnotes at the foot
+  of the page, Markdown numbered footnotes (`[^1]`), plain text endnotes under "Notes".
+  `draftkit check` reports a `[^label]` without a note (`footnote-missing`) and a note
+  never referred to (`footnote-unused`); `\\^` and `\\[` keep `^[` as typed.
 """
 
 

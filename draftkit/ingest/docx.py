@@ -7,6 +7,9 @@ Before python-docx sees the file, the package is checked by :mod:`draftkit.ooxml
 damaged archive, a missing ``word/document.xml``, members that would unpack to absurd sizes
 (zip bombs), compression Word never writes, duplicate names or DTDs raise
 :class:`~draftkit.errors.IngestError` naming the file and the part.
+
+Word footnotes are read back in place as inline notes (``^[note text]``), so a letter
+draftkit rendered with footnotes keeps them when it is ingested.
 """
 
 from __future__ import annotations
@@ -236,6 +239,50 @@ def _list_info(
 
 
 _SKIP_ANCESTORS = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # mark a footnote's place among a line's runs
+_NOTE_MARK = re.compile(f"{_NOTE_OPEN}(-?\\d+){_NOTE_CLOSE}")
+
+
+def _footnotes(document: Any, source: str | None) -> dict[str, str]:
+    """The document's footnotes by id: each note's text (separators left out)."""
+    from draftkit.markup import escape
+    from draftkit.ooxml import parse_part
+
+    for rel in document.part.rels.values():
+        if rel.reltype != _FOOTNOTES_REL or rel.is_external:
+            continue
+        part = rel.target_part
+        root = parse_part(
+            part.blob, part=str(part.partname).lstrip("/"), source=source, error=IngestError
+        )
+        notes: dict[str, str] = {}
+        for note in root.iter(f"{_W}footnote"):
+            if note.get(f"{_W}type") not in (None, "normal"):
+                continue
+            words = [
+                node.text or ""
+                for node in note.iter(f"{_W}t")
+                if not any(a.tag in _SKIP_ANCESTORS for a in node.iterancestors())
+            ]
+            text = normalise_space("".join(words))
+            if text:
+                notes[note.get(f"{_W}id", "")] = escape(text)
+        return notes
+    return {}
+
+
+def _with_notes(text: str, notes: dict[str, str]) -> str:
+    """Footnote marks in ``text`` made inline notes (``^[…]``); unknown ones dropped."""
+    if _NOTE_OPEN not in text:
+        return text
+    return _NOTE_MARK.sub(lambda m: f"^[{notes[m.group(1)]}]" if m.group(1) in notes else "", text)
+
+
+def _without_notes(text: str) -> str:
+    return normalise_space(_NOTE_MARK.sub("", text)) if _NOTE_OPEN in text else text
+
+
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -263,6 +310,11 @@ def _segments(paragraph: Any, styles: _StyleIndex) -> list[tuple[str, bool, bool
                 url = rel.target_ref if rel is not None and rel.is_external else None
             parent = parent.getparent()
         if skip:
+            continue
+        reference = element.find(f"{_W}footnoteReference")
+        if reference is not None:
+            mark = f"{_NOTE_OPEN}{reference.get(f'{_W}id', '')}{_NOTE_CLOSE}"
+            out.append((mark, False, False, None))
             continue
         run = Run(element, paragraph)
         style = styles.run_name(element)
@@ -305,6 +357,7 @@ def _paragraph_lines(
     formats: dict[tuple[str, str], str],
     roles: dict[str, str],
     styles: _StyleIndex,
+    notes: dict[str, str] | None = None,
 ) -> list[Line]:
     name = styles.paragraph_name(paragraph._p)
     style = roles.get(name) if name else None
@@ -321,6 +374,10 @@ def _paragraph_lines(
     out: list[Line] = []
     for number, segs in enumerate(lines):
         plain, all_bold, lead, marked = line_of(segs, edit=_drop_printed_addresses)
+        if _NOTE_OPEN in plain:
+            plain = _without_notes(plain)
+            lead = _without_notes(lead) if lead else lead
+            marked = _with_notes(marked, notes or {})
         if not plain:
             continue
         out.append(
@@ -378,7 +435,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             hint="save the letter's own pages as a separate document",
         )
     try:
-        return _document_lines(document)
+        return _document_lines(document, _footnotes(document, source))
     except (ValueError, KeyError, IndexError) as exc:
         # python-docx raises these on values no Word writes (a numbering level "x" ...)
         raise IngestError(
@@ -388,7 +445,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
         ) from None
 
 
-def _document_lines(document: Any) -> list[Line]:
+def _document_lines(document: Any, notes: dict[str, str] | None = None) -> list[Line]:
     from docx.table import Table
 
     formats = _numbering_formats(document)
@@ -424,10 +481,10 @@ def _document_lines(document: Any) -> list[Line]:
                         continue
                     seen.add(id(cell._tc))
                     for paragraph in cell.paragraphs:
-                        out.extend(_paragraph_lines(paragraph, formats, roles, styles))
+                        out.extend(_paragraph_lines(paragraph, formats, roles, styles, notes))
                     blank()
             continue
-        lines = _paragraph_lines(block, formats, roles, styles)
+        lines = _paragraph_lines(block, formats, roles, styles, notes)
         if not lines:
             blank()
             continue

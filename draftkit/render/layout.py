@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
+from draftkit.markup import resolve_notes
 from draftkit.schema import Addressee, Ask, Letter, Signatory
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
@@ -50,6 +51,7 @@ __all__ = [
     "require_resolved",
     "running_header",
     "typeset",
+    "with_notes",
 ]
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -316,6 +318,46 @@ def typeset(letter: Letter) -> Letter:
     )
 
 
+def with_notes(letter: Letter) -> Letter:
+    """The letter with every ``[^label]`` of its ``footnotes:`` map written in place.
+
+    Renderers see only inline notes (``^[note text]``); a reference to a label the map
+    lacks stays as typed (``draftkit check`` reports it).
+    """
+    notes = letter.footnotes
+    if not notes:
+        return letter
+
+    def one(value: str | None) -> str | None:
+        return resolve_notes(value, notes) if value else value
+
+    def texts(values: list[Any]) -> list[Any]:
+        return [resolve_notes(v, notes) if isinstance(v, str) else v for v in values]
+
+    asks = [
+        _changed(
+            ask,
+            {
+                "lead": one(ask.lead),
+                "body": one(ask.body),
+                "items": [resolve_notes(item, notes) for item in ask.items],
+            },
+        )
+        if isinstance(ask, Ask)
+        else ask
+        for ask in letter.asks
+    ]
+    return letter.model_copy(
+        update={
+            "body": texts(letter.body),
+            "asks_intro": one(letter.asks_intro),
+            "asks": asks,
+            "closing": texts(letter.closing),
+            "signatory_note": one(letter.signatory_note),
+        }
+    )
+
+
 _MONTHS = (
     "January",
     "February",
@@ -464,7 +506,7 @@ def layout(letter: Letter) -> list[Block]:
         RenderError: The letter is unresolved or not a letter.
     """
     require_resolved(letter)
-    letter = typeset(letter)
+    letter = typeset(with_notes(letter))
     options = letter.options
     out = _Builder()
     if letter.published:

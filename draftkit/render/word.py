@@ -46,6 +46,8 @@ from draftkit.render.layout import (
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.render.prepared import Prepared, prepared_for
 from draftkit.render.wordml import (
+    FOOTNOTES_CT,
+    FOOTNOTES_REL,
     HEADER_CT,
     HEADER_REL,
     HYPERLINK_REL,
@@ -72,17 +74,20 @@ def default_reference() -> Path:
 
 @dataclass(slots=True)
 class _Body:
-    """Per-document state while body XML is built: hyperlinks and header parts."""
+    """Per-document state while body XML is built: hyperlinks, header parts, footnotes."""
 
     id_prefix: str = "rIdDk"
     part_prefix: str = "word/draftkit-header"
     links: dict[str, str] = field(default_factory=dict)
     headers: list[tuple[str, str, str]] = field(default_factory=list)  # (rid, part, xml)
+    notes: list[str] = field(default_factory=list)  # each w:footnote element
+    note_links: dict[str, str] = field(default_factory=dict)  # of the footnotes part
 
-    def link_id(self, url: str) -> str:
-        if url not in self.links:
-            self.links[url] = f"{self.id_prefix}{len(self.links) + 1}"
-        return self.links[url]
+    def link_id(self, url: str, *, in_note: bool = False) -> str:
+        links = self.note_links if in_note else self.links
+        if url not in links:
+            links[url] = f"{self.id_prefix}{'N' if in_note else ''}{len(links) + 1}"
+        return links[url]
 
     def header_id(self, xml: str) -> str:
         number = len(self.headers) + 1
@@ -177,6 +182,14 @@ class DocxRenderer:
             f'<Relationship Id="{rid}" Type="{HEADER_REL}" Target="{name.removeprefix("word/")}"/>'
             for rid, name, _ in body.headers
         )
+        entries = prep.entries
+        extra_types = ""
+        if body.notes:
+            notes = _footnotes_parts(prep, body)
+            entries = [e for e in entries if e.name not in notes.replaced]
+            extra_rels += notes.relationship
+            extra_types += notes.content_type
+            dynamic += [compress(name, xml.encode("utf-8")) for name, xml in notes.parts]
         rels = prep.rels_xml.replace("</Relationships>", extra_rels + "</Relationships>")
         dynamic.append(self._compress(prep.rels_name, rels))
         for _, name, xml in body.headers:
@@ -187,6 +200,7 @@ class DocxRenderer:
                 f'<Override PartName="/{name}" ContentType="{HEADER_CT}"/>'
                 for _, name, _ in body.headers
             )
+            + extra_types
             + "</Types>",
         )
         dynamic.append(self._compress("[Content_Types].xml", types))
@@ -202,7 +216,7 @@ class DocxRenderer:
         dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
-        return build_zip([*prep.entries, *dynamic])
+        return build_zip([*entries, *dynamic])
 
     def _compress(self, name: str, xml: str) -> ZipEntry:
         """A part deflated, or the same part of an earlier letter again (merged letters
@@ -227,10 +241,18 @@ class DocxRenderer:
             keep += "<w:keepLines/>"
         return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
-    def _runs(self, text: str, body: _Body, base_style: str | None = None) -> str:
+    def _runs(
+        self, text: str, body: _Body, base_style: str | None = None, *, in_note: bool = False
+    ) -> str:
         ids = self._prepared.style_ids
         out: list[str] = []
         for span in parse(text):
+            if span.note is not None:
+                if in_note:  # a note inside a note: its words in brackets
+                    out.append(_run("", f" ({plain(span.note)})"))
+                else:
+                    out.append(self._note_reference(span.note, body))
+                continue
             props = ""
             if span.url:
                 props = f'<w:rStyle w:val="{ids[STYLES.HYPERLINK]}"/>'
@@ -247,7 +269,7 @@ class DocxRenderer:
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             run = _run(rpr, span.text)
             if span.url:
-                rid = body.link_id(span.url)
+                rid = body.link_id(span.url, in_note=in_note)
                 run = f'<w:hyperlink r:id="{rid}">{run}</w:hyperlink>'
                 shown = link_shown(span)
                 if shown:
@@ -264,6 +286,20 @@ class DocxRenderer:
                     )
             out.append(run)
         return "".join(out)
+
+    def _note_reference(self, note: str, body: _Body) -> str:
+        """The reference mark of a new footnote, the note kept in ``body`` for
+        ``footnotes.xml`` (Word numbers the marks itself, 1, 2, 3 ...)."""
+        ids = self._prepared.style_ids
+        number = len(body.notes) + 1
+        mark = f'<w:rPr><w:rStyle w:val="{ids[STYLES.FOOTNOTE_REFERENCE]}"/></w:rPr>'
+        paragraph = (
+            f'<w:p><w:pPr><w:pStyle w:val="{ids[STYLES.FOOTNOTE_TEXT]}"/></w:pPr>'
+            f"<w:r>{mark}<w:footnoteRef/></w:r>{_run('', ' ')}"
+            f"{self._runs(note, body, in_note=True)}</w:p>"
+        )
+        body.notes.append(f'<w:footnote w:id="{number}">{paragraph}</w:footnote>')
+        return f'<w:r>{mark}<w:footnoteReference w:id="{number}"/></w:r>'
 
     def _lines(self, style: str, lines: Iterable[str], *, keep_next: bool = False) -> str:
         return self._p(style, _run("", "\n".join(lines)), keep_next=keep_next)
@@ -324,13 +360,14 @@ class DocxRenderer:
 
         A merged letter shares its context paragraphs, asks and signatures with the
         letters before it; blocks are immutable values, so their XML is reused. A block
-        holding a hyperlink is built again, since its relationship id is one document's.
+        holding a hyperlink or a footnote is built again, since its relationship id or
+        note number is one document's.
         """
         key = (block, num_id)
         xml = self._memo.get(key)
         if xml is None:
             xml = self._block(block, num_id, body)
-            if 'r:id="' not in xml:
+            if 'r:id="' not in xml and "<w:footnoteReference" not in xml:
                 if len(self._memo) >= _MEMO_LIMIT:
                     self._memo.clear()
                 self._memo[key] = xml
@@ -433,6 +470,77 @@ class DocxRenderer:
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _NoteParts:
+    """What a document with footnotes adds: the parts, a relationship, a content type,
+    and the reference's own footnote parts it replaces."""
+
+    parts: list[tuple[str, str]]
+    relationship: str
+    content_type: str
+    replaced: frozenset[str]
+
+
+_FOOTNOTES_REL_RE = re.compile(
+    r'<Relationship\b[^>]*\bType="[^"]*/relationships/footnotes"[^>]*/>'
+)
+
+
+def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
+    """``footnotes.xml`` (separators first, then the notes) and its relationships.
+
+    A reference with a footnotes part of its own (a house style saved by Word has one,
+    holding only the separators) keeps its relationship and content type; the part is
+    replaced. Otherwise ``word/footnotes.xml`` is added (or a free name beside it).
+    """
+    found = _FOOTNOTES_REL_RE.search(prep.rels_xml)
+    names = {entry.name for entry in prep.entries}
+    relationship = content_type = ""
+    if found:
+        target = re.search(r'\bTarget="([^"]+)"', found.group(0))
+        raw = target.group(1) if target else "footnotes.xml"
+        name = raw.lstrip("/") if raw.startswith("/") else f"word/{raw}"
+    else:
+        name = "word/footnotes.xml"
+        if name in names:  # pragma: no cover - a part no relationship points to
+            name = f"{prep.part_prefix}-footnotes.xml"
+        relationship = (
+            f'<Relationship Id="{prep.id_prefix}Notes" Type="{FOOTNOTES_REL}" '
+            f'Target="{name.removeprefix("word/")}"/>'
+        )
+        content_type = f'<Override PartName="/{name}" ContentType="{FOOTNOTES_CT}"/>'
+    folder, _, file = name.rpartition("/")
+    rels_name = f"{folder}/_rels/{file}.rels"
+    separators = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+        'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>"
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">{separators}'
+        f'{"".join(body.notes)}</w:footnotes>'
+    )
+    rels = "".join(
+        f'<Relationship Id="{rid}" Type="{HYPERLINK_REL}" '
+        f'Target="{_attr(url)}" TargetMode="External"/>'
+        for url, rid in body.note_links.items()
+    )
+    parts = [(name, xml)]
+    if rels:
+        parts.append(
+            (
+                rels_name,
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}'
+                "</Relationships>",
+            )
+        )
+    return _NoteParts(parts, relationship, content_type, frozenset({name, rels_name}))
 
 
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"

@@ -11,6 +11,8 @@ import re
 __all__ = [
     "CUSTOM_CT",
     "CUSTOM_REL",
+    "FOOTNOTES_CT",
+    "FOOTNOTES_REL",
     "HEADER_CT",
     "HEADER_REL",
     "HYPERLINK_REL",
@@ -30,6 +32,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 W = f"{{{W_NS}}}"
