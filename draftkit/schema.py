@@ -41,6 +41,8 @@ __all__ = [
     "ProvenanceEntry",
     "Sender",
     "Signatory",
+    "Table",
+    "TableEntry",
 ]
 
 DocumentKind = Literal["letter", "press-release", "news-article", "statement", "other"]
@@ -224,16 +226,92 @@ def _ref_or(tag: str) -> Any:
     def pick(value: Any) -> str:
         if isinstance(value, ClauseRef) or (isinstance(value, dict) and "clause" in value):
             return "clause"
+        if isinstance(value, TableEntry) or (isinstance(value, dict) and "table" in value):
+            return "table"
         return tag
 
     return pick
 
 
+MAX_TABLE_CELLS = 2_000
+"""A table may hold at most this many cells (header included)."""
+
+
+def _cell_text(value: Any) -> Any:
+    """Table cells as text: YAML reads ``12`` and ``2026-03-04`` as a number and a date."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float | dt.date):
+        return str(value)
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_cell_text)]
+
+
+class Table(_Model):
+    """A short table inside the body or the closing: cases, figures, dates.
+
+    Attributes:
+        header: The header row's cells (repeated at the top of each page in DOCX/PDF);
+            empty for a table without one.
+        rows: The rows, each a list of cells; every row has as many cells as the header
+            (or as the first row when there is no header). Cells may use inline markup.
+        align: Each column's alignment, ``left``, ``center`` or ``right`` (figures);
+            columns not listed are ``left``.
+        caption: A line set above the table ("Defenders detained since March 2026").
+    """
+
+    header: list[Cell] = Field(default_factory=list)
+    rows: list[list[Cell]] = Field(min_length=1)
+    align: list[Literal["left", "center", "right"]] = Field(default_factory=list)
+    caption: str | None = None
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> Table:
+        width = len(self.header) or len(self.rows[0])
+        if width == 0:
+            raise ValueError("a table row needs at least one cell")
+        for index, row in enumerate(self.rows):
+            if len(row) != width:
+                raise ValueError(
+                    f"row {index + 1} has {len(row)} cells, the table has {width} columns; "
+                    "give every row the same number of cells (an empty cell is \"\")"
+                )
+        if len(self.align) > width:
+            raise ValueError(f"align lists {len(self.align)} columns, the table has {width}")
+        if width * (len(self.rows) + 1) > MAX_TABLE_CELLS:
+            raise ValueError(f"a table may hold at most {MAX_TABLE_CELLS:,} cells")
+        return self
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return len(self.header) or len(self.rows[0])
+
+    def alignment(self, column: int) -> str:
+        """The alignment of ``column`` (``left`` unless ``align`` says otherwise)."""
+        return self.align[column] if column < len(self.align) else "left"
+
+
+class TableEntry(_Model):
+    """A table where a paragraph may stand: ``- table: {header: [...], rows: [...]}``.
+
+    Attributes:
+        table: The table.
+    """
+
+    table: Table
+
+
 Paragraph = Annotated[
-    Annotated[str, Tag("text")] | Annotated[ClauseRef, Tag("clause")],
+    Annotated[str, Tag("text")]
+    | Annotated[ClauseRef, Tag("clause")]
+    | Annotated[TableEntry, Tag("table")],
     Discriminator(_ref_or("text")),
 ]
-"""A paragraph: literal text (with inline ``**bold**``, ``*italic*``, ``[t](url)``) or a clause."""
+"""A paragraph: literal text (with inline ``**bold**``, ``*italic*``, ``[t](url)``), a
+clause, or a table (``{table: ...}``)."""
 
 
 class Addressee(_Model):

@@ -37,6 +37,8 @@ SPEC_MODELS = [
     schema.Sender,
     schema.LetterOptions,
     schema.ProvenanceEntry,
+    schema.TableEntry,
+    schema.Table,
 ]
 
 SPEC_INTRO = """# Spec reference
@@ -61,6 +63,11 @@ Rules that apply everywhere:
   of the page, Markdown numbered footnotes (`[^1]`), plain text endnotes under "Notes".
   `draftkit check` reports a `[^label]` without a note (`footnote-missing`) and a note
   never referred to (`footnote-unused`); `\\^` and `\\[` keep `^[` as typed.
+- Tables: where a paragraph of `body` or `closing` may stand, `- table: {caption: ...,
+  header: [...], rows: [[...], ...], align: [left, right]}` sets a table (see
+  [Table](#table)); cells may use the inline markup and footnotes. DOCX and PDF use the
+  reference's "Letter Table" style with the header row repeated on each page, Markdown a
+  pipe table, text aligned columns. Cells are written as given (not templates).
 """
 
 

@@ -15,7 +15,7 @@ says (:func:`running_header`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.markup import resolve_notes
-from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
 
@@ -43,6 +43,7 @@ __all__ = [
     "ParaBlock",
     "SignatureBlock",
     "SignatureTable",
+    "TableBlock",
     "address_lines",
     "flowing_layout",
     "format_date",
@@ -153,8 +154,26 @@ class SignatureTable:
     columns: int = 2
 
 
+@dataclass(frozen=True, slots=True)
+class TableBlock:
+    """A table in the body or the closing: cells of marked-up text.
+
+    Attributes:
+        header: The header row (empty: none); it repeats on each page in DOCX/PDF.
+        rows: The rows, each as wide as the table.
+        align: Each column's alignment: ``left``, ``center`` or ``right``.
+        caption: The line above the table, if any.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]
+    caption: str | None = None
+
+
 Block = (
     ParaBlock
+    | TableBlock
     | LineBlock
     | LabeledBlock
     | AskBlock
@@ -261,7 +280,14 @@ def typeset(letter: Letter) -> Letter:
         return smarten_markup(value) if value else value
 
     def texts(values: list[Any]) -> list[Any]:
-        return [smarten_markup(v) if isinstance(v, str) else v for v in values]
+        return [
+            smarten_markup(v)
+            if isinstance(v, str)
+            else _table_cells(v, smarten_markup)
+            if isinstance(v, TableEntry)
+            else v
+            for v in values
+        ]
 
     asks = [
         _changed(
@@ -318,6 +344,28 @@ def typeset(letter: Letter) -> Letter:
     )
 
 
+def _table_cells(entry: TableEntry, change: Callable[[str], str]) -> TableEntry:
+    """``entry`` with ``change`` applied to its caption and every cell."""
+    table = entry.table
+    changed = table.model_copy(
+        update={
+            "header": [change(cell) for cell in table.header],
+            "rows": [[change(cell) for cell in row] for row in table.rows],
+            "caption": change(table.caption) if table.caption else table.caption,
+        }
+    )
+    return entry.model_copy(update={"table": changed})
+
+
+def _table(table: Table) -> TableBlock:
+    return TableBlock(
+        tuple(table.header),
+        tuple(tuple(row) for row in table.rows),
+        tuple(table.alignment(column) for column in range(table.width)),
+        table.caption,
+    )
+
+
 def with_notes(letter: Letter) -> Letter:
     """The letter with every ``[^label]`` of its ``footnotes:`` map written in place.
 
@@ -332,7 +380,14 @@ def with_notes(letter: Letter) -> Letter:
         return resolve_notes(value, notes) if value else value
 
     def texts(values: list[Any]) -> list[Any]:
-        return [resolve_notes(v, notes) if isinstance(v, str) else v for v in values]
+        return [
+            resolve_notes(v, notes)
+            if isinstance(v, str)
+            else _table_cells(v, lambda cell: resolve_notes(cell, notes))
+            if isinstance(v, TableEntry)
+            else v
+            for v in values
+        ]
 
     asks = [
         _changed(
@@ -528,8 +583,11 @@ def layout(letter: Letter) -> list[Block]:
     if letter.subject:
         out.para(STYLES.SUBJECT, f"Re: {letter.subject}")
     out.para(STYLES.SALUTATION, letter.salutation)
-    for text in letter.texts("body"):
-        out.para(STYLES.BODY, text)
+    for entry in letter.body:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.BODY, entry)
     asks = letter.resolved_asks()
     out.para(STYLES.ASKS_INTRO, letter.asks_intro)
     # a single request is a paragraph, not a list of one
@@ -540,8 +598,11 @@ def layout(letter: Letter) -> list[Block]:
         items = [ItemBlock(i, numbered) for i in ask.items if i.strip()]
         out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered, keep_next=bool(items)))
         out.blocks.extend(items)
-    for text in letter.texts("closing"):
-        out.para(STYLES.CLOSING, text)
+    for entry in letter.closing:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.CLOSING, entry)
     before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
     _signatures(out, letter)

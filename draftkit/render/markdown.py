@@ -23,6 +23,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
     flowing_layout,
 )
 from draftkit.schema import Letter
@@ -86,6 +87,23 @@ def _markup(text: str, notes: list[str] | None = None) -> str:
     return _guard_start("".join(out))
 
 
+_RULES = {"left": ":---", "center": ":---:", "right": "---:"}
+
+
+def _table(block: TableBlock, notes: list[str]) -> str:
+    """A pipe table (an empty header row when the table has none), its caption above."""
+
+    def row(cells: tuple[str, ...]) -> str:
+        shown = [" ".join(_markup(cell, notes).split()).replace("|", "\\|") for cell in cells]
+        return "| " + " | ".join(shown) + " |"
+
+    header = block.header or tuple("" for _ in block.align)
+    lines = [row(header), "| " + " | ".join(_RULES[a] for a in block.align) + " |"]
+    lines += [row(cells) for cells in block.rows]
+    table = "\n".join(lines)
+    return f"{_markup(block.caption, notes)}\n\n{table}" if block.caption else table
+
+
 def _lines(lines: list[str]) -> str:
     return "\\\n".join(_escape_line(line) for line in lines)
 
@@ -110,6 +128,8 @@ def _chunk(block: Block, notes: list[str]) -> str:
         return f"   - {text}" if block.numbered else f"- {text}"
     if isinstance(block, SignatureBlock):
         return _lines([block.name, *block.title_lines])
+    if isinstance(block, TableBlock):
+        return _table(block, notes)
     raise TypeError(block)  # pragma: no cover
 
 

@@ -17,6 +17,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
     flowing_layout,
 )
 from draftkit.schema import Letter
@@ -48,6 +49,45 @@ def _noted(text: str, notes: list[str]) -> str:
     return "".join(parts)
 
 
+_GAP = "  "
+
+
+def _table(block: TableBlock, width: int, notes: list[str]) -> list[str]:
+    """Columns lined up (figures to the right), the header underlined; a table too wide
+    for ``width`` is set as one entry per row, each cell under its heading's name."""
+    out = _wrap(_noted(block.caption, notes), width) if block.caption else []
+    header = [" ".join(_noted(cell, notes).split()) for cell in block.header]
+    rows = [[" ".join(_noted(cell, notes).split()) for cell in cells] for cells in block.rows]
+    sizes = [
+        max(len(cells[c]) for cells in ([header] if header else []) + rows)
+        for c in range(len(block.align))
+    ]
+    if sum(sizes) + len(_GAP) * (len(sizes) - 1) <= width:
+
+        def line(cells: list[str]) -> str:
+            placed = [
+                cell.rjust(size)
+                if align == "right"
+                else cell.center(size)
+                if align == "center"
+                else cell.ljust(size)
+                for cell, size, align in zip(cells, sizes, block.align, strict=True)
+            ]
+            return _GAP.join(placed).rstrip()
+
+        if header:
+            out += [line(header), _GAP.join("-" * size for size in sizes)]
+        out += [line(cells) for cells in rows]
+        return out
+    for index, cells in enumerate(rows):
+        if index or out:
+            out.append("")
+        for column, cell in enumerate(cells):
+            label = f"{header[column]}: " if header and header[column] else ""
+            out += _wrap(cell, width, label, "  ")
+    return out
+
+
 def _chunk(block: Block, width: int, notes: list[str]) -> list[str]:
     if isinstance(block, ParaBlock):
         return _wrap(_noted(block.text, notes), width)
@@ -74,6 +114,8 @@ def _chunk(block: Block, width: int, notes: list[str]) -> list[str]:
         return _wrap(_noted(block.text, notes), width, "   - ", "     ")
     if isinstance(block, SignatureBlock):
         return [block.name, *block.title_lines]
+    if isinstance(block, TableBlock):
+        return _table(block, width, notes)
     raise TypeError(block)  # pragma: no cover - SignatureTable is flattened first
 
 

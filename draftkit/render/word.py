@@ -40,6 +40,7 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     SignatureTable,
+    TableBlock,
     layout,
     running_header,
 )
@@ -402,7 +403,59 @@ class DocxRenderer:
             )
         if isinstance(block, SignatureBlock):
             return self._signature(block)
+        if isinstance(block, TableBlock):
+            return self._table(block, body)
         return self._columns(block)
+
+    def _table(self, block: TableBlock, body: _Body) -> str:
+        """A table in the reference's "Letter Table" style, its header row repeated on
+        each page and never split from the first row; no row splits across pages.
+
+        Columns are as wide as their longest cell asks (within limits); a caption, if
+        any, keeps with the table; an empty paragraph after it gives the usual gap.
+        """
+        ids = self._prepared.style_ids
+        columns = len(block.align)
+        longest = [
+            max(len(plain(cells[c])) for cells in (block.header, *block.rows) if cells)
+            for c in range(columns)
+        ]
+        weights = [min(max(length, 4), 40) for length in longest]
+        total = sum(weights)
+        width = self._prepared.text_width
+        grid = [width * w // total for w in weights]
+
+        def row(cells: tuple[str, ...], style: str, *, header: bool) -> str:
+            props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+            out = [f"<w:tr><w:trPr>{props}</w:trPr>"]
+            for column, cell in enumerate(cells):
+                align = block.align[column]
+                jc = f'<w:jc w:val="{align}"/>' if align != "left" else ""
+                keep = "<w:keepNext/>" if header else ""
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{grid[column]}" w:type="dxa"/></w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/>{keep}{jc}</w:pPr>'
+                    f"{self._runs(cell, body)}</w:p></w:tc>"
+                )
+            return "".join(out) + "</w:tr>"
+
+        rows = [row(block.header, STYLES.TABLE_HEADING, header=True)] if block.header else []
+        rows += [row(cells, STYLES.TABLE_TEXT, header=False) for cells in block.rows]
+        first_row = "1" if block.header else "0"
+        caption = (
+            self._p(STYLES.TABLE_CAPTION, self._runs(block.caption, body), keep_next=True)
+            if block.caption
+            else ""
+        )
+        gap = f'<w:p><w:pPr><w:pStyle w:val="{ids[STYLES.TABLE_TEXT]}"/></w:pPr></w:p>'
+        cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        return (
+            f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="{ids[STYLES.TABLE]}"/>'
+            '<w:tblW w:w="5000" w:type="pct"/>'
+            f'<w:tblLook w:val="0{"4" if block.header else "0"}00" w:firstRow="{first_row}" '
+            'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{cols}</w:tblGrid>{''.join(rows)}</w:tbl>{gap}"
+        )
 
     def _letter_xml(
         self, letter: Letter, blocks: list[Block], num_id: int, body: _Body, *, restart: bool
@@ -483,9 +536,7 @@ class _NoteParts:
     replaced: frozenset[str]
 
 
-_FOOTNOTES_REL_RE = re.compile(
-    r'<Relationship\b[^>]*\bType="[^"]*/relationships/footnotes"[^>]*/>'
-)
+_FOOTNOTES_REL_RE = re.compile(r'<Relationship\b[^>]*\bType="[^"]*/relationships/footnotes"[^>]*/>')
 
 
 def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
@@ -523,7 +574,7 @@ def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">{separators}'
-        f'{"".join(body.notes)}</w:footnotes>'
+        f"{''.join(body.notes)}</w:footnotes>"
     )
     rels = "".join(
         f'<Relationship Id="{rid}" Type="{HYPERLINK_REL}" '
