@@ -167,3 +167,42 @@ def test_check_sees_footnotes_in_cells() -> None:
     bad = _letter(footnotes={})
     found = [(f.rule, f.where) for f in check_letter(bad).findings if f.rule.startswith("foot")]
     assert found == [("footnote-missing", "body[1].table.rows[2][2]")]
+
+
+def test_docx_tables_reads_draftkits_tables_back() -> None:
+    from draftkit.ingest.docx import docx_tables
+
+    (table,) = docx_tables(render_docx(_letter()))
+    entry = _letter().body[1]
+    assert isinstance(entry, TableEntry)
+    expected = entry.table.model_copy(
+        update={
+            "rows": [
+                *entry.table.rows[:2],
+                [
+                    "**Unnamed** lawyer",
+                    "2026-06-01",
+                    "Unknown^[Not confirmed by the authorities.]",
+                    "123",
+                ],
+            ]
+        }
+    )
+    assert table == expected
+    # rendered again, the same table
+    again = _letter(table.model_dump())
+    assert [[c.text for c in r.cells] for r in _tables(render_docx(again))[0].rows] == [  # type: ignore[attr-defined]
+        [c.text for c in r.cells]
+        for r in _tables(render_docx(_letter()))[0].rows  # type: ignore[attr-defined]
+    ]
+
+
+def test_ingest_keeps_every_row_of_a_draftkit_table() -> None:
+    from draftkit.ingest import ingest_bytes
+
+    letter = ingest_bytes(render_docx(_letter()), filename="letter.docx").letter
+    assert letter is not None
+    body = letter.texts("body")
+    assert "Name; Detained on; Held at; Days held" in body
+    assert "Ines Kadar; 2026-04-17; Police Station 3, Port Amal; 168" in body
+    assert body[-1] == "Each is unlawful."

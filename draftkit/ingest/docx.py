@@ -9,7 +9,10 @@ damaged archive, a missing ``word/document.xml``, members that would unpack to a
 :class:`~draftkit.errors.IngestError` naming the file and the part.
 
 Word footnotes are read back in place as inline notes (``^[note text]``), so a letter
-draftkit rendered with footnotes keeps them when it is ingested.
+draftkit rendered with footnotes keeps them when it is ingested. A table in draftkit's
+"Letter Table" style is read one line per row (cells joined by "; ", its caption
+before it); :func:`docx_tables` reads such tables back as
+:class:`~draftkit.schema.Table` values (header, rows, alignment, caption).
 """
 
 from __future__ import annotations
@@ -24,7 +27,14 @@ from draftkit.ingest.text import Line, normalise_space
 from draftkit.ooxml import MAX_PART_BYTES, MAX_TOTAL_BYTES, open_document, open_package
 from draftkit.styles import STYLES
 
-__all__ = ["MAX_DOCUMENT_XML", "MAX_PARAGRAPHS", "MAX_UNPACKED", "check_zip", "docx_lines"]
+__all__ = [
+    "MAX_DOCUMENT_XML",
+    "MAX_PARAGRAPHS",
+    "MAX_UNPACKED",
+    "check_zip",
+    "docx_lines",
+    "docx_tables",
+]
 
 MAX_DOCUMENT_XML = MAX_PART_BYTES
 """``word/document.xml`` (like any part) may unpack to at most this many bytes."""
@@ -99,6 +109,13 @@ class _StyleIndex:
         if style_id is None or self._types.get(style_id) != "character":
             return ""
         return self._names.get(style_id, "")
+
+    def table_id(self, name: str) -> str | None:
+        """The id of the table style named ``name`` (None when the document has none)."""
+        for style_id, style_name in self._names.items():
+            if style_name == name and self._types.get(style_id) == "table":
+                return style_id
+        return None
 
     def chain(self, style_id: str | None) -> list[Any]:
         """The style's element, then those it is based on (loops cut off)."""
@@ -445,6 +462,93 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
         ) from None
 
 
+def _table_style(table: Any) -> str | None:
+    style = table._tbl.find(f"{_W}tblPr/{_W}tblStyle")
+    return style.get(_VAL) if style is not None else None
+
+
+def _table_rows(
+    table: Any,
+    formats: dict[tuple[str, str], str],
+    roles: dict[str, str],
+    styles: _StyleIndex,
+    notes: dict[str, str] | None,
+) -> list[list[str]]:
+    """Each row's cells as marked-up text (a cell's paragraphs joined by a space)."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells: list[str] = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines = [
+                line.marked or line.text
+                for paragraph in cell.paragraphs
+                for line in _paragraph_lines(paragraph, formats, roles, styles, notes)
+            ]
+            cells.append(" ".join(lines))
+        rows.append(cells)
+    return rows
+
+
+def docx_tables(data: bytes, *, source: str | None = None) -> list[Any]:
+    """The tables draftkit wrote into a .docx ("Letter Table" style), read back.
+
+    The header is the rows marked to repeat on each page (``w:tblHeader``); each
+    column's alignment is its first body cell's; the caption is a "Table Caption"
+    paragraph just before the table. Cells keep their inline markup and footnotes.
+
+    Returns:
+        :class:`~draftkit.schema.Table` values in document order.
+
+    Raises:
+        IngestError: As :func:`docx_lines`.
+    """
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    from draftkit.schema import Table
+
+    document = open_document(data, source=source, error=IngestError)
+    notes = _footnotes(document, source)
+    formats = _numbering_formats(document)
+    styles = _StyleIndex(document)
+    roles = _roles()
+    wanted = styles.table_id(STYLES.TABLE)
+    out: list[Any] = []
+    previous: Any = None
+    for block in _blocks(document):
+        if isinstance(block, DocxTable) and wanted and _table_style(block) == wanted:
+            rows = _table_rows(block, formats, roles, styles, notes)
+            headed = sum(
+                1 for row in block.rows if row._tr.find(f"{_W}trPr/{_W}tblHeader") is not None
+            )
+            header = rows[0] if headed else []
+            body = rows[1:] if headed else rows
+            align: list[str] = []
+            first = block.rows[headed] if len(block.rows) > headed else None
+            for cell in first.cells if first is not None else []:
+                jc = cell._tc.find(f"{_W}p/{_W}pPr/{_W}jc")
+                value = jc.get(_VAL) if jc is not None else "left"
+                align.append(value if value in ("center", "right") else "left")
+            while align and align[-1] == "left":
+                align.pop()
+            caption = None
+            if isinstance(previous, Paragraph) and (
+                styles.paragraph_name(previous._p) == STYLES.TABLE_CAPTION
+            ):
+                caption = "".join(
+                    line.marked or line.text
+                    for line in _paragraph_lines(previous, formats, roles, styles, notes)
+                )
+            if body:
+                out.append(Table(header=header, rows=body, align=align, caption=caption or None))
+        previous = block
+    return out
+
+
 def _document_lines(document: Any, notes: dict[str, str] | None = None) -> list[Line]:
     from docx.table import Table
 
@@ -471,7 +575,17 @@ def _document_lines(document: Any, notes: dict[str, str] | None = None) -> list[
         if out and not out[-1].blank:
             out.append(Line(""))
 
+    letter_table = styles.table_id(STYLES.TABLE)
     for block in _blocks(document):
+        if isinstance(block, Table) and letter_table and _table_style(block) == letter_table:
+            # a table draftkit wrote: one line per row, so no row is taken for a name,
+            # a page number or a signature
+            blank()
+            for cells in _table_rows(block, formats, roles, styles, notes):
+                text = "; ".join(cells)
+                out.append(Line(text, hard=True, marked=text, raw=text))
+                blank()
+            continue
         if isinstance(block, Table):
             blank()
             for row in block.rows:
