@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -276,7 +277,7 @@ class Table(_Model):
             if len(row) != width:
                 raise ValueError(
                     f"row {index + 1} has {len(row)} cells, the table has {width} columns; "
-                    "give every row the same number of cells (an empty cell is \"\")"
+                    'give every row the same number of cells (an empty cell is "")'
                 )
         if len(self.align) > width:
             raise ValueError(f"align lists {len(self.align)} columns, the table has {width}")
@@ -389,6 +390,11 @@ class Signatory(_Model):
         organization: The person's organisation (last line of the block).
         former: The person signs in a former capacity.
         lead: A lead signatory (listed first under lead-first ordering).
+        image: A PNG or JPEG file (relative to the spec): an organisation's logo, set
+            in a row of logos under the signatories, or a person's signature, set above
+            their typed name.
+        image_alt: The image's alt text; "Logo of NAME" or "Signature of NAME" when
+            left out.
     """
 
     name: str = Field(min_length=1)
@@ -397,6 +403,13 @@ class Signatory(_Model):
     organization: str | None = None
     former: bool = False
     lead: bool = False
+    image: str | None = Field(default=None, min_length=1)
+    image_alt: str | None = None
+
+    def alt_text(self) -> str:
+        """The image's alt text: ``image_alt``, else "Logo of …" / "Signature of …"."""
+        what = "Logo" if self.kind == "organization" else "Signature"
+        return self.image_alt or f"{what} of {self.name}"
 
     @model_validator(mode="after")
     def _organisation_shape(self) -> Signatory:
@@ -425,6 +438,9 @@ class Sender(_Model):
             ``Lake Region Rights Coalition <letters@example.org>``; never printed in
             the letter.
         reply_to: Where replies to e-mailed letters go, if not to ``email``.
+        logo: A PNG or JPEG file (relative to the spec) set above the organisation's
+            name in the letterhead draftkit writes when the reference document has no
+            letterhead of its own (DOCX and PDF).
     """
 
     organization: str | None = None
@@ -432,6 +448,7 @@ class Sender(_Model):
     coalition: bool = False
     email: str | None = None
     reply_to: str | None = None
+    logo: str | None = Field(default=None, min_length=1)
 
 
 class LetterOptions(_Model):
@@ -610,6 +627,30 @@ class Letter(_Model):
     def is_resolved(self) -> bool:
         """True when every clause reference is resolved and the salutation is set."""
         return not self.unresolved()
+
+    def with_files_from(self, base: Path) -> Letter:
+        """The letter with the files it names (logos, signature images) taken relative
+        to ``base``, the spec's folder, so it renders the same from any working folder.
+
+        Returns:
+            A copy with absolute paths, or the letter itself when it names no file.
+        """
+
+        def absolute(value: str | None) -> str | None:
+            if not value:
+                return value
+            path = Path(value).expanduser()
+            return value if path.is_absolute() else str(base / path)
+
+        update: dict[str, Any] = {}
+        if self.sender.logo:
+            update["sender"] = self.sender.model_copy(update={"logo": absolute(self.sender.logo)})
+        if any(s.image for s in self.signatories):
+            update["signatories"] = [
+                s.model_copy(update={"image": absolute(s.image)}) if s.image else s
+                for s in self.signatories
+            ]
+        return self.model_copy(update=update) if update else self
 
     def resolved_asks(self) -> list[Ask]:
         """The asks of a resolved letter (clause references are skipped)."""

@@ -68,6 +68,12 @@ Rules that apply everywhere:
   [Table](#table)); cells may use the inline markup and footnotes. DOCX and PDF use the
   reference's "Letter Table" style with the header row repeated on each page, Markdown a
   pipe table, text aligned columns. Cells are written as given (not templates).
+- Images (DOCX and PDF; Markdown and text leave them out): a signatory's `image` is an
+  organisation's logo (the logos stand in rows of up to four under the signatories,
+  evenly: six make two rows of three) or a person's signature (set above the typed
+  name); `sender.logo` heads the letterhead draftkit writes when the reference has none.
+  PNG or JPEG, at most 5 MB, 10,000 pixels a side and 40 million pixels; paths are
+  relative to the spec; alt text is `image_alt`, else "Logo of …" / "Signature of …".
 """
 
 
@@ -295,6 +301,14 @@ GALLERY = [
         None,
         "Fourteen individuals sign under a \"Re:\" line: their names run down two columns, "
         "page after page, and no signer is split.",
+    ),
+    (
+        "coalition-detentions",
+        "examples/coalition-detentions.yaml",
+        None,
+        "Three footnotes at the foot of their pages, a table of cases (its header row would "
+        "repeat on a new page), a letterhead logo, two signatures above the typed names and "
+        "the six signing organisations' logos in two rows of three.",
     ),
 ]
 

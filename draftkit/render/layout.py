@@ -40,6 +40,7 @@ __all__ = [
     "ItemBlock",
     "LabeledBlock",
     "LineBlock",
+    "LogoRow",
     "ParaBlock",
     "SignatureBlock",
     "SignatureTable",
@@ -139,6 +140,8 @@ class SignatureBlock:
     title_lines: tuple[str, ...] = ()
     organization: bool = False
     keep_next: bool = False
+    image: str | None = None
+    image_alt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +155,18 @@ class SignatureTable:
 
     signatures: tuple[SignatureBlock, ...]
     columns: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class LogoRow:
+    """The logos of the organisations signing, in rows under the signatories (DOCX and
+    PDF; the flowing formats leave them out).
+
+    Attributes:
+        logos: Each logo's file and alt text, in the signatories' order.
+    """
+
+    logos: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +189,7 @@ class TableBlock:
 Block = (
     ParaBlock
     | TableBlock
+    | LogoRow
     | LineBlock
     | LabeledBlock
     | AskBlock
@@ -477,6 +493,10 @@ def _signature(signatory: Signatory) -> SignatureBlock:
     lines = list(signatory.title_lines)
     if signatory.organization:
         lines.append(signatory.organization)
+    if signatory.image:
+        return SignatureBlock(
+            signatory.name, tuple(lines), image=signatory.image, image_alt=signatory.alt_text()
+        )
     return SignatureBlock(signatory.name, tuple(lines))
 
 
@@ -615,6 +635,11 @@ def layout(letter: Letter) -> list[Block]:
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
+    logos = tuple(
+        (s.image, s.alt_text()) for s in letter.signatories if s.kind == "organization" and s.image
+    )
+    if logos:
+        out.blocks.append(LogoRow(logos))
     _enclosures(out, letter.enclosures)
     if options.cc_position == "end":
         _cc(out, letter.cc)
@@ -624,11 +649,13 @@ def layout(letter: Letter) -> list[Block]:
 
 def flowing_layout(letter: Letter) -> list[Block]:
     """:func:`layout` for formats that flow (text, Markdown): a table of signatures is
-    unrolled into its signatures, one after another."""
+    unrolled into its signatures, one after another; logos are left out."""
     blocks: list[Block] = []
     for block in layout(letter):
         if isinstance(block, SignatureTable):
             blocks.extend(block.signatures)
+        elif isinstance(block, LogoRow):
+            continue
         else:
             blocks.append(block)
     return blocks

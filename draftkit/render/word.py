@@ -23,12 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import RenderError
 from draftkit.markup import link_shown, parse, plain
+from draftkit.render.images import Image, fit, read_image
 from draftkit.render.layout import (
     KEEP_LINES,
     KEEP_WITH_NEXT,
@@ -37,6 +39,7 @@ from draftkit.render.layout import (
     ItemBlock,
     LabeledBlock,
     LineBlock,
+    LogoRow,
     ParaBlock,
     SignatureBlock,
     SignatureTable,
@@ -47,11 +50,13 @@ from draftkit.render.layout import (
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.render.prepared import Prepared, prepared_for
 from draftkit.render.wordml import (
+    DRAWING_NAMESPACES,
     FOOTNOTES_CT,
     FOOTNOTES_REL,
     HEADER_CT,
     HEADER_REL,
     HYPERLINK_REL,
+    IMAGE_REL,
     R_NS,
     W_NS,
 )
@@ -83,6 +88,21 @@ class _Body:
     headers: list[tuple[str, str, str]] = field(default_factory=list)  # (rid, part, xml)
     notes: list[str] = field(default_factory=list)  # each w:footnote element
     note_links: dict[str, str] = field(default_factory=dict)  # of the footnotes part
+    images: dict[str, tuple[str, str, Image]] = field(default_factory=dict)  # (rid, part)
+    drawings: int = 0
+
+    def image_id(self, image: Image, taken: set[str]) -> str:
+        """The relationship id of ``image`` in this document (each file added once)."""
+        key = str(image.path)
+        if key not in self.images:
+            number = len(self.images) + 1
+            ext = "png" if image.kind == "png" else "jpeg"
+            name = f"word/media/draftkit-image{number}.{ext}"
+            while name in taken:
+                number += 1000
+                name = f"word/media/draftkit-image{number}.{ext}"
+            self.images[key] = (f"{self.id_prefix}Img{len(self.images) + 1}", name, image)
+        return self.images[key][0]
 
     def link_id(self, url: str, *, in_note: bool = False) -> str:
         links = self.note_links if in_note else self.links
@@ -191,6 +211,11 @@ class DocxRenderer:
             extra_rels += notes.relationship
             extra_types += notes.content_type
             dynamic += [compress(name, xml.encode("utf-8")) for name, xml in notes.parts]
+        for rid, name, image in body.images.values():
+            target = name.removeprefix("word/")
+            extra_rels += f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{target}"/>'
+            extra_types += f'<Override PartName="/{name}" ContentType="{image.content_type}"/>'
+            dynamic.append(ZipEntry(name, image.data, zlib.crc32(image.data), len(image.data), 0))
         rels = prep.rels_xml.replace("</Relationships>", extra_rels + "</Relationships>")
         dynamic.append(self._compress(prep.rels_name, rels))
         for _, name, xml in body.headers:
@@ -305,8 +330,20 @@ class DocxRenderer:
     def _lines(self, style: str, lines: Iterable[str], *, keep_next: bool = False) -> str:
         return self._p(style, _run("", "\n".join(lines)), keep_next=keep_next)
 
-    def _signature(self, block: SignatureBlock, *, in_row: bool = False) -> str:
+    def _signature(
+        self, block: SignatureBlock, *, in_row: bool = False, body: _Body | None = None
+    ) -> str:
         keep = block.keep_next
+        signed = ""
+        if block.image and body is not None:
+            # the signature stands above the typed name and never leaves it
+            picture = self._picture(
+                block.image, block.image_alt or block.name, _SIGNATURE_BOX, body, block.name
+            )
+            signed = self._p(STYLES.SIGNATURE_NAME, picture, keep_next=True)
+        return signed + self._signer(block, keep, in_row=in_row)
+
+    def _signer(self, block: SignatureBlock, keep: bool, *, in_row: bool) -> str:
         if block.organization:
             return self._lines(STYLES.SIGNATORY_ORG, [block.name], keep_next=keep)
         if not block.title_lines:
@@ -330,7 +367,7 @@ class DocxRenderer:
             out.append(self._p(block.style, _labeled_run(label, list(entry)), keep_next=keep))
         return "".join(out)
 
-    def _columns(self, table: SignatureTable) -> str:
+    def _columns(self, table: SignatureTable, body: _Body | None = None) -> str:
         """The signers as the rows of a borderless one-column table, set in columns.
 
         The table sits in a section of two newspaper columns, so the rows run down the
@@ -341,7 +378,7 @@ class DocxRenderer:
         rows = "".join(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             '<w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
-            f"{self._signature(signature, in_row=True)}</w:tc></w:tr>"
+            f"{self._signature(signature, in_row=True, body=body)}</w:tc></w:tr>"
             for signature in table.signatures
         )
         width = (self._prepared.text_width - _COLUMN_GAP) // 2
@@ -368,7 +405,8 @@ class DocxRenderer:
         xml = self._memo.get(key)
         if xml is None:
             xml = self._block(block, num_id, body)
-            if 'r:id="' not in xml and "<w:footnoteReference" not in xml:
+            # a block with a link, a footnote or a picture refers to this document's parts
+            if not any(mark in xml for mark in _PER_DOCUMENT):
                 if len(self._memo) >= _MEMO_LIMIT:
                     self._memo.clear()
                 self._memo[key] = xml
@@ -402,10 +440,79 @@ class DocxRenderer:
                 keep_next=block.keep_next,
             )
         if isinstance(block, SignatureBlock):
-            return self._signature(block)
+            return self._signature(block, body=body)
         if isinstance(block, TableBlock):
             return self._table(block, body)
-        return self._columns(block)
+        if isinstance(block, LogoRow):
+            return self._logos(block, body)
+        return self._columns(block, body)
+
+    def _picture(self, path: str, alt: str, box: tuple[int, int], body: _Body, where: str) -> str:
+        """A run holding the image at ``path``, as large as fits ``box`` (EMU), with its
+        alt text in ``wp:docPr/@descr`` (what a screen reader says)."""
+        image = read_image(path, where=where)
+        rid = body.image_id(image, self._entry_names)
+        cx, cy = fit(image, *box)
+        body.drawings += 1
+        number = 1000 + body.drawings
+        name = f"Picture {body.drawings}"
+        return (
+            f'<w:r><w:drawing><wp:inline {DRAWING_NAMESPACES} distT="0" distB="0" '
+            f'distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="{name}" descr="{_attr(alt)}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
+            "</wp:cNvGraphicFramePr><a:graphic>"
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="{name}" '
+            f'descr="{_attr(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+            '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+            f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+            "</w:drawing></w:r>"
+        )
+
+    @functools.cached_property
+    def _entry_names(self) -> set[str]:
+        return {entry.name for entry in self._prepared.entries}
+
+    def _logos(self, block: LogoRow, body: _Body) -> str:
+        """The organisations' logos in a borderless table: up to four a row, rows of
+        equal length where the count allows (six logos: two rows of three), each logo
+        centred in its cell and no taller than :data:`LOGO_HEIGHT`."""
+        count = len(block.logos)
+        rows = -(-count // LOGOS_PER_ROW)
+        per_row = -(-count // rows)
+        width = self._prepared.text_width
+        cell = width // per_row
+        box = (max(cell - _LOGO_GAP, 720) * _EMU_PER_TWIP, LOGO_HEIGHT)
+        out: list[str] = []
+        text_style = self._prepared.style_ids[STYLES.TABLE_TEXT]
+        centre = f'<w:pStyle w:val="{text_style}"/><w:jc w:val="center"/>'
+        for start in range(0, count, per_row):
+            cells = []
+            for index in range(start, start + per_row):
+                picture = ""
+                if index < count:
+                    path, alt = block.logos[index]
+                    picture = self._picture(path, alt, box, body, f"logos[{index}]")
+                cells.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{cell}" w:type="dxa"/><w:vAlign w:val="center"/>'
+                    f"</w:tcPr><w:p><w:pPr>{centre}</w:pPr>{picture}</w:p></w:tc>"
+                )
+            out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{cell}"/>' for _ in range(per_row))
+        gap = f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr></w:p>'
+        return (
+            f'{gap}<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>'
+            f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="86" w:type="dxa"/><w:bottom w:w="86" w:type="dxa"/>'
+            "</w:tblCellMar>"
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>{gap}"
+        )
 
     def _table(self, block: TableBlock, body: _Body) -> str:
         """A table in the reference's "Letter Table" style, its header row repeated on
@@ -415,15 +522,7 @@ class DocxRenderer:
         any, keeps with the table; an empty paragraph after it gives the usual gap.
         """
         ids = self._prepared.style_ids
-        columns = len(block.align)
-        longest = [
-            max(len(plain(cells[c])) for cells in (block.header, *block.rows) if cells)
-            for c in range(columns)
-        ]
-        weights = [min(max(length, 4), 40) for length in longest]
-        total = sum(weights)
-        width = self._prepared.text_width
-        grid = [width * w // total for w in weights]
+        grid = _column_widths(block, self._prepared.text_width)
 
         def row(cells: tuple[str, ...], style: str, *, header: bool) -> str:
             props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
@@ -468,6 +567,15 @@ class DocxRenderer:
         """
         prep = self._prepared
         chunks: list[str] = []
+        if not prep.has_letterhead and letter.sender.logo:
+            picture = self._picture(
+                letter.sender.logo,
+                f"Logo of {letter.sender.organization or 'the sender'}",
+                _LETTERHEAD_BOX,
+                body,
+                "sender.logo",
+            )
+            chunks.append(self._p(STYLES.LETTERHEAD_NAME, picture, keep_next=True))
         if not prep.has_letterhead and letter.sender.organization:
             chunks.append(self._lines(STYLES.LETTERHEAD_NAME, [letter.sender.organization]))
             address = " · ".join(letter.sender.address_lines)
@@ -595,6 +703,44 @@ def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
 
 
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
+_CHAR_TWIPS = 110  # the width of an average character of a 10 pt table cell
+_CELL_MARGINS = 220  # twips: a cell's left and right margins and a little air
+
+
+def _column_widths(block: TableBlock, width: int) -> list[int]:
+    """Column widths (twips) filling ``width``: no column narrower than its longest
+    word, the room left shared by how much longer each column's longest cell is."""
+    columns = len(block.align)
+    rows = [cells for cells in (block.header, *block.rows) if cells]
+    texts = [[plain(cells[c]) for cells in rows] for c in range(columns)]
+    least = [
+        max((len(word) for text in column for word in text.split()), default=1) * _CHAR_TWIPS
+        + _CELL_MARGINS
+        for column in texts
+    ]
+    full = [
+        max(max((len(text) for text in column), default=1) * _CHAR_TWIPS + _CELL_MARGINS, low)
+        for column, low in zip(texts, least, strict=True)
+    ]
+    if sum(full) <= width:  # everything fits on one line: share the spare room alike
+        return [width * f // sum(full) for f in full]
+    if sum(least) >= width:
+        return [width * w // sum(least) for w in least]
+    spare = width - sum(least)
+    wants = [f - w for f, w in zip(full, least, strict=True)]
+    return [w + spare * want // sum(wants) for w, want in zip(least, wants, strict=True)]
+
+
+_PER_DOCUMENT = ('r:id="', "<w:footnoteReference", "r:embed=")
+_EMU_PER_TWIP = 635
+_EMU_PER_INCH = 914_400
+LOGOS_PER_ROW = 4
+"""At most this many organisation logos stand side by side."""
+LOGO_HEIGHT = int(0.75 * _EMU_PER_INCH)
+"""The tallest a logo is set (EMU): three quarters of an inch."""
+_LOGO_GAP = 360  # twips between two logos (a quarter inch)
+_SIGNATURE_BOX = (int(2.25 * _EMU_PER_INCH), int(0.6 * _EMU_PER_INCH))
+_LETTERHEAD_BOX = (int(2.5 * _EMU_PER_INCH), int(0.9 * _EMU_PER_INCH))
 _COLUMN_GAP = 432  # twips between the two columns of signers (0.3 in)
 _NO_BORDERS = "".join(
     f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")

@@ -1,0 +1,38 @@
+"""Draw the pictures of examples/coalition-detentions.yaml: six logos, two signatures.
+
+The pictures are drawn in code (tests/pictures.py), so the examples carry no third-party
+artwork. Run it after changing them: ``python scripts/make_example_images.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.pictures import logo, signature  # noqa: E402
+
+LOGOS = {
+    "lake-region-rights": ("ring", (31, 58, 95)),
+    "defenders-fund": ("diamond", (150, 40, 40)),
+    "open-courts": ("bars", (30, 110, 70)),
+    "press-freedom-circle": ("circle", (200, 120, 20)),
+    "legal-aid-network": ("triangle", (90, 50, 130)),
+    "river-delta-watch": ("wave", (20, 120, 150)),
+}
+
+
+def main() -> None:
+    folder = ROOT / "examples" / "images"
+    folder.mkdir(exist_ok=True)
+    for name, (shape, colour) in LOGOS.items():
+        (folder / f"{name}.png").write_bytes(logo(shape, colour))
+    for number, name in enumerate(("signature-ruiz", "signature-okafor"), start=1):
+        (folder / f"{name}.png").write_bytes(signature(number))
+    print(f"wrote {len(LOGOS) + 2} pictures into {folder}")
+
+
+if __name__ == "__main__":
+    main()
