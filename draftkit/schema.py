@@ -36,6 +36,8 @@ __all__ = [
     "AskEntry",
     "ClauseRef",
     "DocumentKind",
+    "Enclosure",
+    "EnclosureEntry",
     "Letter",
     "LetterOptions",
     "Paragraph",
@@ -427,6 +429,46 @@ class Signatory(_Model):
         return out
 
 
+class Enclosure(_Model):
+    """An enclosed document given as a file: listed under "Enclosures:", appended to the
+    letter's PDF (a PDF file) and attached to e-mailed letters (``merge --format eml``).
+
+    Attributes:
+        file: A ``.pdf`` or ``.docx`` file, relative to the spec.
+        title: How the enclosure list names it; the file's name when left out.
+    """
+
+    file: str = Field(min_length=1)
+    title: str | None = None
+
+    @field_validator("file")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if Path(value).suffix.lower() not in (".pdf", ".docx"):
+            raise ValueError(
+                f"{value!r} is not a .pdf or .docx file; enclose a PDF (appended to the "
+                "letter's PDF) or a Word document, or write the enclosure's name as text"
+            )
+        return value
+
+    def label(self) -> str:
+        """The name the enclosure list prints: the title, else the file's name."""
+        return self.title or Path(self.file).name
+
+
+def _text_or_file(value: Any) -> str:
+    if isinstance(value, Enclosure) or (isinstance(value, dict) and "file" in value):
+        return "file"
+    return "text"
+
+
+EnclosureEntry = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Enclosure, Tag("file")],
+    Discriminator(_text_or_file),
+]
+"""An enclosure: its name as text, or a file (``{file: report.pdf, title: ...}``)."""
+
+
 class Sender(_Model):
     """Who sends the letter (fills the document author and letterhead variables).
 
@@ -528,7 +570,8 @@ class Letter(_Model):
         complimentary_close: "Sincerely," or None.
         signatories: Signers in their listed order.
         signatory_note: "Affiliations for identification purposes only."
-        enclosures: Names of enclosed documents.
+        enclosures: Enclosed documents: names, or files (``{file: report.pdf, title:
+            ...}``) that are listed by title, appended to the PDF and attached to e-mail.
         variables: Values the templates and clauses may use.
         options: Layout and style settings.
         provenance: Where composed text came from (filled by compose).
@@ -554,7 +597,7 @@ class Letter(_Model):
     complimentary_close: str | None = None
     signatories: list[Signatory] = Field(default_factory=list)
     signatory_note: str | None = None
-    enclosures: list[str] = Field(default_factory=list)
+    enclosures: list[EnclosureEntry] = Field(default_factory=list)
     variables: Variables = Field(default_factory=dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
@@ -629,7 +672,7 @@ class Letter(_Model):
         return not self.unresolved()
 
     def with_files_from(self, base: Path) -> Letter:
-        """The letter with the files it names (logos, signature images) taken relative
+        """The letter with the files it names (logos, signatures, enclosures) taken relative
         to ``base``, the spec's folder, so it renders the same from any working folder.
 
         Returns:
@@ -645,12 +688,27 @@ class Letter(_Model):
         update: dict[str, Any] = {}
         if self.sender.logo:
             update["sender"] = self.sender.model_copy(update={"logo": absolute(self.sender.logo)})
+        if any(isinstance(e, Enclosure) for e in self.enclosures):
+            update["enclosures"] = [
+                e.model_copy(update={"file": absolute(e.file), "title": e.label()})
+                if isinstance(e, Enclosure)
+                else e
+                for e in self.enclosures
+            ]
         if any(s.image for s in self.signatories):
             update["signatories"] = [
                 s.model_copy(update={"image": absolute(s.image)}) if s.image else s
                 for s in self.signatories
             ]
         return self.model_copy(update=update) if update else self
+
+    def enclosure_names(self) -> list[str]:
+        """The enclosure list as printed: each text entry, each file's title or name."""
+        return [e.label() if isinstance(e, Enclosure) else e for e in self.enclosures]
+
+    def enclosure_files(self) -> list[Enclosure]:
+        """The enclosures given as files, in their order."""
+        return [e for e in self.enclosures if isinstance(e, Enclosure)]
 
     def resolved_asks(self) -> list[Ask]:
         """The asks of a resolved letter (clause references are skipped)."""

@@ -39,6 +39,7 @@ SPEC_MODELS = [
     schema.ProvenanceEntry,
     schema.TableEntry,
     schema.Table,
+    schema.Enclosure,
 ]
 
 SPEC_INTRO = """# Spec reference
@@ -74,6 +75,11 @@ Rules that apply everywhere:
   name); `sender.logo` heads the letterhead draftkit writes when the reference has none.
   PNG or JPEG, at most 5 MB, 10,000 pixels a side and 40 million pixels; paths are
   relative to the spec; alt text is `image_alt`, else "Logo of …" / "Signature of …".
+- Enclosures may be files: `enclosures: [{file: report.pdf, title: Our report}, A map]`
+  (see [Enclosure](#enclosure)). The enclosure list prints the title (else the file's
+  name); `render --format pdf` appends the pages of each PDF enclosure after the
+  letter's; `merge --format eml` attaches every enclosure file (`.pdf` or `.docx`, at
+  most 25 MB each) to each message. A missing or unreadable file stops the render.
 """
 
 

@@ -98,3 +98,37 @@ def signature(seed: int, *, width: int = 360, height: int = 110) -> bytes:
                 if 0 <= px < width and 0 <= py < height:
                     grid[py][px] = True
     return png(width, height, lambda x, y: ink if grid[y][x] else CLEAR)
+
+
+def simple_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page A4 PDF: a title and lines of text in Helvetica (written by hand)."""
+
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    content = [f"BT /F1 16 Tf 72 770 Td ({escape(title)}) Tj ET"]
+    for number, line in enumerate(lines):
+        content.append(f"BT /F1 11 Tf 72 {740 - 16 * number} Td ({escape(line)}) Tj ET")
+    stream = "\n".join(content).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -84,7 +84,7 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
     if letter.enclosures:
         # the label and the first item share a line; the rest line up under the first
         label = "Enclosure:" if len(letter.enclosures) == 1 else "Enclosures:"
-        expected.append((STYLES.ENCLOSURE, f"{label}\t" + "\n".join(letter.enclosures)))
+        expected.append((STYLES.ENCLOSURE, f"{label}\t" + "\n".join(letter.enclosure_names())))
     for index, person in enumerate(letter.cc):
         lines = address_lines(person)
         expected.append((STYLES.CC, ("cc:\t" if index == 0 else "\t") + "\n".join(lines)))

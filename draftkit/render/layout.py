@@ -355,7 +355,12 @@ def typeset(letter: Letter) -> Letter:
             "complimentary_close": marked(letter.complimentary_close),
             "signatories": signatories,
             "signatory_note": marked(letter.signatory_note),
-            "enclosures": [smarten(item) for item in letter.enclosures],
+            "enclosures": [
+                smarten(item)
+                if isinstance(item, str)
+                else item.model_copy(update={"title": smarten(item.label())})
+                for item in letter.enclosures
+            ],
         }
     )
 
@@ -640,7 +645,7 @@ def layout(letter: Letter) -> list[Block]:
     )
     if logos:
         out.blocks.append(LogoRow(logos))
-    _enclosures(out, letter.enclosures)
+    _enclosures(out, letter.enclosure_names())
     if options.cc_position == "end":
         _cc(out, letter.cc)
     return out.blocks
