@@ -75,7 +75,7 @@ def test_the_list_is_written_from_the_files(tmp_path: Path) -> None:
 
 
 def test_only_pdf_and_docx_files_are_enclosed() -> None:
-    with pytest.raises(ValidationError, match="not a .pdf or .docx file"):
+    with pytest.raises(ValidationError, match=r"not a \.pdf or \.docx file"):
         Enclosure(file="map.png")
 
 
