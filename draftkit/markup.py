@@ -237,9 +237,12 @@ def link_shown(span: Span) -> str | None:
 def plain(text: str, *, links: bool = True) -> str:
     """The text without markup; links become ``text (url)`` unless ``links`` is false.
 
-    Footnotes (``^[note]``) are left out: they are not part of the sentence.
+    Footnotes (``^[note]``) and references to them (``[^label]``) are left out: they are
+    not part of the sentence.
     """
     parts: list[str] = []
+    if "[^" in text:
+        text = NOTE_REF.sub("", text)
     for span in parse(text):
         if span.note is not None:
             continue

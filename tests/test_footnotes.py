@@ -263,3 +263,8 @@ def test_ingest_reads_word_footnotes_back_in_place() -> None:
 def test_odd_note_markup_never_fails(text: str) -> None:
     parse(text)
     plain(text)
+
+
+def test_plain_text_leaves_references_out_but_keeps_escaped_ones() -> None:
+    assert plain("Held.[^code] More.") == "Held. More."
+    assert plain("A literal \\[^code] stays.") == "A literal [^code] stays."
