@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -35,18 +36,23 @@ __all__ = [
     "AskEntry",
     "ClauseRef",
     "DocumentKind",
+    "Enclosure",
+    "EnclosureEntry",
     "Letter",
     "LetterOptions",
     "Paragraph",
     "ProvenanceEntry",
     "Sender",
     "Signatory",
+    "Table",
+    "TableEntry",
 ]
 
 DocumentKind = Literal["letter", "press-release", "news-article", "statement", "other"]
 """What a document is. Only ``letter`` renders; ingest keeps the others' kind."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NOTE_LABEL = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
 
 
 def _strict_date(value: object) -> object:
@@ -151,6 +157,22 @@ Variables = Annotated[dict[str, Any], BeforeValidator(_bounded_variables)]
 """Values for templates: plain data, bounded so that a letter can always be serialised."""
 
 
+def _note_labels(value: Any) -> Any:
+    """Footnote labels as text: YAML reads ``1:`` as a number."""
+    if isinstance(value, dict):
+        return {
+            str(key) if isinstance(key, int) and not isinstance(key, bool) else key: note
+            for key, note in value.items()
+        }
+    return value
+
+
+Footnotes = Annotated[
+    dict[Annotated[str, Field(pattern=_NOTE_LABEL)], str], BeforeValidator(_note_labels)
+]
+"""Footnotes by label: letters, digits, ``_ . -``; a number is read as its digits."""
+
+
 class WritableModel(BaseModel):
     """A model whose text can always be written: unknown fields, unwritable characters
     (controls, noncharacters, lone surrogates) and text over :data:`MAX_TEXT_CHARS` are
@@ -207,16 +229,92 @@ def _ref_or(tag: str) -> Any:
     def pick(value: Any) -> str:
         if isinstance(value, ClauseRef) or (isinstance(value, dict) and "clause" in value):
             return "clause"
+        if isinstance(value, TableEntry) or (isinstance(value, dict) and "table" in value):
+            return "table"
         return tag
 
     return pick
 
 
+MAX_TABLE_CELLS = 2_000
+"""A table may hold at most this many cells (header included)."""
+
+
+def _cell_text(value: Any) -> Any:
+    """Table cells as text: YAML reads ``12`` and ``2026-03-04`` as a number and a date."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float | dt.date):
+        return str(value)
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_cell_text)]
+
+
+class Table(_Model):
+    """A short table inside the body or the closing: cases, figures, dates.
+
+    Attributes:
+        header: The header row's cells (repeated at the top of each page in DOCX/PDF);
+            empty for a table without one.
+        rows: The rows, each a list of cells; every row has as many cells as the header
+            (or as the first row when there is no header). Cells may use inline markup.
+        align: Each column's alignment, ``left``, ``center`` or ``right`` (figures);
+            columns not listed are ``left``.
+        caption: A line set above the table ("Defenders detained since March 2026").
+    """
+
+    header: list[Cell] = Field(default_factory=list)
+    rows: list[list[Cell]] = Field(min_length=1)
+    align: list[Literal["left", "center", "right"]] = Field(default_factory=list)
+    caption: str | None = None
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> Table:
+        width = len(self.header) or len(self.rows[0])
+        if width == 0:
+            raise ValueError("a table row needs at least one cell")
+        for index, row in enumerate(self.rows):
+            if len(row) != width:
+                raise ValueError(
+                    f"row {index + 1} has {len(row)} cells, the table has {width} columns; "
+                    'give every row the same number of cells (an empty cell is "")'
+                )
+        if len(self.align) > width:
+            raise ValueError(f"align lists {len(self.align)} columns, the table has {width}")
+        if width * (len(self.rows) + 1) > MAX_TABLE_CELLS:
+            raise ValueError(f"a table may hold at most {MAX_TABLE_CELLS:,} cells")
+        return self
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return len(self.header) or len(self.rows[0])
+
+    def alignment(self, column: int) -> str:
+        """The alignment of ``column`` (``left`` unless ``align`` says otherwise)."""
+        return self.align[column] if column < len(self.align) else "left"
+
+
+class TableEntry(_Model):
+    """A table where a paragraph may stand: ``- table: {header: [...], rows: [...]}``.
+
+    Attributes:
+        table: The table.
+    """
+
+    table: Table
+
+
 Paragraph = Annotated[
-    Annotated[str, Tag("text")] | Annotated[ClauseRef, Tag("clause")],
+    Annotated[str, Tag("text")]
+    | Annotated[ClauseRef, Tag("clause")]
+    | Annotated[TableEntry, Tag("table")],
     Discriminator(_ref_or("text")),
 ]
-"""A paragraph: literal text (with inline ``**bold**``, ``*italic*``, ``[t](url)``) or a clause."""
+"""A paragraph: literal text (with inline ``**bold**``, ``*italic*``, ``[t](url)``), a
+clause, or a table (``{table: ...}``)."""
 
 
 class Addressee(_Model):
@@ -294,6 +392,11 @@ class Signatory(_Model):
         organization: The person's organisation (last line of the block).
         former: The person signs in a former capacity.
         lead: A lead signatory (listed first under lead-first ordering).
+        image: A PNG or JPEG file (relative to the spec): an organisation's logo, set
+            in a row of logos under the signatories, or a person's signature, set above
+            their typed name.
+        image_alt: The image's alt text; "Logo of NAME" or "Signature of NAME" when
+            left out.
     """
 
     name: str = Field(min_length=1)
@@ -302,6 +405,13 @@ class Signatory(_Model):
     organization: str | None = None
     former: bool = False
     lead: bool = False
+    image: str | None = Field(default=None, min_length=1)
+    image_alt: str | None = None
+
+    def alt_text(self) -> str:
+        """The image's alt text: ``image_alt``, else "Logo of …" / "Signature of …"."""
+        what = "Logo" if self.kind == "organization" else "Signature"
+        return self.image_alt or f"{what} of {self.name}"
 
     @model_validator(mode="after")
     def _organisation_shape(self) -> Signatory:
@@ -319,6 +429,46 @@ class Signatory(_Model):
         return out
 
 
+class Enclosure(_Model):
+    """An enclosed document given as a file: listed under "Enclosures:", appended to the
+    letter's PDF (a PDF file) and attached to e-mailed letters (``merge --format eml``).
+
+    Attributes:
+        file: A ``.pdf`` or ``.docx`` file, relative to the spec.
+        title: How the enclosure list names it; the file's name when left out.
+    """
+
+    file: str = Field(min_length=1)
+    title: str | None = None
+
+    @field_validator("file")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if Path(value).suffix.lower() not in (".pdf", ".docx"):
+            raise ValueError(
+                f"{value!r} is not a .pdf or .docx file; enclose a PDF (appended to the "
+                "letter's PDF) or a Word document, or write the enclosure's name as text"
+            )
+        return value
+
+    def label(self) -> str:
+        """The name the enclosure list prints: the title, else the file's name."""
+        return self.title or Path(self.file).name
+
+
+def _text_or_file(value: Any) -> str:
+    if isinstance(value, Enclosure) or (isinstance(value, dict) and "file" in value):
+        return "file"
+    return "text"
+
+
+EnclosureEntry = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Enclosure, Tag("file")],
+    Discriminator(_text_or_file),
+]
+"""An enclosure: its name as text, or a file (``{file: report.pdf, title: ...}``)."""
+
+
 class Sender(_Model):
     """Who sends the letter (fills the document author and letterhead variables).
 
@@ -330,6 +480,9 @@ class Sender(_Model):
             ``Lake Region Rights Coalition <letters@example.org>``; never printed in
             the letter.
         reply_to: Where replies to e-mailed letters go, if not to ``email``.
+        logo: A PNG or JPEG file (relative to the spec) set above the organisation's
+            name in the letterhead draftkit writes when the reference document has no
+            letterhead of its own (DOCX and PDF).
     """
 
     organization: str | None = None
@@ -337,6 +490,7 @@ class Sender(_Model):
     coalition: bool = False
     email: str | None = None
     reply_to: str | None = None
+    logo: str | None = Field(default=None, min_length=1)
 
 
 class LetterOptions(_Model):
@@ -416,10 +570,13 @@ class Letter(_Model):
         complimentary_close: "Sincerely," or None.
         signatories: Signers in their listed order.
         signatory_note: "Affiliations for identification purposes only."
-        enclosures: Names of enclosed documents.
+        enclosures: Enclosed documents: names, or files (``{file: report.pdf, title:
+            ...}``) that are listed by title, appended to the PDF and attached to e-mail.
         variables: Values the templates and clauses may use.
         options: Layout and style settings.
         provenance: Where composed text came from (filled by compose).
+        footnotes: Notes referred to as ``[^label]`` in the letter's text (a note can
+            also be written in place as ``^[note text]``).
     """
 
     kind: DocumentKind = "letter"
@@ -440,10 +597,11 @@ class Letter(_Model):
     complimentary_close: str | None = None
     signatories: list[Signatory] = Field(default_factory=list)
     signatory_note: str | None = None
-    enclosures: list[str] = Field(default_factory=list)
+    enclosures: list[EnclosureEntry] = Field(default_factory=list)
     variables: Variables = Field(default_factory=dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
+    footnotes: Footnotes = Field(default_factory=dict)
 
     @field_validator("audience")
     @classmethod
@@ -512,6 +670,45 @@ class Letter(_Model):
     def is_resolved(self) -> bool:
         """True when every clause reference is resolved and the salutation is set."""
         return not self.unresolved()
+
+    def with_files_from(self, base: Path) -> Letter:
+        """The letter with the files it names (logos, signatures, enclosures) taken relative
+        to ``base``, the spec's folder, so it renders the same from any working folder.
+
+        Returns:
+            A copy with absolute paths, or the letter itself when it names no file.
+        """
+
+        def absolute(value: str | None) -> str | None:
+            if not value:
+                return value
+            path = Path(value).expanduser()
+            return value if path.is_absolute() else str(base / path)
+
+        update: dict[str, Any] = {}
+        if self.sender.logo:
+            update["sender"] = self.sender.model_copy(update={"logo": absolute(self.sender.logo)})
+        if any(isinstance(e, Enclosure) for e in self.enclosures):
+            update["enclosures"] = [
+                e.model_copy(update={"file": absolute(e.file), "title": e.label()})
+                if isinstance(e, Enclosure)
+                else e
+                for e in self.enclosures
+            ]
+        if any(s.image for s in self.signatories):
+            update["signatories"] = [
+                s.model_copy(update={"image": absolute(s.image)}) if s.image else s
+                for s in self.signatories
+            ]
+        return self.model_copy(update=update) if update else self
+
+    def enclosure_names(self) -> list[str]:
+        """The enclosure list as printed: each text entry, each file's title or name."""
+        return [e.label() if isinstance(e, Enclosure) else e for e in self.enclosures]
+
+    def enclosure_files(self) -> list[Enclosure]:
+        """The enclosures given as files, in their order."""
+        return [e for e in self.enclosures if isinstance(e, Enclosure)]
 
     def resolved_asks(self) -> list[Ask]:
         """The asks of a resolved letter (clause references are skipped)."""

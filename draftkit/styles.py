@@ -35,11 +35,20 @@ class STYLES:
     LETTERHEAD_ADDRESS = "Letterhead Address"
     CONTINUATION = "Continuation Header"
     PAGE_FOOTER = "Page Footer"
+    # Word's built-in names (ids FootnoteText, FootnoteReference): Word and LibreOffice
+    # treat them as their own footnote styles
+    FOOTNOTE_TEXT = "footnote text"
+    TABLE_CAPTION = "Table Caption"
+    TABLE_TEXT = "Table Text"
+    TABLE_HEADING = "Table Heading"
+    # table style
+    TABLE = "Letter Table"
     # character styles
     ASK_LEAD = "Ask Lead"
     STRONG = "Strong"
     EMPHASIS = "Emphasis"
     HYPERLINK = "Hyperlink"
+    FOOTNOTE_REFERENCE = "footnote reference"
 
     @classmethod
     def paragraph_styles(cls) -> list[str]:
@@ -71,6 +80,17 @@ class STYLES:
     def page_styles(cls) -> list[str]:
         """Paragraph styles of the header and footer draftkit adds to later pages."""
         return [cls.CONTINUATION, cls.PAGE_FOOTER]
+
+    @classmethod
+    def note_styles(cls) -> list[str]:
+        """The footnote text (paragraph) and footnote reference mark (character) styles."""
+        return [cls.FOOTNOTE_TEXT, cls.FOOTNOTE_REFERENCE]
+
+    @classmethod
+    def table_styles(cls) -> list[str]:
+        """The styles of a table in a letter: its caption, cells, header cells and the
+        table style itself (borders, the header row's rule)."""
+        return [cls.TABLE_CAPTION, cls.TABLE_TEXT, cls.TABLE_HEADING, cls.TABLE]
 
     @classmethod
     def character_styles(cls) -> list[str]:

@@ -37,6 +37,9 @@ SPEC_MODELS = [
     schema.Sender,
     schema.LetterOptions,
     schema.ProvenanceEntry,
+    schema.TableEntry,
+    schema.Table,
+    schema.Enclosure,
 ]
 
 SPEC_INTRO = """# Spec reference
@@ -55,6 +58,28 @@ Rules that apply everywhere:
   a clause from the clause library; `salutation` may be left out when the addressees have
   an `office`. Such a letter is *unresolved* until compose fills it; `draftkit render`
   composes automatically.
+- Footnotes: `text[^label]` refers to a note under `footnotes:` (`label: note text`);
+  `text^[note text]` writes the note in place (a clause's citations travel with it this
+  way). Notes may use the same markup. DOCX and PDF get real Word footnotes at the foot
+  of the page, Markdown numbered footnotes (`[^1]`), plain text endnotes under "Notes".
+  `draftkit check` reports a `[^label]` without a note (`footnote-missing`) and a note
+  never referred to (`footnote-unused`); `\\^` and `\\[` keep `^[` as typed.
+- Tables: where a paragraph of `body` or `closing` may stand, `- table: {caption: ...,
+  header: [...], rows: [[...], ...], align: [left, right]}` sets a table (see
+  [Table](#table)); cells may use the inline markup and footnotes. DOCX and PDF use the
+  reference's "Letter Table" style with the header row repeated on each page, Markdown a
+  pipe table, text aligned columns. Cells are written as given (not templates).
+- Images (DOCX and PDF; Markdown and text leave them out): a signatory's `image` is an
+  organisation's logo (the logos stand in rows of up to four under the signatories,
+  evenly: six make two rows of three) or a person's signature (set above the typed
+  name); `sender.logo` heads the letterhead draftkit writes when the reference has none.
+  PNG or JPEG, at most 5 MB, 10,000 pixels a side and 40 million pixels; paths are
+  relative to the spec; alt text is `image_alt`, else "Logo of …" / "Signature of …".
+- Enclosures may be files: `enclosures: [{file: report.pdf, title: Our report}, A map]`
+  (see [Enclosure](#enclosure)). The enclosure list prints the title (else the file's
+  name); `render --format pdf` appends the pages of each PDF enclosure after the
+  letter's; `merge --format eml` attaches every enclosure file (`.pdf` or `.docx`, at
+  most 25 MB each) to each message. A missing or unreadable file stops the render.
 """
 
 
@@ -313,6 +338,14 @@ GALLERY = [
         None,
         "Fourteen individuals sign under a \"Re:\" line: their names run down two columns, "
         "page after page, and no signer is split.",
+    ),
+    (
+        "coalition-detentions",
+        "examples/coalition-detentions.yaml",
+        None,
+        "Three footnotes at the foot of their pages, a table of cases (its header row would "
+        "repeat on a new page), a letterhead logo, two signatures above the typed names and "
+        "the six signing organisations' logos in two rows of three.",
     ),
 ]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
@@ -89,7 +89,9 @@ def paragraph_style(
     return style
 
 
-def character_style(document, name, *, bold=None, italic=None, color=None, underline=None):
+def character_style(
+    document, name, *, bold=None, italic=None, color=None, underline=None, superscript=None
+):
     styles = document.styles
     style = (
         styles[name]
@@ -102,6 +104,41 @@ def character_style(document, name, *, bold=None, italic=None, color=None, under
         style.font.color.rgb = color
     if underline is not None:
         style.font.underline = underline
+    if superscript is not None:
+        style.font.superscript = superscript
+    return style
+
+
+def table_style(document, name):
+    """A table style: rules above and below the table and under its header row."""
+    styles = document.styles
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    )
+    style.base_style = styles["Normal Table"]
+    style.quick_style = True
+    element = style.element
+    for old in element.findall(qn("w:tblPr")) + element.findall(qn("w:tblStylePr")):
+        element.remove(old)
+    rule = 'w:val="single" w:sz="8" w:space="0" w:color="1F3A5F"'
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    element.append(
+        parse_xml(
+            f"<w:tblPr {namespace}><w:tblBorders><w:top {rule}/><w:bottom {rule}/>"
+            "</w:tblBorders><w:tblCellMar>"
+            '<w:top w:w="43" w:type="dxa"/><w:left w:w="86" w:type="dxa"/>'
+            '<w:bottom w:w="43" w:type="dxa"/><w:right w:w="86" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr>"
+        )
+    )
+    element.append(
+        parse_xml(
+            f'<w:tblStylePr {namespace} w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+            f"<w:tcPr><w:tcBorders><w:bottom {rule}/></w:tcBorders></w:tcPr></w:tblStylePr>"
+        )
+    )
     return style
 
 
@@ -189,6 +226,19 @@ def main() -> None:
     character_style(document, S.STRONG, bold=True)
     character_style(document, S.EMPHASIS, italic=True)
     character_style(document, S.HYPERLINK, color=RGBColor(0x05, 0x63, 0xC1), underline=True)
+    # footnotes take Word's built-in style names and ids, which Word and LibreOffice
+    # treat as their own footnote styles
+    notes = paragraph_style(document, S.FOOTNOTE_TEXT, size=9, after=2)
+    mark = character_style(document, S.FOOTNOTE_REFERENCE, superscript=True)
+    for style, style_id in ((notes, "FootnoteText"), (mark, "FootnoteReference")):
+        style.element.set(qn("w:styleId"), style_id)
+        style.element.attrib.pop(qn("w:customStyle"), None)
+    # tables in a letter: a caption above, cells in a smaller size, a rule under the
+    # header row and under the table
+    paragraph_style(document, S.TABLE_CAPTION, size=10, bold=True, after=4, keep_next=True)
+    paragraph_style(document, S.TABLE_TEXT, size=10)
+    paragraph_style(document, S.TABLE_HEADING, base=S.TABLE_TEXT, size=10, bold=True)
+    table_style(document, S.TABLE)
 
     section = document.sections[0]
     section.page_width, section.page_height = Inches(8.5), Inches(11)

@@ -17,8 +17,8 @@ from draftkit.build import prepare_letter
 from draftkit.errors import RenderError
 from draftkit.markup import plain
 from draftkit.render import STYLES, render_docx, render_docx_many, typeset
-from draftkit.render.layout import address_lines, format_date
-from draftkit.schema import Ask, Letter, LetterOptions, Sender, Signatory
+from draftkit.render.layout import address_lines, format_date, with_notes
+from draftkit.schema import Ask, Letter, LetterOptions, Sender, Signatory, TableEntry
 from tests.conftest import example_specs
 from tests.helpers import W, need, paragraphs, part, write
 
@@ -29,11 +29,26 @@ def _letter(path: Path) -> Letter:
     return prepare_letter(path)[0]
 
 
+def _paragraphs(entries: list[object], style: str) -> list[tuple[str, str]]:
+    """What the paragraphs and tables of ``body`` or ``closing`` read back as."""
+    out: list[tuple[str, str]] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            out.append((style, plain(entry)))
+        elif isinstance(entry, TableEntry):
+            table = entry.table
+            if table.caption:
+                out.append((STYLES.TABLE_CAPTION, plain(table.caption)))
+            out += [(STYLES.TABLE_HEADING, plain(cell)) for cell in table.header]
+            out += [(STYLES.TABLE_TEXT, plain(cell)) for row in table.rows for cell in row]
+    return out
+
+
 @pytest.mark.parametrize("spec", EXAMPLES, ids=lambda p: p.stem)
 def test_examples_read_back_as_the_spec(spec: Path) -> None:
     letter = _letter(spec)
     got = paragraphs(render_docx(letter))
-    letter = typeset(letter)  # what is printed: typographic quotes
+    letter = typeset(with_notes(letter))  # what is printed: typographic quotes
     expected: list[tuple[str, str]] = []
     if letter.sender.organization:
         expected.append((STYLES.LETTERHEAD_NAME, letter.sender.organization))
@@ -47,13 +62,13 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
         expected.append((STYLES.SUBJECT, f"Re: {letter.subject}"))
     expected.append((STYLES.SALUTATION, letter.salutation or ""))
     # on paper a link shows where it points: "our website (https://…)"
-    expected += [(STYLES.BODY, plain(p)) for p in letter.texts("body")]
+    expected += _paragraphs(letter.body, STYLES.BODY)
     if letter.asks_intro:
         expected.append((STYLES.ASKS_INTRO, letter.asks_intro))
     for ask in letter.resolved_asks():
         expected.append((STYLES.ASK, " ".join(x for x in (ask.lead, ask.body) if x)))
         expected += [(STYLES.ASK_ITEM, item) for item in ask.items]
-    expected += [(STYLES.CLOSING, plain(p)) for p in letter.texts("closing")]
+    expected += _paragraphs(letter.closing, STYLES.CLOSING)
     if letter.complimentary_close:
         expected.append((STYLES.CLOSE, letter.complimentary_close))
     for signer in letter.signatories:
@@ -69,7 +84,7 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
     if letter.enclosures:
         # the label and the first item share a line; the rest line up under the first
         label = "Enclosure:" if len(letter.enclosures) == 1 else "Enclosures:"
-        expected.append((STYLES.ENCLOSURE, f"{label}\t" + "\n".join(letter.enclosures)))
+        expected.append((STYLES.ENCLOSURE, f"{label}\t" + "\n".join(letter.enclosure_names())))
     for index, person in enumerate(letter.cc):
         lines = address_lines(person)
         expected.append((STYLES.CC, ("cc:\t" if index == 0 else "\t") + "\n".join(lines)))

@@ -445,7 +445,7 @@ def _variables_line(path: str | Path) -> int | None:
 
 def _compose_file(path: Path, *, config: ProjectConfig | None, **options: Any) -> ComposeResult:
     """Load a spec file, find its project settings, compose it; errors name the file."""
-    letter = load_letter(path)
+    letter = load_letter(path).with_files_from(path.parent)
     config = config or load_config(path)
     try:
         return compose_letter(letter, config=config, **options)

@@ -73,7 +73,7 @@ def spec_texts(letter: Letter) -> tuple[SpecText, ...]:
             if has_template(item):
                 out.append(SpecText(("asks", index, "items", number), item))
     for index, entry in enumerate(letter.enclosures):
-        if has_template(entry):
+        if isinstance(entry, str) and has_template(entry):
             out.append(SpecText(("enclosures", index), entry))
     return tuple(out)
 

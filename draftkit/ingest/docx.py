@@ -7,6 +7,12 @@ Before python-docx sees the file, the package is checked by :mod:`draftkit.ooxml
 damaged archive, a missing ``word/document.xml``, members that would unpack to absurd sizes
 (zip bombs), compression Word never writes, duplicate names or DTDs raise
 :class:`~draftkit.errors.IngestError` naming the file and the part.
+
+Word footnotes are read back in place as inline notes (``^[note text]``), so a letter
+draftkit rendered with footnotes keeps them when it is ingested. A table in draftkit's
+"Letter Table" style is read one line per row (cells joined by "; ", its caption
+before it); :func:`docx_tables` reads such tables back as
+:class:`~draftkit.schema.Table` values (header, rows, alignment, caption).
 """
 
 from __future__ import annotations
@@ -21,7 +27,14 @@ from draftkit.ingest.text import Line, normalise_space
 from draftkit.ooxml import MAX_PART_BYTES, MAX_TOTAL_BYTES, open_document, open_package
 from draftkit.styles import STYLES
 
-__all__ = ["MAX_DOCUMENT_XML", "MAX_PARAGRAPHS", "MAX_UNPACKED", "check_zip", "docx_lines"]
+__all__ = [
+    "MAX_DOCUMENT_XML",
+    "MAX_PARAGRAPHS",
+    "MAX_UNPACKED",
+    "check_zip",
+    "docx_lines",
+    "docx_tables",
+]
 
 MAX_DOCUMENT_XML = MAX_PART_BYTES
 """``word/document.xml`` (like any part) may unpack to at most this many bytes."""
@@ -96,6 +109,13 @@ class _StyleIndex:
         if style_id is None or self._types.get(style_id) != "character":
             return ""
         return self._names.get(style_id, "")
+
+    def table_id(self, name: str) -> str | None:
+        """The id of the table style named ``name`` (None when the document has none)."""
+        for style_id, style_name in self._names.items():
+            if style_name == name and self._types.get(style_id) == "table":
+                return style_id
+        return None
 
     def chain(self, style_id: str | None) -> list[Any]:
         """The style's element, then those it is based on (loops cut off)."""
@@ -236,6 +256,50 @@ def _list_info(
 
 
 _SKIP_ANCESTORS = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"  # mark a footnote's place among a line's runs
+_NOTE_MARK = re.compile(f"{_NOTE_OPEN}(-?\\d+){_NOTE_CLOSE}")
+
+
+def _footnotes(document: Any, source: str | None) -> dict[str, str]:
+    """The document's footnotes by id: each note's text (separators left out)."""
+    from draftkit.markup import escape
+    from draftkit.ooxml import parse_part
+
+    for rel in document.part.rels.values():
+        if rel.reltype != _FOOTNOTES_REL or rel.is_external:
+            continue
+        part = rel.target_part
+        root = parse_part(
+            part.blob, part=str(part.partname).lstrip("/"), source=source, error=IngestError
+        )
+        notes: dict[str, str] = {}
+        for note in root.iter(f"{_W}footnote"):
+            if note.get(f"{_W}type") not in (None, "normal"):
+                continue
+            words = [
+                node.text or ""
+                for node in note.iter(f"{_W}t")
+                if not any(a.tag in _SKIP_ANCESTORS for a in node.iterancestors())
+            ]
+            text = normalise_space("".join(words))
+            if text:
+                notes[note.get(f"{_W}id", "")] = escape(text)
+        return notes
+    return {}
+
+
+def _with_notes(text: str, notes: dict[str, str]) -> str:
+    """Footnote marks in ``text`` made inline notes (``^[…]``); unknown ones dropped."""
+    if _NOTE_OPEN not in text:
+        return text
+    return _NOTE_MARK.sub(lambda m: f"^[{notes[m.group(1)]}]" if m.group(1) in notes else "", text)
+
+
+def _without_notes(text: str) -> str:
+    return normalise_space(_NOTE_MARK.sub("", text)) if _NOTE_OPEN in text else text
+
+
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -263,6 +327,11 @@ def _segments(paragraph: Any, styles: _StyleIndex) -> list[tuple[str, bool, bool
                 url = rel.target_ref if rel is not None and rel.is_external else None
             parent = parent.getparent()
         if skip:
+            continue
+        reference = element.find(f"{_W}footnoteReference")
+        if reference is not None:
+            mark = f"{_NOTE_OPEN}{reference.get(f'{_W}id', '')}{_NOTE_CLOSE}"
+            out.append((mark, False, False, None))
             continue
         run = Run(element, paragraph)
         style = styles.run_name(element)
@@ -305,6 +374,7 @@ def _paragraph_lines(
     formats: dict[tuple[str, str], str],
     roles: dict[str, str],
     styles: _StyleIndex,
+    notes: dict[str, str] | None = None,
 ) -> list[Line]:
     name = styles.paragraph_name(paragraph._p)
     style = roles.get(name) if name else None
@@ -321,6 +391,10 @@ def _paragraph_lines(
     out: list[Line] = []
     for number, segs in enumerate(lines):
         plain, all_bold, lead, marked = line_of(segs, edit=_drop_printed_addresses)
+        if _NOTE_OPEN in plain:
+            plain = _without_notes(plain)
+            lead = _without_notes(lead) if lead else lead
+            marked = _with_notes(marked, notes or {})
         if not plain:
             continue
         out.append(
@@ -378,7 +452,7 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
             hint="save the letter's own pages as a separate document",
         )
     try:
-        return _document_lines(document)
+        return _document_lines(document, _footnotes(document, source))
     except (ValueError, KeyError, IndexError) as exc:
         # python-docx raises these on values no Word writes (a numbering level "x" ...)
         raise IngestError(
@@ -388,7 +462,94 @@ def docx_lines(data: bytes, *, source: str | None = None) -> list[Line]:
         ) from None
 
 
-def _document_lines(document: Any) -> list[Line]:
+def _table_style(table: Any) -> str | None:
+    style = table._tbl.find(f"{_W}tblPr/{_W}tblStyle")
+    return style.get(_VAL) if style is not None else None
+
+
+def _table_rows(
+    table: Any,
+    formats: dict[tuple[str, str], str],
+    roles: dict[str, str],
+    styles: _StyleIndex,
+    notes: dict[str, str] | None,
+) -> list[list[str]]:
+    """Each row's cells as marked-up text (a cell's paragraphs joined by a space)."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells: list[str] = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines = [
+                line.marked or line.text
+                for paragraph in cell.paragraphs
+                for line in _paragraph_lines(paragraph, formats, roles, styles, notes)
+            ]
+            cells.append(" ".join(lines))
+        rows.append(cells)
+    return rows
+
+
+def docx_tables(data: bytes, *, source: str | None = None) -> list[Any]:
+    """The tables draftkit wrote into a .docx ("Letter Table" style), read back.
+
+    The header is the rows marked to repeat on each page (``w:tblHeader``); each
+    column's alignment is its first body cell's; the caption is a "Table Caption"
+    paragraph just before the table. Cells keep their inline markup and footnotes.
+
+    Returns:
+        :class:`~draftkit.schema.Table` values in document order.
+
+    Raises:
+        IngestError: As :func:`docx_lines`.
+    """
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    from draftkit.schema import Table
+
+    document = open_document(data, source=source, error=IngestError)
+    notes = _footnotes(document, source)
+    formats = _numbering_formats(document)
+    styles = _StyleIndex(document)
+    roles = _roles()
+    wanted = styles.table_id(STYLES.TABLE)
+    out: list[Any] = []
+    previous: Any = None
+    for block in _blocks(document):
+        if isinstance(block, DocxTable) and wanted and _table_style(block) == wanted:
+            rows = _table_rows(block, formats, roles, styles, notes)
+            headed = sum(
+                1 for row in block.rows if row._tr.find(f"{_W}trPr/{_W}tblHeader") is not None
+            )
+            header = rows[0] if headed else []
+            body = rows[1:] if headed else rows
+            align: list[str] = []
+            first = block.rows[headed] if len(block.rows) > headed else None
+            for cell in first.cells if first is not None else []:
+                jc = cell._tc.find(f"{_W}p/{_W}pPr/{_W}jc")
+                value = jc.get(_VAL) if jc is not None else "left"
+                align.append(value if value in ("center", "right") else "left")
+            while align and align[-1] == "left":
+                align.pop()
+            caption = None
+            if isinstance(previous, Paragraph) and (
+                styles.paragraph_name(previous._p) == STYLES.TABLE_CAPTION
+            ):
+                caption = "".join(
+                    line.marked or line.text
+                    for line in _paragraph_lines(previous, formats, roles, styles, notes)
+                )
+            if body:
+                out.append(Table(header=header, rows=body, align=align, caption=caption or None))
+        previous = block
+    return out
+
+
+def _document_lines(document: Any, notes: dict[str, str] | None = None) -> list[Line]:
     from docx.table import Table
 
     formats = _numbering_formats(document)
@@ -414,7 +575,17 @@ def _document_lines(document: Any) -> list[Line]:
         if out and not out[-1].blank:
             out.append(Line(""))
 
+    letter_table = styles.table_id(STYLES.TABLE)
     for block in _blocks(document):
+        if isinstance(block, Table) and letter_table and _table_style(block) == letter_table:
+            # a table draftkit wrote: one line per row, so no row is taken for a name,
+            # a page number or a signature
+            blank()
+            for cells in _table_rows(block, formats, roles, styles, notes):
+                text = "; ".join(cells)
+                out.append(Line(text, hard=True, marked=text, raw=text))
+                blank()
+            continue
         if isinstance(block, Table):
             blank()
             for row in block.rows:
@@ -424,10 +595,10 @@ def _document_lines(document: Any) -> list[Line]:
                         continue
                     seen.add(id(cell._tc))
                     for paragraph in cell.paragraphs:
-                        out.extend(_paragraph_lines(paragraph, formats, roles, styles))
+                        out.extend(_paragraph_lines(paragraph, formats, roles, styles, notes))
                     blank()
             continue
-        lines = _paragraph_lines(block, formats, roles, styles)
+        lines = _paragraph_lines(block, formats, roles, styles, notes)
         if not lines:
             blank()
             continue

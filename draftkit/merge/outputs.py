@@ -29,6 +29,7 @@ from draftkit.outputs import write_bytes_atomic, write_text_atomic
 from draftkit.provenance import provenance_properties
 from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
+from draftkit.render.enclosures import enclosure_files
 from draftkit.schema import Letter
 from draftkit.tables import csv_text
 
@@ -205,7 +206,10 @@ class Writer:
             to=to,
             subject=plain(letter.subject or "", links=False),
             text=text,
-            attachments=[Attachment(f"{stem}.docx", docx, "docx")],
+            attachments=[
+                Attachment(f"{stem}.docx", docx, "docx"),
+                *(Attachment(f.filename, f.data, f.kind) for f in enclosure_files(letter)),
+            ],
             message_id=message_id_for(
                 sender,
                 self.plan.spec_digest or "",

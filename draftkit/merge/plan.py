@@ -126,7 +126,7 @@ def make_plan(
         config = config or ProjectConfig()
     else:
         path = Path(spec)
-        letter, name = load_letter(path), str(path)
+        letter, name = load_letter(path).with_files_from(path.parent), str(path)
         digest = spec_hash(path.read_bytes())
         config = config or load_config(path)
     letter = letter.model_copy(update={"addressees": []})

@@ -82,13 +82,19 @@ def render_docx_many(
 def render_pdf(letter: Letter, *, reference: str | Path | None = None) -> bytes:
     """Render a resolved letter to PDF by converting its DOCX with LibreOffice.
 
+    The pages of the letter's PDF enclosures (``enclosures: [{file: x.pdf}]``) follow
+    the letter's.
+
     Raises:
-        RenderError: LibreOffice is missing (the message names the package) or failed.
+        RenderError: LibreOffice is missing (the message names the package) or failed;
+            an enclosure file is missing or not a readable PDF.
     """
     # deferred: only PDF output needs LibreOffice
+    from draftkit.render.enclosures import append_pdfs, enclosure_files
     from draftkit.render.pdf import docx_to_pdf
 
-    return docx_to_pdf(render_docx(letter, reference=reference))
+    files = enclosure_files(letter)  # before LibreOffice: a missing file fails at once
+    return append_pdfs(docx_to_pdf(render_docx(letter, reference=reference)), files)
 
 
 def format_for_path(path: str | Path, fmt: str | None = None) -> Format:

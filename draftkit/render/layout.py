@@ -15,7 +15,7 @@ says (:func:`running_header`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -23,7 +23,8 @@ from pydantic import BaseModel
 
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
-from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.markup import resolve_notes
+from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
 
@@ -39,9 +40,11 @@ __all__ = [
     "ItemBlock",
     "LabeledBlock",
     "LineBlock",
+    "LogoRow",
     "ParaBlock",
     "SignatureBlock",
     "SignatureTable",
+    "TableBlock",
     "address_lines",
     "flowing_layout",
     "format_date",
@@ -50,6 +53,7 @@ __all__ = [
     "require_resolved",
     "running_header",
     "typeset",
+    "with_notes",
 ]
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -136,6 +140,8 @@ class SignatureBlock:
     title_lines: tuple[str, ...] = ()
     organization: bool = False
     keep_next: bool = False
+    image: str | None = None
+    image_alt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +157,39 @@ class SignatureTable:
     columns: int = 2
 
 
+@dataclass(frozen=True, slots=True)
+class LogoRow:
+    """The logos of the organisations signing, in rows under the signatories (DOCX and
+    PDF; the flowing formats leave them out).
+
+    Attributes:
+        logos: Each logo's file and alt text, in the signatories' order.
+    """
+
+    logos: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableBlock:
+    """A table in the body or the closing: cells of marked-up text.
+
+    Attributes:
+        header: The header row (empty: none); it repeats on each page in DOCX/PDF.
+        rows: The rows, each as wide as the table.
+        align: Each column's alignment: ``left``, ``center`` or ``right``.
+        caption: The line above the table, if any.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]
+    caption: str | None = None
+
+
 Block = (
     ParaBlock
+    | TableBlock
+    | LogoRow
     | LineBlock
     | LabeledBlock
     | AskBlock
@@ -259,7 +296,14 @@ def typeset(letter: Letter) -> Letter:
         return smarten_markup(value) if value else value
 
     def texts(values: list[Any]) -> list[Any]:
-        return [smarten_markup(v) if isinstance(v, str) else v for v in values]
+        return [
+            smarten_markup(v)
+            if isinstance(v, str)
+            else _table_cells(v, smarten_markup)
+            if isinstance(v, TableEntry)
+            else v
+            for v in values
+        ]
 
     asks = [
         _changed(
@@ -311,7 +355,81 @@ def typeset(letter: Letter) -> Letter:
             "complimentary_close": marked(letter.complimentary_close),
             "signatories": signatories,
             "signatory_note": marked(letter.signatory_note),
-            "enclosures": [smarten(item) for item in letter.enclosures],
+            "enclosures": [
+                smarten(item)
+                if isinstance(item, str)
+                else item.model_copy(update={"title": smarten(item.label())})
+                for item in letter.enclosures
+            ],
+        }
+    )
+
+
+def _table_cells(entry: TableEntry, change: Callable[[str], str]) -> TableEntry:
+    """``entry`` with ``change`` applied to its caption and every cell."""
+    table = entry.table
+    changed = table.model_copy(
+        update={
+            "header": [change(cell) for cell in table.header],
+            "rows": [[change(cell) for cell in row] for row in table.rows],
+            "caption": change(table.caption) if table.caption else table.caption,
+        }
+    )
+    return entry.model_copy(update={"table": changed})
+
+
+def _table(table: Table) -> TableBlock:
+    return TableBlock(
+        tuple(table.header),
+        tuple(tuple(row) for row in table.rows),
+        tuple(table.alignment(column) for column in range(table.width)),
+        table.caption,
+    )
+
+
+def with_notes(letter: Letter) -> Letter:
+    """The letter with every ``[^label]`` of its ``footnotes:`` map written in place.
+
+    Renderers see only inline notes (``^[note text]``); a reference to a label the map
+    lacks stays as typed (``draftkit check`` reports it).
+    """
+    notes = letter.footnotes
+    if not notes:
+        return letter
+
+    def one(value: str | None) -> str | None:
+        return resolve_notes(value, notes) if value else value
+
+    def texts(values: list[Any]) -> list[Any]:
+        return [
+            resolve_notes(v, notes)
+            if isinstance(v, str)
+            else _table_cells(v, lambda cell: resolve_notes(cell, notes))
+            if isinstance(v, TableEntry)
+            else v
+            for v in values
+        ]
+
+    asks = [
+        _changed(
+            ask,
+            {
+                "lead": one(ask.lead),
+                "body": one(ask.body),
+                "items": [resolve_notes(item, notes) for item in ask.items],
+            },
+        )
+        if isinstance(ask, Ask)
+        else ask
+        for ask in letter.asks
+    ]
+    return letter.model_copy(
+        update={
+            "body": texts(letter.body),
+            "asks_intro": one(letter.asks_intro),
+            "asks": asks,
+            "closing": texts(letter.closing),
+            "signatory_note": one(letter.signatory_note),
         }
     )
 
@@ -380,6 +498,10 @@ def _signature(signatory: Signatory) -> SignatureBlock:
     lines = list(signatory.title_lines)
     if signatory.organization:
         lines.append(signatory.organization)
+    if signatory.image:
+        return SignatureBlock(
+            signatory.name, tuple(lines), image=signatory.image, image_alt=signatory.alt_text()
+        )
     return SignatureBlock(signatory.name, tuple(lines))
 
 
@@ -464,7 +586,7 @@ def layout(letter: Letter) -> list[Block]:
         RenderError: The letter is unresolved or not a letter.
     """
     require_resolved(letter)
-    letter = typeset(letter)
+    letter = typeset(with_notes(letter))
     options = letter.options
     out = _Builder()
     if letter.published:
@@ -486,8 +608,11 @@ def layout(letter: Letter) -> list[Block]:
     if letter.subject:
         out.para(STYLES.SUBJECT, f"Re: {letter.subject}")
     out.para(STYLES.SALUTATION, letter.salutation)
-    for text in letter.texts("body"):
-        out.para(STYLES.BODY, text)
+    for entry in letter.body:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.BODY, entry)
     asks = letter.resolved_asks()
     out.para(STYLES.ASKS_INTRO, letter.asks_intro)
     # a single request is a paragraph, not a list of one
@@ -498,8 +623,11 @@ def layout(letter: Letter) -> list[Block]:
         items = [ItemBlock(i, numbered) for i in ask.items if i.strip()]
         out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered, keep_next=bool(items)))
         out.blocks.extend(items)
-    for text in letter.texts("closing"):
-        out.para(STYLES.CLOSING, text)
+    for entry in letter.closing:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.CLOSING, entry)
     before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
     _signatures(out, letter)
@@ -512,7 +640,12 @@ def layout(letter: Letter) -> list[Block]:
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
-    _enclosures(out, letter.enclosures)
+    logos = tuple(
+        (s.image, s.alt_text()) for s in letter.signatories if s.kind == "organization" and s.image
+    )
+    if logos:
+        out.blocks.append(LogoRow(logos))
+    _enclosures(out, letter.enclosure_names())
     if options.cc_position == "end":
         _cc(out, letter.cc)
     return out.blocks
@@ -521,11 +654,13 @@ def layout(letter: Letter) -> list[Block]:
 
 def flowing_layout(letter: Letter) -> list[Block]:
     """:func:`layout` for formats that flow (text, Markdown): a table of signatures is
-    unrolled into its signatures, one after another."""
+    unrolled into its signatures, one after another; logos are left out."""
     blocks: list[Block] = []
     for block in layout(letter):
         if isinstance(block, SignatureTable):
             blocks.extend(block.signatures)
+        elif isinstance(block, LogoRow):
+            continue
         else:
             blocks.append(block)
     return blocks

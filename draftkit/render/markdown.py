@@ -5,13 +5,16 @@ italics and the links draftkit knows (``http(s)`` and ``mailto``) become Markdow
 every other character that Markdown would read as markup (a bracket, ``<``, a
 backtick) is escaped. So text from a recipient list such as ``[x](javascript:…)`` or
 ``<img …>`` shows as written in a Markdown viewer, never as a link or HTML.
+
+Footnotes become numbered Markdown footnotes: ``[^1]`` where the note stands and
+``[^1]: …`` after the letter, numbered in reading order.
 """
 
 from __future__ import annotations
 
 import re
 
-from draftkit.markup import parse
+from draftkit.markup import parse, plain
 from draftkit.render.layout import (
     AskBlock,
     Block,
@@ -20,6 +23,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
     flowing_layout,
 )
 from draftkit.schema import Letter
@@ -51,11 +55,22 @@ _LITERAL = re.compile(r"([\\`*\[\]<])")
 _MARKS = {"bold": "**", "italic": "*"}
 
 
-def _markup(text: str) -> str:
-    """Marked-up letter text as Markdown (see the module's docstring)."""
+def _markup(text: str, notes: list[str] | None = None) -> str:
+    """Marked-up letter text as Markdown (see the module's docstring).
+
+    A footnote's Markdown is appended to ``notes`` and its reference ``[^n]`` written in
+    place; without ``notes`` (inside a note) a note's words are set in brackets.
+    """
     out: list[str] = []
     open_marks: list[str] = []
     for span in parse(text):
+        if span.note is not None:
+            if notes is None:
+                out.append(_LITERAL.sub(r"\\\1", f" ({plain(span.note)})"))
+            else:
+                notes.append(_markup(span.note))
+                out.append(f"[^{len(notes)}]")
+            continue
         wanted = [m for m, on in (("bold", span.bold), ("italic", span.italic)) if on]
         keep = 0  # close marks from the first one no longer wanted, innermost first
         while keep < len(open_marks) and open_marks[keep] in wanted:
@@ -72,13 +87,30 @@ def _markup(text: str) -> str:
     return _guard_start("".join(out))
 
 
+_RULES = {"left": ":---", "center": ":---:", "right": "---:"}
+
+
+def _table(block: TableBlock, notes: list[str]) -> str:
+    """A pipe table (an empty header row when the table has none), its caption above."""
+
+    def row(cells: tuple[str, ...]) -> str:
+        shown = [" ".join(_markup(cell, notes).split()).replace("|", "\\|") for cell in cells]
+        return "| " + " | ".join(shown) + " |"
+
+    header = block.header or tuple("" for _ in block.align)
+    lines = [row(header), "| " + " | ".join(_RULES[a] for a in block.align) + " |"]
+    lines += [row(cells) for cells in block.rows]
+    table = "\n".join(lines)
+    return f"{_markup(block.caption, notes)}\n\n{table}" if block.caption else table
+
+
 def _lines(lines: list[str]) -> str:
     return "\\\n".join(_escape_line(line) for line in lines)
 
 
-def _chunk(block: Block) -> str:
+def _chunk(block: Block, notes: list[str]) -> str:
     if isinstance(block, ParaBlock):
-        return _markup(block.text)
+        return _markup(block.text, notes)
     if isinstance(block, LineBlock):
         return _lines(list(block.lines))
     if isinstance(block, LabeledBlock):
@@ -89,13 +121,15 @@ def _chunk(block: Block) -> str:
         return "\n\n".join(_lines(entry) for entry in entries)
     if isinstance(block, AskBlock):
         lead = f"**{block.lead}**" if block.lead else ""
-        text = _markup(" ".join(part for part in (lead, block.body) if part))
+        text = _markup(" ".join(part for part in (lead, block.body) if part), notes)
         return f"{block.number}. {text}" if block.numbered else text
     if isinstance(block, ItemBlock):
-        text = _markup(block.text)
+        text = _markup(block.text, notes)
         return f"   - {text}" if block.numbered else f"- {text}"
     if isinstance(block, SignatureBlock):
         return _lines([block.name, *block.title_lines])
+    if isinstance(block, TableBlock):
+        return _table(block, notes)
     raise TypeError(block)  # pragma: no cover
 
 
@@ -105,7 +139,8 @@ def render_markdown(letter: Letter) -> str:
     Inline markup (``**bold**``, ``*italic*``, ``[text](url)``) becomes Markdown, other
     Markdown characters are escaped;
     address blocks use hard line breaks; asks are an ordered list with their bullet
-    items nested; organisation signatories are one line each.
+    items nested; organisation signatories are one line each; footnotes are numbered
+    Markdown footnotes, their text after the letter.
 
     Raises:
         RenderError: The letter is unresolved.
@@ -113,8 +148,9 @@ def render_markdown(letter: Letter) -> str:
     blocks = flowing_layout(letter)
     out: list[str] = []
     previous: Block | None = None
+    notes: list[str] = []
     for block in blocks:
-        chunk = _chunk(block)
+        chunk = _chunk(block, notes)
         if (
             isinstance(block, SignatureBlock)
             and block.organization
@@ -127,4 +163,6 @@ def render_markdown(letter: Letter) -> str:
         else:
             out.append(chunk)
         previous = block
+    if notes:
+        out.append("\n".join(f"[^{n}]: {note}" for n, note in enumerate(notes, start=1)))
     return "\n\n".join(out) + "\n"

@@ -56,7 +56,13 @@ def _ensure_styles(document: Any, path: Path) -> dict[str, str]:
     """Copy draftkit's styles from the bundled reference into ``document`` where missing."""
     styles = document.styles
     element = styles.element
-    wanted = [*STYLES.paragraph_styles(), *STYLES.page_styles(), *STYLES.character_styles()]
+    wanted = [
+        *STYLES.paragraph_styles(),
+        *STYLES.page_styles(),
+        *STYLES.character_styles(),
+        *STYLES.note_styles(),
+        *STYLES.table_styles(),
+    ]
     existing = {style.name: style for style in styles}
     missing = [name for name in wanted if name not in existing]
     if missing:

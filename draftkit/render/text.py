@@ -1,10 +1,14 @@
-"""Plain text for pasting into an e-mail: wrapped at 72 columns, asks numbered."""
+"""Plain text for pasting into an e-mail: wrapped at 72 columns, asks numbered.
+
+Footnotes become endnotes: a ``[1]`` where the note stands and the notes, numbered in
+reading order, under "Notes" at the end of the letter.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from draftkit.markup import plain
+from draftkit.markup import link_shown, parse, plain
 from draftkit.render.layout import (
     AskBlock,
     Block,
@@ -13,6 +17,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
     flowing_layout,
 )
 from draftkit.schema import Letter
@@ -31,9 +36,61 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     ) or [first.rstrip()]
 
 
-def _chunk(block: Block, width: int) -> list[str]:
+def _noted(text: str, notes: list[str]) -> str:
+    """``text`` as plain text (links shown), each footnote a ``[n]`` added to ``notes``."""
+    parts: list[str] = []
+    for span in parse(text):
+        if span.note is not None:
+            notes.append(plain(span.note))
+            parts.append(f"[{len(notes)}]")
+            continue
+        shown = link_shown(span)
+        parts.append(f"{span.text} ({shown})" if shown else span.text)
+    return "".join(parts)
+
+
+_GAP = "  "
+
+
+def _table(block: TableBlock, width: int, notes: list[str]) -> list[str]:
+    """Columns lined up (figures to the right), the header underlined; a table too wide
+    for ``width`` is set as one entry per row, each cell under its heading's name."""
+    out = _wrap(_noted(block.caption, notes), width) if block.caption else []
+    header = [" ".join(_noted(cell, notes).split()) for cell in block.header]
+    rows = [[" ".join(_noted(cell, notes).split()) for cell in cells] for cells in block.rows]
+    sizes = [
+        max(len(cells[c]) for cells in ([header] if header else []) + rows)
+        for c in range(len(block.align))
+    ]
+    if sum(sizes) + len(_GAP) * (len(sizes) - 1) <= width:
+
+        def line(cells: list[str]) -> str:
+            placed = [
+                cell.rjust(size)
+                if align == "right"
+                else cell.center(size)
+                if align == "center"
+                else cell.ljust(size)
+                for cell, size, align in zip(cells, sizes, block.align, strict=True)
+            ]
+            return _GAP.join(placed).rstrip()
+
+        if header:
+            out += [line(header), _GAP.join("-" * size for size in sizes)]
+        out += [line(cells) for cells in rows]
+        return out
+    for index, cells in enumerate(rows):
+        if index or out:
+            out.append("")
+        for column, cell in enumerate(cells):
+            label = f"{header[column]}: " if header and header[column] else ""
+            out += _wrap(cell, width, label, "  ")
+    return out
+
+
+def _chunk(block: Block, width: int, notes: list[str]) -> list[str]:
     if isinstance(block, ParaBlock):
-        return _wrap(plain(block.text), width)
+        return _wrap(_noted(block.text, notes), width)
     if isinstance(block, LineBlock):
         return [line for raw in block.lines for line in _wrap(raw, width, "", "  ")]
     if isinstance(block, LabeledBlock):
@@ -48,15 +105,17 @@ def _chunk(block: Block, width: int) -> list[str]:
                 out.extend(_wrap(raw, width, first, indent + "  "))
         return out
     if isinstance(block, AskBlock):
-        text = " ".join(plain(part) for part in (block.lead, block.body) if part)
+        text = " ".join(_noted(part, notes) for part in (block.lead, block.body) if part)
         if not block.numbered:
             return _wrap(text, width)
         marker = f"{block.number}. "
         return _wrap(text, width, marker, " " * len(marker))
     if isinstance(block, ItemBlock):
-        return _wrap(plain(block.text), width, "   - ", "     ")
+        return _wrap(_noted(block.text, notes), width, "   - ", "     ")
     if isinstance(block, SignatureBlock):
         return [block.name, *block.title_lines]
+    if isinstance(block, TableBlock):
+        return _table(block, width, notes)
     raise TypeError(block)  # pragma: no cover - SignatureTable is flattened first
 
 
@@ -65,7 +124,7 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
 
     Paragraphs are wrapped at ``width`` columns and separated by blank lines; asks are
     numbered ("1. ") with their bullet items indented under them; organisation
-    signatories are listed one per line.
+    signatories are listed one per line; footnotes are endnotes under "Notes".
 
     Args:
         letter: A resolved letter.
@@ -80,6 +139,7 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
     blocks = flowing_layout(letter)
     out: list[str] = []
     previous: Block | None = None
+    notes: list[str] = []
     for block in blocks:
         tight = (isinstance(block, ItemBlock) and isinstance(previous, AskBlock | ItemBlock)) or (
             isinstance(block, SignatureBlock)
@@ -89,6 +149,11 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
         )
         if out and not tight:
             out.append("")
-        out.extend(_chunk(block, width))
+        out.extend(_chunk(block, width, notes))
         previous = block
+    if notes:
+        out += ["", "Notes", ""]
+        for number, note in enumerate(notes, start=1):
+            marker = f"{number}. "
+            out.extend(_wrap(note, width, marker, " " * len(marker)))
     return "\n".join(out) + "\n"

@@ -23,12 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from draftkit.errors import RenderError
 from draftkit.markup import Span, link_shown, parse, plain
+from draftkit.render.images import Image, fit, read_image
 from draftkit.render.layout import (
     KEEP_LINES,
     KEEP_WITH_NEXT,
@@ -37,18 +39,24 @@ from draftkit.render.layout import (
     ItemBlock,
     LabeledBlock,
     LineBlock,
+    LogoRow,
     ParaBlock,
     SignatureBlock,
     SignatureTable,
+    TableBlock,
     layout,
     running_header,
 )
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.render.prepared import Prepared, prepared_for
 from draftkit.render.wordml import (
+    DRAWING_NAMESPACES,
+    FOOTNOTES_CT,
+    FOOTNOTES_REL,
     HEADER_CT,
     HEADER_REL,
     HYPERLINK_REL,
+    IMAGE_REL,
     R_NS,
     W_NS,
 )
@@ -72,17 +80,35 @@ def default_reference() -> Path:
 
 @dataclass(slots=True)
 class _Body:
-    """Per-document state while body XML is built: hyperlinks and header parts."""
+    """Per-document state while body XML is built: hyperlinks, header parts, footnotes."""
 
     id_prefix: str = "rIdDk"
     part_prefix: str = "word/draftkit-header"
     links: dict[str, str] = field(default_factory=dict)
     headers: list[tuple[str, str, str]] = field(default_factory=list)  # (rid, part, xml)
+    notes: list[str] = field(default_factory=list)  # each w:footnote element
+    note_links: dict[str, str] = field(default_factory=dict)  # of the footnotes part
+    images: dict[str, tuple[str, str, Image]] = field(default_factory=dict)  # (rid, part)
+    drawings: int = 0
 
-    def link_id(self, url: str) -> str:
-        if url not in self.links:
-            self.links[url] = f"{self.id_prefix}{len(self.links) + 1}"
-        return self.links[url]
+    def image_id(self, image: Image, taken: set[str]) -> str:
+        """The relationship id of ``image`` in this document (each file added once)."""
+        key = str(image.path)
+        if key not in self.images:
+            number = len(self.images) + 1
+            ext = "png" if image.kind == "png" else "jpeg"
+            name = f"word/media/draftkit-image{number}.{ext}"
+            while name in taken:
+                number += 1000
+                name = f"word/media/draftkit-image{number}.{ext}"
+            self.images[key] = (f"{self.id_prefix}Img{len(self.images) + 1}", name, image)
+        return self.images[key][0]
+
+    def link_id(self, url: str, *, in_note: bool = False) -> str:
+        links = self.note_links if in_note else self.links
+        if url not in links:
+            links[url] = f"{self.id_prefix}{'N' if in_note else ''}{len(links) + 1}"
+        return links[url]
 
     def header_id(self, xml: str) -> str:
         number = len(self.headers) + 1
@@ -177,6 +203,19 @@ class DocxRenderer:
             f'<Relationship Id="{rid}" Type="{HEADER_REL}" Target="{name.removeprefix("word/")}"/>'
             for rid, name, _ in body.headers
         )
+        entries = prep.entries
+        extra_types = ""
+        if body.notes:
+            notes = _footnotes_parts(prep, body)
+            entries = [e for e in entries if e.name not in notes.replaced]
+            extra_rels += notes.relationship
+            extra_types += notes.content_type
+            dynamic += [compress(name, xml.encode("utf-8")) for name, xml in notes.parts]
+        for rid, name, image in body.images.values():
+            target = name.removeprefix("word/")
+            extra_rels += f'<Relationship Id="{rid}" Type="{IMAGE_REL}" Target="{target}"/>'
+            extra_types += f'<Override PartName="/{name}" ContentType="{image.content_type}"/>'
+            dynamic.append(ZipEntry(name, image.data, zlib.crc32(image.data), len(image.data), 0))
         rels = prep.rels_xml.replace("</Relationships>", extra_rels + "</Relationships>")
         dynamic.append(self._compress(prep.rels_name, rels))
         for _, name, xml in body.headers:
@@ -187,6 +226,7 @@ class DocxRenderer:
                 f'<Override PartName="/{name}" ContentType="{HEADER_CT}"/>'
                 for _, name, _ in body.headers
             )
+            + extra_types
             + "</Types>",
         )
         dynamic.append(self._compress("[Content_Types].xml", types))
@@ -202,7 +242,7 @@ class DocxRenderer:
         dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
-        return build_zip([*prep.entries, *dynamic])
+        return build_zip([*entries, *dynamic])
 
     def _compress(self, name: str, xml: str) -> ZipEntry:
         """A part deflated, or the same part of an earlier letter again (merged letters
@@ -235,10 +275,18 @@ class DocxRenderer:
             keep += "<w:keepLines/>"
         return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
-    def _runs(self, text: str, body: _Body, base_style: str | None = None) -> str:
+    def _runs(
+        self, text: str, body: _Body, base_style: str | None = None, *, in_note: bool = False
+    ) -> str:
         ids = self._prepared.style_ids
         out: list[str] = []
         for span in self._spans(text):
+            if span.note is not None:
+                if in_note:  # a note inside a note: its words in brackets
+                    out.append(_run("", f" ({plain(span.note)})"))
+                else:
+                    out.append(self._note_reference(span.note, body))
+                continue
             props = ""
             if span.url:
                 props = f'<w:rStyle w:val="{ids[STYLES.HYPERLINK]}"/>'
@@ -255,7 +303,7 @@ class DocxRenderer:
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             run = _run(rpr, span.text)
             if span.url:
-                rid = body.link_id(span.url)
+                rid = body.link_id(span.url, in_note=in_note)
                 run = f'<w:hyperlink r:id="{rid}">{run}</w:hyperlink>'
                 shown = link_shown(span)
                 if shown:
@@ -273,11 +321,37 @@ class DocxRenderer:
             out.append(run)
         return "".join(out)
 
+    def _note_reference(self, note: str, body: _Body) -> str:
+        """The reference mark of a new footnote, the note kept in ``body`` for
+        ``footnotes.xml`` (Word numbers the marks itself, 1, 2, 3 ...)."""
+        ids = self._prepared.style_ids
+        number = len(body.notes) + 1
+        mark = f'<w:rPr><w:rStyle w:val="{ids[STYLES.FOOTNOTE_REFERENCE]}"/></w:rPr>'
+        paragraph = (
+            f'<w:p><w:pPr><w:pStyle w:val="{ids[STYLES.FOOTNOTE_TEXT]}"/></w:pPr>'
+            f"<w:r>{mark}<w:footnoteRef/></w:r>{_run('', ' ')}"
+            f"{self._runs(note, body, in_note=True)}</w:p>"
+        )
+        body.notes.append(f'<w:footnote w:id="{number}">{paragraph}</w:footnote>')
+        return f'<w:r>{mark}<w:footnoteReference w:id="{number}"/></w:r>'
+
     def _lines(self, style: str, lines: Iterable[str], *, keep_next: bool = False) -> str:
         return self._p(style, _run("", "\n".join(lines)), keep_next=keep_next)
 
-    def _signature(self, block: SignatureBlock, *, in_row: bool = False) -> str:
+    def _signature(
+        self, block: SignatureBlock, *, in_row: bool = False, body: _Body | None = None
+    ) -> str:
         keep = block.keep_next
+        signed = ""
+        if block.image and body is not None:
+            # the signature stands above the typed name and never leaves it
+            picture = self._picture(
+                block.image, block.image_alt or block.name, _SIGNATURE_BOX, body, block.name
+            )
+            signed = self._p(STYLES.SIGNATURE_NAME, picture, keep_next=True)
+        return signed + self._signer(block, keep, in_row=in_row)
+
+    def _signer(self, block: SignatureBlock, keep: bool, *, in_row: bool) -> str:
         if block.organization:
             return self._lines(STYLES.SIGNATORY_ORG, [block.name], keep_next=keep)
         if not block.title_lines:
@@ -301,7 +375,7 @@ class DocxRenderer:
             out.append(self._p(block.style, _labeled_run(label, list(entry)), keep_next=keep))
         return "".join(out)
 
-    def _columns(self, table: SignatureTable) -> str:
+    def _columns(self, table: SignatureTable, body: _Body | None = None) -> str:
         """The signers as the rows of a borderless one-column table, set in columns.
 
         The table sits in a section of two newspaper columns, so the rows run down the
@@ -312,7 +386,7 @@ class DocxRenderer:
         rows = "".join(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             '<w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
-            f"{self._signature(signature, in_row=True)}</w:tc></w:tr>"
+            f"{self._signature(signature, in_row=True, body=body)}</w:tc></w:tr>"
             for signature in table.signatures
         )
         width = (self._prepared.text_width - _COLUMN_GAP) // 2
@@ -332,13 +406,15 @@ class DocxRenderer:
 
         A merged letter shares its context paragraphs, asks and signatures with the
         letters before it; blocks are immutable values, so their XML is reused. A block
-        holding a hyperlink is built again, since its relationship id is one document's.
+        holding a hyperlink or a footnote is built again, since its relationship id or
+        note number is one document's.
         """
         key = (block, num_id)
         xml = self._memo.get(key)
         if xml is None:
             xml = self._block(block, num_id, body)
-            if 'r:id="' not in xml:
+            # a block with a link, a footnote or a picture refers to this document's parts
+            if not any(mark in xml for mark in _PER_DOCUMENT):
                 if len(self._memo) >= _MEMO_LIMIT:
                     self._memo.clear()
                 self._memo[key] = xml
@@ -372,8 +448,121 @@ class DocxRenderer:
                 keep_next=block.keep_next,
             )
         if isinstance(block, SignatureBlock):
-            return self._signature(block)
-        return self._columns(block)
+            return self._signature(block, body=body)
+        if isinstance(block, TableBlock):
+            return self._table(block, body)
+        if isinstance(block, LogoRow):
+            return self._logos(block, body)
+        return self._columns(block, body)
+
+    def _picture(self, path: str, alt: str, box: tuple[int, int], body: _Body, where: str) -> str:
+        """A run holding the image at ``path``, as large as fits ``box`` (EMU), with its
+        alt text in ``wp:docPr/@descr`` (what a screen reader says)."""
+        image = read_image(path, where=where)
+        rid = body.image_id(image, self._entry_names)
+        cx, cy = fit(image, *box)
+        body.drawings += 1
+        number = 1000 + body.drawings
+        name = f"Picture {body.drawings}"
+        return (
+            f'<w:r><w:drawing><wp:inline {DRAWING_NAMESPACES} distT="0" distB="0" '
+            f'distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="{name}" descr="{_attr(alt)}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
+            "</wp:cNvGraphicFramePr><a:graphic>"
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="{name}" '
+            f'descr="{_attr(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+            '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+            f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+            "</w:drawing></w:r>"
+        )
+
+    @functools.cached_property
+    def _entry_names(self) -> set[str]:
+        return {entry.name for entry in self._prepared.entries}
+
+    def _logos(self, block: LogoRow, body: _Body) -> str:
+        """The organisations' logos in a borderless table: up to four a row, rows of
+        equal length where the count allows (six logos: two rows of three), each logo
+        centred in its cell and no taller than :data:`LOGO_HEIGHT`."""
+        count = len(block.logos)
+        rows = -(-count // LOGOS_PER_ROW)
+        per_row = -(-count // rows)
+        width = self._prepared.text_width
+        cell = width // per_row
+        box = (max(cell - _LOGO_GAP, 720) * _EMU_PER_TWIP, LOGO_HEIGHT)
+        out: list[str] = []
+        text_style = self._prepared.style_ids[STYLES.TABLE_TEXT]
+        centre = f'<w:pStyle w:val="{text_style}"/><w:jc w:val="center"/>'
+        for start in range(0, count, per_row):
+            cells = []
+            for index in range(start, start + per_row):
+                picture = ""
+                if index < count:
+                    path, alt = block.logos[index]
+                    picture = self._picture(path, alt, box, body, f"logos[{index}]")
+                cells.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{cell}" w:type="dxa"/><w:vAlign w:val="center"/>'
+                    f"</w:tcPr><w:p><w:pPr>{centre}</w:pPr>{picture}</w:p></w:tc>"
+                )
+            out.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{cell}"/>' for _ in range(per_row))
+        gap = f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr></w:p>'
+        return (
+            f'{gap}<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>'
+            f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="86" w:type="dxa"/><w:bottom w:w="86" w:type="dxa"/>'
+            "</w:tblCellMar>"
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>{gap}"
+        )
+
+    def _table(self, block: TableBlock, body: _Body) -> str:
+        """A table in the reference's "Letter Table" style, its header row repeated on
+        each page and never split from the first row; no row splits across pages.
+
+        Columns are as wide as their longest cell asks (within limits); a caption, if
+        any, keeps with the table; an empty paragraph after it gives the usual gap.
+        """
+        ids = self._prepared.style_ids
+        grid = _column_widths(block, self._prepared.text_width)
+
+        def row(cells: tuple[str, ...], style: str, *, header: bool) -> str:
+            props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+            out = [f"<w:tr><w:trPr>{props}</w:trPr>"]
+            for column, cell in enumerate(cells):
+                align = block.align[column]
+                jc = f'<w:jc w:val="{align}"/>' if align != "left" else ""
+                keep = "<w:keepNext/>" if header else ""
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{grid[column]}" w:type="dxa"/></w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/>{keep}{jc}</w:pPr>'
+                    f"{self._runs(cell, body)}</w:p></w:tc>"
+                )
+            return "".join(out) + "</w:tr>"
+
+        rows = [row(block.header, STYLES.TABLE_HEADING, header=True)] if block.header else []
+        rows += [row(cells, STYLES.TABLE_TEXT, header=False) for cells in block.rows]
+        first_row = "1" if block.header else "0"
+        caption = (
+            self._p(STYLES.TABLE_CAPTION, self._runs(block.caption, body), keep_next=True)
+            if block.caption
+            else ""
+        )
+        gap = f'<w:p><w:pPr><w:pStyle w:val="{ids[STYLES.TABLE_TEXT]}"/></w:pPr></w:p>'
+        cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        return (
+            f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="{ids[STYLES.TABLE]}"/>'
+            '<w:tblW w:w="5000" w:type="pct"/>'
+            f'<w:tblLook w:val="0{"4" if block.header else "0"}00" w:firstRow="{first_row}" '
+            'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{cols}</w:tblGrid>{''.join(rows)}</w:tbl>{gap}"
+        )
 
     def _letter_xml(
         self, letter: Letter, blocks: list[Block], num_id: int, body: _Body, *, restart: bool
@@ -386,6 +575,15 @@ class DocxRenderer:
         """
         prep = self._prepared
         chunks: list[str] = []
+        if not prep.has_letterhead and letter.sender.logo:
+            picture = self._picture(
+                letter.sender.logo,
+                f"Logo of {letter.sender.organization or 'the sender'}",
+                _LETTERHEAD_BOX,
+                body,
+                "sender.logo",
+            )
+            chunks.append(self._p(STYLES.LETTERHEAD_NAME, picture, keep_next=True))
         if not prep.has_letterhead and letter.sender.organization:
             chunks.append(self._lines(STYLES.LETTERHEAD_NAME, [letter.sender.organization]))
             address = " · ".join(letter.sender.address_lines)
@@ -443,7 +641,114 @@ class DocxRenderer:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _NoteParts:
+    """What a document with footnotes adds: the parts, a relationship, a content type,
+    and the reference's own footnote parts it replaces."""
+
+    parts: list[tuple[str, str]]
+    relationship: str
+    content_type: str
+    replaced: frozenset[str]
+
+
+_FOOTNOTES_REL_RE = re.compile(r'<Relationship\b[^>]*\bType="[^"]*/relationships/footnotes"[^>]*/>')
+
+
+def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
+    """``footnotes.xml`` (separators first, then the notes) and its relationships.
+
+    A reference with a footnotes part of its own (a house style saved by Word has one,
+    holding only the separators) keeps its relationship and content type; the part is
+    replaced. Otherwise ``word/footnotes.xml`` is added (or a free name beside it).
+    """
+    found = _FOOTNOTES_REL_RE.search(prep.rels_xml)
+    names = {entry.name for entry in prep.entries}
+    relationship = content_type = ""
+    if found:
+        target = re.search(r'\bTarget="([^"]+)"', found.group(0))
+        raw = target.group(1) if target else "footnotes.xml"
+        name = raw.lstrip("/") if raw.startswith("/") else f"word/{raw}"
+    else:
+        name = "word/footnotes.xml"
+        if name in names:  # pragma: no cover - a part no relationship points to
+            name = f"{prep.part_prefix}-footnotes.xml"
+        relationship = (
+            f'<Relationship Id="{prep.id_prefix}Notes" Type="{FOOTNOTES_REL}" '
+            f'Target="{name.removeprefix("word/")}"/>'
+        )
+        content_type = f'<Override PartName="/{name}" ContentType="{FOOTNOTES_CT}"/>'
+    folder, _, file = name.rpartition("/")
+    rels_name = f"{folder}/_rels/{file}.rels"
+    separators = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+        'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>"
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">{separators}'
+        f"{''.join(body.notes)}</w:footnotes>"
+    )
+    rels = "".join(
+        f'<Relationship Id="{rid}" Type="{HYPERLINK_REL}" '
+        f'Target="{_attr(url)}" TargetMode="External"/>'
+        for url, rid in body.note_links.items()
+    )
+    parts = [(name, xml)]
+    if rels:
+        parts.append(
+            (
+                rels_name,
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}'
+                "</Relationships>",
+            )
+        )
+    return _NoteParts(parts, relationship, content_type, frozenset({name, rels_name}))
+
+
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
+_CHAR_TWIPS = 110  # the width of an average character of a 10 pt table cell
+_CELL_MARGINS = 220  # twips: a cell's left and right margins and a little air
+
+
+def _column_widths(block: TableBlock, width: int) -> list[int]:
+    """Column widths (twips) filling ``width``: no column narrower than its longest
+    word, the room left shared by how much longer each column's longest cell is."""
+    columns = len(block.align)
+    rows = [cells for cells in (block.header, *block.rows) if cells]
+    texts = [[plain(cells[c]) for cells in rows] for c in range(columns)]
+    least = [
+        max((len(word) for text in column for word in text.split()), default=1) * _CHAR_TWIPS
+        + _CELL_MARGINS
+        for column in texts
+    ]
+    full = [
+        max(max((len(text) for text in column), default=1) * _CHAR_TWIPS + _CELL_MARGINS, low)
+        for column, low in zip(texts, least, strict=True)
+    ]
+    if sum(full) <= width:  # everything fits on one line: share the spare room alike
+        return [width * f // sum(full) for f in full]
+    if sum(least) >= width:
+        return [width * w // sum(least) for w in least]
+    spare = width - sum(least)
+    wants = [f - w for f, w in zip(full, least, strict=True)]
+    return [w + spare * want // sum(wants) for w, want in zip(least, wants, strict=True)]
+
+
+_PER_DOCUMENT = ('r:id="', "<w:footnoteReference", "r:embed=")
+_EMU_PER_TWIP = 635
+_EMU_PER_INCH = 914_400
+LOGOS_PER_ROW = 4
+"""At most this many organisation logos stand side by side."""
+LOGO_HEIGHT = int(0.75 * _EMU_PER_INCH)
+"""The tallest a logo is set (EMU): three quarters of an inch."""
+_LOGO_GAP = 360  # twips between two logos (a quarter inch)
+_SIGNATURE_BOX = (int(2.25 * _EMU_PER_INCH), int(0.6 * _EMU_PER_INCH))
+_LETTERHEAD_BOX = (int(2.5 * _EMU_PER_INCH), int(0.9 * _EMU_PER_INCH))
 _COLUMN_GAP = 432  # twips between the two columns of signers (0.3 in)
 _NO_BORDERS = "".join(
     f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")

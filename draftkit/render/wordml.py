@@ -11,9 +11,13 @@ import re
 __all__ = [
     "CUSTOM_CT",
     "CUSTOM_REL",
+    "DRAWING_NAMESPACES",
+    "FOOTNOTES_CT",
+    "FOOTNOTES_REL",
     "HEADER_CT",
     "HEADER_REL",
     "HYPERLINK_REL",
+    "IMAGE_REL",
     "MAX_REFERENCE_BYTES",
     "R_NS",
     "W_NS",
@@ -30,6 +34,15 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+DRAWING_NAMESPACES = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
+"""The namespaces of an inline picture, declared on its ``wp:inline``."""
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 W = f"{{{W_NS}}}"
