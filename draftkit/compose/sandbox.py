@@ -407,9 +407,12 @@ def _long_date(value: Any, style: str = "us") -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
-def make_env(loader: jinja2.BaseLoader | None) -> Sandbox:
+def make_env(
+    loader: jinja2.BaseLoader | None, *, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> Sandbox:
     env = Sandbox(
         loader=loader,
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,

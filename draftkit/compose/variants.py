@@ -15,6 +15,7 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.compose.compiled import CompiledTemplateCache
 from draftkit.compose.context import CONTEXT_NAMES
 from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
 from draftkit.compose.sandbox import (
@@ -282,7 +283,7 @@ class TemplateSet:
                     hint="create it or fix templates: in draftkit.yaml / --templates",
                 )
         self.loader = FolderLoader(self.folders, BUILTIN_TEMPLATES)
-        self.env = make_env(self.loader)
+        self.env = make_env(self.loader, bytecode_cache=CompiledTemplateCache())
         self._parsed: dict[str, tuple[tuple[Path, int, int], LoadedTemplate]] = {}
         self._lock = threading.Lock()
 
