@@ -113,3 +113,30 @@ def test_an_unwritable_cache_folder_costs_only_speed(tmp_path: Path) -> None:
     fresh = Bucket(string_env(), "k", "checksum")
     cache.load_bytecode(fresh)
     assert fresh.code is None
+
+
+def _names_read(folder: Path, variant: str) -> frozenset[str]:
+    template_set_for.cache_clear()
+    return template_set_for((folder,)).names_read(variant, ["opening", "closing"])
+
+
+def test_facts_kept_between_starts_give_the_same_names_read(tmp_path: Path) -> None:
+    _variant(tmp_path, "team", "{% set x = 1 %}Dear {{ recipient.name }} of {{ topic }}.")
+    fresh = _names_read(tmp_path, "team")
+    assert {"recipient", "topic"} <= fresh
+    facts = sorted((default_cache_dir() / "templates").glob("*.facts.json"))
+    assert facts
+    assert _names_read(tmp_path, "team") == fresh  # from the kept facts
+    for entry in facts:
+        entry.write_text('{"parent": 3}', encoding="utf-8")  # damaged: parsed again
+    assert _names_read(tmp_path, "team") == fresh
+
+
+def test_kept_facts_still_give_the_syntax_tree_when_asked(tmp_path: Path) -> None:
+    _variant(tmp_path, "team", "About {{ campaign }}.")
+    template_set_for.cache_clear()
+    template_set_for((tmp_path,)).chain("team")
+    template_set_for.cache_clear()
+    info = template_set_for((tmp_path,)).info("team")  # parses the tree on demand
+    assert "opening" in info.blocks
+    assert "campaign" in info.undeclared
