@@ -140,3 +140,15 @@ def test_kept_facts_still_give_the_syntax_tree_when_asked(tmp_path: Path) -> Non
     info = template_set_for((tmp_path,)).info("team")  # parses the tree on demand
     assert "opening" in info.blocks
     assert "campaign" in info.undeclared
+
+
+def test_one_off_strings_are_kept_too_and_stay_sandboxed() -> None:
+    from draftkit.compose.sandbox import _compiled, render_string
+
+    for _ in range(2):  # compiled, then loaded from the cache
+        _compiled.cache_clear()
+        assert render_string("Dear {{ who }},", {"who": "Ana"}) == "Dear Ana,"
+        _compiled.cache_clear()
+        with pytest.raises(TemplateError, match="unsafe"):
+            render_string("{{ ''.__class__.__mro__ }}", {})
+    assert len(_entries()) >= 2

@@ -6,7 +6,8 @@ compose parses each template once more to read its syntax tree (what it extends,
 blocks, the names it reads). So ``<user cache>/draftkit/templates`` keeps, per template,
 the compiled code (Jinja's bytecode cache format, :class:`CompiledTemplateCache`) and
 the facts read from its syntax tree (JSON, :func:`load_facts`), and a later start uses
-them instead of parsing and compiling again.
+them instead of parsing and compiling again. One-off template strings (clause wordings,
+the spec's own ``{{ … }}`` text) keep their compiled code the same way.
 
 A cached entry is used only for the same template text (Jinja checks a checksum of the
 source), the same template file, the same Jinja and Python versions (Jinja checks its
@@ -31,12 +32,13 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
-from draftkit.compose import sandbox
 from draftkit.config import default_cache_dir
 from draftkit.errors import DraftkitError
 from draftkit.outputs import write_bytes_atomic
 
 __all__ = ["CompiledTemplateCache", "load_facts", "save_facts"]
+
+_HERE = Path(__file__).parent
 
 _MAX_ENTRY_BYTES = 4 * 1024 * 1024
 """A cached entry larger than this is ignored (a template is at most 256 KB of text)."""
@@ -47,7 +49,7 @@ def _code_fingerprint() -> str:
     """A hash of what turns a template into code: Jinja's version and the sandbox module."""
     digest = hashlib.sha256(f"jinja2 {jinja2.__version__}\n".encode())
     try:
-        digest.update(Path(sandbox.__file__).read_bytes())
+        digest.update((_HERE / "sandbox.py").read_bytes())
     except OSError:  # no source file (a frozen install): never reuse an entry
         return ""
     return digest.hexdigest()
@@ -58,7 +60,7 @@ def _facts_fingerprint() -> str:
     """A hash of what reads a template's facts: the sandbox's parser and the variants module."""
     code = _code_fingerprint()
     try:
-        reader = (Path(sandbox.__file__).parent / "variants.py").read_bytes()
+        reader = (_HERE / "variants.py").read_bytes()
     except OSError:
         return ""
     return hashlib.sha256(code.encode() + reader).hexdigest() if code else ""
@@ -141,6 +143,21 @@ class CompiledTemplateCache(jinja2.BytecodeCache):
             write_bytes_atomic(self._path(bucket), out.getvalue(), force=True)
         except (OSError, DraftkitError):
             pass  # a cache that cannot be written only costs the next start its speed
+
+    def compile_string(self, env: jinja2.Environment, source: str) -> jinja2.Template:
+        """``env.from_string(source)``, with the compiled code kept like a template's.
+
+        A one-off string (a clause's wording, the spec's own text) has no file: its entry
+        is named by a hash of its text.
+        """
+        name = "<string>:" + hashlib.sha256(source.encode("utf-8")).hexdigest()
+        bucket = self.get_bucket(env, name, None, source)
+        code = bucket.code
+        if code is None:
+            code = env.compile(source)
+            bucket.code = code
+            self.set_bucket(bucket)
+        return env.template_class.from_code(env, code, env.make_globals(None), None)
 
     def clear(self) -> None:
         """Remove every entry (compiled code and facts)."""

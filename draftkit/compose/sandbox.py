@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
+from draftkit.compose.compiled import CompiledTemplateCache
 from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
 from draftkit.markup import escape
 from draftkit.numbers import number_words
@@ -576,12 +577,16 @@ class _NoTemplates(jinja2.BaseLoader):
 @functools.cache
 def string_env() -> Sandbox:
     """The sandbox of one-off strings (clause wording, the spec's own text)."""
-    return make_env(_NoTemplates())
+    return make_env(_NoTemplates(), bytecode_cache=CompiledTemplateCache())
 
 
 @functools.lru_cache(maxsize=1024)
 def _compiled(source: str) -> jinja2.Template:
-    return string_env().from_string(source)
+    env = string_env()
+    cache = env.bytecode_cache
+    if isinstance(cache, CompiledTemplateCache):
+        return cache.compile_string(env, source)
+    return env.from_string(source)
 
 
 def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:
