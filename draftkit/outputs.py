@@ -10,8 +10,9 @@ half-written one).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -24,16 +25,6 @@ __all__ = [
     "write_bytes_atomic",
     "write_text_atomic",
 ]
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a new file gets (umask applied), or the mode of the file it replaces."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 def os_reason(exc: OSError) -> str:
@@ -82,37 +73,43 @@ def claim_output(path: str | Path, *, force: bool = False) -> Path:
             ``force`` is false.
     """
     target = Path(path)
-    if target.is_symlink() or (target.exists() and not target.is_file()):
+    _claim(target, force)
+    return target
+
+
+# errors that mean "no such file" when a path is looked at (as pathlib's exists() takes them)
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
+def _claim(target: Path, force: bool) -> os.stat_result | None:
+    """:func:`claim_output` with one look at the path; its status when it exists."""
+    try:
+        found: os.stat_result | None = os.lstat(target)
+    except OSError as exc:
+        if exc.errno not in _MISSING:
+            raise
+        found = None
+    if found is not None and not stat.S_ISREG(found.st_mode):
         raise OutputExistsError(
             "output is not a regular file (a folder, link or device)",
             path=target,
             hint="write to a regular file path",
         )
-    if target.exists() and not force:
+    if found is not None and not force:
         raise OutputExistsError(
             "output file already exists", path=target, hint="pass --force to replace it"
         )
-    return target
+    return found
 
 
 @contextlib.contextmanager
 def _atomic_target(path: Path, force: bool) -> Iterator[int]:
-    claim_output(path, force=force)
+    replaced = _claim(path, force)
     parent = path.parent if str(path.parent) else Path()
-    if not parent.is_dir():
-        raise OutputExistsError(
-            "the output folder does not exist", path=path, hint=f"create {parent} first"
-        )
+    fd, tmp = _temporary(path, parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot create a file in {parent} ({os_reason(exc)})",
-            path=path,
-            hint="choose a folder you can write to",
-        ) from None
-    try:
-        Path(tmp).chmod(_file_mode(path))
+        if replaced is not None:
+            os.fchmod(fd, replaced.st_mode & 0o7777)  # the mode of the file it replaces
         yield fd
         os.close(fd)
         fd = -1
@@ -131,6 +128,36 @@ def _atomic_target(path: Path, force: bool) -> Iterator[int]:
     except BaseException:
         _discard(fd, tmp)
         raise
+
+
+def _temporary(path: Path, parent: Path) -> tuple[int, str]:
+    """A new file beside ``path`` (``.NAME.RANDOM.part``), open for writing.
+
+    It is created with mode 0o666 less the umask, the mode a new file gets (the caller
+    gives a replaced file's mode back to it).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = str(parent / f".{path.name}.{os.urandom(6).hex()}.part")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if not parent.is_dir():
+                raise OutputExistsError(
+                    "the output folder does not exist", path=path, hint=f"create {parent} first"
+                ) from None
+            raise OutputError(
+                f"cannot create a file in {parent} ({os_reason(exc)})",
+                path=path,
+                hint="choose a folder you can write to",
+            ) from None
+    raise OutputError(
+        f"cannot create a file in {parent} (no free temporary name)",
+        path=path,
+        hint="remove the .part files left in that folder",
+    )
 
 
 def _discard(fd: int, tmp: str) -> None:

@@ -54,3 +54,23 @@ def test_shown_escapes_what_a_terminal_acts_on() -> None:
     assert shown("\u2066isolate\u2069") == "U+2066isolateU+2069"
     assert shown("lone\ud800") == "loneU+D800"
     assert shown("tab\tand\nnewline stay, café too") == "tab\tand\nnewline stay, café too"
+
+
+def test_every_ascii_character_is_judged_as_the_full_pattern_does() -> None:
+    import re
+
+    full = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef]")
+    for code in range(0x80):
+        text = f"plain {chr(code)} text"
+        expected = full.search(text)
+        assert find_unwritable(text) == ((6, chr(code)) if expected else None), code
+
+
+def test_unwritable_in_looks_in_str_subclasses_tuples_dicts_and_nested_models() -> None:
+    class Marked(str):
+        pass
+
+    assert unwritable_in(["ok", (1, None, Marked("a\x0b"))]) == ("[1][2]", "\x0b")
+    assert unwritable_in({"k\x01": "v"}) is not None
+    letter = Letter.model_construct(body=["fine"], variables={"n": 3, "x": ["y", "\x1f"]})
+    assert unwritable_in(letter) == ("variables.x[1]", "\x1f")

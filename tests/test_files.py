@@ -151,6 +151,33 @@ def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o044  # readable by group/others under a normal umask
 
 
+def test_new_files_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    mask = os.umask(0o027)
+    try:
+        new = write_text_atomic(tmp_path / "new.txt", "x")
+        assert new.stat().st_mode & 0o777 == 0o640
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_text_atomic(kept, "new", force=True)
+        assert kept.stat().st_mode & 0o777 == 0o600
+        assert kept.read_text() == "new"
+    finally:
+        os.umask(mask)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt", "new.txt"]
+
+
+def test_atomic_write_refuses_a_link_or_a_folder_at_the_target(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("keep")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    (tmp_path / "folder.txt").mkdir()
+    for name in ("link.txt", "folder.txt"):
+        with pytest.raises(OutputExistsError, match="not a regular file"):
+            write_text_atomic(tmp_path / name, "x", force=True)
+    assert (tmp_path / "real.txt").read_text() == "keep"
+    assert not list(tmp_path.glob(".*.part"))
+
+
 _text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40
 ).filter(lambda s: s.strip() == s and s.strip() and find_unwritable(s) is None)

@@ -25,8 +25,8 @@ from draftkit.protocol import (
     address_forms,
     combined_salutation,
     get_office,
-    iter_forms,
     offices,
+    salutation_texts,
 )
 from draftkit.schema import Addressee
 
@@ -53,17 +53,8 @@ _COUNTRY_PREFIX = re.compile(r"^(?:u\.s\.|us|united states)\s+", re.IGNORECASE)
 @functools.cache
 def _title_words() -> frozenset[str]:
     found = set(_BASE_TITLE_WORDS)
-    for row in offices():
-        texts = [
-            text
-            for field, text in iter_forms(row)
-            if field.rsplit(".", 1)[-1].startswith("salutation")
-        ]
-        for extra in (row.courtesy_title, row.courtesy_title_plural):
-            if extra:
-                texts.append(extra)
-        for text in texts:
-            found.update(w.lower() for w in words(re.sub(r"\{[^}]*\}", " ", text)))
+    for text in salutation_texts():
+        found.update(w.lower() for w in words(re.sub(r"\{[^}]*\}", " ", text)))
     found |= {w + "s" for w in found if not w.endswith("s")}
     return frozenset(found)
 

@@ -7,14 +7,11 @@ import datetime as dt
 import difflib
 import gc
 import hashlib
-import multiprocessing
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -653,6 +650,11 @@ def _read_all(files: Sequence[Path]) -> Iterator[list[Clause]]:
     if workers < 2 or total < PARALLEL_BYTES:
         yield from (read_clause_file(path) for path in files)
         return
+
+    # deferred: process pools (~15 ms to import) serve only large libraries (start-up time)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     try:
         context = multiprocessing.get_context("spawn")

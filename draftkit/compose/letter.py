@@ -192,7 +192,7 @@ def _compose(
         )
         options_text = templates.render_blocks(variant, values, ["options"])
         if "options" in options_text:
-            path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
+            path = next((c.path for c in chain if "options" in c.facts.block_names), chain[0].path)
             filled += apply_options(work, options_text["options"], path)
     style = work.options.salutation_style
     mark = salutation_mark(work.options, builtin_audience)

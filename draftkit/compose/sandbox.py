@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
+from draftkit.compose.compiled import CompiledTemplateCache
 from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
 from draftkit.markup import escape
 from draftkit.numbers import number_words
@@ -407,9 +408,12 @@ def _long_date(value: Any, style: str = "us") -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
-def make_env(loader: jinja2.BaseLoader | None) -> Sandbox:
+def make_env(
+    loader: jinja2.BaseLoader | None, *, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> Sandbox:
     env = Sandbox(
         loader=loader,
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
@@ -573,12 +577,16 @@ class _NoTemplates(jinja2.BaseLoader):
 @functools.cache
 def string_env() -> Sandbox:
     """The sandbox of one-off strings (clause wording, the spec's own text)."""
-    return make_env(_NoTemplates())
+    return make_env(_NoTemplates(), bytecode_cache=CompiledTemplateCache())
 
 
 @functools.lru_cache(maxsize=1024)
 def _compiled(source: str) -> jinja2.Template:
-    return string_env().from_string(source)
+    env = string_env()
+    cache = env.bytecode_cache
+    if isinstance(cache, CompiledTemplateCache):
+        return cache.compile_string(env, source)
+    return env.from_string(source)
 
 
 def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:

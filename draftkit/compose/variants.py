@@ -15,6 +15,7 @@ import jinja2
 from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.compose.compiled import CompiledTemplateCache, load_facts, save_facts
 from draftkit.compose.context import CONTEXT_NAMES
 from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
 from draftkit.compose.sandbox import (
@@ -162,15 +163,80 @@ def _front_matter(source: str, path: Path) -> _FrontMatter:
 
 
 @dataclass
+class _Facts:
+    """What a template's syntax tree says, kept between starts (see ``compose.compiled``).
+
+    Attributes:
+        parent: The template it extends, or None.
+        block_names: Its blocks (nested ones too), in order.
+        top_loads: The names its code outside blocks loads (``*``: include/import).
+        block_loads: Per block, the names the block loads.
+    """
+
+    parent: str | None
+    block_names: tuple[str, ...]
+    top_loads: frozenset[str]
+    block_loads: dict[str, frozenset[str]]
+
+    @classmethod
+    def read(cls, ast: nodes.Template, path: Path) -> _Facts:
+        top: set[str] = set()
+        _loads(ast, top, skip_blocks=True)
+        block_loads: dict[str, frozenset[str]] = {}
+        for block in ast.find_all(nodes.Block):
+            names: set[str] = set()
+            _loads(block, names, skip_blocks=False)
+            block_loads[block.name] = frozenset(names)
+        return cls(_extends_target(ast, path), tuple(block_loads), frozenset(top), block_loads)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "parent": self.parent,
+            "top_loads": sorted(self.top_loads),
+            "block_loads": {name: sorted(self.block_loads[name]) for name in self.block_names},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> _Facts | None:
+        parent, top, blocks = data.get("parent"), data.get("top_loads"), data.get("block_loads")
+        if not (parent is None or isinstance(parent, str)) or not isinstance(blocks, dict):
+            return None
+        lists = [top, *blocks.values()]
+        if not all(isinstance(x, list) and all(isinstance(n, str) for n in x) for x in lists):
+            return None
+        block_loads = {str(name): frozenset(names) for name, names in blocks.items()}
+        return cls(parent, tuple(block_loads), frozenset(top or ()), block_loads)
+
+
+@dataclass
 class LoadedTemplate:
+    """A template of a variant's chain: its file, front matter and facts.
+
+    The syntax tree (``ast``, ``blocks``) is parsed only when asked for (``draftkit
+    templates show``): rendering and merging need only the facts, kept between starts.
+    """
+
     name: str
     path: Path
     builtin: bool
     source: str
-    ast: nodes.Template
     parent: str | None
     meta: _FrontMatter
-    blocks: dict[str, nodes.Block] = field(default_factory=dict)
+    facts: _Facts
+    parse: Any = field(repr=False, default=None)
+    _ast: nodes.Template | None = field(default=None, repr=False)
+
+    @property
+    def ast(self) -> nodes.Template:
+        """The template's syntax tree (parsed on first use)."""
+        if self._ast is None:
+            self._ast = self.parse()
+        return self._ast
+
+    @property
+    def blocks(self) -> dict[str, nodes.Block]:
+        """Its blocks by name (nested ones too), from the syntax tree."""
+        return {block.name: block for block in self.ast.find_all(nodes.Block)}
 
 
 def _extends_target(ast: nodes.Template, path: Path) -> str | None:
@@ -282,7 +348,7 @@ class TemplateSet:
                     hint="create it or fix templates: in draftkit.yaml / --templates",
                 )
         self.loader = FolderLoader(self.folders, BUILTIN_TEMPLATES)
-        self.env = make_env(self.loader)
+        self.env = make_env(self.loader, bytecode_cache=CompiledTemplateCache())
         self._parsed: dict[str, tuple[tuple[Path, int, int], LoadedTemplate]] = {}
         self._lock = threading.Lock()
 
@@ -317,7 +383,11 @@ class TemplateSet:
             if cached is not None and cached[0] == key:
                 return cached[1]
             source, _, _ = self.loader.get_source(self.env, template_name)
-            ast = self.env.parse(source, template_name, str(path))
+            ast: nodes.Template | None = None
+            kept = load_facts(source)
+            facts = _Facts.from_json(kept) if kept is not None else None
+            if facts is None:
+                ast = self.env.parse(source, template_name, str(path))
         except jinja2.TemplateNotFound:
             raise TemplateError(
                 f"no template variant '{_parent_variant(template_name)}'",
@@ -331,18 +401,21 @@ class TemplateSet:
             if error.path is None and found is not None:
                 error.path = display_path(found)  # the file that could not be used
             raise error from None
-        parent = _extends_target(ast, path)
+        if facts is None:
+            assert ast is not None
+            facts = _Facts.read(ast, path)
+            save_facts(source, facts.to_json())
         loaded = LoadedTemplate(
             name=_parent_variant(template_name),
             path=path,
             builtin=folder == BUILTIN_TEMPLATES,
             source=source,
-            ast=ast,
-            parent=parent,
+            parent=facts.parent,
             meta=_front_matter(source, path),
+            facts=facts,
+            parse=functools.partial(self.env.parse, source, template_name, str(path)),
+            _ast=ast,
         )
-        for block in ast.find_all(nodes.Block):
-            loaded.blocks[block.name] = block
         with self._lock:
             self._parsed[template_name] = (key, loaded)
         return loaded
@@ -488,16 +561,16 @@ class TemplateSet:
         chain = self.chain(name)
         names: set[str] = set()
         for loaded in chain:
-            _loads(loaded.ast, names, skip_blocks=True)
+            names |= loaded.facts.top_loads
         wanted = set(blocks)
         for loaded in chain:
-            for block in loaded.blocks.values():
-                if block.name in wanted:
-                    _loads(block, names, skip_blocks=False)
+            for block_name, loads in loaded.facts.block_loads.items():
+                if block_name in wanted:
+                    names |= loads
         if "self" in names:
             for loaded in chain:
-                for block in loaded.blocks.values():
-                    _loads(block, names, skip_blocks=False)
+                for loads in loaded.facts.block_loads.values():
+                    names |= loads
         return frozenset(names - _JINJA_NAMES)
 
     # -- rendering --------------------------------------------------------------------
@@ -538,7 +611,9 @@ class TemplateSet:
             for block in wanted:
                 funcs = ctx.blocks.get(block)
                 if funcs:
-                    where = next((c.path for c in chain if block in c.blocks), chain[0].path)
+                    where = next(
+                        (c.path for c in chain if block in c.facts.block_names), chain[0].path
+                    )
                     out[block] = run_template(self.env, functools.partial(funcs[0], ctx))
         except DraftkitError:
             raise

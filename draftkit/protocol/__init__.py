@@ -39,7 +39,7 @@ from draftkit.protocol.rows import (
     Source,
     StyleForms,
 )
-from draftkit.protocol.table import cited_works, get_office, offices, sources
+from draftkit.protocol.table import cited_works, get_office, offices, salutation_texts, sources
 
 __all__ = [
     "AddressForms",
@@ -59,5 +59,6 @@ __all__ = [
     "get_office",
     "iter_forms",
     "offices",
+    "salutation_texts",
     "sources",
 ]

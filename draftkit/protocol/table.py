@@ -290,3 +290,42 @@ def cited_works(row: OfficeRow) -> str:
     table = _sources_or_empty()
     titles = [table[i].title if i in table else i for i in row.source_ids()]
     return "; ".join(titles) if titles else "house conventions (see cite)"
+
+
+def salutation_texts() -> list[str]:
+    """Every salutation in the table and every courtesy title, for every gender.
+
+    The salutations of each row, of its acting and former holders and of its
+    alternatives, and its ``courtesy_title`` and ``courtesy_title_plural``: the texts
+    :func:`offices` and :func:`~draftkit.protocol.forms.iter_forms` give for the fields
+    named ``salutation…`` (a test keeps the two equal). They are read from the table's
+    data without validating each row (the checker's list of title words would otherwise
+    cost a one-letter render the validation of all ~170 rows); :func:`offices` and the
+    test suite validate the whole table.
+
+    Raises:
+        ProtocolError: The bundled table cannot be read.
+    """
+    out: list[str] = []
+    for raw in _raw_rows().values():
+        holders = [raw, *(raw.get(group) for group in ("acting", "former"))]
+        for holder in holders:
+            if isinstance(holder, dict):
+                for name in ("salutation_formal", "salutation_common"):
+                    out += _gendered_texts(holder.get(name))
+        alternatives = raw.get("alternatives")
+        for alt in alternatives if isinstance(alternatives, list) else []:
+            field = alt.get("field") if isinstance(alt, dict) else None
+            if isinstance(field, str) and field.rsplit(".", 1)[-1].startswith("salutation"):
+                out += _gendered_texts(alt.get("form"))
+        out += [t for t in (raw.get("courtesy_title"), raw.get("courtesy_title_plural")) if t]
+    return out
+
+
+def _gendered_texts(value: Any) -> list[str]:
+    """The non-empty texts of a gendered form as written in the table (see ``Gendered``)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [t for t in (value.get(k) for k in ("neutral", "male", "female")) if t]
+    return []
