@@ -359,6 +359,9 @@ class LetterOptions(_Model):
             onward (DOCX and PDF). None leaves it to the house style: on, unless the
             reference document has its own header for later pages or turns it off.
         check_disable: Lint rules (ids or families) ``draftkit check`` skips for this letter.
+        digits: ``latin`` (0-9) or ``arabic-indic`` (٠-٩) for the digits draftkit
+            writes itself: the date, counts in digits and page numbers. Text you write
+            keeps its own digits.
     """
 
     salutation_style: Literal["common", "formal"] = "common"
@@ -374,6 +377,7 @@ class LetterOptions(_Model):
     quotes: Literal["typographic", "straight"] = "typographic"
     continuation_header: bool | None = None
     check_disable: list[str] = Field(default_factory=list)
+    digits: Literal["latin", "arabic-indic"] = "latin"
 
 
 class ProvenanceEntry(_Model):
@@ -420,6 +424,10 @@ class Letter(_Model):
         variables: Values the templates and clauses may use.
         options: Layout and style settings.
         provenance: Where composed text came from (filled by compose).
+        language: The language the letter is written in: ``en`` (default), ``fr``,
+            ``es`` or ``ar``. It picks the variant's language version, the forms of
+            address, and the labels, date and counts draftkit writes
+            (:mod:`draftkit.languages`).
     """
 
     kind: DocumentKind = "letter"
@@ -444,6 +452,7 @@ class Letter(_Model):
     variables: Variables = Field(default_factory=dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
+    language: Literal["en", "fr", "es", "ar"] = "en"
 
     @field_validator("audience")
     @classmethod
@@ -490,7 +499,9 @@ class Letter(_Model):
     def _strip_re(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        return re.sub(r"^\s*(re|subject)\s*:\s*", "", value, flags=re.IGNORECASE)
+        return re.sub(
+            r"^\s*(re|subject|objet|asunto|الموضوع)\s*:\s*", "", value, flags=re.IGNORECASE
+        )
 
     def unresolved(self) -> list[str]:
         """List what compose still has to fill, as field paths.

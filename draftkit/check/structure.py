@@ -26,7 +26,9 @@ def _date_anchor(letter: Letter) -> str | None:
     if letter.date is None:
         return letter.salutation
 
-    return format_date(letter.date, letter.options.date_format)
+    return format_date(
+        letter.date, letter.options.date_format, letter.language, letter.options.digits
+    )
 
 
 @rule(

@@ -40,6 +40,7 @@ from draftkit.compose.variants import (
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
 from draftkit.files import load_data, load_letter
+from draftkit.languages import LANGUAGES, plural_close
 from draftkit.places import Place, blank_entries, with_texts, without_blanks
 from draftkit.schema import ClauseRef, Letter
 
@@ -159,22 +160,27 @@ def _compose(
     recipient_index: int | None,
 ) -> ComposeResult:
     policy = clause_policy or config.clause_policy
-    variant = audience or spec.audience or "base"
+    language = recipient.language if recipient is not None and recipient.language else None
+    language = language or spec.language
+    warnings: list[str] = []
     templates = templates_for([*template_dirs, *config.templates])
+    variant = language_variant(templates, audience or spec.audience or "base", language, warnings)
     chain = templates.chain(variant)
     # a team variant takes clause wording and salutation punctuation from the variants
-    # it extends: "senate-team" extending us-congress is a us-congress letter
+    # it extends: "senate-team" extending us-congress is a us-congress letter; a language
+    # version ("un-fr") takes clause variants written for the audience it translates
     audiences = [loaded.name for loaded in chain]
+    audiences += [a for a in (_language_base(n) for n in audiences) if a not in audiences]
     builtin_audience = next(
         (loaded.name for loaded in chain if loaded.builtin and loaded.name != "base"), variant
     )
     work = spec.model_copy(deep=True)
     if audience:
         work.audience = audience
+    work.language = language
     if recipient is not None:
         work.addressees = [addressee_of(recipient)]
         work.variables = {**work.variables, **recipient.variables}
-    warnings: list[str] = []
     filled: list[str] = []
     hidden = sorted(set(work.variables) & (CONTEXT_NAMES | set(Letter.model_fields)))
     if hidden:
@@ -195,7 +201,7 @@ def _compose(
             path = next((c.path for c in chain if "options" in c.blocks), chain[0].path)
             filled += apply_options(work, options_text["options"], path)
     style = work.options.salutation_style
-    mark = salutation_mark(work.options, builtin_audience)
+    mark = salutation_mark(work.options, _language_base(builtin_audience), language)
 
     # 1. forms of address
     forms = _address(work, style, filled, recipient)
@@ -257,6 +263,11 @@ def _compose(
             if first is not None and first.complimentary_close:
                 work.complimentary_close = first.complimentary_close
                 filled.append("complimentary_close")
+        if "complimentary_close" in filled and work.complimentary_close:
+            # the table's French closes speak for one signer: "ma" becomes "notre"
+            work.complimentary_close = plural_close(
+                work.complimentary_close, language, several=_several_signers(work)
+            )
 
     # 5. text that rendered empty is left out
     text_places = {text.place: relocate(text.place, moved) for text in texts}
@@ -319,9 +330,10 @@ def names_read(
         ClauseError: A referenced clause is unknown (or no library is configured).
     """
     config = config or ProjectConfig()
-    variant = audience or spec.audience or "base"
     templates = templates_for([*template_dirs, *config.templates])
+    variant = language_variant(templates, audience or spec.audience or "base", spec.language, [])
     audiences = [loaded.name for loaded in templates.chain(variant)]
+    audiences += [a for a in (_language_base(n) for n in audiences) if a not in audiences]
     refs = [
         (f"{field}[{index}]", entry)
         for field in ("body", "asks", "closing")
@@ -366,7 +378,10 @@ def _address(
 ) -> list[AddressForms | None]:
     """Fill the addressees' and cc's lines from their offices (in place); the forms."""
     try:
-        forms = [forms_for(a, style, f"addressees[{i}]") for i, a in enumerate(work.addressees)]
+        forms = [
+            forms_for(a, style, f"addressees[{i}]", work.language)
+            for i, a in enumerate(work.addressees)
+        ]
     except ProtocolError as exc:
         if recipient is None:
             raise
@@ -377,11 +392,42 @@ def _address(
             filled.append(f"addressees[{index}]")
         work.addressees[index] = updated
     for index, who in enumerate(work.cc):
-        updated = fill_addressee(who, forms_for(who, style, f"cc[{index}]"))
+        updated = fill_addressee(who, forms_for(who, style, f"cc[{index}]", work.language))
         if updated is not who:
             filled.append(f"cc[{index}]")
         work.cc[index] = updated
     return forms
+
+
+def language_variant(
+    templates: TemplateSet, variant: str, language: str, warnings: list[str]
+) -> str:
+    """The variant's version in ``language`` (``un`` -> ``un-fr``), when there is one.
+
+    A variant already named for a language, or an English letter, is used as it is. A
+    variant with no version in the letter's language is used in English, with a warning.
+    """
+    if language == "en" or _language_base(variant) != variant:
+        return variant
+    wanted = f"{variant}-{language}"
+    if wanted in templates.names():
+        return wanted
+    warnings.append(
+        f"variant '{variant}' has no {language} version ({wanted}.j2); the text it adds "
+        f"is in English: write it in the spec, or add {wanted}.j2 to your templates"
+    )
+    return variant
+
+
+def _language_base(name: str) -> str:
+    """``un-fr`` -> ``un``: the audience a language version of a variant translates."""
+    head, sep, tail = name.rpartition("-")
+    return head if sep and tail in LANGUAGES and tail != "en" else name
+
+
+def _several_signers(letter: Letter) -> bool:
+    """The letter speaks as "we": several signers, or a coalition."""
+    return letter.sender.coalition or len(letter.signatories) > 1
 
 
 def _group(letter: Letter) -> str | None:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from draftkit import languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.schema import Addressee, Ask, Letter, Signatory
@@ -316,28 +317,19 @@ def typeset(letter: Letter) -> Letter:
     )
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+def format_date(
+    value: dt.date, style: str = "us", language: str | None = None, digits: str = "latin"
+) -> str:
+    """Write a date the way a letter does: ``May 25, 2021`` or ``25 May 2021`` in
+    English, "16 mars 2026", "16 de marzo de 2026" ... in other languages
+    (:func:`draftkit.languages.format_date`)."""
+    return languages.format_date(value, language, style, digits)
 
 
-def format_date(value: dt.date, style: str = "us") -> str:
-    """Write a date the way a letter does: ``May 25, 2021`` or ``25 May 2021``."""
-    month = _MONTHS[value.month - 1]
-    if style == "international":
-        return f"{value.day} {month} {value.year}"
-    return f"{month} {value.day}, {value.year}"
+def _letter_date(letter: Letter, value: dt.date) -> str:
+    """A date of ``letter`` written in its language, style and digits."""
+    options = letter.options
+    return format_date(value, options.date_format, letter.language, options.digits)
 
 
 def address_lines(person: Addressee) -> list[str]:
@@ -383,21 +375,24 @@ def _signature(signatory: Signatory) -> SignatureBlock:
     return SignatureBlock(signatory.name, tuple(lines))
 
 
-def _cc(builder: _Builder, cc: list[Addressee]) -> None:
+def _cc(builder: _Builder, cc: list[Addressee], label: str = "cc:") -> None:
     entries = tuple(
         tuple(lines) for lines in (address_lines(person) for person in cc) if lines
     )
     if entries:
         count = sum(len(entry) for entry in entries)
         builder.blocks.append(
-            LabeledBlock(STYLES.CC, "cc:", entries, True, count <= CC_KEEP_TOGETHER_LINES)
+            LabeledBlock(STYLES.CC, label, entries, True, count <= CC_KEEP_TOGETHER_LINES)
         )
 
 
-def _enclosures(builder: _Builder, enclosures: list[str]) -> None:
+def _enclosures(
+    builder: _Builder, enclosures: list[str], words: languages.Catalogue | None = None
+) -> None:
+    words = words or languages.catalogue(None)
     items = tuple((item,) for item in enclosures if item.strip())
     if items:
-        label = "Enclosure:" if len(items) == 1 else "Enclosures:"
+        label = words.enclosure if len(items) == 1 else words.enclosures
         builder.blocks.append(LabeledBlock(STYLES.ENCLOSURE, label, items, False, True))
 
 
@@ -466,25 +461,26 @@ def layout(letter: Letter) -> list[Block]:
     require_resolved(letter)
     letter = typeset(letter)
     options = letter.options
+    words = languages.catalogue(letter.language)
     out = _Builder()
     if letter.published:
-        out.para(STYLES.PUBLISHED, format_date(letter.published, options.date_format))
+        out.para(STYLES.PUBLISHED, _letter_date(letter, letter.published))
     out.para(STYLES.PAGE_HEADING, letter.heading)
     date_text = None
     if letter.date:
-        date_text = format_date(letter.date, options.date_format)
-        if letter.place:
-            date_text = f"{letter.place}, {date_text}"
+        date_text = languages.dated_line(
+            letter.place, _letter_date(letter, letter.date), letter.language
+        )
     if options.date_position == "before-address":
         out.para(STYLES.DATE, date_text)
     for person in letter.addressees:
         out.lines(STYLES.ADDRESS, address_lines(person))
     if options.cc_position == "after-address":
-        _cc(out, letter.cc)
+        _cc(out, letter.cc, words.cc)
     if options.date_position == "after-address":
         out.para(STYLES.DATE, date_text)
     if letter.subject:
-        out.para(STYLES.SUBJECT, f"Re: {letter.subject}")
+        out.para(STYLES.SUBJECT, f"{words.subject} {letter.subject}")
     out.para(STYLES.SALUTATION, letter.salutation)
     for text in letter.texts("body"):
         out.para(STYLES.BODY, text)
@@ -512,9 +508,9 @@ def layout(letter: Letter) -> list[Block]:
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
-    _enclosures(out, letter.enclosures)
+    _enclosures(out, letter.enclosures, words)
     if options.cc_position == "end":
-        _cc(out, letter.cc)
+        _cc(out, letter.cc, words.cc)
     return out.blocks
 
 
@@ -545,8 +541,12 @@ def running_header(letter: Letter) -> tuple[str, str | None]:
     ]
     names = [smarten(n) if typographic else n for n in names]
     names = [n for n in names if n]
-    who = f"{names[0]} and others" if len(names) > 2 else " and ".join(names)
-    when = format_date(letter.date, letter.options.date_format) if letter.date else None
+    words = languages.catalogue(letter.language)
+    if len(names) > 2:
+        who = words.and_others.format(name=names[0])
+    else:
+        who = languages.join_names(names, letter.language)
+    when = _letter_date(letter, letter.date) if letter.date else None
     return who, when
 
 

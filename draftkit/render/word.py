@@ -23,10 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draftkit import languages
 from draftkit.errors import RenderError
 from draftkit.markup import link_shown, parse, plain
 from draftkit.render.layout import (
@@ -202,7 +204,7 @@ class DocxRenderer:
         dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
-        return build_zip([*prep.entries, *dynamic])
+        return build_zip(_localized_footers([*prep.entries, *dynamic], first.language))
 
     def _compress(self, name: str, xml: str) -> ZipEntry:
         """A part deflated, or the same part of an earlier letter again (merged letters
@@ -433,6 +435,43 @@ class DocxRenderer:
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
         )
+
+
+_PAGE_RUN = f"<w:r>{_t('Page ')}</w:r>"
+_OF_RUN = f"<w:r>{_t(' of ')}</w:r>"
+
+
+@functools.lru_cache(maxsize=64)
+def _localized_footer(entry: ZipEntry, language: str) -> ZipEntry:
+    """A footer part with draftkit's "Page N of M" in ``language`` (others unchanged)."""
+    raw = zlib.decompress(entry.data, -15) if entry.method == 8 else entry.data
+    xml = raw.decode("utf-8")
+    if _PAGE_RUN not in xml:
+        return entry
+    words = languages.catalogue(language)
+    before, _, rest = words.page_of.partition("{page}")
+    between = rest.partition("{pages}")[0]
+    xml = xml.replace(_PAGE_RUN, f"<w:r>{_t(before)}</w:r>").replace(
+        _OF_RUN, f"<w:r>{_t(between)}</w:r>"
+    )
+    return compress(entry.name, xml.encode("utf-8"))
+
+
+def _localized_footers(entries: list[ZipEntry], language: str) -> list[ZipEntry]:
+    """``entries`` with draftkit's own page-number footer in the letter's language.
+
+    The footer is part of the prepared reference (shared by every letter); a letter in
+    another language gets a copy of the footer parts with its words ("Page 2 sur 3",
+    "Página 2 de 3"). A house style's own footer is left as it is.
+    """
+    if language == languages.DEFAULT_LANGUAGE:
+        return entries
+    return [
+        _localized_footer(e, language)
+        if e.name.startswith("word/footer") and e.name.endswith(".xml")
+        else e
+        for e in entries
+    ]
 
 
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
