@@ -215,7 +215,8 @@ def format_date(
     if lang.language == "en":
         text = _english_date(value, style)
     else:
-        from babel.dates import format_date as babel_date  # only when a date is written
+        # deferred: Babel loads its locale data only for a letter in another language
+        from babel.dates import format_date as babel_date
 
         text = babel_date(value, format="long", locale=lang.babel_locale)
         if lang.language == "fr" and value.day == 1:
@@ -294,10 +295,10 @@ def count_words(
     if number < 0 or number > min(limit, 99):
         return localize_digits(str(number), digits)
     if lang == "en":
-        from draftkit.numbers import number_words
+        from draftkit.numbers import number_words  # deferred: English keeps its own table
 
         return number_words(number, limit)
-    from num2words import num2words  # only when a count is written
+    from num2words import num2words  # deferred: only when a count is spelled out
 
     words = str(num2words(number, lang=lang))
     if feminine and lang == "fr" and (words == "un" or words.endswith(" un")):

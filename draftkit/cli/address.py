@@ -32,6 +32,7 @@ def _list(
 ) -> None:
     rows = protocol.offices(country=country, organization=organization)
     if language not in (None, "en"):
+        # deferred: the languages file is read only with --language
         from draftkit.protocol.languages import language_offices
 
         translated = {r.row.key for r in language_offices(language)}
@@ -230,6 +231,7 @@ def address(
     if language in (None, "en"):
         works = protocol.cited_works(protocol.get_office(office))
     else:
+        # deferred: the languages file is read only with --language
         from draftkit.protocol.languages import language_office, language_sources
 
         refs = {**protocol.sources(), **language_sources()}

@@ -37,14 +37,18 @@ class ClauseSource(Protocol):
         ...
 
 
+# runs of ASCII white space; a no-break space (French "Objet :") is text, and stays
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def paragraphs(text: str) -> list[str]:
     """Text split into paragraphs on blank lines, each on one line."""
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [_SPACES.sub(" ", p).strip(" ") for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def one_line(text: str) -> str | None:
     """Text on one line (None when empty)."""
-    joined = " ".join(text.split())
+    joined = _SPACES.sub(" ", text).strip(" ")
     return joined or None
 
 

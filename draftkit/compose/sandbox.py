@@ -25,8 +25,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
 from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
-from draftkit.markup import escape
 from draftkit.languages import count_words, format_date
+from draftkit.markup import escape
 from draftkit.numbers import number_words
 from draftkit.tables import BlankValue, DataValue
 

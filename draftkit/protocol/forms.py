@@ -280,7 +280,8 @@ def address_forms(
     """
     row = get_office(office) if language in (None, "en") else None
     if row is None:
-        from draftkit.protocol.languages import language_office  # read when asked for
+        # deferred: the languages file is read only for a letter in another language
+        from draftkit.protocol.languages import language_office
 
         translated = language_office(office, str(language))
         row = translated.row

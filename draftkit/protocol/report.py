@@ -106,6 +106,7 @@ def forms_report(
     """
     row = get_office(office)
     if language not in (None, "en"):
+        # deferred: the languages file is read only when asked for
         from draftkit.protocol.languages import language_office, language_sources
 
         translated = language_office(office, str(language))

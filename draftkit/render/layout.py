@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from draftkit import languages
+import draftkit.languages as languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.schema import Addressee, Ask, Letter, Signatory

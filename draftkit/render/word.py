@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draftkit import languages
+import draftkit.languages as languages
 from draftkit.errors import RenderError
 from draftkit.markup import link_shown, parse, plain
 from draftkit.render.layout import (
@@ -163,6 +163,9 @@ class DocxRenderer:
             chunks, last_sect = self._letter_xml(
                 letter, blocks, prep.first_num_id + index, body, restart=combined
             )
+            if languages.is_rtl(letter.language):
+                chunks = [_right_to_left(chunk) for chunk in chunks]
+                last_sect = _right_to_left(last_sect)
             if index < len(letters) - 1:
                 chunks[-1] = _with_sect(chunks[-1], last_sect)
             else:
@@ -431,10 +434,73 @@ class DocxRenderer:
         # no page number here: the footer of pages 2 onward always carries one (the house
         # style's, or draftkit's "Page X of Y"), and a page numbered twice looks careless
         paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{_run("", text)}</w:p>'
+        if languages.is_rtl(letter.language):
+            paragraph = _right_to_left(paragraph)
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
         )
+
+
+# Right to left (Arabic). A paragraph of a right-to-left letter is a bidi paragraph (it
+# starts at the right margin and orders its runs right to left); a run holding Arabic
+# letters is marked rtl, so Word shapes it with the complex-script font; a run of Latin
+# text (a name, "Reuters") stays left to right inside the line, in its place. The section
+# and the table of signers are laid out from the right as well.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_PPR = re.compile(r"<w:pPr>(.*?)</w:pPr>", re.S)
+# elements that come after w:bidi in a paragraph's properties (ISO/IEC 29500 CT_PPr order)
+_AFTER_BIDI = re.compile(
+    r"<w:(?:adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|"
+    r"suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|"
+    r"cnfStyle|rPr|sectPr|pPrChange)\b"
+)
+_RUN = re.compile(r"<w:r>(.*?)</w:r>", re.S)
+_SECT_END = re.compile(r"(<w:rtlGutter\b|<w:docGrid\b|</w:sectPr>)")
+
+
+def _bidi_ppr(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if "<w:bidi/>" in inner.split("<w:sectPr", 1)[0]:
+        return match.group(0)
+    found = _AFTER_BIDI.search(inner)
+    at = found.start() if found else len(inner)
+    return f"<w:pPr>{inner[:at]}<w:bidi/>{inner[at:]}</w:pPr>"
+
+
+def _rtl_run(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if not _ARABIC.search(inner) or "<w:rtl/>" in inner:
+        return match.group(0)
+    if inner.startswith("<w:rPr>"):
+        inner = inner.replace("</w:rPr>", "<w:rtl/></w:rPr>", 1)
+    else:
+        inner = "<w:rPr><w:rtl/></w:rPr>" + inner
+    return f"<w:r>{inner}</w:r>"
+
+
+def _bidi_sect(xml: str) -> str:
+    out: list[str] = []
+    rest = xml
+    while (start := rest.find("<w:sectPr")) != -1:
+        end = rest.find("</w:sectPr>", start) + len("</w:sectPr>")
+        sect = rest[start:end]
+        if "<w:bidi/>" not in sect:
+            found = _SECT_END.search(sect)
+            at = found.start() if found else len(sect)
+            sect = sect[:at] + "<w:bidi/>" + sect[at:]
+        out.append(rest[:start] + sect)
+        rest = rest[end:]
+    return "".join(out) + rest
+
+
+def _right_to_left(xml: str) -> str:
+    """Body XML of a right-to-left letter: bidi paragraphs, sections and tables, and
+    rtl runs for the Arabic text."""
+    xml = _PPR.sub(_bidi_ppr, xml)
+    xml = _RUN.sub(_rtl_run, xml)
+    xml = xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual/>")
+    return _bidi_sect(xml)
 
 
 _PAGE_RUN = f"<w:r>{_t('Page ')}</w:r>"

@@ -1,0 +1,377 @@
+"""Letters in French, Spanish and Arabic: the catalogue, the forms of address in other
+languages, the language versions of the variants, and right-to-left DOCX."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from draftkit.build import prepare_letter
+from draftkit.cli import main
+from draftkit.compose import compose_letter
+from draftkit.errors import ProtocolError
+from draftkit.languages import (
+    LANGUAGES,
+    catalogue,
+    count_words,
+    dated_line,
+    format_date,
+    join_names,
+    plural_close,
+)
+from draftkit.protocol import address_forms
+from draftkit.protocol.languages import language_office, language_offices
+from draftkit.recipients import Recipient
+from draftkit.render import render_docx, render_text
+from draftkit.schema import Letter
+from tests.conftest import EXAMPLES
+from tests.ooxml import assert_valid_docx, need_schemas
+
+LANG_EXAMPLES = EXAMPLES / "languages"
+MARCH_16 = dt.date(2026, 3, 16)
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "March 16, 2026"),
+        ("fr", "16 mars 2026"),
+        ("es", "16 de marzo de 2026"),
+        ("ar", "16 مارس 2026"),
+    ],
+)
+def test_dates_are_written_in_the_letters_language(language: str, expected: str) -> None:
+    assert format_date(MARCH_16, language) == expected
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    assert format_date(dt.date(2026, 3, 1), "fr") == "1er mars 2026"
+    assert format_date(dt.date(2026, 3, 11), "fr") == "11 mars 2026"
+
+
+def test_dates_do_not_depend_on_the_machines_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert format_date(MARCH_16, "fr") == "16 mars 2026"
+    assert format_date(MARCH_16, "en", "international") == "16 March 2026"
+
+
+def test_arabic_indic_digits_are_a_setting() -> None:
+    assert format_date(MARCH_16, "ar", digits="arabic-indic") == "١٦ مارس ٢٠٢٦"
+    assert format_date(MARCH_16, "ar") == "16 مارس 2026"
+
+
+def test_the_date_line_names_the_place_as_each_language_does() -> None:
+    assert dated_line("Genève", "16 mars 2026", "fr") == "Genève, le 16 mars 2026"
+    assert dated_line("Lima", "16 de marzo de 2026", "es") == "Lima, 16 de marzo de 2026"
+    assert dated_line("Geneva", "March 16, 2026", "en") == "Geneva, March 16, 2026"
+    assert dated_line(None, "16 mars 2026", "fr") == "16 mars 2026"
+
+
+@pytest.mark.parametrize(
+    ("number", "language", "feminine", "expected"),
+    [
+        (11, "en", False, "eleven"),
+        (21, "en", False, "twenty-one"),
+        (21, "fr", True, "vingt et une"),
+        (21, "fr", False, "vingt et un"),
+        (80, "fr", True, "quatre-vingts"),
+        (11, "fr", True, "onze"),
+        (21, "es", True, "veintiuna"),
+        (21, "es", False, "veintiún"),
+        (31, "es", False, "treinta y un"),
+        (1, "es", True, "una"),
+        (16, "es", True, "dieciséis"),
+        (11, "ar", False, "أحد عشر"),
+        (150, "fr", True, "150"),
+    ],
+)
+def test_counts_are_spelled_in_the_letters_language(
+    number: int, language: str, feminine: bool, expected: str
+) -> None:
+    assert count_words(number, language, feminine=feminine) == expected
+
+
+def test_counts_over_the_limit_stay_digits() -> None:
+    assert count_words(12, "fr", limit=9) == "12"
+    assert count_words(120, "ar", digits="arabic-indic") == "١٢٠"
+
+
+def test_names_are_joined_with_the_languages_conjunction() -> None:
+    assert join_names(["A", "B", "C"], "en") == "A, B and C"
+    assert join_names(["A", "B"], "fr") == "A et B"
+    assert join_names(["Francia", "Italia"], "es") == "Francia e Italia"
+    assert join_names(["Chile", "Perú"], "es") == "Chile y Perú"
+    assert join_names(["ليلى", "سامي"], "ar") == "ليلى وسامي"
+
+
+def test_every_language_has_every_label() -> None:
+    for language in LANGUAGES:
+        words = catalogue(language)
+        assert words.subject.rstrip(":\u00a0").strip()
+        assert "{page}" in words.page_of and "{pages}" in words.page_of
+        assert "{name}" in words.and_others
+    assert catalogue("fr").subject == "Objet\u00a0:"  # no-break space before the colon
+    assert catalogue("es").salutation_mark == ":"
+    assert catalogue("ar").rtl and not catalogue("fr").rtl
+
+
+def test_french_closes_speak_for_several_signers() -> None:
+    close = "Veuillez agréer, Monsieur le Ministre, l'expression de ma très haute considération."
+    assert plural_close(close, "fr", several=True) == (
+        "Veuillez agréer, Monsieur le Ministre, l'expression de notre très haute considération."
+    )
+    assert plural_close(close, "fr", several=False) == close
+    assert plural_close("Atentamente,", "es", several=True) == "Atentamente,"
+
+
+# --------------------------------------------------------------------------- forms
+
+
+def test_every_language_entry_is_a_valid_sourced_row() -> None:
+    rows = language_offices()
+    assert {r.language for r in rows} == {"fr", "es", "ar"}
+    for language in ("fr", "es", "ar"):
+        keys = {r.row.key for r in language_offices(language)}
+        assert {
+            "head-of-state-president",
+            "prime-minister",
+            "foreign-minister",
+            "government-minister",
+            "foreign-ambassador",
+            "un-secretary-general",
+            "un-high-commissioner-human-rights",
+            "un-special-rapporteur",
+            "foreign-mp",
+        } <= keys, language
+    for entry in rows:
+        for field in entry.row.cited_fields():
+            assert entry.row.citations(field), (entry.row.key, entry.language, field)
+
+
+@pytest.mark.parametrize(
+    ("office", "gender", "language", "salutation", "close"),
+    [
+        (
+            "foreign-minister",
+            "male",
+            "fr",
+            "Monsieur le Ministre",
+            "Veuillez agréer, Monsieur le Ministre, l'expression de ma très haute considération.",
+        ),
+        (
+            "un-high-commissioner-human-rights",
+            "female",
+            "fr",
+            "Madame la Haute-Commissaire",
+            "Veuillez agréer, Madame la Haute-Commissaire, l'expression de ma très haute "
+            "considération.",
+        ),
+        ("foreign-minister", "male", "es", "Estimado Señor Ministro", "Atentamente,"),
+        ("foreign-minister", "female", "ar", "معالي الوزيرة المحترمة", None),
+    ],
+)
+def test_salutation_and_close_pairs(
+    office: str, gender: str, language: str, salutation: str, close: str | None
+) -> None:
+    forms = address_forms(office, "Nadia Karam", gender=gender, language=language)  # type: ignore[arg-type]
+    assert forms.salutation == salutation
+    if close is not None:
+        assert forms.complimentary_close == close
+    if language == "fr":  # the close echoes the salutation
+        assert f", {forms.salutation}, " in forms.complimentary_close
+
+
+def test_spanish_formal_forms_say_excelentisimo() -> None:
+    forms = address_forms(
+        "foreign-minister", "Ana Ruiz", gender="female", language="es", style="formal",
+        params={"of_country": "de Chile"},
+    )  # fmt: skip
+    assert forms.block_lines()[:2] == [
+        "Excelentísima Señora Ana Ruiz",
+        "Ministra de Relaciones Exteriores de Chile",
+    ]
+    assert forms.salutation == "Excelentísima Señora Ministra"
+
+
+def test_titles_agree_with_the_holder_and_fall_back_to_the_office() -> None:
+    woman = address_forms("un-special-rapporteur", "Amina Diallo", gender="female", language="fr")
+    assert woman.title_lines == ["Rapporteuse spéciale"]
+    unknown = address_forms("foreign-minister", "Ana Ruiz", language="es")
+    assert unknown.title_lines == ["Ministerio de Relaciones Exteriores"]
+    assert unknown.salutation == "Excelencia"  # gender is never guessed
+
+
+def test_french_rows_reuse_the_francophone_rows() -> None:
+    entry = language_office("foreign-minister", "fr")
+    assert entry.like == "francophone-minister"
+    forms = address_forms("foreign-minister", "Jean Dupont", gender="male", language="fr")
+    assert forms.title_lines == ["Ministre des Affaires étrangères"]
+
+
+def test_an_office_without_forms_in_the_language_says_which_have() -> None:
+    with pytest.raises(ProtocolError) as caught:
+        address_forms("us-senator", "Jane Doe", language="fr")
+    assert "no forms in 'fr'" in caught.value.message
+    assert "foreign-minister" in (caught.value.hint or "")
+
+
+def test_address_language_on_the_command_line() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["address", "--office", "foreign-minister", "--name", "Ana Ruiz", "--gender",
+         "female", "--language", "es"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Estimada Señora Ministra" in result.output
+    listed = runner.invoke(main, ["address", "--list", "--language", "ar"])
+    assert listed.exit_code == 0 and "foreign-minister" in listed.output
+    assert "us-senator" not in listed.output
+
+
+# --------------------------------------------------------------------------- compose
+
+
+def _letter(name: str) -> Letter:
+    return prepare_letter(LANG_EXAMPLES / name)[0]
+
+
+def test_a_french_letter_to_a_special_rapporteur() -> None:
+    letter = _letter("fr-special-rapporteur.yaml")
+    text = render_text(letter)
+    assert "Genève, le 16 mars 2026" in text
+    assert "Objet\u00a0: Détention" in text
+    assert "Madame la Rapporteuse spéciale," in text
+    assert "Nous, les deux organisations soussignées" in text  # base-fr, a count in words
+    assert "Nous vous prions respectueusement de bien vouloir\u00a0:" in text  # un-fr
+    # two organisations sign: the close speaks for "us"
+    assert letter.complimentary_close == (
+        "Veuillez agréer, Madame la Rapporteuse spéciale, l'expression de notre haute "
+        "considération."
+    )
+    assert "Pièce jointe\u00a0:" in text
+
+
+def test_a_spanish_letter_to_a_foreign_minister() -> None:
+    letter = _letter("es-foreign-minister.yaml")
+    text = render_text(letter)
+    assert "Ciudad de Guatemala, 16 de marzo de 2026" in text
+    assert "Asunto: Periodistas detenidos" in text
+    assert "Estimada Señora Ministra:" in text  # Spanish puts a colon after the salutation
+    assert "Instamos respetuosamente a su Gobierno a:" in text
+    assert "Atentamente," in text
+    assert "Copia: Luis Ortega" in text
+
+
+def test_an_arabic_letter() -> None:
+    letter = _letter("ar-foreign-minister.yaml")
+    text = render_text(letter)
+    assert "بيروت، في ١٦ مارس ٢٠٢٦" in text
+    assert "الموضوع: احتجاز الصحفيين" in text
+    assert "معالي الوزيرة المحترمة،" in text
+    assert "وتفضلوا بقبول فائق الاحترام والتقدير." in text
+
+
+def test_a_variant_without_a_language_version_warns() -> None:
+    spec = Letter.model_validate(
+        {
+            "language": "fr",
+            "audience": "us-congress",
+            "salutation": "Madame la Sénatrice,",
+            "body": ["Texte."],
+        }
+    )
+    result = compose_letter(spec)
+    assert result.variant == "us-congress"
+    assert any("no fr version" in w for w in result.warnings)
+
+
+def test_a_recipients_language_column_picks_their_letters_language() -> None:
+    spec = Letter.model_validate(
+        {
+            "audience": "foreign-government",
+            "variables": {"purpose": "x"},
+            "asks": [{"lead": "Act."}],
+            "signatories": [{"name": "A B"}],
+        }
+    )
+    recipient = Recipient(
+        name="Ana Ruiz", office="foreign-minister", gender="female", language="es"
+    )
+    result = compose_letter(spec, recipient=recipient)
+    assert result.letter.language == "es"
+    assert result.variant == "foreign-government-es"
+    assert result.letter.salutation == "Estimada Señora Ministra:"
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def _document_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def _footer_xml(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return "".join(
+            package.read(n).decode("utf-8")
+            for n in package.namelist()
+            if n.startswith("word/footer")
+        )
+
+
+def test_the_page_footer_is_in_the_letters_language() -> None:
+    data = render_docx(_letter("es-foreign-minister.yaml"))
+    footer = _footer_xml(data)
+    assert ">Página </w:t>" in footer and "> de </w:t>" in footer
+    assert ">Page </w:t>" not in footer
+    english = render_docx(prepare_letter(EXAMPLES / "secretary-of-state.yaml")[0])
+    assert "> of </w:t>" in _footer_xml(english)
+
+
+def test_an_arabic_letter_is_right_to_left_in_docx() -> None:
+    data = render_docx(_letter("ar-foreign-minister.yaml"))
+    xml = _document_xml(data)
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", xml, re.S)
+    assert paragraphs and all("<w:bidi/>" in p for p in paragraphs if "<w:t" in p)
+    # Arabic runs are rtl; a Latin name keeps its own run direction
+    assert re.search(r"<w:r><w:rPr>(?:<w:rStyle [^>]*/>)?<w:rtl/></w:rPr><w:t[^>]*>بيروت", xml)
+    latin = re.search(r"<w:r>(?:(?!</w:r>).)*Human Rights Watch</w:t></w:r>", xml, re.S)
+    assert latin is not None and "<w:rtl/>" not in latin.group(0)
+    assert "<w:bidi/></w:sectPr>" in xml or re.search(r"<w:bidi/><w:docGrid", xml)
+    document = docx.Document(io.BytesIO(data))
+    assert any(p.text.startswith("الموضوع:") for p in document.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "name", ["fr-special-rapporteur.yaml", "es-foreign-minister.yaml", "ar-foreign-minister.yaml"]
+)
+def test_language_letters_are_valid_ooxml(name: str) -> None:
+    need_schemas()
+    assert_valid_docx(render_docx(_letter(name)), name)
+
+
+def test_an_english_letter_has_no_bidi() -> None:
+    xml = _document_xml(render_docx(prepare_letter(EXAMPLES / "secretary-of-state.yaml")[0]))
+    assert "<w:bidi/>" not in xml and "<w:rtl/>" not in xml
+
+
+def test_language_examples_render_from_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for spec in sorted(LANG_EXAMPLES.glob("*.yaml")):
+        out = tmp_path / f"{spec.stem}.docx"
+        result = runner.invoke(main, ["render", str(spec), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
