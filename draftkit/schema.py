@@ -389,6 +389,7 @@ class ProvenanceEntry(_Model):
         version: The clause version (derived from its content).
         variant: The audience variant of the clause that was used, if any.
         status: The clause status when it was used (vetted, draft, retired).
+        language: The language of the clause's wording (None: not recorded).
     """
 
     place: str
@@ -396,6 +397,7 @@ class ProvenanceEntry(_Model):
     version: str
     variant: str | None = None
     status: str | None = None
+    language: str | None = None
 
 
 class Letter(_Model):

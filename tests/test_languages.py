@@ -375,3 +375,136 @@ def test_language_examples_render_from_the_command_line(tmp_path: Path) -> None:
         result = runner.invoke(main, ["render", str(spec), "-o", str(out)])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _check_ids(spec: Path) -> list[str]:
+    from draftkit.check import check_file
+
+    return [f.rule for f in check_file(spec).findings]
+
+
+def test_check_accepts_the_language_examples() -> None:
+    for spec in sorted(LANG_EXAMPLES.glob("*.yaml")):
+        ids = _check_ids(spec)
+        assert not {i for i in ids if i.startswith(("mixed", "clause-lang", "address-"))}, (
+            spec.name,
+            ids,
+        )
+        assert "salutation-name" not in ids and "duplicate-signatory" not in ids
+
+
+def test_check_warns_on_a_paragraph_in_another_language(tmp_path: Path) -> None:
+    spec = tmp_path / "mixed.yaml"
+    spec.write_text(
+        "language: fr\n"
+        "salutation: Madame la Ministre,\n"
+        "body:\n"
+        "  - Nous vous écrivons pour appeler votre attention sur la situation des "
+        "défenseurs des droits de l'homme dans le pays.\n"
+        "  - We urge the Government to release all of those who are held for their "
+        "peaceful work and to allow the families to visit them in the prisons.\n"
+        "complimentary_close: Veuillez agréer, Madame la Ministre, l'expression de notre "
+        "haute considération.\n"
+        "signatories: [{name: Claire Martin}]\n",
+        encoding="utf-8",
+    )
+    from draftkit.check import check_file
+
+    found = [f for f in check_file(spec).findings if f.rule == "mixed-language"]
+    assert [f.where for f in found] == ["body[1]"]
+    assert "English" in found[0].message
+
+
+def test_the_letters_language_picks_the_clause_version() -> None:
+    from draftkit.check import check_letter
+    from draftkit.config import load_config
+    from draftkit.files import load_letter
+
+    spec = load_letter(LANG_EXAMPLES / "es-foreign-minister.yaml")
+    config = load_config(LANG_EXAMPLES)
+    spanish = compose_letter(spec, config=config).letter
+    assert spanish.provenance[0].clause == "ask.release-political-prisoners.es"
+    assert spanish.asks[0].lead.startswith("Liberar a todas las personas")  # type: ignore[union-attr]
+    assert not [f for f in check_letter(spanish).findings if f.rule == "clause-language"]
+    # the same spec in French gets the library's French version of the same clause id
+    french = compose_letter(spec.model_copy(update={"language": "fr"}), config=config).letter
+    assert french.provenance[0].clause == "ask.release-political-prisoners.fr"
+    assert french.provenance[0].language == "fr"
+
+
+def test_a_clause_without_a_version_in_the_letters_language_warns() -> None:
+    spec = Letter.model_validate(
+        {
+            "language": "ar",
+            "salutation": "معالي الوزير المحترم،",
+            "body": ["نكتب إليكم بشأن المحتجزين."],
+            "closing": [],
+            "signatory_note": None,
+            "asks": [{"clause": "ask.release-political-prisoners", "variables": {"country": "X"}}],
+            "complimentary_close": "وتفضلوا بقبول فائق الاحترام والتقدير.",
+        }
+    )
+    from draftkit.check import check_letter
+    from draftkit.config import load_config
+
+    result = compose_letter(spec, config=load_config(EXAMPLES))
+    assert any("has no ar version" in w for w in result.warnings)
+    assert result.letter.provenance[0].language == "en"
+    found = [f for f in check_letter(result.letter).findings if f.rule == "clause-language"]
+    assert len(found) == 1 and "ask.release-political-prisoners" in found[0].message
+
+
+def test_clauses_search_by_language() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["clauses", "search", "prisonniers", "--language", "fr", "--library",
+         str(EXAMPLES / "clauses")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "ask.release-political-prisoners.fr" in result.output
+    english = runner.invoke(
+        main,
+        ["clauses", "search", "prisoners", "--language", "en", "--library",
+         str(EXAMPLES / "clauses")],
+    )  # fmt: skip
+    assert "ask.release-political-prisoners " in english.output
+    assert ".fr" not in english.output and ".es" not in english.output
+
+
+WILD = Path(__file__).resolve().parents[2] / "shared" / "corpus-wild"
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason="the wild corpus is not on this machine")
+def test_language_guess_on_the_wild_corpus() -> None:
+    """Real letters in English, French and Spanish (annotated), read at test time: the
+    paragraphs read as another language than the letter's are the rare quotations."""
+    import json
+
+    from draftkit.check.language import guess_language
+    from draftkit.check.places import prose
+    from draftkit.ingest import ingest_file
+
+    judged = wrong = 0
+    languages = set()
+    for expected in sorted(WILD.glob("*.expected.json")):
+        language = json.loads(expected.read_text(encoding="utf-8")).get("language")
+        stem = expected.name.split(".")[0]
+        docs = [p for p in WILD.glob(f"{stem}.*") if p.suffix in (".html", ".txt", ".pdf")]
+        if not docs or language not in ("en", "fr", "es"):
+            continue
+        letter = ingest_file(docs[0]).letter
+        if letter is None:
+            continue
+        for place in prose(letter):
+            guess = guess_language(place.text)
+            if guess is not None:
+                judged += 1
+                languages.add(language)
+                wrong += guess != language
+    assert languages == {"en", "fr", "es"}
+    assert judged > 200
+    assert wrong <= 2, (wrong, judged)

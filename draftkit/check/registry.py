@@ -27,6 +27,7 @@ RULE_MODULES = (
     "draftkit.check.structure",
     "draftkit.check.coverage",
     "draftkit.check.trace",
+    "draftkit.check.language",
 )
 """Modules that define rules (imported once, in this order, to fill the registry)."""
 
