@@ -508,3 +508,76 @@ def test_language_guess_on_the_wild_corpus() -> None:
     assert languages == {"en", "fr", "es"}
     assert judged > 200
     assert wrong <= 2, (wrong, judged)
+
+
+# --------------------------------------------------------------------------- merge
+
+
+def test_a_language_column_in_a_recipient_list(tmp_path: Path) -> None:
+    from draftkit.merge import mail_merge
+    from draftkit.recipients import load_recipients
+
+    people = tmp_path / "ministers.csv"
+    people.write_text(
+        "name,office,gender,language\n"
+        "Ana Ruiz,foreign-minister,female,es\n"
+        "Jean Dupont,foreign-minister,male,fr\n"
+        "Leila Haddad,foreign-minister,female,\n"
+        "Luis Ortega,foreign-minister,male,es\n"
+        "Bad Row,foreign-minister,male,de\n",
+        encoding="utf-8",
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "audience: foreign-government\n"
+        "date: 2026-03-16\n"
+        "variables: {purpose: x}\n"
+        "body: ['{{ recipient.name }}']\n"
+        "asks: [{lead: Act.}]\n"
+        "signatories: [{name: Marta Quispe}, {name: Jon Dale}]\n",
+        encoding="utf-8",
+    )
+    recipients = load_recipients(people)
+    assert [r.language for r in recipients] == ["es", "fr", None, "es", None]
+    assert recipients[4].problem is not None and "language 'de'" in recipients[4].problem
+    result = mail_merge(spec, recipients[:4], tmp_path / "out", fmt="txt")
+    texts = [(tmp_path / "out" / str(row.file)).read_text(encoding="utf-8") for row in result.rows]
+    assert "Estimada Señora Ministra:" in texts[0] and "16 de marzo de 2026" in texts[0]
+    assert "Monsieur le Ministre," in texts[1] and "16 mars 2026" in texts[1]
+    flat = " ".join(texts[1].replace("’", "'").split())
+    assert "l'expression de notre très haute considération" in flat
+    assert "Dear Minister Haddad," in texts[2] and "16 March 2026" in texts[2]
+    assert "Estimado Señor Ministro:" in texts[3]
+    # the merged Spanish letter is the letter `render` makes for that recipient alone
+    alone = compose_letter(
+        Letter.model_validate(
+            {
+                "audience": "foreign-government",
+                "language": "es",
+                "date": "2026-03-16",
+                "variables": {"purpose": "x"},
+                "body": ["Luis Ortega"],
+                "asks": [{"lead": "Act."}],
+                "signatories": [{"name": "Marta Quispe"}, {"name": "Jon Dale"}],
+                "addressees": [{"name": "Luis Ortega", "office": "foreign-minister",
+                                "gender": "male"}],
+            }
+        )
+    ).letter  # fmt: skip
+    assert render_text(alone) == texts[3]
+
+
+def test_a_french_letter_quotes_with_guillemets() -> None:
+    letter = Letter.model_validate(
+        {
+            "language": "fr",
+            "salutation": "Madame,",
+            "body": ['Le rapport "Sans issue" de l\'ONG ([lien](https://example.org/a"b)).'],
+            "signatories": [{"name": "Claire Martin"}],
+        }
+    )
+    text = render_text(letter)
+    assert "Le rapport «\u00a0Sans issue\u00a0» de l’ONG" in text
+    assert 'https://example.org/a"b' in text  # a link target stays as written
+    english = render_text(letter.model_copy(update={"language": "en"}))
+    assert "“Sans issue”" in english

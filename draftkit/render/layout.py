@@ -251,10 +251,45 @@ def typeset(letter: Letter) -> Letter:
 
     Returns:
         A copy with “ ” ‘ ’ for straight quotes in every text a reader sees (link
-        targets excepted), or ``letter`` itself.
+        targets excepted) — « » with no-break spaces inside in a French letter — or
+        ``letter`` itself.
     """
     if letter.options.quotes == "straight":
         return letter
+    typeset_letter = _typographic(letter)
+    if letter.language == "fr":
+        return _guillemets(typeset_letter)
+    return typeset_letter
+
+
+_FRENCH_QUOTES = {"\u201c": "\u00ab\u00a0", "\u201d": "\u00a0\u00bb"}
+
+
+def _guillemets(letter: Letter) -> Letter:
+    """A French letter's quotation marks: « » with no-break spaces inside, not “ ”."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            for curly, french in _FRENCH_QUOTES.items():
+                value = value.replace(curly, french)
+            return value
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    skip = {"variables", "options", "provenance"}
+    data = letter.model_dump(exclude=skip)
+    if "\u201c" not in repr(data) and "\u201d" not in repr(data):
+        return letter
+    changed = walk(data)
+    return letter.model_copy(
+        update={k: getattr(Letter.model_validate(changed), k) for k in changed}
+    )
+
+
+def _typographic(letter: Letter) -> Letter:
 
     def marked(value: str | None) -> str | None:
         return smarten_markup(value) if value else value
