@@ -41,6 +41,7 @@ __all__ = [
     "ProvenanceEntry",
     "Sender",
     "Signatory",
+    "Translation",
 ]
 
 DocumentKind = Literal["letter", "press-release", "news-article", "statement", "other"]
@@ -400,6 +401,49 @@ class ProvenanceEntry(_Model):
     language: str | None = None
 
 
+LanguageCode = Literal["en", "fr", "es", "ar"]
+"""A language a letter can be written in (see :mod:`draftkit.languages`)."""
+
+
+class Translation(_Model):
+    """A bilingual letter's text in one of its other languages.
+
+    In a spec, the parts written in that language (a part left out is filled as in the
+    letter: by the variant's version in that language, the forms of address in that
+    language, or the clauses' versions); after compose, every part, resolved.
+
+    Attributes:
+        subject: The subject line, without its label.
+        salutation: The salutation.
+        body: Paragraphs before the asks.
+        asks_intro: The line introducing the asks.
+        asks: The asks.
+        closing: Paragraphs after the asks.
+        complimentary_close: The close.
+        signatory_note: The note under the signatories.
+        variables: Values for templates and clauses in this language (over the
+            letter's ``variables``).
+    """
+
+    subject: str | None = None
+    salutation: str | None = None
+    body: list[Paragraph] = Field(default_factory=list)
+    asks_intro: str | None = None
+    asks: list[AskEntry] = Field(default_factory=list)
+    closing: list[Paragraph] = Field(default_factory=list)
+    complimentary_close: str | None = None
+    signatory_note: str | None = None
+    variables: Variables = Field(default_factory=dict)
+
+    def resolved_asks(self) -> list[Ask]:
+        """The asks (clause references skipped)."""
+        return [ask for ask in self.asks if isinstance(ask, Ask)]
+
+    def texts(self, field: Literal["body", "closing"]) -> list[str]:
+        """The literal paragraphs of ``body`` or ``closing``."""
+        return [p for p in getattr(self, field) if isinstance(p, str)]
+
+
 class Letter(_Model):
     """A letter, from a spec, from compose, or from ingesting a past letter.
 
@@ -430,6 +474,11 @@ class Letter(_Model):
             ``es`` or ``ar``. It picks the variant's language version, the forms of
             address, and the labels, date and counts draftkit writes
             (:mod:`draftkit.languages`).
+        languages: A bilingual letter's languages in order (``[fr, en]``): the letter
+            is set in each, one after the other, with one address and one signature
+            block. The first is ``language``.
+        translations: The text of a bilingual letter in its other languages, by
+            language (see :class:`Translation`).
     """
 
     kind: DocumentKind = "letter"
@@ -455,6 +504,30 @@ class Letter(_Model):
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
     language: Literal["en", "fr", "es", "ar"] = "en"
+    languages: list[LanguageCode] = Field(default_factory=list)
+    translations: dict[LanguageCode, Translation] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _bilingual(self) -> Letter:
+        if not self.languages:
+            if self.translations:
+                raise ValueError("translations: name the letter's languages (languages: [fr, en])")
+            return self
+        if len(set(self.languages)) != len(self.languages) or len(self.languages) < 2:
+            raise ValueError("languages: name two or more different languages, e.g. [fr, en]")
+        if "language" in self.model_fields_set and self.language != self.languages[0]:
+            raise ValueError(
+                f"language is {self.language} but languages starts with {self.languages[0]}; "
+                "the first of languages is the letter's language"
+            )
+        self.language = self.languages[0]
+        extra = sorted(set(self.translations) - set(self.languages[1:]))
+        if extra:
+            raise ValueError(
+                f"translations: {', '.join(extra)} is not one of the letter's other "
+                f"languages ({', '.join(self.languages[1:])})"
+            )
+        return self
 
     @field_validator("audience")
     @classmethod
@@ -519,6 +592,19 @@ class Letter(_Model):
             for index, entry in enumerate(getattr(self, field)):
                 if isinstance(entry, ClauseRef):
                     missing.append(f"{field}[{index}] (clause {entry.clause})")
+        for language in self.languages[1:]:
+            version = self.translations.get(language)
+            if version is None:
+                missing.append(f"translations.{language}")
+                continue
+            if self.kind == "letter" and not version.salutation:
+                missing.append(f"translations.{language}.salutation")
+            for field in ("body", "asks", "closing"):
+                for index, entry in enumerate(getattr(version, field)):
+                    if isinstance(entry, ClauseRef):
+                        missing.append(
+                            f"translations.{language}.{field}[{index}] (clause {entry.clause})"
+                        )
         return missing
 
     @property

@@ -581,3 +581,86 @@ def test_a_french_letter_quotes_with_guillemets() -> None:
     assert 'https://example.org/a"b' in text  # a link target stays as written
     english = render_text(letter.model_copy(update={"language": "en"}))
     assert "“Sans issue”" in english
+
+
+# --------------------------------------------------------------------------- bilingual
+
+
+def test_a_bilingual_letter_is_set_in_each_language_with_one_signature_block() -> None:
+    letter = _letter("fr-en-bilingual.yaml")
+    assert letter.language == "fr" and letter.languages == ["fr", "en"]
+    english = letter.translations["en"]
+    assert english.salutation == "Dear High Commissioner Diallo,"
+    assert english.complimentary_close == "Yours sincerely,"
+    assert english.asks_intro == "We respectfully request that you:"  # the un variant, in English
+    assert letter.complimentary_close is not None
+    assert letter.complimentary_close.startswith("Veuillez agréer, Madame la Haute-Commissaire")
+    # each version takes the clause's version in its language
+    places = {(e.place, e.clause) for e in letter.provenance}
+    assert ("asks[1]", "ask.release-political-prisoners.fr") in places
+    assert ("translations.en.asks[1]", "ask.release-political-prisoners") in places
+    text = render_text(letter)
+    assert text.index("Madame la Haute-Commissaire,") < text.index("* * *")
+    assert text.index("* * *") < text.index("Re: Detention of human rights “defenders”")
+    assert "«\u00a0défenseurs\u00a0»" in text  # French quotes in the French version only
+    assert text.count("Réseau des juristes solidaires") == 1
+    assert text.index("Yours sincerely,") < text.index("Réseau des juristes solidaires")
+
+
+def test_a_bilingual_docx_starts_the_second_version_on_a_new_page() -> None:
+    need_schemas()
+    data = render_docx(_letter("fr-en-bilingual.yaml"))
+    assert_valid_docx(data, "bilingual letter")
+    document = docx.Document(io.BytesIO(data))
+    subject = next(p for p in document.paragraphs if p.text.startswith("Re: Detention"))
+    assert subject.paragraph_format.page_break_before
+    xml = _document_xml(data)
+    # the English asks are a list of their own: it numbers from 1 again
+    ids = re.findall(r'<w:pStyle w:val="Ask"/>.*?<w:numId w:val="(\d+)"/>', xml)
+    assert len(ids) == 4 and ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        numbering = package.read("word/numbering.xml").decode("utf-8")
+    assert f'w:numId="{ids[2]}"' in numbering
+
+
+def test_a_bilingual_letter_must_translate_what_it_writes() -> None:
+    spec = Letter.model_validate(
+        {
+            "languages": ["es", "en"],
+            "salutation": "Estimada señora:",
+            "body": ["Texto propio."],
+            "signatories": [{"name": "A B"}],
+            "translations": {"en": {"salutation": "Dear Madam,"}},
+        }
+    )
+    from draftkit.errors import SpecError
+
+    with pytest.raises(SpecError) as caught:
+        compose_letter(spec)
+    assert caught.value.where == "translations.en.body"
+    with pytest.raises(ValueError, match="first of languages"):
+        Letter.model_validate({"languages": ["fr", "en"], "language": "es"})
+    with pytest.raises(ValueError, match="not one of the letter's other languages"):
+        Letter.model_validate({"languages": ["fr", "en"], "translations": {"es": {}}})
+
+
+def test_a_bilingual_merge_composes_each_recipient(tmp_path: Path) -> None:
+    from draftkit.files import load_letter
+    from draftkit.merge import mail_merge
+
+    spec = load_letter(LANG_EXAMPLES / "fr-en-bilingual.yaml")
+    spec = spec.model_copy(update={"addressees": []})
+    people = [
+        Recipient(name="Amina Diallo", office="un-high-commissioner-human-rights", gender="female"),
+        Recipient(name="Paul Keita", office="un-high-commissioner-human-rights", gender="male"),
+    ]
+    from draftkit.config import load_config
+
+    result = mail_merge(spec, people, tmp_path / "out", fmt="txt", config=load_config(EXAMPLES))
+    texts = [(tmp_path / "out" / str(r.file)).read_text(encoding="utf-8") for r in result.rows]
+    assert (
+        "Madame la Haute-Commissaire," in texts[0] and "Dear High Commissioner Diallo," in texts[0]
+    )
+    assert (
+        "Monsieur le Haut-Commissaire," in texts[1] and "Dear High Commissioner Keita," in texts[1]
+    )

@@ -42,7 +42,7 @@ from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError
 from draftkit.files import load_data, load_letter
 from draftkit.languages import LANGUAGES, plural_close
 from draftkit.places import Place, blank_entries, with_texts, without_blanks
-from draftkit.schema import ClauseRef, Letter
+from draftkit.schema import ClauseRef, Letter, ProvenanceEntry, Translation
 
 if TYPE_CHECKING:
     from draftkit.protocol import AddressForms
@@ -161,7 +161,7 @@ def _compose(
 ) -> ComposeResult:
     policy = clause_policy or config.clause_policy
     language = recipient.language if recipient is not None and recipient.language else None
-    language = language or spec.language
+    language = spec.language if spec.languages else language or spec.language
     warnings: list[str] = []
     templates = templates_for([*template_dirs, *config.templates])
     variant = language_variant(templates, audience or spec.audience or "base", language, warnings)
@@ -275,6 +275,27 @@ def _compose(
     composed = work
     dropped = blank_entries(composed, blanks)
     letter = without_blanks(composed, blanks)
+    if spec.languages[1:] and letter_kind:
+        letter = letter.model_copy(
+            update={
+                "translations": {
+                    other: _translation(
+                        spec,
+                        other,
+                        warnings,
+                        config=config,
+                        library=library,
+                        audience=audience,
+                        template_dirs=template_dirs,
+                        clause_policy=clause_policy,
+                        recipient=recipient,
+                        recipient_index=recipient_index,
+                        provenance=letter.provenance,
+                    )
+                    for other in spec.languages[1:]
+                }
+            }
+        )
     missing = letter.unresolved()
     if missing:
         raise SpecError(
@@ -397,6 +418,73 @@ def _address(
             filled.append(f"cc[{index}]")
         work.cc[index] = updated
     return forms
+
+
+_VERSION_FIELDS = (
+    "subject",
+    "salutation",
+    "body",
+    "asks_intro",
+    "asks",
+    "closing",
+    "complimentary_close",
+    "signatory_note",
+)
+
+
+def _translation(
+    spec: Letter,
+    language: str,
+    warnings: list[str],
+    *,
+    provenance: list[ProvenanceEntry],
+    **options: Any,
+) -> Translation:
+    """A bilingual letter's version in ``language``, composed like a letter of its own.
+
+    The version takes the parts ``translations.LANG`` writes; a part it leaves out is
+    filled in that language (the variant's version, the forms of address, the clauses'
+    versions) when the letter leaves it to them too, and a part the letter writes in its
+    own words must be written here as well.
+
+    Raises:
+        SpecError: The letter writes a part in its own language that the version lacks.
+    """
+    given = next((v for k, v in spec.translations.items() if k == language), Translation())
+    data = spec.model_dump(
+        exclude_unset=True, exclude={"languages", "translations", *_VERSION_FIELDS}
+    )
+    for field in _VERSION_FIELDS:
+        if field in given.model_fields_set:
+            data[field] = getattr(given, field)
+            continue
+        if field not in spec.model_fields_set:
+            continue
+        value = getattr(spec, field)
+        if value in (None, []) or (
+            isinstance(value, list) and all(isinstance(v, ClauseRef) for v in value)
+        ):
+            data[field] = value  # left out on purpose, or clauses: they have versions
+            continue
+        raise SpecError(
+            f"the letter writes {field} in {spec.language}; write it in {language} too",
+            where=f"translations.{language}.{field}",
+            hint=f"add {field}: under translations: {language}: (or leave {field} to the "
+            "variant and the clauses)",
+        )
+    data["language"] = language
+    data["variables"] = {**spec.variables, **given.variables}
+    version = _compose(Letter.model_validate(data), **options)
+    warnings += [f"({language}) {w}" for w in version.warnings if w not in warnings]
+    provenance += [
+        entry.model_copy(update={"place": f"translations.{language}.{entry.place}"})
+        for entry in version.letter.provenance
+    ]
+    done = version.letter
+    return Translation(
+        **{field: getattr(done, field) for field in _VERSION_FIELDS},
+        variables=dict(given.variables),
+    )
 
 
 def language_variant(

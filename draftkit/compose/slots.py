@@ -153,6 +153,8 @@ def fill(
     """
     if not slots.for_recipient:
         raise ValueError("fill needs a letter composed for a recipient")
+    if slots.composed.languages[1:]:
+        return None  # a bilingual letter's other versions are composed for each recipient
     who = addressee_of(recipient)
     try:
         forms = forms_for(who, slots.style, "addressees[0]", slots.composed.language)

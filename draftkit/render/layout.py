@@ -24,7 +24,7 @@ from pydantic import BaseModel
 import draftkit.languages as languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
-from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.schema import Addressee, Ask, Letter, Signatory, Translation
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
 
@@ -70,6 +70,7 @@ class ParaBlock:
     style: str
     text: str
     keep_next: bool = False
+    page_break_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class AskBlock:
     body: str | None
     numbered: bool = True
     keep_next: bool = False
+    list_index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,7 @@ class ItemBlock:
     text: str
     numbered: bool = True
     keep_next: bool = False
+    list_index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +260,7 @@ def typeset(letter: Letter) -> Letter:
     if letter.options.quotes == "straight":
         return letter
     typeset_letter = _typographic(letter)
-    if letter.language == "fr":
+    if "fr" in (letter.language, *letter.translations):
         return _guillemets(typeset_letter)
     return typeset_letter
 
@@ -279,14 +282,18 @@ def _guillemets(letter: Letter) -> Letter:
             return {k: walk(v) for k, v in value.items()}
         return value
 
-    skip = {"variables", "options", "provenance"}
-    data = letter.model_dump(exclude=skip)
-    if "\u201c" not in repr(data) and "\u201d" not in repr(data):
-        return letter
-    changed = walk(data)
-    return letter.model_copy(
-        update={k: getattr(Letter.model_validate(changed), k) for k in changed}
-    )
+    update: dict[str, Any] = {}
+    if letter.language == "fr":
+        skip = {"variables", "options", "provenance", "translations", "languages"}
+        data = letter.model_dump(exclude=skip)
+        if "\u201c" in repr(data) or "\u201d" in repr(data):
+            changed = Letter.model_validate(walk(data))
+            update = {k: getattr(changed, k) for k in data}
+    french = letter.translations.get("fr")
+    if french is not None:
+        version = Translation.model_validate(walk(french.model_dump()))
+        update["translations"] = {**letter.translations, "fr": version}
+    return letter.model_copy(update=update) if update else letter
 
 
 def _typographic(letter: Letter) -> Letter:
@@ -348,7 +355,37 @@ def _typographic(letter: Letter) -> Letter:
             "signatories": signatories,
             "signatory_note": marked(letter.signatory_note),
             "enclosures": [smarten(item) for item in letter.enclosures],
+            "translations": {
+                language: _changed(
+                    version,
+                    {
+                        "subject": marked(version.subject),
+                        "salutation": marked(version.salutation),
+                        "body": texts(version.body),
+                        "asks_intro": marked(version.asks_intro),
+                        "asks": [_ask_typeset(a) for a in version.asks],
+                        "closing": texts(version.closing),
+                        "complimentary_close": marked(version.complimentary_close),
+                        "signatory_note": marked(version.signatory_note),
+                    },
+                )
+                for language, version in letter.translations.items()
+            },
         }
+    )
+
+
+def _ask_typeset(ask: Any) -> Any:
+    if not isinstance(ask, Ask):
+        return ask
+    return _changed(
+        ask,
+        {
+            "lead": smarten_markup(ask.lead) if ask.lead else ask.lead,
+            "body": smarten_markup(ask.body) if ask.body else ask.body,
+            "heading": smarten_markup(ask.heading) if ask.heading else ask.heading,
+            "items": [smarten_markup(item) for item in ask.items],
+        },
     )
 
 
@@ -533,13 +570,20 @@ def layout(letter: Letter) -> list[Block]:
         out.para(STYLES.CLOSING, text)
     before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
+    notes = [letter.signatory_note]
+    for list_index, other in enumerate(letter.languages[1:], start=1):
+        version = letter.translations.get(other)
+        if version is not None:
+            before_close = _version(out, version, other, list_index, options.number_asks)
+            notes.append(version.signatory_note)
     _signatures(out, letter)
     if before_close and len(out.blocks) > before_close:
         last = out.blocks[before_close - 1]
         if _length(last) <= KEEP_WITH_CLOSE_CHARS:
             out.blocks[before_close - 1] = _keep_with_next(last)
     signed = len(out.blocks)
-    out.para(STYLES.SIGNATORY_NOTE, letter.signatory_note)
+    for note in notes:
+        out.para(STYLES.SIGNATORY_NOTE, note)
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
@@ -548,6 +592,39 @@ def layout(letter: Letter) -> list[Block]:
         _cc(out, letter.cc, words.cc)
     return out.blocks
 
+
+
+def _version(
+    out: _Builder, version: Translation, language: str, list_index: int, number_asks: bool
+) -> int:
+    """A bilingual letter's text in another language, from a new page: subject through
+    close (the address, date and signatures are the letter's own). Returns the index of
+    the version's close among the blocks."""
+    words = languages.catalogue(language)
+    start = len(out.blocks)
+    if version.subject:
+        out.para(STYLES.SUBJECT, f"{words.subject} {version.subject}")
+    out.para(STYLES.SALUTATION, version.salutation)
+    for text in version.texts("body"):
+        out.para(STYLES.BODY, text)
+    asks = version.resolved_asks()
+    out.para(STYLES.ASKS_INTRO, version.asks_intro)
+    numbered = number_asks and len(asks) > 1
+    for number, ask in enumerate(asks, start=1):
+        out.para(STYLES.ASKS_INTRO, ask.heading)
+        items = [ItemBlock(i, numbered, list_index=list_index) for i in ask.items if i.strip()]
+        out.blocks.append(
+            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
+        )
+        out.blocks.extend(items)
+    for text in version.texts("closing"):
+        out.para(STYLES.CLOSING, text)
+    first = out.blocks[start] if len(out.blocks) > start else None
+    if isinstance(first, ParaBlock):
+        out.blocks[start] = replace(first, page_break_before=True)
+    before_close = len(out.blocks)
+    out.para(STYLES.CLOSE, version.complimentary_close)
+    return before_close
 
 
 def flowing_layout(letter: Letter) -> list[Block]:

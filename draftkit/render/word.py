@@ -196,10 +196,16 @@ class DocxRenderer:
         )
         dynamic.append(self._compress("[Content_Types].xml", types))
         dynamic += prep.combined_entries if combined else prep.single_entries
-        if combined:
+        # a bilingual letter's other versions number their asks from 1 with lists of their own
+        versions = [
+            _version_num(prep.first_num_id + i, j)
+            for i, each in enumerate(letters)
+            for j in range(1, len(each.languages))
+        ]
+        if combined or versions:
             nums = "".join(
                 _num_xml(prep.first_num_id + i, prep.abstract_id) for i in range(1, len(letters))
-            )
+            ) + "".join(_num_xml(num, prep.abstract_id) for num in versions)
             numbering = prep.numbering_xml.replace("</w:numbering>", nums + "</w:numbering>")
             dynamic.append(compress(prep.numbering_name, numbering.encode("utf-8")))
         else:
@@ -223,13 +229,23 @@ class DocxRenderer:
 
     # -- body -------------------------------------------------------------------------
 
-    def _p(self, style: str, runs: str, extra_ppr: str = "", *, keep_next: bool = False) -> str:
+    def _p(
+        self,
+        style: str,
+        runs: str,
+        extra_ppr: str = "",
+        *,
+        keep_next: bool = False,
+        page_break: bool = False,
+    ) -> str:
         style_id = self._prepared.style_ids[style]
         keep = ""
         if keep_next or style in KEEP_WITH_NEXT:
             keep += "<w:keepNext/>"
         if style in KEEP_LINES:
             keep += "<w:keepLines/>"
+        if page_break:
+            keep += "<w:pageBreakBefore/>"
         return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
     def _runs(self, text: str, body: _Body, base_style: str | None = None) -> str:
@@ -343,7 +359,12 @@ class DocxRenderer:
 
     def _block(self, block: Block, num_id: int, body: _Body) -> str:
         if isinstance(block, ParaBlock):
-            return self._p(block.style, self._runs(block.text, body), keep_next=block.keep_next)
+            return self._p(
+                block.style,
+                self._runs(block.text, body),
+                keep_next=block.keep_next,
+                page_break=block.page_break_before,
+            )
         if isinstance(block, LineBlock):
             return self._lines(block.style, block.lines, keep_next=block.keep_next)
         if isinstance(block, LabeledBlock):
@@ -354,14 +375,16 @@ class DocxRenderer:
                 runs += self._runs(block.lead, body, STYLES.ASK_LEAD)
             if block.body:
                 runs += (_run("", " ") if block.lead else "") + self._runs(block.body, body)
+            list_id = _version_num(num_id, block.list_index)
             numbering = (
-                f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+                f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'
                 if block.numbered
                 else ""
             )
             return self._p(STYLES.ASK, runs, numbering, keep_next=block.keep_next)
         if isinstance(block, ItemBlock):
-            numbering = f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{num_id}"/></w:numPr>'
+            list_id = _version_num(num_id, block.list_index)
+            numbering = f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{list_id}"/></w:numPr>'
             return self._p(
                 STYLES.ASK_ITEM,
                 self._runs(block.text, body),
@@ -501,6 +524,15 @@ def _right_to_left(xml: str) -> str:
     xml = _RUN.sub(_rtl_run, xml)
     xml = xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual/>")
     return _bidi_sect(xml)
+
+
+_VERSION_NUM_STEP = 100_000
+
+
+def _version_num(num_id: int, list_index: int) -> int:
+    """The numbering id of the asks of a bilingual letter's version ``list_index`` (0 is
+    the letter's own list)."""
+    return num_id + _VERSION_NUM_STEP * list_index
 
 
 _PAGE_RUN = f"<w:r>{_t('Page ')}</w:r>"
