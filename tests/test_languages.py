@@ -664,3 +664,24 @@ def test_a_bilingual_merge_composes_each_recipient(tmp_path: Path) -> None:
     assert (
         "Monsieur le Haut-Commissaire," in texts[1] and "Dear High Commissioner Keita," in texts[1]
     )
+
+
+def test_an_office_without_forms_in_the_letters_language_falls_back_with_a_warning() -> None:
+    spec = Letter.model_validate(
+        {
+            "language": "fr",
+            "addressees": [
+                {"office": "us-senator", "name": "Jane Doe", "params": {"state": "Idaho"}}
+            ],
+            "cc": [{"office": "foreign-minister", "name": "Ana Ruiz", "gender": "female"}],
+            "salutation": "Madame la Sénatrice,",
+            "body": ["Texte."],
+            "closing": [],
+            "complimentary_close": "Veuillez agréer, Madame la Sénatrice, mes salutations.",
+            "signatories": [{"name": "Claire Martin"}],
+        }
+    )
+    result = compose_letter(spec)
+    assert any("'us-senator' has no fr forms" in w for w in result.warnings)
+    assert result.letter.addressees[0].title_lines == ["United States Senator for Idaho"]
+    assert result.letter.cc[0].honorific == "Son Excellence Madame"  # French forms exist

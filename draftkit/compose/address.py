@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from draftkit.errors import ProtocolError, SpecError
 from draftkit.languages import catalogue
 from draftkit.protocol import AddressForms, address_forms, combined_salutation, default_punctuation
+from draftkit.protocol.languages import has_forms
 from draftkit.schema import Addressee, LetterOptions
 
 if TYPE_CHECKING:
@@ -44,10 +45,17 @@ def addressee_of(recipient: Recipient) -> Addressee:
 
 
 def forms_for(
-    who: Addressee, style: Literal["common", "formal"], where: str, language: str | None = None
+    who: Addressee,
+    style: Literal["common", "formal"],
+    where: str,
+    language: str | None = None,
+    notes: list[str] | None = None,
 ) -> AddressForms | None:
     """The forms of address of an addressee's office (None when it names no office),
     in the letter's ``language`` (None or ``en``: English).
+
+    An office with no forms in the language gets its English forms, and ``notes`` a
+    line saying so (the letter then needs its salutation, address and close written).
 
     Raises:
         ProtocolError: An unknown office, or an office without the person's name.
@@ -60,6 +68,15 @@ def forms_for(
             where=where,
             hint="add name: to the addressee (or write salutation: and the address yourself)",
         )
+    if language not in (None, "en") and not has_forms(who.office, language):
+        if notes is not None:
+            notes.append(
+                f"{where}: office '{who.office}' has no {language} forms of address; its "
+                "English forms are used (write the salutation, the address lines and the "
+                "complimentary close in the spec, or see draftkit address --list "
+                f"--language {language})"
+            )
+        language = None
     try:
         return address_forms(
             who.office,

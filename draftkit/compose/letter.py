@@ -177,7 +177,8 @@ def _compose(
     work = spec.model_copy(deep=True)
     if audience:
         work.audience = audience
-    work.language = language
+    if work.language != language:
+        work.language = language
     if recipient is not None:
         work.addressees = [addressee_of(recipient)]
         work.variables = {**work.variables, **recipient.variables}
@@ -204,7 +205,7 @@ def _compose(
     mark = salutation_mark(work.options, _language_base(builtin_audience), language)
 
     # 1. forms of address
-    forms = _address(work, style, filled, recipient)
+    forms = _address(work, style, filled, recipient, warnings)
 
     # 2. the spec's own templated text
     texts = spec_texts(spec)
@@ -395,12 +396,16 @@ def _reads(
 
 
 def _address(
-    work: Letter, style: Literal["common", "formal"], filled: list[str], recipient: Recipient | None
+    work: Letter,
+    style: Literal["common", "formal"],
+    filled: list[str],
+    recipient: Recipient | None,
+    warnings: list[str],
 ) -> list[AddressForms | None]:
     """Fill the addressees' and cc's lines from their offices (in place); the forms."""
     try:
         forms = [
-            forms_for(a, style, f"addressees[{i}]", work.language)
+            forms_for(a, style, f"addressees[{i}]", work.language, warnings)
             for i, a in enumerate(work.addressees)
         ]
     except ProtocolError as exc:
@@ -413,7 +418,8 @@ def _address(
             filled.append(f"addressees[{index}]")
         work.addressees[index] = updated
     for index, who in enumerate(work.cc):
-        updated = fill_addressee(who, forms_for(who, style, f"cc[{index}]", work.language))
+        found = forms_for(who, style, f"cc[{index}]", work.language, warnings)
+        updated = fill_addressee(who, found)
         if updated is not who:
             filled.append(f"cc[{index}]")
         work.cc[index] = updated

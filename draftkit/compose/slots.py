@@ -157,7 +157,7 @@ def fill(
         return None  # a bilingual letter's other versions are composed for each recipient
     who = addressee_of(recipient)
     try:
-        forms = forms_for(who, slots.style, "addressees[0]", slots.composed.language)
+        forms = forms_for(who, slots.style, "addressees[0]", slots.composed.language, [])
     except ProtocolError as exc:
         raise ProtocolError(exc.message, path=recipient.source, hint=exc.hint) from None
     addressee = fill_addressee(who, forms)

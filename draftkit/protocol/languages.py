@@ -31,6 +31,7 @@ from draftkit.protocol.table import (
 __all__ = [
     "LANGUAGES_FILE",
     "LanguageRow",
+    "has_forms",
     "language_office",
     "language_offices",
     "language_sources",
@@ -236,6 +237,11 @@ def language_office(office: str, language: str) -> LanguageRow:
             "the address and the close in the spec"
         ),
     )
+
+
+def has_forms(office: str, language: str) -> bool:
+    """Whether ``office`` has forms in ``language`` (an unknown office has none)."""
+    return (office, language) in _load()[1]
 
 
 def is_english(language: str | None) -> bool:
