@@ -685,3 +685,20 @@ def test_an_office_without_forms_in_the_letters_language_falls_back_with_a_warni
     assert any("'us-senator' has no fr forms" in w for w in result.warnings)
     assert result.letter.addressees[0].title_lines == ["United States Senator for Idaho"]
     assert result.letter.cc[0].honorific == "Son Excellence Madame"  # French forms exist
+
+
+def test_a_language_version_as_the_audience_sets_the_letters_language() -> None:
+    spec = {
+        "audience": "un-es",
+        "addressees": [
+            {"office": "un-special-rapporteur", "name": "Lucía Méndez", "gender": "female"}
+        ],
+        "variables": {"purpose": "solicitar su intervención"},
+        "asks": [{"lead": "Intervenir."}],
+        "signatories": [{"name": "Marta Quispe"}],
+    }
+    result = compose_letter(Letter.model_validate(spec))
+    assert result.letter.language == "es"
+    assert result.letter.salutation == "Estimada Señora Relatora Especial:"
+    mixed = compose_letter(Letter.model_validate({**spec, "language": "fr"}))
+    assert any("written in es, the letter in fr" in w for w in mixed.warnings)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +42,7 @@ from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError
 from draftkit.files import load_data, load_letter
 from draftkit.languages import LANGUAGES, plural_close
 from draftkit.places import Place, blank_entries, with_texts, without_blanks
-from draftkit.schema import ClauseRef, Letter, ProvenanceEntry, Translation
+from draftkit.schema import ClauseRef, LanguageCode, Letter, ProvenanceEntry, Translation
 
 if TYPE_CHECKING:
     from draftkit.protocol import AddressForms
@@ -160,11 +160,19 @@ def _compose(
     recipient_index: int | None,
 ) -> ComposeResult:
     policy = clause_policy or config.clause_policy
-    language = recipient.language if recipient is not None and recipient.language else None
-    language = spec.language if spec.languages else language or spec.language
+    own = recipient.language if recipient is not None and recipient.language else None
+    language: str = spec.language if spec.languages else own or spec.language
     warnings: list[str] = []
     templates = templates_for([*template_dirs, *config.templates])
     variant = language_variant(templates, audience or spec.audience or "base", language, warnings)
+    written_in = _language_base(variant) != variant and variant.rpartition("-")[2]
+    if written_in and written_in != language:
+        if "language" in spec.model_fields_set or spec.languages or language != spec.language:
+            warnings.append(
+                f"variant '{variant}' is written in {written_in}, the letter in {language}"
+            )
+        else:  # audience: un-fr says the letter is in French
+            language = written_in
     chain = templates.chain(variant)
     # a team variant takes clause wording and salutation punctuation from the variants
     # it extends: "senate-team" extending us-congress is a us-congress letter; a language
@@ -178,7 +186,7 @@ def _compose(
     if audience:
         work.audience = audience
     if work.language != language:
-        work.language = language
+        work.language = cast(LanguageCode, language)
     if recipient is not None:
         work.addressees = [addressee_of(recipient)]
         work.variables = {**work.variables, **recipient.variables}
