@@ -46,6 +46,7 @@ __all__ = [
     "Signatory",
     "Table",
     "TableEntry",
+    "Translation",
 ]
 
 DocumentKind = Literal["letter", "press-release", "news-article", "statement", "other"]
@@ -513,6 +514,9 @@ class LetterOptions(_Model):
             onward (DOCX and PDF). None leaves it to the house style: on, unless the
             reference document has its own header for later pages or turns it off.
         check_disable: Lint rules (ids or families) ``draftkit check`` skips for this letter.
+        digits: ``latin`` (0-9) or ``arabic-indic`` (٠-٩) for the digits draftkit
+            writes itself: the date, counts in digits and page numbers. Text you write
+            keeps its own digits.
     """
 
     salutation_style: Literal["common", "formal"] = "common"
@@ -528,6 +532,7 @@ class LetterOptions(_Model):
     quotes: Literal["typographic", "straight"] = "typographic"
     continuation_header: bool | None = None
     check_disable: list[str] = Field(default_factory=list)
+    digits: Literal["latin", "arabic-indic"] = "latin"
 
 
 class ProvenanceEntry(_Model):
@@ -539,6 +544,7 @@ class ProvenanceEntry(_Model):
         version: The clause version (derived from its content).
         variant: The audience variant of the clause that was used, if any.
         status: The clause status when it was used (vetted, draft, retired).
+        language: The language of the clause's wording (None: not recorded).
     """
 
     place: str
@@ -546,6 +552,50 @@ class ProvenanceEntry(_Model):
     version: str
     variant: str | None = None
     status: str | None = None
+    language: str | None = None
+
+
+LanguageCode = Literal["en", "fr", "es", "ar"]
+"""A language a letter can be written in (see :mod:`draftkit.languages`)."""
+
+
+class Translation(_Model):
+    """A bilingual letter's text in one of its other languages.
+
+    In a spec, the parts written in that language (a part left out is filled as in the
+    letter: by the variant's version in that language, the forms of address in that
+    language, or the clauses' versions); after compose, every part, resolved.
+
+    Attributes:
+        subject: The subject line, without its label.
+        salutation: The salutation.
+        body: Paragraphs before the asks.
+        asks_intro: The line introducing the asks.
+        asks: The asks.
+        closing: Paragraphs after the asks.
+        complimentary_close: The close.
+        signatory_note: The note under the signatories.
+        variables: Values for templates and clauses in this language (over the
+            letter's ``variables``).
+    """
+
+    subject: str | None = None
+    salutation: str | None = None
+    body: list[Paragraph] = Field(default_factory=list)
+    asks_intro: str | None = None
+    asks: list[AskEntry] = Field(default_factory=list)
+    closing: list[Paragraph] = Field(default_factory=list)
+    complimentary_close: str | None = None
+    signatory_note: str | None = None
+    variables: Variables = Field(default_factory=dict)
+
+    def resolved_asks(self) -> list[Ask]:
+        """The asks (clause references skipped)."""
+        return [ask for ask in self.asks if isinstance(ask, Ask)]
+
+    def texts(self, field: Literal["body", "closing"]) -> list[str]:
+        """The literal paragraphs of ``body`` or ``closing``."""
+        return [p for p in getattr(self, field) if isinstance(p, str)]
 
 
 class Letter(_Model):
@@ -577,6 +627,15 @@ class Letter(_Model):
         provenance: Where composed text came from (filled by compose).
         footnotes: Notes referred to as ``[^label]`` in the letter's text (a note can
             also be written in place as ``^[note text]``).
+        language: The language the letter is written in: ``en`` (default), ``fr``,
+            ``es`` or ``ar``. It picks the variant's language version, the forms of
+            address, and the labels, date and counts draftkit writes
+            (:mod:`draftkit.languages`).
+        languages: A bilingual letter's languages in order (``[fr, en]``): the letter
+            is set in each, one after the other, with one address and one signature
+            block. The first is ``language``.
+        translations: The text of a bilingual letter in its other languages, by
+            language (see :class:`Translation`).
     """
 
     kind: DocumentKind = "letter"
@@ -602,6 +661,31 @@ class Letter(_Model):
     options: LetterOptions = Field(default_factory=LetterOptions)
     provenance: list[ProvenanceEntry] = Field(default_factory=list)
     footnotes: Footnotes = Field(default_factory=dict)
+    language: Literal["en", "fr", "es", "ar"] = "en"
+    languages: list[LanguageCode] = Field(default_factory=list)
+    translations: dict[LanguageCode, Translation] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _bilingual(self) -> Letter:
+        if not self.languages:
+            if self.translations:
+                raise ValueError("translations: name the letter's languages (languages: [fr, en])")
+            return self
+        if len(set(self.languages)) != len(self.languages) or len(self.languages) < 2:
+            raise ValueError("languages: name two or more different languages, e.g. [fr, en]")
+        if "language" in self.model_fields_set and self.language != self.languages[0]:
+            raise ValueError(
+                f"language is {self.language} but languages starts with {self.languages[0]}; "
+                "the first of languages is the letter's language"
+            )
+        self.language = self.languages[0]
+        extra = sorted(set(self.translations) - set(self.languages[1:]))
+        if extra:
+            raise ValueError(
+                f"translations: {', '.join(extra)} is not one of the letter's other "
+                f"languages ({', '.join(self.languages[1:])})"
+            )
+        return self
 
     @field_validator("audience")
     @classmethod
@@ -648,7 +732,9 @@ class Letter(_Model):
     def _strip_re(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        return re.sub(r"^\s*(re|subject)\s*:\s*", "", value, flags=re.IGNORECASE)
+        return re.sub(
+            r"^\s*(re|subject|objet|asunto|الموضوع)\s*:\s*", "", value, flags=re.IGNORECASE
+        )
 
     def unresolved(self) -> list[str]:
         """List what compose still has to fill, as field paths.
@@ -664,6 +750,19 @@ class Letter(_Model):
             for index, entry in enumerate(getattr(self, field)):
                 if isinstance(entry, ClauseRef):
                     missing.append(f"{field}[{index}] (clause {entry.clause})")
+        for language in self.languages[1:]:
+            version = self.translations.get(language)
+            if version is None:
+                missing.append(f"translations.{language}")
+                continue
+            if self.kind == "letter" and not version.salutation:
+                missing.append(f"translations.{language}.salutation")
+            for field in ("body", "asks", "closing"):
+                for index, entry in enumerate(getattr(version, field)):
+                    if isinstance(entry, ClauseRef):
+                        missing.append(
+                            f"translations.{language}.{field}[{index}] (clause {entry.clause})"
+                        )
         return missing
 
     @property

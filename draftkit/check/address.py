@@ -123,8 +123,11 @@ def infer_office(person: Addressee) -> tuple[str, Status] | None:
     return None
 
 
-def _forms(person: Addressee, office: str, status: Status) -> list[AddressForms]:
-    """The person's forms for the given gender, or for every gender when unknown."""
+def _forms(
+    person: Addressee, office: str, status: Status, language: str = "en"
+) -> list[AddressForms]:
+    """The person's forms for the given gender, or for every gender when unknown, in the
+    letter's language (none when the office has no forms in it)."""
     if not person.name:
         return []
     genders: Sequence[Literal["female", "male"] | None] = (
@@ -141,6 +144,7 @@ def _forms(person: Addressee, office: str, status: Status) -> list[AddressForms]
                     status=status,
                     surname=person.params.get("surname"),
                     params=person.params,
+                    language=language,
                 )
             )
         except ProtocolError:
@@ -185,6 +189,22 @@ def _label(office: str) -> str:
 # --------------------------------------------------------------------------- salutation
 
 
+def _language_title_words(language: str) -> set[str]:
+    """The words of the salutations of the forms of address in ``language`` ("Estimada",
+    "Señora", "Ministra" ...), which a salutation may use besides names."""
+    if language == "en":
+        return set()
+    # deferred: the languages file is read only for a letter in another language
+    from draftkit.protocol.languages import language_offices
+
+    out: set[str] = set()
+    for entry in language_offices(language):
+        for field in ("salutation_formal", "salutation_common"):
+            for text in getattr(entry.row, field).texts():
+                out |= {w.lower() for w in words(text)}
+    return out
+
+
 @rule(
     "salutation-name",
     "error",
@@ -202,7 +222,7 @@ def salutation_name(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     known: set[str] = set()
     for person in people:
         known |= _name_words(person)
-    titles = _title_words()
+    titles = _title_words() | _language_title_words(letter.language)
     strangers = [w for w in words(sal) if w[:1].isupper() and w.lower() not in titles | known]
     if strangers:
         names = ", ".join(a.name or "" for a in people)
@@ -228,6 +248,8 @@ def salutation_form(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
     sal = letter.salutation
     if not sal or not people or len(people) != len(letter.addressees):
         return
+    if letter.language != "en":
+        return  # the English forms; a letter in another language uses its own table's
     if "members of" in fold(sal):
         return
     titles = _title_words()
@@ -359,7 +381,7 @@ def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
             found = infer_office(person)
             if found is None:
                 continue
-            forms = _forms(person, *found)
+            forms = _forms(person, *found, letter.language)
             if not forms:
                 continue
             expected = {_canon(h) for f in forms for h in f.accepted_honorifics}
@@ -385,6 +407,7 @@ def address_honorific(ctx: CheckContext, self: Rule) -> Iterator[Finding]:
                 style="formal",
                 surname=person.params.get("surname"),
                 params=person.params,
+                language=letter.language,
             )
             blocks = [" / ".join(first.block_lines()[:2])]
             if formal.block_lines() != first.block_lines():

@@ -28,6 +28,7 @@ RULE_MODULES = (
     "draftkit.check.coverage",
     "draftkit.check.trace",
     "draftkit.check.notes",
+    "draftkit.check.language",
 )
 """Modules that define rules (imported once, in this order, to fill the registry)."""
 

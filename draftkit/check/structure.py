@@ -26,7 +26,9 @@ def _date_anchor(letter: Letter) -> str | None:
     if letter.date is None:
         return letter.salutation
 
-    return format_date(letter.date, letter.options.date_format)
+    return format_date(
+        letter.date, letter.options.date_format, letter.language, letter.options.digits
+    )
 
 
 @rule(
@@ -114,6 +116,8 @@ def signatory_key(signatory: Signatory) -> str:
     """
     text = _ascii(_ACRONYM_PAREN.sub("", signatory.name)).lower().replace("&", " and ")
     tokens = re.findall(r"[a-z0-9]+", text)
+    if not tokens:  # a name in another script (Arabic): its own words, not "" for all
+        tokens = re.findall(r"\w+", _ACRONYM_PAREN.sub("", signatory.name).casefold())
     if signatory.kind == "individual":
         tokens = [t for t in tokens if t not in _HONORIFICS and t not in _DEGREES]
         if len(tokens) > 2:

@@ -58,7 +58,7 @@ __all__ = [
     "update_index",
 ]
 
-INDEX_SCHEMA = 9
+INDEX_SCHEMA = 10
 """Bump when the database layout or the stored clause data changes."""
 
 WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0, 0.0)
@@ -304,6 +304,7 @@ def _fts_row(clause: Clause) -> tuple[str, str, str, str, str, str]:
     facets = [facet("kind", clause.kind), facet("status", clause.status)]
     facets += [facet("topic", t) for t in clause.topics]
     facets += [facet("audience", a) for a in clause.audiences or ["*"]]
+    facets.append(facet("language", clause.language))
     return (
         # "ask.humanitarian-access" is indexed as "humanitarian-access": the kind is a
         # filter, not a word every ask contains

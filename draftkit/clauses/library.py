@@ -352,6 +352,7 @@ class ClauseLibrary:
         audience: str | None = None,
         status: str | None = None,
         limit: int = 10,
+        language: str | None = None,
     ) -> list[SearchHit]:
         """Clauses ranked by relevance to ``query``, best first.
 
@@ -371,6 +372,7 @@ class ClauseLibrary:
             audience: Only clauses suiting this audience (or any audience).
             status: Only clauses with this status.
             limit: At most this many hits.
+            language: Only clauses worded in this language (``fr`` ...).
 
         Raises:
             ClauseError: The query names an unknown kind or status.
@@ -383,6 +385,7 @@ class ClauseLibrary:
             audience=audience,
             status=status,
             limit=limit,
+            language=language,
         )
         return [
             SearchHit(

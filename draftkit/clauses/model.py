@@ -228,6 +228,10 @@ class Clause(_Model):
         retired_reason: Why it should no longer be used.
         notes: Free notes for reviewers.
         provenance: Letters its language came from.
+        language: The language of its wording (``en`` by default, ``fr``, ``es``, ``ar``).
+        translates: For a version in another language: the id of the clause it renders.
+            Its own id is that id and the language (``ask.release-prisoners.fr``), so a
+            letter in French that names ``ask.release-prisoners`` gets this version.
         source_file: The file it is defined in (not part of the content).
         line: The line of its entry in that file (not part of the content).
     """
@@ -249,6 +253,8 @@ class Clause(_Model):
     retired_reason: str | None = None
     notes: str | None = None
     provenance: list[Source] = Field(default_factory=list)
+    language: Literal["en", "fr", "es", "ar"] = "en"
+    translates: str | None = Field(default=None, max_length=200, pattern=ID_PATTERN)
     source_file: Path = Field(default=Path(), exclude=True)
     line: int = Field(default=0, exclude=True)
 
@@ -276,6 +282,11 @@ class Clause(_Model):
             raise ValueError("a retired clause needs a retired_reason")
         if self.status == "vetted" and not self.vetted_by:
             raise ValueError("a vetted clause needs vetted_by (who approved it)")
+        if self.translates is not None and self.id != f"{self.translates}.{self.language}":
+            raise ValueError(
+                f"a version in another language is named after the clause it renders: "
+                f"id {self.translates}.{self.language}, language {self.language}"
+            )
         return self
 
     # -- content -----------------------------------------------------------------------

@@ -286,7 +286,11 @@ class _Filter:
 
 
 def _filter(
-    kinds: Sequence[str], statuses: Sequence[str], topics: Sequence[str], audiences: Sequence[str]
+    kinds: Sequence[str],
+    statuses: Sequence[str],
+    topics: Sequence[str],
+    audiences: Sequence[str],
+    languages: Sequence[str] = (),
 ) -> _Filter:
     fts: list[str] = []
     sql: list[str] = []
@@ -312,6 +316,10 @@ def _filter(
             " WHERE lower(a.audience) = ? AND a.clause = c.rowid))"
         )
         params.append(audience)
+    for language in dict.fromkeys(x.lower() for x in languages):
+        fts.append(_quote(facet("language", language)))
+        sql.append("AND coalesce(json_extract(c.data, '$.language'), 'en') = ?")
+        params.append(language)
     expr = f"facets : ({' AND '.join(fts)})" if fts else ""
     return _Filter(expr, " ".join(sql), tuple(params))
 
@@ -819,6 +827,7 @@ def search_index(
     audience: str | None = None,
     status: str | None = None,
     limit: int = 10,
+    language: str | None = None,
 ) -> list[IndexRow]:
     """Ranked clauses matching ``query`` and the filters (best first).
 
@@ -830,6 +839,7 @@ def search_index(
         audience: Only clauses suiting this audience, or any audience (as ``audience:``).
         status: Only clauses with this status (as ``status:``).
         limit: At most this many clauses.
+        language: Only clauses worded in this language (``en``, ``fr``, ``es``, ``ar``).
 
     Raises:
         ClauseError: The query names an unknown kind or status, or the index cannot be
@@ -843,6 +853,7 @@ def search_index(
         [*([status] if status else []), *parsed.statuses],
         [*tags, *parsed.topics],
         [*([audience] if audience else []), *parsed.audiences],
+        [language] if language else [],
     )
     try:
         return _search(conn, parsed, where, limit)

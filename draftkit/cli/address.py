@@ -27,8 +27,16 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def _list(country: str | None, organization: str | None, fmt: str) -> None:
+def _list(
+    country: str | None, organization: str | None, fmt: str, language: str | None = None
+) -> None:
     rows = protocol.offices(country=country, organization=organization)
+    if language not in (None, "en"):
+        # deferred: the languages file is read only with --language
+        from draftkit.protocol.languages import language_offices
+
+        translated = {r.row.key for r in language_offices(language)}
+        rows = [r for r in rows if r.key in translated]
     if not rows:
         every = protocol.offices()
         if country is not None:
@@ -152,6 +160,13 @@ def _print_report(report: dict[str, Any], source: str, show_sources: bool) -> No
     help="Output format.",
 )
 @click.option("--sources", "show_sources", is_flag=True, help="Print the source of every form.")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "fr", "es", "ar"]),
+    default=None,
+    help="The forms in this language (a letter's language:); with --list, the offices "
+    "that have them.",
+)
 @output_options
 @run_guarded
 def address(
@@ -167,6 +182,7 @@ def address(
     organization: str | None,
     fmt: str,
     show_sources: bool,
+    language: str | None,
 ) -> None:
     """Print the address block, salutations and close for a person in an office.
 
@@ -181,10 +197,13 @@ def address(
           --style formal --sources
       draftkit address --list --country GB
       draftkit address --office un-secretary-general --name "Ana Ruiz" --format json
+      draftkit address --office foreign-minister --name "Ana Ruiz" --gender female \\
+          --language es
+      draftkit address --list --language fr
     """
 
     if list_offices:
-        _list(country, organization, fmt)
+        _list(country, organization, fmt, language)
         return
     if country is not None or organization is not None:
         raise ProtocolError(
@@ -204,10 +223,18 @@ def address(
         style=cast(Literal["formal", "common"], style),
         surname=surname,
         params=_parse_params(params),
+        language=language,
     )
     if fmt == "json":
         echo(json.dumps(report, indent=2, ensure_ascii=False), data=True)
         return
-    _print_report(
-        report, protocol.cited_works(protocol.get_office(office)), show_sources or is_verbose()
-    )
+    if language in (None, "en"):
+        works = protocol.cited_works(protocol.get_office(office))
+    else:
+        # deferred: the languages file is read only with --language
+        from draftkit.protocol.languages import language_office, language_sources
+
+        refs = {**protocol.sources(), **language_sources()}
+        ids = language_office(office, language).row.source_ids()
+        works = "; ".join(refs[i].title if i in refs else i for i in ids) or "house conventions"
+    _print_report(report, works, show_sources or is_verbose())

@@ -114,6 +114,11 @@ def clauses() -> None:
 @click.option("--audience", help="Only clauses suiting this audience (e.g. us-congress).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only clauses with this status.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "fr", "es", "ar"]),
+    help="Only clauses worded in this language.",
+)
 @_format_option
 @library_options
 @output_options
@@ -125,6 +130,7 @@ def search(
     audience: str | None,
     status: str | None,
     limit: int,
+    language: str | None,
     fmt: str,
     libraries: tuple[Path, ...],
     cache_dir: Path | None,
@@ -157,6 +163,7 @@ def search(
       draftkit clauses search 'sanct* -sectoral' --audience eu
       draftkit clauses search 'detain journalists topic:information'
       draftkit clauses search kind:closing      (no words: every closing, in file order)
+      draftkit clauses search libération --language fr
 
     Other punctuation and operator-like text (NEAR(, OR, title:) is searched as
     plain words; a kind: or status: filter with an unknown value is an error.
@@ -164,7 +171,13 @@ def search(
     text = " ".join(query)
     with open_library(libraries, cache_dir) as library:
         hits = library.search(
-            text, kind=kind, tags=tags, audience=audience, status=status, limit=limit
+            text,
+            kind=kind,
+            tags=tags,
+            audience=audience,
+            status=status,
+            limit=limit,
+            language=language,
         )
     if fmt == "json":
         payload = [{**_summary(h.clause), "score": h.score, "snippet": h.snippet} for h in hits]

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import ValidationError
 
 from draftkit.errors import ProtocolError, SpecError
+from draftkit.languages import catalogue
 from draftkit.protocol import AddressForms, address_forms, combined_salutation, default_punctuation
+from draftkit.protocol.languages import has_forms
 from draftkit.schema import Addressee, LetterOptions
 
 if TYPE_CHECKING:
@@ -43,9 +45,17 @@ def addressee_of(recipient: Recipient) -> Addressee:
 
 
 def forms_for(
-    who: Addressee, style: Literal["common", "formal"], where: str
+    who: Addressee,
+    style: Literal["common", "formal"],
+    where: str,
+    language: str | None = None,
+    notes: list[str] | None = None,
 ) -> AddressForms | None:
-    """The forms of address of an addressee's office (None when it names no office).
+    """The forms of address of an addressee's office (None when it names no office),
+    in the letter's ``language`` (None or ``en``: English).
+
+    An office with no forms in the language gets its English forms, and ``notes`` a
+    line saying so (the letter then needs its salutation, address and close written).
 
     Raises:
         ProtocolError: An unknown office, or an office without the person's name.
@@ -58,6 +68,15 @@ def forms_for(
             where=where,
             hint="add name: to the addressee (or write salutation: and the address yourself)",
         )
+    if language not in (None, "en") and not has_forms(who.office, language):
+        if notes is not None:
+            notes.append(
+                f"{where}: office '{who.office}' has no {language} forms of address; its "
+                "English forms are used (write the salutation, the address lines and the "
+                "complimentary close in the spec, or see draftkit address --list "
+                f"--language {language})"
+            )
+        language = None
     try:
         return address_forms(
             who.office,
@@ -68,6 +87,7 @@ def forms_for(
             surname=who.params.get("surname"),
             params=who.params,
             address_lines=who.address_lines or None,
+            language=language,
         )
     except ProtocolError as exc:
         raise ProtocolError(exc.message, where=where, hint=exc.hint) from None
@@ -87,19 +107,24 @@ def fill_addressee(who: Addressee, forms: AddressForms | None) -> Addressee:
     return who.model_copy(update=update) if update else who
 
 
-def salutation_mark(options: LetterOptions, audience: str) -> str:
+def salutation_mark(options: LetterOptions, audience: str, language: str | None = None) -> str:
     """The mark after a salutation: the letter's choice, else the audience's (":" or ",").
 
     ``audience`` is the built-in variant the letter's variant is or extends: a team
-    variant extending ``us-congress`` writes a us-congress letter.
+    variant extending ``us-congress`` writes a us-congress letter. A letter in another
+    language takes that language's mark ("," in French, ":" in Spanish).
     """
-    return options.salutation_punctuation or default_punctuation(audience)
+    if options.salutation_punctuation:
+        return options.salutation_punctuation
+    if language not in (None, "en"):
+        return catalogue(language).salutation_mark
+    return default_punctuation(audience)
 
 
 def punctuate(salutation: str, mark: str) -> str:
     """``"Dear Ms. Ortiz"`` -> ``"Dear Ms. Ortiz:"``; a salutation ending in "," or ":" stays."""
     text = salutation.strip()
-    return text if text.endswith((",", ":")) else text + mark
+    return text if text.endswith((",", ":", "،")) else text + mark
 
 
 def derive_salutation(

@@ -37,14 +37,18 @@ class ClauseSource(Protocol):
         ...
 
 
+# runs of ASCII white space; a no-break space (French "Objet :") is text, and stays
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def paragraphs(text: str) -> list[str]:
     """Text split into paragraphs on blank lines, each on one line."""
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [_SPACES.sub(" ", p).strip(" ") for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def one_line(text: str) -> str | None:
     """Text on one line (None when empty)."""
-    joined = " ".join(text.split())
+    joined = _SPACES.sub(" ", text).strip(" ")
     return joined or None
 
 
@@ -97,6 +101,33 @@ def _render_clause(
         ) from None
 
 
+def _in_language(
+    clause: Clause, language: str, library: ClauseSource, place: str, warnings: list[str]
+) -> Clause:
+    """The version of ``clause`` in the letter's ``language``.
+
+    A clause and its versions in other languages share one id: the version in French of
+    ``ask.x`` is ``ask.x.fr`` (``translates: ask.x``). A letter names any of them and
+    gets the one in its language; when there is none, the clause's own wording is used
+    and a warning says so (``draftkit check`` reports it too).
+    """
+    if clause.language == language:
+        return clause
+    base = clause.translates or clause.id
+    wanted = base if language == "en" else f"{base}.{language}"
+    try:
+        found = library.get(wanted)
+    except ClauseError:
+        found = None
+    if found is not None and found.language == language:
+        return found
+    warnings.append(
+        f"{place}: clause '{clause.id}' has no {language} version ({wanted}); its "
+        f"{clause.language} wording is used"
+    )
+    return clause
+
+
 def expand_clauses(
     letter: Letter,
     library: ClauseSource,
@@ -129,6 +160,7 @@ def expand_clauses(
             raise ClauseError(
                 exc.message, path=exc.path, line=exc.line, where=place, hint=exc.hint
             ) from None
+        clause = _in_language(clause, letter.language, library, place, warnings)
         message = clause.usable(policy)
         if message is not None:
             if policy == "refuse":
@@ -146,6 +178,8 @@ def expand_clauses(
                 version=clause.version,
                 variant=used,
                 status=clause.status,
+                # recorded where a language is in play (English letters stay as they were)
+                language=None if clause.language == letter.language == "en" else clause.language,
             )
         )
 
@@ -171,7 +205,10 @@ def expand_clauses(
             for paragraph in paragraphs(rendered(clause, wording.text, entry, place)):
                 record(f"{field_name}[{len(out)}]", clause, used)
                 out.append(paragraph)
-        setattr(letter, field_name, out)
+        if any(isinstance(e, ClauseRef) for e in getattr(letter, field_name)):
+            # setting a field marks it written by the spec: a body the spec left out
+            # must stay open to the variant's opening
+            setattr(letter, field_name, out)
 
     asks: list[Any] = []
     for index, entry in enumerate(letter.asks):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,8 +40,9 @@ from draftkit.compose.variants import (
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
 from draftkit.files import load_data, load_letter
+from draftkit.languages import LANGUAGES, plural_close
 from draftkit.places import Place, blank_entries, with_texts, without_blanks
-from draftkit.schema import ClauseRef, Letter
+from draftkit.schema import ClauseRef, LanguageCode, Letter, ProvenanceEntry, Translation
 
 if TYPE_CHECKING:
     from draftkit.protocol import AddressForms
@@ -159,22 +160,36 @@ def _compose(
     recipient_index: int | None,
 ) -> ComposeResult:
     policy = clause_policy or config.clause_policy
-    variant = audience or spec.audience or "base"
+    own = recipient.language if recipient is not None and recipient.language else None
+    language: str = spec.language if spec.languages else own or spec.language
+    warnings: list[str] = []
     templates = templates_for([*template_dirs, *config.templates])
+    variant = language_variant(templates, audience or spec.audience or "base", language, warnings)
+    written_in = _language_base(variant) != variant and variant.rpartition("-")[2]
+    if written_in and written_in != language:
+        if "language" in spec.model_fields_set or spec.languages or language != spec.language:
+            warnings.append(
+                f"variant '{variant}' is written in {written_in}, the letter in {language}"
+            )
+        else:  # audience: un-fr says the letter is in French
+            language = written_in
     chain = templates.chain(variant)
     # a team variant takes clause wording and salutation punctuation from the variants
-    # it extends: "senate-team" extending us-congress is a us-congress letter
+    # it extends: "senate-team" extending us-congress is a us-congress letter; a language
+    # version ("un-fr") takes clause variants written for the audience it translates
     audiences = [loaded.name for loaded in chain]
+    audiences += [a for a in (_language_base(n) for n in audiences) if a not in audiences]
     builtin_audience = next(
         (loaded.name for loaded in chain if loaded.builtin and loaded.name != "base"), variant
     )
     work = spec.model_copy(deep=True)
     if audience:
         work.audience = audience
+    if work.language != language:
+        work.language = cast(LanguageCode, language)
     if recipient is not None:
         work.addressees = [addressee_of(recipient)]
         work.variables = {**work.variables, **recipient.variables}
-    warnings: list[str] = []
     filled: list[str] = []
     hidden = sorted(set(work.variables) & (CONTEXT_NAMES | set(Letter.model_fields)))
     if hidden:
@@ -195,10 +210,10 @@ def _compose(
             path = next((c.path for c in chain if "options" in c.facts.block_names), chain[0].path)
             filled += apply_options(work, options_text["options"], path)
     style = work.options.salutation_style
-    mark = salutation_mark(work.options, builtin_audience)
+    mark = salutation_mark(work.options, _language_base(builtin_audience), language)
 
     # 1. forms of address
-    forms = _address(work, style, filled, recipient)
+    forms = _address(work, style, filled, recipient, warnings)
 
     # 2. the spec's own templated text
     texts = spec_texts(spec)
@@ -257,6 +272,11 @@ def _compose(
             if first is not None and first.complimentary_close:
                 work.complimentary_close = first.complimentary_close
                 filled.append("complimentary_close")
+        if "complimentary_close" in filled and work.complimentary_close:
+            # the table's French closes speak for one signer: "ma" becomes "notre"
+            work.complimentary_close = plural_close(
+                work.complimentary_close, language, several=_several_signers(work)
+            )
 
     # 5. text that rendered empty is left out
     text_places = {text.place: relocate(text.place, moved) for text in texts}
@@ -264,6 +284,27 @@ def _compose(
     composed = work
     dropped = blank_entries(composed, blanks)
     letter = without_blanks(composed, blanks)
+    if spec.languages[1:] and letter_kind:
+        letter = letter.model_copy(
+            update={
+                "translations": {
+                    other: _translation(
+                        spec,
+                        other,
+                        warnings,
+                        config=config,
+                        library=library,
+                        audience=audience,
+                        template_dirs=template_dirs,
+                        clause_policy=clause_policy,
+                        recipient=recipient,
+                        recipient_index=recipient_index,
+                        provenance=letter.provenance,
+                    )
+                    for other in spec.languages[1:]
+                }
+            }
+        )
     missing = letter.unresolved()
     if missing:
         raise SpecError(
@@ -319,9 +360,10 @@ def names_read(
         ClauseError: A referenced clause is unknown (or no library is configured).
     """
     config = config or ProjectConfig()
-    variant = audience or spec.audience or "base"
     templates = templates_for([*template_dirs, *config.templates])
+    variant = language_variant(templates, audience or spec.audience or "base", spec.language, [])
     audiences = [loaded.name for loaded in templates.chain(variant)]
+    audiences += [a for a in (_language_base(n) for n in audiences) if a not in audiences]
     refs = [
         (f"{field}[{index}]", entry)
         for field in ("body", "asks", "closing")
@@ -362,11 +404,18 @@ def _reads(
 
 
 def _address(
-    work: Letter, style: Literal["common", "formal"], filled: list[str], recipient: Recipient | None
+    work: Letter,
+    style: Literal["common", "formal"],
+    filled: list[str],
+    recipient: Recipient | None,
+    warnings: list[str],
 ) -> list[AddressForms | None]:
     """Fill the addressees' and cc's lines from their offices (in place); the forms."""
     try:
-        forms = [forms_for(a, style, f"addressees[{i}]") for i, a in enumerate(work.addressees)]
+        forms = [
+            forms_for(a, style, f"addressees[{i}]", work.language, warnings)
+            for i, a in enumerate(work.addressees)
+        ]
     except ProtocolError as exc:
         if recipient is None:
             raise
@@ -377,11 +426,110 @@ def _address(
             filled.append(f"addressees[{index}]")
         work.addressees[index] = updated
     for index, who in enumerate(work.cc):
-        updated = fill_addressee(who, forms_for(who, style, f"cc[{index}]"))
+        found = forms_for(who, style, f"cc[{index}]", work.language, warnings)
+        updated = fill_addressee(who, found)
         if updated is not who:
             filled.append(f"cc[{index}]")
         work.cc[index] = updated
     return forms
+
+
+_VERSION_FIELDS = (
+    "subject",
+    "salutation",
+    "body",
+    "asks_intro",
+    "asks",
+    "closing",
+    "complimentary_close",
+    "signatory_note",
+)
+
+
+def _translation(
+    spec: Letter,
+    language: str,
+    warnings: list[str],
+    *,
+    provenance: list[ProvenanceEntry],
+    **options: Any,
+) -> Translation:
+    """A bilingual letter's version in ``language``, composed like a letter of its own.
+
+    The version takes the parts ``translations.LANG`` writes; a part it leaves out is
+    filled in that language (the variant's version, the forms of address, the clauses'
+    versions) when the letter leaves it to them too, and a part the letter writes in its
+    own words must be written here as well.
+
+    Raises:
+        SpecError: The letter writes a part in its own language that the version lacks.
+    """
+    given = next((v for k, v in spec.translations.items() if k == language), Translation())
+    data = spec.model_dump(
+        exclude_unset=True, exclude={"languages", "translations", *_VERSION_FIELDS}
+    )
+    for field in _VERSION_FIELDS:
+        if field in given.model_fields_set:
+            data[field] = getattr(given, field)
+            continue
+        if field not in spec.model_fields_set:
+            continue
+        value = getattr(spec, field)
+        if value in (None, []) or (
+            isinstance(value, list) and all(isinstance(v, ClauseRef) for v in value)
+        ):
+            data[field] = value  # left out on purpose, or clauses: they have versions
+            continue
+        raise SpecError(
+            f"the letter writes {field} in {spec.language}; write it in {language} too",
+            where=f"translations.{language}.{field}",
+            hint=f"add {field}: under translations: {language}: (or leave {field} to the "
+            "variant and the clauses)",
+        )
+    data["language"] = language
+    data["variables"] = {**spec.variables, **given.variables}
+    version = _compose(Letter.model_validate(data), **options)
+    warnings += [f"({language}) {w}" for w in version.warnings if w not in warnings]
+    provenance += [
+        entry.model_copy(update={"place": f"translations.{language}.{entry.place}"})
+        for entry in version.letter.provenance
+    ]
+    done = version.letter
+    return Translation(
+        **{field: getattr(done, field) for field in _VERSION_FIELDS},
+        variables=dict(given.variables),
+    )
+
+
+def language_variant(
+    templates: TemplateSet, variant: str, language: str, warnings: list[str]
+) -> str:
+    """The variant's version in ``language`` (``un`` -> ``un-fr``), when there is one.
+
+    A variant already named for a language, or an English letter, is used as it is. A
+    variant with no version in the letter's language is used in English, with a warning.
+    """
+    if language == "en" or _language_base(variant) != variant:
+        return variant
+    wanted = f"{variant}-{language}"
+    if wanted in templates.names():
+        return wanted
+    warnings.append(
+        f"variant '{variant}' has no {language} version ({wanted}.j2); the text it adds "
+        f"is in English: write it in the spec, or add {wanted}.j2 to your templates"
+    )
+    return variant
+
+
+def _language_base(name: str) -> str:
+    """``un-fr`` -> ``un``: the audience a language version of a variant translates."""
+    head, sep, tail = name.rpartition("-")
+    return head if sep and tail in LANGUAGES and tail != "en" else name
+
+
+def _several_signers(letter: Letter) -> bool:
+    """The letter speaks as "we": several signers, or a coalition."""
+    return letter.sender.coalition or len(letter.signatories) > 1
 
 
 def _group(letter: Letter) -> str | None:

@@ -26,6 +26,7 @@ from jinja2.utils import Namespace
 
 from draftkit.compose.compiled import CompiledTemplateCache
 from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
+from draftkit.languages import count_words, format_date
 from draftkit.markup import escape
 from draftkit.numbers import number_words
 from draftkit.tables import BlankValue, DataValue
@@ -397,15 +398,22 @@ def _and_list(items: Any, conjunction: str = "and", serial: bool = True) -> str:
     return ", ".join(parts[:-1]) + f"{comma} {conjunction} " + parts[-1]
 
 
-def _long_date(value: Any, style: str = "us") -> str:
-    """A date as "May 25, 2021" (``us``) or "25 May 2021" (``international``)."""
+def _long_date(value: Any, style: str = "us", language: str | None = None) -> str:
+    """A date as "May 25, 2021" (``us``) or "25 May 2021" (``international``), or in
+    ``language`` ("16 mars 2026"); never from the machine's locale."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
     if not isinstance(value, dt.date):
         return str(value)
-    if style == "international":
-        return f"{value.day} {value:%B} {value.year}"
-    return f"{value:%B} {value.day}, {value.year}"
+    return format_date(value, language, style)
+
+
+def _count_words(
+    value: Any, language: str | None = None, limit: int = 99, feminine: bool = False
+) -> str:
+    """A count in words in ``language``: ``21|count_words("fr", feminine=true)`` ->
+    "vingt et une"; larger than ``limit`` stays digits."""
+    return count_words(value, language, limit=limit, feminine=feminine)
 
 
 def make_env(
@@ -427,6 +435,7 @@ def make_env(
     env.filters["and_list"] = _and_list
     env.filters["number_words"] = number_words
     env.filters["longdate"] = _long_date
+    env.filters["count_words"] = _count_words
     env.filters["default"] = env.filters["d"] = _default
     for name, func in list(env.filters.items()):
         env.filters[name] = _guard_filter(name, func)

@@ -123,6 +123,7 @@ def kind_of(
         if name in reads
     )
     return (
+        recipient.language,
         recipient.office,
         recipient.status,
         recipient.gender,
@@ -152,9 +153,11 @@ def fill(
     """
     if not slots.for_recipient:
         raise ValueError("fill needs a letter composed for a recipient")
+    if slots.composed.languages[1:]:
+        return None  # a bilingual letter's other versions are composed for each recipient
     who = addressee_of(recipient)
     try:
-        forms = forms_for(who, slots.style, "addressees[0]")
+        forms = forms_for(who, slots.style, "addressees[0]", slots.composed.language, [])
     except ProtocolError as exc:
         raise ProtocolError(exc.message, path=recipient.source, hint=exc.hint) from None
     addressee = fill_addressee(who, forms)

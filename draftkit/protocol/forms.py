@@ -242,6 +242,7 @@ def address_forms(
     surname: str | None = None,
     params: Mapping[str, str] | None = None,
     address_lines: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> AddressForms:
     """Derive the forms of address for a person holding an office.
 
@@ -267,6 +268,8 @@ def address_forms(
         params: Values for the row's placeholders ({state}, {department}, {country} ...).
         address_lines: Postal lines that replace the row's default address (e.g. a
             member's office from a directory).
+        language: ``fr``, ``es`` or ``ar`` for the office's forms in that language
+            (``protocol-languages.yaml``); ``en`` or None for the English table.
 
     Returns:
         The block, both salutations and both closes, with the chosen style's picked.
@@ -275,7 +278,14 @@ def address_forms(
         ProtocolError: Unknown office, empty name, an office with no acting/former form,
             or a salutation that needs a parameter that was not given.
     """
-    row = get_office(office)
+    row = get_office(office) if language in (None, "en") else None
+    if row is None:
+        # deferred: the languages file is read only for a letter in another language
+        from draftkit.protocol.languages import language_office
+
+        translated = language_office(office, str(language))
+        row = translated.row
+        params = {**translated.params_for(gender), **(params or {})}
     academic, clean = split_leading_title(name)
     if not clean:
         raise ProtocolError(f"office {office!r}: a name is required", hint="pass the person's name")

@@ -26,7 +26,9 @@ def _citation_report(cite: Citation, refs: Mapping[str, Source]) -> dict[str, An
     }
 
 
-def describe_basis(row: OfficeRow) -> dict[str, dict[str, Any]]:
+def describe_basis(
+    row: OfficeRow, refs: Mapping[str, Source] | None = None
+) -> dict[str, dict[str, Any]]:
     """Every form of a row with its citations, ready for JSON.
 
     Returns:
@@ -34,7 +36,7 @@ def describe_basis(row: OfficeRow) -> dict[str, dict[str, Any]]:
         :meth:`OfficeRow.cited_fields` order; a citation is ``{"source", "title",
         "edition", "url", "where"}`` or ``{"source": None, "convention": True, "why"}``.
     """
-    refs = _sources_or_empty()
+    refs = _sources_or_empty() if refs is None else refs
     return {
         name: {
             "basis": "sourced" if row.sourced(name) else "convention",
@@ -78,6 +80,7 @@ def forms_report(
     style: Style = "common",
     surname: str | None = None,
     params: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """Both styles' forms for a person, the alternatives and where each form comes from.
 
@@ -91,6 +94,7 @@ def forms_report(
         style: The style the letter uses (``formal`` or ``common``).
         surname: The surname for salutations (derived when omitted).
         params: Template parameters.
+        language: The language of the forms (``fr``, ``es``, ``ar``; None = English).
 
     Returns:
         A JSON-ready mapping: ``office``, ``label``, ``jurisdiction``, ``country``,
@@ -102,6 +106,13 @@ def forms_report(
         ProtocolError: As :func:`address_forms`.
     """
     row = get_office(office)
+    if language not in (None, "en"):
+        # deferred: the languages file is read only when asked for
+        from draftkit.protocol.languages import language_office, language_sources
+
+        translated = language_office(office, str(language))
+        row = translated.row
+        params = {**translated.params_for(gender), **(params or {})}
     styles: dict[str, AddressForms] = {
         each: address_forms(
             office,
@@ -111,6 +122,7 @@ def forms_report(
             style=each,
             surname=surname,
             params=params,
+            language=language,
         )
         for each in ("formal", "common")
     }
@@ -119,6 +131,8 @@ def forms_report(
     values.update({k: str(v) for k, v in (params or {}).items() if str(v).strip()})
     values.update(name=chosen.name, surname=chosen.surname, honorific=chosen.honorific or "")
     refs = _sources_or_empty()
+    if language not in (None, "en"):
+        refs = {**refs, **language_sources()}
     printed = _printed_forms(styles, style)
     alternatives = []
     for alt in row.alternatives:
@@ -155,5 +169,6 @@ def forms_report(
         },
         "missing_params": chosen.missing_params,
         "alternatives": alternatives,
-        "basis": describe_basis(row),
+        "basis": describe_basis(row, refs),
+        "language": language or "en",
     }

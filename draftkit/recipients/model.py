@@ -37,6 +37,8 @@ class Recipient(BaseModel):
         salutation: A salutation for this recipient only (their own preference).
         variables: Free values for templates: ``{{ recipient.state }}`` ...
         key: A stable identifier (bioguide id, e-mail, row id) shown in the manifest.
+        language: The language of this recipient's letter (``en``, ``fr``, ``es``,
+            ``ar``); None keeps the spec's ``language:``.
         source: Where the row came from (``list.csv:7``), for messages.
         problem: Why the row cannot be used; None for a usable row.
     """
@@ -56,6 +58,7 @@ class Recipient(BaseModel):
     key: str | None = None
     source: str | None = None
     problem: str | None = None
+    language: Literal["en", "fr", "es", "ar"] | None = None
 
     @model_validator(mode="after")
     def _writable(self) -> Recipient:
@@ -157,6 +160,8 @@ FIELD_ALIASES: dict[str, str] = {
     "id": "key",
     "variables": "variables",
     "params": "variables",
+    "language": "language",
+    "lang": "language",
 }
 
 _FEMALE = frozenset({"f", "female", "w", "woman", "feminine"})
@@ -166,6 +171,7 @@ _NEUTRAL = frozenset(
      "neutral", "prefer not to say", "-"}
 )
 _STATUSES = frozenset({"current", "acting", "former"})
+_LANGUAGES = ("en", "fr", "es", "ar")
 
 
 def _gender(value: Any) -> Gender | None:
@@ -257,6 +263,11 @@ def recipient_from_mapping(data: Mapping[Any, Any], *, source: str | None = None
         problems.append(f"status {status!r} is not one of current, acting, former")
         status = "current"
     out["status"] = status
+    language = (text_of(fields.get("language")) or "").lower() or None
+    if language is not None and language not in _LANGUAGES:
+        problems.append(f"language {language!r} is not one of {', '.join(_LANGUAGES)}")
+        language = None
+    out["language"] = language
     if not name and not problems:
         problems.append("no name (fill in the name column)")
     if problems:

@@ -21,10 +21,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+import draftkit.languages as languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.markup import resolve_notes
-from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry
+from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry, Translation
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
 
@@ -73,6 +74,7 @@ class ParaBlock:
     style: str
     text: str
     keep_next: bool = False
+    page_break_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,7 @@ class AskBlock:
     body: str | None
     numbered: bool = True
     keep_next: bool = False
+    list_index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,7 @@ class ItemBlock:
     text: str
     numbered: bool = True
     keep_next: bool = False
+    list_index: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,10 +291,49 @@ def typeset(letter: Letter) -> Letter:
 
     Returns:
         A copy with “ ” ‘ ’ for straight quotes in every text a reader sees (link
-        targets excepted), or ``letter`` itself.
+        targets excepted) — « » with no-break spaces inside in a French letter — or
+        ``letter`` itself.
     """
     if letter.options.quotes == "straight":
         return letter
+    typeset_letter = _typographic(letter)
+    if "fr" in (letter.language, *letter.translations):
+        return _guillemets(typeset_letter)
+    return typeset_letter
+
+
+_FRENCH_QUOTES = {"\u201c": "\u00ab\u00a0", "\u201d": "\u00a0\u00bb"}
+
+
+def _guillemets(letter: Letter) -> Letter:
+    """A French letter's quotation marks: « » with no-break spaces inside, not “ ”."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            for curly, french in _FRENCH_QUOTES.items():
+                value = value.replace(curly, french)
+            return value
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    update: dict[str, Any] = {}
+    if letter.language == "fr":
+        skip = {"variables", "options", "provenance", "translations", "languages"}
+        data = letter.model_dump(exclude=skip)
+        if "\u201c" in repr(data) or "\u201d" in repr(data):
+            changed = Letter.model_validate(walk(data))
+            update = {k: getattr(changed, k) for k in data}
+    french = letter.translations.get("fr")
+    if french is not None:
+        version = Translation.model_validate(walk(french.model_dump()))
+        update["translations"] = {**letter.translations, "fr": version}
+    return letter.model_copy(update=update) if update else letter
+
+
+def _typographic(letter: Letter) -> Letter:
 
     def marked(value: str | None) -> str | None:
         return smarten_markup(value) if value else value
@@ -361,6 +404,22 @@ def typeset(letter: Letter) -> Letter:
                 else item.model_copy(update={"title": smarten(item.label())})
                 for item in letter.enclosures
             ],
+            "translations": {
+                language: _changed(
+                    version,
+                    {
+                        "subject": marked(version.subject),
+                        "salutation": marked(version.salutation),
+                        "body": texts(version.body),
+                        "asks_intro": marked(version.asks_intro),
+                        "asks": [_ask_typeset(a) for a in version.asks],
+                        "closing": texts(version.closing),
+                        "complimentary_close": marked(version.complimentary_close),
+                        "signatory_note": marked(version.signatory_note),
+                    },
+                )
+                for language, version in letter.translations.items()
+            },
         }
     )
 
@@ -434,28 +493,33 @@ def with_notes(letter: Letter) -> Letter:
     )
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+def _ask_typeset(ask: Any) -> Any:
+    if not isinstance(ask, Ask):
+        return ask
+    return _changed(
+        ask,
+        {
+            "lead": smarten_markup(ask.lead) if ask.lead else ask.lead,
+            "body": smarten_markup(ask.body) if ask.body else ask.body,
+            "heading": smarten_markup(ask.heading) if ask.heading else ask.heading,
+            "items": [smarten_markup(item) for item in ask.items],
+        },
+    )
 
 
-def format_date(value: dt.date, style: str = "us") -> str:
-    """Write a date the way a letter does: ``May 25, 2021`` or ``25 May 2021``."""
-    month = _MONTHS[value.month - 1]
-    if style == "international":
-        return f"{value.day} {month} {value.year}"
-    return f"{month} {value.day}, {value.year}"
+def format_date(
+    value: dt.date, style: str = "us", language: str | None = None, digits: str = "latin"
+) -> str:
+    """Write a date the way a letter does: ``May 25, 2021`` or ``25 May 2021`` in
+    English, "16 mars 2026", "16 de marzo de 2026" ... in other languages
+    (:func:`draftkit.languages.format_date`)."""
+    return languages.format_date(value, language, style, digits)
+
+
+def _letter_date(letter: Letter, value: dt.date) -> str:
+    """A date of ``letter`` written in its language, style and digits."""
+    options = letter.options
+    return format_date(value, options.date_format, letter.language, options.digits)
 
 
 def address_lines(person: Addressee) -> list[str]:
@@ -505,21 +569,24 @@ def _signature(signatory: Signatory) -> SignatureBlock:
     return SignatureBlock(signatory.name, tuple(lines))
 
 
-def _cc(builder: _Builder, cc: list[Addressee]) -> None:
+def _cc(builder: _Builder, cc: list[Addressee], label: str = "cc:") -> None:
     entries = tuple(
         tuple(lines) for lines in (address_lines(person) for person in cc) if lines
     )
     if entries:
         count = sum(len(entry) for entry in entries)
         builder.blocks.append(
-            LabeledBlock(STYLES.CC, "cc:", entries, True, count <= CC_KEEP_TOGETHER_LINES)
+            LabeledBlock(STYLES.CC, label, entries, True, count <= CC_KEEP_TOGETHER_LINES)
         )
 
 
-def _enclosures(builder: _Builder, enclosures: list[str]) -> None:
+def _enclosures(
+    builder: _Builder, enclosures: list[str], words: languages.Catalogue | None = None
+) -> None:
+    words = words or languages.catalogue(None)
     items = tuple((item,) for item in enclosures if item.strip())
     if items:
-        label = "Enclosure:" if len(items) == 1 else "Enclosures:"
+        label = words.enclosure if len(items) == 1 else words.enclosures
         builder.blocks.append(LabeledBlock(STYLES.ENCLOSURE, label, items, False, True))
 
 
@@ -588,25 +655,26 @@ def layout(letter: Letter) -> list[Block]:
     require_resolved(letter)
     letter = typeset(with_notes(letter))
     options = letter.options
+    words = languages.catalogue(letter.language)
     out = _Builder()
     if letter.published:
-        out.para(STYLES.PUBLISHED, format_date(letter.published, options.date_format))
+        out.para(STYLES.PUBLISHED, _letter_date(letter, letter.published))
     out.para(STYLES.PAGE_HEADING, letter.heading)
     date_text = None
     if letter.date:
-        date_text = format_date(letter.date, options.date_format)
-        if letter.place:
-            date_text = f"{letter.place}, {date_text}"
+        date_text = languages.dated_line(
+            letter.place, _letter_date(letter, letter.date), letter.language
+        )
     if options.date_position == "before-address":
         out.para(STYLES.DATE, date_text)
     for person in letter.addressees:
         out.lines(STYLES.ADDRESS, address_lines(person))
     if options.cc_position == "after-address":
-        _cc(out, letter.cc)
+        _cc(out, letter.cc, words.cc)
     if options.date_position == "after-address":
         out.para(STYLES.DATE, date_text)
     if letter.subject:
-        out.para(STYLES.SUBJECT, f"Re: {letter.subject}")
+        out.para(STYLES.SUBJECT, f"{words.subject} {letter.subject}")
     out.para(STYLES.SALUTATION, letter.salutation)
     for entry in letter.body:
         if isinstance(entry, TableEntry):
@@ -630,13 +698,20 @@ def layout(letter: Letter) -> list[Block]:
             out.para(STYLES.CLOSING, entry)
     before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
+    notes = [letter.signatory_note]
+    for list_index, other in enumerate(letter.languages[1:], start=1):
+        version = letter.translations.get(other)
+        if version is not None:
+            before_close = _version(out, version, other, list_index, options.number_asks)
+            notes.append(version.signatory_note)
     _signatures(out, letter)
     if before_close and len(out.blocks) > before_close:
         last = out.blocks[before_close - 1]
         if _length(last) <= KEEP_WITH_CLOSE_CHARS:
             out.blocks[before_close - 1] = _keep_with_next(last)
     signed = len(out.blocks)
-    out.para(STYLES.SIGNATORY_NOTE, letter.signatory_note)
+    for note in notes:
+        out.para(STYLES.SIGNATORY_NOTE, note)
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
@@ -645,11 +720,44 @@ def layout(letter: Letter) -> list[Block]:
     )
     if logos:
         out.blocks.append(LogoRow(logos))
-    _enclosures(out, letter.enclosure_names())
+    _enclosures(out, letter.enclosure_names(), words)
     if options.cc_position == "end":
-        _cc(out, letter.cc)
+        _cc(out, letter.cc, words.cc)
     return out.blocks
 
+
+
+def _version(
+    out: _Builder, version: Translation, language: str, list_index: int, number_asks: bool
+) -> int:
+    """A bilingual letter's text in another language, from a new page: subject through
+    close (the address, date and signatures are the letter's own). Returns the index of
+    the version's close among the blocks."""
+    words = languages.catalogue(language)
+    start = len(out.blocks)
+    if version.subject:
+        out.para(STYLES.SUBJECT, f"{words.subject} {version.subject}")
+    out.para(STYLES.SALUTATION, version.salutation)
+    for text in version.texts("body"):
+        out.para(STYLES.BODY, text)
+    asks = version.resolved_asks()
+    out.para(STYLES.ASKS_INTRO, version.asks_intro)
+    numbered = number_asks and len(asks) > 1
+    for number, ask in enumerate(asks, start=1):
+        out.para(STYLES.ASKS_INTRO, ask.heading)
+        items = [ItemBlock(i, numbered, list_index=list_index) for i in ask.items if i.strip()]
+        out.blocks.append(
+            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
+        )
+        out.blocks.extend(items)
+    for text in version.texts("closing"):
+        out.para(STYLES.CLOSING, text)
+    first = out.blocks[start] if len(out.blocks) > start else None
+    if isinstance(first, ParaBlock):
+        out.blocks[start] = replace(first, page_break_before=True)
+    before_close = len(out.blocks)
+    out.para(STYLES.CLOSE, version.complimentary_close)
+    return before_close
 
 
 def flowing_layout(letter: Letter) -> list[Block]:
@@ -680,8 +788,12 @@ def running_header(letter: Letter) -> tuple[str, str | None]:
     ]
     names = [smarten(n) if typographic else n for n in names]
     names = [n for n in names if n]
-    who = f"{names[0]} and others" if len(names) > 2 else " and ".join(names)
-    when = format_date(letter.date, letter.options.date_format) if letter.date else None
+    words = languages.catalogue(letter.language)
+    if len(names) > 2:
+        who = words.and_others.format(name=names[0])
+    else:
+        who = languages.join_names(names, letter.language)
+    when = _letter_date(letter, letter.date) if letter.date else None
     return who, when
 
 

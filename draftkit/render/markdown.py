@@ -161,6 +161,8 @@ def render_markdown(letter: Letter) -> str:
         elif isinstance(block, ItemBlock) and isinstance(previous, AskBlock | ItemBlock):
             out[-1] += "\n" + chunk
         else:
+            if isinstance(block, ParaBlock) and block.page_break_before:
+                out.append("---")  # a bilingual letter's next version starts a new page
             out.append(chunk)
         previous = block
     if notes:

@@ -149,6 +149,8 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
         )
         if out and not tight:
             out.append("")
+        if isinstance(block, ParaBlock) and block.page_break_before:
+            out += ["* * *", ""]  # a bilingual letter's next version starts a new page
         out.extend(_chunk(block, width, notes))
         previous = block
     if notes:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import draftkit.languages as languages
 from draftkit.errors import RenderError
 from draftkit.markup import Span, link_shown, parse, plain
 from draftkit.render.images import Image, fit, read_image
@@ -187,6 +188,9 @@ class DocxRenderer:
             chunks, last_sect = self._letter_xml(
                 letter, blocks, prep.first_num_id + index, body, restart=combined
             )
+            if languages.is_rtl(letter.language):
+                chunks = [_right_to_left(chunk) for chunk in chunks]
+                last_sect = _right_to_left(last_sect)
             if index < len(letters) - 1:
                 chunks[-1] = _with_sect(chunks[-1], last_sect)
             else:
@@ -231,10 +235,16 @@ class DocxRenderer:
         )
         dynamic.append(self._compress("[Content_Types].xml", types))
         dynamic += prep.combined_entries if combined else prep.single_entries
-        if combined:
+        # a bilingual letter's other versions number their asks from 1 with lists of their own
+        versions = [
+            _version_num(prep.first_num_id + i, j)
+            for i, each in enumerate(letters)
+            for j in range(1, len(each.languages))
+        ]
+        if combined or versions:
             nums = "".join(
                 _num_xml(prep.first_num_id + i, prep.abstract_id) for i in range(1, len(letters))
-            )
+            ) + "".join(_num_xml(num, prep.abstract_id) for num in versions)
             numbering = prep.numbering_xml.replace("</w:numbering>", nums + "</w:numbering>")
             dynamic.append(compress(prep.numbering_name, numbering.encode("utf-8")))
         else:
@@ -242,7 +252,7 @@ class DocxRenderer:
         dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
-        return build_zip([*entries, *dynamic])
+        return build_zip(_localized_footers([*entries, *dynamic], first.language))
 
     def _compress(self, name: str, xml: str) -> ZipEntry:
         """A part deflated, or the same part of an earlier letter again (merged letters
@@ -266,13 +276,23 @@ class DocxRenderer:
         """The formatted spans of a paragraph's text (a hook, as :meth:`_layout`)."""
         return parse(text)
 
-    def _p(self, style: str, runs: str, extra_ppr: str = "", *, keep_next: bool = False) -> str:
+    def _p(
+        self,
+        style: str,
+        runs: str,
+        extra_ppr: str = "",
+        *,
+        keep_next: bool = False,
+        page_break: bool = False,
+    ) -> str:
         style_id = self._prepared.style_ids[style]
         keep = ""
         if keep_next or style in KEEP_WITH_NEXT:
             keep += "<w:keepNext/>"
         if style in KEEP_LINES:
             keep += "<w:keepLines/>"
+        if page_break:
+            keep += "<w:pageBreakBefore/>"
         return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{extra_ppr}</w:pPr>{runs}</w:p>'
 
     def _runs(
@@ -422,7 +442,12 @@ class DocxRenderer:
 
     def _block(self, block: Block, num_id: int, body: _Body) -> str:
         if isinstance(block, ParaBlock):
-            return self._p(block.style, self._runs(block.text, body), keep_next=block.keep_next)
+            return self._p(
+                block.style,
+                self._runs(block.text, body),
+                keep_next=block.keep_next,
+                page_break=block.page_break_before,
+            )
         if isinstance(block, LineBlock):
             return self._lines(block.style, block.lines, keep_next=block.keep_next)
         if isinstance(block, LabeledBlock):
@@ -433,14 +458,16 @@ class DocxRenderer:
                 runs += self._runs(block.lead, body, STYLES.ASK_LEAD)
             if block.body:
                 runs += (_run("", " ") if block.lead else "") + self._runs(block.body, body)
+            list_id = _version_num(num_id, block.list_index)
             numbering = (
-                f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+                f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'
                 if block.numbered
                 else ""
             )
             return self._p(STYLES.ASK, runs, numbering, keep_next=block.keep_next)
         if isinstance(block, ItemBlock):
-            numbering = f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{num_id}"/></w:numPr>'
+            list_id = _version_num(num_id, block.list_index)
+            numbering = f'<w:numPr><w:ilvl w:val="1"/><w:numId w:val="{list_id}"/></w:numPr>'
             return self._p(
                 STYLES.ASK_ITEM,
                 self._runs(block.text, body),
@@ -635,6 +662,8 @@ class DocxRenderer:
         # no page number here: the footer of pages 2 onward always carries one (the house
         # style's, or draftkit's "Page X of Y"), and a page numbered twice looks careless
         paragraph = f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{_run("", text)}</w:p>'
+        if languages.is_rtl(letter.language):
+            paragraph = _right_to_left(paragraph)
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
@@ -708,6 +737,113 @@ def _footnotes_parts(prep: Prepared, body: _Body) -> _NoteParts:
             )
         )
     return _NoteParts(parts, relationship, content_type, frozenset({name, rels_name}))
+
+
+# Right to left (Arabic). A paragraph of a right-to-left letter is a bidi paragraph (it
+# starts at the right margin and orders its runs right to left); a run holding Arabic
+# letters is marked rtl, so Word shapes it with the complex-script font; a run of Latin
+# text (a name, "Reuters") stays left to right inside the line, in its place. The section
+# and the table of signers are laid out from the right as well.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_PPR = re.compile(r"<w:pPr>(.*?)</w:pPr>", re.S)
+# elements that come after w:bidi in a paragraph's properties (ISO/IEC 29500 CT_PPr order)
+_AFTER_BIDI = re.compile(
+    r"<w:(?:adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|"
+    r"suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|"
+    r"cnfStyle|rPr|sectPr|pPrChange)\b"
+)
+_RUN = re.compile(r"<w:r>(.*?)</w:r>", re.S)
+_SECT_END = re.compile(r"(<w:rtlGutter\b|<w:docGrid\b|</w:sectPr>)")
+
+
+def _bidi_ppr(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if "<w:bidi/>" in inner.split("<w:sectPr", 1)[0]:
+        return match.group(0)
+    found = _AFTER_BIDI.search(inner)
+    at = found.start() if found else len(inner)
+    return f"<w:pPr>{inner[:at]}<w:bidi/>{inner[at:]}</w:pPr>"
+
+
+def _rtl_run(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if not _ARABIC.search(inner) or "<w:rtl/>" in inner:
+        return match.group(0)
+    if inner.startswith("<w:rPr>"):
+        inner = inner.replace("</w:rPr>", "<w:rtl/></w:rPr>", 1)
+    else:
+        inner = "<w:rPr><w:rtl/></w:rPr>" + inner
+    return f"<w:r>{inner}</w:r>"
+
+
+def _bidi_sect(xml: str) -> str:
+    out: list[str] = []
+    rest = xml
+    while (start := rest.find("<w:sectPr")) != -1:
+        end = rest.find("</w:sectPr>", start) + len("</w:sectPr>")
+        sect = rest[start:end]
+        if "<w:bidi/>" not in sect:
+            found = _SECT_END.search(sect)
+            at = found.start() if found else len(sect)
+            sect = sect[:at] + "<w:bidi/>" + sect[at:]
+        out.append(rest[:start] + sect)
+        rest = rest[end:]
+    return "".join(out) + rest
+
+
+def _right_to_left(xml: str) -> str:
+    """Body XML of a right-to-left letter: bidi paragraphs, sections and tables, and
+    rtl runs for the Arabic text."""
+    xml = _PPR.sub(_bidi_ppr, xml)
+    xml = _RUN.sub(_rtl_run, xml)
+    xml = xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual/>")
+    return _bidi_sect(xml)
+
+
+_VERSION_NUM_STEP = 100_000
+
+
+def _version_num(num_id: int, list_index: int) -> int:
+    """The numbering id of the asks of a bilingual letter's version ``list_index`` (0 is
+    the letter's own list)."""
+    return num_id + _VERSION_NUM_STEP * list_index
+
+
+_PAGE_RUN = f"<w:r>{_t('Page ')}</w:r>"
+_OF_RUN = f"<w:r>{_t(' of ')}</w:r>"
+
+
+@functools.lru_cache(maxsize=64)
+def _localized_footer(entry: ZipEntry, language: str) -> ZipEntry:
+    """A footer part with draftkit's "Page N of M" in ``language`` (others unchanged)."""
+    raw = zlib.decompress(entry.data, -15) if entry.method == 8 else entry.data
+    xml = raw.decode("utf-8")
+    if _PAGE_RUN not in xml:
+        return entry
+    words = languages.catalogue(language)
+    before, _, rest = words.page_of.partition("{page}")
+    between = rest.partition("{pages}")[0]
+    xml = xml.replace(_PAGE_RUN, f"<w:r>{_t(before)}</w:r>").replace(
+        _OF_RUN, f"<w:r>{_t(between)}</w:r>"
+    )
+    return compress(entry.name, xml.encode("utf-8"))
+
+
+def _localized_footers(entries: list[ZipEntry], language: str) -> list[ZipEntry]:
+    """``entries`` with draftkit's own page-number footer in the letter's language.
+
+    The footer is part of the prepared reference (shared by every letter); a letter in
+    another language gets a copy of the footer parts with its words ("Page 2 sur 3",
+    "Página 2 de 3"). A house style's own footer is left as it is.
+    """
+    if language == languages.DEFAULT_LANGUAGE:
+        return entries
+    return [
+        _localized_footer(e, language)
+        if e.name.startswith("word/footer") and e.name.endswith(".xml")
+        else e
+        for e in entries
+    ]
 
 
 _EMPTY_P = "<w:p><w:pPr></w:pPr></w:p>"
