@@ -363,7 +363,7 @@ def _with_tables(result: IngestResult, tables: list[Table]) -> IngestResult:
     placed = 0
     for table in tables:
         want = _table_lines(table)
-        for name, paragraphs in parts.items():
+        for paragraphs in parts.values():
             texts = [p if isinstance(p, str) else None for p in paragraphs]
             at = next(
                 (
