@@ -29,7 +29,7 @@ from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.ingest.writable import writable_lines
 from draftkit.provenance import Provenance
-from draftkit.schema import DocumentKind, Letter
+from draftkit.schema import DocumentKind, Letter, Paragraph, Table, TableEntry
 
 __all__ = [
     "MAX_DOCX_XML_BYTES",
@@ -305,9 +305,11 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
         )
     fmt = _sniff(data, filename)
     if fmt == "docx":
-        from draftkit.ingest.docx import docx_lines
+        from draftkit.ingest.docx import docx_lines, docx_tables
 
         result = ingest_lines(docx_lines(data, source=filename), source=filename, explain=explain)
+        if result.letter is not None:
+            result = _with_tables(result, docx_tables(data, source=filename))
         return _with_provenance(result, data, filename)
     if fmt == "pdf":
         from draftkit.ingest.pdf import read_pdf
@@ -340,6 +342,45 @@ def ingest_bytes(data: bytes, *, filename: str, explain: bool = False) -> Ingest
 
 
 _CHAR_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9A-Fa-f]{1,8})|(?P<dec>\d{1,10}));?")
+
+
+def _table_lines(table: Table) -> list[str]:
+    """The paragraphs the .docx reader makes of a table: caption, then a line per row."""
+    rows = [table.header, *table.rows] if table.header else table.rows
+    return [*([table.caption] if table.caption else []), *("; ".join(row) for row in rows)]
+
+
+def _with_tables(result: IngestResult, tables: list[Table]) -> IngestResult:
+    """Put the tables of a draftkit .docx back in the body or closing, where they stood.
+
+    The reader sets each table as its caption and one line per row; the same lines in the
+    letter's body (or closing) are replaced by the table itself.
+    """
+    letter = result.letter
+    if letter is None or not tables:
+        return result
+    parts: dict[str, list[Paragraph]] = {"body": list(letter.body), "closing": list(letter.closing)}
+    placed = 0
+    for table in tables:
+        want = _table_lines(table)
+        for paragraphs in parts.values():
+            texts = [p if isinstance(p, str) else None for p in paragraphs]
+            at = next(
+                (
+                    i
+                    for i in range(len(texts) - len(want) + 1)
+                    if texts[i : i + len(want)] == want
+                ),
+                None,
+            )
+            if at is not None:
+                paragraphs[at : at + len(want)] = [TableEntry(table=table)]
+                placed += 1
+                break
+    if not placed:
+        return result
+    letter = letter.model_copy(update={"body": parts["body"], "closing": parts["closing"]})
+    return result.model_copy(update={"letter": letter})
 
 
 def _visible_references(text: str) -> tuple[str, int]:

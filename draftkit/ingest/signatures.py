@@ -1106,7 +1106,10 @@ def _styled_signatories(lines: list[Line]) -> list[Signatory]:
         style = (ln.style or "").lower()
         if ln.blank:
             continue
-        if style == "signatory organization" and not current:
+        if style == "signatory organization":
+            # an organisation that signs (draftkit's own style): never a title line of the
+            # person above it, however the list is ordered
+            flush()
             out.append(Signatory(name=normalise_space(ln.text), kind="organization"))
             continue
         if style == "signature name":
