@@ -43,7 +43,8 @@ SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf", ".docx")
 _HONORIFIC = re.compile(
     r"^(?:the honou?rable|the rt\.? hon\.?|the right honou?rable|the hon\.?|hon\.?|h\.?\s?e\.?|"
     r"his excellency|her excellency|mr\.?|mrs\.?|ms\.?|mx\.?|miss|dr\.?|prof\.?|professor|"
-    r"sen\.?|rep\.?|sr\.?|sra\.?|srta\.?|se[ñn]ora?|sir|dame|rev\.?|reverend)\s+"
+    r"sen\.?|rep\.?|senator|representative|congress(?:man|woman)|"
+    r"sr\.?|sra\.?|srta\.?|se[ñn]ora?|sir|dame|rev\.?|reverend)\s+"
 )
 _INSTITUTION = re.compile(
     r"\b(?:members?|officials|representatives|embassy|consulate|section|ministry|department|"

@@ -2522,3 +2522,43 @@ def test_a_page_that_introduces_a_letter_keeps_it_a_letter_under_a_statement_hea
     assert letter.body[0].startswith("We write to endorse")
     assert letter.complimentary_close == "Sincerely,"
     assert [s.name or s.organization for s in letter.signatories] == ["Riverside Tenants Union"]
+
+
+FOUR_HOUSE_LEADERS = """\
+The Honorable Dana Whitfield
+Chairman, Committee on Natural Resources
+U.S. House of Representatives
+1324 Longworth House Office Building
+Washington, DC 20515
+
+Representative Omar Lindqvist
+Speaker, U.S. House of Representatives
+1233 Longworth House Office Bldg.
+Washington, DC 20515
+
+Marcus Delaney
+Majority Whip, U.S. House of Representatives
+2338 Rayburn House Office Building
+Washington, DC 20515
+
+Dear Chairman Whitfield, Speaker Lindqvist and Whip Delaney:
+
+We write to ask that the river restoration bill be brought to the floor before the
+August recess, as the committee voted unanimously to report it.
+
+Respectfully,
+
+Alliance for Clean Rivers
+"""
+
+
+def test_an_addressee_without_honorific_whose_office_names_the_house_is_a_new_addressee() -> None:
+    # "Majority Whip, U.S. House of Representatives" is an office, not an address line, so
+    # "Marcus Delaney" above it opens a third inside address
+    letter = ingest_text(FOUR_HOUSE_LEADERS).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == [
+        "Dana Whitfield",
+        "Omar Lindqvist",
+        "Marcus Delaney",
+    ]

@@ -941,8 +941,12 @@ def _address_only(entry: list[str]) -> bool:
         return False
     if names.is_postal_line(first) or names.is_address_start(first):
         return True
-    if len(entry) > 1 and names.is_title_line(entry[1]) and not names.is_address_start(entry[1]):
-        return False
+    if len(entry) > 1 and names.is_title_line(entry[1]):
+        office = entry[1].split(",")[0]  # "Majority Whip, U.S. House of Representatives"
+        if not names.is_address_start(entry[1]) or (
+            names.is_title_line(office) and not names.is_address_start(office)
+        ):
+            return False
     return any(names.is_postal_line(x) or names.is_address_start(x) for x in entry[1:])
 
 
