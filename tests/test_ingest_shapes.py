@@ -2562,3 +2562,26 @@ def test_an_addressee_without_honorific_whose_office_names_the_house_is_a_new_ad
         "Omar Lindqvist",
         "Marcus Delaney",
     ]
+
+
+OPEN_LETTER_TO_MANY = """\
+An open letter on the closure of the coastal monitoring stations
+
+To colleagues, journalists, policymakers, and the public:
+
+We are oceanographers who have relied on the coastal monitoring stations for two decades,
+and we write to ask that their closure be reversed before the winter storm season.
+
+Sincerely,
+
+Dr. Ines Carvalho
+Dr. Tomas Berg
+"""
+
+
+def test_a_greeting_to_colleagues_journalists_and_the_public_opens_the_letter() -> None:
+    letter = ingest_text(OPEN_LETTER_TO_MANY).letter
+    assert letter is not None
+    assert letter.salutation == "To colleagues, journalists, policymakers, and the public:"
+    assert letter.addressees == []
+    assert [s.name for s in letter.signatories] == ["Dr. Ines Carvalho", "Dr. Tomas Berg"]
