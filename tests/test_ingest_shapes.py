@@ -2585,3 +2585,22 @@ def test_a_greeting_to_colleagues_journalists_and_the_public_opens_the_letter() 
     assert letter.salutation == "To colleagues, journalists, policymakers, and the public:"
     assert letter.addressees == []
     assert [s.name for s in letter.signatories] == ["Dr. Ines Carvalho", "Dr. Tomas Berg"]
+
+
+THANK_YOU_SO_MUCH = """\
+Dear Members of the Committee,
+
+Please vote against the amendment on Thursday: it would require every platform to filter
+uploads before publication, and small sites cannot afford to do that.
+
+Thank you so much!
+
+Priya Raman
+"""
+
+
+def test_thank_you_so_much_closes_a_letter_before_its_signer() -> None:
+    letter = ingest_text(THANK_YOU_SO_MUCH).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Thank you so much!"
+    assert [s.name for s in letter.signatories] == ["Priya Raman"]

@@ -98,6 +98,7 @@ _CLOSE = re.compile(
     r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
     r"|(?:with\s+)?(?:(?:our|my)\s+)?(?:cordial|warm|kind|fraternal|respectful|best)\s+greetings"
     r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?|thanking\s+you(?:\s+again)?"
+    r"|thank\s+you\s+(?:so|very)\s+much(?:\s+again)?!?"
     r"|(?:thank\s+you|thanking\s+you|thanks)(?:\s+again)?\s+for\s+your\s+(?:kind\s+|careful\s+)?"
     r"(?:consideration|attention|time|leadership|support|service|thoughts|help|efforts|work|"
     r"cooperation|commitment|review)(?=,$)"
