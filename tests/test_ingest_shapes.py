@@ -2604,3 +2604,19 @@ def test_thank_you_so_much_closes_a_letter_before_its_signer() -> None:
     assert letter is not None
     assert letter.complimentary_close == "Thank you so much!"
     assert [s.name for s in letter.signatories] == ["Priya Raman"]
+
+
+LINK_POST_ABOUT_A_LETTER = """\
+An Open Letter to the Library Board →
+
+Being the only branch open on Sundays, you would think the board would at least ask the \
+people who use it before cutting the hours, and you would be wrong about that, as the \
+minutes of the last meeting show.
+
+Spoiler: they did not.
+"""
+
+
+def test_a_link_post_under_an_open_letter_title_with_no_close_or_signer_is_not_a_letter() -> None:
+    result = ingest_text(LINK_POST_ABOUT_A_LETTER)
+    assert result.kind != "letter"
