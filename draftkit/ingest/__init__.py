@@ -201,7 +201,8 @@ def _ingest_lines(
         and parsed.letter is not None
         and not parsed.letter.signatories
         and not (
-            reading.chosen is not None
+            reading is not None
+            and reading.chosen is not None
             and "right under a heading that names a letter" in reading.chosen.reasons
             and len(parsed.letter.body) >= 3
         )
