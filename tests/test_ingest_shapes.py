@@ -2620,3 +2620,43 @@ Spoiler: they did not.
 def test_a_link_post_under_an_open_letter_title_with_no_close_or_signer_is_not_a_letter() -> None:
     result = ingest_text(LINK_POST_ABOUT_A_LETTER)
     assert result.kind != "letter"
+
+
+ORGANISATION_WITH_ITS_ADDRESS = """\
+Dear Minister,
+
+We urge you to support the restraint initiative at the September meeting and to bring
+other states with you.
+
+Yours sincerely,
+Institute for Peace Studies
+The Graduate School, Riverside University
+365 Harbor Avenue, Suite 5203
+Springfield, IL 62701, USA
+"""
+
+FRENCH_TO_THE_MAYOR = """\
+A Monsieur le Maire et le Conseil municipal
+Objet : L'arbre de la place du marché
+Le lendemain de la fête, l'arbre de la place a été coupé, et les habitants du bourg
+attendent une explication de la municipalité sur ce qui s'est passé cette nuit-là.
+Je souhaite que cette lettre soit lue au prochain conseil municipal.
+Meilleures salutations
+"""
+
+
+def test_an_organisation_over_its_postal_address_is_one_signer() -> None:
+    letter = ingest_text(ORGANISATION_WITH_ITS_ADDRESS).letter
+    assert letter is not None
+    assert [(s.name, s.kind) for s in letter.signatories] == [
+        ("Institute for Peace Studies", "organization")
+    ]
+
+
+def test_a_french_a_before_monsieur_is_not_part_of_the_addressee() -> None:
+    letter = ingest_text(FRENCH_TO_THE_MAYOR).letter
+    assert letter is not None
+    assert [(a.honorific, a.name) for a in letter.addressees] == [
+        ("Monsieur", "le Maire et le Conseil municipal")
+    ]
+    assert letter.complimentary_close == "Meilleures salutations"
