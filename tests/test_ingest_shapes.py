@@ -2562,3 +2562,101 @@ def test_an_addressee_without_honorific_whose_office_names_the_house_is_a_new_ad
         "Omar Lindqvist",
         "Marcus Delaney",
     ]
+
+
+OPEN_LETTER_TO_MANY = """\
+An open letter on the closure of the coastal monitoring stations
+
+To colleagues, journalists, policymakers, and the public:
+
+We are oceanographers who have relied on the coastal monitoring stations for two decades,
+and we write to ask that their closure be reversed before the winter storm season.
+
+Sincerely,
+
+Dr. Ines Carvalho
+Dr. Tomas Berg
+"""
+
+
+def test_a_greeting_to_colleagues_journalists_and_the_public_opens_the_letter() -> None:
+    letter = ingest_text(OPEN_LETTER_TO_MANY).letter
+    assert letter is not None
+    assert letter.salutation == "To colleagues, journalists, policymakers, and the public:"
+    assert letter.addressees == []
+    assert [s.name for s in letter.signatories] == ["Dr. Ines Carvalho", "Dr. Tomas Berg"]
+
+
+THANK_YOU_SO_MUCH = """\
+Dear Members of the Committee,
+
+Please vote against the amendment on Thursday: it would require every platform to filter
+uploads before publication, and small sites cannot afford to do that.
+
+Thank you so much!
+
+Priya Raman
+"""
+
+
+def test_thank_you_so_much_closes_a_letter_before_its_signer() -> None:
+    letter = ingest_text(THANK_YOU_SO_MUCH).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Thank you so much!"
+    assert [s.name for s in letter.signatories] == ["Priya Raman"]
+
+
+LINK_POST_ABOUT_A_LETTER = """\
+An Open Letter to the Library Board →
+
+Being the only branch open on Sundays, you would think the board would at least ask the \
+people who use it before cutting the hours, and you would be wrong about that, as the \
+minutes of the last meeting show.
+
+Spoiler: they did not.
+"""
+
+
+def test_a_link_post_under_an_open_letter_title_with_no_close_or_signer_is_not_a_letter() -> None:
+    result = ingest_text(LINK_POST_ABOUT_A_LETTER)
+    assert result.kind != "letter"
+
+
+ORGANISATION_WITH_ITS_ADDRESS = """\
+Dear Minister,
+
+We urge you to support the restraint initiative at the September meeting and to bring
+other states with you.
+
+Yours sincerely,
+Institute for Peace Studies
+The Graduate School, Riverside University
+365 Harbor Avenue, Suite 5203
+Springfield, IL 62701, USA
+"""
+
+FRENCH_TO_THE_MAYOR = """\
+A Monsieur le Maire et le Conseil municipal
+Objet : L'arbre de la place du marché
+Le lendemain de la fête, l'arbre de la place a été coupé, et les habitants du bourg
+attendent une explication de la municipalité sur ce qui s'est passé cette nuit-là.
+Je souhaite que cette lettre soit lue au prochain conseil municipal.
+Meilleures salutations
+"""
+
+
+def test_an_organisation_over_its_postal_address_is_one_signer() -> None:
+    letter = ingest_text(ORGANISATION_WITH_ITS_ADDRESS).letter
+    assert letter is not None
+    assert [(s.name, s.kind) for s in letter.signatories] == [
+        ("Institute for Peace Studies", "organization")
+    ]
+
+
+def test_a_french_a_before_monsieur_is_not_part_of_the_addressee() -> None:
+    letter = ingest_text(FRENCH_TO_THE_MAYOR).letter
+    assert letter is not None
+    assert [(a.honorific, a.name) for a in letter.addressees] == [
+        ("Monsieur", "le Maire et le Conseil municipal")
+    ]
+    assert letter.complimentary_close == "Meilleures salutations"

@@ -194,6 +194,22 @@ def _ingest_lines(
     text = "\n".join(parsed.text_lines)
     preamble = parsed.text_lines[: parsed.salutation_index or 0]
     greeting = parsed.letter is not None and reading is not None and reading.complete
+    if (
+        greeting
+        and parsed.headless
+        and parsed.close_index is None
+        and parsed.letter is not None
+        and not parsed.letter.signatories
+        and not (
+            reading is not None
+            and reading.chosen is not None
+            and "right under a heading that names a letter" in reading.chosen.reasons
+            and len(parsed.letter.body) >= 3
+        )
+    ):
+        # no greeting, no close and nobody signs: a page about a letter (or a call addressed
+        # to no one), not a letter — unless the letter stands, whole, under its own title
+        greeting = False
     kind, reason = classify(
         text,
         salutation=greeting,

@@ -926,6 +926,7 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
 
 _ADDRESSED = re.compile(
     r"(?i)^(?:(?:to|for) the attention of|to|a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|"
+    r"[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b)|"
     r"all['’]attenzione di|attn\.?|attention)\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""

@@ -758,6 +758,20 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
+    postal = [names.is_postal_line(x) and bool(re.search(r"\d", x)) for x in group]
+    if (
+        len(group) >= 3
+        and postal[-1]
+        and postal[-2]
+        and not postal[0]
+        and not _person_start(group[0])
+        and not any(_person_start(x) for x in group[1:])
+    ):
+        # an organisation and where to write to it: "Institute for Peace Studies" / "The
+        # Graduate School, Riverside University" / "365 Harbor Avenue" / "Springfield, IL"
+        # (an organisation that signs has only its name in the schema: the address lines
+        # are contact details, left out as they are under a person's signature)
+        return [Signatory(name=group[0], kind="organization")]
     slashed = len(group) == 1 and re.match(r"^(?P<name>[^/,]{3,60}?)\s+/(?:\s|$)", group[0])
     if slashed and _person_start(slashed.group("name")):
         # "Ana Ruiz / Professor, University of X, Chile": one signer, kept as written
