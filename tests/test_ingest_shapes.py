@@ -2660,3 +2660,28 @@ def test_a_french_a_before_monsieur_is_not_part_of_the_addressee() -> None:
         ("Monsieur", "le Maire et le Conseil municipal")
     ]
     assert letter.complimentary_close == "Meilleures salutations"
+
+
+ACTION_PAGE_MEMO = """\
+- Campaigns
+- Letters
+Climate
+To: Gov. Alvarez
+From: A constituent in Eugene, OR
+March 14
+Dear Governor Alvarez,
+I am writing to ask you to veto the pipeline permit bill when it reaches your desk, and to
+protect the river that three towns rely on for their drinking water.
+Sincerely,
+Mira Castellanos
+"""
+
+
+def test_a_memo_to_line_after_a_menu_is_the_addressee_and_a_yearless_date_no_address() -> None:
+    letter = ingest_text(ACTION_PAGE_MEMO).letter
+    assert letter is not None
+    assert len(letter.addressees) == 1
+    person = letter.addressees[0]
+    assert person.name == "Gov. Alvarez"
+    assert [*person.title_lines, *person.address_lines] == []
+    assert letter.date is None

@@ -218,6 +218,12 @@ def is_footer_start(text: str) -> bool:
     return bool(_FOOTER_START.match(re.sub(r"^[•·▪◦*-]\s+", "", text.strip())))
 
 
+_HEADER_LABEL = re.compile(
+    r"(?i)^(?:to|from|re|subject|cc|bcc|date|attn|attention|objet|asunto|para|de|a|à)\s*:"
+)
+"""A memo or e-mail header ("To: Pres. Biden"): the letter's head, never a menu item."""
+
+
 def _nav_like(text: str) -> bool:
     words = text.split()
     return (
@@ -225,6 +231,7 @@ def _nav_like(text: str) -> bool:
         and len(text) <= 40
         and not text.endswith((".", ",", ";", ":"))
         and not any(ch.isdigit() for ch in text)
+        and not _HEADER_LABEL.match(text)
     )
 
 

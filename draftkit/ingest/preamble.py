@@ -883,6 +883,11 @@ def parse_preamble(
                 pre.letterhead.append(ln.text)
                 skipped.append((ln.text, "letterhead"))
                 continue
+            if _YEARLESS_DATE.match(ln.text.strip()):
+                # "November 25" under a memo's To and From lines: a date without its year,
+                # which the letter's date cannot be; not an address line either
+                skipped.append((ln.text, "a date without its year"))
+                continue
             tokens = ln.text.split()
             words = len(tokens)
             named = sum(1 for t in tokens if t[:1].isupper() or t[:1] == "(") >= 0.7 * words
@@ -915,6 +920,16 @@ def parse_preamble(
 def blocks_index(starts: list[int], start: int) -> int:
     """The index of the block starting at line ``start``."""
     return starts.index(start)
+
+
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEARLESS_DATE = re.compile(
+    rf"(?i)^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_MONTH_WORD}),?$"
+)
 
 
 def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[str]]) -> None:
