@@ -2685,3 +2685,26 @@ def test_a_memo_to_line_after_a_menu_is_the_addressee_and_a_yearless_date_no_add
     assert person.name == "Gov. Alvarez"
     assert [*person.title_lines, *person.address_lines] == []
     assert letter.date is None
+
+
+TEMPLATE_PAGE_WITH_A_PROMPT = """\
+Letter to Your Representative
+
+Below is a sample letter to send to your representative before the vote.
+
+Find your Representative's contact information.
+
+Dear Representative <Last Name>,
+
+I am asking for your support of the clean water bill when it reaches the floor next week.
+It would protect the wells that families in our county rely on.
+
+<Your Name>
+"""
+
+
+def test_a_page_prompt_above_a_template_letter_is_not_its_addressee() -> None:
+    letter = ingest_text(TEMPLATE_PAGE_WITH_A_PROMPT).letter
+    assert letter is not None
+    assert letter.addressees == []
+    assert letter.salutation == "Dear Representative <Last Name>,"

@@ -894,6 +894,10 @@ def parse_preamble(
             if (words > 30 and not named) or (words > 8 and ends_sentence(ln.text)):
                 skipped.append((ln.text, "prose before the letter"))
                 continue
+            if words >= 3 and _PAGE_PROMPT.search(ln.text) and re.search(r"[a-z]{3}[.!]$", ln.text):
+                # "Find your Senator's contact information.": the page speaking to its reader
+                skipped.append((ln.text, "page text before the letter"))
+                continue
             texts.append(ln.text)
             if is_person_line(ln.text) or names.is_person_name(ln.text):
                 seen_person = True
@@ -921,6 +925,11 @@ def blocks_index(starts: list[int], start: int) -> int:
     """The index of the block starting at line ``start``."""
     return starts.index(start)
 
+
+_PAGE_PROMPT = re.compile(
+    r"(?i)\b(?:your|click|here|below|visit|find|download|share|sign up|subscribe)\b"
+)
+"""Words of a page speaking to its reader, never of an inside address."""
 
 _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
