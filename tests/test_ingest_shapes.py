@@ -2708,3 +2708,37 @@ def test_a_page_prompt_above_a_template_letter_is_not_its_addressee() -> None:
     assert letter is not None
     assert letter.addressees == []
     assert letter.salutation == "Dear Representative <Last Name>,"
+
+
+SPANISH_NO_GREETING = """\
+Santa Rosa, 16 de octubre de 2023
+
+Señor
+Alcalde Tomás Ibarra y Concejo Municipal
+Presente:
+
+Por medio de la presente nos dirigimos a ustedes para solicitar una sede social para la
+junta de vecinos, que lleva más de treinta años reuniéndose en la plaza del barrio.
+
+Agradeciendo su acogida y esperando una respuesta favorable.
+
+Saluda atentamente a Uds.
+
+Ana Beltrán
+Secretaria, Junta de Vecinos Los Olivos
+
+(en representación de la asamblea)
+
+También podría gustarte
+"""
+
+
+def test_a_spanish_letter_whose_address_ends_in_presente_needs_no_greeting() -> None:
+    result = ingest_text(SPANISH_NO_GREETING)
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert str(letter.date) == "2023-10-16"
+    assert letter.complimentary_close == "Saluda atentamente a Uds."
+    assert [s.name for s in letter.signatories] == ["Ana Beltrán"]
+    assert letter.signatories[0].title_lines[-1] == "(en representación de la asamblea)"

@@ -104,6 +104,7 @@ _CLOSE = re.compile(
     r"cooperation|commitment|review)(?=,$)"
     r"|signed|sincerely\s+signed"
     r"|(?:bien\s+)?cordialement|atentamente|bien\s+[àa]\s+vous|"
+    r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     r"(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|salutations\s+distingu[ée]es|"
     r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
     r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"

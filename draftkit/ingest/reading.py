@@ -602,6 +602,9 @@ def _score_headless(
     ):
         score += 2.0
         why.append("a 'To' address line above the first paragraph")
+    elif any(_PRESENTE_LINE.match(page.text(i)) for i in near[-2:]):
+        score += 2.0
+        why.append("an inside address closed by 'Presente'")
     elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
@@ -723,6 +726,8 @@ _MIDLINE_GREETING = re.compile(
 
 _PRESENTE = re.compile(r"^(P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*)\s+(?=\S)")
 """"Presente." closing a Spanish inside address, as Latin American letters write it."""
+
+_PRESENTE_LINE = re.compile(r"(?i)^P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*$")
 
 _CLOSE_RUN_ON = re.compile(
     r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"

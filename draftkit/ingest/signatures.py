@@ -697,6 +697,13 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []
     for group in groups:
+        text = normalise_space(" ".join(ln.text for ln in group))
+        if out and re.fullmatch(r"\([^()]{2,120}\)", text):
+            # "(Presidente Margarita Matus)" a line apart under a signer: about that signer
+            last = out[-1]
+            if last.kind == "individual":
+                out[-1] = last.model_copy(update={"title_lines": [*last.title_lines, text]})
+            continue
         out.extend(_group_signatories(group, org_context))
     return out
 

@@ -210,8 +210,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
-    if is_signatory_note(text):
-        return "note"
+    if is_signatory_note(text) or re.fullmatch(r"\([^()]{2,120}\)", text):
+        return "note"  # "(Presidente Margarita Matus)": a word about the signer above
     if _SIGNER_COUNT.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
