@@ -2742,3 +2742,27 @@ def test_a_spanish_letter_whose_address_ends_in_presente_needs_no_greeting() -> 
     assert letter.complimentary_close == "Saluda atentamente a Uds."
     assert [s.name for s in letter.signatories] == ["Ana Beltrán"]
     assert letter.signatories[0].title_lines[-1] == "(en representación de la asamblea)"
+
+
+BLOG_LETTER_WITH_COMMENTS = """\
+Dear Councillors,
+
+At its last meeting the residents' association resolved unanimously to ask the council
+how it will restore full representation to the west ward before the next budget.
+
+Yours sincerely
+
+{Please see the councillors' replies below}
+
+
+7 thoughts on "Representation in the west ward"
+
+Leave a Reply
+"""
+
+
+def test_an_editors_note_in_braces_and_a_comment_count_are_not_signers() -> None:
+    letter = ingest_text(BLOG_LETTER_WITH_COMMENTS).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Yours sincerely"
+    assert letter.signatories == []

@@ -121,6 +121,7 @@ _FOOTER_START = re.compile(
     r"(?:articles|publications)\s+(?:similaires|li[ée]es)|[àa] lire aussi|"
     r"tambi[ée]n\s+(?:te\s+)?podr[ií]a(?:n)?\s+gustar(?:te)?|te\s+puede\s+interesar|"
     r"quiz[áa]s?\s+te\s+interese|vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?|"
+    r"\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\b.*|"
     r"post a comment|subscribe to:? post comments.*|links to this post:?|create a link|"
     r"(?:<<|«)\s*home|(?:log ?in|inicia sesi[oó]n|connectez-vous) (?:to post|para enviar|"
     r"pour (?:poster|publier)) (?:comments|comentarios|des commentaires)|"

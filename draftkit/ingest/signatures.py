@@ -470,6 +470,9 @@ def parse_signatures(
         text = ln.text
         style = (ln.style or "").lower()
         lowered = text.lower()
+        if re.fullmatch(r"\{[^{}]{2,200}\}", text.strip()) and len(text.split()) >= 3:
+            skipped.append((text, "an editor's note in braces"))
+            continue
         if style == "signatory note" or (
             ("only" in lowered or "purpose" in lowered or lowered.split()[0] in _FOR_ALL)
             and _SIGN_NOTE.search(text)

@@ -210,6 +210,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
+    if re.fullmatch(r"\{[^{}]{2,200}\}", text) and _words(text) >= 3:
+        return "note"  # "{Please refer to the responses below}": an editor's note, not a signer
     if is_signatory_note(text) or re.fullmatch(r"\([^()]{2,120}\)", text):
         return "note"  # "(Presidente Margarita Matus)": a word about the signer above
     if _SIGNER_COUNT.match(text):
