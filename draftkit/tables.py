@@ -150,6 +150,9 @@ class Table:
             "UTF-8 with BOM", "UTF-16", "Windows-1252" ...); empty for a workbook.
         detected: True when the encoding was guessed (not UTF-8/UTF-16, none given).
         sheet: The sheet read from a workbook (empty otherwise).
+        warnings: Things the reader noticed that may have changed data before it was
+            read, one line each: a postal-code column of a workbook stored as numbers,
+            whose leading zeros the spreadsheet has dropped.
     """
 
     path: Path
@@ -159,6 +162,7 @@ class Table:
     encoding: str = ""
     detected: bool = False
     sheet: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -487,6 +491,29 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+# Headers of postal-code columns: a spreadsheet that stores such a code as a number has
+# dropped its leading zeros (ZIP 02139 -> 2139) before draftkit can read it.
+_POSTAL_HEADER = re.compile(r"\b(zip|zips|zipcode|postcode|post ?code|postal|plz)\b", re.I)
+
+
+def _postal_numbers(table: Table, rows: list[list[Any]], header_row: int) -> None:
+    """Warn about postal-code columns stored as numbers (their leading zeros are lost)."""
+    columns = [
+        i for i, name in enumerate(table.header) if _POSTAL_HEADER.search(name.replace("_", " "))
+    ]
+    for column in columns:
+        for offset, values in enumerate(rows[header_row + 1 :], start=header_row + 2):
+            value = values[column] if column < len(values) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                table.warnings.append(
+                    f"{table.name}[{table.sheet}]:{offset}: column '{table.header[column]}'"
+                    f" holds codes as numbers ({_cell_text(value)}), and a code that began"
+                    " with 0 has lost it — format the column as Text in the spreadsheet and"
+                    " type the codes again (or import the CSV with that column as Text)"
+                )
+                break
+
+
 def _workbook_table(
     table: Table, raw: bytes, sheet: str | None, max_rows: int, what: str
 ) -> None:
@@ -546,6 +573,7 @@ def _workbook_table(
                 if cells:
                     table.header = cells
                     header_seen = True
+                    _postal_numbers(table, rows, offset)
                 continue
             if not cells:
                 continue

@@ -258,3 +258,29 @@ def test_merge_reads_a_workbook_from_standard_input(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "read as CSV, Windows-1252 (detected)" in result.stderr
     assert "jose-muller" in result.stdout
+
+
+def test_a_postal_code_column_stored_as_numbers_is_warned_about(tmp_path: Path) -> None:
+    # what `soffice --convert-to xlsx list.csv` makes of a ZIP column unless the column
+    # is imported as Text: 02139 is stored as the number 2139 (issue #18's acceptance run)
+    path = _workbook(tmp_path / "list.xlsx")
+    table = _read(path)
+    assert len(table.warnings) == 1
+    assert table.warnings[0].startswith(f"{path}[Signers]:4: column 'ZIP' holds codes as numbers")
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Office", "Zip code"])
+    book.active.append(["Ana Lima", "us-senator", 2139])
+    book.save(tmp_path / "senators.xlsx")
+    (tmp_path / "letter.yaml").write_text(
+        "date: 2026-03-01\nbody: [Hello.]\nsignatories: [{name: A. Director}]\n"
+    )
+    result = CliRunner().invoke(
+        main,
+        ["merge", str(tmp_path / "letter.yaml"), "-r", str(tmp_path / "senators.xlsx"),
+         "-o", str(tmp_path / "out"), "--dry-run"],
+    )  # fmt: skip
+    assert "warning:" in result.output and "column 'Zip code' holds codes as numbers (2139)" in (
+        result.output
+    )
+    # a column typed as Text, or a column that is not a postal code, is left alone
+    assert _read(FIXTURES / "recipients.xlsx").warnings == []

@@ -40,7 +40,10 @@ from draftkit.tables import TABLE_FORMATS, Table
 
 
 def _note_read(table: Table) -> None:
-    """Say how a recipient list was read when its encoding was guessed (always under -v)."""
+    """Say how a recipient list was read when its encoding was guessed (always under -v),
+    and warn of what the reader noticed (a postal-code column stored as numbers)."""
+    for warning in table.warnings:
+        echo(f"draftkit: warning: {warning}", err=True)
     if table.detected:
         echo(
             f"draftkit: note: {table.name} read as {table.read_as()}; if names look wrong,"
