@@ -207,6 +207,17 @@ def test_a_wrong_password_is_one_clear_error(outbox: Path, server: SmtpTestServe
     assert server.received == [] and not (outbox / SENT_LOG).exists()
 
 
+def test_a_login_to_a_relay_that_offers_none_says_so(outbox: Path) -> None:
+    # a local relay without AUTH (aiosmtpd's default) and DRAFTKIT_SMTP_USER left set:
+    # smtplib's "SMTP AUTH extension not supported" came out as "cannot reach the server"
+    with SmtpTestServer() as relay:
+        settings = SmtpSettings(host="127.0.0.1", port=relay.port, security="none",
+                                user="letters", password="x")  # fmt: skip
+        with pytest.raises(DeliveryError, match=r"does not offer a login \(no AUTH\)") as caught:
+            send_outbox(outbox, settings, rate=6000)
+        assert "cannot reach" not in str(caught.value) and relay.received == []
+
+
 def test_no_password_is_sent_unencrypted_to_another_machine(outbox: Path) -> None:
     settings = SmtpSettings(host="smtp.example.invalid", port=25, security="none",
                             user="letters", password="x")  # fmt: skip

@@ -332,6 +332,15 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                         hint=f"set {ENV_PREFIX}PASSWORD (or store it with keyring under "
                         f"'{KEYRING_SERVICE}')",
                     )
+                if not server.has_extn("auth"):
+                    # smtplib would say "SMTP AUTH extension not supported by server",
+                    # which read as "cannot reach the mail server" (issue #18's run)
+                    raise DeliveryError(
+                        f"{where} does not offer a login (no AUTH), but "
+                        f"{ENV_PREFIX}USER is set to {settings.user}",
+                        hint=f"for a relay that needs no login, unset {ENV_PREFIX}USER "
+                        "(and --user); else check the host, port and --security",
+                    )
                 server.login(settings.user, settings.password)
         except BaseException:
             with contextlib.suppress(Exception):
