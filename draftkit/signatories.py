@@ -133,6 +133,9 @@ class SignatoryImport:
             left in the list for review.
         read_as: How the file was read (``CSV, Windows-1252 (detected)``,
             ``XLSX, sheet 'Signers'``).
+        warnings: What the reader noticed in the file (names garbled by a wrong
+            encoding before it was saved), one line each; see
+            :attr:`draftkit.tables.Table.warnings`.
     """
 
     signatories: list[Signatory] = field(default_factory=list)
@@ -143,6 +146,7 @@ class SignatoryImport:
     source: str = ""
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     read_as: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +484,10 @@ def read_signatories(
             hint="name a column 'name' (and 'organization', 'title', 'type' as needed)",
         )
     result = SignatoryImport(
-        source=table.name, unused_columns=_unused(headers, columns), read_as=table.read_as()
+        source=table.name,
+        unused_columns=_unused(headers, columns),
+        read_as=table.read_as(),
+        warnings=list(table.warnings),
     )
     entries: list[tuple[Signatory, str, str]] = []
     for row, source in zip(rows, sources, strict=True):

@@ -152,7 +152,8 @@ class Table:
         sheet: The sheet read from a workbook (empty otherwise).
         warnings: Things the reader noticed that may have changed data before it was
             read, one line each: a postal-code column of a workbook stored as numbers,
-            whose leading zeros the spreadsheet has dropped.
+            whose leading zeros the spreadsheet has dropped; cells that read as UTF-8
+            text once decoded as Windows-1252 ("LuÃ­s" for "Luís").
     """
 
     path: Path
@@ -514,6 +515,44 @@ def _postal_numbers(table: Table, rows: list[list[Any]], header_row: int) -> Non
                 break
 
 
+def _undo_mojibake(text: str) -> str | None:
+    """The text a cell held before UTF-8 was read as Windows-1252 or Latin-1, or None.
+
+    A spreadsheet program that opens a UTF-8 CSV as Windows-1252 turns "Luís" into
+    "LuÃ­s" and saves it so. Encoding such a cell back and decoding it as UTF-8 gives
+    the name; ordinary accented text almost never decodes as UTF-8 that way.
+    """
+    if text.isascii():
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != text:
+            return fixed
+    return None
+
+
+def _mojibake(table: Table) -> None:
+    """Warn once when cells hold UTF-8 text that was read as Windows-1252 and saved."""
+    found: list[tuple[TableRow, str, str]] = []
+    for row in table.rows:
+        for value in row.cells.values():
+            if isinstance(value, str):
+                fixed = _undo_mojibake(value)
+                if fixed is not None:
+                    found.append((row, value, fixed))
+    if found:
+        row, value, fixed = found[0]
+        more = f" ({len(found)} cells like this)" if len(found) > 1 else ""
+        table.warnings.append(
+            f"{table.source(row)}: '{value}' looks like UTF-8 text read as Windows-1252"
+            f" ('{fixed}'){more} — the list was opened in the wrong encoding before it"
+            " was saved; open the original again as UTF-8 (Unicode) and save it"
+        )
+
+
 def _workbook_table(
     table: Table, raw: bytes, sheet: str | None, max_rows: int, what: str
 ) -> None:
@@ -684,6 +723,7 @@ def read_table(
         if sheet is not None and not sheet.strip():
             raise SpecError("the sheet name is empty", path=table.name, hint="name a sheet")
         _workbook_table(table, data, sheet, max_rows, what)
+        _mojibake(table)
         return table
     if sheet is not None:
         raise SpecError(
@@ -702,6 +742,7 @@ def read_table(
         _list_table(table, parse_yaml_text(text, path=table.name), list_key, max_rows)
     else:
         _csv_table(table, text, max_rows)
+    _mojibake(table)
     return table
 
 

@@ -352,6 +352,8 @@ def merge(
             echo(f"draftkit: note: {imported.source} read as {imported.read_as}", err=True)
         else:
             echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
+        for warning in imported.warnings:
+            echo(f"draftkit: warning: {warning}", err=True)
         if not merge_duplicates:
             for pair in imported.near_duplicates:
                 echo(
