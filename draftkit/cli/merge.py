@@ -299,7 +299,7 @@ def merge(
     Examples:
       draftkit recipients update
       draftkit merge letter.yaml --committee SSFR -o out/ssfr/
-      draftkit merge letter.yaml -r ../shared/data/congress-legislators \\
+      draftkit merge letter.yaml -r data/congress-legislators \\
           --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
