@@ -98,8 +98,8 @@ class NearDuplicate:
     """Two signatories whose names are likely the same one typed two ways.
 
     Attributes:
-        kept: The name kept if the two are merged (the spelling entered more often, or
-            whose words the rest of the list uses, else the first entered).
+        kept: The name kept if the two are merged (the spelling whose words other names
+            in the list also use, else the one entered more often, else the first).
         other: The other spelling.
         score: Similarity of the normalised names, 0-100 (rapidfuzz ``ratio``).
         kind: ``organization`` or ``individual``.
@@ -133,6 +133,9 @@ class SignatoryImport:
             left in the list for review.
         read_as: How the file was read (``CSV, Windows-1252 (detected)``,
             ``XLSX, sheet 'Signers'``).
+        warnings: What the reader noticed in the file (names garbled by a wrong
+            encoding before it was saved), one line each; see
+            :attr:`draftkit.tables.Table.warnings`.
     """
 
     signatories: list[Signatory] = field(default_factory=list)
@@ -143,6 +146,7 @@ class SignatoryImport:
     source: str = ""
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     read_as: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +484,10 @@ def read_signatories(
             hint="name a column 'name' (and 'organization', 'title', 'type' as needed)",
         )
     result = SignatoryImport(
-        source=table.name, unused_columns=_unused(headers, columns), read_as=table.read_as()
+        source=table.name,
+        unused_columns=_unused(headers, columns),
+        read_as=table.read_as(),
+        warnings=list(table.warnings),
     )
     entries: list[tuple[Signatory, str, str]] = []
     for row, source in zip(rows, sources, strict=True):
@@ -629,7 +636,8 @@ def find_near_duplicates(
     Args:
         signatories: The list (already de-duplicated).
         rows: How many rows each name stood for (a name merged from three rows: 3), to
-            keep the spelling entered most often.
+            keep the spelling entered most often when the rest of the list does not
+            tell which spelling is right.
 
     Returns:
         One :class:`NearDuplicate` per name to merge into another, in list order.
@@ -679,17 +687,26 @@ def find_near_duplicates(
             groups.setdefault(root(index), []).append(index)
     counted = rows or {}
 
-    def weight(index: int) -> tuple[int, int, int]:
-        name = items[index].name
+    def weight(index: int, members: list[int]) -> tuple[int, int, int, int]:
+        # A slip is rarely typed the same way in another name, so the spelling whose
+        # words other names (outside the group) also use is the right one, even when
+        # the slip was entered more often ("Associiation" twice, "Association" once
+        # beside nine other "... Association"s); then the spelling entered more often.
+        inside: dict[str, int] = {}
+        for member in members:
+            for word in set(tokens[member]):
+                inside[word] = inside.get(word, 0) + 1
+        seen_elsewhere = sum(support.get(w, 0) > inside.get(w, 0) for w in set(tokens[index]))
         return (
-            1 + counted.get(name, 0),
+            seen_elsewhere,
+            1 + counted.get(items[index].name, 0),
             sum(support.get(w, 0) for w in tokens[index]),
             -index,
         )
 
     found: list[tuple[int, NearDuplicate]] = []
     for members in groups.values():
-        best = max(members, key=weight)
+        best = max(members, key=lambda index: weight(index, members))
         for index in members:
             if index == best:
                 continue

@@ -150,6 +150,10 @@ class Table:
             "UTF-8 with BOM", "UTF-16", "Windows-1252" ...); empty for a workbook.
         detected: True when the encoding was guessed (not UTF-8/UTF-16, none given).
         sheet: The sheet read from a workbook (empty otherwise).
+        warnings: Things the reader noticed that may have changed data before it was
+            read, one line each: a postal-code column of a workbook stored as numbers,
+            whose leading zeros the spreadsheet has dropped; cells that read as UTF-8
+            text once decoded as Windows-1252 ("LuÃ­s" for "Luís").
     """
 
     path: Path
@@ -159,6 +163,7 @@ class Table:
     encoding: str = ""
     detected: bool = False
     sheet: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -487,6 +492,67 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+# Headers of postal-code columns: a spreadsheet that stores such a code as a number has
+# dropped its leading zeros (ZIP 02139 -> 2139) before draftkit can read it.
+_POSTAL_HEADER = re.compile(r"\b(zip|zips|zipcode|postcode|post ?code|postal|plz)\b", re.I)
+
+
+def _postal_numbers(table: Table, rows: list[list[Any]], header_row: int) -> None:
+    """Warn about postal-code columns stored as numbers (their leading zeros are lost)."""
+    columns = [
+        i for i, name in enumerate(table.header) if _POSTAL_HEADER.search(name.replace("_", " "))
+    ]
+    for column in columns:
+        for offset, values in enumerate(rows[header_row + 1 :], start=header_row + 2):
+            value = values[column] if column < len(values) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                table.warnings.append(
+                    f"{table.name}[{table.sheet}]:{offset}: column '{table.header[column]}'"
+                    f" holds codes as numbers ({_cell_text(value)}), and a code that began"
+                    " with 0 has lost it — format the column as Text in the spreadsheet and"
+                    " type the codes again (or import the CSV with that column as Text)"
+                )
+                break
+
+
+def _undo_mojibake(text: str) -> str | None:
+    """The text a cell held before UTF-8 was read as Windows-1252 or Latin-1, or None.
+
+    A spreadsheet program that opens a UTF-8 CSV as Windows-1252 turns "Luís" into
+    "LuÃ­s" and saves it so. Encoding such a cell back and decoding it as UTF-8 gives
+    the name; ordinary accented text almost never decodes as UTF-8 that way.
+    """
+    if text.isascii():
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != text:
+            return fixed
+    return None
+
+
+def _mojibake(table: Table) -> None:
+    """Warn once when cells hold UTF-8 text that was read as Windows-1252 and saved."""
+    found: list[tuple[TableRow, str, str]] = []
+    for row in table.rows:
+        for value in row.cells.values():
+            if isinstance(value, str):
+                fixed = _undo_mojibake(value)
+                if fixed is not None:
+                    found.append((row, value, fixed))
+    if found:
+        row, value, fixed = found[0]
+        more = f" ({len(found)} cells like this)" if len(found) > 1 else ""
+        table.warnings.append(
+            f"{table.source(row)}: '{value}' looks like UTF-8 text read as Windows-1252"
+            f" ('{fixed}'){more} — the list was opened in the wrong encoding before it"
+            " was saved; open the original again as UTF-8 (Unicode) and save it"
+        )
+
+
 def _workbook_table(
     table: Table, raw: bytes, sheet: str | None, max_rows: int, what: str
 ) -> None:
@@ -546,6 +612,7 @@ def _workbook_table(
                 if cells:
                     table.header = cells
                     header_seen = True
+                    _postal_numbers(table, rows, offset)
                 continue
             if not cells:
                 continue
@@ -656,6 +723,7 @@ def read_table(
         if sheet is not None and not sheet.strip():
             raise SpecError("the sheet name is empty", path=table.name, hint="name a sheet")
         _workbook_table(table, data, sheet, max_rows, what)
+        _mojibake(table)
         return table
     if sheet is not None:
         raise SpecError(
@@ -674,6 +742,7 @@ def read_table(
         _list_table(table, parse_yaml_text(text, path=table.name), list_key, max_rows)
     else:
         _csv_table(table, text, max_rows)
+    _mojibake(table)
     return table
 
 

@@ -10,7 +10,9 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from draftkit.cli import main
 from draftkit.delivery import (
     SENT_LOG,
     Attachment,
@@ -207,6 +209,17 @@ def test_a_wrong_password_is_one_clear_error(outbox: Path, server: SmtpTestServe
     assert server.received == [] and not (outbox / SENT_LOG).exists()
 
 
+def test_a_login_to_a_relay_that_offers_none_says_so(outbox: Path) -> None:
+    # a local relay without AUTH (aiosmtpd's default) and DRAFTKIT_SMTP_USER left set:
+    # smtplib's "SMTP AUTH extension not supported" came out as "cannot reach the server"
+    with SmtpTestServer() as relay:
+        settings = SmtpSettings(host="127.0.0.1", port=relay.port, security="none",
+                                user="letters", password="x")  # fmt: skip
+        with pytest.raises(DeliveryError, match=r"does not offer a login \(no AUTH\)") as caught:
+            send_outbox(outbox, settings, rate=6000)
+        assert "cannot reach" not in str(caught.value) and relay.received == []
+
+
 def test_no_password_is_sent_unencrypted_to_another_machine(outbox: Path) -> None:
     settings = SmtpSettings(host="smtp.example.invalid", port=25, security="none",
                             user="letters", password="x")  # fmt: skip
@@ -273,3 +286,46 @@ def test_a_damaged_log_stops_before_anything_is_sent(outbox: Path, server: SmtpT
     with pytest.raises(DeliveryError, match="no message_id column"):
         send_outbox(outbox, _settings(server))
     assert server.received == []
+
+
+def test_the_log_names_the_server_and_a_rehearsal_is_pointed_out(
+    outbox: Path, server: SmtpTestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a rehearsal against a local relay (issue #18's acceptance run), then the "real"
+    # server: the log's server column shows why nothing went the second time
+    with SmtpTestServer() as rehearsal:
+        send_outbox(outbox, SmtpSettings(host="127.0.0.1", port=rehearsal.port,
+                                         security="none"), rate=6000)  # fmt: skip
+        where = f"127.0.0.1:{rehearsal.port}"
+    with (outbox / SENT_LOG).open(encoding="utf-8") as handle:
+        assert {row["server"] for row in csv.DictReader(handle)} == {where}
+    assert read_outbox(outbox)[0].reason.endswith(f"via {where}")
+    for name in ("HOST", "PORT", "SECURITY", "USER", "PASSWORD"):
+        monkeypatch.delenv(f"DRAFTKIT_SMTP_{name}", raising=False)
+    monkeypatch.setenv("DRAFTKIT_SMTP_PASSWORD", "s3cret pass")
+    result = CliRunner().invoke(main, [
+        "send", str(outbox), "--send", "--host", "127.0.0.1", "--port", str(server.port),
+        "--security", "none", "--user", "letters", "--rate", "6000",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"2 message(s) were not sent now because {SENT_LOG} records them as sent through" in (
+        result.output
+    )
+    assert f"{where}, not 127.0.0.1:{server.port}" in result.output and server.received == []
+
+
+def test_a_log_from_before_the_server_column_keeps_its_columns(
+    outbox: Path, server: SmtpTestServer
+) -> None:
+    first = read_outbox(outbox)[0]
+    (outbox / SENT_LOG).write_text(
+        f"time,message_id,recipient,file\n2026-10-05T14:02:11+00:00,{first.message_id},"
+        f"ana.souza@ministry.example,{first.path.name}\n",
+        encoding="utf-8",
+    )
+    report = send_outbox(outbox, _settings(server), rate=6000)
+    assert [i.path.name for i in report.sent] == ["002-minister-li-wei.eml"]
+    lines = (outbox / SENT_LOG).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "time,message_id,recipient,file" and len(lines) == 3
+    assert lines[2].count(",") == 3 and lines[2].endswith("002-minister-li-wei.eml")
+    assert read_outbox(outbox)[0].reason == "sent 2026-10-05T14:02:11+00:00"

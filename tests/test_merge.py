@@ -24,6 +24,7 @@ from draftkit.files import load_letter
 from draftkit.merge import (
     MANIFEST_NAME,
     MergeRow,
+    dry_run_merge,
     mail_merge,
     merge_letters,
     output_names,
@@ -669,6 +670,10 @@ def test_a_letter_dated_after_members_terms_end_says_so(tmp_path: Path, congress
     (warning,) = [w for w in late.warnings if "term that ends before" in w]
     ended = [p for p in people if p.variables["term_end"] < after.isoformat()]
     assert warning.startswith(f"{len(ended)} recipient(s)")
+    # the dry run, which a user runs first, says so too (it did not: issue #18's run)
+    dry = dry_run_merge(simple_spec(date=after.isoformat()), people, tmp_path / "dry", fmt="txt")
+    assert [w for w in dry.warnings if "term that ends before" in w] == [warning]
+    assert not (tmp_path / "dry").exists()
     on_time = mail_merge(simple_spec(date=ends[0]), people, tmp_path / "on-time", fmt="txt")
     assert not [w for w in on_time.warnings if "term that ends before" in w]
     # a list without term dates (a CSV row) is never flagged

@@ -178,3 +178,24 @@ def test_summary_lists_them_and_merge_duplicates_accepts(tmp_path: Path) -> None
     assert '# count text: "the undersigned 2 organizations"' in result.stdout
     result = runner.invoke(signatories, ["import", str(path)])
     assert "not merged (--merge-duplicates merges it)" in result.stderr
+
+
+def test_the_spelling_the_rest_of_the_list_uses_is_kept_over_a_repeated_slip() -> None:
+    # the slip was entered twice and the right spelling once (found in a generated
+    # 300-row export, issue #18's acceptance run): the other "... Association"s decide
+    listed = [
+        Signatory(name="Tindale Public Defenders Association", kind="organization"),
+        Signatory(name="Tindale Public Defenders Associiation", kind="organization"),
+        Signatory(name="Tindale Puublic Defenders Association", kind="organization"),
+        Signatory(name="Brackenridge Tenants Association", kind="organization"),
+        Signatory(name="Osterfield Public Interest Association", kind="organization"),
+    ]
+    rows = {"Tindale Public Defenders Associiation": 2}
+    near = find_near_duplicates(listed, rows=rows)
+    assert {(n.kept, n.other) for n in near} == {
+        ("Tindale Public Defenders Association", "Tindale Public Defenders Associiation"),
+        ("Tindale Public Defenders Association", "Tindale Puublic Defenders Association"),
+    }
+    # with nothing else in the list to tell, the spelling entered more often is kept
+    alone = find_near_duplicates(listed[:3], rows=rows)
+    assert {n.kept for n in alone} == {"Tindale Public Defenders Associiation"}

@@ -258,3 +258,62 @@ def test_merge_reads_a_workbook_from_standard_input(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "read as CSV, Windows-1252 (detected)" in result.stderr
     assert "jose-muller" in result.stdout
+
+
+def test_a_postal_code_column_stored_as_numbers_is_warned_about(tmp_path: Path) -> None:
+    # what `soffice --convert-to xlsx list.csv` makes of a ZIP column unless the column
+    # is imported as Text: 02139 is stored as the number 2139 (issue #18's acceptance run)
+    path = _workbook(tmp_path / "list.xlsx")
+    table = _read(path)
+    assert len(table.warnings) == 1
+    assert table.warnings[0].startswith(f"{path}[Signers]:4: column 'ZIP' holds codes as numbers")
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Office", "Zip code"])
+    book.active.append(["Ana Lima", "us-senator", 2139])
+    book.save(tmp_path / "senators.xlsx")
+    (tmp_path / "letter.yaml").write_text(
+        "date: 2026-03-01\nbody: [Hello.]\nsignatories: [{name: A. Director}]\n"
+    )
+    result = CliRunner().invoke(
+        main,
+        ["merge", str(tmp_path / "letter.yaml"), "-r", str(tmp_path / "senators.xlsx"),
+         "-o", str(tmp_path / "out"), "--dry-run"],
+    )  # fmt: skip
+    assert "warning:" in result.output and "column 'Zip code' holds codes as numbers (2139)" in (
+        result.output
+    )
+    # a column typed as Text, or a column that is not a postal code, is left alone
+    assert _read(FIXTURES / "recipients.xlsx").warnings == []
+
+
+def test_names_garbled_by_a_wrong_encoding_before_saving_are_warned_about(
+    tmp_path: Path,
+) -> None:
+    # `soffice --convert-to xlsx list.csv` reads a UTF-8 CSV as Latin-1 unless told
+    # (issue #18's acceptance run): "Luís Ferreira Brandão" is saved as "LuÃ­s ..."
+    garbled = "Luís Ferreira Brandão".encode().decode("latin-1")
+    book = openpyxl.Workbook()
+    book.active.title = "recipients"
+    book.active.append(["Name", "Office"])
+    book.active.append(["Ana Lima", "us-senator"])
+    book.active.append([garbled, "us-senator"])
+    book.active.append(["Zoë Hartwell", "us-senator"])  # ordinary accents: no warning
+    book.save(tmp_path / "list.xlsx")
+    table = _read(tmp_path / "list.xlsx")
+    assert table.warnings == [
+        f"{tmp_path / 'list.xlsx'}[recipients]:3: '{garbled}' looks like UTF-8 text read as"
+        " Windows-1252 ('Luís Ferreira Brandão') — the list was opened in the wrong encoding"
+        " before it was saved; open the original again as UTF-8 (Unicode) and save it"
+    ]
+    # a UTF-8 CSV saved after the same mistake (Windows-1252 this time); signatories too
+    csv_path = tmp_path / "signers.csv"
+    twice = "Name,Organization\nJoão Silva,Rede Norte\nZoë Hartwell,Ação Coletiva\n"
+    csv_path.write_text(twice.encode().decode("cp1252"), encoding="utf-8")
+    assert "(3 cells like this)" in _read(csv_path).warnings[0]
+    result = CliRunner().invoke(main, ["signatories", "summary", str(csv_path)])
+    assert "warning:" in result.output and "'João Silva'" in result.output
+    # the LibreOffice fixtures, typed right, and a Windows-1252 CSV read right: nothing
+    assert _read(FIXTURES / "recipients.ods").warnings == []
+    cp1252 = tmp_path / "cp1252.csv"
+    cp1252.write_bytes("Name\nJosé Müller\nFrançois Hébert-Nuñez\n".encode("cp1252"))
+    assert _read(cp1252).warnings == []

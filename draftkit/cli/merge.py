@@ -40,7 +40,10 @@ from draftkit.tables import TABLE_FORMATS, Table
 
 
 def _note_read(table: Table) -> None:
-    """Say how a recipient list was read when its encoding was guessed (always under -v)."""
+    """Say how a recipient list was read when its encoding was guessed (always under -v),
+    and warn of what the reader noticed (a postal-code column stored as numbers)."""
+    for warning in table.warnings:
+        echo(f"draftkit: warning: {warning}", err=True)
     if table.detected:
         echo(
             f"draftkit: note: {table.name} read as {table.read_as()}; if names look wrong,"
@@ -296,7 +299,7 @@ def merge(
     Examples:
       draftkit recipients update
       draftkit merge letter.yaml --committee SSFR -o out/ssfr/
-      draftkit merge letter.yaml -r ../shared/data/congress-legislators \\
+      draftkit merge letter.yaml -r data/congress-legislators \\
           --committee SSFR -o out/ssfr/
       draftkit merge letter.yaml -r list.csv --where state=ID -o out/ --combined
     """
@@ -349,6 +352,8 @@ def merge(
             echo(f"draftkit: note: {imported.source} read as {imported.read_as}", err=True)
         else:
             echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
+        for warning in imported.warnings:
+            echo(f"draftkit: warning: {warning}", err=True)
         if not merge_duplicates:
             for pair in imported.near_duplicates:
                 echo(

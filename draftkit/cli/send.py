@@ -133,6 +133,17 @@ def send(
             echo(_line(item, "sent"))
 
     report = send_outbox(outdir, settings, rate=rate, limit=limit, progress=progress)
+    server = f"{settings.host}:{settings.port}"
+    elsewhere = sorted({i.sent_via for i in outbox if i.sent_via and i.sent_via != server})
+    if elsewhere:
+        # a rehearsal against a local server leaves its log behind (issue #18's run)
+        counted = sum(1 for i in outbox if i.sent_via in elsewhere)
+        echo(
+            f"draftkit: warning: {counted} message(s) were not sent now because {SENT_LOG}"
+            f" records them as sent through {', '.join(elsewhere)}, not {server}; if that"
+            f" was a rehearsal, move {SENT_LOG} away and run again",
+            err=True,
+        )
     for path, reason in report.refused.items():
         echo(f"draftkit: refused by the server: {path.name}: {reason}", err=True)
     _summary(outbox, ready, sent=len(report.sent))

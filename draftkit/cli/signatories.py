@@ -76,6 +76,8 @@ def _read(
         )
     elif imported.read_as:
         echo_verbose(f"draftkit: note: {imported.source} read as {imported.read_as}")
+    for warning in imported.warnings:
+        echo(f"draftkit: warning: {warning}", err=True)
     return imported
 
 

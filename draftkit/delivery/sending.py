@@ -53,7 +53,7 @@ MAX_MESSAGE_BYTES = 50 * 1024 * 1024
 Security = Literal["starttls", "ssl", "none"]
 State = Literal["ready", "sent", "unsendable"]
 _PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
-_LOG_FIELDS = ["time", "message_id", "recipient", "file"]
+_LOG_FIELDS = ["time", "message_id", "recipient", "file", "server"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,9 @@ class Outgoing:
         to: Its recipients (To, Cc, Bcc), as addresses.
         subject: Its subject.
         state: ``ready`` (to send), ``sent`` (in the log) or ``unsendable``.
-        reason: Why it is unsendable, or when it was sent.
+        reason: Why it is unsendable, or when (and through which server) it was sent.
+        sent_via: For a message in the log, the server it was sent through
+            (``host:port``; empty in a log written before draftkit recorded it).
     """
 
     path: Path
@@ -163,6 +165,7 @@ class Outgoing:
     state: State
     reason: str = ""
     message: EmailMessage | None = field(default=None, repr=False)
+    sent_via: str = ""
 
 
 @dataclass(slots=True)
@@ -256,7 +259,9 @@ def read_outbox(folder: str | Path) -> list[Outgoing]:
             item.state, item.reason = "unsendable", "it has no Message-ID"
         elif message_id in log:
             item.state = "sent"
-            item.reason = f"sent {log[message_id].get('time', '')}".strip()
+            item.sent_via = log[message_id].get("server") or ""
+            via = f" via {item.sent_via}" if item.sent_via else ""
+            item.reason = f"sent {log[message_id].get('time', '')}{via}".strip()
         elif not item.to:
             item.state = "unsendable"
             item.reason = "it has no recipient (the list gave no e-mail address)"
@@ -332,6 +337,15 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
                         hint=f"set {ENV_PREFIX}PASSWORD (or store it with keyring under "
                         f"'{KEYRING_SERVICE}')",
                     )
+                if not server.has_extn("auth"):
+                    # smtplib would say "SMTP AUTH extension not supported by server",
+                    # which read as "cannot reach the mail server" (issue #18's run)
+                    raise DeliveryError(
+                        f"{where} does not offer a login (no AUTH), but "
+                        f"{ENV_PREFIX}USER is set to {settings.user}",
+                        hint=f"for a relay that needs no login, unset {ENV_PREFIX}USER "
+                        "(and --user); else check the host, port and --security",
+                    )
                 server.login(settings.user, settings.password)
         except BaseException:
             with contextlib.suppress(Exception):
@@ -360,12 +374,26 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
     return f"{exc.smtp_code} {' '.join(text.split())}".strip()
 
 
-def _append_log(folder: Path, item: Outgoing, when: datetime) -> None:
+def _log_header(path: Path) -> list[str] | None:
+    """The columns of an existing log (None when there is none yet)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return next(csv.reader(handle), None) or None
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return list(_LOG_FIELDS)  # read_log has already refused a log it cannot read
+
+
+def _append_log(folder: Path, item: Outgoing, when: datetime, server: str = "") -> None:
     path = folder / SENT_LOG
-    new = not path.exists()
+    header = _log_header(path)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_LOG_FIELDS, lineterminator="\n")
-    if new:
+    # a log begun before the server was recorded keeps its columns
+    writer = csv.DictWriter(
+        buffer, fieldnames=header or _LOG_FIELDS, lineterminator="\n", extrasaction="ignore"
+    )
+    if header is None:
         writer.writeheader()
     writer.writerow(
         {
@@ -373,6 +401,7 @@ def _append_log(folder: Path, item: Outgoing, when: datetime) -> None:
             "message_id": item.message_id,
             "recipient": ", ".join(item.to),
             "file": item.path.name,
+            "server": server,
         }
     )
     try:
@@ -464,7 +493,7 @@ def send_outbox(
                     f"{len(report.sent)} sent and logged",
                     hint="run the same command again to send the rest",
                 ) from None
-            _append_log(root, item, datetime.now(UTC))
+            _append_log(root, item, datetime.now(UTC), f"{settings.host}:{settings.port}")
             if refused:
                 report.refused[item.path] = "; ".join(
                     f"{addr}: {code}" for addr, (code, _) in refused.items()

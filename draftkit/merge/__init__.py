@@ -129,6 +129,21 @@ def merge_letters(
         letters.close()
 
 
+def _ended_warning(people: Sequence[Recipient], date: dt.date | None) -> str | None:
+    """The warning for recipients whose term ends before the letter's date, if any."""
+    ended = ended_terms(people, date or dt.date.today())
+    if not ended:
+        return None
+    last = max(ends for _, ends in ended)
+    named = ", ".join(person.label() for person, _ in ended[:3])
+    more = f" and {len(ended) - 3} more" if len(ended) > 3 else ""
+    return (
+        f"{len(ended)} recipient(s) hold a term that ends before the letter's date"
+        f" ({date or 'today'}; the last ends {last}): {named}{more} — check"
+        " who holds the seat then, or use recipient data of the new term (docs/merge.md)"
+    )
+
+
 def dry_run_merge(
     spec: Letter | str | Path,
     recipients: Iterable[Recipient] | str | Path,
@@ -193,6 +208,11 @@ def dry_run_merge(
                 )
             )
         result.warnings = list(writer.warnings)
+        # the warning a real run gives after its letters (issue #18's acceptance run:
+        # a dry run of a letter dated after the Congress ended said nothing)
+        ended = _ended_warning(people, plan.spec.date)
+        if ended:
+            result.warnings.append(ended)
     finally:
         writer.close()
         forget(plan)
@@ -360,16 +380,9 @@ def mail_merge(
             result.manifest = write_manifest(out, result.rows)
         writer.close()
         forget(plan)
-    ended = ended_terms(people, plan.spec.date or dt.date.today())
+    ended = _ended_warning(people, plan.spec.date)
     if ended:
-        last = max(ends for _, ends in ended)
-        named = ", ".join(person.label() for person, _ in ended[:3])
-        more = f" and {len(ended) - 3} more" if len(ended) > 3 else ""
-        result.warnings.append(
-            f"{len(ended)} recipient(s) hold a term that ends before the letter's date"
-            f" ({plan.spec.date or 'today'}; the last ends {last}): {named}{more} — check"
-            " who holds the seat then, or use recipient data of the new term (docs/merge.md)"
-        )
+        result.warnings.append(ended)
     if result.mode == "per-recipient" and grouped:
         result.warnings.append(
             "the variant or a clause uses per-recipient data (recipient, letter, variables"
