@@ -702,3 +702,53 @@ def test_a_language_version_as_the_audience_sets_the_letters_language() -> None:
     assert result.letter.salutation == "Estimada Señora Relatora Especial:"
     mixed = compose_letter(Letter.model_validate({**spec, "language": "fr"}))
     assert any("written in es, the letter in fr" in w for w in mixed.warnings)
+
+
+_BILINGUAL_TABLE = """\
+languages: [fr, en]
+audience: un
+date: 2026-03-16
+addressees:
+  - {office: un-high-commissioner-human-rights, name: Amina Diallo, gender: female}
+subject: Détention de défenseurs
+body:
+  - Au moins deux défenseurs sont détenus sans inculpation.[^src]
+  - table: {header: [Nom, Jours], rows: [[Tomas Arvelo, "211"]], align: [left, right]}
+asks:
+  - lead: Rendre publique votre préoccupation.
+translations:
+  en:
+    subject: Detention of defenders
+    body:
+      - At least two defenders are held without charge.[^src]
+      - table: {header: [Name, Days], rows: [[Tomas Arvelo, "211"]], align: [left, right]}
+    asks:
+      - lead: Express your concern publicly.
+    closing:
+      - table: {header: [Visit, Date], rows: [[Prison, 1 May]]}
+footnotes:
+  src: Entretiens avec les familles, mars 2026.
+signatories:
+  - {name: Observatoire des libertés du lac, kind: organization}
+"""
+
+
+def test_a_bilingual_letters_second_version_keeps_its_tables_and_notes(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "bilingual.yaml"
+    spec.write_text(_BILINGUAL_TABLE, encoding="utf-8")
+    letter = prepare_letter(spec)[0]
+    text = render_text(letter)
+    english = text.split("* * *", 1)[1]
+    assert re.search(r"Name\s+Days", english)
+    assert re.search(r"Visit\s+Date", english)
+    assert "held without charge.[2]" in english
+    assert "[^src]" not in text
+    data = render_docx(letter)
+    body = _document_xml(data)
+    assert body.count("<w:tbl>") == 3
+    assert ">Name<" in body and ">Visit<" in body
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        notes = archive.read("word/footnotes.xml").decode()
+    assert notes.count("Entretiens avec les familles") == 2
