@@ -355,6 +355,22 @@ def test_an_arabic_letter_is_right_to_left_in_docx() -> None:
     assert any(p.text.startswith("الموضوع:") for p in document.paragraphs)
 
 
+def test_an_arabic_letters_footnotes_are_right_to_left() -> None:
+    letter = _letter("ar-foreign-minister.yaml")
+    asks = [letter.asks[0], letter.asks[1].model_copy(update={"lead": "السماح بزيارتهم.[^law]"})]
+    letter = letter.model_copy(
+        update={"asks": asks, "footnotes": {"law": "المادة 57 من قانون أصول المحاكمات."}}
+    )
+    data = render_docx(letter)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        notes = package.read("word/footnotes.xml").decode("utf-8")
+    (note,) = re.findall(r'<w:footnote w:id="1">.*?</w:footnote>', notes, re.S)
+    assert "<w:bidi/>" in note
+    assert re.search(r"<w:rtl/></w:rPr><w:t[^>]*>[^<]*المادة", note)
+    need_schemas()
+    assert_valid_docx(data, "an Arabic letter with a footnote")
+
+
 @pytest.mark.parametrize(
     "name", ["fr-special-rapporteur.yaml", "es-foreign-minister.yaml", "ar-foreign-minister.yaml"]
 )

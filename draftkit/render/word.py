@@ -185,12 +185,15 @@ class DocxRenderer:
         final = ""
         for index, letter in enumerate(letters):
             blocks = self._layout(letter)
+            noted = len(body.notes)
             chunks, last_sect = self._letter_xml(
                 letter, blocks, prep.first_num_id + index, body, restart=combined
             )
             if languages.is_rtl(letter.language):
                 chunks = [_right_to_left(chunk) for chunk in chunks]
                 last_sect = _right_to_left(last_sect)
+                # the letter's footnotes are set right to left as its text is
+                body.notes[noted:] = [_right_to_left(note) for note in body.notes[noted:]]
             if index < len(letters) - 1:
                 chunks[-1] = _with_sect(chunks[-1], last_sect)
             else:
