@@ -63,6 +63,7 @@ class Catalogue:
         cc: The label of the copy list.
         enclosure: The label of one enclosure.
         enclosures: The label of several.
+        notes: The heading of the notes at the end of a plain-text letter.
         page: The page number, "{page}" replaced by a page field.
         page_of: "Page {page} of {pages}".
         and_word: The word joining the last two of a list.
@@ -79,6 +80,7 @@ class Catalogue:
     cc: str
     enclosure: str
     enclosures: str
+    notes: str
     page: str
     page_of: str
     and_word: str
@@ -97,6 +99,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="cc:",
         enclosure="Enclosure:",
         enclosures="Enclosures:",
+        notes="Notes",
         page="Page {page}",
         page_of="Page {page} of {pages}",
         and_word="and",
@@ -117,6 +120,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc=f"Copie{_NBSP}:",
         enclosure=f"Pièce jointe{_NBSP}:",
         enclosures=f"Pièces jointes{_NBSP}:",
+        notes="Notes",
         page="Page {page}",
         page_of="Page {page} sur {pages}",
         and_word="et",
@@ -135,6 +139,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="Copia:",
         enclosure="Anexo:",
         enclosures="Anexos:",
+        notes="Notas",
         page="Página {page}",
         page_of="Página {page} de {pages}",
         and_word="y",
@@ -151,6 +156,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="نسخة إلى:",
         enclosure="مرفق:",
         enclosures="المرفقات:",
+        notes="الهوامش",
         page="صفحة {page}",
         page_of="صفحة {page} من {pages}",
         and_word="و",

@@ -768,3 +768,14 @@ def test_a_bilingual_letters_second_version_keeps_its_tables_and_notes(
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         notes = archive.read("word/footnotes.xml").decode()
     assert notes.count("Entretiens avec les familles") == 2
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Notes"), ("es", "Notas")])
+def test_plain_text_notes_are_headed_in_the_letters_language(language: str, heading: str) -> None:
+    letter = _letter("es-foreign-minister.yaml")
+    letter = letter.model_copy(
+        update={"language": language, "body": ["Véase el informe.^[Informe anual, p. 4.]"]}
+    )
+    tail = render_text(letter).rsplit("\n\n", 2)
+    assert tail[-2] == heading
+    assert tail[-1] == "1. Informe anual, p. 4.\n"
