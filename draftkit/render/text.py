@@ -125,7 +125,8 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
 
     Paragraphs are wrapped at ``width`` columns and separated by blank lines; asks are
     numbered ("1. ") with their bullet items indented under them; organisation
-    signatories are listed one per line; footnotes are endnotes under "Notes" (in the letter's language).
+    signatories are listed one per line; footnotes are endnotes under "Notes" (in the
+    letter's language).
 
     Args:
         letter: A resolved letter.
