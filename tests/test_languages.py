@@ -779,3 +779,27 @@ def test_plain_text_notes_are_headed_in_the_letters_language(language: str, head
     tail = render_text(letter).rsplit("\n\n", 2)
     assert tail[-2] == heading
     assert tail[-1] == "1. Informe anual, p. 4.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("fr-special-rapporteur.yaml", "fr"), ("es-foreign-minister.yaml", "es")],
+)
+def test_an_ingested_letter_keeps_its_language(name: str, language: str) -> None:
+    from draftkit.ingest import ingest_bytes
+
+    letter = _letter(name)
+    result = ingest_bytes(render_docx(letter), filename="letter.docx")
+    assert result.letter is not None
+    assert result.letter.language == language
+    # the spec ingest gives renders the same letter, labels, date and close included
+    again = compose_letter(result.letter).letter
+    assert render_text(again) == render_text(letter)
+
+
+def test_an_ingested_english_letter_says_no_language() -> None:
+    from draftkit.ingest import ingest_bytes
+
+    letter = prepare_letter(EXAMPLES / "secretary-of-state.yaml")[0]
+    result = ingest_bytes(render_docx(letter), filename="letter.docx")
+    assert result.letter is not None and "language" not in result.letter.model_fields_set

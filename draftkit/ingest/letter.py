@@ -99,6 +99,23 @@ def _label_like(text: str) -> bool:
     ) or inline_person(text) is not None
 
 
+def _language_of(data: dict[str, object]) -> str | None:
+    """The letter's language when its prose reads as French, Spanish or Arabic (so that
+    rendering the spec writes its labels, date and close in that language); None for
+    English or when there is too little prose to tell."""
+    from draftkit.check.language import guess_language  # deferred: check imports ingest
+
+    parts: list[str] = []
+    for name in ("salutation", "body", "closing", "complimentary_close"):
+        value = data.get(name)
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts.extend(v for v in value if isinstance(v, str))
+    found = guess_language(" ".join(parts))
+    return found if found in ("fr", "es", "ar") else None
+
+
 def parse_lines(lines: list[Line]) -> Parsed:
     """Parse a document's lines into a letter (or find that it is not one).
 
@@ -236,6 +253,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         options["cc_position"] = "after-address"
     if options:
         letter_data["options"] = options
+    language = _language_of(letter_data)
+    if language is not None:
+        letter_data["language"] = language
     letter = Letter.model_validate(letter_data)
     parsed.letter = letter
     found = parsed.found
