@@ -803,3 +803,19 @@ def test_an_ingested_english_letter_says_no_language() -> None:
     letter = prepare_letter(EXAMPLES / "secretary-of-state.yaml")[0]
     result = ingest_bytes(render_docx(letter), filename="letter.docx")
     assert result.letter is not None and "language" not in result.letter.model_fields_set
+
+
+def test_an_arabic_tables_columns_align_as_the_reader_sees_them() -> None:
+    letter = _letter("ar-foreign-minister.yaml")
+    table = {"table": {"header": ["الاسم", "الأيام"], "rows": [["سامي", "30"]]}}
+    table["table"]["align"] = ["right", "left"]
+    letter = letter.model_copy(
+        update={"closing": [Letter.model_validate({"closing": [table]}).closing[0]]}
+    )
+    xml = _document_xml(render_docx(letter))
+    cells = re.findall(r"<w:tc>.*?</w:tc>", xml.split("<w:tbl>", 1)[1], re.S)
+    name, days = cells[2], cells[3]
+    # right (the start of a right-to-left line) is the default; left is w:jc right
+    assert "<w:jc " not in name and "سامي" in name
+    assert '<w:jc w:val="right"/>' in days and ">30<" in days
+    assert "<w:bidiVisual/>" in xml

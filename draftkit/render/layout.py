@@ -182,12 +182,15 @@ class TableBlock:
         rows: The rows, each as wide as the table.
         align: Each column's alignment: ``left``, ``center`` or ``right``.
         caption: The line above the table, if any.
+        rtl: Set in a right-to-left letter: columns from the right, ``align`` read as
+            the reader sees it (a ``right`` column stands at its right edge).
     """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[str, ...]
     caption: str | None = None
+    rtl: bool = False
 
 
 Block = (
@@ -739,6 +742,8 @@ def layout(letter: Letter) -> list[Block]:
     _enclosures(out, letter.enclosure_names(), words)
     if options.cc_position == "end":
         _cc(out, letter.cc, words.cc)
+    if words.rtl:
+        return [replace(b, rtl=True) if isinstance(b, TableBlock) else b for b in out.blocks]
     return out.blocks
 
 

@@ -567,6 +567,10 @@ class DocxRenderer:
             out = [f"<w:tr><w:trPr>{props}</w:trPr>"]
             for column, cell in enumerate(cells):
                 align = block.align[column]
+                if block.rtl:
+                    # a right-to-left paragraph reads w:jc from its start: "left" is the
+                    # right edge (the default), "right" the left edge
+                    align = {"left": "right", "right": "left"}.get(align, align)
                 jc = f'<w:jc w:val="{align}"/>' if align != "left" else ""
                 keep = "<w:keepNext/>" if header else ""
                 out.append(
