@@ -15,6 +15,7 @@ date or a count is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -29,6 +30,7 @@ __all__ = [
     "count_words",
     "dated_line",
     "format_date",
+    "guess_language",
     "is_rtl",
     "join_names",
     "language_name",
@@ -337,3 +339,143 @@ def plural_close(close: str, language: str | None, *, several: bool) -> str:
     for single, plural in _FRENCH_WE:
         close = close.replace(single, plural)
     return close
+
+
+# The most frequent short function words of each language, which occur in almost every
+# sentence and rarely in the others' (words the languages share, "a", "la" in French
+# and Spanish, count for both and so decide nothing).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "that",
+            "is",
+            "are",
+            "we",
+            "you",
+            "your",
+            "for",
+            "with",
+            "on",
+            "this",
+            "be",
+            "by",
+            "from",
+            "it",
+            "as",
+            "have",
+            "has",
+            "which",
+            "our",
+            "their",
+            "will",
+            "would",
+            "should",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "les",
+            "des",
+            "du",
+            "et",
+            "est",
+            "une",
+            "dans",
+            "que",
+            "qui",
+            "pour",
+            "sur",
+            "nous",
+            "vous",
+            "votre",
+            "vos",
+            "au",
+            "aux",
+            "par",
+            "pas",
+            "ce",
+            "cette",
+            "sont",
+            "ont",
+            "été",
+            "leur",
+            "leurs",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "los",
+            "las",
+            "del",
+            "y",
+            "es",
+            "una",
+            "en",
+            "que",
+            "por",
+            "para",
+            "con",
+            "su",
+            "sus",
+            "nos",
+            "usted",
+            "se",
+            "al",
+            "como",
+            "han",
+            "este",
+            "esta",
+            "son",
+            "ser",
+            "fue",
+        ]
+    ),
+    "ar": frozenset(
+        [
+            "في",
+            "من",
+            "على",
+            "إلى",
+            "أن",
+            "التي",
+            "الذي",
+            "عن",
+            "مع",
+            "هذه",
+            "هذا",
+            "كما",
+            "قد",
+            "ولا",
+            "أو",
+        ]
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MIN_EVIDENCE = 4
+"""A paragraph is judged only when it holds at least this many function words."""
+
+
+def guess_language(text: str) -> str | None:
+    """The language ``text`` reads as, or None when it is too short to tell.
+
+    Args:
+        text: A paragraph.
+
+    Returns:
+        ``en``, ``fr``, ``es`` or ``ar`` when one language's function words make up at
+        least :data:`MIN_EVIDENCE` words and twice any other's count; None otherwise.
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    runner_up = max(c for lang, c in counts.items() if lang != best)
+    if counts[best] < MIN_EVIDENCE or counts[best] < 2 * runner_up:
+        return None
+    return best

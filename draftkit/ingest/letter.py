@@ -18,6 +18,7 @@ from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preambl
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
+from draftkit.languages import guess_language
 from draftkit.numbers import parse_number
 from draftkit.schema import Letter, LetterOptions
 from draftkit.sentences import split_marker
@@ -103,8 +104,6 @@ def _language_of(data: dict[str, object]) -> str | None:
     """The letter's language when its prose reads as French, Spanish or Arabic (so that
     rendering the spec writes its labels, date and close in that language); None for
     English or when there is too little prose to tell."""
-    from draftkit.check.language import guess_language  # deferred: check imports ingest
-
     parts: list[str] = []
     for name in ("salutation", "body", "closing", "complimentary_close"):
         value = data.get(name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from draftkit import languages
+import draftkit.languages as languages
 from draftkit.markup import link_shown, parse, plain
 from draftkit.render.layout import (
     AskBlock,
