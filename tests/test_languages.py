@@ -812,10 +812,13 @@ def test_an_arabic_tables_columns_align_as_the_reader_sees_them() -> None:
     letter = letter.model_copy(
         update={"closing": [Letter.model_validate({"closing": [table]}).closing[0]]}
     )
-    xml = _document_xml(render_docx(letter))
+    data = render_docx(letter)
+    xml = _document_xml(data)
     cells = re.findall(r"<w:tc>.*?</w:tc>", xml.split("<w:tbl>", 1)[1], re.S)
     name, days = cells[2], cells[3]
     # right (the start of a right-to-left line) is the default; left is w:jc right
     assert "<w:jc " not in name and "سامي" in name
     assert '<w:jc w:val="right"/>' in days and ">30<" in days
     assert "<w:bidiVisual/>" in xml
+    need_schemas()
+    assert_valid_docx(data, "an Arabic letter with a table")  # bidiVisual after tblStyle

@@ -760,6 +760,7 @@ _AFTER_BIDI = re.compile(
     r"cnfStyle|rPr|sectPr|pPrChange)\b"
 )
 _RUN = re.compile(r"<w:r>(.*?)</w:r>", re.S)
+_TBL_PR = re.compile(r"<w:tblPr>((?:<w:tblStyle [^>]*/>)?)")
 _SECT_END = re.compile(r"(<w:rtlGutter\b|<w:docGrid\b|</w:sectPr>)")
 
 
@@ -803,7 +804,8 @@ def _right_to_left(xml: str) -> str:
     rtl runs for the Arabic text."""
     xml = _PPR.sub(_bidi_ppr, xml)
     xml = _RUN.sub(_rtl_run, xml)
-    xml = xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual/>")
+    # CT_TblPr order: tblStyle (tblpPr, tblOverlap) before bidiVisual
+    xml = _TBL_PR.sub(r"<w:tblPr>\1<w:bidiVisual/>", xml)
     return _bidi_sect(xml)
 
 
