@@ -15,6 +15,7 @@ date or a count is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -29,6 +30,7 @@ __all__ = [
     "count_words",
     "dated_line",
     "format_date",
+    "guess_language",
     "is_rtl",
     "join_names",
     "language_name",
@@ -63,6 +65,7 @@ class Catalogue:
         cc: The label of the copy list.
         enclosure: The label of one enclosure.
         enclosures: The label of several.
+        notes: The heading of the notes at the end of a plain-text letter.
         page: The page number, "{page}" replaced by a page field.
         page_of: "Page {page} of {pages}".
         and_word: The word joining the last two of a list.
@@ -79,6 +82,7 @@ class Catalogue:
     cc: str
     enclosure: str
     enclosures: str
+    notes: str
     page: str
     page_of: str
     and_word: str
@@ -97,6 +101,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="cc:",
         enclosure="Enclosure:",
         enclosures="Enclosures:",
+        notes="Notes",
         page="Page {page}",
         page_of="Page {page} of {pages}",
         and_word="and",
@@ -117,6 +122,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc=f"Copie{_NBSP}:",
         enclosure=f"Pièce jointe{_NBSP}:",
         enclosures=f"Pièces jointes{_NBSP}:",
+        notes="Notes",
         page="Page {page}",
         page_of="Page {page} sur {pages}",
         and_word="et",
@@ -135,6 +141,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="Copia:",
         enclosure="Anexo:",
         enclosures="Anexos:",
+        notes="Notas",
         page="Página {page}",
         page_of="Página {page} de {pages}",
         and_word="y",
@@ -151,6 +158,7 @@ _CATALOGUES: dict[str, Catalogue] = {
         cc="نسخة إلى:",
         enclosure="مرفق:",
         enclosures="المرفقات:",
+        notes="الهوامش",
         page="صفحة {page}",
         page_of="صفحة {page} من {pages}",
         and_word="و",
@@ -331,3 +339,143 @@ def plural_close(close: str, language: str | None, *, several: bool) -> str:
     for single, plural in _FRENCH_WE:
         close = close.replace(single, plural)
     return close
+
+
+# The most frequent short function words of each language, which occur in almost every
+# sentence and rarely in the others' (words the languages share, "a", "la" in French
+# and Spanish, count for both and so decide nothing).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "that",
+            "is",
+            "are",
+            "we",
+            "you",
+            "your",
+            "for",
+            "with",
+            "on",
+            "this",
+            "be",
+            "by",
+            "from",
+            "it",
+            "as",
+            "have",
+            "has",
+            "which",
+            "our",
+            "their",
+            "will",
+            "would",
+            "should",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "les",
+            "des",
+            "du",
+            "et",
+            "est",
+            "une",
+            "dans",
+            "que",
+            "qui",
+            "pour",
+            "sur",
+            "nous",
+            "vous",
+            "votre",
+            "vos",
+            "au",
+            "aux",
+            "par",
+            "pas",
+            "ce",
+            "cette",
+            "sont",
+            "ont",
+            "été",
+            "leur",
+            "leurs",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "los",
+            "las",
+            "del",
+            "y",
+            "es",
+            "una",
+            "en",
+            "que",
+            "por",
+            "para",
+            "con",
+            "su",
+            "sus",
+            "nos",
+            "usted",
+            "se",
+            "al",
+            "como",
+            "han",
+            "este",
+            "esta",
+            "son",
+            "ser",
+            "fue",
+        ]
+    ),
+    "ar": frozenset(
+        [
+            "في",
+            "من",
+            "على",
+            "إلى",
+            "أن",
+            "التي",
+            "الذي",
+            "عن",
+            "مع",
+            "هذه",
+            "هذا",
+            "كما",
+            "قد",
+            "ولا",
+            "أو",
+        ]
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+MIN_EVIDENCE = 4
+"""A paragraph is judged only when it holds at least this many function words."""
+
+
+def guess_language(text: str) -> str | None:
+    """The language ``text`` reads as, or None when it is too short to tell.
+
+    Args:
+        text: A paragraph.
+
+    Returns:
+        ``en``, ``fr``, ``es`` or ``ar`` when one language's function words make up at
+        least :data:`MIN_EVIDENCE` words and twice any other's count; None otherwise.
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    runner_up = max(c for lang, c in counts.items() if lang != best)
+    if counts[best] < MIN_EVIDENCE or counts[best] < 2 * runner_up:
+        return None
+    return best

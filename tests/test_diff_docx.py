@@ -18,7 +18,7 @@ from draftkit.build import prepare_letter
 from draftkit.diff import diff_letters
 from draftkit.errors import RenderError
 from draftkit.render import render_docx
-from draftkit.schema import Letter
+from draftkit.schema import Letter, TableEntry
 from tests.redline import document_xml, has_changes, paragraphs
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -40,13 +40,15 @@ def sentences(draw: Any, low: int = 1, high: int = 14) -> str:
     words = draw(st.lists(st.sampled_from(WORDS), min_size=low, max_size=high))
     out: list[str] = []
     for word in words:
-        style = draw(st.sampled_from(["", "", "", "", "bold", "italic", "link"]))
+        style = draw(st.sampled_from(["", "", "", "", "bold", "italic", "link", "note"]))
         if style == "bold" and word.isalpha():
             word = f"**{word}**"
         elif style == "italic" and word.isalpha():
             word = f"*{word}*"
         elif style == "link" and word.isalpha():
             word = f"[{word}](https://example.org/{word})"
+        elif style == "note" and word.isalpha():
+            word = f"{word}^[Note on {word}.]"
         out.append(word)
     return " ".join(out) or "text"
 
@@ -83,6 +85,35 @@ def reworked(draw: Any, items: list[Any], fresh: Any, edit: Any) -> list[Any]:
     return out
 
 
+cells = st.lists(st.sampled_from(WORDS[:12]), min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def tables(draw: Any, width: int | None = None) -> dict[str, Any]:
+    width = width or draw(st.integers(1, 3))
+    row = st.lists(cells, min_size=width, max_size=width)
+    table: dict[str, Any] = {"rows": draw(st.lists(row, min_size=1, max_size=4))}
+    if draw(st.booleans()):
+        table["header"] = draw(row)
+    if draw(st.booleans()):
+        table["caption"] = draw(sentences(1, 4))
+    return {"table": table}
+
+
+def table_edit(draw: Any, entry: dict[str, Any]) -> dict[str, Any]:
+    """A table with rows dropped, added, edited; now and then one of another width."""
+    table = entry["table"]
+    width = len(table["rows"][0])
+    if draw(st.integers(0, 5)) == 0:
+        return draw(tables())
+    row = st.lists(cells, min_size=width, max_size=width)
+    rows = reworked(draw, table["rows"], row, lambda r: [edited(draw, c) for c in r])
+    out = {**table, "rows": rows or [draw(row)]}
+    if table.get("header") and draw(st.booleans()):
+        out["header"] = [edited(draw, c) for c in table["header"]]
+    return {"table": out}
+
+
 asks = st.fixed_dictionaries(
     {"lead": sentences(1, 6), "body": sentences(3, 16)},
     optional={"items": st.lists(sentences(2, 6), max_size=3)},
@@ -117,7 +148,7 @@ def letter_pairs(draw: Any) -> tuple[Letter, Letter]:
         "cc": draw(st.lists(addressees, max_size=2)),
         "subject": draw(st.one_of(st.none(), sentences(2, 6))),
         "salutation": draw(st.sampled_from(["Dear Secretary Vance:", "Dear Colleagues,"])),
-        "body": draw(st.lists(sentences(), max_size=4)),
+        "body": draw(st.lists(st.one_of(sentences(), sentences(), tables()), max_size=4)),
         "asks_intro": draw(st.one_of(st.none(), sentences(2, 6))),
         "asks": draw(st.lists(asks, max_size=6)),
         "closing": draw(st.lists(sentences(), max_size=2)),
@@ -138,9 +169,13 @@ def letter_pairs(draw: Any) -> tuple[Letter, Letter]:
             out["items"] = reworked(draw, ask["items"], sentences(2, 6), text_edit)
         return out
 
+    def body_edit(entry: Any) -> Any:
+        return table_edit(draw, entry) if isinstance(entry, dict) else text_edit(entry)
+
     for field in ("body", "closing", "enclosures"):
         if draw(st.booleans()):
-            new[field] = reworked(draw, old[field], sentences(), text_edit)
+            fresh = st.one_of(sentences(), tables()) if field == "body" else sentences()
+            new[field] = reworked(draw, old[field], fresh, body_edit)
     if draw(st.booleans()):
         new["asks"] = reworked(draw, old["asks"], asks, ask_edit)
     if draw(st.booleans()):
@@ -366,3 +401,66 @@ def test_real_letters_edited_accept_to_the_new_and_reject_to_the_old(corpus_dir:
         redline = diff_letters(old, new).to_docx(date=DATE)
         assert paragraphs(redline, accept=True) == paragraphs(render_docx(new))
         assert paragraphs(redline, accept=False) == paragraphs(render_docx(old))
+
+
+def _edited_detentions() -> tuple[Letter, Letter]:
+    """The footnotes-and-table example, one note reworded, a row dropped, a cell changed."""
+    old = _example("coalition-detentions.yaml")
+    table = next(entry for entry in old.body if isinstance(entry, TableEntry))
+    rows = [list(row) for row in table.table.rows]
+    del rows[1]
+    rows[2][4] = "121"
+    new_table = table.model_copy(update={"table": table.table.model_copy(update={"rows": rows})})
+    body = [
+        new_table
+        if entry is table
+        else entry.replace("at least five", "at least four")
+        if isinstance(entry, str)
+        else entry
+        for entry in old.body
+    ]
+    notes = {**old.footnotes, "code": old.footnotes["code"].replace("57", "57, paragraph 2")}
+    return old, old.model_copy(update={"body": body, "footnotes": notes})
+
+
+def test_tables_and_footnotes_are_tracked() -> None:
+    from tests.ooxml import assert_valid_docx
+
+    old, new = _edited_detentions()
+    diff = diff_letters(old, new)
+    assert diff.counts()["table"] == {"changed": 1}
+    redline = diff.to_docx(author="Reviewer", date=DATE)
+    assert paragraphs(redline, accept=True) == paragraphs(render_docx(new))
+    assert paragraphs(redline, accept=False) == paragraphs(render_docx(old))
+    xml = document_xml(redline).decode()
+    # the dropped row is one deleted row; the reworded note: the old mark deleted, the new
+    # inserted; the notes left alone stay
+    assert xml.count("<w:trPr><w:cantSplit/><w:del ") == 1
+    assert re.search(r"<w:del [^>]*>(?:(?!</w:del>).)*<w:footnoteReference", xml)
+    assert re.search(r"<w:ins [^>]*>(?:(?!</w:ins>).)*<w:footnoteReference", xml)
+    assert xml.count("<w:footnoteReference") == 4
+    assert_valid_docx(redline, "redline with a table and footnotes")
+    text = diff.to_text()
+    assert "[-| Ines Kadar | Journalist" in text
+    assert "[-122-]{+121+}" in text
+    assert "paragraph 2" in text.split("{+^[", 1)[1]
+
+
+def test_a_table_whose_columns_changed_is_deleted_and_inserted() -> None:
+    old, _ = _edited_detentions()
+    table = next(entry for entry in old.body if isinstance(entry, TableEntry))
+    narrow = table.table.model_copy(
+        update={
+            "header": table.table.header[:2],
+            "rows": [row[:2] for row in table.table.rows],
+            "align": table.table.align[:2],
+        }
+    )
+    body = [
+        table.model_copy(update={"table": narrow}) if entry is table else entry
+        for entry in old.body
+    ]
+    new = old.model_copy(update={"body": body})
+    redline = diff_letters(old, new).to_docx(date=DATE)
+    assert paragraphs(redline, accept=True) == paragraphs(render_docx(new))
+    assert paragraphs(redline, accept=False) == paragraphs(render_docx(old))

@@ -219,6 +219,21 @@ def test_check_flags_a_reference_without_a_note_and_a_note_never_used() -> None:
     assert _rules(_letter()) == []
 
 
+def test_check_reads_the_notes_of_a_bilingual_letters_other_version() -> None:
+    english = {
+        "body": ["Held without charge.[^report]", "Called arbitrary.[^wgx]"],
+        "asks": [{"lead": "Release them.[^spare]"}],
+    }
+    letter = _letter(
+        languages=["fr", "en"],
+        language="fr",
+        body=["Détenus sans inculpation.[^report]", "Détention arbitraire.[^wg]"],
+        translations={"en": english},
+        footnotes={"report": "R.", "wg": "W.", "spare": "Only the English refers to it."},
+    )
+    assert _rules(letter) == [("footnote-missing", "translations.en.body[1]")]
+
+
 # -- clauses and ingest ---------------------------------------------------------------
 
 

@@ -355,6 +355,22 @@ def test_an_arabic_letter_is_right_to_left_in_docx() -> None:
     assert any(p.text.startswith("الموضوع:") for p in document.paragraphs)
 
 
+def test_an_arabic_letters_footnotes_are_right_to_left() -> None:
+    letter = _letter("ar-foreign-minister.yaml")
+    asks = [letter.asks[0], letter.asks[1].model_copy(update={"lead": "السماح بزيارتهم.[^law]"})]
+    letter = letter.model_copy(
+        update={"asks": asks, "footnotes": {"law": "المادة 57 من قانون أصول المحاكمات."}}
+    )
+    data = render_docx(letter)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        notes = package.read("word/footnotes.xml").decode("utf-8")
+    (note,) = re.findall(r'<w:footnote w:id="1">.*?</w:footnote>', notes, re.S)
+    assert "<w:bidi/>" in note
+    assert re.search(r"<w:rtl/></w:rPr><w:t[^>]*>[^<]*المادة", note)
+    need_schemas()
+    assert_valid_docx(data, "an Arabic letter with a footnote")
+
+
 @pytest.mark.parametrize(
     "name", ["fr-special-rapporteur.yaml", "es-foreign-minister.yaml", "ar-foreign-minister.yaml"]
 )
@@ -702,3 +718,107 @@ def test_a_language_version_as_the_audience_sets_the_letters_language() -> None:
     assert result.letter.salutation == "Estimada Señora Relatora Especial:"
     mixed = compose_letter(Letter.model_validate({**spec, "language": "fr"}))
     assert any("written in es, the letter in fr" in w for w in mixed.warnings)
+
+
+_BILINGUAL_TABLE = """\
+languages: [fr, en]
+audience: un
+date: 2026-03-16
+addressees:
+  - {office: un-high-commissioner-human-rights, name: Amina Diallo, gender: female}
+subject: Détention de défenseurs
+body:
+  - Au moins deux défenseurs sont détenus sans inculpation.[^src]
+  - table: {header: [Nom, Jours], rows: [[Tomas Arvelo, "211"]], align: [left, right]}
+asks:
+  - lead: Rendre publique votre préoccupation.
+translations:
+  en:
+    subject: Detention of defenders
+    body:
+      - At least two defenders are held without charge.[^src]
+      - table: {header: [Name, Days], rows: [[Tomas Arvelo, "211"]], align: [left, right]}
+    asks:
+      - lead: Express your concern publicly.
+    closing:
+      - table: {header: [Visit, Date], rows: [[Prison, 1 May]]}
+footnotes:
+  src: Entretiens avec les familles, mars 2026.
+signatories:
+  - {name: Observatoire des libertés du lac, kind: organization}
+"""
+
+
+def test_a_bilingual_letters_second_version_keeps_its_tables_and_notes(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "bilingual.yaml"
+    spec.write_text(_BILINGUAL_TABLE, encoding="utf-8")
+    letter = prepare_letter(spec)[0]
+    text = render_text(letter)
+    english = text.split("* * *", 1)[1]
+    assert re.search(r"Name\s+Days", english)
+    assert re.search(r"Visit\s+Date", english)
+    assert "held without charge.[2]" in english
+    assert "[^src]" not in text
+    data = render_docx(letter)
+    body = _document_xml(data)
+    assert body.count("<w:tbl>") == 3
+    assert ">Name<" in body and ">Visit<" in body
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        notes = archive.read("word/footnotes.xml").decode()
+    assert notes.count("Entretiens avec les familles") == 2
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Notes"), ("es", "Notas")])
+def test_plain_text_notes_are_headed_in_the_letters_language(language: str, heading: str) -> None:
+    letter = _letter("es-foreign-minister.yaml")
+    letter = letter.model_copy(
+        update={"language": language, "body": ["Véase el informe.^[Informe anual, p. 4.]"]}
+    )
+    tail = render_text(letter).rsplit("\n\n", 2)
+    assert tail[-2] == heading
+    assert tail[-1] == "1. Informe anual, p. 4.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("fr-special-rapporteur.yaml", "fr"), ("es-foreign-minister.yaml", "es")],
+)
+def test_an_ingested_letter_keeps_its_language(name: str, language: str) -> None:
+    from draftkit.ingest import ingest_bytes
+
+    letter = _letter(name)
+    result = ingest_bytes(render_docx(letter), filename="letter.docx")
+    assert result.letter is not None
+    assert result.letter.language == language
+    # the spec ingest gives renders the same letter, labels, date and close included
+    again = compose_letter(result.letter).letter
+    assert render_text(again) == render_text(letter)
+
+
+def test_an_ingested_english_letter_says_no_language() -> None:
+    from draftkit.ingest import ingest_bytes
+
+    letter = prepare_letter(EXAMPLES / "secretary-of-state.yaml")[0]
+    result = ingest_bytes(render_docx(letter), filename="letter.docx")
+    assert result.letter is not None and "language" not in result.letter.model_fields_set
+
+
+def test_an_arabic_tables_columns_align_as_the_reader_sees_them() -> None:
+    letter = _letter("ar-foreign-minister.yaml")
+    table = {"table": {"header": ["الاسم", "الأيام"], "rows": [["سامي", "30"]]}}
+    table["table"]["align"] = ["right", "left"]
+    letter = letter.model_copy(
+        update={"closing": [Letter.model_validate({"closing": [table]}).closing[0]]}
+    )
+    data = render_docx(letter)
+    xml = _document_xml(data)
+    cells = re.findall(r"<w:tc>.*?</w:tc>", xml.split("<w:tbl>", 1)[1], re.S)
+    name, days = cells[2], cells[3]
+    # right (the start of a right-to-left line) is the default; left is w:jc right
+    assert "<w:jc " not in name and "سامي" in name
+    assert '<w:jc w:val="right"/>' in days and ">30<" in days
+    assert "<w:bidiVisual/>" in xml
+    need_schemas()
+    assert_valid_docx(data, "an Arabic letter with a table")  # bidiVisual after tblStyle

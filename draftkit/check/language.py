@@ -10,154 +10,15 @@ of the clause in the letter's language and used the one it had).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from draftkit.check.model import Finding
 from draftkit.check.places import prose
 from draftkit.check.registry import CheckContext, Rule, rule
-from draftkit.languages import language_name
+from draftkit.languages import guess_language, language_name
 
 __all__ = ["guess_language"]
 
-# The most frequent short function words of each language, which occur in almost every
-# sentence and rarely in the others' (words the languages share, "a", "la" in French
-# and Spanish, count for both and so decide nothing).
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "in",
-            "that",
-            "is",
-            "are",
-            "we",
-            "you",
-            "your",
-            "for",
-            "with",
-            "on",
-            "this",
-            "be",
-            "by",
-            "from",
-            "it",
-            "as",
-            "have",
-            "has",
-            "which",
-            "our",
-            "their",
-            "will",
-            "would",
-            "should",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "les",
-            "des",
-            "du",
-            "et",
-            "est",
-            "une",
-            "dans",
-            "que",
-            "qui",
-            "pour",
-            "sur",
-            "nous",
-            "vous",
-            "votre",
-            "vos",
-            "au",
-            "aux",
-            "par",
-            "pas",
-            "ce",
-            "cette",
-            "sont",
-            "ont",
-            "été",
-            "leur",
-            "leurs",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "los",
-            "las",
-            "del",
-            "y",
-            "es",
-            "una",
-            "en",
-            "que",
-            "por",
-            "para",
-            "con",
-            "su",
-            "sus",
-            "nos",
-            "usted",
-            "se",
-            "al",
-            "como",
-            "han",
-            "este",
-            "esta",
-            "son",
-            "ser",
-            "fue",
-        ]
-    ),
-    "ar": frozenset(
-        [
-            "في",
-            "من",
-            "على",
-            "إلى",
-            "أن",
-            "التي",
-            "الذي",
-            "عن",
-            "مع",
-            "هذه",
-            "هذا",
-            "كما",
-            "قد",
-            "ولا",
-            "أو",
-        ]
-    ),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-MIN_EVIDENCE = 4
-"""A paragraph is judged only when it holds at least this many function words."""
-
-
-def guess_language(text: str) -> str | None:
-    """The language ``text`` reads as, or None when it is too short to tell.
-
-    Args:
-        text: A paragraph.
-
-    Returns:
-        ``en``, ``fr``, ``es`` or ``ar`` when one language's function words make up at
-        least :data:`MIN_EVIDENCE` words and twice any other's count; None otherwise.
-    """
-    words = [w.lower() for w in _WORD.findall(text)]
-    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
-    best = max(counts, key=lambda lang: counts[lang])
-    runner_up = max(c for lang, c in counts.items() if lang != best)
-    if counts[best] < MIN_EVIDENCE or counts[best] < 2 * runner_up:
-        return None
-    return best
 
 
 @rule(

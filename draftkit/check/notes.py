@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from draftkit.check.model import Finding
 from draftkit.check.registry import CheckContext, Rule, rule
 from draftkit.markup import note_refs, plain
-from draftkit.schema import TableEntry
+from draftkit.schema import Ask, TableEntry, Translation
 
 __all__: list[str] = []
 
@@ -29,6 +29,32 @@ def _texts(ctx: CheckContext) -> Iterator[tuple[str, str, str]]:
             for number, row in enumerate(table.rows):
                 for column, cell in enumerate(row):
                     yield f"{where}.rows[{number}][{column}]", cell, plain(cell)
+    # a bilingual letter's other versions refer to the same footnotes: map
+    for language, version in ctx.letter.translations.items():
+        yield from _version_texts(f"translations.{language}", version)
+
+
+def _version_texts(prefix: str, version: Translation) -> Iterator[tuple[str, str, str]]:
+    """(place, text as written, paragraph) of a bilingual letter's other version."""
+    for field in ("body", "closing"):
+        for index, entry in enumerate(getattr(version, field)):
+            where = f"{prefix}.{field}[{index}]"
+            if isinstance(entry, str):
+                yield where, entry, plain(entry)
+            elif isinstance(entry, TableEntry):
+                table = entry.table
+                cells = [table.caption or "", *table.header, *(c for r in table.rows for c in r)]
+                for cell in cells:
+                    yield f"{where}.table", cell, plain(cell)
+    for field in ("asks_intro", "signatory_note"):
+        text = getattr(version, field)
+        if text:
+            yield f"{prefix}.{field}", text, plain(text)
+    for index, ask in enumerate(version.asks):
+        if isinstance(ask, Ask):
+            for text in (ask.lead, ask.body, *ask.items):
+                if text:
+                    yield f"{prefix}.asks[{index}]", text, plain(text)
 
 
 @rule(

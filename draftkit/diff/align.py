@@ -37,6 +37,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
     flowing_layout,
     typeset,
 )
@@ -64,7 +65,14 @@ _PARTS: dict[str, str] = {
     STYLES.ENCLOSURE: "enclosures",
 }
 
-_SIMILAR = {"body": 0.5, "closing": 0.5, "ask": 0.5, "addressee": 0.3, "signatory": 0.6}
+_SIMILAR = {
+    "body": 0.5,
+    "closing": 0.5,
+    "ask": 0.5,
+    "addressee": 0.3,
+    "signatory": 0.6,
+    "table": 0.3,
+}
 _MAX_GAP = 400  # units on either side of a gap paired by likeness (larger gaps: in order)
 
 
@@ -127,7 +135,10 @@ def _text(block: Block) -> str:
         return "\n".join(line for entry in block.entries for line in entry)
     if isinstance(block, SignatureBlock):
         return "\n".join((block.name, *block.title_lines))
-    return ""  # pragma: no cover - tables are flattened by flowing_layout
+    if isinstance(block, TableBlock):
+        cells = [block.caption or "", *block.header, *(c for row in block.rows for c in row)]
+        return "\n".join(plain_of(cell) for cell in cells if cell)
+    return ""  # pragma: no cover - every block of flowing_layout is above
 
 
 def _unit(part: str, blocks: list[Block], key: str | None = None) -> Unit:
@@ -164,6 +175,8 @@ def units(letter: Letter) -> list[Unit]:
                 heading.append(block)  # opens the next group of asks
         elif isinstance(block, LineBlock) and block.style == STYLES.ADDRESS:
             out.append(_unit("addressee", [block], " ".join(block.lines[0].lower().split())))
+        elif isinstance(block, TableBlock):
+            out.append(_unit("table", [block]))
         else:
             style = getattr(block, "style", "")
             out.append(_unit(_PARTS.get(style, style or "other"), [block]))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     SignatureTable,
+    TableBlock,
     layout,
 )
 from draftkit.render.word import DocxRenderer, _Body
@@ -296,8 +298,53 @@ class RedlineRenderer(DocxRenderer):
             titles = self._plain(diff_plain(_join(titles_a), _join(titles_b)), view, move)
             lines = tuple((mark + titles).split("\n")) if base.title_lines else ()
             return replace(base, name=name, title_lines=lines)
+        if isinstance(base, TableBlock):
+            return self._merged_table(base, old, new, mark)
         assert isinstance(base, LabeledBlock)
         return self._merged_labeled(base, old, new, mark)
+
+    def _merged_table(
+        self, base: TableBlock, old: Block | None, new: Block | None, mark: str
+    ) -> TableBlock:
+        """A table with its changes: words inside cells, rows deleted or inserted whole
+        (Word marks a row whose every paragraph is deleted or inserted as such)."""
+        a = old if isinstance(old, TableBlock) else None
+        b = new if isinstance(new, TableBlock) else None
+
+        def cell(x: str | None, y: str | None, whole: str = "") -> str:
+            return self._markup(diff_text(x, y), "merged", 0, None, mark or whole)
+
+        def row(x: tuple[str, ...] | None, y: tuple[str, ...] | None) -> tuple[str, ...]:
+            whole = _P_DEL if y is None else _P_INS if x is None else ""
+            cells = y if y is not None else x
+            assert cells is not None
+            return tuple(
+                cell(x[k] if x is not None else None, y[k] if y is not None else None, whole)
+                for k in range(len(cells))
+            )
+
+        old_rows = list(a.rows) if a else []
+        new_rows = list(b.rows) if b else []
+        rows: list[tuple[str, ...]] = []
+        matcher = difflib.SequenceMatcher(None, old_rows, new_rows, False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                rows.extend(row(old_rows[i1 + k], new_rows[j1 + k]) for k in range(i2 - i1))
+                continue
+            paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+            rows.extend(row(old_rows[i1 + k], new_rows[j1 + k]) for k in range(paired))
+            rows.extend(row(old_rows[i], None) for i in range(i1 + paired, i2))
+            rows.extend(row(None, new_rows[j]) for j in range(j1 + paired, j2))
+        old_header = a.header if a and a.header else None
+        new_header = b.header if b and b.header else None
+        header = row(old_header, new_header) if old_header or new_header else ()
+        old_caption = a.caption if a else None
+        new_caption = b.caption if b else None
+        caption = None
+        if old_caption or new_caption:
+            whole = _P_DEL if not new_caption else _P_INS if not old_caption else ""
+            caption = cell(old_caption, new_caption, whole)
+        return replace(base, header=header, rows=tuple(rows), caption=caption)
 
     def _merged_labeled(
         self, base: LabeledBlock, old: Block | None, new: Block | None, mark: str
@@ -636,6 +683,8 @@ def _mergeable(old: Block, new: Block) -> bool:
             [LineBlock(STYLES.CC, e) for e in new.entries],
         )
         return bool(pairs) and pairs[0][0] is not None and pairs[0][1] is not None
+    if isinstance(old, TableBlock) and isinstance(new, TableBlock):
+        return len(old.align) == len(new.align)
     if isinstance(old, ParaBlock) and isinstance(new, ParaBlock):
         return True
     return True

@@ -10,13 +10,14 @@ with any words changed on the way marked; its old place says "(ask N moved to M)
 
 from __future__ import annotations
 
+import difflib
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from draftkit.diff.align import Entry, pair_blocks
 from draftkit.diff.words import Piece, diff_plain, diff_text
-from draftkit.markup import link_shown
+from draftkit.markup import link_shown, plain
 from draftkit.render.layout import (
     AskBlock,
     Block,
@@ -25,6 +26,7 @@ from draftkit.render.layout import (
     LineBlock,
     ParaBlock,
     SignatureBlock,
+    TableBlock,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +47,8 @@ def _marked(pieces: Sequence[Piece]) -> str:
     for piece in pieces:
         shown = link_shown(piece.span)
         text = f"{piece.span.text} ({shown})" if shown else piece.span.text
+        if piece.span.note is not None:  # a footnote: its text where its mark stands
+            text = f"^[{plain(piece.span.note)}]"
         if piece.op == "equal":
             out.append(text)
         elif piece.op == "delete":
@@ -82,6 +86,8 @@ def _lines(old: Block | None, new: Block | None) -> tuple[str, list[str]]:
         titles = _texts(old, new, "title_lines", False)
         kind = "organization" if base.organization else "lines"
         return kind, [name, *(titles.split("\n") if titles else [])]
+    if isinstance(base, TableBlock):
+        return "lines", _table_lines(old, new)
     assert isinstance(base, LabeledBlock)
     a = old if isinstance(old, LabeledBlock) else None
     b = new if isinstance(new, LabeledBlock) else None
@@ -95,6 +101,40 @@ def _lines(old: Block | None, new: Block | None) -> tuple[str, list[str]]:
     if lines:
         lines[0] = f"{label} {lines[0]}"
     return "lines", lines
+
+
+def _table_lines(old: Block | None, new: Block | None) -> list[str]:
+    """A table as lines: the caption, then a row a line (cells between ``|``), rows
+    paired as the redline pairs them, words changed inside cells marked."""
+    a = old if isinstance(old, TableBlock) else None
+    b = new if isinstance(new, TableBlock) else None
+
+    def row(x: tuple[str, ...] | None, y: tuple[str, ...] | None) -> str:
+        if x is not None and y is not None and len(x) == len(y):
+            cells = [_marked(diff_text(p, q)) for p, q in zip(x, y, strict=True)]
+            return "| " + " | ".join(cells) + " |"
+        out = ""
+        if x is not None:
+            out += _marked(diff_text("| " + " | ".join(x) + " |", None))
+        if y is not None:
+            out += _marked(diff_text(None, "| " + " | ".join(y) + " |"))
+        return out
+
+    lines: list[str] = []
+    caption_a, caption_b = (a.caption if a else None), (b.caption if b else None)
+    if caption_a or caption_b:
+        lines.append(_marked(diff_text(caption_a, caption_b)))
+    header_a, header_b = (a.header if a else ()), (b.header if b else ())
+    if header_a or header_b:
+        lines.append(row(header_a or None, header_b or None))
+    old_rows, new_rows = (list(a.rows) if a else []), (list(b.rows) if b else [])
+    matcher = difflib.SequenceMatcher(None, old_rows, new_rows, False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        paired = (i2 - i1) if tag == "equal" else min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        lines.extend(row(old_rows[i1 + k], new_rows[j1 + k]) for k in range(paired))
+        lines.extend(row(old_rows[i], None) for i in range(i1 + paired, i2))
+        lines.extend(row(None, new_rows[j]) for j in range(j1 + paired, j2))
+    return lines
 
 
 def _number(block: Block | None) -> int:

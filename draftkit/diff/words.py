@@ -75,15 +75,15 @@ class _Token:
     span: Span
 
     @property
-    def key(self) -> tuple[str, str | None]:
-        return self.text, self.span.url
+    def key(self) -> tuple[str, str | None, str | None]:
+        return self.text, self.span.url, self.span.note
 
 
 def tokens(spans: Sequence[Span]) -> list[_Token]:
     """Split spans into comparable tokens (a link is one token)."""
     out: list[_Token] = []
     for span in spans:
-        if span.url:
+        if span.url or span.note is not None:  # a footnote's mark is one token too
             out.append(_Token(span.text, span))
             continue
         for match in _TOKEN.finditer(span.text):
@@ -96,19 +96,19 @@ def _fmt(span: Span) -> tuple[bool, bool, str | None]:
 
 
 def _with(span: Span, text: str) -> Span:
-    return Span(text, span.bold, span.italic, span.url)
+    return Span(text, span.bold, span.italic, span.url, span.note)
 
 
 # one entry per token: (op, old token, new token)
 _Step = tuple[Op, "_Token | None", "_Token | None"]
 
 
-def _keys(tokens: list[_Token]) -> list[tuple[str, str | None]]:
-    keys: list[tuple[str, str | None]] = []
+def _keys(tokens: list[_Token]) -> list[tuple[str, str | None, str | None]]:
+    keys: list[tuple[str, str | None, str | None]] = []
     previous = ""
     for token in tokens:
         if token.text.isspace():
-            keys.append((token.text, previous))
+            keys.append((token.text, previous, None))
         else:
             keys.append(token.key)
             previous = token.text
@@ -143,7 +143,8 @@ def _fold_gaps(steps: list[_Step]) -> list[_Step]:
         run = steps[index:end]
         between = index > 0 and end < len(steps)
         joint = "".join(t[1].text for t in run if t[1] is not None)
-        if between and len(joint) <= 3 and not any(c.isalnum() for c in joint):
+        notes = any(t[1] is not None and t[1].span.note is not None for t in run)
+        if between and len(joint) <= 3 and not notes and not any(c.isalnum() for c in joint):
             for _, old, new in run:
                 out.append(("delete", old, None))
                 out.append(("insert", None, new))
@@ -217,6 +218,8 @@ def diff_spans(old: Sequence[Span], new: Sequence[Span]) -> list[Piece]:
             and _fmt(last.span) == _fmt(piece.span)
             and not piece.span.url
             and not last.span.url
+            and piece.span.note is None
+            and last.span.note is None
             and _was_fmt(last) == _was_fmt(piece)
         ):
             text = last.span.text + piece.span.text

@@ -18,6 +18,7 @@ from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preambl
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
+from draftkit.languages import guess_language
 from draftkit.numbers import parse_number
 from draftkit.schema import Letter, LetterOptions
 from draftkit.sentences import split_marker
@@ -97,6 +98,21 @@ def _label_like(text: str) -> bool:
         and len(text.split()) <= 14
         and not split_marker(text)
     ) or inline_person(text) is not None
+
+
+def _language_of(data: dict[str, object]) -> str | None:
+    """The letter's language when its prose reads as French, Spanish or Arabic (so that
+    rendering the spec writes its labels, date and close in that language); None for
+    English or when there is too little prose to tell."""
+    parts: list[str] = []
+    for name in ("salutation", "body", "closing", "complimentary_close"):
+        value = data.get(name)
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts.extend(v for v in value if isinstance(v, str))
+    found = guess_language(" ".join(parts))
+    return found if found in ("fr", "es", "ar") else None
 
 
 def parse_lines(lines: list[Line]) -> Parsed:
@@ -236,6 +252,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         options["cc_position"] = "after-address"
     if options:
         letter_data["options"] = options
+    language = _language_of(letter_data)
+    if language is not None:
+        letter_data["language"] = language
     letter = Letter.model_validate(letter_data)
     parsed.letter = letter
     found = parsed.found

@@ -182,12 +182,15 @@ class TableBlock:
         rows: The rows, each as wide as the table.
         align: Each column's alignment: ``left``, ``center`` or ``right``.
         caption: The line above the table, if any.
+        rtl: Set in a right-to-left letter: columns from the right, ``align`` read as
+            the reader sees it (a ``right`` column stands at its right edge).
     """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[str, ...]
     caption: str | None = None
+    rtl: bool = False
 
 
 Block = (
@@ -469,26 +472,42 @@ def with_notes(letter: Letter) -> Letter:
             for v in values
         ]
 
-    asks = [
-        _changed(
-            ask,
-            {
-                "lead": one(ask.lead),
-                "body": one(ask.body),
-                "items": [resolve_notes(item, notes) for item in ask.items],
-            },
-        )
-        if isinstance(ask, Ask)
-        else ask
-        for ask in letter.asks
-    ]
+    def asks(values: list[Any]) -> list[Any]:
+        return [
+            _changed(
+                ask,
+                {
+                    "lead": one(ask.lead),
+                    "body": one(ask.body),
+                    "items": [resolve_notes(item, notes) for item in ask.items],
+                },
+            )
+            if isinstance(ask, Ask)
+            else ask
+            for ask in values
+        ]
+
     return letter.model_copy(
         update={
             "body": texts(letter.body),
             "asks_intro": one(letter.asks_intro),
-            "asks": asks,
+            "asks": asks(letter.asks),
             "closing": texts(letter.closing),
             "signatory_note": one(letter.signatory_note),
+            # a bilingual letter's other versions refer to the same notes
+            "translations": {
+                language: _changed(
+                    version,
+                    {
+                        "body": texts(version.body),
+                        "asks_intro": one(version.asks_intro),
+                        "asks": asks(version.asks),
+                        "closing": texts(version.closing),
+                        "signatory_note": one(version.signatory_note),
+                    },
+                )
+                for language, version in letter.translations.items()
+            },
         }
     )
 
@@ -723,6 +742,8 @@ def layout(letter: Letter) -> list[Block]:
     _enclosures(out, letter.enclosure_names(), words)
     if options.cc_position == "end":
         _cc(out, letter.cc, words.cc)
+    if words.rtl:
+        return [replace(b, rtl=True) if isinstance(b, TableBlock) else b for b in out.blocks]
     return out.blocks
 
 
@@ -738,8 +759,11 @@ def _version(
     if version.subject:
         out.para(STYLES.SUBJECT, f"{words.subject} {version.subject}")
     out.para(STYLES.SALUTATION, version.salutation)
-    for text in version.texts("body"):
-        out.para(STYLES.BODY, text)
+    for entry in version.body:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.BODY, entry)
     asks = version.resolved_asks()
     out.para(STYLES.ASKS_INTRO, version.asks_intro)
     numbered = number_asks and len(asks) > 1
@@ -750,8 +774,11 @@ def _version(
             AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
         )
         out.blocks.extend(items)
-    for text in version.texts("closing"):
-        out.para(STYLES.CLOSING, text)
+    for entry in version.closing:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(STYLES.CLOSING, entry)
     first = out.blocks[start] if len(out.blocks) > start else None
     if isinstance(first, ParaBlock):
         out.blocks[start] = replace(first, page_break_before=True)

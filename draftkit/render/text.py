@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+import draftkit.languages as languages
 from draftkit.markup import link_shown, parse, plain
 from draftkit.render.layout import (
     AskBlock,
@@ -124,7 +125,8 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
 
     Paragraphs are wrapped at ``width`` columns and separated by blank lines; asks are
     numbered ("1. ") with their bullet items indented under them; organisation
-    signatories are listed one per line; footnotes are endnotes under "Notes".
+    signatories are listed one per line; footnotes are endnotes under "Notes" (in the
+    letter's language).
 
     Args:
         letter: A resolved letter.
@@ -154,7 +156,7 @@ def render_text(letter: Letter, *, width: int = 72) -> str:
         out.extend(_chunk(block, width, notes))
         previous = block
     if notes:
-        out += ["", "Notes", ""]
+        out += ["", languages.catalogue(letter.language).notes, ""]
         for number, note in enumerate(notes, start=1):
             marker = f"{number}. "
             out.extend(_wrap(note, width, marker, " " * len(marker)))

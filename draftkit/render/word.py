@@ -185,12 +185,15 @@ class DocxRenderer:
         final = ""
         for index, letter in enumerate(letters):
             blocks = self._layout(letter)
+            noted = len(body.notes)
             chunks, last_sect = self._letter_xml(
                 letter, blocks, prep.first_num_id + index, body, restart=combined
             )
             if languages.is_rtl(letter.language):
                 chunks = [_right_to_left(chunk) for chunk in chunks]
                 last_sect = _right_to_left(last_sect)
+                # the letter's footnotes are set right to left as its text is
+                body.notes[noted:] = [_right_to_left(note) for note in body.notes[noted:]]
             if index < len(letters) - 1:
                 chunks[-1] = _with_sect(chunks[-1], last_sect)
             else:
@@ -564,6 +567,10 @@ class DocxRenderer:
             out = [f"<w:tr><w:trPr>{props}</w:trPr>"]
             for column, cell in enumerate(cells):
                 align = block.align[column]
+                if block.rtl:
+                    # a right-to-left paragraph reads w:jc from its start: "left" is the
+                    # right edge (the default), "right" the left edge
+                    align = {"left": "right", "right": "left"}.get(align, align)
                 jc = f'<w:jc w:val="{align}"/>' if align != "left" else ""
                 keep = "<w:keepNext/>" if header else ""
                 out.append(
@@ -753,6 +760,7 @@ _AFTER_BIDI = re.compile(
     r"cnfStyle|rPr|sectPr|pPrChange)\b"
 )
 _RUN = re.compile(r"<w:r>(.*?)</w:r>", re.S)
+_TBL_PR = re.compile(r"<w:tblPr>((?:<w:tblStyle [^>]*/>)?)")
 _SECT_END = re.compile(r"(<w:rtlGutter\b|<w:docGrid\b|</w:sectPr>)")
 
 
@@ -796,7 +804,8 @@ def _right_to_left(xml: str) -> str:
     rtl runs for the Arabic text."""
     xml = _PPR.sub(_bidi_ppr, xml)
     xml = _RUN.sub(_rtl_run, xml)
-    xml = xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual/>")
+    # CT_TblPr order: tblStyle (tblpPr, tblOverlap) before bidiVisual
+    xml = _TBL_PR.sub(r"<w:tblPr>\1<w:bidiVisual/>", xml)
     return _bidi_sect(xml)
 
 
