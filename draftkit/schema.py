@@ -330,6 +330,8 @@ class Addressee(_Model):
         gender: Used only to pick gendered forms ("Madam Secretary"); never guessed.
         status: ``acting`` or ``former`` holders take different forms.
         params: Values for the office's address template ({state}, {committee} ...).
+        title_before_name: The first title line is written before the name, on the name
+            line ("Secretary of State John F. Kerry"), as the letter read back had it.
     """
 
     honorific: str | None = None
@@ -340,6 +342,7 @@ class Addressee(_Model):
     gender: Literal["female", "male"] | None = None
     status: Literal["current", "acting", "former"] = "current"
     params: dict[str, str] = Field(default_factory=dict)
+    title_before_name: bool = False
 
     @model_validator(mode="after")
     def _named_somehow(self) -> Addressee:

@@ -2766,3 +2766,28 @@ def test_an_editors_note_in_braces_and_a_comment_count_are_not_signers() -> None
     assert letter is not None
     assert letter.complimentary_close == "Yours sincerely"
     assert letter.signatories == []
+
+
+@pytest.mark.parametrize(
+    "name_line",
+    [
+        "Secretary of State Harold T. Wexley",
+        "Rt Hon Prime Minister Tamsin Okafor",
+        "H.E. President Elena Marsh",
+    ],
+)
+def test_an_office_written_before_the_name_stays_on_the_name_line(name_line: str) -> None:
+    # read as name + title line (the shared corpus's convention), but the letter read back
+    # renders the name line as it was written, not the office on a line of its own
+    from draftkit.render import render_text
+
+    text = (
+        f"{name_line}\nGovernment House\nPort Amal\n\nDear Sir,\n\n"
+        "We write to ask that the detained journalists be released before the end of the "
+        "month.\n\nYours sincerely,\n\nAna Ruiz\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    person = letter.addressees[0]
+    assert person.title_before_name
+    assert render_text(letter).splitlines()[:3] == [name_line, "Government House", "Port Amal"]

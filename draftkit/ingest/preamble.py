@@ -266,6 +266,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     honorific, rest = names.split_honorific(first)
     name: str | None = None
     extra: list[str] = []
+    office_on_name_line: str | None = None  # "Secretary of State John F. Kerry"
     if honorific:
         head = name_part(rest)
         if head and names.is_person_name(head, allow_single=True):
@@ -277,6 +278,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             # "H.E. President Cyril Ramaphosa": the office after the honorific is a title
             office, name = names.split_title_name(rest) or ("", "")
             extra.append(office)
+            office_on_name_line = office
         elif rest and names.is_title_line(rest):
             # "The Rt Hon the Prime Minister": the office is the name line
             name = rest
@@ -289,6 +291,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         if split:
             extra.append(split[0])
             name = split[1]
+            office_on_name_line = split[0]
         elif head_split:
             # "Senator Ana Ruiz, Chair, Committee on X": the office before the name and
             # the others after it are her titles
@@ -334,7 +337,15 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         titles, address = address[:1], address[1:]
     if not (name or titles):
         return None
-    return Addressee(honorific=honorific, name=name, title_lines=titles, address_lines=address)
+    return Addressee(
+        honorific=honorific,
+        name=name,
+        title_lines=titles,
+        address_lines=address,
+        title_before_name=bool(
+            office_on_name_line and name and titles and titles[0] == office_on_name_line
+        ),
+    )
 
 
 def split_entries(block: list[str]) -> list[list[str]]:

@@ -543,8 +543,10 @@ def _letter_date(letter: Letter, value: dt.date) -> str:
 
 def address_lines(person: Addressee) -> list[str]:
     """The lines of an inside-address block: honorific and name, titles, address."""
-    first = " ".join(part for part in (person.honorific, person.name) if part)
-    return [line for line in (first, *person.title_lines, *person.address_lines) if line]
+    titles = list(person.title_lines)
+    office = titles.pop(0) if person.title_before_name and titles and person.name else None
+    first = " ".join(part for part in (person.honorific, office, person.name) if part)
+    return [line for line in (first, *titles, *person.address_lines) if line]
 
 
 def require_resolved(letter: Letter) -> None:
