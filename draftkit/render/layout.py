@@ -15,7 +15,7 @@ says (:func:`running_header`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -694,29 +694,7 @@ def layout(letter: Letter) -> list[Block]:
         _cc(out, letter.cc, words.cc)
     if options.date_position == "after-address":
         out.para(STYLES.DATE, date_text)
-    if letter.subject:
-        out.para(STYLES.SUBJECT, f"{words.subject} {letter.subject}")
-    out.para(STYLES.SALUTATION, letter.salutation)
-    for entry in letter.body:
-        if isinstance(entry, TableEntry):
-            out.blocks.append(_table(entry.table))
-        elif isinstance(entry, str):
-            out.para(STYLES.BODY, entry)
-    asks = letter.resolved_asks()
-    out.para(STYLES.ASKS_INTRO, letter.asks_intro)
-    # a single request is a paragraph, not a list of one
-    numbered = options.number_asks and len(asks) > 1
-    for number, ask in enumerate(asks, start=1):
-        # a heading opening a group of asks keeps with it (the Asks Intro style does)
-        out.para(STYLES.ASKS_INTRO, ask.heading)
-        items = [ItemBlock(i, numbered) for i in ask.items if i.strip()]
-        out.blocks.append(AskBlock(number, ask.lead, ask.body, numbered, keep_next=bool(items)))
-        out.blocks.extend(items)
-    for entry in letter.closing:
-        if isinstance(entry, TableEntry):
-            out.blocks.append(_table(entry.table))
-        elif isinstance(entry, str):
-            out.para(STYLES.CLOSING, entry)
+    _subject_to_closing(out, letter, words, options.number_asks)
     before_close = len(out.blocks)
     out.para(STYLES.CLOSE, letter.complimentary_close)
     notes = [letter.signatory_note]
@@ -749,6 +727,43 @@ def layout(letter: Letter) -> list[Block]:
     return out.blocks
 
 
+def _subject_to_closing(
+    out: _Builder,
+    part: Letter | Translation,
+    words: languages.Catalogue,
+    number_asks: bool,
+    list_index: int = 0,
+) -> None:
+    """The text of a letter (or of its version in another language) from the subject line
+    to the last closing paragraph; ``list_index`` picks the numbering list of its asks."""
+    if part.subject:
+        out.para(STYLES.SUBJECT, f"{words.subject} {part.subject}")
+    out.para(STYLES.SALUTATION, part.salutation)
+    _paragraphs(out, part.body, STYLES.BODY)
+    asks = part.resolved_asks()
+    out.para(STYLES.ASKS_INTRO, part.asks_intro)
+    # a single request is a paragraph, not a list of one
+    numbered = number_asks and len(asks) > 1
+    for number, ask in enumerate(asks, start=1):
+        # a heading opening a group of asks keeps with it (the Asks Intro style does)
+        out.para(STYLES.ASKS_INTRO, ask.heading)
+        items = [ItemBlock(i, numbered, list_index=list_index) for i in ask.items if i.strip()]
+        out.blocks.append(
+            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
+        )
+        out.blocks.extend(items)
+    _paragraphs(out, part.closing, STYLES.CLOSING)
+
+
+def _paragraphs(out: _Builder, entries: Sequence[object], style: str) -> None:
+    """Body or closing paragraphs, a table where one stands (clause references are
+    resolved before layout)."""
+    for entry in entries:
+        if isinstance(entry, TableEntry):
+            out.blocks.append(_table(entry.table))
+        elif isinstance(entry, str):
+            out.para(style, entry)
+
 
 def _version(
     out: _Builder, version: Translation, language: str, list_index: int, number_asks: bool
@@ -756,31 +771,8 @@ def _version(
     """A bilingual letter's text in another language, from a new page: subject through
     close (the address, date and signatures are the letter's own). Returns the index of
     the version's close among the blocks."""
-    words = languages.catalogue(language)
     start = len(out.blocks)
-    if version.subject:
-        out.para(STYLES.SUBJECT, f"{words.subject} {version.subject}")
-    out.para(STYLES.SALUTATION, version.salutation)
-    for entry in version.body:
-        if isinstance(entry, TableEntry):
-            out.blocks.append(_table(entry.table))
-        elif isinstance(entry, str):
-            out.para(STYLES.BODY, entry)
-    asks = version.resolved_asks()
-    out.para(STYLES.ASKS_INTRO, version.asks_intro)
-    numbered = number_asks and len(asks) > 1
-    for number, ask in enumerate(asks, start=1):
-        out.para(STYLES.ASKS_INTRO, ask.heading)
-        items = [ItemBlock(i, numbered, list_index=list_index) for i in ask.items if i.strip()]
-        out.blocks.append(
-            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
-        )
-        out.blocks.extend(items)
-    for entry in version.closing:
-        if isinstance(entry, TableEntry):
-            out.blocks.append(_table(entry.table))
-        elif isinstance(entry, str):
-            out.para(STYLES.CLOSING, entry)
+    _subject_to_closing(out, version, languages.catalogue(language), number_asks, list_index)
     first = out.blocks[start] if len(out.blocks) > start else None
     if isinstance(first, ParaBlock):
         out.blocks[start] = replace(first, page_break_before=True)
