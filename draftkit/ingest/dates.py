@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateLine", "find_date", "parse_date_line", "split_trailing_date"]
+__all__ = ["DateLine", "find_date", "is_yearless_date", "parse_date_line", "split_trailing_date"]
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -200,6 +200,22 @@ _TRAILING_DATE = re.compile(
     r"\s(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{4}|[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?$"
 )
+
+
+_YEARLESS = (
+    re.compile(rf"^{_MONTH}\s+{_DAY},?$", re.IGNORECASE),
+    re.compile(rf"^{_DAY}\.?\s+(?:de\s+|of\s+)?{_MONTH},?$", re.IGNORECASE),
+)
+
+
+def is_yearless_date(line: str) -> bool:
+    """True for a day and a month with no year ("November 25", "25 de noviembre")."""
+    text = line.strip()
+    for pattern in _YEARLESS:
+        found = pattern.match(text)
+        if found and found.group("month").lower().rstrip(".") in _MONTHS:
+            return 1 <= int(found.group("day")) <= 31
+    return False
 
 
 def split_trailing_date(line: str) -> tuple[str, DateLine | None]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest import names
-from draftkit.ingest.dates import DateLine, parse_date_line
+from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
 from draftkit.ingest.text import Line, blocks, normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
@@ -894,7 +894,7 @@ def parse_preamble(
                 pre.letterhead.append(ln.text)
                 skipped.append((ln.text, "letterhead"))
                 continue
-            if _YEARLESS_DATE.match(ln.text.strip()):
+            if is_yearless_date(ln.text):
                 # "November 25" under a memo's To and From lines: a date without its year,
                 # which the letter's date cannot be; not an address line either
                 skipped.append((ln.text, "a date without its year"))
@@ -941,15 +941,6 @@ _PAGE_PROMPT = re.compile(
     r"(?i)\b(?:your|click|here|below|visit|find|download|share|sign up|subscribe)\b"
 )
 """Words of a page speaking to its reader, never of an inside address."""
-
-_MONTH_WORD = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_YEARLESS_DATE = re.compile(
-    rf"(?i)^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"{_MONTH_WORD}),?$"
-)
 
 
 def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[str]]) -> None:

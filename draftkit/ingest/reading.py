@@ -724,10 +724,10 @@ _MIDLINE_GREETING = re.compile(
 )
 
 
-_PRESENTE = re.compile(r"^(P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*)\s+(?=\S)")
-""""Presente." closing a Spanish inside address, as Latin American letters write it."""
-
-_PRESENTE_LINE = re.compile(r"(?i)^P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*$")
+_PRESENTE_WORD = r"P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*"
+"""'Presente.' closing a Spanish inside address, as Latin American letters write it."""
+_PRESENTE = re.compile(rf"^({_PRESENTE_WORD})\s+(?=\S)")
+_PRESENTE_LINE = re.compile(rf"(?i)^{_PRESENTE_WORD}$")
 
 _CLOSE_RUN_ON = re.compile(
     r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"

@@ -22,6 +22,8 @@ __all__ = [
     "CONTACT_LABEL",
     "Tail",
     "inline_person",
+    "is_bracketed_aside",
+    "is_editor_note",
     "is_signatory_label",
     "is_signatory_note",
     "parse_signatures",
@@ -109,6 +111,16 @@ def is_signatory_label(text: str) -> bool:
         or _SECTION_AFTER.match(text) is not None
         or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
     )
+
+
+def is_editor_note(text: str) -> bool:
+    """ "{Please see the councillors' replies below}": a page editor's note in braces."""
+    return re.fullmatch(r"\{[^{}]{2,200}\}", text.strip()) is not None and len(text.split()) >= 3
+
+
+def is_bracketed_aside(text: str) -> bool:
+    """ "(Presidente Margarita Matus)": a line in brackets about the signer above it."""
+    return re.fullmatch(r"\([^()]{2,120}\)", text.strip()) is not None
 
 
 def is_signatory_note(text: str) -> bool:
@@ -470,7 +482,7 @@ def parse_signatures(
         text = ln.text
         style = (ln.style or "").lower()
         lowered = text.lower()
-        if re.fullmatch(r"\{[^{}]{2,200}\}", text.strip()) and len(text.split()) >= 3:
+        if is_editor_note(text):
             skipped.append((text, "an editor's note in braces"))
             continue
         if style == "signatory note" or (
@@ -701,7 +713,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     out: list[Signatory] = []
     for group in groups:
         text = normalise_space(" ".join(ln.text for ln in group))
-        if out and re.fullmatch(r"\([^()]{2,120}\)", text):
+        if out and is_bracketed_aside(text):
             # "(Presidente Margarita Matus)" a line apart under a signer: about that signer
             last = out[-1]
             if last.kind == "individual":

@@ -31,7 +31,12 @@ from draftkit.ingest.preamble import (
     is_person_line,
     name_part,
 )
-from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
+from draftkit.ingest.signatures import (
+    is_bracketed_aside,
+    is_editor_note,
+    is_signatory_label,
+    is_signatory_note,
+)
 from draftkit.sentences import split_marker
 
 _NOT_A_CUT = {
@@ -210,10 +215,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
-    if re.fullmatch(r"\{[^{}]{2,200}\}", text) and _words(text) >= 3:
-        return "note"  # "{Please refer to the responses below}": an editor's note, not a signer
-    if is_signatory_note(text) or re.fullmatch(r"\([^()]{2,120}\)", text):
-        return "note"  # "(Presidente Margarita Matus)": a word about the signer above
+    if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
+        return "note"
     if _SIGNER_COUNT.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
