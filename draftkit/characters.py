@@ -62,6 +62,10 @@ _UNWRITABLE_ASCII = tuple(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E
 
 def _search(text: str) -> re.Match[str] | None:
     """The first unwritable character of ``text`` (the full pattern only when needed)."""
+    if text.isprintable():
+        # no control, format, surrogate or unassigned character at all (checked in C): every
+        # unwritable character is one of those (tests/test_characters.py checks each code point)
+        return None
     if text.isascii():
         if not any(char in text for char in _UNWRITABLE_ASCII):
             return None

@@ -192,6 +192,8 @@ class WritableModel(BaseModel):
     @classmethod
     def _encodable(cls, value: Any) -> Any:
         # lone surrogates fail pydantic's own string check with a cryptic message
+        if isinstance(value, str) and value.isprintable():
+            return value  # a surrogate is never printable: nothing to look for
         items = value if isinstance(value, list | tuple) else [value]
         for index, item in enumerate(items):
             if isinstance(item, str) and _SURROGATE.search(item):
@@ -722,7 +724,7 @@ class Letter(_Model):
                         f"the letter holds more than {MAX_LETTER_CHARS:,} characters of text"
                     )
             elif isinstance(item, BaseModel):
-                stack.extend(getattr(item, name) for name in type(item).model_fields)
+                stack.extend(vars(item).values())  # the model's field values
             elif isinstance(item, dict):
                 stack.extend(item.keys())
                 stack.extend(item.values())

@@ -74,3 +74,23 @@ def test_unwritable_in_looks_in_str_subclasses_tuples_dicts_and_nested_models() 
     assert unwritable_in({"k\x01": "v"}) is not None
     letter = Letter.model_construct(body=["fine"], variables={"n": 3, "x": ["y", "\x1f"]})
     assert unwritable_in(letter) == ("variables.x[1]", "\x1f")
+
+
+def test_a_printable_text_never_holds_an_unwritable_character() -> None:
+    # find_unwritable and the letter model skip printable text without searching it:
+    # that is only right if no unwritable character is printable, checked here for every
+    # code point
+    import re as _re
+
+    from draftkit import characters
+
+    printable_bad = [
+        cp
+        for cp in range(0x110000)
+        if chr(cp).isprintable() and characters._UNWRITABLE.search(chr(cp))
+    ]
+    assert printable_bad == []
+    assert characters.find_unwritable("plain text, printable") is None
+    assert characters.find_unwritable("tab\there") is None
+    assert characters.find_unwritable("bell\x07") == (4, "\x07")
+    assert _re.fullmatch(r"[\s\S]*", "")  # keep the import used by name

@@ -30,6 +30,7 @@ __all__ = [
 # zero-width characters and form feeds (page breaks in PDF-to-text output).
 _BLANKISH = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u200c\u200d\u2060\f]*$")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
 
 
 @dataclass(slots=True)
@@ -83,8 +84,10 @@ def normalise_space(text: str) -> str:
     No-break spaces inside text are kept (they are part of what was written); only
     leading and trailing ones are removed.
     """
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip(" ")  # nothing to collapse or remove (the common case)
     text = _ZERO_WIDTH.sub("", text)
-    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" \u00a0")
+    return _SPACE_RUN.sub(" ", text).strip(" \u00a0")
 
 
 def looks_binary(data: bytes) -> bool:
