@@ -2791,3 +2791,105 @@ def test_an_office_written_before_the_name_stays_on_the_name_line(name_line: str
     person = letter.addressees[0]
     assert person.title_before_name
     assert render_text(letter).splitlines()[:3] == [name_line, "Government House", "Port Amal"]
+
+
+PREFECT_LETTER = """\
+Madame la Préfète,
+
+Les habitants du quartier des Tanneries attendent depuis deux ans la réouverture de la
+passerelle piétonne fermée après la crue.
+
+Nous vous demandons de fixer une date pour les travaux avant la fin de l'année.
+
+Camille ROUX
+Conseillère municipale
+"""
+
+
+def test_a_surname_in_capitals_is_a_name_and_the_role_under_it_is_no_second_signer() -> None:
+    letter = ingest_text(PREFECT_LETTER).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Camille ROUX", ["Conseillère municipale"])
+    ]
+
+
+def test_letters_after_a_name_need_a_comma_unless_they_are_known_degrees() -> None:
+    from draftkit.ingest import names
+
+    assert names.is_person_name("Camille ROUX")
+    assert names.is_person_name("Ana Ruiz, FRS")
+    assert names.is_person_name("Ana Ruiz MD")
+
+
+FIRST_NAME_SIGNER = """\
+Dear Ambassador Okonjo,
+
+Thank you for meeting our youth delegation at the regional forum last month and for
+listening to our proposals on school meals.
+
+We ask your office to hold a youth consultation before the next session.
+
+Sincerely,
+Mirela
+Student Council Representative
+"""
+
+
+def test_a_signer_by_first_name_keeps_the_role_line_under_it() -> None:
+    letter = ingest_text(FIRST_NAME_SIGNER).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Mirela", ["Student Council Representative"])
+    ]
+
+
+PAGE_COPY_NO_BLANKS = """\
+Skip to content
+Notes from the river ward
+Letter on the bus depot
+March 4, 2022 · 2 min read
+A short letter I sent to the transit board this week about the depot plans.
+3 March 2022
+Dear Transit Board Members,
+The plan to move the bus depot to the flood plain would leave the north routes without a
+garage for months each spring, and I ask you to keep the depot where it is.
+Sincerely, Tomas J. Varga
+Tags:
+transit
+"""
+
+
+def test_a_date_right_above_the_greeting_and_a_close_run_into_an_initialled_name() -> None:
+    letter = ingest_text(PAGE_COPY_NO_BLANKS).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2022-03-03"
+    assert letter.complimentary_close == "Sincerely,"
+    assert [s.name for s in letter.signatories] == ["Tomas J. Varga"]
+
+
+MODEL_OBJECTION = """\
+Model Letter
+
+
+Ruth Calloway
+Head of Development Control
+Civic Offices
+Mill Lane
+
+
+Dear Madam.
+
+Please record my objection to the application for a drive-through on the corner of Mill
+Lane, which would bring queues of cars past the primary school at drop-off time.
+
+Yours faithfully
+"""
+
+
+def test_a_greeting_with_a_full_stop_and_a_heading_naming_the_letter() -> None:
+    letter = ingest_text(MODEL_OBJECTION).letter
+    assert letter is not None
+    assert letter.salutation == "Dear Madam."
+    assert [a.name for a in letter.addressees] == ["Ruth Calloway"]
+    assert letter.addressees[0].title_lines[:1] == ["Head of Development Control"]

@@ -74,9 +74,10 @@ _SALUTATION = re.compile(
 )
 _SALUTATION_BARE = re.compile(
     r"^(?:(?:My\s+)?Dear|E\s+(?:te|ngā|nga)|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou))"
-    r"(?:\s+[^.!?,:;]{1,80})?$"
+    r"(?:\s+[^.!?,:;]{1,80})?\.?$"
 )
-"""A greeting without its comma: "Dear Minister", and in te reo Māori "E te Pirimia"."""
+"""A greeting without its comma, or with a full stop for it: "Dear Minister", "Dear Sir.",
+and in te reo Māori "E te Pirimia"."""
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Amb|Hon|Rev|Sr|Sra|Jr|Gen|Col|Lt|Capt|Mme|"
     r"Excmo|Excma|H\.E|S\.E)\.|\b[A-Z]\.",

@@ -183,6 +183,19 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 accept = extra_taken = True
         if kind == "address":
             phase = "in"
+        if (
+            not accept
+            and k == len(blocks) - 1
+            and len(block) >= 2
+            and _words(page.text(block[-1])) <= 6
+            and parse_date_line(page.text(block[-1])) is not None
+            and not re.search(r"(?i)[·|•]|\b(?:read|posted|published)\b", page.text(block[-1]))
+        ):
+            # a page copied without blank lines: the date right above the greeting is the
+            # letter's own, though the lines above it are the page's
+            start = block[-1]
+            k -= 1
+            break
         if not accept:
             break
         start = block[0]

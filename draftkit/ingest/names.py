@@ -213,10 +213,13 @@ _PARTICLES = set(PARTICLES) | {
     "af",
     "och",
 }
-POST_NOMINALS = (
+_KNOWN_POST_NOMINALS = (
     r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
-    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG"
+)
+POST_NOMINALS = (
+    _KNOWN_POST_NOMINALS + "|"
     # other letters after a comma: religious orders and honours ("SJ", "FMM", "OFM", "FRS")
     r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU|"
     # ... but not the acronym of an organisation the person works for ("Ana Ruiz, UN, …")
@@ -228,7 +231,11 @@ POST_NOMINALS = (
 NOT_POST_NOMINAL = rf"(?!(?:{POST_NOMINALS})(?:,|$|\s+(?:{POST_NOMINALS})(?:,|$)))"
 """After ", ": what follows is not letters after a name ("MD, MPH", "OBE"); an acronym
 that opens more words ("NSW Privacy Commissioner") is the start of a title."""
-_SUFFIX = re.compile(rf"(?:,?\s+(?:{POST_NOMINALS})|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$")
+_SUFFIX = re.compile(
+    rf"(?:,\s*(?:{POST_NOMINALS})|\s+(?:{_KNOWN_POST_NOMINALS})|\s*\((?:ret|Ret|RET|retd|Retd)\.?\))+$"
+)
+"""Letters after a name: any short capitals after a comma ("Ana Ruiz, FRS"), only the known
+ones without it ("Jane Doe MD"), since a surname is often written in capitals ("Jean HUET")."""
 
 # Organisation words: a line with one of these names a body, not a person.
 _ORG_WORDS = re.compile(

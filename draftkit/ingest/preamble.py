@@ -452,6 +452,8 @@ def _looks_like_heading(text: str) -> bool:
                 and text[:1].isupper()
             )
             or (text[:1].isdigit() and len(words) >= 3)
+            # "Sample Letter", "Open letter": a short heading naming what follows
+            or re.fullmatch(r"[A-ZÀ-Þ][\w-]*\s+(?i:letter|lettre|carta|brief)s?", text) is not None
         )
         and not is_person_line(text)
         and not names.split_honorific(text)[0]

@@ -735,7 +735,8 @@ _CLOSE_RUN_ON = re.compile(
     r"(?:(?:With|Many)\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm|[Tt]hanks|[Tt]hank you)(?:est)?"
     r"(?:\s+(?:regards|wishes))?|(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|"
     r"Regards|Thanking you|Signed|Cheers|Best|Thanks|Atentamente|Cordialement|Saludos),)\s+"
-    r"(?P<rest>[A-Z][^.!?]{2,200})$"
+    # the name may have initials and abbreviations: "Sincerely, Stephen A. Fuqua"
+    r"(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.){2,200})$"
 )
 _ADDRESS_BREAK = re.compile(
     r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"

@@ -825,6 +825,14 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         ):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
+    if (
+        len(group) == 2
+        and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]{1,20}", group[0])
+        and not names.has_org_word(group[0])
+        and names.is_title_line(group[1])
+    ):
+        # "Alisha" / "Youth Advisory Board Member": a signer by first name, and her role
+        return [Signatory(name=group[0], title_lines=[group[1]])]
     first_person = _person_start(group[0])
     if (
         len(group) >= 3
