@@ -2893,3 +2893,51 @@ def test_a_greeting_with_a_full_stop_and_a_heading_naming_the_letter() -> None:
     assert letter.salutation == "Dear Madam."
     assert [a.name for a in letter.addressees] == ["Ruth Calloway"]
     assert letter.addressees[0].title_lines[:1] == ["Head of Development Control"]
+
+
+CLOSE_AT_PARAGRAPH_END = """\
+Dear Councillor Haddad,
+
+The crossing at Elm Street has no lights, and children walk across it to the school every
+morning. Please put a signalled crossing on the works list for next year. Thank you for
+your time. Yours sincerely,
+
+Leila Mensah
+"""
+
+
+def test_a_valediction_at_the_end_of_the_last_paragraph() -> None:
+    letter = ingest_text(CLOSE_AT_PARAGRAPH_END).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Yours sincerely,"
+    assert letter.body[-1].endswith("Thank you for your time.")
+    assert [s.name for s in letter.signatories] == ["Leila Mensah"]
+
+
+LETTERHEAD_WITH_DATE_UNDER_IT = """\
+ASSOCIATION DES JARDINS DU CANAL
+4 quai des Tanneurs
+69002 LYON
+Lyon, le 7 mars 2023
+
+À l'attention de la Maire du 2e arrondissement
+2 rue d'Enghien
+69002 Lyon
+
+Madame la Maire,
+
+Les jardins partagés du quai perdront leur accès à l'eau à la fin du mois, et nous vous
+demandons de maintenir la borne jusqu'à la fin de la saison.
+
+Nous vous prions d'agréer, Madame la Maire, l'expression de nos salutations distinguées.
+
+Lucie FAVRE
+Présidente
+"""
+
+
+def test_the_date_under_a_letterhead_with_no_blank_line_is_the_letters() -> None:
+    letter = ingest_text(LETTERHEAD_WITH_DATE_UNDER_IT).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2023-03-07"
+    assert len(letter.addressees) == 1

@@ -121,6 +121,22 @@ def _address_line(text: str) -> bool:
     return names.is_postal_line(text) or names.is_address_start(text) or email
 
 
+def _dated_last_line(page: _Page, block: list[int]) -> bool:
+    """A block of page text or letterhead whose last line is the letter's date.
+
+    With no blank line under the page's text or the sender's block, the date right above
+    the greeting or the inside address is the letter's own ("Toulouse, le 23 novembre
+    2016" as the last line of the letterhead); a byline ("June 3, 2020 · 2 min read") is not.
+    """
+    last = page.text(block[-1])
+    return (
+        len(block) >= 2
+        and _words(last) <= 6
+        and parse_date_line(last) is not None
+        and not re.search(r"(?i)[·|•]|\b(?:read|posted|published|updated)\b", last)
+    )
+
+
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
     """Walk up from the salutation: the first line of the letter, page context, notes.
 
@@ -166,6 +182,9 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
             and kind not in ("date", "subject")
             and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
         ):
+            if _dated_last_line(page, block) and "date" not in kinds[k + 1 :]:
+                start = block[-1]
+                k -= 1
             break
         if opened and previous_kind == "date" and kind in ("label", "address"):
             extra_taken = True
@@ -183,20 +202,10 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 accept = extra_taken = True
         if kind == "address":
             phase = "in"
-        if (
-            not accept
-            and k == len(blocks) - 1
-            and len(block) >= 2
-            and _words(page.text(block[-1])) <= 6
-            and parse_date_line(page.text(block[-1])) is not None
-            and not re.search(r"(?i)[·|•]|\b(?:read|posted|published)\b", page.text(block[-1]))
-        ):
-            # a page copied without blank lines: the date right above the greeting is the
-            # letter's own, though the lines above it are the page's
-            start = block[-1]
-            k -= 1
-            break
         if not accept:
+            if _dated_last_line(page, block) and "date" not in kinds[k + 1 :]:
+                start = block[-1]
+                k -= 1
             break
         start = block[0]
         previous_kind = kind

@@ -738,6 +738,13 @@ _CLOSE_RUN_ON = re.compile(
     # the name may have initials and abbreviations: "Sincerely, Stephen A. Fuqua"
     r"(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.){2,200})$"
 )
+_TRAILING_CLOSE = re.compile(
+    r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|"
+    r"faithfully|truly|respectfully)|(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)"
+    r"(?:\s+yours)?|(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|Regards|"
+    r"Atentamente|Cordialement),)$"
+)
+"""A paragraph that ends with the valediction: "… for your consideration. Sincerely,"."""
 _ADDRESS_BREAK = re.compile(
     r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
     r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)|,\s(?=\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z])"
@@ -842,6 +849,14 @@ def split_run_together(lines: list[Line]) -> list[Line]:
         if run_on and not is_prose(run_on.group("rest")):
             for part in (run_on.group("close"), run_on.group("rest")):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
+            continue
+        trailing = _TRAILING_CLOSE.match(text) if not ln.blank and text.endswith(",") else None
+        if trailing:
+            out.append(Line(trailing.group("body"), hard=ln.hard, raw=trailing.group("body"),
+                            page=ln.page))  # fmt: skip
+            out.append(Line("", raw=""))
+            out.append(Line(trailing.group("close"), hard=True, raw=trailing.group("close"),
+                            page=ln.page))  # fmt: skip
             continue
         address = (
             _address_run(text)
