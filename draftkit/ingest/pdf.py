@@ -21,6 +21,7 @@ refused too.
 from __future__ import annotations
 
 import ctypes
+import gc
 import itertools
 import os
 import pickle
@@ -357,11 +358,19 @@ def _isolated_pages(data: bytes, source: str | None) -> list[tuple[list[_Row], f
     """
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return _page_rows(data, source)
+    try:
+        # load PDFium here, once: a child forked from this process then starts with it
+        # loaded (importing it in every child cost ~30 ms a file); no PDF is opened here
+        import pypdfium2
+        import pypdfium2.raw  # noqa: F401
+    except ImportError:  # pragma: no cover - a dependency; the child reports it
+        pass
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         status = 70
         try:
+            gc.disable()  # a collection would touch (and so copy) every page of the parent's heap
             os.close(read_end)
             _limit_child()
             try:
