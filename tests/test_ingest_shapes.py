@@ -2941,3 +2941,40 @@ def test_the_date_under_a_letterhead_with_no_blank_line_is_the_letters() -> None
     assert letter is not None
     assert letter.date is not None and letter.date.isoformat() == "2023-03-07"
     assert len(letter.addressees) == 1
+
+
+TEMPLATE_SIGNATURE = """\
+Dear [Council Member Name],
+
+I live in [your neighbourhood] and I am writing to ask you to vote for the tenant
+protection ordinance when it comes before the council next week.
+
+Thank you for your time.
+
+Sincerely,
+
+[Your name]
+[Your street address]
+[Email address]
+"""
+
+
+def test_a_templates_blanks_under_the_close_are_one_signer_to_fill_in() -> None:
+    letter = ingest_text(TEMPLATE_SIGNATURE).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("[Your name]", ["[Your street address]", "[Email address]"])
+    ]
+
+
+def test_an_organisation_signing_above_a_blank_for_the_co_signer_is_kept() -> None:
+    text = TEMPLATE_SIGNATURE.replace(
+        "[Your name]\n[Your street address]\n[Email address]\n",
+        "Riverside Tenants Union\n[Your organisation here]\n",
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Riverside Tenants Union",
+        "[Your organisation here]",
+    ]

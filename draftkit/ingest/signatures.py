@@ -630,8 +630,33 @@ def parse_signatures(
         group = [normalise_space(ln.text) for ln in kept if not ln.blank]
         skipped.extend((text, "signatures are elsewhere") for text in group)
         return [], note or " ".join(group), cc, enclosures
-    signatories = _signatories(kept)
+    signatories = _placeholder_signer(_signatories(kept))
     return signatories, note, cc, enclosures
+
+
+_PLACEHOLDER = re.compile(r"^[\[«<{]\s*[^\]»>}]{1,60}?\s*[\]»>}]$")
+"""A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »"."""
+_NAME_BLANK = re.compile(r"(?i)\bnam(?:e|es)\b|\bnom\b|\bnombre\b|\bnome\b|yourname")
+
+
+def _placeholder_signer(signatories: list[Signatory]) -> list[Signatory]:
+    """A template letter's signature: one sender, however many blanks it has.
+
+    "[Full name]" / "[Title]" / "[Company]" (or "« Signature »" / "« Nom »" / a role
+    line) is one signer still to be filled in: the name's blank, the others its lines.
+    """
+    if not 2 <= len(signatories) <= 6 or not _PLACEHOLDER.match(signatories[0].name.strip()):
+        return signatories  # a real signer first ("Fight for the Future", "[Your Business]")
+    if any(
+        not _PLACEHOLDER.match(s.name.strip()) and names.is_person_name(s.name)
+        for s in signatories
+    ):
+        return signatories  # a real name among them: not a blank template's signature
+    blanks = [s for s in signatories if _PLACEHOLDER.match(s.name.strip())]
+    named = [s for s in blanks if _NAME_BLANK.search(s.name)]
+    lead = named[0] if named else blanks[0]
+    rest = [s.name for s in signatories[signatories.index(lead) + 1 :]]
+    return [Signatory(name=lead.name, title_lines=[*lead.title_lines, *rest])]
 
 
 _SIGNED_ELSEWHERE = re.compile(
