@@ -2978,3 +2978,52 @@ def test_an_organisation_signing_above_a_blank_for_the_co_signer_is_kept() -> No
         "Riverside Tenants Union",
         "[Your organisation here]",
     ]
+
+
+ON_BEHALF_BASE = """\
+Dear Minister,
+
+We ask you to reopen the footbridge before the winter, as the detour adds an hour to every
+trip the children make to school.
+
+Yours sincerely,
+
+{line}
+{signer}
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the Harbour Residents Association,",
+        "Pour le Collectif des jardins du canal",
+        "Per il Comitato di quartiere Ronco",
+        "Por la Asamblea Vecinal del Centro",
+        "Au nom de la Fédération des parents",
+        "Em nome da Associação de Moradores",
+    ],
+)
+def test_signing_for_a_body_is_no_signer_of_its_own(line: str) -> None:
+    letter = ingest_text(ON_BEHALF_BASE.format(line=line, signer="Marta Delgado")).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Marta Delgado"]
+
+
+@pytest.mark.parametrize(
+    ("office", "name"),
+    [("La Presidente", "Giulia Ferri"), ("Le Président,", "Henri Lacombe")],
+)
+def test_the_office_written_above_the_name_is_the_signers(office: str, name: str) -> None:
+    letter = ingest_text(ON_BEHALF_BASE.format(line=office, signer=name)).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        (name, [office.rstrip(",")])
+    ]
+
+
+def test_for_the_record_is_not_read_as_signing_for_a_body() -> None:
+    text = ON_BEHALF_BASE.format(line="For the record", signer="Marta Delgado")
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert "For the record" in [s.name for s in letter.signatories]

@@ -291,6 +291,8 @@ def _run_together(lines: list[Line]) -> list[Line]:
             and not ln.list_kind
             and "\t" not in (previous.raw or "")
             and not _SIGN_INTRO.match(previous.text)
+            and not _ON_BEHALF.match(previous.text)  # "For the Coalition," over a name
+            and not (_OFFICE_ABOVE.match(previous.text) and names.is_person_name(ln.text))
             and not (_entry_shaped(previous.text.rstrip(" ,")) and _entry_shaped(ln.text))
         ):
             # ("Greg Baynes, View Park, CA," over "Ana Ruiz, Dallas, TX": a stray comma
@@ -555,6 +557,21 @@ def parse_signatures(
         behalf = "behalf" in lowered and re.match(
             r"(?i)^(?:for and )?on behalf of\s+(?P<org>.+?)[,:]?$", text
         )
+        if not behalf and len(text.split()) <= 14:
+            on_behalf = _ON_BEHALF.match(text)
+            after = next((x for x in joined[position + 1 :] if not x.blank), None)
+            if (
+                on_behalf
+                and after is not None
+                and on_behalf.group("org")[:1].isupper()
+                and (names.is_person_name(normalise_space(after.text).rstrip(",")) or
+                     _person_start(normalise_space(after.text)) or
+                     normalise_space(after.text).endswith(":") or
+                     names.is_title_line(normalise_space(after.text)))
+            ):  # fmt: skip
+                # "For the Riverside Coalition," / "Pour le Collectif …" / "Per il Comitato …"
+                # over the name of the person who signs for it
+                behalf = on_behalf
         if behalf:
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
@@ -634,6 +651,19 @@ def parse_signatures(
     return signatories, note, cc, enclosures
 
 
+_ON_BEHALF = re.compile(
+    r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"
+    r"per\s+(?:il|la|lo|l['’]|i|gli|le)\s*|a\s+nome\s+(?:di|del|della|dei|delle)\s+|"
+    r"por\s+(?:el|la|los|las)\s+|en\s+nombre\s+(?:de\s+la|de|del)\s+|"
+    r"em\s+nome\s+(?:de|do|da|dos|das)\s+|pel[oa]s?\s+|im\s+namen\s+(?:des|der)\s+|"
+    r"f(?:ü|ue)r\s+(?:den|die|das)\s+)(?P<org>\S.+?)[,:]?$"
+)
+"""Signing for a body, in the languages letters come in: "For the Coalition,", "Pour le
+Collectif", "Per il Comitato", "Por la Asamblea", "Au nom de", "Em nome da", "Für den"."""
+_OFFICE_ABOVE = re.compile(
+    r"(?i)^(?:le|la|l['’]|el|il|lo|the|o|a|der|die)\s*[^\W\d_][^,]{1,60},?$"
+)
+"""An office with its article, written above the signer's name ("Le Président,")."""
 _PLACEHOLDER = re.compile(r"^[\[«<{]\s*[^\]»>}]{1,60}?\s*[\]»>}]$")
 """A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »"."""
 _NAME_BLANK = re.compile(r"(?i)\bnam(?:e|es)\b|\bnom\b|\bnombre\b|\bnome\b|yourname")
@@ -794,6 +824,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     if (
         len(kept) > 1
         and not titled  # "Ana Ruiz," / "President, Riverside Club": a name and its title
+        and not (len(kept) == 2 and _OFFICE_ABOVE.match(normalise_space(kept[0].text)))
         and all(ln.text.rstrip().endswith((",", ";")) for ln in kept[:-1])
     ):
         # one comma-separated list wrapped over several lines
@@ -850,6 +881,15 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         ):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
+    if (
+        len(group) == 2
+        and _OFFICE_ABOVE.match(group[0])
+        and names.is_title_line(group[0])
+        and names.is_person_name(group[1].rstrip(","))
+    ):
+        # "La Presidente" / "Alessandra Bucchi", "Le Président," / "Jean Roux": the office
+        # written above the name, as French, Italian and Spanish letters sign
+        return [Signatory(name=group[1].rstrip(","), title_lines=[group[0].rstrip(",")])]
     if (
         len(group) == 2
         and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]{1,20}", group[0])
