@@ -3027,3 +3027,36 @@ def test_for_the_record_is_not_read_as_signing_for_a_body() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert "For the record" in [s.name for s in letter.signatories]
+
+
+SIGNER_HEAD = """\
+Dear Senator Alvarez,
+
+We write to urge you to support the clean water bill when it reaches the floor next week.
+
+Sincerely,
+
+"""
+
+
+def test_a_name_and_title_on_one_line_over_the_body_she_signs_for() -> None:
+    text = SIGNER_HEAD + "Noor Haddad, Executive Director\nDelta Water Watch\n"
+    letter = ingest_text(text).letter
+    assert letter is not None
+    [signer] = letter.signatories
+    assert (signer.name, signer.title_lines, signer.organization) == (
+        "Noor Haddad",
+        ["Executive Director"],
+        "Delta Water Watch",
+    )
+
+
+def test_names_each_after_a_title_are_separate_signers() -> None:
+    text = SIGNER_HEAD + "Dr. Ines Moreau\nProf. Tariq Bello\nRev. Ada Lindqvist\n"
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Dr. Ines Moreau",
+        "Prof. Tariq Bello",
+        "Rev. Ada Lindqvist",
+    ]

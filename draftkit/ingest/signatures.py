@@ -793,6 +793,19 @@ def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+def _titled_names(first: str, text: str) -> bool:
+    """Two lines that each give a name after its title ("Dr. Jane Doe" / "Prof. John Roe"):
+    two signers, though "Prof." alone would read as a title line under the first."""
+    one, one_rest = names.split_honorific(first)
+    two, two_rest = names.split_honorific(text)
+    return (
+        one is not None
+        and two is not None
+        and names.is_person_name(one_rest)
+        and names.is_person_name(two_rest)
+    )
+
+
 def _is_title_like(text: str) -> bool:
     return (names.is_title_line(text) and not names.is_organisation(text)) or bool(
         re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
@@ -881,6 +894,12 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         ):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
+    if len(group) == 2 and "," in group[0] and names.is_organisation(group[1]):
+        person = inline_person(group[0])
+        if person is not None and person.organization is None and person.title_lines:
+            # "Jane Doe, Executive Director" / "Riverside Coalition": one signer, the body
+            # she signs for on the line under her name and title
+            return [inline_person(f"{group[0]}, {group[1]}") or person]
     if (
         len(group) == 2
         and _OFFICE_ABOVE.match(group[0])
@@ -927,7 +946,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         for position, text in enumerate(group):
             new_person = (
                 bool(current)
-                and len(current) > 1
+                and (len(current) > 1 or _titled_names(current[0], text))
                 and _person_start(text)
                 and (
                     names.split_honorific(text)[0] is not None
