@@ -3060,3 +3060,32 @@ def test_names_each_after_a_title_are_separate_signers() -> None:
         "Prof. Tariq Bello",
         "Rev. Ada Lindqvist",
     ]
+
+
+FACTS_LIST = """\
+Dear Minister,
+
+We write about the press in the northern province. Since January:
+
+1. Fourteen journalists were arrested.
+2. Three newspapers were closed.
+3. Two news websites were blocked.
+
+We hope to discuss these events with your office.
+
+Sincerely,
+
+Jane Doe
+"""
+
+
+def test_a_numbered_list_of_facts_is_not_a_list_of_asks() -> None:
+    letter = ingest_text(FACTS_LIST).letter
+    assert letter is not None
+    assert letter.asks == []
+    instructions = FACTS_LIST.replace(
+        "1. Fourteen journalists were arrested.", "1. Release the journalists."
+    ).replace("2. Three newspapers were closed.", "2. The newspapers should be reopened.")
+    letter = ingest_text(instructions).letter
+    assert letter is not None
+    assert len(letter.asks) == 3

@@ -342,6 +342,19 @@ def _ask_from(unit: Unit) -> Ask:
     return Ask(lead=lead, body=rest)
 
 
+_REQUEST_WORDS = re.compile(
+    r"(?i)\b(?:should|must|shall|needs?\s+to|ought\s+to|we\s+(?:urge|ask|call|request|"
+    r"recommend)|(?:is|are)\s+(?:urged|asked|called\s+upon|requested)|please|"
+    r"debe(?:n|r[ií]a)?|doit|doivent|devrait)\b"
+)
+
+
+def _requests(text: str) -> bool:
+    """An item that asks: an instruction ("Release …") or a sentence of obligation
+    ("The government should …"), not a statement of fact."""
+    return imperative(text) or _REQUEST_WORDS.search(text) is not None
+
+
 def _ask_like(unit: Unit) -> bool:
     if unit.lead:
         return True
@@ -562,6 +575,9 @@ def body_asks_closing(
                 unit.marker_kind in ("number", "letter")
                 and len(run) >= 2
                 and sum(_ask_like(units[i]) for i in run) >= 0.6 * len(run)
+                # with nothing announcing them, numbered items ask when they read as
+                # requests, not as a list of facts ("Three newspapers were closed.")
+                and sum(_requests(units[i].text) for i in run) >= 0.5 * len(run)
             ) or (
                 # a bulleted list of instructions ("End cash bail.", "Abolish …")
                 len(run) >= 2
