@@ -3089,3 +3089,19 @@ def test_a_numbered_list_of_facts_is_not_a_list_of_asks() -> None:
     letter = ingest_text(instructions).letter
     assert letter is not None
     assert len(letter.asks) == 3
+
+
+def test_a_press_releases_end_mark_ends_the_quoted_letters_signers() -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nGroups write to the Secretary on legal aid\n\n"
+        "The full letter reads:\n\nDear Secretary Blake,\n\nWe urge you to restore funding "
+        "for legal aid in the immigration courts this year.\n\nSincerely,\n\n"
+        "Riverside Immigrant Rights Coalition\nHarbor Legal Aid Society\n\n###\n\n"
+        "About the coalition\nMedia contact: press@example.org\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Riverside Immigrant Rights Coalition",
+        "Harbor Legal Aid Society",
+    ]

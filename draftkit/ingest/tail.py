@@ -374,6 +374,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             page.text(block[0]),
         ):
             return block[0], "a press contact after the signers"
+        if re.fullmatch(r"#{3}|-\s*30\s*-", page.text(block[0]).strip()):
+            return block[0], "a press release's end mark ('###'): its boilerplate follows"
         if seen and _attachment_page(page, block[0]):
             return block[0], "an attachment begins on the next page"
         if all(k == "label" for k in kinds):
