@@ -3105,3 +3105,53 @@ def test_a_press_releases_end_mark_ends_the_quoted_letters_signers() -> None:
         "Riverside Immigrant Rights Coalition",
         "Harbor Legal Aid Society",
     ]
+
+
+PETITION_TO_COLLECTOR = """\
+To,
+The Block Development Officer,
+Hadapsar Block,
+Panchayat Samiti Office,
+Pune - 411028.
+
+Sub: Repair of the culvert on the school road at Manjri.
+
+Respected Sir,
+
+The culvert on the school road collapsed in the rains of 14.07.2024 and the children now
+walk through the stream to reach the school.
+
+We request you to sanction the repair before the schools reopen.
+
+Yours faithfully,
+
+For Manjri Parents Committee
+
+1. Smt. Meera Jagtap
+2. Shri Ganesh Shinde
+
+Place: Pune
+Date: 05/08/2024
+
+Copy to:
+1. The Sarpanch, Gram Panchayat Manjri.
+2. The Headmaster, Zilla Parishad School, Manjri.
+"""
+
+
+def test_a_formal_indian_petition_letter_reads_whole() -> None:
+    letter = ingest_text(PETITION_TO_COLLECTOR).letter
+    assert letter is not None
+    assert letter.subject == "Repair of the culvert on the school road at Manjri."
+    assert len(letter.addressees) == 1
+    assert [s.name for s in letter.signatories] == ["Smt. Meera Jagtap", "Shri Ganesh Shinde"]
+    # day first, as the letter's other date (14.07.2024) shows
+    assert letter.date is not None and letter.date.isoformat() == "2024-08-05"
+    assert len(letter.cc) == 2
+
+
+def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+    text = PETITION_TO_COLLECTOR.replace("rains of 14.07.2024", "rains of July")
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2024-05-08"

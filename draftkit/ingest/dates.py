@@ -84,12 +84,35 @@ class DateLine:
         place: The place written before it ("Geneva"), if any.
         published: The line says it is a publication date ("Published ...").
         day_first: The date was written day before month.
+        ambiguous: Written as ``a/b/yyyy`` with both numbers 12 or under, read month first
+            (the letter's other dates may say the writer puts the day first).
     """
 
     date: dt.date
     place: str | None = None
     published: bool = False
     day_first: bool = False
+    ambiguous: bool = False
+
+
+_DAY_FIRST_EVIDENCE = re.compile(
+    r"\b(?:(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d|"
+    r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)\b"
+)
+
+
+def day_first_elsewhere(text: str) -> bool:
+    """True when ``text`` writes a numeric date day first where it cannot be read otherwise
+    ("21/10/2024", "21.10.2024"): its ``08/01/2025`` is then 8 January, not 1 August."""
+    return _DAY_FIRST_EVIDENCE.search(text) is not None
+
+
+def swap_day_month(line: DateLine) -> DateLine:
+    """An ambiguous ``a/b/yyyy`` date read day first instead (the same date when a == b)."""
+    found = _make(line.date.year, line.date.day, line.date.month)
+    if found is None:
+        return line
+    return DateLine(found, line.place, line.published, True, False)
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -134,6 +157,9 @@ def find_date(text: str) -> tuple[dt.date, bool] | None:
 _UN_TITLE = re.compile(r"(?i)^letter\s+dated\s+(?P<date>[^,;]{6,40}?)\s+from\s+\S")
 
 
+_AMBIGUOUS = re.compile(r"(?<![\d/])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/\d{4}\b")
+
+
 @functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
@@ -144,6 +170,16 @@ def parse_date_line(line: str) -> DateLine | None:
     Returns:
         The date found, or None when the line is not a date line.
     """
+    found = _parse_date_line(line)
+    if found is None or found.day_first:
+        return found
+    pair = _AMBIGUOUS.search(line)
+    if pair is None or int(pair.group("a")) == int(pair.group("b")):
+        return found
+    return DateLine(found.date, found.place, found.published, False, True)
+
+
+def _parse_date_line(line: str) -> DateLine | None:
     text = line.strip().strip("*_").strip()
     titled = _UN_TITLE.match(text)
     if titled:

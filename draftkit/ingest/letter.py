@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.body import body_asks_closing, units_of
-from draftkit.ingest.dates import DateLine, parse_date_line, split_trailing_date
+from draftkit.ingest.dates import (
+    DateLine,
+    day_first_elsewhere,
+    parse_date_line,
+    split_trailing_date,
+    swap_day_month,
+)
 from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
@@ -196,6 +202,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if dated and tail.date is None:
             tail.date = dated
     date = pre.date or tail.date
+    whole = "\n".join(ln.text for ln in lines)
+    if date is not None and date.ambiguous and day_first_elsewhere(whole):
+        date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
     published = pre.published
     if date is None and published is not None and any(ln.page for ln in lines):
         # a PDF is the letter itself, not a page about it: the date under its title is the

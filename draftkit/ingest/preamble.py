@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 SUBJECT_LINE = re.compile(
-    r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Ref|REF|Reference|Our ref|Regarding|"
+    r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Sub|SUB|Ref|REF|Reference|Our ref|Regarding|"
     r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)"
     # a colon, a full stop or a dash after the label; or a tab, as a table row "Subject | …"
     r"(?:\s*[:.]|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
@@ -354,6 +354,10 @@ def split_entries(block: list[str]) -> list[list[str]]:
     When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
     line is an entry, offices standing alone included.
     """
+    marked = [split_marker(line) for line in block]
+    if len(block) >= 2 and all(marked):
+        # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
+        return [[marker[2].rstrip(".")] for marker in marked if marker]
     inline = sum(
         1
         for line in block

@@ -375,6 +375,12 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 skipped.append((out[i].text, "the letter's date, after the close"))
                 out[i] = Line("", raw="")
                 group = [g for g in group if g != i]
+                for j in [g for g in group if g < i]:
+                    if _PLACE_LABEL.match(out[j].text.strip()):
+                        # "Place: Pune" over "Date: 08/01/2025": where it was signed
+                        skipped.append((out[j].text, "the place the letter was signed"))
+                        out[j] = Line("", raw="")
+                        group = [g for g in group if g != j]
         if not group:
             continue
         texts = [out[i].text.strip() for i in group]
@@ -560,14 +566,15 @@ def parse_signatures(
         if not behalf and len(text.split()) <= 14:
             on_behalf = _ON_BEHALF.match(text)
             after = next((x for x in joined[position + 1 :] if not x.blank), None)
+            below = normalise_space(after.text) if after is not None else ""
+            marker = split_marker(below)
+            below = marker[2] if marker else below  # "1. Smt. Vandana Kulkarni"
             if (
                 on_behalf
-                and after is not None
+                and below
                 and on_behalf.group("org")[:1].isupper()
-                and (names.is_person_name(normalise_space(after.text).rstrip(",")) or
-                     _person_start(normalise_space(after.text)) or
-                     normalise_space(after.text).endswith(":") or
-                     names.is_title_line(normalise_space(after.text)))
+                and (names.is_person_name(below.rstrip(",")) or _person_start(below) or
+                     below.endswith(":") or names.is_title_line(below))
             ):  # fmt: skip
                 # "For the Riverside Coalition," / "Pour le Collectif …" / "Per il Comitato …"
                 # over the name of the person who signs for it
@@ -651,6 +658,8 @@ def parse_signatures(
     return signatories, note, cc, enclosures
 
 
+_PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
+"""The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 _ON_BEHALF = re.compile(
     r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"
     r"per\s+(?:il|la|lo|l['’]|i|gli|le)\s*|a\s+nome\s+(?:di|del|della|dei|delle)\s+|"

@@ -227,6 +227,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):
         return "date"  # "Letter written March 3rd, 2022." after the signers
+    if re.match(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S", text) and _words(text) <= 6:
+        return "date"  # "Place: Pune" over "Date: 08/01/2025": where the letter was signed
     if _CONTACT.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
