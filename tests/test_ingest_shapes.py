@@ -3155,3 +3155,34 @@ def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert letter.date is not None and letter.date.isoformat() == "2024-05-08"
+
+
+MEMO_TO_COUNCIL = """\
+MEMORANDUM
+
+TO:      Chair Dana Okafor, Riverside Planning Commission
+FROM:    Riverside Walkable Streets
+CC:      Luis Ortega, Planning Director; Office of the Commission Secretary
+DATE:    April 2, 2025
+RE:      Item 4 - Parking minimums on the Harbor Road corridor
+
+Riverside Walkable Streets submits this memorandum before the Commission's hearing on
+parking minimums along the Harbor Road corridor.
+
+The corridor's new buses run every ten minutes, yet each new home there must still come
+with two parking spaces, which adds about a fifth to what it costs to build.
+
+We ask the Commission to remove the parking minimums on the corridor.
+"""
+
+
+def test_a_memo_to_officials_is_a_letter_with_its_header_read() -> None:
+    result = ingest_text(MEMO_TO_COUNCIL)
+    letter = result.letter
+    assert result.kind == "letter" and letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2025-04-02"
+    assert letter.subject == "Item 4 - Parking minimums on the Harbor Road corridor"
+    assert letter.sender is not None
+    assert letter.sender.organization == "Riverside Walkable Streets"
+    assert [a.name for a in letter.cc] == ["Luis Ortega", "Office of the Commission Secretary"]
+    assert letter.addressees[0].name == "Dana Okafor"

@@ -26,6 +26,7 @@ from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.explain import LineReading, explain_lines
 from draftkit.ingest.letter import Parsed, parse_lines
+from draftkit.ingest.reading import MEMO_HEADER
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.ingest.writable import writable_lines
 from draftkit.provenance import Provenance
@@ -203,8 +204,14 @@ def _ingest_lines(
         and not (
             reading is not None
             and reading.chosen is not None
-            and "right under a heading that names a letter" in reading.chosen.reasons
-            and len(parsed.letter.body) >= 3
+            and (
+                (
+                    "right under a heading that names a letter" in reading.chosen.reasons
+                    and len(parsed.letter.body) >= 3
+                )
+                # a memo to named readers ("To: / From: / Re:") is sent, not published
+                or (MEMO_HEADER in reading.chosen.reasons and parsed.letter.addressees)
+            )
         )
     ):
         # no greeting, no close and nobody signs: a page about a letter (or a call addressed

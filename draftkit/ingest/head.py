@@ -33,7 +33,7 @@ from draftkit.sentences import split_marker
 
 _MAIL_HEADER = re.compile(
     r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
-    r"Enviado|Para|Asunto|Reply-To)\s*:\s*\S",
+    r"Enviado|Para|Asunto|Reply-To|FROM|SENT|TO|CC|BCC|SUBJECT|DATE)\s*:\s*\S",
 )
 
 

@@ -855,11 +855,14 @@ def parse_preamble(
                 mode = "cc"
                 pre.cc_in_preamble = True
                 rest = cc.group("rest").strip() if cc else ln.text
-                if rest:
-                    texts.append(rest)
+                parts = [p.strip() for p in rest.split("; ")] if cc and "; " in rest else [rest]
+                for part in parts[:-1]:
+                    _flush([part], mode, pending, cc_lines)  # "cc: A, Office; B": two entries
+                if parts[-1]:
+                    texts.append(parts[-1])
                 continue
             sender = re.match(
-                r"^(?:(?:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
+                r"^(?:(?i:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
                 ln.text,
             )
             if sender:

@@ -75,7 +75,7 @@ from draftkit.ingest.tail import (
 from draftkit.ingest.text import Line
 from draftkit.sentences import ends_sentence, split_marker
 
-__all__ = ["Candidate", "Reading", "locate", "split_run_together"]
+__all__ = ["MEMO_HEADER", "Candidate", "Reading", "locate", "split_run_together"]
 
 
 _LETTER_OPENING = re.compile(
@@ -478,6 +478,20 @@ def _prose_at(page: _Page, index: int) -> bool:
     return len(lines) >= 2 and _words(" ".join(lines)) >= 20 and is_prose(" ".join(lines))
 
 
+def _short_paragraph_at(page: _Page, index: int) -> bool:
+    """A paragraph of one or two sentences starts at ``index`` (eight words or more)."""
+    if index > 0 and not page.lines[index - 1].blank:
+        return False
+    lines: list[str] = []
+    at = index
+    while at < len(page.lines) and not page.lines[at].blank and len(lines) < 12:
+        lines.append(page.text(at))
+        at += 1
+    joined = " ".join(lines)
+    ends = re.search(r"[a-z)][.!?]$", joined) is not None
+    return _words(joined) >= 8 and joined[:1].isupper() and ends
+
+
 def _continues_sentence(page: _Page, index: int) -> bool:
     """The line goes on with a sentence the line above left open (a hard-wrapped paragraph)."""
     if index == 0 or page.lines[index - 1].blank:
@@ -518,8 +532,17 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             break
         text = page.text(index)
         if SUBJECT_LINE.match(text) and len(text) <= 400:
-            # a letter's head inside a page: "Assunto: …" over the first paragraph
-            after = next((i for i in page.after(index, 2) if _prose_at(page, i)), None)
+            # a letter's head inside a page: "Assunto: …" over the first paragraph (a
+            # short one too, when the head is a memo's "To: / From: / Re:")
+            memo = index > 0 and _MEMO_LABEL.match(page.text(index - 1)) is not None
+            after = next(
+                (
+                    i
+                    for i in page.after(index, 2)
+                    if _prose_at(page, i) or (memo and _short_paragraph_at(page, i))
+                ),
+                None,
+            )
             if after is not None and after < stop and after not in starts:
                 starts.append(after)
         if _LETTER_INTRO.search(text) and len(text.split()) <= 60:
@@ -585,6 +608,11 @@ def _title(line: Line) -> bool:
     )
 
 
+_MEMO_LABEL = re.compile(r"(?i)^(to|from|re|subject|subj|date|cc)\s*:\s*\S")
+MEMO_HEADER = "a memo header (To, From, Re) above the first paragraph"
+"""A memorandum to named readers: a letter by another name, though it has no greeting."""
+
+
 def _score_headless(
     page: _Page, first_prose: int, stop: int
 ) -> tuple[int, float, list[str]] | None:
@@ -608,7 +636,15 @@ def _score_headless(
     elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
-    if any(SUBJECT_LINE.match(t) and len(t) <= 400 for t in texts[-3:]):
+    labels = {
+        found.group(1).lower()
+        for found in (_MEMO_LABEL.match(t) for t in texts[-16:])
+        if found is not None
+    }
+    if {"to", "from"} <= labels and labels & {"re", "subject", "subj"}:
+        score += 2.5
+        why.append(MEMO_HEADER)
+    elif any(SUBJECT_LINE.match(t) and len(t) <= 400 for t in texts[-3:]):
         score += 1.5
         why.append("under a labelled subject line")
     if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
@@ -1077,10 +1113,10 @@ def locate(lines: list[Line]) -> Reading:
     ending_ok = best.close is not None or _trailing_signers(page, sal_index + 1, cut) > 0
     head_ok = start < sal_index and not best.headless
     # an open letter set under its title: no greeting, no close, but it speaks to its addressee
-    titled = best.headless and {
-        "right under a heading that names a letter",
-        "speaks to 'you'",
-    } <= set(best.reasons)
+    titled = best.headless and (
+        {"right under a heading that names a letter", "speaks to 'you'"} <= set(best.reasons)
+        or MEMO_HEADER in best.reasons  # a memo to named readers: sent, whatever its ending
+    )
     # a greeting on a line of its own and a body of several paragraphs is a letter, close
     # or no close ("Dear Senator, you are not listening …" inside an article is not)
     above = [i for i in page.content if i < sal_index][-1:]
