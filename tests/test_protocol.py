@@ -543,7 +543,7 @@ CASES: dict[str, Case] = {
             "Mr Jordan Avery",
             "Member of the European Commission responsible for Trade",
             "European Commission",
-            "Rue de la Loi / Wetstraat 200",
+            # the Commission's own letterhead: its postcode, no street
             "1049 Brussels",
             "Belgium",
         ],
