@@ -70,7 +70,8 @@ KEYS: dict[str, str | dict[str, str]] = {
     "us-foreign-ambassador": "ambassador-to-us",
     "unhcr-high-commissioner": "un-high-commissioner-refugees",
     "eu-mep": "mep",
-    "uk-sovereign": "uk-king",
+    # the sovereign is The King or a queen: the table's queen row has a queen's forms
+    "uk-sovereign": {"male": "uk-king", "female": "uk-queen"},
     "uk-peer": {"male": "uk-lord", "female": "uk-baroness"},
     "ca-federal-minister": "ca-minister",
     "foreign-head-of-state-president": "head-of-state-president",

@@ -207,8 +207,18 @@ CASES: dict[str, Case] = {
         formal="Sir",
         common="Your Majesty",
         close="Yours sincerely,",
-        close_formal="I have the honour to remain, Sir, Your Majesty's most humble and "
-        "obedient servant,",
+        # the Royal Household's own page (royal.uk, as copied after September 2022)
+        close_formal="I have the honour to be, Sir, Your Majesty's humble and obedient servant,",
+    ),
+    "uk-queen": Case(
+        "uk-queen",
+        "Camilla",
+        block=["Her Majesty The Queen", "Buckingham Palace", "London SW1A 1AA"],
+        formal="Madam",
+        common="Your Majesty",
+        close="Yours sincerely,",
+        close_formal="I have the honour to be, Madam, Your Majesty's humble and obedient "
+        "servant,",
     ),
     # --- United Kingdom
     "uk-pm": Case(
