@@ -260,3 +260,19 @@ def test_markdown_lists_the_fields_that_do_not_agree(tmp_path: Path) -> None:
     assert len(table) == 3  # the header, its rule and the one field that differs
     assert "salutation_informal" in table[2] and "Hey \\| SURNAME" in table[2]
     assert table[2].endswith("| differ |")
+
+
+def test_a_sovereign_record_is_compared_with_the_king_and_the_queen(tmp_path: Path) -> None:
+    agreement = _module()
+    offices = [
+        _record(
+            id="uk-sovereign",
+            honorific_in_address="His/Her Majesty",
+            salutation_formal="Sir/Madam",
+        )
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    rows = agreement.compare(path)["rows"]
+    assert [r["key"] for r in rows] == ["uk-king/uk-queen", "uk-king/uk-queen"]
+    assert [r["outcome"] for r in rows] == ["agree", "agree"]
