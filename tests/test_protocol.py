@@ -468,6 +468,14 @@ CASES: dict[str, Case] = {
             "United States Senate",
             "Washington, DC",
         ],
+        # the formal block writes ITA's and Hickey's first form, "Chairman"
+        formal_block=[
+            "The Honorable Jordan Q. Avery",
+            "Chairman",
+            "Committee on Foreign Relations",
+            "United States Senate",
+            "Washington, DC",
+        ],
         formal="Dear Madam Chairman",
         common="Dear Chairwoman Avery",
         close="Sincerely,",
