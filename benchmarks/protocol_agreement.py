@@ -23,7 +23,8 @@ name and as parameters; both genders where the check set writes a pair such as
 * **differ**: the table does not give the form.
 
 Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
-beside it. Normalization: case, full stops after abbreviations, commas and the trailing
+beside it. Normalization: case, full stops after abbreviations, commas, a hyphen between
+two words ("Secretary-General"), "U.S." for "United States" and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
 check set writes as ADDRESS (postal lines its source did not give) match any lines. Any
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
@@ -35,7 +36,11 @@ legislature differs. A placeholder the check set's citation note defines for the
 
 Usage::
 
-    python benchmarks/protocol_agreement.py [--check-set PATH] [--json] [--all]
+    python benchmarks/protocol_agreement.py [--check-set PATH] [--json] [--all] [--markdown]
+
+``--markdown`` prints the fields that do not agree as a Markdown table (office, field, the
+check set's confidence and basis, its form and the table's), the list docs/protocol.md
+gives with who is right and why.
 """
 
 from __future__ import annotations
@@ -65,7 +70,8 @@ KEYS: dict[str, str | dict[str, str]] = {
     "us-foreign-ambassador": "ambassador-to-us",
     "unhcr-high-commissioner": "un-high-commissioner-refugees",
     "eu-mep": "mep",
-    "uk-sovereign": "uk-king",
+    # the sovereign is The King or a queen: the table's queen row has a queen's forms
+    "uk-sovereign": {"male": "uk-king", "female": "uk-queen"},
     "uk-peer": {"male": "uk-lord", "female": "uk-baroness"},
     "ca-federal-minister": "ca-minister",
     "foreign-head-of-state-president": "head-of-state-president",
@@ -192,6 +198,12 @@ def norm(text: str | None) -> str:
     text = text.replace("’", "'").replace("Honourable", "Honorable")
     # an initialism with full stops is the same letters without them ("M.L.A." = "MLA")
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    # "U.S." (now "US") is the abbreviation of the same words ("U.S. House of
+    # Representatives" = "United States House of Representatives")
+    text = re.sub(r"\bUS\b", "United States", text)
+    # a hyphen between two words is punctuation, as a comma is ("Secretary-General" =
+    # "Secretary General", "Governor-General" = "Governor General")
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
     text = re.sub(r"[.,;:!\"]", " ", text)
     # the article belongs to the name a placeholder stands for ("Member of PARLIAMENT"
     # with PARLIAMENT = "the National Assembly" is the table's "Member of the {parliament}")
@@ -631,11 +643,44 @@ def compare(check_set: Path) -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> str:
+    """A form as one Markdown table cell: lines joined with " / ", pipes escaped."""
+    if isinstance(value, dict):
+        if set(value) == {"male", "female"}:
+            return f"{_cell(value['male'])} (m.); {_cell(value['female'])} (f.)"
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return " / ".join(str(line) for line in value)
+    return "" if value is None else str(value).replace("|", "\\|")
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The fields that do not agree, as a Markdown table."""
+    lines = [
+        "| check record → table row | field | confidence, basis | check set | table | outcome |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in result["rows"]:
+        if row["outcome"] == "agree":
+            continue
+        office = row["id"] if row["id"] == row["key"] else f"{row['id']} → {row['key']}"
+        basis = ", ".join(row["basis"]) or "none"
+        own = ", own part" if row["own_part"] else ""
+        lines.append(
+            f"| {office} | {row['field']} | {row['confidence']}{own}, {basis} | "
+            f"{_cell(row['check'])} | {_cell(row['table'])} | {row['outcome']} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check-set", type=Path, default=DEFAULT_CHECK_SET)
     parser.add_argument("--json", action="store_true", help="print the full comparison as JSON")
     parser.add_argument("--all", action="store_true", help="list every field, not only misses")
+    parser.add_argument(
+        "--markdown", action="store_true", help="print the fields that differ as a Markdown table"
+    )
     args = parser.parse_args()
     if not args.check_set.is_file():
         print(f"no check set at {args.check_set}", file=sys.stderr)
@@ -643,6 +688,9 @@ def main() -> int:
     result = compare(args.check_set)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    if args.markdown:
+        print(markdown(result))
         return 0
     print(
         f"check set: {result['check_set']} ({result['offices']} offices, "

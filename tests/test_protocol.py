@@ -207,8 +207,18 @@ CASES: dict[str, Case] = {
         formal="Sir",
         common="Your Majesty",
         close="Yours sincerely,",
-        close_formal="I have the honour to remain, Sir, Your Majesty's most humble and "
-        "obedient servant,",
+        # the Royal Household's own page (royal.uk, as copied after September 2022)
+        close_formal="I have the honour to be, Sir, Your Majesty's humble and obedient servant,",
+    ),
+    "uk-queen": Case(
+        "uk-queen",
+        "Camilla",
+        block=["Her Majesty The Queen", "Buckingham Palace", "London SW1A 1AA"],
+        formal="Madam",
+        common="Your Majesty",
+        close="Yours sincerely,",
+        close_formal="I have the honour to be, Madam, Your Majesty's humble and obedient "
+        "servant,",
     ),
     # --- United Kingdom
     "uk-pm": Case(
@@ -458,6 +468,14 @@ CASES: dict[str, Case] = {
             "United States Senate",
             "Washington, DC",
         ],
+        # the formal block writes ITA's and Hickey's first form, "Chairman"
+        formal_block=[
+            "The Honorable Jordan Q. Avery",
+            "Chairman",
+            "Committee on Foreign Relations",
+            "United States Senate",
+            "Washington, DC",
+        ],
         formal="Dear Madam Chairman",
         common="Dear Chairwoman Avery",
         close="Sincerely,",
@@ -543,7 +561,7 @@ CASES: dict[str, Case] = {
             "Mr Jordan Avery",
             "Member of the European Commission responsible for Trade",
             "European Commission",
-            "Rue de la Loi / Wetstraat 200",
+            # the Commission's own letterhead: its postcode, no street
             "1049 Brussels",
             "Belgium",
         ],
@@ -623,7 +641,9 @@ CASES: dict[str, Case] = {
         "Michael Francis Burbidge",
         params={"see": "Arlington"},
         block=["The Most Reverend Michael Francis Burbidge", "Bishop of Arlington"],
-        formal="Dear Bishop Burbidge",
+        # the Church's own form (Archdiocese of Baltimore; the diocesan sheet), with the
+        # close the formal style takes from the same sheet
+        formal="Your Excellency",
         common="Dear Bishop Burbidge",
         close="With every good wish to Your Excellency, I am, Sincerely yours,",
         close_formal="Asking Your Excellency's blessing, I am, Yours respectfully,",
@@ -939,9 +959,12 @@ def test_congress_members_salutations(legislators: list[dict[str, Any]]) -> None
             assert forms.salutation == f"Dear Senator {last}"
             assert forms.salutation_formal == f"Dear Senator {last}"
         else:
+            # the US government's model letters (ITA) greet a member so in both styles;
+            # Hickey's "Dear Mr./Ms. X" is offered as an alternative
             assert forms.salutation == f"Dear Representative {last}"
+            assert forms.salutation_formal == f"Dear Representative {last}"
             title = "Mr." if gender == "male" else "Ms."
-            assert forms.salutation_formal == f"Dear {title} {last}"
+            assert f"Dear {title} {last}" in forms.accepted_salutations
         assert forms.honorific == "The Honorable"
         seen[term["type"]] += 1
     assert seen["sen"] >= 90 and seen["rep"] >= 400

@@ -231,3 +231,48 @@ def test_fields_the_check_set_partly_made_itself_are_counted_apart(tmp_path: Pat
     assert result["sourced_fields"] == 2 and result["wholly_sourced_fields"] == 1
     # the mosque is the imam's congregation, the line the table writes under the name
     assert [r["outcome"] for r in result["rows"]] == ["agree", "agree"]
+
+
+def test_us_abbreviation_and_hyphens_are_punctuation() -> None:
+    agreement = _module()
+    # "U.S." is the abbreviation of the same words, as "H.E." of "His Excellency"
+    assert agreement.norm("U.S. House of Representatives") == agreement.norm(
+        "United States House of Representatives"
+    )
+    assert agreement.norm("Secretary-General of the United Nations") == agreement.norm(
+        "Secretary General of the United Nations"
+    )
+    # other letters and postcodes still differ
+    assert agreement.norm("USN") != agreement.norm("United States Navy")
+    assert agreement.norm("F-67001 Strasbourg") != agreement.norm("FR-67001 Strasbourg")
+
+
+def test_markdown_lists_the_fields_that_do_not_agree(tmp_path: Path) -> None:
+    agreement = _module()
+    offices = [
+        _record(id="us-senator", salutation_formal="Dear Senator SURNAME:"),
+        _record(id="us-senator", salutation_informal="Hey | SURNAME"),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    table = agreement.markdown(agreement.compare(path)).splitlines()
+    assert table[0].startswith("| check record → table row | field |")
+    assert len(table) == 3  # the header, its rule and the one field that differs
+    assert "salutation_informal" in table[2] and "Hey \\| SURNAME" in table[2]
+    assert table[2].endswith("| differ |")
+
+
+def test_a_sovereign_record_is_compared_with_the_king_and_the_queen(tmp_path: Path) -> None:
+    agreement = _module()
+    offices = [
+        _record(
+            id="uk-sovereign",
+            honorific_in_address="His/Her Majesty",
+            salutation_formal="Sir/Madam",
+        )
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    rows = agreement.compare(path)["rows"]
+    assert [r["key"] for r in rows] == ["uk-king/uk-queen", "uk-king/uk-queen"]
+    assert [r["outcome"] for r in rows] == ["agree", "agree"]
