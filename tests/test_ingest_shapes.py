@@ -3186,3 +3186,28 @@ def test_a_memo_to_officials_is_a_letter_with_its_header_read() -> None:
     assert letter.sender.organization == "Riverside Walkable Streets"
     assert [a.name for a in letter.cc] == ["Luis Ortega", "Office of the Commission Secretary"]
     assert letter.addressees[0].name == "Dana Okafor"
+
+
+def test_two_cc_lines_each_a_name_with_its_office_are_two_entries() -> None:
+    text = SIGNER_HEAD + (
+        "Jane Doe\n\ncc:  Secretary Tomas Okafor, Department of Water Resources\n"
+        "     Senator Ines Varga, Chair, Senate Committee on Natural Resources\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.cc] == ["Tomas Okafor", "Ines Varga"]
+
+
+def test_a_labelled_paragraph_of_signers_ending_in_a_conjunction() -> None:
+    text = SIGNER_HEAD.replace("Sincerely,\n\n", "Atentamente,\n\n") + (
+        "Organizaciones firmantes: Colectivo Agua Viva, Fundación Los Sauces, "
+        "Red de Huertas Urbanas (REHU) y Mesa Vecinal del Oeste.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Colectivo Agua Viva",
+        "Fundación Los Sauces",
+        "Red de Huertas Urbanas (REHU)",
+        "Mesa Vecinal del Oeste",
+    ]

@@ -369,7 +369,7 @@ def split_entries(block: list[str]) -> list[list[str]]:
         )
         and len(name_part(line).split()) <= 6
     )
-    if len(block) >= 3 and inline >= 0.6 * len(block):
+    if (len(block) >= 3 and inline >= 0.6 * len(block)) or (len(block) == 2 and inline == 2):
         return [[line] for line in block]
     entries: list[list[str]] = []
     for line in block:

@@ -432,7 +432,14 @@ def split_name_list(text: str) -> list[str]:
     "Restore The Fourth, Inc., Media Alliance, and United We Dream." gives three names:
     a company suffix after a comma stays with its name, the final "and" and full stop go.
     """
+    labelled = re.match(r"^(?P<label>[^:,]{3,40}):\s+(?=\S)", text)
+    if labelled and is_signatory_label(labelled.group("label") + ":"):
+        text = text[labelled.end() :]  # "Organizaciones firmantes: A, B, …": the label goes
     parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
+    if len(parts) >= 3:
+        # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
+        last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)
+        parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []
     for part in parts:
         if out and _CORPORATE_SUFFIX.match(part):
