@@ -50,7 +50,7 @@ _INSTITUTION = re.compile(
     r"\b(?:members?|officials|representatives|embassy|consulate|section|ministry|department|"
     r"office|mission|congress|parliament|senate|committee|commission|council|party|government|"
     r"league|organi[sz]ation|association|union|foundation|institute|secretariat|agency|bureau|"
-    r"court)\b"
+    r"court|division|directorate|administration|authority|board|collector|clerk)\b"
 )
 
 
