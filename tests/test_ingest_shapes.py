@@ -3211,3 +3211,30 @@ def test_a_labelled_paragraph_of_signers_ending_in_a_conjunction() -> None:
         "Red de Huertas Urbanas (REHU)",
         "Mesa Vecinal del Oeste",
     ]
+
+
+FRENCH_FORMULA_THEN_LIST = """\
+Monsieur le Ministre,
+
+Les associations de parents d'élèves de la métropole vous alertent sur la fermeture
+annoncée de quarante classes à la rentrée prochaine.
+
+Nous vous prions de croire, Monsieur le Ministre, à l'assurance de notre haute considération.
+
+Les organisations signataires :
+
+Fédération des Parents du Rhône
+Collectif Écoles Ouvertes Villeurbanne
+Association des Familles de la Croix-Rousse
+"""
+
+
+def test_a_french_formula_then_a_labelled_list_of_signers() -> None:
+    letter = ingest_text(FRENCH_FORMULA_THEN_LIST).letter
+    assert letter is not None
+    assert letter.closing[-1].startswith("Nous vous prions de croire")
+    assert [s.name for s in letter.signatories] == [
+        "Fédération des Parents du Rhône",
+        "Collectif Écoles Ouvertes Villeurbanne",
+        "Association des Familles de la Croix-Rousse",
+    ]

@@ -252,8 +252,9 @@ _CLOSING_LINE = re.compile(
 
 _FORMULA = re.compile(
     r"(?i)(?:veuillez|nous vous prions d['’]|je vous prie d['’]|recevez|daignez|"
+    r"(?:nous vous prions|je vous prie)(?: de croire| de recevoir| de bien vouloir)|"
     r"nous vous remercions|je vous remercie)[^.]{0,80}(?:agr[ée]er|expression|salutations|"
-    r"consid[ée]ration)|l['’]expression de (?:notre|ma|nos|mes) |"
+    r"consid[ée]ration)|l['’](?:expression|assurance) de (?:notre|ma|nos|mes) |"
     r"(?:nos|mes) salutations (?:distingu|respectueuse|cordiale)|"
     r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"

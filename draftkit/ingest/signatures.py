@@ -47,7 +47,7 @@ _SIGN_INTRO = re.compile(
     re.IGNORECASE,
 )
 _SECTION_AFTER = re.compile(
-    r"^(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
+    r"^(?:(?:les|las|los|the|le|la|i|gli|le|die|os|as)\s+)?(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
     r"Personas|Signataires|Firmantes)(?:\s+(?:r[ée]gionales|regionales|internationales|"
     r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
     r"individuels?|individuales|membres|miembros|signataires|firmantes))+\s*:?$",
