@@ -3238,3 +3238,28 @@ def test_a_french_formula_then_a_labelled_list_of_signers() -> None:
         "Collectif Écoles Ouvertes Villeurbanne",
         "Association des Familles de la Croix-Rousse",
     ]
+
+
+SIGN_ON_PAGE_COUNTER = """\
+Dear Mayor Lindqvist,
+
+Please light the riverside path between the two bridges before the dark evenings come.
+
+Yours faithfully,
+The undersigned residents and walkers of Eastbank
+1,204
+people have signed
+Goal: 2,000
+Add your name
+First name
+Last name
+Email
+Sign the letter
+"""
+
+
+def test_a_group_signature_and_a_live_counter_are_no_signers() -> None:
+    letter = ingest_text(SIGN_ON_PAGE_COUNTER).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Yours faithfully,"
+    assert letter.signatories == []

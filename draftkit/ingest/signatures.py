@@ -35,6 +35,8 @@ _SIGN_INTRO = re.compile(
     r"co-?signatories|co-?signers|co-?signatures|"
     r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
     r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
+    # "The undersigned parents, carers, teachers and principals": who signs, not a signer
+    r"the undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
     r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"

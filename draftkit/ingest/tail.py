@@ -209,6 +209,13 @@ _FORM_FIELD = re.compile(
 """A sign-up form's field labels and prompts under a sign-on letter: not signers."""
 
 
+_COUNTER = re.compile(
+    r"(?i)^(?:[\d][\d,.\s]*|(?:people|supporters|persons|signers|signatories)\s+(?:have\s+)?"
+    r"signed\b.*|goal\s*:?\s*[\d][\d,.]*|(?:personnes|personas)\s+(?:ont|han)\s+sign\w*.*)$"
+)
+"""A sign-on page's live counter: "3,482" / "people have signed" / "Goal: 5,000"."""
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -217,7 +224,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "form"
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
-    if _SIGNER_COUNT.match(text):
+    if _SIGNER_COUNT.match(text) or _COUNTER.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
