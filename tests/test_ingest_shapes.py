@@ -3263,3 +3263,35 @@ def test_a_group_signature_and_a_live_counter_are_no_signers() -> None:
     assert letter is not None
     assert letter.complimentary_close == "Yours faithfully,"
     assert letter.signatories == []
+
+
+PRESS_RELEASE_ABOUT_A_LETTER = """\
+FOR IMMEDIATE RELEASE
+March 2, 2026
+
+Media contact:
+Rev. Ada Lindqvist, Eastbank Faith Network, (555) 010-2233
+
+Open letter urges the Governor to protect the Eastbank aquifer
+
+DUNMORE, Pa. - Twenty groups sent an open letter to Governor Ruiz on Monday asking her to
+halt new drilling permits above the Eastbank aquifer until a full study is done.
+
+The letter opens:
+
+"The twenty undersigned groups write to ask you to protect the aquifer that three towns
+drink from."
+
+"Our wells are all we have," said Rev. Lindqvist.
+
+The letter asks the Governor to:
+• pause new permits above the aquifer;
+• fund an independent study of the wells.
+
+###
+"""
+
+
+def test_a_press_release_about_a_letter_under_a_title_naming_it_is_no_letter() -> None:
+    result = ingest_text(PRESS_RELEASE_ABOUT_A_LETTER)
+    assert result.kind == "press-release"

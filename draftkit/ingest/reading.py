@@ -613,6 +613,14 @@ MEMO_HEADER = "a memo header (To, From, Re) above the first paragraph"
 """A memorandum to named readers: a letter by another name, though it has no greeting."""
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?)?\s*"
+    r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+\S"
+)
+"""A news dateline opening a paragraph: "HARRISBURG, Pa. - A coalition …", "GENEVA — …"."""
+_PRESS_TOP = re.compile(r"(?i)^(?:for immediate release|(?:media|press) contacts?\s*:?)")
+
+
 def _score_headless(
     page: _Page, first_prose: int, stop: int
 ) -> tuple[int, float, list[str]] | None:
@@ -662,6 +670,9 @@ def _score_headless(
     elif any(re.search(r"(?i)\bstatement\b|\bd[ée]claration\b", t) for t in texts[-8:]):
         score -= 2.0
         why.append("headed as a statement")
+    if _DATELINE.match(page.text(first_prose)) or any(_PRESS_TOP.match(t) for t in texts[:12]):
+        score -= 3.0
+        why.append("a press release's dateline or header ('WASHINGTON —', 'For immediate release')")
     opening = [i for i in page.content if i >= first_prose and _prose_at(page, i)][:3]
     if any(_TELLS_OF_LETTER.search(page.text(i)) for i in opening):
         score -= 2.0
