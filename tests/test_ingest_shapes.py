@@ -3295,3 +3295,11 @@ The letter asks the Governor to:
 def test_a_press_release_about_a_letter_under_a_title_naming_it_is_no_letter() -> None:
     result = ingest_text(PRESS_RELEASE_ABOUT_A_LETTER)
     assert result.kind == "press-release"
+
+
+def test_a_memo_header_in_capitals_names_its_reader() -> None:
+    text = MEMO_TO_COUNCIL.replace("TO:      Chair Dana Okafor, Riverside Planning Commission",
+                                   "TO:      The Riverside Planning Commission")  # fmt: skip
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["The Riverside Planning Commission"]

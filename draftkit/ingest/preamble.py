@@ -967,7 +967,7 @@ _ADDRESSED = re.compile(
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
 """A line that only says an address follows: "To,", "To:", "À"."""
-TO_LINE = re.compile(r"^To\s*:?\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
+TO_LINE = re.compile(r"^(?:To\s*:?|TO\s*:)\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
 
 
 def _address_only(entry: list[str]) -> bool:
