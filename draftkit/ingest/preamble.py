@@ -1034,7 +1034,13 @@ class _AddressReader:
             entry = [_line_end(normalise_space(x)) for x in raw_entry]
             first = entry[0]
             group = TO_LINE.match(first)
-            if group and not is_person_line(group.group("rest")):
+            named = group is not None and (
+                is_person_line(group.group("rest"))
+                # "To: Chair Dana Okafor, Riverside Planning Commission": a person, then
+                # the body they chair, on one line
+                or is_person_line(group.group("rest").split(", ", 1)[0])
+            )
+            if group and not named:
                 titles, address = _split_title_address([x for x in entry[1:] if x])
                 people.append(
                     Addressee(
