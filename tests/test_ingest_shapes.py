@@ -3303,3 +3303,40 @@ def test_a_memo_header_in_capitals_names_its_reader() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert [a.name for a in letter.addressees] == ["The Riverside Planning Commission"]
+
+
+PUBLIC_COMMENT = """\
+HARBOR TENANTS LEGAL CLINIC
+14 Dock Street · Portland, ME 04101
+
+
+June 3, 2025
+
+Submitted via regulations.gov
+
+Office of the General Counsel
+Department of Housing
+451 7th Street SW
+Washington, DC 20410
+
+Re:  Docket No. FR-0000-P-01; Proposed Rule on Tenant Screening
+
+Dear Sir or Madam:
+
+The Harbor Tenants Legal Clinic submits these comments on the proposed rule and asks the
+Department to withdraw it.
+
+Respectfully submitted,
+
+Ines Moreau
+Director
+"""
+
+
+def test_a_public_comments_date_above_its_submission_line() -> None:
+    letter = ingest_text(PUBLIC_COMMENT).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2025-06-03"
+    assert letter.addressees[0].title_lines[:1] == ["Office of the General Counsel"] or (
+        letter.addressees[0].name == "Office of the General Counsel"
+    )

@@ -91,7 +91,10 @@ _SECOND_PERSON = re.compile(
 _DELIVERY = re.compile(
     r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
     r"courier|post|registered post|first[- ]class mail|u\.s\. mail|certified mail|"
-    r"overnight(?: delivery)?|diplomatic pouch)\b.*$",
+    r"overnight(?: delivery)?|diplomatic pouch|regulations\.gov|the federal erulemaking portal)"
+    r"\b.*$|"
+    # "Submitted via regulations.gov", "Filed electronically through …": a public comment's
+    r"^(?:submitted|filed|delivered|sent)\s+(?:electronically\s+)?(?:via|by|through|to)\s+\S.*$",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
@@ -278,7 +281,11 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
     for i in range(stop):
         if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
             above = next((j for j in (i - 1, i - 2) if j >= 0 and not lines[j].blank), None)
-            if above is not None and len(lines[above].text.split()) <= 10:
+            if (
+                above is not None
+                and len(lines[above].text.split()) <= 10
+                and parse_date_line(lines[above].text) is None  # a date is no address
+            ):
                 continue  # under an inside address, it is that address's last line
             noise.setdefault(i, "delivery line")
 
