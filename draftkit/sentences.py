@@ -88,7 +88,7 @@ def split_marker(text: str) -> tuple[str, str, str] | None:
     """
     match = LIST_MARKER.match(text)
     if not match:
-        pseudo = re.match(r"^-(?=[a-z]{2})(?P<text>\S.*)$", text)
+        pseudo = re.match(r"^-(?=[a-z]{2})(?P<text>\S.*)$", text) if text[:1] == "-" else None
         if pseudo:
             return "bullet", "-", pseudo.group("text")  # "-release all prisoners;"
         return None

@@ -302,7 +302,7 @@ colon first)."""
 def _named_in_title(page: _Page, index: int) -> bool:
     """ "Putin," on its own line under a title "Letter to Putin: …": a bare-name greeting."""
     text = page.text(index).strip()
-    if not re.fullmatch(r"[A-Z][\w’'-]{1,30},", text):
+    if not text.endswith(",") or not re.fullmatch(r"[A-Z][\w’'-]{1,30},", text):
         return False
     word = text[:-1]
     return any(

@@ -117,12 +117,15 @@ def is_signatory_label(text: str) -> bool:
 
 def is_editor_note(text: str) -> bool:
     """ "{Please see the councillors' replies below}": a page editor's note in braces."""
+    if "{" not in text:
+        return False  # the common case, without a search
     return re.fullmatch(r"\{[^{}]{2,200}\}", text.strip()) is not None and len(text.split()) >= 3
 
 
 def is_bracketed_aside(text: str) -> bool:
     """ "(Presidente Margarita Matus)": a line in brackets about the signer above it."""
-    return re.fullmatch(r"\([^()]{2,120}\)", text.strip()) is not None
+    stripped = text.strip()
+    return stripped[:1] == "(" and re.fullmatch(r"\([^()]{2,120}\)", stripped) is not None
 
 
 def is_signatory_note(text: str) -> bool:

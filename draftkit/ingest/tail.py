@@ -209,6 +209,8 @@ _FORM_FIELD = re.compile(
 """A sign-up form's field labels and prompts under a sign-on letter: not signers."""
 
 
+_PLACE_LINE = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S")
+"""Where the letter was signed, labelled: "Place: Pune"."""
 _COUNTER = re.compile(
     r"(?i)^(?:[\d][\d,.\s]*|(?:people|supporters|persons|signers|signatories)\s+(?:have\s+)?"
     r"signed\b.*|goal\s*:?\s*[\d][\d,.]*|(?:personnes|personas)\s+(?:ont|han)\s+sign\w*.*)$"
@@ -230,11 +232,11 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
     if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
         return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
-    if is_signatory_label(text) or re.fullmatch(r"[^:]{1,60}:", text):
+    if (text.endswith(":") and re.fullmatch(r"[^:]{1,60}:", text)) or is_signatory_label(text):
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):
         return "date"  # "Letter written March 3rd, 2022." after the signers
-    if re.match(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S", text) and _words(text) <= 6:
+    if ":" in text and _PLACE_LINE.match(text) and _words(text) <= 6:
         return "date"  # "Place: Pune" over "Date: 08/01/2025": where the letter was signed
     if _CONTACT.search(text) and _words(text) <= 14:
         return "contact"
