@@ -3340,3 +3340,27 @@ def test_a_public_comments_date_above_its_submission_line() -> None:
     assert letter.addressees[0].title_lines[:1] == ["Office of the General Counsel"] or (
         letter.addressees[0].name == "Office of the General Counsel"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "opening"),
+    [
+        (
+            "Lettre adressée à la ministre de la Santé au sujet des urgences",
+            "Nous vous écrivons au nom des soignantes et soignants du service des urgences",
+        ),
+        (
+            "Carta al Gobernador sobre el agua del valle",
+            "Nosotros, vecinos del valle, le escribimos porque el río se ha secado",
+        ),
+    ],
+)
+def test_a_letter_under_a_title_naming_it_in_french_or_spanish(title: str, opening: str) -> None:
+    text = (
+        f"{title}\n\n{opening} de notre région depuis le printemps, et nous vous demandons "
+        "de rouvrir le service de nuit avant l'hiver.\n\nLes fermetures répétées laissent "
+        "des familles sans recours la nuit, et vous seule pouvez décider de leur fin.\n\n"
+        "Nous comptons sur vous pour agir rapidement.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"

@@ -18,7 +18,12 @@ from draftkit.sentences import ABBREVIATED_END, split_marker
 
 _LETTER_HEADING = re.compile(
     r"(?i)\b(?:open |joint |public )?letter\b|\blettre ouverte\b|\bcarta abierta\b|"
-    r"\bappeal to\b"
+    r"\bappeal to\b|"
+    # the same in the other languages letters come in: "Lettre adressée au premier ministre",
+    # "Carta al Gobernador", "Carta aberta ao Presidente", "Lettera aperta al Sindaco"
+    r"\blettres? (?:adress[ée]es?|envoy[ée]es?|commune|au|à|aux)\b|"
+    r"\bcartas? (?:aberta|dirigida|enviada|al|a la|a los|ao|à|aos)\b|"
+    r"\blettera (?:aperta|al|alla|ai|agli)\b|\boffener brief\b|\bbrief an\b"
 )
 
 
