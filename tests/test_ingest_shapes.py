@@ -3364,3 +3364,21 @@ def test_a_letter_under_a_title_naming_it_in_french_or_spanish(title: str, openi
     )
     result = ingest_text(text)
     assert result.kind == "letter"
+
+
+@pytest.mark.parametrize("label", ["Sent to:", "Envoyé à :", "Enviado a:"])
+def test_an_inside_address_after_the_letter_under_its_label(label: str) -> None:
+    text = (
+        "Dear Prime Minister,\n\nWe ask you to fund the winter shelters before the waiting "
+        "lists grow any longer.\n\nSincerely,\n\nAna Ruiz\nRiverside Shelter Network\n\n"
+        f"{label}\nThe Rt Hon Jane Roe\nPrime Minister\n80 Wellington Street\nOttawa, ON K1A 0A2\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert (person.honorific, person.name, person.title_lines) == (
+        "The Rt Hon",
+        "Jane Roe",
+        ["Prime Minister"],
+    )
+    assert [s.name for s in letter.signatories] == ["Ana Ruiz"]

@@ -396,14 +396,26 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         tabular = any("\t" in (out[i].raw or out[i].text) for i in group) or bool(
             split_marker(first) or re.match(r"^\d{1,4}\s", first)
         )
+        sent_to = _SENT_TO.match(first)
+        if sent_to and sent_to.group("rest"):
+            texts = [sent_to.group("rest"), *texts[1:]]  # "Sent to: The Rt Hon …" on one line
+        elif sent_to:
+            texts = texts[1:]
         if (
             want_address
             and tail.address is None
-            and postal
+            and texts
             and not tabular
-            and 3 <= len(texts) <= 9
-            and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
             and signers_seen
+            and (
+                # "Envoyé à :" / "Sent to:" over the block: the label says what it is
+                (sent_to is not None and 1 <= len(texts) <= 9)
+                or (
+                    postal
+                    and 3 <= len(texts) <= 9
+                    and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
+                )
+            )
         ):
             tail.address = texts
             for i in group:
@@ -670,6 +682,11 @@ def parse_signatures(
     return signatories, note, cc, enclosures
 
 
+_SENT_TO = re.compile(
+    r"(?i)^(?:(?:sent|addressed|delivered|mailed)\s+to|envoy[ée]e?\s+[àa]|adress[ée]e?\s+[àa]|"
+    r"destinataires?|enviad[oa]\s+a|dirigid[oa]\s+a|to(?=\s*:\s*$))\s*:\s*(?P<rest>.*)$"
+)
+"""A label over an inside address written after the letter: "Sent to:", "Envoyé à :"."""
 _PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 _ON_BEHALF = re.compile(
