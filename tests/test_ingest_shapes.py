@@ -3382,3 +3382,12 @@ def test_an_inside_address_after_the_letter_under_its_label(label: str) -> None:
         ["Prime Minister"],
     )
     assert [s.name for s in letter.signatories] == ["Ana Ruiz"]
+
+
+def test_the_recipient_named_by_a_greeting_leaves_out_etc() -> None:
+    text = (
+        "Dear Senator, Assemblyman, etc,\n\nPlease vote for the school bus safety bill when it "
+        "comes to the floor this month.\n\nSincerely,\n\nMarta Delgado\n"
+    )
+    result = ingest_text(text)
+    assert result.found["addressee_from_salutation"] == "Senator, Assemblyman"

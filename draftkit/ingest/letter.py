@@ -282,6 +282,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
         parsed.warnings.append(f"a line before the salutation has no label (a subject?): '{line}'")
     if not letter.addressees and salutation[0]:
         who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation[0]).rstrip(",:;! ")
+        # "Dear Senator, Assemblyman, etc,": the offices it names, not the "etc"
+        who = re.sub(r"(?i),?\s+(?:etc|etc\.|and so on|y dem[aá]s)$", "", who)
         found["addressee_from_salutation"] = who
         parsed.warnings.append(f"no inside address; the salutation names '{who}'")
     claimed = _claimed(" ".join(body[:2])) if body else None
