@@ -3391,3 +3391,36 @@ def test_the_recipient_named_by_a_greeting_leaves_out_etc() -> None:
     )
     result = ingest_text(text)
     assert result.found["addressee_from_salutation"] == "Senator, Assemblyman"
+
+
+SPANISH_SIGNERS_UNDER_LABEL = """\
+Asunción, 3 de marzo de 2026
+
+Señora Ministra de Educación
+P R E S E N T E
+
+Ref.: Pedido de reapertura de las escuelas rurales
+
+De nuestra mayor consideración:
+
+Las organizaciones que suscriben solicitan la reapertura de las escuelas rurales cerradas
+durante el verano.
+
+Atentamente,
+
+Firmantes: Colectivo Aula Abierta, Fundación Ñandú, Red de Maestras Rurales y \
+Asociación de Familias del Chaco (AFCH).
+"""
+
+
+def test_signers_in_a_labelled_paragraph_after_the_close() -> None:
+    letter = ingest_text(SPANISH_SIGNERS_UNDER_LABEL).letter
+    assert letter is not None
+    assert letter.subject == "Pedido de reapertura de las escuelas rurales"
+    assert letter.complimentary_close == "Atentamente,"
+    assert [s.name for s in letter.signatories] == [
+        "Colectivo Aula Abierta",
+        "Fundación Ñandú",
+        "Red de Maestras Rurales",
+        "Asociación de Familias del Chaco (AFCH)",
+    ]

@@ -34,7 +34,7 @@ SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Sub|SUB|Ref|REF|Reference|Our ref|Regarding|"
     r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto)"
     # a colon, a full stop or a dash after the label; or a tab, as a table row "Subject | …"
-    r"(?:\s*[:.]|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
+    r"(?:\.?\s*:|\s*\.|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
 CC_LINE = re.compile(

@@ -425,7 +425,9 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
         if not following or following[0] >= stop:
             score += 0.5
             why.append("nothing of the letter after it")
-        elif _signer_like(page.text(following[0])) and not close_strength(page.lines[following[0]]):
+        elif (
+            _signer_like(page.text(following[0])) and not close_strength(page.lines[following[0]])
+        ) or _labelled_signers(page.text(following[0])):
             score += 2.0
             why.append("a signer-like line follows")
         elif close_strength(page.lines[following[0]]) == 2 or (
@@ -443,6 +445,14 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             score -= 1.0
         out.append((index, score, why))
     return out
+
+
+def _labelled_signers(text: str) -> bool:
+    """ "Firmantes: Centro …, Asociación …": the signers in a paragraph under their label."""
+    label, colon, rest = text.partition(":")
+    if not colon or len(label) > 40 or not rest.strip():
+        return False
+    return is_signatory_label(label + ":")
 
 
 @functools.lru_cache(maxsize=16384)

@@ -456,6 +456,14 @@ def split_name_list(text: str) -> list[str]:
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
         last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)
+        if len(last) == 1:
+            # "… Kuñataî Poty y Movimiento Estudiantil Independiente (MEI)": a name with its
+            # acronym after the last conjunction
+            found = re.search(
+                r"^(?P<a>.+\S)\s+(?:y|e|et|und)\s+(?P<b>[A-ZÀ-Þ][^,()]{2,80}\([A-ZÀ-Þ]{2,10}\))$",
+                parts[-1],
+            )
+            last = [found.group("a"), found.group("b")] if found else last
         parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []
     for part in parts:

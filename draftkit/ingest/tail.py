@@ -224,6 +224,9 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
+    label, colon, rest = text.partition(":")
+    if colon and len(label) <= 40 and rest.count(",") >= 1 and is_signatory_label(label + ":"):
+        return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
     if _SIGNER_COUNT.match(text) or _COUNTER.match(text):
