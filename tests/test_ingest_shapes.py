@@ -3424,3 +3424,31 @@ def test_signers_in_a_labelled_paragraph_after_the_close() -> None:
         "Red de Maestras Rurales",
         "Asociación de Familias del Chaco (AFCH)",
     ]
+
+
+CAMPAIGN_PAGE_COPY = """\
+Open letters
+Open letter to the Minister: keep the shelf closed
+22 July 2026 | 3 min read
+The letter below was delivered on 20 July 2026 with the first signatures.
+To: The Hon. Mara Quinlan MP
+Minister for Resources
+Parliament House, Canberra ACT 2600
+Dear Minister,
+We are marine scientists, and we ask you to keep the northern shelf out of this year's
+acreage release until a survey of its reefs is done.
+Yours sincerely,
+Dr Ines Moreau, Reef Ecologist, Northern Marine Institute
+Prof. Tariq Bello, School of Earth Sciences, Coastal University
+...and 212 more scientists. See the full list
+"""
+
+
+def test_a_to_line_under_page_text_and_the_rest_of_a_list_left_out() -> None:
+    letter = ingest_text(CAMPAIGN_PAGE_COPY).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert (person.honorific, person.name) == ("The Hon.", "Mara Quinlan MP") or (
+        person.name is not None and "Mara Quinlan" in person.name
+    )
+    assert [s.name for s in letter.signatories] == ["Dr Ines Moreau", "Prof. Tariq Bello"]

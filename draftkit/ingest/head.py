@@ -137,6 +137,24 @@ def _dated_last_line(page: _Page, block: list[int]) -> bool:
     )
 
 
+def _addressed_tail(page: _Page, block: list[int]) -> int | None:
+    """Where an inside address opened by "To:" starts inside a block of page text.
+
+    A page copied without blank lines runs its own text into the address above the
+    greeting ("The letter below was delivered on …" / "To: The Hon. Ana Ruiz MP" /
+    "Minister for …" / "Parliament House …"): the "To:" line and the short lines under
+    it are the letter's.
+    """
+    for position in range(len(block) - 1, 0, -1):
+        text = page.text(block[position])
+        if re.match(r"^(?:To|TO)\s*:\s*\S", text):
+            rest = [page.text(i) for i in block[position:]]
+            if len(rest) <= 8 and all(_words(t) <= 14 and not is_prose(t) for t in rest[1:]):
+                return block[position]
+            return None
+    return None
+
+
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
     """Walk up from the salutation: the first line of the letter, page context, notes.
 
@@ -205,6 +223,9 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         if not accept:
             if _dated_last_line(page, block) and "date" not in kinds[k + 1 :]:
                 start = block[-1]
+                k -= 1
+            elif k == len(blocks) - 1 and (opening := _addressed_tail(page, block)) is not None:
+                start = opening  # "To: The Hon. …" and its lines, under the page's text
                 k -= 1
             break
         start = block[0]

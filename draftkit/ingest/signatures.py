@@ -19,6 +19,7 @@ from draftkit.schema import Addressee, Signatory
 from draftkit.sentences import split_marker
 
 __all__ = [
+    "AND_MORE",
     "CONTACT_LABEL",
     "Tail",
     "inline_person",
@@ -619,7 +620,7 @@ def parse_signatures(
             r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
             r"(?:signers|signatories|signatures)\b",
             text,
-        ) or _GROUP_COUNT.match(text):
+        ) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
             skipped.append((text, "a count of the signers"))
             continue
         if re.match(
@@ -695,6 +696,11 @@ _SENT_TO = re.compile(
     r"destinataires?|enviad[oa]\s+a|dirigid[oa]\s+a|to(?=\s*:\s*$))\s*:\s*(?P<rest>.*)$"
 )
 """A label over an inside address written after the letter: "Sent to:", "Envoyé à :"."""
+AND_MORE = re.compile(
+    r"(?i)^(?:\.{3}|…)?\s*(?:and|y|et|e|und)\s+\d[\d,.]*\s+(?:more|others|otr[oa]s|m[aá]s|"
+    r"autres|altri|outr[oa]s|weitere)\b"
+)
+"""The rest of a list left out: "...and 214 more scientists. See the full list"."""
 _PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 _ON_BEHALF = re.compile(

@@ -32,6 +32,7 @@ from draftkit.ingest.preamble import (
     name_part,
 )
 from draftkit.ingest.signatures import (
+    AND_MORE,
     is_bracketed_aside,
     is_editor_note,
     is_signatory_label,
@@ -229,7 +230,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
-    if _SIGNER_COUNT.match(text) or _COUNTER.match(text):
+    if _SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
