@@ -285,7 +285,10 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
         }
     neutral = protocol.address_forms(key, "NAME", surname="SURNAME", params=params)
     offered: dict[str, set[str]] = {
-        "honorific": {norm(h) for s in styles.values() for h in s["honorifics"]},
+        # the row's honorifics, and the style either block writes before the name (a
+        # peer's "The Lord" is the common style's name line, not a separate honorific)
+        "honorific": {norm(h) for s in styles.values() for h in s["honorifics"]}
+        | {norm(s["honorific"]) for s in styles.values() if s["honorific"]},
         "salutation": {norm(x) for s in styles.values() for x in s["salutations"]}
         | {norm(x) for x in neutral.accepted_salutations},
         "close": {norm(s["close"]) for s in styles.values()},
