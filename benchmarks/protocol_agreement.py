@@ -24,7 +24,8 @@ name and as parameters; both genders where the check set writes a pair such as
 
 Agreement is ``agree / sourced fields``; ``(agree + offered) / sourced fields`` is printed
 beside it. Normalization: case, full stops after abbreviations, commas, a hyphen between
-two words ("Secretary-General"), "U.S." for "United States" and the trailing
+two words ("Secretary-General"), "U.S." for "United States", a country's letters
+before a postcode ("CH-1211" = "1211") and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
 check set writes as ADDRESS (postal lines its source did not give) match any lines. Any
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
@@ -201,6 +202,9 @@ def norm(text: str | None) -> str:
     # "U.S." (now "US") is the abbreviation of the same words ("U.S. House of
     # Representatives" = "United States House of Representatives")
     text = re.sub(r"\bUS\b", "United States", text)
+    # a country's letters before a postcode are the same postcode ("CH-1211" = "1211",
+    # "F-67001" = "FR-67001" = "67001"): the country is written on its own line anyway
+    text = re.sub(r"\b[A-Z]{1,2}-(?=\d{4,5}\b)", "", text)
     # a hyphen between two words is punctuation, as a comma is ("Secretary-General" =
     # "Secretary General", "Governor-General" = "Governor General")
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
@@ -281,7 +285,10 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
         }
     neutral = protocol.address_forms(key, "NAME", surname="SURNAME", params=params)
     offered: dict[str, set[str]] = {
-        "honorific": {norm(h) for s in styles.values() for h in s["honorifics"]},
+        # the row's honorifics, and the style either block writes before the name (a
+        # peer's "The Lord" is the common style's name line, not a separate honorific)
+        "honorific": {norm(h) for s in styles.values() for h in s["honorifics"]}
+        | {norm(s["honorific"]) for s in styles.values() if s["honorific"]},
         "salutation": {norm(x) for s in styles.values() for x in s["salutations"]}
         | {norm(x) for x in neutral.accepted_salutations},
         "close": {norm(s["close"]) for s in styles.values()},

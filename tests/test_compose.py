@@ -692,7 +692,7 @@ def test_diplomatic_variants_close_once(audience: str) -> None:
     )
     letter = compose_letter(spec).letter
     assert letter.complimentary_close == (
-        "Please accept, Excellency, the assurances of my highest consideration."
+        "Accept, Madam, the assurances of my highest consideration."
     )
     closing = " ".join(letter.texts("closing"))
     assert "assurance" not in closing and "consideration" not in closing

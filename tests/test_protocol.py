@@ -159,7 +159,7 @@ CASES: dict[str, Case] = {
             "CH-1211 Geneva 10",
             "Switzerland",
         ],
-        formal="Dear High Commissioner",
+        formal="Your Excellency",  # Hickey's first form for UN high commissioners
         common="Dear High Commissioner Türk",
         close="Yours sincerely,",
         gender="male",
@@ -550,7 +550,8 @@ CASES: dict[str, Case] = {
         formal="Madam",
         common="Dear Ambassador Avery",
         close="Yours sincerely,",
-        close_formal="Please accept, Excellency, the assurances of my highest consideration.",
+        # UNHCR's handbook: the close repeats the opening "Madam"
+        close_formal="Accept, Madam, the assurances of my highest consideration.",
     ),
     "eu-commissioner": Case(
         "eu-commissioner",

@@ -242,9 +242,28 @@ def test_us_abbreviation_and_hyphens_are_punctuation() -> None:
     assert agreement.norm("Secretary-General of the United Nations") == agreement.norm(
         "Secretary General of the United Nations"
     )
-    # other letters and postcodes still differ
+    # other letters still differ
     assert agreement.norm("USN") != agreement.norm("United States Navy")
-    assert agreement.norm("F-67001 Strasbourg") != agreement.norm("FR-67001 Strasbourg")
+
+
+def test_a_country_prefix_before_a_postcode_is_the_same_postcode() -> None:
+    agreement = _module()
+    # the country is written on its own line: "CH-1211" is the postcode 1211
+    assert agreement.norm("F-67001 Strasbourg") == agreement.norm("FR-67001 Strasbourg")
+    assert agreement.norm("CH-1211 Geneva 10") == agreement.norm("1211 Geneva 10")
+    # a different postcode, or letters that are not before one, still differ
+    assert agreement.norm("1211 Geneva 10") != agreement.norm("1202 Geneva 10")
+    assert agreement.norm("CH-1211 Geneva 10") != agreement.norm("CH-121 Geneva 10")
+    assert agreement.norm("Secretary-General") != agreement.norm("General")
+
+
+def test_the_style_the_common_block_writes_before_the_name_is_offered() -> None:
+    agreement = _module()
+    # a baron: the formal name line is "The Rt Hon the Lord X", the common one "The Lord X"
+    lord = agreement.table_forms("uk-lord", "male", {})
+    assert agreement.compare_field("honorific_in_address", "The Rt Hon", lord, "male") == "agree"
+    assert agreement.compare_field("honorific_in_address", "The Lord", lord, "male") == "offered"
+    assert agreement.compare_field("honorific_in_address", "His Grace", lord, "male") == "differ"
 
 
 def test_markdown_lists_the_fields_that_do_not_agree(tmp_path: Path) -> None:
