@@ -3452,3 +3452,35 @@ def test_a_to_line_under_page_text_and_the_rest_of_a_list_left_out() -> None:
         person.name is not None and "Mara Quinlan" in person.name
     )
     assert [s.name for s in letter.signatories] == ["Dr Ines Moreau", "Prof. Tariq Bello"]
+
+
+ROUTED_LETTER = """\
+The Vice-Chancellor
+University of the Northern Plains
+Kaduna
+
+Through: The Dean of Students
+
+Dear Sir,
+
+The students' council asks you to reopen the night library before the examinations.
+
+Yours faithfully,
+
+Amina Bello
+President, Students' Council
+
+cc: The Deputy Vice-Chancellor (Academic)
+    The Bursar
+    The Chief Librarian
+    File
+"""
+
+
+def test_a_routing_line_is_no_address_line_and_a_copy_list_of_offices() -> None:
+    letter = ingest_text(ROUTED_LETTER).letter
+    assert letter is not None
+    person = letter.addressees[0]
+    lines = [*person.title_lines, *person.address_lines]
+    assert not any("Dean of Students" in line for line in lines)
+    assert len(letter.cc) == 4

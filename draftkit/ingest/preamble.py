@@ -354,6 +354,18 @@ def split_entries(block: list[str]) -> list[list[str]]:
     When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
     line is an entry, offices standing alone included.
     """
+    stripped = [line.strip() for line in block]
+    offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
+    if (
+        len(block) >= 3
+        and offices >= 2
+        and offices >= len(block) - 1
+        and all(len(line.split()) <= 10 and not names.is_postal_line(line) for line in stripped)
+        and not any(is_person_line(line) for line in stripped)
+    ):
+        # "The Deputy Vice-Chancellor" / "The Bursar" / "The Chief Warden" / "File": a copy
+        # list of offices, an entry a line
+        return [[line] for line in stripped]
     marked = [split_marker(line) for line in block]
     if len(block) >= 2 and all(marked):
         # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number

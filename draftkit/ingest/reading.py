@@ -98,6 +98,8 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^[“\"‘'«„]")
+_ROUTED = re.compile(r"(?i)^(?:through|thru)\s*:\s*\S")
+"""A formal letter's routing line ("Through: The Dean of Students"): who passes it on."""
 
 
 @dataclass(slots=True)
@@ -279,6 +281,9 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             if not lines[i].blank:
                 noise.setdefault(i, "forwarded e-mail")
     for i in range(stop):
+        if not lines[i].blank and _ROUTED.match(lines[i].text.strip()):
+            noise.setdefault(i, "routing line ('Through: the Dean')")  # not the addressee's
+            continue
         if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
             above = next((j for j in (i - 1, i - 2) if j >= 0 and not lines[j].blank), None)
             if (
