@@ -3484,3 +3484,42 @@ def test_a_routing_line_is_no_address_line_and_a_copy_list_of_offices() -> None:
     lines = [*person.title_lines, *person.address_lines]
     assert not any("Dean of Students" in line for line in lines)
     assert len(letter.cc) == 4
+
+
+MEMO_WITH_TWO_SENDERS = """\
+MEMORANDUM
+
+TO:      HON. MARIA L. SANTOS
+         Secretary, Department of Agrarian Reform
+         Quezon City
+
+FROM:    Atty. Paolo R. Cruz, Chairperson
+         Atty. Liza M. Reyes, Vice-Chairperson
+
+DATE:    12 March 2026
+
+RE:      Draft order on farm lot titles
+
+Madam Secretary:
+
+The Circle asks the Department to withdraw Section 4 of the draft order before the
+consultation, as it would cancel titles without notice to the farmers who hold them.
+
+For the Secretary's kind consideration.
+
+(Sgd.) Atty. Paolo R. Cruz
+Chairperson
+
+(Sgd.) Atty. Liza M. Reyes
+Vice-Chairperson
+"""
+
+
+def test_a_memo_with_two_senders_and_typed_copies_of_signatures() -> None:
+    letter = ingest_text(MEMO_WITH_TWO_SENDERS).letter
+    assert letter is not None
+    assert len(letter.addressees) == 1
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("(Sgd.) Atty. Paolo R. Cruz", ["Chairperson"]),
+        ("(Sgd.) Atty. Liza M. Reyes", ["Vice-Chairperson"]),
+    ]

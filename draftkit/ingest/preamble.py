@@ -833,6 +833,7 @@ def parse_preamble(
             mode = "after"
             continue
         texts: list[str] = []
+        from_block = False
         for ln in block:
             i = index_of[id(ln)]
             if i in letterhead_lines:
@@ -880,7 +881,11 @@ def parse_preamble(
             if sender:
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))
+                from_block = True  # a memo's FROM may go on over the lines under it
                 continue
+            if from_block and ln.raw[:1] in (" ", "\t") and not texts:
+                skipped.append((ln.text, "sender line (kept as the sender)"))
+                continue  # "FROM: Atty. A, Chair" / "      Atty. B, Vice-Chair"
             if mode == "subject" and re.match(r"^[A-Z][\w-]{0,15}\s*:\s", ln.text):
                 skipped.append((ln.text, "header line after the subject"))
                 continue  # "Attached: …" under the subject is not part of it

@@ -235,7 +235,12 @@ def inline_person(line: str) -> Signatory | None:
     return Signatory(name=parts[0], title_lines=tail, organization=organization, former=former)
 
 
+_SIGNED_MARK = re.compile(r"(?i)^(?:\((?:sgd|signed)\.?\)|sgd\.|/s/)\s+")
+"""The mark a typed copy puts for a signature before the name: "(Sgd.) Atty. A. Cruz"."""
+
+
 def _person_start(text: str) -> bool:
+    text = _SIGNED_MARK.sub("", text)
     honorific, rest = names.split_honorific(text)
     candidate = rest if honorific else text
     return names.is_person_name(candidate, allow_single=bool(honorific))
@@ -881,7 +886,8 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         return listed
     if sections == {"individual signer"}:
         org_context = False
-    titled = len(kept) <= 3 and names.is_person_name(normalise_space(kept[0].text).rstrip(",;"))
+    head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
+    titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
     titled = titled and all(
         _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
         for ln in kept[1:]
