@@ -3523,3 +3523,40 @@ def test_a_memo_with_two_senders_and_typed_copies_of_signatures() -> None:
         ("(Sgd.) Atty. Paolo R. Cruz", ["Chairperson"]),
         ("(Sgd.) Atty. Liza M. Reyes", ["Vice-Chairperson"]),
     ]
+
+
+EXPORTED_ADDRESS = """\
+January 19, 2026
+
+The Honourable Mara Quinlan
+
+Minister of Health
+
+Province of Nova Scotia
+
+1690 Hollis Street
+
+Halifax, NS B3J 2R8
+
+Dear Minister Quinlan:
+
+We ask you to keep the hospital cleaning contracts in public hands, as our members have
+kept the wards safe through three winters of outbreaks.
+
+Respectfully yours,
+
+Dana Okafor
+"""
+
+
+def test_an_address_with_a_paragraph_for_each_line_as_a_word_processor_exports_it() -> None:
+    letter = ingest_text(EXPORTED_ADDRESS).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert person.name is not None and "Mara Quinlan" in person.name
+    assert [*person.title_lines, *person.address_lines] == [
+        "Minister of Health",
+        "Province of Nova Scotia",
+        "1690 Hollis Street",
+        "Halifax, NS B3J 2R8",
+    ]

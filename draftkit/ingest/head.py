@@ -218,6 +218,31 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 accept = True
             elif previous_kind == "date" and not extra_taken:
                 accept = extra_taken = True
+            elif (
+                phase == "in"
+                and previous_kind == "address"
+                and len(block) == 1
+                # the address's name line is its top: nothing above it joins
+                and names.split_honorific(page.text(start))[0] is None
+                and not is_person_line(page.text(start))
+                and _words(text) <= 12
+                and not is_prose(text)
+                and (
+                    names.is_title_line(text)
+                    or names.has_org_word(text)
+                    or names.split_honorific(text)[0] is not None
+                    or re.match(
+                        r"(?i)^(?:the\s+)?(?:province|state|government|republic|kingdom|"
+                        r"commonwealth|territory|region|county|city|municipality)\s+of\s+[A-Z]",
+                        text,
+                    )
+                    is not None
+                )
+            ):
+                # a word processor's export sets each address line as a paragraph of its
+                # own: "The Honourable X" / "Minister of Health" / "Province of Y" / postal
+                accept = True
+                kind = "address"
         if kind == "address":
             phase = "in"
         if not accept:
