@@ -28,3 +28,18 @@ def test_the_command_turns_off_the_plugin_search_before_pydantic_loads() -> None
 def test_a_user_setting_is_kept_and_the_library_sets_nothing() -> None:
     assert _seen("import draftkit.cli", "") == "''"  # plugins wanted: left as given
     assert _seen("import draftkit; draftkit.Letter", None) == "None"
+
+
+def test_a_letter_without_clauses_loads_no_clause_library() -> None:
+    # check imports one small module of draftkit.clauses; the package loads the rest lazily
+    setup = (
+        "import draftkit.build, draftkit.cli.render; "
+        "from draftkit.check import all_rules; all_rules(); "
+        "assert 'draftkit.clauses.similarity' in sys.modules; "
+        "assert not {'draftkit.clauses.model', 'draftkit.clauses.library', 'sqlite3'} "
+        "& set(sys.modules), sorted(m for m in sys.modules if 'clauses' in m)"
+    )
+    assert _seen(setup, None) == "'__all__'"
+    code = "from draftkit.clauses import ClauseLibrary, index; print(ClauseLibrary.__name__)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "ClauseLibrary", done.stderr
