@@ -13,6 +13,7 @@ inline form by :func:`resolve_notes` before a letter is set. A :class:`Span` wit
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -234,6 +235,7 @@ def link_shown(span: Span) -> str | None:
     return shown
 
 
+@functools.lru_cache(maxsize=4096)  # merged letters ask for the same subject and names again
 def plain(text: str, *, links: bool = True) -> str:
     """The text without markup; links become ``text (url)`` unless ``links`` is false.
 

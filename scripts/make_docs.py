@@ -208,6 +208,16 @@ Beyond what click knows, these values are completed from the data draftkit reads
 
 A completion that cannot read its data (no draftkit.yaml, a broken file) offers nothing
 rather than an error.
+
+## Environment: pydantic plugins
+
+pydantic, which validates specs, looks through the entry points of every installed Python
+distribution for plugins the first time it builds a model. draftkit uses no pydantic
+plugin, so the `draftkit` command sets `PYDANTIC_DISABLE_PLUGINS=__all__` for itself
+unless the variable is already set; a command started with more packages installed
+starts sooner. To have pydantic load its plugins (a validation tracer, say), set the
+variable to an empty string: `PYDANTIC_DISABLE_PLUGINS= draftkit render ...`. The
+library (`import draftkit`) leaves the variable alone.
 """
 
 

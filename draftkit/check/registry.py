@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from draftkit.check.model import Finding, Severity, SourceKind
+from draftkit.check.model import SEVERITIES, Finding, Severity, SourceKind
 from draftkit.check.places import Place, prose
 from draftkit.schema import Letter
 
@@ -107,7 +107,16 @@ class Rule:
         severity: Severity | None = None,
         details: dict[str, Any] | None = None,
     ) -> Finding:
-        """A finding of this rule (severity and hint default to the rule's)."""
+        """A finding of this rule (severity and hint default to the rule's).
+
+        A finding may be milder than its rule, never more severe: ``draftkit render``
+        runs only the rules whose findings it reports, by their severity.
+
+        Raises:
+            ValueError: ``severity`` is more severe than the rule's.
+        """
+        if severity is not None and SEVERITIES.index(severity) < SEVERITIES.index(self.severity):
+            raise ValueError(f"rule {self.id!r} is a {self.severity} rule: no {severity} findings")
         return Finding(
             rule=self.id,
             severity=severity or self.severity,

@@ -22,6 +22,11 @@ from draftkit.cli._common import echo_error
 
 __all__ = ["main"]
 
+# pydantic reads every installed distribution's entry points for plugins the first time it
+# builds a model; draftkit uses none, so the CLI turns the search off unless the user has
+# set the variable (an empty value: plugins load as usual). See docs/cli.md.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 # command name -> "module:attribute"; each module is imported only when its command runs.
 COMMANDS: dict[str, str] = {
     "address": "draftkit.cli.address:address",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterator, Mapping, Sequence
@@ -101,8 +102,9 @@ class AddressForms(_Frozen):
 # --------------------------------------------------------------------------- rendering
 
 
-def _fields(template: str) -> list[str]:
-    return [field for _, field, _, _ in string.Formatter().parse(template) if field]
+@functools.lru_cache(maxsize=1024)  # a merge fills the same few templates for every recipient
+def _fields(template: str) -> tuple[str, ...]:
+    return tuple(field for _, field, _, _ in string.Formatter().parse(template) if field)
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str | None:

@@ -266,9 +266,10 @@ class _Builder:
 
 def _changed(model: _M, update: dict[str, Any]) -> _M:
     """``model`` with ``update``, or ``model`` itself when nothing changes (no copy)."""
-    if all(getattr(model, name) == value for name, value in update.items()):
-        return model
-    return model.model_copy(update=update)
+    for name, value in update.items():
+        if getattr(model, name) != value:
+            return model.model_copy(update=update)
+    return model
 
 
 def _person(person: Addressee) -> Addressee:
