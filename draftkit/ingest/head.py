@@ -155,6 +155,21 @@ def _addressed_tail(page: _Page, block: list[int]) -> int | None:
     return None
 
 
+def _letter_part_of(
+    page: _Page, block: list[int], undated: bool, *, addressed: bool = False
+) -> int | None:
+    """Where the letter's head starts inside a block the walk up stops at, or None.
+
+    Its last line is the letter's date (when no date was taken below it), or, in the
+    block right above the greeting (``addressed``), a "To:" address closes it.
+    """
+    if undated and _dated_last_line(page, block):
+        return block[-1]
+    if addressed:
+        return _addressed_tail(page, block)  # "To: The Hon. …" under the page's text
+    return None
+
+
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
     """Walk up from the salutation: the first line of the letter, page context, notes.
 
@@ -200,9 +215,8 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
             and kind not in ("date", "subject")
             and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
         ):
-            if _dated_last_line(page, block) and "date" not in kinds[k + 1 :]:
-                start = block[-1]
-                k -= 1
+            if (split := _letter_part_of(page, block, "date" not in kinds[k + 1 :])) is not None:
+                start, k = split, k - 1
             break
         if opened and previous_kind == "date" and kind in ("label", "address"):
             extra_taken = True
@@ -246,12 +260,11 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         if kind == "address":
             phase = "in"
         if not accept:
-            if _dated_last_line(page, block) and "date" not in kinds[k + 1 :]:
-                start = block[-1]
-                k -= 1
-            elif k == len(blocks) - 1 and (opening := _addressed_tail(page, block)) is not None:
-                start = opening  # "To: The Hon. …" and its lines, under the page's text
-                k -= 1
+            split = _letter_part_of(
+                page, block, "date" not in kinds[k + 1 :], addressed=k == len(blocks) - 1
+            )
+            if split is not None:
+                start, k = split, k - 1
             break
         start = block[0]
         previous_kind = kind

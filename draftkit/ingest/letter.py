@@ -202,8 +202,11 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if dated and tail.date is None:
             tail.date = dated
     date = pre.date or tail.date
-    whole = "\n".join(ln.text for ln in lines)
-    if date is not None and date.ambiguous and day_first_elsewhere(whole):
+    if (
+        date is not None
+        and date.ambiguous
+        and day_first_elsewhere("\n".join(ln.text for ln in lines))
+    ):
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
     published = pre.published
     if date is None and published is not None and any(ln.page for ln in lines):

@@ -63,7 +63,7 @@ from draftkit.ingest.preamble import (
     TO_LINE,
     is_person_line,
 )
-from draftkit.ingest.signatures import is_signatory_label, is_signatory_note
+from draftkit.ingest.signatures import is_signatory_label, is_signatory_note, labelled_signers
 from draftkit.ingest.tail import (
     _closing_line_before,
     _signature_end,
@@ -432,7 +432,7 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             why.append("nothing of the letter after it")
         elif (
             _signer_like(page.text(following[0])) and not close_strength(page.lines[following[0]])
-        ) or _labelled_signers(page.text(following[0])):
+        ) or labelled_signers(page.text(following[0])) is not None:
             score += 2.0
             why.append("a signer-like line follows")
         elif close_strength(page.lines[following[0]]) == 2 or (
@@ -450,14 +450,6 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             score -= 1.0
         out.append((index, score, why))
     return out
-
-
-def _labelled_signers(text: str) -> bool:
-    """ "Firmantes: Centro …, Asociación …": the signers in a paragraph under their label."""
-    label, colon, rest = text.partition(":")
-    if not colon or len(label) > 40 or not rest.strip():
-        return False
-    return is_signatory_label(label + ":")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -490,26 +482,26 @@ def _prose_at(page: _Page, index: int) -> bool:
     does when its lines are joined (a PDF or a plain-text letter wraps its lines)."""
     if is_prose(page.text(index)):
         return True
+    lines = _paragraph_lines(page, index)
+    return len(lines) >= 2 and _words(" ".join(lines)) >= 20 and is_prose(" ".join(lines))
+
+
+def _paragraph_lines(page: _Page, index: int) -> list[str]:
+    """The lines of the paragraph that opens at ``index`` (at most 12); none when
+    ``index`` is in the middle of a block."""
     if index > 0 and not page.lines[index - 1].blank:
-        return False  # the middle of a block
+        return []
     lines: list[str] = []
     at = index
     while at < len(page.lines) and not page.lines[at].blank and len(lines) < 12:
         lines.append(page.text(at))
         at += 1
-    return len(lines) >= 2 and _words(" ".join(lines)) >= 20 and is_prose(" ".join(lines))
+    return lines
 
 
 def _short_paragraph_at(page: _Page, index: int) -> bool:
     """A paragraph of one or two sentences starts at ``index`` (eight words or more)."""
-    if index > 0 and not page.lines[index - 1].blank:
-        return False
-    lines: list[str] = []
-    at = index
-    while at < len(page.lines) and not page.lines[at].blank and len(lines) < 12:
-        lines.append(page.text(at))
-        at += 1
-    joined = " ".join(lines)
+    joined = " ".join(_paragraph_lines(page, index))
     ends = re.search(r"[a-z)][.!?]$", joined) is not None
     return _words(joined) >= 8 and joined[:1].isupper() and ends
 
@@ -798,20 +790,22 @@ _PRESENTE_WORD = r"P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*"
 _PRESENTE = re.compile(rf"^({_PRESENTE_WORD})\s+(?=\S)")
 _PRESENTE_LINE = re.compile(rf"(?i)^{_PRESENTE_WORD}$")
 
-_CLOSE_RUN_ON = re.compile(
-    r"^(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
+_RUN_ON_VALEDICTION = (
+    r"Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
     r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
+    r"(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|Regards|Atentamente|Cordialement"
+)
+"""Valedictions that may share a line with what comes before or after them."""
+_CLOSE_RUN_ON = re.compile(
+    rf"^(?P<close>(?:{_RUN_ON_VALEDICTION}|"
     r"(?:(?:With|Many)\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm|[Tt]hanks|[Tt]hank you)(?:est)?"
-    r"(?:\s+(?:regards|wishes))?|(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|"
-    r"Regards|Thanking you|Signed|Cheers|Best|Thanks|Atentamente|Cordialement|Saludos),)\s+"
+    r"(?:\s+(?:regards|wishes))?|Thanking you|Signed|Cheers|Best|Thanks|Saludos),)\s+"
     # the name may have initials and abbreviations: "Sincerely, Stephen A. Fuqua"
     r"(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.){2,200})$"
 )
 _TRAILING_CLOSE = re.compile(
-    r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+(?P<close>(?:Yours\s+(?:very\s+)?(?:sincerely|"
-    r"faithfully|truly|respectfully)|(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)"
-    r"(?:\s+yours)?|(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|Regards|"
-    r"Atentamente|Cordialement),)$"
+    r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+"
+    rf"(?P<close>(?:{_RUN_ON_VALEDICTION}),)$"
 )
 """A paragraph that ends with the valediction: "… for your consideration. Sincerely,"."""
 _ADDRESS_BREAK = re.compile(

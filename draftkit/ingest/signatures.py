@@ -21,12 +21,14 @@ from draftkit.sentences import split_marker
 __all__ = [
     "AND_MORE",
     "CONTACT_LABEL",
+    "PLACE_LABEL",
     "Tail",
     "inline_person",
     "is_bracketed_aside",
     "is_editor_note",
     "is_signatory_label",
     "is_signatory_note",
+    "labelled_signers",
     "parse_signatures",
     "split_tail",
 ]
@@ -114,6 +116,18 @@ def is_signatory_label(text: str) -> bool:
         or _SECTION_AFTER.match(text) is not None
         or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
     )
+
+
+_LABELLED = re.compile(r"^(?P<label>[^:,]{3,40}):\s+(?P<rest>\S.*)$")
+
+
+def labelled_signers(text: str) -> str | None:
+    """ "Firmantes: Centro …, Asociación …": the signers after their label on one line
+    (the text after the label), or None when the line does not start with one."""
+    found = _LABELLED.match(text)
+    if found is None or not is_signatory_label(found.group("label") + ":"):
+        return None
+    return found.group("rest")
 
 
 def is_editor_note(text: str) -> bool:
@@ -387,7 +401,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 out[i] = Line("", raw="")
                 group = [g for g in group if g != i]
                 for j in [g for g in group if g < i]:
-                    if _PLACE_LABEL.match(out[j].text.strip()):
+                    if PLACE_LABEL.match(out[j].text.strip()):
                         # "Place: Pune" over "Date: 08/01/2025": where it was signed
                         skipped.append((out[j].text, "the place the letter was signed"))
                         out[j] = Line("", raw="")
@@ -455,9 +469,7 @@ def split_name_list(text: str) -> list[str]:
     "Restore The Fourth, Inc., Media Alliance, and United We Dream." gives three names:
     a company suffix after a comma stays with its name, the final "and" and full stop go.
     """
-    labelled = re.match(r"^(?P<label>[^:,]{3,40}):\s+(?=\S)", text)
-    if labelled and is_signatory_label(labelled.group("label") + ":"):
-        text = text[labelled.end() :]  # "Organizaciones firmantes: A, B, …": the label goes
+    text = labelled_signers(text) or text  # "Organizaciones firmantes: A, B, …": the label goes
     parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
@@ -706,7 +718,7 @@ AND_MORE = re.compile(
     r"autres|altri|outr[oa]s|weitere)\b"
 )
 """The rest of a list left out: "...and 214 more scientists. See the full list"."""
-_PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
+PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 _ON_BEHALF = re.compile(
     r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"

@@ -33,10 +33,12 @@ from draftkit.ingest.preamble import (
 )
 from draftkit.ingest.signatures import (
     AND_MORE,
+    PLACE_LABEL,
     is_bracketed_aside,
     is_editor_note,
     is_signatory_label,
     is_signatory_note,
+    labelled_signers,
 )
 from draftkit.sentences import split_marker
 
@@ -210,8 +212,6 @@ _FORM_FIELD = re.compile(
 """A sign-up form's field labels and prompts under a sign-on letter: not signers."""
 
 
-_PLACE_LINE = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S")
-"""Where the letter was signed, labelled: "Place: Pune"."""
 _COUNTER = re.compile(
     r"(?i)^(?:[\d][\d,.\s]*|(?:people|supporters|persons|signers|signatories)\s+(?:have\s+)?"
     r"signed\b.*|goal\s*:?\s*[\d][\d,.]*|(?:personnes|personas)\s+(?:ont|han)\s+sign\w*.*)$"
@@ -225,8 +225,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
-    label, colon, rest = text.partition(":")
-    if colon and len(label) <= 40 and rest.count(",") >= 1 and is_signatory_label(label + ":"):
+    listed = labelled_signers(text) if ":" in text else None
+    if listed is not None and "," in listed:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
@@ -240,7 +240,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):
         return "date"  # "Letter written March 3rd, 2022." after the signers
-    if ":" in text and _PLACE_LINE.match(text) and _words(text) <= 6:
+    if ":" in text and PLACE_LABEL.match(text) and _words(text) <= 6:
         return "date"  # "Place: Pune" over "Date: 08/01/2025": where the letter was signed
     if _CONTACT.search(text) and _words(text) <= 14:
         return "contact"
