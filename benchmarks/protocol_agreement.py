@@ -36,9 +36,10 @@ legislature differs. Two placeholders name what some rows call by another parame
 DEPARTMENT") in a row that takes a portfolio and no department, and its ORGANIZATION is a
 rabbi's or a pastor's ``congregation`` in a row that takes a congregation and no
 organization; a row that takes both (the US Under Secretary's "Under Secretary for
-{portfolio}" and "U.S. Department of {department}") keeps them apart. A placeholder the check set's citation note defines for the record
-("OFFICE_TITLE = 'Under Secretary'") is replaced by its definition. The gendered pairs
-("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are split into the male and the female form.
+{portfolio}" and "U.S. Department of {department}") keeps them apart. A placeholder the
+check set's citation note defines for the record ("OFFICE_TITLE = 'Under Secretary'") is
+replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are
+split into the male and the female form.
 
 Usage::
 
