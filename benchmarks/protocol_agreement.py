@@ -31,9 +31,15 @@ check set writes as ADDRESS (postal lines its source did not give) match any lin
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
 the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
 matches only a table line made from a parameter: a row without a line for the church or the
-legislature differs. A placeholder the check set's citation note defines for the record
-("OFFICE_TITLE = 'Under Secretary'") is replaced by its definition. The gendered pairs
-("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are split into the male and the female form.
+legislature differs. Two placeholders name what some rows call by another parameter
+(``ROW_PARAMS``): the check set's DEPARTMENT is a minister's ``portfolio`` ("Minister for
+DEPARTMENT") in a row that takes a portfolio and no department, and its ORGANIZATION is a
+rabbi's or a pastor's ``congregation`` in a row that takes a congregation and no
+organization; a row that takes both (the US Under Secretary's "Under Secretary for
+{portfolio}" and "U.S. Department of {department}") keeps them apart. A placeholder the
+check set's citation note defines for the record ("OFFICE_TITLE = 'Under Secretary'") is
+replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are
+split into the male and the female form.
 
 Usage::
 
@@ -236,6 +242,27 @@ class TableForms:
 CHOICES: dict[str, str] = {"USA/USMC/USAF": "service", "USA/USAF/USMC": "service"}
 
 
+# a check-set parameter -> the parameter a row takes for the same thing when it does not take
+# the check set's (a minister's department is the row's portfolio; the organization under a
+# rabbi's name is the row's congregation)
+ROW_PARAMS: dict[str, str] = {"department": "portfolio", "organization": "congregation"}
+
+
+def _row_params(key: str, params: dict[str, str]) -> dict[str, str]:
+    """The check set's parameters under the names the row's templates use (``ROW_PARAMS``)."""
+    text = protocol.get_office(key).model_dump_json()
+    out = dict(params)
+    for mine, theirs in ROW_PARAMS.items():
+        if (
+            mine in params
+            and theirs not in params
+            and "{" + mine + "}" not in text
+            and "{" + theirs + "}" in text
+        ):
+            out[theirs] = params[mine]
+    return out
+
+
 def _params_for(record: dict[str, Any]) -> dict[str, str]:
     text = json.dumps({f: record.get(f) for f in FIELDS})
     params: dict[str, str] = {name: choice for choice, name in CHOICES.items() if choice in text}
@@ -264,6 +291,7 @@ def _first_line_honorific(line: str) -> str:
 
 def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableForms:
     row = protocol.get_office(key)
+    params = _row_params(key, params)
     styles: dict[str, dict[str, Any]] = {}
     for style in ("formal", "common"):
         forms = protocol.address_forms(

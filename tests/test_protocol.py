@@ -303,7 +303,9 @@ CASES: dict[str, Case] = {
         block=[
             "The Right Honourable Mark Carney, P.C., M.P.",
             "Prime Minister of Canada",
-            "Ottawa",
+            "Office of the Prime Minister",
+            "80 Wellington Street",
+            "Ottawa, ON K1A 0A2",
         ],
         formal="Dear Prime Minister",
         common="Dear Prime Minister",

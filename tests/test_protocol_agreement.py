@@ -295,3 +295,41 @@ def test_a_sovereign_record_is_compared_with_the_king_and_the_queen(tmp_path: Pa
     rows = agreement.compare(path)["rows"]
     assert [r["key"] for r in rows] == ["uk-king/uk-queen", "uk-king/uk-queen"]
     assert [r["outcome"] for r in rows] == ["agree", "agree"]
+
+
+def test_a_department_is_a_ministers_portfolio_and_an_organization_a_congregation(
+    tmp_path: Path,
+) -> None:
+    """DEPARTMENT and ORGANIZATION fill the parameter the row takes for the same thing."""
+    agreement = _module()
+    # a row that takes a portfolio and no department: DEPARTMENT is the portfolio
+    assert agreement._row_params("au-minister", {"department": "DEPARTMENT"}) == {
+        "department": "DEPARTMENT",
+        "portfolio": "DEPARTMENT",
+    }
+    # a row that takes both keeps them apart (Under Secretary for X, Department of Y)
+    assert "portfolio" not in agreement._row_params(
+        "us-under-secretary", {"department": "DEPARTMENT"}
+    )
+    # a rabbi's row takes a congregation: the organization under the name is it
+    assert agreement._row_params("rabbi", {"organization": "ORGANIZATION"})["congregation"] == (
+        "ORGANIZATION"
+    )
+    offices = [
+        _record(
+            id="au-minister",
+            address_block=[
+                "The Honourable NAME MP",
+                "Minister for DEPARTMENT",
+                "Parliament House",
+                "Canberra ACT 2600",
+            ],
+        ),
+        _record(id="rabbi", address_block=["Rabbi NAME", "ORGANIZATION", "ADDRESS"]),
+        # a line the row cannot write still differs: a colonel has no organization line
+        _record(id="us-colonel", address_block=["Colonel NAME, USA", "ORGANIZATION", "ADDRESS"]),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    outcome = {row["id"]: row["outcome"] for row in agreement.compare(path)["rows"]}
+    assert outcome == {"au-minister": "agree", "rabbi": "agree", "us-colonel": "differ"}
