@@ -168,10 +168,14 @@ CASES: dict[str, tuple[Letter, int]] = {
 }
 # a body paragraph grows by two sentences at a time, so the close (after a closing
 # paragraph of three lines) walks down the page a line or two per letter: about 40 lines
-# in all, so that whatever the fonts it crosses the foot of a page
-SWEEP_LIST = {f"sweep-list-{k:02d}": letter(body=4, individuals=2, grow=2 * k + 1)
+# in all, so that whatever the fonts it crosses the foot of a page. The letters start
+# short (one body paragraph, or none beside the growing one before nine signers in
+# columns), so that the first of them fits on one page with any LibreOffice and fonts:
+# with four paragraphs, LibreOffice 7.4 on Debian 12 set even the first on two pages and
+# the sweep proved nothing
+SWEEP_LIST = {f"sweep-list-{k:02d}": letter(body=1, individuals=2, grow=2 * k + 1)
               for k in range(16)}  # fmt: skip
-SWEEP_COLUMNS = {f"sweep-columns-{k:02d}": letter(body=4, individuals=12, grow=2 * k + 1)
+SWEEP_COLUMNS = {f"sweep-columns-{k:02d}": letter(body=0, individuals=9, grow=2 * k + 1)
                  for k in range(16)}  # fmt: skip
 
 # a long closing paragraph (about fifteen lines) is not moved whole with the close: the
@@ -347,11 +351,18 @@ def test_cc_lists_split_only_between_entries_and_short_ones_never(
     layout = pages(item.pdf)
     entries = []
     for index, person in enumerate(item.letter.cc):
-        lines = [f"{person.honorific} {person.name}", *person.title_lines]
-        if index == 0:
-            lines[0] = f"cc: {lines[0]}"
-        entries.append({page for line in lines for page in _where(layout, line)})
-    assert all(len(pages_) == 1 for pages_ in entries), f"{name}: a cc entry is split"
+        name_line = " ".join(part for part in (person.honorific, person.name) if part)
+        lines = [_norm(name_line), *map(_norm, person.title_lines)]
+        if index == 0 and not _where(layout, lines[0]):
+            lines[0] = f"cc: {lines[0]}"  # the label and the name on one line of the text
+        # the entry whole on the page of its name line: its other lines follow it there
+        # (entries may share a line, "Bureau of Regional Affairs", so each is found by its
+        # name and read on from there)
+        (page,) = _where(layout, lines[0])
+        body = _body_lines(layout[page - 1])
+        start = body.index(lines[0])
+        assert body[start : start + len(lines)] == lines, f"{name}: a cc entry is split"
+        entries.append({page})
     total_lines = sum(1 + len(p.title_lines) for p in item.letter.cc)
     if total_lines <= 14:
         assert len(set.union(*entries)) == 1, f"{name}: a short cc list is split"
