@@ -3560,3 +3560,37 @@ def test_an_address_with_a_paragraph_for_each_line_as_a_word_processor_exports_i
         "1690 Hollis Street",
         "Halifax, NS B3J 2R8",
     ]
+
+
+SIDE_BY_SIDE_ADDRESSES = """\
+April 14, 2026
+
+The Honorable Ruth Castellano              The Honorable Owen Pryce
+Chair                                      Ranking Member
+Subcommittee on Africa                     Subcommittee on Africa
+U.S. House of Representatives              U.S. House of Representatives
+Washington, DC 20515                       Washington, DC 20515
+
+Dear Chair Castellano and Ranking Member Pryce:
+
+We write about the famine warnings for the Sahel and ask that the subcommittee hold a
+hearing on the response before the lean season.
+
+Sincerely,
+
+Sahel Relief Alliance
+"""
+
+
+def test_two_inside_addresses_set_side_by_side_with_spaces_are_two_addressees() -> None:
+    letter = ingest_text(SIDE_BY_SIDE_ADDRESSES).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ruth Castellano", "Owen Pryce"]
+    assert [a.title_lines for a in letter.addressees] == [
+        ["Chair", "Subcommittee on Africa"],
+        ["Ranking Member", "Subcommittee on Africa"],
+    ]
+    assert letter.addressees[1].address_lines == [
+        "U.S. House of Representatives",
+        "Washington, DC 20515",
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
-from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
 
@@ -483,11 +483,19 @@ def _looks_like_heading(text: str) -> bool:
 def _columns_of(block: list[Line], index_of: dict[int, int]) -> list[list[Line]]:
     """A block set in two columns (two inside addresses side by side) as two blocks.
 
-    Each line holds a left and a right cell (a PDF's tab, or a table row); the left
-    column is read first. A cell keeps the index of its line in ``index_of``.
+    Each line holds a left and a right cell (a PDF's tab, a table row, or a run of
+    spaces that starts the second column at the same place on most lines, as in plain
+    text); the left column is read first. A cell keeps the index of its line in
+    ``index_of``.
     """
+    if len(block) < 2:
+        return [block]
     cells = [[c.strip() for c in (ln.raw or ln.text).split("\t") if c.strip()] for ln in block]
-    if len(block) < 2 or any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
+    if not any(len(c) == 2 for c in cells):
+        spaced = column_cells([ln.raw or ln.text for ln in block])
+        if spaced is not None:
+            cells = [[c for c in row if c] for row in spaced]
+    if any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
         return [block]
     heads = [re.sub(r"(?i)^(?:cc|copy|copies)\s*:\s*", "", c[0]) for c in cells if c]
     if not any(is_person_line(head) or names.split_honorific(head)[0] for head in heads):

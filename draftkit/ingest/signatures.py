@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
-from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee, Signatory
 from draftkit.sentences import split_marker
 
@@ -152,33 +152,6 @@ _ENCLOSURE = re.compile(
     r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-
-
-def _columns(raw_lines: list[str]) -> list[list[str]] | None:
-    """Split lines set in two or more columns into cells (tabs or runs of 3+ spaces)."""
-    splits = [ln for ln in raw_lines if ln.strip() and re.search(r"\S(\t+| {3,})\S", ln)]
-    content = [ln for ln in raw_lines if ln.strip()]
-    if not content or len(splits) < max(1, len(content) // 2):
-        return None
-    if any("\t" in ln for ln in splits):
-        return [[c.strip() for c in re.split(r"\t+", ln.strip())] for ln in raw_lines]
-    positions: dict[int, int] = {}
-    for ln in splits:
-        for match in re.finditer(r"(?<=\S) {3,}(?=\S)", ln):
-            positions[match.end()] = positions.get(match.end(), 0) + 1
-    # every column start shared by enough lines (three columns as well as two)
-    best = max(positions.values())
-    columns: list[int] = []
-    for position in sorted(positions):
-        if positions[position] >= max(1, best // 3) and all(
-            abs(position - other) > 2 for other in columns
-        ):
-            columns.append(position)
-    out = []
-    for ln in raw_lines:
-        edges = [0, *columns, len(ln) + 1]
-        out.append([ln[a:b].strip() for a, b in itertools.pairwise(edges)])
-    return out
 
 
 def _signatory_lines(lines: list[str]) -> Signatory | None:
@@ -800,7 +773,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     lines = _rejoin_wrapped_entries(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
     tabbed = sum(1 for r in raws if "\t" in r.strip())
-    columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
+    columns = column_cells(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
     if columns:
         return _column_signatories(columns)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
