@@ -3519,9 +3519,10 @@ def test_a_memo_with_two_senders_and_typed_copies_of_signatures() -> None:
     letter = ingest_text(MEMO_WITH_TWO_SENDERS).letter
     assert letter is not None
     assert len(letter.addressees) == 1
+    # the typed mark where the signature was is set aside, as "/s/" is (--explain shows it)
     assert [(s.name, s.title_lines) for s in letter.signatories] == [
-        ("(Sgd.) Atty. Paolo R. Cruz", ["Chairperson"]),
-        ("(Sgd.) Atty. Liza M. Reyes", ["Vice-Chairperson"]),
+        ("Atty. Paolo R. Cruz", ["Chairperson"]),
+        ("Atty. Liza M. Reyes", ["Vice-Chairperson"]),
     ]
 
 
@@ -3593,4 +3594,84 @@ def test_two_inside_addresses_set_side_by_side_with_spaces_are_two_addressees() 
     assert letter.addressees[1].address_lines == [
         "U.S. House of Representatives",
         "Washington, DC 20515",
+    ]
+
+
+INDIAN_UNION_LETTER = """\
+Ref: TWF/2026/07
+Date: 9th January 2026
+
+To,
+The Hon'ble Minister of Textiles,
+Government of India,
+Udyog Bhawan,
+New Delhi – 110011
+
+Subject: Wages of powerloom workers
+
+Respected Sir,
+
+We write on behalf of the federation's member unions about the wage arrears owed to
+powerloom workers since the mills closed in October.
+
+Thanking you,
+
+Yours faithfully,
+
+(Sd/-)
+Meera Kulkarni
+General Secretary, Powerloom Workers' Federation
+
+Annexure 1: Statement of arrears by district
+Annexure 2: Minutes of the district meetings
+"""
+
+
+def test_a_typed_signature_mark_is_not_a_signer_and_annexures_are_enclosures() -> None:
+    letter = ingest_text(INDIAN_UNION_LETTER).letter
+    assert letter is not None
+    [signer] = letter.signatories
+    assert signer.name == "Meera Kulkarni"
+    assert signer.title_lines == ["General Secretary, Powerloom Workers' Federation"]
+    assert letter.enclosures == [
+        "Statement of arrears by district",
+        "Minutes of the district meetings",
+    ]
+
+
+PORTUGUESE_LETTER = """\
+Exmo. Senhor
+Dr. Rui Tavares Neves
+Ministro do Ambiente
+Rua de O Século, 51
+1200-433 Lisboa
+
+Porto, 20 de abril de 2026
+
+Assunto: Proteção do estuário do Sado
+
+Exmo. Senhor Ministro,
+
+As associações abaixo assinadas pedem a suspensão das dragagens no estuário até à
+publicação do estudo de impacte ambiental.
+
+Com os melhores cumprimentos,
+
+Liga para a Proteção da Natureza
+Associação Sado Vivo
+"""
+
+
+def test_a_portuguese_letter_with_the_honorific_on_its_own_line() -> None:
+    letter = ingest_text(PORTUGUESE_LETTER).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert (person.honorific, person.name) == ("Exmo. Senhor Dr.", "Rui Tavares Neves")
+    assert person.title_lines == ["Ministro do Ambiente"]
+    assert person.address_lines == ["Rua de O Século, 51", "1200-433 Lisboa"]
+    assert letter.salutation == "Exmo. Senhor Ministro,"
+    assert letter.complimentary_close == "Com os melhores cumprimentos,"
+    assert [s.name for s in letter.signatories] == [
+        "Liga para a Proteção da Natureza",
+        "Associação Sado Vivo",
     ]

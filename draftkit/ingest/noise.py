@@ -210,7 +210,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         r"[\s_\-–—.*=~•·]{3,}", line
     ):
         return "decoration"
-    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|original signed)[)\]]?:?", line):
+    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|sd/-|original signed)[)\]]?:?", line):
         return "signature placeholder"
     return None
 

@@ -245,8 +245,7 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
-    lone, _ = names.split_honorific(lines[0])
-    if len(lines) > 1 and lone and lone == lines[0].strip():
+    if len(lines) > 1 and _lone_honorific(lines[0]):
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
@@ -387,7 +386,10 @@ def split_entries(block: list[str]) -> list[list[str]]:
     for line in block:
         single_office = names.split_title_name(line)
         honorific = names.split_honorific(line)[0]
-        if (
+        if entries and len(entries[-1]) == 1 and _lone_honorific(entries[-1][0]):
+            # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own
+            entries[-1].append(line)
+        elif (
             entries
             and is_person_line(line)
             and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
@@ -412,6 +414,12 @@ def split_entries(block: list[str]) -> list[list[str]]:
         else:
             entries.append([line])
     return entries
+
+
+def _lone_honorific(line: str) -> bool:
+    """ "The Honorable", "Exma. Senhora": an honorific with no name on its line."""
+    honorific, rest = names.split_honorific(line)
+    return honorific is not None and not rest
 
 
 def _name_then_office(line: str) -> bool:

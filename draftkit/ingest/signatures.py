@@ -148,8 +148,14 @@ def is_signatory_note(text: str) -> bool:
     return _SIGN_NOTE.search(text) is not None
 
 
+ENCLOSURE_LABEL = (
+    r"(?:(?:enclosures?|attachments?|annex(?:es|ures?)?|pièces? jointes?|anexos?)\b|encl\b\.?)"
+)
+"""The label of what is sent with a letter: "Enclosures:", "Annexure 1:", "Pièces jointes"."""
+
 _ENCLOSURE = re.compile(
-    r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
+    # the label's own number or letter ("Annexure 1:", "Annex B –") is not the enclosure's name
+    rf"^{ENCLOSURE_LABEL}(?:\s+(?:\d{{1,2}}|[A-Z]|[IVX]{{1,4}})(?=\s*[:.–—-]))?\s*[:.–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 
@@ -222,7 +228,7 @@ def inline_person(line: str) -> Signatory | None:
     return Signatory(name=parts[0], title_lines=tail, organization=organization, former=former)
 
 
-_SIGNED_MARK = re.compile(r"(?i)^(?:\((?:sgd|signed)\.?\)|sgd\.|/s/)\s+")
+_SIGNED_MARK = re.compile(names.SIGNATURE_MARK.pattern + r"\s*", re.IGNORECASE)
 """The mark a typed copy puts for a signature before the name: "(Sgd.) Atty. A. Cruz"."""
 
 
@@ -643,9 +649,7 @@ def parse_signatures(
             else:
                 skipped.append((text, "contact details"))
                 continue
-        mark = text[:1] in "/([sS" and re.match(
-            r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text
-        )
+        mark = text[:1] in "/([sS" and _SIGNED_MARK.match(text)
         if mark:
             name = text[mark.end() :].strip()
             skipped.append((text, "electronic signature mark"))

@@ -33,6 +33,7 @@ from draftkit.ingest.preamble import (
 )
 from draftkit.ingest.signatures import (
     AND_MORE,
+    ENCLOSURE_LABEL,
     PLACE_LABEL,
     is_bracketed_aside,
     is_editor_note,
@@ -167,7 +168,7 @@ _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|
 
 
 _TAIL_PART = re.compile(
-    r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
+    rf"(?i)^{ENCLOSURE_LABEL}\s*[:.]?|"
     r"^(?:P\.\s?S\.|PS:|N\.B\.)"
 )
 
@@ -271,7 +272,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     definition = _DEFINITION.match(text)
     if (
         definition
-        and not re.match(r"(?i)^(?:signed|sgd|/s/)", text)
+        and not re.match(r"(?i)^(?:signed|sgd)", text)
+        and not names.SIGNATURE_MARK.match(text)
         and not is_signatory_label(text.split(":", 1)[0] + ":")
     ):
         return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
