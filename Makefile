@@ -1,13 +1,14 @@
 # draftkit — the two commands a new user runs:
 #   make demo   create .venv, install draftkit, render every example into out/
-#   make test   install the test dependencies, run ruff, mypy --strict and pytest, and
+#   make test   install the test dependencies (Python packages, and the Debian packages
+#               the tests drive when run as root), run ruff, mypy --strict and pytest, and
 #               build the documentation site (make docs: mkdocs --strict into site/)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLES := $(filter-out examples/draftkit.yaml examples/merge-%.yaml,$(wildcard examples/*.yaml))
 
-.PHONY: demo test lint typecheck pytest wheel-check benchmarks docs docs-pages clean
+.PHONY: system-packages demo test lint typecheck pytest wheel-check benchmarks docs docs-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +50,12 @@ typecheck: $(VENV)/.test-installed
 pytest: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q
 
+# pandoc, LibreOffice Writer and poppler for the tests that drive them (apt-get, as root)
+system-packages:
+	@bash scripts/install_system_packages.sh
+
 # the documentation site is built too, so a broken link or a page left out of the nav fails
-test: lint typecheck pytest docs
+test: system-packages lint typecheck pytest docs
 
 # Build the wheel, install it in a clean venv and render an example with it, so that
 # missing package data cannot hide behind the editable install.
