@@ -3675,3 +3675,79 @@ def test_a_portuguese_letter_with_the_honorific_on_its_own_line() -> None:
         "Liga para a Proteção da Natureza",
         "Associação Sado Vivo",
     ]
+
+
+EMAILED_LETTER_ON_A_BLOG = """\
+Riverside Notes
+
+  • Home
+  • About
+
+Why I wrote to the council leader
+
+Tomás Reilly
+
+Mar 2, 2026• 2 min read
+
+Several readers asked for the text, so here it is.
+
+From: Tomás Reilly <tomas.reilly@mailbox.example>
+To: Councillor Aoife Brennan
+Sent: Sunday, 1 March 2026 at 20:41
+Subject: Closing the Eastside library on Saturdays
+
+Dear Councillor Brennan,
+
+The Saturday hours are the only time many working parents can bring their children to
+the library, and the proposal to close on Saturdays would end that.
+
+Yours sincerely,
+Tomás Reilly
+"""
+
+
+def test_a_letter_sent_as_an_email_takes_its_date_subject_and_addressee_from_the_header() -> None:
+    letter = ingest_text(EMAILED_LETTER_ON_A_BLOG).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-01"
+    assert letter.subject == "Closing the Eastside library on Saturdays"
+    [person] = letter.addressees
+    assert person.name is not None and person.name.endswith("Aoife Brennan")
+    assert [s.name for s in letter.signatories] == ["Tomás Reilly"]
+
+
+EMAIL_TO_AN_ADDRESS = """\
+From: Nadia Karim <nadia@example.org>
+Sent: Tuesday, 3 March 2026 09:14
+To: minister@health.example
+Cc: ps@health.example; director@health.example
+Subject: Clinic closures in the northern districts
+
+Dear Minister,
+
+We ask you to keep the four clinics open until the review of rural health services ends.
+
+Kind regards,
+Nadia Karim
+"""
+
+
+def test_an_email_header_with_addresses_only_names_no_addressee_and_copies_each_address() -> None:
+    letter = ingest_text(EMAIL_TO_AN_ADDRESS).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-03"
+    assert letter.addressees == []
+    assert [c.name for c in letter.cc] == ["ps@health.example", "director@health.example"]
+    assert letter.subject == "Clinic closures in the northern districts"
+
+
+def test_a_numeric_date_is_read_day_first_on_a_page_that_writes_its_dates_day_first() -> None:
+    text = (
+        "Posted on 6 April 2026\n\nTo,\nThe Commissioner,\nMunicipal Corporation,\nPune\n\n"
+        "Date: 03/04/2026\n\nRespected Sir,\n\nWe request that the water supply schedule "
+        "for the eastern wards be published a week in advance.\n\nYours faithfully,\n\n"
+        "Ward Residents' Association\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-04-03"

@@ -37,6 +37,12 @@ SUBJECT_LINE = re.compile(
     r"(?:\.?\s*:|\s*\.|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
+MAIL_HEADER = re.compile(
+    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
+    r"Enviado|Para|Asunto|Reply-To|FROM|SENT|TO|CC|BCC|SUBJECT|DATE)\s*:\s*\S",
+)
+"""A line of an e-mail's header ("From: …", "Sent: …", "Betreff: …")."""
+
 CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
@@ -242,6 +248,8 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         return None
     if _ADDRESSED.match(lines[0]) and (len(lines) > 1 or not re.match(r"(?i)^to\b", lines[0])):
         lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
+    if len(lines) == 1 and re.fullmatch(_EMAIL, lines[0]):
+        return Addressee(name=lines[0].strip("<>"))  # "Cc: ps@health.go.ke": the address
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
@@ -550,12 +558,19 @@ def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
     return bool(nxt) and nxt[:1].islower()
 
 
+_EMAIL = r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?"
+_ADDRESS_ONLY_TO = re.compile(rf"(?i)^(?:to|an|à|para)\s*:\s*{_EMAIL}(?:\s*[;,]\s*{_EMAIL})*\s*$")
+"""An e-mail's "To:" line that gives only addresses, no name."""
+
+
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
     if re.match(r"(?i)^to\b", first):
         return False  # "To the Prime Minister": an addressee, however many contacts follow
     if block[0].style and block[0].style.lower().startswith("letterhead"):
         return True
+    if sum(1 for ln in block if MAIL_HEADER.match(ln.text)) >= 2:
+        return False  # an e-mail's header, its sender's address in it, is the letter's head
     letters = [ch for ch in first if ch.isalpha()]
     caps = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
     contact = any(
@@ -792,6 +807,7 @@ def parse_preamble(
             or TO_LINE.match(lines[i].text)
             or SUBJECT_LINE.match(lines[i].text)
             or CC_LINE.match(lines[i].text)
+            or MAIL_HEADER.match(lines[i].text)  # an e-mail's "From:" over its "Sent:"
             for i in above
         ):
             letterhead_lines = set(above)
@@ -894,6 +910,10 @@ def parse_preamble(
                 r"^(?:(?i:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
                 ln.text,
             )
+            if _ADDRESS_ONLY_TO.match(ln.text):
+                # "To: minister@health.go.ke": the e-mail names no one; the greeting does
+                skipped.append((ln.text, "the recipient's e-mail address"))
+                continue
             if sender:
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))

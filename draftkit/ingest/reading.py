@@ -37,7 +37,6 @@ from draftkit.ingest.anchors import (
 )
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
-    _MAIL_HEADER,
     ATTENTION_LINE,
     _letter_head,
 )
@@ -59,6 +58,7 @@ from draftkit.ingest.page import (
 )
 from draftkit.ingest.preamble import (
     CC_LINE,
+    MAIL_HEADER,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
@@ -252,8 +252,14 @@ def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) ->
 
 
 def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
-    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter."""
+    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter.
+
+    When the last e-mail header block stands right above the greeting, the letter is that
+    e-mail: its header (From, To, Date, Subject) is the letter's head and is read as such;
+    only what precedes the header is set aside.
+    """
     last_header_block_end: int | None = None
+    last_header_block_start = 0
     index = 0
     while index < stop:
         if lines[index].blank:
@@ -263,7 +269,7 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
         while end < stop and not lines[end].blank:
             end += 1
         block = range(index, end)
-        headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
+        headers = [i for i in block if MAIL_HEADER.match(lines[i].text)]
         mail = any(
             re.match(r"^(?:Sent|Gesendet|Envoyé|Enviado)\s*:", lines[i].text)
             or "@" in lines[i].text
@@ -274,12 +280,14 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             and mail
             and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers)
         ):
-            last_header_block_end = end
+            last_header_block_end, last_header_block_start = end, index
         index = end
     if last_header_block_end is not None:
-        for i in range(last_header_block_end):
+        own = all(lines[i].blank for i in range(last_header_block_end, stop))
+        why = "above the letter's e-mail header" if own else "forwarded e-mail"
+        for i in range(last_header_block_start if own else last_header_block_end):
             if not lines[i].blank:
-                noise.setdefault(i, "forwarded e-mail")
+                noise.setdefault(i, why)
     for i in range(stop):
         if not lines[i].blank and _ROUTED.match(lines[i].text.strip()):
             noise.setdefault(i, "routing line ('Through: the Dean')")  # not the addressee's
@@ -705,9 +713,9 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
     signer_seen = False
     for index in page.between(after + 1, stop):
         text = page.text(index)
-        if _MAIL_HEADER.match(text) and re.match(r"(?i)^(?:date|from|de|von)\s*:", text):
+        if MAIL_HEADER.match(text) and re.match(r"(?i)^(?:date|from|de|von)\s*:", text):
             following = page.after(index, 2)
-            if any(_MAIL_HEADER.match(page.text(i)) for i in following):
+            if any(MAIL_HEADER.match(page.text(i)) for i in following):
                 return index
         if signer_seen and match_salutation(page.lines[index]) and not re.match(r"(?i)^to\s", text):
             following = page.after(index, 1)
@@ -717,7 +725,7 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
                 for previous in page.before(index, 6):
                     if previous <= after or is_prose(page.text(previous)):
                         break
-                    if parse_date_line(page.text(previous)) or _MAIL_HEADER.match(
+                    if parse_date_line(page.text(previous)) or MAIL_HEADER.match(
                         page.text(previous)
                     ):
                         head = previous
