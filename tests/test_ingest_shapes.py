@@ -3150,11 +3150,30 @@ def test_a_formal_indian_petition_letter_reads_whole() -> None:
     assert len(letter.cc) == 2
 
 
-def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+def test_an_ambiguous_numeric_date_is_read_by_the_letters_conventions() -> None:
+    # no other date, but an Indian petition's forms ("Respected Sir", "Shri", "Smt.")
     text = PETITION_TO_COLLECTOR.replace("rains of 14.07.2024", "rains of July")
     letter = ingest_text(text).letter
     assert letter is not None
-    assert letter.date is not None and letter.date.isoformat() == "2024-05-08"
+    assert letter.date is not None and letter.date.isoformat() == "2024-08-05"
+    american = (
+        "05/08/2024\n\nThe Honorable Ana Ruiz\nUnited States Senate\nWashington, DC 20510\n\n"
+        "Dear Senator Ruiz:\n\nWe ask you to cosponsor the bill before the recess.\n\n"
+        "Sincerely,\n\nCoastal Families Network\n"
+    )
+    letter = ingest_text(american).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
+
+
+def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+    text = (
+        "05/08/2024\n\nDear friends,\n\nWe ask you to join the vigil on Saturday and to bring "
+        "a candle.\n\nBest,\n\nRiverside Vigil Committee\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
 
 
 MEMO_TO_COUNCIL = """\
@@ -3751,3 +3770,82 @@ def test_a_numeric_date_is_read_day_first_on_a_page_that_writes_its_dates_day_fi
     letter = ingest_text(text).letter
     assert letter is not None
     assert str(letter.date) == "2026-04-03"
+
+
+SPANISH_LETTER_TO_A_MINISTER = """\
+Excmo. Sr. D. Julián Herrera Campos
+Ministro del Interior
+Paseo de la Castellana, 5
+28046 Madrid
+
+Madrid, a 14 de mayo de 2026
+
+Excelentísimo Señor:
+
+Las organizaciones firmantes le solicitamos que publique los protocolos de actuación en
+los centros de internamiento de extranjeros.
+
+Atentamente,
+
+Fundación Horizonte Migrante
+"""
+
+
+def test_a_spanish_letter_with_excelentisimo_and_a_madrid_a_dateline() -> None:
+    letter = ingest_text(SPANISH_LETTER_TO_A_MINISTER).letter
+    assert letter is not None
+    assert letter.salutation == "Excelentísimo Señor:"
+    assert str(letter.date) == "2026-05-14"
+    assert letter.place == "Madrid"
+    [person] = letter.addressees
+    assert person.name == "Julián Herrera Campos"
+    assert person.address_lines == ["Paseo de la Castellana, 5", "28046 Madrid"]
+
+
+COMMONWEALTH_UNION_LETTER = """\
+Ref: NUT/MOH/11/2026
+Date: 4/5/2026
+
+The Honourable Minister of Health
+Ministry of Health
+Private Bag 12
+Lusaka
+
+Dear Honourable Minister,
+
+RE: PAYMENT OF\u00ad RURAL HARDSHIP ALLOWANCES TO NURSES
+
+We write on behalf of the nurses posted to rural health centres, whose hardship allowances
+have not been paid since January.
+
+In solidarity and hope,
+
+Zambia Nurses' Union
+"""
+
+
+def test_a_file_reference_is_not_the_subject_and_a_commonwealth_letter_dates_day_first() -> None:
+    letter = ingest_text(COMMONWEALTH_UNION_LETTER).letter
+    assert letter is not None
+    assert letter.subject == "PAYMENT OF RURAL HARDSHIP ALLOWANCES TO NURSES"  # soft hyphen gone
+    assert str(letter.date) == "2026-05-04"
+    assert letter.complimentary_close == "In solidarity and hope,"
+    assert [s.name for s in letter.signatories] == ["Zambia Nurses' Union"]
+
+
+def test_signers_under_a_nationality_label_on_the_label_line() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask you to withdraw the draft law on associations.\n\n"
+        "Sincerely,\n\nKenyan organisations: Haki Watch, Nairobi Legal Aid Centre, "
+        "Coast Rights Forum\n\nRegional organisations: East African Civic Space Network, "
+        "Horn Defenders Alliance\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Haki Watch",
+        "Nairobi Legal Aid Centre",
+        "Coast Rights Forum",
+        "East African Civic Space Network",
+        "Horn Defenders Alliance",
+    ]

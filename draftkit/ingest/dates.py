@@ -110,6 +110,16 @@ _WORD_DATES = re.compile(
 )
 
 
+_DAY_FIRST_STYLE = re.compile(
+    r"(?im)\bYours faithfully\b|\bRespected\s+(?:Sir|Madam)\b|\bHon['’\u00ad]*ble\b|"
+    r"\bHonourable\b|\b(?:Shri|Smt|Shrimati)\b|^To,$"
+)
+_MONTH_FIRST_STYLE = re.compile(
+    r"(?m)\bThe Honorable\b|^(?:Very truly yours|Sincerely(?: yours)?),$|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$"
+)
+
+
 def day_first_elsewhere(text: str) -> bool:
     """True when ``text`` writes its dates day first where they cannot be read otherwise.
 
@@ -119,7 +129,11 @@ def day_first_elsewhere(text: str) -> bool:
     """
     if _DAY_FIRST_EVIDENCE.search(text) is not None:
         return True
-    day_first = month_first = 0
+    # the letter's conventions: Commonwealth and South Asian forms write the day first,
+    # American ones the month ("Yours faithfully", "Respected Sir", "Hon'ble" against
+    # "The Honorable", "Sincerely,", a state and ZIP code)
+    day_first = len(_DAY_FIRST_STYLE.findall(text))
+    month_first = len(_MONTH_FIRST_STYLE.findall(text))
     for match in _WORD_DATES.finditer(text):
         if (match.group("m1") or "").lower() in _MONTHS:
             day_first += 1
@@ -240,7 +254,7 @@ def _parse_date_line(line: str) -> DateLine | None:
     if trailing:
         found = find_date(trailing.group("date"))
         if found:
-            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the)$", "", trailing.group("place"))
+            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the|a)$", "", trailing.group("place"))
             return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
         start = text.find(sep)

@@ -563,6 +563,17 @@ _ADDRESS_ONLY_TO = re.compile(rf"(?i)^(?:to|an|à|para)\s*:\s*{_EMAIL}(?:\s*[;,]
 """An e-mail's "To:" line that gives only addresses, no name."""
 
 
+def _reference_number(subject: re.Match[str]) -> bool:
+    """ "Ref: TUM/MoE/03/2026", "Our ref: HRC-114": a file reference, not the subject."""
+    text = subject.group("text").strip()
+    return (
+        subject.group("label").lower() in ("ref", "reference", "our ref")
+        and len(text.split()) <= 3
+        and re.search(r"\d", text) is not None
+        and re.search(r"[a-z]{4,}\s+[a-z]{3,}", text) is None
+    )
+
+
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
     if re.match(r"(?i)^to\b", first):
@@ -881,6 +892,9 @@ def parse_preamble(
                 mode = "address" if mode != "cc" else "after"
                 continue
             subject = SUBJECT_LINE.match(ln.text)
+            if subject and _reference_number(subject):
+                skipped.append((ln.text, "reference number (not the subject)"))
+                continue
             if subject or (ln.style and ln.style.lower() == "subject line"):
                 if texts:
                     _flush(texts, mode, pending, cc_lines)

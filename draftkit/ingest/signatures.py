@@ -64,9 +64,12 @@ _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
     r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
     r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
-    r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
+    r"Religious|Grassroots|Labou?r|Business|Health|Legal|Latin|Media|Trade|Indigenous|"
+    r"Environmental|Human Rights|Women['’]s|Student|and|&|,|"
+    # a nationality or a region: "Indonesian organisations", "Pakistani groups"
+    r"(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ic)))\s*)*"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies|Unions)"
     # "Companies and Organizations": kinds joined
     r"(?:\s*(?:and|&|,)\s*(?:Organi[sz]ations|Groups|Individuals|Businesses|Companies|"
     r"Networks|Coalitions|Experts|Academics|Scholars))*"
@@ -918,7 +921,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
-    if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
+    listed = len(group) == 1 and (
+        group[0].count(", ") >= 2 or labelled_signers(group[0]) is not None
+    )  # "Regional organisations: A, B": after a signers' label, a list however short
+    if listed and not inline_person(group[0]):
         parts = split_name_list(group[0])
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
