@@ -921,10 +921,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
-    listed = len(group) == 1 and (
+    one_list = len(group) == 1 and (
         group[0].count(", ") >= 2 or labelled_signers(group[0]) is not None
     )  # "Regional organisations: A, B": after a signers' label, a list however short
-    if listed and not inline_person(group[0]):
+    if one_list and not inline_person(group[0]):
         parts = split_name_list(group[0])
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
