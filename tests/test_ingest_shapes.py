@@ -3849,3 +3849,36 @@ def test_signers_under_a_nationality_label_on_the_label_line() -> None:
         "East African Civic Space Network",
         "Horn Defenders Alliance",
     ]
+
+
+BLOG_SIGN_ON_WITH_TAGS = """\
+Dear Councillors,
+
+We ask you to keep the branch libraries open on Sundays through the winter.
+
+In solidarity,
+
+  • Ruth Okafor — Friends of Eastside Library
+  • Share Foundation
+  • Malik Brandt, Rancher, Willow Flats
+  • Dana Kowalski — Readers for Access
+  • Oren Lindqvist — Parents' Literacy Circle
+  • Tess Aguilar — Westgate Tenants' Union
+
+librarieswinterhours
+
+FacebookTwitterLinkedIn0 LikesShare
+
+Posted in Campaigns Tagged libraries, budget, council
+"""
+
+
+def test_a_bulleted_sign_on_list_ends_at_the_pages_tags_and_run_together_share_buttons() -> None:
+    letter = ingest_text(BLOG_SIGN_ON_WITH_TAGS).letter
+    assert letter is not None
+    names_read = [s.name for s in letter.signatories]
+    assert len(names_read) == 6
+    assert names_read[1] == "Share Foundation"  # a signer, not a share button
+    rancher = letter.signatories[2]
+    assert (rancher.name, rancher.title_lines[0]) == ("Malik Brandt", "Rancher")
+    assert names_read[-1] == "Tess Aguilar"

@@ -186,6 +186,14 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
     )
 
 
+_OCCUPATION = re.compile(
+    r"(?:(?:Retired|Former|Family|Senior|Local|Small|Graduate|Medical|Community|Dairy|Organic|"
+    r"Registered|Youth)\s+)?[A-Z][a-z]{2,}(?:er|or|ist|ian|ant|ent|eer|ee|ive)"
+)
+"""A person's occupation standing as their title: "Rancher", "Family Physician", "Retired
+Teacher" (one word, or one after a word that qualifies it; never two names)."""
+
+
 def inline_person(line: str) -> Signatory | None:
     """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
     bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{2,})\)$", line)
@@ -220,6 +228,7 @@ def inline_person(line: str) -> Signatory | None:
         honorific
         or names.is_title_line(tail[0])
         or _is_title_like(tail[0])
+        or _OCCUPATION.fullmatch(tail[0]) is not None
         or (len(tail) == 1 and names.is_organisation(tail[0]))
     ):
         return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list

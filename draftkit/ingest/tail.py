@@ -444,6 +444,16 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and "label" not in kinds[:1]
         ):
             return end, "a list of another shape after the signers"
+        if (
+            seen >= 5
+            and signer_list not in (None, "plain")
+            and kind_of_list == "plain"
+            and len(block) <= 2
+            and "label" not in kinds
+        ):
+            # a bulleted list of signers, then a bare line ("budgetlibraries", the page's
+            # tags run together): the list has ended
+            return end, "an unlisted line after a list of signers"
         if signers:
             seen += signers
             signer_list = signer_list or kind_of_list
