@@ -3882,3 +3882,24 @@ def test_a_bulleted_sign_on_list_ends_at_the_pages_tags_and_run_together_share_b
     rancher = letter.signatories[2]
     assert (rancher.name, rancher.title_lines[0]) == ("Malik Brandt", "Rancher")
     assert names_read[-1] == "Tess Aguilar"
+
+
+def test_a_table_of_signers_with_three_line_cells_gives_each_signer_in_reading_order() -> None:
+    text = (
+        "Dear Commissioner,\n\nWe ask you to publish the evaluation before the summer.\n\n"
+        "Yours sincerely,\n\n"
+        "Dr. Mirela Petrescu\tProf. Anders Holm\n"
+        "Veterinary Surgeon\tChair of Animal Science\n"
+        "Carpathian Vets for Welfare\tUniversity of Uppsala\n"
+        "Kofi Mensah\tDr. Lucia Ferraro\n"
+        "Policy Director\tPresident\n"
+        "Livestock Transport Monitor\tItalian Society of Animal Ethics\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines[:1]) for s in letter.signatories] == [
+        ("Dr. Mirela Petrescu", ["Veterinary Surgeon"]),
+        ("Prof. Anders Holm", ["Chair of Animal Science"]),
+        ("Kofi Mensah", ["Policy Director"]),
+        ("Dr. Lucia Ferraro", ["President"]),
+    ]

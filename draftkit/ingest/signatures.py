@@ -1189,6 +1189,38 @@ def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
     return out
 
 
+def _signer_bands(block: list[list[str]], width: int) -> list[Signatory] | None:
+    """A table of signers whose every cell is a whole entry of a few lines (name, title,
+    organisation), its rows run together: the signers in reading order, band by band.
+
+    The entry's height is the period at which names come back in every column ("Dr. Astrid
+    Berg | Prof. Luca Marino", then two lines of titles, then the next two names).
+    """
+    if width < 2 or len(block) < 4:
+        return None
+    for height in (2, 3, 4, 5):
+        if len(block) < 2 * height:
+            break
+        heads = [r for k, r in enumerate(block) if k % height == 0]
+        rest = [c for k, r in enumerate(block) if k % height for c in r if c]
+        named = [c for r in heads for c in r if c]
+        if (
+            len(named) >= 2 * len(heads) - 1
+            and all(_person_start(c) for c in named)
+            and sum(_person_start(c) for c in rest) <= 0.25 * len(rest)
+        ):
+            out: list[Signatory] = []
+            for band in range(0, len(block), height):
+                rows = block[band : band + height]
+                for column in range(width):
+                    cell = [r[column] for r in rows if column < len(r) and r[column]]
+                    person = _signatory_lines(cell) if cell else None
+                    if person is not None:
+                        out.append(person)
+            return out
+    return None
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     numbered = _numbered_columns(rows)
     if numbered is not None:
@@ -1218,6 +1250,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         if not block:
             return
         width = max(len(r) for r in block)
+        banded = _signer_bands(block, width)
+        if banded is not None:
+            out.extend(banded)
+            block.clear()
+            return
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
         side_by_side = (
             len(columns) >= 2
