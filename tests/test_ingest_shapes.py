@@ -3903,3 +3903,16 @@ def test_a_table_of_signers_with_three_line_cells_gives_each_signer_in_reading_o
         ("Kofi Mensah", ["Policy Director"]),
         ("Dr. Lucia Ferraro", ["President"]),
     ]
+
+
+def test_a_numbered_list_of_signers_goes_on_past_one_hundred_after_a_page_break() -> None:
+    first = "\n".join(f"{n}. Harbour Community Group {n}" for n in range(1, 100))
+    rest = "\n".join(f"{n}. Valley Workers Centre {n}" for n in range(100, 131))
+    text = (
+        "Dear Secretary:\n\nWe urge you to issue the final heat standard this year.\n\n"
+        f"Sincerely,\n\nThe following organizations:\n\n{first}\n\n{rest}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.signatories) == 130
+    assert letter.signatories[-1].name == "Valley Workers Centre 130"
