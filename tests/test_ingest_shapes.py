@@ -3916,3 +3916,69 @@ def test_a_numbered_list_of_signers_goes_on_past_one_hundred_after_a_page_break(
     assert letter is not None
     assert len(letter.signatories) == 130
     assert letter.signatories[-1].name == "Valley Workers Centre 130"
+
+
+DIPLOMATIC_LETTER_WITH_A_VOCATIVE = """\
+His Excellency Amadou Keita
+President of the Republic
+Presidential Palace
+Bamako
+
+Your Excellency,
+
+RE: RELEASE OF THE DETAINED RADIO JOURNALISTS
+
+We, the undersigned press freedom organisations, write about the six radio journalists
+detained since November without charge.
+
+Their families have not been allowed to visit them, and their lawyers have not seen the
+case files.
+
+Your Excellency, we appeal to you to:
+
+a) Order the release of the six journalists.
+b) Allow their lawyers access to the case files.
+
+Please accept, Your Excellency, the assurances of our highest consideration.
+
+Signed:
+
+Sahel Press Freedom Network, West African Media Watch, Reporters' Solidarity Fund.
+"""
+
+
+def test_the_reader_addressed_again_in_the_body_is_not_the_greeting() -> None:
+    letter = ingest_text(DIPLOMATIC_LETTER_WITH_A_VOCATIVE).letter
+    assert letter is not None
+    assert letter.salutation == "Your Excellency,"
+    assert letter.subject == "RELEASE OF THE DETAINED RADIO JOURNALISTS"
+    assert [a.name for a in letter.addressees] == ["Amadou Keita"]
+    assert len(letter.asks) == 2
+    # a closing sentence with its full stop, not a valediction
+    assert letter.complimentary_close is None
+    assert letter.texts("closing")[-1].startswith("Please accept, Your Excellency")
+    assert len(letter.signatories) == 3
+
+
+def test_group_headings_over_smaller_group_headings_are_labels_not_the_end_of_the_list() -> None:
+    html = (
+        "<html><body><p>Dear Members of Congress,</p><p>We urge you to pass the bill "
+        "this session, before the funding lapses for thousands of families.</p>"
+        "<p>Sincerely,</p><h3>National</h3><ul><li>Families First Alliance</li>"
+        "<li>Coalition for Fair Housing</li><li>Workers United Network</li></ul>"
+        "<h3>State and Local</h3><h4>Alabama</h4><ul><li>Mobile Tenants Union</li>"
+        "<li>Birmingham Food Bank Network</li></ul><h4>Arizona</h4><ul>"
+        "<li>Phoenix Legal Aid Society</li><li>Tucson Housing Coalition</li></ul>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Families First Alliance",
+        "Coalition for Fair Housing",
+        "Workers United Network",
+        "Mobile Tenants Union",
+        "Birmingham Food Bank Network",
+        "Phoenix Legal Aid Society",
+        "Tucson Housing Coalition",
+    ]

@@ -97,7 +97,9 @@ _CLOSE = re.compile(
     r"|(?:with\s+)?(?:(?:many|warm|our)\s+)?(?:prayers|blessings)|peace\s+and\s+blessings|shalom|salaam"
     r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
     r"[^,]{3,120}"
-    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
+    # "Please accept, Excellency, the assurances of our highest consideration," with its
+    # comma is the valediction; with a full stop it is a closing sentence (below)
+    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)(?=,?$)"
     r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
     r"|(?:with\s+)?(?:(?:our|my)\s+)?(?:cordial|warm|kind|fraternal|respectful|best)\s+greetings"
     r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?|thanking\s+you(?:\s+again)?"
@@ -266,10 +268,13 @@ _FORMULA = re.compile(
     r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
-    r"aprovecho?a?m?o?s? la oportunidad para reiterar"
+    r"aprovecho?a?m?o?s? la oportunidad para reiterar|"
+    r"^(?:please\s+)?accept\b[^.]{0,200}(?:consideration|esteem)\.$|"
+    r"\bavail (?:ourselves|myself|itself) of this opportunity to renew"
 )
-"""A formula of politeness closing a French or Spanish letter ("Veuillez agréer …",
-"Sin otro particular, le saludamos muy atentamente.")."""
+"""A formula of politeness closing a French, Spanish or diplomatic English letter
+("Veuillez agréer …", "Sin otro particular, le saludamos muy atentamente.", "Please
+accept, Excellency, the assurances of our highest consideration.")."""
 
 
 @functools.lru_cache(maxsize=16384)

@@ -324,6 +324,9 @@ def _named_in_title(page: _Page, index: int) -> bool:
     )
 
 
+_VOCATIVE = "a sentence of the body that addresses the reader"
+
+
 def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], float, list[str]]]:
     """Lines that could open the letter, each with a score and the reasons."""
     out: list[tuple[int, tuple[str, str], float, list[str]]] = []
@@ -350,7 +353,10 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         else:
             continue
         score = strength
-        following = page.after(index, 2)
+        following = page.after(index, 3)
+        if following and SUBJECT_LINE.match(page.text(following[0])):
+            following = following[1:]  # "RE: …" under the greeting, then the letter
+        following = following[:2]
         rest = matched[1]
         if rest and _words(rest) >= 6:
             score += 1.0
@@ -397,6 +403,15 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         if _QUOTED.match(ln.text):
             score -= 2.0
             why.append("inside a quotation")
+        if (
+            (rest.lstrip()[:1].islower() or re.match(r"^[^,]{2,60},\s+[a-z]", matched[0]))
+            and previous
+            and is_prose(" ".join(page.text(i) for i in reversed(previous)))
+        ):
+            # "Your Excellency, we appeal to you to:" after the letter's paragraphs: the
+            # recipient addressed again in the body, not the letter's greeting
+            score -= 2.0
+            why.append(_VOCATIVE)
         titled = why[0].startswith("the name the page's title")
         if (
             strength == 1.0
@@ -994,7 +1009,12 @@ def locate(lines: list[Line]) -> Reading:
         for other in salutations[position + 1 :]:
             # ("Mr. President, your answer is overdue." inside the body addresses the
             # reader again; it does not open a letter)
-            if other[2] >= 4.0 and other[0] > sal[0] + 2 and not other[1][1]:
+            if (
+                other[2] >= 4.0
+                and other[0] > sal[0] + 2
+                and not other[1][1]
+                and _VOCATIVE not in other[3]
+            ):
                 stop = max(_letter_head(page, other[0], False)[0], sal[0] + 1)
                 break
         closes = _close_candidates(page, sal[0] + 1, stop)

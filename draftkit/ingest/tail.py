@@ -140,15 +140,7 @@ def _tail_cut(
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
             and not (
-                # "Associations" over a list of names: a group of signers under its label
-                _words(ln.text) <= 8
-                and sum(
-                    _signer_like(page.text(i))
-                    and not is_prose(page.text(i))
-                    and not page.lines[i].link  # "Important Documents" over links
-                    for i in page.after(index, 4)
-                )
-                >= 3
+                _heads_signers(page, index)
                 and (
                     index <= frm + 3
                     or any(_signer_like(page.text(i)) for i in page.before(index, 1))
@@ -220,6 +212,25 @@ _COUNTER = re.compile(
 """A sign-on page's live counter: "3,482" / "people have signed" / "Goal: 5,000"."""
 
 
+def _heads_signers(page: _Page, index: int) -> bool:
+    """A heading that labels the group of signers under it ("Associations", "National").
+
+    The lines under it, past a heading of a smaller group ("State and Local" over
+    "Alabama" over the names), are signers: names, not prose and not links ("Important
+    Documents" over links is no such label).
+    """
+    under = [i for i in page.after(index, 4) if not page.lines[i].heading][:3]
+    return (
+        _words(page.text(index)) <= 8
+        and sum(
+            _signer_like(page.text(i)) and not is_prose(page.text(i)) and not page.lines[i].link
+            for i in under
+        )
+        >= min(3, len(under))
+        >= 2
+    )
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -248,19 +259,7 @@ def _entry_kind(page: _Page, index: int) -> str:
     if ln.link and _words(text) <= 6:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
-        under = page.after(index, 3)
-        if (
-            _words(text) <= 8
-            and sum(
-                _signer_like(page.text(i))
-                and not is_prose(page.text(i))
-                and not page.lines[i].heading
-                and not page.lines[i].link
-                for i in under
-            )
-            >= min(3, len(under))
-            >= 2
-        ):
+        if _heads_signers(page, index):
             return "label"  # "Associations" over the names it groups
         return "heading"
     if "\t" in (ln.raw or text):
