@@ -3982,3 +3982,16 @@ def test_group_headings_over_smaller_group_headings_are_labels_not_the_end_of_th
         "Phoenix Legal Aid Society",
         "Tucson Housing Coalition",
     ]
+
+
+def test_a_dated_count_of_the_signatures_under_the_list_is_not_a_signer() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask you to refuse the coal mine extension.\n\nSincerely,\n\n"
+        "Hana Petrov — Friends of the Reef\nLiam Osei — Coastal Futures\n"
+        "Ruth Keller — Lock the Gate Alliance\n\n"
+        "Signatures as at 2 March 2026: 3. Signatures are verified before being added.\n"
+        "cc: The Hon Tanya Marsh MP, Minister for the Environment\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Hana Petrov", "Liam Osei", "Ruth Keller"]

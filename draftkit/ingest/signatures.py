@@ -22,6 +22,7 @@ __all__ = [
     "AND_MORE",
     "CONTACT_LABEL",
     "PLACE_LABEL",
+    "SIGNER_COUNT",
     "Tail",
     "inline_person",
     "is_bracketed_aside",
@@ -253,6 +254,16 @@ def _person_start(text: str) -> bool:
 
 CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
 """A one-letter contact label after a signer: "p: 34 Drummond Street", "e: …", "m: 0400 …"."""
+SIGNER_COUNT = re.compile(
+    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
+    # "Signatures as at 24 November 2025: 126.", "Signatories to date: 412"
+    r"|^(?:signatures|signatories|signers|names)\s+(?:as\s+(?:at|of)|to\s+date|so\s+far)\b"
+    r"[^:]{0,40}:\s*\d[\d,.]*\b"
+)
+"""A count of the signers, not a signer: "332 total signers as of 26 January", "Signatures
+as at 24 November 2025: 126."."""
+
 _GROUP_COUNT = re.compile(
     r"^\d[\d,]*\+?\s+(?:[A-Z][\w-]*\s+){0,2}(?:Laureates|Scientists|Economists|Scholars|"
     r"Academics|Experts|Organi[sz]ations|Groups|Companies|Lawyers|Doctors|Researchers|"
@@ -624,11 +635,7 @@ def parse_signatures(
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
             continue
-        if re.match(
-            r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
-            r"(?:signers|signatories|signatures)\b",
-            text,
-        ) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
+        if SIGNER_COUNT.match(text) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
             skipped.append((text, "a count of the signers"))
             continue
         if re.match(

@@ -35,6 +35,7 @@ from draftkit.ingest.signatures import (
     AND_MORE,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
+    SIGNER_COUNT,
     is_bracketed_aside,
     is_editor_note,
     is_signatory_label,
@@ -171,12 +172,6 @@ _NOTES_HEADING = re.compile(
 )
 
 
-_SIGNER_COUNT = re.compile(
-    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
-    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
-)
-
-
 _FOOTNOTE = re.compile(
     r"^(?:\[\d{1,3}\]|\{\d{1,3}\}|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+"
     r"(?=.*(?:\b(?:19|20)\d\d\b|\bibid\b|\bpp?\.\s*\d|https?://|www\.|\bop\.\s?cit))",
@@ -242,7 +237,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
-    if _SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
+    if SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
