@@ -3995,3 +3995,19 @@ def test_a_dated_count_of_the_signatures_under_the_list_is_not_a_signer() -> Non
     letter = ingest_text(text).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Hana Petrov", "Liam Osei", "Ruth Keller"]
+
+
+def test_a_semicolon_list_of_signers_keeps_the_commas_inside_its_entries() -> None:
+    text = (
+        "Respected Sir,\n\nWe request that the ration cards cancelled in January be restored.\n\n"
+        "Yours sincerely,\n\nEndorsed by: Right to Food Forum, Pune; Jan Adhikar Manch, Nagpur; "
+        "Ration Rights Collective; Slum Dwellers' Federation, Mumbai.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Right to Food Forum, Pune",
+        "Jan Adhikar Manch, Nagpur",
+        "Ration Rights Collective",
+        "Slum Dwellers' Federation, Mumbai",
+    ]

@@ -472,7 +472,9 @@ def split_name_list(text: str) -> list[str]:
     a company suffix after a comma stays with its name, the final "and" and full stop go.
     """
     text = labelled_signers(text) or text  # "Organizaciones firmantes: A, B, …": the label goes
-    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
+    # a list parted by semicolons keeps the commas inside its entries ("Forum X, Pune;")
+    parting = r";\s+(?:and\s+)?" if text.count("; ") >= 2 else r",\s+(?:and\s+)?|;\s+"
+    parts = [p.strip() for p in re.split(parting, text.rstrip(".,;")) if p.strip()]
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
         last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)
