@@ -4011,3 +4011,33 @@ def test_a_semicolon_list_of_signers_keeps_the_commas_inside_its_entries() -> No
         "Ration Rights Collective",
         "Slum Dwellers' Federation, Mumbai",
     ]
+
+
+def test_a_signer_with_their_ward_under_the_name_is_one_signer() -> None:
+    html = (
+        "<html><body><p>Dear Ms Patel,</p><p>I am writing to ask you to oppose the closure "
+        "of the minor injuries unit at Eastfield, which hundreds of families rely on.</p>"
+        "<p>Yours sincerely,</p><p>Martin Hale<br>Eastfield ward</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Martin Hale", ["Eastfield ward"])
+    ]
+
+
+def test_two_columns_of_names_in_no_order_read_row_by_row() -> None:
+    rows = [
+        ("Tomasz Wren", "Adaeze Kole"),
+        ("Hugo Brandt", "Yelena Marsh"),
+        ("Priya Nair", "Colm Doyle"),
+        ("Zara Quist", "Bilal Haddad"),
+    ]
+    table = "\n".join(f"{a}\t{b}" for a, b in rows)
+    text = (
+        "Dear Minister,\n\nWe ask you to drop the charges against the lawyers.\n\n"
+        f"Sincerely,\n\n{table}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [name for row in rows for name in row]

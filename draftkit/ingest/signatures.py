@@ -874,9 +874,15 @@ def _titled_names(first: str, text: str) -> bool:
 
 
 def _is_title_like(text: str) -> bool:
-    return (names.is_title_line(text) and not names.is_organisation(text)) or bool(
-        re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
+    return (
+        (names.is_title_line(text) and not names.is_organisation(text))
+        or bool(re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text))
+        or _WHERE_FROM.fullmatch(text.strip()) is not None
     )
+
+
+_WHERE_FROM = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}(?:ward|resident|constituent|parishioner)")
+"""Where a signer lives or votes, under their name: "Bramley ward", "Ashford resident"."""
 
 
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
@@ -899,7 +905,8 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
     titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
     titled = titled and all(
-        _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
+        _is_title_like(normalise_space(ln.text))
+        or names.is_title_line(normalise_space(ln.text))
         for ln in kept[1:]
     )
     if (
@@ -1133,7 +1140,9 @@ def _order_cells(block: list[list[str]]) -> list[str]:
 
     A list filled down the columns (1–10 in the first, 11–20 in the second) reads
     column by column; one filled across the rows reads row by row. The order whose
-    names (or list numbers) are more often in sequence wins; rows win a tie.
+    names (or list numbers) are more often in sequence wins, and the columns only when
+    they are mostly in sequence (an alphabetical list); rows win otherwise, as a table
+    reads.
     """
     width = max(len(r) for r in block)
     across = [cell for row in block for cell in row if cell]
@@ -1143,7 +1152,10 @@ def _order_cells(block: list[list[str]]) -> list[str]:
         keys = [re.sub(r"^(?:the|la|le|el|les|los|die|der)\s+", "", c.casefold()) for c in cells]
         return sum(1 for a, b in itertools.pairwise(keys) if a <= b)
 
-    return down if in_sequence(down) > in_sequence(across) else across
+    ordered = in_sequence(down)
+    if ordered > in_sequence(across) and ordered >= 0.75 * (len(down) - 1):
+        return down
+    return across
 
 
 _NUMBERED_CELL = re.compile(r"^\(?(?P<n>\d{1,4})[.)]?\s+(?P<name>\S.*)$")
@@ -1269,6 +1281,12 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             len(columns) >= 2
             and len(block) <= 6
             and all(len(col) > 1 and _person_start(col[0]) for col in columns)
+            # the lines under the names describe them (not more names, a list in rows)
+            and any(
+                _is_title_like(x) or names.has_org_word(x) or not _person_start(x)
+                for col in columns
+                for x in col[1:]
+            )
         )  # two or three signers set in columns: name, then title, in each
         if side_by_side or (
             columns
