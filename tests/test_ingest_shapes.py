@@ -4041,3 +4041,36 @@ def test_two_columns_of_names_in_no_order_read_row_by_row() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == [name for row in rows for name in row]
+
+
+SUBMISSION_WITH_NUMBERED_SECTIONS = """\
+Dear Members of the Committee,
+
+1. Background
+
+We write ahead of the review of the State party. Custodial torture remains widespread
+and complaints rarely lead to a prosecution.
+
+2. Requests to the Committee
+
+In light of the above, we respectfully request that the Committee:
+
+     a. include in the list of issues a question on the number of complaints
+          received under the 2022 Act;
+
+     b. ask the State party what steps it has taken to protect complainants;
+
+     c. consider designating a rapporteur for follow-up.
+
+Yours sincerely,
+
+Amina Farooq
+Director
+"""
+
+
+def test_asks_set_further_in_than_the_numbered_section_headings_are_found() -> None:
+    letter = ingest_text(SUBMISSION_WITH_NUMBERED_SECTIONS).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert letter.asks_intro is not None and letter.asks_intro.startswith("In light of")
