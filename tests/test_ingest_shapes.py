@@ -4074,3 +4074,17 @@ def test_asks_set_further_in_than_the_numbered_section_headings_are_found() -> N
     assert letter is not None
     assert len(letter.asks) == 3
     assert letter.asks_intro is not None and letter.asks_intro.startswith("In light of")
+
+
+def test_a_kind_attention_line_under_the_address_block_is_not_an_address_line() -> None:
+    text = (
+        "The Hon. Minister of Water and Sanitation\nMinistry of Water\nPrivate Bag 30521\n"
+        "Lilongwe 3\n\nKind attention: The Director of Water Supply\n\nDear Honourable Minister,"
+        "\n\nWe ask you to publish the borehole repair schedule for the northern districts.\n\n"
+        "Yours faithfully,\n\nWater Users' Association\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert "Kind attention" not in " ".join([*person.title_lines, *person.address_lines])
+    assert person.address_lines[-1] == "Lilongwe 3"

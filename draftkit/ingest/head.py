@@ -22,6 +22,7 @@ from draftkit.ingest.page import (
     is_prose,
 )
 from draftkit.ingest.preamble import (
+    ATTENTION_LINE,
     CC_LINE,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
@@ -295,7 +296,3 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     return start, context, notes
 
 
-ATTENTION_LINE = re.compile(
-    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
-    r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
-)

@@ -37,6 +37,12 @@ SUBJECT_LINE = re.compile(
     r"(?:\.?\s*:|\s*\.|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
+_ATTENTION = (
+    r"a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|zu h(?:än|ae)nden|"
+    r"(?:to|for) the attention of|attn\.?|(?:kind(?:ly)?\s+)?attention"
+)
+ATTENTION_LINE = re.compile(rf"(?i)^(?:{_ATTENTION})\s*:?\s+\S")
+"""Who in the addressee's office the letter is marked for: "Kind attention: …", "Attn: …"."""
 MAIL_HEADER = re.compile(
     r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
     r"Enviado|Para|Asunto|Reply-To|FROM|SENT|TO|CC|BCC|SUBJECT|DATE)\s*:\s*\S",
@@ -924,6 +930,17 @@ def parse_preamble(
                 r"^(?:(?i:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
                 ln.text,
             )
+            if (
+                mode == "address"
+                and ln is block[0]
+                and (texts or pending or pre.addressees)
+                and ATTENTION_LINE.match(ln.text)
+            ):
+                # "Kind attention: The Secretary for Education" a line apart under the address
+                # block: who in the office it is marked for, not another addressee (an
+                # "Attn:" line inside the block is one of its address lines)
+                skipped.append((ln.text, "attention line (who in the office it is marked for)"))
+                continue
             if _ADDRESS_ONLY_TO.match(ln.text):
                 # "To: minister@health.go.ke": the e-mail names no one; the greeting does
                 skipped.append((ln.text, "the recipient's e-mail address"))
@@ -1027,9 +1044,8 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
 
 
 _ADDRESSED = re.compile(
-    r"(?i)^(?:(?:to|for) the attention of|to|a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|"
-    r"[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b)|"
-    r"all['’]attenzione di|attn\.?|attention)\s*:?\s+(?=\S)"
+    rf"(?i)^(?:{_ATTENTION}|to|[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b))"
+    r"\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")

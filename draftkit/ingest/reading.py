@@ -37,7 +37,6 @@ from draftkit.ingest.anchors import (
 )
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
-    ATTENTION_LINE,
     _letter_head,
 )
 from draftkit.ingest.noise import (
@@ -57,6 +56,7 @@ from draftkit.ingest.page import (
     label_like,
 )
 from draftkit.ingest.preamble import (
+    ATTENTION_LINE,
     CC_LINE,
     MAIL_HEADER,
     SUBJECT_LINE,
