@@ -4088,3 +4088,43 @@ def test_a_kind_attention_line_under_the_address_block_is_not_an_address_line() 
     [person] = letter.addressees
     assert "Kind attention" not in " ".join([*person.title_lines, *person.address_lines])
     assert person.address_lines[-1] == "Lilongwe 3"
+
+
+RESIDENTS_LETTER_TO_A_MAYOR = """\
+To
+Mr. Rafiq Uddin Ahmed
+Honourable Mayor
+Chattogram City Corporation
+Tiger Pass, Chattogram 4100
+
+Honourable Mayor,
+
+We request that the drains along Station Road be cleared before the monsoon.
+
+Sincerely,
+
+Farzana Haque
+President
+
+Dated: 3 March 2026
+
+Copy for information and necessary action:
+
+1. Chief Engineer, Chattogram City Corporation
+
+2. Councillor, Ward No. 21, Chattogram City Corporation
+"""
+
+
+def test_a_styled_office_under_the_name_and_a_numbered_copy_list_after_the_date() -> None:
+    letter = ingest_text(RESIDENTS_LETTER_TO_A_MAYOR).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert person.name == "Rafiq Uddin Ahmed"
+    assert person.title_lines[0] == "Honourable Mayor"
+    # each copy is one entry, its list number gone (the office first, as written)
+    assert [", ".join([c.name or "", *c.title_lines]) for c in letter.cc] == [
+        "Chief Engineer, Chattogram City Corporation",
+        "Councillor, Ward No. 21, Chattogram City Corporation",
+    ]
+    assert [s.name for s in letter.signatories] == ["Farzana Haque"]

@@ -52,6 +52,9 @@ MAIL_HEADER = re.compile(
 CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
+    # "Copy for information and necessary action:", "Copy forwarded to:" (South Asian forms)
+    r"(?:copy|copies)\s+(?:for(?:warded)?|submitted)\b[^:]{0,60}:|"
+    r"c\.\s?c\.\s*:|"
     r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -350,6 +353,9 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         titles, address = address[:1], address[1:]
     if not (name or titles):
         return None
+    if cc and not name and len(lines) == 1:
+        # a copy to an office alone ("Councillor, Ward No. 19, …"): the office is the entry
+        name, titles = titles[0], titles[1:]
     return Addressee(
         honorific=honorific,
         name=name,
@@ -380,7 +386,7 @@ def split_entries(block: list[str]) -> list[list[str]]:
         # list of offices, an entry a line
         return [[line] for line in stripped]
     marked = [split_marker(line) for line in block]
-    if len(block) >= 2 and all(marked):
+    if block and all(marked):
         # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
         return [[marker[2].rstrip(".")] for marker in marked if marker]
     inline = sum(
@@ -407,6 +413,7 @@ def split_entries(block: list[str]) -> list[list[str]]:
             entries
             and is_person_line(line)
             and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
+            and not _styled_office_under_name(line, entries[-1])
         ):
             entries.append([line])
         elif (
@@ -428,6 +435,20 @@ def split_entries(block: list[str]) -> list[list[str]]:
         else:
             entries.append([line])
     return entries
+
+
+def _styled_office_under_name(line: str, entry: list[str]) -> bool:
+    """ "Honourable Mayor" under "Mr. Kamal Hossain Chowdhury": the office, with its style,
+    on the line under a person's name is that person's title, not a second addressee."""
+    honorific, rest = names.split_honorific(line)
+    return (
+        honorific is not None
+        and len(entry) == 1
+        and bool(rest)
+        and names.is_title_line(rest)
+        and not names.is_person_name(rest)
+        and (is_person_line(entry[0]) or names.is_person_name(name_part(entry[0])))
+    )
 
 
 def _lone_honorific(line: str) -> bool:
