@@ -4128,3 +4128,17 @@ def test_a_styled_office_under_the_name_and_a_numbered_copy_list_after_the_date(
         "Councillor, Ward No. 21, Chattogram City Corporation",
     ]
     assert [s.name for s in letter.signatories] == ["Farzana Haque"]
+
+
+def test_copies_to_two_offices_on_one_line_parted_by_a_semicolon_are_two_entries() -> None:
+    text = (
+        "Excelentísimo Señor:\n\nLe solicitamos que suspenda los desalojos en el norte del país."
+        "\n\nAtentamente,\n\nConsejo de Comunidades del Norte\n\n"
+        "c.c.: Comisión Nacional de Derechos Humanos; Defensoría del Pueblo\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == [
+        "Comisión Nacional de Derechos Humanos",
+        "Defensoría del Pueblo",
+    ]
