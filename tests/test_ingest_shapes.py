@@ -4142,3 +4142,17 @@ def test_copies_to_two_offices_on_one_line_parted_by_a_semicolon_are_two_entries
         "Comisión Nacional de Derechos Humanos",
         "Defensoría del Pueblo",
     ]
+
+
+def test_a_petition_page_with_a_greeting_and_its_latest_signers_is_not_a_letter() -> None:
+    html = (
+        "<html><body><p>Petition to</p><p>The Hon. Mere Tākoto, Minister of Housing</p>"
+        "<h1>Keep the emergency housing grants open</h1><p>Dear Minister,</p>"
+        "<p>We ask you to keep the emergency housing grants open through the winter, when "
+        "families in motels have nowhere else to go.</p><p>4,210 have signed. Let's get to "
+        "5,000!</p><p>Recent signers</p><ul><li>Aroha T. signed 3 minutes ago</li>"
+        "<li>Sam K. signed 8 minutes ago</li></ul><p>Started by Housing Action Aotearoa</p>"
+        "</body></html>"
+    )
+    result = ingest_bytes(html.encode(), filename="petition.html")
+    assert result.letter is None or result.kind != "letter"
