@@ -277,3 +277,20 @@ def test_the_senders_phone_and_email_beside_the_address_are_letterhead() -> None
     (addressee,) = letter.addressees
     assert addressee.name == "City Council"
     assert "503-555-0142" not in [*addressee.title_lines, *addressee.address_lines]
+
+
+def test_a_table_row_cut_by_the_page_break_runs_on_but_a_new_row_of_names_does_not() -> None:
+    from draftkit.ingest.pdf import _table_runs_on
+    from draftkit.ingest.text import Line
+
+    above = Line("Emeritus Professor of Epidemiology\tSenior Lecturer", raw=(
+        "Emeritus Professor of Epidemiology\tSenior Lecturer"
+    ))
+    rest_of_cells = Line("King's College London\tQueen's University Belfast", raw=(
+        "King's College London\tQueen's University Belfast"
+    ))
+    next_band = Line("Gulnara Lefebvre\tUchenna Saleh", raw="Gulnara Lefebvre\tUchenna Saleh")
+    prose = Line("We ask the Committee to act.", raw="We ask the Committee to act.")
+    assert _table_runs_on(above, rest_of_cells)
+    assert not _table_runs_on(above, next_band)  # a new row of the table: a new band
+    assert not _table_runs_on(above, prose)

@@ -3150,11 +3150,30 @@ def test_a_formal_indian_petition_letter_reads_whole() -> None:
     assert len(letter.cc) == 2
 
 
-def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+def test_an_ambiguous_numeric_date_is_read_by_the_letters_conventions() -> None:
+    # no other date, but an Indian petition's forms ("Respected Sir", "Shri", "Smt.")
     text = PETITION_TO_COLLECTOR.replace("rains of 14.07.2024", "rains of July")
     letter = ingest_text(text).letter
     assert letter is not None
-    assert letter.date is not None and letter.date.isoformat() == "2024-05-08"
+    assert letter.date is not None and letter.date.isoformat() == "2024-08-05"
+    american = (
+        "05/08/2024\n\nThe Honorable Ana Ruiz\nUnited States Senate\nWashington, DC 20510\n\n"
+        "Dear Senator Ruiz:\n\nWe ask you to cosponsor the bill before the recess.\n\n"
+        "Sincerely,\n\nCoastal Families Network\n"
+    )
+    letter = ingest_text(american).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
+
+
+def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+    text = (
+        "05/08/2024\n\nDear friends,\n\nWe ask you to join the vigil on Saturday and to bring "
+        "a candle.\n\nBest,\n\nRiverside Vigil Committee\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
 
 
 MEMO_TO_COUNCIL = """\
@@ -3519,9 +3538,10 @@ def test_a_memo_with_two_senders_and_typed_copies_of_signatures() -> None:
     letter = ingest_text(MEMO_WITH_TWO_SENDERS).letter
     assert letter is not None
     assert len(letter.addressees) == 1
+    # the typed mark where the signature was is set aside, as "/s/" is (--explain shows it)
     assert [(s.name, s.title_lines) for s in letter.signatories] == [
-        ("(Sgd.) Atty. Paolo R. Cruz", ["Chairperson"]),
-        ("(Sgd.) Atty. Liza M. Reyes", ["Vice-Chairperson"]),
+        ("Atty. Paolo R. Cruz", ["Chairperson"]),
+        ("Atty. Liza M. Reyes", ["Vice-Chairperson"]),
     ]
 
 
@@ -3560,3 +3580,579 @@ def test_an_address_with_a_paragraph_for_each_line_as_a_word_processor_exports_i
         "1690 Hollis Street",
         "Halifax, NS B3J 2R8",
     ]
+
+
+SIDE_BY_SIDE_ADDRESSES = """\
+April 14, 2026
+
+The Honorable Ruth Castellano              The Honorable Owen Pryce
+Chair                                      Ranking Member
+Subcommittee on Africa                     Subcommittee on Africa
+U.S. House of Representatives              U.S. House of Representatives
+Washington, DC 20515                       Washington, DC 20515
+
+Dear Chair Castellano and Ranking Member Pryce:
+
+We write about the famine warnings for the Sahel and ask that the subcommittee hold a
+hearing on the response before the lean season.
+
+Sincerely,
+
+Sahel Relief Alliance
+"""
+
+
+def test_two_inside_addresses_set_side_by_side_with_spaces_are_two_addressees() -> None:
+    letter = ingest_text(SIDE_BY_SIDE_ADDRESSES).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ruth Castellano", "Owen Pryce"]
+    assert [a.title_lines for a in letter.addressees] == [
+        ["Chair", "Subcommittee on Africa"],
+        ["Ranking Member", "Subcommittee on Africa"],
+    ]
+    assert letter.addressees[1].address_lines == [
+        "U.S. House of Representatives",
+        "Washington, DC 20515",
+    ]
+
+
+INDIAN_UNION_LETTER = """\
+Ref: TWF/2026/07
+Date: 9th January 2026
+
+To,
+The Hon'ble Minister of Textiles,
+Government of India,
+Udyog Bhawan,
+New Delhi – 110011
+
+Subject: Wages of powerloom workers
+
+Respected Sir,
+
+We write on behalf of the federation's member unions about the wage arrears owed to
+powerloom workers since the mills closed in October.
+
+Thanking you,
+
+Yours faithfully,
+
+(Sd/-)
+Meera Kulkarni
+General Secretary, Powerloom Workers' Federation
+
+Annexure 1: Statement of arrears by district
+Annexure 2: Minutes of the district meetings
+"""
+
+
+def test_a_typed_signature_mark_is_not_a_signer_and_annexures_are_enclosures() -> None:
+    letter = ingest_text(INDIAN_UNION_LETTER).letter
+    assert letter is not None
+    [signer] = letter.signatories
+    assert signer.name == "Meera Kulkarni"
+    assert signer.title_lines == ["General Secretary, Powerloom Workers' Federation"]
+    assert letter.enclosures == [
+        "Statement of arrears by district",
+        "Minutes of the district meetings",
+    ]
+
+
+PORTUGUESE_LETTER = """\
+Exmo. Senhor
+Dr. Rui Tavares Neves
+Ministro do Ambiente
+Rua de O Século, 51
+1200-433 Lisboa
+
+Porto, 20 de abril de 2026
+
+Assunto: Proteção do estuário do Sado
+
+Exmo. Senhor Ministro,
+
+As associações abaixo assinadas pedem a suspensão das dragagens no estuário até à
+publicação do estudo de impacte ambiental.
+
+Com os melhores cumprimentos,
+
+Liga para a Proteção da Natureza
+Associação Sado Vivo
+"""
+
+
+def test_a_portuguese_letter_with_the_honorific_on_its_own_line() -> None:
+    letter = ingest_text(PORTUGUESE_LETTER).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert (person.honorific, person.name) == ("Exmo. Senhor Dr.", "Rui Tavares Neves")
+    assert person.title_lines == ["Ministro do Ambiente"]
+    assert person.address_lines == ["Rua de O Século, 51", "1200-433 Lisboa"]
+    assert letter.salutation == "Exmo. Senhor Ministro,"
+    assert letter.complimentary_close == "Com os melhores cumprimentos,"
+    assert [s.name for s in letter.signatories] == [
+        "Liga para a Proteção da Natureza",
+        "Associação Sado Vivo",
+    ]
+
+
+EMAILED_LETTER_ON_A_BLOG = """\
+Riverside Notes
+
+  • Home
+  • About
+
+Why I wrote to the council leader
+
+Tomás Reilly
+
+Mar 2, 2026• 2 min read
+
+Several readers asked for the text, so here it is.
+
+From: Tomás Reilly <tomas.reilly@mailbox.example>
+To: Councillor Aoife Brennan
+Sent: Sunday, 1 March 2026 at 20:41
+Subject: Closing the Eastside library on Saturdays
+
+Dear Councillor Brennan,
+
+The Saturday hours are the only time many working parents can bring their children to
+the library, and the proposal to close on Saturdays would end that.
+
+Yours sincerely,
+Tomás Reilly
+"""
+
+
+def test_a_letter_sent_as_an_email_takes_its_date_subject_and_addressee_from_the_header() -> None:
+    letter = ingest_text(EMAILED_LETTER_ON_A_BLOG).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-01"
+    assert letter.subject == "Closing the Eastside library on Saturdays"
+    [person] = letter.addressees
+    assert person.name is not None and person.name.endswith("Aoife Brennan")
+    assert [s.name for s in letter.signatories] == ["Tomás Reilly"]
+
+
+EMAIL_TO_AN_ADDRESS = """\
+From: Nadia Karim <nadia@example.org>
+Sent: Tuesday, 3 March 2026 09:14
+To: minister@health.example
+Cc: ps@health.example; director@health.example
+Subject: Clinic closures in the northern districts
+
+Dear Minister,
+
+We ask you to keep the four clinics open until the review of rural health services ends.
+
+Kind regards,
+Nadia Karim
+"""
+
+
+def test_an_email_header_with_addresses_only_names_no_addressee_and_copies_each_address() -> None:
+    letter = ingest_text(EMAIL_TO_AN_ADDRESS).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-03"
+    assert letter.addressees == []
+    assert [c.name for c in letter.cc] == ["ps@health.example", "director@health.example"]
+    assert letter.subject == "Clinic closures in the northern districts"
+
+
+def test_a_numeric_date_is_read_day_first_on_a_page_that_writes_its_dates_day_first() -> None:
+    text = (
+        "Posted on 6 April 2026\n\nTo,\nThe Commissioner,\nMunicipal Corporation,\nPune\n\n"
+        "Date: 03/04/2026\n\nRespected Sir,\n\nWe request that the water supply schedule "
+        "for the eastern wards be published a week in advance.\n\nYours faithfully,\n\n"
+        "Ward Residents' Association\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-04-03"
+
+
+SPANISH_LETTER_TO_A_MINISTER = """\
+Excmo. Sr. D. Julián Herrera Campos
+Ministro del Interior
+Paseo de la Castellana, 5
+28046 Madrid
+
+Madrid, a 14 de mayo de 2026
+
+Excelentísimo Señor:
+
+Las organizaciones firmantes le solicitamos que publique los protocolos de actuación en
+los centros de internamiento de extranjeros.
+
+Atentamente,
+
+Fundación Horizonte Migrante
+"""
+
+
+def test_a_spanish_letter_with_excelentisimo_and_a_madrid_a_dateline() -> None:
+    letter = ingest_text(SPANISH_LETTER_TO_A_MINISTER).letter
+    assert letter is not None
+    assert letter.salutation == "Excelentísimo Señor:"
+    assert str(letter.date) == "2026-05-14"
+    assert letter.place == "Madrid"
+    [person] = letter.addressees
+    assert person.name == "Julián Herrera Campos"
+    assert person.address_lines == ["Paseo de la Castellana, 5", "28046 Madrid"]
+
+
+COMMONWEALTH_UNION_LETTER = """\
+Ref: NUT/MOH/11/2026
+Date: 4/5/2026
+
+The Honourable Minister of Health
+Ministry of Health
+Private Bag 12
+Lusaka
+
+Dear Honourable Minister,
+
+RE: PAYMENT OF\u00ad RURAL HARDSHIP ALLOWANCES TO NURSES
+
+We write on behalf of the nurses posted to rural health centres, whose hardship allowances
+have not been paid since January.
+
+In solidarity and hope,
+
+Zambia Nurses' Union
+"""
+
+
+def test_a_file_reference_is_not_the_subject_and_a_commonwealth_letter_dates_day_first() -> None:
+    letter = ingest_text(COMMONWEALTH_UNION_LETTER).letter
+    assert letter is not None
+    assert letter.subject == "PAYMENT OF RURAL HARDSHIP ALLOWANCES TO NURSES"  # soft hyphen gone
+    assert str(letter.date) == "2026-05-04"
+    assert letter.complimentary_close == "In solidarity and hope,"
+    assert [s.name for s in letter.signatories] == ["Zambia Nurses' Union"]
+
+
+def test_signers_under_a_nationality_label_on_the_label_line() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask you to withdraw the draft law on associations.\n\n"
+        "Sincerely,\n\nKenyan organisations: Haki Watch, Nairobi Legal Aid Centre, "
+        "Coast Rights Forum\n\nRegional organisations: East African Civic Space Network, "
+        "Horn Defenders Alliance\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Haki Watch",
+        "Nairobi Legal Aid Centre",
+        "Coast Rights Forum",
+        "East African Civic Space Network",
+        "Horn Defenders Alliance",
+    ]
+
+
+BLOG_SIGN_ON_WITH_TAGS = """\
+Dear Councillors,
+
+We ask you to keep the branch libraries open on Sundays through the winter.
+
+In solidarity,
+
+  • Ruth Okafor — Friends of Eastside Library
+  • Share Foundation
+  • Malik Brandt, Rancher, Willow Flats
+  • Dana Kowalski — Readers for Access
+  • Oren Lindqvist — Parents' Literacy Circle
+  • Tess Aguilar — Westgate Tenants' Union
+
+librarieswinterhours
+
+FacebookTwitterLinkedIn0 LikesShare
+
+Posted in Campaigns Tagged libraries, budget, council
+"""
+
+
+def test_a_bulleted_sign_on_list_ends_at_the_pages_tags_and_run_together_share_buttons() -> None:
+    letter = ingest_text(BLOG_SIGN_ON_WITH_TAGS).letter
+    assert letter is not None
+    names_read = [s.name for s in letter.signatories]
+    assert len(names_read) == 6
+    assert names_read[1] == "Share Foundation"  # a signer, not a share button
+    rancher = letter.signatories[2]
+    assert (rancher.name, rancher.title_lines[0]) == ("Malik Brandt", "Rancher")
+    assert names_read[-1] == "Tess Aguilar"
+
+
+def test_a_table_of_signers_with_three_line_cells_gives_each_signer_in_reading_order() -> None:
+    text = (
+        "Dear Commissioner,\n\nWe ask you to publish the evaluation before the summer.\n\n"
+        "Yours sincerely,\n\n"
+        "Dr. Mirela Petrescu\tProf. Anders Holm\n"
+        "Veterinary Surgeon\tChair of Animal Science\n"
+        "Carpathian Vets for Welfare\tUniversity of Uppsala\n"
+        "Kofi Mensah\tDr. Lucia Ferraro\n"
+        "Policy Director\tPresident\n"
+        "Livestock Transport Monitor\tItalian Society of Animal Ethics\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines[:1]) for s in letter.signatories] == [
+        ("Dr. Mirela Petrescu", ["Veterinary Surgeon"]),
+        ("Prof. Anders Holm", ["Chair of Animal Science"]),
+        ("Kofi Mensah", ["Policy Director"]),
+        ("Dr. Lucia Ferraro", ["President"]),
+    ]
+
+
+def test_a_numbered_list_of_signers_goes_on_past_one_hundred_after_a_page_break() -> None:
+    first = "\n".join(f"{n}. Harbour Community Group {n}" for n in range(1, 100))
+    rest = "\n".join(f"{n}. Valley Workers Centre {n}" for n in range(100, 131))
+    text = (
+        "Dear Secretary:\n\nWe urge you to issue the final heat standard this year.\n\n"
+        f"Sincerely,\n\nThe following organizations:\n\n{first}\n\n{rest}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.signatories) == 130
+    assert letter.signatories[-1].name == "Valley Workers Centre 130"
+
+
+DIPLOMATIC_LETTER_WITH_A_VOCATIVE = """\
+His Excellency Amadou Keita
+President of the Republic
+Presidential Palace
+Bamako
+
+Your Excellency,
+
+RE: RELEASE OF THE DETAINED RADIO JOURNALISTS
+
+We, the undersigned press freedom organisations, write about the six radio journalists
+detained since November without charge.
+
+Their families have not been allowed to visit them, and their lawyers have not seen the
+case files.
+
+Your Excellency, we appeal to you to:
+
+a) Order the release of the six journalists.
+b) Allow their lawyers access to the case files.
+
+Please accept, Your Excellency, the assurances of our highest consideration.
+
+Signed:
+
+Sahel Press Freedom Network, West African Media Watch, Reporters' Solidarity Fund.
+"""
+
+
+def test_the_reader_addressed_again_in_the_body_is_not_the_greeting() -> None:
+    letter = ingest_text(DIPLOMATIC_LETTER_WITH_A_VOCATIVE).letter
+    assert letter is not None
+    assert letter.salutation == "Your Excellency,"
+    assert letter.subject == "RELEASE OF THE DETAINED RADIO JOURNALISTS"
+    assert [a.name for a in letter.addressees] == ["Amadou Keita"]
+    assert len(letter.asks) == 2
+    # a closing sentence with its full stop, not a valediction
+    assert letter.complimentary_close is None
+    assert letter.texts("closing")[-1].startswith("Please accept, Your Excellency")
+    assert len(letter.signatories) == 3
+
+
+def test_group_headings_over_smaller_group_headings_are_labels_not_the_end_of_the_list() -> None:
+    html = (
+        "<html><body><p>Dear Members of Congress,</p><p>We urge you to pass the bill "
+        "this session, before the funding lapses for thousands of families.</p>"
+        "<p>Sincerely,</p><h3>National</h3><ul><li>Families First Alliance</li>"
+        "<li>Coalition for Fair Housing</li><li>Workers United Network</li></ul>"
+        "<h3>State and Local</h3><h4>Alabama</h4><ul><li>Mobile Tenants Union</li>"
+        "<li>Birmingham Food Bank Network</li></ul><h4>Arizona</h4><ul>"
+        "<li>Phoenix Legal Aid Society</li><li>Tucson Housing Coalition</li></ul>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Families First Alliance",
+        "Coalition for Fair Housing",
+        "Workers United Network",
+        "Mobile Tenants Union",
+        "Birmingham Food Bank Network",
+        "Phoenix Legal Aid Society",
+        "Tucson Housing Coalition",
+    ]
+
+
+def test_a_dated_count_of_the_signatures_under_the_list_is_not_a_signer() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask you to refuse the coal mine extension.\n\nSincerely,\n\n"
+        "Hana Petrov — Friends of the Reef\nLiam Osei — Coastal Futures\n"
+        "Ruth Keller — Lock the Gate Alliance\n\n"
+        "Signatures as at 2 March 2026: 3. Signatures are verified before being added.\n"
+        "cc: The Hon Tanya Marsh MP, Minister for the Environment\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Hana Petrov", "Liam Osei", "Ruth Keller"]
+
+
+def test_a_semicolon_list_of_signers_keeps_the_commas_inside_its_entries() -> None:
+    text = (
+        "Respected Sir,\n\nWe request that the ration cards cancelled in January be restored.\n\n"
+        "Yours sincerely,\n\nEndorsed by: Right to Food Forum, Pune; Jan Adhikar Manch, Nagpur; "
+        "Ration Rights Collective; Slum Dwellers' Federation, Mumbai.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Right to Food Forum, Pune",
+        "Jan Adhikar Manch, Nagpur",
+        "Ration Rights Collective",
+        "Slum Dwellers' Federation, Mumbai",
+    ]
+
+
+def test_a_signer_with_their_ward_under_the_name_is_one_signer() -> None:
+    html = (
+        "<html><body><p>Dear Ms Patel,</p><p>I am writing to ask you to oppose the closure "
+        "of the minor injuries unit at Eastfield, which hundreds of families rely on.</p>"
+        "<p>Yours sincerely,</p><p>Martin Hale<br>Eastfield ward</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Martin Hale", ["Eastfield ward"])
+    ]
+
+
+def test_two_columns_of_names_in_no_order_read_row_by_row() -> None:
+    rows = [
+        ("Tomasz Wren", "Adaeze Kole"),
+        ("Hugo Brandt", "Yelena Marsh"),
+        ("Priya Nair", "Colm Doyle"),
+        ("Zara Quist", "Bilal Haddad"),
+    ]
+    table = "\n".join(f"{a}\t{b}" for a, b in rows)
+    text = (
+        "Dear Minister,\n\nWe ask you to drop the charges against the lawyers.\n\n"
+        f"Sincerely,\n\n{table}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [name for row in rows for name in row]
+
+
+SUBMISSION_WITH_NUMBERED_SECTIONS = """\
+Dear Members of the Committee,
+
+1. Background
+
+We write ahead of the review of the State party. Custodial torture remains widespread
+and complaints rarely lead to a prosecution.
+
+2. Requests to the Committee
+
+In light of the above, we respectfully request that the Committee:
+
+     a. include in the list of issues a question on the number of complaints
+          received under the 2022 Act;
+
+     b. ask the State party what steps it has taken to protect complainants;
+
+     c. consider designating a rapporteur for follow-up.
+
+Yours sincerely,
+
+Amina Farooq
+Director
+"""
+
+
+def test_asks_set_further_in_than_the_numbered_section_headings_are_found() -> None:
+    letter = ingest_text(SUBMISSION_WITH_NUMBERED_SECTIONS).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert letter.asks_intro is not None and letter.asks_intro.startswith("In light of")
+
+
+def test_a_kind_attention_line_under_the_address_block_is_not_an_address_line() -> None:
+    text = (
+        "The Hon. Minister of Water and Sanitation\nMinistry of Water\nPrivate Bag 30521\n"
+        "Lilongwe 3\n\nKind attention: The Director of Water Supply\n\nDear Honourable Minister,"
+        "\n\nWe ask you to publish the borehole repair schedule for the northern districts.\n\n"
+        "Yours faithfully,\n\nWater Users' Association\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert "Kind attention" not in " ".join([*person.title_lines, *person.address_lines])
+    assert person.address_lines[-1] == "Lilongwe 3"
+
+
+RESIDENTS_LETTER_TO_A_MAYOR = """\
+To
+Mr. Rafiq Uddin Ahmed
+Honourable Mayor
+Chattogram City Corporation
+Tiger Pass, Chattogram 4100
+
+Honourable Mayor,
+
+We request that the drains along Station Road be cleared before the monsoon.
+
+Sincerely,
+
+Farzana Haque
+President
+
+Dated: 3 March 2026
+
+Copy for information and necessary action:
+
+1. Chief Engineer, Chattogram City Corporation
+
+2. Councillor, Ward No. 21, Chattogram City Corporation
+"""
+
+
+def test_a_styled_office_under_the_name_and_a_numbered_copy_list_after_the_date() -> None:
+    letter = ingest_text(RESIDENTS_LETTER_TO_A_MAYOR).letter
+    assert letter is not None
+    [person] = letter.addressees
+    assert person.name == "Rafiq Uddin Ahmed"
+    assert person.title_lines[0] == "Honourable Mayor"
+    # each copy is one entry, its list number gone (the office first, as written)
+    assert [", ".join([c.name or "", *c.title_lines]) for c in letter.cc] == [
+        "Chief Engineer, Chattogram City Corporation",
+        "Councillor, Ward No. 21, Chattogram City Corporation",
+    ]
+    assert [s.name for s in letter.signatories] == ["Farzana Haque"]
+
+
+def test_copies_to_two_offices_on_one_line_parted_by_a_semicolon_are_two_entries() -> None:
+    text = (
+        "Excelentísimo Señor:\n\nLe solicitamos que suspenda los desalojos en el norte del país."
+        "\n\nAtentamente,\n\nConsejo de Comunidades del Norte\n\n"
+        "c.c.: Comisión Nacional de Derechos Humanos; Defensoría del Pueblo\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == [
+        "Comisión Nacional de Derechos Humanos",
+        "Defensoría del Pueblo",
+    ]
+
+
+def test_a_petition_page_with_a_greeting_and_its_latest_signers_is_not_a_letter() -> None:
+    html = (
+        "<html><body><p>Petition to</p><p>The Hon. Mere Tākoto, Minister of Housing</p>"
+        "<h1>Keep the emergency housing grants open</h1><p>Dear Minister,</p>"
+        "<p>We ask you to keep the emergency housing grants open through the winter, when "
+        "families in motels have nowhere else to go.</p><p>4,210 have signed. Let's get to "
+        "5,000!</p><p>Recent signers</p><ul><li>Aroha T. signed 3 minutes ago</li>"
+        "<li>Sam K. signed 8 minutes ago</li></ul><p>Started by Housing Action Aotearoa</p>"
+        "</body></html>"
+    )
+    result = ingest_bytes(html.encode(), filename="petition.html")
+    assert result.letter is None or result.kind != "letter"

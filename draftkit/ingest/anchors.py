@@ -31,7 +31,7 @@ _SALUTATION = re.compile(
     r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
     r"Cher|Chère|Chers|Chères|Respected|Respectable|Liebe[rs]?|Werte[rs]?|"
     r"Respetad[oa]s?|Distinguid[oa]s?|Querid[oa]s?|Prezad[oa]s?|Car[oa]s?|"
-    r"Excelent[íi]ssim[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"Excelent[íi]s{1,2}im[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
     r"|De\s+(?:nuestras?|mis?)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci(?:[oó]n|ones)|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
@@ -40,7 +40,8 @@ _SALUTATION = re.compile(
     r"|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)(?:\s+[^,:;!\n]{1,80})?[,:;!]"
     r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
-    r"|(?:Dear\s+)?(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
+    r"|(?:Dear\s+)?(?:(?:Exm[oa]s?|Ilm[oa]s?)\.?\s+)?"
+    r"(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
     r"Señores|Señoras|Senhor(?:\(a\)|\(es\))?|Senhora|Senhores|Senhoras|"
     r"(?:Exm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?Sr[as]?\.(?=\s+(?:President|Ministr|Secret|Senador|"
@@ -92,10 +93,13 @@ _CLOSE = re.compile(
     r"|respectfully\s+submitted|yours|"
     r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
     r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
-    r"|yours\s+in\s+solidarity|in\s+peace|with\s+hope"
+    r"|(?:yours\s+)?in\s+(?:peace|solidarity|faith|hope|fellowship|friendship|christ|gratitude|service|partnership|unity|prayer|justice|struggle)(?:(?:\s*,\s*|\s+and\s+)(?:peace|solidarity|faith|hope|fellowship|friendship|christ|gratitude|service|partnership|unity|prayer|justice|struggle))*|with\s+hope"
+    r"|(?:with\s+)?(?:(?:many|warm|our)\s+)?(?:prayers|blessings)|peace\s+and\s+blessings|shalom|salaam"
     r"|with\s+(?:(?:the|our|my)\s+)?(?:renewed\s+)?(?:assurances?|expressions?|sentiments?)\s+of\s+"
     r"[^,]{3,120}"
-    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)"
+    # "Please accept, Excellency, the assurances of our highest consideration," with its
+    # comma is the valediction; with a full stop it is a closing sentence (below)
+    r"|(?:please\s+)?accept\b.{0,200}?(?:consideration|respect|esteem|regards)(?=,?$)"
     r"|in\s+solidarity|with\s+(?:gratitude|thanks|appreciation|respect|hope|best\s+regards)"
     r"|(?:with\s+)?(?:(?:our|my)\s+)?(?:cordial|warm|kind|fraternal|respectful|best)\s+greetings"
     r"|(?:many\s+)?thanks(?:\s+again)?|thank\s+you(?:\s+again)?|thanking\s+you(?:\s+again)?"
@@ -107,7 +111,12 @@ _CLOSE = re.compile(
     r"|(?:bien\s+)?cordialement|atentamente|bien\s+[àa]\s+vous|"
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     r"(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|salutations\s+distingu[ée]es|"
-    r"(?:un\s+)?cordial\s+saludo|saludos(?:\s+cordiales)?|mit\s+freundlichen\s+grüßen|"
+    r"(?:recib[ae]n?\s+)?(?:un\s+)?(?:cordial|atento|afectuoso)\s+saludo|saludos(?:\s+cordiales)?|"
+    r"com\s+(?:os\s+)?(?:(?:melhores|cordiais|respeitosos)\s+)?cumprimentos|"
+    r"(?:os\s+)?melhores\s+cumprimentos|cumprimentos(?:\s+cordiais)?|saudações(?:\s+cordiais)?|"
+    r"com\s+(?:a\s+mais\s+)?elevad[ao]\s+(?:consideração|estima)|"
+    r"con\s+(?:i\s+migliori\s+saluti|osservanza|stima|viva\s+cordialità)|in\s+fede|"
+    r"(?:un\s+)?cordiale\s+saluto|mit\s+freundlichen\s+grüßen|"
     r"hochachtungsvoll|respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"
     r"mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en|(?:viele|herzliche|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|"
     r"cordialmente|saludos\s+cordiales|atenciosamente|respeitosamente|cordiais\s+saudações|"
@@ -259,10 +268,13 @@ _FORMULA = re.compile(
     r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
-    r"aprovecho?a?m?o?s? la oportunidad para reiterar"
+    r"aprovecho?a?m?o?s? la oportunidad para reiterar|"
+    r"^(?:please\s+)?accept\b[^.]{0,200}(?:consideration|esteem)\.$|"
+    r"\bavail (?:ourselves|myself|itself) of this opportunity to renew"
 )
-"""A formula of politeness closing a French or Spanish letter ("Veuillez agréer …",
-"Sin otro particular, le saludamos muy atentamente.")."""
+"""A formula of politeness closing a French, Spanish or diplomatic English letter
+("Veuillez agréer …", "Sin otro particular, le saludamos muy atentamente.", "Please
+accept, Excellency, the assurances of our highest consideration.")."""
 
 
 @functools.lru_cache(maxsize=16384)

@@ -473,6 +473,19 @@ def _group_heading(units: list[Unit], index: int) -> bool:
     )
 
 
+def _section_heading(units: list[Unit], index: int) -> bool:
+    """A numbered heading over the prose of a section ("1. Background"), not a list item."""
+    unit = units[index]
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        unit.kind == "item"
+        and len(unit.text.split()) <= 8
+        and not re.search(r"[.!?;:,]$", unit.text)
+        and following is not None
+        and following.kind == "para"
+    )
+
+
 def body_asks_closing(
     units: list[Unit],
 ) -> tuple[list[str], str | None, list[Ask], list[str], str]:
@@ -485,7 +498,10 @@ def body_asks_closing(
     labelled = _labelled_asks(units)
     if labelled is not None:
         return labelled
-    top = min((u.indent for u in units if u.kind == "item"), default=0)
+    # the list's left edge, numbered section headings ("1. Background" over prose) apart:
+    # the asks under "5. Requests" may be set further in than the headings
+    items = [u for k, u in enumerate(units) if u.kind == "item" and not _section_heading(units, k)]
+    top = min((u.indent for u in items), default=0)
     start: int | None = None
     intro_index: int | None = None
     style = "none"

@@ -85,6 +85,13 @@ _SIGNING_PAGE = re.compile(
 )
 
 
+_LIVE_SIGNING = re.compile(
+    r"(?i)\bsigned \d+ (?:seconds?|minutes?|hours?|days?) ago\b|\brecent (?:signers|signatures)\b|"
+    r"\b\d[\d,.]*\s+(?:people\s+)?(?:have\s+)?signed\b|\bgoal\s*:\s*\d|\bget to \d[\d,.]*\b"
+)
+"""A petition platform's live count or latest signers ("Megan R. signed 2 minutes ago")."""
+
+
 def classify(
     text: str,
     *,
@@ -113,6 +120,9 @@ def classify(
         ``(kind, reason)``.
     """
     signing = [m.group() for m in _SIGNING_PAGE.finditer(outside)] if outside else []
+    if not signing and _PETITION.search(outside) and _LIVE_SIGNING.search(f"{outside}\n{text}"):
+        # the counter or the latest signers may sit inside what reads as the letter
+        signing = [m.group() for m in _LIVE_SIGNING.finditer(f"{outside}\n{text}")]
     if whole and all(re.fullmatch(r"(?i)sign our petition", m) for m in signing):
         signing = []  # a whole letter, its signers named, beside a call to another petition
     if signing and _PETITION.search(outside):

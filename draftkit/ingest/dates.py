@@ -60,11 +60,14 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^(?:(?:date|dated|fecha|datum)\s*:\s*|(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
+    r"^(?:(?:date|dated|fecha|datum|sent|gesendet|envoyé|enviado)\s*:\s*|(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$", re.IGNORECASE
+    r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|"
+    # "9 Feb 2026 at 21:14", "9. Februar 2026 um 21:14", "9 février 2026 à 21:14"
+    r",?\s+(?:(?:at|um|à|a\s+las|às)\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?.*$",
+    re.IGNORECASE,
 )
 
 
@@ -101,10 +104,42 @@ _DAY_FIRST_EVIDENCE = re.compile(
 )
 
 
+_WORD_DATES = re.compile(
+    r"(?i)\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|er)?\s+(?:de\s+|of\s+)?(?P<m1>[a-zà-ÿ]{3,10})\.?|"
+    r"(?P<m2>[a-zà-ÿ]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?:de\s+)?(?:19|20)\d\d\b"
+)
+
+
+_DAY_FIRST_STYLE = re.compile(
+    r"(?im)\bYours faithfully\b|\bRespected\s+(?:Sir|Madam)\b|\bHon['’\u00ad]*ble\b|"
+    r"\bHonourable\b|\b(?:Shri|Smt|Shrimati)\b|^To,$"
+)
+_MONTH_FIRST_STYLE = re.compile(
+    r"(?m)\bThe Honorable\b|^(?:Very truly yours|Sincerely(?: yours)?),$|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$"
+)
+
+
 def day_first_elsewhere(text: str) -> bool:
-    """True when ``text`` writes a numeric date day first where it cannot be read otherwise
-    ("21/10/2024", "21.10.2024"): its ``08/01/2025`` is then 8 January, not 1 August."""
-    return _DAY_FIRST_EVIDENCE.search(text) is not None
+    """True when ``text`` writes its dates day first where they cannot be read otherwise.
+
+    A numeric date that is day first beyond doubt ("21/10/2024", "21.10.2024"), or more
+    dates in words written day first ("4 April 2026") than month first ("April 4, 2026"):
+    the page's ``08/01/2025`` is then 8 January, not 1 August.
+    """
+    if _DAY_FIRST_EVIDENCE.search(text) is not None:
+        return True
+    # the letter's conventions: Commonwealth and South Asian forms write the day first,
+    # American ones the month ("Yours faithfully", "Respected Sir", "Hon'ble" against
+    # "The Honorable", "Sincerely,", a state and ZIP code)
+    day_first = len(_DAY_FIRST_STYLE.findall(text))
+    month_first = len(_MONTH_FIRST_STYLE.findall(text))
+    for match in _WORD_DATES.finditer(text):
+        if (match.group("m1") or "").lower() in _MONTHS:
+            day_first += 1
+        elif (match.group("m2") or "").lower() in _MONTHS:
+            month_first += 1
+    return day_first > month_first
 
 
 def swap_day_month(line: DateLine) -> DateLine:
@@ -219,7 +254,7 @@ def _parse_date_line(line: str) -> DateLine | None:
     if trailing:
         found = find_date(trailing.group("date"))
         if found:
-            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the)$", "", trailing.group("place"))
+            place = re.sub(r"(?i),?\s+(?:le|el|den|am|the|a)$", "", trailing.group("place"))
             return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
         start = text.find(sep)

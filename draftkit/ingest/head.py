@@ -22,8 +22,10 @@ from draftkit.ingest.page import (
     is_prose,
 )
 from draftkit.ingest.preamble import (
+    ATTENTION_LINE,
     CC_LINE,
     DRAFTKIT_HEAD_STYLES,
+    MAIL_HEADER,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
@@ -31,17 +33,12 @@ from draftkit.ingest.preamble import (
 )
 from draftkit.sentences import split_marker
 
-_MAIL_HEADER = re.compile(
-    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
-    r"Enviado|Para|Asunto|Reply-To|FROM|SENT|TO|CC|BCC|SUBJECT|DATE)\s*:\s*\S",
-)
-
 
 def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
     texts = [page.text(i).rstrip(",") for i in block]
     first = texts[0]
-    if len(texts) >= 2 and sum(1 for t in texts if _MAIL_HEADER.match(t)) >= 2:
+    if len(texts) >= 2 and sum(1 for t in texts if MAIL_HEADER.match(t)) >= 2:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
@@ -299,7 +296,3 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
     return start, context, notes
 
 
-ATTENTION_LINE = re.compile(
-    r"(?i)^(?:a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|"
-    r"zu h(?:än|ae)nden|(?:to|for) the attention of|attn\.?|attention)\s*:?\s+\S"
-)

@@ -15,6 +15,7 @@ from draftkit.names import PARTICLES
 __all__ = [
     "NOT_POST_NOMINAL",
     "POST_NOMINALS",
+    "SIGNATURE_MARK",
     "has_org_word",
     "is_address_start",
     "is_country_list",
@@ -25,6 +26,13 @@ __all__ = [
     "split_honorific",
     "split_title_name",
 ]
+
+SIGNATURE_MARK = re.compile(
+    r"(?i)^(?:/s/|[(\[]\s*(?:signed|sgd|sd)\.?\s*(?:/-?)?\s*[)\]]|signed\s*:|sgd\.|sd\s*/-?)"
+)
+"""The mark a typed copy of a letter puts where the signature was, before or above the
+name: "/s/", "(Signed)", "[signed]", "Signed:", "(Sgd.)", "Sgd.", and the South Asian
+"(Sd/-)" or "Sd/-"."""
 
 # Honorific words, longest first when several start the same way. Several may stack:
 # "His Excellency Ambassador", "H.E. Mr.", "The Rt. Hon.".
@@ -127,6 +135,29 @@ _HONORIFIC_WORDS = [
     "Excma.",
     "Dña.",
     "D.",
+    # Portuguese and Italian address blocks set the honorific on its own line or stack it:
+    # "Exma. Senhora / Dra. Helena Marques", "Gent.ma Sig.ra Dott.ssa Bianchi"
+    "Excelentíssimo Senhor",
+    "Excelentíssima Senhora",
+    "Sua Excelência",
+    "Exmo.",
+    "Exma.",
+    "Exmos.",
+    "Ilmo.",
+    "Ilma.",
+    "Senhor",
+    "Senhora",
+    "Dra.",
+    "Gent.mo",
+    "Gent.ma",
+    "Egregio",
+    "Egregia",
+    "On.",
+    "Onorevole",
+    "Sig.",
+    "Sig.ra",
+    "Dott.",
+    "Dott.ssa",
 ]
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:"
@@ -300,7 +331,8 @@ _POSTAL = re.compile(
     r"(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}-\d{4,5}\b|"
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
-    r"\bStraße\b|\bcalle\b|\bAvenida\b|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
+    r"\bStraße\b|\bcalle\b|\bAvenida\b|\b(?:Praça|Largo|Travessa|Piazza|Viale|Via|Paseo|"
+    r"Carrera|Calle|Rua|Avda\.)\s|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
     r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\bRoom\s+\d|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
     r"\b(?:Office )?Buildings?$|\bHouse Office Building\b|"
     r"^\d+[A-Za-z]?(?:-\d+)?,?\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|"

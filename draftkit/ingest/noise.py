@@ -23,7 +23,11 @@ _CHROME = re.compile(
     r"main menu|menu|toggle navigation|open menu|close menu|search|search this site|"
     r"buscar|rechercher|suche|home|accueil|inicio|startseite|"
     r"share(?: this)?(?: page| article| post| story| letter)?:?|"
-    r"share(?: this)?(?: via| on| to| by)? [\w.]+|other ways to share|partager|"
+    # "Share on Bluesky", "Share via e-mail": a network after "share", never any word
+    # ("Share Foundation" is a signer)
+    r"share(?: this)?(?: via| on| to| by)? (?:[\w.]+\.(?:com|org|net)|facebook|twitter|x|"
+    r"linkedin|whatsapp|e-?mail|mail|reddit|telegram|bluesky|mastodon|threads|messenger)|"
+    r"other ways to share|partager|"
     r"compartir|teilen|condividi|tweet|facebook|twitter|x|linkedin|whatsapp|email|e-mail|"
     r"mail|print|imprimer|imprimir|drucken|print this page|print this|copy link|"
     r"copy url|reddit|telegram|bluesky|instagram|youtube|threads|mastodon|"
@@ -35,6 +39,8 @@ _CHROME = re.compile(
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to top|top of page|retour en haut|"
     r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
+    # a blog theme's line under a post: "Posted in Representations Tagged DPDP, MeitY"
+    r"(?:posted|filed|published) (?:in|under) .{1,80}? tagged\b.*|tagged:? .*|"
     r"keywords?:.*|breadcrumb.*|you are here:?.*|"
     r"about(?: us)?|contact(?: us)?|qui sommes-nous|nos actions|quiénes somos|"
     r"our work|get involved|take action|publications|news|press|media|blog|events|"
@@ -102,6 +108,13 @@ _SHARE_ROW = re.compile(
     _I,
 )
 """A row of share buttons: "Share Facebook X WhatsApp"."""
+_SHARE_WORD = (
+    r"facebook|twitter|linkedin|whatsapp|e-?mail|reddit|pinterest|bluesky|telegram|tumblr|"
+    r"print|share|tweet|\d*\s*likes?"
+)
+_RUN_TOGETHER_SHARE = re.compile(rf"^(?:(?:{_SHARE_WORD})\s*){{2,}}$", re.IGNORECASE)
+"""Share buttons copied with the spaces between them lost: "FacebookTwitterLinkedIn0 LikesShare"
+(two words or more, so that a signer called "Share" stays one)."""
 
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
 _CHROME_CONTAINS = re.compile(
@@ -191,6 +204,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "page footer"
     if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line):
         return "share links"
+    if len(line) <= 80 and _RUN_TOGETHER_SHARE.match(line):
+        return "share links"
     if len(line) <= 80 and _CALL_TO_SIGN.match(line):
         return "call to sign"
     if len(line) <= 200 and _CALL_TO_ACTION.match(line):
@@ -210,7 +225,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         r"[\s_\-–—.*=~•·]{3,}", line
     ):
         return "decoration"
-    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|original signed)[)\]]?:?", line):
+    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|sd/-|original signed)[)\]]?:?", line):
         return "signature placeholder"
     return None
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import IngestError
+from draftkit.ingest import names
 from draftkit.ingest.dates import parse_date_line, split_trailing_date
 from draftkit.ingest.text import Line
 
@@ -304,6 +305,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             runs_on = previous is not None and (
                 previous.text.endswith("-")
                 or (not re.search(r"[.!?:;)\]”\"’]$", previous.text) and first[:1].islower())
+                or _table_runs_on(previous, lines[0])
             )
             if not runs_on:
                 out.append(Line("", raw="", page=number))
@@ -528,6 +530,19 @@ def _continuation_header(text: str) -> bool:
 def pdf_lines(data: bytes, *, source: str | None = None) -> list[Line]:
     """Read a text PDF's pages into lines (see :func:`read_pdf`)."""
     return read_pdf(data, source=source)[0]
+
+
+def _table_runs_on(previous: Line, first: Line) -> bool:
+    """A table row cut by the page break: the last row of one page and the first of the
+    next have the same number of cells, and the page's first row names no one (the rest
+    of a cell, "King's College London | Queen's University Belfast")."""
+    above, below = (previous.raw or "").strip(), (first.raw or "").strip()
+    return (
+        "\t" in above
+        and "\t" in below
+        and above.count("\t") == below.count("\t")
+        and not any(names.is_person_name(cell.strip()) for cell in below.split("\t"))
+    )
 
 
 def _page_lines(rows: list[_Row], page: int) -> list[Line]:

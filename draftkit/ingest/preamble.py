@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
-from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, ends_sentence, split_marker
 
@@ -37,9 +37,24 @@ SUBJECT_LINE = re.compile(
     r"(?:\.?\s*:|\s*\.|\s+[–—-]| ?\t+)\s*(?:\*\*)?"
     r"(?P<text>\S.*?)(?:\*\*)?$"
 )
+_ATTENTION = (
+    r"a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|all['’]attenzione di|zu h(?:än|ae)nden|"
+    r"(?:to|for) the attention of|attn\.?|(?:kind(?:ly)?\s+)?attention"
+)
+ATTENTION_LINE = re.compile(rf"(?i)^(?:{_ATTENTION})\s*:?\s+\S")
+"""Who in the addressee's office the letter is marked for: "Kind attention: …", "Attn: …"."""
+MAIL_HEADER = re.compile(
+    r"^(?:From|Sent|To|Cc|Bcc|Subject|Date|Von|Gesendet|An|Betreff|De|Envoyé|À|Objet|"
+    r"Enviado|Para|Asunto|Reply-To|FROM|SENT|TO|CC|BCC|SUBJECT|DATE)\s*:\s*\S",
+)
+"""A line of an e-mail's header ("From: …", "Sent: …", "Betreff: …")."""
+
 CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
+    # "Copy for information and necessary action:", "Copy forwarded to:" (South Asian forms)
+    r"(?:copy|copies)\s+(?:for(?:warded)?|submitted)\b[^:]{0,60}:|"
+    r"c\.\s?c\.\s*:|"
     r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -242,11 +257,12 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         return None
     if _ADDRESSED.match(lines[0]) and (len(lines) > 1 or not re.match(r"(?i)^to\b", lines[0])):
         lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
+    if len(lines) == 1 and re.fullmatch(_EMAIL, lines[0]):
+        return Addressee(name=lines[0].strip("<>"))  # "Cc: ps@health.go.ke": the address
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
-    lone, _ = names.split_honorific(lines[0])
-    if len(lines) > 1 and lone and lone == lines[0].strip():
+    if len(lines) > 1 and _lone_honorific(lines[0]):
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
@@ -337,6 +353,9 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         titles, address = address[:1], address[1:]
     if not (name or titles):
         return None
+    if cc and not name and len(lines) == 1:
+        # a copy to an office alone ("Councillor, Ward No. 19, …"): the office is the entry
+        name, titles = titles[0], titles[1:]
     return Addressee(
         honorific=honorific,
         name=name,
@@ -367,7 +386,7 @@ def split_entries(block: list[str]) -> list[list[str]]:
         # list of offices, an entry a line
         return [[line] for line in stripped]
     marked = [split_marker(line) for line in block]
-    if len(block) >= 2 and all(marked):
+    if block and all(marked):
         # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
         return [[marker[2].rstrip(".")] for marker in marked if marker]
     inline = sum(
@@ -387,10 +406,14 @@ def split_entries(block: list[str]) -> list[list[str]]:
     for line in block:
         single_office = names.split_title_name(line)
         honorific = names.split_honorific(line)[0]
-        if (
+        if entries and len(entries[-1]) == 1 and _lone_honorific(entries[-1][0]):
+            # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own
+            entries[-1].append(line)
+        elif (
             entries
             and is_person_line(line)
             and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
+            and not _styled_office_under_name(line, entries[-1])
         ):
             entries.append([line])
         elif (
@@ -412,6 +435,26 @@ def split_entries(block: list[str]) -> list[list[str]]:
         else:
             entries.append([line])
     return entries
+
+
+def _styled_office_under_name(line: str, entry: list[str]) -> bool:
+    """ "Honourable Mayor" under "Mr. Kamal Hossain Chowdhury": the office, with its style,
+    on the line under a person's name is that person's title, not a second addressee."""
+    honorific, rest = names.split_honorific(line)
+    return (
+        honorific is not None
+        and len(entry) == 1
+        and bool(rest)
+        and names.is_title_line(rest)
+        and not names.is_person_name(rest)
+        and (is_person_line(entry[0]) or names.is_person_name(name_part(entry[0])))
+    )
+
+
+def _lone_honorific(line: str) -> bool:
+    """ "The Honorable", "Exma. Senhora": an honorific with no name on its line."""
+    honorific, rest = names.split_honorific(line)
+    return honorific is not None and not rest
 
 
 def _name_then_office(line: str) -> bool:
@@ -483,11 +526,19 @@ def _looks_like_heading(text: str) -> bool:
 def _columns_of(block: list[Line], index_of: dict[int, int]) -> list[list[Line]]:
     """A block set in two columns (two inside addresses side by side) as two blocks.
 
-    Each line holds a left and a right cell (a PDF's tab, or a table row); the left
-    column is read first. A cell keeps the index of its line in ``index_of``.
+    Each line holds a left and a right cell (a PDF's tab, a table row, or a run of
+    spaces that starts the second column at the same place on most lines, as in plain
+    text); the left column is read first. A cell keeps the index of its line in
+    ``index_of``.
     """
+    if len(block) < 2:
+        return [block]
     cells = [[c.strip() for c in (ln.raw or ln.text).split("\t") if c.strip()] for ln in block]
-    if len(block) < 2 or any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
+    if not any(len(c) == 2 for c in cells):
+        spaced = column_cells([ln.raw or ln.text for ln in block])
+        if spaced is not None:
+            cells = [[c for c in row if c] for row in spaced]
+    if any(len(c) > 2 for c in cells) or sum(len(c) == 2 for c in cells) < 2:
         return [block]
     heads = [re.sub(r"(?i)^(?:cc|copy|copies)\s*:\s*", "", c[0]) for c in cells if c]
     if not any(is_person_line(head) or names.split_honorific(head)[0] for head in heads):
@@ -534,12 +585,30 @@ def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
     return bool(nxt) and nxt[:1].islower()
 
 
+_EMAIL = r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?"
+_ADDRESS_ONLY_TO = re.compile(rf"(?i)^(?:to|an|à|para)\s*:\s*{_EMAIL}(?:\s*[;,]\s*{_EMAIL})*\s*$")
+"""An e-mail's "To:" line that gives only addresses, no name."""
+
+
+def _reference_number(subject: re.Match[str]) -> bool:
+    """ "Ref: TUM/MoE/03/2026", "Our ref: HRC-114": a file reference, not the subject."""
+    text = subject.group("text").strip()
+    return (
+        subject.group("label").lower() in ("ref", "reference", "our ref")
+        and len(text.split()) <= 3
+        and re.search(r"\d", text) is not None
+        and re.search(r"[a-z]{4,}\s+[a-z]{3,}", text) is None
+    )
+
+
 def _letterhead_like(block: list[Line]) -> bool:
     first = block[0].text
     if re.match(r"(?i)^to\b", first):
         return False  # "To the Prime Minister": an addressee, however many contacts follow
     if block[0].style and block[0].style.lower().startswith("letterhead"):
         return True
+    if sum(1 for ln in block if MAIL_HEADER.match(ln.text)) >= 2:
+        return False  # an e-mail's header, its sender's address in it, is the letter's head
     letters = [ch for ch in first if ch.isalpha()]
     caps = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
     contact = any(
@@ -776,6 +845,7 @@ def parse_preamble(
             or TO_LINE.match(lines[i].text)
             or SUBJECT_LINE.match(lines[i].text)
             or CC_LINE.match(lines[i].text)
+            or MAIL_HEADER.match(lines[i].text)  # an e-mail's "From:" over its "Sent:"
             for i in above
         ):
             letterhead_lines = set(above)
@@ -849,6 +919,9 @@ def parse_preamble(
                 mode = "address" if mode != "cc" else "after"
                 continue
             subject = SUBJECT_LINE.match(ln.text)
+            if subject and _reference_number(subject):
+                skipped.append((ln.text, "reference number (not the subject)"))
+                continue
             if subject or (ln.style and ln.style.lower() == "subject line"):
                 if texts:
                     _flush(texts, mode, pending, cc_lines)
@@ -878,6 +951,21 @@ def parse_preamble(
                 r"^(?:(?i:From|Sender|Von|De)\s*:\s*|From\s+(?=(?:the\s+)?[A-Z]))(?P<rest>.+)$",
                 ln.text,
             )
+            if (
+                mode == "address"
+                and ln is block[0]
+                and (texts or pending or pre.addressees)
+                and ATTENTION_LINE.match(ln.text)
+            ):
+                # "Kind attention: The Secretary for Education" a line apart under the address
+                # block: who in the office it is marked for, not another addressee (an
+                # "Attn:" line inside the block is one of its address lines)
+                skipped.append((ln.text, "attention line (who in the office it is marked for)"))
+                continue
+            if _ADDRESS_ONLY_TO.match(ln.text):
+                # "To: minister@health.go.ke": the e-mail names no one; the greeting does
+                skipped.append((ln.text, "the recipient's e-mail address"))
+                continue
             if sender:
                 pre.sender = normalise_space(sender.group("rest"))
                 skipped.append((ln.text, "sender line (kept as the sender)"))
@@ -977,9 +1065,8 @@ def _flush(texts: list[str], mode: str, pending: list[list[str]], cc: list[list[
 
 
 _ADDRESSED = re.compile(
-    r"(?i)^(?:(?:to|for) the attention of|to|a la atenci[oó]n de|à l['’]attention d(?:e|u|es)|"
-    r"[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b)|"
-    r"all['’]attenzione di|attn\.?|attention)\s*:?\s+(?=\S)"
+    rf"(?i)^(?:{_ATTENTION}|to|[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b))"
+    r"\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")

@@ -37,8 +37,6 @@ from draftkit.ingest.anchors import (
 )
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
-    _MAIL_HEADER,
-    ATTENTION_LINE,
     _letter_head,
 )
 from draftkit.ingest.noise import (
@@ -58,7 +56,9 @@ from draftkit.ingest.page import (
     label_like,
 )
 from draftkit.ingest.preamble import (
+    ATTENTION_LINE,
     CC_LINE,
+    MAIL_HEADER,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
@@ -252,8 +252,14 @@ def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) ->
 
 
 def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
-    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter."""
+    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter.
+
+    When the last e-mail header block stands right above the greeting, the letter is that
+    e-mail: its header (From, To, Date, Subject) is the letter's head and is read as such;
+    only what precedes the header is set aside.
+    """
     last_header_block_end: int | None = None
+    last_header_block_start = 0
     index = 0
     while index < stop:
         if lines[index].blank:
@@ -263,7 +269,7 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
         while end < stop and not lines[end].blank:
             end += 1
         block = range(index, end)
-        headers = [i for i in block if _MAIL_HEADER.match(lines[i].text)]
+        headers = [i for i in block if MAIL_HEADER.match(lines[i].text)]
         mail = any(
             re.match(r"^(?:Sent|Gesendet|Envoyé|Enviado)\s*:", lines[i].text)
             or "@" in lines[i].text
@@ -274,12 +280,14 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             and mail
             and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers)
         ):
-            last_header_block_end = end
+            last_header_block_end, last_header_block_start = end, index
         index = end
     if last_header_block_end is not None:
-        for i in range(last_header_block_end):
+        own = all(lines[i].blank for i in range(last_header_block_end, stop))
+        why = "above the letter's e-mail header" if own else "forwarded e-mail"
+        for i in range(last_header_block_start if own else last_header_block_end):
             if not lines[i].blank:
-                noise.setdefault(i, "forwarded e-mail")
+                noise.setdefault(i, why)
     for i in range(stop):
         if not lines[i].blank and _ROUTED.match(lines[i].text.strip()):
             noise.setdefault(i, "routing line ('Through: the Dean')")  # not the addressee's
@@ -316,6 +324,9 @@ def _named_in_title(page: _Page, index: int) -> bool:
     )
 
 
+_VOCATIVE = "a sentence of the body that addresses the reader"
+
+
 def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], float, list[str]]]:
     """Lines that could open the letter, each with a score and the reasons."""
     out: list[tuple[int, tuple[str, str], float, list[str]]] = []
@@ -342,7 +353,10 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         else:
             continue
         score = strength
-        following = page.after(index, 2)
+        following = page.after(index, 3)
+        if following and SUBJECT_LINE.match(page.text(following[0])):
+            following = following[1:]  # "RE: …" under the greeting, then the letter
+        following = following[:2]
         rest = matched[1]
         if rest and _words(rest) >= 6:
             score += 1.0
@@ -389,6 +403,15 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         if _QUOTED.match(ln.text):
             score -= 2.0
             why.append("inside a quotation")
+        if (
+            (rest.lstrip()[:1].islower() or re.match(r"^[^,]{2,60},\s+[a-z]", matched[0]))
+            and previous
+            and is_prose(" ".join(page.text(i) for i in reversed(previous)))
+        ):
+            # "Your Excellency, we appeal to you to:" after the letter's paragraphs: the
+            # recipient addressed again in the body, not the letter's greeting
+            score -= 2.0
+            why.append(_VOCATIVE)
         titled = why[0].startswith("the name the page's title")
         if (
             strength == 1.0
@@ -705,9 +728,9 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
     signer_seen = False
     for index in page.between(after + 1, stop):
         text = page.text(index)
-        if _MAIL_HEADER.match(text) and re.match(r"(?i)^(?:date|from|de|von)\s*:", text):
+        if MAIL_HEADER.match(text) and re.match(r"(?i)^(?:date|from|de|von)\s*:", text):
             following = page.after(index, 2)
-            if any(_MAIL_HEADER.match(page.text(i)) for i in following):
+            if any(MAIL_HEADER.match(page.text(i)) for i in following):
                 return index
         if signer_seen and match_salutation(page.lines[index]) and not re.match(r"(?i)^to\s", text):
             following = page.after(index, 1)
@@ -717,7 +740,7 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
                 for previous in page.before(index, 6):
                     if previous <= after or is_prose(page.text(previous)):
                         break
-                    if parse_date_line(page.text(previous)) or _MAIL_HEADER.match(
+                    if parse_date_line(page.text(previous)) or MAIL_HEADER.match(
                         page.text(previous)
                     ):
                         head = previous
@@ -986,7 +1009,12 @@ def locate(lines: list[Line]) -> Reading:
         for other in salutations[position + 1 :]:
             # ("Mr. President, your answer is overdue." inside the body addresses the
             # reader again; it does not open a letter)
-            if other[2] >= 4.0 and other[0] > sal[0] + 2 and not other[1][1]:
+            if (
+                other[2] >= 4.0
+                and other[0] > sal[0] + 2
+                and not other[1][1]
+                and _VOCATIVE not in other[3]
+            ):
                 stop = max(_letter_head(page, other[0], False)[0], sal[0] + 1)
                 break
         closes = _close_candidates(page, sal[0] + 1, stop)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.preamble import CC_LINE, addressee_from, split_entries
-from draftkit.ingest.text import Line, blocks, normalise_space
+from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee, Signatory
 from draftkit.sentences import split_marker
 
@@ -22,6 +22,7 @@ __all__ = [
     "AND_MORE",
     "CONTACT_LABEL",
     "PLACE_LABEL",
+    "SIGNER_COUNT",
     "Tail",
     "inline_person",
     "is_bracketed_aside",
@@ -64,9 +65,12 @@ _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
     r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
     r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
-    r"Religious|Grassroots|Labou?r|Business|Health|Legal|and|&|,)\s*)*"
+    r"Religious|Grassroots|Labou?r|Business|Health|Legal|Latin|Media|Trade|Indigenous|"
+    r"Environmental|Human Rights|Women['’]s|Student|and|&|,|"
+    # a nationality or a region: "Indonesian organisations", "Pakistani groups"
+    r"(?-i:[A-Z][a-z]+(?:an|ese|ish|i|ic)))\s*)*"
     r"(?:Organi[sz]ations|Groups|Individuals|Signatories|Signers|Endorsers|Members|"
-    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies)"
+    r"Coalitions|Networks|Experts|Academics|Faith Leaders|Scholars|Businesses|Companies|Unions)"
     # "Companies and Organizations": kinds joined
     r"(?:\s*(?:and|&|,)\s*(?:Organi[sz]ations|Groups|Individuals|Businesses|Companies|"
     r"Networks|Coalitions|Experts|Academics|Scholars))*"
@@ -148,37 +152,16 @@ def is_signatory_note(text: str) -> bool:
     return _SIGN_NOTE.search(text) is not None
 
 
+ENCLOSURE_LABEL = (
+    r"(?:(?:enclosures?|attachments?|annex(?:es|ures?)?|pièces? jointes?|anexos?)\b|encl\b\.?)"
+)
+"""The label of what is sent with a letter: "Enclosures:", "Annexure 1:", "Pièces jointes"."""
+
 _ENCLOSURE = re.compile(
-    r"^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?)\s*[:.]?\s*(?P<rest>.*)$",
+    # the label's own number or letter ("Annexure 1:", "Annex B –") is not the enclosure's name
+    rf"^{ENCLOSURE_LABEL}(?:\s+(?:\d{{1,2}}|[A-Z]|[IVX]{{1,4}})(?=\s*[:.–—-]))?\s*[:.–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-
-
-def _columns(raw_lines: list[str]) -> list[list[str]] | None:
-    """Split lines set in two or more columns into cells (tabs or runs of 3+ spaces)."""
-    splits = [ln for ln in raw_lines if ln.strip() and re.search(r"\S(\t+| {3,})\S", ln)]
-    content = [ln for ln in raw_lines if ln.strip()]
-    if not content or len(splits) < max(1, len(content) // 2):
-        return None
-    if any("\t" in ln for ln in splits):
-        return [[c.strip() for c in re.split(r"\t+", ln.strip())] for ln in raw_lines]
-    positions: dict[int, int] = {}
-    for ln in splits:
-        for match in re.finditer(r"(?<=\S) {3,}(?=\S)", ln):
-            positions[match.end()] = positions.get(match.end(), 0) + 1
-    # every column start shared by enough lines (three columns as well as two)
-    best = max(positions.values())
-    columns: list[int] = []
-    for position in sorted(positions):
-        if positions[position] >= max(1, best // 3) and all(
-            abs(position - other) > 2 for other in columns
-        ):
-            columns.append(position)
-    out = []
-    for ln in raw_lines:
-        edges = [0, *columns, len(ln) + 1]
-        out.append([ln[a:b].strip() for a, b in itertools.pairwise(edges)])
-    return out
 
 
 def _signatory_lines(lines: list[str]) -> Signatory | None:
@@ -202,6 +185,14 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
     return Signatory(
         name=name, kind="individual", title_lines=rest, organization=organization, former=former
     )
+
+
+_OCCUPATION = re.compile(
+    r"(?:(?:Retired|Former|Family|Senior|Local|Small|Graduate|Medical|Community|Dairy|Organic|"
+    r"Registered|Youth)\s+)?[A-Z][a-z]{2,}(?:er|or|ist|ian|ant|ent|eer|ee|ive)"
+)
+"""A person's occupation standing as their title: "Rancher", "Family Physician", "Retired
+Teacher" (one word, or one after a word that qualifies it; never two names)."""
 
 
 def inline_person(line: str) -> Signatory | None:
@@ -238,6 +229,7 @@ def inline_person(line: str) -> Signatory | None:
         honorific
         or names.is_title_line(tail[0])
         or _is_title_like(tail[0])
+        or _OCCUPATION.fullmatch(tail[0]) is not None
         or (len(tail) == 1 and names.is_organisation(tail[0]))
     ):
         return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
@@ -249,7 +241,7 @@ def inline_person(line: str) -> Signatory | None:
     return Signatory(name=parts[0], title_lines=tail, organization=organization, former=former)
 
 
-_SIGNED_MARK = re.compile(r"(?i)^(?:\((?:sgd|signed)\.?\)|sgd\.|/s/)\s+")
+_SIGNED_MARK = re.compile(names.SIGNATURE_MARK.pattern + r"\s*", re.IGNORECASE)
 """The mark a typed copy puts for a signature before the name: "(Sgd.) Atty. A. Cruz"."""
 
 
@@ -262,6 +254,16 @@ def _person_start(text: str) -> bool:
 
 CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
 """A one-letter contact label after a signer: "p: 34 Drummond Street", "e: …", "m: 0400 …"."""
+SIGNER_COUNT = re.compile(
+    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
+    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
+    # "Signatures as at 24 November 2025: 126.", "Signatories to date: 412"
+    r"|^(?:signatures|signatories|signers|names)\s+(?:as\s+(?:at|of)|to\s+date|so\s+far)\b"
+    r"[^:]{0,40}:\s*\d[\d,.]*\b"
+)
+"""A count of the signers, not a signer: "332 total signers as of 26 January", "Signatures
+as at 24 November 2025: 126."."""
+
 _GROUP_COUNT = re.compile(
     r"^\d[\d,]*\+?\s+(?:[A-Z][\w-]*\s+){0,2}(?:Laureates|Scientists|Economists|Scholars|"
     r"Academics|Experts|Organi[sz]ations|Groups|Companies|Lawyers|Doctors|Researchers|"
@@ -470,7 +472,9 @@ def split_name_list(text: str) -> list[str]:
     a company suffix after a comma stays with its name, the final "and" and full stop go.
     """
     text = labelled_signers(text) or text  # "Organizaciones firmantes: A, B, …": the label goes
-    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|;\s+", text.rstrip(".,;")) if p.strip()]
+    # a list parted by semicolons keeps the commas inside its entries ("Forum X, Pune;")
+    parting = r";\s+(?:and\s+)?" if text.count("; ") >= 2 else r",\s+(?:and\s+)?|;\s+"
+    parts = [p.strip() for p in re.split(parting, text.rstrip(".,;")) if p.strip()]
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
         last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)
@@ -633,11 +637,7 @@ def parse_signatures(
             # "On behalf of X," introduces who signs for X; X itself is not a signer line
             skipped.append((text, "signing on behalf of"))
             continue
-        if re.match(
-            r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
-            r"(?:signers|signatories|signatures)\b",
-            text,
-        ) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
+        if SIGNER_COUNT.match(text) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
             skipped.append((text, "a count of the signers"))
             continue
         if re.match(
@@ -670,9 +670,7 @@ def parse_signatures(
             else:
                 skipped.append((text, "contact details"))
                 continue
-        mark = text[:1] in "/([sS" and re.match(
-            r"(?i)^(?:/s/|\(signed\)|\[signed\]|signed:|sgd\.)\s*", text
-        )
+        mark = text[:1] in "/([sS" and _SIGNED_MARK.match(text)
         if mark:
             name = text[mark.end() :].strip()
             skipped.append((text, "electronic signature mark"))
@@ -693,8 +691,10 @@ def parse_signatures(
         has_kept = True
     for block in cc_block:
         # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
+        parted = len(block) == 1 and ";" in block[0]
         block = [part.strip() for line in block for part in line.split(";") if part.strip()]
-        for entry in split_entries(block) if block else []:
+        entries = [[part] for part in block] if parted else split_entries(block) if block else []
+        for entry in entries:
             person = addressee_from(entry, cc=True)
             if person:
                 cc.append(person)
@@ -800,7 +800,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     lines = _rejoin_wrapped_entries(lines)
     raws = [ln.raw if ln.raw else ln.text for ln in lines]
     tabbed = sum(1 for r in raws if "\t" in r.strip())
-    columns = _columns(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
+    columns = column_cells(raws) if not any(ln.hard for ln in lines) or tabbed >= 2 else None
     if columns:
         return _column_signatories(columns)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -876,9 +876,15 @@ def _titled_names(first: str, text: str) -> bool:
 
 
 def _is_title_like(text: str) -> bool:
-    return (names.is_title_line(text) and not names.is_organisation(text)) or bool(
-        re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text)
+    return (
+        (names.is_title_line(text) and not names.is_organisation(text))
+        or bool(re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text))
+        or _WHERE_FROM.fullmatch(text.strip()) is not None
     )
+
+
+_WHERE_FROM = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}(?:ward|resident|constituent|parishioner)")
+"""Where a signer lives or votes, under their name: "Bramley ward", "Ashford resident"."""
 
 
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
@@ -901,7 +907,8 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
     titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
     titled = titled and all(
-        _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
+        _is_title_like(normalise_space(ln.text))
+        or names.is_title_line(normalise_space(ln.text))
         for ln in kept[1:]
     )
     if (
@@ -941,7 +948,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         # "Ana Ruiz Calle 10, El Centro, Quito, Ecuador": one signer and where to write
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
-    if len(group) == 1 and group[0].count(", ") >= 2 and not inline_person(group[0]):
+    one_list = len(group) == 1 and (
+        group[0].count(", ") >= 2 or labelled_signers(group[0]) is not None
+    )  # "Regional organisations: A, B": after a signers' label, a list however short
+    if one_list and not inline_person(group[0]):
         parts = split_name_list(group[0])
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
@@ -1132,7 +1142,9 @@ def _order_cells(block: list[list[str]]) -> list[str]:
 
     A list filled down the columns (1–10 in the first, 11–20 in the second) reads
     column by column; one filled across the rows reads row by row. The order whose
-    names (or list numbers) are more often in sequence wins; rows win a tie.
+    names (or list numbers) are more often in sequence wins, and the columns only when
+    they are mostly in sequence (an alphabetical list); rows win otherwise, as a table
+    reads.
     """
     width = max(len(r) for r in block)
     across = [cell for row in block for cell in row if cell]
@@ -1142,7 +1154,10 @@ def _order_cells(block: list[list[str]]) -> list[str]:
         keys = [re.sub(r"^(?:the|la|le|el|les|los|die|der)\s+", "", c.casefold()) for c in cells]
         return sum(1 for a, b in itertools.pairwise(keys) if a <= b)
 
-    return down if in_sequence(down) > in_sequence(across) else across
+    ordered = in_sequence(down)
+    if ordered > in_sequence(across) and ordered >= 0.75 * (len(down) - 1):
+        return down
+    return across
 
 
 _NUMBERED_CELL = re.compile(r"^\(?(?P<n>\d{1,4})[.)]?\s+(?P<name>\S.*)$")
@@ -1197,6 +1212,38 @@ def _numbered_columns(rows: list[list[str]]) -> list[Signatory] | None:
     return out
 
 
+def _signer_bands(block: list[list[str]], width: int) -> list[Signatory] | None:
+    """A table of signers whose every cell is a whole entry of a few lines (name, title,
+    organisation), its rows run together: the signers in reading order, band by band.
+
+    The entry's height is the period at which names come back in every column ("Dr. Astrid
+    Berg | Prof. Luca Marino", then two lines of titles, then the next two names).
+    """
+    if width < 2 or len(block) < 4:
+        return None
+    for height in (2, 3, 4, 5):
+        if len(block) < 2 * height:
+            break
+        heads = [r for k, r in enumerate(block) if k % height == 0]
+        rest = [c for k, r in enumerate(block) if k % height for c in r if c]
+        named = [c for r in heads for c in r if c]
+        if (
+            len(named) >= 2 * len(heads) - 1
+            and all(_person_start(c) for c in named)
+            and sum(_person_start(c) for c in rest) <= 0.25 * len(rest)
+        ):
+            out: list[Signatory] = []
+            for band in range(0, len(block), height):
+                rows = block[band : band + height]
+                for column in range(width):
+                    cell = [r[column] for r in rows if column < len(r) and r[column]]
+                    person = _signatory_lines(cell) if cell else None
+                    if person is not None:
+                        out.append(person)
+            return out
+    return None
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     numbered = _numbered_columns(rows)
     if numbered is not None:
@@ -1226,11 +1273,22 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         if not block:
             return
         width = max(len(r) for r in block)
+        banded = _signer_bands(block, width)
+        if banded is not None:
+            out.extend(banded)
+            block.clear()
+            return
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
         side_by_side = (
             len(columns) >= 2
             and len(block) <= 6
             and all(len(col) > 1 and _person_start(col[0]) for col in columns)
+            # the lines under the names describe them (not more names, a list in rows)
+            and any(
+                _is_title_like(x) or names.has_org_word(x) or not _person_start(x)
+                for col in columns
+                for x in col[1:]
+            )
         )  # two or three signers set in columns: name, then title, in each
         if side_by_side or (
             columns

@@ -33,7 +33,9 @@ from draftkit.ingest.preamble import (
 )
 from draftkit.ingest.signatures import (
     AND_MORE,
+    ENCLOSURE_LABEL,
     PLACE_LABEL,
+    SIGNER_COUNT,
     is_bracketed_aside,
     is_editor_note,
     is_signatory_label,
@@ -139,15 +141,7 @@ def _tail_cut(
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
             and not (
-                # "Associations" over a list of names: a group of signers under its label
-                _words(ln.text) <= 8
-                and sum(
-                    _signer_like(page.text(i))
-                    and not is_prose(page.text(i))
-                    and not page.lines[i].link  # "Important Documents" over links
-                    for i in page.after(index, 4)
-                )
-                >= 3
+                _heads_signers(page, index)
                 and (
                     index <= frm + 3
                     or any(_signer_like(page.text(i)) for i in page.before(index, 1))
@@ -167,7 +161,7 @@ _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|
 
 
 _TAIL_PART = re.compile(
-    r"(?i)^(?:enclosures?|encl\.?|attachments?|annex(?:es)?|pièces? jointes?|anexos?)\s*[:.]?|"
+    rf"(?i)^{ENCLOSURE_LABEL}\s*[:.]?|"
     r"^(?:P\.\s?S\.|PS:|N\.B\.)"
 )
 
@@ -175,12 +169,6 @@ _TAIL_PART = re.compile(
 _NOTES_HEADING = re.compile(
     r"(?i)^(?:end\s?notes|foot\s?notes|notes|references|sources|notas|références|fuentes|"
     r"anmerkungen)\s*:?$"
-)
-
-
-_SIGNER_COUNT = re.compile(
-    r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
-    r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"
 )
 
 
@@ -219,6 +207,25 @@ _COUNTER = re.compile(
 """A sign-on page's live counter: "3,482" / "people have signed" / "Goal: 5,000"."""
 
 
+def _heads_signers(page: _Page, index: int) -> bool:
+    """A heading that labels the group of signers under it ("Associations", "National").
+
+    The lines under it, past a heading of a smaller group ("State and Local" over
+    "Alabama" over the names), are signers: names, not prose and not links ("Important
+    Documents" over links is no such label).
+    """
+    under = [i for i in page.after(index, 4) if not page.lines[i].heading][:3]
+    return (
+        _words(page.text(index)) <= 8
+        and sum(
+            _signer_like(page.text(i)) and not is_prose(page.text(i)) and not page.lines[i].link
+            for i in under
+        )
+        >= min(3, len(under))
+        >= 2
+    )
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -230,7 +237,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
-    if _SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
+    if SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
@@ -247,19 +254,7 @@ def _entry_kind(page: _Page, index: int) -> str:
     if ln.link and _words(text) <= 6:
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
-        under = page.after(index, 3)
-        if (
-            _words(text) <= 8
-            and sum(
-                _signer_like(page.text(i))
-                and not is_prose(page.text(i))
-                and not page.lines[i].heading
-                and not page.lines[i].link
-                for i in under
-            )
-            >= min(3, len(under))
-            >= 2
-        ):
+        if _heads_signers(page, index):
             return "label"  # "Associations" over the names it groups
         return "heading"
     if "\t" in (ln.raw or text):
@@ -271,7 +266,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     definition = _DEFINITION.match(text)
     if (
         definition
-        and not re.match(r"(?i)^(?:signed|sgd|/s/)", text)
+        and not re.match(r"(?i)^(?:signed|sgd)", text)
+        and not names.SIGNATURE_MARK.match(text)
         and not is_signatory_label(text.split(":", 1)[0] + ":")
     ):
         return "definition"  # "Tags: …", "IAB: Internet Architecture Board"
@@ -442,6 +438,16 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and "label" not in kinds[:1]
         ):
             return end, "a list of another shape after the signers"
+        if (
+            seen >= 5
+            and signer_list not in (None, "plain")
+            and kind_of_list == "plain"
+            and len(block) <= 2
+            and "label" not in kinds
+        ):
+            # a bulleted list of signers, then a bare line ("budgetlibraries", the page's
+            # tags run together): the list has ended
+            return end, "an unlisted line after a list of signers"
         if signers:
             seen += signers
             signer_list = signer_list or kind_of_list

@@ -10,6 +10,7 @@ HTML paragraphs are *hard*: they are never joined with the next line.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from draftkit.errors import IngestError
 __all__ = [
     "Line",
     "blocks",
+    "column_cells",
     "decode_bytes",
     "lines_from_markdown",
     "lines_from_text",
@@ -29,7 +31,7 @@ __all__ = [
 # Characters that make a "blank" line: spaces, tabs, no-break and other Unicode spaces,
 # zero-width characters and form feeds (page breaks in PDF-to-text output).
 _BLANKISH = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u200c\u200d\u2060\f]*$")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -260,6 +262,43 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _MD_ESCAPE_ANY = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_ESCAPE_FOREIGN = re.compile(r"\\([^\\*\[\]()_\w\s])")
 _MD_LEAD = re.compile(r"^(?:(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s+)?\*\*(?P<lead>.+?)\*\*(?=\s|$)")
+
+
+def column_cells(raw_lines: list[str]) -> list[list[str]] | None:
+    """Lines set in two or more columns, split into cells (tabs or runs of 3+ spaces).
+
+    Args:
+        raw_lines: The lines as they stood in the source, inner spacing kept.
+
+    Returns:
+        One list of cells per line (a cell may be empty), or None when fewer than half of
+        the lines hold a column gap. Without tabs, the columns start where enough lines
+        put a run of three or more spaces, so two or three columns are found alike.
+    """
+    splits = [ln for ln in raw_lines if ln.strip() and re.search(r"\S(\t+| {3,})\S", ln)]
+    content = [ln for ln in raw_lines if ln.strip()]
+    if not content or len(splits) < max(1, len(content) // 2):
+        return None
+    if any("\t" in ln for ln in splits):
+        return [[c.strip() for c in re.split(r"\t+", ln.strip())] for ln in raw_lines]
+    positions: dict[int, int] = {}
+    for ln in splits:
+        for match in re.finditer(r"(?<=\S) {3,}(?=\S)", ln):
+            positions[match.end()] = positions.get(match.end(), 0) + 1
+    # every column start shared by enough lines (three columns as well as two)
+    best = max(positions.values())
+    columns: list[int] = []
+    for position in sorted(positions):
+        if positions[position] >= max(1, best // 3) and all(
+            abs(position - other) > 2 for other in columns
+        ):
+            columns.append(position)
+    out = []
+    for ln in raw_lines:
+        edges = [0, *columns, len(ln) + 1]
+        out.append([ln[a:b].strip() for a, b in itertools.pairwise(edges)])
+    return out
+
 
 
 def lines_from_markdown(text: str) -> list[Line]:
