@@ -4156,3 +4156,27 @@ def test_a_petition_page_with_a_greeting_and_its_latest_signers_is_not_a_letter(
     )
     result = ingest_bytes(html.encode(), filename="petition.html")
     assert result.letter is None or result.kind != "letter"
+
+
+def test_bodies_one_a_line_under_the_close_are_each_a_signer_and_signed_takes_a_list() -> None:
+    text = (
+        "Excelentísimo Señor:\n\nLe pedimos que retire el proyecto de ley de vivienda.\n\n"
+        "Atentamente,\n\nAsociación Pro Derechos Humanos de Extremadura\n"
+        "Coordinadora de Barrios por el Alquiler Justo\nObservatorio de la Vivienda de Murcia\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Asociación Pro Derechos Humanos de Extremadura",
+        "Coordinadora de Barrios por el Alquiler Justo",
+        "Observatorio de la Vivienda de Murcia",
+    ]
+    signed = (
+        "Dear Mr. Dahl,\n\nWe ask the company to halt the tailings expansion.\n\nSincerely,\n\n"
+        "Signed: Lusaka Centre for Rural Communities; Gulf Alliance on Corporate "
+        "Accountability; Tbilisi Initiative for Migrant Workers\n"
+    )
+    letter = ingest_text(signed).letter
+    assert letter is not None
+    assert len(letter.signatories) == 3
+    assert letter.signatories[-1].name == "Tbilisi Initiative for Migrant Workers"

@@ -949,7 +949,9 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         name, _, rest = group[0].partition(", ")
         return [Signatory(name=name.strip(), title_lines=[rest.strip()])]
     one_list = len(group) == 1 and (
-        group[0].count(", ") >= 2 or labelled_signers(group[0]) is not None
+        group[0].count(", ") >= 2
+        or group[0].count("; ") >= 2
+        or labelled_signers(group[0]) is not None
     )  # "Regional organisations: A, B": after a signers' label, a list however short
     if one_list and not inline_person(group[0]):
         parts = split_name_list(group[0])
@@ -997,7 +999,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     ):
         # "Alisha" / "Youth Advisory Board Member": a signer by first name, and her role
         return [Signatory(name=group[0], title_lines=[group[1]])]
-    first_person = _person_start(group[0])
+    # "Asociación Pro Derechos Humanos de Andalucía" reads like a name but names a body
+    first_person = _person_start(group[0]) and not (
+        names.has_org_word(group[0]) and names.split_honorific(group[0])[0] is None
+    )
     if (
         len(group) >= 3
         and _SHARED_TITLE.search(group[-1])
