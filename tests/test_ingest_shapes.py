@@ -3751,13 +3751,33 @@ Nadia Karim
 """
 
 
-def test_an_email_header_with_addresses_only_names_no_addressee_and_copies_each_address() -> None:
+def test_an_email_header_with_addresses_only_names_no_addressee_and_copies_no_one() -> None:
     letter = ingest_text(EMAIL_TO_AN_ADDRESS).letter
     assert letter is not None
     assert str(letter.date) == "2026-03-03"
+    # "To: minister@…", "Cc: ps@…; director@…": addresses, not officials written to
     assert letter.addressees == []
-    assert [c.name for c in letter.cc] == ["ps@health.example", "director@health.example"]
+    assert letter.cc == []
     assert letter.subject == "Clinic closures in the northern districts"
+
+
+def test_an_email_header_over_a_letter_with_its_own_address_is_routing() -> None:
+    text = (
+        "From: Policy Team <policy@example.org>\n"
+        "To: Office of Senator Ada Morrow <correspondence@example.gov>\n"
+        "Cc: legislative.director at example.gov\n"
+        "Sent: Tuesday, February 3, 2026 9:12 AM\n"
+        "Subject: Request to co-sponsor the Clean Water Act amendments\n\n"
+        "The Honorable Ada Morrow\nUnited States Senate\nWashington, DC 20510\n\n"
+        "Dear Senator Morrow:\n\nWe urge you to co-sponsor the amendments this month.\n\n"
+        "Sincerely,\n\nRiver Towns Coalition\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ada Morrow"]
+    assert letter.cc == []
+    assert letter.subject == "Request to co-sponsor the Clean Water Act amendments"
+    assert str(letter.date) == "2026-02-03"
 
 
 def test_a_numeric_date_is_read_day_first_on_a_page_that_writes_its_dates_day_first() -> None:

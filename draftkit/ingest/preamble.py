@@ -585,9 +585,15 @@ def _continued_in_lowercase(lines: list[Line], i: int) -> bool:
     return bool(nxt) and nxt[:1].islower()
 
 
-_EMAIL = r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?"
-_ADDRESS_ONLY_TO = re.compile(rf"(?i)^(?:to|an|à|para)\s*:\s*{_EMAIL}(?:\s*[;,]\s*{_EMAIL})*\s*$")
-"""An e-mail's "To:" line that gives only addresses, no name."""
+# an address as a mail archive shows it too: "policy at ccrj.example.ca"
+_EMAIL = r"<?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+>?"
+_ADDRESS_ONLY_TO = re.compile(
+    rf"(?i)^(?:to|an|à|para|cc)\s*:\s*{_EMAIL}(?:\s*[;,]\s*{_EMAIL})*\s*$"
+)
+"""An e-mail's "To:" or "Cc:" line that gives only addresses, no name: no addressee, no
+copy to an official (the greeting names the addressee)."""
+_HEADER_WITH_ADDRESS = re.compile(rf"(?i)^(?:to|cc|an|à|para)\s*:.*{_EMAIL}")
+"""An e-mail's "To:" or "Cc:" line with an address in it ("Office of X <x@example.gov>")."""
 
 
 def _reference_number(subject: re.Match[str]) -> bool:
@@ -929,6 +935,20 @@ def parse_preamble(
                 subject_parts = [subject.group("text") if subject else ln.text]
                 mode = "subject"
                 continue
+            if _HEADER_WITH_ADDRESS.match(ln.text) and any(
+                is_person_line(later.text) and not MAIL_HEADER.match(later.text)
+                for _, later in content
+                if index_of[id(later)] > index_of[id(ln)]
+            ):
+                # "To: Office of Senator X <correspondence@…>" over a letter with its own
+                # inside address: the e-mail's routing, not the letter's addressee or copy
+                skipped.append((ln.text, "e-mail header over the letter's own address"))
+                continue
+            if _ADDRESS_ONLY_TO.match(ln.text):
+                # "To: minister@health.go.ke", "Cc: policy@…": addresses name no one; the
+                # greeting names the addressee
+                skipped.append((ln.text, "e-mail addresses in the header, no name"))
+                continue
             cc = (
                 CC_LINE.match(ln.text)
                 if not (ln.style and ln.style.lower() == "inside address")
@@ -961,10 +981,6 @@ def parse_preamble(
                 # block: who in the office it is marked for, not another addressee (an
                 # "Attn:" line inside the block is one of its address lines)
                 skipped.append((ln.text, "attention line (who in the office it is marked for)"))
-                continue
-            if _ADDRESS_ONLY_TO.match(ln.text):
-                # "To: minister@health.go.ke": the e-mail names no one; the greeting does
-                skipped.append((ln.text, "the recipient's e-mail address"))
                 continue
             if sender:
                 pre.sender = normalise_space(sender.group("rest"))

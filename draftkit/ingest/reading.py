@@ -254,9 +254,9 @@ def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) ->
 def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
     """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter.
 
-    When the last e-mail header block stands right above the greeting, the letter is that
-    e-mail: its header (From, To, Date, Subject) is the letter's head and is read as such;
-    only what precedes the header is set aside.
+    When the last e-mail header block stands right above the greeting (or above its inside
+    address), the letter is that e-mail: its header (From, To, Date, Subject) is the letter's
+    head and is read as such; only what precedes the header is set aside.
     """
     last_header_block_end: int | None = None
     last_header_block_start = 0
@@ -283,7 +283,10 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
             last_header_block_end, last_header_block_start = end, index
         index = end
     if last_header_block_end is not None:
-        own = all(lines[i].blank for i in range(last_header_block_end, stop))
+        # the letter's own header: nothing but its inside address between it and the
+        # greeting (a cover note in prose means the header is a forwarding message's)
+        between = range(last_header_block_end, stop)
+        own = not any(is_prose(lines[i].text) for i in between if not lines[i].blank)
         why = "above the letter's e-mail header" if own else "forwarded e-mail"
         for i in range(last_header_block_start if own else last_header_block_end):
             if not lines[i].blank:
