@@ -4200,3 +4200,21 @@ def test_bodies_one_a_line_under_the_close_are_each_a_signer_and_signed_takes_a_
     assert letter is not None
     assert len(letter.signatories) == 3
     assert letter.signatories[-1].name == "Tbilisi Initiative for Migrant Workers"
+
+
+def test_members_of_a_parliament_in_a_block_of_their_own_are_an_addressee() -> None:
+    html = (
+        "<html><body><p>Ms. Edda Sørensen<br>Commissioner for Justice<br>European Commission"
+        "<br>Rue de la Loi 200<br>1049 Brussels</p><p>Members of the European Parliament<br>"
+        "European Parliament<br>Rue Wiertz 60<br>1047 Brussels</p><p>Dear Commissioner "
+        "Sørensen, dear Members of the European Parliament,</p><p>We write to ask you to "
+        "keep the safeguards for children in the final text of the regulation.</p>"
+        "<p>Yours sincerely,</p><p>Child Rights Europe</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == [
+        "Edda Sørensen",
+        "Members of the European Parliament",
+    ]
+    assert letter.addressees[1].address_lines[-1] == "1047 Brussels"

@@ -1090,11 +1090,21 @@ _TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
 TO_LINE = re.compile(r"^(?:To\s*:?|TO\s*:)\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
 
 
+_COLLECTIVE = re.compile(
+    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+)?(?:members|ministers|"
+    r"permanent representatives|delegates|delegations|representatives|commissioners|judges|"
+    r"justices|mayors|governors|senators|councill?ors)\b"
+)
+"""A body of people written to together: "Members of the European Parliament"."""
+
+
 def _address_only(entry: list[str]) -> bool:
     """True for a block of address lines with no person at its head."""
     first = normalise_space(entry[0])
     if names.split_honorific(first)[0] or names.split_title_name(first):
         return False
+    if _COLLECTIVE.match(first):
+        return False  # "Members of the European Parliament" over its address: addressees
     if names.is_postal_line(first) or names.is_address_start(first):
         return True
     if len(entry) > 1 and names.is_title_line(entry[1]):
@@ -1196,6 +1206,7 @@ class _AddressReader:
                 continue
             person_start = (
                 is_person_line(first)
+                or _COLLECTIVE.match(first) is not None
                 or (names.is_person_name(name_part(first)) and not _address_only(entry))
                 or (
                     len(entry) > 1
