@@ -4218,3 +4218,20 @@ def test_members_of_a_parliament_in_a_block_of_their_own_are_an_addressee() -> N
         "Members of the European Parliament",
     ]
     assert letter.addressees[1].address_lines[-1] == "1047 Brussels"
+
+
+def test_list_items_whose_text_sits_in_paragraphs_are_items_and_the_list_ends_with_them() -> None:
+    html = (
+        "<html><body><p>Dear Mayor Okoye,</p><p>We ask that you:</p><ul>"
+        "<li><p>Publish the data-sharing agreement with the fusion center;</p></li>"
+        "<li><p>Suspend the plate readers near places of worship;</p></li>"
+        "<li></li>"
+        "<li><p>Meet with residents of the East Side before the council votes.</p></li></ul>"
+        "<p>Riverton has long prided itself on being a welcoming city, and surveillance "
+        "without rules undermines that promise.</p><p>Sincerely,</p><p>Riverton Rights Watch</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert "welcoming city" in " ".join([*letter.texts("body"), *letter.texts("closing")])

@@ -166,13 +166,16 @@ class _Reader(HTMLParser):
 
     def flush(self, *, paragraph_end: bool = False) -> None:
         text = "".join(s[0] for s in self.segments)
+        emitted = False
         if self.in_pre and text.strip():
             for line in lines_from_text(text):
                 self.lines.append(line)
             self.segments = []
+            emitted = True
         elif normalise_space(text.replace("\u00a0", " ")):
             self.lines.append(self._line(self.segments))
             self.breaks = 0
+            emitted = True
         elif (
             ("\u00a0" in text or (self.breaks >= 1 and not text.strip()))
             and self.lines
@@ -181,7 +184,9 @@ class _Reader(HTMLParser):
             # a paragraph of &nbsp; only: a blank line (Word's "Save as Web Page")
             self.lines.append(Line(""))
         self.segments = []
-        self.li_pending = None
+        if emitted:
+            # the item's marker goes with its first line of text (<li><p>text</p></li>)
+            self.li_pending = None
         if paragraph_end and self.lines and not self.lines[-1].blank:
             self.lines.append(Line(""))
 
@@ -357,6 +362,8 @@ class _Reader(HTMLParser):
             end = tag in _PARA_END and (not self.in_cell or tag in ("td", "th"))
             self.flush(paragraph_end=end)
             self.block_tag = None
+        if tag == "li":
+            self.li_pending = None  # an empty item marks nothing after it
 
     def _close_row(self, first: int, cells: list[int]) -> None:
         """A table row of short cells becomes one line, its cells separated by tabs.
