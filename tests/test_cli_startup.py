@@ -43,3 +43,45 @@ def test_a_letter_without_clauses_loads_no_clause_library() -> None:
     code = "from draftkit.clauses import ClauseLibrary, index; print(ClauseLibrary.__name__)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "ClauseLibrary", done.stderr
+
+
+def test_with_every_plugin_off_pydantic_builds_models_without_importlib_metadata() -> None:
+    # pydantic's plugin loader imports importlib.metadata (email, socket, zipfile ...) only
+    # to search for plugins; the CLI stands in for it while the search is off
+    setup = (
+        "import draftkit.cli; from draftkit.schema import Letter; Letter(); "
+        "from pydantic.plugin._loader import get_plugins; assert get_plugins() == (); "
+        "assert 'importlib.metadata' not in sys.modules, 'importlib.metadata loaded'"
+    )
+    assert _seen(setup, None) == "'__all__'"
+    assert _seen(setup, "1") == "'1'"
+
+
+def test_the_plugin_loader_stand_in_hands_any_other_name_to_the_real_module() -> None:
+    setup = (
+        "import draftkit.cli; "
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP as group; "
+        "assert group == 'pydantic'; "
+        "import pydantic.plugin._loader as real; assert hasattr(real, 'entry_points')"
+    )
+    assert _seen(setup, None) == "'__all__'"
+
+
+def test_with_plugins_wanted_pydantic_loads_its_own_plugin_loader() -> None:
+    for value in ("", "some-plugin"):
+        setup = (
+            "import draftkit.cli; from draftkit.schema import Letter; Letter(); "
+            "import pydantic.plugin._loader as loader; assert hasattr(loader, 'entry_points')"
+        )
+        assert _seen(setup, value) == repr(value)
+
+
+def test_a_command_runs_with_the_garbage_collector_on() -> None:
+    # the collector is paused only while a command's module is imported
+    setup = (
+        "import contextlib, gc, io, draftkit.cli; "
+        "out = contextlib.redirect_stdout(io.StringIO()); out.__enter__(); "
+        "draftkit.cli.main(['schema'], standalone_mode=False); out.__exit__(None, None, None); "
+        "assert gc.isenabled() and 'draftkit.cli.render' in sys.modules"
+    )
+    assert _seen(setup, None) == "'__all__'"
