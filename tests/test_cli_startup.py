@@ -1,10 +1,11 @@
-"""Start-up of the ``draftkit`` command: pydantic's plugin search is off unless asked for."""
+"""Start-up of the ``draftkit`` command: the plugin search, the collector, the code cache."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 SHOW = "import os, sys; {setup}; print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))"
 
@@ -83,5 +84,78 @@ def test_a_command_runs_with_the_garbage_collector_on() -> None:
         "out = contextlib.redirect_stdout(io.StringIO()); out.__enter__(); "
         "draftkit.cli.main(['schema'], standalone_mode=False); out.__exit__(None, None, None); "
         "assert gc.isenabled() and 'draftkit.cli.render' in sys.modules"
+    )
+    assert _seen(setup, None) == "'__all__'"
+
+
+# --------------------------------------------------------------------- the code cache
+
+_DATACLASS = """
+import dataclasses, typing
+@dataclasses.dataclass(frozen=True, slots=True)
+class Point:
+    x: int
+    y: 'list[str]' = dataclasses.field(default_factory=list)
+codes = [getattr(Point, name).__code__ for name in
+         ('__init__', '__repr__', '__eq__', '__setattr__', '__delattr__', '__hash__')]
+ref = typing.ForwardRef('dict[str, typing.Any]').__forward_code__
+def shape(code):
+    return (code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_flags,
+            code.co_filename, code.co_name)
+"""
+
+
+def _run(code: str, cache_home: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(cache_home)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return done.stdout.strip()
+
+
+def test_kept_code_is_the_code_compiling_the_text_gives(tmp_path: Path) -> None:
+    plain = _DATACLASS + "print(repr([shape(c) for c in [*codes, ref]]))"
+    cached = "from draftkit.cli import _codecache; _codecache.install()\n" + plain
+    expected = _run(plain, tmp_path)
+    assert _run(cached, tmp_path) == expected  # compiled now, and kept
+    assert _run(cached, tmp_path) == expected  # the kept code, from the file
+    assert (tmp_path / "draftkit").is_dir()
+
+
+def test_a_second_start_compiles_nothing_it_kept(tmp_path: Path) -> None:
+    code = (
+        "from draftkit.cli import _codecache; cache = _codecache.install()\n"
+        + _DATACLASS
+        + "print(cache.compiled)"
+    )
+    assert int(_run(code, tmp_path)) >= 7  # six methods and the annotation
+    assert _run(code, tmp_path) == "0"
+
+
+def test_a_damaged_or_foreign_cache_file_is_ignored_and_written_again(tmp_path: Path) -> None:
+    from draftkit.cli import _codecache
+
+    path = tmp_path / "code.bin"
+    for data in (b"", b"junk", _codecache._header() + b"\x00broken", b"draftkit code cache\n"):
+        path.write_bytes(data)
+        cache = _codecache.CodeCache(path)
+        cache.load()
+        assert cache.entries == {}
+        code = cache.code("x = 1", "<string>", "exec")
+        cache.save()
+        again = _codecache.CodeCache(path)
+        again.load()
+        assert again.entries[("x = 1", "<string>", "exec")].co_code == code.co_code
+
+
+def test_the_cache_lives_in_the_user_cache_folder_and_only_the_command_installs_it() -> None:
+    from draftkit.cli._codecache import cache_path
+    from draftkit.config import default_cache_dir
+
+    assert cache_path().parent == default_cache_dir()
+    setup = (
+        "import dataclasses, typing, draftkit; draftkit.Letter; import draftkit.cli; "
+        "assert 'exec' not in vars(dataclasses) and 'compile' not in vars(typing)"
     )
     assert _seen(setup, None) == "'__all__'"

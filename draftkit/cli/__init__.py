@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from draftkit._version import __version__
+from draftkit.cli import _codecache
 from draftkit.cli._common import echo_error
 
 __all__ = ["main"]
@@ -212,6 +213,7 @@ def _import_quietly(module_name: str) -> Any:
     """
     if module_name in sys.modules or not gc.isenabled():
         return importlib.import_module(module_name)
+    _codecache.install()
     gc.disable()
     try:
         return importlib.import_module(module_name)

@@ -1,0 +1,164 @@
+"""Compiled code that Python generates from text at start-up, kept between starts.
+
+Python 3.11's ``dataclasses`` writes each method it adds to a class (``__init__``,
+``__repr__``, ``__eq__``, ``__setattr__`` of a frozen class ...) as source text and
+compiles it, every start; ``typing`` compiles every string annotation it resolves (pydantic
+resolves those of each model). For draftkit, pydantic and their dependencies that is
+~1,500 compilations, ~18% of the instructions of a cold one-letter render. So the
+command keeps the compiled code in the user cache folder (``code-<python>.bin``) and a
+later start runs the kept code instead of compiling the same text again: what
+``.pyc`` files do for modules.
+
+An entry is looked up by the exact source text (with the file name and mode ``compile``
+is given), and the file is used only by the same Python (its bytecode magic number) at
+the same optimisation level, so the code run is what compiling the text would give; the
+text is compiled as those two modules compile it (no ``__future__`` flags). The cache is
+only a speed-up: a file that cannot be read, or is damaged, is ignored and written again,
+and deleting it loses nothing. Only the command line installs it (:func:`install`); the
+library never does.
+"""
+
+# no ``from __future__ import annotations``: ``compile`` and ``exec`` called from this
+# module would pass its flags on to the code they compile (dataclasses and typing have none)
+import atexit
+import builtins
+import contextlib
+import importlib.util
+import marshal
+import os
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CodeCache", "cache_path", "install"]
+
+_MAX_BYTES = 16 * 1024 * 1024
+"""A cache file larger than this is ignored (a render keeps some 0.5 MB)."""
+
+_MAX_ENTRIES = 50_000
+"""Past this many entries, a save keeps only those this run used."""
+
+Key = tuple[str, str, str]
+
+
+def cache_path() -> Path:
+    """``<user cache>/draftkit/code-<python>.bin`` (the folder of ``config.default_cache_dir``).
+
+    Worked out here rather than imported from ``draftkit.config``: that module loads
+    pydantic, whose own generated code should already go through the cache.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    tag = sys.implementation.cache_tag or "python"
+    return Path(base) / "draftkit" / f"code-{tag}.bin"
+
+
+def _header() -> bytes:
+    return b"draftkit code cache\n" + importlib.util.MAGIC_NUMBER + bytes([sys.flags.optimize])
+
+
+class CodeCache:
+    """Code objects by ``(source, filename, mode)``, read from and saved to one file.
+
+    Args:
+        path: The cache file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[Key, types.CodeType] = {}
+        self.used: set[Key] = set()
+        self.compiled = 0
+
+    def load(self) -> None:
+        """Read the file (left empty when it is missing, too large, damaged or foreign)."""
+        try:
+            with self.path.open("rb") as handle:
+                data = handle.read(_MAX_BYTES + 1)
+        except OSError:
+            return
+        header = _header()
+        if len(data) > _MAX_BYTES or not data.startswith(header):
+            return
+        try:
+            entries = marshal.loads(data[len(header) :])
+        except (EOFError, ValueError, TypeError):
+            return
+        if isinstance(entries, dict):
+            self.entries = entries
+
+    def code(self, source: str, filename: str, mode: str) -> types.CodeType:
+        """The code of ``source``: kept, or compiled now (and kept).
+
+        Raises:
+            SyntaxError, ValueError: As ``compile`` does (nothing is kept).
+        """
+        key = (source, filename, mode)
+        found = self.entries.get(key)
+        if not isinstance(found, types.CodeType):
+            found = builtins.compile(source, filename, mode, dont_inherit=True)
+            self.entries[key] = found
+            self.compiled += 1
+        self.used.add(key)
+        return found
+
+    def save(self) -> None:
+        """Write the file if this run compiled anything (skipped when it cannot write)."""
+        if not self.compiled:
+            return
+        entries = self.entries
+        if len(entries) > _MAX_ENTRIES:
+            entries = {key: entries[key] for key in self.used}
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(OSError, ValueError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with temporary.open("xb") as handle:
+                    handle.write(_header() + marshal.dumps(entries))
+                temporary.replace(self.path)
+            finally:
+                temporary.unlink(missing_ok=True)
+        self.compiled = 0
+
+
+_CACHE: CodeCache | None = None
+
+
+def _exec(source: Any, scope: Any = None, names: Any = None, /, **options: Any) -> None:
+    """``exec`` for ``dataclasses``: source text runs as its kept code."""
+    if isinstance(source, str) and _CACHE is not None:
+        source = _CACHE.code(source, "<string>", "exec")
+    builtins.exec(source, scope, names, **options)
+
+
+def _compile(
+    source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False,
+    optimize: int = -1, **options: Any,
+) -> Any:  # fmt: skip
+    """``compile`` for ``typing``: a plain compilation of text is the kept code."""
+    plain = flags == 0 and optimize == -1 and not options
+    if plain and isinstance(source, str) and isinstance(filename, str) and _CACHE is not None:
+        return _CACHE.code(source, filename, mode)
+    return builtins.compile(source, filename, mode, flags, dont_inherit, optimize, **options)
+
+
+def install() -> CodeCache:
+    """Route the compilations of ``dataclasses`` and ``typing`` through the cache.
+
+    Reads the cache file once and saves it at exit when this run compiled anything.
+    Calling it again returns the same cache.
+    """
+    global _CACHE
+    if _CACHE is not None:
+        return _CACHE
+    import dataclasses
+    import typing
+
+    cache = CodeCache(cache_path())
+    cache.load()
+    _CACHE = cache
+    # a module's global name shadows the builtin for the code of that module only
+    setattr(dataclasses, "exec", _exec)  # noqa: B010
+    setattr(typing, "compile", _compile)  # noqa: B010
+    atexit.register(cache.save)
+    return cache
