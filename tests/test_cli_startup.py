@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SHOW = "import os, sys; {setup}; print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))"
 
@@ -129,8 +132,9 @@ def test_a_second_start_compiles_nothing_it_kept(tmp_path: Path) -> None:
         + _DATACLASS
         + "print(cache.compiled)"
     )
-    assert int(_run(code, tmp_path)) >= 7  # six methods and the annotation
-    assert _run(code, tmp_path) == "0"
+    code += "; import re; re.compile(r'(?P<w>[a-z]+)-draftkit', re.I); print(cache.compiled)"
+    assert [int(n) >= 7 for n in _run(code, tmp_path).split()] == [True, True]
+    assert _run(code, tmp_path).split() == ["0", "0"]
 
 
 def test_a_damaged_or_foreign_cache_file_is_ignored_and_written_again(tmp_path: Path) -> None:
@@ -159,3 +163,49 @@ def test_the_cache_lives_in_the_user_cache_folder_and_only_the_command_installs_
         "assert 'exec' not in vars(dataclasses) and 'compile' not in vars(typing)"
     )
     assert _seen(setup, None) == "'__all__'"
+
+
+PATTERNS = [
+    (r"", 0),
+    (r"(?P<year>\d{4})-(?P<month>\d{2})|(?:x+?)(?=y)", 0),
+    (r"^dear\s+(mr|ms)\.?\s+\w+$", re.IGNORECASE | re.MULTILINE),
+    (r"(?x) a  b # comment", 0),
+    (r"(?i)[\u00c0-\u024f]+\b(?<!é)", 0),
+    (r"(a)(b)?(?(2)c|d)", re.DOTALL),
+    (rb"\x00blank:([^\x00]*)\x00", 0),
+    (r"[^\W\d_]+", re.ASCII),
+]
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="patterns kept on Python 3.11")
+def test_a_kept_pattern_is_the_pattern_re_compiles(tmp_path: Path) -> None:
+    from draftkit.cli import _codecache
+
+    path = tmp_path / "code.bin"
+    made = _codecache.CodeCache(path)
+    fresh = [made.pattern(text, flags) for text, flags in PATTERNS]
+    made.save()
+    kept = _codecache.CodeCache(path)
+    kept.load()
+    again = [kept.pattern(text, flags) for text, flags in PATTERNS]
+    assert kept.compiled == 0
+    for (text, flags), one, two in zip(PATTERNS, fresh, again, strict=True):
+        expected = re.compile(text, flags)
+        # patterns compare equal when their flags, text and matcher program are the same
+        assert one == expected and two == expected, text
+        assert (two.groups, two.groupindex) == (expected.groups, expected.groupindex)
+    with pytest.raises(re.error):
+        kept.pattern(r"(unclosed", 0)
+
+
+def test_an_entry_marshal_cannot_keep_is_left_out_and_the_rest_kept(tmp_path: Path) -> None:
+    from draftkit.cli import _codecache
+
+    path = tmp_path / "code.bin"
+    cache = _codecache.CodeCache(path)
+    cache.code("y = 2", "<string>", "exec")
+    cache.entries[("odd", "entry", "here")] = re.IGNORECASE  # an int subclass
+    cache.save()
+    kept = _codecache.CodeCache(path)
+    kept.load()
+    assert list(kept.entries) == [("y = 2", "<string>", "exec")]

@@ -3,16 +3,20 @@
 Python 3.11's ``dataclasses`` writes each method it adds to a class (``__init__``,
 ``__repr__``, ``__eq__``, ``__setattr__`` of a frozen class ...) as source text and
 compiles it, every start; ``typing`` compiles every string annotation it resolves (pydantic
-resolves those of each model). For draftkit, pydantic and their dependencies that is
-~1,500 compilations, ~18% of the instructions of a cold one-letter render. So the
-command keeps the compiled code in the user cache folder (``code-<python>.bin``) and a
-later start runs the kept code instead of compiling the same text again: what
-``.pyc`` files do for modules.
+resolves those of each model); ``re`` turns each regular expression into the program its
+matcher runs, in Python. For draftkit, pydantic and their dependencies that is ~1,500
+compilations of code and ~150 of patterns, a quarter of the instructions of a cold
+one-letter render. So the command keeps what they compile in the user cache folder
+(``code-<python>.bin``) and a later start uses it instead of compiling the same text
+again: what ``.pyc`` files do for modules.
 
 An entry is looked up by the exact source text (with the file name and mode ``compile``
 is given), and the file is used only by the same Python (its bytecode magic number) at
 the same optimisation level, so the code run is what compiling the text would give; the
-text is compiled as those two modules compile it (no ``__future__`` flags). The cache is
+text is compiled as those two modules compile it (no ``__future__`` flags). A pattern is
+looked up by its text and flags, and its program is handed to the matcher's own
+constructor as ``re`` hands it (on Python 3.11, whose ``re`` internals this follows; other
+versions compile patterns as usual); a kept pattern compares equal to a new one. The cache is
 only a speed-up: a file that cannot be read, or is damaged, is ignored and written again,
 and deleting it loses nothing. Only the command line installs it (:func:`install`); the
 library never does.
@@ -26,6 +30,7 @@ import contextlib
 import importlib.util
 import marshal
 import os
+import re
 import sys
 import types
 from pathlib import Path
@@ -39,7 +44,7 @@ _MAX_BYTES = 16 * 1024 * 1024
 _MAX_ENTRIES = 50_000
 """Past this many entries, a save keeps only those this run used."""
 
-Key = tuple[str, str, str]
+Key = tuple[Any, ...]
 
 
 def cache_path() -> Path:
@@ -66,7 +71,7 @@ class CodeCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[Key, types.CodeType] = {}
+        self.entries: dict[Key, Any] = {}
         self.used: set[Key] = set()
         self.compiled = 0
 
@@ -102,6 +107,39 @@ class CodeCache:
         self.used.add(key)
         return found
 
+    def pattern(self, text: str | bytes, flags: int) -> re.Pattern[Any]:
+        """The compiled pattern of ``text``: its matcher program kept, or made now (and kept).
+
+        What ``re._compiler.compile`` does, with the parsed program looked up first.
+
+        Raises:
+            re.error: As ``re.compile`` does (nothing is kept).
+        """
+        compiler: Any = re._compiler  # type: ignore[attr-defined]
+        flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not keep
+        key = ("re", text, flags)
+        found = self.entries.get(key)
+        if not isinstance(found, tuple) or len(found) != 5:
+            parsed = compiler._parser.parse(text, flags)
+            # plain ints: some opcodes are int subclasses, which marshal does not keep
+            code = [int(op) for op in compiler._code(parsed, flags)]
+            groupindex = parsed.state.groupdict
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            found = (
+                flags | parsed.state.flags,
+                code,
+                parsed.state.groups - 1,
+                dict(groupindex),
+                tuple(indexgroup),
+            )
+            self.entries[key] = found
+            self.compiled += 1
+        self.used.add(key)
+        pattern: re.Pattern[Any] = compiler._sre.compile(text, *found)
+        return pattern
+
     def save(self) -> None:
         """Write the file if this run compiled anything (skipped when it cannot write)."""
         if not self.compiled:
@@ -109,16 +147,29 @@ class CodeCache:
         entries = self.entries
         if len(entries) > _MAX_ENTRIES:
             entries = {key: entries[key] for key in self.used}
+        try:
+            payload = marshal.dumps(entries)
+        except ValueError:  # an entry marshal cannot keep: leave it out, keep the rest
+            entries = {key: value for key, value in entries.items() if _marshals(key, value)}
+            payload = marshal.dumps(entries)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 with temporary.open("xb") as handle:
-                    handle.write(_header() + marshal.dumps(entries))
+                    handle.write(_header() + payload)
                 temporary.replace(self.path)
             finally:
                 temporary.unlink(missing_ok=True)
         self.compiled = 0
+
+
+def _marshals(*values: Any) -> bool:
+    try:
+        marshal.dumps(values)
+    except ValueError:
+        return False
+    return True
 
 
 _CACHE: CodeCache | None = None
@@ -142,13 +193,23 @@ def _compile(
     return builtins.compile(source, filename, mode, flags, dont_inherit, optimize, **options)
 
 
+_RE_COMPILE: Any = None
+
+
+def _re_compile(source: Any, flags: int = 0) -> Any:
+    """``re._compiler.compile`` for ``re``: a pattern's program comes from the cache."""
+    if isinstance(source, str | bytes) and not flags & re.DEBUG and _CACHE is not None:
+        return _CACHE.pattern(source, flags)
+    return _RE_COMPILE(source, flags)
+
+
 def install() -> CodeCache:
-    """Route the compilations of ``dataclasses`` and ``typing`` through the cache.
+    """Route the compilations of ``dataclasses``, ``typing`` and ``re`` through the cache.
 
     Reads the cache file once and saves it at exit when this run compiled anything.
     Calling it again returns the same cache.
     """
-    global _CACHE
+    global _CACHE, _RE_COMPILE
     if _CACHE is not None:
         return _CACHE
     import dataclasses
@@ -160,5 +221,9 @@ def install() -> CodeCache:
     # a module's global name shadows the builtin for the code of that module only
     setattr(dataclasses, "exec", _exec)  # noqa: B010
     setattr(typing, "compile", _compile)  # noqa: B010
+    compiler: Any = getattr(re, "_compiler", None)
+    if sys.version_info[:2] == (3, 11) and compiler is not None:  # the internals followed
+        _RE_COMPILE = compiler.compile
+        compiler.compile = _re_compile
     atexit.register(cache.save)
     return cache
