@@ -209,3 +209,20 @@ def test_an_entry_marshal_cannot_keep_is_left_out_and_the_rest_kept(tmp_path: Pa
     kept = _codecache.CodeCache(path)
     kept.load()
     assert list(kept.entries) == [("y = 2", "<string>", "exec")]
+
+
+def test_a_few_new_entries_do_not_rewrite_a_file_that_was_read(tmp_path: Path) -> None:
+    from draftkit.cli import _codecache
+
+    path = tmp_path / "code.bin"
+    first = _codecache.CodeCache(path)
+    for n in range(_codecache._FEW):
+        first.code(f"x = {n}", "<string>", "exec")
+    first.save()
+    second = _codecache.CodeCache(path)
+    second.load()
+    second.code("z = 'a text that differs at each start'", "<string>", "exec")
+    second.save()
+    third = _codecache.CodeCache(path)
+    third.load()
+    assert len(third.entries) == _codecache._FEW

@@ -33,6 +33,7 @@ import os
 import re
 import sys
 import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,16 @@ __all__ = ["CodeCache", "cache_path", "install"]
 _MAX_BYTES = 16 * 1024 * 1024
 """A cache file larger than this is ignored (a render keeps some 0.5 MB)."""
 
-_MAX_ENTRIES = 50_000
+_MAX_ENTRIES = 20_000
 """Past this many entries, a save keeps only those this run used."""
+
+_FEW = 8
+"""A run that compiled fewer new entries than this does not rewrite an existing file.
+
+Some text differs from one start to the next: ``tokenize`` builds a pattern from a set,
+in the order of that start's string hashes (``inspect`` tokenizes a built-in's signature
+when pydantic reads a ``default_factory=list``). Compiling it again costs less than
+rewriting the file at every start, and the file does not grow by one entry a start."""
 
 Key = tuple[Any, ...]
 
@@ -74,6 +83,7 @@ class CodeCache:
         self.entries: dict[Key, Any] = {}
         self.used: set[Key] = set()
         self.compiled = 0
+        self.loaded = False
 
     def load(self) -> None:
         """Read the file (left empty when it is missing, too large, damaged or foreign)."""
@@ -91,6 +101,7 @@ class CodeCache:
             return
         if isinstance(entries, dict):
             self.entries = entries
+            self.loaded = True
 
     def code(self, source: str, filename: str, mode: str) -> types.CodeType:
         """The code of ``source``: kept, or compiled now (and kept).
@@ -141,8 +152,11 @@ class CodeCache:
         return pattern
 
     def save(self) -> None:
-        """Write the file if this run compiled anything (skipped when it cannot write)."""
-        if not self.compiled:
+        """Write the file if this run compiled anything (skipped when it cannot write).
+
+        A file that was read is rewritten only for :data:`_FEW` new entries or more.
+        """
+        if not self.compiled or (self.compiled < _FEW and self.loaded):
             return
         entries = self.entries
         if len(entries) > _MAX_ENTRIES:
@@ -212,8 +226,8 @@ def install() -> CodeCache:
     global _CACHE, _RE_COMPILE
     if _CACHE is not None:
         return _CACHE
+    # deferred for start-up time: ``draftkit --help`` loads no dataclasses module
     import dataclasses
-    import typing
 
     cache = CodeCache(cache_path())
     cache.load()
