@@ -119,7 +119,7 @@ def _run(code: str, cache_home: Path) -> str:
 
 def test_kept_code_is_the_code_compiling_the_text_gives(tmp_path: Path) -> None:
     plain = _DATACLASS + "print(repr([shape(c) for c in [*codes, ref]]))"
-    cached = "from draftkit.cli import _codecache; _codecache.install()\n" + plain
+    cached = "from draftkit.cli import _codecache; _codecache.install('test')\n" + plain
     expected = _run(plain, tmp_path)
     assert _run(cached, tmp_path) == expected  # compiled now, and kept
     assert _run(cached, tmp_path) == expected  # the kept code, from the file
@@ -128,7 +128,7 @@ def test_kept_code_is_the_code_compiling_the_text_gives(tmp_path: Path) -> None:
 
 def test_a_second_start_compiles_nothing_it_kept(tmp_path: Path) -> None:
     code = (
-        "from draftkit.cli import _codecache; cache = _codecache.install()\n"
+        "from draftkit.cli import _codecache; cache = _codecache.install('test')\n"
         + _DATACLASS
         + "print(cache.compiled)"
     )
@@ -157,7 +157,10 @@ def test_the_cache_lives_in_the_user_cache_folder_and_only_the_command_installs_
     from draftkit.cli._codecache import cache_path
     from draftkit.config import default_cache_dir
 
-    assert cache_path().parent == default_cache_dir()
+    assert (
+        cache_path("render")
+        == default_cache_dir() / f"code-{sys.implementation.cache_tag}-render.bin"
+    )
     setup = (
         "import dataclasses, typing, draftkit; draftkit.Letter; import draftkit.cli; "
         "assert 'exec' not in vars(dataclasses) and 'compile' not in vars(typing)"

@@ -213,7 +213,7 @@ def _import_quietly(module_name: str) -> Any:
     """
     if module_name in sys.modules or not gc.isenabled():
         return importlib.import_module(module_name)
-    _codecache.install()
+    _codecache.install(module_name.rpartition(".")[2])
     gc.disable()
     try:
         return importlib.import_module(module_name)

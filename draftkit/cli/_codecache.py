@@ -7,7 +7,7 @@ resolves those of each model); ``re`` turns each regular expression into the pro
 matcher runs, in Python. For draftkit, pydantic and their dependencies that is ~1,500
 compilations of code and ~150 of patterns, a quarter of the instructions of a cold
 one-letter render. So the command keeps what they compile in the user cache folder
-(``code-<python>.bin``) and a later start uses it instead of compiling the same text
+(``code-<python>-<command>.bin``) and a later start uses it instead of compiling the same text
 again: what ``.pyc`` files do for modules.
 
 An entry is looked up by the exact source text (with the file name and mode ``compile``
@@ -56,15 +56,17 @@ rewriting the file at every start, and the file does not grow by one entry a sta
 Key = tuple[Any, ...]
 
 
-def cache_path() -> Path:
-    """``<user cache>/draftkit/code-<python>.bin`` (the folder of ``config.default_cache_dir``).
+def cache_path(command: str) -> Path:
+    """``<user cache>/draftkit/code-<python>-<command>.bin`` (``config.default_cache_dir``).
 
-    Worked out here rather than imported from ``draftkit.config``: that module loads
-    pydantic, whose own generated code should already go through the cache.
+    One file per command module: a render then reads only what a render compiles, not
+    what a merge, an ingest or a check did too. The folder is worked out here rather than
+    imported from ``draftkit.config``: that module loads pydantic, whose own generated
+    code should already go through the cache.
     """
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     tag = sys.implementation.cache_tag or "python"
-    return Path(base) / "draftkit" / f"code-{tag}.bin"
+    return Path(base) / "draftkit" / f"code-{tag}-{command}.bin"
 
 
 def _header() -> bytes:
@@ -217,11 +219,11 @@ def _re_compile(source: Any, flags: int = 0) -> Any:
     return _RE_COMPILE(source, flags)
 
 
-def install() -> CodeCache:
+def install(command: str) -> CodeCache:
     """Route the compilations of ``dataclasses``, ``typing`` and ``re`` through the cache.
 
-    Reads the cache file once and saves it at exit when this run compiled anything.
-    Calling it again returns the same cache.
+    Reads the cache file of ``command`` (a command module's name) once and saves it at
+    exit when this run compiled enough. Calling it again returns the same cache.
     """
     global _CACHE, _RE_COMPILE
     if _CACHE is not None:
@@ -229,7 +231,7 @@ def install() -> CodeCache:
     # deferred for start-up time: ``draftkit --help`` loads no dataclasses module
     import dataclasses
 
-    cache = CodeCache(cache_path())
+    cache = CodeCache(cache_path(command))
     cache.load()
     _CACHE = cache
     # a module's global name shadows the builtin for the code of that module only
