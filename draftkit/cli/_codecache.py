@@ -150,7 +150,11 @@ class CodeCache:
             self.entries[key] = found
             self.compiled += 1
         self.used.add(key)
-        pattern: re.Pattern[Any] = compiler._sre.compile(text, *found)
+        all_flags, program, groups, by_name, by_index = found
+        # a dict of its own for each pattern, as re gives it
+        pattern: re.Pattern[Any] = compiler._sre.compile(
+            text, all_flags, program, groups, dict(by_name), by_index
+        )
         return pattern
 
     def save(self) -> None:
