@@ -7,18 +7,18 @@ resolves those of each model); ``re`` turns each regular expression into the pro
 matcher runs, in Python. For draftkit, pydantic and their dependencies that is ~1,500
 compilations of code and ~150 of patterns, a quarter of the instructions of a cold
 one-letter render. So the command keeps what they compile in the user cache folder
-(``code-<python>-<command>.bin``) and a later start uses it instead of compiling the same text
-again: what ``.pyc`` files do for modules.
+(``code-<python>-<command>.bin``) and a later start uses it instead of compiling the
+same text again: what ``.pyc`` files do for modules.
 
 An entry is looked up by the exact source text (with the file name and mode ``compile``
 is given), and the file is used only by the same Python (its bytecode magic number) at
 the same optimisation level, so the code run is what compiling the text would give; the
 text is compiled as those two modules compile it (no ``__future__`` flags). A pattern is
 looked up by its text and flags, and its program is handed to the matcher's own
-constructor as ``re`` hands it (on Python 3.11, whose ``re`` internals this follows; other
-versions compile patterns as usual); a kept pattern compares equal to a new one. The cache is
-only a speed-up: a file that cannot be read, or is damaged, is ignored and written again,
-and deleting it loses nothing. Only the command line installs it (:func:`install`); the
+constructor as ``re`` hands it (on Python 3.11, whose ``re`` internals this follows;
+other versions compile patterns as usual); a kept pattern compares equal to a new one.
+The cache is only a speed-up: a file that cannot be read, or is damaged, is ignored and
+written again, and deleting it loses nothing. Only the command line installs it (:func:`install`); the
 library never does.
 """
 
