@@ -18,8 +18,8 @@ looked up by its text and flags, and its program is handed to the matcher's own
 constructor as ``re`` hands it (on Python 3.11, whose ``re`` internals this follows;
 other versions compile patterns as usual); a kept pattern compares equal to a new one.
 The cache is only a speed-up: a file that cannot be read, or is damaged, is ignored and
-written again, and deleting it loses nothing. Only the command line installs it (:func:`install`); the
-library never does.
+written again, and deleting it loses nothing. Only the command line installs it
+(:func:`install`); the library never does.
 """
 
 # no ``from __future__ import annotations``: ``compile`` and ``exec`` called from this
