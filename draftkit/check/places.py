@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from draftkit.markup import plain
 from draftkit.schema import Addressee, Ask, Letter
-from draftkit.sentences import first_sentence
 
 __all__ = [
     "Place",
@@ -136,6 +135,10 @@ def words(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (abbreviations such as "U.S." and "Mr." do not end one)."""
+    # deferred for start-up time: the sentence splitter's patterns are compiled only when
+    # a rule reads sentences (the rules a render runs do not)
+    from draftkit.sentences import first_sentence
+
     out: list[str] = []
     rest: str | None = " ".join(text.split())
     guard = 0

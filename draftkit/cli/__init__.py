@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import importlib
 import os
 import sys
+import types
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from draftkit._version import __version__
+from draftkit.cli import _codecache
 from draftkit.cli._common import echo_error
 
 __all__ = ["main"]
@@ -26,6 +29,44 @@ __all__ = ["main"]
 # builds a model; draftkit uses none, so the CLI turns the search off unless the user has
 # set the variable (an empty value: plugins load as usual). See docs/cli.md.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_plugin_loader() -> None:
+    """With every pydantic plugin off, stand in for pydantic's plugin loader module.
+
+    Deferred for start-up time: that module imports ``importlib.metadata`` (and with it
+    email, socket, zipfile, csv ...) only to look for plugins, some 3% of a cold
+    one-letter render, though with the search off its ``get_plugins()`` returns nothing
+    without reading anything. The stand-in's ``get_plugins()`` returns the same empty
+    answer; any other name asked of it loads the real module. It is put in place only
+    when the variable turns every plugin off and pydantic has not loaded it yet.
+    """
+    if _PLUGIN_LOADER in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in (
+        "__all__",
+        "1",
+        "true",
+    ):
+        return
+    stand_in = types.ModuleType(_PLUGIN_LOADER, "draftkit's stand-in: every plugin is off")
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def __getattr__(name: str) -> Any:  # noqa: N807 (a module's __getattr__)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(_PLUGIN_LOADER) is stand_in:
+            del sys.modules[_PLUGIN_LOADER]
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
+    sys.modules[_PLUGIN_LOADER] = stand_in
+
+
+_without_plugin_loader()
 
 # command name -> "module:attribute"; each module is imported only when its command runs.
 COMMANDS: dict[str, str] = {
@@ -83,7 +124,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attribute = target.split(":")
-        command: Any = getattr(importlib.import_module(module_name), attribute)
+        command: Any = getattr(_import_quietly(module_name), attribute)
         assert isinstance(command, click.Command)
         return command
 
@@ -158,6 +199,31 @@ class LazyGroup(click.Group):
             kind = "ran out of memory" if isinstance(exc, MemoryError) else "nested too deeply"
             echo_error(f"{kind} while reading the input — it is too large to handle")
             sys.exit(1)
+
+
+def _import_quietly(module_name: str) -> Any:
+    """Import a command's module with the code cache on and the garbage collector paused.
+
+    For start-up time: the code Python compiles from text as the command's library loads
+    comes from the user cache folder (:mod:`draftkit.cli._codecache`); and that library
+    (pydantic models, Jinja, the forms-of-address table) makes tens of thousands of
+    objects that live until exit, which the cyclic collector would walk again and again
+    while they are made (some 5% of a cold one-letter render). Once imported they are
+    moved out of its sight (``gc.freeze``) and collection resumes as before for the
+    command's own work. A module already imported (a second command in one process, as in
+    the tests) is just looked up.
+    """
+    if module_name in sys.modules:
+        return importlib.import_module(module_name)
+    _codecache.install(module_name.rpartition(".")[2])
+    if not gc.isenabled():  # switched off by whoever runs the command: left so
+        return importlib.import_module(module_name)
+    gc.disable()
+    try:
+        return importlib.import_module(module_name)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 class _PipeClosedError(Exception):

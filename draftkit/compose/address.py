@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from draftkit.errors import ProtocolError, SpecError
 from draftkit.languages import catalogue
 from draftkit.protocol import AddressForms, address_forms, combined_salutation, default_punctuation
-from draftkit.protocol.languages import has_forms
 from draftkit.schema import Addressee, LetterOptions
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ def forms_for(
             where=where,
             hint="add name: to the addressee (or write salutation: and the address yourself)",
         )
-    if language not in (None, "en") and not has_forms(who.office, language):
+    if language not in (None, "en") and not _has_forms(who.office, language):
         if notes is not None:
             notes.append(
                 f"{where}: office '{who.office}' has no {language} forms of address; its "
@@ -155,3 +154,12 @@ def derive_salutation(
             )
     present = [f for f in forms if f is not None]
     return punctuate(combined_salutation(present, style=style, group=group), mark)
+
+
+def _has_forms(office: str, language: str) -> bool:
+    """Whether ``office`` has forms of address in ``language`` (another language's table)."""
+    # deferred for start-up time: the other languages' table (and its models) loads only
+    # for a letter in another language
+    from draftkit.protocol.languages import has_forms
+
+    return has_forms(office, language)

@@ -76,6 +76,8 @@ class TemplateVariable(BaseModel):
         defined_in: The variant that declares it.
     """
 
+    model_config = ConfigDict(defer_build=True)  # built on first use, for start-up time
+
     name: str
     description: str = ""
     example: str | None = None
@@ -102,6 +104,8 @@ class VariantInfo(BaseModel):
         shadows: The built-in file a team variant of the same name hides, if any.
         error: Why the variant cannot be used (set only by :func:`list_variants`).
     """
+
+    model_config = ConfigDict(defer_build=True)  # built on first use, for start-up time
 
     name: str
     path: Path
