@@ -229,3 +229,15 @@ def test_a_few_new_entries_do_not_rewrite_a_file_that_was_read(tmp_path: Path) -
     third = _codecache.CodeCache(path)
     third.load()
     assert len(third.entries) == _codecache._FEW
+
+
+def test_the_code_cache_can_be_switched_off(tmp_path: Path) -> None:
+    code = (
+        "import os; os.environ['DRAFTKIT_CODE_CACHE'] = 'off'\n"
+        "from draftkit.cli import _codecache; cache = _codecache.install('test')\n"
+        + _DATACLASS
+        + "import dataclasses, typing; print(cache.compiled, hasattr(dataclasses, 'exec'),"
+        " hasattr(typing, 'compile'))"
+    )
+    assert _run(code, tmp_path) == "0 False False"  # nothing routed through it
+    assert not (tmp_path / "draftkit").exists()  # nothing written

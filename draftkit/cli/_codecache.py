@@ -227,11 +227,15 @@ def install(command: str) -> CodeCache:
     """Route the compilations of ``dataclasses``, ``typing`` and ``re`` through the cache.
 
     Reads the cache file of ``command`` (a command module's name) once and saves it at
-    exit when this run compiled enough. Calling it again returns the same cache.
+    exit when this run compiled enough. Calling it again returns the same cache. With
+    ``DRAFTKIT_CODE_CACHE=off`` in the environment nothing is routed, read or written.
     """
     global _CACHE, _RE_COMPILE
     if _CACHE is not None:
         return _CACHE
+    if os.environ.get("DRAFTKIT_CODE_CACHE", "").strip().lower() in ("0", "off", "no", "false"):
+        # switched off: Python compiles as it always does, nothing is read or written
+        return CodeCache(cache_path(command))
     # deferred for start-up time: ``draftkit --help`` loads no dataclasses module
     import dataclasses
 
