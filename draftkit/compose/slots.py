@@ -237,9 +237,7 @@ def _kept(place: Place, drop: Mapping[str, set[int]], left_out: frozenset[Place]
         return moved
     if place[2] == "items":
         number = int(place[3])
-        gone = sum(
-            1 for q in left_out if q[:3] == ("asks", index, "items") and int(q[3]) < number
-        )
+        gone = sum(1 for q in left_out if q[:3] == ("asks", index, "items") and int(q[3]) < number)
         return (*moved, "items", number - gone)
     return (*moved, *place[2:])
 

@@ -281,4 +281,3 @@ def make_stencil(
         custom=names.index(_CUSTOM),
         data=build_zip(rendered.entries),
     )
-
