@@ -11,7 +11,7 @@ import os
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from draftkit.compose.slots import Filled
 from draftkit.delivery import (
@@ -32,13 +32,15 @@ from draftkit.provenance import provenance_properties
 from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
 from draftkit.render.enclosures import enclosure_files
-from draftkit.render.stencil import Stencil, make_stencil
-from draftkit.render.word import DocxRenderer, renderer_for
 from draftkit.schema import Letter
 from draftkit.tables import csv_text
 
 _STENCILS_KEPT = 64
 _STENCIL_TRIES = 2  # letters of a kind tried as its stencil (one may leave a paragraph out)
+
+if TYPE_CHECKING:
+    from draftkit.render.stencil import Stencil
+    from draftkit.render.word import DocxRenderer
 
 __all__ = [
     "MergeResult",
@@ -216,6 +218,10 @@ class Writer:
         if tries >= _STENCIL_TRIES:
             return None
         self._tries[kind] = tries + 1
+        # deferred: the DOCX renderer loads only for DOCX output (start-up time)
+        from draftkit.render.stencil import make_stencil
+        from draftkit.render.word import renderer_for
+
         if self._renderer is None:
             self._renderer = renderer_for(self.plan.reference)
         stencil = make_stencil(self._renderer, letter, places, properties=properties)
