@@ -83,7 +83,8 @@ def _printed(letter: Letter, place: Place, value: str | None) -> str | None:
 
 
 def _blank(value: Any) -> bool:
-    return not str(value or "").strip()
+    """Empty text (an addressee is never blank: its lines are checked when laid out)."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 @dataclass(slots=True)
