@@ -44,7 +44,7 @@ from draftkit.render.layout import (
     address_lines,
     placed_layout,
 )
-from draftkit.render.package import ZipEntry, build_zip, compress
+from draftkit.render.package import Headers, ZipEntry, build_zip, compress, entry_headers
 from draftkit.render.word import _PER_DOCUMENT, DocxRenderer, _Body, _core_xml, _custom_xml
 from draftkit.schema import Ask, Letter
 from draftkit.styles import STYLES
@@ -103,6 +103,7 @@ class Stencil:
     before_close: int | None
     num_id: int
     entries: list[ZipEntry]
+    headers: list[Headers | None]  # of the parts every letter shares
     document: int
     header: int | None
     core: int
@@ -153,7 +154,7 @@ class Stencil:
         entries[self.core] = self.renderer._compress(_CORE, _core_xml(letter))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         entries[self.custom] = compress(_CUSTOM, _custom_xml(custom).encode("utf-8"))
-        return build_zip(entries)
+        return build_zip(entries, self.headers)
 
 
 def _filled_block(letter: Letter, kept: Block, places: tuple[Place, ...]) -> Block | None:
@@ -266,6 +267,7 @@ def make_stencil(
     headers = [name for _, name, _ in rendered.body.headers]
     if len(headers) > 1 or len(set(names)) != len(names):
         return None
+    own = {prep.document_name, _CORE, _CUSTOM, *headers}  # the parts each letter makes
     return Stencil(
         renderer=renderer,
         letter=letter,
@@ -276,6 +278,7 @@ def make_stencil(
         before_close=before_close,
         num_id=num_id,
         entries=rendered.entries,
+        headers=[None if e.name in own else entry_headers(e) for e in rendered.entries],
         document=names.index(prep.document_name),
         header=names.index(headers[0]) if headers else None,
         core=names.index(_CORE),
