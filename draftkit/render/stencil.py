@@ -126,7 +126,8 @@ class Stencil:
         values = [text_at(letter, place) for place in self.places]
         if any(_blank(value) for value in values):
             return None  # left out of the letter: the blocks around it change
-        if unwritable_in([letter.addressees, values, letter.variables]) is not None:
+        # the letter's other text is the stencil's own, checked when it was laid out
+        if unwritable_in([values, letter.variables]) is not None:
             return None
         prep = self.renderer._prepared
         body = _Body(prep.id_prefix, prep.part_prefix)
