@@ -214,3 +214,44 @@ def test_a_french_letter_is_rendered_in_full(tmp_path: Path, stencil_calls: list
     for person, data, wanted in zip(people, written, _expected(spec, people), strict=True):
         assert paragraphs(data) == wanted, person.name
     assert stencil_calls == []
+
+
+def test_text_after_a_paragraph_or_item_left_out_is_found_where_it_moved(
+    tmp_path: Path, stencil_calls: list[bool]
+) -> None:
+    """Templated text after a paragraph, an ask or a bullet item left out as empty stands
+    at a moved place; letters that leave out the same ones share a stencil."""
+    spec = Letter.model_validate(
+        {
+            **SPEC,
+            "body": [
+                "{{ recipient.personal_line|default('') }}",
+                "We write to you as a senator from {{ recipient.state }}.",
+            ],
+            "asks": [
+                {"lead": "{{ recipient.extra|default('') }}"},
+                {
+                    "lead": "Fund monitors.",
+                    "items": [
+                        "{{ recipient.key|default('', true) }}",
+                        "in {{ recipient.state }}",
+                    ],
+                },
+            ],
+            "closing": ["{{ recipient.key|default('', true) }}", "Thanks, {{ recipient.state }}."],
+        }
+    )
+    people = [
+        _senator("Alma R. Whitfield", "Oregon"),
+        _senator("Bea Lindqvist", "Idaho"),
+        _senator("Cleo Marsh", "Ohio & Erie", personal_line="We met.", key="c-1"),
+        _senator("Dee Pike", "Utah", extra="Meet us.", key="d-1"),
+        _senator("Eve Orr", "Maine"),
+        _senator("Fay Holt", "Iowa", personal_line="Hello.", key="f-1"),
+    ]
+    written = _merged(spec, people, tmp_path / "out")
+    for person, data, wanted in zip(people, written, _expected(spec, people), strict=True):
+        assert paragraphs(data) == wanted, person.name
+    assert stencil_calls and all(stencil_calls)
+    assert _text(paragraphs(written[4]), STYLES.ASK_ITEM) == ["in Maine"]
+    assert _text(paragraphs(written[2]), STYLES.CLOSING) == ["c-1", "Thanks, Ohio & Erie."]
