@@ -83,6 +83,9 @@ def _find_closing(text: str, marker: str, start: int) -> int:
         index += 1
 
 
+_MARKS = ("\\", "*", "[", "^")  # what starts an escape, emphasis, a link or a note
+
+
 def parse(text: str) -> list[Span]:
     """Split marked-up text into spans.
 
@@ -92,6 +95,9 @@ def parse(text: str) -> list[Span]:
     Returns:
         Spans in order; adjacent spans with the same formatting are merged.
     """
+    if not any(mark in text for mark in _MARKS):
+        # plain text (most paragraphs): the walk below would give it as one span
+        return [Span(text, False, False)] if text else []
     spans: list[Span] = []
     _parse_into(text, False, False, spans)
     merged: list[Span] = []

@@ -27,7 +27,7 @@ from draftkit.compose.address import (
 from draftkit.compose.context import addressee_names, context
 from draftkit.compose.texts import SpecText, fields_of, render_texts
 from draftkit.errors import ProtocolError, TemplateError
-from draftkit.places import Place, place_name, with_texts, without_blanks
+from draftkit.places import Place, blank_entries, place_name, with_texts, without_blanks
 from draftkit.schema import Letter
 
 if TYPE_CHECKING:
@@ -35,9 +35,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PER_ADDRESSEE_NAMES",
+    "Filled",
     "SalutationRule",
     "Slots",
     "fill",
+    "fill_slots",
     "kind_of",
     "shares_letters",
 ]
@@ -132,9 +134,35 @@ def kind_of(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Filled:
+    """A letter filled for a recipient, and where their own text stands in it.
+
+    Attributes:
+        letter: The resolved letter.
+        places: The places in ``letter`` of the address block, the salutation and the
+            templated text that did not render empty (what differs from one recipient
+            of the kind to the next, besides ``variables``).
+        left_out: The places (in the composed letter) of templated text that rendered
+            empty and was left out: letters with the same ones have the same paragraphs.
+    """
+
+    letter: Letter
+    places: frozenset[Place]
+    left_out: frozenset[Place]
+
+
 def fill(
     slots: Slots, recipient: Recipient, *, recipient_index: int | None = None
 ) -> Letter | None:
+    """The letter for ``recipient`` (:func:`fill_slots`'s letter), or None."""
+    filled = fill_slots(slots, recipient, recipient_index=recipient_index)
+    return filled.letter if filled is not None else None
+
+
+def fill_slots(
+    slots: Slots, recipient: Recipient, *, recipient_index: int | None = None
+) -> Filled | None:
     """The letter for ``recipient``: the composed letter with their slots filled.
 
     Args:
@@ -143,8 +171,9 @@ def fill(
         recipient_index: Their 1-based position in the list.
 
     Returns:
-        The resolved letter; None when it does not fit the composed kind (their
-        templated salutation renders empty where the other's did not): compose it then.
+        The resolved letter and its places; None when it does not fit the composed kind
+        (their templated salutation renders empty where the other's did not): compose
+        it then.
 
     Raises:
         SpecError: The row cannot be used.
@@ -185,7 +214,32 @@ def fill(
     update[("salutation",)] = salutation
     letter = with_texts(slots.composed, update).model_copy(update={"variables": variables})
     blanks = [p for t, p in slots.places.items() if t != ("salutation",)]
-    return without_blanks(letter, blanks)
+    left_out = frozenset(
+        slots.places[t] for t, text in rendered.items() if t != ("salutation",) and not text.strip()
+    )
+    places = {("addressees", 0), ("salutation",)}
+    if left_out:
+        drop = blank_entries(letter, left_out)
+        places.update(_kept(p, drop, left_out) for p in slots.places.values() if p not in left_out)
+    else:
+        places.update(slots.places.values())
+    return Filled(without_blanks(letter, blanks), frozenset(places), left_out)
+
+
+def _kept(place: Place, drop: Mapping[str, set[int]], left_out: frozenset[Place]) -> Place:
+    """Where ``place`` of the composed letter is once the entries in ``drop`` (and the
+    bullet items in ``left_out``) are left out (:func:`~draftkit.places.without_blanks`)."""
+    if len(place) == 1:
+        return place
+    field, index = str(place[0]), int(place[1])
+    moved: Place = (field, index - sum(1 for gone in drop.get(field, ()) if gone < index))
+    if len(place) == 2:
+        return moved
+    if place[2] == "items":
+        number = int(place[3])
+        gone = sum(1 for q in left_out if q[:3] == ("asks", index, "items") and int(q[3]) < number)
+        return (*moved, "items", number - gone)
+    return (*moved, *place[2:])
 
 
 def _salutation(

@@ -293,7 +293,8 @@ def mail_merge(
         spec, out, fmt=fmt, force=force, reference=reference, config=config,
         audience=audience, template_dirs=template_dirs, grouped=grouped, mail=mail,
     )  # fmt: skip
-    check_outputs(out, people, fmt, _inputs(spec, recipients, reference, inputs))
+    names = output_names(people, fmt)
+    check_outputs(out, people, fmt, _inputs(spec, recipients, reference, inputs), names=names)
     sharing = grouped and shares_letters(plan.reads, plan.text_fields)
     result = MergeResult(outdir=out, mode="grouped" if sharing else "per-recipient")
     rows: dict[int, MergeRow] = {}
@@ -320,7 +321,6 @@ def mail_merge(
             report(row)
 
     early: list[MergeRow] = []
-    names = output_names(people, fmt)
     for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
         row = _early_row(index, recipient, name, out, force=force)
         if row is not None:

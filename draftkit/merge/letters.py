@@ -17,7 +17,7 @@ from typing import Any
 
 from draftkit.clauses import ClauseLibrary
 from draftkit.compose import ComposeResult, compose_letter
-from draftkit.compose.slots import fill, kind_of
+from draftkit.compose.slots import Filled, fill_slots, kind_of
 from draftkit.compose.texts import spec_texts
 from draftkit.errors import DraftkitError, TemplateRefusedError
 from draftkit.merge.plan import Plan
@@ -73,11 +73,24 @@ class Letters:
         Raises:
             DraftkitError: The recipient cannot be used, or their letter fails.
         """
+        letter, warnings, _ = self.filled(index, recipient)
+        return letter, warnings
+
+    def filled(
+        self, index: int, recipient: Recipient
+    ) -> tuple[Letter, list[str], tuple[Hashable, Filled] | None]:
+        """:meth:`letter_for`, and when the letter was filled into a composed letter, a
+        key its letters share (the kind, and which templated text rendered empty) and
+        where the recipient's text stands in it.
+
+        Raises:
+            DraftkitError: The recipient cannot be used, or their letter fails.
+        """
         kind = self.kind(recipient)
         if kind is None:
             self.composed_each = True
             result = self.compose(index, recipient)
-            return result.letter, result.warnings
+            return result.letter, result.warnings, None
         found = self._kinds.get(kind)
         if isinstance(found, DraftkitError):
             raise found
@@ -92,13 +105,13 @@ class Letters:
                     self._keep(kind, exc)
                 raise
             self._keep(kind, result)
-            return result.letter, result.warnings
+            return result.letter, result.warnings, None
         assert found.slots is not None
-        letter = fill(found.slots, recipient, recipient_index=index)
-        if letter is None:  # does not fit the kind: compose it after all
+        filled = fill_slots(found.slots, recipient, recipient_index=index)
+        if filled is None:  # does not fit the kind: compose it after all
             result = self.compose(index, recipient)
-            return result.letter, result.warnings
-        return letter, found.warnings
+            return result.letter, result.warnings, None
+        return filled.letter, found.warnings, ((kind, filled.left_out), filled)
 
     def kind(self, recipient: Recipient) -> Hashable | None:
         """The kind of letter a recipient gets (None: their letter is composed alone)."""

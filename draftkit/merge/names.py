@@ -24,6 +24,8 @@ def _to_ascii(text: str) -> str:
     stem reads ``wang-yi``. Letters of scripts with case (Latin, Cyrillic, Greek) are
     never split, so ``McDonald`` stays one word.
     """
+    if text.isascii():
+        return text  # nothing to transliterate (most names)
     # Greek "ου" is "ou" (ISO 843, ELOT 743), where anyascii writes "oy"
     text = text.replace("ου", "ou").replace("Ου", "Ou").replace("ΟΥ", "OU")
     text = text.replace("ού", "ou").replace("Ού", "Ou")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from draftkit.compose.slots import Filled
 from draftkit.delivery import (
     Attachment,
     build_message,
@@ -26,12 +27,20 @@ from draftkit.markup import plain
 from draftkit.merge.letters import Letters
 from draftkit.merge.plan import MANIFEST_NAME, Plan
 from draftkit.outputs import write_bytes_atomic, write_text_atomic
+from draftkit.places import Place
 from draftkit.provenance import provenance_properties
 from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
 from draftkit.render.enclosures import enclosure_files
 from draftkit.schema import Letter
 from draftkit.tables import csv_text
+
+_STENCILS_KEPT = 64
+_STENCIL_TRIES = 2  # letters of a kind tried as its stencil (one may leave a paragraph out)
+
+if TYPE_CHECKING:
+    from draftkit.render.stencil import Stencil
+    from draftkit.render.word import DocxRenderer
 
 __all__ = [
     "MergeResult",
@@ -159,11 +168,22 @@ class Writer:
         self.plan = plan
         self.letters = Letters(plan)
         self.warnings: list[str] = []
+        self._renderer: DocxRenderer | None = None
+        self._stencils: dict[Hashable, Stencil] = {}
+        self._tries: dict[Hashable, int] = {}
 
-    def render(self, letter: Letter, recipient: Recipient | None) -> bytes:
+    def render(
+        self,
+        letter: Letter,
+        recipient: Recipient | None,
+        filled: tuple[Hashable, Filled] | None = None,
+    ) -> bytes:
         """One letter in the plan's format; a DOCX records its provenance and recipient.
 
         PDF output is a DOCX here (converted in one batch later, :mod:`draftkit.merge`).
+        A letter filled into a composed letter (``filled``: the key its letters share,
+        and the places of the recipient's text) is set through the stencil of its key
+        (:mod:`draftkit.render.stencil`): only the blocks of those places are laid out.
         """
         plan = self.plan
         if plan.fmt in ("md", "txt"):
@@ -174,7 +194,43 @@ class Writer:
             recipient=recipient.label() if recipient is not None else None,
             recipient_key=recipient.key if recipient is not None else None,
         )
+        if filled is not None:
+            data = self._stenciled(filled[0], letter, filled[1].places, props)
+            if data is not None:
+                return data
         return render_bytes(letter, "docx", reference=plan.reference, properties=props)
+
+    def _stenciled(
+        self,
+        kind: Hashable,
+        letter: Letter,
+        places: frozenset[Place],
+        properties: Mapping[str, str],
+    ) -> bytes | None:
+        """``letter``'s DOCX through the stencil of its ``kind``, made from the first
+        letter of the kind that can be one; None: render it in full."""
+        stencil = self._stencils.get(kind)
+        if stencil is not None:
+            if stencil.places != places:
+                return None
+            return stencil.render(letter, properties=properties)
+        tries = self._tries.get(kind, 0)
+        if tries >= _STENCIL_TRIES:
+            return None
+        self._tries[kind] = tries + 1
+        # deferred: the DOCX renderer loads only for DOCX output (start-up time)
+        from draftkit.render.stencil import make_stencil
+        from draftkit.render.word import renderer_for
+
+        if self._renderer is None:
+            self._renderer = renderer_for(self.plan.reference)
+        stencil = make_stencil(self._renderer, letter, places, properties=properties)
+        if stencil is None:
+            return None
+        if len(self._stencils) >= _STENCILS_KEPT:
+            self._stencils.pop(next(iter(self._stencils)))
+        self._stencils[kind] = stencil
+        return stencil.data
 
     def message(self, task: Task, letter: Letter, docx: bytes) -> tuple[bytes, str]:
         """The recipient's e-mail (the letter as text, the DOCX attached) and a note for
@@ -223,8 +279,8 @@ class Writer:
 
     def _letter(self, task: Task) -> tuple[Letter, bytes]:
         """The recipient's letter and its bytes in the plan's format, its warnings kept."""
-        letter, warnings = self.letters.letter_for(task.index, task.recipient)
-        data = self.render(letter, task.recipient)
+        letter, warnings, filled = self.letters.filled(task.index, task.recipient)
+        data = self.render(letter, task.recipient, filled)
         self.note(warnings)
         return letter, data
 

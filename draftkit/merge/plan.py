@@ -182,6 +182,8 @@ def check_outputs(
     people: Sequence[Recipient],
     fmt: MergeFormat,
     inputs: Mapping[str, str | Path | None],
+    *,
+    names: Sequence[str] | None = None,
 ) -> None:
     """Refuse a merge that would write over one of its own inputs, even with --force.
 
@@ -190,11 +192,14 @@ def check_outputs(
         people: The recipients (their letters' file names are checked).
         fmt: The output format.
         inputs: What each input is ("the recipient list") and its path.
+        names: The letters' file names, when already known (:func:`output_names`).
 
     Raises:
         OutputError: A letter, ``manifest.csv`` or ``combined.FMT`` would replace an input.
     """
-    wanted = {*output_names(people, fmt), MANIFEST_NAME, f"combined.{fmt}", "sent-log.csv"}
+    if names is None:
+        names = output_names(people, fmt)
+    wanted = {*names, MANIFEST_NAME, f"combined.{fmt}", "sent-log.csv"}
     for role, given in inputs.items():
         if given is None:
             continue

@@ -25,6 +25,7 @@ import draftkit.languages as languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
 from draftkit.markup import resolve_notes
+from draftkit.places import Place
 from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry, Translation
 from draftkit.styles import STYLES
 from draftkit.typography import smarten, smarten_markup
@@ -51,6 +52,7 @@ __all__ = [
     "format_date",
     "iter_signatures",
     "layout",
+    "placed_layout",
     "require_resolved",
     "running_header",
     "typeset",
@@ -253,15 +255,23 @@ first signer along."""
 @dataclass(slots=True)
 class _Builder:
     blocks: list[Block] = field(default_factory=list)
+    # block index -> the places of the letter its text comes from (blocks are only
+    # appended, never moved, so the index a block is added at is its index)
+    at: dict[int, tuple[Place, ...]] = field(default_factory=dict)
 
-    def para(self, style: str, text: str | None) -> None:
+    def add(self, block: Block, *places: Place) -> None:
+        if places:
+            self.at[len(self.blocks)] = places
+        self.blocks.append(block)
+
+    def para(self, style: str, text: str | None, *places: Place) -> None:
         if text:
-            self.blocks.append(ParaBlock(style, text))
+            self.add(ParaBlock(style, text), *places)
 
-    def lines(self, style: str, lines: list[str]) -> None:
+    def lines(self, style: str, lines: list[str], *places: Place) -> None:
         kept = tuple(line for line in lines if line.strip())
         if kept:
-            self.blocks.append(LineBlock(style, kept))
+            self.add(LineBlock(style, kept), *places)
 
 
 def _changed(model: _M, update: dict[str, Any]) -> _M:
@@ -657,7 +667,12 @@ def _keep_with_next(block: Block) -> Block:
 
 
 def layout(letter: Letter) -> list[Block]:
-    """The blocks of a resolved letter in reading order.
+    """The blocks of a resolved letter in reading order (see :func:`placed_layout`)."""
+    return placed_layout(letter)[0]
+
+
+def placed_layout(letter: Letter) -> tuple[list[Block], dict[int, tuple[Place, ...]]]:
+    """The blocks of a resolved letter in reading order, and where their text comes from.
 
     Straight quotes become typographic ones unless ``options.quotes`` is ``straight``.
     The paragraph before the complimentary close (or before the first signer when there
@@ -669,7 +684,10 @@ def layout(letter: Letter) -> list[Block]:
         letter: A resolved letter (see :meth:`Letter.unresolved`).
 
     Returns:
-        Blocks naming their styles.
+        Blocks naming their styles, and for each block that sets text of the letter's
+        own (not of a version in another language) the places of that text: index ->
+        ``(("body", 2),)``, ``(("addressees", 0),)``, ``(("asks", 1, "lead"), ("asks", 1,
+        "body"))`` ...
 
     Raises:
         RenderError: The letter is unresolved or not a letter.
@@ -681,7 +699,7 @@ def layout(letter: Letter) -> list[Block]:
     out = _Builder()
     if letter.published:
         out.para(STYLES.PUBLISHED, _letter_date(letter, letter.published))
-    out.para(STYLES.PAGE_HEADING, letter.heading)
+    out.para(STYLES.PAGE_HEADING, letter.heading, ("heading",))
     date_text = None
     if letter.date:
         date_text = languages.dated_line(
@@ -689,15 +707,15 @@ def layout(letter: Letter) -> list[Block]:
         )
     if options.date_position == "before-address":
         out.para(STYLES.DATE, date_text)
-    for person in letter.addressees:
-        out.lines(STYLES.ADDRESS, address_lines(person))
+    for index, person in enumerate(letter.addressees):
+        out.lines(STYLES.ADDRESS, address_lines(person), ("addressees", index))
     if options.cc_position == "after-address":
         _cc(out, letter.cc, words.cc)
     if options.date_position == "after-address":
         out.para(STYLES.DATE, date_text)
-    _subject_to_closing(out, letter, words, options.number_asks)
+    _subject_to_closing(out, letter, words, options.number_asks, own=True)
     before_close = len(out.blocks)
-    out.para(STYLES.CLOSE, letter.complimentary_close)
+    out.para(STYLES.CLOSE, letter.complimentary_close, ("complimentary_close",))
     notes = [letter.signatory_note]
     for list_index, other in enumerate(letter.languages[1:], start=1):
         version = letter.translations.get(other)
@@ -710,8 +728,8 @@ def layout(letter: Letter) -> list[Block]:
         if _length(last) <= KEEP_WITH_CLOSE_CHARS:
             out.blocks[before_close - 1] = _keep_with_next(last)
     signed = len(out.blocks)
-    for note in notes:
-        out.para(STYLES.SIGNATORY_NOTE, note)
+    for number, note in enumerate(notes):
+        out.para(STYLES.SIGNATORY_NOTE, note, *([("signatory_note",)] if number == 0 else []))
     if len(out.blocks) > signed and signed > before_close:
         # the note never starts a page alone: the last signer goes with it
         out.blocks[signed - 1] = _keep_with_next(out.blocks[signed - 1])
@@ -719,13 +737,14 @@ def layout(letter: Letter) -> list[Block]:
         (s.image, s.alt_text()) for s in letter.signatories if s.kind == "organization" and s.image
     )
     if logos:
-        out.blocks.append(LogoRow(logos))
+        out.add(LogoRow(logos))
     _enclosures(out, letter.enclosure_names(), words)
     if options.cc_position == "end":
         _cc(out, letter.cc, words.cc)
     if words.rtl:
-        return [replace(b, rtl=True) if isinstance(b, TableBlock) else b for b in out.blocks]
-    return out.blocks
+        blocks = [replace(b, rtl=True) if isinstance(b, TableBlock) else b for b in out.blocks]
+        return blocks, out.at
+    return out.blocks, out.at
 
 
 def _subject_to_closing(
@@ -734,36 +753,50 @@ def _subject_to_closing(
     words: languages.Catalogue,
     number_asks: bool,
     list_index: int = 0,
+    *,
+    own: bool = False,
 ) -> None:
     """The text of a letter (or of its version in another language) from the subject line
-    to the last closing paragraph; ``list_index`` picks the numbering list of its asks."""
+    to the last closing paragraph; ``list_index`` picks the numbering list of its asks;
+    ``own``: the letter's own text, whose places are recorded."""
+
+    def at(*place: str | int) -> tuple[Place, ...]:
+        return (place,) if own else ()
+
     if part.subject:
-        out.para(STYLES.SUBJECT, f"{words.subject} {part.subject}")
-    out.para(STYLES.SALUTATION, part.salutation)
-    _paragraphs(out, part.body, STYLES.BODY)
-    asks = part.resolved_asks()
-    out.para(STYLES.ASKS_INTRO, part.asks_intro)
+        out.para(STYLES.SUBJECT, f"{words.subject} {part.subject}", *at("subject"))
+    out.para(STYLES.SALUTATION, part.salutation, *at("salutation"))
+    _paragraphs(out, part.body, STYLES.BODY, "body" if own else None)
+    asks = [(index, ask) for index, ask in enumerate(part.asks) if isinstance(ask, Ask)]
+    out.para(STYLES.ASKS_INTRO, part.asks_intro, *at("asks_intro"))
     # a single request is a paragraph, not a list of one
     numbered = number_asks and len(asks) > 1
-    for number, ask in enumerate(asks, start=1):
+    for number, (index, ask) in enumerate(asks, start=1):
         # a heading opening a group of asks keeps with it (the Asks Intro style does)
         out.para(STYLES.ASKS_INTRO, ask.heading)
-        items = [ItemBlock(i, numbered, list_index=list_index) for i in ask.items if i.strip()]
-        out.blocks.append(
-            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index)
+        items = [
+            (n, ItemBlock(i, numbered, list_index=list_index))
+            for n, i in enumerate(ask.items)
+            if i.strip()
+        ]
+        out.add(
+            AskBlock(number, ask.lead, ask.body, numbered, bool(items), list_index=list_index),
+            *at("asks", index, "lead"),
+            *at("asks", index, "body"),
         )
-        out.blocks.extend(items)
-    _paragraphs(out, part.closing, STYLES.CLOSING)
+        for n, item in items:
+            out.add(item, *at("asks", index, "items", n))
+    _paragraphs(out, part.closing, STYLES.CLOSING, "closing" if own else None)
 
 
-def _paragraphs(out: _Builder, entries: Sequence[object], style: str) -> None:
+def _paragraphs(out: _Builder, entries: Sequence[object], style: str, field: str | None) -> None:
     """Body or closing paragraphs, a table where one stands (clause references are
-    resolved before layout)."""
-    for entry in entries:
+    resolved before layout); ``field``: the letter's field, to record the places."""
+    for index, entry in enumerate(entries):
         if isinstance(entry, TableEntry):
-            out.blocks.append(_table(entry.table))
+            out.add(_table(entry.table))
         elif isinstance(entry, str):
-            out.para(style, entry)
+            out.para(style, entry, *([(field, index)] if field else []))
 
 
 def _version(

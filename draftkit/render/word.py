@@ -91,6 +91,9 @@ class _Body:
     note_links: dict[str, str] = field(default_factory=dict)  # of the footnotes part
     images: dict[str, tuple[str, str, Image]] = field(default_factory=dict)  # (rid, part)
     drawings: int = 0
+    # the last letter's chunks of body XML: the index of the block each holds exactly as
+    # the block's XML was built (None: not a block's, or changed since)
+    owners: list[int | None] = field(default_factory=list)
 
     def image_id(self, image: Image, taken: set[str]) -> str:
         """The relationship id of ``image`` in this document (each file added once)."""
@@ -176,6 +179,16 @@ class DocxRenderer:
         Returns:
             The DOCX file's bytes.
         """
+        return build_zip(self._rendered(letters, properties).entries)
+
+    def _rendered(
+        self,
+        letters: Sequence[Letter],
+        properties: Mapping[str, str] | None,
+        blocks: list[Block] | None = None,
+    ) -> _Rendered:
+        """The parts of the document of ``letters`` (``blocks``: the one letter's, laid out
+        already), and how its body XML was put together."""
         if not letters:
             raise RenderError("nothing to render: no letters given")
         prep = self._prepared
@@ -184,10 +197,10 @@ class DocxRenderer:
         combined = len(letters) > 1
         final = ""
         for index, letter in enumerate(letters):
-            blocks = self._layout(letter)
+            laid = blocks if blocks is not None and not combined else self._layout(letter)
             noted = len(body.notes)
             chunks, last_sect = self._letter_xml(
-                letter, blocks, prep.first_num_id + index, body, restart=combined
+                letter, laid, prep.first_num_id + index, body, restart=combined
             )
             if languages.is_rtl(letter.language):
                 chunks = [_right_to_left(chunk) for chunk in chunks]
@@ -255,7 +268,9 @@ class DocxRenderer:
         dynamic.append(self._compress("docProps/core.xml", _core_xml(first)))
         custom = [*prep.custom_xml_props, *(properties or {}).items()]
         dynamic.append(compress("docProps/custom.xml", _custom_xml(custom).encode("utf-8")))
-        return build_zip(_localized_footers([*entries, *dynamic], first.language))
+        return _Rendered(
+            _localized_footers([*entries, *dynamic], first.language), body, parts, final
+        )
 
     def _compress(self, name: str, xml: str) -> ZipEntry:
         """A part deflated, or the same part of an earlier letter again (merged letters
@@ -609,6 +624,7 @@ class DocxRenderer:
         """
         prep = self._prepared
         chunks: list[str] = []
+        owners = body.owners = []  # kept beside chunks: which block each chunk holds
         if not prep.has_letterhead and letter.sender.logo:
             picture = self._picture(
                 letter.sender.logo,
@@ -622,9 +638,10 @@ class DocxRenderer:
             chunks.append(self._lines(STYLES.LETTERHEAD_NAME, [letter.sender.organization]))
             address = " · ".join(letter.sender.address_lines)
             chunks.append(self._lines(STYLES.LETTERHEAD_ADDRESS, [address]))
+        owners += [None] * len(chunks)
         table_at: int | None = None
         previous: Block | None = None
-        for block in blocks:
+        for number, block in enumerate(blocks):
             xml = self._block_xml(block, num_id, body)
             if isinstance(block, SignatureTable):
                 table_at = len(chunks)
@@ -637,12 +654,15 @@ class DocxRenderer:
                 # splits, so the note never starts a page or a column alone
                 last_cell = chunks[-1].rfind("</w:tc>")
                 chunks[-1] = chunks[-1][:last_cell] + xml + chunks[-1][last_cell:]
+                owners[-1] = None
                 previous = block
                 continue
             chunks.append(xml)
+            owners.append(number)
             previous = block
         if not chunks:
             chunks.append(_EMPTY_P)
+            owners.append(None)
         header_rid = None
         if _wants_continuation(letter, prep):
             header_rid = body.header_id(self._continuation_xml(letter))
@@ -651,15 +671,19 @@ class DocxRenderer:
             return chunks, main
         if table_at == 0:
             chunks.insert(0, _EMPTY_P)
+            owners.insert(0, None)
             table_at = 1
         chunks[table_at - 1] = _with_sect(chunks[table_at - 1], main)
+        owners[table_at - 1] = None
         # a table cannot end a section: a paragraph of no height carries the break
         columns_end = table_at + 1
         chunks.insert(columns_end, _with_sect(_END_P, _plain_sect(prep, columns=2)))
+        owners.insert(columns_end, None)
         if columns_end == len(chunks) - 1:
             # Word balances columns only before a section break, so a (one-column)
             # section always follows, even when nothing is left to put in it
             chunks.append(_END_P)
+            owners.append(None)
         return chunks, _plain_sect(prep, columns=1)
 
     def _continuation_xml(self, letter: Letter) -> str:
@@ -675,6 +699,17 @@ class DocxRenderer:
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:hdr>'
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A rendered document before it is zipped: its parts (in package order), the
+    per-document state, its body chunks and the last section's properties."""
+
+    entries: list[ZipEntry]
+    body: _Body
+    chunks: list[str]
+    final: str
 
 
 @dataclass(frozen=True, slots=True)
