@@ -593,7 +593,8 @@ _ADDRESS_ONLY_TO = re.compile(
 """An e-mail's "To:" or "Cc:" line that gives only addresses, no name: no addressee, no
 copy to an official (the greeting names the addressee)."""
 _HEADER_WITH_ADDRESS = re.compile(rf"(?i)^(?:to|cc|an|à|para)\s*:.*{_EMAIL}")
-"""An e-mail's "To:" or "Cc:" line with an address in it ("Office of X <x@example.gov>")."""
+"""An e-mail's "To:" or "Cc:" line with an address in it ("Office of X <x@example.gov>").
+Its search is quadratic in the line's length: callers try it on lines of a header's size."""
 
 
 def _reference_number(subject: re.Match[str]) -> bool:
@@ -935,7 +936,7 @@ def parse_preamble(
                 subject_parts = [subject.group("text") if subject else ln.text]
                 mode = "subject"
                 continue
-            if _HEADER_WITH_ADDRESS.match(ln.text) and any(
+            if len(ln.text) <= 500 and _HEADER_WITH_ADDRESS.match(ln.text) and any(
                 is_person_line(later.text) and not MAIL_HEADER.match(later.text)
                 for _, later in content
                 if index_of[id(later)] > index_of[id(ln)]

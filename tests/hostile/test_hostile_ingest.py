@@ -64,6 +64,20 @@ def test_a_run_of_brackets_is_read_in_bounded_time(case: Path) -> None:
     assert result.code == 0, result.describe()
 
 
+def test_long_header_lines_and_one_word_lines_are_read_in_bounded_time(case: Path) -> None:
+    word = "a" * 60_000
+    (case / "header.txt").write_text(
+        f"From: Jo Doe <jo@example.org>\nTo: {word}\nCc: {word} at {word}\n"
+        f"Sent: Tuesday, 3 March 2026 09:14\nSubject: {word}\n\n"
+        f"The Honorable Ana Ruiz\nUnited States Senate\nWashington, DC 20510\n\n"
+        f"Dear Senator Ruiz:\n\nWe ask you to act.\n\nSincerely,\n\n{word}; {word}; {word}\n",
+        encoding="utf-8",
+    )
+    result = run(["ingest", "header.txt"], case)
+    assert_bounded(result)
+    assert result.code in (0, 1), result.describe()
+
+
 def test_a_long_bulleted_list_is_read_in_bounded_time(case: Path) -> None:
     items = "".join(f"- item {n}\n" for n in range(150_000))
     (case / "list.txt").write_text(
