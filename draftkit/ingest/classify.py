@@ -79,15 +79,18 @@ def _prose_paragraphs(text: str) -> int:
 
 _PETITION = re.compile(r"(?i)\bpetition\b|\bpétition\b|\bpetici[oó]n\b")
 _SIGNING_PAGE = re.compile(
-    r"(?i)\b\d[\d,. ]*\s+(?:people\s+|supporters\s+)?(?:have\s+)?signed\b|"
+    r"(?i)(?<![\d,.])(?<!\d )\d[\d,. ]*\s+(?:people\s+|supporters\s+)?(?:have\s+)?signed\b|"
     r"\bsign (?:the|this|our) (?:petition|letter)\b|\badd your name\b|"
     r"\b(?:signatures?|signers) (?:so far|collected|of \d)|\bget to \d[\d,.]*\b"
 )
+"""A sign-on page's counter and call to sign. A count starts only where a run of digits
+starts (the lookbehinds), so a line of "1,1,1,…" is searched in linear time."""
 
 
 _LIVE_SIGNING = re.compile(
     r"(?i)\bsigned \d+ (?:seconds?|minutes?|hours?|days?) ago\b|\brecent (?:signers|signatures)\b|"
-    r"\b\d[\d,.]*\s+(?:people\s+)?(?:have\s+)?signed\b|\bgoal\s*:\s*\d|\bget to \d[\d,.]*\b"
+    r"(?<![\d,.])\d[\d,.]*\s+(?:people\s+)?(?:have\s+)?signed\b|"
+    r"\bgoal\s*:\s*\d|\bget to \d[\d,.]*\b"
 )
 """A petition platform's live count or latest signers ("Megan R. signed 2 minutes ago")."""
 

@@ -146,3 +146,14 @@ def test_a_document_of_too_many_paragraphs_is_refused_quickly(case: Path) -> Non
     assert_refused(
         run(["ingest", "long.docx"], case), names="long.docx", says="ingest reads at most 20,000"
     )
+
+
+def test_a_page_of_numbers_beside_a_petition_is_classified_in_bounded_time(case: Path) -> None:
+    (case / "numbers.txt").write_text(
+        "Petition to the Minister\n\n" + "1," * 60_000 + "\n\nDear Minister,\n\n"
+        "We ask you to act.\n\nSincerely,\n\nJo Doe\n\n" + "1 " * 60_000 + "\n",
+        encoding="utf-8",
+    )
+    result = run(["ingest", "numbers.txt"], case)
+    assert_bounded(result)
+    assert result.code in (0, 1), result.describe()
