@@ -487,6 +487,8 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
         text: The candidate, without honorific.
         allow_single: Accept a single surname ("Smith"), as after "Mr.".
     """
+    if len(text) > 200:
+        return False  # no name is this long (and the suffix search is slow on such a line)
     text = _SUFFIX.sub("", text.strip())
     if _PEER.match(text) or _SURNAME_FIRST.match(text):
         return True
@@ -519,13 +521,13 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
 def split_title_name(line: str) -> tuple[str, str] | None:
     """Split "Secretary of State John F. Kerry" into (title, name), if it reads so."""
     tokens = line.split()
-    if len(tokens) < 3:
-        return None
+    if not 3 <= len(tokens) <= 24:
+        return None  # an office and a name are a few words, never a paragraph
     for index in range(1, len(tokens) - 1):
         prefix = tokens[:index]
-        suffix = " ".join(tokens[index:])
         if prefix[-1].lower().strip(",") not in _OFFICE_END:
             continue
+        suffix = " ".join(tokens[index:])
         if any(ch.isdigit() for ch in " ".join(prefix)) or not prefix[0][:1].isupper():
             continue
         if any(

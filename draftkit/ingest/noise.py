@@ -210,7 +210,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "call to sign"
     if len(line) <= 200 and _CALL_TO_ACTION.match(line):
         return "call to action"
-    items = [item.strip() for item in re.split(r"\s+[|•·»›]\s+", line)]
+    items = [item.strip() for item in re.split(r"(?<!\s)\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3
         and all(0 < len(item.split()) <= 3 for item in items)

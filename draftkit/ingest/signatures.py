@@ -273,7 +273,9 @@ _GROUP_COUNT = re.compile(
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
 _CONTACT_IN = re.compile(
-    r"\S*@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\+\d[\d ()-]{6,}|"
+    # an address's local part is at most 64 characters: bounded, so a long line is
+    # searched in linear time
+    r"[^\s@]{0,64}@[\w-]+\.[\w.-]+|(?<![\w@])@\w|https?://|www\.|\+\d[\d ()-]{6,}|"
     r"\(\d{3}\)\s*\d{3}|"
     # a bar before a number or a contact word ("… | 0400 123 456", "| Tel"): a bar alone
     # may part a signer from their title ("Ana Ruiz | Professor of Law")

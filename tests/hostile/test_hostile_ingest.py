@@ -70,7 +70,8 @@ def test_long_header_lines_and_one_word_lines_are_read_in_bounded_time(case: Pat
         f"From: Jo Doe <jo@example.org>\nTo: {word}\nCc: {word} at {word}\n"
         f"Sent: Tuesday, 3 March 2026 09:14\nSubject: {word}\n\n"
         f"The Honorable Ana Ruiz\nUnited States Senate\nWashington, DC 20510\n\n"
-        f"Dear Senator Ruiz:\n\nWe ask you to act.\n\nSincerely,\n\n{word}; {word}; {word}\n",
+        f"Dear Senator Ruiz:\n\nWe ask you to act.\n\nSincerely,\n\n{word}; {word}; {word}\n"
+        f"{word}{word} @x\n{'Ana ' + ' ' * 60_000 + 'Ruiz'}\n",
         encoding="utf-8",
     )
     result = run(["ingest", "header.txt"], case)
@@ -146,6 +147,20 @@ def test_a_document_of_too_many_paragraphs_is_refused_quickly(case: Path) -> Non
     assert_refused(
         run(["ingest", "long.docx"], case), names="long.docx", says="ingest reads at most 20,000"
     )
+
+
+def test_lines_of_tabs_between_the_head_and_the_signers_are_read_in_bounded_time(
+    case: Path,
+) -> None:
+    tabs = "a\t" * 60_000
+    (case / "tabs.txt").write_text(
+        f"{tabs}\n\nThe Honorable Ana Ruiz\n{tabs}\nUnited States Senate\n\nDear Senator Ruiz:"
+        f"\n\n{tabs}\n\nWe ask you to act.\n\nSincerely,\n\nJo Doe\n{tabs}\n\ncc: {tabs}\n",
+        encoding="utf-8",
+    )
+    result = run(["ingest", "tabs.txt"], case)
+    assert_bounded(result)
+    assert result.code in (0, 1), result.describe()
 
 
 def test_a_page_of_numbers_beside_a_petition_is_classified_in_bounded_time(case: Path) -> None:
