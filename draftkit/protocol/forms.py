@@ -107,11 +107,16 @@ def _fields(template: str) -> tuple[str, ...]:
     return tuple(field for _, field, _, _ in string.Formatter().parse(template) if field)
 
 
+@functools.lru_cache(maxsize=1024)
+def _field_set(template: str) -> frozenset[str]:
+    return frozenset(_fields(template))
+
+
 def _fill(template: str, values: Mapping[str, str]) -> str | None:
     """Fill a template; ``None`` when one of its placeholders has no value."""
-    if any(field not in values for field in _fields(template)):
+    if not _field_set(template) <= values.keys():
         return None
-    return " ".join(template.format_map(dict(values)).split())
+    return " ".join(template.format_map(values).split())
 
 
 def _fill_lines(lines: Sequence[Line], values: Mapping[str, str], missing: list[str]) -> list[str]:
