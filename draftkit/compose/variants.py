@@ -167,6 +167,17 @@ def _front_matter(source: str, path: Path) -> _FrontMatter:
         ) from None
 
 
+def _kept_front_matter(kept: Mapping[str, Any] | None) -> _FrontMatter | None:
+    """The front matter kept with a template's facts (None: not kept, or damaged)."""
+    data = kept.get("meta") if kept is not None else None
+    if not isinstance(data, dict):
+        return None
+    try:
+        return _FrontMatter.model_validate(data)
+    except ValidationError:
+        return None
+
+
 @dataclass
 class _Facts:
     """What a template's syntax tree says, kept between starts (see ``compose.compiled``).
@@ -414,6 +425,7 @@ class TemplateSet:
             ast: nodes.Template | None = None
             kept = load_facts(source)
             facts = _Facts.from_json(kept) if kept is not None else None
+            meta = _kept_front_matter(kept) if facts is not None else None
             if facts is None:
                 ast = self.env.parse(source, template_name, str(path))
         except jinja2.TemplateNotFound:
@@ -429,17 +441,20 @@ class TemplateSet:
             if error.path is None and found is not None:
                 error.path = display_path(found)  # the file that could not be used
             raise error from None
-        if facts is None:
-            assert ast is not None
-            facts = _Facts.read(ast, path)
-            save_facts(source, facts.to_json())
+        if facts is None or meta is None:
+            if facts is None:
+                assert ast is not None
+                facts = _Facts.read(ast, path)
+            meta = _front_matter(source, path)
+            # the front matter is kept with the facts: its YAML is read once, not per start
+            save_facts(source, {**facts.to_json(), "meta": meta.model_dump(mode="json")})
         loaded = LoadedTemplate(
             name=_parent_variant(template_name),
             path=path,
             builtin=folder == BUILTIN_TEMPLATES,
             source=source,
             parent=facts.parent,
-            meta=_front_matter(source, path),
+            meta=meta,
             facts=facts,
             parse=functools.partial(self.env.parse, source, template_name, str(path)),
             _ast=ast,
