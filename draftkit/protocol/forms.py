@@ -147,6 +147,19 @@ def _fill_required(text: str, values: Mapping[str, str], office: str, what: str)
 
 _PLAIN_HONORIFICS = (None, "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs")
 
+_CITED: dict[int, tuple[OfficeRow, str]] = {}
+
+
+def _cited(row: OfficeRow) -> str:
+    """:func:`cited_works` of a row, kept: a merge asks it of the same few rows for every
+    recipient (the row is kept with it, so its id is not reused meanwhile)."""
+    kept = _CITED.get(id(row))
+    if kept is None or kept[0] is not row:
+        if len(_CITED) >= 512:
+            _CITED.clear()
+        kept = _CITED[id(row)] = (row, cited_works(row))
+    return kept[1]
+
 
 @dataclass(frozen=True)
 class _Block:
@@ -373,7 +386,7 @@ def address_forms(
         complimentary_close_common=closes["common"],
         accepted_salutations=list(dict.fromkeys(accepted)),
         accepted_honorifics=list(dict.fromkeys(honorifics)),
-        source=cited_works(row),
+        source=_cited(row),
         missing_params=sorted(set(chosen.missing)),
     )
 
