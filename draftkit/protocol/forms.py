@@ -329,8 +329,8 @@ def address_forms(
     if given:
         values["given"] = given
 
-    blocks = {
-        each: _build_block(
+    def block(each: Style) -> _Block:
+        return _build_block(
             row,
             variant,
             each,
@@ -340,8 +340,14 @@ def address_forms(
             values=values,
             address_override=address_lines,
         )
-        for each in ("formal", "common")
-    }
+
+    common_block = block("common")
+    office_lines = variant.office_lines if variant is not None else None
+    if row.common is None and not (office_lines if office_lines is not None else row.office_lines):
+        formal_block = common_block  # no common forms and no office lines: the same block
+    else:
+        formal_block = block("formal")
+    blocks = {"formal": formal_block, "common": common_block}
     chosen = blocks[style]
 
     def salutation(field: str, what: str) -> str:
