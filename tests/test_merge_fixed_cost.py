@@ -58,7 +58,7 @@ def test_front_matter_is_read_again_from_the_kept_facts(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()
     (folder / "team.j2").write_text(
-        '{#- draftkit\ndescription: A team letter.\nexample_office: us-senator\n-#}\n'
+        "{#- draftkit\ndescription: A team letter.\nexample_office: us-senator\n-#}\n"
         + _TEAM.replace("{text}", "Hello."),
         encoding="utf-8",
     )
