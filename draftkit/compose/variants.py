@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,17 @@ def _front_matter(source: str, path: Path) -> _FrontMatter:
             hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
             " variables",
         ) from None
+
+
+def _kept_front_matter(kept: Mapping[str, Any] | None) -> _FrontMatter | None:
+    """The front matter kept with a template's facts (None: not kept, or damaged)."""
+    data = kept.get("meta") if kept is not None else None
+    if not isinstance(data, dict):
+        return None
+    try:
+        return _FrontMatter.model_validate(data)
+    except ValidationError:
+        return None
 
 
 @dataclass
@@ -355,6 +367,29 @@ class TemplateSet:
         self.env = make_env(self.loader, bytecode_cache=CompiledTemplateCache())
         self._parsed: dict[str, tuple[tuple[Path, int, int], LoadedTemplate]] = {}
         self._lock = threading.Lock()
+        self._holds = 0
+        self._chains: dict[str, list[LoadedTemplate]] = {}
+        self._templates: dict[str, jinja2.Template] = {}
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep each variant as first loaded while the block runs.
+
+        A variant's chain is looked up (its files found with their link and folder
+        checks, and their dates read) once inside the block, not on every use: several
+        letters composed in a row (one per kind of recipient in a merge) then share one
+        version of the templates, and a file changed meanwhile is read after the block.
+        """
+        with self._lock:
+            self._holds += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holds -= 1
+                if not self._holds:
+                    self._chains.clear()
+                    self._templates.clear()
 
     # -- errors -----------------------------------------------------------------------
 
@@ -390,6 +425,7 @@ class TemplateSet:
             ast: nodes.Template | None = None
             kept = load_facts(source)
             facts = _Facts.from_json(kept) if kept is not None else None
+            meta = _kept_front_matter(kept) if facts is not None else None
             if facts is None:
                 ast = self.env.parse(source, template_name, str(path))
         except jinja2.TemplateNotFound:
@@ -405,17 +441,20 @@ class TemplateSet:
             if error.path is None and found is not None:
                 error.path = display_path(found)  # the file that could not be used
             raise error from None
-        if facts is None:
-            assert ast is not None
-            facts = _Facts.read(ast, path)
-            save_facts(source, facts.to_json())
+        if facts is None or meta is None:
+            if facts is None:
+                assert ast is not None
+                facts = _Facts.read(ast, path)
+            meta = _front_matter(source, path)
+            # the front matter is kept with the facts: its YAML is read once, not per start
+            save_facts(source, {**facts.to_json(), "meta": meta.model_dump(mode="json")})
         loaded = LoadedTemplate(
             name=_parent_variant(template_name),
             path=path,
             builtin=folder == BUILTIN_TEMPLATES,
             source=source,
             parent=facts.parent,
-            meta=_front_matter(source, path),
+            meta=meta,
             facts=facts,
             parse=functools.partial(self.env.parse, source, template_name, str(path)),
             _ast=ast,
@@ -454,6 +493,10 @@ class TemplateSet:
             TemplateError: Unknown variant, a cycle, or a variant that extends nothing
                 without being a root (``base``).
         """
+        if self._holds:
+            kept = self._chains.get(name)
+            if kept is not None:
+                return list(kept)
         chain: list[LoadedTemplate] = []
         seen: set[Path] = set()
         target: str | None = self._template_name(name)
@@ -477,6 +520,9 @@ class TemplateSet:
                 line=1,
                 hint='start it with {% extends "base.j2" %} (or another variant)',
             )
+        if self._holds:
+            with self._lock:
+                self._chains[name] = list(chain)
         return chain
 
     def info(self, name: str) -> VariantInfo:
@@ -602,7 +648,12 @@ class TemplateSet:
         hint = "add it under variables: in the spec (or write that part of the letter yourself)"
         subject = f"variant '{name}'"
         try:
-            template = self.env.get_template(self._template_name(name))
+            template = self._templates.get(name) if self._holds else None
+            if template is None:
+                template = self.env.get_template(self._template_name(name))
+                if self._holds:
+                    with self._lock:
+                        self._templates[name] = template
         except DraftkitError:
             raise
         except Exception as exc:

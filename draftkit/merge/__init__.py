@@ -321,8 +321,9 @@ def mail_merge(
             report(row)
 
     early: list[MergeRow] = []
+    present = None if force else _present(out)
     for index, (recipient, name) in enumerate(zip(people, names, strict=True), start=1):
-        row = _early_row(index, recipient, name, out, force=force)
+        row = _early_row(index, recipient, name, out, force=force, present=present)
         if row is not None:
             early.append(row)
         else:
@@ -406,16 +407,39 @@ def _inputs(
     }
 
 
+def _present(out: Path) -> frozenset[str] | None:
+    """The names in the output folder (empty when it does not exist yet), read once for
+    all the letters; None when it cannot be listed (each letter's file is looked up)."""
+    try:
+        return frozenset(entry.name for entry in out.iterdir())
+    except FileNotFoundError:
+        return frozenset()
+    except OSError:
+        return None
+
+
 def _early_row(
-    index: int, recipient: Recipient, name: str, out: Path, *, force: bool
+    index: int,
+    recipient: Recipient,
+    name: str,
+    out: Path,
+    *,
+    force: bool,
+    present: frozenset[str] | None = None,
 ) -> MergeRow | None:
     """The row of a recipient known before any letter is made: a row with a problem, or a
-    file already there (skipped unread without ``force``); None for a letter to make."""
+    file already there (skipped unread without ``force``); None for a letter to make.
+
+    ``present`` lists the output folder's names: a name not in it is not looked up (one
+    that appears meanwhile, or differs only in case on a case-blind file system, is still
+    refused by the atomic write and skipped then)."""
     if recipient.problem:
         where = f"{recipient.source}: " if recipient.source else ""
         return MergeRow(index, recipient.label(), recipient.key, None, "error",
                         f"{where}{recipient.problem}")  # fmt: skip
-    if not force and (out / name).exists():
+    if force or (present is not None and name not in present):
+        return None
+    if (out / name).exists():
         return MergeRow(index, recipient.label(), recipient.key, name, "skipped",
                         "already rendered (pass --force to replace)")  # fmt: skip
     return None

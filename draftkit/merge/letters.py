@@ -19,6 +19,7 @@ from draftkit.clauses import ClauseLibrary
 from draftkit.compose import ComposeResult, compose_letter
 from draftkit.compose.slots import Filled, fill_slots, kind_of
 from draftkit.compose.texts import spec_texts
+from draftkit.compose.variants import templates_for
 from draftkit.errors import DraftkitError, TemplateRefusedError
 from draftkit.merge.plan import Plan
 from draftkit.places import place_name
@@ -131,19 +132,22 @@ class Letters:
             TemplateRefusedError: The sandbox refused a template or a spec string.
         """
         seen: set[Hashable] = set()
-        for index, recipient in people:
-            kind = self.kind(recipient)
-            if kind is not None and kind in seen:
-                continue
-            seen.add(kind)
-            try:
-                self.letter_for(index, recipient)
-            except TemplateRefusedError:
-                raise
-            except DraftkitError:
-                pass
-            if kind is None:
-                return
+        plan = self.plan
+        # the kinds are composed in a row from one version of the variants (looked up once)
+        with templates_for([*plan.template_dirs, *plan.config.templates]).held():
+            for index, recipient in people:
+                kind = self.kind(recipient)
+                if kind is not None and kind in seen:
+                    continue
+                seen.add(kind)
+                try:
+                    self.letter_for(index, recipient)
+                except TemplateRefusedError:
+                    raise
+                except DraftkitError:
+                    pass
+                if kind is None:
+                    return
 
     def compose(self, index: int, recipient: Recipient) -> ComposeResult:
         """Compose the spec for one recipient (what every letter of their kind shares).

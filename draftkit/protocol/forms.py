@@ -107,11 +107,16 @@ def _fields(template: str) -> tuple[str, ...]:
     return tuple(field for _, field, _, _ in string.Formatter().parse(template) if field)
 
 
+@functools.lru_cache(maxsize=1024)
+def _field_set(template: str) -> frozenset[str]:
+    return frozenset(_fields(template))
+
+
 def _fill(template: str, values: Mapping[str, str]) -> str | None:
     """Fill a template; ``None`` when one of its placeholders has no value."""
-    if any(field not in values for field in _fields(template)):
+    if not _field_set(template) <= values.keys():
         return None
-    return " ".join(template.format_map(dict(values)).split())
+    return " ".join(template.format_map(values).split())
 
 
 def _fill_lines(lines: Sequence[Line], values: Mapping[str, str], missing: list[str]) -> list[str]:
@@ -141,6 +146,19 @@ def _fill_required(text: str, values: Mapping[str, str], office: str, what: str)
 
 
 _PLAIN_HONORIFICS = (None, "Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs")
+
+_CITED: dict[int, tuple[OfficeRow, str]] = {}
+
+
+def _cited(row: OfficeRow) -> str:
+    """:func:`cited_works` of a row, kept: a merge asks it of the same few rows for every
+    recipient (the row is kept with it, so its id is not reused meanwhile)."""
+    kept = _CITED.get(id(row))
+    if kept is None or kept[0] is not row:
+        if len(_CITED) >= 512:
+            _CITED.clear()
+        kept = _CITED[id(row)] = (row, cited_works(row))
+    return kept[1]
 
 
 @dataclass(frozen=True)
@@ -311,8 +329,8 @@ def address_forms(
     if given:
         values["given"] = given
 
-    blocks = {
-        each: _build_block(
+    def block(each: Style) -> _Block:
+        return _build_block(
             row,
             variant,
             each,
@@ -322,8 +340,14 @@ def address_forms(
             values=values,
             address_override=address_lines,
         )
-        for each in ("formal", "common")
-    }
+
+    common_block = block("common")
+    office_lines = variant.office_lines if variant is not None else None
+    if row.common is None and not (office_lines if office_lines is not None else row.office_lines):
+        formal_block = common_block  # no common forms and no office lines: the same block
+    else:
+        formal_block = block("formal")
+    blocks = {"formal": formal_block, "common": common_block}
     chosen = blocks[style]
 
     def salutation(field: str, what: str) -> str:
@@ -368,7 +392,7 @@ def address_forms(
         complimentary_close_common=closes["common"],
         accepted_salutations=list(dict.fromkeys(accepted)),
         accepted_honorifics=list(dict.fromkeys(honorifics)),
-        source=cited_works(row),
+        source=_cited(row),
         missing_params=sorted(set(chosen.missing)),
     )
 
