@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.empty import empty_list
 from draftkit.errors import SpecError
 from draftkit.files import load_data
 
@@ -59,7 +60,7 @@ class CheckSettings(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    disable: list[str] = Field(default_factory=list)
+    disable: list[str] = Field(default_factory=empty_list)
     future_days: int = 60
 
 
@@ -93,8 +94,8 @@ class ProjectConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     root: Path = Field(default_factory=Path.cwd)
-    clauses: list[Path] = Field(default_factory=list)
-    templates: list[Path] = Field(default_factory=list)
+    clauses: list[Path] = Field(default_factory=empty_list)
+    templates: list[Path] = Field(default_factory=empty_list)
     clause_policy: Literal["warn", "refuse"] = "warn"
     check: CheckSettings = Field(default_factory=CheckSettings)
     cache_dir: Path | None = None

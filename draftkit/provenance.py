@@ -28,6 +28,7 @@ from typing import IO, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit._version import __version__
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import IngestError
 from draftkit.ooxml import (
     MAX_PACKAGE_BYTES,
@@ -120,9 +121,9 @@ class Provenance(BaseModel):
 
     version: str | None = None
     variant: str | None = None
-    clauses: list[tuple[str, str]] = Field(default_factory=list)
+    clauses: list[tuple[str, str]] = Field(default_factory=empty_list)
     spec_sha256: str | None = None
-    properties: dict[str, str] = Field(default_factory=dict)
+    properties: dict[str, str] = Field(default_factory=empty_dict)
 
     @property
     def present(self) -> bool:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit.empty import empty_dict, empty_list
 from draftkit.provenance import Provenance
 from draftkit.schema import Letter
 
@@ -47,7 +48,7 @@ class Finding(BaseModel):
     excerpt: str | None = None
     hint: str | None = None
     anchor: str | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    details: dict[str, Any] = Field(default_factory=empty_dict)
     line: int | None = None
 
     def one_line(self) -> str:
@@ -73,7 +74,7 @@ class Coverage(BaseModel):
     draft: int = 0
     retired: int = 0
     new: int = 0
-    new_sentences: list[tuple[str, str]] = Field(default_factory=list)
+    new_sentences: list[tuple[str, str]] = Field(default_factory=empty_list)
 
     @property
     def vetted_share(self) -> float:
@@ -97,11 +98,11 @@ class CheckReport(BaseModel):
 
     source: str | None = None
     kind: SourceKind = "letter"
-    findings: list[Finding] = Field(default_factory=list)
-    disabled: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=empty_list)
+    disabled: list[str] = Field(default_factory=empty_list)
     provenance: Provenance | None = None
     coverage: Coverage | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list)
     letter: Letter | None = Field(default=None, exclude=True)
 
     def count(self, severity: Severity) -> int:

@@ -38,6 +38,7 @@ from draftkit.compose.variants import (
     templates_for,
 )
 from draftkit.config import ProjectConfig, load_config
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
 from draftkit.files import load_data, load_letter
 from draftkit.languages import LANGUAGES, plural_close
@@ -69,9 +70,9 @@ class ComposeResult(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
     letter: Letter
     variant: str
-    warnings: list[str] = Field(default_factory=list)
-    filled: list[str] = Field(default_factory=list)
-    places: dict[Place, Place] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=empty_list)
+    filled: list[str] = Field(default_factory=empty_list)
+    places: dict[Place, Place] = Field(default_factory=empty_dict)
     slots: Slots | None = None
 
 
