@@ -13,9 +13,11 @@ compared with an annotation directly.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -175,6 +177,20 @@ Footnotes = Annotated[
 """Footnotes by label: letters, digits, ``_ . -``; a number is read as its digits."""
 
 
+_Func = TypeVar("_Func", bound=Callable[..., Any])
+
+
+def _presigned(func: _Func) -> _Func:
+    """Keep ``func``'s signature on it (``__signature__``, which ``inspect`` reads first).
+
+    For start-up time: pydantic reads a validator's signature once for every field it
+    validates, and the ``"*"`` validators below validate every field of every letter model
+    (some 200 readings, each a walk over the function's code object).
+    """
+    setattr(func, "__signature__", inspect.signature(func))  # noqa: B010
+    return func
+
+
 class WritableModel(BaseModel):
     """A model whose text can always be written: unknown fields, unwritable characters
     (controls, noncharacters, lone surrogates) and text over :data:`MAX_TEXT_CHARS` are
@@ -191,6 +207,7 @@ class WritableModel(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
+    @_presigned
     def _encodable(cls, value: Any) -> Any:
         # lone surrogates fail pydantic's own string check with a cryptic message
         if isinstance(value, str) and value.isprintable():
@@ -204,6 +221,7 @@ class WritableModel(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
+    @_presigned
     def _writable(cls, value: Any) -> Any:
         message = _unwritable_message(value)
         if message is not None:
