@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from draftkit.check.annotate import paragraph_texts
 from draftkit.check.model import SEVERITIES, CheckReport, Finding, SourceKind
-from draftkit.check.registry import CheckContext, all_rules
+from draftkit.check.registry import CheckContext, Rule, all_rules
 from draftkit.compose import compose_letter
 from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
@@ -64,15 +64,21 @@ def spec_directives(text: str) -> list[str]:
     return found
 
 
-def resolve_disabled(ids: Iterable[str]) -> tuple[set[str], list[str]]:
+def resolve_disabled(
+    ids: Iterable[str], rules: Sequence[Rule] | None = None
+) -> tuple[set[str], list[str]]:
     """Turn ids and id prefixes into rule ids.
 
     ``date`` switches off every ``date-*`` rule; an exact id switches off that rule.
 
+    Args:
+        ids: Rule ids and id prefixes.
+        rules: The rules to match them against (default: every rule).
+
     Returns:
         The rule ids switched off, and the given ids that match no rule.
     """
-    known = [r.id for r in all_rules()]
+    known = [r.id for r in (all_rules() if rules is None else rules)]
     disabled: set[str] = set()
     unknown: list[str] = []
     for raw in ids:
@@ -126,6 +132,7 @@ def check_letter(
     extra: Sequence[Finding] = (),
     notes: Sequence[str] = (),
     paragraphs: list[str] | None = None,
+    rules: Sequence[Rule] | None = None,
 ) -> CheckReport:
     """Run every rule that is switched on over a letter.
 
@@ -144,6 +151,8 @@ def check_letter(
         extra: Findings made outside the rules (e.g. a failed compose).
         notes: Notes to carry into the report.
         paragraphs: The document's paragraphs as typed (a .docx), for spacing rules.
+        rules: Run only these rules (default: every rule); the ids switched off are
+            matched against them, and one that matches none of them is not reported.
 
     Returns:
         The report; findings are sorted by severity, then by place in the letter.
@@ -151,8 +160,11 @@ def check_letter(
     config = config or ProjectConfig()
     in_letter = getattr(letter.options, "check_disable", None) or []  # proposed schema field
     wanted = [*config.check.disable, *in_letter, *disable]
-    disabled, unknown = resolve_disabled(wanted)
-    rules = all_rules()
+    if rules is None:
+        rules = all_rules()
+        disabled, unknown = resolve_disabled(wanted)
+    else:
+        disabled, unknown = resolve_disabled(wanted, rules)[0], []
     ctx = CheckContext(
         letter=letter,
         kind=kind,
