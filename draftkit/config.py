@@ -44,7 +44,7 @@ def default_cache_dir() -> Path:
     """The user cache folder: ``$XDG_CACHE_HOME/draftkit`` or ``~/.cache/draftkit``.
 
     It holds what draftkit can rebuild at any time: the clause search index (when no
-    ``cache_dir`` is configured), a JSON copy of the forms-of-address table, prepared
+    ``cache_dir`` is configured), a copy of the forms-of-address table, prepared
     reference documents and compiled template variants.
     """
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
