@@ -8,7 +8,6 @@ import hashlib
 import marshal
 import sys
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -158,9 +157,10 @@ def _raw() -> tuple[dict[str, Any], str]:
     format it is); the YAML stays the truth, and an unreadable or odd copy is just ignored
     and written again.
     """
-    package = "draftkit"  # the table is draftkit's package data
     source = f"draftkit/data/{TABLE_FILE}"
-    resource = resources.files(package).joinpath("data").joinpath(TABLE_FILE)
+    # the table is draftkit's package data, read beside this module as ``shipped`` reads
+    # the templates (importlib.resources would load its readers, for start-up time)
+    resource = Path(__file__).resolve().parents[1] / "data" / TABLE_FILE
     try:
         text = resource.read_text(encoding="utf-8")
     except OSError as exc:
