@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -96,6 +95,9 @@ def resolve_disabled(
 def unknown_rule_hint(name: str) -> str:
     """A hint for an id that names no rule: the nearest id, or where the list is."""
     known = [r.id for r in all_rules()]
+    # deferred for start-up time: only a near miss needs it, not a render
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'? (draftkit check --rules lists them)"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import marshal
@@ -289,6 +288,9 @@ def get_office(key: str) -> OfficeRow:
     row = _row(key)
     if row is not None:
         return row
+    # deferred for start-up time: only a near miss needs it, not a render
+    import difflib
+
     close = difflib.get_close_matches(key, list(_raw_rows()), n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? {_LIST_HINT}" if close else _LIST_HINT
     raise ProtocolError(f"unknown office {key!r}", hint=hint)
