@@ -67,7 +67,10 @@ class ComposeResult(BaseModel):
             :func:`~draftkit.compose.slots.fill`.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    # built on first validation, for start-up time: compose makes its results without
+    # validating them (every value is already what the field holds), so a render never
+    # builds this model's validator (the whole letter's and the slots' again)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
     letter: Letter
     variant: str
     warnings: list[str] = Field(default_factory=empty_list)
@@ -332,7 +335,8 @@ def _compose(
         reads=_reads(templates, variant, spec, clause_texts),
         for_recipient=recipient is not None,
     )
-    return ComposeResult(
+    # not validated (see ComposeResult): a test checks it equals the validated result
+    return ComposeResult.model_construct(
         letter=letter,
         variant=variant,
         warnings=warnings,
