@@ -230,7 +230,7 @@ Jinja2 and pydantic and building the letter's models. To start sooner, the comma
 - imports only the modules the command it runs needs (each command's module, and the
   parts of the library behind it, load when it runs);
 - keeps in the user cache folder what does not change when a spec does: the compiled
-  template variants, the prepared reference document, a JSON copy of the forms-of-address
+  template variants, the prepared reference document, a copy of the forms-of-address
   table, and the code Python compiles from text as it starts (`dataclasses`' generated
   methods, `typing`'s string annotations, regular expressions' matcher programs on
   Python 3.11) — see [the user cache folder](configuration.md#the-user-cache-folder);
