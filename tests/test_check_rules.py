@@ -803,3 +803,21 @@ def test_the_title_words_are_those_of_each_salutation_read_alone() -> None:
         found.update(w.lower() for w in words(re.sub(r"\{[^}]*\}", " ", text)))
     found |= {w + "s" for w in found if not w.endswith("s")}
     assert address._title_words() == frozenset(found)
+
+
+def test_the_unvalidated_report_equals_the_validated_one() -> None:
+    # check_letter builds its report with model_construct (start-up time)
+    letter = Letter.model_validate(
+        {
+            "addressees": [{"name": "Dana Reyes", "honorific": "Ms."}],
+            "salutation": "Dear Mr. Okafor:",
+            "body": ["We, the undersigned five organizations, write about [COUNTRY]."],
+        }
+    )
+    report = check_letter(letter, disable=["length", "no-such-rule"])
+    assert report.findings
+    fields = {name: getattr(report, name) for name in CheckReport.model_fields}
+    validated = CheckReport.model_validate(fields)
+    assert validated == report
+    assert validated.model_fields_set == report.model_fields_set
+    assert validated.model_dump_json() == report.model_dump_json()

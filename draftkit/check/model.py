@@ -96,6 +96,11 @@ class CheckReport(BaseModel):
         letter: The letter that was checked (composed for a spec); not serialised.
     """
 
+    # built on first validation, for start-up time: check_letter makes its reports without
+    # validating them (every value is already what the field holds), so a render never
+    # builds this model's validator (the whole letter's, the provenance's ... again)
+    model_config = ConfigDict(defer_build=True)
+
     source: str | None = None
     kind: SourceKind = "letter"
     findings: list[Finding] = Field(default_factory=empty_list)
