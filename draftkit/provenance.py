@@ -117,7 +117,9 @@ class Provenance(BaseModel):
         properties: Every custom document property of the file, draftkit's and others'.
     """
 
-    model_config = ConfigDict(frozen=True)
+    # built on first use, for start-up time: only reading a document makes one, which a
+    # render does not do
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     version: str | None = None
     variant: str | None = None

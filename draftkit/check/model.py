@@ -69,6 +69,10 @@ class Coverage(BaseModel):
         new_sentences: ``(field path, sentence)`` of the new sentences, for review.
     """
 
+    # built on first use, for start-up time: only the clause-library rules, which a render
+    # does not run, make one
+    model_config = ConfigDict(defer_build=True)
+
     sentences: int = 0
     vetted: int = 0
     draft: int = 0
