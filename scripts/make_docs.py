@@ -243,11 +243,11 @@ Jinja2 and pydantic and building the letter's models. To start sooner, the comma
 
 Measured with valgrind (instructions, one fresh process each, median of three hash
 seeds; `benchmarks/render.py --instructions` repeats it): a render of
-`examples/secretary-of-state.yaml` to .docx executes 830 million instructions, 4.4×
+`examples/secretary-of-state.yaml` to .docx executes 832 million instructions, 4.4×
 `python -c "import click"` (188 million), and `examples/coalition-president.yaml` (which
-reads the clause library) 913 million, 4.8×, with the cache folder as every run after the
+reads the clause library) 910 million, 4.8×, with the cache folder as every run after the
 first finds it (nothing in it depends on the spec: a run after an edit finds the same
-entries). A first run ever (empty cache folder) executes 2,027 and 2,156 million: it
+entries). A first run ever (empty cache folder) executes 2,025 and 2,153 million: it
 reads the forms-of-address table from YAML, compiles the variants, prepares the
 reference document and fills the cache. Starting the command (click, the code cache) and
 importing PyYAML, Jinja2 and pydantic and building a first pydantic model is about 497
