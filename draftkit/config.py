@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.empty import empty_list
 from draftkit.errors import SpecError
 from draftkit.files import load_data
 
@@ -43,7 +44,7 @@ def default_cache_dir() -> Path:
     """The user cache folder: ``$XDG_CACHE_HOME/draftkit`` or ``~/.cache/draftkit``.
 
     It holds what draftkit can rebuild at any time: the clause search index (when no
-    ``cache_dir`` is configured), a JSON copy of the forms-of-address table, prepared
+    ``cache_dir`` is configured), a copy of the forms-of-address table, prepared
     reference documents and compiled template variants.
     """
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -59,7 +60,7 @@ class CheckSettings(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    disable: list[str] = Field(default_factory=list)
+    disable: list[str] = Field(default_factory=empty_list)
     future_days: int = 60
 
 
@@ -93,8 +94,8 @@ class ProjectConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     root: Path = Field(default_factory=Path.cwd)
-    clauses: list[Path] = Field(default_factory=list)
-    templates: list[Path] = Field(default_factory=list)
+    clauses: list[Path] = Field(default_factory=empty_list)
+    templates: list[Path] = Field(default_factory=empty_list)
     clause_policy: Literal["warn", "refuse"] = "warn"
     check: CheckSettings = Field(default_factory=CheckSettings)
     cache_dir: Path | None = None

@@ -9,7 +9,6 @@ are *not* converted by YAML: dates are validated by the schema, which accepts on
 from __future__ import annotations
 
 import codecs
-import difflib
 import importlib
 import json
 import stat
@@ -811,6 +810,9 @@ def _explain(error: Mapping[str, Any], loc: PathKey, raw_loc: PathKey) -> tuple[
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
         parent = _model_at(Letter, raw_loc[:-1]) or Letter
         names = list(parent.model_fields)
+        # deferred for start-up time: only a near miss needs it, not a render
+        import difflib
+
         guess = difflib.get_close_matches(loc[-1], names, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(names)}"
         return f"unknown field '{loc[-1]}'", hint

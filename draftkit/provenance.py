@@ -28,6 +28,7 @@ from typing import IO, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit._version import __version__
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import IngestError
 from draftkit.ooxml import (
     MAX_PACKAGE_BYTES,
@@ -116,13 +117,15 @@ class Provenance(BaseModel):
         properties: Every custom document property of the file, draftkit's and others'.
     """
 
-    model_config = ConfigDict(frozen=True)
+    # built on first use, for start-up time: only reading a document makes one, which a
+    # render does not do
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     version: str | None = None
     variant: str | None = None
-    clauses: list[tuple[str, str]] = Field(default_factory=list)
+    clauses: list[tuple[str, str]] = Field(default_factory=empty_list)
     spec_sha256: str | None = None
-    properties: dict[str, str] = Field(default_factory=dict)
+    properties: dict[str, str] = Field(default_factory=empty_dict)
 
     @property
     def present(self) -> bool:

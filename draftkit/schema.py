@@ -13,9 +13,11 @@ compared with an annotation directly.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -29,6 +31,7 @@ from pydantic import (
 )
 
 from draftkit.characters import describe, find_unwritable, unwritable_in
+from draftkit.empty import empty_dict, empty_list
 
 __all__ = [
     "Addressee",
@@ -174,6 +177,20 @@ Footnotes = Annotated[
 """Footnotes by label: letters, digits, ``_ . -``; a number is read as its digits."""
 
 
+_Func = TypeVar("_Func", bound=Callable[..., Any])
+
+
+def _presigned(func: _Func) -> _Func:
+    """Keep ``func``'s signature on it (``__signature__``, which ``inspect`` reads first).
+
+    For start-up time: pydantic reads a validator's signature once for every field it
+    validates, and the ``"*"`` validators below validate every field of every letter model
+    (some 200 readings, each a walk over the function's code object).
+    """
+    setattr(func, "__signature__", inspect.signature(func))  # noqa: B010
+    return func
+
+
 class WritableModel(BaseModel):
     """A model whose text can always be written: unknown fields, unwritable characters
     (controls, noncharacters, lone surrogates) and text over :data:`MAX_TEXT_CHARS` are
@@ -190,6 +207,7 @@ class WritableModel(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
+    @_presigned
     def _encodable(cls, value: Any) -> Any:
         # lone surrogates fail pydantic's own string check with a cryptic message
         if isinstance(value, str) and value.isprintable():
@@ -203,6 +221,7 @@ class WritableModel(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
+    @_presigned
     def _writable(cls, value: Any) -> Any:
         message = _unwritable_message(value)
         if message is not None:
@@ -224,7 +243,7 @@ class ClauseRef(_Model):
     """
 
     clause: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-    variables: Variables = Field(default_factory=dict)
+    variables: Variables = Field(default_factory=empty_dict)
     variant: str | None = None
 
 
@@ -268,9 +287,9 @@ class Table(_Model):
         caption: A line set above the table ("Defenders detained since March 2026").
     """
 
-    header: list[Cell] = Field(default_factory=list)
+    header: list[Cell] = Field(default_factory=empty_list)
     rows: list[list[Cell]] = Field(min_length=1)
-    align: list[Literal["left", "center", "right"]] = Field(default_factory=list)
+    align: list[Literal["left", "center", "right"]] = Field(default_factory=empty_list)
     caption: str | None = None
 
     @model_validator(mode="after")
@@ -338,12 +357,12 @@ class Addressee(_Model):
 
     honorific: str | None = None
     name: str | None = None
-    title_lines: list[str] = Field(default_factory=list)
-    address_lines: list[str] = Field(default_factory=list)
+    title_lines: list[str] = Field(default_factory=empty_list)
+    address_lines: list[str] = Field(default_factory=empty_list)
     office: str | None = None
     gender: Literal["female", "male"] | None = None
     status: Literal["current", "acting", "former"] = "current"
-    params: dict[str, str] = Field(default_factory=dict)
+    params: dict[str, str] = Field(default_factory=empty_dict)
     title_before_name: bool = False
 
     @model_validator(mode="after")
@@ -371,7 +390,7 @@ class Ask(_Model):
 
     lead: str | None = None
     body: str | None = None
-    items: list[str] = Field(default_factory=list)
+    items: list[str] = Field(default_factory=empty_list)
     heading: str | None = None
 
     @model_validator(mode="after")
@@ -407,7 +426,7 @@ class Signatory(_Model):
 
     name: str = Field(min_length=1)
     kind: Literal["individual", "organization"] = "individual"
-    title_lines: list[str] = Field(default_factory=list)
+    title_lines: list[str] = Field(default_factory=empty_list)
     organization: str | None = None
     former: bool = False
     lead: bool = False
@@ -492,7 +511,7 @@ class Sender(_Model):
     """
 
     organization: str | None = None
-    address_lines: list[str] = Field(default_factory=list)
+    address_lines: list[str] = Field(default_factory=empty_list)
     coalition: bool = False
     email: str | None = None
     reply_to: str | None = None
@@ -536,7 +555,7 @@ class LetterOptions(_Model):
     cc_position: Literal["after-address", "end"] = "end"
     quotes: Literal["typographic", "straight"] = "typographic"
     continuation_header: bool | None = None
-    check_disable: list[str] = Field(default_factory=list)
+    check_disable: list[str] = Field(default_factory=empty_list)
     digits: Literal["latin", "arabic-indic"] = "latin"
 
 
@@ -586,13 +605,13 @@ class Translation(_Model):
 
     subject: str | None = None
     salutation: str | None = None
-    body: list[Paragraph] = Field(default_factory=list)
+    body: list[Paragraph] = Field(default_factory=empty_list)
     asks_intro: str | None = None
-    asks: list[AskEntry] = Field(default_factory=list)
-    closing: list[Paragraph] = Field(default_factory=list)
+    asks: list[AskEntry] = Field(default_factory=empty_list)
+    closing: list[Paragraph] = Field(default_factory=empty_list)
     complimentary_close: str | None = None
     signatory_note: str | None = None
-    variables: Variables = Field(default_factory=dict)
+    variables: Variables = Field(default_factory=empty_dict)
 
     def resolved_asks(self) -> list[Ask]:
         """The asks (clause references skipped)."""
@@ -650,25 +669,25 @@ class Letter(_Model):
     date: StrictDate | None = None
     place: str | None = None
     sender: Sender = Field(default_factory=Sender)
-    addressees: list[Addressee] = Field(default_factory=list)
-    cc: list[Addressee] = Field(default_factory=list)
+    addressees: list[Addressee] = Field(default_factory=empty_list)
+    cc: list[Addressee] = Field(default_factory=empty_list)
     subject: str | None = None
     salutation: str | None = None
-    body: list[Paragraph] = Field(default_factory=list)
+    body: list[Paragraph] = Field(default_factory=empty_list)
     asks_intro: str | None = None
-    asks: list[AskEntry] = Field(default_factory=list)
-    closing: list[Paragraph] = Field(default_factory=list)
+    asks: list[AskEntry] = Field(default_factory=empty_list)
+    closing: list[Paragraph] = Field(default_factory=empty_list)
     complimentary_close: str | None = None
-    signatories: list[Signatory] = Field(default_factory=list)
+    signatories: list[Signatory] = Field(default_factory=empty_list)
     signatory_note: str | None = None
-    enclosures: list[EnclosureEntry] = Field(default_factory=list)
-    variables: Variables = Field(default_factory=dict)
+    enclosures: list[EnclosureEntry] = Field(default_factory=empty_list)
+    variables: Variables = Field(default_factory=empty_dict)
     options: LetterOptions = Field(default_factory=LetterOptions)
-    provenance: list[ProvenanceEntry] = Field(default_factory=list)
-    footnotes: Footnotes = Field(default_factory=dict)
+    provenance: list[ProvenanceEntry] = Field(default_factory=empty_list)
+    footnotes: Footnotes = Field(default_factory=empty_dict)
     language: Literal["en", "fr", "es", "ar"] = "en"
-    languages: list[LanguageCode] = Field(default_factory=list)
-    translations: dict[LanguageCode, Translation] = Field(default_factory=dict)
+    languages: list[LanguageCode] = Field(default_factory=empty_list)
+    translations: dict[LanguageCode, Translation] = Field(default_factory=empty_dict)
 
     @model_validator(mode="after")
     def _bilingual(self) -> Letter:

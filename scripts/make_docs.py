@@ -230,26 +230,30 @@ Jinja2 and pydantic and building the letter's models. To start sooner, the comma
 - imports only the modules the command it runs needs (each command's module, and the
   parts of the library behind it, load when it runs);
 - keeps in the user cache folder what does not change when a spec does: the compiled
-  template variants, the prepared reference document, a JSON copy of the forms-of-address
+  template variants, the prepared reference document, a copy of the forms-of-address
   table, and the code Python compiles from text as it starts (`dataclasses`' generated
   methods, `typing`'s string annotations, regular expressions' matcher programs on
   Python 3.11) — see [the user cache folder](configuration.md#the-user-cache-folder);
 - pauses Python's cyclic garbage collector while it imports a command's module, then
   moves what the import made out of the collector's sight (`gc.freeze`); collection
   runs as usual for the command's work.
+- runs and imports only the check rules whose findings a render reports, and builds
+  the models of results it makes itself (compose's, check's) only when something
+  validates one.
 
 Measured with valgrind (instructions, one fresh process each, median of three hash
 seeds; `benchmarks/render.py --instructions` repeats it): a render of
-`examples/secretary-of-state.yaml` to .docx executes 898 million instructions, 4.8×
+`examples/secretary-of-state.yaml` to .docx executes 832 million instructions, 4.4×
 `python -c "import click"` (188 million), and `examples/coalition-president.yaml` (which
-reads the clause library) 990 million, 5.3×, with the cache folder as every run after the
+reads the clause library) 910 million, 4.8×, with the cache folder as every run after the
 first finds it (nothing in it depends on the spec: a run after an edit finds the same
-entries). A first run ever (empty cache folder) executes 2,106 and
-2,242 million: it reads the forms-of-address table from YAML, compiles the variants,
-prepares the reference document and fills the cache. Importing click, PyYAML, Jinja2 and
-pydantic and building a first pydantic model is 486 million (2.6×) with the measures
-above; the rest is draftkit's own modules, the letter's models, composing, checking and
-writing the letter.
+entries). A first run ever (empty cache folder) executes 2,025 and 2,153 million: it
+reads the forms-of-address table from YAML, compiles the variants, prepares the
+reference document and fills the cache. Starting the command (click, the code cache) and
+importing PyYAML, Jinja2 and pydantic and building a first pydantic model is about 497
+million (2.6×) with the measures above; of the rest, building the letter's models takes
+about 70 million, the forms-of-address table's about 65, draftkit's other modules some
+90, and composing, checking and writing the letter about 100.
 """
 
 

@@ -15,7 +15,7 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session", autouse=True)
 def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep what draftkit caches (prepared references, the protocol table's JSON copy,
+    """Keep what draftkit caches (prepared references, the protocol table's copy,
     clause indexes without a cache_dir) out of the user's home during the tests, and
     the user's congress data (``recipients update``) out of reach: a test that wants it
     sets ``XDG_DATA_HOME`` itself."""

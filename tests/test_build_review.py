@@ -72,3 +72,34 @@ def test_a_finding_is_never_more_severe_than_its_rule() -> None:
     assert isinstance(milder, Finding) and milder.severity == "info"
     with pytest.raises(ValueError, match="no error findings"):
         warning_rule.finding("too strong", severity="error")
+
+
+def test_the_rules_render_runs_are_all_in_the_modules_it_imports() -> None:
+    # render imports only RENDER_RULE_MODULES (start-up time): every error rule and every
+    # warning rule it reports must live there, or render would miss its findings
+    from draftkit.check import render_rules
+    from draftkit.check.registry import RENDER_RULE_MODULES, RULE_MODULES
+
+    reported = [r for r in all_rules() if r.severity == "error" or r.id in REVIEW_RULES]
+    assert {r.func.__module__ for r in reported} <= set(RENDER_RULE_MODULES)
+    assert set(RENDER_RULE_MODULES) <= set(RULE_MODULES)
+    assert [r.id for r in render_rules()] == [
+        r.id for r in all_rules() if r.func.__module__ in RENDER_RULE_MODULES
+    ]
+
+
+def test_a_render_imports_no_rule_module_it_does_not_run() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from draftkit.build import review_warnings; "
+        "from draftkit.schema import Letter; "
+        "review_warnings(Letter.model_validate({'body': ['Text.']})); "
+        "print(sorted(m for m in sys.modules if m.startswith('draftkit.check.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    loaded = done.stdout.strip()
+    assert "draftkit.check.address" in loaded, done.stderr
+    for module in ("coverage", "trace", "language"):
+        assert f"draftkit.check.{module}'" not in loaded

@@ -787,3 +787,37 @@ def test_rules_never_crash_on_odd_text(body: str, name: str, salutation: str, si
     rep = report(letter, clauses=LIBRARY)
     for finding in rep.findings:
         assert finding.rule and finding.message
+
+
+def test_the_title_words_are_those_of_each_salutation_read_alone() -> None:
+    # _title_words runs the word pattern once over all the texts, one a line (start-up
+    # time): the same words as reading each text by itself
+    import re
+
+    from draftkit.check import address
+    from draftkit.check.places import words
+    from draftkit.protocol import salutation_texts
+
+    found = set(address._BASE_TITLE_WORDS)
+    for text in salutation_texts():
+        found.update(w.lower() for w in words(re.sub(r"\{[^}]*\}", " ", text)))
+    found |= {w + "s" for w in found if not w.endswith("s")}
+    assert address._title_words() == frozenset(found)
+
+
+def test_the_unvalidated_report_equals_the_validated_one() -> None:
+    # check_letter builds its report with model_construct (start-up time)
+    letter = Letter.model_validate(
+        {
+            "addressees": [{"name": "Dana Reyes", "honorific": "Ms."}],
+            "salutation": "Dear Mr. Okafor:",
+            "body": ["We, the undersigned five organizations, write about [COUNTRY]."],
+        }
+    )
+    report = check_letter(letter, disable=["length", "no-such-rule"])
+    assert report.findings
+    fields = {name: getattr(report, name) for name in CheckReport.model_fields}
+    validated = CheckReport.model_validate(fields)
+    assert validated == report
+    assert validated.model_fields_set == report.model_fields_set
+    assert validated.model_dump_json() == report.model_dump_json()

@@ -23,6 +23,7 @@ from draftkit.errors import ClauseError, ProtocolError, SpecError, TemplateError
 from draftkit.files import load_letter, parse_letter
 from draftkit.protocol import address_forms
 from draftkit.schema import Addressee, Ask, ClauseRef, Letter, LetterOptions, Signatory
+from tests.conftest import example_specs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "compose"
@@ -719,3 +720,21 @@ def test_fields_the_spec_writes_empty_stay_empty() -> None:
     assert empty.letter.complimentary_close is None
     assert empty.letter.asks_intro is None
     assert not {"closing", "complimentary_close", "asks_intro"} & set(empty.filled)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    example_specs(),
+    ids=lambda p: p.stem,
+)
+def test_the_unvalidated_result_equals_the_validated_one(spec: Path) -> None:
+    # compose builds its result with model_construct (start-up time): the same values a
+    # validated ComposeResult holds, field for field
+    from draftkit.compose import ComposeResult
+
+    result = compose_letter(spec)
+    fields = {name: getattr(result, name) for name in ComposeResult.model_fields}
+    validated = ComposeResult.model_validate(fields)
+    assert validated == result
+    assert validated.model_fields_set == result.model_fields_set
+    assert validated.model_dump() == result.model_dump()

@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(
         ["_version", "errors", "characters", "markup", "typography", "numbers", "names",
          "sentences", "tables", "styles", "places", "shipped", "schema", "outputs", "files",
-         "config", "provenance", "ooxml", "languages"],
+         "config", "provenance", "ooxml", "languages", "empty"],
         1,
     ),
     # 2. features: what a letter goes through

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -1405,7 +1406,13 @@ def test_docs_page_lists_every_office_with_its_sources() -> None:
     assert "## United Kingdom" in text and "## References" in text
 
 
-# --- the JSON copy of the table in the user cache, and the one-row path
+# --- the copy of the table in the user cache, and the one-row path
+
+
+def _copy_data(copy: Path) -> Any:
+    kept = copy.read_bytes()
+    assert kept.startswith(protocol_table._COPY_HEADER)
+    return marshal.loads(kept[len(protocol_table._COPY_HEADER) :])
 
 
 def _clear_table_caches() -> None:
@@ -1432,13 +1439,15 @@ def _fresh_table(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
 
 
 @pytest.mark.usefixtures("_cleared")
-def test_the_table_is_copied_as_json_and_read_back(
+def test_the_table_is_copied_and_read_back(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _fresh_table(monkeypatch, tmp_path)
     first = get_office("us-senator")
-    (copy,) = (tmp_path / "draftkit").glob("protocol-*.json")
-    assert json.loads(copy.read_text(encoding="utf-8"))["offices"]
+    (copy,) = (tmp_path / "draftkit").glob("protocol-*.bin")
+    assert _copy_data(copy) == yaml.safe_load(
+        (Path(protocol_table.__file__).parents[1] / "data" / "protocol.yaml").read_text("utf-8")
+    )
     # a second process reads the copy: same row, and the YAML is not parsed again
     _fresh_table(monkeypatch, tmp_path)
     monkeypatch.setattr(
@@ -1454,11 +1463,13 @@ def test_a_damaged_or_unwritable_copy_is_ignored(
 ) -> None:
     _fresh_table(monkeypatch, tmp_path)
     get_office("us-senator")
-    (copy,) = (tmp_path / "draftkit").glob("protocol-*.json")
-    copy.write_text('{"offices": [', encoding="utf-8")  # cut short
-    _fresh_table(monkeypatch, tmp_path)
-    assert get_office("us-senator").key == "us-senator"
-    assert json.loads(copy.read_text(encoding="utf-8"))["offices"]  # rewritten whole
+    (copy,) = (tmp_path / "draftkit").glob("protocol-*.bin")
+    whole = copy.read_bytes()
+    for damaged in (whole[: len(whole) // 2], b"not a copy", whole[:40] + b"\xff" * 40):
+        copy.write_bytes(damaged)  # cut short, foreign, garbled
+        _fresh_table(monkeypatch, tmp_path)
+        assert get_office("us-senator").key == "us-senator"
+        assert copy.read_bytes() == whole  # rewritten whole
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x", encoding="utf-8")
     _fresh_table(monkeypatch, blocked)

@@ -23,7 +23,7 @@ from draftkit.check.engine import (
     spec_directives,
 )
 from draftkit.check.model import SEVERITIES, CheckReport, Coverage, Finding, Severity
-from draftkit.check.registry import Rule, all_rules, get_rule
+from draftkit.check.registry import Rule, all_rules, get_rule, render_rules
 
 __all__ = [
     "SEVERITIES",
@@ -39,6 +39,7 @@ __all__ = [
     "check_letter",
     "check_merge",
     "get_rule",
+    "render_rules",
     "resolve_disabled",
     "spec_directives",
 ]

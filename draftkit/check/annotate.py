@@ -11,7 +11,6 @@ the first paragraph, saying so.
 
 from __future__ import annotations
 
-import difflib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,6 +91,9 @@ def find_paragraph(anchor: str | None, texts: Sequence[str]) -> int | None:
         if len(key) >= 20 and key in want:
             return index
     best: tuple[int | None, float] = (None, _FUZZY)
+    # deferred for start-up time: only an anchor found nowhere as written needs it
+    import difflib
+
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(want)
     for index, key in enumerate(keys):

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from draftkit.empty import empty_dict, empty_list
 from draftkit.provenance import Provenance
 from draftkit.schema import Letter
 
@@ -47,7 +48,7 @@ class Finding(BaseModel):
     excerpt: str | None = None
     hint: str | None = None
     anchor: str | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    details: dict[str, Any] = Field(default_factory=empty_dict)
     line: int | None = None
 
     def one_line(self) -> str:
@@ -68,12 +69,16 @@ class Coverage(BaseModel):
         new_sentences: ``(field path, sentence)`` of the new sentences, for review.
     """
 
+    # built on first use, for start-up time: only the clause-library rules, which a render
+    # does not run, make one
+    model_config = ConfigDict(defer_build=True)
+
     sentences: int = 0
     vetted: int = 0
     draft: int = 0
     retired: int = 0
     new: int = 0
-    new_sentences: list[tuple[str, str]] = Field(default_factory=list)
+    new_sentences: list[tuple[str, str]] = Field(default_factory=empty_list)
 
     @property
     def vetted_share(self) -> float:
@@ -95,13 +100,18 @@ class CheckReport(BaseModel):
         letter: The letter that was checked (composed for a spec); not serialised.
     """
 
+    # built on first validation, for start-up time: check_letter makes its reports without
+    # validating them (every value is already what the field holds), so a render never
+    # builds this model's validator (the whole letter's, the provenance's ... again)
+    model_config = ConfigDict(defer_build=True)
+
     source: str | None = None
     kind: SourceKind = "letter"
-    findings: list[Finding] = Field(default_factory=list)
-    disabled: list[str] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=empty_list)
+    disabled: list[str] = Field(default_factory=empty_list)
     provenance: Provenance | None = None
     coverage: Coverage | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=empty_list)
     letter: Letter | None = Field(default=None, exclude=True)
 
     def count(self, severity: Severity) -> int:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from draftkit.clauses.model import Clause
     from draftkit.provenance import Provenance
 
-__all__ = ["CheckContext", "Rule", "RuleFunc", "all_rules", "get_rule", "rule"]
+__all__ = ["CheckContext", "Rule", "RuleFunc", "all_rules", "get_rule", "render_rules", "rule"]
 
 RULE_MODULES = (
     "draftkit.check.address",
@@ -31,6 +31,17 @@ RULE_MODULES = (
     "draftkit.check.language",
 )
 """Modules that define rules (imported once, in this order, to fill the registry)."""
+
+RENDER_RULE_MODULES = (
+    "draftkit.check.address",
+    "draftkit.check.counts",
+    "draftkit.check.text",
+    "draftkit.check.structure",
+    "draftkit.check.notes",
+)
+"""The modules that hold the rules ``draftkit render`` runs: every error rule and the
+warning rules it reports (``build.REVIEW_RULES``). A render imports only these, for
+start-up time; a test keeps the list whole."""
 
 
 @dataclass
@@ -154,15 +165,30 @@ def rule(
 
 
 @functools.cache
-def _load() -> None:
-    for module in RULE_MODULES:
+def _load(modules: tuple[str, ...] = RULE_MODULES) -> None:
+    for module in modules:
         importlib.import_module(module)
 
 
+def _in_order(modules: tuple[str, ...]) -> list[Rule]:
+    """The rules of ``modules``, in the order of :data:`RULE_MODULES`, then registration.
+
+    The order does not depend on which modules a process happened to import first.
+    """
+    _load(modules)
+    place = {module: index for index, module in enumerate(RULE_MODULES)}
+    rules = [r for r in _REGISTRY.values() if r.func.__module__ in modules]
+    return sorted(rules, key=lambda r: place[r.func.__module__])
+
+
 def all_rules() -> list[Rule]:
-    """Every rule, in registration order (grouped by module)."""
-    _load()
-    return list(_REGISTRY.values())
+    """Every rule, in registration order (grouped by module, in :data:`RULE_MODULES` order)."""
+    return _in_order(RULE_MODULES)
+
+
+def render_rules() -> list[Rule]:
+    """The rules of :data:`RENDER_RULE_MODULES` (what ``draftkit render`` may run), in order."""
+    return _in_order(RENDER_RULE_MODULES)
 
 
 def get_rule(rule_id: str) -> Rule:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import ClauseError
 from draftkit.schema import Letter, StrictDate, WritableModel
 
@@ -89,7 +90,7 @@ class ClauseWording(_Model):
     text: str | None = None
     lead: str | None = None
     body: str | None = None
-    items: list[str] = Field(default_factory=list)
+    items: list[str] = Field(default_factory=empty_list)
 
     def joined(self) -> str:
         """All the wording as one string (lead, body, text, items), for search and matching."""
@@ -242,17 +243,17 @@ class Clause(_Model):
     text: str | None = None
     lead: str | None = None
     body: str | None = None
-    items: list[str] = Field(default_factory=list)
-    variables: dict[str, VariableSpec] = Field(default_factory=dict)
-    topics: list[str] = Field(default_factory=list)
-    audiences: list[str] = Field(default_factory=list)
-    variants: dict[str, ClauseVariant] = Field(default_factory=dict)
+    items: list[str] = Field(default_factory=empty_list)
+    variables: dict[str, VariableSpec] = Field(default_factory=empty_dict)
+    topics: list[str] = Field(default_factory=empty_list)
+    audiences: list[str] = Field(default_factory=empty_list)
+    variants: dict[str, ClauseVariant] = Field(default_factory=empty_dict)
     status: ClauseStatus = "draft"
     vetted_by: str | None = None
     vetted_on: StrictDate | None = None
     retired_reason: str | None = None
     notes: str | None = None
-    provenance: list[Source] = Field(default_factory=list)
+    provenance: list[Source] = Field(default_factory=empty_list)
     language: Literal["en", "fr", "es", "ar"] = "en"
     translates: str | None = Field(default=None, max_length=200, pattern=ID_PATTERN)
     source_file: Path = Field(default=Path(), exclude=True)

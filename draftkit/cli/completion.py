@@ -14,10 +14,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:
+    # only for the annotations: the module loads when a completion runs (start-up time)
+    from click.shell_completion import CompletionItem
 
 __all__ = [
     "complete_audiences",
@@ -29,13 +32,16 @@ __all__ = [
     "complete_where",
 ]
 
-Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+Completer = Callable[[click.Context, click.Parameter, str], "list[CompletionItem]"]
 
 WHERE_KEYS = ("chamber", "state", "party", "office", "district", "gender")
 """Keys ``merge --where`` offers first (any column of the list works)."""
 
 
 def _items(pairs: Iterable[tuple[str, str | None]], incomplete: str) -> list[CompletionItem]:
+    # deferred for start-up time: a command that offers completions loads it only to give one
+    from click.shell_completion import CompletionItem
+
     wanted = incomplete.casefold()
     return [
         CompletionItem(value, help=help_text)
@@ -174,6 +180,8 @@ def complete_where(
     if not sep:
         return _items(((f"{k}=", None) for k in WHERE_KEYS), incomplete)
     if key.casefold() == "office":
+        from click.shell_completion import CompletionItem  # deferred: see _items
+
         offices = complete_offices(ctx, param, value.rsplit(",", 1)[-1])
         head = value.rsplit(",", 1)[0] + "," if "," in value else ""
         return [CompletionItem(f"{key}={head}{item.value}", help=item.help) for item in offices]

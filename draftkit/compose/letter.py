@@ -38,6 +38,7 @@ from draftkit.compose.variants import (
     templates_for,
 )
 from draftkit.config import ProjectConfig, load_config
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError
 from draftkit.files import load_data, load_letter
 from draftkit.languages import LANGUAGES, plural_close
@@ -66,12 +67,15 @@ class ComposeResult(BaseModel):
             :func:`~draftkit.compose.slots.fill`.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    # built on first validation, for start-up time: compose makes its results without
+    # validating them (every value is already what the field holds), so a render never
+    # builds this model's validator (the whole letter's and the slots' again)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
     letter: Letter
     variant: str
-    warnings: list[str] = Field(default_factory=list)
-    filled: list[str] = Field(default_factory=list)
-    places: dict[Place, Place] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=empty_list)
+    filled: list[str] = Field(default_factory=empty_list)
+    places: dict[Place, Place] = Field(default_factory=empty_dict)
     slots: Slots | None = None
 
 
@@ -331,7 +335,8 @@ def _compose(
         reads=_reads(templates, variant, spec, clause_texts),
         for_recipient=recipient is not None,
     )
-    return ComposeResult(
+    # not validated (see ComposeResult): a test checks it equals the validated result
+    return ComposeResult.model_construct(
         letter=letter,
         variant=variant,
         warnings=warnings,

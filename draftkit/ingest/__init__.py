@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import IngestError
 from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
@@ -79,9 +80,9 @@ class IngestResult(BaseModel):
     kind: DocumentKind
     letter: Letter | None = None
     reason: str
-    found: dict[str, int | str] = Field(default_factory=dict)
-    skipped: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    found: dict[str, int | str] = Field(default_factory=empty_dict)
+    skipped: list[str] = Field(default_factory=empty_list)
+    warnings: list[str] = Field(default_factory=empty_list)
     provenance: Provenance | None = None
     explanation: list[LineReading] = Field(default_factory=list, exclude=True)
     reading: list[str] = Field(default_factory=list, exclude=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from draftkit.empty import empty_dict
 from draftkit.errors import ProtocolError
 from draftkit.protocol.rows import Gender, Gendered, OfficeRow, Source
 from draftkit.protocol.table import (
@@ -61,7 +62,7 @@ class LanguageRow(BaseModel):
     row: OfficeRow
     language: str
     like: str | None = None
-    gender_params: dict[str, Gendered] = Field(default_factory=dict)
+    gender_params: dict[str, Gendered] = Field(default_factory=empty_dict)
 
     def params_for(self, gender: Gender | None) -> dict[str, str]:
         """The gender-dependent parameters for ``gender`` (those with no form left out)."""
@@ -77,7 +78,7 @@ class _Document(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int
-    sources: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = Field(default_factory=empty_dict)
     forms: list[dict[str, Any]]
 
 

@@ -15,6 +15,8 @@ from pydantic import (
     model_validator,
 )
 
+from draftkit.empty import empty_dict, empty_list
+
 Gender = Literal["female", "male"]
 Status = Literal["current", "acting", "former"]
 Style = Literal["formal", "common"]
@@ -336,8 +338,8 @@ class OfficeRow(_Frozen):
     honorific: Gendered | None = None
     name_line: Line | None = None
     office_lines: list[Line] | None = None
-    title_lines: list[Line] = Field(default_factory=list)
-    address_lines: list[Line] = Field(default_factory=list)
+    title_lines: list[Line] = Field(default_factory=empty_list)
+    address_lines: list[Line] = Field(default_factory=empty_list)
     salutation_formal: Gendered
     salutation_common: Gendered
     courtesy_title: str | None = None
@@ -347,9 +349,9 @@ class OfficeRow(_Frozen):
     common: StyleForms | None = None
     acting: OfficeVariant | None = None
     former: OfficeVariant | None = None
-    defaults: dict[str, str] = Field(default_factory=dict)
+    defaults: dict[str, str] = Field(default_factory=empty_dict)
     cite: dict[str, list[Citation]]
-    alternatives: list[Alternative] = Field(default_factory=list)
+    alternatives: list[Alternative] = Field(default_factory=empty_list)
     notes: str = ""
 
     @field_validator("cite", mode="before")

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from draftkit.characters import describe, shown, unwritable_in
+from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import SpecError
 from draftkit.schema import Addressee
 from draftkit.tables import BlankValue, DataValue, cell_lines
@@ -51,10 +52,10 @@ class Recipient(BaseModel):
     gender: Gender | None = None
     status: Status = "current"
     surname: str | None = None
-    title_lines: list[str] = Field(default_factory=list)
-    address_lines: list[str] = Field(default_factory=list)
+    title_lines: list[str] = Field(default_factory=empty_list)
+    address_lines: list[str] = Field(default_factory=empty_list)
     salutation: str | None = None
-    variables: dict[str, Any] = Field(default_factory=dict)
+    variables: dict[str, Any] = Field(default_factory=empty_dict)
     key: str | None = None
     source: str | None = None
     problem: str | None = None
