@@ -13,6 +13,7 @@ from pydantic import (
     Field,
 )
 
+from draftkit.empty import empty_list
 from draftkit.errors import ProtocolError
 from draftkit.names import split_leading_title, strip_degrees, surname_of
 from draftkit.protocol.rows import (
@@ -77,10 +78,10 @@ class AddressForms(_Frozen):
     complimentary_close: str
     complimentary_close_formal: str
     complimentary_close_common: str
-    accepted_salutations: list[str] = Field(default_factory=list)
-    accepted_honorifics: list[str | None] = Field(default_factory=list)
+    accepted_salutations: list[str] = Field(default_factory=empty_list)
+    accepted_honorifics: list[str | None] = Field(default_factory=empty_list)
     source: str
-    missing_params: list[str] = Field(default_factory=list)
+    missing_params: list[str] = Field(default_factory=empty_list)
 
     def name_line(self) -> str:
         """The first line of the address block naming the person."""
