@@ -253,7 +253,9 @@ reference document and fills the cache. Starting the command (click, the code ca
 importing PyYAML, Jinja2 and pydantic and building a first pydantic model is about 497
 million (2.6×) with the measures above; of the rest, building the letter's models takes
 about 70 million, the forms-of-address table's about 65, draftkit's other modules some
-90, and composing, checking and writing the letter about 100.
+90, and composing, checking and writing the letter about 100. With the forms of address's
+empty lists given plain factories too, a single measurement (one fresh process,
+`PYTHONHASHSEED=1`) of the secretary-of-state render executes 804 million, 4.3×.
 """
 
 
