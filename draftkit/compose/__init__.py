@@ -51,7 +51,7 @@ from draftkit.compose.sandbox import (
     render_string,
 )
 from draftkit.compose.scaffold import scaffold_spec
-from draftkit.compose.slots import Slots, fill
+from draftkit.compose.slots import Slots, fill_slots
 from draftkit.compose.variants import (
     BLOCK_FIELDS,
     BUILTIN_TEMPLATES,
@@ -77,7 +77,7 @@ __all__ = [
     "TemplateVariable",
     "VariantInfo",
     "compose_letter",
-    "fill",
+    "fill_slots",
     "list_variants",
     "names_read",
     "new_variant",

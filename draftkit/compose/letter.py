@@ -64,7 +64,7 @@ class ComposeResult(BaseModel):
             the letter (clauses expand to several paragraphs; an entry that rendered
             empty is left out and has no place).
         slots: What depends on whom the letter is addressed to, for
-            :func:`~draftkit.compose.slots.fill`.
+            :func:`~draftkit.compose.slots.fill_slots`.
     """
 
     # built on first validation, for start-up time: compose makes its results without

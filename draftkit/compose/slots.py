@@ -4,7 +4,7 @@ Compose decides everything about a letter once: the options, the clauses and the
 wording, the variant's blocks, where the spec's paragraphs went, which rule gives the
 salutation and its mark. What is left depends on the addressee: the address block, the
 salutation, and the spec's own templated text (``{{ recipient.state }}``). Those are
-the slots. :func:`fill` fills them for another recipient *of the same kind*
+the slots. :func:`fill_slots` fills them for another recipient *of the same kind*
 (:meth:`Slots.kind_of`), with the same functions compose uses, so the letter it gives is
 the letter :func:`~draftkit.compose.compose_letter` would have composed for them.
 """
@@ -38,7 +38,6 @@ __all__ = [
     "Filled",
     "SalutationRule",
     "Slots",
-    "fill",
     "fill_slots",
     "kind_of",
     "shares_letters",
@@ -152,14 +151,6 @@ class Filled:
     left_out: frozenset[Place]
 
 
-def fill(
-    slots: Slots, recipient: Recipient, *, recipient_index: int | None = None
-) -> Letter | None:
-    """The letter for ``recipient`` (:func:`fill_slots`'s letter), or None."""
-    filled = fill_slots(slots, recipient, recipient_index=recipient_index)
-    return filled.letter if filled is not None else None
-
-
 def fill_slots(
     slots: Slots, recipient: Recipient, *, recipient_index: int | None = None
 ) -> Filled | None:
@@ -181,7 +172,7 @@ def fill_slots(
         TemplateError: Their templated text fails (naming the place).
     """
     if not slots.for_recipient:
-        raise ValueError("fill needs a letter composed for a recipient")
+        raise ValueError("fill_slots needs a letter composed for a recipient")
     if slots.composed.languages[1:]:
         return None  # a bilingual letter's other versions are composed for each recipient
     who = addressee_of(recipient)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from draftkit.ingest import names
 from draftkit.ingest.text import Line
 
 __all__ = ["foreign_script_share", "is_footer_start", "mark_navigation", "noise_reason"]
@@ -225,8 +226,10 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         r"[\s_\-–—.*=~•·]{3,}", line
     ):
         return "decoration"
-    if re.fullmatch(r"(?i)[(\[]?(?:signed|signature|sgd\.?|sd/-|original signed)[)\]]?:?", line):
-        return "signature placeholder"
+    if names.SIGNATURE_MARK.fullmatch(line) or re.fullmatch(
+        r"(?i)[(\[]?(?:signed|signature|original signed)[)\]]?:?", line
+    ):
+        return "signature placeholder"  # "(Sd/-)", "/s/", "[Signature]" alone on a line
     return None
 
 
