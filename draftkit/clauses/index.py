@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,10 @@ __all__ = [
     "TOKENIZER",
     "WEIGHTS",
     "FileStat",
+    "IndexRow",
     "build_index",
     "facet",
+    "fetch_rows",
     "file_stats",
     "index_lock",
     "index_terms",
@@ -276,6 +279,48 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+
+
+# -- reading rows ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A clause row read from the index."""
+
+    id: str
+    data: str
+    source_file: str
+    line: int
+    score: float = 0.0
+    snippet: str = ""
+
+    def clause(self) -> Clause:
+        """The clause object."""
+        clause = Clause.model_validate_json(self.data)
+        clause.source_file = Path(self.source_file)
+        clause.line = self.line
+        return clause
+
+
+def fetch_rows(
+    conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
+) -> list[IndexRow]:
+    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses c``."""
+    sql = (
+        "SELECT c.id, c.data, c.source_file, c.line FROM clauses c"
+        " LEFT JOIN files f ON f.path = c.source_file"
+    )
+    if where:
+        sql += f" WHERE {where}"
+    sql += " ORDER BY f.ord, c.line"
+    try:
+        rows = conn.execute(sql, list(params)).fetchall()
+    except sqlite3.Error as exc:
+        raise ClauseError(
+            f"cannot read the clause index ({exc})", hint="run `draftkit clauses reindex`"
+        ) from exc
+    return [IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3]) for r in rows]
 
 
 _FACET = re.compile(r"[a-z]\d{12,}")

@@ -15,19 +15,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from draftkit.clauses import index as _index
-from draftkit.clauses import search as _search
-from draftkit.clauses.harvest import (
-    HarvestMatch,
-    HarvestReport,
-    candidates,
-    new_clause_id,
-    title_for,
-)
 from draftkit.clauses.model import Clause, ClauseWording, Source, SourceInfo
 from draftkit.clauses.similarity import NEAR_DUPLICATE, Fingerprint, fingerprint, similarity
 from draftkit.clauses.store import (
@@ -41,6 +33,9 @@ from draftkit.config import default_cache_dir
 from draftkit.errors import ClauseError
 from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
+
+if TYPE_CHECKING:
+    from draftkit.clauses.harvest import HarvestReport
 
 __all__ = ["ClauseLibrary", "SearchHit"]
 
@@ -288,7 +283,7 @@ class ClauseLibrary:
         Raises:
             ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
         """
-        rows = _search.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
+        rows = _index.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
         if rows:
             return rows[0].clause()
         raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
@@ -317,7 +312,7 @@ class ClauseLibrary:
 
     def all(self) -> list[Clause]:
         """Every clause, in file order."""
-        return [row.clause() for row in _search.fetch_rows(self._connection())]
+        return [row.clause() for row in _index.fetch_rows(self._connection())]
 
     def select(
         self,
@@ -339,7 +334,7 @@ class ClauseLibrary:
         for tag in tags:
             where.append("c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
             params.append(tag.lower())
-        rows = _search.fetch_rows(self._connection(), " AND ".join(where), params)
+        rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
         clauses = [row.clause() for row in rows]
         return [c for c in clauses if c.suits(audience)] if audience else clauses
 
@@ -377,6 +372,10 @@ class ClauseLibrary:
         Raises:
             ClauseError: The query names an unknown kind or status.
         """
+        # deferred: the search's ranking code loads only when a search runs, not for a
+        # render that only looks clauses up by id (start-up time)
+        from draftkit.clauses import search as _search
+
         rows = _search.search_index(
             self._connection(),
             query,
@@ -506,6 +505,9 @@ class ClauseLibrary:
     def _similar(
         self, fp: Fingerprint, text: str, limit: int = 8
     ) -> Iterator[tuple[Clause, float]]:
+        # deferred: see search() (start-up time)
+        from draftkit.clauses import search as _search
+
         # the longest words are the most telling; search ranks candidates cheaply
         words = sorted(set(_search.query_words(text)), key=len, reverse=True)[:24]
         if not words:
@@ -539,6 +541,15 @@ class ClauseLibrary:
         Returns:
             What was added, matched and skipped.
         """
+        # deferred: harvesting is its own command; a render never needs it (start-up time)
+        from draftkit.clauses.harvest import (
+            HarvestMatch,
+            HarvestReport,
+            candidates,
+            new_clause_id,
+            title_for,
+        )
+
         report = HarvestReport(dry_run=dry_run)
         target = Path(to) if to is not None else self._default_harvest_file()
         if not self._inside(target):

@@ -32,11 +32,9 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from draftkit.clauses.index import BM25, facet, index_terms, stem_words
-from draftkit.clauses.model import Clause
+from draftkit.clauses.index import BM25, IndexRow, facet, index_terms, stem_words
 from draftkit.clauses.query import MAX_TERMS, STOPWORDS, Query, Term, parse_query
 from draftkit.clauses.wordforms import related_forms
 from draftkit.errors import ClauseError
@@ -44,8 +42,6 @@ from draftkit.errors import ClauseError
 __all__ = [
     "EXACT_BUDGET",
     "SYNONYMS",
-    "IndexRow",
-    "fetch_rows",
     "query_words",
     "search_index",
     "snippet_of",
@@ -107,25 +103,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 """Extra words or phrases a query word also finds (abbreviations, everyday synonyms).
 
 A word in quotes (``"free"``) finds only itself and its inflections."""
-
-
-@dataclass(frozen=True, slots=True)
-class IndexRow:
-    """A clause row read from the index."""
-
-    id: str
-    data: str
-    source_file: str
-    line: int
-    score: float = 0.0
-    snippet: str = ""
-
-    def clause(self) -> Clause:
-        """The clause object."""
-        clause = Clause.model_validate_json(self.data)
-        clause.source_file = Path(self.source_file)
-        clause.line = self.line
-        return clause
 
 
 # -- compiling terms ---------------------------------------------------------------------
@@ -887,23 +864,3 @@ def _listing(conn: sqlite3.Connection, excluded: str, where: _Filter, limit: int
     sql += f" {where.sql} ORDER BY f.ord, c.line LIMIT ?"
     rows = conn.execute(sql, [*params, *where.params, limit]).fetchall()
     return _rows(conn, [(int(r[0]), 0.0) for r in rows], [])
-
-
-def fetch_rows(
-    conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
-) -> list[IndexRow]:
-    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses c``."""
-    sql = (
-        "SELECT c.id, c.data, c.source_file, c.line FROM clauses c"
-        " LEFT JOIN files f ON f.path = c.source_file"
-    )
-    if where:
-        sql += f" WHERE {where}"
-    sql += " ORDER BY f.ord, c.line"
-    try:
-        rows = conn.execute(sql, list(params)).fetchall()
-    except sqlite3.Error as exc:
-        raise ClauseError(
-            f"cannot read the clause index ({exc})", hint="run `draftkit clauses reindex`"
-        ) from exc
-    return [IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3]) for r in rows]
