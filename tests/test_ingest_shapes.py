@@ -4235,3 +4235,44 @@ def test_list_items_whose_text_sits_in_paragraphs_are_items_and_the_list_ends_wi
     assert letter is not None
     assert len(letter.asks) == 3
     assert "welcoming city" in " ".join([*letter.texts("body"), *letter.texts("closing")])
+
+
+def test_signers_grouped_under_place_labels_on_one_line_each_are_each_a_signer() -> None:
+    html = (
+        "<html><body><p>Dear Governor Talbot,</p><p>We ask you to sign the tenant protection "
+        "bill without amendment.</p><p>Sincerely,</p><h3>Signers</h3>"
+        "<p><strong>Statewide:</strong> Prairie Housing Network, Coalition for Fair Rents</p>"
+        "<p><strong>Rock County:</strong> Rock County Legal Aid, Eastside Tenants Union, "
+        "Janesville Mutual Aid Collective</p>"
+        "<p><strong>Dane County:</strong> Madison Renters Alliance, Dane Faith Council</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Prairie Housing Network",
+        "Coalition for Fair Rents",
+        "Rock County Legal Aid",
+        "Eastside Tenants Union",
+        "Janesville Mutual Aid Collective",
+        "Madison Renters Alliance",
+        "Dane Faith Council",
+    ]
+
+
+def test_a_portuguese_copy_line_after_the_signers_is_the_cc_not_a_group_of_signers() -> None:
+    text = (
+        "Senhora Ministra,\n\nSolicitamos a suspensão das remoções na Vila Esperança.\n\n"
+        "Atenciosamente,\n\nRede Nacional de Moradia\nCentro de Direitos da Zona Leste\n\n"
+        "Com cópia para: Defensoria Pública da União; Ministério Público Federal\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Rede Nacional de Moradia",
+        "Centro de Direitos da Zona Leste",
+    ]
+    assert [c.name for c in letter.cc] == [
+        "Defensoria Pública da União",
+        "Ministério Público Federal",
+    ]

@@ -51,7 +51,9 @@ MAIL_HEADER = re.compile(
 
 CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
-    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|con copia a|kopie an)\s*:?|"
+    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|copie pour|"
+    r"con copia (?:a|para)|com c[óo]pias? (?:a|para)|c[óo]pias? para|kopie an|"
+    r"per conoscenza(?: a)?)\s*:?|"
     # "Copy for information and necessary action:", "Copy forwarded to:" (South Asian forms)
     r"(?:copy|copies)\s+(?:for(?:warded)?|submitted)\b[^:]{0,60}:|"
     r"c\.\s?c\.\s*:|"

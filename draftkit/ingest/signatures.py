@@ -127,11 +127,39 @@ _LABELLED = re.compile(r"^(?P<label>[^:,]{3,40}):\s+(?P<rest>\S.*)$")
 
 def labelled_signers(text: str) -> str | None:
     """ "Firmantes: Centro …, Asociación …": the signers after their label on one line
-    (the text after the label), or None when the line does not start with one."""
+    (the text after the label), or None when the line does not start with one.
+
+    The label is a signatory label ("Signatories:", "Organizaciones firmantes:") over any
+    list, or the name of a group ("Alabama:", "Faith groups:", "Ontario:") over a list of
+    two or more names: capitalised entries of a few words, most of more than one word (a
+    page's "Tags: health, budget" is no such list).
+    """
     found = _LABELLED.match(text)
-    if found is None or not is_signatory_label(found.group("label") + ":"):
+    if found is None or CC_LINE.match(text):
         return None
-    return found.group("rest")
+    rest = found.group("rest")
+    if is_signatory_label(found.group("label") + ":"):
+        return rest
+    return rest if _group_label(found.group("label")) and _names_listed(rest) else None
+
+
+def _group_label(label: str) -> bool:
+    """A group's name over its signers: one to four words, capitalised, no figures."""
+    words = label.split()
+    return 1 <= len(words) <= 4 and label[:1].isupper() and not re.search(r"\d", label)
+
+
+def _names_listed(text: str) -> bool:
+    """Two or more comma- or semicolon-separated names, most of more than one word."""
+    if len(text) > 4000:
+        return False
+    parts = [p.strip() for p in re.split(r"[,;]\s+(?:and\s+)?", text.rstrip(".,;")) if p.strip()]
+    return (
+        len(parts) >= 2
+        and all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+        and all(len(p.split()) <= 12 for p in parts)
+        and 2 * sum(len(p.split()) >= 2 for p in parts) >= len(parts)
+    )
 
 
 def is_editor_note(text: str) -> bool:
@@ -899,7 +927,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             person = inline_person(text)
             if person is not None:
                 listed.append(person)
-            elif text.count(", ") >= (2 if len(kept) == 1 else 4):  # all in one paragraph
+            elif (
+                text.count(", ") >= (2 if len(kept) == 1 else 4)  # all in one paragraph
+                or labelled_signers(text) is not None  # "Alaska: A, B": a group's signers
+            ):
                 listed += [Signatory(name=p, kind="organization") for p in split_name_list(text)]
             else:
                 listed.append(Signatory(name=text, kind="organization"))
