@@ -4276,3 +4276,33 @@ def test_a_portuguese_copy_line_after_the_signers_is_the_cc_not_a_group_of_signe
         "Defensoria Pública da União",
         "Ministério Público Federal",
     ]
+
+
+def test_a_label_that_counts_or_names_the_signers_in_its_language_is_no_signer() -> None:
+    for label in ("The 12 undersigned organizations", "Entidades signatárias"):
+        text = (
+            "Dear Minister Ferreira,\n\nWe ask you to publish the audit of the dam.\n\n"
+            f"Sincerely,\n\n{label}\n\nRiver Basin Alliance\nFishers' Cooperative of Itaúna\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        assert [s.name for s in letter.signatories] == [
+            "River Basin Alliance",
+            "Fishers' Cooperative of Itaúna",
+        ], label
+
+
+def test_a_copy_entry_wrapped_after_a_word_that_leads_on_is_one_entry() -> None:
+    text = (
+        "Dear Secretary Vance:\n\nWe ask you to keep the river compacts in force.\n\n"
+        "Sincerely,\n\nColumbia Basin Tribes Council\n\ncc:\n"
+        "Mara Ortiz, Director, Bureau of Reclamation\n"
+        "The Honorable Lena Haugen, Ranking Member, Senate Committee on Energy and\n"
+        "Natural Resources\n"
+        "The Honorable Tom Reyes, Chair, House Subcommittee on Water, Wildlife and\n"
+        "Fisheries\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == ["Mara Ortiz", "Lena Haugen", "Tom Reyes"]
+    assert letter.cc[1].title_lines[-1].endswith("Committee on Energy and Natural Resources")

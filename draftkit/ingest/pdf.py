@@ -31,12 +31,13 @@ import statistics
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import IngestError
 from draftkit.ingest import names
 from draftkit.ingest.dates import parse_date_line, split_trailing_date
+from draftkit.ingest.pdf_layout import Row as _Row
+from draftkit.ingest.pdf_layout import Word, rejoin_tables
 from draftkit.ingest.text import Line
 
 __all__ = ["MAX_PAGES", "pdf_lines", "read_pdf"]
@@ -48,22 +49,6 @@ _Box = tuple[float, float, float, float]
 
 _MIN_TEXT = 20
 """Fewer extracted characters than this over the whole document: no text layer."""
-
-
-@dataclass(slots=True)
-class _Row:
-    """Text on one baseline of a page, with its horizontal extent."""
-
-    text: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-    size: float = 0.0  # the font size of the row's first character (0 when unknown)
-
-    @property
-    def height(self) -> float:
-        return max(0.0, self.top - self.bottom)
 
 
 def _open(data: bytes, source: str | None) -> object:
@@ -175,6 +160,8 @@ def _split_row(
         words.append((word_start, index))
     rows: list[_Row] = []
     pieces: list[str] = []
+    placed: list[Word] = []  # the row's words and where they are (for tables)
+    unplaced = False
     first: _Box | None = None
     first_index = start
     last: _Box | None = None
@@ -185,7 +172,8 @@ def _split_row(
             joined = "".join(pieces).replace("\ufffe", "-")
             bottom, top = min(first[2], last[2]), max(first[3], last[3])
             points = font_size(first_index) if font_size is not None else 0.0
-            rows.append(_Row(joined, first[0], last[1], bottom, top, points))
+            words = () if unplaced else tuple(placed)
+            rows.append(_Row(joined, first[0], last[1], bottom, top, points, words))
 
     for word_start, word_end in words:
         head = box(word_start)
@@ -196,12 +184,14 @@ def _split_row(
         chunk = text[word_start:word_end]
         if head is None or tail is None:
             pieces.append(" " + chunk if pieces else chunk)
+            unplaced = True
             continue
         height = head[3] - head[2]
         size = height if not size else 0.7 * size + 0.3 * height
         if last is not None and head[3] < last[2] + 0.2 * max(size, 1.0):
             close_row()  # the text went on to a lower line
             pieces, first = [], None
+            placed, unplaced = [], False
             last = None
         if last is not None and head[0] - last[1] > 2.2 * max(size, 1.0) and head[0] > last[0]:
             pieces.append("\t" + chunk)
@@ -209,6 +199,7 @@ def _split_row(
             pieces.append(" " + chunk if pieces else chunk)
         if first is None:
             first, first_index = head, word_start
+        placed.append((head[0], tail[1], chunk.replace("\ufffe", "-")))
         last = tail
     close_row()
     return rows
@@ -238,6 +229,7 @@ def _merge_baselines(rows: list[_Row]) -> list[_Row]:
                     min(previous.bottom, row.bottom),
                     max(previous.top, row.top),
                     previous.size,
+                    previous.words + row.words if previous.words and row.words else (),
                 )
                 continue
         out.append(row)
@@ -339,7 +331,7 @@ def _page_rows(data: bytes, source: str | None) -> list[tuple[list[_Row], float]
             page = document[number]  # type: ignore[index]
             height = float(page.get_height())
             textpage = page.get_textpage()
-            per_page.append((_merge_baselines(_rows(textpage)), height))
+            per_page.append((rejoin_tables(_merge_baselines(_rows(textpage))), height))
             textpage.close()
             page.close()
     finally:

@@ -369,12 +369,33 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     )
 
 
+_OPEN_END = re.compile(
+    r"(?i)(?:&|\b(?:and|of|for|on|the|to|at|in|y|et|de|del|des|du|der|und|für))$"
+)
+"""A line that cannot end an entry: it stops on a word that leads on (a comma may end an
+address line: "Minister of Finance,")."""
+
+
+def _rejoin_wrapped(block: list[str]) -> list[str]:
+    """Lines of a list with the entries a narrow page wrapped joined again: a line goes
+    on from the one above when that one stops on a word that leads on ("Senate Committee
+    on Energy and" / "Natural Resources")."""
+    out: list[str] = []
+    for line in block:
+        if out and line.strip() and _OPEN_END.search(out[-1].strip()):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def split_entries(block: list[str]) -> list[list[str]]:
     """Split a block at lines that open a new person (a cc list without blank lines).
 
     When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
     line is an entry, offices standing alone included.
     """
+    block = _rejoin_wrapped(block)
     stripped = [line.strip() for line in block]
     offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
     if (

@@ -38,10 +38,12 @@ _SIGN_INTRO = re.compile(
     r"^(?:signed|signed by|signed on behalf of|signatories|signatures|signed,|"
     r"co-?signatories|co-?signers|co-?signatures|"
     r"co-?signed by|endorsed by|endorsing organi[sz]ations|supported by|"
-    r"the undersigned(?: organi[sz]ations| individuals)?|undersigned|on behalf of|"
+    # "The 67 undersigned organizations": the count the letter gives of them
+    r"(?:the\s+)?(?:\d[\d,]*\s+)?undersigned(?: organi[sz]ations| individuals)?|on behalf of|"
     # "The undersigned parents, carers, teachers and principals": who signs, not a signer
-    r"the undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
+    r"the\s+(?:\d[\d,]*\s+)?undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
+    r"signat[áa]ri[ao]s|assinam|firmatari|unterzeichnende(?: organisationen)?|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
     r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
     r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet|"
@@ -54,9 +56,11 @@ _SIGN_INTRO = re.compile(
 )
 _SECTION_AFTER = re.compile(
     r"^(?:(?:les|las|los|the|le|la|i|gli|le|die|os|as)\s+)?(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
-    r"Personas|Signataires|Firmantes)(?:\s+(?:r[ée]gionales|regionales|internationales|"
+    r"Personas|Signataires|Firmantes|Organizações|Entidades|Organizzazioni|Organisationen)"
+    r"(?:\s+(?:r[ée]gionales|regionales|internationales|"
     r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
-    r"individuels?|individuales|membres|miembros|signataires|firmantes))+\s*:?$",
+    r"individuels?|individuales|membres|miembros|signataires|firmantes|"
+    r"signat[áa]ri[ao]s|firmatarie|unterzeichnende))+\s*:?$",
     re.IGNORECASE,
 )
 """A section label with its adjectives after the noun ("Organisations Régionales et

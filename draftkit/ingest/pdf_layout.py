@@ -1,0 +1,225 @@
+"""The rows of a PDF page and the tables among them.
+
+A PDF has no table, only words placed on a page. Where a signatory list is set in a table
+of two or more columns, the text layer gives one row per baseline: the entries of every
+column side by side, and an entry too long for its cell wrapped onto the baselines below,
+between the other columns' next pieces. This module finds such tables by their shape and
+rebuilds their rows:
+
+* **columns**: left edges where, on several rows, a word starts after a gap wider than a
+  space (or a row starts), and that no word on the table's rows crosses;
+* **wrapped cells**: where the table's rows stand further apart than the lines inside
+  a cell, a piece under a cell is the rest of that cell when its first word would not
+  have fitted at the end of the line above (the line was full) and it is no title line
+  ("Director, Rights Watch" under a long name stays a line of its own).
+
+A rebuilt row is one line with its cells parted by tabs, as a table row in plain text is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from draftkit.ingest import names
+
+__all__ = ["Row", "Word", "rejoin_tables"]
+
+Word = tuple[float, float, str]
+"""A word's left and right edge on the page, and its text."""
+
+
+@dataclass(slots=True)
+class Row:
+    """Text on one baseline of a page, with its horizontal extent and its words."""
+
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float = 0.0  # the font size of the row's first character (0 when unknown)
+    words: tuple[Word, ...] = ()  # empty when a word's place is unknown
+
+    @property
+    def height(self) -> float:
+        return max(0.0, self.top - self.bottom)
+
+
+_TOLERANCE = 2.0
+"""Points by which two left edges may differ and still start one column."""
+
+_MIN_ROWS = 3
+"""Rows a table has at least (two rows side by side are a date set right, a letterhead)."""
+
+_CELL_WORDS = 10
+"""Words a table's cell has at most on one line: a signatory table's cells are names and
+titles; a line of prose is no row of one."""
+
+_MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃*·–—-]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)])$")
+"""A list item's bullet or number: the text after it is the item, not a second column."""
+
+
+def rejoin_tables(rows: list[Row]) -> list[Row]:
+    """A page's rows (top to bottom) with each table's rows rebuilt (see the module).
+
+    Rows outside a table are returned as they are.
+    """
+    columns = _columns(rows)
+    if not columns:
+        return rows
+    out: list[Row] = []
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and _fits(rows[end], columns):
+            end += 1
+        region = rows[index:end]
+        if len(region) >= _MIN_ROWS and _tabular(region, columns):
+            out.extend(_rebuilt(region, columns))
+            index = end
+        else:
+            out.append(rows[index])
+            index += 1
+    return out
+
+
+def _size(row: Row) -> float:
+    return row.size or max(row.height, 1.0)
+
+
+def _columns(rows: list[Row]) -> list[float]:
+    """Left edges (beyond the first) that start a piece of text on three or more rows."""
+    if not rows:
+        return []
+    margin = min(r.left for r in rows)
+    starts: list[float] = []
+    for row in rows:
+        if not row.words:
+            continue
+        size = _size(row)
+        if row.left > margin + 3 * size:
+            starts.append(row.left)  # a row that starts in a later column (a wrapped cell)
+        for position, (before, word) in enumerate(itertools.pairwise(row.words)):
+            if word[0] - before[1] >= size and not (position == 0 and _MARKER.match(before[2])):
+                starts.append(word[0])
+    starts.sort()
+    columns: list[float] = []
+    group: list[float] = []
+    for x in [*starts, float("inf")]:
+        if group and x - group[0] > _TOLERANCE:
+            if len(group) >= _MIN_ROWS:
+                columns.append(min(group))
+            group = []
+        group.append(x)
+    return columns
+
+
+def _cells(row: Row, columns: list[float]) -> dict[int, list[Word]]:
+    """The row's words by the column (0 = the first) each starts in.
+
+    A word that starts at or past a later column's edge starts that column: a table's
+    cells may stand hardly further apart than words do.
+    """
+    out: dict[int, list[Word]] = {}
+    column = -1
+    previous: Word | None = None
+    for word in row.words:
+        starts = sum(1 for x in columns if word[0] >= x - _TOLERANCE)
+        if previous is None or (starts > column and word[0] > previous[1]):
+            column = starts
+        out.setdefault(column, []).append(word)
+        previous = word
+    return out
+
+
+def _fits(row: Row, columns: list[float]) -> bool:
+    """A row that can be a table's: every word placed, no cell running into the next
+    column (a line of prose, or a running header, crosses where a column starts) and
+    none longer than a name and title run (:data:`_CELL_WORDS`)."""
+    if not row.words:
+        return False
+    return all(
+        len(words) <= _CELL_WORDS
+        and (column >= len(columns) or words[-1][1] <= columns[column] + _TOLERANCE)
+        for column, words in _cells(row, columns).items()
+    )
+
+
+def _tabular(region: list[Row], columns: list[float]) -> bool:
+    """Enough rows have text in two or more columns (a third: under a row of long
+    entries, the wrapped rest of a single cell stands alone on its line)."""
+    multi = sum(1 for row in region if len(_cells(row, columns)) >= 2)
+    return multi >= _MIN_ROWS and multi * 3 >= len(region)
+
+
+def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
+    """The region's lines joined into table rows, one line each, cells parted by tabs."""
+    lines = [_cells(row, columns) for row in region]
+    # where a column's text can reach: its longest line on a row of two or more cells (a
+    # heading set alone over the table, "Signatory organizations", may run wider)
+    limit: dict[int, float] = {}
+    for cells in sorted(lines, key=len, reverse=True):
+        for column, words in cells.items():
+            if len(cells) >= 2 or column not in limit:
+                limit[column] = max(limit.get(column, 0.0), words[-1][1])
+    gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
+    apart = _row_gap(gaps)
+    out: list[Row] = []
+    group: dict[int, list[str]] = {}
+    right: dict[int, float] = {}  # where each cell's last line ends
+    first = region[0]
+    for index, (row, cells) in enumerate(zip(region, lines, strict=True)):
+        close = index > 0 and 0 < gaps[index - 1] < apart
+        space = 0.3 * _size(row)
+        wraps = close and all(
+            column in right
+            and right[column] + space + (words[0][1] - words[0][0]) > limit[column]
+            and not names.is_title_line(" ".join(word[2] for word in words))
+            for column, words in cells.items()
+        )
+        if not wraps and group:
+            out.append(_row(group, first, region[index - 1]))
+            group, right, first = {}, {}, row
+        for column, words in cells.items():
+            text = " ".join(word[2] for word in words)
+            parts = group.setdefault(column, [])
+            if parts and parts[-1].endswith("-") and text[:1].islower():
+                parts[-1] = parts[-1][:-1] + text  # a word hyphenated at the cell's edge
+            else:
+                parts.append(text)
+            right[column] = words[-1][1]
+    if group:
+        out.append(_row(group, first, region[-1]))
+    return out
+
+
+def _row_gap(gaps: list[float]) -> float:
+    """The least distance between baselines that parts two table rows.
+
+    A table whose cells have padding sets its rows further apart than the lines inside
+    a cell: the least gaps (the lines' pitch) and the next group up are parted where
+    they first jump by an eighth or more. Without padding the gaps are all alike and
+    nothing tells a wrapped cell from an entry a line: 0, no line goes on from another.
+    """
+    ordered = sorted(g for g in gaps if g > 0)
+    if not ordered:
+        return 0.0
+    for a, b in itertools.pairwise(ordered):
+        if b >= 1.12 * a:
+            return float((a * b) ** 0.5)  # between the lines' pitch and the next group up
+    return 0.0
+
+
+def _row(group: dict[int, list[str]], first: Row, last: Row) -> Row:
+    """One table row: its cells' lines joined, the cells parted by tabs."""
+    text = "\t".join(" ".join(group[column]) for column in sorted(group))
+    return Row(
+        text,
+        first.left,
+        max(first.right, last.right),
+        last.bottom,
+        first.top,
+        first.size,
+    )

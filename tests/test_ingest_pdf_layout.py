@@ -1,0 +1,120 @@
+"""Tables in a PDF page: columns found by their alignment, wrapped cells joined again."""
+
+from __future__ import annotations
+
+import io
+
+from draftkit.ingest import ingest_bytes
+from draftkit.ingest.pdf_layout import Row, Word, rejoin_tables
+
+SIZE = 10.0
+CHAR = 5.0  # points per character of the made-up type
+COLUMNS = (72.0, 240.0, 408.0)
+
+
+def _words(text: str, left: float) -> list[Word]:
+    out: list[Word] = []
+    x = left
+    for word in text.split():
+        out.append((x, x + CHAR * len(word), word))
+        x += CHAR * (len(word) + 1)
+    return out
+
+
+def _row(cells: dict[int, str], bottom: float) -> Row:
+    words: list[Word] = []
+    for column, text in sorted(cells.items()):
+        words += _words(text, COLUMNS[column])
+    text = "\t".join(text for _, text in sorted(cells.items()))
+    return Row(text, words[0][0], words[-1][1], bottom, bottom + SIZE, SIZE, tuple(words))
+
+
+def test_a_three_column_table_with_wrapped_cells_is_one_line_a_row() -> None:
+    # cells are 160 pt wide (32 characters); a row's lines are 12 pt apart, rows 16 pt
+    rows = [
+        _row({0: "Signed by these organizations:"}, 700),
+        _row(
+            {0: "Prairie Rivers Coalition", 1: "Harbor Tenants Union", 2: "Mesa Fair Budget"}, 680
+        ),
+        _row({2: "Project"}, 668),
+        _row(
+            {0: "Northern Plains Water Defenders", 1: "Coastal Interfaith Housing", 2: "Valley"},
+            652,
+        ),
+        _row({0: "Alliance", 1: "Council"}, 640),
+        _row({0: "Open Records Project", 1: "Granite State Legal Aid", 2: "Delta Food Bank"}, 624),
+    ]
+    rebuilt = rejoin_tables(rows)
+    assert [r.text for r in rebuilt] == [
+        "Signed by these organizations:",
+        "Prairie Rivers Coalition\tHarbor Tenants Union\tMesa Fair Budget Project",
+        "Northern Plains Water Defenders Alliance\tCoastal Interfaith Housing Council\tValley",
+        "Open Records Project\tGranite State Legal Aid\tDelta Food Bank",
+    ]
+
+
+def test_a_title_line_under_a_short_name_is_not_a_wrapped_cell() -> None:
+    # two signers side by side, each with a title line: the names leave room on their line
+    rows = [
+        _row({0: "Ana Ruiz", 1: "Ben Okafor", 2: "Chen Wei"}, 680),
+        _row({0: "Director, Rights Watch", 1: "Chair, Harbor Union", 2: "Counsel"}, 668),
+        _row({0: "Dara Quinn", 1: "Eli Marsh", 2: "Fay Osei"}, 640),
+        _row({0: "Organizer", 1: "Treasurer", 2: "President"}, 628),
+    ]
+    assert [r.text for r in rejoin_tables(rows)] == [r.text for r in rows]
+
+
+def test_prose_is_left_as_it_is() -> None:
+    rows = [
+        Row(line, 72, 540, 700 - 12 * n, 710 - 12 * n, SIZE, tuple(_words(line, 72)))
+        for n, line in enumerate(
+            [
+                "We write to ask the Department to withdraw the proposed rule and to",
+                "extend the comment period so that the communities most affected by",
+                "the change can be heard before any final decision is taken on it.",
+            ]
+        )
+    ]
+    assert rejoin_tables(rows) == rows
+
+
+def test_signers_in_a_three_column_table_of_a_printed_letter() -> None:
+    """A Word letter whose signers fill a three-column table, printed by LibreOffice."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    names = [
+        "Cascade Watershed Defense Council",
+        "Front Range Tenants Association",
+        "Great Basin Indigenous Lands Trust",
+        "High Desert Community Health Workers",
+        "Palouse Family Farmers Cooperative",
+        "Upper Missouri Clean Water Network",
+        "Wasatch Front Interfaith Alliance",
+    ]
+    document = docx.Document()
+    document.add_paragraph("May 2, 2025")
+    document.add_paragraph("Dear Secretary Okonjo:")
+    document.add_paragraph(
+        "We, the seven undersigned organizations, ask the Department to keep the river "
+        "compacts in force and to consult the basin's tribes before any change is made."
+    )
+    document.add_paragraph("Sincerely,")
+    document.add_paragraph("The 7 undersigned organizations")
+    table = document.add_table(rows=0, cols=3)
+    for start in range(0, len(names), 3):
+        cells = table.add_row().cells
+        for cell, name in zip(cells, names[start : start + 3], strict=False):
+            cell.text = name
+    for column in table.columns:
+        for cell in column.cells:
+            cell.width = docx.shared.Inches(1.6)  # narrow: most names wrap
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == names
