@@ -31,10 +31,7 @@ from pathlib import Path
 import draftkit.languages as languages
 from draftkit.errors import RenderError
 from draftkit.markup import Span, link_shown, parse, plain
-from draftkit.render.images import Image, fit, read_image
-from draftkit.render.layout import (
-    KEEP_LINES,
-    KEEP_WITH_NEXT,
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -45,9 +42,9 @@ from draftkit.render.layout import (
     SignatureBlock,
     SignatureTable,
     TableBlock,
-    layout,
-    running_header,
 )
+from draftkit.render.images import Image, fit, read_image
+from draftkit.render.layout import KEEP_LINES, KEEP_WITH_NEXT, layout, running_header
 from draftkit.render.package import ZipEntry, build_zip, compress
 from draftkit.render.prepared import Prepared, prepared_for
 from draftkit.render.wordml import (
