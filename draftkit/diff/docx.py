@@ -50,7 +50,8 @@ from draftkit.render.blocks import (
     TableBlock,
 )
 from draftkit.render.layout import layout
-from draftkit.render.word import DocxRenderer, _Body
+from draftkit.render.word import DocxRenderer
+from draftkit.render.wordblocks import _Body
 from draftkit.render.wordml import R_NS, W_NS, W
 from draftkit.schema import Letter
 from draftkit.styles import STYLES

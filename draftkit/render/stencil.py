@@ -41,8 +41,10 @@ from draftkit.render.blocks import (
 )
 from draftkit.render.layout import KEEP_WITH_CLOSE_CHARS, _length, address_lines, placed_layout
 from draftkit.render.package import Headers, ZipEntry, build_zip, compress, entry_headers
+from draftkit.render.properties import _core_xml, _custom_xml
 from draftkit.render.typesetting import _person
-from draftkit.render.word import _PER_DOCUMENT, DocxRenderer, _Body, _core_xml, _custom_xml
+from draftkit.render.word import _PER_DOCUMENT, DocxRenderer
+from draftkit.render.wordblocks import _Body
 from draftkit.schema import Ask, Letter
 from draftkit.styles import STYLES
 from draftkit.typography import smarten_markup
