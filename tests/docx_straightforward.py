@@ -20,8 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from draftkit.markup import link_shown, parse
-from draftkit.render.layout import (
-    STYLES,
+from draftkit.render.blocks import (
     AskBlock,
     ItemBlock,
     LabeledBlock,
@@ -29,8 +28,8 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     SignatureTable,
-    layout,
 )
+from draftkit.render.layout import STYLES, layout
 from draftkit.schema import Letter
 
 

@@ -206,7 +206,7 @@ def test_ingest_keeps_every_row_of_a_draftkit_table() -> None:
     assert letter.texts("body") == ["We list the cases below.", "Each is unlawful."]
     # the table comes back as a table, where it stood, every row and cell intact (a
     # labelled footnote in a cell comes back written in place)
-    from draftkit.render.layout import with_notes
+    from draftkit.render.typesetting import with_notes
 
     tables = [p.table for p in letter.body if isinstance(p, TableEntry)]
     assert tables == [p.table for p in with_notes(original).body if isinstance(p, TableEntry)]

@@ -29,13 +29,9 @@ import pytest
 
 from draftkit.build import prepare_letter
 from draftkit.render import render_docx, render_docx_many, typeset
-from draftkit.render.layout import (
-    ParaBlock,
-    SignatureBlock,
-    SignatureTable,
-    running_header,
-)
+from draftkit.render.blocks import ParaBlock, SignatureBlock, SignatureTable
 from draftkit.render.layout import layout as blocks_of
+from draftkit.render.layout import running_header
 from draftkit.schema import Addressee, Ask, Letter, LetterOptions, Sender, Signatory
 from tests.conftest import example_specs
 from tests.ooxml import assert_valid_docx

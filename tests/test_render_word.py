@@ -17,7 +17,8 @@ from draftkit.build import prepare_letter
 from draftkit.errors import RenderError
 from draftkit.markup import plain
 from draftkit.render import STYLES, render_docx, render_docx_many, typeset
-from draftkit.render.layout import address_lines, format_date, with_notes
+from draftkit.render.layout import address_lines, format_date
+from draftkit.render.typesetting import with_notes
 from draftkit.schema import Ask, Letter, LetterOptions, Sender, Signatory, TableEntry
 from tests.conftest import example_specs
 from tests.helpers import W, need, paragraphs, part, write

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from draftkit.diff.words import plain_of, similarity
-from draftkit.render.layout import (
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -38,9 +38,9 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     TableBlock,
-    flowing_layout,
-    typeset,
 )
+from draftkit.render.layout import flowing_layout
+from draftkit.render.typesetting import typeset
 from draftkit.schema import Letter
 from draftkit.signatories import identity_key
 from draftkit.styles import STYLES

@@ -38,7 +38,7 @@ from draftkit.diff.align import Entry, content, pair_blocks
 from draftkit.diff.words import Piece, diff_plain, diff_text
 from draftkit.errors import RenderError
 from draftkit.markup import Span
-from draftkit.render.layout import (
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -48,9 +48,10 @@ from draftkit.render.layout import (
     SignatureBlock,
     SignatureTable,
     TableBlock,
-    layout,
 )
-from draftkit.render.word import DocxRenderer, _Body
+from draftkit.render.layout import layout
+from draftkit.render.word import DocxRenderer
+from draftkit.render.wordblocks import _Body
 from draftkit.render.wordml import R_NS, W_NS, W
 from draftkit.schema import Letter
 from draftkit.styles import STYLES

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from draftkit.diff.align import Entry, pair_blocks
 from draftkit.diff.words import Piece, diff_plain, diff_text
 from draftkit.markup import link_shown, plain
-from draftkit.render.layout import (
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,

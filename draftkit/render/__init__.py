@@ -8,9 +8,10 @@ from typing import Literal
 
 from draftkit.errors import RenderError
 from draftkit.outputs import claim_output, refuse_input_as_output, write_bytes_atomic
-from draftkit.render.layout import format_date, layout, typeset
+from draftkit.render.layout import format_date, layout
 from draftkit.render.markdown import render_markdown
 from draftkit.render.text import render_text
+from draftkit.render.typesetting import typeset
 from draftkit.schema import Letter
 from draftkit.styles import STYLES
 

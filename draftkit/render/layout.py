@@ -1,34 +1,43 @@
 """The order and styling of a letter's parts, shared by every renderer.
 
 :func:`layout` turns a resolved :class:`~draftkit.schema.Letter` into a flat list of
-blocks, each naming the paragraph style it takes in the reference document. The DOCX,
-Markdown and plain-text renderers only translate blocks, so all three agree on what a
-letter contains and in which order. The style names are also what ingest looks for when
-it reads a DOCX that draftkit made.
+blocks (:mod:`draftkit.render.blocks`), each naming the paragraph style it takes in the
+reference document. The DOCX, Markdown and plain-text renderers only translate blocks, so
+all three agree on what a letter contains and in which order. The style names are also
+what ingest looks for when it reads a DOCX that draftkit made.
 
 Layout also decides what a printed letter needs beyond its text: typographic quotes
-(:func:`typeset`), which paragraphs keep together across a page break (the ``keep_next``
-of blocks, :data:`KEEP_WITH_NEXT`, :data:`KEEP_LINES`) and what the continuation header
-says (:func:`running_header`).
+(:func:`~draftkit.render.typesetting.typeset`), which paragraphs keep together across a
+page break (the ``keep_next`` of blocks, :data:`KEEP_WITH_NEXT`, :data:`KEEP_LINES`) and
+what the continuation header says (:func:`running_header`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
 
 import draftkit.languages as languages
 from draftkit.characters import describe, unwritable_in
 from draftkit.errors import RenderError
-from draftkit.markup import resolve_notes
 from draftkit.places import Place
+from draftkit.render.blocks import (
+    AskBlock,
+    Block,
+    ItemBlock,
+    LabeledBlock,
+    LineBlock,
+    LogoRow,
+    ParaBlock,
+    SignatureBlock,
+    SignatureTable,
+    TableBlock,
+)
+from draftkit.render.typesetting import typeset, with_notes
 from draftkit.schema import Addressee, Ask, Letter, Signatory, Table, TableEntry, Translation
 from draftkit.styles import STYLES
-from draftkit.typography import smarten, smarten_markup
+from draftkit.typography import smarten
 
 __all__ = [
     "CC_KEEP_TOGETHER_LINES",
@@ -37,175 +46,18 @@ __all__ = [
     "KEEP_WITH_CLOSE_CHARS",
     "KEEP_WITH_NEXT",
     "SIGNERS_KEEP_TOGETHER_LINES",
-    "AskBlock",
-    "Block",
-    "ItemBlock",
-    "LabeledBlock",
-    "LineBlock",
-    "LogoRow",
-    "ParaBlock",
-    "SignatureBlock",
-    "SignatureTable",
-    "TableBlock",
     "address_lines",
     "flowing_layout",
     "format_date",
-    "iter_signatures",
     "layout",
     "placed_layout",
     "require_resolved",
     "running_header",
-    "typeset",
-    "with_notes",
 ]
-
-_M = TypeVar("_M", bound=BaseModel)
 
 COLUMNS_THRESHOLD = 8
 """Lists of more individual signatories than this are set in two columns (``auto``)."""
 
-
-@dataclass(frozen=True, slots=True)
-class ParaBlock:
-    """One paragraph of marked-up text (``**bold**``, ``*italic*``, links).
-
-    ``keep_next`` keeps the paragraph on the page of the one after it (set on the
-    paragraph before the complimentary close, so the close never starts a page alone).
-    """
-
-    style: str
-    text: str
-    keep_next: bool = False
-    page_break_before: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class LineBlock:
-    """One paragraph of several lines (address blocks, the date): plain text."""
-
-    style: str
-    lines: tuple[str, ...]
-    keep_next: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class LabeledBlock:
-    """A label with entries hanging under it: the cc list ("cc:"), enclosures.
-
-    The first entry follows the label on its line; every other line (an entry's
-    continuation lines and the entries after the first) is indented to where the first
-    entry starts. Entries are paragraphs of their own when ``spaced`` (cc, one person
-    each, a little space between), else lines of one paragraph (enclosures).
-
-    Attributes:
-        style: The paragraph style.
-        label: "cc:", "Enclosure:", "Enclosures:".
-        entries: Each entry's lines.
-        spaced: One paragraph per entry.
-        keep_together: A short block that must not be split across pages.
-    """
-
-    style: str
-    label: str
-    entries: tuple[tuple[str, ...], ...]
-    spaced: bool = True
-    keep_together: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class AskBlock:
-    """An ask: bold lead-in and body in one paragraph, numbered when the letter has several."""
-
-    number: int
-    lead: str | None
-    body: str | None
-    numbered: bool = True
-    keep_next: bool = False
-    list_index: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class ItemBlock:
-    """A bullet item under an ask (second list level)."""
-
-    text: str
-    numbered: bool = True
-    keep_next: bool = False
-    list_index: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureBlock:
-    """One signer: an individual (name + title lines) or an organisation.
-
-    A signer's lines are never split across pages; ``keep_next`` keeps the signer with
-    what follows (the last signer with the signatory note).
-    """
-
-    name: str
-    title_lines: tuple[str, ...] = ()
-    organization: bool = False
-    keep_next: bool = False
-    image: str | None = None
-    image_alt: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureTable:
-    """Signers set in ``columns`` columns that run down: A, B, C down the first, then on.
-
-    In reading order the signers stay in their listed order (a reader, pandoc and PDF
-    text extraction all see A, B, C, D); on the page they are laid out like newspaper
-    columns, balanced.
-    """
-
-    signatures: tuple[SignatureBlock, ...]
-    columns: int = 2
-
-
-@dataclass(frozen=True, slots=True)
-class LogoRow:
-    """The logos of the organisations signing, in rows under the signatories (DOCX and
-    PDF; the flowing formats leave them out).
-
-    Attributes:
-        logos: Each logo's file and alt text, in the signatories' order.
-    """
-
-    logos: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TableBlock:
-    """A table in the body or the closing: cells of marked-up text.
-
-    Attributes:
-        header: The header row (empty: none); it repeats on each page in DOCX/PDF.
-        rows: The rows, each as wide as the table.
-        align: Each column's alignment: ``left``, ``center`` or ``right``.
-        caption: The line above the table, if any.
-        rtl: Set in a right-to-left letter: columns from the right, ``align`` read as
-            the reader sees it (a ``right`` column stands at its right edge).
-    """
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    align: tuple[str, ...]
-    caption: str | None = None
-    rtl: bool = False
-
-
-Block = (
-    ParaBlock
-    | TableBlock
-    | LogoRow
-    | LineBlock
-    | LabeledBlock
-    | AskBlock
-    | ItemBlock
-    | SignatureBlock
-    | SignatureTable
-)
 
 KEEP_WITH_NEXT = frozenset(
     {
@@ -274,266 +126,12 @@ class _Builder:
             self.add(LineBlock(style, kept), *places)
 
 
-def _changed(model: _M, update: dict[str, Any]) -> _M:
-    """``model`` with ``update``, or ``model`` itself when nothing changes (no copy)."""
-    for name, value in update.items():
-        if getattr(model, name) != value:
-            return model.model_copy(update=update)
-    return model
-
-
-def _person(person: Addressee) -> Addressee:
-    return _changed(
-        person,
-        {
-            "honorific": smarten(person.honorific) if person.honorific else None,
-            "name": smarten(person.name) if person.name else None,
-            "title_lines": [smarten(line) for line in person.title_lines],
-            "address_lines": [smarten(line) for line in person.address_lines],
-        },
-    )
-
-
-def typeset(letter: Letter) -> Letter:
-    """The letter as it is printed: typographic quotes and apostrophes everywhere.
-
-    Every renderer sets this version of the letter, so .docx, PDF, Markdown and text
-    agree. A letter with ``options.quotes: straight`` is returned unchanged.
-
-    Args:
-        letter: A letter.
-
-    Returns:
-        A copy with “ ” ‘ ’ for straight quotes in every text a reader sees (link
-        targets excepted) — « » with no-break spaces inside in a French letter — or
-        ``letter`` itself.
-    """
-    if letter.options.quotes == "straight":
-        return letter
-    typeset_letter = _typographic(letter)
-    if "fr" in (letter.language, *letter.translations):
-        return _guillemets(typeset_letter)
-    return typeset_letter
-
-
-_FRENCH_QUOTES = {"\u201c": "\u00ab\u00a0", "\u201d": "\u00a0\u00bb"}
-
-
-def _guillemets(letter: Letter) -> Letter:
-    """A French letter's quotation marks: « » with no-break spaces inside, not “ ”."""
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, str):
-            for curly, french in _FRENCH_QUOTES.items():
-                value = value.replace(curly, french)
-            return value
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v) for k, v in value.items()}
-        return value
-
-    update: dict[str, Any] = {}
-    if letter.language == "fr":
-        skip = {"variables", "options", "provenance", "translations", "languages"}
-        data = letter.model_dump(exclude=skip)
-        if "\u201c" in repr(data) or "\u201d" in repr(data):
-            changed = Letter.model_validate(walk(data))
-            update = {k: getattr(changed, k) for k in data}
-    french = letter.translations.get("fr")
-    if french is not None:
-        version = Translation.model_validate(walk(french.model_dump()))
-        update["translations"] = {**letter.translations, "fr": version}
-    return letter.model_copy(update=update) if update else letter
-
-
-def _typographic(letter: Letter) -> Letter:
-
-    def marked(value: str | None) -> str | None:
-        return smarten_markup(value) if value else value
-
-    def texts(values: list[Any]) -> list[Any]:
-        return [
-            smarten_markup(v)
-            if isinstance(v, str)
-            else _table_cells(v, smarten_markup)
-            if isinstance(v, TableEntry)
-            else v
-            for v in values
-        ]
-
-    asks = [
-        _changed(
-            ask,
-            {
-                "lead": marked(ask.lead),
-                "body": marked(ask.body),
-                "heading": marked(ask.heading),
-                "items": [smarten_markup(item) for item in ask.items],
-            },
-        )
-        if isinstance(ask, Ask)
-        else ask
-        for ask in letter.asks
-    ]
-    signatories = [
-        _changed(
-            signer,
-            {
-                "name": smarten(signer.name),
-                "title_lines": [smarten(line) for line in signer.title_lines],
-                "organization": smarten(signer.organization) if signer.organization else None,
-            },
-        )
-        for signer in letter.signatories
-    ]
-    sender = _changed(
-        letter.sender,
-        {
-            "organization": smarten(letter.sender.organization)
-            if letter.sender.organization
-            else None,
-            "address_lines": [smarten(line) for line in letter.sender.address_lines],
-        },
-    )
-    return letter.model_copy(
-        update={
-            "heading": marked(letter.heading),
-            "place": smarten(letter.place) if letter.place else None,
-            "sender": sender,
-            "addressees": [_person(p) for p in letter.addressees],
-            "cc": [_person(p) for p in letter.cc],
-            "subject": marked(letter.subject),
-            "salutation": marked(letter.salutation),
-            "body": texts(letter.body),
-            "asks_intro": marked(letter.asks_intro),
-            "asks": asks,
-            "closing": texts(letter.closing),
-            "complimentary_close": marked(letter.complimentary_close),
-            "signatories": signatories,
-            "signatory_note": marked(letter.signatory_note),
-            "enclosures": [
-                smarten(item)
-                if isinstance(item, str)
-                else item.model_copy(update={"title": smarten(item.label())})
-                for item in letter.enclosures
-            ],
-            "translations": {
-                language: _changed(
-                    version,
-                    {
-                        "subject": marked(version.subject),
-                        "salutation": marked(version.salutation),
-                        "body": texts(version.body),
-                        "asks_intro": marked(version.asks_intro),
-                        "asks": [_ask_typeset(a) for a in version.asks],
-                        "closing": texts(version.closing),
-                        "complimentary_close": marked(version.complimentary_close),
-                        "signatory_note": marked(version.signatory_note),
-                    },
-                )
-                for language, version in letter.translations.items()
-            },
-        }
-    )
-
-
-def _table_cells(entry: TableEntry, change: Callable[[str], str]) -> TableEntry:
-    """``entry`` with ``change`` applied to its caption and every cell."""
-    table = entry.table
-    changed = table.model_copy(
-        update={
-            "header": [change(cell) for cell in table.header],
-            "rows": [[change(cell) for cell in row] for row in table.rows],
-            "caption": change(table.caption) if table.caption else table.caption,
-        }
-    )
-    return entry.model_copy(update={"table": changed})
-
-
 def _table(table: Table) -> TableBlock:
     return TableBlock(
         tuple(table.header),
         tuple(tuple(row) for row in table.rows),
         tuple(table.alignment(column) for column in range(table.width)),
         table.caption,
-    )
-
-
-def with_notes(letter: Letter) -> Letter:
-    """The letter with every ``[^label]`` of its ``footnotes:`` map written in place.
-
-    Renderers see only inline notes (``^[note text]``); a reference to a label the map
-    lacks stays as typed (``draftkit check`` reports it).
-    """
-    notes = letter.footnotes
-    if not notes:
-        return letter
-
-    def one(value: str | None) -> str | None:
-        return resolve_notes(value, notes) if value else value
-
-    def texts(values: list[Any]) -> list[Any]:
-        return [
-            resolve_notes(v, notes)
-            if isinstance(v, str)
-            else _table_cells(v, lambda cell: resolve_notes(cell, notes))
-            if isinstance(v, TableEntry)
-            else v
-            for v in values
-        ]
-
-    def asks(values: list[Any]) -> list[Any]:
-        return [
-            _changed(
-                ask,
-                {
-                    "lead": one(ask.lead),
-                    "body": one(ask.body),
-                    "items": [resolve_notes(item, notes) for item in ask.items],
-                },
-            )
-            if isinstance(ask, Ask)
-            else ask
-            for ask in values
-        ]
-
-    return letter.model_copy(
-        update={
-            "body": texts(letter.body),
-            "asks_intro": one(letter.asks_intro),
-            "asks": asks(letter.asks),
-            "closing": texts(letter.closing),
-            "signatory_note": one(letter.signatory_note),
-            # a bilingual letter's other versions refer to the same notes
-            "translations": {
-                language: _changed(
-                    version,
-                    {
-                        "body": texts(version.body),
-                        "asks_intro": one(version.asks_intro),
-                        "asks": asks(version.asks),
-                        "closing": texts(version.closing),
-                        "signatory_note": one(version.signatory_note),
-                    },
-                )
-                for language, version in letter.translations.items()
-            },
-        }
-    )
-
-
-def _ask_typeset(ask: Any) -> Any:
-    if not isinstance(ask, Ask):
-        return ask
-    return _changed(
-        ask,
-        {
-            "lead": smarten_markup(ask.lead) if ask.lead else ask.lead,
-            "body": smarten_markup(ask.body) if ask.body else ask.body,
-            "heading": smarten_markup(ask.heading) if ask.heading else ask.heading,
-            "items": [smarten_markup(item) for item in ask.items],
-        },
     )
 
 
@@ -602,9 +200,7 @@ def _signature(signatory: Signatory) -> SignatureBlock:
 
 
 def _cc(builder: _Builder, cc: list[Addressee], label: str = "cc:") -> None:
-    entries = tuple(
-        tuple(lines) for lines in (address_lines(person) for person in cc) if lines
-    )
+    entries = tuple(tuple(lines) for lines in (address_lines(person) for person in cc) if lines)
     if entries:
         count = sum(len(entry) for entry in entries)
         builder.blocks.append(
@@ -828,6 +424,7 @@ def flowing_layout(letter: Letter) -> list[Block]:
             blocks.append(block)
     return blocks
 
+
 def running_header(letter: Letter) -> tuple[str, str | None]:
     """Who and when for the continuation header of pages 2 onward.
 
@@ -850,12 +447,3 @@ def running_header(letter: Letter) -> tuple[str, str | None]:
         who = languages.join_names(names, letter.language)
     when = _letter_date(letter, letter.date) if letter.date else None
     return who, when
-
-
-def iter_signatures(blocks: list[Block]) -> Iterator[SignatureBlock]:
-    """Every signature in ``blocks``, whether listed or in columns."""
-    for block in blocks:
-        if isinstance(block, SignatureBlock):
-            yield block
-        elif isinstance(block, SignatureTable):
-            yield from block.signatures

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from draftkit.markup import parse, plain
-from draftkit.render.layout import (
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -24,8 +24,8 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     TableBlock,
-    flowing_layout,
 )
+from draftkit.render.layout import flowing_layout
 from draftkit.schema import Letter
 
 __all__ = ["render_markdown"]

@@ -30,8 +30,7 @@ import draftkit.languages as languages
 from draftkit.characters import unwritable_in
 from draftkit.markup import resolve_notes
 from draftkit.places import Place, text_at
-from draftkit.render.layout import (
-    KEEP_WITH_CLOSE_CHARS,
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -39,20 +38,20 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     SignatureTable,
-    _length,
-    _person,
-    address_lines,
-    placed_layout,
 )
+from draftkit.render.layout import KEEP_WITH_CLOSE_CHARS, _length, address_lines, placed_layout
 from draftkit.render.package import Headers, ZipEntry, build_zip, compress, entry_headers
-from draftkit.render.word import _PER_DOCUMENT, DocxRenderer, _Body, _core_xml, _custom_xml
+from draftkit.render.properties import _core_xml, _custom_xml
+from draftkit.render.typesetting import _person
+from draftkit.render.word import _PER_DOCUMENT, DocxRenderer
+from draftkit.render.wordblocks import _Body
 from draftkit.schema import Ask, Letter
 from draftkit.styles import STYLES
 from draftkit.typography import smarten_markup
 
 __all__ = ["Stencil", "make_stencil"]
 
-# the fields whose text layout writes footnotes into (draftkit.render.layout.with_notes)
+# the fields whose text layout writes footnotes into (draftkit.render.typesetting.with_notes)
 _NOTED = frozenset({"body", "asks_intro", "asks", "closing", "signatory_note"})
 _CORE = "docProps/core.xml"
 _CUSTOM = "docProps/custom.xml"

@@ -10,7 +10,7 @@ import textwrap
 
 import draftkit.languages as languages
 from draftkit.markup import link_shown, parse, plain
-from draftkit.render.layout import (
+from draftkit.render.blocks import (
     AskBlock,
     Block,
     ItemBlock,
@@ -19,8 +19,8 @@ from draftkit.render.layout import (
     ParaBlock,
     SignatureBlock,
     TableBlock,
-    flowing_layout,
 )
+from draftkit.render.layout import flowing_layout
 from draftkit.schema import Letter
 
 __all__ = ["render_text"]
