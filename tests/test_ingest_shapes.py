@@ -4306,3 +4306,74 @@ def test_a_copy_entry_wrapped_after_a_word_that_leads_on_is_one_entry() -> None:
     assert letter is not None
     assert [c.name for c in letter.cc] == ["Mara Ortiz", "Lena Haugen", "Tom Reyes"]
     assert letter.cc[1].title_lines[-1].endswith("Committee on Energy and Natural Resources")
+
+
+def test_a_german_letter_with_its_address_prefix_office_above_the_name_and_numbered_asks() -> None:
+    text = (
+        "Herrn\nStaatssekretär\nDr. Konrad Albers\nBundesministerium der Finanzen\n"
+        "Wilhelmstraße 97\n10117 Berlin\n\n"
+        "Betreff: Gemeinnützigkeit von Vereinen der politischen Bildung\n\n"
+        "Sehr geehrter Herr Staatssekretär,\n\n"
+        "die unterzeichnenden Vereine sorgen sich um die Rechtssicherheit ihrer Arbeit.\n\n"
+        "Wir bitten Sie daher,\n\n"
+        "1. den Katalog der gemeinnützigen Zwecke um die politische Bildung zu ergänzen,\n"
+        "2. die Anwendungserlasse bis zum Jahresende zu veröffentlichen und\n"
+        "3. die Vereine vor einer Aberkennung anzuhören.\n\n"
+        "Mit freundlichen Grüßen\n\nBildungswerk Weserbergland e.V.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Konrad Albers"]
+    assert letter.addressees[0].title_lines[0] == "Staatssekretär"
+    assert len(letter.asks) == 3
+
+
+def test_mailboxes_after_the_names_in_an_e_mail_header_are_not_part_of_the_names() -> None:
+    text = (
+        "From: Harbour Tenants <office@harbour-tenants.example>\n"
+        "Sent: 3 March 2025 10:02\n"
+        "To: Kemi Adeyemi MP <kemi.adeyemi.mp@parliament.example>\n"
+        "Cc: Tom Rourke <t.rourke@council.example>\n"
+        "Subject: Damp and mould in the Harbour estate\n\n"
+        "Dear Ms Adeyemi,\n\nWe ask you to raise the estate's repairs with the council.\n\n"
+        "Kind regards,\n\nNia Evans\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Kemi Adeyemi MP"]
+    assert [c.name for c in letter.cc] == ["Tom Rourke"]
+
+
+def test_names_each_over_where_they_work_are_one_signer_a_pair_of_lines() -> None:
+    text = (
+        "Dear Dr Lindqvist,\n\nWe ask the journal to publish its review data policy.\n\n"
+        "Signed,\n\nAmara Okafor\nUniversity of Ibadan\nJonas Weber\nETH Zürich\n"
+        "Priya Raman\nIndian Institute of Science\nLucía Fernández\nCSIC Madrid\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Amara Okafor", ["University of Ibadan"]),
+        ("Jonas Weber", ["ETH Zürich"]),
+        ("Priya Raman", ["Indian Institute of Science"]),
+        ("Lucía Fernández", ["CSIC Madrid"]),
+    ]
+    table = text.replace(
+        "Amara Okafor\nUniversity of Ibadan\nJonas Weber\nETH Zürich\n"
+        "Priya Raman\nIndian Institute of Science\nLucía Fernández\nCSIC Madrid\n",
+        "Amara Okafor\t\tJonas Weber\t\tPriya Raman\n"
+        "University of Ibadan\t\tETH Zürich\t\tIndian Institute of Science\n"
+        "Lucía Fernández\t\tTomás Ruiz\t\tHana Sato\n"
+        "CSIC Madrid\t\tUniversidad de Chile\t\tKyoto University\n",
+    )
+    letter = ingest_text(table).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Amara Okafor",
+        "Jonas Weber",
+        "Priya Raman",
+        "Lucía Fernández",
+        "Tomás Ruiz",
+        "Hana Sato",
+    ]
+    assert letter.signatories[-1].title_lines == ["Kyoto University"]

@@ -29,7 +29,9 @@ _ASK_INTRO = re.compile(
     r"following\s+(?:[\w-]+\s+){0,3}questions|questions\s+(?:to|for)\s+you)\b"
     r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
-    r"invitamos|urgimos)\b"
+    r"invitamos|urgimos|exigimos|apelamos|recomendamos|"
+    r"fordern|auffordern|bitten|ersuchen|appellieren|empfehlen|verlangen|"
+    r"chiediamo|sollecitiamo|esortiamo|raccomandiamo|invitiamo)\b"
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
@@ -553,7 +555,12 @@ def body_asks_closing(
                 )
                 is not None
             )
-            if unit.kind != "para" or not (unit.text.rstrip().endswith(":") or announces):
+            # "Wir fordern Sie daher auf," over "1. die Personalbemessung … umzusetzen": an
+            # intro may end on a comma where the items finish its sentence
+            ends = unit.text.rstrip().endswith(":") or (
+                unit.text.rstrip().endswith(",") and units[index + 1].kind == "item"
+            )
+            if unit.kind != "para" or not (ends or announces):
                 continue
             last = _sentences(unit.text)[-1]
             nxt = units[index + 1]

@@ -323,7 +323,11 @@ _TITLE_WORDS = re.compile(
     r"pr(?:ä|ae)sident(?:in)?|professorin|leiter(?:in)?|vorstand|d[ée]put[ée]e?|"
     r"s[ée]natrice|s[ée]nateur|d[ée]l[ée]gu[ée]e?|conseill[eè]re?|porte-parole|"
     r"alcalde(?:sa)?|gobernador[a]?|embajador[a]?|intendente|canciller|defensor[a]?|"
-    r"procurador[a]?|prefeit[oa]|governador[a]?|maire|pr[ée]f[eè]te?|ministre)\b",
+    r"procurador[a]?|prefeit[oa]|governador[a]?|maire|pr[ée]f[eè]te?|ministre|"
+    r"(?:bundes|landes|staats)?minister(?:in)?|staatssekret(?:ä|ae)r(?:in)?|"
+    r"b(?:ü|ue)rgermeister(?:in)?|rektor(?:in)?|senator(?:in)?|abgeordnete[rn]?|"
+    r"beauftragte[rn]?|kanzler(?:in)?|reitor[a]?|vice-reitor[a]?|secret[áa]ri[oa]|"
+    r"deputad[oa]|vereador[a]?|rettore|rettrice|sindac[oa]|assessore|presidentessa)\b",
     re.IGNORECASE,
 )
 

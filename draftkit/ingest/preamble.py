@@ -248,6 +248,10 @@ def _line_end(line: str) -> str:
     return line
 
 
+_MAILBOX = re.compile(r"\s*<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
+"""An e-mail address in angle brackets after a display name."""
+
+
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
     lines = [
@@ -261,6 +265,9 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
     if len(lines) == 1 and re.fullmatch(_EMAIL, lines[0]):
         return Addressee(name=lines[0].strip("<>"))  # "Cc: ps@health.go.ke": the address
+    # "Bridget Phillipson MP <bridget.phillipson.mp@parliament.uk>": a mail header's
+    # display name and mailbox; the mailbox is no part of the name
+    lines = [_MAILBOX.sub("", line).strip() or line for line in lines]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
@@ -389,11 +396,14 @@ def _rejoin_wrapped(block: list[str]) -> list[str]:
     return out
 
 
-def split_entries(block: list[str]) -> list[list[str]]:
+def split_entries(block: list[str], *, office_above: bool = False) -> list[list[str]]:
     """Split a block at lines that open a new person (a cc list without blank lines).
 
     When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
-    line is an entry, offices standing alone included.
+    line is an entry, offices standing alone included. With ``office_above`` (an inside
+    address), an office on the block's first line and a name under it are one addressee
+    ("Bundesministerin für Gesundheit" / "Frau Nina Warken MdB"), as German, Italian and
+    Portuguese letters set them.
     """
     block = _rejoin_wrapped(block)
     stripped = [line.strip() for line in block]
@@ -432,6 +442,8 @@ def split_entries(block: list[str]) -> list[list[str]]:
         if entries and len(entries[-1]) == 1 and _lone_honorific(entries[-1][0]):
             # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own
             entries[-1].append(line)
+        elif office_above and _office_over_name(entries, line):
+            entries[0].append(line)
         elif (
             entries
             and is_person_line(line)
@@ -458,6 +470,22 @@ def split_entries(block: list[str]) -> list[list[str]]:
         else:
             entries.append([line])
     return entries
+
+
+def _office_over_name(entries: list[list[str]], line: str) -> bool:
+    """A name line under the block's first line, an office ("Ao Magnífico Reitor da
+    Universidade de São Paulo" / "Prof. Dr. Carlos Carlotti Junior"): one addressee."""
+    if len(entries) != 1:
+        return False
+    above = [x for x in entries[0] if not _TO_LABEL.match(normalise_space(x))]
+    return (
+        len(above) == 1
+        and not is_person_line(above[0])
+        and not names.is_postal_line(above[0])
+        and len(above[0].split()) <= 12
+        and is_person_line(line)
+        and ", " not in line
+    )
 
 
 def _styled_office_under_name(line: str, entry: list[str]) -> bool:
@@ -1109,8 +1137,11 @@ _ADDRESSED = re.compile(
     r"\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
-_TO_LABEL = re.compile(r"(?i)^(?:to|a|à|para|attn\.?|attention)\s*[,:.]?$")
-"""A line that only says an address follows: "To,", "To:", "À"."""
+_TO_LABEL = re.compile(
+    r"(?i)^(?:to|a|à|para|attn\.?|attention|an(?:\s+(?:die|den|das))?|herrn?|frau|ao|aos|"
+    r"al|alla|allo|a\s+sua\s+excel[êe]ncia(?:\s+(?:o\s+senhor|a\s+senhora))?)\s*[,:.]?$"
+)
+"""A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
 TO_LINE = re.compile(r"^(?:To\s*:?|TO\s*:)\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
 
 
@@ -1172,7 +1203,7 @@ class _AddressReader:
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
         people = self.people
-        entries = split_entries(block) if block else []
+        entries = split_entries(block, office_above=True) if block else []
         for number in range(len(entries) - 1):
             head, following = entries[number], entries[number + 1]
             if (
@@ -1186,6 +1217,7 @@ class _AddressReader:
                 entries[number] = []
         for number, raw_entry in enumerate(e for e in entries if e):
             entry = [_line_end(normalise_space(x)) for x in raw_entry]
+            entry = [_MAILBOX.sub("", x).strip() or x for x in entry]  # "To: Name <a@b>"
             first = entry[0]
             group = TO_LINE.match(first)
             named = group is not None and (

@@ -921,6 +921,64 @@ _WHERE_FROM = re.compile(r"(?:[A-Z][\w'’-]+\s+){1,2}(?:ward|resident|constitue
 """Where a signer lives or votes, under their name: "Bramley ward", "Ashford resident"."""
 
 
+_ACRONYM_START = re.compile(r"^[A-Z]{2,}\s+[A-ZÀ-Þ][a-zà-ÿ]")
+"""An institution named by its letters and its place: "TU Delft", "KU Leuven", "LMU München"."""
+
+
+def _alternating(group: list[str]) -> bool:
+    """Names and affiliations in turn, a line each, four lines or more: every other line a
+    person's name, the lines between them (half of them at least) bodies or roles."""
+    if len(group) < 4 or len(group) % 2:
+        return False
+
+    def body_or_role(text: str) -> bool:
+        return (
+            names.has_org_word(text)
+            or _ACRONYM_START.match(text) is not None
+            or _is_title_like(text)
+            or names.is_title_line(text)
+            or not names.is_person_name(text)
+        )
+
+    people, affiliations = group[0::2], group[1::2]
+    if not all(
+        names.is_person_name(x) and not names.has_org_word(x) and not _ACRONYM_START.match(x)
+        for x in people
+    ):
+        return False
+    # half at least: "Charité Berlin" or "Sorbonne Université" reads like a name
+    return 2 * sum(body_or_role(x) for x in affiliations) >= len(affiliations)
+
+
+def _paired_rows(block: list[list[str]]) -> list[Signatory] | None:
+    """A table of names over affiliations: a row of names, the row under it where each
+    of them works, and so on ("Silvia Romano | Ilaria Barbieri" / "Fiocruz | McGill
+    University"), read a pair of rows at a time, left to right."""
+    if len(block) < 4 or len(block) % 2:
+        return None
+    lines: list[str] = []
+    for top, under in zip(block[0::2], block[1::2], strict=True):
+        for name, affiliation in itertools.zip_longest(top, under, fillvalue=""):
+            if not name and not affiliation:
+                continue
+            if not name or not affiliation:
+                return None
+            lines += [name, affiliation]
+    if not _alternating(lines):
+        return None
+    return [Signatory(name=lines[i], title_lines=[lines[i + 1]]) for i in range(0, len(lines), 2)]
+
+
+def _pair_cut(block: list[list[str]]) -> bool:
+    """A names-over-affiliations table cut after a row of names: its affiliations follow."""
+    return (
+        len(block) >= 3
+        and len(block) % 2 == 1
+        and all(names.is_person_name(cell) for cell in block[-1] if cell)
+        and _paired_rows(block[:-1]) is not None
+    )
+
+
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
     kept = [ln for ln in group_lines if normalise_space(ln.text)]
     sections = {ln.style for ln in kept}
@@ -1047,6 +1105,12 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     ):
         # "Ana Ruiz" / "Ben Okafor" / "Student Union Co-Presidents": one title for both
         return [Signatory(name=x, title_lines=[group[-1]]) for x in group[:-1]]
+    if first_person and _alternating(group):
+        # "Silvia Romano" / "Fiocruz" / "Suresh Iyer" / "University College London": a
+        # name, then where the person works, on the next line, and so on
+        return [
+            Signatory(name=group[i], title_lines=[group[i + 1]]) for i in range(0, len(group), 2)
+        ]
     if (
         first_person
         and all(
@@ -1314,6 +1378,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         block[:] = [row for row in _clean_table(list(block)) if any(row)]
         if not block:
             return
+        paired = _paired_rows(block)
+        if paired is not None:
+            out.extend(paired)
+            block.clear()
+            return
         width = max(len(r) for r in block)
         banded = _signer_bands(block, width)
         if banded is not None:
@@ -1349,6 +1418,8 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
 
     for row in rows:
         if not any(cell for cell in row):
+            if _pair_cut(block):
+                continue  # a page break between a row of names and their affiliations
             flush()
             continue
         if block and _continues(block[-1], row):
