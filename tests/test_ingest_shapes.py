@@ -4377,3 +4377,9 @@ def test_names_each_over_where_they_work_are_one_signer_a_pair_of_lines() -> Non
         "Hana Sato",
     ]
     assert letter.signatories[-1].title_lines == ["Kyoto University"]
+    # a page break between a row of names and the row of their affiliations
+    cut = table.replace("Hana Sato\n", "Hana Sato\n\n")
+    letter = ingest_text(cut).letter
+    assert letter is not None
+    assert len(letter.signatories) == 6
+    assert letter.signatories[3].title_lines == ["CSIC Madrid"]

@@ -950,11 +950,11 @@ def _alternating(group: list[str]) -> bool:
     return 2 * sum(body_or_role(x) for x in affiliations) >= len(affiliations)
 
 
-def _paired_rows(block: list[list[str]]) -> list[Signatory] | None:
+def _paired_rows(block: list[list[str]], least: int = 4) -> list[Signatory] | None:
     """A table of names over affiliations: a row of names, the row under it where each
     of them works, and so on ("Silvia Romano | Ilaria Barbieri" / "Fiocruz | McGill
     University"), read a pair of rows at a time, left to right."""
-    if len(block) < 4 or len(block) % 2:
+    if len(block) < least or len(block) % 2:
         return None
     lines: list[str] = []
     for top, under in zip(block[0::2], block[1::2], strict=True):
@@ -975,7 +975,7 @@ def _pair_cut(block: list[list[str]]) -> bool:
         len(block) >= 3
         and len(block) % 2 == 1
         and all(names.is_person_name(cell) for cell in block[-1] if cell)
-        and _paired_rows(block[:-1]) is not None
+        and _paired_rows(block[:-1], least=2) is not None
     )
 
 
