@@ -4383,3 +4383,15 @@ def test_names_each_over_where_they_work_are_one_signer_a_pair_of_lines() -> Non
     assert letter is not None
     assert len(letter.signatories) == 6
     assert letter.signatories[3].title_lines == ["CSIC Madrid"]
+
+
+def test_signers_in_a_markdown_pipe_table_are_a_signer_a_row() -> None:
+    markdown = (
+        "Dear Minister Rao,\n\nWe ask the Ministry to extend the consultation by sixty days.\n\n"
+        "Yours faithfully,\n\n| Name | Affiliation |\n|------|-------------|\n"
+        "| Kavya Menon | researcher, Bengaluru |\n| **Arjun Das** | lawyer, Kolkata |\n"
+        "| Meera Iyer | [Open Data Collective](https://example.org) |\n"
+    )
+    letter = ingest_bytes(markdown.encode(), filename="letter.md").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Kavya Menon", "Arjun Das", "Meera Iyer"]

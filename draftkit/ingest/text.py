@@ -301,6 +301,27 @@ def column_cells(raw_lines: list[str]) -> list[list[str]] | None:
 
 
 
+_MD_RULE_CELL = re.compile(r"^:?-{3,}:?$")
+
+
+def _md_table_row(text: str) -> list[str] | None:
+    """The cells of a Markdown pipe table's row ("| Ana Ruiz | lawyer, Pune |"), with
+    inline markup and escapes resolved; [] for the rule under its header; None for any
+    other line."""
+    stripped = text.strip()
+    if len(stripped) < 3 or not (stripped.startswith("|") and stripped.endswith("|")):
+        return None
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+    if all(_MD_RULE_CELL.match(c) for c in cells):
+        return []
+    out = []
+    for cell in cells:
+        cell = re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", cell)
+        cell = re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", cell)
+        out.append(_MD_ESCAPE_ANY.sub(r"\1", cell).replace("\t", " ").strip())
+    return out
+
+
 def lines_from_markdown(text: str) -> list[Line]:
     """Split Markdown into lines, keeping its inline markup as the schema's markup.
 
@@ -315,6 +336,14 @@ def lines_from_markdown(text: str) -> list[Line]:
             out.append(line)
             continue
         raw = line.raw
+        row = _md_table_row(line.text)
+        if row is not None:
+            # a pipe table's row: its cells parted by tabs, as a table row in plain text
+            # (the rule under the header row says nothing)
+            if any(row):
+                joined = "\t".join(row)
+                out.append(Line(joined.replace("\t", " "), hard=True, raw=joined))
+            continue
         hard = raw.endswith(("\\", "  "))
         body = line.text[:-1].rstrip() if line.text.endswith("\\") else line.text
         style = None
