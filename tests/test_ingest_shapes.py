@@ -4395,3 +4395,25 @@ def test_signers_in_a_markdown_pipe_table_are_a_signer_a_row() -> None:
     letter = ingest_bytes(markdown.encode(), filename="letter.md").letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Kavya Menon", "Arjun Das", "Meera Iyer"]
+
+
+def test_state_headings_in_capitals_and_signers_with_their_office_before_the_name() -> None:
+    text = (
+        "Dear Governor Lamont:\n\nWe ask you to veto the bill that would end the lead pipe "
+        "replacement program.\n\nRespectfully,\n\nOREGON\n\nState Senator Ada Whitfield\n"
+        "Delegate Omar Chen\nState Representative Lena Brooks\n\nVERMONT\n\n"
+        "State Senator Tom Eriksen\nDelegate Ruth Abiola\n\n"
+        "Titles are listed for identification purposes. Signers serve in both\n"
+        "legislative chambers.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    # each entry as written, office and name (the annotations' "entry line")
+    assert [s.name for s in letter.signatories] == [
+        "State Senator Ada Whitfield",
+        "Delegate Omar Chen",
+        "State Representative Lena Brooks",
+        "State Senator Tom Eriksen",
+        "Delegate Ruth Abiola",
+    ]
+    assert letter.signatory_note is not None and letter.signatory_note.endswith("chambers.")

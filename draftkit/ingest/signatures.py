@@ -281,7 +281,16 @@ def _person_start(text: str) -> bool:
     text = _SIGNED_MARK.sub("", text)
     honorific, rest = names.split_honorific(text)
     candidate = rest if honorific else text
-    return names.is_person_name(candidate, allow_single=bool(honorific))
+    return names.is_person_name(candidate, allow_single=bool(honorific)) or _office_and_name(text)
+
+
+def _office_and_name(text: str) -> bool:
+    """ "State Senator Lucia Goldberg", "Delegate Omar Chen": a signer's office, then the
+    name, on one line without a comma: the signer, not a title line under one."""
+    if "," in text:
+        return False
+    split = names.split_title_name(text.strip())
+    return split is not None and names.is_person_name(split[1])
 
 
 CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
@@ -554,6 +563,22 @@ def _heading_over_shaped_list(lines: list[Line]) -> int | None:
     return None
 
 
+_CAPS_HEADING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.&-]*(?:\s+[A-ZÀ-Þ&][A-ZÀ-Þ'’.&-]*){0,3}:?$")
+
+
+def _caps_heading(lines: list[Line], position: int) -> bool:
+    """A group's heading set in capitals on a line of its own ("ARIZONA", "NATIONAL
+    GROUPS"), over entries that are not: the signers of that group."""
+    text = normalise_space(lines[position].text)
+    if not _CAPS_HEADING.match(text) or sum(ch.isalpha() for ch in text) < 4:
+        return False
+    alone = all(
+        0 <= at < len(lines) and lines[at].blank for at in (position - 1, position + 1)
+    )
+    below = next((ln for ln in lines[position + 1 :] if not ln.blank), None)
+    return alone and below is not None and not below.text.isupper()
+
+
 def parse_signatures(
     lines: list[Line], skipped: list[tuple[str, str]]
 ) -> tuple[list[Signatory], str | None, list[Addressee], list[str]]:
@@ -587,6 +612,12 @@ def parse_signatures(
         ):
             note = normalise_space(text.lstrip("*† "))
             continue
+        previous = joined[position - 1] if position else None
+        if note and previous is not None and not previous.blank and text[:1].islower():
+            # "… Signers represent both" / "legislative chambers.": the note, wrapped
+            if normalise_space(previous.text.lstrip("*† ")) in note:
+                note = f"{note} {normalise_space(text)}"
+                continue
         cc_match = CC_LINE.match(text) if text[:1] in "cCbBkK" else None
         if cc_match or style == "copy list":
             mode = "cc"
@@ -618,6 +649,7 @@ def parse_signatures(
             or _SECTION_LOOSE.match(text)
             or position == heading_at
             or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
+            or _caps_heading(joined, position)  # "ARIZONA" over the state's signers
             or re.fullmatch(
                 r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
             )
@@ -911,7 +943,11 @@ def _titled_names(first: str, text: str) -> bool:
 
 def _is_title_like(text: str) -> bool:
     return (
-        (names.is_title_line(text) and not names.is_organisation(text))
+        (
+            names.is_title_line(text)
+            and not names.is_organisation(text)
+            and not _office_and_name(text)
+        )
         or bool(re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text))
         or _WHERE_FROM.fullmatch(text.strip()) is not None
     )
