@@ -613,11 +613,16 @@ def parse_signatures(
             note = normalise_space(text.lstrip("*† "))
             continue
         previous = joined[position - 1] if position else None
-        if note and previous is not None and not previous.blank and text[:1].islower():
+        if (
+            note
+            and previous is not None
+            and not previous.blank
+            and text[:1].islower()
+            and normalise_space(previous.text.lstrip("*† ")) in note
+        ):
             # "… Signers represent both" / "legislative chambers.": the note, wrapped
-            if normalise_space(previous.text.lstrip("*† ")) in note:
-                note = f"{note} {normalise_space(text)}"
-                continue
+            note = f"{note} {normalise_space(text)}"
+            continue
         cc_match = CC_LINE.match(text) if text[:1] in "cCbBkK" else None
         if cc_match or style == "copy list":
             mode = "cc"
