@@ -4417,3 +4417,19 @@ def test_state_headings_in_capitals_and_signers_with_their_office_before_the_nam
         "Delegate Ruth Abiola",
     ]
     assert letter.signatory_note is not None and letter.signatory_note.endswith("chambers.")
+
+
+def test_cc_entries_each_in_a_paragraph_of_their_own_after_bulleted_signers() -> None:
+    html = (
+        "<html><body><p>Dear Secretary Moreau:</p><p>We ask the Department to keep the rare "
+        "disease grants open.</p><p>Sincerely,</p><ul><li>Ataxia Family Network</li>"
+        "<li>Batten Disease Alliance</li><li>Cystinosis Parents Union</li>"
+        "<li>Dravet Syndrome Circle</li><li>Fabry Patients Forum</li></ul>"
+        "<p>cc: Dr. Ines Falk, Administrator, Health Resources Agency</p>"
+        "<p>Dr. Omar Haddad, Commissioner, Drug Safety Office</p>"
+        "<p>Ms. Lea Brandt, Director, Institute of Child Health</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert len(letter.signatories) == 5
+    assert [c.name for c in letter.cc] == ["Ines Falk", "Omar Haddad", "Lea Brandt"]

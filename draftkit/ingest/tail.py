@@ -281,6 +281,18 @@ def _entry_kind(page: _Page, index: int) -> str:
     return "signer" if _signer_like(text) else "other"
 
 
+def _copied_person(text: str) -> bool:
+    """A cc entry: a person's name (with an honorific or an office after a comma)."""
+    return (
+        not is_prose(text)
+        and _words(text) <= 20
+        and (
+            names.split_honorific(text)[0] is not None
+            or names.is_person_name(name_part(text))
+        )
+    )
+
+
 def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
     """The block where a signer list goes on after endnotes set in its middle.
 
@@ -361,12 +373,17 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     signer_list: str | None = None
     label_at: int | None = None  # a label with nothing under it yet ("My answers:")
     blocks = _blocks_between(page, frm, limit)
+    copies = False  # in a cc list (its entries may stand in blocks of their own)
     k = -1
     while k + 1 < len(blocks):
         k += 1
         block = blocks[k]
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
+            copies = CC_LINE.match(page.text(block[0])) is not None
             continue  # a cc list, enclosures or a postscript after the signers
+        if copies and all(_copied_person(page.text(i)) for i in block):
+            continue  # "Dr. Martin Makary, Commissioner, …" under "cc: Dr. Mehmet Oz, …"
+        copies = False
         kinds = [_entry_kind(page, i) for i in block]
         joined = " ".join(page.text(i) for i in block)
         if (
