@@ -294,3 +294,34 @@ def test_a_table_row_cut_by_the_page_break_runs_on_but_a_new_row_of_names_does_n
     assert _table_runs_on(above, rest_of_cells)
     assert not _table_runs_on(above, next_band)  # a new row of the table: a new band
     assert not _table_runs_on(above, prose)
+
+
+def test_a_footer_that_carries_the_date_is_furniture_on_the_first_page_too() -> None:
+    """A running footer "… – 20 June 2025" on every page: page 1's copy is no letter date,
+    and the signer list runs on past it to the next page."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "Joint letter on water rights – 20 June 2025"
+    document.add_paragraph("Dear Secretary-General,")
+    document.add_paragraph("We ask you to name a special envoy for the river basin.")
+    document.add_paragraph("Respectfully,")
+    document.add_paragraph("Signatories")
+    places = ["Lusaka", "Kisumu", "Tamale", "Mopti", "Beira", "Kasese", "Gulu", "Tete", "Kano"]
+    kinds = ["Water Users", "Fishers", "Farmers", "Women", "Youth", "Herders", "Elders", "Traders"]
+    signers = [
+        f"{n}. {places[n % 9]} {kinds[n % 8]} {'Network' if n % 2 else 'Association'}"
+        for n in range(1, 81)
+    ]
+    for signer in signers:
+        document.add_paragraph(signer)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert len(letter.signatories) == 80

@@ -496,7 +496,7 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
         text = per_page[where[0] - 1][0][where[1]].text.strip()
         if _PAGE_NUMBER.match(text.replace("\t", " ")):
             out[where] = "page number"
-        elif where[0] == 1 and parse_date_line(text.replace("\t", " ")):
+        elif where[0] == 1 and where in tops and parse_date_line(text.replace("\t", " ")):
             continue  # the letter's own date, which later pages repeat in their header
         elif where[0] > 1 and where in tops and _continuation_header(text):
             out[where] = "continuation header"
