@@ -325,3 +325,25 @@ def test_a_footer_that_carries_the_date_is_furniture_on_the_first_page_too() -> 
     letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
     assert letter is not None
     assert len(letter.signatories) == 80
+
+
+def test_a_footer_ending_with_its_page_number_is_furniture_on_a_single_page() -> None:
+    from helpers import need
+
+    need("soffice")
+    import docx
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    footer = "Red Amazónica – Inscrita en el Registro N.º 4471 · Página 1"
+    document.sections[0].footer.paragraphs[0].text = footer
+    document.add_paragraph("Distinguido Relator Especial:")
+    document.add_paragraph("Le solicitamos que visite la cuenca del río Marañón este año.")
+    document.add_paragraph("Atentamente,")
+    document.add_paragraph("Rosa Inuma Sánchez")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf")
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Rosa Inuma Sánchez"]

@@ -118,3 +118,17 @@ def test_signers_in_a_three_column_table_of_a_printed_letter() -> None:
     letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == names
+
+
+def test_a_line_of_prose_beside_a_signature_table_stays_one_line() -> None:
+    rows = [
+        _row({0: "Agradeciendo su atención,", 1: "le hacemos llegar un saludo"}, 720),
+        _row({0: "Atentamente,"}, 700),
+        _row({0: "Rosa Inuma", 1: "Julio Ahuanari"}, 680),
+        _row({0: "Presidenta", 1: "Vicepresidente"}, 668),
+        _row({0: "Elsa Tapullima", 1: "Carlos Pizango"}, 640),
+        _row({0: "Presidenta", 1: "Asesor legal"}, 628),
+    ]
+    rebuilt = rejoin_tables(rows)
+    assert rebuilt[0] is rows[0]  # not taken into the table
+    assert [r.text for r in rebuilt[2:]] == [r.text for r in rows[2:]]

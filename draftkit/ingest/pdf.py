@@ -468,6 +468,8 @@ _PAGE_LABEL = r"(?:page|pg\.?|p\.|seite|página|pagina)"
 _PAGE_OF = r"\d{1,3}(?:\s*(?:of|/|de|sur|von)\s*\d{1,3})?$"
 _LABELLED_PAGE_NUMBER = re.compile(rf"(?i)^{_PAGE_LABEL}\s*{_PAGE_OF}")
 _PAGE_NUMBER = re.compile(rf"(?i)^{_PAGE_LABEL}?\s*{_PAGE_OF}|^[-–—]\s*\d{{1,3}}\s*[-–—]$")
+_NUMBERED_FOOTER = re.compile(rf"(?i)\S\s*[·|•–—-]\s*{_PAGE_LABEL}\s*{_PAGE_OF}")
+"""A footer line that ends with its page's number: "CPAOP – Lima · Página 1"."""
 
 
 def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int], str]:
@@ -496,6 +498,8 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
         text = per_page[where[0] - 1][0][where[1]].text.strip()
         if _PAGE_NUMBER.match(text.replace("\t", " ")):
             out[where] = "page number"
+        elif where not in tops and _NUMBERED_FOOTER.search(text.replace("\t", " ")):
+            out[where] = "page footer with the page's number"
         elif where[0] == 1 and where in tops and parse_date_line(text.replace("\t", " ")):
             continue  # the letter's own date, which later pages repeat in their header
         elif where[0] > 1 and where in tops and _continuation_header(text):

@@ -136,14 +136,19 @@ def _cells(row: Row, columns: list[float]) -> dict[int, list[Word]]:
 
 def _fits(row: Row, columns: list[float]) -> bool:
     """A row that can be a table's: every word placed, no cell running into the next
-    column (a line of prose, or a running header, crosses where a column starts) and
-    none longer than a name and title run (:data:`_CELL_WORDS`)."""
+    column (a line of prose, or a running header, crosses where a column starts), none
+    longer than a name and title run (:data:`_CELL_WORDS`), and no sentence running on
+    from one cell into the next (a comma, then a word in lower case)."""
     if not row.words:
         return False
+    cells = _cells(row, columns)
+    texts = [" ".join(word[2] for word in words) for _, words in sorted(cells.items())]
+    if any(a.endswith(",") and b[:1].islower() for a, b in itertools.pairwise(texts)):
+        return False  # "Agradeciendo de antemano su atención, | le hacemos llegar …": prose
     return all(
         len(words) <= _CELL_WORDS
         and (column >= len(columns) or words[-1][1] <= columns[column] + _TOLERANCE)
-        for column, words in _cells(row, columns).items()
+        for column, words in cells.items()
     )
 
 
