@@ -4417,6 +4417,12 @@ def test_state_headings_in_capitals_and_signers_with_their_office_before_the_nam
         "Delegate Ruth Abiola",
     ]
     assert letter.signatory_note is not None and letter.signatory_note.endswith("chambers.")
+    # the same headings set in bold (a PDF keeps no bold): a few words standing alone
+    # between groups of several lines each
+    mixed = text.replace("OREGON", "Oregon").replace("VERMONT", "West Virginia")
+    letter = ingest_text(mixed).letter
+    assert letter is not None
+    assert len(letter.signatories) == 5
 
 
 def test_cc_entries_each_in_a_paragraph_of_their_own_after_bulleted_signers() -> None:

@@ -567,16 +567,31 @@ _CAPS_HEADING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.&-]*(?:\s+[A-ZÀ-Þ&][A-Z�
 
 
 def _caps_heading(lines: list[Line], position: int) -> bool:
-    """A group's heading set in capitals on a line of its own ("ARIZONA", "NATIONAL
-    GROUPS"), over entries that are not: the signers of that group."""
+    """A group's heading on a line of its own over the group's signers: set in capitals
+    over entries that are not ("ARIZONA", "NATIONAL GROUPS"), or a few words standing
+    alone between groups of several lines each ("Alabama", "West Virginia")."""
     text = normalise_space(lines[position].text)
-    if not _CAPS_HEADING.match(text) or sum(ch.isalpha() for ch in text) < 4:
-        return False
     alone = all(
         0 <= at < len(lines) and lines[at].blank for at in (position - 1, position + 1)
     )
+    if not alone or sum(ch.isalpha() for ch in text) < 4:
+        return False
     below = next((ln for ln in lines[position + 1 :] if not ln.blank), None)
-    return alone and below is not None and not below.text.isupper()
+    if below is None:
+        return False
+    if _CAPS_HEADING.match(text):
+        return not below.text.isupper()
+    start = next(i for i in range(position + 1, len(lines)) if not lines[i].blank)
+    group_below = start + 1 < len(lines) and not lines[start + 1].blank
+    group_above = position < 3 or not lines[position - 2].blank  # a group ends above it
+    return (
+        len(text.split()) <= 3
+        and _CAPS_HEADING.match(text.upper()) is not None
+        and not names.has_org_word(text)
+        and not re.search(r"[\d.,;:()]", text)
+        and group_below
+        and group_above
+    )
 
 
 def parse_signatures(
