@@ -4439,3 +4439,18 @@ def test_cc_entries_each_in_a_paragraph_of_their_own_after_bulleted_signers() ->
     assert letter is not None
     assert len(letter.signatories) == 5
     assert [c.name for c in letter.cc] == ["Ines Falk", "Omar Haddad", "Lea Brandt"]
+
+
+def test_a_cc_list_of_offices_each_with_where_it_sits_is_an_entry_a_line() -> None:
+    text = (
+        "Dear Administrator Vance:\n\nWe ask the Agency to restore the terminated grants.\n\n"
+        "Respectfully submitted,\n\nRiverbend Clean Air Coalition\n\n"
+        "CC: Regional Administrators, EPA Regions 1–10\n"
+        "Office of Inspector General, U.S. Environmental Protection Agency\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == [
+        "Regional Administrators",
+        "Office of Inspector General",
+    ]

@@ -396,16 +396,26 @@ def _rejoin_wrapped(block: list[str]) -> list[str]:
     return out
 
 
-def split_entries(block: list[str], *, office_above: bool = False) -> list[list[str]]:
+def split_entries(
+    block: list[str], *, office_above: bool = False, copies: bool = False
+) -> list[list[str]]:
     """Split a block at lines that open a new person (a cc list without blank lines).
 
     When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
     line is an entry, offices standing alone included. With ``office_above`` (an inside
     address), an office on the block's first line and a name under it are one addressee
     ("Bundesministerin für Gesundheit" / "Frau Nina Warken MdB"), as German, Italian and
-    Portuguese letters set them.
+    Portuguese letters set them. In a cc list (``copies``), lines that each give a
+    name or an office and, after a comma, where it sits ("Regional Administrators, EPA
+    Regions 1–10" / "Office of Inspector General, U.S. EPA") are an entry each.
     """
     block = _rejoin_wrapped(block)
+    if (
+        copies
+        and len(block) >= 2
+        and all(", " in line and len(line.split(",")[0].split()) <= 8 for line in block)
+    ):
+        return [[line] for line in block]
     stripped = [line.strip() for line in block]
     offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
     if (
@@ -1106,7 +1116,7 @@ def parse_preamble(
         pre.subject = normalise_space(" ".join(subject_parts))
     pre.addressees = _addressees(pending, skipped)
     for block_lines in cc_lines:
-        for entry in split_entries(block_lines):
+        for entry in split_entries(block_lines, copies=True):
             person = addressee_from(entry, cc=True)
             if person:
                 pre.cc.append(person)

@@ -779,7 +779,13 @@ def parse_signatures(
         # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
         parted = len(block) == 1 and ";" in block[0]
         block = [part.strip() for line in block for part in line.split(";") if part.strip()]
-        entries = [[part] for part in block] if parted else split_entries(block) if block else []
+        entries = (
+            [[part] for part in block]
+            if parted
+            else split_entries(block, copies=True)
+            if block
+            else []
+        )
         for entry in entries:
             person = addressee_from(entry, cc=True)
             if person:
