@@ -4455,3 +4455,18 @@ def test_a_cc_list_of_offices_each_with_where_it_sits_is_an_entry_a_line() -> No
         "Regional Administrators",
         "Office of Inspector General",
     ]
+
+
+def test_signing_for_a_body_over_names_with_roles_and_a_co_signers_list_after_them() -> None:
+    html = (
+        "<html><body><p>Sehr geehrte Frau Präsidentin,</p><p>wir bitten Sie, die Mensapreise "
+        "im Wintersemester nicht zu erhöhen.</p><p>Mit freundlichen Grüßen</p>"
+        "<p>Für den Studierendenrat der Universität Kassel</p>"
+        "<p>Lena Vogt (Vorsitz)<br>Deniz Aydın (Vorsitz)</p>"
+        "<p>Mitunterzeichnende Fachschaften:</p><ul><li>Fachschaft Physik</li>"
+        "<li>Fachschaft Biologie</li><li>Fachschaft Geschichte</li></ul></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="brief.html").letter
+    assert letter is not None
+    assert letter.signatories[0].name.startswith("Lena Vogt")
+    assert len(letter.signatories) == 5

@@ -44,6 +44,7 @@ _SIGN_INTRO = re.compile(
     r"the\s+(?:\d[\d,]*\s+)?undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
     r"signat[áa]ri[ao]s|assinam|firmatari|unterzeichnende(?: organisationen)?|"
+    r"(?:mit|erst)unterzeichn(?:ende|er(?:innen)?)(?:\s+[^\W\d][\w-]*){0,2}|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
     r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
     r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet|"
@@ -709,6 +710,7 @@ def parse_signatures(
             below = normalise_space(after.text) if after is not None else ""
             marker = split_marker(below)
             below = marker[2] if marker else below  # "1. Smt. Vandana Kulkarni"
+            below = re.sub(r"\s*\([^()]{1,40}\)$", "", below)  # "Jonas Brandt (Vorsitz)"
             if (
                 on_behalf
                 and below

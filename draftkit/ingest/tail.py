@@ -453,6 +453,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and kind_of_list != signer_list
             and len(block) >= 3
             and "label" not in kinds[:1]
+            and label_at is None  # "Mitunterzeichnende Fachschaften:" over a list of its own
         ):
             return end, "a list of another shape after the signers"
         if (
