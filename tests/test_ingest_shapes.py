@@ -4470,3 +4470,20 @@ def test_signing_for_a_body_over_names_with_roles_and_a_co_signers_list_after_th
     assert letter is not None
     assert letter.signatories[0].name.startswith("Lena Vogt")
     assert len(letter.signatories) == 5
+
+
+def test_a_german_copy_line_under_the_signers_is_the_cc() -> None:
+    text = (
+        "Sehr geehrte Frau Ministerin,\n\nwir bitten Sie, das Gesetz zur Vergabe zu ändern.\n\n"
+        "Mit freundlichen Grüßen\n\nVerein Offene Netze e.V.\nCodewerk Münster GmbH\n\n"
+        "Nachrichtlich:\nBeauftragte der Bundesregierung für Informationstechnik\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Verein Offene Netze e.V.",
+        "Codewerk Münster GmbH",
+    ]
+    assert [c.name for c in letter.cc] == [
+        "Beauftragte der Bundesregierung für Informationstechnik"
+    ]

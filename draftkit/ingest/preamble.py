@@ -53,7 +53,8 @@ CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|copie pour|"
     r"con copia (?:a|para)|com c[óo]pias? (?:a|para)|c[óo]pias? para|kopie an|"
-    r"per conoscenza(?: a)?)\s*:?|"
+    r"per conoscenza(?: a)?|nachrichtlich(?: an)?|zur kenntnis(?:nahme)?(?: an)?|"
+    r"in kopie(?: an)?|verteiler|kopie aan)\s*:?|"
     # "Copy for information and necessary action:", "Copy forwarded to:" (South Asian forms)
     r"(?:copy|copies)\s+(?:for(?:warded)?|submitted)\b[^:]{0,60}:|"
     r"c\.\s?c\.\s*:|"

@@ -639,7 +639,7 @@ def parse_signatures(
             # "… Signers represent both" / "legislative chambers.": the note, wrapped
             note = f"{note} {normalise_space(text)}"
             continue
-        cc_match = CC_LINE.match(text) if text[:1] in "cCbBkK" else None
+        cc_match = CC_LINE.match(text) if text[:1] in _CC_FIRST else None
         if cc_match or style == "copy list":
             mode = "cc"
             rest = cc_match.group("rest").strip() if cc_match else text
@@ -814,6 +814,10 @@ AND_MORE = re.compile(
 """The rest of a list left out: "...and 214 more scientists. See the full list"."""
 PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
+_CC_FIRST = frozenset("cCbBkKnNzZiIvVpPeEwW")
+"""The letters a copy line can open with ("cc:", "Kopie an", "Nachrichtlich:", "p.c.",
+"with a copy to"): other lines skip the copy-line search."""
+
 _ON_BEHALF = re.compile(
     r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"
     r"per\s+(?:il|la|lo|l['’]|i|gli|le)\s*|a\s+nome\s+(?:di|del|della|dei|delle)\s+|"
