@@ -4487,3 +4487,16 @@ def test_a_german_copy_line_under_the_signers_is_the_cc() -> None:
     assert [c.name for c in letter.cc] == [
         "Beauftragte der Bundesregierung für Informationstechnik"
     ]
+
+
+def test_a_mail_clients_reply_and_forward_buttons_under_the_signers_are_not_signers() -> None:
+    text = (
+        "Dear Dr. Alvarez,\n\nWe ask the university to reopen the night library.\n\n"
+        "Sincerely,\n\nGraduate Student Union\nHousing Residents Council\n"
+        "Disabled Students Collective\nInternational Students Association\n"
+        "Night Shift Workers Caucus\n\n\nReply\nForward\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.signatories[-1].name == "Night Shift Workers Caucus"
+    assert len(letter.signatories) == 5

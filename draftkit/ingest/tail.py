@@ -200,6 +200,14 @@ _FORM_FIELD = re.compile(
 """A sign-up form's field labels and prompts under a sign-on letter: not signers."""
 
 
+_MAIL_ACTION = re.compile(
+    r"(?i)^(?:reply(?: all)?|forward|responder(?: a todos)?|encaminhar|reenviar|"
+    r"r[ée]pondre(?: à tous)?|transf[ée]rer|antworten|allen antworten|weiterleiten|"
+    r"rispondi(?: a tutti)?|inoltra)$"
+)
+"""A mail client's buttons under the message ("Reply", "Forward", "Encaminhar")."""
+
+
 _COUNTER = re.compile(
     r"(?i)^(?:[\d][\d,.\s]*|(?:people|supporters|persons|signers|signatories)\s+(?:have\s+)?"
     r"signed\b.*|goal\s*:?\s*[\d][\d,.]*|(?:personnes|personas)\s+(?:ont|han)\s+sign\w*.*)$"
@@ -232,6 +240,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
+    if _MAIL_ACTION.match(text):
+        return "link"  # "Reply", "Forward" under a mail client's copy of the letter
     listed = labelled_signers(text) if ":" in text else None
     if listed is not None and "," in listed:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
