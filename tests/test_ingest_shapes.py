@@ -4500,3 +4500,16 @@ def test_a_mail_clients_reply_and_forward_buttons_under_the_signers_are_not_sign
     assert letter is not None
     assert letter.signatories[-1].name == "Night Shift Workers Caucus"
     assert len(letter.signatories) == 5
+
+
+def test_a_subject_line_that_names_a_date_is_the_subject_not_the_letters_date() -> None:
+    text = (
+        "February 24, 2025\n\nThe Honorable Ana Ruiz\nUnited States Senate\n"
+        "Washington, DC 20510\n\nRe: Keeping the rural clinics fund open beyond March 31, 2025\n\n"
+        "Dear Senator Ruiz:\n\nWe ask you to extend the fund.\n\nSincerely,\n\n"
+        "Rural Health Alliance\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert str(letter.date) == "2025-02-24"
+    assert letter.subject == "Keeping the rural clinics fund open beyond March 31, 2025"

@@ -780,7 +780,7 @@ def parse_preamble(
                 )
             continue
         found = parse_date_line(ln.text)
-        if found:
+        if found and not SUBJECT_LINE.match(ln.text):  # "Re: … beyond March 31, 2025"
             dates[i] = found
     if not content:
         return pre
