@@ -4513,3 +4513,21 @@ def test_a_subject_line_that_names_a_date_is_the_subject_not_the_letters_date() 
     assert letter is not None
     assert str(letter.date) == "2025-02-24"
     assert letter.subject == "Keeping the rural clinics fund open beyond March 31, 2025"
+
+
+def test_a_date_under_a_numbered_list_of_signers_is_the_letters_date() -> None:
+    html = (
+        "<html><body><p>To: Members of the Legislative Council</p><p>Dear Members,</p>"
+        "<p>We ask you to keep the age limits out of the online safety bill.</p>"
+        "<p>Yours faithfully,</p><ol>"
+        + "".join(
+            f"<li>Professor {name}, University of Otago</li>"
+            for name in ("Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Quinn", "Eli Marsh", "Fay Li")
+        )
+        + "</ol><p>2 September 2025</p><p>Signatories sign in a personal capacity.</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert len(letter.signatories) == 6
+    assert str(letter.date) == "2025-09-02"

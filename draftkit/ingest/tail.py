@@ -251,6 +251,9 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
+    dated = parse_date_line(text)
+    if dated is not None and dated.place is None and not names.is_person_name(text):
+        return "date"  # "2 September 2025" under the signers: no footnote numbered 2
     if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
         return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
     if (text.endswith(":") and re.fullmatch(r"[^:]{1,60}:", text)) or is_signatory_label(text):
@@ -472,6 +475,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and kind_of_list == "plain"
             and len(block) <= 2
             and "label" not in kinds
+            and not all(k in ("date", "note") for k in kinds)  # "2 September 2025" under it
         ):
             # a bulleted list of signers, then a bare line ("budgetlibraries", the page's
             # tags run together): the list has ended
