@@ -4531,3 +4531,26 @@ def test_a_date_under_a_numbered_list_of_signers_is_the_letters_date() -> None:
     assert letter is not None
     assert len(letter.signatories) == 6
     assert str(letter.date) == "2025-09-02"
+
+
+def test_bold_group_headings_opening_each_paragraph_of_signers_are_headings() -> None:
+    html = (
+        "<html><body><p>Dear Minister,</p><p>We urge you to list the river red gum woodlands "
+        "as endangered.</p><p>Yours sincerely,</p>"
+        "<p><strong>National organisations</strong><br>Wetlands Alliance<br>"
+        "Landcare Federation</p><p><strong>Western Australia</strong><br>Kimberley Koala Rescue"
+        "<br>Perth Seed Savers<br>Margaret River Bushwalkers</p>"
+        "<p><strong>Ana Ruiz</strong><br>Director, River Futures</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    names_ = [s.name for s in letter.signatories]
+    assert "National organisations" not in names_ and "Western Australia" not in names_
+    assert names_[:5] == [
+        "Wetlands Alliance",
+        "Landcare Federation",
+        "Kimberley Koala Rescue",
+        "Perth Seed Savers",
+        "Margaret River Bushwalkers",
+    ]
+    assert names_[-1] == "Ana Ruiz"  # a person's bold name over her title stays a signer

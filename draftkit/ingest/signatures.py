@@ -595,6 +595,36 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     )
 
 
+def _bold_heading(lines: list[Line], position: int) -> bool:
+    """A few words in bold opening a block of entries that are not ("**New South Wales**"
+    over the state's organisations, a line each): the group's heading."""
+    ln = lines[position]
+    text = normalise_space(ln.text)
+    below = lines[position + 1] if position + 1 < len(lines) else None
+    if not (
+        ln.bold
+        and (position == 0 or lines[position - 1].blank)
+        and below is not None
+        and not below.blank
+        and not below.bold
+        and len(text.split()) <= 4
+        and not re.search(r"[\d.,;()]", text)
+    ):
+        return False
+    if not names.is_person_name(text):
+        return True
+    # "**Western Australia**" reads like a name: a group's heading only over three or more
+    # entries, none a title or a postal line (a person's bold name over their titles)
+    block: list[str] = []
+    for later in lines[position + 1 :]:
+        if later.blank:
+            break
+        block.append(normalise_space(later.text))
+    return len(block) >= 3 and not any(
+        names.is_title_line(x) or names.is_postal_line(x) for x in block
+    )
+
+
 def parse_signatures(
     lines: list[Line], skipped: list[tuple[str, str]]
 ) -> tuple[list[Signatory], str | None, list[Addressee], list[str]]:
@@ -671,6 +701,7 @@ def parse_signatures(
             or position == heading_at
             or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
             or _caps_heading(joined, position)  # "ARIZONA" over the state's signers
+            or _bold_heading(joined, position)  # "**Victoria**" over its signers
             or re.fullmatch(
                 r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
             )
