@@ -4554,3 +4554,17 @@ def test_bold_group_headings_opening_each_paragraph_of_signers_are_headings() ->
         "Margaret River Bushwalkers",
     ]
     assert names_[-1] == "Ana Ruiz"  # a person's bold name over her title stays a signer
+
+
+def test_a_bylines_date_dates_the_page_when_a_dateline_under_the_signers_dates_the_letter() -> None:
+    html = (
+        "<html><body><h1>Submission to the Committee on Migrant Workers</h1>"
+        "<p>Sep 2, 2024 • Secretariat</p><p>Distinguished Committee Members,</p>"
+        "<p>We write to ask the Committee to hear our briefing at its next session.</p>"
+        "<p>Respectfully,</p><p>Ana Ruiz — Coordinator, Migrant Voices</p>"
+        "<p>Kampala, 28 August 2024</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert str(letter.date) == "2024-08-28"
+    assert str(letter.published) == "2024-09-02"

@@ -202,13 +202,18 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if dated and tail.date is None:
             tail.date = dated
     date = pre.date or tail.date
+    published_from_byline = None
+    if pre.date_byline and pre.date is not None and tail.date is not None:
+        # "Sep 2, 2024 • Secretariat" above the letter and "Kampala, 28 August 2024" under
+        # the signers: the byline dates the page, the dateline the letter
+        date, published_from_byline = tail.date, pre.date.date
     if (
         date is not None
         and date.ambiguous
         and day_first_elsewhere("\n".join(ln.text for ln in lines))
     ):
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
-    published = pre.published
+    published = pre.published or published_from_byline
     if date is None and published is not None and any(ln.page for ln in lines):
         # a PDF is the letter itself, not a page about it: the date under its title is the
         # letter's own, not a publication date

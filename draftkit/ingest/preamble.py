@@ -547,6 +547,11 @@ def _office_entry(line: str, current: list[str]) -> bool:
     ) and not names.is_address_start(last)
 
 
+_BYLINE = re.compile(r"\S\s*[·|•]\s*[^\W\d]|(?i:\b(?:posted|published|updated|min read)\b)")
+"""A date's line that is a page's byline: the date and, after a dot or bar, who wrote it or
+how long it takes to read ("Sep 2, 2024 • UWSRC Secretariat", "Posted on …")."""
+
+
 @dataclass(slots=True)
 class Preamble:
     heading: str | None = None
@@ -557,6 +562,7 @@ class Preamble:
     subject: str | None = None
     letterhead: list[str] = field(default_factory=list)
     date_after_address: bool = False
+    date_byline: bool = False  # the date's line is a page's byline ("Sep 2, 2024 • Staff")
     cc_in_preamble: bool = False
     sender: str | None = None
     unlabelled: list[str] = field(default_factory=list)
@@ -894,6 +900,7 @@ def parse_preamble(
     if remaining:
         first_date = min(remaining)
         pre.date = remaining[first_date]
+        pre.date_byline = _BYLINE.search(lines[first_date].text) is not None
     else:
         first_date = None
     # Lines above the letter's date, when no person is addressed above it, are the
