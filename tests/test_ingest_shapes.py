@@ -4568,3 +4568,15 @@ def test_a_bylines_date_dates_the_page_when_a_dateline_under_the_signers_dates_t
     assert letter is not None
     assert str(letter.date) == "2024-08-28"
     assert str(letter.published) == "2024-09-02"
+
+
+def test_a_model_letters_blank_for_the_date_is_no_address_line() -> None:
+    text = (
+        "H.E. Ana Ruiz\nMinister of Foreign Affairs\nAvenida Central 12\nSan José\n\n"
+        "[Date]\n\nDear Minister Ruiz,\n\nI ask you to release the detained journalists.\n\n"
+        "Sincerely,\n\n[Your name]\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.addressees[0].address_lines[-1] == "San José"
+    assert letter.date is None

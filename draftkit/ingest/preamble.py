@@ -547,6 +547,11 @@ def _office_entry(line: str, current: list[str]) -> bool:
     ) and not names.is_address_start(last)
 
 
+_DATE_BLANK = re.compile(
+    r"(?i)^[\[(<{]\s*(?:insert\s+|today'?s\s+)?(?:date|fecha|data|datum)(?:\s+here)?\s*[\])>}]$"
+)
+"""A model letter's blank for the date: "[Date]", "[Insert date]", "[Fecha]", "<Datum>"."""
+
 _BYLINE = re.compile(r"\S\s*[·|•]\s*[^\W\d]|(?i:\b(?:posted|published|updated|min read)\b)")
 """A date's line that is a page's byline: the date and, after a dot or bar, who wrote it or
 how long it takes to read ("Sep 2, 2024 • UWSRC Secretariat", "Posted on …")."""
@@ -1093,6 +1098,10 @@ def parse_preamble(
                 # letterhead (set in a column beside the address block, read in between)
                 pre.letterhead.append(ln.text)
                 skipped.append((ln.text, "letterhead"))
+                continue
+            if _DATE_BLANK.match(ln.text.strip()):
+                # "[Date]" in a model letter: where the sender writes the date, no address
+                skipped.append((ln.text, "a blank for the date"))
                 continue
             if is_yearless_date(ln.text):
                 # "November 25" under a memo's To and From lines: a date without its year,
