@@ -80,8 +80,11 @@ def rejoin_tables(rows: list[Row]) -> list[Row]:
             out.extend(_rebuilt(region, columns))
             index = end
         else:
-            out.append(rows[index])
-            index += 1
+            # no table in this run of rows: keep them all as they are (and the row that
+            # ended the run), so each row is looked at once, however long the page
+            stop = max(end, index + 1)
+            out.extend(rows[index:stop])
+            index = stop
     return out
 
 

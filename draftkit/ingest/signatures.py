@@ -577,12 +577,11 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     )
     if not alone or sum(ch.isalpha() for ch in text) < 4:
         return False
-    below = next((ln for ln in lines[position + 1 :] if not ln.blank), None)
-    if below is None:
+    start = next((i for i in range(position + 1, len(lines)) if not lines[i].blank), None)
+    if start is None:
         return False
     if _CAPS_HEADING.match(text):
-        return not below.text.isupper()
-    start = next(i for i in range(position + 1, len(lines)) if not lines[i].blank)
+        return not lines[start].text.isupper()
     group_below = start + 1 < len(lines) and not lines[start + 1].blank
     group_above = position < 3 or not lines[position - 2].blank  # a group ends above it
     return (
