@@ -4580,3 +4580,29 @@ def test_a_model_letters_blank_for_the_date_is_no_address_line() -> None:
     assert letter is not None
     assert letter.addressees[0].address_lines[-1] == "San José"
     assert letter.date is None
+
+
+def test_a_to_line_naming_the_office_over_the_name_keeps_the_name_as_the_name() -> None:
+    text = (
+        "To the Prime Minister\nDr. J. de Vries\nPostbus 20001\n2500 EA Den Haag\n\n"
+        "Dear Dr. de Vries,\n\nWe ask the government to keep the humanist counselling "
+        "in the armed forces.\n\nYours sincerely,\n\nHumanist Alliance\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["J. de Vries"]
+
+
+def test_a_heading_over_links_after_the_signers_does_not_go_on_with_them() -> None:
+    html = (
+        "<html><body><p>Dear Minister,</p><p>We ask you to pause the farm registry.</p>"
+        "<p>Sincerely,</p><h3>Organisations</h3><ol><li>Kisan Sangh Network</li>"
+        "<li>Rural Data Rights Forum</li><li>Seed Sovereignty Alliance</li>"
+        "<li>Women Farmers Collective</li><li>Agrarian Justice Centre</li></ol>"
+        "<h3>Important Documents</h3><ul><li>Primer on the farm registry (link)</li>"
+        "<li>Infographic on the farm registry (link)</li><li>Our earlier letter (link)</li>"
+        "</ul></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories][-1] == "Agrarian Justice Centre"

@@ -491,6 +491,8 @@ def _office_over_name(entries: list[list[str]], line: str) -> bool:
     above = [x for x in entries[0] if not _TO_LABEL.match(normalise_space(x))]
     return (
         len(above) == 1
+        and not TO_LINE.match(above[0])  # "To the Prime Minister": read as a "To" line
+        and not _ADDRESSED.match(above[0])
         and not is_person_line(above[0])
         and not names.is_postal_line(above[0])
         and len(above[0].split()) <= 12

@@ -466,7 +466,15 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and kind_of_list != signer_list
             and len(block) >= 3
             and "label" not in kinds[:1]
-            and label_at is None  # "Mitunterzeichnende Fachschaften:" over a list of its own
+            # "Mitunterzeichnende Fachschaften:" over a list of its own goes on with the
+            # signers ("Important Documents" over links does not)
+            and not (
+                label_at is not None
+                and (
+                    is_signatory_label(page.text(label_at))
+                    or page.text(label_at).rstrip().endswith(":")
+                )
+            )
         ):
             return end, "a list of another shape after the signers"
         if (
