@@ -4606,3 +4606,29 @@ def test_a_heading_over_links_after_the_signers_does_not_go_on_with_them() -> No
     letter = ingest_bytes(html.encode(), filename="letter.html").letter
     assert letter is not None
     assert [s.name for s in letter.signatories][-1] == "Agrarian Justice Centre"
+
+
+def test_a_take_action_forms_editable_letter_preview_is_the_letter() -> None:
+    body = (
+        "I am writing to ask you to keep the night bus routes that the draft budget would "
+        "cut. Shift workers, students and carers depend on them to get home safely, and "
+        "there is no other public transport after midnight in most of the city."
+    )
+    html = (
+        "<html><body><h1>Take action</h1><form><h2>1. Your details</h2>"
+        "<label>First name</label><input name='first'><label>Email</label><input name='email'>"
+        "<h2>2. Review your email</h2><p><strong>To:</strong> Cllr Dana Okoro, Chair of the "
+        "Transport Committee</p><p><strong>Subject:</strong> Keep the night buses</p>"
+        "<div class='preview' contenteditable='true'><p>Dear Cllr Okoro,</p>"
+        f"<p>{body}</p><p>Please:</p><ul><li>keep all twelve night routes;</li>"
+        "<li>publish the ridership figures behind the proposal.</li></ul>"
+        "<p>Kind regards,</p><p>[Your full name]</p></div>"
+        "<button>Send my email</button></form></body></html>"
+    )
+    result = ingest_bytes(html.encode(), filename="action.html")
+    assert result.kind == "letter" and result.letter is not None
+    letter = result.letter
+    assert letter.salutation == "Dear Cllr Okoro,"
+    assert letter.subject == "Keep the night buses"
+    assert len(letter.asks) == 2
+    assert [s.name for s in letter.signatories] == ["[Your full name]"]

@@ -148,6 +148,10 @@ class _Reader(HTMLParser):
         # table rows being read: (index of the row's first line, index of each cell's)
         self.rows: list[tuple[int, list[int]]] = []
         self.form_text: list[str] | None = None
+        # a form's text with its blocks on lines of their own, and where in it an editable
+        # letter preview starts (the stack depth of its element, the text's length then)
+        self.form_buffer: list[str] | None = None
+        self.editable: tuple[int, int] | None = None
         self.skipped_tag = ""
         self.skipped_text: list[str] = []
         self.dropped: list[tuple[str, str]] = []
@@ -241,6 +245,8 @@ class _Reader(HTMLParser):
             or (tag not in _VOID and hidden)
         )
         if tag in _VOID:
+            if tag == "br" and self._skipping() and self.form_buffer is not None:
+                self.form_buffer.append("\n")
             if tag == "hr" and not self._skipping():
                 self.flush(paragraph_end=True)
                 self.rule = True
@@ -262,6 +268,16 @@ class _Reader(HTMLParser):
                 self.skipped_text = []
             if tag == "textarea":
                 self.form_text = []  # a message a form sends: may be the letter itself
+            if tag == "form" and self.form_buffer is None:
+                self.form_buffer = []
+            if self.form_buffer is not None:
+                if tag in _BLOCK or tag == "label":
+                    self.form_buffer.append("\n• " if tag == "li" else "\n")
+                editable = values.get("contenteditable")
+                if editable is not None and editable.lower() != "false" and self.editable is None:
+                    # "Review your email": the letter a take-action form sends, shown for
+                    # editing; read like a textarea's prefilled message
+                    self.editable = (len(self.stack) + 1, len(self.form_buffer))
             self.skip_depth += 1
             self.stack.append((tag, True, False))
             return
@@ -316,6 +332,12 @@ class _Reader(HTMLParser):
             return
         while len(self.stack) > depth:
             name, skipping, keeps_space = self.stack.pop()
+            if skipping and self.form_buffer is not None and name in _BLOCK:
+                self.form_buffer.append("\n")
+            if skipping and self.editable is not None and len(self.stack) + 1 == self.editable[0]:
+                self._editable_letter()
+            if skipping and name == "form":
+                self.form_buffer = None
             if skipping and name == "textarea" and self.form_text is not None:
                 message = "".join(self.form_text)
                 self.form_text = None
@@ -387,10 +409,33 @@ class _Reader(HTMLParser):
         del self.lines[first:]
         self.lines.append(Line(row, hard=True, raw=row, style="table row"))
 
+    def _editable_letter(self) -> None:
+        """Read the editable letter a form shows, with the form's To and Subject lines."""
+        assert self.form_buffer is not None and self.editable is not None
+        start = self.editable[1]
+        self.editable = None
+        message = "".join(self.form_buffer[start:])
+        if len(message.strip()) < 300:
+            return
+        above = "".join(self.form_buffer[:start]).splitlines()
+        header = [
+            normalise_space(line)
+            for line in above
+            if re.match(r"(?i)^\s*(?:to|subject|cc|re)\s*:\s*\S", line)
+        ]
+        if self.lines and not self.lines[-1].blank:
+            self.lines.append(Line(""))
+        text = "\n".join([*header, "", *(normalise_space(x) for x in message.splitlines())])
+        self.lines.extend(lines_from_text(re.sub(r"\n{3,}", "\n\n", text)))
+        self.lines.append(Line(""))
+        self.rule = True  # what follows is the form again, not the letter
+
     def handle_data(self, data: str) -> None:
         if self._skipping():
             if self.form_text is not None and sum(map(len, self.form_text)) < 200_000:
                 self.form_text.append(data)
+            if self.form_buffer is not None and len(self.form_buffer) < 20_000:
+                self.form_buffer.append(data)
             if len(self.skipped_text) < 40:
                 self.skipped_text.append(data)
             return
