@@ -4632,3 +4632,17 @@ def test_a_take_action_forms_editable_letter_preview_is_the_letter() -> None:
     assert letter.subject == "Keep the night buses"
     assert len(letter.asks) == 2
     assert [s.name for s in letter.signatories] == ["[Your full name]"]
+
+
+def test_a_page_title_with_a_country_before_a_colon_and_a_dated_line_with_a_note() -> None:
+    text = (
+        "Home\n\nNepal: Joint letter on the transitional justice bill\n\n"
+        "To\nMr. Ram Chandra Poudel\nPresident of Nepal\n\nDear Mr. President,\n\n"
+        "We ask you to return the bill to Parliament.\n\nSincerely,\n\n"
+        "1. Accountability Watch (Nepal)\n2. Himalayan Rights Forum (India)\n\n"
+        "Dated: 10 December 2024 (Human Rights Day)\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ram Chandra Poudel"]
+    assert str(letter.date) == "2024-12-10"

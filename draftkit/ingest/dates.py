@@ -206,6 +206,9 @@ def parse_date_line(line: str) -> DateLine | None:
         The date found, or None when the line is not a date line.
     """
     found = _parse_date_line(line)
+    if found is None and line.rstrip().endswith(")"):
+        # "Dated: 10 December 2024 (Human Rights Day)": a note on the date after it
+        found = _parse_date_line(re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line))
     if found is None or found.day_first:
         return found
     pair = _AMBIGUOUS.search(line)

@@ -592,7 +592,12 @@ def _looks_like_heading(text: str) -> bool:
         and not is_person_line(text)
         and not names.split_honorific(text)[0]
         and not TO_LINE.match(text)
-        and not re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)  # "From: …", "Attached: …"
+        # "From: …", "Attached: …" are header lines; "Bangladesh: Joint letter on …", a
+        # page's title with its country or topic before a colon, is a heading
+        and not (
+            re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)
+            and not re.search(r"(?i)\b(?:letter|lettre|carta|lettera|brief|appeal)\b", text)
+        )
         and not (names.is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
