@@ -347,3 +347,31 @@ def test_a_footer_ending_with_its_page_number_is_furniture_on_a_single_page() ->
     result = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf")
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Rosa Inuma Sánchez"]
+
+
+def test_a_small_footer_line_over_the_page_number_is_furniture_on_a_single_page() -> None:
+    from helpers import need
+
+    need("soffice")
+    import docx
+    from docx.shared import Pt
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    footer = document.sections[0].footer
+    footer.paragraphs[0].text = "Lettre ouverte — vidéosurveillance — 14 mars 2025"
+    footer.paragraphs[0].runs[0].font.size = Pt(8)
+    footer.add_paragraph("Page 1 of 1")
+    document.add_paragraph("Monsieur le Président,")
+    document.add_paragraph("Nous vous demandons de retirer l'article 10 du projet de loi.")
+    document.add_paragraph("Cordialement,")
+    document.add_paragraph("Ligue pour les libertés numériques")
+    document.add_paragraph("Copie à :")
+    document.add_paragraph("Monsieur le Ministre de l'Intérieur")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="lettre.pdf").letter
+    assert letter is not None
+    assert len(letter.cc) == 1  # the footer over "Page 1 of 1" is no second entry
+    assert letter.cc[0].name.endswith("Ministre de l'Intérieur")

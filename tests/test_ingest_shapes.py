@@ -4646,3 +4646,18 @@ def test_a_page_title_with_a_country_before_a_colon_and_a_dated_line_with_a_note
     assert letter is not None
     assert [a.name for a in letter.addressees] == ["Ram Chandra Poudel"]
     assert str(letter.date) == "2024-12-10"
+
+
+def test_a_french_closing_sentence_wrapped_onto_a_second_line_is_one_sentence() -> None:
+    text = (
+        "Monsieur le Président,\n\nNous vous demandons de retirer l'article 10 du projet de loi."
+        "\n\nNous vous prions d'agréer, Monsieur le Président, l'expression de notre haute\n"
+        "considération.\n\nLigue pour les libertés numériques\nCollectif Données Ouvertes\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.closing[-1].endswith("haute considération.")
+    assert [s.name for s in letter.signatories] == [
+        "Ligue pour les libertés numériques",
+        "Collectif Données Ouvertes",
+    ]

@@ -164,6 +164,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
         body_end = close_index
     elif reading.closing_line is not None:
         body_end = reading.closing_line + 1
+        while (
+            body_end < cut
+            and not clean[body_end].blank
+            and clean[body_end].text[:1].islower()
+            and not re.search(r"[.!?…][”\"’)]*$", clean[body_end - 1].text.rstrip())
+        ):
+            body_end += 1  # "… l'expression de notre haute" / "considération.": one sentence
     elif styled or reading.signatures is None:
         body_end = _signature_start(clean[:cut], sal_index + 1)
     else:

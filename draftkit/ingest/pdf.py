@@ -494,12 +494,20 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
                 keys.setdefault(key, set()).add(number)
     out: dict[tuple[int, int], str] = {}
     many = len(per_page) >= 2
+    numbered = {  # the rows that number a page at its foot: (page, baseline)
+        (where[0], per_page[where[0] - 1][0][where[1]].bottom)
+        for where in bands
+        if where not in tops
+        and _PAGE_NUMBER.match(per_page[where[0] - 1][0][where[1]].text.strip().replace("\t", " "))
+    }
     for where, key in bands.items():
         text = per_page[where[0] - 1][0][where[1]].text.strip()
         if _PAGE_NUMBER.match(text.replace("\t", " ")):
             out[where] = "page number"
         elif where not in tops and _NUMBERED_FOOTER.search(text.replace("\t", " ")):
             out[where] = "page footer with the page's number"
+        elif where not in tops and _beside_page_number(per_page, where, numbered):
+            out[where] = "page footer over the page's number"
         elif where[0] == 1 and where in tops and parse_date_line(text.replace("\t", " ")):
             continue  # the letter's own date, which later pages repeat in their header
         elif where[0] > 1 and where in tops and _continuation_header(text):
@@ -507,6 +515,27 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
         elif many and len(keys[key]) >= 2:
             out[where] = "running page header or footer"
     return out
+
+
+def _beside_page_number(
+    per_page: list[tuple[list[_Row], float]],
+    where: tuple[int, int],
+    numbered: set[tuple[int, float]],
+) -> bool:
+    """A row at the foot of a page set in small type right above or beside its page number
+    ("Lettre ouverte — … — 14 mars 2025" over "Page 1 of 1"): the page's footer, even on a
+    PDF of one page, where no repetition shows it."""
+    rows, _ = per_page[where[0] - 1]
+    row = rows[where[1]]
+    sizes = sorted(r.size for r in rows if r.size > 0)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return (
+        0 < row.size < 0.9 * body
+        and any(
+            page == where[0] and 0 <= row.bottom - bottom <= 2.5 * row.size
+            for page, bottom in numbered
+        )
+    )
 
 
 def _continuation_header(text: str) -> bool:
