@@ -4661,3 +4661,17 @@ def test_a_french_closing_sentence_wrapped_onto_a_second_line_is_one_sentence() 
         "Ligue pour les libertés numériques",
         "Collectif Données Ouvertes",
     ]
+
+
+def test_a_cc_list_set_above_the_close_is_the_cc_not_closing_text() -> None:
+    text = (
+        "Your Excellency,\n\nWe call on your government to protect journalists.\n\n"
+        "We would welcome a meeting with your office.\n\n"
+        "cc:\nMaria Santos, Secretary of Justice\nJose Reyes, Chairperson, Human Rights "
+        "Commission\n\nRespectfully,\n\nPress Freedom Network\nMedia Defence Forum\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == ["Maria Santos", "Jose Reyes"]
+    assert not any("Secretary of Justice" in t for t in letter.texts("closing"))
+    assert len(letter.signatories) == 2

@@ -20,16 +20,45 @@ from draftkit.ingest.dates import (
     split_trailing_date,
     swap_day_month,
 )
-from draftkit.ingest.preamble import SUBJECT_LINE, addressee_from, parse_preamble
+from draftkit.ingest.preamble import (
+    CC_LINE,
+    SUBJECT_LINE,
+    addressee_from,
+    parse_preamble,
+    split_entries,
+)
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.languages import guess_language
 from draftkit.numbers import parse_number
-from draftkit.schema import Letter, LetterOptions
+from draftkit.schema import Addressee, Letter, LetterOptions
 from draftkit.sentences import split_marker
 
 __all__ = ["Parsed", "parse_lines"]
+
+
+def _copies_before_close(lines: list[Line]) -> tuple[list[Line], list[Addressee]]:
+    """A cc list set as the last block above the close ("cc:" / "Jesus Remulla, Secretary
+    of Justice" / … over "Respectfully,"): the letter's copies, not its closing text."""
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not content:
+        return lines, []
+    end = content[-1] + 1
+    start = end - 1
+    while start > 0 and not lines[start - 1].blank:
+        start -= 1
+    label = CC_LINE.match(lines[start].text.strip())
+    if label is None or end - start > 40:
+        return lines, []
+    rest = label.group("rest").strip()
+    entries = [*([rest] if rest else []), *(ln.text for ln in lines[start + 1 : end])]
+    copies = [
+        person
+        for entry in split_entries(entries, copies=True)
+        if (person := addressee_from(entry, cc=True)) is not None
+    ]
+    return (lines[:start], copies) if copies else (lines, [])
 
 _CLAIMED = re.compile(
     r"\b(?P<n>\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -176,7 +205,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
     else:
         # the reading knows where the body's last paragraph ends
         body_end = reading.signatures
-    body_lines = clean[sal_index + 1 : body_end]
+    body_lines, copies = _copies_before_close(clean[sal_index + 1 : body_end])
+    pre.cc.extend(copies)
     if salutation[1]:
         first = lines[sal_index]
         body_lines = [Line(salutation[1], hard=first.hard, raw=salutation[1]), *body_lines]
