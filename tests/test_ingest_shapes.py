@@ -4675,3 +4675,21 @@ def test_a_cc_list_set_above_the_close_is_the_cc_not_closing_text() -> None:
     assert [c.name for c in letter.cc] == ["Maria Santos", "Jose Reyes"]
     assert not any("Secretary of Justice" in t for t in letter.texts("closing"))
     assert len(letter.signatories) == 2
+
+
+def test_polish_dutch_and_indonesian_datelines_and_subject_labels() -> None:
+    for dateline, label in (
+        ("Warszawa, 5 maja 2025 r.", "Dotyczy"),
+        ("Den Haag, 3 maart 2025", "Betreft"),
+        ("Jakarta, 17 Agustus 2025", "Perihal"),
+    ):
+        text = (
+            f"{dateline}\n\nMr Jan Kowal\nMinister of Digital Affairs\n\n"
+            f"{label}: the draft law on public information\n\nDear Minister,\n\n"
+            "We ask you to withdraw the two provisions.\n\nYours faithfully,\n\n"
+            "Open Data Foundation\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        assert letter.date is not None, dateline
+        assert letter.subject == "the draft law on public information", label

@@ -17,27 +17,32 @@ __all__ = ["DateLine", "find_date", "is_yearless_date", "parse_date_line", "spli
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan janvier janv enero januar gennaio janeiro",
-        "february feb febr février fevrier févr fevr febrero februar febbraio fevereiro",
-        "march mar mars marzo märz maerz março marco",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio",
-        "june jun juin junio juni giugno junho",
-        "july jul juillet juil julio juli luglio julho",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre setiembre settembre setembro",
-        "october oct octobre octubre oktober ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec décembre decembre déc diciembre dezember dicembre dezembro",
+        # English, French, Spanish, German, Italian, Portuguese; Dutch and Indonesian
+        # ("januari", "maart", "mei", "agustus", "desember"); Polish in the genitive a date
+        # takes and in the nominative ("5 maja 2025 r.", "maj 2025")
+        "january jan janvier janv enero januar gennaio janeiro januari stycznia styczeń",
+        "february feb febr février fevrier févr fevr febrero februar febbraio fevereiro "
+        "februari lutego luty",
+        "march mar mars marzo märz maerz março marco maart maret marca marzec",
+        "april apr avril abril aprile kwietnia kwiecień",
+        "may mai mayo maggio maio mei maja maj",
+        "june jun juin junio juni giugno junho czerwca czerwiec",
+        "july jul juillet juil julio juli luglio julho lipca lipiec",
+        "august aug août aout agosto augustus agustus sierpnia sierpień",
+        "september sep sept septembre septiembre setiembre settembre setembro września wrzesień",
+        "october oct octobre octubre oktober ottobre outubro października październik",
+        "november nov novembre noviembre novembro listopada listopad",
+        "december dec décembre decembre déc diciembre dezember dicembre dezembro desember "
+        "grudnia grudzień",
     ],
     start=1,
 ):
     for _name in _names.split():
         _MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
-_YEAR = r"(?P<year>\d{4})"
+_YEAR = r"(?P<year>\d{4})(?:\s*r\.?)?"  # "5 maja 2025 r." (Polish "roku", the year)
 _FORMS = [
     re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?:del?\s+)?{_YEAR}$", re.IGNORECASE),
     re.compile(rf"^{_DAY}\.?\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:del?\s+)?{_YEAR}$", re.IGNORECASE),
@@ -72,8 +77,8 @@ _TRAILING = re.compile(
 
 
 _PLACE_THEN_DATE = re.compile(
-    r"^(?P<place>[^\d]{2,60}?)[,\s]+(?P<date>[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?,?\s+(?:del?\s+)?\d{4})\.?$"
+    r"^(?P<place>[^\d]{2,60}?)[,\s]+(?P<date>[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:del?\s+)?\d{4}(?:\s*r)?)\.?$"
 )
 """A place and a date with no separator between them: "Iraklion, Crete, Greece August 15, 2003"."""
 
@@ -272,7 +277,7 @@ def _parse_date_line(line: str) -> DateLine | None:
 
 _TRAILING_DATE = re.compile(
     r"\s(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{4}|[A-Za-zÀ-ÿ]{3,10}\.?\s+\d{1,2},?\s+\d{4})\.?$"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,12}\.?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})\.?$"
 )
 
 
