@@ -7,6 +7,7 @@ in columns (tabs or aligned spaces), as one comma-separated paragraph, or as
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -285,6 +286,7 @@ def _person_start(text: str) -> bool:
     return names.is_person_name(candidate, allow_single=bool(honorific)) or _office_and_name(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def _office_and_name(text: str) -> bool:
     """ "State Senator Lucia Goldberg", "Delegate Omar Chen": a signer's office, then the
     name, on one line without a comma: the signer, not a title line under one."""
@@ -571,11 +573,12 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     """A group's heading on a line of its own over the group's signers: set in capitals
     over entries that are not ("ARIZONA", "NATIONAL GROUPS"), or a few words standing
     alone between groups of several lines each ("Alabama", "West Virginia")."""
+    if not (0 < position < len(lines) - 1) or not (
+        lines[position - 1].blank and lines[position + 1].blank
+    ):
+        return False  # a heading stands alone
     text = normalise_space(lines[position].text)
-    alone = all(
-        0 <= at < len(lines) and lines[at].blank for at in (position - 1, position + 1)
-    )
-    if not alone or sum(ch.isalpha() for ch in text) < 4:
+    if sum(ch.isalpha() for ch in text) < 4:
         return False
     start = next((i for i in range(position + 1, len(lines)) if not lines[i].blank), None)
     if start is None:
@@ -598,6 +601,8 @@ def _bold_heading(lines: list[Line], position: int) -> bool:
     """A few words in bold opening a block of entries that are not ("**New South Wales**"
     over the state's organisations, a line each): the group's heading."""
     ln = lines[position]
+    if not ln.bold:
+        return False
     text = normalise_space(ln.text)
     below = lines[position + 1] if position + 1 < len(lines) else None
     if not (
