@@ -4693,3 +4693,22 @@ def test_polish_dutch_and_indonesian_datelines_and_subject_labels() -> None:
         assert letter is not None
         assert letter.date is not None, dateline
         assert letter.subject == "the draft law on public information", label
+
+
+def test_a_french_copy_list_of_a_person_and_two_bodies_is_three_entries() -> None:
+    text = (
+        "Madame la Mairesse,\n\nNous vous demandons de suspendre les contrôles de routine.\n\n"
+        "Veuillez agréer, Madame la Mairesse, nos salutations distinguées.\n\n"
+        "Organismes signataires\n\nLigue des droits – section Nord\nMaison de la justice\n\n"
+        "c. c. :\nM. Alain Roy, responsable de la sécurité publique\n"
+        "Commission de la sécurité publique de Montréal\n"
+        "Commission des droits de la personne\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Ligue des droits – section Nord",
+        "Maison de la justice",
+    ]
+    assert len(letter.cc) == 3
+    assert letter.cc[2].name == "Commission des droits de la personne"

@@ -399,6 +399,22 @@ def _rejoin_wrapped(block: list[str]) -> list[str]:
     return out
 
 
+def _one_a_line(block: list[str]) -> bool:
+    """A copy list of short lines that each name a person or a body, no address lines."""
+    return all(
+        len(line.split()) <= 16
+        and not names.is_postal_line(line)
+        and not names.is_address_start(line)
+        and (
+            ", " in line
+            or is_person_line(line)
+            or names.has_org_word(line)
+            or names.is_title_line(line)
+        )
+        for line in block
+    )
+
+
 def split_entries(
     block: list[str], *, office_above: bool = False, copies: bool = False
 ) -> list[list[str]]:
@@ -419,6 +435,23 @@ def split_entries(
         and all(", " in line and len(line.split(",")[0].split()) <= 8 for line in block)
     ):
         return [[line] for line in block]
+    if copies and len(block) >= 2 and _one_a_line(block):
+        # "M. Alain Vaillancourt, responsable …" / "Commission de la sécurité publique" /
+        # "Commission des droits de la personne": offices and people, an entry a line (a
+        # name alone keeps the title and office lines under it)
+        entries: list[list[str]] = []
+        for line in block:
+            above = entries[-1] if entries else None
+            if (
+                above is not None
+                and ", " not in above[0]
+                and is_person_line(above[0])
+                and not is_person_line(line)
+            ):
+                above.append(line)  # "The Honorable Ana Ruiz" / "Assistant Secretary" / …
+            else:
+                entries.append([line])
+        return entries
     stripped = [line.strip() for line in block]
     offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
     if (

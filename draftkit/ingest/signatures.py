@@ -58,7 +58,8 @@ _SIGN_INTRO = re.compile(
 )
 _SECTION_AFTER = re.compile(
     r"^(?:(?:les|las|los|the|le|la|i|gli|le|die|os|as)\s+)?(?:Organi[sz]ations|Organizaciones|Groupes|Grupos|Individus|Personnes|Particuliers|"
-    r"Personas|Signataires|Firmantes|Organizações|Entidades|Organizzazioni|Organisationen)"
+    r"Personas|Signataires|Firmantes|Organizações|Entidades|Organizzazioni|Organisationen|"
+    r"Organismes|Associations|Entités)"
     r"(?:\s+(?:r[ée]gionales|regionales|internationales|"
     r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
     r"individuels?|individuales|membres|miembros|signataires|firmantes|"
