@@ -439,9 +439,9 @@ def split_entries(
         # "M. Alain Vaillancourt, responsable …" / "Commission de la sécurité publique" /
         # "Commission des droits de la personne": offices and people, an entry a line (a
         # name alone keeps the title and office lines under it)
-        entries: list[list[str]] = []
+        copied: list[list[str]] = []
         for line in block:
-            above = entries[-1] if entries else None
+            above = copied[-1] if copied else None
             if (
                 above is not None
                 and ", " not in above[0]
@@ -450,8 +450,8 @@ def split_entries(
             ):
                 above.append(line)  # "The Honorable Ana Ruiz" / "Assistant Secretary" / …
             else:
-                entries.append([line])
-        return entries
+                copied.append([line])
+        return copied
     stripped = [line.strip() for line in block]
     offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
     if (
