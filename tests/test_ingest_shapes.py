@@ -4712,3 +4712,15 @@ def test_a_french_copy_list_of_a_person_and_two_bodies_is_three_entries() -> Non
     ]
     assert len(letter.cc) == 3
     assert letter.cc[2].name == "Commission des droits de la personne"
+
+
+def test_a_building_under_an_office_is_the_address_not_the_addressees_name() -> None:
+    text = (
+        "Clerk to the Joint Committee on Justice\nLeinster House\nKildare Street\nDublin 2"
+        "\n\n27 January 2025\n\nA Chathaoirligh,\n\nWe ask the Committee to limit the use "
+        "of facial recognition to serious crime.\n\nYours faithfully,\n\nDigital Rights "
+        "Ireland\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Clerk to the Joint Committee on Justice"]

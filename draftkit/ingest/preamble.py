@@ -283,10 +283,14 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         and not names.split_honorific(lines[0])[0]
         and not is_person_line(lines[0])
         and not names.is_person_name(lines[0])
-        and (is_person_line(lines[1]) or names.is_person_name(lines[1]))
+        and (
+            is_person_line(lines[1])
+            or (names.is_person_name(lines[1]) and not names.has_org_word(lines[1]))
+        )
         and not names.is_address_start(lines[1])
     ):
         # "Minister of Foreign Affairs" or "Ministerio de …" above the name: the office
+        # ("Leinster House" under "Clerk to the Committee" is where, not who)
         # or institution is a title line
         lines = [lines[1], lines[0], *lines[2:]]
         office_first = True
