@@ -27,10 +27,10 @@ from draftkit.compose.sandbox import (
     string_env,
 )
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.files import parse_yaml_text
 from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
 from draftkit.shipped import BUILTIN_VARIANTS
+from draftkit.yamljson import parse_yaml_text
 
 __all__ = [
     "BLOCK_FIELDS",
