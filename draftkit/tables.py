@@ -55,7 +55,8 @@ from pathlib import Path
 from typing import Any
 
 from draftkit.errors import DraftkitError, SpecError
-from draftkit.files import decode_text, parse_json_text, parse_yaml_text, read_input
+from draftkit.inputs import decode_text, read_input
+from draftkit.yamljson import parse_json_text, parse_yaml_text
 
 __all__ = [
     "MAX_ROWS",

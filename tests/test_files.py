@@ -13,19 +13,11 @@ from hypothesis import strategies as st
 
 from draftkit.characters import find_unwritable
 from draftkit.errors import OutputError, OutputExistsError, SpecError
-from draftkit.files import (
-    MAX_DEPTH,
-    check_data_shape,
-    decode_text,
-    dump_letter,
-    load_letter,
-    parse_json_text,
-    parse_letter,
-    parse_yaml_text,
-    read_input,
-)
+from draftkit.files import dump_letter, load_letter, parse_letter
+from draftkit.inputs import decode_text, read_input
 from draftkit.outputs import refuse_input_as_output, write_bytes_atomic, write_text_atomic
 from draftkit.schema import Addressee, Ask, Letter, Signatory
+from draftkit.yamljson import MAX_DEPTH, check_data_shape, parse_json_text, parse_yaml_text
 
 
 def _spec(tmp_path: Path, text: str, name: str = "letter.yaml") -> Path:

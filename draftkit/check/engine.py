@@ -15,16 +15,8 @@ from draftkit.compose import compose_letter
 from draftkit.compose.texts import is_merge_spec
 from draftkit.config import ProjectConfig, load_config
 from draftkit.errors import DraftkitError
-from draftkit.files import (
-    MAX_SPEC_BYTES,
-    decode_text,
-    is_stdin,
-    load_data,
-    parse_letter,
-    read_input,
-    source_name,
-    spec_bytes,
-)
+from draftkit.files import load_data, parse_letter, spec_bytes
+from draftkit.inputs import MAX_SPEC_BYTES, decode_text, is_stdin, read_input, source_name
 from draftkit.provenance import read_provenance
 from draftkit.schema import Letter
 

@@ -32,7 +32,8 @@ from pydantic import ValidationError
 
 from draftkit.clauses.model import Clause
 from draftkit.errors import ClauseError
-from draftkit.files import decode_text, parse_yaml_lines, read_input
+from draftkit.inputs import decode_text, read_input
+from draftkit.yamljson import parse_yaml_lines
 
 __all__ = [
     "CLAUSE_SUFFIXES",

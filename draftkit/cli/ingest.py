@@ -11,8 +11,9 @@ import yaml
 
 from draftkit.cli._common import echo, echo_error, is_quiet, is_verbose, output_options, run_guarded
 from draftkit.errors import DraftkitError, IngestError, OutputError
-from draftkit.files import STDIN_NAME, dump_letter, is_stdin, letter_to_data, read_stdin
+from draftkit.files import dump_letter, letter_to_data
 from draftkit.ingest import MAX_FILE_BYTES, IngestResult, ingest_bytes, ingest_file
+from draftkit.inputs import STDIN_NAME, is_stdin, read_stdin
 from draftkit.outputs import refuse_input_as_output, write_text_atomic
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")

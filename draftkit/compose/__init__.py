@@ -33,10 +33,12 @@ depth. Every failure is a :class:`~draftkit.errors.TemplateError` naming the tem
 file and line.
 
 Modules, in the order a letter meets them: ``variants`` (finding and rendering
-templates), ``context`` (the names they see), ``address`` (forms of address and the
-salutation), ``texts`` (the spec's templated strings), ``expand`` (clauses), ``blocks``
-(the variant's blocks in the letter), ``letter`` (the whole of it) and ``slots`` (what
-depends on the addressee, filled per recipient by merge).
+templates; ``frontmatter`` and ``facts`` read what a template declares and what its syntax
+tree says, ``teamvariant`` starts a new one), ``context`` (the names they see),
+``address`` (forms of address and the salutation), ``texts`` (the spec's templated
+strings), ``expand`` (clauses), ``blocks`` (the variant's blocks in the letter),
+``letter`` (the whole of it) and ``slots`` (what depends on the addressee, filled per
+recipient by merge).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from draftkit.compose.sandbox import (
 )
 from draftkit.compose.scaffold import scaffold_spec
 from draftkit.compose.slots import Slots, fill_slots
+from draftkit.compose.teamvariant import new_variant
 from draftkit.compose.variants import (
     BLOCK_FIELDS,
     BUILTIN_TEMPLATES,
@@ -59,7 +62,6 @@ from draftkit.compose.variants import (
     TemplateVariable,
     VariantInfo,
     list_variants,
-    new_variant,
     variant_info,
 )
 

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 from draftkit.compose.expand import one_line, paragraphs
 from draftkit.compose.sandbox import display_path
 from draftkit.errors import TemplateError
-from draftkit.files import parse_yaml_text
 from draftkit.schema import Letter, LetterOptions
+from draftkit.yamljson import parse_yaml_text
 
 __all__ = ["apply_options", "fill_from_blocks", "possible_blocks", "wanted_blocks"]
 

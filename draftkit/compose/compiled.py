@@ -57,10 +57,13 @@ def _code_fingerprint() -> str:
 
 @functools.cache
 def _facts_fingerprint() -> str:
-    """A hash of what reads a template's facts: the sandbox's parser and the variants module."""
+    """A hash of what reads a template's facts: the sandbox's parser and the modules that
+    read and keep them (syntax tree, front matter, variants)."""
     code = _code_fingerprint()
     try:
-        reader = (_HERE / "variants.py").read_bytes()
+        reader = b"".join(
+            (_HERE / name).read_bytes() for name in ("facts.py", "frontmatter.py", "variants.py")
+        )
     except OSError:
         return ""
     return hashlib.sha256(code.encode() + reader).hexdigest() if code else ""

@@ -28,15 +28,11 @@ from draftkit.compose.address import (
 from draftkit.compose.blocks import apply_options, fill_from_blocks, possible_blocks, wanted_blocks
 from draftkit.compose.context import CONTEXT_NAMES, addressee_names, context, letter_names
 from draftkit.compose.expand import ClauseSource, expand_clauses, relocate
+from draftkit.compose.facts import names_in_text
 from draftkit.compose.sandbox import MissingVariableError
 from draftkit.compose.slots import SalutationRule, Slots
 from draftkit.compose.texts import render_texts, spec_texts
-from draftkit.compose.variants import (
-    BUILTIN_TEMPLATES,
-    TemplateSet,
-    names_in_text,
-    templates_for,
-)
+from draftkit.compose.variants import BUILTIN_TEMPLATES, TemplateSet, templates_for
 from draftkit.config import ProjectConfig, load_config
 from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import ClauseError, DraftkitError, ProtocolError, SpecError, TemplateError

@@ -1,10 +1,14 @@
-"""Template variants: discovery, inheritance, front matter, block rendering, new variants."""
+"""Template variants: discovery, inheritance, what a variant holds, block rendering.
+
+A variant's front matter is read by :mod:`draftkit.compose.frontmatter`, what its syntax
+tree says by :mod:`draftkit.compose.facts`; :mod:`draftkit.compose.teamvariant` starts a
+new one.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -14,21 +18,15 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from draftkit.compose.compiled import CompiledTemplateCache, load_facts, save_facts
 from draftkit.compose.context import CONTEXT_NAMES
+from draftkit.compose.facts import JINJA_NAMES, TemplateFacts, assigned_names, names_used
+from draftkit.compose.frontmatter import FrontMatter, kept_front_matter, read_front_matter
 from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
-from draftkit.compose.sandbox import (
-    convert_error,
-    display_path,
-    make_env,
-    run_template,
-    string_env,
-)
+from draftkit.compose.sandbox import convert_error, display_path, make_env, run_template
 from draftkit.errors import DraftkitError, TemplateError
-from draftkit.files import parse_yaml_text
-from draftkit.outputs import write_text_atomic
 from draftkit.schema import Letter
 from draftkit.shipped import BUILTIN_VARIANTS
 
@@ -39,10 +37,9 @@ __all__ = [
     "TemplateVariable",
     "VariantInfo",
     "list_variants",
-    "names_in_text",
-    "new_variant",
     "variant_info",
 ]
+
 
 BUILTIN_TEMPLATES = BUILTIN_VARIANTS
 """The folder of the built-in variants (see :mod:`draftkit.shipped`)."""
@@ -62,7 +59,6 @@ BLOCK_FIELDS: dict[str, str] = {
 
 
 _VARIANT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_FRONT_MATTER = re.compile(r"\A\s*\{#-?[ \t]*draftkit:?[ \t]*\n(?P<body>.*?)-?#\}", re.S)
 
 
 class TemplateVariable(BaseModel):
@@ -123,107 +119,6 @@ class VariantInfo(BaseModel):
     error: str | None = None
 
 
-class _VariableMeta(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    description: str = ""
-    example: str | None = None
-    required: bool = False
-
-
-class _FrontMatter(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    description: str = ""
-    example_office: str | None = None
-    variables: dict[str, _VariableMeta] = Field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- template sets
-
-
-def _front_matter(source: str, path: Path) -> _FrontMatter:
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return _FrontMatter()
-    try:
-        data = parse_yaml_text(match.group("body"), error=TemplateError) or {}
-    except TemplateError as exc:
-        raise TemplateError(
-            f"bad front matter: {exc.message}",
-            path=display_path(path),
-            line=1 + (exc.line or 0),
-            hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
-            " variables",
-        ) from None
-    try:
-        return _FrontMatter.model_validate(data)
-    except ValidationError as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise TemplateError(
-            f"bad front matter: {detail}",
-            path=display_path(path),
-            line=1,
-            hint="the {# draftkit ... #} comment holds YAML: description, example_office,"
-            " variables",
-        ) from None
-
-
-def _kept_front_matter(kept: Mapping[str, Any] | None) -> _FrontMatter | None:
-    """The front matter kept with a template's facts (None: not kept, or damaged)."""
-    data = kept.get("meta") if kept is not None else None
-    if not isinstance(data, dict):
-        return None
-    try:
-        return _FrontMatter.model_validate(data)
-    except ValidationError:
-        return None
-
-
-@dataclass
-class _Facts:
-    """What a template's syntax tree says, kept between starts (see ``compose.compiled``).
-
-    Attributes:
-        parent: The template it extends, or None.
-        block_names: Its blocks (nested ones too), in order.
-        top_loads: The names its code outside blocks loads (``*``: include/import).
-        block_loads: Per block, the names the block loads.
-    """
-
-    parent: str | None
-    block_names: tuple[str, ...]
-    top_loads: frozenset[str]
-    block_loads: dict[str, frozenset[str]]
-
-    @classmethod
-    def read(cls, ast: nodes.Template, path: Path) -> _Facts:
-        top: set[str] = set()
-        _loads(ast, top, skip_blocks=True)
-        block_loads: dict[str, frozenset[str]] = {}
-        for block in ast.find_all(nodes.Block):
-            names: set[str] = set()
-            _loads(block, names, skip_blocks=False)
-            block_loads[block.name] = frozenset(names)
-        return cls(_extends_target(ast, path), tuple(block_loads), frozenset(top), block_loads)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "parent": self.parent,
-            "top_loads": sorted(self.top_loads),
-            "block_loads": {name: sorted(self.block_loads[name]) for name in self.block_names},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> _Facts | None:
-        parent, top, blocks = data.get("parent"), data.get("top_loads"), data.get("block_loads")
-        if not (parent is None or isinstance(parent, str)) or not isinstance(blocks, dict):
-            return None
-        lists = [top, *blocks.values()]
-        if not all(isinstance(x, list) and all(isinstance(n, str) for n in x) for x in lists):
-            return None
-        block_loads = {str(name): frozenset(names) for name, names in blocks.items()}
-        return cls(parent, tuple(block_loads), frozenset(top or ()), block_loads)
-
-
 @dataclass
 class LoadedTemplate:
     """A template of a variant's chain: its file, front matter and facts.
@@ -237,8 +132,8 @@ class LoadedTemplate:
     builtin: bool
     source: str
     parent: str | None
-    meta: _FrontMatter
-    facts: _Facts
+    meta: FrontMatter
+    facts: TemplateFacts
     parse: Any = field(repr=False, default=None)
     _ast: nodes.Template | None = field(default=None, repr=False)
 
@@ -255,93 +150,8 @@ class LoadedTemplate:
         return {block.name: block for block in self.ast.find_all(nodes.Block)}
 
 
-def _extends_target(ast: nodes.Template, path: Path) -> str | None:
-    for node in ast.find_all(nodes.Extends):
-        if not isinstance(node.template, nodes.Const) or not isinstance(node.template.value, str):
-            raise TemplateError(
-                "extends must name a template as a plain string",
-                path=display_path(path),
-                line=node.lineno,
-                hint='write {% extends "base.j2" %}',
-            )
-        return node.template.value
-    return None
-
-
 def _parent_variant(target: str) -> str:
     return target.removeprefix(BUILTIN_PREFIX).removesuffix(".j2")
-
-
-def _assigned_names(ast: nodes.Node) -> set[str]:
-    """Names a template defines itself: ``set`` targets, macros, imports, loop variables."""
-    assigned: set[str] = set()
-    for node in ast.find_all(nodes.Name):
-        if node.ctx in ("store", "param"):
-            assigned.add(node.name)
-    for macro in ast.find_all(nodes.Macro):
-        assigned.add(macro.name)
-    for imp in ast.find_all(nodes.Import):
-        assigned.add(imp.target)
-    for from_imp in ast.find_all(nodes.FromImport):
-        for item in from_imp.names:
-            assigned.add(item[1] if isinstance(item, tuple) else item)
-    return assigned
-
-
-def _names_used(ast: nodes.Node, defined: set[str]) -> dict[str, bool]:
-    """Names looked up from the context -> True when some use is not guarded.
-
-    A use inside ``x is defined`` or ``x|default(...)`` is optional (guarded).
-    """
-    assigned = _assigned_names(ast) | defined
-    used: dict[str, bool] = {}
-
-    def visit(node: nodes.Node, guarded: bool) -> None:
-        if isinstance(node, nodes.Name) and node.ctx == "load":
-            if node.name not in assigned:
-                used[node.name] = used.get(node.name, False) or not guarded
-            return
-        for child in node.iter_child_nodes():
-            child_guarded = guarded
-            if isinstance(node, nodes.Test) and node.name in ("defined", "undefined"):
-                child_guarded = True
-            if (
-                isinstance(node, nodes.Filter)
-                and node.name in ("default", "d")
-                and child is node.node
-            ):
-                child_guarded = True
-            visit(child, child_guarded)
-
-    visit(ast, False)
-    return used
-
-
-_JINJA_NAMES = frozenset({"loop", "super", "caller", "varargs", "kwargs", "self"})
-
-
-def _loads(node: nodes.Node, names: set[str], *, skip_blocks: bool) -> None:
-    """Add the names ``node`` loads from its context to ``names`` (``*``: include/import)."""
-    for child in node.iter_child_nodes():
-        if skip_blocks and isinstance(child, nodes.Block):
-            continue
-        if isinstance(child, nodes.Name) and child.ctx == "load":
-            names.add(child.name)
-        elif isinstance(child, nodes.Include | nodes.Import | nodes.FromImport):
-            names.add("*")
-        _loads(child, names, skip_blocks=skip_blocks)
-
-
-def names_in_text(text: str) -> frozenset[str]:
-    """The names a one-off template text (a clause's wording) loads from its context
-    (``*`` when it does not parse: compose reports that)."""
-    try:
-        ast = string_env().parse(text)
-    except jinja2.TemplateSyntaxError:
-        return frozenset({"*"})
-    names: set[str] = set()
-    _loads(ast, names, skip_blocks=False)
-    return frozenset(names - _JINJA_NAMES)
 
 
 class TemplateSet:
@@ -424,8 +234,8 @@ class TemplateSet:
             source, _, _ = self.loader.get_source(self.env, template_name)
             ast: nodes.Template | None = None
             kept = load_facts(source)
-            facts = _Facts.from_json(kept) if kept is not None else None
-            meta = _kept_front_matter(kept) if facts is not None else None
+            facts = TemplateFacts.from_json(kept) if kept is not None else None
+            meta = kept_front_matter(kept) if facts is not None else None
             if facts is None:
                 ast = self.env.parse(source, template_name, str(path))
         except jinja2.TemplateNotFound:
@@ -444,8 +254,8 @@ class TemplateSet:
         if facts is None or meta is None:
             if facts is None:
                 assert ast is not None
-                facts = _Facts.read(ast, path)
-            meta = _front_matter(source, path)
+                facts = TemplateFacts.read(ast, path)
+            meta = read_front_matter(source, path)
             # the front matter is kept with the facts: its YAML is read once, not per start
             save_facts(source, {**facts.to_json(), "meta": meta.model_dump(mode="json")})
         loaded = LoadedTemplate(
@@ -549,10 +359,10 @@ class TemplateSet:
         provided = CONTEXT_NAMES | set(Letter.model_fields) | set(self.env.globals)
         defined: set[str] = set()
         for loaded in chain:
-            defined |= _assigned_names(loaded.ast)
+            defined |= assigned_names(loaded.ast)
         undeclared: set[str] = set()
         for block_name, block in effective.items():
-            for used in _names_used(block, defined):
+            for used in names_used(block, defined):
                 if used in variables:
                     if block_name not in variables[used].used_in:
                         variables[used].used_in.append(block_name)
@@ -621,7 +431,7 @@ class TemplateSet:
             for loaded in chain:
                 for loads in loaded.facts.block_loads.values():
                     names |= loads
-        return frozenset(names - _JINJA_NAMES)
+        return frozenset(names - JINJA_NAMES)
 
     # -- rendering --------------------------------------------------------------------
 
@@ -710,98 +520,3 @@ def variant_info(name: str, template_dirs: Sequence[str | Path] = ()) -> Variant
         TemplateError: Unknown or broken variant.
     """
     return templates_for(template_dirs).info(name)
-
-
-_BLOCK_TAG = re.compile(r"\{%-?\s*(block|endblock)\b\s*([A-Za-z_][A-Za-z0-9_]*)?\s*-?%\}")
-
-
-def _block_sources(source: str) -> dict[str, str]:
-    """The text of each top-level ``{% block %}…{% endblock %}`` in a template source."""
-    out: dict[str, str] = {}
-    depth = 0
-    start = 0
-    current = ""
-    for match in _BLOCK_TAG.finditer(source):
-        if match.group(1) == "block":
-            if depth == 0:
-                start, current = match.start(), match.group(2) or ""
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0 and current:
-                out[current] = source[start : match.end()]
-    return out
-
-
-def new_variant(
-    name: str,
-    base: str,
-    dest_dir: str | Path,
-    *,
-    template_dirs: Sequence[str | Path] = (),
-    force: bool = False,
-) -> Path:
-    """Start a team variant: ``NAME.j2`` extending ``BASE`` with its blocks copied in.
-
-    The copy renders exactly like ``BASE`` until edited. When ``NAME`` equals ``BASE``
-    the new file overrides the built-in and extends it as ``builtin/BASE.j2``.
-
-    Args:
-        name: The new variant's name.
-        base: The variant to start from.
-        dest_dir: The team templates folder (created if missing).
-        template_dirs: Folders where ``base`` is looked up before the built-ins.
-        force: Replace an existing file.
-
-    Returns:
-        The file written.
-
-    Raises:
-        TemplateError: Bad name or unknown base.
-        OutputExistsError: The file exists and ``force`` is false.
-    """
-    dest = Path(dest_dir)
-    # The folder being started is looked in once it exists; until then it is not an error.
-    lookup = [d for d in template_dirs if Path(d).exists() or Path(d).resolve() != dest.resolve()]
-    templates = templates_for(lookup)
-    templates._template_name(name)
-    chain = templates.chain(base)
-    dest.mkdir(parents=True, exist_ok=True)
-    if name == base:
-        if not chain[0].builtin:
-            raise TemplateError(
-                f"'{name}' is already a team variant ({display_path(chain[0].path)})",
-                hint="edit that file, or give the new variant another name",
-            )
-        target = f"{BUILTIN_PREFIX}{base}.j2"
-    else:
-        target = f"{base}.j2"
-    effective: dict[str, str] = {}
-    for loaded in reversed(chain):
-        effective.update(_block_sources(loaded.source))
-    lines = [
-        "{#- draftkit",
-        f"description: {json.dumps(f'Team variant started from {base}')}",
-        "# Declare here any new variables your blocks use, e.g.:",
-        "# variables:",
-        "#   campaign:",
-        "#     description: The campaign name",
-        "#     example: Free the Press",
-        "#     required: true",
-        "-#}",
-        f'{{% extends "{target}" %}}',
-        "{#- Each block fills one part of the letter when the spec leaves it empty.",
-        f"    These are copies of '{base}'; edit them, or delete one to inherit it. -#}}",
-        "",
-    ]
-    for block in [b for b in BLOCK_FIELDS if b in effective] + sorted(
-        set(effective) - set(BLOCK_FIELDS)
-    ):
-        text = effective[block]
-        if "super(" in text:
-            text = f"{{% block {block} %}}{{{{ super() }}}}{{% endblock %}}"
-        lines += [text, ""]
-    path = dest / f"{name}.j2"
-    write_text_atomic(path, "\n".join(lines).rstrip("\n") + "\n", force=force)
-    template_set_for.cache_clear()
-    return path

@@ -12,14 +12,12 @@ from typing import Any
 import yaml
 
 from draftkit.errors import ProtocolError, SpecError
-from draftkit.files import (
-    check_data_shape,
-    read_input,
-)
+from draftkit.inputs import read_input
 from draftkit.protocol import get_office
 from draftkit.recipients.lists import MAX_RECIPIENT_BYTES
 from draftkit.recipients.model import Gender, Recipient, text_of
 from draftkit.recipients.select import select
+from draftkit.yamljson import check_data_shape
 
 CONGRESS_FILE = "legislators-current.yaml"
 """The file that marks a congress-legislators folder."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from draftkit.config import ProjectConfig
 from draftkit.errors import DataSourceError
-from draftkit.files import read_input
+from draftkit.inputs import read_input
 from draftkit.recipients.congress import CONGRESS_FILE
 
 __all__ = [

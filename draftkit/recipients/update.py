@@ -34,7 +34,7 @@ import yaml
 
 from draftkit._version import __version__
 from draftkit.errors import DataSourceError, OutputError
-from draftkit.files import check_data_shape, read_input
+from draftkit.inputs import read_input
 from draftkit.outputs import os_reason
 from draftkit.recipients.congress import CONGRESS_FILE
 from draftkit.recipients.lists import MAX_RECIPIENT_BYTES
@@ -46,6 +46,7 @@ from draftkit.recipients.snapshot import (
     default_congress_dir,
     read_snapshot,
 )
+from draftkit.yamljson import check_data_shape
 
 __all__ = ["MAX_DOWNLOAD_BYTES", "update_congress"]
 

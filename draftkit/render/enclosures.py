@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftkit.errors import RenderError
-from draftkit.files import read_input
+from draftkit.inputs import read_input
 from draftkit.schema import Enclosure, Letter
 
 __all__ = ["MAX_ENCLOSURE_BYTES", "EnclosureFile", "append_pdfs", "enclosure_files"]

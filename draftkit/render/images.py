@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from draftkit.errors import RenderError
-from draftkit.files import read_input
+from draftkit.inputs import read_input
 
 __all__ = [
     "MAX_IMAGE_BYTES",

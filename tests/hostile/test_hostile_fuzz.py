@@ -22,9 +22,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from draftkit.errors import DraftkitError, IngestError, SpecError
-from draftkit.files import load_data, parse_json_text, parse_letter, parse_yaml_text
+from draftkit.files import load_data, parse_letter
 from draftkit.ingest import ingest_bytes
 from draftkit.ooxml import open_document, open_package
+from draftkit.yamljson import parse_json_text, parse_yaml_text
 from tests.hostile.builders import document_xml, docx, paragraphs
 
 FUZZ = settings(
