@@ -4724,3 +4724,22 @@ def test_a_building_under_an_office_is_the_address_not_the_addressees_name() -> 
     letter = ingest_text(text).letter
     assert letter is not None
     assert [a.name for a in letter.addressees] == ["Clerk to the Joint Committee on Justice"]
+
+
+def test_lettered_asks_under_one_of_a_letters_numbered_paragraphs() -> None:
+    text = (
+        "Dear Special Rapporteur,\n\n"
+        "1. We submit this urgent appeal concerning Ms. Amina Yusuf, a journalist held since "
+        "2 March 2025 without charge.\n\n"
+        "2. Her family has not been told where she is held.\n\n"
+        "3. We respectfully request that you:\n"
+        "(a) transmit an urgent appeal to the Government;\n"
+        "(b) call for her immediate release;\n"
+        "(c) ask that her family be told where she is held.\n\n"
+        "4. Her family has consented to this submission.\n\n"
+        "Respectfully,\n\nPress Freedom Desk\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert "transmit an urgent appeal" in f"{letter.asks[0].lead} {letter.asks[0].body}"
+    assert len(letter.asks) == 3

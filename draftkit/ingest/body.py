@@ -560,7 +560,16 @@ def body_asks_closing(
             ends = unit.text.rstrip().endswith(":") or (
                 unit.text.rstrip().endswith(",") and units[index + 1].kind == "item"
             )
-            if unit.kind != "para" or not (ends or announces):
+            # "7. We respectfully request that you:" over "(a) …" "(b) …": in a letter of
+            # numbered paragraphs (UN style), the asks are the lettered items under one
+            nested_intro = (
+                unit.kind == "item"
+                and unit.text.rstrip().endswith(":")
+                and units[index + 1].kind == "item"
+                and units[index + 1].marker_kind == "letter"
+                and unit.marker_kind == "number"
+            )
+            if not nested_intro and (unit.kind != "para" or not (ends or announces)):
                 continue
             last = _sentences(unit.text)[-1]
             nxt = units[index + 1]
@@ -672,6 +681,17 @@ def body_asks_closing(
             asks[-1].items.append(unit.markup())
             index += 1
             continue
+        if (
+            asks
+            and unit.kind == "item"
+            and ask_kind == "letter"
+            and unit.marker_kind == "number"
+            and intro_index is not None
+            and units[intro_index].kind == "item"
+        ):
+            # "8. The family has consented …": the letter's numbered paragraphs go on
+            closing_from = index
+            break
         if (
             styled == "ask"
             or (list_mode and unit.kind == "item")
