@@ -208,14 +208,16 @@ def _row_gap(gaps: list[float]) -> float:
 
     A table whose cells have padding sets its rows further apart than the lines inside
     a cell: the least gaps (the lines' pitch) and the next group up are parted where
-    they first jump by an eighth or more. Without padding the gaps are all alike and
+    they first jump by an eighth or more (and by 2.5 points: baselines read from glyphs
+    jitter by a point or two). Without padding the gaps are all alike and
     nothing tells a wrapped cell from an entry a line: 0, no line goes on from another.
     """
     ordered = sorted(g for g in gaps if g > 0)
     if not ordered:
         return 0.0
     for a, b in itertools.pairwise(ordered):
-        if b >= 1.12 * a:
+        # a point or two is the jitter of baselines read from glyphs, not padding
+        if b >= 1.12 * a and b - a >= 2.5:
             return float((a * b) ** 0.5)  # between the lines' pitch and the next group up
     return 0.0
 
