@@ -4743,3 +4743,22 @@ def test_lettered_asks_under_one_of_a_letters_numbered_paragraphs() -> None:
     assert letter is not None
     assert "transmit an urgent appeal" in f"{letter.asks[0].lead} {letter.asks[0].body}"
     assert len(letter.asks) == 3
+
+
+def test_a_subject_line_under_the_salutation_run_into_the_first_paragraph() -> None:
+    text = (
+        "The Chairperson\nUniversity Council\nP.O. Box 30197\nNairobi\n\n"
+        "Dear Madam Chairperson,\n"
+        "SUBJECT: SUSPENSION OF STUDENT LEADERS AFTER THE FEES PROTEST\n"
+        "We, members of the academic staff, write to express our concern at the suspension "
+        "of six student leaders without a hearing, which the University's own statutes and "
+        "the Constitution's guarantee of fair administrative action both require before any "
+        "such penalty, and at the speed with which the decision was taken and announced to "
+        "the press before the students themselves were told of it by the Dean.\n"
+        "We therefore ask the Council to lift the suspensions pending a fair hearing.\n"
+        "Yours sincerely,\nDr. Mercy Wanjala\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.subject == "SUSPENSION OF STUDENT LEADERS AFTER THE FEES PROTEST"
+    assert not letter.texts("body")[0].startswith("SUBJECT")

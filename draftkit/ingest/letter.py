@@ -211,6 +211,19 @@ def parse_lines(lines: list[Line]) -> Parsed:
         first = lines[sal_index]
         body_lines = [Line(salutation[1], hard=first.hard, raw=salutation[1]), *body_lines]
     units = units_of(body_lines)
+    first_line = next((i for i, ln in enumerate(body_lines) if not ln.blank), None)
+    if (
+        first_line is not None
+        and not pre.subject
+        and units
+        and len(units[0].text) > 300
+        and (subject := SUBJECT_LINE.match(body_lines[first_line].text.strip())) is not None
+        and len(body_lines[first_line].text) <= 300
+    ):
+        # "SUBJECT: …" on the line under the salutation, run into the first paragraph by
+        # a page copied without blank lines: the line alone is the subject
+        pre.subject = normalise_space(subject.group("text"))
+        units = units_of([*body_lines[:first_line], *body_lines[first_line + 1 :]])
     if units and units[0].kind == "para" and not pre.subject:
         # "Re: ..." written under the salutation
         subject = SUBJECT_LINE.match(units[0].text)
