@@ -75,7 +75,9 @@ LIST_MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣∙●○■□➢➤►▶✓✔\-–—*+\uf0b7\uf0a7§]|o(?=\s))"
     r"|(?P<number>\(?\d{1,3}[.)](?:\))?|\d{1,2}:)"
     r"|(?P<letter>\(?[a-hA-H][.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])"
-    r")\s+(?P<text>\S.*)$"
+    # a space after the marker; none after a bracketed one a PDF ran into its word,
+    # "(ii)demand the immediate release …"
+    r")(?:\s+|(?<=\))(?=[a-z]{2}))(?P<text>\S.*)$"
 )
 
 
@@ -95,6 +97,9 @@ def split_marker(text: str) -> tuple[str, str, str] | None:
     kind = "bullet" if match.group("bullet") else "number" if match.group("number") else "letter"
     marker = match.group("marker")
     rest = match.group("text")
+    run_into = not text[len(marker) :][:1].isspace()
+    if run_into and not (marker.startswith("(") and marker.endswith(")")):
+        return None  # "a)bc": only a bracketed marker may run into its word
     return kind, marker, rest
 
 

@@ -4762,3 +4762,16 @@ def test_a_subject_line_under_the_salutation_run_into_the_first_paragraph() -> N
     assert letter is not None
     assert letter.subject == "SUSPENSION OF STUDENT LEADERS AFTER THE FEES PROTEST"
     assert not letter.texts("body")[0].startswith("SUBJECT")
+
+
+def test_bracketed_numerals_a_pdf_ran_into_their_words_still_mark_asks() -> None:
+    text = (
+        "Dear Chairman,\n\nWe humbly request the Commission to:\n\n"
+        "(i) visit the detention facilities concerned;\n\n"
+        "(ii)demand the release of all detainees held without charge;\n\n"
+        "(iii)publish its findings within sixty days.\n\n"
+        "Yours faithfully,\n\nLegal Resources Consortium\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
