@@ -4775,3 +4775,21 @@ def test_bracketed_numerals_a_pdf_ran_into_their_words_still_mark_asks() -> None
     letter = ingest_text(text).letter
     assert letter is not None
     assert len(letter.asks) == 3
+
+
+def test_an_organisation_named_forward_last_in_the_list_is_a_signer() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask you to fund specialist FGM clinics in every region.\n\n"
+        "Yours sincerely,\n\nImkaan\n\nSouthall Black Sisters\n\nFORWARD\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Imkaan", "Southall Black Sisters", "FORWARD"]
+
+
+def test_a_pages_field_label_over_a_list_is_no_group_of_signers() -> None:
+    from draftkit.ingest.signatures import labelled_signers
+
+    assert labelled_signers("Tags: Health Policy, Womens Rights") is None
+    assert labelled_signers("Topics: Federal Funding, Public Libraries") is None
+    assert labelled_signers("Alabama: Alabama Tenants Union, Mobile Food Bank") is not None

@@ -150,10 +150,23 @@ def labelled_signers(text: str) -> str | None:
     return rest if _group_label(found.group("label")) and _names_listed(rest) else None
 
 
+_PAGE_FIELD = re.compile(
+    r"(?i)^(?:tags?|topics?|categor(?:y|ies)|keywords?|labels?|themes?|filed under|"
+    r"posted in|share(?: this)?|related|see also|sources?|references?|links?)$"
+)
+"""A page's own field labels ("Tags: Health, Congress"): a list of its words, not signers."""
+
+
 def _group_label(label: str) -> bool:
-    """A group's name over its signers: one to four words, capitalised, no figures."""
+    """A group's name over its signers: one to four words, capitalised, no figures, and
+    not one of a page's field labels ("Tags:", "Topics:", "Categories:")."""
     words = label.split()
-    return 1 <= len(words) <= 4 and label[:1].isupper() and not re.search(r"\d", label)
+    return (
+        1 <= len(words) <= 4
+        and label[:1].isupper()
+        and not re.search(r"\d", label)
+        and not _PAGE_FIELD.match(label.strip())
+    )
 
 
 def _names_listed(text: str) -> bool:

@@ -208,6 +208,19 @@ _MAIL_ACTION = re.compile(
 """A mail client's buttons under the message ("Reply", "Forward", "Encaminhar")."""
 
 
+def _beside_mail_action(page: _Page, index: int) -> bool:
+    """The next or the previous line is a mail client's button too: the buttons come in a
+    row ("Reply" / "Forward"), where one such word alone may be a signer ("FORWARD", a
+    women's health organisation)."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(page.lines) and page.lines[at].blank:
+            at += step
+        if 0 <= at < len(page.lines) and _MAIL_ACTION.match(page.text(at).strip()):
+            return True
+    return False
+
+
 _COUNTER = re.compile(
     r"(?i)^(?:[\d][\d,.\s]*|(?:people|supporters|persons|signers|signatories)\s+(?:have\s+)?"
     r"signed\b.*|goal\s*:?\s*[\d][\d,.]*|(?:personnes|personas)\s+(?:ont|han)\s+sign\w*.*)$"
@@ -240,8 +253,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     text = ln.text.strip()
     if _FORM_FIELD.match(text):
         return "form"
-    if _MAIL_ACTION.match(text):
-        return "link"  # "Reply", "Forward" under a mail client's copy of the letter
+    if _MAIL_ACTION.match(text) and _beside_mail_action(page, index):
+        return "link"  # "Reply" / "Forward" under a mail client's copy of the letter
     listed = labelled_signers(text) if ":" in text else None
     if listed is not None and "," in listed:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
