@@ -4793,3 +4793,18 @@ def test_a_pages_field_label_over_a_list_is_no_group_of_signers() -> None:
     assert labelled_signers("Tags: Health Policy, Womens Rights") is None
     assert labelled_signers("Topics: Federal Funding, Public Libraries") is None
     assert labelled_signers("Alabama: Alabama Tenants Union, Mobile Food Bank") is not None
+
+
+def test_an_acronym_alone_in_a_list_set_a_paragraph_each_is_a_signer() -> None:
+    text = (
+        "Dear Senator,\n\nWe ask you to oppose the bill.\n\nSincerely,\n\n"
+        "Center for Democracy\n\nACLU\n\nLeague of Women Voters\n\nCommon Cause\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Center for Democracy",
+        "ACLU",
+        "League of Women Voters",
+        "Common Cause",
+    ]

@@ -597,9 +597,12 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     start = next((i for i in range(position + 1, len(lines)) if not lines[i].blank), None)
     if start is None:
         return False
-    if _CAPS_HEADING.match(text):
-        return not lines[start].text.isupper()
     group_below = start + 1 < len(lines) and not lines[start + 1].blank
+    if _CAPS_HEADING.match(text):
+        # over a group of entries, or a place's name ("ARIZONA", "NORTH CAROLINA"); not an
+        # acronym in a list set a paragraph each ("ACLU", "NAACP")
+        named = len(text.split()) >= 2 or len(text) >= 7
+        return (group_below or named) and not lines[start].text.isupper()
     group_above = position < 3 or not lines[position - 2].blank  # a group ends above it
     return (
         len(text.split()) <= 3
@@ -629,16 +632,16 @@ def _bold_heading(lines: list[Line], position: int) -> bool:
         and not re.search(r"[\d.,;()]", text)
     ):
         return False
-    if not names.is_person_name(text):
-        return True
-    # "**Western Australia**" reads like a name: a group's heading only over three or more
-    # entries, none a title or a postal line (a person's bold name over their titles)
+    # the entries under it: none a title or a postal line (a body's or a person's bold
+    # name over its signer's titles, "**Riverside Coalition**" / "Ana Ruiz" / "Director");
+    # a name-like heading ("**Western Australia**") over three of them at least
     block: list[str] = []
     for later in lines[position + 1 :]:
         if later.blank:
             break
         block.append(normalise_space(later.text))
-    return len(block) >= 3 and not any(
+    least = 3 if names.is_person_name(text) else 2
+    return len(block) >= least and not any(
         names.is_title_line(x) or names.is_postal_line(x) for x in block
     )
 
