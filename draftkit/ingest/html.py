@@ -411,7 +411,8 @@ class _Reader(HTMLParser):
 
     def _editable_letter(self) -> None:
         """Read the editable letter a form shows, with the form's To and Subject lines."""
-        assert self.form_buffer is not None and self.editable is not None
+        if self.form_buffer is None or self.editable is None:
+            return
         start = self.editable[1]
         self.editable = None
         message = "".join(self.form_buffer[start:])
