@@ -11,6 +11,16 @@ import re
 
 from draftkit.ingest import names
 from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.head_lines import (
+    ATTENTION_LINE,
+    CC_LINE,
+    DRAFTKIT_HEAD_STYLES,
+    MAIL_HEADER,
+    SUBJECT_LINE,
+    TO_LINE,
+    is_person_line,
+    name_part,
+)
 from draftkit.ingest.page import (
     _HEADING_STYLES,
     _LETTER_HEADING,
@@ -20,16 +30,6 @@ from draftkit.ingest.page import (
     _Page,
     _words,
     is_prose,
-)
-from draftkit.ingest.preamble import (
-    ATTENTION_LINE,
-    CC_LINE,
-    DRAFTKIT_HEAD_STYLES,
-    MAIL_HEADER,
-    SUBJECT_LINE,
-    TO_LINE,
-    is_person_line,
-    name_part,
 )
 from draftkit.sentences import split_marker
 

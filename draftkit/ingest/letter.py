@@ -20,13 +20,8 @@ from draftkit.ingest.dates import (
     split_trailing_date,
     swap_day_month,
 )
-from draftkit.ingest.preamble import (
-    CC_LINE,
-    SUBJECT_LINE,
-    addressee_from,
-    parse_preamble,
-    split_entries,
-)
+from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE
+from draftkit.ingest.preamble import addressee_from, parse_preamble, split_entries
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space

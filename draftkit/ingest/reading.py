@@ -39,6 +39,14 @@ from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
     _letter_head,
 )
+from draftkit.ingest.head_lines import (
+    ATTENTION_LINE,
+    CC_LINE,
+    MAIL_HEADER,
+    SUBJECT_LINE,
+    TO_LINE,
+    is_person_line,
+)
 from draftkit.ingest.noise import (
     foreign_script_share,
     mark_navigation,
@@ -54,14 +62,6 @@ from draftkit.ingest.page import (
     _words,
     is_prose,
     label_like,
-)
-from draftkit.ingest.preamble import (
-    ATTENTION_LINE,
-    CC_LINE,
-    MAIL_HEADER,
-    SUBJECT_LINE,
-    TO_LINE,
-    is_person_line,
 )
 from draftkit.ingest.signatures import is_signatory_label, is_signatory_note, labelled_signers
 from draftkit.ingest.tail import (

@@ -15,6 +15,7 @@ from draftkit.ingest.anchors import (
     is_closing_line,
 )
 from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.head_lines import CC_LINE, is_person_line, name_part
 from draftkit.ingest.noise import (
     is_footer_start,
 )
@@ -25,11 +26,6 @@ from draftkit.ingest.page import (
     _signer_like,
     _words,
     is_prose,
-)
-from draftkit.ingest.preamble import (
-    CC_LINE,
-    is_person_line,
-    name_part,
 )
 from draftkit.ingest.signatures import (
     AND_MORE,
