@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draftkit.ingest.addressees import addressee_from, split_entries
 from draftkit.ingest.body import body_asks_closing, units_of
 from draftkit.ingest.dates import (
     DateLine,
@@ -21,7 +22,7 @@ from draftkit.ingest.dates import (
     swap_day_month,
 )
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE
-from draftkit.ingest.preamble import addressee_from, parse_preamble, split_entries
+from draftkit.ingest.preamble import parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import inline_person, parse_signatures, split_tail
 from draftkit.ingest.text import Line, normalise_space

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from draftkit.ingest import names
+from draftkit.ingest.addressees import addressee_from, split_entries
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.head_lines import CC_LINE
-from draftkit.ingest.preamble import addressee_from, split_entries
 from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee, Signatory
 from draftkit.sentences import split_marker

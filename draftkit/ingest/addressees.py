@@ -1,0 +1,521 @@
+"""One addressee or cc entry from its lines, and a block of lines cut into entries.
+
+An entry opens with a person (honorific and name, or office and name) or an office;
+its titles follow, then its address. An address a page ran onto one line is put back
+into its lines first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.head_lines import (
+    _ADDRESSED,
+    _EMAIL,
+    _TO_LABEL,
+    TO_LINE,
+    is_person_line,
+    name_part,
+)
+from draftkit.ingest.text import normalise_space
+from draftkit.schema import Addressee
+from draftkit.sentences import ABBREVIATED_END, split_marker
+
+__all__ = ["addressee_from", "split_entries"]
+
+
+def _split_title_address(
+    lines: list[str], *, cc: bool = False, office_first: bool = False
+) -> tuple[list[str], list[str]]:
+    titles: list[str] = []
+    address: list[str] = []
+    for index, line in enumerate(lines):
+        if address:
+            address.append(line)
+            continue
+        start = names.is_address_start(line)
+        has_digits = any(ch.isdigit() for ch in line)
+        if (
+            index == 0
+            and start
+            and (names.is_title_line(line) or (office_first and names.has_org_word(line)))
+            and not has_digits
+            and not names.is_postal_line(line)
+        ):
+            start = False  # "Ministerio de …" written over the name: where they hold office
+        if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
+            start = False
+        if start:
+            address.append(line)
+        else:
+            titles.append(line)
+    if not address and not cc:
+        # "Beijing", "Nairobi, Kenya", "Republic of Valmont" closing the block are places
+        while len(titles) > 1 and _place_like(titles[-1]):
+            address.insert(0, titles.pop())
+    return titles, address
+
+
+_STATE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,2}(?:Republic|Kingdom|State|Commonwealth|Federation|"
+    r"Principality|Sultanate|Emirates?|Confederation)\s+of\s+[A-Z][\w’' -]+$"
+)
+
+
+def _place_like(line: str) -> bool:
+    """A city, "City, Country" or a state's formal name at the end of an address."""
+    if _STATE.match(line) or names.is_postal_line(line):
+        return True
+    words = line.replace(",", " ").split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in line)
+        and not names.is_title_line(line)
+        and not names.has_org_word(line)
+    )
+
+
+_TITLE_START = re.compile(
+    r"^(?:Minister|Secretary|Ambassador|President|Vice-President|Director|Director-General|"
+    r"Commissioner|Chair|Chairman|Chairwoman|Chairperson|Special|High|Permanent|Deputy|"
+    r"Under-Secretary|Senator|Representative|Member|Head|Governor|Mayor|Judge|Attorney|"
+    r"Prosecutor|Prime|Foreign|Speaker|Rapporteur|Envoy|Leader|Chief)$"
+)
+_ADDRESS_WORD = re.compile(
+    r"^(?:Ministry|Ministère|Ministerio|Department|Embassy|Mission|Office|Consulate|Senate|"
+    r"Parliament|Palais|Palace|Government|Presidency|Chancellery|House|Headquarters|"
+    r"Republic|Kingdom|Federation|Commonwealth|Principality)$"
+)
+_STREET_END = re.compile(
+    r"^(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|"
+    r"Way|Place|Pl\.?|Court|Ct\.?|Square|Parkway|Pkwy\.?|Plaza|Circle|Highway|Terrace),?$"
+)
+_TITLE_WORD = re.compile(
+    r"^(?:and|of|for|the|&|Executive|Officer|Operating|Financial|General|Assistant|Associate|"
+    r"Senior|Managing|Vice|Deputy|Acting|Interim|Board|Chief|President|Director|Secretary|"
+    r"Chair|Chairman|Chairwoman|Chairperson|Counsel|Administrator|Commissioner|Founder|Co-Founder)$"
+)
+
+
+def _split_named_run_on(tokens: list[str]) -> list[str] | None:
+    """ "Ana Ruiz President and Chief Executive Officer Acme Corporation 999 Lake Drive
+    Springfield, Illinois 62701": a name, an office, an institution and a postal address
+    run onto one line (a web page whose line breaks the browser folded) — back into lines.
+
+    Only a line that opens with a person's name followed by an office, and holds a street
+    number, is split; anything else is left alone (None).
+    """
+    start = next((n for n in (2, 3) if n < len(tokens) and _TITLE_START.match(tokens[n])), None)
+    if start is None or not names.is_person_name(" ".join(tokens[:start])):
+        return None
+    street = next(
+        (i for i in range(start + 1, len(tokens)) if re.fullmatch(r"\d[\d-]*[A-Za-z]?", tokens[i])),
+        None,
+    )
+    if street is None or "," in " ".join(tokens[:street]):
+        return None
+    cuts = [start]
+    index = start + 1
+    while index < street and _TITLE_WORD.match(tokens[index]):
+        index += 1  # the office runs on: "President and Chief Executive Officer"
+    if index < street:
+        cuts.append(index)  # the institution
+    cuts.append(street)
+    ends = [i + 1 for i in range(street, len(tokens) - 1) if _STREET_END.match(tokens[i])]
+    if ends:
+        cuts.append(ends[0])  # the town after the street
+    edges = [0, *cuts, len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges) if b > a]
+
+
+def split_run_on(line: str) -> list[str]:
+    """An inside address a page collapsed onto one line, back into its lines.
+
+    "Mr. Ana Reyes Minister of Justice Ministry of Justice Port Aubrey Kestria" becomes
+    the name, the office, the institution and the country; a line with commas, or one
+    that does not start with a person, is left alone.
+    """
+    tokens = line.split()
+    honorific, rest = names.split_honorific(line)
+    if not honorific and len(tokens) >= 8:
+        return _split_named_run_on(tokens) or [line]
+    if len(tokens) < 6 or "," in line or not honorific:
+        return [line]
+    start = len(tokens) - len(rest.split())
+    cuts: list[int] = []
+    for index in range(start + 1, len(tokens)):
+        word, previous = tokens[index], tokens[index - 1]
+        if not word[:1].isupper():
+            continue
+        title_here = _TITLE_START.match(word) and not _TITLE_START.match(previous)
+        institution = (
+            _ADDRESS_WORD.match(word)
+            and previous[:1].isupper()
+            and (not cuts or index - cuts[-1] >= 2)
+        )
+        if (title_here or institution) and previous.lower() not in ("of", "the", "and", "for"):
+            cuts.append(index)
+    if not cuts:
+        return [line]
+    tail = tokens[cuts[-1] :]
+    for size in (3, 2, 1):
+        if len(tail) > size and names.is_country_list(" ".join(tail[-size:])):
+            cuts.append(len(tokens) - size)
+            break
+    edges = [0, *cuts, len(tokens)]
+    parts = [" ".join(tokens[a:b]) for a, b in itertools.pairwise(edges) if b > a]
+    first = parts[0]
+    if not names.is_person_name(names.split_honorific(first)[1], allow_single=True):
+        return [line]
+    return parts
+
+
+def _line_end(line: str) -> str:
+    """An address line without the comma or full stop a letter puts at its end.
+
+    A footnote mark glued to that comma goes too: "To the United Nations,1".
+    """
+    line = re.sub(r"(?<=[A-Za-zÀ-ÿ)][,.;])\d{1,2}$", "", line).rstrip(",")
+    if line.endswith(".") and not ABBREVIATED_END.search(line) and len(line.split()) > 1:
+        line = line[:-1]
+    return line
+
+
+_MAILBOX = re.compile(r"\s*<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
+"""An e-mail address in angle brackets after a display name."""
+
+
+def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
+    """Read one inside-address or cc entry."""
+    lines = [
+        _line_end(normalise_space(line))
+        for line in lines
+        if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
+    ]
+    if not lines:
+        return None
+    if _ADDRESSED.match(lines[0]) and (len(lines) > 1 or not re.match(r"(?i)^to\b", lines[0])):
+        lines = [_ADDRESSED.sub("", lines[0]), *lines[1:]]
+    if len(lines) == 1 and re.fullmatch(_EMAIL, lines[0]):
+        return Addressee(name=lines[0].strip("<>"))  # "Cc: ps@health.go.ke": the address
+    # "Bridget Phillipson MP <bridget.phillipson.mp@parliament.uk>": a mail header's
+    # display name and mailbox; the mailbox is no part of the name
+    lines = [_MAILBOX.sub("", line).strip() or line for line in lines]
+    if len(lines) == 1:
+        lines = split_run_on(lines[0])
+    office_first = False
+    if len(lines) > 1 and _lone_honorific(lines[0]):
+        # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+    if (
+        len(lines) > 1
+        and (names.is_title_line(lines[0]) or names.has_org_word(lines[0]))
+        and not names.split_honorific(lines[0])[0]
+        and not is_person_line(lines[0])
+        and not names.is_person_name(lines[0])
+        and (
+            is_person_line(lines[1])
+            or (names.is_person_name(lines[1]) and not names.has_org_word(lines[1]))
+        )
+        and not names.is_address_start(lines[1])
+    ):
+        # "Minister of Foreign Affairs" or "Ministerio de …" above the name: the office
+        # ("Leinster House" under "Clerk to the Committee" is where, not who)
+        # or institution is a title line
+        lines = [lines[1], lines[0], *lines[2:]]
+        office_first = True
+    first = lines[0]
+    honorific, rest = names.split_honorific(first)
+    name: str | None = None
+    extra: list[str] = []
+    office_on_name_line: str | None = None  # "Secretary of State John F. Kerry"
+    if honorific:
+        head = name_part(rest)
+        if head and names.is_person_name(head, allow_single=True):
+            name = head
+            tail = rest[len(head) :].lstrip(", ").strip()
+            if tail:
+                extra.append(tail)
+        elif rest and names.split_title_name(rest):
+            # "H.E. President Cyril Ramaphosa": the office after the honorific is a title
+            office, name = names.split_title_name(rest) or ("", "")
+            extra.append(office)
+            office_on_name_line = office
+        elif rest and names.is_title_line(rest):
+            # "The Rt Hon the Prime Minister": the office is the name line
+            name = rest
+        elif rest:
+            extra.append(rest)
+    else:
+        split = names.split_title_name(first)
+        head = name_part(first)
+        head_split = names.split_title_name(head) if head != first else None
+        if split:
+            extra.append(split[0])
+            name = split[1]
+            office_on_name_line = split[0]
+        elif head_split:
+            # "Senator Ana Ruiz, Chair, Committee on X": the office before the name and
+            # the others after it are her titles
+            extra.append(head_split[0])
+            name = head_split[1]
+            tail = first[len(head) :].lstrip(", ").strip()
+            if tail:
+                extra.append(tail)
+        else:
+            head = name_part(first)
+            if names.is_person_name(first) and not names.is_person_name(head):
+                name = first  # "van der Berg-Hoekstra, M.J.": surname first, then initials
+            elif names.is_person_name(head):
+                name = head
+                tail = first[len(head) :].lstrip(", ").strip()
+                if tail:
+                    extra.append(tail)
+            elif (
+                names.is_title_line(first)
+                and not names.is_address_start(first)
+                and not any(is_person_line(x) for x in lines[1:])
+            ):
+                name = first  # an office standing for the person: "The Leader of the Opposition"
+            elif (
+                names.has_org_word(first)
+                and not names.is_address_start(first)
+                and not any(ch.isdigit() for ch in first)
+                and not any(
+                    is_person_line(x)
+                    or (
+                        names.is_person_name(x)
+                        and not names.is_address_start(x)
+                        and not names.is_postal_line(x)
+                    )
+                    for x in lines[1:]
+                )
+            ):
+                name = first  # an institution written to as such: "Judicial Conference of …"
+            else:
+                extra.append(first)
+    titles, address = _split_title_address(extra + lines[1:], cc=cc, office_first=office_first)
+    if not name and not titles and address:
+        titles, address = address[:1], address[1:]
+    if not (name or titles):
+        return None
+    if cc and not name and len(lines) == 1:
+        # a copy to an office alone ("Councillor, Ward No. 19, …"): the office is the entry
+        name, titles = titles[0], titles[1:]
+    return Addressee(
+        honorific=honorific,
+        name=name,
+        title_lines=titles,
+        address_lines=address,
+        title_before_name=bool(
+            office_on_name_line and name and titles and titles[0] == office_on_name_line
+        ),
+    )
+
+
+_OPEN_END = re.compile(
+    r"(?i)(?:&|\b(?:and|of|for|on|the|to|at|in|y|et|de|del|des|du|der|und|für))$"
+)
+"""A line that cannot end an entry: it stops on a word that leads on (a comma may end an
+address line: "Minister of Finance,")."""
+
+
+def _rejoin_wrapped(block: list[str]) -> list[str]:
+    """Lines of a list with the entries a narrow page wrapped joined again: a line goes
+    on from the one above when that one stops on a word that leads on ("Senate Committee
+    on Energy and" / "Natural Resources")."""
+    out: list[str] = []
+    for line in block:
+        if out and line.strip() and _OPEN_END.search(out[-1].strip()):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+def _one_a_line(block: list[str]) -> bool:
+    """A copy list of short lines that each name a person or a body, no address lines."""
+    return all(
+        len(line.split()) <= 16
+        and not names.is_postal_line(line)
+        and not names.is_address_start(line)
+        and (
+            ", " in line
+            or is_person_line(line)
+            or names.has_org_word(line)
+            or names.is_title_line(line)
+        )
+        for line in block
+    )
+
+
+def split_entries(
+    block: list[str], *, office_above: bool = False, copies: bool = False
+) -> list[list[str]]:
+    """Split a block at lines that open a new person (a cc list without blank lines).
+
+    When most lines are whole entries ("Mr. Ana Ruiz, Minister of Justice"), every
+    line is an entry, offices standing alone included. With ``office_above`` (an inside
+    address), an office on the block's first line and a name under it are one addressee
+    ("Bundesministerin für Gesundheit" / "Frau Nina Warken MdB"), as German, Italian and
+    Portuguese letters set them. In a cc list (``copies``), lines that each give a
+    name or an office and, after a comma, where it sits ("Regional Administrators, EPA
+    Regions 1–10" / "Office of Inspector General, U.S. EPA") are an entry each.
+    """
+    block = _rejoin_wrapped(block)
+    if (
+        copies
+        and len(block) >= 2
+        and all(", " in line and len(line.split(",")[0].split()) <= 8 for line in block)
+    ):
+        return [[line] for line in block]
+    if copies and len(block) >= 2 and _one_a_line(block):
+        # "M. Alain Vaillancourt, responsable …" / "Commission de la sécurité publique" /
+        # "Commission des droits de la personne": offices and people, an entry a line (a
+        # name alone keeps the title and office lines under it)
+        copied: list[list[str]] = []
+        for line in block:
+            above = copied[-1] if copied else None
+            if (
+                above is not None
+                and ", " not in above[0]
+                and is_person_line(above[0])
+                and not is_person_line(line)
+            ):
+                above.append(line)  # "The Honorable Ana Ruiz" / "Assistant Secretary" / …
+            else:
+                copied.append([line])
+        return copied
+    stripped = [line.strip() for line in block]
+    offices = sum(1 for line in stripped if re.match(r"^The\s+[A-Z]", line))
+    if (
+        len(block) >= 3
+        and offices >= 2
+        and offices >= len(block) - 1
+        and all(len(line.split()) <= 10 and not names.is_postal_line(line) for line in stripped)
+        and not any(is_person_line(line) for line in stripped)
+    ):
+        # "The Deputy Vice-Chancellor" / "The Bursar" / "The Chief Warden" / "File": a copy
+        # list of offices, an entry a line
+        return [[line] for line in stripped]
+    marked = [split_marker(line) for line in block]
+    if block and all(marked):
+        # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
+        return [[marker[2].rstrip(".")] for marker in marked if marker]
+    inline = sum(
+        1
+        for line in block
+        if ", " in line
+        and (
+            names.split_honorific(line)[0]
+            or names.split_title_name(line.split(",", 1)[0].strip()) is not None
+            or _name_then_office(line)
+        )
+        and len(name_part(line).split()) <= 6
+    )
+    if (len(block) >= 3 and inline >= 0.6 * len(block)) or (len(block) == 2 and inline == 2):
+        return [[line] for line in block]
+    entries: list[list[str]] = []
+    for line in block:
+        single_office = names.split_title_name(line)
+        honorific = names.split_honorific(line)[0]
+        if entries and len(entries[-1]) == 1 and _lone_honorific(entries[-1][0]):
+            # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own
+            entries[-1].append(line)
+        elif office_above and _office_over_name(entries, line):
+            entries[0].append(line)
+        elif (
+            entries
+            and is_person_line(line)
+            and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
+            and not _styled_office_under_name(line, entries[-1])
+        ):
+            entries.append([line])
+        elif (
+            entries
+            and len(entries[-1]) == 1
+            and ", " in line
+            and ", " in entries[-1][0]
+            and names.is_person_name(name_part(line))
+            and names.is_person_name(name_part(entries[-1][0]))
+        ):
+            # "Ana Ruiz, UNCTAD" under "Ben Li, UNCTAD": one person a line, alike
+            entries.append([line])
+        elif entries and _office_entry(line, entries[-1]):
+            # "The Rt Hon the Leader of the Opposition" / "The Shadow Secretary of State …":
+            # each line names an office of its own
+            entries.append([line])
+        elif entries:
+            entries[-1].append(line)
+        else:
+            entries.append([line])
+    return entries
+
+
+def _office_over_name(entries: list[list[str]], line: str) -> bool:
+    """A name line under the block's first line, an office ("Ao Magnífico Reitor da
+    Universidade de São Paulo" / "Prof. Dr. Carlos Carlotti Junior"): one addressee."""
+    if len(entries) != 1:
+        return False
+    above = [x for x in entries[0] if not _TO_LABEL.match(normalise_space(x))]
+    return (
+        len(above) == 1
+        and not TO_LINE.match(above[0])  # "To the Prime Minister": read as a "To" line
+        and not _ADDRESSED.match(above[0])
+        and not is_person_line(above[0])
+        and not names.is_postal_line(above[0])
+        and len(above[0].split()) <= 12
+        and is_person_line(line)
+        and ", " not in line
+    )
+
+
+def _styled_office_under_name(line: str, entry: list[str]) -> bool:
+    """ "Honourable Mayor" under "Mr. Kamal Hossain Chowdhury": the office, with its style,
+    on the line under a person's name is that person's title, not a second addressee."""
+    honorific, rest = names.split_honorific(line)
+    return (
+        honorific is not None
+        and len(entry) == 1
+        and bool(rest)
+        and names.is_title_line(rest)
+        and not names.is_person_name(rest)
+        and (is_person_line(entry[0]) or names.is_person_name(name_part(entry[0])))
+    )
+
+
+def _lone_honorific(line: str) -> bool:
+    """ "The Honorable", "Exma. Senhora": an honorific with no name on its line."""
+    honorific, rest = names.split_honorific(line)
+    return honorific is not None and not rest
+
+
+def _name_then_office(line: str) -> bool:
+    """ "Irina Bokova, Director-General of UNESCO": a person's name, then their office."""
+    name, _, office = line.partition(",")
+    office = office.strip()
+    return (
+        names.is_person_name(name.strip())
+        and bool(office)
+        and (names.is_title_line(office) or names.has_org_word(office))
+    )
+
+
+def _office_entry(line: str, current: list[str]) -> bool:
+    """A line that opens an entry naming an office, after an entry that names one too."""
+    honorific, rest = names.split_honorific(line)
+    opens = (honorific is not None and bool(rest)) or (
+        line.startswith("The ") and names.is_title_line(line)
+    )
+    if not opens or names.is_postal_line(line) or names.is_address_start(line):
+        return False
+    last = current[-1]
+    named = is_person_line(current[0]) or names.is_person_name(name_part(current[0]))
+    if named and len(current) == 1:
+        return False  # the title line under a person's name is theirs
+    return bool(
+        names.split_honorific(current[0])[0] or names.is_title_line(last)
+    ) and not names.is_address_start(last)

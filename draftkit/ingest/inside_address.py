@@ -1,0 +1,169 @@
+"""The inside address: its blocks read into addressees; a block of address lines with no
+person at its head goes to the addressees above it that have no address yet."""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest import names
+from draftkit.ingest.addressees import (
+    _MAILBOX,
+    _line_end,
+    _split_title_address,
+    addressee_from,
+    split_entries,
+)
+from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
+from draftkit.ingest.text import normalise_space
+from draftkit.schema import Addressee
+
+_COLLECTIVE = re.compile(
+    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+)?(?:members|ministers|"
+    r"permanent representatives|delegates|delegations|representatives|commissioners|judges|"
+    r"justices|mayors|governors|senators|councill?ors)\b"
+)
+"""A body of people written to together: "Members of the European Parliament"."""
+
+
+def _address_only(entry: list[str]) -> bool:
+    """True for a block of address lines with no person at its head."""
+    first = normalise_space(entry[0])
+    if names.split_honorific(first)[0] or names.split_title_name(first):
+        return False
+    if _COLLECTIVE.match(first):
+        return False  # "Members of the European Parliament" over its address: addressees
+    if names.is_postal_line(first) or names.is_address_start(first):
+        return True
+    if len(entry) > 1 and names.is_title_line(entry[1]):
+        office = entry[1].split(",")[0]  # "Majority Whip, U.S. House of Representatives"
+        if not names.is_address_start(entry[1]) or (
+            names.is_title_line(office) and not names.is_address_start(office)
+        ):
+            return False
+    return any(names.is_postal_line(x) or names.is_address_start(x) for x in entry[1:])
+
+
+def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
+    reader = _AddressReader(skipped)
+    for whole in groups:
+        whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        for part, block in enumerate(_joined_by_and(whole)):
+            reader.read(block, fresh=part > 0)
+    return reader.people
+
+
+def _joined_by_and(block: list[str]) -> list[list[str]]:
+    """ "Minister for Economic Affairs and" / "The State Secretary …": two addressees."""
+    out: list[list[str]] = [[]]
+    for line in block:
+        out[-1].append(line)
+        if re.search(r"\s(?:and|&)$", normalise_space(line)):
+            out[-1][-1] = re.sub(r"\s+(?:and|&)$", "", normalise_space(line))
+            out.append([])
+    return [part for part in out if part]
+
+
+class _AddressReader:
+    """Reads inside-address blocks into addressees, attaching address-only blocks."""
+
+    def __init__(self, skipped: list[tuple[str, str]]) -> None:
+        self.people: list[Addressee] = []
+        self.skipped = skipped
+        self.unaddressed: list[int] = []
+        self.targets: list[int] = []
+
+    def read(self, block: list[str], *, fresh: bool = False) -> None:
+        """Read one block; ``fresh`` means its first line opens a new addressee."""
+        people = self.people
+        entries = split_entries(block, office_above=True) if block else []
+        for number in range(len(entries) - 1):
+            head, following = entries[number], entries[number + 1]
+            if (
+                len(head) == 1
+                and TO_LINE.match(normalise_space(head[0]))
+                and is_person_line(normalise_space(following[0]))
+            ):
+                # "To the Prime Minister" / "Dr. A. Rutte": the office, then the person
+                rest = re.sub(r"(?i)^to\s*:?\s+", "", normalise_space(head[0])).rstrip(":, ")
+                entries[number + 1] = [following[0], rest, *following[1:]]
+                entries[number] = []
+        for number, raw_entry in enumerate(e for e in entries if e):
+            entry = [_line_end(normalise_space(x)) for x in raw_entry]
+            entry = [_MAILBOX.sub("", x).strip() or x for x in entry]  # "To: Name <a@b>"
+            first = entry[0]
+            group = TO_LINE.match(first)
+            named = group is not None and (
+                is_person_line(group.group("rest"))
+                # "To: Chair Dana Okafor, Riverside Planning Commission": a person, then
+                # the body they chair, on one line
+                or is_person_line(group.group("rest").split(", ", 1)[0])
+            )
+            if group and not named:
+                titles, address = _split_title_address([x for x in entry[1:] if x])
+                people.append(
+                    Addressee(
+                        name=group.group("rest").rstrip(":, "),
+                        title_lines=titles,
+                        address_lines=address,
+                    )
+                )
+                self.unaddressed = [] if address else [len(people) - 1]
+                self.targets = []
+                continue
+            if group:
+                entry = [group.group("rest"), *entry[1:]]
+                first = entry[0]
+            last = people[-1] if people else None
+            if (
+                last is not None
+                and not (fresh and number == 0)
+                and not last.title_lines
+                and not last.address_lines
+                and last.name
+                and len(entry) <= 3
+                and names.is_title_line(first)
+                and not is_person_line(first)
+            ):
+                # a name alone, then its office in a block of its own (a web page sets each
+                # line of the address as a paragraph): the office is that person's
+                titles, address = _split_title_address([x for x in entry if x])
+                people[-1] = last.model_copy(
+                    update={"title_lines": titles, "address_lines": address}
+                )
+                self.unaddressed = [] if address else [len(people) - 1]
+                continue
+            person_start = (
+                is_person_line(first)
+                or _COLLECTIVE.match(first) is not None
+                or (names.is_person_name(name_part(first)) and not _address_only(entry))
+                or (
+                    len(entry) > 1
+                    and names.is_title_line(first)
+                    and (is_person_line(entry[1]) or names.is_person_name(entry[1]))
+                )
+            )
+            if not person_start and people and not (fresh and number == 0):
+                # an address block on its own: for the addressees above without one
+                lines = [x for x in entry if x]
+                self.targets = self.unaddressed or self.targets or [len(people) - 1]
+                for index in self.targets:
+                    old = people[index]
+                    people[index] = old.model_copy(
+                        update={"address_lines": [*old.address_lines, *lines]}
+                    )
+                self.unaddressed = []
+                continue
+            person = addressee_from(entry)
+            if person is None:
+                self.skipped.extend((x, "unplaced text before the salutation") for x in entry)
+                continue
+            if fresh and number == 0 and person.name is None and person.title_lines:
+                # an office joined to the one above by "and": named as the office, like it
+                titles, address = _split_title_address(entry[1:])
+                person = Addressee(name=first, title_lines=titles, address_lines=address)
+            people.append(person)
+            self.targets = []
+            if person.address_lines:
+                self.unaddressed = []
+            else:
+                self.unaddressed.append(len(people) - 1)
