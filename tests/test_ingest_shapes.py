@@ -4788,7 +4788,7 @@ def test_an_organisation_named_forward_last_in_the_list_is_a_signer() -> None:
 
 
 def test_a_pages_field_label_over_a_list_is_no_group_of_signers() -> None:
-    from draftkit.ingest.signatures import labelled_signers
+    from draftkit.ingest.signer_labels import labelled_signers
 
     assert labelled_signers("Tags: Health Policy, Womens Rights") is None
     assert labelled_signers("Topics: Federal Funding, Public Libraries") is None

@@ -63,7 +63,7 @@ from draftkit.ingest.page import (
     is_prose,
     label_like,
 )
-from draftkit.ingest.signatures import is_signatory_label, is_signatory_note, labelled_signers
+from draftkit.ingest.signer_labels import is_signatory_label, is_signatory_note, labelled_signers
 from draftkit.ingest.tail import (
     _closing_line_before,
     _signature_end,

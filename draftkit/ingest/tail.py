@@ -27,7 +27,7 @@ from draftkit.ingest.page import (
     _words,
     is_prose,
 )
-from draftkit.ingest.signatures import (
+from draftkit.ingest.signer_labels import (
     AND_MORE,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
