@@ -1,0 +1,45 @@
+"""The names in one paragraph of signers, parted by commas or semicolons."""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest.signer_labels import labelled_signers
+
+_CORPORATE_SUFFIX = re.compile(
+    r"(?i)^(?:inc|incorporated|llc|llp|ltd|limited|plc|co|corp|gmbh|e\.\s?v|s\.\s?a|"
+    r"a\.\s?c|ag|pty|sarl|asbl|vzw)\.?$"
+)
+
+
+def split_name_list(text: str) -> list[str]:
+    """The names in one comma- or semicolon-separated paragraph of signers.
+
+    "Restore The Fourth, Inc., Media Alliance, and United We Dream." gives three names:
+    a company suffix after a comma stays with its name, the final "and" and full stop go.
+    """
+    text = labelled_signers(text) or text  # "Organizaciones firmantes: A, B, …": the label goes
+    # a list parted by semicolons keeps the commas inside its entries ("Forum X, Pune;")
+    parting = r";\s+(?:and\s+)?" if text.count("; ") >= 2 else r",\s+(?:and\s+)?|;\s+"
+    parts = [p.strip() for p in re.split(parting, text.rstrip(".,;")) if p.strip()]
+    if len(parts) >= 3:
+        # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
+        last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)
+        if len(last) == 1:
+            # "… Kuñataî Poty y Movimiento Estudiantil Independiente (MEI)": a name with its
+            # acronym after the last conjunction
+            found = re.search(
+                r"^(?P<a>.+\S)\s+(?:y|e|et|und)\s+(?P<b>[A-ZÀ-Þ][^,()]{2,80}\([A-ZÀ-Þ]{2,10}\))$",
+                parts[-1],
+            )
+            last = [found.group("a"), found.group("b")] if found else last
+        parts[-1:] = [p.strip() for p in last if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and _CORPORATE_SUFFIX.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    if out and text.rstrip().endswith(".") and _CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
+        out[-1] += "."  # "…, Acme, Inc." keeps the full stop of its abbreviation
+    return out
