@@ -24,8 +24,9 @@ from draftkit.ingest.dates import (
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE
 from draftkit.ingest.preamble import parse_preamble
 from draftkit.ingest.reading import Reading, locate
-from draftkit.ingest.signatures import parse_signatures, split_tail
+from draftkit.ingest.signatures import parse_signatures
 from draftkit.ingest.signers import inline_person
+from draftkit.ingest.tail_split import split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.languages import guess_language
 from draftkit.numbers import parse_number
