@@ -23,7 +23,7 @@ from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, split_marker
 
-__all__ = ["addressee_from", "split_entries"]
+__all__ = ["addressee_from", "copy_list", "split_entries"]
 
 
 def _split_title_address(
@@ -519,3 +519,12 @@ def _office_entry(line: str, current: list[str]) -> bool:
     return bool(
         names.split_honorific(current[0])[0] or names.is_title_line(last)
     ) and not names.is_address_start(last)
+
+
+def copy_list(block: list[str]) -> list[Addressee]:
+    """A cc list's lines read as its entries (:func:`split_entries` in its copies mode)."""
+    return [
+        person
+        for entry in split_entries(block, copies=True)
+        if (person := addressee_from(entry, cc=True)) is not None
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from draftkit.ingest.addressees import addressee_from, split_entries
+from draftkit.ingest.addressees import addressee_from, copy_list
 from draftkit.ingest.body import body_asks_closing, units_of
 from draftkit.ingest.dates import (
     DateLine,
@@ -51,11 +51,7 @@ def _copies_before_close(lines: list[Line]) -> tuple[list[Line], list[Addressee]
         return lines, []
     rest = label.group("rest").strip()
     entries = [*([rest] if rest else []), *(ln.text for ln in lines[start + 1 : end])]
-    copies = [
-        person
-        for entry in split_entries(entries, copies=True)
-        if (person := addressee_from(entry, cc=True)) is not None
-    ]
+    copies = copy_list(entries)
     return (lines[:start], copies) if copies else (lines, [])
 
 _CLAIMED = re.compile(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest import names
-from draftkit.ingest.addressees import addressee_from, split_entries
+from draftkit.ingest.addressees import addressee_from, copy_list
 from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
 from draftkit.ingest.head_lines import (
     _ADDRESS_ONLY_TO,
@@ -595,10 +595,7 @@ def parse_preamble(
         pre.subject = normalise_space(" ".join(subject_parts))
     pre.addressees = _addressees(pending, skipped)
     for block_lines in cc_lines:
-        for entry in split_entries(block_lines, copies=True):
-            person = addressee_from(entry, cc=True)
-            if person:
-                pre.cc.append(person)
+        pre.cc.extend(copy_list(block_lines))
     del address_block, entries_before_date
     return pre
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
-from draftkit.ingest.addressees import addressee_from, split_entries
+from draftkit.ingest.addressees import addressee_from, copy_list
 from draftkit.ingest.head_lines import CC_LINE
 from draftkit.ingest.signer_labels import (
     _ENCLOSURE,
@@ -154,7 +154,7 @@ def parse_signatures(
             # "… Signers represent both" / "legislative chambers.": the note, wrapped
             note = f"{note} {normalise_space(text)}"
             continue
-        cc_match = CC_LINE.match(text) if text[:1] in _CC_FIRST else None
+        cc_match = CC_LINE.match(text)
         if cc_match or style == "copy list":
             mode = "cc"
             rest = cc_match.group("rest").strip() if cc_match else text
@@ -297,17 +297,10 @@ def parse_signatures(
         # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
         parted = len(block) == 1 and ";" in block[0]
         block = [part.strip() for line in block for part in line.split(";") if part.strip()]
-        entries = (
-            [[part] for part in block]
-            if parted
-            else split_entries(block, copies=True)
-            if block
-            else []
-        )
-        for entry in entries:
-            person = addressee_from(entry, cc=True)
-            if person:
-                cc.append(person)
+        if parted:
+            cc.extend(p for part in block if (p := addressee_from([part], cc=True)) is not None)
+        elif block:
+            cc.extend(copy_list(block))
     elsewhere = [ln for ln in kept if _SIGNED_ELSEWHERE.match(ln.text.strip())]
     if elsewhere:
         # "(Signatures attached)": the lines here name the signing group, not its members
@@ -317,10 +310,6 @@ def parse_signatures(
     signatories = _placeholder_signer(_signatories(kept))
     return signatories, note, cc, enclosures
 
-
-_CC_FIRST = frozenset("cCbBkKnNzZiIvVpPeEwW")
-"""The letters a copy line can open with ("cc:", "Kopie an", "Nachrichtlich:", "p.c.",
-"with a copy to"): other lines skip the copy-line search."""
 
 _ON_BEHALF = re.compile(
     r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"

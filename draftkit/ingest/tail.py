@@ -29,6 +29,7 @@ from draftkit.ingest.page import (
 )
 from draftkit.ingest.signer_labels import (
     AND_MORE,
+    CONTACT_LABEL,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
     SIGNER_COUNT,
@@ -182,7 +183,7 @@ _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _CONTACT = re.compile(
     r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
     r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
-    r"^[ptewfm]:\s"
+    + CONTACT_LABEL.pattern
 )
 
 
