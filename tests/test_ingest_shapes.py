@@ -4808,3 +4808,60 @@ def test_an_acronym_alone_in_a_list_set_a_paragraph_each_is_a_signer() -> None:
         "League of Women Voters",
         "Common Cause",
     ]
+
+
+UNSPACED_GERMAN = """\
+Zum Hauptinhalt
+Netzwerk Saubere Flüsse
+Start   Themen   Presse   Kontakt
+Offener Brief zur Wasserrahmenrichtlinie
+12. März 2026 | Redaktion
+Sieben Verbände haben heute das folgende Schreiben an das Ministerium geschickt.
+Frau
+Bundesministerin Ilse Vogt
+Bundesministerium für Umwelt
+Stresemannstraße 128
+10117 Berlin
+Hamburg, den 11. März 2026
+Betreff: Fristverlängerung bei der Wasserrahmenrichtlinie
+Sehr geehrte Frau Bundesministerin,
+mit Sorge verfolgen wir die Pläne, die Fristen für den guten Zustand der Gewässer zu verschieben.
+Wir bitten Sie, an den geltenden Fristen festzuhalten.
+Mit freundlichen Grüßen
+Netzwerk Saubere Flüsse
+Verband der Flussanlieger Nord
+Teilen: E-Mail · Mastodon
+"""
+
+
+def test_a_head_copied_without_blank_lines_starts_at_the_courtesy_line() -> None:
+    letter = ingest_text(UNSPACED_GERMAN).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.name == "Bundesministerin Ilse Vogt"
+    assert str(letter.date) == "2026-03-11"
+    assert letter.subject == "Fristverlängerung bei der Wasserrahmenrichtlinie"
+    assert [s.name for s in letter.signatories][-1] == "Verband der Flussanlieger Nord"
+
+
+UNSPACED_MEXICAN = """\
+Colectivo Agua Libre
+Inicio Cartas Contacto
+Carta al Gobernador sobre el acuífero
+C. Ramiro Ortega Salas
+Gobernador Constitucional del Estado de Sonora
+Presente.
+Estimado Gobernador:
+Las organizaciones abajo firmantes le pedimos publicar los títulos de concesión del acuífero.
+Atentamente,
+Colectivo Agua Libre, Red Sonorense por el Agua, Defensa del Río Yaqui
+Hermosillo, a 4 de febrero de 2026
+"""
+
+
+def test_a_mexican_citizen_honorific_line_is_the_addressee_not_a_lettered_item() -> None:
+    letter = ingest_text(UNSPACED_MEXICAN).letter
+    assert letter is not None
+    (governor,) = letter.addressees
+    assert (governor.honorific, governor.name) == ("C.", "Ramiro Ortega Salas")
+    assert "Carta al Gobernador sobre el acuífero" not in governor.title_lines

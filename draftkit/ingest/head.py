@@ -69,8 +69,12 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         r"(?:van|von|de|der|den|da|di|du|del|la|le|d['’]|c/o)\b", first
     ):
         return "page"  # an address line starts with a capital: "tags author name" does not
-    if any(page.lines[i].list_kind or split_marker(page.text(i)) for i in block):
-        return "page"  # a list of links or items is no inside address
+    if any(
+        page.lines[i].list_kind
+        or (split_marker(page.text(i)) and not names.split_honorific(page.text(i))[0])
+        for i in block
+    ):
+        return "page"  # a list of links or items is no inside address ("C. Ana Ruiz" is)
     if (
         len(block) == 1
         and _LETTER_HEADING.search(first)
@@ -163,8 +167,52 @@ def _letter_part_of(
     if undated and _dated_last_line(page, block):
         return block[-1]
     if addressed:
-        return _addressed_tail(page, block)  # "To: The Hon. …" under the page's text
+        # "To: The Hon. …" under the page's text, or an address set line by line under it
+        return _addressed_tail(page, block) or _lined_head(page, block)
     return None
+
+
+_EDGES = ("prose", "heading", "published", "date")
+"""Lines that end an address block run together with the page above it (a wrapped
+address line may read as page text: only these cut the block)."""
+
+
+def _lined_head(page: _Page, block: list[int]) -> int | None:
+    """Where the letter's head starts in a block copied without blank lines, or None.
+
+    A page copied without blank lines runs its own text, the inside address, the date
+    and the subject into one block above the greeting. Read line by line from the
+    bottom: subject, date and cc lines, then the address lines (a courtesy line such
+    as "Herrn" at their top) and the letter's date over them when none was below;
+    prose, a heading or a second date above the address is the page's. The head needs
+    an address line and a clear edge above it (or the block's own top), and at most
+    twelve lines.
+    """
+    addressed = dated = False
+    start: int | None = None
+    for position in range(len(block) - 1, -1, -1):
+        index = block[position]
+        kind = _head_block_kind(page, [index])
+        if not addressed and kind in ("subject", "date", "cc"):
+            dated = dated or kind == "date"
+            start = index
+            continue
+        if kind in ("address", "label") and _words(page.text(index)) <= 12:
+            addressed = addressed or kind == "address"
+            start = index
+            continue
+        if kind == "date" and not dated:
+            start = index  # the letter's date over its address: the head's top line
+            break
+        if kind in ("prose", "heading", "published", "date", "page"):
+            break
+        return None
+    else:
+        if len(block) > 12:
+            return None
+    if not addressed or start is None or start == block[0] or block[-1] - start >= 12:
+        return None
+    return start
 
 
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
@@ -256,6 +304,10 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 kind = "address"
         if kind == "address":
             phase = "in"
+            top = _lined_head(page, block) if len(block) >= 5 else None
+            if top is not None and _head_block_kind(page, [top - 1]) in _EDGES:
+                start, k = top, k - 1  # the page's own lines run into the address: cut there
+                break
         if not accept:
             split = _letter_part_of(
                 page, block, "date" not in kinds[k + 1 :], addressed=k == len(blocks) - 1
@@ -294,5 +346,3 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 break
         context = sorted([*(heading or []), *(dated or [])])
     return start, context, notes
-
-

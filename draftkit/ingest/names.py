@@ -135,6 +135,13 @@ _HONORIFIC_WORDS = [
     "Excma.",
     "Dña.",
     "D.",
+    # Mexican official letters: "C. Claudia Sheinbaum Pardo" (ciudadana), "Lic.", "Mtra."
+    "C.",
+    "Lic.",
+    "Mtro.",
+    "Mtra.",
+    "Dip.",
+    "Ing.",
     # Portuguese and Italian address blocks set the honorific on its own line or stack it:
     # "Exma. Senhora / Dra. Helena Marques", "Gent.ma Sig.ra Dott.ssa Bianchi"
     "Excelentíssimo Senhor",
