@@ -4865,3 +4865,34 @@ def test_a_mexican_citizen_honorific_line_is_the_addressee_not_a_lettered_item()
     (governor,) = letter.addressees
     assert (governor.honorific, governor.name) == ("C.", "Ramiro Ortega Salas")
     assert "Carta al Gobernador sobre el acuífero" not in governor.title_lines
+
+
+GROUPED_BULLETS_PAGE = """\
+<html><body><article>
+<h1>Our letter on detention conditions</h1>
+<p>March 3, 2026</p>
+<p>Dear Director Alvarez,</p>
+<p>We write about the conditions reported at the Harbor Processing Center, where
+families have waited weeks without access to counsel or medical care.</p>
+<p>We ask you to publish the inspection reports and to restore legal visits.</p>
+<p>Sincerely,</p>
+<p><strong>Signing organizations:</strong></p>
+<p><em>Faith communities</em></p>
+<ul><li>Riverside Interfaith Council</li><li>Saint Brendan Parish Outreach</li>
+<li>Temple Beth Shalom Social Action</li></ul>
+<p><em>Legal service providers</em></p>
+<ul><li>Harbor Immigrant Legal Clinic</li><li>Coastal Defenders Network</li>
+<li>Pro Bono Partners of the Bay</li><li>Northside Law Collective</li></ul>
+<p><strong>Media contact:</strong> press@example.org</p>
+</article></body></html>
+"""
+
+
+def test_unlabelled_group_headings_over_bulleted_signers_keep_the_list_going() -> None:
+    letter = ingest_bytes(GROUPED_BULLETS_PAGE.encode(), filename="page.html").letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert names[0] == "Riverside Interfaith Council"
+    assert names[-1] == "Northside Law Collective"
+    assert len(names) == 7
+    assert "Legal service providers" not in names

@@ -29,6 +29,7 @@ from draftkit.ingest.signer_labels import (
     _bold_heading,
     _caps_heading,
     _heading_over_shaped_list,
+    heads_a_list,
     is_bracketed_aside,
     is_editor_note,
     is_signatory_label,
@@ -125,7 +126,9 @@ def parse_signatures(
     has_kept = False  # a signer line has been kept
     joined = _run_together(lines)
     heading_at = _heading_over_shaped_list(joined)
+    listed = False  # a listed entry came before (a label between two lists heads a group)
     for position, ln in enumerate(joined):
+        listed = listed or (position > 0 and joined[position - 1].list_kind is not None)
         if ln.blank:
             if mode == "cc":
                 cc_block.append([])
@@ -187,6 +190,7 @@ def parse_signatures(
             or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
             or _caps_heading(joined, position)  # "ARIZONA" over the state's signers
             or _bold_heading(joined, position)  # "**Victoria**" over its signers
+            or (listed and heads_a_list(joined, position))  # a group between two lists
             or re.fullmatch(
                 r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
             )
@@ -334,8 +338,7 @@ def _placeholder_signer(signatories: list[Signatory]) -> list[Signatory]:
     if not 2 <= len(signatories) <= 6 or not _PLACEHOLDER.match(signatories[0].name.strip()):
         return signatories  # a real signer first ("Fight for the Future", "[Your Business]")
     if any(
-        not _PLACEHOLDER.match(s.name.strip()) and names.is_person_name(s.name)
-        for s in signatories
+        not _PLACEHOLDER.match(s.name.strip()) and names.is_person_name(s.name) for s in signatories
     ):
         return signatories  # a real name among them: not a blank template's signature
     blanks = [s for s in signatories if _PLACEHOLDER.match(s.name.strip())]

@@ -19,6 +19,7 @@ __all__ = [
     "is_bracketed_aside",
     "is_editor_note",
     "is_signatory_label",
+    "heads_a_list",
     "is_signatory_note",
     "labelled_signers",
 ]
@@ -309,6 +310,17 @@ def _bold_heading(lines: list[Line], position: int) -> bool:
     return len(block) >= least and not any(
         names.is_title_line(x) or names.is_postal_line(x) for x in block
     )
+
+
+def heads_a_list(lines: list[Line], position: int) -> bool:
+    """A short unlisted line right over a real list (two items at least): the list's
+    group label ("Faith communities" over its bulleted organisations), not an entry."""
+    ln = lines[position]
+    text = normalise_space(ln.text)
+    if ln.list_kind or len(text.split()) > 6 or re.search(r"[\d,;:()@]", text):
+        return False
+    below = [x for x in lines[position + 1 : position + 4] if not x.blank][:2]
+    return len(below) == 2 and all(x.list_kind is not None for x in below)
 
 
 AND_MORE = re.compile(

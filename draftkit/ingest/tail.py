@@ -34,6 +34,7 @@ from draftkit.ingest.signer_labels import (
     PLACE_LABEL,
     SIGNER_COUNT,
     is_bracketed_aside,
+    heads_a_list,
     is_editor_note,
     is_signatory_label,
     is_signatory_note,
@@ -309,10 +310,7 @@ def _copied_person(text: str) -> bool:
     return (
         not is_prose(text)
         and _words(text) <= 20
-        and (
-            names.split_honorific(text)[0] is not None
-            or names.is_person_name(name_part(text))
-        )
+        and (names.split_honorific(text)[0] is not None or names.is_person_name(name_part(text)))
     )
 
 
@@ -325,8 +323,12 @@ def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | 
     for j in range(k + 1, min(len(blocks), k + 60)):
         first = page.text(blocks[j][0])
         # "INDIVIDUALS  Affiliations for identification only": a kind of signer, its note
-        label = re.split(r"\s{2,}|\t|\s+(?=(?:affiliations?|titles?|institutions?)\b)", first,
-                         maxsplit=1, flags=re.IGNORECASE)[0]
+        label = re.split(
+            r"\s{2,}|\t|\s+(?=(?:affiliations?|titles?|institutions?)\b)",
+            first,
+            maxsplit=1,
+            flags=re.IGNORECASE,
+        )[0]
         if not (
             _words(first) <= 8
             and (
@@ -385,6 +387,14 @@ def _attachment_page(page: _Page, index: int) -> bool:
     return re.search(r"https?://|www\.", page.text(index)) is not None
 
 
+def _heads_a_list(page: _Page, block: list[int], below: list[list[int]]) -> bool:
+    """A group's label over its listed signers (``heads_a_list``), the list mostly signers."""
+    if len(block) != 1 or not below or not heads_a_list(page.lines, block[0]):
+        return False
+    items = below[0]
+    return sum(_entry_kind(page, i) == "signer" for i in items) >= 0.8 * len(items)
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -429,7 +439,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             return block[0], "a press release's end mark ('###'): its boilerplate follows"
         if seen and _attachment_page(page, block[0]):
             return block[0], "an attachment begins on the next page"
-        if all(k == "label" for k in kinds):
+        if all(k == "label" for k in kinds) or _heads_a_list(page, block, blocks[k + 1 :]):
             label_at = block[0] if label_at is None else label_at
             continue
         if kinds.count("form") >= 2:
