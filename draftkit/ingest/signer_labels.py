@@ -16,10 +16,10 @@ __all__ = [
     "CONTACT_LABEL",
     "PLACE_LABEL",
     "SIGNER_COUNT",
+    "heads_a_list",
     "is_bracketed_aside",
     "is_editor_note",
     "is_signatory_label",
-    "heads_a_list",
     "is_signatory_note",
     "labelled_signers",
 ]
