@@ -4896,3 +4896,32 @@ def test_unlabelled_group_headings_over_bulleted_signers_keep_the_list_going() -
     assert names[-1] == "Northside Law Collective"
     assert len(names) == 7
     assert "Legal service providers" not in names
+
+
+WRAPPED_MEMBER_LIST = """\
+12 May 2026
+
+Dear Minister,
+
+We write as members of the Delta Water Alliance about the allocation plan.
+
+We ask you to delay the vote until the river survey is published.
+
+Yours sincerely,
+
+Member organisations of the Delta Water Alliance:
+Lakeside Farmers Union, Delta Fisheries Cooperative, Upper Basin Irrigators
+Association, Wetland Birds Trust, Riverside Tenants Federation, Salt Marsh
+Collective, Estuary Health Network, Greenbank Anglers Club, Delta Youth Forum,
+Orchard Growers Guild, Floodplain Residents Group.
+"""
+
+
+def test_a_comma_list_wrapped_by_the_page_is_split_after_rejoining_the_cut_names() -> None:
+    letter = ingest_text(WRAPPED_MEMBER_LIST).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert "Upper Basin Irrigators Association" in names
+    assert "Salt Marsh Collective" in names
+    assert names[-1] == "Floodplain Residents Group"
+    assert len(names) == 11

@@ -34,6 +34,7 @@ from draftkit.ingest.signer_labels import (
     is_editor_note,
     is_signatory_label,
 )
+from draftkit.ingest.signer_lists import wrapped_name_list
 from draftkit.ingest.signer_tables import _column_signatories
 from draftkit.ingest.signers import (
     _OFFICE_ABOVE,
@@ -75,11 +76,34 @@ def _entry_shaped(text: str) -> bool:
     return bool(comma and rest.strip()) and _person_start(head.strip())
 
 
+def _unwrap_name_lists(lines: list[Line]) -> list[Line]:
+    """Join each block that is one comma-separated paragraph of names wrapped by the page
+    (``wrapped_name_list``) into one line: its line ends may cut a name in two."""
+    out: list[Line] = []
+    block: list[Line] = []
+    for ln in [*lines, Line("")]:
+        if not ln.blank:
+            block.append(ln)
+            continue
+        label = block[:1] if block and block[0].text.rstrip().endswith(":") else []
+        listed = block[len(label) :]  # "Member organisations:" over its names, no blank
+        texts = [normalise_space(x.text) for x in listed]
+        # a paragraph the page wrapped: not a document's own lines, a list or columns
+        own = any(x.hard or x.list_kind or "\t" in (x.raw or "") for x in listed)
+        if not own and wrapped_name_list(texts):
+            text = " ".join(texts)
+            block = [*label, Line(text, hard=True, raw=text, style=listed[0].style)]
+        out.extend(block)
+        block = []
+        out.append(ln)
+    return out[:-1]
+
+
 def _run_together(lines: list[Line]) -> list[Line]:
     """Split entries that lost the break between them ("Olvid (France)OpenCloud (Germany)")
     and join entries wrapped onto the next line ("… Children –" / "Brussels Office")."""
     joined: list[Line] = []
-    for ln in lines:
+    for ln in _unwrap_name_lists(lines):
         previous = joined[-1] if joined else None
         if (
             previous is not None

@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import re
 
+from draftkit.ingest import names
 from draftkit.ingest.signer_labels import labelled_signers
 
 _CORPORATE_SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|llp|ltd|limited|plc|co|corp|gmbh|e\.\s?v|s\.\s?a|"
     r"a\.\s?c|ag|pty|sarl|asbl|vzw)\.?$"
 )
+
+
+def wrapped_name_list(texts: list[str]) -> bool:
+    """Lines that are one comma-separated paragraph of names wrapped by the page.
+
+    Every line but the last holds two commas or more and runs to the paragraph's full
+    width (within a fifth of the longest, 60 characters at least), and a line opens with
+    the cut-off end of a name ("…, Asia-Pacific Children" / "Collective, …": a word or
+    two before its first comma that are no person's name). "Name, Title, Organisation"
+    or "Org, City, Country" lines are entries of their own.
+    """
+    if len(texts) < 2:
+        return False
+    width = max(len(text) for text in texts)
+    if width < 60 or not all(
+        text.count(", ") >= 2 and len(text) >= 0.8 * width for text in texts[:-1]
+    ):
+        return False
+    heads = [text.partition(", ")[0] for text in texts[1:]]
+    return any(
+        len(head.split()) == 1 or (len(head.split()) == 2 and not names.is_person_name(head))
+        for head in heads
+    )
 
 
 def split_name_list(text: str) -> list[str]:
