@@ -4925,3 +4925,36 @@ def test_a_comma_list_wrapped_by_the_page_is_split_after_rejoining_the_cut_names
     assert "Salt Marsh Collective" in names
     assert names[-1] == "Floodplain Residents Group"
     assert len(names) == 11
+
+
+NATIONAL_GROUPS = """\
+Dakar, le 9 avril 2026
+
+Madame la Ministre,
+
+Nous vous écrivons pour demander la publication du protocole de protection des journalistes.
+
+Veuillez agréer, Madame la Ministre, l'expression de notre haute considération.
+
+Liste des signataires
+
+Organisations sénégalaises
+
+Collectif Voix de la Vallée
+Réseau des journalistes du Nord
+Association Défense et Parole
+
+Organisations internationales
+
+Observatoire régional de la presse libre
+Fondation Horizon Information
+"""
+
+
+def test_a_group_label_with_a_nationality_adjective_is_no_signer() -> None:
+    letter = ingest_text(NATIONAL_GROUPS).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert names[0] == "Collectif Voix de la Vallée"
+    assert "Organisations sénégalaises" not in names
+    assert len(names) == 5

@@ -52,11 +52,14 @@ _SECTION_AFTER = re.compile(
     r"(?:\s+(?:r[ée]gionales|regionales|internationales|"
     r"internacionales|nationales|nacionales|locales|et|y|de|la|société|sociedad|civile|civil|"
     r"individuels?|individuales|membres|miembros|signataires|firmantes|"
-    r"signat[áa]ri[ao]s|firmatarie|unterzeichnende))+\s*:?$",
+    r"signat[áa]ri[ao]s|firmatarie|unterzeichnende|"
+    # a nationality: "guinéennes", "sénégalaises", "mexicanas", "hondureñas", "brasileiras"
+    r"[a-zà-ÿ]{2,}(?:ennes|aises|aines|oises|anas|anos|eñas|eños|ecas|esas|enses|eiras)))+"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 """A section label with its adjectives after the noun ("Organisations Régionales et
-Internationales", "Organizaciones nacionales")."""
+Internationales", "Organizaciones nacionales", "Organisations guinéennes")."""
 _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
     r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
