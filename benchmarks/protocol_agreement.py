@@ -27,7 +27,9 @@ beside it. Normalization: case, full stops after abbreviations, commas, a hyphen
 two words ("Secretary-General"), "U.S." for "United States", a country's letters
 before a postcode ("CH-1211" = "1211") and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
-check set writes as ADDRESS (postal lines its source did not give) match any lines. Any
+check set writes as ADDRESS (postal lines its source did not give) match any lines; a line
+break inside a title, or between the name and a title, is layout ("The Honourable NAME,
+Senator" = "The Honourable NAME / Senator"). Any
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
 the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
 matches only a table line made from a parameter: a row without a line for the church or the
@@ -452,8 +454,17 @@ def _block_matches(check: list[str], mine: list[str], prefix_unknown: bool = Fal
     have = [norm(line) for line in mine]
     if prefix_unknown and want and have and want[0].startswith("<p>"):
         have[0] = _COURTESY_NAME_RE.sub("", have[0])
-    if not want or not have or want[0] != have[0]:
+    if not want or not have:
         return False
+    # a title written after the name on the first line or under it is layout too:
+    # "The Honourable NAME, Senator" = "The Honourable NAME / Senator" (commas ignored)
+    if want[0] != have[0]:
+        if len(want) > 1 and want[1] != _ANY_LINES and f"{want[0]} {want[1]}" == have[0]:
+            want = [have[0], *want[2:]]
+        elif len(have) > 1 and f"{have[0]} {have[1]}" == want[0]:
+            have = [want[0], *have[2:]]
+        else:
+            return False
     # the rest in order; a line break inside a title is layout, not form: two lines of
     # one side match one line of the other when they read the same joined ("Director /
     # OSCE Office ..." = "Director, OSCE Office ...", commas being ignored)

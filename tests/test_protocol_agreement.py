@@ -209,6 +209,16 @@ def test_a_line_break_inside_a_title_is_layout(tmp_path: Path) -> None:
     # other words are still a difference ("Administrator / AGENCY" is not "... of the AGENCY")
     other = ["Mr. NAME", "Director of the OSCE Office"]
     assert not agreement._block_matches(["Mr. NAME", "Director", "OSCE Office"], other)
+    # so is a break between the name and a title (Hickey's "(Full Name), Senator")
+    senator = ["The Honourable NAME, Senator", "The Senate of Canada", "Ottawa"]
+    assert agreement._block_matches(
+        ["The Honourable NAME", "Senator", "The Senate of Canada", "ADDRESS"], senator
+    )
+    split = ["The Honourable NAME", "Senator", "The Senate of Canada"]
+    assert agreement._block_matches(["The Honourable NAME, Senator", "ADDRESS"], split)
+    # but not other words, nor an ADDRESS line read as the title
+    assert not agreement._block_matches(["The Honourable NAME", "Member"], senator)
+    assert not agreement._block_matches(["The Honourable NAME", "ADDRESS"], senator)
     offices = [
         _record(id="us-admiral", honorific_in_address="Admiral"),
         _record(id="us-admiral", honorific_in_address="General"),
