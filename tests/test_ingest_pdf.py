@@ -225,6 +225,21 @@ def test_a_continuation_header_atop_page_two_is_furniture_but_a_sentence_is_not(
     assert furniture == {(2, 0): "continuation header"}
 
 
+def test_a_dateline_atop_the_letters_first_page_after_a_cover_is_not_a_continuation() -> None:
+    """A cover page, then the letter from page 2 under its dateline "Place, date"."""
+    from draftkit.ingest.pdf import _furniture, _Row
+
+    cover = [_Row("SUBMISSION ON PRESS FREEDOM", 72, 400, 700, 711)]
+    letter = [
+        _Row("Cebu City, 4 May 2026", 72, 300, 740, 750),
+        _Row("Dear Special Rapporteur,", 72, 300, 600, 611),
+    ]
+    later = [_Row("Ms. Ana Cruz · 4 May 2026", 72, 300, 740, 750)]
+    furniture = _furniture([(cover, 792.0), (letter, 792.0), (later, 792.0)])
+    assert (2, 0) not in furniture
+    assert furniture[(3, 0)] == "continuation header"
+
+
 def test_an_attachment_page_after_the_signature_is_no_signer() -> None:
     """A letter, then printouts attached on the pages after it (a map, a web page)."""
     from helpers import need

@@ -4958,3 +4958,35 @@ def test_a_group_label_with_a_nationality_adjective_is_no_signer() -> None:
     assert names[0] == "Collectif Voix de la Vallée"
     assert "Organisations sénégalaises" not in names
     assert len(names) == 5
+
+
+NUMBERED_PARAGRAPHS = """\
+Dear Special Rapporteur,
+
+1. The undersigned organisations bring to your attention the closure of three community
+radio stations in the northern provinces since January.
+
+2. The closures followed broadcasts on land disputes and were ordered without a hearing.
+
+3. In view of the above, we respectfully request that you:
+
+    (a) seek information from the Government on the legal basis of the closures;
+
+    (b) ask that the stations be allowed to broadcast while appeals are heard; and
+
+    (c) consider a public statement on the safety of community broadcasters.
+
+4. The station managers have consented to this communication.
+
+Yours sincerely,
+
+Luz Marabut
+Coordinator, Northern Community Radio Network
+"""
+
+
+def test_lettered_asks_nested_under_a_numbered_paragraph_are_the_asks() -> None:
+    letter = ingest_text(NUMBERED_PARAGRAPHS).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert letter.asks[0].lead.startswith("seek information from the Government")

@@ -584,9 +584,9 @@ def body_asks_closing(
                 run = _list_run(units, first_item) if nxt.kind == "item" else []
                 if len(run) < 2 or sum(imperative(units[i].text) for i in run) < 0.6 * len(run):
                     continue
-            if (nxt.kind == "item" and nxt.indent <= top + 2) or (
+            if (nxt.kind == "item" and (nxt.indent <= top + 2 or nested_intro)) or (
                 nxt.kind == "para" and _ask_like(nxt)
-            ):
+            ):  # (the lettered asks under a numbered paragraph sit deeper than the top)
                 if bold_index is not None and bold_index < index:
                     break
                 intro_index, start = index, index + 1

@@ -549,7 +549,22 @@ def _continuation_header(text: str) -> bool:
     words = re.sub(r"[·|–—-]", " ", rest).split()
     small = {"of", "the", "and", "for", "to", "de", "la", "du", "des", "et", "y", "del"}
     named = all(w[:1].isupper() or w[:1].isdigit() or w in small for w in words)
-    return found is not None and 0 < len(words) <= 12 and named
+    return found is not None and 0 < len(words) <= 12 and named and not _dateline(plain)
+
+
+def _dateline(text: str) -> bool:
+    """ "Quezon City, 2 June 2025": a place and the date, the letter's own dateline (a
+    letter may start on page 2, under a cover page), not a person's name and the date."""
+    found = parse_date_line(text)
+    place = (found.place or "").strip() if found else ""
+    return (
+        bool(place)
+        and re.search(r"[A-Za-zÀ-ÿ.]$", place) is not None  # "Secretary Rubio -" is no place
+        and len(place.split()) <= 4
+        and not names.is_person_name(place)
+        and names.split_honorific(place)[0] is None
+        and not names.is_title_line(place)
+    )
 
 
 def pdf_lines(data: bytes, *, source: str | None = None) -> list[Line]:
