@@ -4990,3 +4990,29 @@ def test_lettered_asks_nested_under_a_numbered_paragraph_are_the_asks() -> None:
     assert letter is not None
     assert len(letter.asks) == 3
     assert letter.asks[0].lead.startswith("seek information from the Government")
+
+
+SIDE_BY_SIDE_WITH_GAP = (
+    "Lima, 3 de marzo de 2026\n\n"
+    "Señor Ministro:\n\n"
+    "Le solicitamos suspender la concesión forestal hasta concluir la consulta previa.\n\n"
+    "Atentamente,\n\n"
+    "______________________\t______________________\n"
+    "Ana Quispe Huamán\tLuis Tello Ramírez\n"
+    "Presidenta\tVicepresidente\n"
+    "ORAU\tORAU\n"
+    "______________________\t______________________\n"
+    "Marta Shuña Rengifo\tPedro Arévalo Chota\n"
+    "Tesorera\tAsesor legal\n"
+    "\n"
+    "Federación de Comunidades del Bajo Ucayali\tAsociación Defensa del Bosque\n"
+)
+
+
+def test_a_row_of_organisations_a_gap_under_the_last_names_is_their_affiliation() -> None:
+    letter = ingest_text(SIDE_BY_SIDE_WITH_GAP).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 4
+    assert "Asociación Defensa del Bosque" not in names
+    assert "Federación de Comunidades del Bajo Ucayali" not in names

@@ -50,6 +50,24 @@ def _pair_cut(block: list[list[str]]) -> bool:
     )
 
 
+def _affiliations_below(block: list[list[str]], below: list[list[str]]) -> bool:
+    """A row of organisations set a gap under the last names and titles of a table
+    ("Elsa Ríos | Carlos Pizango" / "Presidenta | Asesor legal" / gap / "Federación … |
+    Instituto …"): the last signers' affiliations, not a row of signers of their own."""
+    if not block or not below or not any(below[0]):
+        return False
+    if len(below) > 1 and any(below[1]):
+        return False  # more rows follow: a table of its own
+    last = [cell for cell in block[-1] if cell]
+    orgs = [cell for cell in below[0] if cell]
+    return (
+        len(orgs) == len(last) >= 2
+        and any(all(_person_start(cell) for cell in r if cell) for r in block)
+        and not any(names.has_org_word(cell) for cell in last)
+        and all(names.has_org_word(cell) or names.is_organisation(cell) for cell in orgs)
+    )
+
+
 _HEADER_WORD = (
     r"(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
     r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
@@ -282,10 +300,10 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
                 out.extend(_group_signatories([Line(cell)], org_context))
         block.clear()
 
-    for row in rows:
+    for k, row in enumerate(rows):
         if not any(cell for cell in row):
-            if _pair_cut(block):
-                continue  # a page break between a row of names and their affiliations
+            if _pair_cut(block) or _affiliations_below(block, rows[k + 1 : k + 3]):
+                continue  # a page break or a gap between names and their affiliations
             flush()
             continue
         if block and _continues(block[-1], row):
