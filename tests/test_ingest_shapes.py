@@ -5016,3 +5016,23 @@ def test_a_row_of_organisations_a_gap_under_the_last_names_is_their_affiliation(
     assert len(names) == 4
     assert "Asociación Defensa del Bosque" not in names
     assert "Federación de Comunidades del Bajo Ucayali" not in names
+
+
+BRACKET_WRAPPED_COLUMN = (
+    "Berlin, 2. Februar 2026\n\n"
+    "Sehr geehrte Frau Ministerin,\n\n"
+    "wir bitten Sie, die Mittel für humanitäre Hilfe nicht weiter zu kürzen.\n\n"
+    "Mit freundlichen Grüßen\n\n"
+    "Aktionskreis Nothilfe e.V.\tNetzwerk Wasser für alle\n"
+    "Bündnis Kinderrechte Nord\tForum Menschenrechte (Arbeitsgruppe\n"
+    "Gesundheitsladen Leipzig e.V.\tOstafrika)\n"
+    "Initiative Schutzräume\tZentrum für Friedensarbeit\n"
+)
+
+
+def test_a_cell_wrapped_inside_its_column_with_an_open_bracket_is_one_name() -> None:
+    letter = ingest_text(BRACKET_WRAPPED_COLUMN).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert "Forum Menschenrechte (Arbeitsgruppe Ostafrika)" in names
+    assert len(names) == 7

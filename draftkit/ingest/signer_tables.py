@@ -50,6 +50,19 @@ def _pair_cut(block: list[list[str]]) -> bool:
     )
 
 
+def _close_brackets(rows: list[list[str]]) -> list[list[str]]:
+    """A cell whose bracket the next row's cell in its column closes ("Terre des Femmes
+    (Arbeitsgruppe" / "Afrika)"): one name wrapped inside its column, joined."""
+    out = [list(row) for row in rows]
+    for k in range(len(out) - 1):
+        for c, cell in enumerate(out[k]):
+            below = out[k + 1][c] if c < len(out[k + 1]) else ""
+            if cell.count("(") > cell.count(")") and below.count(")") > below.count("("):
+                out[k][c] = f"{cell} {below}"
+                out[k + 1][c] = ""
+    return out
+
+
 def _affiliations_below(block: list[list[str]], below: list[list[str]]) -> bool:
     """A row of organisations set a gap under the last names and titles of a table
     ("Elsa Ríos | Carlos Pizango" / "Presidenta | Asesor legal" / gap / "Federación … |
@@ -300,6 +313,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
                 out.extend(_group_signatories([Line(cell)], org_context))
         block.clear()
 
+    rows = _close_brackets(rows)
     for k, row in enumerate(rows):
         if not any(cell for cell in row):
             if _pair_cut(block) or _affiliations_below(block, rows[k + 1 : k + 3]):
