@@ -5036,3 +5036,30 @@ def test_a_cell_wrapped_inside_its_column_with_an_open_bracket_is_one_name() -> 
     names = [s.name for s in letter.signatories]
     assert "Forum Menschenrechte (Arbeitsgruppe Ostafrika)" in names
     assert len(names) == 7
+
+
+WRAPPED_CC = """\
+May 4, 2026
+
+Dear Administrator Ortiz:
+
+We ask the agency to extend the comment period on the proposed grazing rule by 60 days.
+
+Sincerely,
+
+High Desert Stewardship Alliance
+
+cc:
+Dana Whitfield, Deputy Director, Bureau of Land Management
+The Honorable Rosa Delgado, Ranking Member, House Subcommittee on Federal
+Lands
+The Honorable Tom Reyes, Chair, Senate Committee on Energy and
+Natural Resources
+"""
+
+
+def test_a_cc_entry_wrapped_by_the_page_before_its_last_word_is_one_entry() -> None:
+    letter = ingest_text(WRAPPED_CC).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == ["Dana Whitfield", "Rosa Delgado", "Tom Reyes"]
+    assert letter.cc[1].title_lines == ["Ranking Member, House Subcommittee on Federal Lands"]

@@ -326,14 +326,31 @@ address line: "Minister of Finance,")."""
 def _rejoin_wrapped(block: list[str]) -> list[str]:
     """Lines of a list with the entries a narrow page wrapped joined again: a line goes
     on from the one above when that one stops on a word that leads on ("Senate Committee
-    on Energy and" / "Natural Resources")."""
+    on Energy and" / "Natural Resources") or is the last word or two of it (``_tail_of``)."""
     out: list[str] = []
     for line in block:
-        if out and line.strip() and _OPEN_END.search(out[-1].strip()):
+        if out and line.strip() and (_OPEN_END.search(out[-1].strip()) or _tail_of(out[-1], line)):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
     return out
+
+
+def _tail_of(above: str, line: str) -> bool:
+    """A word or two under a long "Name, Title, Body" line that name no one and no body of
+    their own ("… House Subcommittee on Federal" / "Lands"): the line above, wrapped."""
+    text = line.strip()
+    return (
+        len(above) >= 50
+        and ", " in above
+        and not above.rstrip().endswith((",", ";", "."))
+        and len(text.split()) <= 2
+        and "," not in text
+        and not is_person_line(text)
+        and not names.has_org_word(text)
+        and not names.is_title_line(text)
+        and not names.is_postal_line(text)
+    )
 
 
 def _one_a_line(block: list[str]) -> bool:
