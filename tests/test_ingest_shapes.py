@@ -5063,3 +5063,29 @@ def test_a_cc_entry_wrapped_by_the_page_before_its_last_word_is_one_entry() -> N
     assert letter is not None
     assert [c.name for c in letter.cc] == ["Dana Whitfield", "Rosa Delgado", "Tom Reyes"]
     assert letter.cc[1].title_lines == ["Ranking Member, House Subcommittee on Federal Lands"]
+
+
+OFFICE_ONLY_ADDRESS = """\
+Nairobi, 3rd March 2026
+
+The Auditor-General
+Office of the Auditor-General
+Anniversary Towers, University Way
+Nairobi
+
+Dear Sir,
+
+We ask you to audit the county health emergency fund before the next budget cycle.
+
+Yours faithfully,
+
+Amina Odhiambo
+Coordinator, Budget Watch Kenya
+"""
+
+
+def test_an_office_written_to_as_such_is_the_addressees_name_line() -> None:
+    letter = ingest_text(OFFICE_ONLY_ADDRESS).letter
+    assert letter is not None
+    (office,) = letter.addressees
+    assert office.name == "The Auditor-General"

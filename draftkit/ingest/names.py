@@ -321,6 +321,9 @@ _TITLE_WORDS = re.compile(
     r"organiser|campaigner|spokesperson|chaplain|physician|doctor|nurse|"
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
+    # officers of a state who are written to by office ("The Inspector-General of Police")
+    r"inspector|auditor|comptroller|ombudsman|ombudsperson|ombudswoman|registrar|clerk|"
+    r"superintendent|commander|chancellor|provost|"
     r"directrice|présidente?|coordinatrice|coordinateur|responsable|chargée?|"
     r"emerita|visiting|adjunct|distinguished|honorary|lead|associate|strategist|advocate|"
     r"directora|presidenta|coordinador[a]?|secretari[oa]|ministr[oa]|gerente|fundador[a]?|"
