@@ -37,11 +37,12 @@ from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from draftkit.cells import cell_lines
 from draftkit.errors import SpecError
 from draftkit.names import PARTICLES, SUFFIXES, surname_of
 from draftkit.numbers import number_words
 from draftkit.schema import Signatory
-from draftkit.tables import Table, cell_lines, read_table
+from draftkit.tables import Table, read_table
 
 __all__ = [
     "ORDER_POLICIES",
