@@ -22,8 +22,8 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(
         ["_version", "errors", "characters", "markup", "typography", "numbers", "names",
          "sentences", "tables", "charsets", "cells", "csvtext", "styles", "places", "shipped",
-         "schema", "outputs", "inputs", "yamljson", "files", "config", "provenance", "ooxml",
-         "languages", "empty"],
+         "writable", "schema", "outputs", "inputs", "yamljson", "files", "config", "provenance",
+         "ooxml", "languages", "empty"],
         1,
     ),
     # 2. features: what a letter goes through
