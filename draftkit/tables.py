@@ -1,13 +1,13 @@
-"""Tables: reading recipient lists and sign-on exports, writing CSV, and the cells.
+"""Tables: reading recipient lists and sign-on exports.
 
 Reading (:func:`read_table`) is the one place draftkit reads a list of rows, for
 recipients and signatories alike:
 
 - **CSV/TSV** (``.csv``, ``.tsv``, ``.txt``): a header row; the delimiter is the one the
-  header uses most (``.tsv``: tab). The encoding is detected and reported
-  (:attr:`Table.encoding`): UTF-8 with or without BOM, UTF-16 with a BOM (Excel's
-  "Unicode Text"), else a Windows code page chosen by charset-normalizer among those
-  Excel writes (Windows-1252 first when it reads the same), unless one is given. Every
+  header uses most (``.tsv``: tab). The encoding is detected (:mod:`draftkit.charsets`)
+  and reported (:attr:`Table.encoding`): UTF-8 with or without BOM, UTF-16 with a BOM
+  (Excel's "Unicode Text"), else a Windows code page chosen by charset-normalizer among
+  those Excel writes (Windows-1252 first when it reads the same), unless one is given. Every
   row keeps the line it starts on (``list.csv:7``). A quote opened and never closed is
   refused, naming the line it opens on: Python's csv module would read every following
   line into that one cell.
@@ -26,19 +26,8 @@ Every read is bounded: the file's bytes (the caller's ``limit``), the rows
 (:data:`MAX_ROWS`), a workbook's inflated size and XML. Errors are one
 :class:`~draftkit.errors.SpecError` line naming the file, the row or sheet and what to do.
 
-Writing (:func:`csv_text`). A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
-a carriage return is a formula to Excel and LibreOffice (CSV injection, OWASP): it is
-written with a leading single quote, so a spreadsheet shows it as text.
-
-Cells. A cell read from a table is data, never markup or template code. Two string
-types say so to the template sandbox (:mod:`draftkit.compose.sandbox`), which prints
-them:
-
-- :class:`DataValue`: a cell's text. Printed by a template it is escaped, so an asterisk
-  or a bracket in a cell is set as written instead of turning the rest of the sentence
-  italic or into a link.
-- :class:`BlankValue`: an empty cell. False in ``{% if %}``, replaced by ``|default``;
-  printed inside other text it is an error naming the column.
+Writing CSV is :mod:`draftkit.csvtext`; what a cell holds, and the string types that
+mark it as data, :mod:`draftkit.cells`.
 """
 
 from __future__ import annotations
@@ -49,31 +38,24 @@ import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from draftkit.charsets import decode_table_text
 from draftkit.errors import DraftkitError, SpecError
-from draftkit.inputs import decode_text, read_input
+from draftkit.inputs import read_input
 from draftkit.yamljson import parse_json_text, parse_yaml_text
 
 __all__ = [
     "MAX_ROWS",
     "TABLE_FORMATS",
-    "BlankValue",
-    "DataValue",
     "Table",
     "TableRow",
-    "cell_lines",
-    "csv_cell",
-    "csv_text",
-    "decode_table_text",
     "read_table",
     "table_format",
 ]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 MAX_ROWS = 100_000
 """A table may hold at most this many rows after its header (a sign-on letter with
@@ -99,23 +81,8 @@ _SUFFIXES = {
     ".yml": "yaml",
 }
 
-# Code pages charset-normalizer chooses among when a file is not UTF-8 or UTF-16: what
-# Excel's "CSV (Comma delimited)" writes on Windows in Western, Central European,
-# Cyrillic, Greek, Turkish and Baltic locales.
-_CODE_PAGES = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
-_CODE_PAGE_NAMES = {
-    "cp1252": "Windows-1252",
-    "cp1250": "Windows-1250",
-    "cp1251": "Windows-1251",
-    "cp1253": "Windows-1253",
-    "cp1254": "Windows-1254",
-    "cp1257": "Windows-1257",
-}
 _ZIP_MAGIC = b"PK\x03\x04"
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,132 +191,6 @@ def _sniff(data: bytes) -> str | None:
     return "csv"
 
 
-# --------------------------------------------------------------------------- decoding
-
-
-def decode_table_text(
-    raw: bytes,
-    *,
-    path: str | Path,
-    hint: str,
-    encoding: str | None = None,
-) -> tuple[str, str, bool]:
-    """Decode a CSV/TSV (or list) file, detecting its encoding.
-
-    UTF-8 (with or without BOM) and UTF-16 with a BOM (or the NUL pattern of UTF-16) are
-    read as they are. Other bytes are decoded with the Windows code page that
-    charset-normalizer finds most plausible among those Excel writes (Windows-1252,
-    -1250, -1251, -1253, -1254, -1257), Windows-1252 when it reads the same. A file that
-    mixes valid UTF-8 with other bytes is refused: decoding it either way would garble
-    some names.
-
-    Args:
-        raw: The bytes.
-        path: The file, for messages.
-        hint: What to do when the bytes cannot be decoded.
-        encoding: A Python codec name to use instead of detecting ("cp1252", "latin-1").
-
-    Returns:
-        ``(text, encoding name, detected)``.
-
-    Raises:
-        SpecError: An unknown codec, bytes that do not decode, a binary file, or UTF-8
-            mixed with another encoding; naming the line.
-    """
-    if encoding:
-        try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            raise SpecError(
-                f"unknown encoding '{encoding}'",
-                path=path,
-                hint="use a name such as utf-8, cp1252, latin-1, utf-16",
-            ) from None
-        try:
-            text = raw.decode(info.name)
-        except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            raise SpecError(
-                f"not {encoding} text (byte {exc.start})",
-                path=path,
-                line=line,
-                hint="leave out --encoding to detect it",
-            ) from None
-        return text.removeprefix("\ufeff"), info.name, False
-    if raw.startswith(codecs.BOM_UTF8):
-        return decode_text(raw, path=path, hint=hint), "UTF-8 with BOM", False
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode_text(raw, path=path, hint=hint), "UTF-16", False
-    try:
-        return raw.decode("utf-8"), "UTF-8", False
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    if b"\x00" in raw:
-        # UTF-16 without a BOM is decoded (or refused with its byte) by decode_text
-        text = decode_text(raw, path=path, hint=hint)
-        return text, "UTF-16", False
-    if _UTF8_SEQUENCE.search(raw):
-        line = raw.count(b"\n", 0, first_bad) + 1
-        raise SpecError(
-            f"mixes UTF-8 with another encoding (byte {first_bad} is not UTF-8)",
-            path=path,
-            line=line,
-            hint=hint,
-        )
-    return (*_code_page(raw), True)
-
-
-def _code_page(raw: bytes) -> tuple[str, str]:
-    """Text and encoding name of bytes in one of the Windows code pages Excel writes.
-
-    charset-normalizer rules out the code pages whose reading is a mess (Cyrillic bytes
-    read as Western letters, say). Of those left, the one whose reading puts the fewest
-    symbols inside words wins ("Cz³owieka" is Polish read as Windows-1252, "Człowieka"
-    as Windows-1250): Windows-1252 on a tie, then charset-normalizer's order, Baltic
-    last (its letters sit where Central European ones do).
-    """
-    from charset_normalizer import from_bytes  # deferred: start-up time
-
-    western = _cp1252(raw)
-    readings: dict[str, str] = {}
-    for match in from_bytes(raw, cp_isolation=list(_CODE_PAGES)):
-        if match.encoding in _CODE_PAGE_NAMES:
-            text = str(match)
-            readings.setdefault("cp1252" if text == western else match.encoding, text)
-    if not readings:
-        return western, "Windows-1252"
-    order = sorted(readings, key=lambda c: (c != "cp1252", c == "cp1257"))
-    best = min(order, key=lambda c: _symbols_in_words(readings[c]))
-    return readings[best], _CODE_PAGE_NAMES[best]
-
-
-def _symbols_in_words(text: str) -> int:
-    """Non-ASCII characters that are not letters, standing against a letter."""
-    count = 0
-    for index, char in enumerate(text):
-        if ord(char) < 0x80 or char.isalpha():
-            continue
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if before.isalpha() or after.isalpha():
-            count += 1
-    return count
-
-
-def _cp1252(raw: bytes) -> str:
-    """Windows-1252, its five unassigned bytes read as Latin-1 reads them."""
-    return raw.decode("cp1252", errors="draftkit-latin1")
-
-
-def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    return error.object[error.start : error.end].decode("latin-1"), error.end
-
-
-codecs.register_error("draftkit-latin1", _latin1_fallback)
-
-
 # --------------------------------------------------------------------------- CSV
 
 
@@ -410,7 +251,6 @@ def _records(
             line=opened + 1,
             hint='close the quote, or write a quote inside a cell as two quotes ("")',
         )
-
 
 
 def _csv_table(table: Table, text: str, max_rows: int) -> None:
@@ -761,79 +601,3 @@ def _read_stdin(limit: int, what: str) -> bytes:
     return data
 
 
-_LINE_BREAKS = re.compile(r"\r?\n|;")
-_LINE_BREAKS_OR_BARS = re.compile(r"\r?\n|;|\|")
-
-
-def cell_lines(value: Any, *, bars: bool = False) -> list[str]:
-    """The lines a cell holds: a list as it is, text split on line breaks and ``;``.
-
-    Args:
-        value: A cell (text), or a list from a YAML/JSON list.
-        bars: Split on ``|`` too (address and title lines of a recipient list).
-
-    Returns:
-        The non-empty lines, each with its white space folded.
-    """
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        items = [str(v) for v in value]
-    else:
-        items = (_LINE_BREAKS_OR_BARS if bars else _LINE_BREAKS).split(str(value))
-    return [" ".join(item.split()) for item in items if item.strip()]
-
-
-def csv_cell(value: object) -> str:
-    """A cell as written to a CSV file: a formula trigger at its start is neutralised.
-
-    ``=SUM(A1)``, ``+cmd``, ``-2+3``, ``@SUM`` (and a leading tab or carriage return)
-    get a leading ``'``, so a spreadsheet shows the text instead of running it (OWASP
-    "CSV Injection").
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def csv_text(rows: Iterable[Sequence[object]]) -> str:
-    """CSV text of ``rows`` (the first is the header), every cell through :func:`csv_cell`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
-    return buffer.getvalue()
-
-
-class BlankValue(str):
-    """An empty cell of a recipient list: false in ``{% if %}``, replaced by ``default``.
-
-    Printed inside other text (``in {{ recipient.state }}``) it is an error naming the
-    column, so a letter never goes out reading "in  whose" because one row left a cell
-    empty. A paragraph that prints nothing else (``{{ recipient.personal_line }}``) is
-    empty and left out; ``{{ recipient.state|default('') }}`` allows a missing value
-    anywhere.
-
-    Attributes:
-        name: The column (variable) the empty cell belongs to.
-    """
-
-    name: str
-
-    def __new__(cls, name: str) -> BlankValue:
-        value = super().__new__(cls, "")
-        value.name = name
-        return value
-
-    def __reduce__(self) -> tuple[type[BlankValue], tuple[str]]:
-        return (BlankValue, (self.name,))
-
-
-class DataValue(str):
-    """A value from a recipient list: data, never markup.
-
-    Printed by a template (``{{ recipient.state }}``) it is escaped, so an asterisk or a
-    bracket in a cell is set as written instead of turning the rest of the sentence italic
-    or into a link. A filter applied to it (``|upper``, ``|trim``) keeps it data.
-    """
-
-    __slots__ = ()

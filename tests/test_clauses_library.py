@@ -404,10 +404,10 @@ def test_large_library_strategies_stay_relevant_and_safe(
     copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The champion-list path of large libraries, forced on the starter library."""
-    from draftkit.clauses import index, search
+    from draftkit.clauses import index, ranking
 
     monkeypatch.setattr(index, "CHAMPION_DF", 3)
-    monkeypatch.setattr(search, "EXACT_BUDGET", 3)
+    monkeypatch.setattr(ranking, "EXACT_BUDGET", 3)
     with ClauseLibrary([copy], cache_dir=tmp_path / "cache") as lib:
         hits = lib.search("humanitarian access", limit=3)
         assert hits[0].clause.id == "ask.humanitarian-access"
@@ -419,7 +419,7 @@ def test_large_library_strategies_stay_relevant_and_safe(
             assert isinstance(lib.search(query, audience="un", tags=["sanctions"]), list)
         # the same ranking as scoring every clause, for a word with a champion list
         forced = [h.clause.id for h in lib.search("human", limit=5)]
-        monkeypatch.setattr(search, "EXACT_BUDGET", 10**9)
+        monkeypatch.setattr(ranking, "EXACT_BUDGET", 10**9)
         assert [h.clause.id for h in lib.search("human", limit=5)] == forced
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from draftkit.clauses import Clause, ClauseLibrary, index, search
+from draftkit.clauses import Clause, ClauseLibrary, index, ranking
 from draftkit.errors import ClauseError
 
 CLAUSES = 8000
@@ -293,12 +293,12 @@ def test_champion_lists_cover_clauses_added_after_the_build(
 
 def _exact_scores(lib: ClauseLibrary, query: str, limit: int) -> list[float]:
     """The best scores when every matching clause is scored (no champion lists)."""
-    saved = search.EXACT_BUDGET
-    search.EXACT_BUDGET = 10**9
+    saved = ranking.EXACT_BUDGET
+    ranking.EXACT_BUDGET = 10**9
     try:
         return [round(h.score, 3) for h in lib.search(query, limit=limit)]
     finally:
-        search.EXACT_BUDGET = saved
+        ranking.EXACT_BUDGET = saved
 
 
 def _small_library(folder: Path, texts: dict[str, tuple[str, str]]) -> None:
@@ -340,7 +340,7 @@ def test_many_added_clauses_remake_the_champion_lists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(index, "CHAMPION_DF", 4)
-    monkeypatch.setattr(search, "EXACT_BUDGET", 4)
+    monkeypatch.setattr(ranking, "EXACT_BUDGET", 4)
     texts = {f"water-{n}": ("Water", "Clean water for all.") for n in range(8)}
     _small_library(tmp_path / "clauses", texts)
     with ClauseLibrary([tmp_path / "clauses"], cache_dir=tmp_path / "cache") as lib:

@@ -21,8 +21,9 @@ LAYERS: dict[str, int] = {
     # 1. core: the letter model and the small pieces of knowledge each kept in one place
     **dict.fromkeys(
         ["_version", "errors", "characters", "markup", "typography", "numbers", "names",
-         "sentences", "tables", "styles", "places", "shipped", "schema", "outputs", "inputs",
-         "yamljson", "files", "config", "provenance", "ooxml", "languages", "empty"],
+         "sentences", "tables", "charsets", "cells", "csvtext", "styles", "places", "shipped",
+         "writable", "schema", "outputs", "inputs", "yamljson", "files", "config", "provenance",
+         "ooxml", "languages", "empty"],
         1,
     ),
     # 2. features: what a letter goes through

@@ -507,9 +507,10 @@ class ClauseLibrary:
     ) -> Iterator[tuple[Clause, float]]:
         # deferred: see search() (start-up time)
         from draftkit.clauses import search as _search
+        from draftkit.clauses.terms import query_words
 
         # the longest words are the most telling; search ranks candidates cheaply
-        words = sorted(set(_search.query_words(text)), key=len, reverse=True)[:24]
+        words = sorted(set(query_words(text)), key=len, reverse=True)[:24]
         if not words:
             return
         for row in _search.search_index(self._connection(), " ".join(words), limit=limit):

@@ -20,7 +20,8 @@ from pydantic import ConfigDict, Field, model_validator
 
 from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import ClauseError
-from draftkit.schema import Letter, StrictDate, WritableModel
+from draftkit.schema import Letter
+from draftkit.writable import StrictDate, WritableModel
 
 __all__ = [
     "CLAUSE_KINDS",

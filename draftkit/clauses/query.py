@@ -2,7 +2,7 @@
 
 A query is read left to right into *terms* a clause must contain and *filters* on its
 fields. Nothing the user types is ever passed to SQLite as syntax: every term is turned
-into quoted FTS5 strings by :mod:`draftkit.clauses.search`.
+into quoted FTS5 strings by :mod:`draftkit.clauses.terms`.
 
 * ``humanitarian access`` — two words. Clauses containing both rank first; clauses
   containing only some of the words follow below them.

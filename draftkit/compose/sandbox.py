@@ -24,12 +24,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace
 
+from draftkit.cells import BlankValue, DataValue
 from draftkit.compose.compiled import CompiledTemplateCache
 from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
 from draftkit.languages import count_words, format_date
 from draftkit.markup import escape
 from draftkit.numbers import number_words
-from draftkit.tables import BlankValue, DataValue
 
 __all__ = [
     "MAX_CALL_DEPTH",

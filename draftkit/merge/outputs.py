@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from draftkit.compose.slots import Filled
+from draftkit.csvtext import csv_text
 from draftkit.delivery import (
     Attachment,
     build_message,
@@ -33,7 +34,6 @@ from draftkit.recipients import Recipient
 from draftkit.render import render_bytes, render_docx_many, render_markdown, render_text
 from draftkit.render.enclosures import enclosure_files
 from draftkit.schema import Letter
-from draftkit.tables import csv_text
 
 _STENCILS_KEPT = 64
 _STENCIL_TRIES = 2  # letters of a kind tried as its stencil (one may leave a paragraph out)
@@ -356,7 +356,7 @@ def write_manifest(outdir: Path, rows: Sequence[MergeRow]) -> Path:
     contact form (US Congress) of every row.
 
     A cell that a spreadsheet would run as a formula (a recipient named ``=HYPERLINK(…)``)
-    is written with a leading ``'`` (:func:`draftkit.tables.csv_text`).
+    is written with a leading ``'`` (:func:`draftkit.csvtext.csv_text`).
     """
     table = [["index", "recipient", "key", "file", "status", "message", "email", "contact_form"]]
     for row in sorted(rows, key=lambda r: r.index):

@@ -11,11 +11,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from draftkit.cells import BlankValue, DataValue, cell_lines
 from draftkit.characters import describe, shown, unwritable_in
 from draftkit.empty import empty_dict, empty_list
 from draftkit.errors import SpecError
 from draftkit.schema import Addressee
-from draftkit.tables import BlankValue, DataValue, cell_lines
 
 Gender = Literal["female", "male"]
 Status = Literal["current", "acting", "former"]
@@ -194,7 +194,7 @@ def text_of(value: Any) -> str | None:
 
 
 def _data(value: Any) -> Any:
-    """Recipient text as :class:`~draftkit.tables.DataValue` (printed escaped)."""
+    """Recipient text as :class:`~draftkit.cells.DataValue` (printed escaped)."""
     if isinstance(value, str) and not isinstance(value, DataValue | BlankValue):
         return DataValue(value)
     return value
