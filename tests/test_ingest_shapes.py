@@ -5089,3 +5089,33 @@ def test_an_office_written_to_as_such_is_the_addressees_name_line() -> None:
     assert letter is not None
     (office,) = letter.addressees
     assert office.name == "The Auditor-General"
+
+
+PERSON_THEN_BOARD = """\
+June 2, 2026
+
+Ms. Laura Chen
+President
+Regional Development Bank
+200 Harbor Avenue
+Manila 1000
+
+Board Directors
+Board of Governors
+Regional Development Bank
+
+Dear President Chen and Board Directors,
+
+We ask the Bank to suspend the port expansion loan until the resettlement audit is public.
+
+Sincerely,
+
+Coastal Communities Network
+"""
+
+
+def test_an_office_block_under_a_whole_address_is_a_second_addressee() -> None:
+    letter = ingest_text(PERSON_THEN_BOARD).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Laura Chen", "Board Directors"]
+    assert letter.addressees[0].address_lines[-1] == "Manila 1000"

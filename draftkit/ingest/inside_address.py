@@ -142,6 +142,17 @@ class _AddressReader:
                     and (is_person_line(entry[1]) or names.is_person_name(entry[1]))
                 )
             )
+            ending = people[-1].address_lines[-1] if people and people[-1].address_lines else ""
+            # the address is whole: it ends on its postal line ("Manila 1000", "DC 20433")
+            complete = names.is_postal_line(ending) or re.search(r"\b\d{4,}$", ending) is not None
+            if not person_start and complete and names.is_title_line(first) and len(entry) > 1:
+                # "Executive Directors" / "Board of Executive Directors" under an addressee
+                # whose address is whole: an office written to as such, a second addressee
+                titles, address = _split_title_address(entry[1:])
+                people.append(Addressee(name=first, title_lines=titles, address_lines=address))
+                self.targets = []
+                self.unaddressed = [] if address else [len(people) - 1]
+                continue
             if not person_start and people and not (fresh and number == 0):
                 # an address block on its own: for the addressees above without one
                 lines = [x for x in entry if x]
