@@ -5119,3 +5119,33 @@ def test_an_office_block_under_a_whole_address_is_a_second_addressee() -> None:
     assert letter is not None
     assert [a.name for a in letter.addressees] == ["Laura Chen", "Board Directors"]
     assert letter.addressees[0].address_lines[-1] == "Manila 1000"
+
+
+CC_IN_BLOCKS = """\
+14th May 2026
+
+Dear Sir,
+
+We ask the Commission to open an inquiry into the detention of the Kano protesters.
+
+Yours faithfully,
+
+Musa Bello
+Executive Director, Civic Watch Nigeria
+
+cc:
+The Honourable Attorney-General of the Federation
+and Minister of Justice
+Federal Ministry of Justice, Abuja
+
+The Chairman
+House Committee on Petitions
+National Assembly, Abuja
+"""
+
+
+def test_cc_entries_set_a_blank_line_apart_are_one_entry_each() -> None:
+    letter = ingest_text(CC_IN_BLOCKS).letter
+    assert letter is not None
+    assert len(letter.cc) == 2
+    assert letter.cc[1].name == "The Chairman"
