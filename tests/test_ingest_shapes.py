@@ -5149,3 +5149,30 @@ def test_cc_entries_set_a_blank_line_apart_are_one_entry_each() -> None:
     assert letter is not None
     assert len(letter.cc) == 2
     assert letter.cc[1].name == "The Chairman"
+
+
+BYLINE_OVER_ADDRESS = """\
+Tenants First
+Home › News › Our letter to the housing committee
+Our letter to the housing committee
+By Policy Team | 5 March 2026
+The Clerk to the Committee on Housing
+Leinster House
+Kildare Street
+Dublin 2
+4 March 2026
+Re: Rental Standards Bill 2026
+Dear Chairperson,
+We ask the Committee to hold hearings on the rental bill before the summer recess.
+Yours faithfully,
+Aoife Byrne
+"""
+
+
+def test_a_byline_run_into_the_address_is_the_pages_not_the_letterheads() -> None:
+    letter = ingest_text(BYLINE_OVER_ADDRESS).letter
+    assert letter is not None
+    (clerk,) = letter.addressees
+    assert clerk.name == "The Clerk to the Committee on Housing"
+    assert str(letter.date) == "2026-03-04"
+    assert letter.subject == "Rental Standards Bill 2026"

@@ -61,6 +61,12 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "heading"
     if len(block) == 1 and parse_date_line(first):
         return "published" if parse_date_line(first).published else "date"  # type: ignore[union-attr]
+    if (
+        len(block) == 1
+        and re.match(r"(?i)^(?:by|par|por|von)\s+\S", first)
+        and any(parse_date_line(part.strip()) for part in re.split(r"\s[|·•]\s", first)[1:])
+    ):
+        return "published"  # "By ICDL Policy Team | 28 January 2025": the page's byline
     if CC_LINE.match(first):
         return "cc"
     if not all(_head_line(t) or _address_line(t) for t in texts):
