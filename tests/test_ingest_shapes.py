@@ -5176,3 +5176,29 @@ def test_a_byline_run_into_the_address_is_the_pages_not_the_letterheads() -> Non
     assert clerk.name == "The Clerk to the Committee on Housing"
     assert str(letter.date) == "2026-03-04"
     assert letter.subject == "Rental Standards Bill 2026"
+
+
+TOWN_UNDER_LONG_LINE = """\
+10 June 2026
+
+Ms. Clara Moreau
+Special Rapporteur on the rights of persons with disabilities
+Office of the High Commissioner, Palais des Nations, Avenue de la Paix
+Geneva
+
+Dear Special Rapporteur,
+
+We ask you to request a visit to the long-stay institutions in the northern region.
+
+Yours sincerely,
+
+Disability Rights Forum
+"""
+
+
+def test_a_town_alone_under_a_long_address_line_stays_its_own_line() -> None:
+    letter = ingest_text(TOWN_UNDER_LONG_LINE).letter
+    assert letter is not None
+    (rapporteur,) = letter.addressees
+    lines = [*rapporteur.title_lines, *rapporteur.address_lines]
+    assert lines[-1] == "Geneva"

@@ -323,13 +323,19 @@ _OPEN_END = re.compile(
 address line: "Minister of Finance,")."""
 
 
-def _rejoin_wrapped(block: list[str]) -> list[str]:
+def _rejoin_wrapped(block: list[str], *, copies: bool = False) -> list[str]:
     """Lines of a list with the entries a narrow page wrapped joined again: a line goes
     on from the one above when that one stops on a word that leads on ("Senate Committee
     on Energy and" / "Natural Resources") or is the last word or two of it (``_tail_of``)."""
     out: list[str] = []
     for line in block:
-        if out and line.strip() and (_OPEN_END.search(out[-1].strip()) or _tail_of(out[-1], line)):
+        if (
+            out
+            and line.strip()
+            # a cc list's entry wrapped before its last word; an address's last line may
+            # be its town alone ("Geneva"), so an inside address is left as it is
+            and (_OPEN_END.search(out[-1].strip()) or (copies and _tail_of(out[-1], line)))
+        ):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -382,7 +388,7 @@ def split_entries(
     name or an office and, after a comma, where it sits ("Regional Administrators, EPA
     Regions 1–10" / "Office of Inspector General, U.S. EPA") are an entry each.
     """
-    block = _rejoin_wrapped(block)
+    block = _rejoin_wrapped(block, copies=copies)
     if (
         copies
         and len(block) >= 2
