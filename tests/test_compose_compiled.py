@@ -105,7 +105,7 @@ def test_an_unwritable_cache_folder_costs_only_speed(tmp_path: Path) -> None:
     cache = CompiledTemplateCache(blocker / "templates")  # its parent is a file
     from jinja2.bccache import Bucket
 
-    from draftkit.compose.sandbox import string_env
+    from draftkit.compose.strings import string_env
 
     bucket = Bucket(string_env(), "k", "checksum")
     bucket.code = compile("x = 1", "<t>", "exec")
@@ -143,7 +143,7 @@ def test_kept_facts_still_give_the_syntax_tree_when_asked(tmp_path: Path) -> Non
 
 
 def test_one_off_strings_are_kept_too_and_stay_sandboxed() -> None:
-    from draftkit.compose.sandbox import _compiled, render_string
+    from draftkit.compose.strings import _compiled, render_string
 
     for _ in range(2):  # compiled, then loaded from the cache
         _compiled.cache_clear()

@@ -45,15 +45,15 @@ from __future__ import annotations
 
 from draftkit.compose.expand import ClauseSource
 from draftkit.compose.letter import ComposeResult, compose_letter, names_read
-from draftkit.compose.sandbox import (
+from draftkit.compose.limits import (
     MAX_CALL_DEPTH,
     MAX_ITERATIONS,
     MAX_OUTPUT_CHARS,
     MAX_TEMPLATE_BYTES,
-    render_string,
 )
 from draftkit.compose.scaffold import scaffold_spec
 from draftkit.compose.slots import Slots, fill_slots
+from draftkit.compose.strings import render_string
 from draftkit.compose.teamvariant import new_variant
 from draftkit.compose.variants import (
     BLOCK_FIELDS,

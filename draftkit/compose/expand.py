@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from draftkit.compose.sandbox import render_string
+from draftkit.compose.strings import render_string
 from draftkit.errors import ClauseError, TemplateError
 from draftkit.places import Place
 from draftkit.schema import Ask, ClauseRef, Letter, ProvenanceEntry

@@ -12,7 +12,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from draftkit.compose.sandbox import display_path, string_env
+from draftkit.compose.sandbox import display_path
+from draftkit.compose.strings import string_env
 from draftkit.errors import TemplateError
 
 __all__ = ["JINJA_NAMES", "TemplateFacts", "assigned_names", "names_in_text", "names_used"]

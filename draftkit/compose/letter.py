@@ -29,8 +29,8 @@ from draftkit.compose.blocks import apply_options, fill_from_blocks, possible_bl
 from draftkit.compose.context import CONTEXT_NAMES, addressee_names, context, letter_names
 from draftkit.compose.expand import ClauseSource, expand_clauses, relocate
 from draftkit.compose.facts import names_in_text
-from draftkit.compose.sandbox import MissingVariableError
 from draftkit.compose.slots import SalutationRule, Slots
+from draftkit.compose.templateerrors import MissingVariableError
 from draftkit.compose.texts import render_texts, spec_texts
 from draftkit.compose.variants import BUILTIN_TEMPLATES, TemplateSet, templates_for
 from draftkit.config import ProjectConfig, load_config

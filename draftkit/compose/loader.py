@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from draftkit.compose.sandbox import MAX_TEMPLATE_BYTES, LimitError, UnsafeNameError, display_path
+from draftkit.compose.limits import MAX_TEMPLATE_BYTES, LimitError, UnsafeNameError
+from draftkit.compose.sandbox import display_path
 from draftkit.errors import TemplateError
 
 if TYPE_CHECKING:

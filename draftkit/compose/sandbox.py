@@ -1,66 +1,53 @@
-"""The Jinja2 sandbox of compose: limits, the environment, errors, one-off strings.
+"""The Jinja2 sandbox of compose: the environment templates and clause text run in.
 
 Templates and clause text may come from a shared drive written by anyone. They run in
 Jinja's immutable sandbox with strict undefined variables, and with limits on value
-sizes, loop turns, format widths and call depth; every failure becomes one
-:class:`~draftkit.errors.TemplateError` naming the template file and line.
+sizes, loop turns, format widths and call depth (:mod:`draftkit.compose.limits`); every
+failure becomes one :class:`~draftkit.errors.TemplateError` naming the template file and
+line (:mod:`draftkit.compose.templateerrors`). The code generator here decides the code a
+template compiles to, so the compiled-template cache keys on this module
+(:mod:`draftkit.compose.compiled`); draftkit's own filters are in
+:mod:`draftkit.compose.filters`, one-off strings in :mod:`draftkit.compose.strings`.
 """
 
 from __future__ import annotations
 
-import contextvars
-import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import Namespace
 
 from draftkit.cells import BlankValue, DataValue
-from draftkit.compose.compiled import CompiledTemplateCache
-from draftkit.errors import DraftkitError, TemplateError, TemplateRefusedError
-from draftkit.languages import count_words, format_date
+from draftkit.compose.filters import _and_list, _count_words, _default, _long_date
+from draftkit.compose.limits import (
+    _BUDGET,
+    MAX_CALL_DEPTH,
+    MAX_ITERATIONS,
+    MAX_OUTPUT_CHARS,
+    LimitError,
+    _BoundedNamespace,
+    _Budget,
+    _budget,
+    _check_format,
+    _check_format_args,
+    _check_power,
+    _check_repeat,
+    _check_size,
+    _check_str_method,
+    _estimated_size,
+    _guard_filter,
+    _too_big,
+)
 from draftkit.markup import escape
 from draftkit.numbers import number_words
 
-__all__ = [
-    "MAX_CALL_DEPTH",
-    "MAX_ITERATIONS",
-    "MAX_OUTPUT_CHARS",
-    "MAX_TEMPLATE_BYTES",
-    "render_string",
-]
-
-MAX_OUTPUT_CHARS = 200_000
-"""The most characters one block, clause or string may render to (or any value built)."""
-
-MAX_ITERATIONS = 100_000
-"""The most times loops may run over one render (all ``{% for %}`` loops together)."""
-
-MAX_CALL_DEPTH = 50
-"""How deeply macros and calls may nest (a macro calling itself stops here)."""
-
-MAX_TEMPLATE_BYTES = 256 * 1024
-"""Template files larger than this are refused."""
-
-
-# --------------------------------------------------------------------------- limits
-
-
-class LimitError(SecurityError):
-    """A sandbox limit was hit (output size, loop range, call depth)."""
-
-
-class UnsafeNameError(SecurityError):
-    """A template name points outside the template folders or through a symlink."""
+__all__ = ["BlankPrintedError", "Sandbox", "display_path", "make_env", "run_template"]
 
 
 _BLANK_MARK = "\x00blank:"
@@ -84,167 +71,6 @@ class BlankPrintedError(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
-
-
-@dataclass
-class _Budget:
-    iterations: int = 0
-    depth: int = 0
-
-
-_BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("draftkit_template_budget")
-
-
-def _budget() -> _Budget:
-    try:
-        return _BUDGET.get()
-    except LookupError:
-        budget = _Budget()
-        _BUDGET.set(budget)
-        return budget
-
-
-def _too_big(what: str) -> NoReturn:
-    raise LimitError(
-        f"{what} would exceed {MAX_OUTPUT_CHARS:,} characters (a template building a huge string?)"
-    )
-
-
-def _estimated_size(value: Any, limit: int = MAX_OUTPUT_CHARS) -> int:
-    """Roughly how many characters ``str(value)`` has; stops counting past ``limit``."""
-    total = 0
-    stack: list[Any] = [value]
-    while stack and total <= limit:
-        item = stack.pop()
-        if isinstance(item, str | bytes):
-            total += len(item)
-        elif isinstance(item, Mapping):
-            total += 2 + 2 * len(item)
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += 2 + 2 * len(item)
-            if len(item) > limit:
-                return total + len(item)
-            stack.extend(item)
-        else:
-            total += 24
-    return total
-
-
-def _check_size(value: Any) -> None:
-    if isinstance(value, str | bytes | list | tuple | dict | set) and len(value) > MAX_OUTPUT_CHARS:
-        _too_big("a value")
-
-
-def _check_format(template: str) -> None:
-    if re.search(r"%[-#0 +]*\d{6,}|\{[^{}]*[:!][^{}]*\d{6,}", template):
-        raise LimitError("a format string asks for a huge width")
-    if re.search(r"%[-#0 +]*\*|\{[^{}]*:[^{}]*\{", template):
-        raise LimitError("a format string takes its width from an argument")
-
-
-def _check_format_args(template: str, values: Any) -> None:
-    """Refuse formatting that would repeat large arguments many times."""
-    if isinstance(values, Mapping):
-        values = list(values.values())
-    elif not isinstance(values, tuple | list):
-        values = [values]
-    biggest = max((_estimated_size(v) for v in values), default=0)
-    fields = template.count("{") + template.count("%")
-    if len(template) + fields * biggest > MAX_OUTPUT_CHARS:
-        _too_big("formatting")
-
-
-def _check_str_method(owner: str | bytes, name: str, args: tuple[Any, ...], kwargs: Any) -> None:
-    """Estimate the result of string methods that can grow a string, before calling them."""
-    if name == "join" and args and _estimated_size(args[0]) > MAX_OUTPUT_CHARS:
-        _too_big("join()")
-    if name == "replace" and len(args) >= 2:
-        old, new = args[0], args[1]
-        if isinstance(old, str | bytes) and isinstance(new, str | bytes):
-            hits = owner.count(old) if old else len(owner) + 1  # type: ignore[arg-type]
-            if len(owner) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
-                _too_big("replace()")
-    if name == "expandtabs":
-        size = args[0] if args else kwargs.get("tabsize", 8)
-        tabs = owner.count("\t" if isinstance(owner, str) else b"\t")  # type: ignore[arg-type]
-        if isinstance(size, int) and len(owner) + tabs * max(size, 1) > MAX_OUTPUT_CHARS:
-            _too_big("expandtabs()")
-    if name == "translate" and args and isinstance(args[0], Mapping):
-        widest = max((_estimated_size(v) for v in args[0].values()), default=1)
-        if len(owner) * max(widest, 1) > MAX_OUTPUT_CHARS:
-            _too_big("translate()")
-
-
-def _check_repeat(left: Any, right: Any) -> None:
-    seq, count = (left, right) if isinstance(right, int) else (right, left)
-    if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
-        if len(seq) * max(count, 0) > MAX_OUTPUT_CHARS:
-            _too_big("repeating a value")
-    elif (
-        isinstance(left, int)
-        and isinstance(right, int)
-        and abs(left).bit_length() + abs(right).bit_length() > 4096
-    ):
-        raise LimitError("a number would grow too large")
-
-
-def _check_power(left: Any, right: Any) -> None:
-    if (
-        isinstance(left, int)
-        and isinstance(right, int)
-        and right > 0
-        and right * max(abs(left).bit_length(), 1) > 4096
-    ):
-        raise LimitError("a power would grow too large")
-
-
-class _BoundedNamespace(Namespace):
-    """``namespace()`` whose attributes cannot grow without bound."""
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        if _estimated_size(value) > MAX_OUTPUT_CHARS:
-            _too_big("a namespace attribute")
-        super().__setitem__(name, value)
-
-
-def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        values = [*args, *kwargs.values()]
-        for value in values:
-            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_OUTPUT_CHARS:
-                raise LimitError(f"filter '{name}' got a huge number ({value})")
-            if isinstance(value, list | tuple | dict | set) and (
-                _estimated_size(value) > MAX_OUTPUT_CHARS
-            ):
-                _too_big(f"filter '{name}'")
-        strings = [v for v in values if isinstance(v, str)]
-        if name == "format" and strings:
-            _check_format(strings[0])
-            _check_format_args(strings[0], tuple(values[1:]))
-        if name == "replace" and len(strings) >= 3:
-            text, old, new = strings[0], strings[1], strings[2]
-            hits = text.count(old) if old else len(text) + 1
-            if len(text) + hits * max(len(new) - len(old), 0) > MAX_OUTPUT_CHARS:
-                _too_big("filter 'replace'")
-        if name == "indent" and len(strings) >= 2:
-            text, width = strings[0], strings[1]
-            if len(text) + (text.count("\n") + 1) * len(width) > MAX_OUTPUT_CHARS:
-                _too_big("filter 'indent'")
-        result = func(*args, **kwargs)
-        _check_size(result)
-        if (
-            strings
-            and isinstance(strings[0], DataValue)
-            and isinstance(result, str)
-            and not isinstance(result, DataValue | BlankValue)
-        ):
-            return DataValue(result)  # a filter of recipient data is still data
-        return result
-
-    return guarded
 
 
 def display_path(path: Path) -> str:
@@ -382,40 +208,6 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def _default(value: Any, default_value: Any = "", boolean: bool = False) -> Any:
-    """Jinja's ``default`` that also replaces a blank recipient cell."""
-    if isinstance(value, BlankValue | jinja2.Undefined) or (boolean and not value):
-        return default_value
-    return value
-
-
-def _and_list(items: Any, conjunction: str = "and", serial: bool = True) -> str:
-    """``["A", "B", "C"]`` -> ``"A, B, and C"`` (``serial=False``: ``"A, B and C"``)."""
-    parts = [str(i) for i in items if str(i).strip()]
-    if len(parts) <= 2:
-        return f" {conjunction} ".join(parts)
-    comma = "," if serial else ""
-    return ", ".join(parts[:-1]) + f"{comma} {conjunction} " + parts[-1]
-
-
-def _long_date(value: Any, style: str = "us", language: str | None = None) -> str:
-    """A date as "May 25, 2021" (``us``) or "25 May 2021" (``international``), or in
-    ``language`` ("16 mars 2026"); never from the machine's locale."""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    if not isinstance(value, dt.date):
-        return str(value)
-    return format_date(value, language, style)
-
-
-def _count_words(
-    value: Any, language: str | None = None, limit: int = 99, feminine: bool = False
-) -> str:
-    """A count in words in ``language``: ``21|count_words("fr", feminine=true)`` ->
-    "vingt et une"; larger than ``limit`` stays digits."""
-    return count_words(value, language, limit=limit, feminine=feminine)
-
-
 def make_env(
     loader: jinja2.BaseLoader | None, *, bytecode_cache: jinja2.BytecodeCache | None = None
 ) -> Sandbox:
@@ -442,112 +234,6 @@ def make_env(
     return env
 
 
-# --------------------------------------------------------------------------- error handling
-
-
-def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
-    """The template file and line an exception was raised at (innermost template frame)."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return exc.filename or exc.name, exc.lineno
-    found: tuple[str | None, int | None] = (None, None)
-    tb = exc.__traceback__
-    while tb is not None:
-        if "__jinja_exception__" in tb.tb_frame.f_globals:
-            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-_UNDEFINED_ATTR = re.compile(r"has no attribute '([^']+)'")
-_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined")
-
-
-def _explain_undefined(message: str) -> str:
-    match = _UNDEFINED_NAME.match(message) or _UNDEFINED_ATTR.search(message)
-    return match.group(1) if match else message
-
-
-class MissingVariableError(TemplateError):
-    """A template used a name that nothing defines.
-
-    Attributes:
-        variable: The top-level name (``purpose``), or None for a missing attribute.
-        template: The template file that used it (not shortened for display).
-    """
-
-    variable: str | None = None
-    template: str | None = None
-
-
-def convert_error(
-    exc: BaseException,
-    *,
-    display: Callable[[str | None], str | None],
-    subject: str,
-    undefined_hint: str,
-) -> TemplateError:
-    """Turn a Jinja or sandbox error into one TemplateError with file and line."""
-    filename, line = _template_line(exc)
-    path = display(filename)
-    if isinstance(exc, RecursionError):
-        return TemplateRefusedError(
-            f"{subject} recurses too deeply (an include or macro that calls itself?)",
-            path=path,
-            line=line,
-            hint="remove the self-reference",
-        )
-    if isinstance(exc, BlankPrintedError):
-        return TemplateError(
-            f"the recipient's '{exc.name}' is empty",
-            path=path,
-            line=line,
-            hint=f"fill in that cell of the list, or write {exc.name}|default('') where it may"
-            " be empty",
-        )
-    if isinstance(exc, jinja2.UndefinedError):
-        top = _UNDEFINED_NAME.match(str(exc))
-        name = _explain_undefined(str(exc))
-        error = MissingVariableError(
-            f"undefined variable '{name}'", path=path, line=line, hint=undefined_hint
-        )
-        error.variable = top.group(1) if top else None
-        error.template = filename
-        return error
-    if isinstance(exc, LimitError | UnsafeNameError):
-        return TemplateRefusedError(
-            f"refused: {exc}", path=path, line=line, hint="templates produce letter text only"
-        )
-    if isinstance(exc, SecurityError):
-        return TemplateRefusedError(
-            f"unsafe template: {str(exc).rstrip('.')}",
-            path=path,
-            line=line,
-            hint="templates may use the letter's data, variables and filters only",
-        )
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(
-            f"template '{exc.name}' not found",
-            path=path,
-            line=line,
-            hint="check the name in extends/include/import; it must be in a template folder",
-        )
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return TemplateError(
-            f"template syntax error: {exc.message}",
-            path=path,
-            line=line,
-            hint="see https://jinja.palletsprojects.com/templates/",
-        )
-    if isinstance(exc, MemoryError | OverflowError):
-        return TemplateError(f"{subject} builds a value too large", path=path, line=line)
-    return TemplateError(
-        f"{subject} failed: {type(exc).__name__}: {exc}".rstrip(),
-        path=path,
-        line=line,
-        hint="fix the expression on that line",
-    )
-
-
 def run_template(env: Sandbox, produce: Callable[[], Iterator[str]]) -> str:
     """Consume a render generator inside a fresh budget, capping the output."""
     token = _BUDGET.set(_Budget())
@@ -566,73 +252,3 @@ def run_template(env: Sandbox, produce: Callable[[], Iterator[str]]) -> str:
         return _settle_blanks(text) if _BLANK_MARK in text else text
     finally:
         _BUDGET.reset(token)
-
-
-# --------------------------------------------------------------------------- one-off strings
-
-
-class _NoTemplates(jinja2.BaseLoader):
-    """The loader of one-off strings: include, import and extends are refused."""
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        raise UnsafeNameError(
-            f"'{template}' cannot be included here: clause text and one-off strings may not"
-            " include, import or extend templates"
-        )
-
-
-@functools.cache
-def string_env() -> Sandbox:
-    """The sandbox of one-off strings (clause wording, the spec's own text)."""
-    return make_env(_NoTemplates(), bytecode_cache=CompiledTemplateCache())
-
-
-@functools.lru_cache(maxsize=1024)
-def _compiled(source: str) -> jinja2.Template:
-    env = string_env()
-    cache = env.bytecode_cache
-    if isinstance(cache, CompiledTemplateCache):
-        return cache.compile_string(env, source)
-    return env.from_string(source)
-
-
-def render_string(source: str, variables: Mapping[str, Any], *, name: str = "<string>") -> str:
-    """Render a short template string (a clause's wording, a per-recipient line) safely.
-
-    The same sandbox and limits as the variants apply; ``include``/``extends``/``import``
-    are not available.
-
-    Args:
-        source: The template text, e.g. ``"the undersigned {{ signatories|length }}"``.
-        variables: The names the text may use.
-        name: Shown in error messages as the file (e.g. ``clauses/asks.yaml``).
-
-    Returns:
-        The rendered text.
-
-    Raises:
-        TemplateError: Syntax errors, undefined variables (named), unsafe access or a limit.
-    """
-    if len(source) > MAX_OUTPUT_CHARS:
-        raise TemplateError("text to render is too long", path=name)
-    env = string_env()
-
-    def shown(_: str | None) -> str:
-        return name
-
-    try:
-        template = _compiled(source)
-        return run_template(env, lambda: template.generate(dict(variables)))
-    except RecursionError as exc:
-        raise convert_error(exc, display=shown, subject="text", undefined_hint="") from None
-    except DraftkitError:
-        raise
-    except Exception as exc:
-        raise convert_error(
-            exc,
-            display=shown,
-            subject="text",
-            undefined_hint="add it under variables: in the spec",
-        ) from None

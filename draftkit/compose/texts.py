@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from draftkit.compose.facts import names_in_text
-from draftkit.compose.sandbox import render_string
+from draftkit.compose.strings import render_string
 from draftkit.errors import TemplateError, TemplateRefusedError
 from draftkit.places import SCALAR_FIELDS, Place, place_name
 from draftkit.schema import Ask, Letter

@@ -25,7 +25,8 @@ from draftkit.compose.context import CONTEXT_NAMES
 from draftkit.compose.facts import JINJA_NAMES, TemplateFacts, assigned_names, names_used
 from draftkit.compose.frontmatter import FrontMatter, kept_front_matter, read_front_matter
 from draftkit.compose.loader import BUILTIN_PREFIX, FolderLoader
-from draftkit.compose.sandbox import convert_error, display_path, make_env, run_template
+from draftkit.compose.sandbox import display_path, make_env, run_template
+from draftkit.compose.templateerrors import convert_error
 from draftkit.errors import DraftkitError, TemplateError
 from draftkit.schema import Letter
 from draftkit.shipped import BUILTIN_VARIANTS

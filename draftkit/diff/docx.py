@@ -6,7 +6,8 @@ the renderer are used: :meth:`_layout` gets the *merged* blocks (every block of 
 letter, and the old letter's deleted and moved-away blocks where they stood) and
 :meth:`_spans` gets each merged text's spans. A merged text carries its changes in-band,
 as private-use characters around the changed words; after the renderer has written a
-letter's paragraphs, :meth:`RedlineRenderer._track` turns them into WordprocessingML:
+letter's paragraphs, :meth:`RedlineRenderer._track` turns them into WordprocessingML (the marks are
+:mod:`draftkit.diff.marks`, the tracked changes :mod:`draftkit.diff.tracking`):
 
 - ``w:ins`` / ``w:del`` around inserted and deleted runs (``w:delText`` inside), and on
   the paragraph mark of a paragraph inserted or deleted whole (a table row of signers
@@ -25,16 +26,30 @@ pairs of letters).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from draftkit.diff.align import Entry, content, pair_blocks
+from draftkit.diff.marks import (
+    _FMT_E,
+    _FMT_S,
+    _P_CHG,
+    _P_DEL,
+    _P_INS,
+    _P_MF,
+    _P_MT,
+    RESERVED,
+    View,
+    _marks,
+    _number,
+    _Tracked,
+)
+from draftkit.diff.tracking import TrackedChanges
 from draftkit.diff.words import Piece, diff_plain, diff_text
 from draftkit.errors import RenderError
 from draftkit.markup import Span
@@ -52,67 +67,13 @@ from draftkit.render.blocks import (
 from draftkit.render.layout import layout
 from draftkit.render.word import DocxRenderer
 from draftkit.render.wordblocks import _Body
-from draftkit.render.wordml import R_NS, W_NS, W
 from draftkit.schema import Letter
 from draftkit.styles import STYLES
 
 __all__ = ["RESERVED", "RedlineRenderer", "render_redline"]
 
-View = Literal["merged", "from", "to"]
 
-# in-band marks: runs of changed words, paragraph marks, formatting changes
-_INS_S, _INS_E = "\ue000", "\ue001"
-_DEL_S, _DEL_E = "\ue002", "\ue003"
-_MF_S, _MF_E = "\ue004", "\ue005"  # + the move's number
-_MT_S, _MT_E = "\ue006", "\ue007"  # + the move's number
-_FMT_S, _FMT_E = "\ue008", "\ue009"  # + the index of the old run properties
-_P_INS, _P_DEL, _P_MF, _P_MT = "\ue010", "\ue011", "\ue012", "\ue013"  # (+ move number)
-_P_CHG = "\ue014"  # + the index of the old paragraph properties
-_NUMBERED = {_MF_S, _MT_S, _FMT_S, _P_MF, _P_MT, _P_CHG}
-_BASE = 0xF0000
-RESERVED = re.compile("[\ue000-\ue01f\U000f0000-\U000ffffd]")
-"""Private-use characters the redline uses as marks; a letter holding one is refused."""
-
-_MODES = {
-    _INS_S: "ins",
-    _DEL_S: "del",
-    _MF_S: "moveFrom",
-    _MT_S: "moveTo",
-}
-_ENDS = {_INS_E, _DEL_E, _MF_E, _MT_E}
-_PARA = {_P_INS: "ins", _P_DEL: "del", _P_MF: "moveFrom", _P_MT: "moveTo"}
-_DELETED = {"del", "moveFrom"}
-
-
-def _number(value: int) -> str:
-    return chr(_BASE + value)
-
-
-class _Tracked(str):
-    """A paragraph text whose spans carry the marks (given to the renderer's ``_spans``)."""
-
-    spans: tuple[Span, ...]
-
-    def __new__(cls, spans: Sequence[Span]) -> _Tracked:
-        value = super().__new__(cls, "".join(span.text for span in spans))
-        value.spans = tuple(spans)
-        return value
-
-
-@dataclass(slots=True)
-class _State:
-    mode: str | None = None
-    move: int = 0
-    fmt: int = -1
-    # a paragraph inserted, deleted or moved whole: what its unmarked runs (the space
-    # between an ask's lead and body, a link's printed address) are
-    default: tuple[str | None, int] = (None, 0)
-
-    def key(self) -> tuple[str | None, int]:
-        return (self.mode, self.move) if self.mode else self.default
-
-
-class RedlineRenderer(DocxRenderer):
+class RedlineRenderer(TrackedChanges, DocxRenderer):
     """Renders the new letter of a diff with the changes from the old one tracked.
 
     Args:
@@ -419,244 +380,6 @@ class RedlineRenderer(DocxRenderer):
             if marks is not None:
                 out.append(marks[0] + piece.span.text + marks[1])
         return "".join(out)
-
-    # -- from marks to WordprocessingML ------------------------------------------------
-
-    def _attrs(self, element: Any) -> Any:
-        self._ids += 1
-        element.set(f"{W}id", str(self._ids))
-        element.set(f"{W}author", self._author)
-        element.set(f"{W}date", self._date)
-        return element
-
-    def _track(self, xml: str) -> str:
-        """Turn the marks in a letter's paragraphs into tracked changes."""
-        from lxml import etree  # deferred: only a redline needs lxml here (start-up time)
-
-        root = etree.fromstring(
-            f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:body>'.encode()
-        )
-        self._marks = {}
-        moves: dict[tuple[str, int], list[Any]] = {}
-        for paragraph in list(root.iter(f"{W}p")):
-            if any(RESERVED.search(t.text or "") for t in paragraph.iter(f"{W}t")):
-                self._paragraph(paragraph, moves, etree)
-        self._shift_final_mark(root)
-        for row in root.iter(f"{W}tr"):
-            marks = {self._marks.get(p) for p in row.iter(f"{W}p")}
-            kind = "del" if marks <= _DELETED and marks else "ins" if marks == {"ins"} else None
-            if kind:
-                trpr = row.find(f"{W}trPr")
-                if trpr is None:
-                    trpr = etree.Element(f"{W}trPr")
-                    row.insert(0, trpr)
-                trpr.append(self._attrs(etree.Element(f"{W}{kind}")))
-        for (kind, number), paragraphs in moves.items():
-            name = f"move{number}"
-            start = self._attrs(etree.Element(f"{W}{kind}RangeStart"))
-            start.set(f"{W}name", name)
-            first = paragraphs[0]
-            ppr = first.find(f"{W}pPr")
-            first.insert(1 if ppr is not None else 0, start)
-            end = etree.Element(f"{W}{kind}RangeEnd")
-            end.set(f"{W}id", start.get(f"{W}id"))
-            paragraphs[-1].append(end)
-        text: str = etree.tostring(root, encoding="unicode")
-        return text[text.index(">") + 1 : text.rindex("<")]
-
-    def _shift_final_mark(self, root: Any) -> None:
-        """Paragraphs inserted or deleted whole at the very end: their marks move up one.
-
-        The last paragraph mark of a document cannot go (Word and LibreOffice keep it),
-        so, as Word records it, the mark of the paragraph *before* the inserted (or
-        deleted) ones is the tracked one, and the last paragraph keeps its own.
-        """
-        paragraphs = list(root)
-        if not paragraphs or paragraphs[-1].tag != f"{W}p":
-            return
-        end = len(paragraphs) - 1
-        kind = self._marks.get(paragraphs[end])
-        if kind not in ("ins", "del"):
-            return
-        start = end
-        while start > 0 and paragraphs[start - 1].tag == f"{W}p":
-            if self._marks.get(paragraphs[start - 1]) != kind:
-                break
-            start -= 1
-        before = paragraphs[start - 1] if start > 0 else None
-        if before is None or before.tag != f"{W}p" or before in self._marks:
-            return
-        if before.find(f"{W}pPr/{W}sectPr") is not None:
-            return
-        mark = paragraphs[end].find(f"{W}pPr/{W}rPr/{W}{kind}")
-        rpr = mark.getparent()
-        rpr.remove(mark)
-        if not len(rpr):
-            rpr.getparent().remove(rpr)
-        ppr = before.find(f"{W}pPr")
-        target = ppr.find(f"{W}rPr")
-        if target is None:
-            target = ppr.makeelement(f"{W}rPr", {})
-            ppr.append(target)
-        target.insert(0, mark)
-        self._marks[before] = kind
-        del self._marks[paragraphs[end]]
-
-    def _paragraph(self, p: Any, moves: dict[tuple[str, int], list[Any]], etree: Any) -> None:
-        found: dict[str, Any] = {}
-        state = _State()
-        for t in p.iter(f"{W}t"):
-            for at, char in enumerate(t.text or ""):
-                if char in _PARA:
-                    following = (t.text or "")[at + 1 : at + 2]
-                    number = ord(following) - _BASE if char in _NUMBERED and following else 0
-                    state.default = (_PARA[char], number)
-        self._container(p, state, found, etree)
-        ppr = p.find(f"{W}pPr")
-        if ppr is None:
-            ppr = etree.Element(f"{W}pPr")
-            p.insert(0, ppr)
-        for kind, number in found.get("moves", ()):
-            listed = moves.setdefault((kind, number), [])
-            if not listed or listed[-1] is not p:
-                listed.append(p)
-        mark = found.get("mark")
-        if mark is not None:
-            kind, number = mark
-            self._marks[p] = kind
-            rpr = ppr.find(f"{W}rPr")
-            if rpr is None:
-                rpr = etree.Element(f"{W}rPr")
-                sect = ppr.find(f"{W}sectPr")
-                if sect is not None:
-                    sect.addprevious(rpr)
-                else:
-                    ppr.append(rpr)
-            rpr.insert(0, self._attrs(etree.Element(f"{W}{kind}")))
-            if number:
-                listed = moves.setdefault((kind, number), [])
-                if not listed or listed[-1] is not p:
-                    listed.append(p)
-        if "ppr" in found:
-            change = self._attrs(etree.Element(f"{W}pPrChange"))
-            old = etree.fromstring(
-                f'<w:pPr xmlns:w="{W_NS}">{self._old_ppr[found["ppr"]]}</w:pPr>'.encode()
-            )
-            change.append(old)
-            ppr.append(change)
-
-    def _container(self, parent: Any, state: _State, found: dict[str, Any], etree: Any) -> None:
-        items: list[tuple[str | None, int, Any]] = []
-        for child in list(parent):
-            tag = child.tag
-            if tag == f"{W}pPr":
-                continue
-            parent.remove(child)
-            if tag == f"{W}r":
-                items.extend(self._split(child, state, found, etree))
-            elif tag == f"{W}hyperlink":
-                self._container(child, state, found, etree)
-                if len(child):
-                    items.append((None, 0, child))
-            else:
-                items.append((None, 0, child))
-        wrapper: Any = None
-        key: tuple[str, int] | None = None
-        for mode, move, element in items:
-            if mode is None:
-                parent.append(element)
-                wrapper, key = None, None
-                continue
-            if key != (mode, move):
-                wrapper = self._attrs(etree.Element(f"{W}{mode}"))
-                parent.append(wrapper)
-                key = (mode, move)
-                if move:
-                    found.setdefault("moves", []).append((mode, move))
-            wrapper.append(element)
-
-    def _split(
-        self, run: Any, state: _State, found: dict[str, Any], etree: Any
-    ) -> list[tuple[str | None, int, Any]]:
-        rpr = run.find(f"{W}rPr")
-        out: list[tuple[str | None, int, Any]] = []
-        current: list[Any] = [None, None]  # (state key, run)
-
-        def target() -> Any:
-            mode, move = state.key()
-            key = (mode, move, state.fmt)
-            if current[0] != key:
-                new = etree.Element(f"{W}r")
-                props = copy.deepcopy(rpr) if rpr is not None else None
-                if state.fmt >= 0:
-                    if props is None:
-                        props = etree.Element(f"{W}rPr")
-                    change = self._attrs(etree.SubElement(props, f"{W}rPrChange"))
-                    change.append(
-                        etree.fromstring(
-                            f'<w:rPr xmlns:w="{W_NS}">{self._old_rpr[state.fmt]}</w:rPr>'.encode()
-                        )
-                    )
-                if props is not None:
-                    new.append(props)
-                current[0], current[1] = key, new
-                out.append((mode, move, new))
-            return current[1]
-
-        def put(text: str) -> None:
-            if not text:
-                return
-            tag = "delText" if state.key()[0] in _DELETED else "t"
-            element = etree.SubElement(target(), f"{W}{tag}")
-            element.text = text
-            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-        for child in run:
-            if child is rpr:
-                continue
-            if child.tag != f"{W}t":
-                target().append(copy.deepcopy(child))
-                continue
-            text = child.text or ""
-            index = 0
-            while index < len(text):
-                found_mark = RESERVED.search(text, index)
-                if found_mark is None:
-                    put(text[index:])
-                    break
-                put(text[index : found_mark.start()])
-                char = found_mark.group(0)
-                index = found_mark.end()
-                number = 0
-                if char in _NUMBERED and index < len(text):
-                    number = ord(text[index]) - _BASE
-                    index += 1
-                if char in _MODES:
-                    state.mode, state.move = _MODES[char], number
-                elif char in _ENDS:
-                    state.mode, state.move = None, 0
-                elif char == _FMT_S:
-                    state.fmt = number
-                elif char == _FMT_E:
-                    state.fmt = -1
-                elif char in _PARA:
-                    found["mark"] = (_PARA[char], number)
-                elif char == _P_CHG:
-                    found["ppr"] = number
-        return [item for item in out if any(c.tag != f"{W}rPr" for c in item[2])]
-
-
-def _marks(piece: Piece, view: View, move: int) -> tuple[str, str] | None:
-    """The marks around a piece in a view (None: the piece is not shown there)."""
-    if piece.op == "equal":
-        if view == "from":
-            return _MF_S + _number(move), _MF_E
-        if view == "to":
-            return _MT_S + _number(move), _MT_E
-        return "", ""
-    if piece.op == "delete":
-        return None if view == "to" else (_DEL_S, _DEL_E)
-    return None if view == "from" else (_INS_S, _INS_E)
 
 
 def _join(lines: Sequence[str] | None) -> str | None:

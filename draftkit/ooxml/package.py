@@ -1,29 +1,10 @@
-"""Opening OOXML packages (.docx) that may be hostile: bounded, verified, one error type.
+"""The zip package of a .docx (or .xlsx, .ods): its directory checked, members inflated under caps.
 
-Every path that reads a Word document (ingest, check, clause harvest, ``--reference``,
-``check --annotate``, provenance) opens it here. Before python-docx or lxml sees a byte,
-the zip is checked against what Word actually writes:
-
-- only *stored* and *deflate* members (``zipfile`` inflates bzip2 and LZMA members without
-  any bound, so they are refused, as are encrypted members);
-- at most :data:`MAX_MEMBERS` members, no two with the same name (OPC names compare
-  case-insensitively), no absolute or ``..`` names, no members that overlap in the file;
-- every member is inflated in chunks with a running cap on its bytes
-  (:data:`MAX_PART_BYTES`), on the package's bytes (:data:`MAX_TOTAL_BYTES`) and on the
-  compression ratio (:data:`MAX_RATIO`); a member must inflate to exactly the size its
-  header declares, with the declared CRC;
-- an XML part must be UTF-8 or UTF-16, hold no DTD (``<!DOCTYPE``/``<!ENTITY``: python-docx
-  would silently drop the text behind an entity) and at most :data:`MAX_XML_ELEMENTS`
-  elements.
-
-XML is parsed with entity resolution and network access off and lxml's default limits kept
-(never ``huge_tree``). Every failure is one :class:`~draftkit.errors.DraftkitError` (of the
-class the caller asks for) naming the file and the part::
-
-    house.docx: word/styles.xml: the part declares a DTD (<!DOCTYPE ...>), which a Word
-    document never contains — re-save the file from Word
-
-See docs/security.md for the limits and what each refusal says.
+:func:`open_package` checks the zip directory against what Word writes (methods, member
+count, names, overlaps, local headers, declared sizes); :class:`Package` inflates a
+member in chunks under the caps on its bytes, the package's bytes and the compression
+ratio, and checks its size and CRC. XML members are checked as they inflate
+(:mod:`draftkit.ooxml.parts`). The limits are described in :mod:`draftkit.ooxml`.
 """
 
 from __future__ import annotations
@@ -38,9 +19,9 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from draftkit.errors import DraftkitError, IngestError
+from draftkit.ooxml.parts import _HEAD, MAX_XML_ELEMENTS, _fail, _XmlScan, parse_part
 
 __all__ = [
     "MAX_MEMBERS",
@@ -48,13 +29,12 @@ __all__ = [
     "MAX_PART_BYTES",
     "MAX_RATIO",
     "MAX_TOTAL_BYTES",
-    "MAX_XML_ELEMENTS",
     "Package",
-    "open_document",
+    "normalise_part_name",
     "open_package",
-    "parse_part",
     "read_package_file",
 ]
+
 
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 """A .docx file larger than this is refused before it is read."""
@@ -75,15 +55,11 @@ than this many to one (Word's parts reach about 35:1; a zip bomb reaches 1000:1)
 RATIO_FLOOR = 1024 * 1024
 """Members smaller than this are not held to :data:`MAX_RATIO`."""
 
-MAX_XML_ELEMENTS = 500_000
-"""An XML part may hold at most this many elements (a 500-page report holds fewer)."""
-
 MAX_NAME_CHARS = 1024
 """A member name longer than this is refused."""
 
 _MAX_DIRECTORY_BYTES = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
-_HEAD = 512  # bytes of a part read before deciding whether it is XML
 _MAX_CONTENT_TYPES_BYTES = 1024 * 1024
 _METHODS = {0: "stored", 8: "deflate"}
 _METHOD_NAMES = {
@@ -99,23 +75,6 @@ _METHOD_NAMES = {
 }
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
-_NEEDLES = ("<!DOCTYPE", "<!ENTITY")
-_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_CONTENT_TYPES = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": (
-        "an Excel workbook"
-    ),
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": (
-        "a PowerPoint presentation"
-    ),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": (
-        "a Word template (.dotx)"
-    ),
-    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm)",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": (
-        "a macro-enabled template (.dotm)"
-    ),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,23 +85,6 @@ class _Member:
     end: int  # one past its last byte
     size: int  # declared inflated size
     crc: int
-
-
-def _fail(
-    error: type[DraftkitError],
-    source: str | None,
-    message: str,
-    part: str | None = None,
-    kind: str = ".docx",
-) -> DraftkitError:
-    if kind != ".docx":
-        hint = f"save the file again from the spreadsheet program as {kind}, or export CSV"
-        return error(message, path=source, where=part, hint=hint)
-    hints = {
-        True: "re-save the file from Word or LibreOffice, or export it as text",
-        False: "save the document again from Word as .docx",
-    }
-    return error(message, path=source, where=part, hint=hints[part is None])
 
 
 def read_package_file(
@@ -528,142 +470,6 @@ class Package:
         return overrides, defaults
 
 
-def _looks_xml(head: bytes) -> bool:
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    if head[:2] in (b"<\x00", b"\x00<"):
-        return True
-    return head.lstrip(b" \t\r\n")[:1] == b"<"
-
-
-def _encoding_of(head: bytes) -> str:
-    """The codec an XML part is written in (UTF-8 or UTF-16), from its BOM and head."""
-    if head.startswith((b"\xff\xfe", b"<\x00")):
-        return "utf-16-le"
-    if head.startswith((b"\xfe\xff", b"\x00<")):
-        return "utf-16-be"
-    return "utf-8"
-
-
-class _XmlScan:
-    """Streaming checks of one XML part: its encoding, no DTD, the element count."""
-
-    def __init__(self, head: bytes, part: str, fail: Any) -> None:
-        self.part = part
-        self.fail = fail
-        codec = _encoding_of(head)
-        prolog = head.removeprefix(b"\xef\xbb\xbf")
-        if codec != "utf-8":
-            prolog = prolog.decode(codec, "replace").lstrip("\ufeff").encode("utf-8", "replace")
-        match = _ENCODING.match(prolog.lstrip())
-        if match:
-            declared = match.group(1).decode("ascii").lower().replace("_", "-")
-            if declared not in ("utf-8", "utf8", "utf-16", "utf-16le", "utf-16be"):
-                raise fail(
-                    f"the part is encoded as {declared!r}; a .docx part is UTF-8 or UTF-16",
-                    part,
-                )
-        self.needles = [needle.encode(codec) for needle in _NEEDLES]
-        self.open_tag = "<".encode(codec)
-        self.close_tag = "</".encode(codec)
-        self.keep = max(len(needle) for needle in self.needles)
-        self.tail = b""
-        self.elements = 0
-        self.max_elements = MAX_XML_ELEMENTS
-
-    @classmethod
-    def start(cls, head: bytes, part: str, fail: Any) -> _XmlScan | None:
-        """A scanner for a part that starts with ``head``; None when it is not XML."""
-        return cls(head, part, fail) if _looks_xml(head) else None
-
-    @classmethod
-    def check(cls, data: bytes, part: str, fail: Any) -> None:
-        """Check a whole part held in memory."""
-        scan = cls.start(data[:_HEAD], part, fail)
-        if scan is not None:
-            scan.feed(data)
-
-    def feed(self, chunk: bytes) -> None:
-        window = self.tail + chunk
-        for needle in self.needles:
-            if needle in window:
-                raise self.fail(
-                    "the part declares a DTD (<!DOCTYPE ...> or <!ENTITY ...>), which a Word "
-                    "document never contains (entities hide or multiply text)",
-                    self.part,
-                )
-        # '<' not followed by '/': start tags, comments and PIs, an upper bound on elements
-        edge = self.tail[-len(self.open_tag) :] if self.tail else b""
-        self.elements += chunk.count(self.open_tag) - (edge + chunk).count(self.close_tag)
-        if self.elements > self.max_elements:
-            raise self.fail(
-                f"the part holds more than {self.max_elements:,} XML elements (too large "
-                "to read safely)",
-                self.part,
-            )
-        self.tail = window[-self.keep :]
-
-
-def _parser() -> Any:
-    # deferred: lxml loads only when a part is parsed (start-up time)
-    from lxml import etree
-
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
-
-
-def parse_part(
-    data: bytes,
-    *,
-    part: str,
-    source: str | None,
-    error: type[DraftkitError] = IngestError,
-) -> Any:
-    """Parse one XML part safely (no DTD, no entities, no network, default limits).
-
-    Args:
-        data: The part's bytes (from :meth:`Package.read`).
-        part: Its name, for errors.
-        source: The file name, for errors.
-        error: The error class to raise.
-
-    Returns:
-        The root element (an lxml element).
-
-    Raises:
-        DraftkitError: Of class ``error``: not well-formed, or declares a DTD.
-    """
-    # deferred: lxml loads only when a part is parsed (start-up time)
-    from lxml import etree
-
-    def fail(message: str, where: str | None = None) -> DraftkitError:
-        return _fail(error, source, message, where)
-
-    _XmlScan.check(data, part, fail)
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise fail(f"the part is not well-formed XML ({_xml_message(exc)})", part) from None
-    except (ValueError, MemoryError) as exc:
-        raise fail(f"the part cannot be parsed ({type(exc).__name__})", part) from None
-    if root.getroottree().docinfo.internalDTD is not None:
-        raise fail("the part declares a DTD, which a Word document never contains", part)
-    return root
-
-
-def _xml_message(exc: Exception) -> str:
-    text = " ".join(str(exc).split())
-    text = re.sub(r"\s*\(<string>, line \d+\)$", "", text)
-    return text if len(text) <= 160 else text[:157] + "..."
-
-
 def open_package(
     data: bytes,
     *,
@@ -699,83 +505,6 @@ def open_package(
     if verify:
         package.verify()
     return package
-
-
-def _main_part_problem(package: Package, exc: Exception) -> tuple[str, str | None]:
-    """Explain why python-docx refused a package that passed the zip checks."""
-    text = str(exc)
-    for content_type, kind in _CONTENT_TYPES.items():
-        if content_type in text:
-            return f"not a Word document: it is {kind}", None
-    missing = re.search(r"no item named '([^']+)'", text)
-    if missing:
-        return f"a relationship points to part {missing.group(1)!r}, which is missing", None
-    return f"not a readable Word document ({type(exc).__name__}: {_xml_message(exc)})", None
-
-
-def open_document(
-    data: bytes,
-    *,
-    source: str | None = None,
-    error: type[DraftkitError] = IngestError,
-) -> Any:
-    """Open a .docx with python-docx after the package passed every check.
-
-    Args:
-        data: The file's bytes.
-        source: The file name, for errors.
-        error: The error class to raise.
-
-    Returns:
-        A ``docx.document.Document``.
-
-    Raises:
-        DraftkitError: Of class ``error``: the package is refused (see the module), is
-            not a Word document, or a part is not well-formed XML (the part is named).
-    """
-    package = open_package(data, source=source, error=error)
-    if "word/document.xml" not in package and "_rels/.rels" not in package:
-        raise error(
-            "not a Word document: the zip has no word/document.xml",
-            path=source,
-            hint="save the file from Word as .docx",
-        )
-    # deferred: python-docx and lxml load only when a document is opened (start-up time)
-    import docx
-    from lxml import etree
-
-    try:
-        return docx.Document(io.BytesIO(data))
-    except etree.XMLSyntaxError as exc:
-        part = _first_bad_part(package)
-        raise _fail(
-            error, source, f"the part is not well-formed XML ({_xml_message(exc)})", part
-        ) from None
-    except MemoryError:
-        raise _fail(error, source, "the document is too large to open in memory") from None
-    except RecursionError:
-        raise _fail(error, source, "the document is nested too deeply to read") from None
-    except Exception as exc:  # python-docx raises KeyError, ValueError, ... on odd packages
-        message, part = _main_part_problem(package, exc)
-        raise _fail(error, source, message, part) from None
-
-
-def _first_bad_part(package: Package) -> str | None:
-    """The first member python-docx would parse that is not well-formed XML."""
-    # deferred: lxml loads only when a part is parsed (start-up time)
-    from lxml import etree
-
-    for name in package.names:
-        if not (name.endswith((".xml", ".rels")) or name == "[Content_Types].xml"):
-            continue
-        data = package.read(name)
-        if data is None:
-            continue
-        try:
-            etree.fromstring(data, _parser())
-        except etree.XMLSyntaxError:
-            return name
-    return None
 
 
 def normalise_part_name(target: str, base: str = "") -> str | None:
