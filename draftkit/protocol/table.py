@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import sys
 from collections.abc import Mapping
@@ -135,10 +134,17 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {message}" if loc else message
 
 
-def _cache_file(text: str) -> Path:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+def _cache_file(resource: Path) -> Path:
+    """The copy's name: the table file's size and modification time, and the Python.
+
+    Named from the file's status, not from a hash of its text, for start-up time: a
+    render then neither reads the 250 KB of YAML nor hashes it (some 1.6% of the
+    instructions of a cold one-letter render) when the copy is there. An edited or
+    reinstalled table has another modification time, so it never meets an old copy.
+    """
+    status = resource.stat()
     tag = sys.implementation.cache_tag or "python"  # marshal's format is the Python's
-    return default_cache_dir() / f"protocol-{digest}-{tag}.bin"
+    return default_cache_dir() / f"protocol-{status.st_size:x}-{status.st_mtime_ns:x}-{tag}.bin"
 
 
 _COPY_HEADER = b"draftkit forms-of-address table\n" + bytes([marshal.version])
@@ -151,15 +157,26 @@ def _raw() -> tuple[dict[str, Any], str]:
 
     libyaml still spends ~70 ms building a 250 KB table, on every start of the command
     line; the same data in Python's ``marshal`` format loads in under 1 ms (as JSON, in
-    ~2). So the first read keeps a copy in the user cache folder, named by a hash of the
-    YAML text (a changed table never meets an old copy) and by the Python (whose marshal
-    format it is); the YAML stays the truth, and an unreadable or odd copy is just ignored
-    and written again.
+    ~2). So the first read keeps a copy in the user cache folder, named by the YAML file's
+    size and modification time (a changed table never meets an old copy) and by the Python
+    (whose marshal format it is); the YAML stays the truth, and an unreadable or odd copy
+    is just ignored and written again.
     """
     source = f"draftkit/data/{TABLE_FILE}"
     # the table is draftkit's package data, read beside this module as ``shipped`` reads
     # the templates (importlib.resources would load its readers, for start-up time)
     resource = Path(__file__).resolve().parents[1] / "data" / TABLE_FILE
+    cached: Path | None = None
+    try:
+        # the file's status is taken before its text is read: a table edited in between
+        # leaves a copy under the old status, which no later start asks for
+        cached = _cache_file(resource)
+        kept = cached.read_bytes()
+        data = marshal.loads(kept[len(_COPY_HEADER) :]) if kept.startswith(_COPY_HEADER) else None
+        if isinstance(data, dict) and isinstance(data.get("offices"), list):
+            return data, source
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     try:
         text = resource.read_text(encoding="utf-8")
     except OSError as exc:
@@ -168,16 +185,8 @@ def _raw() -> tuple[dict[str, Any], str]:
             path=TABLE_FILE,
             hint="reinstall draftkit: the package data file is missing",
         ) from exc
-    cached = _cache_file(text)
-    try:
-        kept = cached.read_bytes()
-        data = marshal.loads(kept[len(_COPY_HEADER) :]) if kept.startswith(_COPY_HEADER) else None
-    except (OSError, ValueError, EOFError, TypeError):
-        data = None
-    if isinstance(data, dict) and isinstance(data.get("offices"), list):
-        return data, source
     data = _load_yaml(text, source=source)
-    if isinstance(data, dict):
+    if isinstance(data, dict) and cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(cached, _COPY_HEADER + marshal.dumps(data), force=True)
