@@ -24,7 +24,6 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from draftkit.characters import shown
 from draftkit.errors import DraftkitError
 
 P = ParamSpec("P")
@@ -119,6 +118,10 @@ def echo(
     if (err if status is None else status) and is_quiet():
         return
     if not data or _isatty(err):
+        # deferred for start-up time: its patterns compile once the command's code cache
+        # is in place (draftkit.cli._codecache), not at every start before it
+        from draftkit.characters import shown
+
         message = shown(message)
     click.echo(message, err=err, nl=nl)
 

@@ -11,13 +11,13 @@ the spec's own ``{{ … }}`` text) keep their compiled code the same way.
 
 A cached entry is used only for the same template text (Jinja checks a checksum of the
 source), the same template file, the same Jinja and Python versions (Jinja checks its
-magic header) and the same sandbox: the key includes a hash of the module that generates
-the sandbox's code (:mod:`draftkit.compose.sandbox`), so changing the code generator never
-meets old code (the facts are keyed by a hash of the template text, Jinja's version and
-the modules that read them). The code is the sandbox's compiled code: every attribute
-access and call still goes through the sandbox at run time. The cache is only a
-speed-up: an entry that cannot be read or written is made again, and deleting the folder
-loses nothing.
+magic header) and the same sandbox: the key includes the size and modification time of
+the module that generates the sandbox's code (:mod:`draftkit.compose.sandbox`), so
+changing the code generator never meets old code (the facts are keyed by a hash of the
+template text, Jinja's version and the modules that read them). The code is the
+sandbox's compiled code: every attribute access and call still goes through the sandbox
+at run time. The cache is only a speed-up: an entry that cannot be read or written is
+made again, and deleting the folder loses nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
-from draftkit.config import default_cache_dir
+from draftkit.config import default_cache_dir, source_stamp
 from draftkit.errors import DraftkitError
 from draftkit.outputs import write_bytes_atomic
 
@@ -46,13 +46,12 @@ _MAX_ENTRY_BYTES = 4 * 1024 * 1024
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """A hash of what turns a template into code: Jinja's version and the sandbox module."""
-    digest = hashlib.sha256(f"jinja2 {jinja2.__version__}\n".encode())
-    try:
-        digest.update((_HERE / "sandbox.py").read_bytes())
-    except OSError:  # no source file (a frozen install): never reuse an entry
+    """A hash of what turns a template into code: Jinja's version and the sandbox module
+    (its :func:`~draftkit.config.source_stamp`)."""
+    stamp = source_stamp(_HERE / "sandbox.py")
+    if stamp is None:  # no source file (a frozen install): never reuse an entry
         return ""
-    return digest.hexdigest()
+    return hashlib.sha256(f"jinja2 {jinja2.__version__}\n{stamp}".encode()).hexdigest()
 
 
 @functools.cache
@@ -60,13 +59,10 @@ def _facts_fingerprint() -> str:
     """A hash of what reads a template's facts: the sandbox's parser and the modules that
     read and keep them (syntax tree, front matter, variants)."""
     code = _code_fingerprint()
-    try:
-        reader = b"".join(
-            (_HERE / name).read_bytes() for name in ("facts.py", "frontmatter.py", "variants.py")
-        )
-    except OSError:
+    reader = source_stamp(*(_HERE / name for name in ("facts.py", "frontmatter.py", "variants.py")))
+    if not code or reader is None:
         return ""
-    return hashlib.sha256(code.encode() + reader).hexdigest() if code else ""
+    return hashlib.sha256(f"{code}\n{reader}".encode()).hexdigest()
 
 
 def _facts_path(source: str, folder: Path | None) -> Path | None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -135,14 +134,119 @@ def _first_error(exc: ValidationError) -> str:
     return f"{loc}: {message}" if loc else message
 
 
-def _cache_file(text: str) -> Path:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+def _cache_file(resource: Path) -> Path:
+    """The copy's name: the table file's size and modification time, and the Python.
+
+    Named from the file's status, not from a hash of its text, for start-up time: a
+    render then neither reads the 250 KB of YAML nor hashes it (some 1.6% of the
+    instructions of a cold one-letter render) when the copy is there. An edited or
+    reinstalled table has another modification time, so it never meets an old copy.
+    """
+    status = resource.stat()
     tag = sys.implementation.cache_tag or "python"  # marshal's format is the Python's
-    return default_cache_dir() / f"protocol-{digest}-{tag}.bin"
+    return default_cache_dir() / f"protocol-{status.st_size:x}-{status.st_mtime_ns:x}-{tag}.bin"
 
 
 _COPY_HEADER = b"draftkit forms-of-address table\n" + bytes([marshal.version])
 """The start of the copy's file: what wrote it, and the marshal format it is in."""
+
+
+_SOURCE = f"draftkit/data/{TABLE_FILE}"
+"""The name the table's errors give."""
+
+
+def _resource() -> Path:
+    # the table is draftkit's package data, read beside this module as ``shipped`` reads
+    # the templates (importlib.resources would load its readers, for start-up time)
+    return Path(__file__).resolve().parents[1] / "data" / TABLE_FILE
+
+
+_INDEX_LENGTH = 8
+"""The copy's last bytes: the length of the index before them (little-endian)."""
+
+
+def _index_of(data: dict[str, Any]) -> dict[str, Any]:
+    """What a render reads of the table, kept after it in the copy (see :class:`_Rows`).
+
+    Each row by key as its own ``marshal`` bytes (the first row of a key, as
+    :func:`_raw_rows` always took it), the sources as written, and the texts
+    :func:`salutation_texts` gives.
+    """
+    offices_data = data.get("offices")
+    rows: dict[str, dict[str, Any]] = {}
+    for raw in offices_data if isinstance(offices_data, list) else []:
+        if isinstance(raw, dict) and isinstance(raw.get("key"), str):
+            rows.setdefault(raw["key"], raw)
+    known = data.get("sources")
+    return {
+        "rows": {key: marshal.dumps(raw) for key, raw in rows.items()},
+        "sources": known if isinstance(known, dict) else {},
+        "salutations": _salutations(rows.values()),
+    }
+
+
+def _copy_bytes(data: dict[str, Any]) -> bytes:
+    """The copy's file: its header, the table, the index of it and the index's length."""
+    index = marshal.dumps(_index_of(data))
+    tail = len(index).to_bytes(_INDEX_LENGTH, "little")
+    return _COPY_HEADER + marshal.dumps(data) + index + tail
+
+
+def _read_copy(cached: Path) -> tuple[bytes, dict[str, Any]] | None:
+    """The copy's bytes and its index, or None when it is missing, cut short or odd.
+
+    Raises:
+        OSError: The copy cannot be read.
+    """
+    try:
+        kept = cached.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not kept.startswith(_COPY_HEADER) or len(kept) < len(_COPY_HEADER) + _INDEX_LENGTH:
+        return None
+    end = len(kept) - _INDEX_LENGTH
+    start = end - int.from_bytes(kept[end:], "little")
+    if start <= len(_COPY_HEADER):
+        return None
+    try:
+        index = marshal.loads(kept[start:end])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not (
+        isinstance(index, dict)
+        and isinstance(index.get("rows"), dict)
+        and isinstance(index.get("sources"), dict)
+        and isinstance(index.get("salutations"), list)
+    ):
+        return None
+    return kept, index
+
+
+class _Rows(Mapping[str, dict[str, Any]]):
+    """The table's rows by key, each read from its own ``marshal`` bytes when first asked.
+
+    A one-letter render looks up one or two of ~170 rows: reading each from the copy's
+    index, rather than the whole table, spares it most of the table's loading (some 1% of
+    its instructions). ``sources`` and ``salutations`` are the index's.
+    """
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self._kept: dict[str, bytes] = index["rows"]
+        self._read: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, Any] = index["sources"]
+        self.salutations: list[str] = index["salutations"]
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = marshal.loads(self._kept[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 @functools.cache
@@ -151,15 +255,26 @@ def _raw() -> tuple[dict[str, Any], str]:
 
     libyaml still spends ~70 ms building a 250 KB table, on every start of the command
     line; the same data in Python's ``marshal`` format loads in under 1 ms (as JSON, in
-    ~2). So the first read keeps a copy in the user cache folder, named by a hash of the
-    YAML text (a changed table never meets an old copy) and by the Python (whose marshal
-    format it is); the YAML stays the truth, and an unreadable or odd copy is just ignored
-    and written again.
+    ~2). So the first read keeps a copy in the user cache folder, named by the YAML file's
+    size and modification time (a changed table never meets an old copy) and by the Python
+    (whose marshal format it is); the YAML stays the truth, and an unreadable or odd copy
+    is just ignored and written again. After the table the copy holds an index of it for
+    a render (:func:`_index_of`), which reads that alone (:func:`_raw_rows`).
     """
-    source = f"draftkit/data/{TABLE_FILE}"
-    # the table is draftkit's package data, read beside this module as ``shipped`` reads
-    # the templates (importlib.resources would load its readers, for start-up time)
-    resource = Path(__file__).resolve().parents[1] / "data" / TABLE_FILE
+    source = _SOURCE
+    resource = _resource()
+    cached: Path | None = None
+    try:
+        # the file's status is taken before its text is read: a table edited in between
+        # leaves a copy under the old status, which no later start asks for
+        cached = _cache_file(resource)
+        kept = _read_copy(cached)
+        if kept is not None:
+            data = marshal.loads(kept[0][len(_COPY_HEADER) :])  # the table: the first object
+            if isinstance(data, dict) and isinstance(data.get("offices"), list):
+                return data, source
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
     try:
         text = resource.read_text(encoding="utf-8")
     except OSError as exc:
@@ -168,19 +283,11 @@ def _raw() -> tuple[dict[str, Any], str]:
             path=TABLE_FILE,
             hint="reinstall draftkit: the package data file is missing",
         ) from exc
-    cached = _cache_file(text)
-    try:
-        kept = cached.read_bytes()
-        data = marshal.loads(kept[len(_COPY_HEADER) :]) if kept.startswith(_COPY_HEADER) else None
-    except (OSError, ValueError, EOFError, TypeError):
-        data = None
-    if isinstance(data, dict) and isinstance(data.get("offices"), list):
-        return data, source
     data = _load_yaml(text, source=source)
-    if isinstance(data, dict):
+    if isinstance(data, dict) and cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(cached, _COPY_HEADER + marshal.dumps(data), force=True)
+            write_bytes_atomic(cached, _copy_bytes(data), force=True)
         except (OSError, ValueError, DraftkitError):
             pass  # a cache that cannot be written only costs the next start its speed
     return data, source
@@ -200,10 +307,9 @@ def _table() -> tuple[OfficeRow, ...]:
 def _sources_or_empty() -> dict[str, Source]:
     """The table's references, validated without its rows ({} when they cannot be read)."""
     try:
-        data, _ = _raw()
+        raw = _raw_rows().sources
     except ProtocolError:
         return {}
-    raw = data.get("sources")
     out: dict[str, Source] = {}
     for ref_id, entry in raw.items() if isinstance(raw, dict) else ():
         try:
@@ -214,15 +320,20 @@ def _sources_or_empty() -> dict[str, Source]:
 
 
 @functools.cache
-def _raw_rows() -> dict[str, dict[str, Any]]:
-    """The table's rows as plain data, by key (validated one by one, when looked up)."""
+def _raw_rows() -> _Rows:
+    """The table's rows as plain data, by key (validated one by one, when looked up).
+
+    Read from the index kept in the table's copy; from the table itself when there is no
+    usable copy (which :func:`_raw` then writes).
+    """
+    try:
+        kept = _read_copy(_cache_file(_resource()))
+    except OSError:
+        kept = None
+    if kept is not None:
+        return _Rows(kept[1])
     data, _ = _raw()
-    offices_data = data.get("offices")
-    rows: dict[str, dict[str, Any]] = {}
-    for raw in offices_data if isinstance(offices_data, list) else []:
-        if isinstance(raw, dict) and isinstance(raw.get("key"), str):
-            rows.setdefault(raw["key"], raw)
-    return rows
+    return _Rows(_index_of(data))
 
 
 @functools.cache
@@ -232,12 +343,11 @@ def _row(key: str) -> OfficeRow | None:
     The whole table is validated, with duplicate keys and unknown sources refused, by
     :func:`offices` and the test suite; this path only validates what it returns.
     """
-    raw = _raw_rows().get(key)
+    rows = _raw_rows()
+    raw = rows.get(key)
     if raw is None:
         return None
-    data, source = _raw()
-    known = data.get("sources")
-    return _validated_row(raw, f"row {key!r}", source, known if isinstance(known, dict) else {})
+    return _validated_row(raw, f"row {key!r}", _SOURCE, rows.sources)
 
 
 def offices(*, country: str | None = None, organization: str | None = None) -> list[OfficeRow]:
@@ -297,10 +407,22 @@ def get_office(key: str) -> OfficeRow:
 
 
 def cited_works(row: OfficeRow) -> str:
-    """The references an office's row follows, as one line (titles of the cited works)."""
-    table = _sources_or_empty()
-    titles = [table[i].title if i in table else i for i in row.source_ids()]
+    """The references an office's row follows, as one line (titles of the cited works).
+
+    Only the row's own sources are validated (a render asks this of one or two rows, of
+    a table citing ~90 works); one that is unknown or does not validate shows its id.
+    """
+    titles = [_source_title(i) for i in row.source_ids()]
     return "; ".join(titles) if titles else "house conventions (see cite)"
+
+
+@functools.cache
+def _source_title(ref_id: str) -> str:
+    try:
+        entry = _raw_rows().sources.get(ref_id)
+        return Source.model_validate({**entry, "id": ref_id}).title if entry else ref_id
+    except (ProtocolError, ValidationError, TypeError):
+        return ref_id
 
 
 def salutation_texts() -> list[str]:
@@ -311,14 +433,20 @@ def salutation_texts() -> list[str]:
     :func:`offices` and :func:`~draftkit.protocol.forms.iter_forms` give for the fields
     named ``salutation…`` (a test keeps the two equal). They are read from the table's
     data without validating each row (the checker's list of title words would otherwise
-    cost a one-letter render the validation of all ~170 rows); :func:`offices` and the
-    test suite validate the whole table.
+    cost a one-letter render the validation of all ~170 rows), once, when the table's
+    copy is made (the copy keeps them in its index); :func:`offices` and the test suite
+    validate the whole table.
 
     Raises:
         ProtocolError: The bundled table cannot be read.
     """
+    return list(_raw_rows().salutations)
+
+
+def _salutations(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """:func:`salutation_texts` of these rows (read once, when the table's copy is made)."""
     out: list[str] = []
-    for raw in _raw_rows().values():
+    for raw in rows:
         holders = [raw, *(raw.get(group) for group in ("acting", "former"))]
         for holder in holders:
             if isinstance(holder, dict):

@@ -5,8 +5,9 @@ what it lacks and splits it into the pieces every letter reuses. That costs a on
 ``draftkit render`` about a fifth of its start-up: importing python-docx and lxml, and
 the work itself. The pieces are plain text, numbers and compressed bytes, so they are
 kept as JSON in the user cache folder, under a name made from a hash of the reference's
-bytes and of the code that prepares it: a changed reference or a new draftkit never
-meets an old copy. A copy that is missing, damaged or cannot be written is ignored (the
+bytes and of the code that prepares it (draftkit's version, and the size and modification
+time of each module that prepares it): a changed reference or a new draftkit never meets
+an old copy. A copy that is missing, damaged or cannot be written is ignored (the
 reference is prepared again).
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from draftkit._version import __version__
-from draftkit.config import default_cache_dir
+from draftkit.config import default_cache_dir, source_stamp
 from draftkit.errors import DraftkitError, RenderError
 from draftkit.ooxml import read_package_file
 from draftkit.outputs import write_text_atomic
@@ -68,14 +69,12 @@ class Prepared:
 
 @functools.cache
 def _code_digest() -> str:
-    """A hash of draftkit's version and of the modules whose output a prepared copy is."""
-    digest = hashlib.sha256(__version__.encode("utf-8"))
-    for name in _PREPARING_CODE:
-        try:
-            digest.update((_HERE / name).read_bytes())
-        except OSError:
-            digest.update(name.encode("utf-8"))  # no source (a frozen install): the version
-    return digest.hexdigest()[:16]
+    """A hash of draftkit's version and of the modules whose output a prepared copy is
+    (their :func:`~draftkit.config.source_stamp`: name, size, modification time)."""
+    stamp = source_stamp(*(_HERE / name for name in _PREPARING_CODE))
+    # no sources (a frozen install): the version alone
+    text = f"{__version__}\n{stamp if stamp is not None else ' '.join(_PREPARING_CODE)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _encode(value: Any) -> Any:
