@@ -14,7 +14,9 @@ from draftkit.ingest import names
 from draftkit.ingest.anchors import close_strength, match_salutation, shaped_salutation
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line
+from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.page import _Page, _signer_like, _words, is_prose, label_like
+from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.signer_labels import is_signatory_note, labelled_signers
 from draftkit.ingest.text import Line
 from draftkit.sentences import split_marker
@@ -103,7 +105,7 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             elif label_like(first) and (
                 is_person_line(first)
                 or names.is_title_line(first)
-                or names.is_postal_line(first)
+                or is_postal_line(first)
                 or TO_LINE.match(first)
             ):
                 score += 1.0
@@ -204,5 +206,5 @@ def _shaped_close(text: str) -> bool:
         and not re.search(r"\d|[:;]", text)
         and match_salutation(Line(text)) is None
         and not names.is_person_name(text[:-1])
-        and not names.has_org_word(text)
+        and not has_org_word(text)
     )
