@@ -18,7 +18,20 @@ import statistics
 import textwrap
 import time
 
-from draftkit.ingest import anchors, dates, head, ingest_text, names, noise, page, reading, tail
+from draftkit.ingest import (
+    anchors,
+    candidates,
+    dates,
+    head,
+    ingest_text,
+    names,
+    noise,
+    organisations,
+    page,
+    postal,
+    reading,
+    tail,
+)
 
 WORDS = [
     "rights",
@@ -150,7 +163,19 @@ def make_letter(rng: random.Random, index: int) -> str:
 
 
 def _clear_caches() -> None:
-    for module in (names, noise, page, head, tail, reading, dates, anchors):
+    for module in (
+        names,
+        organisations,
+        postal,
+        noise,
+        page,
+        head,
+        tail,
+        reading,
+        candidates,
+        dates,
+        anchors,
+    ):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
             if callable(clear):

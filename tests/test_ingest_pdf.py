@@ -139,7 +139,8 @@ def test_a_draftkit_letter_printed_to_pdf_reads_back_as_its_text_does(example: s
 
 def test_a_letterhead_footer_of_contact_lines_is_furniture_on_every_page() -> None:
     """A four-line contact footer reaches further up the page than a page number does."""
-    from draftkit.ingest.pdf import _furniture, _Row
+    from draftkit.ingest.pdf import _Row
+    from draftkit.ingest.pdf_furniture import _furniture
 
     def page(body: str) -> tuple[list[_Row], float]:
         rows = [
@@ -161,7 +162,8 @@ def test_a_letterhead_footer_of_contact_lines_is_furniture_on_every_page() -> No
 
 
 def test_text_drawn_twice_on_the_same_baseline_is_read_once() -> None:
-    from draftkit.ingest.pdf import _merge_baselines, _Row
+    from draftkit.ingest.pdf import _Row
+    from draftkit.ingest.pdf_rows import _merge_baselines
 
     row = _Row("Senator Bram Okafor, Member, Committee on the Judiciary", 72, 400, 664, 671)
     again = _Row(row.text, 72.3, 400.3, 664.2, 671.2)
@@ -177,7 +179,7 @@ def _rows_of(spec: list[tuple[str, float]]) -> list[object]:
 
 
 def test_footnotes_set_small_at_the_foot_of_a_page_are_found() -> None:
-    from draftkit.ingest.pdf import _footnote_rows
+    from draftkit.ingest.pdf_furniture import _footnote_rows
 
     rows = _rows_of([
         ("We ask the court to publish its recordings of the last ten years,", 12.0),
@@ -192,7 +194,7 @@ def test_footnotes_set_small_at_the_foot_of_a_page_are_found() -> None:
 
 
 def test_small_text_without_a_note_mark_or_a_page_all_small_has_no_footnotes() -> None:
-    from draftkit.ingest.pdf import _footnote_rows
+    from draftkit.ingest.pdf_furniture import _footnote_rows
 
     body = [("A paragraph of the letter set in the body's own type size.", 12.0)] * 4
     unmarked = _rows_of([*body, ("Printed on recycled paper", 8.0)])
@@ -202,7 +204,8 @@ def test_small_text_without_a_note_mark_or_a_page_all_small_has_no_footnotes() -
 
 
 def test_a_labelled_page_number_set_well_up_from_the_foot_is_furniture() -> None:
-    from draftkit.ingest.pdf import _furniture, _Row
+    from draftkit.ingest.pdf import _Row
+    from draftkit.ingest.pdf_furniture import _furniture
 
     rows = [
         _Row("We write about the housing bill.", 72, 540, 600, 611),
@@ -214,7 +217,8 @@ def test_a_labelled_page_number_set_well_up_from_the_foot_is_furniture() -> None
 
 
 def test_a_continuation_header_atop_page_two_is_furniture_but_a_sentence_is_not() -> None:
-    from draftkit.ingest.pdf import _furniture, _Row
+    from draftkit.ingest.pdf import _Row
+    from draftkit.ingest.pdf_furniture import _furniture
 
     first = [_Row("March 16, 2026", 72, 200, 700, 711), _Row("Dear Minister:", 72, 200, 600, 611)]
     second = [
@@ -227,7 +231,8 @@ def test_a_continuation_header_atop_page_two_is_furniture_but_a_sentence_is_not(
 
 def test_a_dateline_atop_the_letters_first_page_after_a_cover_is_not_a_continuation() -> None:
     """A cover page, then the letter from page 2 under its dateline "Place, date"."""
-    from draftkit.ingest.pdf import _furniture, _Row
+    from draftkit.ingest.pdf import _Row
+    from draftkit.ingest.pdf_furniture import _furniture
 
     cover = [_Row("SUBMISSION ON PRESS FREEDOM", 72, 400, 700, 711)]
     letter = [

@@ -26,8 +26,8 @@ from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.explain import LineReading, explain_lines
+from draftkit.ingest.headless import MEMO_HEADER
 from draftkit.ingest.letter import Parsed, parse_lines
-from draftkit.ingest.reading import MEMO_HEADER
 from draftkit.ingest.text import Line, decode_bytes, lines_from_markdown, lines_from_text
 from draftkit.ingest.writable import writable_lines
 from draftkit.provenance import Provenance
@@ -390,11 +390,7 @@ def _with_tables(result: IngestResult, tables: list[Table]) -> IngestResult:
         for paragraphs in parts.values():
             texts = [p if isinstance(p, str) else None for p in paragraphs]
             at = next(
-                (
-                    i
-                    for i in range(len(texts) - len(want) + 1)
-                    if texts[i : i + len(want)] == want
-                ),
+                (i for i in range(len(texts) - len(want) + 1) if texts[i : i + len(want)] == want),
                 None,
             )
             if at is not None:
@@ -536,4 +532,3 @@ def _limit_named(message: str) -> str:
     if most:
         return f"holds more than {int(most.group(1)):,} {most.group(2)}"
     return message[:1].lower() + message[1:]
-

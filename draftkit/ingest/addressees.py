@@ -19,6 +19,8 @@ from draftkit.ingest.head_lines import (
     is_person_line,
     name_part,
 )
+from draftkit.ingest.organisations import has_org_word
+from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, split_marker
@@ -35,17 +37,17 @@ def _split_title_address(
         if address:
             address.append(line)
             continue
-        start = names.is_address_start(line)
+        start = is_address_start(line)
         has_digits = any(ch.isdigit() for ch in line)
         if (
             index == 0
             and start
-            and (names.is_title_line(line) or (office_first and names.has_org_word(line)))
+            and (names.is_title_line(line) or (office_first and has_org_word(line)))
             and not has_digits
-            and not names.is_postal_line(line)
+            and not is_postal_line(line)
         ):
             start = False  # "Ministerio de …" written over the name: where they hold office
-        if cc and start and not (has_digits or (names.is_postal_line(line) and has_digits)):
+        if cc and start and not (has_digits or (is_postal_line(line) and has_digits)):
             start = False
         if start:
             address.append(line)
@@ -66,7 +68,7 @@ _STATE = re.compile(
 
 def _place_like(line: str) -> bool:
     """A city, "City, Country" or a state's formal name at the end of an address."""
-    if _STATE.match(line) or names.is_postal_line(line):
+    if _STATE.match(line) or is_postal_line(line):
         return True
     words = line.replace(",", " ").split()
     return (
@@ -74,7 +76,7 @@ def _place_like(line: str) -> bool:
         and all(w[:1].isupper() for w in words)
         and not any(ch.isdigit() for ch in line)
         and not names.is_title_line(line)
-        and not names.has_org_word(line)
+        and not has_org_word(line)
     )
 
 
@@ -162,7 +164,7 @@ def split_run_on(line: str) -> list[str]:
         return [line]
     tail = tokens[cuts[-1] :]
     for size in (3, 2, 1):
-        if len(tail) > size and names.is_country_list(" ".join(tail[-size:])):
+        if len(tail) > size and is_country_list(" ".join(tail[-size:])):
             cuts.append(len(tokens) - size)
             break
     edges = [0, *cuts, len(tokens)]
@@ -212,15 +214,15 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     if (
         len(lines) > 1
-        and (names.is_title_line(lines[0]) or names.has_org_word(lines[0]))
+        and (names.is_title_line(lines[0]) or has_org_word(lines[0]))
         and not names.split_honorific(lines[0])[0]
         and not is_person_line(lines[0])
         and not names.is_person_name(lines[0])
         and (
             is_person_line(lines[1])
-            or (names.is_person_name(lines[1]) and not names.has_org_word(lines[1]))
+            or (names.is_person_name(lines[1]) and not has_org_word(lines[1]))
         )
-        and not names.is_address_start(lines[1])
+        and not is_address_start(lines[1])
     ):
         # "Minister of Foreign Affairs" or "Ministerio de …" above the name: the office
         # ("Leinster House" under "Clerk to the Committee" is where, not who)
@@ -276,20 +278,20 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                     extra.append(tail)
             elif (
                 names.is_title_line(first)
-                and not names.is_address_start(first)
+                and not is_address_start(first)
                 and not any(is_person_line(x) for x in lines[1:])
             ):
                 name = first  # an office standing for the person: "The Leader of the Opposition"
             elif (
-                names.has_org_word(first)
-                and not names.is_address_start(first)
+                has_org_word(first)
+                and not is_address_start(first)
                 and not any(ch.isdigit() for ch in first)
                 and not any(
                     is_person_line(x)
                     or (
                         names.is_person_name(x)
-                        and not names.is_address_start(x)
-                        and not names.is_postal_line(x)
+                        and not is_address_start(x)
+                        and not is_postal_line(x)
                     )
                     for x in lines[1:]
                 )
@@ -353,9 +355,9 @@ def _tail_of(above: str, line: str) -> bool:
         and len(text.split()) <= 2
         and "," not in text
         and not is_person_line(text)
-        and not names.has_org_word(text)
+        and not has_org_word(text)
         and not names.is_title_line(text)
-        and not names.is_postal_line(text)
+        and not is_postal_line(text)
     )
 
 
@@ -363,13 +365,10 @@ def _one_a_line(block: list[str]) -> bool:
     """A copy list of short lines that each name a person or a body, no address lines."""
     return all(
         len(line.split()) <= 16
-        and not names.is_postal_line(line)
-        and not names.is_address_start(line)
+        and not is_postal_line(line)
+        and not is_address_start(line)
         and (
-            ", " in line
-            or is_person_line(line)
-            or names.has_org_word(line)
-            or names.is_title_line(line)
+            ", " in line or is_person_line(line) or has_org_word(line) or names.is_title_line(line)
         )
         for line in block
     )
@@ -418,7 +417,7 @@ def split_entries(
         len(block) >= 3
         and offices >= 2
         and offices >= len(block) - 1
-        and all(len(line.split()) <= 10 and not names.is_postal_line(line) for line in stripped)
+        and all(len(line.split()) <= 10 and not is_postal_line(line) for line in stripped)
         and not any(is_person_line(line) for line in stripped)
     ):
         # "The Deputy Vice-Chancellor" / "The Bursar" / "The Chief Warden" / "File": a copy
@@ -489,7 +488,7 @@ def _office_over_name(entries: list[list[str]], line: str) -> bool:
         and not TO_LINE.match(above[0])  # "To the Prime Minister": read as a "To" line
         and not _ADDRESSED.match(above[0])
         and not is_person_line(above[0])
-        and not names.is_postal_line(above[0])
+        and not is_postal_line(above[0])
         and len(above[0].split()) <= 12
         and is_person_line(line)
         and ", " not in line
@@ -523,7 +522,7 @@ def _name_then_office(line: str) -> bool:
     return (
         names.is_person_name(name.strip())
         and bool(office)
-        and (names.is_title_line(office) or names.has_org_word(office))
+        and (names.is_title_line(office) or has_org_word(office))
     )
 
 
@@ -533,7 +532,7 @@ def _office_entry(line: str, current: list[str]) -> bool:
     opens = (honorific is not None and bool(rest)) or (
         line.startswith("The ") and names.is_title_line(line)
     )
-    if not opens or names.is_postal_line(line) or names.is_address_start(line):
+    if not opens or is_postal_line(line) or is_address_start(line):
         return False
     last = current[-1]
     named = is_person_line(current[0]) or names.is_person_name(name_part(current[0]))
@@ -541,7 +540,7 @@ def _office_entry(line: str, current: list[str]) -> bool:
         return False  # the title line under a person's name is theirs
     return bool(
         names.split_honorific(current[0])[0] or names.is_title_line(last)
-    ) and not names.is_address_start(last)
+    ) and not is_address_start(last)
 
 
 def copy_list(block: list[str]) -> list[Addressee]:

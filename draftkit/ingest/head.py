@@ -21,6 +21,7 @@ from draftkit.ingest.head_lines import (
     is_person_line,
     name_part,
 )
+from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.page import (
     _HEADING_STYLES,
     _LETTER_HEADING,
@@ -31,6 +32,7 @@ from draftkit.ingest.page import (
     _words,
     is_prose,
 )
+from draftkit.ingest.postal import is_address_start, is_postal_line
 from draftkit.sentences import split_marker
 
 
@@ -46,9 +48,9 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
     if (
         len(texts) >= 3
-        and (is_person_line(first) or names.is_title_line(first) or names.has_org_word(first))
+        and (is_person_line(first) or names.is_title_line(first) or has_org_word(first))
         and not is_prose(first)
-        and names.is_postal_line(texts[-1])
+        and is_postal_line(texts[-1])
         and not any(re.search(r"[a-z]{3}[.!?]$", t) for t in texts)
     ):
         # an institution over its postal address, a long wrapped line of offices between
@@ -95,8 +97,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         or names.split_honorific(first)[0]
         or names.is_person_name(name_part(first))
         or names.is_title_line(first)
-        or (names.has_org_word(first) and _words(first) <= 10)
-        or any(names.is_postal_line(t) or names.is_address_start(t) for t in texts)
+        or (has_org_word(first) and _words(first) <= 10)
+        or any(is_postal_line(t) or is_address_start(t) for t in texts)
     ):
         return "address"
     if any(parse_date_line(t) for t in texts):
@@ -125,7 +127,7 @@ def _cc_entries_under_label(page: _Page, label: list[int], block: list[int]) -> 
 
 def _address_line(text: str) -> bool:
     email = re.search(r"\S@[\w-]+\.\w", text) is not None  # not "@handle", a byline
-    return names.is_postal_line(text) or names.is_address_start(text) or email
+    return is_postal_line(text) or is_address_start(text) or email
 
 
 def _dated_last_line(page: _Page, block: list[int]) -> bool:
@@ -294,7 +296,7 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
                 and not is_prose(text)
                 and (
                     names.is_title_line(text)
-                    or names.has_org_word(text)
+                    or has_org_word(text)
                     or names.split_honorific(text)[0] is not None
                     or re.match(
                         r"(?i)^(?:the\s+)?(?:province|state|government|republic|kingdom|"

@@ -14,6 +14,7 @@ from draftkit.ingest.addressees import (
     split_entries,
 )
 from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
+from draftkit.ingest.postal import is_address_start, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 
@@ -32,15 +33,15 @@ def _address_only(entry: list[str]) -> bool:
         return False
     if _COLLECTIVE.match(first):
         return False  # "Members of the European Parliament" over its address: addressees
-    if names.is_postal_line(first) or names.is_address_start(first):
+    if is_postal_line(first) or is_address_start(first):
         return True
     if len(entry) > 1 and names.is_title_line(entry[1]):
         office = entry[1].split(",")[0]  # "Majority Whip, U.S. House of Representatives"
-        if not names.is_address_start(entry[1]) or (
-            names.is_title_line(office) and not names.is_address_start(office)
+        if not is_address_start(entry[1]) or (
+            names.is_title_line(office) and not is_address_start(office)
         ):
             return False
-    return any(names.is_postal_line(x) or names.is_address_start(x) for x in entry[1:])
+    return any(is_postal_line(x) or is_address_start(x) for x in entry[1:])
 
 
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
@@ -144,7 +145,7 @@ class _AddressReader:
             )
             ending = people[-1].address_lines[-1] if people and people[-1].address_lines else ""
             # the address is whole: it ends on its postal line ("Manila 1000", "DC 20433")
-            complete = names.is_postal_line(ending) or re.search(r"\b\d{4,}$", ending) is not None
+            complete = is_postal_line(ending) or re.search(r"\b\d{4,}$", ending) is not None
             if not person_start and complete and names.is_title_line(first) and len(entry) > 1:
                 # "Executive Directors" / "Board of Executive Directors" under an addressee
                 # whose address is whole: an office written to as such, a second addressee

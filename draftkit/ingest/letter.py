@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.addressees import addressee_from, copy_list
-from draftkit.ingest.body import body_asks_closing, units_of
+from draftkit.ingest.body import body_asks_closing
 from draftkit.ingest.dates import (
     DateLine,
     day_first_elsewhere,
@@ -28,6 +28,7 @@ from draftkit.ingest.signatures import parse_signatures
 from draftkit.ingest.signers import inline_person
 from draftkit.ingest.tail_split import split_tail
 from draftkit.ingest.text import Line, normalise_space
+from draftkit.ingest.units import units_of
 from draftkit.languages import guess_language
 from draftkit.numbers import parse_number
 from draftkit.schema import Addressee, Letter, LetterOptions
@@ -53,6 +54,7 @@ def _copies_before_close(lines: list[Line]) -> tuple[list[Line], list[Addressee]
     entries = [*([rest] if rest else []), *(ln.text for ln in lines[start + 1 : end])]
     copies = copy_list(entries)
     return (lines[:start], copies) if copies else (lines, [])
+
 
 _CLAIMED = re.compile(
     r"\b(?P<n>\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"

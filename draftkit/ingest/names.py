@@ -1,8 +1,9 @@
-"""Telling people, titles, organisations and addresses apart in short lines.
+"""Telling people and their titles and offices apart in short lines.
 
 These are heuristics over the general shape of names and offices in formal letters
-(honorifics, initials, office words, organisation words, postal lines), not lists of
-particular people.
+(honorifics, initials, post-nominals, office words), not lists of particular people.
+Organisations' names are told apart in :mod:`draftkit.ingest.organisations`, the postal
+lines of an address in :mod:`draftkit.ingest.postal`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,7 @@ __all__ = [
     "NOT_POST_NOMINAL",
     "POST_NOMINALS",
     "SIGNATURE_MARK",
-    "has_org_word",
-    "is_address_start",
-    "is_country_list",
-    "is_organisation",
     "is_person_name",
-    "is_postal_line",
     "is_title_line",
     "split_honorific",
     "split_title_name",
@@ -275,37 +271,6 @@ _SUFFIX = re.compile(
 """Letters after a name: any short capitals after a comma ("Ana Ruiz, FRS"), only the known
 ones without it ("Jane Doe MD"), since a surname is often written in capitals ("Jean HUET")."""
 
-# Organisation words: a line with one of these names a body, not a person.
-_ORG_WORDS = re.compile(
-    r"\b(?:watch|institute|institution|foundation|coalition|network|center|centre|council|"
-    r"committee|association|union|society|project|alliance|fund|group|forum|"
-    r"international|campaign|initiative|action|church|federation|league|movement|"
-    r"organi[sz]ation|organi[sz]ations|university|college|school|academy|department|"
-    r"ministry|office|bureau|agency|commission|congress|senate|house|parliament|assembly|"
-    r"embassy|mission|consulate|government|administration|service|services|corporation|"
-    r"company|inc|llc|ltd|gmbh|trust|board|secretariat|nations|partnership|clinic|"
-    r"collective|observatory|monitor|desk|guild|press|media|radio|law|rights|programme|"
-    r"program|defenders|advocates|lawyers|solidarity|aid|relief|partners|platform|"
-    r"consortium|caucus|chamber|court|tribunal|force|army|police|hospital|library|"
-    r"museum|press|journal|times|news|post|review|fellowship|ministries|diocese|"
-    r"conference|jurists|women|children|youth|refugees|freedom|democracy|justice|peace|"
-    r"amnesty|human|humanitarian|humanity|world|global|national|european|african|"
-    r"american|asian|united|states|kingdom|republic|federal|collaborative|coalition|"
-    r"observatoire|fondation|ligue|comité|comite|réseau|reseau|institut|fundación|"
-    r"fundacion|asociación|asociacion|instituto|organización|stiftung|verein|"
-    r"gesellschaft|colectivo|alianza|coordinadora|federación|sindicato|movimiento|"
-    r"frente|plataforma|unión|mouvement|associação|centro|rede|organisation|ong|ngo|"
-    r"panel|bar|firm|llp|lab|laboratory|studies|research|fundació|observatorio|"
-    r"periodistas|red|defensores|derechos|libertad|abogacía|abogados|juristas|"
-    r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
-    r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening|authority|"
-    r"authorities|municipality|ministerio|minist[ée]rio|minist[èe]re|ministerium|"
-    r"secretar[íi]a|departamento|consejer[íi]a|gobierno|gouvernement|regierung|bundestag|"
-    r"assembl[ée]e|congreso|senado|s[ée]nat|c[áa]mara|parlamento|parlement|ayuntamiento|"
-    r"alcald[íi]a|prefeitura|municipalidad|presidencia|pr[ée]sidence|procuradur[íi]a|"
-    r"defensor[íi]a|fiscal[íi]a|tribunal|corte|cour|gericht)\b",
-    re.IGNORECASE,
-)
 
 # Title words: a line with one of these describes a person's role.
 _TITLE_WORDS = re.compile(
@@ -341,96 +306,6 @@ _TITLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_POSTAL = re.compile(
-    r"(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}-\d{4,5}\b|"
-    r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
-    r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
-    r"\bStraße\b|\bcalle\b|\bAvenida\b|\b(?:Praça|Largo|Travessa|Piazza|Viale|Via|Paseo|"
-    r"Carrera|Calle|Rua|Avda\.)\s|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
-    r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\bRoom\s+\d|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
-    r"\b(?:Office )?Buildings?$|\bHouse Office Building\b|"
-    r"^\d+[A-Za-z]?(?:-\d+)?,?\s+\w+|\bWashington,?\s+D\.?C\.?\b|\bNew York,?\s+NY\b|"
-    r"^\d{4,5}\s+[A-Z]|"
-    r"\bCH-\d{4}\b|^\d[\d\- ]{2,}\s+\w)"
-)
-_COUNTRY_WORDS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(name)
-        for name in sorted(
-            {
-                part
-                for chunk in (
-                    "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|"
-                    "Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|"
-                    "Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|"
-                    "Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cabo Verde|"
-                    "Cambodia|Cameroon|Canada|Central African Republic|Chad|Chile|China|"
-                    "Colombia|Comoros|Congo|Costa Rica|Côte d'Ivoire|Croatia|Cuba|Cyprus|"
-                    "Czechia|Czech Republic|DRC|Denmark|Djibouti|Dominica|Dominican Republic|"
-                    "Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|"
-                    "Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|"
-                    "Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|"
-                    "Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|"
-                    "Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|"
-                    "Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|"
-                    "Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|"
-                    "Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|"
-                    "Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|"
-                    "New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|"
-                    "Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|"
-                    "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Lucia|"
-                    "Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|"
-                    "Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|"
-                    "South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|"
-                    "Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|"
-                    "Tonga|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|"
-                    "Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|"
-                    "United States|USA|US|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|"
-                    "Viet Nam|Yemen|Zambia|Zimbabwe|EU|Europe|Africa|Asia|Latin America|"
-                    "Global|International|Worldwide",
-                )
-                for part in chunk.split("|")
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b"
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def is_country_list(text: str) -> bool:
-    """True for "France", "France / Switzerland", "Kenya and Uganda": places only."""
-    rest = _COUNTRY_WORDS.sub("", text)
-    leftover = re.sub(r"(?i)[\s,/&;-]|\band\b|\bthe\b", "", rest)
-    return bool(_COUNTRY_WORDS.search(text)) and not leftover
-
-
-_COUNTRY = re.compile(
-    r"(?:^|,\s*)(?:United States(?: of America)?|USA|U\.S\.A\.|United Kingdom|UK|Switzerland|"
-    r"Belgium|France|Germany|Netherlands|The Netherlands|Austria|Italy|Spain|Kenya|"
-    r"Canada|Australia|Japan|South Africa|Argentina|Brazil|Mexico|India|Ethiopia|"
-    r"Luxembourg|Sweden|Norway|Denmark|Ireland)$"
-)
-# Lines that open the postal part of an inside address: the institution at the top of
-# an address, a building, or a street.
-_ADDRESS_START = re.compile(
-    r"^(?:The\s+)?(?:U\.S\.\s+|US\s+|United States\s+)?(?:Department|Dept\.|Ministry|"
-    r"Ministère|Ministerio|Embassy|Permanent Mission|Mission|Consulate|Senate|"
-    r"House of Representatives|White House|Palais|Headquarters|Office of the United Nations|"
-    r"Office of the High Commissioner|United Nations (?:Office|Headquarters)|"
-    r"European (?:External|Commission|Parliament|Council)|State Department|"
-    r"Foreign,? Commonwealth|Federal (?:Foreign|Ministry|Chancellery)|Auswärtiges|"
-    r"Chancellery|Downing Street|Parliament|Houses of Parliament|Capitol|"
-    r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
-    r"(?![\w-])"  # "Senate", not "Senator"; "European Commission", not "… Commissioner"
-    r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)(?![\w-])"
-    r"|(?:Senate|House of Representatives|Department of State|State Department)$"
-    r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
-    re.IGNORECASE,
-)
 
 # Words that never occur in a personal name line (organisation, office, function words).
 _NOT_NAME = re.compile(
@@ -557,24 +432,6 @@ def split_title_name(line: str) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=8192)
-def is_postal_line(line: str) -> bool:
-    """True for street, building, postcode, city and country lines."""
-    return bool(_POSTAL.search(line) or _COUNTRY.search(line.strip()))
-
-
-@functools.lru_cache(maxsize=8192)
-def is_address_start(line: str) -> bool:
-    """True for a line that opens the postal part of an inside address."""
-    return bool(_ADDRESS_START.search(line.strip())) or is_postal_line(line)
-
-
-@functools.lru_cache(maxsize=8192)
-def has_org_word(line: str) -> bool:
-    """True when ``line`` contains a word that names a body (Institute, Watch, Ministry ...)."""
-    return bool(_ORG_WORDS.search(line))
-
-
-@functools.lru_cache(maxsize=8192)
 def is_title_line(line: str) -> bool:
     """True when ``line`` describes a role ("Executive Director", "Author of ...")."""
     text = line.strip()
@@ -582,125 +439,3 @@ def is_title_line(line: str) -> bool:
     if re.match(r"^(former|formerly|ex-|retired|author|editor|founder|co-founder|member)", first):
         return True
     return bool(_TITLE_WORDS.search(text.split(",")[0]))
-
-
-@functools.lru_cache(maxsize=8192)
-def is_organisation(line: str) -> bool:
-    """True when ``line`` is an organisation's name standing alone.
-
-    A line combining a role and an organisation ("Professor, Georgetown University",
-    "Chair, Pacific Rim Defenders Network") is a title, not an organisation.
-    """
-    text = line.strip()
-    if (
-        not text
-        or len(text) > 120
-        or (text.endswith((".", ":", ";")) and not text.endswith(("Inc.", "Ltd.", "Co.", "e.V.")))
-    ):
-        return False
-    if re.search(r"(?i)\((?:former|ret\.?|retired|emerit\w+)\)", text):
-        return False
-    head_words = text.split()[:2]
-    if (
-        _TITLE_WORDS.search(" ".join(head_words))
-        and not re.match(
-            r"(?i)^(?:the\s+)?(?:committee|council|institute|center|centre|office|ministry|"
-            r"department|bureau|board|association|union|society|foundation|coalition|network)\b",
-            text,
-        )
-        and not _ORG_WORDS.search(" ".join(head_words))
-    ):
-        return False
-    if "," in text:
-        before, _, after = text.partition(",")
-        if _TITLE_WORDS.search(before) and not _ORG_WORDS.search(before):
-            return False  # "Professor, Georgetown University"
-        if (
-            _ORG_WORDS.search(after)
-            and _ORG_WORDS.search(before)
-            and re.search(r"(’s|'s)\b", before)
-        ):
-            return False  # "Dean’s Council, Roxbury College of Law"
-    if is_title_line(text) and not _ORG_WORDS.search(text):
-        return False
-    first = text.split()[0]
-    if is_title_line(first) and first.lower() not in ("national", "international", "human"):
-        # "Senior Pastor", "Executive Director" ... but "Independent Journalists’ Union"
-        if not _ORG_WORDS.search(" ".join(text.split()[1:])):
-            return False
-        if re.match(
-            r"(?i)^(senior|executive|deputy|assistant|acting|director|professor|"
-            r"chair|head|chief|member|fellow|adviser|advisor|counsel)\b",
-            text,
-        ):
-            return False
-    words = [w for w in re.split(r"\s+", text) if w]
-    lowers = [
-        w
-        for w in words
-        if w[:1].islower()
-        and w.lower()
-        not in (
-            "of",
-            "for",
-            "and",
-            "the",
-            "in",
-            "on",
-            "to",
-            "at",
-            "de",
-            "des",
-            "du",
-            "la",
-            "le",
-            "les",
-            "et",
-            "pour",
-            "del",
-            "y",
-            "por",
-            "la",
-            "a",
-            "an",
-            "without",
-            "with",
-            "against",
-            "from",
-            "by",
-            "über",
-            "für",
-            "und",
-            "van",
-            "der",
-            "e",
-            "da",
-            "do",
-            "los",
-            "las",
-            "el",
-            "di",
-            "dos",
-            "das",
-            "die",
-            "von",
-            "zu",
-            "al",
-            "för",
-            "och",
-            "og",
-            "i",
-            "en",
-            "sur",
-            "au",
-            "aux",
-            "dei",
-            "della",
-            "degli",
-            "em",
-            "na",
-            "no",
-        )
-    ]
-    # "Independent researcher": lower-case words and no organisation word
-    return not (lowers and not _ORG_WORDS.search(text))

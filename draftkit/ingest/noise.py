@@ -2,7 +2,10 @@
 
 :func:`noise_reason` judges one line on its own; :func:`mark_navigation` finds menu
 runs at the top of a page; :func:`is_footer_start` marks where page furniture begins
-after a letter's signature, so everything from there on can be cut.
+after a letter's signature, so everything from there on can be cut. Before the reading,
+``_context_free_noise`` marks every line that is furniture by itself (and a running page
+header after a page number), ``_mark_preamble_noise`` the delivery and routing lines and
+forwarded e-mail headers above the letter.
 """
 
 from __future__ import annotations
@@ -11,7 +14,11 @@ import functools
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.head_lines import MAIL_HEADER
+from draftkit.ingest.page import _words, is_prose, label_like
 from draftkit.ingest.text import Line
+from draftkit.sentences import split_marker
 
 __all__ = ["foreign_script_share", "is_footer_start", "mark_navigation", "noise_reason"]
 
@@ -279,3 +286,147 @@ def mark_navigation(lines: list[Line], stop: int) -> set[int]:
     if len(run) >= 3:
         found.update(run)
     return found
+
+
+# -- page furniture by itself ----------------------------------------------------------
+
+
+_DELIVERY = re.compile(
+    r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
+    r"courier|post|registered post|first[- ]class mail|u\.s\. mail|certified mail|"
+    r"overnight(?: delivery)?|diplomatic pouch|regulations\.gov|the federal erulemaking portal)"
+    r"\b.*$|"
+    # "Submitted via regulations.gov", "Filed electronically through …": a public comment's
+    r"^(?:submitted|filed|delivered|sent)\s+(?:electronically\s+)?(?:via|by|through|to)\s+\S.*$",
+    re.IGNORECASE,
+)
+
+
+_ROUTED = re.compile(r"(?i)^(?:through|thru)\s*:\s*\S")
+"""A formal letter's routing line ("Through: The Dean of Students"): who passes it on."""
+
+
+def _context_free_noise(lines: list[Line]) -> dict[int, str]:
+    whole = " ".join(ln.text for ln in lines[:400])
+    latin = foreign_script_share(whole) < 0.3
+    noise: dict[int, str] = {}
+    for index, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        reason = noise_reason(ln.text, latin_document=latin)
+        if reason and reason != "page number":
+            dated = parse_date_line(ln.text)
+            if dated is not None and dated.published:
+                reason = None
+        if reason:
+            noise[index] = reason
+    for index in [i for i, r in noise.items() if r == "page number"]:
+        _mark_running_header(lines, index, noise)
+    for index in [i for i, r in noise.items() if r == "page chrome"]:
+        # a short line inside a hard-wrapped paragraph is text, not a menu item
+        before = lines[index - 1] if index else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            before is not None
+            and after is not None
+            and not before.blank
+            and not after.blank
+            and not before.hard
+            and index - 1 not in noise
+            and index + 1 not in noise
+            and len(before.text) > 40
+            and not re.search(r"[.!?:;]$", before.text)
+        ):
+            del noise[index]
+            continue
+        # one word of a menu ("reddit", "Press") amid a list of names is one of the names:
+        # a menu's items stand beside other menu items, not beside signers
+        near = [i for i in (index - 2, index - 1, index + 1, index + 2) if 0 <= i < len(lines)]
+        named = [i for i in near if not lines[i].blank and i not in noise]
+        if (
+            len(named) >= 3
+            and all(label_like(lines[i].text) and _words(lines[i].text) <= 8 for i in named)
+            and not any(lines[i].link for i in named)
+            and not lines[index].link
+        ):
+            del noise[index]
+    return noise
+
+
+def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:
+    """A title line standing alone right after a page number is a running page header."""
+    index = page + 1
+    while index < len(lines) and lines[index].blank and index - page <= 2:
+        index += 1
+    if index >= len(lines) or lines[index].blank or index in noise:
+        return
+    after = index + 1
+    if after >= len(lines) or not lines[after].blank:
+        return  # part of a paragraph or block that goes on
+    if not any(not ln.blank for ln in lines[after:]):
+        return  # nothing after it: the end of the document, not a page header
+    text = lines[index].text
+    if (
+        len(text) > 80
+        or re.search(r"[.!?:;,]$", text)
+        or split_marker(text)
+        or text.lower().startswith("dear ")
+        or parse_date_line(text) is not None
+    ):
+        return
+    noise[index] = "running page header"
+
+
+def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) -> None:
+    """Delivery lines ("By email: ...") and forwarded e-mail headers before the letter.
+
+    When the last e-mail header block stands right above the greeting (or above its inside
+    address), the letter is that e-mail: its header (From, To, Date, Subject) is the letter's
+    head and is read as such; only what precedes the header is set aside.
+    """
+    last_header_block_end: int | None = None
+    last_header_block_start = 0
+    index = 0
+    while index < stop:
+        if lines[index].blank:
+            index += 1
+            continue
+        end = index
+        while end < stop and not lines[end].blank:
+            end += 1
+        block = range(index, end)
+        headers = [i for i in block if MAIL_HEADER.match(lines[i].text)]
+        mail = any(
+            re.match(r"^(?:Sent|Gesendet|Envoyé|Enviado)\s*:", lines[i].text)
+            or "@" in lines[i].text
+            for i in headers
+        )
+        if (
+            len(headers) >= 2
+            and mail
+            and any(lines[i].text.startswith(("From", "Von", "De")) for i in headers)
+        ):
+            last_header_block_end, last_header_block_start = end, index
+        index = end
+    if last_header_block_end is not None:
+        # the letter's own header: nothing but its inside address between it and the
+        # greeting (a cover note in prose means the header is a forwarding message's)
+        between = range(last_header_block_end, stop)
+        own = not any(is_prose(lines[i].text) for i in between if not lines[i].blank)
+        why = "above the letter's e-mail header" if own else "forwarded e-mail"
+        for i in range(last_header_block_start if own else last_header_block_end):
+            if not lines[i].blank:
+                noise.setdefault(i, why)
+    for i in range(stop):
+        if not lines[i].blank and _ROUTED.match(lines[i].text.strip()):
+            noise.setdefault(i, "routing line ('Through: the Dean')")  # not the addressee's
+            continue
+        if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
+            above = next((j for j in (i - 1, i - 2) if j >= 0 and not lines[j].blank), None)
+            if (
+                above is not None
+                and len(lines[above].text.split()) <= 10
+                and parse_date_line(lines[above].text) is None  # a date is no address
+            ):
+                continue  # under an inside address, it is that address's last line
+            noise.setdefault(i, "delivery line")

@@ -32,6 +32,7 @@ from draftkit.ingest.head_lines import (
     name_part,
 )
 from draftkit.ingest.inside_address import _addressees
+from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ends_sentence, split_marker
@@ -78,7 +79,7 @@ def _looks_like_heading(text: str) -> bool:
             re.match(r"^[A-Z][\w-]{0,15}\s*:\s", text)
             and not re.search(r"(?i)\b(?:letter|lettre|carta|lettera|brief|appeal)\b", text)
         )
-        and not (names.is_postal_line(text) and len(words) < 6)
+        and not (is_postal_line(text) and len(words) < 6)
         and not (len(words) > 8 and re.search(r"[.!?]$|[a-z]{2}\. [A-Z]", text))
     )
 
@@ -354,9 +355,7 @@ def parse_preamble(
         # heading stands between): the page's publication date, not the letter's (a
         # dateline with its place, "Bogotá, 13 de junio de 2022", is still the letter's)
         above = [
-            i
-            for i in dates
-            if i < letter_from and i != heading_index and dates[i].place is None
+            i for i in dates if i < letter_from and i != heading_index and dates[i].place is None
         ]
         if above:
             published_index = above[-1]
@@ -422,7 +421,7 @@ def parse_preamble(
             and not is_person_line(first_text)
             and not names.split_honorific(first_text)[0]
             and not names.is_title_line(first_text)
-            and not names.is_postal_line(first_text)
+            and not is_postal_line(first_text)
             and not SUBJECT_LINE.match(block[0].text.strip())
             and not CC_LINE.match(first_text)
         ):
@@ -472,10 +471,14 @@ def parse_preamble(
                 subject_parts = [subject.group("text") if subject else ln.text]
                 mode = "subject"
                 continue
-            if len(ln.text) <= 500 and _HEADER_WITH_ADDRESS.match(ln.text) and any(
-                is_person_line(later.text) and not MAIL_HEADER.match(later.text)
-                for _, later in content
-                if index_of[id(later)] > index_of[id(ln)]
+            if (
+                len(ln.text) <= 500
+                and _HEADER_WITH_ADDRESS.match(ln.text)
+                and any(
+                    is_person_line(later.text) and not MAIL_HEADER.match(later.text)
+                    for _, later in content
+                    if index_of[id(later)] > index_of[id(ln)]
+                )
             ):
                 # "To: Office of Senator X <correspondence@…>" over a letter with its own
                 # inside address: the e-mail's routing, not the letter's addressee or copy

@@ -12,6 +12,7 @@ import re
 from draftkit.ingest import names
 from draftkit.ingest.addressees import addressee_from, copy_list
 from draftkit.ingest.head_lines import CC_LINE, is_person_line
+from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.signer_labels import (
     _ENCLOSURE,
     _FOR_ALL,
@@ -426,7 +427,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     if not content:
         return []
     only = normalise_space(lines[content[0]].text)
-    if len(content) == 1 and re.fullmatch(r"[A-Z][\w’'-]+", only) and not names.has_org_word(only):
+    if len(content) == 1 and re.fullmatch(r"[A-Z][\w’'-]+", only) and not has_org_word(only):
         return [Signatory(name=only)]  # a letter signed with a first name
     groups: list[list[Line]]
     gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
@@ -452,7 +453,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
     ):
         groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
     texts = [ln.text for ln in lines if not ln.blank]
-    org_context = sum(names.has_org_word(t) for t in texts) >= 0.4 * len(texts)
+    org_context = sum(has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []
     for group in groups:
         text = normalise_space(" ".join(ln.text for ln in group))

@@ -9,6 +9,8 @@ import re
 
 from draftkit.ingest import names
 from draftkit.ingest.head_lines import CC_LINE
+from draftkit.ingest.organisations import has_org_word
+from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.text import Line, normalise_space
 
 __all__ = [
@@ -276,7 +278,7 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     return (
         len(text.split()) <= 3
         and _CAPS_HEADING.match(text.upper()) is not None
-        and not names.has_org_word(text)
+        and not has_org_word(text)
         and not re.search(r"[\d.,;:()]", text)
         and group_below
         and group_above
@@ -311,7 +313,7 @@ def _bold_heading(lines: list[Line], position: int) -> bool:
         block.append(normalise_space(later.text))
     least = 3 if names.is_person_name(text) else 2
     return len(block) >= least and not any(
-        names.is_title_line(x) or names.is_postal_line(x) for x in block
+        names.is_title_line(x) or is_postal_line(x) for x in block
     )
 
 

@@ -9,6 +9,8 @@ import itertools
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.organisations import has_org_word, is_organisation
+from draftkit.ingest.postal import is_country_list
 from draftkit.ingest.signers import (
     _alternating,
     _group_signatories,
@@ -76,8 +78,8 @@ def _affiliations_below(block: list[list[str]], below: list[list[str]]) -> bool:
     return (
         len(orgs) == len(last) >= 2
         and any(all(_person_start(cell) for cell in r if cell) for r in block)
-        and not any(names.has_org_word(cell) for cell in last)
-        and all(names.has_org_word(cell) or names.is_organisation(cell) for cell in orgs)
+        and not any(has_org_word(cell) for cell in last)
+        and all(has_org_word(cell) or is_organisation(cell) for cell in orgs)
     )
 
 
@@ -128,7 +130,7 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             )
             >= 0.9 * len(cells)
             or _PLACE_HEADER.match(title)
-            or (not title and sum(names.is_country_list(c) for c in cells) >= 0.8 * len(cells))
+            or (not title and sum(is_country_list(c) for c in cells) >= 0.8 * len(cells))
             # a column describing each signer, not naming them
             or (column > 0 and sum(len(c.split()) for c in cells) >= 10 * len(cells))
         ):
@@ -253,7 +255,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         return numbered
     out: list[Signatory] = []
     cells = [cell for row in rows for cell in row if cell]
-    org_context = sum(names.has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
+    org_context = sum(has_org_word(c) for c in cells) >= 0.4 * max(1, len(cells))
     block: list[list[str]] = []
     # a name in the first cell of every row, the other cells describing them (field, year)
     cleaned = [row for row in _clean_table([list(r) for r in rows]) if any(row)]
@@ -293,7 +295,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             and all(len(col) > 1 and _person_start(col[0]) for col in columns)
             # the lines under the names describe them (not more names, a list in rows)
             and any(
-                _is_title_like(x) or names.has_org_word(x) or not _person_start(x)
+                _is_title_like(x) or has_org_word(x) or not _person_start(x)
                 for col in columns
                 for x in col[1:]
             )

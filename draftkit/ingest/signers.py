@@ -8,6 +8,8 @@ import functools
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.organisations import has_org_word, is_organisation
+from draftkit.ingest.postal import is_country_list, is_postal_line
 from draftkit.ingest.signer_labels import labelled_signers
 from draftkit.ingest.signer_lists import _CORPORATE_SUFFIX, split_name_list
 from draftkit.ingest.text import Line, normalise_space
@@ -23,11 +25,11 @@ def _signatory_lines(lines: list[str]) -> Signatory | None:
         return None
     name = lines[0]
     # a postal address under a signature (street, postcode) is contact detail, not a title
-    rest = [x for x in lines[1:] if not (names.is_postal_line(x) and re.search(r"\d", x))]
+    rest = [x for x in lines[1:] if not (is_postal_line(x) and re.search(r"\d", x))]
     organization: str | None = None
     if (
         rest
-        and names.is_organisation(rest[-1])
+        and is_organisation(rest[-1])
         # "Remembrance Project Coordinator" ends with the office: a title
         and not names.is_title_line(rest[-1].split()[-1])
     ):
@@ -50,7 +52,7 @@ Teacher" (one word, or one after a word that qualifies it; never two names)."""
 def inline_person(line: str) -> Signatory | None:
     """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
     bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{2,})\)$", line)
-    if bracket and names.is_country_list(bracket.group("org")):
+    if bracket and is_country_list(bracket.group("org")):
         return None  # "Fabiano Law Firm (Italy)": an organisation and its country
     if (
         bracket
@@ -58,7 +60,7 @@ def inline_person(line: str) -> Signatory | None:
         and not re.match(r"(?i)^(?:former|ret\.?|retired)$", bracket.group("org"))
     ):
         org = bracket.group("org").strip()
-        if names.is_organisation(org) or names.has_org_word(org):
+        if is_organisation(org) or has_org_word(org):
             return Signatory(name=bracket.group("name").strip(), organization=org)
         return Signatory(name=bracket.group("name").strip(), title_lines=[org])
     dashed = re.match(r"^(?P<name>[^,–—|]+?)\s+[–—|-]\s+(?P<rest>.+)$", line)
@@ -82,11 +84,11 @@ def inline_person(line: str) -> Signatory | None:
         or names.is_title_line(tail[0])
         or _is_title_like(tail[0])
         or _OCCUPATION.fullmatch(tail[0]) is not None
-        or (len(tail) == 1 and names.is_organisation(tail[0]))
+        or (len(tail) == 1 and is_organisation(tail[0]))
     ):
         return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
     organization = None
-    if len(tail) >= 2 and names.is_organisation(tail[-1]):
+    if len(tail) >= 2 and is_organisation(tail[-1]):
         organization = tail[-1]
         tail = tail[:-1]
     former = any(re.search(r"(?i)\(former\)|^former\b", t) for t in tail)
@@ -124,9 +126,7 @@ _SHARED_TITLE = re.compile(
     r"coordinators|co-?ordinators|founders|convenors|conveners|leaders|secretaries)\b"
 )
 """An office in the plural under two or more names: the title they share."""
-_OFFICE_ABOVE = re.compile(
-    r"(?i)^(?:le|la|l['’]|el|il|lo|the|o|a|der|die)\s*[^\W\d_][^,]{1,60},?$"
-)
+_OFFICE_ABOVE = re.compile(r"(?i)^(?:le|la|l['’]|el|il|lo|the|o|a|der|die)\s*[^\W\d_][^,]{1,60},?$")
 """An office with its article, written above the signer's name ("Le Président,")."""
 
 
@@ -160,11 +160,7 @@ def _titled_names(first: str, text: str) -> bool:
 
 def _is_title_like(text: str) -> bool:
     return (
-        (
-            names.is_title_line(text)
-            and not names.is_organisation(text)
-            and not _office_and_name(text)
-        )
+        (names.is_title_line(text) and not is_organisation(text) and not _office_and_name(text))
         or bool(re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text))
         or _WHERE_FROM.fullmatch(text.strip()) is not None
     )
@@ -186,7 +182,7 @@ def _alternating(group: list[str]) -> bool:
 
     def body_or_role(text: str) -> bool:
         return (
-            names.has_org_word(text)
+            has_org_word(text)
             or _ACRONYM_START.match(text) is not None
             or _is_title_like(text)
             or names.is_title_line(text)
@@ -195,7 +191,7 @@ def _alternating(group: list[str]) -> bool:
 
     people, affiliations = group[0::2], group[1::2]
     if not all(
-        names.is_person_name(x) and not names.has_org_word(x) and not _ACRONYM_START.match(x)
+        names.is_person_name(x) and not has_org_word(x) and not _ACRONYM_START.match(x)
         for x in people
     ):
         return False
@@ -226,8 +222,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
     titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
     titled = titled and all(
-        _is_title_like(normalise_space(ln.text))
-        or names.is_title_line(normalise_space(ln.text))
+        _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
         for ln in kept[1:]
     )
     if (
@@ -245,7 +240,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
-    postal = [names.is_postal_line(x) and bool(re.search(r"\d", x)) for x in group]
+    postal = [is_postal_line(x) and bool(re.search(r"\d", x)) for x in group]
     if (
         len(group) >= 3
         and postal[-1]
@@ -295,7 +290,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         ):
             return [Signatory(name=group[0])]
         return [Signatory(name=group[0], kind="organization")]
-    if len(group) == 2 and "," in group[0] and names.is_organisation(group[1]):
+    if len(group) == 2 and "," in group[0] and is_organisation(group[1]):
         person = inline_person(group[0])
         if person is not None and person.organization is None and person.title_lines:
             # "Jane Doe, Executive Director" / "Riverside Coalition": one signer, the body
@@ -313,14 +308,14 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     if (
         len(group) == 2
         and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]{1,20}", group[0])
-        and not names.has_org_word(group[0])
+        and not has_org_word(group[0])
         and names.is_title_line(group[1])
     ):
         # "Alisha" / "Youth Advisory Board Member": a signer by first name, and her role
         return [Signatory(name=group[0], title_lines=[group[1]])]
     # "Asociación Pro Derechos Humanos de Andalucía" reads like a name but names a body
     first_person = _person_start(group[0]) and not (
-        names.has_org_word(group[0]) and names.split_honorific(group[0])[0] is None
+        has_org_word(group[0]) and names.split_honorific(group[0])[0] is None
     )
     if (
         len(group) >= 3
@@ -337,9 +332,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         ]
     if (
         first_person
-        and all(
-            _person_start(x) and not _is_title_like(x) and not names.has_org_word(x) for x in group
-        )
+        and all(_person_start(x) and not _is_title_like(x) and not has_org_word(x) for x in group)
         and not org_context
     ):
         return [Signatory(name=x) for x in group]
@@ -347,7 +340,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         any(_is_title_like(x) for x in group[1:])
         or (
             len(group) <= 4
-            and names.is_organisation(group[-1])
+            and is_organisation(group[-1])
             and not any(_person_start(x) for x in group[1:])
         )
     ):
@@ -363,10 +356,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                     or (bold[position] and not all(bold))
                     or (
                         not any(bold)
-                        and not names.has_org_word(text)
+                        and not has_org_word(text)
                         and not _is_title_like(text)
                         and (
-                            names.is_organisation(current[-1])
+                            is_organisation(current[-1])
                             # under a title, the block's last line is where they work
                             or (_is_title_like(current[-1]) and position < len(group) - 1)
                         )
@@ -393,7 +386,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
             out.append(inline)
         elif (
             _person_start(text)
-            and not names.has_org_word(text)
+            and not has_org_word(text)
             and not org_context
             and (
                 names.split_honorific(text)[0] is not None
@@ -413,7 +406,7 @@ def _with_address(line: str) -> bool:
     parts = [p.strip() for p in line.split(",")]
     return (
         bool(re.search(r"\d", line))
-        and (names.is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line)))
+        and (is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line)))
         and not _person_start(parts[-1])
     )
 

@@ -19,6 +19,7 @@ from draftkit.ingest.head_lines import CC_LINE, is_person_line, name_part
 from draftkit.ingest.noise import (
     is_footer_start,
 )
+from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.page import (
     _blocks_between,
     _name_list,
@@ -473,8 +474,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
                 and _words(page.text(previous[0])) <= 6
                 and not re.search(r"[.,;:]$", page.text(previous[0]))
                 and not names.is_person_name(name_part(page.text(previous[0])))
-                and not names.is_organisation(page.text(previous[0]))
-                and not names.has_org_word(page.text(previous[0]))
+                and not is_organisation(page.text(previous[0]))
+                and not has_org_word(page.text(previous[0]))
             ):
                 end = previous[0]  # "General comments" heads the prose after the signers
             return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"

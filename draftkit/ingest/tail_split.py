@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from draftkit.ingest import names
 from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.head_lines import CC_LINE
+from draftkit.ingest.organisations import has_org_word
+from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.signer_labels import _ENCLOSURE, CONTACT_LABEL, PLACE_LABEL
 from draftkit.ingest.text import Line
 from draftkit.sentences import split_marker
@@ -41,7 +43,7 @@ def _is_contact(text: str) -> bool:
 
 
 def _postal(text: str) -> bool:
-    return (names.is_postal_line(text) and bool(re.search(r"\d", text))) or bool(
+    return (is_postal_line(text) and bool(re.search(r"\d", text))) or bool(
         re.match(r"(?i)^(?:p\.?\s?o\.?\s+box|postfach|case postale|apartado)\b", text)
     )
 
@@ -113,7 +115,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 or (
                     postal
                     and 3 <= len(texts) <= 9
-                    and (honorific or names.is_title_line(first) or names.has_org_word(texts[1]))
+                    and (honorific or names.is_title_line(first) or has_org_word(texts[1]))
                 )
             )
         ):

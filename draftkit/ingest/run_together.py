@@ -1,0 +1,197 @@
+"""Lines where a page ran two parts of a letter together, split back before the reading.
+
+A subject, a date or an addressee run onto the greeting's line, a paragraph that ends
+with its valediction, a close with the signer after it, an inside address collapsed onto
+one line with its place and date, a greeting wrapped onto a second line, a cc label set
+beside the middle of its list: :func:`split_run_together` gives each part its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from draftkit.ingest.anchors import match_salutation
+from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.head_lines import SUBJECT_LINE, TO_LINE, is_person_line
+from draftkit.ingest.page import _words, is_prose, label_like
+from draftkit.ingest.text import Line
+
+_MIDLINE_GREETING = re.compile(
+    r"\s(?=(?:My\s+)?Dear\s|Excellenc(?:y|ies)[,:]|Respected\s|Honou?rable\s|Madam[,:\s]|Sir[,:])"
+)
+
+
+_PRESENTE_WORD = r"P\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:-]*"
+"""'Presente.' closing a Spanish inside address, as Latin American letters write it."""
+_PRESENTE = re.compile(rf"^({_PRESENTE_WORD})\s+(?=\S)")
+_PRESENTE_LINE = re.compile(rf"(?i)^{_PRESENTE_WORD}$")
+
+_RUN_ON_VALEDICTION = (
+    r"Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
+    r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
+    r"(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|Regards|Atentamente|Cordialement"
+)
+"""Valedictions that may share a line with what comes before or after them."""
+_CLOSE_RUN_ON = re.compile(
+    rf"^(?P<close>(?:{_RUN_ON_VALEDICTION}|"
+    r"(?:(?:With|Many)\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm|[Tt]hanks|[Tt]hank you)(?:est)?"
+    r"(?:\s+(?:regards|wishes))?|Thanking you|Signed|Cheers|Best|Thanks|Saludos),)\s+"
+    # the name may have initials and abbreviations: "Sincerely, Stephen A. Fuqua"
+    r"(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.){2,200})$"
+)
+_TRAILING_CLOSE = re.compile(
+    r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+"
+    rf"(?P<close>(?:{_RUN_ON_VALEDICTION}),)$"
+)
+"""A paragraph that ends with the valediction: "… for your consideration. Sincerely,"."""
+_ADDRESS_BREAK = re.compile(
+    r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
+    r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)|,\s(?=\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z])"
+)
+
+
+def _address_run(text: str) -> list[str] | None:
+    """An address block collapsed onto one line, split at its parts: "To the Prime Minister
+    Dr. A. Rutte PO Box 20001, 2500 EA Den Haag info@example.nl Amsterdam 2 November 2015"."""
+    if len(text) > 300 or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text) or ". " in text[-3:]:
+        return None
+    parts = [p.strip() for p in _ADDRESS_BREAK.split(text) if p.strip()]
+    if len(parts) < 3:
+        return None
+    dated = re.search(
+        r"\s(?P<tail>[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+        r"\s+\d{1,2},?)\s+\d{4}\.?)$",
+        parts[-1],
+    )
+    if dated and parse_date_line(dated.group("tail")):
+        parts[-1:] = [parts[-1][: dated.start()].strip(), dated.group("tail")]
+    return [p for p in parts if p]
+
+
+_GREETING_START = re.compile(r"^(?:My\s+)?(?:Dear|Estimad[oa]s?|Cher|Chère|Chers|Chères)\s")
+
+
+def _join_wrapped_greetings(lines: list[Line]) -> list[Line]:
+    """A greeting wrapped onto a second line joined back into one line.
+
+    "Dear Judge Dow, Judge Fleiss and Chief" over "Judge Sippel:" is one salutation: the
+    first line has no end, the second is short and ends as a greeting does.
+    """
+    out: list[Line] = []
+    skip = False
+    for index, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        text = ln.text.strip()
+        if (
+            nxt is not None
+            and not ln.blank
+            and not nxt.blank
+            and _GREETING_START.match(text)
+            and not re.search(r"[,:;.!?]$", text)
+            and len(text) <= 160
+            and re.search(r"[,:]$", nxt.text.strip())
+            and _words(nxt.text) <= 8
+            and not is_prose(nxt.text)
+        ):
+            joined = f"{text} {nxt.text.strip()}"
+            out.append(
+                Line(joined, indent=ln.indent, hard=True, raw=joined, page=ln.page, bold=ln.bold)
+            )
+            skip = True
+            continue
+        out.append(ln)
+    return out
+
+
+_BARE_CC_LABEL = re.compile(r"(?i)^(?:cc|c\.c\.|copy|copies|copy to|copies to)\s*:?$")
+
+
+def _label_above_entries(lines: list[Line]) -> list[Line]:
+    """A "CC:" label set beside the middle of its indented list, moved above the list.
+
+    A PDF sets the label level with the list's first line (or centred beside it), and the
+    text comes out with the label after the first entry: "    Hon. A, Minister …" /
+    "CC:" / "    Hon. B, …". The entries are indented past the label; the label goes first.
+    """
+    out = list(lines)
+    for index in range(1, len(out) - 1):
+        label, before, after = out[index], out[index - 1], out[index + 1]
+        if (
+            _BARE_CC_LABEL.match(label.text.strip())
+            and not before.blank
+            and not after.blank
+            and before.indent > label.indent + 2
+            and after.indent > label.indent + 2
+            and not _BARE_CC_LABEL.match(before.text.strip())
+            and (index < 2 or out[index - 2].blank or out[index - 2].indent <= label.indent)
+        ):
+            out[index - 1], out[index] = label, before
+    return out
+
+
+def split_run_together(lines: list[Line]) -> list[Line]:
+    """Lines where a page collapsed two parts of a letter into one.
+
+    "Re: Release of the journalists Dear Minister," and "12 March 2024 Dear Sir," become
+    two lines each (with a blank line between), when the part before the greeting is a
+    subject, a date or an addressee and the part after is a salutation. "Yours sincerely,
+    Jane Doe Director" becomes the close and the signature; an address block run onto one
+    line with its place and date is split into its lines.
+    """
+    out: list[Line] = []
+    for ln in _join_wrapped_greetings(_label_above_entries(lines)):
+        text = ln.text
+        run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
+        if run_on and not is_prose(run_on.group("rest")):
+            for part in (run_on.group("close"), run_on.group("rest")):
+                out.append(Line(part, hard=True, raw=part, page=ln.page))
+            continue
+        trailing = _TRAILING_CLOSE.match(text) if not ln.blank and text.endswith(",") else None
+        if trailing:
+            out.append(Line(trailing.group("body"), hard=ln.hard, raw=trailing.group("body"),
+                            page=ln.page))  # fmt: skip
+            out.append(Line("", raw=""))
+            out.append(Line(trailing.group("close"), hard=True, raw=trailing.group("close"),
+                            page=ln.page))  # fmt: skip
+            continue
+        address = (
+            _address_run(text)
+            if not ln.blank
+            and _words(text) >= 8
+            and (text.startswith("To ") or "@" in text or re.search(r"\bP\.?\s?O\.?\s+Box", text))
+            else None
+        )
+        if address:
+            out.extend(Line(part, hard=True, raw=part, page=ln.page) for part in address)
+            continue
+        pieces: tuple[str, str] | None = None
+        presente = _PRESENTE.match(text) if not ln.blank else None
+        if presente and match_salutation(Line(text[presente.end() :])) is not None:
+            # "Presente. De nuestra consideración: …": the address block's last line
+            # (Latin American usage) run into the salutation
+            pieces = (presente.group(1).strip(), text[presente.end() :])
+        if pieces is None and not ln.blank and len(text) <= 600:
+            for match in _MIDLINE_GREETING.finditer(text):
+                head, tail = text[: match.start()].strip(), text[match.end() :].strip()
+                if not head or match_salutation(Line(tail)) is None:
+                    continue
+                if (
+                    SUBJECT_LINE.match(head)
+                    or parse_date_line(head)
+                    or (label_like(head) and (is_person_line(head) or TO_LINE.match(head)))
+                ):
+                    pieces = (head, tail)
+                    break
+        if pieces is None:
+            out.append(ln)
+            continue
+        for number, piece in enumerate(pieces):
+            if number:
+                out.append(Line("", raw=""))
+            out.append(
+                Line(piece, indent=ln.indent, hard=ln.hard, raw=piece, page=ln.page, rule=ln.rule)
+            )
+    return out
