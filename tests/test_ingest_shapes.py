@@ -5202,3 +5202,62 @@ def test_a_town_alone_under_a_long_address_line_stays_its_own_line() -> None:
     (rapporteur,) = letter.addressees
     lines = [*rapporteur.title_lines, *rapporteur.address_lines]
     assert lines[-1] == "Geneva"
+
+
+SPANISH_PAGE_FOOTER = """\
+Red Andina de Defensoras
+
+Inicio | Cartas | Contacto
+
+Carta a la Fiscal General sobre las defensoras amenazadas
+
+12 de marzo de 2026
+
+Señora Fiscal General:
+
+Le pedimos abrir una unidad especial para investigar las amenazas contra defensoras rurales.
+
+Atentamente,
+
+Organizaciones firmantes: Red Andina de Defensoras, Colectivo Tierra Viva, Asociación de \
+Mujeres del Valle Alto y Brigadas de Observación Internacional Sur.
+
+Línea de atención para defensoras: 2200-0000
+
+Síguenos en Facebook y X
+
+Política de privacidad · Aviso legal
+
+Todos los derechos reservados 2026
+"""
+
+
+def test_a_spanish_page_footer_and_contact_line_are_no_signers() -> None:
+    letter = ingest_text(SPANISH_PAGE_FOOTER).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert names == [
+        "Red Andina de Defensoras",
+        "Colectivo Tierra Viva",
+        "Asociación de Mujeres del Valle Alto",
+        "Brigadas de Observación Internacional Sur",
+    ]
+
+
+def test_the_last_two_names_of_a_list_joined_by_y_are_two_when_each_is_a_name() -> None:
+    from draftkit.ingest.signer_lists import split_name_list
+
+    listed = "Red Verde, Foro Social, Colectivo Kaqla Verde y Brigadas de Paz Norte"
+    assert split_name_list(listed) == [
+        "Red Verde",
+        "Foro Social",
+        "Colectivo Kaqla Verde",
+        "Brigadas de Paz Norte",
+    ]
+    # a name that holds "y" stays one
+    assert split_name_list("Red Verde, Foro Social, Fundación Paz y Justicia")[-1] == (
+        "Fundación Paz y Justicia"
+    )
+    assert split_name_list("Red Verde, Foro Social, Centro de Derechos Humanos y Medio Ambiente")[
+        -1
+    ] == "Centro de Derechos Humanos y Medio Ambiente"

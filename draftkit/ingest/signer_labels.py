@@ -16,6 +16,7 @@ from draftkit.ingest.text import Line, normalise_space
 __all__ = [
     "AND_MORE",
     "CONTACT_LABEL",
+    "CONTACT_LINE",
     "PLACE_LABEL",
     "SIGNER_COUNT",
     "heads_a_list",
@@ -208,6 +209,15 @@ _ENCLOSURE = re.compile(
 
 CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
 """A one-letter contact label after a signer: "p: 34 Drummond Street", "e: …", "m: 0400 …"."""
+CONTACT_LINE = re.compile(
+    r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob|t[ée]l[ée]fono|"
+    r"telefone|t[ée]l[ée]phone|t[ée]l|courriel|correo|celular|portable)\.?\s*[:.]|"
+    # "Línea de emergencia para personas defensoras: 2200-0000": a number after a label
+    r":\s*\+?\d[\d ()-]{5,}\d$|" + CONTACT_LABEL.pattern
+)
+"""A line of contact details: an address for mail or the web, a telephone number, a
+labelled contact ("Tel.:", "Courriel :", "e: …")."""
 SIGNER_COUNT = re.compile(
     r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
     r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"

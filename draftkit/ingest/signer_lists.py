@@ -57,6 +57,16 @@ def split_name_list(text: str) -> list[str]:
                 parts[-1],
             )
             last = [found.group("a"), found.group("b")] if found else last
+        if len(last) == 1:
+            # "… Colectivo Kaqla Verde y Brigadas de Acompañamiento Norte": the last two
+            # joined by the conjunction, each a name of three words or more ("Paz y
+            # Justicia", "Derechos Humanos y Medio Ambiente" are one name)
+            pair = re.fullmatch(
+                r"(?P<a>[A-ZÀ-Þ]\S*(?:\s+\S+){2,}?)\s+(?:and|y|et|e|und|&)\s+"
+                r"(?P<b>[A-ZÀ-Þ]\S*(?:\s+\S+){2,})",
+                parts[-1],
+            )
+            last = [pair.group("a"), pair.group("b")] if pair else last
         parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []
     for part in parts:

@@ -30,7 +30,7 @@ from draftkit.ingest.page import (
 )
 from draftkit.ingest.signer_labels import (
     AND_MORE,
-    CONTACT_LABEL,
+    CONTACT_LINE,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
     SIGNER_COUNT,
@@ -182,13 +182,6 @@ _FOOTNOTE = re.compile(
 _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 
 
-_CONTACT = re.compile(
-    r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
-    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob)\.?\s*[:.]|"
-    + CONTACT_LABEL.pattern
-)
-
-
 _FORM_FIELD = re.compile(
     r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
     r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
@@ -274,7 +267,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "date"  # "Letter written March 3rd, 2022." after the signers
     if ":" in text and PLACE_LABEL.match(text) and _words(text) <= 6:
         return "date"  # "Place: Pune" over "Date: 08/01/2025": where the letter was signed
-    if _CONTACT.search(text) and _words(text) <= 14:
+    if CONTACT_LINE.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
         return "link"

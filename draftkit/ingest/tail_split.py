@@ -12,7 +12,7 @@ from draftkit.ingest.dates import DateLine, parse_date_line
 from draftkit.ingest.head_lines import CC_LINE
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_postal_line
-from draftkit.ingest.signer_labels import _ENCLOSURE, CONTACT_LABEL, PLACE_LABEL
+from draftkit.ingest.signer_labels import _ENCLOSURE, CONTACT_LINE, PLACE_LABEL
 from draftkit.ingest.text import Line
 from draftkit.sentences import split_marker
 
@@ -32,14 +32,6 @@ class Tail:
     lines: list[Line]
     date: DateLine | None = None
     address: list[str] | None = None
-
-
-def _is_contact(text: str) -> bool:
-    return bool(
-        re.search(r"@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}", text)
-        or re.match(r"(?i)^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile)\.?\s*[:.]", text)
-        or CONTACT_LABEL.match(text) is not None
-    )
 
 
 def _postal(text: str) -> bool:
@@ -92,7 +84,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
             continue
         texts = [out[i].text.strip() for i in group]
         postal = sum(_postal(t) for t in texts)
-        contact = sum(_is_contact(t) for t in texts)
+        contact = sum(CONTACT_LINE.search(t) is not None for t in texts)
         first = texts[0]
         honorific = names.split_honorific(first)[0] is not None
         tabular = any("\t" in (out[i].raw or out[i].text) for i in group) or bool(
