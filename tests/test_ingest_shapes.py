@@ -5261,3 +5261,31 @@ def test_the_last_two_names_of_a_list_joined_by_y_are_two_when_each_is_a_name() 
     assert split_name_list("Red Verde, Foro Social, Centro de Derechos Humanos y Medio Ambiente")[
         -1
     ] == "Centro de Derechos Humanos y Medio Ambiente"
+
+
+ARGENTINE_TABLE = (
+    "Buenos Aires, 3 de abril de 2026\n\n"
+    "Sr. Ministro de Justicia\n\n"
+    "De nuestra mayor consideración:\n\n"
+    "Le solicitamos publicar el censo de personas detenidas en comisarías.\n\n"
+    "Saludamos a usted atentamente.\n\n"
+    "Firmantes:\n"
+    "Nombre\tCargo\tOrganización\n\n"
+    "Inés Domínguez Paz\tDirectora\tCentro de Estudios Carcelarios\n\n"
+    "Tomás Ferreyra\tAbogado\tDefensoría Popular del Oeste\n\n"
+    "Rocío Albarracín\tCoordinadora\tRed de Familias de Personas Detenidas\n"
+    "Nombre\tCargo\tOrganización\n"
+    "Julián Sosa Ibáñez\tInvestigador\tObservatorio de Cárceles del Sur\n"
+)
+
+
+def test_a_name_title_body_table_is_a_signer_a_row_and_a_closing_formula_no_signer() -> None:
+    letter = ingest_text(ARGENTINE_TABLE).letter
+    assert letter is not None
+    assert letter.closing == ["Saludamos a usted atentamente."]
+    assert [s.name for s in letter.signatories] == [
+        "Inés Domínguez Paz",
+        "Tomás Ferreyra",
+        "Rocío Albarracín",
+        "Julián Sosa Ibáñez",
+    ]

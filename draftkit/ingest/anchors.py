@@ -266,6 +266,9 @@ _FORMULA = re.compile(
     r"consid[ée]ration)|l['’](?:expression|assurance) de (?:notre|ma|nos|mes) |"
     r"(?:nos|mes) salutations (?:distingu|respectueuse|cordiale)|"
     r"\b(?:le|la|les) saluda(?:mos)?\b[^.]{0,80}(?:atentamente|consideraci[oó]n)|"
+    # "Saludamos a usted atentamente.", "Lo saludo muy atentamente": the Argentine form
+    r"^(?:(?:lo|la|los|las)\s+)?saludo?a?m?o?s?\s+(?:a\s+(?:usted|ustedes|vuestra\s+\w+)\s+)?"
+    r"(?:muy\s+)?(?:atentamente|cordialmente)\b|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
     r"aprovecho?a?m?o?s? la oportunidad para reiterar|"

@@ -259,12 +259,16 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     block: list[list[str]] = []
     # a name in the first cell of every row, the other cells describing them (field, year)
     cleaned = [row for row in _clean_table([list(r) for r in rows]) if any(row)]
+    # the header again atop a later page ("Nombre | Cargo | Organización")
+    cleaned = [r for r in cleaned if not all(_HEADER_CELL.match(c) for c in r if c)]
     firsts = [r[0] for r in cleaned if r and r[0]]
     others = [c for r in cleaned for c in r[1:] if c]
     if (
         len(cleaned) >= 3
         and sum(_person_start(c) for c in firsts) >= 0.8 * len(cleaned)
-        and sum(_person_start(c) for c in others) <= 0.2 * len(others)
+        # the cells after the name: titles and bodies ("Centro de Estudios …" starts like
+        # a name but is a body), not more people
+        and sum(_person_start(c) and not has_org_word(c) for c in others) <= 0.2 * len(others)
     ):
         # one signer per row: the name, then cells that describe them ("Chemistry")
         people = [_signatory_lines([c for c in row if c]) for row in cleaned]
