@@ -5289,3 +5289,34 @@ def test_a_name_title_body_table_is_a_signer_a_row_and_a_closing_formula_no_sign
         "Rocío Albarracín",
         "Julián Sosa Ibáñez",
     ]
+
+
+AMPLIATIONS = """\
+Dakar, le 9 mars 2026
+
+Monsieur le Ministre,
+
+Nous vous demandons de publier l'avant-projet de loi sur les données personnelles.
+
+Nous vous prions d'agréer, Monsieur le Ministre, l'expression de notre haute considération.
+
+Les organisations signataires :
+
+Collectif Numérique Citoyen
+Réseau des Blogueurs du Sénégal
+
+Ampliations :
+
+Monsieur le Premier Ministre
+Monsieur le Président de l'Assemblée nationale
+"""
+
+
+def test_ampliations_is_a_french_copy_label() -> None:
+    letter = ingest_text(AMPLIATIONS).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Collectif Numérique Citoyen",
+        "Réseau des Blogueurs du Sénégal",
+    ]
+    assert len(letter.cc) == 2

@@ -36,11 +36,14 @@ CC_LINE = re.compile(
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|copie pour|"
     r"con copia (?:a|para)|com c[óo]pias? (?:a|para)|c[óo]pias? para|kopie an|"
     r"per conoscenza(?: a)?|nachrichtlich(?: an)?|zur kenntnis(?:nahme)?(?: an)?|"
-    r"in kopie(?: an)?|verteiler|kopie aan)\s*:?|"
+    r"in kopie(?: an)?|verteiler|kopie aan|c\.c\.p\.|"
+    r"copies? (?:transmises?|adress[ée]es?) [àa])\s*:?|"
     # "Copy for information and necessary action:", "Copy forwarded to:" (South Asian forms)
     r"(?:copy|copies)\s+(?:for(?:warded)?|submitted)\b[^:]{0,60}:|"
     r"c\.\s?c\.\s*:|"
-    r"(?:copy|copies|copie|copia|kopie)\s*:)\s*(?P<rest>.*)$",
+    # "Ampliations :" (French administrative copies), "Ccp:" (Mexican "con copia para")
+    r"(?:copy|copies|copie|copia|kopie|ampliations?|ampliaci[oó]n|c\.?c\.?p\.?)\s*:)"
+    r"\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """A cc label: "cc:", "CC Name", "Copy to:", "Copie :" — a word such as "Copia" alone, as in
