@@ -5320,3 +5320,30 @@ def test_ampliations_is_a_french_copy_label() -> None:
         "Réseau des Blogueurs du Sénégal",
     ]
     assert len(letter.cc) == 2
+
+
+PORTUGUESE_STYLE_LINE = """\
+São Paulo, 2 de março de 2026.
+
+À Excelentíssima Senhora
+Marina Duarte Lopes
+Ministra de Estado da Saúde
+Esplanada dos Ministérios, Bloco G
+Brasília – DF
+
+Senhora Ministra,
+
+Solicitamos a publicação dos dados de mortalidade materna por município.
+
+Atenciosamente,
+
+Rede Saúde das Mulheres
+"""
+
+
+def test_a_portuguese_to_and_style_line_over_the_name_is_no_part_of_it() -> None:
+    letter = ingest_text(PORTUGUESE_STYLE_LINE).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.name == "Marina Duarte Lopes"
+    assert minister.title_lines[0] == "Ministra de Estado da Saúde"

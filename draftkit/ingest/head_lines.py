@@ -124,7 +124,9 @@ _ADDRESSED = re.compile(
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""
 _TO_LABEL = re.compile(
     r"(?i)^(?:to|a|à|para|attn\.?|attention|an(?:\s+(?:die|den|das))?|herrn?|frau|ao|aos|"
-    r"al|alla|allo|a\s+sua\s+excel[êe]ncia(?:\s+(?:o\s+senhor|a\s+senhora))?)\s*[,:.]?$"
+    r"al|alla|allo|a\s+sua\s+excel[êe]ncia(?:\s+(?:o\s+senhor|a\s+senhora))?|"
+    # "À Excelentíssima Senhora", "Ao Excelentíssimo Senhor": "to" and the style, alone
+    r"(?:[àa]s?|aos?)\s+(?:excelent[íi]ssim[oa]s?\s+)?senhor(?:a|es|as)?)\s*[,:.]?$"
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
 TO_LINE = re.compile(r"^(?:To\s*:?|TO\s*:)\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
