@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from draftkit.clauses import index as _index
+from draftkit.clauses.freshness import FileStat, file_stats, open_index, read_signature, signature
+from draftkit.clauses.lock import index_lock
 from draftkit.clauses.model import Clause, ClauseWording, Source, SourceInfo
+from draftkit.clauses.rows import fetch_rows
 from draftkit.clauses.similarity import NEAR_DUPLICATE, Fingerprint, fingerprint, similarity
 from draftkit.clauses.store import (
     append_clauses,
@@ -191,7 +193,7 @@ class ClauseLibrary:
             return contextlib.nullcontext()
         if not os.access(self.cache_dir, os.W_OK):
             return contextlib.nullcontext()
-        return _index.index_lock(self.index_path.with_name(self.index_path.name + suffix))
+        return index_lock(self.index_path.with_name(self.index_path.name + suffix))
 
     def _writable_path(self) -> Path | None:
         try:
@@ -204,14 +206,14 @@ class ClauseLibrary:
         now = time.monotonic()
         if not force and self._conn is not None and now - self._checked < self.refresh_interval:
             return self._conn
-        stats = _index.file_stats(self.files())
-        sig = _index.signature(stats, self.folders)
+        stats = file_stats(self.files())
+        sig = signature(stats, self.folders)
         self._checked = now
         if not force and self._conn is not None and self._signature == sig:
             return self._conn
         if not force:
-            existing = _index.open_index(self.index_path)
-            if existing is not None and _index.read_signature(existing) == sig:
+            existing = open_index(self.index_path)
+            if existing is not None and read_signature(existing) == sig:
                 return self._use(existing, sig)
             if existing is not None:
                 existing.close()
@@ -219,25 +221,30 @@ class ClauseLibrary:
         with self._lock():
             conn: sqlite3.Connection | None = None
             if not force and path is not None:
-                existing = _index.open_index(path)
-                if existing is not None and _index.read_signature(existing) == sig:
+                existing = open_index(path)
+                if existing is not None and read_signature(existing) == sig:
                     return self._use(existing, sig)
                 if existing is not None:
                     existing.close()
-                conn = _index.update_index(path, sig, stats, read_clause_file)
+                # deferred: building loads only when the index is stale, not for a render
+                # whose index is current (start-up time)
+                from draftkit.clauses.index import update_index
+
+                conn = update_index(path, sig, stats, read_clause_file)
             if conn is None:
                 conn = self._build(path, sig, stats)
         return self._use(conn, sig)
 
-    def _build(
-        self, path: Path | None, sig: str, stats: Sequence[_index.FileStat]
-    ) -> sqlite3.Connection:
+    def _build(self, path: Path | None, sig: str, stats: Sequence[FileStat]) -> sqlite3.Connection:
         # Building creates hundreds of thousands of short-lived objects for a large
         # library; the cyclic garbage collector would rescan them all repeatedly.
+        # deferred: see _connection() (start-up time)
+        from draftkit.clauses.index import build_index
+
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _index.build_index(path, self.load(), sig, stats)
+            return build_index(path, self.load(), sig, stats)
         finally:
             if enabled:
                 gc.enable()
@@ -283,7 +290,7 @@ class ClauseLibrary:
         Raises:
             ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
         """
-        rows = _index.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
+        rows = fetch_rows(self._connection(), "c.id = ?", (clause_id,))
         if rows:
             return rows[0].clause()
         raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
@@ -312,7 +319,7 @@ class ClauseLibrary:
 
     def all(self) -> list[Clause]:
         """Every clause, in file order."""
-        return [row.clause() for row in _index.fetch_rows(self._connection())]
+        return [row.clause() for row in fetch_rows(self._connection())]
 
     def select(
         self,
@@ -334,7 +341,7 @@ class ClauseLibrary:
         for tag in tags:
             where.append("c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
             params.append(tag.lower())
-        rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
+        rows = fetch_rows(self._connection(), " AND ".join(where), params)
         clauses = [row.clause() for row in rows]
         return [c for c in clauses if c.suits(audience)] if audience else clauses
 
