@@ -21,9 +21,9 @@ from pydantic import ValidationError
 
 from draftkit.clauses.freshness import FileStat, file_stats, open_index, read_signature, signature
 from draftkit.clauses.lock import index_lock
-from draftkit.clauses.model import Clause, ClauseWording, Source, SourceInfo
+from draftkit.clauses.model import Clause, SourceInfo
 from draftkit.clauses.rows import fetch_rows
-from draftkit.clauses.similarity import NEAR_DUPLICATE, Fingerprint, fingerprint, similarity
+from draftkit.clauses.similarity import NEAR_DUPLICATE
 from draftkit.clauses.store import (
     append_clauses,
     iter_clause_files,
@@ -509,21 +509,6 @@ class ClauseLibrary:
 
     # -- harvesting --------------------------------------------------------------------
 
-    def _similar(
-        self, fp: Fingerprint, text: str, limit: int = 8
-    ) -> Iterator[tuple[Clause, float]]:
-        # deferred: see search() (start-up time)
-        from draftkit.clauses import search as _search
-        from draftkit.clauses.terms import query_words
-
-        # the longest words are the most telling; search ranks candidates cheaply
-        words = sorted(set(query_words(text)), key=len, reverse=True)[:24]
-        if not words:
-            return
-        for row in _search.search_index(self._connection(), " ".join(words), limit=limit):
-            clause = row.clause()
-            yield clause, _best_similarity(fp, clause)
-
     def harvest(
         self,
         letters: Sequence[tuple[Letter, SourceInfo]],
@@ -550,112 +535,9 @@ class ClauseLibrary:
             What was added, matched and skipped.
         """
         # deferred: harvesting is its own command; a render never needs it (start-up time)
-        from draftkit.clauses.harvest import (
-            HarvestMatch,
-            HarvestReport,
-            candidates,
-            new_clause_id,
-            title_for,
-        )
+        from draftkit.clauses.matching import harvest_letters
 
-        report = HarvestReport(dry_run=dry_run)
-        target = Path(to) if to is not None else self._default_harvest_file()
-        if not self._inside(target):
-            raise ClauseError(
-                "the target file is outside the clause library",
-                path=target,
-                hint=f"write into {self.folders[0]}",
-            )
-        taken = set(self.ids())
-        proposed: list[tuple[Clause, Fingerprint]] = []
-        new_sources: dict[str, list[Source]] = {}
-        known: dict[str, Clause] = {}
-        for letter, info in letters:
-            label = info.file or info.title or "letter"
-            if letter.kind != "letter":
-                report.skipped.append((label, f"not a letter ({letter.kind})"))
-                continue
-            found, skipped = candidates(letter)
-            report.skipped += [(f"{label}: {where}", why) for where, why in skipped]
-            for candidate in found:
-                source = Source(**info.model_dump(), position=candidate.position)
-                text = candidate.joined()
-                fp = fingerprint(text)
-                best: tuple[Clause, float] | None = None
-                for clause, seen_fp in proposed:
-                    score = similarity(fp, seen_fp)
-                    if score >= threshold and (best is None or score > best[1]):
-                        best = (clause, score)
-                if best is None or best[1] < 0.999:
-                    for clause, score in self._similar(fp, text):
-                        if score >= threshold and (best is None or score > best[1]):
-                            best = (clause, score)
-                if best is not None:
-                    clause, score = best
-                    in_run = next((c for c, _ in proposed if c.id == clause.id), None)
-                    holder = in_run or known.setdefault(clause.id, clause)
-                    recorded_keys = {s.key() for s in holder.provenance}
-                    recorded_keys |= {s.key() for s in new_sources.get(clause.id, [])}
-                    is_new = source.key() not in recorded_keys
-                    if is_new:
-                        if in_run is not None:
-                            in_run.provenance.append(source)
-                        else:
-                            new_sources.setdefault(clause.id, []).append(source)
-                    report.matched.append(
-                        HarvestMatch(
-                            clause_id=clause.id,
-                            source=source,
-                            score=round(score, 3),
-                            recorded=is_new,
-                        )
-                    )
-                    continue
-                title = title_for(candidate)
-                ident = new_clause_id(candidate.kind, title, taken)
-                taken.add(ident)
-                ask = candidate.ask
-                clause = Clause(
-                    id=ident,
-                    kind=candidate.kind,
-                    title=title,
-                    text=candidate.text,
-                    lead=ask.lead if ask else None,
-                    body=ask.body if ask else None,
-                    items=list(ask.items) if ask else [],
-                    status="draft",
-                    provenance=[source],
-                    source_file=target,
-                )
-                proposed.append((clause, fp))
-                report.added.append(clause)
-        if dry_run:
-            return report
-        if report.added:
-            added = [c for c, _ in proposed]
-            self._edit(target, lambda text: append_clauses(text, target, added))
-            report.written.append(target)
-        for clause_id, sources in new_sources.items():
-            clause = known[clause_id]
-            path = clause.source_file
-            data = [
-                s.model_dump(mode="json", exclude_none=True) for s in [*clause.provenance, *sources]
-            ]
-            self._edit(
-                path,
-                lambda text, p=path, i=clause_id, d=data: set_clause_fields(
-                    text, p, i, {"provenance": d}
-                ),
-            )
-            if path not in report.written:
-                report.written.append(path)
-        if report.added:
-            report.added = [self.get(c.id) for c in report.added]
-        return report
-
-    def _default_harvest_file(self) -> Path:
-        folder = self.folders[0] if self.folders[0].is_dir() else self.folders[0].parent
-        return folder / "harvested.yaml"
+        return harvest_letters(self, letters, to=to, dry_run=dry_run, threshold=threshold)
 
 
 PARALLEL_BYTES = 4 * 1024 * 1024
@@ -686,9 +568,3 @@ def _read_all(files: Sequence[Path]) -> Iterator[list[Clause]]:
         # no processes available, or a bad file: parse here (errors keep their details)
         results = [read_clause_file(path) for path in files]
     yield from results
-
-
-def _best_similarity(fp: Fingerprint, clause: Clause) -> float:
-    wordings: list[ClauseWording] = [clause.wording]
-    wordings += [clause.wording_for(None, name)[0] for name in clause.variants]
-    return max(similarity(fp, fingerprint(w.joined())) for w in wordings)
