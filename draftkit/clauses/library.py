@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from draftkit.clauses.freshness import FileStat, file_stats, open_index, read_signature, signature
-from draftkit.clauses.lock import index_lock
 from draftkit.clauses.model import Clause, SourceInfo
 from draftkit.clauses.rows import fetch_rows
 from draftkit.clauses.similarity import NEAR_DUPLICATE
@@ -193,6 +192,10 @@ class ClauseLibrary:
             return contextlib.nullcontext()
         if not os.access(self.cache_dir, os.W_OK):
             return contextlib.nullcontext()
+        # deferred: the lock is taken only to build the index or edit a file, not for a
+        # render whose index is current (start-up time)
+        from draftkit.clauses.lock import index_lock
+
         return index_lock(self.index_path.with_name(self.index_path.name + suffix))
 
     def _writable_path(self) -> Path | None:
