@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from draftkit.clauses.index import facet
+from draftkit.clauses.rows import facet
 from draftkit.clauses.terms import _quote
 
 
@@ -15,7 +15,7 @@ class _Filter:
     """Field filters, both as an FTS5 expression and as SQL.
 
     The index stores each clause's kind, status, topics and audiences as tokens of its
-    ``facets`` column (see :func:`~draftkit.clauses.index.facet`), so a filter is part
+    ``facets`` column (see :func:`~draftkit.clauses.rows.facet`), so a filter is part
     of the FTS5 expression and costs no lookup per match. Champion-list rows are
     filtered with the SQL conditions on ``clauses c`` instead.
     """

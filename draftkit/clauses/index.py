@@ -2,10 +2,10 @@
 
 The index is a cache. Its freshness is a *signature* of the clause files — their paths,
 modification times (ns) and sizes — stored in the database; computing it costs one
-``stat`` per file. A stale or missing index is rebuilt:
+``stat`` per file (:mod:`draftkit.clauses.freshness`). A stale or missing index is rebuilt:
 
-* under an exclusive lock file (``<index>.lock``), so two processes never build at once
-  and the second one finds the first one's result;
+* under an exclusive lock file (``<index>.lock``, :mod:`draftkit.clauses.lock`), so two
+  processes never build at once and the second one finds the first one's result;
 * into a temporary database in the same folder, renamed over the old one only when
   complete, so a reader sees the old index or the new one, never half of one;
 * readers open the database read-only; nothing ever writes to an index in place.
@@ -15,54 +15,40 @@ index is built in memory instead.
 
 Changed files are applied incrementally (:func:`update_index`): only they are read
 again. Querying is in :mod:`draftkit.clauses.search`.
+
+Modules: ``freshness`` (the files' signature, opening a current index), ``lock`` (the lock
+file), ``stems`` (words split and stemmed as the index does), ``rows`` (reading clause
+rows, facet tokens); this module builds and updates the index.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import os
 import re
 import shutil
 import sqlite3
-import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from draftkit.clauses.freshness import INDEX_SCHEMA, FileStat, open_index
 from draftkit.clauses.model import Clause
 from draftkit.clauses.query import STOPWORDS
+from draftkit.clauses.rows import _FACET, facet
+from draftkit.clauses.stems import index_terms
 from draftkit.errors import ClauseError
 
 __all__ = [
     "BM25",
     "CHAMPIONS",
     "CHAMPION_DF",
-    "INDEX_SCHEMA",
-    "TOKENIZER",
     "WEIGHTS",
-    "FileStat",
-    "IndexRow",
     "build_index",
-    "facet",
-    "fetch_rows",
-    "file_stats",
-    "index_lock",
-    "index_terms",
-    "open_index",
-    "read_signature",
-    "signature",
-    "stem_words",
     "update_index",
 ]
-
-INDEX_SCHEMA = 10
-"""Bump when the database layout or the stored clause data changes."""
 
 WEIGHTS = (2.0, 8.0, 4.0, 1.0, 3.0, 0.0)
 """BM25 weights of the FTS columns: id (without its kind), title, lead, text (body and
@@ -70,9 +56,6 @@ items), topics, and facets (filter tokens, which do not count)."""
 
 BM25 = f"bm25(fts, {', '.join(str(w) for w in WEIGHTS)})"
 """The ranking expression (FTS5 returns it negated: lower is better)."""
-
-TOKENIZER = "porter unicode61 remove_diacritics 2"
-"""How the index splits and stems words (queries must be treated the same way)."""
 
 CHAMPION_DF = 2000
 """Words in more clauses than this get a champion list when the index is built."""
@@ -85,172 +68,6 @@ them; the champion lists let a search score a few thousand candidates instead (t
 champions of each common word, every clause of each rarer word, and clauses added since
 the lists were made). See :mod:`draftkit.clauses.search`.
 """
-
-
-_local = threading.local()
-
-
-def _stemmer() -> sqlite3.Connection:
-    conn: sqlite3.Connection | None = getattr(_local, "conn", None)
-    if conn is None:
-        conn = sqlite3.connect(":memory:")
-        conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(w, tokenize = '{TOKENIZER}')")
-        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, s, 'instance')")
-        _local.conn = conn
-    return conn
-
-
-def stem_words(words: Iterable[str]) -> dict[str, str]:
-    """The index term of each word (words the tokenizer drops are left out).
-
-    One round trip for many words; results are remembered (see :func:`index_terms`).
-    """
-    out: dict[str, str] = {}
-    todo: list[str] = []
-    for word in dict.fromkeys(words):
-        known = _STEMS.get(word)
-        if known is not None:
-            if known:
-                out[word] = known
-        else:
-            todo.append(word)
-    if todo:
-        conn = _stemmer()
-        conn.execute("DELETE FROM s")
-        conn.executemany("INSERT INTO s (rowid, w) VALUES (?, ?)", enumerate(todo, start=1))
-        found = dict(conn.execute("SELECT doc, term FROM temp.v WHERE offset = 0"))
-        if len(_STEMS) > 100_000:
-            _STEMS.clear()
-        for n, word in enumerate(todo, start=1):
-            term = str(found.get(n, ""))
-            _STEMS[word] = term
-            if term:
-                out[word] = term
-    return out
-
-
-_STEMS: dict[str, str] = {}
-
-
-@functools.lru_cache(maxsize=16384)
-def index_terms(text: str) -> tuple[str, ...]:
-    """The terms the index stores for ``text``, in order (split and stemmed as FTS5 does)."""
-    conn = _stemmer()
-    conn.execute("DELETE FROM s")
-    conn.execute("INSERT INTO s (rowid, w) VALUES (1, ?)", (text,))
-    rows = conn.execute("SELECT term FROM temp.v ORDER BY offset").fetchall()
-    return tuple(str(row[0]) for row in rows)
-
-
-FileStat = tuple[str, int, int]
-"""A clause file as the index sees it: path, modification time (ns), size."""
-
-
-def file_stats(files: Sequence[Path]) -> list[FileStat]:
-    """Path, mtime and size of each file (files that vanished are left out)."""
-    stats: list[FileStat] = []
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return stats
-
-
-def signature(stats: Sequence[FileStat], folders: Sequence[Path]) -> str:
-    """A cheap fingerprint of the library: folder list, file paths, mtimes and sizes."""
-    digest = hashlib.sha256(f"schema={INDEX_SCHEMA}\n".encode())
-    for folder in folders:
-        digest.update(f"folder={folder}\n".encode())
-    for path, mtime, size in stats:
-        digest.update(f"{path}\0{mtime}\0{size}\n".encode())
-    return digest.hexdigest()
-
-
-if sys.platform == "win32":  # pragma: no cover
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def index_lock(db_path: Path, timeout: float = 120.0) -> Iterator[None]:
-    """Hold the exclusive lock of an index (a ``.lock`` file next to it).
-
-    Raises:
-        ClauseError: The lock could not be taken within ``timeout`` seconds.
-    """
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while not _try_lock(fd):
-            if time.monotonic() > deadline:
-                raise ClauseError(
-                    "timed out waiting for the clause index lock",
-                    path=lock_path,
-                    hint="another draftkit process is building the index; retry",
-                )
-            time.sleep(0.02)
-        try:
-            yield
-        finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
-
-
-def open_index(db_path: Path) -> sqlite3.Connection | None:
-    """Open an existing index read-only; None when it is missing, corrupt or outdated."""
-    if not db_path.is_file():
-        return None
-    try:
-        conn = sqlite3.connect(
-            f"{db_path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != str(INDEX_SCHEMA):
-            conn.close()
-            return None
-    except sqlite3.DatabaseError:
-        conn.close()
-        return None
-    return conn
-
-
-def read_signature(conn: sqlite3.Connection) -> str | None:
-    """The file signature an index was built from."""
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return str(row[0]) if row else None
-
 
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -279,62 +96,6 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
-
-
-# -- reading rows ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class IndexRow:
-    """A clause row read from the index."""
-
-    id: str
-    data: str
-    source_file: str
-    line: int
-    score: float = 0.0
-    snippet: str = ""
-
-    def clause(self) -> Clause:
-        """The clause object."""
-        clause = Clause.model_validate_json(self.data)
-        clause.source_file = Path(self.source_file)
-        clause.line = self.line
-        return clause
-
-
-def fetch_rows(
-    conn: sqlite3.Connection, where: str = "", params: Sequence[Any] = ()
-) -> list[IndexRow]:
-    """Clause rows in file order, optionally filtered by a SQL condition on ``clauses c``."""
-    sql = (
-        "SELECT c.id, c.data, c.source_file, c.line FROM clauses c"
-        " LEFT JOIN files f ON f.path = c.source_file"
-    )
-    if where:
-        sql += f" WHERE {where}"
-    sql += " ORDER BY f.ord, c.line"
-    try:
-        rows = conn.execute(sql, list(params)).fetchall()
-    except sqlite3.Error as exc:
-        raise ClauseError(
-            f"cannot read the clause index ({exc})", hint="run `draftkit clauses reindex`"
-        ) from exc
-    return [IndexRow(id=r[0], data=r[1], source_file=r[2], line=r[3]) for r in rows]
-
-
-_FACET = re.compile(r"[a-z]\d{12,}")
-
-
-def facet(field: str, value: str) -> str:
-    """The token of the ``facets`` column that stands for ``field`` = ``value``.
-
-    Filters on kind, status, topics and audiences are FTS5 column filters on these
-    tokens (``*`` is the audience of a clause that suits any audience). A token is a
-    letter and digits, which the tokenizer keeps whole and the stemmer leaves alone.
-    """
-    digest = hashlib.sha256(f"{field}\0{value.lower()}".encode()).hexdigest()
-    return field[0] + str(int(digest[:15], 16))
 
 
 def _fts_row(clause: Clause) -> tuple[str, str, str, str, str, str]:

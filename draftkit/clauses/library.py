@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from draftkit.clauses import index as _index
-from draftkit.clauses.model import Clause, ClauseWording, Source, SourceInfo
-from draftkit.clauses.similarity import NEAR_DUPLICATE, Fingerprint, fingerprint, similarity
+from draftkit.clauses.freshness import FileStat, file_stats, open_index, read_signature, signature
+from draftkit.clauses.model import Clause, SourceInfo
+from draftkit.clauses.rows import fetch_rows
+from draftkit.clauses.similarity import NEAR_DUPLICATE
 from draftkit.clauses.store import (
     append_clauses,
     iter_clause_files,
@@ -191,7 +192,11 @@ class ClauseLibrary:
             return contextlib.nullcontext()
         if not os.access(self.cache_dir, os.W_OK):
             return contextlib.nullcontext()
-        return _index.index_lock(self.index_path.with_name(self.index_path.name + suffix))
+        # deferred: the lock is taken only to build the index or edit a file, not for a
+        # render whose index is current (start-up time)
+        from draftkit.clauses.lock import index_lock
+
+        return index_lock(self.index_path.with_name(self.index_path.name + suffix))
 
     def _writable_path(self) -> Path | None:
         try:
@@ -204,14 +209,14 @@ class ClauseLibrary:
         now = time.monotonic()
         if not force and self._conn is not None and now - self._checked < self.refresh_interval:
             return self._conn
-        stats = _index.file_stats(self.files())
-        sig = _index.signature(stats, self.folders)
+        stats = file_stats(self.files())
+        sig = signature(stats, self.folders)
         self._checked = now
         if not force and self._conn is not None and self._signature == sig:
             return self._conn
         if not force:
-            existing = _index.open_index(self.index_path)
-            if existing is not None and _index.read_signature(existing) == sig:
+            existing = open_index(self.index_path)
+            if existing is not None and read_signature(existing) == sig:
                 return self._use(existing, sig)
             if existing is not None:
                 existing.close()
@@ -219,25 +224,30 @@ class ClauseLibrary:
         with self._lock():
             conn: sqlite3.Connection | None = None
             if not force and path is not None:
-                existing = _index.open_index(path)
-                if existing is not None and _index.read_signature(existing) == sig:
+                existing = open_index(path)
+                if existing is not None and read_signature(existing) == sig:
                     return self._use(existing, sig)
                 if existing is not None:
                     existing.close()
-                conn = _index.update_index(path, sig, stats, read_clause_file)
+                # deferred: building loads only when the index is stale, not for a render
+                # whose index is current (start-up time)
+                from draftkit.clauses.index import update_index
+
+                conn = update_index(path, sig, stats, read_clause_file)
             if conn is None:
                 conn = self._build(path, sig, stats)
         return self._use(conn, sig)
 
-    def _build(
-        self, path: Path | None, sig: str, stats: Sequence[_index.FileStat]
-    ) -> sqlite3.Connection:
+    def _build(self, path: Path | None, sig: str, stats: Sequence[FileStat]) -> sqlite3.Connection:
         # Building creates hundreds of thousands of short-lived objects for a large
         # library; the cyclic garbage collector would rescan them all repeatedly.
+        # deferred: see _connection() (start-up time)
+        from draftkit.clauses.index import build_index
+
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _index.build_index(path, self.load(), sig, stats)
+            return build_index(path, self.load(), sig, stats)
         finally:
             if enabled:
                 gc.enable()
@@ -283,7 +293,7 @@ class ClauseLibrary:
         Raises:
             ClauseError: ``unknown clause id 'x'``, with the closest ids as a hint.
         """
-        rows = _index.fetch_rows(self._connection(), "c.id = ?", (clause_id,))
+        rows = fetch_rows(self._connection(), "c.id = ?", (clause_id,))
         if rows:
             return rows[0].clause()
         raise ClauseError(f"unknown clause id '{clause_id}'", hint=self._did_you_mean(clause_id))
@@ -312,7 +322,7 @@ class ClauseLibrary:
 
     def all(self) -> list[Clause]:
         """Every clause, in file order."""
-        return [row.clause() for row in _index.fetch_rows(self._connection())]
+        return [row.clause() for row in fetch_rows(self._connection())]
 
     def select(
         self,
@@ -334,7 +344,7 @@ class ClauseLibrary:
         for tag in tags:
             where.append("c.rowid IN (SELECT clause FROM clause_topics WHERE topic = ?)")
             params.append(tag.lower())
-        rows = _index.fetch_rows(self._connection(), " AND ".join(where), params)
+        rows = fetch_rows(self._connection(), " AND ".join(where), params)
         clauses = [row.clause() for row in rows]
         return [c for c in clauses if c.suits(audience)] if audience else clauses
 
@@ -502,21 +512,6 @@ class ClauseLibrary:
 
     # -- harvesting --------------------------------------------------------------------
 
-    def _similar(
-        self, fp: Fingerprint, text: str, limit: int = 8
-    ) -> Iterator[tuple[Clause, float]]:
-        # deferred: see search() (start-up time)
-        from draftkit.clauses import search as _search
-        from draftkit.clauses.terms import query_words
-
-        # the longest words are the most telling; search ranks candidates cheaply
-        words = sorted(set(query_words(text)), key=len, reverse=True)[:24]
-        if not words:
-            return
-        for row in _search.search_index(self._connection(), " ".join(words), limit=limit):
-            clause = row.clause()
-            yield clause, _best_similarity(fp, clause)
-
     def harvest(
         self,
         letters: Sequence[tuple[Letter, SourceInfo]],
@@ -543,112 +538,9 @@ class ClauseLibrary:
             What was added, matched and skipped.
         """
         # deferred: harvesting is its own command; a render never needs it (start-up time)
-        from draftkit.clauses.harvest import (
-            HarvestMatch,
-            HarvestReport,
-            candidates,
-            new_clause_id,
-            title_for,
-        )
+        from draftkit.clauses.matching import harvest_letters
 
-        report = HarvestReport(dry_run=dry_run)
-        target = Path(to) if to is not None else self._default_harvest_file()
-        if not self._inside(target):
-            raise ClauseError(
-                "the target file is outside the clause library",
-                path=target,
-                hint=f"write into {self.folders[0]}",
-            )
-        taken = set(self.ids())
-        proposed: list[tuple[Clause, Fingerprint]] = []
-        new_sources: dict[str, list[Source]] = {}
-        known: dict[str, Clause] = {}
-        for letter, info in letters:
-            label = info.file or info.title or "letter"
-            if letter.kind != "letter":
-                report.skipped.append((label, f"not a letter ({letter.kind})"))
-                continue
-            found, skipped = candidates(letter)
-            report.skipped += [(f"{label}: {where}", why) for where, why in skipped]
-            for candidate in found:
-                source = Source(**info.model_dump(), position=candidate.position)
-                text = candidate.joined()
-                fp = fingerprint(text)
-                best: tuple[Clause, float] | None = None
-                for clause, seen_fp in proposed:
-                    score = similarity(fp, seen_fp)
-                    if score >= threshold and (best is None or score > best[1]):
-                        best = (clause, score)
-                if best is None or best[1] < 0.999:
-                    for clause, score in self._similar(fp, text):
-                        if score >= threshold and (best is None or score > best[1]):
-                            best = (clause, score)
-                if best is not None:
-                    clause, score = best
-                    in_run = next((c for c, _ in proposed if c.id == clause.id), None)
-                    holder = in_run or known.setdefault(clause.id, clause)
-                    recorded_keys = {s.key() for s in holder.provenance}
-                    recorded_keys |= {s.key() for s in new_sources.get(clause.id, [])}
-                    is_new = source.key() not in recorded_keys
-                    if is_new:
-                        if in_run is not None:
-                            in_run.provenance.append(source)
-                        else:
-                            new_sources.setdefault(clause.id, []).append(source)
-                    report.matched.append(
-                        HarvestMatch(
-                            clause_id=clause.id,
-                            source=source,
-                            score=round(score, 3),
-                            recorded=is_new,
-                        )
-                    )
-                    continue
-                title = title_for(candidate)
-                ident = new_clause_id(candidate.kind, title, taken)
-                taken.add(ident)
-                ask = candidate.ask
-                clause = Clause(
-                    id=ident,
-                    kind=candidate.kind,
-                    title=title,
-                    text=candidate.text,
-                    lead=ask.lead if ask else None,
-                    body=ask.body if ask else None,
-                    items=list(ask.items) if ask else [],
-                    status="draft",
-                    provenance=[source],
-                    source_file=target,
-                )
-                proposed.append((clause, fp))
-                report.added.append(clause)
-        if dry_run:
-            return report
-        if report.added:
-            added = [c for c, _ in proposed]
-            self._edit(target, lambda text: append_clauses(text, target, added))
-            report.written.append(target)
-        for clause_id, sources in new_sources.items():
-            clause = known[clause_id]
-            path = clause.source_file
-            data = [
-                s.model_dump(mode="json", exclude_none=True) for s in [*clause.provenance, *sources]
-            ]
-            self._edit(
-                path,
-                lambda text, p=path, i=clause_id, d=data: set_clause_fields(
-                    text, p, i, {"provenance": d}
-                ),
-            )
-            if path not in report.written:
-                report.written.append(path)
-        if report.added:
-            report.added = [self.get(c.id) for c in report.added]
-        return report
-
-    def _default_harvest_file(self) -> Path:
-        folder = self.folders[0] if self.folders[0].is_dir() else self.folders[0].parent
-        return folder / "harvested.yaml"
+        return harvest_letters(self, letters, to=to, dry_run=dry_run, threshold=threshold)
 
 
 PARALLEL_BYTES = 4 * 1024 * 1024
@@ -679,9 +571,3 @@ def _read_all(files: Sequence[Path]) -> Iterator[list[Clause]]:
         # no processes available, or a bad file: parse here (errors keep their details)
         results = [read_clause_file(path) for path in files]
     yield from results
-
-
-def _best_similarity(fp: Fingerprint, clause: Clause) -> float:
-    wordings: list[ClauseWording] = [clause.wording]
-    wordings += [clause.wording_for(None, name)[0] for name in clause.variants]
-    return max(similarity(fp, fingerprint(w.joined())) for w in wordings)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from draftkit.clauses.filters import _Filter, _filter
-from draftkit.clauses.index import IndexRow
 from draftkit.clauses.query import Query, parse_query
 from draftkit.clauses.ranking import Ranked, _ranked
+from draftkit.clauses.rows import IndexRow
 from draftkit.clauses.snippets import _OPEN, _Marker, snippet_of
 from draftkit.clauses.terms import _compile, _Compiled, _Stats
 from draftkit.errors import ClauseError

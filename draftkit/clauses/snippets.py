@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from draftkit.clauses.index import stem_words
+from draftkit.clauses.stems import stem_words
 from draftkit.clauses.terms import _Compiled
 
 __all__ = ["snippet_of"]

@@ -11,8 +11,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from draftkit.clauses.index import index_terms
 from draftkit.clauses.query import MAX_TERMS, STOPWORDS, Term
+from draftkit.clauses.stems import index_terms
 from draftkit.clauses.wordforms import related_forms
 
 __all__ = ["SYNONYMS", "query_words"]
