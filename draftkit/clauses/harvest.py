@@ -1,7 +1,8 @@
 """Harvesting: proposing draft clauses from past letters, recognising known language.
 
-:meth:`ClauseLibrary.harvest <draftkit.clauses.ClauseLibrary.harvest>` drives the process;
-this module holds what does not need the index: cutting a letter into candidate pieces,
+:meth:`ClauseLibrary.harvest <draftkit.clauses.ClauseLibrary.harvest>` starts the process
+and :mod:`draftkit.clauses.matching` matches each piece against the index; this module
+holds what does not need the index: cutting a letter into candidate pieces,
 naming new clauses, and the report.
 """
 
