@@ -5347,3 +5347,27 @@ def test_a_portuguese_to_and_style_line_over_the_name_is_no_part_of_it() -> None
     (minister,) = letter.addressees
     assert minister.name == "Marina Duarte Lopes"
     assert minister.title_lines[0] == "Ministra de Estado da Saúde"
+
+
+DOWNLOAD_LINK_AFTER_CC = """\
+March 2, 2026
+
+Dear Executive Secretary Ortega:
+
+We ask the Commission to grant a thematic hearing on surveillance of land defenders.
+
+Respectfully,
+
+Dr. Lena Marsh
+Director, Territory Rights Clinic
+
+cc: Ana Beltrán, Special Rapporteur for Freedom of Expression
+
+hearing-request-2026.pdf (188.2 KB)
+"""
+
+
+def test_a_download_link_with_its_file_size_is_page_chrome() -> None:
+    letter = ingest_text(DOWNLOAD_LINK_AFTER_CC).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == ["Ana Beltrán"]

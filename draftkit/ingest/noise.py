@@ -54,6 +54,8 @@ _CHROME = re.compile(
     r"our work|get involved|take action|publications|news|press|media|blog|events|"
     r"press room|newsroom|resources|careers|jobs|log ?in|sign in|register|"
     r"download\b.{0,50}|"
+    # a download link: a file's name and its size ("IACHR-hearing-request.pdf (214.6 KB)")
+    r"[\w .,()'-]{1,120}\.(?:pdf|docx?|odt|rtf|xlsx?|pptx?|zip)\s*\(\d[\d.,]*\s*[kmg]i?b\)|"
     r"télécharger.*|descargar.*|pdf|"
     r"(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский)"
     r"(?:\s*[|/·]\s*(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский))+|"
