@@ -5371,3 +5371,29 @@ def test_a_download_link_with_its_file_size_is_page_chrome() -> None:
     letter = ingest_text(DOWNLOAD_LINK_AFTER_CC).letter
     assert letter is not None
     assert [c.name for c in letter.cc] == ["Ana Beltrán"]
+
+
+WRAPPED_FRENCH_OFFICE = """\
+Lyon, le 4 mai 2026
+
+Madame Claire Vasseur
+Ministre de l'Agriculture, de la Souveraineté alimentaire, de la Forêt
+et de la Pêche maritime
+78, rue de Varenne
+75007 Paris
+
+Madame la Ministre,
+
+Nous vous demandons de suspendre les autorisations de pêche au chalut dans les aires protégées.
+
+Veuillez agréer, Madame la Ministre, l'expression de notre haute considération.
+
+Collectif Mer Vivante
+"""
+
+
+def test_an_office_wrapped_before_a_small_lowercase_word_is_one_line() -> None:
+    letter = ingest_text(WRAPPED_FRENCH_OFFICE).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.title_lines[0].endswith("de la Forêt et de la Pêche maritime")
