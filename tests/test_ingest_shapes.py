@@ -5397,3 +5397,24 @@ def test_an_office_wrapped_before_a_small_lowercase_word_is_one_line() -> None:
     assert letter is not None
     (minister,) = letter.addressees
     assert minister.title_lines[0].endswith("de la Forêt et de la Pêche maritime")
+
+
+FORM_PAGE_CREDIT = """\
+June 2026
+
+Dear Mr. Jassy,
+
+We urge Amazon to publish the heat-safety audits of its warehouses before July 1.
+
+Sincerely,
+
+The undersigned organizations
+
+Powered by EveryAction · Privacy Policy
+"""
+
+
+def test_a_site_builders_credit_after_the_close_is_no_signer() -> None:
+    letter = ingest_text(FORM_PAGE_CREDIT).letter
+    assert letter is not None
+    assert not [s for s in letter.signatories if "Powered" in s.name]

@@ -163,6 +163,8 @@ _FOOTER_START = re.compile(
     r"s[ií]guenos(?: en)? .{1,60}|siga-nos(?: n[oa]s?)? .{1,60}|suivez-nous(?: sur)? .{1,60}|"
     r"folgen sie uns(?: auf)? .{1,60}|"
     r"leia tamb[ée]m|veja tamb[ée]m|saiba mais|lea tambi[ée]n|ver tambi[ée]n|voir aussi|"
+    # a form or site builder's credit: "Powered by EveryAction · Privacy Policy"
+    r"powered by \S{2,40}(?: \S{2,20})?|propuls[ée] par \S{2,40}|desarrollado (?:por|con) \S{2,40}|"
     r"lire la suite|siehe auch|lesen sie auch|mehr zum thema|"
     r"(?:all rights reserved|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
     r"todos os direitos reservados|alle rechte vorbehalten)(?:\s*[.,]?\s*\d{4})?\.?|"
