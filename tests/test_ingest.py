@@ -596,7 +596,7 @@ def test_a_rendered_docx_reports_its_provenance(examples_dir: Path, tmp_path: Pa
 def test_the_style_index_agrees_with_python_docx(examples_dir: Path) -> None:
     """Ingest reads style names from its own index (python-docx's lookups are slow)."""
     docx = pytest.importorskip("docx")
-    from draftkit.ingest.docx import _StyleIndex
+    from draftkit.ingest.docx_styles import _StyleIndex
 
     fixtures = Path(__file__).resolve().parent / "fixtures" / "letters"
     files = [*sorted(fixtures.glob("*.docx")), examples_dir / "house-style.docx"]
@@ -634,7 +634,7 @@ def test_the_style_index_agrees_with_python_docx(examples_dir: Path) -> None:
 
 def test_draftkit_styles_are_the_renderers_styles() -> None:
     layout = pytest.importorskip("draftkit.render.layout")
-    from draftkit.ingest.docx import _roles
+    from draftkit.ingest.docx_styles import _roles
 
     assert set(layout.STYLES.paragraph_styles()) <= set(_roles())
 
