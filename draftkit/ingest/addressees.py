@@ -325,10 +325,19 @@ _OPEN_END = re.compile(
 address line: "Minister of Finance,")."""
 
 
+_CARRIED_ON = re.compile(
+    r"(?:(?:et|and|y|e|und)\s+)?(?:of|for|de|du|des|del|della|da|do|dos|das|à|au|aux|"
+    r"the|la|le|les|el|los|las|der|die)\s"
+)
+"""Small words in lowercase opening the rest of a long wrapped line ("… de la Forêt" / "et
+de la Pêche"); "and Acting Assistant Secretary" is a second office, a line of its own."""
+
+
 def _rejoin_wrapped(block: list[str], *, copies: bool = False) -> list[str]:
     """Lines of a list with the entries a narrow page wrapped joined again: a line goes
     on from the one above when that one stops on a word that leads on ("Senate Committee
-    on Energy and" / "Natural Resources") or is the last word or two of it (``_tail_of``)."""
+    on Energy and" / "Natural Resources"), when it opens with small words that carry a
+    long line on (``_CARRIED_ON``), or is the last word or two of it (``_tail_of``)."""
     out: list[str] = []
     for line in block:
         if (
@@ -336,12 +345,25 @@ def _rejoin_wrapped(block: list[str], *, copies: bool = False) -> list[str]:
             and line.strip()
             # a cc list's entry wrapped before its last word; an address's last line may
             # be its town alone ("Geneva"), so an inside address is left as it is
-            and (_OPEN_END.search(out[-1].strip()) or (copies and _tail_of(out[-1], line)))
+            and (
+                _OPEN_END.search(out[-1].strip())
+                or _carried_on(out[-1], line)
+                or (copies and _tail_of(out[-1], line))
+            )
         ):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
     return out
+
+
+def _carried_on(above: str, line: str) -> bool:
+    """A long line with no closing mark, and small words carrying it on below."""
+    return (
+        len(above.strip()) >= 30
+        and re.search(r"[.,;:]$", above.strip()) is None
+        and _CARRIED_ON.match(line.strip()) is not None
+    )
 
 
 def _tail_of(above: str, line: str) -> bool:

@@ -114,20 +114,11 @@ def _columns_of(block: list[Line], index_of: dict[int, int]) -> list[list[Line]]
     return [left, right] if right else [left]
 
 
-_CARRIED_ON = (
-    r"(?:(?:et|and|y|e|und)\s+)?(?:of|for|de|du|des|del|della|da|do|dos|das|à|au|aux|"
-    r"the|la|le|les|el|los|las|der|die)\s"
-)
-"""Small words in lowercase opening the rest of a wrapped line ("et de la Pêche"); "and
-Acting Assistant Secretary" is a second office, a line of its own."""
-
-
 def _join_wrapped(block: list[Line], index_of: dict[int, int]) -> list[Line]:
     """Lines of a block that one long line was wrapped into, joined back.
 
-    A line broken inside a word ("Court Adminis-" / "tration and …"), inside brackets
-    ("Information Technology (Hon." / "Thomas Hardiman), …") or before a small word in
-    lowercase ("… de la Mer" / "et de la Pêche") goes on in the next line.
+    A line broken inside a word ("Court Adminis-" / "tration and …") or inside brackets
+    ("Information Technology (Hon." / "Thomas Hardiman), …") goes on in the next line.
     The joined line takes the index of its first part in ``index_of``.
     """
     out: list[Line] = []
@@ -135,14 +126,7 @@ def _join_wrapped(block: list[Line], index_of: dict[int, int]) -> list[Line]:
         if out:
             last = out[-1].text
             hyphen = re.search(r"[a-z]-$", last) is not None and ln.text[:1].islower()
-            # "Ministre de la Transition écologique, … de la Mer" / "et de la Pêche": a long
-            # office wrapped before a small word that carries it on
-            carried = (
-                len(last) >= 30
-                and re.search(r"[.,;:]$", last) is None
-                and re.match(_CARRIED_ON, ln.text) is not None
-            )
-            if hyphen or carried or last.count("(") > last.count(")"):
+            if hyphen or last.count("(") > last.count(")"):
                 text = last[:-1] + ln.text if hyphen else f"{last} {ln.text}"
                 joined = Line(text, indent=out[-1].indent, hard=True, raw=text, page=out[-1].page)
                 index_of[id(joined)] = index_of[id(out[-1])]
