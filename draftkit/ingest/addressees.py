@@ -25,7 +25,7 @@ from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, split_marker
 
-__all__ = ["addressee_from", "copy_list", "split_entries"]
+__all__ = ["addressee_from", "copy_blocks", "copy_list", "split_entries"]
 
 
 def _split_title_address(
@@ -572,3 +572,31 @@ def copy_list(block: list[str]) -> list[Addressee]:
         for entry in split_entries(block, copies=True)
         if (person := addressee_from(entry, cc=True)) is not None
     ]
+
+
+def copy_blocks(blocks: list[list[str]]) -> list[Addressee]:
+    """A cc list set in blocks (a blank line between them) read as its entries.
+
+    Blocks each of a few lines naming one person or office ("The Chairman" / "House
+    Committee on Human Rights" / "National Assembly, Abuja") are an entry a block; a
+    block of one line parted by semicolons ("cc: The Hon. A, Minister of X; The Hon. B,
+    Member for Y") an entry a part; other blocks are read by :func:`copy_list`.
+    """
+    filled = [block for block in blocks if block]
+    apart = len(filled) >= 2 and all(
+        2 <= len(block) <= 6 and sum(is_person_line(normalise_space(x)) for x in block) <= 1
+        for block in filled
+    )
+    out: list[Addressee] = []
+    for block in filled:
+        if apart:
+            entry = addressee_from(block, cc=True)
+            out.extend([entry] if entry is not None else [])
+        elif len(block) == 1 and ";" in block[0]:
+            parts = [part.strip() for part in block[0].split(";") if part.strip()]
+            out.extend(p for part in parts if (p := addressee_from([part], cc=True)) is not None)
+        else:
+            out.extend(
+                copy_list([part.strip() for x in block for part in x.split(";") if part.strip()])
+            )
+    return out

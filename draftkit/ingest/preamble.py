@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest import names
-from draftkit.ingest.addressees import addressee_from, copy_list
+from draftkit.ingest.addressees import addressee_from, copy_blocks
 from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
 from draftkit.ingest.head_lines import (
     _ADDRESS_ONLY_TO,
@@ -597,8 +597,7 @@ def parse_preamble(
     if subject_parts:
         pre.subject = normalise_space(" ".join(subject_parts))
     pre.addressees = _addressees(pending, skipped)
-    for block_lines in cc_lines:
-        pre.cc.extend(copy_list(block_lines))
+    pre.cc.extend(copy_blocks(cc_lines))
     del address_block, entries_before_date
     return pre
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
-from draftkit.ingest.addressees import addressee_from, copy_list
-from draftkit.ingest.head_lines import CC_LINE, is_person_line
+from draftkit.ingest.addressees import copy_blocks
+from draftkit.ingest.head_lines import CC_LINE
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.signer_labels import (
     _ENCLOSURE,
@@ -322,26 +322,7 @@ def parse_signatures(
             ln = Line(ln.text, hard=ln.hard, raw=ln.raw, bold=ln.bold, style=section)
         kept.append(ln)
         has_kept = True
-    filled = [block for block in cc_block if block]
-    # blocks set a blank line apart, each of a few lines naming one person or office
-    # ("The Chairman" / "House Committee on Human Rights" / "National Assembly, Abuja"):
-    # an entry a block
-    apart = len(filled) >= 2 and all(
-        2 <= len(block) <= 6 and sum(is_person_line(normalise_space(x)) for x in block) <= 1
-        for block in filled
-    )
-    for block in cc_block:
-        if apart and block:
-            if (entry := addressee_from(block, cc=True)) is not None:
-                cc.append(entry)
-            continue
-        # "cc: The Hon. A, Minister of X; The Hon. B, Member for Y;": one entry each
-        parted = len(block) == 1 and ";" in block[0]
-        block = [part.strip() for line in block for part in line.split(";") if part.strip()]
-        if parted:
-            cc.extend(p for part in block if (p := addressee_from([part], cc=True)) is not None)
-        elif block:
-            cc.extend(copy_list(block))
+    cc.extend(copy_blocks(cc_block))
     elsewhere = [ln for ln in kept if _SIGNED_ELSEWHERE.match(ln.text.strip())]
     if elsewhere:
         # "(Signatures attached)": the lines here name the signing group, not its members
