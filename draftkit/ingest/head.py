@@ -193,8 +193,8 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
     bottom: subject, date and cc lines, then the address lines (a courtesy line such
     as "Herrn" at their top) and the letter's date over them when none was below;
     prose, a heading or a second date above the address is the page's. The head needs
-    an address line and a clear edge above it (or the block's own top), and at most
-    twelve lines.
+    an address line, at most twelve lines and an edge inside the block: None when the
+    whole block reads as the head (the walk takes it as it is).
     """
     addressed = dated = False
     start: int | None = None
@@ -212,12 +212,9 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
         if kind == "date" and not dated:
             start = index  # the letter's date over its address: the head's top line
             break
-        if kind in ("prose", "heading", "published", "date", "page"):
+        if kind in (*_EDGES, "page"):
             break
         return None
-    else:
-        if len(block) > 12:
-            return None
     if not addressed or start is None or start == block[0] or block[-1] - start >= 12:
         return None
     return start
