@@ -44,7 +44,9 @@ _HONORIFIC = re.compile(
     r"^(?:the honou?rable|the rt\.? hon\.?|the right honou?rable|the hon\.?|hon\.?|h\.?\s?e\.?|"
     r"his excellency|her excellency|mr\.?|mrs\.?|ms\.?|mx\.?|miss|dr\.?|prof\.?|professor|"
     r"sen\.?|rep\.?|senator|representative|congress(?:man|woman)|"
-    r"sr\.?|sra\.?|srta\.?|se[ñn]ora?|sir|dame|rev\.?|reverend)\s+"
+    r"sr\.?|sra\.?|srta\.?|se[ñn]ora?|sir|dame|rev\.?|reverend|"
+    r"exm[oa]s?\.?|excm[oa]\.?|ilm[oa]\.?|dra\.?|doctora?|senhora?|[àa] sua excel[êe]ncia "
+    r"[oa]|sua excel[êe]ncia|excelent[íi]ssim[oa]|monsieur|madame|mme\.?|herr|frau)\s+"
 )
 _INSTITUTION = re.compile(
     r"\b(?:members?|officials|representatives|embassy|consulate|section|ministry|department|"
