@@ -303,12 +303,14 @@ def test_a_table_row_cut_by_the_page_break_runs_on_but_a_new_row_of_names_does_n
     from draftkit.ingest.pdf import _table_runs_on
     from draftkit.ingest.text import Line
 
-    above = Line("Emeritus Professor of Epidemiology\tSenior Lecturer", raw=(
-        "Emeritus Professor of Epidemiology\tSenior Lecturer"
-    ))
-    rest_of_cells = Line("King's College London\tQueen's University Belfast", raw=(
-        "King's College London\tQueen's University Belfast"
-    ))
+    above = Line(
+        "Emeritus Professor of Epidemiology\tSenior Lecturer",
+        raw=("Emeritus Professor of Epidemiology\tSenior Lecturer"),
+    )
+    rest_of_cells = Line(
+        "King's College London\tQueen's University Belfast",
+        raw=("King's College London\tQueen's University Belfast"),
+    )
     next_band = Line("Gulnara Lefebvre\tUchenna Saleh", raw="Gulnara Lefebvre\tUchenna Saleh")
     prose = Line("We ask the Committee to act.", raw="We ask the Committee to act.")
     assert _table_runs_on(above, rest_of_cells)
@@ -395,3 +397,47 @@ def test_a_small_footer_line_over_the_page_number_is_furniture_on_a_single_page(
     assert letter is not None
     assert len(letter.cc) == 1  # the footer over "Page 1 of 1" is no second entry
     assert letter.cc[0].name.endswith("Ministre de l'Intérieur")
+
+
+def test_signature_blocks_side_by_side_with_a_wrapped_body_are_two_signers() -> None:
+    """Two signers set side by side in a borderless table, each with name, title and a
+    body's name wrapped onto a second line: two signers, not six lines of names."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+    from docx.shared import Pt
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = Pt(8)
+    document.add_paragraph("Exmo. Senhor Ministro,")
+    document.add_paragraph("Solicitamos a revisão do protocolo de distribuição de insulina.")
+    document.add_paragraph("Atenciosamente,")
+    table = document.add_table(rows=1, cols=2)
+    blocks = [
+        [
+            "Helena Duarte Nogueira",
+            "Coordenadora",
+            "Rede Paraense de Mães de Crianças com Diabetes Tipo 1",
+        ],
+        [
+            "Otávio Brandão Lins",
+            "Diretor Executivo",
+            "Instituto Nordestino de Endocrinologia Pediátrica e Saúde",
+        ],
+    ]
+    for cell, lines in zip(table.rows[0].cells, blocks, strict=True):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    signers = [(s.name, s.title_lines, s.organization) for s in letter.signatories]
+    assert signers == [
+        ("Helena Duarte Nogueira", ["Coordenadora"], blocks[0][2]),
+        ("Otávio Brandão Lins", ["Diretor Executivo"], blocks[1][2]),
+    ]

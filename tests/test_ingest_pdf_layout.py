@@ -53,13 +53,40 @@ def test_a_three_column_table_with_wrapped_cells_is_one_line_a_row() -> None:
     ]
 
 
-def test_a_title_line_under_a_short_name_is_not_a_wrapped_cell() -> None:
-    # two signers side by side, each with a title line: the names leave room on their line
+def test_signature_blocks_side_by_side_are_read_a_column_at_a_time() -> None:
+    # three signers side by side, each with a title line, in two bands: each signer's
+    # block comes back whole (a title line under a short name is no wrapped cell)
     rows = [
         _row({0: "Ana Ruiz", 1: "Ben Okafor", 2: "Chen Wei"}, 680),
         _row({0: "Director, Rights Watch", 1: "Chair, Harbor Union", 2: "Counsel"}, 668),
         _row({0: "Dara Quinn", 1: "Eli Marsh", 2: "Fay Osei"}, 640),
         _row({0: "Organizer", 1: "Treasurer", 2: "President"}, 628),
+    ]
+    rebuilt = rejoin_tables(rows)
+    assert [r.text for r in rebuilt] == [
+        "Ana Ruiz",
+        "Director, Rights Watch",
+        "Ben Okafor",
+        "Chair, Harbor Union",
+        "Chen Wei",
+        "Counsel",
+        "Dara Quinn",
+        "Organizer",
+        "Eli Marsh",
+        "Treasurer",
+        "Fay Osei",
+        "President",
+    ]
+    # each block's first line stands above the previous block's last: a break between
+    tops = [r.bottom for r in rebuilt]
+    assert all(tops[k] > tops[k - 1] for k in (2, 4, 8, 10))
+
+
+def test_a_table_of_names_and_bodies_is_not_read_as_blocks() -> None:
+    rows = [
+        _row({0: "Ana Ruiz", 1: "Harbor Tenants Union"}, 680),
+        _row({0: "Ben Okafor", 1: "Mesa Fair Budget Project"}, 668),
+        _row({0: "Chen Wei", 1: "Delta Food Bank"}, 656),
     ]
     assert [r.text for r in rejoin_tables(rows)] == [r.text for r in rows]
 
@@ -131,7 +158,18 @@ def test_a_line_of_prose_beside_a_signature_table_stays_one_line() -> None:
     ]
     rebuilt = rejoin_tables(rows)
     assert rebuilt[0] is rows[0]  # not taken into the table
-    assert [r.text for r in rebuilt[2:]] == [r.text for r in rows[2:]]
+    # the signers under it, side by side, come back a block at a time; a title line
+    # closer under a short name is no wrapped rest of it
+    assert [r.text for r in rebuilt[2:]] == [
+        "Rosa Inuma",
+        "Presidenta",
+        "Julio Ahuanari",
+        "Vicepresidente",
+        "Elsa Tapullima",
+        "Presidenta",
+        "Carlos Pizango",
+        "Asesor legal",
+    ]
 
 
 def test_rows_whose_baselines_only_jitter_are_not_told_apart_by_their_gaps() -> None:

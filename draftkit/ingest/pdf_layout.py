@@ -77,7 +77,8 @@ def rejoin_tables(rows: list[Row]) -> list[Row]:
             end += 1
         region = rows[index:end]
         if len(region) >= _MIN_ROWS and _tabular(region, columns):
-            out.extend(_rebuilt(region, columns))
+            blocks = _side_by_side(region, columns)
+            out.extend(blocks if blocks is not None else _rebuilt(region, columns))
             index = end
         else:
             # no table in this run of rows: keep them all as they are (and the row that
@@ -200,6 +201,109 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
             right[column] = words[-1][1]
     if group:
         out.append(_row(group, first, region[-1]))
+    return out
+
+
+def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
+    """Signature blocks set side by side, read a column at a time, or None.
+
+    "Marta Albuquerque | Rodrigo Lopes" / "Presidente | Presidente" / "Associação … |
+    Federação …": each column is one signer's block (name, then title and body lines),
+    not a row of a table. Such a band opens with a row whose every cell is a person's
+    name, at the region's top (below single lines such as the close) or after a wider
+    gap, and goes on with rows naming no one
+    in the first column. The rows come back a column at a time, each cell a row of its
+    own (a later column's first row stands above the previous column's last, which
+    parts the blocks; a block's lines follow its first a line apart).
+    """
+    cells = [_cells(row, columns) for row in region]
+    texts = [
+        {column: " ".join(word[2] for word in words) for column, words in row.items()}
+        for row in cells
+    ]
+    gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+
+    def names_row(index: int) -> bool:
+        row = texts[index]
+        return len(row) >= 2 and all(names.is_person_name(text) for text in row.values())
+
+    def opens(index: int) -> bool:
+        return names_row(index) and gaps[index - 1] > 1.3 * usual
+
+    start = next((index for index in range(len(region)) if len(texts[index]) >= 2), None)
+    if start is None or not names_row(start):
+        return None  # rows above the names, "Atenciosamente,", stay as they are
+    bands: list[list[int]] = []
+    for index in range(start, len(region)):
+        if index == start or opens(index):
+            bands.append([index])
+        elif (
+            names.is_person_name(texts[index].get(0, ""))
+            and len(texts[index]) >= 2
+            and gaps[index - 1] >= 0.9 * usual  # not the wrapped rest of the lines above
+        ):
+            return None  # a name in the first column under a band's names: a table's rows
+        else:
+            bands[-1].append(index)
+    if any(len(band) < 2 for band in bands):
+        return None
+    # where each column's cell ends: the next column's start; the last is as wide as
+    # the first (a signature grid's columns are alike)
+    edges = [min(row[0][0][0] for row in cells[start:] if 0 in row), *columns]
+    width = edges[1] - edges[0] if len(edges) > 1 else 0.0
+    limit = {c: edges[c + 1] if c + 1 < len(edges) else edges[c] + width for c in range(len(edges))}
+    out: list[Row] = list(region[:start])
+    for band in bands:
+        for column in sorted({c for index in band for c in cells[index]}):
+            previous: int | None = None
+            for index in band:
+                words = cells[index].get(column)
+                if not words:
+                    continue
+                row = region[index]
+                text = " ".join(word[2] for word in words)
+                if (
+                    previous == index - 1
+                    and gaps[index - 1] < 0.8 * usual
+                    and out[-1].right + 0.3 * _size(row) + (words[0][1] - words[0][0])
+                    > limit.get(column, 0.0) - 2 * _size(row)
+                    and not names.is_title_line(text)
+                ):
+                    # closer than the block's lines, and the line above was full: the
+                    # rest of a line its cell wrapped
+                    above = out[-1]
+                    joined = (
+                        f"{above.text[:-1]}{text}"
+                        if above.text.endswith("-")
+                        else f"{above.text} {text}"
+                    )
+                    out[-1] = Row(
+                        joined,
+                        above.left,
+                        max(above.right, words[-1][1]),
+                        above.bottom,
+                        above.top,
+                        above.size,
+                        (*above.words, *words),
+                    )
+                else:
+                    # a block's later lines are set a line apart under its first, so that
+                    # no paragraph break parts a name from its title; the next column's
+                    # first line, back up the page, parts the blocks
+                    bottom = row.bottom if previous is None else out[-1].bottom - _size(row)
+                    out.append(
+                        Row(
+                            text,
+                            words[0][0],
+                            words[-1][1],
+                            bottom,
+                            bottom + row.height,
+                            row.size,
+                            tuple(words),
+                        )
+                    )
+                previous = index
     return out
 
 
