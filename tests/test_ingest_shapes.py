@@ -3017,9 +3017,7 @@ def test_signing_for_a_body_is_no_signer_of_its_own(line: str) -> None:
 def test_the_office_written_above_the_name_is_the_signers(office: str, name: str) -> None:
     letter = ingest_text(ON_BEHALF_BASE.format(line=office, signer=name)).letter
     assert letter is not None
-    assert [(s.name, s.title_lines) for s in letter.signatories] == [
-        (name, [office.rstrip(",")])
-    ]
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [(name, [office.rstrip(",")])]
 
 
 def test_for_the_record_is_not_read_as_signing_for_a_body() -> None:
@@ -5258,9 +5256,10 @@ def test_the_last_two_names_of_a_list_joined_by_y_are_two_when_each_is_a_name() 
     assert split_name_list("Red Verde, Foro Social, Fundación Paz y Justicia")[-1] == (
         "Fundación Paz y Justicia"
     )
-    assert split_name_list("Red Verde, Foro Social, Centro de Derechos Humanos y Medio Ambiente")[
-        -1
-    ] == "Centro de Derechos Humanos y Medio Ambiente"
+    assert (
+        split_name_list("Red Verde, Foro Social, Centro de Derechos Humanos y Medio Ambiente")[-1]
+        == "Centro de Derechos Humanos y Medio Ambiente"
+    )
 
 
 ARGENTINE_TABLE = (
@@ -5418,3 +5417,203 @@ def test_a_site_builders_credit_after_the_close_is_no_signer() -> None:
     letter = ingest_text(FORM_PAGE_CREDIT).letter
     assert letter is not None
     assert not [s for s in letter.signatories if "Powered" in s.name]
+
+
+STACKED_COUNCIL = """\
+April 14, 2026
+
+Mayor Denise Okonkwo
+Council President Rafael Ibsen-Tard
+Members of the Cedar Falls City Council
+220 Clay Street
+Cedar Falls, IA 50613
+
+Re: Ordinance 26-14 on automated license plate readers
+
+Dear Mayor Okonkwo, President Ibsen-Tard, and Councilmembers:
+
+We ask the Council to set a 30-day limit on keeping plate-reader data.
+
+Kind regards,
+
+Tomas Ferreira
+Chair, Cedar Valley Privacy Circle
+"""
+
+
+def test_people_stacked_one_a_line_over_one_address_are_addressees_each() -> None:
+    letter = ingest_text(STACKED_COUNCIL).letter
+    assert letter is not None
+    people = letter.addressees
+    assert len(people) == 3
+    assert people[0].name == "Denise Okonkwo" and people[0].title_lines == ["Mayor"]
+    assert people[1].name == "Rafael Ibsen-Tard"
+    assert people[2].name == "Members of the Cedar Falls City Council"
+    assert people[2].address_lines == ["220 Clay Street", "Cedar Falls, IA 50613"]
+
+
+TO_PERSON_AND_BOARD = """\
+To: Ayumi Castellanos, President of the World Aquatics Federation
+Members of the World Aquatics Bureau
+Chemin de Bellevue 24a, 1005 Lausanne, Switzerland
+
+Dear President Castellanos and Members of the Bureau,
+
+We call on the Federation to publish its eligibility review before the 2027 season.
+
+With gratitude and resolve,
+
+Signed,
+
+Lena Marsh
+Otto Berglund
+Iman Sefu
+"""
+
+
+def test_a_body_of_people_under_a_named_addressee_is_a_second_addressee() -> None:
+    letter = ingest_text(TO_PERSON_AND_BOARD).letter
+    assert letter is not None
+    first, board = letter.addressees
+    assert first.name == "Ayumi Castellanos"
+    assert first.title_lines == ["President of the World Aquatics Federation"]
+    assert board.name == "Members of the World Aquatics Bureau"
+    # a close by its shape, then a signing label: the close is the first
+    assert letter.complimentary_close == "With gratitude and resolve,"
+    assert [s.name for s in letter.signatories] == ["Lena Marsh", "Otto Berglund", "Iman Sefu"]
+
+
+COURTESY_LINES = """\
+Medellín, 3 de marzo de 2026
+
+Doctora
+MARÍA FERNANDA OSPINA RESTREPO
+Procuradora General de la Nación
+Carrera 5 No. 15-80
+Bogotá D.C.
+
+Respetada señora Procuradora:
+
+Le solicitamos abrir una indagación disciplinaria por las demoras en la entrega de tierras.
+
+Atentamente,
+
+Fundación Tierra Viva del Cauca
+"""
+
+
+def test_a_spanish_courtesy_line_over_the_name_is_its_honorific() -> None:
+    letter = ingest_text(COURTESY_LINES).letter
+    assert letter is not None
+    (person,) = letter.addressees
+    assert person.honorific == "Doctora"
+    assert person.name == "MARÍA FERNANDA OSPINA RESTREPO"
+    assert person.title_lines[0] == "Procuradora General de la Nación"
+
+
+def test_an_honorary_doctorate_and_a_portuguese_style_line_are_honorifics() -> None:
+    from draftkit.ingest.names import split_honorific
+
+    assert split_honorific("Dr. (H.C.) Siti Rahmawati") == ("Dr. (H.C.)", "Siti Rahmawati")
+    assert split_honorific("À Sua Excelência o Senhor") == ("À Sua Excelência o Senhor", "")
+
+
+OFICIO = """\
+Belém, 9 de abril de 2026.
+
+Exmo. Sr.
+Ricardo Almeida Tavares
+Procurador-Geral de Justiça do Estado do Pará
+Rua João Diogo, 100
+66015-160 – Belém/PA
+
+Assunto: Contaminação por mercúrio no rio Tapajós
+
+Excelentíssimo Senhor Procurador-Geral,
+
+As entidades abaixo assinadas expõem e requerem o que segue.
+
+Diante do exposto, requeremos a Vossa Excelência:
+
+a) a abertura de inquérito civil sobre a contaminação das comunidades ribeirinhas;
+b) a requisição dos laudos de qualidade da água produzidos desde 2024;
+
+Requeremos ainda:
+
+I – a realização de audiência pública em Santarém;
+II – o acompanhamento das ações de saúde nas aldeias afetadas.
+
+Respeitosamente,
+
+Associação dos Pescadores do Baixo Tapajós
+Coletivo Saúde e Rio
+"""
+
+
+def test_portuguese_requests_lettered_and_in_roman_incisos_are_asks() -> None:
+    letter = ingest_text(OFICIO).letter
+    assert letter is not None
+    assert len(letter.asks) == 4
+    third = letter.asks[2]
+    assert f"{third.lead or ''} {third.body or ''}".strip().startswith("a realização de audiência")
+
+
+TWO_LINE_GREETING = """\
+Lyon, le 12 mai 2026
+
+À l'attention de Monsieur Grégory Doucet, Maire de Lyon,
+et de Mesdames et Messieurs les conseillers municipaux
+Hôtel de Ville
+69001 Lyon
+
+Objet : Fermeture des bains-douches du 7e arrondissement
+
+Monsieur le Maire,
+Mesdames et Messieurs les conseillers,
+
+Nous vous demandons de maintenir l'ouverture des bains-douches tout l'hiver.
+
+Nous vous prions d'agréer, Monsieur le Maire, Mesdames et Messieurs, nos salutations distinguées.
+
+Collectif Solidarité Guillotière
+"""
+
+
+def test_a_second_addressee_on_an_et_de_line_and_a_greeting_on_two_lines() -> None:
+    letter = ingest_text(TWO_LINE_GREETING).letter
+    assert letter is not None
+    mayor, council = letter.addressees
+    assert mayor.name == "Grégory Doucet"
+    assert council.name == "Mesdames et Messieurs les conseillers municipaux"
+    assert letter.salutation == "Monsieur le Maire, Mesdames et Messieurs les conseillers,"
+    assert letter.body[0].startswith("Nous vous demandons")
+
+
+CC_LINES_ABOVE_DATE = """\
+The Group Chief Executive
+Meridian Capital Holdings plc
+40 Gracechurch Street
+London EC3V 0BT
+United Kingdom
+
+Cc: Chair of the Board, Meridian Capital Holdings plc
+Cc: Head of Sustainability, Meridian Capital Holdings plc
+
+12 January 2026
+
+Dear Sir/Madam,
+
+We ask Meridian to end its financing of new coal mines in 2026.
+
+Yours faithfully,
+
+Coal Exit Alliance
+"""
+
+
+def test_two_cc_lines_above_the_date_are_a_copy_list_not_a_mail_header() -> None:
+    letter = ingest_text(CC_LINES_ABOVE_DATE).letter
+    assert letter is not None
+    (office,) = letter.addressees
+    assert office.name == "The Group Chief Executive"
+    assert len(letter.cc) == 2

@@ -25,7 +25,21 @@ from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, split_marker
 
-__all__ = ["addressee_from", "copy_blocks", "copy_list", "split_entries"]
+__all__ = [
+    "COLLECTIVE",
+    "addressee_from",
+    "copy_blocks",
+    "copy_list",
+    "name_then_office",
+    "split_entries",
+]
+
+COLLECTIVE = re.compile(
+    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+)?(?:members|ministers|"
+    r"permanent representatives|delegates|delegations|representatives|commissioners|judges|"
+    r"justices|mayors|governors|senators|councill?ors)\b"
+)
+"""A body of people written to together: "Members of the European Parliament"."""
 
 
 def _split_title_address(
@@ -456,7 +470,7 @@ def split_entries(
         and (
             names.split_honorific(line)[0]
             or names.split_title_name(line.split(",", 1)[0].strip()) is not None
-            or _name_then_office(line)
+            or name_then_office(line)
         )
         and len(name_part(line).split()) <= 6
     )
@@ -478,6 +492,10 @@ def split_entries(
             and not _styled_office_under_name(line, entries[-1])
         ):
             entries.append([line])
+        elif entries and len(entries[-1]) == 1 and _stacked(entries[-1][0], line):
+            # "Mayor Keith Wilson" / "Council President Elena Ruiz" / "Members of the City
+            # Council": people written to together, one a line, the address under the last
+            entries.append([line])
         elif (
             entries
             and len(entries[-1]) == 1
@@ -497,6 +515,23 @@ def split_entries(
         else:
             entries.append([line])
     return entries
+
+
+def _stacked(above: str, line: str) -> bool:
+    """A line naming a second person (an office and a name) or a body of people under a
+    one-line entry that names a person the same way: addressees stacked one a line."""
+    above, line = normalise_space(above), normalise_space(line)
+    if is_postal_line(line) or is_address_start(line) or ", " in line:
+        return False
+    if COLLECTIVE.match(line):
+        # "To: Kirsty Coventry, President of the IOC" / "Members of the Executive Board"
+        to = TO_LINE.match(above)
+        person = name_part(to.group("rest") if to else above)
+        return is_person_line(person) or names.is_person_name(person)
+    if not (names.split_title_name(above) or names.split_honorific(above)[0]):
+        return False
+    office = names.split_title_name(line)
+    return office is not None and len(office[0].split()) <= 3
 
 
 def _office_over_name(entries: list[list[str]], line: str) -> bool:
@@ -537,7 +572,7 @@ def _lone_honorific(line: str) -> bool:
     return honorific is not None and not rest
 
 
-def _name_then_office(line: str) -> bool:
+def name_then_office(line: str) -> bool:
     """ "Irina Bokova, Director-General of UNESCO": a person's name, then their office."""
     name, _, office = line.partition(",")
     office = office.strip()

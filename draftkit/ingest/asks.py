@@ -28,7 +28,8 @@ _ASK_INTRO = re.compile(
     r"following\s+(?:[\w-]+\s+){0,3}questions|questions\s+(?:to|for)\s+you)\b"
     r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
-    r"invitamos|urgimos|exigimos|apelamos|recomendamos|"
+    r"invitamos|urgimos|exigimos|apelamos|recomendamos|requeremos|requerem|reivindicamos|"
+    r"conclamamos|pleiteamos|demandamos|"
     r"fordern|auffordern|bitten|ersuchen|appellieren|empfehlen|verlangen|"
     r"chiediamo|sollecitiamo|esortiamo|raccomandiamo|invitiamo)\b"
     r"|\bto:\s*$",

@@ -145,6 +145,12 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
     return out
 
 
+_SIGNING_LABEL = re.compile(
+    r"(?i)^(?:signed|signed by|firmado|assinado|sign[ée])\b[^.]{0,20}[,:]?$"
+)
+"""A label over the signatures ("Signed,", "Signed by:") rather than a valediction."""
+
+
 def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:
     """Lines after ``start`` that could close the letter, each with a score and reasons."""
     out: list[tuple[int, float, list[str]]] = []
@@ -176,6 +182,13 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
         ) or labelled_signers(page.text(following[0])) is not None:
             score += 2.0
             why.append("a signer-like line follows")
+        elif (
+            close_strength(page.lines[following[0]]) == 1
+            and _SIGNING_LABEL.match(page.text(following[0]))
+            and text.endswith(",")
+        ):
+            score += 1.0
+            why.append("a signing label follows ('Signed,')")
         elif close_strength(page.lines[following[0]]) == 2 or (
             strength == 1 and close_strength(page.lines[following[0]])
         ):
@@ -189,6 +202,10 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             why.append("prose follows")
         if strength == 1 and not (text.endswith(",") or text.lower().startswith("thanking")):
             score -= 1.0
+        if _SIGNING_LABEL.match(text) and out and out[-1][0] in page.before(index, 1):
+            # "With respect and hope," / "Signed,": the close, then the label of the list
+            score -= 2.0
+            why.append("a close right above it: a signing label")
         out.append((index, score, why))
     return out
 

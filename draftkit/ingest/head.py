@@ -40,7 +40,9 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
     texts = [page.text(i).rstrip(",") for i in block]
     first = texts[0]
-    if len(texts) >= 2 and sum(1 for t in texts if MAIL_HEADER.match(t)) >= 2:
+    fields = {t.split(":", 1)[0].strip().lower() for t in texts if MAIL_HEADER.match(t)}
+    if len(texts) >= 2 and len(fields) >= 2:
+        # "From: …" / "Sent: …": two fields at least; "Cc: …" / "Cc: …" is a copy list
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"

@@ -8,9 +8,11 @@ import re
 from draftkit.ingest import names
 from draftkit.ingest.addressees import (
     _MAILBOX,
+    COLLECTIVE,
     _line_end,
     _split_title_address,
     addressee_from,
+    name_then_office,
     split_entries,
 )
 from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
@@ -18,20 +20,13 @@ from draftkit.ingest.postal import is_address_start, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 
-_COLLECTIVE = re.compile(
-    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+)?(?:members|ministers|"
-    r"permanent representatives|delegates|delegations|representatives|commissioners|judges|"
-    r"justices|mayors|governors|senators|councill?ors)\b"
-)
-"""A body of people written to together: "Members of the European Parliament"."""
-
 
 def _address_only(entry: list[str]) -> bool:
     """True for a block of address lines with no person at its head."""
     first = normalise_space(entry[0])
     if names.split_honorific(first)[0] or names.split_title_name(first):
         return False
-    if _COLLECTIVE.match(first):
+    if COLLECTIVE.match(first):
         return False  # "Members of the European Parliament" over its address: addressees
     if is_postal_line(first) or is_address_start(first):
         return True
@@ -53,10 +48,24 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
     return reader.people
 
 
+_AND_TO = re.compile(
+    r"^(?:[Ee]t|[Aa]nd|[Yy]|[Ee]|[Uu]nd)\s+(?:de|du|des|à|au|aux|to|a|al|ao|an)\s+(?=[A-ZÀ-Ý])"
+)
+"""A line that adds a second addressee to the first: "et de Mesdames et Messieurs …",
+"and to Members …" (a capital after it: "et de la pêche" ends a wrapped office)."""
+
+
 def _joined_by_and(block: list[str]) -> list[list[str]]:
-    """ "Minister for Economic Affairs and" / "The State Secretary …": two addressees."""
+    """ "Minister for Economic Affairs and" / "The State Secretary …", or a line opening
+    "et de …" under the first addressee: two addressees."""
     out: list[list[str]] = [[]]
     for line in block:
+        joined = _AND_TO.match(normalise_space(line))
+        if joined and out[-1]:
+            # "À l'attention de Madame Anne Hidalgo, Maire de Paris," / "et de Mesdames et
+            # Messieurs les conseillers de Paris": the second addressee opens the line
+            line = normalise_space(line)[joined.end() :]
+            out.append([])
         out[-1].append(line)
         if re.search(r"\s(?:and|&)$", normalise_space(line)):
             out[-1][-1] = re.sub(r"\s+(?:and|&)$", "", normalise_space(line))
@@ -98,6 +107,8 @@ class _AddressReader:
                 # "To: Chair Dana Okafor, Riverside Planning Commission": a person, then
                 # the body they chair, on one line
                 or is_person_line(group.group("rest").split(", ", 1)[0])
+                # "To: Kirsty Coventry, President of the International Olympic Committee"
+                or name_then_office(group.group("rest"))
             )
             if group and not named:
                 titles, address = _split_title_address([x for x in entry[1:] if x])
@@ -135,7 +146,7 @@ class _AddressReader:
                 continue
             person_start = (
                 is_person_line(first)
-                or _COLLECTIVE.match(first) is not None
+                or COLLECTIVE.match(first) is not None
                 or (names.is_person_name(name_part(first)) and not _address_only(entry))
                 or (
                     len(entry) > 1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from draftkit.ingest.addressees import addressee_from, copy_list
+from draftkit.ingest.anchors import match_salutation
 from draftkit.ingest.body import body_asks_closing
 from draftkit.ingest.dates import (
     DateLine,
@@ -85,6 +86,18 @@ class Parsed:
 def _claimed(text: str) -> int | None:
     match = _CLAIMED.search(text)
     return parse_number(match.group("n")) if match else None
+
+
+def _greeting_above(lines: list[Line], index: int, start: int, noise: dict[int, str]) -> str | None:
+    """The first half of a greeting set on two lines, on the line right above the
+    salutation: a greeting by its words of its own, ending in a comma."""
+    above = index - 1
+    if above < start or above in noise or lines[above].blank:
+        return None
+    found = match_salutation(lines[above])
+    if found is None or found[1] or not found[0].endswith(","):
+        return None
+    return found[0]
 
 
 def _signature_start(lines: list[Line], start: int) -> int:
@@ -173,6 +186,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
     headless = reading.headless
     parsed.headless = headless
     pre_end = sal_index + 1 if headless else sal_index
+    if not headless:
+        above = _greeting_above(lines, sal_index, reading.start, noise)
+        if above is not None:
+            # "Madame la Maire," / "Mesdames et Messieurs les conseillers,": one greeting
+            # to two addressees, set on two lines
+            salutation = (f"{above} {salutation[0]}", salutation[1])
+            pre_end = sal_index - 1
     head = [
         ln if (i >= reading.start or i in reading.context) else Line("", raw="")
         for i, ln in enumerate(clean[:pre_end])

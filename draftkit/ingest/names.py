@@ -70,6 +70,10 @@ _HONORIFIC_WORDS = [
     "Kumari",
     "Dr.",
     "Dr",
+    # an honorary doctorate after the title: "Dr. (H.C.) Puan Maharani", "Dr. h.c."
+    "(H.C.)",
+    "(HC)",
+    "h.c.",
     "Prof.",
     "Professor",
     "Mr.",
@@ -131,6 +135,9 @@ _HONORIFIC_WORDS = [
     "Excma.",
     "Dña.",
     "D.",
+    # a courtesy line over the name in Colombian and Venezuelan letters: "Doctora" / "LUZ …"
+    "Doctora",
+    "Doctor",
     # Mexican official letters: "C. Claudia Sheinbaum Pardo" (ciudadana), "Lic.", "Mtra."
     "C.",
     "Lic.",
@@ -140,6 +147,10 @@ _HONORIFIC_WORDS = [
     "Ing.",
     # Portuguese and Italian address blocks set the honorific on its own line or stack it:
     # "Exma. Senhora / Dra. Helena Marques", "Gent.ma Sig.ra Dott.ssa Bianchi"
+    "À Sua Excelência o Senhor",
+    "À Sua Excelência a Senhora",
+    "A Sua Excelência o Senhor",
+    "A Sua Excelência a Senhora",
     "Excelentíssimo Senhor",
     "Excelentíssima Senhora",
     "Sua Excelência",
