@@ -7,7 +7,8 @@ formal and the less formal salutation and the two closes, each with the referenc
 came from (``basis``: explicit, rule, usage or none).
 
 A *sourced field* is a field the check set fills and cites with at least one reference
-(basis other than ``none``). For each sourced field this script renders the table's
+(basis other than ``none``); the honorific too (a style recorded with only a guess behind
+it is not counted). For each sourced field this script renders the table's
 forms for the same office (placeholders NAME, SURNAME, STATE ... passed as the person's
 name and as parameters; both genders where the check set writes a pair such as
 "Mr./Madam") and reports:
@@ -29,7 +30,8 @@ before a postcode ("CH-1211" = "1211") and the trailing
 ":" or "," of a salutation are ignored; a placeholder matches any placeholder; lines the
 check set writes as ADDRESS (postal lines its source did not give) match any lines; a line
 break inside a title, or between the name and a title, is layout ("The Honourable NAME,
-Senator" = "The Honourable NAME / Senator"). Any
+Senator" = "The Honourable NAME / Senator"); a service's letters after an officer's name
+(", USN") match a check line that leaves them out. Any
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
 the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
 matches only a table line made from a parameter: a row without a line for the church or the
@@ -433,6 +435,7 @@ def _line_matches(want: str, have: str) -> bool:
     return want == have or (want == "<p>" and "<p>" in have.split())
 
 
+_SERVICE_RE = re.compile(r" (?:usn|usa|usaf|usmc|uscg|ussf|usphs)$")
 _COURTESY_NAME_RE = re.compile(r"^(?:mr|ms|mrs|miss|mx|dr) (?=<p>)")
 
 
@@ -456,6 +459,12 @@ def _block_matches(check: list[str], mine: list[str], prefix_unknown: bool = Fal
         have[0] = _COURTESY_NAME_RE.sub("", have[0])
     if not want or not have:
         return False
+    # the service's letters after an officer's name (", USN", ", USAF") name the branch,
+    # not the form: a check line without them matches the table's line with them (a
+    # check set may leave them out, as the sixth set's README says it does); a check
+    # line with other letters still differs
+    if want[0] != have[0] and _SERVICE_RE.sub("", have[0]) == want[0]:
+        have[0] = want[0]
     # a title written after the name on the first line or under it is layout too:
     # "The Honourable NAME, Senator" = "The Honourable NAME / Senator" (commas ignored)
     if want[0] != have[0]:
@@ -515,7 +524,9 @@ def _defined(record: dict[str, Any], name: str, value: Any) -> Any:
 # a citation note saying part of the field is the check set's own ("the office line is
 # my addition", "office line mine"): the field is not wholly from its sources
 _OWN_PART_RE = re.compile(
-    r"\b(?:mine|my (?:own )?(?:addition|substitution|construction|suggestion|inference))\b", re.I
+    r"\b(?:mine|my (?:own )?"
+    r"(?:addition|substitution|construction|suggestion|inference|completion))\b",
+    re.I,
 )
 
 
@@ -617,7 +628,9 @@ def compare(check_set: Path) -> dict[str, Any]:
             value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)
             value = _defined(record, name, value)
             if name == "honorific_in_address":
-                sourced = value is not None
+                # a recorded style counts when a reference is cited for it, as every
+                # other field; "" (no style) is returned only with such a citation
+                sourced = value is not None and (value == "" or _sourced(record, name))
             else:
                 sourced = _sourced(record, name)
             if not sourced:

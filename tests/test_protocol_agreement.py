@@ -343,3 +343,29 @@ def test_a_department_is_a_ministers_portfolio_and_an_organization_a_congregatio
     path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
     outcome = {row["id"]: row["outcome"] for row in agreement.compare(path)["rows"]}
     assert outcome == {"au-minister": "agree", "rabbi": "agree", "us-colonel": "differ"}
+
+
+def test_a_service_suffix_left_out_is_not_a_difference() -> None:
+    agreement = _module()
+    table = ["Captain NAME, USN"]
+    # a check set that leaves the branch's letters out (the sixth set's README) agrees
+    assert agreement._block_matches(["Captain NAME", "ADDRESS"], table)
+    assert agreement._block_matches(["Captain NAME, USN", "ADDRESS"], table)
+    # other letters, or other words, still differ
+    assert not agreement._block_matches(["Captain NAME, USCG", "ADDRESS"], table)
+    assert not agreement._block_matches(["Commander NAME", "ADDRESS"], table)
+
+
+def test_a_style_recorded_without_a_reference_is_not_counted(tmp_path: Path) -> None:
+    agreement = _module()
+    guessed = _record(id="academic-professor", honorific_in_address="Professor")
+    guessed["sources"]["honorific_in_address"][0]["basis"] = "none"  # type: ignore[index]
+    completed = _record(id="imam", address_block=["Imam NAME", "MOSQUE", "ADDRESS"])
+    completed["sources"]["address_block"][0]["note"] = "lines 2-3 are my completion"  # type: ignore[index]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": [guessed, completed]}), encoding="utf-8")
+    result = agreement.compare(path)
+    # the guessed honorific is left out, as any field with only a guess behind it
+    assert [r["field"] for r in result["rows"]] == ["address_block"]
+    # a line the check set completed itself is its own part
+    assert result["rows"][0]["own_part"] is True
