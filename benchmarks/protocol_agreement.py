@@ -40,7 +40,10 @@ legislature differs. Two placeholders name what some rows call by another parame
 DEPARTMENT") in a row that takes a portfolio and no department, and its ORGANIZATION is a
 rabbi's or a pastor's ``congregation`` in a row that takes a congregation and no
 organization; a row that takes both (the US Under Secretary's "Under Secretary for
-{portfolio}" and "U.S. Department of {department}") keeps them apart. A placeholder the
+{portfolio}" and "U.S. Department of {department}") keeps them apart. A record that writes
+both PORTFOLIO and DEPARTMENT names two things: the department is DEPARTMENT, and in a row
+that takes a ``bureau`` and no portfolio ("Assistant Secretary for {bureau}") PORTFOLIO is
+the bureau. A placeholder the
 check set's citation note defines for the record ("OFFICE_TITLE = 'Under Secretary'") is
 replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are
 split into the male and the female form.
@@ -248,8 +251,13 @@ CHOICES: dict[str, str] = {"USA/USMC/USAF": "service", "USA/USAF/USMC": "service
 
 # a check-set parameter -> the parameter a row takes for the same thing when it does not take
 # the check set's (a minister's department is the row's portfolio; the organization under a
-# rabbi's name is the row's congregation)
-ROW_PARAMS: dict[str, str] = {"department": "portfolio", "organization": "congregation"}
+# rabbi's name is the row's congregation; the portfolio an assistant secretary is "for", when
+# the check set names the department apart, is the row's bureau)
+ROW_PARAMS: dict[str, str] = {
+    "department": "portfolio",
+    "organization": "congregation",
+    "portfolio": "bureau",
+}
 
 
 def _row_params(key: str, params: dict[str, str]) -> dict[str, str]:
@@ -270,9 +278,13 @@ def _row_params(key: str, params: dict[str, str]) -> dict[str, str]:
 def _params_for(record: dict[str, Any]) -> dict[str, str]:
     text = json.dumps({f: record.get(f) for f in FIELDS})
     params: dict[str, str] = {name: choice for choice, name in CHOICES.items() if choice in text}
-    for placeholder, names in PARAMS.items():
-        if re.search(rf"\b{placeholder}\b", text):
-            for name in names:
+    found = [p for p in PARAMS if re.search(rf"\b{p}\b", text)]
+    # a parameter that is one placeholder's own (its first name) is not filled by another the
+    # record also writes: with DEPARTMENT and PORTFOLIO both, the department is DEPARTMENT
+    own = {PARAMS[p][0]: p for p in found}
+    for placeholder in found:
+        for name in PARAMS[placeholder]:
+            if own.get(name, placeholder) == placeholder:
                 params[name] = placeholder
     return params
 

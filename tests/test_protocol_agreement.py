@@ -369,3 +369,43 @@ def test_a_style_recorded_without_a_reference_is_not_counted(tmp_path: Path) -> 
     assert [r["field"] for r in result["rows"]] == ["address_block"]
     # a line the check set completed itself is its own part
     assert result["rows"][0]["own_part"] is True
+
+
+def test_a_portfolio_beside_a_department_is_the_bureau(tmp_path: Path) -> None:
+    """A record that writes PORTFOLIO and DEPARTMENT names two things, not one."""
+    agreement = _module()
+    both = {"address_block": ["Assistant Secretary for PORTFOLIO", "DEPARTMENT"]}
+    params = agreement._params_for(both)
+    assert params["department"] == "DEPARTMENT"
+    assert params["portfolio"] == "PORTFOLIO"
+    # PORTFOLIO alone still fills the department too (a minister's "Minister for PORTFOLIO")
+    assert agreement._params_for({"address_block": ["Minister for PORTFOLIO"]})["department"] == (
+        "PORTFOLIO"
+    )
+    # a row that takes a bureau and no portfolio: the portfolio is the bureau
+    assert agreement._row_params("us-assistant-secretary", params)["bureau"] == "PORTFOLIO"
+    offices = [
+        _record(
+            id="us-assistant-secretary",
+            address_block=[
+                "The Honorable NAME",
+                "Assistant Secretary for PORTFOLIO",
+                "DEPARTMENT",
+                "ADDRESS",
+            ],
+        ),
+        # the words of the title still count: "Deputy" is not in the row's line
+        _record(
+            id="us-assistant-secretary",
+            address_block=[
+                "The Honorable NAME",
+                "Deputy Assistant Secretary for PORTFOLIO",
+                "DEPARTMENT",
+                "ADDRESS",
+            ],
+        ),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    outcomes = [row["outcome"] for row in agreement.compare(path)["rows"]]
+    assert outcomes == ["agree", "differ"]
