@@ -55,3 +55,11 @@ def test_the_commission_presidents_street_and_named_greeting_are_sourced() -> No
     assert forms.block_lines()[2] == "European Commission"
     report = protocol.forms_report("eu-commission-president", "Ursula von der Leyen")
     assert report["basis"]["salutation_common"]["basis"] == "sourced"
+
+
+def test_a_cardinal_is_offered_the_plain_sincerely_yours() -> None:
+    # CatholicTradition.org's introduction: "... or even more simply, With every best wish.
+    # Sincerely yours"; Debrett's social "Yours sincerely" stays the common close
+    assert "Sincerely yours," in _alternatives("cardinal", "complimentary_close")
+    forms = address_forms("cardinal", "Blase Cupich", surname="Cupich", params={"see": "Chicago"})
+    assert forms.complimentary_close == "Yours sincerely,"
