@@ -5617,3 +5617,211 @@ def test_two_cc_lines_above_the_date_are_a_copy_list_not_a_mail_header() -> None
     (office,) = letter.addressees
     assert office.name == "The Group Chief Executive"
     assert len(letter.cc) == 2
+
+
+NEWSLETTER_NOTE_OVER_LETTER = """\
+Dear friends,
+
+Last week fourteen groups wrote to the Director of the Agency. The full letter is below.
+
+Thank you for reading and sharing.
+
+— The Harbourwatch team
+
+Ms Ingrid Solberg
+Director
+European Maritime Safety Agency
+Praça Europa 4
+1249-206 Lisbon, Portugal
+
+Lisbon/Athens, 2 February 2026
+
+RE: Search and rescue reporting in the central Mediterranean
+
+Dear Director,
+
+We request that you publish the Agency's incident logs for 2025.
+
+Yours faithfully,
+
+Harbourwatch
+Sea Witness Collective
+"""
+
+
+def test_a_note_with_no_close_over_the_letter_it_sends_is_not_the_letter() -> None:
+    letter = ingest_text(NEWSLETTER_NOTE_OVER_LETTER).letter
+    assert letter is not None
+    assert letter.salutation == "Dear Director,"
+    assert letter.subject == "Search and rescue reporting in the central Mediterranean"
+    assert [s.name for s in letter.signatories] == ["Harbourwatch", "Sea Witness Collective"]
+
+
+TWO_PORTUGUESE_ADDRESSEES = """\
+Manaus, 20 de janeiro de 2026
+
+À Excelentíssima Senhora
+Marina Lopes Farias
+Ministra de Estado do Meio Ambiente
+Esplanada dos Ministérios, Bloco B
+Brasília – DF
+
+À Senhora
+Regina Duarte Pimentel
+Presidenta do Instituto Chico Mendes
+
+Assunto: Proteção do Parque Nacional do Jaú
+
+Senhora Ministra, Senhora Presidenta,
+
+Solicitamos a suspensão imediata das licenças de garimpo no entorno do parque.
+
+Atenciosamente,
+
+Rede Rio Negro Vivo
+"""
+
+
+def test_two_portuguese_address_blocks_each_opened_by_a_are_two_addressees() -> None:
+    letter = ingest_text(TWO_PORTUGUESE_ADDRESSEES).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Marina Lopes Farias", "Regina Duarte Pimentel"]
+
+
+FIRM_OVER_SIGNER = """\
+Dear Cabinet Secretary,
+
+We request that you halt the evictions in Kipsigak until the court rules.
+
+Yours faithfully,
+
+For: OCHIENG, WAMBUI & PARTNERS
+
+AKINYI OCHIENG
+PARTNER
+
+Like
+
+Comment
+
+Repost
+"""
+
+
+def test_the_firm_a_partner_signs_for_is_no_signer_and_a_post_action_row_is_chrome() -> None:
+    letter = ingest_text(FIRM_OVER_SIGNER).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["AKINYI OCHIENG"]
+
+
+GERMAN_WINDOW_LETTER = """\
+Netzwerk Inklusion Nord e.V. · Holstenstraße 12 · 22767 Hamburg
+
+Deutscher Bundestag
+Ausschuss für Gesundheit
+Platz der Republik 1
+11011 Berlin
+
+Hamburg, 3. Februar 2026
+
+Stellungnahme zur öffentlichen Anhörung am
+11. Februar 2026
+
+Sehr geehrte Damen und Herren,
+
+wir bitten den Ausschuss, die Assistenz im Krankenhaus vollständig zu finanzieren.
+
+Mit freundlichen Grüßen
+
+Dr. Jana Petersen
+"""
+
+
+def test_a_german_letter_sets_its_subject_without_a_label_and_its_return_line_is_no_address() -> (
+    None
+):
+    letter = ingest_text(GERMAN_WINDOW_LETTER).letter
+    assert letter is not None
+    (committee,) = letter.addressees
+    assert committee.name == "Deutscher Bundestag"
+    assert letter.date is not None and letter.date.isoformat() == "2026-02-03"
+    assert letter.subject == "Stellungnahme zur öffentlichen Anhörung am 11. Februar 2026"
+
+
+FAITH_LEADERS = """\
+March 9, 2026
+
+The Honorable Ana Ruiz
+Governor of Nevada
+101 N. Carson Street
+Carson City, NV 89701
+
+Nevada Board of Pardons Commissioners
+1677 Old Hot Springs Road
+Carson City, NV 89706
+
+Dear Governor Ruiz and Members of the Board:
+
+We ask you to commute the sentence of Daniel Ortega-Price.
+
+Respectfully,
+
+Nevada Clergy for Mercy
+
+1. Deacon Ruth Alvarado, St. Mark's Episcopal Church, Reno
+
+2. Pastor Lee Hwang, First Baptist Church, Elko
+
+3. Sheikh Omar Haddad, Las Vegas Islamic Center, Las Vegas
+4. Rev. Ellen Marsh, Grace Lutheran Church, Sparks
+"""
+
+
+def test_a_board_under_a_whole_address_and_a_numbered_list_under_its_title() -> None:
+    letter = ingest_text(FAITH_LEADERS).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == [
+        "Ana Ruiz",
+        "Nevada Board of Pardons Commissioners",
+    ]
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 4  # the coalition's name over the list is its title
+    assert names[0] == "Deacon Ruth Alvarado"
+    assert names[-1] == "Rev. Ellen Marsh"
+
+
+CANADIAN_STYLES = """\
+**To:** The Honourable Mira Okafor, Minister of Northern Affairs
+**Cc:** The Honourable Paul Tremblay, Minister of Environment
+
+Dear Minister Okafor,
+
+We ask you to pause the road permit until the assessment is done.
+
+From,
+
+Leah Moose (16)
+Tanner Fiddler (17)
+"""
+
+
+def test_a_style_after_to_the_is_no_greeting_and_from_is_a_childs_close() -> None:
+    result = ingest_bytes(CANADIAN_STYLES.encode(), filename="letter.md")
+    letter = result.letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.name == "Mira Okafor"
+    assert letter.complimentary_close == "From,"
+    assert len(letter.signatories) == 2
+
+
+def test_canadian_french_style_and_post_nominals() -> None:
+    from draftkit.ingest.addressees import addressee_from
+
+    person = addressee_from(
+        ["L’honorable Marc Gagnon, c.p., député", "Ministre de la Justice", "Chambre des communes"]
+    )
+    assert person is not None
+    assert person.honorific == "L’honorable"
+    assert person.name == "Marc Gagnon, c.p., député"
+    assert person.title_lines == ["Ministre de la Justice", "Chambre des communes"]

@@ -107,7 +107,7 @@ _CLOSE = re.compile(
     r"|(?:thank\s+you|thanking\s+you|thanks)(?:\s+again)?\s+for\s+your\s+(?:kind\s+|careful\s+)?"
     r"(?:consideration|attention|time|leadership|support|service|thoughts|help|efforts|work|"
     r"cooperation|commitment|review)(?=,$)"
-    r"|signed|sincerely\s+signed"
+    r"|signed|sincerely\s+signed|from(?=,$)"
     r"|(?:bien\s+)?cordialement|atentamente|bien\s+[àa]\s+vous|"
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     r"(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|salutations\s+distingu[ée]es|"
@@ -131,7 +131,9 @@ _COLON_CLOSE = re.compile(
     r"sincerely|respectfully|cordialement)\s*:$"
 )
 """Closes written with a colon ("Atentamente:", as Spanish letters often do)."""
-_SENTENCE_CLOSE = re.compile(r"(?i)^(?:many\s+)?thank|^with\s+(?:gratitude|thanks)|^signed")
+_SENTENCE_CLOSE = re.compile(
+    r"(?i)^(?:many\s+)?thank|^with\s+(?:gratitude|thanks)|^signed|^from,$"  # "From," (a child's)
+)
 """Closes that are also ordinary sentences or list labels: they need a comma, or a signer
 after them, to count."""
 

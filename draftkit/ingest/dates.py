@@ -12,7 +12,20 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateLine", "find_date", "is_yearless_date", "parse_date_line", "split_trailing_date"]
+__all__ = [
+    "LEADS_INTO_DATE",
+    "DateLine",
+    "find_date",
+    "is_yearless_date",
+    "parse_date_line",
+    "split_trailing_date",
+]
+
+LEADS_INTO_DATE = re.compile(
+    r"(?i)\b(?:am|vom|zum|bis|seit|on|of|from|dated|since|until|du|le|au|del|el|al|de|"
+    r"em|do|da|dia)$"
+)
+"""A line's last word that a date follows: the line was wrapped before its date."""
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
-from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.dates import LEADS_INTO_DATE, parse_date_line
 from draftkit.ingest.head_lines import (
     ATTENTION_LINE,
     CC_LINE,
@@ -73,6 +73,14 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "published"  # "By ICDL Policy Team | 28 January 2025": the page's byline
     if CC_LINE.match(first):
         return "cc"
+    if (
+        len(texts) == 1
+        and _RETURN_LINE.match(first)
+        and is_postal_line(_RETURN_LINE_END.split(first)[-1])
+    ):
+        # "Verband Leben e.V. · Severinstraße 10 · 50678 Köln": the sender's return line
+        # over a window envelope's address (DIN 5008), the letterhead's, not the addressee's
+        return "letterhead"
     if not all(_head_line(t) or _address_line(t) for t in texts):
         return "page"
     if re.match(r"[a-zà-ÿ]", first) and not re.match(
@@ -81,7 +89,11 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "page"  # an address line starts with a capital: "tags author name" does not
     if any(
         page.lines[i].list_kind
-        or (split_marker(page.text(i)) and not names.split_honorific(page.text(i))[0])
+        or (
+            split_marker(page.text(i))
+            and not names.split_honorific(page.text(i))[0]
+            and not parse_date_line(page.text(i))  # "13. Oktober 2025" is no list item
+        )
         for i in block
     ):
         return "page"  # a list of links or items is no inside address ("C. Ana Ruiz" is)
@@ -106,6 +118,11 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
     if any(parse_date_line(t) for t in texts):
         return "address"  # a block closing with its date ("… Den Haag 04.09.2022")
     return "label"
+
+
+_RETURN_LINE = re.compile(r"^[^·|•]{2,80}(?:\s[·|•]\s[^·|•]{2,60}){2,3}$")
+"""A sender's name, street and town on one line, parted by middle dots or bars."""
+_RETURN_LINE_END = re.compile(r"\s[·|•]\s")
 
 
 def _cc_entries_under_label(page: _Page, label: list[int], block: list[int]) -> bool:
@@ -145,6 +162,9 @@ def _dated_last_line(page: _Page, block: list[int]) -> bool:
         and _words(last) <= 6
         and parse_date_line(last) is not None
         and not re.search(r"(?i)[·|•]|\b(?:read|posted|published|updated)\b", last)
+        # "… zur öffentlichen Anhörung am" / "13. Oktober 2025": a line wrapped before
+        # its date, the rest of the line above
+        and not LEADS_INTO_DATE.search(page.text(block[-2]))
     )
 
 
@@ -222,6 +242,10 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
     return start
 
 
+_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|para)\b")
+"""A "To," line (or "À …", "Para …") that opens the inside address."""
+
+
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:
     """Walk up from the salutation: the first line of the letter, page context, notes.
 
@@ -266,6 +290,8 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
             opened
             and kind not in ("date", "subject")
             and not (previous_kind == "date" and not extra_taken and kind in ("label", "address"))
+            # "À Excelentíssima Senhora …" over "À Senhora …": each addressee opens so
+            and not (kind == "address" and _OPENS_ADDRESS.match(text))
         ):
             if (split := _letter_part_of(page, block, "date" not in kinds[k + 1 :])) is not None:
                 start, k = split, k - 1
@@ -327,7 +353,7 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         k -= 1
         if kind == "mail header":
             break  # an e-mail's headers open the message: nothing above is its head
-        if kind == "address" and re.match(r"(?i)^(?:to|a|à|para)\b", text):
+        if kind == "address" and _OPENS_ADDRESS.match(text):
             opened = True
     notes: list[str] = []
     context: list[int] = []

@@ -16,6 +16,7 @@ from draftkit.ingest.addressees import (
     split_entries,
 )
 from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
+from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_address_start, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
@@ -157,9 +158,17 @@ class _AddressReader:
             ending = people[-1].address_lines[-1] if people and people[-1].address_lines else ""
             # the address is whole: it ends on its postal line ("Manila 1000", "DC 20433")
             complete = is_postal_line(ending) or re.search(r"\b\d{4,}$", ending) is not None
-            if not person_start and complete and names.is_title_line(first) and len(entry) > 1:
-                # "Executive Directors" / "Board of Executive Directors" under an addressee
-                # whose address is whole: an office written to as such, a second addressee
+            if (
+                not person_start
+                and complete
+                and (names.is_title_line(first) or has_org_word(first))
+                and not is_address_start(first)
+                and not is_postal_line(first)
+                and len(entry) > 1
+            ):
+                # "Executive Directors" / "Board of Executive Directors" (or "Oklahoma Pardon
+                # and Parole Board") over an address of its own, under an addressee whose
+                # address is whole: an office or body written to as such, a second addressee
                 titles, address = _split_title_address(entry[1:])
                 people.append(Addressee(name=first, title_lines=titles, address_lines=address))
                 self.targets = []

@@ -88,6 +88,10 @@ def _claimed(text: str) -> int | None:
     return parse_number(match.group("n")) if match else None
 
 
+_GERMAN_GREETING = re.compile(r"^(?:Sehr geehrte[rs]?|Liebe[rs]?|Guten Tag|Hallo)\b")
+"""A German letter's greeting."""
+
+
 def _greeting_above(lines: list[Line], index: int, start: int, noise: dict[int, str]) -> str | None:
     """The first half of a greeting set on two lines, on the line right above the
     salutation: a greeting by its words of its own, ending in a comma."""
@@ -246,6 +250,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if subject and len(units[0].text) <= 300:
             pre.subject = normalise_space(subject.group("text"))
             units = units[1:]
+    if not pre.subject and len(pre.unlabelled) == 1 and _GERMAN_GREETING.match(salutation[0]):
+        # DIN 5008 sets a German letter's subject without "Betreff:", on its own line
+        # under the date and above the greeting
+        pre.subject = pre.unlabelled.pop()
+        parsed.skipped[:] = [
+            entry for entry in parsed.skipped if entry[1] != "unlabelled line before the salutation"
+        ]
     last_sentence: list[str] = []
     if reading.closing_line is not None and units and close_index is None:
         # the closing sentence the reading found ("Veuillez agréer …") closes the body

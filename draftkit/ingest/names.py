@@ -99,6 +99,13 @@ _HONORIFIC_WORDS = [
     "Reverend",
     "Rabbi",
     "Imam",
+    # clergy a faith leaders' letter lists: "Deacon Sofia Mwangi, St. Mark's …"
+    "Deacon",
+    "Pastor",
+    "Sheikh",
+    "Cantor",
+    "Monsignor",
+    "Msgr.",
     "Father",
     "Sister",
     "Bishop",
@@ -120,6 +127,13 @@ _HONORIFIC_WORDS = [
     "Adm.",
     "Colonel",
     "Col.",
+    # Canadian French: "L’honorable Gary Anandasangaree, c.p., député"
+    "Le très honorable",
+    "La très honorable",
+    "L’honorable",
+    "L'honorable",
+    "L’hon.",
+    "L'hon.",
     "Monsieur",
     "Madame",
     "Mme",
@@ -261,7 +275,9 @@ _PARTICLES = set(PARTICLES) | {
 _KNOWN_POST_NOMINALS = (
     r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
-    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG"
+    r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
+    # Canadian: "The Hon. Ana Ruiz, P.C., M.P.", "L’honorable Gary Anandasangaree, c.p., député"
+    r"P\.C\.|M\.P\.|c\.p\.|députée?"
 )
 POST_NOMINALS = (
     _KNOWN_POST_NOMINALS + "|"

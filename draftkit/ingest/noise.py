@@ -172,6 +172,8 @@ _FOOTER_START = re.compile(
     r"more on this|more from(?: this| the)? \w+|latest (?:news|posts)|recent posts|see also|"
     r"explore(?: more)?(?: on)?(?: these| this| related)? (?:topics?|issues?|stories)|"
     r"about (?:us|the author|this organi[sz]ation)|comments?|leave a (?:comment|reply)|"
+    # a social post's action row: "Like" / "Comment" / "Repost" / "Send"
+    r"like|repost|send|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
     r"previous(?: post| article)?|next(?: post| article)?|"
     r"artículos relacionados|verwandte artikel|ähnliche \w+|articles? liés|à lire aussi|"

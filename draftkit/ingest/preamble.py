@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.addressees import addressee_from, copy_blocks
-from draftkit.ingest.dates import DateLine, is_yearless_date, parse_date_line
+from draftkit.ingest.dates import LEADS_INTO_DATE, DateLine, is_yearless_date, parse_date_line
 from draftkit.ingest.head_lines import (
     _ADDRESS_ONLY_TO,
     _ADDRESSED,
@@ -412,6 +412,14 @@ def parse_preamble(
             continue
         start = index_of[id(block[0])]
         first_text = normalise_space(block[0].text)
+        if (
+            len(block) == 2
+            and LEADS_INTO_DATE.search(first_text)
+            and parse_date_line(block[1].text) is not None
+        ):
+            # "… Forderungen zur Anhörung am" / "13. Oktober 2025": one line, wrapped
+            first_text = f"{first_text} {normalise_space(block[1].text)}"
+            block = block[:1]
         if (
             pre.date_after_address
             and mode == "address"

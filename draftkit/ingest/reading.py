@@ -91,6 +91,7 @@ class Candidate:
     greeting: tuple[str, str] | None = None
     stop: int = 0
     ended: bool = False
+    closed: bool = False  # a close or a closing sentence ends it (not signer lines alone)
 
     def describe(self, lines: list[Line]) -> str:
         """One line saying which anchors this reading takes."""
@@ -225,6 +226,7 @@ def _score_reading(
         greeting=sal[1] if sal is not None else ("", ""),
         stop=stop,
         ended=close is not None or any("signature" in r or "signer" in r for r in reasons),
+        closed=close is not None or any(r.startswith("a closing sentence") for r in reasons),
     )
 
 
@@ -292,6 +294,14 @@ def locate(lines: list[Line]) -> Reading:
         and c.stop <= best.salutation
         and c.ended
         and c.score >= 0.6 * best.score
+        # a note with no close or closing sentence over a whole letter with a head of
+        # its own ("Dear friends, …" / "— The team", then the date, "RE: …" and the
+        # letter it sends) presents the letter; it is no letter before it
+        and (
+            c.closed
+            or best.close is None
+            or _letter_head(page, best.salutation, best.headless)[0] >= best.salutation
+        )
     ]
     if earlier:
         # the page's first whole letter is its subject; a later one is a reply or a quote

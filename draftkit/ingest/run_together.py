@@ -178,6 +178,8 @@ def split_run_together(lines: list[Line]) -> list[Line]:
                 head, tail = text[: match.start()].strip(), text[match.end() :].strip()
                 if not head or match_salutation(Line(tail)) is None:
                     continue
+                if re.search(r"(?i)\bthe$", head):
+                    continue  # "To: The Honourable Tim Hodgson, Minister …": a style, no greeting
                 if (
                     SUBJECT_LINE.match(head)
                     or parse_date_line(head)

@@ -216,6 +216,8 @@ def parse_signatures(
             or _caps_heading(joined, position)  # "ARIZONA" over the state's signers
             or _bold_heading(joined, position)  # "**Victoria**" over its signers
             or (listed and heads_a_list(joined, position))  # a group between two lists
+            # the coalition's name over its numbered list ("1. Bishop …"): the list's title
+            or (not has_kept and heads_a_list(joined, position))
             or re.fullmatch(
                 r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
             )
@@ -334,13 +336,14 @@ def parse_signatures(
 
 
 _ON_BEHALF = re.compile(
-    r"(?i)^(?:for\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"
+    r"(?i)^(?:for\s*:?\s+(?:the\s+)?|pour\s+(?:le|la|les|l['’])\s*|au\s+nom\s+(?:de\s+la|de|du|des)\s+|"
     r"per\s+(?:il|la|lo|l['’]|i|gli|le)\s*|a\s+nome\s+(?:di|del|della|dei|delle)\s+|"
     r"por\s+(?:el|la|los|las)\s+|en\s+nombre\s+(?:de\s+la|de|del)\s+|"
     r"em\s+nome\s+(?:de|do|da|dos|das)\s+|pel[oa]s?\s+|im\s+namen\s+(?:des|der)\s+|"
     r"f(?:ü|ue)r\s+(?:den|die|das)\s+)(?P<org>\S.+?)[,:]?$"
 )
-"""Signing for a body, in the languages letters come in: "For the Coalition,", "Pour le
+"""Signing for a body, in the languages letters come in: "For the Coalition,", "For: Kamau
+& Associates", "Pour le
 Collectif", "Per il Comitato", "Por la Asamblea", "Au nom de", "Em nome da", "Für den"."""
 _PLACEHOLDER = re.compile(r"^[\[«<{]\s*[^\]»>}]{1,60}?\s*[\]»>}]$")
 """A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »"."""

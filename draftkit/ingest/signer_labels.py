@@ -12,6 +12,7 @@ from draftkit.ingest.head_lines import CC_LINE
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.text import Line, normalise_space
+from draftkit.sentences import split_marker
 
 __all__ = [
     "AND_MORE",
@@ -334,8 +335,17 @@ def heads_a_list(lines: list[Line], position: int) -> bool:
     text = normalise_space(ln.text)
     if ln.list_kind or len(text.split()) > 6 or re.search(r"[\d,;:()@]", text):
         return False
-    below = [x for x in lines[position + 1 : position + 4] if not x.blank][:2]
-    return len(below) == 2 and all(x.list_kind is not None for x in below)
+    below = [x for x in lines[position + 1 : position + 6] if not x.blank][:2]
+    if len(below) == 2 and all(x.list_kind is not None for x in below):
+        return True
+    # a list typed with its numbers ("1. Bishop …" / "2. Father …"), one item a paragraph
+    typed = [split_marker(normalise_space(x.text)) for x in below]
+    return (
+        len(below) == 2
+        and all(marker is not None and marker[0] == "number" for marker in typed)
+        and typed[0] is not None
+        and typed[0][1].strip("().") == "1"
+    )
 
 
 AND_MORE = re.compile(

@@ -504,6 +504,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             return end, "an unlisted line after a list of signers"
         if signers:
             seen += signers
-            signer_list = signer_list or kind_of_list
+            # the shape of the list the signers are in now ("Oklahoma Faith Leaders" over
+            # "1. Bishop …", "2. Father …": the numbered list is the one that goes on)
+            signer_list = kind_of_list
             label_at = None
     return limit, "end of the letter"
