@@ -5825,3 +5825,209 @@ def test_canadian_french_style_and_post_nominals() -> None:
     assert person.honorific == "L’honorable"
     assert person.name == "Marc Gagnon, c.p., député"
     assert person.title_lines == ["Ministre de la Justice", "Chambre des communes"]
+
+
+CMS_PAGE = """\
+Open letter on detention at the Alpine border
+
+Details
+Written by Secretariat
+Category: Open letters
+Publication : 6 mai 2026
+Hits: 1203
+
+Monsieur le Ministre,
+
+Nous vous demandons de fermer le centre de rétention de Menton.
+
+Veuillez agréer, Monsieur le Ministre, l'expression de notre haute considération.
+
+Premiers signataires :
+
+Claire Roux, avocate, Nice
+Marc Peyre, médecin, Menton
+Lina Haddad, juriste, Marseille
+
+Précédent
+Suivant
+
+Connexion
+Mot de passe perdu ?
+"""
+
+
+def test_a_cms_pages_counter_pager_and_login_box_are_chrome() -> None:
+    letter = ingest_text(CMS_PAGE).letter
+    assert letter is not None
+    assert not letter.addressees  # "Hits: 1203" is no addressee
+    assert letter.date is None  # "Publication : …" is the page's date
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 3 and names[0].startswith("Claire Roux")
+
+
+CAPITALS_AND_TWO_GREETED = """\
+10 March 2026
+
+HIS EXCELLENCY RAMON T. ALCANTARA JR.
+President of the Republic
+Malacañang Palace, Manila
+
+THE CHAIRPERSON
+Commission on Human Rights
+Quezon City
+
+Your Excellency and Madam/Sir Chairperson:
+
+We respectfully request:
+
+ • the release of the detained Lumad teachers;
+ • an independent inquiry into the raid.
+
+Respectfully yours,
+
+Salugpongan Teachers Network
+"""
+
+
+def test_a_style_in_capitals_and_a_greeting_to_two_addressees() -> None:
+    letter = ingest_text(CAPITALS_AND_TWO_GREETED).letter
+    assert letter is not None
+    president, chair = letter.addressees
+    assert president.honorific == "HIS EXCELLENCY"
+    assert president.name == "RAMON T. ALCANTARA JR."
+    assert chair.name == "THE CHAIRPERSON"
+    assert letter.salutation == "Your Excellency and Madam/Sir Chairperson:"
+    assert len(letter.asks) == 2
+
+
+def test_a_private_use_glyph_opening_a_pdf_line_is_a_bullet() -> None:
+    from draftkit.ingest.pdf import _clean
+
+    assert _clean("\uf095 • the release of the teachers;") == "• the release of the teachers;"
+    assert _clean("\uf0d8 the release of the teachers;") == "• the release of the teachers;"
+
+
+SPANISH_MINISTER = """\
+Excmo. Sr. D. Andrés Molina Ruiz
+Ministro del Interior
+Calle Amador de los Ríos, 7
+28010 Madrid
+
+Excmo. Sr. Ministro:
+
+Por todo ello, le solicitamos:
+
+Primero.– Que se suspendan las devoluciones en caliente.
+
+Segundo.– Que se publiquen las cifras mensuales de rechazos.
+
+Quedamos a su disposición para mantener una reunión.
+
+Atentamente,
+
+Red Frontera Sur
+"""
+
+
+def test_a_spanish_excelentisimo_greeting_and_a_closing_paragraph_that_asks_nothing() -> None:
+    letter = ingest_text(SPANISH_MINISTER).letter
+    assert letter is not None
+    assert letter.salutation == "Excmo. Sr. Ministro:"
+    assert len(letter.asks) == 2
+
+
+TEMPLATE_TO_SIGN = """\
+Your Excellency,
+
+I am writing about the three reporters held in Phnom Penh since March of this year.
+
+I urge you to release them and to drop the charges brought against them.
+
+Thank you for your attention to this matter.
+
+Sincerely,
+
+---
+
+Where to send it: find the embassy nearest you and post the letter, or send it by e-mail.
+
+The reporters' names are used with the consent of their families, who asked us to share them.
+"""
+
+
+def test_a_close_over_a_rule_ends_a_template_left_to_sign() -> None:
+    letter = ingest_bytes(TEMPLATE_TO_SIGN.encode(), filename="letter.md").letter
+    assert letter is not None
+    assert letter.complimentary_close == "Sincerely,"
+
+
+NEWSLETTER_TAIL = """\
+His Excellency Dr. Khalid bin Hamad bin Jassim Al Thani
+Minister of Labour
+Doha
+
+Your Excellency,
+
+We ask the Ministry to open the wage fund to all workers.
+
+Yours sincerely,
+
+Ana Lucía Ferreira
+General Secretary
+
+--------------------------------------------------
+
+ALSO THIS MONTH
+- Heat-stress survey published
+- Job opening: Gulf campaigns officer
+"""
+
+
+def test_a_chained_arabic_name_and_a_rule_under_the_signers() -> None:
+    letter = ingest_text(NEWSLETTER_TAIL).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.name == "Khalid bin Hamad bin Jassim Al Thani"
+    assert [s.name for s in letter.signatories] == ["Ana Lucía Ferreira"]
+
+
+TABLE_AND_WRAPS = """\
+14th May, 2026
+
+The Chairman
+Select Committee on Communications, Digital Technology and
+Innovations
+Parliament House
+Accra
+
+Dear Hon. Chairman,
+
+RE: MEMORANDUM ON THE DATA PROTECTION (AMENDMENT) BILL,
+2026
+
+We ask the Committee to strike out clause 9.
+
+Yours faithfully,
+
+| Name | Organisation / role | Country |
+|------|---------------------|---------|
+| Kofi Mensah | lawyer | Ghana |
+| Ama Owusu | researcher | Ghana |
+| Yaw Boateng | teacher | Togo |
+"""
+
+
+def test_a_wrapped_office_a_wrapped_year_and_a_table_header_with_a_slash() -> None:
+    letter = ingest_bytes(TABLE_AND_WRAPS.encode(), filename="letter.md").letter
+    assert letter is not None
+    (chair,) = letter.addressees
+    assert chair.title_lines[0].endswith("Digital Technology and Innovations")
+    assert letter.subject is not None and letter.subject.endswith("BILL, 2026")
+    assert [s.name for s in letter.signatories] == ["Kofi Mensah", "Ama Owusu", "Yaw Boateng"]
+
+
+def test_a_templates_name_placeholder_is_the_addressees_name() -> None:
+    from draftkit.ingest.addressees import addressee_from
+
+    person = addressee_from(["[Name of MP]", "Member of Parliament, Lok Sabha"])
+    assert person is not None and person.name == "[Name of MP]"

@@ -311,6 +311,8 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 )
             ):
                 name = first  # an institution written to as such: "Judicial Conference of …"
+            elif _NAME_PLACEHOLDER.fullmatch(first):
+                name = first  # a template's "[Name of MP]": the name, left for the sender
             else:
                 extra.append(first)
     titles, address = _split_title_address(extra + lines[1:], cc=cc, office_first=office_first)
@@ -408,6 +410,12 @@ def _one_a_line(block: list[str]) -> bool:
         )
         for line in block
     )
+
+
+_NAME_PLACEHOLDER = re.compile(
+    r"(?i)[\[<{]{1,2}[^\]>}]{0,30}\b(?:name|nom|nombre|nome)\b[^\]>}]{0,30}[\]>}]{1,2}"
+)
+"""A template's placeholder for the addressee's name: "[Name of MP]", "<<Nombre>>"."""
 
 
 def split_entries(
@@ -531,7 +539,17 @@ def _stacked(above: str, line: str) -> bool:
     if not (names.split_title_name(above) or names.split_honorific(above)[0]):
         return False
     office = names.split_title_name(line)
-    return office is not None and len(office[0].split()) <= 3
+    return (
+        office is not None
+        and len(office[0].split()) <= 3
+        # "FISCAL GENERAL" / "DE LA REPÚBLICA": the office's own words, no one's name
+        and office[1].split()[0].lower() not in _NAME_PARTICLES
+    )
+
+
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "de la", "la", "le", "du", "des", "da", "do", "dos", "van", "von", "der"}
+)
 
 
 def _office_over_name(entries: list[list[str]], line: str) -> bool:

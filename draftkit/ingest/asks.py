@@ -131,6 +131,20 @@ _NOT_ASK_START = {
     "such",
     "given",
     "despite",
+    # a closing paragraph in Spanish, Portuguese, French or German ("Quedamos a su
+    # disposición …", "Ficamos à disposição …", "Nous restons …", "Wir stehen …")
+    "quedamos",
+    "quedo",
+    "agradecemos",
+    "agradeciendo",
+    "agradezco",
+    "reiteramos",
+    "ficamos",
+    "colocamo-nos",
+    "aguardamos",
+    "nous",
+    "restant",
+    "wir",
 }
 
 

@@ -151,6 +151,12 @@ _SIGNING_LABEL = re.compile(
 """A label over the signatures ("Signed,", "Signed by:") rather than a valediction."""
 
 
+def _rule_under(page: _Page, index: int) -> bool:
+    """The next non-blank line under ``index`` is a rule ("---", "***")."""
+    below = next((i for i in range(index + 1, len(page.lines)) if not page.lines[i].blank), None)
+    return below is not None and page.noise.get(below) == "decoration"
+
+
 def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:
     """Lines after ``start`` that could close the letter, each with a score and reasons."""
     out: list[tuple[int, float, list[str]]] = []
@@ -177,6 +183,11 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
         if not following or following[0] >= stop:
             score += 0.5
             why.append("nothing of the letter after it")
+        elif strength == 2 and _rule_under(page, index):
+            # "Sincerely," then "---": a template left for the sender to sign; the rule
+            # ends the letter
+            score += 0.5
+            why.append("a rule under it ends the letter")
         elif (
             _signer_like(page.text(following[0])) and not close_strength(page.lines[following[0]])
         ) or labelled_signers(page.text(following[0])) is not None:

@@ -74,7 +74,8 @@ _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last updated|publié|publie|mis en ligne|publicado|"
     r"derni[eè]re mise [àa] jour|mis [àa] jour(?: le)?|actualizado|[úu]ltima actualizaci[oó]n|"
     r"veröffentlicht|release date|date of publication|发布时间|发布日期|日期|"
-    r"publicación|fecha de publicación|datum)(?:\s+(?:on|le|el|am))?\s*[:：]?\s*",
+    r"publicación|fecha de publicación|publication|date de publication|publicação|"
+    r"publicado em|datum)(?:\s+(?:on|le|el|am|em))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _LABEL = re.compile(

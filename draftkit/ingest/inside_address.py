@@ -60,7 +60,12 @@ def _joined_by_and(block: list[str]) -> list[list[str]]:
     """ "Minister for Economic Affairs and" / "The State Secretary …", or a line opening
     "et de …" under the first addressee: two addressees."""
     out: list[list[str]] = [[]]
-    for line in block:
+    wrapped = False
+    for position, line in enumerate(block):
+        if wrapped:
+            out[-1][-1] = f"{out[-1][-1]} {normalise_space(line)}"
+            wrapped = False
+            continue
         joined = _AND_TO.match(normalise_space(line))
         if joined and out[-1]:
             # "À l'attention de Madame Anne Hidalgo, Maire de Paris," / "et de Mesdames et
@@ -69,9 +74,29 @@ def _joined_by_and(block: list[str]) -> list[list[str]]:
             out.append([])
         out[-1].append(line)
         if re.search(r"\s(?:and|&)$", normalise_space(line)):
+            below = normalise_space(block[position + 1]) if position + 1 < len(block) else ""
+            if below and _rest_of_office(below):
+                # "… Committee on Communications, Digital Technology and" / "Innovations":
+                # one office wrapped after its "and"
+                wrapped = True
+                continue
             out[-1][-1] = re.sub(r"\s+(?:and|&)$", "", normalise_space(line))
             out.append([])
     return [part for part in out if part]
+
+
+def _rest_of_office(line: str) -> bool:
+    """A line of one to three words that names no one and opens no office of its own:
+    the rest of an office's name wrapped after its "and"."""
+    return (
+        len(line.split()) <= 3
+        and not names.split_honorific(line)[0]
+        and not is_person_line(line)
+        and not names.is_title_line(line)
+        and not line.startswith("The ")
+        and not is_postal_line(line)
+        and not is_address_start(line)
+    )
 
 
 class _AddressReader:
@@ -148,6 +173,13 @@ class _AddressReader:
             person_start = (
                 is_person_line(first)
                 or COLLECTIVE.match(first) is not None
+                # "THE CHAIRPERSON" over its body's address: an office written to
+                or (
+                    len(entry) > 1
+                    and re.match(r"(?i)^the\s", first) is not None
+                    and names.is_title_line(first.title())
+                    and not is_address_start(first)
+                )
                 or (names.is_person_name(name_part(first)) and not _address_only(entry))
                 or (
                     len(entry) > 1

@@ -273,7 +273,7 @@ _PARTICLES = set(PARTICLES) | {
     "och",
 }
 _KNOWN_POST_NOMINALS = (
-    r"Jr\.?|Sr\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
+    r"Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?|MPH|M\.?A\.?|M\.?S\.?|MSc|"
     r"LL\.?M\.?|RN|DrPH|FACP|MBBS|B\.?A\.?|MSW|LCSW|DDS|DNP|PsyD|EdD|MBA|MBE|OBE|CBE|KC|QC|MP|"
     r"MEP|MSP|TD|S\.J\.|O\.P\.|USA|USN|USAF|USMC|USCG|"
     # Canadian: "The Hon. Ana Ruiz, P.C., M.P.", "L’honorable Gary Anandasangaree, c.p., député"
@@ -379,11 +379,62 @@ def split_honorific(line: str) -> tuple[str | None, str]:
         ``(honorific, rest)``; honorific is None when the line has none.
     """
     match = _HONORIFIC_RE.match(line)
+    if (not match or match.end() == 0) and line[:40].isupper():
+        # "HIS EXCELLENCY FERDINAND R. MARCOS JR.": an address block set in capitals
+        match = _CAPITALS_HONORIFIC_RE.match(line)
     if not match or match.end() == 0:
         return None, line
     honorific = line[: match.end()].strip()
     return honorific, line[match.end() :].strip()
 
+
+_CAPITALS_HONORIFIC_RE = re.compile(
+    r"^(?:(?:"
+    + "|".join(
+        re.escape(word)
+        for word in sorted(
+            [
+                "His Excellency",
+                "Her Excellency",
+                "Their Excellencies",
+                "The Right Honourable",
+                "The Right Honorable",
+                "The Honorable",
+                "The Honourable",
+                "The Hon.",
+                "Honorable",
+                "Honourable",
+                "Hon.",
+                "Mr.",
+                "Mrs.",
+                "Ms.",
+                "Dr.",
+                "Prof.",
+                "Sr.",
+                "Sra.",
+                "Excmo.",
+                "Excma.",
+                "Exmo.",
+                "Exma.",
+                "Monsieur",
+                "Madame",
+                "Señor",
+                "Señora",
+                "Herr",
+                "Frau",
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?=\s|$)\s*)+",
+    re.IGNORECASE,
+)
+"""The styles that open an address line set in capitals ("THE HONORABLE …", "MR. …");
+words that are also common nouns ("GENERAL", "SISTER") are left to the cased list."""
+
+_NAME_LINKS = frozenset({"bin", "ibn", "bint", "binti", "ben", "abu", "al", "el"})
+"""The words that chain an Arabic name ("son of", "father of", the article)."""
 
 _DIGIT = re.compile(r"\d")
 _SURNAME_FIRST = re.compile(
@@ -415,7 +466,9 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     if text.endswith((",", ".")) and not re.search(r"\b[A-Z]\.$", text):
         return False
     tokens = text.split()
-    if not 1 <= len(tokens) <= 6 or (len(tokens) == 1 and not allow_single):
+    # the links of an Arabic name's chain do not count: "Ali bin Saeed bin Smaikh Al Marri"
+    links = sum(1 for token in tokens if token.lower() in _NAME_LINKS)
+    if not 1 <= len(tokens) <= 6 + links or (len(tokens) == 1 and not allow_single):
         return False
     if all(len(token.rstrip(".")) == 1 for token in tokens):
         return False  # "A A A" (a text-size control) is no name

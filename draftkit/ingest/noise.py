@@ -53,6 +53,12 @@ _CHROME = re.compile(
     r"about(?: us)?|contact(?: us)?|qui sommes-nous|nos actions|quiénes somos|"
     r"our work|get involved|take action|publications|news|press|media|blog|events|"
     r"press room|newsroom|resources|careers|jobs|log ?in|sign in|register|"
+    # a CMS's hit counter and login box: "Hits: 412", "Affichages : 987", "Lost password?"
+    r"(?:hits|views|affichages|visites|visitas|lecturas|aufrufe|zugriffe|acessos)\s*:\s*\d[\d,.\s]*|"
+    r"(?:forgot|lost) (?:your )?(?:password|username)\??|mot de passe (?:perdu|oubli[ée])\s*\??|"
+    r"identifiant (?:perdu|oubli[ée])\s*\??|¿?olvid[óo] (?:su|tu) contraseña\??|"
+    r"remember me|se souvenir de moi|recordarme|connexion|se connecter|d[ée]connexion|"
+    r"iniciar sesi[oó]n|anmelden|abmelden|create an account|cr[ée]er un compte|"
     r"download\b.{0,50}|"
     # a download link: a file's name and its size ("IACHR-hearing-request.pdf (214.6 KB)")
     r"[\w .,()'-]{1,120}\.(?:pdf|docx?|odt|rtf|xlsx?|pptx?|zip)\s*\(\d[\d.,]*\s*[kmg]i?b\)|"
@@ -176,6 +182,10 @@ _FOOTER_START = re.compile(
     r"like|repost|send|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
     r"previous(?: post| article)?|next(?: post| article)?|"
+    # a CMS's pager and latest-items box: "Précédent" / "Suivant" / "Dernières publications"
+    r"pr[ée]c[ée]dent(?:e)?|suivant(?:e)?|anterior|siguiente|vorherige[rs]?|n[äa]chste[rs]?|"
+    r"derni[èe]res publications|derniers articles|[úu]ltimas (?:publicaciones|noticias)|"
+    r"neueste beitr[äa]ge|[úu]ltimas publica[çc][õo]es|"
     r"artículos relacionados|verwandte artikel|ähnliche \w+|articles? liés|à lire aussi|"
     r"dona ahora|jetzt spenden|teilen|confidentiality notice|disclaimer|"
     r"-{2,}\s*(?:original message|forwarded message)\s*-*|--|"
@@ -338,6 +348,15 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         if reason:
             noise[index] = reason
     for index in [i for i, r in noise.items() if r == "page number"]:
+        before = lines[index - 1] if index else None
+        if (
+            before is not None
+            and not before.blank
+            and before.text.rstrip().endswith(",")
+            and re.fullmatch(r"(?:19|20)\d\d", lines[index].text.strip())
+        ):
+            del noise[index]  # "… (AMENDMENT) BILL," / "2025": a title's year, wrapped
+            continue
         _mark_running_header(lines, index, noise)
     for index in [i for i, r in noise.items() if r == "page chrome"]:
         # a short line inside a hard-wrapped paragraph is text, not a menu item
@@ -365,6 +384,7 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
             and all(label_like(lines[i].text) and _words(lines[i].text) <= 8 for i in named)
             and not any(lines[i].link for i in named)
             and not lines[index].link
+            and not re.search(r"\d|:|\?", lines[index].text)  # "Hits: 412" is no name
         ):
             del noise[index]
     return noise

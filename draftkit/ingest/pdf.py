@@ -78,7 +78,14 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\u00ad", "")
     # Word's Symbol-font bullet in the private use area
-    return text.replace("\uf0b7", "•").replace("\uf0a7", "▪").replace("\x02", "-")
+    text = text.replace("\uf0b7", "•").replace("\uf0a7", "▪").replace("\x02", "-")
+    # any other private-use glyph opening a line is a list's bullet drawn from a symbol
+    # font (LibreOffice writes one before its own "•"): one bullet is kept
+    return _PUA_BULLET.sub(lambda m: m.group(1) + (m.group(3) or "• "), text)
+
+
+_PUA_BULLET = re.compile(r"^(\s*)([\ue000-\uf8ff])\s*([•▪◦‣∙●○■□–-]\s)?")
+"""A private-use glyph at a line's start, and a bullet already written after it."""
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], list[tuple[str, str]]]:

@@ -37,6 +37,9 @@ _SIGN_INTRO = re.compile(
     # "The undersigned parents, carers, teachers and principals": who signs, not a signer
     r"the\s+(?:\d[\d,]*\s+)?undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
+    # "Premiers signataires :", "First signatories:", "Primeros firmantes:"
+    r"(?:first|initial|premi(?:ers|[èe]res)|primer[oa]s|primeir[oa]s|erste)\s+"
+    r"(?:signatories|signers|signataires|firmantes|signat[áa]ri[oa]s|unterzeichnende)|"
     r"signat[áa]ri[ao]s|assinam|firmatari|unterzeichnende(?: organisationen)?|"
     r"(?:mit|erst)unterzeichn(?:ende|er(?:innen)?)(?:\s+[^\W\d][\w-]*){0,2}|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"

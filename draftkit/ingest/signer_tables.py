@@ -89,8 +89,10 @@ _HEADER_WORD = (
     r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
     r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort)"
 )
-_HEADER_CELL = re.compile(rf"(?i)^{_HEADER_WORD}(?:\s+{_HEADER_WORD})*$")
-"""A table's header cell: "Name", "Organisation", "Category Prize Year"."""
+_HEADER_CELL = re.compile(
+    rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*$"
+)
+"""A table's header cell: "Name", "Organisation / role", "Category Prize Year"."""
 _PLACE_HEADER = re.compile(
     r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
     r"year|class|cohort)"

@@ -389,6 +389,10 @@ def _heads_a_list(page: _Page, block: list[int], below: list[list[int]]) -> bool
     return sum(_entry_kind(page, i) == "signer" for i in items) >= 0.8 * len(items)
 
 
+_SECTION_RULE = re.compile(r"[-–—=*~]{3,}")
+"""A rule across the page ("-----", "***"); a row of underscores is a line to sign on."""
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -433,6 +437,17 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             return block[0], "a press release's end mark ('###'): its boilerplate follows"
         if seen and _attachment_page(page, block[0]):
             return block[0], "an attachment begins on the next page"
+        if (
+            seen
+            and k
+            and any(
+                page.noise.get(i) == "decoration" and _SECTION_RULE.fullmatch(page.text(i).strip())
+                for i in range(blocks[k - 1][-1] + 1, block[0])
+            )
+        ):
+            # "Ana Ferreira" / "General Secretary" / "-----" / "ALSO THIS MONTH": a rule
+            # under the signers ends the letter
+            return block[0], "a rule after the signers"
         if all(k == "label" for k in kinds) or _heads_a_list(page, block, blocks[k + 1 :]):
             label_at = block[0] if label_at is None else label_at
             continue
