@@ -31,7 +31,12 @@ before a postcode ("CH-1211" = "1211") and the trailing
 check set writes as ADDRESS (postal lines its source did not give) match any lines; a line
 break inside a title, or between the name and a title, is layout ("The Honourable NAME,
 Senator" = "The Honourable NAME / Senator"); a service's letters after an officer's name
-(", USN") match a check line that leaves them out. Any
+(", USN") match a check line that leaves them out; "Right Honourable" is "Rt Hon"
+wherever it stands; a check city line without the postcode the table's line ends with
+("New York" for "New York, NY 10017") is the same line. A style the row offers as an
+``honorific`` alternative is offered before the bare name of a row without a style, and a
+courtesy title it offers ("Mr."/"Ms.") counts as offering no style, as the check set's
+courtesy title is read as none. Any
 other placeholder (LEGISLATURE, COMMITTEE, CHURCH, PROVINCE ...) is passed to the table as
 the parameters it fills (``PARAMS``), and a check line that is such a placeholder alone
 matches only a table line made from a parameter: a row without a line for the church or the
@@ -45,8 +50,10 @@ both PORTFOLIO and DEPARTMENT names two things: the department is DEPARTMENT, an
 that takes a ``bureau`` and no portfolio ("Assistant Secretary for {bureau}") PORTFOLIO is
 the bureau. A placeholder the
 check set's citation note defines for the record ("OFFICE_TITLE = 'Under Secretary'") is
-replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her") are
-split into the male and the female form.
+replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her",
+"Congressman/Congresswoman") are split into the male and the female form, and a record
+that writes a baron's forms with the baroness's ("The Lord/Baroness") is compared with both
+rows.
 
 Usage::
 
@@ -87,6 +94,8 @@ KEYS: dict[str, str | dict[str, str]] = {
     # the sovereign is The King or a queen: the table's queen row has a queen's forms
     "uk-sovereign": {"male": "uk-king", "female": "uk-queen"},
     "uk-peer": {"male": "uk-lord", "female": "uk-baroness"},
+    # a record for a baron that writes the baroness's forms beside his ("The Lord/Baroness")
+    "uk-lord": {"male": "uk-lord", "female": "uk-baroness"},
     "ca-federal-minister": "ca-minister",
     "foreign-head-of-state-president": "head-of-state-president",
     "foreign-prime-minister": "prime-minister",
@@ -177,6 +186,7 @@ _PAIRS = [
     ("Mr./Mrs./Ms.", "Mr.", "Ms."),
     ("Mr. Chairman/Madam Chairwoman", "Mr. Chairman", "Madam Chairwoman"),
     ("Councilman/Councilwoman", "Councilman", "Councilwoman"),
+    ("Congressman/Congresswoman", "Congressman", "Congresswoman"),
     ("Mr./Ms.", "Mr.", "Ms."),
     ("Mr/Ms", "Mr", "Ms"),
     ("Dr./Mr./Ms.", "Dr.", "Dr."),
@@ -225,7 +235,9 @@ def norm(text: str | None) -> str:
     # the article belongs to the name a placeholder stands for ("Member of PARLIAMENT"
     # with PARLIAMENT = "the National Assembly" is the table's "Member of the {parliament}")
     text = re.sub(r"\bthe <p>", "<p>", text, flags=re.I)
-    text = re.sub(r"\bthe right hon(?:ourable|orable)?\b", "the rt hon", text, flags=re.I)
+    # "Right Hon(ourable)" is written "Rt Hon" wherever it stands ("The Most Reverend and
+    # Rt Hon" = "The Most Reverend and Right Honourable"), not only after "the"
+    text = re.sub(r"\bright hon(?:ourable|orable)?\b", "rt hon", text, flags=re.I)
     text = re.sub(r"\bthe hon\b(?! ?(?:ourable|orable))", "the honorable", text, flags=re.I)
     # abbreviations of the same style: "H.E." is His/Her Excellency, "Hon." Honourable
     text = re.sub(r"\b(?:his|her) excellency\b", "he", text, flags=re.I)
@@ -343,6 +355,10 @@ def table_forms(key: str, gender: str | None, params: dict[str, str]) -> TableFo
             offered["close"].add(norm(text))
         elif alt.field == "honorific":
             offered["honorific"].add(norm(text))
+    # a courtesy title the row offers as its honorific ("Mr."/"Ms.") is no style, as the
+    # check set's courtesy title is read as none (``compare_field``)
+    if any(h.rstrip(".") in _COURTESY for h in offered["honorific"]):
+        offered["honorific"].add("")
     blocks = _alternative_blocks(row, gender, params, styles["formal"]["forms"])
     own = row.honorific.pick(gender) if row.honorific is not None else None  # type: ignore[arg-type]
     return TableForms(
@@ -401,6 +417,10 @@ def _alternative_blocks(
         elif alt.field == "honorific" and honorific and formal.block[0].startswith(honorific):
             # the same block with the alternative honorific before the name
             out.append([filled[0] + formal.block[0][len(honorific) :], *formal.block[1:]])
+        elif alt.field == "honorific" and not honorific and formal.block[0].startswith("NAME"):
+            # a row without a style whose block starts with the bare name: the alternative
+            # style ("H.E.") stands before the name, as it would in a block with a style
+            out.append([f"{filled[0]} {formal.block[0]}", *formal.block[1:]])
     return out
 
 
@@ -442,9 +462,21 @@ def _join_honorific_line(lines: list[str]) -> list[str]:
 _ANY_LINES = "<address>"
 
 
+# a postcode at the end of a city line, with the US state's letters before it ("New York,
+# NY 10017" normalized "new york ny 10017")
+_TRAILING_POSTCODE_RE = re.compile(r" (?:[a-z]{2} )?\d{4,5}(?: \d{4})?$")
+
+
 def _line_matches(want: str, have: str) -> bool:
-    """A check line that is a placeholder alone matches a table line made from a parameter."""
-    return want == have or (want == "<p>" and "<p>" in have.split())
+    """A check line that is a placeholder alone matches a table line made from a parameter.
+
+    A check city line without the postcode the table's line ends with is the same line
+    ("New York" = "New York, NY 10017"): a check set writes what its source printed, and
+    the code completes the line; a different city still differs.
+    """
+    if want == have or (want == "<p>" and "<p>" in have.split()):
+        return True
+    return bool(want) and _TRAILING_POSTCODE_RE.sub("", have) == want != have
 
 
 _SERVICE_RE = re.compile(r" (?:usn|usa|usaf|usmc|uscg|ussf|usphs)$")

@@ -409,3 +409,67 @@ def test_a_portfolio_beside_a_department_is_the_bureau(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
     outcomes = [row["outcome"] for row in agreement.compare(path)["rows"]]
     assert outcomes == ["agree", "differ"]
+
+
+def test_right_honourable_is_rt_hon_wherever_it_stands() -> None:
+    agreement = _module()
+    assert agreement.norm("The Most Reverend and Rt Hon the Lord Archbishop of SEE") == (
+        agreement.norm("The Most Reverend and Right Honourable the Lord Archbishop of SEE")
+    )
+    assert agreement.norm("The Most Reverend and Rt Hon") != agreement.norm("The Most Reverend")
+
+
+def test_a_congressman_pair_and_a_baron_record_with_the_baroness(tmp_path: Path) -> None:
+    agreement = _module()
+    assert agreement.gendered("Dear Congressman/Congresswoman SURNAME:") == {
+        "male": "Dear Congressman SURNAME:",
+        "female": "Dear Congresswoman SURNAME:",
+    }
+    offices = [
+        _record(
+            id="us-representative", salutation_informal="Dear Congressman/Congresswoman SURNAME:"
+        ),
+        # a baron's record that gives the baroness's forms beside his is compared with both rows
+        _record(id="uk-lord", salutation_formal="My Lord / Madam,"),
+        _record(id="uk-lord", salutation_formal="My Lord / Your Grace,"),
+    ]
+    path = tmp_path / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": offices}), encoding="utf-8")
+    result = agreement.compare(path)
+    assert [row["outcome"] for row in result["rows"]] == ["agree", "agree", "differ"]
+    assert result["rows"][1]["key"] == "uk-lord/uk-baroness"
+
+
+def test_an_offered_style_before_a_bare_name_and_a_courtesy_title_offered() -> None:
+    agreement = _module()
+    # the UNICEF row has no style and offers "H.E.": the block with it is offered, not agreed
+    unicef = agreement.table_forms("unicef-executive-director", "female", {})
+    block = ["Her Excellency NAME", "Executive Director", "United Nations Children's Fund (UNICEF)"]
+    assert agreement.compare_field("address_block", block, unicef, "female") == "offered"
+    assert agreement.compare_field(
+        "address_block", ["Her Majesty NAME", *block[1:]], unicef, "female"
+    ) == ("differ")
+    # a consul general's row offers "Mr."/"Ms.": a check set's courtesy title (read as no style)
+    consul = agreement.table_forms("consul-general", "male", {"country": "COUNTRY"})
+    assert agreement.compare_field("honorific_in_address", "Mr./Ms.", consul, "male") == "offered"
+    # a row that offers no courtesy title still differs
+    senator = agreement.table_forms("us-senator", "male", {"state": "STATE"})
+    assert agreement.compare_field("honorific_in_address", "Mr./Ms.", senator, "male") == "differ"
+
+
+def test_a_city_line_without_its_postcode_is_the_same_line() -> None:
+    agreement = _module()
+    assert agreement._line_matches("new york", "new york ny 10017")
+    assert agreement._line_matches("washington", "washington dc 20520")
+    assert not agreement._line_matches("geneva", "new york ny 10017")
+    assert not agreement._line_matches("new york ny", "new york ny 10017 extra")
+    pga = agreement.table_forms("un-ga-president", "female", {})
+    block = [
+        "Her Excellency NAME",
+        "President of the General Assembly",
+        "United Nations",
+        "New York",
+    ]
+    assert agreement.compare_field("address_block", block, pga, "female") == "agree"
+    block[-1] = "Geneva"
+    assert agreement.compare_field("address_block", block, pga, "female") == "differ"
