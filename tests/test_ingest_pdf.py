@@ -441,3 +441,46 @@ def test_signature_blocks_side_by_side_with_a_wrapped_body_are_two_signers() -> 
         ("Helena Duarte Nogueira", ["Coordenadora"], blocks[0][2]),
         ("Otávio Brandão Lins", ["Diretor Executivo"], blocks[1][2]),
     ]
+
+
+def test_signature_blocks_under_signing_lines_in_two_bands_are_four_signers() -> None:
+    """Signers side by side under lines to sign on, two rows of two: four signers, each
+    with a title ("Directora Ejecutiva") and a body's name wrapped in its cell."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+    from docx.shared import Inches, Pt
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = Pt(2)
+    document.add_paragraph("Honorables Comisionadas y Comisionados:")
+    document.add_paragraph("Solicitamos una audiencia temática sobre las personas defensoras.")
+    document.add_paragraph("Atentamente,")
+    people = [
+        ("Lucía Quispe Mamani", "Directora Ejecutiva", "Red Andina de Defensoras del Territorio"),
+        (
+            "Hernán Torrico Flores",
+            "Coordinador Jurídico",
+            "Asociación Pro Derechos Indígenas del Sur",
+        ),
+        ("Valeria Andrade Ortiz", "Presidenta", "Fundación Amazonía y Derechos – Ecuador"),
+        ("Rubén Cutipa Rojas", "Director", "Centro de Estudios Jurídicos Ambientales"),
+    ]
+    table = document.add_table(rows=2, cols=2)
+    for index, (name, title, body) in enumerate(people):
+        cell = table.rows[index // 2].cells[index % 2]
+        cell.width = Inches(2.6)
+        cell.paragraphs[0].text = "______________________"
+        for line in (name, title, body):
+            cell.add_paragraph(line)
+        cell.add_paragraph("")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        (name, [title]) for name, title, _ in people
+    ]

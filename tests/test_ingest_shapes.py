@@ -6031,3 +6031,233 @@ def test_a_templates_name_placeholder_is_the_addressees_name() -> None:
 
     person = addressee_from(["[Name of MP]", "Member of Parliament, Lok Sabha"])
     assert person is not None and person.name == "[Name of MP]"
+
+
+COMMISSION_REQUEST = """\
+Lima, 2 de marzo de 2026
+
+Señoras y señores
+Comisión Interamericana de Derechos Humanos
+1889 F St. NW
+Washington, D.C. 20006
+
+Honorables Comisionadas y Comisionados:
+
+Por lo anterior, solicitamos a la Honorable Comisión:
+
+1. Convocar una audiencia temática en el próximo período de sesiones.
+2. Solicitar información al Estado sobre las medidas de protección.
+
+Atentamente,
+
+Red Amazónica de Defensoras
+"""
+
+
+def test_an_honorables_greeting_and_a_courtesy_over_the_body_written_to() -> None:
+    letter = ingest_text(COMMISSION_REQUEST).letter
+    assert letter is not None
+    assert letter.salutation == "Honorables Comisionadas y Comisionados:"
+    (commission,) = letter.addressees
+    assert commission.name == "Comisión Interamericana de Derechos Humanos"
+    assert commission.title_lines[0] == "Señoras y señores"
+
+
+PRESIDENT_AND_MINISTER = """\
+Ao Excelentíssimo Senhor
+Daniel Francisco Chapo
+Presidente da República de Moçambique
+
+À Excelentíssima Senhora
+Maria Benvinda Levi
+Primeira-Ministra
+
+Maputo, 3 de março de 2026
+
+Excelência,
+
+Saudamos o compromisso de diálogo. Para que seja credível, solicitamos a Vossa Excelência que
+o Governo:
+
+1. crie uma comissão de inquérito independente;
+2. esclareça o paradeiro dos jornalistas desaparecidos.
+
+Atenciosamente,
+
+Observatório da Liberdade de Imprensa
+"""
+
+
+def test_ao_opens_an_address_block_and_excelencia_greets_and_o_is_no_bullet() -> None:
+    letter = ingest_text(PRESIDENT_AND_MINISTER).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Daniel Francisco Chapo", "Maria Benvinda Levi"]
+    assert letter.salutation == "Excelência,"
+    assert len(letter.asks) == 2
+
+
+URGENT_ACTION = """\
+Issued: 24 March 2026 · Please act before 5 May 2026
+
+Write a letter in your own words or use the model letter below.
+
+Minister of Justice Ayşe Demir
+Ministry of Justice
+06659 Kızılay
+Ankara, Türkiye
+
+Email: info@example.gov.tr
+
+Salutation: Dear Minister,
+
+Dear Minister,
+
+I urge you to release the lawyer Deniz Aksoy immediately.
+
+Yours sincerely,
+
+[Your name]
+"""
+
+
+def test_an_urgent_actions_issue_date_contact_line_and_salutation_note() -> None:
+    letter = ingest_text(URGENT_ACTION).letter
+    assert letter is not None
+    assert letter.date is None  # "Issued: …" is the page's
+    (minister,) = letter.addressees
+    assert minister.name == "Ayşe Demir"
+    assert all("Email" not in line for line in [*minister.title_lines, *minister.address_lines])
+    assert letter.salutation == "Dear Minister,"
+
+
+MIXED_ENTRIES_SPACED = """\
+Dear Mr. Cook,
+
+We ask Apple to restore the VPN apps it removed.
+
+Sincerely,
+
+Access Forward
+
+Circumvention Tools Alliance
+
+Daniel Hoffmann — Senior Researcher, Open Networks Lab
+
+Digital Rights Eurasia
+
+Farid Karimi — Founder, VPNWatch
+
+More letters
+
+Letter to Google on account takedowns
+"""
+
+
+def test_bodies_and_people_a_line_each_are_signers_each_and_more_letters_is_chrome() -> None:
+    letter = ingest_text(MIXED_ENTRIES_SPACED).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Access Forward",
+        "Circumvention Tools Alliance",
+        "Daniel Hoffmann",
+        "Digital Rights Eurasia",
+        "Farid Karimi",
+    ]
+
+
+LEAD_IN_ASKS_THEN_PROSE = """\
+December 8, 2026 · Letters · 4 min read
+
+Dear Members of the European Parliament,
+
+We ask you to support amendments that do the following:
+
+**Keep the full value chain in scope.** The worst abuses occur far from headquarters.
+
+**Retain civil liability.** Victims need a way to court.
+
+**Protect defenders.** Companies should consult those at risk.
+
+Europe's credibility abroad depends on the rules it keeps at home.
+
+Kind regards,
+
+The full list of 64 signatory organisations is available in the PDF.
+"""
+
+
+def test_bold_lead_in_asks_end_where_a_paragraph_has_none_and_a_byline_is_no_date() -> None:
+    letter = ingest_bytes(LEAD_IN_ASKS_THEN_PROSE.encode(), filename="post.md").letter
+    assert letter is not None
+    assert letter.date is None
+    assert len(letter.asks) == 3
+    assert letter.complimentary_close == "Kind regards,"
+
+
+def test_a_comma_list_keeps_an_and_its_names_share_and_a_place_in_brackets() -> None:
+    from draftkit.ingest.signer_lists import split_name_list
+
+    assert (
+        split_name_list(
+            "Signal Land and Environmental Rights Project, Beacon Society, "
+            "Collective for Land and Environmental Rights – Zimbabwe"
+        )[-1]
+        == "Collective for Land and Environmental Rights – Zimbabwe"
+    )
+    letter = ingest_text(
+        "To: Permanent Representatives of the Member States of the Human Rights Council "
+        "(Geneva, Switzerland)\n\nExcellencies,\n\nWe urge you to renew the mandate.\n\n"
+        "Sincerely,\n\nCivicus\n"
+    ).letter
+    assert letter is not None
+    (states,) = letter.addressees
+    assert states.name.endswith("Human Rights Council")
+    assert [*states.title_lines, *states.address_lines] == ["Geneva, Switzerland"]
+
+
+FRENCH_TABLE_AND_CC = """\
+Monsieur le Président,
+
+Nous vous demandons de libérer les journalistes détenus.
+
+Veuillez agréer, Monsieur le Président, l'expression de notre haute considération.
+
+Liste des organisations signataires
+
+Ligue des droits humains\tRencontre africaine pour la défense des droits de l'homme (section jeunes)
+
+Collectif des journalistes indépendants\tRéseau des blogueurs du Sénégal
+
+Ampliation :
+– Monsieur Ousmane Ndiaye, Premier ministre
+– Commission nationale des droits de l'homme
+"""
+
+
+def test_a_long_name_alone_in_a_table_row_and_dashed_copy_entries() -> None:
+    letter = ingest_text(FRENCH_TABLE_AND_CC).letter
+    assert letter is not None
+    assert len(letter.signatories) == 4
+    assert letter.signatories[1].name.startswith("Rencontre africaine")
+    assert (letter.cc[0].honorific, letter.cc[0].name) == ("Monsieur", "Ousmane Ndiaye")
+
+
+GERMAN_SIGNERS = """\
+Sehr geehrter Herr Bundesminister,
+
+wir bitten Sie, sich für die Freilassung der Journalisten einzusetzen.
+
+Mit freundlichen Grüßen
+
+Tariq Mwangi, Geschäftsführerin, Initiative für Rüstungsexportkontrolle (Berlin)
+
+Zeynep Banda, Generalsekretär, Forum Rüstungsexportkontrolle (München)
+
+Mariam Ndlovu, Referentin für Menschenrechte, Netzwerk für Frieden (Leipzig)
+"""
+
+
+def test_german_posts_after_a_name_are_titles() -> None:
+    letter = ingest_text(GERMAN_SIGNERS).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Tariq Mwangi", "Zeynep Banda", "Mariam Ndlovu"]

@@ -207,7 +207,7 @@ _MAILBOX = re.compile(r"\s*<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
 def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     """Read one inside-address or cc entry."""
     lines = [
-        _line_end(normalise_space(line))
+        _line_end(_unbulleted(normalise_space(line)))
         for line in lines
         if normalise_space(line) and not _TO_LABEL.match(normalise_space(line))
     ]
@@ -223,6 +223,10 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
+    if len(lines) > 1 and _GENERIC_COURTESY.fullmatch(lines[0]):
+        # "Señoras y señores" / "Comisión Interamericana de Derechos Humanos": the body
+        # written to is the addressee; the courtesy over it is a line of its block
+        lines = [lines[1], lines[0], *lines[2:]]
     if len(lines) > 1 and _lone_honorific(lines[0]):
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
@@ -412,10 +416,25 @@ def _one_a_line(block: list[str]) -> bool:
     )
 
 
+_GENERIC_COURTESY = re.compile(
+    r"(?i)(?:señoras y señores|señores y señoras|mesdames(?:,)? (?:et )?messieurs|"
+    r"ladies and gentlemen|sehr geehrte damen und herren|damen und herren|"
+    r"senhoras e senhores|signore e signori)[,:]?"
+)
+"""A courtesy to everyone at a body, set over its name in the address block."""
+
 _NAME_PLACEHOLDER = re.compile(
     r"(?i)[\[<{]{1,2}[^\]>}]{0,30}\b(?:name|nom|nombre|nome)\b[^\]>}]{0,30}[\]>}]{1,2}"
 )
 """A template's placeholder for the addressee's name: "[Name of MP]", "<<Nombre>>"."""
+
+
+def _unbulleted(line: str) -> str:
+    """The entry without a bullet before it ("– Monsieur Ousmane Sonko, Premier ministre")."""
+    marker = split_marker(line)
+    if marker is None or marker[0] != "bullet" or line.endswith(marker[1]):
+        return line  # "– Sekretariat –": a line set between dashes keeps them
+    return marker[2]
 
 
 def split_entries(

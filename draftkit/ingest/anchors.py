@@ -39,7 +39,10 @@ _SALUTATION = re.compile(
     r"|Spett\.?\s*(?:le|li)\.?\s+[^,:;!\n]{1,80}[,:]"
     r"|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)(?:\s+[^,:;!\n]{1,80})?[,:;!]"
     r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
-    r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence)[,:!]"
+    r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+|Vossa\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence|"
+    r"Excel[êe]ncia)[,:!]"
+    # "Honorables Comisionadas y Comisionados:", "Honorable Señora Presidenta:"
+    r"|Honorabl[ea]s?\s+[^,:;!\n]{1,80}?[,:]"
     # "Your Excellency and Madam/Sir Chairperson:": a greeting to two addressees
     r"|(?:Your\s+)?Excellenc(?:y|ies)\s+and\s+(?:Dear\s+)?[A-Z][^,:;!\n]{1,80}[,:]"
     r"|(?:Dear\s+)?(?:(?:Exm[oa]s?|Excm[oa]s?|Ilm[oa]s?)\.?\s+)?"

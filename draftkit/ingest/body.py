@@ -230,6 +230,7 @@ def body_asks_closing(
     ask_kind = units[start].marker_kind
     ask_indent = units[start].indent
     index = start
+    led = 0  # asks so far that open with a lead-in of their own (bold)
     while index < len(units):
         unit = units[index]
         styled = (unit.style or "").lower()
@@ -276,8 +277,12 @@ def body_asks_closing(
                 and _ask_like(unit)
                 and styled not in ("closing", "body text")
                 and (style != "bold lead-ins" or unit.lead)
+                # after asks that each open with a bold lead-in, a paragraph without one
+                # is the letter going on ("Europe's credibility … depends on …")
+                and (unit.lead or led < 2 or led < len(asks) or imperative(unit.text))
             )
         ):
+            led += 1 if unit.lead else 0
             ask = _ask_from(unit)
             if group_heading is not None:
                 ask = ask.model_copy(update={"heading": group_heading})

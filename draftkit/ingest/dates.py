@@ -75,7 +75,7 @@ _PUBLISHED = re.compile(
     r"derni[eè]re mise [àa] jour|mis [àa] jour(?: le)?|actualizado|[úu]ltima actualizaci[oó]n|"
     r"veröffentlicht|release date|date of publication|发布时间|发布日期|日期|"
     r"publicación|fecha de publicación|publication|date de publication|publicação|"
-    r"publicado em|datum)(?:\s+(?:on|le|el|am|em))?\s*[:：]?\s*",
+    r"publicado em|issued|date issued|datum)(?:\s+(?:on|le|el|am|em))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -214,6 +214,13 @@ _UN_TITLE = re.compile(r"(?i)^letter\s+dated\s+(?P<date>[^,;]{6,40}?)\s+from\s+\
 _AMBIGUOUS = re.compile(r"(?<![\d/])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|1[0-2])/\d{4}\b")
 
 
+_READING_TIME = re.compile(
+    r"(?i)\b\d+\s*(?:min(?:ute)?s?\.?\s+read|min\.?\s+de\s+lectur[ae]|minutos?\s+de\s+lectura|"
+    r"min(?:utos)?\s+de\s+leitura|min\.?\s+lesezeit)\b|tempo de leitura|lesezeit|temps de lecture"
+)
+"""A post's reading time beside its date ("4 min read"): the line is the page's byline."""
+
+
 @functools.lru_cache(maxsize=16384)
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that is a date, perhaps after a place or a "Published" label.
@@ -258,6 +265,8 @@ def _parse_date_line(line: str) -> DateLine | None:
         # "Date:" header is the letter's own)
         published = True
     text = _TRAILING.sub("", text).strip()
+    if _READING_TIME.search(text):
+        published = True  # "December 8, 2025 · Letters · 4 min read": a post's byline
     text = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)[0].strip()
     found = find_date(text)
     if found:

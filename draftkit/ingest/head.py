@@ -14,6 +14,7 @@ from draftkit.ingest.dates import LEADS_INTO_DATE, parse_date_line
 from draftkit.ingest.head_lines import (
     ATTENTION_LINE,
     CC_LINE,
+    CONTACT_ONLY,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
     SUBJECT_LINE,
@@ -73,6 +74,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "published"  # "By ICDL Policy Team | 28 January 2025": the page's byline
     if CC_LINE.match(first):
         return "cc"
+    if all(CONTACT_ONLY.match(t) for t in texts):
+        return "contact"  # "Email: info@adalet.gov.tr" under the address: how to reach them
     if (
         len(texts) == 1
         and _RETURN_LINE.match(first)
@@ -242,7 +245,7 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
     return start
 
 
-_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|para)\b")
+_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|ao|aos|às|al|au|aux|para)\b")
 """A "To," line (or "À …", "Para …") that opens the inside address."""
 
 
@@ -298,7 +301,7 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
             break
         if opened and previous_kind == "date" and kind in ("label", "address"):
             extra_taken = True
-        if kind in ("subject", "cc", "mail header", "date", "address"):
+        if kind in ("subject", "cc", "mail header", "date", "address", "contact"):
             accept = True
         elif kind == "label" and not titled:
             above = kinds[k - 1] if k > 0 else ""

@@ -8,7 +8,14 @@ import re
 
 from draftkit.ingest import names
 
-__all__ = ["CC_LINE", "DRAFTKIT_HEAD_STYLES", "SUBJECT_LINE", "is_person_line", "name_part"]
+__all__ = [
+    "CC_LINE",
+    "CONTACT_ONLY",
+    "DRAFTKIT_HEAD_STYLES",
+    "SUBJECT_LINE",
+    "is_person_line",
+    "name_part",
+]
 
 SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Sub|SUB|Ref|REF|Reference|Our ref|Regarding|"
@@ -69,7 +76,7 @@ def name_part(text: str) -> str:
     return match.group(1).strip() if match else text.strip()
 
 
-_CONTACT_ONLY = re.compile(
+CONTACT_ONLY = re.compile(
     r"(?i)^(?:(?:tel|phone|fax|mobile|e-?mail|web)\s*[:.]?\s*)?"
     r"(?:\+?[\d(][\d ()./-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+)$"
 )

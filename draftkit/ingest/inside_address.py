@@ -17,9 +17,12 @@ from draftkit.ingest.addressees import (
 )
 from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
 from draftkit.ingest.organisations import has_org_word
-from draftkit.ingest.postal import is_address_start, is_postal_line
+from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
+
+_PLACE_AFTER = re.compile(r"\s*\((?P<place>[A-ZÀ-Þ][^()]{1,40},\s*[A-ZÀ-Þ][^()]{1,40})\)$")
+"""A place in brackets after the addressee: "(Geneva, Switzerland)"."""
 
 
 def _address_only(entry: list[str]) -> bool:
@@ -137,10 +140,17 @@ class _AddressReader:
                 or name_then_office(group.group("rest"))
             )
             if group and not named:
+                rest = group.group("rest").rstrip(":, ")
+                place = _PLACE_AFTER.search(rest)
+                if place and is_country_list(place.group("place").rsplit(",", 1)[-1].strip()):
+                    # "To: Permanent Representatives of … (Geneva, Switzerland)": where they
+                    # are is the address
+                    rest = rest[: place.start()].rstrip()
+                    entry = [entry[0], *entry[1:], place.group("place")]
                 titles, address = _split_title_address([x for x in entry[1:] if x])
                 people.append(
                     Addressee(
-                        name=group.group("rest").rstrip(":, "),
+                        name=rest,
                         title_lines=titles,
                         address_lines=address,
                     )

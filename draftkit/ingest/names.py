@@ -329,7 +329,14 @@ _TITLE_WORDS = re.compile(
     r"(?:bundes|landes|staats)?minister(?:in)?|staatssekret(?:ä|ae)r(?:in)?|"
     r"b(?:ü|ue)rgermeister(?:in)?|rektor(?:in)?|senator(?:in)?|abgeordnete[rn]?|"
     r"beauftragte[rn]?|kanzler(?:in)?|reitor[a]?|vice-reitor[a]?|secret[áa]ri[oa]|"
-    r"deputad[oa]|vereador[a]?|rettore|rettrice|sindac[oa]|assessore|presidentessa)\b",
+    r"deputad[oa]|vereador[a]?|rettore|rettrice|sindac[oa]|assessore|presidentessa|"
+    # German posts in NGOs and offices: "Generalsekretär", "Referentin für Menschenrechte"
+    r"generalsekret(?:ä|ae)r(?:in)?|referent(?:in)?|koordinator(?:in)?|mitglied|"
+    r"gr(?:ü|ue)nder(?:in)?|justiziar(?:in)?|rechtsanw(?:ä|ae)lt(?:in)?|"
+    r"wissenschaftler(?:in)?|journalist(?:in)?|redakteur(?:in)?|beirat|"
+    # Portuguese and French ones the lists above miss
+    r"assessor[a]?|advogad[oa]|pesquisador[a]?|fundador[a]?|avocate?|chercheu(?:r|se)|"
+    r"juriste|secr[ée]taire(?:\s+g[ée]n[ée]ral(?:e)?)?|fondat(?:eur|rice))\b",
     re.IGNORECASE,
 )
 

@@ -155,6 +155,10 @@ _FOOTER_START = re.compile(
     r"(?:<<|«)\s*home|(?:log ?in|inicia sesi[oó]n|connectez-vous) (?:to post|para enviar|"
     r"pour (?:poster|publier)) (?:comments|comentarios|des commentaires)|"
     r"most (?:viewed|read|popular|shared)|you may also like|you might also like|"
+    # "More letters", "Das könnte Sie auch interessieren", "Você também pode gostar"
+    r"more (?:letters|statements|news|stories|articles|publications|open letters|resources)|"
+    r"das k[öo]nnte sie auch interessieren|weitere (?:artikel|beitr[äa]ge|meldungen|briefe)|"
+    r"voc[êe] (?:tamb[ée]m )?pode (?:gostar|se interessar)|leia mais|mais lidas|"
     r"read more|read next|share(?: this)?(?: page| article| post| letter| story)?|partager|"
     r"compartir|support (?:us|our work)|donate(?: now| today)?|faire un don|donar|"
     r"your (?:tax[- ]deductible )?(?:gift|donation)|subscribe(?: now| to our newsletter)?|"
@@ -215,6 +219,13 @@ def foreign_script_share(text: str) -> float:
     return foreign / letters if letters else 0.0
 
 
+_INSTRUCTION = re.compile(
+    r"(?i)^(?:salutation|greeting|suggested salutation|anrede|formule d['’]appel|saludo|"
+    r"sauda[çc][ãa]o)\s*:\s*\S.{0,80}$"
+)
+"""A model letter's note on how to greet ("Salutation: Dear Minister,"), not its greeting."""
+
+
 @functools.lru_cache(maxsize=8192)
 def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     """Why a line is page noise, or None when it may be part of the letter.
@@ -237,6 +248,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         if re.match(r"^(?:page \d|-\s*\d|\d+\s*/\s*\d|\[?\d+\]?$)", line, _I):
             return "page number"
         return "page footer"
+    if _INSTRUCTION.match(line):
+        return "instruction to the writer"
     if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line):
         return "share links"
     if len(line) <= 80 and _RUN_TOGETHER_SHARE.match(line):

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from draftkit.ingest import names
+from draftkit.ingest.organisations import has_org_word
 
 __all__ = ["Row", "Word", "rejoin_tables"]
 
@@ -174,7 +175,10 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
             if len(cells) >= 2 or column not in limit:
                 limit[column] = max(limit.get(column, 0.0), words[-1][1])
     gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
-    apart = _row_gap(gaps)
+    # the table's own gaps: from its first row of two cells (the close and a label over
+    # the table stand further apart, which is no padding between its rows)
+    top = next((k for k, cells in enumerate(lines) if len(cells) >= 2), 0)
+    apart = _row_gap(gaps[top:])
     out: list[Row] = []
     group: dict[int, list[str]] = {}
     right: dict[int, float] = {}  # where each cell's last line ends
@@ -182,11 +186,24 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
     for index, (row, cells) in enumerate(zip(region, lines, strict=True)):
         close = index > 0 and 0 < gaps[index - 1] < apart
         space = 0.3 * _size(row)
-        wraps = close and all(
+        full = all(
             column in right
             and right[column] + space + (words[0][1] - words[0][0]) > limit[column]
             and not names.is_title_line(" ".join(word[2] for word in words))
             for column, words in cells.items()
+        )
+        # rows set without padding: a piece goes on from the cell above when the text says
+        # so ("… indépendants du" / "Sénégal", "… des juristes –" / "antenne de Thiès")
+        wraps = full and (
+            close
+            or (
+                not apart
+                and index > 0
+                and all(
+                    _runs_on(group.get(column, [""])[-1], " ".join(w[2] for w in words))
+                    for column, words in cells.items()
+                )
+            )
         )
         if not wraps and group:
             out.append(_row(group, first, region[index - 1]))
@@ -202,6 +219,25 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
     if group:
         out.append(_row(group, first, region[-1]))
     return out
+
+
+def _runs_on(above: str, text: str) -> bool:
+    """``text`` goes on from ``above`` in one cell: it starts in lower case, or ``above``
+    ends with a word that cannot end a name ("du", "of the", a dash)."""
+    if not above or not text:
+        return False
+    return text[:1].islower() or _OPEN_END.search(above) is not None
+
+
+_OPEN_END = re.compile(
+    r"(?i)(?:\s(?:of|the|and|for|on|in|to|de|du|des|la|le|les|en|et|pour|y|del|da|do|dos|"
+    r"das|e|für|und|der|die)|\s[–—-])$"
+)
+"""The last word of a cell's line that the cell's next line must complete."""
+
+
+_SIGNING_LINE = re.compile(r"[_.…‥·–—-]{3,}")
+"""A line drawn to sign on ("__________")."""
 
 
 def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
@@ -228,19 +264,31 @@ def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
         row = texts[index]
         return len(row) >= 2 and all(names.is_person_name(text) for text in row.values())
 
-    def opens(index: int) -> bool:
-        return names_row(index) and gaps[index - 1] > 1.3 * usual
+    def rule_row(index: int) -> bool:
+        # "______   ______": the lines to sign on over the names
+        return all(_SIGNING_LINE.fullmatch(text) for text in texts[index].values())
 
-    start = next((index for index in range(len(region)) if len(texts[index]) >= 2), None)
+    def opens(index: int) -> bool:
+        return names_row(index) and (gaps[index - 1] > 1.3 * usual or rule_row(index - 1))
+
+    start = next(
+        (index for index in range(len(region)) if len(texts[index]) >= 2 and not rule_row(index)),
+        None,
+    )
     if start is None or not names_row(start):
         return None  # rows above the names, "Atenciosamente,", stay as they are
     bands: list[list[int]] = []
     for index in range(start, len(region)):
+        if rule_row(index):
+            continue  # a signing line is no line of a block
         if index == start or opens(index):
             bands.append([index])
         elif (
-            names.is_person_name(texts[index].get(0, ""))
-            and len(texts[index]) >= 2
+            names_row(index)
+            and not any(
+                names.is_title_line(text) or has_org_word(text)  # "Directora Ejecutiva"
+                for text in texts[index].values()
+            )
             and gaps[index - 1] >= 0.9 * usual  # not the wrapped rest of the lines above
         ):
             return None  # a name in the first column under a band's names: a table's rows
@@ -248,11 +296,20 @@ def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
             bands[-1].append(index)
     if any(len(band) < 2 for band in bands):
         return None
+    if not all(
+        any(names.is_title_line(text) for text in texts[band[1]].values()) for band in bands
+    ):
+        # under each row of names, a row of titles ("Presidenta | Director"): signers'
+        # blocks; a row of bodies' names wrapped in their cells is a table's
+        return None
     # where each column's cell ends: the next column's start; the last is as wide as
     # the first (a signature grid's columns are alike)
     edges = [min(row[0][0][0] for row in cells[start:] if 0 in row), *columns]
     width = edges[1] - edges[0] if len(edges) > 1 else 0.0
     limit = {c: edges[c + 1] if c + 1 < len(edges) else edges[c] + width for c in range(len(edges))}
+    # a block's lines are set this far apart: the least distance between two rows here
+    # (a line's pitch on this page, so no paragraph break is made where none was)
+    step = min((g for g in gaps[start:] if g > 0), default=_size(region[start]))
     out: list[Row] = list(region[:start])
     for band in bands:
         for column in sorted({c for index in band for c in cells[index]}):
@@ -291,7 +348,7 @@ def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
                     # a block's later lines are set a line apart under its first, so that
                     # no paragraph break parts a name from its title; the next column's
                     # first line, back up the page, parts the blocks
-                    bottom = row.bottom if previous is None else out[-1].bottom - _size(row)
+                    bottom = row.bottom if previous is None else out[-1].bottom - step
                     out.append(
                         Row(
                             text,

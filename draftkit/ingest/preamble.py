@@ -18,12 +18,12 @@ from draftkit.ingest.head_lines import (
     _ADDRESS_ONLY_TO,
     _ADDRESSED,
     _BYLINE,
-    _CONTACT_ONLY,
     _DATE_BLANK,
     _HEADER_WITH_ADDRESS,
     _PAGE_PROMPT,
     ATTENTION_LINE,
     CC_LINE,
+    CONTACT_ONLY,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
     SUBJECT_LINE,
@@ -566,7 +566,17 @@ def parse_preamble(
             ):
                 pre.letterhead.extend(x.text for x in block)
                 break
-            if mode == "address" and not texts and not pending and _CONTACT_ONLY.match(ln.text):
+            if (
+                mode == "address"
+                and not texts
+                and pending
+                and all(CONTACT_ONLY.match(x.text) for x in block)
+            ):
+                # "Email: info@adalet.gov.tr" in a block of its own under the address: how
+                # to reach the addressee, no line of the inside address
+                skipped.append((ln.text, "the addressee's contact details"))
+                continue
+            if mode == "address" and not texts and not pending and CONTACT_ONLY.match(ln.text):
                 # a phone number or e-mail address before any addressee: the sender's
                 # letterhead (set in a column beside the address block, read in between)
                 pre.letterhead.append(ln.text)

@@ -48,7 +48,7 @@ _SIGN_INTRO = re.compile(
     r"list(?:ado|a)? (?:de|of) (?:organi[sz]a(?:tions|ciones)|signatories|signers|firmantes)"
     r"(?:\s+(?:firmantes|adherentes|signatarias))?"
     r"(?:\s+(?:and|y|e)\s+(?:individuals|personas|people)(?:\s+firmantes)?)?|"
-    r"liste des (?:organisations|signataires)(?:\s+et\s+personnes)?)"
+    r"liste des (?:organisations|signataires)(?:\s+signataires)?(?:\s+et\s+personnes)?)"
     r"(?:\s*\(.*\))?\s*[:,.]?$",
     re.IGNORECASE,
 )
@@ -195,8 +195,10 @@ def is_bracketed_aside(text: str) -> bool:
 
 
 def is_signatory_note(text: str) -> bool:
-    """ "Affiliations are for identification purposes only" and the like."""
-    return _SIGN_NOTE.search(text) is not None
+    """ "Affiliations are for identification purposes only" and the like, and a note that
+    the signers are listed elsewhere ("The full list of 64 signatory organisations is
+    available in the PDF")."""
+    return _SIGN_NOTE.search(text) is not None or _SIGNED_ELSEWHERE.match(text.strip()) is not None
 
 
 ENCLOSURE_LABEL = (
@@ -361,7 +363,8 @@ PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$"
 
 
 _SIGNED_ELSEWHERE = re.compile(
-    r"(?i)^[(\[]?\s*(?:the\s+)?(?:list\s+of\s+)?(?:signatures?|signatories|signers)\s+"
+    r"(?i)^[(\[]?\s*(?:the\s+)?(?:(?:full|complete)\s+)?(?:list\s+of\s+)?(?:(?:all\s+)?\d[\d,]*\s+)?"
+    r"(?:signatures?|signatories|signers|signatory\s+organi[sz]ations|signing\s+organi[sz]ations)\s+"
     r"(?:are\s+|is\s+)?(?:attached|enclosed|appended|follow|overleaf|in\s+the\s+annex|"
     r"available|listed\s+(?:separately|in\s+the\s+annex))\b.*$"
 )

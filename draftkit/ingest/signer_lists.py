@@ -66,6 +66,16 @@ def split_name_list(text: str) -> list[str]:
                 r"(?P<b>[A-ZÀ-Þ]\S*(?:\s+\S+){2,})",
                 parts[-1],
             )
+            if pair is not None:
+                # "… Signal Land and Environmental Rights Project, …, Collective for Land
+                # and Environmental Rights – Zimbabwe": where the list's names use the same
+                # words joined so, the conjunction is inside the last name
+                joint = parts[-1][
+                    pair.start("a") + pair.group("a").rfind(" ") + 1 : pair.start("b")
+                    + len(pair.group("b").split()[0])
+                ]
+                if any(joint in part for part in parts[:-1]):
+                    pair = None
             last = [pair.group("a"), pair.group("b")] if pair else last
         parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []

@@ -134,7 +134,11 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             or _PLACE_HEADER.match(title)
             or (not title and sum(is_country_list(c) for c in cells) >= 0.8 * len(cells))
             # a column describing each signer, not naming them
-            or (column > 0 and sum(len(c.split()) for c in cells) >= 10 * len(cells))
+            or (
+                column > 0
+                and len(cells) >= 2  # one long name in a row of its own describes no one
+                and sum(len(c.split()) for c in cells) >= 10 * len(cells)
+            )
         ):
             drop.add(column)
     out: list[list[str]] = []

@@ -135,6 +135,10 @@ def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     texts = [g[0].text for g in groups]
     if not any(_person_start(t) for t in texts) or not any(names.is_title_line(t) for t in texts):
         return groups
+    if sum(1 for t in texts if inline_person(normalise_space(t)) is not None) >= 2:
+        # "Access Forward" / "Daniel Hoffmann — Senior Researcher, Open Networks Lab" /
+        # "Digital Rights Eurasia": whole entries a line each, bodies and people mixed
+        return groups
     out: list[list[Line]] = []
     for group in groups:
         line = group[0]

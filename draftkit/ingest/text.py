@@ -300,7 +300,6 @@ def column_cells(raw_lines: list[str]) -> list[list[str]] | None:
     return out
 
 
-
 _MD_RULE_CELL = re.compile(r"^:?-{3,}:?$")
 
 

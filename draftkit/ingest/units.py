@@ -80,13 +80,15 @@ def units_of(lines: list[Line]) -> list[Unit]:
         marker = None if ln.list_kind else split_marker(ln.text)
         if (
             marker
-            and marker[0] == "letter"
+            and (marker[0] == "letter" or marker[1] == "o")
             and previous is not None
             and not previous.hard
             and not re.search(r"[.!?:;”\"’)]$", previous.text)
             and not re.search(r"[;,]\s*(?:and|or)$", previous.text)
         ):
-            marker = None  # "... see\na. b." — a wrapped line, not a lettered item
+            # "... see\na. b.", "… solicitamos a Vossa Excelência que\no Governo:": a
+            # wrapped line, not a lettered item or a bullet "o"
+            marker = None
         if ln.list_kind or marker:
             text = ln.text if ln.list_kind else marker[2] if marker else ln.text
             kind = ln.list_kind or (marker[0] if marker else "bullet")

@@ -20,9 +20,7 @@ _FIELDS = ("text", "marked", "lead", "raw", "style")
 
 def writable_lines(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines with unwritable characters replaced by U+FFFD, and how many were replaced."""
-    whole = "\n".join(
-        value for line in lines for name in _FIELDS if (value := getattr(line, name))
-    )
+    whole = "\n".join(value for line in lines for name in _FIELDS if (value := getattr(line, name)))
     if find_unwritable(whole) is None:
         return list(lines), 0  # the usual case, found with one search instead of one per field
     total = 0
