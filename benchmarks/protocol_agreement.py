@@ -48,7 +48,10 @@ organization; a row that takes both (the US Under Secretary's "Under Secretary f
 {portfolio}" and "U.S. Department of {department}") keeps them apart. A record that writes
 both PORTFOLIO and DEPARTMENT names two things: the department is DEPARTMENT, and in a row
 that takes a ``bureau`` and no portfolio ("Assistant Secretary for {bureau}") PORTFOLIO is
-the bureau. A placeholder the
+the bureau. Its ORGANIZATION is an agency head's ``agency`` in a row that takes an agency
+and no organization ("Administrator of the {agency}"), and a council it names by its city
+("Member, CITY City Council") is the row's ``council``. A British mayor's "The (Right)
+Worshipful" before the office line is the row's style. A placeholder the
 check set's citation note defines for the record ("OFFICE_TITLE = 'Under Secretary'") is
 replaced by its definition. The gendered pairs ("Mr./Mrs./Ms./Miss/Mx.", "His/Her",
 "Congressman/Congresswoman") are split into the male and the female form, and a record
@@ -265,10 +268,12 @@ CHOICES: dict[str, str] = {"USA/USMC/USAF": "service", "USA/USAF/USMC": "service
 # the check set's (a minister's department is the row's portfolio; the organization under a
 # rabbi's name is the row's congregation; the portfolio an assistant secretary is "for", when
 # the check set names the department apart, is the row's bureau)
-ROW_PARAMS: dict[str, str] = {
-    "department": "portfolio",
-    "organization": "congregation",
-    "portfolio": "bureau",
+ROW_PARAMS: dict[str, tuple[str, ...]] = {
+    "department": ("portfolio",),
+    # the organization under an agency head's title is the row's agency ("Administrator /
+    # ORGANIZATION" = "Administrator of the {agency}")
+    "organization": ("congregation", "agency"),
+    "portfolio": ("bureau",),
 }
 
 
@@ -276,14 +281,15 @@ def _row_params(key: str, params: dict[str, str]) -> dict[str, str]:
     """The check set's parameters under the names the row's templates use (``ROW_PARAMS``)."""
     text = protocol.get_office(key).model_dump_json()
     out = dict(params)
-    for mine, theirs in ROW_PARAMS.items():
-        if (
-            mine in params
-            and theirs not in params
-            and "{" + mine + "}" not in text
-            and "{" + theirs + "}" in text
-        ):
-            out[theirs] = params[mine]
+    for mine, names in ROW_PARAMS.items():
+        for theirs in names:
+            if (
+                mine in params
+                and theirs not in params
+                and "{" + mine + "}" not in text
+                and "{" + theirs + "}" in text
+            ):
+                out[theirs] = params[mine]
     return out
 
 
@@ -298,7 +304,15 @@ def _params_for(record: dict[str, Any]) -> dict[str, str]:
         for name in PARAMS[placeholder]:
             if own.get(name, placeholder) == placeholder:
                 params[name] = placeholder
+    # a council named by its city ("Member, CITY City Council") is the council the row's
+    # title names: the whole name fills the council, as COUNCIL would
+    council = _CITY_COUNCIL_RE.search(text)
+    if council and "council" not in params:
+        params["council"] = council.group(0)
     return params
+
+
+_CITY_COUNCIL_RE = re.compile(r"\bCITY (?:City |County |Town |Borough )?Council\b")
 
 
 def _first_line_honorific(line: str) -> str:
@@ -435,6 +449,8 @@ _HONORIFICS = (  # the longest first: the first that starts the line is its styl
     "The Right Honourable",
     "The Right Honorable",
     "The Rt Hon",
+    "The Right Worshipful",  # a British mayor's style, before the office ("... the Mayor of")
+    "The Worshipful",
     "The Honorable",
     "The Honourable",
     "The Most Reverend",

@@ -473,3 +473,46 @@ def test_a_city_line_without_its_postcode_is_the_same_line() -> None:
     assert agreement.compare_field("address_block", block, pga, "female") == "agree"
     block[-1] = "Geneva"
     assert agreement.compare_field("address_block", block, pga, "female") == "differ"
+
+
+def test_a_council_named_by_its_city_is_the_council() -> None:
+    """ "Member, CITY City Council" names the council the row's "Member, {council}" writes."""
+    agreement = _module()
+    params = agreement._params_for({"address_block": ["Mr./Ms. NAME", "Member, CITY City Council"]})
+    assert params["council"] == "CITY City Council"
+    assert params["city"] == "CITY"
+    council = agreement.table_forms("us-city-council-member", "female", params)
+    block = ["Mr./Ms. NAME", "Member, CITY City Council", "ADDRESS"]
+    assert agreement.compare_field("address_block", block, council, "female") == "agree"
+    # another body still differs
+    block[1] = "Member, CITY School Board"
+    assert agreement.compare_field("address_block", block, council, "female") == "differ"
+    # a record that writes COUNCIL keeps it
+    assert agreement._params_for({"address_block": ["Member, COUNCIL"]})["council"] == "COUNCIL"
+
+
+def test_an_organization_under_an_agency_head_is_the_agency() -> None:
+    agreement = _module()
+    params = agreement._row_params("us-administrator", {"organization": "ORGANIZATION"})
+    assert params["agency"] == "ORGANIZATION"
+    forms = agreement.table_forms("us-administrator", "male", {"organization": "ORGANIZATION"})
+    assert forms.formal["block"][1] == "Administrator of the ORGANIZATION"
+    # the title's words still count: two lines are not "Administrator of the ..." (layout
+    # no source settles, as in the third round)
+    block = ["The Honorable NAME", "Administrator", "ORGANIZATION", "ADDRESS"]
+    assert agreement.compare_field("address_block", block, forms, "male") == "differ"
+    # a rabbi's row still takes the organization as its congregation
+    assert agreement._row_params("rabbi", {"organization": "X"}).get("congregation") == "X"
+
+
+def test_a_worshipful_mayor_s_style_is_read_from_the_office_line() -> None:
+    agreement = _module()
+    mayor = agreement.table_forms("uk-mayor", "male", {"city": "CITY"})
+    assert mayor.formal["honorific"] == "The Right Worshipful"
+    assert (
+        agreement.compare_field("honorific_in_address", "The Right Worshipful", mayor, "male")
+        == "agree"
+    )
+    assert agreement.compare_field("honorific_in_address", "The Worshipful", mayor, "male") == (
+        "differ"
+    )
