@@ -175,10 +175,7 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
             if len(cells) >= 2 or column not in limit:
                 limit[column] = max(limit.get(column, 0.0), words[-1][1])
     gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
-    # the table's own gaps: from its first row of two cells (the close and a label over
-    # the table stand further apart, which is no padding between its rows)
-    top = next((k for k, cells in enumerate(lines) if len(cells) >= 2), 0)
-    apart = _row_gap(gaps[top:])
+    apart = _row_gap(gaps)
     out: list[Row] = []
     group: dict[int, list[str]] = {}
     right: dict[int, float] = {}  # where each cell's last line ends
