@@ -6261,3 +6261,132 @@ def test_german_posts_after_a_name_are_titles() -> None:
     letter = ingest_text(GERMAN_SIGNERS).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Tariq Mwangi", "Zeynep Banda", "Mariam Ndlovu"]
+
+
+SITE_MENU_AND_SEMICOLON_LIST = """\
+Observatorio Cívico del Sur
+Inicio
+Nosotros
+Monitoreo
+Publicaciones
+Contacto
+
+Carta abierta al Senado sobre la ley de cooperación internacional
+14/03/2026
+
+Lima, 12 de marzo de 2026
+
+Señoras y señores senadores:
+
+Les pedimos archivar el proyecto de ley que restringe la cooperación internacional.
+
+Atentamente,
+
+Asociación Pro Derechos Humanos del Sur (Bolivia); Coordinadora Regional de Sociedad Civil de los Andes (Venezuela); Instituto de Defensa Legal (Colombia); Red de Mujeres Defensoras de Derechos Sociales y Ambientales (Ecuador)
+"""  # noqa: E501
+
+
+def test_a_sites_menu_and_post_title_are_page_and_a_semicolon_list_signs() -> None:
+    letter = ingest_text(SITE_MENU_AND_SEMICOLON_LIST).letter
+    assert letter is not None
+    assert not letter.addressees
+    assert letter.date is not None and letter.date.isoformat() == "2026-03-12"
+    assert letter.complimentary_close == "Atentamente,"
+    assert len(letter.signatories) == 4
+
+
+FORMULA_THEN_LABELLED_LIST = """\
+Monsieur le Ministre,
+
+Nous vous demandons de fermer le centre de rétention du Canet.
+
+Nous vous prions d'agréer, Monsieur le Ministre, l'expression de notre haute considération.
+
+Organisations signataires : Ligue des droits humains – section Marseille, Collectif Accueil Solidaire 13, Association Juristes pour l'Asile, Cimade Provence (groupe local).
+"""  # noqa: E501
+
+
+def test_a_labelled_list_on_one_line_after_the_formula_signs() -> None:
+    letter = ingest_text(FORMULA_THEN_LABELLED_LIST).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 4 and names[0] == "Ligue des droits humains – section Marseille"
+
+
+GERMAN_PAGE_AND_HEAD = """\
+Offener Brief an Bundesinnenminister Schuster: Zurückweisungen beenden
+10.02.2026 · Lesezeit 4 Min.
+
+Type: Letter
+
+Bundesministerium des Innern
+Herrn Bundesminister Tobias Schuster
+Alt-Moabit 140
+10557 Berlin
+
+Berlin, 9. Februar 2026
+
+Betreff: Zurückweisung von Schutzsuchenden
+
+Sehr geehrter Herr Bundesminister,
+
+wir bitten Sie, die Zurückweisungen an den Grenzen zu beenden.
+
+Mit freundlichen Grüßen
+
+Netzwerk Menschenrechte an der Grenze
+Dr. Hannah Fischer, Geschäftsführerin
+
+Aktionsbündnis Frieden und Abrüstung
+Jonas Hoffmann, Sprecher
+
+Kopie:
+Bundesministerium für Wirtschaft, Referat Ausfuhrkontrolle
+Aufsichtsrat der Nordhagen Wehrtechnik AG
+"""
+
+
+def test_a_ministry_over_herrn_and_bodies_signed_for_by_their_people() -> None:
+    letter = ingest_text(GERMAN_PAGE_AND_HEAD).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert (minister.honorific, minister.name) == ("Herrn", "Bundesminister Tobias Schuster")
+    assert minister.title_lines[0] == "Bundesministerium des Innern"
+    assert letter.date is not None and letter.date.isoformat() == "2026-02-09"
+    signers = [(s.name, s.organization) for s in letter.signatories]
+    assert signers == [
+        ("Dr. Hannah Fischer", "Netzwerk Menschenrechte an der Grenze"),
+        ("Jonas Hoffmann", "Aktionsbündnis Frieden und Abrüstung"),
+    ]
+    assert len(letter.cc) == 2
+
+
+TO_THE_MEMBERS_AND_DASHES = """\
+An die Mitglieder des Ausschusses für Menschenrechte des Deutschen Bundestages
+Platz der Republik 1
+11011 Berlin
+
+Berlin, den 14. Oktober 2026
+
+Sehr geehrte Abgeordnete,
+
+das Gesetz verpflichtet Unternehmen, Risiken zu ermitteln und zu vermeiden
+– unabhängig davon, ob eine Genehmigung erteilt wurde.
+
+Wir bitten Sie daher eindringlich,
+– keine neuen Genehmigungen zu erteilen,
+– den Bundestag zu unterrichten.
+
+Mit freundlichen Grüßen
+
+Forum Menschenrechte und Wirtschaft
+"""
+
+
+def test_an_die_opens_the_address_and_a_dash_after_a_word_goes_on_the_sentence() -> None:
+    letter = ingest_text(TO_THE_MEMBERS_AND_DASHES).letter
+    assert letter is not None
+    (members,) = letter.addressees
+    assert members.name.startswith("Mitglieder des Ausschusses")
+    assert len(letter.asks) == 2
+    assert "unabhängig davon" in letter.body[0]

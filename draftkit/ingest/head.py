@@ -60,6 +60,18 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "address"
     if any(is_prose(t) for t in texts):
         return "prose"
+    if (
+        len(texts) >= 4
+        and sum(1 for t in texts if len(t.split()) == 1 and t[:1].isupper()) >= len(texts) - 1
+    ):
+        return "page"  # a site's name over its menu, a word a line ("Inicio" / "Nosotros")
+    if (
+        len(texts) == 2
+        and _LETTER_HEADING.search(first)
+        and parse_date_line(texts[1])
+        and not is_person_line(first)
+    ):
+        return "heading"  # "Carta abierta al Congreso …" / "13/03/2025": the post's title
     if ATTENTION_LINE.match(first):
         return "address"  # "A la atención de Fernando …", even set as the page's heading
     if any((page.lines[i].style or "") in _HEADING_STYLES for i in block):
@@ -245,7 +257,7 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
     return start
 
 
-_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|ao|aos|às|al|au|aux|para)\b")
+_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|ao|aos|às|al|au|aux|para|an\s+(?:die|den|das))\b")
 """A "To," line (or "À …", "Para …") that opens the inside address."""
 
 

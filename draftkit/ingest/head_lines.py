@@ -136,4 +136,7 @@ _TO_LABEL = re.compile(
     r"(?:[àa]s?|aos?)\s+(?:excelent[íi]ssim[oa]s?\s+)?senhor(?:a|es|as)?)\s*[,:.]?$"
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
-TO_LINE = re.compile(r"^(?:To\s*:?|TO\s*:)\s+(?:the\s+)?(?P<rest>[A-Z[].*)$")
+TO_LINE = re.compile(
+    r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s))\s*(?:the\s+|die\s+|den\s+|das\s+)?"
+    r"(?P<rest>[A-ZÄÖÜ[].*)$"
+)

@@ -140,6 +140,7 @@ _HONORIFIC_WORDS = [
     "Mme.",
     "M.",
     "Herr",
+    "Herrn",  # the accusative an address block writes: "Herrn Bundesminister Alexander Dobrindt"
     "Frau",
     "Señor",
     "Señora",

@@ -219,6 +219,13 @@ def foreign_script_share(text: str) -> float:
     return foreign / letters if letters else 0.0
 
 
+_PAGE_FIELD = re.compile(
+    r"(?i)^(?:type|document type|content type|format|categor(?:y|ies)|cat[ée]gorie|"
+    r"categor[ií]a|author|auteur|autor|written by|[ée]crit par|language|langue|idioma|"
+    r"reading time)\s*:\s*\S.{0,40}$"
+)
+"""A CMS's field above a post ("Type: Letter", "Category: Open letters", "Author: …")."""
+
 _INSTRUCTION = re.compile(
     r"(?i)^(?:salutation|greeting|suggested salutation|anrede|formule d['’]appel|saludo|"
     r"sauda[çc][ãa]o)\s*:\s*\S.{0,80}$"
@@ -250,6 +257,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "page footer"
     if _INSTRUCTION.match(line):
         return "instruction to the writer"
+    if _PAGE_FIELD.match(line):
+        return "page field"
     if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line):
         return "share links"
     if len(line) <= 80 and _RUN_TOGETHER_SHARE.match(line):
@@ -365,10 +374,12 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         if (
             before is not None
             and not before.blank
-            and before.text.rstrip().endswith(",")
+            and (before.text.rstrip().endswith(",") or _DAY_AND_MONTH.search(before.text))
             and re.fullmatch(r"(?:19|20)\d\d", lines[index].text.strip())
         ):
-            del noise[index]  # "… (AMENDMENT) BILL," / "2025": a title's year, wrapped
+            # "… (AMENDMENT) BILL," / "2025", "… Hauptversammlung am 28. Mai" / "2025": a
+            # line's year, wrapped onto a line of its own
+            del noise[index]
             continue
         _mark_running_header(lines, index, noise)
     for index in [i for i, r in noise.items() if r == "page chrome"]:
@@ -401,6 +412,15 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         ):
             del noise[index]
     return noise
+
+
+_DAY_AND_MONTH = re.compile(
+    r"(?i)\b\d{1,2}\.?\s+(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|"
+    r"janv|f[ée]v|avr|juin|juil|ao[uû]|d[ée]c|ene|abr|ago|dic|fev|mai|out|dez)[a-zäéûç]*\.?$|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2},?$"
+)
+"""A line ending on a day and a month, its year on the next line."""
 
 
 def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:

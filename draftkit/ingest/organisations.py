@@ -48,10 +48,20 @@ _ORG_WORDS = re.compile(
 )
 
 
+_GERMAN_BODY = re.compile(
+    r"(?i:\b\w*(?:ministerium|beh(?:ö|oe)rde|verwaltung|gericht|kanzleramt|ausschuss)\b|"
+    r"\b(?:aufsichts|betriebs|stadt|bundes|gemeinde|kreis|vorstands|bei|menschenrechts)rat\b|"
+    r"\b\w+(?:forum|netzwerk|b(?:ü|ue)ndnis|verband|verein|stiftung|institut|zentrum)\b)|"
+    r"\bAmt\b|\b(?:AG|SE|KG|KGaA|e\.\s?V\.)(?=\s|$|,)"
+)
+"""A German body named by a compound or its legal form: "Bundesministerium des Innern",
+"Auswärtiges Amt", "Aufsichtsrat der Nordhagen AG", "Netzwerk … e. V."."""
+
+
 @functools.lru_cache(maxsize=8192)
 def has_org_word(line: str) -> bool:
     """True when ``line`` contains a word that names a body (Institute, Watch, Ministry ...)."""
-    return bool(_ORG_WORDS.search(line))
+    return bool(_ORG_WORDS.search(line) or _GERMAN_BODY.search(line))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -13,6 +13,7 @@ import functools
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.signer_labels import labelled_signers
 from draftkit.ingest.text import Line
 from draftkit.sentences import ABBREVIATED_END, split_marker
 
@@ -87,12 +88,26 @@ def label_like(text: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _name_list(text: str) -> bool:
     """Names in one comma- or semicolon-separated paragraph, with no sentence in it."""
-    parts = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()]
+    if text.count("; ") >= 2:
+        # entries parted by semicolons may hold commas and run longer ("Red de Mujeres
+        # Defensoras de Derechos Sociales y Ambientales (Ecuador); …")
+        parts, most = [p for p in re.split(r";\s+", text.rstrip(".;")) if p.strip()], 14
+    else:
+        parts, most = [p for p in re.split(r"[,;]\s+", text.rstrip(".")) if p.strip()], 8
     return (
         len(parts) >= 3
-        and all(_words(p) <= 8 for p in parts)
+        and all(_words(p) <= most for p in parts)
         and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)
     )
+
+
+def listed_names(text: str) -> bool:
+    """Names in one comma- or semicolon-separated paragraph, after their label or not
+    ("Organisations signataires : Ligue …, Collectif …, …")."""
+    if _name_list(text):
+        return True
+    listed = labelled_signers(text)
+    return listed is not None and _name_list(listed)
 
 
 _SECTION_TITLE = re.compile(
@@ -114,7 +129,7 @@ def _signer_like(text: str) -> bool:
         return any(_words(c) <= 12 and "\t" not in c and _signer_like(c) for c in named)
     if split_marker(text):
         _, _, text = split_marker(text) or ("", "", text)
-    if _name_list(text):
+    if listed_names(text):
         return True
     honorific, rest = names.split_honorific(text)
     if honorific and rest and _words(text) <= 30 and not re.search(r"[a-z]{6,}[.!?]\s+[A-Z]", rest):

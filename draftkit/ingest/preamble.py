@@ -305,7 +305,8 @@ def parse_preamble(
                 and block_starts[b] not in dates
                 and _looks_like_heading(text)
                 and re.search(
-                    r"(?i)\b(?:letter|appeal|petition|lettre|carta|lettera|appel|p[ée]tition)\b",
+                    r"(?i)\b(?:letter|appeal|petition|lettre|carta|lettera|appel|p[ée]tition|"
+                    r"brief|schreiben|appell)\b",
                     text,
                 )
                 and not SUBJECT_LINE.match(text)

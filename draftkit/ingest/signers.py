@@ -244,6 +244,17 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bold = [ln.bold for ln in kept]
     if not group:
         return []
+    if (
+        len(group) == 2
+        and has_org_word(group[0])  # a word that names a body ("Alastair Moore" has none)
+        and not names.split_honorific(group[0])[0]
+        and inline_person(group[1]) is not None
+    ):
+        # "Netzwerk Rüstungsexporte kontrollieren e. V." / "Dr. Hannah Fischer,
+        # Geschäftsführerin": the person under the body's name signs for it
+        person = inline_person(group[1])
+        if person is not None and person.organization is None:
+            return [person.model_copy(update={"organization": group[0]})]
     postal = [is_postal_line(x) and bool(re.search(r"\d", x)) for x in group]
     if (
         len(group) >= 3

@@ -27,6 +27,7 @@ from draftkit.ingest.page import (
     _signer_like,
     _words,
     is_prose,
+    listed_names,
 )
 from draftkit.ingest.signer_labels import (
     AND_MORE,
@@ -64,7 +65,9 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
         lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
     for index in reversed(lines):
         text = page.text(index)
-        if is_prose(text) or not _signer_like(text) or is_closing_line(text):
+        if (is_prose(text) and not listed_names(text)) or not _signer_like(text):
+            break
+        if is_closing_line(text):
             break
         count += 1
     return count

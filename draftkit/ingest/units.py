@@ -80,7 +80,18 @@ def units_of(lines: list[Line]) -> list[Unit]:
         marker = None if ln.list_kind else split_marker(ln.text)
         if (
             marker
-            and (marker[0] == "letter" or marker[1] == "o")
+            and (
+                marker[0] == "letter"
+                or marker[1] == "o"
+                # "… solche Risiken zu ermitteln" / "– unabhängig davon, ob …": a dash
+                # opening the rest of a sentence, no bullet
+                or (
+                    marker[1] in ("–", "—")
+                    and marker[2][:1].islower()
+                    and previous is not None
+                    and re.search(r"\w$", previous.text) is not None  # not after "…, " or ":"
+                )
+            )
             and previous is not None
             and not previous.hard
             and not re.search(r"[.!?:;”\"’)]$", previous.text)
