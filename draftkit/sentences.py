@@ -73,7 +73,7 @@ _END = re.compile(r"([.!?])([”’\"')\]]*)(\s+)(?=[A-Z“\"‘'(\[0-9À-ÖØ-�
 LIST_MARKER = re.compile(
     r"^(?P<marker>"
     r"(?P<bullet>[•·▪◦‣∙●○■□➢➤►▶✓✔\-–—*+\uf0b7\uf0a7§]|o(?=\s))"
-    r"|(?P<number>\(?\d{1,3}[.)](?:\))?|\d{1,2}:)"
+    r"|(?P<number>\(?\d{1,3}[.)](?:\))?|\d{1,2}:|\d{1,3}[°º][).](?=\s))"
     r"|(?P<letter>\(?[a-hA-H][.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     # Brazilian and Portuguese incisos: "I – a publicação …", "IV - a realização …"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)\s[–—-](?=\s))"

@@ -6390,3 +6390,76 @@ def test_an_die_opens_the_address_and_a_dash_after_a_word_goes_on_the_sentence()
     assert members.name.startswith("Mitglieder des Ausschusses")
     assert len(letter.asks) == 2
     assert "unabhängig davon" in letter.body[0]
+
+
+NIGERIAN_SENATE = """\
+21st July, 2026
+
+Distinguished Senator Adebayo Okon Musa, GCON
+President of the Senate
+National Assembly Complex
+Three Arms Zone, Abuja
+
+Your Excellency,
+
+We call on the Senate to:
+
+1°) suspend consideration of the Bill;
+2°) publish the votes and proceedings on the Bill.
+
+Yours faithfully,
+
+Auwal Danladi Ibrahim
+Convener, Fiscal Accountability Roundtable
+
+Cc: Rt. Hon. Tajudeen Abbas, Speaker, House of Representatives
+Clerk to the National Assembly
+"""
+
+
+def test_a_name_line_with_honours_is_no_greeting_and_a_copy_to_an_office_is_its_own() -> None:
+    letter = ingest_text(NIGERIAN_SENATE).letter
+    assert letter is not None
+    assert letter.salutation == "Your Excellency,"
+    assert len(letter.addressees) == 1
+    assert len(letter.asks) == 2  # "1°)" numbers a list
+    assert [c.name for c in letter.cc] == ["Tajudeen Abbas", "Clerk to the National Assembly"]
+
+
+SIGN_FORM_AND_BODIES = """\
+Dear Leader Thune and Leader Schumer:
+
+We urge you to fund the park service fully.
+
+Sincerely,
+
+Backcountry Rangers Association
+
+Retired Park Rangers Association
+
+Zion Canyon Friends
+
+Add your name to the letter.
+
+Full name
+
+Title and congregation
+
+Add my name
+"""
+
+
+def test_bodies_a_paragraph_each_and_a_sign_form_under_them() -> None:
+    letter = ingest_text(SIGN_FORM_AND_BODIES).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Backcountry Rangers Association",
+        "Retired Park Rangers Association",
+        "Zion Canyon Friends",
+    ]
+
+
+def test_a_capitalised_french_style_is_an_honorific() -> None:
+    from draftkit.ingest.names import split_honorific
+
+    assert split_honorific("L’Honorable Kristi Noem") == ("L’Honorable", "Kristi Noem")

@@ -408,7 +408,8 @@ def _one_a_line(block: list[str]) -> bool:
     return all(
         len(line.split()) <= 16
         and not is_postal_line(line)
-        and not is_address_start(line)
+        # "Rt. Hon. Tajudeen Abbas, Speaker, House of …": a person first, whatever follows
+        and (is_person_line(line) or not is_address_start(line))
         and (
             ", " in line or is_person_line(line) or has_org_word(line) or names.is_title_line(line)
         )

@@ -188,6 +188,12 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
     return _salutation_in(text)
 
 
+_POST_NOMINALS_ONLY = re.compile(
+    rf"(?:{names.POST_NOMINALS})\.?(?:,?\s+(?:{names.POST_NOMINALS})\.?)*"
+)
+"""Only letters after a name ("GCON", "CFR, mni"): what follows a name, not a greeting."""
+
+
 @functools.lru_cache(maxsize=16384)
 def _salutation_in(text: str) -> tuple[str, str] | None:
     if re.match(r"(?i)^dear\s+(?:readers?|subscribers?|supporters?|visitors?|friends of)\b", text):
@@ -196,6 +202,10 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
     if match:
         sal = match.group("sal").strip()
         rest = match.group("rest").strip()
+        if rest and _POST_NOMINALS_ONLY.fullmatch(rest):
+            # "Distinguished Senator Godswill Obot Akpabio, GCON": a name line and its
+            # honours, over the address; no greeting
+            return None
         if rest and len(text) < 200 and _name_like_tail(rest):
             return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
         if sal.endswith(";") and rest:

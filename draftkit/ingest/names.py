@@ -132,6 +132,8 @@ _HONORIFIC_WORDS = [
     "La très honorable",
     "L’honorable",
     "L'honorable",
+    "L’Honorable",
+    "L'Honorable",
     "L’hon.",
     "L'hon.",
     "Monsieur",

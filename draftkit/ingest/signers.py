@@ -133,7 +133,12 @@ _OFFICE_ABOVE = re.compile(r"(?i)^(?:le|la|l['’]|el|il|lo|the|o|a|der|die)\s*[
 def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     """Paragraph-per-line layouts (DOCX/HTML): a person's lines follow their name."""
     texts = [g[0].text for g in groups]
-    if not any(_person_start(t) for t in texts) or not any(names.is_title_line(t) for t in texts):
+    if not any(_person_start(t) for t in texts) or not any(
+        # a title of a person's ("Executive Director"), not a body named with one
+        # ("Retired Park Rangers Association")
+        names.is_title_line(t) and not has_org_word(t)
+        for t in texts
+    ):
         return groups
     if sum(1 for t in texts if inline_person(normalise_space(t)) is not None) >= 2:
         # "Access Forward" / "Daniel Hoffmann — Senior Researcher, Open Networks Lab" /

@@ -188,7 +188,9 @@ _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _FORM_FIELD = re.compile(
     r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
     r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
-    r"organi[sz]ation(?:\s+name)?)\s*\*?:?|(?:become\s+a\s+signatory|add\s+your\s+name|"
+    r"organi[sz]ation(?:\s+name)?|title\s+and\s+(?:organi[sz]ation|congregation|affiliation)|"
+    r"(?:title|affiliation)(?:\s+\(optional\))?)\s*\*?:?|"
+    r"(?:become\s+a\s+signatory|add\s+(?:your|my)\s+name|"
     r"sign\s+(?:the|this|our)\s+(?:open\s+)?(?:letter|petition)(?:\s+now)?|"
     r"please\s+enter\b.*|i\s+agree\s+to\b.*|you\s+(?:may|can)\s+unsubscribe\b.*)[.!]?)$"
 )
