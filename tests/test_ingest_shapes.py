@@ -6463,3 +6463,46 @@ def test_a_capitalised_french_style_is_an_honorific() -> None:
     from draftkit.ingest.names import split_honorific
 
     assert split_honorific("L’Honorable Kristi Noem") == ("L’Honorable", "Kristi Noem")
+
+
+BRAZIL_TABLE_AND_PAGER = """\
+Ao Excelentíssimo Senhor Camilo Sobreira
+Ministro de Estado da Educação
+
+Senhor Ministro,
+
+Solicitamos a recomposição do orçamento da alimentação escolar.
+
+Atenciosamente,
+
+Entidades signatárias
+
+Entidade\tUF
+Fórum Brasileiro de Alimentação Escolar\tDF
+Rede Agroecológica do Semiárido\tPE
+Movimento Merenda de Verdade\tRJ
+
+Categorías: Comunicados, Estado de excepción
+
+← Anterior: Informe trimestral de monitoreo
+Siguiente: Alerta por desalojo en el Bajo Aguán →
+"""
+
+
+def test_a_state_code_column_a_post_category_and_a_pager_are_no_signers() -> None:
+    letter = ingest_text(BRAZIL_TABLE_AND_PAGER).letter
+    assert letter is not None
+    (minister,) = letter.addressees
+    assert minister.name == "Camilo Sobreira"
+    assert [s.name for s in letter.signatories] == [
+        "Fórum Brasileiro de Alimentação Escolar",
+        "Rede Agroecológica do Semiárido",
+        "Movimento Merenda de Verdade",
+    ]
+
+
+def test_a_note_that_the_signatures_are_at_the_end_in_spanish_is_a_note() -> None:
+    from draftkit.ingest.signer_labels import is_signatory_note
+
+    assert is_signatory_note("(firmas al final del documento)")
+    assert is_signatory_note("(assinaturas ao final)")

@@ -125,7 +125,10 @@ _PAGE_PROMPT = re.compile(
 
 
 _ADDRESSED = re.compile(
-    rf"(?i)^(?:{_ATTENTION}|to|[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b))"
+    rf"(?i)^(?:{_ATTENTION}|to|[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b)|"
+    # "Ao Excelentíssimo Senhor Camilo Santana", "À Excelentíssima Senhora …": "to the"
+    r"ao(?=\s+(?:excelent|exm|ilustr|ilm|senhor|sr\.|dr\.|prof))|"
+    r"à(?=\s+(?:excelent|exm|ilustr|ilm|senhora|sra\.|dra\.|prof)))"
     r"\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""

@@ -186,6 +186,8 @@ _FOOTER_START = re.compile(
     r"like|repost|send|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
     r"previous(?: post| article)?|next(?: post| article)?|"
+    # a pager with its arrow and the item it leads to: "← Anterior: Informe trimestral"
+    r"(?:←|«|‹)\s*\w+.{0,80}|.{0,80}\w\s*(?:→|»|›)|"
     # a CMS's pager and latest-items box: "Précédent" / "Suivant" / "Dernières publications"
     r"pr[ée]c[ée]dent(?:e)?|suivant(?:e)?|anterior|siguiente|vorherige[rs]?|n[äa]chste[rs]?|"
     r"derni[èe]res publications|derniers articles|[úu]ltimas (?:publicaciones|noticias)|"
@@ -220,9 +222,9 @@ def foreign_script_share(text: str) -> float:
 
 
 _PAGE_FIELD = re.compile(
-    r"(?i)^(?:type|document type|content type|format|categor(?:y|ies)|cat[ée]gorie|"
-    r"categor[ií]a|author|auteur|autor|written by|[ée]crit par|language|langue|idioma|"
-    r"reading time)\s*:\s*\S.{0,40}$"
+    r"(?i)^(?:type|document type|content type|format|categor(?:y|ies)|cat[ée]gories?|"
+    r"categor[ií]as?|kategorien?|author|auteur|autor|written by|[ée]crit par|language|"
+    r"langue|idioma|reading time)\s*:\s*\S.{0,60}$"
 )
 """A CMS's field above a post ("Type: Letter", "Category: Open letters", "Author: …")."""
 

@@ -150,7 +150,9 @@ def labelled_signers(text: str) -> str | None:
 
 
 _PAGE_FIELD = re.compile(
-    r"(?i)^(?:tags?|topics?|categor(?:y|ies)|keywords?|labels?|themes?|filed under|"
+    r"(?i)^(?:tags?|topics?|categor(?:y|ies)|categor[ií]as?|cat[ée]gories?|kategorien?|"
+    r"etiquetas?|temas?|th[èe]mes?|mots-cl[ée]s|schlagw(?:ö|oe)rter|palabras clave|"
+    r"keywords?|labels?|themes?|filed under|"
     r"posted in|share(?: this)?|related|see also|sources?|references?|links?)$"
 )
 """A page's own field labels ("Tags: Health, Congress"): a list of its words, not signers."""
@@ -362,9 +364,16 @@ PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$"
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 
 
+_SIGNED_ELSEWHERE_OTHER = (
+    r"|^[(\[]?\s*(?:las\s+)?firmas\s+(?:al\s+final|en\s+(?:el\s+)?anexo|a\s+continuaci[óo]n)\b.*$"
+    r"|^[(\[]?\s*(?:les\s+)?signatures\s+(?:à\s+la\s+fin|en\s+annexe|ci-dessous)\b.*$"
+    r"|^[(\[]?\s*(?:as\s+)?assinaturas\s+(?:ao\s+final|em\s+anexo|abaixo)\b.*$"
+)
+"""The same note in Spanish, French and Portuguese: "(firmas al final del documento)"."""
+
 _SIGNED_ELSEWHERE = re.compile(
     r"(?i)^[(\[]?\s*(?:the\s+)?(?:(?:full|complete)\s+)?(?:list\s+of\s+)?(?:(?:all\s+)?\d[\d,]*\s+)?"
     r"(?:signatures?|signatories|signers|signatory\s+organi[sz]ations|signing\s+organi[sz]ations)\s+"
     r"(?:are\s+|is\s+)?(?:attached|enclosed|appended|follow|overleaf|in\s+the\s+annex|"
-    r"available|listed\s+(?:separately|in\s+the\s+annex))\b.*$"
+    r"available|listed\s+(?:separately|in\s+the\s+annex))\b.*$" + _SIGNED_ELSEWHERE_OTHER
 )

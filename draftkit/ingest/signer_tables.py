@@ -87,7 +87,8 @@ _HEADER_WORD = (
     r"(?:no\.?|nr\.?|n[º°o]\.?|#|number|s\.?\s?no\.?|names?|full name|"
     r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
     r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
-    r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort)"
+    r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort|"
+    r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o)"
 )
 _HEADER_CELL = re.compile(
     rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*$"
@@ -95,7 +96,7 @@ _HEADER_CELL = re.compile(
 """A table's header cell: "Name", "Organisation / role", "Category Prize Year"."""
 _PLACE_HEADER = re.compile(
     r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
-    r"year|class|cohort)"
+    r"year|class|cohort|uf$|estado|state|province|provincia)"
 )
 """Header of a column that describes the signers (where, what field, which year): left out."""
 _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
@@ -133,6 +134,12 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             >= 0.9 * len(cells)
             or _PLACE_HEADER.match(title)
             or (not title and sum(is_country_list(c) for c in cells) >= 0.8 * len(cells))
+            # a state's or country's code after each name ("SP", "DF", "USA")
+            or (
+                column > 0
+                and sum(re.fullmatch(r"[A-Z]{2,3}", c) is not None for c in cells)
+                >= 0.8 * len(cells)
+            )
             # a column describing each signer, not naming them
             or (
                 column > 0
