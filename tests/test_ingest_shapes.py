@@ -6506,3 +6506,59 @@ def test_a_note_that_the_signatures_are_at_the_end_in_spanish_is_a_note() -> Non
 
     assert is_signatory_note("(firmas al final del documento)")
     assert is_signatory_note("(assinaturas ao final)")
+
+
+_GERMAN_NAMES = [
+    f"{title}{first} {last} ({place})"
+    for title, first, last, place in [
+        ("Prof. Dr. ", "Timo", "Schmidt", "UdK Berlin"),
+        ("", "Clara", "Fischer", "Deutsches Theater"),
+        ("Dr. ", "Hannah", "Wolf", "Charité"),
+        ("", "Felix", "Koch", "Berliner Ensemble"),
+        ("Prof. Dr. ", "Matthias", "Klein", "UdK Berlin"),
+        ("", "Petra", "Weber", "Volksbühne"),
+        ("", "Jonas", "Braun", "Maxim Gorki Theater"),
+        ("Dr. ", "Lea", "Hartmann", "Humboldt-Universität"),
+    ]
+    * 4
+]
+
+GERMAN_SIGN_ON = (
+    "Sehr geehrter Herr Regierender Bürgermeister,\n\n"
+    "wir bitten Sie, die Kürzungen im Kulturhaushalt zurückzunehmen.\n\n"
+    "Mit freundlichen Grüßen\n\n"
+    "Die Unterzeichnenden (Institutionen nur zur Identifikation):\n\n"
+    + ", ".join(_GERMAN_NAMES)
+    + "\n\nTeilen\n"
+)
+
+
+def test_a_comma_list_with_doctors_titles_under_die_unterzeichnenden() -> None:
+    letter = ingest_text(GERMAN_SIGN_ON).letter
+    assert letter is not None
+    names = [s.name for s in letter.signatories]
+    assert len(names) == 32 and names[0].startswith("Prof. Dr. Timo Schmidt")
+
+
+IDENTIFICATION_NOTE = """\
+Sehr geehrter Herr Bundesminister,
+
+wir bitten Sie, die Förderung der Weiterbildung fortzusetzen.
+
+Mit freundlichen Grüßen
+
+Erstunterzeichnende
+
+Die Angabe der Institution dient nur der Identifikation.
+
+1. Dr. med. Aylin Werner, Universität Leipzig
+2. Prof. Dr. Lukas Koch, Charité – Universitätsmedizin Berlin
+3. Miriam Becker, Universität Freiburg
+"""
+
+
+def test_a_german_note_that_affiliations_identify_is_no_signer() -> None:
+    letter = ingest_text(IDENTIFICATION_NOTE).letter
+    assert letter is not None
+    assert len(letter.signatories) == 3
+    assert letter.signatories[0].name.startswith("Dr. med. Aylin Werner")

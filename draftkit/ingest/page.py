@@ -97,7 +97,8 @@ def _name_list(text: str) -> bool:
     return (
         len(parts) >= 3
         and all(_words(p) <= most for p in parts)
-        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)
+        # a sentence's end; "Prof. Dr. Timo Schmidt" has none
+        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", _HONORIFIC_DOT.sub("", text))
     )
 
 

@@ -166,7 +166,13 @@ def parse_signatures(
             skipped.append((text, "an editor's note in braces"))
             continue
         if style == "signatory note" or (
-            ("only" in lowered or "purpose" in lowered or (lowered.split() or [""])[0] in _FOR_ALL)
+            (
+                "only" in lowered
+                or "purpose" in lowered
+                or "identifi" in lowered  # "… dient nur der Identifikation", "… identificación"
+                or "titre" in lowered
+                or (lowered.split() or [""])[0] in _FOR_ALL
+            )
             and _SIGN_NOTE.search(text)
         ):
             note = normalise_space(text.lstrip("*† "))

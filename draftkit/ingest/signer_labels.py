@@ -42,6 +42,7 @@ _SIGN_INTRO = re.compile(
     r"(?:signatories|signers|signataires|firmantes|signat[áa]ri[oa]s|unterzeichnende)|"
     r"signat[áa]ri[ao]s|assinam|firmatari|unterzeichnende(?: organisationen)?|"
     r"(?:mit|erst)unterzeichn(?:ende|er(?:innen)?)(?:\s+[^\W\d][\w-]*){0,2}|"
+    r"die\s+(?:erst)?unterzeichn(?:enden|er(?:innen)?)|"
     r"organi[sz]ational signatories|individual signatories|sign-on organi[sz]ations|"
     r"firman(?: esta carta| la carta)?|firmado(?: por)?|suscriben|les signataires|"
     r"ont sign[ée]|sign[ée] par|liste des signataires|lista de firmantes|unterzeichnet|"
@@ -98,7 +99,13 @@ _GROUP_LABEL = re.compile(r"^(?!signed\s*:)[^:@]{2,200}:$", re.IGNORECASE)
 _SIGN_NOTE = re.compile(
     r"(?:affiliations?|titles?|institutions?|organi[sz]ations?)\b.{0,80}\b"
     r"(?:identification|identity|informational|information|reference)\s+(?:purposes\s+)?only"
-    r"|for identification purposes"
+    r"|for identification purposes|for identification only|given for identification"
+    # "Die Angabe der Institution dient nur der Identifikation", "à titre indicatif",
+    # "solo con fines de identificación", "apenas para identificação"
+    r"|nur (?:der|zur) identifikation|zur identifikation"
+    r"|[àa] titre (?:indicatif|d['’]identification)"
+    r"|(?:solo|s[óo]lamente|únicamente) (?:con|a|para) (?:fines|efectos) de identificaci[óo]n"
+    r"|apenas (?:para|a título de) identifica[çc][ãa]o"
     r"|^(?:por|en nombre de|on behalf of|for|au nom de|pour)\s+(?:todas\s+|all\s+|toutes\s+)"
     r"(?:las|the|les)\s+(?:organizaciones|organi[sz]ations|firmantes|signatories|signataires)"
     r"(?:\s+(?:firmantes|signatarias|signataires|signatories))?\s*\.?$",
