@@ -568,8 +568,9 @@ def _stacked(above: str, line: str) -> bool:
 
 
 _NAME_PARTICLES = frozenset(
-    {"de", "del", "de la", "la", "le", "du", "des", "da", "do", "dos", "van", "von", "der"}
+    {"de", "del", "la", "le", "du", "des", "da", "do", "dos", "van", "von", "der"}
 )
+"""Words a name may carry but never starts with after an office ("DE LA REPÚBLICA")."""
 
 
 def _office_over_name(entries: list[list[str]], line: str) -> bool:

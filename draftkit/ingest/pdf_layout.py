@@ -14,6 +14,8 @@ rebuilds their rows:
   ("Director, Rights Watch" under a long name stays a line of its own).
 
 A rebuilt row is one line with its cells parted by tabs, as a table row in plain text is.
+Signature blocks set side by side (a row of names over a row of titles) are no table:
+they come back a block at a time (:func:`_side_by_side`).
 """
 
 from __future__ import annotations
@@ -243,11 +245,13 @@ def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
     "Marta Albuquerque | Rodrigo Lopes" / "Presidente | Presidente" / "Associação … |
     Federação …": each column is one signer's block (name, then title and body lines),
     not a row of a table. Such a band opens with a row whose every cell is a person's
-    name, at the region's top (below single lines such as the close) or after a wider
-    gap, and goes on with rows naming no one
-    in the first column. The rows come back a column at a time, each cell a row of its
-    own (a later column's first row stands above the previous column's last, which
-    parts the blocks; a block's lines follow its first a line apart).
+    name, at the region's top (below single lines such as the close), after a wider gap
+    or under a row of lines to sign on; the row under the names holds a title; the band
+    goes on until the next row of names. A row of names that are no titles or bodies,
+    a line's pitch under the last, makes the region a table of names instead. The rows
+    come back a column at a time, each cell a row of its own (a later column's first row
+    stands above the previous column's last, which parts the blocks; a block's lines
+    follow its first a line apart, and a line its cell wrapped is joined to it).
     """
     cells = [_cells(row, columns) for row in region]
     texts = [
@@ -301,7 +305,10 @@ def _side_by_side(region: list[Row], columns: list[float]) -> list[Row] | None:
         return None
     # where each column's cell ends: the next column's start; the last is as wide as
     # the first (a signature grid's columns are alike)
-    edges = [min(row[0][0][0] for row in cells[start:] if 0 in row), *columns]
+    edges = [
+        min((row[0][0][0] for row in cells[start:] if 0 in row), default=region[start].left),
+        *columns,
+    ]
     width = edges[1] - edges[0] if len(edges) > 1 else 0.0
     limit = {c: edges[c + 1] if c + 1 < len(edges) else edges[c] + width for c in range(len(edges))}
     # a block's lines are set this far apart: the least distance between two rows here
