@@ -6562,3 +6562,128 @@ def test_a_german_note_that_affiliations_identify_is_no_signer() -> None:
     assert letter is not None
     assert len(letter.signatories) == 3
     assert letter.signatories[0].name.startswith("Dr. med. Aylin Werner")
+
+
+COPIES_WITH_PLACES = """\
+Dear Secretary,
+
+We ask you to reopen the investigation into the killing of the broadcaster.
+
+Sincerely,
+
+Bicol Community Journalists
+
+cc:
+Presidential Task Force on Media Security
+Malacañang Compound, Manila
+Commission on Human Rights of the Philippines
+SAAC Building, Commonwealth Avenue
+Quezon City
+Secretary of Justice
+Department of Justice
+Padre Faura Street, Ermita, Manila
+"""
+
+
+def test_a_copy_list_of_offices_each_over_its_place_is_an_entry_each() -> None:
+    letter = ingest_text(COPIES_WITH_PLACES).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == [
+        "Presidential Task Force on Media Security",
+        "Commission on Human Rights of the Philippines",
+        "Secretary of Justice",
+    ]
+
+
+COLOMBIAN_SIGNERS = """\
+Respetado señor Alcalde:
+
+Le solicitamos suspender la tala de árboles en la carrera séptima.
+
+Atentamente,
+
+LAURA VALENTINA CASTRO HERRERA
+
+C.C. 52.841.337 de Bogotá
+Representante legal, Colectivo Árboles de Chapinero
+
+DIEGO ALEJANDRO ROJAS MEDINA
+C.C. 1.020.745.218 de Bogotá
+Presidente, Junta de Acción Comunal Barrio Quinta Camacho
+
+Copia: Concejo de Bogotá
+Copia: Personería de Bogotá
+"""
+
+
+def test_an_identity_number_under_a_signer_and_a_copy_label_each_line() -> None:
+    letter = ingest_text(COLOMBIAN_SIGNERS).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "LAURA VALENTINA CASTRO HERRERA",
+        "DIEGO ALEJANDRO ROJAS MEDINA",
+    ]
+    assert [c.name for c in letter.cc] == ["Concejo de Bogotá", "Personería de Bogotá"]
+
+
+FRENCH_AND_PORTUGUESE_HEADS = """\
+Son Excellence Monsieur Félix Tshisekedi
+Président de la République
+Kinshasa-Gombe
+
+Copie pour information :
+Madame la Première Ministre
+Monsieur le Ministre des Affaires sociales
+
+Excellence Monsieur le Président,
+
+Nous vous demandons d'ouvrir des couloirs humanitaires.
+
+Veuillez agréer, Excellence, l'expression de notre haute considération.
+
+Réseau des ONG du Nord-Kivu
+"""
+
+
+def test_son_excellence_and_copie_pour_information() -> None:
+    letter = ingest_text(FRENCH_AND_PORTUGUESE_HEADS).letter
+    assert letter is not None
+    (president,) = letter.addressees
+    assert (president.honorific, president.name) == ("Son Excellence Monsieur", "Félix Tshisekedi")
+    assert letter.cc[0].name.endswith("Première Ministre")
+    assert len(letter.cc) == 2
+
+
+TWO_JUSTICES = """\
+Excelentíssimo Senhor Ministro Edson Fachin
+Presidente do Supremo Tribunal Federal
+
+Excelentíssimo Senhor Ministro Gilmar Mendes
+Relator da ADC 87
+Praça dos Três Poderes
+70175-900 Brasília – DF
+
+Excelentíssimos Senhores Ministros,
+
+Requeremos o julgamento célere da ação.
+
+Respeitosamente,
+
+Instituto Terra e Direito
+"""
+
+
+def test_each_block_opened_by_a_formal_style_is_an_addressee() -> None:
+    letter = ingest_text(TWO_JUSTICES).letter
+    assert letter is not None
+    assert len(letter.addressees) == 2
+
+
+def test_director_general_with_its_body_is_no_greeting() -> None:
+    from draftkit.ingest.anchors import match_salutation
+    from draftkit.ingest.text import Line
+
+    assert (
+        match_salutation(Line("Director General, Zambia Environmental Management Agency")) is None
+    )
+    assert match_salutation(Line("Senator Padilla,")) is not None

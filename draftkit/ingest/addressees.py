@@ -520,6 +520,18 @@ def split_entries(
             and not _styled_office_under_name(line, entries[-1])
         ):
             entries.append([line])
+        elif (
+            copies
+            and entries
+            and len(entries[-1]) >= 2
+            and _place_like(entries[-1][-1])
+            and (names.is_title_line(line) or has_org_word(line))
+            and not _place_like(line)
+        ):
+            # "Presidential Task Force …" / "Malacañang Compound, Manila" / "Commission on
+            # Human Rights …": a copy list set without blank lines, each office over where
+            # it sits; an office after a place opens the next entry
+            entries.append([line])
         elif entries and len(entries[-1]) == 1 and _stacked(entries[-1][0], line):
             # "Mayor Keith Wilson" / "Council President Elena Ruiz" / "Members of the City
             # Council": people written to together, one a line, the address under the last

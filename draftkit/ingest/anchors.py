@@ -73,7 +73,9 @@ _SALUTATION = re.compile(
     r"Supervisor|Commissioner|Mayor|Governor|Secretary|Minister|Ambassador|Chair(?:man|woman|person)?|"
     r"Speaker|Leader|Administrator|Judge|Justice|Premier|Delegate|Assembly(?:member|man|woman)|"
     r"Alder(?:man|woman|person)|Trustee|Superintendent|Sheriff|Director|Professor)"
-    r"\s+(?-i:[A-Z][\w'’-]+)[,:](?=\s*$|\s+(?-i:[A-Z])[^\n]{30,})"
+    # "Senator Padilla," / "Director Okafor," (not "Director General, Zambia …": an office)
+    r"\s+(?!(?:General|Generale|Executive|Ejecutiv[oa]|Exécutif|Adjunt[oa]|Regional|"
+    r"National|Deputy|Designate)\b)(?-i:[A-Z][\w'’-]+)[,:](?=\s*$|\s+(?-i:[A-Z])[^\n]{30,})"
     r"|Ladies and Gentlemen[,:]|Distinguished\s+[^,:\n]{1,80}[,:]|Honou?rable\s+[^,:\n]{1,80}[,:]"
     r")(?P<rest>.*)$",
     re.IGNORECASE,

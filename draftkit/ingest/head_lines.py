@@ -40,7 +40,9 @@ MAIL_HEADER = re.compile(
 
 CC_LINE = re.compile(
     r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
-    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|copie pour|"
+    r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|"
+    r"copie pour (?:information|attribution|action|avis)|copie pour|"
+    r"copia para (?:informaci[óo]n|conocimiento)|"
     r"con copia (?:a|para)|com c[óo]pias? (?:a|para)|c[óo]pias? para|kopie an|"
     r"per conoscenza(?: a)?|nachrichtlich(?: an)?|zur kenntnis(?:nahme)?(?: an)?|"
     r"in kopie(?: an)?|verteiler|kopie aan|c\.c\.p\.|"

@@ -21,6 +21,11 @@ from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 
+_FORMAL_STYLE = re.compile(
+    r"(?i)^(?:excel[eê]nt[ií]ss?im[oa]|(?:sua|son|su)\s+excel|exm[oa]|excm[oa])"
+)
+"""The Portuguese, Spanish and French styles that open an addressee's block."""
+
 _PLACE_AFTER = re.compile(r"\s*\((?P<place>[A-ZÀ-Þ][^()]{1,40},\s*[A-ZÀ-Þ][^()]{1,40})\)$")
 """A place in brackets after the addressee: "(Geneva, Switzerland)"."""
 
@@ -183,6 +188,9 @@ class _AddressReader:
             person_start = (
                 is_person_line(first)
                 or COLLECTIVE.match(first) is not None
+                # "Excelentíssimo Senhor Ministro Gilmar Mendes": a formal style opens an
+                # addressee, whatever office comes before the name
+                or (_FORMAL_STYLE.match(first) is not None and len(entry) > 1)
                 # "THE CHAIRPERSON" over its body's address: an office written to
                 or (
                     len(entry) > 1

@@ -127,6 +127,8 @@ _HONORIFIC_WORDS = [
     "Adm.",
     "Colonel",
     "Col.",
+    # French: "Son Excellence Monsieur Félix Tshisekedi"
+    "Son Excellence",
     # Canadian French: "L’honorable Gary Anandasangaree, c.p., député"
     "Le très honorable",
     "La très honorable",
@@ -151,6 +153,8 @@ _HONORIFIC_WORDS = [
     "Excmo.",
     "Excma.",
     "Dña.",
+    "D.ª",
+    "Dª",
     "D.",
     # a courtesy line over the name in Colombian and Venezuelan letters: "Doctora" / "LUZ …"
     "Doctora",
@@ -164,6 +168,8 @@ _HONORIFIC_WORDS = [
     "Ing.",
     # Portuguese and Italian address blocks set the honorific on its own line or stack it:
     # "Exma. Senhora / Dra. Helena Marques", "Gent.ma Sig.ra Dott.ssa Bianchi"
+    "Excelentísimo Señor",
+    "Excelentísima Señora",
     "À Sua Excelência o Senhor",
     "À Sua Excelência a Senhora",
     "A Sua Excelência o Senhor",
@@ -516,6 +522,8 @@ def split_title_name(line: str) -> tuple[str, str] | None:
             continue
         if tokens[index].lower().strip(",") in _OFFICE_END:
             continue
+        if tokens[index].lower() in _PARTICLES:
+            continue  # "Presidente da República": the office goes on, no name follows
         if is_person_name(suffix):
             return " ".join(prefix).rstrip(","), suffix
     return None

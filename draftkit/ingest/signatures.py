@@ -26,6 +26,7 @@ from draftkit.ingest.signer_labels import (
     _SIGNED_ELSEWHERE,
     AND_MORE,
     CONTACT_LABEL,
+    ID_LINE,
     SIGNER_COUNT,
     _bold_heading,
     _caps_heading,
@@ -190,8 +191,12 @@ def parse_signatures(
             continue
         cc_match = CC_LINE.match(text)
         if cc_match or style == "copy list":
-            mode = "cc"
             rest = cc_match.group("rest").strip() if cc_match else text
+            if mode == "cc" and cc_match and rest and cc_block[-1]:
+                # "Copia: Concejo de Bogotá …" / "Copia: Personería de Bogotá": each label
+                # opens an entry of its own
+                cc_block.append([])
+            mode = "cc"
             if rest:
                 cc_block[-1].append(rest)
             continue
@@ -442,6 +447,20 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         )
     ):
         groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
+    merged: list[list[Line]] = []
+    for group in groups:
+        if (
+            merged
+            and len(merged[-1]) == 1
+            and group
+            and ID_LINE.match(normalise_space(group[0].text))
+        ):
+            # "LAURA VALENTINA CASTRO HERRERA" / (a gap) / "C.C. 52.841.337 de Bogotá" /
+            # "Representante legal, …": the signer's details, set a line apart
+            merged[-1] = [*merged[-1], *group]
+        else:
+            merged.append(group)
+    groups = merged
     texts = [ln.text for ln in lines if not ln.blank]
     org_context = sum(has_org_word(t) for t in texts) >= 0.4 * len(texts)
     out: list[Signatory] = []

@@ -279,6 +279,13 @@ def _heading_over_shaped_list(lines: list[Line]) -> int | None:
 _CAPS_HEADING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.&-]*(?:\s+[A-ZÀ-Þ&][A-ZÀ-Þ'’.&-]*){0,3}:?$")
 
 
+ID_LINE = re.compile(
+    r"(?i)^(?:C\.\s?C\.|C\.\s?I\.|D\.\s?N\.\s?I\.|DNI|RUT|CPF|RG|NIT|CURP|"
+    r"pasaporte|passport|c[ée]dula)\s*(?:n[º°o.]*\s*)?[:.]?\s*\d[\d.\- ]{4,}"
+)
+"""A signer's identity document under the name ("C.C. 52.841.337 de Bogotá", "DNI 12345678")."""
+
+
 def _caps_heading(lines: list[Line], position: int) -> bool:
     """A group's heading on a line of its own over the group's signers: set in capitals
     over entries that are not ("ARIZONA", "NATIONAL GROUPS"), or a few words standing
@@ -294,6 +301,16 @@ def _caps_heading(lines: list[Line], position: int) -> bool:
     if start is None:
         return False
     group_below = start + 1 < len(lines) and not lines[start + 1].blank
+    below = normalise_space(lines[start].text)
+    if (
+        names.is_person_name(text)
+        and len(text.split()) >= 3
+        and (
+            ID_LINE.match(below)
+            or (names.is_title_line(below) and not names.is_person_name(below.split(",")[0]))
+        )
+    ):
+        return False  # "LAURA VALENTINA CASTRO HERRERA" / "C.C. 52.841.337": a signer
     if _CAPS_HEADING.match(text):
         # over a group of entries, or a place's name ("ARIZONA", "NORTH CAROLINA"); not an
         # acronym in a list set a paragraph each ("ACLU", "NAACP")
