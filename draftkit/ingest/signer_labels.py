@@ -5,6 +5,7 @@ editor's note, signatures kept elsewhere), enclosures and the place of signing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from draftkit.ingest import names
@@ -124,6 +125,7 @@ _GROUP_INTRO = re.compile(
 """A sentence over a list of signers: "The founders of the following 457 start-up companies."."""
 
 
+@functools.lru_cache(maxsize=16384)
 def is_signatory_label(text: str) -> bool:
     """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
     457 companies." — a heading over signers."""
@@ -138,6 +140,7 @@ def is_signatory_label(text: str) -> bool:
 _LABELLED = re.compile(r"^(?P<label>[^:,]{3,40}):\s+(?P<rest>\S.*)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def labelled_signers(text: str) -> str | None:
     """ "Firmantes: Centro …, Asociación …": the signers after their label on one line
     (the text after the label), or None when the line does not start with one.
@@ -203,6 +206,7 @@ def is_bracketed_aside(text: str) -> bool:
     return stripped[:1] == "(" and re.fullmatch(r"\([^()]{2,120}\)", stripped) is not None
 
 
+@functools.lru_cache(maxsize=16384)
 def is_signatory_note(text: str) -> bool:
     """ "Affiliations are for identification purposes only" and the like, and a note that
     the signers are listed elsewhere ("The full list of 64 signatory organisations is
