@@ -6687,3 +6687,11 @@ def test_director_general_with_its_body_is_no_greeting() -> None:
         match_salutation(Line("Director General, Zambia Environmental Management Agency")) is None
     )
     assert match_salutation(Line("Senator Padilla,")) is not None
+
+
+def test_french_quotation_marks_at_a_line_end_are_no_pager() -> None:
+    from draftkit.ingest.noise import is_footer_start
+
+    assert not is_footer_start("dite « loi sécurité globale »")
+    assert not is_footer_start("« Nous demandons au gouvernement")
+    assert is_footer_start("← Anterior: Informe trimestral de monitoreo")

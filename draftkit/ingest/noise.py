@@ -186,8 +186,11 @@ _FOOTER_START = re.compile(
     r"like|repost|send|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"
     r"previous(?: post| article)?|next(?: post| article)?|"
-    # a pager with its arrow and the item it leads to: "← Anterior: Informe trimestral"
-    r"(?:←|«|‹)\s*\w+.{0,80}|.{0,80}\w\s*(?:→|»|›)|"
+    # a pager with its arrow and the item it leads to: "← Anterior: Informe trimestral",
+    # "Siguiente: Alerta por desalojo →" (a French quotation mark alone is no pager)
+    r"←\s*\w.{0,80}|.{0,80}\w\s*→|"
+    r"(?:«|‹)\s*(?:anterior|pr[ée]c[ée]dent|previous|older|vorherige|zur[üu]ck)\b.{0,80}|"
+    r"(?:siguiente|suivant|next|newer|n[äa]chste|weiter|pr[óo]ximo)\b.{0,80}(?:»|›)|"
     # a CMS's pager and latest-items box: "Précédent" / "Suivant" / "Dernières publications"
     r"pr[ée]c[ée]dent(?:e)?|suivant(?:e)?|anterior|siguiente|vorherige[rs]?|n[äa]chste[rs]?|"
     r"derni[èe]res publications|derniers articles|[úu]ltimas (?:publicaciones|noticias)|"
