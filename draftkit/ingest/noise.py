@@ -14,7 +14,7 @@ import functools
 import re
 
 from draftkit.ingest import names
-from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.dates import find_date, parse_date_line
 from draftkit.ingest.head_lines import MAIL_HEADER
 from draftkit.ingest.page import _words, is_prose, label_like
 from draftkit.ingest.text import Line
@@ -379,8 +379,12 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         if (
             before is not None
             and not before.blank
-            and (before.text.rstrip().endswith(",") or _DAY_AND_MONTH.search(before.text))
             and re.fullmatch(r"(?:19|20)\d\d", lines[index].text.strip())
+            and (
+                before.text.rstrip().endswith(",")
+                or find_date(f"{' '.join(before.text.split()[-2:])} {lines[index].text.strip()}")
+                is not None
+            )
         ):
             # "… (AMENDMENT) BILL," / "2025", "… Hauptversammlung am 28. Mai" / "2025": a
             # line's year, wrapped onto a line of its own
@@ -417,15 +421,6 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         ):
             del noise[index]
     return noise
-
-
-_DAY_AND_MONTH = re.compile(
-    r"(?i)\b\d{1,2}\.?\s+(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|"
-    r"janv|f[ée]v|avr|juin|juil|ao[uû]|d[ée]c|ene|abr|ago|dic|fev|mai|out|dez)[a-zäéûç]*\.?$|"
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+\d{1,2},?$"
-)
-"""A line ending on a day and a month, its year on the next line."""
 
 
 def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:
