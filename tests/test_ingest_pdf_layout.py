@@ -177,3 +177,95 @@ def test_rows_whose_baselines_only_jitter_are_not_told_apart_by_their_gaps() -> 
 
     assert _row_gap([11.0, 12.6, 11.1, 12.5]) == 0.0  # a point and a half of jitter: no padding
     assert 12.8 < _row_gap([12.8, 15.6, 12.8, 15.6]) < 15.6  # padding between the rows
+
+
+def test_a_signature_block_cut_by_the_page_break_is_one_signer() -> None:
+    """Blocks of name, title and organisation; the page ends after one block's title, so
+    its organisation stands alone at the top of the next page."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    blocks = [
+        ("Tamsin Arkwright", "Coordinator", "Fenland Wetlands Trust"),
+        ("Idris Olamide", "Head of Research", "Lagoon Fisheries Collective"),
+        ("Marguerite Lavoie", "Director of Policy", "Estuary Watch Québec"),
+        ("Kenji Havili", "Chair", "Pacific Reef Guardians"),
+    ]
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = 0
+    document.add_paragraph("4 May 2025")
+    document.add_paragraph("Dear Minister Calloway,")
+    for _ in range(3):
+        document.add_paragraph(
+            "We write together to ask that the wetland protection order be renewed before it "
+            "lapses, and that the communities who fish these waters are heard first."
+        )
+    document.add_paragraph("Yours sincerely,")
+    for number, (name, title, body) in enumerate(blocks):
+        document.add_paragraph(name)
+        document.add_paragraph(title)
+        if number == 1:
+            document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        document.add_paragraph(body)
+        document.add_paragraph("")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert [(s.name, s.title_lines, s.organization) for s in letter.signatories] == [
+        (name, [title], body) for name, title, body in blocks
+    ]
+
+
+def test_a_signer_line_the_page_wrapped_before_its_last_word_is_one_signer() -> None:
+    """A "Name, Title, Institution" line too long for the page leaves its last word alone
+    on the next line; the reader knows the page broke it there (the word would not have
+    fitted), so the word is the end of that entry, not a signer of its own."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+
+    from draftkit.ingest.pdf import pdf_lines
+    from draftkit.render.pdf import docx_to_pdf
+
+    signers = [
+        "Amaru Quispe Mamani, Coordinator, Red Andina de Guardianas del Agua",
+        "Dr. Leonor Achterberg-Salas, Professor of Environmental Law, Universidad Austral "
+        "del Pacífico Norte",
+        "Bayou Water Keepers",
+        "Sister Maureen Tobin, Director, Gulf Coast Justice Ministries",
+    ]
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = 0
+    document.add_paragraph("12 March 2025")
+    document.add_paragraph("Dear Commissioners:")
+    document.add_paragraph(
+        "We ask the Commission to hold a hearing on the criminalisation of water defenders "
+        "during its next period of sessions, and to invite the States concerned."
+    )
+    document.add_paragraph("Respectfully,")
+    document.add_paragraph("")
+    for signer in signers:
+        document.add_paragraph(signer)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = docx_to_pdf(buffer.getvalue())
+    lines = {line.text: line for line in pdf_lines(data)}
+    assert lines["Norte"].full is False
+    assert lines["Bayou Water Keepers"].full is False
+    wrapped = next(line for text, line in lines.items() if text.endswith("del Pacífico"))
+    assert wrapped.full  # "Norte" would not have fitted after it
+    letter = ingest_bytes(data, filename="letter.pdf").letter
+    assert letter is not None
+    assert [s.organization or s.name for s in letter.signatories] == [
+        "Red Andina de Guardianas del Agua",
+        "Universidad Austral del Pacífico Norte",
+        "Bayou Water Keepers",
+        "Gulf Coast Justice Ministries",
+    ]

@@ -4487,6 +4487,23 @@ def test_a_german_copy_line_under_the_signers_is_the_cc() -> None:
     ]
 
 
+def test_german_copy_lines_naming_two_offices_are_two_entries() -> None:
+    """A committee's chair named in the genitive ("Vorsitz des Ausschusses … des
+    Bundestages") is an office at a body: a copy entry of its own, as is the line under."""
+    text = (
+        "Sehr geehrter Herr Minister,\n\nwir bitten Sie, die Ausschreibung zu öffnen.\n\n"
+        "Mit freundlichen Grüßen\n\nVerein Offene Netze e.V.\nCodewerk Münster GmbH\n\n"
+        "Nachrichtlich:\nVorsitz des Ausschusses für Verkehr des Deutschen Bundestages\n"
+        "Beauftragte der Bundesregierung für Informationstechnik\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [c.name for c in letter.cc] == [
+        "Vorsitz des Ausschusses für Verkehr des Deutschen Bundestages",
+        "Beauftragte der Bundesregierung für Informationstechnik",
+    ]
+
+
 def test_a_mail_clients_reply_and_forward_buttons_under_the_signers_are_not_signers() -> None:
     text = (
         "Dear Dr. Alvarez,\n\nWe ask the university to reopen the night library.\n\n"

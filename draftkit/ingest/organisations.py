@@ -40,7 +40,7 @@ _ORG_WORDS = re.compile(
     r"menschenrechte|rechte|verband|bund|netzwerk|droits|homme|libertés|diritti|"
     r"direitos|liga|consejo|comisión|instituut|stichting|forening|förening|authority|"
     r"authorities|municipality|ministerio|minist[ée]rio|minist[èe]re|ministerium|"
-    r"secretar[íi]a|departamento|consejer[íi]a|gobierno|gouvernement|regierung|bundestag|"
+    r"secretar[íi]a|departamento|consejer[íi]a|gobierno|gouvernement|regierung|bundestag(?:e?s)?|"
     r"assembl[ée]e|congreso|senado|s[ée]nat|c[áa]mara|parlamento|parlement|ayuntamiento|"
     r"alcald[íi]a|prefeitura|municipalidad|presidencia|pr[ée]sidence|procuradur[íi]a|"
     r"defensor[íi]a|fiscal[íi]a|tribunal|corte|cour|gericht)\b",
@@ -49,12 +49,13 @@ _ORG_WORDS = re.compile(
 
 
 _GERMAN_BODY = re.compile(
-    r"(?i:\b\w*(?:ministerium|beh(?:ö|oe)rde|verwaltung|gericht|kanzleramt|ausschuss)\b|"
+    r"(?i:\b\w*(?:ministerium|beh(?:ö|oe)rde|verwaltung|gericht|kanzleramt|ausschuss)(?:e?s)?\b|"
     r"\b(?:aufsichts|betriebs|stadt|bundes|gemeinde|kreis|vorstands|bei|menschenrechts)rat\b|"
     r"\b\w+(?:forum|netzwerk|b(?:ü|ue)ndnis|verband|verein|stiftung|institut|zentrum)\b)|"
     r"\bAmt\b|\b(?:AG|SE|KG|KGaA|e\.\s?V\.)(?=\s|$|,)"
 )
 """A German body named by a compound or its legal form: "Bundesministerium des Innern",
+"Vorsitz des Ausschusses" (the genitive too),
 "Auswärtiges Amt", "Aufsichtsrat der Nordhagen AG", "Netzwerk … e. V."."""
 
 

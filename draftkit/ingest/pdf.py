@@ -21,6 +21,7 @@ refused too.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import os
@@ -118,6 +119,9 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     furniture = _furniture(per_page)
     out: list[Line] = []
     footnotes: list[Line] = []
+    # the text's right edge over the whole document (a last page of short signature lines
+    # has none of its own)
+    edge = max((row.right for rows, _height in per_page for row in rows), default=0.0)
     for number, (rows, _height) in enumerate(per_page, start=1):
         kept = []
         for position, row in enumerate(rows):
@@ -130,12 +134,12 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
         if notes:
             # the page's footnotes go after the letter, so that a paragraph running on
             # to the next page is not cut by them
-            notes_lines = _page_lines(kept[-notes:], number)
+            notes_lines = _page_lines(kept[-notes:], number, edge)
             for line in notes_lines:
                 line.style = "footnote"  # read as notes wherever they end up
             footnotes.extend([Line("", raw="", page=number), *notes_lines])
             kept = kept[:-notes]
-        lines = _page_lines(kept, number)
+        lines = _page_lines(kept, number, edge)
         if out and lines:
             previous = next((ln for ln in reversed(out) if not ln.blank), None)
             first = lines[0].text
@@ -306,7 +310,7 @@ def _pitch(gaps: list[float]) -> float:
     return statistics.median(ordered)
 
 
-def _page_lines(rows: list[_Row], page: int) -> list[Line]:
+def _page_lines(rows: list[_Row], page: int, edge: float) -> list[Line]:
     if not rows:
         return []
     heights = sorted(r.height for r in rows if r.height > 0) or [10.0]
@@ -329,9 +333,23 @@ def _page_lines(rows: list[_Row], page: int) -> list[Line]:
             gap = previous.bottom - row.bottom
             if gap > 1.3 * pitch or gap < 0:
                 out.append(Line("", raw="", page=page))
+            elif out and _broken_by_the_page(previous, row, edge):
+                out[-1] = dataclasses.replace(out[-1], full=True)
         indent = max(0, round((row.left - margin) / char_width))
         raw_text = " " * indent + text
         plain = " ".join(part.strip() for part in text.split("\t") if part.strip())
         out.append(Line(plain.strip(), indent=indent, raw=raw_text, page=page))
         previous = row
     return out
+
+
+def _broken_by_the_page(row: _Row, below: _Row, edge: float) -> bool:
+    """The next row's first word would not have fitted at the end of ``row``: the row
+    runs to the text's right edge (``edge``, the rightmost row end in the document) and
+    the break after it is the page's, not the writer's. Only for rows that start at the
+    same left edge, with the words' places known."""
+    if not row.words or not below.words or abs(row.left - below.left) > 2.0:
+        return False
+    left, right, _ = below.words[0]
+    space = max(2.0, 0.25 * (row.size or below.size or 10.0))
+    return row.right + space + (right - left) > edge - 1.0

@@ -101,6 +101,20 @@ def _unwrap_name_lists(lines: list[Line]) -> list[Line]:
     return out[:-1]
 
 
+def _rest_of_entry(text: str) -> bool:
+    """A short line under a PDF line that ran to the right edge: the end of that entry
+    ("… Universidad del Pacífico" / "Sur", "… des Deutschen" / "Bundestages"), not a name
+    of its own (a body's name of two or three words may be one)."""
+    text = normalise_space(text)
+    words = len(text.split())
+    return (
+        0 < words <= 3
+        and not names.is_person_name(text)
+        and (words == 1 or not has_org_word(text))
+        and not _person_start(text)
+    )
+
+
 def _run_together(lines: list[Line]) -> list[Line]:
     """Split entries that lost the break between them ("Olvid (France)OpenCloud (Germany)")
     and join entries wrapped onto the next line ("… Children –" / "Brussels Office")."""
@@ -111,7 +125,7 @@ def _run_together(lines: list[Line]) -> list[Line]:
             previous is not None
             and not previous.blank
             and not ln.blank
-            and _WRAPS.search(previous.text)
+            and (_WRAPS.search(previous.text) or (previous.full and _rest_of_entry(ln.text)))
             and not split_marker(ln.text)
             and not ln.list_kind
             and "\t" not in (previous.raw or "")
@@ -408,6 +422,35 @@ def _rejoin_wrapped_entries(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _rejoin_page_split_blocks(groups: list[list[Line]]) -> list[list[Line]]:
+    """Signature blocks of one size (name, title, organisation), one of them cut by a page
+    break: the two pieces on either side of the break make one block again.
+
+    "Marc-André Tremblay" / "Director of Conservation" at the foot of a page and "Boreal
+    Rivers Society" alone at the top of the next, among blocks of three lines each, are
+    one signer's block. Only when every other block has that size, so blocks of mixed
+    sizes (a body alone, a person with two lines) are never joined.
+    """
+    sizes = [len(g) for g in groups]
+    if len(groups) < 4:
+        return groups
+    size = max(set(sizes), key=sizes.count)
+    if size < 2 or sizes.count(size) != len(groups) - 2:
+        return groups
+    for k in range(len(groups) - 1):
+        upper, lower = groups[k], groups[k + 1]
+        if (
+            len(upper) + len(lower) == size
+            and len(upper) < size
+            and upper[-1].page
+            and lower[0].page
+            and lower[0].page != upper[-1].page
+            and _person_start(upper[0].text.rstrip().rstrip(","))
+        ):
+            return [*groups[:k], [*upper, *lower], *groups[k + 2 :]]
+    return groups
+
+
 def _signatories(lines: list[Line]) -> list[Signatory]:
     styled = [ln for ln in lines if (ln.style or "").lower().startswith(("signature", "signatory"))]
     if styled:
@@ -447,6 +490,7 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
         )
     ):
         groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
+    groups = _rejoin_page_split_blocks(groups)
     merged: list[list[Line]] = []
     for group in groups:
         if (

@@ -57,6 +57,8 @@ class Line:
         page: The page the line is on (PDF), counted from 1.
         heading: The heading level (1-6) of an HTML heading, else 0.
         rule: A horizontal rule (HTML ``<hr>``) stands just before the line.
+        full: The line runs to the text's right edge, so that the next line's first word
+            would not have fitted on it (PDF): the page broke the line, not the writer.
     """
 
     text: str
@@ -73,6 +75,7 @@ class Line:
     page: int | None = None
     heading: int = 0
     rule: bool = False
+    full: bool = False
 
     @property
     def blank(self) -> bool:
