@@ -6712,3 +6712,25 @@ def test_french_quotation_marks_at_a_line_end_are_no_pager() -> None:
     assert not is_footer_start("dite « loi sécurité globale »")
     assert not is_footer_start("« Nous demandons au gouvernement")
     assert is_footer_start("← Anterior: Informe trimestral de monitoreo")
+
+
+def test_signers_with_philippine_honorifics_and_a_dash_before_their_posts() -> None:
+    """ "Atty." and "Fr." open a signer's name; "Name — Post, Network" a line each, set a
+    line apart, is the signature block, not page text after the close."""
+    text = (
+        "Hon. Ramon Dizon\nChairperson, Committee on Human Rights\nHouse of Representatives\n"
+        "Quezon City\n\nDear Chairperson Dizon:\n\n"
+        "We ask the Committee to hold hearings on the defenders' protection bill in the "
+        "regions most affected, and to publish the draft before the hearings begin.\n\n"
+        "Respectfully,\n\n"
+        "Atty. Marites Villanueva — Convenor, Visayas Paralegal Alliance for Land Rights\n\n"
+        "Fr. Gregorio Almonte — Co-convenor\n\n"
+        "Jamila Usman — Secretariat Coordinator\n\n"
+        "Share: Facebook X Email\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Atty. Marites Villanueva",
+        "Fr. Gregorio Almonte",
+        "Jamila Usman",
+    ]

@@ -123,6 +123,11 @@ _HONORIFIC_WORDS = [
     "Gen.",
     "Maître",
     "Me",
+    # Philippine usage: "Atty. Rosalinda Pangilinan", "Engr. Ramon Cruz"; "Fr." a priest
+    "Atty.",
+    "Atty",
+    "Engr.",
+    "Fr.",
     "Admiral",
     "Adm.",
     "Colonel",

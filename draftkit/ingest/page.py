@@ -69,7 +69,7 @@ def _head_line(text: str) -> bool:
 
 
 _HONORIFIC_DOT = re.compile(
-    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof)\."
+    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof|Atty|Engr|Fr|Rev|Hon)\."
 )
 """Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
 
@@ -137,7 +137,8 @@ def _signer_like(text: str) -> bool:
         return True  # "Ms. Ana Ruiz - MA, Senior Planner, Toronto, Canada." signs, full stop or not
     tokens = text.split()
     if len(tokens) >= 10 and sum(1 for t in tokens if t[:1].isupper()) >= 0.7 * len(tokens):
-        return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text)  # names and titles run together
+        # names and titles run together ("Atty. Ana Cruz — Convenor, …": no sentence end)
+        return not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", _HONORIFIC_DOT.sub("", text))
     sentence = re.search(r"[.!?][”\"’)]*$", text) and not ABBREVIATED_END.search(text)
     if _SECTION_TITLE.match(text.strip()):
         return False  # "Background and References" heads the page's next section
