@@ -269,3 +269,47 @@ def test_a_signer_line_the_page_wrapped_before_its_last_word_is_one_signer() -> 
         "Bayou Water Keepers",
         "Gulf Coast Justice Ministries",
     ]
+
+
+def test_a_comma_separated_list_of_signers_runs_on_over_the_page_break() -> None:
+    """One paragraph of "Name (Department)" entries, wrapped wherever the page chose and
+    carried over to the next page: its lines ran to the right edge, so it is one list."""
+    from helpers import need
+
+    need("soffice")
+    import itertools
+
+    import docx
+
+    from draftkit.ingest.pdf import pdf_lines
+    from draftkit.render.pdf import docx_to_pdf
+
+    first = ["Ingrid", "Tomás", "Amara", "Jun", "Lina", "Kwame", "Chiara", "Rafael"]
+    last = ["Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Castellanos"]
+    departments = ["Geschichte", "Philosophie", "Rechtswissenschaft", "Physik", "Biologie"]
+    people = [
+        f"{given} {family} ({department})"
+        for (given, family), department in zip(
+            itertools.product(first, last), itertools.cycle(departments), strict=False
+        )
+    ][:40]
+    document = docx.Document()
+    document.add_paragraph("Hamburg, den 3. November 2025")
+    document.add_paragraph("Sehr geehrte Mitglieder des Präsidiums,")
+    for _ in range(11):
+        document.add_paragraph(
+            "wir bitten Sie, die Zivilklausel der Universität in ihrer jetzigen Fassung zu "
+            "bewahren und jede Änderung zuerst mit den Fachschaften und dem Akademischen "
+            "Senat offen zu beraten."
+        )
+    document.add_paragraph("Mit freundlichen Grüßen")
+    document.add_paragraph("Erstunterzeichnende:")
+    document.add_paragraph(", ".join(people))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = docx_to_pdf(buffer.getvalue())
+    listed = [line for line in pdf_lines(data) if "(" in line.text]
+    assert {line.page for line in listed} == {1, 2}  # the list goes over the page break
+    letter = ingest_bytes(data, filename="letter.pdf").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == people

@@ -122,6 +122,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     # the text's right edge over the whole document (a last page of short signature lines
     # has none of its own)
     edge = max((row.right for rows, _height in per_page for row in rows), default=0.0)
+    last_row: _Row | None = None  # the last row kept on the page before
     for number, (rows, _height) in enumerate(per_page, start=1):
         kept = []
         for position, row in enumerate(rows):
@@ -143,14 +144,25 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
         if out and lines:
             previous = next((ln for ln in reversed(out) if not ln.blank), None)
             first = lines[0].text
+            open_end = previous is not None and not re.search(r"[.!?:;)\]”\"’]$", previous.text)
+            # a line that ran to the right edge, its paragraph going on over the page
+            full = (
+                open_end
+                and last_row is not None
+                and out[-1] is previous
+                and _broken_by_the_page(last_row, kept[0], edge)
+            )
             runs_on = previous is not None and (
                 previous.text.endswith("-")
-                or (not re.search(r"[.!?:;)\]”\"’]$", previous.text) and first[:1].islower())
+                or (open_end and (first[:1].islower() or full))
                 or _table_runs_on(previous, lines[0])
             )
+            if full and previous is not None:
+                out[-1] = dataclasses.replace(previous, full=True)
             if not runs_on:
                 out.append(Line("", raw="", page=number))
         out.extend(lines)
+        last_row = kept[-1] if kept else last_row
     out.extend(footnotes)
     while out and out[-1].blank:
         out.pop()

@@ -92,7 +92,7 @@ def _unwrap_name_lists(lines: list[Line]) -> list[Line]:
         texts = [normalise_space(x.text) for x in listed]
         # a paragraph the page wrapped: not a document's own lines, a list or columns
         own = any(x.hard or x.list_kind or "\t" in (x.raw or "") for x in listed)
-        if not own and wrapped_name_list(texts):
+        if not own and wrapped_name_list(texts, [x.full for x in listed]):
             text = " ".join(texts)
             block = [*label, Line(text, hard=True, raw=text, style=listed[0].style)]
         out.extend(block)

@@ -13,21 +13,26 @@ _CORPORATE_SUFFIX = re.compile(
 )
 
 
-def wrapped_name_list(texts: list[str]) -> bool:
+def wrapped_name_list(texts: list[str], full: list[bool] | None = None) -> bool:
     """Lines that are one comma-separated paragraph of names wrapped by the page.
 
     Every line but the last holds two commas or more and runs to the paragraph's full
-    width (within a fifth of the longest, 60 characters at least), and a line opens with
-    the cut-off end of a name ("…, Asia-Pacific Children" / "Collective, …": a word or
-    two before its first comma that are no person's name). "Name, Title, Organisation"
-    or "Org, City, Country" lines are entries of their own.
+    width (within a fifth of the longest, 60 characters at least; or, where the reader
+    knew, ``full``, to the text's right edge), and a line opens with the cut-off end of
+    a name ("…, Asia-Pacific Children" / "Collective, …": a word or two before its
+    first comma that are no person's name). "Name, Title, Organisation" or "Org, City,
+    Country" lines are entries of their own.
     """
     if len(texts) < 2:
         return False
     width = max(len(text) for text in texts)
-    if width < 60 or not all(
-        text.count(", ") >= 2 and len(text) >= 0.8 * width for text in texts[:-1]
-    ):
+    if full is not None and all(full[:-1]):
+        wide = all(text.count(", ") >= 2 for text in texts[:-1])
+    else:
+        wide = width >= 60 and all(
+            text.count(", ") >= 2 and len(text) >= 0.8 * width for text in texts[:-1]
+        )
+    if not wide:
         return False
     heads = [text.partition(", ")[0] for text in texts[1:]]
     return any(
