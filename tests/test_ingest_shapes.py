@@ -6734,3 +6734,32 @@ def test_signers_with_philippine_honorifics_and_a_dash_before_their_posts() -> N
         "Fr. Gregorio Almonte",
         "Jamila Usman",
     ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Compartilhar WhatsApp Facebook LinkedIn",
+        "Partager cet article : Facebook Twitter LinkedIn WhatsApp",
+        "Print Download PDF Share",
+        "Etiquetas: agua, derechos humanos, Oaxaca",
+        "Responses (14)",
+        "Kommentare (3)",
+    ],
+)
+def test_a_pages_buttons_tags_and_comment_count_after_the_signers_are_no_signer(
+    chrome: str,
+) -> None:
+    """Share rows, tags and a comment count in any of the page's languages end the list."""
+    text = (
+        "Dear Governor Okafor,\n\nWe ask you to publish the water quality data for every "
+        "district before the rainy season begins.\n\nSincerely,\n\n"
+        "Rivers for All\nClean Taps Coalition\nDelta Mothers' Network\n\n"
+        f"{chrome}\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Rivers for All",
+        "Clean Taps Coalition",
+        "Delta Mothers' Network",
+    ]

@@ -47,6 +47,12 @@ _CHROME = re.compile(
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to top|top of page|retour en haut|"
     r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
+    # a post's tags and its comment count in other languages: "Etiquetas: agua, …",
+    # "Mots-clés : …", "Schlagwörter: …", "Responses (14)", "Commentaires (3)"
+    r"(?:etiquetas|étiquettes|mots-cl[ée]s|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|temas|"
+    r"th[èe]mes|palabras clave|palavras-chave)\s*:.*|"
+    r"(?:responses?|comments?|replies|commentaires|comentarios|coment[áa]rios|kommentare|"
+    r"r[ée]ponses|respuestas|respostas)\s*\(\d+\)|"
     # a blog theme's line under a post: "Posted in Representations Tagged DPDP, MeitY"
     r"(?:posted|filed|published) (?:in|under) .{1,80}? tagged\b.*|tagged:? .*|"
     r"keywords?:.*|breadcrumb.*|you are here:?.*|"
@@ -131,6 +137,127 @@ _SHARE_WORD = (
 _RUN_TOGETHER_SHARE = re.compile(rf"^(?:(?:{_SHARE_WORD})\s*){{2,}}$", re.IGNORECASE)
 """Share buttons copied with the spaces between them lost: "FacebookTwitterLinkedIn0 LikesShare"
 (two words or more, so that a signer called "Share" stays one)."""
+
+_BUTTON_WORDS = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "mail",
+        "telegram",
+        "reddit",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "instagram",
+        "messenger",
+        "signal",
+        "pinterest",
+        "tumblr",
+        "print",
+        "download",
+        "pdf",
+        "copy",
+        "link",
+        "url",
+        "share",
+        "compartilhar",
+        "partilhar",
+        "compartir",
+        "partager",
+        "teilen",
+        "condividi",
+        "drucken",
+        "imprimir",
+        "imprimer",
+        "herunterladen",
+        "descargar",
+        "télécharger",
+        "baixar",
+        "this",
+        "cet",
+        "cette",
+        "article",
+        "artículo",
+        "artigo",
+        "artikel",
+        "post",
+        "page",
+        "letter",
+        "story",
+        "on",
+        "via",
+        "sur",
+        "en",
+        "auf",
+        "em",
+        "no",
+        "na",
+        "por",
+        "par",
+        "and",
+        "or",
+        "e",
+        "y",
+        "et",
+        "und",
+    ]
+)
+_NETWORK_WORDS = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "instagram",
+        "messenger",
+        "pinterest",
+        "tumblr",
+    ]
+)
+_BUTTON_VERBS = frozenset(
+    [
+        "share",
+        "compartilhar",
+        "partilhar",
+        "compartir",
+        "partager",
+        "teilen",
+        "condividi",
+        "print",
+        "download",
+        "drucken",
+        "imprimir",
+        "imprimer",
+        "herunterladen",
+        "descargar",
+        "télécharger",
+        "baixar",
+    ]
+)
+
+
+def _share_buttons(lowered: str) -> bool:
+    """A row of a page's buttons in any language: "Compartilhar WhatsApp Facebook
+    LinkedIn", "Partager cet article : Facebook Twitter …", "Print Download PDF Share"
+    (every word a button's or a network's, with two networks or three buttons)."""
+    words = re.findall(r"[\w-]+", lowered)
+    if not 2 <= len(words) <= 12 or not all(word in _BUTTON_WORDS for word in words):
+        return False
+    networks = sum(1 for word in words if word in _NETWORK_WORDS)
+    verbs = sum(1 for word in words if word in _BUTTON_VERBS)
+    return networks >= 2 or (networks and verbs) or (verbs >= 2 and len(words) >= 3)
+
 
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
 _CHROME_CONTAINS = re.compile(
@@ -264,7 +391,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "instruction to the writer"
     if _PAGE_FIELD.match(line):
         return "page field"
-    if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line):
+    if _SHARE_ROW.match(line) or _NETWORK_ALONE.match(line) or _share_buttons(lowered):
         return "share links"
     if len(line) <= 80 and _RUN_TOGETHER_SHARE.match(line):
         return "share links"
