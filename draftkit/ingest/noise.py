@@ -139,111 +139,30 @@ _RUN_TOGETHER_SHARE = re.compile(rf"^(?:(?:{_SHARE_WORD})\s*){{2,}}$", re.IGNORE
 (two words or more, so that a signer called "Share" stays one)."""
 
 _BUTTON_WORDS = frozenset(
-    [
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "whatsapp",
-        "email",
-        "e-mail",
-        "mail",
-        "telegram",
-        "reddit",
-        "bluesky",
-        "mastodon",
-        "threads",
-        "instagram",
-        "messenger",
-        "signal",
-        "pinterest",
-        "tumblr",
-        "print",
-        "download",
-        "pdf",
-        "copy",
-        "link",
-        "url",
-        "share",
-        "compartilhar",
-        "partilhar",
-        "compartir",
-        "partager",
-        "teilen",
-        "condividi",
-        "drucken",
-        "imprimir",
-        "imprimer",
-        "herunterladen",
-        "descargar",
-        "télécharger",
-        "baixar",
-        "this",
-        "cet",
-        "cette",
-        "article",
-        "artículo",
-        "artigo",
-        "artikel",
-        "post",
-        "page",
-        "letter",
-        "story",
-        "on",
-        "via",
-        "sur",
-        "en",
-        "auf",
-        "em",
-        "no",
-        "na",
-        "por",
-        "par",
-        "and",
-        "or",
-        "e",
-        "y",
-        "et",
-        "und",
-    ]
+    re.findall(
+        r"\S+",
+        "facebook twitter x linkedin whatsapp email e-mail mail telegram reddit bluesky "
+        "mastodon threads instagram messenger signal pinterest tumblr print download pdf copy "
+        "link url share compartilhar partilhar compartir partager teilen condividi drucken "
+        "imprimir imprimer herunterladen descargar télécharger baixar this cet cette article "
+        "artículo artigo artikel post page letter story on via sur en auf em no na por par "
+        "and or e y et und",
+    )
 )
+"""Words a row of a page's buttons is made of (networks, actions, "this article")."""
 _NETWORK_WORDS = frozenset(
-    [
-        "facebook",
-        "twitter",
-        "x",
-        "linkedin",
-        "whatsapp",
-        "telegram",
-        "reddit",
-        "bluesky",
-        "mastodon",
-        "threads",
-        "instagram",
-        "messenger",
-        "pinterest",
-        "tumblr",
-    ]
+    re.findall(
+        r"\S+",
+        "facebook twitter x linkedin whatsapp telegram reddit bluesky mastodon threads "
+        "instagram messenger pinterest tumblr",
+    )
 )
 _BUTTON_VERBS = frozenset(
-    [
-        "share",
-        "compartilhar",
-        "partilhar",
-        "compartir",
-        "partager",
-        "teilen",
-        "condividi",
-        "print",
-        "download",
-        "drucken",
-        "imprimir",
-        "imprimer",
-        "herunterladen",
-        "descargar",
-        "télécharger",
-        "baixar",
-    ]
+    re.findall(
+        r"\S+",
+        "share compartilhar partilhar compartir partager teilen condividi print download "
+        "drucken imprimir imprimer herunterladen descargar télécharger baixar",
+    )
 )
 
 
@@ -256,7 +175,7 @@ def _share_buttons(lowered: str) -> bool:
         return False
     networks = sum(1 for word in words if word in _NETWORK_WORDS)
     verbs = sum(1 for word in words if word in _BUTTON_VERBS)
-    return networks >= 2 or (networks and verbs) or (verbs >= 2 and len(words) >= 3)
+    return networks >= 2 or (networks >= 1 and verbs >= 1) or (verbs >= 2 and len(words) >= 3)
 
 
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
