@@ -6763,3 +6763,19 @@ def test_a_pages_buttons_tags_and_comment_count_after_the_signers_are_no_signer(
         "Clean Taps Coalition",
         "Delta Mothers' Network",
     ]
+
+
+def test_a_posts_tags_right_under_the_last_signer_are_no_signer() -> None:
+    """A blog theme sets the post's tags straight under the letter, no blank line between:
+    a labelled line is not the wrapped end of the signer line above it."""
+    text = (
+        "Inicio\nCampañas\n\nEstimada Jefa de Gobierno:\n\nLe pedimos publicar los datos de "
+        "calidad del agua de cada alcaldía antes de la temporada de lluvias.\n\n"
+        "Atentamente,\n\nRed Vecinal del Agua\nColectivo Lluvia Limpia\n"
+        "Mariana Soto Ibarra, investigadora en hidrología urbana\n"
+        "Etiquetas: agua, derechos humanos, Coyoacán\n"
+        "← Entrada anterior: Informe anual del Colectivo\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories][-1] == "Mariana Soto Ibarra"
+    assert len(letter.signatories) == 3

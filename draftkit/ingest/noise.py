@@ -451,6 +451,9 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
             and index + 1 not in noise
             and len(before.text) > 40
             and not re.search(r"[.!?:;]$", before.text)
+            # "Etiquetas: agua, …" under the last signer: a labelled line opens no wrapped
+            # line of a paragraph
+            and not re.match(r"[^\W\d_][\w-]*\s?:\s", lines[index].text)
         ):
             del noise[index]
             continue
