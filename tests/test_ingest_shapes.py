@@ -6779,3 +6779,35 @@ def test_a_posts_tags_right_under_the_last_signer_are_no_signer() -> None:
     letter = _letter(text)
     assert [s.name for s in letter.signatories][-1] == "Mariana Soto Ibarra"
     assert len(letter.signatories) == 3
+
+
+def test_a_table_of_names_and_professions_is_a_signer_a_row() -> None:
+    """ "Conservation Scientist", "Marine Ecologist" in the second column start like names
+    but are what the person in the first column does."""
+    people = [
+        ("Meera Thampi", "Conservation Scientist"),
+        ("Dr. Arjun Dasgupta", "Marine Ecologist"),
+        ("Rohan Kurian", "Environmental Journalist"),
+        ("Nisha Bhattacharya", "Wildlife Biologist"),
+        ("Prof. Sunil Varghese", "Retired Professor of Zoology"),
+        ("Tara Lobo", "Policy Analyst"),
+    ]
+    rows = "".join(f"<tr><td>{name}</td><td>{what}</td></tr>" for name, what in people)
+    html = (
+        "<html><body><p>To,</p><p>The Secretary<br>Ministry of Environment<br>New Delhi</p>"
+        "<p>Respected Sir,</p><p>We ask the Ministry to withdraw the clearance until the "
+        "island's tribal councils have been consulted.</p><p>Yours faithfully,</p>"
+        "<table><tr><th>Name</th><th>Affiliation</th></tr>"
+        f"{rows}</table>"
+        "<p>Copy to:<br>1. Shri Vikram Sethi, Secretary, Ministry of Tribal Affairs<br>"
+        "2. Smt. Anjali Rao, Chairperson, National Commission for Scheduled Tribes</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [name for name, _ in people]
+    assert [s.title_lines for s in letter.signatories] == [[what] for _, what in people]
+    assert [(c.honorific, c.name) for c in letter.cc] == [
+        ("Shri", "Vikram Sethi"),
+        ("Smt.", "Anjali Rao"),
+    ]

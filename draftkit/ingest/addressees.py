@@ -452,6 +452,10 @@ def split_entries(
     Regions 1–10" / "Office of Inspector General, U.S. EPA") are an entry each.
     """
     block = _rejoin_wrapped(block, copies=copies)
+    marked = [split_marker(line) for line in block]
+    if block and all(marked):
+        # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
+        return [[marker[2].rstrip(".")] for marker in marked if marker]
     if (
         copies
         and len(block) >= 2
@@ -487,10 +491,6 @@ def split_entries(
         # "The Deputy Vice-Chancellor" / "The Bursar" / "The Chief Warden" / "File": a copy
         # list of offices, an entry a line
         return [[line] for line in stripped]
-    marked = [split_marker(line) for line in block]
-    if block and all(marked):
-        # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
-        return [[marker[2].rstrip(".")] for marker in marked if marker]
     inline = sum(
         1
         for line in block

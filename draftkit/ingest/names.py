@@ -326,6 +326,9 @@ _TITLE_WORDS = re.compile(
     r"journalist|activist|defender|survivor|student|candidate|volunteer|organizer|"
     r"organiser|campaigner|spokesperson|chaplain|physician|doctor|nurse|"
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
+    # "Wildlife Biologist", "Marine Ecologist", "Filmmaker" in a table's second column
+    r"\w+ologists?|filmmaker|photographer|teacher|educator|architect|planner|pharmacist|"
+    r"paralegal|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     # officers of a state who are written to by office ("The Inspector-General of Police")
     r"inspector|auditor|comptroller|ombudsman|ombudsperson|ombudswoman|registrar|clerk|"

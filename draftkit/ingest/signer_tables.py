@@ -281,7 +281,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         and sum(_person_start(c) for c in firsts) >= 0.8 * len(cleaned)
         # the cells after the name: titles and bodies ("Centro de Estudios …" starts like
         # a name but is a body), not more people
-        and sum(_person_start(c) and not has_org_word(c) for c in others) <= 0.2 * len(others)
+        # ("Conservation Scientist" starts like one too but is a title)
+        and sum(
+            _person_start(c) and not has_org_word(c) and not names.is_title_line(c) for c in others
+        )
+        <= 0.2 * len(others)
     ):
         # one signer per row: the name, then cells that describe them ("Chemistry")
         people = [_signatory_lines([c for c in row if c]) for row in cleaned]
