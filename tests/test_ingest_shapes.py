@@ -6811,3 +6811,24 @@ def test_a_table_of_names_and_professions_is_a_signer_a_row() -> None:
         ("Shri", "Vikram Sethi"),
         ("Smt.", "Anjali Rao"),
     ]
+
+
+def test_one_paragraph_of_names_with_honorifics_is_a_signer_a_name() -> None:
+    """ "Atty. A, Atty. B, Atty. C": names alone after each comma, not one person and
+    their posts."""
+    text = (
+        "Hon. Teresita Villanueva\nPresiding Justice\nCourt of Appeals\nManila\n\n"
+        "Your Honor,\n\nWe ask the Court to issue rules protecting lawyers from being "
+        "named as enemies of the state for the clients they represent.\n\n"
+        "Respectfully yours,\n\n"
+        "Atty. Lorna Bautista, Atty. Ramil Dizon, Atty. Kristine Ocampo, Atty. Joel Tan, "
+        "Atty. Mylene Sarmiento\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Atty. Lorna Bautista",
+        "Atty. Ramil Dizon",
+        "Atty. Kristine Ocampo",
+        "Atty. Joel Tan",
+        "Atty. Mylene Sarmiento",
+    ]

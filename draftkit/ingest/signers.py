@@ -287,8 +287,13 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         or group[0].count("; ") >= 2
         or labelled_signers(group[0]) is not None
     )  # "Regional organisations: A, B": after a signers' label, a list however short
-    if one_list and not inline_person(group[0]):
-        parts = split_name_list(group[0])
+    parts = split_name_list(group[0]) if one_list else []
+    # "Atty. Ana Cruz, Atty. Ben Reyes, …": people's names alone, each after the comma
+    # ("Ana Ruiz, Executive Director, Riverside Coalition" is one person and their posts)
+    people = len(parts) >= 3 and all(
+        _person_start(p) and not names.is_title_line(p) and not has_org_word(p) for p in parts
+    )
+    if one_list and (people or not inline_person(group[0])):
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
