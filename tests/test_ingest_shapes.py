@@ -6832,3 +6832,25 @@ def test_one_paragraph_of_names_with_honorifics_is_a_signer_a_name() -> None:
         "Atty. Joel Tan",
         "Atty. Mylene Sarmiento",
     ]
+
+
+def test_an_investor_table_keeps_the_investor_and_drops_country_and_assets() -> None:
+    """ "Investor | Country | Assets under management": the header row and the columns
+    that describe each investor (where, how much) are no signers."""
+    rows = [
+        ("Fjordline Pension Fund", "Norway", "NOK 310bn"),
+        ("Aurelia Stewardship Partners", "United Kingdom", "£12.5bn"),
+        ("Caisse Solidaire du Rhône", "France", "€840m"),
+        ("Lakeshore Teachers' Retirement System", "Canada", "CAD 92bn"),
+    ]
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    html = (
+        "<html><body><p>Dear Chair of the Board,</p><p>As investors in the company we ask "
+        "the Board to publish a transition plan with interim targets before the next annual "
+        "meeting.</p><p>Yours sincerely,</p><p>The undersigned investors</p>"
+        "<table><tr><th>Investor</th><th>Country</th><th>Assets under management</th></tr>"
+        f"{cells}</table></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [a for a, _, _ in rows]

@@ -88,7 +88,9 @@ _HEADER_WORD = (
     r"organi[sz]ations?|signator(?:y|ies)|signers?|groups?|countr(?:y|ies)|city|location|"
     r"region|title|position|role|affiliations?|institutions?|nom|pays|país|nombre|"
     r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort|"
-    r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o)"
+    r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o|"
+    # an investors' letter: "Investor | Country | Assets under management"
+    r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website)"
 )
 _HEADER_CELL = re.compile(
     rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*$"
@@ -96,7 +98,8 @@ _HEADER_CELL = re.compile(
 """A table's header cell: "Name", "Organisation / role", "Category Prize Year"."""
 _PLACE_HEADER = re.compile(
     r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
-    r"year|class|cohort|uf$|estado|state|province|provincia)"
+    r"year|class|cohort|uf$|estado|state|province|provincia|assets|aum$|sector|type$|"
+    r"amount|size$|website)"
 )
 """Header of a column that describes the signers (where, what field, which year): left out."""
 _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
@@ -138,6 +141,12 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
             or (
                 column > 0
                 and sum(re.fullmatch(r"[A-Z]{2,3}", c) is not None for c in cells)
+                >= 0.8 * len(cells)
+            )
+            # an amount beside each signer ("£4.2bn", "SEK 1.1tn", "US$ 300 million")
+            or (
+                column > 0
+                and sum(bool(re.search(r"\d", c)) and len(c.split()) <= 4 for c in cells)
                 >= 0.8 * len(cells)
             )
             # a column describing each signer, not naming them
