@@ -6854,3 +6854,19 @@ def test_an_investor_table_keeps_the_investor_and_drops_country_and_assets() -> 
     letter = ingest_bytes(html.encode(), filename="letter.html").letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == [a for a, _, _ in rows]
+
+
+def test_an_arabic_name_with_its_article_joined_is_a_name() -> None:
+    """ "al-Sisi", "el-Masri": the article joined by a hyphen to the name is part of it."""
+    text = (
+        "H.E. Abdel Fattah al-Sisi\nPresident of the Arab Republic of Egypt\n"
+        "Heliopolis, Cairo\n\nYour Excellency,\n\nWe ask you to order the release of the "
+        "lawyers held in pre-trial detention beyond the legal limit.\n\n"
+        "Respectfully yours,\n\nDr. Amal el-Masri\nChair, Lawyers for Lawyers Circle\n"
+    )
+    letter = _letter(text)
+    assert (letter.addressees[0].honorific, letter.addressees[0].name) == (
+        "H.E.",
+        "Abdel Fattah al-Sisi",
+    )
+    assert letter.signatories[0].name == "Dr. Amal el-Masri"

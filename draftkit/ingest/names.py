@@ -391,7 +391,9 @@ _NOT_NAME = re.compile(
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.À-ÿĀ-ž]*|[A-Z]\.(?:[A-Z]\.)*|\([A-Z][\w]+\)|"
     # "d'Almeida", "dell'Orto", "'Ofa" (a glottal stop before a capital)
-    r"(?:d|l|dell|dall|degli)['’][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*|['’‘][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*)$"
+    r"(?:d|l|dell|dall|degli)['’][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*|['’‘][A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*|"
+    # an Arabic article joined to the name it belongs to: "al-Sisi", "el-Erian", "ad-Din"
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)-[A-ZÀ-ÖØ-Þ][\w’'\-À-ÿ]*)$"
 )
 
 
