@@ -6870,3 +6870,45 @@ def test_an_arabic_name_with_its_article_joined_is_a_name() -> None:
         "Abdel Fattah al-Sisi",
     )
     assert letter.signatories[0].name == "Dr. Amal el-Masri"
+
+
+@pytest.mark.parametrize(
+    ("head", "honorific", "name", "title"),
+    [
+        (
+            "A la atención de:\nDña. Marta Quintana Ruiz\nMinistra de Igualdad\n"
+            "Calle de Alcalá 37\n28014 Madrid",
+            "Dña.",
+            "Marta Quintana Ruiz",
+            "Ministra de Igualdad",
+        ),
+        (
+            "An Seine Exzellenz\nHerrn Gustavo Petro Urrego\nPräsident der Republik Kolumbien"
+            "\nCasa de Nariño\nBogotá",
+            "Herrn",
+            "Gustavo Petro Urrego",
+            "Präsident der Republik Kolumbien",
+        ),
+        (
+            "Herrn Ersten Bürgermeister\nDr. Jens Hallberg\nRathausmarkt 1\n20095 Hamburg",
+            "Dr.",
+            "Jens Hallberg",
+            "Ersten Bürgermeister",
+        ),
+    ],
+)
+def test_a_courtesy_line_over_the_addressees_name_is_not_the_addressee(
+    head: str, honorific: str, name: str, title: str
+) -> None:
+    """ "A la atención de:", "An Seine Exzellenz" and "Herrn <office>" stand over the name
+    of the person written to: the name is theirs, the office styled so a title line."""
+    text = (
+        f"{head}\n\nSehr geehrte Damen und Herren,\n\nwir bitten Sie, die Gespräche mit den "
+        "Gemeinden vor jeder Entscheidung zu führen.\n\nMit freundlichen Grüßen\n\n"
+        "Netzwerk Wasser und Recht e. V.\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 1
+    first = letter.addressees[0]
+    assert (first.honorific, first.name) == (honorific, name)
+    assert first.title_lines[0] == title

@@ -230,6 +230,10 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     if len(lines) > 1 and _lone_honorific(lines[0]):
         # "Señora" / "Valentina Echeverri Rojas": the honorific on a line of its own
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+    elif len(lines) > 1 and courtesy_office(lines[0]) and is_person_line(lines[1]):
+        # "Herrn Ersten Bürgermeister" / "Dr. Peter Tschentscher": the office, styled for
+        # the person named under it, is their title
+        lines = [lines[1], names.split_honorific(lines[0])[1], *lines[2:]]
     if (
         len(lines) > 1
         and (names.is_title_line(lines[0]) or has_org_word(lines[0]))
@@ -508,8 +512,13 @@ def split_entries(
     for line in block:
         single_office = names.split_title_name(line)
         honorific = names.split_honorific(line)[0]
-        if entries and len(entries[-1]) == 1 and _lone_honorific(entries[-1][0]):
-            # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own
+        if (
+            entries
+            and len(entries[-1]) == 1
+            and (_lone_honorific(entries[-1][0]) or courtesy_office(entries[-1][0]))
+        ):
+            # "Exma. Senhora" / "Dra. Helena Marques": the honorific on a line of its own;
+            # "Herrn Ersten Bürgermeister" / "Dr. Peter Tschentscher": the office so styled
             entries[-1].append(line)
         elif office_above and _office_over_name(entries, line):
             entries[0].append(line)
@@ -555,6 +564,26 @@ def split_entries(
         else:
             entries.append([line])
     return entries
+
+
+_COURTESY_HONORIFIC = re.compile(
+    r"(?i)^(?:herrn?|frau|monsieur|madame|se[ñn]or|se[ñn]ora|senhor|senhora)$"
+)
+
+
+def courtesy_office(text: str) -> bool:
+    """An office styled with the courtesy of the person who holds it, no name: "Herrn
+    Ersten Bürgermeister", "Frau Bundesministerin", "Señora Ministra"."""
+    honorific, rest = names.split_honorific(normalise_space(text))
+    return bool(
+        honorific
+        and rest
+        and _COURTESY_HONORIFIC.match(honorific)
+        and names.is_title_line(rest)
+        # the office's word last, no name after it ("Herrn Bürgermeister Peter Müller")
+        and names.is_title_line(rest.split()[-1])
+        and not has_org_word(rest)
+    )
 
 
 def _stacked(above: str, line: str) -> bool:

@@ -138,7 +138,11 @@ _TO_LABEL = re.compile(
     r"(?i)^(?:to|a|à|para|attn\.?|attention|an(?:\s+(?:die|den|das))?|herrn?|frau|ao|aos|"
     r"al|alla|allo|a\s+sua\s+excel[êe]ncia(?:\s+(?:o\s+senhor|a\s+senhora))?|"
     # "À Excelentíssima Senhora", "Ao Excelentíssimo Senhor": "to" and the style, alone
-    r"(?:[àa]s?|aos?)\s+(?:excelent[íi]ssim[oa]s?\s+)?senhor(?:a|es|as)?)\s*[,:.]?$"
+    r"(?:[àa]s?|aos?)\s+(?:excelent[íi]ssim[oa]s?\s+)?senhor(?:a|es|as)?|"
+    # "A la atención de:", "À l'attention de :", "An Seine Exzellenz", "À Son Excellence":
+    # the mark or the style alone on its line, the name under it
+    rf"{_ATTENTION}|an\s+(?:seine|ihre)\s+exzellenz|[àa]\s+son\s+excellence|"
+    r"a\s+su\s+excelencia)\s*[,:.]?$"
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
 TO_LINE = re.compile(
