@@ -6912,3 +6912,28 @@ def test_a_courtesy_line_over_the_addressees_name_is_not_the_addressee(
     first = letter.addressees[0]
     assert (first.honorific, first.name) == (honorific, name)
     assert first.title_lines[0] == title
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "sowie 212 Einzelpersonen (Liste auf Anfrage)",
+        "and 140 individuals",
+        "ainsi que 35 personnes",
+        "y 58 personas",
+    ],
+)
+def test_a_count_of_further_signers_after_the_list_is_no_signer(count: str) -> None:
+    """ "sowie 212 Einzelpersonen": how many more signed, in any of the page's languages."""
+    text = (
+        "Sehr geehrte Frau Präsidentin,\n\nwir bitten Sie, die befristeten Stellen im "
+        "Mittelbau zu entfristen.\n\nMit freundlichen Grüßen\n\n"
+        "Mittelbauinitiative Nord\nGEW Hochschulgruppe\nPersonalrat der Universität\n"
+        f"{count}\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Mittelbauinitiative Nord",
+        "GEW Hochschulgruppe",
+        "Personalrat der Universität",
+    ]

@@ -384,10 +384,15 @@ def heads_a_list(lines: list[Line], position: int) -> bool:
 
 
 AND_MORE = re.compile(
-    r"(?i)^(?:\.{3}|…)?\s*(?:and|y|et|e|und)\s+\d[\d,.]*\s+(?:more|others|otr[oa]s|m[aá]s|"
-    r"autres|altri|outr[oa]s|weitere)\b"
+    r"(?i)^(?:\.{3}|…)?\s*(?:and|y|et|e|und|sowie|plus|as well as|ainsi que|así como|assim como)"
+    r"\s+\d[\d,.]*\s+(?:more|others|otr[oa]s|m[aá]s|autres|altri|outr[oa]s|weitere|"
+    # "sowie 212 Einzelpersonen", "and 40 individuals", "et 35 personnes", "y 50 personas"
+    r"individuals|people|persons|einzelpersonen|personen|unterzeichnende|personnes|"
+    r"particuliers|personas|pessoas|organi[sz]ations|organisationen|organizaciones|"
+    r"organiza[çc][õo]es)\b"
 )
-"""The rest of a list left out: "...and 214 more scientists. See the full list"."""
+"""The rest of a list left out or counted: "...and 214 more scientists. See the full
+list", "sowie 212 Einzelpersonen (Liste auf Anfrage)"."""
 PLACE_LABEL = re.compile(r"(?i)^(?:place|lieu|lugar|luogo|ort)\s*:\s*\S.{0,40}$")
 """The place a letter was signed, labelled, above its dated line ("Place: Pune")."""
 
