@@ -313,3 +313,52 @@ def test_a_comma_separated_list_of_signers_runs_on_over_the_page_break() -> None
     letter = ingest_bytes(data, filename="letter.pdf").letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == people
+
+
+def test_words_after_a_symbol_font_bullet_start_no_column() -> None:
+    """Word's bullets come out of PDFium as a private-use glyph ("\\uf0b7") set apart from
+    the item's text; they mark list items, and the items' common left edge is no table
+    column that would cut an address block's lines at the same place ("ANZ | Centre")."""
+
+    def line(words: list[tuple[float, str]], bottom: float) -> Row:
+        placed = tuple((x, x + CHAR * len(text), text) for x, text in words)
+        text = " ".join(text for _, text in words)
+        return Row(text, placed[0][0], placed[-1][1], bottom, bottom + SIZE, SIZE, placed)
+
+    address = [
+        line([(72.0, "Mr"), (87.0, "Ari"), (107.0, "Toma")], 700.0),
+        line([(72.0, "ANZ"), (92.0, "Group"), (122.0, "Holdings")], 688.0),
+        line([(72.0, "ANZ"), (92.0, "Centre"), (127.0, "Melbourne")], 676.0),
+        line([(72.0, "833"), (92.0, "Collins"), (132.0, "Street")], 664.0),
+    ]
+    bullets = [
+        line([(72.0, "\uf0b7"), (92.0, "publish"), (132.0, "the"), (152.0, "criteria")], 600.0),
+        line([(72.0, "\uf0b7"), (92.0, "require"), (132.0, "consent"), (172.0, "first")], 588.0),
+        line([(72.0, "\uf0b7"), (92.0, "establish"), (142.0, "a"), (152.0, "mechanism")], 576.0),
+    ]
+    rows = [*address, *bullets]
+    assert [row.text for row in rejoin_tables(rows)] == [row.text for row in rows]
+
+
+def test_a_table_row_whose_cell_wrapped_stays_in_its_table_paragraph() -> None:
+    """Rows 16 points apart, a cell's wrapped line 14 under it (two points are padding,
+    not jitter): the wrapped word joins its cell, and the two-line row is measured from
+    its first line, so no paragraph break falls before or after it."""
+    from draftkit.ingest.pdf import _page_lines
+
+    rows = [
+        _row({0: "Harbour Tenants Union", 1: "Quay Street Residents Group"}, 700.0),
+        _row({0: "Faith Justice Network, Dublin", 1: "Riverside Food Bank"}, 684.0),
+        _row({0: "Office"}, 670.0),
+        _row({0: "Tidewater Legal Clinic", 1: "Westport Youth Collective"}, 654.0),
+        _row({0: "Upland Farmers Cooperative", 1: "Valley Clean Air Campaign"}, 638.0),
+    ]
+    rebuilt = rejoin_tables(rows)
+    assert [row.text for row in rebuilt] == [
+        "Harbour Tenants Union\tQuay Street Residents Group",
+        "Faith Justice Network, Dublin Office\tRiverside Food Bank",
+        "Tidewater Legal Clinic\tWestport Youth Collective",
+        "Upland Farmers Cooperative\tValley Clean Air Campaign",
+    ]
+    lines = _page_lines(rebuilt, 1, max(row.right for row in rows))
+    assert not any(line.blank for line in lines)

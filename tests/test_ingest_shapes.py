@@ -6937,3 +6937,33 @@ def test_a_count_of_further_signers_after_the_list_is_no_signer(count: str) -> N
         "GEW Hochschulgruppe",
         "Personalrat der Universität",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "group"),
+    [
+        (
+            "Madame Lucie Waheo\nPrésidente du Congrès\n1, boulevard Vauban\n98800 Nouméa\n"
+            "Mesdames et Messieurs les membres du Congrès",
+            "Mesdames et Messieurs les membres du Congrès",
+        ),
+        (
+            "Dr. Helen Marwick\nPresident and Vice-Chancellor\nNorthshore University\n"
+            "1200 Campus Drive\nVancouver, BC V6T 1Z4\n\n"
+            "The Chair and Members of the Board of Governors",
+            "The Chair and Members of the Board of Governors",
+        ),
+    ],
+)
+def test_the_members_of_a_body_under_its_heads_whole_address_are_addressees_too(
+    head: str, group: str
+) -> None:
+    text = (
+        f"{head}\n\nDear President and Members,\n\nWe ask the institution to end its "
+        "holdings in companies that expand fossil fuel extraction.\n\nSincerely,\n\n"
+        "Faculty for a Livable Future\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 2
+    assert letter.addressees[1].name == group
+    assert group not in letter.addressees[0].address_lines

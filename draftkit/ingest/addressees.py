@@ -524,6 +524,16 @@ def split_entries(
             entries[0].append(line)
         elif (
             entries
+            and len(entries[-1]) >= 2
+            and is_postal_line(entries[-1][-1])
+            and re.search(r"\d", entries[-1][-1])
+            and _GROUP_WRITTEN_TO.match(line)
+        ):
+            # "… 98800 Nouméa" / "Mesdames et Messieurs les membres du Congrès": after a
+            # whole address, the members of the body written to as well
+            entries.append([line])
+        elif (
+            entries
             and is_person_line(line)
             and (honorific or (single_office is not None and len(single_office[0].split()) == 1))
             and not _styled_office_under_name(line, entries[-1])
@@ -565,6 +575,15 @@ def split_entries(
             entries.append([line])
     return entries
 
+
+_GROUP_WRITTEN_TO = re.compile(
+    r"(?i)^(?:(?:the|to the)\s+)?(?:(?:chair(?:person|man|woman)?|president|speaker)\s+"
+    r"(?:and|&)\s+)?(?:honou?rable\s+|distinguished\s+)?members\s+of\b|"
+    r"^(?:mesdames et messieurs|señoras y señores|senhoras e senhores|sehr geehrte)\b"
+    r".{0,20}\b(?:membres|miembros|membros|mitglieder|élus|diputad|deputad|abgeordnete)"
+)
+"""The members of a body written to beside its head: "The Chair and Members of the Board
+of Governors", "Mesdames et Messieurs les membres du Congrès"."""
 
 _COURTESY_HONORIFIC = re.compile(
     r"(?i)^(?:herrn?|frau|monsieur|madame|se[ñn]or|se[ñn]ora|senhor|senhora)$"

@@ -7,6 +7,7 @@ import re
 
 from draftkit.ingest import names
 from draftkit.ingest.addressees import (
+    _GROUP_WRITTEN_TO,
     _MAILBOX,
     COLLECTIVE,
     _line_end,
@@ -205,16 +206,22 @@ class _AddressReader:
                     and (is_person_line(entry[1]) or names.is_person_name(entry[1]))
                 )
             )
-            ending = people[-1].address_lines[-1] if people and people[-1].address_lines else ""
+            last_lines = (people[-1].address_lines or people[-1].title_lines) if people else []
+            ending = last_lines[-1] if last_lines else ""
             # the address is whole: it ends on its postal line ("Manila 1000", "DC 20433")
             complete = is_postal_line(ending) or re.search(r"\b\d{4,}$", ending) is not None
             if (
                 not person_start
                 and complete
-                and (names.is_title_line(first) or has_org_word(first))
+                and (
+                    names.is_title_line(first)
+                    or has_org_word(first)
+                    or _GROUP_WRITTEN_TO.match(first) is not None
+                )
                 and not is_address_start(first)
                 and not is_postal_line(first)
-                and len(entry) > 1
+                # "The Chair and Members of the Board of Governors" alone: written to too
+                and (len(entry) > 1 or _GROUP_WRITTEN_TO.match(first) is not None)
             ):
                 # "Executive Directors" / "Board of Executive Directors" (or "Oklahoma Pardon
                 # and Parole Board") over an address of its own, under an addressee whose

@@ -342,7 +342,9 @@ def _page_lines(rows: list[_Row], page: int, edge: float) -> list[Line]:
         if not text.strip():
             continue
         if previous is not None:
-            gap = previous.bottom - row.bottom
+            # from the last line above to this row's first (a table row may hold more)
+            top_line = row.first_bottom if row.first_bottom is not None else row.bottom
+            gap = previous.bottom - top_line
             if gap > 1.3 * pitch or gap < 0:
                 out.append(Line("", raw="", page=page))
             elif out and _broken_by_the_page(previous, row, edge):

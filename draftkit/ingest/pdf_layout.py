@@ -44,6 +44,9 @@ class Row:
     top: float
     size: float = 0.0  # the font size of the row's first character (0 when unknown)
     words: tuple[Word, ...] = ()  # empty when a word's place is unknown
+    # the baseline of the row's first line, when the row is a table row of several lines
+    # (``bottom`` is its last line's): None for a row of one line
+    first_bottom: float | None = None
 
     @property
     def height(self) -> float:
@@ -60,8 +63,11 @@ _CELL_WORDS = 10
 """Words a table's cell has at most on one line: a signatory table's cells are names and
 titles; a line of prose is no row of one."""
 
-_MARKER = re.compile(r"^(?:[•◦▪▫●○■□‣⁃*·–—-]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)])$")
-"""A list item's bullet or number: the text after it is the item, not a second column."""
+_MARKER = re.compile(
+    r"^(?:[•◦▪▫●○■□‣⁃*·–—\ue000-\uf8ff-]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\(?[ivxIVX]{1,4}[.)])$"
+)
+"""A list item's bullet or number (a private-use glyph too: Word's Symbol-font bullet is
+one): the text after it is the item, not a second column."""
 
 
 def rejoin_tables(rows: list[Row]) -> list[Row]:
@@ -382,7 +388,7 @@ def _row_gap(gaps: list[float]) -> float:
         return 0.0
     for a, b in itertools.pairwise(ordered):
         # a point or two is the jitter of baselines read from glyphs, not padding
-        if b >= 1.12 * a and b - a >= 2.5:
+        if b >= 1.12 * a and b - a >= 2.0:
             return float((a * b) ** 0.5)  # between the lines' pitch and the next group up
     return 0.0
 
@@ -397,4 +403,5 @@ def _row(group: dict[int, list[str]], first: Row, last: Row) -> Row:
         last.bottom,
         first.top,
         first.size,
+        first_bottom=first.bottom if last is not first else None,
     )
