@@ -362,3 +362,40 @@ def test_a_table_row_whose_cell_wrapped_stays_in_its_table_paragraph() -> None:
     ]
     lines = _page_lines(rebuilt, 1, max(row.right for row in rows))
     assert not any(line.blank for line in lines)
+
+
+def test_a_numbered_signer_whose_line_hangs_over_to_a_last_word_is_one_signer() -> None:
+    """Item 11 of a numbered list of signers runs past the right edge; its last word hangs
+    indented under the item's text: the rest of that entry, not a twelfth signer."""
+    from helpers import need
+
+    need("soffice")
+    import docx
+
+    from draftkit.render.pdf import docx_to_pdf
+
+    people = ["Marisa Quintal", "Omar Haddad", "Tomás Ferreira", "Lena Okafor", "Priya Raman"]
+    people += ["Jonas Weber", "Aiko Sato", "Daniel Mensah", "Sara Lind", "Paulo Reis"]
+    signers = [f"{person}, Professor, Faculty of Forestry" for person in people]
+    signers.append(
+        "Joaquina Ramírez-Olmedo, Associate Professor, School of Population and Public "
+        "Health Sciences"
+    )
+    signers.append("Ruth Abebe, Lecturer, Department of History")
+    document = docx.Document()
+    document.add_paragraph("January 20, 2026")
+    document.add_paragraph("Dear President Hallworth,")
+    document.add_paragraph(
+        "We ask the University to complete its divestment from fossil fuel producers "
+        "within two years."
+    )
+    document.add_paragraph("Sincerely,")
+    for signer in signers:
+        document.add_paragraph(signer, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    letter = ingest_bytes(docx_to_pdf(buffer.getvalue()), filename="letter.pdf").letter
+    assert letter is not None
+    assert len(letter.signatories) == 12
+    assert letter.signatories[10].name == "Joaquina Ramírez-Olmedo"
+    assert letter.signatories[-1].name == "Ruth Abebe"

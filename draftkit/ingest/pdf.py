@@ -357,12 +357,22 @@ def _page_lines(rows: list[_Row], page: int, edge: float) -> list[Line]:
     return out
 
 
+_ITEM_MARK = re.compile(r"[•◦▪·*–-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[\ue000-\uf8ff]")
+"""A list item's number or bullet, as the first word of a PDF row."""
+
+
 def _broken_by_the_page(row: _Row, below: _Row, edge: float) -> bool:
     """The next row's first word would not have fitted at the end of ``row``: the row
     runs to the text's right edge (``edge``, the rightmost row end in the document) and
-    the break after it is the page's, not the writer's. Only for rows that start at the
-    same left edge, with the words' places known."""
-    if not row.words or not below.words or abs(row.left - below.left) > 2.0:
+    the break after it is the page's, not the writer's. Only for a row under the line's
+    start (or under the text after a list item's number), the words' places known."""
+    if not row.words or not below.words:
+        return False
+    under = abs(row.left - below.left) <= 2.0
+    if len(row.words) > 1 and _ITEM_MARK.fullmatch(row.words[0][2]):
+        # a list item's later lines hang indented, at most under its text
+        under = under or row.left + 2.0 < below.left <= row.words[1][0] + 2.0
+    if not under:
         return False
     left, right, _ = below.words[0]
     space = max(2.0, 0.25 * (row.size or below.size or 10.0))

@@ -101,6 +101,10 @@ def _unwrap_name_lists(lines: list[Line]) -> list[Line]:
     return out[:-1]
 
 
+_MARK_TAB = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[•◦▪·*–-])\t")
+"""A list item's number or bullet parted from its text by a tab."""
+
+
 def _rest_of_entry(text: str) -> bool:
     """A short line under a PDF line that ran to the right edge: the end of that entry
     ("… Universidad del Pacífico" / "Sur", "… des Deutschen" / "Bundestages"), not a name
@@ -128,7 +132,8 @@ def _run_together(lines: list[Line]) -> list[Line]:
             and (_WRAPS.search(previous.text) or (previous.full and _rest_of_entry(ln.text)))
             and not split_marker(ln.text)
             and not ln.list_kind
-            and "\t" not in (previous.raw or "")
+            # a table row's cells are no wrapped entry ("11.<tab>Name, …": a list's number)
+            and "\t" not in _MARK_TAB.sub("", previous.raw or "")
             and not _SIGN_INTRO.match(previous.text)
             and not _ON_BEHALF.match(previous.text)  # "For the Coalition," over a name
             and not (_OFFICE_ABOVE.match(previous.text) and names.is_person_name(ln.text))
