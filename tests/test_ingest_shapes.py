@@ -6967,3 +6967,28 @@ def test_the_members_of_a_body_under_its_heads_whole_address_are_addressees_too(
     assert len(letter.addressees) == 2
     assert letter.addressees[1].name == group
     assert group not in letter.addressees[0].address_lines
+
+
+def test_a_page_copied_without_blank_lines_keeps_the_address_over_the_letters_date() -> None:
+    """The page's text, the inside address and the date run together above the greeting:
+    the address over the date is the letter's head, not page text."""
+    text = (
+        "Home / News / Joint letter on asylum housing\n"
+        "Joint letter on asylum housing\n"
+        "Twenty-two organisations have written to the Home Secretary about hotel housing.\n"
+        "The Rt Hon Miriam Calder MP\n"
+        "Secretary of State for the Home Department\n"
+        "Home Office\n"
+        "2 Marsham Street\n"
+        "London SW1P 4DF\n"
+        "14 January 2025\n"
+        "Dear Home Secretary,\n"
+        "We ask you to end the use of large sites to house people seeking asylum.\n"
+        "Yours sincerely,\n"
+        "Shelter Together Network\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 1
+    first = letter.addressees[0]
+    assert (first.honorific, first.name) == ("The Rt Hon", "Miriam Calder MP")
+    assert first.address_lines == ["2 Marsham Street", "London SW1P 4DF"]

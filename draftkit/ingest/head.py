@@ -210,7 +210,10 @@ def _letter_part_of(
     block right above the greeting (``addressed``), a "To:" address closes it.
     """
     if undated and _dated_last_line(page, block):
-        return block[-1]
+        # "The Rt Hon …" / "Home Office" / "London SW1P 4DF" / "14 January 2025" run into
+        # the page's text above the greeting: the address over the date is the head too
+        lined = _lined_head(page, block) if addressed else None
+        return lined if lined is not None else block[-1]
     if addressed:
         # "To: The Hon. …" under the page's text, or an address set line by line under it
         return _addressed_tail(page, block) or _lined_head(page, block)
