@@ -6992,3 +6992,23 @@ def test_a_page_copied_without_blank_lines_keeps_the_address_over_the_letters_da
     first = letter.addressees[0]
     assert (first.honorific, first.name) == ("The Rt Hon", "Miriam Calder MP")
     assert first.address_lines == ["2 Marsham Street", "London SW1P 4DF"]
+
+
+def test_a_list_of_offices_under_a_bare_cc_label_after_the_signers_is_the_cc() -> None:
+    """ "cc:" alone, then offices a line each (no person named): the copies, not a list of
+    another shape that ends the letter before them."""
+    html = (
+        "<html><body><p>The Vice-Chancellor<br>University of Kisumu<br>Kisumu</p>"
+        "<p>Dear Vice-Chancellor,</p><p>We ask the University to publish its investment "
+        "policy and to consult staff before any change.</p><p>Yours faithfully,</p>"
+        "<ul><li>Prof. Amina Wekesa, Department of Chemistry</li>"
+        "<li>Dr. Otieno Barasa, Department of Sociology</li>"
+        "<li>Dr. Halima Njoroge, School of Law</li>"
+        "<li>Prof. Peter Kamau, School of Engineering</li></ul>"
+        "<p>cc:</p><p>The Chairperson of Council<br>The Deputy Vice-Chancellor (Finance)"
+        "<br>The Secretary, University Staff Union</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert len(letter.signatories) == 4
+    assert len(letter.cc) == 3

@@ -410,16 +410,29 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     label_at: int | None = None  # a label with nothing under it yet ("My answers:")
     blocks = _blocks_between(page, frm, limit)
     copies = False  # in a cc list (its entries may stand in blocks of their own)
+    bare_copies = False  # right under a "cc:" label that has nothing after it
     k = -1
     while k + 1 < len(blocks):
         k += 1
         block = blocks[k]
         if _TAIL_PART.match(page.text(block[0])) or CC_LINE.match(page.text(block[0])):
-            copies = CC_LINE.match(page.text(block[0])) is not None
+            label = CC_LINE.match(page.text(block[0]))
+            copies = label is not None
+            # "cc:" alone on its line: the block under it is its list, whatever it names
+            bare_copies = label is not None and len(block) == 1 and not label.group("rest")
             continue  # a cc list, enclosures or a postscript after the signers
-        if copies and all(_copied_person(page.text(i)) for i in block):
-            continue  # "Dr. Martin Makary, Commissioner, …" under "cc: Dr. Mehmet Oz, …"
-        copies = False
+        if copies and (
+            all(_copied_person(page.text(i)) for i in block)
+            or (
+                bare_copies
+                and all(_words(page.text(i)) <= 20 and not is_prose(page.text(i)) for i in block)
+            )
+        ):
+            # "Dr. Martin Makary, Commissioner, …" under "cc: Dr. Mehmet Oz, …"; "The
+            # Chairperson of Council" / "The Secretary, Staff Union" under "cc:" alone
+            bare_copies = False
+            continue
+        copies = bare_copies = False
         kinds = [_entry_kind(page, i) for i in block]
         joined = " ".join(page.text(i) for i in block)
         if (
