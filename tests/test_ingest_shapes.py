@@ -7012,3 +7012,19 @@ def test_a_list_of_offices_under_a_bare_cc_label_after_the_signers_is_the_cc() -
     assert letter is not None
     assert len(letter.signatories) == 4
     assert len(letter.cc) == 3
+
+
+def test_a_line_of_ellipsis_characters_to_sign_on_is_no_signer() -> None:
+    """ "……………………" drawn with ellipsis characters over a signer's name is a line to sign
+    on, like "__________"."""
+    text = (
+        "H.E. Grace Wambui\nGovernor, Lakeside County\nP.O. Box 100\nKisumu\n\n"
+        "Your Excellency,\n\nWe ask you to halt the demolitions until the court has ruled.\n\n"
+        "Yours faithfully,\n\nMargaret Achieng Otieno\nChairperson\n\n"
+        "……………………………\nHalima Abdi Noor\nTreasurer\n"
+    )
+    letter = _letter(text)
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Margaret Achieng Otieno", ["Chairperson"]),
+        ("Halima Abdi Noor", ["Treasurer"]),
+    ]

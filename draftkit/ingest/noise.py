@@ -330,7 +330,7 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     if latin_document and foreign_script_share(line) > 0.3:
         return "site chrome in another script"
     if (re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",)) or re.fullmatch(
-        r"[\s_\-–—.*=~•·]{3,}", line
+        r"[\s_\-–—.*=~•·…‥]{3,}|[…‥]{2,}", line
     ):
         return "decoration"
     if names.SIGNATURE_MARK.fullmatch(line) or re.fullmatch(
