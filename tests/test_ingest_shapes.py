@@ -7028,3 +7028,24 @@ def test_a_line_of_ellipsis_characters_to_sign_on_is_no_signer() -> None:
         ("Margaret Achieng Otieno", ["Chairperson"]),
         ("Halima Abdi Noor", ["Treasurer"]),
     ]
+
+
+def test_a_pages_title_and_note_run_into_the_mail_headers_are_not_the_address() -> None:
+    """A page copied without blank lines: its title, byline and note run straight into the
+    e-mail's "From:/To:/Date:" lines. The headers open the letter; "To:" names the
+    addressee, and the page's lines above are not part of the head."""
+    text = (
+        "Our letter to Northbank Capital on dam construction\n"
+        "Company engagement · 22 September 2025\n"
+        "We sent the following e-mail to Northbank Capital on 19 September.\n"
+        "From: Layla Haddad <l.haddad@example.org>\n"
+        "To: Dana Whitcombe, Chief Executive, Northbank Capital\n"
+        "Date: 19 September 2025\n"
+        "Subject: Resettlement risks in the Upper Valley dam\n"
+        "Dear Ms Whitcombe,\n"
+        "We ask Northbank to require a resettlement plan before it finances the dam.\n"
+        "Kind regards,\n"
+        "Layla Haddad\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["Dana Whitcombe"]

@@ -370,7 +370,13 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         previous_kind = kind
         k -= 1
         if kind == "mail header":
-            break  # an e-mail's headers open the message: nothing above is its head
+            # an e-mail's headers open the message: nothing above is its head, nor the
+            # page's title and notes run into their block above "From:"
+            first = next((i for i in block if MAIL_HEADER.match(page.text(i))), block[0])
+            if first != block[0]:
+                start = first
+                k += 1  # the lines above the headers are the page's
+            break
         if kind == "address" and _OPENS_ADDRESS.match(text):
             opened = True
     notes: list[str] = []
