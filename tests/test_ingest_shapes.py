@@ -7049,3 +7049,37 @@ def test_a_pages_title_and_note_run_into_the_mail_headers_are_not_the_address() 
     )
     letter = _letter(text)
     assert [a.name for a in letter.addressees] == ["Dana Whitcombe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "dateline", "expected"),
+    [
+        ("Statements — 9 April 2025", "April 8, 2025\n\n", "2025-04-08"),
+        ("13 novembre 2025 — Communiqués", "Dakar, le 12 novembre 2025\n\n", "2025-11-12"),
+        ("15 January 2025 | Policy team | Housing", "14 January 2025\n\n", "2025-01-14"),
+    ],
+)
+def test_a_posts_section_and_date_over_the_letter_are_the_pages_not_the_letters(
+    byline: str, dateline: str, expected: str
+) -> None:
+    """ "Statements — 9 April 2025", "13 novembre 2025 — Communiqués": a page's section
+    beside its post's date (published), not the letter's dateline."""
+    text = (
+        f"Joint letter on food ration cuts\n\n{byline}\n\n{dateline}"
+        "Mr. Anders Holm\nHigh Commissioner\nGeneva\n\nDear High Commissioner,\n\n"
+        "We ask you to restore the full food ration before the monsoon.\n\n"
+        "Sincerely,\n\nRefugee Rights Coalition\nCamp Mothers' Network\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == expected
+
+
+def test_a_sections_dated_line_over_the_letter_gives_way_to_the_date_after_the_close() -> None:
+    text = (
+        "Lawyers at Risk — 13 January 2026\n\nH.E. the President\nCairo\n\n"
+        "Your Excellency,\n\nWe ask you to release the detained lawyers.\n\n"
+        "Respectfully yours,\n\nIngrid Solberg\nChair, Nordic Lawyers' Circle\n\n"
+        "Oslo, 12.01.2026\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == "2026-01-12"

@@ -267,10 +267,15 @@ def _parse_date_line(line: str) -> DateLine | None:
     text = _TRAILING.sub("", text).strip()
     if _READING_TIME.search(text):
         published = True  # "December 8, 2025 · Letters · 4 min read": a post's byline
-    text = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)[0].strip()
+    parts = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)
+    text = parts[0].strip()
     found = find_date(text)
     if found:
-        return DateLine(found[0], None, published, found[1])
+        # "13 novembre 2025 — Communiqués", "15 January 2025 | Policy team | Asylum": the
+        # date of a post, with its section or author after it (the letter's own date
+        # stands alone or after its place)
+        byline = len(parts) > 1 and find_date(parts[0].strip()) is not None
+        return DateLine(found[0], None, published or byline, found[1])
     if published:
         # "Posted by the Secretariat on 20 September 2022": the date may come later
         words = text.split()
@@ -286,6 +291,10 @@ def _parse_date_line(line: str) -> DateLine | None:
         found = find_date(trailing.group("date"))
         if found:
             place = re.sub(r"(?i),?\s+(?:le|el|den|am|the|a)$", "", trailing.group("place"))
+            if re.search(r"\s[–—]$", place) and not place.isupper():
+                # "Statements — 9 April 2025": a page's section over its post's date (a
+                # press release's "GENEVA — …" dateline is set in capitals)
+                return DateLine(found[0], None, True, found[1])
             return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
         start = text.find(sep)
@@ -293,7 +302,8 @@ def _parse_date_line(line: str) -> DateLine | None:
             place, rest = text[:start], text[start + len(sep) :]
             found = find_date(rest)
             if found and not any(ch.isdigit() for ch in place) and len(place) <= 40:
-                return DateLine(found[0], place.strip(), False, found[1])
+                section = sep.strip() in ("–", "—") and not place.isupper()  # as above
+                return DateLine(found[0], None if section else place.strip(), section, found[1])
             start = text.find(sep, start + 1)
     return None
 
