@@ -7083,3 +7083,42 @@ def test_a_sections_dated_line_over_the_letter_gives_way_to_the_date_after_the_c
     )
     letter = _letter(text)
     assert str(letter.date) == "2026-01-12"
+
+
+def test_paragraphs_counted_first_second_third_are_the_asks_as_written() -> None:
+    """ "First, we ask …" / "Second, we ask …": each counted paragraph is an ask, its count
+    kept as written, so the letter renders back the same."""
+    from draftkit.render import render_text
+
+    text = (
+        "Dear Honourable Members of the Commission,\n\n"
+        "We write about the draft code of criminal procedure.\n\n"
+        "First, we ask the Commission to extend its deliberations by six months.\n\n"
+        "Second, we ask that every arrest be reviewed by a judge within 48 hours.\n\n"
+        "Third, we ask that suspects see a lawyer from the moment of arrest.\n\n"
+        "We would be glad to present our comments at a hearing.\n\n"
+        "Respectfully yours,\n\nCoalition for Fair Trials\n"
+    )
+    letter = _letter(text)
+    assert [a.body for a in letter.asks] == [
+        "First, we ask the Commission to extend its deliberations by six months.",
+        "Second, we ask that every arrest be reviewed by a judge within 48 hours.",
+        "Third, we ask that suspects see a lawyer from the moment of arrest.",
+    ]
+    assert letter.closing == ["We would be glad to present our comments at a hearing."]
+    rendered = render_text(letter)
+    assert "First, we ask the Commission" in rendered
+    assert "1. First" not in rendered
+
+
+def test_a_portuguese_intro_that_says_what_is_indispensable_introduces_the_asks() -> None:
+    text = (
+        "Exmo. Senhor Presidente,\n\nAs organizações abaixo assinadas acompanham as "
+        "comunidades reassentadas.\n\nAntes de qualquer decisão, consideramos indispensável "
+        "que a empresa:\n\n- publique o relatório da revisão independente;\n"
+        "- conclua o pagamento das compensações em atraso;\n"
+        "- restabeleça o acesso às zonas de pesca.\n\nAtenciosamente,\n\n"
+        "Justiça Ambiental\nObservatório do Meio Rural\n"
+    )
+    letter = _letter(text)
+    assert len(letter.asks) == 3

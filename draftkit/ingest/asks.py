@@ -32,6 +32,9 @@ _ASK_INTRO = re.compile(
     r"conclamamos|pleiteamos|demandamos|"
     r"fordern|auffordern|bitten|ersuchen|appellieren|empfehlen|verlangen|"
     r"chiediamo|sollecitiamo|esortiamo|raccomandiamo|invitiamo)\b"
+    # "consideramos indispensável que a empresa:", "il est essentiel que le gouvernement :"
+    r"|\b(?:indispens[áa]vel|imprescind[íi]vel|indispensable|imprescindible|essencial|"
+    r"esencial|essentiel|n[ée]cess[áa]rio|necesario|n[ée]cessaire|urgente?)\s+que\b"
     r"|\bto:\s*$",
     re.IGNORECASE,
 )
@@ -302,7 +305,9 @@ def _labelled_asks(
     ]
     numbers = [int(_LABELLED_ASK.match(units[i].text.strip()).group("number")) for i in marked]  # type: ignore[union-attr]
     if len(marked) < 2 or numbers != list(range(1, len(marked) + 1)):
-        return None
+        marked = _ordinal_asks(units)
+        if not marked:
+            return None
     gaps = [b - a - 1 for a, b in itertools.pairwise(marked)]
     last_takes = max(0, min(gaps) - 1) if gaps and len(set(gaps)) == 1 else 0
     ends = [*marked[1:], min(len(units), marked[-1] + 1 + last_takes)]
@@ -313,6 +318,45 @@ def _labelled_asks(
     head = _with_bullets(units[: marked[0]])
     closing = _with_bullets(units[ends[-1] :])
     return head, None, asks, closing, "labelled"
+
+
+_ORDINALS = (
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+    ("firstly", "secondly", "thirdly", "fourthly", "fifthly", "sixthly"),
+    ("premièrement", "deuxièmement", "troisièmement", "quatrièmement", "cinquièmement"),
+    ("en premier lieu", "en deuxième lieu", "en troisième lieu", "en quatrième lieu"),
+    ("en primer lugar", "en segundo lugar", "en tercer lugar", "en cuarto lugar"),
+    ("primero", "segundo", "tercero", "cuarto", "quinto"),
+    ("em primeiro lugar", "em segundo lugar", "em terceiro lugar", "em quarto lugar"),
+    ("erstens", "zweitens", "drittens", "viertens", "fünftens"),
+)
+"""Words that count a letter's paragraphs in turn: "First, we ask …", "Second, …"."""
+
+
+def _ordinal_asks(units: list[Unit]) -> list[int]:
+    """Paragraphs counted in turn ("First, we ask …" / "Second, we ask …"), two or more,
+    the first of them asking: each is an ask, its count kept as written; [] otherwise."""
+    for words in _ORDINALS:
+        marked: list[int] = []
+        for index, unit in enumerate(units):
+            if len(marked) == len(words):
+                break
+            text = unit.text.strip().lower()
+            expected = words[len(marked)]
+            if (
+                unit.kind == "para"
+                and not unit.style
+                and text.startswith(expected)
+                and text[len(expected) : len(expected) + 1] in (",", " ", ":", ";")
+            ):
+                marked.append(index)
+        if (
+            len(marked) >= 2
+            and all(b - a <= 3 for a, b in itertools.pairwise(marked))
+            and (_requests(units[marked[0]].text) or _ASK_INTRO.search(units[marked[0]].text))
+        ):
+            return marked
+    return []
 
 
 def _concerns_intro(text: str) -> bool:
