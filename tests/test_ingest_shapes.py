@@ -7122,3 +7122,20 @@ def test_a_portuguese_intro_that_says_what_is_indispensable_introduces_the_asks(
     )
     letter = _letter(text)
     assert len(letter.asks) == 3
+
+
+def test_a_legal_style_date_after_the_signers_is_the_letters_date_and_the_cc_follows() -> None:
+    """ "Dated this 14th day of October 2025" under the signers: the letter's date, and
+    the copy list under it is still the letter's."""
+    text = (
+        "The Vice-Chancellor\nLakeview University\nP.O. Box 7062\nKampala\n\n"
+        "Dear Vice-Chancellor,\n\nWe ask the University to recall the suspended student "
+        "leaders.\n\nYours faithfully,\n\n1. Ssemanda Brian – Guild President\n"
+        "2. Nakitto Sarah – Vice Guild President\n3. Opio Daniel – Guild Speaker\n\n"
+        "Dated this 14th day of October 2025\n\n"
+        "Cc: The Chancellor, Lakeview University\nThe Academic Registrar\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == "2025-10-14"
+    assert len(letter.signatories) == 3
+    assert len(letter.cc) == 2

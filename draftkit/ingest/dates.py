@@ -79,9 +79,14 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^(?:(?:date|dated|fecha|datum|sent|gesendet|envoyé|enviado)\s*:\s*|(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
+    r"^(?:(?:date|dated|fecha|datum|sent|gesendet|envoyé|enviado)\s*:\s*|"
+    # "Dated this 14th day of October 2025", "Signed at Kampala this 3rd day of …"
+    r"(?:(?:dated|signed|done|given)\s+(?:at\s+[^\d,]{1,30}?,?\s+)?)?this\s+(?=\d)|"
+    r"(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
     re.IGNORECASE,
 )
+_DAY_OF = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+")
+"""The legal form of a day: "the 14th day of October 2025"."""
 _TRAILING = re.compile(
     r"\s*(?:[|·•]|—|–|-)\s*\d{1,2}:\d{2}.*$|"
     # "9 Feb 2026 at 21:14", "9. Februar 2026 um 21:14", "9 février 2026 à 21:14"
@@ -259,7 +264,7 @@ def _parse_date_line(line: str) -> DateLine | None:
         published = True
         text = text[match.end() :]
     labelled = _LABEL.match(text) is not None
-    text = _LABEL.sub("", text)
+    text = _DAY_OF.sub(r"\1 ", _LABEL.sub("", text))
     if _TRAILING.search(text) and not labelled:
         # a date with its time of day is a page's timestamp, not a dateline (an e-mail's
         # "Date:" header is the letter's own)
