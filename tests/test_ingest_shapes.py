@@ -7139,3 +7139,19 @@ def test_a_legal_style_date_after_the_signers_is_the_letters_date_and_the_cc_fol
     assert str(letter.date) == "2025-10-14"
     assert len(letter.signatories) == 3
     assert len(letter.cc) == 2
+
+
+def test_a_french_rector_written_to_by_office_and_a_post_box_address() -> None:
+    """ "À Monsieur le Recteur de l'Université …" / "BP 5005 Dakar-Fann": the office so
+    styled is the addressee's name line, the post box its address."""
+    text = (
+        "À Monsieur le Recteur de l'Université de Thiès\nBP 967 Thiès\n\n"
+        "Objet : réouverture du campus social\n\nMonsieur le Recteur,\n\n"
+        "Nous vous demandons de rouvrir le campus social avant la rentrée.\n\n"
+        "Veuillez agréer, Monsieur le Recteur, l'expression de notre haute considération.\n\n"
+        "Collectif des amicales\n"
+    )
+    letter = _letter(text)
+    first = letter.addressees[0]
+    assert (first.honorific, first.name) == ("Monsieur", "le Recteur de l'Université de Thiès")
+    assert first.address_lines == ["BP 967 Thiès"]

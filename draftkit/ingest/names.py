@@ -328,7 +328,7 @@ _TITLE_WORDS = re.compile(
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"
     # "Wildlife Biologist", "Marine Ecologist", "Filmmaker" in a table's second column
     r"\w+ologists?|filmmaker|photographer|teacher|educator|architect|planner|pharmacist|"
-    r"paralegal|treasurer|tesorer[oa]|tr[ée]sori[eè]re?|tesoureir[oa]|schatzmeister(?:in)?|"
+    r"paralegal|recteur|rectrice|rector[a]?|doyen(?:ne)?|treasurer|tesorer[oa]|tr[ée]sori[eè]re?|tesoureir[oa]|schatzmeister(?:in)?|"
     r"governor|mayor|speaker|leader|whip|undersecretary|ranking|directeur|"
     # officers of a state who are written to by office ("The Inspector-General of Police")
     r"inspector|auditor|comptroller|ombudsman|ombudsperson|ombudswoman|registrar|clerk|"

@@ -16,6 +16,8 @@ __all__ = ["is_address_start", "is_country_list", "is_postal_line"]
 _POSTAL = re.compile(
     r"(?:\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]{2}-\d{4,5}\b|"
     r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|"  # a Canadian postal code: "V6T 1Z4"
+    # a post box in French, Spanish, Portuguese and German: "BP 5005", "Apartado 1024"
+    r"\b(?:B\.?P\.?|C\.?P\.?|Case postale|Caixa Postal|Apartado(?: Postal)?|Postfach)\s*\d|"
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
     r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\b(?:Praça|Largo|Travessa|Piazza|Viale|Via|Paseo|"
