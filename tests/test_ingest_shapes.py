@@ -7155,3 +7155,25 @@ def test_a_french_rector_written_to_by_office_and_a_post_box_address() -> None:
     first = letter.addressees[0]
     assert (first.honorific, first.name) == ("Monsieur", "le Recteur de l'Université de Thiès")
     assert first.address_lines == ["BP 967 Thiès"]
+
+
+def test_a_menu_copied_into_the_block_over_the_letters_date_is_not_the_address() -> None:
+    """A page copied without blank lines: the site's menu, title and byline run into the
+    letter's date and address; the date is the head's top line."""
+    text = (
+        "Aller au contenu principal\nObservatoire des Libertés\nAccueil\nQui sommes-nous ?\n"
+        "Actualités\nPays\nPublications\nNous contacter\nRechercher…\nActualités\n"
+        "Lettre ouverte à la Commission africaine : l'espace civique au Sahel\n"
+        "Par la rédaction | 30 avril 2025 | Déclarations, Mali\nPartager\n"
+        "Banjul, le 28 avril 2025\nÀ l'attention de :\nMonsieur le Président\n"
+        "Commission africaine des droits de l'homme et des peuples\nBanjul, Gambie\n"
+        "Objet : l'espace civique au Sahel\nMonsieur le Président,\n"
+        "Nous vous invitons à adopter une résolution sur les libertés au Sahel.\n"
+        "Veuillez agréer, Monsieur le Président, l'expression de notre haute considération.\n"
+        "Ligue sahélienne des droits humains\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 1
+    first = letter.addressees[0]
+    assert (first.honorific, first.name) == ("Monsieur", "le Président")
+    assert str(letter.date) == "2025-04-28"

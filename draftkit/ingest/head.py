@@ -356,7 +356,12 @@ def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, lis
         if kind == "address":
             phase = "in"
             top = _lined_head(page, block) if len(block) >= 5 else None
-            if top is not None and _head_block_kind(page, [top - 1]) in _EDGES:
+            if top is not None and (
+                _head_block_kind(page, [top - 1]) in _EDGES
+                # the letter's date over its address: the head's top line, whatever the
+                # page set above it ("Partager", a menu) in the same block
+                or _head_block_kind(page, [top]) == "date"
+            ):
                 start, k = top, k - 1  # the page's own lines run into the address: cut there
                 break
         if not accept:
