@@ -39,7 +39,8 @@ MAIL_HEADER = re.compile(
 """A line of an e-mail's header ("From: …", "Sent: …", "Betreff: …")."""
 
 CC_LINE = re.compile(
-    r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?=[A-Z])|$)|"
+    # "CC Name": a capital after the bare label, case and all ("Cc aa …" is no label)
+    r"^(?:(?:cc|c\.c\.|c/c|bcc|e\s+p\.?\s?c\.?|p\.c\.)(?:\s*:|\.(?=\s)|\s+(?-i:(?=[A-ZÀ-Þ]))|$)|"
     r"(?:copy to|copies to|copied to|with (?:a )?copy to|copie à|"
     r"copie pour (?:information|attribution|action|avis)|copie pour|"
     r"copia para (?:informaci[óo]n|conocimiento)|"
