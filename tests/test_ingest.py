@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from draftkit.errors import DraftkitError, IngestError
@@ -373,6 +373,7 @@ def test_ingest_text_never_crashes_on_arbitrary_text(text: str) -> None:
     st.lists(st.lists(_SENTENCE, min_size=1, max_size=4), min_size=1, max_size=5),
     st.integers(min_value=40, max_value=100),
 )
+@example(paragraphs=[["Cc aa aa aa."]], width=40)  # once read as a bare "CC" copy line
 def test_body_paragraphs_survive_any_hard_wrap_width(
     paragraphs: list[list[str]], width: int
 ) -> None:
