@@ -7177,3 +7177,18 @@ def test_a_menu_copied_into_the_block_over_the_letters_date_is_not_the_address()
     first = letter.addressees[0]
     assert (first.honorific, first.name) == ("Monsieur", "le Président")
     assert str(letter.date) == "2025-04-28"
+
+
+def test_a_blog_posts_footer_under_the_signer_is_page_chrome() -> None:
+    """Blogger's footer right under the letter: "Posted by … at 18:05", "Labels: …",
+    "Newer Post Older Post Home" are the page's, not the signer's titles."""
+    text = (
+        "Your Excellency,\n\nI ask the Ministry to publish the air quality data from its "
+        "monitoring stations in Basra.\n\nWith respect and thanks,\n\n"
+        "Dr. Huda Al-Sayegh\nConsultant Physician, Basra Teaching Hospital\n"
+        "Posted by Huda at 18:05   3 comments\nLabels: air pollution, Basra, health\n"
+        "Newer Post   Older Post   Home\n"
+    )
+    letter = _letter(text)
+    assert len(letter.signatories) == 1
+    assert letter.signatories[0].name == "Dr. Huda Al-Sayegh"

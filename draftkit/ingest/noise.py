@@ -47,6 +47,10 @@ _CHROME = re.compile(
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to top|top of page|retour en haut|"
     r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
+    # a blog's post footer: "Labels: air pollution, …", "Posted by Zainab at 18:05 3 comments",
+    # its pager "Newer Post Older Post Home"
+    r"labels?\s*:.*|posted by .{1,40}? at \d{1,2}:\d{2}.*|"
+    r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|"
     # a post's tags and its comment count in other languages: "Etiquetas: agua, …",
     # "Mots-clés : …", "Schlagwörter: …", "Responses (14)", "Commentaires (3)"
     r"(?:etiquetas|étiquettes|mots-cl[ée]s|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|temas|"
