@@ -7192,3 +7192,24 @@ def test_a_blog_posts_footer_under_the_signer_is_page_chrome() -> None:
     letter = _letter(text)
     assert len(letter.signatories) == 1
     assert letter.signatories[0].name == "Dr. Huda Al-Sayegh"
+
+
+def test_the_members_of_a_body_written_to_together_are_the_addressees_name() -> None:
+    """ "The Commissioners" over the Commission's address: the people written to, the
+    addressee's name line (it renders back the same)."""
+    from draftkit.render import render_text
+
+    text = (
+        "The Commissioners\nInter-American Commission on Human Rights\n"
+        "1889 F Street NW\nWashington, D.C. 20006\n\nDear Commissioners:\n\n"
+        "We request a thematic hearing on the criminalisation of water defenders.\n\n"
+        "Respectfully submitted,\n\nRed de Defensores del Agua\n"
+    )
+    letter = _letter(text)
+    first = letter.addressees[0]
+    assert first.name == "The Commissioners"
+    assert first.title_lines == ["Inter-American Commission on Human Rights"]
+    assert render_text(letter).splitlines()[:2] == [
+        "The Commissioners",
+        "Inter-American Commission on Human Rights",
+    ]

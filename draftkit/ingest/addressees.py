@@ -321,6 +321,8 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
                 name = first  # an institution written to as such: "Judicial Conference of …"
             elif _NAME_PLACEHOLDER.fullmatch(first):
                 name = first  # a template's "[Name of MP]": the name, left for the sender
+            elif COLLECTIVE.match(first) and len(first.split()) <= 8 and "," not in first:
+                name = first  # the people of a body written to together: "The Commissioners"
             else:
                 extra.append(first)
     titles, address = _split_title_address(extra + lines[1:], cc=cc, office_first=office_first)
