@@ -7213,3 +7213,22 @@ def test_the_members_of_a_body_written_to_together_are_the_addressees_name() -> 
         "The Commissioners",
         "Inter-American Commission on Human Rights",
     ]
+
+
+def test_a_name_then_what_the_signer_is_in_lower_case_is_one_signer() -> None:
+    """ "Dominique Arnaud, ancienne journaliste, militante pour …": the parts after the
+    name start in lower case, so they describe her; no second name starts so."""
+    text = (
+        "Monsieur le Premier président,\n\nNous vous demandons de veiller au contrôle des "
+        "conditions de détention.\n\nNous vous prions d'agréer, Monsieur le Premier "
+        "président, l'expression de notre haute considération.\n\n"
+        "Dominique Arnaud, ancienne journaliste, militante pour les droits des détenus\n\n"
+        "Me Claire Dubosc, avocate au barreau de Lyon\n\n"
+        "Observatoire des prisons – section Rhône\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Dominique Arnaud",
+        "Me Claire Dubosc",
+        "Observatoire des prisons – section Rhône",
+    ]

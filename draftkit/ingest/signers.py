@@ -293,6 +293,15 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     people = len(parts) >= 3 and all(
         _person_start(p) and not names.is_title_line(p) and not has_org_word(p) for p in parts
     )
+    if (
+        one_list
+        and len(parts) >= 2
+        and _person_start(parts[0])
+        and all(part[:1].islower() for part in parts[1:])
+    ):
+        # "Dominique Simonnot, ancienne journaliste, militante pour …": a name, then
+        # what she is, in lower case (no second name after a comma starts so)
+        return [Signatory(name=parts[0], title_lines=[", ".join(parts[1:])])]
     if one_list and (people or not inline_person(group[0])):
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
