@@ -97,8 +97,9 @@ def _name_list(text: str) -> bool:
     return (
         len(parts) >= 3
         and all(_words(p) <= most for p in parts)
-        # a sentence's end; "Prof. Dr. Timo Schmidt" has none
-        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", _HONORIFIC_DOT.sub("", text))
+        # a sentence's end (after a word or a year: "… March 3, 2025. To add …");
+        # "Prof. Dr. Timo Schmidt" has none
+        and not re.search(r"(?:[a-z]{2}|\b\d{4})[.!?]\s+[A-Z]", _HONORIFIC_DOT.sub("", text))
     )
 
 

@@ -262,6 +262,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     if ln.style == "footnote":
         return "footnote"  # a PDF's footnote, by its smaller type at the foot of a page
     dated = parse_date_line(text)
+    if dated is not None and dated.published:
+        return "other"  # "Last updated March 3, 2025. To add your network, …": the page's
     if dated is not None and dated.place is None and not names.is_person_name(text):
         return "date"  # "2 September 2025" under the signers: no footnote numbered 2
     if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):

@@ -355,6 +355,9 @@ def lines_from_markdown(text: str) -> list[Line]:
         marked = _MD_ESCAPE_FOREIGN.sub(r"\1", body)
         bullet = re.match(r"^[*+-]\s+", body)
         head, rest = (body[: bullet.end()], body[bullet.end() :]) if bullet else ("", body)
+        # emphasis marks go from the plain text: "**bold**", "*italic*", "_italic_" (an
+        # underscore inside a word, "snake_case", stays)
+        rest = re.sub(r"(?<![\w\\])_{1,2}(?=\S)|(?<=[^\s\\])_{1,2}(?!\w)", "", rest)
         plain = head + _MD_ESCAPE_ANY.sub(
             r"\1", re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", rest)
         )
