@@ -1,0 +1,849 @@
+"""Ingest of a letter's head: dates and datelines, subjects, greetings, memo and e-mail headers.
+
+Every letter here is fresh and fictional.
+"""
+
+from __future__ import annotations
+
+from ingest_shapes_helpers import (
+    PETITION_TO_COLLECTOR,
+    _letter,
+)
+
+from draftkit.ingest import ingest_bytes, ingest_text
+
+
+def test_a_to_line_alone_is_the_greeting() -> None:
+    letter = _letter("To President Ashford,\n\nWe write.\n\nBest,\n\nAna Ruiz\n")
+    assert letter.salutation == "To President Ashford,"
+    assert letter.complimentary_close == "Best,"
+    assert [s.name for s in letter.signatories] == ["Ana Ruiz"]
+
+
+def test_a_subject_line_under_the_salutation() -> None:
+    letter = _letter(
+        "Dear Minister,\n\nRe: The Harbour Five trial\n\nWe write.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert letter.subject == "The Harbour Five trial"
+    assert letter.body == ["We write."]
+
+
+def test_a_form_letter_greeting_left_blank_is_its_salutation() -> None:
+    letter = _letter(
+        "Dear\n\nI am writing to ask you to fund the night shelter on Mill Road.\n\n"
+        "The shelter closed in March and forty people now sleep outside.\n\n"
+        "Sincerely,\n\n[Your name]\n"
+    )
+    assert letter.salutation == "Dear"
+    assert letter.complimentary_close == "Sincerely,"
+
+
+def test_a_greeting_without_dear_under_a_line_presenting_the_letter() -> None:
+    page = (
+        "<html><body><article><h1>A letter to my councillors</h1>"
+        "<p>Below is the letter I sent to my councillors this morning about the bus cuts.</p>"
+        "<blockquote><p>Councillors Adeyemi and Brook and Mayor Tanaka,</p>"
+        "<p>I am writing for the first time about the cuts to the number 12 bus, which my"
+        " neighbours and I rely on to reach the hospital and the market.</p>"
+        "<p>I urge you to restore the evening service before the winter timetable starts,"
+        " because the walk is long and unlit.</p>"
+        "<p>Please act before the next council meeting, when the timetable will be fixed for"
+        " a year.</p></blockquote>"
+        "<p>transport buses council winter</p></article></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="post.html").letter
+    assert letter is not None
+    assert letter.salutation == "Councillors Adeyemi and Brook and Mayor Tanaka,"
+    assert letter.signatories == []  # the post's tags are no signer
+
+
+def test_a_bare_surname_greeting_under_a_title_naming_the_letter() -> None:
+    page = (
+        "<html><body><h1>Letter to Varga: “You promised the river would stay public”</h1>"
+        "<p>Varga, the river was never yours to sell, and the people who fish it have not"
+        " forgotten the promise you made in the square.</p>"
+        "<p>Varga,</p>"
+        "<p>I leave out your title on purpose, because this letter is about the office you"
+        " hold and what you have done with it since the spring.</p>"
+        "<p>You signed the concession in April without the hearing the law requires, and"
+        " the families downstream learned of it from a fence.</p>"
+        "<p>You can still cancel it, and you know that the court will ask why you did not.</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="post.html").letter
+    assert letter is not None and letter.salutation == "Varga,"
+
+
+def test_a_un_style_title_gives_the_date_of_a_letter_without_a_dateline() -> None:
+    page = (
+        "<html><body><h1>Letter to the regional bloc: end the raids on shelters</h1>"
+        "<p>Letter dated 14 March 2023 from the Shelter Network to the representatives of the"
+        " member states of the regional bloc</p>"
+        "<p>As the coordinator of the Shelter Network, I am writing to ask that you end the"
+        " raids on shelters for women and girls in the member states.</p>"
+        "<p>The raids have closed eleven shelters this year and left their residents without"
+        " protection or anywhere to go.</p>"
+        "<p>You can end them with one decision at your next meeting, and we ask you to take"
+        " it.</p>"
+        "<p>Thank you for your attention.</p><p>Nadia Rahmani<br>Coordinator</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="un.html").letter
+    assert letter is not None
+    assert str(letter.date) == "2023-03-14"
+    assert letter.body[0].startswith("As the coordinator")
+
+
+def test_a_greeting_that_names_an_office_with_commas_in_its_name() -> None:
+    letter = _letter(
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership"
+        " team,\n\nWe write as former scholars about the detention of a fellow scholar.\n\n"
+        "We urge you to raise the case with the authorities.\n\nSincerely,\n\nMina Park\n"
+    )
+    assert letter.salutation == (
+        "Dear Foreign, Commonwealth and Development Office (FCDO) and the Alumni Leadership team,"
+    )
+
+
+# --- a letter's head laid out as a web page sets it (fresh letters, written for these tests)
+
+HEAD_AS_A_PAGE_SETS_IT = """\
+Campaigns
+
+Open Letter to the World Food Programme
+
+March 2024
+
+From the Coastal Fisheries Network
+
+For the attention of the World Food Programme,2
+represented by its Executive Director Marta Ilunga
+
+Copy:
+
+Tomas Berglund, Director-General of the FAO
+Aiko Mensah-Hart, UN, Special Rapporteur on the Right to Food
+Rafael Quintero, Executive Director of UNICEF
+
+Subject\tFood assistance to fishing communities after the 2023 storms
+
+Dear Executive Director,
+
+We write on behalf of forty fishing cooperatives whose boats were lost in the storms.
+
+We ask you to extend the emergency programme to the northern districts.
+
+Sincerely,
+
+Coastal Fisheries Network
+
+Harbour Women's Union
+
+1.
+
+Letter published on our site in March 2024. ↩︎
+
+2.
+
+Through its country office. ↩︎
+"""
+
+
+def test_a_head_set_as_a_page_has_its_parts() -> None:
+    letter = _letter(HEAD_AS_A_PAGE_SETS_IT)
+    (addressee,) = letter.addressees
+    assert addressee.name == "the World Food Programme"  # the footnote mark "2" dropped
+    assert addressee.title_lines == ["represented by its Executive Director Marta Ilunga"]
+    assert [c.name for c in letter.cc] == ["Tomas Berglund", "Aiko Mensah-Hart", "Rafael Quintero"]
+    assert letter.cc[1].title_lines == ["UN, Special Rapporteur on the Right to Food"]
+    assert letter.sender is not None
+    assert letter.sender.organization == "the Coastal Fisheries Network"  # "From the …"
+    assert letter.subject == "Food assistance to fishing communities after the 2023 storms"
+    assert [s.name or s.organization for s in letter.signatories] == [
+        "Coastal Fisheries Network",
+        "Harbour Women's Union",
+    ]  # the footnotes below the signatures are not signers
+
+
+DATE_OVER_AN_OFFICE = """\
+14 March 2025
+
+Regional Office of Water Planning
+
+Re: Groundwater permits in the northern district
+
+Dear Director,
+
+We are writing on behalf of farmers and residents of the northern district to ask that
+the pending groundwater permits be reviewed in public before any decision is taken.
+
+Sincerely,
+
+Alma Ferreira
+"""
+
+
+def test_a_date_over_an_unlabelled_office_line_is_the_letters_date_not_a_page_heading() -> None:
+    # the date opens the letter's own head: the line beside it is the addressee, not the
+    # title of a page whose publication date the date would then be
+    result = ingest_text(DATE_OVER_AN_OFFICE)
+    assert result.letter is not None
+    assert str(result.letter.date) == "2025-03-14"
+    assert result.letter.heading is None
+    assert [a.name for a in result.letter.addressees] == ["Regional Office of Water Planning"]
+
+
+OFFICE_AND_SURNAME = """\
+Councilmember Okafor, My name is Dana Reyes and I have rented in the Eastside ward for
+eleven years, like most of the people I grew up with who have since had to move away.
+
+Rents here have doubled in a decade while wages have not, and the zoning along the
+corridor still allows only detached houses on large lots.
+
+I ask you to support the corridor rezoning when it comes before the council next month.
+
+Thank you for your time,
+Dana Reyes
+"""
+
+
+QUOTE_ATTRIBUTIONS = """\
+Why this matters
+
+"Collecting every record of every call is not what the law allows, and it has not
+stopped a single attack that other tools would have missed."
+
+Judge Miriam Castell, Federal District Court
+
+"The program should end when its authority ends, and not be quietly renewed."
+
+Senator Wyden of Oregon
+"""
+
+
+def test_an_office_and_surname_greeting_run_into_the_first_paragraph_opens_the_letter() -> None:
+    result = ingest_text(OFFICE_AND_SURNAME)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.salutation == "Councilmember Okafor,"
+    assert result.letter.body[0].startswith("My name is Dana Reyes")
+
+
+def test_a_quotes_attribution_line_is_not_a_greeting() -> None:
+    assert ingest_text(QUOTE_ATTRIBUTIONS).kind != "letter"
+
+
+OPEN_LETTER_TO_MANY = """\
+An open letter on the closure of the coastal monitoring stations
+
+To colleagues, journalists, policymakers, and the public:
+
+We are oceanographers who have relied on the coastal monitoring stations for two decades,
+and we write to ask that their closure be reversed before the winter storm season.
+
+Sincerely,
+
+Dr. Ines Carvalho
+Dr. Tomas Berg
+"""
+
+
+def test_a_greeting_to_colleagues_journalists_and_the_public_opens_the_letter() -> None:
+    letter = ingest_text(OPEN_LETTER_TO_MANY).letter
+    assert letter is not None
+    assert letter.salutation == "To colleagues, journalists, policymakers, and the public:"
+    assert letter.addressees == []
+    assert [s.name for s in letter.signatories] == ["Dr. Ines Carvalho", "Dr. Tomas Berg"]
+
+
+MODEL_OBJECTION = """\
+Model Letter
+
+
+Ruth Calloway
+Head of Development Control
+Civic Offices
+Mill Lane
+
+
+Dear Madam.
+
+Please record my objection to the application for a drive-through on the corner of Mill
+Lane, which would bring queues of cars past the primary school at drop-off time.
+
+Yours faithfully
+"""
+
+
+def test_a_greeting_with_a_full_stop_and_a_heading_naming_the_letter() -> None:
+    letter = ingest_text(MODEL_OBJECTION).letter
+    assert letter is not None
+    assert letter.salutation == "Dear Madam."
+    assert [a.name for a in letter.addressees] == ["Ruth Calloway"]
+    assert letter.addressees[0].title_lines[:1] == ["Head of Development Control"]
+
+
+LETTERHEAD_WITH_DATE_UNDER_IT = """\
+ASSOCIATION DES JARDINS DU CANAL
+4 quai des Tanneurs
+69002 LYON
+Lyon, le 7 mars 2023
+
+À l'attention de la Maire du 2e arrondissement
+2 rue d'Enghien
+69002 Lyon
+
+Madame la Maire,
+
+Les jardins partagés du quai perdront leur accès à l'eau à la fin du mois, et nous vous
+demandons de maintenir la borne jusqu'à la fin de la saison.
+
+Nous vous prions d'agréer, Madame la Maire, l'expression de nos salutations distinguées.
+
+Lucie FAVRE
+Présidente
+"""
+
+
+def test_the_date_under_a_letterhead_with_no_blank_line_is_the_letters() -> None:
+    letter = ingest_text(LETTERHEAD_WITH_DATE_UNDER_IT).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2023-03-07"
+    assert len(letter.addressees) == 1
+
+
+def test_an_ambiguous_numeric_date_is_read_by_the_letters_conventions() -> None:
+    # no other date, but an Indian petition's forms ("Respected Sir", "Shri", "Smt.")
+    text = PETITION_TO_COLLECTOR.replace("rains of 14.07.2024", "rains of July")
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2024-08-05"
+    american = (
+        "05/08/2024\n\nThe Honorable Ana Ruiz\nUnited States Senate\nWashington, DC 20510\n\n"
+        "Dear Senator Ruiz:\n\nWe ask you to cosponsor the bill before the recess.\n\n"
+        "Sincerely,\n\nCoastal Families Network\n"
+    )
+    letter = ingest_text(american).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
+
+
+def test_an_ambiguous_numeric_date_stays_month_first_without_evidence() -> None:
+    text = (
+        "05/08/2024\n\nDear friends,\n\nWe ask you to join the vigil on Saturday and to bring "
+        "a candle.\n\nBest,\n\nRiverside Vigil Committee\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None and letter.date is not None
+    assert letter.date.isoformat() == "2024-05-08"
+
+
+MEMO_TO_COUNCIL = """\
+MEMORANDUM
+
+TO:      Chair Dana Okafor, Riverside Planning Commission
+FROM:    Riverside Walkable Streets
+CC:      Luis Ortega, Planning Director; Office of the Commission Secretary
+DATE:    April 2, 2025
+RE:      Item 4 - Parking minimums on the Harbor Road corridor
+
+Riverside Walkable Streets submits this memorandum before the Commission's hearing on
+parking minimums along the Harbor Road corridor.
+
+The corridor's new buses run every ten minutes, yet each new home there must still come
+with two parking spaces, which adds about a fifth to what it costs to build.
+
+We ask the Commission to remove the parking minimums on the corridor.
+"""
+
+
+def test_a_memo_to_officials_is_a_letter_with_its_header_read() -> None:
+    result = ingest_text(MEMO_TO_COUNCIL)
+    letter = result.letter
+    assert result.kind == "letter" and letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2025-04-02"
+    assert letter.subject == "Item 4 - Parking minimums on the Harbor Road corridor"
+    assert letter.sender is not None
+    assert letter.sender.organization == "Riverside Walkable Streets"
+    assert [a.name for a in letter.cc] == ["Luis Ortega", "Office of the Commission Secretary"]
+    assert letter.addressees[0].name == "Dana Okafor"
+
+
+def test_a_memo_header_in_capitals_names_its_reader() -> None:
+    text = MEMO_TO_COUNCIL.replace("TO:      Chair Dana Okafor, Riverside Planning Commission",
+                                   "TO:      The Riverside Planning Commission")  # fmt: skip
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["The Riverside Planning Commission"]
+
+
+PUBLIC_COMMENT = """\
+HARBOR TENANTS LEGAL CLINIC
+14 Dock Street · Portland, ME 04101
+
+
+June 3, 2025
+
+Submitted via regulations.gov
+
+Office of the General Counsel
+Department of Housing
+451 7th Street SW
+Washington, DC 20410
+
+Re:  Docket No. FR-0000-P-01; Proposed Rule on Tenant Screening
+
+Dear Sir or Madam:
+
+The Harbor Tenants Legal Clinic submits these comments on the proposed rule and asks the
+Department to withdraw it.
+
+Respectfully submitted,
+
+Ines Moreau
+Director
+"""
+
+
+def test_a_public_comments_date_above_its_submission_line() -> None:
+    letter = ingest_text(PUBLIC_COMMENT).letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2025-06-03"
+    assert letter.addressees[0].title_lines[:1] == ["Office of the General Counsel"] or (
+        letter.addressees[0].name == "Office of the General Counsel"
+    )
+
+
+def test_the_recipient_named_by_a_greeting_leaves_out_etc() -> None:
+    text = (
+        "Dear Senator, Assemblyman, etc,\n\nPlease vote for the school bus safety bill when it "
+        "comes to the floor this month.\n\nSincerely,\n\nMarta Delgado\n"
+    )
+    result = ingest_text(text)
+    assert result.found["addressee_from_salutation"] == "Senator, Assemblyman"
+
+
+EMAILED_LETTER_ON_A_BLOG = """\
+Riverside Notes
+
+  • Home
+  • About
+
+Why I wrote to the council leader
+
+Tomás Reilly
+
+Mar 2, 2026• 2 min read
+
+Several readers asked for the text, so here it is.
+
+From: Tomás Reilly <tomas.reilly@mailbox.example>
+To: Councillor Aoife Brennan
+Sent: Sunday, 1 March 2026 at 20:41
+Subject: Closing the Eastside library on Saturdays
+
+Dear Councillor Brennan,
+
+The Saturday hours are the only time many working parents can bring their children to
+the library, and the proposal to close on Saturdays would end that.
+
+Yours sincerely,
+Tomás Reilly
+"""
+
+
+def test_a_letter_sent_as_an_email_takes_its_date_subject_and_addressee_from_the_header() -> None:
+    letter = ingest_text(EMAILED_LETTER_ON_A_BLOG).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-01"
+    assert letter.subject == "Closing the Eastside library on Saturdays"
+    [person] = letter.addressees
+    assert person.name is not None and person.name.endswith("Aoife Brennan")
+    assert [s.name for s in letter.signatories] == ["Tomás Reilly"]
+
+
+EMAIL_TO_AN_ADDRESS = """\
+From: Nadia Karim <nadia@example.org>
+Sent: Tuesday, 3 March 2026 09:14
+To: minister@health.example
+Cc: ps@health.example; director@health.example
+Subject: Clinic closures in the northern districts
+
+Dear Minister,
+
+We ask you to keep the four clinics open until the review of rural health services ends.
+
+Kind regards,
+Nadia Karim
+"""
+
+
+def test_an_email_header_with_addresses_only_names_no_addressee_and_copies_no_one() -> None:
+    letter = ingest_text(EMAIL_TO_AN_ADDRESS).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-03-03"
+    # "To: minister@…", "Cc: ps@…; director@…": addresses, not officials written to
+    assert letter.addressees == []
+    assert letter.cc == []
+    assert letter.subject == "Clinic closures in the northern districts"
+
+
+def test_an_email_header_over_a_letter_with_its_own_address_is_routing() -> None:
+    text = (
+        "From: Policy Team <policy@example.org>\n"
+        "To: Office of Senator Ada Morrow <correspondence@example.gov>\n"
+        "Cc: legislative.director at example.gov\n"
+        "Sent: Tuesday, February 3, 2026 9:12 AM\n"
+        "Subject: Request to co-sponsor the Clean Water Act amendments\n\n"
+        "The Honorable Ada Morrow\nUnited States Senate\nWashington, DC 20510\n\n"
+        "Dear Senator Morrow:\n\nWe urge you to co-sponsor the amendments this month.\n\n"
+        "Sincerely,\n\nRiver Towns Coalition\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ada Morrow"]
+    assert letter.cc == []
+    assert letter.subject == "Request to co-sponsor the Clean Water Act amendments"
+    assert str(letter.date) == "2026-02-03"
+
+
+def test_a_numeric_date_is_read_day_first_on_a_page_that_writes_its_dates_day_first() -> None:
+    text = (
+        "Posted on 6 April 2026\n\nTo,\nThe Commissioner,\nMunicipal Corporation,\nPune\n\n"
+        "Date: 03/04/2026\n\nRespected Sir,\n\nWe request that the water supply schedule "
+        "for the eastern wards be published a week in advance.\n\nYours faithfully,\n\n"
+        "Ward Residents' Association\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert str(letter.date) == "2026-04-03"
+
+
+SPANISH_LETTER_TO_A_MINISTER = """\
+Excmo. Sr. D. Julián Herrera Campos
+Ministro del Interior
+Paseo de la Castellana, 5
+28046 Madrid
+
+Madrid, a 14 de mayo de 2026
+
+Excelentísimo Señor:
+
+Las organizaciones firmantes le solicitamos que publique los protocolos de actuación en
+los centros de internamiento de extranjeros.
+
+Atentamente,
+
+Fundación Horizonte Migrante
+"""
+
+
+def test_a_spanish_letter_with_excelentisimo_and_a_madrid_a_dateline() -> None:
+    letter = ingest_text(SPANISH_LETTER_TO_A_MINISTER).letter
+    assert letter is not None
+    assert letter.salutation == "Excelentísimo Señor:"
+    assert str(letter.date) == "2026-05-14"
+    assert letter.place == "Madrid"
+    [person] = letter.addressees
+    assert person.name == "Julián Herrera Campos"
+    assert person.address_lines == ["Paseo de la Castellana, 5", "28046 Madrid"]
+
+
+COMMONWEALTH_UNION_LETTER = """\
+Ref: NUT/MOH/11/2026
+Date: 4/5/2026
+
+The Honourable Minister of Health
+Ministry of Health
+Private Bag 12
+Lusaka
+
+Dear Honourable Minister,
+
+RE: PAYMENT OF\u00ad RURAL HARDSHIP ALLOWANCES TO NURSES
+
+We write on behalf of the nurses posted to rural health centres, whose hardship allowances
+have not been paid since January.
+
+In solidarity and hope,
+
+Zambia Nurses' Union
+"""
+
+
+def test_a_file_reference_is_not_the_subject_and_a_commonwealth_letter_dates_day_first() -> None:
+    letter = ingest_text(COMMONWEALTH_UNION_LETTER).letter
+    assert letter is not None
+    assert letter.subject == "PAYMENT OF RURAL HARDSHIP ALLOWANCES TO NURSES"  # soft hyphen gone
+    assert str(letter.date) == "2026-05-04"
+    assert letter.complimentary_close == "In solidarity and hope,"
+    assert [s.name for s in letter.signatories] == ["Zambia Nurses' Union"]
+
+
+DIPLOMATIC_LETTER_WITH_A_VOCATIVE = """\
+His Excellency Amadou Keita
+President of the Republic
+Presidential Palace
+Bamako
+
+Your Excellency,
+
+RE: RELEASE OF THE DETAINED RADIO JOURNALISTS
+
+We, the undersigned press freedom organisations, write about the six radio journalists
+detained since November without charge.
+
+Their families have not been allowed to visit them, and their lawyers have not seen the
+case files.
+
+Your Excellency, we appeal to you to:
+
+a) Order the release of the six journalists.
+b) Allow their lawyers access to the case files.
+
+Please accept, Your Excellency, the assurances of our highest consideration.
+
+Signed:
+
+Sahel Press Freedom Network, West African Media Watch, Reporters' Solidarity Fund.
+"""
+
+
+def test_the_reader_addressed_again_in_the_body_is_not_the_greeting() -> None:
+    letter = ingest_text(DIPLOMATIC_LETTER_WITH_A_VOCATIVE).letter
+    assert letter is not None
+    assert letter.salutation == "Your Excellency,"
+    assert letter.subject == "RELEASE OF THE DETAINED RADIO JOURNALISTS"
+    assert [a.name for a in letter.addressees] == ["Amadou Keita"]
+    assert len(letter.asks) == 2
+    # a closing sentence with its full stop, not a valediction
+    assert letter.complimentary_close is None
+    assert letter.texts("closing")[-1].startswith("Please accept, Your Excellency")
+    assert len(letter.signatories) == 3
+
+
+def test_mailboxes_after_the_names_in_an_e_mail_header_are_not_part_of_the_names() -> None:
+    text = (
+        "From: Harbour Tenants <office@harbour-tenants.example>\n"
+        "Sent: 3 March 2025 10:02\n"
+        "To: Kemi Adeyemi MP <kemi.adeyemi.mp@parliament.example>\n"
+        "Cc: Tom Rourke <t.rourke@council.example>\n"
+        "Subject: Damp and mould in the Harbour estate\n\n"
+        "Dear Ms Adeyemi,\n\nWe ask you to raise the estate's repairs with the council.\n\n"
+        "Kind regards,\n\nNia Evans\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Kemi Adeyemi MP"]
+    assert [c.name for c in letter.cc] == ["Tom Rourke"]
+
+
+def test_a_subject_line_that_names_a_date_is_the_subject_not_the_letters_date() -> None:
+    text = (
+        "February 24, 2025\n\nThe Honorable Ana Ruiz\nUnited States Senate\n"
+        "Washington, DC 20510\n\nRe: Keeping the rural clinics fund open beyond March 31, 2025\n\n"
+        "Dear Senator Ruiz:\n\nWe ask you to extend the fund.\n\nSincerely,\n\n"
+        "Rural Health Alliance\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert str(letter.date) == "2025-02-24"
+    assert letter.subject == "Keeping the rural clinics fund open beyond March 31, 2025"
+
+
+def test_a_date_under_a_numbered_list_of_signers_is_the_letters_date() -> None:
+    html = (
+        "<html><body><p>To: Members of the Legislative Council</p><p>Dear Members,</p>"
+        "<p>We ask you to keep the age limits out of the online safety bill.</p>"
+        "<p>Yours faithfully,</p><ol>"
+        + "".join(
+            f"<li>Professor {name}, University of Otago</li>"
+            for name in ("Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Quinn", "Eli Marsh", "Fay Li")
+        )
+        + "</ol><p>2 September 2025</p><p>Signatories sign in a personal capacity.</p>"
+        "</body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert len(letter.signatories) == 6
+    assert str(letter.date) == "2025-09-02"
+
+
+def test_polish_dutch_and_indonesian_datelines_and_subject_labels() -> None:
+    for dateline, label in (
+        ("Warszawa, 5 maja 2025 r.", "Dotyczy"),
+        ("Den Haag, 3 maart 2025", "Betreft"),
+        ("Jakarta, 17 Agustus 2025", "Perihal"),
+    ):
+        text = (
+            f"{dateline}\n\nMr Jan Kowal\nMinister of Digital Affairs\n\n"
+            f"{label}: the draft law on public information\n\nDear Minister,\n\n"
+            "We ask you to withdraw the two provisions.\n\nYours faithfully,\n\n"
+            "Open Data Foundation\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        assert letter.date is not None, dateline
+        assert letter.subject == "the draft law on public information", label
+
+
+def test_a_subject_line_under_the_salutation_run_into_the_first_paragraph() -> None:
+    text = (
+        "The Chairperson\nUniversity Council\nP.O. Box 30197\nNairobi\n\n"
+        "Dear Madam Chairperson,\n"
+        "SUBJECT: SUSPENSION OF STUDENT LEADERS AFTER THE FEES PROTEST\n"
+        "We, members of the academic staff, write to express our concern at the suspension "
+        "of six student leaders without a hearing, which the University's own statutes and "
+        "the Constitution's guarantee of fair administrative action both require before any "
+        "such penalty, and at the speed with which the decision was taken and announced to "
+        "the press before the students themselves were told of it by the Dean.\n"
+        "We therefore ask the Council to lift the suspensions pending a fair hearing.\n"
+        "Yours sincerely,\nDr. Mercy Wanjala\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.subject == "SUSPENSION OF STUDENT LEADERS AFTER THE FEES PROTEST"
+    assert not letter.texts("body")[0].startswith("SUBJECT")
+
+
+GERMAN_WINDOW_LETTER = """\
+Netzwerk Inklusion Nord e.V. · Holstenstraße 12 · 22767 Hamburg
+
+Deutscher Bundestag
+Ausschuss für Gesundheit
+Platz der Republik 1
+11011 Berlin
+
+Hamburg, 3. Februar 2026
+
+Stellungnahme zur öffentlichen Anhörung am
+11. Februar 2026
+
+Sehr geehrte Damen und Herren,
+
+wir bitten den Ausschuss, die Assistenz im Krankenhaus vollständig zu finanzieren.
+
+Mit freundlichen Grüßen
+
+Dr. Jana Petersen
+"""
+
+
+def test_a_german_letter_sets_its_subject_without_a_label_and_its_return_line_is_no_address() -> (
+    None
+):
+    letter = ingest_text(GERMAN_WINDOW_LETTER).letter
+    assert letter is not None
+    (committee,) = letter.addressees
+    assert committee.name == "Deutscher Bundestag"
+    assert letter.date is not None and letter.date.isoformat() == "2026-02-03"
+    assert letter.subject == "Stellungnahme zur öffentlichen Anhörung am 11. Februar 2026"
+
+
+CAPITALS_AND_TWO_GREETED = """\
+10 March 2026
+
+HIS EXCELLENCY RAMON T. ALCANTARA JR.
+President of the Republic
+Malacañang Palace, Manila
+
+THE CHAIRPERSON
+Commission on Human Rights
+Quezon City
+
+Your Excellency and Madam/Sir Chairperson:
+
+We respectfully request:
+
+ • the release of the detained Lumad teachers;
+ • an independent inquiry into the raid.
+
+Respectfully yours,
+
+Salugpongan Teachers Network
+"""
+
+
+def test_a_style_in_capitals_and_a_greeting_to_two_addressees() -> None:
+    letter = ingest_text(CAPITALS_AND_TWO_GREETED).letter
+    assert letter is not None
+    president, chair = letter.addressees
+    assert president.honorific == "HIS EXCELLENCY"
+    assert president.name == "RAMON T. ALCANTARA JR."
+    assert chair.name == "THE CHAIRPERSON"
+    assert letter.salutation == "Your Excellency and Madam/Sir Chairperson:"
+    assert len(letter.asks) == 2
+
+
+COMMISSION_REQUEST = """\
+Lima, 2 de marzo de 2026
+
+Señoras y señores
+Comisión Interamericana de Derechos Humanos
+1889 F St. NW
+Washington, D.C. 20006
+
+Honorables Comisionadas y Comisionados:
+
+Por lo anterior, solicitamos a la Honorable Comisión:
+
+1. Convocar una audiencia temática en el próximo período de sesiones.
+2. Solicitar información al Estado sobre las medidas de protección.
+
+Atentamente,
+
+Red Amazónica de Defensoras
+"""
+
+
+def test_an_honorables_greeting_and_a_courtesy_over_the_body_written_to() -> None:
+    letter = ingest_text(COMMISSION_REQUEST).letter
+    assert letter is not None
+    assert letter.salutation == "Honorables Comisionadas y Comisionados:"
+    (commission,) = letter.addressees
+    assert commission.name == "Comisión Interamericana de Derechos Humanos"
+    assert commission.title_lines[0] == "Señoras y señores"
+
+
+URGENT_ACTION = """\
+Issued: 24 March 2026 · Please act before 5 May 2026
+
+Write a letter in your own words or use the model letter below.
+
+Minister of Justice Ayşe Demir
+Ministry of Justice
+06659 Kızılay
+Ankara, Türkiye
+
+Email: info@example.gov.tr
+
+Salutation: Dear Minister,
+
+Dear Minister,
+
+I urge you to release the lawyer Deniz Aksoy immediately.
+
+Yours sincerely,
+
+[Your name]
+"""
+
+
+def test_an_urgent_actions_issue_date_contact_line_and_salutation_note() -> None:
+    letter = ingest_text(URGENT_ACTION).letter
+    assert letter is not None
+    assert letter.date is None  # "Issued: …" is the page's
+    (minister,) = letter.addressees
+    assert minister.name == "Ayşe Demir"
+    assert all("Email" not in line for line in [*minister.title_lines, *minister.address_lines])
+    assert letter.salutation == "Dear Minister,"
+
+
+def test_director_general_with_its_body_is_no_greeting() -> None:
+    from draftkit.ingest.anchors import match_salutation
+    from draftkit.ingest.text import Line
+
+    assert (
+        match_salutation(Line("Director General, Zambia Environmental Management Agency")) is None
+    )
+    assert match_salutation(Line("Senator Padilla,")) is not None
