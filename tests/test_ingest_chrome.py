@@ -1298,3 +1298,24 @@ def test_a_blog_posts_footer_under_the_signer_is_page_chrome() -> None:
     letter = _letter(text)
     assert len(letter.signatories) == 1
     assert letter.signatories[0].name == "Dr. Huda Al-Sayegh"
+
+
+def test_an_italic_note_that_the_page_was_last_updated_ends_a_markdown_signer_table() -> None:
+    """ "_Last updated March 3, 2025. To add your network, open an issue._" under the
+    table of signers: the page's note, not a signer."""
+    markdown = (
+        "Dear Commissioner Ruiz,\n\nWe ask the Commission to keep the community broadband "
+        "fund open to cooperatives.\n\nRespectfully submitted,\n\n| Organization | Location |\n"
+        "|---|---|\n"
+        "| Valley Mesh Cooperative | Bend, OR |\n| North Ridge Wireless | Ames, IA |\n"
+        "| Lakeside Community Broadband | Durango, CO |\n\n"
+        "_Last updated March 3, 2025. To add your network, open an issue in this "
+        "repository._\n"
+    )
+    letter = ingest_bytes(markdown.encode(), filename="letter.md").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Valley Mesh Cooperative",
+        "North Ridge Wireless",
+        "Lakeside Community Broadband",
+    ]

@@ -802,3 +802,10 @@ def test_bold_group_headings_opening_each_paragraph_of_signers_are_headings() ->
         "Margaret River Bushwalkers",
     ]
     assert names_[-1] == "Ana Ruiz"  # a person's bold name over her title stays a signer
+
+
+def test_markdown_emphasis_underscores_leave_the_plain_text() -> None:
+    from draftkit.ingest.text import lines_from_markdown
+
+    lines = lines_from_markdown("_Updated in March._ See snake_case and __this__.\n")
+    assert lines[0].text == "Updated in March. See snake_case and this."
