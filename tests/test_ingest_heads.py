@@ -847,3 +847,20 @@ def test_director_general_with_its_body_is_no_greeting() -> None:
         match_salutation(Line("Director General, Zambia Environmental Management Agency")) is None
     )
     assert match_salutation(Line("Senator Padilla,")) is not None
+
+
+def test_a_dated_line_over_a_note_after_the_signers_is_the_letters_date() -> None:
+    """ "Dated: 5 June 2025" over a note on late signatures, under the list: the date is
+    the letter's, the note the page's."""
+    text = (
+        "Dear Secretary-General,\n\nWe ask the United Nations to secure safe access for "
+        "aid workers in the besieged districts.\n\nRespectfully,\n\n"
+        "Priya Menon, Nutrition Advisor, Highland League\n"
+        "Grace Farah, Humanitarian Coordinator, Valley Action\n"
+        "Yasmin Rossi, Shelter Specialist, Northern Women's Action\n\n"
+        "Dated: 5 June 2025\n"
+        "Signatures received after this date are not included in this letter.\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == "2025-06-05"
+    assert len(letter.signatories) == 3

@@ -506,6 +506,10 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
                 and not has_org_word(page.text(previous[0]))
             ):
                 end = previous[0]  # "General comments" heads the prose after the signers
+            if kinds[0] == "date" and len(block) > 1 and end == block[0]:
+                # "Dated: 5 June 2025" / "Signatures received after this date are not …":
+                # the letter's date under its signers stays with them, the note goes
+                end = block[1]
             return end, f"{kinds[0] if bad else 'other'} lines after {seen} signer lines"
         if not seen and bad and not signers:
             return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
