@@ -1111,3 +1111,19 @@ def test_the_members_of_a_body_written_to_together_are_the_addressees_name() -> 
         "The Commissioners",
         "Inter-American Commission on Human Rights",
     ]
+
+
+def test_a_ministry_in_a_block_under_a_styled_office_is_that_addressees_body() -> None:
+    """ "À Sua Excelência o Senhor Ministro da Saúde" alone, then "Ministério da Saúde"
+    with its address in a block of its own: one addressee, the ministry its title line."""
+    text = (
+        "À Sua Excelência o Senhor Ministro da Saúde\n\nMinistério da Saúde\n"
+        "Av. Eduardo Mondlane, n.º 1008\nMaputo\n\nExcelentíssimo Senhor Ministro,\n\n"
+        "Solicitamos o reforço dos cuidados obstétricos nas unidades sanitárias rurais.\n\n"
+        "Com os melhores cumprimentos,\n\nRede de Parteiras Comunitárias\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 1
+    first = letter.addressees[0]
+    assert first.title_lines == ["Ministério da Saúde"]
+    assert first.address_lines == ["Av. Eduardo Mondlane, n.º 1008", "Maputo"]

@@ -175,7 +175,9 @@ class _AddressReader:
                 and not last.address_lines
                 and last.name
                 and len(entry) <= 3
-                and names.is_title_line(first)
+                # "Ministério da Saúde" under "À Sua Excelência o Senhor Ministro da Saúde":
+                # the body of an office written to, with its address
+                and (names.is_title_line(first) or has_org_word(first))
                 and not is_person_line(first)
             ):
                 # a name alone, then its office in a block of its own (a web page sets each

@@ -19,7 +19,7 @@ _POSTAL = re.compile(
     # a post box in French, Spanish, Portuguese and German: "BP 5005", "Apartado 1024"
     r"\b(?:B\.?P\.?|C\.?P\.?|Case postale|Caixa Postal|Apartado(?: Postal)?|Postfach)\s*\d|"
     r"\bP\.?\s?O\.?\s+Box\b|\bSuite\b|\bFloor\b|\bAvenue\b|\bStreet\b|\bRoad\b|\bSt\.?\s|"
-    r"\bAve\.?\b|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
+    r"\bAve\.?\b|\bAv\.\s|\bBlvd\.?\b|\bBoulevard\b|\bPlace\b|\bSquare\b|\bRue\b|\brue\b|\bStrasse\b|"
     r"\bStraße\b|\bcalle\b|\bAvenida\b|\b(?:Praça|Largo|Travessa|Piazza|Viale|Via|Paseo|"
     r"Carrera|Calle|Rua|Avda\.)\s|\bRond-Point\b|\bPalais\b|\bPlaza\b|\bLane\b|"
     r"\b(?:Circle|Drive|Parkway|Terrace|Crescent|Highway)\b|\bRoom\s+\d|\s(?:NE|NW|SE|SW|N\.W\.|S\.E\.)$|"
