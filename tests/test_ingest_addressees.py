@@ -1127,3 +1127,22 @@ def test_a_ministry_in_a_block_under_a_styled_office_is_that_addressees_body() -
     first = letter.addressees[0]
     assert first.title_lines == ["Ministério da Saúde"]
     assert first.address_lines == ["Av. Eduardo Mondlane, n.º 1008", "Maputo"]
+
+
+def test_two_address_blocks_each_marked_for_the_attention_of_a_minister() -> None:
+    """ "A la atención de D. …" over one minister's office and address, then the same for
+    a second minister: two addressees (the second is no attention line under the first)."""
+    text = (
+        "Madrid, 9 de septiembre de 2025\n\n"
+        "A la atención de D. Tomás Ibarra Solé\nMinistro del Interior\n"
+        "Paseo de la Castellana, 5\n28046 Madrid\n\n"
+        "A la atención de D.ª Lucía Prats Serra\nMinistra de Juventud e Infancia\n"
+        "Paseo de la Castellana, 67\n28046 Madrid\n\nEstimados ministros:\n\n"
+        "Les pedimos que garanticen la acogida de los menores no acompañados.\n\n"
+        "Atentamente,\n\nPlataforma Acogida Digna\n"
+    )
+    letter = _letter(text)
+    assert [(a.honorific, a.name) for a in letter.addressees] == [
+        ("D.", "Tomás Ibarra Solé"),
+        ("D.ª", "Lucía Prats Serra"),
+    ]

@@ -16,7 +16,14 @@ from draftkit.ingest.addressees import (
     name_then_office,
     split_entries,
 )
-from draftkit.ingest.head_lines import _TO_LABEL, TO_LINE, is_person_line, name_part
+from draftkit.ingest.head_lines import (
+    _ADDRESSED,
+    _TO_LABEL,
+    ATTENTION_LINE,
+    TO_LINE,
+    is_person_line,
+    name_part,
+)
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_line
 from draftkit.ingest.text import normalise_space
@@ -135,6 +142,10 @@ class _AddressReader:
         for number, raw_entry in enumerate(e for e in entries if e):
             entry = [_line_end(normalise_space(x)) for x in raw_entry]
             entry = [_MAILBOX.sub("", x).strip() or x for x in entry]  # "To: Name <a@b>"
+            marked = ATTENTION_LINE.match(entry[0])
+            if marked and len(entry) > 1:
+                # "A la atención de D.ª Sira Rego Bando" over her office: the person
+                entry = [_ADDRESSED.sub("", entry[0]), *entry[1:]]
             first = entry[0]
             group = TO_LINE.match(first)
             named = group is not None and (

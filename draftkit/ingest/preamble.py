@@ -525,6 +525,9 @@ def parse_preamble(
                 and ln is block[0]
                 and (texts or pending or pre.addressees)
                 and ATTENTION_LINE.match(ln.text)
+                # "A la atención de D.ª Sira Rego" over an office and an address of their
+                # own: a second addressee, marked as the first was
+                and not (len(block) >= 3 and is_postal_line(block[-1].text))
             ):
                 # "Kind attention: The Secretary for Education" a line apart under the address
                 # block: who in the office it is marked for, not another addressee (an
