@@ -864,3 +864,20 @@ def test_a_dated_line_over_a_note_after_the_signers_is_the_letters_date() -> Non
     letter = _letter(text)
     assert str(letter.date) == "2025-06-05"
     assert len(letter.signatories) == 3
+
+
+def test_a_subject_wrapped_before_its_date_keeps_the_date_in_the_subject() -> None:
+    """ "Asunto: … posteriores" / "al 28 de julio de 2024": the subject's sentence runs on
+    to a line of its own; "al …" is no dateline."""
+    text = (
+        "Caracas, 3 de marzo de 2025\n\nSra. Marta Ibáñez\nSecretaria Ejecutiva\n"
+        "Comisión Interamericana de Derechos Humanos\n1889 F Street NW\n"
+        "Washington, D.C. 20006\n\n"
+        "Asunto: Solicitud de audiencia sobre detenciones arbitrarias posteriores\n"
+        "al 28 de julio de 2024\n\nDistinguida Secretaria Ejecutiva:\n\n"
+        "Solicitamos una audiencia temática en el próximo período de sesiones.\n\n"
+        "Atentamente,\n\nFundación Derechos Ya\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == "2025-03-03"
+    assert letter.subject is not None and letter.subject.endswith("al 28 de julio de 2024")

@@ -85,6 +85,14 @@ _LABEL = re.compile(
     r"(?:letter\s+)?(?:written|sent|dated)(?:\s+on)?\s+(?=\w))",
     re.IGNORECASE,
 )
+_NOT_A_PLACE = frozenset(
+    re.findall(
+        r"\S+",
+        "al since until till from to on of by before after desde hasta del de au du depuis "
+        "bis seit vom zum até em no na ao",
+    )
+)
+"""Words before a date that make it a sentence's end, not a place's dateline."""
 _DAY_OF = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+")
 """The legal form of a day: "the 14th day of October 2025"."""
 _TRAILING = re.compile(
@@ -292,6 +300,10 @@ def _parse_date_line(line: str) -> DateLine | None:
         return None
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
     trailing = _PLACE_THEN_DATE.match(text)
+    if trailing and trailing.group("place").strip(" ,").lower() in _NOT_A_PLACE:
+        # "al 28 de julio de 2024", "since 3 March 2025": a sentence's end run on to a
+        # line of its own (a subject wrapped before its date), not a dateline
+        return None
     if trailing:
         found = find_date(trailing.group("date"))
         if found:
