@@ -256,6 +256,13 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(found.date, found.place, found.published, False, True)
 
 
+def _section(place: str) -> bool:
+    """What stands before a dash and a date is a page's section, not a place: "Statements
+    — 9 April 2025" is a post's date (a press release's "GENEVA — …" dateline is set in
+    capitals)."""
+    return not place.strip(" –—").isupper()
+
+
 def _parse_date_line(line: str) -> DateLine | None:
     text = line.strip().strip("*_").strip()
     titled = _UN_TITLE.match(text)
@@ -287,8 +294,7 @@ def _parse_date_line(line: str) -> DateLine | None:
         # "13 novembre 2025 — Communiqués", "15 January 2025 | Policy team | Asylum": the
         # date of a post, with its section or author after it (the letter's own date
         # stands alone or after its place)
-        byline = len(parts) > 1 and find_date(parts[0].strip()) is not None
-        return DateLine(found[0], None, published or byline, found[1])
+        return DateLine(found[0], None, published or len(parts) > 1, found[1])
     if published:
         # "Posted by the Secretariat on 20 September 2022": the date may come later
         words = text.split()
@@ -308,9 +314,7 @@ def _parse_date_line(line: str) -> DateLine | None:
         found = find_date(trailing.group("date"))
         if found:
             place = re.sub(r"(?i),?\s+(?:le|el|den|am|the|a)$", "", trailing.group("place"))
-            if re.search(r"\s[–—]$", place) and not place.isupper():
-                # "Statements — 9 April 2025": a page's section over its post's date (a
-                # press release's "GENEVA — …" dateline is set in capitals)
+            if re.search(r"\s[–—]$", place) and _section(place):
                 return DateLine(found[0], None, True, found[1])
             return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):
@@ -319,7 +323,7 @@ def _parse_date_line(line: str) -> DateLine | None:
             place, rest = text[:start], text[start + len(sep) :]
             found = find_date(rest)
             if found and not any(ch.isdigit() for ch in place) and len(place) <= 40:
-                section = sep.strip() in ("–", "—") and not place.isupper()  # as above
+                section = sep.strip() in ("–", "—") and _section(place)
                 return DateLine(found[0], None if section else place.strip(), section, found[1])
             start = text.find(sep, start + 1)
     return None

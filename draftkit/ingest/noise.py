@@ -173,7 +173,8 @@ _BUTTON_VERBS = frozenset(
 def _share_buttons(lowered: str) -> bool:
     """A row of a page's buttons in any language: "Compartilhar WhatsApp Facebook
     LinkedIn", "Partager cet article : Facebook Twitter …", "Print Download PDF Share"
-    (every word a button's or a network's, with two networks or three buttons)."""
+    (every word a button's or a network's, and two networks, a network and an action,
+    or two actions in three words or more: "Signal" or "Email and Print" alone is not)."""
     words = re.findall(r"[\w-]+", lowered)
     if not 2 <= len(words) <= 12 or not all(word in _BUTTON_WORDS for word in words):
         return False

@@ -146,11 +146,13 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             first = lines[0].text
             open_end = previous is not None and not re.search(r"[.!?:;)\]”\"’]$", previous.text)
             # a line that ran to the right edge, its paragraph going on over the page
+            top_row = next((row for row in kept if _clean(row.text).strip()), None)
             full = (
                 open_end
                 and last_row is not None
+                and top_row is not None
                 and out[-1] is previous
-                and _broken_by_the_page(last_row, kept[0], edge)
+                and _broken_by_the_page(last_row, top_row, edge)
             )
             runs_on = previous is not None and (
                 previous.text.endswith("-")
@@ -162,7 +164,8 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             if not runs_on:
                 out.append(Line("", raw="", page=number))
         out.extend(lines)
-        last_row = kept[-1] if kept else last_row
+        # the page's last row with text (the one its last line was made from)
+        last_row = next((row for row in reversed(kept) if _clean(row.text).strip()), last_row)
     out.extend(footnotes)
     while out and out[-1].blank:
         out.pop()
