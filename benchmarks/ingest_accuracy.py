@@ -45,8 +45,9 @@ _HONORIFIC = re.compile(
     r"his excellency|her excellency|mr\.?|mrs\.?|ms\.?|mx\.?|miss|dr\.?|prof\.?|professor|"
     r"sen\.?|rep\.?|senator|representative|congress(?:man|woman)|"
     r"sr\.?|sra\.?|srta\.?|se[ñn]ora?|sir|dame|rev\.?|reverend|"
-    r"exm[oa]s?\.?|excm[oa]\.?|ilm[oa]\.?|dra\.?|doctora?|senhora?|[àa] sua excel[êe]ncia "
-    r"[oa]|sua excel[êe]ncia|excelent[íi]ssim[oa]|monsieur|madame|mme\.?|herr|frau)\s+"
+    r"exm[oa]s?\.?|excm[oa]\.?|ilm[oa]\.?|dra\.?|doctora?|senhora?|"
+    r"(?:[àa] )?sua excel[êe]ncia(?: [oa])?|"
+    r"excelent[íi]ssim[oa]|monsieur|madame|mme\.?|herr|frau)\s+"
 )
 _INSTITUTION = re.compile(
     r"\b(?:members?|officials|representatives|embassy|consulate|section|ministry|department|"

@@ -1146,3 +1146,16 @@ def test_two_address_blocks_each_marked_for_the_attention_of_a_minister() -> Non
         ("D.", "Tomás Ibarra Solé"),
         ("D.ª", "Lucía Prats Serra"),
     ]
+
+
+def test_the_portuguese_style_before_an_office_is_the_honorific_and_to_goes() -> None:
+    """ "À Sua Excelência o Senhor Ministro da Saúde": "À" is "to", the style the
+    honorific, the office the name line."""
+    text = (
+        "À Sua Excelência o Senhor Ministro da Saúde\nMinistério da Saúde\nMaputo\n\n"
+        "Excelentíssimo Senhor Ministro,\n\nSolicitamos o reforço dos cuidados obstétricos.\n\n"
+        "Com os melhores cumprimentos,\n\nRede de Parteiras Comunitárias\n"
+    )
+    letter = _letter(text)
+    first = letter.addressees[0]
+    assert (first.honorific, first.name) == ("Sua Excelência o Senhor", "Ministro da Saúde")

@@ -63,3 +63,18 @@ def test_the_tune_half_of_the_shared_wild_set_stays_above_95_percent(
     ok, total = score.total
     assert total > 100
     assert ok / total >= 0.95, score.misses
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("Sua Excelência o Senhor Alexandre Padilha", "alexandre padilha"),
+        ("À Sua Excelência o Senhor Ministro da Saúde", "ministro da saúde"),
+        ("À Sua Excelência o Presidente", "presidente"),
+        ("The Honorable Jane Doe", "jane doe"),
+    ],
+)
+def test_the_scorer_compares_names_without_their_style(written: str, bare: str) -> None:
+    """A Portuguese style with its article ("Sua Excelência o Senhor") is no part of the
+    name the scorer compares, with or without the "À" before it."""
+    assert ingest_accuracy.bare(written) == bare

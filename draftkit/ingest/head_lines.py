@@ -131,7 +131,9 @@ _ADDRESSED = re.compile(
     rf"(?i)^(?:{_ATTENTION}|to|[àa](?=\s+(?:monsieur|madame|mesdames|messieurs|m\.|mme)\b)|"
     # "Ao Excelentíssimo Senhor Camilo Santana", "À Excelentíssima Senhora …": "to the"
     r"ao(?=\s+(?:excelent|exm|ilustr|ilm|senhor|sr\.|dr\.|prof))|"
-    r"à(?=\s+(?:excelent|exm|ilustr|ilm|senhora|sra\.|dra\.|prof)))"
+    r"à(?=\s+(?:excelent|exm|ilustr|ilm|senhora|sra\.|dra\.|prof))|"
+    # "À Sua Excelência o Senhor …", "À Son Excellence Monsieur …": "to" and the style
+    r"[àa](?=\s+(?:sua\s+excel|son\s+excel)))"
     r"\s*:?\s+(?=\S)"
 )
 """What may stand before an addressee's name: "To:", "A la atención de", "Attn."."""

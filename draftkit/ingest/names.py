@@ -181,6 +181,8 @@ _HONORIFIC_WORDS = [
     "A Sua Excelência a Senhora",
     "Excelentíssimo Senhor",
     "Excelentíssima Senhora",
+    "Sua Excelência o Senhor",
+    "Sua Excelência a Senhora",
     "Sua Excelência",
     "Exmo.",
     "Exma.",
