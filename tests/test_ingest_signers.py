@@ -1725,3 +1725,26 @@ def test_a_name_then_what_the_signer_is_in_lower_case_is_one_signer() -> None:
         "Me Claire Dubosc",
         "Observatoire des prisons – section Rhône",
     ]
+
+
+def test_a_table_of_institution_signatory_and_title_is_a_signer_a_row() -> None:
+    """ "Institution | Signatory | Title": each row is one person signing, with their post,
+    for their institution (not three signers a row)."""
+    rows = [
+        ("Aurora Pension Fund", "Maria Lopes", "Chief Investment Officer"),
+        ("Boreal Asset Management", "Daniel Whitaker", "Head of Stewardship"),
+        ("Cedar Ethical Investors", "Rachel Hughes", "Managing Partner"),
+        ("Northern Lights Foundation", "Kevin Lambert", "Treasurer"),
+    ]
+    cells = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    html = (
+        "<html><body><p>Dear Mr. Okafor and members of the Board,</p><p>We ask the Board to "
+        "publish a deforestation-free sourcing policy before the annual meeting.</p>"
+        "<p>Yours sincerely,</p><table><tr><th>Institution</th><th>Signatory</th>"
+        f"<th>Title</th></tr>{cells}</table></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [(s.name, s.title_lines, s.organization) for s in letter.signatories] == [
+        (person, [post], body) for body, person, post in rows
+    ]

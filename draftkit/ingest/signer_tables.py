@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from draftkit.ingest import names
 from draftkit.ingest.organisations import has_org_word, is_organisation
@@ -271,6 +272,46 @@ def _signer_bands(block: list[list[str]], width: int) -> list[Signatory] | None:
     return None
 
 
+def _person_body_title(rows: list[list[str]]) -> tuple[int, int, int] | None:
+    """The columns of a three-column table of signers that gives, a row each, a person,
+    the body they sign for and their post (in any order): (person, body, post), or None.
+
+    A column is the people's when nearly every cell starts like a name and holds no
+    organisation word, the bodies' when most cells name a body, the posts' when most
+    are title lines.
+    """
+    if len(rows) < 3 or any(len(row) != 3 for row in rows):
+        return None
+    columns = [[row[c] for row in rows if row[c]] for c in range(3)]
+    if any(len(column) < 0.9 * len(rows) for column in columns):
+        return None
+
+    def share(column: list[str], test: Callable[[str], bool]) -> float:
+        return sum(1 for cell in column if test(cell)) / len(column)
+
+    people = [c for c in range(3) if share(columns[c], _person_cell) >= 0.8]
+    bodies = [c for c in range(3) if share(columns[c], _body_cell) >= 0.6]
+    posts = [c for c in range(3) if share(columns[c], _post_cell) >= 0.6]
+    for who in people:
+        for body in bodies:
+            for post in posts:
+                if len({who, body, post}) == 3:
+                    return who, body, post
+    return None
+
+
+def _person_cell(cell: str) -> bool:
+    return _person_start(cell) and not has_org_word(cell) and not names.is_title_line(cell)
+
+
+def _body_cell(cell: str) -> bool:
+    return has_org_word(cell) or is_organisation(cell)
+
+
+def _post_cell(cell: str) -> bool:
+    return names.is_title_line(cell) or _is_title_like(cell)
+
+
 def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     numbered = _numbered_columns(rows)
     if numbered is not None:
@@ -283,6 +324,15 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     cleaned = [row for row in _clean_table([list(r) for r in rows]) if any(row)]
     # the header again atop a later page ("Nombre | Cargo | Organización")
     cleaned = [r for r in cleaned if not all(_HEADER_CELL.match(c) for c in r if c)]
+    roles = _person_body_title(cleaned)
+    if roles is not None:
+        # "Institution | Signatory | Title": the person signs, with their post, for the body
+        who, body, post = roles
+        return [
+            Signatory(name=row[who], title_lines=[row[post]], organization=row[body])
+            for row in cleaned
+            if len(row) == 3 and row[who]
+        ]
     firsts = [r[0] for r in cleaned if r and r[0]]
     others = [c for r in cleaned for c in r[1:] if c]
     if (
