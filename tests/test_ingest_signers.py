@@ -1748,3 +1748,23 @@ def test_a_table_of_institution_signatory_and_title_is_a_signer_a_row() -> None:
     assert [(s.name, s.title_lines, s.organization) for s in letter.signatories] == [
         (person, [post], body) for body, person, post in rows
     ]
+
+
+def test_a_university_letters_signer_groups_are_labels_not_signers() -> None:
+    """ "Student societies" and "Staff and graduate students" head the groups of a
+    university letter's signers; they sign nothing themselves."""
+    text = (
+        "Dear Vice-Chancellor,\n\nWe ask the University to publish its investments and to "
+        "meet the student societies before the next Council meeting.\n\nYours sincerely,\n\n"
+        "Student societies\n\nKingsgate Amnesty Society\n\nKingsgate Climate Justice "
+        "Campaign\n\nStaff and graduate students\n\n"
+        "Rosa Sørensen, Departmental Lecturer, Balliol College\n\n"
+        "Adaeze Diallo, Associate Professor, Magdalen College\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Kingsgate Amnesty Society",
+        "Kingsgate Climate Justice Campaign",
+        "Rosa Sørensen",
+        "Adaeze Diallo",
+    ]
