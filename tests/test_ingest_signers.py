@@ -1768,3 +1768,22 @@ def test_a_university_letters_signer_groups_are_labels_not_signers() -> None:
         "Rosa Sørensen",
         "Adaeze Diallo",
     ]
+
+
+def test_a_country_in_brackets_after_name_post_and_university_stays_with_that_signer() -> None:
+    """ "Dr. Ana Ruiz, Department of History, Kepulauan University (Indonesia)": the
+    bracket belongs to the last part; the line is one signer, not three."""
+    text = (
+        "Dear President Lim,\n\nWe ask the University to reinstate the suspended lecturers."
+        "\n\nRespectfully,\n\n"
+        "1. Dr. Nikolai Benali, Department of History, Kepulauan University (Indonesia)\n"
+        "2. Prof. Bruno Silva, School of Public Policy, Universiti Sains Pantai (Malaysia)\n"
+        "3. Dr. Lina Bauer, School of Environmental Science, Highlands University (Papua "
+        "New Guinea)\n"
+    )
+    letter = _letter(text)
+    assert [(s.name, s.organization) for s in letter.signatories] == [
+        ("Dr. Nikolai Benali", "Kepulauan University (Indonesia)"),
+        ("Prof. Bruno Silva", "Universiti Sains Pantai (Malaysia)"),
+        ("Dr. Lina Bauer", "Highlands University (Papua New Guinea)"),
+    ]

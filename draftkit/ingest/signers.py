@@ -51,7 +51,8 @@ Teacher" (one word, or one after a word that qualifies it; never two names)."""
 
 def inline_person(line: str) -> Signatory | None:
     """ "Jane Doe, Director, Some Organisation" or "Jane Doe (Some Organisation)"."""
-    bracket = re.match(r"^(?P<name>[^()]+?)\s+\((?P<org>[^()]{2,})\)$", line)
+    # (a comma before the bracket makes it the last part's: "Name, Dept, University (Chile)")
+    bracket = re.match(r"^(?P<name>[^(),]+?)\s+\((?P<org>[^()]{2,})\)$", line)
     if bracket and is_country_list(bracket.group("org")):
         return None  # "Fabiano Law Firm (Italy)": an organisation and its country
     if (
