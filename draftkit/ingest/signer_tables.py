@@ -329,7 +329,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         # "Institution | Signatory | Title": the person signs, with their post, for the body
         who, body, post = roles
         return [
-            Signatory(name=row[who], title_lines=[row[post]], organization=row[body])
+            Signatory(
+                name=row[who],
+                title_lines=[row[post]] if row[post] else [],
+                organization=row[body] or None,
+            )
             for row in cleaned
             if len(row) == 3 and row[who]
         ]
