@@ -1787,3 +1787,25 @@ def test_a_country_in_brackets_after_name_post_and_university_stays_with_that_si
         ("Prof. Bruno Silva", "Universiti Sains Pantai (Malaysia)"),
         ("Dr. Lina Bauer", "Highlands University (Papua New Guinea)"),
     ]
+
+
+def test_an_associate_professors_abbreviated_title_is_no_sentence_end() -> None:
+    """ "21. Assoc. Prof. Aroha Hakimi, Faculty of Law, …" goes on with the list: the full
+    stops of "Assoc. Prof." end no sentence."""
+    entries = [
+        "Dr. Nikolai Benali, Department of History, Kepulauan University",
+        "Prof. Bruno Silva, School of Public Policy, Universiti Sains Pantai",
+        "Assoc. Prof. Aroha Hakimi, Faculty of Law, Luzon State University, Manila",
+        "Dr. Lukas Haddad, School of Environmental Science, Mekong Institute",
+    ]
+    text = (
+        "Dear President Lim,\n\nWe ask the University to reinstate the suspended lecturers."
+        "\n\nRespectfully,\n\n" + "\n\n".join(entries) + "\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Dr. Nikolai Benali",
+        "Prof. Bruno Silva",
+        "Assoc. Prof. Aroha Hakimi",
+        "Dr. Lukas Haddad",
+    ]

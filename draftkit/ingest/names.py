@@ -74,6 +74,8 @@ _HONORIFIC_WORDS = [
     "(H.C.)",
     "(HC)",
     "h.c.",
+    "Assoc. Prof.",
+    "Asst. Prof.",
     "Prof.",
     "Professor",
     "Mr.",
