@@ -130,7 +130,7 @@ def first_sentence(text: str) -> tuple[str, str | None]:
 
 
 ABBREVIATED_END = re.compile(
-    r"(?i)(?:\b[a-z]\.){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.v|llc|plc|pvt|govt|dept)\.$"
+    r"(?i)(?:\b[a-z]\.\s?){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.\s?v|llc|plc|pvt|govt|dept)\.$"
 )
 """A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S.", "D.C."), not a full stop."""
 

@@ -1809,3 +1809,26 @@ def test_an_associate_professors_abbreviated_title_is_no_sentence_end() -> None:
         "Assoc. Prof. Aroha Hakimi",
         "Dr. Lukas Haddad",
     ]
+
+
+def test_signer_groups_as_headings_under_a_signers_label_are_kept() -> None:
+    """ "Die Unterzeichnenden:" then headings for each group ("Wohlfahrtsverbände") over
+    bodies whose names end "e. V.": the groups are the signature block, not the page."""
+    html = (
+        "<html><body><p>Sehr geehrte Frau Bundesministerin,</p><p>wir bitten Sie, die "
+        "Freiwilligendienste im Haushalt zu sichern.</p><p>Mit freundlichen Grüßen</p>"
+        "<p>Die Unterzeichnenden:</p><h3>Wohlfahrtsverbände</h3>"
+        "<p>Arbeiterwohlfahrt Kreisverband Nordheide e. V.</p>"
+        "<p>Diakonisches Werk Oberland</p><p>Caritasverband für das Bistum Lahnau e. V.</p>"
+        "<h3>Jugendverbände</h3><p>Landesjugendring Westerwald</p>"
+        "<p>Evangelische Jugend Unterland</p></body></html>"
+    )
+    letter = ingest_bytes(html.encode(), filename="brief.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Arbeiterwohlfahrt Kreisverband Nordheide e. V.",
+        "Diakonisches Werk Oberland",
+        "Caritasverband für das Bistum Lahnau e. V.",
+        "Landesjugendring Westerwald",
+        "Evangelische Jugend Unterland",
+    ]
