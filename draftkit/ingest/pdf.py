@@ -36,8 +36,8 @@ from pathlib import Path
 from draftkit.errors import IngestError
 from draftkit.ingest import names
 from draftkit.ingest.pdf_furniture import _footnote_rows, _furniture
+from draftkit.ingest.pdf_layout import _MARKER, rejoin_tables
 from draftkit.ingest.pdf_layout import Row as _Row
-from draftkit.ingest.pdf_layout import rejoin_tables
 from draftkit.ingest.pdf_rows import _merge_baselines, _rows
 from draftkit.ingest.text import Line
 
@@ -360,10 +360,6 @@ def _page_lines(rows: list[_Row], page: int, edge: float) -> list[Line]:
     return out
 
 
-_ITEM_MARK = re.compile(r"[•◦▪·*–-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[\ue000-\uf8ff]")
-"""A list item's number or bullet, as the first word of a PDF row."""
-
-
 def _broken_by_the_page(row: _Row, below: _Row, edge: float) -> bool:
     """The next row's first word would not have fitted at the end of ``row``: the row
     runs to the text's right edge (``edge``, the rightmost row end in the document) and
@@ -372,7 +368,7 @@ def _broken_by_the_page(row: _Row, below: _Row, edge: float) -> bool:
     if not row.words or not below.words:
         return False
     under = abs(row.left - below.left) <= 2.0
-    if len(row.words) > 1 and _ITEM_MARK.fullmatch(row.words[0][2]):
+    if len(row.words) > 1 and _MARKER.match(row.words[0][2]):
         # a list item's later lines hang indented, at most under its text
         under = under or row.left + 2.0 < below.left <= row.words[1][0] + 2.0
     if not under:
