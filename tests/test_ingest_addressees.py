@@ -1159,3 +1159,70 @@ def test_the_portuguese_style_before_an_office_is_the_honorific_and_to_goes() ->
     letter = _letter(text)
     first = letter.addressees[0]
     assert (first.honorific, first.name) == ("Sua Excelência o Senhor", "Ministro da Saúde")
+
+
+def test_an_office_after_a_whole_postal_address_opens_the_next_addressee() -> None:
+    """ "The Registrar" / … / "P.O. Box 7711-00100" / "Kampala" / "The Chairperson" / …: two
+    offices written to, in a page copied without blank lines."""
+    text = (
+        "Uganda Court Watch\nPosted by the Secretariat on 05/05/2025 in Letters\n"
+        "4th May 2025\n"
+        "The Registrar\nHigh Court of Uganda\nP.O. Box 7711-00100\nKampala\n"
+        "The Chairperson\nLegal Affairs Committee\nParliament of Uganda\n"
+        "RE: ACCESS TO COURT RECORDS\n"
+        "Dear Registrar and Chairperson,\n"
+        "We ask that the rules on access to court records be published before the new "
+        "term, so that litigants and the press know what they may read.\n"
+        "Yours faithfully,\nUganda Court Watch\nKampala Law Society\n"
+    )
+    letter = _letter(text)
+    assert [(a.name, a.title_lines + a.address_lines) for a in letter.addressees] == [
+        ("The Registrar", ["High Court of Uganda", "P.O. Box 7711-00100", "Kampala"]),
+        ("The Chairperson", ["Legal Affairs Committee", "Parliament of Uganda"]),
+    ]
+
+
+def test_a_block_marked_for_attention_with_its_own_address_is_a_second_addressee() -> None:
+    """ "A la atención de:" over an office and its own postal address, under a first
+    addressee's block: a second addressee, and the first keeps its lines."""
+    from draftkit.ingest.inside_address import _addressees
+
+    groups = [
+        ["Sr. Tomás Aguirre Paz", "Secretario General", "Organización Regional de Cuencas"],
+        [
+            "A la atención de:",
+            "Presidencia de la Junta de Cuencas del Norte",
+            "Avenida del Río 455",
+            "64000 Monterrey, N.L.",
+        ],
+    ]
+    people = _addressees(groups, [])
+    assert [(a.name, a.title_lines, a.address_lines) for a in people] == [
+        ("Tomás Aguirre Paz", ["Secretario General", "Organización Regional de Cuencas"], []),
+        (
+            "Presidencia de la Junta de Cuencas del Norte",
+            [],
+            ["Avenida del Río 455", "64000 Monterrey, N.L."],
+        ),
+    ]
+    page = (
+        "<html><body><article><h1>Carta a la Junta de Cuencas</h1>"
+        "<p>2 de junio de 2025 · Cartas</p>"
+        "<p>Más de veinte organizaciones enviamos hoy esta carta a la Secretaría General y a "
+        "la Presidencia de la Junta.</p>"
+        "<p>Washington D.C., 2 de junio de 2025</p>"
+        f"<p>{'<br>'.join(groups[0])}</p><p>{'<br>'.join(groups[1])}</p>"
+        "<p>Cc. Consejo de Cuenca del Río Bravo</p>"
+        "<p><strong>Asunto:</strong> Registro de concesiones</p>"
+        "<p>Estimadas y estimados señores:</p>"
+        "<p>Las organizaciones firmantes solicitamos que se publique el registro de "
+        "concesiones de agua de la cuenca antes de la próxima sesión.</p>"
+        "<p>Atentamente,</p><p>Red Ciudadana por el Agua<br>Colectivo Agua Limpia</p>"
+        "</article></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="carta.html").letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == [
+        "Tomás Aguirre Paz",
+        "Presidencia de la Junta de Cuencas del Norte",
+    ]

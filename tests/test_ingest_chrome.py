@@ -1319,3 +1319,60 @@ def test_an_italic_note_that_the_page_was_last_updated_ends_a_markdown_signer_ta
         "North Ridge Wireless",
         "Lakeside Community Broadband",
     ]
+
+
+def test_a_download_link_and_a_read_in_another_language_link_under_the_signers_are_chrome() -> None:
+    """ "Download the submission (PDF)" and "Read this letter in Norwegian" under the last of
+    a list of signers, one a line, over the blog's pager: the page's links, not signers."""
+    text = (
+        "Dear Minister Halvorsen,\n\n"
+        "We ask you to publish the river basin plan before the consultation closes, so that "
+        "the towns along the river can read it in time to respond.\n\n"
+        "Yours sincerely,\n\n"
+        "Greyriver Anglers Club\nLowmoor Parish Council\n"
+        "Ines Haugen, Chair, Saltmarsh Birdwatch, Lowmoor\n"
+        "Per Lund, Secretary, Upper Dale Farmers Group\n"
+        "Oda Berg, Treasurer, Willowford Canoe Club\n"
+        "Download the submission (PDF)\nRead this letter in Norwegian\n"
+        "← Previous: Our response to the flood review\nLeave a Reply\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Greyriver Anglers Club",
+        "Lowmoor Parish Council",
+        "Ines Haugen",
+        "Per Lund",
+        "Oda Berg",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lire en français", "Leer en español", "Baca dalam Bahasa Indonesia", "English version"],
+)
+def test_a_link_to_the_page_in_another_language_is_page_chrome(line: str) -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason(line) == "page chrome"
+    assert noise_reason("Spanish Coalition for Refugees") is None
+
+
+def test_a_note_on_how_the_letter_was_sent_under_its_dated_signers_is_no_signer() -> None:
+    """ "This letter was delivered by hand and by email." under the signers and the date:
+    the page's words about the letter."""
+    text = (
+        "Dear Governor Aldana,\n\n"
+        "We urge you to veto the bill that would close the state's last public legal clinic "
+        "for tenants facing eviction.\n\n"
+        "Respectfully,\n\n"
+        "Harbor Tenants Network\nEastside Legal Aid Society\nCoalition for Fair Housing\n\n"
+        "3 June 2025\n\n"
+        "This letter was delivered by hand and by email. Download PDF · Español\n\n"
+        "Share: Facebook X LinkedIn\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Harbor Tenants Network",
+        "Eastside Legal Aid Society",
+        "Coalition for Fair Housing",
+    ]

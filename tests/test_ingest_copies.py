@@ -699,3 +699,22 @@ def test_a_legal_style_date_after_the_signers_is_the_letters_date_and_the_cc_fol
     assert str(letter.date) == "2025-10-14"
     assert len(letter.signatories) == 3
     assert len(letter.cc) == 2
+
+
+def test_a_copy_to_a_board_and_its_company_on_one_line_splits_at_the_comma() -> None:
+    """ "cc: Board of Trustees, Riverbend Holdings plc": a one-line entry splits at its first
+    comma, the board its name and the company a title line ("Acme, Inc." stays one name)."""
+    text = (
+        "Dear Ms. Carvalho,\n\n"
+        "We ask Riverbend Holdings to publish its water-use figures for each of its mines.\n\n"
+        "Sincerely,\n\nNorthern Investors Forum\n\n"
+        "cc: Board of Trustees, Riverbend Holdings plc\n"
+    )
+    letter = _letter(text)
+    assert [(c.name, c.title_lines) for c in letter.cc] == [
+        ("Board of Trustees", ["Riverbend Holdings plc"])
+    ]
+    from draftkit.ingest.addressees import addressee_from
+
+    acme = addressee_from(["Acme, Inc."], cc=True)
+    assert acme is not None and acme.name == "Acme, Inc."

@@ -484,3 +484,21 @@ def test_signature_blocks_under_signing_lines_in_two_bands_are_four_signers() ->
     assert [(s.name, s.title_lines) for s in letter.signatories] == [
         (name, [title]) for name, title, _ in people
     ]
+
+
+def test_a_table_of_numbered_signers_set_small_at_a_pages_foot_is_not_its_footnotes() -> None:
+    """ "1 | Riverside Water Alliance | Volta" under the table's header row at the foot of a
+    page, in the table's smaller type: the table's first rows, read where they stand."""
+    from draftkit.ingest.pdf_furniture import _footnote_rows
+
+    rows = _rows_of([
+        ("We ask the Committee to hear the affected communities before it reports.", 12.0),
+        ("The communities can send witnesses to any sitting the Committee names.", 12.0),
+        ("Yours faithfully,", 12.0),
+        ("SIGNATORIES", 12.0),
+        ("No.\tOrganisation\tRegion", 10.0),
+        ("1\tRiverside Water Alliance\tVolta", 10.0),
+        ("2\tForest Keepers Network\tAshanti", 10.0),
+        ("3\tCentre for Mining Accountability\tWestern", 10.0),
+    ])  # fmt: skip
+    assert _footnote_rows(rows) == 0  # type: ignore[arg-type]

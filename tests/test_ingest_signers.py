@@ -1832,3 +1832,78 @@ def test_signer_groups_as_headings_under_a_signers_label_are_kept() -> None:
         "Landesjugendring Westerwald",
         "Evangelische Jugend Unterland",
     ]
+
+
+def test_a_count_of_more_signers_after_a_paragraph_of_names_is_not_a_signer() -> None:
+    """ "+ 140 individual members (list on request)" under a comma-separated paragraph of
+    societies: the count of the rest, and the paragraph is read name by name."""
+    text = (
+        "Dear Principal Mbeki,\n\n"
+        "We ask the College to keep the library open until midnight during the examination "
+        "weeks, as it did until last year.\n\n"
+        "With thanks,\n\n"
+        "Debating Society, Chess Club, Medical Students' Association, Engineering Society – "
+        "North Campus, Hall Residents' Committee, Mature Students' Network.\n"
+        "+ 140 individual members (list on request)\n"
+        "Share on WhatsApp | Share on X\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Debating Society",
+        "Chess Club",
+        "Medical Students' Association",
+        "Engineering Society – North Campus",
+        "Hall Residents' Committee",
+        "Mature Students' Network",
+    ]
+
+
+def test_people_named_together_on_one_line_over_the_title_they_share_are_each_a_signer() -> None:
+    """ "Amara Osei, Lukas Brandt and Mei Tanaka" / "Co-chairs, Canal Street Residents": three
+    signers with one title."""
+    text = (
+        "Dear Councillor Pryce,\n\n"
+        "We ask the Council to restore the night bus along Canal Street before the winter "
+        "timetable starts.\n\n"
+        "Kind regards,\n\n"
+        "Amara Osei, Lukas Brandt and Mei Tanaka\n"
+        "Co-chairs, Canal Street Residents\n"
+    )
+    letter = _letter(text)
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Amara Osei", ["Co-chairs, Canal Street Residents"]),
+        ("Lukas Brandt", ["Co-chairs, Canal Street Residents"]),
+        ("Mei Tanaka", ["Co-chairs, Canal Street Residents"]),
+    ]
+
+
+def test_a_closing_formula_wrapped_over_two_lines_ends_the_body_above_grouped_signers() -> None:
+    """A French letter with no valediction: "Nous vous prions d'agréer … notre haute" /
+    "considération." wrapped as a PDF's lines are, then labelled groups of signers and the
+    place and date under them; the lettered requests above are asks, not signers."""
+    text = (
+        "Monsieur le Ministre,\n\n"
+        "Les associations soussignées souhaitent appeler votre attention sur la fermeture\n"
+        "annoncée de trois maternités rurales dans la région.\n\n"
+        "Nous vous demandons respectueusement :\n\n"
+        "a) de suspendre les fermetures jusqu'à la publication d'une étude sur les temps\n"
+        "de trajet des patientes ;\n"
+        "b) de réunir les élus et les associations concernés avant la fin du mois de\n"
+        "mars ;\n"
+        "c) de publier les chiffres de fréquentation de chaque maternité.\n\n"
+        "Nous vous prions d'agréer, Monsieur le Ministre, l'assurance de notre haute\n"
+        "considération.\n\n"
+        "Associations nationales :\n\n"
+        "• Collectif Naître Près de Chez Soi\n• Fédération des Usagers de la Santé\n\n"
+        "Associations locales :\n\n"
+        "• Association des Parents du Val\n• Comité de Défense de l'Hôpital de Brives\n\n"
+        "Fait à Limoges, le 12 février 2026\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Collectif Naître Près de Chez Soi",
+        "Fédération des Usagers de la Santé",
+        "Association des Parents du Val",
+        "Comité de Défense de l'Hôpital de Brives",
+    ]
+    assert len(letter.asks) == 3

@@ -21,6 +21,7 @@ from draftkit.ingest.head_lines import (
 )
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_line
+from draftkit.ingest.signer_lists import CORPORATE_SUFFIX
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
 from draftkit.sentences import ABBREVIATED_END, split_marker
@@ -333,6 +334,12 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     if cc and not name and len(lines) == 1:
         # a copy to an office alone ("Councillor, Ward No. 19, …"): the office is the entry
         name, titles = titles[0], titles[1:]
+    if cc and name and len(lines) == 1 and not titles and not honorific:
+        office, comma, body = name.partition(", ")
+        if comma and len(office.split()) >= 2 and body and not CORPORATE_SUFFIX.match(body):
+            # "Board of Directors, Andes Cobre Resources Inc.": a one-line entry splits at
+            # its first comma, the office its name and the body it belongs to a title line
+            name, titles = office, [body]
     return Addressee(
         honorific=honorific,
         name=name,
@@ -533,6 +540,18 @@ def split_entries(
         ):
             # "… 98800 Nouméa" / "Mesdames et Messieurs les membres du Congrès": after a
             # whole address, the members of the body written to as well
+            entries.append([line])
+        elif (
+            entries
+            and len(entries[-1]) >= 3
+            and any(is_postal_line(ln) and re.search(r"\d", ln) for ln in entries[-1][1:])
+            and (is_postal_line(entries[-1][-1]) or _place_like(entries[-1][-1]))
+            and line.startswith("The ")
+            and names.is_title_line(line)
+            and not is_postal_line(line)
+        ):
+            # "… P.O. Box 41842-00100" / "Nairobi" / "The Chairperson": after a whole postal
+            # address, an office opens the next addressee
             entries.append([line])
         elif (
             entries

@@ -260,8 +260,12 @@ def _lined_head(page: _Page, block: list[int]) -> int | None:
     return start
 
 
-_OPENS_ADDRESS = re.compile(r"(?i)^(?:to|a|à|ao|aos|às|al|au|aux|para|an\s+(?:die|den|das))\b")
-"""A "To," line (or "À …", "Para …") that opens the inside address."""
+_OPENS_ADDRESS = re.compile(
+    r"(?i)^(?!(?:a|à)\s+(?:la\s+atenci[óo]n|l['’]attention|aten[çc][ãa]o)\s+d\w*\s*:?\s*$)"
+    r"(?:to|a|à|ao|aos|às|al|au|aux|para|an\s+(?:die|den|das))\b"
+)
+"""A "To," line (or "À …", "Para …") that opens the inside address ("A la atención de:"
+alone on its line marks a block that may stand under another addressee's)."""
 
 
 def _letter_head(page: _Page, salutation: int, headless: bool) -> tuple[int, list[int], list[str]]:

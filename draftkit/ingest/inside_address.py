@@ -18,6 +18,7 @@ from draftkit.ingest.addressees import (
 )
 from draftkit.ingest.head_lines import (
     _ADDRESSED,
+    _ATTENTION,
     _TO_LABEL,
     ATTENTION_LINE,
     TO_LINE,
@@ -59,9 +60,16 @@ def _address_only(entry: list[str]) -> bool:
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
     reader = _AddressReader(skipped)
     for whole in groups:
+        # "A la atención de:" alone over an office and an address of its own: a second
+        # addressee, marked for attention, not more lines of the first
+        marked = (
+            len(whole) >= 3
+            and re.fullmatch(rf"(?i)(?:{_ATTENTION})\s*:", normalise_space(whole[0])) is not None
+            and is_postal_line(normalise_space(whole[-1]))
+        )
         whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
         for part, block in enumerate(_joined_by_and(whole)):
-            reader.read(block, fresh=part > 0)
+            reader.read(block, fresh=part > 0 or (marked and bool(reader.people)))
     return reader.people
 
 

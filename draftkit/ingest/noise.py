@@ -24,6 +24,21 @@ __all__ = ["foreign_script_share", "is_footer_start", "mark_navigation", "noise_
 
 _I = re.IGNORECASE
 
+_LANGUAGE = (
+    r"(?:english|french|spanish|portuguese|german|arabic|chinese|russian|italian|turkish|"
+    r"indonesian|bahasa indonesia|swahili|hindi|urdu|bengali|persian|farsi|burmese|thai|"
+    r"vietnamese|korean|japanese|ukrainian|polish|dutch|hebrew|amharic|norwegian|swedish|"
+    r"danish|finnish|greek|romanian|hungarian|czech|serbian|croatian|bosnian|albanian|"
+    r"georgian|armenian|azerbaijani|kazakh|uzbek|kyrgyz|tajik|mongolian|nepali|tamil|"
+    r"sinhala|malay|tagalog|filipino|khmer|lao|somali|hausa|yoruba|igbo|zulu|kinyarwanda|"
+    r"tigrinya|kurdish|pashto|dari|"
+    r"anglais|français|francais|espagnol|portugais|allemand|arabe|"
+    r"inglés|ingles|francés|frances|español|espanol|portugués|alemán|árabe|"
+    r"inglês|francês|espanhol|português|alemão|"
+    r"englisch|französisch|spanisch|portugiesisch|deutsch|deutsche|"
+    r"türkçe|русском|русский|العربية|中文|italiano)"
+)
+"""A language's name in the common languages of the pages letters are published on."""
 _CHROME = re.compile(
     r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|skip navigation|"
     r"jump to (?:main )?content|aller au contenu(?: principal)?|passer au contenu|"
@@ -73,6 +88,15 @@ _CHROME = re.compile(
     # a download link: a file's name and its size ("IACHR-hearing-request.pdf (214.6 KB)")
     r"[\w .,()'-]{1,120}\.(?:pdf|docx?|odt|rtf|xlsx?|pptx?|zip)\s*\(\d[\d.,]*\s*[kmg]i?b\)|"
     r"télécharger.*|descargar.*|pdf|"
+    # a link to the page in another language: "Read in French", "Lire en français",
+    # "Leer en español", "Baca dalam Bahasa Indonesia", "Deutsche Version"
+    rf"(?:read|view|see)(?: (?:this|the) (?:letter|statement|page|article|text))?(?: also)? in "
+    rf"{_LANGUAGE}|(?:lire|voir)(?: (?:la lettre|cette page|le texte|l'article))? en {_LANGUAGE}|"
+    rf"(?:leer|ver)(?: (?:la carta|esta página|el texto))? en {_LANGUAGE}|"
+    rf"(?:ler|ver)(?: (?:a carta|esta página|o texto))? em {_LANGUAGE}|"
+    rf"(?:auf )?{_LANGUAGE} lesen|baca dalam (?:bahasa )?[\w ]{{3,20}}|"
+    rf"{_LANGUAGE} (?:version|versión|versão|fassung)|(?:version|versión|versão) (?:en |em )?"
+    rf"{_LANGUAGE}|(?:also )?available in:? {_LANGUAGE}(?:(?:,| and| or) {_LANGUAGE})*|"
     r"(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский)"
     r"(?:\s*[|/·]\s*(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский))+|"
     r"listen(?: to this article)?|audio|video|photo:.*|image:.*|credit:.*|"
@@ -411,6 +435,9 @@ _ROUTED = re.compile(r"(?i)^(?:through|thru)\s*:\s*\S")
 """A formal letter's routing line ("Through: The Dean of Students"): who passes it on."""
 
 
+_DOWNLOAD_LINK = re.compile(r"(?i)(?:download|t[ée]l[ée]charger|descargar|baixar)\b")
+
+
 def _context_free_noise(lines: list[Line]) -> dict[int, str]:
     whole = " ".join(ln.text for ln in lines[:400])
     latin = foreign_script_share(whole) < 0.3
@@ -472,6 +499,8 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
             and not any(lines[i].link for i in named)
             and not lines[index].link
             and not re.search(r"\d|:|\?", lines[index].text)  # "Hits: 412" is no name
+            # "Download the memorandum (PDF)" under the last signer is a link, not a name
+            and not _DOWNLOAD_LINK.match(lines[index].text)
         ):
             del noise[index]
     return noise

@@ -43,6 +43,8 @@ def _footnote_rows(rows: list[_Row]) -> int:
         count -= 1  # the notes start at a marked row; small text above it is not theirs
     if count >= len(rows) - 1:
         return 0  # a page all in small type has no footnotes to set apart
+    if count and rows[len(rows) - count].text.count("\t") >= 2:
+        return 0  # "1 | Ghana Coalition … | Bono": a table's numbered rows, set small, not notes
     return count
 
 

@@ -66,6 +66,7 @@ from draftkit.ingest.page import (
 from draftkit.ingest.run_together import split_run_together
 from draftkit.ingest.signer_labels import is_signatory_label
 from draftkit.ingest.tail import (
+    _before_aside,
     _closing_line_before,
     _signature_end,
     _signed_midway,
@@ -386,9 +387,7 @@ def locate(lines: list[Line]) -> Reading:
             # "Firman esta carta:" over a list of names: the signature block starts there
             signers_from = min(signers_from, labelled)
         run = _trailing_signers(page, sal_index + 1, cut)
-        content = page.between(sal_index + 1, cut)
-        if content and re.match(r"^[(\[]|P\.\s?S\.", page.text(content[-1])):
-            content = content[:-1]
+        content = _before_aside(page, sal_index + 1, cut)  # the lines the run was counted in
         if run >= 3 and len(content) > run:
             # a list of signers ends the letter: it starts where that run of names does,
             # or at the label over it ("Signed by the people of …:")

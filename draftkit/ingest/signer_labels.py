@@ -387,8 +387,11 @@ def heads_a_list(lines: list[Line], position: int) -> bool:
 
 
 AND_MORE = re.compile(
-    r"(?i)^(?:\.{3}|…)?\s*(?:and|y|et|e|und|sowie|plus|as well as|ainsi que|así como|assim como)"
-    r"\s+\d[\d,.]*\s+(?:more|others|otr[oa]s|m[aá]s|autres|altri|outr[oa]s|weitere|"
+    r"(?i)^(?:\.{3}|…)?\s*(?:and|y|et|e|und|sowie|plus|as well as|ainsi que|así como|assim como|\+)"
+    # "+ 212 individual students (full list available on request)": a word may describe them
+    r"\s*\d[\d,.]*\s+(?:(?:individual|other|more|further|additional|autres|otr[oa]s|weitere)\s+)?"
+    r"(?:more|others|otr[oa]s|m[aá]s|autres|altri|outr[oa]s|weitere|students|signers|"
+    r"signatories|supporters|citizens|members|scholars|academics|"
     # "sowie 212 Einzelpersonen", "and 40 individuals", "et 35 personnes", "y 50 personas"
     r"individuals|people|persons|einzelpersonen|personen|unterzeichnende|personnes|"
     r"particuliers|personas|pessoas|organi[sz]ations|organisationen|organizaciones|"

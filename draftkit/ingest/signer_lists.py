@@ -7,7 +7,7 @@ import re
 from draftkit.ingest import names
 from draftkit.ingest.signer_labels import labelled_signers
 
-_CORPORATE_SUFFIX = re.compile(
+CORPORATE_SUFFIX = re.compile(
     r"(?i)^(?:inc|incorporated|llc|llp|ltd|limited|plc|co|corp|gmbh|e\.\s?v|s\.\s?a|"
     r"a\.\s?c|ag|pty|sarl|asbl|vzw)\.?$"
 )
@@ -85,10 +85,10 @@ def split_name_list(text: str) -> list[str]:
         parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []
     for part in parts:
-        if out and _CORPORATE_SUFFIX.match(part):
+        if out and CORPORATE_SUFFIX.match(part):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
-    if out and text.rstrip().endswith(".") and _CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
+    if out and text.rstrip().endswith(".") and CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
         out[-1] += "."  # "…, Acme, Inc." keeps the full stop of its abbreviation
     return out

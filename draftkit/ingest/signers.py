@@ -11,7 +11,7 @@ from draftkit.ingest import names
 from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.postal import is_country_list, is_postal_line
 from draftkit.ingest.signer_labels import labelled_signers
-from draftkit.ingest.signer_lists import _CORPORATE_SUFFIX, split_name_list
+from draftkit.ingest.signer_lists import CORPORATE_SUFFIX, split_name_list
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.schema import Signatory
 
@@ -69,7 +69,7 @@ def inline_person(line: str) -> Signatory | None:
         line = f"{dashed.group('name').strip()}, {dashed.group('rest')}"
     if ", " not in line:
         return None
-    if _CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
+    if CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
         return None  # "Riverbend Robotics, LLC": a company
     # commas inside brackets belong to what is in them: "(Faculty Associate, Center X)"
     shielded = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00"), line)
@@ -307,6 +307,12 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
+    if len(group) >= 2 and _SHARED_TITLE.search(group[1]):
+        joint = re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&|y|et|und|e)\s+", group[0].rstrip(",;"))
+        if len(joint) >= 2 and all(names.is_person_name(x) and not has_org_word(x) for x in joint):
+            # "Priya Sharma, Tane Te Rangi and Joy Bautista" / "Co-convenors, Heat Safe
+            # Sydney": people named on one line, then the title they share
+            return [Signatory(name=x.strip(), title_lines=group[1:]) for x in joint]
     if len(group) == 1:
         pair = _PAIR.match(group[0])
         if (

@@ -54,16 +54,22 @@ _NOT_A_CUT = {
 """Noise that may sit inside a signature block without ending the letter."""
 
 
-def _trailing_signers(page: _Page, start: int, stop: int) -> int:
-    """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
-    or a postscript after them aside)."""
-    count = 0
+def _before_aside(page: _Page, start: int, stop: int) -> list[int]:
+    """The lines of ``[start, stop)`` but a note in brackets, a postscript or the date
+    under the signers on the last line."""
     lines = page.between(start, stop)
     if lines and (
         re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
     ):
-        lines = lines[:-1]  # a note in brackets, a postscript or the date under the signers
-    for index in reversed(lines):
+        return lines[:-1]
+    return lines
+
+
+def _trailing_signers(page: _Page, start: int, stop: int) -> int:
+    """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
+    or a postscript after them aside)."""
+    count = 0
+    for index in reversed(_before_aside(page, start, stop)):
         text = page.text(index)
         if (is_prose(text) and not listed_names(text)) or not _signer_like(text):
             break
@@ -100,7 +106,7 @@ def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
 def _closing_line_before(page: _Page, start: int, stop: int) -> int | None:
     """A closing sentence ("I look forward to your reply,") just above the signers."""
     signers = _trailing_signers(page, start, stop)
-    content = page.between(start, stop)
+    content = _before_aside(page, start, stop)  # the lines the signers were counted in
     if not signers or len(content) <= signers:
         return None
     candidate = content[-signers - 1]
@@ -204,6 +210,16 @@ _MAIL_ACTION = re.compile(
 )
 """A mail client's buttons under the message ("Reply", "Forward", "Encaminhar")."""
 
+_DELIVERY_NOTE = re.compile(
+    r"(?i)^(?:this|the|our) (?:letter|statement|submission|memorandum|petition) (?:was|has been"
+    r"|is being|will be) (?:also )?(?:sent|delivered|submitted|transmitted|hand-delivered"
+    r"|e-?mailed|posted|faxed|presented)\b"
+    r"|^(?:cette|la|notre) lettre a été (?:envoyée|transmise|remise|adressée|déposée)\b"
+    r"|^(?:esta|la|nuestra) carta (?:fue|ha sido) (?:enviada|entregada|remitida|presentada)\b"
+)
+"""A page's note on how the letter went out ("This letter was sent by email and registered
+post."): the page's words about the letter, not a signer, and the list ends there."""
+
 
 def _beside_mail_action(page: _Page, index: int) -> bool:
     """The next or the previous line is a mail client's button too: the buttons come in a
@@ -257,6 +273,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
+    if _DELIVERY_NOTE.match(text):
+        return "prose"
     if SIGNER_COUNT.match(text) or _COUNTER.match(text) or AND_MORE.match(text):
         return "label"  # "332 total signers as of 26 January", "[54 INITIAL SIGNERS …]"
     if ln.style == "footnote":
