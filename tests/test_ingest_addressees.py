@@ -1226,3 +1226,46 @@ def test_a_block_marked_for_attention_with_its_own_address_is_a_second_addressee
         "Tomás Aguirre Paz",
         "Presidencia de la Junta de Cuencas del Norte",
     ]
+
+
+def test_and_alone_on_a_line_between_two_address_blocks_parts_two_addressees() -> None:
+    """ "… Nairobi" / "AND" / "The Chairperson" / …: two offices written to."""
+    text = (
+        "12th May 2025\n\n"
+        "The Clerk of the Senate\nParliament Buildings\nP.O. Box 4100-00100\nNairobi\n"
+        "AND\n"
+        "The Chairperson\nStanding Committee on Justice and Legal Affairs\nThe Senate\nNairobi\n\n"
+        "Dear Hon. Chairperson,\n\n"
+        "We ask the Committee to hold public hearings on the bill in every county.\n\n"
+        "Yours faithfully,\n\nKenya Legal Access Network\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["The Clerk of the Senate", "The Chairperson"]
+
+
+def test_a_judges_style_mr_justice_stays_on_the_name_line() -> None:
+    """ "Hon'ble Mr. Justice A. K. Menon" over "Chief Justice of the High Court": "Justice"
+    after "Mr." is the judge's style, part of the name line, not an office."""
+    text = (
+        "To,\nHon'ble Mr. Justice A. K. Menon\nChief Justice of the High Court of Kerala\n"
+        "Ernakulam – 682031\n\n"
+        "Respected Sir,\n\n"
+        "We request the Court to take up the matter of the demolitions on its own motion.\n\n"
+        "Yours sincerely,\n\nCoastal Fishworkers Forum\n"
+    )
+    (addressee,) = _letter(text).addressees
+    assert (addressee.honorific, addressee.name) == ("Hon'ble Mr.", "Justice A. K. Menon")
+    assert addressee.title_lines[0] == "Chief Justice of the High Court of Kerala"
+
+
+def test_the_members_of_a_committee_written_to_in_german_are_the_addressees_name() -> None:
+    text = (
+        "Berlin, den 8. Oktober 2025\n\n"
+        "Mitglieder des Ausschusses für Arbeit und Soziales\nDeutscher Bundestag\n"
+        "Platz der Republik 1\n11011 Berlin\n\n"
+        "Sehr geehrte Abgeordnete,\n\n"
+        "wir bitten Sie, die Kürzungen bei der Schuldnerberatung zurückzunehmen.\n\n"
+        "Mit freundlichen Grüßen\n\nBündnis Soziale Beratung\n"
+    )
+    (addressee,) = _letter(text).addressees
+    assert addressee.name == "Mitglieder des Ausschusses für Arbeit und Soziales"

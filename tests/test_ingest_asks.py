@@ -732,3 +732,18 @@ def test_a_portuguese_intro_that_says_what_is_indispensable_introduces_the_asks(
     )
     letter = _letter(text)
     assert len(letter.asks) == 3
+
+
+def test_a_portuguese_intro_with_an_infinitive_opens_lettered_asks() -> None:
+    """ "Assim, vimos respeitosamente solicitar a Vossa Excelência que:" over "a) …" items."""
+    text = (
+        "Excelência,\n\n"
+        "As organizações abaixo assinadas dirigem-se a Vossa Excelência a propósito das "
+        "detenções ocorridas durante as manifestações.\n\n"
+        "Assim, vimos respeitosamente solicitar a Vossa Excelência que:\n\n"
+        "a) crie uma comissão de inquérito independente;\n\n"
+        "b) ordene a libertação das pessoas detidas por protestarem;\n\n"
+        "c) publique um relatório sobre as mortes no prazo de noventa dias.\n\n"
+        "Com os melhores cumprimentos,\n\nLiga dos Direitos Humanos\n"
+    )
+    assert len(_letter(text).asks) == 3

@@ -718,3 +718,33 @@ def test_a_copy_to_a_board_and_its_company_on_one_line_splits_at_the_comma() -> 
 
     acme = addressee_from(["Acme, Inc."], cc=True)
     assert acme is not None and acme.name == "Acme, Inc."
+
+
+def test_a_whole_cc_entry_on_its_line_and_an_office_under_it_are_two_entries() -> None:
+    """ "cc:" alone, then "Name, Post, Body" and "Body Supervisory Board": two copies."""
+    text = (
+        "Dear Mr. Lindqvist,\n\n"
+        "We ask Nordhavn Insurance to stop underwriting new coal mines.\n\n"
+        "Sincerely,\n\nClimate Finance Watch\nInsure Our Future Nordic\n\n"
+        "cc:\nMaja Holm, Member of the Board of Management, Nordhavn Insurance SE\n"
+        "Nordhavn Insurance SE Supervisory Board\n\n"
+        "Share this\nFacebook\nLinkedIn\n"
+    )
+    letter = _letter(text)
+    assert [c.name for c in letter.cc] == ["Maja Holm", "Nordhavn Insurance SE Supervisory Board"]
+
+
+def test_a_share_rows_title_in_spanish_ends_the_cc_list() -> None:
+    text = (
+        "Señora Ministra:\n\n"
+        "Solicitamos medidas urgentes de protección para las personas defensoras.\n\n"
+        "Atentamente,\n\nRed Territorial del Sur\n\n"
+        "Con copia a:\nAna Lucía Prieto, Defensora del Pueblo\n"
+        "Oficina Regional de Derechos Humanos\n\n"
+        "Compartir esta entrada\nFacebook\nX\n"
+    )
+    letter = _letter(text)
+    assert [c.name for c in letter.cc] == [
+        "Ana Lucía Prieto",
+        "Oficina Regional de Derechos Humanos",
+    ]

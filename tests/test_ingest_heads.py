@@ -881,3 +881,36 @@ def test_a_subject_wrapped_before_its_date_keeps_the_date_in_the_subject() -> No
     letter = _letter(text)
     assert str(letter.date) == "2025-03-03"
     assert letter.subject is not None and letter.subject.endswith("al 28 de julio de 2024")
+
+
+def test_an_authors_byline_over_the_letter_is_the_pages_date_not_the_letters() -> None:
+    """ "By Hub Team 1 July 2025" above "Suva, 30 June 2025": the byline dates the page."""
+    text = (
+        "Open letter to the Ocean Minerals Company\n\nBy Hub Team 1 July 2025\n\n"
+        "Pacific groups wrote to the company this week.\n\n"
+        "Suva, 30 June 2025\n\nMr. Arthur Penn\nChief Executive Officer\n\n"
+        "Dear Mr. Penn,\n\nWe ask the company to withdraw its application to mine the seabed.\n\n"
+        "Yours sincerely,\n\nPacific Ocean Alliance\n"
+    )
+    assert str(_letter(text).date) == "2025-06-30"
+    from draftkit.ingest.dates import parse_date_line
+
+    by_email = parse_date_line("By email 30 June 2025")
+    assert by_email is not None and not by_email.published  # a delivery mark: the letter's
+
+
+def test_a_posts_date_and_sections_parted_by_wide_spaces_are_the_pages() -> None:
+    """ "June 25, 2025  Media Centre, Statements  Leave a comment" over the address: the
+    post's byline, not an address line nor the letter's date."""
+    text = (
+        "Open Letter to President Ruiz on Enforced Disappearances\n\n"
+        "June 25, 2025  Media Centre, Statements  Leave a comment\n\n"
+        "H.E. Dr. Tomas Ruiz\nPresident of the Republic\nState House\n\n"
+        "24th June 2025\n\n"
+        "Your Excellency,\n\nWe ask you to direct the police to account for every person "
+        "taken into custody during the protests.\n\n"
+        "Yours faithfully,\n\nRights Defenders Network\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["Tomas Ruiz"]
+    assert str(letter.date) == "2025-06-24"

@@ -399,3 +399,52 @@ def test_a_numbered_signer_whose_line_hangs_over_to_a_last_word_is_one_signer() 
     assert len(letter.signatories) == 12
     assert letter.signatories[10].name == "Joaquina Ramírez-Olmedo"
     assert letter.signatories[-1].name == "Ruth Abebe"
+
+
+def test_a_cells_line_close_under_it_that_goes_on_from_it_joins_though_it_would_have_fitted() -> (
+    None
+):
+    """ "Professor, University of" / "Toronto, Canada" set close under it in the
+    second column (the first cell empty): the cell wrapped early, as a word processor's
+    table does when its column is wider than its longest line; a new row names its signer
+    in the first column."""
+    rows = [
+        _row({0: "Name", 1: "Position and institution"}, 700),
+        _row({0: "Ana Ruiz", 1: "Professor, University of"}, 680),
+        _row({1: "Toronto, Canada"}, 668),
+        _row({0: "Ben Okafor", 1: "Lecturer in History, Leiden University,"}, 648),
+        _row({1: "Netherlands"}, 636),
+        _row({0: "Chen Wei", 1: "Research Fellow, Max Planck Institute"}, 616),
+    ]
+    rebuilt = rejoin_tables(rows)
+    assert [r.text for r in rebuilt] == [
+        "Name\tPosition and institution",
+        "Ana Ruiz\tProfessor, University of Toronto, Canada",
+        "Ben Okafor\tLecturer in History, Leiden University, Netherlands",
+        "Chen Wei\tResearch Fellow, Max Planck Institute",
+    ]
+
+
+def test_a_table_rows_last_cell_carried_over_the_page_break_joins_its_row() -> None:
+    """ "Adama Moreau | Professor of Law, University of Toronto," at a page's foot and
+    "Canada" alone in the second column at the next page's top: one row."""
+    from draftkit.ingest.pdf import _rejoin_cells
+    from draftkit.ingest.text import Line
+
+    def line(raw: str, page: int) -> Line:
+        return Line(raw.strip(), raw=raw, page=page)
+
+    lines = [
+        line("Jan Koch\tProfessor of Physics, ETH Zurich, Switzerland", 2),
+        line("Adama Moreau\tProfessor of Law, University of Toronto,", 2),
+        Line("", raw="", page=3),
+        line("                        Canada", 3),
+        line("Ousmane Sow\tProfessor of Physics, ETH Zurich, Switzerland", 3),
+    ]
+    assert [ln.text for ln in _rejoin_cells(lines)] == [
+        "Jan Koch\tProfessor of Physics, ETH Zurich, Switzerland",
+        "Adama Moreau\tProfessor of Law, University of Toronto, Canada",
+        "Ousmane Sow\tProfessor of Physics, ETH Zurich, Switzerland",
+    ]
+    prose = [line("We ask the Court to publish its rulings,", 1), line("        in full.", 1)]
+    assert _rejoin_cells(prose) == prose  # no table row above: nothing to join

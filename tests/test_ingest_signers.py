@@ -1907,3 +1907,68 @@ def test_a_closing_formula_wrapped_over_two_lines_ends_the_body_above_grouped_si
         "Comité de Défense de l'Hôpital de Brives",
     ]
     assert len(letter.asks) == 3
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Academic and professional staff", "Support staff", "Organizações regionais e locais"],
+)
+def test_a_group_label_over_signers_is_no_signer(label: str) -> None:
+    text = (
+        "Dear Vice-Chancellor,\n\n"
+        "We ask the University to publish its investments in fossil fuel companies.\n\n"
+        "Yours sincerely,\n\n"
+        f"{label}\n\n"
+        "Ana Ruiz, Lecturer, School of Law\nBen Okafor, Professor, Department of Physics\n"
+        "Chen Wei, Librarian, Main Library\n"
+    )
+    assert [s.name for s in _letter(text).signatories] == ["Ana Ruiz", "Ben Okafor", "Chen Wei"]
+
+
+def test_an_investor_table_drops_its_headquarters_and_assets_columns() -> None:
+    text = (
+        "Dear Mr. Tanabe,\n\n"
+        "We request that the company publish a traceability plan for its cotton.\n\n"
+        "Sincerely,\n\n"
+        "Investor\tHeadquarters\tAssets under management (USD)\n"
+        "Banyan Stewardship\tNew Zealand\t78.9 bn\n"
+        "Coral Asset Management\tAustralia\t40.5 bn\n"
+        "Lotus Ethical Partners\tMalaysia\t12.2 bn\n"
+    )
+    assert [s.name for s in _letter(text).signatories] == [
+        "Banyan Stewardship",
+        "Coral Asset Management",
+        "Lotus Ethical Partners",
+    ]
+
+
+def test_the_place_under_the_date_after_the_signers_is_no_signer() -> None:
+    text = (
+        "Respected Sir,\n\n"
+        "We request the Court to take up the evictions on its own motion.\n\n"
+        "Yours sincerely,\n\n"
+        "1. Meera Pillai, Senior Advocate\n2. Tariq Khan, Former Judge\n\n"
+        "Date: 16.06.2025\nPlace: Chennai\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == ["Meera Pillai", "Tariq Khan"]
+    assert str(letter.date) == "2025-06-16"
+
+
+def test_a_politeness_formula_over_the_signer_closes_a_letter_with_an_annex() -> None:
+    """No valediction: "Please accept, Your Excellency, the assurances …" over the signer,
+    then a cc list and an annex of figures: the formula closes the letter."""
+    text = (
+        "Your Excellency,\n\n"
+        "We ask the Ministry to keep the cash assistance programme open for the winter.\n\n"
+        "Please accept, Your Excellency, the assurances of our highest consideration.\n\n"
+        "Rania Haddad\nDirector\nNorthern Relief Forum\n\n"
+        "cc: H.E. Mr. Karim Nassar, Prime Minister\n\n"
+        "Annex: Key figures\n\n"
+        "• Households receiving monthly cash assistance: about 40,000.\n"
+        "• Households expected to lose assistance: about a third.\n\n"
+        "Figures are estimates compiled from members' programme data.\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == ["Rania Haddad"]
+    assert [c.name for c in letter.cc] == ["Karim Nassar"]

@@ -36,9 +36,13 @@ __all__ = [
 ]
 
 COLLECTIVE = re.compile(
-    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+)?(?:members|ministers|"
+    r"(?i)^(?:the\s+|all\s+|honou?rable\s+|distinguished\s+|les\s+|los\s+|las\s+|os\s+|"
+    r"as\s+|die\s+)?(?:members|ministers|"
     r"permanent representatives|delegates|delegations|representatives|commissioners|judges|"
-    r"justices|mayors|governors|senators|councill?ors)\b"
+    r"justices|mayors|governors|senators|councill?ors|"
+    # "Mitglieder des Ausschusses für …", "Membres de la commission …", "Miembros de …"
+    r"mitglieder|membres|miembros|membros|abgeordneten?|d[ée]put[ée]s|diputad[oa]s|"
+    r"deputad[oa]s)\b"
 )
 """A body of people written to together: "Members of the European Parliament"."""
 
@@ -259,7 +263,19 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     office_on_name_line: str | None = None  # "Secretary of State John F. Kerry"
     if honorific:
         head = name_part(rest)
-        if head and names.is_person_name(head, allow_single=True):
+        styled = (
+            re.match(r"(?i)justice\s+(?=\S)", rest)
+            if re.search(r"(?i)\b(?:mr|mrs|ms|madam)\.?$", honorific)
+            else None
+        )
+        judge = styled is not None and names.is_person_name(
+            name_part(rest[styled.end() :]), allow_single=True
+        )
+        if styled is not None and judge:
+            # "Hon'ble Mr. Justice B. R. Gavai": a judge's style, "Justice" before the
+            # name after "Mr.", is part of the name line, not an office
+            head = rest[: styled.end()] + name_part(rest[styled.end() :])
+        if head and (judge or names.is_person_name(head, allow_single=True)):
             name = head
             tail = rest[len(head) :].lstrip(", ").strip()
             if tail:
@@ -571,6 +587,18 @@ def split_entries(
             # "Presidential Task Force …" / "Malacañang Compound, Manila" / "Commission on
             # Human Rights …": a copy list set without blank lines, each office over where
             # it sits; an office after a place opens the next entry
+            entries.append([line])
+        elif (
+            copies
+            and entries
+            and len(entries[-1]) == 1
+            and entries[-1][0].count(", ") >= 2
+            and names.is_person_name(name_part(entries[-1][0]))
+            and (has_org_word(line) or names.is_title_line(line))
+            and not is_postal_line(line)
+        ):
+            # "Günther Thallinger, Member of the Board, Allianz SE" / "Allianz SE Supervisory
+            # Board": a whole entry on its line (name, post, body), then another
             entries.append([line])
         elif entries and len(entries[-1]) == 1 and _stacked(entries[-1][0], line):
             # "Mayor Keith Wilson" / "Council President Elena Ruiz" / "Members of the City

@@ -21,6 +21,7 @@ __all__ = [
     "close_strength",
     "is_close",
     "is_closing_line",
+    "is_politeness_formula",
     "match_salutation",
     "shaped_salutation",
 ]
@@ -297,6 +298,12 @@ _FORMULA = re.compile(
 """A formula of politeness closing a French, Spanish or diplomatic English letter
 ("Veuillez agréer …", "Sin otro particular, le saludamos muy atentamente.", "Please
 accept, Excellency, the assurances of our highest consideration.")."""
+
+
+def is_politeness_formula(text: str) -> bool:
+    """A formula of politeness that closes a letter by itself ("Veuillez agréer …",
+    "Please accept, Excellency, the assurances of our highest consideration.")."""
+    return len(text) <= 400 and _FORMULA.search(text.strip()) is not None
 
 
 @functools.lru_cache(maxsize=16384)

@@ -30,6 +30,8 @@ _ASK_INTRO = re.compile(
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
     r"invitamos|urgimos|exigimos|apelamos|recomendamos|requeremos|requerem|reivindicamos|"
     r"conclamamos|pleiteamos|demandamos|"
+    # "vimos respeitosamente solicitar a Vossa Excelência que:", "venimos a pedirle que:"
+    r"solicitar|solicitarle|pedir|pedirle|requerer|instar|exortar|exigir|rogar|"
     r"fordern|auffordern|bitten|ersuchen|appellieren|empfehlen|verlangen|"
     r"chiediamo|sollecitiamo|esortiamo|raccomandiamo|invitiamo)\b"
     # "consideramos indispensável que a empresa:", "il est essentiel que le gouvernement :"

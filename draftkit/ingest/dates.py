@@ -288,6 +288,12 @@ def _parse_date_line(line: str) -> DateLine | None:
     if _READING_TIME.search(text):
         published = True  # "December 8, 2025 · Letters · 4 min read": a post's byline
     parts = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)
+    if len(parts) == 1:
+        # "June 25, 2025  Media Centre, Statements  Leave a comment": a post's date, its
+        # sections and links, parted by the wide spaces a copied page leaves between them
+        spaced = re.split(r" {2,}", text.strip())
+        if len(spaced) > 1 and find_date(spaced[0].strip()):
+            parts = spaced
     text = parts[0].strip()
     found = find_date(text)
     if found:
@@ -315,6 +321,16 @@ def _parse_date_line(line: str) -> DateLine | None:
         if found:
             place = re.sub(r"(?i),?\s+(?:le|el|den|am|the|a)$", "", trailing.group("place"))
             if re.search(r"\s[–—]$", place) and _section(place):
+                return DateLine(found[0], None, True, found[1])
+            if (
+                re.match(
+                    r"(?i)by\s+(?!e-?mail|hand|post|fax|courier|registered|electronic|mail)\S",
+                    place,
+                )
+                and len(place.split()) <= 6
+                and not trailing.group("place").rstrip().endswith(",")
+            ):
+                # "By Hub Team 1 July 2025": a post's author and date, not a dateline
                 return DateLine(found[0], None, True, found[1])
             return DateLine(found[0], place.strip(" ,"), False, found[1])
     for sep in (", le ", ", den ", ", el ", ", ", " – ", " — ", " - "):

@@ -90,6 +90,9 @@ def _joined_by_and(block: list[str]) -> list[list[str]]:
             out[-1][-1] = f"{out[-1][-1]} {normalise_space(line)}"
             wrapped = False
             continue
+        if out[-1] and re.fullmatch(r"(?i)and|&|et|y|e|und", normalise_space(line)):
+            out.append([])  # "… Nairobi" / "AND" / "The Chairperson": the second addressee
+            continue
         joined = _AND_TO.match(normalise_space(line))
         if joined and out[-1]:
             # "À l'attention de Madame Anne Hidalgo, Maire de Paris," / "et de Mesdames et

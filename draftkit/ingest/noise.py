@@ -88,6 +88,11 @@ _CHROME = re.compile(
     # a download link: a file's name and its size ("IACHR-hearing-request.pdf (214.6 KB)")
     r"[\w .,()'-]{1,120}\.(?:pdf|docx?|odt|rtf|xlsx?|pptx?|zip)\s*\(\d[\d.,]*\s*[kmg]i?b\)|"
     r"télécharger.*|descargar.*|pdf|"
+    # "Compartir esta entrada", "Share this post", "Partager cet article": a share row's title
+    r"(?:share|compartir|compartilhar|compartilhe|partilhar|partager|teilen|condividi)\s+"
+    r"(?:this|esta|este|cet|cette|ce|diesen|diese|dieses|questo|questa)\s+(?:post|entry|"
+    r"article|page|story|entrada|art[íi]culo|publicaci[óo]n|nota|not[íi]cia|artigo|"
+    r"publica[çc][ãa]o|billet|beitrag|artikel|seite)|"
     # a link to the page in another language: "Read in French", "Lire en français",
     # "Leer en español", "Baca dalam Bahasa Indonesia", "Deutsche Version"
     rf"(?:read|view|see)(?: (?:this|the) (?:letter|statement|page|article|text))?(?: also)? in "

@@ -36,7 +36,7 @@ from pathlib import Path
 from draftkit.errors import IngestError
 from draftkit.ingest import names
 from draftkit.ingest.pdf_furniture import _footnote_rows, _furniture
-from draftkit.ingest.pdf_layout import _MARKER, rejoin_tables
+from draftkit.ingest.pdf_layout import _MARKER, _OPEN_END, rejoin_tables
 from draftkit.ingest.pdf_layout import Row as _Row
 from draftkit.ingest.pdf_rows import _merge_baselines, _rows
 from draftkit.ingest.text import Line
@@ -169,7 +169,38 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     out.extend(footnotes)
     while out and out[-1].blank:
         out.pop()
-    return out, dropped
+    return _rejoin_cells(out), dropped
+
+
+def _rejoin_cells(lines: list[Line]) -> list[Line]:
+    """A table row's last cell that wrapped onto a line of its own, set in that cell's
+    column and not rebuilt with its row (the table's only row on a page, or the row's rest
+    carried over the page break): "Adama Moreau | Professor of Law, University of Toronto,"
+    / "Canada" is one row."""
+    out: list[Line] = []
+    for line in lines:
+        raw = line.raw or ""
+        where = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), None)
+        above = out[where] if where is not None else None
+        between = len(out) - 1 - where if where is not None else 0
+        if (
+            where is not None
+            and above is not None
+            and raw.startswith(" " * 8)
+            and "\t" not in raw.strip()
+            and "\t" in (above.raw or "").strip()
+            and _OPEN_END.search(above.text.rstrip()) is not None
+            and (between == 0 or (between == 1 and above.page != line.page))
+            and len(line.text.split()) <= 8
+        ):
+            joined = f"{above.text.rstrip()} {line.text.strip()}"
+            out[where] = dataclasses.replace(
+                above, text=joined, raw=f"{(above.raw or above.text).rstrip()} {line.text.strip()}"
+            )
+            del out[where + 1 :]
+            continue
+        out.append(line)
+    return out
 
 
 MAX_PDF_MEMORY = 768 * 1024**2

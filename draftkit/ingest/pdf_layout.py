@@ -199,16 +199,15 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
         )
         # rows set without padding: a piece goes on from the cell above when the text says
         # so ("… indépendants du" / "Sénégal", "… des juristes –" / "antenne de Thiès")
-        wraps = full and (
-            close
-            or (
-                not apart
-                and index > 0
-                and all(
-                    _runs_on(group.get(column, [""])[-1], " ".join(w[2] for w in words))
-                    for column, words in cells.items()
-                )
-            )
+        runs_on = index > 0 and all(
+            _runs_on(group.get(column, [""])[-1], " ".join(w[2] for w in words))
+            for column, words in cells.items()
+        )
+        # or a line set close under the cell's last ("… University of" / "Oxford, UK"),
+        # whose text goes on from it though the word would have fitted above, the row's
+        # first cell empty (a new row names its signer there)
+        wraps = (full and (close or (not apart and runs_on))) or (
+            close and runs_on and bool(cells) and 0 not in cells
         )
         if not wraps and group:
             out.append(_row(group, first, region[index - 1]))
@@ -236,9 +235,10 @@ def _runs_on(above: str, text: str) -> bool:
 
 _OPEN_END = re.compile(
     r"(?i)(?:\s(?:of|the|and|for|on|in|to|de|du|des|la|le|les|en|et|pour|y|del|da|do|dos|"
-    r"das|e|für|und|der|die)|\s[–—-])$"
+    r"das|e|für|und|der|die)|\s[–—-]|,)$"
 )
-"""The last word of a cell's line that the cell's next line must complete."""
+"""The last word of a cell's line that the cell's next line must complete (or a comma:
+"Professor of Law, University of Toronto," / "Canada")."""
 
 
 _SIGNING_LINE = re.compile(r"[_.…‥·–—-]{3,}")

@@ -102,7 +102,8 @@ _ADDRESS_START = re.compile(
     r"Russell Senate|Dirksen Senate|Hart Senate|Rayburn House|Longworth House|Cannon House)"
     r"(?![\w-])"  # "Senate", not "Senator"; "European Commission", not "… Commissioner"
     r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)(?![\w-])"
-    r"|(?:Senate|House of Representatives|Department of State|State Department)$"
+    # "United States Senate" ends an address's body; "The Clerk of the Senate" is an office
+    r"|(?<!\bof the )(?:Senate|House of Representatives|Department of State|State Department)$"
     r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
     re.IGNORECASE,
 )

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from draftkit.ingest import names
 from draftkit.ingest.anchors import (
+    is_politeness_formula,
     match_salutation,
 )
 from draftkit.ingest.candidates import _VOCATIVE, _close_candidates, _salutation_candidates
@@ -398,6 +399,19 @@ def locate(lines: list[Line]) -> Reading:
             signers_from = min(signers_from, run_start)
     if best.close is None:
         reading.closing_line = _closing_line_before(page, sal_index + 1, cut)
+        if reading.closing_line is None:
+            # "Please accept, Your Excellency, the assurances …" over the signer's name, then
+            # a cc list and an annex: the formula closes the letter where it stands
+            formulas = [
+                i
+                for i in page.between(sal_index + 1, cut)
+                if is_politeness_formula(page.text(i))
+                and (below := page.after(i, 1))
+                and _signer_like(page.text(below[0]))
+                and not is_politeness_formula(page.text(below[0]))
+            ]
+            if formulas:
+                reading.closing_line = formulas[-1]
         if reading.closing_line is not None:
             signers_from = reading.closing_line + 1
     reading.signatures = signers_from

@@ -91,16 +91,19 @@ _HEADER_WORD = (
     r"organizaci[oó]n|ciudad|cargo|category|field|discipline|prize|year|class|cohort|"
     r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o|"
     # an investors' letter: "Investor | Country | Assets under management"
-    r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website)"
+    r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website|"
+    r"headquarters|head office|hq|domicile|based in|si[èe]ge|sede)"
 )
 _HEADER_CELL = re.compile(
-    rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*$"
+    rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*"
+    # "Assets under management (USD)": the unit after the header's words
+    r"(?:\s*\([^()]{1,20}\))?$"
 )
 """A table's header cell: "Name", "Organisation / role", "Category Prize Year"."""
 _PLACE_HEADER = re.compile(
     r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
     r"year|class|cohort|uf$|estado|state|province|provincia|assets|aum$|sector|type$|"
-    r"amount|size$|website)"
+    r"amount|size$|website|headquarters|head office|hq$|domicile|based in|si[èe]ge|sede$)"
 )
 """Header of a column that describes the signers (where, what field, which year): left out."""
 _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")

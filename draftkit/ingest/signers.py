@@ -307,6 +307,18 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         if all(_person_start(p) for p in parts):
             return [Signatory(name=p) for p in parts]
         return [Signatory(name=p, kind="organization") for p in parts]
+    if len(group) == 2:
+        both = [inline_person(x) for x in group]
+        if all(
+            person is not None
+            and person.title_lines
+            and not names.is_title_line(person.name)
+            and not has_org_word(person.name)
+            for person in both
+        ):
+            # "Meera Pillai, Senior Advocate" / "Tariq Khan, Former Judge": two signers a
+            # line each, not a name over three title lines
+            return [person for person in both if person is not None]
     if len(group) >= 2 and _SHARED_TITLE.search(group[1]):
         joint = re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&|y|et|und|e)\s+", group[0].rstrip(",;"))
         if len(joint) >= 2 and all(names.is_person_name(x) and not has_org_word(x) for x in joint):

@@ -74,9 +74,10 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 skipped.append((out[i].text, "the letter's date, after the close"))
                 out[i] = Line("", raw="")
                 group = [g for g in group if g != i]
-                for j in [g for g in group if g < i]:
+                for j in [g for g in group if g < i or g == i + 1]:
                     if PLACE_LABEL.match(out[j].text.strip()):
-                        # "Place: Pune" over "Date: 08/01/2025": where it was signed
+                        # "Place: Pune" over "Date: 08/01/2025" (or under it): where it
+                        # was signed
                         skipped.append((out[j].text, "the place the letter was signed"))
                         out[j] = Line("", raw="")
                         group = [g for g in group if g != j]
