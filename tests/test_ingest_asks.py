@@ -747,3 +747,16 @@ def test_a_portuguese_intro_with_an_infinitive_opens_lettered_asks() -> None:
         "Com os melhores cumprimentos,\n\nLiga dos Direitos Humanos\n"
     )
     assert len(_letter(text).asks) == 3
+
+
+def test_numbered_paragraphs_that_each_say_we_ask_are_the_asks() -> None:
+    text = (
+        "Dear Chair Levi,\n\n"
+        "We write as directors of civil society organisations ahead of the committee's "
+        "hearing on the bill.\n\n"
+        "1. We ask the Committee not to advance the bill to its first reading.\n\n"
+        "2. We ask that the Committee invite the Legal Adviser to give an opinion.\n\n"
+        "3. We also urge the Committee to hear the organisations affected.\n\n"
+        "Respectfully,\n\nAna Ruiz\n"
+    )
+    assert len(_letter(text).asks) == 3

@@ -1376,3 +1376,10 @@ def test_a_note_on_how_the_letter_was_sent_under_its_dated_signers_is_no_signer(
         "Eastside Legal Aid Society",
         "Coalition for Fair Housing",
     ]
+
+
+@pytest.mark.parametrize("line", ["Partilhar", "• Partilhar", "Compartilhar", "• Share this"])
+def test_a_share_button_in_portuguese_or_under_a_bullet_is_page_chrome(line: str) -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason(line) == "page chrome"

@@ -914,3 +914,55 @@ def test_a_posts_date_and_sections_parted_by_wide_spaces_are_the_pages() -> None
     letter = _letter(text)
     assert [a.name for a in letter.addressees] == ["Tomas Ruiz"]
     assert str(letter.date) == "2025-06-24"
+
+
+def test_your_honor_greets_a_judge() -> None:
+    text = (
+        "17 November 2025\n\nThe Honorable Maria Santos\nPresiding Justice\nCourt of Appeals\n\n"
+        "Your Honor:\n\nWe respectfully ask the Court to issue a circular on threats against "
+        "lawyers.\n\nRespectfully yours,\n\nRamon Cruz\nLiza Mendoza\n"
+    )
+    letter = _letter(text)
+    assert letter.salutation == "Your Honor:"
+    assert [s.name for s in letter.signatories] == ["Ramon Cruz", "Liza Mendoza"]
+
+
+def test_a_bulleted_list_under_para_names_each_body_written_to() -> None:
+    """ "Para:" over "• Banco do Norte, S.A." / "• Export Credit Agency": each an addressee,
+    a company's "S.A." kept in its name."""
+    text = (
+        "Maputo, 14 de março de 2025\n\nPara:\n\n"
+        "  • Banco do Norte, S.A.\n  • Nordic Export Credit Agency\n"
+        "  • Coastal Development Bank\n\n"
+        "Assunto: Financiamento do projecto de gás\n\n"
+        "Exmos. Senhores e Senhoras,\n\n"
+        "Solicitamos que as vossas instituições suspendam o financiamento do projecto.\n\n"
+        "Atenciosamente,\n\nJustiça Ambiental\nObservatório do Meio Rural\n"
+    )
+    assert [a.name for a in _letter(text).addressees] == [
+        "Banco do Norte, S.A.",
+        "Nordic Export Credit Agency",
+        "Coastal Development Bank",
+    ]
+
+
+def test_a_dateline_with_two_places_before_its_date() -> None:
+    from draftkit.ingest.dates import parse_date_line
+
+    found = parse_date_line("Bamako – Dakar, le 14 octobre 2025")
+    assert found is not None and str(found.date) == "2025-10-14"
+    assert found.place == "Bamako – Dakar" and not found.published
+
+
+def test_a_bare_page_date_later_than_the_signed_dateline_is_the_pages() -> None:
+    """ "21 November 2025" under the page's title, "Nairobi and Banjul, 20 November 2025"
+    under the signers: the page is dated after the letter it carries."""
+    text = (
+        "Joint letter to the Commission on the killings after the elections\n\n"
+        "21 November 2025\n\nShare this\n\n"
+        "The Chairperson\nRegional Human Rights Commission\nP.O. Box 673, Banjul\n\n"
+        "Honourable Chairperson,\n\nWe call on the Commission to send a fact-finding "
+        "mission without delay.\n\nYours sincerely,\n\nCivic Space Network\nLawyers for Rights\n\n"
+        "Nairobi and Banjul, 20 November 2025\n"
+    )
+    assert str(_letter(text).date) == "2025-11-20"

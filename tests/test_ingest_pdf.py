@@ -502,3 +502,45 @@ def test_a_table_of_numbered_signers_set_small_at_a_pages_foot_is_not_its_footno
         ("3\tCentre for Mining Accountability\tWestern", 10.0),
     ])  # fmt: skip
     assert _footnote_rows(rows) == 0  # type: ignore[arg-type]
+
+
+def test_a_list_numbers_run_into_its_first_word_gets_its_space_back() -> None:
+    """ "10.Aya Saleh" among "9. Rania Saleh" items: the extractor lost the space."""
+    from draftkit.ingest.pdf import _spaced_numbers
+    from draftkit.ingest.text import Line
+
+    texts = ["7. Basel Kurdi, Law", "8. Hiba Zoubi, History", "9. Rania Saleh, alumna"]
+    texts.append("10.Aya Saleh, Engineering")
+    lines = [Line(t, raw=t) for t in [*texts, "11.Maha Kurdi, Chemistry"]]
+    assert [ln.text for ln in _spaced_numbers(lines)][3:] == [
+        "10. Aya Saleh, Engineering",
+        "11. Maha Kurdi, Chemistry",
+    ]
+    alone = [Line("Version 2.Final", raw="Version 2.Final"), Line("3.5 million", raw="3.5 million")]
+    assert _spaced_numbers(alone) == alone
+
+
+def test_signature_blocks_side_by_side_carried_over_the_page_take_their_last_lines() -> None:
+    """Two blocks end page 1 ("Sabine Krüger" / "Bundesvorstand, Naturschutzring" and
+    "Felix Hartmann" / "Referent, Klima-Allianz"); page 2 opens "Niedersachsen | Wattenmeer":
+    each cell ends its block."""
+    from draftkit.ingest.pdf import _blocks_carried_over
+    from draftkit.ingest.text import Line
+
+    out = [
+        Line("Sabine Krüger", raw="Sabine Krüger", page=1),
+        Line("Bundesvorstand, Naturschutzring", raw="Bundesvorstand, Naturschutzring", page=1),
+        Line("", raw="", page=1),
+        Line("Felix Hartmann", raw="Felix Hartmann", page=1),
+        Line("Referent, Klima-Allianz", raw="Referent, Klima-Allianz", page=1),
+    ]
+    first = Line("Niedersachsen\tWattenmeer", raw="Niedersachsen\tWattenmeer", page=2)
+    assert _blocks_carried_over(out, first)
+    assert [ln.text for ln in out if not ln.blank] == [
+        "Sabine Krüger",
+        "Bundesvorstand, Naturschutzring Niedersachsen",
+        "Felix Hartmann",
+        "Referent, Klima-Allianz Wattenmeer",
+    ]
+    names_row = Line("Ana Ruiz\tBen Okafor", raw="Ana Ruiz\tBen Okafor", page=2)
+    assert not _blocks_carried_over(out, names_row)  # names open new blocks

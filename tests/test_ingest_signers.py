@@ -1972,3 +1972,74 @@ def test_a_politeness_formula_over_the_signer_closes_a_letter_with_an_annex() ->
     letter = _letter(text)
     assert [s.name for s in letter.signatories] == ["Rania Haddad"]
     assert [c.name for c in letter.cc] == ["Karim Nassar"]
+
+
+def test_a_paragraph_of_names_with_bracketed_roles_splits_outside_the_brackets() -> None:
+    from draftkit.ingest.signer_lists import split_name_list
+
+    assert split_name_list(
+        "Kavita Rao (Advocate, Pune), Harish Sen (Advocate, Delhi), Dr. Ana Ruiz"
+    ) == ["Kavita Rao (Advocate, Pune)", "Harish Sen (Advocate, Delhi)", "Dr. Ana Ruiz"]
+
+
+def test_an_organization_and_representative_table_gives_a_signer_a_row() -> None:
+    text = (
+        "Dear Minister,\n\nWe ask the Ministry to suspend the quarry permits.\n\nRespectfully,\n\n"
+        "Organization\tRepresentative\n"
+        "Green Valley Association\tRima Haddad\n"
+        "Coastal Rights Network\tGeorge Sleiman\n"
+        "Mountain Springs Collective\tMaha Qasem\n"
+    )
+    assert [(s.name, s.organization) for s in _letter(text).signatories] == [
+        ("Rima Haddad", "Green Valley Association"),
+        ("George Sleiman", "Coastal Rights Network"),
+        ("Maha Qasem", "Mountain Springs Collective"),
+    ]
+
+
+def test_bodies_between_people_a_line_each_are_entries_of_their_own() -> None:
+    """ "Paola Ruiz, bióloga" / "Centro de Defensa Ambiental del Sureste" / …: people
+    with their trade in lower case, bodies between them, each line a signer."""
+    people = [
+        "Valentina Araya, investigadora",
+        "Paola Ruiz, bióloga",
+        "Centro de Defensa Ambiental del Sureste",
+        "Ximena Soto, guía de cenotes",
+        "Tomás Pizarro, ejidatario de Chemuyil",
+        "Guardianes del Acuífero Maya",
+        "Diego Salas, periodista",
+        "Fernando Rojas, abogado",
+        "Renata Navarro, arqueóloga",
+        "Emilio Fuentes, abogado",
+        "Lucía Quispe, bióloga",
+    ]
+    text = (
+        "Estimada Secretaria:\n\nSolicitamos la suspensión de las obras sobre los cenotes.\n\n"
+        "Atentamente,\n\n" + "\n".join(people) + "\n"
+    )
+    signers = _letter(text).signatories
+    assert [s.name for s in signers] == [p.split(",")[0] for p in people]
+    assert signers[1].title_lines == ["bióloga"]
+    assert signers[2].kind == "organization"
+
+
+def test_bodies_side_by_side_over_their_towns_are_read_a_column_at_a_time() -> None:
+    from draftkit.ingest.signer_tables import _column_signatories
+
+    rows = [
+        ["Iraqi Observatory for Human", "Kurdistan Legal Aid Centre", "Basra Women's Network"],
+        ["Rights", "Erbil, Iraq", "Basra, Iraq"],
+        ["Baghdad, Iraq"],
+        [],
+        ["Regional Coalition Against", "Justice Without Borders –", "Tigris Defenders"],
+        ["Torture", "MENA", "Nasiriyah, Iraq"],
+        ["Tunis, Tunisia", "Paris, France"],
+    ]
+    assert [s.name for s in _column_signatories(rows)] == [
+        "Iraqi Observatory for Human Rights",
+        "Kurdistan Legal Aid Centre",
+        "Basra Women's Network",
+        "Regional Coalition Against Torture",
+        "Justice Without Borders – MENA",
+        "Tigris Defenders",
+    ]

@@ -225,6 +225,16 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     # "Bridget Phillipson MP <bridget.phillipson.mp@parliament.uk>": a mail header's
     # display name and mailbox; the mailbox is no part of the name
     lines = [_MAILBOX.sub("", line).strip() or line for line in lines]
+    if (
+        len(lines) == 1
+        and lines[0].count(", ") == 1
+        and CORPORATE_SUFFIX.match(lines[0].rsplit(", ", 1)[1])
+        and not (
+            names.is_person_name(lines[0].split(", ")[0])
+            and not has_org_word(lines[0].split(", ")[0])
+        )
+    ):
+        return Addressee(name=lines[0])  # "Standard Bank Moçambique, S.A.": one company's name
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
@@ -484,7 +494,7 @@ def split_entries(
     marked = [split_marker(line) for line in block]
     if block and all(marked):
         # "1. The Municipal Commissioner, …" / "2. The Ward Officer, …": an entry a number
-        return [[marker[2].rstrip(".")] for marker in marked if marker]
+        return [[_line_end(marker[2])] for marker in marked if marker]
     if (
         copies
         and len(block) >= 2

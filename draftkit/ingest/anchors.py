@@ -42,6 +42,9 @@ _SALUTATION = re.compile(
     r"|Kia\s+ora(?:\s+[^,:;!\n]{1,80})?[,:;!]|E\s+(?:te|ngā|nga)\s+[^,:;!\n]{1,80}[,:;!]"
     r"|(?:Your\s+|Their\s+|Vuestra\s+|Votre\s+|Vossa\s+)?(?:Excellenc(?:y|ies)|Excelencia|Excellence|"
     r"Excel[êe]ncia)[,:!]"
+    # "Your Honor:" to a judge, "Your Eminence," to a cardinal, "Your Majesty," …
+    r"|(?:Your|Their)\s+(?:Honou?rs?|Eminence|Majesty|Majesties|Holiness|Grace|Lordships?|"
+    r"Ladyship|Royal Highness|Beatitude|Worship)[,:!]"
     # "Honorables Comisionadas y Comisionados:", "Honorable Señora Presidenta:"
     r"|Honorabl[ea]s?\s+[^,:;!\n]{1,80}?[,:]"
     # "Your Excellency and Madam/Sir Chairperson:": a greeting to two addressees

@@ -185,7 +185,11 @@ _REQUEST_WORDS = re.compile(
 def _requests(text: str) -> bool:
     """An item that asks: an instruction ("Release …") or a sentence of obligation
     ("The government should …"), not a statement of fact."""
-    return imperative(text) or _REQUEST_WORDS.search(text) is not None
+    return (
+        imperative(text)
+        or _REQUEST_WORDS.search(text) is not None
+        or _WE_ASK.match(text.strip()) is not None
+    )
 
 
 def _ask_like(unit: Unit) -> bool:
@@ -195,7 +199,16 @@ def _ask_like(unit: Unit) -> bool:
     labelled = re.match(r"^([A-Za-z]+):\s", unit.text.strip())
     if labelled and labelled.group(1).lower() not in _ASK_LABELS:
         return False  # "Objection: …", "Background: …" label a point, not a request
+    if _WE_ASK.match(unit.text.strip()):
+        return True  # "1. We ask the Committee not to advance the bill …"
     return bool(word) and word not in _NOT_ASK_START and unit.text[:1].isupper()
+
+
+_WE_ASK = re.compile(
+    r"(?i)^(?:we|i)\s+(?:(?:also|further|therefore|respectfully|strongly|urgently|"
+    r"hereby)\s+)*(?:ask|urge|request|call\s+(?:on|upon|for)|recommend|demand|encourage|"
+    r"invite|implore|appeal\s+to)\b"
+)
 
 
 _ASK_LABELS = frozenset(

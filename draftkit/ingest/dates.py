@@ -288,6 +288,14 @@ def _parse_date_line(line: str) -> DateLine | None:
     if _READING_TIME.search(text):
         published = True  # "December 8, 2025 · Letters · 4 min read": a post's byline
     parts = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)
+    if (
+        len(parts) == 2
+        and re.fullmatch(r"[A-ZÀ-Þ][^\d,]{1,30}", parts[0].strip())
+        and len(parts[0].split()) <= 3
+        and re.match(r"[A-ZÀ-Þ][^\d,]{1,30},\s", parts[1])
+        and not find_date(parts[0])
+    ):
+        parts = [text]  # "Ouagadougou – Abidjan, le 14 octobre 2025": two places, one date
     if len(parts) == 1:
         # "June 25, 2025  Media Centre, Statements  Leave a comment": a post's date, its
         # sections and links, parted by the wide spaces a copied page leaves between them

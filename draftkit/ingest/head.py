@@ -111,6 +111,15 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         )
         for i in block
     ):
+        above = page.before(block[0], 1)
+        if (
+            above
+            and re.fullmatch(r"(?i)(?:to|a|à|para|an)\s*[,:]?", page.text(above[0]).strip())
+            and all(page.lines[i].list_kind or split_marker(page.text(i)) for i in block)
+        ):
+            # "Para:" over "• Standard Bank Moçambique, S.A." / "• Nedbank Group Limited":
+            # the institutions written to, one a bullet
+            return "address"
         return "page"  # a list of links or items is no inside address ("C. Ana Ruiz" is)
     if (
         len(block) == 1

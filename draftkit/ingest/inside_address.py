@@ -29,6 +29,7 @@ from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_address_start, is_country_list, is_postal_line
 from draftkit.ingest.text import normalise_space
 from draftkit.schema import Addressee
+from draftkit.sentences import split_marker
 
 _FORMAL_STYLE = re.compile(
     r"(?i)^(?:excel[eê]nt[ií]ss?im[oa]|(?:sua|son|su)\s+excel|exm[oa]|excm[oa])"
@@ -68,6 +69,13 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
             and is_postal_line(normalise_space(whole[-1]))
         )
         whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        marks = [split_marker(normalise_space(x)) for x in whole]
+        if len(whole) >= 2 and all(m is not None and m[0] == "bullet" for m in marks):
+            # "• Standard Bank Moçambique, S.A." / "• Nedbank Group Limited": a bulleted
+            # list of the bodies written to, each its own addressee
+            for entry in split_entries(whole):
+                reader.read(entry, fresh=True)
+            continue
         for part, block in enumerate(_joined_by_and(whole)):
             reader.read(block, fresh=part > 0 or (marked and bool(reader.people)))
     return reader.people

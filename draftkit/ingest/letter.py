@@ -280,7 +280,16 @@ def parse_lines(lines: list[Line]) -> Parsed:
             tail.date = dated
     date = pre.date or tail.date
     published_from_byline = None
-    if pre.date_byline and pre.date is not None and tail.date is not None:
+    if (
+        pre.date is not None
+        and tail.date is not None
+        and (
+            pre.date_byline
+            # "21 November 2025" bare over the letter, "Nairobi and Banjul, 20 November
+            # 2025" under its signers: a page dated after the letter it carries
+            or (not pre.date.place and tail.date.place and pre.date.date > tail.date.date)
+        )
+    ):
         # "Sep 2, 2024 • Secretariat" above the letter and "Kampala, 28 August 2024" under
         # the signers: the byline dates the page, the dateline the letter
         date, published_from_byline = tail.date, pre.date.date

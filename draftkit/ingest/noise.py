@@ -51,7 +51,8 @@ _CHROME = re.compile(
     r"share(?: this)?(?: via| on| to| by)? (?:[\w.]+\.(?:com|org|net)|facebook|twitter|x|"
     r"linkedin|whatsapp|e-?mail|mail|reddit|telegram|bluesky|mastodon|threads|messenger)|"
     r"other ways to share|partager|"
-    r"compartir|teilen|condividi|tweet|facebook|twitter|x|linkedin|whatsapp|email|e-mail|"
+    r"compartir|compartilhar|partilhar|teilen|condividi|tweet|facebook|twitter|x|linkedin|"
+    r"whatsapp|email|e-mail|"
     r"mail|print|imprimer|imprimir|drucken|print this page|print this|copy link|"
     r"copy url|reddit|telegram|bluesky|instagram|youtube|threads|mastodon|"
     r"donate(?: now| today)?|faire un don|donar|spenden|give now|give today|"
@@ -330,8 +331,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     line = text.strip()
     if not line:
         return None
-    if len(line) <= 80 and _CHROME.match(line.rstrip(" :›»>")):
-        return "page chrome"
+    if len(line) <= 80 and _CHROME.match(re.sub(r"^[•·▪◦]\s+", "", line).rstrip(" :›»>")):
+        return "page chrome"  # "• Partilhar": a menu's item under its bullet too
     lowered = line.lower()
     if len(line) <= 240 and (
         _CHROME_ANYWHERE.match(line)

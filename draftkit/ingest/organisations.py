@@ -24,6 +24,7 @@ _ORG_WORDS = re.compile(
     r"ministry|office|bureau|agency|commission|congress|senate|house|parliament|assembly|"
     r"embassy|mission|consulate|government|administration|service|services|corporation|"
     r"company|inc|llc|ltd|gmbh|trust|board|secretariat|nations|partnership|clinic|"
+    r"bank|banks|banco|banque|holdings|"
     r"collective|observatory|monitor|desk|guild|press|media|radio|law|rights|programme|"
     r"program|defenders|advocates|lawyers|solidarity|aid|relief|partners|platform|"
     r"consortium|caucus|chamber|court|tribunal|force|army|police|hospital|library|"

@@ -141,6 +141,10 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
             footnotes.extend([Line("", raw="", page=number), *notes_lines])
             kept = kept[:-notes]
         lines = _page_lines(kept, number, edge)
+        if out and lines and _blocks_carried_over(out, lines[0]):
+            lines = lines[1:]
+            while lines and lines[0].blank:
+                lines = lines[1:]
         if out and lines:
             previous = next((ln for ln in reversed(out) if not ln.blank), None)
             first = lines[0].text
@@ -169,7 +173,60 @@ def read_pdf(data: bytes, *, source: str | None = None) -> tuple[list[Line], lis
     out.extend(footnotes)
     while out and out[-1].blank:
         out.pop()
-    return _rejoin_cells(out), dropped
+    return _spaced_numbers(_rejoin_cells(out)), dropped
+
+
+_RUN_IN_NUMBER = re.compile(r"^(\s*)(\d{1,3}\.)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _spaced_numbers(lines: list[Line]) -> list[Line]:
+    """A numbered list's items whose number ran into their first word ("10.Aya Saleh",
+    the text extractor losing the space when a wider number fills the tab after it), given
+    their space back where the document numbers its lists "1. Name"."""
+    if sum(1 for ln in lines if re.match(r"\s*\d{1,3}\.\s+\S", ln.text)) < 3:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        if _RUN_IN_NUMBER.match(ln.text):
+            ln = dataclasses.replace(
+                ln,
+                text=_RUN_IN_NUMBER.sub(r"\1\2 ", ln.text, count=1),
+                raw=_RUN_IN_NUMBER.sub(r"\1\2 ", ln.raw or ln.text, count=1),
+            )
+        out.append(ln)
+    return out
+
+
+def _blocks_carried_over(out: list[Line], first: Line) -> bool:
+    """Signature blocks set side by side whose last lines the page break carried over:
+    "Sabine Krüger" / "Bundesvorstand, Naturschutzring" and "Felix Hartmann" / "Referent,
+    Klima-Allianz" end a page, "Niedersachsen | Wattenmeer" opens the next. Each cell goes
+    to the end of its block in ``out`` (changed in place); True when it was so placed."""
+    cells = [c.strip() for c in (first.raw or "").strip().split("\t")]
+    if len(cells) < 2 or any(not c or names.is_person_name(c) for c in cells):
+        return False
+    ends: list[int] = []  # the last line of each of the page's last blocks, last first
+    index = len(out) - 1
+    while index >= 0 and len(ends) < len(cells):
+        while index >= 0 and out[index].blank:
+            index -= 1
+        if index < 0:
+            break
+        end = index
+        while index >= 0 and not out[index].blank:
+            index -= 1
+        block = out[index + 1 : end + 1]
+        if len(block) < 2 or "\t" in (block[0].raw or "").strip():
+            return False
+        if not names.is_person_name(names.split_honorific(block[0].text)[1] or block[0].text):
+            return False
+        ends.append(end)
+    if len(ends) != len(cells):
+        return False
+    for end, cell in zip(reversed(ends), cells, strict=True):
+        tail = out[end]
+        out[end] = dataclasses.replace(tail, text=f"{tail.text} {cell}", raw=f"{tail.raw} {cell}")
+    return True
 
 
 def _rejoin_cells(lines: list[Line]) -> list[Line]:

@@ -12,7 +12,7 @@ import re
 from draftkit.ingest import names
 from draftkit.ingest.addressees import copy_blocks
 from draftkit.ingest.head_lines import CC_LINE
-from draftkit.ingest.organisations import has_org_word
+from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.signer_labels import (
     _ENCLOSURE,
     _FOR_ALL,
@@ -419,6 +419,19 @@ def _rejoin_wrapped_entries(lines: list[Line]) -> list[Line]:
             and not ln.blank
             and not _entry_shaped(text)
             and not split_marker(text)
+            # "Centro Mexicano de Defensa Ambiental del Sureste" under "Paola Sepúlveda,
+            # bióloga": a body's whole name, an entry of its own, where the line above
+            # does not break off on a word that leads on
+            and not (
+                len(text.split()) >= 3
+                and (has_org_word(text) or is_organisation(text))
+                and text[:1].isupper()
+                and not re.search(
+                    r"(?i)(?:[,–—-]|(?:of|the|and|for|de|del|la|las|los|des|du|y|e|et|und|"
+                    r"für|der|da|do|dos|das))$",
+                    normalise_space(previous.text),
+                )
+            )
         ):
             joined = f"{previous.text} {text}"
             out[-1] = Line(joined, raw=joined, page=previous.page, bold=previous.bold)

@@ -41,6 +41,10 @@ def wrapped_name_list(texts: list[str], full: list[bool] | None = None) -> bool:
     )
 
 
+_HELD_COMMA = "\u0001"
+"""A comma inside brackets, held out of the split."""
+
+
 def split_name_list(text: str) -> list[str]:
     """The names in one comma- or semicolon-separated paragraph of signers.
 
@@ -50,7 +54,14 @@ def split_name_list(text: str) -> list[str]:
     text = labelled_signers(text) or text  # "Organizaciones firmantes: A, B, …": the label goes
     # a list parted by semicolons keeps the commas inside its entries ("Forum X, Pune;")
     parting = r";\s+(?:and\s+)?" if text.count("; ") >= 2 else r",\s+(?:and\s+)?|;\s+"
-    parts = [p.strip() for p in re.split(parting, text.rstrip(".,;")) if p.strip()]
+    # "Kavita Reddy (Advocate, Guwahati), Harish Kapoor (Advocate, Delhi)": a comma in
+    # brackets is inside an entry
+    held = re.sub(r"\([^()]{1,80}\)", lambda m: m.group(0).replace(",", _HELD_COMMA), text)
+    parts = [
+        p.strip().replace(_HELD_COMMA, ",")
+        for p in re.split(parting, held.rstrip(".,;"))
+        if p.strip()
+    ]
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
         last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)

@@ -92,7 +92,9 @@ _HEADER_WORD = (
     r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o|"
     # an investors' letter: "Investor | Country | Assets under management"
     r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website|"
-    r"headquarters|head office|hq|domicile|based in|si[èe]ge|sede)"
+    r"headquarters|head office|hq|domicile|based in|si[èe]ge|sede|"
+    # "Organization | Representative", "Organisation | Signed by"
+    r"representatives?|signed by|signatory name|contact person|spokesperson)"
 )
 _HEADER_CELL = re.compile(
     rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*"
@@ -275,6 +277,33 @@ def _signer_bands(block: list[list[str]], width: int) -> list[Signatory] | None:
     return None
 
 
+def _place_cell(cell: str) -> bool:
+    """ "Baghdad, Iraq", "The Hague, Netherlands": a town and its country."""
+    town, comma, country = cell.rpartition(", ")
+    return bool(comma) and len(town.split()) <= 3 and is_country_list(country.strip())
+
+
+def _body_grid(block: list[list[str]], width: int) -> list[Signatory] | None:
+    """Bodies that sign set side by side, each a cell of its name (wrapped over lines)
+    over its town: "Iraqi Observatory for Human | Kurdistan Legal Aid Centre" / "Rights |
+    Erbil, Iraq" / "Baghdad, Iraq" gives "Iraqi Observatory for Human Rights" (Baghdad,
+    Iraq) and "Kurdistan Legal Aid Centre" (Erbil, Iraq): read a column at a time, the
+    lines above the town one name (an organisation that signs has only its name in the
+    schema: the town is left out, as a signature's contact lines are)."""
+    if width < 2 or not 2 <= len(block) <= 5:
+        return None
+    columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
+    if not all(
+        len(col) >= 2
+        and _place_cell(col[-1])
+        and not any(_place_cell(x) for x in col[:-1])
+        and not _person_start(col[0])
+        for col in columns
+    ):
+        return None
+    return [Signatory(name=" ".join(col[:-1]), kind="organization") for col in columns]
+
+
 def _person_body_title(rows: list[list[str]]) -> tuple[int, int, int] | None:
     """The columns of a three-column table of signers that gives, a row each, a person,
     the body they sign for and their post (in any order): (person, body, post), or None.
@@ -340,6 +369,25 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             for row in cleaned
             if len(row) == 3 and row[who]
         ]
+    head = next(([c.strip() for c in r] for r in rows if any(c.strip() for c in r)), [])
+    if (
+        len(head) == 2
+        and re.fullmatch(
+            r"(?i)organi[sz]ations?|institutions?|groups?|bodies|entit(?:y|ies)|"
+            r"organizaci[oó]n(?:es)?|organisme|entidad(?:es)?",
+            head[0],
+        )
+        and re.fullmatch(
+            r"(?i)representatives?|signed by|signator(?:y|ies)|names?|"
+            r"representante|repr[ée]sentant(?:e)?",
+            head[1],
+        )
+        and len(cleaned) >= 2
+        and all(len(row) == 2 and row[0] and row[1] for row in cleaned)
+        and sum(_person_cell(row[1]) for row in cleaned) >= 0.8 * len(cleaned)
+    ):
+        # "Organization | Representative": a person signing for each body, a row each
+        return [Signatory(name=row[1], organization=row[0]) for row in cleaned]
     firsts = [r[0] for r in cleaned if r and r[0]]
     others = [c for r in cleaned for c in r[1:] if c]
     if (
@@ -370,6 +418,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             block.clear()
             return
         width = max(len(r) for r in block)
+        grid = _body_grid(block, width)
+        if grid is not None:
+            out.extend(grid)
+            block.clear()
+            return
         banded = _signer_bands(block, width)
         if banded is not None:
             out.extend(banded)
@@ -433,5 +486,7 @@ def _continues(previous: list[str], row: list[str]) -> bool:
         and previous[i]
         and (len(row[i].split()) <= 2 or row[i][:1].islower())
         and not _person_start(row[i])
+        # "Baghdad, Iraq" under a body's wrapped name: where it is, a line of its own
+        and not (_place_cell(row[i]) and not _place_cell(previous[i]))
         for i in filled
     )

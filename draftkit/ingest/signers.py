@@ -86,6 +86,9 @@ def inline_person(line: str) -> Signatory | None:
         or _is_title_like(tail[0])
         or _OCCUPATION.fullmatch(tail[0]) is not None
         or (len(tail) == 1 and is_organisation(tail[0]))
+        # "María José Fuentes, periodista", "Tomás Pizarro, ejidataria de Chemuyil": what
+        # the person does, in lower case as Spanish, French and Portuguese write it
+        or (tail[0][:1].islower() and len(tail[0].split()) <= 6 and not tail[0].startswith("and "))
     ):
         return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
     organization = None
@@ -377,6 +380,22 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     ):
         # "Ana Ruiz" / "Ben Okafor" / "Student Union Co-Presidents": one title for both
         return [Signatory(name=x, title_lines=[group[-1]]) for x in group[:-1]]
+    if len(group) >= 4:
+        lined = [inline_person(x) for x in group]
+        whole = sum(1 for one in lined if one is not None and one.title_lines)
+        bodies = [
+            x
+            for x, one in zip(group, lined, strict=True)
+            if one is None and "," not in x and has_org_word(x) and not _is_title_like(x)
+        ]
+        if bodies and whole >= 0.6 * len(group) and whole + len(bodies) == len(group):
+            # "Paola Sepúlveda, bióloga" / "Centro Mexicano de Defensa Ambiental" / "Ximena
+            # Cárdenas, bióloga": people a whole line each, bodies between them, every line
+            # an entry (a body under a whole line is not that person's)
+            return [
+                one if one is not None else Signatory(name=x, kind="organization")
+                for x, one in zip(group, lined, strict=True)
+            ]
     if first_person and _alternating(group):
         # "Silvia Romano" / "Fiocruz" / "Suresh Iyer" / "University College London": a
         # name, then where the person works, on the next line, and so on
