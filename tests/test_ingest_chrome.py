@@ -1383,3 +1383,42 @@ def test_a_share_button_in_portuguese_or_under_a_bullet_is_page_chrome(line: str
     from draftkit.ingest.noise import noise_reason
 
     assert noise_reason(line) == "page chrome"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 Comments",
+        "Comments are closed.",
+        "Leave a comment",
+        "Registered with the Corporate Affairs Commission · CAC/IT/01234",
+        "Registered charity no. 1234567",
+    ],
+)
+def test_a_posts_comment_count_and_a_letterheads_registration_line_are_page_furniture(
+    line: str,
+) -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason(line) in ("page chrome", "page footer")
+    assert noise_reason("Registered Nurses Association") is None
+    assert noise_reason("Comments Committee") is None
+
+
+def test_a_sign_on_page_with_a_counter_and_recent_signatures_is_a_petition() -> None:
+    """The platform names itself a petition only in its menus and form (left out as chrome):
+    a counter over the text, "[Your name]" for its signature and the latest signers under
+    it make the page a petition, not a letter."""
+    page = (
+        "<html><body><header>ActNow Start a petition Browse</header><main>"
+        "<h1>Tell Brightwater Foods: pay a living income</h1>"
+        "<p>Started by Fair Farms Alliance</p><p>9,412 have signed. Let's get to 10,000!</p>"
+        "<form>First name Last name Email <button>Sign this petition</button></form>"
+        "<p>To: Ms. Clara Holt, Chief Executive Officer, Brightwater Foods</p>"
+        "<p>Dear Ms. Holt,</p><p>We, the undersigned, call on Brightwater Foods to pay a "
+        "living-income premium to every farmer in its supply chain.</p><p>[Your name]</p>"
+        "<h2>Recent signatures</h2><p>Aya K., Abidjan — 2 minutes ago</p>"
+        "<p>Tom R., Bristol — 5 minutes ago</p></main></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="petition.html")
+    assert result.letter is None and result.kind == "other"

@@ -966,3 +966,23 @@ def test_a_bare_page_date_later_than_the_signed_dateline_is_the_pages() -> None:
         "Nairobi and Banjul, 20 November 2025\n"
     )
     assert str(_letter(text).date) == "2025-11-20"
+
+
+def test_an_authors_byline_with_its_date_after_a_bar_is_the_pages() -> None:
+    from draftkit.ingest.dates import parse_date_line
+
+    found = parse_date_line("By Secretariat | 6 November 2025")
+    assert found is not None and found.published and str(found.date) == "2025-11-06"
+
+
+def test_a_courtesy_before_a_plural_office_names_the_body_written_to() -> None:
+    text = (
+        "Lima, 3 de marzo de 2026\n\n"
+        "Señores congresistas\nComisión de Justicia y Derechos Humanos\n"
+        "Congreso de la República\nLima.-\n\n"
+        "De nuestra consideración:\n\n"
+        "Les solicitamos archivar el proyecto de ley que restringe a las organizaciones.\n\n"
+        "Atentamente,\n\nRed de Defensores del Sur\n"
+    )
+    (addressee,) = _letter(text).addressees
+    assert addressee.name == "Señores congresistas"

@@ -2043,3 +2043,61 @@ def test_bodies_side_by_side_over_their_towns_are_read_a_column_at_a_time() -> N
         "Justice Without Borders – MENA",
         "Tigris Defenders",
     ]
+
+
+def test_a_name_and_post_table_gives_a_signer_a_row_bodies_among_the_people() -> None:
+    text = (
+        "Señor Presidente:\n\nSolicitamos la suspensión del proyecto minero.\n\nAtentamente,\n\n"
+        "Nombre\tCargo / Organización\n"
+        "Rosa Huamán Quispe\tPresidenta, Comunidad Campesina de Santa Rosa\n"
+        "Frente de Defensa de los Intereses de Andahuaylas\tOrganización de base\n"
+        "Lucía Vargas Torres\tAbogada, Red Muqui Sur\n"
+        "Federación Agraria Departamental de Apurímac\tGremio campesino\n"
+    )
+    signers = _letter(text).signatories
+    assert [s.name for s in signers] == [
+        "Rosa Huamán Quispe",
+        "Frente de Defensa de los Intereses de Andahuaylas",
+        "Lucía Vargas Torres",
+        "Federación Agraria Departamental de Apurímac",
+    ]
+    assert signers[0].title_lines == ["Presidenta, Comunidad Campesina de Santa Rosa"]
+
+
+def test_continental_organisations_is_a_group_label() -> None:
+    from draftkit.ingest.signer_labels import is_signatory_label
+
+    assert is_signatory_label("Regional and continental organisations")
+
+
+def test_a_wrapped_paragraph_of_names_whose_lines_ran_to_the_edge_is_one_list() -> None:
+    """A PDF paragraph of bodies parted by commas, each line running to the edge; one line
+    ends on a single comma ("… do Oeste Baiano,")."""
+    from draftkit.ingest.signer_lists import wrapped_name_list
+
+    texts = [
+        "Instituto Amazônia Viva, Observatório do Cerrado, Associação dos Povos",
+        "Indígenas do Xingu, Rede de Finanças Sustentáveis, Coletivo Clima e",
+        "Investimento, Associação de Pequenos Agricultores do Oeste Baiano,",
+        "Observatório de Conflitos no Campo, Instituto Juventude pelo Clima, Rede de",
+        "Mulheres do Cerrado",
+    ]
+    assert wrapped_name_list(texts, [True, True, True, True, False])
+
+
+def test_a_numbered_items_line_under_its_hanging_indent_is_its_rest() -> None:
+    """ "118.<tab>Daniel Brown, Research Chair in Law, Simon" (it ran to the edge) and
+    "    Fraser University" under it: one entry, though a body's name could stand alone."""
+    from draftkit.ingest.signatures import _run_together
+    from draftkit.ingest.text import Line
+
+    first = "117.\tLinda Wu, Lecturer in Human Rights, Carleton University"
+    second = "118.\tDaniel Brown, Research Chair in Law, Simon"
+    lines = [
+        Line(first.replace("\t", " "), raw=first, hard=True),
+        Line("", raw=""),
+        Line(second.replace("\t", " "), raw=second, hard=True, full=True),
+        Line("Fraser University", raw="    Fraser University", hard=True),
+    ]
+    texts = [ln.text for ln in _run_together(lines) if not ln.blank]
+    assert texts[-1] == "118. Daniel Brown, Research Chair in Law, Simon Fraser University"

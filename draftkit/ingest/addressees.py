@@ -42,7 +42,9 @@ COLLECTIVE = re.compile(
     r"justices|mayors|governors|senators|councill?ors|"
     # "Mitglieder des Ausschusses für …", "Membres de la commission …", "Miembros de …"
     r"mitglieder|membres|miembros|membros|abgeordneten?|d[ée]put[ée]s|diputad[oa]s|"
-    r"deputad[oa]s)\b"
+    r"deputad[oa]s|"
+    # "Señores congresistas", "Señoras y señores diputados": the courtesy before a plural
+    r"se[ñn]or(?:es|as)\s+(?:y\s+se[ñn]or(?:es|as)\s+)?(?=[a-záéíóú]{4,}s\b))"
 )
 """A body of people written to together: "Members of the European Parliament"."""
 

@@ -128,7 +128,15 @@ def classify(
         signing = [m.group() for m in _LIVE_SIGNING.finditer(f"{outside}\n{text}")]
     if whole and all(re.fullmatch(r"(?i)sign our petition", m) for m in signing):
         signing = []  # a whole letter, its signers named, beside a call to another petition
-    if signing and _PETITION.search(outside):
+    live = (
+        bool(signing)
+        and not whole
+        and not close
+        and _LIVE_SIGNING.search(f"{outside}\n{text}") is not None
+    )
+    if signing and (_PETITION.search(outside) or live):
+        # (or a counter and the latest signers around a text with no close and no signers
+        # of its own: a sign-on page whose platform named itself only in its menus)
         return "other", (
             "not a letter: a petition page (the letter is its text; the page counts and "
             "collects signatures)"

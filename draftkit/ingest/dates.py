@@ -296,6 +296,12 @@ def _parse_date_line(line: str) -> DateLine | None:
         and not find_date(parts[0])
     ):
         parts = [text]  # "Ouagadougou – Abidjan, le 14 octobre 2025": two places, one date
+    if len(parts) > 1 and re.match(r"(?i)(?:by|par|por|von)\s+\S", parts[0]):
+        for part in parts[1:]:
+            dated = find_date(part.strip())
+            if dated:
+                # "By Secretariat | 6 November 2025": a post's author, then its date
+                return DateLine(dated[0], None, True, dated[1])
     if len(parts) == 1:
         # "June 25, 2025  Media Centre, Statements  Leave a comment": a post's date, its
         # sections and links, parted by the wide spaces a copied page leaves between them

@@ -89,6 +89,12 @@ _CHROME = re.compile(
     # a download link: a file's name and its size ("IACHR-hearing-request.pdf (214.6 KB)")
     r"[\w .,()'-]{1,120}\.(?:pdf|docx?|odt|rtf|xlsx?|pptx?|zip)\s*\(\d[\d.,]*\s*[kmg]i?b\)|"
     r"télécharger.*|descargar.*|pdf|"
+    # a post's comment section: "3 Comments", "Comments are closed.", "Leave a comment"
+    r"(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts on .{1,80})|comments?|"
+    r"comments are (?:closed|disabled)\.?|(?:leave|post|add|write) a (?:comment|reply)|"
+    r"no comments(?: yet)?\.?|be the first to comment\.?|"
+    r"(?:\d+\s+)?(?:commentaires?|comentarios?|kommentare?)|"
+    r"(?:laisser|écrire) un commentaire|dejar un comentario|deixe um coment[áa]rio|"
     # "Compartir esta entrada", "Share this post", "Partager cet article": a share row's title
     r"(?:share|compartir|compartilhar|compartilhe|partilhar|partager|teilen|condividi)\s+"
     r"(?:this|esta|este|cet|cette|ce|diesen|diese|dieses|questo|questa)\s+(?:post|entry|"
@@ -122,6 +128,11 @@ _CHROME_ANYWHERE = re.compile(
     r"^(?:contact|media contact|press contact|for more information|contact for this letter)"
     r"\b[^.]{0,80}(?:@|\+?\d[\d ()-]{6,})|"
     r"^©|^\(c\)\s*\d{4}|^copyright\b|"
+    # a letterhead's registration line: "Registered with the Corporate Affairs Commission ·
+    # CAC/IT/0123", "Registered charity no. 1234567", "Company number 0123"
+    r"^(?:registered (?:with|in|as|under|office|charity|company|association|society)|"
+    r"(?:company|charity|registration|reg\.?|vat) (?:no\.?|number|registration)|"
+    r"vereinsregister|amtsgericht|siret|rcs)\b|"
     r"^(?:privacy(?: policy| notice| statement)?|terms (?:of (?:use|service)|and conditions)|"
     r"cookie (?:policy|settings|preferences)|mentions légales|politique de confidentialité|"
     r"aviso legal|impressum|política de privacidad)\s*[.:|]?$|"

@@ -129,7 +129,19 @@ def _run_together(lines: list[Line]) -> list[Line]:
             previous is not None
             and not previous.blank
             and not ln.blank
-            and (_WRAPS.search(previous.text) or (previous.full and _rest_of_entry(ln.text)))
+            and (
+                _WRAPS.search(previous.text)
+                or (previous.full and _rest_of_entry(ln.text))
+                # "118.<tab>Daniel Brown, …, Simon" / "    Fraser University": the rest of a
+                # numbered item, set under its text by the item's hanging indent
+                or (
+                    previous.full
+                    and re.match(r"\s*\d{1,4}[.)]\t", previous.raw or "") is not None
+                    and (ln.raw or "")[:1] == " "
+                    and len(ln.text.split()) <= 4
+                    and not names.is_person_name(ln.text)
+                )
+            )
             and not split_marker(ln.text)
             and not ln.list_kind
             # a table row's cells are no wrapped entry ("11.<tab>Name, …": a list's number)

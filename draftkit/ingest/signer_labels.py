@@ -75,6 +75,7 @@ _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
     r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
     r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
+    r"Continental|Pan-African|Sub-regional|Subregional|Country|Country-level|Grassroots|"
     r"Religious|Grassroots|Labou?r|Business|Health|Legal|Latin|Media|Trade|Indigenous|"
     r"Environmental|Human Rights|Women['’]s|Student|Staff|Graduate|Undergraduate|Professional|"
     r"Administrative|Support|Teaching|Research|Clinical|Technical|"

@@ -27,7 +27,12 @@ def wrapped_name_list(texts: list[str], full: list[bool] | None = None) -> bool:
         return False
     width = max(len(text) for text in texts)
     if full is not None and all(full[:-1]):
-        wide = all(text.count(", ") >= 2 for text in texts[:-1])
+        # lines that ran to the edge: each holds a comma, most two ("… Agricultores do
+        # Oeste Baiano," ends on one)
+        wide = (
+            all("," in text for text in texts[:-1])
+            and 2 * sum(text.count(",") >= 2 for text in texts[:-1]) >= len(texts) - 1
+        )
     else:
         wide = width >= 60 and all(
             text.count(", ") >= 2 and len(text) >= 0.8 * width for text in texts[:-1]

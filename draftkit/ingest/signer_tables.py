@@ -404,6 +404,28 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         # one signer per row: the name, then cells that describe them ("Chemistry")
         people = [_signatory_lines([c for c in row if c]) for row in cleaned]
         return [person for person in people if person is not None]
+    if (
+        len(head) >= 2
+        and re.fullmatch(
+            r"(?i)names?|full name|nombres?|nom|nome|signator(?:y|ies)|"
+            r"firmantes?|signataires?|signat[áa]ri[oa]s?",
+            head[0],
+        )
+        and all(_HEADER_CELL.match(c) for c in head[1:] if c)
+        and len(cleaned) >= 2
+        and all(row and row[0] for row in cleaned)
+    ):
+        # "Nombre | Cargo / Organización": whoever is named in the first cell signs, the
+        # other cells describe them (a body's description is left out, as its contact
+        # lines are)
+        listed: list[Signatory] = []
+        for row in cleaned:
+            rest = [c for c in row[1:] if c]
+            if has_org_word(row[0]) and not _person_cell(row[0]):
+                listed.append(Signatory(name=row[0], kind="organization"))
+            else:
+                listed.append(Signatory(name=row[0], title_lines=rest))
+        return listed
 
     def flush() -> None:
         if not block:
