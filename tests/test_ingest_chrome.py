@@ -1422,3 +1422,9 @@ def test_a_sign_on_page_with_a_counter_and_recent_signatures_is_a_petition() -> 
     )
     result = ingest_bytes(page.encode(), filename="petition.html")
     assert result.letter is None and result.kind == "other"
+
+
+def test_a_german_share_row_with_its_label_is_page_chrome() -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason("Diesen Beitrag teilen: E-Mail · LinkedIn · Mastodon") is not None

@@ -986,3 +986,86 @@ def test_a_courtesy_before_a_plural_office_names_the_body_written_to() -> None:
     )
     (addressee,) = _letter(text).addressees
     assert addressee.name == "Señores congresistas"
+
+
+def test_a_head_copied_without_blank_lines_keeps_its_copy_lines_and_subject() -> None:
+    """Date, address, "c.c.p. Name. Post." lines and "Asunto:" run together over the
+    greeting (a page copied without blank lines): each part read as such."""
+    text = (
+        "Red de Familias Buscadoras\n"
+        "Publicado: 10/04/2025 | Autor: Red | Categoría: Cartas\n"
+        "Compartir en: Facebook · X · WhatsApp\n"
+        "Ciudad de México, a 10 de abril de 2025\n"
+        "Dra. Marina Robles Soto\n"
+        "Secretaria de Gobierno\n"
+        "P r e s e n t e\n"
+        "c.c.p. Lic. Rosa Elena Campos Vidal. Fiscal General del Estado.\n"
+        "c.c.p. Comisión Estatal de Búsqueda de Personas.\n"
+        "Asunto: Identificación forense\n"
+        "Estimada Secretaria:\n"
+        "Las organizaciones firmantes le solicitamos un plan de identificación forense.\n"
+        "Atentamente,\n"
+        "Red de Familias Buscadoras\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["Marina Robles Soto"]
+    assert [(c.name, c.title_lines) for c in letter.cc] == [
+        ("Rosa Elena Campos Vidal", ["Fiscal General del Estado"]),
+        ("Comisión Estatal de Búsqueda de Personas", []),
+    ]
+    assert letter.subject == "Identificación forense"
+    assert str(letter.date) == "2025-04-10"
+
+
+def test_a_subject_set_as_a_markdown_heading_is_the_subject() -> None:
+    markdown = (
+        "September 2, 2025\n\n**To:** Ana Ruiz  \nChief Executive Officer  \n"
+        "Example Media, Inc.\n\n"
+        "## Re: Moderation in Indigenous languages\n\n"
+        "Ms. Ruiz,\n\nWe ask the company to publish its moderation staffing by language.\n\n"
+        "Signed,\n\n- Ben Okafor, Researcher\n- Chen Wei, Journalist\n"
+    )
+    letter = ingest_bytes(markdown.encode(), filename="letter.md").letter
+    assert letter is not None
+    assert letter.subject == "Moderation in Indigenous languages"
+    assert [a.name for a in letter.addressees] == ["Ana Ruiz"]
+    assert str(letter.date) == "2025-09-02"
+
+
+def test_a_file_reference_under_the_date_keeps_the_date_and_address_in_the_head() -> None:
+    """Letterhead, "Dakar, le 17 février 2025" and "N/Réf. : 014/CMAC/2025" in one block
+    above "À" / "Monsieur le Maire …": the head starts at the date."""
+    text = (
+        "COLLECTIF DES MARCHANDS DU PLATEAU\n"
+        "Siège : Rue Félix Faure, Dakar – Tél. : +221 33 000 00 00\n"
+        "Dakar, le 17 février 2025\n"
+        "N/Réf. : 014/CMP/2025\n\n"
+        "À\nMonsieur le Maire de la Ville de Dakar\nHôtel de Ville\nDakar\n\n"
+        "Objet : Relogement des marchands\n\n"
+        "Monsieur le Maire,\n\n"
+        "Nous sollicitons la suspension des opérations de désencombrement.\n\n"
+        "Veuillez agréer, Monsieur le Maire, l'expression de notre haute considération.\n\n"
+        "Ousmane Diop\n"
+    )
+    letter = _letter(text)
+    assert str(letter.date) == "2025-02-17"
+    assert [f"{a.honorific} {a.name}" for a in letter.addressees] == [
+        "Monsieur le Maire de la Ville de Dakar"
+    ]
+    from draftkit.ingest.head_lines import REFERENCE_LINE
+
+    assert REFERENCE_LINE.match("Our ref: HRC-114")
+    assert not REFERENCE_LINE.match("Reference: the bill on data protection")
+
+
+def test_a_company_and_its_board_over_the_person_written_to_are_one_addressee() -> None:
+    text = (
+        "Nordhafen Energie AG\nVorstand\nHerrn Dr. Lukas Brandt\nHafenstraße 12\n20095 Hamburg\n\n"
+        "Hamburg, 2. April 2025\n\n"
+        "Sehr geehrter Herr Dr. Brandt,\n\n"
+        "wir bitten Sie, die Risikoanalyse für die Wasserstoffprojekte zu veröffentlichen.\n\n"
+        "Mit freundlichen Grüßen\n\nDr. Katrin Vogt\n"
+    )
+    (addressee,) = _letter(text).addressees
+    assert (addressee.honorific, addressee.name) == ("Herrn Dr.", "Lukas Brandt")
+    assert addressee.title_lines[:2] == ["Nordhafen Energie AG", "Vorstand"]

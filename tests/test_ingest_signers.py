@@ -2101,3 +2101,28 @@ def test_a_numbered_items_line_under_its_hanging_indent_is_its_rest() -> None:
     ]
     texts = [ln.text for ln in _run_together(lines) if not ln.blank]
     assert texts[-1] == "118. Daniel Brown, Research Chair in Law, Simon Fraser University"
+
+
+@pytest.mark.parametrize(
+    "label", ["Organizaciones y colectivos de México", "Organisations du Burkina Faso"]
+)
+def test_a_group_label_with_kinds_joined_and_a_place_is_no_signer(label: str) -> None:
+    from draftkit.ingest.signer_labels import is_signatory_label
+
+    assert is_signatory_label(label)
+    assert not is_signatory_label("Associations of Lawyers for Justice Network Kenya")
+
+
+def test_offices_over_names_side_by_side_a_gap_apart_are_two_signers() -> None:
+    """ "Le Secrétaire général | Le Président", a blank line, "Ousmane Diop | Mamadou Sarr":
+    each office is the title of the name under it."""
+    text = (
+        "Monsieur le Maire,\n\nNous sollicitons la suspension des opérations.\n\n"
+        "Veuillez agréer, Monsieur le Maire, l'expression de notre haute considération.\n\n"
+        "Le Secrétaire général\tLe Président\n\nOusmane Diop\tMamadou Sarr\n"
+    )
+    signers = _letter(text).signatories
+    assert [(s.name, s.title_lines) for s in signers] == [
+        ("Ousmane Diop", ["Le Secrétaire général"]),
+        ("Mamadou Sarr", ["Le Président"]),
+    ]

@@ -207,6 +207,9 @@ def _line_end(line: str) -> str:
     return line
 
 
+_NAME_DOT_POST = re.compile(r"^(?P<who>.+?[a-zà-ÿ]{2})\.\s+(?P<post>[A-ZÀ-Þ][^.]{2,120}?)\.?$")
+"""A copy line set "Name. Post." ("Lic. Rosa Icela Rodríguez. Secretaria de Gobernación.")."""
+
 _MAILBOX = re.compile(r"\s*<[^<>\s@]{1,64}@[^<>\s]{1,255}>")
 """An e-mail address in angle brackets after a display name."""
 
@@ -236,7 +239,21 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
             and not has_org_word(lines[0].split(", ")[0])
         )
     ):
-        return Addressee(name=lines[0])  # "Standard Bank Moçambique, S.A.": one company's name
+        return Addressee(name=lines[0])  # "Standard Bank Moçambique, S.A.": one company
+    if cc and len(lines) == 1:
+        dotted = _NAME_DOT_POST.match(lines[0])
+        who = dotted.group("who") if dotted else ""
+        bare = names.split_honorific(who)[1] or who
+        if (
+            dotted
+            and len(bare.split()) >= 2
+            and not ABBREVIATED_END.search(f"{who}.")  # "Pol. Col. Tawee …", "Rt. Hon. …"
+            and not re.search(r"(?i)\b(?:col|gen|hon|maj|capt|lt|sgt|rev|pol|cmdr|adm)$", who)
+            and names.is_person_name(bare)
+        ):
+            # "c.c.p. Lic. Rosa Icela Rodríguez. Secretaria de Gobernación.": the name, a
+            # full stop, the post (as Mexican copy lines set them)
+            lines = [dotted.group("who"), dotted.group("post")]
     if len(lines) == 1:
         lines = split_run_on(lines[0])
     office_first = False
@@ -267,6 +284,21 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         # ("Leinster House" under "Clerk to the Committee" is where, not who)
         # or institution is a title line
         lines = [lines[1], lines[0], *lines[2:]]
+        office_first = True
+    elif (
+        len(lines) > 3
+        and (names.is_title_line(lines[0]) or has_org_word(lines[0]))
+        and not names.split_honorific(lines[0])[0]
+        and not is_person_line(lines[0])
+        and not is_person_line(lines[1])
+        and not is_postal_line(lines[1])
+        and len(lines[1].split()) <= 4
+        and names.split_honorific(lines[2])[0] is not None
+        and is_person_line(lines[2])
+    ):
+        # "Nordmark Energie AG" / "Vorstand" / "Herrn Dr. Lukas Brenner" / street / town:
+        # the company and its board above the person written to (DIN 5008)
+        lines = [lines[2], lines[0], lines[1], *lines[3:]]
         office_first = True
     first = lines[0]
     honorific, rest = names.split_honorific(first)
@@ -700,8 +732,17 @@ def _office_over_name(entries: list[list[str]], line: str) -> bool:
     if len(entries) != 1:
         return False
     above = [x for x in entries[0] if not _TO_LABEL.match(normalise_space(x))]
+    if len(above) == 2 and (
+        # "Nordmark Energie AG" / "Vorstand" over "Herrn Dr. Lukas Brenner": a company and
+        # its board, then the person
+        is_person_line(above[1])
+        or is_postal_line(above[1])
+        or len(above[1].split()) > 4
+        or not (names.is_title_line(above[0]) or has_org_word(above[0]))
+    ):
+        return False
     return (
-        len(above) == 1
+        len(above) in (1, 2)
         and not TO_LINE.match(above[0])  # "To the Prime Minister": read as a "To" line
         and not _ADDRESSED.match(above[0])
         and not is_person_line(above[0])

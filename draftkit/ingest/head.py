@@ -17,6 +17,7 @@ from draftkit.ingest.head_lines import (
     CONTACT_ONLY,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
+    REFERENCE_LINE,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
@@ -180,6 +181,8 @@ def _dated_last_line(page: _Page, block: list[int]) -> bool:
     the greeting or the inside address is the letter's own ("Toulouse, le 23 novembre
     2016" as the last line of the letterhead); a byline ("June 3, 2020 · 2 min read") is not.
     """
+    if len(block) >= 3 and REFERENCE_LINE.match(page.text(block[-1]).strip()):
+        block = block[:-1]  # "Dakar, le 17 février 2025" / "N/Réf. : 014/CMAC/2025"
     last = page.text(block[-1])
     return (
         len(block) >= 2
@@ -222,6 +225,8 @@ def _letter_part_of(
         # "The Rt Hon …" / "Home Office" / "London SW1P 4DF" / "14 January 2025" run into
         # the page's text above the greeting: the address over the date is the head too
         lined = _lined_head(page, block) if addressed else None
+        if lined is None and REFERENCE_LINE.match(page.text(block[-1]).strip()):
+            return block[-2]  # the date, with the file reference under it
         return lined if lined is not None else block[-1]
     if addressed:
         # "To: The Hon. …" under the page's text, or an address set line by line under it

@@ -152,3 +152,13 @@ TO_LINE = re.compile(
     r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s))\s*(?:the\s+|die\s+|den\s+|das\s+)?"
     r"(?P<rest>[A-ZÄÖÜ[].*)$"
 )
+
+
+REFERENCE_LINE = re.compile(
+    r"(?i)^(?:n\s*/\s*r[ée]f(?:[ée]rences?)?|v\s*/\s*r[ée]f(?:[ée]rences?)?|nos r[ée]f[ée]rences|"
+    r"vos r[ée]f[ée]rences|our ref(?:erence)?|your ref(?:erence)?|ref(?:erence)?|r[ée]f|"
+    r"unser zeichen|ihr zeichen|aktenzeichen|az|nuestra ref(?:erencia)?|oficio n[°ºo.]*)"
+    r"\.?\s*(?:n[°ºo]\.?\s*)?[:.]\s*[\w/.-]{1,40}$"
+)
+"""A file reference line in a letter's head ("N/Réf. : 014/CMAC/2025", "Our ref: HRC-114",
+"Unser Zeichen: AZ 12/25"): the sender's filing, not an address or subject line."""

@@ -117,7 +117,11 @@ _CHROME = re.compile(
 )
 _CHROME_ANYWHERE = re.compile(
     r"(?:^(?:share|teilen|partager|compartir|condividi|compartilhar)(?: (?:on|en|sur|auf|this))?"
-    r"\s*:.*|^(?:artículos relacionados|art[íi]culos similares|verwandte artikel|"
+    r"\s*:.*|"
+    # "Diesen Beitrag teilen: E-Mail · LinkedIn", "Compartir esta entrada: Facebook · X"
+    r"^(?:diese[nsr]?\s+(?:beitrag|artikel|seite)\s+teilen|(?:share|compartir|compartilhar|"
+    r"partager|condividi)\s+(?:this|esta|este|cet|cette|ce|questo|questa)\s+\w+)\s*:.*|"
+    r"^(?:artículos relacionados|art[íi]culos similares|verwandte artikel|"
     r"ähnliche (?:beiträge|artikel)|articles? (?:liés|similaires)|à lire aussi|lire aussi|"
     r"leer más|weiterlesen|dona ahora|haz un donativo|jetzt spenden|spenden|"
     r"相关(?:文章|新闻)|分享到)\b.*|"

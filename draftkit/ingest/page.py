@@ -13,6 +13,7 @@ import functools
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.head_lines import CC_LINE
 from draftkit.ingest.signer_labels import labelled_signers
 from draftkit.ingest.text import Line
 from draftkit.sentences import ABBREVIATED_END, split_marker
@@ -59,6 +60,8 @@ def is_prose(text: str) -> bool:
 def _head_line(text: str) -> bool:
     """A line of a letter's head: a name, an office (however long), an address line."""
     words = _words(text)
+    if len(text) <= 300 and CC_LINE.match(text):
+        return True  # "c.c.p. Lic. Rosa Icela Rodríguez. Secretaria de Gobernación.": a copy line
     ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
     return (
         len(text) <= 220

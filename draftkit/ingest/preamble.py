@@ -26,6 +26,7 @@ from draftkit.ingest.head_lines import (
     CONTACT_ONLY,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
+    REFERENCE_LINE,
     SUBJECT_LINE,
     TO_LINE,
     is_person_line,
@@ -270,9 +271,14 @@ def parse_preamble(
     for b, block in enumerate(block_list):
         ln = block[0]
         if (
-            (ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"))
-            or (ln.heading and len(block) == 1 and block_starts[b] + 1 < (letter_from or 0))
-        ) and not _ADDRESSED.match(ln.text):
+            (
+                (ln.style and ln.style.lower() in ("page heading", "h1", "h2", "title"))
+                or (ln.heading and len(block) == 1 and block_starts[b] + 1 < (letter_from or 0))
+            )
+            and not _ADDRESSED.match(ln.text)
+            # "## Re: Content moderation …": a subject set as a heading is the subject
+            and not SUBJECT_LINE.match(ln.text)
+        ):
             heading_index = block_starts[b]
             break
     if heading_index is None:
@@ -470,7 +476,9 @@ def parse_preamble(
                 mode = "address" if mode != "cc" else "after"
                 continue
             subject = SUBJECT_LINE.match(ln.text)
-            if subject and _reference_number(subject):
+            if (subject and _reference_number(subject)) or (
+                subject is None and REFERENCE_LINE.match(ln.text.strip())
+            ):
                 skipped.append((ln.text, "reference number (not the subject)"))
                 continue
             if subject or (ln.style and ln.style.lower() == "subject line"):

@@ -65,7 +65,11 @@ _SECTION_AFTER = re.compile(
     r"individuels?|individuales|membres|miembros|signataires|firmantes|"
     r"signat[áa]ri[ao]s|firmatarie|unterzeichnende|"
     # a nationality: "guinéennes", "sénégalaises", "mexicanas", "hondureñas", "brasileiras"
-    r"[a-zà-ÿ]{2,}(?:ennes|aises|aines|oises|anas|anos|eñas|eños|ecas|esas|enses|eiras)))+"
+    r"[a-zà-ÿ]{2,}(?:ennes|aises|aines|oises|anas|anos|eñas|eños|ecas|esas|enses|eiras)|"
+    # "Organizaciones y colectivos de México": kinds joined, then where they are
+    r"colectivos|collectifs|coletivos|redes|réseaux|movimientos|mouvements|movimentos|"
+    r"grupos|groupes|personas|personnes|pessoas))*"
+    r"(?:\s+(?:de|del|du|des|da|do|in|en|em)\s+(?-i:[A-ZÀ-Þ][\w-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w-]+)){0,2})?"
     r"\s*:?$",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ from draftkit.ingest import names
 from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.postal import is_country_list
 from draftkit.ingest.signers import (
+    _OFFICE_ABOVE,
     _alternating,
     _group_signatories,
     _is_title_like,
@@ -451,6 +452,23 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             block.clear()
             return
         columns = [[r[c] for r in block if c < len(r) and r[c]] for c in range(width)]
+        if (
+            len(columns) >= 2
+            and len(block) <= 4
+            and all(
+                len(col) >= 2
+                and _OFFICE_ABOVE.match(col[0])
+                and names.is_title_line(col[0].rstrip(","))
+                and names.is_person_name(col[1].rstrip(","))
+                for col in columns
+            )
+        ):
+            # "Le Secrétaire général | Le Président" over "Ousmane Diagne | Mamadou Sarr":
+            # each signer's office above the name, side by side
+            for col in columns:
+                out.extend(_group_signatories([Line(x) for x in col[:2]], org_context))
+            block.clear()
+            return
         side_by_side = (
             len(columns) >= 2
             and len(block) <= 6
@@ -480,7 +498,11 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     rows = _close_brackets(rows)
     for k, row in enumerate(rows):
         if not any(cell for cell in row):
-            if _pair_cut(block) or _affiliations_below(block, rows[k + 1 : k + 3]):
+            if (
+                _pair_cut(block)
+                or _affiliations_below(block, rows[k + 1 : k + 3])
+                or _names_below_offices(block, rows[k + 1 : k + 3])
+            ):
                 continue  # a page break or a gap between names and their affiliations
             flush()
             continue
@@ -495,6 +517,23 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         block.append(row)
     flush()
     return out
+
+
+def _names_below_offices(block: list[list[str]], below: list[list[str]]) -> bool:
+    """A row of offices ("Le Secrétaire général | Le Président"), a gap, then a row of as
+    many names: each office is the title of the name under it."""
+    if len(block) != 1:
+        return False
+    offices = [c for c in block[0] if c]
+    names_row = next((r for r in below if any(c.strip() for c in r)), None)
+    if names_row is None or len(offices) < 2:
+        return False
+    people = [c for c in names_row if c]
+    return (
+        len(people) == len(offices)
+        and all(_OFFICE_ABOVE.match(c) and names.is_title_line(c.rstrip(",")) for c in offices)
+        and all(names.is_person_name(c.rstrip(",")) for c in people)
+    )
 
 
 def _continues(previous: list[str], row: list[str]) -> bool:
