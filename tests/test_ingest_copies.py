@@ -748,3 +748,15 @@ def test_a_share_rows_title_in_spanish_ends_the_cc_list() -> None:
         "Ana Lucía Prieto",
         "Oficina Regional de Derechos Humanos",
     ]
+
+
+def test_a_pages_other_letters_and_a_sign_on_forms_labels_end_the_cc_list() -> None:
+    text = (
+        "Dear Prime Minister,\n\nWe ask the Government to fund heat-health plans.\n\n"
+        "Yours sincerely,\n\nDr. Ana Ruiz\nDr. Ben Okafor\n\n"
+        "cc: The Hon Jo Smith MP, Treasurer\nThe Hon Chris Lee MP, Minister for Health\n\n"
+        "Add your name\n\nFull name\nProfession\nSign\n\n"
+        "Other open letters\n\n• Letter to the Treasurer on climate funding\n"
+        "• Statement on bushfire smoke\n"
+    )
+    assert [c.name for c in _letter(text).cc] == ["Jo Smith MP", "Chris Lee MP"]

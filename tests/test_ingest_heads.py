@@ -1069,3 +1069,32 @@ def test_a_company_and_its_board_over_the_person_written_to_are_one_addressee() 
     (addressee,) = _letter(text).addressees
     assert (addressee.honorific, addressee.name) == ("Herrn Dr.", "Lukas Brandt")
     assert addressee.title_lines[:2] == ["Nordhafen Energie AG", "Vorstand"]
+
+
+def test_exzellenz_greets_and_mit_vorzueglicher_hochachtung_closes() -> None:
+    text = (
+        "S.E. Herrn Dr. Amir Karimi\nPräsident der Republik\nüber die Botschaft\n"
+        "Podbielskiallee 67\n14195 Berlin\n\nBerlin, 10. Oktober 2025\n\n"
+        "Exzellenz,\n\nwir bitten Sie, die Hinrichtungen auszusetzen.\n\n"
+        "Mit vorzüglicher Hochachtung\n\nGesellschaft für bedrohte Rechte e.V.\n"
+    )
+    letter = _letter(text)
+    assert letter.salutation == "Exzellenz,"
+    assert letter.complimentary_close == "Mit vorzüglicher Hochachtung"
+
+
+def test_an_office_written_to_over_its_address_above_the_date_is_no_letterhead() -> None:
+    """ "The President" / "University of Riverside" / … / "2 March 2026": the addressee, though
+    no person is named above the date."""
+    text = (
+        "Open letter to the President of the University of Riverside\n\n3 March 2026\n\n"
+        "The following letter was sent on 2 March 2026. Academics who wish to sign may write "
+        "to us.\n\n"
+        "The President\nUniversity of Riverside\nCollege Square\nRiverside, Freedonia\n\n"
+        "2 March 2026\n\nSubject: Reinstatement of suspended students\n\n"
+        "Dear Mr. President,\n\nWe ask you to reinstate the students suspended for protesting.\n\n"
+        "Sincerely,\n\nAna Ruiz, Professor of History\nBen Okafor, Lecturer in Law\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["The President"]
+    assert str(letter.date) == "2026-03-02"

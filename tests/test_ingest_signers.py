@@ -2126,3 +2126,29 @@ def test_offices_over_names_side_by_side_a_gap_apart_are_two_signers() -> None:
         ("Ousmane Diop", ["Le Secrétaire général"]),
         ("Mamadou Sarr", ["Le Président"]),
     ]
+
+
+def test_a_german_contact_line_after_the_signers_is_no_signer() -> None:
+    text = (
+        "Sehr geehrte Frau Senatorin,\n\nwir bitten Sie, die Zwangsräumungen auszusetzen.\n\n"
+        "Mit freundlichen Grüßen\n\n"
+        "Netzwerk Wohnen Nord e.V., Werkstatt Ökonomie e.V., Bündnis Mietenwahnsinn\n\n"
+        "Kontakt für Rückfragen: Jana Albers, Netzwerk Wohnen Nord, Tel. 040 123 456 78\n"
+    )
+    assert len(_letter(text).signatories) == 3
+
+
+def test_a_section_of_the_pages_links_after_the_dated_signers_ends_the_list() -> None:
+    text = (
+        "Tēnā koutou,\n\nWe ask the Committee to recommend that the bill not proceed.\n\n"
+        "Nāku noa, nā\n\n"
+        "Aroha Te Aho — Chair, Tāmaki Law Trust\nLiam Walker — Solicitor, Tāmaki Law Trust\n"
+        "Mei Chen — Adviser, Environmental Defence Collective\n\n"
+        "16 June 2025\n\nLaw reform\n\n"
+        "• Submission on the Fast-track Approvals Bill\n• Guide: how to make a submission\n"
+    )
+    assert [s.name for s in _letter(text).signatories] == [
+        "Aroha Te Aho",
+        "Liam Walker",
+        "Mei Chen",
+    ]

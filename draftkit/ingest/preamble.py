@@ -33,6 +33,7 @@ from draftkit.ingest.head_lines import (
     name_part,
 )
 from draftkit.ingest.inside_address import _addressees
+from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
 from draftkit.schema import Addressee
@@ -395,6 +396,14 @@ def parse_preamble(
             or SUBJECT_LINE.match(lines[i].text)
             or CC_LINE.match(lines[i].text)
             or MAIL_HEADER.match(lines[i].text)  # an e-mail's "From:" over its "Sent:"
+            # "The President" / "University of Tehran" / …: an office written to, over its
+            # address, is no letterhead
+            or (
+                i == above[0]
+                and re.match(r"(?:The|La|Le|El|Der|Die)\s", lines[i].text) is not None
+                and names.is_title_line(lines[i].text)
+                and not has_org_word(lines[i].text)
+            )
             for i in above
         ):
             letterhead_lines = set(above)

@@ -194,6 +194,7 @@ _DEFINITION = re.compile(r"^[A-Z0-9][\w .&/’'()-]{0,28}:\s+\S")
 _FORM_FIELD = re.compile(
     r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
     r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
+    r"profession|occupation|job\s+title|"
     r"organi[sz]ation(?:\s+name)?|title\s+and\s+(?:organi[sz]ation|congregation|affiliation)|"
     r"(?:title|affiliation)(?:\s+\(optional\))?)\s*\*?:?|"
     r"(?:become\s+a\s+signatory|add\s+(?:your|my)\s+name|"
@@ -428,6 +429,14 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     seen = 0
     signer_list: str | None = None
     label_at: int | None = None  # a label with nothing under it yet ("My answers:")
+    dated_after = False  # the letter's date came under the signers
+    date_at = -1
+
+    def kind_of_list_of(lines: list[int]) -> str:
+        return page.lines[lines[0]].list_kind or (
+            "marker" if split_marker(page.text(lines[0])) else "plain"
+        )
+
     blocks = _blocks_between(page, frm, limit)
     copies = False  # in a cc list (its entries may stand in blocks of their own)
     bare_copies = False  # right under a "cc:" label that has nothing after it
@@ -440,6 +449,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             copies = label is not None
             # "cc:" alone on its line: the block under it is its list, whatever it names
             bare_copies = label is not None and len(block) == 1 and not label.group("rest")
+            dated_after = False  # what follows is the copies' or enclosures' list
             continue  # a cc list, enclosures or a postscript after the signers
         if copies and (
             all(_copied_person(page.text(i)) for i in block)
@@ -467,7 +477,11 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         ):
             kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
         if seen and re.match(
-            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information",
+            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information|"
+            # "Kontakt für Rückfragen: …", "Pressekontakt:", "Contact presse :", "Contacto:"
+            r"^(?:presse)?kontakt(?:\s+für\s+rückfragen)?\s*:|^rückfragen(?:\s+an)?\s*:|"
+            r"^contact\s+(?:presse|m[ée]dias?)\s*:|^contacto(?:\s+de\s+prensa)?\s*:|"
+            r"^contato(?:\s+(?:para\s+)?(?:a\s+)?imprensa)?\s*:",
             page.text(block[0]),
         ):
             return block[0], "a press contact after the signers"
@@ -486,6 +500,30 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "Ana Ferreira" / "General Secretary" / "-----" / "ALSO THIS MONTH": a rule
             # under the signers ends the letter
             return block[0], "a rule after the signers"
+        if (
+            seen
+            and dated_after
+            and signer_list == "plain"
+            and kind_of_list_of(block) != "plain"
+            and not any(
+                kd == "signer" and kind_of_list_of([i]) == "plain"
+                for kd, i in zip(kinds, block, strict=True)
+            )
+        ):
+            # "Tahlia Harris — Researcher, …" / "16 June 2025" / "Law reform" / "• Submission
+            # on …": after the signers and their date, a list of the page's links (and the
+            # section's name over it)
+            end = label_at if label_at is not None else block[0]
+            above = blocks[k - 1] if k else []
+            if (
+                len(above) == 1
+                and above[0] > date_at
+                and "," not in page.text(above[0])
+                and _words(page.text(above[0])) <= 4
+                and not names.is_person_name(page.text(above[0]))
+            ):
+                end = min(end, above[0])
+            return end, "a list of links after the dated signers"
         if all(k == "label" for k in kinds) or _heads_a_list(page, block, blocks[k + 1 :]):
             label_at = block[0] if label_at is None else label_at
             continue
@@ -559,6 +597,9 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # a bulleted list of signers, then a bare line ("budgetlibraries", the page's
             # tags run together): the list has ended
             return end, "an unlisted line after a list of signers"
+        if seen and kinds and all(kd == "date" for kd in kinds):
+            dated_after = True  # the letter's date under its signers
+            date_at = block[-1]
         if signers:
             seen += signers
             # the shape of the list the signers are in now ("Oklahoma Faith Leaders" over
