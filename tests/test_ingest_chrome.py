@@ -1428,3 +1428,16 @@ def test_a_german_share_row_with_its_label_is_page_chrome() -> None:
     from draftkit.ingest.noise import noise_reason
 
     assert noise_reason("Diesen Beitrag teilen: E-Mail · LinkedIn · Mastodon") is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Compartilhe: Facebook X WhatsApp Telegram",
+        "Observatório dos Direitos · Todos os direitos reservados · 2025",
+    ],
+)
+def test_a_portuguese_share_row_and_rights_line_are_page_furniture(line: str) -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason(line) is not None

@@ -2152,3 +2152,51 @@ def test_a_section_of_the_pages_links_after_the_dated_signers_ends_the_list() ->
         "Liam Walker",
         "Mei Chen",
     ]
+
+
+def test_a_paragraph_of_bodies_one_with_a_year_in_its_name_is_split_at_its_commas() -> None:
+    """ "… Association des familles de victimes de mars 2021, Comité de vigilance de
+    Kaolack.": a year inside a body's name is no postal address at the line's end."""
+    text = (
+        "Monsieur le Président,\n\nNous vous demandons de saisir le Conseil.\n\n"
+        "Nous vous prions d'agréer, Monsieur le Président, l'expression de notre haute "
+        "considération.\n\nOnt signé :\n\n"
+        "Ligue sénégalaise pour la justice, Observatoire citoyen des libertés, Collectif des "
+        "juristes de "
+        "Thiès, Association des familles de victimes de mars 2021, Forum civique de "
+        "Ziguinchor, Comité de vigilance démocratique de Kaolack.\n"
+    )
+    signers = _letter(text).signatories
+    assert len(signers) == 6
+    assert signers[3].name == "Association des familles de victimes de mars 2021"
+
+
+def test_a_german_sign_on_form_run_into_the_signers_ends_the_list() -> None:
+    text = (
+        "Sehr geehrte Frau Präsidentin,\n\nwir bitten Sie, den Ausstieg aus fossilen "
+        "Anlagen zu beschließen.\n\nMit freundlichen Grüßen\n"
+        "• Students for Future Hamburg\n• Fachschaftsrat Physik\n• Hochschulgruppe Klima\n"
+        "• Prof. Dr. Ulrike Sommer, Fachbereich Biologie\n"
+        "Brief mitzeichnen\nName\nStatusgruppe\nE-Mail\nAbsenden\n"
+    )
+    signers = _letter(text).signatories
+    assert signers[-1].name.endswith("Ulrike Sommer")
+    assert len(signers) == 4
+
+
+def test_a_title_under_a_name_that_ran_to_the_edge_is_no_part_of_the_name() -> None:
+    """A signature block set in the page's right-hand column: "Prof. Anahita Rezaei" reads
+    as a full line, but "Professor of Physics" under it is her title."""
+    from draftkit.ingest.signatures import _run_together
+    from draftkit.ingest.text import Line
+
+    lines = [
+        Line("Prof. Anahita Rezaei", raw="      Prof. Anahita Rezaei", hard=True, full=True),
+        Line("Professor of Physics", raw="      Professor of Physics", hard=True),
+        Line("Université de Montréal", raw="      Université de Montréal", hard=True),
+    ]
+    assert [ln.text for ln in _run_together(lines)] == [
+        "Prof. Anahita Rezaei",
+        "Professor of Physics",
+        "Université de Montréal",
+    ]

@@ -116,7 +116,8 @@ _CHROME = re.compile(
     _I,
 )
 _CHROME_ANYWHERE = re.compile(
-    r"(?:^(?:share|teilen|partager|compartir|condividi|compartilhar)(?: (?:on|en|sur|auf|this))?"
+    r"(?:^(?:share|teilen|teile|partager|partagez|compartir|comparte|condividi|compartilhar|"
+    r"compartilhe|partilhe|partilhar)(?: (?:on|en|sur|auf|this|em|no|na|nas))?"
     r"\s*:.*|"
     # "Diesen Beitrag teilen: E-Mail · LinkedIn", "Compartir esta entrada: Facebook · X"
     r"^(?:diese[nsr]?\s+(?:beitrag|artikel|seite)\s+teilen|(?:share|compartir|compartilhar|"
@@ -231,6 +232,7 @@ def _share_buttons(lowered: str) -> bool:
 # Unanchored footer phrases, tried only when a cheap keyword test passes.
 _CHROME_CONTAINS = re.compile(
     r"all rights reserved|tous droits réservés|todos los derechos reservados|"
+    r"todos os direitos reservados|tutti i diritti riservati|"
     r"alle rechte vorbehalten|tax[- ]deductible|\bcookies?\b.*\b(?:accept|settings|policy|"
     r"preferences|paramètres|aceptar|configuración|consent)",
     _I,

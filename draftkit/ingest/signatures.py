@@ -131,7 +131,12 @@ def _run_together(lines: list[Line]) -> list[Line]:
             and not ln.blank
             and (
                 _WRAPS.search(previous.text)
-                or (previous.full and _rest_of_entry(ln.text))
+                or (
+                    previous.full
+                    and _rest_of_entry(ln.text)
+                    # "Professor of Physics" under "Prof. Anahita Rezaei" is her title
+                    and not (names.is_title_line(ln.text) and _person_start(previous.text))
+                )
                 # "118.<tab>Daniel Brown, …, Simon" / "    Fraser University": the rest of a
                 # numbered item, set under its text by the item's hanging indent
                 or (

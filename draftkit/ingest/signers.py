@@ -473,13 +473,25 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     return out
 
 
+_STREET_NUMBER = re.compile(r"\d{1,5}[a-z]?\s+\S.*|.*\S\s+\d{1,5}[a-z]?")
+"""A street and its number, either way round ("Calle 10", "12 Rue Félix Faure")."""
+
+
 def _with_address(line: str) -> bool:
     """A signer's line that ends in a postal address: digits and a country, or a postcode."""
     parts = [p.strip() for p in line.split(",")]
+    ending = parts[-4:]  # the address is at the line's end, not in a body's name
     return (
-        bool(re.search(r"\d", line))
-        and (is_country_list(parts[-1]) or bool(re.search(r"\b\d{4,6}\b", line)))
+        len(parts) <= 6
         and not _person_start(parts[-1])
+        and (
+            any(is_postal_line(p) for p in ending)
+            or (
+                is_country_list(parts[-1])
+                # "Calle 10", "12 Rue X": a street number beside its street's name
+                and any(_STREET_NUMBER.fullmatch(p) for p in ending)
+            )
+        )
     )
 
 

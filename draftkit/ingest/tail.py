@@ -195,9 +195,15 @@ _FORM_FIELD = re.compile(
     r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
     r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
     r"profession|occupation|job\s+title|"
+    # the same form in other languages: "Name", "Statusgruppe", "Absenden", "Prénom",
+    # "Courriel", "Nombre", "Correo electrónico", "Enviar", "Sobrenome"
+    r"statusgruppe|absenden|prénom|prenom|courriel|apellidos?|"
+    r"correo\s+electr[óo]nico|sobrenome|"
     r"organi[sz]ation(?:\s+name)?|title\s+and\s+(?:organi[sz]ation|congregation|affiliation)|"
     r"(?:title|affiliation)(?:\s+\(optional\))?)\s*\*?:?|"
-    r"(?:become\s+a\s+signatory|add\s+(?:your|my)\s+name|"
+    r"(?:become\s+a\s+signatory|add\s+(?:your|my)\s+name|(?:brief\s+)?mitzeichnen|"
+    r"jetzt\s+(?:unterzeichnen|unterschreiben|mitzeichnen)|signer\s+la\s+lettre|"
+    r"firmar\s+la\s+carta|assinar\s+a\s+carta|"
     r"sign\s+(?:the|this|our)\s+(?:open\s+)?(?:letter|petition)(?:\s+now)?|"
     r"please\s+enter\b.*|i\s+agree\s+to\b.*|you\s+(?:may|can)\s+unsubscribe\b.*)[.!]?)$"
 )
@@ -529,7 +535,11 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             continue
         if kinds.count("form") >= 2:
             # a sign-up form ("Become a signatory", "Email", "First Name" …): what is above
-            # it in its block is the form's heading and count, not signers
+            # it in its block is the form's heading and count, not signers (unless signers
+            # run straight into it: "• Prof. Dr. Ulrike Sommer, …" / "Brief mitzeichnen")
+            first_form = kinds.index("form")
+            if kinds[:first_form].count("signer") >= 3:
+                return block[first_form], "a sign-up form"
             return label_at if label_at is not None else block[0], "a sign-up form"
         signers = kinds.count("signer")
         bad = sum(
