@@ -80,15 +80,22 @@ def inline_person(line: str) -> Signatory | None:
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
         return None
     tail = parts[1:]
-    if tail and not (
-        honorific
-        or names.is_title_line(tail[0])
-        or _is_title_like(tail[0])
-        or _OCCUPATION.fullmatch(tail[0]) is not None
-        or (len(tail) == 1 and is_organisation(tail[0]))
-        # "María José Fuentes, periodista", "Tomás Pizarro, ejidataria de Chemuyil": what
-        # the person does, in lower case as Spanish, French and Portuguese write it
-        or (tail[0][:1].islower() and len(tail[0].split()) <= 6 and not tail[0].startswith("and "))
+    if (
+        tail
+        and not (
+            honorific
+            or names.is_title_line(tail[0])
+            or _is_title_like(tail[0])
+            or _OCCUPATION.fullmatch(tail[0]) is not None
+            or (len(tail) == 1 and is_organisation(tail[0]))
+            # "María José Fuentes, periodista", "Tomás Pizarro, ejidataria de Chemuyil": what
+            # the person does, in lower case as Spanish, French and Portuguese write it
+            or (
+                tail[0][:1].islower()
+                and len(tail[0].split()) <= 6
+                and not tail[0].startswith("and ")
+            )
+        )
     ):
         return None  # "Anti-Slavery Europe, Clean Clothes Network, ..." is a list
     organization = None
