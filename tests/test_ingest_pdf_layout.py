@@ -448,3 +448,25 @@ def test_a_table_rows_last_cell_carried_over_the_page_break_joins_its_row() -> N
     ]
     prose = [line("We ask the Court to publish its rulings,", 1), line("        in full.", 1)]
     assert _rejoin_cells(prose) == prose  # no table row above: nothing to join
+
+
+def test_a_first_cells_second_line_in_a_table_whose_rows_fill_every_column_joins_it() -> None:
+    """ "Church of St Brendan | Ireland | 1.2" then "Investment Trust" alone in the first
+    column, as far below as the next row (no padding): the cell's second line."""
+    rows = [
+        _row({0: "Investor", 1: "Country", 2: "AUM (EUR bn)"}, 700),
+        _row({0: "Nordlys Pensjon", 1: "Norway", 2: "31.4"}, 689),
+        _row({0: "Church of St Brendan", 1: "Ireland", 2: "1.2"}, 678),
+        _row({0: "Investment Trust"}, 667),
+        _row({0: "Vela Capital Partners", 1: "Italy", 2: "6.8"}, 656),
+        _row({0: "Fundación Mediterránea de", 1: "Spain", 2: "4.4"}, 645),
+        _row({0: "Inversión Responsable"}, 634),
+        _row({0: "Greenfinch Funds", 1: "United Kingdom", 2: "3.3"}, 623),
+        _row({0: "Baltic Stewardship", 1: "Estonia", 2: "2.0"}, 612),
+        _row({0: "Tamesis Family Office", 1: "United Kingdom", 2: "0.9"}, 601),
+        _row({0: "Kelvin Square", 1: "United Kingdom", 2: "5.1"}, 590),
+    ]
+    texts = [r.text for r in rejoin_tables(rows)]
+    assert "Church of St Brendan Investment Trust\tIreland\t1.2" in texts
+    assert "Fundación Mediterránea de Inversión Responsable\tSpain\t4.4" in texts
+    assert len(texts) == 9

@@ -184,6 +184,11 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
                 limit[column] = max(limit.get(column, 0.0), words[-1][1])
     gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
     apart = _row_gap(gaps)
+    # every column filled in most rows of a table of three columns or more ("Investor |
+    # Country | AUM"): a row with its first cell alone is that cell's second line
+    filled_rows = len(columns) + 1 >= 3 and sum(
+        1 for cells in lines if len(cells) >= len(columns) + 1
+    ) >= 0.8 * len(lines)  # (``columns`` are the edges beyond the first)
     out: list[Row] = []
     group: dict[int, list[str]] = {}
     right: dict[int, float] = {}  # where each cell's last line ends
@@ -206,8 +211,22 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
         # or a line set close under the cell's last ("… University of" / "Oxford, UK"),
         # whose text goes on from it though the word would have fitted above, the row's
         # first cell empty (a new row names its signer there)
-        wraps = (full and (close or (not apart and runs_on))) or (
-            close and runs_on and bool(cells) and 0 not in cells
+        wraps = (
+            (full and (close or (not apart and runs_on)))
+            or (close and runs_on and bool(cells) and 0 not in cells)
+            # "Church of St Brendan | Ireland | 1.2" / "Investment Trust": a first cell's
+            # second line, close under it, in a table whose rows fill every column
+            # "Fundación Mediterránea de" / "Inversión Responsable" in a table set without
+            # padding: the first cell alone, going on from the cell above
+            or (index > 0 and not apart and set(cells) == {0} and runs_on)
+            or (
+                index > 0
+                and set(cells) == {0}
+                and filled_rows
+                and (close or not apart)
+                and len(cells[0]) <= 4
+                and (runs_on or not names.is_person_name(" ".join(w[2] for w in cells[0])))
+            )
         )
         if not wraps and group:
             out.append(_row(group, first, region[index - 1]))
