@@ -97,7 +97,9 @@ def other_lines(person: Any) -> list[str]:
         re.sub(r"^to:?\s+", "", re.sub(r"\s*\(former\)", "", norm(x) or "")).rstrip(",")
         for x in lines
     ]
-    cleaned = [x[:-1] if x.endswith(".") and not re.search(r"\b\w\.$", x) else x for x in cleaned]
+    # (after an abbreviation too: annotators write "Washington, D.C" and "Al Noor W.L.L" by
+    # that rule, where a letter has "D.C."; both sides lose the full stop alike)
+    cleaned = [x[:-1] if x.endswith(".") else x for x in cleaned]
     return [x for x in cleaned if x and bare(x + " x") != "x"]
 
 

@@ -1441,3 +1441,9 @@ def test_a_portuguese_share_row_and_rights_line_are_page_furniture(line: str) ->
     from draftkit.ingest.noise import noise_reason
 
     assert noise_reason(line) is not None
+
+
+def test_a_german_posts_keywords_line_is_page_chrome() -> None:
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason("Schlagworte: Renaturierung, EU") is not None

@@ -1098,3 +1098,44 @@ def test_an_office_written_to_over_its_address_above_the_date_is_no_letterhead()
     letter = _letter(text)
     assert [a.name for a in letter.addressees] == ["The President"]
     assert str(letter.date) == "2026-03-02"
+
+
+def test_a_letters_date_and_subject_lines_are_no_email_header() -> None:
+    """ "To," / address / "Date: 18.06.2025" / "Subject: …" run together over the greeting:
+    a letter's head, not an e-mail's header (which has a sender or a sending time)."""
+    text = (
+        "A group of retired judges and lawyers has written to the Chief Justice.\n"
+        "To,\nHon'ble Mr. Justice A. K. Menon\nChief Justice of the High Court of Kerala\n"
+        "Ernakulam – 682031\nDate: 18.06.2025\n"
+        "Subject: Letter petition on deaths of outdoor workers in the heatwave\n"
+        "Respected Sir,\n"
+        "We respectfully request the Court to take up the deaths on its own motion.\n"
+        "Yours faithfully,\n"
+        "Justice (Retd.) R. Iyer, Justice (Retd.) Meera Sethi, Pradeep Kulkarni (Advocate), "
+        "E.S. Raman (Retd. IAS), M.K. Dorai (Retd. IAS), Dr. Sowmya Karthik\n"
+    )
+    letter = _letter(text)
+    assert [a.name for a in letter.addressees] == ["Justice A. K. Menon"]
+    assert letter.subject == "Letter petition on deaths of outdoor workers in the heatwave"
+    assert str(letter.date) == "2025-06-18"
+    assert len(letter.signatories) == 6  # "(Retd. IAS)" ends no sentence
+
+
+def test_a_word_holding_tel_makes_no_head_block_a_letterhead() -> None:
+    """ "Betreff: … Wiederherstellungsplan …" holds "tel" inside a word: no contact line, so
+    the block over the greeting stays the letter's head."""
+    text = (
+        "Netzwerk Wildnis\n• Start\n• Themen\n• Presse\n"
+        "Offener Brief an Bundesminister Schneider\n16.09.2025 · Briefe\n"
+        "Teilen: Facebook X LinkedIn\n"
+        "Herrn\nCarsten Schneider, MdB\nBundesminister für Umwelt\nStresemannstraße 128\n"
+        "10117 Berlin\nBerlin, 15. September 2025\n"
+        "Betreff: Nationaler Wiederherstellungsplan\n"
+        "Sehr geehrter Herr Bundesminister,\n"
+        "wir bitten Sie, einen Zeitplan für den Plan vorzulegen.\n"
+        "Mit freundlichen Grüßen\nNaturschutzring Elbe e.V.\n"
+    )
+    letter = _letter(text)
+    (addressee,) = letter.addressees
+    assert (addressee.name or "").startswith("Carsten Schneider")
+    assert letter.subject == "Nationaler Wiederherstellungsplan"

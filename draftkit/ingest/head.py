@@ -43,7 +43,13 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
     texts = [page.text(i).rstrip(",") for i in block]
     first = texts[0]
     fields = {t.split(":", 1)[0].strip().lower() for t in texts if MAIL_HEADER.match(t)}
-    if len(texts) >= 2 and len(fields) >= 2:
+    if (
+        len(texts) >= 2
+        and len(fields) >= 2
+        # a letter's own "Date:" and "Subject:" lines are no e-mail's header without a
+        # sender or a sending time
+        and fields & {"from", "sent", "von", "gesendet", "de", "envoyé", "enviado", "reply-to"}
+    ):
         # "From: …" / "Sent: …": two fields at least; "Cc: …" / "Cc: …" is a copy list
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:

@@ -69,7 +69,8 @@ _CHROME = re.compile(
     r"(?:newer posts?|older posts?|home)(?:\s+(?:newer posts?|older posts?|home)){1,2}|"
     # a post's tags and its comment count in other languages: "Etiquetas: agua, …",
     # "Mots-clés : …", "Schlagwörter: …", "Responses (14)", "Commentaires (3)"
-    r"(?:etiquetas|étiquettes|mots-cl[ée]s|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|temas|"
+    r"(?:etiquetas|étiquettes|mots-cl[ée]s|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|schlagworte|"
+    r"stichworte|temas|"
     r"th[èe]mes|palabras clave|palavras-chave)\s*:.*|"
     r"(?:responses?|comments?|replies|commentaires|comentarios|coment[áa]rios|kommentare|"
     r"r[ée]ponses|respuestas|respostas)\s*\(\d+\)|"

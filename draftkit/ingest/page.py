@@ -72,7 +72,8 @@ def _head_line(text: str) -> bool:
 
 
 _HONORIFIC_DOT = re.compile(
-    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof|Atty|Engr|Fr|Rev|Hon|Assoc|Asst)\."
+    r"\b(?:Sra|Sr|Srs|Exma|Exmo|Excma|Excmo|Ilma|Ilmo|Dra|Dr|Mrs|Mr|Ms|Prof|Atty|Engr|Fr|Rev|Hon|Assoc|Asst|"
+    r"Retd|Rtd|Jr|Adv)\."
 )
 """Honorifics whose full stop is no sentence end ("SENACON - Sra. Juliana Pereira …")."""
 

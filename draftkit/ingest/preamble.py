@@ -170,7 +170,11 @@ def _letterhead_like(block: list[Line]) -> bool:
     letters = [ch for ch in first if ch.isalpha()]
     caps = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
     contact = any(
-        re.search(r"(?i)(tel\.?|phone|fax|e-?mail|www\.|https?://|@|\(\d{3}\)|\+\d|·|\|)", ln.text)
+        # (as words: "Wiederherstellungsplan" holds no "tel")
+        re.search(
+            r"(?i)(\btel\b\.?|\bphone\b|\bfax\b|\be-?mail\b|www\.|https?://|@|\(\d{3}\)|\+\d|·|\|)",
+            ln.text,
+        )
         for ln in block
     )
     return (caps and len(letters) > 6) or contact
