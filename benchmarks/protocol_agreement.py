@@ -120,6 +120,24 @@ KEYS: dict[str, str | dict[str, str]] = {
     "oif-secretary-general": "intl-secretary-general",
 }
 
+_FRENCH_FORM = re.compile(r"\b(?:Monsieur|Madame|Son Excellence|Je vous prie|Veuillez)\b")
+
+
+def _target(record: dict[str, Any]) -> str | dict[str, str]:
+    """The table row a check record is compared with.
+
+    A francophone record written with French forms (the ninth check set asked for the
+    letter in French) is compared with the table's French row; one that records English
+    forms (the third set) with the English row for the same office.
+    """
+    key = str(record["id"])
+    if key.startswith("francophone-"):
+        fields = [record.get(name) for name in ("salutation_formal", "complimentary_close_formal")]
+        if any(isinstance(value, str) and _FRENCH_FORM.search(value) for value in fields):
+            return key
+    return KEYS.get(key, key)
+
+
 # parameters a mapped row needs to name the same office (the generic Secretary General
 # row is the OIF's when its organization is the OIF)
 KEY_PARAMS: dict[str, dict[str, str]] = {
@@ -682,7 +700,7 @@ def compare(check_set: Path) -> dict[str, Any]:
     data = yaml.safe_load(check_set.read_text(encoding="utf-8"))
     rows: list[dict[str, Any]] = []
     for record in data["offices"]:
-        target = KEYS.get(record["id"], record["id"])
+        target = _target(record)
         params = {**_params_for(record), **KEY_PARAMS.get(record["id"], {})}
         for name in FIELDS:
             value = _honorific_value(record) if name == "honorific_in_address" else record.get(name)

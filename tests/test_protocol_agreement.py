@@ -516,3 +516,16 @@ def test_a_worshipful_mayor_s_style_is_read_from_the_office_line() -> None:
     assert agreement.compare_field("honorific_in_address", "The Worshipful", mayor, "male") == (
         "differ"
     )
+
+
+def test_a_francophone_record_in_french_is_compared_with_the_french_row() -> None:
+    """A check set that records a francophone office's forms in French is compared with
+    the table's French row; one that records English forms with the English row."""
+    module = _module()
+    french = _record(
+        id="francophone-minister",
+        salutation_formal="Monsieur le Ministre, / Madame la Ministre,",
+    )
+    english = _record(id="francophone-minister", salutation_formal="Dear Minister")
+    assert module._target(french) == "francophone-minister"
+    assert module._target(english) == "government-minister"
