@@ -387,7 +387,8 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     ):
         # "Ana Ruiz" / "Ben Okafor" / "Student Union Co-Presidents": one title for both
         return [Signatory(name=x, title_lines=[group[-1]]) for x in group[:-1]]
-    if len(group) >= 4:
+    commas = sum(1 for x in group if ", " in x) if len(group) >= 4 else 0
+    if len(group) >= 4 and 0.6 * len(group) <= commas < len(group):
         lined = [inline_person(x) for x in group]
         whole = sum(1 for one in lined if one is not None and one.title_lines)
         bodies = [
