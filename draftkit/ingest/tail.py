@@ -195,8 +195,9 @@ _FORM_FIELD = re.compile(
     r"(?i)^(?:(?:your\s+)?(?:e-?mail(?:\s+address)?|first\s+name|last\s+name|surname|"
     r"full\s+name|(?:post|zip)\s?code|phone(?:\s+number)?|location|country|city|"
     r"profession|occupation|job\s+title|"
-    # the same form in other languages: "Name", "Statusgruppe", "Absenden", "Prénom",
-    # "Courriel", "Nombre", "Correo electrónico", "Enviar", "Sobrenome"
+    # the same form in other languages: "Statusgruppe", "Absenden", "Prénom", "Courriel",
+    # "Apellidos", "Correo electrónico", "Sobrenome" (a bare "Name" or "Nom" may head a
+    # table of signers)
     r"statusgruppe|absenden|prénom|prenom|courriel|apellidos?|"
     r"correo\s+electr[óo]nico|sobrenome|"
     r"organi[sz]ation(?:\s+name)?|title\s+and\s+(?:organi[sz]ation|congregation|affiliation)|"
@@ -547,9 +548,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             for k in kinds
             if k in ("definition", "prose", "link", "heading", "other", "footnote", "form")
         )
-        kind_of_list = page.lines[block[0]].list_kind or (
-            "marker" if split_marker(page.text(block[0])) else "plain"
-        )
+        kind_of_list = kind_of_list_of(block)
         end = label_at if label_at is not None else block[0]
         if seen and bad > signers:
             resume = _signers_after_notes(page, blocks, k) if kinds[0] == "footnote" else None
