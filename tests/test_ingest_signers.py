@@ -2200,3 +2200,20 @@ def test_a_title_under_a_name_that_ran_to_the_edge_is_no_part_of_the_name() -> N
         "Professor of Physics",
         "Université de Montréal",
     ]
+
+
+def test_a_typed_numbered_list_of_bodies_and_people_under_the_close_is_a_signer_an_item() -> None:
+    """ "1. Papua Forest Guardians" / "2. Merauke Women's Council" / "3. Dr. Yohana Kambu,
+    anthropologist, Jayapura" / …, numbers typed as text right under the close: each item a
+    signer, not the first body with the rest as its titles."""
+    text = (
+        "Dear President,\n\nWe ask you to suspend the food estate project.\n\nSincerely,\n\n"
+        "1. Papua Forest Guardians\n2. Merauke Women's Council\n"
+        "3. Dr. Yohana Kambu, anthropologist, Jayapura\n4. Asia Peatland Watch\n"
+    )
+    assert [s.name for s in _letter(text).signatories] == [
+        "Papua Forest Guardians",
+        "Merauke Women's Council",
+        "Dr. Yohana Kambu",
+        "Asia Peatland Watch",
+    ]

@@ -366,7 +366,9 @@ def parse_signatures(
             marker = ("number", long_number.group(0).strip(), text[long_number.end() :])
         if (marker and marker[0] in ("bullet", "number")) or ln.list_kind:
             rest = marker[2] if marker else text
-            ln = Line(rest, hard=True, raw=rest, bold=ln.bold)
+            # the item keeps the kind of its list (a number typed before it included)
+            kind = ln.list_kind or (marker[0] if marker else None)
+            ln = Line(rest, hard=True, raw=rest, bold=ln.bold, list_kind=kind)
         if section and not ln.style:
             ln = Line(ln.text, hard=ln.hard, raw=ln.raw, bold=ln.bold, style=section)
         kept.append(ln)
@@ -551,5 +553,16 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
             if last.kind == "individual":
                 out[-1] = last.model_copy(update={"title_lines": [*last.title_lines, text]})
             continue
-        out.extend(_group_signatories(group, org_context))
+        read = _group_signatories(group, org_context)
+        if (
+            len(read) == 1
+            and len(group) >= 3
+            and len(read[0].title_lines) >= 2
+            and all(ln.list_kind == "number" for ln in group)
+        ):
+            # "1. Papua Forest Guardians" / "2. Merauke Women's Council" / "3. Dr. Yohana
+            # Kambu, anthropologist": numbered items read as one name over titles are
+            # each a signer
+            read = [s for ln in group for s in _group_signatories([ln], org_context)]
+        out.extend(read)
     return out
