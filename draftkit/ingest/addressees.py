@@ -230,14 +230,11 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
     # "Bridget Phillipson MP <bridget.phillipson.mp@parliament.uk>": a mail header's
     # display name and mailbox; the mailbox is no part of the name
     lines = [_MAILBOX.sub("", line).strip() or line for line in lines]
+    company, _, suffix = lines[0].partition(", ") if len(lines) == 1 else ("", "", "")
     if (
-        len(lines) == 1
-        and lines[0].count(", ") == 1
-        and CORPORATE_SUFFIX.match(lines[0].rsplit(", ", 1)[1])
-        and not (
-            names.is_person_name(lines[0].split(", ")[0])
-            and not has_org_word(lines[0].split(", ")[0])
-        )
+        lines[0].count(", ") == 1
+        and CORPORATE_SUFFIX.match(suffix)
+        and not (names.is_person_name(company) and not has_org_word(company))
     ):
         return Addressee(name=lines[0])  # "Standard Bank Moçambique, S.A.": one company
     if cc and len(lines) == 1:

@@ -214,11 +214,11 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
         wraps = (
             (full and (close or (not apart and runs_on)))
             or (close and runs_on and bool(cells) and 0 not in cells)
-            # "Church of St Brendan | Ireland | 1.2" / "Investment Trust": a first cell's
-            # second line, close under it, in a table whose rows fill every column
             # "Fundación Mediterránea de" / "Inversión Responsable" in a table set without
             # padding: the first cell alone, going on from the cell above
             or (index > 0 and not apart and set(cells) == {0} and runs_on)
+            # "Church of St Brendan | Ireland | 1.2" / "Investment Trust": a first cell's
+            # second line, close under it, in a table whose rows fill every column
             or (
                 index > 0
                 and set(cells) == {0}

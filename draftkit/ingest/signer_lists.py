@@ -46,8 +46,19 @@ def wrapped_name_list(texts: list[str], full: list[bool] | None = None) -> bool:
     )
 
 
-_HELD_COMMA = "\u0001"
-"""A comma inside brackets, held out of the split."""
+_HELD_COMMA = "\x00"
+"""A comma inside brackets, held out of a split at commas."""
+
+
+def hold_bracketed_commas(text: str) -> str:
+    """``text`` with the commas inside brackets held out of a split at commas ("Kavita Rao
+    (Advocate, Pune)"); :func:`release_commas` puts them back."""
+    return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", _HELD_COMMA), text)
+
+
+def release_commas(text: str) -> str:
+    """The commas :func:`hold_bracketed_commas` held, back in place."""
+    return text.replace(_HELD_COMMA, ",")
 
 
 def split_name_list(text: str) -> list[str]:
@@ -61,12 +72,8 @@ def split_name_list(text: str) -> list[str]:
     parting = r";\s+(?:and\s+)?" if text.count("; ") >= 2 else r",\s+(?:and\s+)?|;\s+"
     # "Kavita Reddy (Advocate, Guwahati), Harish Kapoor (Advocate, Delhi)": a comma in
     # brackets is inside an entry
-    held = re.sub(r"\([^()]{1,80}\)", lambda m: m.group(0).replace(",", _HELD_COMMA), text)
-    parts = [
-        p.strip().replace(_HELD_COMMA, ",")
-        for p in re.split(parting, held.rstrip(".,;"))
-        if p.strip()
-    ]
+    held = hold_bracketed_commas(text)
+    parts = [release_commas(p.strip()) for p in re.split(parting, held.rstrip(".,;")) if p.strip()]
     if len(parts) >= 3:
         # "… (CESA) y Mesa de Jóvenes": the last two joined by a conjunction after an acronym
         last = re.split(r"(?<=\))\s+(?:and|y|et|e|und|&)\s+(?=[A-ZÀ-Þ])", parts[-1], maxsplit=1)

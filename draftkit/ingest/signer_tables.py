@@ -456,10 +456,7 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
             len(columns) >= 2
             and len(block) <= 4
             and all(
-                len(col) >= 2
-                and _OFFICE_ABOVE.match(col[0])
-                and names.is_title_line(col[0].rstrip(","))
-                and names.is_person_name(col[1].rstrip(","))
+                len(col) >= 2 and _office_cell(col[0]) and names.is_person_name(col[1].rstrip(","))
                 for col in columns
             )
         ):
@@ -519,6 +516,12 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
     return out
 
 
+def _office_cell(cell: str) -> bool:
+    """ "Le Secrétaire général", "La Présidente,": an office with its article, set above the
+    name of whoever holds it."""
+    return _OFFICE_ABOVE.match(cell) is not None and names.is_title_line(cell.rstrip(","))
+
+
 def _names_below_offices(block: list[list[str]], below: list[list[str]]) -> bool:
     """A row of offices ("Le Secrétaire général | Le Président"), a gap, then a row of as
     many names: each office is the title of the name under it."""
@@ -531,7 +534,7 @@ def _names_below_offices(block: list[list[str]], below: list[list[str]]) -> bool
     people = [c for c in names_row if c]
     return (
         len(people) == len(offices)
-        and all(_OFFICE_ABOVE.match(c) and names.is_title_line(c.rstrip(",")) for c in offices)
+        and all(_office_cell(c) for c in offices)
         and all(names.is_person_name(c.rstrip(",")) for c in people)
     )
 

@@ -11,7 +11,12 @@ from draftkit.ingest import names
 from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.postal import is_country_list, is_postal_line
 from draftkit.ingest.signer_labels import labelled_signers
-from draftkit.ingest.signer_lists import CORPORATE_SUFFIX, split_name_list
+from draftkit.ingest.signer_lists import (
+    CORPORATE_SUFFIX,
+    hold_bracketed_commas,
+    release_commas,
+    split_name_list,
+)
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.schema import Signatory
 
@@ -72,9 +77,9 @@ def inline_person(line: str) -> Signatory | None:
     if CORPORATE_SUFFIX.match(line.rsplit(", ", 1)[-1].strip()):
         return None  # "Riverbend Robotics, LLC": a company
     # commas inside brackets belong to what is in them: "(Faculty Associate, Center X)"
-    shielded = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00"), line)
+    shielded = hold_bracketed_commas(line)
     parts = [
-        p.strip().replace("\x00", ",") for p in re.split(rf",\s+{names.NOT_POST_NOMINAL}", shielded)
+        release_commas(p.strip()) for p in re.split(rf",\s+{names.NOT_POST_NOMINAL}", shielded)
     ]
     honorific, rest = names.split_honorific(parts[0])
     if not names.is_person_name(rest if honorific else parts[0], allow_single=bool(honorific)):
