@@ -822,6 +822,12 @@ def main() -> int:
     if not args.check_set.is_file():
         print(f"no check set at {args.check_set}", file=sys.stderr)
         return 2
+    try:
+        protocol.offices()
+    except ProtocolError as exc:
+        # a table that does not load would score every field "differ"
+        print(f"the forms-of-address table does not load: {exc.message}", file=sys.stderr)
+        return 2
     result = compare(args.check_set)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -355,7 +355,7 @@ def test_fixture_salutations() -> None:
         "We would welcome the opportunity to discuss these concerns with you or with "
         "representatives of the Government of Arkadia."
     ]
-    assert minister.complimentary_close == "Yours sincerely,"
+    assert minister.complimentary_close == "Sincerely,"
     assert out["experts-eu"].signatory_note == "Affiliations are listed for identification only."
     assert out["experts-eu"].options.date_format == "international"
 

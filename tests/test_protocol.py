@@ -162,7 +162,8 @@ CASES: dict[str, Case] = {
         ],
         formal="Your Excellency",  # Hickey's first form for UN high commissioners
         common="Dear High Commissioner Türk",
-        close="Yours sincerely,",
+        close="Sincerely,",
+        close_formal="Yours sincerely,",
         gender="male",
     ),
     "professor": Case(
@@ -529,7 +530,8 @@ CASES: dict[str, Case] = {
         ],
         formal="Your Excellency",
         common="Dear Secretary-General Guterres",
-        close="Yours sincerely,",
+        close="Sincerely,",
+        close_formal="Yours sincerely,",
     ),
     "who-dg": Case(
         "who-director-general",
@@ -545,7 +547,8 @@ CASES: dict[str, Case] = {
         ],
         formal="Dear Director-General",
         common="Dear Director-General Tedros",
-        close="Yours sincerely,",
+        close="Sincerely,",
+        close_formal="Yours sincerely,",
     ),
     "permanent-representative": Case(
         "un-permanent-representative",
@@ -559,7 +562,7 @@ CASES: dict[str, Case] = {
         ],
         formal="Madam",
         common="Dear Ambassador Avery",
-        close="Yours sincerely,",
+        close="Sincerely,",
         # UNHCR's handbook: the close repeats the opening "Madam"
         close_formal="Accept, Madam, the assurances of my highest consideration.",
     ),
@@ -590,7 +593,8 @@ CASES: dict[str, Case] = {
         ],
         formal="Your Excellency",
         common="Dear Secretary General Avery",
-        close="Yours sincerely,",
+        close="Sincerely,",
+        close_formal="Yours sincerely,",
     ),
     "icj-judge": Case(
         "icj-judge",
@@ -605,7 +609,8 @@ CASES: dict[str, Case] = {
         ],
         formal="Dear Judge Avery",
         common="Dear Judge Avery",
-        close="Yours sincerely,",
+        close="Sincerely,",
+        close_formal="Yours sincerely,",
     ),
     "head-of-state": Case(
         "head-of-state-president",
