@@ -1139,3 +1139,26 @@ def test_a_word_holding_tel_makes_no_head_block_a_letterhead() -> None:
     (addressee,) = letter.addressees
     assert (addressee.name or "").startswith("Carsten Schneider")
     assert letter.subject == "Nationaler Wiederherstellungsplan"
+
+
+def test_a_subject_in_capitals_over_prose_copied_without_blank_lines_is_the_line_alone() -> None:
+    """ "RE: CLOSURE OF THE RIVERSIDE CLINIC" under the greeting with the first paragraph on
+    the next line (a page copied without blank lines): the capitals are the subject; the
+    prose opens the body. A second line in capitals still carries the subject on."""
+    text = (
+        "The Director\nProvincial Health Department\nPO Box 12\nKisumu\n"
+        "Dear Director,\nRE: CLOSURE OF THE RIVERSIDE CLINIC\n"
+        "We write as nurses and patients of the clinic about its closure last week.\n"
+        "We ask you to reopen the clinic.\nYours faithfully,\nAmina Otieno\n"
+    )
+    letter = _letter(text)
+    assert letter.subject == "CLOSURE OF THE RIVERSIDE CLINIC"
+    assert letter.body[0].startswith("We write as nurses")
+    wrapped = text.replace("CLINIC\n", "CLINIC\nIN WARD No. 4 OF THE DISTRICT HOSPITAL\n", 1)
+    assert _letter(wrapped).subject == (
+        "CLOSURE OF THE RIVERSIDE CLINIC IN WARD No. 4 OF THE DISTRICT HOSPITAL"
+    )
+    dated = text.replace(
+        "CLOSURE OF THE RIVERSIDE CLINIC\n", "MEMORANDUM ON THE CLINICS BILL,\n2026\n"
+    )
+    assert _letter(dated).subject == "MEMORANDUM ON THE CLINICS BILL, 2026"

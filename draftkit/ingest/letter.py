@@ -38,6 +38,23 @@ from draftkit.sentences import split_marker
 __all__ = ["Parsed", "parse_lines"]
 
 
+def _capitals_over_prose(lines: list[Line], index: int, subject: str) -> int:
+    """How many lines a subject in capitals ("RE: SUSPENSION OF …") on line ``index``
+    takes when a line of ordinary prose follows it with no blank line between (the prose
+    opens the body; it does not carry the subject on); 0 when it is not so set."""
+
+    def capitals(text: str) -> bool:  # "IN APPLICATION No. 12/2024", "2025"
+        return sum(c.islower() for c in text) <= sum(c.isupper() for c in text)
+
+    if sum(c.isalpha() for c in subject) < 8 or not capitals(subject):
+        return 0
+    end = index + 1
+    while end < len(lines) and not lines[end].blank and capitals(lines[end].text):
+        end += 1
+    prose = end < len(lines) and not lines[end].blank
+    return end - index if prose else 0
+
+
 def _copies_before_close(lines: list[Line]) -> tuple[list[Line], list[Addressee]]:
     """A cc list set as the last block above the close ("cc:" / "Jesus Remulla, Secretary
     of Justice" / … over "Respectfully,"): the letter's copies, not its closing text."""
@@ -232,18 +249,24 @@ def parse_lines(lines: list[Line]) -> Parsed:
         body_lines = [Line(salutation[1], hard=first.hard, raw=salutation[1]), *body_lines]
     units = units_of(body_lines)
     first_line = next((i for i, ln in enumerate(body_lines) if not ln.blank), None)
+    taken = 0  # lines of a subject in capitals over prose (see _capitals_over_prose)
     if (
         first_line is not None
         and not pre.subject
         and units
-        and len(units[0].text) > 300
         and (subject := SUBJECT_LINE.match(body_lines[first_line].text.strip())) is not None
         and len(body_lines[first_line].text) <= 300
+        and (
+            len(units[0].text) > 300
+            or (taken := _capitals_over_prose(body_lines, first_line, subject.group("text")))
+        )
     ):
         # "SUBJECT: …" on the line under the salutation, run into the first paragraph by
-        # a page copied without blank lines: the line alone is the subject
-        pre.subject = normalise_space(subject.group("text"))
-        units = units_of([*body_lines[:first_line], *body_lines[first_line + 1 :]])
+        # a page copied without blank lines: the line alone (or the lines in capitals) is
+        # the subject
+        more = [ln.text for ln in body_lines[first_line + 1 : first_line + max(taken, 1)]]
+        pre.subject = normalise_space(" ".join([subject.group("text"), *more]))
+        units = units_of([*body_lines[:first_line], *body_lines[first_line + max(taken, 1) :]])
     if units and units[0].kind == "para" and not pre.subject:
         # "Re: ..." written under the salutation
         subject = SUBJECT_LINE.match(units[0].text)
