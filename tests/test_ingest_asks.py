@@ -760,3 +760,22 @@ def test_numbered_paragraphs_that_each_say_we_ask_are_the_asks() -> None:
         "Respectfully,\n\nAna Ruiz\n"
     )
     assert len(_letter(text).asks) == 3
+
+
+def test_questions_after_findings_are_asks() -> None:
+    """ "… before we publish these findings, and we would be grateful for answers to the
+    following questions:" over a numbered list: the findings word does not make the list a
+    list of concerns; the questions are the asks."""
+    text = (
+        "Dear Ms. Lindqvist,\n\nOur researchers spoke with 30 drivers at your depots.\n\n"
+        "We are writing so that you can respond to these findings before we publish them, "
+        "and we would be grateful for answers to the following questions:\n\n"
+        "1. Please explain how drivers' hours are recorded.\n"
+        "2. Please confirm whether unpaid overtime will be paid.\n"
+        "3. Please describe how drivers can complain without reprisal.\n\n"
+        "We would welcome your reply by 1 May.\n\nSincerely,\n\nTomas Berg\n"
+    )
+    letter = _letter(text)
+    assert len(letter.asks) == 3
+    assert "hours are recorded" in (letter.asks[0].lead or "") + (letter.asks[0].body or "")
+    assert (letter.asks_intro or "").startswith("We are writing so that you can respond")

@@ -387,5 +387,9 @@ def _concerns_intro(text: str) -> bool:
             r"include|including|documented|deserve attention|following facts|such as)\b[^.]*:$",
             text.strip(),
         )
-        and not re.search(r"(?i)\b(?:urge|ask|request|call on|recommend)\b", text)
+        # "… respond to these findings, and we would be grateful for answers to the
+        # following questions:": the list asks
+        and not re.search(
+            r"(?i)\b(?:urge|ask|request|call on|recommend|grateful|questions)\b", text
+        )
     )
