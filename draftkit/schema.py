@@ -483,6 +483,8 @@ class Letter(_Model):
         place: Where the letter is written ("Washington, DC"), shown before the date.
         sender: Who sends it.
         addressees: Inside address blocks.
+        delivery: A mailing notation set under the inside address, one entry per line
+            ("By email: committee@parliament.example", "By hand").
         cc: People copied.
         subject: The "Re:" line, without "Re:".
         salutation: "Dear Secretary Blinken," — derived from the office when left out.
@@ -519,6 +521,7 @@ class Letter(_Model):
     place: str | None = None
     sender: Sender = Field(default_factory=Sender)
     addressees: list[Addressee] = Field(default_factory=empty_list)
+    delivery: list[str] = Field(default_factory=empty_list)
     cc: list[Addressee] = Field(default_factory=empty_list)
     subject: str | None = None
     salutation: str | None = None

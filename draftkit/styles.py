@@ -17,6 +17,7 @@ class STYLES:
     PUBLISHED = "Publication Date"
     DATE = "Letter Date"
     ADDRESS = "Inside Address"
+    DELIVERY = "Delivery Notation"
     CC = "Copy List"
     SUBJECT = "Subject Line"
     SALUTATION = "Letter Salutation"
@@ -58,6 +59,7 @@ class STYLES:
             cls.PUBLISHED,
             cls.DATE,
             cls.ADDRESS,
+            cls.DELIVERY,
             cls.CC,
             cls.SUBJECT,
             cls.SALUTATION,

@@ -185,6 +185,7 @@ def main() -> None:
     # between two parts is the upper part's alone: 10 pt through the body of the letter.
     paragraph_style(document, S.DATE, after=18, keep_next=True)
     paragraph_style(document, S.ADDRESS, after=12, keep_next=True, keep_lines=True)
+    paragraph_style(document, S.DELIVERY, after=12, keep_next=True, keep_lines=True)
     paragraph_style(document, S.SUBJECT, bold=True, after=12, keep_next=True, keep_lines=True)
     paragraph_style(document, S.SALUTATION, after=10, keep_next=True)
     paragraph_style(document, S.BODY, after=10)

@@ -12,6 +12,7 @@ from ingest_shapes_helpers import (
 )
 
 from draftkit.ingest import ingest_bytes, ingest_text
+from draftkit.render import render_text
 
 
 def test_a_to_line_before_the_greeting_is_the_addressee() -> None:
@@ -1269,3 +1270,49 @@ def test_the_members_of_a_committee_written_to_in_german_are_the_addressees_name
     )
     (addressee,) = _letter(text).addressees
     assert addressee.name == "Mitglieder des Ausschusses für Arbeit und Soziales"
+
+
+@pytest.mark.parametrize(
+    "notation",
+    [
+        ["By email: inquiries.committee@parliament.example"],
+        ["Per email:", "clerk@assembly.example"],
+        ["Sent by email and registered post"],
+        ["Par courriel : cabinet@ministere.example"],
+    ],
+)
+def test_a_mailing_notation_under_the_inside_address_is_the_letters_delivery(
+    notation: list[str],
+) -> None:
+    """ "By email: …" (or "Per email:" over the address, "Sent by email and registered
+    post", "Par courriel : …") closing the inside address says how the letter went out:
+    it is the letter's delivery, not a line of the address, and it renders back there."""
+    text = (
+        "The Committee Secretary\nStanding Committee on Water\nPO Box 90\n"
+        "Capital City 2600\n" + "\n".join(notation) + "\n\n"
+        "Dear Committee Secretary,\n\nWe ask the Committee to hold a public hearing.\n\n"
+        "Yours sincerely,\n\nLena Okoye\n"
+    )
+    letter = _letter(text)
+    assert letter.delivery == notation
+    person = letter.addressees[0]
+    assert [*person.title_lines, *person.address_lines] == [
+        "Standing Committee on Water",
+        "PO Box 90",
+        "Capital City 2600",
+    ]
+    again = _letter(render_text(letter))
+    assert again.delivery == notation
+
+
+def test_a_mailing_notation_set_apart_from_the_address_is_kept_as_delivery() -> None:
+    """ "By email: …" as its own paragraph between the address and the greeting: not
+    dropped as unplaced head text, the letter's delivery."""
+    text = (
+        "Minister for Water\nParliament House\nCapital City 2600\n\n"
+        "By email: minister@water.example\n\nDear Minister,\n\n"
+        "We ask you to fund the river clean-up.\n\nYours sincerely,\n\nLena Okoye\n"
+    )
+    letter = _letter(text)
+    assert letter.delivery == ["By email: minister@water.example"]
+    assert all("email" not in line for a in letter.addressees for line in a.address_lines)

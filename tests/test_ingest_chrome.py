@@ -122,7 +122,8 @@ def test_a_web_page_with_share_links_and_an_unmarked_one_per_line_ask_list() -> 
     for noise in ("Share this", "Download", "Most Viewed", "Topic"):
         assert noise not in dumped
     # the delivery line under the inside address is the letter's, kept where it was
-    assert letter.addressees[0].address_lines[-1] == "Via email: minister@example.gov"
+    assert letter.delivery == ["Via email: minister@example.gov"]
+    assert letter.addressees[0].address_lines[-1] == "Republic of Kestria"
 
 
 def test_an_addressee_without_honorific_above_the_date_is_not_a_menu() -> None:

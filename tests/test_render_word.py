@@ -59,6 +59,8 @@ def test_examples_read_back_as_the_spec(spec: Path) -> None:
         expected.append((STYLES.DATE, f"{letter.place}, {when}" if letter.place else when))
     for person in letter.addressees:
         expected.append((STYLES.ADDRESS, "\n".join(address_lines(person))))
+    if letter.delivery:
+        expected.append((STYLES.DELIVERY, "\n".join(letter.delivery)))
     if letter.subject:
         expected.append((STYLES.SUBJECT, f"Re: {letter.subject}"))
     expected.append((STYLES.SALUTATION, letter.salutation or ""))

@@ -41,7 +41,7 @@ _DIRECTIVE = re.compile(
     r"^[ \t]*#[ \t]*draftkit[ \t]*:[ \t]*disable[ \t]*[=:][ \t]*(?P<ids>[^\n#]*)", re.M | re.I
 )
 _FIELD_ORDER = [
-    "heading", "published", "date", "place", "sender", "addressees", "cc", "subject",
+    "heading", "published", "date", "place", "sender", "addressees", "delivery", "cc", "subject",
     "salutation", "body", "asks_intro", "asks", "closing", "complimentary_close",
     "signatories", "signatory_note", "enclosures", "variables",
 ]  # fmt: skip

@@ -54,6 +54,7 @@ _PARTS: dict[str, str] = {
     STYLES.PAGE_HEADING: "heading",
     STYLES.DATE: "date",
     STYLES.ADDRESS: "addressee",
+    STYLES.DELIVERY: "delivery",
     STYLES.CC: "cc",
     STYLES.SUBJECT: "subject",
     STYLES.SALUTATION: "salutation",

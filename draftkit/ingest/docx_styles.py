@@ -101,6 +101,7 @@ def _roles() -> dict[str, str]:
         STYLES.PUBLISHED: "publication date",
         STYLES.DATE: "letter date",
         STYLES.ADDRESS: "inside address",
+        STYLES.DELIVERY: "delivery notation",
         STYLES.CC: "copy list",
         STYLES.SUBJECT: "subject line",
         STYLES.SALUTATION: "salutation",

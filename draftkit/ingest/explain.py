@@ -145,6 +145,8 @@ def _place(
             return "page heading", "the title above the letter"
         if letter.subject and _contains({_key(letter.subject)}, key):
             return "subject", ""
+        if letter.delivery and _contains({_key(line) for line in letter.delivery}, key):
+            return "delivery notation", "how the letter went out, under the inside address"
         if _contains(_person_keys(letter.addressees), key):
             return "inside address", "between the letter's top and its salutation"
         if _contains(_person_keys(letter.cc), key):

@@ -113,6 +113,7 @@ DRAFTKIT_HEAD_STYLES = {
     "publication date",
     "letter date",
     "inside address",
+    "delivery notation",
     "copy list",
     "subject line",
     "letterhead name",

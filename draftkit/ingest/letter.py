@@ -23,6 +23,7 @@ from draftkit.ingest.dates import (
     swap_day_month,
 )
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE
+from draftkit.ingest.noise import DELIVERY_LINE
 from draftkit.ingest.preamble import parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import parse_signatures
@@ -36,6 +37,30 @@ from draftkit.schema import Addressee, Letter, LetterOptions
 from draftkit.sentences import split_marker
 
 __all__ = ["Parsed", "parse_lines"]
+
+
+_ADDRESS_ONLY = re.compile(r"^\S+@\S+\.\w+$|^https?://\S+$")
+"""A line that is an e-mail address or a link alone (under "By email:")."""
+
+
+def _delivery(addressees: list[Addressee]) -> tuple[list[Addressee], list[str]]:
+    """The mailing notation that closes the last inside address ("By email:
+    committee@…", "Sent by email"), taken out of it: it says how the letter went out,
+    not where to. Returns the addressees without it, and its lines."""
+    if not addressees:
+        return addressees, []
+    last = addressees[-1]
+    field = "address_lines" if last.address_lines else "title_lines"
+    lines: list[str] = list(getattr(last, field))
+    start = len(lines)
+    while start and _ADDRESS_ONLY.match(lines[start - 1].strip()):
+        start -= 1
+    while start and DELIVERY_LINE.match(lines[start - 1].strip()):
+        start -= 1
+    if start == len(lines) or not DELIVERY_LINE.match(lines[start].strip()):
+        return addressees, []
+    kept = last.model_copy(update={field: lines[:start]})
+    return [*addressees[:-1], kept], lines[start:]
 
 
 def _capitals_over_prose(lines: list[Line], index: int, subject: str) -> int:
@@ -223,6 +248,18 @@ def parse_lines(lines: list[Line]) -> Parsed:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
     pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
+    # a mailing notation set apart in the letter's head ("By email: …" as its own paragraph
+    # under the inside address, or above it): the letter's delivery line, not lost
+    unplaced = {text for text, _why in parsed.skipped}
+    head_delivery = [
+        normalise_space(ln.text)
+        for ln in head[reading.start :]
+        if not ln.blank
+        and ln.text in unplaced
+        and (
+            (ln.style or "").lower() == "delivery notation" or DELIVERY_LINE.match(ln.text.strip())
+        )
+    ]
     styled = any(
         (ln.style or "").lower() in ("signature name", "signatory organization") for ln in lines
     )
@@ -327,13 +364,18 @@ def parse_lines(lines: list[Line]) -> Parsed:
         # a PDF is the letter itself, not a page about it: the date under its title is the
         # letter's own, not a publication date
         date, published = DateLine(published, None, False, False), None
+    addressees, delivery = _delivery(pre.addressees)
+    if head_delivery and addressees:
+        delivery = [*head_delivery, *delivery]
+        parsed.skipped[:] = [e for e in parsed.skipped if normalise_space(e[0]) not in delivery]
     letter_data: dict[str, object] = {
         "kind": "letter",
         "heading": pre.heading,
         "published": published,
         "date": date.date if date else None,
         "place": date.place if date else None,
-        "addressees": pre.addressees,
+        "addressees": addressees,
+        "delivery": delivery,
         "cc": [*pre.cc, *late_cc],
         "subject": pre.subject,
         "salutation": salutation[0] or None,

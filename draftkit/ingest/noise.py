@@ -20,7 +20,13 @@ from draftkit.ingest.page import _words, is_prose, label_like
 from draftkit.ingest.text import Line
 from draftkit.sentences import split_marker
 
-__all__ = ["foreign_script_share", "is_footer_start", "mark_navigation", "noise_reason"]
+__all__ = [
+    "DELIVERY_LINE",
+    "foreign_script_share",
+    "is_footer_start",
+    "mark_navigation",
+    "noise_reason",
+]
 
 _I = re.IGNORECASE
 
@@ -449,15 +455,19 @@ def mark_navigation(lines: list[Line], stop: int) -> set[int]:
 # -- page furniture by itself ----------------------------------------------------------
 
 
-_DELIVERY = re.compile(
-    r"^(?:sent\s+)?(?:by|via)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
+DELIVERY_LINE = re.compile(
+    r"^(?:sent\s+)?(?:by|via|per)\s+(?:e-?mail|electronic mail|fax|facsimile|hand(?: delivery)?|"
     r"courier|post|registered post|first[- ]class mail|u\.s\. mail|certified mail|"
     r"overnight(?: delivery)?|diplomatic pouch|regulations\.gov|the federal erulemaking portal)"
     r"\b.*$|"
     # "Submitted via regulations.gov", "Filed electronically through …": a public comment's
-    r"^(?:submitted|filed|delivered|sent)\s+(?:electronically\s+)?(?:via|by|through|to)\s+\S.*$",
+    r"^(?:submitted|filed|delivered|sent)\s+(?:electronically\s+)?(?:via|by|through|to)\s+\S.*$|"
+    # "Par courriel : …", "Envoyée par courriel", "Por correo electrónico: …"
+    r"^(?:envoy[ée]e?s?\s+|enviad[oa]s?\s+)?(?:par|por)\s+(?:courriel|e-?mail|"
+    r"correo(?:\s+electr[óo]nico)?|t[ée]l[ée]copie|fax)\b.*$",
     re.IGNORECASE,
 )
+"""A mailing notation: how the letter goes out ("By email: committee@…", "Via fax")."""
 
 
 _ROUTED = re.compile(r"(?i)^(?:through|thru)\s*:\s*\S")
@@ -603,7 +613,7 @@ def _mark_preamble_noise(lines: list[Line], stop: int, noise: dict[int, str]) ->
         if not lines[i].blank and _ROUTED.match(lines[i].text.strip()):
             noise.setdefault(i, "routing line ('Through: the Dean')")  # not the addressee's
             continue
-        if not lines[i].blank and _DELIVERY.match(lines[i].text.strip()):
+        if not lines[i].blank and DELIVERY_LINE.match(lines[i].text.strip()):
             above = next((j for j in (i - 1, i - 2) if j >= 0 and not lines[j].blank), None)
             if (
                 above is not None

@@ -33,6 +33,7 @@ from draftkit.ingest.head_lines import (
     name_part,
 )
 from draftkit.ingest.inside_address import _addressees
+from draftkit.ingest.noise import DELIVERY_LINE
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.text import Line, blocks, column_cells, normalise_space
@@ -175,7 +176,11 @@ def _letterhead_like(block: list[Line]) -> bool:
             r"(?i)(\btel\b\.?|\bphone\b|\bfax\b|\be-?mail\b|www\.|https?://|@|\(\d{3}\)|\+\d|·|\|)",
             ln.text,
         )
-        for ln in block
+        for k, ln in enumerate(block)
+        # "By email: committee@…" under an inside address says how the letter goes out;
+        # it is no contact line of a letterhead
+        if not DELIVERY_LINE.match(ln.text.strip())
+        and not (k and DELIVERY_LINE.match(block[k - 1].text.strip()))
     )
     return (caps and len(letters) > 6) or contact
 

@@ -64,6 +64,7 @@ KEEP_WITH_NEXT = frozenset(
         STYLES.PAGE_HEADING,
         STYLES.DATE,
         STYLES.ADDRESS,
+        STYLES.DELIVERY,
         STYLES.SUBJECT,
         STYLES.SALUTATION,
         STYLES.ASKS_INTRO,
@@ -76,6 +77,7 @@ KEEP_WITH_NEXT = frozenset(
 KEEP_LINES = frozenset(
     {
         STYLES.ADDRESS,
+        STYLES.DELIVERY,
         STYLES.CLOSE,
         STYLES.SIGNATURE_NAME,
         STYLES.SIGNATURE_TITLE,
@@ -305,6 +307,7 @@ def placed_layout(letter: Letter) -> tuple[list[Block], dict[int, tuple[Place, .
         out.para(STYLES.DATE, date_text)
     for index, person in enumerate(letter.addressees):
         out.lines(STYLES.ADDRESS, address_lines(person), ("addressees", index))
+    out.lines(STYLES.DELIVERY, letter.delivery, ("delivery",))
     if options.cc_position == "after-address":
         _cc(out, letter.cc, words.cc)
     if options.date_position == "after-address":
