@@ -1448,3 +1448,33 @@ def test_a_german_posts_keywords_line_is_page_chrome() -> None:
     from draftkit.ingest.noise import noise_reason
 
     assert noise_reason("Schlagworte: Renaturierung, EU") is not None
+
+
+_SIGNED_PAGE = (
+    "Dear Governor Ruiz,\n\nWe ask you to veto the river diversion bill.\n\n"
+    "Atentamente,\n\nRío Vivo Collective\nAmigos del Humedal\nRed de Pescadores del Sur\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a share row's label in Spanish over its buttons
+        "\nComparte\n\n  • Facebook\n  • X\n  • WhatsApp\n",
+        # a site's appeal for money
+        "\nYour donation keeps our river monitors working. Give today\n",
+        # a site's notice about itself, right under the last signer
+        "This site is run by volunteers and is not the Collective's official website.\n",
+        # a sign-up form: its labels between the two calls to sign
+        "\nAdd your name\nFull name\nOrganisation / Town\nSign the letter\n",
+    ],
+)
+def test_page_text_under_the_last_signer_is_no_signer(after: str) -> None:
+    """A share label ("Comparte" over Facebook / X), a donation appeal, a site notice ("This
+    site is run by volunteers …") or a sign-up form's fields under the list end it."""
+    letter = _letter(_SIGNED_PAGE + after)
+    assert [s.name for s in letter.signatories] == [
+        "Río Vivo Collective",
+        "Amigos del Humedal",
+        "Red de Pescadores del Sur",
+    ]

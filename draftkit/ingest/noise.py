@@ -11,6 +11,7 @@ forwarded e-mail headers above the letter.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from draftkit.ingest import names
@@ -171,6 +172,24 @@ _CALL_TO_ACTION = re.compile(
     _I,
 )
 """A line asking the reader to act ("To take action, please sign our petition …")."""
+_DONATE = re.compile(
+    r"^(?:your (?:donation|gift|contribution|support)s?\b.{0,160}\b(?:give|donate|support)\b.*|"
+    r"(?:donate|give)(?: now| today)?[.!]?)$",
+    _I,
+)
+"""A site's appeal for money under a letter ("Your donation supports our work. Give today")."""
+_SITE_NOTICE = re.compile(
+    r"^(?:this|the) (?:site|website|web site|blog|page) is (?:run|maintained|operated|managed|"
+    r"hosted|edited|not)\b.{0,200}$",
+    _I,
+)
+"""A site's notice about itself ("This site is run by volunteers and is not an official …")."""
+_SHARE_LABEL = re.compile(
+    r"^(?:share|comparte|compartir|compartilhe|compartilhar|partilhar|partager|teilen|condividi)"
+    r"(?:\s+(?:on|en|sur|em|auf))?\s*:?$",
+    _I,
+)
+"""A share row's label alone on its line ("Comparte" over "• Facebook" / "• X")."""
 _NETWORKS = (
     r"(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|reddit|bluesky|mastodon|"
     r"threads|instagram|print|copy link|messenger|signal|pinterest|tumblr)"
@@ -380,8 +399,10 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "share links"
     if len(line) <= 80 and _CALL_TO_SIGN.match(line):
         return "call to sign"
-    if len(line) <= 200 and _CALL_TO_ACTION.match(line):
+    if len(line) <= 200 and (_CALL_TO_ACTION.match(line) or _DONATE.match(line)):
         return "call to action"
+    if _SITE_NOTICE.match(line):
+        return "page footer"
     items = [item.strip() for item in re.split(r"(?<!\s)\s+[|•·»›]\s+", line)]
     if (
         len(items) >= 3
@@ -491,6 +512,16 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
                 reason = None
         if reason:
             noise[index] = reason
+    for index, ln in enumerate(lines):
+        if index in noise or ln.blank or not _SHARE_LABEL.match(ln.text.strip()):
+            continue
+        below = next((j for j in range(index + 1, len(lines)) if not lines[j].blank), None)
+        if below is not None and (
+            noise.get(below) == "share links"
+            or re.fullmatch(rf"[•·▪◦*-]?\s*{_NETWORKS}", lines[below].text.strip(), _I)
+        ):
+            noise[index] = "share links"  # "Comparte" over the share row it names
+    _mark_form_fields(lines, noise)
     for index in [i for i, r in noise.items() if r == "page number"]:
         before = lines[index - 1] if index else None
         if (
@@ -543,6 +574,22 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         ):
             del noise[index]
     return noise
+
+
+def _mark_form_fields(lines: list[Line], noise: dict[int, str]) -> None:
+    """The fields of a sign-up form between its two calls to sign ("Add your name" /
+    "Full name" / "Role / School" / "Sign the letter"): a form's labels, not signers."""
+    calls = [i for i, reason in sorted(noise.items()) if reason == "call to sign"]
+    for first, second in itertools.pairwise(calls):
+        between = [i for i in range(first + 1, second) if not lines[i].blank]
+        if (
+            0 < len(between) <= 4
+            and all(i not in noise for i in between)
+            and all(_words(lines[i].text) <= 4 for i in between)
+            and not any(re.search(r"\d", lines[i].text) for i in between)
+        ):
+            for i in between:
+                noise[i] = "sign-up form field"
 
 
 def _mark_running_header(lines: list[Line], page: int, noise: dict[int, str]) -> None:
