@@ -79,17 +79,27 @@ def bare(value: object) -> str:
     return text.strip(" ,;:")
 
 
+def _title_first(person: Any) -> bool:
+    """The person's first title line is printed on the name line ("Honourable
+    Commissioner Rémy Ngoy Lumbu": ``title_before_name``)."""
+    return bool(person.get("title_before_name") and person.get("title_lines"))
+
+
 def name_line(person: Any) -> str:
+    """The name line as the letter prints it: the honorific, a title written before the
+    name, the name."""
     if isinstance(person, str):
         return person
-    parts = [person.get("honorific") or "", person.get("name") or ""]
+    title = person["title_lines"][0] if _title_first(person) else ""
+    parts = [person.get("honorific") or "", title, person.get("name") or ""]
     return " ".join(part for part in parts if part)
 
 
 def other_lines(person: Any) -> list[str]:
     if isinstance(person, str):
         return []
-    lines = list(person.get("title_lines") or []) + list(person.get("address_lines") or [])
+    titles = list(person.get("title_lines") or [])[1 if _title_first(person) else 0 :]
+    lines = titles + list(person.get("address_lines") or [])
     if person.get("organization") and not isinstance(person.get("organization"), dict):
         lines.append(person["organization"])
     # the corpus README drops trailing commas and full stops at line ends ("Presente.")

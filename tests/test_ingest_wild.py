@@ -78,3 +78,21 @@ def test_the_scorer_compares_names_without_their_style(written: str, bare: str) 
     """A Portuguese style with its article ("Sua Excelência o Senhor") is no part of the
     name the scorer compares, with or without the "À" before it."""
     assert ingest_accuracy.bare(written) == bare
+
+
+def test_the_scorer_compares_the_name_line_as_printed() -> None:
+    """An office ingest keeps as the first title line, printed before the name
+    (``title_before_name``), is part of the name line the annotators write ("Honourable
+    Commissioner Rémy Ngoy Lumbu"), and no longer one of the other lines."""
+    want = {"name": "Honourable Commissioner Ada Mensah", "title_lines": ["Chairperson"]}
+    got = {
+        "honorific": "Honourable",
+        "name": "Ada Mensah",
+        "title_lines": ["Commissioner", "Chairperson"],
+        "title_before_name": True,
+    }
+    assert ingest_accuracy.same_person(want, got) == (True, True)
+    assert ingest_accuracy.same_person(want, {**got, "title_before_name": False}) == (
+        False,
+        False,
+    )
