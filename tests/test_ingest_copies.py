@@ -760,3 +760,20 @@ def test_a_pages_other_letters_and_a_sign_on_forms_labels_end_the_cc_list() -> N
         "• Statement on bushfire smoke\n"
     )
     assert [c.name for c in _letter(text).cc] == ["Jo Smith MP", "Chris Lee MP"]
+
+
+def test_an_office_and_its_seat_after_a_comma_is_no_office_before_a_name() -> None:
+    """ "Regional Water Commissioner, Port Harcourt" in a cc line: the office and the town
+    it sits in, not an office written before a person called "Port Harcourt"; the entry
+    reads back with its comma."""
+    text = (
+        "Dear Minister,\n\nWe ask you to restore the rations.\n\nSincerely,\n\nAna Ruiz\n\n"
+        "Copy: UN Resident Coordinator in Nigeria; Regional Water Commissioner, Port Harcourt\n"
+    )
+    letter = _letter(text)
+    office = letter.cc[1]
+    assert (office.name, office.title_lines, office.title_before_name) == (
+        "Regional Water Commissioner",
+        ["Port Harcourt"],
+        False,
+    )

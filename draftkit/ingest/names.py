@@ -526,6 +526,8 @@ def split_title_name(line: str) -> tuple[str, str] | None:
         prefix = tokens[:index]
         if prefix[-1].lower().strip(",") not in _OFFICE_END:
             continue
+        if prefix[-1].endswith(","):
+            continue  # "Repatriation Commissioner, Cox's Bazar": the office and its seat
         suffix = " ".join(tokens[index:])
         if any(ch.isdigit() for ch in " ".join(prefix)) or not prefix[0][:1].isupper():
             continue
