@@ -809,3 +809,31 @@ def test_markdown_emphasis_underscores_leave_the_plain_text() -> None:
 
     lines = lines_from_markdown("_Updated in March._ See snake_case and __this__.\n")
     assert lines[0].text == "Updated in March. See snake_case and this."
+
+
+def test_markdown_front_matter_is_the_pages_title_and_date() -> None:
+    """A static site's Markdown page opens with YAML front matter ("---" / "title: …" /
+    "date: …" / "tags: […]" / "---"): its title is the page heading and its date the
+    page's publication date, not an addressee and not the letter's date."""
+    page = (
+        "---\n"
+        'title: "Open letter to the Governor on the coastal road"\n'
+        "date: 2026-03-02\n"
+        "tags: [coast, roads]\n"
+        "---\n\n"
+        "**Governor Lucia Ferrante**  \nRegional Government of Liguria  \nGenoa\n\n"
+        "Genoa, 27 February 2026\n\n"
+        "Dear Governor Ferrante,\n\nWe ask you to halt the coastal road tender.\n\n"
+        "Sincerely,\n\nAmici della Costa\n"
+    )
+    letter = ingest_bytes(page.encode(), filename="coastal-road.md").letter
+    assert letter is not None
+    assert letter.heading == "Open letter to the Governor on the coastal road"
+    assert str(letter.published) == "2026-03-02"
+    assert str(letter.date) == "2026-02-27"
+    person = letter.addressees[0]
+    assert (person.name, person.title_lines, person.address_lines) == (
+        "Lucia Ferrante",
+        ["Governor", "Regional Government of Liguria"],
+        ["Genoa"],
+    )

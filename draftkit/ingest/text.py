@@ -324,6 +324,29 @@ def _md_table_row(text: str) -> list[str] | None:
     return out
 
 
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """A Markdown page's YAML front matter ("---" / "title: …" / "date: …" / "---") and
+    the text after it: its simple ``key: value`` fields, quotes taken off (it is read as
+    lines, not as YAML: nothing in it is run or expanded)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, {}
+    fields: dict[str, str] = {}
+    for line in match.group("body").splitlines():
+        field = _FRONT_FIELD.match(line)
+        if field is None:
+            continue
+        value = field.group("value")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        fields[field.group("key").lower()] = value
+    return text[match.end() :], fields
+
+
 def lines_from_markdown(text: str) -> list[Line]:
     """Split Markdown into lines, keeping its inline markup as the schema's markup.
 
@@ -333,6 +356,13 @@ def lines_from_markdown(text: str) -> list[Line]:
     its lead-in.
     """
     out: list[Line] = []
+    text, front = _front_matter(text)
+    for key in ("title", "date"):
+        if front.get(key):
+            # a static site's page title and its publication date, above the letter
+            out.append(Line(front[key], hard=True, style="h1" if key == "title" else None))
+    if out:
+        out.append(Line("", raw=""))
     for line in lines_from_text(text):
         if line.blank:
             out.append(line)
