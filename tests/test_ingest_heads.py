@@ -1162,3 +1162,19 @@ def test_a_subject_in_capitals_over_prose_copied_without_blank_lines_is_the_line
         "CLOSURE OF THE RIVERSIDE CLINIC\n", "MEMORANDUM ON THE CLINICS BILL,\n2026\n"
     )
     assert _letter(dated).subject == "MEMORANDUM ON THE CLINICS BILL, 2026"
+
+
+def test_a_dateline_over_the_close_is_the_letters_date_and_the_page_date_reads_day_first() -> None:
+    """ "Recife, 3 de março de 2026." as the body's last line, right over "Atenciosamente,"
+    (where Portuguese and Spanish letters set it) is the letter's date and place, not a
+    closing paragraph; the page's "Publicado em 04/03/2026" above it reads day first, as
+    the letter writes its dates."""
+    text = (
+        "Publicado em 04/03/2026 às 10h12\n\nÀ\nSecretaria de Saúde do Estado\nRecife – PE\n\n"
+        "Senhora Secretária,\n\nSolicitamos a reabertura da unidade de saúde da Várzea.\n\n"
+        "Recife, 3 de março de 2026.\n\nAtenciosamente,\n\nFórum de Saúde da Várzea\n"
+    )
+    letter = _letter(text)
+    assert (str(letter.date), letter.place) == ("2026-03-03", "Recife")
+    assert str(letter.published) == "2026-03-04"
+    assert all("2026" not in p for p in [*letter.body, *letter.closing] if isinstance(p, str))

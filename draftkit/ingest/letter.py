@@ -322,6 +322,18 @@ def parse_lines(lines: list[Line]) -> Parsed:
         # the closing sentence the reading found ("Veuillez agréer …") closes the body
         last_sentence = [units[-1].markup()]
         units = units[:-1]
+    # "Belém, 5 de novembro de 2025." as the last line of the body, right over the close:
+    # the letter's dateline, where Portuguese and Spanish letters often set it
+    dateline = (
+        parse_date_line(units[-1].text)
+        if units
+        and close_index is not None
+        and not last_sentence
+        and units[-1].kind == "para"
+        and len(units[-1].text) <= 80
+        else None
+    )
+    dateline_text = units[-1].markup() if dateline is not None else None
     body, intro, asks, closing, ask_style = body_asks_closing(units)
     closing = [*closing, *last_sentence]
     sign_from = (close_index + 1) if close_index is not None else body_end
@@ -338,6 +350,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
             pre.addressees = [late]
         if dated and tail.date is None:
             tail.date = dated
+    if dateline is not None and tail.date is None and (pre.date is None or pre.date_byline):
+        tail.date = dateline
+        if closing and closing[-1] == dateline_text:
+            closing = closing[:-1]
+        elif not closing and body and body[-1] == dateline_text:
+            body = body[:-1]
     date = pre.date or tail.date
     published_from_byline = None
     if (
@@ -359,6 +377,14 @@ def parse_lines(lines: list[Line]) -> Parsed:
         and day_first_elsewhere("\n".join(ln.text for ln in lines))
     ):
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
+    if (
+        pre.published is not None
+        and pre.published_ambiguous
+        and day_first_elsewhere("\n".join(ln.text for ln in lines))
+    ):
+        # "Publicado em 06/11/2025" over "Belém, 5 de novembro de 2025": day first
+        swapped = swap_day_month(DateLine(pre.published, None, True, False, True))
+        pre.published = swapped.date
     published = pre.published or published_from_byline
     if date is None and published is not None and any(ln.page for ln in lines):
         # a PDF is the letter itself, not a page about it: the date under its title is the

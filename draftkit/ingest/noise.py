@@ -120,6 +120,8 @@ _CHROME = re.compile(
     r"(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский)"
     r"(?:\s*[|/·]\s*(?:[A-Z]{2}|English|Français|Español|Deutsch|العربية|中文|Русский))+|"
     r"listen(?: to this article)?|audio|video|photo:.*|image:.*|credit:.*|"
+    # a share row's "copy the link" button: "Copiar link", "Copier le lien", "Link kopieren"
+    r"copy (?:the )?link|cop(?:iar|ia) (?:o |el )?(?:link|enlace)|copier le lien|link kopieren|"
     r"advertisement|sponsored|ad|close|cancel|ok|accept|accept all|reject all)$",
     _I,
 )

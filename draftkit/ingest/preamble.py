@@ -47,6 +47,7 @@ __all__ = ["Preamble", "parse_preamble"]
 class Preamble:
     heading: str | None = None
     published: dt.date | None = None
+    published_ambiguous: bool = False  # "06/11/2025": which of day and month comes first
     date: DateLine | None = None
     addressees: list[Addressee] = field(default_factory=list)
     cc: list[Addressee] = field(default_factory=list)
@@ -378,6 +379,7 @@ def parse_preamble(
             published_index = above[-1]
     if published_index is not None:
         pre.published = dates[published_index].date
+        pre.published_ambiguous = dates[published_index].ambiguous
     start_at = max([x for x in (heading_index, published_index) if x is not None], default=-1)
     remaining = {i: d for i, d in dates.items() if i != published_index and i > start_at}
     if remaining:
