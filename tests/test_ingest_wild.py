@@ -72,6 +72,9 @@ def test_the_tune_half_of_the_shared_wild_set_stays_above_95_percent(
         ("À Sua Excelência o Senhor Ministro da Saúde", "ministro da saúde"),
         ("À Sua Excelência o Presidente", "presidente"),
         ("The Honorable Jane Doe", "jane doe"),
+        # a trailing full stop goes, after an abbreviation too (the README's line rule)
+        ("H.E. Dr. Amani Ruto, C.G.H.", "amani ruto, c.g.h"),
+        ("H.E. Dr. Amani Ruto, C.G.H", "amani ruto, c.g.h"),
     ],
 )
 def test_the_scorer_compares_names_without_their_style(written: str, bare: str) -> None:
