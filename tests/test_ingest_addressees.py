@@ -1316,3 +1316,20 @@ def test_a_mailing_notation_set_apart_from_the_address_is_kept_as_delivery() -> 
     letter = _letter(text)
     assert letter.delivery == ["By email: minister@water.example"]
     assert all("email" not in line for a in letter.addressees for line in a.address_lines)
+
+
+def test_an_honours_letters_with_full_stops_stay_with_the_name() -> None:
+    """ "H.E. Dr. Amani Wekesa, E.G.H." (an honour written with full stops after a comma)
+    is the name line; "U.S." after a comma opens a title, as before."""
+    text = (
+        "H.E. Dr. Amani Wekesa, E.G.H.\nPresident of the Republic\nState House\nNairobi\n\n"
+        "Your Excellency,\n\nWe ask you to sign the data protection bill.\n\n"
+        "Yours faithfully,\n\nSalma Odhiambo\n"
+    )
+    person = _letter(text).addressees[0]
+    assert (person.honorific, person.name) == ("H.E. Dr.", "Amani Wekesa, E.G.H.")
+    assert person.title_lines[0] == "President of the Republic"
+    other = text.replace(
+        "H.E. Dr. Amani Wekesa, E.G.H.", "Ms. Dana Ruiz, U.S. Trade Representative"
+    )
+    assert _letter(other).addressees[0].name == "Dana Ruiz"
