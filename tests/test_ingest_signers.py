@@ -2217,3 +2217,24 @@ def test_a_typed_numbered_list_of_bodies_and_people_under_the_close_is_a_signer_
         "Dr. Yohana Kambu",
         "Asia Peatland Watch",
     ]
+
+
+def test_a_label_and_its_long_list_on_one_line_after_a_formula_are_the_signers() -> None:
+    """ "Nous vous prions d'agréer …" with no valediction, then "Signataires : A, B – agence
+    Provence, C, …" on one line: the labelled line is the signature list (its entries may
+    run to nine words or more), not the body's last paragraph."""
+    text = (
+        "Monsieur le Maire,\n\nNous vous demandons d'ouvrir des salles fraîches dans les "
+        "écoles.\n\nNous vous prions d'agréer, Monsieur le Maire, l'expression de nos "
+        "salutations respectueuses.\n\n"
+        "Signataires : Collectif des parents du quartier Saint-Pierre, Fondation pour le "
+        "logement des familles défavorisées – agence Provence, Droit au Logement 13, Centre "
+        "social Belsunce\n"
+    )
+    letter = _letter(text)
+    assert [s.name for s in letter.signatories] == [
+        "Collectif des parents du quartier Saint-Pierre",
+        "Fondation pour le logement des familles défavorisées – agence Provence",
+        "Droit au Logement 13",
+        "Centre social Belsunce",
+    ]

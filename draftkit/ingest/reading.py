@@ -235,6 +235,22 @@ def _score_reading(
 # -- the whole reading -----------------------------------------------------------------
 
 
+def _labelled_list(text: str) -> bool:
+    """A signatory label and its list on one line ("Signataires : Collectif A, Fondation B –
+    agence Provence, …"): the signers, however long its entries, not a sentence of the
+    body."""
+    label, colon, rest = text.partition(":")
+    parts = [p for p in re.split(r"[,;]\s+", rest.strip().rstrip(".")) if p.strip()]
+    return (
+        bool(colon)
+        and _words(label) <= 6
+        and is_signatory_label(f"{label.strip()}:")
+        and len(parts) >= 3
+        and all(_words(p) <= 14 for p in parts)
+        and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)
+    )
+
+
 def locate(lines: list[Line]) -> Reading:
     """Find the letter in a page's lines.
 
@@ -373,6 +389,7 @@ def locate(lines: list[Line]) -> Reading:
                     and not _name_list(page.text(i))
                 )
             )
+            and not _labelled_list(page.text(i))
         ]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
         labelled = next(
