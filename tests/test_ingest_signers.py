@@ -2238,3 +2238,26 @@ def test_a_label_and_its_long_list_on_one_line_after_a_formula_are_the_signers()
         "Droit au Logement 13",
         "Centre social Belsunce",
     ]
+
+
+def test_a_list_of_bodies_under_a_name_like_first_body_is_a_signer_a_line() -> None:
+    """ "Clear Sky Tripoli" (a body whose name reads like a person's) over "Association for
+    Clean Rivers", "Fishers' Cooperative of Tyre", … and "Dr. Rana Haddad — hydrologist":
+    every line a signer, not the first one's title lines."""
+    text = (
+        "Your Excellency,\n\nWe ask you to ban open burning at the coastal dumps.\n\n"
+        "With our highest regards,\n\n"
+        "Clear Sky Tripoli\nAssociation for Clean Rivers\nFishers' Cooperative of Tyre\n"
+        "Network for Environmental Justice\nShouf Environmental Society\n"
+        "Dr. Rana Haddad — hydrologist, Beirut\nSami Khoury — environmental lawyer\n"
+    )
+    names_ = [s.name for s in _letter(text).signatories]
+    assert names_ == [
+        "Clear Sky Tripoli",
+        "Association for Clean Rivers",
+        "Fishers' Cooperative of Tyre",
+        "Network for Environmental Justice",
+        "Shouf Environmental Society",
+        "Dr. Rana Haddad",
+        "Sami Khoury",
+    ]
