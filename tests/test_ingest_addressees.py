@@ -1333,3 +1333,20 @@ def test_an_honours_letters_with_full_stops_stay_with_the_name() -> None:
         "H.E. Dr. Amani Wekesa, E.G.H.", "Ms. Dana Ruiz, U.S. Trade Representative"
     )
     assert _letter(other).addressees[0].name == "Dana Ruiz"
+
+
+def test_a_line_above_the_to_that_opens_the_address_is_the_senders() -> None:
+    """ "Coletivo de Docentes – Universidade Federal do Ceará" over "Ao Magnífico Reitor" /
+    "Prof. Dr. …": the "Ao" opens the inside address; the line above it is the sender's, not
+    a second addressee."""
+    text = (
+        "Coletivo de Docentes – Universidade Federal do Ceará\n"
+        "Ao Magnífico Reitor\nProf. Dr. Paulo Nogueira Lima\nUniversidade Federal do Ceará\n"
+        "Av. da Universidade, 2853\nFortaleza – CE, 60020-181\n\n"
+        "Magnífico Reitor,\n\nSolicitamos a suspensão do convênio.\n\n"
+        "Atenciosamente,\n\nAna Lima\n"
+    )
+    letter = _letter(text)
+    assert len(letter.addressees) == 1
+    lines = [letter.addressees[0].name, *letter.addressees[0].title_lines]
+    assert "Coletivo de Docentes – Universidade Federal do Ceará" not in lines

@@ -58,6 +58,13 @@ def _address_only(entry: list[str]) -> bool:
     return any(is_postal_line(x) or is_address_start(x) for x in entry[1:])
 
 
+_OPENS_ADDRESS = re.compile(
+    r"(?i)^(?:to\s*:|(?:ao|aos|à|às)\s+(?:magn[íi]fic|excel|exm|ilustr|ilm|senhor|sr\.|sra\.|"
+    r"dr\.|dra\.|prof|sua\s+excel)|an\s+(?:den|die)\s|à\s+l'attention\s+de)"
+)
+"""A line that opens an inside address with its "to" ("Ao Magnífico Reitor", "To:")."""
+
+
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
     reader = _AddressReader(skipped)
     for whole in groups:
@@ -68,6 +75,22 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
             and re.fullmatch(rf"(?i)(?:{_ATTENTION})\s*:", normalise_space(whole[0])) is not None
             and is_postal_line(normalise_space(whole[-1]))
         )
+        opening = next(
+            (
+                k
+                for k, x in enumerate(whole)
+                if k and _OPENS_ADDRESS.match(normalise_space(x)) and k + 1 < len(whole)
+            ),
+            None,
+        )
+        if opening is not None and not any(
+            names.split_honorific(normalise_space(x))[0] for x in whole[:opening]
+        ):
+            # "Comunidade universitária – USP" over "Ao Magnífico Reitor" / "Prof. Dr. …":
+            # the "to" opens the address; what stands above it is the sender's
+            for x in whole[:opening]:
+                skipped.append((x, "above the line that opens the address (the sender's)"))
+            whole = whole[opening:]
         whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
         marks = [split_marker(normalise_space(x)) for x in whole]
         if len(whole) >= 2 and all(m is not None and m[0] == "bullet" for m in marks):
