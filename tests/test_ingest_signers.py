@@ -2261,3 +2261,40 @@ def test_a_list_of_bodies_under_a_name_like_first_body_is_a_signer_a_line() -> N
         "Dr. Rana Haddad",
         "Sami Khoury",
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (
+            "Organização\tRepresentante",
+            [
+                ("Associação Terra Viva", "Maria Pires"),
+                ("Rede de Mulheres do Norte", "Joana Lobo"),
+                ("Fórum Cidadão de Baucau", "Tomás Reis"),
+            ],
+        ),
+        (
+            "Nom\tFonction\tSignature",
+            [
+                ("Awa Ndiaye", "Présidente, Collectif Dakar Propre", ""),
+                ("Moussa Fall", "Trésorier, Jeunes pour le Climat", ""),
+                ("Fatou Sow", "Secrétaire, Association des Riverains", ""),
+            ],
+        ),
+    ],
+)
+def test_a_signing_sheets_header_row_is_no_signer(header: str, rows: list[tuple[str, ...]]) -> None:
+    """A signing sheet's header ("Organização | Representante", "Nom | Fonction |
+    Signature") is no signer; the rows are, the person signing for each body."""
+    table = "\n".join([header, *("\t".join(row) for row in rows)])
+    text = (
+        "Senhora Ministra,\n\nSolicitamos a revisão da licença.\n\n"
+        "Com os melhores cumprimentos,\n\n" + table + "\n"
+    )
+    signers = _letter(text).signatories
+    assert len(signers) == 3
+    if header.startswith("Organização"):
+        assert [(s.name, s.organization) for s in signers] == [(b, a) for a, b in rows]
+    else:
+        assert [s.name for s in signers] == [row[0] for row in rows]

@@ -95,7 +95,11 @@ _HEADER_WORD = (
     r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website|"
     r"headquarters|head office|hq|domicile|based in|si[èe]ge|sede|"
     # "Organization | Representative", "Organisation | Signed by"
-    r"representatives?|signed by|signatory name|contact person|spokesperson)"
+    r"representatives?|signed by|signatory name|contact person|spokesperson|"
+    # "Organização | Representante", "Nom | Fonction | Signature", "Name | Designation |
+    # Signature": a signing sheet's columns
+    r"representantes?|repr[ée]sentante?s?|designation|fonction|functi[oó]n|fun[çc][ãa]o|"
+    r"signatures?|assinaturas?|firmas?|unterschrift|nome|vorname|name der organisation)"
 )
 _HEADER_CELL = re.compile(
     rf"(?i)^{_HEADER_WORD}(?:\s*(?:[/&,]|\s(?:and|or|et|y|e|und))?\s+{_HEADER_WORD}|\s*/\s*{_HEADER_WORD})*"
@@ -375,7 +379,8 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         len(head) == 2
         and re.fullmatch(
             r"(?i)organi[sz]ations?|institutions?|groups?|bodies|entit(?:y|ies)|"
-            r"organizaci[oó]n(?:es)?|organisme|entidad(?:es)?",
+            r"organizaci[oó]n(?:es)?|organisme|entidad(?:es)?|organiza[çc](?:[ãa]o|[õo]es)|"
+            r"entidades?",
             head[0],
         )
         and re.fullmatch(
