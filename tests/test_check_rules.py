@@ -821,3 +821,19 @@ def test_the_unvalidated_report_equals_the_validated_one() -> None:
     assert validated == report
     assert validated.model_fields_set == report.model_fields_set
     assert validated.model_dump_json() == report.model_dump_json()
+
+
+def test_salutation_form_accepts_a_un_official_by_name() -> None:
+    """The UN's own letters greet a named official "Dear Ms. Okafor," (the table's
+    alternative to "Dear Special Envoy Okafor"); an office the table does not give for
+    the row is still flagged."""
+    envoy = {
+        "name": "Adaeze Okafor",
+        "office": "un-special-envoy",
+        "gender": "female",
+    }
+    for greeting in ("Dear Ms. Okafor,", "Dear Special Envoy Okafor,"):
+        found = run(make(addressees=[envoy], salutation=greeting), "salutation-form")
+        assert found == [], greeting
+    found = run(make(addressees=[envoy], salutation="Dear Senator Okafor,"), "salutation-form")
+    assert len(found) == 1
