@@ -1622,3 +1622,20 @@ def test_un_presidents_follow_the_un_correspondence_manual() -> None:
         "United Nations",
     ]
     assert "Excellency" in assembly.accepted_salutations
+
+
+def test_the_traditional_french_forms_and_the_un_greeting_by_name_are_accepted() -> None:
+    """ "Madame le Premier ministre" and "Monsieur le Député" (the French guides' forms) and
+    "Dear Ms. Okafor" to a UN envoy (the UN's own letters' greeting) are the table's
+    alternatives, sourced; the rows' own forms stay first."""
+    pm = address_forms("francophone-prime-minister", "Claire Dubois", gender="female")
+    assert {"Madame le Premier ministre", "Madame la Première Ministre"} <= set(
+        pm.accepted_salutations
+    )
+    deputy = address_forms("francophone-deputy", "Paul Martin", gender="male")
+    assert "Monsieur le Député" in deputy.accepted_salutations
+    envoy = address_forms("un-special-envoy", "Adaeze Okafor", gender="female")
+    assert "Dear Ms. Okafor" in envoy.accepted_salutations
+    report = protocol.forms_report("francophone-deputy", "Paul Martin", gender="male")
+    closes = [a for a in report["alternatives"] if a["field"] == "complimentary_close_formal"]
+    assert any("bien vouloir agréer" in str(a["form"]) for a in closes)
