@@ -837,4 +837,3 @@ def test_salutation_form_accepts_a_un_official_by_name() -> None:
         assert found == [], greeting
     found = run(make(addressees=[envoy], salutation="Dear Senator Okafor,"), "salutation-form")
     assert len(found) == 1
-
