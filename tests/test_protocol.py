@@ -1639,3 +1639,17 @@ def test_the_traditional_french_forms_and_the_un_greeting_by_name_are_accepted()
     report = protocol.forms_report("francophone-deputy", "Paul Martin", gender="male")
     closes = [a for a in report["alternatives"] if a["field"] == "complimentary_close_formal"]
     assert any("bien vouloir agréer" in str(a["form"]) for a in closes)
+
+
+def test_a_member_of_a_foreign_parliament_is_addressed_with_the_country_last() -> None:
+    """A letter sent abroad ends its address with the country: given `country`, the row
+    adds it under the title; without it, no line is made up."""
+    forms = address_forms(
+        "foreign-mp",
+        "Ana Ruiz",
+        gender="female",
+        params={"parliament": "National Congress", "country": "Chile"},
+    )
+    assert forms.block_lines()[-2:] == ["Member of the National Congress", "Chile"]
+    bare = address_forms("foreign-mp", "Ana Ruiz", params={"parliament": "National Congress"})
+    assert bare.block_lines()[-1] == "Member of the National Congress"
