@@ -777,3 +777,19 @@ def test_an_office_and_its_seat_after_a_comma_is_no_office_before_a_name() -> No
         ["Port Harcourt"],
         False,
     )
+
+
+
+def test_a_cc_list_of_bodies_a_line_each_keeps_a_mission_as_an_entry() -> None:
+    """ "cc:" over "Minister of Justice, Republic of Arkadia" / "Permanent Mission of the
+    Republic of Arkadia to the United Nations, Geneva" / …: with no person in the list, a
+    mission or a ministry is a body copied, an entry a line."""
+    text = (
+        "Dear Minister,\n\nWe ask you to release the lecturers.\n\nSincerely,\n\nAna Ruiz\n\n"
+        "cc:\nMinister of Justice, Republic of Arkadia\n"
+        "Permanent Mission of the Republic of Arkadia to the United Nations, Geneva\n"
+        "UN Special Rapporteur on the right to education\nOpen Courts Network\n"
+    )
+    cc = _letter(text).cc
+    assert len(cc) == 4
+    assert cc[3].name == "Open Courts Network"

@@ -475,11 +475,14 @@ def _tail_of(above: str, line: str) -> bool:
 
 def _one_a_line(block: list[str]) -> bool:
     """A copy list of short lines that each name a person or a body, no address lines."""
+    # with no person in the list, "Permanent Mission of … to the United Nations, Geneva" or
+    # "Ministry of Lands" is a body copied, not the start of someone's address
+    people = any(is_person_line(line) for line in block)
     return all(
         len(line.split()) <= 16
         and not is_postal_line(line)
         # "Rt. Hon. Tajudeen Abbas, Speaker, House of …": a person first, whatever follows
-        and (is_person_line(line) or not is_address_start(line))
+        and (is_person_line(line) or not is_address_start(line) or not people)
         and (
             ", " in line or is_person_line(line) or has_org_word(line) or names.is_title_line(line)
         )
