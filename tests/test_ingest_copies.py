@@ -779,7 +779,6 @@ def test_an_office_and_its_seat_after_a_comma_is_no_office_before_a_name() -> No
     )
 
 
-
 def test_a_cc_list_of_bodies_a_line_each_keeps_a_mission_as_an_entry() -> None:
     """ "cc:" over "Minister of Justice, Republic of Arkadia" / "Permanent Mission of the
     Republic of Arkadia to the United Nations, Geneva" / …: with no person in the list, a
