@@ -792,3 +792,17 @@ def test_a_cc_list_of_bodies_a_line_each_keeps_a_mission_as_an_entry() -> None:
     cc = _letter(text).cc
     assert len(cc) == 4
     assert cc[3].name == "Open Courts Network"
+
+
+def test_a_body_and_its_seat_in_a_cc_list_is_an_entry_not_an_address() -> None:
+    """ "Office of the UN High Commissioner for Human Rights, Kenya" (a body and, after a
+    comma, the country it sits in) in a cc list of bodies under the address is an entry,
+    not a postal line of the entry above it."""
+    text = (
+        "H.E. Amani Wekesa\nGovernor, Lakeside County\nCounty Hall\nKisumu\n\n"
+        "Cc:\nCabinet Secretary, Ministry of Lands and Housing\n"
+        "National Commission on Human Rights\n"
+        "Office of the UN High Commissioner for Human Rights, Kenya\n\n"
+        "Your Excellency,\n\nWe ask you to halt the evictions.\n\nSincerely,\n\nAna Ruiz\n"
+    )
+    assert len(_letter(text).cc) == 3

@@ -473,6 +473,15 @@ def _tail_of(above: str, line: str) -> bool:
     )
 
 
+def _body_and_seat(line: str) -> bool:
+    """ "Office of the UN High Commissioner for Human Rights, Kenya": a body of three words
+    or more and, after a comma, where it sits; no digits, so no street or postcode."""
+    body, comma, _seat = line.partition(", ")
+    return (
+        bool(comma) and len(body.split()) >= 3 and has_org_word(body) and not re.search(r"\d", line)
+    )
+
+
 def _one_a_line(block: list[str]) -> bool:
     """A copy list of short lines that each name a person or a body, no address lines."""
     # with no person in the list, "Permanent Mission of … to the United Nations, Geneva" or
@@ -480,7 +489,7 @@ def _one_a_line(block: list[str]) -> bool:
     people = any(is_person_line(line) for line in block)
     return all(
         len(line.split()) <= 16
-        and not is_postal_line(line)
+        and (not is_postal_line(line) or _body_and_seat(line))
         # "Rt. Hon. Tajudeen Abbas, Speaker, House of …": a person first, whatever follows
         and (is_person_line(line) or not is_address_start(line) or not people)
         and (
