@@ -515,7 +515,12 @@ def _context_free_noise(lines: list[Line]) -> dict[int, str]:
         if reason:
             noise[index] = reason
     for index, ln in enumerate(lines):
-        if index in noise or ln.blank or not _SHARE_LABEL.match(ln.text.strip()):
+        if (
+            len(ln.text) > 30
+            or index in noise
+            or ln.blank
+            or not _SHARE_LABEL.match(ln.text.strip())
+        ):
             continue
         below = next((j for j in range(index + 1, len(lines)) if not lines[j].blank), None)
         if below is not None and (

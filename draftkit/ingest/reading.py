@@ -240,11 +240,11 @@ def _labelled_list(text: str) -> bool:
     agence Provence, …"): the signers, however long its entries, not a sentence of the
     body."""
     label, colon, rest = text.partition(":")
+    if not colon or _words(label) > 6 or rest.count(",") + rest.count(";") < 2:
+        return False
     parts = [p for p in re.split(r"[,;]\s+", rest.strip().rstrip(".")) if p.strip()]
     return (
-        bool(colon)
-        and _words(label) <= 6
-        and is_signatory_label(f"{label.strip()}:")
+        is_signatory_label(f"{label.strip()}:")
         and len(parts) >= 3
         and all(_words(p) <= 14 for p in parts)
         and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", rest)

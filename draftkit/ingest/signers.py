@@ -422,7 +422,8 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     ):
         return [Signatory(name=x) for x in group]
     bodies_listed = (
-        len(group) >= 4
+        first_person
+        and len(group) >= 4
         and sum(has_org_word(x) or is_organisation(x) for x in group) >= 0.5 * len(group)
         and all(
             (has_org_word(x) or is_organisation(x)) and not _is_title_like(x) for x in group[1:4]
