@@ -837,3 +837,11 @@ def test_markdown_front_matter_is_the_pages_title_and_date() -> None:
         ["Governor", "Regional Government of Liguria"],
         ["Genoa"],
     )
+    # with no dateline of its own, the letter has no date: the front matter's is the page's
+    undated = page.replace("Genoa, 27 February 2026\n\n", "").replace("\n", "\r\n")
+    result = ingest_bytes(undated.encode(), filename="coastal-road.md", explain=True)
+    assert result.letter is not None
+    assert (result.letter.date, str(result.letter.published)) == (None, "2026-03-02")
+    # the lines after the front matter keep their numbers in the file
+    greeting = next(ln for ln in result.explanation if "Dear Governor Ferrante" in ln.text)
+    assert greeting.number == undated.split("\r\n").index("Dear Governor Ferrante,") + 1

@@ -324,27 +324,30 @@ def _md_table_row(text: str) -> list[str] | None:
     return out
 
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>(?:.*\n){0,60}?)---[ \t]*\r?(?:\n|\Z)"
+)
 _FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 
 
-def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """A Markdown page's YAML front matter ("---" / "title: …" / "date: …" / "---") and
-    the text after it: its simple ``key: value`` fields, quotes taken off (it is read as
-    lines, not as YAML: nothing in it is run or expanded)."""
+def _front_matter(text: str) -> tuple[str, dict[str, str], int]:
+    """A Markdown page's YAML front matter ("---" / "title: …" / "date: …" / "---"): the
+    text after it, its simple ``key: value`` fields (quotes taken off; it is read as lines,
+    not as YAML, so nothing in it is run or expanded) and how many lines it took."""
     match = _FRONT_MATTER.match(text)
     if match is None:
-        return text, {}
+        return text, {}, 0
     fields: dict[str, str] = {}
     for line in match.group("body").splitlines():
-        field = _FRONT_FIELD.match(line)
+        field = _FRONT_FIELD.match(line.rstrip("\r"))
         if field is None:
             continue
         value = field.group("value")
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
         fields[field.group("key").lower()] = value
-    return text[match.end() :], fields
+    taken = match.group(0).count("\n") + (0 if match.group(0).endswith("\n") else 1)
+    return text[match.end() :], fields, taken
 
 
 def lines_from_markdown(text: str) -> list[Line]:
@@ -356,13 +359,16 @@ def lines_from_markdown(text: str) -> list[Line]:
     its lead-in.
     """
     out: list[Line] = []
-    text, front = _front_matter(text)
+    text, front, taken = _front_matter(text)
     for key in ("title", "date"):
         if front.get(key):
             # a static site's page title and its publication date, above the letter
-            out.append(Line(front[key], hard=True, style="h1" if key == "title" else None))
-    if out:
-        out.append(Line("", raw=""))
+            # (the date is the page's, said so as a byline would: "Published 2026-03-02")
+            value = front[key] if key == "title" else f"Published {front[key]}"
+            out.append(Line(value, hard=True, style="h1" if key == "title" else None, raw=value))
+    # the front matter's other lines stay as blank lines: the lines after it keep their
+    # numbers in the file (--explain)
+    out += [Line("", raw="") for _ in range(max(taken - len(out), 1 if out else 0))]
     for line in lines_from_text(text):
         if line.blank:
             out.append(line)
