@@ -371,17 +371,14 @@ def parse_lines(lines: list[Line]) -> Parsed:
         # "Sep 2, 2024 • Secretariat" above the letter and "Kampala, 28 August 2024" under
         # the signers: the byline dates the page, the dateline the letter
         date, published_from_byline = tail.date, pre.date.date
-    if (
-        date is not None
-        and date.ambiguous
-        and day_first_elsewhere("\n".join(ln.text for ln in lines))
-    ):
+
+    def day_first() -> bool:
+        """The document writes its other dates day first ("21.10.2024", "4 April")."""
+        return day_first_elsewhere("\n".join(ln.text for ln in lines))
+
+    if date is not None and date.ambiguous and day_first():
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
-    if (
-        pre.published is not None
-        and pre.published_ambiguous
-        and day_first_elsewhere("\n".join(ln.text for ln in lines))
-    ):
+    if pre.published is not None and pre.published_ambiguous and day_first():
         # "Publicado em 06/11/2025" over "Belém, 5 de novembro de 2025": day first
         swapped = swap_day_month(DateLine(pre.published, None, True, False, True))
         pre.published = swapped.date
