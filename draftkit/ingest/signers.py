@@ -421,21 +421,21 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         and not org_context
     ):
         return [Signatory(name=x) for x in group]
+    # "Green Coast Lebanon" / "Association for Clean Air" / "Saida Fishermen's Cooperative"
+    # / … / "Dr. Karim Nassar — Professor …": a list of bodies and people, a line each, not
+    # a name over many title lines
+    bodied = [has_org_word(x) or is_organisation(x) for x in group] if first_person else []
     bodies_listed = (
         first_person
         and len(group) >= 4
-        and sum(has_org_word(x) or is_organisation(x) for x in group) >= 0.5 * len(group)
-        and all(
-            (has_org_word(x) or is_organisation(x)) and not _is_title_like(x) for x in group[1:4]
-        )
+        and sum(bodied) >= 0.5 * len(group)
+        and all(bodied[k] and not _is_title_like(group[k]) for k in range(1, 4))
         and not any(x[:1].islower() or x[:1] in "(&" for x in group)
         and not any(
             names.is_title_line(x) and inline_person(x) is None and not has_org_word(x)
             for x in group[1:]
         )
-    )  # "Green Coast Lebanon" / "Association for Clean Air" / "Saida Fishermen's Cooperative"
-    # / … / "Dr. Karim Nassar — Professor …": a list of bodies and people, a line each, not
-    # a name over many title lines
+    )
     if (
         first_person
         and not bodies_listed
