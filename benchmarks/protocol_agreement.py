@@ -219,7 +219,15 @@ _PAIRS = [
     ("King/Queen", "King", "Queen"),
     ("Madam/Sir", "Sir", "Madam"),
     ("Sir/Ma'am", "Sir", "Madam"),
+    # French pairs: "Monsieur/Madame NAME", "Député(e)", "Monsieur le Député/Madame la Députée"
+    ("Monsieur/Madame", "Monsieur", "Madame"),
+    ("Madame/Monsieur", "Monsieur", "Madame"),
+    ("(e)", "", "e"),
 ]
+_FRENCH_PAIR = re.compile(
+    r"\b(Monsieur (?:le |l')[^/,]+?)\s*/\s*(Madame (?:la |le |l')[^/,]+?)(?=[,.]|$)"
+)
+"""A French title pair written in full: "Monsieur le Député/Madame la Députée"."""
 
 
 def gendered(text: str) -> dict[str, str]:
@@ -228,6 +236,10 @@ def gendered(text: str) -> dict[str, str]:
         male, female = (part.strip() for part in text.split(" / ", 1))
         return {"male": male, "female": female}
     male = female = text
+    french = _FRENCH_PAIR.search(text)
+    if french:
+        male = text[: french.start()] + french.group(1) + text[french.end() :]
+        female = text[: french.start()] + french.group(2) + text[french.end() :]
     for pair, m, f in sorted(_PAIRS, key=lambda p: len(p[0]), reverse=True):
         if pair in male:
             male = male.replace(pair, m)

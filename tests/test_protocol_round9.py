@@ -42,12 +42,15 @@ def test_the_commonwealth_secretary_general_is_written_to_at_marlborough_house()
 
 def test_second_salutations_the_references_give_are_offered() -> None:
     # Ontario, Addressing dignitaries: "Dear Minister" or "Dear Minister [last name]"
+    # and Advocacy Hamilton, Provincial Ministers: "Dear Minister or Dear Mrs. Doe"
     assert _alternatives("ca-provincial-minister", "salutation_common") == [
-        "Dear Minister {surname}"
+        "Dear Minister {surname}",
+        "Dear Ms. {surname}",
     ]
-    minister = address_forms("ca-provincial-minister", "Jane Doe", surname="Doe")
+    minister = address_forms("ca-provincial-minister", "Jane Doe", surname="Doe", gender="female")
     assert minister.salutation == "Dear Minister"
     assert "Dear Minister Doe" in minister.accepted_salutations
+    assert "Dear Ms. Doe" in minister.accepted_salutations
     # Debrett's (transcribed) and The English Manner: socially "Dear Lady ..."
     baroness = address_forms("uk-baroness", "Jane Roe", surname="Roe", gender="female")
     assert baroness.salutation == "Dear Baroness Roe"
