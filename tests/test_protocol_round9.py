@@ -76,3 +76,13 @@ def test_offered_closes_blocks_and_name_lines() -> None:
     assert block.lines("male")[:2] == ["The Chief Justice", "The Supreme Court"]
     forms = address_forms("us-chief-justice", "John G. Roberts", style="formal")
     assert forms.block_lines()[:2] == ["The Chief Justice", "Supreme Court of the United States"]
+
+
+def test_un_council_presidents_offer_hickeys_excellency_and_the_protocol_close() -> None:
+    # both presidencies are held by permanent representatives: Hickey greets them as
+    # ambassadors, "Your Excellency,"; the Canadian protocol office closes "Yours sincerely"
+    for key in ("un-hrc-president", "un-security-council-president"):
+        assert "Your Excellency" in _alternatives(key, "salutation_formal", "male"), key
+        assert _alternatives(key, "complimentary_close_formal") == ["Yours sincerely,"], key
+        formal = address_forms(key, "Omar Zniber", gender="male", style="formal")
+        assert formal.salutation == "Sir"
