@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import ATTENTION_LINE, SUBJECT_LINE, TO_LINE, is_person_line
 from draftkit.ingest.page import _HEADING_STYLES, _LETTER_HEADING, _Page, _words, is_prose
 from draftkit.ingest.run_together import _PRESENTE_LINE
@@ -171,6 +172,15 @@ _ITALIAN_TO = re.compile(
 """An Italian address line: "Al Sig. Sindaco …", "Alla Presidente del Consiglio …"."""
 
 
+def _published(text: str) -> bool:
+    """A page's own date line: "Published 2019-03-21", "May 7, 2019 · News" (not a
+    reporter's byline, "By Ines Moraru in Brussels · 21 September 2023": a news story)."""
+    if re.match(r"(?i)^(?:by|par|por|von)\s", text):
+        return False
+    dated = parse_date_line(text) if len(text) <= 80 else None
+    return dated is not None and dated.published
+
+
 def _title(line: Line) -> bool:
     """A heading: an HTML heading, or a short capitalised line with no end punctuation."""
     text = line.text.strip().lstrip("\"“«'‘")
@@ -245,7 +255,16 @@ def _score_headless(
     elif any(SUBJECT_LINE.match(t) and len(t) <= 400 for t in texts[-3:]):
         score += 1.5
         why.append("under a labelled subject line")
-    if before and _LETTER_HEADING.search(texts[-1]) and _title(page.lines[before[-1]]):
+    # the post's date between its title and the letter ("Published 2019-03-21") is the
+    # page's byline: the letter still stands right under its title
+    dated = 0
+    while dated < min(2, len(texts) - 1) and _published(texts[-1 - dated]):
+        dated += 1
+    if (
+        before
+        and _LETTER_HEADING.search(texts[-1 - dated])
+        and _title(page.lines[before[-1 - dated]])
+    ):
         score += 1.5
         why.append("right under a heading that names a letter")
     elif any(_LETTER_HEADING.search(page.text(i)) and _title(page.lines[i]) for i in before[-8:]):

@@ -57,6 +57,7 @@ from draftkit.ingest.noise import (
     mark_navigation,
 )
 from draftkit.ingest.page import (
+    _LETTER_HEADING,
     _clip,
     _name_list,
     _Page,
@@ -160,8 +161,13 @@ class Reading:
 # -- a pairing's score ------------------------------------------------------------------
 
 
-def _second_letter(page: _Page, after: int, stop: int) -> int | None:
-    """A reply or second letter after the first one's close: its header or salutation."""
+def _second_letter(page: _Page, after: int, stop: int, greeting: str | None = None) -> int | None:
+    """A reply or second letter after the first one's close: its header or salutation.
+
+    With no close (``after`` is the salutation), the letter's own greeting said again at the
+    head of a later paragraph ("Messieurs les Ministres, vous …") is a vocative, not a
+    second letter.
+    """
     signer_seen = False
     for index in page.between(after + 1, stop):
         text = page.text(index)
@@ -169,7 +175,15 @@ def _second_letter(page: _Page, after: int, stop: int) -> int | None:
             following = page.after(index, 2)
             if any(MAIL_HEADER.match(page.text(i)) for i in following):
                 return index
-        if signer_seen and match_salutation(page.lines[index]) and not re.match(r"(?i)^to\s", text):
+        found = match_salutation(page.lines[index]) if signer_seen else None
+        if (
+            found is not None
+            and greeting is not None
+            and found[1]
+            and found[0].rstrip(",:;").lower() == greeting.rstrip(",:;").lower()
+        ):
+            continue  # the greeting repeated as a vocative inside the letter
+        if found is not None and not re.match(r"(?i)^to\s", text):
             following = page.after(index, 1)
             if following and is_prose(page.text(following[0])):
                 # the reply's own head (date, address) belongs to it, not to our signers
@@ -363,7 +377,12 @@ def locate(lines: list[Line]) -> Reading:
     # the letter's end: page furniture, a heading, the title again, or a reply
     tail_from = best.close if best.close is not None else sal_index
     limit = len(lines)
-    second = _second_letter(page, tail_from, limit)
+    second = _second_letter(
+        page,
+        tail_from,
+        limit,
+        best.greeting[0] if best.greeting is not None and best.close is None else None,
+    )
     if second is not None:
         limit = second
         reading.notes.append(f"a second letter or reply begins at line {second + 1}")
@@ -407,6 +426,18 @@ def locate(lines: list[Line]) -> Reading:
         if labelled is not None:
             # "Firman esta carta:" over a list of names: the signature block starts there
             signers_from = min(signers_from, labelled)
+            above = page.before(labelled, 3)
+            if above and parse_date_line(page.text(above[0])):
+                above = above[1:]  # the letter's date between its signer and the list
+            if (
+                len(above) >= 2
+                and _signer_like(page.text(above[0]))
+                and not is_prose(page.text(above[0]))
+                and is_prose(page.text(above[1]))
+            ):
+                # "Rebel·lió o Extinció Barcelona" / "Barcelona, 21 de marzo" / "FIRMAS …":
+                # the letter's own signer, over the list of those who signed with it
+                signers_from = min(signers_from, above[0])
         run = _trailing_signers(page, sal_index + 1, cut)
         content = _before_aside(page, sal_index + 1, cut)  # the lines the run was counted in
         if run >= 3 and len(content) > run:
@@ -465,10 +496,13 @@ def locate(lines: list[Line]) -> Reading:
     # a greeting on a line of its own and a body of several paragraphs is a letter, close
     # or no close ("Dear Senator, you are not listening …" inside an article is not)
     above = [i for i in page.content if i < sal_index][-1:]
+    # a greeting that runs on into its first paragraph counts too when the page's title right
+    # above it names the letter ("Carta abierta al Presidente" over "Señor Presidente, he …")
+    under_title = bool(above and _LETTER_HEADING.search(page.text(above[0])))
     greeted = (
         not best.headless
         and best.greeting is not None
-        and not best.greeting[1]
+        and (not best.greeting[1] or under_title)
         and (
             "a salutation by its words" in best.reasons
             or any(r.startswith("the name the page's title") for r in best.reasons)

@@ -42,9 +42,10 @@ _CLOSE_RUN_ON = re.compile(
 )
 _TRAILING_CLOSE = re.compile(
     r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+"
-    rf"(?P<close>(?:{_RUN_ON_VALEDICTION}),)$"
+    rf"(?P<close>(?:{_RUN_ON_VALEDICTION})[,.])$"
 )
-"""A paragraph that ends with the valediction: "… for your consideration. Sincerely,"."""
+"""A paragraph that ends with the valediction: "… for your consideration. Sincerely," (or
+"Atentamente." with a full stop, as Spanish letters write it)."""
 _ADDRESS_BREAK = re.compile(
     r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
     r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)|,\s(?=\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z])"
@@ -173,7 +174,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             for part in (run_on.group("close"), run_on.group("rest")):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
             continue
-        trailing = _TRAILING_CLOSE.match(text) if not ln.blank and text.endswith(",") else None
+        trailing = _TRAILING_CLOSE.match(text) if not ln.blank and text[-1:] in ",." else None
         if trailing:
             out.append(Line(trailing.group("body"), hard=ln.hard, raw=trailing.group("body"),
                             page=ln.page))  # fmt: skip

@@ -286,7 +286,8 @@ def parse_signatures(
             or _SECTION_AFTER.match(text)
             or _SECTION_LOOSE.match(text)
             or position == heading_at
-            or (ln.heading and len(text.split()) <= 8)  # an HTML heading over a group
+            # an HTML (or Markdown) heading over a group
+            or ((ln.heading or (ln.style or "") in ("h1", "h2")) and len(text.split()) <= 8)
             or _caps_heading(joined, position)  # "ARIZONA" over the state's signers
             or _bold_heading(joined, position)  # "**Victoria**" over its signers
             or (listed and heads_a_list(joined, position))  # a group between two lists

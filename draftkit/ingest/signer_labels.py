@@ -37,7 +37,10 @@ _SIGN_INTRO = re.compile(
     r"(?:the\s+)?(?:\d[\d,]*\s+)?undersigned(?: organi[sz]ations| individuals)?|on behalf of|"
     # "The undersigned parents, carers, teachers and principals": who signs, not a signer
     r"the\s+(?:\d[\d,]*\s+)?undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
-    r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|"
+    r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|firmas|assinaturas|"
+    # "FIRMAS CARTA A LA CCMA", "Signatures to the letter": the signatures of the letter
+    r"(?:signatures|firmas|assinaturas)\s+(?:(?:de|da|del|of|to)\s+(?:la\s+|the\s+|a\s+)?)?"
+    r"(?:carta|letter|lettre)(?:\s+[^:.]{1,50})?|"
     # "Premiers signataires :", "First signatories:", "Primeros firmantes:"
     r"(?:first|initial|premi(?:ers|[èe]res)|primer[oa]s|primeir[oa]s|erste)\s+"
     r"(?:signatories|signers|signataires|firmantes|signat[áa]ri[oa]s|unterzeichnende)|"
@@ -196,6 +199,9 @@ def _names_listed(text: str) -> bool:
     if len(text) > 4000:
         return False
     parts = [p.strip() for p in re.split(r"[,;]\s+(?:and\s+)?", text.rstrip(".,;")) if p.strip()]
+    if parts and len(parts[-1].split()) > 12:
+        # "…, Uncme (União …) e Undime (União …)": the last two joined by "and"
+        parts[-1:] = re.split(r"\s(?:and|e|y|et|und)\s(?=[A-ZÀ-Þ])", parts[-1])[-2:]
     return (
         len(parts) >= 2
         and all(p[:1].isupper() or p[:1].isdigit() for p in parts)

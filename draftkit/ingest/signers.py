@@ -248,6 +248,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         return listed
     if sections == {"individual signer"}:
         org_context = False
+    bulleted = len(kept) >= 3 and all(ln.list_kind == "bullet" for ln in kept)
     head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
     titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
     titled = titled and all(
@@ -443,6 +444,9 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     if (
         first_person
         and not bodies_listed
+        # a bulleted list gives each signer an item of its own ("- Ana Soler Arquitecta",
+        # "- Bruno Vidal Profesor"): no item is the title or workplace of the one above
+        and not bulleted
         and (
             any(_is_title_like(x) for x in group[1:])
             or (

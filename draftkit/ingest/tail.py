@@ -69,15 +69,23 @@ def _before_aside(page: _Page, start: int, stop: int) -> list[int]:
 def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
     or a postscript after them aside)."""
-    count = 0
+    count = signed = missed = 0
     for index in reversed(_before_aside(page, start, stop)):
         text = page.text(index)
-        if (is_prose(text) and not listed_names(text)) or not _signer_like(text):
-            break
         if is_closing_line(text):
             break
+        if (is_prose(text) and not listed_names(text)) or not _signer_like(text):
+            # an item of a long bulleted list of signers whose description reads as a
+            # sentence ("- Olga Alcaraz Profesora. Grupo de …") does not end the list
+            listed = page.lines[index].list_kind is not None or split_marker(text) is not None
+            if listed and signed >= 10 and missed < max(1, signed // 20):
+                missed += 1
+                count += 1
+                continue
+            break
         count += 1
-    return count
+        signed = count
+    return signed
 
 
 def _signed_midway(page: _Page, start: int, stop: int) -> int | None:
@@ -145,7 +153,7 @@ def _tail_cut(
         if reason is not None:
             continue
         if (
-            headings
+            (headings or _under_signers(page, index))
             and (ln.heading or (ln.style or "") in ("h1", "h2"))
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
@@ -168,6 +176,18 @@ def _tail_cut(
         ):
             return index, "the page's title repeated after the letter"
     return limit, "end of the page"
+
+
+def _under_signers(page: _Page, index: int) -> bool:
+    """A heading right under a list of signers (a note at most between): whatever the
+    letter's own sections were, the list has ended it and the heading opens the page's
+    next part ("… Xavier Torras, biologist" / "Signatures still being collected." /
+    "### Declaration of Rebellion")."""
+    above = page.before(index, 4)
+    return (
+        len(above) == 4
+        and sum(_signer_like(page.text(i)) and not is_prose(page.text(i)) for i in above) >= 3
+    )
 
 
 _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|to)\s*:?$")
@@ -340,6 +360,26 @@ def _entry_kind(page: _Page, index: int) -> str:
     return "signer" if _signer_like(text) else "other"
 
 
+_AFTERWORD = re.compile(
+    r"(?i)^(?:author|editor|translator|publisher)[’']?s?[’']?\s+note\s*[:.–—-]|"
+    r"^(?:update|postscript|nota del editor|nota de la redacci[oó]n|note de la r[ée]daction)"
+    r"\s*(?:\([^)]{1,30}\))?\s*[:.–—-]\s+\S"
+)
+"""A note the page adds after the letter: "Author's note: …", "Update (May 3): …"."""
+
+
+def _notes_in_block(kinds: list[str]) -> int | None:
+    """Where a run of two or more endnotes starts under signers in one block, when fewer
+    signers than notes follow them (a page copied without blank lines), else None."""
+    for j in range(1, len(kinds) - 1):
+        if kinds[j] == kinds[j + 1] == "footnote" and "signer" in kinds[:j]:
+            rest = kinds[j:]
+            if rest.count("signer") < rest.count("footnote"):
+                return j
+            return None
+    return None
+
+
 def _copied_person(text: str) -> bool:
     """A cc entry: a person's name (with an honorific or an office after a comma)."""
     return (
@@ -499,11 +539,33 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and kinds[0] != "footnote"  # endnotes whose last line ends a sentence
             and is_prose(joined)
             and len(joined) >= 60 * len(block)
+            # a wrapped paragraph's lines but the last run to its width: a short name over
+            # a long note ("Nathan Walker" / "Author's note: I sent …") is two entries
+            and all(
+                len(page.text(i)) >= 0.6 * max(len(page.text(j)) for j in block) for i in block[:-1]
+            )
             and not _name_list(joined)
             and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
             and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
         ):
             kinds = ["prose"] * len(block)  # a paragraph wrapped over lines, not a list
+        notes_at = _notes_in_block(kinds)
+        remark = next(
+            (
+                j
+                for j in range(1, len(block))
+                if "signer" in kinds[:j] and _AFTERWORD.match(page.text(block[j]))
+            ),
+            None,
+        )
+        if remark is not None and (notes_at is None or remark < notes_at):
+            # "Nathan Walker" / "Author's note: I sent a version of this letter to …": the
+            # page's word after the letter, run onto the signer's block
+            return block[remark], "the author's note after the signers"
+        if notes_at is not None:
+            # "David Lumm" / "[1] https://…" / "[2] https://…" / "Photo credit: …", copied
+            # without blank lines: the signer's endnotes end the letter
+            return block[notes_at], "endnotes after the signers"
         if seen and re.match(
             r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information|"
             # "Kontakt für Rückfragen: …", "Pressekontakt:", "Contact presse :", "Contacto:"
@@ -533,6 +595,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and dated_after
             and signer_list == "plain"
             and kind_of_list_of(block) != "plain"
+            # "FIRMAS CARTA A LA CCMA" over the list: the letter's signatures go on there
+            and not (label_at is not None and is_signatory_label(page.text(label_at)))
             and not any(
                 kd == "signer" and kind_of_list_of([i]) == "plain"
                 for kd, i in zip(kinds, block, strict=True)

@@ -264,7 +264,9 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_MD_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*$")
+"""An ATX heading; "###" alone is an empty heading (CommonMark), which shows nothing."""
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MD_ESCAPE_ANY = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_ESCAPE_FOREIGN = re.compile(r"\\([^\\*\[\]()_\w\s])")
 _MD_LEAD = re.compile(r"^(?:(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s+)?\*\*(?P<lead>.+?)\*\*(?=\s|$)")
@@ -392,7 +394,10 @@ def markdown_front(text: str) -> tuple[list[Line], str]:
         if front.get(key):
             # a static site's page title and its publication date, above the letter
             # (the date is the page's, said so as a byline would: "Published 2026-03-02")
-            value = front[key] if key == "title" else f"Published {front[key]}"
+            stamp = re.match(r"(\d{4}-\d\d-\d\d)[T ]\d", str(front[key]))
+            # a timestamp ("2019-03-21T16:31:09.940Z") keeps its day
+            day = stamp.group(1) if stamp else front[key]
+            value = front[key] if key == "title" else f"Published {day}"
             out.append(Line(value, hard=True, style="h1" if key == "title" else None, raw=value))
     # the front matter's other lines stay as blank lines: the lines after it keep their
     # numbers in the file (--explain)
@@ -482,7 +487,8 @@ def lines_from_markdown(text: str) -> list[Line]:
         style = None
         heading = _MD_HEADING.match(body)
         if heading:
-            body, style = heading.group(2), "h1"
+            body = heading.group(2) or ""
+            style = "h1" if body else None
         marked = _MD_ESCAPE_FOREIGN.sub(r"\1", body)
         bullet = re.match(r"^[*+-]\s+", body)
         head, rest = (body[: bullet.end()], body[bullet.end() :]) if bullet else ("", body)
@@ -490,9 +496,16 @@ def lines_from_markdown(text: str) -> list[Line]:
         # underscore inside a word, "snake_case", stays)
         rest = re.sub(r"(?<![\w\\])_{1,2}(?=\S)|(?<=[^\s\\])_{1,2}(?!\w)", "", rest)
         plain = head + _MD_ESCAPE_ANY.sub(
-            r"\1", re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", rest)
+            # "***bold italic***" first, then "**bold**" and "*italic*"
+            r"\1",
+            re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", re.sub(r"(?<!\\)\*{3}", "", rest)),
         )
+        # an image ("![XR mural](/img/banner.jpg)") shows a picture, not its alt text
+        plain = _MD_IMAGE.sub("", plain)
         plain = re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", plain)
+        if not plain.strip():
+            out.append(Line("", raw=""))
+            continue
         lead = _MD_LEAD.match(body)
         out.append(
             Line(

@@ -1,0 +1,199 @@
+"""Shapes met on real pages in the fourteenth round: open letters whose greeting runs into
+the first paragraph under the page's title, a greeting said again at the head of later
+paragraphs, Markdown posts with images, timestamps and empty headings, long bulleted lists
+of signers whose descriptions read as sentences, endnotes and an author's note run onto the
+signer's block.
+
+Every letter here is fresh and fictional.
+"""
+
+from __future__ import annotations
+
+from draftkit.ingest import ingest_bytes, ingest_text
+from draftkit.ingest.signer_labels import is_signatory_label, labelled_signers
+from draftkit.ingest.text import lines_from_markdown
+
+
+def test_a_greeting_run_into_the_first_paragraph_under_a_title_naming_the_letter() -> None:
+    """ "Carta abierta al Gobernador" over "Señor Gobernador, he leído …": the title names
+    the letter, so a greeting that runs on into its paragraph opens a letter (the
+    "Atentamente." that ends the last paragraph is its close)."""
+    text = (
+        "Buscar en el sitio\n\n"
+        "Carta abierta al Gobernador del Estado sobre el agua de riego\n\n"
+        "Señor Gobernador, he leído con atención el plan hídrico que su gobierno presentó la "
+        "semana pasada y quiero compartirle algunas preocupaciones de los productores.\n\n"
+        "Las presas del norte llevan tres años por debajo de la mitad de su capacidad, y los "
+        "ejidos de la cuenca alta no reciben agua desde marzo.\n\n"
+        "Los pozos profundos que autorizó la comisión agotan el acuífero que abastece a las "
+        "comunidades de la sierra.\n\n"
+        "Le pido que reciba a los comisariados ejidales antes de cerrar el plan. Atentamente.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.salutation == "Señor Gobernador,"
+    assert result.letter.complimentary_close == "Atentamente."
+    assert result.letter.body[-1].endswith("antes de cerrar el plan.")
+
+
+def test_the_greeting_said_again_at_the_head_of_a_paragraph_is_no_second_letter() -> None:
+    """A letter with no close that repeats its vocative ("Mesdames les Ministres, vous …")
+    at the head of later paragraphs is one letter: its date and signer are read."""
+    text = (
+        "LETTRE OUVERTE AU GOUVERNEMENT\n\n"
+        "Mesdames les Ministres,\n\n"
+        "Voici la deuxième lettre que je vous adresse au sujet des bibliothèques rurales, "
+        "fermées depuis la rentrée faute de personnel.\n\n"
+        "Mesdames les Ministres, il est des moments où l'urgence de l'action s'impose à "
+        "tous, et celui-ci en est un pour les villages du plateau.\n\n"
+        "Mesdames les Ministres, la lecture publique n'est pas un luxe : c'est la première "
+        "école de ceux qui n'en ont plus à moins de vingt kilomètres.\n\n"
+        "Dans l'espoir d'une réponse, veuillez agréer, Mesdames les Ministres, l'expression "
+        "de ma haute considération.\n\n"
+        "Odile Marchal, bibliothécaire\n"
+        "Rodez, le 3 février 2025\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2025-02-03"
+    assert len(result.letter.body) >= 3
+    assert not any("second letter" in line for line in result.reading)
+
+
+def test_an_authors_note_under_the_signer_ends_the_letter() -> None:
+    """A post copied without blank lines: the close, the name, then "Author's note: …",
+    the name again and the post's date. The letter is signed once; the note and its date
+    are the page's."""
+    text = (
+        "To the members of the City Council:\n\n"
+        "The library on Elm Street is the only quiet place in the neighbourhood where "
+        "students can study after school, and its hours were cut again this spring.\n"
+        "Please restore the evening hours in next year's budget; the cost is small and the "
+        "need is plain to anyone who has seen the queue at four o'clock.\n"
+        "A concerned student,\n"
+        "Riley Okafor\n"
+        "Author's note: I sent a shorter version of this letter to each council member by "
+        "email, and I will post their answers here when they come in.\n"
+        "Riley Okafor\n"
+        "March 4, 2024\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Riley Okafor"]
+    assert result.letter.date is None
+    assert any("author's note" in line for line in result.reading)
+
+
+def test_endnotes_under_the_signer_in_one_block_end_the_letter() -> None:
+    """ "Thank you!" / the name / "[1] https://…" / "[2] https://…" / "Buy me a coffee":
+    the endnotes end the signature block, and what follows them is the page's."""
+    text = (
+        "Dear Members of the Assembly,\n\n"
+        "I am writing about the vote on the data retention bill this afternoon.[1]\n\n"
+        "The bill would keep every message's metadata for two years,[2] far beyond what the "
+        "courts have allowed.\n\n"
+        "Please vote against it.\n\n"
+        "Thank you so much!\n"
+        "Devi Ramaswamy\n"
+        "[1] https://assembly.example.org/bills/2024/117\n"
+        "[2] https://rights.example.net/reports/retention-2023\n"
+        "Photo credit: Lena Brandt via open archives\n"
+        "Buy me a coffee\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Devi Ramaswamy"]
+
+
+def test_a_label_then_its_members_run_into_one_sentence_ending_with_and() -> None:
+    """ "National Committee: A, B (…), C (…) e D (…)." — the last two members joined by
+    "e" are two members, and the line is the label's list."""
+    text = (
+        "Comitê Nacional: Rede Escola Viva, Fórum Popular de Educação (Associação de Pais "
+        "do Pará), Coletivo Aprender (Centro de Estudos em Educação do "
+        "Campo) e Unicampo (União Nacional das Escolas do Campo e das Águas do Brasil)."
+    )
+    rest = labelled_signers(text)
+    assert rest is not None and rest.startswith("Rede Escola Viva")
+
+
+def test_markdown_images_and_empty_headings_show_nothing() -> None:
+    """ "![alt](src)" is a picture (its alt text is not a line of the page) and "###"
+    alone is an empty heading (not a press release's end mark)."""
+    lines = lines_from_markdown(
+        "![Banner of the march](/img/banner.jpg)\n\nFirst paragraph.\n\n###\n\nLast.\n"
+    )
+    texts = [ln.text for ln in lines if not ln.blank]
+    assert texts == ["First paragraph.", "Last."]
+
+
+def test_bold_italic_markdown_is_plain_text() -> None:
+    lines = lines_from_markdown("***Friends of the River Valley***\n")
+    assert lines[0].text == "Friends of the River Valley"
+
+
+SIGNED_POST = """\
+---
+title: 'Carta abierta a la Radio Pública'
+date: 2021-05-11T09:12:44.120Z
+---
+
+![Mural](/img/mural.jpg)
+
+Ante la crisis de la vivienda en nuestra ciudad, pedimos a la radio pública que dé a la \
+cuestión el espacio y la continuidad que merece.
+
+Nos dirigimos primero a los medios públicos, porque son de todos y tienen el mandato más \
+claro de servicio público.
+
+Pedimos un programa semanal, con voz para los barrios, y una cobertura que no se limite a \
+los desalojos.
+
+*Plataforma por la Vivienda Digna*
+
+Valencia, 11 de mayo de 2021
+
+### FIRMAS CARTA A LA RADIO PÚBLICA
+
+{names}
+
+***Seguimos recogiendo firmas.***
+
+### Nuestra declaración
+
+**La vivienda es un derecho:** y no una mercancía, como recoge la declaración que \
+aprobamos en asamblea el año pasado. [Leer más](/es/declaracion/)
+"""
+
+
+def _signed_post() -> str:
+    given = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fermín", "Gloria", "Hugo"]
+    family = ["Soler Ribas", "Vidal Mas", "Puig Ferrer"]
+    rows = []
+    for k in range(24):
+        # a description that reads as a sentence on some ("Profesora. Grupo de …")
+        what = "Profesora. Grupo de Estudios Urbanos" if k % 7 == 3 else "Arquitecta"
+        rows.append(f"- **{given[k % 8]} {family[k // 8]}** {what}")
+    return SIGNED_POST.replace("{names}", "\n".join(rows))
+
+
+def test_an_open_letter_post_signed_by_its_group_then_a_list_under_a_heading() -> None:
+    """A Markdown post titled "Carta abierta …" (its date a timestamp, an image under the
+    title), with no greeting or close: the group that signs it over the dateline, then a
+    heading and a bulleted list of signers, a note, and the site's next section."""
+    result = ingest_bytes(_signed_post().encode(), filename="carta.md")
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    names = [s.name for s in result.letter.signatories]
+    assert names[0] == "Plataforma por la Vivienda Digna"
+    assert len(names) == 25
+    assert names[-1].startswith("Hugo Puig Ferrer")
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2021-05-11"
+
+
+def test_signatures_of_the_letter_is_a_signatory_label() -> None:
+    assert is_signatory_label("FIRMAS CARTA A LA RADIO PÚBLICA")
+    assert is_signatory_label("Signatures to the letter")
+    assert not is_signatory_label("Firmas falsas en el registro electoral")
