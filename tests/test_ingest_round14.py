@@ -10,8 +10,9 @@ Every letter here is fresh and fictional.
 from __future__ import annotations
 
 from draftkit.ingest import ingest_bytes, ingest_text
+from draftkit.ingest.anchors import close_strength
 from draftkit.ingest.signer_labels import is_signatory_label, labelled_signers
-from draftkit.ingest.text import lines_from_markdown
+from draftkit.ingest.text import Line, lines_from_markdown
 
 
 def test_a_greeting_run_into_the_first_paragraph_under_a_title_naming_the_letter() -> None:
@@ -197,3 +198,72 @@ def test_signatures_of_the_letter_is_a_signatory_label() -> None:
     assert is_signatory_label("FIRMAS CARTA A LA RADIO PÚBLICA")
     assert is_signatory_label("Signatures to the letter")
     assert not is_signatory_label("Firmas falsas en el registro electoral")
+
+
+def test_esteemed_members_greet() -> None:
+    text = (
+        "Esteemed members of the Board of Aldermen:\n\n"
+        "We ask you to approve the zoning amendment for the Union Square blocks at your "
+        "next meeting.\n\nSincerely,\n\nHarbor Street Neighbours\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.salutation == "Esteemed members of the Board of Aldermen:"
+
+
+def test_a_group_name_linked_to_its_page_under_the_close_signs() -> None:
+    page = (
+        "<html><body><article><p>Dear Secretary Lund:</p>"
+        "<p>Please extend the comment period on the rail yard review by thirty days.</p>"
+        "<p>Sincerely,</p>"
+        '<p><a href="/about/steering-committee">Elm Park Housing Steering Committee</a></p>'
+        "</article></body></html>"
+    )
+    letter = ingest_bytes(page.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Elm Park Housing Steering Committee"]
+
+
+def test_french_and_english_closes_met_on_real_letters() -> None:
+    for close in ("Très sincères salutations,", "With urgency,", "Your sincerely,"):
+        text = (
+            "Dear Minister,\n\nPlease publish the audit of the water board before the "
+            f"summer recess.\n\n{close}\n\nMarguerite Osei\n"
+        )
+        result = ingest_text(text)
+        assert result.letter is not None, close
+        assert result.letter.complimentary_close == close
+        assert [s.name for s in result.letter.signatories] == ["Marguerite Osei"]
+        # a valediction by its words, not only by its shape over a name
+        assert close_strength(Line(close)) == 2, close
+
+
+def _long_list(count: int, odd: int | None = None) -> list[str]:
+    given = ["Ada", "Boris", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jun"]
+    family = ["Adler", "Brandt", "Castro", "Diallo", "Evans", "Fischer", "Garcia", "Holm"]
+    rows = []
+    for k in range(count):
+        where = "State University" if k != odd else "State. University, East Campus"
+        rows.append(f"{given[k % 10]} {family[k // 10 % 8]}, Lecturer in History, {where}")
+    return rows
+
+
+def test_a_long_list_goes_on_past_an_odd_entry_and_a_change_of_markup() -> None:
+    """A close over the signers' count, the first signers as list items, the rest as plain
+    paragraphs, one of them with a stray full stop: all are signers."""
+    items = "".join(f"<li>{row}</li>" for row in _long_list(30))
+    rest = "".join(f"<p>{row}</p>" for row in _long_list(40, odd=12))
+    page = (
+        "<html><body><article><h1>An open letter to the Governor</h1>"
+        "<p>Dear Governor Reyes,</p>"
+        "<p>We are historians who teach in the state's public universities, and we ask you "
+        "to veto the bill that would close the state archives on weekends.</p>"
+        "<p>With urgency,</p>"
+        "<p>70 total signers as of 5 pm on March 2</p>"
+        f"<ul>{items}</ul>{rest}"
+        "</article></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="letter.html")
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "With urgency,"
+    assert len(result.letter.signatories) == 70

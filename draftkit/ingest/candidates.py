@@ -17,7 +17,12 @@ from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE, TO_LINE, is_person
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.page import _Page, _signer_like, _words, is_prose, label_like
 from draftkit.ingest.postal import is_postal_line
-from draftkit.ingest.signer_labels import is_signatory_note, labelled_signers
+from draftkit.ingest.signer_labels import (
+    SIGNER_COUNT,
+    is_signatory_label,
+    is_signatory_note,
+    labelled_signers,
+)
 from draftkit.ingest.text import Line
 from draftkit.sentences import split_marker
 
@@ -193,6 +198,13 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
         ) or labelled_signers(page.text(following[0])) is not None:
             score += 2.0
             why.append("a signer-like line follows")
+        elif strength == 2 and (
+            SIGNER_COUNT.match(page.text(following[0]))
+            or is_signatory_label(page.text(following[0]))
+        ):
+            # "With urgency," over "1,104 total signers as of …" or "Signatories:"
+            score += 1.5
+            why.append("a count or label of the signers follows")
         elif (
             close_strength(page.lines[following[0]]) == 1
             and _SIGNING_LABEL.match(page.text(following[0]))

@@ -12,6 +12,7 @@ import re
 
 from draftkit.ingest import names
 from draftkit.ingest.anchors import (
+    close_strength,
     is_closing_line,
 )
 from draftkit.ingest.dates import parse_date_line
@@ -331,6 +332,14 @@ def _entry_kind(page: _Page, index: int) -> str:
     if CONTACT_LINE.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
+        above = page.before(index, 1)
+        if (
+            above
+            and close_strength(page.lines[above[0]]) == 2
+            and _signer_like(text)
+            and (has_org_word(text) or names.is_person_name(text))
+        ):
+            return "signer"  # "Sincerely," over the group's name linked to its own page
         return "link"
     if ln.heading or (ln.style or "") in ("h1", "h2"):
         if _heads_signers(page, index):
@@ -635,6 +644,17 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
         )
         kind_of_list = kind_of_list_of(block)
         end = label_at if label_at is not None else block[0]
+        if (
+            seen >= 10
+            and bad > signers
+            and len(block) <= 2
+            and "footnote" not in kinds
+            and sum(_entry_kind(page, b[0]) == "signer" for b in blocks[k + 1 : k + 6]) >= 4
+        ):
+            # one odd entry in a long list ("…, California State. University, East Bay"),
+            # the list going on after it: an entry, not the list's end
+            seen += len(block)
+            continue
         if seen and bad > signers:
             # endnotes set between the first signers and the rest of the list
             resume = _over_notes(page, blocks, k, kinds, "notes between the signers")
@@ -690,6 +710,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and len(block) <= 2
             and "label" not in kinds
             and not all(k in ("date", "note") for k in kinds)  # "2 September 2025" under it
+            # the page went on listing signers, its items no longer marked as a list
+            and sum(_entry_kind(page, b[0]) == "signer" for b in blocks[k + 1 : k + 6]) < 4
         ):
             # a bulleted list of signers, then a bare line ("budgetlibraries", the page's
             # tags run together): the list has ended
