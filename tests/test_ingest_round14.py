@@ -267,3 +267,85 @@ def test_a_long_list_goes_on_past_an_odd_entry_and_a_change_of_markup() -> None:
     assert result.letter is not None
     assert result.letter.complimentary_close == "With urgency,"
     assert len(result.letter.signatories) == 70
+
+
+def test_a_spanish_postscript_after_the_signer_is_no_signer() -> None:
+    """ "PD. Señor Ministro, si desea responder …" under the signature is a postscript; the
+    signer's line with the street and town after the name is one signer."""
+    text = (
+        "Estimado Ministro Paredes:\n\n"
+        "Le escribo desde la cárcel para pedirle que revise mi expediente antes de la "
+        "audiencia del mes próximo.\n\n"
+        "Cordialmente,\n"
+        "Tomás Ibarra Calle 14, La Floresta, Cuenca, Azuay, Ecuador\n"
+        "PD. Señor Ministro, si desea responder, escríbame a la dirección de arriba.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Tomás Ibarra Calle 14"]
+    assert letter.signatories[0].title_lines == ["La Floresta, Cuenca, Azuay, Ecuador"]
+
+
+def test_an_icon_fonts_names_around_a_pager_are_chrome() -> None:
+    """A page copied as text keeps an icon's ligature name beside the pager it decorates:
+    "chevron_leftOlder Post Newer Postchevron_right" is the pager, not a signer."""
+    text = (
+        "Below is the letter I sent to my council members.\n\n"
+        "Dear Council Members Ortega and Lind,\n\n"
+        "Please keep the Westside pool open through September; the heat this summer has "
+        "made it the only cool place many of our elderly neighbours can reach on foot.\n\n"
+        "The city closed it in August last year as well, two weeks before the hottest days "
+        "of the season, and the cooling centre at the library had no room left.\n\n"
+        "Extending the lifeguards' contracts by four weeks would cost less than the "
+        "fireworks the council approved for the autumn festival.\n\n"
+        "chevron_leftOlder Post Newer Postchevron_right\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.signatories == []
+
+
+def test_following_suggestions_open_the_asks() -> None:
+    text = (
+        "To the Planning Board:\n\n"
+        "We support the draft code, and we would like to make the following suggestions.\n\n"
+        "Parking minimums: Drop them within half a mile of the new station.\n\n"
+        "Corner stores: Allow them by right in every residential district.\n\n"
+        "Sincerely,\n\nMaple Ward Neighbours\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.asks) == 2
+
+
+def test_an_open_letter_post_with_its_date_between_title_and_run_on_greeting() -> None:
+    """The post's title names the letter, its date stands under the title, the greeting
+    runs into the first paragraph; the letter has no close: its dateline over the signer
+    dates it, the lower-case line under the name says what the signer is, and the site's
+    name said again in the footer ends the letter."""
+    text = (
+        "Notes from Riverbend\n"
+        "About\n"
+        "Carta aberta ao vereador Paulo Dias\n"
+        "Mar 3, 2019 • None\n"
+        "Prezado vereador, escrevo sobre o fechamento da biblioteca do bairro Alto, que "
+        "atende mais de quatrocentas crianças por semana.\n"
+        "A prefeitura promete uma nova sede há três anos e nada foi feito até agora.\n"
+        "As crianças agora atravessam a avenida para estudar na praça, sem nenhuma "
+        "segurança, e os pais nos procuram toda semana.\n"
+        "Peço que o senhor leve o assunto à próxima sessão da Câmara.\n"
+        "Sabará, 2 de março de 2019.\n"
+        "Lúcia Menezes\n"
+        "professora da rede municipal\n"
+        "Notes from Riverbend\n"
+        "• Notes from Riverbend\n"
+        "• contact@example.org\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    letter = result.letter
+    assert letter is not None
+    assert letter.date is not None and letter.date.isoformat() == "2019-03-02"
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Lúcia Menezes", ["professora da rede municipal"])
+    ]

@@ -23,7 +23,8 @@ _ASK_INTRO = re.compile(
     r"recommend|recommends|recommendations?|encourage|implore|appeal|invite|press|"
     r"grateful if|would be (?:very |most |deeply )?grateful|we respectfully|"
     r"following (?:[a-z]+ )?(?:steps|actions|measures|"
-    r"commitments|recommendations|requests|priorities)|should|must|seek|demand|"
+    r"commitments|recommendations|requests|priorities|suggestions|proposals|changes|amendments)|"
+    r"should|must|seek|demand|"
     r"exhort|petition|we hope (?:you|that)|priorit|"
     r"following\s+(?:[\w-]+\s+){0,3}questions|questions\s+(?:to|for)\s+you|"
     # "Our questions are as follows:", "These questions are:": questions put to the reader

@@ -335,7 +335,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
     dateline = (
         parse_date_line(units[-1].text)
         if units
-        and close_index is not None
+        # over the close, or (a letter with no close) over the signers that end it
+        and (close_index is not None or body_end < cut)
         and not last_sentence
         and units[-1].kind == "para"
         and len(units[-1].text) <= 80

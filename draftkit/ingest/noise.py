@@ -374,6 +374,13 @@ _INSTRUCTION = re.compile(
 """A model letter's note on how to greet ("Salutation: Dear Minister,"), not its greeting."""
 
 
+_ICON_LIGATURE = re.compile(
+    r"(?:chevron|arrow|navigate|keyboard_arrow|expand)_(?:left|right|back|forward|before|next|"
+    r"up|down|less|more)"
+)
+"""A Material icon's name, which a page copied as text keeps where the icon stood."""
+
+
 @functools.lru_cache(maxsize=8192)
 def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     """Why a line is page noise, or None when it may be part of the letter.
@@ -386,6 +393,9 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
     line = text.strip()
     if not line:
         return None
+    if "_" in line:
+        # an icon font's ligature copied as its name: "chevron_leftOlder Post"
+        line = _ICON_LIGATURE.sub(" ", line).strip() or line
     if len(line) <= 80 and _CHROME.match(re.sub(r"^[•·▪◦]\s+", "", line).rstrip(" :›»>")):
         return "page chrome"  # "• Partilhar": a menu's item under its bullet too
     lowered = line.lower()

@@ -50,7 +50,7 @@ from draftkit.ingest.head_lines import (
     SUBJECT_LINE,
     is_person_line,
 )
-from draftkit.ingest.headless import MEMO_HEADER, _headless_openings
+from draftkit.ingest.headless import MEMO_HEADER, _headless_openings, _published
 from draftkit.ingest.noise import (
     _context_free_noise,
     _mark_preamble_noise,
@@ -389,6 +389,13 @@ def locate(lines: list[Line]) -> Reading:
     heading_texts = {
         lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
     }
+    # the site's name at the top of the page, said again in its footer ("Your awesome
+    # title" over the post and under it): where it comes back, the letter has ended
+    heading_texts |= {
+        page.text(i).strip().lower()
+        for i in page.content[:3]
+        if i < start and _words(page.text(i)) <= 6 and not parse_date_line(page.text(i))
+    }
     cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
     if best.close is None:
         signed = _signed_midway(page, sal_index + 1, cut)
@@ -498,7 +505,10 @@ def locate(lines: list[Line]) -> Reading:
     above = [i for i in page.content if i < sal_index][-1:]
     # a greeting that runs on into its first paragraph counts too when the page's title right
     # above it names the letter ("Carta abierta al Presidente" over "Señor Presidente, he …")
-    under_title = bool(above and _LETTER_HEADING.search(page.text(above[0])))
+    titled_above = [i for i in page.content if i < sal_index][-3:]
+    while titled_above and _published(page.text(titled_above[-1])):
+        titled_above.pop()  # the post's date between its title and the letter
+    under_title = bool(titled_above and _LETTER_HEADING.search(page.text(titled_above[-1])))
     greeted = (
         not best.headless
         and best.greeting is not None

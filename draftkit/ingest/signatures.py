@@ -28,6 +28,7 @@ from draftkit.ingest.signer_labels import (
     AND_MORE,
     CONTACT_LABEL,
     ID_LINE,
+    POSTSCRIPT,
     SIGNER_COUNT,
     _bold_heading,
     _caps_heading,
@@ -364,7 +365,7 @@ def parse_signatures(
         ):
             skipped.append((text, "a link to the full list of signers"))
             continue
-        if text[:1] in "PN" and re.match(r"^(?:P\.\s?S\.|PS:|N\.B\.)", text):
+        if text[:1] in "PN" and POSTSCRIPT.match(text):
             skipped.append((text, "postscript"))
             continue
         if CONTACT_LABEL.match(text):

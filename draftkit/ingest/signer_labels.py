@@ -267,6 +267,11 @@ CONTACT_LINE = re.compile(
 )
 """A line of contact details: an address for mail or the web, a telephone number, a
 labelled contact ("Tel.:", "Courriel :", "e: …")."""
+POSTSCRIPT = re.compile(
+    r"^(?:P\.\s?S\.|PS:|N\.B\.|P\.\s?D\.\s|PD[.:]\s|P\.-S\.|Post-?scriptum\b|Posdata\b)"
+)
+"""A postscript after the signature: "P.S.", "N.B.", Spanish "PD." / "P.D.", French
+"P.-S."."""
 SIGNER_COUNT = re.compile(
     r"(?i)^[\[(]?\d[\d,.]*\+?\s+(?:total\s+|initial\s+|more\s+|additional\s+|other\s+)?"
     r"(?:signers|signatories|signatures|names|organi[sz]ations\s+and\s+individuals)\b"

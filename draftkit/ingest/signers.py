@@ -251,9 +251,15 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     bulleted = len(kept) >= 3 and all(ln.list_kind == "bullet" for ln in kept)
     head = _SIGNED_MARK.sub("", normalise_space(kept[0].text)).rstrip(",;") if kept else ""
     titled = len(kept) <= 3 and (names.is_person_name(head) or _person_start(head))
-    titled = titled and all(
-        _is_title_like(normalise_space(ln.text)) or names.is_title_line(normalise_space(ln.text))
-        for ln in kept[1:]
+    titled = (
+        titled
+        and all(
+            _is_title_like(normalise_space(ln.text))
+            or names.is_title_line(normalise_space(ln.text))
+            # "membro do Diretório Estadual do PMDB": what the signer is, in lower case
+            or (ln.text.strip()[:1].islower() and len(ln.text.split()) >= 2)
+            for ln in kept[1:]
+        )
     )
     if (
         len(kept) > 1
@@ -267,6 +273,10 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
     group = [normalise_space(ln.text) for ln in kept]
     if titled and len(group) > 1:
         group[0] = group[0].rstrip(",; ")  # the comma a signer puts after their name
+        if any(x[:1].islower() for x in group[1:]):
+            # "Rivaldo Soares" / "membro do Diretório Estadual …": the name, then what the
+            # signer is, in lower case (no name starts so)
+            return [Signatory(name=group[0], title_lines=group[1:])]
     bold = [ln.bold for ln in kept]
     if not group:
         return []
@@ -528,8 +538,9 @@ def _with_address(line: str) -> bool:
             any(is_postal_line(p) for p in ending)
             or (
                 is_country_list(parts[-1])
-                # "Calle 10", "12 Rue X": a street number beside its street's name
-                and any(_STREET_NUMBER.fullmatch(p) for p in ending)
+                # "Calle 10", "12 Rue X": a street number beside its street's name (or
+                # the name's own part: "Ola Bini Celda 10, El Placer, …, Ecuador")
+                and any(_STREET_NUMBER.fullmatch(p) for p in parts)
             )
         )
     )

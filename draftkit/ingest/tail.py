@@ -35,6 +35,7 @@ from draftkit.ingest.signer_labels import (
     CONTACT_LINE,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
+    POSTSCRIPT,
     SIGNER_COUNT,
     heads_a_list,
     is_bracketed_aside,
@@ -61,7 +62,9 @@ def _before_aside(page: _Page, start: int, stop: int) -> list[int]:
     under the signers on the last line."""
     lines = page.between(start, stop)
     if lines and (
-        re.match(r"^[(\[]|P\.\s?S\.", page.text(lines[-1])) or parse_date_line(page.text(lines[-1]))
+        re.match(r"^[(\[]", page.text(lines[-1]))
+        or POSTSCRIPT.match(page.text(lines[-1]))
+        or parse_date_line(page.text(lines[-1]))
     ):
         return lines[:-1]
     return lines
@@ -196,8 +199,8 @@ _ADDRESS_LABEL = re.compile(r"(?i)^(?:addressed to|address(?:ees?)?|recipients?|
 
 
 _TAIL_PART = re.compile(
-    rf"(?i)^{ENCLOSURE_LABEL}\s*[:.]?|"
-    r"^(?:P\.\s?S\.|PS:|N\.B\.)"
+    rf"(?i)^{ENCLOSURE_LABEL}\s*[:.]?"
+    rf"|{POSTSCRIPT.pattern}"
 )
 
 
