@@ -349,3 +349,54 @@ def test_an_open_letter_post_with_its_date_between_title_and_run_on_greeting() -
     assert [(s.name, s.title_lines) for s in letter.signatories] == [
         ("Lúcia Menezes", ["professora da rede municipal"])
     ]
+
+
+def test_a_front_matter_date_that_is_no_date_is_left_out() -> None:
+    lines = lines_from_markdown(
+        '---\ntitle: Write to the premier\ndate: "dummy content"\n---\n\nText.\n'
+    )
+    texts = [ln.text for ln in lines if not ln.blank]
+    assert texts == ["Write to the premier", "Text."]
+
+
+JOINT_NOTE = """\
+LOCAL LIBRARIES NEED THEIR OWN ARCHIVES EXEMPTION
+
+Lyon, le 4 mars 2024
+
+Alors que le Parlement s'apprête à examiner le projet de loi sur les archives, nos \
+organisations souhaitent vous faire part de leur inquiétude sur l'article 12.
+
+Le texte actuel obligerait chaque bibliothèque municipale à verser ses fonds locaux aux \
+archives départementales, ce qui priverait les communes de leur mémoire.
+
+Nous vous demandons de soutenir l'amendement qui exempte les fonds locaux de moins de \
+mille pièces.
+
+Si vous souhaitez en discuter, nous serions ravis de vous rencontrer.
+
+Bibliothèques en Commun
+Contact: Agnès Royer, présidente,
+agnes.royer@example.org
+
+Lecture Publique Rhône
+Contact: Paul Vidal, secrétaire,
+paul.vidal@example.net
+
+Mémoire des Communes
+Contact: Inès Haddad, déléguée, ines@example.com
+"""
+
+
+def test_a_titled_note_under_its_dateline_signed_by_bodies_over_their_contacts() -> None:
+    """No greeting and no close: the dateline over the first paragraph and the reader
+    spoken to make it a letter; each body signs over its contact lines."""
+    result = ingest_text(JOINT_NOTE)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == [
+        "Bibliothèques en Commun",
+        "Lecture Publique Rhône",
+        "Mémoire des Communes",
+    ]
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2024-03-04"

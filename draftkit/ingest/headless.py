@@ -270,6 +270,11 @@ def _score_headless(
     elif any(_LETTER_HEADING.search(page.text(i)) and _title(page.lines[i]) for i in before[-8:]):
         score += 1.0
         why.append("a heading names a letter")
+    dateline = parse_date_line(texts[-1]) if texts and len(texts[-1]) <= 60 else None
+    if dateline is not None and dateline.place and not dateline.published:
+        # "Paris, le 21 août 2018" right over the first paragraph: a letter's dateline
+        score += 1.0
+        why.append("a dateline (place and date) over the first paragraph")
     if score and _LETTER_OPENING.match(page.text(first_prose)):
         score += 1.0
         why.append("opens as a letter ('We, the undersigned', 'I write')")

@@ -62,6 +62,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         groups[-1].append(index)
     groups = [g for g in groups if g]
     signers_seen = False
+    contact_signers = False  # the first signer's block: a name over its contact lines
     for group in groups:
         texts = [out[i].text.strip() for i in group]
         if CC_LINE.match(texts[0]) or _ENCLOSURE.match(texts[0]):
@@ -119,12 +120,25 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
             continue
         named = re.match(r"^(?P<name>[^/,–|]{3,60}?)\s*[/,–|]\s", first)
         entry = named is not None and names.is_person_name(named.group("name").strip())
-        if signers_seen and (contact or (postal and not entry)) and not honorific and not tabular:
+        # "Software Heritage" / "Contact: Roberto …", then "CNLL" / "Contact: Stefane …":
+        # each body signs over its contact, as the first block did
+        like_first = (
+            contact_signers and contact > 0 and not CONTACT_LINE.search(first) and len(texts) <= 5
+        )
+        if (
+            signers_seen
+            and (contact or (postal and not entry))
+            and not honorific
+            and not tabular
+            and not like_first
+        ):
             # ("Ana Ruiz / Nobel Peace Prize 1980, Argentina" is a signer, not an address)
             for i in group:
                 skipped.append((out[i].text, "contact block after the signatures"))
                 out[i] = Line("", raw="")
             continue
+        if not signers_seen:
+            contact_signers = contact > 0 and not CONTACT_LINE.search(first) and len(texts) <= 5
         signers_seen = True
     return tail
 

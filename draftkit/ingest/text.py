@@ -391,6 +391,8 @@ def markdown_front(text: str) -> tuple[list[Line], str]:
     out: list[Line] = []
     text, front, taken, block = _front_matter(text)
     for key in ("title", "date"):
+        if key == "date" and not re.search(r"\d{4}", str(front.get(key) or "")):
+            continue  # "date: dummy content": a template's placeholder, no date
         if front.get(key):
             # a static site's page title and its publication date, above the letter
             # (the date is the page's, said so as a byline would: "Published 2026-03-02")
