@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from draftkit.ingest import ingest_bytes, ingest_text
 from draftkit.ingest.anchors import close_strength
+from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.signer_labels import is_signatory_label, labelled_signers
 from draftkit.ingest.text import Line, lines_from_markdown
 
@@ -400,3 +401,25 @@ def test_a_titled_note_under_its_dateline_signed_by_bodies_over_their_contacts()
         "Mémoire des Communes",
     ]
     assert result.letter.date is not None and result.letter.date.isoformat() == "2024-03-04"
+
+
+def test_a_constituents_sign_off_template_with_escaped_breaks_and_a_street() -> None:
+    """A sample letter: "Your constituent" over the name, line breaks its template wrote
+    out as "\\n", then the street and town: one signer, the address set aside."""
+    text = (
+        "Rep. Alvarez,\n\n"
+        "Please vote for the wetlands bill when it comes to the floor next week.\n\n"
+        "The marsh behind Pine Street floods every spring, and the bill would fund its "
+        "restoration at last.\n\n"
+        "Your constituent\n\\n\n\\n\n\nJamie Park\n\n212 Marsh Road\n\nTown, State 00000\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Your constituent"
+    assert [s.name for s in letter.signatories] == ["Jamie Park"]
+
+
+def test_a_date_with_the_hour_in_the_military_style_is_the_letters_date() -> None:
+    found = parse_date_line("2023-11-04. 0630 hrs.")
+    assert found is not None and found.date.isoformat() == "2023-11-04"
+    assert not found.published

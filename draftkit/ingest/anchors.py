@@ -112,6 +112,8 @@ _CLOSE = re.compile(
     r"|(?:(?:most\s+|very\s+)?(?:sincerely|faithfully|respectfully|cordially|gratefully|"
     r"truly))"
     r"|respectfully\s+submitted|yours|"
+    # "Your constituent," over the name: the voter's sign-off to a representative
+    r"(?:(?:sincerely|respectfully),?\s+)?your\s+(?:concerned\s+)?constituents?|"
     r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
     r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
     # "With urgency,": a word of the letter's spirit after "with", as "With hope," is

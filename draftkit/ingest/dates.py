@@ -285,6 +285,9 @@ def _parse_date_line(line: str) -> DateLine | None:
         # "Date:" header is the letter's own)
         published = True
     text = _TRAILING.sub("", text).strip()
+    # "2019-07-25. 2145 hrs.": the writer's own hour in the military style, not a page's
+    # timestamp
+    text = re.sub(r"(?i)[.,]?\s+[0-2]\d[0-5]\d\s*(?:hrs?|hours)\.?$", "", text)
     if _READING_TIME.search(text):
         published = True  # "December 8, 2025 · Letters · 4 min read": a post's byline
     parts = re.split(r"\s+[·|•]\s+|\s+[—–]\s+(?=\D)", text)

@@ -90,8 +90,8 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         first = texts[0]
         honorific = names.split_honorific(first)[0] is not None
         tabular = any("\t" in (out[i].raw or out[i].text) for i in group) or bool(
-            split_marker(first) or re.match(r"^\d{1,4}\s", first)
-        )
+            split_marker(first) or (re.match(r"^\d{1,4}\s", first) and not _postal(first))
+        )  # "12 Ana Ruiz": a numbered row; "100 Harbor Way": a street
         sent_to = _SENT_TO.match(first)
         if sent_to and sent_to.group("rest"):
             texts = [sent_to.group("rest"), *texts[1:]]  # "Sent to: The Rt Hon …" on one line

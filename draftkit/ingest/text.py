@@ -33,7 +33,11 @@ __all__ = [
 
 # Characters that make a "blank" line: spaces, tabs, no-break and other Unicode spaces,
 # zero-width characters and form feeds (page breaks in PDF-to-text output).
-_BLANKISH = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u200c\u200d\u2060\f]*$")
+_BLANKISH = re.compile(
+    r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u200c\u200d\u2060\f]*$"
+    # a line break a template wrote out as its escape ("\\n" alone on a line)
+    r"|^\s*(?:\\[nr])+\s*$"
+)
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
 
