@@ -423,3 +423,22 @@ def test_a_date_with_the_hour_in_the_military_style_is_the_letters_date() -> Non
     found = parse_date_line("2023-11-04. 0630 hrs.")
     assert found is not None and found.date.isoformat() == "2023-11-04"
     assert not found.published
+
+
+def test_names_run_into_the_office_under_them_are_two_addressees() -> None:
+    """A page that dropped the line breaks inside its address list: "Shri. Kiran
+    RaoMinistry of Railways" is the person, then the ministry."""
+    text = (
+        "To,\n\n"
+        "Shri. Kiran RaoMinistry of Railways\n"
+        "Smt. Leela MenonDepartment of Tourism\n\n"
+        "Dear Madam and Sir,\n\n"
+        "We ask you to restore the night trains on the coastal line before the festival "
+        "season.\n\nKind regards,\n\nCoastal Commuters Forum\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(a.name, a.address_lines) for a in letter.addressees] == [
+        ("Kiran Rao", ["Ministry of Railways"]),
+        ("Leela Menon", ["Department of Tourism"]),
+    ]

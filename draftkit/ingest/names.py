@@ -63,9 +63,11 @@ _HONORIFIC_WORDS = [
     "Amb.",
     "Hon’ble",
     "Hon'ble",
+    "Shri.",  # with the full stop some Indian letters put after it
     "Shri",
     "Shrimati",
     "Smt.",
+    "Smt",
     "Sri",
     "Kumari",
     "Dr.",

@@ -52,6 +52,16 @@ _ADDRESS_BREAK = re.compile(
 )
 
 
+_GLUED_OFFICE = re.compile(
+    r"[a-zà-ÿ](?=(?:Ministry|Department|Office|Embassy|Commission|Council|Secretariat|"
+    r"Executive|Director|Secretary|Minister|Chair|President|Parliament|Government|"
+    r"Permanent|Special|Senior|Member|Ministerio|Ministère|Minist[ée]rio|Secretar[ií]a)\b)"
+)
+"""A name run into the office line under it ("Amit ShahMinistry of Home Affairs")."""
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,5}[A-Z][\w'’-]+")
+"""Two to six capitalised words: what a name (with its honorific) looks like."""
+
+
 def _address_run(text: str) -> list[str] | None:
     """An address block collapsed onto one line, split at its parts: "To the Prime Minister
     Dr. A. Rutte PO Box 20001, 2500 EA Den Haag info@example.nl Amsterdam 2 November 2015"."""
@@ -181,6 +191,13 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             out.append(Line("", raw=""))
             out.append(Line(trailing.group("close"), hard=True, raw=trailing.group("close"),
                             page=ln.page))  # fmt: skip
+            continue
+        glued = _GLUED_OFFICE.search(text) if not ln.blank and len(text) <= 160 else None
+        if glued and not is_prose(text) and _NAME_WORDS.fullmatch(text[: glued.start() + 1]):
+            # "Shri. Amit ShahMinistry of Home Affairs": a page that dropped the line break
+            # between the name and the office under it
+            for part in (text[: glued.start() + 1], text[glued.start() + 1 :]):
+                out.append(Line(part, hard=True, raw=part, page=ln.page))
             continue
         entries = _dash_country_run(text) if not ln.blank and len(text) >= 80 else None
         if entries:
