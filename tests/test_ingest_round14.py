@@ -442,3 +442,22 @@ def test_names_run_into_the_office_under_them_are_two_addressees() -> None:
         ("Kiran Rao", ["Ministry of Railways"]),
         ("Leela Menon", ["Department of Tourism"]),
     ]
+
+
+def test_a_french_template_with_double_angle_blanks_has_one_signer() -> None:
+    """ "Sujet :" over the greeting is the subject; "<< Signature >>" / "<< Nom >>" / a
+    tagline are one sender still to be filled in."""
+    text = (
+        "Sujet : Lettre sur le tracé de la nouvelle route\n\n"
+        "Cher Monsieur Leblanc,\n\n"
+        "Je vous écris au sujet du tracé de la route régionale, qui couperait la forêt "
+        "communale en deux.\n\n"
+        "Je vous invite à rencontrer les habitants avant le vote du conseil.\n\n"
+        "Cordialement,\n\n"
+        "<< Signature >>\n\n<< Nom en lettres moulées >>\n\n"
+        "Engagé pour la vallée de la Matapédia\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.subject == "Lettre sur le tracé de la nouvelle route"
+    assert [s.name for s in letter.signatories] == ["<< Nom en lettres moulées >>"]

@@ -19,7 +19,8 @@ __all__ = [
 
 SUBJECT_LINE = re.compile(
     r"^(?:\*\*)?(?P<label>Re|RE|Subject|SUBJECT|Subj|Sub|SUB|Ref|REF|Reference|Our ref|Regarding|"
-    r"Concerning|Matter|MATTER|Objet|OBJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|Assunto|"
+    r"Concerning|Matter|MATTER|Objet|OBJET|Sujet|SUJET|Asunto|ASUNTO|Materia|Betreff|Oggetto|"
+    r"Assunto|"
     # Dutch, Polish and Indonesian: "Betreft:", "Onderwerp:", "Dotyczy:", "Perihal:"
     r"Betreft|Onderwerp|Dotyczy|Temat|Perihal)"
     # a colon, a full stop or a dash after the label; or a tab, as a table row "Subject | …"

@@ -430,8 +430,9 @@ _ON_BEHALF = re.compile(
 """Signing for a body, in the languages letters come in: "For the Coalition,", "For: Kamau
 & Associates", "Pour le
 Collectif", "Per il Comitato", "Por la Asamblea", "Au nom de", "Em nome da", "Für den"."""
-_PLACEHOLDER = re.compile(r"^[\[«<{]\s*[^\]»>}]{1,60}?\s*[\]»>}]$")
-"""A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »"."""
+_PLACEHOLDER = re.compile(r"^(?:<<|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|[\]»>}])$")
+"""A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »",
+"<< Nom >>"."""
 _NAME_BLANK = re.compile(r"(?i)\bnam(?:e|es)\b|\bnom\b|\bnombre\b|\bnome\b|yourname")
 
 

@@ -211,8 +211,8 @@ def _names_listed(text: str) -> bool:
 
 
 _NAME_PLACEHOLDER = re.compile(
-    r"(?i)^(?:[\[{<]\s*(?:[^\]}>]{0,30}\b)?(?:name|nom|nombre|nome|signature|firma|assinatura)"
-    r"\b[^\]}>]{0,30}[\]}>]\s*)(?:[\[{<][^\]}>]{1,40}[\]}>]\s*)*$"
+    r"(?i)^(?:(?:[\[{<]|<<|«)\s*(?:[^\]}>»]{0,30}\b)?(?:name|nom|nombre|nome|signature|firma|"
+    r"assinatura)\b[^\]}>»]{0,30}(?:>>|[\]}>»])\s*)(?:(?:<<|[\[{<«])[^\]}>»]{1,40}(?:>>|[\]}>»])\s*)*$"
 )
 
 
@@ -260,7 +260,8 @@ CONTACT_LABEL = re.compile(r"^[ptewfm]:\s")
 """A one-letter contact label after a signer: "p: 34 Drummond Street", "e: …", "m: 0400 …"."""
 CONTACT_LINE = re.compile(
     r"(?i)@|https?://|www\.|\+\d[\d ()-]{6,}|\(\d{3}\)\s*\d{3}|"
-    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob|t[ée]l[ée]fono|"
+    r"^(?:tel|telephone|phone|fax|e-?mail|web|website|mobile|cell|mob|t[ée]l[ée]fono|address|"
+    r"adresse|direcci[óo]n|endere[çc]o|"
     r"telefone|t[ée]l[ée]phone|t[ée]l|courriel|correo|celular|portable)\.?\s*[:.]|"
     # "Línea de emergencia para personas defensoras: 2200-0000": a number after a label
     r":\s*\+?\d[\d ()-]{5,}\d$|" + CONTACT_LABEL.pattern
