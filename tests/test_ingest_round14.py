@@ -461,3 +461,31 @@ def test_a_french_template_with_double_angle_blanks_has_one_signer() -> None:
     assert letter is not None
     assert letter.subject == "Lettre sur le tracé de la nouvelle route"
     assert [s.name for s in letter.signatories] == ["<< Nom en lettres moulées >>"]
+
+
+def test_an_email_preview_of_an_action_page() -> None:
+    """An action page's e-mail preview copied without blank lines: the page's own lines,
+    then "To:" over the recipients' addresses, "Subject:" over the subject and "Message:"
+    over the letter. Each address is an addressee; the subject is read."""
+    text = (
+        "Email Preview\n"
+        "Review your objection before sending\n"
+        "To:\n"
+        "clerk@assembly.example\n"
+        "budget.committee@assembly.example\n"
+        "Subject:\n"
+        "RE: OBJECTION TO THE WATER TARIFF BILL\n"
+        "Message:\n"
+        "Dear Official,\n\n"
+        "I object to the water tariff bill, which doubles the charge for the first ten "
+        "cubic metres a household uses.\n\n"
+        "Please reject it and hold hearings in every county first.\n\n"
+        "Sincerely,\n\nA Concerned Citizen\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == [
+        "clerk@assembly.example",
+        "budget.committee@assembly.example",
+    ]
+    assert letter.subject == "OBJECTION TO THE WATER TARIFF BILL"

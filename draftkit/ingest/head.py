@@ -298,8 +298,18 @@ alone on its line marks a block that may stand under another addressee's)."""
 
 def _head_blocks(page: _Page, end: int) -> tuple[list[list[int]], list[str]]:
     """The blocks above line ``end`` and what each is."""
-    blocks = _blocks_between(page, 0, end)
+    blocks: list[list[int]] = []
+    for block in _blocks_between(page, 0, end):
+        # "Email Preview" / "Review your letter" / "To:" / "a@b.org" / "Subject: …" copied
+        # without blank lines: a bare "To:" label starts the letter's head
+        cuts = [k for k, i in enumerate(block) if k and _BARE_TO.match(page.text(i))]
+        for start, stop in zip([0, *cuts], [*cuts, len(block)], strict=True):
+            blocks.append(block[start:stop])
     return blocks, [_head_block_kind(page, block) for block in blocks]
+
+
+_BARE_TO = re.compile(r"(?i)^(?:to|para|à|a|an|destinataires?)\s*:$")
+"""A "To:" label alone on its line, its addresses under it."""
 
 
 def _title_under_address(page: _Page, blocks: list[list[int]], kinds: list[str]) -> list[int]:

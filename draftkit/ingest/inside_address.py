@@ -65,6 +65,10 @@ _OPENS_ADDRESS = re.compile(
 """A line that opens an inside address with its "to" ("Ao Magnífico Reitor", "To:")."""
 
 
+_BARE_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""An e-mail address alone on its line."""
+
+
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
     reader = _AddressReader(skipped)
     for whole in groups:
@@ -92,6 +96,12 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
                 skipped.append((x, "above the line that opens the address (the sender's)"))
             whole = whole[opening:]
         whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        if len(whole) >= 2 and all(_BARE_MAILBOX.fullmatch(normalise_space(x)) for x in whole):
+            # "To:" / "cna@parliament.go.ke" / "finance@parliament.go.ke": an e-mail's
+            # recipients, each its own addressee
+            for x in whole:
+                reader.read([x], fresh=True)
+            continue
         marks = [split_marker(normalise_space(x)) for x in whole]
         if len(whole) >= 2 and all(m is not None and m[0] == "bullet" for m in marks):
             # "• Standard Bank Moçambique, S.A." / "• Nedbank Group Limited": a bulleted

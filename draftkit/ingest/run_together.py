@@ -118,6 +118,46 @@ def _join_wrapped_greetings(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BARE_SUBJECT_LABEL = re.compile(
+    r"(?i)^(?:subject|subj|objet|sujet|asunto|assunto|betreff|oggetto)\s*:$"
+)
+
+
+def _bare_subject_labels(lines: list[Line]) -> list[Line]:
+    """A form's "Subject:" label alone on its line, its value on the next: one subject line
+    ("Subject:" / "RE: MEMORANDUM OF OBJECTION …" from an e-mail preview)."""
+    out: list[Line] = []
+    skip = False
+    for index, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and not following.blank
+            and len(following.text) <= 300
+            and _BARE_SUBJECT_LABEL.match(ln.text.strip())
+        ):
+            value = re.sub(r"(?i)^(?:re|ref)\s*:\s*", "", following.text.strip())
+            joined = f"{ln.text.strip()} {value}"
+            out.append(Line(joined, indent=ln.indent, hard=True, raw=joined, page=ln.page))
+            skip = True
+            continue
+        if (
+            following is not None
+            and re.fullmatch(
+                r"(?i)(?:message|your message|body|mensaje|message\s+body)\s*:", ln.text
+            )
+            and match_salutation(following) is not None
+        ):
+            # the form's "Message:" label over the greeting says nothing of the letter
+            out.append(Line("", raw=ln.raw))
+            continue
+        out.append(ln)
+    return out
+
+
 _BARE_CC_LABEL = re.compile(r"(?i)^(?:cc|c\.c\.|copy|copies|copy to|copies to)\s*:?$")
 
 
@@ -177,7 +217,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     line with its place and date is split into its lines.
     """
     out: list[Line] = []
-    for ln in _join_wrapped_greetings(_label_above_entries(lines)):
+    for ln in _join_wrapped_greetings(_label_above_entries(_bare_subject_labels(lines))):
         text = ln.text
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         if run_on and not is_prose(run_on.group("rest")):
