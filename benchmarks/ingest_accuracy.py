@@ -163,7 +163,7 @@ def same_people(want: list[Any], got: list[Any]) -> tuple[bool, bool]:
 _GREETING = re.compile(
     r"^(?:(?:my|our)\s+)?(?:dear(?:est)?|to|hello|hi|greetings|liebe[rns]?|"
     r"sehr\s+geehrte[rns]?|geehrte[rns]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|"
-    r"ch[eè]re?s?)\s+(?:the\s+)?"
+    r"prezad[oa]s?|respetad[oa]s?|respected|esteemed|ch[eè]re?s?)\s+(?:the\s+)?"
 )
 
 
