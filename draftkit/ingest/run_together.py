@@ -126,11 +126,16 @@ _BARE_SUBJECT_LABEL = re.compile(
 def _bare_subject_labels(lines: list[Line]) -> list[Line]:
     """A form's "Subject:" label alone on its line, its value on the next: one subject line
     ("Subject:" / "RE: MEMORANDUM OF OBJECTION …" from an e-mail preview)."""
+    if not any(ln.text.endswith(":") and len(ln.text) <= 20 for ln in lines):
+        return lines  # the common case: no bare label, nothing to walk
     out: list[Line] = []
     skip = False
     for index, ln in enumerate(lines):
         if skip:
             skip = False
+            continue
+        if not ln.text.endswith(":") or len(ln.text) > 20:
+            out.append(ln)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         if (
