@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from draftkit.ingest import ingest_bytes
-from draftkit.ingest.pdf_layout import Row, Word, rejoin_tables
+from draftkit.ingest.pdf_layout import Row, Word, _runs_on, rejoin_tables
 
 SIZE = 10.0
 CHAR = 5.0  # points per character of the made-up type
@@ -470,3 +470,45 @@ def test_a_first_cells_second_line_in_a_table_whose_rows_fill_every_column_joins
     assert "Church of St Brendan Investment Trust\tIreland\t1.2" in texts
     assert "Fundación Mediterránea de Inversión Responsable\tSpain\t4.4" in texts
     assert len(texts) == 9
+
+
+def test_a_table_set_without_padding_under_a_distant_close_keeps_each_entry() -> None:
+    """Two columns of names a line each (every row 14 pt apart), under the last paragraph
+    and "Sincerely," set 28 pt apart and over the page number 24 pt below: the rows' pitch
+    is read inside the table, so a long name that fills its column does not take in the
+    next name ("Riverside Law Libraries Assn" / "Riverside Family Voices")."""
+    left = [
+        "Alder Street Arts",
+        "Bayview Media Justice",
+        "Riverside Law Libraries Assn",
+        "Riverside Family Voices",
+        "Prairie Rivers Coalition",
+        "Open Records Project",
+    ]
+    right = [
+        "Coastal Tenants",
+        "Democracy Forward",
+        "Dance Coalition",
+        "Eastside Legal Aid",
+        "Free Press Fund",
+        "Granite Food Bank",
+    ]
+    rows = [
+        _row({0: "and we ask you to restore the protections."}, 789),
+        _row({0: "Sincerely,"}, 760),
+        *(
+            _row({0: a, 1: b}, 732 - 14 * k)
+            for k, (a, b) in enumerate(zip(left, right, strict=True))
+        ),
+        _row({0: "2"}, 638),
+    ]
+    rebuilt = rejoin_tables(rows)
+    texts = [r.text for r in rebuilt]
+    assert "Riverside Law Libraries Assn\tDance Coalition" in texts
+    assert "Riverside Family Voices\tEastside Legal Aid" in texts
+
+
+def test_a_bracket_left_open_or_a_short_form_in_brackets_goes_on_in_its_cell() -> None:
+    assert _runs_on("Open Records Project (Open Media and", "Information Initiative)")
+    assert _runs_on("Cascade Community Radio Service", "(KXRY.fm)")
+    assert not _runs_on("Cascade Community Radio Service", "Center for Rural Strategies")

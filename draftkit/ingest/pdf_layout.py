@@ -183,7 +183,12 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
             if len(cells) >= 2 or column not in limit:
                 limit[column] = max(limit.get(column, 0.0), words[-1][1])
     gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(region)]
-    apart = _row_gap(gaps)
+    # the rows' pitch is read inside the table: from its first row of two or more cells to
+    # its last (the close and a heading over it, or the notes under it, stand further off
+    # and would make every row of a table set without padding look "close")
+    spanned = [k for k, cells in enumerate(lines) if len(cells) >= 2]
+    inside = gaps[spanned[0] : spanned[-1]] if len(spanned) >= 2 else gaps
+    apart = _row_gap(inside)
     # every column filled in most rows of a table of three columns or more ("Investor |
     # Country | AUM"): a row with its first cell alone is that cell's second line
     filled_rows = len(columns) + 1 >= 3 and sum(
@@ -245,11 +250,19 @@ def _rebuilt(region: list[Row], columns: list[float]) -> list[Row]:
 
 
 def _runs_on(above: str, text: str) -> bool:
-    """``text`` goes on from ``above`` in one cell: it starts in lower case, or ``above``
-    ends with a word that cannot end a name ("du", "of the", a dash)."""
+    """``text`` goes on from ``above`` in one cell: it starts in lower case, ``above`` ends
+    with a word that cannot end a name ("du", "of the", a dash) or leaves a bracket open,
+    or ``text`` is a short bracketed form of the name above ("(XRAY.fm)")."""
     if not above or not text:
         return False
-    return text[:1].islower() or _OPEN_END.search(above) is not None
+    return (
+        text[:1].islower()
+        or _OPEN_END.search(above) is not None
+        # "Open MIC (Open Media and Information" / "Companies Initiative)": a bracket left
+        # open; "Cascade Broadcast Service" / "(XRAY.fm)": the name's short form under it
+        or above.count("(") > above.count(")")
+        or (text.startswith("(") and text.rstrip().endswith(")") and len(text) <= 30)
+    )
 
 
 _OPEN_END = re.compile(
