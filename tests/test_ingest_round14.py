@@ -489,3 +489,50 @@ def test_an_email_preview_of_an_action_page() -> None:
         "budget.committee@assembly.example",
     ]
     assert letter.subject == "OBJECTION TO THE WATER TARIFF BILL"
+
+
+def _pipe_table_letter() -> str:
+    rows = [
+        ("Tide Commons", "Association", "Belgium", "https://tide.example.org/letter"),
+        ("Harbor Code Lab", "Company", "France", "https://harbor.example.com/blog/letter"),
+        ("Dara Quint", "Developer", "Germany", "https://quint.example.net/2024/letter"),
+        ("Open Fields", "Foundation", "Spain", "https://openfields.example/letter"),
+        ("Loom Cooperative", "Cooperative", "Italy", "https://loom.example.it/lettera"),
+        ("Quill Project", "Open source project", "Sweden", "https://quill.example.se/post"),
+    ]
+    table = " ".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+    return (
+        "Keep funding open source maintenance\n"
+        "Open Letter to the European Commission\n"
+        "Since 2021 the maintenance fund has paid for security reviews of the libraries that "
+        "public services in every member state depend on, and for the people who answer "
+        "their bug reports.\n"
+        "The draft budget for next year removes the fund and folds its lines into a general "
+        "innovation programme that has never financed maintenance.\n"
+        "We ask you to keep the fund as a line of its own in next year's budget.\n"
+        "Signataires / Signatories\n"
+        "Signatories must publish this letter on their own site before adding a row to the "
+        "table below: | Nom / Name | Statut / Organization type | Pays / Country | Lien / Link "
+        f"| |-|-|-|-| {table}\n"
+        "1. The member states that joined the programme after 2021 are listed in the annex to "
+        "the regulation, together with the associated countries and the outermost regions "
+        "that take part on the same terms.\n"
+    )
+
+
+def test_a_signers_table_printed_as_one_paragraph_under_a_bilingual_label() -> None:
+    """A Markdown pipe table a page printed as one paragraph ("| Name | Type | Country |
+    Link | |-|-|-|-| | A | … |"), under "Signataires / Signatories" and a sentence on how
+    to sign, with a note after it: the first column's names are the signers, the type,
+    country and link columns left out, the note after the letter."""
+    result = ingest_text(_pipe_table_letter())
+    assert result.letter is not None, result.reason
+    assert [s.name for s in result.letter.signatories] == [
+        "Tide Commons",
+        "Harbor Code Lab",
+        "Dara Quint",
+        "Open Fields",
+        "Loom Cooperative",
+        "Quill Project",
+    ]
+    assert is_signatory_label("Signataires / Signatories")

@@ -62,6 +62,40 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,5}[A-Z][\w'’-]+")
 """Two to six capitalised words: what a name (with its honorific) looks like."""
 
 
+_PIPE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|){2,}")
+"""The rule under a pipe table's header row: "|-|-|-|", "| --- | :---: |"."""
+
+
+def _pipe_table_run(text: str) -> list[str] | None:
+    """A pipe table run into one line ("… below: | Name | Type | Country | |-|-|-| | A |
+    NGO | Belgium | | B | …"), as the text before it and a line per row, cells parted by
+    tabs; None when the line holds no such table."""
+    rule = _PIPE_RULE.search(text)
+    if rule is None:
+        return None
+    columns = rule.group().count("|") - 1
+    cells_before = text[: rule.start()].rstrip().rstrip("|").split("|")
+    if len(cells_before) < columns + 1:
+        return None
+    lead = "|".join(cells_before[: len(cells_before) - columns]).strip()
+    header = [c.strip() for c in cells_before[len(cells_before) - columns :]]
+    rows: list[list[str]] = []
+    current: list[str] = []
+    for cell in text[rule.end() :].split("|"):
+        cell = cell.strip()
+        if not cell and current:
+            rows.append(current)
+            current = []
+        elif cell:
+            current.append(cell)
+    if current:
+        rows.append(current)
+    if len(rows) < 2 or sum(len(row) == columns for row in rows) < 0.8 * len(rows):
+        return None
+    out = [lead] if lead else []
+    return [*out, "\t".join(header), *("\t".join(row) for row in rows)]
+
+
 def _address_run(text: str) -> list[str] | None:
     """An address block collapsed onto one line, split at its parts: "To the Prime Minister
     Dr. A. Rutte PO Box 20001, 2500 EA Den Haag info@example.nl Amsterdam 2 November 2015"."""
@@ -243,6 +277,13 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             # between the name and the office under it
             for part in (text[: glued.start() + 1], text[glued.start() + 1 :]):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
+            continue
+        table = _pipe_table_run(text) if not ln.blank and "|-" in text else None
+        if table:
+            # a Markdown pipe table a page printed as one paragraph: a row a line, its
+            # cells parted by tabs, as a table row in plain text
+            for part in table:
+                out.append(Line(part.replace("\t", " "), hard=True, raw=part, page=ln.page))
             continue
         entries = _dash_country_run(text) if not ln.blank and len(text) >= 80 else None
         if entries:

@@ -297,6 +297,15 @@ def parse_signatures(
             or re.fullmatch(
                 r"(?i)\[[^\]]{0,60}\b(?:signers|signatories|signatures)\b[^\]]{0,60}\]", text
             )
+            # "Signatories must publish this letter … before completing the table below:":
+            # a sentence over the list that says how to join it
+            or (
+                not has_kept
+                and text.rstrip().endswith(":")
+                and len(text.split()) >= 8
+                and re.search(r"(?i)\b(?:below|ci-dessous|abajo|abaixo|following|suivant)", text)
+                is not None
+            )
         ):
             skipped.append((text, "signatory list heading"))
             if re.search(
@@ -371,7 +380,10 @@ def parse_signatures(
         if CONTACT_LABEL.match(text):
             skipped.append((text, "contact details"))  # "p: 34 Drummond Street", "m: 0400 …"
             continue
-        contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) else None
+        # (a table row keeps its cells: a column of links is left out with the table's
+        # other descriptive columns)
+        tabled = "\t" in (ln.raw or "").strip()
+        contact = _CONTACT_IN.search(text) if _MAYBE_CONTACT.search(text) and not tabled else None
         if contact:
             before = text[: contact.start()].strip(" ,;|–—-")
             lowercase = [w for w in before.split() if w[:1].islower() and w not in _PARTICLES]

@@ -143,6 +143,9 @@ _GROUP_INTRO = re.compile(
 def is_signatory_label(text: str) -> bool:
     """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
     457 companies." — a heading over signers."""
+    if " / " in text and len(text) <= 80:
+        # "Signataires / Signatories": the label in two languages
+        return all(is_signatory_label(part.strip()) for part in text.split(" / "))
     return (
         _SIGN_INTRO.match(text) is not None
         or _SECTION.match(text) is not None

@@ -93,6 +93,9 @@ _HEADER_WORD = (
     r"entidade|entidad|uf|estado|state|province|provincia|sigla|pa[íi]s|organiza[çc][ãa]o|"
     # an investors' letter: "Investor | Country | Assets under management"
     r"investors?|funds?|assets(?: under management)?|aum|sector|type|amount|size|website|"
+    # "Statut / Organization type", "Lien vers la publication / Link to publication"
+    r"statut|status|organi[sz]ation type|links?(?: to (?:the )?publication)?|"
+    r"lien(?: vers la publication)?|enlace|"
     r"headquarters|head office|hq|domicile|based in|si[èe]ge|sede|"
     # "Organization | Representative", "Organisation | Signed by"
     r"representatives?|signed by|signatory name|contact person|spokesperson|"
@@ -110,7 +113,9 @@ _HEADER_CELL = re.compile(
 _PLACE_HEADER = re.compile(
     r"(?i)^(?:countr|city|location|region|pays|país|ciudad|category|field|discipline|prize|"
     r"year|class|cohort|uf$|estado|state|province|provincia|assets|aum$|sector|type$|"
-    r"amount|size$|website|headquarters|head office|hq$|domicile|based in|si[èe]ge|sede$)"
+    r"amount|size$|website|headquarters|head office|hq$|domicile|based in|si[èe]ge|sede$|"
+    # "Statut / Organization type", "Lien vers la publication / Link to publication"
+    r"statut|status|organi[sz]ation type|links?\b|lien\b|enlace\b)"
 )
 """Header of a column that describes the signers (where, what field, which year): left out."""
 _ROW_NUMBER = re.compile(r"^\(?\d{1,4}[.)]?\)?$")
@@ -146,7 +151,8 @@ def _clean_table(rows: list[list[str]]) -> list[list[str]]:
                 or re.fullmatch(r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:19|20)?\d\d)?", c)
             )
             >= 0.9 * len(cells)
-            or _PLACE_HEADER.match(title)
+            # (either language of a bilingual header: "Pays / Country")
+            or any(_PLACE_HEADER.match(part.strip()) for part in title.split(" / "))
             or (not title and sum(is_country_list(c) for c in cells) >= 0.8 * len(cells))
             # a state's or country's code after each name ("SP", "DF", "USA")
             or (
@@ -412,10 +418,14 @@ def _column_signatories(rows: list[list[str]]) -> list[Signatory]:
         return [person for person in people if person is not None]
     if (
         len(head) >= 2
-        and re.fullmatch(
-            r"(?i)names?|full name|nombres?|nom|nome|signator(?:y|ies)|"
-            r"firmantes?|signataires?|signat[áa]ri[oa]s?",
-            head[0],
+        # (either language of a bilingual header: "Nom / Name")
+        and any(
+            re.fullmatch(
+                r"(?i)names?|full name|nombres?|nom|nome|signator(?:y|ies)|"
+                r"firmantes?|signataires?|signat[áa]ri[oa]s?",
+                part.strip(),
+            )
+            for part in head[0].split(" / ")
         )
         and all(_HEADER_CELL.match(c) for c in head[1:] if c)
         and len(cleaned) >= 2

@@ -332,6 +332,13 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "date"  # "Letter written March 3rd, 2022." after the signers
     if ":" in text and PLACE_LABEL.match(text) and _words(text) <= 6:
         return "date"  # "Place: Pune" over "Date: 08/01/2025": where the letter was signed
+    if "\t" in (ln.raw or text):
+        # a table row: a signer when one of its cells is a name (others may describe it,
+        # a column of links or e-mail addresses among them)
+        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
+        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
+        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
+            return "signer"
     if CONTACT_LINE.search(text) and _words(text) <= 14:
         return "contact"
     if ln.link and _words(text) <= 6:
@@ -348,12 +355,6 @@ def _entry_kind(page: _Page, index: int) -> str:
         if _heads_signers(page, index):
             return "label"  # "Associations" over the names it groups
         return "heading"
-    if "\t" in (ln.raw or text):
-        # a table row: a signer when one of its cells is a name (others may describe it)
-        cells = [c.strip() for c in (ln.raw or text).split("\t") if c.strip()]
-        named = [c for c in cells if not re.fullmatch(r"\(?\d{1,4}[.)]?", c)]
-        if named and any(_words(c) <= 12 and _signer_like(c) for c in named):
-            return "signer"
     definition = _DEFINITION.match(text)
     if (
         definition
@@ -578,6 +579,17 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "David Lumm" / "[1] https://…" / "[2] https://…" / "Photo credit: …", copied
             # without blank lines: the signer's endnotes end the letter
             return block[notes_at], "endnotes after the signers"
+        tail_prose = len(block)
+        while (
+            tail_prose > 0
+            and kinds[tail_prose - 1] in ("prose", "footnote")
+            and _words(page.text(block[tail_prose - 1])) >= 25
+        ):
+            tail_prose -= 1
+        if tail_prose < len(block) and kinds[:tail_prose].count("signer") >= 5:
+            # a long list of signers, then the page's notes as paragraphs, copied without a
+            # blank line between: the notes end the letter
+            return block[tail_prose], "notes after the signers"
         if seen and re.match(
             r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information|"
             # "Kontakt für Rückfragen: …", "Pressekontakt:", "Contact presse :", "Contacto:"
