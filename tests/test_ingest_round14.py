@@ -12,6 +12,7 @@ from __future__ import annotations
 from draftkit.ingest import ingest_bytes, ingest_text
 from draftkit.ingest.anchors import close_strength
 from draftkit.ingest.dates import parse_date_line
+from draftkit.ingest.page import _LETTER_HEADING
 from draftkit.ingest.signer_labels import is_signatory_label, labelled_signers
 from draftkit.ingest.text import Line, lines_from_markdown
 
@@ -536,3 +537,79 @@ def test_a_signers_table_printed_as_one_paragraph_under_a_bilingual_label() -> N
         "Quill Project",
     ]
     assert is_signatory_label("Signataires / Signatories")
+
+
+def test_a_governor_greeted_with_a_full_stop() -> None:
+    """ "Sr. Governador." on its own line greets (Brazilian letters close the vocative with
+    a full stop), and "Gratos," closes."""
+    text = (
+        "Sr. Governador.\n\n"
+        "O instituto publica há vinte anos os únicos dados sobre a pesca artesanal do "
+        "estado, e o corte anunciado encerraria a pesquisa em março.\n\n"
+        "Convictos de que o Sr. Governador conhece a importância destes dados, solicitamos "
+        "uma audiência para expor como o governo pode preservá-los.\n\n"
+        "Gratos,\n\nConselho de Pesquisadores do Litoral\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Sr. Governador."
+    assert [s.name for s in letter.signatories] == ["Conselho de Pesquisadores do Litoral"]
+
+
+def test_a_whole_letter_that_cites_a_petition_is_a_letter() -> None:
+    """A letter with its greeting, close and signer that says "240,000 people have signed
+    a petition", under a page whose notes link to that petition, is the letter."""
+    text = (
+        "Letter to Commissioner Lind on software patents\n\n"
+        "Dear Commissioner Lind,\n\n"
+        "I write as the maintainer of an image library used by several thousand small "
+        "firms in the Union.\n\n"
+        "More than 240,000 people have signed a petition against the directive, most of "
+        "them developers who, like me, cannot afford patent searches.\n\n"
+        "Please keep software out of the directive's scope.\n\n"
+        "Yours sincerely,\n\nMarta Ilves\n\n"
+        "Notes\n\n[1] Petition for a patent-free Europe: https://petition.example.org\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+
+
+def test_an_open_letter_page_under_its_title_and_dated_line() -> None:
+    """ "Carta a las plataformas: …" names a letter (Spanish "carta a"), and a labelled
+    date between a title naming the letter and the first paragraph ("Date: 30 October
+    2012") leaves the letter right under its title."""
+    assert _LETTER_HEADING.search("Carta a empresas de tecnología: mantengan sus servicios")
+    page = (
+        "<html><body><h1>We stand with a detained developer</h1>"
+        "<h2>Rights Coalition's letter</h2><p>Date: 30 October 2012</p>"
+        "<hr><p>I am writing to you on behalf of the Rights Coalition about the detention "
+        "of the software developer Omar Haddad, held without charge since March.</p>"
+        "<p>His family has not been told where he is held, and his lawyer has not been "
+        "allowed to see him.</p>"
+        "<p>We urge you to release him at once or to bring him before a judge.</p>"
+        "</body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="letter.html")
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.body[0].startswith("I am writing to you")
+
+
+def test_an_open_letter_under_its_title_whose_paragraphs_are_read_as_asks_and_after() -> None:
+    """A letter under its title with no greeting, close or signer: its bold opening lines
+    are read as asks and the paragraphs after them as what follows the asks, and the body
+    is empty; the paragraphs are still the letter's, so the page is a letter."""
+    text = (
+        "### Open Letter to the Government and the People of the Republic\n\n"
+        "**From the foreign engineers who made this country their home.**\n\n"
+        "**To the Prime Minister, the members of the Assembly and the people of the "
+        "Republic,**\n\n"
+        "We begin this letter with a simple word: thank you. We write to you today as your "
+        "neighbours and colleagues, not as strangers.\n\n"
+        "Many of us came from countries shaken by war, and we chose this one for its "
+        "values: its openness, its laws and its welcome.\n\n"
+        "The proposed change to the residence law would send many of us away, and we ask "
+        "you to reconsider it before the final vote.\n"
+    )
+    result = ingest_bytes(text.encode(), filename="letter.md")
+    assert result.kind == "letter", result.reason

@@ -183,6 +183,11 @@ def _warned(result: IngestResult, note: str) -> IngestResult:
     return result.model_copy(update={"warnings": [*result.warnings, note]})
 
 
+def _paragraphs(letter: Letter) -> int:
+    """The letter's paragraphs: its body, its asks and what follows them."""
+    return len(letter.body) + len(letter.asks) + len(letter.closing)
+
+
 def _ingest_lines(
     lines: list[Line],
     *,
@@ -212,7 +217,7 @@ def _ingest_lines(
             LETTER_INTRODUCED in reading.chosen.reasons
             or (not parsed.headless and introduces_letter(preamble))
         )
-        and len(parsed.letter.body) >= 3
+        and _paragraphs(parsed.letter) >= 3
     ):
         # "… signed on to the following open letter:" or "Below is the letter I sent to my
         # representatives." over the letter's paragraphs: the page says it reproduces the
@@ -233,7 +238,7 @@ def _ingest_lines(
                         "right under a heading that names a letter" in reading.chosen.reasons
                         or LETTER_INTRODUCED in reading.chosen.reasons
                     )
-                    and len(parsed.letter.body) >= 3
+                    and _paragraphs(parsed.letter) >= 3
                 )
                 # a memo to named readers ("To: / From: / Re:") is sent, not published
                 or (MEMO_HEADER in reading.chosen.reasons and parsed.letter.addressees)

@@ -56,6 +56,10 @@ _SALUTATION = re.compile(
     r"(?:Exm[oa]s?\.?\s+|Excm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?Sr[as]?\.(?=\s+(?:President|Ministr|Secret|Senador|"
     r"Deputad|Diputad|Governador|Gobernador|Prefeit|Alcald|Embaixador|Embajador|Juiz|Juez|"
     r"Procurador|Relator|Director|Diretor|Conselheir|Consejer)))(?:\s+[^,:;\n]{1,60})?[,:]"
+    # "Sr. Governador.", "Señora Ministra.": the office greeted, closed by a full stop
+    r"|(?:Sr|Sra|Senhora?|Señora?|Exm[oa]\.?\s+Sr[a]?)\.?\s+(?:Governador|Gobernador|"
+    r"Presidente|Prefeit[oa]|Alcalde(?:sa)?|Ministr[oa]|Deputad[oa]|Diputad[oa]|Senador[a]?|"
+    r"Secret[áa]ri[oa]|Intendente|Vereador[a]?|Concejal)\.(?=\s*$)"
     r"|To whom it may concern[,:]?"
     r"|To\s+(?:all\s+)?(?:(?:our|my|fellow)\s+)?(?:colleagues|friends|citizens|journalists|"
     r"policy\s?makers|scientists|researchers|neighbou?rs|residents|voters|members|allies)"

@@ -124,9 +124,12 @@ def classify(
         ``(kind, reason)``.
     """
     signing = [m.group() for m in _SIGNING_PAGE.finditer(outside)] if outside else []
-    if not signing and _PETITION.search(outside) and _LIVE_SIGNING.search(f"{outside}\n{text}"):
-        # the counter or the latest signers may sit inside what reads as the letter
-        signing = [m.group() for m in _LIVE_SIGNING.finditer(f"{outside}\n{text}")]
+    # the counter or the latest signers may sit inside what reads as the letter (but a
+    # whole letter, its close and signers found, may itself speak of a petition: "320,000
+    # people have signed a petition" is its argument, not the page's counter)
+    counted = outside if whole else f"{outside}\n{text}"
+    if not signing and _PETITION.search(outside) and _LIVE_SIGNING.search(counted):
+        signing = [m.group() for m in _LIVE_SIGNING.finditer(counted)]
     if whole and all(re.fullmatch(r"(?i)sign our petition", m) for m in signing):
         signing = []  # a whole letter, its signers named, beside a call to another petition
     live = (

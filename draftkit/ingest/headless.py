@@ -172,6 +172,10 @@ _ITALIAN_TO = re.compile(
 """An Italian address line: "Al Sig. Sindaco …", "Alla Presidente del Consiglio …"."""
 
 
+_DATE_LABEL = re.compile(r"(?i)^(?:date|fecha|data|datum)\s*:\s*\S.{0,40}$")
+"""A labelled date line ("Date: 30 October 2012") between a title and the letter."""
+
+
 def _published(text: str) -> bool:
     """A page's own date line: "Published 2019-03-21", "May 7, 2019 · News" (not a
     reporter's byline, "By Ines Moraru in Brussels · 21 September 2023": a news story)."""
@@ -255,10 +259,12 @@ def _score_headless(
     elif any(SUBJECT_LINE.match(t) and len(t) <= 400 for t in texts[-3:]):
         score += 1.5
         why.append("under a labelled subject line")
-    # the post's date between its title and the letter ("Published 2019-03-21") is the
-    # page's byline: the letter still stands right under its title
+    # the post's date between its title and the letter ("Published 2019-03-21", "Date: 30
+    # October 2012"): the letter still stands right under its title
     dated = 0
-    while dated < min(2, len(texts) - 1) and _published(texts[-1 - dated]):
+    while dated < min(2, len(texts) - 1) and (
+        _published(texts[-1 - dated]) or _DATE_LABEL.match(texts[-1 - dated])
+    ):
         dated += 1
     if (
         before

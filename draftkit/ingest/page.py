@@ -24,7 +24,7 @@ _LETTER_HEADING = re.compile(
     # the same in the other languages letters come in: "Lettre adressée au premier ministre",
     # "Carta al Gobernador", "Carta aberta ao Presidente", "Lettera aperta al Sindaco"
     r"\blettres? (?:adress[ée]es?|envoy[ée]es?|commune|au|à|aux)\b|"
-    r"\bcartas? (?:aberta|dirigida|enviada|al|a la|a los|ao|à|aos)\b|"
+    r"\bcartas? (?:aberta|dirigida|enviada|al|a la|a los|a|ao|à|aos|para)\b|"
     r"\blettera (?:aperta|al|alla|ai|agli)\b|\boffener brief\b|\bbrief an\b|"
     # "Carta de la comunidad … al Gobierno", "Lettre des chercheurs au ministre": from whom
     # to whom

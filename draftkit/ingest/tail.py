@@ -170,7 +170,10 @@ def _tail_cut(
             )
         ):
             return index, "a heading after the letter"
-        if ln.rule and not is_signatory_label(ln.text):
+        above = page.before(index, 1)
+        if ln.rule and not is_signatory_label(ln.text) and above and above[0] > frm:
+            # (a rule over the letter's own first line, where a page sets one under its
+            # head, does not end it)
             return index, "a rule after the letter"
         if (
             ln.text.strip().lower() in heading_texts
