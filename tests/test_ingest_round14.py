@@ -613,3 +613,22 @@ def test_an_open_letter_under_its_title_whose_paragraphs_are_read_as_asks_and_af
     )
     result = ingest_bytes(text.encode(), filename="letter.md")
     assert result.kind == "letter", result.reason
+
+
+def test_a_posts_title_in_the_page_header_that_names_the_letter_is_kept() -> None:
+    """A theme that sets the post's title in the page's <header> (skipped as chrome): the
+    title "… An Open Letter to World Leaders" is kept as the page's heading, so the letter
+    under it is found; the header's site name and menu stay out."""
+    page = (
+        "<html><body><header><a href='/'>Harbour Voices Blog</a><nav>Posts Tags</nav>"
+        "<h1>Stop the Evictions - An Open Letter to the City Council</h1></header>"
+        "<article><p>We are tenants of the Dockside blocks, and we write to you because "
+        "forty families have received eviction notices this month.</p>"
+        "<p>The notices cite renovations that the city has not yet approved.</p>"
+        "<p>We urge you to suspend the evictions until the permits are decided.</p>"
+        "</article><footer>Copyright Harbour Voices</footer></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="post.html")
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.body[0].startswith("We are tenants")

@@ -161,6 +161,10 @@ class _Reader(HTMLParser):
         self.editable: tuple[int, int] | None = None
         self.skipped_tag = ""
         self.skipped_text: list[str] = []
+        # the post's title in a page header skipped as chrome ("<header><h1>Stop the
+        # Killing - An Open Letter to World Leaders</h1>…"): kept when it names a letter
+        self.header_heading: list[str] | None = None
+        self.header_titles: list[str] = []
         self.dropped: list[tuple[str, str]] = []
         self.rule = False
 
@@ -171,6 +175,20 @@ class _Reader(HTMLParser):
         if text and self.skipped_tag not in _HIDDEN:
             self.dropped.append((text, f"page chrome (<{self.skipped_tag}>)"))
         self.skipped_text = []
+
+    def _header_titles(self) -> None:
+        """A skipped page header's heading that names a letter: the post's title, kept as
+        a heading line (the rest of the header, the site's name and menus, stays out)."""
+        from draftkit.ingest.page import _LETTER_HEADING
+
+        for title in self.header_titles:
+            if title and len(title) <= 200 and _LETTER_HEADING.search(title):
+                self.flush(paragraph_end=True)
+                if self.lines and not self.lines[-1].blank:
+                    self.lines.append(Line(""))
+                self.lines.append(Line(title, hard=True, raw=title, heading=1, style="h1"))
+                self.lines.append(Line(""))
+        self.header_titles = []
 
     def _skipping(self) -> bool:
         return self.skip_depth > 0
@@ -277,6 +295,9 @@ class _Reader(HTMLParser):
             if not self._skipping():
                 self.skipped_tag = tag
                 self.skipped_text = []
+                self.header_titles = []
+            elif self.skipped_tag == "header" and tag in ("h1", "h2"):
+                self.header_heading = []
             if tag == "textarea":
                 self.form_text = []  # a message a form sends: may be the letter itself
             if tag == "form" and self.form_buffer is None:
@@ -359,11 +380,16 @@ class _Reader(HTMLParser):
                     self.lines.extend(lines_from_text(message))
                     self.lines.append(Line(""))
                     self.rule = True  # what follows is the form again, not the letter
+            if skipping and name in ("h1", "h2") and self.header_heading is not None:
+                self.header_titles.append(normalise_space("".join(self.header_heading)))
+                self.header_heading = None
             if skipping:
                 self.skip_depth -= 1
                 if not self.skip_depth:
                     self._record_skipped()
                     self._close_chrome()
+                    if name == "header":
+                        self._header_titles()
                 continue
             if keeps_space:
                 self.flush()
@@ -458,6 +484,8 @@ class _Reader(HTMLParser):
                 self.form_buffer.append(data)
             if len(self.skipped_text) < 40:
                 self.skipped_text.append(data)
+            if self.header_heading is not None and len(self.header_heading) < 40:
+                self.header_heading.append(data)
             return
         if not self.in_pre:
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
