@@ -632,3 +632,26 @@ def test_a_posts_title_in_the_page_header_that_names_the_letter_is_kept() -> Non
     assert result.kind == "letter", result.reason
     assert result.letter is not None
     assert result.letter.body[0].startswith("We are tenants")
+
+
+def test_html_comments_in_markdown_show_nothing() -> None:
+    """A block editor's marks ("<!-- wp:paragraph -->") in a Markdown export are comments:
+    no line of the page, and the lines after them keep their numbers."""
+    source = "<!-- wp:paragraph -->\nFirst.\n<!-- /wp:paragraph -->\n\n<!--\nnote\n-->\nSecond.\n"
+    lines = lines_from_markdown(source)
+    assert [ln.text for ln in lines if not ln.blank] == ["First.", "Second."]
+    assert [i for i, ln in enumerate(lines) if not ln.blank] == [1, 7]
+
+
+def test_a_misspelt_excelentisima_greets() -> None:
+    text = (
+        "Señora\n\nMarta Ibáñez\n\nAlcaldesa\n\nMunicipalidad de Valle Alto\n\n"
+        "Exelentisima Marta:\n\n"
+        "De nuestra consideración, la asociación de ciclistas le solicita una reunión para "
+        "presentar el plan de ciclovías del centro.\n\n"
+        "quedamos atentos a su respuesta, sin otro particular se despide cordialmente,\n\n"
+        "Rodrigo Paz\n\nPresidente\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Exelentisima Marta:"

@@ -32,7 +32,7 @@ _SALUTATION = re.compile(
     r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
     r"Cher|Chère|Chers|Chères|Respected|Respectable|Esteemed|Liebe[rs]?|Werte[rs]?|"
     r"Respetad[oa]s?|Distinguid[oa]s?|Querid[oa]s?|Prezad[oa]s?|Car[oa]s?|"
-    r"Excelent[íi]s{1,2}im[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"Exc?elent[íi]s{1,2}im[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
     r"|De\s+(?:nuestras?|mis?)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci(?:[oó]n|ones)|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"

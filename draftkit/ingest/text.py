@@ -445,6 +445,10 @@ def lines_from_markdown(text: str) -> list[Line]:
     # a static site's template tags ("{% raw %}") and HTML's character references
     # ("&#233;"), which Markdown renders, are no part of the text
     text = re.sub(r"\{%-?\s*(?:end)?raw\s*-?%\}", "", text)
+    # an HTML comment ("<!-- wp:paragraph -->", a block editor's marks) shows nothing; its
+    # lines stay as blank lines, so the lines after it keep their numbers in the file
+    if "<!--" in text:
+        text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group().count("\n"), text, flags=re.S)
     if "&" in text:
         text = html.unescape(text)
     # HTML a Markdown writer mixes in: "<br>" breaks the line (as two trailing spaces
