@@ -655,3 +655,28 @@ def test_a_misspelt_excelentisima_greets() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert letter.salutation == "Exelentisima Marta:"
+
+
+def test_signers_with_their_role_a_line_apart_and_a_comment_widget_after() -> None:
+    """ "Alisha" / (a gap) / "… Youth Advisory Board Member" is one signer; a legislator's
+    one-word office ("Assemblymember") is a title; a comment widget's line after the
+    signer ends the letter."""
+    for name, role in (
+        ("Alisha", "Riverside Youth Advisory Board Member"),
+        ("Dana R. Holt", "Assemblymember"),
+    ):
+        text = (
+            "Dear Chair Ruiz,\n\nPlease hold a hearing on the youth transit pass before the "
+            f"budget vote.\n\nSincerely,\n\n{name}\n\n{role}\n\n"
+            "Please enable JavaScript to view the comments powered by Disqus.\n\n"
+            "comments powered by Disqus\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        assert [(s.name, s.title_lines) for s in letter.signatories] == [(name, [role])]
+
+
+def test_a_date_followed_by_the_day_it_marks() -> None:
+    found = parse_date_line("3 de mayo de 2025, Día Mundial de la Libertad de Prensa")
+    assert found is not None and found.date.isoformat() == "2025-05-03"
+    assert parse_date_line("10 December 2024, Human Rights Day") is not None

@@ -327,6 +327,18 @@ def _parse_date_line(line: str) -> DateLine | None:
                 if found:
                     return DateLine(found[0], None, True, found[1])
         return None
+    # "3 de mayo de 2025, Día Mundial de la Libertad de Prensa": the date, then the day it
+    # marks
+    head, comma, occasion = text.partition(", ")
+    if (
+        comma
+        and occasion[:1].isupper()
+        and not any(ch.isdigit() for ch in occasion)
+        and len(occasion.split()) <= 8
+    ):
+        marked = find_date(head)
+        if marked:
+            return DateLine(marked[0], None, False, marked[1])
     # "Geneva, 3 March 2023" / "Washington, D.C., May 5, 2024" / "Paris, le 3 mars 2023"
     trailing = _PLACE_THEN_DATE.match(text)
     if trailing and trailing.group("place").strip(" ,").lower() in _NOT_A_PLACE:

@@ -317,6 +317,9 @@ _FOOTER_START = re.compile(
     r"more on this|more from(?: this| the)? \w+|latest (?:news|posts)|recent posts|see also|"
     r"explore(?: more)?(?: on)?(?: these| this| related)? (?:topics?|issues?|stories)|"
     r"about (?:us|the author|this organi[sz]ation)|comments?|leave a (?:comment|reply)|"
+    # a comment widget's line: "Please enable JavaScript to view the comments powered by
+    # Disqus.", "comments powered by Disqus"
+    r"(?:please enable javascript to view the )?(?:blog )?comments powered by disqus\.?|"
     # a social post's action row: "Like" / "Comment" / "Repost" / "Send"
     r"like|repost|send|"
     r"(?:«|‹|<)?\s*back to \w+(?: \w+)?|newer(?: posts?)?|older(?: posts?)?|"

@@ -574,6 +574,15 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
             _is_title_like(normalise_space(ln.text)) and not _person_start(ln.text)
             for ln in groups[1]
         )
+    ) or (
+        # "Alisha" / (a gap) / "Plan International Youth Advisory Board Member": a signer
+        # by first name, and her role set a line apart
+        len(groups) == 2
+        and len(groups[0]) == 1
+        and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'-]{1,20}", groups[0][0].text.strip()) is not None
+        and not has_org_word(groups[0][0].text)
+        and len(groups[1]) == 1
+        and names.is_title_line(normalise_space(groups[1][0].text))
     ):
         groups = [[*groups[0], *groups[1]]]  # one signer, their title set a line apart
     groups = _rejoin_page_split_blocks(groups)
