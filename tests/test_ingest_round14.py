@@ -680,3 +680,17 @@ def test_a_date_followed_by_the_day_it_marks() -> None:
     found = parse_date_line("3 de mayo de 2025, Día Mundial de la Libertad de Prensa")
     assert found is not None and found.date.isoformat() == "2025-05-03"
     assert parse_date_line("10 December 2024, Human Rights Day") is not None
+
+
+def test_a_signer_with_a_title_that_names_a_scope_and_the_body_under_it() -> None:
+    """ "National Executive Director" is the signer's title (its "National" names no
+    body), and the body under it is where they work: one signer."""
+    for title in ("National Executive Director", "Proprietor, Harbor Print Services."):
+        text = (
+            "Dear Prime Minister,\n\nPlease press for the release of the bloggers detained "
+            f"last month.\n\nYours truly,\nEmma Vasquez\n{title}\nOMC Canada\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        assert [s.name for s in letter.signatories] == ["Emma Vasquez"], title
+        assert letter.signatories[0].title_lines[0] == title

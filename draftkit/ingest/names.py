@@ -334,7 +334,7 @@ _TITLE_WORDS = re.compile(
     r"senator|congressman|congresswoman|judge|justice|prosecutor|investigator|"
     # US state and city legislators' one-word offices: "Assemblymember", "Councilmember"
     r"assemblymember|assemblywoman|assemblyman|councilmember|councilwoman|councilman|"
-    r"alderman|alderwoman|alderperson|legislator|delegate|"
+    r"alderman|alderwoman|alderperson|legislator|delegate|proprietor|owner|co-owner|"
     r"journalist|activist|defender|survivor|student|candidate|volunteer|organizer|"
     r"organiser|campaigner|spokesperson|chaplain|physician|doctor|nurse|"
     r"psychologist|writer|historian|economist|scientist|engineer|administrator|"

@@ -187,9 +187,24 @@ def _titled_names(first: str, text: str) -> bool:
     )
 
 
+_TITLE_END = re.compile(
+    r"(?i)\b(?:director|coordinator|manager|officer|secretary|president|chair(?:man|woman|"
+    r"person)?|organi[sz]er|advocate|counsel|editor|founder|spokesperson|representative|"
+    r"campaigner|treasurer|administrator|lead)$"
+)
+"""A role that ends the line: "National Executive Director" is a title, though
+"National" would name a body."""
+
+
 def _is_title_like(text: str) -> bool:
     return (
         (names.is_title_line(text) and not is_organisation(text) and not _office_and_name(text))
+        or (
+            len(text.split()) <= 5
+            and _TITLE_END.search(text.strip()) is not None
+            and names.is_title_line(text)
+            and not _office_and_name(text)
+        )
         or bool(re.search(r"(?i)\(former\)|\bformer\b|\(ret\.?\)", text))
         or _WHERE_FROM.fullmatch(text.strip()) is not None
     )
@@ -481,7 +496,7 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
                         and not has_org_word(text)
                         and not _is_title_like(text)
                         and (
-                            is_organisation(current[-1])
+                            (is_organisation(current[-1]) and not _is_title_like(current[-1]))
                             # under a title, the block's last line is where they work
                             or (_is_title_like(current[-1]) and position < len(group) - 1)
                         )
