@@ -694,3 +694,22 @@ def test_a_signer_with_a_title_that_names_a_scope_and_the_body_under_it() -> Non
         assert letter is not None
         assert [s.name for s in letter.signatories] == ["Emma Vasquez"], title
         assert letter.signatories[0].title_lines[0] == title
+
+
+def test_people_over_the_company_and_address_they_share() -> None:
+    """ "Ana Ruiz, CEO" / "Ben Okafor, co-President" / "Chen Wei, co-President" over the
+    company's name and address: three addressees ("CEO" is an office, not letters after
+    a name)."""
+    text = (
+        "Ana Ruiz, CEO\nBen Okafor, co-President\nChen Wei, co-President\n"
+        "Harbor Bank & Co\n383 Harbor Avenue\nNew York, NY 10179\n\n"
+        "Dear Ms. Ruiz,\n\nPlease stop financing the coal terminal.\n\n"
+        "Sincerely,\n\nRiver Coalition\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(a.name, a.title_lines[:1]) for a in letter.addressees] == [
+        ("Ana Ruiz", ["CEO"]),
+        ("Ben Okafor", ["co-President"]),
+        ("Chen Wei", ["co-President"]),
+    ]

@@ -265,6 +265,9 @@ class _AddressReader:
                     and not is_address_start(first)
                 )
                 or (names.is_person_name(name_part(first)) and not _address_only(entry))
+                # "Gordon Smith, co-President" over the body's name and address they share
+                # with the people above: a person, then the address
+                or (name_then_office(first) and names.is_person_name(name_part(first)))
                 or (
                     len(entry) > 1
                     and names.is_title_line(first)

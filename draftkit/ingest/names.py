@@ -305,7 +305,9 @@ POST_NOMINALS = (
     r"(?!(?:LLC|LTD|INC|PLC|GMBH|AG|SA|NV|BV|CIC|ASBL|AISBL|NGO|USA|UK|EU|"
     # ... but not the acronym of an organisation the person works for ("Ana Ruiz, UN, …")
     r"UN|ONU|UNO|OAS|OEA|WHO|OMS|ILO|OIT|FAO|WFP|PAM|UE|AU|UA|IMF|FMI|ICC|CPI|OSCE|"
-    r"UNHCR|HCR|UNDP|PNUD|OHCHR|HCDH|NATO|OTAN|WTO|OMC|IOM|OIM|ICRC|CICR)\b)[A-Z]{2,5}|"
+    r"UNHCR|HCR|UNDP|PNUD|OHCHR|HCDH|NATO|OTAN|WTO|OMC|IOM|OIM|ICRC|CICR|"
+    # ... nor an office written short ("Jamie Dimon, CEO", "Ana Ruiz, EVP")
+    r"CEO|COO|CFO|CTO|CIO|CMO|CSO|CPO|EVP|SVP|VP|GM)\b)[A-Z]{2,5}|"
     # an honour's letters written with full stops ("H.E. … Ruto, C.G.H.", "Jane Doe, O.B.E."):
     # three or more, since two are a surname's initials ("van der Berg-Hoekstra, M.J.")
     r"(?:[A-Z]\.){3,5}(?![A-Za-z])"

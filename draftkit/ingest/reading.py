@@ -49,6 +49,7 @@ from draftkit.ingest.head_lines import (
     MAIL_HEADER,
     SUBJECT_LINE,
     is_person_line,
+    name_part,
 )
 from draftkit.ingest.headless import MEMO_HEADER, _headless_openings, _published
 from draftkit.ingest.noise import (
@@ -362,6 +363,8 @@ def locate(lines: list[Line]) -> Reading:
                 parse_date_line(lines[i].text)
                 or is_person_line(lines[i].text)
                 or names.is_person_name(lines[i].text)
+                # "Ana Ruiz, CEO" over her company's address: a name with its office
+                or ("," in lines[i].text and names.is_person_name(name_part(lines[i].text)))
                 or _words(lines[i].text) >= 8
                 or SUBJECT_LINE.match(lines[i].text)
             )
