@@ -13,7 +13,7 @@ from draftkit.ingest import ingest_bytes, ingest_text
 from draftkit.ingest.anchors import close_strength
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.page import _LETTER_HEADING
-from draftkit.ingest.signer_labels import is_signatory_label, labelled_signers
+from draftkit.ingest.signer_labels import is_name_placeholder, is_signatory_label, labelled_signers
 from draftkit.ingest.text import Line, lines_from_markdown
 
 
@@ -713,3 +713,29 @@ def test_people_over_the_company_and_address_they_share() -> None:
         ("Ben Okafor", ["co-President"]),
         ("Chen Wei", ["co-President"]),
     ]
+
+
+def test_a_descriptor_and_a_posts_byline_around_the_signer_without_blank_lines() -> None:
+    """ "Concerned Resident," right over the name, then the post's "Posted June 20, 2016"
+    and "Written by …" with no blank line between: one signer."""
+    text = (
+        "Dear Council:\n\nPlease fund the protected bike lanes downtown this year.\n"
+        "Sincerely,\nConcerned Resident,\nJordan Vale\nPosted June 20, 2016\n"
+        "Written by Jordan Vale who lives and works in Harbor City building useful things.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Jordan Vale"]
+
+
+def test_template_blanks_in_double_brackets_and_a_scanners_mark() -> None:
+    assert is_name_placeholder("[[NAME]]")
+    assert is_name_placeholder("(your name/signature)")
+    assert not is_name_placeholder("(Presidente Margarita Matus)")
+    text = (
+        "Dear Mayor Lund,\n\nPlease keep the library open on Sundays.\n\nSincerely,\n\n"
+        "[[NAME]]\n[[CITY]], [[STATE]]\n\nScanned by CamScanner\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["[[NAME]]"]

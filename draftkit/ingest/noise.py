@@ -122,6 +122,8 @@ _CHROME = re.compile(
     r"listen(?: to this article)?|audio|video|photo:.*|image:.*|credit:.*|"
     # a share row's "copy the link" button: "Copiar link", "Copier le lien", "Link kopieren"
     r"copy (?:the )?link|cop(?:iar|ia) (?:o |el )?(?:link|enlace)|copier le lien|link kopieren|"
+    # a phone scanner's mark at a scanned page's foot
+    r"scanned (?:by|with) camscanner|"
     r"advertisement|sponsored|ad|close|cancel|ok|accept|accept all|reject all)$",
     _I,
 )

@@ -181,6 +181,26 @@ _DESCRIPTOR = re.compile(
 )
 
 
+def _without_descriptor(lines: list[Line], skipped: list[tuple[str, str]]) -> list[Line]:
+    """The lines without a descriptor over the first signer's name ("Concerned Resident,"
+    right over "Jordan Kohl", no blank line between), which the wrapped-list reading would
+    otherwise join to the name."""
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(content) < 2:
+        return lines
+    first, second = lines[content[0]], lines[content[1]]
+    text = normalise_space(first.text)
+    if (
+        text.endswith(",")
+        and len(text.split()) <= 6
+        and _DESCRIPTOR.search(text)
+        and names.is_person_name(normalise_space(second.text).rstrip(","))
+    ):
+        skipped.append((text, "a descriptor of the signer, over the name"))
+        return [*lines[: content[0]], *lines[content[0] + 1 :]]
+    return lines
+
+
 def _next_entry_text(joined: list[Line], position: int) -> str:
     """The next non-blank line's text, without a list number or a short bracketed note."""
     after = next((x for x in joined[position + 1 :] if not x.blank), None)
@@ -203,7 +223,7 @@ def parse_signatures(
     mode = "sign"
     cc_block: list[list[str]] = [[]]
     has_kept = False  # a signer line has been kept
-    joined = _run_together(lines)
+    joined = _run_together(_without_descriptor(lines, skipped))
     heading_at = _heading_over_shaped_list(joined)
     listed = False  # a listed entry came before (a label between two lists heads a group)
     for position, ln in enumerate(joined):
@@ -442,7 +462,11 @@ _ON_BEHALF = re.compile(
 """Signing for a body, in the languages letters come in: "For the Coalition,", "For: Kamau
 & Associates", "Pour le
 Collectif", "Per il Comitato", "Por la Asamblea", "Au nom de", "Em nome da", "Für den"."""
-_PLACEHOLDER = re.compile(r"^(?:<<|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|[\]»>}])$")
+_PLACEHOLDER = re.compile(
+    r"^(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])$"
+    # "(your name/signature)": a blank in brackets that says so
+    r"|^\(\s*(?:your|votre|su|seu|sua)\s[^()]{1,40}\)$"
+)
 """A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »",
 "<< Nom >>"."""
 _NAME_BLANK = re.compile(r"(?i)\bnam(?:e|es)\b|\bnom\b|\bnombre\b|\bnome\b|yourname")

@@ -378,6 +378,9 @@ def _entry_kind(page: _Page, index: int) -> str:
 
 _AFTERWORD = re.compile(
     r"(?i)^(?:author|editor|translator|publisher)[’']?s?[’']?\s+note\s*[:.–—-]|"
+    # the post's own byline under the letter: "Posted June 20, 2016", "Written by Jordan
+    # Kohl who lives in San Diego …"
+    r"^(?:posted|published)\s+(?:on\s+)?(?=\S*\s*\S*\s*\d)|^written\s+by\s+\S|"
     r"^(?:update|postscript|nota del editor|nota de la redacci[oó]n|note de la r[ée]daction)"
     r"\s*(?:\([^)]{1,30}\))?\s*[:.–—-]\s+\S"
 )
