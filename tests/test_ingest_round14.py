@@ -739,3 +739,27 @@ def test_template_blanks_in_double_brackets_and_a_scanners_mark() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["[[NAME]]"]
+
+
+def test_people_each_with_their_style_run_on_one_line() -> None:
+    """ "To: Rt Hon A and Rt Hon B" are two addressees; "Cc: Rt Hon C, Hon D and Hon E" /
+    "Hon F and Hon G, Hon H" are six copies."""
+    text = (
+        "To: Rt Hon Ana Ruiz and Rt Hon Ben Okafor\n"
+        "Cc: Rt Hon Chen Wei, Hon Dana Holt and Hon Eli Marsh\n"
+        "Hon Femi Ade and Hon Gita Rao, Hon Hugo Lind\n\n"
+        "Dear Prime Minister and Leader of the Opposition,\n\n"
+        "We ask you to agree on a law for the safe use of artificial intelligence.\n\n"
+        "Yours sincerely,\n\nRiver Coalition\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.name for a in letter.addressees] == ["Ana Ruiz", "Ben Okafor"]
+    assert [a.name for a in letter.cc] == [
+        "Chen Wei",
+        "Dana Holt",
+        "Eli Marsh",
+        "Femi Ade",
+        "Gita Rao",
+        "Hugo Lind",
+    ]

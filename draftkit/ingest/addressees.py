@@ -828,11 +828,30 @@ def _office_entry(line: str, current: list[str]) -> bool:
     ) and not is_address_start(last)
 
 
+def styled_people(line: str) -> list[str] | None:
+    """People each with their style, run on one line: "Rt Hon Winston Peters, Hon Marama
+    Davidson and Hon Chlöe Swarbrick" as its three entries; None unless every part opens
+    with an honorific over a person's name (two parts at least)."""
+    if " and " not in line and ", " not in line and " & " not in line:
+        return None
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?|\s+(?:and|&)\s+", line) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        honorific, rest = names.split_honorific(part)
+        if honorific is None or not names.is_person_name(rest):
+            return None
+    return parts
+
+
 def copy_list(block: list[str]) -> list[Addressee]:
     """A cc list's lines read as its entries (:func:`split_entries` in its copies mode)."""
+    lines: list[str] = []
+    for line in block:
+        lines.extend(styled_people(line) or [line])
     return [
         person
-        for entry in split_entries(block, copies=True)
+        for entry in split_entries(lines, copies=True)
         if (person := addressee_from(entry, cc=True)) is not None
     ]
 
@@ -846,6 +865,10 @@ def copy_blocks(blocks: list[list[str]]) -> list[Addressee]:
     Member for Y") an entry a part; other blocks are read by :func:`copy_list`.
     """
     filled = [block for block in blocks if block]
+    if any(styled_people(line) for block in filled for line in block):
+        # "Rt Hon Winston Peters, Hon Marama Davidson and Hon Chlöe Swarbrick" / "Hon
+        # Rawiri Waititi and …": people with their styles, an entry each
+        return copy_list([line for block in filled for line in block])
     apart = len(filled) >= 2 and all(
         2 <= len(block) <= 6 and sum(is_person_line(normalise_space(x)) for x in block) <= 1
         for block in filled

@@ -15,6 +15,7 @@ from draftkit.ingest.addressees import (
     addressee_from,
     name_then_office,
     split_entries,
+    styled_people,
 )
 from draftkit.ingest.head_lines import (
     _ADDRESSED,
@@ -179,6 +180,14 @@ class _AddressReader:
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
         people = self.people
+        spread: list[str] = []
+        for line in block:
+            # "To: Rt Hon Christopher Luxon and Rt Hon Chris Hipkins": two people, a style each
+            to = TO_LINE.match(normalise_space(line))
+            spread.extend(
+                styled_people(to.group("rest") if to else normalise_space(line)) or [line]
+            )
+        block = spread
         entries = split_entries(block, office_above=True) if block else []
         for number in range(len(entries) - 1):
             head, following = entries[number], entries[number + 1]
