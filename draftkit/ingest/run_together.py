@@ -46,6 +46,12 @@ _TRAILING_CLOSE = re.compile(
 )
 """A paragraph that ends with the valediction: "… for your consideration. Sincerely," (or
 "Atentamente." with a full stop, as Spanish letters write it)."""
+_CLOSE_WORD_END = re.compile(
+    r"(?i)(?:sincerely|faithfully|truly|respectfully|cordially|regards|atentamente|"
+    r"cordialement|yours)\.$"
+)
+"""The last word of a paragraph that may end with its valediction and a full stop (checked
+before the whole pattern, which is costly on every paragraph)."""
 _ADDRESS_BREAK = re.compile(
     r"\s(?=(?:Dr|Mr|Mrs|Ms|Prof|H\.E)\.\s|(?:The\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable|\.)\s|"
     r"P\.?\s?O\.?\s+Box\b|[\w.+-]+@[\w-]+\.[\w.]+)|,\s(?=\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z])"
@@ -58,6 +64,8 @@ _GLUED_OFFICE = re.compile(
     r"Permanent|Special|Senior|Member|Ministerio|Ministère|Minist[ée]rio|Secretar[ií]a)\b)"
 )
 """A name run into the office line under it ("Amit ShahMinistry of Home Affairs")."""
+_CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
+"""A lower-case letter run into a capital: where a page may have dropped a line break."""
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*,?\s+){1,5}[A-Z][\w'’-]+")
 """Two to six capitalised words: what a name (with its honorific) looks like."""
 
@@ -258,12 +266,20 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in _join_wrapped_greetings(_label_above_entries(_bare_subject_labels(lines))):
         text = ln.text
+        if not text:
+            out.append(ln)  # a blank line: nothing run together
+            continue
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         if run_on and not is_prose(run_on.group("rest")):
             for part in (run_on.group("close"), run_on.group("rest")):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
             continue
-        trailing = _TRAILING_CLOSE.match(text) if not ln.blank and text[-1:] in ",." else None
+        trailing = (
+            _TRAILING_CLOSE.match(text)
+            if not ln.blank
+            and (text.endswith(",") or (text.endswith(".") and _CLOSE_WORD_END.search(text[-24:])))
+            else None
+        )
         if trailing:
             out.append(Line(trailing.group("body"), hard=ln.hard, raw=trailing.group("body"),
                             page=ln.page))  # fmt: skip
@@ -271,7 +287,11 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             out.append(Line(trailing.group("close"), hard=True, raw=trailing.group("close"),
                             page=ln.page))  # fmt: skip
             continue
-        glued = _GLUED_OFFICE.search(text) if not ln.blank and len(text) <= 160 else None
+        glued = (
+            _GLUED_OFFICE.search(text)
+            if not ln.blank and len(text) <= 160 and _CAMEL.search(text)
+            else None
+        )
         if glued and not is_prose(text) and _NAME_WORDS.fullmatch(text[: glued.start() + 1]):
             # "Shri. Amit ShahMinistry of Home Affairs": a page that dropped the line break
             # between the name and the office under it

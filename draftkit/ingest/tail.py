@@ -157,8 +157,8 @@ def _tail_cut(
         if reason is not None:
             continue
         if (
-            (headings or _under_signers(page, index))
-            and (ln.heading or (ln.style or "") in ("h1", "h2"))
+            (ln.heading or (ln.style or "") in ("h1", "h2"))
+            and (headings or _under_signers(page, index))
             and not is_signatory_label(ln.text)
             and not _ADDRESS_LABEL.match(ln.text)
             and not (
@@ -170,7 +170,7 @@ def _tail_cut(
             )
         ):
             return index, "a heading after the letter"
-        above = page.before(index, 1)
+        above = page.before(index, 1) if ln.rule else []
         if ln.rule and not is_signatory_label(ln.text) and above and above[0] > frm:
             # (a rule over the letter's own first line, where a page sets one under its
             # head, does not end it)
