@@ -102,6 +102,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mr. Speaker",
         common="Dear Speaker Johnson",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
         gender="male",
     ),
     "secretary-of-state": Case(
@@ -116,6 +117,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mr. Secretary",
         common="Dear Secretary Blinken",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
         gender="male",
     ),
     "cabinet-secretary": Case(
@@ -131,6 +133,7 @@ CASES: dict[str, Case] = {
         formal="Dear Madam Secretary",
         common="Dear Secretary Yellen",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
         gender="female",
     ),
     "assistant-secretary": Case(
@@ -190,6 +193,7 @@ CASES: dict[str, Case] = {
         formal="Dear Judge Avery",
         common="Dear Judge Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "king": Case(
         "monarch-king",
@@ -219,8 +223,7 @@ CASES: dict[str, Case] = {
         formal="Madam",
         common="Your Majesty",
         close="Yours sincerely,",
-        close_formal="I have the honour to be, Madam, Your Majesty's humble and obedient "
-        "servant,",
+        close_formal="I have the honour to be, Madam, Your Majesty's humble and obedient servant,",
     ),
     # --- United Kingdom
     "uk-pm": Case(
@@ -417,6 +420,7 @@ CASES: dict[str, Case] = {
         formal="Dear Governor Avery",
         common="Dear Governor Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "lieutenant-governor": Case(
         "us-lieutenant-governor",
@@ -427,6 +431,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mr. Avery",
         common="Dear Lieutenant Governor Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "mayor": Case(
         "us-mayor",
@@ -436,6 +441,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mayor Avery",
         common="Dear Mayor Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "general": Case(
         "us-general",
@@ -445,6 +451,7 @@ CASES: dict[str, Case] = {
         formal="Dear General Avery",
         common="Dear General Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "chief-justice": Case(
         "us-chief-justice",
@@ -459,6 +466,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mr. Chief Justice",
         common="Dear Chief Justice Roberts",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "committee-chair": Case(
         "us-committee-chair",
@@ -483,6 +491,7 @@ CASES: dict[str, Case] = {
         formal="Dear Madam Chairman",
         common="Dear Chairwoman Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     # --- diplomats, UN, EU, regional organizations
     "ambassador-to-us": Case(
@@ -517,6 +526,7 @@ CASES: dict[str, Case] = {
         formal="Dear Mr. Ambassador",
         common="Dear Ambassador Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     "un-sg": Case(
         "un-secretary-general",
@@ -1317,7 +1327,8 @@ def test_cli_prints_block_salutations_and_close() -> None:
     assert "salutation, common (used): Dear Senator Risch" in lines
     assert "complimentary close: Sincerely," in lines
     assert any(line.startswith("source: Robert Hickey") for line in lines)
-    assert not any(line.startswith("formal style differs") for line in lines)
+    # Hickey's formal close for a US official; the letter's common style keeps "Sincerely,"
+    assert "formal style differs: close: Sincerely yours," in lines
 
 
 def test_cli_shows_what_the_other_style_writes() -> None:
@@ -1468,9 +1479,7 @@ def _fresh_table(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
 
 
 @pytest.mark.usefixtures("_cleared")
-def test_the_table_is_copied_and_read_back(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_the_table_is_copied_and_read_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _fresh_table(monkeypatch, tmp_path)
     first = get_office("us-senator")
     (copy,) = (tmp_path / "draftkit").glob("protocol-*.bin")

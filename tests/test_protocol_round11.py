@@ -29,9 +29,9 @@ def _alternatives(key: str, field: str, gender: str = "female") -> list[str]:
 )
 def test_a_us_judge_is_offered_respectfully(key: str) -> None:
     # LegalClarity, How to Formally End a Letter to a Judge: "Respectfully is often preferred
-    # in a legal setting"; the usual business close "Sincerely," stays first
+    # in a legal setting"; Hickey's "Sincerely yours," stays first in the formal style
     forms = address_forms(key, "Jane Roe", surname="Roe", gender="female", style="formal")
-    assert forms.complimentary_close == "Sincerely,"
+    assert forms.complimentary_close == "Sincerely yours,"
     assert _alternatives(key, "complimentary_close_formal") == ["Respectfully,"]
 
 
