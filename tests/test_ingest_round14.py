@@ -763,3 +763,20 @@ def test_people_each_with_their_style_run_on_one_line() -> None:
         "Gita Rao",
         "Hugo Lind",
     ]
+
+
+def test_the_body_in_the_letterhead_that_signs_a_letter_with_no_close_is_its_signer() -> None:
+    """The site's name said twice in the footer ends a letter with no close (see above);
+    a body named once in the letterhead and once under the letter is its signer."""
+    text = (
+        "Harbor Rights Coalition\n12 Quay Street, Harbor City\n\n"
+        "Dear Mayor Lund,\n\n"
+        "The library on Elm Street is the only quiet place where students can work after "
+        "school, and its evening hours were cut again this spring.\n\n"
+        "The cost of the evening hours is small beside the city's budget for events.\n\n"
+        "We ask you to restore them in next year's budget.\n\n"
+        "Harbor Rights Coalition\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Harbor Rights Coalition"]

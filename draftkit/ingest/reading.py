@@ -392,13 +392,24 @@ def locate(lines: list[Line]) -> Reading:
     heading_texts = {
         lines[i].text.strip().lower() for i in context if not parse_date_line(lines[i].text)
     }
-    # the site's name at the top of the page, said again in its footer ("Your awesome
-    # title" over the post and under it): where it comes back, the letter has ended
-    heading_texts |= {
-        page.text(i).strip().lower()
-        for i in page.content[:3]
-        if i < start and _words(page.text(i)) <= 6 and not parse_date_line(page.text(i))
-    }
+    if best.close is None:
+        # the site's name at the top of the page, said twice again in its footer ("Your
+        # awesome title" over the post, then "Your awesome title" / "• Your awesome title"
+        # under it): where it comes back, a letter with no close has ended (a body named
+        # once at the top and once under the letter may be the one that signs it)
+        footer = [
+            re.sub(r"^[•·▪◦*-]\s+", "", page.text(i)).strip().lower()
+            for i in page.content
+            if i > sal_index
+        ]
+        heading_texts |= {
+            page.text(i).strip().lower()
+            for i in page.content[:3]
+            if i < start
+            and _words(page.text(i)) <= 6
+            and not parse_date_line(page.text(i))
+            and footer.count(page.text(i).strip().lower()) >= 2
+        }
     cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
     if best.close is None:
         signed = _signed_midway(page, sal_index + 1, cut)

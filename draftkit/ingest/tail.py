@@ -387,6 +387,13 @@ _AFTERWORD = re.compile(
 """A note the page adds after the letter: "Author's note: …", "Update (May 3): …"."""
 
 
+def _runs_to_width(lengths: list[int]) -> bool:
+    """The lines of a wrapped paragraph: each but the last runs to most of the widest's
+    length (a short name over a long note is two entries, not one paragraph)."""
+    widest = max(lengths, default=0)
+    return all(length >= 0.6 * widest for length in lengths[:-1])
+
+
 def _notes_in_block(kinds: list[str]) -> int | None:
     """Where a run of two or more endnotes starts under signers in one block, when fewer
     signers than notes follow them (a page copied without blank lines), else None."""
@@ -560,9 +567,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             and len(joined) >= 60 * len(block)
             # a wrapped paragraph's lines but the last run to its width: a short name over
             # a long note ("Nathan Walker" / "Author's note: I sent …") is two entries
-            and all(
-                len(page.text(i)) >= 0.6 * max(len(page.text(j)) for j in block) for i in block[:-1]
-            )
+            and _runs_to_width([len(page.text(i)) for i in block])
             and not _name_list(joined)
             and not any("\t" in (page.lines[i].raw or page.text(i)) for i in block)
             and re.search(r"[a-zà-ÿ]{2}[.!?][”\"’)]*$|[a-zà-ÿ]{2}[.!?]\s+[A-ZÀ-Þ]", joined)
