@@ -13,6 +13,7 @@ import itertools
 import re
 from html.parser import HTMLParser
 
+from draftkit.ingest.page import _LETTER_HEADING
 from draftkit.ingest.runs import line_of
 from draftkit.ingest.text import Line, lines_from_text, normalise_space
 
@@ -179,8 +180,6 @@ class _Reader(HTMLParser):
     def _header_titles(self) -> None:
         """A skipped page header's heading that names a letter: the post's title, kept as
         a heading line (the rest of the header, the site's name and menus, stays out)."""
-        from draftkit.ingest.page import _LETTER_HEADING
-
         for title in self.header_titles:
             if title and len(title) <= 200 and _LETTER_HEADING.search(title):
                 self.flush(paragraph_end=True)
