@@ -397,19 +397,18 @@ def locate(lines: list[Line]) -> Reading:
         # awesome title" over the post, then "Your awesome title" / "• Your awesome title"
         # under it): where it comes back, a letter with no close has ended (a body named
         # once at the top and once under the letter may be the one that signs it)
-        footer = [
-            re.sub(r"^[•·▪◦*-]\s+", "", page.text(i)).strip().lower()
-            for i in page.content
-            if i > sal_index
-        ]
-        heading_texts |= {
+        names_at_top = {
             page.text(i).strip().lower()
             for i in page.content[:3]
-            if i < start
-            and _words(page.text(i)) <= 6
-            and not parse_date_line(page.text(i))
-            and footer.count(page.text(i).strip().lower()) >= 2
+            if i < start and _words(page.text(i)) <= 6 and not parse_date_line(page.text(i))
         }
+        if names_at_top:  # (the page's lower part is read only when there is one)
+            footer = [
+                re.sub(r"^[•·▪◦*-]\s+", "", page.text(i)).strip().lower()
+                for i in page.content
+                if i > sal_index
+            ]
+            heading_texts |= {name for name in names_at_top if footer.count(name) >= 2}
     cut, why = _tail_cut(page, tail_from, limit, heading_texts, headings=best.close is not None)
     if best.close is None:
         signed = _signed_midway(page, sal_index + 1, cut)

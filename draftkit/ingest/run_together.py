@@ -165,9 +165,10 @@ _BARE_SUBJECT_LABEL = re.compile(
 )
 
 
-def _bare_subject_labels(lines: list[Line]) -> list[Line]:
-    """A form's "Subject:" label alone on its line, its value on the next: one subject line
-    ("Subject:" / "RE: MEMORANDUM OF OBJECTION …" from an e-mail preview)."""
+def _form_labels(lines: list[Line]) -> list[Line]:
+    """A form's labels alone on their lines: "Subject:" with its value on the next line is
+    one subject line ("Subject:" / "RE: MEMORANDUM OF OBJECTION …" from an e-mail
+    preview); "Message:" over the greeting is set aside."""
     if not any(ln.text.endswith(":") and len(ln.text) <= 20 for ln in lines):
         return lines  # the common case: no bare label, nothing to walk
     out: list[Line] = []
@@ -264,7 +265,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     line with its place and date is split into its lines.
     """
     out: list[Line] = []
-    for ln in _join_wrapped_greetings(_label_above_entries(_bare_subject_labels(lines))):
+    for ln in _join_wrapped_greetings(_label_above_entries(_form_labels(lines))):
         text = ln.text
         if not text:
             out.append(ln)  # a blank line: nothing run together

@@ -122,9 +122,9 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         entry = named is not None and names.is_person_name(named.group("name").strip())
         # "Software Heritage" / "Contact: Roberto …", then "CNLL" / "Contact: Stefane …":
         # each body signs over its contact, as the first block did
-        like_first = (
-            contact_signers and contact > 0 and not CONTACT_LINE.search(first) and len(texts) <= 5
-        )
+        # a name (or body) over its contact lines, in a block of a few lines
+        name_over_contact = contact > 0 and not CONTACT_LINE.search(first) and len(texts) <= 5
+        like_first = contact_signers and name_over_contact
         if (
             signers_seen
             and (contact or (postal and not entry))
@@ -138,7 +138,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
                 out[i] = Line("", raw="")
             continue
         if not signers_seen:
-            contact_signers = contact > 0 and not CONTACT_LINE.search(first) and len(texts) <= 5
+            contact_signers = name_over_contact
         signers_seen = True
     return tail
 
