@@ -181,6 +181,7 @@ CASES: dict[str, Case] = {
         formal="Dear Dr. Avery",
         common="Dear Professor Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",  # Hickey's formal close of US correspondence
     ),
     "federal-judge": Case(
         "us-judge",
@@ -321,8 +322,9 @@ CASES: dict[str, Case] = {
         "Jordan Avery",
         gender="male",
         params={"city": "Hamilton"},
-        block=["His Worship Mayor Jordan Avery", "City of Hamilton"],
-        formal="Dear Mayor Avery",
+        # the Government of Canada's style, as Calgary's protocol office gives it
+        block=["His Worship Jordan Avery", "Mayor of Hamilton"],
+        formal="Dear Sir",
         common="Dear Mayor Avery",
         close="Yours sincerely,",
     ),
@@ -463,7 +465,7 @@ CASES: dict[str, Case] = {
             *SUPREME_COURT,
         ],
         formal_block=["The Chief Justice", "Supreme Court of the United States", *SUPREME_COURT],
-        formal="Dear Mr. Chief Justice",
+        formal="Dear Chief Justice",  # Hickey: the state form without the name
         common="Dear Chief Justice Roberts",
         close="Sincerely,",
         close_formal="Sincerely yours,",
@@ -570,11 +572,11 @@ CASES: dict[str, Case] = {
             "Permanent Representative of Ghana to the United Nations",
             "Permanent Mission of Ghana to the United Nations",
         ],
-        formal="Madam",
+        formal="Your Excellency",  # Hickey's first form for a permanent representative
         common="Dear Ambassador Avery",
         close="Sincerely,",
-        # UNHCR's handbook: the close repeats the opening "Madam"
-        close_formal="Accept, Madam, the assurances of my highest consideration.",
+        # UNHCR's handbook: the close repeats the opening "Your Excellency"
+        close_formal="Accept, Your Excellency, the assurances of my highest consideration.",
     ),
     "eu-commissioner": Case(
         "eu-commissioner",
@@ -681,6 +683,7 @@ CASES: dict[str, Case] = {
         formal="Dear Rabbi Avery",
         common="Dear Rabbi Avery",
         close="Sincerely,",
+        close_formal="Sincerely yours,",
     ),
     # --- francophone (letters in French)
     "francophone-minister": Case(
@@ -1630,17 +1633,19 @@ offices:
 
 
 def test_un_presidents_follow_the_un_correspondence_manual() -> None:
-    # the Security Council's President is a permanent representative: "Sir" / "Madam"
-    # (UN manual paras. 104-105), "Excellency" without a gender
+    # the Security Council's President is a permanent representative: Hickey's "Your
+    # Excellency" first; the UN manual's "Sir" / "Madam" (paras. 104-105) is accepted
     council = {
         gender: address_forms(
             "un-security-council-president", "Jordan Lee", gender=gender, style="formal"
         ).salutation
         for gender in ("male", "female", None)
     }
-    assert council == {"male": "Sir", "female": "Madam", None: "Excellency"}
-    accepted = address_forms("un-security-council-president", "Jordan Lee").accepted_salutations
-    assert {"Your Excellency", "Dear President Lee"} <= set(accepted)
+    assert set(council.values()) == {"Your Excellency"}
+    accepted = address_forms(
+        "un-security-council-president", "Jordan Lee", gender="female"
+    ).accepted_salutations
+    assert {"Madam", "Excellency", "Dear President Lee"} <= set(accepted)
     # the General Assembly's President by the UN's own title, "United Nations" below
     assembly = address_forms("un-ga-president", "Jordan Lee", params={"session": "eightieth"})
     assert assembly.block_lines()[1:3] == [

@@ -80,9 +80,13 @@ def test_offered_closes_blocks_and_name_lines() -> None:
 
 def test_un_council_presidents_offer_hickeys_excellency_and_the_protocol_close() -> None:
     # both presidencies are held by permanent representatives: Hickey greets them as
-    # ambassadors, "Your Excellency,"; the Canadian protocol office closes "Yours sincerely"
+    # ambassadors, "Your Excellency," (first since round 16; the UN manual's "Sir" is
+    # offered); the Canadian protocol office closes "Yours sincerely"
     for key in ("un-hrc-president", "un-security-council-president"):
-        assert "Your Excellency" in _alternatives(key, "salutation_formal", "male"), key
+        assert "Sir" in _alternatives(key, "salutation_formal", "male"), key
         assert _alternatives(key, "complimentary_close_formal") == ["Yours sincerely,"], key
         formal = address_forms(key, "Omar Zniber", gender="male", style="formal")
-        assert formal.salutation == "Sir"
+        assert formal.salutation == "Your Excellency"
+        assert formal.complimentary_close == (
+            "Accept, Your Excellency, the assurances of my highest consideration."
+        )
