@@ -692,8 +692,9 @@ def test_diplomatic_variants_close_once(audience: str) -> None:
         }
     )
     letter = compose_letter(spec).letter
+    # Hickey's "Your Excellency" opens, so the UNHCR handbook's close answers it
     assert letter.complimentary_close == (
-        "Accept, Madam, the assurances of my highest consideration."
+        "Accept, Your Excellency, the assurances of my highest consideration."
     )
     closing = " ".join(letter.texts("closing"))
     assert "assurance" not in closing and "consideration" not in closing

@@ -324,7 +324,7 @@ CASES: dict[str, Case] = {
         params={"city": "Hamilton"},
         # the Government of Canada's style, as Calgary's protocol office gives it
         block=["His Worship Jordan Avery", "Mayor of Hamilton"],
-        formal="Dear Sir",
+        formal="Dear Mayor Avery",
         common="Dear Mayor Avery",
         close="Yours sincerely,",
     ),

@@ -449,9 +449,13 @@ def test_an_offered_style_before_a_bare_name_and_a_courtesy_title_offered() -> N
     assert agreement.compare_field(
         "address_block", ["Her Majesty NAME", *block[1:]], unicef, "female"
     ) == ("differ")
-    # a consul general's row offers "Mr."/"Ms.": a check set's courtesy title (read as no style)
+    # a consul general's row writes "Mr."/"Ms." (Hickey) and offers "The Honorable"
     consul = agreement.table_forms("consul-general", "male", {"country": "COUNTRY"})
-    assert agreement.compare_field("honorific_in_address", "Mr./Ms.", consul, "male") == "offered"
+    assert agreement.compare_field("honorific_in_address", "Mr./Ms.", consul, "male") == "agree"
+    assert (
+        agreement.compare_field("honorific_in_address", "The Honorable", consul, "male")
+        == "offered"
+    )
     # a row that offers no courtesy title still differs
     senator = agreement.table_forms("us-senator", "male", {"state": "STATE"})
     assert agreement.compare_field("honorific_in_address", "Mr./Ms.", senator, "male") == "differ"
