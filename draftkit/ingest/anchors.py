@@ -53,7 +53,7 @@ _SALUTATION = re.compile(
     r"(?:Sir|Madam|Sir or Madam|Madam or Sir|Sirs|Sir/Madam|Madam/Sir|Colleagues|"
     r"Friends|Members|Mesdames|Messieurs|Mesdames et Messieurs|Monsieur|Madame|Señor|Señora|"
     r"Señores|Señoras|Senhor(?:\(a\)|\(es\))?|Senhora|Senhores|Senhoras|"
-    r"(?:Exm[oa]s?\.?\s+|Excm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?Sr[as]?\.(?=\s+(?:President|Ministr|Secret|Senador|"
+    r"(?:Exm[oa]s?\.?\s+|Excm[oa]s?\.?\s+|Ilm[oa]s?\.?\s+)?(?:Sr[as]?|Sres|Sras)\.(?=\s+(?:President|Ministr|Secret|Senador|"
     r"Deputad|Diputad|Governador|Gobernador|Prefeit|Alcald|Embaixador|Embajador|Juiz|Juez|"
     r"Procurador|Relator|Director|Diretor|Conselheir|Consejer)))(?:\s+[^,:;\n]{1,60})?[,:]"
     # "Sr. Governador.", "Señora Ministra.": the office greeted, closed by a full stop
@@ -81,6 +81,9 @@ _SALUTATION = re.compile(
     r"Haut-Commissaire|Haute-Commissaire|Rapporteur spécial|Rapporteuse spéciale|"
     r"Secrétaire général|Directeur général|Directrice générale)"
     r"(?:\s+(?:de|du|des|de la|of|for|del|de los)\s+[^,:;\n]{1,60})?[,:]"
+    # "Mr. Peter Hamilton:" alone on its line: the formal US greeting by name, its colon
+    r"|(?:Mr|Mrs|Ms|Mx|Dr|Miss|Prof)\.?\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}:"
+    r"(?=\s*$)"
     # "Sen. Gardner,", "Rep. Ortiz:", "Gov. Polis,": the office abbreviated, the name after
     r"|(?:Sen|Rep|Gov|Cllr|Amb|Pres|Supt)\.\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
     r"[,:](?=\s*$|\s+(?-i:[A-Z])[^\n]{30,})"
@@ -137,7 +140,7 @@ _CLOSE = re.compile(
     r"(?:consideration|attention|time|leadership|support|service|thoughts|help|efforts|work|"
     r"cooperation|commitment|review)(?=,$)"
     r"|signed|sincerely\s+signed|from(?=,$)"
-    r"|(?:bien\s+)?cordialement|atentamente|bien\s+[àa]\s+vous|"
+    r"|(?:bien\s+)?cordialement|atentamente|atte\.?|bien\s+[àa]\s+vous|"
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     r"(?:(?:tr[èe]s|bien)\s+)?(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|"
     r"salutations\s+distingu[ée]es|"

@@ -206,6 +206,8 @@ def _dated_last_line(page: _Page, block: list[int]) -> bool:
         # "… zur öffentlichen Anhörung am" / "13. Oktober 2025": a line wrapped before
         # its date, the rest of the line above
         and not LEADS_INTO_DATE.search(page.text(block[-2]))
+        # "By Students of Imperial" / "Saturday, 23rd June 2018": the post's byline and date
+        and not _POST_BYLINE.match(page.text(block[-2]).strip())
     )
 
 
@@ -306,6 +308,13 @@ def _head_blocks(page: _Page, end: int) -> tuple[list[list[int]], list[str]]:
         for start, stop in zip([0, *cuts], [*cuts, len(block)], strict=True):
             blocks.append(block[start:stop])
     return blocks, [_head_block_kind(page, block) for block in blocks]
+
+
+_POST_BYLINE = re.compile(
+    r"(?i)^(?:(?:written|posted|published)\s+)?(?:by|par|por|von)\s+"
+    r"(?!the\s+undersigned\b)[^\W\d][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}$"
+)
+"""A post's byline on its own line ("By J.S.", "Par la rédaction")."""
 
 
 _BARE_TO = re.compile(r"(?i)^(?:to|para|à|a|an|destinataires?)\s*:$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.candidates import _close_candidates
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import ATTENTION_LINE, SUBJECT_LINE, TO_LINE, is_person_line
 from draftkit.ingest.page import _HEADING_STYLES, _LETTER_HEADING, _Page, _words, is_prose
@@ -301,6 +302,11 @@ def _score_headless(
     if _SECOND_PERSON.search(body):
         score += 0.5
         why.append("speaks to 'you'")
+    if any(close[1] >= 4.0 for close in _close_candidates(page, first_prose, stop)):
+        # "Sincerely," with a name under it after paragraphs that speak to the reader:
+        # the text is signed as a letter is, though it opens with no greeting
+        score += 1.5
+        why.append("a valediction and a signer end it")
     if score >= 1.5:
         return first_prose, score, why
     return None

@@ -373,7 +373,25 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
     if is_prose(text):
         return "prose"
+    bare = re.sub(r"^[•·▪◦*–-]\s+", "", text)
+    if _NOT_A_NAME.match(bare):
+        # "Take action!", "• original french letter", "Appendix A.": a call, a link's
+        # words or the next part's heading, none a signer's line
+        return "heading" if _ANNEX_HEAD.match(bare) else "other"
     return "signer" if _signer_like(text) else "other"
+
+
+_NOT_A_NAME = re.compile(
+    r"^(?:.*!\W*"  # an exclamation: names do not exclaim ("Turn Around, H&M!")
+    # a line in lower case that no name particle starts ("van", "de", "d'", "al-")
+    r"|(?!(?:van|von|de|der|den|da|di|du|del|della|dos|das|do|la|le|d['’]|al-|el-|bin|ibn|"
+    r"ben|af|zu|y|e|und|and|et|c/o)\b)[a-zà-ÿ][a-zà-ÿ]+\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*"
+    r"|(?i:appendix|annex|annexe|anexo|attachment|enclosure|exhibit)\s+(?:[A-Z0-9IVX]{1,4}\b|\d)"
+    r"[^\n]{0,80}"
+    r")$"
+)
+"""A line after the close that cannot be a signer's by its shape."""
+_ANNEX_HEAD = re.compile(r"(?i)^(?:appendix|annex|annexe|anexo|attachment|enclosure|exhibit)\b")
 
 
 _AFTERWORD = re.compile(
@@ -610,6 +628,8 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             page.text(block[0]),
         ):
             return block[0], "a press contact after the signers"
+        if seen and _ANNEX_HEAD.match(page.text(block[0]).strip()) and kinds[0] == "heading":
+            return block[0], "an annex after the signers"
         if re.fullmatch(r"#{3}|-\s*30\s*-", page.text(block[0]).strip()):
             return block[0], "a press release's end mark ('###'): its boilerplate follows"
         if seen and _attachment_page(page, block[0]):

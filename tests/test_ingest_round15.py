@@ -1,0 +1,124 @@
+"""Shapes met on real pages in the fifteenth round: a letter that opens with no greeting but
+is signed as a letter is, the formal greeting by name ("Mr. Ana Ruiz:"), "Atte." as a
+close, a post's byline and date run into the page's text over the letter, and lines after
+the signer that cannot be a signer's (an annex's heading, a call to action, a link's words
+in lower case).
+
+Every letter here is fresh and fictional.
+"""
+
+from __future__ import annotations
+
+from draftkit.ingest import ingest_text
+from draftkit.ingest.anchors import is_close, match_salutation
+from draftkit.ingest.text import Line
+
+
+def test_a_letter_with_no_greeting_signed_under_a_valediction_is_a_letter() -> None:
+    """Paragraphs that speak to the reader, then "Sincerely," and the signer's name: no
+    greeting opens it, but it is signed as a letter is, so it is read as one."""
+    text = (
+        "Despite the board's statement last week, the reading room at the Eastfield branch "
+        "remains closed to the public, and you have not said when it will open again.\n\n"
+        "First, we ask that you publish the inspection report that the closure relies on, "
+        "so that the neighbourhood can read it for itself.\n\n"
+        "Second, we ask that you meet the tenants' association before the budget vote on "
+        "the fourteenth of next month.\n\n"
+        "Sincerely,\n"
+        "Mirela Toma\n"
+        "Chair, Eastfield Tenants' Association\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Sincerely,"
+    assert [s.name for s in result.letter.signatories] == ["Mirela Toma"]
+
+
+def test_the_formal_greeting_by_name_with_its_colon() -> None:
+    """ "Mr. Peter Hamilton:" alone on its line greets the reader, as "Dear Mr. Hamilton,"
+    would; a name in an address block has no colon."""
+    greeting = match_salutation(Line("Ms. Adaeze Nwosu:"))
+    assert greeting is not None and greeting[0] == "Ms. Adaeze Nwosu:"
+    assert match_salutation(Line("Ms. Adaeze Nwosu")) is None
+    text = (
+        "Dr. Lionel Ferrand:\n\n"
+        "We write as the night staff of the county hospital's emergency department about "
+        "the rota you announced on Monday, which leaves two nurses for the whole floor.\n\n"
+        "We ask you to withdraw it until the staff council has met.\n\n"
+        "Respectfully,\n"
+        "The night staff of Ward 4\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.salutation == "Dr. Lionel Ferrand:"
+
+
+def test_atte_closes_a_spanish_letter() -> None:
+    """ "Atte." is the short written form of "Atentamente": a close, not a signer."""
+    assert is_close(Line("Atte."))
+    text = (
+        "Estimada Directora:\n\n"
+        "Le escribimos para solicitar que la biblioteca municipal amplíe su horario durante "
+        "el período de exámenes, como lo hizo el año pasado.\n\n"
+        "Agradecemos de antemano su atención.\n\n"
+        "Atte.\n"
+        "Centro de Estudiantes del Liceo Norte\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Atte."
+    assert [s.name for s in result.letter.signatories] == ["Centro de Estudiantes del Liceo Norte"]
+
+
+def test_a_posts_byline_and_date_run_into_the_page_text_do_not_date_the_letter() -> None:
+    """Copied without blank lines, the post's title, standfirst, "By …" and date run into
+    one block over the greeting: the date is the post's, not the letter's own."""
+    text = (
+        "news comment sport culture\n"
+        "Will the library ever reopen?\n"
+        "Residents follow up on their request to the council.\n"
+        "By Residents of Millbrook\n"
+        "Tuesday, 4th March 2025\n\n"
+        "Dear Councillor Petrossian,\n\n"
+        "Three months after the flood, the Millbrook library is still closed and no date "
+        "has been given for the repairs to begin.\n\n"
+        "We ask the council to publish the surveyor's report and a timetable.\n\n"
+        "Yours sincerely,\n"
+        "Residents of Millbrook\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.date is None
+
+
+def test_lines_after_the_signer_that_are_no_signers_lines() -> None:
+    """An annex's heading ends the signature block; a call to action and a link's words in
+    lower case are not signers."""
+    annexed = (
+        "Dear Ms. Okafor:\n\n"
+        "I write to ask the planning office to reconsider the permit for the quarry road, "
+        "for the reasons set out in the extract attached below.\n\n"
+        "Yours very truly,\n\n"
+        "Tomasz Wrona\n\n"
+        "Appendix A.\n"
+        "Ordinance 12-7, section 3\n\n"
+        "No vehicle over twelve tonnes shall use a road within five hundred metres of a "
+        "school during school hours, except with a permit issued under section 5.\n"
+    )
+    result = ingest_text(annexed)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Tomasz Wrona"]
+    shouted = (
+        "Dear Board members,\n\n"
+        "We urge you to keep the river path open to walkers and cyclists through the "
+        "winter, as it has been for twenty years.\n\n"
+        "With thanks,\n"
+        "Friends of the River Path\n\n"
+        "Keep the path open!\n"
+    )
+    result = ingest_text(shouted)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Friends of the River Path"]
