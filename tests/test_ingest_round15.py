@@ -122,3 +122,47 @@ def test_lines_after_the_signer_that_are_no_signers_lines() -> None:
     result = ingest_text(shouted)
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Friends of the River Path"]
+
+
+def test_a_company_greeted_with_its_suffix() -> None:
+    """ "Dear Harbour Freight, Inc.," greets the company by its full name: the comma before
+    "Inc." is the name's, not the greeting's end."""
+    greeting = match_salutation(Line("Dear Harbour Freight, Inc.,"))
+    assert greeting is not None and greeting[0] == "Dear Harbour Freight, Inc.,"
+    greeting = match_salutation(Line("Dear Sir, Co. Antrim has waited long enough."))
+    assert greeting is not None and greeting[0] == "Dear Sir,"
+
+
+def test_addressees_listed_on_a_para_line_over_a_letter_without_greeting_or_close() -> None:
+    """ "Para: Exmo. Senhor …, Exma. Senhora …, Povo de Portugal" over paragraphs that speak
+    to them ("dirigimo-nos a V. Exas."): a letter addressed on its "To" line, an addressee
+    for each part of the line, though no greeting opens it and no close ends it."""
+    text = (
+        "Para: Exmo. Senhor Presidente da Câmara Municipal de Évora, Exma. Senhora "
+        "Vereadora da Cultura, Exmos. Senhores Deputados Municipais, Munícipes de Évora\n"
+        "Nós, os bibliotecários do distrito, dirigimo-nos a V. Exas. a propósito do "
+        "encerramento da biblioteca itinerante anunciado para o próximo mês.\n"
+        "A biblioteca itinerante visita catorze freguesias rurais onde não existe outro "
+        "serviço de leitura pública, e muitos dos seus leitores não conduzem.\n"
+        "Pedimos que a decisão seja adiada até que se estude uma alternativa com as juntas "
+        "de freguesia.\n"
+        "Os bibliotecários do distrito de Évora.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert [a.name for a in result.letter.addressees] == [
+        "Presidente da Câmara Municipal de Évora",
+        "Vereadora da Cultura",
+        "Senhores Deputados Municipais",
+        "Munícipes de Évora",
+    ]
+
+
+def test_the_portuguese_address_to_the_reader_by_style_is_the_greeting() -> None:
+    """ "A Sua Excelência a Ministra, aos ilustres deputados e ao povo …," alone on its line
+    greets the readers, as "Dear Minister, Members and people of …" would."""
+    line = "A Sua Excelência a Ministra da Educação, aos ilustres deputados e aos pais,"
+    greeting = match_salutation(Line(line))
+    assert greeting is not None and greeting[0] == line
+    assert match_salutation(Line("A Sua Excelência foi enviada uma carta em maio.")) is None

@@ -26,7 +26,12 @@ from draftkit.ingest.classify import classify
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.docx import MAX_DOCUMENT_XML
 from draftkit.ingest.explain import LineReading, explain_lines
-from draftkit.ingest.headless import LETTER_INTRODUCED, MEMO_HEADER, introduces_letter
+from draftkit.ingest.headless import (
+    LETTER_INTRODUCED,
+    MEMO_HEADER,
+    TO_ADDRESSED,
+    introduces_letter,
+)
 from draftkit.ingest.letter import Parsed, parse_lines
 from draftkit.ingest.text import (
     Line,
@@ -242,6 +247,14 @@ def _ingest_lines(
                 )
                 # a memo to named readers ("To: / From: / Re:") is sent, not published
                 or (MEMO_HEADER in reading.chosen.reasons and parsed.letter.addressees)
+                # "Para: Exmo. Senhor Primeiro-Ministro, …" over paragraphs that speak to
+                # them: addressed on its "To" line, whatever its ending
+                or (
+                    TO_ADDRESSED in reading.chosen.reasons
+                    and "speaks to 'you'" in reading.chosen.reasons
+                    and parsed.letter.addressees
+                    and _paragraphs(parsed.letter) >= 3
+                )
             )
         )
     ):

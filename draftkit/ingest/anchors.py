@@ -32,7 +32,12 @@ _SALUTATION = re.compile(
     r"Bonjour|Bonsoir|Hola|Buenos d[ií]as|Buenas tardes|Hallo|Guten Tag|"
     r"Cher|Chère|Chers|Chères|Respected|Respectable|Esteemed|Liebe[rs]?|Werte[rs]?|"
     r"Respetad[oa]s?|Distinguid[oa]s?|Querid[oa]s?|Prezad[oa]s?|Car[oa]s?|"
-    r"Exc?elent[íi]s{1,2}im[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+[^,:;!\n]{1,120}?[,:;!]"
+    r"Exc?elent[íi]s{1,2}im[oa]s?|Gentile|Gentili|Egregi[oa]|Geachte|Beste)\s+"
+    # "Dear Stack Overflow, Inc.,": the comma before a company's suffix is the name's
+    r"(?:[^,:;!\n]|,\s*(?-i:Inc|Ltd|LLC|Corp|Co|plc|PLC|S\.A|SA|GmbH|AG|N\.V|B\.V|Pty\s+Ltd)"
+    r"\.?(?=\s*[,:;!]))"
+    r"{1,120}?[,:;!](?!\s*(?-i:Inc|Ltd|LLC|Corp|Co|plc|PLC|S\.A|SA|GmbH|AG|N\.V|B\.V|Pty\s+Ltd)"
+    r"\.?\s*[,:;!])"
     r"|De\s+(?:nuestras?|mis?)\s+(?:mayor|m[aá]s\s+alta|m[aá]s\s+distinguida|especial|"
     r"consideraci[oó]n\s+y\s+)?\s*(?:consideraci(?:[oó]n|ones)|estima)\s*[,:]"
     r"|(?:Un\s+)?[Cc]ordial\s+saludo\s*[,:]"
@@ -81,6 +86,9 @@ _SALUTATION = re.compile(
     r"Haut-Commissaire|Haute-Commissaire|Rapporteur spécial|Rapporteuse spéciale|"
     r"Secrétaire général|Directeur général|Directrice générale)"
     r"(?:\s+(?:de|du|des|de la|of|for|del|de los)\s+[^,:;\n]{1,60})?[,:]"
+    # "A Sua Excelência o Primeiro-Ministro, aos ilustres membros da Assembleia …,": the
+    # Portuguese (and Spanish) address to the reader by style, alone on its line
+    r"|(?:A|À|Ao|Aos)\s+(?:Sua|Vossa|Su|Vuestra)\s+Excel[êe]ncia\b[^\n]{0,240}[,:](?=\s*$)"
     # "Mr. Peter Hamilton:" alone on its line: the formal US greeting by name, its colon
     r"|(?:Mr|Mrs|Ms|Mx|Dr|Miss|Prof)\.?\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}:"
     r"(?=\s*$)"

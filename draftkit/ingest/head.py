@@ -37,6 +37,11 @@ from draftkit.ingest.page import (
 from draftkit.ingest.postal import is_address_start, is_postal_line
 from draftkit.sentences import split_marker
 
+_ABBREVIATED = re.compile(
+    r"\b(?:Exm[oa]s?|Excm[oa]s?|Ilm[oa]s?|Sr[as]?|Sres|Dr[as]?|Prof|Mrs?|Ms|Hon)\."
+)
+"""Honorifics written with a full stop: no sentence ends there."""
+
 
 def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
@@ -54,6 +59,16 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if (
+        len(texts) == 1
+        and (to := TO_LINE.match(first))
+        and re.match(r"(?i)^(?:para|à|destinat|aan|an)\b", first)
+        and _words(first) <= 60
+        and not re.search(r"[a-zà-ÿ]{3}[.!?]\s", _ABBREVIATED.sub("", to.group("rest")))
+    ):
+        # "Para: Exmo. Senhor Primeiro-Ministro, Exma. Senhora Ministra, …, Povo de
+        # Portugal": the addressees listed on one labelled line, long as a paragraph
+        return "address"
     if len(texts) == 1 and re.match(r"(?i)^letter\s+dated\s", first) and parse_date_line(first):
         return "date"  # "Letter dated 30 September 2020 from X to Y", a UN-style title
     if (

@@ -152,7 +152,10 @@ _TO_LABEL = re.compile(
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
 TO_LINE = re.compile(
-    r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s))\s*(?:the\s+|die\s+|den\s+|das\s+)?"
+    r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s)"
+    # "Para: Exmo. Senhor Primeiro-Ministro, …", "Destinataires : …", "Aan: …"
+    r"|(?:Para|PARA|À|Destinat[áa]ri[oa]s?|Destinatari[oa]s?|Destinataires?|Aan|An)\s*:)"
+    r"\s*(?:the\s+|die\s+|den\s+|das\s+)?"
     r"(?P<rest>[A-ZÄÖÜ[].*)$"
 )
 

@@ -25,9 +25,13 @@ _LETTER_OPENING = re.compile(
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(
-    r"(?i)\b(?:you|your|vous|votre|vos|usted|ustedes|su excelencia|vuestra)\b"
+    r"(?i)\b(?:you|your|vous|votre|vos|usted|ustedes|su excelencia|vuestra|voc[êe]s?|"
+    r"vossas?\s+excel[êe]ncias?|v\.\s?ex[ªa]s?)(?!\w)"
 )
 
+
+TO_ADDRESSED = "a 'To' address line above the first paragraph"
+"""The reason a headless reading gives for a "To:" line over its first paragraph."""
 
 _TELLS_OF_LETTER = re.compile(
     r"(?i)\b(?:signed|sent|published|delivered|launched|wrote|handed|submitted|organi[sz]ed)"
@@ -100,6 +104,9 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
             and _prose_at(page, i)
             and not _continues_sentence(page, i)
             and not re.match(r"(?i)^letter\s+dated\s", page.text(i))
+            # "Para: Exmo. Senhor Primeiro-Ministro, Exma. Senhora Ministra, …": a long
+            # address line reads as prose, but it is the letter's head
+            and not TO_LINE.match(page.text(i))
         ),
         None,
     )
@@ -242,7 +249,7 @@ def _score_headless(
         for i in near
     ):
         score += 2.0
-        why.append("a 'To' address line above the first paragraph")
+        why.append(TO_ADDRESSED)
     elif any(_PRESENTE_LINE.match(page.text(i)) for i in near[-2:]):
         score += 2.0
         why.append("an inside address closed by 'Presente'")

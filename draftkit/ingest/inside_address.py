@@ -168,6 +168,19 @@ def _rest_of_office(line: str) -> bool:
     )
 
 
+def _listed_on_to_line(rest: str) -> list[str] | None:
+    """The addressees a "To:" line lists, parted by commas ("Para: Exmo. Senhor
+    Primeiro-Ministro de Portugal, Exma. Senhora Ministra da Saúde, …, Povo de Portugal"):
+    most parts open with a style, none reads as a sentence; None otherwise."""
+    parts = [p.strip() for p in re.split(r",\s+|;\s+", rest.strip().rstrip(".,;")) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 12 for p in parts):
+        return None
+    styled = sum(1 for p in parts if names.split_honorific(p)[0] is not None)
+    if styled < 2 or styled * 2 < len(parts):
+        return None
+    return parts
+
+
 class _AddressReader:
     """Reads inside-address blocks into addressees, attaching address-only blocks."""
 
@@ -180,6 +193,12 @@ class _AddressReader:
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
         people = self.people
+        to_line = TO_LINE.match(normalise_space(block[0])) if len(block) == 1 else None
+        listed = _listed_on_to_line(to_line.group("rest")) if to_line else None
+        if listed:
+            for part in listed:  # an addressee each, as if each stood in a block of its own
+                self.read([part], fresh=True)
+            return
         spread: list[str] = []
         for line in block:
             # "To: Rt Hon Christopher Luxon and Rt Hon Chris Hipkins": two people, a style each

@@ -51,7 +51,7 @@ from draftkit.ingest.head_lines import (
     is_person_line,
     name_part,
 )
-from draftkit.ingest.headless import MEMO_HEADER, _headless_openings, _published
+from draftkit.ingest.headless import MEMO_HEADER, TO_ADDRESSED, _headless_openings, _published
 from draftkit.ingest.noise import (
     _context_free_noise,
     _mark_preamble_noise,
@@ -512,6 +512,12 @@ def locate(lines: list[Line]) -> Reading:
     titled = best.headless and (
         {"right under a heading that names a letter", "speaks to 'you'"} <= set(best.reasons)
         or MEMO_HEADER in best.reasons  # a memo to named readers: sent, whatever its ending
+        # "Para: Exmo. Senhor Primeiro-Ministro, …" over paragraphs that speak to them: a
+        # letter addressed on a "To" line, whatever its ending
+        or (
+            {TO_ADDRESSED, "speaks to 'you'"} <= set(best.reasons)
+            and sum(1 for i in page.between(sal_index, cut) if is_prose(page.text(i))) >= 3
+        )
     )
     # a greeting on a line of its own and a body of several paragraphs is a letter, close
     # or no close ("Dear Senator, you are not listening …" inside an article is not)
