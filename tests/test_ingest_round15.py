@@ -166,3 +166,30 @@ def test_the_portuguese_address_to_the_reader_by_style_is_the_greeting() -> None
     greeting = match_salutation(Line(line))
     assert greeting is not None and greeting[0] == line
     assert match_salutation(Line("A Sua Excelência foi enviada uma carta em maio.")) is None
+
+
+def test_a_paragraph_about_the_signatories_between_the_close_and_their_list() -> None:
+    """ "Yours sincerely," then a paragraph saying who the signatories are, then a
+    region's name over the numbered list: the list is the letter's signers."""
+    text = (
+        "Dear Commissioner,\n\n"
+        "We write about the proposal to shorten the public consultation on the data "
+        "retention rules to two weeks, which leaves no time for a considered reply.\n\n"
+        "Yours sincerely,\n\n"
+        # the paragraph as a PDF's text layer gives it, wrapped at the column's width
+        "The more than sixty signatories of this open letter, civil society organisations\n"
+        "from nineteen countries of the Union, represent privacy and press freedom groups,\n"
+        "libraries, research institutions, consumer groups, software developers and the\n"
+        "people who use the internet every day.\n\n"
+        "NORDIC COUNTRIES\n"
+        "1. Datavakt Norge\n"
+        "2. Finnish Privacy Circle\n"
+        "3. Integritetsforum Sverige\n"
+        "4. Dansk Dataret\n"
+        "5. Reykjavik Digital Rights\n"
+        "6. Baltic Open Net\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    names = [s.name for s in result.letter.signatories]
+    assert names[0] == "Datavakt Norge" and names[-1] == "Baltic Open Net", names

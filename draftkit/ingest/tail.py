@@ -446,6 +446,20 @@ def _over_notes(
     return resume
 
 
+def _introduces_signers(page: _Page, blocks: list[list[int]], k: int) -> bool:
+    """Block ``k`` is a paragraph about the letter's signatories, and a list of five or
+    more signers follows it (a region's or group's name may head the list)."""
+    joined = " ".join(page.text(i) for i in blocks[k])
+    if not re.search(
+        r"(?i)\b(?:signator(?:y|ies)|signers|signed\s+by|undersigned|signataires|firmantes)\b",
+        joined,
+    ):
+        return False
+    under = [i for b in blocks[k + 1 : k + 4] for i in b][:10]
+    listed = [i for i in under if _signer_like(page.text(i)) and not is_prose(page.text(i))]
+    return len(listed) >= 5 and len(listed) >= len(under) - 2
+
+
 def _signers_after_notes(page: _Page, blocks: list[list[int]], k: int) -> int | None:
     """The block where a signer list goes on after endnotes set in its middle.
 
@@ -730,6 +744,13 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             resume = _over_notes(page, blocks, k, kinds, "notes before the signers")
             if resume is not None:
                 k = resume - 1
+                continue
+            if kinds[0] == "prose" and _introduces_signers(page, blocks, k):
+                # "Yours sincerely," / "The over 145 signatories of this letter, from 28
+                # Member States, represent …" / "EUROPE" / the list: the paragraph tells
+                # who signs; the list under it is the signers
+                for i in block:
+                    page.noise[i] = "a note on the signatories"
                 continue
             return end, f"{kinds[0]} after the close, no signers (an annex or page text)"
         if (
