@@ -193,3 +193,49 @@ def test_a_paragraph_about_the_signatories_between_the_close_and_their_list() ->
     assert result.letter is not None
     names = [s.name for s in result.letter.signatories]
     assert names[0] == "Datavakt Norge" and names[-1] == "Baltic Open Net", names
+
+
+def test_a_valediction_alone_on_its_line_with_a_note_under_it_closes_the_letter() -> None:
+    """ "Sincerely," then a sentence pointing to the list of signatures: the note does not
+    take the close away."""
+    text = (
+        "Dear Mayor Aleksandrov,\n\n"
+        "We ask the city to publish the ferry timetable for the winter months before the "
+        "end of September, so that families on the island can plan the school term.\n\n"
+        "Sincerely,\n\n"
+        "For the latest list of the residents who have signed this letter, see the "
+        "association's page, where new names are added every week.\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Sincerely,"
+
+
+def test_bulleted_requests_put_as_we_ask_and_items_under_an_asking_paragraph() -> None:
+    """A bulleted list of "We ask that you …" sentences, and a list of items under a
+    paragraph that asks ("We are demanding that you …"), are the letter's asks."""
+    we_ask = (
+        "Dear Board,\n\n"
+        "For two years the volunteers who keep the archive open have written to you "
+        "without an answer, and the reading room has lost half its hours.\n\n"
+        "- We ask that you publish the archive's budget for the coming year.\n"
+        "- We ask that you meet the volunteers' committee before the summer.\n"
+        "- We ask that you restore the Saturday opening hours.\n\n"
+        "Yours faithfully,\n"
+        "The Archive Volunteers\n"
+    )
+    result = ingest_text(we_ask)
+    assert result.letter is not None
+    assert len(result.letter.asks) == 3
+    demanding = (
+        "Dear Councillors,\n\n"
+        "We are demanding that you put the needs of tenants first in this year's housing "
+        "plan and stop the sale of the Eastgate blocks.\n\n"
+        "* Repair the lifts in the four Eastgate towers before the winter.\n"
+        "* Publish the surveyor's report on the towers' heating system.\n\n"
+        "Sincerely,\n"
+        "Eastgate Tenants' Union\n"
+    )
+    result = ingest_text(demanding)
+    assert result.letter is not None
+    assert len(result.letter.asks) == 2

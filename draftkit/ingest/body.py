@@ -12,6 +12,7 @@ import re
 
 from draftkit.ingest.asks import (
     _ASK_INTRO,
+    _WE_ASK,
     _ask_from,
     _ask_like,
     _concerns_intro,
@@ -186,9 +187,23 @@ def body_asks_closing(
                 # requests, not as a list of facts ("Three newspapers were closed.")
                 and sum(_requests(units[i].text) for i in run) >= 0.5 * len(run)
             ) or (
-                # a bulleted list of instructions ("End cash bail.", "Abolish …")
+                # a bulleted list of instructions ("End cash bail.", "Abolish …") or of
+                # requests put as such ("We ask that you clarify …")
                 len(run) >= 2
-                and sum(imperative(units[i].text) for i in run) >= 0.6 * len(run)
+                and (
+                    sum(imperative(units[i].text) for i in run) >= 0.6 * len(run)
+                    or sum(bool(_WE_ASK.match(units[i].text.strip())) for i in run)
+                    >= 0.6 * len(run)
+                    # "I am demanding that you …" over "* Reallocate …" / "* Work with …":
+                    # the paragraph asks, the list under it says what
+                    or (
+                        before is not None
+                        and before.kind == "para"
+                        and _ASK_INTRO.search(_sentences(before.text)[-1]) is not None
+                        and not _concerns_intro(_sentences(before.text)[-1])
+                        and sum(_ask_like(units[i]) for i in run) >= 0.8 * len(run)
+                    )
+                )
                 and not (before is not None and _concerns_intro(_sentences(before.text)[-1]))
             ):
                 start, style = index, unit.marker_kind or "list"

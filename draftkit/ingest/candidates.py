@@ -221,8 +221,14 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             score += 1.0
             why.append("a signing label follows ('Signed,')")
         elif is_prose(page.text(following[0])):
-            score -= 2.5
-            why.append("prose follows")
+            if strength == 2 and not shaped and _words(text) <= 4 and not text.endswith("."):
+                # "Sincerely," alone on its line, then "For an up-to-date list of the
+                # signatures, see …" or a postscript: a valediction still, a note after it
+                score -= 1.0
+                why.append("prose follows (a note or postscript after the close)")
+            else:
+                score -= 2.5
+                why.append("prose follows")
         if strength == 1 and not (text.endswith(",") or text.lower().startswith("thanking")):
             score -= 1.0
         if _SIGNING_LABEL.match(text) and out and out[-1][0] in page.before(index, 1):
