@@ -304,6 +304,8 @@ ROW_PARAMS: dict[str, tuple[str, ...]] = {
     # ORGANIZATION" = "Administrator of the {agency}")
     "organization": ("congregation", "agency"),
     "portfolio": ("bureau",),
+    # an Australian member's division is the row's electorate ("Member for DISTRICT")
+    "district": ("electorate",),
 }
 
 

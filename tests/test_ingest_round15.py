@@ -239,3 +239,9 @@ def test_bulleted_requests_put_as_we_ask_and_items_under_an_asking_paragraph() -
     result = ingest_text(demanding)
     assert result.letter is not None
     assert len(result.letter.asks) == 2
+
+
+def test_plural_spanish_honorifics_open_a_greeting() -> None:
+    """ "Sres. Senadores de la Nación," greets the senators as "Sr. Presidente," greets one."""
+    greeting = match_salutation(Line("Sres. Senadores de la Nación,"))
+    assert greeting is not None and greeting[0] == "Sres. Senadores de la Nación,"
