@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from draftkit.ingest import ingest_text
 from draftkit.ingest.anchors import is_close, match_salutation
+from draftkit.ingest.asks import _concerns_intro
 from draftkit.ingest.text import Line
 
 
@@ -245,3 +246,41 @@ def test_plural_spanish_honorifics_open_a_greeting() -> None:
     """ "Sres. Senadores de la Nación," greets the senators as "Sr. Presidente," greets one."""
     greeting = match_salutation(Line("Sres. Senadores de la Nación,"))
     assert greeting is not None and greeting[0] == "Sres. Senadores de la Nación,"
+
+
+def test_a_list_of_signers_or_of_quotations_in_the_body_is_no_list_of_asks() -> None:
+    """A letter with no close that lists its signers in the body ("MARTIN Claire,
+    enseignante, Université de Tours"), and a list of quotations under "The programme
+    funded:", have no asks; "Nos arguments sont les suivants :" heads reasons, not asks."""
+    signers = (
+        "Lettre ouverte à la présidence de l'université\n\n"
+        "Depuis la rentrée, la salle informatique du bâtiment B est fermée sans explication, "
+        "et vous n'avez répondu à aucun de nos courriers.\n\n"
+        "Les étudiants de première année n'ont plus accès aux postes dont ils ont besoin "
+        "pour leurs travaux pratiques, et la bibliothèque ne peut pas les accueillir.\n\n"
+        "Nous, personnels et étudiants de l'université, vous demandons sa réouverture "
+        "immédiate (par ordre alphabétique) :\n\n"
+        "- MARTIN Claire, enseignante en informatique, Université de Tours\n"
+        "- DUBOIS Karim, technicien, Direction du numérique\n"
+        "- LEROY Anne, doctorante, laboratoire d'informatique\n\n"
+        "Si vous travaillez à l'université et souhaitez signer cette lettre, écrivez au "
+        "collectif avant vendredi.\n"
+    )
+    result = ingest_text(signers)
+    assert result.letter is not None
+    assert result.letter.asks == []
+    quoted = (
+        "Dear Commissioner,\n\n"
+        "The last research programme set aside 27 million euros for open source tools, "
+        "allocated to:\n\n"
+        "- “An internet built on common building blocks that anyone may reuse.”\n"
+        "- “A community of contributors who maintain those blocks for the long term.”\n\n"
+        "We ask you to keep that budget line in the next programme.\n\n"
+        "Yours sincerely,\n"
+        "Open Tools Alliance\n"
+    )
+    result = ingest_text(quoted)
+    assert result.letter is not None
+    assert result.letter.asks == []
+    assert _concerns_intro("Nos arguments sont les suivants :")
+    assert not _concerns_intro("Por estos motivos, le queremos pedir:")

@@ -384,6 +384,14 @@ def _concerns_intro(text: str) -> bool:
         text,
     ):
         return True  # "We make this request for the following reasons.": a list of why
+    if re.search(
+        r"(?i)\b(?:arguments|motifs|raisons|pr[ée]occupations|inqui[ée]tudes|argumentos|"
+        r"motivos|razones|preocupaciones|raz[õo]es|preocupa[çc][õo]es)\s+"
+        r"(?:sont|son|s[ãa]o|are)\s+(?:les|los|las|os|as|the)?\s*"
+        r"(?:suivant(?:e?s)?|siguientes|seguintes|following)\s*:$",
+        text.strip(),
+    ):
+        return True  # "Nos arguments sont les suivants :": a list of why, not of asks
     return bool(
         re.search(
             r"(?i)\b(?:concerns?|issues|violations|abuses|problems|findings|examples|"

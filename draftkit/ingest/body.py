@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from draftkit.ingest import names
 from draftkit.ingest.asks import (
     _ASK_INTRO,
     _WE_ASK,
@@ -21,6 +22,7 @@ from draftkit.ingest.asks import (
     _requests,
     imperative,
 )
+from draftkit.ingest.signers import inline_person
 from draftkit.ingest.units import Unit, _with_bullets
 from draftkit.schema import Ask
 from draftkit.sentences import first_sentence
@@ -154,6 +156,10 @@ def body_asks_closing(
                 nxt = units[index + 2]  # the asks come in groups, each under a heading
             if _concerns_intro(last):
                 continue
+            if nxt.kind == "item" and _listed_not_asked(
+                units, _list_run(units, index + 2 if grouped else index + 1)
+            ):
+                continue
             if not _ASK_INTRO.search(last):
                 # no asking word in the intro, but a list of instructions after it
                 first_item = index + 2 if grouped else index + 1
@@ -179,6 +185,8 @@ def body_asks_closing(
                 continue
             run = _list_run(units, index)
             before = units[index - 1] if index else None
+            if _listed_not_asked(units, run):
+                break
             if (
                 unit.marker_kind in ("number", "letter")
                 and len(run) >= 2
@@ -335,6 +343,21 @@ def body_asks_closing(
         break
     closing = _with_bullets(units[closing_from:])
     return head, intro, asks, closing, style
+
+
+def _listed_not_asked(units: list[Unit], run: list[int]) -> bool:
+    """Most items of the list name people or quote someone: a list of signers ("BEAUFILS
+    Bruno, enseignant-chercheur, Université de Lille") or of quotations, not of asks."""
+    if len(run) < 2:
+        return False
+    texts = [units[i].text.strip() for i in run]
+    people = sum(
+        1
+        for text in texts
+        if inline_person(text) is not None or names.is_person_name(text.split(",")[0].strip())
+    )
+    quoted = sum(1 for text in texts if text[:1] in '“"«„')
+    return 2 * people > len(texts) or 2 * quoted > len(texts)
 
 
 def _list_run(units: list[Unit], index: int) -> list[int]:
