@@ -284,3 +284,42 @@ def test_a_list_of_signers_or_of_quotations_in_the_body_is_no_list_of_asks() -> 
     assert result.letter.asks == []
     assert _concerns_intro("Nos arguments sont les suivants :")
     assert not _concerns_intro("Por estos motivos, le queremos pedir:")
+
+
+def test_the_date_at_the_right_margin_of_the_greetings_line() -> None:
+    """A typed letter with its date set far to the right of the greeting: the greeting and
+    the letter's date, both read."""
+    text = (
+        "Dear Councillor Haddad,                                   3 March 2011\n\n"
+        "I write about the closure of the Brook Street footbridge, which has cut the school "
+        "off from half of the estate for three weeks now.\n\n"
+        "Please ask the highways office when it will reopen.\n\n"
+        "Yours sincerely,\n"
+        "Nadia Rahim\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.salutation == "Dear Councillor Haddad,"
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2011-03-03"
+
+
+def test_people_named_under_the_date_are_the_addressees_not_a_title() -> None:
+    """Copied without blank lines, "October 7, 2016" over "Jack Abernethy and Bill Shine"
+    and their office: the date is the letter's, the names are the people written to."""
+    text = (
+        "Campaign news and comment\n"
+        "Members criticise the channel's segment on the market district\n"
+        "12 May 2019\n"
+        "Mara Keller and Tom Oduya\n"
+        "Co-Directors\n"
+        "Riverside Broadcasting\n"
+        "40 Harbour Road\n"
+        "Dear Ms. Keller and Mr. Oduya:\n"
+        "On Tuesday your evening programme mocked the traders of the market district for "
+        "the way they speak, and we ask you to apologise on air.\n"
+        "Sincerely,\n"
+        "Lin Okafor\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2019-05-12"

@@ -233,6 +233,16 @@ def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Pream
     return pre
 
 
+def _names_people(text: str) -> bool:
+    """The line names one or more people ("Ana Ruiz", "Jack Abernethy and Bill Shine")."""
+    parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|,\s+", text.strip()) if p.strip()]
+    return (
+        bool(parts)
+        and len(parts) <= 4
+        and all(is_person_line(p) or names.is_person_name(p) for p in parts)
+    )
+
+
 def parse_preamble(
     lines: list[Line], skipped: list[tuple[str, str]], *, letter_from: int | None = None
 ) -> Preamble:
@@ -350,6 +360,9 @@ def parse_preamble(
                     and _looks_like_heading(text)
                     and not SUBJECT_LINE.match(text)
                     and not CC_LINE.match(text)
+                    # "October 7, 2016" / "Jack Abernethy and Bill Shine" / "Co-Presidents":
+                    # the people written to under the date, not a title beside it
+                    and not (head > other and _names_people(text))
                 ):
                     heading_index = head
                     published_index = published_index if published_index is not None else other

@@ -255,6 +255,10 @@ def _dash_country_run(text: str) -> list[str] | None:
     return entries
 
 
+_GREETING_AND_DATE = re.compile(r"^(?P<greeting>\S.{2,120}?[,:])\s{3,}(?P<date>\S.{4,40})$")
+"""A greeting and, far to its right on the same line, the letter's date."""
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -319,6 +323,18 @@ def split_run_together(lines: list[Line]) -> list[Line]:
         )
         if address:
             out.extend(Line(part, hard=True, raw=part, page=ln.page) for part in address)
+            continue
+        dated = _GREETING_AND_DATE.match(text) if "   " in text else None
+        if (
+            dated
+            and match_salutation(Line(dated.group("greeting")))
+            and parse_date_line(dated.group("date"))
+        ):
+            # "Dear Representative Culberson,          16 February 2008": a typed letter
+            # with its date set at the right margin of the greeting's line; the date heads
+            # the letter, the greeting follows
+            for part in (dated.group("date"), "", dated.group("greeting")):
+                out.append(Line(part, hard=bool(part), raw=part, page=ln.page))
             continue
         pieces: tuple[str, str] | None = None
         presente = _PRESENTE.match(text) if not ln.blank else None
