@@ -323,3 +323,38 @@ def test_people_named_under_the_date_are_the_addressees_not_a_title() -> None:
     result = ingest_text(text)
     assert result.letter is not None
     assert result.letter.date is not None and result.letter.date.isoformat() == "2019-05-12"
+
+
+def test_a_press_contact_or_contact_information_label_ends_the_signers() -> None:
+    """ "For more information, contact:" run onto the signer's block, and "Contact
+    information:" over the addresses of the people to write to, end the signature."""
+    run_on = (
+        "Dear Mr. Lindqvist:\n\n"
+        "We ask the station to correct its report on the harbour strike, which named two "
+        "workers who had asked not to be named.\n\n"
+        "Sincerely,\n"
+        "Paula Ferreira\n"
+        "Executive Director\n"
+        "For more information, contact:\n"
+        "Paula Ferreira, Executive Director\n"
+        "555.201.3344\n"
+    )
+    result = ingest_text(run_on)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Paula Ferreira"]
+    listed = (
+        "Dear Minister,\n\n"
+        "We urge you to let the monitors into the camps before the rains begin.\n\n"
+        "Sincerely,\n\n"
+        "Joan Whitaker\n\n"
+        "Director\n\n"
+        "Contact information:\n\n"
+        "Ahmed Rahimi\n\n"
+        "Minister of the Interior\n\n"
+        "Fax: 555-0101\n\n"
+        "Sara Lind\n\n"
+        "Ambassador to the Union\n"
+    )
+    result = ingest_text(listed)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Joan Whitaker"]

@@ -545,6 +545,18 @@ _SECTION_RULE = re.compile(r"[-–—=*~]{3,}")
 """A rule across the page ("-----", "***"); a row of underscores is a line to sign on."""
 
 
+_PRESS_CONTACT = re.compile(
+    r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information|"
+    # "Contact information:" over addresses to write to, after the signer
+    r"^contact\s+(?:information|info|details|addresses)\s*:|"
+    # "Kontakt für Rückfragen: …", "Pressekontakt:", "Contact presse :", "Contacto:"
+    r"^(?:presse)?kontakt(?:\s+für\s+rückfragen)?\s*:|^rückfragen(?:\s+an)?\s*:|"
+    r"^contact\s+(?:presse|m[ée]dias?)\s*:|^contacto(?:\s+de\s+prensa)?\s*:|"
+    r"^contato(?:\s+(?:para\s+)?(?:a\s+)?imprensa)?\s*:"
+)
+"""A line that opens the press contact's details, not a list of signers."""
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -633,15 +645,20 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # a long list of signers, then the page's notes as paragraphs, copied without a
             # blank line between: the notes end the letter
             return block[tail_prose], "notes after the signers"
-        if seen and re.match(
-            r"(?i)^(?:for\s+)?(?:media|press)\s+(?:contact|enquir|inquir)|^for more information|"
-            # "Kontakt für Rückfragen: …", "Pressekontakt:", "Contact presse :", "Contacto:"
-            r"^(?:presse)?kontakt(?:\s+für\s+rückfragen)?\s*:|^rückfragen(?:\s+an)?\s*:|"
-            r"^contact\s+(?:presse|m[ée]dias?)\s*:|^contacto(?:\s+de\s+prensa)?\s*:|"
-            r"^contato(?:\s+(?:para\s+)?(?:a\s+)?imprensa)?\s*:",
-            page.text(block[0]),
-        ):
+        if seen and _PRESS_CONTACT.match(page.text(block[0])):
             return block[0], "a press contact after the signers"
+        contact_at = next(
+            (
+                j
+                for j in range(1, len(block))
+                if "signer" in kinds[:j] and _PRESS_CONTACT.match(page.text(block[j]))
+            ),
+            None,
+        )
+        if contact_at is not None:
+            # "Margaret Fung" / "Executive Director" / "For more information, contact:" /
+            # her name again with a telephone number, copied without blank lines
+            return block[contact_at], "a press contact after the signers"
         if seen and _ANNEX_HEAD.match(page.text(block[0]).strip()) and kinds[0] == "heading":
             return block[0], "an annex after the signers"
         if re.fullmatch(r"#{3}|-\s*30\s*-", page.text(block[0]).strip()):
