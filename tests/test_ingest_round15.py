@@ -358,3 +358,33 @@ def test_a_press_contact_or_contact_information_label_ends_the_signers() -> None
     result = ingest_text(listed)
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Joan Whitaker"]
+
+
+def test_share_buttons_and_menu_run_onto_the_signers_end_them() -> None:
+    """Copied without blank lines, the page's "Tweet" button and its menu follow the
+    signers: they end the signature; a network's name alone under the close is no signer."""
+    text = (
+        "Dear Professor Lind,\n\n"
+        "We ask the college to refund the fees of the term that was taught online, as the "
+        "students' union proposed in March.\n\n"
+        "Yours sincerely,\n"
+        "Dr Amara Singh (Student MSc Public Health)\n"
+        "Mr Tomas Varga (Student MSc Chemistry)\n"
+        "Tweet\n"
+        "Read the student paper\n"
+        "news\n"
+        "on campus\n"
+        "higher education\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    signers = result.letter.signatories
+    assert len(signers) == 2 and "Varga" in signers[-1].name, signers
+    assert _entry_kind_of("• Diáspora") == "link"
+
+
+def _entry_kind_of(text: str) -> str:
+    from draftkit.ingest.page import _Page
+    from draftkit.ingest.tail import _entry_kind
+
+    return _entry_kind(_Page([Line(text)], {}), 0)

@@ -374,6 +374,8 @@ def _entry_kind(page: _Page, index: int) -> str:
     if is_prose(text):
         return "prose"
     bare = re.sub(r"^[•·▪◦*–-]\s+", "", text)
+    if _SHARE_BUTTON.match(bare):
+        return "link"  # "Tweet", "• Diáspora": the page's share buttons under the signer
     if _NOT_A_NAME.match(bare):
         # "Take action!", "• original french letter", "Appendix A.": a call, a link's
         # words or the next part's heading, none a signer's line
@@ -391,6 +393,12 @@ _NOT_A_NAME = re.compile(
     r")$"
 )
 """A line after the close that cannot be a signer's by its shape."""
+_SHARE_BUTTON = re.compile(
+    r"(?i)^(?:tweet|share|like|pin\s+it|print|e-?mail|facebook|twitter|x|linkedin|whatsapp|"
+    r"telegram|reddit|bluesky|mastodon|threads|instagram|youtube|tiktok|di[áa]spora\*?|"
+    r"quitter|gnu\s+social|pinterest|tumblr)$"
+)
+"""A share button or a social network's name alone on its line."""
 _ANNEX_HEAD = re.compile(r"(?i)^(?:appendix|annex|annexe|anexo|attachment|enclosure|exhibit)\b")
 
 
@@ -659,6 +667,22 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "Margaret Fung" / "Executive Director" / "For more information, contact:" /
             # her name again with a telephone number, copied without blank lines
             return block[contact_at], "a press contact after the signers"
+        buttons_at = next(
+            (
+                j
+                for j in range(1, len(block))
+                if kinds[j] == "link"
+                and _SHARE_BUTTON.match(re.sub(r"^[•·▪◦*–-]\s+", "", page.text(block[j]).strip()))
+                and "signer" in kinds[:j]
+                and 2 * sum(kd != "signer" for kd in kinds[j:]) >= len(kinds) - j
+                and len(kinds) - j >= 3
+            ),
+            None,
+        )
+        if buttons_at is not None:
+            # "Mr Abhijay Sood (Student MSc Physics)" / "Tweet" / "news" / "on campus" …:
+            # the page's buttons and menu run onto the signers, copied without a blank line
+            return block[buttons_at], "the page's buttons and menu after the signers"
         if seen and _ANNEX_HEAD.match(page.text(block[0]).strip()) and kinds[0] == "heading":
             return block[0], "an annex after the signers"
         if re.fullmatch(r"#{3}|-\s*30\s*-", page.text(block[0]).strip()):
