@@ -388,3 +388,9 @@ def _entry_kind_of(text: str) -> str:
     from draftkit.ingest.tail import _entry_kind
 
     return _entry_kind(_Page([Line(text)], {}), 0)
+
+
+def test_saludamos_a_ud_atte_closes() -> None:
+    """ "Saludamos a Ud atte" (the reader named before the abbreviated adverb) closes."""
+    assert is_close(Line("Saludamos a Ud atte"))
+    assert is_close(Line("Le saludamos a usted atentamente"))

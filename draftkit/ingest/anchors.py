@@ -150,6 +150,9 @@ _CLOSE = re.compile(
     r"|signed|sincerely\s+signed|from(?=,$)"
     r"|(?:bien\s+)?cordialement|atentamente|atte\.?|bien\s+[àa]\s+vous|"
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
+    # "Saludamos a Ud atte": the reader named before the adverb, abbreviated
+    r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+a\s+(?:uds?|usted(?:es)?|v\.?\s?e\.?)\.?\s+"
+    r"(?:muy\s+)?(?:atentamente|atte\.?|cordialmente)|"
     r"(?:(?:tr[èe]s|bien)\s+)?(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|"
     r"salutations\s+distingu[ée]es|"
     r"(?:recib[ae]n?\s+)?(?:un\s+)?(?:cordial|atento|afectuoso)\s+saludo|saludos(?:\s+cordiales)?|"
