@@ -394,3 +394,24 @@ def test_saludamos_a_ud_atte_closes() -> None:
     """ "Saludamos a Ud atte" (the reader named before the abbreviated adverb) closes."""
     assert is_close(Line("Saludamos a Ud atte"))
     assert is_close(Line("Le saludamos a usted atentamente"))
+
+
+def test_an_urgent_actions_target_details_after_the_close_are_no_signers() -> None:
+    """An urgent action's template letter ends "Yours sincerely," for the sender to sign;
+    "TARGET'S CONTACT DETAILS" then gives the official's address: no signers."""
+    text = (
+        "URGENT ACTION LETTER:\n\n"
+        "Dear Minister,\n\n"
+        "I am writing to ask you to release the three teachers detained in Marlow on 2 May "
+        "for organising a peaceful strike, and to let their families visit them.\n\n"
+        "Yours sincerely,\n\n"
+        "TARGET'S CONTACT DETAILS\n"
+        "Minister of the Interior\n"
+        "Ms Elena Varga\n"
+        "Ministry of the Interior, 4 Castle Square\n"
+        "Marlow\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Yours sincerely,"
+    assert result.letter.signatories == []

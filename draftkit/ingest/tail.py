@@ -565,6 +565,10 @@ _PRESS_CONTACT = re.compile(
 """A line that opens the press contact's details, not a list of signers."""
 
 
+_TARGET_DETAILS = re.compile(r"(?i)^(?:target|addressee|recipient)['’]?s?\s+contact\s+details\b")
+"""An urgent action's "TARGET'S CONTACT DETAILS" heading over the official written to."""
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -655,6 +659,10 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             return block[tail_prose], "notes after the signers"
         if seen and _PRESS_CONTACT.match(page.text(block[0])):
             return block[0], "a press contact after the signers"
+        if _TARGET_DETAILS.match(page.text(block[0])):
+            # an urgent action's template letter, "Yours sincerely," left for the sender to
+            # sign, then "TARGET'S CONTACT DETAILS": the official's address, no signer
+            return block[0], "the contact details of the official written to"
         contact_at = next(
             (
                 j
