@@ -391,9 +391,10 @@ def _entry_kind_of(text: str) -> str:
 
 
 def test_saludamos_a_ud_atte_closes() -> None:
-    """ "Saludamos a Ud atte" (the reader named before the abbreviated adverb) closes."""
+    """ "Saludamos a Ud atte" (the reader named before the abbreviated adverb) closes; the
+    sentence written out in full ("Saludamos a usted atentamente.") stays a closing line."""
     assert is_close(Line("Saludamos a Ud atte"))
-    assert is_close(Line("Le saludamos a usted atentamente"))
+    assert is_close(Line("Le saludamos a usted atte."))
 
 
 def test_an_urgent_actions_target_details_after_the_close_are_no_signers() -> None:

@@ -152,7 +152,7 @@ _CLOSE = re.compile(
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     # "Saludamos a Ud atte": the reader named before the adverb, abbreviated
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+a\s+(?:uds?|usted(?:es)?|v\.?\s?e\.?)\.?\s+"
-    r"(?:muy\s+)?(?:atentamente|atte\.?|cordialmente)|"
+    r"atte\.?|"
     r"(?:(?:tr[èe]s|bien)\s+)?(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|"
     r"salutations\s+distingu[ée]es|"
     r"(?:recib[ae]n?\s+)?(?:un\s+)?(?:cordial|atento|afectuoso)\s+saludo|saludos(?:\s+cordiales)?|"
