@@ -416,3 +416,18 @@ def test_an_urgent_actions_target_details_after_the_close_are_no_signers() -> No
     assert result.letter is not None
     assert result.letter.complimentary_close == "Yours sincerely,"
     assert result.letter.signatories == []
+
+
+def test_more_valedictions_in_english_french_russian_and_chinese() -> None:
+    """ "Yours gratefully,", "Your neighbor in peace,", "Stay safe,", "Très cordialement,",
+    "С уважением," and "此致" close a letter; "Your friend Ana wrote," does not."""
+    for close in (
+        "Yours gratefully,",
+        "Your neighbor in peace,",
+        "Stay safe,",
+        "Très cordialement,",
+        "С уважением,",
+        "此致",
+    ):
+        assert is_close(Line(close)), close
+    assert not is_close(Line("Your friend Ana wrote,"))

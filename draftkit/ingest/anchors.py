@@ -123,12 +123,16 @@ _CLOSE = re.compile(
     r"^(?:"
     r"(?:(?:very\s+)?(?:truly|sincerely|faithfully|respectfully|cordially|gratefully)\s+yours)"
     # ("Your sincerely," the slip of a hurried writer, closes as well)
-    r"|(?:yours?\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully|cordially|ever))"
+    r"|(?:yours?\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully|cordially|ever|"
+    r"gratefully|warmly|hopefully))"
     r"|(?:(?:most\s+|very\s+)?(?:sincerely|faithfully|respectfully|cordially|gratefully|"
     r"truly))"
     r"|respectfully\s+submitted|yours|"
     # "Your constituent," over the name: the voter's sign-off to a representative
     r"(?:(?:sincerely|respectfully),?\s+)?your\s+(?:concerned\s+)?constituents?|"
+    # "Your neighbor in peace,": the writer's tie to the reader, as "Your constituent" is
+    r"your\s+(?:neighbou?r|friend)s?(?:\s+in\s+(?:peace|solidarity|faith|hope))?|"
+    r"stay\s+safe|"
     r"(?:with\s+)?(?:(?:kind|best|warm|warmest|kindest|sincere|warm\s+and\s+kind)\s+)?regards"
     r"|(?:with\s+)?(?:best|warm|kind)(?:est)?\s+wishes|best|warmly|all\s+the\s+best"
     # "With urgency,": a word of the letter's spirit after "with", as "With hope," is
@@ -148,7 +152,10 @@ _CLOSE = re.compile(
     r"(?:consideration|attention|time|leadership|support|service|thoughts|help|efforts|work|"
     r"cooperation|commitment|review)(?=,$)"
     r"|signed|sincerely\s+signed|from(?=,$)"
-    r"|(?:bien\s+)?cordialement|atentamente|atte\.?|bien\s+[àa]\s+vous|"
+    r"|(?:bien\s+|tr[èe]s\s+)?cordialement|atentamente|atte\.?|bien\s+[àa]\s+vous|"
+    # Russian "С уважением," (with respect), Chinese "此致" (the formula over the signer)
+    r"с\s+(?:глубоким\s+)?уважением|с\s+наилучшими\s+пожеланиями|искренне\s+ваш[аи]?|"
+    r"此致(?:\s*敬礼)?|"
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+(?:muy\s+)?atentamente(?:\s+a\s+(?:uds?|usted(?:es)?)\.?)?|"
     # "Saludamos a Ud atte": the reader named before the adverb, abbreviated
     r"(?:le\s+|les\s+)?saluda(?:n|mos)?\s+a\s+(?:uds?|usted(?:es)?|v\.?\s?e\.?)\.?\s+"
