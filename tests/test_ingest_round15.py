@@ -431,3 +431,34 @@ def test_more_valedictions_in_english_french_russian_and_chinese() -> None:
     ):
         assert is_close(Line(close)), close
     assert not is_close(Line("Your friend Ana wrote,"))
+
+
+def test_asks_that_finish_the_intros_we_and_a_templates_bracketed_proposals() -> None:
+    """ "…, we:" over "Implore …", "Advocate …", "Suggest …": the items finish the intro's
+    sentence as asking verbs; "nous vous proposons :" over "1. [PROPOSITION 1 — …]": a
+    template's proposals are its asks."""
+    we = (
+        "Dear Board members,\n\n"
+        "The river path has flooded three winters running. To keep it open, we:\n\n"
+        "- Implore the board to raise the path by the old mill;\n"
+        "- Advocate a footbridge where the path meets the weir;\n"
+        "- Suggest that the works begin before the autumn rains.\n\n"
+        "Yours sincerely,\n"
+        "Friends of the River Path\n"
+    )
+    result = ingest_text(we)
+    assert result.letter is not None
+    assert len(result.letter.asks) == 3
+    template = (
+        "Madame la Directrice,\n\n"
+        "Notre association aimerait travailler avec votre service sur la qualité de l'air "
+        "dans les écoles. Concrètement, nous vous proposons :\n\n"
+        "1. [PROPOSITION 1 — une réunion d'une heure pour présenter nos mesures]\n"
+        "2. [PROPOSITION 2 — un partage des données de nos capteurs]\n\n"
+        "Nous restons à votre disposition pour en parler quand vous le souhaiterez.\n\n"
+        "Cordialement,\n"
+        "[NOM DE L'ASSOCIATION]\n"
+    )
+    result = ingest_text(template)
+    assert result.letter is not None
+    assert len(result.letter.asks) == 2

@@ -30,6 +30,7 @@ _ASK_INTRO = re.compile(
     # "Our questions are as follows:", "These questions are:": questions put to the reader
     r"(?:our|these|my|the)\s+questions\s+(?:are|is)|questions\s+(?:below|as\s+follows))\b"
     r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
+    r"proposons|sugg[ée]rons|proponemos|sugerimos|propomos|sugerimos|"
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
     r"invitamos|urgimos|exigimos|apelamos|recomendamos|requeremos|requerem|reivindicamos|"
     r"conclamamos|pleiteamos|demandamos|"
@@ -62,7 +63,8 @@ _ASK_VERB_LIST = """
     return reverse review revise revoke safeguard sanction scale seek share shorten sign
     speak stand step stop strengthen submit support suspend take terminate track train
     uphold urge use vote waive withdraw work explain confirm indicate specify describe outline
-    answer
+    answer implore advocate suggest propose recommend reallocate redirect divest invest
+    restrict regulate audit ask appeal petition
 """
 _ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
 """Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
@@ -204,7 +206,8 @@ def _ask_like(unit: Unit) -> bool:
         return False  # "Objection: …", "Background: …" label a point, not a request
     if _WE_ASK.match(unit.text.strip()):
         return True  # "1. We ask the Committee not to advance the bill …"
-    return bool(word) and word not in _NOT_ASK_START and unit.text[:1].isupper()
+    # "[PROPOSITION 1 — …]": a template's blank for the ask, in brackets
+    return bool(word) and word not in _NOT_ASK_START and unit.text.lstrip("[")[:1].isupper()
 
 
 _WE_ASK = re.compile(
