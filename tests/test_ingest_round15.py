@@ -9,7 +9,7 @@ Every letter here is fresh and fictional.
 
 from __future__ import annotations
 
-from draftkit.ingest import ingest_text
+from draftkit.ingest import ingest_bytes, ingest_text
 from draftkit.ingest.anchors import is_close, match_salutation
 from draftkit.ingest.asks import _concerns_intro
 from draftkit.ingest.text import Line
@@ -462,3 +462,22 @@ def test_asks_that_finish_the_intros_we_and_a_templates_bracketed_proposals() ->
     result = ingest_text(template)
     assert result.letter is not None
     assert len(result.letter.asks) == 2
+
+
+def test_a_title_of_open_letter_and_its_date_dates_the_letter() -> None:
+    """ "Open letter - 3 February 2026" over the page's title, and no other date: the
+    letter's date."""
+    page = (
+        "<html><body><header><a href='/'>Fair Fares</a></header><main>"
+        "<p class='eyebrow'>Open letter - 3 February 2026</p>"
+        "<h1>Transit Board, hold the fares</h1>"
+        "<p>This letter asks the board to wait before it raises fares.</p>"
+        "<p>To the Transit Board,</p>"
+        "<p>We ask the board to hold fares at this year's level until the new timetable has "
+        "run for six months and its use can be counted.</p>"
+        "<p>Signed,</p><p>Riders' Union of Eastport</p>"
+        "</main></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="letter.html")
+    assert result.letter is not None
+    assert result.letter.date is not None and result.letter.date.isoformat() == "2026-02-03"

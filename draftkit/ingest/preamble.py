@@ -233,6 +233,12 @@ def _styled_preamble(lines: list[Line], skipped: list[tuple[str, str]]) -> Pream
     return pre
 
 
+_OPEN_LETTER_DATED = re.compile(
+    r"(?i)^(?:an?\s+)?(?:open|joint|public)\s+letter\s*[-–—:|·,]\s*\S.{3,30}$"
+)
+"""A title that is the words "Open letter" and the letter's date."""
+
+
 def _names_people(text: str) -> bool:
     """The line names one or more people ("Ana Ruiz", "Jack Abernethy and Bill Shine")."""
     parts = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|,\s+", text.strip()) if p.strip()]
@@ -403,6 +409,16 @@ def parse_preamble(
         pre.published_ambiguous = dates[published_index].ambiguous
     start_at = max([x for x in (heading_index, published_index) if x is not None], default=-1)
     remaining = {i: d for i, d in dates.items() if i != published_index and i > start_at}
+    if not remaining:
+        # "Open letter - 11 July 2026" as the page's title: the title that names the letter
+        # dates it, when nothing else does
+        remaining = {
+            i: DateLine(d.date, None, d.published, d.day_first, d.ambiguous)
+            for i, d in dates.items()
+            if i != published_index
+            and d.place is not None
+            and _OPEN_LETTER_DATED.match(lines[i].text.strip())
+        }
     if remaining:
         first_date = min(remaining)
         pre.date = remaining[first_date]
