@@ -481,3 +481,33 @@ def test_a_title_of_open_letter_and_its_date_dates_the_letter() -> None:
     result = ingest_bytes(page.encode(), filename="letter.html")
     assert result.letter is not None
     assert result.letter.date is not None and result.letter.date.isoformat() == "2026-02-03"
+
+
+def test_two_letters_on_a_page_each_closed_by_a_valediction_with_a_note_under_it() -> None:
+    """A post carries two letters, each "Atentamente." followed by the author's note: the
+    first is the page's letter, closed by its valediction; "proponemos la siguiente
+    agenda:" proposes topics, not asks."""
+    text = (
+        "Carta enviada al Sr. Roca:\n\n"
+        "Estimado Sr. Roca:\n\n"
+        "Le escribo como vecino del barrio sobre el cierre del mercado municipal, que deja "
+        "sin abastecimiento a cientos de familias.\n\n"
+        "Basados en lo anterior, proponemos la siguiente agenda:\n\n"
+        "- Presentaciones\n"
+        "- Estado del mercado\n\n"
+        "Quedo a la espera de su respuesta.\n\n"
+        "Atentamente.\n\n"
+        "En la segunda carta cambié solo el nombre y el cargo de la destinataria.\n\n"
+        "Carta enviada a la Sra. Vidal:\n\n"
+        "Estimada Sra. Vidal:\n\n"
+        "Le escribo como vecino del barrio sobre el cierre del mercado municipal, que deja "
+        "sin abastecimiento a cientos de familias.\n\n"
+        "Quedo a la espera de su respuesta.\n\n"
+        "Atentamente\n\n"
+        "Actualización: la concejala respondió al día siguiente.\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.salutation == "Estimado Sr. Roca:"
+    assert result.letter.complimentary_close == "Atentamente."
+    assert result.letter.asks == []

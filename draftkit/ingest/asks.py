@@ -30,7 +30,10 @@ _ASK_INTRO = re.compile(
     # "Our questions are as follows:", "These questions are:": questions put to the reader
     r"(?:our|these|my|the)\s+questions\s+(?:are|is)|questions\s+(?:below|as\s+follows))\b"
     r"|\b(?:prions|prie|demandons|demande|exhortons|invitons|appelons|recommandons|sollicitons|"
-    r"proposons|sugg[ée]rons|proponemos|sugerimos|propomos|sugerimos|"
+    # "nous vous proposons :", "le proponemos": a proposal put to the reader ("proponemos la
+    # siguiente agenda:" proposes topics, not asks)
+    r"vous\s+(?:proposons|sugg[ée]rons)|les?\s+(?:proponemos|sugerimos)|"
+    r"lhes?\s+(?:propomos|sugerimos)|(?:propomos|sugerimos)-lhes?|"
     r"engageons|solicitamos|pedimos|instamos|exhortamos|recomendamos|rogamos|llamamos|"
     r"invitamos|urgimos|exigimos|apelamos|recomendamos|requeremos|requerem|reivindicamos|"
     r"conclamamos|pleiteamos|demandamos|"

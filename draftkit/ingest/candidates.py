@@ -221,7 +221,7 @@ def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, flo
             score += 1.0
             why.append("a signing label follows ('Signed,')")
         elif is_prose(page.text(following[0])):
-            if strength == 2 and not shaped and _words(text) <= 4 and not text.endswith("."):
+            if strength == 2 and not shaped and _words(text) <= 4:
                 # "Sincerely," alone on its line, then "For an up-to-date list of the
                 # signatures, see …" or a postscript: a valediction still, a note after it
                 score -= 1.0
