@@ -373,7 +373,7 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
     if is_prose(text):
         return "prose"
-    bare = re.sub(r"^[•·▪◦*–-]\s+", "", text)
+    bare = _unbulleted(text)
     if _SHARE_BUTTON.match(bare):
         return "link"  # "Tweet", "• Diáspora": the page's share buttons under the signer
     if _NOT_A_NAME.match(bare):
@@ -381,6 +381,11 @@ def _entry_kind(page: _Page, index: int) -> str:
         # words or the next part's heading, none a signer's line
         return "heading" if _ANNEX_HEAD.match(bare) else "other"
     return "signer" if _signer_like(text) else "other"
+
+
+def _unbulleted(text: str) -> str:
+    """The line without the bullet a page's list put before it ("• Diáspora")."""
+    return re.sub(r"^[•·▪◦*–-]\s+", "", text)
 
 
 _NOT_A_NAME = re.compile(
@@ -680,7 +685,7 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
                 j
                 for j in range(1, len(block))
                 if kinds[j] == "link"
-                and _SHARE_BUTTON.match(re.sub(r"^[•·▪◦*–-]\s+", "", page.text(block[j]).strip()))
+                and _SHARE_BUTTON.match(_unbulleted(page.text(block[j]).strip()))
                 and "signer" in kinds[:j]
                 and 2 * sum(kd != "signer" for kd in kinds[j:]) >= len(kinds) - j
                 and len(kinds) - j >= 3
