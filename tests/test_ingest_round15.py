@@ -511,3 +511,28 @@ def test_two_letters_on_a_page_each_closed_by_a_valediction_with_a_note_under_it
     assert result.letter.salutation == "Estimado Sr. Roca:"
     assert result.letter.complimentary_close == "Atentamente."
     assert result.letter.asks == []
+
+
+def test_a_description_of_the_signing_group_is_no_list_of_signers() -> None:
+    """ "Representatives of the tenants' associations, neighbourhood councils and parish
+    groups of the valley" under the close describes who signs; it names nobody."""
+    text = (
+        "Dear Governor,\n\n"
+        "We ask you to keep the valley's only maternity ward open and to fund its staff "
+        "for the next three years.\n\n"
+        "Respectfully,\n"
+        "Representatives of the tenants' associations, neighbourhood councils, parish "
+        "groups and clinics of the valley\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.complimentary_close == "Respectfully,"
+    assert result.letter.signatories == []
+    alone = text.replace(
+        "Representatives of the tenants' associations, neighbourhood councils, parish "
+        "groups and clinics of the valley\n",
+        "Members of the Valley Tenants' Union\n",
+    )
+    result = ingest_text(alone)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Members of the Valley Tenants' Union"]

@@ -570,6 +570,13 @@ _PRESS_CONTACT = re.compile(
 """A line that opens the press contact's details, not a list of signers."""
 
 
+_GROUP_DESCRIBED = re.compile(
+    r"(?i)^(?:an?\s+(?:collective|coalition|group|network|alliance)\s+of|"
+    r"representatives\s+of|members\s+of)\b[^,]*,"
+)
+"""The first line of a description of who signs, listing kinds of people ("A collective of
+human rights organizations, victims' advocates, …", "Representatives of the opposition,
+independent journalists, writers …"); "Members of the Riverside Union" alone signs."""
 _TARGET_DETAILS = re.compile(r"(?i)^(?:target|addressee|recipient)['’]?s?\s+contact\s+details\b")
 """An urgent action's "TARGET'S CONTACT DETAILS" heading over the official written to."""
 
@@ -664,6 +671,21 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             return block[tail_prose], "notes after the signers"
         if seen and _PRESS_CONTACT.match(page.text(block[0])):
             return block[0], "a press contact after the signers"
+        if not seen and _GROUP_DESCRIBED.match(page.text(block[0]).strip()):
+            # "Representatives of the Russian opposition, independent journalists, writers
+            # …" / "A collective of human rights organizations, victims' advocates, …": who
+            # signs, described, not named; its wrapped lines in lower case go with it
+            described = [block[0]]
+            for i in block[1:]:
+                if not page.text(i)[:1].islower():
+                    break
+                described.append(i)
+            for i in described:
+                page.noise[i] = "a description of the signing group"
+            if len(described) == len(block):
+                continue
+            block = block[len(described) :]
+            kinds = kinds[len(described) :]
         if _TARGET_DETAILS.match(page.text(block[0])):
             # an urgent action's template letter, "Yours sincerely," left for the sender to
             # sign, then "TARGET'S CONTACT DETAILS": the official's address, no signer
