@@ -536,3 +536,22 @@ def test_a_description_of_the_signing_group_is_no_list_of_signers() -> None:
     result = ingest_text(alone)
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Members of the Valley Tenants' Union"]
+
+
+def test_a_nickname_in_quotes_and_a_labelled_mobile_number_in_the_signers_block() -> None:
+    """ "MARIA “BING” L. SANTOS" over her titles is one signer; "Mobile: 0917-555-0101"
+    under them is her contact, not a second signer."""
+    text = (
+        "Dear Secretary,\n\n"
+        "We ask your department to publish the list of resettlement sites before the "
+        "typhoon season, so that families can plan where to go.\n\n"
+        "Very truly yours,\n\n"
+        "MARIA “BING” L. SANTOS\n"
+        "Chairperson\n"
+        "Coastal Families Network Inc.\n"
+        "Mobile: 0917-555-0101\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    names = [s.name for s in result.letter.signatories]
+    assert len(names) == 1 and "SANTOS" in names[0], names

@@ -486,6 +486,10 @@ _PEER = re.compile(
 )
 
 
+_NICKNAME = re.compile(r"\s[“\"][^\W\d][\w.'’ -]{0,20}[”\"](?=\s)")
+"""A nickname in quotes between a given name and a surname."""
+
+
 @functools.lru_cache(maxsize=8192)
 def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     """True when ``text`` reads as a personal name ("Antony J. Blinken", "Kovačić").
@@ -497,6 +501,9 @@ def is_person_name(text: str, *, allow_single: bool = False) -> bool:
     if len(text) > 200:
         return False  # no name is this long (and the suffix search is slow on such a line)
     text = _SUFFIX.sub("", text.strip())
+    if "“" in text or '"' in text:
+        # "Petronilo “Pete” L. Ilagan": a nickname in quotes between the names
+        text = _NICKNAME.sub(" ", text)
     if _PEER.match(text) or _SURNAME_FIRST.match(text):
         return True
     if not text or len(text) > 60 or _DIGIT.search(text):

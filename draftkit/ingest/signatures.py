@@ -56,6 +56,10 @@ from draftkit.sentences import split_marker
 __all__ = ["parse_signatures"]
 
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "di", "del", "la", "le", "of", "for"}
+_LABELLED_CONTACT = re.compile(
+    r"(?i)^(?:tel|telephone|phone|fax|e-?mail|mobile|cell|mob|whatsapp)\.?\s*:\s*[+\d(\w]"
+)
+"""A contact detail after its label ("Mobile: 0917 …", "Email: …")."""
 _MAYBE_CONTACT = re.compile(r"[@+|(]|http|www\.")
 _CONTACT_IN = re.compile(
     # an address's local part is at most 64 characters: bounded, so a long line is
@@ -397,8 +401,9 @@ def parse_signatures(
         if text[:1] in "PN" and POSTSCRIPT.match(text):
             skipped.append((text, "postscript"))
             continue
-        if CONTACT_LABEL.match(text):
-            skipped.append((text, "contact details"))  # "p: 34 Drummond Street", "m: 0400 …"
+        if CONTACT_LABEL.match(text) or _LABELLED_CONTACT.match(text):
+            # "p: 34 Drummond Street", "m: 0400 …", "Mobile: 0917-846-1299"
+            skipped.append((text, "contact details"))
             continue
         # (a table row keeps its cells: a column of links is left out with the table's
         # other descriptive columns)
