@@ -164,6 +164,13 @@ def _rule_under(page: _Page, index: int) -> bool:
 
 def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:
     """Lines after ``start`` that could close the letter, each with a score and reasons."""
+    known = page.closes.get((start, stop))
+    if known is None:
+        known = page.closes[(start, stop)] = _weigh_closes(page, start, stop)
+    return known
+
+
+def _weigh_closes(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:
     out: list[tuple[int, float, list[str]]] = []
     previous_prose = False
     for index in page.between(start, stop):

@@ -164,6 +164,9 @@ class _Page:
         self.noise = noise
         self.content = [i for i, ln in enumerate(lines) if not ln.blank and i not in noise]
         self._position = {index: k for k, index in enumerate(self.content)}
+        self.closes: dict[tuple[int, int], list[tuple[int, float, list[str]]]] = {}
+        """The close candidates already weighed between two lines (a headless opening's
+        score and its reading both ask for the same stretch)."""
 
     def text(self, index: int) -> str:
         return self.lines[index].text

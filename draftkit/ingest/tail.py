@@ -18,6 +18,7 @@ from draftkit.ingest.anchors import (
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import CC_LINE, is_person_line, name_part
 from draftkit.ingest.noise import (
+    _NETWORK_ALONE,
     is_footer_start,
 )
 from draftkit.ingest.organisations import has_org_word, is_organisation
@@ -399,11 +400,12 @@ _NOT_A_NAME = re.compile(
 )
 """A line after the close that cannot be a signer's by its shape."""
 _SHARE_BUTTON = re.compile(
-    r"(?i)^(?:tweet|share|like|pin\s+it|print|e-?mail|facebook|twitter|x|linkedin|whatsapp|"
-    r"telegram|reddit|bluesky|mastodon|threads|instagram|youtube|tiktok|di[áa]spora\*?|"
-    r"quitter|gnu\s+social|pinterest|tumblr)$"
+    rf"{_NETWORK_ALONE.pattern}|^(?:tweet|share|like|pin\s+it|print|e-?mail|x|reddit|"
+    r"di[áa]spora\*?|quitter|gnu\s+social|pinterest|tumblr)$",
+    re.IGNORECASE,
 )
-"""A share button or a social network's name alone on its line."""
+"""A share button or a social network's name alone on its line: the networks the page
+footer's list (noise) names, and the buttons and networks it does not."""
 _ANNEX_HEAD = re.compile(r"(?i)^(?:appendix|annex|annexe|anexo|attachment|enclosure|exhibit)\b")
 
 
