@@ -70,8 +70,24 @@ _BARE_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address alone on its line."""
 
 
+_SHARED_STYLE = re.compile(
+    r"(?i)^(?:(?:exm[oa]s|excm[oa]s|ilm[oa]s|ilustr[ií]ssim[oa]s|excelent[ií]ssim[oa]s)\.?\s+"
+    r"(?:srs|sras|senhor[ae]s|señor[ae]s|sres)\.?(?:/as)?|mesdames(?:\s+et\s+messieurs)?|"
+    r"messieurs|excellencies|your\s+excellencies)\s*[,:]?$"
+)
+"""A plural style over the addressees' blocks ("Exmos. Srs." over "Presidente …" and
+"Presidente …"): it styles them all, and names no one."""
+
+
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
     reader = _AddressReader(skipped)
+    if (
+        len(groups) >= 3
+        and len(groups[0]) == 1
+        and _SHARED_STYLE.match(normalise_space(groups[0][0]))
+    ):
+        skipped.append((groups[0][0], "a style shared by the addressees below it"))
+        groups = groups[1:]
     for whole in groups:
         # "A la atención de:" alone over an office and an address of its own: a second
         # addressee, marked for attention, not more lines of the first

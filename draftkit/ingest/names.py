@@ -277,7 +277,76 @@ _OFFICE_END = {
     "delegate",
     "councilmember",
     "councillor",
+    # the same offices in Spanish, Portuguese and French: "Presidente Hugo Chávez Frías"
+    "presidente",
+    "presidenta",
+    "ministro",
+    "ministra",
+    "ministre",
+    "senador",
+    "senadora",
+    "sénateur",
+    "sénatrice",
+    "gobernador",
+    "gobernadora",
+    "governador",
+    "governadora",
+    "alcalde",
+    "alcaldesa",
+    "prefeito",
+    "prefeita",
+    "maire",
+    "diputado",
+    "diputada",
+    "deputado",
+    "deputada",
+    "député",
+    "députée",
+    "embajador",
+    "embajadora",
+    "embaixador",
+    "embaixadora",
+    "ambassadeur",
+    "ambassadrice",
+    "relator",
+    "relatora",
+    "rapporteuse",
+    "reitor",
+    "reitora",
+    "rector",
+    "rectora",
 }
+
+_OFFICE_QUALIFIERS = {
+    "constitucional",
+    "municipal",
+    "federal",
+    "nacional",
+    "regional",
+    "provincial",
+    "estadual",
+    "general",
+    "adjunto",
+    "adjunta",
+    "interino",
+    "interina",
+    "electo",
+    "electa",
+    "eleito",
+    "eleita",
+    "ejecutivo",
+    "ejecutiva",
+    "executivo",
+    "executiva",
+    "suplente",
+    "substituto",
+    "substituta",
+    "titular",
+    "délégué",
+    "déléguée",
+}
+"""Words that go on with an office after its head word ("Gobernador Constitucional …",
+"Secretario Ejecutivo …"): no name starts with them."""
 
 # Surname particles: the shared table (draftkit.names) plus the connectors and patronymic
 # words that only matter when telling a name line from other text ("y", "e", "och", "bint").
@@ -557,6 +626,8 @@ def split_title_name(line: str) -> tuple[str, str] | None:
             continue
         if tokens[index].lower() in _PARTICLES:
             continue  # "Presidente da República": the office goes on, no name follows
+        if tokens[index].lower().strip(",") in _OFFICE_QUALIFIERS:
+            continue  # "Gobernador Constitucional del Estado de Sonora": still the office
         if is_person_name(suffix):
             return " ".join(prefix).rstrip(","), suffix
     return None

@@ -153,7 +153,34 @@ def _signer_like(text: str) -> bool:
         return False  # "Background and References" heads the page's next section
     if len(tokens) >= 3 and text == text.lower() and not re.search(r"\d|@", text):
         return False  # "politics budget debt ceiling": a post's tags, not a name
+    if sentence and _named_with_office(text):
+        return True  # "Ana Julia, Governadora do Estado do Pará.": a name, then her office
     return len(text) <= 200 and _words(text) <= 22 and not (_words(text) >= 5 and sentence)
+
+
+_NAME_THEN_OFFICE = re.compile(r"^([^,–—]{3,60}?)\s*(?:,|\s[–—-]\s)\s*(\S.{2,160})$")
+
+
+def _named_with_office(text: str) -> bool:
+    """ "Name, office." or "Name – office." ended with a full stop, as Spanish and
+    Portuguese signatures often are: a signer, not a sentence (no verb-like lowercase run
+    of its own, one sentence only)."""
+    found = _NAME_THEN_OFFICE.match(text.strip())
+    if found is None or not names.is_person_name(found.group(1)):
+        return False
+    office = found.group(2)
+    return (
+        _words(office) <= 16
+        and not re.search(r"[a-z]{2}[.!?]\s+\S", office)
+        and _TELLING.search(office) is None
+    )
+
+
+_TELLING = re.compile(
+    r"(?i)\b(?:is|are|was|were|will|would|has|have|had|said|says|signed|wrote|sent|we|our|"
+    r"they|est|sont|a\s+sign[ée]|es|son|fue|firmó|é|são|foi|assinou|nous|nosotros|nós)\b"
+)
+"""Words of a sentence about a person ("Ana Ruiz, our director, said …"), not an office."""
 
 
 class _Page:

@@ -25,6 +25,7 @@ from draftkit.ingest.organisations import has_org_word, is_organisation
 from draftkit.ingest.page import (
     _blocks_between,
     _name_list,
+    _named_with_office,
     _Page,
     _signer_like,
     _words,
@@ -388,7 +389,9 @@ def _entry_kind(page: _Page, index: int) -> str:
     slashed = re.match(r"^(?P<name>[^/–|]{3,60}?)\s+[/–|]\s", text)
     if slashed and names.is_person_name(slashed.group("name").strip()):
         return "signer"  # "Ana Ruiz / Former member of parliament for …", however long
-    if is_prose(text):
+    if is_prose(text) and not _named_with_office(text):
+        # ("Ana Julia, Governadora do Estado do Pará.": a signer and her office, full stop
+        # or not, is no sentence)
         return "prose"
     bare = _unbulleted(text)
     if _SHARE_BUTTON.match(bare):

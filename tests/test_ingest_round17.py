@@ -1,0 +1,55 @@
+"""Ingest, seventeenth round: shapes found in check letters (each test is a fresh letter)."""
+
+from __future__ import annotations
+
+from draftkit.ingest import ingest_text
+
+
+def test_a_greetingless_letter_signed_name_comma_office_full_stop_is_a_letter() -> None:
+    """No greeting, a dateline and two addressees under a shared plural style, then
+    "Atenciosamente." over signers written "Name, office." with a full stop, as
+    Portuguese and Spanish signature lines often are: a letter with every signer kept, and
+    the shared style ("Exmos. Srs.") names no one."""
+    text = (
+        "Belém, 3 de março de 2011\n\n"
+        "Exmos. Srs.\n\n"
+        "Ministra Helena Prates Duarte\n\n"
+        "Ministro Caio Bernardes Lima\n\n"
+        "Por ocasião da reunião de vossos ministérios em Belém, nós prefeitos e vereadores "
+        "da região pedimos a revisão do plano de saneamento das cidades ribeirinhas.\n\n"
+        "Consideramos que as obras previstas deixam de fora os bairros mais pobres e que "
+        "o prazo de cinco anos é longo demais para as famílias atingidas.\n\n"
+        "Atenciosamente.\n\n"
+        "Rosa Tavares Melo, Prefeita de Abaetetuba.\n\n"
+        "Jonas Quaresma Leal, vereador da Câmara Municipal de Cametá.\n\n"
+        "Marta Siqueira Nunes, presidente da associação dos municípios do Baixo Tocantins.\n\n"
+        "Vereador Paulo Amaral (Igarapé-Miri)\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert letter.complimentary_close == "Atenciosamente."
+    assert [(a.title_lines, a.name) for a in letter.addressees] == [
+        (["Ministra"], "Helena Prates Duarte"),
+        (["Ministro"], "Caio Bernardes Lima"),
+    ]
+    assert len(letter.signatories) == 4
+    assert letter.signatories[0].name == "Rosa Tavares Melo"
+    assert letter.signatories[2].name == "Marta Siqueira Nunes"
+
+
+def test_a_sentence_about_a_named_person_after_the_signers_is_not_a_signer() -> None:
+    """ "Ana Ruiz, our director, will hand the letter over on Monday." under the
+    signatures tells of the letter: it ends the list, it does not join it."""
+    text = (
+        "Dear Mayor Okafor,\n\n"
+        "We ask the city to keep the Eastside pool open through the summer.\n\n"
+        "Sincerely,\n\n"
+        "Dana Whitfield, Eastside Swim Club\n\n"
+        "Luis Ortega, Parents for Parks\n\n"
+        "Dana Whitfield, our chair, will hand the letter over at city hall on Monday.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Dana Whitfield", "Luis Ortega"]
