@@ -53,3 +53,55 @@ def test_a_sentence_about_a_named_person_after_the_signers_is_not_a_signer() -> 
     letter = ingest_text(text).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Dana Whitfield", "Luis Ortega"]
+
+
+def test_a_formal_style_and_office_over_the_name_is_one_addressee() -> None:
+    """ "Excelentíssima Senhora Ministra da Saúde" over "Ana Lúcia Ferraz": the office,
+    styled, then the name of who holds it; one addressee, whether the two lines share a
+    block or stand as paragraphs of their own (as a web page sets them)."""
+    for gap in ("\n", "\n\n"):
+        text = (
+            "Porto Alegre, 9 de maio de 2019.\n\n"
+            f"Excelentíssima Senhora Ministra da Saúde{gap}Ana Lúcia Ferraz\n\n"
+            "Senhora Ministra,\n\n"
+            "O conselho estadual de saúde vem pedir a reabertura do posto de vacinação do "
+            "bairro Restinga, fechado desde janeiro.\n\n"
+            "Atenciosamente,\n\n"
+            "Carla Bittencourt\n"
+            "Presidente do Conselho\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None
+        (minister,) = letter.addressees
+        assert minister.name == "Ana Lúcia Ferraz"
+        assert minister.title_lines == ["Excelentíssima Senhora Ministra da Saúde"]
+
+
+def test_council_members_stacked_a_line_each_over_one_address_share_it() -> None:
+    """ "Mayor …" / "Councilwoman …" / "Alderman …" a line each over the town hall's
+    address: each is an addressee, and each is written to at that address."""
+    text = (
+        "June 4, 2024\n\n"
+        "Mayor Rita Okonkwo\n"
+        "Councilwoman Dana Pruitt\n"
+        "Alderman Felix Haney\n"
+        "Selectman Omar Castellano\n"
+        "Town Hall\n"
+        "12 Market Street\n"
+        "Millbrook, Vermont 05401\n\n"
+        "Dear Mayor Okonkwo and Members of the Council:\n\n"
+        "We urge the council to keep the Millbrook branch library open on Saturdays.\n\n"
+        "Sincerely,\n\n"
+        "Jo Lindqvist\n"
+        "Friends of the Millbrook Library\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(a.title_lines, a.name) for a in letter.addressees] == [
+        (["Mayor"], "Rita Okonkwo"),
+        (["Councilwoman"], "Dana Pruitt"),
+        (["Alderman"], "Felix Haney"),
+        (["Selectman"], "Omar Castellano"),
+    ]
+    for person in letter.addressees:
+        assert person.address_lines == ["Town Hall", "12 Market Street", "Millbrook, Vermont 05401"]

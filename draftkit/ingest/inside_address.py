@@ -66,6 +66,45 @@ _OPENS_ADDRESS = re.compile(
 """A line that opens an inside address with its "to" ("Ao Magnífico Reitor", "To:")."""
 
 
+def _bare_name(line: str) -> bool:
+    """A person's name alone: no style, no office, no body's name ("Eduardo Campos", not
+    "Ministério da Saúde")."""
+    return (
+        names.split_honorific(line)[0] is None
+        and names.is_person_name(line)
+        and not names.is_title_line(line)
+        and not has_org_word(line)
+        and not is_address_start(line)
+        and not is_postal_line(line)
+    )
+
+
+def _one_line(person: Addressee) -> bool:
+    """An addressee read from one line ("Councilman Bo Li"), nothing under it."""
+    titles = person.title_lines
+    return not person.address_lines and (
+        not titles or (person.title_before_name and len(titles) == 1)
+    )
+
+
+def _styled_office_alone(person: Addressee | None) -> bool:
+    """An addressee that is only a formal style and an office ("Exmo. Senhor Governador do
+    Estado de Pernambuco"), no name, no lines under it."""
+    return (
+        person is not None
+        and bool(person.honorific)
+        and _FORMAL_STYLE.match(person.honorific or "") is not None
+        and bool(person.name)
+        and names.is_title_line(person.name or "")
+        and (
+            not names.is_person_name(person.name or "")
+            or names.opens_with_office(person.name or "")
+        )
+        and not person.title_lines
+        and not person.address_lines
+    )
+
+
 _BARE_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address alone on its line."""
 
@@ -208,6 +247,24 @@ class _AddressReader:
 
     def read(self, block: list[str], *, fresh: bool = False) -> None:
         """Read one block; ``fresh`` means its first line opens a new addressee."""
+        before = len(self.people)
+        self._read(block, fresh=fresh)
+        new = self.people[before:]
+        if (
+            len(new) >= 2
+            and new[-1].address_lines
+            and all(_one_line(p) for p in new[:-1])
+        ):
+            # "Mayor Ana Ruiz" / "Councilman Bo Li" / … / the town hall's address: the
+            # people stacked a line each over one address all receive the letter there
+            # (people with lines of their own, an office each, keep to them)
+            for k in range(before, len(self.people) - 1):
+                self.people[k] = self.people[k].model_copy(
+                    update={"address_lines": list(new[-1].address_lines)}
+                )
+            self.unaddressed = []
+
+    def _read(self, block: list[str], *, fresh: bool) -> None:
         people = self.people
         to_line = TO_LINE.match(normalise_space(block[0])) if len(block) == 1 else None
         listed = _listed_on_to_line(to_line.group("rest")) if to_line else None
@@ -354,6 +411,23 @@ class _AddressReader:
                     )
                 self.unaddressed = []
                 continue
+            last = people[-1] if people else None
+            if (
+                last is not None
+                and not (fresh and number == 0)
+                and _styled_office_alone(last)
+                and _bare_name(first)
+            ):
+                # "Exmo. Senhor Governador do Estado de Pernambuco" / "Eduardo Campos", each
+                # a paragraph of its own: the office styled over the name of who holds it
+                people.pop()
+                entry = [f"{last.honorific} {last.name}", *entry]
+            if (
+                len(entry) >= 2
+                and _styled_office_alone(addressee_from(entry[:1]))
+                and _bare_name(entry[1])
+            ):
+                entry = [entry[1], entry[0], *entry[2:]]
             person = addressee_from(entry)
             if person is None:
                 self.skipped.extend((x, "unplaced text before the salutation") for x in entry)

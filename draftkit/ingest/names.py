@@ -277,6 +277,22 @@ _OFFICE_END = {
     "delegate",
     "councilmember",
     "councillor",
+    "councilman",
+    "councilwoman",
+    "councilor",
+    "alderman",
+    "alderwoman",
+    "alderperson",
+    "assemblyman",
+    "assemblywoman",
+    "assemblymember",
+    "selectman",
+    "selectwoman",
+    "supervisor",
+    "trustee",
+    "comptroller",
+    "treasurer",
+    "legislator",
     # the same offices in Spanish, Portuguese and French: "Presidente Hugo Chávez Frías"
     "presidente",
     "presidenta",
@@ -631,6 +647,13 @@ def split_title_name(line: str) -> tuple[str, str] | None:
         if is_person_name(suffix):
             return " ".join(prefix).rstrip(","), suffix
     return None
+
+
+def opens_with_office(line: str) -> bool:
+    """The line's first word is an office's ("Governador do Estado de Pernambuco",
+    "President of the Republic"): an office, whatever the words after it look like."""
+    first = line.split(maxsplit=1)[0].lower().strip(",") if line.strip() else ""
+    return first in _OFFICE_END
 
 
 @functools.lru_cache(maxsize=8192)

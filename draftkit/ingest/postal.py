@@ -106,7 +106,12 @@ _ADDRESS_START = re.compile(
     r"|^(?:U\.S\.|United States|US)\s+(?:Senate|House|Congress|Mission)(?![\w-])"
     # "United States Senate" ends an address's body; "The Clerk of the Senate" is an office
     r"|(?<!\bof the )(?:Senate|House of Representatives|Department of State|State Department)$"
-    r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b",
+    r"|^(?:The\s+)?White House$|^(?:Attn|Attention|c/o|Care of)\b"
+    # the building a town, a state or a head of state is written to at
+    r"|^(?:[\w.'’-]+\s+){0,2}(?:City|Town|Village|Borough|County|Civic)\s+(?:Hall|Cent(?:er|re))$"
+    r"|^(?:[\w.'’-]+\s+){0,2}(?:State\s+Capitol|Courthouse|Court\s+House)$"
+    r"|^(?:H[ôo]tel\s+de\s+Ville|Pal[áa]cio\s+do\s+Planalto|Casa\s+Rosada|Palacio\s+Nacional|"
+    r"Palais\s+de\s+l['’]Élysée|Mairie\s+de)\b",
     re.IGNORECASE,
 )
 
