@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftkit.ingest import ingest_text
+from draftkit.ingest import ingest_bytes, ingest_text
 
 
 def test_a_greetingless_letter_signed_name_comma_office_full_stop_is_a_letter() -> None:
@@ -105,3 +105,54 @@ def test_council_members_stacked_a_line_each_over_one_address_share_it() -> None
     ]
     for person in letter.addressees:
         assert person.address_lines == ["Town Hall", "12 Market Street", "Millbrook, Vermont 05401"]
+
+
+def test_names_a_line_each_over_an_office_in_the_plural_share_the_office() -> None:
+    """ "Irene Castañeda" / "Tomás Ugarte" / "Co-Chairs, Joint Committee on Housing": both
+    are addressees, and the office, written in the plural, is each one's."""
+    page = (
+        "<html><body><main><h1>Letter to the housing committee</h1>"
+        "<p>Lima, 2 de mayo de 2023</p>"
+        "<p>Irene Castañeda</p><p>Tomás Ugarte</p>"
+        "<p>Co-Chairs, Joint Committee on Housing</p>"
+        "<p>Dear Co-Chairs,</p>"
+        "<p>We ask the committee to hold a hearing on evictions in the northern districts "
+        "before the recess.</p>"
+        "<p>Sincerely,</p><p>Marisol Paredes</p><p>Tenants United</p>"
+        "</main></body></html>"
+    )
+
+
+    letter = ingest_bytes(page.encode(), filename="letter.html").letter
+    assert letter is not None
+    assert [(a.name, a.title_lines) for a in letter.addressees] == [
+        ("Irene Castañeda", ["Co-Chairs, Joint Committee on Housing"]),
+        ("Tomás Ugarte", ["Co-Chairs, Joint Committee on Housing"]),
+    ]
+
+
+def test_address_lines_stopped_with_a_full_stop_stay_in_the_inside_address() -> None:
+    """ "Lic. Andrea Villaseñor Ruiz." / "Directora General de Educación Superior
+    Universitaria." over a second addressee, all in one block as a PDF gives it: each line
+    ends with a full stop, and each is still part of the inside address."""
+    text = (
+        "14 de marzo de 2021\n\n"
+        "Lic. Andrea Villaseñor Ruiz.\n"
+        "Directora General de Educación Superior Universitaria.\n"
+        "Dr. Joaquín Esparza Lomelí\n"
+        "Coordinador Nacional de Becas de Posgrado\n\n"
+        "Estimados Lic. Villaseñor y Dr. Esparza:\n\n"
+        "Les escribimos para pedir que se prorroguen las becas de posgrado afectadas por el "
+        "cierre de los laboratorios durante la pandemia.\n\n"
+        "Atentamente,\n\n"
+        "Colectivo de Becarias y Becarios en el Extranjero\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(a.honorific, a.name) for a in letter.addressees] == [
+        ("Lic.", "Andrea Villaseñor Ruiz"),
+        ("Dr.", "Joaquín Esparza Lomelí"),
+    ]
+    assert letter.addressees[0].title_lines == [
+        "Directora General de Educación Superior Universitaria"
+    ]

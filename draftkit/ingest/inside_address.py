@@ -167,7 +167,45 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
             continue
         for part, block in enumerate(_joined_by_and(whole)):
             reader.read(block, fresh=part > 0 or (marked and bool(reader.people)))
-    return reader.people
+    return _share_plural_office(reader.people)
+
+
+_PLURAL_OFFICE = re.compile(
+    r"(?i)^(?:co-?(?:chairs?|chairpersons|presidents|directors)|candidat[oa]s|members|senators|"
+    r"representatives|ministers|ministr[oa]s|commissioners|directors|presidents|presidentes|"
+    r"councill?ors|concejales|vereadores|diputad[oa]s|deputad[oa]s|senador(?:a|e)s|"
+    r"rapporteurs|relator(?:a|e)s|chairs|governors|gobernadores|governadores|mayors)\b"
+)
+"""An office held by several people ("Candidatos a la Presidencia …", "Co-Chairs, …")."""
+
+
+def _share_plural_office(people: list[Addressee]) -> list[Addressee]:
+    """ "Gustavo Petro" / "Rodolfo Hernández" / "Candidatos a la Presidencia …": names a
+    line each, then an office in the plural that the reading gave the last of them; the
+    office (and its address) is every one of theirs."""
+    out = list(people)
+    for k, person in enumerate(out):
+        if not person.title_lines or not _PLURAL_OFFICE.match(person.title_lines[0]):
+            continue
+        if person.title_before_name:
+            continue
+        start = k
+        while (
+            start > 0
+            and not out[start - 1].title_lines
+            and not out[start - 1].address_lines
+            and out[start - 1].name
+            and names.is_person_name(out[start - 1].name or "")
+        ):
+            start -= 1
+        for j in range(start, k):
+            out[j] = out[j].model_copy(
+                update={
+                    "title_lines": list(person.title_lines),
+                    "address_lines": list(person.address_lines),
+                }
+            )
+    return out
 
 
 _AND_TO = re.compile(

@@ -67,6 +67,14 @@ def _head_line(text: str) -> bool:
     if len(text) <= 300 and CC_LINE.match(text):
         return True  # "c.c.p. Lic. Rosa Icela Rodríguez. Secretaria de Gobernación.": a copy line
     ends = re.search(r"[.!?;][”\"’)]*$", text.rstrip()) and not ABBREVIATED_END.search(text)
+    if (
+        ends
+        and words <= 12
+        and text.rstrip().endswith(".")
+        and "." not in text.rstrip()[:-1]
+        and names.is_title_line(text.rstrip()[:-1])
+    ):
+        ends = None  # "Directora Adjunta de Posgrado y Becas del Conacyt.": an office, stopped
     return (
         len(text) <= 220
         and words <= 28
