@@ -156,3 +156,52 @@ def test_address_lines_stopped_with_a_full_stop_stay_in_the_inside_address() -> 
     assert letter.addressees[0].title_lines == [
         "Directora General de Educación Superior Universitaria"
     ]
+
+
+def test_a_template_s_blanks_end_its_signature_before_the_page_s_lists() -> None:
+    """A letter-writing site's page copied without blank lines: the close, the sender's
+    blanks ("[YOUR NAME]", "[YOUR ADDRESS]", "[YOUR EMAIL]"), then the site's picker and
+    its list of other towns' letters. One signer (the blanks), nothing after it."""
+    towns = "\n".join(
+        f"• {town} - Letter to Mayor and City Council"
+        for town in ("Ashford", "Bellmont", "Carver", "Dunmore", "Elkton", "Fairview")
+    )
+    text = (
+        "Letters for safer streets\n"
+        "Dear Mayor Whitcombe,\n"
+        "My name is [YOUR NAME] and I live in Ward 4. I ask you to fund the crossing "
+        "guards the school board cut from next year's budget.\n"
+        "Children walk to three schools along Route 9 with no guard at the crossings.\n"
+        "Sincerely,\n"
+        "[YOUR NAME]\n"
+        "[YOUR ADDRESS]\n"
+        "[YOUR EMAIL]\n"
+        "Choose your state\n"
+        "Ohio\n"
+        f"{towns}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["[YOUR NAME]"]
+
+
+def test_the_page_s_next_part_run_onto_the_signer_is_not_his_title() -> None:
+    """Copied without blank lines: the signer, then "The notes below are for readers who
+    want the history of the dispute." and the page's background section. The sentence
+    opens the page's next part; the letter ends at the signer."""
+    text = (
+        "Dear Commissioner Alvarado,\n"
+        "We ask the commission to require bonds that cover the full cost of closing the "
+        "idle wells in the county.\n"
+        "Sincerely yours,\n"
+        "Teodora Villanueva\n"
+        "The notes below are for readers who want the history of the dispute and the "
+        "figures behind our request.\n"
+        "BACKGROUND\n"
+        "The county has more than two thousand idle wells, many of them decades old.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    (signer,) = letter.signatories
+    assert signer.name == "Teodora Villanueva"
+    assert signer.title_lines == []

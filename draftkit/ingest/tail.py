@@ -602,6 +602,25 @@ _TARGET_DETAILS = re.compile(r"(?i)^(?:target|addressee|recipient)['’]?s?\s+co
 """An urgent action's "TARGET'S CONTACT DETAILS" heading over the official written to."""
 
 
+_BLANK_FIELD = re.compile(
+    r"^(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])[\"”'’,.]*$"
+)
+"""A template's blank on its own line ("[YOUR ADDRESS]", "<Email>"), a stray quote after it."""
+
+
+def _after_template_blanks(page: _Page, block: list[int]) -> int | None:
+    """The first line after a template's signature blanks ("[YOUR NAME]" and the blanks
+    under it) when the block runs on past them into other text; None otherwise."""
+    if not block or not is_name_placeholder(page.text(block[0])):
+        return None
+    at = 1
+    while at < len(block) and _BLANK_FIELD.match(page.text(block[at]).strip()):
+        at += 1
+    if at >= len(block) or len(block) - at < 2:
+        return None  # the blanks end the block, or one line after them (a title)
+    return block[at]
+
+
 def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
     """Where the signature block that starts at ``frm`` ends.
 
@@ -671,6 +690,28 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             ),
             None,
         )
+        run_on = next(
+            (
+                j
+                for j in range(1, len(block) - 1)
+                if kinds[j] == "prose"
+                and _words(page.text(block[j])) >= 15
+                and 1 <= kinds[:j].count("signer") <= 3
+                and all(kd in ("signer", "contact", "note") for kd in kinds[:j])
+            ),
+            None,
+        )
+        if not seen and run_on is not None and notes_at is None:
+            # "Jane Roe" / "The following section is for readers who want the background."
+            # / "BACKGROUND" / …: a page copied without blank lines runs its next part onto
+            # the signer; a sentence of some length after the signer's lines is that part
+            return block[run_on], "prose after the signer (the page's next part)"
+        blanks_end = _after_template_blanks(page, block) if not seen else None
+        if blanks_end is not None:
+            # "[YOUR NAME]" / "[YOUR ADDRESS]" / "[YOUR EMAIL]", then "Choose state" and
+            # the site's list of other letters, copied without a blank line: a template
+            # is signed by its blanks; what runs on after them is the page's
+            return blanks_end, "page text after the template's blanks for the sender"
         if remark is not None and (notes_at is None or remark < notes_at):
             # "Nathan Walker" / "Author's note: I sent a version of this letter to …": the
             # page's word after the letter, run onto the signer's block
