@@ -205,3 +205,44 @@ def test_the_page_s_next_part_run_onto_the_signer_is_not_his_title() -> None:
     (signer,) = letter.signatories
     assert signer.name == "Teodora Villanueva"
     assert signer.title_lines == []
+
+
+def test_a_quien_corresponda_is_a_greeting() -> None:
+    """The impersonal greeting in Spanish, Portuguese and French, as "To whom it may
+    concern:" is in English."""
+    for greeting in ("A quien corresponda:", "A quem possa interessar,", "À qui de droit,"):
+        text = (
+            f"{greeting}\n\n"
+            "Por medio de la presente dejo constancia de mi oposición al registro de mis "
+            "datos biométricos en el puesto de control.\n\n"
+            "Atentamente,\n\n"
+            "Ignacio Ferreyra Paz\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None, greeting
+        assert letter.salutation == greeting
+
+
+def test_a_letter_under_a_bare_carta_heading_closed_sinceramente_suyos() -> None:
+    """A page with a heading "Carta" over a letter with no greeting, closed "Sinceramente
+    suyos," over an ellipsis (where the page cut the signature) and the committee's name:
+    a letter, its close, its one signer."""
+    text = (
+        "Preguntas al Consejo sobre la sesión del lunes\n\n"
+        "4 de abril de 2006 -- La asociación pregunta al servicio jurídico del Consejo por "
+        "el procedimiento seguido el lunes.\n\n"
+        "Carta\n\n"
+        "El lunes el Consejo afirmó haber adoptado un acuerdo político sin debate. Les "
+        "rogamos que respondan a las preguntas siguientes sobre el procedimiento.\n\n"
+        "Quisiéramos saber quién envió el orden del día y cuándo.\n\n"
+        "Sinceramente suyos,\n\n"
+        "...\n\n"
+        "El Comité de la Asociación\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert letter.complimentary_close == "Sinceramente suyos,"
+    assert [s.name for s in letter.signatories] == ["El Comité de la Asociación"]
+    assert letter.body[0].startswith("El lunes el Consejo")

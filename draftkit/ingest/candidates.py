@@ -160,7 +160,12 @@ _SIGNING_LABEL = re.compile(
 def _rule_under(page: _Page, index: int) -> bool:
     """The next non-blank line under ``index`` is a rule ("---", "***")."""
     below = next((i for i in range(index + 1, len(page.lines)) if not page.lines[i].blank), None)
-    return below is not None and page.noise.get(below) == "decoration"
+    # ("..." or "…" under the close is an ellipsis, the place a signature was cut, no rule)
+    return (
+        below is not None
+        and page.noise.get(below) == "decoration"
+        and re.fullmatch(r"[\s.…‥·]+", page.text(below)) is None
+    )
 
 
 def _close_candidates(page: _Page, start: int, stop: int) -> list[tuple[int, float, list[str]]]:

@@ -30,6 +30,11 @@ _LETTER_HEADING = re.compile(
     # to whom
     r"\b(?:cartas?|lettres?)\s+(?:de|del|des|da|do|dos|das|du)\s[^.!?]{1,120}?\s"
     r"(?:al|a\s+la|a\s+los|a\s+las|ao|aos|à|às|au|aux)\s"
+    # a heading that is the word alone: "Letter", "The letter", "Carta", "La lettre"
+    r"|^(?:the\s+|la\s+|a\s+|le\s+|l['’]\s*|die\s+|der\s+)?(?:letter|carta|lettre|lettera|brief)"
+    r"(?:\s+(?:text|texto|texte))?$"
+    r"|^(?:text|texto|texte)\s+(?:of|de|da|du)\s+(?:the\s+|la\s+|a\s+|l['’]\s*)?"
+    r"(?:letter|carta|lettre)$"
 )
 
 
