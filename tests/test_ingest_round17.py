@@ -246,3 +246,75 @@ def test_a_letter_under_a_bare_carta_heading_closed_sinceramente_suyos() -> None
     assert letter.complimentary_close == "Sinceramente suyos,"
     assert [s.name for s in letter.signatories] == ["El Comité de la Asociación"]
     assert letter.body[0].startswith("El lunes el Consejo")
+
+
+def test_a_run_in_to_greeting_opens_a_letter() -> None:
+    """ "To Councillor Imani Wright, I am writing to you as a resident of …": the office
+    and the name greeted, the first sentence run on after the comma."""
+    text = (
+        "An open letter to Councillor Wright about the bus lanes\n\n"
+        "To Councillor Imani Wright, I am writing to you as a resident of the Hillcrest "
+        "ward who rides the number 12 bus every day.\n\n"
+        "The new bus lanes have cut my commute by a third, and I ask you to vote against "
+        "the motion to remove them.\n\n"
+        "Many of my neighbours depend on the same route to reach the hospital.\n\n"
+        "Removing the lanes would put the buses back in the traffic they used to sit in.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.salutation == "To Councillor Imani Wright,"
+
+
+def _menu(count: int) -> str:
+    return "\n".join(f"Region {n}" for n in range(count))
+
+
+def test_a_long_menu_above_an_open_letter_does_not_bury_it() -> None:
+    """A community news site's page: forty short menu lines, the title "Open letter: …",
+    a byline, then a letter with no greeting or close that speaks to its readers and ends
+    on a numbered list of organisations. The menu is the page's frame; the letter is what
+    the page holds, all its signers kept."""
+    signers = "\n".join(f"  {n}. Collective number {n} of the valley" for n in range(1, 13))
+    text = (
+        "publish\nnewswire\nabout us\ncontact\n"
+        f"{_menu(36)}\n"
+        "OPEN LETTER: FOR A VALLEY WITHOUT EVICTIONS\n"
+        "by Community Desk\n"
+        "We have seen families put out of their homes in the valley every week this "
+        "winter, with no notice and nowhere to go.\n"
+        "We ask you, the mayors of the valley, to stop every eviction until the spring and "
+        "to open the empty municipal flats to the families put out.\n"
+        "You have the powers to do so, and you have promised it in your programmes.\n"
+        "Each organisation that signs this letter will hold you to that promise.\n"
+        "The signing organisations:\n"
+        f"{signers}\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert len(result.letter.signatories) == 12
+
+
+def test_a_numbered_list_of_signers_holds_through_an_odd_item() -> None:
+    """An open letter with no greeting or close, under its title, ends on a numbered list
+    of organisations; one item reads as a sentence (its description, and the next item run
+    onto it, as a copied page gives it). The list's numbers hold it together: the items
+    above the odd one are signers too."""
+    items = [f"  {n}. Association number {n}" for n in range(1, 14)]
+    items[6] = (
+        "  7. Association for the defence of the rights of tenants in the old town and "
+        "its suburbs, founded in 1990. 8. Neighbours United."
+    )
+    text = (
+        "Open letter to the Minister of Housing\n\n"
+        "We ask you to withdraw the eviction decree before the winter, as you promised "
+        "the tenants' unions in the spring.\n\n"
+        "You have the power to stop the evictions, and we ask you to use it now.\n\n"
+        "Every family put out this winter is one you could have kept at home.\n\n"
+        "The signing organisations:\n" + "\n".join(items) + "\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.signatories) >= 12
+    assert letter.signatories[0].name == "Association number 1"

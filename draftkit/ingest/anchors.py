@@ -81,6 +81,12 @@ _SALUTATION = re.compile(
     r"Mayors?|Governors?|Leaders|Delegates|Ministers|Senators|"
     r"Representatives|Chairs?)"
     r"[^,:;\n]{0,80}[,:](?=\s*$)"
+    # "To Senator Bob Casey, I'm writing this open letter.": the office and the name, then
+    # the letter's first sentence run on after the comma
+    r"|To\s+(?:Senator|Representative|Congress(?:man|woman|member)|Governor|Mayor|President|"
+    r"Prime\s+Minister|Minister|Secretary|Councill?or|Council\s?member|Commissioner|Premier|"
+    r"Chancellor|Ambassador|Speaker|Chair(?:man|woman|person)?)"
+    r"(?:\s+(?-i:[A-Z][\w.-]*)){1,4},(?=\s+(?-i:[A-Z]))"
     # "A los senadores y senadoras de Colombia:", "Aos deputados federais:", "Aux membres du
     # Conseil :": a Spanish, Portuguese or French address to a body, alone with its colon
     r"|(?:A\s+(?:los|las|la|el)|Al|Aos|Às|Ao|Aux|Au)\s+(?!atenci|aten[çc])"

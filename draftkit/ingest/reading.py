@@ -237,7 +237,9 @@ def _score_reading(
             score += 1.0
             reasons.append("no close, but signer-like lines end it")
     # the first letter of a page is its subject; a later one is a reply or a quotation
-    score -= 0.05 * len(page.between(0, opening))
+    # (menus and link lists above it, a few words a line, are the page's frame, not text
+    # that comes first)
+    score -= 0.05 * sum(1 for i in page.between(0, opening) if _words(page.text(i)) > 3)
     return Candidate(
         salutation=opening,
         close=close[0] if close is not None else None,

@@ -84,7 +84,11 @@ def _trailing_signers(page: _Page, start: int, stop: int) -> int:
             # an item of a long bulleted list of signers whose description reads as a
             # sentence ("- Olga Alcaraz Profesora. Grupo de …") does not end the list
             listed = page.lines[index].list_kind is not None or split_marker(text) is not None
-            if listed and signed >= 10 and missed < max(1, signed // 20):
+            # (a numbered list goes on by its numbers: five items under it are enough)
+            numbered = page.lines[index].list_kind == "number" or (
+                (split_marker(text) or ("",))[0] == "number"
+            )
+            if listed and signed >= (5 if numbered else 10) and missed < max(1, signed // 20):
                 missed += 1
                 count += 1
                 continue
