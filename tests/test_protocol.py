@@ -391,11 +391,12 @@ CASES: dict[str, Case] = {
     "anglican-archbishop": Case(
         "anglican-archbishop",
         "Jordan Avery",
-        params={"see": "York"},
-        block=["The Most Reverend and Right Honourable Jordan Avery", "Archbishop of York"],
-        # Debrett's envelope names the office; "My Lord Archbishop or Your Grace (formal)"
-        formal_block=["The Most Reverend and Right Honourable the Lord Archbishop of York"],
-        formal="My Lord Archbishop",
+        params={"see": "Wales"},
+        block=["The Most Reverend Jordan Avery", "Archbishop of Wales"],
+        # Debrett's envelope for the archbishops of the Communion names the office; its
+        # only beginning is "Dear Archbishop" (Canterbury and York are alternatives)
+        formal_block=["The Most Reverend the Lord Archbishop of Wales"],
+        formal="Dear Archbishop",
         common="Dear Archbishop",
         close="Yours sincerely,",
     ),

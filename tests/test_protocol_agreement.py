@@ -111,7 +111,8 @@ def test_block_alternatives_count_as_offered_never_as_agreement(tmp_path: Path) 
             address_block=[
                 "His/Her Excellency NAME",
                 "Chairperson of the African Union Commission",
-                "African Union Headquarters",
+                "African Union Commission",
+                "P.O. Box 3243",
                 "Addis Ababa",
                 "Ethiopia",
             ],
