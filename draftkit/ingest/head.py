@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.anchors import close_strength
 from draftkit.ingest.dates import LEADS_INTO_DATE, parse_date_line
 from draftkit.ingest.head_lines import (
     ATTENTION_LINE,
@@ -59,6 +60,9 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if close_strength(page.lines[block[0]]) == 2 and len(texts) >= 2:
+        # "Best regards," over names: the end of a letter above this one, never its head
+        return "prose"
     if (
         len(texts) == 1
         and (to := TO_LINE.match(first))

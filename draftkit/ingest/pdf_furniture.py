@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from draftkit.ingest import names
+from draftkit.ingest.anchors import match_salutation
 from draftkit.ingest.dates import parse_date_line, split_trailing_date
 from draftkit.ingest.pdf_layout import Row as _Row
+from draftkit.ingest.text import Line
 
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")
 
@@ -96,7 +98,13 @@ def _furniture(per_page: list[tuple[list[_Row], float]]) -> dict[tuple[int, int]
             continue  # the letter's own date, which later pages repeat in their header
         elif where[0] > 1 and where in tops and _continuation_header(text):
             out[where] = "continuation header"
-        elif many and len(keys[key]) >= 2:
+        elif (
+            many
+            and len(keys[key]) >= 2
+            # (a greeting at the top of two pages opens two letters, each on its page: a
+            # document of letters, not a running header)
+            and match_salutation(Line(text.replace("\t", " "))) is None
+        ):
             out[where] = "running page header or footer"
     return out
 

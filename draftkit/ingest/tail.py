@@ -14,6 +14,7 @@ from draftkit.ingest import names
 from draftkit.ingest.anchors import (
     close_strength,
     is_closing_line,
+    match_salutation,
 )
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import CC_LINE, is_person_line, name_part
@@ -329,6 +330,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "form"
     if is_name_placeholder(text):
         return "signer"  # "[write your name]": the template's signer
+    if re.match(r"(?i)dear\s", text) and match_salutation(ln) is not None:
+        return "heading"  # "Dear Chancellor …," under the signers: the next letter opens
     if _MAIL_ACTION.match(text) and _beside_mail_action(page, index):
         return "link"  # "Reply" / "Forward" under a mail client's copy of the letter
     listed = labelled_signers(text) if ":" in text else None
