@@ -389,3 +389,35 @@ def test_a_greeting_at_the_top_of_two_pages_is_no_running_header() -> None:
     assert letter is not None
     assert letter.salutation == "Dear Chancellor Ruiz and Provost Lee,"
     assert [s.name for s in letter.signatories] == ["Ana Silva", "Ben Cho", "Carla Diaz"]
+
+
+def test_a_close_glued_to_the_sender_s_blank_is_split() -> None:
+    """ "Sincerely,[Your Name]": a page that lost the line break between the close and the
+    template's blank for the name. The close, then the blank as the one signer."""
+    text = (
+        "Dear Board Members,\n\n"
+        "I ask the board to keep the school library open during the summer months for the "
+        "children of the district.\n\n"
+        "Sincerely,[Your Name]\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.complimentary_close == "Sincerely,"
+    assert [s.name for s in letter.signatories] == ["[Your Name]"]
+
+
+def test_a_blank_set_in_markdown_emphasis_is_the_template_s_signer() -> None:
+    """ "*Nombre y apellido*" under the close of a template written in Markdown: the
+    sender's blank, the one signer (as "[Nombre y apellido]" would be)."""
+    text = (
+        "Señor Director:\n\n"
+        "Manifiesto mi disconformidad con la toma obligatoria de mis datos biométricos en "
+        "el control migratorio y pido que se borren de la base de datos.\n\n"
+        "Atentamente,\n\n"
+        "*Nombre y apellido*\n\n"
+        "*DNI*\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.signatories[0].name == "*Nombre y apellido*"
+    assert len(letter.signatories) == 1

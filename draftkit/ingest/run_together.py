@@ -37,11 +37,13 @@ _RUN_ON_VALEDICTION = (
 _CLOSE_RUN_ON = re.compile(
     rf"^(?P<close>(?:{_RUN_ON_VALEDICTION}|"
     r"(?:(?:With|Many)\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm|[Tt]hanks|[Tt]hank you)(?:est)?"
-    r"(?:\s+(?:regards|wishes))?|Thanking you|Signed|Cheers|Best|Thanks|Saludos),)\s+"
+    r"(?:\s+(?:regards|wishes))?|Thanking you|Signed|Cheers|Best|Thanks|Saludos),)"
     # the name may have initials and abbreviations: "Sincerely, Stephen A. Fuqua"
-    r"(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.|(?<=[a-z])\.(?=[a-z])){2,200}"
-    # or a template's place for the sender's name: "Sincerely, (your name/signature)"
-    r"|[\[({<«][^\n]{2,120})$"
+    r"(?:\s+(?P<rest>[A-Z](?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Jr|Sr))\.|"
+    r"(?<=[a-z])\.(?=[a-z])){2,200}"
+    # or a template's place for the sender's name: "Sincerely, (your name/signature)",
+    # even with no space after the comma ("Sincerely,[Your Name]": a page lost the break)
+    r"|[\[({<«][^\n]{2,120})|(?P<blank>[\[{<«][^\n]{2,120}))$"
 )
 _TRAILING_CLOSE = re.compile(
     r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+"
@@ -278,12 +280,11 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             out.append(ln)  # a blank line: nothing run together
             continue
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
+        rest = (run_on.group("rest") or run_on.group("blank") or "") if run_on else ""
         if run_on and (
-            is_name_placeholder(run_on.group("rest"))
-            if run_on.group("rest")[:1] in "[({<«"
-            else not is_prose(run_on.group("rest"))
+            is_name_placeholder(rest) if rest[:1] in "[({<«" else not is_prose(rest)
         ):
-            for part in (run_on.group("close"), run_on.group("rest")):
+            for part in (run_on.group("close"), rest):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
             continue
         trailing = (

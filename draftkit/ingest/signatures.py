@@ -471,6 +471,8 @@ _PLACEHOLDER = re.compile(
     r"^(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])$"
     # "(your name/signature)": a blank in brackets that says so
     r"|^\(\s*(?:your|votre|su|seu|sua)\s[^()]{1,40}\)$"
+    # a blank set in Markdown emphasis: "*Nombre y apellido*", "*DNI*"
+    r"|^(?P<mark>\*{1,2}|_)[^*_\s][^*_]{0,58}(?P=mark)$"
 )
 """A template's blank for the sender to fill: "[Full name]", "« Nom en lettres moulées »",
 "<< Nom >>"."""

@@ -217,6 +217,9 @@ _NAME_PLACEHOLDER = re.compile(
     r"(?i)^(?:(?:\[\[|\{\{|[\[{<(]|<<|«)\s*(?:[^\]}>»)]{0,30}\b)?(?:name|nom|nombre|nome|"
     r"signature|firma|assinatura)\b[^\]}>»)]{0,30}(?:>>|\]\]|\}\}|[\]}>»)])\s*)"
     r"(?:(?:<<|\[\[|\{\{|[\[{<«])[^\]}>»]{1,40}(?:>>|\]\]|\}\}|[\]}>»])[,\s]*)*$"
+    # the blank set in Markdown emphasis: "*Nombre y apellido*", "_Your name_"
+    r"|^(?P<mark>\*{1,2}|_)(?:[^*_]{0,30}\b)?(?:name|nom|nombre|nome|signature|firma|"
+    r"assinatura)(?![a-z])[^*_]{0,30}(?P=mark)$"
 )
 
 
