@@ -421,3 +421,58 @@ def test_a_blank_set_in_markdown_emphasis_is_the_template_s_signer() -> None:
     assert letter is not None
     assert letter.signatories[0].name == "*Nombre y apellido*"
     assert len(letter.signatories) == 1
+
+
+def test_a_sentence_set_as_a_markdown_heading_is_the_letter_s_paragraph() -> None:
+    """ "### Dear Councillor Osei," then "#### We at Cycle Lanes Now are deeply concerned
+    …" (a whole sentence set as a heading for its size), then the letter's paragraphs: the
+    sentence is the letter's first paragraph, not a heading that ends it."""
+    text = (
+        "---\ntitle: Open letter to the transport councillor\ndate: 2024-05-10\n"
+        "summary: The council's claims about the Station Road lanes are wrong\n---\n"
+        "*This letter answers a speech the councillor gave to the chamber of commerce on "
+        "3 May about the lanes on Station Road.*\n\n"
+        "### Dear Councillor Osei,\n\n"
+        "#### We at Cycle Lanes Now are deeply concerned about your claim that the new "
+        "lanes on Station Road have made the street more dangerous for everyone.\n\n"
+        "The council's own counts show more people cycling and fewer collisions since the "
+        "lanes opened last spring.\n\n"
+        "We ask you to publish the full figures before the committee votes on removing "
+        "them.\n\n"
+        "Removing the lanes now would waste the money already spent and put riders back "
+        "among the buses.\n"
+    )
+    result = ingest_bytes(text.encode(), filename="letter.md")
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.body[0].startswith("We at Cycle Lanes Now")
+
+
+def test_the_greeting_said_again_shortened_and_a_title_naming_the_reader() -> None:
+    """A post titled "Carta aberta à ministra Helena Prates" over a byline, then "Cara
+    ministra Helena Prates, …" run into its first sentence, and later "Cara ministra, …"
+    again: one letter (the shortened greeting is a vocative), under a title that names
+    its reader; the post's previous and next links ("« …", "… »") are no signers."""
+    page = (
+        "<html><body><main><h1>Carta aberta à ministra Helena Prates</h1>"
+        "<p>O autor cobra explicações sobre o fecho das escolas rurais.</p>"
+        "<p>Por Rui Tavares Lobo, professor.</p>"
+        "<p>Cara ministra Helena Prates, há poucos dias a senhora anunciou o fecho de "
+        "quarenta escolas rurais no distrito.</p>"
+        "<p>Gostaria de lembrar-lhe que muitas destas escolas são o único serviço público "
+        "das aldeias onde ficam.</p>"
+        "<p>Cara ministra, a senhora pode muito, mas não pode fechar as escolas sem ouvir "
+        "as famílias.</p>"
+        "<p>Despeço-me, senhora ministra, com a esperança de uma resposta rápida e de um "
+        "encontro com as famílias das aldeias.</p>"
+        "<p>« Câmara aprova novo plano de transportes para o distrito</p>"
+        "<p>Festival de música regressa à praça central »</p>"
+        "</main></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="post.html")
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert letter.salutation == "Cara ministra Helena Prates,"
+    assert letter.signatories == []
+    assert any("a senhora pode muito" in p for p in letter.body)

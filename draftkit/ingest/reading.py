@@ -163,6 +163,20 @@ class Reading:
 # -- a pairing's score ------------------------------------------------------------------
 
 
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of a line (a name's words), lower-cased."""
+    return {w.lower() for w in re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", text)}
+
+
+def _same_greeting(later: str, first: str) -> bool:
+    """ "Caro ministro," said again in the body of a letter that opened "Caro ministro
+    Joaquim Barbosa,": the same greeting, shortened or whole."""
+    a = later.rstrip(",:;").lower().split()
+    b = first.rstrip(",:;").lower().split()
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(shorter) >= 2 and longer[: len(shorter)] == shorter) or a == b
+
+
 def _second_letter(page: _Page, after: int, stop: int, greeting: str | None = None) -> int | None:
     """A reply or second letter after the first one's close: its header or salutation.
 
@@ -182,7 +196,7 @@ def _second_letter(page: _Page, after: int, stop: int, greeting: str | None = No
             found is not None
             and greeting is not None
             and found[1]
-            and found[0].rstrip(",:;").lower() == greeting.rstrip(",:;").lower()
+            and _same_greeting(found[0], greeting)
         ):
             continue  # the greeting repeated as a vocative inside the letter
         if found is not None and not re.match(r"(?i)^to\s", text):
@@ -592,6 +606,16 @@ def locate(lines: list[Line]) -> Reading:
     while titled_above and _published(page.text(titled_above[-1])):
         titled_above.pop()  # the post's date between its title and the letter
     under_title = bool(titled_above and _LETTER_HEADING.search(page.text(titled_above[-1])))
+    if not under_title and best.greeting is not None and best.greeting[1]:
+        # "Carta aberta ao ministro Joaquim Barbosa" as the page's title, a few lines over
+        # "Caro ministro Joaquim Barbosa, há poucos dias, …": the title names the letter
+        # and its reader, whom the greeting greets
+        greeted_names = _capitalised(best.greeting[0])
+        under_title = len(greeted_names) >= 2 and any(
+            _LETTER_HEADING.search(page.text(i))
+            and len(greeted_names & _capitalised(page.text(i))) >= 2
+            for i in [i for i in page.content if i < sal_index][-8:]
+        )
     greeted = (
         not best.headless
         and best.greeting is not None

@@ -547,6 +547,10 @@ def lines_from_markdown(text: str) -> list[Line]:
         if heading:
             body = heading.group(2) or ""
             style = "h1" if body else None
+            if len(body.split()) >= 20 and re.search(r"[a-z]{2}[.!?][*_”\"]*$", body.rstrip()):
+                # "#### We at Flight Free UK are deeply concerned about your claims …": a
+                # sentence set as a heading is the letter's paragraph (as in HTML)
+                heading, style = None, None
         marked = _MD_ESCAPE_FOREIGN.sub(r"\1", body)
         bullet = re.match(r"^[*+-]\s+", body)
         head, rest = (body[: bullet.end()], body[bullet.end() :]) if bullet else ("", body)
