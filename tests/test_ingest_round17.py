@@ -476,3 +476,33 @@ def test_the_greeting_said_again_shortened_and_a_title_naming_the_reader() -> No
     assert letter.salutation == "Cara ministra Helena Prates,"
     assert letter.signatories == []
     assert any("a senhora pode muito" in p for p in letter.body)
+
+
+def test_a_labelled_update_run_onto_the_signers_ends_them() -> None:
+    """ "ACTUALIZACIÓN: Y la senadora Ortiz [D, NM] también retira su apoyo. …" under the
+    signers of a page copied without blank lines, then the page's call to join its list
+    and its network links: the page's note ends the signers."""
+    text = (
+        "Querido Líder de la Mayoría Reid:\n"
+        "Le escribimos para expresar nuestra preocupación por la decisión de llevar el "
+        "proyecto de ley al pleno antes de que se resuelvan las dudas de la comisión.\n"
+        "Creemos que el proyecto necesita más tiempo y una audiencia pública.\n"
+        "Atentamente,\n"
+        "Ana Ruiz, Bo Lindqvist, Carla Mendes, Dev Patel\n"
+        "ACTUALIZACIÓN: Y la senadora Ortiz [D, NM], añade su nombre a los que retiran su "
+        "apoyo. El recuento completo de los votos hasta la fecha está aquí.\n"
+        "La presión de la gente hizo que tres senadores retiraran su apoyo al proyecto. Los "
+        "invitamos a participar de nuestra lista de correo y a debatir acciones.\n"
+        "Si quieren participar de nuestra lista de correo.\n"
+        "Encontranos en estas redes\n"
+        "  • Mastodon\n"
+        "  • Diáspora\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Ana Ruiz",
+        "Bo Lindqvist",
+        "Carla Mendes",
+        "Dev Patel",
+    ]

@@ -699,22 +699,6 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             ),
             None,
         )
-        run_on = next(
-            (
-                j
-                for j in range(1, len(block) - 1)
-                if kinds[j] == "prose"
-                and _words(page.text(block[j])) >= 15
-                and 1 <= kinds[:j].count("signer") <= 3
-                and all(kd in ("signer", "contact", "note") for kd in kinds[:j])
-            ),
-            None,
-        )
-        if not seen and run_on is not None and notes_at is None:
-            # "Jane Roe" / "The following section is for readers who want the background."
-            # / "BACKGROUND" / …: a page copied without blank lines runs its next part onto
-            # the signer; a sentence of some length after the signer's lines is that part
-            return block[run_on], "prose after the signer (the page's next part)"
         blanks_end = _after_template_blanks(page, block) if not seen else None
         if blanks_end is not None:
             # "[YOUR NAME]" / "[YOUR ADDRESS]" / "[YOUR EMAIL]", then "Choose state" and
@@ -729,6 +713,23 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "David Lumm" / "[1] https://…" / "[2] https://…" / "Photo credit: …", copied
             # without blank lines: the signer's endnotes end the letter
             return block[notes_at], "endnotes after the signers"
+        run_on = next(
+            (
+                j
+                for j in range(1, len(block) - 1)
+                if kinds[j] in ("prose", "definition")
+                and is_prose(page.text(block[j]))
+                and _words(page.text(block[j])) >= 15
+                and 1 <= kinds[:j].count("signer") <= 3
+                and all(kd in ("signer", "contact", "note") for kd in kinds[:j])
+            ),
+            None,
+        )
+        if not seen and run_on is not None:
+            # "Jane Roe" / "The following section is for readers who want the background."
+            # / "BACKGROUND" / …: a page copied without blank lines runs its next part onto
+            # the signer; a sentence of some length after the signer's lines is that part
+            return block[run_on], "prose after the signer (the page's next part)"
         tail_prose = len(block)
         while (
             tail_prose > 0
