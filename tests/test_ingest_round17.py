@@ -506,3 +506,40 @@ def test_a_labelled_update_run_onto_the_signers_ends_them() -> None:
         "Carla Mendes",
         "Dev Patel",
     ]
+
+
+def test_a_close_run_onto_a_bracketed_blank_or_a_capitalised_sincerely_is_split() -> None:
+    """ "Sincerely, [Your information here]" and "Yours Sincerely, Dr Ana Ruiz FRACGP": the
+    close and what it runs onto are two lines, whatever the blank says and however the
+    close is capitalised."""
+    for line, close, signer in (
+        ("Sincerely, [Your information here]", "Sincerely,", "[Your information here]"),
+        ("Yours Sincerely, Dr Ana Ruiz FRACGP", "Yours Sincerely,", "Dr Ana Ruiz FRACGP"),
+    ):
+        text = (
+            "Dear Minister,\n\n"
+            "I ask you to end surprise bills for emergency care before the winter.\n\n"
+            f"{line}\n"
+        )
+        letter = ingest_text(text).letter
+        assert letter is not None, line
+        assert letter.complimentary_close == close
+        assert len(letter.signatories) == 1
+        assert signer.endswith(letter.signatories[0].name)
+
+
+def test_a_portuguese_leader_s_office_under_the_name_is_the_signer_s_title() -> None:
+    """ "Deputada Ana Tavares" / "Líder do Governo na Assembleia Legislativa": the office
+    under the name is her title, not a second signer."""
+    text = (
+        "Senhor Governador,\n\n"
+        "Solicitamos a Vossa Excelência a revisão do decreto que fecha as escolas rurais do "
+        "estado.\n\n"
+        "Atenciosamente,\n\n"
+        "Deputada Ana Tavares\n"
+        "Líder do Governo na Assembleia Legislativa\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    (signer,) = letter.signatories
+    assert signer.title_lines == ["Líder do Governo na Assembleia Legislativa"]

@@ -442,6 +442,8 @@ _TITLE_WORDS = re.compile(
     r"s[ée]natrice|s[ée]nateur|d[ée]l[ée]gu[ée]e?|conseill[eè]re?|porte-parole|"
     r"alcalde(?:sa)?|gobernador[a]?|embajador[a]?|intendente|canciller|defensor[a]?|"
     r"procurador[a]?|prefeit[oa]|governador[a]?|maire|pr[ée]f[eè]te?|ministre|"
+    # "Líder da Oposição", "Vereadora", "Deputado Estadual": Portuguese and Spanish offices
+    r"l[íi]der|vereador[a]?|deputad[oa]|dirigente|militante|"
     r"(?:bundes|landes|staats)?minister(?:in)?|staatssekret(?:ä|ae)r(?:in)?|"
     r"b(?:ü|ue)rgermeister(?:in)?|rektor(?:in)?|senator(?:in)?|abgeordnete[rn]?|"
     r"beauftragte[rn]?|kanzler(?:in)?|reitor[a]?|vice-reitor[a]?|secret[áa]ri[oa]|"

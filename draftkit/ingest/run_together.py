@@ -29,7 +29,7 @@ _PRESENTE = re.compile(rf"^({_PRESENTE_WORD})\s+(?=\S)")
 _PRESENTE_LINE = re.compile(rf"(?i)^{_PRESENTE_WORD}$")
 
 _RUN_ON_VALEDICTION = (
-    r"Yours\s+(?:very\s+)?(?:sincerely|faithfully|truly|respectfully)|"
+    r"Yours\s+(?:very\s+)?(?:[Ss]incerely|[Ff]aithfully|[Tt]ruly|[Rr]espectfully)|"
     r"(?:Very\s+)?(?:Sincerely|Respectfully|Faithfully|Cordially)(?:\s+yours)?|"
     r"(?:With\s+)?(?:[Kk]ind|[Bb]est|[Ww]arm)(?:est)?\s+regards|Regards|Atentamente|Cordialement"
 )
@@ -45,6 +45,8 @@ _CLOSE_RUN_ON = re.compile(
     # even with no space after the comma ("Sincerely,[Your Name]": a page lost the break)
     r"|[\[({<«][^\n]{2,120})|(?P<blank>[\[{<«][^\n]{2,120}))$"
 )
+_BLANK_ALONE = re.compile(r"\[[^\[\]]{2,60}\]|\{[^{}]{2,60}\}|<<[^<>]{2,60}>>")
+"""A template's blank in brackets ("[Your information here]"): what runs on after a close."""
 _TRAILING_CLOSE = re.compile(
     r"^(?P<body>.{6,}?[a-z)\]”\"][.!?][”\"]?)\s+"
     rf"(?P<close>(?:{_RUN_ON_VALEDICTION})[,.])$"
@@ -282,7 +284,9 @@ def split_run_together(lines: list[Line]) -> list[Line]:
         run_on = _CLOSE_RUN_ON.match(text) if not ln.blank and "," in text[:40] else None
         rest = (run_on.group("rest") or run_on.group("blank") or "") if run_on else ""
         if run_on and (
-            is_name_placeholder(rest) if rest[:1] in "[({<«" else not is_prose(rest)
+            (is_name_placeholder(rest) or _BLANK_ALONE.fullmatch(rest) is not None)
+            if rest[:1] in "[({<«"
+            else not is_prose(rest)
         ):
             for part in (run_on.group("close"), rest):
                 out.append(Line(part, hard=True, raw=part, page=ln.page))
