@@ -543,3 +543,17 @@ def test_a_portuguese_leader_s_office_under_the_name_is_the_signer_s_title() -> 
     assert letter is not None
     (signer,) = letter.signatories
     assert signer.title_lines == ["Líder do Governo na Assembleia Legislativa"]
+
+
+def test_degrees_after_commas_stay_with_their_names_in_a_one_line_list() -> None:
+    """ "Hal Rowe, Ph.D. & Sidra Rowe, Ph.D." under the close: two signers, each with the
+    degree the comma set after the name."""
+    text = (
+        "Dear President Okoro,\n\n"
+        "We ask you to fund the community mental health centres in next year's budget.\n\n"
+        "Sincerely yours,\n\n"
+        "Hal Rowe, Ph.D. & Sidra Rowe, Ph.D.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Hal Rowe, Ph.D.", "Sidra Rowe, Ph.D."]

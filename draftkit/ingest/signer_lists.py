@@ -46,6 +46,12 @@ def wrapped_name_list(texts: list[str], full: list[bool] | None = None) -> bool:
     )
 
 
+_DEGREE_THEN = re.compile(
+    rf"^(?P<letters>(?:{names.POST_NOMINALS})\.?)(?:\s+(?:&|and|y|et|e|und)\s+(?P<next>\S.*))?$"
+)
+"""Letters after a name parted from it by a comma ("Ph.D.", "MD"), and perhaps the next
+name joined by "&"."""
+
 _HELD_COMMA = "\x00"
 """A comma inside brackets, held out of a split at commas."""
 
@@ -108,10 +114,23 @@ def split_name_list(text: str) -> list[str]:
         parts[-1:] = [p.strip() for p in last if p.strip()]
     out: list[str] = []
     for part in parts:
+        degree = _DEGREE_THEN.match(part) if out else None
         if out and CORPORATE_SUFFIX.match(part):
             out[-1] = f"{out[-1]}, {part}"
+        elif degree is not None:
+            # "Hal Stone, Ph.D. & Sidra Stone, Ph.D.": the letters after a name are that
+            # name's; what the "&" joins after them is the next signer
+            out[-1] = f"{out[-1]}, {degree.group('letters')}"
+            if degree.group("next"):
+                out.append(degree.group("next"))
         else:
             out.append(part)
     if out and text.rstrip().endswith(".") and CORPORATE_SUFFIX.match(out[-1].rsplit(", ", 1)[-1]):
         out[-1] += "."  # "…, Acme, Inc." keeps the full stop of its abbreviation
+    elif (
+        out
+        and text.rstrip().endswith(".")
+        and re.search(r"\b(?:[A-Z][a-z]?\.)+[A-Z][a-z]?$", out[-1])
+    ):
+        out[-1] += "."  # "…, Sidra Stone, Ph.D." keeps the full stop of her degree
     return out
