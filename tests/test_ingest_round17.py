@@ -557,3 +557,18 @@ def test_degrees_after_commas_stay_with_their_names_in_a_one_line_list() -> None
     letter = ingest_text(text).letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["Hal Rowe, Ph.D.", "Sidra Rowe, Ph.D."]
+
+
+def test_a_tag_shown_as_text_is_no_signer() -> None:
+    """A letter set in a page's text box, copied with the box's closing tag as text
+    ("</textarea>"): the tag is page markup, not a second signer."""
+    text = (
+        "Dear Commissioner,\n\n"
+        "Please keep the public comment period open for another sixty days.\n\n"
+        "Sincerely,\n\n"
+        "YOUR NAME\n\n"
+        "</textarea>\n"
+    )
+    letter = ingest_bytes(text.encode(), filename="template.md").letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["YOUR NAME"]
