@@ -572,3 +572,26 @@ def test_a_tag_shown_as_text_is_no_signer() -> None:
     letter = ingest_bytes(text.encode(), filename="template.md").letter
     assert letter is not None
     assert [s.name for s in letter.signatories] == ["YOUR NAME"]
+
+
+def test_the_reader_the_title_names_greeted_by_name_and_office() -> None:
+    """ "Carta a la nueva directora de la Agencia de Datos" over "Lucía Fernanda Ibarra,
+    nueva directora de la Agencia de Datos:" and the letter: the line greets the reader the
+    title names; it is the letter's greeting."""
+    page = (
+        "<html><body><main><h1>Carta a la nueva directora de la Agencia de Datos</h1>"
+        "<p>Lucía Fernanda Ibarra, nueva directora de la Agencia de Datos:</p>"
+        "<p>Es un momento para demostrar el carácter técnico de la Agencia. Sabemos que "
+        "los primeros días en el cargo pueden ser intensos, pero le pedimos que escuche a "
+        "la sociedad civil.</p>"
+        "<p>Le proponemos publicar cada mes las solicitudes de datos que recibe la Agencia "
+        "y las respuestas que da.</p>"
+        "<p>Podríamos seguir con la lista, pero por ahora dejémoslo hasta aquí.</p>"
+        "</main></body></html>"
+    )
+    result = ingest_bytes(page.encode(), filename="carta.html")
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.salutation == (
+        "Lucía Fernanda Ibarra, nueva directora de la Agencia de Datos:"
+    )

@@ -15,7 +15,7 @@ from draftkit.ingest.anchors import close_strength, match_salutation, shaped_sal
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE, TO_LINE, is_person_line
 from draftkit.ingest.organisations import has_org_word
-from draftkit.ingest.page import _Page, _signer_like, _words, is_prose, label_like
+from draftkit.ingest.page import _LETTER_HEADING, _Page, _signer_like, _words, is_prose, label_like
 from draftkit.ingest.postal import is_postal_line
 from draftkit.ingest.signer_labels import (
     SIGNER_COUNT,
@@ -39,11 +39,24 @@ colon first)."""
 def _named_in_title(page: _Page, index: int) -> bool:
     """ "Putin," on its own line under a title "Letter to Putin: …": a bare-name greeting."""
     text = page.text(index).strip()
-    if not text.endswith(",") or not re.fullmatch(r"[A-Z][\w’'-]{1,30},", text):
+    if re.fullmatch(r"[A-Z][\w’'-]{1,30},", text):
+        word = text[:-1]
+        return any(
+            re.search(
+                rf"(?i)\bletter\s+to\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b", page.text(i)
+            )
+            for i in page.before(index, 4)
+        )
+    # "Enrique Quintana, nuevo director de CONATEL:" under "Carta al nuevo director de
+    # CONATEL": the reader the title names, greeted by name and office
+    if not re.fullmatch(r"[A-ZÀ-Þ][^.!?;:]{2,140}[,:]", text) or _words(text) > 14:
         return False
-    word = text[:-1]
+    if not names.is_person_name(text.split(",")[0].rstrip(",:")):
+        return False
+    words = {w.lower() for w in re.findall(r"\w{4,}", text)}
     return any(
-        re.search(rf"(?i)\bletter\s+to\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b", page.text(i))
+        _LETTER_HEADING.search(page.text(i))
+        and len(words & {w.lower() for w in re.findall(r"\w{4,}", page.text(i))}) >= 2
         for i in page.before(index, 4)
     )
 
