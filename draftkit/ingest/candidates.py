@@ -49,16 +49,16 @@ def _named_in_title(page: _Page, index: int) -> bool:
         )
     # "Enrique Quintana, nuevo director de CONATEL:" under "Carta al nuevo director de
     # CONATEL": the reader the title names, greeted by name and office
-    if not re.fullmatch(r"[A-ZÀ-Þ][^.!?;:]{2,140}[,:]", text) or _words(text) > 14:
+    if text[-1:] not in (",", ":") or "," not in text or _words(text) > 14:
         return False
-    if not names.is_person_name(text.split(",")[0].rstrip(",:")):
+    if not re.fullmatch(r"[A-ZÀ-Þ][^.!?;:]{2,140}[,:]", text):
         return False
     words = {w.lower() for w in re.findall(r"\w{4,}", text)}
     return any(
-        _LETTER_HEADING.search(page.text(i))
-        and len(words & {w.lower() for w in re.findall(r"\w{4,}", page.text(i))}) >= 2
+        len(words & {w.lower() for w in re.findall(r"\w{4,}", page.text(i))}) >= 2
+        and _LETTER_HEADING.search(page.text(i)) is not None
         for i in page.before(index, 4)
-    )
+    ) and names.is_person_name(text.split(",")[0])
 
 
 _VOCATIVE = "a sentence of the body that addresses the reader"
@@ -84,7 +84,7 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         elif _TO_GREETING.match(ln.text.strip()):
             matched, strength = (ln.text.strip(), ""), 2.0
             why.append("a 'To the …,' greeting naming a body or office")
-        elif _named_in_title(page, index):
+        elif ln.text.rstrip()[-1:] in (",", ":") and _named_in_title(page, index):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("the name the page's title says the letter is to, with a comma")
         else:

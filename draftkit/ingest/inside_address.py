@@ -462,6 +462,7 @@ class _AddressReader:
                 entry = [f"{last.honorific} {last.name}", *entry]
             if (
                 len(entry) >= 2
+                and _FORMAL_STYLE.match(entry[0]) is not None
                 and _styled_office_alone(addressee_from(entry[:1]))
                 and _bare_name(entry[1])
             ):

@@ -204,6 +204,7 @@ class _Page:
         self.noise = noise
         self.content = [i for i, ln in enumerate(lines) if not ln.blank and i not in noise]
         self._position = {index: k for k, index in enumerate(self.content)}
+        self._wordy: list[int] | None = None
         self.closes: dict[tuple[int, int], list[tuple[int, float, list[str]]]] = {}
         """The close candidates already weighed between two lines (a headless opening's
         score and its reading both ask for the same stretch)."""
@@ -247,6 +248,18 @@ class _Page:
 
     def between(self, first: int, last: int) -> list[int]:
         return self.content[self._next_position(first) : self._next_position(last)]
+
+    def wordy_before(self, index: int) -> int:
+        """How many content lines before ``index`` hold more than three words (text that
+        comes first, not a menu's short links)."""
+        if self._wordy is None:
+            running = 0
+            self._wordy = []
+            for k in self.content:
+                self._wordy.append(running)
+                running += _words(self.text(k)) > 3
+            self._wordy.append(running)
+        return self._wordy[self._next_position(index)]
 
 
 def _blocks_between(page: _Page, first: int, last: int) -> list[list[int]]:

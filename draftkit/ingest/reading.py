@@ -253,7 +253,7 @@ def _score_reading(
     # the first letter of a page is its subject; a later one is a reply or a quotation
     # (menus and link lists above it, a few words a line, are the page's frame, not text
     # that comes first)
-    score -= 0.05 * sum(1 for i in page.between(0, opening) if _words(page.text(i)) > 3)
+    score -= 0.05 * page.wordy_before(opening)
     return Candidate(
         salutation=opening,
         close=close[0] if close is not None else None,

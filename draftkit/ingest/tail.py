@@ -330,9 +330,9 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "form"
     if is_name_placeholder(text):
         return "signer"  # "[write your name]": the template's signer
-    if re.match(r"^[«‹←]\s*\S|.*\S\s*[»›→]$", text) and _words(text) >= 3:
+    if (text[:1] in "«‹←" or text[-1:] in "»›→") and _words(text) >= 3:
         return "link"  # "« Earlier post title" / "Next post title »": the page's pagination
-    if re.match(r"(?i)dear\s", text) and match_salutation(ln) is not None:
+    if text[:5].lower() == "dear " and match_salutation(ln) is not None:
         return "heading"  # "Dear Chancellor …," under the signers: the next letter opens
     if _MAIL_ACTION.match(text) and _beside_mail_action(page, index):
         return "link"  # "Reply" / "Forward" under a mail client's copy of the letter
