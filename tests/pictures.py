@@ -100,24 +100,13 @@ def signature(seed: int, *, width: int = 360, height: int = 110) -> bytes:
     return png(width, height, lambda x, y: ink if grid[y][x] else CLEAR)
 
 
-def simple_pdf(title: str, lines: list[str]) -> bytes:
-    """A one-page A4 PDF: a title and lines of text in Helvetica (written by hand)."""
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    content = [f"BT /F1 16 Tf 72 770 Td ({escape(title)}) Tj ET"]
-    for number, line in enumerate(lines):
-        content.append(f"BT /F1 11 Tf 72 {740 - 16 * number} Td ({escape(line)}) Tj ET")
-    stream = "\n".join(content).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects``, numbered from 1 (the first is the catalogue), with the
+    cross-reference table and trailer a reader needs (written by hand)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -132,3 +121,42 @@ def simple_pdf(title: str, lines: list[str]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def _page_objects(streams: list[bytes]) -> list[bytes]:
+    """Catalogue, page tree, a page and its content stream per stream, and Helvetica."""
+    count = len(streams)
+    kids = " ".join(f"{3 + 2 * k} 0 R" for k in range(count))
+    font = 3 + 2 * count
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
+    ]
+    for k, stream in enumerate(streams):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
+            f"/F1 {font} 0 R >> >> /Contents {4 + 2 * k} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return objects
+
+
+def simple_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page A4 PDF: a title and lines of text in Helvetica (written by hand)."""
+    content = [f"BT /F1 16 Tf 72 770 Td ({_escape(title)}) Tj ET"]
+    for number, line in enumerate(lines):
+        content.append(f"BT /F1 11 Tf 72 {740 - 16 * number} Td ({_escape(line)}) Tj ET")
+    return pdf_from_objects(_page_objects(["\n".join(content).encode("latin-1")]))
+
+
+def pages_pdf(pages: list[list[str]]) -> bytes:
+    """An A4 PDF of several pages: each page's lines in Helvetica from the top down."""
+    streams = [
+        "\n".join(
+            f"BT /F1 11 Tf 72 {780 - 16 * n} Td ({_escape(line)}) Tj ET"
+            for n, line in enumerate(lines)
+        ).encode("latin-1")
+        for lines in pages
+    ]
+    return pdf_from_objects(_page_objects(streams))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from draftkit.ingest import ingest_bytes, ingest_text
+from tests.pictures import pages_pdf
 
 
 def test_a_greetingless_letter_signed_name_comma_office_full_stop_is_a_letter() -> None:
@@ -320,46 +321,6 @@ def test_a_numbered_list_of_signers_holds_through_an_odd_item() -> None:
     assert letter.signatories[0].name == "Association number 1"
 
 
-def _pdf_pages(pages: list[list[str]]) -> bytes:
-    """An A4 PDF written by hand: each page's lines in Helvetica from the top down."""
-
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    count = len(pages)
-    kids = " ".join(f"{3 + 2 * k} 0 R" for k in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-    ]
-    font = 3 + 2 * count
-    for k, lines in enumerate(pages):
-        stream = "\n".join(
-            f"BT /F1 11 Tf 72 {780 - 16 * n} Td ({escape(line)}) Tj ET"
-            for n, line in enumerate(lines)
-        ).encode("latin-1")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
-            f"/F1 {font} 0 R >> >> /Contents {4 + 2 * k} 0 R >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def test_a_greeting_at_the_top_of_two_pages_is_no_running_header() -> None:
     """Two letters to the same readers, one a page: each page opens "Dear Chancellor Ruiz
     and Provost Lee,". A greeting repeated at the top of pages opens letters; it is not a
@@ -385,7 +346,7 @@ def test_a_greeting_at_the_top_of_two_pages_is_no_running_header() -> None:
         "Best regards,",
         "Dev Patel, Queens College",
     ]
-    letter = ingest_bytes(_pdf_pages([first, second]), filename="letters.pdf").letter
+    letter = ingest_bytes(pages_pdf([first, second]), filename="letters.pdf").letter
     assert letter is not None
     assert letter.salutation == "Dear Chancellor Ruiz and Provost Lee,"
     assert [s.name for s in letter.signatories] == ["Ana Silva", "Ben Cho", "Carla Diaz"]

@@ -26,6 +26,7 @@ from draftkit.ingest.signer_labels import (
     _SIGN_NOTE,
     _SIGNED_ELSEWHERE,
     AND_MORE,
+    BRACKETED_BLANK,
     CONTACT_LABEL,
     ID_LINE,
     POSTSCRIPT,
@@ -468,7 +469,7 @@ _ON_BEHALF = re.compile(
 & Associates", "Pour le
 Collectif", "Per il Comitato", "Por la Asamblea", "Au nom de", "Em nome da", "Für den"."""
 _PLACEHOLDER = re.compile(
-    r"^(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])$"
+    rf"^{BRACKETED_BLANK}$"
     # "(your name/signature)": a blank in brackets that says so
     r"|^\(\s*(?:your|votre|su|seu|sua)\s[^()]{1,40}\)$"
     # a blank set in Markdown emphasis: "*Nombre y apellido*", "*DNI*"

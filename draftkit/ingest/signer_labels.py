@@ -213,6 +213,10 @@ def _names_listed(text: str) -> bool:
     )
 
 
+BRACKETED_BLANK = r"(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])"
+"""A template's blank in brackets, as a pattern to build on: "[Full name]", "<< Nom >>",
+"« Nom en lettres moulées »", "{{ email }}"."""
+
 _NAME_PLACEHOLDER = re.compile(
     r"(?i)^(?:(?:\[\[|\{\{|[\[{<(]|<<|«)\s*(?:[^\]}>»)]{0,30}\b)?(?:name|nom|nombre|nome|"
     r"signature|firma|assinatura)\b[^\]}>»)]{0,30}(?:>>|\]\]|\}\}|[\]}>»)])\s*)"

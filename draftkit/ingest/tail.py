@@ -35,6 +35,7 @@ from draftkit.ingest.page import (
 )
 from draftkit.ingest.signer_labels import (
     AND_MORE,
+    BRACKETED_BLANK,
     CONTACT_LINE,
     ENCLOSURE_LABEL,
     PLACE_LABEL,
@@ -611,9 +612,7 @@ _TARGET_DETAILS = re.compile(r"(?i)^(?:target|addressee|recipient)['’]?s?\s+co
 """An urgent action's "TARGET'S CONTACT DETAILS" heading over the official written to."""
 
 
-_BLANK_FIELD = re.compile(
-    r"^(?:<<|\[\[|\{\{|[\[«<{])\s*[^\]»>}]{1,60}?\s*(?:>>|\]\]|\}\}|[\]»>}])[\"”'’,.]*$"
-)
+_BLANK_FIELD = re.compile(rf"^{BRACKETED_BLANK}[\"”'’,.]*$")
 """A template's blank on its own line ("[YOUR ADDRESS]", "<Email>"), a stray quote after it."""
 
 

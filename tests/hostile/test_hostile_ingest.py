@@ -18,6 +18,7 @@ from draftkit.errors import IngestError
 from draftkit.ingest import ingest_bytes, ingest_file, pdf
 from tests.hostile import builders
 from tests.hostile.harness import assert_bounded, assert_refused, run
+from tests.pictures import pdf_from_objects
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
@@ -112,20 +113,7 @@ def _pdf_with_operations(count: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        pdf += b"%010d 00000 n \n" % offset
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(pdf)
+    return pdf_from_objects(objects)
 
 
 def test_a_pdf_content_bomb_is_refused_not_a_crash(case: Path) -> None:
