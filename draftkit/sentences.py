@@ -74,13 +74,14 @@ LIST_MARKER = re.compile(
     r"^(?P<marker>"
     r"(?P<bullet>[•·▪◦‣∙●○■□➢➤►▶✓✔\-–—*+\uf0b7\uf0a7§]|o(?=\s))"
     # "1.-", "a).-": Spanish and Mexican documents put a dash after the number or letter
-    r"|(?P<number>\(?\d{1,3}[.)](?:\))?(?:\.?-(?=\s))?|\d{1,2}:|\d{1,3}[°º][).](?=\s))"
+    r"|(?P<number>\(?\d{1,3}(?:\.\.|[.)])(?:\))?(?:\.?-(?=\s))?|\d{1,2}:|\d{1,3}[°º][).](?=\s))"
     r"|(?P<letter>\(?[a-hA-H][.)](?:\.?-(?=\s))?|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]"
     # Brazilian and Portuguese incisos: "I – a publicação …", "IV - a realização …"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)\s[–—-](?=\s))"
     # a space after the marker; none after a bracketed one a PDF ran into its word,
-    # "(ii)demand the immediate release …"
-    r")(?:\s+|(?<=\))(?=[a-z]{2}))(?P<text>\S.*)$"
+    # "(ii)demand the immediate release …", nor after a number a page ran into its word,
+    # "1.Ajitha A. - Activist", "131..Marx Prabagar", "1)postpone the reforms"
+    r")(?:\s+|(?<=\))(?=[a-z]{2})|(?<=[.)])(?![A-Z][a-z]{2}\b\.?\d)(?=[A-ZÀ-ÖØ-Þ]))(?P<text>\S.*)$"
 )
 
 
@@ -101,8 +102,14 @@ def split_marker(text: str) -> tuple[str, str, str] | None:
     marker = match.group("marker")
     rest = match.group("text")
     run_into = not text[len(marker) :][:1].isspace()
-    if run_into and not (marker.startswith("(") and marker.endswith(")")):
-        return None  # "a)bc": only a bracketed marker may run into its word
+    if run_into and not (
+        (marker.startswith("(") and marker.endswith(")"))
+        or (kind == "number" and marker[0] != "(")
+        or (kind == "letter" and marker.endswith(")") and rest[:1].isupper())
+    ):
+        # "a)bc", "A.Smith": only a number, a bracketed marker or "a)" before a capital
+        # ("a)Place before the public …") runs into its word
+        return None
     return kind, marker, rest
 
 
@@ -131,9 +138,11 @@ def first_sentence(text: str) -> tuple[str, str | None]:
 
 
 ABBREVIATED_END = re.compile(
-    r"(?i)(?:\b[a-z]\.\s?){2,}$|\b(?:inc|ltd|co|corp|jr|sr|bros|e\.\s?v|llc|plc|pvt|govt|dept)\.$"
+    r"(?i)(?:\b[a-z]\.\s?){2,}\)?$|"
+    r"\b(?:inc|ltd|co|corp|jr|sr|bros|e\.\s?v|llc|plc|pvt|govt|dept|retd|rtd|esq|hons)\.\)?$"
 )
-"""A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S.", "D.C."), not a full stop."""
+"""A line ending in an abbreviation ("… Pvt. Ltd.", "S.A.S.", "D.C.", "(Retd.)"), not a full
+stop."""
 
 
 def ends_sentence(text: str) -> bool:

@@ -674,7 +674,7 @@ CASES: dict[str, Case] = {
         formal="Your Eminence",
         common="Dear Cardinal Dolan",
         close="Yours sincerely,",
-        close_formal="I have the honour to be Your Eminence's obedient servant,",
+        close_formal="I remain, Your Eminence, Yours faithfully,",
     ),
     "bishop": Case(
         "catholic-bishop",

@@ -121,11 +121,14 @@ _SALUTATION = re.compile(
 _SALUTATION_BARE = re.compile(
     r"^(?:(?:My\s+)?Dear|E\s+(?:te|ngā|nga)|(?:Tēnā|Tena)\s+(?:koe|kōrua|korua|koutou)|"
     # "Excelentíssima Senhora Presidenta da República" alone over the first paragraph
-    r"Excelent[íi]s{1,2}im[oa]s?\s+(?:Senhor|Senhora|Señor|Señora|Sr|Sra)\b)"
+    r"Excelent[íi]s{1,2}im[oa]s?\s+(?:Senhor|Senhora|Señor|Señora|Sr|Sra)\b|"
+    # "Meu caro presidente José Patriota" alone over the first paragraph
+    r"(?:Meu|Minha|Mi)\s+(?:car[oa]|querid[oa])|Prezad[oa]|Car[oa](?=\s+(?-i:[A-Z])|\s+(?:presidente|"
+    r"ministr[oa]|senador|deputad[oa]|governador|prefeit[oa]|amig[oa])\b))"
     r"(?:\s+[^.!?,:;]{1,80})?\.?$"
 )
 """A greeting without its comma, or with a full stop for it: "Dear Minister", "Dear Sir.",
-and in te reo Māori "E te Pirimia"."""
+in Portuguese "Meu caro presidente José Patriota", and in te reo Māori "E te Pirimia"."""
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Amb|Hon|Rev|Sr|Sra|Jr|Gen|Col|Lt|Capt|Mme|"
     r"Excmo|Excma|H\.E|S\.E)\.|\b[A-Z]\.",
@@ -183,6 +186,8 @@ _CLOSE = re.compile(
     r"saudações\s+(?:sindicais|fraternas|solidárias|democráticas|feministas|antifascistas)|"
     r"(?:un\s+)?saludo\s+(?:fraterno|fraternal|solidario|combativo)|saludos\s+(?:fraternos|solidarios)|"
     r"fraternalmente|solidariamente|en\s+solidaridad|em\s+solidariedade|"
+    # "Abraço" / "Um forte abraço," over the name: the Portuguese and Spanish warm close
+    r"(?:um\s+|un\s+)?(?:(?:forte|grande|fuerte|gran)\s+)?abra(?:ç|c|z)os?|"
     # "Sinceramente suyos,": the Spanish (and Portuguese) "Sincerely yours"
     r"(?:sinceramente|cordialmente|atentamente)\s+(?:suy[oa]s?|vuestr[oa]s?|seus?|suas?)|"
     r"sinceramente|"
@@ -423,6 +428,8 @@ def is_closing_line(text: str) -> bool:
         return True
     return (
         text.endswith((",", ";"))
+        # "… we call on you forthwith to;": a sentence that introduces a list, not a close
+        and re.search(r"(?i)\b(?:to|following|follows|namely|that)[,;]$", text) is None
         and 4 <= len(text.split()) <= 30
         and text[:1].isupper()
         and _CLOSING_LINE.search(text) is not None

@@ -136,7 +136,12 @@ def body_asks_closing(
             # "Wir fordern Sie daher auf," over "1. die Personalbemessung … umzusetzen": an
             # intro may end on a comma where the items finish its sentence
             ends = unit.text.rstrip().endswith(":") or (
-                unit.text.rstrip().endswith(",") and units[index + 1].kind == "item"
+                (
+                    unit.text.rstrip().endswith(",")
+                    # "… call on you forthwith to;", "For these reasons we urge you to"
+                    or re.search(r"(?i)\b(?:to|following|follows|namely|that)\s*;?$", unit.text)
+                )
+                and units[index + 1].kind == "item"
             )
             # "7. We respectfully request that you:" over "(a) …" "(b) …": in a letter of
             # numbered paragraphs (UN style), the asks are the lettered items under one

@@ -155,7 +155,9 @@ _TO_LABEL = re.compile(
 TO_LINE = re.compile(
     r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s)"
     # "Para: Exmo. Senhor Primeiro-Ministro, …", "Destinataires : …", "Aan: …"
-    r"|(?:Para|PARA|À|Destinat[áa]ri[oa]s?|Destinatari[oa]s?|Destinataires?|Aan|An)\s*:)"
+    r"|(?:Para|PARA|À|Destinat[áa]ri[oa]s?|Destinatari[oa]s?|Destinataires?|Aan|An)\s*:"
+    # "Addressed to Federal Government, Provincial Governments, …:" over the letter
+    r"|(?:Addressed|Adress[ée]e?s?|Dirigid[oa]s?)\s+(?:to|à|a)\s*:?)"
     r"\s*(?:the\s+|die\s+|den\s+|das\s+)?"
     r"(?P<rest>[A-ZÄÖÜ[].*)$"
 )

@@ -13,7 +13,15 @@ from draftkit.ingest import names
 from draftkit.ingest.candidates import _close_candidates
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import ATTENTION_LINE, SUBJECT_LINE, TO_LINE, is_person_line
-from draftkit.ingest.page import _HEADING_STYLES, _LETTER_HEADING, _Page, _words, is_prose
+from draftkit.ingest.page import (
+    _HEADING_STYLES,
+    _LETTER_HEADING,
+    _name_list,
+    _Page,
+    _signer_like,
+    _words,
+    is_prose,
+)
 from draftkit.ingest.run_together import _PRESENTE_LINE
 from draftkit.ingest.text import Line
 
@@ -163,9 +171,9 @@ def _headless_openings(page: _Page, stop: int) -> list[tuple[int, float, list[st
 
 
 _LETTER_INTRO = re.compile(
-    r"(?i)\b(?:the\s+following|below)\s+is\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
-    r"\bhere\s+is\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
-    r"\bhere['’]s\s+(?:a|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"(?i)(?:\bthe\s+following|^following|\bbelow)\s+is\s+(?:an?|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"\bhere\s+is\s+(?:an?|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
+    r"\bhere['’]s\s+(?:an?|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
     r"\b(?:full\s+)?text\s+of\s+(?:the|our|my)\s+letter\s*(?:below|follows)?\s*:?\s*$|"
     # "… has signed on to the following open letter to Parliamentarians about …:"
     r"\bthe\s+\[?following\s+(?:[\w-]+\s+){0,2}letter\b[^.!?]{0,160}:\s*$"
@@ -229,6 +237,36 @@ def introduces_letter(texts: list[str]) -> bool:
     my representatives.", "… signed on to the following open letter:")."""
     near = [t for t in texts if t.strip()][-4:]
     return any(_LETTER_INTRO.search(t) and len(t.split()) <= 60 for t in near)
+
+
+_UNDERSIGNED_APPEAL = re.compile(
+    r"(?i)\b(?:we|nosotr[oa]s|nous),?\s+(?:the\s+undersigned|los\s+abajo\s+firmantes|"
+    r"les\s+soussign[ée]s)\b,?[^.!?]{0,120}?\b(?:call|urge|request|appeal|ask|demand|"
+    r"implore|exhort|write|are\s+writing|exigimos|solicitamos|pedimos|instamos|"
+    r"exhortamos|demandons|appelons|exhortons|prions|[ée]crivons)\b"
+)
+"""A body sentence in which the signers speak as one to their reader: "With this in
+mind, we, the undersigned, urgently request the Government to …"."""
+
+_PETITION_TITLE = re.compile(r"(?i)\b(?:petition|p[ée]tition|petici[óo]n|abaixo-assinado)\b")
+
+SIGNED_APPEAL = "an appeal by 'we, the undersigned' signed by a list of names at its end"
+"""The reason a headless reading gives for a collective appeal signed at its foot."""
+
+
+def _trailing_signers(page: _Page, first: int, stop: int) -> int:
+    """How many entries the run of signer-like lines at the end of ``first`` .. ``stop``
+    holds (a comma-separated paragraph of names counts each name)."""
+    entries = 0
+    for index in reversed([i for i in page.content if first < i < stop]):
+        text = page.text(index)
+        if _name_list(text):
+            entries += len([p for p in re.split(r"[,;]\s+", text) if p.strip()])
+        elif _signer_like(text) and not is_prose(text):
+            entries += 1
+        elif entries:
+            break
+    return entries
 
 
 def _score_headless(
@@ -309,6 +347,15 @@ def _score_headless(
     if _SECOND_PERSON.search(body):
         score += 0.5
         why.append("speaks to 'you'")
+    if (
+        not any(_PETITION_TITLE.search(t) for t in texts)
+        and _UNDERSIGNED_APPEAL.search(body)
+        and _trailing_signers(page, first_prose, stop) >= 10
+    ):
+        # "… we, the undersigned, urge the Government to …" and ninety names under it:
+        # a collective letter published with no greeting (a petition page is not one)
+        score += 2.0
+        why.append(SIGNED_APPEAL)
     if any(close[1] >= 4.0 for close in _close_candidates(page, first_prose, stop)):
         # "Sincerely," with a name under it after paragraphs that speak to the reader:
         # the text is signed as a letter is, though it opens with no greeting

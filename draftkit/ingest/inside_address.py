@@ -264,14 +264,21 @@ def _rest_of_office(line: str) -> bool:
 def _listed_on_to_line(rest: str) -> list[str] | None:
     """The addressees a "To:" line lists, parted by commas ("Para: Exmo. Senhor
     Primeiro-Ministro de Portugal, Exma. Senhora Ministra da Saúde, …, Povo de Portugal"):
-    most parts open with a style, none reads as a sentence; None otherwise."""
-    parts = [p.strip() for p in re.split(r",\s+|;\s+", rest.strip().rstrip(".,;")) if p.strip()]
+    most parts open with a style, or they are capitalised names of bodies the last of which
+    follows "and"; none reads as a sentence; None otherwise."""
+    parts = [p.strip() for p in re.split(r",\s+|;\s+", rest.strip().rstrip(".,;:")) if p.strip()]
     if len(parts) < 3 or any(len(p.split()) > 12 for p in parts):
         return None
     styled = sum(1 for p in parts if names.split_honorific(p)[0] is not None)
-    if styled < 2 or styled * 2 < len(parts):
-        return None
-    return parts
+    if styled >= 2 and styled * 2 >= len(parts):
+        return parts
+    last = re.match(r"(?i)^(?:and|et|y|e)\s+(\S.*)$", parts[-1])
+    bodies = [*parts[:-1], last.group(1)] if last else []
+    if bodies and all(p[:1].isupper() and 2 <= len(p.split()) <= 8 for p in bodies):
+        # "Addressed to Federal Government, Provincial Governments, Canada's Research
+        # Funding Councils, and University senior administrators:": the bodies written to
+        return bodies
+    return None
 
 
 class _AddressReader:

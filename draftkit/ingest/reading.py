@@ -79,7 +79,7 @@ from draftkit.ingest.tail import (
     _trailing_signers,
 )
 from draftkit.ingest.text import Line
-from draftkit.sentences import ends_sentence
+from draftkit.sentences import ends_sentence, split_marker
 
 __all__ = ["Candidate", "Reading", "locate"]
 
@@ -332,6 +332,17 @@ def _labelled_list(text: str) -> bool:
     )
 
 
+_INTRODUCES_LIST = re.compile(r"(?i)\b(?:to|following|follows|namely|that)\s*[:;]$")
+"""A sentence's end that introduces the list under it ("… call on you forthwith to;")."""
+
+_HANDS_ON = re.compile(
+    r"(?i)\b(?:the\s+)?following\s+(?:[\w-]+\s+){0,2}(?:text|letter|message|e-?mail|note)\b|"
+    r"\b(?:el|la)\s+siguiente\s+(?:texto|carta|mensaje)\b|\b(?:le|la)\s+(?:texte|lettre|message)\s+suivante?\b"
+)
+"""A line of a note that hands on the letter under it ("… the following text, which asks
+the minister to …")."""
+
+
 def locate(lines: list[Line]) -> Reading:
     """Find the letter in a page's lines.
 
@@ -400,6 +411,15 @@ def locate(lines: list[Line]) -> Reading:
             c.closed
             or best.close is None
             or _letter_head(page, best.salutation, best.headless)[0] >= best.salutation
+        )
+        # "Dear friends, I have sent the minister the following text:" over the letter
+        # sent: a note that hands on the letter below it, with no close of its own
+        and not (
+            not c.closed
+            and any(
+                _HANDS_ON.search(page.text(i))
+                for i in page.between(c.salutation, best.salutation)
+            )
         )
     ]
     if earlier:
@@ -493,6 +513,8 @@ def locate(lines: list[Line]) -> Reading:
                     and ends_sentence(page.text(i))
                     and not _name_list(page.text(i))
                 )
+                # "… we call on you forthwith to;": the sentence that opens a list of asks
+                or (_words(page.text(i)) >= 8 and _INTRODUCES_LIST.search(page.text(i)))
             )
             and not _labelled_list(page.text(i))
             # "Co-signed by London Cycling Campaign, Oaklands School and …": signers
@@ -511,6 +533,19 @@ def locate(lines: list[Line]) -> Reading:
             # "Save Our Safer Streets" / "This letter was sent to the council on 22
             # February.": the page's note on how the letter went out, under its signer
             prose.pop()
+        introduced = -1  # the last item of a list the body's last sentence introduces
+        if prose and _INTRODUCES_LIST.search(page.text(prose[-1]).rstrip()):
+            # "… call on you forthwith to;" over "a)Uphold your election promise …" /
+            # "b)Introduce a bill …": the items the sentence introduces are the body's
+            items = []
+            for i in page.between(prose[-1] + 1, cut):
+                marked = split_marker(page.text(i))
+                if marked is None or _words(marked[2]) < 6:
+                    break
+                items.append(i)
+            if len(items) >= 2:
+                prose += items
+                introduced = items[-1]
         signers_from = (prose[-1] + 1) if prose else sal_index + 1
         labelled = next(
             (
@@ -538,10 +573,29 @@ def locate(lines: list[Line]) -> Reading:
                 signers_from = min(signers_from, above[0])
         run = _trailing_signers(page, sal_index + 1, cut)
         content = _before_aside(page, sal_index + 1, cut)  # the lines the run was counted in
-        if run >= 3 and len(content) > run and content[-run] not in wrapped:
+        if (
+            run >= 3
+            and len(content) > run
+            and content[-run] not in wrapped
+            and content[-run] > introduced
+        ):
             # a list of signers ends the letter: it starts where that run of names does,
             # or at the label over it ("Signed by the people of …:")
             run_start = content[-run]
+            for pos in range(len(content) - run, len(content)):
+                text = page.text(content[pos])
+                if _words(text) < 8 or not _INTRODUCES_LIST.search(text):
+                    continue
+                # "… call on you forthwith to;" / "a)Uphold …" / "b)Introduce …" in the
+                # run: the body's last sentence and the asks it introduces, then the names
+                after = pos + 1
+                while after < len(content) and _words(
+                    (split_marker(page.text(content[after])) or ("", "", ""))[2]
+                ) >= 6:
+                    after += 1
+                if after - pos > 2 and after < len(content):
+                    run_start = content[after]
+                break
             label = content[-run - 1]
             if page.text(label).rstrip().endswith(":") and _words(page.text(label)) <= 20:
                 run_start = label

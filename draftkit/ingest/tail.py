@@ -323,6 +323,18 @@ def _heads_signers(page: _Page, index: int) -> bool:
     )
 
 
+_PAGER = re.compile(r"^[«‹←]\s*\S.*\S\s*$|^\S.*\S\s*[»›→]$")
+"""A blog's link to its previous or next post: "« Earlier post title", "Next title »"."""
+
+
+_DOCUMENT_TITLE = re.compile(
+    r"(?i)^(?:(?:joint|open|press|public)\s+)?(?:statement|interview|report|article|video|"
+    r"letter|press\s+release|op-?ed|study|podcast|briefing|submission|declaration|"
+    r"d[ée]claration|communiqu[ée]|comunicado|informe|entrevista|rapport)\b"
+)
+"""The title of a document the page links to ("Statement by 121 Economists - Dec 2025")."""
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -331,8 +343,16 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "form"
     if is_name_placeholder(text):
         return "signer"  # "[write your name]": the template's signer
-    if (text[:1] in "«‹←" or text[-1:] in "»›→") and _words(text) >= 3:
+    if _PAGER.match(text) and _words(text) >= 3:
         return "link"  # "« Earlier post title" / "Next post title »": the page's pagination
+    if (
+        _DOCUMENT_TITLE.match(text)
+        and (below := page.after(index, 1))
+        and re.fullmatch(r"(?:https?://|www\.)\S+", page.text(below[0]).strip())
+    ):
+        # "Statement by 121 Economists - Dec 2025" over its bare link: the page's list of
+        # related reading, not a signer
+        return "link"
     if text[:5].lower() == "dear " and match_salutation(ln) is not None:
         return "heading"  # "Dear Chancellor …," under the signers: the next letter opens
     if _MAIL_ACTION.match(text) and _beside_mail_action(page, index):
@@ -603,11 +623,14 @@ _PRESS_CONTACT = re.compile(
 
 _GROUP_DESCRIBED = re.compile(
     r"(?i)^(?:an?\s+(?:collective|coalition|group|network|alliance)\s+of|"
-    r"representatives\s+of|members\s+of)\b[^,]*,"
+    r"representatives\s+of|members\s+of)\b[^,]*,|"
+    # "A group of ethnic minority local residents who concern about the future of HK"
+    r"^an?\s+(?:collective|coalition|group|network|alliance)\s+of\s[^,]*\b(?:who|that)\s"
 )
 """The first line of a description of who signs, listing kinds of people ("A collective of
 human rights organizations, victims' advocates, …", "Representatives of the opposition,
-independent journalists, writers …"); "Members of the Riverside Union" alone signs."""
+independent journalists, writers …", "A group of local residents who …"); "Members of the
+Riverside Union" alone signs."""
 _TARGET_DETAILS = re.compile(r"(?i)^(?:target|addressee|recipient)['’]?s?\s+contact\s+details\b")
 """An urgent action's "TARGET'S CONTACT DETAILS" heading over the official written to."""
 
@@ -712,6 +735,18 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "David Lumm" / "[1] https://…" / "[2] https://…" / "Photo credit: …", copied
             # without blank lines: the signer's endnotes end the letter
             return block[notes_at], "endnotes after the signers"
+        dated_at = next(
+            (
+                j
+                for j in range(3, len(block) - 1)
+                if kinds[j] == "date" and kinds[:j].count("signer") >= 3
+            ),
+            None,
+        )
+        if dated_at is not None and "signer" in kinds[dated_at + 1 :]:
+            # "Cuestión Pública" / "Se firma el 8 de abril de 2022." / "Volver" / "Comparte":
+            # a list of signers dated at its foot has ended; the page runs on under it
+            return block[dated_at + 1], "the page after the signers' list and its date"
         run_on = next(
             (
                 j
@@ -721,6 +756,10 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
                 and _words(page.text(block[j])) >= 15
                 and 1 <= kinds[:j].count("signer") <= 3
                 and all(kd in ("signer", "contact", "note") for kd in kinds[:j])
+                # "a)Uphold your promise …" / "b)Introduce a bill …": items of one list
+                and not (
+                    split_marker(page.text(block[j])) and split_marker(page.text(block[j - 1]))
+                )
             ),
             None,
         )
@@ -789,6 +828,20 @@ def _signature_end(page: _Page, frm: int, limit: int) -> tuple[int, str]:
             # "Mr Abhijay Sood (Student MSc Physics)" / "Tweet" / "news" / "on campus" …:
             # the page's buttons and menu run onto the signers, copied without a blank line
             return block[buttons_at], "the page's buttons and menu after the signers"
+        pager_at = next(
+            (
+                j
+                for j in range(1, len(block))
+                if kinds[j] == "link"
+                and _PAGER.match(page.text(block[j]).strip())
+                and "signer" in kinds[:j]
+            ),
+            None,
+        )
+        if pager_at is not None:
+            # "Raul Henry" / "17 Dec 2013" / "« Earlier post title" / "Next post title »":
+            # the blog's links to its other posts run onto the signer
+            return block[pager_at], "the page's links to its other posts after the signer"
         if seen and _ANNEX_HEAD.match(page.text(block[0]).strip()) and kinds[0] == "heading":
             return block[0], "an annex after the signers"
         if re.fullmatch(r"#{3}|-\s*30\s*-", page.text(block[0]).strip()):

@@ -63,6 +63,16 @@ def _soften_wrapped_runs(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _next_letter(above: str, marker: str) -> bool:
+    """``marker`` ("b)") comes next after the lettered item ``above`` ("a)Uphold …"): the
+    list goes on, though the item above ends with no stop."""
+    found = split_marker(above)
+    if found is None or found[0] != "letter":
+        return False
+    letter, mark = found[1].strip("()."), marker.strip("().")
+    return len(letter) == 1 and len(mark) == 1 and ord(mark) == ord(letter) + 1
+
+
 def units_of(lines: list[Line]) -> list[Unit]:
     """Group body lines into paragraphs and list items, joining hard-wrapped lines."""
     lines = _soften_wrapped_runs(lines)
@@ -96,6 +106,7 @@ def units_of(lines: list[Line]) -> list[Unit]:
             and not previous.hard
             and not re.search(r"[.!?:;”\"’)]$", previous.text)
             and not re.search(r"[;,]\s*(?:and|or)$", previous.text)
+            and not _next_letter(previous.text, marker[1])
         ):
             # "... see\na. b.", "… solicitamos a Vossa Excelência que\no Governo:": a
             # wrapped line, not a lettered item or a bullet "o"

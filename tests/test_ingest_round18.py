@@ -1,0 +1,281 @@
+"""Ingest, eighteenth round: shapes found in check letters (each test is a fresh letter)."""
+
+from __future__ import annotations
+
+from draftkit.ingest import ingest_text
+from draftkit.sentences import ends_sentence, split_marker
+
+
+def _signers(count: int, numbered: bool = False) -> str:
+    names = [
+        "Amal Perera - Teachers' Union",
+        "Bianca Silva",
+        "Chandra Devi - University of Kandy",
+        "Dilan Fonseka",
+        "Esha Raman - Journalist",
+        "Farah Nizam",
+        "Gayan Wijesinghe - Attorney-at-Law",
+        "Hasini Jayasuriya",
+        "Ishan Gunaratne - Retired Judge (Retd.)",
+        "Janani Selvam",
+        "Kavin Rajan - Farmers' Collective",
+        "Lakmini Abeyratne",
+    ][:count]
+    if numbered:
+        # numbers run into the names, with gaps, as a newspaper page prints them
+        return "\n".join(f"{2 * k + 1}.{name}" for k, name in enumerate(names))
+    return "\n".join(names)
+
+
+def test_an_appeal_by_the_undersigned_signed_by_a_long_list_is_a_letter() -> None:
+    """No greeting and no close: a newspaper page prints "We, the undersigned, … urge the
+    Minister to …" and twelve names under it. A letter, signed by all twelve; a name
+    ending "(Retd.)" is no sentence, and "3.Bianca Silva" loses its list number."""
+    text = (
+        "Citizens call for the water bill to be withdrawn\n"
+        "09:12 AM, Monday, March 2, 2026\n"
+        "We, the undersigned residents of the hill country, urge the Minister of Water "
+        "Supply to withdraw the draft bill on private water concessions before it reaches "
+        "Parliament.\n"
+        "The bill was published without consultation, and the villages it would affect "
+        "have not been told what their water will cost once the concessions are granted.\n"
+        "It leaves the price of water to the companies, and it gives no village a say in "
+        "how its springs are shared between the estates and the towns below them.\n"
+        f"{_signers(12, numbered=True)}\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    letter = result.letter
+    assert letter is not None
+    assert len(letter.signatories) == 12
+    assert letter.signatories[0].name.startswith("Amal Perera")
+    assert letter.signatories[1].name == "Bianca Silva"
+
+
+def test_a_petition_page_of_the_undersigned_is_not_made_a_letter() -> None:
+    """The same words under a heading that calls the page a petition: not a letter."""
+    text = (
+        "Petition: keep the springs public\n"
+        "We, the undersigned, call on the Minister of Water Supply to withdraw the draft "
+        "bill on private water concessions before it reaches Parliament.\n"
+        "The bill was published without consultation, and the villages it would affect "
+        "have not been told what their water will cost.\n"
+        f"{_signers(12)}\n"
+    )
+    assert ingest_text(text).kind != "letter"
+
+
+def test_a_number_runs_into_its_word_but_an_initial_does_not() -> None:
+    assert split_marker("1.Ajith Kumara") == ("number", "1.", "Ajith Kumara")
+    assert split_marker("131..Mala Perera") == ("number", "131..", "Mala Perera")
+    assert split_marker("2)postpone the reforms") == ("number", "2)", "postpone the reforms")
+    assert split_marker("b)Introduce a bill") == ("letter", "b)", "Introduce a bill")
+    assert split_marker("A.Smith") is None
+    assert split_marker("2.5 million people") is None
+    assert split_marker("10.Jan.2020") is None
+    assert not ends_sentence("Prof. Nimal Silva - University of Galle (Retd.)")
+
+
+def test_lettered_asks_after_a_sentence_ending_in_to_are_asks_not_signers() -> None:
+    """ "… we call on you forthwith to;" over "a)Repeal …" / "b)Release …" / "c)Publish …"
+    (no space after the letters, no stop at the items' ends), then the numbered names:
+    three asks, and the names are the signers."""
+    text = (
+        "Unions write to the Minister of Justice\n"
+        "We the undersigned trade unions and activists write to you about the draft "
+        "security bill published on your Ministry's website last week.\n"
+        "The bill widens the powers of detention without charge and takes away the "
+        "courts' review of those detentions, which the present law still allows.\n"
+        "Therefore we as citizens and as victims of the old law call on you forthwith to;\n"
+        "a)Repeal the old law and withdraw this bill with immediate effect\n"
+        "b)Release those held under the old law or charge them before a court\n"
+        "c)Publish a white paper explaining why any new law is needed at this time\n"
+        f"{_signers(12, numbered=True)}\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert letter.asks[1].lead.startswith("Release those held")
+    assert len(letter.signatories) == 12
+    assert letter.signatories[0].name.startswith("Amal Perera")
+
+
+def test_asks_introduced_by_a_sentence_ending_in_to_without_a_colon() -> None:
+    """ "For these reasons we urge you to" over "1. ask …" / "2. take …" / "3. urge …":
+    three asks, though the intro has no colon and an earlier numbered list gives reasons."""
+    text = (
+        "Dear Minister Halvorsen,\n\n"
+        "1. The council's draft was circulated two days before the vote.\n"
+        "2. The draft reverses what the parliament voted a year ago.\n\n"
+        "For these reasons we urge you to\n"
+        "1. ask the presidency to take the draft off the agenda of the next meeting\n"
+        "2. take the file back to the ministers who negotiated the first reading\n"
+        "3. urge the other governments to vote against it if it is put to a vote\n\n"
+        "Yours sincerely,\n\n"
+        "Open Source Business Alliance of Norway\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [a.lead.split()[0] for a in letter.asks] == ["ask", "take", "urge"]
+
+
+def test_a_note_handing_on_the_letter_below_does_not_displace_it() -> None:
+    """A mailing-list post ("Dear friends, I have sent … the following text") over the
+    letter it sent, with its own greeting and close, copied with hard line breaks: the
+    letter is the one sent, not the post (which has no close of its own)."""
+    text = "".join(
+        [
+            "On 03-11, Marta wrote:\n"
+            "Dear friends,\n"
+            "I have sent, using this web form\n"
+            "http://www.example.es/ministerio/contacto.htm\n"
+            "belonging to the Ministry of Agriculture and Fisheries, the\n"
+            "following text, which asks for the fishing quota decree to be\n"
+            "taken off the agenda of Monday's meeting.\n"
+            "    • On 03-12 Pablo added:\n"
+            "The minister's own e-mail address is:\n"
+            "La dirección de correo electrónico de la ministra es:\n"
+            "ministra@example.es\n"
+            "Excelentísima Sra Ministra:\n"
+            "Nos ha llegado la noticia de que el próximo lunes se quiere\n"
+            "aprobar en la reunión de ministros el decreto de cuotas de\n"
+            "pesca sin que las cofradías hayan presentado sus alegaciones.\n"
+            "Los datos del informe que lo acompaña son de 2019 y no\n"
+            "reflejan el estado actual de los caladeros del norte.\n"
+            "Por todo ello, le ruego que el decreto salga del orden del\n"
+            "día de la reunión del próximo lunes.\n"
+            "Atentamente,\n"
+            "If anyone finds this text useful, please\n"
+            "feel free to use it,\n"
+        ]
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Excelentísima Sra Ministra:"
+    assert letter.complimentary_close == "Atentamente,"
+
+
+def test_a_portuguese_warm_greeting_and_close() -> None:
+    """ "Meu caro presidente Tomé Barreto" with no comma, "Abraço" over the name, and the
+    blog's links to its other posts under the date: one signer."""
+    text = (
+        "Carta aberta ao presidente da associação dos municípios\n"
+        "Leia a carta do deputado:\n"
+        "Meu caro presidente Tomé Barreto\n"
+        "Tenho acompanhado o debate sobre a lei de responsabilidade educacional e quero "
+        "esclarecer alguns pontos que têm sido mal compreendidos pelos prefeitos.\n"
+        "A lei não cria despesa nova para os municípios; ela proíbe que os índices de "
+        "aprendizagem caiam de um ano para o outro.\n"
+        "Abraço\n"
+        "Otávio Lins\n"
+        "12 Mar 2014\n"
+        "« Prefeitos pedem mais prazo para o plano de saneamento\n"
+        "Feira do livro abre neste sábado no centro histórico »\n"
+        "Blog do Recife nos tempos atuais\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Meu caro presidente Tomé Barreto"
+    assert letter.complimentary_close == "Abraço"
+    assert [s.name for s in letter.signatories] == ["Otávio Lins"]
+
+
+def test_a_list_of_signers_dated_at_its_foot_ends_at_the_date() -> None:
+    """ "Cordialmente," over organisations, then "Se firma el 3 de mayo de 2023." and the
+    page's own lines
+    ("El comunicado se puede descargar aquí.", "Volver", "Comparte"): four signers."""
+    text = (
+        "A los concejales de Medellín:\n\n"
+        "Las organizaciones firmantes pedimos que el proyecto de acuerdo sobre datos "
+        "abiertos se debata en audiencia pública antes de su votación.\n\n"
+        "Cordialmente,\n\n"
+        "Fundación Datos Claros\n"
+        "Red de Veedurías Urbanas\n"
+        "Colectivo Ciudad Abierta\n"
+        "Observatorio de Transparencia Local\n"
+        "Se firma el 3 de mayo de 2023.\n"
+        "El comunicado se puede descargar aquí.\n"
+        "Volver\n"
+        "Tweets by DatosClaros\n"
+        "Comparte\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.organization or s.name for s in letter.signatories] == [
+        "Fundación Datos Claros",
+        "Red de Veedurías Urbanas",
+        "Colectivo Ciudad Abierta",
+        "Observatorio de Transparencia Local",
+    ]
+
+
+def test_a_description_of_the_signing_group_is_not_a_signer() -> None:
+    """ "A group of long-time tenants who care about the estate's future" over the names:
+    who signs, described; the names are the signers."""
+    text = (
+        "Dear Housing Committee Members,\n\n"
+        "We ask the committee to delay the vote on the redevelopment plan until the "
+        "tenants' survey has been published.\n\n"
+        "Yours respectfully,\n\n"
+        "A group of long-time tenants who care about the estate's future\n\n"
+        "Rukhsana Begum\n"
+        "Tomasz Nowak\n"
+        "Grace Mensah\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == [
+        "Rukhsana Begum",
+        "Tomasz Nowak",
+        "Grace Mensah",
+    ]
+
+
+def test_links_to_related_documents_under_an_open_letter_are_not_signers() -> None:
+    """An open letter with no sign-off, then the page's reading list ("Statement by 90
+    economists - May 2024" over its bare link): a letter with no signers."""
+    text = (
+        "# An open letter to the Governor of the Reserve Bank\n\n"
+        "Following is an open letter to the Governor from two economists of the Policy "
+        "Forum.\n\n"
+        "We write to you as organisers of the statement endorsed by ninety economists, "
+        "which asked the Bank to support the recovery after the floods.\n\n"
+        "We urge you to set up a reconstruction window at the Bank, so that the rebuilding "
+        "of homes and roads is not held back by the limits on foreign exchange.\n\n"
+        "We remain committed to the welfare of the families hardest hit by the floods.\n\n"
+        "Statement by 90 Economists - May 2024\n\n"
+        "https://example.org/statements/90-economists.pdf\n\n"
+        "Interview with the Governor\n\n"
+        "https://example.org/video/governor\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.signatories == []
+
+
+def test_an_addressed_to_line_lists_the_bodies_written_to() -> None:
+    """ "Addressed to the Federal Government, Provincial Governments, … and University
+    senior administrators:" over the letter: four addressees, and the page is a letter
+    (not a news post) though it has no greeting."""
+    text = (
+        "Support for apprentices needed during the floods\n\n"
+        "Posted May 4, 2024\n\n"
+        "Addressed to Federal Government, Provincial Governments, Regional Training "
+        "Boards, and College senior administrators:\n\n"
+        "The floods have closed workshops across the region, and apprentices have lost "
+        "both their training hours and their wages.\n\n"
+        "We ask you to extend every apprenticeship by six months and to keep paying the "
+        "training allowance while the workshops are closed.\n\n"
+        "Signed,\n\n"
+        "Northern Apprentices' Union\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert [a.name or a.organization for a in result.letter.addressees] == [
+        "Federal Government",
+        "Provincial Governments",
+        "Regional Training Boards",
+        "College senior administrators",
+    ]
