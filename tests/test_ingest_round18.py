@@ -279,3 +279,72 @@ def test_an_addressed_to_line_lists_the_bodies_written_to() -> None:
         "Regional Training Boards",
         "College senior administrators",
     ]
+
+
+def test_a_labelled_template_greeting_and_a_blog_pager_in_french() -> None:
+    """ "Text of letter: Dear [your representative]," opens the letter (the label is the
+    page's), and "• Billet précédent" / "• Billet suivant" under the signer are the blog's
+    pager, no signers."""
+    text = (
+        "Write to your representative\n\n"
+        "Text of letter: Dear [your representative],\n\n"
+        "I urge you to vote for the bill that caps emergency room charges for patients "
+        "treated outside their insurer's network.\n\n"
+        "Sincerely,\n\n"
+        "[Your name]\n\n"
+        "  • Billet précédent\n"
+        "  • Billet suivant\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Dear [your representative],"
+    assert len(letter.signatories) == 1
+
+
+def test_a_form_letter_greeting_with_an_ellipsis() -> None:
+    """ "Dear M..." — the name left for the sender to fill in — is the greeting."""
+    text = (
+        "Dear M...\n\n"
+        "I am writing to you as a software developer to ask you to oppose the directive "
+        "on the patentability of computer programs at Monday's council meeting.\n\n"
+        "Yours sincerely\n\n"
+        "Jonas Berg\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Dear M..."
+
+
+def test_the_signatories_label_is_not_a_signer() -> None:
+    """ "The signatories," (a no-break space in it, as a web page writes it) over the
+    names names no one."""
+    text = (
+        "Dear Members of the Council,\n\n"
+        "We ask you to reject the proposed directive in its present form.\n\n"
+        "Yours faithfully,\n\n"
+        "The\u00a0signatories,\n\n"
+        "Ines Valle, President of the Free Software Association\n"
+        "Piet de Bruin, Chair of the Developers' Union\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Ines Valle", "Piet de Bruin"]
+
+
+def test_two_signers_written_name_comma_post_are_two() -> None:
+    """ "Ines Valle, President of the Free Software Association" over "Piet de Bruin,
+    Chair of the Developers Union": two signers, though the first line names a body (not
+    the body the second signs for)."""
+    text = (
+        "Dear Members of the Council,\n\n"
+        "We ask you to reject the proposed directive in its present form.\n\n"
+        "Yours faithfully,\n\n"
+        "Ines Valle, President of the Free Software Association\n"
+        "Piet de Bruin, Chair of the Developers Union\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [(s.name, s.title_lines) for s in letter.signatories] == [
+        ("Ines Valle", ["President of the Free Software Association"]),
+        ("Piet de Bruin", ["Chair of the Developers Union"]),
+    ]

@@ -125,7 +125,8 @@ _SALUTATION_BARE = re.compile(
     # "Meu caro presidente José Patriota" alone over the first paragraph
     r"(?:Meu|Minha|Mi)\s+(?:car[oa]|querid[oa])|Prezad[oa]|Car[oa](?=\s+(?-i:[A-Z])|\s+(?:presidente|"
     r"ministr[oa]|senador|deputad[oa]|governador|prefeit[oa]|amig[oa])\b))"
-    r"(?:\s+[^.!?,:;]{1,80})?\.?$"
+    # ("Dear M..." / "Dear M…": a form letter's greeting, the name left to the sender)
+    r"(?:\s+[^.!?,:;]{1,80})?(?:\.|\.\.\.|…)?$"
 )
 """A greeting without its comma, or with a full stop for it: "Dear Minister", "Dear Sir.",
 in Portuguese "Meu caro presidente José Patriota", and in te reo Māori "E te Pirimia"."""

@@ -333,6 +333,9 @@ _FOOTER_START = re.compile(
     r"(?:siguiente|suivant|next|newer|n[äa]chste|weiter|pr[óo]ximo)\b.{0,80}(?:»|›)|"
     # a CMS's pager and latest-items box: "Précédent" / "Suivant" / "Dernières publications"
     r"pr[ée]c[ée]dent(?:e)?|suivant(?:e)?|anterior|siguiente|vorherige[rs]?|n[äa]chste[rs]?|"
+    # "Billet précédent" / "Billet suivant", "Entrada anterior": a blog's pager, named
+    r"(?:billet|article|message|entr[ée]e|publication|entrada|art[íi]culo)\s+"
+    r"(?:pr[ée]c[ée]dent(?:e)?|suivant(?:e)?|anterior|siguiente)|"
     r"derni[èe]res publications|derniers articles|[úu]ltimas (?:publicaciones|noticias)|"
     r"neueste beitr[äa]ge|[úu]ltimas publica[çc][õo]es|"
     r"artículos relacionados|verwandte artikel|ähnliche \w+|articles? liés|à lire aussi|"

@@ -266,6 +266,14 @@ _GREETING_AND_DATE = re.compile(r"^(?P<greeting>\S.{2,120}?[,:])\s{3,}(?P<date>\
 """A greeting and, far to its right on the same line, the letter's date."""
 
 
+_LETTER_LABEL = re.compile(
+    r"(?i)^(?:(?:the\s+)?(?:full\s+)?text\s+of\s+(?:the\s+|our\s+)?(?:sample\s+)?letter|"
+    r"(?:sample|template|draft|suggested|model)\s+(?:letter|message|text|e-?mail)|"
+    r"letter\s+text|(?:texto|modelo)\s+de\s+(?:la\s+)?carta|texte\s+de\s+la\s+lettre)\s*:$"
+)
+"""A page's label over the letter it gives, run into the greeting: "Text of letter: Dear …"."""
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -363,6 +371,7 @@ def split_run_together(lines: list[Line]) -> list[Line]:
                     continue  # "To: The Honourable Tim Hodgson, Minister …": a style, no greeting
                 if (
                     SUBJECT_LINE.match(head)
+                    or _LETTER_LABEL.match(head)
                     or parse_date_line(head)
                     or (label_like(head) and (is_person_line(head) or TO_LINE.match(head)))
                 ):

@@ -38,6 +38,8 @@ _SIGN_INTRO = re.compile(
     # "The undersigned parents, carers, teachers and principals": who signs, not a signer
     r"the\s+(?:\d[\d,]*\s+)?undersigned\s+(?!of\b)[^\W\d][\w'’-]*,?(?:\s+[^\W\d][\w'’-]*,?){0,9}|"
     r"list of signatories|signataires|firmantes|organi[sz]ations|individuals|firmas|assinaturas|"
+    # "The signatories," over the names
+    r"the\s+(?:co-?)?(?:signatories|signers)|(?:los|las)\s+firmantes|os\s+signat[áa]rios|"
     # "FIRMAS CARTA A LA CCMA", "Signatures to the letter": the signatures of the letter
     r"(?:signatures|firmas|assinaturas)\s+(?:(?:de|da|del|of|to)\s+(?:la\s+|the\s+|a\s+)?)?"
     r"(?:carta|letter|lettre)(?:\s+[^:.]{1,50})?|"

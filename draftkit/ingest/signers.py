@@ -300,6 +300,13 @@ def _group_signatories(group_lines: list[Line], org_context: bool = False) -> li
         and has_org_word(group[0])  # a word that names a body ("Alastair Moore" has none)
         and not names.split_honorific(group[0])[0]
         and inline_person(group[1]) is not None
+        # ("Ines Valle, President of the X Association" over another "Name, office": two
+        # signers, each with their post)
+        and not (
+            (first := inline_person(group[0])) is not None
+            and first.title_lines
+            and names.is_person_name(first.name)
+        )
     ):
         # "Netzwerk Rüstungsexporte kontrollieren e. V." / "Dr. Hannah Fischer,
         # Geschäftsführerin": the person under the body's name signs for it
