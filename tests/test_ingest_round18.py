@@ -348,3 +348,23 @@ def test_two_signers_written_name_comma_post_are_two() -> None:
         ("Ines Valle", ["President of the Free Software Association"]),
         ("Piet de Bruin", ["Chair of the Developers Union"]),
     ]
+
+
+def test_a_whole_letter_on_one_line_keeps_its_greeting() -> None:
+    """A page that lost its line breaks sets the greeting, the letter and the close on one
+    line of thousands of characters: the greeting is read off its start."""
+    body = " ".join(
+        f"In paragraph {n} of your article you repeated a claim about my work that you "
+        "have never checked with me, and I ask you to correct it."
+        for n in range(1, 40)
+    )
+    text = (
+        "An open letter to the editor of the Weekly Courier\n\n"
+        f"Dear Rafael Mendes Albuquerque, I refer to your article of 2 May. {body} "
+        "I expect a correction in your next issue.\n\n"
+        "Thank you,\n\n"
+        "Lucas Ferreira\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Dear Rafael Mendes Albuquerque,"

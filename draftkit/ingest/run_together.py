@@ -357,7 +357,13 @@ def split_run_together(lines: list[Line]) -> list[Line]:
                 out.append(Line(part, hard=bool(part), raw=part, page=ln.page))
             continue
         pieces: tuple[str, str] | None = None
-        presente = _PRESENTE.match(text) if not ln.blank else None
+        if len(text) > 2000 and _GREETING_START.match(text):
+            # a whole letter on one line (a page that lost its line breaks): its greeting
+            # is read off its start ("Dear Salah Uddin Choudhury, I refer to …")
+            opening = match_salutation(Line(text[:300]))
+            if opening is not None and opening[1]:
+                pieces = (opening[0], text[len(opening[0]) :].strip())
+        presente = _PRESENTE.match(text) if not ln.blank and pieces is None else None
         if presente and match_salutation(Line(text[presente.end() :])) is not None:
             # "Presente. De nuestra consideración: …": the address block's last line
             # (Latin American usage) run into the salutation
