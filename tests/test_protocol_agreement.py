@@ -152,7 +152,7 @@ def test_named_placeholders_are_lines_the_table_must_write(tmp_path: Path) -> No
         # the priest's row writes the parish when it is given: CHURCH fills it
         _record(id="catholic-priest", address_block=["The Reverend NAME", "CHURCH", "ADDRESS"]),
         # the physician's practice is the row's institution line: PRACTICE fills it
-        _record(id="doctor-medical", address_block=["Dr. NAME", "PRACTICE", "ADDRESS"]),
+        _record(id="doctor-medical", address_block=["NAME, M.D.", "PRACTICE", "ADDRESS"]),
         # a colonel's row has no line for a practice: PRACTICE is not an ADDRESS line
         _record(
             id="us-colonel",
