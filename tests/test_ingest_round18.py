@@ -368,3 +368,129 @@ def test_a_whole_letter_on_one_line_keeps_its_greeting() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert letter.salutation == "Dear Rafael Mendes Albuquerque,"
+
+
+def test_a_greeting_under_a_title_naming_the_letter_is_a_letter_without_a_close() -> None:
+    """A draft left unsigned: "Letter to Regional Councils" over "Dear Members of Regional
+    Councils,", a paragraph, its section headings and a last paragraph, no close and no
+    signers: still a letter."""
+    text = (
+        "Letter to Regional Councils\n\n"
+        "Dear Members of Regional Councils,\n\n"
+        "The regional bus contracts are being renewed without any public hearing, and the "
+        "timetables for the valley towns have already been cut twice this year.\n\n"
+        "Contracts out of public control\n\n"
+        "The spring tender\n\n"
+        "Lack of transparency on subsidies\n\n"
+        "Therefore, we encourage you to hold a hearing on the contracts before the next "
+        "vote.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert result.letter.salutation == "Dear Members of Regional Councils,"
+
+
+def test_to_over_offices_with_their_holders_and_a_counted_close() -> None:
+    """ "To:" alone, then one addressee a line written "Mr. Office, Name" (no greeting:
+    the body starts with "We are writing to you"), and "Sincerely, 41 Nobel Laureates" over
+    a table of names: four addressees, the close, and the table's rows as signers."""
+    text = (
+        "To:\n"
+        "Mr. President of the Republic, Tomás Ibarra\n"
+        "Mr. Chief of the Cabinet of Ministers, Luis Ferrer\n"
+        "Mr. President of the Research Council, Dr. Pablo Quiroga\n"
+        "Honorable Senators and Deputies of the National Congress\n\n"
+        "We are writing to you out of deep concern for the country's research system, "
+        "whose budget has lost half of its value in a single year.\n\n"
+        "We respectfully urge you to restore the research budgets before the institutes "
+        "lose the scientists they trained over decades.\n\n"
+        "Sincerely, 41 Nobel Laureates\n\n"
+        "Name\tCategory\tPrize Year\n"
+        "Ada Lindqvist\tChemistry\t2009\n"
+        "Bruno Keller\tPhysics\t2014\n"
+        "Chiara Moretti\tMedicine\t2018\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation is None
+    assert len(letter.addressees) == 4
+    assert letter.complimentary_close == "Sincerely,"
+    assert [s.name for s in letter.signatories][:1] == ["Ada Lindqvist"]
+    assert len(letter.signatories) == 3
+
+
+def test_several_readers_greeted_by_name_and_an_editors_note() -> None:
+    """ "Mr. Hale, Ms. Ortiz, and Mr. Brandt:" greets three commissioners; "Ed: This
+    letter was also emailed to …" under the signer is the page's note."""
+    text = (
+        "An open letter to the commission\n\n"
+        "Mr. Hale, Ms. Ortiz, and Mr. Brandt:\n\n"
+        "I write to you about the commission's plan to end the rules on equal treatment of "
+        "internet traffic, which the public comments overwhelmingly opposed.\n\n"
+        "I urge you all to keep the rules in place.\n\n"
+        "Rowan Pike\n\n"
+        "Ed: This letter was also emailed to\n"
+        "hale@example.gov,\n"
+        "ortiz@example.gov, and\n"
+        "brandt@example.gov\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Mr. Hale, Ms. Ortiz, and Mr. Brandt:"
+    assert [s.name for s in letter.signatories] == ["Rowan Pike"]
+
+
+def test_a_spanish_address_read_line_by_line_and_a_closing_greeting() -> None:
+    """ "Sr. Jefe del Gabinete de Ministros," over "Ingeniero Nicolás Ferro," and two
+    "c.c." lines, no greeting; the last sentence ends "…, los saludo cordialmente,": one
+    addressee (the office is his title), two copies, and the signer under the sentence."""
+    text = (
+        "15 de marzo de 2024\n"
+        "Sr. Jefe del Gabinete de Ministros,\n"
+        "Ingeniero Nicolás Ferro,\n"
+        "c.c. Sr. Presidente del Consejo de Investigaciones, Dr. Julio Sosa\n"
+        "c.c. Miembros del Directorio del Consejo\n\n"
+        "Me dirijo a usted como investigadora jubilada que ha colaborado durante treinta "
+        "años con los institutos del país, para expresar mi preocupación por el cierre de "
+        "los programas de formación de jóvenes científicos.\n\n"
+        "Un sistema científico requiere muchos años de esfuerzo sostenido; en un día, sin "
+        "embargo, se destruye lo construido en decenas de años.\n\n"
+        "Con la esperanza de que las autoridades comprendan el lugar que le corresponde a la "
+        "ciencia, los saludo cordialmente,\n\n"
+        "Profesora Dra. Elena Vidal\n"
+        "elena.vidal@example.org\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation is None
+    (minister,) = letter.addressees
+    assert minister.name == "Nicolás Ferro"
+    assert minister.title_lines == ["Sr. Jefe del Gabinete de Ministros"]
+    assert len(letter.cc) == 2
+    assert [s.name for s in letter.signatories] == ["Profesora Dra. Elena Vidal"]
+
+
+def test_a_list_of_the_bodies_joining_an_appeal_is_not_a_list_of_asks() -> None:
+    """ "Joining in this appeal are the heads of:" over a list of societies: who signs,
+    not what is asked."""
+    text = (
+        "Dear Chairman Wheeler,\n\n"
+        "We write as leaders of scholarly societies to ask that you keep the internet open "
+        "to all on equal terms.\n\n"
+        "On behalf of the communities we serve, we urgently ask that you protect the open "
+        "internet.\n\n"
+        "Joining in this appeal are the presidents, chairs and founders of:\n\n"
+        "  • the Association for Computers and the Humanities;\n"
+        "  • the Electronic Literature Organization;\n"
+        "  • the European Association for Digital Humanities;\n"
+        "  • centerNet;\n"
+        "  • the Digital Library Federation;\n"
+        "  • and the Society for Textual Scholarship.\n\n"
+        "Please keep the rules that protect equal access.\n\n"
+        "Sincerely,\n\n"
+        "Bethany Marsh\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.asks == []

@@ -188,6 +188,24 @@ def _warned(result: IngestResult, note: str) -> IngestResult:
     return result.model_copy(update={"warnings": [*result.warnings, note]})
 
 
+def _titled_letter(preamble: list[str]) -> bool:
+    """The last line above the greeting is a short title that names a letter ("Letter to
+    National Parliaments", "Open letter to the Commission")."""
+    above = [t.strip() for t in preamble if t.strip()]
+    return bool(
+        above
+        and len(above[-1].split()) <= 14
+        and not re.search(r"[.!?:,;]$", above[-1])
+        and _LETTER_TITLE.search(above[-1])
+    )
+
+
+_LETTER_TITLE = re.compile(
+    r"(?i)^(?:(?:an?|the|our|my)\s+)?(?:(?:open|joint|public|draft|sample|model)\s+)?"
+    r"(?:letter|lettre|carta)\s+(?:to|à|au|aux|a|al|para|ao|aos)\b"
+)
+
+
 def _paragraphs(letter: Letter) -> int:
     """The letter's paragraphs: its body, its asks and what follows them."""
     return len(letter.body) + len(letter.asks) + len(letter.closing)
@@ -221,6 +239,9 @@ def _ingest_lines(
         and (
             LETTER_INTRODUCED in reading.chosen.reasons
             or (not parsed.headless and introduces_letter(preamble))
+            # "Letter to National Parliaments" / "Dear Members of National Parliaments,":
+            # the greeting right under the page's title that names it a letter
+            or (not parsed.headless and _titled_letter(preamble))
         )
         and _paragraphs(parsed.letter) >= 3
     ):

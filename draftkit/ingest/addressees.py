@@ -265,6 +265,10 @@ def addressee_from(lines: list[str], *, cc: bool = False) -> Addressee | None:
         # "Herrn Ersten Bürgermeister" / "Dr. Peter Tschentscher": the office, styled for
         # the person named under it, is their title
         lines = [lines[1], names.split_honorific(lines[0])[1], *lines[2:]]
+    elif len(lines) > 1 and _styled_office_only(lines[0]) and is_person_line(lines[1]):
+        # "Sr. Jefe del Gabinete de Ministros …," / "Ingeniero Nicolás Posse,": the office,
+        # styled as the letter writes it, over the name of who holds it
+        lines = [lines[1], lines[0], *lines[2:]]
     if (
         len(lines) > 1
         and (names.is_title_line(lines[0]) or has_org_word(lines[0]))
@@ -772,11 +776,23 @@ def _office_over_name(entries: list[list[str]], line: str) -> bool:
         len(above) in (1, 2)
         and not TO_LINE.match(above[0])  # "To the Prime Minister": read as a "To" line
         and not _ADDRESSED.match(above[0])
-        and not is_person_line(above[0])
+        # (an office styled "Sr. Jefe del Gabinete de Ministros …" names no one)
+        and (not is_person_line(above[0]) or _styled_office_only(above[0]))
         and not is_postal_line(above[0])
         and len(above[0].split()) <= 12
-        and is_person_line(line)
+        and is_person_line(line.rstrip(","))  # ("Ingeniero Nicolás Posse,": its comma too)
         and ", " not in line
+    )
+
+
+def _styled_office_only(line: str) -> bool:
+    """An honorific and an office, no name: "Sr. Jefe del Gabinete de Ministros"."""
+    honorific, rest = names.split_honorific(normalise_space(line).rstrip(",."))
+    return bool(
+        honorific
+        and rest
+        and names.opens_with_office(rest)
+        and not names.split_title_name(rest)  # "Sr. Presidente Luiz Inácio …" names him
     )
 
 

@@ -104,6 +104,9 @@ _SALUTATION = re.compile(
     # "Mr. Peter Hamilton:" alone on its line: the formal US greeting by name, its colon
     r"|(?:Mr|Mrs|Ms|Mx|Dr|Miss|Prof)\.?\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}:"
     r"(?=\s*$)"
+    # "Mr. Carr, Mr. O'Rielly, and Mr. Pai:": several readers greeted by name
+    r"|(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?-i:[A-Z][\w'’-]+),?\s+(?:and\s+|&\s+)?){1,6}"
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?-i:[A-Z][\w'’-]+):(?=\s*$)"
     # "Sen. Gardner,", "Rep. Ortiz:", "Gov. Polis,": the office abbreviated, the name after
     r"|(?:Sen|Rep|Gov|Cllr|Amb|Pres|Supt)\.\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
     r"[,:](?=\s*$|\s+(?-i:[A-Z])[^\n]{30,})"
@@ -288,6 +291,14 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
             return None
         if rest and len(text) < 200 and _name_like_tail(rest):
             return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
+        if (
+            rest
+            and re.match(r"(?i)(?:mr|mrs|ms|madam|madame|monsieur)\b", sal)
+            and len(rest.split()) <= 6
+            and not re.search(r"[.!?,:;]", _ABBREVIATION.sub("", rest))
+            and all(word[:1].isupper() for word in rest.split())
+        ):
+            return None  # "Mr. President of the Argentine Republic, Javier Milei": an address line
         if sal.endswith(";") and rest:
             return None
         if rest and sal.lower().startswith(("hello", "greetings", "bonjour", "hola", "hallo")):
@@ -398,6 +409,8 @@ _FORMULA = re.compile(
     # "Saludamos a usted atentamente.", "Lo saludo muy atentamente": the Argentine form
     r"^(?:(?:lo|la|los|las)\s+)?saludo?a?m?o?s?\s+(?:a\s+(?:usted|ustedes|vuestra\s+\w+)\s+)?"
     r"(?:muy\s+)?(?:atentamente|cordialmente)\b|"
+    # "…, los saludo cordialmente," at the end of the letter's last sentence
+    r"\b(?:lo|la|los|las|le|les)\s+salud(?:o|amos)\s+(?:muy\s+)?(?:atenta|cordial)mente[,.]?\s*$|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
     r"aprovecho?a?m?o?s? la oportunidad para reiterar|"

@@ -22,6 +22,8 @@ from draftkit.ingest.asks import (
     _requests,
     imperative,
 )
+from draftkit.ingest.organisations import has_org_word
+from draftkit.ingest.page import _words
 from draftkit.ingest.signers import inline_person
 from draftkit.ingest.units import Unit, _with_bullets
 from draftkit.schema import Ask
@@ -362,7 +364,17 @@ def _listed_not_asked(units: list[Unit], run: list[int]) -> bool:
         if inline_person(text) is not None or names.is_person_name(text.split(",")[0].strip())
     )
     quoted = sum(1 for text in texts if text[:1] in '“"«„')
-    return 2 * people > len(texts) or 2 * quoted > len(texts)
+    # "the Association for Computers and the Humanities;" / "the Digital Library
+    # Federation;": bodies named, a list of who joins, with no verb to ask with
+    bodies = sum(
+        1
+        for text in texts
+        if has_org_word(text)
+        and _words(text) <= 14
+        and not imperative(re.sub(r"(?i)^(?:and|or)\s+", "", text))
+        and not _requests(text)
+    )
+    return 2 * people > len(texts) or 2 * quoted > len(texts) or 3 * bodies > 2 * len(texts)
 
 
 def _list_run(units: list[Unit], index: int) -> list[int]:

@@ -64,6 +64,20 @@ def _named_in_title(page: _Page, index: int) -> bool:
 _VOCATIVE = "a sentence of the body that addresses the reader"
 
 
+def _addressed_under(page: _Page, index: int) -> bool:
+    """An office line with a comma that a name line or a copy line follows ("Sr. Jefe del
+    Gabinete de Ministros," / "Ingeniero Nicolás Posse," / "c.c. …"): the address, read
+    line by line, not a greeting."""
+    below = page.after(index, 1)
+    if not below or below[0] != index + 1:
+        return False
+    text = page.text(below[0]).strip()
+    return bool(CC_LINE.match(text)) or (
+        text.endswith(",") and _words(text) <= 8 and not is_prose(text)
+        and (names.is_person_name(text.rstrip(",")) or names.split_honorific(text)[0] is not None)
+    )
+
+
 def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], float, list[str]]]:
     """Lines that could open the letter, each with a score and the reasons."""
     out: list[tuple[int, tuple[str, str], float, list[str]]] = []
@@ -78,7 +92,7 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             why.append("a salutation by its words")
             if re.match(r"(?i)^to\s", ln.text):
                 strength = 2.0
-        elif shaped_salutation(ln):
+        elif shaped_salutation(ln) and not _addressed_under(page, index):
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("a greeting by its shape (short, names an office, ends with a comma)")
         elif _TO_GREETING.match(ln.text.strip()):

@@ -282,7 +282,7 @@ def _score_headless(
     if any(
         TO_LINE.match(page.text(i))
         or ATTENTION_LINE.match(page.text(i))
-        or re.match(r"(?i)^to,?$", page.text(i))
+        or re.match(r"(?i)^to\s*[,:]?$", page.text(i))
         or _ITALIAN_TO.match(page.text(i))
         for i in near
     ):
@@ -291,7 +291,11 @@ def _score_headless(
     elif any(_PRESENTE_LINE.match(page.text(i)) for i in near[-2:]):
         score += 2.0
         why.append("an inside address closed by 'Presente'")
-    elif any(is_person_line(page.text(i)) and names.split_honorific(page.text(i))[0] for i in near):
+    elif any(
+        # ("Ingeniero Nicolás Posse," with the comma an address line may end with)
+        is_person_line(page.text(i).rstrip(",")) and names.split_honorific(page.text(i))[0]
+        for i in near
+    ):
         score += 1.5
         why.append("an addressee with an honorific above the first paragraph")
     labels = {

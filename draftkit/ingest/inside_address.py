@@ -118,6 +118,23 @@ _SHARED_STYLE = re.compile(
 "Presidente …"): it styles them all, and names no one."""
 
 
+def _styled_office_line(line: str) -> bool:
+    """A line that styles an office and names who holds it, or a body, on its own: "Mr.
+    President of CONICET, Dr. Daniel Salamone", "Honorable Senators and Deputies of …"."""
+    honorific, rest = names.split_honorific(line)
+    return (
+        honorific is not None
+        and bool(rest)
+        and len(line.split()) <= 16
+        and not is_postal_line(line)
+        and (
+            names.is_title_line(rest.split(",")[0])
+            or names.opens_with_office(rest)
+            or _PLURAL_OFFICE.match(rest) is not None
+        )
+    )
+
+
 def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list[Addressee]:
     reader = _AddressReader(skipped)
     if (
@@ -152,6 +169,12 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
                 skipped.append((x, "above the line that opens the address (the sender's)"))
             whole = whole[opening:]
         whole = [x for x in whole if not _TO_LABEL.match(normalise_space(x))]
+        if len(whole) >= 2 and all(_styled_office_line(normalise_space(x)) for x in whole):
+            # "Mr. President of the Republic, Javier Milei" / "Mr. Chief of the Cabinet,
+            # Nicolás Posse" / "Honorable Senators and Deputies …": one addressee a line
+            for x in whole:
+                reader.read([x], fresh=True)
+            continue
         if len(whole) >= 2 and all(_BARE_MAILBOX.fullmatch(normalise_space(x)) for x in whole):
             # "To:" / "cna@parliament.go.ke" / "finance@parliament.go.ke": an e-mail's
             # recipients, each its own addressee

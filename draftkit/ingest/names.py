@@ -80,6 +80,10 @@ _HONORIFIC_WORDS = [
     "Asst. Prof.",
     "Prof.",
     "Professor",
+    "Profesor",
+    "Profesora",
+    "Professora",
+    "Profa.",
     "Mr.",
     "Mr",
     "Mrs.",
@@ -168,6 +172,13 @@ _HONORIFIC_WORDS = [
     # a courtesy line over the name in Colombian and Venezuelan letters: "Doctora" / "LUZ …"
     "Doctora",
     "Doctor",
+    # the degree as courtesy in Argentine and Mexican letters: "Ingeniero Nicolás Posse"
+    "Ingeniero",
+    "Ingeniera",
+    "Licenciado",
+    "Licenciada",
+    "Arquitecto",
+    "Arquitecta",
     # Mexican official letters: "C. Claudia Sheinbaum Pardo" (ciudadana), "Lic.", "Mtra."
     "C.",
     "Lic.",
@@ -296,6 +307,9 @@ _OFFICE_END = {
     # the same offices in Spanish, Portuguese and French: "Presidente Hugo Chávez Frías"
     "presidente",
     "presidenta",
+    # "Jefe del Gabinete de Ministros", "Jefa de Gobierno"
+    "jefe",
+    "jefa",
     "ministro",
     "ministra",
     "ministre",

@@ -43,7 +43,9 @@ _CLOSE_RUN_ON = re.compile(
     r"(?<=[a-z])\.(?=[a-z])){2,200}"
     # or a template's place for the sender's name: "Sincerely, (your name/signature)",
     # even with no space after the comma ("Sincerely,[Your Name]": a page lost the break)
-    r"|[\[({<«][^\n]{2,120})|(?P<blank>[\[{<«][^\n]{2,120}))$"
+    r"|[\[({<«][^\n]{2,120}"
+    # or the count of those who sign: "Sincerely, 68 Nobel Laureates"
+    r"|\d[\d,]*\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})|(?P<blank>[\[{<«][^\n]{2,120}))$"
 )
 _BLANK_ALONE = re.compile(r"\[[^\[\]]{2,60}\]|\{[^{}]{2,60}\}|<<[^<>]{2,60}>>")
 """A template's blank in brackets ("[Your information here]"): what runs on after a close."""

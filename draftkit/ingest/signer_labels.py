@@ -141,6 +141,10 @@ _GROUP_INTRO = re.compile(
 """A sentence over a list of signers: "The founders of the following 457 start-up companies."."""
 
 
+_COUNTED_GROUP = re.compile(r"^[1-9][\d,]*\s+(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*s[:,.]?$")
+"""The count of those who sign and what they are: "68 Nobel Laureates", "120 Economists"."""
+
+
 @functools.lru_cache(maxsize=16384)
 def is_signatory_label(text: str) -> bool:
     """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
@@ -150,6 +154,7 @@ def is_signatory_label(text: str) -> bool:
         return all(is_signatory_label(part.strip()) for part in text.split(" / "))
     return (
         _SIGN_INTRO.match(text) is not None
+        or _COUNTED_GROUP.match(text.strip()) is not None
         or _SECTION.match(text) is not None
         or _SECTION_AFTER.match(text) is not None
         or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
@@ -248,10 +253,20 @@ def is_name_placeholder(text: str) -> bool:
 
 
 def is_editor_note(text: str) -> bool:
-    """ "{Please see the councillors' replies below}": a page editor's note in braces."""
+    """ "{Please see the councillors' replies below}": a page editor's note in braces, or
+    one labelled so ("Ed: This letter was also emailed to …", "Editor's note: …")."""
+    if _EDITOR_LABEL.match(text.strip()):
+        return True
     if "{" not in text or is_name_placeholder(text):
         return False  # the common case, without a search
     return re.fullmatch(r"\{[^{}]{2,200}\}", text.strip()) is not None and len(text.split()) >= 3
+
+
+_EDITOR_LABEL = re.compile(
+    r"(?i)^[\[(]?(?:ed|editor['’]?s?\s+note|note\s+from\s+the\s+editor|n\.\s?d\.\s?[lr]\.?|"
+    r"nota\s+del?\s+(?:editor|redacci[óo]n)|note\s+de\s+la\s+r[ée]daction)\s*[.:]\s+\S"
+)
+"""An editor's label opening a note under the letter: "Ed:", "Editor's note:", "N.d.l.r."."""
 
 
 def is_bracketed_aside(text: str) -> bool:
