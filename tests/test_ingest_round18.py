@@ -494,3 +494,65 @@ def test_a_list_of_the_bodies_joining_an_appeal_is_not_a_list_of_asks() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert letter.asks == []
+
+
+def test_a_quoted_letter_signed_name_comma_office_then_the_release_notes() -> None:
+    """A release quoting a letter with no close, signed "Marta Reis, presidente da ADL."
+    with a full stop, then "Mais informações", links and press contacts: one signer."""
+    text = (
+        "Caro Deputado do Parlamento Europeu,\n\n"
+        "Na próxima quarta-feira o Parlamento vai votar a directiva sobre a conservação de "
+        "dados, e pedimos-lhe que vote contra o texto do Conselho.\n\n"
+        "A directiva foi negociada à porta fechada e ignora as críticas da autoridade "
+        "europeia para a protecção de dados.\n\n"
+        "Marta Reis, presidente da ADL.\n"
+        "Mais informações\n"
+        "  • Posição da ADL\n"
+        "  • Análise das emendas\n"
+        "Contactos\n"
+        "João Lima\n"
+        "Direcção da ADL\n"
+        "joao @ adl.example\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Marta Reis"]
+
+
+def test_an_empty_sign_on_list_has_no_signers() -> None:
+    """ "Signatories" / "Total confirmed" / "0" / "• No signatories yet": nobody signed."""
+    text = (
+        "Open letter to governments everywhere\n\n"
+        "We call on you to adopt binding rules for the most capable artificial intelligence "
+        "systems before they are deployed.\n\n"
+        "Independent audits should be a condition of release, and the results should be "
+        "published.\n\n"
+        "Governments should also agree on the incidents that developers must report, and on "
+        "who they report them to.\n\n"
+        "Signatories\n\n"
+        "Total confirmed\n\n"
+        "0\n\n"
+        "  • No signatories yet\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.signatories == []
+
+
+def test_members_colon_is_a_label_not_a_greeting() -> None:
+    """ "Members: Representatives from the training authority, …" in a letter printed with
+    no greeting is a label over who would sit on a board, not the greeting."""
+    text = (
+        "Open letter to the Secretary of Education\n\n"
+        "Following is an open letter to the Secretary from a productivity consultant.\n\n"
+        "I write to you about the shortage of trained welders, which has left the shipyards "
+        "and the building sites recruiting abroad for the third year running.\n\n"
+        "I propose that the Ministry set up an advisory board on welding skills.\n\n"
+        "Members: Representatives from the training authority, the vocational colleges and "
+        "the private engineering companies.\n\n"
+        "The board should report to the Ministry within six months.\n\n"
+        "Ruwan Perera\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation is None

@@ -281,6 +281,8 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
         return None
     if re.match(r"(?i)^(?:(?:warm|warmest|cordial|kind|fraternal)\s+)?greetings\s+from\b", text):
         return None  # "Greetings from PH Haiyan!" under the greeting: a pleasantry, no one greeted
+    if re.match(r"(?i)members\s*:", text.strip()):
+        return None  # "Members: Representatives from …": a label, no greeting
     match = _SALUTATION.match(text)
     if match:
         sal = match.group("sal").strip()

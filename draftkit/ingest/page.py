@@ -137,7 +137,10 @@ _SECTION_TITLE = re.compile(
     r"(?i)^(?:background|references|notes|footnotes|endnotes|sources|citations|resources|"
     r"related(?:\s+\w+)?|further reading|see also|links|tags|share this|"
     r"(?:background|further|more|additional)\s+information|notes?\s+(?:to|for)\s+editors|"
-    r"media\s+(?:contacts?|enquiries|inquiries))"
+    r"media\s+(?:contacts?|enquiries|inquiries)|"
+    # the same parts of a release in Portuguese, Spanish and French
+    r"mais\s+informa[çc][õo]es|m[áa]s\s+informaci[óo]n|plus\s+d['’]informations?|"
+    r"contactos?(?:\s+de\s+(?:imprensa|prensa))?|contacts?\s+(?:presse|m[ée]dias?))"
     r"(?:\s+(?:and|&)\s+(?:background|references|notes|sources|resources|links))?:?$"
 )
 

@@ -59,8 +59,10 @@ from draftkit.ingest.noise import (
 )
 from draftkit.ingest.page import (
     _LETTER_HEADING,
+    _SECTION_TITLE,
     _clip,
     _name_list,
+    _named_with_office,
     _Page,
     _signer_like,
     _words,
@@ -497,6 +499,21 @@ def locate(lines: list[Line]) -> Reading:
         signed = _signed_midway(page, sal_index + 1, cut)
         if signed is not None:
             cut, why = signed, "an annex after the thanks and the signatures"
+        else:
+            notes = next(
+                (
+                    i
+                    for i in page.between(sal_index + 2, cut)
+                    if _SECTION_TITLE.match(page.text(i).strip())
+                    and (above := page.before(i, 1))
+                    and _named_with_office(page.text(above[0]))
+                ),
+                None,
+            )
+            if notes is not None:
+                # "Pieter Hintjens, presidente da FFII." / "Mais informações" / links and
+                # press contacts: the release's notes after the letter it quotes
+                cut, why = notes, "the page's notes after the signer"
     if best.close is not None:
         signers_from = best.close + 1
     else:
@@ -512,6 +529,8 @@ def locate(lines: list[Line]) -> Reading:
                     _words(page.text(i)) >= 3
                     and ends_sentence(page.text(i))
                     and not _name_list(page.text(i))
+                    # "Pieter Hintjens, presidente da FFII.": a signer and his office
+                    and not _named_with_office(page.text(i))
                 )
                 # "… we call on you forthwith to;": the sentence that opens a list of asks
                 or (_words(page.text(i)) >= 8 and _INTRODUCES_LIST.search(page.text(i)))

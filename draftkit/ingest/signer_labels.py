@@ -277,10 +277,23 @@ def is_bracketed_aside(text: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def is_signatory_note(text: str) -> bool:
-    """ "Affiliations are for identification purposes only" and the like, and a note that
-    the signers are listed elsewhere ("The full list of 64 signatory organisations is
-    available in the PDF")."""
-    return _SIGN_NOTE.search(text) is not None or _SIGNED_ELSEWHERE.match(text.strip()) is not None
+    """ "Affiliations are for identification purposes only" and the like, a note that the
+    signers are listed elsewhere ("The full list of 64 signatory organisations is available
+    in the PDF"), and an empty list's "No signatories yet"."""
+    return (
+        _SIGN_NOTE.search(text) is not None
+        or _SIGNED_ELSEWHERE.match(text.strip()) is not None
+        or NONE_SIGNED_YET.match(text.strip()) is not None
+    )
+
+
+NONE_SIGNED_YET = re.compile(
+    r"(?i)^(?:[•·*-]\s*)?(?:no\s+(?:signatories|signatures|signers|names)\s+yet|"
+    r"be\s+the\s+first\s+to\s+sign|total\s+(?:confirmed|signatures|signatories|signers)|"
+    r"confirmed\s+(?:signatures|signatories))\s*[:.!]?$"
+)
+"""A sign-on page's list as it stands before anyone signs: "Total confirmed", "No
+signatories yet"."""
 
 
 ENCLOSURE_LABEL = (
