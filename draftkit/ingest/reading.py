@@ -500,7 +500,7 @@ def locate(lines: list[Line]) -> Reading:
         if signed is not None:
             cut, why = signed, "an annex after the thanks and the signatures"
         else:
-            notes = next(
+            notes_at = next(
                 (
                     i
                     for i in page.between(sal_index + 2, cut)
@@ -510,10 +510,10 @@ def locate(lines: list[Line]) -> Reading:
                 ),
                 None,
             )
-            if notes is not None:
+            if notes_at is not None:
                 # "Pieter Hintjens, presidente da FFII." / "Mais informações" / links and
                 # press contacts: the release's notes after the letter it quotes
-                cut, why = notes, "the page's notes after the signer"
+                cut, why = notes_at, "the page's notes after the signer"
     if best.close is not None:
         signers_from = best.close + 1
     else:
