@@ -556,3 +556,100 @@ def test_members_colon_is_a_label_not_a_greeting() -> None:
     letter = ingest_text(text).letter
     assert letter is not None
     assert letter.salutation is None
+
+
+def test_a_template_blank_in_capitals_between_angle_brackets_is_the_signer() -> None:
+    """ "<TU NOMBRE>" under the closing sentence is the template's blank for the sender,
+    not a tag shown as text."""
+    text = (
+        "Dirección Nacional de Datos Personales\n"
+        "Estimado Director,\n"
+        "Me comunico con usted porque el servicio de consulta de saldo de la tarjeta de "
+        "transporte expone los viajes de cualquier persona sin ninguna contraseña.\n"
+        "Pongo a usted en conocimiento de la situación y exijo que se tomen los recaudos "
+        "correspondientes.\n"
+        "Aguardo su respuesta y lo saludo muy atentamente,\n"
+        "<TU NOMBRE>\n"
+        "DNI: <TU DNI>\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter"
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["<TU NOMBRE>"]
+
+
+def test_a_reader_greeted_again_in_the_body_and_a_portuguese_introduction() -> None:
+    """ "Veja a carta que … enviou hoje ao presidente:" is the page's line; "Senhor
+    presidente, sempre …" in the body greets the same reader again (a vocative, not a
+    second letter): the close and the signer stay the letter's."""
+    text = (
+        "A carta do bispo sobre o rio\n\n"
+        "Veja a carta que o bispo Tomás Vieira enviou hoje ao presidente, criticando as "
+        "obras no rio:\n\n"
+        "Caro Presidente Almeida,\n\n"
+        "Escrevo-lhe hoje para retomar o diálogo sobre as obras no rio, que começaram sem "
+        "ouvir as comunidades ribeirinhas.\n\n"
+        "Não faltam alternativas para levar água ao sertão; falta uma decisão política.\n\n"
+        "Senhor presidente, sempre apoiamos o seu governo. Ainda estamos dispostos ao diálogo "
+        "e esperamos que o senhor nos receba.\n\n"
+        "Receba nossa saudação amiga e fraterna,\n\n"
+        "Dom Tomás Vieira\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Caro Presidente Almeida,"
+    assert letter.addressees == []
+    assert [s.name for s in letter.signatories] == ["Dom Tomás Vieira"]
+
+
+def test_a_note_to_members_over_the_letter_to_officials_it_sends() -> None:
+    """A union's e-mail ("Dear members, … In solidarity," and its officer) over the sign-on
+    letter it sends to the chancellor: the letter to the official is the page's letter."""
+    text = (
+        "Dear members,\n\n"
+        "We hope you and your families are well. We want as many members as possible at "
+        "the press conference on Monday, where the letter will be read out.\n\n"
+        "In solidarity,\n\n"
+        "Ana Vargas\nFirst Vice President\n\n"
+        "P.S. Here is a link to upcoming campaign activities: https://example.org/events\n\n"
+        "UNION SIGN-ON LETTER TO THE UNIVERSITY\n\n"
+        "June 12, 2020\n\n"
+        "Dana Okafor\nChairperson, Board of Trustees\n\n"
+        "Erik Lindgren\nChancellor, The City University\n\n"
+        "Dear Chairperson Okafor and Chancellor Lindgren:\n\n"
+        "We write as elected officials to urge you not to lay off adjunct faculty this "
+        "summer, when students need their teachers more than ever.\n\n"
+        "The layoffs would cut courses that thousands of students need to graduate.\n\n"
+        "We call on you to withdraw the layoff notices.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == "Dear Chairperson Okafor and Chancellor Lindgren:"
+
+
+def test_a_sent_to_label_over_the_address_after_the_signature() -> None:
+    """ "Envoyé à:" alone, a blank line, then the address block, after the signature: the
+    addressee, not more signers; French infinitive items are the asks."""
+    text = (
+        "Lettre adressée au premier ministre au sujet des pensionnats\n\n"
+        "Nous vous écrivons en tant qu’assemblée de quakers de Montréal au sujet des "
+        "pensionnats autochtones.\n\n"
+        "Les actions les plus pressantes incluent :\n\n"
+        "* Annuler les lois qui ont permis la création des pensionnats\n"
+        "* Soutenir la revitalisation des langues autochtones\n"
+        "* S’assurer que tous les peuples autochtones ont accès à l'eau potable\n\n"
+        "Ces appels à l'action représentent un don généreux au pays.\n\n"
+        "Signé au nom des quakers de Montréal\n\n"
+        "Envoyé à:\n\n"
+        "Justin Trudeau, premier ministre\n"
+        "Cabinet du premier ministre\n"
+        "80 rue Wellington\n"
+        "Ottawa, ON\n"
+        "K1A 0A2\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert len(letter.asks) == 3
+    assert len(letter.addressees) == 1
+    assert letter.addressees[0].name is not None
+    assert "Trudeau" in letter.addressees[0].name

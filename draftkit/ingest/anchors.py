@@ -413,6 +413,8 @@ _FORMULA = re.compile(
     r"(?:muy\s+)?(?:atentamente|cordialmente)\b|"
     # "…, los saludo cordialmente," at the end of the letter's last sentence
     r"\b(?:lo|la|los|las|le|les)\s+salud(?:o|amos)\s+(?:muy\s+)?(?:atenta|cordial)mente[,.]?\s*$|"
+    # "Receba nossa saudação amiga e fraterna,": the Portuguese greeting at a letter's end
+    r"\breceba(?:m)?\s+(?:a\s+|as\s+)?(?:nossa|minha|nossas|minhas)\s+sauda[çc](?:ão|ões)\b|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
     r"aprovecho?a?m?o?s? la oportunidad para reiterar|"

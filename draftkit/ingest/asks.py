@@ -69,7 +69,20 @@ _ASK_VERB_LIST = """
     answer implore advocate suggest propose recommend reallocate redirect divest invest
     restrict regulate audit ask appeal petition
 """
-_ASK_VERBS = frozenset(_ASK_VERB_LIST.split())
+_ASK_VERBS_ROMANCE = """
+    annuler abroger adopter assurer cesser consulter créer éduquer établir financer fournir
+    garantir inclure investir libérer mettre permettre protéger publier reconnaître
+    renforcer respecter retirer réviser soutenir suspendre attaquer
+    adoptar aprobar asegurar cesar consultar crear derogar establecer financiar fortalecer
+    garantizar implementar incluir liberar permitir proteger publicar reconocer respetar
+    retirar revisar suspender apoyar
+    adotar aprovar assegurar criar estabelecer libertar reconhecer respeitar revogar rever
+    apoiar
+"""
+"""The same asks written as infinitives in French, Spanish and Portuguese lists
+("Annuler les lois …", "Garantizar el acceso …", "Revogar a portaria …")."""
+
+_ASK_VERBS = frozenset(_ASK_VERB_LIST.split()) | frozenset(_ASK_VERBS_ROMANCE.split())
 """Verbs that open an ask written as an instruction ("Release …", "Ensure …")."""
 
 
@@ -78,7 +91,8 @@ def imperative(text: str) -> bool:
     words = re.split(r"[\s,;:]+", text.strip(), maxsplit=2)
     if len(words) > 1 and words[0].lower() in ("please", "kindly"):
         words = words[1:]  # "Please provide …"
-    return words[0].lower().strip("“\"'(") in _ASK_VERBS
+    first = re.sub(r"(?i)^(?:s['’]|se\s)", "", words[0].lower().strip("“\"'("))  # "S’assurer"
+    return first in _ASK_VERBS
 
 
 _NOT_ASK_START = {

@@ -44,6 +44,13 @@ _ABBREVIATED = re.compile(
 """Honorifics written with a full stop: no sentence ends there."""
 
 
+_INTRODUCES_LETTER = re.compile(
+    r"(?i)^(?:veja|leia|confira|lea|vea|lisez|voici|read|here\s+is|below\s+is|following\s+is)\b"
+    r".{0,200}\b(?:carta|letter|lettre)\b.*:\s*$"
+)
+"""A sentence of the page that hands on the letter below it, ending with a colon."""
+
+
 def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
     texts = [page.text(i).rstrip(",") for i in block]
@@ -60,6 +67,10 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if len(texts) == 1 and _words(first) >= 6 and _INTRODUCES_LETTER.search(first):
+        # "Veja a carta que o bispo enviou hoje ao presidente Lula:": the page's words
+        # over the letter, not its address
+        return "prose"
     if close_strength(page.lines[block[0]]) == 2 and len(texts) >= 2:
         # "Best regards," over names: the end of a letter above this one, never its head
         return "prose"

@@ -176,7 +176,11 @@ _LETTER_INTRO = re.compile(
     r"\bhere['’]s\s+(?:an?|the|our|my)\s+(?:[\w-]+\s+){0,2}letter\b|"
     r"\b(?:full\s+)?text\s+of\s+(?:the|our|my)\s+letter\s*(?:below|follows)?\s*:?\s*$|"
     # "… has signed on to the following open letter to Parliamentarians about …:"
-    r"\bthe\s+\[?following\s+(?:[\w-]+\s+){0,2}letter\b[^.!?]{0,160}:\s*$"
+    r"\bthe\s+\[?following\s+(?:[\w-]+\s+){0,2}letter\b[^.!?]{0,160}:\s*$|"
+    # "Veja a carta que o bispo enviou hoje ao presidente:", "Lea la carta:", "Voici la
+    # lettre :"
+    r"^(?:veja|leia|confira|lea|vea|lisez|voici)\s+(?:abaixo\s+|a\s+continuaci[óo]n\s+)?"
+    r"(?:a|la)\s+(?:[\w-]+\s+){0,2}(?:carta|lettre)\b[^.!?]{0,200}:\s*$"
 )
 """A page's sentence that introduces the letter below it."""
 

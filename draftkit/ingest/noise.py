@@ -439,8 +439,12 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "page number"
     if latin_document and foreign_script_share(line) > 0.3:
         return "site chrome in another script"
-    if re.fullmatch(r"(?:</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>\s*)+", line):
-        return "markup"  # "</textarea>": a page's tag shown as text (a letter in a text box)
+    if re.fullmatch(r"(?:</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>\s*)+", line) and not re.fullmatch(
+        r"<[A-ZÀ-Þ]{2,}(?:\s+[A-ZÀ-Þ]{2,})*>", line.strip()
+    ):
+        # "</textarea>": a page's tag shown as text (a letter in a text box); "<TU NOMBRE>"
+        # in capitals is a template's blank
+        return "markup"
     if (re.fullmatch(r"[\W_]{1,6}", line) and line not in ("###",)) or re.fullmatch(
         r"[\s_\-–—.*=~•·…‥]{3,}|[…‥]{2,}", line
     ):

@@ -176,7 +176,27 @@ def _same_greeting(later: str, first: str) -> bool:
     a = later.rstrip(",:;").lower().split()
     b = first.rstrip(",:;").lower().split()
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    return (len(shorter) >= 2 and longer[: len(shorter)] == shorter) or a == b
+    if (len(shorter) >= 2 and longer[: len(shorter)] == shorter) or a == b:
+        return True
+    # "Senhor presidente, …" in the body of a letter that opened "Caro Presidente Lula,":
+    # the reader's office, greeted again with another courtesy
+    office_a, office_b = _greeted_office(a), _greeted_office(b)
+    return bool(office_a) and office_a == office_b
+
+
+_COURTESY_LIST = """
+    dear my meu minha caro cara querido querida prezado prezada estimado estimada
+    senhor senhora señor señora sr. sra. mr. mrs. ms. madam madame monsieur cher chère
+"""
+_COURTESY_WORDS = frozenset(_COURTESY_LIST.split())
+
+
+def _greeted_office(words: list[str]) -> str:
+    """The first word after a greeting's courtesies, when it is an office ("presidente")."""
+    rest = [w.strip(",:;!") for w in words if w.strip(",:;!")]
+    while rest and rest[0] in _COURTESY_WORDS:
+        rest = rest[1:]
+    return rest[0] if rest and names.is_title_line(rest[0]) else ""
 
 
 def _second_letter(page: _Page, after: int, stop: int, greeting: str | None = None) -> int | None:
@@ -334,6 +354,20 @@ def _labelled_list(text: str) -> bool:
     )
 
 
+_IN_GROUP = re.compile(
+    r"(?i)^(?:dear|hi|hello|greetings)\s+(?:all|everyone|members|friends|colleagues|comrades|"
+    r"supporters|allies|partners|team|folks|sisters\s+and\s+brothers|brothers\s+and\s+sisters)"
+    r"\b[^,:;]{0,30}[,:;!]?$"
+)
+"""A greeting to the writer's own group ("Dear members,", "Hi all,"): a note, not the
+letter to an official it may carry."""
+_GREETS_OFFICE = re.compile(
+    r"(?i)\b(?:chair(?:person|man|woman)?|chancellor|president|secretary|minister|senator|"
+    r"representative|governor|mayor|commissioner|director|ambassador|excellenc|members\s+of\s+"
+    r"(?:the\s+)?(?:council|committee|board|parliament|congress|senate|assembly))"
+)
+"""A greeting that names an office ("Dear Chairperson Thompson and Chancellor …")."""
+
 _INTRODUCES_LIST = re.compile(r"(?i)\b(?:to|following|follows|namely|that)\s*[:;]$")
 """A sentence's end that introduces the list under it ("… call on you forthwith to;")."""
 
@@ -397,6 +431,30 @@ def locate(lines: list[Line]) -> Reading:
         reading.notes.append("no reading opens a letter")
         return reading
     best = candidates[0]
+    if best.greeting is not None and _IN_GROUP.match(best.greeting[0]):
+        # "Dear members, … In solidarity," (a union's e-mail) over the sign-on letter it
+        # sends, "Dear Chairperson Thompson and Chancellor Matos Rodríguez:": the letter to
+        # the officials is the page's letter
+        official = next(
+            (
+                c
+                for c in candidates[1:]
+                if c.salutation is not None
+                and best.salutation is not None
+                and c.salutation > best.salutation
+                and c.greeting is not None
+                and not _IN_GROUP.match(c.greeting[0])
+                and _GREETS_OFFICE.search(c.greeting[0])
+                and "a salutation by its words" in c.reasons
+                and c.score >= 0.6 * best.score
+            ),
+            None,
+        )
+        if official is not None:
+            official.reasons.append("the letter to officials the page's note to its members sends")
+            candidates.remove(official)
+            candidates.insert(0, official)
+            best = official
     earlier = [
         c
         for c in candidates[1:]
@@ -413,6 +471,13 @@ def locate(lines: list[Line]) -> Reading:
             c.closed
             or best.close is None
             or _letter_head(page, best.salutation, best.headless)[0] >= best.salutation
+        )
+        # a note to the writer's own members over the letter to officials it sends
+        and not (
+            c.greeting is not None
+            and _IN_GROUP.match(c.greeting[0])
+            and best.greeting is not None
+            and _GREETS_OFFICE.search(best.greeting[0])
         )
         # "Dear friends, I have sent the minister the following text:" over the letter
         # sent: a note that hands on the letter below it, with no close of its own

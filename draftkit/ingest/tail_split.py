@@ -62,6 +62,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
         groups[-1].append(index)
     groups = [g for g in groups if g]
     signers_seen = False
+    label_above = False  # a bare "Sent to:" over the next block
     contact_signers = False  # the first signer's block: a name over its contact lines
     for group in groups:
         texts = [out[i].text.strip() for i in group]
@@ -93,10 +94,18 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
             split_marker(first) or (re.match(r"^\d{1,4}\s", first) and not _postal(first))
         )  # "12 Ana Ruiz": a numbered row; "100 Harbor Way": a street
         sent_to = _SENT_TO.match(first)
+        labelled = sent_to is not None or label_above
+        label_above = False
         if sent_to and sent_to.group("rest"):
             texts = [sent_to.group("rest"), *texts[1:]]  # "Sent to: The Rt Hon …" on one line
         elif sent_to:
             texts = texts[1:]
+            if not texts and want_address and tail.address is None and signers_seen:
+                # "Envoyé à:" alone, a blank line, then the block it labels
+                label_above = True
+                skipped.append((out[group[0]].text, "label of the inside address below"))
+                out[group[0]] = Line("", raw="")
+                continue
         if (
             want_address
             and tail.address is None
@@ -105,7 +114,7 @@ def split_tail(lines: list[Line], skipped: list[tuple[str, str]], *, want_addres
             and signers_seen
             and (
                 # "Envoyé à :" / "Sent to:" over the block: the label says what it is
-                (sent_to is not None and 1 <= len(texts) <= 9)
+                (labelled and 1 <= len(texts) <= 9)
                 or (
                     postal
                     and 3 <= len(texts) <= 9
