@@ -653,3 +653,44 @@ def test_a_sent_to_label_over_the_address_after_the_signature() -> None:
     assert len(letter.addressees) == 1
     assert letter.addressees[0].name is not None
     assert "Trudeau" in letter.addressees[0].name
+
+
+def test_a_signer_name_role_and_party_set_a_paragraph_each() -> None:
+    """ "Travis Lund" / "Party Leader" / "Pirate Party of Canada", a paragraph each (as a
+    web page sets them): one signer, "Party Leader" is his role, not a second signer."""
+    text = (
+        "Dear Sir Tim,\n\n"
+        "We write to thank you for your defence of an open web and to invite you to speak "
+        "at our convention next spring.\n\n"
+        "Sincerely,\n\n"
+        "Travis Lund\n\n"
+        "Party Leader\n\n"
+        "Pirate Party of Canada\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert [s.name for s in letter.signatories] == ["Travis Lund"]
+
+
+def test_several_greetings_on_one_line_and_a_motto_over_them() -> None:
+    """A quotation with its source over the letter (not its address), then "Dear
+    Government, Dear Parliament Parties, Dear Members of the European Parliament!" on one
+    line: one salutation; Hungarian "s.k." under the name marks the signature."""
+    text = (
+        ",,We are not interested in exclusive patents, we would rather see what we have\n"
+        'contributed made as widely available to the public as possible"\n'
+        "excerpt from a 1947 letter of a mathematician\n\n"
+        "Dear Government, Dear Parliament Parties, Dear Members of the European Parliament!\n\n"
+        "We ask you to oppose the directive on software patents when it returns to the "
+        "Council next month.\n\n"
+        "2005.03.06\n\n"
+        "Kovács Anna\n"
+        "s.k.\n"
+    )
+    letter = ingest_text(text).letter
+    assert letter is not None
+    assert letter.salutation == (
+        "Dear Government, Dear Parliament Parties, Dear Members of the European Parliament!"
+    )
+    assert letter.addressees == []
+    assert [s.name for s in letter.signatories] == ["Kovács Anna"]

@@ -295,6 +295,16 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
             return text.strip(), ""  # "Dear Secretary Blinken, Under Secretary Nuland:"
         if (
             rest
+            and len(text) < 200
+            and re.match(r"(?i)dear\s", rest)
+            and re.search(r"[,:!]$", rest.strip())
+            and not re.search(r"[.?]", _ABBREVIATION.sub("", rest))
+        ):
+            # "Dear Government, Dear Parliament Parties, Dear Members of …!": several
+            # greetings on one line, one salutation
+            return text.strip(), ""
+        if (
+            rest
             and re.match(r"(?i)(?:mr|mrs|ms|madam|madame|monsieur)\b", sal)
             and len(rest.split()) <= 6
             and not re.search(r"[.!?,:;]", _ABBREVIATION.sub("", rest))

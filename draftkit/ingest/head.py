@@ -67,6 +67,8 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "mail header"
     if SUBJECT_LINE.match(first) and len(texts) <= 3:
         return "subject"
+    if re.match(r"^(?:,,|„|“|«)", first) and len(texts) >= 2:
+        return "prose"  # „Because we are not interested in …" / "excerpt from …": a motto
     if len(texts) == 1 and _words(first) >= 6 and _INTRODUCES_LETTER.search(first):
         # "Veja a carta que o bispo enviou hoje ao presidente Lula:": the page's words
         # over the letter, not its address

@@ -451,11 +451,12 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         return "decoration"
     if names.SIGNATURE_MARK.fullmatch(line) or re.fullmatch(
         r"(?i)[(\[](?:signed|signature|original signed)[)\]]:?|"
-        r"(?:signature|original signed|signed:)|signature:",
+        r"(?:signature|original signed|signed:)|signature:|(?-i:s\.\s?k\.)",
         line,
     ):
-        # "(Sd/-)", "/s/", "[Signature]" alone on a line; a bare "Signed" over the names is
-        # the letter's close (it needs a signer under it to count)
+        # "(Sd/-)", "/s/", "[Signature]" alone on a line, Hungarian "s.k." in lower case
+        # (signed by hand; "S.K." would be initials);
+        # a bare "Signed" over the names is the letter's close (it needs a signer under it)
         return "signature placeholder"
     return None
 

@@ -156,7 +156,7 @@ def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     if not any(_person_start(t) for t in texts) or not any(
         # a title of a person's ("Executive Director"), not a body named with one
         # ("Retired Park Rangers Association")
-        names.is_title_line(t) and not has_org_word(t)
+        names.is_title_line(t) and (not has_org_word(t) or _TITLE_END.search(t) is not None)
         for t in texts
     ):
         return groups
@@ -167,7 +167,8 @@ def _regroup_single_lines(groups: list[list[Line]]) -> list[list[Line]]:
     out: list[list[Line]] = []
     for group in groups:
         line = group[0]
-        if _person_start(line.text) or not out:
+        role = names.is_title_line(line.text) and _TITLE_END.search(line.text) is not None
+        if (_person_start(line.text) and not role) or not out:  # ("Party Leader": a role)
             out.append([line])
         else:
             out[-1].append(line)
@@ -190,10 +191,10 @@ def _titled_names(first: str, text: str) -> bool:
 _TITLE_END = re.compile(
     r"(?i)\b(?:director|coordinator|manager|officer|secretary|president|chair(?:man|woman|"
     r"person)?|organi[sz]er|advocate|counsel|editor|founder|spokesperson|representative|"
-    r"campaigner|treasurer|administrator|lead)$"
+    r"campaigner|treasurer|administrator|lead|leader)$"
 )
-"""A role that ends the line: "National Executive Director" is a title, though
-"National" would name a body."""
+"""A role that ends the line: "National Executive Director" and "Party Leader" are titles,
+though "National" and "Party" would name a body."""
 
 
 def _is_title_like(text: str) -> bool:
