@@ -526,6 +526,7 @@ CASES: dict[str, Case] = {
             "The Honorable Jordan Q. Avery",
             "Ambassador of the United States of America",
             "Embassy of the United States of America",
+            "France",
         ],
         formal="Dear Mr. Ambassador",
         common="Dear Ambassador Avery",
