@@ -85,6 +85,12 @@ LIST_MARKER = re.compile(
 )
 
 
+LIST_INTRO_END = r"(?i)\b(?:to|following|follows|namely|that)"
+"""The last word of a sentence that introduces the list under it ("… we call on you
+forthwith to;", "For these reasons we urge you to"); each reader adds the punctuation it
+accepts after it."""
+
+
 def split_marker(text: str) -> tuple[str, str, str] | None:
     """Split a list marker off ``text``.
 

@@ -16,6 +16,7 @@ import re
 
 from draftkit.ingest import names
 from draftkit.ingest.text import Line
+from draftkit.sentences import LIST_INTRO_END
 
 __all__ = [
     "close_strength",
@@ -457,7 +458,7 @@ def is_closing_line(text: str) -> bool:
     return (
         text.endswith((",", ";"))
         # "… we call on you forthwith to;": a sentence that introduces a list, not a close
-        and re.search(r"(?i)\b(?:to|following|follows|namely|that)[,;]$", text) is None
+        and re.search(LIST_INTRO_END + r"[,;]$", text) is None
         and 4 <= len(text.split()) <= 30
         and text[:1].isupper()
         and _CLOSING_LINE.search(text) is not None

@@ -27,7 +27,7 @@ from draftkit.ingest.page import _words
 from draftkit.ingest.signers import inline_person
 from draftkit.ingest.units import Unit, _with_bullets
 from draftkit.schema import Ask
-from draftkit.sentences import first_sentence
+from draftkit.sentences import LIST_INTRO_END, first_sentence
 
 __all__ = ["body_asks_closing"]
 
@@ -141,7 +141,7 @@ def body_asks_closing(
                 (
                     unit.text.rstrip().endswith(",")
                     # "… call on you forthwith to;", "For these reasons we urge you to"
-                    or re.search(r"(?i)\b(?:to|following|follows|namely|that)\s*;?$", unit.text)
+                    or re.search(LIST_INTRO_END + r"\s*;?$", unit.text)
                 )
                 and units[index + 1].kind == "item"
             )

@@ -13,16 +13,9 @@ from draftkit.ingest import names
 from draftkit.ingest.candidates import _close_candidates
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head_lines import ATTENTION_LINE, SUBJECT_LINE, TO_LINE, is_person_line
-from draftkit.ingest.page import (
-    _HEADING_STYLES,
-    _LETTER_HEADING,
-    _name_list,
-    _Page,
-    _signer_like,
-    _words,
-    is_prose,
-)
+from draftkit.ingest.page import _HEADING_STYLES, _LETTER_HEADING, _Page, _words, is_prose
 from draftkit.ingest.run_together import _PRESENTE_LINE
+from draftkit.ingest.tail import _trailing_signers
 from draftkit.ingest.text import Line
 
 _LETTER_OPENING = re.compile(
@@ -256,21 +249,6 @@ _PETITION_TITLE = re.compile(r"(?i)\b(?:petition|p[ée]tition|petici[óo]n|abaix
 
 SIGNED_APPEAL = "an appeal by 'we, the undersigned' signed by a list of names at its end"
 """The reason a headless reading gives for a collective appeal signed at its foot."""
-
-
-def _trailing_signers(page: _Page, first: int, stop: int) -> int:
-    """How many entries the run of signer-like lines at the end of ``first`` .. ``stop``
-    holds (a comma-separated paragraph of names counts each name)."""
-    entries = 0
-    for index in reversed([i for i in page.content if first < i < stop]):
-        text = page.text(index)
-        if _name_list(text):
-            entries += len([p for p in re.split(r"[,;]\s+", text) if p.strip()])
-        elif _signer_like(text) and not is_prose(text):
-            entries += 1
-        elif entries:
-            break
-    return entries
 
 
 def _score_headless(

@@ -81,7 +81,7 @@ from draftkit.ingest.tail import (
     _trailing_signers,
 )
 from draftkit.ingest.text import Line
-from draftkit.sentences import ends_sentence, split_marker
+from draftkit.sentences import LIST_INTRO_END, ends_sentence, split_marker
 
 __all__ = ["Candidate", "Reading", "locate"]
 
@@ -368,7 +368,7 @@ _GREETS_OFFICE = re.compile(
 )
 """A greeting that names an office ("Dear Chairperson Thompson and Chancellor …")."""
 
-_INTRODUCES_LIST = re.compile(r"(?i)\b(?:to|following|follows|namely|that)\s*[:;]$")
+_INTRODUCES_LIST = re.compile(LIST_INTRO_END + r"\s*[:;]$")
 """A sentence's end that introduces the list under it ("… call on you forthwith to;")."""
 
 _HANDS_ON = re.compile(
