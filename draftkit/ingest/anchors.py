@@ -443,6 +443,10 @@ def is_politeness_formula(text: str) -> bool:
     return len(text) <= 400 and _FORMULA.search(text.strip()) is not None
 
 
+_INTRODUCES_LIST = re.compile(LIST_INTRO_END + r"[,;]$")
+"""A sentence that ends by introducing a list ("… call on you forthwith to;"): no close."""
+
+
 @functools.lru_cache(maxsize=16384)
 def is_closing_line(text: str) -> bool:
     """A closing sentence used instead of a valediction.
@@ -458,7 +462,7 @@ def is_closing_line(text: str) -> bool:
     return (
         text.endswith((",", ";"))
         # "… we call on you forthwith to;": a sentence that introduces a list, not a close
-        and re.search(LIST_INTRO_END + r"[,;]$", text) is None
+        and _INTRODUCES_LIST.search(text) is None
         and 4 <= len(text.split()) <= 30
         and text[:1].isupper()
         and _CLOSING_LINE.search(text) is not None

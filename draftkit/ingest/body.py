@@ -141,7 +141,7 @@ def body_asks_closing(
                 (
                     unit.text.rstrip().endswith(",")
                     # "… call on you forthwith to;", "For these reasons we urge you to"
-                    or re.search(LIST_INTRO_END + r"\s*;?$", unit.text)
+                    or _INTRODUCES_LIST.search(unit.text)
                 )
                 and units[index + 1].kind == "item"
             )
@@ -352,6 +352,10 @@ def body_asks_closing(
     return head, intro, asks, closing, style
 
 
+_INTRODUCES_LIST = re.compile(LIST_INTRO_END + r"\s*;?$")
+"""An intro that ends on its last word or a semicolon, the items finishing its sentence."""
+
+
 def _listed_not_asked(units: list[Unit], run: list[int]) -> bool:
     """Most items of the list name people or quote someone: a list of signers ("BEAUFILS
     Bruno, enseignant-chercheur, Université de Lille") or of quotations, not of asks."""
@@ -364,6 +368,8 @@ def _listed_not_asked(units: list[Unit], run: list[int]) -> bool:
         if inline_person(text) is not None or names.is_person_name(text.split(",")[0].strip())
     )
     quoted = sum(1 for text in texts if text[:1] in '“"«„')
+    if 2 * people > len(texts) or 2 * quoted > len(texts):
+        return True
     # "the Association for Computers and the Humanities;" / "the Digital Library
     # Federation;": bodies named, a list of who joins, with no verb to ask with
     bodies = sum(
@@ -374,7 +380,7 @@ def _listed_not_asked(units: list[Unit], run: list[int]) -> bool:
         and not imperative(re.sub(r"(?i)^(?:and|or)\s+", "", text))
         and not _requests(text)
     )
-    return 2 * people > len(texts) or 2 * quoted > len(texts) or 3 * bodies > 2 * len(texts)
+    return 3 * bodies > 2 * len(texts)
 
 
 def _list_run(units: list[Unit], index: int) -> list[int]:

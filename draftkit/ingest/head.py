@@ -24,6 +24,7 @@ from draftkit.ingest.head_lines import (
     is_person_line,
     name_part,
 )
+from draftkit.ingest.headless import introduces_letter
 from draftkit.ingest.organisations import has_org_word
 from draftkit.ingest.page import (
     _HEADING_STYLES,
@@ -44,13 +45,6 @@ _ABBREVIATED = re.compile(
 """Honorifics written with a full stop: no sentence ends there."""
 
 
-_INTRODUCES_LETTER = re.compile(
-    r"(?i)^(?:veja|leia|confira|lea|vea|lisez|voici|read|here\s+is|below\s+is|following\s+is)\b"
-    r".{0,200}\b(?:carta|letter|lettre)\b.*:\s*$"
-)
-"""A sentence of the page that hands on the letter below it, ending with a colon."""
-
-
 def _head_block_kind(page: _Page, block: list[int]) -> str:
     """What a block above the salutation is: date, subject, cc, address, heading, page."""
     texts = [page.text(i).rstrip(",") for i in block]
@@ -69,7 +63,7 @@ def _head_block_kind(page: _Page, block: list[int]) -> str:
         return "subject"
     if re.match(r"^(?:,,|„|“|«)", first) and len(texts) >= 2:
         return "prose"  # „Because we are not interested in …" / "excerpt from …": a motto
-    if len(texts) == 1 and _words(first) >= 6 and _INTRODUCES_LETTER.search(first):
+    if len(texts) == 1 and _words(first) >= 6 and introduces_letter([first]):
         # "Veja a carta que o bispo enviou hoje ao presidente Lula:": the page's words
         # over the letter, not its address
         return "prose"

@@ -368,6 +368,18 @@ _GREETS_OFFICE = re.compile(
 )
 """A greeting that names an office ("Dear Chairperson Thompson and Chancellor …")."""
 
+def _note_to_members(note: Candidate, letter: Candidate) -> bool:
+    """``note`` greets the writer's own group ("Dear members,") and ``letter`` greets an
+    office ("Dear Chairperson Thompson and Chancellor …:"): the note sends the letter."""
+    return (
+        note.greeting is not None
+        and letter.greeting is not None
+        and _IN_GROUP.match(note.greeting[0]) is not None
+        and _IN_GROUP.match(letter.greeting[0]) is None
+        and _GREETS_OFFICE.search(letter.greeting[0]) is not None
+    )
+
+
 _INTRODUCES_LIST = re.compile(LIST_INTRO_END + r"\s*[:;]$")
 """A sentence's end that introduces the list under it ("… call on you forthwith to;")."""
 
@@ -442,9 +454,7 @@ def locate(lines: list[Line]) -> Reading:
                 if c.salutation is not None
                 and best.salutation is not None
                 and c.salutation > best.salutation
-                and c.greeting is not None
-                and not _IN_GROUP.match(c.greeting[0])
-                and _GREETS_OFFICE.search(c.greeting[0])
+                and _note_to_members(best, c)
                 and "a salutation by its words" in c.reasons
                 and c.score >= 0.6 * best.score
             ),
@@ -473,12 +483,7 @@ def locate(lines: list[Line]) -> Reading:
             or _letter_head(page, best.salutation, best.headless)[0] >= best.salutation
         )
         # a note to the writer's own members over the letter to officials it sends
-        and not (
-            c.greeting is not None
-            and _IN_GROUP.match(c.greeting[0])
-            and best.greeting is not None
-            and _GREETS_OFFICE.search(best.greeting[0])
-        )
+        and not _note_to_members(c, best)
         # "Dear friends, I have sent the minister the following text:" over the letter
         # sent: a note that hands on the letter below it, with no close of its own
         and not (

@@ -29,7 +29,6 @@ from draftkit.ingest.signer_labels import (
     BRACKETED_BLANK,
     CONTACT_LABEL,
     ID_LINE,
-    NONE_SIGNED_YET,
     POSTSCRIPT,
     SIGNER_COUNT,
     _bold_heading,
@@ -392,9 +391,6 @@ def parse_signatures(
             continue
         if SIGNER_COUNT.match(text) or _GROUP_COUNT.match(text) or AND_MORE.match(text):
             skipped.append((text, "a count of the signers"))
-            continue
-        if NONE_SIGNED_YET.match(text):
-            skipped.append((text, "an empty sign-on list's counter"))
             continue
         if re.match(
             r"(?i)^(?:see|view|read|show|browse)\s+(?:all|more|the\s+(?:full|whole|complete))\b"

@@ -141,10 +141,6 @@ _GROUP_INTRO = re.compile(
 """A sentence over a list of signers: "The founders of the following 457 start-up companies."."""
 
 
-_COUNTED_GROUP = re.compile(r"^[1-9][\d,]*\s+(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*s[:,.]?$")
-"""The count of those who sign and what they are: "68 Nobel Laureates", "120 Economists"."""
-
-
 @functools.lru_cache(maxsize=16384)
 def is_signatory_label(text: str) -> bool:
     """ "Signatories:", "Organisations:", "The undersigned", "The founders of the following
@@ -154,7 +150,8 @@ def is_signatory_label(text: str) -> bool:
         return all(is_signatory_label(part.strip()) for part in text.split(" / "))
     return (
         _SIGN_INTRO.match(text) is not None
-        or _COUNTED_GROUP.match(text.strip()) is not None
+        # "68 Nobel Laureates" over the table of names: how many sign, and who they are
+        or _GROUP_COUNT.match(text.strip()) is not None
         or _SECTION.match(text) is not None
         or _SECTION_AFTER.match(text) is not None
         or (len(text.split()) <= 25 and _GROUP_INTRO.search(text) is not None)
@@ -277,23 +274,11 @@ def is_bracketed_aside(text: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def is_signatory_note(text: str) -> bool:
-    """ "Affiliations are for identification purposes only" and the like, a note that the
-    signers are listed elsewhere ("The full list of 64 signatory organisations is available
-    in the PDF"), and an empty list's "No signatories yet"."""
-    return (
-        _SIGN_NOTE.search(text) is not None
-        or _SIGNED_ELSEWHERE.match(text.strip()) is not None
-        or NONE_SIGNED_YET.match(text.strip()) is not None
-    )
+    """ "Affiliations are for identification purposes only" and the like, and a note that
+    the signers are listed elsewhere ("The full list of 64 signatory organisations is
+    available in the PDF")."""
+    return _SIGN_NOTE.search(text) is not None or _SIGNED_ELSEWHERE.match(text.strip()) is not None
 
-
-NONE_SIGNED_YET = re.compile(
-    r"(?i)^(?:[•·*-]\s*)?(?:no\s+(?:signatories|signatures|signers|names)\s+yet|"
-    r"be\s+the\s+first\s+to\s+sign|total\s+(?:confirmed|signatures|signatories|signers)|"
-    r"confirmed\s+(?:signatures|signatories))\s*[:.!]?$"
-)
-"""A sign-on page's list as it stands before anyone signs: "Total confirmed", "No
-signatories yet"."""
 
 
 ENCLOSURE_LABEL = (
@@ -331,9 +316,13 @@ SIGNER_COUNT = re.compile(
     # "Signatures as at 24 November 2025: 126.", "Signatories to date: 412"
     r"|^(?:signatures|signatories|signers|names)\s+(?:as\s+(?:at|of)|to\s+date|so\s+far)\b"
     r"[^:]{0,40}:\s*\d[\d,.]*\b"
+    # an empty sign-on list's counter: "Total confirmed", "• No signatories yet"
+    r"|^(?:[•·*-]\s*)?(?:no\s+(?:signatories|signatures|signers|names)\s+yet|"
+    r"be\s+the\s+first\s+to\s+sign|total\s+(?:confirmed|signatures|signatories|signers)|"
+    r"confirmed\s+(?:signatures|signatories))\s*[:.!]?$"
 )
 """A count of the signers, not a signer: "332 total signers as of 26 January", "Signatures
-as at 24 November 2025: 126."."""
+as at 24 November 2025: 126.", or an empty list's "No signatories yet"."""
 
 _GROUP_COUNT = re.compile(
     r"^\d[\d,]*\+?\s+(?:[A-Z][\w-]*\s+){0,2}(?:Laureates|Scientists|Economists|Scholars|"
