@@ -66,6 +66,19 @@ def as_ingested(annotation: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _read(parser: argparse.ArgumentParser, path: Path) -> dict[str, Any]:
+    """One annotation, or one line naming the file and what is wrong with it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        parser.error(f"{path}: cannot be read ({exc.__class__.__name__}) — check the file")
+    except json.JSONDecodeError as exc:
+        parser.error(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}) — fix the annotation")
+    if not isinstance(data, dict):
+        parser.error(f"{path}: an annotation is a JSON object — fix the annotation")
+    return data
+
+
 def _share(score: ingest_accuracy.Score) -> str:
     right, total = score.total
     return f"{100 * right / total:.1f}% ({right}/{total})" if total else "-"
@@ -79,6 +92,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if len(args.folders) % 2:
         parser.error("folders come in pairs: the first annotation's, then the second's")
+    for folder in (f for group in args.folders for f in group.split(",")):
+        if not Path(folder).is_dir():
+            parser.error(f"{folder}: not a folder — name a folder of annotated documents")
     between, against_first, against_second = _Record(), _Record(), _Record()
     agreed = [0, 0]
     misses: list[str] = []
@@ -90,8 +106,7 @@ def main(argv: list[str] | None = None) -> None:
                 other_path = Path(second) / annotation_path.name
                 if not other_path.exists():
                     continue
-                want = json.loads(annotation_path.read_text(encoding="utf-8"))
-                other = json.loads(other_path.read_text(encoding="utf-8"))
+                want, other = _read(parser, annotation_path), _read(parser, other_path)
                 got, error = ingest_accuracy.ingest_json(path)
                 pair, first_scored = _Record(), _Record()
                 ingest_accuracy.score_document(pair, doc, want, as_ingested(other), None)
