@@ -128,7 +128,11 @@ _SALUTATION_BARE = re.compile(
     r"Excelent[íi]s{1,2}im[oa]s?\s+(?:Senhor|Senhora|Señor|Señora|Sr|Sra)\b|"
     # "Meu caro presidente José Patriota" alone over the first paragraph
     r"(?:Meu|Minha|Mi)\s+(?:car[oa]|querid[oa])|Prezad[oa]|Car[oa](?=\s+(?-i:[A-Z])|\s+(?:presidente|"
-    r"ministr[oa]|senador|deputad[oa]|governador|prefeit[oa]|amig[oa])\b))"
+    r"ministr[oa]|senador|deputad[oa]|governador|prefeit[oa]|amig[oa])\b)|"
+    # "Estimados miembros del Directorio del CONICET" alone over the first paragraph: the
+    # Spanish, French and German greeting words, as "Dear Minister" goes without its comma
+    r"(?:Estimad|Querid|Distinguid|Apreciad|Respetad)(?:[oa]s?|[oa]s/[oa]s|[oa]s\([oa]s\))|"
+    r"Ch[eè]re?s?|Sehr\s+geehrte[rn]?)"
     # ("Dear M..." / "Dear M…": a form letter's greeting, the name left to the sender)
     r"(?:\s+[^.!?,:;]{1,80})?(?:\.|\.\.\.|…)?$"
 )
@@ -423,7 +427,9 @@ _FORMULA = re.compile(
     r"^(?:(?:lo|la|los|las)\s+)?saludo?a?m?o?s?\s+(?:a\s+(?:usted|ustedes|vuestra\s+\w+)\s+)?"
     r"(?:muy\s+)?(?:atentamente|cordialmente)\b|"
     # "…, los saludo cordialmente," at the end of the letter's last sentence
-    r"\b(?:lo|la|los|las|le|les)\s+salud(?:o|amos)\s+(?:muy\s+)?(?:atenta|cordial)mente[,.]?\s*$|"
+    # ("… los saludamos atte": the adverb abbreviated)
+    r"\b(?:lo|la|los|las|le|les)\s+salud(?:o|amos)\s+(?:muy\s+)?(?:(?:atenta|cordial)mente|atte\.?)"
+    r"[,.]?\s*$|"
     # "Receba nossa saudação amiga e fraterna,": the Portuguese greeting at a letter's end
     r"\breceba(?:m)?\s+(?:a\s+|as\s+)?(?:nossa|minha|nossas|minhas)\s+sauda[çc](?:ão|ões)\b|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"

@@ -190,6 +190,10 @@ def _label_like(text: str) -> bool:
     ) or inline_person(text) is not None
 
 
+_DAY_FIRST_LANGUAGES = ("fr", "es", "ar")
+"""Languages whose letters write a numeric date day first (``guess_language``'s codes)."""
+
+
 def _language_of(data: dict[str, object]) -> str | None:
     """The letter's language when its prose reads as French, Spanish or Arabic (so that
     rendering the spec writes its labels, date and close in that language); None for
@@ -382,8 +386,11 @@ def parse_lines(lines: list[Line]) -> Parsed:
         date, published_from_byline = tail.date, pre.date.date
 
     def day_first() -> bool:
-        """The document writes its other dates day first ("21.10.2024", "4 April")."""
-        return day_first_elsewhere("\n".join(ln.text for ln in lines))
+        """The document writes its other dates day first ("21.10.2024", "4 April"), or is
+        written in a language whose letters put the day first ("Buenos Aires, 09/02/2024"
+        over a letter in Spanish is 9 February)."""
+        text = "\n".join(ln.text for ln in lines)
+        return day_first_elsewhere(text) or guess_language(text) in _DAY_FIRST_LANGUAGES
 
     if date is not None and date.ambiguous and day_first():
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"

@@ -1,0 +1,102 @@
+"""Ingest, nineteenth round: shapes found in check letters (each test is a fresh letter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from draftkit.ingest import ingest_text
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Estimados miembros de la Junta Directiva del Instituto",
+        "Estimadas/os integrantes del Consejo Asesor",
+        "Queridas compañeras del sindicato docente",
+        "Distinguidos señores diputados",
+        "Chers membres du conseil d'administration",
+        "Chère Madame la Présidente",
+    ],
+)
+def test_a_greeting_word_without_its_comma_opens_the_letter(greeting: str) -> None:
+    """"Estimados miembros de …" alone over the first paragraph, no comma after it, as
+    "Dear Minister" goes: the letter's salutation, not a line of prose."""
+    text = (
+        "Rosario, 14 de marzo de 2025\n\n"
+        f"{greeting}\n\n"
+        "Nos dirigimos a ustedes en nombre de la red de bibliotecas populares de la "
+        "provincia para pedir que se publiquen los resultados de la convocatoria de 2024.\n\n"
+        "Las bibliotecas esperan esos fondos desde hace un año y varias ya cerraron sus "
+        "salas de lectura por falta de pago de los servicios.\n\n"
+        "Atentamente,\n\n"
+        "Red de Bibliotecas Populares de Santa Fe\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert result.letter.salutation == greeting
+    assert result.letter.complimentary_close == "Atentamente,"
+
+
+def test_a_sentence_that_opens_with_a_greeting_word_is_not_a_greeting() -> None:
+    """"Estimado el costo …, la obra …": a sentence, its comma inside, is prose."""
+    text = (
+        "Informe de obra\n\n"
+        "Estimado el costo total en dos millones, la obra se licitará en abril.\n\n"
+        "La municipalidad publicará el pliego la semana próxima.\n"
+    )
+    result = ingest_text(text)
+    assert result.kind != "letter"
+
+
+def test_an_abbreviated_adverb_closes_the_spanish_formula() -> None:
+    """"Sin otro particular, los saludamos atte" (atte = atentamente) ends the letter's
+    prose: it is read as the closing formula, not as a paragraph of the body."""
+    text = (
+        "Córdoba, 3 de junio de 2025\n\n"
+        "Estimados miembros del Directorio\n\n"
+        "Solicitamos la publicación inmediata de los resultados de las becas doctorales, "
+        "evaluadas hace ya seis meses.\n\n"
+        "Sin otro particular, los saludamos atte\n\n"
+        "Asociación de Becarios de Córdoba\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert not any("atte" in paragraph for paragraph in result.letter.body)
+    assert result.letter.signatories[0].name == "Asociación de Becarios de Córdoba"
+
+
+def test_a_numeric_date_in_a_spanish_letter_is_read_day_first() -> None:
+    """"Buenos Aires, 09/02/2024" over a letter written in Spanish: 9 February, as the
+    writer's language writes it, though nothing else on the page says so."""
+    text = (
+        "Buenos Aires, 09/02/2024\n\n"
+        "Estimados miembros del Consejo\n\n"
+        "Nos dirigimos a ustedes para solicitar que se paguen los subsidios de "
+        "funcionamiento de los institutos, que no se transfieren desde el año pasado.\n\n"
+        "Sin esos fondos los laboratorios no pueden mantener sus equipos ni pagar la "
+        "luz de las salas donde se guardan las muestras.\n\n"
+        "Atentamente,\n\n"
+        "Red de Directores de Institutos\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.date == dt.date(2024, 2, 9)
+
+
+def test_a_numeric_date_in_an_english_letter_is_still_read_month_first() -> None:
+    """The same numbers over a US letter in English: September 2, as before."""
+    text = (
+        "Austin, TX, 09/02/2024\n\n"
+        "Dear Members of the Board,\n\n"
+        "We write to ask that the board publish the results of the research grants that "
+        "were evaluated last year and are still not announced.\n\n"
+        "The laboratories that applied cannot plan their work without them.\n\n"
+        "Sincerely,\n\n"
+        "Texas Research Directors Network\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.date == dt.date(2024, 9, 2)
