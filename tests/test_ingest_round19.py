@@ -21,7 +21,7 @@ from draftkit.ingest import ingest_text
     ],
 )
 def test_a_greeting_word_without_its_comma_opens_the_letter(greeting: str) -> None:
-    """"Estimados miembros de …" alone over the first paragraph, no comma after it, as
+    """Shape: "Estimados miembros de …" alone over the first paragraph, no comma after it, as
     "Dear Minister" goes: the letter's salutation, not a line of prose."""
     text = (
         "Rosario, 14 de marzo de 2025\n\n"
@@ -41,7 +41,7 @@ def test_a_greeting_word_without_its_comma_opens_the_letter(greeting: str) -> No
 
 
 def test_a_sentence_that_opens_with_a_greeting_word_is_not_a_greeting() -> None:
-    """"Estimado el costo …, la obra …": a sentence, its comma inside, is prose."""
+    """Shape: "Estimado el costo …, la obra …": a sentence, its comma inside, is prose."""
     text = (
         "Informe de obra\n\n"
         "Estimado el costo total en dos millones, la obra se licitará en abril.\n\n"
@@ -52,7 +52,7 @@ def test_a_sentence_that_opens_with_a_greeting_word_is_not_a_greeting() -> None:
 
 
 def test_an_abbreviated_adverb_closes_the_spanish_formula() -> None:
-    """"Sin otro particular, los saludamos atte" (atte = atentamente) ends the letter's
+    """Shape: "Sin otro particular, los saludamos atte" (atte = atentamente) ends the letter's
     prose: it is read as the closing formula, not as a paragraph of the body."""
     text = (
         "Córdoba, 3 de junio de 2025\n\n"
@@ -69,7 +69,7 @@ def test_an_abbreviated_adverb_closes_the_spanish_formula() -> None:
 
 
 def test_a_numeric_date_in_a_spanish_letter_is_read_day_first() -> None:
-    """"Buenos Aires, 09/02/2024" over a letter written in Spanish: 9 February, as the
+    """Shape: "Buenos Aires, 09/02/2024" over a letter written in Spanish: 9 February, as the
     writer's language writes it, though nothing else on the page says so."""
     text = (
         "Buenos Aires, 09/02/2024\n\n"
