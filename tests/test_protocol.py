@@ -517,6 +517,44 @@ CASES: dict[str, Case] = {
             "Your Excellency's obedient servant,"
         ),
     ),
+    "us-mayor": Case(
+        "us-mayor",
+        "Dana Reyes",
+        params={"city": "Austin", "state": "Texas"},
+        # Hickey's block, the office's building, then the city and state (given)
+        block=["The Honorable Dana Reyes", "Mayor of Austin", "City Hall", "Austin, Texas"],
+        formal="Dear Mayor Reyes",
+        common="Dear Mayor Reyes",
+        close="Sincerely,",
+        close_formal="Sincerely yours,",
+    ),
+    "us-mayor-no-state": Case(
+        "us-mayor",
+        "Dana Reyes",
+        params={"city": "Austin"},
+        # without the state the city and state line is left out, not half written
+        block=["The Honorable Dana Reyes", "Mayor of Austin", "City Hall"],
+        formal="Dear Mayor Reyes",
+        common="Dear Mayor Reyes",
+        close="Sincerely,",
+        close_formal="Sincerely yours,",
+    ),
+    "ca-mp": Case(
+        "ca-mp",
+        "Jordan Avery",
+        gender="female",
+        params={"riding": "Ottawa Centre"},
+        # the province written out in the inside address, as the Senate row writes it
+        block=[
+            "Ms. Jordan Avery, M.P.",
+            "Member of Parliament for Ottawa Centre",
+            "House of Commons",
+            "Ottawa, Ontario K1A 0A6",
+        ],
+        formal="Dear Ms. Avery",
+        common="Dear Ms. Avery",
+        close="Yours sincerely,",
+    ),
     "us-ambassador": Case(
         "us-ambassador",
         "Jordan Q. Avery",
