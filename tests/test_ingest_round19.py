@@ -100,3 +100,54 @@ def test_a_numeric_date_in_an_english_letter_is_still_read_month_first() -> None
     result = ingest_text(text)
     assert result.letter is not None
     assert result.letter.date == dt.date(2024, 9, 2)
+
+
+_OFFICES = [
+    "Exmo. Sr. Presidente da República, Jorge Almeida Ramos,",
+    "Exma. Sra. Presidente da Assembleia da República, Teresa Lobo Viana,",
+    "Exmo. Sr. Primeiro-Ministro, Rui Pacheco,",
+    "Exma. Sra. Ministra do Ambiente, Dra. Inês Carvalho,",
+    "Exmo. Sr. Presidente da Câmara Municipal de Setúbal, Nuno Faria",
+]
+_BODY = (
+    "Somos associações de moradores da península de Setúbal e escrevemos sobre o projeto "
+    "de dragagem do estuário do Sado, aprovado sem estudo de impacte ambiental.\n\n"
+    "As dragagens já destruíram parte das pradarias marinhas onde se reproduzem os "
+    "choco e o linguado, e os pescadores do estuário viram as capturas cair para metade.\n\n"
+    "Pedimos que a obra seja suspensa até que o estudo seja feito e discutido com as "
+    "populações, como a lei exige para projetos desta dimensão.\n\n"
+    "Com os melhores cumprimentos,\n\n"
+    "Associação de Moradores da Comenda\n"
+)
+
+
+def test_a_run_of_exmo_lines_is_the_list_of_addressees() -> None:
+    """Shape: five "Exmo. Sr. Office, Name," lines, one a line, over a Portuguese open
+    letter (the last without its comma): five addressees, and no greeting of its own."""
+    text = "Carta aberta sobre as dragagens do Sado\n\n" + "\n".join(_OFFICES) + "\n\n" + _BODY
+    result = ingest_text(text, explain=True)
+    assert result.kind == "letter", result.reason
+    letter = result.letter
+    assert letter is not None
+    assert letter.salutation is None
+    assert [(a.honorific, a.name) for a in letter.addressees] == [
+        ("Exmo. Sr.", "Presidente da República, Jorge Almeida Ramos"),
+        ("Exma. Sra.", "Presidente da Assembleia da República, Teresa Lobo Viana"),
+        ("Exmo. Sr.", "Primeiro-Ministro, Rui Pacheco"),
+        ("Exma. Sra.", "Ministra do Ambiente, Dra. Inês Carvalho"),
+        ("Exmo. Sr.", "Presidente da Câmara Municipal de Setúbal, Nuno Faria"),
+    ]
+    assert letter.body[0].startswith("Somos associações")
+    assert [s.name for s in letter.signatories] == ["Associação de Moradores da Comenda"]
+    parts = {line.text: line.part for line in result.explanation}
+    assert all(parts[office] == "inside address" for office in _OFFICES)
+    assert result.reason.startswith("letter: no salutation")
+
+
+def test_one_exmo_greeting_over_the_letter_is_still_its_greeting() -> None:
+    """Shape: a single "Exmo. Sr. Presidente da Câmara," over the letter greets it."""
+    text = "Setúbal, 3 de maio de 2025\n\nExmo. Sr. Presidente da Câmara,\n\n" + _BODY
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.salutation == "Exmo. Sr. Presidente da Câmara,"
+    assert result.letter.addressees == []

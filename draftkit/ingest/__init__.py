@@ -301,6 +301,15 @@ def _ingest_lines(
             "a greeting deep inside the text, but no whole letter around it "
             "(no close, signers or address)",
         )
+    if (
+        parsed.letter is not None
+        and kind == "letter"
+        and not parsed.headless
+        and parsed.letter.salutation is None
+    ):
+        # "Exmo. Sr. …," lines over the letter, the last read first as its greeting: all
+        # addressees, and no greeting of its own
+        reason = re.sub(r"^letter: has a salutation(?:, | and )", "letter: no salutation; ", reason)
     if parsed.letter is not None and parsed.headless and kind == "letter":
         reason = "letter: no salutation, but " + "; ".join(
             (reading.chosen.reasons if reading and reading.chosen else [])[1:4]

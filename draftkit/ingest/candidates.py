@@ -78,6 +78,30 @@ def _addressed_under(page: _Page, index: int) -> bool:
     )
 
 
+ADDRESSED_OFFICE = re.compile(
+    r"(?i)^(?:Exm[oa]s?|Excm[oa]s?|Ilm[oa]s?|Excelent[íi]s{1,2}im[oa]s?)\.?\s+"
+    r"(?:(?:Sr[as]?|Sres|Sras|Senhor(?:a|es|as)?|Señor(?:a|es|as)?)\.?\s+)?"
+    r"[^,]{3,120},\s*\S[^\n]{2,160}$"
+)
+"""A Portuguese or Spanish address line that names an office and its holder, "Exmo. Sr.
+Presidente da República, Marcelo Rebelo de Sousa,": one of the letter's addressees."""
+
+
+def _addressed_next(page: _Page, index: int) -> bool:
+    """The line right under ``index`` is another "Exmo. Sr. Office, Name," line."""
+    below = page.after(index, 1)
+    return bool(below) and below[0] == index + 1 and _addressed(page, below[0])
+
+
+def _addressed(page: _Page, index: int) -> bool:
+    return ADDRESSED_OFFICE.match(page.text(index).strip()) is not None
+
+
+ADDRESSED_RUN = "the last of the 'Exmo. Sr. Office, Name,' lines over the letter"
+"""The reason a salutation candidate gives when it ends a run of addressee lines: the
+letter starts under it, and it is one more addressee, not a greeting."""
+
+
 def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], float, list[str]]]:
     """Lines that could open the letter, each with a score and the reasons."""
     out: list[tuple[int, tuple[str, str], float, list[str]]] = []
@@ -85,10 +109,21 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         ln = page.lines[index]
         if len(out) >= 12:
             break
-        matched = match_salutation(ln)
+        if _addressed(page, index) and _addressed_next(page, index):
+            # one of two or more "Exmo. Sr. Office, Name," lines in a row: the letter's
+            # addressees, set one a line (Portuguese open letters do so, with no greeting
+            # of their own); the letter opens under the last of them
+            continue
+        above = page.before(index, 1)
+        run_end = bool(above) and above[0] == index - 1 and _addressed(page, index)
+        run_end = run_end and _addressed(page, above[0])
+        matched = (ln.text.strip(), "") if run_end else match_salutation(ln)
         strength = 3.0
         why: list[str] = []
-        if matched:
+        if run_end:
+            # the last of the "Exmo. Sr. Office, Name," lines: the letter opens under it
+            why.append(ADDRESSED_RUN)
+        elif matched:
             why.append("a salutation by its words")
             if re.match(r"(?i)^to\s", ln.text):
                 strength = 2.0
@@ -102,6 +137,8 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("the name the page's title says the letter is to, with a comma")
         else:
+            continue
+        if matched is None:
             continue
         score = strength
         following = page.after(index, 3)

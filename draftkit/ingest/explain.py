@@ -15,6 +15,7 @@ import unicodedata
 
 from pydantic import BaseModel
 
+from draftkit.ingest.candidates import ADDRESSED_RUN
 from draftkit.ingest.letter import Parsed
 from draftkit.markup import plain
 from draftkit.schema import Addressee, Ask, Letter
@@ -105,7 +106,15 @@ def explain_lines(parsed: Parsed) -> list[LineReading]:
         if line.blank:
             continue
         part, why = _place(index, line.text, parsed, letter, skipped)
-        if index == sal and chosen is not None and not reading.headless:
+        if (
+            index == sal
+            and chosen is not None
+            and not reading.headless
+            and letter is not None
+            and letter.salutation is None
+        ):
+            part, why = "inside address", ADDRESSED_RUN  # "Exmo. Sr. …," the last addressee
+        elif index == sal and chosen is not None and not reading.headless:
             part, why = "salutation", "; ".join(chosen.reasons[:3])
         elif index == reading.close and chosen is not None:
             part = "complimentary close"

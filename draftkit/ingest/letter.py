@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from draftkit.ingest import names
 from draftkit.ingest.addressees import addressee_from, copy_list
 from draftkit.ingest.anchors import match_salutation
 from draftkit.ingest.body import body_asks_closing
+from draftkit.ingest.candidates import ADDRESSED_OFFICE, ADDRESSED_RUN
 from draftkit.ingest.dates import (
     DateLine,
     day_first_elsewhere,
@@ -24,7 +26,7 @@ from draftkit.ingest.dates import (
 )
 from draftkit.ingest.head_lines import CC_LINE, SUBJECT_LINE
 from draftkit.ingest.noise import DELIVERY_LINE
-from draftkit.ingest.preamble import parse_preamble
+from draftkit.ingest.preamble import Preamble, parse_preamble
 from draftkit.ingest.reading import Reading, locate
 from draftkit.ingest.signatures import parse_signatures
 from draftkit.ingest.signers import inline_person
@@ -190,6 +192,43 @@ def _label_like(text: str) -> bool:
     ) or inline_person(text) is not None
 
 
+def _addressed_run(
+    lines: list[Line],
+    sal_index: int,
+    noise: dict[int, str],
+    pre: Preamble,
+    skipped: list[tuple[str, str]],
+    salutation: tuple[str, str],
+) -> tuple[str, str]:
+    """The "Exmo. Sr. Office, Name," lines over the letter, the greeting's line the last of
+    them: each is an addressee, one a line, and the letter has no greeting of its own.
+
+    Returns:
+        The salutation left: none, with any text run on after the last line kept.
+    """
+    run = [sal_index]
+    k = sal_index - 1
+    while k >= 0 and k not in noise and ADDRESSED_OFFICE.match(lines[k].text.strip()):
+        run.insert(0, k)
+        k -= 1
+    texts = [normalise_space(lines[i].text).rstrip(",;: ") for i in run]
+    keys = {t.casefold() for t in texts}
+
+    def from_run(person: Addressee) -> bool:
+        label = normalise_space(f"{person.honorific or ''} {person.name or ''}").casefold()
+        return any(key.startswith(label) for key in keys) if label else False
+
+    kept = [p for p in pre.addressees if not from_run(p)]
+    listed: list[Addressee] = []
+    for text in texts:
+        honorific, rest = names.split_honorific(text)
+        listed.append(Addressee(honorific=honorific, name=rest or text))
+    pre.addressees = [*kept, *listed]
+    raw = {lines[i].text for i in run}
+    skipped[:] = [entry for entry in skipped if entry[0] not in raw]
+    return ("", salutation[1])
+
+
 _DAY_FIRST_LANGUAGES = ("fr", "es", "ar")
 """Languages whose letters write a numeric date day first (``guess_language``'s codes)."""
 
@@ -254,6 +293,8 @@ def parse_lines(lines: list[Line]) -> Parsed:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
     pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
+    if reading.chosen is not None and ADDRESSED_RUN in reading.chosen.reasons:
+        salutation = _addressed_run(lines, sal_index, noise, pre, parsed.skipped, salutation)
     if reading.title:
         title = normalise_space(" ".join(lines[i].text for i in reading.title))
         if pre.heading is None:

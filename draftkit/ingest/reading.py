@@ -39,7 +39,12 @@ from draftkit.ingest.anchors import (
     is_politeness_formula,
     match_salutation,
 )
-from draftkit.ingest.candidates import _VOCATIVE, _close_candidates, _salutation_candidates
+from draftkit.ingest.candidates import (
+    _VOCATIVE,
+    ADDRESSED_RUN,
+    _close_candidates,
+    _salutation_candidates,
+)
 from draftkit.ingest.dates import parse_date_line
 from draftkit.ingest.head import (
     _letter_head,
@@ -765,6 +770,8 @@ def locate(lines: list[Line]) -> Reading:
         and (not best.greeting[1] or under_title)
         and (
             "a salutation by its words" in best.reasons
+            # "Exmo. Sr. Office, Name," lines, one an addressee, over the first paragraph
+            or ADDRESSED_RUN in best.reasons
             or any(r.startswith("the name the page's title") for r in best.reasons)
             # a greeting by its shape under a line that presents the letter ("Below is the
             # letter I sent to my representatives:")
