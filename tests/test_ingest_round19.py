@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from draftkit.ingest import ingest_text
+from draftkit.ingest import ingest_file, ingest_text
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,41 @@ def test_one_exmo_greeting_over_the_letter_is_still_its_greeting() -> None:
     assert result.letter is not None
     assert result.letter.salutation == "Exmo. Sr. Presidente da Câmara,"
     assert result.letter.addressees == []
+
+
+def test_a_line_that_tells_the_reader_to_sign_is_no_to_line(tmp_path: Path) -> None:
+    """Shape: "To Sign Petition, Use this Link" over a petition page's paragraphs is the
+    page's instruction, not a "To" line naming an addressee: the page is not a letter (a
+    guard for the whole page; the line itself is tested below, where the change shows)."""
+    page = (
+        "<html><head><title>Night Riders News</title></head><body>"
+        "<h1>Keep the Night Buses Running Petition</h1>"
+        "<p>8/2 email</p>"
+        "<p>To Sign Petition, Use this Link</p>"
+        "<h1>Keep the Night Buses Running Petition</h1>"
+        "<p>Riders of the night routes, we deserve better.</p>"
+        "<p>The transit board plans to end every bus route after midnight from September, "
+        "which leaves hospital cleaners, bakers and students with no way home.</p>"
+        "<p>What does this mean for you? If you work a late shift, you will walk home or "
+        "pay for a taxi that costs more than a day's wages.</p>"
+        "<p>The board says the routes are empty, but it has never published the counts.</p>"
+        "<p>We, the undersigned, demand that the board keep the night routes running.</p>"
+        "<p>We, the undersigned, demand that the board publish the ridership figures it "
+        "used to decide.</p>"
+        "<p>To keep the buses is to keep the city working at night.</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "petition.html"
+    path.write_text(page, encoding="utf-8")
+    result = ingest_file(path)
+    assert result.kind != "letter", result.reason
+
+
+def test_a_to_line_with_an_addressee_still_opens_a_headless_letter() -> None:
+    """Shape: "To the Members of the Transit Board" over the same kind of paragraphs (no
+    greeting, no close) still names the letter's addressee."""
+    from draftkit.ingest.head_lines import TO_LINE
+
+    assert TO_LINE.match("To the Members of the Transit Board")
+    assert TO_LINE.match("To: Sign Language Interpreters' Guild")
+    assert not TO_LINE.match("To Read the Full Letter, Click Here")

@@ -153,7 +153,13 @@ _TO_LABEL = re.compile(
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
 TO_LINE = re.compile(
-    r"^(?:To\s*:?|TO\s*:|An\s+(?=die\s|den\s|das\s)"
+    r"^(?:To\s*:|To\s+(?!"
+    # "To Sign Petition, Use this Link", "To Read the Full Letter …": an instruction, no
+    # addressee (the infinitive of a page's call to act)
+    r"(?i:sign|join|add|read|view|download|learn|contact|support|donate|find|see|get|"
+    r"help|take|share|subscribe|unsubscribe|register|apply|print|submit|watch|listen|"
+    r"access|return|go|continue|visit|endorse|act|call|write)\b)"
+    r"|TO\s*:|An\s+(?=die\s|den\s|das\s)"
     # "Para: Exmo. Senhor Primeiro-Ministro, …", "Destinataires : …", "Aan: …"
     r"|(?:Para|PARA|À|Destinat[áa]ri[oa]s?|Destinatari[oa]s?|Destinataires?|Aan|An)\s*:"
     # "Addressed to Federal Government, Provincial Governments, …:" over the letter
