@@ -190,3 +190,18 @@ def test_a_to_line_with_an_addressee_still_opens_a_headless_letter() -> None:
     assert TO_LINE.match("To the Members of the Transit Board")
     assert TO_LINE.match("To: Sign Language Interpreters' Guild")
     assert not TO_LINE.match("To Read the Full Letter, Click Here")
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["Exmºs. Srs.,", "Exmªs. Srªs.,", "Exmas. Sras./Exmos. Srs.,", "Exmªs srªs/Exmºs srs."],
+)
+def test_a_portuguese_greeting_with_ordinal_indicators_or_both_genders(greeting: str) -> None:
+    """Shape: "Exmºs. Srs.," (the abbreviation's ending written with the ordinal
+    indicator) and "Exmas. Sras./Exmos. Srs." (to the women, then to the men) greet the
+    letter as "Exmos. Srs.," does."""
+    text = "Lisboa, 12 de maio de 2025\n\n" + greeting + "\n\n" + _BODY
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.salutation == greeting
+    assert result.letter.body[0].startswith("Somos associações")

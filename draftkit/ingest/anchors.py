@@ -335,6 +335,18 @@ def _salutation_in(text: str) -> tuple[str, str] | None:
             # "Exmos/as. Srs./as," / "Caros(as) colegas,": a greeting written for readers
             # of both genders, as "Exmos. Srs.," is
             return text.strip(), ""
+        halves = text.strip().rstrip(",:;.").split("/")
+        if len(halves) == 2 and len(text) <= 60 and all(
+            _salutation_in(f"{half.strip()},") == (f"{half.strip()},", "") for half in halves
+        ):
+            # "Exmas. Sras./Exmos. Srs.": the greeting to the women, then to the men
+            return text.strip(), ""
+    if ("ª" in text or "º" in text) and len(text) <= 120:
+        plain = text.replace("ª", "a").replace("º", "o")
+        if _salutation_in(plain) == (plain.strip(), ""):
+            # "Exmº. Sr.," / "Exmªs srªs/Exmºs srs.": the abbreviation's ending written
+            # with the ordinal indicator, as Portuguese letters often do
+            return text.strip(), ""
     if "{{" in text and _TEMPLATE_GREETING.fullmatch(text.strip()):
         # "{{ parlementaire|si_sexe('Madame', 'Monsieur') }} {{ parlementaire.nom }},": a
         # mail-merge template's greeting, made of its fields
