@@ -205,3 +205,38 @@ def test_a_portuguese_greeting_with_ordinal_indicators_or_both_genders(greeting:
     assert result.letter is not None, result.reason
     assert result.letter.salutation == greeting
     assert result.letter.body[0].startswith("Somos associações")
+
+
+def test_a_bracketed_note_under_the_signers_is_a_footnote() -> None:
+    """Shape: "[1] Case C-112/09" and "[2] Committee report on port dues" under the
+    signers, cited as "…[1]" and "…[2]" in the letter's paragraphs: notes, not signers."""
+    text = (
+        "Dear Commissioner,\n\n"
+        "The Court has already held that member states must act against pollution from "
+        "ships[1], and the committee's own report says the same of port dues[2].\n\n"
+        "We ask the Commission to withdraw the draft directive.\n\n"
+        "Yours sincerely,\n\n"
+        "Anna de Vries\n"
+        "Pieter Jansen\n\n"
+        "[1] Case C-112/09\n"
+        "[2] Committee report on port dues\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Anna de Vries", "Pieter Jansen"]
+
+
+def test_a_bracketed_number_nobody_cites_stays_with_the_signers() -> None:
+    """Shape: "[3] Maria Lopes" in a list of signers numbered in brackets, cited nowhere
+    above: a signer, as before."""
+    text = (
+        "Dear Commissioner,\n\n"
+        "We ask the Commission to withdraw the draft directive on port dues.\n\n"
+        "Yours sincerely,\n\n"
+        "[1] Anna de Vries\n"
+        "[2] Pieter Jansen\n"
+        "[3] Maria Lopes\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert len(result.letter.signatories) == 3

@@ -335,6 +335,19 @@ _DOCUMENT_TITLE = re.compile(
 """The title of a document the page links to ("Statement by 121 Economists - Dec 2025")."""
 
 
+_BRACKET_NOTE = re.compile(r"^(\[\d{1,3}\])\s*\S")
+"""A line that opens with a note's number in brackets ("[2] FFII ICT sector analysis")."""
+
+
+def _cited_above(page: _Page, index: int, marker: str) -> bool:
+    """The letter above ``index`` cites ``marker`` ("[1]") inside a line: the line that
+    opens with it is that note, not a signer."""
+    return any(
+        marker in (text := page.lines[i].text) and not text.lstrip().startswith(marker)
+        for i in range(index)
+    )
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -377,6 +390,9 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "date"  # "2 September 2025" under the signers: no footnote numbered 2
     if _NOTES_HEADING.match(text) or (_FOOTNOTE.match(text) and "\t" not in (ln.raw or "")):
         return "footnote"  # a table row ("1<tab>Name<tab>1995/1996<tab>Country") is no note
+    marker = _BRACKET_NOTE.match(text)
+    if marker is not None and _cited_above(page, index, marker.group(1)):
+        return "footnote"  # "[1] Case C-440/05" under the signers, "… shipping[1]." above
     if (text.endswith(":") and re.fullmatch(r"[^:]{1,60}:", text)) or is_signatory_label(text):
         return "label"
     if parse_date_line(text) and not names.is_person_name(text):
