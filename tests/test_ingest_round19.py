@@ -240,3 +240,20 @@ def test_a_bracketed_number_nobody_cites_stays_with_the_signers() -> None:
     result = ingest_text(text)
     assert result.letter is not None
     assert len(result.letter.signatories) == 3
+
+
+def test_a_static_site_generator_credit_is_page_furniture() -> None:
+    """Shape: "Website built with Hugo." under the cc list: the site's footer, not a cc
+    entry (nor a signer)."""
+    text = (
+        "Dear Chancellor Ruiz,\n\n"
+        "We ask you to restore the adjunct lines cut from the spring schedule.\n\n"
+        "In solidarity,\n\n"
+        "Dana Okafor\n"
+        "Union President\n\n"
+        "cc: Members of the Bargaining Unit\n\n"
+        "Website built with Hugo.\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [c.name for c in result.letter.cc] == ["Members of the Bargaining Unit"]
