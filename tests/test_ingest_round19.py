@@ -257,3 +257,23 @@ def test_a_static_site_generator_credit_is_page_furniture() -> None:
     result = ingest_text(text)
     assert result.letter is not None
     assert [c.name for c in result.letter.cc] == ["Members of the Bargaining Unit"]
+
+
+@pytest.mark.parametrize("line", ["Home page | Back to the top", "Back to the top", "Homepage"])
+def test_two_site_links_on_one_line_are_a_menu_not_a_signer(line: str) -> None:
+    """Shape: "Home page | Back to the top" under the signers: the site's two links."""
+    from draftkit.ingest.noise import noise_reason
+
+    assert noise_reason(line) is not None
+    assert noise_reason("Ana Ruiz | Home Secretary") is None
+    text = (
+        "Dear Chancellor,\n\n"
+        "We ask you to reschedule the hearing so that the students can attend it.\n\n"
+        "Sincerely,\n\n"
+        "Dana Okafor\n"
+        "Lee Park\n\n"
+        f"{line}\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Dana Okafor", "Lee Park"]

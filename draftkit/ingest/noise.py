@@ -51,7 +51,7 @@ _CHROME = re.compile(
     r"jump to (?:main )?content|aller au contenu(?: principal)?|passer au contenu|"
     r"zum inhalt(?: springen)?|ir al contenido(?: principal)?|saltar al contenido|"
     r"main menu|menu|toggle navigation|open menu|close menu|search|search this site|"
-    r"buscar|rechercher|suche|home|accueil|inicio|startseite|"
+    r"buscar|rechercher|suche|home(?:\s?page)?|accueil|inicio|startseite|"
     r"share(?: this)?(?: page| article| post| story| letter)?:?|"
     # "Share on Bluesky", "Share via e-mail": a network after "share", never any word
     # ("Share Foundation" is a signer)
@@ -68,7 +68,7 @@ _CHROME = re.compile(
     r"(?:posts?|art[ií]culos|entradas|noticias|notas)\s+relacionad[oa]s:?|"
     r"most (?:viewed|read|popular|shared)|trending|popular|recommended(?: for you)?|"
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
-    r"back to top|top of page|retour en haut|"
+    r"back to (?:the )?top|top of (?:the )?page|retour en haut|"
     r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
     # a blog's post footer: "Labels: air pollution, …", "Posted by Zainab at 18:05 3 comments",
     # its pager "Newer Post Older Post Home"
@@ -440,6 +440,8 @@ def noise_reason(text: str, *, latin_document: bool = True) -> str | None:
         and not re.search(r"\d{4}", line)
     ):
         return "navigation menu"
+    if len(items) == 2 and all(_CHROME.match(item) for item in items):
+        return "navigation menu"  # "Home page | Back to the top": two links, both the site's
     if len(line) <= 70 and re.search(r"(?i)(?:^|[\s–—|-])page \d+(?: of \d+)?\s*$", line):
         return "page number"
     if latin_document and foreign_script_share(line) > 0.3:
