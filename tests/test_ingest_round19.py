@@ -277,3 +277,29 @@ def test_two_site_links_on_one_line_are_a_menu_not_a_signer(line: str) -> None:
     result = ingest_text(text)
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Dana Okafor", "Lee Park"]
+
+
+def test_an_initiated_by_line_under_the_signers_does_not_hide_them() -> None:
+    """Shape: an open letter with no greeting and no close, its signers name over role,
+    then "Initiated by the Committee for …": the signers are still the letter's."""
+    text = (
+        "OPEN LETTER OF PROTEST\n\n"
+        "Students Deserve a Fair Hearing\n\n"
+        "We, the undersigned, protest the decision of the university to hear the case "
+        "against six student protesters while they were away on a field trip.\n\n"
+        "The university's own rules require that a hearing be set on a date the accused "
+        "can attend, and the students asked for a delay of two weeks.\n\n"
+        "We call on the Chancellor to set a new hearing date, agreed with the students "
+        "and their advisers, and to withdraw the sanctions until then.\n\n"
+        "Ana Ruiz\n"
+        "Professor of History, State University\n"
+        "Ben Okafor\n"
+        "Editor, The Campus Review\n"
+        "Chen Li\n"
+        "Regional Organizer, Student Rights Network\n\n"
+        "Initiated by the Committee for Student Civil Liberties\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Ana Ruiz", "Ben Okafor", "Chen Li"]

@@ -29,6 +29,7 @@ from draftkit.ingest.signer_labels import (
     BRACKETED_BLANK,
     CONTACT_LABEL,
     ID_LINE,
+    INITIATED_BY,
     POSTSCRIPT,
     SIGNER_COUNT,
     _bold_heading,
@@ -254,6 +255,9 @@ def parse_signatures(
         lowered = text.lower()
         if is_editor_note(text):
             skipped.append((text, "an editor's note in braces"))
+            continue
+        if INITIATED_BY.match(text):
+            skipped.append((text, "who initiated the letter"))
             continue
         if style == "signatory note" or (
             (

@@ -249,6 +249,13 @@ def is_name_placeholder(text: str) -> bool:
     )
 
 
+INITIATED_BY = re.compile(
+    r"(?i)^(?:this\s+letter\s+(?:was|is)\s+)?(?:initiated|organi[sz]ed|coordinated|"
+    r"sponsored|convened|circulated)\s+by\s+\S"
+)
+"""Who started the letter, under its signers ("Initiated by the Committee to Defend …")."""
+
+
 def is_editor_note(text: str) -> bool:
     """ "{Please see the councillors' replies below}": a page editor's note in braces, or
     one labelled so ("Ed: This letter was also emailed to …", "Editor's note: …")."""

@@ -38,6 +38,7 @@ from draftkit.ingest.signer_labels import (
     BRACKETED_BLANK,
     CONTACT_LINE,
     ENCLOSURE_LABEL,
+    INITIATED_BY,
     PLACE_LABEL,
     POSTSCRIPT,
     SIGNER_COUNT,
@@ -69,9 +70,11 @@ def _before_aside(page: _Page, start: int, stop: int) -> list[int]:
         re.match(r"^[(\[]", page.text(lines[-1]))
         or POSTSCRIPT.match(page.text(lines[-1]))
         or parse_date_line(page.text(lines[-1]))
+        or INITIATED_BY.match(page.text(lines[-1]))
     ):
         return lines[:-1]
     return lines
+
 
 
 def _trailing_signers(page: _Page, start: int, stop: int) -> int:
@@ -375,6 +378,8 @@ def _entry_kind(page: _Page, index: int) -> str:
         return "signer"  # "Firmantes: Centro …, Asociación …": the signers under their label
     if is_editor_note(text) or is_signatory_note(text) or is_bracketed_aside(text):
         return "note"
+    if INITIATED_BY.match(text):
+        return "note"  # "Initiated by the Committee for …": who started the letter
     if _DELIVERY_NOTE.match(text):
         return "prose"
     if text[:1] in '“"«' and _EPIGRAPH.match(text):
