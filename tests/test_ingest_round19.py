@@ -303,3 +303,84 @@ def test_an_initiated_by_line_under_the_signers_does_not_hide_them() -> None:
     assert result.kind == "letter", result.reason
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Ana Ruiz", "Ben Okafor", "Chen Li"]
+
+
+_FLATTENED = (
+    "Porto Alegre, 3 de março de 2011. Ofício nº 12/2011 – SG Exmo. Sr. Prefeito, "
+    "Dirigimo-nos a Vossa Excelência em nome da associação dos moradores do bairro "
+    "Cidade Baixa para pedir que a prefeitura suspenda a demolição do antigo mercado "
+    "de peixe, que abriga há quarenta anos a feira dos pescadores da lagoa. O prédio foi "
+    "tombado pelo conselho municipal de patrimônio em 1998, e a demolição anunciada não "
+    "passou pelo conselho nem foi discutida com os feirantes, que ficarão sem lugar para "
+    "trabalhar. Pedimos ainda que a prefeitura receba uma comissão dos moradores e dos "
+    "feirantes antes de qualquer decisão sobre o futuro do mercado. Certos de contarmos "
+    "com sua atenção, renovamos nossos votos de consideração. Atenciosamente, "
+    "MARIA DAS DORES FONTOURA Presidente da Associação de Moradores da Cidade Baixa"
+)
+
+
+def test_a_letter_printed_as_one_paragraph_is_read_part_by_part() -> None:
+    """Shape: a blog that lost the letter's line breaks prints its dateline, number,
+    greeting, body, close and signer as one paragraph: each is read as its part."""
+    text = (
+        "Moradores pedem suspensão da demolição do mercado\n"
+        "Mar 4, 2011 • None\n"
+        "Veja o ofício que a associação enviou ao prefeito.\n"
+        f"{_FLATTENED}\n"
+    )
+    result = ingest_text(text)
+    assert result.kind == "letter", result.reason
+    letter = result.letter
+    assert letter is not None
+    assert letter.date == dt.date(2011, 3, 3)
+    assert letter.salutation == "Exmo. Sr. Prefeito,"
+    assert letter.complimentary_close == "Atenciosamente,"
+    assert [s.name for s in letter.signatories] == ["MARIA DAS DORES FONTOURA"]
+    assert letter.body[0].startswith("Dirigimo-nos a Vossa Excelência")
+
+
+def test_a_long_paragraph_that_quotes_a_greeting_but_has_no_close_stays_whole() -> None:
+    """Shape: an article paragraph that mentions "Caro Presidente," but ends with no
+    valediction is not cut into a letter's parts."""
+    from draftkit.ingest.run_together import _flattened_letter
+
+    article = (
+        "O bispo escreveu ao presidente uma carta que começa com Caro Presidente, e lembra "
+        "o acordo firmado em 2005, quando o governo prometeu reabrir o diálogo sobre a obra. "
+    ) * 6
+    assert _flattened_letter(article) is None
+    assert _flattened_letter(_FLATTENED) is not None
+
+
+def test_a_post_byline_over_the_greeting_is_not_an_addressee() -> None:
+    """Shape: "Por Ana Lima" (Portuguese "By") alone over the greeting: the post's byline."""
+    text = (
+        "Por Ana Lima\n\n"
+        "Caro vereador Paulo Mendes,\n\n"
+        "Escrevo para pedir que a câmara vote o projeto das ciclovias antes do recesso, "
+        "como prometido na audiência pública de março.\n\n"
+        "Atenciosamente,\n\n"
+        "Ana Lima\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert result.letter.addressees == []
+    assert result.letter.salutation == "Caro vereador Paulo Mendes,"
+
+
+def test_the_jekyll_minima_defaults_are_page_furniture() -> None:
+    """Shape: "Your awesome title", "your-email@example.com", "jekyll", "jekyllrb" under a
+    letter: the theme's untouched defaults, not signers."""
+    text = (
+        "Dear Mayor Ruiz,\n\n"
+        "We ask you to keep the branch library open on Saturdays.\n\n"
+        "Sincerely,\n\n"
+        "Friends of the Eastside Library\n"
+        "Your awesome title\n"
+        "  • your-email@example.com\n"
+        "  • jekyll\n"
+        "  • jekyllrb\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None
+    assert [s.name for s in result.letter.signatories] == ["Friends of the Eastside Library"]

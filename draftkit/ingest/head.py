@@ -18,6 +18,7 @@ from draftkit.ingest.head_lines import (
     CONTACT_ONLY,
     DRAFTKIT_HEAD_STYLES,
     MAIL_HEADER,
+    POST_BYLINE,
     REFERENCE_LINE,
     SUBJECT_LINE,
     TO_LINE,
@@ -233,7 +234,7 @@ def _dated_last_line(page: _Page, block: list[int]) -> bool:
         # its date, the rest of the line above
         and not LEADS_INTO_DATE.search(page.text(block[-2]))
         # "By Students of Imperial" / "Saturday, 23rd June 2018": the post's byline and date
-        and not _POST_BYLINE.match(page.text(block[-2]).strip())
+        and not POST_BYLINE.match(page.text(block[-2]).strip())
     )
 
 
@@ -360,11 +361,6 @@ def _head_blocks(page: _Page, end: int) -> tuple[list[list[int]], list[str]]:
     return blocks, [_head_block_kind(page, block) for block in blocks]
 
 
-_POST_BYLINE = re.compile(
-    r"(?i)^(?:(?:written|posted|published)\s+)?(?:by|par|por|von)\s+"
-    r"(?!the\s+undersigned\b)[^\W\d][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}$"
-)
-"""A post's byline on its own line ("By J.S.", "Par la rédaction")."""
 
 
 _BARE_TO = re.compile(r"(?i)^(?:to|para|à|a|an|destinataires?)\s*:$")

@@ -152,6 +152,13 @@ _TO_LABEL = re.compile(
     r"a\s+su\s+excelencia)\s*[,:.]?$"
 )
 """A line that only says an address follows: "To,", "To:", "À", "An die", "Herrn"."""
+POST_BYLINE = re.compile(
+    r"(?i)^(?:(?:written|posted|published)\s+)?(?:by|par|por|von)\s+"
+    r"(?!the\s+undersigned\b)[^\W\d][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}$"
+)
+"""A post's byline on its own line ("By J.S.", "Par la rédaction", "Por Edilson Silva")."""
+
+
 TO_LINE = re.compile(
     r"^(?:To\s*:|To\s+(?!"
     # "To Sign Petition, Use this Link", "To Read the Full Letter …": an instruction, no
@@ -174,6 +181,9 @@ REFERENCE_LINE = re.compile(
     r"vos r[ée]f[ée]rences|our ref(?:erence)?|your ref(?:erence)?|ref(?:erence)?|r[ée]f|"
     r"unser zeichen|ihr zeichen|aktenzeichen|az|nuestra ref(?:erencia)?|oficio n[°ºo.]*)"
     r"\.?\s*(?:n[°ºo]\.?\s*)?[:.]\s*[\w/.-]{1,40}$"
+    # "Ofício nº 46/2009 – GP", "Oficio N° 112/2024": a Portuguese or Spanish official
+    # letter's number, with the issuing office's initials after a dash
+    r"|(?i:^of[ií]cio\s+(?:n[°ºo.]*\s*)?\d[\w/.-]{0,30}(?:\s*[–-]\s*[\w/.]{1,20})?$)"
 )
 """A file reference line in a letter's head ("N/Réf. : 014/CMAC/2025", "Our ref: HRC-114",
 "Unser Zeichen: AZ 12/25"): the sender's filing, not an address or subject line."""

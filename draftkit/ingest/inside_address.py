@@ -22,6 +22,7 @@ from draftkit.ingest.head_lines import (
     _ATTENTION,
     _TO_LABEL,
     ATTENTION_LINE,
+    POST_BYLINE,
     TO_LINE,
     is_person_line,
     name_part,
@@ -145,6 +146,10 @@ def _addressees(groups: list[list[str]], skipped: list[tuple[str, str]]) -> list
         skipped.append((groups[0][0], "a style shared by the addressees below it"))
         groups = groups[1:]
     for whole in groups:
+        if len(whole) == 1 and POST_BYLINE.match(normalise_space(whole[0])):
+            # "Por Edilson Silva" alone over the greeting: the post's byline, no addressee
+            skipped.append((whole[0], "the post's byline"))
+            continue
         # "A la atención de:" alone over an office and an address of its own: a second
         # addressee, marked for attention, not more lines of the first
         marked = (

@@ -52,6 +52,9 @@ _CHROME = re.compile(
     r"zum inhalt(?: springen)?|ir al contenido(?: principal)?|saltar al contenido|"
     r"main menu|menu|toggle navigation|open menu|close menu|search|search this site|"
     r"buscar|rechercher|suche|home(?:\s?page)?|accueil|inicio|startseite|"
+    # the Jekyll minima theme's defaults a site kept: its title, e-mail and social handles
+    r"your awesome title|your-email@example\.com|jekyll|jekyllrb|"
+    r"write an awesome description for your new site here\..*|"
     r"share(?: this)?(?: page| article| post| story| letter)?:?|"
     # "Share on Bluesky", "Share via e-mail": a network after "share", never any word
     # ("Share Foundation" is a signer)

@@ -276,6 +276,68 @@ _LETTER_LABEL = re.compile(
 """A page's label over the letter it gives, run into the greeting: "Text of letter: Dear …"."""
 
 
+_FLAT_GREETING_WORD = re.compile(
+    r"(?:(?:My\s+)?Dear|Car[oa]s?|Prezad[oa]s?|Exm[oa]s?\.|Excelent[íi]ss?im[oa]s?|"
+    r"Senhor(?:a|es|as)?|Estimad[oa]s?|Querid[oa]s?|Señor(?:a|es|as)?|Sehr\s+geehrte[rn]?|"
+    r"Liebe[rs]?|Monsieur|Madame|Mesdames|Cher|Chère|Chers|Chères|Respected|"
+    r"Honou?rable|Excellency|Your\s+Excellency)\s"
+)
+_FLAT_CLOSE = re.compile(
+    r"(?<=[.!?]\s)(?P<close>(?:Atenciosamente|Cordialmente|Atentamente|Respeitosamente|"
+    r"Respetuosamente|Saludos\s+cordiales|Un\s+cordial\s+saludo|Sincerely(?:\s+yours)?|"
+    r"Yours\s+(?:sincerely|faithfully|truly|respectfully)|Respectfully(?:\s+yours)?|"
+    r"(?:With\s+)?(?:[Bb]est|[Kk]ind)\s+regards|(?:Bien\s+)?[Cc]ordialement|"
+    r"Mit\s+freundlichen\s+Grüßen|Hochachtungsvoll|Com\s+os\s+melhores\s+cumprimentos|"
+    r"Cumprimentos|Saudações(?:\s+\w+)?)[,.:]?)\s+(?=[A-ZÀ-Ý\"“])"
+)
+"""A valediction inside a flattened letter, after a sentence's end, a name after it."""
+
+
+def _flattened_letter(text: str) -> list[str] | None:
+    """A whole letter a page printed as one paragraph (its line breaks lost): the words
+    before its greeting, the greeting, the body, the close and what follows the close
+    (signer, post, an address set under the signature), each its own part. None unless
+    both a greeting near the start and a close near the end are found."""
+    greeting: tuple[int, str] | None = None
+    for match in _FLAT_GREETING_WORD.finditer(text[: max(400, len(text) // 2)]):
+        start = match.start()
+        if start and text[start - 1] not in " \t":
+            continue
+        opening = match_salutation(Line(text[start : start + 300]))
+        if opening is None or not opening[1] or not re.search(r"[,:]$", opening[0]):
+            continue
+        greeting = (start, opening[0])
+        break
+    if greeting is None:
+        return None
+    start, salutation = greeting
+    body_from = start + len(salutation)
+    closes = [m for m in _FLAT_CLOSE.finditer(text) if m.start() > body_from + 200]
+    if not closes or closes[-1].start() < len(text) * 0.6:
+        return None
+    close = closes[-1]
+    # the words before the greeting: a page's lead-in, the letter's date and its address
+    # (which opens with its honorific, "Exmo. Sr. Senador …"), sentence by sentence
+    parts = _flat_pieces(text[:start])
+    parts += [salutation, text[body_from : close.start()].strip(), close.group("close")]
+    # "Edilson Silva. Presidente do PSOL/PE": the signer, then the post; an address under
+    # the signature opens with its honorific ("Exmo. Sr. Dr. …")
+    for piece in _flat_pieces(text[close.end() :]):
+        capitals = _CAPITALS_THEN_POST.match(piece)
+        # "JAYME JEMIL ASFORA FILHO Presidente da OAB-PE": the name in capitals, its post
+        for part in capitals.groups() if capitals else (piece,):
+            parts.append(re.sub(r"(?<=[a-zà-ÿ]{3})\.$", "", part))
+    return [part for part in parts if part]
+
+
+_CAPITALS_THEN_POST = re.compile(r"^((?:[A-ZÀ-Ý]{2,}\s+){1,6}[A-ZÀ-Ý]{2,})\s+([A-ZÀ-Ý][a-zà-ÿ].*)$")
+
+
+def _flat_pieces(text: str) -> list[str]:
+    pieces = re.split(r"(?<=[a-zà-ÿ0-9)]\.)\s+(?=[A-ZÀ-Ý])|\s+(?=(?:Exm|Ilm)[oa]s?\.\s)", text)
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -357,6 +419,14 @@ def split_run_together(lines: list[Line]) -> list[Line]:
             # the letter, the greeting follows
             for part in (dated.group("date"), "", dated.group("greeting")):
                 out.append(Line(part, hard=bool(part), raw=part, page=ln.page))
+            continue
+        flattened = _flattened_letter(text) if not ln.blank and len(text) >= 600 else None
+        if flattened:
+            # each part a paragraph of its own, the letter apart from the lines around it
+            for part in flattened:
+                out.append(Line("", raw=""))
+                out.append(Line(part, hard=True, raw=part, page=ln.page))
+            out.append(Line("", raw=""))
             continue
         pieces: tuple[str, str] | None = None
         if len(text) > 2000 and _GREETING_START.match(text):
