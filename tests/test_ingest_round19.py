@@ -384,3 +384,48 @@ def test_the_jekyll_minima_defaults_are_page_furniture() -> None:
     result = ingest_text(text)
     assert result.letter is not None
     assert [s.name for s in result.letter.signatories] == ["Friends of the Eastside Library"]
+
+
+_GERMAN_BODY = (
+    "wir schreiben Ihnen als Ärztinnen und Pflegekräfte der Stadt, weil der geplante "
+    "Neubau des Klinikums ohne Solaranlagen und ohne Wärmepumpen auskommen soll.\n\n"
+    "Wir fordern Sie auf, die Ausschreibung zu ändern, bevor der Rat im Mai entscheidet.\n\n"
+    "Mit freundlichen Grüßen\n\n"
+    "Health for Future Kassel\n"
+)
+
+
+def test_greetings_set_one_a_paragraph_over_the_letter_are_one_salutation() -> None:
+    """Shape: "Sehr geehrter Herr Oberbürgermeister," / "Sehr geehrte Frau Brandt," /
+    "Sehr geehrter Herr Yilmaz!", each a paragraph over the first one: one greeting."""
+    greetings = [
+        "Sehr geehrter Herr Oberbürgermeister,",
+        "Sehr geehrte Ratsfrauen, sehr geehrte Ratsherren,",
+        "Sehr geehrte Frau Brandt,",
+        "Sehr geehrter Herr Yilmaz!",
+    ]
+    text = "Offener Brief an den Rat der Stadt Kassel\n\n" + "\n\n".join(greetings)
+    text += "\n\n" + _GERMAN_BODY
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.salutation == " ".join(greetings)
+    assert result.letter.body[0].startswith("wir schreiben Ihnen")
+
+
+def test_a_greeting_that_goes_on_under_the_salutation_is_part_of_it() -> None:
+    """Shape: "Sehr geehrter Herr Ministerpräsident, Jan Weber," then "sehr geehrte Frau
+    Ministerin für Wissenschaft, Dr. Eva Roth," and "sehr geehrte Herren des Vorstands,
+    Professor Dr. Lutz Berg" (no comma) / "sehr geehrte Damen und Herren,": one greeting
+    to all of them, and the letter begins under the last."""
+    greetings = [
+        "Sehr geehrter Herr Ministerpräsident, Jan Weber,",
+        "sehr geehrte Frau Ministerin für Wissenschaft, Dr. Eva Roth,",
+        "sehr geehrte Herren des Vorstands, Professor Dr. Lutz Berg",
+        "sehr geehrte Damen und Herren,",
+    ]
+    text = "Offener Brief zum Neubau des Klinikums\n\n" + "\n\n".join(greetings)
+    text += "\n\n" + _GERMAN_BODY
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.salutation == " ".join(greetings)
+    assert result.letter.body[0].startswith("wir schreiben Ihnen")

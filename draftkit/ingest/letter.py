@@ -148,6 +148,55 @@ def _greeting_above(lines: list[Line], index: int, start: int, noise: dict[int, 
     return found[0]
 
 
+def _greetings_stacked(lines: list[Line], index: int, noise: dict[int, str]) -> list[int]:
+    """Greetings set one a paragraph right over the salutation, each to one addressee
+    ("Sehr geehrte Frau Broistedt," / "Sehr geehrter Herr Kangarani," / …): their lines,
+    top first; [] unless there are two or more of them."""
+    found: list[int] = []
+    k = index - 1
+    while k >= 0:
+        if lines[k].blank:
+            if k - 1 >= 0 and lines[k - 1].blank:
+                break  # two blank lines: the greetings stop
+            k -= 1
+            continue
+        if k in noise:
+            break
+        greeting = match_salutation(lines[k])
+        if greeting is None or greeting[1] or not greeting[0].endswith(","):
+            break
+        found.insert(0, k)
+        k -= 1
+    return found if len(found) >= 2 else []
+
+
+def _greetings_below(lines: list[Line], index: int, stop: int) -> list[int]:
+    """Greetings that go on under the salutation, each a paragraph that opens in lower
+    case with a greeting's words and ends with a comma (or the last with "!" or ":")."""
+    found: list[int] = []
+    for k in range(index + 1, min(stop, index + 40)):
+        line = lines[k]
+        if line.blank:
+            continue
+        text = line.text.strip()
+        if not text[:1].islower() or len(text) > 300:
+            break
+        greeting = match_salutation(Line(text[0].upper() + text[1:]))
+        # ("sehr geehrte Herren des Vorstands, Wolfgang Brück und Jens Finke,": the names
+        # after the office run on past its comma; no sentence ends inside)
+        plain = re.sub(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Hr|Fr|St|Sr|Sra|Jr|[A-Z])\.", "", text)
+        if greeting is None or re.search(r"[.?]\s|[.?]$", plain):
+            break
+        found.append(k)
+        if re.search(r"[:!]$", text):
+            break
+    # the last greeting ends the salutation with its comma (or "!", ":"); one left without
+    # its comma ("…, Jens Finke") is followed by another
+    while found and not re.search(r"[,:!]$", lines[found[-1]].text.strip()):
+        found.pop()
+    return found
+
+
 def _signature_start(lines: list[Line], start: int) -> int:
     """Without a complimentary close: where the trailing list of names begins."""
     signer_styles = ("signature name", "signatory organization")
@@ -282,6 +331,16 @@ def parse_lines(lines: list[Line]) -> Parsed:
             # to two addressees, set on two lines
             salutation = (f"{above} {salutation[0]}", salutation[1])
             pre_end = sal_index - 1
+        elif reading.chosen is None or ADDRESSED_RUN not in reading.chosen.reasons:
+            stacked = _greetings_stacked(lines, sal_index, noise)
+            if stacked:
+                # "Sehr geehrter Herr Oberbürgermeister," / "Sehr geehrte Frau Broistedt," …
+                # each a paragraph over the first one: one greeting to each addressee
+                texts = [normalise_space(lines[i].text) for i in stacked]
+                salutation = (" ".join([*texts, salutation[0]]), salutation[1])
+                pre_end = stacked[0]
+                raw = {lines[i].text for i in stacked}
+                parsed.skipped[:] = [entry for entry in parsed.skipped if entry[0] not in raw]
     head = [
         ln
         if (i >= reading.start or i in reading.context) and i not in reading.title
@@ -332,7 +391,16 @@ def parse_lines(lines: list[Line]) -> Parsed:
     else:
         # the reading knows where the body's last paragraph ends
         body_end = reading.signatures
-    body_lines, copies = _copies_before_close(clean[sal_index + 1 : body_end])
+    body_from = sal_index + 1
+    if not headless and not salutation[1]:
+        below = _greetings_below(clean, sal_index, body_end)
+        if below:
+            # "Sehr geehrter Herr Ministerpräsident …," / "sehr geehrter Herr Minister …,":
+            # the greeting goes on, one addressee a paragraph, before the letter begins
+            texts = [normalise_space(clean[i].text) for i in below]
+            salutation = (" ".join([salutation[0], *texts]), "")
+            body_from = below[-1] + 1
+    body_lines, copies = _copies_before_close(clean[body_from:body_end])
     pre.cc.extend(copies)
     if salutation[1]:
         first = lines[sal_index]
