@@ -429,3 +429,35 @@ def test_a_greeting_that_goes_on_under_the_salutation_is_part_of_it() -> None:
     assert result.letter is not None, result.reason
     assert result.letter.salutation == " ".join(greetings)
     assert result.letter.body[0].startswith("wir schreiben Ihnen")
+
+
+def test_a_signer_s_postal_address_is_not_more_signers() -> None:
+    """Shape: "Dana Reyes," / "President" / "Riverside Media Lab" / "88 Harbour Street" /
+    "Halifax, NS B3J 1A1", then "End of Document.": one signer, with her organisation."""
+    text = (
+        "Secretary General of the Commission\n"
+        "Maritime Broadcasting Commission\n"
+        "Halifax, Nova Scotia B3H 2Y9\n\n"
+        "March 3, 2025\n\n"
+        "Re: Local news proceeding 2025-4\n\n"
+        "Dear Secretary General of the Commission:\n\n"
+        "I write in response to the call for comments and ask the Commission to keep the "
+        "local programming quotas in the licences it renews this year.\n\n"
+        "Best regards,\n\n"
+        "Dana Reyes,\n"
+        "President\n"
+        "Riverside Media Lab\n"
+        "88 Harbour Street\n"
+        "Halifax, NS B3J 1A1\n\n"
+        "End of Document.\n"
+    )
+    result = ingest_text(text)
+    letter = result.letter
+    assert letter is not None, result.reason
+    assert len(letter.signatories) == 1
+    signer = letter.signatories[0]
+    assert signer.name == "Dana Reyes"
+    # the block over the date that the greeting names is the inside address, not the
+    # sender's letterhead
+    assert [a.label() for a in letter.addressees] == ["Secretary General of the Commission"]
+    assert letter.date == dt.date(2025, 3, 3)

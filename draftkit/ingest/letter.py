@@ -351,7 +351,13 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if i not in reading.context and i not in noise and not lines[i].blank:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
-    pre = parse_preamble(head, parsed.skipped, letter_from=reading.start)
+    greeted = re.match(r"(?i)^(?:my\s+)?dear\s+(?P<who>.+?)[,:;!]?$", salutation[0].strip())
+    pre = parse_preamble(
+        head,
+        parsed.skipped,
+        letter_from=reading.start,
+        greeted=normalise_space(greeted.group("who")) if greeted else None,
+    )
     if reading.chosen is not None and ADDRESSED_RUN in reading.chosen.reasons:
         salutation = _addressed_run(lines, sal_index, noise, pre, parsed.skipped, salutation)
     if reading.title:

@@ -72,6 +72,8 @@ _CHROME = re.compile(
     r"most (?:viewed|read|popular|shared)|trending|popular|recommended(?: for you)?|"
     r"you may also like.*|you might also like.*|read more|read next|more on this here.*|"
     r"back to (?:the )?top|top of (?:the )?page|retour en haut|"
+    # a submission's last line: "End of Document.", "*** End of document ***"
+    r"\**\s*end of (?:the )?(?:document|submission|letter|file)\.?\s*\**|"
     r"region\s*/\s*country|tags?\s*:.*|topics?:.*|filed under:?.*|categor(?:y|ies):.*|"
     # a blog's post footer: "Labels: air pollution, …", "Posted by Zainab at 18:05 3 comments",
     # its pager "Newer Post Older Post Home"

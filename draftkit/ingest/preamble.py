@@ -250,7 +250,11 @@ def _names_people(text: str) -> bool:
 
 
 def parse_preamble(
-    lines: list[Line], skipped: list[tuple[str, str]], *, letter_from: int | None = None
+    lines: list[Line],
+    skipped: list[tuple[str, str]],
+    *,
+    letter_from: int | None = None,
+    greeted: str | None = None,
 ) -> Preamble:
     """Read the lines before the salutation.
 
@@ -260,6 +264,9 @@ def parse_preamble(
         letter_from: The first line of the letter's own head: a date from here on is the
             letter's date unless it says it is a publication date ("Published …").
             None when unknown (a date next to the page heading is then its date).
+        greeted: Whom the salutation greets ("Secretary General of the Commission" for
+            "Dear Secretary General of the Commission:"): a block above the date that
+            opens with it is the inside address, not the sender's letterhead.
 
     Returns:
         Heading, publication date, letter date, addressees, cc, subject and letterhead.
@@ -451,6 +458,13 @@ def parse_preamble(
                 and re.match(r"(?:The|La|Le|El|Der|Die)\s", lines[i].text) is not None
                 and names.is_title_line(lines[i].text)
                 and not has_org_word(lines[i].text)
+            )
+            # "Secretary General of the Commission" over the date, greeted as "Dear
+            # Secretary General of the Commission:": the addressee, not the sender
+            or (
+                i == above[0]
+                and greeted is not None
+                and normalise_space(lines[i].text).rstrip(",;:").casefold() == greeted.casefold()
             )
             for i in above
         ):

@@ -244,8 +244,32 @@ def _alternating(group: list[str]) -> bool:
     return 2 * sum(body_or_role(x) for x in affiliations) >= len(affiliations)
 
 
+def _signed_by_person(text: str) -> bool:
+    """The first line of a signature names a person ("Phillip Smith," or "Phillip Smith,
+    President")."""
+    head = text.split(",")[0].strip()
+    return _person_start(head) or names.is_person_name(head)
+
+
 def _group_signatories(group_lines: list[Line], org_context: bool = False) -> list[Signatory]:
     kept = [ln for ln in group_lines if normalise_space(ln.text)]
+    while (
+        3 <= len(kept) <= 7  # one signature, not a list of signers with their numbers
+        and _signed_by_person(normalise_space(kept[0].text))
+        and is_postal_line(normalise_space(kept[-1].text))
+        and re.search(r"\d", kept[-1].text)
+        and not _signed_by_person(normalise_space(kept[-1].text))
+    ):
+        # "Phillip Smith," / "President" / "Community Bandwidth" / "215 Spadina Avenue" /
+        # "Toronto, ON M5T 2C7": where to write to the signer, not more signers (the
+        # organisation over it stays the signer's own)
+        kept.pop()
+        while (
+            len(kept) >= 2
+            and is_postal_line(normalise_space(kept[-1].text))
+            and re.search(r"\d", kept[-1].text)
+        ):
+            kept.pop()
     sections = {ln.style for ln in kept}
     if sections == {"organization signer"}:
         listed: list[Signatory] = []
