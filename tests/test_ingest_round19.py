@@ -461,3 +461,29 @@ def test_a_signer_s_postal_address_is_not_more_signers() -> None:
     # sender's letterhead
     assert [a.label() for a in letter.addressees] == ["Secretary General of the Commission"]
     assert letter.date == dt.date(2025, 3, 3)
+
+
+def test_a_dateline_run_into_the_first_paragraph_heads_the_letter() -> None:
+    """Shape: "Belém, 14 de março de 2008" / "Exmos. Srs." / "Governador Ana Souza" /
+    "Prefeito João Lima" and the first paragraph, all lines of one paragraph (a page set
+    without blank lines): the date and the addressees head the letter."""
+    text = (
+        "Governadores pedem a integração das hidrovias\n\n"
+        "Belém, 14 de março de 2008\n"
+        "Exmos. Srs.\n"
+        "Governador Ana Souza\n"
+        "Prefeito João Lima\n"
+        "Por ocasião do encontro em Belém, nós, governadores e prefeitos da região norte, "
+        "vimos pedir que as hidrovias do Tocantins e do Madeira sejam integradas.\n"
+        "Consideramos que a integração reduzirá o custo do transporte para as comunidades "
+        "ribeirinhas e para os produtores da região.\n"
+        "Atenciosamente.\n\n"
+        "Ana Lima, Governadora do Estado do Pará\n"
+        "Jorge Prado, Prefeito de Marabá\n"
+    )
+    result = ingest_text(text)
+    letter = result.letter
+    assert letter is not None, result.reason
+    assert letter.date == dt.date(2008, 3, 14)
+    assert len(letter.addressees) == 2
+    assert letter.body[0].startswith("Por ocasião do encontro")

@@ -8,6 +8,7 @@ beside the middle of its list: :func:`split_run_together` gives each part its ow
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from draftkit.ingest.anchors import match_salutation
@@ -338,6 +339,41 @@ def _flat_pieces(text: str) -> list[str]:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+def _dateline_over_paragraph(lines: list[Line]) -> list[Line]:
+    """A dateline and the short lines under it run into the letter's first paragraph (a
+    page that set the letter's lines without blank lines between them): "Manaus, 20 de
+    setembro de 2007" / "Exmos. Srs." / "Presidente …" / "Por ocasião de vosso encontro …"
+    — the dateline and each short line become paragraphs of their own."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        dated = (
+            parse_date_line(ln.text.strip())
+            if not ln.blank and len(ln.text) <= 80 and (k == 0 or lines[k - 1].blank)
+            else None
+        )
+        if dated is None or dated.place is None:
+            out.append(ln)
+            k += 1
+            continue
+        run = [k]
+        j = k + 1
+        while j < len(lines) and not lines[j].blank and _words(lines[j].text) <= 8:
+            run.append(j)
+            j += 1
+        follows_prose = j < len(lines) and not lines[j].blank and is_prose(lines[j].text)
+        if len(run) < 2 or not follows_prose:
+            out.append(ln)
+            k += 1
+            continue
+        for index in run:
+            out.append(dataclasses.replace(lines[index], hard=True))
+            out.append(Line("", raw=""))
+        k = j
+    return out
+
+
 def split_run_together(lines: list[Line]) -> list[Line]:
     """Lines where a page collapsed two parts of a letter into one.
 
@@ -348,7 +384,9 @@ def split_run_together(lines: list[Line]) -> list[Line]:
     line with its place and date is split into its lines.
     """
     out: list[Line] = []
-    for ln in _join_wrapped_greetings(_label_above_entries(_form_labels(lines))):
+    for ln in _join_wrapped_greetings(
+        _label_above_entries(_form_labels(_dateline_over_paragraph(lines)))
+    ):
         text = ln.text
         if not text:
             out.append(ln)  # a blank line: nothing run together
