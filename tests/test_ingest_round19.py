@@ -487,3 +487,20 @@ def test_a_dateline_run_into_the_first_paragraph_heads_the_letter() -> None:
     assert letter.date == dt.date(2008, 3, 14)
     assert len(letter.addressees) == 2
     assert letter.body[0].startswith("Por ocasião do encontro")
+
+
+def test_a_dateline_as_the_page_title_dates_the_letter(tmp_path: Path) -> None:
+    """Shape: "Berlin und Köln, den 12. Juni 2021" as the post's title in its front matter,
+    over the letter (a site that took the dateline for the title): the letter's own date."""
+    page = (
+        "---\n"
+        'title: "Berlin und Köln, den 12. Juni 2021"\n'
+        'subtitle: "Offener Brief an die Abgeordneten des Bundestags"\n'
+        "---\n\n"
+        "Sehr geehrte Abgeordnete des Petitionsausschusses,\n\n" + _GERMAN_BODY
+    )
+    path = tmp_path / "brief.md"
+    path.write_text(page, encoding="utf-8")
+    result = ingest_file(path)
+    assert result.letter is not None, result.reason
+    assert result.letter.date == dt.date(2021, 6, 12)

@@ -500,6 +500,15 @@ def parse_lines(lines: list[Line]) -> Parsed:
         # the signers: the byline dates the page, the dateline the letter
         date, published_from_byline = tail.date, pre.date.date
 
+    if date is None and not headless:
+        for i in sorted(reading.context):
+            heading_date = parse_date_line(normalise_space(lines[i].text))
+            if heading_date is not None and heading_date.place and not heading_date.published:
+                # "Berlin und Köln, den 05. Mai 2020" as the page's title over the letter:
+                # a dateline, the letter's own date, not a publication date
+                date = heading_date
+                break
+
     def day_first() -> bool:
         """The document writes its other dates day first ("21.10.2024", "4 April"), or is
         written in a language whose letters put the day first ("Buenos Aires, 09/02/2024"
