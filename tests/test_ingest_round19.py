@@ -504,3 +504,35 @@ def test_a_dateline_as_the_page_title_dates_the_letter(tmp_path: Path) -> None:
     result = ingest_file(path)
     assert result.letter is not None, result.reason
     assert result.letter.date == dt.date(2021, 6, 12)
+
+
+def test_names_linked_to_their_pages_under_a_signatories_heading_are_signers(
+    tmp_path: Path,
+) -> None:
+    """Shape: "Sincerely," then "<h2>Original signatories (3)</h2>" and "<h2>Supporting
+    signatories (70)</h2>" over names that each link to the signer's site: all signers."""
+    first = ["Amelia Torres", "Daniel Brook", "Alice Chen"]
+    later = [f"{given} {family}" for given in ("Ana", "Ben", "Carla", "Dev", "Eva", "Femi",
+             "Gil") for family in ("Abbott", "Baker", "Costa", "Dias", "Evans", "Fox",
+             "Gray", "Hale", "Ito", "Jones")]
+    links = "".join(f'<li><a href="https://example.org/{k}">{n}</a></li>' for k, n in
+                    enumerate(first))
+    more = "".join(f'<li><a href="https://example.net/{k}">{n}</a></li>' for k, n in
+                   enumerate(later))
+    page = (
+        "<html><body><h1>A letter about open web standards</h1>"
+        "<p>We are people who build the web, and we ask the company to stop favouring "
+        "pages built with its own format in its search results.</p>"
+        "<p>We ask it to publish the criteria its results use.</p>"
+        "<p>Sincerely,</p>"
+        f"<h2>Original signatories (3)</h2><ul>{links}</ul>"
+        f"<h2>Supporting signatories ({len(later)})</h2><ul>{more}</ul>"
+        "</body></html>"
+    )
+    path = tmp_path / "letter.html"
+    path.write_text(page, encoding="utf-8")
+    result = ingest_file(path)
+    assert result.letter is not None, result.reason
+    names = [s.name for s in result.letter.signatories]
+    assert names[:3] == first
+    assert len(names) == 3 + len(later)

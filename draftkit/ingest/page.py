@@ -211,6 +211,9 @@ class _Page:
         self.closes: dict[tuple[int, int], list[tuple[int, float, list[str]]]] = {}
         """The close candidates already weighed between two lines (a headless opening's
         score and its reading both ask for the same stretch)."""
+        self.labelled: dict[int, bool] = {}
+        """Whether a signatory label heads the run of short lines a line is in (see
+        ``tail._labelled_above``), worked out once per line."""
 
     def text(self, index: int) -> str:
         return self.lines[index].text

@@ -82,7 +82,8 @@ _SECTION_AFTER = re.compile(
 Internationales", "Organizaciones nacionales", "Organisations guinéennes")."""
 _SECTION = re.compile(
     r"^(?:(?:National|State|Local|International|Regional|Global|Individual|Organi[sz]ational|"
-    r"Additional|Other|Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
+    r"Additional|Other|Original|Initial|Founding|First|Later|New|Latest|"
+    r"Faith|Academic|Civil Society|Community|Youth|Supporting|Endorsing|"
     r"Partner|Member|Signatory|Signing|Co-?signing|European|African|Asian|American|U\.S\.|US|"
     r"Continental|Pan-African|Sub-regional|Subregional|Country|Country-level|Grassroots|"
     r"Religious|Grassroots|Labou?r|Business|Health|Legal|Latin|Media|Trade|Indigenous|"

@@ -351,6 +351,35 @@ def _cited_above(page: _Page, index: int, marker: str) -> bool:
     )
 
 
+def _labelled_above(page: _Page, index: int) -> bool:
+    """A signatory label ("Original signatories (21)") heads the run of short lines that
+    ``index`` ends, nothing but names or links between them (each line's answer is kept
+    on the page, so a list of hundreds is walked once)."""
+    known = page.labelled
+    path: list[int] = []
+    found = False
+    at = index
+    while True:
+        above = page.before(at, 1)
+        if not above:
+            break
+        line = above[0]
+        if line in known:
+            found = known[line]
+            break
+        text = page.text(line)
+        if is_signatory_label(text):
+            found = True
+            break
+        if _words(text) > 8 or is_prose(text):
+            break
+        path.append(line)
+        at = line
+    for line in (index, *path):
+        known[line] = found
+    return found
+
+
 def _entry_kind(page: _Page, index: int) -> str:
     """What a line after the close is: signer, label, note, contact, or not a signer."""
     ln = page.lines[index]
@@ -413,6 +442,13 @@ def _entry_kind(page: _Page, index: int) -> str:
             return "signer"
     if CONTACT_LINE.search(text) and _words(text) <= 14:
         return "contact"
+    if (
+        ln.link
+        and _words(text) <= 6
+        and names.is_person_name(text)
+        and _labelled_above(page, index)
+    ):
+        return "signer"  # "Original signatories (21)" over names linked to their pages
     if ln.link and _words(text) <= 6:
         above = page.before(index, 1)
         if (
