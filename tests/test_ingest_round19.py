@@ -536,3 +536,32 @@ def test_names_linked_to_their_pages_under_a_signatories_heading_are_signers(
     names = [s.name for s in result.letter.signatories]
     assert names[:3] == first
     assert len(names) == 3 + len(later)
+
+
+@pytest.mark.parametrize(
+    ("greeting", "close"),
+    [
+        ("On.le Ministro Paolo Verdi,", "Con i nostri più distinti saluti."),
+        ("Onorevole Presidente,", "Con i miei cordiali saluti,"),
+        ("Illustre Sindaco,", "Distinti saluti"),
+        ("Meneer de Staatssecretaris,", "Met vriendelijke groeten,"),
+    ],
+)
+def test_italian_and_dutch_greetings_and_closes(greeting: str, close: str) -> None:
+    """Shape: "On.le Ministro …," / "Onorevole …," / "Illustre …," and "Meneer de …," open a
+    letter; "Con i nostri più distinti saluti." closes it."""
+    text = (
+        "Roma, 4 marzo 2010\n\n"
+        f"{greeting}\n\n"
+        "Le scriviamo come avvocati e giornalisti per chiederLe di ritirare la norma che "
+        "obbliga i fornitori di accesso a filtrare i siti indicati dall'autorità.\n\n"
+        "La norma non distingue tra chi viola il diritto d'autore e chi ne parla.\n\n"
+        f"{close}\n\n"
+        "Giulia Rossi, avvocata\n"
+        "Marco Bianchi, giornalista\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.salutation == greeting
+    assert result.letter.complimentary_close == close
+    assert len(result.letter.signatories) == 2
