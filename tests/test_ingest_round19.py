@@ -565,3 +565,25 @@ def test_italian_and_dutch_greetings_and_closes(greeting: str, close: str) -> No
     assert result.letter.salutation == greeting
     assert result.letter.complimentary_close == close
     assert len(result.letter.signatories) == 2
+
+
+def test_an_italian_formula_and_posts_over_names_end_the_letter() -> None:
+    """Shape: "Certi di un Suo riscontro, porgiamo distinti saluti" (no full stop) is the
+    closing formula, not a signer; "La Presidente" over "Giulia Rossi" and "Il Segretario"
+    over "Marco Bianchi" are two signers with their posts."""
+    text = (
+        "Egregio Signor Sindaco,\n\n"
+        "Le scriviamo a nome del comitato degli alluvionati per chiederLe di pubblicare "
+        "l'elenco dei lavori di messa in sicurezza del fiume e i tempi previsti.\n\n"
+        "Certi di un Suo gentile riscontro, porgiamo distinti saluti\n\n"
+        "La Presidente del Comitato Alluvionati di Faenza\n\n"
+        "Giulia Rossi\n\n"
+        "Il Segretario\n\n"
+        "Marco Bianchi\n"
+    )
+    result = ingest_text(text)
+    letter = result.letter
+    assert letter is not None, result.reason
+    assert [s.name for s in letter.signatories] == ["Giulia Rossi", "Marco Bianchi"]
+    assert letter.signatories[0].title_lines[0].startswith("La Presidente")
+    assert letter.signatories[1].title_lines == ["Il Segretario"]

@@ -448,6 +448,9 @@ _FORMULA = re.compile(
     r"[,.]?\s*$|"
     # "Receba nossa saudação amiga e fraterna,": the Portuguese greeting at a letter's end
     r"\breceba(?:m)?\s+(?:a\s+|as\s+)?(?:nossa|minha|nossas|minhas)\s+sauda[çc](?:ão|ões)\b|"
+    # "Certi di un Suo gentile riscontro, porgiamo distinti saluti": the Italian formula
+    r"\bporg(?:o|iamo)\s+(?:(?:i|loro|Le|La)\s+)?(?:(?:nostri|miei)\s+)?(?:pi[uù]\s+)?"
+    r"(?:distinti|cordiali|rispettosi|deferenti)\s+saluti|"
     r"sin otro particular|\b(?:reciba|acepte)n?\b[^.]{0,40}(?:un cordial saludo|"
     r"las seguridades|el testimonio|mi consideraci[oó]n)|"
     r"aprovecho?a?m?o?s? la oportunidad para reiterar|"

@@ -659,4 +659,36 @@ def _signatories(lines: list[Line]) -> list[Signatory]:
             # each a signer
             read = [s for ln in group for s in _group_signatories([ln], org_context)]
         out.extend(read)
+    return _roles_over_names(out)
+
+
+_ROLE_OVER_NAME = re.compile(
+    r"(?i)^(?:il|la|lo|el|o|a|le|the)\s+(?:vice-?\s?)?(?:president[ea]?|presidenta|"
+    r"segretari[oa](?:\s+generale)?|secretari[oa](?:\s+general)?|secret[áa]ri[oa]|"
+    r"direttore|direttrice|director[a]?|diretor[a]?|coordinat(?:ore|rice|or[a]?)|"
+    r"portavoce|portavoz|tesorier[ea]|chair(?:man|woman|person)?|president|secretary|"
+    r"coordinator|spokes(?:person|man|woman))\b[^,;]{0,120}$"
+)
+"""A post with its article over the name that holds it ("La Presidente" / "Alessandra
+Bucchi"), as Italian, Spanish and Portuguese letters sign."""
+
+
+def _roles_over_names(signers: list[Signatory]) -> list[Signatory]:
+    """ "La Presidente del Comitato …" read as a signer over "Alessandra Bucchi": the post
+    is the title of the person under it, not a signer of its own."""
+    out: list[Signatory] = []
+    k = 0
+    while k < len(signers):
+        role, below = signers[k], signers[k + 1] if k + 1 < len(signers) else None
+        if (
+            below is not None
+            and not role.title_lines
+            and _ROLE_OVER_NAME.match(role.name)
+            and names.is_person_name(below.name)
+        ):
+            out.append(below.model_copy(update={"title_lines": [role.name, *below.title_lines]}))
+            k += 2
+            continue
+        out.append(role)
+        k += 1
     return out
