@@ -406,10 +406,12 @@ def test_greetings_set_one_a_paragraph_over_the_letter_are_one_salutation() -> N
     ]
     text = "Offener Brief an den Rat der Stadt Kassel\n\n" + "\n\n".join(greetings)
     text += "\n\n" + _GERMAN_BODY
-    result = ingest_text(text)
+    result = ingest_text(text, explain=True)
     assert result.letter is not None, result.reason
     assert result.letter.salutation == " ".join(greetings)
     assert result.letter.body[0].startswith("wir schreiben Ihnen")
+    parts = {line.text: line.part for line in result.explanation}
+    assert all(parts[greeting] == "salutation" for greeting in greetings)
 
 
 def test_a_greeting_that_goes_on_under_the_salutation_is_part_of_it() -> None:
@@ -425,10 +427,12 @@ def test_a_greeting_that_goes_on_under_the_salutation_is_part_of_it() -> None:
     ]
     text = "Offener Brief zum Neubau des Klinikums\n\n" + "\n\n".join(greetings)
     text += "\n\n" + _GERMAN_BODY
-    result = ingest_text(text)
+    result = ingest_text(text, explain=True)
     assert result.letter is not None, result.reason
     assert result.letter.salutation == " ".join(greetings)
     assert result.letter.body[0].startswith("wir schreiben Ihnen")
+    parts = {line.text: line.part for line in result.explanation}
+    assert all(parts[greeting] == "salutation" for greeting in greetings)
 
 
 def test_a_signer_s_postal_address_is_not_more_signers() -> None:

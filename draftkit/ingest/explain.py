@@ -116,6 +116,10 @@ def explain_lines(parsed: Parsed) -> list[LineReading]:
             part, why = "inside address", ADDRESSED_RUN  # "Exmo. Sr. …," the last addressee
         elif index == sal and chosen is not None and not reading.headless:
             part, why = "salutation", "; ".join(chosen.reasons[:3])
+        elif _another_greeting(index, line.text, sal, letter):
+            # "Sehr geehrte Frau Brandt," one paragraph over (or under) the salutation's
+            # line: one of its greetings, set one a paragraph
+            part, why = "salutation", "one of the greetings set one a paragraph"
         elif index == reading.close and chosen is not None:
             part = "complimentary close"
             why = next((r for r in chosen.reasons if "valediction" in r or "clos" in r), "")
@@ -123,6 +127,15 @@ def explain_lines(parsed: Parsed) -> list[LineReading]:
             part, why = "closing sentence", "ends the body in place of a valediction"
         out.append(LineReading(number=index + 1, text=line.text, part=part, why=why))
     return out
+
+
+def _another_greeting(index: int, text: str, sal: int | None, letter: Letter | None) -> bool:
+    """A line near the salutation's that the letter's salutation holds whole: one of the
+    greetings the letter sets one a paragraph."""
+    if sal is None or letter is None or not letter.salutation or abs(index - sal) > 40:
+        return False
+    words = " ".join(text.split())
+    return len(words) >= 8 and index != sal and words in letter.salutation
 
 
 def _place(
