@@ -3,7 +3,9 @@
 A subject, a date or an addressee run onto the greeting's line, a paragraph that ends
 with its valediction, a close with the signer after it, an inside address collapsed onto
 one line with its place and date, a greeting wrapped onto a second line, a cc label set
-beside the middle of its list: :func:`split_run_together` gives each part its own line.
+beside the middle of its list, a dateline and the addressees run into the first
+paragraph, a whole letter printed as one paragraph: :func:`split_run_together` gives each
+part its own line.
 """
 
 from __future__ import annotations
@@ -291,7 +293,8 @@ _FLAT_CLOSE = re.compile(
     r"Mit\s+freundlichen\s+Grüßen|Hochachtungsvoll|Com\s+os\s+melhores\s+cumprimentos|"
     r"Cumprimentos|Saudações(?:\s+\w+)?)[,.:]?)\s+(?=[A-ZÀ-Ý\"“])"
 )
-"""A valediction inside a flattened letter, after a sentence's end, a name after it."""
+"""A valediction inside a flattened letter, after a sentence's end, a name after it (the
+line-anchored closes of ``anchors`` cannot find one in the middle of a paragraph)."""
 
 
 def _flattened_letter(text: str) -> list[str] | None:
@@ -334,9 +337,12 @@ def _flattened_letter(text: str) -> list[str] | None:
 _CAPITALS_THEN_POST = re.compile(r"^((?:[A-ZÀ-Ý]{2,}\s+){1,6}[A-ZÀ-Ý]{2,})\s+([A-ZÀ-Ý][a-zà-ÿ].*)$")
 
 
+_FLAT_BREAK = re.compile(r"(?<=[a-zà-ÿ0-9)]\.)\s+(?=[A-ZÀ-Ý])|\s+(?=(?:Exm|Ilm)[oa]s?\.\s)")
+"""Where a flattened letter's head or foot breaks: after a sentence, before an honorific."""
+
+
 def _flat_pieces(text: str) -> list[str]:
-    pieces = re.split(r"(?<=[a-zà-ÿ0-9)]\.)\s+(?=[A-ZÀ-Ý])|\s+(?=(?:Exm|Ilm)[oa]s?\.\s)", text)
-    return [piece.strip() for piece in pieces if piece.strip()]
+    return [piece.strip() for piece in _FLAT_BREAK.split(text) if piece.strip()]
 
 
 def _dateline_over_paragraph(lines: list[Line]) -> list[Line]:
