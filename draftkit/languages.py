@@ -36,6 +36,7 @@ __all__ = [
     "language_name",
     "localize_digits",
     "plural_close",
+    "written_in_english",
 ]
 
 Language = Literal["en", "fr", "es", "ar"]
@@ -460,6 +461,25 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_EVIDENCE = 4
 """A paragraph is judged only when it holds at least this many function words."""
+
+
+def written_in_english(text: str) -> bool | None:
+    """Whether ``text`` reads as English, for a language :func:`guess_language` has no word
+    list for (an Italian or German letter reads as nothing there).
+
+    Returns:
+        True when English function words ("the", "of", "we" …) make up at least 8% of its
+        words (in English prose they make up a quarter or more); False when it has 40 words
+        or more and they make up under 5% (the few an Italian or German text shares, "in",
+        "a"); None when too short to tell.
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = sum(1 for w in words if w in _FUNCTION_WORDS["en"])
+    if english >= MIN_EVIDENCE and english >= 0.08 * len(words):
+        return True
+    if len(words) >= 40 and english < 0.05 * len(words):
+        return False
+    return None
 
 
 def guess_language(text: str) -> str | None:

@@ -591,3 +591,54 @@ def test_an_italian_formula_and_posts_over_names_end_the_letter() -> None:
     assert [s.name for s in letter.signatories] == ["Giulia Rossi", "Marco Bianchi"]
     assert letter.signatories[0].title_lines[0].startswith("La Presidente")
     assert letter.signatories[1].title_lines == ["Il Segretario"]
+
+
+def test_an_italian_head_with_abbreviated_styles_and_a_bare_dateline() -> None:
+    """Shape: "Egr. Sindaco di Faenza" over "Marco Neri", then "Faenza 12/06/2024" (a place
+    and a date in figures, no comma): the addressee keeps "Egr." as its style, and the
+    letter is dated 12 June 2024."""
+    text = (
+        "Egr. Sindaco di Faenza\n"
+        "Marco Neri\n\n"
+        "Faenza 12/06/2024\n\n"
+        "Oggetto: richiesta di incontro sui lavori di messa in sicurezza\n\n"
+        "Vi informiamo che il comitato degli alluvionati chiede un incontro con la giunta "
+        "sui lavori previsti lungo il fiume prima dell'autunno.\n\n"
+        "Distinti saluti,\n\n"
+        "Giulia Rossi\n"
+    )
+    result = ingest_text(text)
+    letter = result.letter
+    assert letter is not None, result.reason
+    assert letter.date == dt.date(2024, 6, 12)
+    from draftkit.ingest.dates import parse_date_line
+
+    assert parse_date_line("Page 12/05/2023") is None  # a page number is no place
+
+
+def test_written_in_english_tells_english_prose_from_other_languages() -> None:
+    """English prose reads as English; an Italian or German paragraph of forty words or
+    more does not; a line too short to tell is None."""
+    from draftkit.languages import written_in_english
+
+    english = (
+        "We write to ask the council to keep the branch library open on Saturdays, "
+        "because it is the only place in the district where children can study and where "
+        "older residents can use a computer with help from the staff."
+    )
+    italian = (
+        "Vi informiamo che il comitato degli alluvionati chiede un incontro con la giunta "
+        "sui lavori previsti lungo il fiume prima dell'autunno, perché le famiglie delle "
+        "case più vicine agli argini non sanno ancora se potranno tornare a vivere nelle "
+        "loro abitazioni entro la fine dell'anno e chiedono risposte chiare."
+    )
+    german = (
+        "Wir schreiben Ihnen als Ärztinnen und Pflegekräfte der Stadt, weil der geplante "
+        "Neubau des Klinikums ohne Solaranlagen und ohne Wärmepumpen auskommen soll, und "
+        "wir fordern Sie auf, die Ausschreibung zu ändern, bevor der Rat im Mai darüber "
+        "entscheidet und die Aufträge vergeben werden."
+    )
+    assert written_in_english(english) is True
+    assert written_in_english(italian) is False
+    assert written_in_english(german) is False
+    assert written_in_english("Roma, 3 marzo") is None

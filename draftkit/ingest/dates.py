@@ -371,7 +371,24 @@ def _parse_date_line(line: str) -> DateLine | None:
                 section = sep.strip() in ("–", "—") and _section(place)
                 return DateLine(found[0], None if section else place.strip(), section, found[1])
             start = text.find(sep, start + 1)
+    bare = _PLACE_NUMERIC_DATE.match(text)
+    if bare is not None and bare.group("place").lower() not in _NOT_A_NUMERIC_PLACE:
+        # "Forlì 08/08/2023": a place and a date in figures with no comma between them
+        found = find_date(bare.group("date"))
+        if found:
+            return DateLine(found[0], bare.group("place"), False, found[1])
     return None
+
+
+_PLACE_NUMERIC_DATE = re.compile(
+    r"^(?P<place>(?-i:[A-ZÀ-Ý])[^\W\d_][^\d,.:;!?]{0,30}?)\s+"
+    r"(?P<date>\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d)$"
+)
+"""A place, then a date in figures, with no comma between them ("Forlì 08/08/2023")."""
+_NOT_A_NUMERIC_PLACE = frozenset(
+    {"page", "p", "version", "rev", "revised", "updated", "posted", "published", "modified",
+     "printed", "edition", "draft", "issued", "date", "dated", "as of", "since", "until"}
+)
 
 
 _TRAILING_DATE = re.compile(

@@ -33,7 +33,7 @@ from draftkit.ingest.signers import inline_person
 from draftkit.ingest.tail_split import split_tail
 from draftkit.ingest.text import Line, normalise_space
 from draftkit.ingest.units import units_of
-from draftkit.languages import guess_language
+from draftkit.languages import guess_language, written_in_english
 from draftkit.numbers import parse_number
 from draftkit.schema import Addressee, Letter, LetterOptions
 from draftkit.sentences import split_marker
@@ -514,7 +514,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
         written in a language whose letters put the day first ("Buenos Aires, 09/02/2024"
         over a letter in Spanish is 9 February)."""
         text = "\n".join(ln.text for ln in lines)
-        return day_first_elsewhere(text) or guess_language(text) in _DAY_FIRST_LANGUAGES
+        return (
+            day_first_elsewhere(text)
+            or guess_language(text) in _DAY_FIRST_LANGUAGES
+            # an Italian, German or Portuguese letter: only English writes the month first
+            or written_in_english(text) is False
+        )
 
     if date is not None and date.ambiguous and day_first():
         date = swap_day_month(date)  # "08/01/2025" in a letter that writes "21.10.2024"
