@@ -642,3 +642,46 @@ def test_written_in_english_tells_english_prose_from_other_languages() -> None:
     assert written_in_english(italian) is False
     assert written_in_english(german) is False
     assert written_in_english("Roma, 3 marzo") is None
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "Mit freundlichem Gruß",
+        "Hochachtungsvoll und mit grünen Grüssen",
+        "Recibe el saludo de Paz y Bien",
+        "Mui respeitosamente,",
+    ],
+)
+def test_more_closes_in_german_spanish_and_portuguese(close: str) -> None:
+    """Shape: the singular "Mit freundlichem Gruß", "Hochachtungsvoll und mit grünen
+    Grüssen", "Recibe el saludo de Paz y Bien", "Mui respeitosamente,": the letter's close,
+    not its first signer."""
+    text = (
+        "Sehr geehrte Damen und Herren,\n\n"
+        "am 17. Mai entscheidet der Rat über die Richtlinie, und wir bitten Sie, ihr in "
+        "dieser Fassung nicht zuzustimmen.\n\n"
+        f"{close}\n\n"
+        "Jürgen Ernst\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.complimentary_close == close
+    assert [s.name for s in result.letter.signatories] == ["Jürgen Ernst"]
+
+
+def test_a_greeting_written_with_non_breaking_spaces_is_a_greeting() -> None:
+    """Shape: "Sehr\\u00a0geehrte\\u00a0Damen\\u00a0und\\u00a0Herren," from a page's
+    &nbsp;: the salutation, with its spaces."""
+    text = (
+        "Betreff: Ein Bild sagt mehr als tausend Worte\n\n"
+        "Sehr\u00a0geehrte\u00a0Damen\u00a0und\u00a0Herren,\n\n"
+        "am 17. Mai entscheidet der Rat über die Richtlinie, und wir bitten Sie, ihr in "
+        "dieser Fassung nicht zuzustimmen.\n\n"
+        "Mit freundlichen Grüßen\n\n"
+        "Jürgen Ernst\n"
+    )
+    result = ingest_text(text)
+    assert result.letter is not None, result.reason
+    assert result.letter.salutation == "Sehr geehrte Damen und Herren,"
+    assert result.letter.addressees == []

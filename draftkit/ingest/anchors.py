@@ -191,6 +191,10 @@ _CLOSE = re.compile(
     r"(?:(?:tr[èe]s|bien)\s+)?(?:meilleures|sinc[èe]res|cordiales|respectueuses)\s+salutations|"
     r"salutations\s+distingu[ée]es|"
     r"(?:recib[ae]n?\s+)?(?:un\s+)?(?:cordial|atento|afectuoso)\s+saludo|saludos(?:\s+cordiales)?|"
+    # "Recibe el saludo de Paz y Bien": a greeting sent at the letter's end
+    r"recib[ae]n?\s+(?:el|un|mi|nuestro)\s+(?:\w+\s+)?saludo(?:\s+de\s+[^,.]{2,40})?|"
+    # "Mui respeitosamente,": the Portuguese formal close
+    r"mu(?:i|ito)\s+respeitosamente|"
     r"com\s+(?:os\s+)?(?:(?:melhores|cordiais|respeitosos)\s+)?cumprimentos|"
     r"(?:os\s+)?melhores\s+cumprimentos|cumprimentos(?:\s+cordiais)?|saudações(?:\s+cordiais)?|"
     # a union's or a movement's close: "Saudações sindicais", "Un saludo fraterno,"
@@ -207,7 +211,10 @@ _CLOSE = re.compile(
     # "Con i nostri più distinti saluti.", "Con i miei più cordiali saluti"
     r"con\s+i\s+(?:nostri|miei)\s+(?:pi[uù]\s+)?(?:distinti|cordiali|sinceri)\s+saluti|"
     r"(?:un\s+)?cordiale\s+saluto|mit\s+freundlichen\s+grüßen|"
-    r"hochachtungsvoll|mit\s+(?:vorz(?:ü|ue)glicher|ausgezeichneter)\s+hochachtung|"
+    # "Hochachtungsvoll und mit grünen Grüssen", "Mit freundlichem Gruß" (the singular)
+    r"hochachtungsvoll(?:\s+und\s+mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en)?|"
+    r"mit\s+(?:\w+\s+){0,2}gru(?:ß|ss)|"
+    r"mit\s+(?:vorz(?:ü|ue)glicher|ausgezeichneter)\s+hochachtung|"
     r"respetuosamente|con\s+(?:todo\s+)?(?:respeto|aprecio)|"
     r"mit\s+(?:\w+\s+){0,2}gr(?:ü|ue)(?:ß|ss)en|(?:viele|herzliche|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|"
     r"cordialmente|saludos\s+cordiales|atenciosamente|respeitosamente|cordiais\s+saudações|"
@@ -266,7 +273,8 @@ def match_salutation(line: Line) -> tuple[str, str] | None:
         letter runs on after the salutation on the same line, else "". None when the
         line is not a salutation.
     """
-    text = line.text
+    # ("Sehr\xa0geehrte\xa0Damen\xa0und\xa0Herren,": a page's non-breaking spaces are spaces)
+    text = line.text.replace("\u00a0", " ")
     if not text or text[0] in "“\"‘'«„(" or len(text) > 2000 or "\t" in text.strip():
         return None  # a quotation, a wall of text, or a table row ("Friends of Ash Park\tAsh")
     if line.style and line.style.lower() == "salutation":
