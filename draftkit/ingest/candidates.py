@@ -109,19 +109,20 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
         ln = page.lines[index]
         if len(out) >= 12:
             break
-        if _addressed(page, index) and _addressed_next(page, index):
+        addressed = _addressed(page, index)
+        if addressed and _addressed_next(page, index):
             # one of two or more "Exmo. Sr. Office, Name," lines in a row: the letter's
             # addressees, set one a line (Portuguese open letters do so, with no greeting
             # of their own); the letter opens under the last of them
             continue
         above = page.before(index, 1)
-        run_end = bool(above) and above[0] == index - 1 and _addressed(page, index)
-        run_end = run_end and _addressed(page, above[0])
-        matched = (ln.text.strip(), "") if run_end else match_salutation(ln)
+        run_end = addressed and bool(above) and above[0] == index - 1 and _addressed(page, above[0])
+        matched = None if run_end else match_salutation(ln)
         strength = 3.0
         why: list[str] = []
         if run_end:
             # the last of the "Exmo. Sr. Office, Name," lines: the letter opens under it
+            matched = (ln.text.strip(), "")
             why.append(ADDRESSED_RUN)
         elif matched:
             why.append("a salutation by its words")
@@ -137,8 +138,6 @@ def _salutation_candidates(page: _Page) -> list[tuple[int, tuple[str, str], floa
             matched, strength = (ln.text.strip(), ""), 1.0
             why.append("the name the page's title says the letter is to, with a comma")
         else:
-            continue
-        if matched is None:
             continue
         score = strength
         following = page.after(index, 3)

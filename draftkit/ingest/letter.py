@@ -148,6 +148,13 @@ def _greeting_above(lines: list[Line], index: int, start: int, noise: dict[int, 
     return found[0]
 
 
+def _greeted(salutation: str) -> str:
+    """Whom a salutation greets: "Dear Senator Ruiz," -> "Senator Ruiz" ("Dear Senator,
+    Assemblyman, etc," names the offices, not the "etc")."""
+    who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation.strip()).rstrip(",:;! ")
+    return re.sub(r"(?i),?\s+(?:etc|etc\.|and so on|y dem[aá]s)$", "", who)
+
+
 def _greetings_stacked(lines: list[Line], index: int, noise: dict[int, str]) -> list[int]:
     """Greetings set one a paragraph right over the salutation, each to one addressee
     ("Sehr geehrte Frau Broistedt," / "Sehr geehrter Herr Kangarani," / …): their lines,
@@ -351,12 +358,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
         if i not in reading.context and i not in noise and not lines[i].blank:
             why = "prose" if len(lines[i].text.split()) >= 12 else "page text"
             parsed.skipped.append((lines[i].text, f"{why} before the letter"))
-    greeted = re.match(r"(?i)^(?:my\s+)?dear\s+(?P<who>.+?)[,:;!]?$", salutation[0].strip())
+    dear = re.match(r"(?i)(?:my\s+)?dear\s", salutation[0].strip())
     pre = parse_preamble(
         head,
         parsed.skipped,
         letter_from=reading.start,
-        greeted=normalise_space(greeted.group("who")) if greeted else None,
+        greeted=normalise_space(_greeted(salutation[0])) if dear else None,
     )
     if reading.chosen is not None and ADDRESSED_RUN in reading.chosen.reasons:
         salutation = _addressed_run(lines, sal_index, noise, pre, parsed.skipped, salutation)
@@ -608,9 +615,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     for line in pre.unlabelled:
         parsed.warnings.append(f"a line before the salutation has no label (a subject?): '{line}'")
     if not letter.addressees and salutation[0]:
-        who = re.sub(r"(?i)^(?:my\s+)?dear\s+", "", salutation[0]).rstrip(",:;! ")
-        # "Dear Senator, Assemblyman, etc,": the offices it names, not the "etc"
-        who = re.sub(r"(?i),?\s+(?:etc|etc\.|and so on|y dem[aá]s)$", "", who)
+        who = _greeted(salutation[0])
         found["addressee_from_salutation"] = who
         parsed.warnings.append(f"no inside address; the salutation names '{who}'")
     claimed = _claimed(" ".join(body[:2])) if body else None

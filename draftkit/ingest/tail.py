@@ -76,7 +76,6 @@ def _before_aside(page: _Page, start: int, stop: int) -> list[int]:
     return lines
 
 
-
 def _trailing_signers(page: _Page, start: int, stop: int) -> int:
     """How many signer-like lines end the stretch ``[start, stop)`` (a note in brackets
     or a postscript after them aside)."""
